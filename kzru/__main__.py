@@ -1,0 +1,5 @@
+"""Allow ``python -m kzru``."""
+
+from kzru.cli import main
+
+main()

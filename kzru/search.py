@@ -1,0 +1,240 @@
+"""Match a query against the index and rank facts.
+
+Each query word (or glossary phrase) is a *unit*. A unit matches vocabulary terms in one of
+five ways, best first: exact, stem (same Snowball stem or a longer form of it), alias (another
+name of the same glossary entry), transliteration (the other script), typo (edit distance).
+A fact's score is the idf-weighted share of units it matches, scaled by how each matched.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from kzru.index import FIELD_BITS, FIELD_WEIGHT, Index, decode
+from kzru.model import Fact
+from kzru.text import STOPWORDS, is_cyrillic, normalize, stem, translit_key, words
+
+QUALITY = {"exact": 1.0, "stem": 0.9, "alias": 0.8, "transliteration": 0.75, "typo": 0.6}
+MIN_SCORE = 30.0
+PREFIX_EXTRA = 5
+
+
+@dataclass
+class Match:
+    """How one query unit matched one fact."""
+
+    query: str
+    term: str
+    how: str
+    weight: float
+
+
+@dataclass
+class Hit:
+    fact: Fact
+    score: float
+    matched: int
+    matches: list[Match] = field(default_factory=list)
+
+    @property
+    def terms(self) -> set[str]:
+        return {m.term for m in self.matches}
+
+
+@dataclass
+class Unit:
+    """One thing the user asked for: a word, or a glossary phrase found in the query."""
+
+    text: str
+    tokens: tuple[str, ...]
+    aliases: list[tuple[str, ...]] = field(default_factory=list)
+
+
+def query_words(query: str) -> list[str]:
+    found = words(query)
+    content = [w for w in found if w not in STOPWORDS]
+    return content or found
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in query_words(text))
+
+
+def alias_table(index: Index) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Map each glossary name (as stems) to every name of its entry (as words)."""
+    table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for entry in index.glossary.values():
+        names = [tuple(query_words(name)) for name in entry.all_names()]
+        names = [name for name in names if name]
+        for name in names:
+            table.setdefault(tuple(stem(w) for w in name), []).extend(names)
+    return table
+
+
+def parse(query: str, aliases: dict[tuple[str, ...], list[tuple[str, ...]]]) -> list[Unit]:
+    """Split a query into units, taking the longest glossary phrase at each position."""
+    tokens = query_words(query)
+    stems = [stem(t) for t in tokens]
+    longest = max((len(key) for key in aliases), default=1)
+    units: list[Unit] = []
+    position = 0
+    while position < len(tokens):
+        for size in range(min(longest, len(tokens) - position), 0, -1):
+            key = tuple(stems[position:position + size])
+            if key in aliases:
+                phrase = tuple(tokens[position:position + size])
+                units.append(Unit(" ".join(phrase), phrase, aliases[key]))
+                position += size
+                break
+        else:
+            units.append(Unit(tokens[position], (tokens[position],)))
+            position += 1
+    return units
+
+
+def max_typos(word: str) -> int:
+    """Meilisearch's tolerance: one edit from 5 characters, two from 9."""
+    return 2 if len(word) >= 9 else 1 if len(word) >= 5 else 0
+
+
+class _Matcher:
+    def __init__(self, index: Index) -> None:
+        self.index = index
+
+    def word(self, word: str, allow_loose: bool) -> dict[str, tuple[str, bytes]]:
+        """Vocabulary terms for one word, each with how it matched (best kind kept)."""
+        found: dict[str, tuple[str, bytes]] = {}
+
+        def add(rows: list[tuple[str, bytes]], how: str) -> None:
+            for term, postings in rows:
+                found.setdefault(term, (how, postings))
+
+        add(self.index.lookup("term = ?", [word]), "exact")
+        word_stem = stem(word)
+        add(self.index.lookup("stem = ?", [word_stem]), "stem")
+        for base in {word_stem, word}:
+            if len(base) >= 4:
+                add(self.index.lookup("term > ? AND term < ? AND length <= ?",
+                                      [base, base + "\uffff", len(base) + PREFIX_EXTRA]), "stem")
+        if not allow_loose:
+            return found
+        key = translit_key(word)
+        if len(key) >= 3:
+            shorter = [key[:cut] for cut in (len(key) - 1, len(key) - 2) if cut >= 4]
+            marks = ",".join("?" * (1 + len(shorter)))
+            rows = self.index.lookup(
+                f"(tkey IN ({marks}) OR (tkey > ? AND tkey < ? AND length(tkey) <= ?))",
+                [key, *shorter, key, key + "\uffff", len(key) + 2])
+            other_script = [r for r in rows if is_cyrillic(r[0]) != is_cyrillic(word)]
+            add(other_script, "transliteration")
+        if not found and max_typos(word):
+            add(self._typos(word), "typo")
+        return found
+
+    def _typos(self, word: str) -> list[tuple[str, bytes]]:
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        limit = max_typos(word)
+        candidates = self.index.terms_of_length(len(word) - limit, len(word) + limit)
+        close = process.extract(word, candidates, scorer=Levenshtein.distance,
+                                score_cutoff=limit, limit=20)
+        terms = [term for term, _, _ in close]
+        if not terms:
+            return []
+        marks = ",".join("?" * len(terms))
+        return self.index.lookup(f"term IN ({marks})", terms)
+
+
+def _unit_postings(matcher: _Matcher, unit: Unit) -> dict[int, Match]:
+    """Best match per fact row for one unit."""
+    best: dict[int, Match] = {}
+
+    def offer(rowid: int, match: Match) -> None:
+        current = best.get(rowid)
+        if current is None or match.weight > current.weight:
+            best[rowid] = match
+
+    if len(unit.tokens) == 1:
+        for term, (how, blob) in matcher.word(unit.tokens[0], allow_loose=True).items():
+            quality = QUALITY[how]
+            for posting in decode(blob):
+                weight = quality * FIELD_WEIGHT[_top_field(posting)]
+                offer(posting >> FIELD_BITS, Match(unit.text, term, how, weight))
+    for phrase in unit.aliases:
+        own = tuple(phrase) == unit.tokens
+        for rowid, (term, how, weight) in _phrase_rows(matcher, phrase).items():
+            label = how if own else "alias"
+            offer(rowid, Match(unit.text, term, label, weight * QUALITY[label]))
+    return best
+
+
+def _top_field(posting: int) -> int:
+    mask = posting & ((1 << FIELD_BITS) - 1)
+    return max((bit for bit in FIELD_WEIGHT if mask & bit), key=FIELD_WEIGHT.__getitem__)
+
+
+def _phrase_rows(matcher: _Matcher, phrase: tuple[str, ...]) -> dict[int, tuple[str, str, float]]:
+    """Facts holding every word of a glossary name (exact or stem), with the weakest field."""
+    rows: dict[int, tuple[str, str, float]] | None = None
+    for word in phrase:
+        here: dict[int, tuple[str, str, float]] = {}
+        for term, (how, blob) in matcher.word(word, allow_loose=False).items():
+            for posting in decode(blob):
+                rowid = posting >> FIELD_BITS
+                weight = FIELD_WEIGHT[_top_field(posting)]
+                if rowid not in here or weight > here[rowid][2]:
+                    here[rowid] = (term, how, weight)
+        if rows is None:
+            rows = here
+        else:
+            rows = {r: min(rows[r], here[r], key=lambda item: item[2]) for r in rows if r in here}
+        if not rows:
+            return {}
+    return rows or {}
+
+
+def search(index: Index, query: str, allowed: set[int] | None = None,
+           limit: int | None = 10) -> list[Hit]:
+    """Rank facts for ``query``: all units matched first, then score, then newest."""
+    units = parse(query, alias_table(index))
+    if not units:
+        return []
+    matcher = _Matcher(index)
+    per_unit = [_unit_postings(matcher, unit) for unit in units]
+    total = max(index.count, 1)
+    weights = [math.log(1 + total / max(len(rows), 1)) for rows in per_unit]
+    weight_sum = sum(weights)
+    scores: dict[int, float] = {}
+    matched: dict[int, list[Match]] = {}
+    for unit_weight, rows in zip(weights, per_unit):
+        for rowid, match in rows.items():
+            if allowed is not None and rowid not in allowed:
+                continue
+            scores[rowid] = scores.get(rowid, 0.0) + unit_weight * match.weight
+            matched.setdefault(rowid, []).append(match)
+    ranked = sorted(
+        ((100.0 * score / weight_sum, rowid) for rowid, score in scores.items()),
+        key=lambda item: (-len(matched[item[1]]), -item[0], -index.dates[item[1]]),
+    )
+    ranked = [(score, rowid) for score, rowid in ranked if score >= MIN_SCORE]
+    if limit is not None:
+        ranked = ranked[:limit]
+    facts = index.facts([rowid for _, rowid in ranked])
+    return [Hit(facts[rowid], round(score, 1), len(matched[rowid]), matched[rowid])
+            for score, rowid in ranked]
+
+
+def exact_search(facts: list[Fact], query: str, limit: int | None = 10) -> list[Hit]:
+    """Case-insensitive literal substring search over summary, text, evidence and names."""
+    needle = normalize(query.strip())
+    if not needle:
+        return []
+    hits = []
+    for fact in facts:
+        haystacks = (fact.summary, fact.text, fact.evidence, "; ".join(fact.names))
+        if any(needle in normalize(h) for h in haystacks):
+            hits.append(Hit(fact, 100.0, 1, [Match(query, needle, "exact", 1.0)]))
+    hits.sort(key=lambda hit: hit.fact.date, reverse=True)
+    return hits[:limit] if limit is not None else hits

@@ -1,0 +1,267 @@
+"""Find, read and validate a data folder, reporting every problem with file, line and column.
+
+The schema is kzru's own ``datapackage.json`` (bundled with the package): whatever folder is
+loaded, it is checked against the contract the rest of the code relies on.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from kzru.errors import DataError, KzruError
+from kzru.model import Dataset, Event, Fact, GlossaryEntry, Sector, Source
+
+TABLES = ("sources", "events", "facts", "sectors", "glossary")
+RECORD_TYPES: dict[str, Callable[..., Any]] = {
+    "sources": Source, "events": Event, "facts": Fact, "sectors": Sector, "glossary": GlossaryEntry,
+}
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+NUMBER = re.compile(r"-?\d+(\.\d+)?")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+ELLIPSIS = re.compile(r"\.\.\.|…")
+
+
+def package_dir() -> Path:
+    return Path(__file__).resolve().parent
+
+
+def bundled_data_dir() -> Path:
+    """The data shipped in the wheel (kzru/data), or data/ beside the package in a checkout."""
+    inside = package_dir() / "data"
+    return inside if inside.is_dir() else package_dir().parent / "data"
+
+
+def resolve_data_dir(option: str | os.PathLike[str] | None) -> Path:
+    """Pick the folder: --data, then KZRU_DATA, then the bundled table."""
+    chosen = option or os.environ.get("KZRU_DATA") or None
+    folder = Path(chosen) if chosen else bundled_data_dir()
+    where = "--data" if option else "KZRU_DATA" if chosen else "bundled data"
+    if not folder.exists():
+        raise KzruError(f"data folder not found: {folder} (from {where})")
+    if not folder.is_dir():
+        raise KzruError(f"data folder is not a folder: {folder} (from {where})")
+    return folder
+
+
+def load_schema() -> dict[str, Any]:
+    path = bundled_data_dir() / "datapackage.json"
+    with open(path, encoding="utf-8") as handle:
+        package = json.load(handle)
+    return {resource["name"]: resource for resource in package["resources"]}
+
+
+def data_files(folder: Path) -> list[Path]:
+    return [folder / f"{table}.csv" for table in TABLES]
+
+
+class _Table:
+    """Rows of one CSV file, as parsed values, with the line each row starts on."""
+
+    def __init__(self, name: str, path: Path) -> None:
+        self.name = name
+        self.path = path
+        self.rows: list[dict[str, Any]] = []
+        self.lines: list[int] = []
+        self.columns: dict[str, int] = {}
+
+    def where(self, line: int, field: str | None = None) -> str:
+        if field is None or field not in self.columns:
+            return f"{self.path}:{line}"
+        return f"{self.path}:{line}:{self.columns[field]}"
+
+
+def _parse_cell(raw: str, spec: dict[str, Any]) -> tuple[Any, str | None]:
+    """Turn one cell into its value, or return the reason it is invalid."""
+    kind = spec["type"]
+    rules = spec.get("constraints", {})
+    if raw == "":
+        if rules.get("required"):
+            return None, "is required but empty"
+        return ((), None) if kind == "list" else (None, None) if kind == "number" else ("", None)
+    if raw != raw.strip():
+        return None, "has leading or trailing whitespace"
+    if CONTROL.search(raw):
+        return None, "contains a control character (tab, newline or similar)"
+    if "maxLength" in rules and len(raw) > rules["maxLength"]:
+        return None, f"is {len(raw)} characters long, at most {rules['maxLength']} allowed"
+    if kind == "date":
+        if not ISO_DATE.fullmatch(raw):
+            return None, f"{raw!r} is not an ISO date (YYYY-MM-DD)"
+        try:
+            return date.fromisoformat(raw), None
+        except ValueError:
+            return None, f"{raw!r} is not a date that exists"
+    if kind == "number":
+        if not NUMBER.fullmatch(raw):
+            return None, f"{raw!r} is not a number (digits, optional '-' and '.')"
+        return float(raw), None
+    items = raw.split(spec.get("delimiter", "; ")) if kind == "list" else [raw]
+    for item in items:
+        if item == "" or item != item.strip():
+            return None, f"list {raw!r} has an empty or padded item (separate items with '; ')"
+        if "enum" in rules and item not in rules["enum"]:
+            return None, f"{item!r} is not one of: {', '.join(rules['enum'])}"
+        if "pattern" in rules and not re.fullmatch(rules["pattern"], item):
+            return None, f"{item!r} does not match the pattern {rules['pattern']}"
+    return (tuple(items) if kind == "list" else raw), None
+
+
+def _read_table(name: str, path: Path, resource: dict[str, Any], problems: list[str]) -> _Table:
+    table = _Table(name, path)
+    fields = resource["schema"]["fields"]
+    expected = [spec["name"] for spec in fields]
+    if not path.is_file():
+        problems.append(f"{path}: file not found (every data folder needs {name}.csv)")
+        return table
+    try:
+        handle = open(path, encoding="utf-8", newline="")
+        with handle:
+            reader = csv.reader(handle, strict=True)
+            header = next(reader, None)
+            if header is None:
+                problems.append(f"{path}:1: file is empty, a header row is required")
+                return table
+            if header != expected:
+                missing = [c for c in expected if c not in header]
+                extra = [c for c in header if c not in expected]
+                detail = "; ".join(
+                    part for part in (
+                        f"missing {', '.join(missing)}" if missing else "",
+                        f"unknown {', '.join(extra)}" if extra else "",
+                        "columns out of order" if not missing and not extra else "",
+                    ) if part
+                )
+                problems.append(f"{path}:1: header does not match the schema ({detail}); "
+                                f"expected: {','.join(expected)}")
+                return table
+            table.columns = {column: index + 1 for index, column in enumerate(header)}
+            _read_rows(table, reader, fields, problems)
+    except UnicodeDecodeError as error:
+        problems.append(f"{path}: not valid UTF-8 (byte {error.start})")
+    except csv.Error as error:
+        problems.append(f"{path}:{reader.line_num}: malformed CSV: {error}")
+    except OSError as error:
+        problems.append(f"{path}: cannot be read: {error.strerror}")
+    return table
+
+
+def _read_rows(table: _Table, reader: Any, fields: list[dict[str, Any]],
+               problems: list[str]) -> None:
+    seen: dict[str, dict[Any, int]] = {
+        spec["name"]: {} for spec in fields if spec.get("constraints", {}).get("unique")
+    }
+    line = reader.line_num + 1
+    for cells in reader:
+        next_line = reader.line_num + 1
+        if not cells:
+            problems.append(f"{table.path}:{line}: empty line inside the table")
+            line = next_line
+            continue
+        if len(cells) != len(fields):
+            problems.append(f"{table.path}:{line}: row has {len(cells)} fields, the header has "
+                            f"{len(fields)} (truncated row or stray comma?)")
+            line = next_line
+            continue
+        row: dict[str, Any] = {}
+        for spec, raw in zip(fields, cells):
+            value, problem = _parse_cell(raw, spec)
+            if problem:
+                problems.append(f"{table.where(line, spec['name'])}: {spec['name']} {problem}")
+            row[spec["name"]] = value
+            if spec["name"] in seen and value:
+                first = seen[spec["name"]].setdefault(value, line)
+                if first != line:
+                    problems.append(f"{table.where(line, spec['name'])}: duplicate {spec['name']} "
+                                    f"{raw!r}, first used on line {first}")
+        table.rows.append(row)
+        table.lines.append(line)
+        line = next_line
+
+
+def _check_references(tables: dict[str, _Table], schema: dict[str, Any],
+                      problems: list[str]) -> None:
+    ids = {name: {row["id"] for row in table.rows} for name, table in tables.items()}
+    for name, table in tables.items():
+        for key in schema[name]["schema"].get("foreignKeys", []):
+            field = key["fields"][0]
+            target = key["reference"]["resource"]
+            for row, line in zip(table.rows, table.lines):
+                value = row.get(field)
+                for item in value if isinstance(value, tuple) else (value,):
+                    if item and item not in ids[target]:
+                        from kzru.errors import did_you_mean
+
+                        hint = did_you_mean(item, sorted(ids[target]))
+                        problems.append(f"{table.where(line, field)}: {field} {item!r} is not an "
+                                        f"id in {target}.csv{hint}")
+
+
+def _check_rules(tables: dict[str, _Table], problems: list[str]) -> None:
+    """Rules that span several cells of a row."""
+    events = tables["events"]
+    for row, line in zip(events.rows, events.lines):
+        if row["start"] and row["end"] and row["end"] < row["start"]:
+            problems.append(f"{events.where(line, 'end')}: end {row['end']} is before start "
+                            f"{row['start']}")
+        if row["host"] and row["host"] == row["guest"]:
+            problems.append(f"{events.where(line, 'guest')}: guest is the same as host")
+    facts = tables["facts"]
+    for row, line in zip(facts.rows, facts.lines):
+        if row["evidence"] and ELLIPSIS.search(row["evidence"]):
+            problems.append(f"{facts.where(line, 'evidence')}: evidence contains an ellipsis; "
+                            "quote one contiguous excerpt instead")
+        if (row["value"] is None) != (row["unit"] == ""):
+            problems.append(f"{facts.where(line, 'unit')}: value and unit go together "
+                            "(both filled or both empty)")
+
+
+def load(folder: Path) -> Dataset:
+    """Read and validate every table; raise DataError listing every problem found."""
+    schema = load_schema()
+    problems: list[str] = []
+    tables = {
+        name: _read_table(name, folder / f"{name}.csv", schema[name], problems) for name in TABLES
+    }
+    if all(table.columns for table in tables.values()):
+        _check_references(tables, schema, problems)
+        _check_rules(tables, problems)
+    if problems:
+        raise DataError(problems)
+    records = {
+        name: {row["id"]: RECORD_TYPES[name](**row) for row in table.rows}
+        for name, table in tables.items()
+    }
+    dataset = Dataset(folder=str(folder), **records)
+    dataset.fact_lines = dict(zip((row["id"] for row in tables["facts"].rows),
+                                  tables["facts"].lines))
+    return dataset
+
+
+def verify_evidence(dataset: Dataset, sources_dir: Path) -> list[str]:
+    """Check that each evidence excerpt is a verbatim substring of its article."""
+    if not sources_dir.is_dir():
+        raise KzruError(f"sources folder not found: {sources_dir}")
+    facts_path = Path(dataset.folder) / "facts.csv"
+    column = 11
+    texts: dict[str, str | None] = {}
+    problems: list[str] = []
+    for source in dataset.sources.values():
+        path = sources_dir / source.file
+        try:
+            texts[source.id] = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            texts[source.id] = None
+            problems.append(f"{path}: cannot read article for source {source.id}: {error}")
+    for fact in dataset.facts.values():
+        article = texts.get(fact.source)
+        if article is not None and fact.evidence not in article:
+            line = dataset.fact_lines.get(fact.id, 0)
+            problems.append(f"{facts_path}:{line}:{column}: evidence of {fact.id} is not found "
+                            f"verbatim in {dataset.sources[fact.source].file}")
+    return problems
