@@ -76,10 +76,10 @@ def _dataset(options: Options):  # noqa: ANN202 - returns kzru.model.Dataset
 def _fact_columns(out: Output, score: bool = False, explain: bool = False) -> list[Column]:
     columns = [Column("score", "Score", no_wrap=True, justify="right")] if score else []
     columns += [
-        Column("date", "Date", no_wrap=True), Column("id", "Id", ratio=2),
-        Column("sectors", "Sectors", ratio=1), Column("status", "Status", no_wrap=True),
-        Column("text" if out.lang == "ru" else "summary", "Text" if out.lang == "ru"
-               else "Summary", ratio=5, highlight=True),
+        Column("date", "Date", no_wrap=True), Column("status", "Status", no_wrap=True),
+        Column("sectors", "Sectors", ratio=1),
+        Column("text" if out.lang == "ru" else "summary", "Text (id)" if out.lang == "ru"
+               else "Summary (id)", ratio=5, highlight=True, footnote="id"),
     ]
     if explain:
         columns.append(Column("explain", "Matched", ratio=2))
@@ -112,9 +112,9 @@ def visits(
         row["route"] = f"{event.guest.upper()} → {event.host.upper()}"
     columns = [
         Column("dates", "Dates", no_wrap=True), Column("kind", "Kind", no_wrap=True),
-        Column("route", "Guest → host", no_wrap=True), Column("title", "Title", ratio=4),
-        Column("places", "Places", ratio=2), Column("facts", "Facts", justify="right"),
-        Column("sources", "Sources", ratio=1), Column("id", "Id", ratio=2),
+        Column("route", "Guest → host", no_wrap=True),
+        Column("title", "Title (id)", ratio=4, footnote="id"), Column("places", "Places", ratio=2),
+        Column("facts", "Facts", justify="right"), Column("sources", "Sources", no_wrap=True),
     ]
     keys = ("id", "kind", "title", "start", "end", "date_precision", "date_basis", "host",
             "guest", "places", "sources", "facts")

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Iterable, TextIO
 
 from kzru.model import Event, Fact, Source
-from kzru.text import WORD, normalize
+from kzru.text import WORD, normalize, skeleton, translit_key
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "md")
 FACT_KEYS = ("id", "date", "event", "kind", "sectors", "status", "speaker", "summary", "text",
@@ -73,12 +73,13 @@ def flat(value: Any) -> str:
 def write_machine(rows: list[dict[str, Any]], fmt: str, out: TextIO,
                   keys: Iterable[str] | None = None) -> None:
     keys = list(keys if keys is not None else (rows[0] if rows else []))
+    rows = [{key: row.get(key) for key in keys} for row in rows]
     if fmt == "json":
         json.dump([_plain(row) for row in rows], out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "jsonl":
         for row in rows:
-            out.write(json.dumps(_plain(row), ensure_ascii=False) + "\n")
+            out.write(_one_line(json.dumps(_plain(row), ensure_ascii=False)) + "\n")
     elif fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(keys)
@@ -96,8 +97,18 @@ def write_machine(rows: list[dict[str, Any]], fmt: str, out: TextIO,
         raise ValueError(fmt)
 
 
+_LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def _one_line(encoded: str) -> str:
+    """Escape the characters some readers treat as line ends, so JSONL stays one line a row."""
+    for char, escaped in _LINE_BREAKS.items():
+        encoded = encoded.replace(char, escaped)
+    return encoded
+
+
 def _tsv_cell(text: str) -> str:
-    return re.sub(r"[\t\r\n]+", " ", text)
+    return re.sub(r"[\t\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+", " ", text)
 
 
 def _md_cell(text: str) -> str:
@@ -117,6 +128,7 @@ class Column:
     no_wrap: bool = False
     justify: str = "left"
     highlight: bool = False
+    footnote: str | None = None
 
 
 class TableWriter:
@@ -127,7 +139,8 @@ class TableWriter:
 
         self.terminal = out.isatty()
         self.console = Console(
-            file=out, no_color=not color or not self.terminal, highlight=False, markup=False,
+            file=out, color_system="auto" if color and self.terminal else None,
+            highlight=False, markup=False,
             emoji=False, force_terminal=self.terminal or None, soft_wrap=not self.terminal,
             width=None if self.terminal else 100_000,
         )
@@ -153,6 +166,9 @@ class TableWriter:
                 cell = Text(printable(flat(row.get(column.key))))
                 if column.highlight and terms and terms.get(number):
                     _highlight(cell, terms[number])
+                if column.footnote and row.get(column.footnote):
+                    cell.append("\n" + printable(flat(row[column.footnote])),
+                                style="dim" if self.terminal else "")
                 cells.append(cell)
             table.add_row(*cells)
         self.console.print(table)
@@ -164,8 +180,11 @@ class TableWriter:
 
 
 def _highlight(cell: Any, terms: set[str]) -> None:
+    """Mark words that matched, also in the other script (Rosatom for a match on Росатом)."""
+    keys = {key(term) for term in terms for key in (skeleton, translit_key)}
     for found in WORD.finditer(cell.plain):
-        if normalize(found.group()) in terms:
+        word = normalize(found.group())
+        if word in terms or skeleton(word) in keys or translit_key(word) in keys:
             cell.stylize("bold yellow", found.start(), found.end())
 
 

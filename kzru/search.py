@@ -39,7 +39,8 @@ class Hit:
 
     @property
     def terms(self) -> set[str]:
-        return {m.term for m in self.matches}
+        """Every matched vocabulary word, for highlighting."""
+        return {word for match in self.matches for word in match.term.split()}
 
 
 @dataclass
@@ -170,6 +171,10 @@ def _unit_postings(matcher: _Matcher, unit: Unit) -> dict[int, Match]:
     return best
 
 
+def _rank(how: str) -> float:
+    return QUALITY[how]
+
+
 def _top_field(posting: int) -> int:
     mask = posting & ((1 << FIELD_BITS) - 1)
     return max((bit for bit in FIELD_WEIGHT if mask & bit), key=FIELD_WEIGHT.__getitem__)
@@ -189,7 +194,8 @@ def _phrase_rows(matcher: _Matcher, phrase: tuple[str, ...]) -> dict[int, tuple[
         if rows is None:
             rows = here
         else:
-            rows = {r: min(rows[r], here[r], key=lambda item: item[2]) for r in rows if r in here}
+            rows = {r: (f"{rows[r][0]} {here[r][0]}", min(rows[r][1], here[r][1], key=_rank),
+                        min(rows[r][2], here[r][2])) for r in rows if r in here}
         if not rows:
             return {}
     return rows or {}

@@ -1,0 +1,142 @@
+"""Matching and ranking, the relevance set, and the on-disk index cache."""
+
+from __future__ import annotations
+
+import csv
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from kzru.index import open_index
+from kzru.search import MIN_SCORE, max_typos, search
+from kzru.store import bundled_data_dir, load
+
+RELEVANCE = Path(__file__).parent / "relevance" / "queries.csv"
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    os.environ["KZRU_CACHE_DIR"] = str(tmp_path_factory.mktemp("index-cache"))
+    folder = bundled_data_dir()
+    return open_index(folder, lambda: load(folder))
+
+
+def ids(index, query: str, limit: int = 5) -> list[str]:  # noqa: ANN001
+    return [hit.fact.id for hit in search(index, query, limit=limit)]
+
+
+def how(index, query: str) -> set[str]:  # noqa: ANN001
+    return {m.how for hit in search(index, query, limit=5) for m in hit.matches}
+
+
+def test_each_kind_of_match_is_found_and_labelled(index) -> None:  # noqa: ANN001
+    assert "exact" in how(index, "Росатом")
+    assert "stem" in how(index, "университеты")
+    assert "transliteration" in how(index, "Dostik")
+    assert "alias" in how(index, "Oskemen")
+    assert how(index, "univercity") == {"typo"}
+
+
+def test_typo_tolerance_follows_word_length() -> None:
+    assert [max_typos("x" * n) for n in (4, 5, 8, 9, 12)] == [0, 1, 1, 2, 2]
+
+
+def test_facts_matching_all_words_rank_above_facts_matching_some(index) -> None:  # noqa: ANN001
+    hits = search(index, "Экибастузская ГРЭС выбросы", limit=None)
+    counts = [hit.matched for hit in hits]
+    assert counts == sorted(counts, reverse=True)
+    assert hits[0].fact.id == "a001-ekibastuz-gres2-emissions"
+
+
+def test_scores_are_between_threshold_and_100(index) -> None:  # noqa: ANN001
+    hits = search(index, "университет филиал", limit=None)
+    assert hits
+    assert all(MIN_SCORE <= hit.score <= 100 for hit in hits)
+    assert [h.score for h in hits if h.matched == 2] == sorted(
+        [h.score for h in hits if h.matched == 2], reverse=True)
+
+
+@pytest.mark.parametrize("nonsense", ["blockchain", "Аргентина", "zxcvbnm", "", "!!!"])
+def test_nonsense_finds_nothing(index, nonsense: str) -> None:  # noqa: ANN001
+    assert search(index, nonsense) == []
+
+
+def load_relevance() -> list[dict[str, str]]:
+    with open(RELEVANCE, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.skipif(not RELEVANCE.exists(), reason="relevance set not written yet")
+def test_relevance_set_recall_at_5(index) -> None:  # noqa: ANN001
+    queries = load_relevance()
+    assert len(queries) >= 40
+    wanted = found = 0
+    misses = []
+    for row in queries:
+        expected = [i for i in row["expected"].split("; ") if i]
+        top = ids(index, row["query"])
+        if not expected:
+            assert top == [], f"nonsense query {row['query']!r} returned {top}"
+            continue
+        hit = [i for i in expected if i in top]
+        wanted += len(expected)
+        found += len(hit)
+        if len(hit) < len(expected):
+            misses.append((row["query"], sorted(set(expected) - set(hit))))
+    assert found / wanted >= 0.95, misses
+
+
+def test_cache_is_reused_and_rebuilt_when_data_changes(data_copy: Path, isolated_cache: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KZRU_CACHE_DIR", str(isolated_cache / "own"))
+    calls = []
+
+    def loader():  # noqa: ANN202
+        calls.append(1)
+        return load(data_copy)
+
+    open_index(data_copy, loader)
+    open_index(data_copy, loader)
+    assert len(calls) == 1
+    with open(data_copy / "sectors.csv", "a", encoding="utf-8") as handle:
+        handle.write("weather,Weather,Погода,\n")
+    index = open_index(data_copy, loader)
+    assert len(calls) == 2
+    assert "weather" in index.sectors
+
+
+def test_corrupt_cache_is_rebuilt(data_copy: Path, isolated_cache: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = isolated_cache / "corrupt"
+    monkeypatch.setenv("KZRU_CACHE_DIR", str(cache))
+    open_index(data_copy, lambda: load(data_copy))
+    (index_file,) = cache.glob("index-*.sqlite")
+    index_file.write_bytes(b"this is not a database" * 100)
+    index = open_index(data_copy, lambda: load(data_copy))
+    assert [h.fact.id for h in search(index, "Росатом", limit=1)]
+    sqlite3.connect(index_file).execute("SELECT count(*) FROM facts").fetchone()
+
+
+def test_read_only_cache_directory_still_works(data_copy: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    monkeypatch.setenv("KZRU_CACHE_DIR", str(locked / "kzru"))
+    try:
+        index = open_index(data_copy, lambda: load(data_copy))
+        assert search(index, "Росатом", limit=1)
+    finally:
+        locked.chmod(stat.S_IRWXU)
+
+
+def test_no_half_written_index_is_left_behind(data_copy: Path, isolated_cache: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = isolated_cache / "tidy"
+    monkeypatch.setenv("KZRU_CACHE_DIR", str(cache))
+    open_index(data_copy, lambda: load(data_copy))
+    assert not list(cache.glob("*.tmp"))
+    assert len(list(cache.glob("index-*.sqlite"))) == 1

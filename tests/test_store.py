@@ -1,0 +1,184 @@
+"""Loading and validation: the bundled table is valid; each kind of bad data gets its message."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from kzru.errors import DataError, KzruError
+from kzru.store import bundled_data_dir, load, resolve_data_dir, verify_evidence
+
+from conftest import SEEDS
+
+
+def rewrite(path: Path, edit) -> None:  # noqa: ANN001
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    edit(rows)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+def problems_of(folder: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load(folder)
+    return caught.value.problems
+
+
+def test_bundled_data_loads_with_every_table_filled() -> None:
+    dataset = load(bundled_data_dir())
+    assert len(dataset.sources) == 5
+    assert len(dataset.events) >= 9
+    assert len(dataset.facts) > 150
+    assert len(dataset.sectors) >= 19
+    assert len(dataset.glossary) >= 50
+
+
+def test_every_fact_of_the_expert_preview_is_not_an_agreement() -> None:
+    dataset = load(bundled_data_dir())
+    preview = [f for f in dataset.facts.values() if f.source == "a002"]
+    assert preview
+    assert not [f.id for f in preview if f.status in ("signed", "agreed")]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="needs ../shared/seeds beside the checkout")
+def test_every_evidence_excerpt_is_verbatim_in_its_article() -> None:
+    assert verify_evidence(load(bundled_data_dir()), SEEDS) == []
+
+
+def test_evidence_that_is_not_in_the_article_is_reported(data_copy: Path, tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    dataset = load(data_copy)
+    for source in dataset.sources.values():
+        (articles / source.file).write_text("nothing here", encoding="utf-8")
+    problems = verify_evidence(dataset, articles)
+    assert len(problems) == len(dataset.facts)
+    assert problems[0].startswith(f"{data_copy / 'facts.csv'}:2:11: evidence of ")
+    assert "is not found verbatim in" in problems[0]
+
+
+def test_truncated_row(data_copy: Path) -> None:
+    rewrite(data_copy / "facts.csv", lambda rows: rows[3].__delitem__(slice(5, None)))
+    assert problems_of(data_copy) == [
+        f"{data_copy / 'facts.csv'}:4: row has 5 fields, the header has 15 "
+        "(truncated row or stray comma?)"]
+
+
+def test_date_that_does_not_exist(data_copy: Path) -> None:
+    def edit(rows: list[list[str]]) -> None:
+        rows[2][3] = "2022-02-30"
+
+    rewrite(data_copy / "facts.csv", edit)
+    assert problems_of(data_copy) == [
+        f"{data_copy / 'facts.csv'}:3:4: date '2022-02-30' is not a date that exists"]
+
+
+def test_date_not_in_iso_form(data_copy: Path) -> None:
+    def edit(rows: list[list[str]]) -> None:
+        rows[1][4] = "10.02.2022"
+
+    rewrite(data_copy / "events.csv", edit)
+    assert problems_of(data_copy) == [
+        f"{data_copy / 'events.csv'}:2:5: start '10.02.2022' is not an ISO date (YYYY-MM-DD)"]
+
+
+def test_duplicate_id(data_copy: Path) -> None:
+    def edit(rows: list[list[str]]) -> None:
+        rows[5][0] = rows[4][0]
+
+    rewrite(data_copy / "facts.csv", edit)
+    found = problems_of(data_copy)
+    assert len(found) == 1
+    assert found[0].startswith(f"{data_copy / 'facts.csv'}:6:1: duplicate id ")
+    assert found[0].endswith("first used on line 5")
+
+
+def test_dangling_event_reference_suggests_the_closest_id(data_copy: Path) -> None:
+    def edit(rows: list[list[str]]) -> None:
+        rows[1][2] = "2022-02-working-vist"
+
+    rewrite(data_copy / "facts.csv", edit)
+    assert problems_of(data_copy) == [
+        f"{data_copy / 'facts.csv'}:2:3: event '2022-02-working-vist' is not an id in events.csv"
+        " (did you mean '2022-02-working-visit'?)"]
+
+
+def test_unknown_sector(data_copy: Path) -> None:
+    def edit(rows: list[list[str]]) -> None:
+        rows[1][5] = "nuclear; weather"
+
+    rewrite(data_copy / "facts.csv", edit)
+    found = problems_of(data_copy)
+    assert len(found) == 1
+    assert found[0].startswith(f"{data_copy / 'facts.csv'}:2:6: sectors 'weather' is not an id "
+                               "in sectors.csv")
+
+
+def test_unknown_status(data_copy: Path) -> None:
+    def edit(rows: list[list[str]]) -> None:
+        rows[1][6] = "rumoured"
+
+    rewrite(data_copy / "facts.csv", edit)
+    assert problems_of(data_copy) == [
+        f"{data_copy / 'facts.csv'}:2:7: status 'rumoured' is not one of: signed, agreed, done, "
+        "ongoing, planned, expected, proposed, reported"]
+
+
+def test_every_problem_is_reported_not_just_the_first(data_copy: Path) -> None:
+    def edit(rows: list[list[str]]) -> None:
+        rows[1][6] = "rumoured"
+        rows[2][3] = "yesterday"
+        rows[3][8] = ""
+
+    rewrite(data_copy / "facts.csv", edit)
+    found = problems_of(data_copy)
+    assert [p.split(": ")[0].rsplit(":", 2)[1:] for p in found] == [
+        ["2", "7"], ["3", "4"], ["4", "9"]]
+    assert found[2].endswith("summary is required but empty")
+
+
+def test_missing_table_and_bad_header(data_copy: Path) -> None:
+    (data_copy / "glossary.csv").unlink()
+    rewrite(data_copy / "sectors.csv", lambda rows: rows[0].__setitem__(1, "title"))
+    found = problems_of(data_copy)
+    assert f"{data_copy / 'glossary.csv'}: file not found (every data folder needs glossary.csv)" \
+        in found
+    assert any(p.startswith(f"{data_copy / 'sectors.csv'}:1: header does not match the schema "
+                            "(missing name; unknown title)") for p in found)
+
+
+def test_control_characters_and_padding_are_rejected(data_copy: Path) -> None:
+    def edit(rows: list[list[str]]) -> None:
+        rows[1][8] = "line one\nline two"
+        rows[2][9] = " padded"
+
+    rewrite(data_copy / "facts.csv", edit)
+    found = problems_of(data_copy)
+    assert any(":2:9: summary contains a control character" in p for p in found)
+    assert any(":4:10: text has leading or trailing whitespace" in p for p in found)
+
+
+def test_value_needs_a_unit_and_end_follows_start(data_copy: Path) -> None:
+    def facts(rows: list[list[str]]) -> None:
+        rows[1][12], rows[1][13] = "12", ""
+
+    def events(rows: list[list[str]]) -> None:
+        rows[2][5] = "2000-01-01"
+
+    rewrite(data_copy / "facts.csv", facts)
+    rewrite(data_copy / "events.csv", events)
+    found = problems_of(data_copy)
+    assert any(":2:14: value and unit go together" in p for p in found)
+    assert any(":3:6: end 2000-01-01 is before start" in p for p in found)
+
+
+def test_missing_folder_names_where_it_came_from(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(KzruError, match=r"data folder not found: .*nowhere \(from --data\)"):
+        resolve_data_dir(tmp_path / "nowhere")
+    monkeypatch.setenv("KZRU_DATA", str(tmp_path / "elsewhere"))
+    with pytest.raises(KzruError, match=r"elsewhere \(from KZRU_DATA\)"):
+        resolve_data_dir(None)
