@@ -113,6 +113,9 @@ class _Matcher:
 
         add(self.index.lookup("term = ?", [word]), "exact")
         word_stem = stem(word)
+        if not is_cyrillic(word):  # English plurals the stemmer leaves alone: NGO ~ NGOs
+            forms = [word[:-1]] if word.endswith("s") else [word + "s", word + "es"]
+            add(self.index.lookup(f"term IN ({','.join('?' * len(forms))})", forms), "stem")
         add(self.index.lookup("stem = ?", [word_stem]), "stem")
         for base in {word_stem, word}:
             if len(base) >= 4:
@@ -149,10 +152,12 @@ class _Matcher:
 
 
 def _unit_postings(matcher: _Matcher, unit: Unit) -> dict[int, Match]:
-    """Best match per fact row for one unit."""
+    """Best match per fact row for one unit, with a bonus for the fields it covers."""
     best: dict[int, Match] = {}
+    fields: dict[int, int] = {}
 
-    def offer(rowid: int, match: Match) -> None:
+    def offer(rowid: int, match: Match, mask: int) -> None:
+        fields[rowid] = fields.get(rowid, 0) | mask
         current = best.get(rowid)
         if current is None or match.weight > current.weight:
             best[rowid] = match
@@ -162,12 +167,15 @@ def _unit_postings(matcher: _Matcher, unit: Unit) -> dict[int, Match]:
             quality = QUALITY[how]
             for posting in decode(blob):
                 weight = quality * FIELD_WEIGHT[_top_field(posting)]
-                offer(posting >> FIELD_BITS, Match(unit.text, term, how, weight))
+                offer(posting >> FIELD_BITS, Match(unit.text, term, how, weight), posting)
     for phrase in unit.aliases:
         own = tuple(phrase) == unit.tokens
-        for rowid, (term, how, weight) in _phrase_rows(matcher, phrase).items():
+        for rowid, (term, how, weight, mask) in _phrase_rows(matcher, phrase).items():
             label = how if own else "alias"
-            offer(rowid, Match(unit.text, term, label, weight * QUALITY[label]))
+            offer(rowid, Match(unit.text, term, label, weight * QUALITY[label]), mask)
+    for rowid, match in best.items():
+        share = sum(1 for bit in MAIN_FIELDS if fields[rowid] & bit) / len(MAIN_FIELDS)
+        match.weight = (1 - COVERAGE) * match.weight + COVERAGE * QUALITY[match.how] * share
     return best
 
 
@@ -175,27 +183,41 @@ def _rank(how: str) -> float:
     return QUALITY[how]
 
 
+# A fact that names the query in its summary, its Russian text and its quotation is more
+# about it than one that mentions it once: that share of fields adds up to COVERAGE.
+COVERAGE = 0.15
+MAIN_FIELDS = (1, 2, 4)
+
+
 def _top_field(posting: int) -> int:
     mask = posting & ((1 << FIELD_BITS) - 1)
     return max((bit for bit in FIELD_WEIGHT if mask & bit), key=FIELD_WEIGHT.__getitem__)
 
 
-def _phrase_rows(matcher: _Matcher, phrase: tuple[str, ...]) -> dict[int, tuple[str, str, float]]:
-    """Facts holding every word of a glossary name (exact or stem), with the weakest field."""
-    rows: dict[int, tuple[str, str, float]] | None = None
+PhraseRow = tuple[str, str, float, int]
+
+
+def _phrase_rows(matcher: _Matcher, phrase: tuple[str, ...]) -> dict[int, PhraseRow]:
+    """Facts holding every word of a glossary name (exact or stem): terms, weakest match
+    and field, and the fields holding all of its words."""
+    rows: dict[int, PhraseRow] | None = None
     for word in phrase:
-        here: dict[int, tuple[str, str, float]] = {}
+        here: dict[int, PhraseRow] = {}
         for term, (how, blob) in matcher.word(word, allow_loose=False).items():
             for posting in decode(blob):
                 rowid = posting >> FIELD_BITS
                 weight = FIELD_WEIGHT[_top_field(posting)]
+                mask = posting | (here[rowid][3] if rowid in here else 0)
                 if rowid not in here or weight > here[rowid][2]:
-                    here[rowid] = (term, how, weight)
+                    here[rowid] = (term, how, weight, mask)
+                else:
+                    here[rowid] = (*here[rowid][:3], mask)
         if rows is None:
             rows = here
         else:
             rows = {r: (f"{rows[r][0]} {here[r][0]}", min(rows[r][1], here[r][1], key=_rank),
-                        min(rows[r][2], here[r][2])) for r in rows if r in here}
+                        min(rows[r][2], here[r][2]), rows[r][3] & here[r][3])
+                    for r in rows if r in here}
         if not rows:
             return {}
     return rows or {}

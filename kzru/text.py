@@ -18,8 +18,12 @@ CYRILLIC = re.compile(r"[а-я]")
 
 STOPWORDS = frozenset("""
 a an and are as at be by for from in into is it its of on or that the this to was were will with
+how did do does what which who whom when where why about there their has have had been not so
+than then these those such can could would should may might our we you your he she they them
+his her i me my any all some
 и в во на по с со к ко о об от до из за для при а но что как не ни же ли бы это этот эта эти
 также то так уже еще ещё его ее её их они он она мы вы я был была были будет том тот той
+где когда кто какой какие какая каких чем сколько ли или у же всё все весь есть
 """.split())
 
 # Latin skeleton of each letter: both scripts fold to it, so Kostanay and Костанай meet.
