@@ -232,25 +232,29 @@ def search(index: Index, query: str, allowed: set[int] | None = None,
     matcher = _Matcher(index)
     per_unit = [_unit_postings(matcher, unit) for unit in units]
     total = max(index.count, 1)
-    weights = [math.log(1 + total / max(len(rows), 1)) for rows in per_unit]
+    # A glossary phrase counts for as many query words as it has.
+    weights = [len(unit.tokens) * math.log(1 + total / max(len(rows), 1))
+               for unit, rows in zip(units, per_unit)]
     weight_sum = sum(weights)
     scores: dict[int, float] = {}
     matched: dict[int, list[Match]] = {}
-    for unit_weight, rows in zip(weights, per_unit):
+    words_matched: dict[int, int] = {}
+    for unit, unit_weight, rows in zip(units, weights, per_unit):
         for rowid, match in rows.items():
             if allowed is not None and rowid not in allowed:
                 continue
             scores[rowid] = scores.get(rowid, 0.0) + unit_weight * match.weight
             matched.setdefault(rowid, []).append(match)
+            words_matched[rowid] = words_matched.get(rowid, 0) + len(unit.tokens)
     ranked = sorted(
         ((100.0 * score / weight_sum, rowid) for rowid, score in scores.items()),
-        key=lambda item: (-len(matched[item[1]]), -item[0], -index.dates[item[1]]),
+        key=lambda item: (-words_matched[item[1]], -item[0], -index.dates[item[1]]),
     )
     ranked = [(score, rowid) for score, rowid in ranked if score >= MIN_SCORE]
     if limit is not None:
         ranked = ranked[:limit]
     facts = index.facts([rowid for _, rowid in ranked])
-    return [Hit(facts[rowid], round(score, 1), len(matched[rowid]), matched[rowid])
+    return [Hit(facts[rowid], round(score, 1), words_matched[rowid], matched[rowid])
             for score, rowid in ranked]
 
 
