@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
+import zlib
 from pathlib import Path
 
 from kzru.store import bundled_data_dir, data_files
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "3"
 
 
 def cache_dir() -> Path:
@@ -34,6 +33,8 @@ def _stat_signature(paths: list[Path]) -> list[list[int]]:
 
 
 def _hash_files(paths: list[Path]) -> str:
+    import hashlib
+
     digest = hashlib.blake2b(digest_size=16)
     digest.update(FORMAT_VERSION.encode())
     for path in paths:
@@ -52,7 +53,7 @@ def content_key(folder: Path) -> str:
     """Hash of the data files and the schema; a stat memo spares rehashing unchanged files."""
     paths = [*data_files(folder), bundled_data_dir() / "datapackage.json"]
     signature = _stat_signature(paths)
-    folder_id = hashlib.blake2b(str(folder.resolve()).encode(), digest_size=8).hexdigest()
+    folder_id = f"{zlib.crc32(str(folder.resolve()).encode()):08x}"
     memo = cache_dir() / f"stat-{folder_id}.json"
     try:
         saved = json.loads(memo.read_text(encoding="utf-8"))
@@ -68,6 +69,8 @@ def content_key(folder: Path) -> str:
 
 def write_atomically(path: Path, payload: bytes) -> bool:
     """Write via a temporary file and rename; False when the folder is not writable."""
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")

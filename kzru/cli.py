@@ -379,15 +379,29 @@ def _fail(message: str, code: int = 2) -> "NoReturn":  # noqa: F821
     raise SystemExit(code)
 
 
+def _only_the_command_asked_for(argv: Optional[List[str]]) -> typer.Typer:
+    """The app with just the command named first, when it is one: typer builds every
+    registered command on each run, and start-up time is a promise (see README)."""
+    args = sys.argv[1:] if argv is None else argv
+    names = {info.callback.__name__: info for info in app.registered_commands}
+    if not args or args[0] not in names:
+        return app
+    trimmed = typer.Typer(name="kzru", rich_markup_mode=None, pretty_exceptions_enable=False,
+                          add_completion=False, context_settings=app.info.context_settings)
+    trimmed.registered_callback = app.registered_callback
+    trimmed.registered_commands = [names[args[0]]]
+    return trimmed
+
+
 def main(argv: Optional[List[str]] = None) -> None:
     """Entry point: run the app, turning every failure into one line and an exit code."""
     try:
         from typer._click import exceptions as click_errors
     except ImportError:  # typer < 0.28 depends on click instead of vendoring it
         from click import exceptions as click_errors  # type: ignore[no-redef]
-    if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
+    if (getattr(sys.stdout, "encoding", None) or "utf8").lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    command = typer.main.get_command(app)
+    command = typer.main.get_command(_only_the_command_asked_for(argv))
     try:
         code = command.main(args=argv, prog_name="kzru", standalone_mode=False)
         sys.stdout.flush()

@@ -11,7 +11,6 @@ import os
 import pickle
 import sqlite3
 import sys
-import tempfile
 from array import array
 from collections import defaultdict
 from pathlib import Path
@@ -109,8 +108,12 @@ def _fill(connection: sqlite3.Connection, dataset: Dataset, facts: list[Fact],
         "sectors": dataset.sectors, "glossary": dataset.glossary,
     }
     dates = array("I", (fact.date.toordinal() for fact in facts))
+    from kzru.search import alias_table
+
     meta = {
         "tables": pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL),
+        "aliases": pickle.dumps(alias_table(dataset.glossary.values()),
+                                protocol=pickle.HIGHEST_PROTOCOL),
         "dates": dates.tobytes(),
         "count": str(len(facts)),
         "folder": dataset.folder,
@@ -167,13 +170,25 @@ class Index:
             raise sqlite3.DatabaseError("incomplete or outdated index")
         self.count = int(meta["count"])
         self.folder = meta["folder"]
-        tables = pickle.loads(meta["tables"])
-        self.sources = tables["sources"]
-        self.events = tables["events"]
-        self.sectors = tables["sectors"]
-        self.glossary = tables["glossary"]
+        self._tables_blob = meta["tables"]
+        self._tables: dict[str, Any] | None = None
         self.dates = array("I")
         self.dates.frombytes(meta["dates"])
+        self.aliases = pickle.loads(meta["aliases"])
+
+    def table(self, name: str) -> dict[str, Any]:
+        """sources, events, sectors or glossary; unpickled only when a command needs them."""
+        if self._tables is None:
+            self._tables = pickle.loads(self._tables_blob)
+        return self._tables[name]
+
+    @property
+    def events(self) -> dict[str, Any]:
+        return self.table("events")
+
+    @property
+    def sectors(self) -> dict[str, Any]:
+        return self.table("sectors")
 
     def lookup(self, sql: str, params: Iterable[Any]) -> list[tuple[str, bytes]]:
         return self.connection.execute(
@@ -215,11 +230,13 @@ def open_index(folder: Path, load: Any) -> Index:
     if path.exists():
         try:
             return Index(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
-        except sqlite3.Error:
+        except Exception:  # noqa: BLE001 - any unreadable cache is rebuilt, never fatal
             pass
     dataset = load()
     show = sys.stderr.isatty()
     try:
+        import tempfile
+
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix="index-", suffix=".tmp")
         os.close(handle)

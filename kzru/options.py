@@ -3,10 +3,9 @@
 import functools
 import inspect
 import os
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Callable, Optional
+from typing import Annotated, Any, Callable, NamedTuple, Optional
 
 import typer
 
@@ -53,8 +52,7 @@ COMMON = {
 }
 
 
-@dataclass
-class Options:
+class Options(NamedTuple):
     """Resolved common options of one run."""
 
     data: Optional[Path] = None

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from kzru.errors import KzruError, did_you_mean
 from kzru.model import Dataset, Event, Fact, Sector
@@ -18,8 +17,7 @@ EVENT_KINDS = ("state-visit", "working-visit", "official-visit", "talks", "meeti
 COUNTRIES = ("kz", "ru")
 
 
-@dataclass(frozen=True)
-class FactFilter:
+class FactFilter(NamedTuple):
     """What ``facts``, ``search`` and ``timeline`` narrow by; empty means no narrowing."""
 
     sectors: tuple[str, ...] = ()
@@ -115,8 +113,7 @@ def visits(dataset: Dataset, year: int | None = None, host: str | None = None,
     return sorted(chosen, key=lambda event: (event.start, event.id))
 
 
-@dataclass(frozen=True)
-class SectorSummary:
+class SectorSummary(NamedTuple):
     sector: Sector
     facts: int
     signed: int

@@ -10,9 +10,8 @@ import csv
 import json
 import re
 import sys
-from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable, TextIO
+from typing import Any, Iterable, NamedTuple, TextIO
 
 from kzru.model import Event, Fact, Source
 from kzru.text import WORD, normalize, skeleton, translit_key
@@ -43,7 +42,7 @@ def source_row(source: Source, facts: int) -> dict[str, Any]:
 
 def record_dict(record: Any) -> dict[str, Any]:
     """Every field of a record, for ``show``."""
-    return {name: getattr(record, name) for name in record.__slots__}
+    return dict(record._asdict())
 
 
 def _plain(value: Any) -> Any:
@@ -120,8 +119,7 @@ def printable(text: str) -> str:
     return CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     key: str
     header: str
     ratio: int | None = None

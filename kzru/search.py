@@ -9,10 +9,10 @@ A fact's score is the idf-weighted share of units it matches, scaled by how each
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from typing import Iterable, NamedTuple
 
 from kzru.index import FIELD_BITS, FIELD_WEIGHT, Index, decode
-from kzru.model import Fact
+from kzru.model import Fact, GlossaryEntry
 from kzru.text import STOPWORDS, is_cyrillic, normalize, stem, translit_key, words
 
 QUALITY = {"exact": 1.0, "stem": 0.9, "alias": 0.8, "transliteration": 0.75, "typo": 0.6}
@@ -20,8 +20,7 @@ MIN_SCORE = 30.0
 PREFIX_EXTRA = 5
 
 
-@dataclass
-class Match:
+class Match(NamedTuple):
     """How one query unit matched one fact."""
 
     query: str
@@ -30,12 +29,13 @@ class Match:
     weight: float
 
 
-@dataclass
-class Hit:
+class Hit(NamedTuple):
+    """A ranked fact; ``matched`` counts the query words it matched."""
+
     fact: Fact
     score: float
     matched: int
-    matches: list[Match] = field(default_factory=list)
+    matches: list[Match]
 
     @property
     def terms(self) -> set[str]:
@@ -43,13 +43,12 @@ class Hit:
         return {word for match in self.matches for word in match.term.split()}
 
 
-@dataclass
-class Unit:
+class Unit(NamedTuple):
     """One thing the user asked for: a word, or a glossary phrase found in the query."""
 
     text: str
     tokens: tuple[str, ...]
-    aliases: list[tuple[str, ...]] = field(default_factory=list)
+    aliases: list[tuple[str, ...]]
 
 
 def query_words(query: str) -> list[str]:
@@ -58,14 +57,17 @@ def query_words(query: str) -> list[str]:
     return content or found
 
 
-def _phrase(text: str) -> tuple[str, ...]:
-    return tuple(stem(w) for w in query_words(text))
+
+AliasTable = dict[tuple[str, ...], list[tuple[str, ...]]]
 
 
-def alias_table(index: Index) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
-    """Map each glossary name (as stems) to every name of its entry (as words)."""
-    table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-    for entry in index.glossary.values():
+def alias_table(glossary: Iterable[GlossaryEntry]) -> AliasTable:
+    """Map each glossary name (as stems) to every name of its entry (as words).
+
+    Built once with the index, since stemming every name costs more than a search.
+    """
+    table: AliasTable = {}
+    for entry in glossary:
         names = [tuple(query_words(name)) for name in entry.all_names()]
         names = [name for name in names if name]
         for name in names:
@@ -73,7 +75,7 @@ def alias_table(index: Index) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
     return table
 
 
-def parse(query: str, aliases: dict[tuple[str, ...], list[tuple[str, ...]]]) -> list[Unit]:
+def parse(query: str, aliases: AliasTable) -> list[Unit]:
     """Split a query into units, taking the longest glossary phrase at each position."""
     tokens = query_words(query)
     stems = [stem(t) for t in tokens]
@@ -89,7 +91,7 @@ def parse(query: str, aliases: dict[tuple[str, ...], list[tuple[str, ...]]]) -> 
                 position += size
                 break
         else:
-            units.append(Unit(tokens[position], (tokens[position],)))
+            units.append(Unit(tokens[position], (tokens[position],), []))
             position += 1
     return units
 
@@ -175,7 +177,8 @@ def _unit_postings(matcher: _Matcher, unit: Unit) -> dict[int, Match]:
             offer(rowid, Match(unit.text, term, label, weight * QUALITY[label]), mask)
     for rowid, match in best.items():
         share = sum(1 for bit in MAIN_FIELDS if fields[rowid] & bit) / len(MAIN_FIELDS)
-        match.weight = (1 - COVERAGE) * match.weight + COVERAGE * QUALITY[match.how] * share
+        best[rowid] = match._replace(
+            weight=(1 - COVERAGE) * match.weight + COVERAGE * QUALITY[match.how] * share)
     return best
 
 
@@ -226,7 +229,7 @@ def _phrase_rows(matcher: _Matcher, phrase: tuple[str, ...]) -> dict[int, Phrase
 def search(index: Index, query: str, allowed: set[int] | None = None,
            limit: int | None = 10) -> list[Hit]:
     """Rank facts for ``query``: all units matched first, then score, then newest."""
-    units = parse(query, alias_table(index))
+    units = parse(query, index.aliases)
     if not units:
         return []
     matcher = _Matcher(index)

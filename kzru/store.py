@@ -21,10 +21,10 @@ TABLES = ("sources", "events", "facts", "sectors", "glossary")
 RECORD_TYPES: dict[str, Callable[..., Any]] = {
     "sources": Source, "events": Event, "facts": Fact, "sectors": Sector, "glossary": GlossaryEntry,
 }
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-NUMBER = re.compile(r"-?\d+(\.\d+)?")
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-ELLIPSIS = re.compile(r"\.\.\.|…")
+ISO_DATE = r"\d{4}-\d{2}-\d{2}"
+NUMBER = r"-?\d+(\.\d+)?"
+CONTROL = r"[\x00-\x1f\x7f-\x9f]"
+ELLIPSIS = r"\.\.\.|…"
 
 
 def package_dir() -> Path:
@@ -86,19 +86,19 @@ def _parse_cell(raw: str, spec: dict[str, Any]) -> tuple[Any, str | None]:
         return ((), None) if kind == "list" else (None, None) if kind == "number" else ("", None)
     if raw != raw.strip():
         return None, "has leading or trailing whitespace"
-    if CONTROL.search(raw):
+    if re.search(CONTROL, raw):
         return None, "contains a control character (tab, newline or similar)"
     if "maxLength" in rules and len(raw) > rules["maxLength"]:
         return None, f"is {len(raw)} characters long, at most {rules['maxLength']} allowed"
     if kind == "date":
-        if not ISO_DATE.fullmatch(raw):
+        if not re.fullmatch(ISO_DATE, raw):
             return None, f"{raw!r} is not an ISO date (YYYY-MM-DD)"
         try:
             return date.fromisoformat(raw), None
         except ValueError:
             return None, f"{raw!r} is not a date that exists"
     if kind == "number":
-        if not NUMBER.fullmatch(raw):
+        if not re.fullmatch(NUMBER, raw):
             return None, f"{raw!r} is not a number (digits, optional '-' and '.')"
         return float(raw), None
     items = raw.split(spec.get("delimiter", "; ")) if kind == "list" else [raw]
@@ -213,7 +213,7 @@ def _check_rules(tables: dict[str, _Table], problems: list[str]) -> None:
             problems.append(f"{events.where(line, 'guest')}: guest is the same as host")
     facts = tables["facts"]
     for row, line in zip(facts.rows, facts.lines):
-        if row["evidence"] and ELLIPSIS.search(row["evidence"]):
+        if row["evidence"] and re.search(ELLIPSIS, row["evidence"]):
             problems.append(f"{facts.where(line, 'evidence')}: evidence contains an ellipsis; "
                             "quote one contiguous excerpt instead")
         if (row["value"] is None) != (row["unit"] == ""):
