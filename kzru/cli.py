@@ -77,12 +77,12 @@ def _fact_columns(out: Output, score: bool = False, explain: bool = False) -> li
     columns = [Column("score", "Score", no_wrap=True, justify="right")] if score else []
     columns += [
         Column("date", "Date", no_wrap=True), Column("status", "Status", no_wrap=True),
-        Column("sectors", "Sectors", ratio=1),
+        Column("sectors", "Sectors", stack=True),
         Column("text" if out.lang == "ru" else "summary", "Text (id)" if out.lang == "ru"
                else "Summary (id)", ratio=5, highlight=True, footnote="id"),
     ]
     if explain:
-        columns.append(Column("explain", "Matched", ratio=2))
+        columns.append(Column("explain", "Matched", ratio=2, stack=True))
     return columns
 
 
@@ -111,10 +111,11 @@ def visits(
         row["dates"] = _date_span(event)
         row["route"] = f"{event.guest.upper()} → {event.host.upper()}"
     columns = [
-        Column("dates", "Dates", no_wrap=True), Column("kind", "Kind", no_wrap=True),
-        Column("route", "Guest → host", no_wrap=True),
-        Column("title", "Title (id)", ratio=4, footnote="id"), Column("places", "Places", ratio=2),
-        Column("facts", "Facts", justify="right"), Column("sources", "Sources", no_wrap=True),
+        Column("dates", "Dates", no_wrap=True),
+        Column("kind", "Kind, guest → host", no_wrap=True, footnote="route"),
+        Column("title", "Title (id)", ratio=1, footnote="id"),
+        Column("places", "Places", stack=True),
+        Column("facts", "Facts", justify="right"), Column("sources", "Sources", stack=True),
     ]
     keys = ("id", "kind", "title", "start", "end", "date_precision", "date_basis", "host",
             "guest", "places", "sources", "facts")

@@ -127,6 +127,7 @@ class Column(NamedTuple):
     justify: str = "left"
     highlight: bool = False
     footnote: str | None = None
+    stack: bool = False
 
 
 class TableWriter:
@@ -161,7 +162,11 @@ class TableWriter:
         for number, row in enumerate(rows):
             cells = []
             for column in columns:
-                cell = Text(printable(flat(row.get(column.key))))
+                value = row.get(column.key)
+                if column.stack and isinstance(value, (list, tuple)):
+                    cell = Text("\n".join(printable(flat(item)) for item in value))
+                else:
+                    cell = Text(printable(flat(value)))
                 if column.highlight and terms and terms.get(number):
                     _highlight(cell, terms[number])
                 if column.footnote and row.get(column.footnote):
