@@ -259,12 +259,14 @@ def _sector_matrix(dataset, out: Output) -> None:  # noqa: ANN001
         rows.append(row)
     keys = ["sector", *(e.id for e in events), "none"]
     columns = [Column("sector", "Sector", no_wrap=True)] + [
-        Column(e.id, e.id[:7] + "\n" + e.kind, justify="right") for e in events
-    ] + [Column("none", "no\nevent", justify="right")]
+        Column(e.id, str(number), justify="right") for number, e in enumerate(events, 1)
+    ] + [Column("none", "—", justify="right")]
     if out.is_table:
         display = [{k: (v or "·") if k != "sector" else v for k, v in row.items()} for row in rows]
-        out.writer.table(display, columns, "Facts per sector (rows) and event (columns, by "
-                         "start month and kind; ids in kzru visits)")
+        out.writer.table(display, columns, "Facts per sector (rows) and event (columns)")
+        for number, event in enumerate(events, 1):
+            out.writer.line(f"{number:>2}  {event.id:<32} {event.title(out.lang)}")
+        out.writer.line(" —  facts outside any event")
         return
     out.rows(rows, keys, columns, "no sectors")
 

@@ -162,18 +162,32 @@ def group_by_event(facts: list[Fact]) -> list[tuple[str, list[Fact]]]:
 
 
 def related_facts(dataset: Dataset, fact: Fact, limit: int = 8) -> list[Fact]:
-    """Facts of the same event sharing a sector, then facts elsewhere sharing a name."""
+    """Facts of the same event sharing a sector, then facts sharing a rare name, then facts
+    of the same article sharing a sector.
+
+    Names found in more than a tenth of the facts (countries, the presidents) relate nothing.
+    """
+    counts: dict[str, int] = {}
+    for other in dataset.facts.values():
+        for name in {normalize(n) for n in other.names}:
+            counts[name] = counts.get(name, 0) + 1
+    common = max(3, len(dataset.facts) // 10)
+    names = {n for n in (normalize(name) for name in fact.names) if counts.get(n, 0) <= common}
     same_event = [
         other for other in dataset.facts_by_event.get(fact.event, [])
         if fact.event and other.id != fact.id and set(other.sectors) & set(fact.sectors)
     ]
-    names = {normalize(name) for name in fact.names}
     same_name = [
         other for other in dataset.facts.values()
         if other.id != fact.id and other not in same_event
         and names & {normalize(name) for name in other.names}
     ]
-    return (same_event + sorted(same_name, key=lambda other: other.date))[:limit]
+    same_source = [
+        other for other in dataset.facts.values()
+        if other.id != fact.id and other.source == fact.source and other not in same_event
+        and other not in same_name and set(other.sectors) & set(fact.sectors)
+    ]
+    return (same_event + sorted(same_name, key=lambda other: other.date) + same_source)[:limit]
 
 
 def find_record(dataset: Dataset, record_id: str) -> Fact | Event:
