@@ -320,8 +320,8 @@ def sources(*, options: Options) -> None:
             "" if source.published_precision == "day" else f" ({source.published_precision})")
         rows.append(row)
     columns = [Column("id", "Id", no_wrap=True), Column("when", "Published", no_wrap=True),
-               Column("publisher", "Publisher", ratio=1), Column("title", "Title", ratio=4),
-               Column("file", "File", ratio=2), Column("facts", "Facts", justify="right")]
+               Column("publisher", "Publisher", no_wrap=True), Column("title", "Title", ratio=1),
+               Column("file", "File", no_wrap=True), Column("facts", "Facts", justify="right")]
     out.rows(rows, ("id", "file", "publisher", "title", "published", "facts"), columns,
              "no sources")
 
