@@ -194,9 +194,11 @@ class Index:
         return self.connection.execute(
             f"SELECT term, postings FROM vocab WHERE {sql}", tuple(params)).fetchall()
 
-    def terms_of_length(self, low: int, high: int) -> list[str]:
+    def terms_like(self, first: str, low: int, high: int) -> list[str]:
+        """Vocabulary terms starting with ``first``, of a length between ``low`` and ``high``."""
         rows = self.connection.execute(
-            "SELECT term FROM vocab WHERE length BETWEEN ? AND ?", (low, high))
+            "SELECT term FROM vocab WHERE term >= ? AND term < ? AND length BETWEEN ? AND ?",
+            (first, first + "\uffff", low, high))
         return [row[0] for row in rows]
 
     def facts(self, rowids: list[int]) -> dict[int, Fact]:

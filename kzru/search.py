@@ -143,7 +143,9 @@ class _Matcher:
         from rapidfuzz.distance import Levenshtein
 
         limit = max_typos(word)
-        candidates = self.index.terms_of_length(len(word) - limit, len(word) + limit)
+        # Like Meilisearch, a typo in the first letter is not forgiven: it keeps the
+        # candidates few (one letter's share of the vocabulary) at 100,000 facts.
+        candidates = self.index.terms_like(word[0], len(word) - limit, len(word) + limit)
         close = process.extract(word, candidates, scorer=Levenshtein.distance,
                                 score_cutoff=limit, limit=20)
         terms = [term for term, _, _ in close]

@@ -66,7 +66,7 @@ class _Table:
     def __init__(self, name: str, path: Path) -> None:
         self.name = name
         self.path = path
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[Any] = []  # records (named tuples), one per valid-shaped row
         self.lines: list[int] = []
         self.columns: dict[str, int] = {}
 
@@ -179,20 +179,20 @@ def _read_rows(table: _Table, reader: Any, fields: list[dict[str, Any]],
                 if first != line:
                     problems.append(f"{table.where(line, spec['name'])}: duplicate {spec['name']} "
                                     f"{raw!r}, first used on line {first}")
-        table.rows.append(row)
+        table.rows.append(RECORD_TYPES[table.name](**row))
         table.lines.append(line)
         line = next_line
 
 
 def _check_references(tables: dict[str, _Table], schema: dict[str, Any],
                       problems: list[str]) -> None:
-    ids = {name: {row["id"] for row in table.rows} for name, table in tables.items()}
+    ids = {name: {row.id for row in table.rows} for name, table in tables.items()}
     for name, table in tables.items():
         for key in schema[name]["schema"].get("foreignKeys", []):
             field = key["fields"][0]
             target = key["reference"]["resource"]
             for row, line in zip(table.rows, table.lines):
-                value = row.get(field)
+                value = getattr(row, field)
                 for item in value if isinstance(value, tuple) else (value,):
                     if item and item not in ids[target]:
                         from kzru.errors import did_you_mean
@@ -206,17 +206,17 @@ def _check_rules(tables: dict[str, _Table], problems: list[str]) -> None:
     """Rules that span several cells of a row."""
     events = tables["events"]
     for row, line in zip(events.rows, events.lines):
-        if row["start"] and row["end"] and row["end"] < row["start"]:
-            problems.append(f"{events.where(line, 'end')}: end {row['end']} is before start "
-                            f"{row['start']}")
-        if row["host"] and row["host"] == row["guest"]:
+        if row.start and row.end and row.end < row.start:
+            problems.append(f"{events.where(line, 'end')}: end {row.end} is before start "
+                            f"{row.start}")
+        if row.host and row.host == row.guest:
             problems.append(f"{events.where(line, 'guest')}: guest is the same as host")
     facts = tables["facts"]
     for row, line in zip(facts.rows, facts.lines):
-        if row["evidence"] and re.search(ELLIPSIS, row["evidence"]):
+        if row.evidence and re.search(ELLIPSIS, row.evidence):
             problems.append(f"{facts.where(line, 'evidence')}: evidence contains an ellipsis; "
                             "quote one contiguous excerpt instead")
-        if (row["value"] is None) != (row["unit"] == ""):
+        if (row.value is None) != (row.unit == ""):
             problems.append(f"{facts.where(line, 'unit')}: value and unit go together "
                             "(both filled or both empty)")
 
@@ -234,11 +234,11 @@ def load(folder: Path) -> Dataset:
     if problems:
         raise DataError(problems)
     records = {
-        name: {row["id"]: RECORD_TYPES[name](**row) for row in table.rows}
+        name: {row.id: row for row in table.rows}
         for name, table in tables.items()
     }
     dataset = Dataset(folder=str(folder), **records)
-    dataset.fact_lines = dict(zip((row["id"] for row in tables["facts"].rows),
+    dataset.fact_lines = dict(zip((row.id for row in tables["facts"].rows),
                                   tables["facts"].lines))
     return dataset
 
