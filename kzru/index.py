@@ -76,23 +76,22 @@ def _postings(dataset: Dataset, facts: list[Fact], progress: Any) -> dict[str, a
 
 
 def build(dataset: Dataset, connection: sqlite3.Connection, show_progress: bool = False) -> None:
-    """Write a complete index of ``dataset`` into an empty database."""
+    """Write a complete index of ``dataset`` into an empty database.
+
+    Facts are stored before the postings are built, so the two never peak together.
+    """
     facts = list(dataset.facts.values())
+    connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+    _store_facts(connection, dataset, facts)
     with _progress(len(facts), show_progress) as progress:
         postings = _postings(dataset, facts, progress)
-    _fill(connection, dataset, facts, postings)
+    _store_vocabulary(connection, postings)
+    connection.executescript(INDEXES)
+    connection.execute("INSERT INTO meta VALUES ('complete', '1')")
+    connection.commit()
 
 
-def _fill(connection: sqlite3.Connection, dataset: Dataset, facts: list[Fact],
-          postings: dict[str, array]) -> None:
-    connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
-    terms = sorted(postings)
-    stems = stem_many(terms)
-    connection.executemany(
-        "INSERT INTO vocab VALUES (?, ?, ?, ?, ?)",
-        ((term, stem, skeleton(stem), len(term), postings[term].tobytes())
-         for term, stem in zip(terms, stems)),
-    )
+def _store_facts(connection: sqlite3.Connection, dataset: Dataset, facts: list[Fact]) -> None:
     connection.executemany(
         "INSERT INTO facts VALUES (?, ?, ?)",
         ((rowid, fact.id, pickle.dumps(fact, protocol=pickle.HIGHEST_PROTOCOL))
@@ -120,9 +119,16 @@ def _fill(connection: sqlite3.Connection, dataset: Dataset, facts: list[Fact],
         "format": FORMAT_VERSION,
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-    connection.executescript(INDEXES)
-    connection.execute("INSERT INTO meta VALUES ('complete', '1')")
-    connection.commit()
+
+
+def _store_vocabulary(connection: sqlite3.Connection, postings: dict[str, array]) -> None:
+    terms = sorted(postings)
+    stems = stem_many(terms)
+    connection.executemany(
+        "INSERT INTO vocab VALUES (?, ?, ?, ?, ?)",
+        ((term, stem, skeleton(stem), len(term), postings[term].tobytes())
+         for term, stem in zip(terms, stems)),
+    )
 
 
 class _progress:

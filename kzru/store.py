@@ -25,6 +25,7 @@ ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 NUMBER = r"-?\d+(\.\d+)?"
 CONTROL = r"[\x00-\x1f\x7f-\x9f]"
 ELLIPSIS = r"\.\.\.|…"
+SHARED_MAX = 300
 
 
 def package_dir() -> Path:
@@ -156,6 +157,9 @@ def _read_rows(table: _Table, reader: Any, fields: list[dict[str, Any]],
     seen: dict[str, dict[Any, int]] = {
         spec["name"]: {} for spec in fields if spec.get("constraints", {}).get("unique")
     }
+    # Short values repeat across rows (kinds, statuses, ids referred to, sector lists,
+    # names): one shared copy each keeps 100,000 facts within the memory budget.
+    shared: dict[tuple[str, str], Any] = {}
     line = reader.line_num + 1
     for cells in reader:
         next_line = reader.line_num + 1
@@ -171,6 +175,8 @@ def _read_rows(table: _Table, reader: Any, fields: list[dict[str, Any]],
         row: dict[str, Any] = {}
         for spec, raw in zip(fields, cells):
             value, problem = _parse_cell(raw, spec)
+            if problem is None and len(raw) <= SHARED_MAX:
+                value = shared.setdefault((spec["name"], raw), value)
             if problem:
                 problems.append(f"{table.where(line, spec['name'])}: {spec['name']} {problem}")
             row[spec["name"]] = value
