@@ -140,3 +140,38 @@ def test_no_half_written_index_is_left_behind(data_copy: Path, isolated_cache: P
     open_index(data_copy, lambda: load(data_copy))
     assert not list(cache.glob("*.tmp"))
     assert len(list(cache.glob("index-*.sqlite"))) == 1
+
+
+def test_progress_bar_only_when_asked_for_a_large_build(data_copy: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sqlite3 as sqlite
+
+    from rich.console import Console
+
+    from kzru import index as index_module
+
+    screen = io.StringIO()
+    monkeypatch.setattr(index_module, "PROGRESS_THRESHOLD", 10)
+    monkeypatch.setattr(index_module, "_stderr_console",
+                        lambda: Console(file=screen, force_terminal=True, width=80))
+    dataset = load(data_copy)
+    index_module.build(dataset, sqlite.connect(":memory:"), show_progress=False)
+    assert screen.getvalue() == ""
+    index_module.build(dataset, sqlite.connect(":memory:"), show_progress=True)
+    assert "building search index" in screen.getvalue()
+
+
+def test_parallel_first_runs_all_succeed(data_copy: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    env = {**os.environ, "KZRU_CACHE_DIR": str(tmp_path / "shared-cache")}
+    command = [sys.executable, "-m", "kzru", "search", "Росатом", "--format", "json",
+               "--data", str(data_copy)]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+            for _ in range(4)]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0, 0]
+    assert len({out for out, _ in outputs}) == 1 and all(err == b"" for _, err in outputs)
+    assert not list((tmp_path / "shared-cache").glob("*.tmp"))
