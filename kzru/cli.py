@@ -414,6 +414,9 @@ def main(argv: Optional[List[str]] = None) -> None:
         _fail(str(error))
     except KzruError as error:
         _fail(str(error))
+    except getattr(click_errors, "NoArgsIsHelpError", ()) as error:  # bare `kzru`: the help
+        sys.stdout.write(error.ctx.get_help() + "\n")
+        code = 0
     except click_errors.UsageError as error:
         hint = f" (see 'kzru {error.ctx.info_name} --help')" if error.ctx and \
             error.ctx.parent else " (see 'kzru --help')"

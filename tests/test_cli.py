@@ -346,3 +346,10 @@ def test_check_reports_missing_article_folder(run, tmp_path: Path) -> None:
     result = run("check", "--sources", str(tmp_path / "none"))
     assert (result.code, result.err) == (2, f"kzru: sources folder not found: "
                                             f"{tmp_path / 'none'}\n")
+
+
+def test_bare_kzru_prints_the_help(run) -> None:
+    result = run()
+    assert result.code == 0
+    assert result.out.startswith("Usage: kzru [OPTIONS] COMMAND [ARGS]...")
+    assert "Examples:" in result.out and result.err == ""
