@@ -37,7 +37,7 @@ CREATE TABLE filters(rowid INTEGER PRIMARY KEY, year INTEGER, event TEXT, kind T
 INDEXES = """
 CREATE INDEX vocab_stem ON vocab(stem);
 CREATE INDEX vocab_tkey ON vocab(tkey);
-CREATE INDEX vocab_length ON vocab(length);
+CREATE INDEX vocab_length ON vocab(length, term);
 CREATE UNIQUE INDEX facts_id ON facts(id);
 """
 
