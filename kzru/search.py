@@ -8,6 +8,7 @@ A fact's score is the idf-weighted share of units it matches, scaled by how each
 
 from __future__ import annotations
 
+import heapq
 import math
 from typing import Iterable, NamedTuple
 
@@ -155,48 +156,57 @@ class _Matcher:
         return self.index.lookup(f"term IN ({marks})", terms)
 
 
-def _unit_postings(matcher: _Matcher, unit: Unit) -> dict[int, Match]:
-    """Best match per fact row for one unit, with a bonus for the fields it covers."""
-    best: dict[int, Match] = {}
+# A fact that names the query in its summary, its Russian text and its quotation is more
+# about it than one that mentions it once: that share of fields adds up to COVERAGE.
+COVERAGE = 0.15
+MAIN_FIELDS = (1, 2, 4)
+FIELD_MASK = (1 << FIELD_BITS) - 1
+# Per field mask: the best field's weight, and the share of summary/text/evidence it covers.
+TOP_WEIGHT = [max((w for bit, w in FIELD_WEIGHT.items() if mask & bit), default=0.0)
+              for mask in range(1 << FIELD_BITS)]
+COVERED = [sum(1 for bit in MAIN_FIELDS if mask & bit) / len(MAIN_FIELDS)
+           for mask in range(1 << FIELD_BITS)]
+Best = tuple[float, str, str]  # weight, matched term, how
+
+
+def _unit_postings(matcher: _Matcher, unit: Unit) -> dict[int, Best]:
+    """Best match per fact row for one unit, with a bonus for the fields it covers.
+
+    The hot loop of a search: it runs once per posting, so it works on plain tuples.
+    """
+    best: dict[int, Best] = {}
     fields: dict[int, int] = {}
-
-    def offer(rowid: int, match: Match, mask: int) -> None:
-        fields[rowid] = fields.get(rowid, 0) | mask
-        current = best.get(rowid)
-        if current is None or match.weight > current.weight:
-            best[rowid] = match
-
     if len(unit.tokens) == 1:
         for term, (how, blob) in matcher.word(unit.tokens[0], allow_loose=True).items():
             quality = QUALITY[how]
             for posting in decode(blob):
-                weight = quality * FIELD_WEIGHT[_top_field(posting)]
-                offer(posting >> FIELD_BITS, Match(unit.text, term, how, weight), posting)
+                rowid = posting >> FIELD_BITS
+                mask = posting & FIELD_MASK
+                fields[rowid] = fields.get(rowid, 0) | mask
+                weight = quality * TOP_WEIGHT[mask]
+                current = best.get(rowid)
+                if current is None or weight > current[0]:
+                    best[rowid] = (weight, term, how)
     for phrase in unit.aliases:
         own = tuple(phrase) == unit.tokens
         for rowid, (term, how, weight, mask) in _phrase_rows(matcher, phrase).items():
             label = how if own else "alias"
-            offer(rowid, Match(unit.text, term, label, weight * QUALITY[label]), mask)
-    for rowid, match in best.items():
-        share = sum(1 for bit in MAIN_FIELDS if fields[rowid] & bit) / len(MAIN_FIELDS)
-        best[rowid] = match._replace(
-            weight=(1 - COVERAGE) * match.weight + COVERAGE * QUALITY[match.how] * share)
-    return best
+            fields[rowid] = fields.get(rowid, 0) | mask
+            weight *= QUALITY[label]
+            current = best.get(rowid)
+            if current is None or weight > current[0]:
+                best[rowid] = (weight, term, label)
+    return {
+        rowid: ((1 - COVERAGE) * weight + COVERAGE * QUALITY[how] * COVERED[fields[rowid]],
+                term, how)
+        for rowid, (weight, term, how) in best.items()
+    }
 
 
 def _rank(how: str) -> float:
     return QUALITY[how]
 
 
-# A fact that names the query in its summary, its Russian text and its quotation is more
-# about it than one that mentions it once: that share of fields adds up to COVERAGE.
-COVERAGE = 0.15
-MAIN_FIELDS = (1, 2, 4)
-
-
-def _top_field(posting: int) -> int:
-    mask = posting & ((1 << FIELD_BITS) - 1)
-    return max((bit for bit in FIELD_WEIGHT if mask & bit), key=FIELD_WEIGHT.__getitem__)
 
 
 PhraseRow = tuple[str, str, float, int]
@@ -211,8 +221,8 @@ def _phrase_rows(matcher: _Matcher, phrase: tuple[str, ...]) -> dict[int, Phrase
         for term, (how, blob) in matcher.word(word, allow_loose=False).items():
             for posting in decode(blob):
                 rowid = posting >> FIELD_BITS
-                weight = FIELD_WEIGHT[_top_field(posting)]
-                mask = posting | (here[rowid][3] if rowid in here else 0)
+                weight = TOP_WEIGHT[posting & FIELD_MASK]
+                mask = (posting & FIELD_MASK) | (here[rowid][3] if rowid in here else 0)
                 if rowid not in here or weight > here[rowid][2]:
                     here[rowid] = (term, how, weight, mask)
                 else:
@@ -242,25 +252,27 @@ def search(index: Index, query: str, allowed: set[int] | None = None,
                for unit, rows in zip(units, per_unit)]
     weight_sum = sum(weights)
     scores: dict[int, float] = {}
-    matched: dict[int, list[Match]] = {}
     words_matched: dict[int, int] = {}
     for unit, unit_weight, rows in zip(units, weights, per_unit):
-        for rowid, match in rows.items():
+        size = len(unit.tokens)
+        for rowid, (weight, _, _) in rows.items():
             if allowed is not None and rowid not in allowed:
                 continue
-            scores[rowid] = scores.get(rowid, 0.0) + unit_weight * match.weight
-            matched.setdefault(rowid, []).append(match)
-            words_matched[rowid] = words_matched.get(rowid, 0) + len(unit.tokens)
-    ranked = sorted(
-        ((100.0 * score / weight_sum, rowid) for rowid, score in scores.items()),
-        key=lambda item: (-words_matched[item[1]], -item[0], -index.dates[item[1]]),
-    )
-    ranked = [(score, rowid) for score, rowid in ranked if score >= MIN_SCORE]
-    if limit is not None:
-        ranked = ranked[:limit]
-    facts = index.facts([rowid for _, rowid in ranked])
-    return [Hit(facts[rowid], round(score, 1), words_matched[rowid], matched[rowid])
-            for score, rowid in ranked]
+            scores[rowid] = scores.get(rowid, 0.0) + unit_weight * weight
+            words_matched[rowid] = words_matched.get(rowid, 0) + size
+    threshold = MIN_SCORE * weight_sum / 100.0
+    dates = index.dates
+    keyed = ((-words_matched[rowid], -score, -dates[rowid], rowid)
+             for rowid, score in scores.items() if score >= threshold)
+    ranked = heapq.nsmallest(limit, keyed) if limit is not None else sorted(keyed)
+    facts = index.facts([key[3] for key in ranked])
+    hits = []
+    for _, score, _, rowid in ranked:
+        matches = [Match(unit.text, rows[rowid][1], rows[rowid][2], rows[rowid][0])
+                   for unit, rows in zip(units, per_unit) if rowid in rows]
+        hits.append(Hit(facts[rowid], round(-score * 100.0 / weight_sum, 1),
+                        words_matched[rowid], matches))
+    return hits
 
 
 def exact_search(facts: list[Fact], query: str, limit: int | None = 10) -> list[Hit]:
