@@ -9,7 +9,15 @@ import typer
 
 from kzru import query, store
 from kzru.errors import DataError, KzruError
-from kzru.options import COMMON, Options, with_common_options
+from kzru.options import (
+    DataOption,
+    FormatOption,
+    LangOption,
+    NoColorOption,
+    Options,
+    VersionOption,
+    with_common_options,
+)
 from kzru.output import Output
 from kzru.render import FACT_KEYS, Column, event_row, fact_row, flat, record_dict, source_row
 
@@ -61,9 +69,8 @@ LimitOption = Annotated[Optional[int], typer.Option(
 
 @app.callback()
 def _main(
-    ctx: typer.Context, data: COMMON["data"] = None, fmt: COMMON["fmt"] = None,
-    lang: COMMON["lang"] = None, no_color: COMMON["no_color"] = None,
-    version: COMMON["version"] = None,
+    ctx: typer.Context, data: DataOption = None, fmt: FormatOption = None,
+    lang: LangOption = None, no_color: NoColorOption = None, version: VersionOption = None,
 ) -> None:
     ctx.obj = Options.merge(None, {"data": data, "fmt": fmt, "lang": lang,
                                    "no_color": no_color})
@@ -96,7 +103,8 @@ def _filter_values(sector, year, event, status, kind) -> dict:  # noqa: ANN001
     "kzru visits --format json | jq '.[] | {id, start, facts}'"))
 @with_common_options
 def visits(
-    year: Annotated[Optional[int], typer.Option("--year", "-y", help="Events in this year.")] = None,
+    year: Annotated[Optional[int], typer.Option(
+        "--year", "-y", help="Events in this year.")] = None,
     host: Annotated[Optional[str], typer.Option("--host", help="Host country: kz or ru.")] = None,
     kind: Annotated[Optional[str], typer.Option(
         "--kind", "-k", help="Event kind: " + ", ".join(query.EVENT_KINDS) + ".")] = None,

@@ -23,7 +23,8 @@ class Result:
 
 
 @pytest.fixture(autouse=True)
-def isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_cache(tmp_path_factory: pytest.TempPathFactory,
+                   monkeypatch: pytest.MonkeyPatch) -> Path:
     cache = tmp_path_factory.getbasetemp() / "cache"
     monkeypatch.setenv("KZRU_CACHE_DIR", str(cache))
     monkeypatch.delenv("KZRU_DATA", raising=False)

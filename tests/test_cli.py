@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import SEEDS, kzru_command
+
 from kzru.render import FACT_KEYS
 
 FORMATS = ("json", "jsonl", "csv", "tsv", "md")

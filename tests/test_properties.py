@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from conftest import Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import Result
 
 WORDS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
 SAFE = settings(max_examples=60, deadline=None,

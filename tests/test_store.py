@@ -6,11 +6,10 @@ import csv
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
 from kzru.errors import DataError, KzruError
 from kzru.store import bundled_data_dir, load, resolve_data_dir, verify_evidence
-
-from conftest import SEEDS
 
 
 def rewrite(path: Path, edit) -> None:  # noqa: ANN001

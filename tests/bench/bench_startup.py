@@ -17,8 +17,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import (build_fts, env_with, interpreter_of, machine_info,  # noqa: E402
-                    median, run, table, tool)
+from common import build_fts, env_with, interpreter_of, machine_info, median, run, table, tool  # noqa: E402
 
 BUNDLED = Path(__file__).resolve().parents[2] / "data"
 FLOOR_TARGET, SQLITE_TARGET = 1.5, 1.0
