@@ -57,9 +57,6 @@ class Fact(NamedTuple):
     unit: str
     names: tuple[str, ...]
 
-    def body(self, lang: str) -> str:
-        return self.text if lang == "ru" else self.summary
-
 
 class Sector(NamedTuple):
     id: str

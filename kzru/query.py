@@ -65,9 +65,10 @@ def choose(value: str, allowed: Iterable[str], what: str) -> str:
     allowed = list(allowed)
     if value in allowed:
         return value
-    raise KzruError(f"unknown {what} {value!r}{did_you_mean(value, allowed)}; "
-                    f"choose from: {', '.join(allowed)}" if len(allowed) <= 25 else
-                    f"unknown {what} {value!r}{did_you_mean(value, allowed)}")
+    message = f"unknown {what} {value!r}{did_you_mean(value, allowed)}"
+    if len(allowed) <= 25:
+        message += f"; choose from: {', '.join(allowed)}"
+    raise KzruError(message)
 
 
 def resolve_sector(value: str, sectors: dict[str, Sector]) -> str:

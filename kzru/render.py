@@ -14,12 +14,11 @@ from datetime import date
 from typing import Any, Iterable, NamedTuple, TextIO
 
 from kzru.model import Event, Fact, Source
-from kzru.text import WORD, normalize, skeleton, translit_key
+from kzru.text import CONTROL_CHARACTERS, WORD, normalize, skeleton, translit_key
 
-FORMATS = ("table", "json", "jsonl", "csv", "tsv", "md")
 FACT_KEYS = ("id", "date", "event", "kind", "sectors", "status", "speaker", "summary", "text",
              "evidence", "source")
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTROL = re.compile(CONTROL_CHARACTERS)
 
 
 def fact_row(fact: Fact) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import heapq
 import math
 from typing import Iterable, NamedTuple
 
-from kzru.index import FIELD_BITS, FIELD_WEIGHT, Index, decode
+from kzru.index import FIELD_BITS, FIELD_WEIGHT, FIELDS, Index, decode
 from kzru.model import Fact, GlossaryEntry
 from kzru.text import STOPWORDS, is_cyrillic, normalize, stem, translit_key, words
 
@@ -159,7 +159,7 @@ class _Matcher:
 # A fact that names the query in its summary, its Russian text and its quotation is more
 # about it than one that mentions it once: that share of fields adds up to COVERAGE.
 COVERAGE = 0.15
-MAIN_FIELDS = (1, 2, 4)
+MAIN_FIELDS = (FIELDS["summary"], FIELDS["text"], FIELDS["evidence"])
 FIELD_MASK = (1 << FIELD_BITS) - 1
 # Per field mask: the best field's weight, and the share of summary/text/evidence it covers.
 TOP_WEIGHT = [max((w for bit, w in FIELD_WEIGHT.items() if mask & bit), default=0.0)

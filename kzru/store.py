@@ -14,8 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from kzru.errors import DataError, KzruError
+from kzru.errors import DataError, KzruError, did_you_mean
 from kzru.model import Dataset, Event, Fact, GlossaryEntry, Sector, Source
+from kzru.text import CONTROL_CHARACTERS
 
 TABLES = ("sources", "events", "facts", "sectors", "glossary")
 RECORD_TYPES: dict[str, Callable[..., Any]] = {
@@ -23,7 +24,6 @@ RECORD_TYPES: dict[str, Callable[..., Any]] = {
 }
 ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 NUMBER = r"-?\d+(\.\d+)?"
-CONTROL = r"[\x00-\x1f\x7f-\x9f]"
 ELLIPSIS = r"\.\.\.|…"
 SHARED_MAX = 300
 
@@ -87,7 +87,7 @@ def _parse_cell(raw: str, spec: dict[str, Any]) -> tuple[Any, str | None]:
         return ((), None) if kind == "list" else (None, None) if kind == "number" else ("", None)
     if raw != raw.strip():
         return None, "has leading or trailing whitespace"
-    if re.search(CONTROL, raw):
+    if re.search(CONTROL_CHARACTERS, raw):
         return None, "contains a control character (tab, newline or similar)"
     if "maxLength" in rules and len(raw) > rules["maxLength"]:
         return None, f"is {len(raw)} characters long, at most {rules['maxLength']} allowed"
@@ -201,8 +201,6 @@ def _check_references(tables: dict[str, _Table], schema: dict[str, Any],
                 value = getattr(row, field)
                 for item in value if isinstance(value, tuple) else (value,):
                     if item and item not in ids[target]:
-                        from kzru.errors import did_you_mean
-
                         hint = did_you_mean(item, sorted(ids[target]))
                         problems.append(f"{table.where(line, field)}: {field} {item!r} is not an "
                                         f"id in {target}.csv{hint}")

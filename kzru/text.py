@@ -15,6 +15,8 @@ _FOLD = str.maketrans({
 })
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 CYRILLIC = re.compile(r"[а-я]")
+# C0 and C1 controls: rejected in data, escaped on screen.
+CONTROL_CHARACTERS = r"[\x00-\x1f\x7f-\x9f]"
 
 STOPWORDS = frozenset("""
 a an and are as at be by for from in into is it its of on or that the this to was were will with
