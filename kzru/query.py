@@ -168,27 +168,30 @@ def related_facts(dataset: Dataset, fact: Fact, limit: int = 8) -> list[Fact]:
 
     Names found in more than a tenth of the facts (countries, the presidents) relate nothing.
     """
+    names_of = {other.id: {normalize(name) for name in other.names}
+                for other in dataset.facts.values()}
     counts: dict[str, int] = {}
-    for other in dataset.facts.values():
-        for name in {normalize(n) for n in other.names}:
+    for names in names_of.values():
+        for name in names:
             counts[name] = counts.get(name, 0) + 1
     common = max(3, len(dataset.facts) // 10)
-    names = {n for n in (normalize(name) for name in fact.names) if counts.get(n, 0) <= common}
+    rare = {name for name in names_of[fact.id] if counts[name] <= common}
+    sectors = set(fact.sectors)
     same_event = [
         other for other in dataset.facts_by_event.get(fact.event, [])
-        if fact.event and other.id != fact.id and set(other.sectors) & set(fact.sectors)
+        if fact.event and other.id != fact.id and sectors & set(other.sectors)
     ]
-    same_name = [
-        other for other in dataset.facts.values()
-        if other.id != fact.id and other not in same_event
-        and names & {normalize(name) for name in other.names}
-    ]
+    taken = {fact.id} | {other.id for other in same_event}
+    same_name = sorted((other for other in dataset.facts.values()
+                        if other.id not in taken and rare & names_of[other.id]),
+                       key=lambda other: other.date)
+    taken |= {other.id for other in same_name}
     same_source = [
         other for other in dataset.facts.values()
-        if other.id != fact.id and other.source == fact.source and other not in same_event
-        and other not in same_name and set(other.sectors) & set(fact.sectors)
+        if other.id not in taken and other.source == fact.source
+        and sectors & set(other.sectors)
     ]
-    return (same_event + sorted(same_name, key=lambda other: other.date) + same_source)[:limit]
+    return (same_event + same_name + same_source)[:limit]
 
 
 def find_record(dataset: Dataset, record_id: str) -> Fact | Event:
