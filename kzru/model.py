@@ -9,6 +9,9 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
+# Joins verbatim pieces of one passage in an evidence cell.
+EVIDENCE_JOINER = " \u2026 "
+
 
 class Source(NamedTuple):
     id: str
@@ -19,6 +22,7 @@ class Source(NamedTuple):
     published_precision: str
     published_basis: str
     published_note: str
+    url: str
 
 
 class Event(NamedTuple):
@@ -46,6 +50,8 @@ class Fact(NamedTuple):
     event: str
     date: date
     date_precision: str
+    date_basis: str
+    date_note: str
     sectors: tuple[str, ...]
     status: str
     speaker: str
@@ -56,6 +62,13 @@ class Fact(NamedTuple):
     value: float | None
     unit: str
     names: tuple[str, ...]
+    part_of: str
+    follows: tuple[str, ...]
+
+    @property
+    def evidence_pieces(self) -> list[str]:
+        """The verbatim pieces of the evidence (one, or up to three joined by ' … ')."""
+        return self.evidence.split(EVIDENCE_JOINER)
 
 
 class Sector(NamedTuple):
@@ -93,5 +106,13 @@ class Dataset:
         self.glossary = glossary
         self.fact_lines: dict[str, int] = {}
         self.facts_by_event: dict[str, list[Fact]] = {}
+        self.parts: dict[str, list[Fact]] = {}
         for fact in facts.values():
             self.facts_by_event.setdefault(fact.event, []).append(fact)
+            if fact.part_of:
+                self.parts.setdefault(fact.part_of, []).append(fact)
+
+    def top_level(self, facts: "list[Fact] | None" = None) -> list[Fact]:
+        """Facts that are not part of another: what every count counts, once per item."""
+        chosen = self.facts.values() if facts is None else facts
+        return [fact for fact in chosen if not fact.part_of]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from kzru.errors import DataError, KzruError, did_you_mean
-from kzru.model import Dataset, Event, Fact, GlossaryEntry, Sector, Source
+from kzru.model import EVIDENCE_JOINER, Dataset, Event, Fact, GlossaryEntry, Sector, Source
 from kzru.text import CONTROL_CHARACTERS
 
 TABLES = ("sources", "events", "facts", "sectors", "glossary")
@@ -26,6 +26,7 @@ ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 NUMBER = r"-?\d+(\.\d+)?"
 ELLIPSIS = r"\.\.\.|…"
 SHARED_MAX = 300
+MAX_EVIDENCE_PIECES = 3
 
 
 def package_dir() -> Path:
@@ -192,11 +193,13 @@ def _read_rows(table: _Table, reader: Any, fields: list[dict[str, Any]],
 
 def _check_references(tables: dict[str, _Table], schema: dict[str, Any],
                       problems: list[str]) -> None:
+    """Every foreign key, the list-field ones (listForeignKeys) and self-references included."""
     ids = {name: {row.id for row in table.rows} for name, table in tables.items()}
     for name, table in tables.items():
-        for key in schema[name]["schema"].get("foreignKeys", []):
+        declared = schema[name]["schema"]
+        for key in [*declared.get("foreignKeys", []), *declared.get("listForeignKeys", [])]:
             field = key["fields"][0]
-            target = key["reference"]["resource"]
+            target = key["reference"]["resource"] or name
             for row, line in zip(table.rows, table.lines):
                 value = getattr(row, field)
                 for item in value if isinstance(value, tuple) else (value,):
@@ -207,7 +210,7 @@ def _check_references(tables: dict[str, _Table], schema: dict[str, Any],
 
 
 def _check_rules(tables: dict[str, _Table], problems: list[str]) -> None:
-    """Rules that span several cells of a row."""
+    """Rules that span several cells of a row, or several rows."""
     events = tables["events"]
     for row, line in zip(events.rows, events.lines):
         if row.start and row.end and row.end < row.start:
@@ -217,12 +220,74 @@ def _check_rules(tables: dict[str, _Table], problems: list[str]) -> None:
             problems.append(f"{events.where(line, 'guest')}: guest is the same as host")
     facts = tables["facts"]
     for row, line in zip(facts.rows, facts.lines):
-        if row.evidence and re.search(ELLIPSIS, row.evidence):
-            problems.append(f"{facts.where(line, 'evidence')}: evidence contains an ellipsis; "
-                            "quote one contiguous excerpt instead")
-        if (row.value is None) != (row.unit == ""):
-            problems.append(f"{facts.where(line, 'unit')}: value and unit go together "
-                            "(both filled or both empty)")
+        for problem in _fact_problems(row):
+            field, message = problem
+            problems.append(f"{facts.where(line, field)}: {message}")
+    _check_fact_links(facts, problems)
+
+
+def _fact_problems(row: Any) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    if row.evidence:
+        pieces = row.evidence.split(EVIDENCE_JOINER)
+        if len(pieces) > MAX_EVIDENCE_PIECES:
+            found.append(("evidence", f"evidence has {len(pieces)} pieces, at most "
+                                      f"{MAX_EVIDENCE_PIECES} joined by ' … '"))
+        if any(not piece.strip() or re.search(ELLIPSIS, piece) for piece in pieces):
+            found.append(("evidence", "evidence pieces must be verbatim excerpts joined by "
+                                      "' … ' (space, ellipsis, space), none empty"))
+    if row.date and row.date_precision == "month" and row.date.day != 1:
+        found.append(("date", f"date {row.date} has precision month: write the first of the "
+                              "month"))
+    if row.date and row.date_precision == "year" and (row.date.month, row.date.day) != (1, 1):
+        found.append(("date", f"date {row.date} has precision year: write the first of January"))
+    if row.date_basis == "inferred" and not row.date_note:
+        found.append(("date_note", "date_note is required when date_basis is inferred (say how)"))
+    if (row.value is None) != (row.unit == ""):
+        found.append(("unit", "value and unit go together (both filled or both empty)"))
+    if row.part_of == row.id:
+        found.append(("part_of", "part_of names the fact itself"))
+    if row.id in row.follows:
+        found.append(("follows", "follows names the fact itself"))
+    return found
+
+
+def _check_fact_links(facts: _Table, problems: list[str]) -> None:
+    """part_of: same source as the parent, no cycles; follows: earlier facts, no cycles."""
+    by_id = {row.id: row for row in facts.rows}
+    for row, line in zip(facts.rows, facts.lines):
+        parent = by_id.get(row.part_of)
+        if parent is not None and parent.source != row.source:
+            problems.append(f"{facts.where(line, 'part_of')}: part_of {row.part_of!r} is from "
+                            f"source {parent.source}, this fact from {row.source}")
+        for earlier in row.follows:
+            target = by_id.get(earlier)
+            if target is not None and target.date > row.date:
+                problems.append(f"{facts.where(line, 'follows')}: follows {earlier!r}, dated "
+                                f"{target.date}, later than this fact ({row.date})")
+    for field in ("part_of", "follows"):
+        for row, line in zip(facts.rows, facts.lines):
+            if _in_cycle(row.id, by_id, field):
+                problems.append(f"{facts.where(line, field)}: {field} of {row.id!r} leads back "
+                                "to itself (a cycle)")
+
+
+def _in_cycle(start: str, by_id: dict[str, Any], field: str) -> bool:
+    """Whether following ``field`` links from ``start`` returns to it."""
+    def targets(fact_id: str) -> tuple[str, ...]:
+        value = getattr(by_id[fact_id], field) if fact_id in by_id else ()
+        return value if isinstance(value, tuple) else (value,) if value else ()
+
+    seen: set[str] = set()
+    pending = list(targets(start))
+    while pending:
+        current = pending.pop()
+        if current == start:
+            return True
+        if current not in seen:
+            seen.add(current)
+            pending.extend(targets(current))
+    return False
 
 
 def load(folder: Path) -> Dataset:
@@ -248,11 +313,11 @@ def load(folder: Path) -> Dataset:
 
 
 def verify_evidence(dataset: Dataset, sources_dir: Path) -> list[str]:
-    """Check that each evidence excerpt is a verbatim substring of its article."""
+    """Check that every piece of each evidence excerpt is a verbatim substring of its article."""
     if not sources_dir.is_dir():
         raise KzruError(f"sources folder not found: {sources_dir}")
     facts_path = Path(dataset.folder) / "facts.csv"
-    column = 11
+    column = list(Fact._fields).index("evidence") + 1
     texts: dict[str, str | None] = {}
     problems: list[str] = []
     for source in dataset.sources.values():
@@ -264,8 +329,13 @@ def verify_evidence(dataset: Dataset, sources_dir: Path) -> list[str]:
             problems.append(f"{path}: cannot read article for source {source.id}: {error}")
     for fact in dataset.facts.values():
         article = texts.get(fact.source)
-        if article is not None and fact.evidence not in article:
-            line = dataset.fact_lines.get(fact.id, 0)
-            problems.append(f"{facts_path}:{line}:{column}: evidence of {fact.id} is not found "
-                            f"verbatim in {dataset.sources[fact.source].file}")
+        if article is None:
+            continue
+        for number, piece in enumerate(fact.evidence_pieces, 1):
+            if piece not in article:
+                line = dataset.fact_lines.get(fact.id, 0)
+                which = f"piece {number} of the evidence" if len(fact.evidence_pieces) > 1 \
+                    else "evidence"
+                problems.append(f"{facts_path}:{line}:{column}: {which} of {fact.id} is not "
+                                f"found verbatim in {dataset.sources[fact.source].file}")
     return problems

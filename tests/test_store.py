@@ -9,6 +9,7 @@ import pytest
 from conftest import SEEDS
 
 from kzru.errors import DataError, KzruError
+from kzru.model import Fact
 from kzru.store import bundled_data_dir, load, resolve_data_dir, verify_evidence
 
 
@@ -18,6 +19,14 @@ def rewrite(path: Path, edit) -> None:  # noqa: ANN001
     edit(rows)
     with open(path, "w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+FACT_COLUMNS = list(Fact._fields)
+
+
+def col(name: str) -> int:
+    """Index of a facts.csv column (its 1-based column number is this plus one)."""
+    return FACT_COLUMNS.index(name)
 
 
 def problems_of(folder: Path) -> list[str]:
@@ -55,14 +64,14 @@ def test_evidence_that_is_not_in_the_article_is_reported(data_copy: Path, tmp_pa
         (articles / source.file).write_text("nothing here", encoding="utf-8")
     problems = verify_evidence(dataset, articles)
     assert len(problems) == len(dataset.facts)
-    assert problems[0].startswith(f"{data_copy / 'facts.csv'}:2:11: evidence of ")
+    assert problems[0].startswith(f"{data_copy / 'facts.csv'}:2:13: evidence of ")
     assert "is not found verbatim in" in problems[0]
 
 
 def test_truncated_row(data_copy: Path) -> None:
     rewrite(data_copy / "facts.csv", lambda rows: rows[3].__delitem__(slice(5, None)))
     assert problems_of(data_copy) == [
-        f"{data_copy / 'facts.csv'}:4: row has 5 fields, the header has 15 "
+        f"{data_copy / 'facts.csv'}:4: row has 5 fields, the header has 19 "
         "(truncated row or stray comma?)"]
 
 
@@ -107,35 +116,35 @@ def test_dangling_event_reference_suggests_the_closest_id(data_copy: Path) -> No
 
 def test_unknown_sector(data_copy: Path) -> None:
     def edit(rows: list[list[str]]) -> None:
-        rows[1][5] = "nuclear; weather"
+        rows[1][col("sectors")] = "nuclear; weather"
 
     rewrite(data_copy / "facts.csv", edit)
     found = problems_of(data_copy)
     assert len(found) == 1
-    assert found[0].startswith(f"{data_copy / 'facts.csv'}:2:6: sectors 'weather' is not an id "
+    assert found[0].startswith(f"{data_copy / 'facts.csv'}:2:8: sectors 'weather' is not an id "
                                "in sectors.csv")
 
 
 def test_unknown_status(data_copy: Path) -> None:
     def edit(rows: list[list[str]]) -> None:
-        rows[1][6] = "rumoured"
+        rows[1][col("status")] = "rumoured"
 
     rewrite(data_copy / "facts.csv", edit)
     assert problems_of(data_copy) == [
-        f"{data_copy / 'facts.csv'}:2:7: status 'rumoured' is not one of: signed, agreed, done, "
+        f"{data_copy / 'facts.csv'}:2:9: status 'rumoured' is not one of: signed, agreed, done, "
         "ongoing, planned, expected, proposed, reported"]
 
 
 def test_every_problem_is_reported_not_just_the_first(data_copy: Path) -> None:
     def edit(rows: list[list[str]]) -> None:
-        rows[1][6] = "rumoured"
-        rows[2][3] = "yesterday"
-        rows[3][8] = ""
+        rows[1][col("status")] = "rumoured"
+        rows[2][col("date")] = "yesterday"
+        rows[3][col("summary")] = ""
 
     rewrite(data_copy / "facts.csv", edit)
     found = problems_of(data_copy)
     assert [p.split(": ")[0].rsplit(":", 2)[1:] for p in found] == [
-        ["2", "7"], ["3", "4"], ["4", "9"]]
+        ["2", "9"], ["3", "4"], ["4", "11"]]
     assert found[2].endswith("summary is required but empty")
 
 
@@ -151,18 +160,18 @@ def test_missing_table_and_bad_header(data_copy: Path) -> None:
 
 def test_control_characters_and_padding_are_rejected(data_copy: Path) -> None:
     def edit(rows: list[list[str]]) -> None:
-        rows[1][8] = "line one\nline two"
-        rows[2][9] = " padded"
+        rows[1][col("summary")] = "line one\nline two"
+        rows[2][col("text")] = " padded"
 
     rewrite(data_copy / "facts.csv", edit)
     found = problems_of(data_copy)
-    assert any(":2:9: summary contains a control character" in p for p in found)
-    assert any(":4:10: text has leading or trailing whitespace" in p for p in found)
+    assert any(":2:11: summary contains a control character" in p for p in found)
+    assert any(":4:12: text has leading or trailing whitespace" in p for p in found)
 
 
 def test_value_needs_a_unit_and_end_follows_start(data_copy: Path) -> None:
     def facts(rows: list[list[str]]) -> None:
-        rows[1][12], rows[1][13] = "12", ""
+        rows[1][col("value")], rows[1][col("unit")] = "12", ""
 
     def events(rows: list[list[str]]) -> None:
         rows[2][5] = "2000-01-01"
@@ -170,7 +179,7 @@ def test_value_needs_a_unit_and_end_follows_start(data_copy: Path) -> None:
     rewrite(data_copy / "facts.csv", facts)
     rewrite(data_copy / "events.csv", events)
     found = problems_of(data_copy)
-    assert any(":2:14: value and unit go together" in p for p in found)
+    assert any(":2:16: value and unit go together" in p for p in found)
     assert any(":3:6: end 2000-01-01 is before start" in p for p in found)
 
 
