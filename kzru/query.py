@@ -125,9 +125,11 @@ class SectorSummary(NamedTuple):
 
 
 def sector_summaries(dataset: Dataset) -> list[SectorSummary]:
+    """Per sector: top-level facts only, so a package and its parts count once."""
     summaries = []
+    top = dataset.top_level()
     for sector in dataset.sectors.values():
-        facts = [fact for fact in dataset.facts.values() if sector.id in fact.sectors]
+        facts = [fact for fact in top if sector.id in fact.sectors]
         dates = [fact.date for fact in facts]
         summaries.append(SectorSummary(
             sector=sector,
@@ -142,13 +144,15 @@ def sector_summaries(dataset: Dataset) -> list[SectorSummary]:
 
 
 def sector_matrix(dataset: Dataset) -> tuple[list[Event], list[tuple[Sector, list[int], int]]]:
-    """Counts of facts per sector (rows) and event (columns), plus facts outside any event."""
+    """Counts of top-level facts per sector (rows) and event (columns), plus facts outside
+    any event."""
     events = sorted(dataset.events.values(), key=lambda event: (event.start, event.id))
+    by_event = {key: dataset.top_level(facts) for key, facts in dataset.facts_by_event.items()}
     rows = []
     for sector in dataset.sectors.values():
-        counts = [sum(sector.id in fact.sectors for fact in dataset.facts_by_event.get(e.id, []))
+        counts = [sum(sector.id in fact.sectors for fact in by_event.get(e.id, []))
                   for e in events]
-        loose = sum(sector.id in fact.sectors for fact in dataset.facts_by_event.get("", []))
+        loose = sum(sector.id in fact.sectors for fact in by_event.get("", []))
         rows.append((sector, counts, loose))
     return events, rows
 

@@ -23,7 +23,7 @@ KEYS = {
     "timeline": list(FACT_KEYS),
     "visits": ["id", "kind", "title", "start", "end", "date_precision", "date_basis", "host",
                "guest", "places", "sources", "facts"],
-    "sectors": ["id", "name", "name_ru", "facts", "events", "first", "last"],
+    "sectors": ["id", "name", "name_ru", "facts", "signed", "agreed", "events", "first", "last"],
     "sources": ["id", "file", "publisher", "title", "published", "facts"],
 }
 ARGS = {"facts": [], "search": ["атом"], "timeline": ["университет"], "visits": [],
@@ -325,9 +325,9 @@ def test_every_command_help_ends_with_examples(run) -> None:
 
 
 def test_sector_completion_offers_ids_and_names() -> None:
-    from kzru.cli import _complete_sector
+    from kzru.commands.shared import complete_sector
 
-    assert ("nuclear", "Nuclear energy") in _complete_sector("nu")
+    assert ("nuclear", "Nuclear energy") in complete_sector("nu")
 
 
 def test_check_passes_on_bundled_data(run) -> None:
