@@ -63,8 +63,11 @@ def test_evidence_that_is_not_in_the_article_is_reported(data_copy: Path, tmp_pa
     for source in dataset.sources.values():
         (articles / source.file).write_text("nothing here", encoding="utf-8")
     problems = verify_evidence(dataset, articles)
-    assert len(problems) == len(dataset.facts)
-    assert problems[0].startswith(f"{data_copy / 'facts.csv'}:2:13: evidence of ")
+    pieces = sum(len(fact.evidence_pieces) for fact in dataset.facts.values())
+    assert len(problems) == pieces > len(dataset.facts)
+    first = dataset.facts[next(iter(dataset.facts))]
+    which = "piece 1 of the evidence" if len(first.evidence_pieces) > 1 else "evidence"
+    assert problems[0].startswith(f"{data_copy / 'facts.csv'}:2:13: {which} of ")
     assert "is not found verbatim in" in problems[0]
 
 

@@ -1,4 +1,4 @@
-"""kzru check: validate a data folder and, with --sources, every evidence excerpt."""
+"""kzru check: validate a data folder, lint the evidence and, with --sources, verify it."""
 
 from pathlib import Path
 from typing import Annotated, Optional
@@ -7,9 +7,11 @@ import typer
 
 from kzru import store
 from kzru.errors import DataError
+from kzru.lint import lint
 from kzru.options import Options, with_common_options
 
-EXAMPLES = ("kzru check", "kzru check --sources ../shared/seeds", "kzru check --data my-data/")
+EXAMPLES = ("kzru check", "kzru check --strict", "kzru check --sources ../shared/seeds",
+            "kzru check --data my-data/")
 
 
 @with_common_options
@@ -17,16 +19,27 @@ def command(
     sources_dir: Annotated[Optional[Path], typer.Option(
         "--sources", metavar="DIR",
         help="Folder of article texts: also verify every evidence excerpt verbatim.")] = None,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Treat warnings (evidence without a word of its status) as errors.")
+    ] = False,
     *, options: Options,
 ) -> None:
-    """Validate a data folder; with --sources, verify each evidence excerpt in its article."""
+    """Validate a data folder, warn where evidence does not show its status; with --sources,
+    verify each evidence excerpt in its article."""
     folder = store.resolve_data_dir(options.data)
     data = store.load(folder)
-    if sources_dir is not None:
-        problems = store.verify_evidence(data, sources_dir)
-        if problems:
-            raise DataError(problems)
+    problems = store.verify_evidence(data, sources_dir) if sources_dir is not None else []
+    facts_path = folder / "facts.csv"
+    warnings = [f"{facts_path}:{w.line}:{w.column}: {w.message}" for w in lint(data)]
+    if strict and warnings:
+        problems = [*problems, *warnings]
+    elif warnings:
+        for warning in warnings:
+            typer.echo(f"kzru: warning: {warning}", err=True)
+    if problems:
+        raise DataError(problems)
     counts = ", ".join(f"{len(getattr(data, name))} {name}" for name in store.TABLES)
     checked = f"; {len(data.facts)} evidence excerpts found verbatim in {sources_dir}" \
         if sources_dir is not None else ""
-    typer.echo(f"ok: {folder}: {counts}{checked}")
+    noted = f"; {len(warnings)} warnings" if warnings else ""
+    typer.echo(f"ok: {folder}: {counts}{checked}{noted}")

@@ -1,0 +1,67 @@
+"""The curator's lint: evidence that does not show the word that makes a fact's status true.
+
+A fact marked signed must quote the signing; one marked agreed must quote the agreement. Each
+status has a short list of cue stems (Russian and English); evidence holding none of them is
+worth a warning. `reported` has no cue: reporting is the outlet's act, not a word in the quote.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from kzru.model import Dataset, Fact
+from kzru.text import normalize
+
+# Word beginnings (stems) per status; a phrase with a space must appear as written.
+STATUS_CUES: dict[str, tuple[str, ...]] = {
+    "signed": ("подпис", "обменял", "принят", "принял", "sign", "exchang", "adopt"),
+    "agreed": ("договор", "услови", "согласов", "достигнут", "закреплен", "agree", "accord"),
+    "done": ("проход", "вышл", "по итогам", "принимал", "сопровожд", "продолжил", "открыл", "открыт", "прош", "состоя", "прибыл", "завершен", "завершил",
+             "провел", "провед", "посетил", "участвовал", "возлож", "присвоен", "встречал",
+             "передвигал", "задержал", "обсуждали", "виделись", "прилетел", "увеличили",
+             "held", "open", "took place", "arriv", "complet", "visit"),
+    "ongoing": ("продолж", "проходит", "созданн", "работ", "функционир", "веду", "ведет", "начат", "реализу",
+                "прорабатыва", "развива", "обеспечива", "раст", "сохраня", "уделя", "участву",
+                "остаются", "остается", "поставк", "собирают", "приезжают", "пользуются",
+                "обсуждают", "continu", "operat", "under way", "ongoing", "work"),
+    "planned": ("предстоящ", "запланир", "планир", "намерен", "пройдет", "будет", "предусматрива", "начнет",
+                "примет", "настроен", "plan", "intend", "will"),
+    "expected": ("ожида", "по всей видимости", "станет", "позвол", "будет", "призван",
+                 "может стать", "expect", "likely", "will"),
+    "proposed": ("предлага", "рассматрива", "перспективн", "необходимо", "инициатив",
+                 "может стать", "propos", "consider", "suggest", "initiative"),
+}
+_LETTER_BEFORE = r"(?<![^\W\d_])"
+
+
+class LintWarning(NamedTuple):
+    """One lint finding, placed at the fact's evidence cell."""
+
+    fact: str
+    line: int
+    column: int
+    message: str
+
+
+def has_status_cue(fact: Fact) -> bool:
+    """Whether the evidence holds a cue word of the fact's status (always true for reported)."""
+    cues = STATUS_CUES.get(fact.status)
+    if not cues:
+        return True
+    evidence = normalize(fact.evidence)
+    return any(re.search(_LETTER_BEFORE + re.escape(normalize(cue)), evidence) for cue in cues)
+
+
+def lint(dataset: Dataset) -> list[LintWarning]:
+    """Every fact whose evidence lacks a cue word of its status, in file order."""
+    column = list(Fact._fields).index("evidence") + 1
+    found = []
+    for fact in dataset.facts.values():
+        if not has_status_cue(fact):
+            cues = "/".join(f"{cue}-" for cue in STATUS_CUES[fact.status][:3])
+            found.append(LintWarning(
+                fact.id, dataset.fact_lines.get(fact.id, 0), column,
+                f"evidence of {fact.id} shows no word of its status {fact.status!r} "
+                f"(e.g. {cues})"))
+    return sorted(found, key=lambda warning: warning.line)

@@ -1,0 +1,81 @@
+"""The curator's lint: evidence must show the word that makes its status true."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+from kzru.lint import STATUS_CUES, has_status_cue, lint
+from kzru.model import Fact
+from kzru.store import bundled_data_dir, load
+
+
+def _fact(status: str, evidence: str) -> Fact:
+    fields = {name: "" for name in Fact._fields}
+    fields.update(status=status, evidence=evidence, sectors=(), names=(), follows=(), value=None)
+    return Fact(**fields)
+
+
+@pytest.mark.parametrize(("status", "evidence", "shown"), [
+    ("signed", "стороны подписали совместное заявление", True),
+    ("signed", "совместное заявление об углублении партнёрства", False),
+    ("agreed", "Стороны условились укреплять партнерство", True),
+    ("agreed", "реконструкции мостов", False),
+    ("planned", "Намерены продолжить взаимодействие", True),
+    ("expected", "как ожидается, будет уделено", True),
+    ("proposed", "рассматривают возможность создания Совета", True),
+    ("reported", "любая фраза", True),
+    ("agreed", "Подчеркнули важность улучшения", False),
+])
+def test_a_status_cue_is_a_word_beginning_in_the_evidence(status: str, evidence: str,
+                                                         shown: bool) -> None:
+    assert has_status_cue(_fact(status, evidence)) is shown
+
+
+def test_a_cue_inside_another_word_does_not_count() -> None:
+    # "договор" must begin a word: "переговоры" holds it inside and is no agreement.
+    assert not has_status_cue(_fact("agreed", "прошли переговоры"))
+
+
+def test_every_status_but_reported_has_cues() -> None:
+    assert set(STATUS_CUES) == {"signed", "agreed", "done", "ongoing", "planned", "expected",
+                                "proposed"}
+
+
+def test_the_bundled_table_passes_the_lint() -> None:
+    assert lint(load(bundled_data_dir())) == []
+
+
+def _break_first_signed(folder: Path) -> str:
+    path = folder / "facts.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    header = rows[0]
+    status, evidence = header.index("status"), header.index("evidence")
+    row = next(r for r in rows[1:] if r[status] == "signed")
+    row[evidence] = "совместное заявление"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    return row[0]
+
+
+def test_check_warns_and_strict_fails_with_file_line_column(run, data_copy: Path) -> None:
+    broken = _break_first_signed(data_copy)
+    result = run("check", "--data", str(data_copy))
+    assert result.code == 0
+    assert f"kzru: warning: {data_copy / 'facts.csv'}:" in result.err
+    assert f"evidence of {broken} shows no word of its status 'signed'" in result.err
+    strict = run("check", "--strict", "--data", str(data_copy))
+    assert strict.code == 2
+    line = next(x for x in strict.err.splitlines() if broken in x)
+    assert line.split(": ")[1].count(":") == 2  # path:line:column
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="needs ../shared/seeds beside the checkout")
+def test_bundled_table_passes_strict_check_with_sources(run) -> None:
+    result = run("check", "--strict", "--sources", str(SEEDS))
+    assert result.code == 0, result.err
+    assert "warning" not in result.err
