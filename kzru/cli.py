@@ -24,7 +24,8 @@ from kzru.options import (
 # Command name -> module in kzru.commands, in the order `kzru --help` lists them.
 COMMANDS = {
     "visits": "visits", "search": "search", "facts": "facts", "sectors": "sectors",
-    "show": "show", "sources": "sources", "timeline": "timeline", "check": "check",
+    "show": "show", "sources": "sources", "timeline": "timeline", "brief": "brief",
+    "track": "track", "check": "check",
 }
 HELP = ("kzru: a fact finder for Kazakhstan–Russia relations. Visits, agreements, projects and "
         "figures from news articles, each with a verbatim evidence excerpt.")

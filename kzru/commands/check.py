@@ -7,11 +7,13 @@ import typer
 
 from kzru import store
 from kzru.errors import DataError
+from kzru.follow import suggest_follows as suggest
 from kzru.lint import lint
+from kzru.model import Dataset
 from kzru.options import Options, with_common_options
 
 EXAMPLES = ("kzru check", "kzru check --strict", "kzru check --sources ../shared/seeds",
-            "kzru check --data my-data/")
+            "kzru check --suggest-follows", "kzru check --data my-data/")
 
 
 @with_common_options
@@ -22,6 +24,10 @@ def command(
     strict: Annotated[bool, typer.Option(
         "--strict", help="Treat warnings (evidence without a word of its status) as errors.")
     ] = False,
+    suggest_follows: Annotated[bool, typer.Option(
+        "--suggest-follows",
+        help="List likely follows links not yet recorded, for a curator to accept or reject "
+             "(the data is never changed).")] = False,
     *, options: Options,
 ) -> None:
     """Validate a data folder, warn where evidence does not show its status; with --sources,
@@ -43,3 +49,16 @@ def command(
         if sources_dir is not None else ""
     noted = f"; {len(warnings)} warnings" if warnings else ""
     typer.echo(f"ok: {folder}: {counts}{checked}{noted}")
+    if suggest_follows:
+        _print_suggestions(data)
+
+
+def _print_suggestions(data: Dataset) -> None:
+    """One block per suggestion: the later fact, the earlier one, and why they may be linked."""
+    found = suggest(data)
+    typer.echo(f"{len(found)} suggested follows links (none is written; add the earlier id to "
+               "the later fact's follows column to accept one):")
+    for item in found:
+        typer.echo(f"  {item.later.id}  follows?  {item.earlier.id}  "
+                   f"[{item.earlier.status} {item.earlier.date} → {item.later.status} "
+                   f"{item.later.date}; {'; '.join(item.reasons)}]")

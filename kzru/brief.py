@@ -1,0 +1,121 @@
+"""A visit on one page: what was signed, agreed, done, planned, expected and proposed, by
+sector, with the figures, what is new since the previous meeting of the same kind, and numbered
+citations. Pure data; kzru.render_brief turns it into a page.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from kzru.model import Dataset, Event, Fact, Source
+from kzru.text import normalize
+
+SECTION_ORDER = ("signed", "agreed", "done", "ongoing", "planned", "expected", "proposed",
+                 "reported")
+SECTION_TITLES = {
+    "signed": "Signed", "agreed": "Agreed", "done": "Done", "ongoing": "Ongoing",
+    "planned": "Planned", "expected": "Expected", "proposed": "Proposed",
+    "reported": "Discussed and reported",
+}
+ATTRIBUTED = ("expected", "proposed")
+# Meetings compare with the previous meeting of the same family: a state visit with the last
+# visit or talks, a summit with the last summit, a forum with the last forum.
+FAMILIES = {"state-visit": "bilateral", "working-visit": "bilateral",
+            "official-visit": "bilateral", "talks": "bilateral", "meeting": "bilateral",
+            "summit": "summit", "forum": "forum"}
+
+
+class Item(NamedTuple):
+    """One fact on the page, with its parts, who says so, and its citation number."""
+
+    fact: Fact
+    parts: list[Fact]
+    attribution: str
+    citation: int
+
+
+class SectorGroup(NamedTuple):
+    sector: str
+    items: list[Item]
+
+
+class Section(NamedTuple):
+    status: str
+    title: str
+    groups: list[SectorGroup]
+
+
+class Novelty(NamedTuple):
+    """What this event has that the previous one of its family had not."""
+
+    previous: Event | None
+    sectors: list[str]
+    first_sectors: list[str]
+    names: list[str]
+
+
+class Brief(NamedTuple):
+    event: Event
+    sources: list[Source]
+    sections: list[Section]
+    figures: list[Item]
+    novelty: Novelty
+
+
+def attribution(fact: Fact, source: Source) -> str:
+    """Who says so: the speaker, else the outlet (or the article) that reports it."""
+    if fact.speaker:
+        return fact.speaker
+    return f"according to {source.publisher}" if source.publisher else \
+        f"according to article {source.id}"
+
+
+def previous_event(dataset: Dataset, event: Event) -> Event | None:
+    family = FAMILIES.get(event.kind, event.kind)
+    earlier = [other for other in dataset.events.values()
+               if FAMILIES.get(other.kind, other.kind) == family and other.start < event.start]
+    return max(earlier, key=lambda other: (other.start, other.id), default=None)
+
+
+def _novelty(dataset: Dataset, event: Event, facts: list[Fact]) -> Novelty:
+    previous = previous_event(dataset, event)
+    before = dataset.facts_by_event.get(previous.id, []) if previous else []
+    earlier_facts = [fact for fact in dataset.facts.values() if fact.date < event.start]
+    seen_sectors = {sector for fact in before for sector in fact.sectors}
+    ever_sectors = {sector for fact in earlier_facts for sector in fact.sectors}
+    own_sectors = list(dict.fromkeys(sector for fact in facts for sector in fact.sectors))
+    ever_names = {normalize(name) for fact in earlier_facts for name in fact.names}
+    names = list(dict.fromkeys(name for fact in facts for name in fact.names
+                               if normalize(name) not in ever_names))
+    return Novelty(previous, [s for s in own_sectors if s not in seen_sectors],
+                   [s for s in own_sectors if s not in ever_sectors], names)
+
+
+def build(dataset: Dataset, event_id: str) -> Brief:
+    """The brief of one event; every fact tied to it appears once, parts under their parent."""
+    event = dataset.events[event_id]
+    facts = sorted(dataset.facts_by_event.get(event_id, []), key=lambda f: (f.date, f.id))
+    source_ids = list(dict.fromkeys([*event.sources, *(fact.source for fact in facts)]))
+    sources = [dataset.sources[source_id] for source_id in source_ids]
+    number = {source.id: position for position, source in enumerate(sources, 1)}
+
+    def item(fact: Fact) -> Item:
+        parts = sorted(dataset.parts.get(fact.id, []), key=lambda part: part.id)
+        return Item(fact, parts, attribution(fact, dataset.sources[fact.source]),
+                    number[fact.source])
+
+    top = [fact for fact in facts if not fact.part_of or fact.part_of not in
+           {other.id for other in facts}]
+    figures = [item(fact) for fact in top if fact.kind == "figure"]
+    sections = []
+    for status in SECTION_ORDER:
+        chosen = [fact for fact in top if fact.status == status and fact.kind != "figure"]
+        if not chosen:
+            continue
+        by_sector: dict[str, list[Item]] = {}
+        for fact in chosen:
+            by_sector.setdefault(fact.sectors[0], []).append(item(fact))
+        order = [sector for sector in dataset.sectors if sector in by_sector]
+        sections.append(Section(status, SECTION_TITLES[status],
+                                [SectorGroup(sector, by_sector[sector]) for sector in order]))
+    return Brief(event, sources, sections, figures, _novelty(dataset, event, facts))

@@ -1,0 +1,147 @@
+"""A brief as Markdown (for a note or, drawn by rich, for the terminal) and as plain JSON data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kzru.brief import ATTRIBUTED, Brief, Item
+from kzru.dates import at_precision, span
+from kzru.model import Dataset, Fact, Source
+
+
+def _text(fact: Fact, lang: str) -> str:
+    return fact.text if lang == "ru" else fact.summary
+
+
+def _quote(fact: Fact) -> str:
+    return f"«{fact.evidence}»"
+
+
+def source_line(source: Source) -> str:
+    """A reference to paste: outlet, title (or a description), date at its precision, file."""
+    outlet = source.publisher or "outlet not named in the text"
+    title = f"«{source.title}»" if source.title else f"untitled article (source {source.id})"
+    when = at_precision(source.published, source.published_precision)
+    url = f", {source.url}" if source.url else ""
+    return f"{outlet}, {title}, {when}, file {source.file}{url}"
+
+
+def _item_lines(item: Item, status: str, lang: str, brief: Brief, quote: bool) -> list[str]:
+    """One bullet; the quotation follows unless the next item quotes the same words."""
+    fact = item.fact
+    said = f" — *{item.attribution}*" if status in ATTRIBUTED or fact.speaker else ""
+    event = brief.event
+    inside = event.start <= fact.date <= event.end and fact.date_precision == "day"
+    dated = "" if inside else f" ({at_precision(fact.date, fact.date_precision)})"
+    lines = [f"- {_text(fact, lang)}{dated}{said} [{item.citation}] `{fact.id}`"]
+    for part in item.parts:
+        lines.append(f"  - {_text(part, lang)} `{part.id}`")
+    if quote:
+        lines.append(f"\n  > {_quote(fact)}\n")
+    return lines
+
+
+def _group_lines(items: list[Item], status: str, lang: str, brief: Brief) -> list[str]:
+    lines: list[str] = []
+    for position, item in enumerate(items):
+        following = items[position + 1] if position + 1 < len(items) else None
+        shared = following is not None and following.fact.evidence == item.fact.evidence
+        lines += _item_lines(item, status, lang, brief, quote=not shared)
+    return lines
+
+
+def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
+    """The whole page as Markdown: heading, sections by status and sector, figures, what is
+    new, sources."""
+    event = brief.event
+    title = event.title(lang)
+    route = f"{event.guest.upper()} → {event.host.upper()}"
+    when = span(event.start, event.end, event.date_precision)
+    cites = " ".join(f"[{n}]" for n in range(1, len(brief.sources) + 1))
+    lines = [f"# {title}", "",
+             f"**{when}** · {', '.join(event.places)} · {event.kind}, {route} · sources {cites}  ",
+             f"`{event.id}`", ""]
+    for section in brief.sections:
+        lines += [f"## {section.title}", ""]
+        for group in section.groups:
+            lines += [f"### {dataset.sectors[group.sector].label(lang)}", ""]
+            lines += _group_lines(group.items, section.status, lang, brief)
+            lines.append("")
+    if brief.figures:
+        lines += ["## Figures", ""]
+        for item in brief.figures:
+            value = _number(item.fact.value)
+            lines += [f"- **{value} {item.fact.unit}** — {_text(item.fact, lang)} "
+                      f"[{item.citation}] `{item.fact.id}`"]
+        lines.append("")
+    lines += _novelty_lines(brief, dataset, lang)
+    lines += ["## Sources", ""]
+    lines += [f"{number}. {source_line(source)}" for number, source in
+              enumerate(brief.sources, 1)]
+    return "\n".join(lines) + "\n"
+
+
+def _number(value: Any) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
+    novelty = brief.novelty
+    label = {sector: dataset.sectors[sector].label(lang) for sector in dataset.sectors}
+    if novelty.previous is None:
+        head = "## New: the first meeting of its kind in this table"
+    else:
+        previous = novelty.previous
+        head = (f"## New since {previous.title(lang)} "
+                f"({span(previous.start, previous.end, previous.date_precision)})")
+    lines = [head, ""]
+    lines.append("- Sectors not covered last time: " +
+                 (", ".join(label[s] for s in novelty.sectors) or "none"))
+    lines.append("- Sectors new to this table: " +
+                 (", ".join(label[s] for s in novelty.first_sectors) or "none"))
+    names = [name for name in novelty.names]
+    lines.append("- Names first appearing: " + (", ".join(names[:20]) or "none") +
+                 (f" (and {len(names) - 20} more)" if len(names) > 20 else ""))
+    return [*lines, ""]
+
+
+def _fact_data(fact: Fact) -> dict[str, Any]:
+    return {"id": fact.id, "kind": fact.kind, "date": fact.date.isoformat(),
+            "date_precision": fact.date_precision, "date_basis": fact.date_basis,
+            "sectors": list(fact.sectors), "status": fact.status, "speaker": fact.speaker,
+            "summary": fact.summary, "text": fact.text, "evidence": fact.evidence,
+            "source": fact.source, "part_of": fact.part_of}
+
+
+def data(brief: Brief) -> dict[str, Any]:
+    """The same page as plain data, for scripts."""
+    event = brief.event
+
+    def item(entry: Item) -> dict[str, Any]:
+        return {**_fact_data(entry.fact), "attribution": entry.attribution,
+                "citation": entry.citation, "parts": [_fact_data(p) for p in entry.parts]}
+
+    novelty = brief.novelty
+    return {
+        "event": {"id": event.id, "kind": event.kind, "title_en": event.title_en,
+                  "title_ru": event.title_ru, "start": event.start.isoformat(),
+                  "end": event.end.isoformat(), "date_precision": event.date_precision,
+                  "places": list(event.places), "host": event.host, "guest": event.guest},
+        "sections": [{"status": section.status, "title": section.title,
+                      "sectors": [{"sector": group.sector,
+                                   "facts": [item(entry) for entry in group.items]}
+                                  for group in section.groups]}
+                     for section in brief.sections],
+        "figures": [{**item(entry), "value": entry.fact.value, "unit": entry.fact.unit}
+                    for entry in brief.figures],
+        "new": {"previous_event": novelty.previous.id if novelty.previous else None,
+                "sectors": novelty.sectors, "first_sectors": novelty.first_sectors,
+                "names": novelty.names},
+        "citations": [{"number": number, "source": source.id, "publisher": source.publisher,
+                       "title": source.title, "published": source.published.isoformat(),
+                       "published_precision": source.published_precision,
+                       "file": source.file, "url": source.url, "reference": source_line(source)}
+                      for number, source in enumerate(brief.sources, 1)],
+    }
