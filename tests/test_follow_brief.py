@@ -81,7 +81,8 @@ def test_a_cycle_of_follows_is_reported(data_copy: Path, run) -> None:
 
 
 def test_university_branch_chain_from_2022_to_2025(bundled) -> None:  # noqa: ANN001
-    entry = next(e for e in track(bundled) if e.fact.id == "a000-expand-russian-university-branches")
+    wanted = "a000-expand-russian-university-branches"
+    entry = next(e for e in track(bundled) if e.fact.id == wanted)
     assert entry.fact.date.year == 2022 and entry.verdict == DONE
     years = [later.date.year for later in entry.later]
     assert years == sorted(years) and years[0] == 2024 and years[-1] == 2025
