@@ -85,7 +85,7 @@ def test_university_branch_chain_from_2022_to_2025(bundled) -> None:  # noqa: AN
     entry = next(e for e in track(bundled) if e.fact.id == wanted)
     assert entry.fact.date.year == 2022 and entry.verdict == DONE
     years = [later.date.year for later in entry.later]
-    assert years == sorted(years) and years[0] == 2024 and years[-1] == 2025
+    assert years == sorted(years) and years[0] > 2022 and years[-1] == 2025
     assert {"a002-mgimo-astana-branch", "a004-nine-russian-university-branches"} <= {
         later.id for later in entry.later}
 
