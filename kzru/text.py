@@ -51,6 +51,50 @@ def words(text: str) -> list[str]:
     return WORD.findall(normalize(text))
 
 
+def content_words(text: str) -> list[str]:
+    """The words of a name without stopwords, or all of them when nothing else is left
+    (a glossary name such as "Board No. 1" must keep its words)."""
+    found = words(text)
+    return [w for w in found if w not in STOPWORDS] or found
+
+
+# First elements of compound words, as written inside them (with the linking vowel):
+# газоснабжение = газ + снабжение, Транскаспийский = транс + каспийский.
+COMPOUND_HEADS = tuple(sorted("""
+авиа авто агро аэро био вело видео водо газо гео гидро евро зерно кибер кино медиа мега меж
+микро нано нефте нефтегазо радио спорт теле тепло транс фото хим электро энерго эко
+agro bio cyber electro euro geo hydro inter micro petro tele thermo trans
+""".split(), key=len, reverse=True))
+MIN_PART = 5
+# Words that begin like a compound but are not one: транспорт is not транс + порт.
+FALSE_COMPOUNDS = tuple("""
+транспорт трансляц трансформ трансфер транзит эконом эколог экосистем телефон телевиз телеграм
+телекомм водород микроб аэропорт автор автомат автоном геноц биограф
+transport transfer transform translat telephon televis author automat autonom
+""".split())
+
+
+def compound_parts(word: str) -> list[str]:
+    """The parts of a compound word worth matching on their own, or [] when it is not one.
+
+    Only listed first elements split a word, so a name such as Газиз is never cut up.
+    """
+    for head in COMPOUND_HEADS:
+        rest = word[len(head):]
+        if (word.startswith(head) and len(rest) >= MIN_PART and rest.isalpha()
+                and not word.startswith(FALSE_COMPOUNDS)):
+            root = head[:-1] if head[-1] in "ое" and len(head) > 3 else head
+            return [root, rest] if root != head or len(root) >= 3 else [rest]
+    return []
+
+
+def typo_distance(first: str, second: str, limit: int) -> int:
+    """Optimal string alignment: a swap of two neighbouring letters is one typo."""
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(first, second, score_cutoff=limit)
+
+
 def is_cyrillic(word: str) -> bool:
     return bool(CYRILLIC.search(word))
 
