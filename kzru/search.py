@@ -161,6 +161,21 @@ TOP_WEIGHT = [max((w for bit, w in FIELD_WEIGHT.items() if mask & bit), default=
 COVERED = [sum(1 for bit in MAIN_FIELDS if mask & bit) / len(MAIN_FIELDS)
            for mask in range(1 << FIELD_BITS)]
 Best = tuple[float, str, str]  # weight, matched term, how
+# The alternative measured in tests/bench/relevance.py: BM25F with the field weights, where a
+# posting's term frequency is 1 per field holding the word (the index keeps no counts or
+# lengths), saturated by K1 and scaled so that a word in every field scores 1.
+SCORING = "share"
+K1 = 1.2
+
+
+def _bm25f(mask: int) -> float:
+    text_fields = [bit for name, bit in FIELDS.items() if name != "tags"]
+    frequency = sum(FIELD_WEIGHT[bit] for bit in text_fields if mask & bit)
+    most = sum(FIELD_WEIGHT[bit] for bit in text_fields)
+    return (frequency / (K1 + frequency)) / (most / (K1 + most))
+
+
+BM25F = [_bm25f(mask) for mask in range(1 << FIELD_BITS)]
 PhraseRow = tuple[str, str, float, int]
 
 
@@ -191,6 +206,9 @@ def _text_rows(matcher: _Matcher, term: Term) -> dict[int, Best]:
         for rowid, (matched, how, weight, mask) in _phrase_rows(matcher, phrase).items():
             how = how if own else label
             keep(rowid, weight * QUALITY[how], matched, how, mask)
+    if SCORING == "bm25f":
+        return {rowid: (QUALITY[how] * BM25F[fields[rowid]], matched, how)
+                for rowid, (_, matched, how) in best.items()}
     return {
         rowid: ((1 - COVERAGE) * weight + COVERAGE * QUALITY[how] * COVERED[fields[rowid]],
                 matched, how)
