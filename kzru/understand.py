@@ -134,6 +134,7 @@ class Reading(NamedTuple):
     kinds: tuple[str, ...] = ()  # asked for by a question word only
     ignored: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    read_words: tuple[str, ...] = ()  # words taken as a time, status or question
 
     @property
     def empty(self) -> bool:
@@ -237,6 +238,7 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
     kinds: list[str] = []
     ignored: list[str] = []
     content: list[str] = []
+    read_words = [tokens[p] for p in sorted(used)]
     position = 0
     while position < len(tokens):
         token = tokens[position]
@@ -246,10 +248,12 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
         elif pair in QUESTION_KINDS or (token,) in QUESTION_KINDS:
             key = pair if pair in QUESTION_KINDS else (token,)
             kinds.extend(QUESTION_KINDS[key])
+            read_words.extend(key)
             notes.append(f'"{" ".join(key)}" → {"/".join(QUESTION_KINDS[key])}')
             position += len(key)
         elif token in STATUS_WORDS:
             statuses.append(STATUS_WORDS[token])
+            read_words.append(token)
             notes.append(f"status {STATUS_WORDS[token]}")
             position += 1
         elif token in STOPWORDS:
@@ -263,7 +267,7 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
         notes.extend(_term_notes(term))
     return Reading(terms, tuple(dict.fromkeys(years)), tuple(dict.fromkeys(months)),
                    tuple(dict.fromkeys(days)), tuple(dict.fromkeys(statuses)),
-                   tuple(dict.fromkeys(kinds)), tuple(ignored), tuple(notes))
+                   tuple(dict.fromkeys(kinds)), tuple(ignored), tuple(notes), tuple(read_words))
 
 
 def _terms(tokens: list[str], aliases: AliasTable, events: list[Any], sectors: list[Any],
