@@ -307,10 +307,13 @@ def _term_rows(matcher: _Matcher, signals: _Signals, term: Term) -> dict[int, Be
     return text
 
 
-class _Unit(NamedTuple):
-    text: str
-    size: int
-    rows: dict[int, Best]
+class _Unit:
+    """One thing a fact can match: a text term or a constraint, with its rows."""
+
+    __slots__ = ("text", "size", "rows")
+
+    def __init__(self, text: str, size: int, rows: dict[int, Best]) -> None:
+        self.text, self.size, self.rows = text, size, rows
 
 
 def _constraint_units(signals: _Signals, reading: Reading, soft: bool) -> list[_Unit]:

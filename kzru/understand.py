@@ -161,9 +161,14 @@ def _sector_words(sectors: Iterable[Any]) -> dict[str, tuple[str, bool]]:
     return found
 
 
-def _glossary_names(glossary: Iterable[Any]) -> dict[str, Any]:
-    return {" ".join(content_words(name)): entry for entry in glossary
-            for name in entry.all_names()}
+def _entry(names: list[tuple[str, ...]], glossary: list[Any]) -> Any:
+    """The glossary entry a matched name belongs to (its English name is among ``names``).
+
+    Found only when a query names something, so plain queries do not pay for it.
+    """
+    wanted = set(names)
+    return next((entry for entry in glossary
+                 if tuple(content_words(entry.name_en)) in wanted), None)
 
 
 def _events_at(entry: Any, events: Iterable[Any]) -> tuple[str, ...]:
@@ -276,7 +281,6 @@ def _terms(tokens: list[str], aliases: AliasTable, events: list[Any], sectors: l
     stems = [stem(t) for t in tokens]
     longest = max((len(key) for key in aliases), default=1)
     sector_words = _sector_words(sectors) if sectors else {}
-    names = _glossary_names(glossary) if glossary else {}
     terms: list[Term] = []
     position = 0
     while position < len(tokens):
@@ -284,8 +288,7 @@ def _terms(tokens: list[str], aliases: AliasTable, events: list[Any], sectors: l
             key = tuple(stems[position:position + size])
             if key in aliases:
                 phrase = tuple(tokens[position:position + size])
-                entry = next((names[" ".join(name)] for name in aliases[key]
-                              if " ".join(name) in names), None)
+                entry = _entry(aliases[key], glossary)
                 terms.append(_term(phrase, aliases[key], entry, events, sector_words))
                 position += size
                 break
@@ -293,8 +296,7 @@ def _terms(tokens: list[str], aliases: AliasTable, events: list[Any], sectors: l
             # Snowball cuts some names short (Астана → аста, Астане → астан).
             key = (stems[position][:-1],)
             names_here = aliases.get(key, []) if len(key[0]) >= 4 else []
-            entry = next((names[" ".join(name)] for name in names_here
-                          if " ".join(name) in names), None)
+            entry = _entry(names_here, glossary) if names_here else None
             terms.append(_term((tokens[position],), names_here, entry, events, sector_words))
             position += 1
     return terms
