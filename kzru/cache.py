@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kzru.store import bundled_data_dir, data_files
 
-FORMAT_VERSION = "4"
+FORMAT_VERSION = "5"
 
 
 def cache_dir() -> Path:

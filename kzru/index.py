@@ -18,7 +18,7 @@ from typing import Any, Iterable
 
 from kzru.cache import FORMAT_VERSION, cache_dir, content_key
 from kzru.model import Dataset, Fact
-from kzru.text import skeleton, stem_many, words
+from kzru.text import compound_parts, skeleton, stem_many, words
 
 # Field bits kept in each posting, and how much a match in that field counts.
 FIELDS = {"summary": 1, "text": 2, "evidence": 4, "names": 8, "tags": 16}
@@ -33,39 +33,36 @@ CREATE TABLE vocab(term TEXT PRIMARY KEY, stem TEXT NOT NULL, tkey TEXT NOT NULL
                    length INTEGER NOT NULL, postings BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE filters(rowid INTEGER PRIMARY KEY, year INTEGER, event TEXT, kind TEXT,
                      status TEXT, sectors TEXT);
+CREATE TABLE parts(part TEXT NOT NULL, term TEXT NOT NULL);
 """
 INDEXES = """
 CREATE INDEX vocab_stem ON vocab(stem);
 CREATE INDEX vocab_tkey ON vocab(tkey);
 CREATE INDEX vocab_length ON vocab(length, term);
 CREATE UNIQUE INDEX facts_id ON facts(id);
+CREATE INDEX parts_part ON parts(part);
 """
 
 
-def fact_fields(fact: Fact, tags: str) -> dict[int, str]:
+def fact_fields(fact: Fact) -> dict[int, str]:
+    """The searchable text of a fact by field bit.
+
+    Sector names are not text here: a fact of the energy sector does not *say* "gas", so the
+    sector is matched as a signal (see understand.py) instead of as words every fact holds.
+    """
     return {
         FIELDS["summary"]: fact.summary,
         FIELDS["text"]: fact.text,
         FIELDS["evidence"]: fact.evidence,
         FIELDS["names"]: " ".join((*fact.names, fact.speaker)),
-        FIELDS["tags"]: tags,
-    }
-
-
-def _sector_tags(dataset: Dataset) -> dict[str, str]:
-    return {
-        sector.id: " ".join((sector.id, sector.name, sector.name_ru))
-        for sector in dataset.sectors.values()
     }
 
 
 def _postings(dataset: Dataset, facts: list[Fact], progress: Any) -> dict[str, array]:
-    tags = _sector_tags(dataset)
     postings: dict[str, array] = defaultdict(lambda: array("I"))
     for rowid, fact in enumerate(facts):
         masks: dict[str, int] = defaultdict(int)
-        fact_tags = " ".join(tags[s] for s in fact.sectors)
-        for bit, content in fact_fields(fact, fact_tags).items():
+        for bit, content in fact_fields(fact).items():
             for word in words(content):
                 masks[word] |= bit
         for word, mask in masks.items():
@@ -73,6 +70,13 @@ def _postings(dataset: Dataset, facts: list[Fact], progress: Any) -> dict[str, a
         if progress:
             progress(rowid + 1)
     return postings
+
+
+def _store_parts(connection: sqlite3.Connection, terms: Iterable[str]) -> None:
+    """Compound parts of the vocabulary: газоснабжение is found by газ and by снабжение."""
+    connection.executemany(
+        "INSERT INTO parts VALUES (?, ?)",
+        ((part, term) for term in terms for part in compound_parts(term)))
 
 
 def build(dataset: Dataset, connection: sqlite3.Connection, show_progress: bool = False) -> None:
@@ -86,6 +90,7 @@ def build(dataset: Dataset, connection: sqlite3.Connection, show_progress: bool 
     with _progress(len(facts), show_progress) as progress:
         postings = _postings(dataset, facts, progress)
     _store_vocabulary(connection, postings)
+    _store_parts(connection, postings)
     connection.executescript(INDEXES)
     connection.execute("INSERT INTO meta VALUES ('complete', '1')")
     connection.commit()
@@ -107,7 +112,7 @@ def _store_facts(connection: sqlite3.Connection, dataset: Dataset, facts: list[F
         "sectors": dataset.sectors, "glossary": dataset.glossary,
     }
     dates = array("I", (fact.date.toordinal() for fact in facts))
-    from kzru.search import alias_table
+    from kzru.aliases import alias_table
 
     meta = {
         "tables": pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL),

@@ -1,24 +1,37 @@
-"""Match a query against the index and rank facts.
+"""Match a read query (see understand.py) against the index and rank facts.
 
-Each query word (or glossary phrase) is a *unit*. A unit matches vocabulary terms in one of
-five ways, best first: exact, stem (same Snowball stem or a longer form of it), alias (another
-name of the same glossary entry), transliteration (the other script), typo (edit distance).
-A fact's score is the idf-weighted share of units it matches, scaled by how each matched.
+Each text term (a word or glossary phrase) matches vocabulary terms in one of several ways,
+best first: exact, stem (same Snowball stem or a longer form of it), alias (another name of
+the same glossary entry), translation (the bilingual table), transliteration (the other
+script), part (of a compound word), typo (optimal string alignment). A term also matches the
+facts its meaning points at: a kind word the facts of that kind, a place the facts of the
+events held there, a sector's name the facts of that sector. Years and statuses filter;
+months and dates rank. A fact's score is the idf-weighted share of units it matches.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
-from typing import Iterable, NamedTuple
+from datetime import date
+from typing import Any, NamedTuple
 
 from kzru.index import FIELD_BITS, FIELD_WEIGHT, FIELDS, Index, decode
-from kzru.model import Fact, GlossaryEntry
-from kzru.text import STOPWORDS, is_cyrillic, normalize, stem, translit_key, words
+from kzru.model import Fact
+from kzru.text import compound_parts, is_cyrillic, normalize, stem, translit_key, words
+from kzru.understand import Reading, Term, read
 
-QUALITY = {"exact": 1.0, "stem": 0.9, "alias": 0.8, "transliteration": 0.75, "typo": 0.6}
+QUALITY = {"exact": 1.0, "stem": 0.9, "alias": 0.8, "translation": 0.8,
+           "transliteration": 0.75, "part": 0.7, "typo": 0.6}
+# What a fact earns for a term through what the term means rather than its letters.
+SIGNAL = {"kind": 0.7, "event": 0.7, "place": 0.8, "sector": 0.6}
+BOTH_BONUS = 0.15  # a fact that says the word *and* is of the kind/place/sector it names
+# Among facts that match alike, the documents and decisions of an event come first.
+PRIOR_SHARE = 0.08
 MIN_SCORE = 30.0
 PREFIX_EXTRA = 5
+SHORT_WORD = 5  # below this, a word never matches a personal name loosely
+ADJECTIVE_SUFFIXES = ("ов", "ев", "н", "ск")
 
 
 class Match(NamedTuple):
@@ -31,7 +44,7 @@ class Match(NamedTuple):
 
 
 class Hit(NamedTuple):
-    """A ranked fact; ``matched`` counts the query words it matched."""
+    """A ranked fact; ``matched`` counts the query units it matched."""
 
     fact: Fact
     score: float
@@ -41,60 +54,8 @@ class Hit(NamedTuple):
     @property
     def terms(self) -> set[str]:
         """Every matched vocabulary word, for highlighting."""
-        return {word for match in self.matches for word in match.term.split()}
-
-
-class Unit(NamedTuple):
-    """One thing the user asked for: a word, or a glossary phrase found in the query."""
-
-    text: str
-    tokens: tuple[str, ...]
-    aliases: list[tuple[str, ...]]
-
-
-def query_words(query: str) -> list[str]:
-    found = words(query)
-    content = [w for w in found if w not in STOPWORDS]
-    return content or found
-
-
-
-AliasTable = dict[tuple[str, ...], list[tuple[str, ...]]]
-
-
-def alias_table(glossary: Iterable[GlossaryEntry]) -> AliasTable:
-    """Map each glossary name (as stems) to every name of its entry (as words).
-
-    Built once with the index, since stemming every name costs more than a search.
-    """
-    table: AliasTable = {}
-    for entry in glossary:
-        names = [tuple(query_words(name)) for name in entry.all_names()]
-        names = [name for name in names if name]
-        for name in names:
-            table.setdefault(tuple(stem(w) for w in name), []).extend(names)
-    return table
-
-
-def parse(query: str, aliases: AliasTable) -> list[Unit]:
-    """Split a query into units, taking the longest glossary phrase at each position."""
-    tokens = query_words(query)
-    stems = [stem(t) for t in tokens]
-    longest = max((len(key) for key in aliases), default=1)
-    units: list[Unit] = []
-    position = 0
-    while position < len(tokens):
-        for size in range(min(longest, len(tokens) - position), 0, -1):
-            key = tuple(stems[position:position + size])
-            if key in aliases:
-                phrase = tuple(tokens[position:position + size])
-                units.append(Unit(" ".join(phrase), phrase, aliases[key]))
-                position += size
-                break
-        else:
-            units.append(Unit(tokens[position], (tokens[position],), []))
-            position += 1
-    return units
+        return {word for match in self.matches if match.how in QUALITY
+                for word in match.term.split()}
 
 
 def max_typos(word: str) -> int:
@@ -102,9 +63,18 @@ def max_typos(word: str) -> int:
     return 2 if len(word) >= 9 else 1 if len(word) >= 5 else 0
 
 
+def read_query(index: Index, query: str, literal: bool = False) -> Reading:
+    """The query as kzru reads it; with ``literal``, plain words and glossary names only."""
+    if literal:
+        return read(query, index.aliases, literal=True)
+    return read(query, index.aliases, index.events.values(), index.sectors.values(),
+                index.table("glossary").values())
+
+
 class _Matcher:
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, people: frozenset[str]) -> None:
         self.index = index
+        self.people = people
 
     def word(self, word: str, allow_loose: bool) -> dict[str, tuple[str, bytes]]:
         """Vocabulary terms for one word, each with how it matched (best kind kept)."""
@@ -112,6 +82,8 @@ class _Matcher:
 
         def add(rows: list[tuple[str, bytes]], how: str) -> None:
             for term, postings in rows:
+                if term != word and len(word) < SHORT_WORD and term in self.people:
+                    continue
                 found.setdefault(term, (how, postings))
 
         add(self.index.lookup("term = ?", [word]), "exact")
@@ -120,6 +92,9 @@ class _Matcher:
             forms = [word[:-1]] if word.endswith("s") else [word + "s", word + "es"]
             add(self.index.lookup(f"term IN ({','.join('?' * len(forms))})", forms), "stem")
         add(self.index.lookup("stem = ?", [word_stem]), "stem")
+        if is_cyrillic(word):  # adjectives made from the noun: газ → газовый, атом → атомный
+            made = [word_stem + suffix for suffix in ADJECTIVE_SUFFIXES]
+            add(self.index.lookup(f"stem IN ({','.join('?' * len(made))})", made), "stem")
         for base in {word_stem, word}:
             if len(base) >= 4:
                 add(self.index.lookup("term > ? AND term < ? AND length <= ?",
@@ -130,24 +105,43 @@ class _Matcher:
         if len(key) >= 3:
             shorter = [key[:cut] for cut in (len(key) - 1, len(key) - 2) if cut >= 4]
             marks = ",".join("?" * (1 + len(shorter)))
-            rows = self.index.lookup(
-                f"(tkey IN ({marks}) OR (tkey > ? AND tkey < ? AND length(tkey) <= ?))",
-                [key, *shorter, key, key + "\uffff", len(key) + 2])
+            sql = f"tkey IN ({marks})"
+            params: list[Any] = [key, *shorter]
+            if len(key) >= 4:  # a three-letter key would reach into names: газ → Gaziz
+                sql = f"({sql} OR (tkey > ? AND tkey < ? AND length(tkey) <= ?))"
+                params += [key, key + "\uffff", len(key) + 2]
+            rows = self.index.lookup(sql, params)
             other_script = [r for r in rows if is_cyrillic(r[0]) != is_cyrillic(word)]
             add(other_script, "transliteration")
+        add(self._parts(word, word_stem), "part")
         if not found and max_typos(word):
             add(self._typos(word), "typo")
         return found
 
+    def _parts(self, word: str, word_stem: str) -> list[tuple[str, bytes]]:
+        """Compound words holding ``word`` as a part: газ → газоснабжение."""
+        bases = {word, word_stem, *compound_parts(word)[1:]}
+        sql = " OR ".join("part = ?" for _ in bases)
+        params: list[Any] = list(bases)
+        if len(word_stem) >= 4:
+            sql += " OR (part > ? AND part < ? AND length(part) <= ?)"
+            params += [word_stem, word_stem + "\uffff", len(word_stem) + 2 * PREFIX_EXTRA]
+        terms = [row[0] for row in self.index.connection.execute(
+            f"SELECT DISTINCT term FROM parts WHERE {sql}", params)]
+        terms = [term for term in terms if term != word]
+        if not terms:
+            return []
+        return self.index.lookup(f"term IN ({','.join('?' * len(terms))})", terms)
+
     def _typos(self, word: str) -> list[tuple[str, bytes]]:
         from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.distance import OSA
 
         limit = max_typos(word)
         # Like Meilisearch, a typo in the first letter is not forgiven: it keeps the
         # candidates few (one letter's share of the vocabulary) at 100,000 facts.
         candidates = self.index.terms_like(word[0], len(word) - limit, len(word) + limit)
-        close = process.extract(word, candidates, scorer=Levenshtein.distance,
+        close = process.extract(word, candidates, scorer=OSA.distance,
                                 score_cutoff=limit, limit=20)
         terms = [term for term, _, _ in close]
         if not terms:
@@ -167,49 +161,59 @@ TOP_WEIGHT = [max((w for bit, w in FIELD_WEIGHT.items() if mask & bit), default=
 COVERED = [sum(1 for bit in MAIN_FIELDS if mask & bit) / len(MAIN_FIELDS)
            for mask in range(1 << FIELD_BITS)]
 Best = tuple[float, str, str]  # weight, matched term, how
+# The alternative measured in tests/bench/relevance.py: BM25F with the field weights, where a
+# posting's term frequency is 1 per field holding the word (the index keeps no counts or
+# lengths), saturated by K1 and scaled so that a word in every field scores 1.
+SCORING = "share"
+K1 = 1.2
 
 
-def _unit_postings(matcher: _Matcher, unit: Unit) -> dict[int, Best]:
-    """Best match per fact row for one unit, with a bonus for the fields it covers.
+def _bm25f(mask: int) -> float:
+    text_fields = [bit for name, bit in FIELDS.items() if name != "tags"]
+    frequency = sum(FIELD_WEIGHT[bit] for bit in text_fields if mask & bit)
+    most = sum(FIELD_WEIGHT[bit] for bit in text_fields)
+    return (frequency / (K1 + frequency)) / (most / (K1 + most))
+
+
+BM25F = [_bm25f(mask) for mask in range(1 << FIELD_BITS)]
+PhraseRow = tuple[str, str, float, int]
+
+
+def _text_rows(matcher: _Matcher, term: Term) -> dict[int, Best]:
+    """Best text match per fact row for one term, with a bonus for the fields it covers.
 
     The hot loop of a search: it runs once per posting, so it works on plain tuples.
     """
     best: dict[int, Best] = {}
     fields: dict[int, int] = {}
-    if len(unit.tokens) == 1:
-        for term, (how, blob) in matcher.word(unit.tokens[0], allow_loose=True).items():
+
+    def keep(rowid: int, weight: float, matched: str, how: str, mask: int) -> None:
+        fields[rowid] = fields.get(rowid, 0) | mask
+        current = best.get(rowid)
+        if current is None or weight > current[0]:
+            best[rowid] = (weight, matched, how)
+
+    if len(term.tokens) == 1:
+        for matched, (how, blob) in matcher.word(term.tokens[0], allow_loose=True).items():
             quality = QUALITY[how]
             for posting in decode(blob):
-                rowid = posting >> FIELD_BITS
                 mask = posting & FIELD_MASK
-                fields[rowid] = fields.get(rowid, 0) | mask
-                weight = quality * TOP_WEIGHT[mask]
-                current = best.get(rowid)
-                if current is None or weight > current[0]:
-                    best[rowid] = (weight, term, how)
-    for phrase in unit.aliases:
-        own = tuple(phrase) == unit.tokens
-        for rowid, (term, how, weight, mask) in _phrase_rows(matcher, phrase).items():
-            label = how if own else "alias"
-            fields[rowid] = fields.get(rowid, 0) | mask
-            weight *= QUALITY[label]
-            current = best.get(rowid)
-            if current is None or weight > current[0]:
-                best[rowid] = (weight, term, label)
+                keep(posting >> FIELD_BITS, quality * TOP_WEIGHT[mask], matched, how, mask)
+    phrases = [(phrase, "alias") for phrase in term.aliases]
+    phrases += [(tuple(words(t)), "translation") for t in term.translations]
+    for phrase, label in phrases:
+        own = tuple(phrase) == term.tokens
+        for rowid, (matched, how, weight, mask) in _phrase_rows(matcher, phrase).items():
+            how = how if own else label
+            keep(rowid, weight * QUALITY[how], matched, how, mask)
+    if SCORING == "bm25f":
+        return {rowid: (QUALITY[how] * BM25F[fields[rowid]], matched, how)
+                for rowid, (_, matched, how) in best.items()}
     return {
         rowid: ((1 - COVERAGE) * weight + COVERAGE * QUALITY[how] * COVERED[fields[rowid]],
-                term, how)
-        for rowid, (weight, term, how) in best.items()
+                matched, how)
+        for rowid, (weight, matched, how) in best.items()
     }
-
-
-def _rank(how: str) -> float:
-    return QUALITY[how]
-
-
-
-
-PhraseRow = tuple[str, str, float, int]
 
 
 def _phrase_rows(matcher: _Matcher, phrase: tuple[str, ...]) -> dict[int, PhraseRow]:
@@ -218,19 +222,20 @@ def _phrase_rows(matcher: _Matcher, phrase: tuple[str, ...]) -> dict[int, Phrase
     rows: dict[int, PhraseRow] | None = None
     for word in phrase:
         here: dict[int, PhraseRow] = {}
-        for term, (how, blob) in matcher.word(word, allow_loose=False).items():
+        for matched, (how, blob) in matcher.word(word, allow_loose=False).items():
             for posting in decode(blob):
                 rowid = posting >> FIELD_BITS
                 weight = TOP_WEIGHT[posting & FIELD_MASK]
                 mask = (posting & FIELD_MASK) | (here[rowid][3] if rowid in here else 0)
                 if rowid not in here or weight > here[rowid][2]:
-                    here[rowid] = (term, how, weight, mask)
+                    here[rowid] = (matched, how, weight, mask)
                 else:
                     here[rowid] = (*here[rowid][:3], mask)
         if rows is None:
             rows = here
         else:
-            rows = {r: (f"{rows[r][0]} {here[r][0]}", min(rows[r][1], here[r][1], key=_rank),
+            rows = {r: (f"{rows[r][0]} {here[r][0]}",
+                        min(rows[r][1], here[r][1], key=QUALITY.__getitem__),
                         min(rows[r][2], here[r][2]), rows[r][3] & here[r][3])
                     for r in rows if r in here}
         if not rows:
@@ -238,40 +243,171 @@ def _phrase_rows(matcher: _Matcher, phrase: tuple[str, ...]) -> dict[int, Phrase
     return rows or {}
 
 
+class _Signals:
+    """Rows of facts by kind, event, sector, status, year and date, read from the index."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+
+    def where(self, column: str, values: tuple[str, ...] | tuple[int, ...]) -> set[int]:
+        if not values:
+            return set()
+        marks = ",".join("?" * len(values))
+        return self.index.allowed(f"{column} IN ({marks})", list(values))
+
+    def sector(self, sector: str) -> set[int]:
+        return self.index.allowed("sectors LIKE ?", [f"%|{sector}|%"])
+
+    def event_kinds(self, kinds: tuple[str, ...]) -> set[int]:
+        chosen = tuple(e.id for e in self.index.events.values() if e.kind in kinds)
+        return self.where("event", chosen)
+
+    def dates(self, years: tuple[int, ...], months: tuple[int, ...],
+              days: tuple[tuple[int, int], ...]) -> set[int]:
+        """Rows dated in one of ``months`` or on one of ``days`` (of ``years`` if given)."""
+        cache: dict[int, date] = {}
+        found = set()
+        for rowid, ordinal in enumerate(self.index.dates):
+            when = cache.get(ordinal)
+            if when is None:
+                when = cache[ordinal] = date.fromordinal(ordinal)
+            if years and when.year not in years:
+                continue
+            if when.month in months or (when.month, when.day) in days:
+                found.add(rowid)
+        return found
+
+
+def _signal_rows(signals: _Signals, term: Term) -> dict[int, Best]:
+    rows: dict[int, Best] = {}
+    parts = [("kind", signals.where("kind", term.kinds), "/".join(term.kinds)),
+             ("event", signals.event_kinds(term.event_kinds), "/".join(term.event_kinds)),
+             ("place", signals.where("event", term.events), term.entity)]
+    if term.sector_only:
+        parts.append(("sector", signals.sector(term.sector), term.sector))
+    for how, found, label in parts:
+        for rowid in found:
+            if rowid not in rows or SIGNAL[how] > rows[rowid][0]:
+                rows[rowid] = (SIGNAL[how], label, how)
+    return rows
+
+
+def _term_rows(matcher: _Matcher, signals: _Signals, term: Term) -> dict[int, Best]:
+    text = _text_rows(matcher, term)
+    meaning = _signal_rows(signals, term)
+    if term.sector and not term.sector_only and text:  # an alias: boost within the sector
+        for rowid in signals.sector(term.sector) & text.keys():
+            meaning[rowid] = (SIGNAL["sector"], term.sector, "sector")
+    for rowid, signal in meaning.items():
+        found = text.get(rowid)
+        if found is None:
+            text[rowid] = signal
+        else:
+            text[rowid] = (min(1.0, max(found[0], signal[0]) + BOTH_BONUS), found[1], found[2])
+    return text
+
+
+class _Unit:
+    """One thing a fact can match: a text term or a constraint, with its rows."""
+
+    __slots__ = ("text", "size", "rows")
+
+    def __init__(self, text: str, size: int, rows: dict[int, Best]) -> None:
+        self.text, self.size, self.rows = text, size, rows
+
+
+def _constraint_units(signals: _Signals, reading: Reading, soft: bool) -> list[_Unit]:
+    """Months, dates and asked-for kinds rank; years and statuses too when ``soft``."""
+    units = []
+    if reading.months or reading.days:
+        found = signals.dates(reading.years, reading.months, reading.days)
+        label = "date" if reading.days else "month"
+        units.append(_Unit(label, 1, {r: (1.0, label, label) for r in found}))
+    if reading.kinds:
+        found = signals.where("kind", reading.kinds)
+        units.append(_Unit("kind", 1, {r: (1.0, "/".join(reading.kinds), "kind")
+                                       for r in found}))
+    if soft:
+        for column, values in (("year", reading.years), ("status", reading.statuses)):
+            if values:
+                found = signals.where(column, values)
+                label = "/".join(map(str, values))
+                units.append(_Unit(column, 1, {r: (1.0, label, column) for r in found}))
+    return units
+
+
 def search(index: Index, query: str, allowed: set[int] | None = None,
-           limit: int | None = 10) -> list[Hit]:
-    """Rank facts for ``query``: all units matched first, then score, then newest."""
-    units = parse(query, index.aliases)
-    if not units:
+           limit: int | None = 10, reading: Reading | None = None) -> list[Hit]:
+    """Rank facts for ``query`` (or its ``reading``): all units matched first, then score,
+    then newest. A stated year or status filters; if nothing passes, it ranks instead."""
+    reading = reading if reading is not None else read_query(index, query)
+    if reading.empty:
         return []
-    matcher = _Matcher(index)
-    per_unit = [_unit_postings(matcher, unit) for unit in units]
+    signals = _Signals(index)
+    hard = [signals.where("year", reading.years), signals.where("status", reading.statuses)]
+    hard = [rows for rows, values in zip(hard, (reading.years, reading.statuses)) if values]
+    kept = allowed
+    for rows in hard:
+        kept = rows if kept is None else kept & rows
+    hits = _ranked(index, signals, reading, kept, limit, soft=False)
+    if not hits and hard and reading.terms:
+        hits = _ranked(index, signals, reading, allowed, limit, soft=True)
+    return hits
+
+
+def _people(index: Index) -> frozenset[str]:
+    return frozenset(word for entry in index.table("glossary").values() if entry.kind == "person"
+                     for name in entry.all_names() for word in words(name))
+
+
+def _ranked(index: Index, signals: _Signals, reading: Reading, allowed: set[int] | None,
+            limit: int | None, soft: bool) -> list[Hit]:
+    matcher = _Matcher(index, _people(index))
+    units = [_Unit(term.text, len(term.tokens), _term_rows(matcher, signals, term))
+             for term in reading.terms]
+    units += _constraint_units(signals, reading, soft)
+    filtered = [] if soft else [(str(v), "year") for v in reading.years] + [
+        (v, "status") for v in reading.statuses]
     total = max(index.count, 1)
     # A glossary phrase counts for as many query words as it has.
-    weights = [len(unit.tokens) * math.log(1 + total / max(len(rows), 1))
-               for unit, rows in zip(units, per_unit)]
-    weight_sum = sum(weights)
+    weights = [unit.size * math.log(1 + total / max(len(unit.rows), 1)) for unit in units]
+    weight_sum = sum(weights) or 1.0
     scores: dict[int, float] = {}
-    words_matched: dict[int, int] = {}
-    for unit, unit_weight, rows in zip(units, weights, per_unit):
-        size = len(unit.tokens)
-        for rowid, (weight, _, _) in rows.items():
-            if allowed is not None and rowid not in allowed:
-                continue
-            scores[rowid] = scores.get(rowid, 0.0) + unit_weight * weight
-            words_matched[rowid] = words_matched.get(rowid, 0) + size
-    threshold = MIN_SCORE * weight_sum / 100.0
+    matched: dict[int, int] = {}
+    if units:
+        for unit, unit_weight in zip(units, weights):
+            for rowid, (weight, _, _) in unit.rows.items():
+                if allowed is not None and rowid not in allowed:
+                    continue
+                scores[rowid] = scores.get(rowid, 0.0) + unit_weight * weight
+                matched[rowid] = matched.get(rowid, 0) + unit.size
+    else:  # only constraints: every fact that passes them, fully
+        scores = dict.fromkeys(allowed if allowed is not None else range(index.count), 1.0)
+        matched = dict.fromkeys(scores, 0)
+    threshold = MIN_SCORE * weight_sum / 100.0 if units else 0.0
+    scores = {rowid: score for rowid, score in scores.items() if score >= threshold}
+    constrained = bool(reading.years or reading.statuses or reading.months or reading.days
+                       or reading.kinds or any(t.kinds or t.events or t.event_kinds
+                                               for t in reading.terms))
+    if constrained and scores:
+        decisive = (signals.where("kind", ("document", "commitment"))
+                    | signals.where("status", ("signed", "agreed")))
+        tied = index.allowed("event != ''", [])
+        bonus = PRIOR_SHARE * (weight_sum if units else 1.0)
+        for rowid in scores:
+            scores[rowid] += bonus * (0.6 * (rowid in decisive) + 0.4 * (rowid in tied))
+    full = weight_sum if units else 1.0
     dates = index.dates
-    keyed = ((-words_matched[rowid], -score, -dates[rowid], rowid)
-             for rowid, score in scores.items() if score >= threshold)
+    keyed = ((-matched[rowid], -score, -dates[rowid], rowid) for rowid, score in scores.items())
     ranked = heapq.nsmallest(limit, keyed) if limit is not None else sorted(keyed)
     facts = index.facts([key[3] for key in ranked])
     hits = []
     for _, score, _, rowid in ranked:
-        matches = [Match(unit.text, rows[rowid][1], rows[rowid][2], rows[rowid][0])
-                   for unit, rows in zip(units, per_unit) if rowid in rows]
-        hits.append(Hit(facts[rowid], round(-score * 100.0 / weight_sum, 1),
-                        words_matched[rowid], matches))
+        matches = [Match(unit.text, unit.rows[rowid][1], unit.rows[rowid][2],
+                         unit.rows[rowid][0]) for unit in units if rowid in unit.rows]
+        matches += [Match(value, value, how, 1.0) for value, how in filtered]
+        hits.append(Hit(facts[rowid], round(min(100.0, -score * 100.0 / full), 1),
+                        matched[rowid], matches))
     return hits
 
 

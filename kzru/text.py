@@ -26,6 +26,7 @@ his her i me my any all some
 и в во на по с со к ко о об от до из за для при а но что как не ни же ли бы это этот эта эти
 также то так уже еще ещё его ее её их они он она мы вы я был была были будет том тот той
 где когда кто какой какие какая каких чем сколько ли или у же всё все весь есть
+такой такая такое такие чего чём кем каком какую
 """.split())
 
 # Latin skeleton of each letter: both scripts fold to it, so Kostanay and Костанай meet.
@@ -49,6 +50,50 @@ def normalize(text: str) -> str:
 def words(text: str) -> list[str]:
     """The normalised words of a text, stopwords included (callers decide)."""
     return WORD.findall(normalize(text))
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a name without stopwords, or all of them when nothing else is left
+    (a glossary name such as "Board No. 1" must keep its words)."""
+    found = words(text)
+    return [w for w in found if w not in STOPWORDS] or found
+
+
+# First elements of compound words, as written inside them (with the linking vowel):
+# газоснабжение = газ + снабжение, Транскаспийский = транс + каспийский.
+COMPOUND_HEADS = tuple(sorted("""
+авиа авто агро аэро био вело видео водо газо гео гидро евро зерно кибер кино медиа мега меж
+микро нано нефте нефтегазо радио спорт теле тепло транс фото хим электро энерго эко
+agro bio cyber electro euro geo hydro inter micro petro tele thermo trans
+""".split(), key=len, reverse=True))
+MIN_PART = 5
+# Words that begin like a compound but are not one: транспорт is not транс + порт.
+FALSE_COMPOUNDS = tuple("""
+транспорт трансляц трансформ трансфер транзит эконом эколог экосистем телефон телевиз телеграм
+телекомм водород микроб аэропорт автор автомат автоном геноц биограф
+transport transfer transform translat telephon televis author automat autonom
+""".split())
+
+
+def compound_parts(word: str) -> list[str]:
+    """The parts of a compound word worth matching on their own, or [] when it is not one.
+
+    Only listed first elements split a word, so a name such as Газиз is never cut up.
+    """
+    for head in COMPOUND_HEADS:
+        rest = word[len(head):]
+        if (word.startswith(head) and len(rest) >= MIN_PART and rest.isalpha()
+                and not word.startswith(FALSE_COMPOUNDS)):
+            root = head[:-1] if head[-1] in "ое" and len(head) > 3 else head
+            return [root, rest] if root != head or len(root) >= 3 else [rest]
+    return []
+
+
+def typo_distance(first: str, second: str, limit: int) -> int:
+    """Optimal string alignment: a swap of two neighbouring letters is one typo."""
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(first, second, score_cutoff=limit)
 
 
 def is_cyrillic(word: str) -> bool:

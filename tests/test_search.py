@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from kzru.index import open_index
-from kzru.search import MIN_SCORE, max_typos, search
+from kzru.search import MIN_SCORE, max_typos, read_query, search
 from kzru.store import bundled_data_dir, load
 
 RELEVANCE = Path(__file__).parent / "relevance" / "queries.csv"
+ANALYST = Path(__file__).parent / "relevance" / "analyst.csv"
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +88,75 @@ def test_relevance_set_recall_at_5(index) -> None:  # noqa: ANN001
         if len(hit) < len(expected):
             misses.append((row["query"], sorted(set(expected) - set(hit))))
     assert found / wanted >= 0.95, misses
+
+
+def test_analyst_set_meets_the_targets(index) -> None:  # noqa: ANN001
+    """answer@1 >= 0.9, answer@5 >= 0.97, stated year/status kept in >= 0.9 of the top five."""
+    with open(ANALYST, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) >= 60
+    first = five = 0
+    kept: list[float] = []
+    misses = []
+    for row in rows:
+        expected = {i.strip() for i in row["expected"].split(";") if i.strip()}
+        hits = search(index, row["query"], limit=5)
+        top = [hit.fact.id for hit in hits]
+        first += bool(top) and top[0] in expected
+        five += bool(expected & set(top))
+        if not (top and top[0] in expected):
+            misses.append((row["query"], top[:1]))
+        if row["year"] or row["status"]:
+            good = [h for h in hits if (not row["year"] or str(h.fact.date.year) == row["year"])
+                    and (not row["status"] or h.fact.status == row["status"])]
+            kept.append(len(good) / len(hits) if hits else 0.0)
+    assert first / len(rows) >= 0.9, misses
+    assert five / len(rows) >= 0.97
+    assert sum(kept) / len(kept) >= 0.9
+
+
+def test_a_stated_year_and_status_filter(index) -> None:  # noqa: ANN001
+    hits = search(index, "what was signed in 2022", limit=None)
+    assert hits and all(h.fact.date.year == 2022 and h.fact.status == "signed" for h in hits)
+    assert hits[0].fact.kind == "document"
+    hits = search(index, "соглашения 2022", limit=None)
+    assert hits and all(h.fact.date.year == 2022 for h in hits)
+    assert hits[0].fact.kind == "document"
+    assert search(index, "соглашения 1990") == []  # no facts that year: nothing, not noise
+
+
+def test_literal_reads_nothing(index) -> None:  # noqa: ANN001
+    reading = read_query(index, "2022", literal=True)
+    hits = search(index, "2022", reading=reading, limit=None)
+    assert hits and all("2022" in h.fact.summary + h.fact.text + h.fact.evidence for h in hits)
+
+
+def test_compound_parts_match_but_not_inside_a_personal_name(index) -> None:  # noqa: ANN001
+    gas = search(index, "газ", limit=None)
+    texts = [h.fact.text.casefold() + h.fact.evidence.casefold() for h in gas]
+    assert any("газоснабжен" in t for t in texts)
+    assert all("газиз" not in t and "gaziz" not in h.fact.summary.casefold()
+               for t, h in zip(texts, gas))
+    # the energy sector's name is not text: coal facts do not match "газ"
+    assert all("coal" not in h.fact.summary.casefold() or "gas" in h.fact.summary.casefold()
+               for h in gas)
+    assert any("Trans-Caspian" in h.fact.summary for h in search(index, "Каспий"))
+
+
+def test_russian_and_english_reach_the_same_facts(index) -> None:  # noqa: ANN001
+    russian = {h.fact.id for h in search(index, "университет", limit=None)}
+    english = {h.fact.id for h in search(index, "university", limit=None)}
+    assert len(russian & english) >= 0.9 * max(len(russian), len(english))
+
+
+def test_stopwords_only_find_nothing(index) -> None:  # noqa: ANN001
+    assert search(index, "the") == [] and search(index, "и в на") == []
+
+
+def test_a_swap_of_neighbouring_letters_is_one_typo(index) -> None:  # noqa: ANN001
+    hits = search(index, "urainum")
+    assert hits and all("uranium" in h.fact.summary.casefold() for h in hits)
+    assert {m.how for h in hits for m in h.matches} == {"typo"}
 
 
 def test_cache_is_reused_and_rebuilt_when_data_changes(data_copy: Path, isolated_cache: Path,
@@ -175,3 +245,19 @@ def test_parallel_first_runs_all_succeed(data_copy: Path, tmp_path: Path) -> Non
     assert [run.returncode for run in runs] == [0, 0, 0, 0]
     assert len({out for out, _ in outputs}) == 1 and all(err == b"" for _, err in outputs)
     assert not list((tmp_path / "shared-cache").glob("*.tmp"))
+
+
+def test_cli_shows_the_reading(run) -> None:  # noqa: ANN001
+    table = run("search", "соглашения", "2022", "--format", "table", "--no-color")
+    assert table.code == 0
+    assert 'read as: year 2022 · "соглашения" → documents' in table.out.splitlines()[0]
+    import json
+
+    explained = json.loads(run("search", "what was signed in 2022", "--explain",
+                               "--format", "json").out)
+    assert explained[0]["read_as"].startswith("year 2022 · status signed")
+    assert "2022 → 2022 (year)" in explained[0]["explain"]
+    literal = json.loads(run("search", "signed", "--literal", "--format", "json",
+                             "--limit", "50").out)
+    assert any(row["status"] != "signed" for row in literal)
+    assert run("search", "the", "--format", "json").code == 1

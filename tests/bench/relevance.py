@@ -1,4 +1,13 @@
-"""Recall@5 of kzru search against two simple baselines, on the bundled facts.
+"""Relevance of kzru search against simple baselines, on the bundled facts.
+
+Two judged sets. (1) tests/relevance/queries.csv: single words and short phrases by kind;
+recall@5 against substring and FTS5 (below). (2) tests/relevance/analyst.csv: questions and
+keyword mixes written from the articles (columns kind, query, expected, year, status, note);
+answer@1 (the first hit answers), answer@5 (one of the first five does) and kept (the share
+of the first five that keep the year/status the query states; 0 when nothing is returned),
+for kzru and three baselines: substring; FTS5 with AND; FTS5 with OR ranked by bm25 over
+summary, text, evidence, date and status. Both sets are also run in-process with kzru's two
+scorings (the default share-of-units and BM25F-style) so the choice is measured.
 
 Why: speed is worthless if the right facts are not on the first screen. The judged queries
 in tests/relevance/queries.csv (columns kind, query, expected = fact ids separated by '; ',
@@ -10,7 +19,7 @@ note) are run through three systems over the same fields (summary, text, evidenc
 recall@5 = |top 5 ∩ expected| / min(|expected|, 5), averaged per kind and overall.
 Queries with no expected ids (nonsense) score the share of queries that return nothing.
 
-    python tests/bench/relevance.py [--queries CSV] [--data DIR] [--misses]
+    python tests/bench/relevance.py [--queries CSV] [--analyst CSV] [--data DIR] [--misses]
 """
 
 from __future__ import annotations
@@ -97,9 +106,109 @@ def fts_search(db: sqlite3.Connection, query: str) -> list[str]:
     return found[:K]
 
 
+def fts_or_index(facts: list[dict]) -> sqlite3.Connection:
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE g USING fts5(id UNINDEXED, summary, text, evidence, date, "
+               "status, tokenize='unicode61')")
+    db.executemany("INSERT INTO g VALUES (?, ?, ?, ?, ?, ?)",
+                   [(f["id"], f["summary"], f["text"], f["evidence"], f["date"], f["status"])
+                    for f in facts])
+    return db
+
+
+def fts_and(db: sqlite3.Connection, query: str) -> list[str]:
+    tokens = ['"' + t.replace('"', '""') + '"' for t in re.findall(r"\w+", query)]
+    if not tokens:
+        return []
+    rows = db.execute("SELECT id FROM f WHERE f MATCH ? ORDER BY rank LIMIT ?",
+                      (" AND ".join(tokens), K))
+    return [r[0] for r in rows]
+
+
+def fts_or_bm25(db: sqlite3.Connection, query: str) -> list[str]:
+    tokens = ['"' + t.replace('"', '""') + '"' for t in re.findall(r"\w+", query)]
+    if not tokens:
+        return []
+    rows = db.execute("SELECT id FROM g WHERE g MATCH ? ORDER BY bm25(g) LIMIT ?",
+                      (" OR ".join(tokens), K))
+    return [r[0] for r in rows]
+
+
+def in_process(queries: list[str], data: Path, scoring: str) -> list[list[str]]:
+    """kzru's ranking called as a library, with the given scoring."""
+    os.environ.setdefault("KZRU_CACHE_DIR", tempfile.mkdtemp(prefix="kzru-rel-"))
+    from kzru import search
+    from kzru.index import open_index
+    from kzru.store import load
+
+    index = open_index(data, lambda: load(data))
+    search.SCORING = scoring
+    try:
+        return [[hit.fact.id for hit in search.search(index, q, limit=K)] for q in queries]
+    finally:
+        search.SCORING = "share"
+
+
+def analyst_scores(queries: list[dict], results: list[list[str]],
+                   facts: dict[str, dict]) -> tuple[float, float, float]:
+    """answer@1, answer@5 and kept (over the queries that state a year or status)."""
+    first = [bool(got) and got[0] in q["expected"] for q, got in zip(queries, results)]
+    five = [bool(set(got) & set(q["expected"])) for q, got in zip(queries, results)]
+    kept = []
+    for q, got in zip(queries, results):
+        year, status = (q.get("year") or "").strip(), (q.get("status") or "").strip()
+        if not (year or status):
+            continue
+        good = [i for i in got if i in facts and (not year or facts[i]["date"][:4] == year)
+                and (not status or facts[i]["status"] == status)]
+        kept.append(len(good) / len(got) if got else 0.0)
+    return (sum(first) / len(first), sum(five) / len(five),
+            sum(kept) / len(kept) if kept else 1.0)
+
+
+def analyst_report(path: Path, facts: list[dict], data: Path | None, misses: bool) -> None:
+    queries = load_queries(path)
+    texts = [q["query"] for q in queries]
+    by_id = {f["id"]: f for f in facts}
+    db, db_or = fts_index(facts), fts_or_index(facts)
+    systems = {
+        "kzru": kzru_search(texts, data),
+        "substring": [substring_search(facts, q) for q in texts],
+        "FTS5 AND": [fts_and(db, q) for q in texts],
+        "FTS5 OR bm25": [fts_or_bm25(db_or, q) for q in texts],
+    }
+    stated = sum(1 for q in queries if (q.get("year") or q.get("status") or "").strip())
+    print(f"\n# Analyst queries: {len(queries)} from {path.name} ({stated} state a year or "
+          "status)\n")
+    rows = []
+    for name, results in systems.items():
+        rows.append([name, *(f"{v:.2f}" for v in analyst_scores(queries, results, by_id))])
+    table(["system", "answer@1", "answer@5", "kept year/status"], rows)
+    print("\n# kzru scorings compared (in-process)\n")
+    folder = data or ROOT / "data"
+    old = load_queries(ROOT / "tests/relevance/queries.csv")
+    rows = []
+    for scoring in ("share", "bm25f"):
+        got = in_process(texts, folder, scoring)
+        old_got = in_process([q["query"] for q in old], folder, scoring)
+        judged = [(q, g) for q, g in zip(old, old_got) if q["expected"]]
+        recall = sum(len(set(g) & set(q["expected"])) / min(len(q["expected"]), K)
+                     for q, g in judged) / len(judged)
+        nonsense = [not g for q, g in zip(old, old_got) if not q["expected"]]
+        rows.append([scoring, *(f"{v:.2f}" for v in analyst_scores(queries, got, by_id)),
+                     f"{recall:.2f}", f"{sum(nonsense) / max(len(nonsense), 1):.2f}"])
+    table(["scoring", "answer@1", "answer@5", "kept", "word set recall@5", "nonsense empty"],
+          rows)
+    if misses:
+        for q, got in zip(queries, systems["kzru"]):
+            if not got or got[0] not in q["expected"]:
+                print(f"- {q['query']!r}: kzru gave {got or 'nothing'}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--queries", type=Path, default=ROOT / "tests/relevance/queries.csv")
+    parser.add_argument("--analyst", type=Path, default=ROOT / "tests/relevance/analyst.csv")
     parser.add_argument("--data", type=Path, default=None, help="data folder (default bundled)")
     parser.add_argument("--misses", action="store_true", help="list each query kzru misses")
     args = parser.parse_args()
@@ -144,6 +253,8 @@ def main() -> int:
             if found < min(len(q["expected"]), K) or (not q["expected"] and got):
                 print(f"- [{q['kind']}] {q['query']!r}: kzru gave {got or 'nothing'}; "
                       f"missing {missing or '-'}")
+    if args.analyst.exists():
+        analyst_report(args.analyst, facts, args.data, args.misses)
     return 0
 
 
