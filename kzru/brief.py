@@ -60,6 +60,7 @@ class Brief(NamedTuple):
     sections: list[Section]
     figures: list[Item]
     novelty: Novelty
+    alongside: list[Item]
 
 
 def attribution(fact: Fact, source: Source) -> str:
@@ -77,10 +78,21 @@ def previous_event(dataset: Dataset, event: Event) -> Event | None:
     return max(earlier, key=lambda other: (other.start, other.id), default=None)
 
 
+def _earlier_facts(dataset: Dataset, event: Event) -> list[Fact]:
+    """Facts known before ``event``: those of earlier events, and background facts of articles
+    published before it. Never the event's own facts, whatever precision their dates have."""
+    first_report = min((dataset.sources[s].published for s in event.sources), default=event.start)
+    earlier_events = {other.id for other in dataset.events.values() if other.start < event.start}
+    return [fact for fact in dataset.facts.values()
+            if fact.event in earlier_events
+            or (not fact.event and dataset.sources[fact.source].published < first_report
+                and fact.date < event.start)]
+
+
 def _novelty(dataset: Dataset, event: Event, facts: list[Fact]) -> Novelty:
     previous = previous_event(dataset, event)
     before = dataset.facts_by_event.get(previous.id, []) if previous else []
-    earlier_facts = [fact for fact in dataset.facts.values() if fact.date < event.start]
+    earlier_facts = _earlier_facts(dataset, event)
     seen_sectors = {sector for fact in before for sector in fact.sectors}
     ever_sectors = {sector for fact in earlier_facts for sector in fact.sectors}
     own_sectors = list(dict.fromkeys(sector for fact in facts for sector in fact.sectors))
@@ -89,6 +101,15 @@ def _novelty(dataset: Dataset, event: Event, facts: list[Fact]) -> Novelty:
                                if normalize(name) not in ever_names))
     return Novelty(previous, [s for s in own_sectors if s not in seen_sectors],
                    [s for s in own_sectors if s not in ever_sectors], names)
+
+
+def _main_event_of(dataset: Dataset, source_id: str) -> str:
+    """The event an article tells most about: where its background facts belong."""
+    counts: dict[str, int] = {}
+    for fact in dataset.facts.values():
+        if fact.source == source_id and fact.event:
+            counts[fact.event] = counts.get(fact.event, 0) + 1
+    return max(counts, key=lambda event_id: (counts[event_id], event_id), default="")
 
 
 def build(dataset: Dataset, event_id: str) -> Brief:
@@ -118,4 +139,10 @@ def build(dataset: Dataset, event_id: str) -> Brief:
         order = [sector for sector in dataset.sectors if sector in by_sector]
         sections.append(Section(status, SECTION_TITLES[status],
                                 [SectorGroup(sector, by_sector[sector]) for sector in order]))
-    return Brief(event, sources, sections, figures, _novelty(dataset, event, facts))
+    background = sorted((fact for fact in dataset.facts.values()
+                         if not fact.event and not fact.part_of
+                         and fact.source in event.sources
+                         and _main_event_of(dataset, fact.source) == event_id),
+                        key=lambda fact: (SECTION_ORDER.index(fact.status), fact.date, fact.id))
+    alongside = [item(fact) for fact in background]
+    return Brief(event, sources, sections, figures, _novelty(dataset, event, facts), alongside)

@@ -33,7 +33,8 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, quote: bool) -
     event = brief.event
     inside = event.start <= fact.date <= event.end and fact.date_precision == "day"
     dated = "" if inside else f" ({at_precision(fact.date, fact.date_precision)})"
-    lines = [f"- {_text(fact, lang)}{dated}{said} [{item.citation}] `{fact.id}`"]
+    also = f" · also {', '.join(fact.sectors[1:])}" if len(fact.sectors) > 1 else ""
+    lines = [f"- {_text(fact, lang)}{dated}{said} [{item.citation}] `{fact.id}`{also}"]
     for part in item.parts:
         lines.append(f"  - {_text(part, lang)} `{part.id}`")
     if quote:
@@ -58,9 +59,12 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     route = f"{event.guest.upper()} → {event.host.upper()}"
     when = span(event.start, event.end, event.date_precision)
     cites = " ".join(f"[{n}]" for n in range(1, len(brief.sources) + 1))
+    mark = " (inferred)" if event.date_basis == "inferred" else ""
     lines = [f"# {title}", "",
-             f"**{when}** · {', '.join(event.places)} · {event.kind}, {route} · sources {cites}  ",
-             f"`{event.id}`", ""]
+             f"**{when}**{mark} · {', '.join(event.places)} · {event.kind}, {route} · "
+             f"sources {cites}  ", f"`{event.id}`", ""]
+    if event.date_note:
+        lines += [f"*{'Date inferred' if mark else 'Date'}: {event.date_note}*", ""]
     for section in brief.sections:
         lines += [f"## {section.title}", ""]
         for group in section.groups:
@@ -73,6 +77,17 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
             value = _number(item.fact.value)
             lines += [f"- **{value} {item.fact.unit}** — {_text(item.fact, lang)} "
                       f"[{item.citation}] `{item.fact.id}`"]
+        lines.append("")
+    if brief.alongside:
+        lines += ["## Reported alongside", "",
+                  "*Background the same articles give, not tied to this or any event "
+                  "(states of affairs, assessments).*", ""]
+        for item in brief.alongside:
+            fact = item.fact
+            said = f" — *{item.attribution}*" if fact.speaker or fact.status in ATTRIBUTED \
+                else ""
+            lines.append(f"- {fact.status}: {_text(fact, lang)}{said} [{item.citation}] "
+                         f"`{fact.id}`")
         lines.append("")
     lines += _novelty_lines(brief, dataset, lang)
     lines += ["## Sources", ""]
@@ -97,8 +112,9 @@ def _novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
         head = (f"## New since {previous.title(lang)} "
                 f"({span(previous.start, previous.end, previous.date_precision)})")
     lines = [head, ""]
-    lines.append("- Sectors not covered last time: " +
-                 (", ".join(label[s] for s in novelty.sectors) or "none"))
+    if novelty.previous is not None:
+        lines.append("- Sectors not covered last time: " +
+                     (", ".join(label[s] for s in novelty.sectors) or "none"))
     lines.append("- Sectors new to this table: " +
                  (", ".join(label[s] for s in novelty.first_sectors) or "none"))
     names = [name for name in novelty.names]
@@ -128,6 +144,7 @@ def data(brief: Brief) -> dict[str, Any]:
         "event": {"id": event.id, "kind": event.kind, "title_en": event.title_en,
                   "title_ru": event.title_ru, "start": event.start.isoformat(),
                   "end": event.end.isoformat(), "date_precision": event.date_precision,
+                  "date_basis": event.date_basis, "date_note": event.date_note,
                   "places": list(event.places), "host": event.host, "guest": event.guest},
         "sections": [{"status": section.status, "title": section.title,
                       "sectors": [{"sector": group.sector,
@@ -136,6 +153,7 @@ def data(brief: Brief) -> dict[str, Any]:
                      for section in brief.sections],
         "figures": [{**item(entry), "value": entry.fact.value, "unit": entry.fact.unit}
                     for entry in brief.figures],
+        "alongside": [item(entry) for entry in brief.alongside],
         "new": {"previous_event": novelty.previous.id if novelty.previous else None,
                 "sectors": novelty.sectors, "first_sectors": novelty.first_sectors,
                 "names": novelty.names},

@@ -183,3 +183,27 @@ def test_check_suggest_follows_lists_and_does_not_write(run) -> None:
     result = run("check", "--suggest-follows")
     assert result.code == 0 and "follows?" in result.out
     assert (bundled_data_dir() / "facts.csv").read_bytes() == before
+
+
+def test_the_first_event_brings_its_own_sectors_and_names_as_new(bundled) -> None:  # noqa
+    brief = build(bundled, "2021-12-cis-informal-summit")
+    assert brief.novelty.previous is None
+    assert "politics" in brief.novelty.first_sectors and brief.novelty.names
+    page = markdown(brief, bundled)
+    assert "Sectors not covered last time" not in page
+
+
+def test_background_of_the_same_article_is_shown_apart(bundled) -> None:  # noqa: ANN001
+    brief = build(bundled, "2022-02-working-visit")
+    alongside = {item.fact.id for item in brief.alongside}
+    assert "a000-mephi-almaty-branch" in alongside
+    assert all(not item.fact.event for item in brief.alongside)
+    assert "## Reported alongside" in markdown(brief, bundled)
+    # An article's background goes with the event it tells most about, once.
+    spief = build(bundled, "2022-06-spief-meeting")
+    assert not spief.alongside
+
+
+def test_an_inferred_event_date_says_so(bundled) -> None:  # noqa: ANN001
+    page = markdown(build(bundled, "2024-11-state-visit-astana"), bundled)
+    assert "(inferred)" in page.splitlines()[2] and "*Date inferred:" in page
