@@ -57,6 +57,7 @@ class Novelty(NamedTuple):
 class Brief(NamedTuple):
     event: Event
     sources: list[Source]
+    previews: set[str]
     sections: list[Section]
     figures: list[Item]
     novelty: Novelty
@@ -69,6 +70,21 @@ def attribution(fact: Fact, source: Source) -> str:
         return fact.speaker
     return f"according to {source.publisher}" if source.publisher else \
         f"according to article {source.id}"
+
+
+OUTCOMES = ("signed", "agreed", "done")
+
+
+def preview_sources(dataset: Dataset, event: Event) -> set[str]:
+    """Sources that wrote about the event before it happened: published no later than its
+    first day, and reporting none of its outcomes (nothing signed, agreed or done)."""
+    found = set()
+    for source_id in event.sources:
+        facts = [f for f in dataset.facts_by_event.get(event.id, []) if f.source == source_id]
+        if dataset.sources[source_id].published <= event.start and \
+                not any(fact.status in OUTCOMES for fact in facts):
+            found.add(source_id)
+    return found
 
 
 def previous_event(dataset: Dataset, event: Event) -> Event | None:
@@ -115,15 +131,22 @@ def _main_event_of(dataset: Dataset, source_id: str) -> str:
 def build(dataset: Dataset, event_id: str) -> Brief:
     """The brief of one event; every fact tied to it appears once, parts under their parent."""
     event = dataset.events[event_id]
-    facts = sorted(dataset.facts_by_event.get(event_id, []), key=lambda f: (f.date, f.id))
+    # In date order, then in the order the curated table gives (the article's own order).
+    facts = sorted(dataset.facts_by_event.get(event_id, []),
+                   key=lambda f: (f.date, dataset.fact_lines.get(f.id, 0)))
     source_ids = list(dict.fromkeys([*event.sources, *(fact.source for fact in facts)]))
     sources = [dataset.sources[source_id] for source_id in source_ids]
     number = {source.id: position for position, source in enumerate(sources, 1)}
 
+    previews = preview_sources(dataset, event)
+    line = dataset.fact_lines
+
     def item(fact: Fact) -> Item:
-        parts = sorted(dataset.parts.get(fact.id, []), key=lambda part: part.id)
-        return Item(fact, parts, attribution(fact, dataset.sources[fact.source]),
-                    number[fact.source])
+        parts = sorted(dataset.parts.get(fact.id, []), key=lambda part: line.get(part.id, 0))
+        said = attribution(fact, dataset.sources[fact.source])
+        if fact.source in previews:
+            said = f"{said}, in a preview written before the event"
+        return Item(fact, parts, said, number[fact.source])
 
     top = [fact for fact in facts if not fact.part_of or fact.part_of not in
            {other.id for other in facts}]
@@ -143,6 +166,7 @@ def build(dataset: Dataset, event_id: str) -> Brief:
                          if not fact.event and not fact.part_of
                          and fact.source in event.sources
                          and _main_event_of(dataset, fact.source) == event_id),
-                        key=lambda fact: (SECTION_ORDER.index(fact.status), fact.date, fact.id))
+                        key=lambda fact: (SECTION_ORDER.index(fact.status), fact.date,
+                                          dataset.fact_lines.get(fact.id, 0)))
     alongside = [item(fact) for fact in background]
-    return Brief(event, sources, sections, figures, _novelty(dataset, event, facts), alongside)
+    return Brief(event, sources, previews, sections, figures, _novelty(dataset, event, facts), alongside)

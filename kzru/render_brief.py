@@ -29,7 +29,8 @@ def source_line(source: Source) -> str:
 def _item_lines(item: Item, status: str, lang: str, brief: Brief, quote: bool) -> list[str]:
     """One bullet; the quotation follows unless the next item quotes the same words."""
     fact = item.fact
-    said = f" — *{item.attribution}*" if status in ATTRIBUTED or fact.speaker else ""
+    attributed = status in ATTRIBUTED or fact.speaker or fact.source in brief.previews
+    said = f" — *{item.attribution}*" if attributed else ""
     event = brief.event
     inside = event.start <= fact.date <= event.end and fact.date_precision == "day"
     dated = "" if inside else f" ({at_precision(fact.date, fact.date_precision)})"
@@ -37,6 +38,8 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, quote: bool) -
     lines = [f"- {_text(fact, lang)}{dated}{said} [{item.citation}] `{fact.id}`{also}"]
     for part in item.parts:
         lines.append(f"  - {_text(part, lang)} `{part.id}`")
+        if part.evidence != fact.evidence:
+            lines.append(f"    > {_quote(part)}")
     if quote:
         lines.append(f"\n  > {_quote(fact)}\n")
     return lines
@@ -84,15 +87,16 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
                   "(states of affairs, assessments).*", ""]
         for item in brief.alongside:
             fact = item.fact
-            said = f" — *{item.attribution}*" if fact.speaker or fact.status in ATTRIBUTED \
-                else ""
+            attributed = fact.speaker or fact.status in ATTRIBUTED or fact.source in brief.previews
+            said = f" — *{item.attribution}*" if attributed else ""
             lines.append(f"- {fact.status}: {_text(fact, lang)}{said} [{item.citation}] "
                          f"`{fact.id}`")
         lines.append("")
     lines += _novelty_lines(brief, dataset, lang)
     lines += ["## Sources", ""]
-    lines += [f"{number}. {source_line(source)}" for number, source in
-              enumerate(brief.sources, 1)]
+    lines += [f"{number}. {source_line(source)}"
+              + (" — a preview written before the event" if source.id in brief.previews else "")
+              for number, source in enumerate(brief.sources, 1)]
     return "\n".join(lines) + "\n"
 
 
@@ -157,7 +161,7 @@ def data(brief: Brief) -> dict[str, Any]:
         "new": {"previous_event": novelty.previous.id if novelty.previous else None,
                 "sectors": novelty.sectors, "first_sectors": novelty.first_sectors,
                 "names": novelty.names},
-        "citations": [{"number": number, "source": source.id, "publisher": source.publisher,
+        "citations": [{"number": number, "preview": source.id in brief.previews, "source": source.id, "publisher": source.publisher,
                        "title": source.title, "published": source.published.isoformat(),
                        "published_precision": source.published_precision,
                        "file": source.file, "url": source.url, "reference": source_line(source)}

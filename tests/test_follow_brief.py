@@ -207,3 +207,15 @@ def test_background_of_the_same_article_is_shown_apart(bundled) -> None:  # noqa
 def test_an_inferred_event_date_says_so(bundled) -> None:  # noqa: ANN001
     page = markdown(build(bundled, "2024-11-state-visit-astana"), bundled)
     assert "(inferred)" in page.splitlines()[2] and "*Date inferred:" in page
+
+
+def test_a_preview_reads_as_a_preview_not_as_an_outcome(bundled) -> None:  # noqa: ANN001
+    brief = build(bundled, "2025-11-state-visit-moscow")
+    assert brief.previews == {"a002"}
+    page = markdown(brief, bundled)
+    planned = [line for line in page.splitlines() if "a002-state-visit-moscow-upcoming" in line]
+    assert planned and "in a preview written before the event" in planned[0]
+    assert "a preview written before the event" in page.split("## Sources")[1]
+    # A same-day report that records outcomes is not a preview.
+    assert build(bundled, "2024-11-state-visit-astana").previews == set()
+    assert build(bundled, "2024-11-csto-council").previews == {"a001"}
