@@ -169,4 +169,5 @@ def build(dataset: Dataset, event_id: str) -> Brief:
                         key=lambda fact: (SECTION_ORDER.index(fact.status), fact.date,
                                           dataset.fact_lines.get(fact.id, 0)))
     alongside = [item(fact) for fact in background]
-    return Brief(event, sources, previews, sections, figures, _novelty(dataset, event, facts), alongside)
+    return Brief(event, sources, previews, sections, figures,
+                 _novelty(dataset, event, facts), alongside)

@@ -161,7 +161,8 @@ def data(brief: Brief) -> dict[str, Any]:
         "new": {"previous_event": novelty.previous.id if novelty.previous else None,
                 "sectors": novelty.sectors, "first_sectors": novelty.first_sectors,
                 "names": novelty.names},
-        "citations": [{"number": number, "preview": source.id in brief.previews, "source": source.id, "publisher": source.publisher,
+        "citations": [{"number": number, "preview": source.id in brief.previews,
+                       "source": source.id, "publisher": source.publisher,
                        "title": source.title, "published": source.published.isoformat(),
                        "published_precision": source.published_precision,
                        "file": source.file, "url": source.url, "reference": source_line(source)}
