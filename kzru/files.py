@@ -73,8 +73,10 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 
 def csv_error_place(path: Path, record_line: int, current: int, error: Exception,
                     limit: int) -> str:
-    """Where a CSV error is: an unclosed quote at the quote that opens it, else the line."""
-    if "end of data" not in str(error):
+    """Where a CSV error is. A quote left open swallows the lines after it, so the error
+    surfaces later: point at the quote that opened the field instead."""
+    unclosed = "end of data" in str(error)
+    if not unclosed and record_line == current:
         return f"{path}:{current}"
     try:
         text = read_limited(path, limit).decode("utf-8-sig")
@@ -82,30 +84,34 @@ def csv_error_place(path: Path, record_line: int, current: int, error: Exception
         return f"{path}:{record_line}"
     ends = [0] + [found.end() for found in _LINE_END.finditer(text)]
     first = ends[min(record_line, len(ends)) - 1]
-    opening = unclosed_quote(text, first)
+    opening = stray_quote(text, first)
     if opening is None:
-        return f"{path}:{record_line}"
+        return f"{path}:{current}"
     import bisect
 
     line = bisect.bisect_right(ends, opening)
-    return f"{path}:{line}:{opening - ends[line - 1] + 1} (quote never closed)"
+    why = "quote never closed" if unclosed else f"quoted field runs on to line {current}"
+    return f"{path}:{line}:{opening - ends[line - 1] + 1} ({why})"
 
 
-def unclosed_quote(record: str, position: int) -> int | None:
-    """Offset of a field's opening quote that no closing quote matches, if any."""
+def stray_quote(text: str, position: int) -> int | None:
+    """Offset of the first quote from ``position`` that opens a field running past its line
+    (no cell of a kzru table spans lines) or never closing, if any."""
     at_field_start = True
-    while position < len(record):
-        char = record[position]
+    while position < len(text):
+        char = text[position]
         if at_field_start and char == '"':
             end = position + 1
             while True:
-                end = record.find('"', end)
+                end = text.find('"', end)
                 if end == -1:
                     return position
-                if record.startswith('""', end):
+                if text.startswith('""', end):
                     end += 2
                     continue
                 break
+            if _LINE_END.search(text, position, end):
+                return position
             position, at_field_start = end + 1, False
             continue
         at_field_start = char in ",\r\n"

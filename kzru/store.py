@@ -108,11 +108,12 @@ def _parse_cell(raw: str, spec: dict[str, Any]) -> tuple[Any, str | None]:
         except ValueError:
             return None, f"{raw!r} is not a date that exists"
     if kind == "number":
+        # A rejected number keeps its text, so the value-and-unit rule adds no second error.
         if not re.fullmatch(NUMBER, raw):
-            return None, f"{raw!r} is not a number (digits, optional '-' and '.')"
+            return raw, f"{raw!r} is not a number (digits, optional '-' and '.')"
         digits = sum(char.isdigit() for char in raw)
         if digits > MAX_DIGITS:
-            return None, f"has {digits} digits, at most {MAX_DIGITS} allowed"
+            return raw, f"has {digits} digits, at most {MAX_DIGITS} allowed"
         from decimal import Decimal
 
         return Decimal(raw), None  # every digit kept: a float would round 20-digit values
