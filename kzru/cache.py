@@ -27,7 +27,7 @@ from kzru.store import CSV_LIMIT, PACKAGE_LIMIT, bundled_data_dir, data_files
 
 FORMAT_VERSION = "5"
 KEEP_INDEXES = 4
-STALE_TEMPORARY_S = 3600
+STALE_TEMPORARY_S = 900  # a live build rewrites its file far more often than this
 # A change within this long of a recorded stat may leave every timestamp as it was
 # (coarse file-system clocks): such a stat proves nothing and the content is hashed again.
 RACY_NS = 2_000_000_000

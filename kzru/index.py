@@ -5,7 +5,7 @@ stays fast at 100,000 facts. The file is named by the data's content key, writte
 temporary file and renamed, so parallel runs never see half an index.
 
 The index is data, never code: records are stored as JSON lists and rebuilt into named
-tuples field by field, each value checked against kzru's schema. A value of the wrong type,
+tuples field by field, each value checked against kzru's schema (codec.py). A wrong value,
 a file whose checksum changed (see cache.py) or an SQLite error means a damaged index,
 which is rebuilt: damage costs time, never an answer.
 """
@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sqlite3
 import sys
 from array import array
 from collections import defaultdict
-from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from kzru import cache
+from kzru import cache, codec
 from kzru.model import Dataset, Event, Fact, GlossaryEntry, Sector, Source
 from kzru.text import skeleton, stem_many, words
 
@@ -48,10 +46,6 @@ CREATE INDEX vocab_length ON vocab(length, term);
 CREATE UNIQUE INDEX facts_id ON facts(id);
 """
 TABLES = {"sources": Source, "events": Event, "sectors": Sector, "glossary": GlossaryEntry}
-
-
-class Damaged(sqlite3.DatabaseError):
-    """The index holds something kzru would never have written."""
 
 
 def fact_fields(fact: Fact, tags: str) -> dict[int, str]:
@@ -104,41 +98,25 @@ def build(dataset: Dataset, connection: sqlite3.Connection, show_progress: bool 
     connection.commit()
 
 
-def _plain(value: Any) -> Any:
-    """A field value as JSON: dates as ISO text, lists for tuples, numbers as decimal text."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    if value is None or isinstance(value, str):
-        return value
-    return str(value)  # a Decimal: its exact text
-
-
-def encode(record: Any) -> str:
-    return json.dumps([_plain(value) for value in record], ensure_ascii=False)
-
-
 def _store_facts(connection: sqlite3.Connection, dataset: Dataset, facts: list[Fact]) -> None:
     connection.executemany(
         "INSERT INTO facts VALUES (?, ?, ?)",
-        ((rowid, fact.id, encode(fact)) for rowid, fact in enumerate(facts)),
+        ((rowid, fact.id, codec.encode(fact)) for rowid, fact in enumerate(facts)),
     )
     connection.executemany(
         "INSERT INTO filters VALUES (?, ?, ?, ?, ?, ?)",
         ((rowid, fact.date.year, fact.event, fact.kind, fact.status, "|" + "|".join(fact.sectors)
           + "|") for rowid, fact in enumerate(facts)),
     )
-    tables = {name: [[_plain(value) for value in record]
-                     for record in getattr(dataset, name).values()] for name in TABLES}
+    tables = {name: [codec.plain(record) for record in getattr(dataset, name).values()]
+              for name in TABLES}
     dates = array("I", (fact.date.toordinal() for fact in facts))
     from kzru.search import alias_table
 
-    aliases = [[list(key), [list(name) for name in names]]
-               for key, names in alias_table(dataset.glossary.values()).items()]
+    aliases = codec.encode_aliases(alias_table(dataset.glossary.values()))
     meta = {
         "tables": json.dumps(tables, ensure_ascii=False),
-        "aliases": json.dumps(aliases, ensure_ascii=False),
+        "aliases": aliases,
         "dates": dates.tobytes(),
         "count": str(len(facts)),
         "format": cache.FORMAT_VERSION,
@@ -194,85 +172,6 @@ def _stderr_console() -> Any:
     return Console(stderr=True)
 
 
-class _Schema:
-    """What each field of a record may hold, read from kzru's own schema when first needed."""
-
-    _fields: dict[str, list[tuple[str, str, frozenset[str] | None, bool]]] | None = None
-    NAMES = {Source: "sources", Event: "events", Fact: "facts", Sector: "sectors",
-             GlossaryEntry: "glossary"}
-
-    @classmethod
-    def fields(cls, record_type: Any) -> list[tuple[str, str, frozenset[str] | None, bool]]:
-        if cls._fields is None:
-            from kzru.store import load_schema
-
-            cls._fields = {
-                name: [(spec["name"], spec["type"],
-                        frozenset(spec["constraints"]["enum"])
-                        if "enum" in spec.get("constraints", {}) else None,
-                        bool(spec.get("constraints", {}).get("required")))
-                       for spec in resource["schema"]["fields"]]
-                for name, resource in load_schema().items()}
-        return cls._fields[cls.NAMES[record_type]]
-
-
-_NUMBER = re.compile(r"-?\d{1,40}(\.\d{1,40})?")
-
-
-def _value(raw: Any, kind: str, allowed: frozenset[str] | None, required: bool) -> Any:
-    """One stored value back as the loader made it; Damaged when kzru could not have
-    written it."""
-    if kind == "list":
-        if isinstance(raw, list) and all(isinstance(item, str) and item for item in raw):
-            if allowed is None or all(item in allowed for item in raw):
-                return tuple(raw)
-    elif kind == "number":
-        if raw is None:
-            return None
-        if isinstance(raw, str) and _NUMBER.fullmatch(raw):
-            from decimal import Decimal
-
-            return Decimal(raw)
-    elif isinstance(raw, str):
-        if raw == "":
-            if not required:
-                return ""
-        elif kind == "date":
-            try:
-                return date.fromisoformat(raw)
-            except ValueError:
-                pass
-        elif allowed is None or raw in allowed:
-            return raw
-    raise Damaged(f"a stored {kind} value is not what kzru writes")
-
-
-def decode_record(record_type: Any, raw: Any) -> Any:
-    """Rebuild one named tuple from its stored JSON list, checking every field."""
-    fields = _Schema.fields(record_type)
-    if not isinstance(raw, list) or len(raw) != len(fields):
-        raise Damaged("a stored record has the wrong shape")
-    return record_type(*(_value(item, kind, allowed, required)
-                         for item, (_, kind, allowed, required) in zip(raw, fields)))
-
-
-def _aliases(text: Any) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
-    def words_of(value: Any) -> tuple[str, ...]:
-        if isinstance(value, list) and value and all(isinstance(w, str) for w in value):
-            return tuple(value)
-        raise Damaged("a stored alias is not a list of words")
-
-    table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-    pairs = json.loads(text) if isinstance(text, str) else None
-    if not isinstance(pairs, list):
-        raise Damaged("the stored aliases are not a list")
-    for pair in pairs:
-        if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], list)):
-            raise Damaged("a stored alias entry has the wrong shape")
-        table[words_of(pair[0])] = [words_of(name) for name in pair[1]]
-    return table
-
-
 def _recovering(method: Callable[..., Any]) -> Callable[..., Any]:
     """Run a read; on damage found mid-run, rebuild the index once and run it again."""
     def guarded(self: "Index", *args: Any) -> Any:
@@ -302,12 +201,12 @@ class Index:
         try:
             meta = dict(connection.execute("SELECT key, value FROM meta"))
             if meta.get("complete") != "1" or meta.get("format") != cache.FORMAT_VERSION:
-                raise Damaged("incomplete or outdated index")
+                raise codec.Damaged("incomplete or outdated index")
             count, dates = meta.get("count"), meta.get("dates")
             if not (isinstance(count, str) and count.isdigit() and isinstance(dates, bytes)
                     and len(dates) == 4 * int(count)) or not isinstance(meta.get("tables"), str):
-                raise Damaged("the stored counts do not agree")
-            self.aliases = _aliases(meta["aliases"])
+                raise codec.Damaged("the stored counts do not agree")
+            self.aliases = codec.decode_aliases(meta["aliases"])
         except (sqlite3.Error, ValueError):
             connection.close()
             raise
@@ -327,8 +226,8 @@ class Index:
             stored = self._tables_text
             rows = stored.get(name) if isinstance(stored, dict) else None
             if not isinstance(rows, list):
-                raise Damaged(f"no stored {name} table")
-            records = [decode_record(TABLES[name], row) for row in rows]
+                raise codec.Damaged(f"no stored {name} table")
+            records = [codec.decode_record(TABLES[name], row) for row in rows]
             self._tables[name] = {record.id: record for record in records}
         return self._tables[name]
 
@@ -346,7 +245,7 @@ class Index:
             f"SELECT term, postings FROM vocab WHERE {sql}", tuple(params)).fetchall()
         for term, postings in rows:
             if not isinstance(term, str) or not isinstance(postings, bytes) or len(postings) % 4:
-                raise Damaged("a stored vocabulary row is not what kzru writes")
+                raise codec.Damaged("a stored vocabulary row is not what kzru writes")
         return rows
 
     @_recovering
@@ -365,9 +264,9 @@ class Index:
             marks = ",".join("?" * len(chunk))
             for rowid, record in self.connection.execute(
                     f"SELECT rowid, record FROM facts WHERE rowid IN ({marks})", chunk):
-                found[rowid] = decode_record(Fact, json.loads(record))
+                found[rowid] = codec.decode_record(Fact, json.loads(record))
         if len(found) != len(set(rowids)):
-            raise Damaged("a posting names a fact the index does not hold")
+            raise codec.Damaged("a posting names a fact the index does not hold")
         return found
 
     @_recovering
