@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import stat
 import sys
 import time
 import zlib
 from pathlib import Path
-from typing import NamedTuple
 
 from kzru.errors import KzruError
 from kzru.files import check_regular, open_regular, read_limited
@@ -32,10 +30,9 @@ STALE_TEMPORARY_S = 900  # a live build rewrites its file far more often than th
 # (coarse file-system clocks): such a stat proves nothing and the content is hashed again.
 RACY_NS = 2_000_000_000
 MEMO_LIMIT = 1 << 16
-HEX = re.compile(r"[0-9a-f]{32}")
-INDEX_NAME = re.compile(r"index-[0-9a-f]{32}\.sqlite")
-MEMO_NAME = re.compile(r"stat-[0-9a-f]{8}\.json")
-TEMPORARY_NAME = re.compile(r"(index|stat)-.*\.tmp")
+INDEX_NAME = r"index-[0-9a-f]{32}\.sqlite"
+MEMO_NAME = r"stat-[0-9a-f]{8}\.json"
+TEMPORARY_NAME = r"(index|stat)-.*\.tmp"
 KEEP_MEMOS = 32
 
 Signature = list[int]
@@ -172,16 +169,31 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-class Memo(NamedTuple):
+def _is_hex(value: object) -> bool:
+    """32 lowercase hex digits: what kzru's digests look like, and all a key may be."""
+    return isinstance(value, str) and len(value) == 32 and not value.strip("0123456789abcdef")
+
+
+class Memo:
     """What a run learnt about one data folder: its files' stats and content key, and the
     stat and checksum of the index file last verified for that key."""
 
-    files: list[Signature]
-    key: str
-    written: int  # when the data files' stats were taken
-    index: Signature | None = None
-    digest: str | None = None
-    checked: int = 0  # when the index file's stat was taken, with its content verified
+    FIELDS = ("files", "key", "written", "index", "digest", "checked")
+
+    def __init__(self, files: list[Signature], key: str, written: int,
+                 index: Signature | None = None, digest: str | None = None,
+                 checked: int = 0) -> None:
+        self.files = files
+        self.key = key
+        self.written = written  # when the data files' stats were taken
+        self.index = index
+        self.digest = digest
+        self.checked = checked  # when the index file's stat was taken, its content verified
+
+    def save(self, path: Path) -> None:
+        payload = {"version": FORMAT_VERSION, **{name: getattr(self, name)
+                                                 for name in self.FIELDS}}
+        write_atomically(path, json.dumps(payload).encode())
 
 
 def _is_signature(value: object) -> bool:
@@ -202,21 +214,22 @@ def _read_memo(path: Path) -> Memo | None:
     files, key, written = saved.get("files"), saved.get("key"), saved.get("written")
     index, digest, checked = saved.get("index"), saved.get("digest"), saved.get("checked")
     if not (isinstance(files, list) and all(_is_signature(item) for item in files)
-            and isinstance(key, str) and HEX.fullmatch(key) and type(written) is int
+            and _is_hex(key) and type(written) is int
             and (index is None or _is_signature(index))
-            and (digest is None or isinstance(digest, str) and HEX.fullmatch(digest))
+            and (digest is None or _is_hex(digest))
             and type(checked) is int):
         return None
     return Memo(files, key, written, index, digest, checked)
 
 
-class Place(NamedTuple):
+class Place:
     """The index file for a data folder's current content, and the memo that vouches for it."""
 
-    index: Path
-    memo_path: Path
-    memo: Memo
-    now: int
+    def __init__(self, index: Path, memo_path: Path, memo: Memo, now: int) -> None:
+        self.index = index
+        self.memo_path = memo_path
+        self.memo = memo
+        self.now = now
 
     def index_is_sound(self) -> bool:
         """True when the index file exists and its checksum is the one recorded at its build
@@ -236,9 +249,8 @@ class Place(NamedTuple):
 
     def record(self, signature: Signature, digest: str) -> None:
         """Save the memo with the index file's stat and checksum."""
-        memo = self.memo._replace(index=signature, digest=digest, checked=self.now)
-        payload = {"version": FORMAT_VERSION, **memo._asdict()}
-        write_atomically(self.memo_path, json.dumps(payload).encode())
+        self.memo.index, self.memo.digest, self.memo.checked = signature, digest, self.now
+        self.memo.save(self.memo_path)
 
 
 def locate(folder: Path, place: Path) -> Place:
@@ -255,10 +267,8 @@ def locate(folder: Path, place: Path) -> Place:
         key = _hash_data(files)
         if memo is None or memo.key != key:
             memo = Memo(signatures, key, now)
-        else:
-            memo = memo._replace(files=signatures)
-        payload = {"version": FORMAT_VERSION, **memo._replace(written=now)._asdict()}
-        write_atomically(memo_path, json.dumps(payload).encode())
+        memo.files, memo.written = signatures, now
+        memo.save(memo_path)
     return Place(place / f"index-{memo.key}.sqlite", memo_path, memo, now)
 
 
@@ -284,17 +294,21 @@ def write_atomically(path: Path, payload: bytes) -> bool:
 def tidy(place: Path, current: Path) -> None:
     """Keep the newest few indexes and memos; remove temporary files a killed or failed run
     left behind (only those old enough that no build can still be writing them)."""
+    import re
+
+    index_name, memo_name = re.compile(INDEX_NAME), re.compile(MEMO_NAME)
+    temporary_name = re.compile(TEMPORARY_NAME)
     indexes, memos = [], []
     cutoff = time.time() - STALE_TEMPORARY_S
     try:
         with os.scandir(place) as entries:
             for entry in entries:
                 info = entry.stat(follow_symlinks=False)
-                if INDEX_NAME.fullmatch(entry.name) and entry.path != str(current):
+                if index_name.fullmatch(entry.name) and entry.path != str(current):
                     indexes.append((info.st_mtime, entry.path))
-                elif MEMO_NAME.fullmatch(entry.name):
+                elif memo_name.fullmatch(entry.name):
                     memos.append((info.st_mtime, entry.path))
-                elif TEMPORARY_NAME.fullmatch(entry.name) and info.st_mtime < cutoff:
+                elif temporary_name.fullmatch(entry.name) and info.st_mtime < cutoff:
                     os.unlink(entry.path)
         for kept, found in ((KEEP_INDEXES - 1, indexes), (KEEP_MEMOS, memos)):
             for _, path in sorted(found, reverse=True)[kept:]:

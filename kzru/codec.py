@@ -8,10 +8,12 @@ index can only ever yield records the loader itself could have made; anything el
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
+from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import Any, Iterator
 
 from kzru.model import Event, Fact, GlossaryEntry, Sector, Source
 
@@ -28,13 +30,15 @@ def plain(record: Any) -> list[Any]:
 
 
 def _plain(value: Any) -> Any:
-    """A field value as JSON: dates as ISO text, lists for tuples, numbers as decimal text."""
+    """A field value as JSON: dates as ISO text, lists for tuples, a Decimal as its text."""
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple):
         return list(value)
     if value is None or isinstance(value, str):
         return value
+    if isinstance(value, (int, float)):
+        return value  # JSON keeps both exactly (Python reads back any int, floats by repr)
     return str(value)  # a Decimal: its exact text
 
 
@@ -64,7 +68,7 @@ class _Schema:
         return cls._fields[cls.NAMES[record_type]]
 
 
-_NUMBER = re.compile(r"-?\d{1,40}(\.\d{1,40})?")
+_NUMBER = r"-?\d{1,40}(\.\d{1,40})?"
 
 
 def _value(raw: Any, kind: str, allowed: frozenset[str] | None, required: bool) -> Any:
@@ -75,12 +79,12 @@ def _value(raw: Any, kind: str, allowed: frozenset[str] | None, required: bool) 
             if allowed is None or all(item in allowed for item in raw):
                 return tuple(raw)
     elif kind == "number":
-        if raw is None:
-            return None
-        if isinstance(raw, str) and _NUMBER.fullmatch(raw):
-            from decimal import Decimal
+        if raw is None or type(raw) is int or type(raw) is float and math.isfinite(raw):
+            return raw
+        if isinstance(raw, str) and re.fullmatch(_NUMBER, raw):
+            from kzru.store import exact_number
 
-            return Decimal(raw)
+            return exact_number(raw)
     elif isinstance(raw, str):
         if raw == "":
             if not required:
@@ -105,34 +109,53 @@ def decode_record(record_type: Any, raw: Any) -> Any:
 
 
 def encode_aliases(table: AliasTable) -> str:
-    """Keys sharing the same names (every name of one glossary entry) store them once."""
+    """Names as space-joined words; the names of one glossary entry stored once, as a group
+    that every key of the entry points to."""
     groups: dict[tuple[tuple[str, ...], ...], int] = {}
-    keys = [[list(key), groups.setdefault(tuple(names), len(groups))]
+    keys = [[" ".join(key), groups.setdefault(tuple(names), len(groups))]
             for key, names in table.items()]
-    return json.dumps({"groups": [[list(name) for name in names] for names in groups],
+    return json.dumps({"groups": [[" ".join(name) for name in names] for names in groups],
                        "keys": keys}, ensure_ascii=False)
 
 
-def decode_aliases(text: Any) -> AliasTable:
-    """The alias table back from its stored groups, every word checked."""
-    def words_of(value: Any) -> tuple[str, ...]:
-        if type(value) is list and value and all(type(word) is str for word in value):
-            return tuple(value)
-        raise Damaged("a stored alias is not a list of words")
+class Aliases(Mapping[tuple[str, ...], list[tuple[str, ...]]]):
+    """The alias table read back: keys decoded at open, an entry's names when a query first
+    uses it (a search touches a handful of the thousand entries)."""
 
+    def __init__(self, keys: dict[tuple[str, ...], int], groups: list[list[str]]) -> None:
+        self._keys = keys
+        self._groups = groups
+        self._decoded: dict[int, list[tuple[str, ...]]] = {}
+
+    def __getitem__(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
+        group = self._keys[key]
+        if group not in self._decoded:
+            self._decoded[group] = [tuple(name.split(" ")) for name in self._groups[group]]
+        return list(self._decoded[group])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+def decode_aliases(text: Any) -> Aliases:
+    """Check the stored alias table's every part (all text, groups in range) and wrap it."""
     stored = json.loads(text) if isinstance(text, str) else None
-    if not isinstance(stored, dict) or not isinstance(stored.get("groups"), list) \
-            or not isinstance(stored.get("keys"), list):
+    groups = stored.get("groups") if isinstance(stored, dict) else None
+    pairs = stored.get("keys") if isinstance(stored, dict) else None
+    if type(groups) is not list or type(pairs) is not list or not all(
+            type(names) is list and all(type(name) is str and name for name in names)
+            for names in groups):
         raise Damaged("the stored aliases have the wrong shape")
-    groups = []
-    for names in stored["groups"]:
-        if type(names) is not list:
-            raise Damaged("a stored alias group is not a list")
-        groups.append([words_of(name) for name in names])
-    table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-    for pair in stored["keys"]:
-        if not (type(pair) is list and len(pair) == 2 and type(pair[1]) is int
-                and 0 <= pair[1] < len(groups)):
+    keys: dict[tuple[str, ...], int] = {}
+    for pair in pairs:
+        if not (type(pair) is list and len(pair) == 2 and type(pair[0]) is str and pair[0]
+                and type(pair[1]) is int and 0 <= pair[1] < len(groups)):
             raise Damaged("a stored alias entry has the wrong shape")
-        table[words_of(pair[0])] = list(groups[pair[1]])
-    return table
+        keys[tuple(pair[0].split(" "))] = pair[1]
+    return Aliases(keys, groups)

@@ -68,7 +68,7 @@ def decode_error_place(path: Path, limit: int) -> str:
     return f"{path}:{line}:{column} (byte {bad})"
 
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_END = r"\r\n|\r|\n"  # where csv ends a line
 
 
 def csv_error_place(path: Path, record_line: int, current: int, error: Exception,
@@ -82,7 +82,7 @@ def csv_error_place(path: Path, record_line: int, current: int, error: Exception
         text = read_limited(path, limit).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError, KzruError):
         return f"{path}:{record_line}"
-    ends = [0] + [found.end() for found in _LINE_END.finditer(text)]
+    ends = [0] + [found.end() for found in re.finditer(_LINE_END, text)]
     first = ends[min(record_line, len(ends)) - 1]
     opening = stray_quote(text, first)
     if opening is None:
@@ -110,7 +110,7 @@ def stray_quote(text: str, position: int) -> int | None:
                     end += 2
                     continue
                 break
-            if _LINE_END.search(text, position, end):
+            if re.search(_LINE_END, text[position:end]):
                 return position
             position, at_field_start = end + 1, False
             continue

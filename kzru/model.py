@@ -62,7 +62,7 @@ class Fact(NamedTuple):
     text: str
     evidence: str
     source: str
-    value: Decimal | None  # exact: every digit the CSV holds
+    value: int | float | Decimal | None  # exact: every digit the CSV holds (store.py)
     unit: str
     names: tuple[str, ...]
     part_of: str

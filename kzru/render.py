@@ -45,6 +45,8 @@ def record_dict(record: Any) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
+    if type(value) is int and abs(value) > 2 ** 53:  # beyond what a JSON reader keeps
+        return str(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple):
