@@ -11,7 +11,7 @@ from typing import List, Optional
 import typer
 
 from kzru.commands.shared import examples
-from kzru.errors import DataError, KzruError
+from kzru.errors import DataError, KzruError, one_line
 from kzru.options import (
     DataOption,
     FormatOption,
@@ -43,10 +43,58 @@ def _main(
                                    "no_color": no_color})
 
 
+def _say(message: str) -> None:
+    """One line on stderr, control characters escaped; a closed stderr only loses the line."""
+    try:
+        sys.stderr.write(f"kzru: {one_line(message)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def _fail(message: str, code: int = 2) -> "NoReturn":  # noqa: F821
-    sys.stderr.write(f"kzru: {message}\n")
-    sys.stderr.flush()
+    _say(message)
     raise SystemExit(code)
+
+
+def _check_streams() -> None:
+    """stderr closed: write messages to nowhere, keep the exit status. stdout closed: the
+    output has nowhere to go, an error (and fd 1 must not be reused by a file we open)."""
+    for descriptor in (2, 1):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            null = os.open(os.devnull, os.O_WRONLY)
+            if null != descriptor:
+                os.dup2(null, descriptor)
+                os.close(null)
+            stream = open(descriptor, "w", encoding="utf-8", errors="backslashreplace",
+                          closefd=False)
+            if descriptor == 2:
+                sys.stderr = stream
+            else:
+                sys.stdout = stream
+                _fail("standard output is closed: nowhere to write the output")
+
+
+def _silence_stdout() -> None:
+    """Point fd 1 at /dev/null so the interpreter's last flush of unwritten output succeeds."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+
+
+def _unwrap_streams() -> bool:
+    """Undo typer's own broken-pipe handling (it wraps the streams and exits 1); True if it ran."""
+    pacified = type(sys.stdout).__name__ == "PacifyFlushWrapper"
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if type(stream).__name__ == "PacifyFlushWrapper":
+            setattr(sys, name, stream.wrapped)
+    return pacified
 
 
 def _app_for(argv: Optional[List[str]]) -> typer.Typer:
@@ -73,15 +121,21 @@ def main(argv: Optional[List[str]] = None) -> None:
         from typer._click import exceptions as click_errors
     except ImportError:  # typer < 0.28 depends on click instead of vendoring it
         from click import exceptions as click_errors  # type: ignore[no-redef]
+    _check_streams()
     if (getattr(sys.stdout, "encoding", None) or "utf8").lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    command = typer.main.get_command(_app_for(argv))
     try:
+        command = typer.main.get_command(_app_for(argv))
         code = command.main(args=argv, prog_name="kzru", standalone_mode=False)
         sys.stdout.flush()
+    except SystemExit:
+        if _unwrap_streams():  # the reader closed the pipe: success, silently
+            _silence_stdout()
+            raise SystemExit(0) from None
+        raise
     except DataError as error:
         for problem in error.problems:
-            sys.stderr.write(f"kzru: {problem}\n")
+            _say(problem)
         _fail(str(error))
     except KzruError as error:
         _fail(str(error))
@@ -97,11 +151,15 @@ def main(argv: Optional[List[str]] = None) -> None:
     except typer.Abort:
         _fail("aborted", 130)
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise SystemExit(0)
+        _silence_stdout()
+        raise SystemExit(0) from None
     except KeyboardInterrupt:
         _fail("interrupted", 130)
+    except OSError as error:
+        if error.filename is not None:
+            _fail(f"{error.filename}: {error.strerror}")
+        _silence_stdout()  # a full disk or a failing device under stdout
+        _fail(f"cannot write the output: {error.strerror or error}")
     except Exception as error:  # a bug: still one line, with a way to see more
         if os.environ.get("KZRU_DEBUG"):
             raise

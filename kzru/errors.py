@@ -18,6 +18,25 @@ class DataError(KzruError):
         super().__init__(f"{len(problems)} data {noun} found")
 
 
+def one_line(text: str) -> str:
+    """A message safe to print: control characters, line separators and undecodable bytes
+    shown as escapes, so nothing read from a file or a path can drive the terminal or
+    split the message over several lines."""
+    import re
+
+    from kzru.text import CONTROL_CHARACTERS
+
+    unsafe = re.compile(f"{CONTROL_CHARACTERS}|[\u2028\u2029\ud800-\udfff]")
+    return unsafe.sub(_escape, text)
+
+
+def _escape(found: "re.Match[str]") -> str:  # noqa: F821
+    code = ord(found.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a non-UTF-8 file name (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
 def did_you_mean(word: str, choices: list[str]) -> str:
     """Return ' (did you mean X?)' for the closest choice, or '' when nothing is close."""
     from rapidfuzz import fuzz, process

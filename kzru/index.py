@@ -3,21 +3,26 @@
 A warm search reads only the postings of the words it needs and the facts it shows, so it
 stays fast at 100,000 facts. The file is named by the data's content key, written to a
 temporary file and renamed, so parallel runs never see half an index.
+
+The index is data, never code: records are stored as JSON lists and rebuilt into named
+tuples field by field, each value checked against kzru's schema (codec.py). A wrong value,
+a file whose checksum changed (see cache.py) or an SQLite error means a damaged index,
+which is rebuilt: damage costs time, never an answer.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
 import sqlite3
 import sys
 from array import array
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
-from kzru.cache import FORMAT_VERSION, cache_dir, content_key
-from kzru.model import Dataset, Fact
+from kzru import cache, codec
+from kzru.model import Dataset, Event, Fact, GlossaryEntry, Sector, Source
 from kzru.text import compound_parts, skeleton, stem_many, words
 
 # Field bits kept in each posting, and how much a match in that field counts.
@@ -27,8 +32,8 @@ FIELD_BITS = 5
 PROGRESS_THRESHOLD = 2000
 
 SCHEMA = """
-CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB);
-CREATE TABLE facts(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, record BLOB NOT NULL);
+CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE facts(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, record TEXT NOT NULL);
 CREATE TABLE vocab(term TEXT PRIMARY KEY, stem TEXT NOT NULL, tkey TEXT NOT NULL,
                    length INTEGER NOT NULL, postings BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE filters(rowid INTEGER PRIMARY KEY, year INTEGER, event TEXT, kind TEXT,
@@ -42,6 +47,7 @@ CREATE INDEX vocab_length ON vocab(length, term);
 CREATE UNIQUE INDEX facts_id ON facts(id);
 CREATE INDEX parts_part ON parts(part);
 """
+TABLES = {"sources": Source, "events": Event, "sectors": Sector, "glossary": GlossaryEntry}
 
 
 def fact_fields(fact: Fact) -> dict[int, str]:
@@ -79,7 +85,8 @@ def _store_parts(connection: sqlite3.Connection, terms: Iterable[str]) -> None:
         ((part, term) for term in terms for part in compound_parts(term)))
 
 
-def build(dataset: Dataset, connection: sqlite3.Connection, show_progress: bool = False) -> None:
+def build(dataset: Dataset, connection: sqlite3.Connection, show_progress: bool = False,
+          color: bool = True) -> None:
     """Write a complete index of ``dataset`` into an empty database.
 
     Facts are stored before the postings are built, so the two never peak together.
@@ -87,7 +94,7 @@ def build(dataset: Dataset, connection: sqlite3.Connection, show_progress: bool 
     facts = list(dataset.facts.values())
     connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
     _store_facts(connection, dataset, facts)
-    with _progress(len(facts), show_progress) as progress:
+    with _progress(len(facts), show_progress, color) as progress:
         postings = _postings(dataset, facts, progress)
     _store_vocabulary(connection, postings)
     _store_parts(connection, postings)
@@ -99,29 +106,25 @@ def build(dataset: Dataset, connection: sqlite3.Connection, show_progress: bool 
 def _store_facts(connection: sqlite3.Connection, dataset: Dataset, facts: list[Fact]) -> None:
     connection.executemany(
         "INSERT INTO facts VALUES (?, ?, ?)",
-        ((rowid, fact.id, pickle.dumps(fact, protocol=pickle.HIGHEST_PROTOCOL))
-         for rowid, fact in enumerate(facts)),
+        ((rowid, fact.id, codec.encode(fact)) for rowid, fact in enumerate(facts)),
     )
     connection.executemany(
         "INSERT INTO filters VALUES (?, ?, ?, ?, ?, ?)",
         ((rowid, fact.date.year, fact.event, fact.kind, fact.status, "|" + "|".join(fact.sectors)
           + "|") for rowid, fact in enumerate(facts)),
     )
-    tables = {
-        "sources": dataset.sources, "events": dataset.events,
-        "sectors": dataset.sectors, "glossary": dataset.glossary,
-    }
+    tables = {name: [codec.plain(record) for record in getattr(dataset, name).values()]
+              for name in TABLES}
     dates = array("I", (fact.date.toordinal() for fact in facts))
     from kzru.aliases import alias_table
 
+    aliases = codec.encode_aliases(alias_table(dataset.glossary.values()))
     meta = {
-        "tables": pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL),
-        "aliases": pickle.dumps(alias_table(dataset.glossary.values()),
-                                protocol=pickle.HIGHEST_PROTOCOL),
+        "tables": json.dumps(tables, ensure_ascii=False),
+        "aliases": aliases,
         "dates": dates.tobytes(),
         "count": str(len(facts)),
-        "folder": dataset.folder,
-        "format": FORMAT_VERSION,
+        "format": cache.FORMAT_VERSION,
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
 
@@ -139,9 +142,10 @@ def _store_vocabulary(connection: sqlite3.Connection, postings: dict[str, array]
 class _progress:
     """A rich progress bar on a terminal for a large build; nothing otherwise."""
 
-    def __init__(self, total: int, enabled: bool) -> None:
+    def __init__(self, total: int, enabled: bool, color: bool = True) -> None:
         self.total = total
         self.enabled = enabled and total >= PROGRESS_THRESHOLD
+        self.color = color
         self.bar: Any = None
 
     def __enter__(self) -> Any:
@@ -149,7 +153,9 @@ class _progress:
             return None
         from rich.progress import Progress
 
-        self.bar = Progress(transient=True, console=_stderr_console())
+        console = _stderr_console()
+        console.no_color = console.no_color or not self.color
+        self.bar = Progress(transient=True, console=console)
         self.bar.start()
         task = self.bar.add_task("building search index", total=self.total)
         step = max(1, self.total // 200)
@@ -171,26 +177,63 @@ def _stderr_console() -> Any:
     return Console(stderr=True)
 
 
+def _recovering(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a read; on damage found mid-run, rebuild the index once and run it again."""
+    def guarded(self: "Index", *args: Any) -> Any:
+        try:
+            return method(self, *args)
+        except (sqlite3.Error, ValueError):
+            rebuild, self._rebuild = self._rebuild, None  # at most once a run
+            if rebuild is None:
+                raise
+            self._replace(rebuild())
+            return method(self, *args)
+
+    guarded.__doc__ = method.__doc__
+    return guarded
+
+
 class Index:
     """Read side of the index: vocabulary look-ups, postings, facts by row."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self.connection = connection
-        meta = dict(connection.execute("SELECT key, value FROM meta"))
-        if meta.get("complete") != "1" or meta.get("format") != FORMAT_VERSION:
-            raise sqlite3.DatabaseError("incomplete or outdated index")
-        self.count = int(meta["count"])
-        self.folder = meta["folder"]
-        self._tables_blob = meta["tables"]
-        self._tables: dict[str, Any] | None = None
-        self.dates = array("I")
-        self.dates.frombytes(meta["dates"])
-        self.aliases = pickle.loads(meta["aliases"])
+    def __init__(self, connection: sqlite3.Connection,
+                 rebuild: Callable[[], sqlite3.Connection] | None = None) -> None:
+        self._rebuild = rebuild
+        self._replace(connection)
 
+    def _replace(self, connection: sqlite3.Connection) -> None:
+        """Read and check the meta table of ``connection``; Damaged when anything is off."""
+        try:
+            meta = dict(connection.execute("SELECT key, value FROM meta"))
+            if meta.get("complete") != "1" or meta.get("format") != cache.FORMAT_VERSION:
+                raise codec.Damaged("incomplete or outdated index")
+            count, dates = meta.get("count"), meta.get("dates")
+            if not (isinstance(count, str) and count.isdigit() and isinstance(dates, bytes)
+                    and len(dates) == 4 * int(count)) or not isinstance(meta.get("tables"), str):
+                raise codec.Damaged("the stored counts do not agree")
+            self.aliases = codec.decode_aliases(meta["aliases"])
+        except (sqlite3.Error, ValueError):
+            connection.close()
+            raise
+        self.connection = connection
+        self.count = int(count)
+        self.dates = array("I")
+        self.dates.frombytes(dates)
+        self._tables_text: Any = meta["tables"]
+        self._tables: dict[str, dict[str, Any]] = {}
+
+    @_recovering
     def table(self, name: str) -> dict[str, Any]:
-        """sources, events, sectors or glossary; unpickled only when a command needs them."""
-        if self._tables is None:
-            self._tables = pickle.loads(self._tables_blob)
+        """sources, events, sectors or glossary, by id; decoded when a command needs them."""
+        if name not in self._tables:
+            if isinstance(self._tables_text, str):
+                self._tables_text = json.loads(self._tables_text)
+            stored = self._tables_text
+            rows = stored.get(name) if isinstance(stored, dict) else None
+            if not isinstance(rows, list):
+                raise codec.Damaged(f"no stored {name} table")
+            records = [codec.decode_record(TABLES[name], row) for row in rows]
+            self._tables[name] = {record.id: record for record in records}
         return self._tables[name]
 
     @property
@@ -201,17 +244,24 @@ class Index:
     def sectors(self) -> dict[str, Any]:
         return self.table("sectors")
 
+    @_recovering
     def lookup(self, sql: str, params: Iterable[Any]) -> list[tuple[str, bytes]]:
-        return self.connection.execute(
+        rows = self.connection.execute(
             f"SELECT term, postings FROM vocab WHERE {sql}", tuple(params)).fetchall()
+        for term, postings in rows:
+            if not isinstance(term, str) or not isinstance(postings, bytes) or len(postings) % 4:
+                raise codec.Damaged("a stored vocabulary row is not what kzru writes")
+        return rows
 
+    @_recovering
     def terms_like(self, first: str, low: int, high: int) -> list[str]:
         """Vocabulary terms starting with ``first``, of a length between ``low`` and ``high``."""
         rows = self.connection.execute(
             "SELECT term FROM vocab WHERE term >= ? AND term < ? AND length BETWEEN ? AND ?",
             (first, first + "\uffff", low, high))
-        return [row[0] for row in rows]
+        return [row[0] for row in rows if isinstance(row[0], str)]
 
+    @_recovering
     def facts(self, rowids: list[int]) -> dict[int, Fact]:
         found: dict[int, Fact] = {}
         for start in range(0, len(rowids), 500):
@@ -219,9 +269,12 @@ class Index:
             marks = ",".join("?" * len(chunk))
             for rowid, record in self.connection.execute(
                     f"SELECT rowid, record FROM facts WHERE rowid IN ({marks})", chunk):
-                found[rowid] = pickle.loads(record)
+                found[rowid] = codec.decode_record(Fact, json.loads(record))
+        if len(found) != len(set(rowids)):
+            raise codec.Damaged("a posting names a fact the index does not hold")
         return found
 
+    @_recovering
     def allowed(self, where: str, params: list[Any]) -> set[int]:
         rows = self.connection.execute(f"SELECT rowid FROM filters WHERE {where}", params)
         return {row[0] for row in rows}
@@ -233,40 +286,83 @@ def decode(blob: bytes) -> array:
     return postings
 
 
-def open_index(folder: Path, load: Any) -> Index:
+def _read_only(path: Path) -> sqlite3.Connection:
+    """Open an index file read-only. The URI escapes every byte but a few safe ones, so a
+    cache folder with '#', '?' or '%' in its name (or bytes that are not UTF-8) works."""
+    safe = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-._~"
+    escaped = "".join(chr(byte) if byte in safe else f"%{byte:02X}"
+                      for byte in os.fsencode(os.path.abspath(path)))
+    return sqlite3.connect(f"file:{escaped}?mode=ro", uri=True)
+
+
+def _in_memory(dataset: Dataset, show: bool, color: bool) -> sqlite3.Connection:
+    connection = sqlite3.connect(":memory:")
+    build(dataset, connection, show, color)
+    return connection
+
+
+def _build_file(place: cache.Place, dataset: Dataset, show: bool, color: bool) -> None:
+    """Build into a private temporary file, record its checksum, then rename it into place."""
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(dir=place.index.parent, prefix="index-",
+                                         suffix=".tmp")
+    os.close(handle)
+    try:
+        connection = sqlite3.connect(temporary)
+        try:
+            build(dataset, connection, show, color)
+        finally:
+            connection.close()
+        digest = cache.file_digest(Path(temporary))
+        os.replace(temporary, place.index)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    info = os.lstat(place.index)
+    place.record([info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns,
+                  info.st_ctime_ns], digest)
+    cache.tidy(place.index.parent, place.index)
+
+
+def open_index(folder: Path, load: Callable[[], Dataset], color: bool = True) -> Index:
     """Open the cached index for ``folder``, building it (via ``load()``) when missing or bad.
 
-    Never fatal: a corrupt file is rebuilt, an unwritable cache falls back to memory.
+    Never fatal: a damaged file is rebuilt, an unwritable or untrusted cache falls back to
+    memory. Raises KzruError only for data files that are not regular files.
     """
-    key = content_key(folder)
-    path = cache_dir() / f"index-{key}.sqlite"
-    if path.exists():
-        try:
-            return Index(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
-        except Exception:  # noqa: BLE001 - any unreadable cache is rebuilt, never fatal
-            pass
-    dataset = load()
     show = sys.stderr.isatty()
-    try:
-        import tempfile
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix="index-", suffix=".tmp")
-        os.close(handle)
+    directory = cache.trusted_dir()
+    place = None
+    if directory is not None:
         try:
-            connection = sqlite3.connect(temporary)
-            try:
-                build(dataset, connection, show)
-            finally:
-                connection.close()
-            os.replace(temporary, path)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-        return Index(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
-    except (OSError, sqlite3.Error):
-        connection = sqlite3.connect(":memory:")
-        build(dataset, connection, show)
-        return Index(connection)
+            place = cache.locate(folder, directory)
+            if place.index_is_sound():
+                return Index(_read_only(place.index), lambda: _rebuilt(place, load, show, color))
+        except cache.Untrusted as error:
+            cache.warn_once(f"{error}; not using the cache, the index is built in memory")
+            place = None
+        except (sqlite3.Error, ValueError, OSError):
+            pass
+    return _rebuilt(place, load, show, color, wrap=True)
 
 
+def _rebuilt(place: cache.Place | None, load: Callable[[], Dataset], show: bool, color: bool,
+             wrap: bool = False) -> Any:
+    """A fresh index on disk when the cache allows, else in memory (as an Index if ``wrap``,
+    else its connection, for an Index replacing a damaged one)."""
+    dataset = load()
+    connection = None
+    if place is not None:
+        try:
+            _build_file(place, dataset, show, color)
+            connection = _read_only(place.index)
+            if wrap:
+                return Index(connection)
+        except (OSError, sqlite3.Error, ValueError, cache.Untrusted):
+            connection = None
+    if connection is None:
+        connection = _in_memory(dataset, show, color)
+        if wrap:
+            return Index(connection)
+    return connection

@@ -1,13 +1,16 @@
 """The records of the fact table, as the rest of kzru sees them.
 
 Records are typed named tuples: immutable like frozen dataclasses, but several times cheaper
-to define at start-up and to unpickle from the index, which every search pays for.
+to define at start-up and to rebuild from the index, which every search pays for.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 # Joins verbatim pieces of one passage in an evidence cell.
 EVIDENCE_JOINER = " \u2026 "
@@ -59,7 +62,7 @@ class Fact(NamedTuple):
     text: str
     evidence: str
     source: str
-    value: float | None
+    value: int | float | Decimal | None  # exact: every digit the CSV holds (store.py)
     unit: str
     names: tuple[str, ...]
     part_of: str

@@ -45,17 +45,30 @@ def record_dict(record: Any) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
+    if type(value) is int and abs(value) > 2 ** 53:  # beyond what a JSON reader keeps
+        return str(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
     if isinstance(value, float) and value.is_integer():
         return int(value)
+    decimal = sys.modules.get("decimal")  # no Decimal exists unless a value was read
+    if decimal is not None and isinstance(value, decimal.Decimal):
+        return _exact_number(value)
     if isinstance(value, list):
         return [_plain(item) for item in value]
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     return value
+
+
+def _exact_number(value: Any) -> Any:
+    """An int or float when a JSON reader gets the same number back, else the decimal text."""
+    if value == value.to_integral_value():
+        return int(value) if abs(value) <= 2 ** 53 else str(value)
+    as_float = float(value)
+    return as_float if type(value)(repr(as_float)) == value else str(value)
 
 
 def flat(value: Any) -> str:

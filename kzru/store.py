@@ -7,6 +7,7 @@ loaded, it is checked against the contract the rest of the code relies on.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import re
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from kzru.errors import DataError, KzruError, did_you_mean
+from kzru.files import csv_error_place, decode_error_place, open_regular, read_limited
 from kzru.model import EVIDENCE_JOINER, Dataset, Event, Fact, GlossaryEntry, Sector, Source
 from kzru.text import CONTROL_CHARACTERS
 
@@ -24,6 +26,10 @@ RECORD_TYPES: dict[str, Callable[..., Any]] = {
 }
 ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 NUMBER = r"-?\d+(\.\d+)?"
+MAX_DIGITS = 40
+CSV_LIMIT = 256 << 20  # bytes; 100,000 facts take about 65 MB
+ARTICLE_LIMIT = 16 << 20
+PACKAGE_LIMIT = 1 << 20
 ELLIPSIS = r"\.\.\.|…"
 SHARED_MAX = 300
 MAX_EVIDENCE_PIECES = 3
@@ -59,7 +65,8 @@ def load_schema() -> dict[str, Any]:
 
 
 def data_files(folder: Path) -> list[Path]:
-    return [folder / f"{table}.csv" for table in TABLES]
+    """The files whose content a data folder's index depends on (its package file included)."""
+    return [*(folder / f"{table}.csv" for table in TABLES), folder / "datapackage.json"]
 
 
 class _Table:
@@ -71,11 +78,24 @@ class _Table:
         self.rows: list[Any] = []  # records (named tuples), one per valid-shaped row
         self.lines: list[int] = []
         self.columns: dict[str, int] = {}
+        self.record_line = 1  # the line the record being read starts on
 
     def where(self, line: int, field: str | None = None) -> str:
         if field is None or field not in self.columns:
             return f"{self.path}:{line}"
         return f"{self.path}:{line}:{self.columns[field]}"
+
+
+def exact_number(text: str) -> Any:
+    """The number ``text`` holds, every digit kept: an int when whole, a float when its
+    digits survive a float (15 significant digits or fewer), else a Decimal."""
+    if "." not in text:
+        return int(text)
+    if len(text.lstrip("-0.").replace(".", "")) <= 15:
+        return float(text)
+    from decimal import Decimal  # only here: importing it costs start-up time
+
+    return Decimal(text)
 
 
 def _parse_cell(raw: str, spec: dict[str, Any]) -> tuple[Any, str | None]:
@@ -100,9 +120,13 @@ def _parse_cell(raw: str, spec: dict[str, Any]) -> tuple[Any, str | None]:
         except ValueError:
             return None, f"{raw!r} is not a date that exists"
     if kind == "number":
+        # A rejected number keeps its text, so the value-and-unit rule adds no second error.
         if not re.fullmatch(NUMBER, raw):
-            return None, f"{raw!r} is not a number (digits, optional '-' and '.')"
-        return float(raw), None
+            return raw, f"{raw!r} is not a number (digits, optional '-' and '.')"
+        digits = sum(char.isdigit() for char in raw)
+        if digits > MAX_DIGITS:
+            return raw, f"has {digits} digits, at most {MAX_DIGITS} allowed"
+        return exact_number(raw), None
     items = raw.split(spec.get("delimiter", "; ")) if kind == "list" else [raw]
     for item in items:
         if item == "" or item != item.strip():
@@ -118,39 +142,54 @@ def _read_table(name: str, path: Path, resource: dict[str, Any], problems: list[
     table = _Table(name, path)
     fields = resource["schema"]["fields"]
     expected = [spec["name"] for spec in fields]
-    if not path.is_file():
+    try:
+        binary = open_regular(path, CSV_LIMIT)
+    except FileNotFoundError:
         problems.append(f"{path}: file not found (every data folder needs {name}.csv)")
         return table
+    except OSError as error:
+        problems.append(f"{path}: cannot be read: {error.strerror}")
+        return table
+    reader: Any = None
     try:
-        handle = open(path, encoding="utf-8", newline="")
-        with handle:
+        # utf-8-sig: a spreadsheet's "CSV UTF-8" starts with a byte order mark.
+        with io.TextIOWrapper(binary, encoding="utf-8-sig", newline="") as handle:
             reader = csv.reader(handle, strict=True)
             header = next(reader, None)
             if header is None:
                 problems.append(f"{path}:1: file is empty, a header row is required")
                 return table
             if header != expected:
-                missing = [c for c in expected if c not in header]
-                extra = [c for c in header if c not in expected]
-                detail = "; ".join(
-                    part for part in (
-                        f"missing {', '.join(missing)}" if missing else "",
-                        f"unknown {', '.join(extra)}" if extra else "",
-                        "columns out of order" if not missing and not extra else "",
-                    ) if part
-                )
-                problems.append(f"{path}:1: header does not match the schema ({detail}); "
+                problems.append(f"{path}:1: header does not match the schema "
+                                f"({_header_problem(header, expected)}); "
                                 f"expected: {','.join(expected)}")
                 return table
             table.columns = {column: index + 1 for index, column in enumerate(header)}
             _read_rows(table, reader, fields, problems)
-    except UnicodeDecodeError as error:
-        problems.append(f"{path}: not valid UTF-8 (byte {error.start})")
+    except UnicodeDecodeError:
+        problems.append(f"{decode_error_place(path, CSV_LIMIT)}: not valid UTF-8")
     except csv.Error as error:
-        problems.append(f"{path}:{reader.line_num}: malformed CSV: {error}")
+        where = csv_error_place(path, table.record_line,
+                                reader.line_num if reader else table.record_line, error,
+                                CSV_LIMIT)
+        problems.append(f"{where}: malformed CSV: {error}")
     except OSError as error:
         problems.append(f"{path}: cannot be read: {error.strerror}")
     return table
+
+
+def _header_problem(header: list[str], expected: list[str]) -> str:
+    twice = sorted({column for column in header if header.count(column) > 1})
+    if twice:
+        return "; ".join(f"column {column!r} appears {header.count(column)} times" for column in
+                         twice)
+    missing = [c for c in expected if c not in header]
+    extra = [c for c in header if c not in expected]
+    return "; ".join(part for part in (
+        f"missing {', '.join(missing)}" if missing else "",
+        f"unknown {', '.join(extra)}" if extra else "",
+        "columns out of order" if not missing and not extra else "",
+    ) if part)
 
 
 def _read_rows(table: _Table, reader: Any, fields: list[dict[str, Any]],
@@ -162,8 +201,10 @@ def _read_rows(table: _Table, reader: Any, fields: list[dict[str, Any]],
     # names): one shared copy each keeps 100,000 facts within the memory budget.
     shared: dict[tuple[str, str], Any] = {}
     line = reader.line_num + 1
+    table.record_line = line
     for cells in reader:
         next_line = reader.line_num + 1
+        table.record_line = next_line
         if not cells:
             problems.append(f"{table.path}:{line}: empty line inside the table")
             line = next_line
@@ -219,7 +260,11 @@ def _check_rules(tables: dict[str, _Table], problems: list[str]) -> None:
         if row.host and row.host == row.guest:
             problems.append(f"{events.where(line, 'guest')}: guest is the same as host")
     facts = tables["facts"]
+    event_ids = {row.id for row in events.rows}
     for row, line in zip(facts.rows, facts.lines):
+        if row.id in event_ids:
+            problems.append(f"{facts.where(line, 'id')}: id {row.id!r} is also an event id "
+                            "(kzru show could not tell them apart)")
         for problem in _fact_problems(row):
             field, message = problem
             problems.append(f"{facts.where(line, field)}: {message}")
@@ -290,10 +335,79 @@ def _in_cycle(start: str, by_id: dict[str, Any], field: str) -> bool:
     return False
 
 
+_INCIDENTAL = ("description", "title", "example")
+
+
+def _essential(value: Any) -> Any:
+    """A schema without its prose: what a reader of the data depends on."""
+    if isinstance(value, dict):
+        return {key: _essential(item) for key, item in value.items() if key not in _INCIDENTAL}
+    if isinstance(value, list):
+        return [_essential(item) for item in value]
+    return value
+
+
+def _check_package(folder: Path, schema: dict[str, Any], problems: list[str]) -> None:
+    """The folder's own datapackage.json must describe the tables as kzru's schema does."""
+    path = folder / "datapackage.json"
+    mine = bundled_data_dir() / "datapackage.json"
+    try:
+        if os.path.samefile(path, mine):
+            return  # the bundled folder: its package is kzru's schema itself
+    except OSError:
+        pass
+    try:
+        package = json.loads(read_limited(path, PACKAGE_LIMIT).decode("utf-8-sig"))
+    except FileNotFoundError:
+        problems.append(f"{path}: file not found (every data folder needs one; copy kzru's "
+                        "own and keep its schemas)")
+        return
+    except OSError as error:
+        problems.append(f"{path}: cannot be read: {error.strerror}")
+        return
+    except UnicodeDecodeError as error:
+        problems.append(f"{path}: not valid UTF-8 (byte {error.start})")
+        return
+    except json.JSONDecodeError as error:
+        problems.append(f"{path}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}")
+        return
+    resources = package.get("resources") if isinstance(package, dict) else None
+    if not isinstance(resources, list):
+        problems.append(f"{path}: no list of resources")
+        return
+    declared = {item.get("name"): item for item in resources if isinstance(item, dict)}
+    for name in TABLES:
+        resource = declared.get(name)
+        if resource is None:
+            problems.append(f"{path}: no resource named {name!r}")
+        elif resource.get("path") != f"{name}.csv":
+            problems.append(f"{path}: resource {name!r} has path {resource.get('path')!r}, "
+                            f"expected {name}.csv")
+        elif _essential(resource.get("schema")) != _essential(schema[name]["schema"]):
+            problems.append(f"{path}: the schema of {name!r} differs from kzru's "
+                            f"({_first_difference(resource.get('schema'), schema[name])})")
+
+
+def _first_difference(theirs: Any, ours: dict[str, Any]) -> str:
+    mine = _essential(ours["schema"])
+    other = _essential(theirs) if isinstance(theirs, dict) else {}
+    fields = other.get("fields") if isinstance(other.get("fields"), list) else []
+    for position, field in enumerate(mine["fields"]):
+        found = fields[position] if position < len(fields) else None
+        if found != field:
+            return f"field {position + 1} should be {field['name']!r} of type {field['type']}" \
+                if not isinstance(found, dict) or found.get("name") != field["name"] \
+                else f"field {field['name']!r} has other type or constraints"
+    if len(fields) != len(mine["fields"]):
+        return f"{len(fields)} fields, expected {len(mine['fields'])}"
+    return "keys or other settings"
+
+
 def load(folder: Path) -> Dataset:
     """Read and validate every table; raise DataError listing every problem found."""
     schema = load_schema()
     problems: list[str] = []
+    _check_package(folder, schema, problems)
     tables = {
         name: _read_table(name, folder / f"{name}.csv", schema[name], problems) for name in TABLES
     }
@@ -323,10 +437,15 @@ def verify_evidence(dataset: Dataset, sources_dir: Path) -> list[str]:
     for source in dataset.sources.values():
         path = sources_dir / source.file
         try:
-            texts[source.id] = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
+            texts[source.id] = read_limited(path, ARTICLE_LIMIT).decode("utf-8")
+        except OSError as error:
             texts[source.id] = None
-            problems.append(f"{path}: cannot read article for source {source.id}: {error}")
+            problems.append(f"{path}: cannot read article for source {source.id}: "
+                            f"{error.strerror}")
+        except UnicodeDecodeError as error:
+            texts[source.id] = None
+            problems.append(f"{path}: article for source {source.id} is not valid UTF-8 "
+                            f"(byte {error.start})")
     for fact in dataset.facts.values():
         article = texts.get(fact.source)
         if article is None:

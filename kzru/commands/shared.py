@@ -24,9 +24,9 @@ def complete_sector(incomplete: str) -> list[tuple[str, str]]:
 
     try:
         folder = store.resolve_data_dir(None)
-        with open(folder / "sectors.csv", encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except (OSError, KzruError, csv.Error):
+        text = store.read_limited(folder / "sectors.csv", store.CSV_LIMIT).decode("utf-8-sig")
+        rows = list(csv.DictReader(text.splitlines()))
+    except (OSError, KzruError, csv.Error, ValueError):
         return []
     wanted = incomplete.casefold()
     return [(row["id"], row["name"]) for row in rows
@@ -37,7 +37,8 @@ SectorFilter = Annotated[Optional[List[str]], typer.Option(
     "--sector", "-s", metavar="SECTOR", autocompletion=complete_sector,
     help="Only facts in this sector (id, name or alias; repeat for several).")]
 YearFilter = Annotated[Optional[List[int]], typer.Option(
-    "--year", "-y", metavar="YEAR", help="Only facts dated in this year (repeatable).")]
+    "--year", "-y", metavar="YEAR", min=1, max=9999,
+    help="Only facts dated in this year (repeatable).")]
 EventFilter = Annotated[Optional[List[str]], typer.Option(
     "--event", "-e", metavar="ID", help="Only facts of this event id (repeatable).")]
 StatusFilter = Annotated[Optional[List[str]], typer.Option(
@@ -91,7 +92,7 @@ def hits(options: Options, text: str, filters: dict[str, Any], limit: Optional[i
     from kzru.index import open_index
 
     folder = store.resolve_data_dir(options.data)
-    index = open_index(folder, lambda: store.load(folder))
+    index = open_index(folder, lambda: store.load(folder), options.color)
     selection = query.make_filter(index.sectors, index.events, **filters)
     allowed = None if selection.empty else index.allowed(*selection.sql())
     return matcher.search(index, text, allowed, limit)

@@ -115,6 +115,7 @@ def make_dataset(n_facts: int, out_dir, seed: int = 1) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     for table in OTHER_TABLES:
         shutil.copyfile(BUNDLED / f"{table}.csv", out / f"{table}.csv")
+    shutil.copyfile(BUNDLED / "datapackage.json", out / "datapackage.json")
     with open(BUNDLED / "facts.csv", encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         columns, facts = reader.fieldnames, list(reader)

@@ -1,0 +1,161 @@
+"""Records as the index stores them: JSON lists, turned back into named tuples field by field.
+
+Every value read back is checked against kzru's own schema (type, enum, required), so an
+index can only ever yield records the loader itself could have made; anything else is
+``Damaged`` and the index is rebuilt. Nothing here runs code or names a path.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sqlite3
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, Iterator
+
+from kzru.model import Event, Fact, GlossaryEntry, Sector, Source
+
+AliasTable = dict[tuple[str, ...], list[tuple[str, ...]]]
+
+
+class Damaged(sqlite3.DatabaseError):
+    """The index holds something kzru would never have written."""
+
+
+def plain(record: Any) -> list[Any]:
+    """A record's values as JSON: dates as ISO text, lists for tuples, numbers as text."""
+    return [_plain(value) for value in record]
+
+
+def _plain(value: Any) -> Any:
+    """A field value as JSON: dates as ISO text, lists for tuples, a Decimal as its text."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        return value  # JSON keeps both exactly (Python reads back any int, floats by repr)
+    return str(value)  # a Decimal: its exact text
+
+
+def encode(record: Any) -> str:
+    return json.dumps(plain(record), ensure_ascii=False)
+
+
+class _Schema:
+    """What each field of a record may hold, read from kzru's own schema when first needed."""
+
+    _fields: dict[str, list[tuple[str, str, frozenset[str] | None, bool]]] | None = None
+    NAMES = {Source: "sources", Event: "events", Fact: "facts", Sector: "sectors",
+             GlossaryEntry: "glossary"}
+
+    @classmethod
+    def fields(cls, record_type: Any) -> list[tuple[str, str, frozenset[str] | None, bool]]:
+        if cls._fields is None:
+            from kzru.store import load_schema
+
+            cls._fields = {
+                name: [(spec["name"], spec["type"],
+                        frozenset(spec["constraints"]["enum"])
+                        if "enum" in spec.get("constraints", {}) else None,
+                        bool(spec.get("constraints", {}).get("required")))
+                       for spec in resource["schema"]["fields"]]
+                for name, resource in load_schema().items()}
+        return cls._fields[cls.NAMES[record_type]]
+
+
+_NUMBER = r"-?\d{1,40}(\.\d{1,40})?"
+
+
+def _value(raw: Any, kind: str, allowed: frozenset[str] | None, required: bool) -> Any:
+    """One stored value back as the loader made it; Damaged when kzru could not have
+    written it."""
+    if kind == "list":
+        if isinstance(raw, list) and all(isinstance(item, str) and item for item in raw):
+            if allowed is None or all(item in allowed for item in raw):
+                return tuple(raw)
+    elif kind == "number":
+        if raw is None or type(raw) is int or type(raw) is float and math.isfinite(raw):
+            return raw
+        if isinstance(raw, str) and re.fullmatch(_NUMBER, raw):
+            from kzru.store import exact_number
+
+            return exact_number(raw)
+    elif isinstance(raw, str):
+        if raw == "":
+            if not required:
+                return ""
+        elif kind == "date":
+            try:
+                return date.fromisoformat(raw)
+            except ValueError:
+                pass
+        elif allowed is None or raw in allowed:
+            return raw
+    raise Damaged(f"a stored {kind} value is not what kzru writes")
+
+
+def decode_record(record_type: Any, raw: Any) -> Any:
+    """Rebuild one named tuple from its stored JSON list, checking every field."""
+    fields = _Schema.fields(record_type)
+    if not isinstance(raw, list) or len(raw) != len(fields):
+        raise Damaged("a stored record has the wrong shape")
+    return record_type(*(_value(item, kind, allowed, required)
+                         for item, (_, kind, allowed, required) in zip(raw, fields)))
+
+
+def encode_aliases(table: AliasTable) -> str:
+    """Names as space-joined words; the names of one glossary entry stored once, as a group
+    that every key of the entry points to."""
+    groups: dict[tuple[tuple[str, ...], ...], int] = {}
+    keys = [[" ".join(key), groups.setdefault(tuple(names), len(groups))]
+            for key, names in table.items()]
+    return json.dumps({"groups": [[" ".join(name) for name in names] for names in groups],
+                       "keys": keys}, ensure_ascii=False)
+
+
+class Aliases(Mapping[tuple[str, ...], list[tuple[str, ...]]]):
+    """The alias table read back: keys decoded at open, an entry's names when a query first
+    uses it (a search touches a handful of the thousand entries)."""
+
+    def __init__(self, keys: dict[tuple[str, ...], int], groups: list[list[str]]) -> None:
+        self._keys = keys
+        self._groups = groups
+        self._decoded: dict[int, list[tuple[str, ...]]] = {}
+
+    def __getitem__(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
+        group = self._keys[key]
+        if group not in self._decoded:
+            self._decoded[group] = [tuple(name.split(" ")) for name in self._groups[group]]
+        return list(self._decoded[group])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+def decode_aliases(text: Any) -> Aliases:
+    """Check the stored alias table's every part (all text, groups in range) and wrap it."""
+    stored = json.loads(text) if isinstance(text, str) else None
+    groups = stored.get("groups") if isinstance(stored, dict) else None
+    pairs = stored.get("keys") if isinstance(stored, dict) else None
+    if type(groups) is not list or type(pairs) is not list or not all(
+            type(names) is list and all(type(name) is str and name for name in names)
+            for names in groups):
+        raise Damaged("the stored aliases have the wrong shape")
+    keys: dict[tuple[str, ...], int] = {}
+    for pair in pairs:
+        if not (type(pair) is list and len(pair) == 2 and type(pair[0]) is str and pair[0]
+                and type(pair[1]) is int and 0 <= pair[1] < len(groups)):
+            raise Damaged("a stored alias entry has the wrong shape")
+        keys[tuple(pair[0].split(" "))] = pair[1]
+    return Aliases(keys, groups)

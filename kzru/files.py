@@ -1,0 +1,119 @@
+"""Reading files that may be anything: regular files only, within a size, errors placed.
+
+A data folder or an article folder can hold a FIFO, a device or a huge file; reading one
+would hang the run or exhaust memory, so every read goes through ``open_regular``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import stat
+from pathlib import Path
+
+from kzru.errors import KzruError
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"))
+
+
+def check_regular(path: Path, info: os.stat_result, limit: int) -> None:
+    """Refuse anything but a regular file of at most ``limit`` bytes: reading a FIFO hangs,
+    a device never ends, and a huge file exhausts memory."""
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+        raise KzruError(f"{path}: is {kind}, not a regular file")
+    if info.st_size > limit:
+        raise KzruError(f"{path}: is {info.st_size} bytes, more than the {limit >> 20} MiB "
+                        "kzru reads from one file")
+
+
+def open_regular(path: Path, limit: int) -> io.BufferedReader:
+    """Open ``path`` for reading only if it is a regular file within ``limit`` bytes.
+
+    Opened without blocking and checked on the open descriptor, so a FIFO swapped in after
+    a check cannot hang the run. FileNotFoundError and other OSErrors pass through.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        check_regular(path, os.fstat(descriptor), limit)
+        if flags & getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(descriptor, True)
+        return open(descriptor, "rb", closefd=True)
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    with open_regular(path, limit) as handle:
+        return handle.read(limit + 1)[:limit]
+
+
+def decode_error_place(path: Path, limit: int) -> str:
+    """file:line:col of the first byte that is not UTF-8 (column in characters)."""
+    data = read_limited(path, limit)
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        data[start:].decode("utf-8")
+        return str(path)
+    except UnicodeDecodeError as error:
+        bad = start + error.start
+    line_start = max(data.rfind(b"\n", 0, bad) + 1, start)
+    line = data.count(b"\n", 0, bad) + 1
+    column = len(data[line_start:bad].decode("utf-8")) + 1
+    return f"{path}:{line}:{column} (byte {bad})"
+
+
+_LINE_END = r"\r\n|\r|\n"  # where csv ends a line
+
+
+def csv_error_place(path: Path, record_line: int, current: int, error: Exception,
+                    limit: int) -> str:
+    """Where a CSV error is. A quote left open swallows the lines after it, so the error
+    surfaces later: point at the quote that opened the field instead."""
+    unclosed = "end of data" in str(error)
+    if not unclosed and record_line == current:
+        return f"{path}:{current}"
+    try:
+        text = read_limited(path, limit).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError, KzruError):
+        return f"{path}:{record_line}"
+    ends = [0] + [found.end() for found in re.finditer(_LINE_END, text)]
+    first = ends[min(record_line, len(ends)) - 1]
+    opening = stray_quote(text, first)
+    if opening is None:
+        return f"{path}:{current}"
+    import bisect
+
+    line = bisect.bisect_right(ends, opening)
+    why = "quote never closed" if unclosed else f"quoted field runs on to line {current}"
+    return f"{path}:{line}:{opening - ends[line - 1] + 1} ({why})"
+
+
+def stray_quote(text: str, position: int) -> int | None:
+    """Offset of the first quote from ``position`` that opens a field running past its line
+    (no cell of a kzru table spans lines) or never closing, if any."""
+    at_field_start = True
+    while position < len(text):
+        char = text[position]
+        if at_field_start and char == '"':
+            end = position + 1
+            while True:
+                end = text.find('"', end)
+                if end == -1:
+                    return position
+                if text.startswith('""', end):
+                    end += 2
+                    continue
+                break
+            if re.search(_LINE_END, text[position:end]):
+                return position
+            position, at_field_start = end + 1, False
+            continue
+        at_field_start = char in ",\r\n"
+        position += 1
+    return None

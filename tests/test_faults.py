@@ -1,0 +1,624 @@
+"""The fault suite: every way in through the cache, every odd file, every broken stream.
+
+Each test reproduces one finding of a hostile-user and broken-file review and proves it is
+handled: no code runs and no file outside the cache is written whatever the cache holds,
+damage is rebuilt with the same answer, odd files fail fast in one line, and exit codes
+keep the contract (0 found, 1 nothing found, 2 error; a reader closing the pipe is 0).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import pickle
+import random
+import re
+import shutil
+import sqlite3
+import stat
+import subprocess
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kzru import cache
+from kzru import index as index_module
+from kzru.errors import one_line
+from kzru.index import open_index
+from kzru.render import _plain
+from kzru.search import search
+from kzru.store import exact_number, load
+
+PACKAGE = Path(__file__).resolve().parents[1] / "kzru"
+QUERIES = (("search", "Росатом"), ("search", "Kostanay", "--year", "2024"),
+           ("search", "университет", "--status", "signed"), ("search", "атом", "-n", "3"))
+ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+@pytest.fixture(autouse=True)
+def fresh_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 'cache not trusted' line is printed once per run; each test is a run."""
+    monkeypatch.setattr(cache, "_warned", False)
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("KZRU_CACHE_DIR", str(folder))
+    return folder
+
+
+def answers(run, data: Path) -> list[tuple[int, str]]:  # noqa: ANN001
+    """What every test query prints, to compare before and after damage."""
+    results = []
+    for query in QUERIES:
+        done = run(*query, "--format", "json", "--data", str(data))
+        assert done.err == ""
+        results.append((done.code, done.out))
+    return results
+
+
+def the_index(folder: Path) -> Path:
+    (found,) = folder.glob("index-*.sqlite")
+    return found
+
+
+def the_memo(folder: Path) -> Path:
+    (found,) = folder.glob("stat-*.json")
+    return found
+
+
+def kzru(*args: str, env: dict[str, str] | None = None, shell: str | None = None,
+         timeout: float = 20) -> subprocess.CompletedProcess[bytes]:
+    """kzru in a subprocess (streams and hangs cannot be tested in-process)."""
+    environment = {**os.environ, **(env or {})}
+    if shell is not None:
+        command = f"set -o pipefail; {sys.executable} -m kzru {shell}"
+        return subprocess.run(["bash", "-c", command], capture_output=True, env=environment,
+                              timeout=timeout)
+    return subprocess.run([sys.executable, "-m", "kzru", *args], capture_output=True,
+                          env=environment, timeout=timeout)
+
+
+def one_message(stderr: bytes) -> str:
+    text = stderr.decode("utf-8", "replace")
+    assert text.count("\n") == 1 and text.startswith("kzru: "), text
+    assert "Traceback" not in text and not ESCAPE.search(text.rstrip("\n"))
+    return text
+
+
+# --- the cache is data, never code -------------------------------------------------------
+
+
+def test_no_module_can_deserialise_code() -> None:
+    pattern = re.compile(r"\b(pickle|marshal|shelve|dill)\b|\beval\(|\bexec\(")
+    for path in PACKAGE.rglob("*.py"):
+        found = [line for line in path.read_text(encoding="utf-8").splitlines()
+                 if pattern.search(line)]
+        assert not found, f"{path}: {found}"
+
+
+def _payload(marker: Path) -> bytes:
+    """A pickle whose loading creates ``marker``: what an attacker would plant."""
+    class Plant:
+        def __reduce__(self):  # noqa: ANN204
+            return (Path.touch, (marker,))
+
+    return pickle.dumps(Plant())
+
+
+def _plant_old_format(path: Path, marker: Path, format_version: str) -> None:
+    """An index in the old layout, its pickled blobs replaced by the payload."""
+    path.unlink(missing_ok=True)
+    planted = sqlite3.connect(path)
+    planted.executescript("""
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB);
+        CREATE TABLE facts(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, record BLOB NOT NULL);
+        CREATE TABLE vocab(term TEXT PRIMARY KEY, stem TEXT NOT NULL, tkey TEXT NOT NULL,
+                           length INTEGER NOT NULL, postings BLOB NOT NULL) WITHOUT ROWID;
+        CREATE TABLE filters(rowid INTEGER PRIMARY KEY, year INTEGER, event TEXT, kind TEXT,
+                             status TEXT, sectors TEXT);""")
+    payload = _payload(marker)
+    planted.executemany("INSERT INTO meta VALUES (?, ?)", [
+        ("complete", "1"), ("format", format_version), ("count", "1"),
+        ("dates", b"\0\0\0\0"), ("tables", payload), ("aliases", payload),
+        ("folder", "/"),
+    ])
+    planted.execute("INSERT INTO facts VALUES (0, 'x', ?)", (payload,))
+    planted.execute("INSERT INTO vocab VALUES ('росатом', 'росат', 'rosat', 7, ?)",
+                    (b"\0\0\0\0",))
+    planted.commit()
+    planted.close()
+
+
+@pytest.mark.parametrize("memo", ["kept", "removed", "vouching"])
+def test_planted_pickle_index_runs_no_code(run, data_copy: Path, own_cache: Path,  # noqa: ANN001
+                                           tmp_path: Path, memo: str) -> None:
+    before = answers(run, data_copy)
+    marker = tmp_path / "pwned"
+    pickle.loads(_payload(tmp_path / "live"))
+    assert (tmp_path / "live").exists()  # the payload is real: loading it runs code
+    index_file = the_index(own_cache)
+    _plant_old_format(index_file, marker, cache.FORMAT_VERSION)
+    if memo == "removed":
+        the_memo(own_cache).unlink()
+    elif memo == "vouching":  # the memo even carries the planted file's checksum
+        saved = json.loads(the_memo(own_cache).read_text())
+        info = index_file.stat()
+        saved.update(digest=cache.file_digest(index_file), checked=time.time_ns() + 10**12,
+                     index=[info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns,
+                            info.st_ctime_ns])
+        the_memo(own_cache).write_text(json.dumps(saved))
+    assert answers(run, data_copy) == before
+    assert not marker.exists()
+
+
+def test_planted_stat_memo_cannot_name_a_path(run, data_copy: Path, own_cache: Path,  # noqa: ANN001
+                                              tmp_path: Path) -> None:
+    before = answers(run, data_copy)
+    victim = tmp_path / "app.sqlite"
+    victim.write_bytes(b"the victim's own file")
+    outside = sorted(p for p in tmp_path.rglob("*") if own_cache not in p.parents)
+    memo_path = the_memo(own_cache)
+    saved = json.loads(memo_path.read_text())
+    for key in ("../app", "../../" + str(victim.with_suffix("")), "0" * 31 + "/",
+                "../x/" + "0" * 27):
+        memo_path.write_text(json.dumps({**saved, "key": key}))
+        os.utime(data_copy / "facts.csv")  # a stale stat would force a rehash anyway
+        assert answers(run, data_copy) == before
+        memo_path.write_text(json.dumps({**saved, "key": key}))
+        assert answers(run, data_copy) == before
+    assert victim.read_bytes() == b"the victim's own file"
+    assert sorted(p for p in tmp_path.rglob("*") if own_cache not in p.parents) == outside
+    assert all(re.fullmatch(cache.INDEX_NAME, p.name) or re.fullmatch(cache.MEMO_NAME, p.name)
+               for p in own_cache.iterdir())
+
+
+def test_cache_folder_is_created_private_even_under_umask_0(run, data_copy: Path,  # noqa: ANN001
+                                                            own_cache: Path) -> None:
+    old = os.umask(0)
+    try:
+        assert run("search", "атом", "--data", str(data_copy)).code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(own_cache.stat().st_mode) == 0o700
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in own_cache.iterdir())
+
+
+@pytest.mark.parametrize("how", ["folder writable by others", "folder of another user",
+                                 "index writable by others", "memo of another user"])
+def test_untrusted_cache_is_not_used(run, data_copy: Path, own_cache: Path,  # noqa: ANN001
+                                     monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    before = answers(run, data_copy)
+    target = own_cache if how.startswith("folder") else \
+        the_index(own_cache) if how.startswith("index") else the_memo(own_cache)
+    if "writable" in how:
+        target.chmod(0o777 if target.is_dir() else 0o666)
+    elif os.geteuid() == 0:
+        os.chown(target, 65534, 65534)
+    else:  # without root, pretend to be someone else: every file is then another's
+        real = os.geteuid()
+        monkeypatch.setattr(os, "geteuid", lambda: real + 1)
+    watched = list(own_cache.iterdir()) if target.is_dir() else [target]
+    contents = {p: p.read_bytes() for p in watched}
+    done = run("search", "Росатом", "--format", "json", "--data", str(data_copy))
+    assert (done.code, done.out) == before[0]
+    assert done.err.count("\n") == 1 and "built in memory" in done.err
+    assert {p: p.read_bytes() for p in watched} == contents
+    assert sorted(own_cache.iterdir()) == sorted(watched) or not target.is_dir()
+
+
+def test_untrusted_warning_is_printed_once_per_run(data_copy: Path, own_cache: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    own_cache.mkdir(mode=0o777)
+    own_cache.chmod(0o777)
+    for _ in range(3):
+        index = open_index(data_copy, lambda: load(data_copy))
+        assert search(index, "Росатом", limit=1)
+    assert capsys.readouterr().err.count("kzru: ") == 1
+
+
+# --- integrity: damage is rebuilt, with the same answer -----------------------------------
+
+
+def test_forty_random_corruptions_all_answer_as_before(run, data_copy: Path,  # noqa: ANN001
+                                                       own_cache: Path) -> None:
+    before = answers(run, data_copy)
+    index_file = the_index(own_cache)
+    pristine = index_file.read_bytes()
+    chance = random.Random(20251121)
+    for _ in range(40):
+        index_file.write_bytes(pristine)
+        offset = chance.randrange(len(pristine) - 64)
+        with open(index_file, "r+b") as handle:
+            handle.seek(offset)
+            handle.write(chance.randbytes(64))
+        assert answers(run, data_copy) == before, f"corruption at byte {offset}"
+
+
+@pytest.mark.parametrize("damage", [
+    "UPDATE vocab SET postings = x'01' WHERE term = 'росатом'",
+    "UPDATE vocab SET postings = 'text' WHERE term = 'kostanay'",
+    "DROP TABLE filters",
+    "DROP TABLE facts",
+    "UPDATE facts SET record = '[1, 2]'",
+    "UPDATE facts SET record = replace(record, '\"signed\"', '\"forged\"')",
+    "UPDATE meta SET value = 'not json' WHERE key = 'aliases'",
+    "UPDATE meta SET value = '{}' WHERE key = 'tables'",
+    "DELETE FROM meta WHERE key = 'count'",
+])
+def test_damaged_index_is_rebuilt(run, data_copy: Path, own_cache: Path,  # noqa: ANN001
+                                  damage: str) -> None:
+    before = answers(run, data_copy)
+    with sqlite3.connect(the_index(own_cache)) as connection:
+        connection.execute(damage)
+    assert answers(run, data_copy) == before
+
+
+@pytest.mark.parametrize("damage", [
+    "UPDATE vocab SET postings = x'01' WHERE term = 'росатом'",
+    "DROP TABLE facts", "DROP TABLE filters",
+    "UPDATE facts SET record = replace(record, '\"signed\"', '\"forged\"')",
+])
+def test_damage_found_mid_run_is_rebuilt_too(run, data_copy: Path, own_cache: Path,  # noqa: ANN001
+                                             monkeypatch: pytest.MonkeyPatch,
+                                             damage: str) -> None:
+    """Even when the checksum is not consulted, a value kzru could not have written is
+    caught where it is read, and the index rebuilt in the same run."""
+    before = answers(run, data_copy)
+    with sqlite3.connect(the_index(own_cache)) as connection:
+        connection.execute(damage)
+    monkeypatch.setattr(cache.Place, "index_is_sound", lambda self: True)
+    assert answers(run, data_copy) == before
+
+
+def test_same_size_same_mtime_edit_is_seen(run, data_copy: Path, own_cache: Path) -> None:  # noqa: ANN001
+    assert "Росатом" in run("search", "Росатом", "--data", str(data_copy)).out
+    path = data_copy / "facts.csv"
+    info = path.stat()
+    text = path.read_bytes()
+    assert "Ростатм".encode() not in text
+    path.write_bytes(text.replace("Росатом".encode(), "Ростатм".encode()))
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (info.st_size, info.st_mtime_ns)
+    found = run("search", "Ростатм", "--exact", "--format", "json", "--data", str(data_copy))
+    indexed = run("search", "Ростатм", "--format", "json", "--data", str(data_copy))
+    assert found.code == indexed.code == 0 and "Ростатм" in indexed.out
+
+
+def test_a_stat_taken_too_close_to_a_change_proves_nothing(data_copy: Path,
+                                                           own_cache: Path) -> None:
+    """Coarse file-system clocks: a change in the same tick keeps every timestamp."""
+    calls: list[int] = []
+    open_index(data_copy, lambda: calls.append(1) or load(data_copy))
+    memo = json.loads(the_memo(own_cache).read_text())
+    assert memo["files"][2][4] >= memo["written"] - cache.RACY_NS  # just copied: racy
+    assert cache._racy(memo["files"][2], memo["written"])
+    assert not cache._racy(memo["files"][2], memo["written"] + cache.RACY_NS + 10**9)
+
+
+def test_cache_folder_with_uri_characters_builds_once(data_copy: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KZRU_CACHE_DIR", str(tmp_path / "a#b?c%41d e"))
+    calls: list[int] = []
+    for _ in range(3):
+        index = open_index(data_copy, lambda: calls.append(1) or load(data_copy))
+        assert search(index, "Росатом", limit=1)
+    assert calls == [1]
+    assert not (tmp_path / "a").exists()
+
+
+def test_old_indexes_and_stray_temporary_files_are_cleaned(run, data_copy: Path,  # noqa: ANN001
+                                                           own_cache: Path) -> None:
+    run("search", "атом", "--data", str(data_copy))
+    old = time.time() - 2 * cache.STALE_TEMPORARY_S
+    for number in range(6):
+        planted = own_cache / f"index-{number:032x}.sqlite"
+        planted.write_bytes(b"old index")
+        os.utime(planted, (old + number, old + number))
+    for name in ("index-killed.tmp", "stat-a1b2c3d4-x.tmp"):
+        (own_cache / name).write_bytes(b"left by a killed run")
+        os.utime(own_cache / name, (old, old))
+    (own_cache / "index-building-now.tmp").write_bytes(b"a build in progress")
+    with open(data_copy / "sectors.csv", "a", encoding="utf-8") as handle:
+        handle.write("weather,Weather,Погода,\n")  # new content: a new build
+    assert run("search", "атом", "--data", str(data_copy)).code == 0
+    names = sorted(p.name for p in own_cache.iterdir())
+    assert len([n for n in names if n.startswith("index-") and n.endswith(".sqlite")]) \
+        == cache.KEEP_INDEXES
+    assert "index-killed.tmp" not in names and "stat-a1b2c3d4-x.tmp" not in names
+    assert "index-building-now.tmp" in names
+
+
+def test_progress_bar_follows_no_color(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from rich.console import Console
+
+    screens: list[io.StringIO] = []
+
+    def console() -> Console:
+        screens.append(io.StringIO())
+        return Console(file=screens[-1], force_terminal=True, width=80)
+
+    monkeypatch.setattr(index_module, "PROGRESS_THRESHOLD", 10)
+    monkeypatch.setattr(index_module, "_stderr_console", console)
+    dataset = load(data_copy)
+    for color in (True, False):
+        index_module.build(dataset, sqlite3.connect(":memory:"), True, color)
+    coloured = re.compile(r"\x1b\[[0-9;]*3[0-9][0-9;]*m|\x1b\[9[0-7]m")
+    assert coloured.search(screens[0].getvalue())
+    assert "building search index" in screens[1].getvalue()
+    assert not coloured.search(screens[1].getvalue())
+
+
+# --- odd files fail fast, in one line -----------------------------------------------------
+
+
+def _replace_with(path: Path, kind: str) -> None:
+    path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    elif kind == "folder":
+        path.mkdir()
+    else:  # a huge sparse file: regular, but more than kzru reads
+        with open(path, "wb") as handle:
+            handle.truncate(300 << 20)
+
+
+KINDS = {"fifo": "FIFO", "device": "character device", "folder": "folder", "huge": "MiB"}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("command", ["search", "check", "facts"])
+def test_odd_data_file_fails_fast(data_copy: Path, tmp_path: Path, kind: str,
+                                  command: str) -> None:
+    _replace_with(data_copy / "facts.csv", kind)
+    args = [command, *(["атом"] if command == "search" else []), "--data", str(data_copy)]
+    started = time.monotonic()
+    done = kzru(*args, env={"KZRU_CACHE_DIR": str(tmp_path / "c")}, timeout=30)
+    assert time.monotonic() - started < 10
+    assert done.returncode == 2 and done.stdout == b""
+    message = one_message(done.stderr)
+    assert "facts.csv" in message and KINDS[kind] in message
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_odd_article_fails_fast(data_copy: Path, tmp_path: Path, kind: str) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    files = [row["file"] for row in csv.DictReader(open(data_copy / "sources.csv",
+                                                        encoding="utf-8"))]
+    for name in files:
+        (articles / name).write_text("text", encoding="utf-8")
+    _replace_with(articles / files[0], kind)
+    done = kzru("check", "--sources", str(articles), "--data", str(data_copy), timeout=30)
+    assert done.returncode == 2
+    assert files[0] in one_message(done.stderr)
+
+
+def test_huge_article_is_refused(data_copy: Path, tmp_path: Path,
+                                 monkeypatch: pytest.MonkeyPatch, run) -> None:  # noqa: ANN001
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    files = [row["file"] for row in csv.DictReader(open(data_copy / "sources.csv",
+                                                        encoding="utf-8"))]
+    for name in files:
+        with open(articles / name, "wb") as handle:
+            handle.truncate(17 << 20)
+    done = run("check", "--sources", str(articles), "--data", str(data_copy))
+    assert done.code == 2 and "16 MiB" in done.err and done.err.count("\n") == 1
+
+
+# --- reading CSV: every problem at its true place -----------------------------------------
+
+
+def _check(run, data: Path) -> tuple[int, list[str]]:  # noqa: ANN001
+    done = run("check", "--data", str(data))
+    lines = done.err.splitlines()
+    assert not any(ESCAPE.search(line) for line in lines)
+    return done.code, lines
+
+
+def test_bom_is_accepted(run, data_copy: Path) -> None:  # noqa: ANN001
+    for name in ("facts.csv", "sectors.csv"):
+        path = data_copy / name
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert _check(run, data_copy) == (0, [])
+
+
+def test_stray_byte_reported_at_line_and_column(run, data_copy: Path) -> None:  # noqa: ANN001
+    path = data_copy / "facts.csv"
+    lines = path.read_bytes().split(b"\n")
+    prefix = lines[4].decode("utf-8")[:30]
+    lines[4] = prefix.encode() + b"\xff" + lines[4][len(prefix.encode()):]
+    path.write_bytes(b"\xef\xbb\xbf" + b"\n".join(lines))
+    code, problems = _check(run, data_copy)
+    assert code == 2 and problems[0].startswith(f"kzru: {path}:5:31 ")
+    assert "not valid UTF-8" in problems[0]
+
+
+def test_quote_left_open_points_at_the_quote(run, data_copy: Path) -> None:  # noqa: ANN001
+    path = data_copy / "glossary.csv"
+    original = path.read_text(encoding="utf-8")
+    lines = original.split("\n")
+    comma = lines[6].index(",")
+    lines[6] = lines[6][:comma + 1] + '"' + lines[6][comma + 1:]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, problems = _check(run, data_copy)
+    assert code == 2 and problems[0].startswith(f"kzru: {path}:7:{comma + 2} ")
+    path.write_text(original + 'stray,"never closed\n', encoding="utf-8")
+    last = original.count("\n") + 1
+    code, problems = _check(run, data_copy)
+    assert code == 2 and problems[0].startswith(f"kzru: {path}:{last}:7 (quote never closed)")
+
+
+def test_duplicated_header_column_is_named(run, data_copy: Path) -> None:  # noqa: ANN001
+    path = data_copy / "sectors.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("id,name,", "id,id,", 1), encoding="utf-8")
+    code, problems = _check(run, data_copy)
+    assert code == 2 and "column 'id' appears 2 times" in problems[0]
+
+
+def test_escape_codes_in_a_header_stay_escaped_and_on_one_line(run, data_copy: Path) -> None:  # noqa: ANN001
+    path = data_copy / "sectors.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text('"\x1b[2J\x1b]0;owned\x07id\nX\u2028",' + text.split(",", 1)[1],
+                    encoding="utf-8")
+    code, problems = _check(run, data_copy)
+    assert code == 2 and len(problems) == 2
+    assert "\\x1b[2J" in problems[0] and "\\x0a" in problems[0] and "\\u2028" in problems[0]
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda path: path.write_text("{", encoding="utf-8"), "datapackage.json:1:2: not valid JSON"),
+    (lambda path: path.unlink(), "datapackage.json: file not found"),
+    (lambda path: path.write_text(path.read_text(encoding="utf-8").replace(
+        '"type": "number"', '"type": "string"'), encoding="utf-8"),
+     "the schema of 'facts' differs from kzru's (field 'value'"),
+    (lambda path: path.write_text('{"resources": 3}', encoding="utf-8"), "no list of resources"),
+])
+def test_data_folder_package_is_read_and_checked(run, data_copy: Path, change,  # noqa: ANN001
+                                                 expected: str) -> None:
+    change(data_copy / "datapackage.json")
+    code, problems = _check(run, data_copy)
+    assert code == 2 and expected in problems[0]
+
+
+def test_fact_id_equal_to_an_event_id_is_refused(run, data_copy: Path) -> None:  # noqa: ANN001
+    event_id = next(csv.DictReader(open(data_copy / "events.csv", encoding="utf-8")))["id"]
+    path = data_copy / "facts.csv"
+    rows = list(csv.reader(open(path, encoding="utf-8", newline="")))
+    rows[1][0] = event_id
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    code, problems = _check(run, data_copy)
+    assert code == 2 and f"{path}:2:1: id '{event_id}' is also an event id" in problems[0]
+
+
+# --- numbers keep every digit -------------------------------------------------------------
+
+
+def _set_values(data: Path, values: list[str]) -> list[str]:
+    """Put ``values`` into the first facts that have a value; return their ids."""
+    path = data / "facts.csv"
+    rows = list(csv.reader(open(path, encoding="utf-8", newline="")))
+    column = rows[0].index("value")
+    chosen = [row for row in rows[1:] if row[column]][:len(values)]
+    for row, value in zip(chosen, values):
+        row[column] = value
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    return [row[0] for row in chosen]
+
+
+def test_values_keep_every_digit(run, data_copy: Path) -> None:  # noqa: ANN001
+    values = ["12345678901234567890", "0.1", "-2.5", "1.00000000000000000001", "9007199254740993"]
+    ids = _set_values(data_copy, values)
+    shown = []
+    for fact_id in ids:
+        done = run("show", fact_id, "--format", "json", "--data", str(data_copy))
+        assert done.code == 0 and "Infinity" not in done.out
+        shown.append(json.loads(done.out)[0]["value"])
+    assert shown == ["12345678901234567890", 0.1, -2.5, "1.00000000000000000001",
+                     "9007199254740993"]
+    table = run("show", ids[0], "--format", "tsv", "--data", str(data_copy)).out
+    assert "\t12345678901234567890\t" in table
+
+
+@pytest.mark.parametrize("value, problem", [("9" * 400, "has 400 digits"),
+                                            ("inf", "is not a number"),
+                                            ("1e400", "is not a number"),
+                                            ("NaN", "is not a number")])
+def test_values_that_cannot_be_kept_are_refused(run, data_copy: Path, value: str,  # noqa: ANN001
+                                                problem: str) -> None:
+    _set_values(data_copy, [value])
+    code, problems = _check(run, data_copy)
+    assert code == 2 and len(problems) == 2
+    assert re.match(rf"kzru: {re.escape(str(data_copy))}/facts\.csv:\d+:\d+: value ", problems[0])
+    assert problem in problems[0]
+
+
+@given(st.from_regex(r"-?(0|[1-9][0-9]{0,24})(\.[0-9]{1,15})?", fullmatch=True))
+def test_json_number_is_exact_or_text(text: str) -> None:
+    """Whatever a value cell holds, JSON gives back exactly that number (or its text)."""
+    shown = json.loads(json.dumps(_plain(exact_number(text))))
+    assert not isinstance(shown, float) or math.isfinite(shown)
+    assert Decimal(shown if isinstance(shown, str) else repr(shown)) == Decimal(text)
+
+
+# --- streams and the exit contract --------------------------------------------------------
+
+
+def test_reader_closing_the_pipe_is_success(tmp_path: Path) -> None:
+    done = kzru(shell="facts | head -1 > /dev/null",
+                env={"KZRU_CACHE_DIR": str(tmp_path / "c")})
+    assert done.returncode == 0 and done.stderr == b""
+    done = kzru(shell="search атом --format json | head -c 10 > /dev/null",
+                env={"KZRU_CACHE_DIR": str(tmp_path / "c")})
+    assert done.returncode == 0 and done.stderr == b""
+
+
+def test_closed_and_full_stdout_are_errors(tmp_path: Path) -> None:
+    env = {"KZRU_CACHE_DIR": str(tmp_path / "c")}
+    closed = kzru(shell="facts >&-", env=env)
+    assert closed.returncode == 2 and "standard output is closed" in one_message(closed.stderr)
+    assert not (tmp_path / "c").exists() or not list((tmp_path / "c").glob("*.tmp"))
+    full = kzru(shell="facts > /dev/full", env=env)
+    assert full.returncode == 2 and "No space left" in one_message(full.stderr)
+
+
+def test_closed_stderr_keeps_the_exit_status(tmp_path: Path) -> None:
+    env = {"KZRU_CACHE_DIR": str(tmp_path / "c")}
+    assert kzru(shell="search атом 2>&- > /dev/null", env=env).returncode == 0
+    assert kzru(shell="show no-such-id 2>&- > /dev/null", env=env).returncode == 2
+    assert kzru(shell="search zzzzqqqq 2>&- > /dev/null", env=env).returncode == 1
+
+
+def test_huge_year_is_a_usage_error(run) -> None:  # noqa: ANN001
+    done = run("search", "атом", "--year", str(10**20))
+    assert done.code == 2 and done.err.count("\n") == 1 and "internal" not in done.err
+
+
+def test_non_utf8_data_path(tmp_path: Path, data_copy: Path) -> None:
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/d\xff\x1b"))
+    shutil.move(data_copy, odd)
+    env = {"KZRU_CACHE_DIR": str(tmp_path / "c")}
+    found = subprocess.run([sys.executable, "-m", "kzru", "search", "атом", "--data",
+                            os.fsencode(odd)], capture_output=True, env={**os.environ, **env})
+    assert found.returncode == 0 and found.stderr == b""
+    missing = subprocess.run([sys.executable, "-m", "kzru", "facts", "--data",
+                              os.fsencode(odd) + b"x"], capture_output=True)
+    assert missing.returncode == 2 and "\\xff\\x1b" in one_message(missing.stderr)
+
+
+@pytest.mark.parametrize("broken", ["missing", "bad bytes", "fifo"])
+def test_completion_with_a_broken_data_folder(tmp_path: Path, broken: str) -> None:
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    if broken == "bad bytes":
+        (folder / "sectors.csv").write_bytes(b"id,name\n\xff\xfe,x\n")
+    elif broken == "fifo":
+        os.mkfifo(folder / "sectors.csv")
+    env = {"KZRU_DATA": str(folder if broken != "missing" else tmp_path / "none"),
+           "_KZRU_COMPLETE": "complete_bash", "COMP_WORDS": "kzru facts --sector ",
+           "COMP_CWORD": "3"}
+    done = kzru(env=env, timeout=10)
+    assert done.returncode == 0 and done.stderr == b""
+
+
+@given(st.text())
+def test_every_message_is_one_safe_line(text: str) -> None:
+    shown = one_line(text)
+    assert "\n" not in shown and "\r" not in shown and "\u2028" not in shown
+    assert not re.search(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]", shown)
