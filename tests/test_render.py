@@ -8,7 +8,8 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kzru.render import Column, TableWriter, flat, printable, write_machine
+from kzru.render import flat, printable, write_machine
+from kzru.table import Column, TableWriter
 
 NASTY = "[bold]x[/bold] \x1b[31mred\x1b[0m a|b\tc\nd \\ «ё»"
 
