@@ -25,6 +25,8 @@ from kzru.options import (
 COMMANDS = {
     "visits": "visits", "search": "search", "facts": "facts", "sectors": "sectors",
     "show": "show", "sources": "sources", "timeline": "timeline", "check": "check",
+    "cite": "cite",
+    "export": "export",
 }
 HELP = ("kzru: a fact finder for Kazakhstan–Russia relations. Visits, agreements, projects and "
         "figures from news articles, each with a verbatim evidence excerpt.")
