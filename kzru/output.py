@@ -4,6 +4,7 @@ says when a list was cut, and sets the exit status."""
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import sys
 from typing import Any, Callable, Iterable
@@ -71,7 +72,13 @@ class Output:
                 else:
                     self.writer.table(rows, columns, title, terms)
         else:
-            write_machine(rows, self.fmt, sys.stdout, keys)
+            try:
+                write_machine(rows, self.fmt, sys.stdout, keys)
+                sys.stdout.flush()
+            except BrokenPipeError:  # the reader has all it wanted: success, quietly
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+                raise typer.Exit(0) from None
         if not rows:
             if self.is_table:
                 typer.echo(f"kzru: {nothing}", err=True)

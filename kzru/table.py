@@ -65,12 +65,12 @@ class TableWriter:
 
         cells = [[self._cell(row, column, terms.get(number) if terms else None)
                   for column in columns] for number, row in enumerate(rows)]
-        headers = [Text(column.header, style="bold" if self.terminal else "")
+        headers = [Text(column.header, style="bold")
                    for column in columns]
         kept, widths, dropped = _fit(columns, headers, cells, self.width)
         out: list[Any] = []
         if title:
-            out.append(Text(printable(title), style="bold" if self.terminal else ""))
+            out.append(Text(printable(title), style="bold"))
         out.extend(self._join([self._lines(headers[i], widths[i], columns[i]) for i in kept],
                               [widths[i] for i in kept], [columns[i] for i in kept]))
         total = sum(widths[i] for i in kept) + GAP * (len(kept) - 1)
@@ -89,14 +89,14 @@ class TableWriter:
                     out.append(Text(" " * max(0, min(offset, room))) + note)
                 offset += (widths[i] or 0) + GAP
         if dropped:
-            out.append(Text(f"Hidden at {self.width} columns: {', '.join(dropped)} (widen, or "
-                            "pick with --fields)", style="dim"))
+            out.append(Text(f"Not shown: {', '.join(dropped)} — widen or use --fields",
+                            style="dim"))
         self._print(out)
 
     def line(self, text: str, style: str = "") -> None:
         from rich.text import Text
 
-        self._print([Text(printable(text), style=style if self.terminal else "")])
+        self._print([Text(printable(text), style=style)])
 
     def _print(self, lines: list[Any]) -> None:
         from rich.text import Text
@@ -119,8 +119,7 @@ class TableWriter:
             column.footnote or ()
         for key in footnotes:
             if row.get(key):
-                notes.append(Text(printable(flat(row[key])), style="dim" if self.terminal
-                                  else ""))
+                    notes.append(Text(printable(flat(row[key])), style="dim"))
         longest = max((len(line) for line in text.plain.split("\n")), default=0)
         natural = max([longest, *(note.cell_len for note in notes)])
         if column.no_wrap or column.justify == "right":

@@ -9,7 +9,8 @@ from kzru import store
 from kzru.errors import DataError
 from kzru.options import Options, with_common_options
 
-EXAMPLES = ("kzru check", "kzru check --sources ../shared/seeds", "kzru check --data my-data/")
+EXAMPLES = ("kzru check", "kzru check --sources ../shared/seeds",
+            "kzru export --csv my-data --force && kzru check --data my-data/")
 
 
 @with_common_options
