@@ -162,8 +162,8 @@ def _write_resource(connection: sqlite3.Connection, folder: Path, resource: dict
 def _write_search(connection: sqlite3.Connection) -> None:
     columns = ", ".join(FTS_COLUMNS)
     connection.execute(
-        f"CREATE VIRTUAL TABLE facts_fts USING fts5({columns}, content='facts', "
-        "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')")
+        f'CREATE VIRTUAL TABLE facts_fts USING fts5({columns}, content="facts", '
+        "content_rowid=rowid, tokenize='unicode61 remove_diacritics 2')")
     connection.execute(
         f"INSERT INTO facts_fts (rowid, {columns}) SELECT rowid, {columns} FROM facts")
 

@@ -129,6 +129,13 @@ def test_full_text_search_on_facts(database: Path) -> None:
                          .lower() for r in csv_rows("facts") if r["id"] in {f[0] for f in found})
 
 
+def test_datasette_finds_the_search_table(database: Path) -> None:
+    """Datasette offers a search box when the FTS table names its content table this way."""
+    sql = sqlite3.connect(database).execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'facts_fts'").fetchone()[0]
+    assert 'USING fts5' in sql and 'content="facts"' in sql
+
+
 def test_views_agree_with_kzru(run, database: Path) -> None:
     connection = sqlite3.connect(database)
     sectors = {r["id"]: r for r in json.loads(run("sectors", "--format", "json").out)}
