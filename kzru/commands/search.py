@@ -42,9 +42,9 @@ def command(
     fields_: FieldsOption = None, *, options: Options,
 ) -> None:
     """Facts ranked by relevance: word forms, both scripts, aliases and typos all match."""
-    every, events, sources = hits(options, " ".join(words),
-                                  filter_values(sector, year, event, status, kind), exact)
-    found = every[:cut_limit(limit)]
+    found, total, events, sources = hits(options, " ".join(words),
+                                         filter_values(sector, year, event, status, kind),
+                                         exact, cut_limit(limit))
     with Output(options) as out:
         rows = fact_rows([hit.fact for hit in found], events, sources, out.lang)
         for row, hit in zip(rows, found):
@@ -55,4 +55,4 @@ def command(
                                fact_columns(out, score=True, explain=explain), "search")
         terms = {number: hit.terms for number, hit in enumerate(found)}
         out.rows(rows, keys, columns, "no facts match", terms=terms)
-        out.cut(len(found), len(every))
+        out.cut(len(found), total)

@@ -125,24 +125,52 @@ def cut_limit(limit: Optional[int]) -> Optional[int]:
     return None if not limit else limit
 
 
-def hits(options: Options, text: str, filters: dict[str, Any], exact: bool) -> tuple[list[Any],
-                                                                                     Any, Any]:
-    """Every search hit for ``text``, best first (the cached index, or a literal scan with
-    ``exact``), with the events and sources tables for the rows."""
+class _Missing(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: Any) -> None:
+        return None
+
+
+class _FirstFacts:
+    """The index, reading only the first ``wanted`` facts of a ranking: a cut list is counted
+    in full (for "10 of 13") without unpickling every fact that matched."""
+
+    def __init__(self, index: Any, wanted: int) -> None:
+        self._index = index
+        self._wanted = wanted
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._index, name)
+
+    def facts(self, rowids: list[int]) -> dict[int, Any]:
+        return _Missing(self._index.facts(rowids[:self._wanted]))
+
+
+def hits(options: Options, text: str, filters: dict[str, Any], exact: bool,
+         limit: Optional[int] = None) -> tuple[list[Any], int, Any, Any]:
+    """The best ``limit`` search hits for ``text`` (all with None) and how many matched in all,
+    from the cached index or, with ``exact``, a literal scan; with the events and sources."""
     from kzru import search as matcher
 
     if exact:
         data = dataset(options)
         selection = query.make_filter(data.sectors, data.events, **filters)
         found = matcher.exact_search(query.filter_facts(data, selection), text, None)
-        return found, data.events, data.sources
+        return found[:limit], len(found), data.events, data.sources
     from kzru.index import open_index
 
     folder = store.resolve_data_dir(options.data)
     index = open_index(folder, lambda: store.load(folder))
     selection = query.make_filter(index.sectors, index.events, **filters)
     allowed = None if selection.empty else index.allowed(*selection.sql())
-    return matcher.search(index, text, allowed, None), index.events, index.table("sources")
+    tables = index.events, index.table("sources")
+    if limit is None:
+        found = matcher.search(index, text, allowed, None)
+        return found, len(found), *tables
+    every = matcher.search(_FirstFacts(index, limit), text, allowed, None)
+    shown = every[:limit]
+    if any(hit.fact is None for hit in shown):  # the ranking changed how it reads facts
+        shown = matcher.search(index, text, allowed, limit)
+    return shown, len(every), *tables
 
 
 def in_date_order(facts: Sequence[Fact], events: Any) -> list[tuple[str, list[Fact]]]:

@@ -30,7 +30,7 @@ def command(
     """Matching facts in date order, grouped by event: how a topic moved from visit to visit.
 
     Facts outside any event stand between the events by their own dates."""
-    found_hits, events, sources = hits(options, " ".join(words), {}, exact=False)
+    found_hits, _, events, sources = hits(options, " ".join(words), {}, exact=False)
     found = [hit.fact for hit in found_hits]
     terms = {hit.fact.id: hit.terms for hit in found_hits}
     groups = in_date_order(found, events)
