@@ -11,9 +11,9 @@ from typing import Any, Mapping, Sequence
 
 from kzru.errors import KzruError, did_you_mean
 from kzru.model import Event, Fact, Source
+from kzru.render import FACT_KEYS
 
-FACT_DEFAULT = ("id", "date", "date_precision", "date_basis", "event", "kind", "sectors",
-                "status", "speaker", "summary", "text", "evidence", "source", "part_of")
+FACT_DEFAULT = FACT_KEYS
 FACT_ALL = ("id", "date", "date_precision", "date_basis", "date_note", "event", "event_title",
             "kind", "sectors", "status", "speaker", "summary", "text", "evidence", "source",
             "source_publisher", "source_title", "source_file", "source_url", "value", "unit",
