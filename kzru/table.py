@@ -70,7 +70,8 @@ class TableWriter:
         kept, widths, dropped = _fit(columns, headers, cells, self.width)
         out: list[Any] = []
         if title:
-            out.append(Text(printable(title), style="bold"))
+            heading = Text(printable(title), style="bold")
+            out.extend(heading.wrap(self.console, self.width) if self.width else [heading])
         out.extend(self._join([self._lines(headers[i], widths[i], columns[i]) for i in kept],
                               [widths[i] for i in kept], [columns[i] for i in kept]))
         total = sum(widths[i] for i in kept) + GAP * (len(kept) - 1)

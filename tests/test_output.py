@@ -158,14 +158,16 @@ def ids_of(run, command: str, *args: str) -> list[str]:
 
 WIDTH_CASES = {"visits": [], "facts": ["--limit", "12"], "sources": [], "sectors": [],
                "search": ["университет"], "timeline": ["Росатом"],
-               "show": ["2024-11-csto-council", "2024-11-state-visit-astana"]}
+               "show": ["2024-11-csto-council", "2024-11-state-visit-astana"],
+               "sectors --matrix": ["--matrix"], "sectors interregional": ["interregional"]}
 
 
 @pytest.mark.parametrize("columns", WIDTHS)
 @pytest.mark.parametrize("command", sorted(WIDTH_CASES))
 def test_tables_fit_the_terminal_and_never_break_ids(run, command: str, columns: int) -> None:
-    shown = plain(terminal(command, *WIDTH_CASES[command], "--no-color", "--no-pager",
-                           columns=columns))
+    args = WIDTH_CASES[command]
+    command = command.split()[0]
+    shown = plain(terminal(command, *args, "--no-color", "--no-pager", columns=columns))
     lines = shown.splitlines()
     assert lines and all(len(line) <= columns for line in lines), \
         max(lines, key=len)
@@ -173,10 +175,14 @@ def test_tables_fit_the_terminal_and_never_break_ids(run, command: str, columns:
     if command == "show":
         data = json.loads(run(command, *WIDTH_CASES[command], "--format", "json").out)
         expected = [i for row in data for i in [row["id"], *row.get("facts", [])]]
+    elif command == "sectors" and args == ["interregional"]:
+        expected = ids_of(run, command, *args)
     elif command == "sectors":
         expected = ids_of(run, command)
+        if args:  # the matrix: sector ids, and the event ids of its legend
+            expected += [e["id"] for e in json.loads(run("visits", "--format", "json").out)]
     else:
-        expected = ids_of(run, command, *WIDTH_CASES[command])
+        expected = ids_of(run, command, *args)
     assert expected and all(i in words for i in expected)  # each id whole on one line
     hidden = [line for line in lines if line.startswith("Not shown: ")]
     assert len(hidden) <= 1

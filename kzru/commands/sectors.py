@@ -103,8 +103,11 @@ def _matrix(data: Dataset, out: Output) -> None:
     if out.is_table:
         display = [{k: (v or "·") if k != "sector" else v for k, v in row.items()} for row in rows]
         out.writer.table(display, columns, "Facts per sector (rows) and event (columns)")
-        for number, event in enumerate(events, 1):
-            out.writer.line(f"{number:>2}  {event.id}  {event.title(out.lang)}")
-        out.writer.line(" —  facts outside any event")
+        legend = [{"number": str(number), "event": event.id, "title": event.title(out.lang)}
+                  for number, event in enumerate(events, 1)]
+        legend.append({"number": "—", "event": "", "title": "facts outside any event"})
+        out.writer.table(legend, [Column("number", "#", justify="right"),
+                                  Column("event", "Event", no_wrap=True),
+                                  Column("title", "Title", ratio=1)])
         return
     out.rows(rows, keys, columns, "no sectors")
