@@ -25,14 +25,14 @@ from kzru.options import (
 COMMANDS = {
     "visits": "visits", "search": "search", "facts": "facts", "sectors": "sectors",
     "show": "show", "sources": "sources", "timeline": "timeline", "brief": "brief",
-    "track": "track", "check": "check",
+    "track": "track", "cite": "cite", "export": "export", "check": "check",
 }
 HELP = ("kzru: a fact finder for Kazakhstan–Russia relations. Visits, agreements, projects and "
         "figures from news articles, each with a verbatim evidence excerpt.")
 EPILOG = examples("kzru visits", "kzru search атом",
                   "kzru search Kostanay --format json | jq '.[].summary'",
                   "kzru sectors --matrix",
-                  "kzru show a004-declaration-strategic-partnership-alliance")
+                  "kzru brief 2025-11-state-visit-moscow")
 
 
 def _main(

@@ -1,15 +1,25 @@
-"""The options every command shares (sqlite-utils' ``output_options``, done for typer)."""
+"""The options every command shares (sqlite-utils' ``output_options``, done for typer).
+
+Choices are click choices, so ``--help`` lists them and the shell completes them; a value typed
+wrong gets the same one-line error with a suggestion as a wrong sector or event id.
+"""
 
 import functools
 import inspect
 import os
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Callable, NamedTuple, Optional
+from typing import Annotated, Any, Callable, NamedTuple, Optional, Sequence
 
 import typer
+from typer._types import TyperChoice
 
 from kzru import __version__
+from kzru.errors import KzruError, did_you_mean
+
+FORMATS = ("table", "json", "jsonl", "csv", "tsv", "md")
+LANGS = ("en", "ru")
+COLORS = ("auto", "always", "never")
 
 
 class Format(str, Enum):
@@ -26,6 +36,30 @@ class Lang(str, Enum):
     ru = "ru"
 
 
+def choose(value: str, allowed: Sequence[str], what: str) -> str:
+    """Return ``value`` if allowed, else raise a one-line error with a suggestion."""
+    if value in allowed:
+        return value
+    message = f"unknown {what} {value!r}{did_you_mean(value, list(allowed))}"
+    if len(allowed) <= 25:
+        message += f"; choose from: {', '.join(allowed)}"
+    raise KzruError(message)
+
+
+class Choice(TyperChoice):  # type: ignore[type-arg]
+    """A click choice whose error names the thing and suggests the closest value."""
+
+    def __init__(self, choices: Sequence[str], what: str) -> None:
+        super().__init__(choices, case_sensitive=True)
+        self.what = what
+
+    def get_metavar(self, param: Any, ctx: Any) -> str:
+        return "[" + "|".join(self.choices) + "]"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        return choose(str(value), self.choices, self.what)  # type: ignore[arg-type]
+
+
 def _show_version(value: bool) -> None:
     if value:
         typer.echo(f"kzru {__version__}")
@@ -35,45 +69,84 @@ def _show_version(value: bool) -> None:
 DataOption = Annotated[Optional[Path], typer.Option(
     "--data", metavar="DIR", show_default=False,
     help="Data folder to load instead of the bundled table (also: KZRU_DATA).")]
-FormatOption = Annotated[Optional[Format], typer.Option(
-    "--format", "-f", case_sensitive=False, show_default=False,
-    help="Output format [default: table on a terminal, tsv in a pipe].")]
-LangOption = Annotated[Optional[Lang], typer.Option(
-    "--lang", case_sensitive=False, show_default=False,
-    help="Language of the text that tables show: en (summary) or ru (text) [default: en].")]
+FormatOption = Annotated[Optional[str], typer.Option(
+    "--format", "-f", click_type=Choice(FORMATS, "format"), show_default=False,
+    help="Output format (also: KZRU_FORMAT) [default: table on a terminal, tsv in a pipe].")]
+LangOption = Annotated[Optional[str], typer.Option(
+    "--lang", click_type=Choice(LANGS, "language"), show_default=False,
+    help="Language of the text that tables show: en (summary) or ru (text) "
+         "(also: KZRU_LANG) [default: en].")]
 NoColorOption = Annotated[Optional[bool], typer.Option(
-    "--no-color", show_default=False, help="No colour, even on a terminal (also: NO_COLOR).")]
+    "--no-color", show_default=False,
+    help="No colour, even on a terminal: the same as --color never (also: NO_COLOR).")]
+ColorOption = Annotated[Optional[str], typer.Option(
+    "--color", click_type=Choice(COLORS, "colour mode"), show_default=False,
+    help="Colour: auto (at a terminal, unless NO_COLOR is set), always or never.")]
+PagerOption = Annotated[Optional[bool], typer.Option(
+    "--no-pager", show_default=False,
+    help="Never page; otherwise output longer than the terminal goes through $KZRU_PAGER, "
+         "$PAGER or less -FRX.")]
 VersionOption = Annotated[Optional[bool], typer.Option(
-    "--version", callback=_show_version, is_eager=True, help="Print the version and exit.")]
+    "--version", "-V", callback=_show_version, is_eager=True,
+    help="Print the version and exit.")]
 
 COMMON = {
-    "data": DataOption, "fmt": FormatOption, "lang": LangOption, "no_color": NoColorOption,
-    "version": VersionOption,
+    "data": DataOption, "fmt": FormatOption, "lang": LangOption, "color": ColorOption,
+    "no_color": NoColorOption, "no_pager": PagerOption, "version": VersionOption,
 }
 
 
+def _from_environment(name: str, allowed: Sequence[str], what: str) -> Optional[str]:
+    value = os.environ.get(name, "")
+    if not value:
+        return None
+    try:
+        return choose(value, allowed, what)
+    except KzruError as error:
+        raise KzruError(f"{name}: {error}") from None
+
+
 class Options(NamedTuple):
-    """Resolved common options of one run."""
+    """Resolved common options of one run (None: not given on the command line)."""
 
     data: Optional[Path] = None
     fmt: Optional[str] = None
-    lang: str = "en"
-    color: bool = True
+    lang: Optional[str] = None
+    color: Optional[str] = None
+    pager: bool = True
 
     @classmethod
     def merge(cls, outer: Optional["Options"], values: dict[str, Any]) -> "Options":
         """Command-level values win over the ones given before the command name."""
         base = outer or cls()
+        color = "never" if values.get("no_color") else values.get("color")
         return cls(
             data=values.get("data") or base.data,
-            fmt=values["fmt"].value if values.get("fmt") else base.fmt,
-            lang=values["lang"].value if values.get("lang") else base.lang,
-            color=base.color and not values.get("no_color") and "NO_COLOR" not in os.environ,
+            fmt=values.get("fmt") or base.fmt,
+            lang=values.get("lang") or base.lang,
+            color=color or base.color,
+            pager=base.pager and not values.get("no_pager"),
         )
+
+    @property
+    def format(self) -> Optional[str]:
+        """--format, else KZRU_FORMAT; None leaves the choice to the output (table or tsv)."""
+        return self.fmt or _from_environment("KZRU_FORMAT", FORMATS, "format")
+
+    @property
+    def language(self) -> str:
+        return self.lang or _from_environment("KZRU_LANG", LANGS, "language") or "en"
+
+    def colored(self, terminal: bool) -> bool:
+        """always, never, or (auto) at a terminal unless NO_COLOR is set to something."""
+        mode = self.color or "auto"
+        if mode == "auto":
+            return terminal and not os.environ.get("NO_COLOR")
+        return mode == "always"
 
 
 def with_common_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add --data/--format/--lang/--no-color/--version to a command; pass it ``options``."""
+    """Add the common options to a command; pass it ``options``."""
     signature = inspect.signature(command)
     own = [p for p in signature.parameters.values() if p.name != "options"]
     context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD,

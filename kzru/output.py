@@ -1,22 +1,44 @@
-"""One place that prints a command's rows in the chosen format and sets the exit status."""
+"""One place that prints a command's rows in the chosen format, pages them at a terminal,
+says when a list was cut, and sets the exit status."""
 
 from __future__ import annotations
 
+import io
+import os
+import shutil
 import sys
 from typing import Any, Callable, Iterable
 
 import typer
 
 from kzru.options import Options
-from kzru.render import Column, TableWriter, default_format, write_machine
+from kzru.render import default_format, write_machine
+from kzru.table import Column, TableWriter
+
+
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
 
 
 class Output:
+    """Use as a context manager: a table for a terminal is collected, then shown at the end,
+    through the pager when it is taller than the screen."""
+
     def __init__(self, options: Options) -> None:
-        self.fmt = options.fmt or default_format()
-        self.lang = options.lang
-        self.color = options.color
+        self.fmt = options.format or default_format()
+        self.lang = options.language
+        self.terminal = sys.stdout.isatty()
+        self.color = options.colored(self.terminal)
+        self._buffer = io.StringIO() if self.terminal and options.pager and self.is_table \
+            else None
         self._writer: TableWriter | None = None
+
+    def __enter__(self) -> "Output":
+        return self
+
+    def __exit__(self, kind: Any, error: Any, trace: Any) -> None:
+        if kind is None or issubclass(kind, (typer.Exit, SystemExit)):
+            self.close()
 
     @property
     def is_table(self) -> bool:
@@ -25,8 +47,22 @@ class Output:
     @property
     def writer(self) -> TableWriter:
         if self._writer is None:
-            self._writer = TableWriter(sys.stdout, self.color)
+            if self._buffer is not None:
+                self._writer = TableWriter(self._buffer, self.color, terminal=True,
+                                           width=shutil.get_terminal_size().columns)
+            else:
+                self._writer = TableWriter(sys.stdout, self.color)
         return self._writer
+
+    def close(self) -> None:
+        """Show what was collected (once)."""
+        if self._buffer is None:
+            return
+        text, self._buffer = self._buffer.getvalue(), None
+        if text:
+            from kzru import pager
+
+            pager.show(text, text.count("\n"))
 
     def rows(self, rows: list[dict[str, Any]], keys: Iterable[str], columns: list[Column],
              nothing: str, title: str | None = None,
@@ -40,8 +76,25 @@ class Output:
                 else:
                     self.writer.table(rows, columns, title, terms)
         else:
-            write_machine(rows, self.fmt, sys.stdout, keys)
+            try:
+                write_machine(rows, self.fmt, sys.stdout, keys)
+                sys.stdout.flush()
+            except BrokenPipeError:  # the reader has all it wanted: success, quietly
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+                raise typer.Exit(0) from None
         if not rows:
             if self.is_table:
                 typer.echo(f"kzru: {nothing}", err=True)
             raise typer.Exit(1)
+
+    def cut(self, shown: int, total: int, what: str = "facts") -> None:
+        """Say that a list was cut: under a table; for machine formats on stderr, and only
+        when a person reads it there (a script's stderr stays quiet)."""
+        if shown >= total:
+            return
+        message = f"{shown} of {total} {what} — --limit 0 for all"
+        if self.is_table:
+            self.writer.line(message, style="dim")
+        elif stderr_is_terminal():
+            typer.echo(f"kzru: {message}", err=True)

@@ -1,7 +1,8 @@
-"""Turn rows into output: rich tables for a person, JSON/JSONL/CSV/TSV/Markdown for a pipe.
+"""Turn rows into JSON/JSONL/CSV/TSV/Markdown, and the values every format shares.
 
-Machine formats take plain dicts whose keys are the output contract. Tables take the same
-dicts plus a list of columns to show. rich is imported only when a table is drawn.
+Machine formats take plain dicts whose keys are the output contract; tables (kzru.table) take
+the same dicts plus a list of columns. Dates keep ISO form here; tables print them at their
+precision with ``date_label``.
 """
 
 from __future__ import annotations
@@ -11,14 +12,30 @@ import json
 import re
 import sys
 from datetime import date
-from typing import Any, Iterable, NamedTuple, TextIO
+from typing import Any, Iterable, TextIO
 
 from kzru.model import Event, Fact, Source
-from kzru.text import CONTROL_CHARACTERS, WORD, normalize, skeleton, translit_key
+from kzru.text import CONTROL_CHARACTERS
 
-FACT_KEYS = ("id", "date", "event", "kind", "sectors", "status", "speaker", "summary", "text",
-             "evidence", "source")
+FACT_KEYS = ("id", "date", "date_precision", "date_basis", "event", "kind", "sectors", "status",
+             "speaker", "summary", "text", "evidence", "source", "part_of")
 CONTROL = re.compile(CONTROL_CHARACTERS)
+
+
+def date_label(value: date | None, precision: str = "day") -> str:
+    """A date as precisely as it is known: 2025, 2025-05 or 2025-11-12."""
+    if value is None:
+        return ""
+    text = value.isoformat()
+    return text[:4] if precision == "year" else text[:7] if precision == "month" else text
+
+
+def span_label(start: date, end: date, precision: str = "day") -> str:
+    """A range at its precision, the shared leading part written once: 2024-11-27 – 11-28."""
+    first, last = date_label(start, precision), date_label(end, precision)
+    if first == last:
+        return first
+    return f"{first} – {last[5:] if first[:4] == last[:4] and len(last) > 4 else last}"
 
 
 def fact_row(fact: Fact) -> dict[str, Any]:
@@ -36,7 +53,9 @@ def event_row(event: Event, lang: str, facts: int) -> dict[str, Any]:
 
 def source_row(source: Source, facts: int) -> dict[str, Any]:
     return {"id": source.id, "file": source.file, "publisher": source.publisher,
-            "title": source.title, "published": source.published, "facts": facts}
+            "title": source.title, "published": source.published,
+            "published_precision": source.published_precision,
+            "published_basis": source.published_basis, "url": source.url, "facts": facts}
 
 
 def record_dict(record: Any) -> dict[str, Any]:
@@ -81,10 +100,27 @@ def flat(value: Any) -> str:
     return str(value)
 
 
+# Date keys and the key holding their precision: Markdown and tables print them at it.
+PRECISION_OF = {"date": "date_precision", "start": "date_precision", "end": "date_precision",
+                "published": "published_precision", "first": "first_precision",
+                "last": "last_precision"}
+
+
+def shown_value(row: dict[str, Any], key: str) -> Any:
+    """A value as a person reads it: dates at their precision, everything else as is."""
+    value = row.get(key)
+    if isinstance(value, date) and key in PRECISION_OF:
+        return date_label(value, row.get(PRECISION_OF[key]) or "day")
+    return value
+
+
 def write_machine(rows: list[dict[str, Any]], fmt: str, out: TextIO,
                   keys: Iterable[str] | None = None) -> None:
     keys = list(keys if keys is not None else (rows[0] if rows else []))
-    rows = [{key: row.get(key) for key in keys} for row in rows]
+    if fmt == "md":
+        rows = [{key: shown_value(row, key) for key in keys} for row in rows]
+    else:
+        rows = [{key: row.get(key) for key in keys} for row in rows]
     if fmt == "json":
         json.dump([_plain(row) for row in rows], out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -129,78 +165,6 @@ def _md_cell(text: str) -> str:
 def printable(text: str) -> str:
     """Show control characters as escapes so data can never drive the terminal."""
     return CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
-
-
-class Column(NamedTuple):
-    key: str
-    header: str
-    ratio: int | None = None
-    no_wrap: bool = False
-    justify: str = "left"
-    highlight: bool = False
-    footnote: str | None = None
-    stack: bool = False
-
-
-class TableWriter:
-    """Draw rich tables on ``out``; plain aligned text with no box when it is not a terminal."""
-
-    def __init__(self, out: TextIO, color: bool) -> None:
-        from rich.console import Console
-
-        self.terminal = out.isatty()
-        self.console = Console(
-            file=out, color_system="auto" if color and self.terminal else None,
-            highlight=False, markup=False,
-            emoji=False, force_terminal=self.terminal or None, soft_wrap=not self.terminal,
-            width=None if self.terminal else 100_000,
-        )
-
-    def table(self, rows: list[dict[str, Any]], columns: list[Column], title: str | None = None,
-              terms: dict[int, set[str]] | None = None) -> None:
-        from rich import box
-        from rich.table import Table
-        from rich.text import Text
-
-        table = Table(
-            title=Text(printable(title)) if title else None, title_justify="left",
-            box=box.SIMPLE_HEAD if self.terminal else None, expand=self.terminal,
-            show_edge=False, pad_edge=False, header_style="bold" if self.terminal else "",
-        )
-        for column in columns:
-            table.add_column(column.header, ratio=column.ratio, no_wrap=column.no_wrap or
-                             not self.terminal, justify=column.justify,  # type: ignore[arg-type]
-                             overflow="fold")
-        for number, row in enumerate(rows):
-            cells = []
-            for column in columns:
-                value = row.get(column.key)
-                if column.stack and isinstance(value, (list, tuple)):
-                    cell = Text("\n".join(printable(flat(item)) for item in value))
-                else:
-                    cell = Text(printable(flat(value)))
-                if column.highlight and terms and terms.get(number):
-                    _highlight(cell, terms[number])
-                if column.footnote and row.get(column.footnote):
-                    cell.append("\n" + printable(flat(row[column.footnote])),
-                                style="dim" if self.terminal else "")
-                cells.append(cell)
-            table.add_row(*cells)
-        self.console.print(table)
-
-    def line(self, text: str, style: str = "") -> None:
-        from rich.text import Text
-
-        self.console.print(Text(printable(text), style=style if self.terminal else ""))
-
-
-def _highlight(cell: Any, terms: set[str]) -> None:
-    """Mark words that matched, also in the other script (Rosatom for a match on Росатом)."""
-    keys = {key(term) for term in terms for key in (skeleton, translit_key)}
-    for found in WORD.finditer(cell.plain):
-        word = normalize(found.group())
-        if word in terms or skeleton(word) in keys or translit_key(word) in keys:
-            cell.stylize("bold yellow", found.start(), found.end())
 
 
 def default_format() -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from kzru.brief import ATTRIBUTED, Brief, Item
-from kzru.dates import at_precision, span
 from kzru.model import Dataset, Fact, Source
+from kzru.render import date_label as at_precision
+from kzru.render import span_label as span
 
 
 def _text(fact: Fact, lang: str) -> str:

@@ -336,13 +336,21 @@ def _constraint_units(signals: _Signals, reading: Reading, soft: bool) -> list[_
     return units
 
 
+class Hits(list):  # type: ignore[type-arg]
+    """Ranked hits, best first; ``total`` counts every fact that matched, shown or not."""
+
+    def __init__(self, hits: list[Hit], total: int) -> None:
+        super().__init__(hits)
+        self.total = total
+
+
 def search(index: Index, query: str, allowed: set[int] | None = None,
-           limit: int | None = 10, reading: Reading | None = None) -> list[Hit]:
+           limit: int | None = 10, reading: Reading | None = None) -> Hits:
     """Rank facts for ``query`` (or its ``reading``): all units matched first, then score,
     then newest. A stated year or status filters; if nothing passes, it ranks instead."""
     reading = reading if reading is not None else read_query(index, query)
     if reading.empty:
-        return []
+        return Hits([], 0)
     signals = _Signals(index)
     hard = [signals.where("year", reading.years), signals.where("status", reading.statuses)]
     hard = [rows for rows, values in zip(hard, (reading.years, reading.statuses)) if values]
@@ -361,7 +369,7 @@ def _people(index: Index) -> frozenset[str]:
 
 
 def _ranked(index: Index, signals: _Signals, reading: Reading, allowed: set[int] | None,
-            limit: int | None, soft: bool) -> list[Hit]:
+            limit: int | None, soft: bool) -> Hits:
     matcher = _Matcher(index, _people(index))
     units = [_Unit(term.text, len(term.tokens), _term_rows(matcher, signals, term))
              for term in reading.terms]
@@ -408,18 +416,18 @@ def _ranked(index: Index, signals: _Signals, reading: Reading, allowed: set[int]
         matches += [Match(value, value, how, 1.0) for value, how in filtered]
         hits.append(Hit(facts[rowid], round(min(100.0, -score * 100.0 / full), 1),
                         matched[rowid], matches))
-    return hits
+    return Hits(hits, len(scores))
 
 
-def exact_search(facts: list[Fact], query: str, limit: int | None = 10) -> list[Hit]:
+def exact_search(facts: list[Fact], query: str, limit: int | None = 10) -> Hits:
     """Case-insensitive literal substring search over summary, text, evidence and names."""
     needle = normalize(query.strip())
     if not needle:
-        return []
+        return Hits([], 0)
     hits = []
     for fact in facts:
         haystacks = (fact.summary, fact.text, fact.evidence, "; ".join(fact.names))
         if any(needle in normalize(h) for h in haystacks):
             hits.append(Hit(fact, 100.0, 1, [Match(query, needle, "exact", 1.0)]))
     hits.sort(key=lambda hit: hit.fact.date, reverse=True)
-    return hits[:limit] if limit is not None else hits
+    return Hits(hits[:limit] if limit is not None else hits, len(hits))

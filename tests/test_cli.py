@@ -23,8 +23,10 @@ KEYS = {
     "timeline": list(FACT_KEYS),
     "visits": ["id", "kind", "title", "start", "end", "date_precision", "date_basis", "host",
                "guest", "places", "sources", "facts"],
-    "sectors": ["id", "name", "name_ru", "facts", "signed", "agreed", "events", "first", "last"],
-    "sources": ["id", "file", "publisher", "title", "published", "facts"],
+    "sectors": ["id", "name", "name_ru", "facts", "signed", "agreed", "events", "first",
+                "first_precision", "last", "last_precision"],
+    "sources": ["id", "file", "publisher", "title", "published", "published_precision",
+                "published_basis", "url", "facts"],
 }
 ARGS = {"facts": [], "search": ["атом"], "timeline": ["университет"], "visits": [],
         "sectors": [], "sources": []}
@@ -84,7 +86,8 @@ def run_in_terminal(*args: str, env: dict[str, str] | None = None) -> str:
     """Run kzru with stdout on a pseudo-terminal; return what the terminal showed."""
     leader, follower = pty.openpty()
     process = subprocess.Popen([*kzru_command(), *args], stdout=follower, stderr=follower,
-                               env={**os.environ, "COLUMNS": "120", **(env or {})})
+                               env={**os.environ, "COLUMNS": "120", "KZRU_PAGER": "",
+                                    **(env or {})})
     os.close(follower)
     chunks = []
     while True:
@@ -210,7 +213,7 @@ def test_typos_in_names_get_did_you_mean(run, args: list[str], message: str) -> 
 
 
 @pytest.mark.parametrize("args", [
-    ["facts", "--format", "xml"], ["search"], ["facts", "--limit", "0"], ["nonsense"],
+    ["facts", "--format", "xml"], ["search"], ["facts", "--limit", "-1"], ["nonsense"],
     ["facts", "--year", "last"], ["visits", "--bogus"],
 ])
 def test_usage_errors_are_one_line_and_exit_2(run, args: list[str]) -> None:
@@ -296,13 +299,19 @@ def test_sources_list_every_article_with_its_publisher(run) -> None:
 def test_timeline_is_in_date_order_grouped_by_event(run) -> None:
     rows = json.loads(run("timeline", "университет", "--format", "json").out)
     assert len({r["event"] for r in rows}) >= 2
+    starts = {e["id"]: e["start"] for e in json.loads(run("visits", "--format", "json").out)}
     seen: list[str] = []
     for row in rows:
-        if not seen or seen[-1] != row["event"]:
-            assert row["event"] not in seen
-            seen.append(row["event"])
+        if row["event"] and (not seen or seen[-1] != row["event"]):
+            assert row["event"] not in seen  # each event's facts in one run
+        seen.append(row["event"])
+    # events by their start, facts outside any event by their own dates, between them
+    keys = [starts[r["event"]] if r["event"] else r["date"] for r in rows]
+    assert keys == sorted(keys)
+    # the loose facts are not all put first: some stand after an event
+    assert any(event == "" and any(seen[:i]) for i, event in enumerate(seen))
     table = run("timeline", "университет", "--format", "table").out
-    assert "Outside any event" in table or "visit" in table
+    assert "Outside any event" in table
 
 
 def test_lang_ru_shows_russian_text(run) -> None:
@@ -320,6 +329,7 @@ def test_version(run) -> None:
 
     assert run("--version").out == f"kzru {__version__}\n"
     assert run("facts", "--version").out == f"kzru {__version__}\n"
+    assert run("-V").out == f"kzru {__version__}\n"
 
 
 def test_every_command_help_ends_with_examples(run) -> None:

@@ -13,7 +13,8 @@ from kzru.model import Dataset
 from kzru.options import Options, with_common_options
 
 EXAMPLES = ("kzru check", "kzru check --strict", "kzru check --sources ../shared/seeds",
-            "kzru check --suggest-follows", "kzru check --data my-data/")
+            "kzru check --suggest-follows",
+            "kzru export --csv my-data --force && kzru check --data my-data/")
 
 
 @with_common_options

@@ -1,23 +1,27 @@
 """kzru facts: every fact, filtered."""
 
-from kzru import query
+from kzru import fields, query
 from kzru.commands.shared import (
     EventFilter,
+    FieldsOption,
     KindFilter,
     LimitOption,
     SectorFilter,
     StatusFilter,
     YearFilter,
+    cut_limit,
     dataset,
     fact_columns,
+    fact_rows,
     filter_values,
+    layout,
 )
 from kzru.options import Options, with_common_options
 from kzru.output import Output
-from kzru.render import FACT_KEYS, fact_row
 
 EXAMPLES = ("kzru facts", "kzru facts --sector nuclear",
             "kzru facts --status signed --kind document",
+            "kzru facts --kind figure --fields id,date,value,unit,summary",
             "kzru facts --year 2022 --format csv > facts-2022.csv", "kzru facts | head -3")
 
 
@@ -25,12 +29,17 @@ EXAMPLES = ("kzru facts", "kzru facts --sector nuclear",
 def command(
     sector: SectorFilter = None, year: YearFilter = None, event: EventFilter = None,
     status: StatusFilter = None, kind: KindFilter = None, limit: LimitOption = None,
-    *, options: Options,
+    fields_: FieldsOption = None, *, options: Options,
 ) -> None:
     """Every fact, newest first, narrowed by the filters given."""
     data = dataset(options)
     selection = query.make_filter(data.sectors, data.events,
                                   **filter_values(sector, year, event, status, kind))
-    found = query.filter_facts(data, selection)[:limit]
-    out = Output(options)
-    out.rows([fact_row(f) for f in found], FACT_KEYS, fact_columns(out), "no facts match")
+    found = query.filter_facts(data, selection)
+    shown = found[:cut_limit(limit)]
+    with Output(options) as out:
+        keys, columns = layout(out, fields_, fields.FACT_DEFAULT, fields.FACT_ALL,
+                               fact_columns(out), "facts")
+        out.rows(fact_rows(shown, data.events, data.sources, out.lang), keys, columns,
+                 "no facts match")
+        out.cut(len(shown), len(found))

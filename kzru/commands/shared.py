@@ -1,17 +1,20 @@
-"""What several commands share: filter options, loading the data, fact columns, date labels."""
+"""What several commands share: filter options, completion, loading the data, fact columns,
+date labels, the order of groups, and turning --fields into keys and columns."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, List, Optional
+from datetime import date
+from typing import Annotated, Any, List, NamedTuple, Optional, Sequence
 
 import typer
 
-from kzru import query, store
+from kzru import fields, query, store
 from kzru.errors import KzruError
-from kzru.model import Dataset
-from kzru.options import Options
+from kzru.model import Dataset, Fact
+from kzru.options import Choice, Options
 from kzru.output import Output
-from kzru.render import Column
+from kzru.render import date_label, span_label
+from kzru.table import Column
 
 
 def examples(*lines: str) -> str:
@@ -19,18 +22,34 @@ def examples(*lines: str) -> str:
     return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
-def complete_sector(incomplete: str) -> list[tuple[str, str]]:
+def _read_column(table: str, *columns: str) -> list[tuple[str, ...]]:
+    """Rows of one CSV of the data folder, read directly: completion must be quick."""
     import csv
 
     try:
         folder = store.resolve_data_dir(None)
-        text = store.read_limited(folder / "sectors.csv", store.CSV_LIMIT).decode("utf-8-sig")
-        rows = list(csv.DictReader(text.splitlines()))
-    except (OSError, KzruError, csv.Error, ValueError):
+        text = store.read_limited(folder / f"{table}.csv", store.CSV_LIMIT).decode("utf-8-sig")
+        return [tuple(row[c] for c in columns) for row in csv.DictReader(text.splitlines())]
+    except (OSError, KzruError, csv.Error, KeyError, ValueError):
         return []
+
+
+def complete_sector(incomplete: str) -> list[tuple[str, str]]:
     wanted = incomplete.casefold()
-    return [(row["id"], row["name"]) for row in rows
-            if row["id"].startswith(wanted) or row["name"].casefold().startswith(wanted)]
+    return [(id_, name) for id_, name in _read_column("sectors", "id", "name")
+            if id_.startswith(wanted) or name.casefold().startswith(wanted)]
+
+
+def complete_event(incomplete: str) -> list[tuple[str, str]]:
+    return [(id_, title) for id_, title in _read_column("events", "id", "title_en")
+            if id_.startswith(incomplete)]
+
+
+def complete_record(incomplete: str) -> list[tuple[str, str]]:
+    """Fact and event ids, for ``show`` and ``cite``."""
+    facts = [(id_, summary[:60]) for id_, summary in _read_column("facts", "id", "summary")
+             if id_.startswith(incomplete)]
+    return complete_event(incomplete) + facts
 
 
 SectorFilter = Annotated[Optional[List[str]], typer.Option(
@@ -40,15 +59,20 @@ YearFilter = Annotated[Optional[List[int]], typer.Option(
     "--year", "-y", metavar="YEAR", min=1, max=9999,
     help="Only facts dated in this year (repeatable).")]
 EventFilter = Annotated[Optional[List[str]], typer.Option(
-    "--event", "-e", metavar="ID", help="Only facts of this event id (repeatable).")]
+    "--event", "-e", metavar="ID", autocompletion=complete_event,
+    help="Only facts of this event id (repeatable).")]
 StatusFilter = Annotated[Optional[List[str]], typer.Option(
-    "--status", metavar="STATUS",
-    help="Only facts with this status: " + ", ".join(query.STATUSES) + " (repeatable).")]
+    "--status", click_type=Choice(query.STATUSES, "status"),
+    help="Only facts with this status (repeatable).")]
 KindFilter = Annotated[Optional[List[str]], typer.Option(
-    "--kind", "-k", metavar="KIND",
-    help="Only facts of this kind: " + ", ".join(query.FACT_KINDS) + " (repeatable).")]
+    "--kind", "-k", click_type=Choice(query.FACT_KINDS, "kind"),
+    help="Only facts of this kind (repeatable).")]
 LimitOption = Annotated[Optional[int], typer.Option(
-    "--limit", "-n", min=1, metavar="N", help="Show at most N facts.")]
+    "--limit", "-n", min=0, metavar="N", help="Show at most N facts (0: all) [default: all].")]
+FieldsOption = Annotated[Optional[str], typer.Option(
+    "--fields", metavar="LIST",
+    help="Comma-separated fields to print, in that order, in every format; 'all' for every "
+         "field. A wrong name lists the fields.")]
 
 
 def dataset(options: Options) -> Dataset:
@@ -61,38 +85,117 @@ def filter_values(sector: Any, year: Any, event: Any, status: Any, kind: Any) ->
 
 
 def fact_columns(out: Output, score: bool = False, explain: bool = False) -> list[Column]:
-    columns = [Column("score", "Score", no_wrap=True, justify="right")] if score else []
+    """Score, date, status, sectors, and the summary with the id (and parent) under it.
+    At narrow widths Sectors goes first, then Status."""
+    columns = [Column("score", "Score", justify="right")] if score else []
     columns += [
-        Column("date", "Date", no_wrap=True), Column("status", "Status", no_wrap=True),
-        Column("sectors", "Sectors", stack=True),
+        Column("date", "Date", no_wrap=True), Column("status", "Status", no_wrap=True, drop=2),
+        Column("sectors", "Sectors", stack=True, ids=True, drop=1),
         Column("text" if out.lang == "ru" else "summary", "Text (id)" if out.lang == "ru"
-               else "Summary (id)", ratio=5, highlight=True, footnote="id"),
+               else "Summary (id)", ratio=5, highlight=True, footnote=("id", "part_of_note"),
+               min_width=20),
     ]
     if explain:
-        columns.append(Column("explain", "Matched", ratio=2, stack=True))
+        columns.append(Column("explain", "Matched", ratio=2, stack=True, drop=3))
     return columns
 
 
+def fact_rows(facts: Sequence[Fact], events: Any, sources: Any, lang: str) -> list[dict]:
+    rows = []
+    for fact in facts:
+        row = fields.fact_record(fact, events, sources, lang)
+        row["part_of_note"] = f"part of {fact.part_of}" if fact.part_of else ""
+        rows.append(row)
+    return rows
+
+
+def layout(out: Output, spec: Optional[str], default: Sequence[str], available: Sequence[str],
+           columns: list[Column], what: str) -> tuple[list[str], list[Column]]:
+    """Keys and table columns: the command's own layout, or exactly the fields chosen."""
+    keys = fields.choose(spec, default, available, what)
+    return keys, (columns if not spec else fields.columns_for(keys))
+
+
 def date_span(event: Any) -> str:
-    start, end = event.start.isoformat(), event.end.isoformat()
-    span = start if start == end else f"{start} – {end[5:] if start[:4] == end[:4] else end}"
-    mark = "*" if event.date_basis == "inferred" else ""
-    return f"{'~' if event.date_precision != 'day' else ''}{span}{mark}"
+    span = span_label(event.start, event.end, event.date_precision)
+    return f"{span}{'*' if event.date_basis == 'inferred' else ''}"
 
 
-def hits(options: Options, text: str, filters: dict[str, Any], limit: Optional[int],
-         exact: bool) -> list[Any]:
-    """Search hits for ``text``: the cached index, or a literal scan with ``exact``."""
+def cut_limit(limit: Optional[int]) -> Optional[int]:
+    """--limit 0 means all."""
+    return None if not limit else limit
+
+
+class Found(NamedTuple):
+    """Search hits (best first), how many matched in all, the tables listings need, and how
+    the query was read."""
+
+    hits: list[Any]
+    total: int
+    events: Any
+    sources: Any
+    read_as: str
+
+
+def hits(options: Options, text: str, filters: dict[str, Any], exact: bool,
+         limit: Optional[int] = None, literal: bool = False) -> Found:
+    """The best ``limit`` hits for ``text`` (all with None) from the cached index, the query
+    read for years, statuses, places… (unless ``literal``); with ``exact``, a substring scan."""
     from kzru import search as matcher
 
     if exact:
         data = dataset(options)
         selection = query.make_filter(data.sectors, data.events, **filters)
-        return matcher.exact_search(query.filter_facts(data, selection), text, limit)
+        found = matcher.exact_search(query.filter_facts(data, selection), text, limit)
+        return Found(found, found.total, data.events, data.sources, "literal substring")
     from kzru.index import open_index
 
     folder = store.resolve_data_dir(options.data)
     index = open_index(folder, lambda: store.load(folder), options.color)
     selection = query.make_filter(index.sectors, index.events, **filters)
     allowed = None if selection.empty else index.allowed(*selection.sql())
-    return matcher.search(index, text, allowed, limit)
+    reading = matcher.read_query(index, text, literal)
+    found = matcher.search(index, text, allowed, limit, reading)
+    described = reading.describe()
+    if reading.ignored:
+        described += f" · ignored: {', '.join(reading.ignored)}"
+    return Found(found, found.total, index.events, index.table("sources"), described)
+
+
+def in_date_order(facts: Sequence[Fact], events: Any) -> list[tuple[str, list[Fact]]]:
+    """Facts grouped by event, the groups in date order; facts outside any event fall between
+    the events by their own dates (runs of them form one group)."""
+    by_event: dict[str, list[Fact]] = {}
+    loose: list[Fact] = []
+    for fact in sorted(facts, key=lambda f: (f.date, f.id)):
+        if fact.event:
+            by_event.setdefault(fact.event, []).append(fact)
+        else:
+            loose.append(fact)
+
+    def start(event_id: str, group: list[Fact]) -> date:
+        event = events.get(event_id)
+        return event.start if event else group[0].date
+
+    items: list[tuple[date, int, str, list[Fact]]] = [
+        (start(event_id, group), 0, event_id, group) for event_id, group in by_event.items()]
+    items += [(fact.date, 1, "", [fact]) for fact in loose]
+    items.sort(key=lambda item: (item[0], item[1], item[2]))
+    groups: list[tuple[str, list[Fact]]] = []
+    for _, _, event_id, group in items:
+        if not event_id and groups and not groups[-1][0]:
+            groups[-1][1].extend(group)
+        else:
+            groups.append((event_id, list(group)))
+    return groups
+
+
+def group_title(event: Any, lang: str, group: list[Fact]) -> str:
+    """An event's dates and title; for facts outside any event, the span of their dates."""
+    if event:
+        return f"{date_span(event)}  {event.title(lang)}"
+    first, last = group[0], group[-1]
+    labels = [date_label(first.date, first.date_precision),
+              date_label(last.date, last.date_precision)]
+    span = labels[0] if labels[0] == labels[1] else " – ".join(labels)
+    return f"{span}  Outside any event"

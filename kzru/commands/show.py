@@ -1,45 +1,71 @@
-"""kzru show: one fact or event in full."""
+"""kzru show: facts and events in full."""
 
-from typing import Annotated
+from typing import Annotated, Any, List
 
 import typer
 
-from kzru import query
-from kzru.commands.shared import dataset
+from kzru import fields, query
+from kzru.commands.shared import FieldsOption, complete_record, dataset
+from kzru.model import Dataset
 from kzru.options import Options, with_common_options
 from kzru.output import Output
-from kzru.render import Column, flat, record_dict
+from kzru.render import PRECISION_OF, date_label
+from kzru.table import Column
 
-EXAMPLES = ("kzru show a004-declaration-strategic-partnership-alliance",
-            "kzru show 2024-11-state-visit-astana",
-            "kzru show a001-joint-statement-strategic-partnership --format json")
+EXAMPLES = ("kzru show 2024-11-state-visit-astana",
+            "kzru show 2024-11-csto-council 2025-11-state-visit-moscow --format json",
+            "kzru show $(kzru facts --kind figure --limit 1 --fields id --format tsv | tail -1)")
+FACT_EXTRA = ("parts", "related")
+EVENT_EXTRA = ("facts",)
+LISTS_OF_IDS = {"id", "event", "source", "part_of", "sectors", "follows", "parts", "related",
+                "facts", "sources", "source_file"}
 
 
 @with_common_options
 def command(
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="A fact id or an event id.")],
-    *, options: Options,
+    record_ids: Annotated[List[str], typer.Argument(
+        metavar="ID...", autocompletion=complete_record, help="Fact or event ids.")],
+    fields_: FieldsOption = None, *, options: Options,
 ) -> None:
-    """One fact or event in full: every field, the evidence, its source, event and related facts."""
+    """Facts or events in full: every field, the evidence, its source, event and related facts;
+    for a package, its parts; for an event, its facts."""
     data = dataset(options)
-    record = query.find_record(data, record_id)
-    out = Output(options)
-    full = record_dict(record)
-    if record_id in data.facts:
-        source = data.sources[record.source]
-        event = data.events.get(record.event)
-        related = query.related_facts(data, record)
-        full.update({"event_title": event.title(out.lang) if event else "",
-                     "source_file": source.file, "source_publisher": source.publisher,
-                     "parts": [part.id for part in data.parts.get(record.id, [])],
-                     "related": [fact.id for fact in related]})
-        if out.is_table:
-            full["evidence"] = f"«{record.evidence}» (verbatim quotation from {source.file})"
-    else:
-        full["facts"] = [fact.id for fact in data.facts_by_event.get(record.id, [])]
-    if out.is_table:
-        pairs = [{"field": key, "value": flat(value)} for key, value in full.items()]
-        out.writer.table(pairs, [Column("field", "Field", no_wrap=True),
-                                 Column("value", "Value", ratio=1)], title=record_id)
-        return
-    out.rows([full], list(full), [], "not found")
+    records = [query.find_record(data, record_id) for record_id in record_ids]
+    available = list(dict.fromkeys((*fields.FACT_ALL, *FACT_EXTRA, *fields.EVENT_ALL,
+                                    *EVENT_EXTRA)))
+    with Output(options) as out:
+        full = [_full(data, record, out.lang) for record in records]
+        keys = fields.choose(fields_, [], available, "show") if fields_ else list(
+            dict.fromkeys(key for row in full for key in row))
+        if not out.is_table:
+            out.rows(full, keys, [], "not found")
+            return
+        for row in full:
+            if "source_file" in row:
+                row["evidence"] = (f"«{row['evidence']}» (verbatim quotation from "
+                                   f"{row['source_file']})")
+            shown = [key for key in keys if key in row] if fields_ else list(row)
+            pairs = [{"field": key, "value": _shown(row, key),
+                      "ids": key in LISTS_OF_IDS} for key in shown]
+            out.writer.table(pairs, [Column("field", "Field", no_wrap=True),
+                                     Column("value", "Value", ratio=1, stack=True,
+                                            ids_when="ids")],
+                             title=row["id"])
+
+
+def _full(data: Dataset, record: Any, lang: str) -> dict[str, Any]:
+    if record.id in data.facts:
+        row = fields.fact_record(record, data.events, data.sources, lang)
+        row["parts"] = [part.id for part in data.parts.get(record.id, [])]
+        row["related"] = [fact.id for fact in query.related_facts(data, record)]
+        return row
+    facts = data.facts_by_event.get(record.id, [])
+    return {**fields.event_record(record, lang, len(data.top_level(facts))),
+            "facts": [fact.id for fact in facts]}
+
+
+def _shown(row: dict[str, Any], key: str) -> Any:
+    value = row.get(key)
+    if key in PRECISION_OF and value is not None and hasattr(value, "isoformat"):
+        return date_label(value, row.get(PRECISION_OF[key]) or "day")
+    return value if isinstance(value, (list, tuple)) else [value]

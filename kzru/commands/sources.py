@@ -1,30 +1,42 @@
 """kzru sources: the articles behind the table."""
 
-from kzru.commands.shared import dataset
+from kzru import fields
+from kzru.commands.shared import FieldsOption, dataset, layout
 from kzru.options import Options, with_common_options
 from kzru.output import Output
-from kzru.render import Column, source_row
+from kzru.render import date_label
+from kzru.table import Column
 
-EXAMPLES = ("kzru sources", "kzru sources --format csv")
+EXAMPLES = ("kzru sources", "kzru sources --format csv",
+            "kzru sources --fields id,publisher,title,url")
 
 
 @with_common_options
-def command(*, options: Options) -> None:
-    """The articles behind the table: publisher, date and how many facts each gave."""
+def command(fields_: FieldsOption = None, *, options: Options) -> None:
+    """The articles behind the table: publisher, date and how many facts each gave.
+
+    At narrow widths File goes first, then Published."""
     data = dataset(options)
-    out = Output(options)
     counts = {source: 0 for source in data.sources}
     for fact in data.top_level():
         counts[fact.source] += 1
     rows = []
     for source in sorted(data.sources.values(), key=lambda s: (s.published, s.id)):
-        row = source_row(source, counts[source.id])
+        row = fields.source_record(source, counts[source.id])
         mark = "" if source.published_basis == "stated" else "*"
-        row["when"] = f"{source.published.isoformat()}{mark}" + (
-            "" if source.published_precision == "day" else f" ({source.published_precision})")
+        row["when"] = date_label(source.published, source.published_precision) + mark
+        row["heading"] = source.title or "(no title)"
         rows.append(row)
-    columns = [Column("id", "Id", no_wrap=True), Column("when", "Published", no_wrap=True),
-               Column("publisher", "Publisher", no_wrap=True), Column("title", "Title", ratio=1),
-               Column("file", "File", no_wrap=True), Column("facts", "Facts", justify="right")]
-    out.rows(rows, ("id", "file", "publisher", "title", "published", "facts"), columns,
-             "no sources")
+    columns = [Column("id", "Id", no_wrap=True),
+               Column("when", "Published", no_wrap=True, drop=2),
+               Column("publisher", "Publisher", min_width=10),
+               Column("heading", "Title", ratio=1, footnote="url", min_width=20),
+               Column("file", "File", no_wrap=True, drop=1),
+               Column("facts", "Facts", justify="right")]
+    with Output(options) as out:
+        keys, columns = layout(out, fields_, fields.SOURCE_DEFAULT, fields.SOURCE_ALL, columns,
+                               "sources")
+        out.rows(rows, keys, columns, "no sources")
+        if out.is_table and not fields_:
+            out.writer.line("* date inferred (see the published_note field: --fields all)",
+                            style="dim")

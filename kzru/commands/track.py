@@ -7,11 +7,11 @@ import typer
 
 from kzru import follow, query
 from kzru.commands.shared import dataset, hits
-from kzru.dates import at_precision
 from kzru.errors import KzruError
 from kzru.options import Options, with_common_options
 from kzru.output import Output
-from kzru.render import Column
+from kzru.render import date_label as at_precision
+from kzru.table import Column
 
 EXAMPLES = ("kzru track университет", "kzru track nuclear --explain",
             "kzru track --since 2025-01-01 --status proposed",
@@ -50,7 +50,7 @@ def command(
     statuses = [query.choose(s, follow.TRACKED, "status") for s in status or follow.TRACKED]
     candidates = None
     if words:
-        found = hits(options, " ".join(words), {}, None, exact=False)
+        found = hits(options, " ".join(words), {}, exact=False).hits
         candidates = follow.with_earlier(
             loaded, [loaded.facts[hit.fact.id] for hit in found if hit.fact.id in loaded.facts])
     tracked = follow.track(loaded, candidates, _since(since), statuses)

@@ -1,0 +1,63 @@
+"""Page long output at a terminal, as git and gh do.
+
+The pager is $KZRU_PAGER, else $PAGER, else ``less -FRX`` (quit if one screen, keep colours,
+leave the text on the screen). An empty KZRU_PAGER or PAGER means no pager.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+
+DEFAULT = "less -FRX"
+
+
+def command() -> list[str] | None:
+    """The pager to run, or None when paging is switched off or the program is missing."""
+    for name in ("KZRU_PAGER", "PAGER"):
+        if name in os.environ:
+            chosen = os.environ[name].strip()
+            break
+    else:
+        chosen = DEFAULT
+    if not chosen:
+        return None
+    try:
+        words = shlex.split(chosen)
+    except ValueError:
+        return None
+    if not words or shutil.which(words[0]) is None:
+        return None
+    return words
+
+
+def show(text: str, lines: int) -> None:
+    """Write ``text`` to stdout, through the pager when it is taller than the terminal."""
+    height = shutil.get_terminal_size().lines
+    pager = command() if lines > height - 1 else None
+    if pager is None:
+        sys.stdout.write(text)
+        return
+    env = dict(os.environ)
+    env.setdefault("LESSCHARSET", "utf-8")
+    sys.stdout.flush()
+    try:
+        process = subprocess.Popen(pager, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        sys.stdout.write(text)
+        return
+    assert process.stdin is not None
+    try:
+        process.stdin.write(text.encode("utf-8"))
+        process.stdin.close()
+    except BrokenPipeError:  # the reader quit the pager early
+        pass
+    while True:
+        try:
+            process.wait()
+            break
+        except KeyboardInterrupt:  # the pager handles ^C; wait for it to finish
+            continue

@@ -1,0 +1,220 @@
+"""Tables for a person: columns fitted to the terminal, ids and numbers never broken.
+
+rich's own Table folds whatever does not fit, which breaks ids mid-word (so they cannot be
+copied into ``kzru show``) and crops numbers. Here every column has a minimum width; when the
+minimums do not fit, columns are dropped in the order the command states, with a one-line note;
+an id too long for its cell gets a line of its own under the row. Off a terminal nothing wraps
+and there is no rule under the header. rich is used only to style and wrap text.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, NamedTuple, TextIO
+
+from kzru.render import flat, printable, shown_value
+from kzru.text import WORD, normalize, skeleton, translit_key
+
+GAP = 2
+WRAP_MIN = 16
+
+
+class Column(NamedTuple):
+    key: str
+    header: str
+    ratio: int | None = None
+    no_wrap: bool = False
+    justify: str = "left"
+    highlight: bool = False
+    footnote: str | tuple[str, ...] | None = None  # keys of ids under the cell, never broken
+    stack: bool = False  # a list shown one item a line
+    min_width: int | None = None
+    drop: int = 0  # 0: always shown; 1 is dropped first at narrow widths, then 2, ...
+    ids: bool = False  # stacked items are ids: never broken
+    ids_when: str | None = None  # a row key: when true, this row's items are ids
+    value: Callable[[dict[str, Any]], Any] | None = None  # display value instead of row[key]
+
+
+class _Cell(NamedTuple):
+    text: Any  # rich Text
+    notes: list[Any]  # unbreakable lines: ids
+    natural: int
+    least: int
+    ids: bool
+
+
+class TableWriter:
+    """Draw tables on ``out``; plain aligned text with no rule when it is not a terminal."""
+
+    def __init__(self, out: TextIO, color: bool, terminal: bool | None = None,
+                 width: int | None = None) -> None:
+        from rich.console import Console
+
+        self.terminal = out.isatty() if terminal is None else terminal
+        self.console = Console(
+            file=out, color_system=("auto" if self.terminal else "standard") if color else None,
+            force_terminal=True if color else (self.terminal or None), highlight=False,
+            markup=False, emoji=False, soft_wrap=True,
+            width=width or (None if self.terminal else 100_000),
+        )
+        self.width = self.console.width if self.terminal else None
+        self.lines_written = 0
+
+    def table(self, rows: list[dict[str, Any]], columns: list[Column], title: str | None = None,
+              terms: dict[int, set[str]] | None = None) -> None:
+        from rich.text import Text
+
+        cells = [[self._cell(row, column, terms.get(number) if terms else None)
+                  for column in columns] for number, row in enumerate(rows)]
+        headers = [Text(column.header, style="bold")
+                   for column in columns]
+        kept, widths, dropped = _fit(columns, headers, cells, self.width)
+        out: list[Any] = []
+        if title:
+            heading = Text(printable(title), style="bold")
+            out.extend(heading.wrap(self.console, self.width) if self.width else [heading])
+        out.extend(self._join([self._lines(headers[i], widths[i], columns[i]) for i in kept],
+                              [widths[i] for i in kept], [columns[i] for i in kept]))
+        total = sum(widths[i] for i in kept) + GAP * (len(kept) - 1)
+        if self.terminal:
+            out.append(Text("─" * min(total, self.width or total), style="dim"))
+        for row in cells:
+            out.extend(self._join([self._cell_lines(row[i], widths[i], columns[i])
+                                   for i in kept],
+                                  [widths[i] for i in kept], [columns[i] for i in kept]))
+            offset = 0
+            for i in kept:
+                for note in row[i].notes:
+                    if widths[i] is None or note.cell_len <= widths[i]:
+                        continue
+                    room = (self.width or note.cell_len) - note.cell_len
+                    out.append(Text(" " * max(0, min(offset, room))) + note)
+                offset += (widths[i] or 0) + GAP
+        if dropped:
+            out.append(Text(f"Not shown: {', '.join(dropped)} — widen or use --fields",
+                            style="dim"))
+        self._print(out)
+
+    def line(self, text: str, style: str = "") -> None:
+        from rich.text import Text
+
+        self._print([Text(printable(text), style=style)])
+
+    def _print(self, lines: list[Any]) -> None:
+        from rich.text import Text
+
+        self.console.print(Text("\n").join(lines), soft_wrap=True)
+        self.lines_written += len(lines)
+
+    def _cell(self, row: dict[str, Any], column: Column, terms: set[str] | None) -> _Cell:
+        from rich.text import Text
+
+        value = column.value(row) if column.value else shown_value(row, column.key)
+        items = [printable(flat(item)) for item in value] if column.stack and isinstance(
+            value, (list, tuple)) else [printable(flat(value))]
+        text = Text("\n".join(items))
+        if column.highlight and terms:
+            _highlight(text, terms)
+        ids = column.ids or bool(column.ids_when and row.get(column.ids_when))
+        notes = [Text(item) for item in items] if ids else []
+        footnotes = (column.footnote,) if isinstance(column.footnote, str) else \
+            column.footnote or ()
+        for key in footnotes:
+            if row.get(key):
+                    notes.append(Text(printable(flat(row[key])), style="dim"))
+        longest = max((len(line) for line in text.plain.split("\n")), default=0)
+        natural = max([longest, *(note.cell_len for note in notes)])
+        if column.no_wrap or column.justify == "right":
+            least = natural
+        elif ids:
+            least = min(natural, column.min_width or WRAP_MIN)
+        else:
+            least = min(longest, column.min_width or WRAP_MIN)
+        return _Cell(text, notes, natural, least, ids)
+
+    def _lines(self, text: Any, width: int | None, column: Column) -> list[Any]:
+        if width is None:
+            return list(text.split("\n", allow_blank=True))
+        return list(text.wrap(self.console, width, overflow="fold", no_wrap=column.no_wrap))
+
+    def _cell_lines(self, cell: _Cell, width: int | None, column: Column) -> list[Any]:
+        """The cell's text wrapped to ``width``, then the ids that fit, each on one line."""
+        fitting = [note for note in cell.notes if width is None or note.cell_len <= width]
+        if cell.ids:
+            return fitting
+        return self._lines(cell.text, width, column) + fitting
+
+    def _join(self, cells: list[list[Any]], widths: list[int | None],
+              columns: list[Column]) -> list[Any]:
+        from rich.text import Text
+
+        height = max(len(lines) for lines in cells)
+        out = []
+        for number in range(height):
+            line = Text()
+            for position, (lines, width, column) in enumerate(zip(cells, widths, columns)):
+                piece = lines[number].copy() if number < len(lines) else Text()
+                last = position == len(cells) - 1
+                if width is not None:
+                    pad = max(0, width - piece.cell_len)
+                    if column.justify == "right":
+                        piece = Text(" " * pad) + piece
+                    elif not last:
+                        piece.append(" " * pad)
+                line.append_text(piece)
+                if not last:
+                    line.append(" " * GAP)
+            line.rstrip()
+            out.append(line)
+        return out
+
+
+def _fit(columns: list[Column], headers: list[Any], cells: list[list[_Cell]],
+         width: int | None) -> tuple[list[int], list[int | None], list[str]]:
+    """Which columns to show and how wide: minimums first, dropping in the stated order,
+    then spare room shared out by ratio up to each column's natural width."""
+    count = len(columns)
+    natural = [max([headers[i].cell_len, *(row[i].natural for row in cells)]) for i in range(count)]
+    header_least = [max(len(word) for word in (header.plain.split() or [""]))
+                    for header in headers]
+    least = [max([header_least[i], *(row[i].least for row in cells)]) for i in range(count)]
+    kept = list(range(count))
+    if width is None:
+        return kept, [natural[i] for i in kept], []
+
+    def needed() -> int:
+        return sum(least[i] for i in kept) + GAP * (len(kept) - 1)
+
+    dropped = []
+    for i in sorted((i for i in kept if columns[i].drop), key=lambda i: columns[i].drop):
+        if needed() <= width:
+            break
+        kept.remove(i)
+        dropped.append(columns[i].header.split(",")[0])
+    widths: list[int | None] = [least[i] for i in range(count)]
+    spare = width - needed()
+    while spare > 0:
+        growing = [i for i in kept if widths[i] < natural[i]]  # type: ignore[operator]
+        if not growing:
+            break
+        shares = sum(columns[i].ratio or 1 for i in growing)
+        given = 0
+        for i in growing:
+            step = max(1, spare * (columns[i].ratio or 1) // shares)
+            step = min(step, natural[i] - widths[i], spare - given)  # type: ignore[operator]
+            widths[i] += step  # type: ignore[operator]
+            given += step
+            if given >= spare:
+                break
+        spare -= given
+        if given == 0:
+            break
+    return kept, widths, dropped
+
+
+def _highlight(cell: Any, terms: set[str]) -> None:
+    """Mark words that matched, also in the other script (Rosatom for a match on Росатом)."""
+    keys = {key(term) for term in terms for key in (skeleton, translit_key)}
+    for found in WORD.finditer(cell.plain):
+        word = normalize(found.group())
+        if word in terms or skeleton(word) in keys or translit_key(word) in keys:
+            cell.stylize("bold yellow", found.start(), found.end())

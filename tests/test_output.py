@@ -1,0 +1,408 @@
+"""Output people and scripts rely on: dates at their precision, --fields, widths from 60 to 120
+columns, the pager, cut lists, choices and environment defaults, and every --help example."""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import json
+import os
+import pty
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import kzru_command
+
+from kzru.table import Column, TableWriter
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+WIDTHS = (60, 80, 100, 120)
+
+
+def terminal(*args: str, columns: int = 100, lines: int = 500,
+             env: dict[str, str] | None = None, drop: tuple[str, ...] = ()) -> str:
+    """Run kzru with stdout on a pseudo-terminal of the given size; return what it showed."""
+    leader, follower = pty.openpty()
+    environment = {**os.environ, "COLUMNS": str(columns), "LINES": str(lines), "TERM": "xterm",
+                   "KZRU_PAGER": "", **(env or {})}
+    for name in drop:
+        environment.pop(name, None)
+    process = subprocess.Popen([*kzru_command(), *args], stdout=follower, stderr=follower,
+                               stdin=subprocess.DEVNULL, env=environment)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def plain(text: str) -> str:
+    return ANSI.sub("", text)
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+def label(iso: str, precision: str) -> str:
+    return iso[:4] if precision == "year" else iso[:7] if precision == "month" else iso
+
+
+def test_coarse_dates_print_at_their_precision_in_tables_and_markdown(run) -> None:
+    rows = json.loads(run("facts", "--format", "json").out)
+    coarse = [r for r in rows if r["date_precision"] != "day"]
+    assert coarse, "the bundled table has facts known only to the month or year"
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["date"]) for r in rows)  # JSON stays ISO
+    table = run("facts", "--format", "table").out
+    markdown = run("facts", "--format", "md").out
+    for row in coarse:
+        shown = label(row["date"], row["date_precision"])
+        line = next(line for line in markdown.splitlines() if f"| {row['id']} |" in line)
+        assert f"| {shown} |" in line and row["date"] not in line
+    for line in table.splitlines():  # no coarse fact is printed as an exact day
+        for row in coarse:
+            if row["summary"][:40] in line:
+                assert row["date"] not in line
+
+
+def test_machine_formats_carry_precision_and_basis(run) -> None:
+    for command, args in (("facts", []), ("search", ["атом"]), ("timeline", ["атом"])):
+        keys = run(command, *args, "--format", "csv").out.splitlines()[0].split(",")
+        assert {"date", "date_precision", "date_basis", "part_of"} <= set(keys)
+
+
+def test_sectors_first_and_last_follow_the_precision_rule(run) -> None:
+    rows = json.loads(run("sectors", "--format", "json").out)
+    assert all(r["first_precision"] in ("day", "month", "year") for r in rows if r["facts"])
+    table = run("sectors", "--format", "table").out
+    for row in rows:
+        if row["facts"] and row["first_precision"] != "day":
+            line = next(line for line in table.splitlines() if line.startswith(row["id"] + " "))
+            assert row["first"] not in line
+            assert label(row["first"], row["first_precision"]) in line
+
+
+def test_sectors_json_carries_the_counts_the_table_shows(run) -> None:
+    row = json.loads(run("sectors", "--format", "json").out)[0]
+    assert {"facts", "signed", "agreed", "events", "first", "last"} <= set(row)
+
+
+# -- fields --------------------------------------------------------------------------------
+
+FIELD_COMMANDS = {"facts": [], "search": ["атом"], "timeline": ["атом"], "visits": [],
+                  "sectors": [], "sources": [], "show": ["2024-11-csto-council"]}
+CHOSEN = {"facts": "summary,id,value", "search": "score,id,unit", "timeline": "event,id,names",
+          "visits": "facts,id,start", "sectors": "signed,id", "sources": "url,id,facts",
+          "show": "kind,id,start"}
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "tsv", "md"])
+@pytest.mark.parametrize("command", sorted(FIELD_COMMANDS))
+def test_fields_choose_keys_and_order_in_every_format(run, command: str, fmt: str) -> None:
+    from test_cli import parse
+
+    result = run(command, *FIELD_COMMANDS[command], "--fields", CHOSEN[command], "--format", fmt)
+    assert result.code == 0, result.err
+    keys, rows = parse(fmt, result.out)
+    assert keys == CHOSEN[command].split(",") and rows
+
+
+@pytest.mark.parametrize("command", sorted(FIELD_COMMANDS))
+def test_fields_in_a_table_are_its_columns(run, command: str) -> None:
+    out = run(command, *FIELD_COMMANDS[command], "--fields", CHOSEN[command], "--format",
+              "table").out
+    if command == "show":  # one field a row
+        firsts = [line.split()[0] for line in out.splitlines()[2:] if line.strip()]
+        assert firsts == CHOSEN[command].split(",")
+        return
+    header = next(line for line in out.splitlines() if line.split()[:1] ==
+                  [CHOSEN[command].split(",")[0]])
+    assert header.split() == CHOSEN[command].split(",")
+
+
+def test_fields_all_gives_every_field(run) -> None:
+    row = json.loads(run("facts", "--fields", "all", "--format", "json").out)[0]
+    assert {"value", "unit", "names", "part_of", "follows", "event_title", "source_publisher",
+            "source_file", "date_note", "date_precision", "date_basis"} <= set(row)
+    hit = json.loads(run("search", "атом", "--fields", "all", "--format", "json").out)[0]
+    assert "score" in hit and "source_file" in hit
+    figures = json.loads(run("facts", "--kind", "figure", "--fields", "id,value,unit",
+                             "--format", "json").out)
+    assert any(isinstance(r["value"], (int, float)) and r["unit"] for r in figures)
+
+
+@pytest.mark.parametrize("command", sorted(FIELD_COMMANDS))
+def test_unknown_field_exits_2_listing_the_fields(run, command: str) -> None:
+    result = run(command, *FIELD_COMMANDS[command], "--fields", "id,nonsense")
+    assert result.code == 2 and len(result.err.splitlines()) == 1
+    assert "unknown field 'nonsense'" in result.err and "fields: all, id" in result.err
+
+
+# -- widths --------------------------------------------------------------------------------
+
+def ids_of(run, command: str, *args: str) -> list[str]:
+    rows = json.loads(run(command, *args, "--format", "json").out)
+    return [r["id"] for r in rows]
+
+
+WIDTH_CASES = {"visits": [], "facts": ["--limit", "12"], "sources": [], "sectors": [],
+               "search": ["университет"], "timeline": ["Росатом"],
+               "show": ["2024-11-csto-council", "2024-11-state-visit-astana"],
+               "sectors --matrix": ["--matrix"], "sectors interregional": ["interregional"]}
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+@pytest.mark.parametrize("command", sorted(WIDTH_CASES))
+def test_tables_fit_the_terminal_and_never_break_ids(run, command: str, columns: int) -> None:
+    args = WIDTH_CASES[command]
+    command = command.split()[0]
+    shown = plain(terminal(command, *args, "--no-color", "--no-pager", columns=columns))
+    lines = shown.splitlines()
+    assert lines and all(len(line) <= columns for line in lines), \
+        max(lines, key=len)
+    words = set(shown.split())
+    if command == "show":
+        data = json.loads(run(command, *WIDTH_CASES[command], "--format", "json").out)
+        expected = [i for row in data for i in [row["id"], *row.get("facts", [])]]
+    elif command == "sectors" and args == ["interregional"]:
+        expected = ids_of(run, command, *args)
+    elif command == "sectors":
+        expected = ids_of(run, command)
+        if args:  # the matrix: sector ids, and the event ids of its legend
+            expected += [e["id"] for e in json.loads(run("visits", "--format", "json").out)]
+    else:
+        expected = ids_of(run, command, *args)
+    assert expected and all(i in words for i in expected)  # each id whole on one line
+    hidden = [line for line in lines if line.startswith("Not shown: ")]
+    assert len(hidden) <= 1
+    if columns >= 120:
+        assert not hidden
+
+
+def test_numbers_are_never_cropped_even_at_20_columns() -> None:
+    out = io.StringIO()
+    TableWriter(out, color=False, terminal=True, width=20).table(
+        [{"score": 95.5, "text": "слово " * 20, "count": 123456}],
+        [Column("score", "Score", justify="right"), Column("text", "Text", ratio=1, drop=1),
+         Column("count", "Count", justify="right")])
+    shown = out.getvalue()
+    assert "95.5" in shown and "123456" in shown
+    assert "Not shown: Text — widen or use --fields" in shown
+
+
+def test_columns_drop_in_the_stated_order_with_a_note() -> None:
+    rows = [{"a": "x" * 30, "b": "y" * 30, "c": "z" * 30}]
+    columns = [Column("a", "A", no_wrap=True), Column("b", "B", no_wrap=True, drop=2),
+               Column("c", "C", no_wrap=True, drop=1)]
+    for width, hidden in ((100, None), (70, "C"), (40, "C, B")):
+        out = io.StringIO()
+        TableWriter(out, color=False, terminal=True, width=width).table(rows, columns)
+        note = [line for line in out.getvalue().splitlines() if line.startswith("Not shown")]
+        assert (note[0].split(": ")[1].split(" — ")[0] if note else None) == hidden
+
+
+def test_an_id_too_long_for_its_cell_gets_its_own_line() -> None:
+    out = io.StringIO()
+    long_id = "a004-declaration-strategic-partnership-alliance"
+    TableWriter(out, color=False, terminal=True, width=60).table(
+        [{"date": "2025-11-12", "summary": "A declaration " * 6, "id": long_id}],
+        [Column("date", "Date", no_wrap=True),
+         Column("summary", "Summary", ratio=1, footnote="id", min_width=20)])
+    lines = out.getvalue().splitlines()
+    assert any(line.strip() == long_id for line in lines)
+
+
+def test_the_narrow_visits_table_stays_short() -> None:
+    for columns in (60, 80):
+        lines = plain(terminal("visits", "--no-pager", columns=columns)).splitlines()
+        assert len(lines) < 60
+
+
+# -- pager, cut lists, order ---------------------------------------------------------------
+
+PAGER = "sed s/^/PAGED:/"
+
+
+def test_long_output_goes_through_the_pager_at_a_terminal() -> None:
+    assert terminal("facts", lines=20, env={"KZRU_PAGER": PAGER}).count("PAGED:") > 100
+    assert "PAGED:" in terminal("facts", lines=20, env={"PAGER": PAGER}, drop=("KZRU_PAGER",))
+    # an empty KZRU_PAGER switches paging off, whatever PAGER says
+    assert "PAGED:" not in terminal("facts", lines=20, env={"KZRU_PAGER": "", "PAGER": PAGER})
+    assert "PAGED:" not in terminal("facts", "--no-pager", lines=20, env={"KZRU_PAGER": PAGER})
+    assert "PAGED:" not in terminal("sources", lines=200, env={"KZRU_PAGER": PAGER})
+
+
+def test_default_pager_is_less_keeping_colours(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kzru import pager
+
+    monkeypatch.delenv("KZRU_PAGER", raising=False)
+    monkeypatch.delenv("PAGER", raising=False)
+    assert pager.command() == ["less", "-FRX"]
+    monkeypatch.setenv("PAGER", "no-such-pager-program")
+    assert pager.command() is None  # a missing pager prints straight to the terminal
+
+
+def test_pager_never_runs_in_a_pipe(run) -> None:
+    done = subprocess.run([*kzru_command(), "facts", "--format", "table"], capture_output=True,
+                          text=True, env={**os.environ, "KZRU_PAGER": PAGER, "LINES": "5"})
+    assert "PAGED:" not in done.stdout and done.returncode == 0
+
+
+def test_a_cut_list_says_so_and_limit_0_means_all(run, monkeypatch: pytest.MonkeyPatch) -> None:
+    total = len(json.loads(run("search", "университет", "--limit", "0", "--format", "json").out))
+    assert total > 10
+    table = run("search", "университет", "--format", "table").out
+    assert f"10 of {total} facts — --limit 0 for all" in table
+    piped = run("search", "университет", "--format", "json")
+    assert len(json.loads(piped.out)) == 10
+    assert piped.err == ""  # a script's stderr stays quiet
+    monkeypatch.setattr("kzru.output.stderr_is_terminal", lambda: True)
+    watched = run("search", "университет", "--format", "json")
+    assert f"10 of {total} facts" in watched.err
+    facts = run("facts", "--limit", "0", "--format", "json")
+    assert facts.err == "" and len(json.loads(facts.out)) == len(
+        json.loads(run("facts", "--format", "json").out))
+
+
+def test_one_sector_is_in_date_order_with_loose_facts_among_events(run) -> None:
+    rows = json.loads(run("sectors", "education", "--format", "json").out)
+    starts = {e["id"]: e["start"] for e in json.loads(run("visits", "--format", "json").out)}
+    keys = [starts[r["event"]] if r["event"] else r["date"] for r in rows]
+    assert keys == sorted(keys)
+
+
+def test_show_takes_several_ids(run) -> None:
+    rows = json.loads(run("show", "2024-11-csto-council", "2022-08-sochi-talks",
+                          "--format", "json").out)
+    assert [r["id"] for r in rows] == ["2024-11-csto-council", "2022-08-sochi-talks"]
+    table = run("show", "2024-11-csto-council", "2022-08-sochi-talks", "--format", "table").out
+    assert "2024-11-csto-council" in table and "2022-08-sochi-talks" in table
+
+
+def test_show_of_a_parent_lists_its_parts_and_counts_count_it_once(run, data_copy: Path
+                                                                   ) -> None:
+    path = data_copy / "facts.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, list(reader)
+    parent = next(r for r in rows if r["kind"] == "document" and r["status"] == "signed")
+    part = next(r for r in rows if r["source"] == parent["source"] and r is not parent
+                and r["kind"] == "document" and r["status"] == "signed")
+    part["part_of"] = parent["id"]
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    shown = json.loads(run("show", parent["id"], "--data", str(data_copy), "--format",
+                           "json").out)[0]
+    assert part["id"] in shown["parts"]
+    listed = json.loads(run("facts", "--data", str(data_copy), "--format", "json").out)
+    assert next(r for r in listed if r["id"] == part["id"])["part_of"] == parent["id"]
+    table = run("facts", "--data", str(data_copy), "--format", "table").out
+    assert f"part of {parent['id']}" in table
+
+
+# -- conventions ---------------------------------------------------------------------------
+
+def test_choices_are_listed_in_help(run) -> None:
+    facts_help = run("facts", "--help").out
+    assert "[signed|agreed|" in facts_help and "[document|commitment|" in facts_help
+    visits_help = run("visits", "--help").out
+    assert "[kz|ru]" in visits_help and "[state-visit|" in visits_help
+    assert "[table|json|jsonl|csv|tsv|md]" in visits_help
+    assert "[auto|always|never]" in visits_help
+
+
+def test_choices_and_ids_complete() -> None:
+    from kzru.commands.shared import complete_event, complete_record
+    from kzru.options import Choice
+
+    assert [item.value for item in Choice(("signed", "agreed"), "status")
+            .shell_complete(None, None, "si")] == ["signed"]
+    assert ("2024-11-csto-council", "CSTO Collective Security Council session in Astana") in \
+        complete_event("2024-11-c")
+    assert any(item[0].startswith("a003-") for item in complete_record("a003-"))
+    assert all(item[0].startswith("2022-") for item in complete_record("2022-"))
+
+
+def test_completion_through_the_shell_protocol() -> None:
+    env = {**os.environ, "_KZRU_COMPLETE": "complete_bash", "COMP_WORDS": "kzru facts --status s",
+           "COMP_CWORD": "3"}
+    done = subprocess.run([*kzru_command()], capture_output=True, text=True, env=env)
+    assert "signed" in done.stdout
+
+
+def test_environment_defaults_for_format_and_language(run, monkeypatch) -> None:
+    monkeypatch.setenv("KZRU_FORMAT", "json")
+    assert json.loads(run("sources").out)[0]["id"]
+    assert run("sources", "--format", "csv").out.startswith("id,")  # the option wins
+    monkeypatch.setenv("KZRU_LANG", "ru")
+    assert "Text (id)" in run("facts", "--sector", "space", "--format", "table").out
+    monkeypatch.setenv("KZRU_FORMAT", "xml")
+    bad = run("sources")
+    assert bad.code == 2 and bad.err.startswith("kzru: KZRU_FORMAT: unknown format 'xml'")
+
+
+def test_colour_modes() -> None:
+    assert "\x1b[" in terminal("sources", env={"NO_COLOR": ""})  # empty NO_COLOR: colour stays
+    assert "\x1b[" not in terminal("sources", env={"NO_COLOR": "1"})
+    assert "\x1b[" not in terminal("sources", "--color", "never")
+    assert "\x1b[" not in terminal("sources", "--no-color")
+    piped = subprocess.run([*kzru_command(), "sources", "--format", "table", "--color",
+                            "always"], capture_output=True, text=True)
+    assert "\x1b[" in piped.stdout
+
+
+# -- every example in every --help runs -----------------------------------------------------
+
+def help_examples() -> list[str]:
+    from kzru import cli
+
+    lines = [line.strip() for line in cli.EPILOG.splitlines()[2:]]
+    for module in dict.fromkeys(cli.COMMANDS.values()):
+        lines += list(importlib.import_module(f"kzru.commands.{module}").EXAMPLES)
+    return lines
+
+
+@pytest.fixture
+def example_folder(tmp_path: Path, run) -> Path:
+    """A working folder whose ../shared/seeds holds, per article, the text of its evidence."""
+    work = tmp_path / "work"
+    work.mkdir()
+    seeds = tmp_path / "shared" / "seeds"
+    seeds.mkdir(parents=True)
+    sources = json.loads(run("sources", "--format", "json").out)
+    facts = json.loads(run("facts", "--fields", "source,evidence", "--format", "json").out)
+    for source in sources:
+        pieces = [piece for fact in facts if fact["source"] == source["id"]
+                  for piece in fact["evidence"].split(" \u2026 ")]
+        (seeds / source["file"]).write_text("\n".join(pieces), encoding="utf-8")
+    return work
+
+
+def test_every_help_example_runs(example_folder: Path) -> None:
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    examples = help_examples()
+    assert len(examples) > 30
+    for example in sorted(examples, key=lambda e: "kzru export" not in e):  # export first
+        done = subprocess.run(["bash", "-o", "pipefail", "-c", example], capture_output=True,
+                              text=True, cwd=example_folder, env=env)
+        assert done.returncode == 0, f"{example}: {done.stderr}"
+        assert done.stdout.strip() or ">" in example, example
+        assert "Traceback" not in done.stderr
+
+
+def test_help_examples_are_shell_words() -> None:
+    for example in help_examples():
+        assert shlex.split(example)[0] == "kzru" or "kzru" in example
