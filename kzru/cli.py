@@ -13,11 +13,13 @@ import typer
 from kzru.commands.shared import examples
 from kzru.errors import DataError, KzruError, one_line
 from kzru.options import (
+    ColorOption,
     DataOption,
     FormatOption,
     LangOption,
     NoColorOption,
     Options,
+    PagerOption,
     VersionOption,
 )
 
@@ -37,10 +39,11 @@ EPILOG = examples("kzru visits", "kzru search атом",
 
 def _main(
     ctx: typer.Context, data: DataOption = None, fmt: FormatOption = None,
-    lang: LangOption = None, no_color: NoColorOption = None, version: VersionOption = None,
+    lang: LangOption = None, color: ColorOption = None, no_color: NoColorOption = None,
+    no_pager: PagerOption = None, version: VersionOption = None,
 ) -> None:
-    ctx.obj = Options.merge(None, {"data": data, "fmt": fmt, "lang": lang,
-                                   "no_color": no_color})
+    ctx.obj = Options.merge(None, {"data": data, "fmt": fmt, "lang": lang, "color": color,
+                                   "no_color": no_color, "no_pager": no_pager})
 
 
 def _say(message: str) -> None:

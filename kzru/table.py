@@ -42,6 +42,10 @@ class _Cell(NamedTuple):
     ids: bool
 
 
+def _closed_pipe() -> None:
+    raise BrokenPipeError
+
+
 class TableWriter:
     """Draw tables on ``out``; plain aligned text with no rule when it is not a terminal."""
 
@@ -56,6 +60,8 @@ class TableWriter:
             markup=False, emoji=False, soft_wrap=True,
             width=width or (None if self.terminal else 100_000),
         )
+        # rich exits 1 on a closed pipe; kzru's entry point makes that a quiet success.
+        self.console.on_broken_pipe = _closed_pipe  # type: ignore[method-assign]
         self.width = self.console.width if self.terminal else None
         self.lines_written = 0
 

@@ -622,3 +622,12 @@ def test_every_message_is_one_safe_line(text: str) -> None:
     shown = one_line(text)
     assert "\n" not in shown and "\r" not in shown and "\u2028" not in shown
     assert not re.search(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]", shown)
+
+
+@pytest.mark.parametrize("command", ["visits --format table", "facts --format table",
+                                     "brief 2025-11-state-visit-moscow", "track",
+                                     "cite a001-joint-statement-strategic-partnership"])
+def test_a_reader_closing_a_table_or_page_early_is_success(command: str) -> None:
+    done = kzru(shell=f"{command} | head -1")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == b""

@@ -29,19 +29,38 @@ def command(
     figures; what is new since the previous meeting of its kind; numbered sources."""
     loaded = dataset(options)
     query.choose(event_id, loaded.events, "event")
-    fmt = options.fmt or ("table" if sys.stdout.isatty() else "md")
+    fmt = options.format or ("table" if sys.stdout.isatty() else "md")
     if fmt not in FORMATS:
         raise KzruError(f"brief prints {', '.join(FORMATS)}, not {fmt}")
     brief = build(loaded, event_id)
     if fmt == "json":
         sys.stdout.write(json.dumps(data(brief), ensure_ascii=False, indent=2) + "\n")
         return
-    page = markdown(brief, loaded, options.lang)
+    page = markdown(brief, loaded, options.language)
     if fmt == "md":
         sys.stdout.write(page)
         return
+    _draw(page, options)
+
+
+def _draw(page: str, options: Options) -> None:
+    """The Markdown drawn by rich for the terminal, through the pager when it is long."""
+    import io
+    import shutil
+
     from rich.console import Console
     from rich.markdown import Markdown
 
-    Console(color_system="auto" if options.color else None, highlight=False,
+    from kzru import pager
+
+    terminal = sys.stdout.isatty()
+    buffer = io.StringIO()
+    width = shutil.get_terminal_size().columns if terminal else 100
+    Console(file=buffer, width=width, force_terminal=terminal,
+            color_system="auto" if options.colored(terminal) else None, highlight=False,
             emoji=False).print(Markdown(page))
+    text = buffer.getvalue()
+    if terminal and options.pager:
+        pager.show(text, text.count("\n"))
+    else:
+        sys.stdout.write(text)

@@ -54,7 +54,11 @@ def command(
         candidates = follow.with_earlier(
             loaded, [loaded.facts[hit.fact.id] for hit in found if hit.fact.id in loaded.facts])
     tracked = follow.track(loaded, candidates, _since(since), statuses)
-    out = Output(options)
+    with Output(options) as out:
+        _print(out, tracked, explain)
+
+
+def _print(out: Output, tracked: list[follow.Tracked], explain: bool) -> None:
     rows = []
     for entry in tracked:
         fact = entry.fact
