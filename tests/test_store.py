@@ -193,3 +193,24 @@ def test_missing_folder_names_where_it_came_from(tmp_path: Path,
     monkeypatch.setenv("KZRU_DATA", str(tmp_path / "elsewhere"))
     with pytest.raises(KzruError, match=r"elsewhere \(from KZRU_DATA\)"):
         resolve_data_dir(None)
+
+
+def test_top_level_signed_documents_per_visit_are_those_the_articles_name(run) -> None:
+    import json
+
+    rows = json.loads(run("facts", "--status", "signed", "--kind", "document", "--top-level",
+                          "--fields", "event,id", "--format", "json").out)
+    per_visit: dict[str, set[str]] = {}
+    for row in rows:
+        per_visit.setdefault(row["event"], set()).add(row["id"])
+    assert per_visit == {
+        "2022-02-working-visit": {"a000-agreements-package", "a000-digital-experience-memorandum",
+                                  "a000-cip-bolashak-memoranda"},
+        "2024-11-state-visit-astana": {"a001-joint-statement-strategic-partnership",
+                                       "a001-20-agreements-exchanged"},
+        "2025-11-state-visit-moscow": {"a004-declaration-strategic-partnership-alliance",
+                                       "a004-innovation-documents-package"},
+    }
+    # the health agreements are among the 20 exchanged, not a document of their own
+    parts = json.loads(run("show", "a001-20-agreements-exchanged", "--format", "json").out)
+    assert "a001-health-agreements" in parts[0]["parts"]

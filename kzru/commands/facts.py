@@ -1,5 +1,9 @@
 """kzru facts: every fact, filtered."""
 
+from typing import Annotated
+
+import typer
+
 from kzru import fields, query
 from kzru.commands.shared import (
     EventFilter,
@@ -20,7 +24,7 @@ from kzru.options import Options, with_common_options
 from kzru.output import Output
 
 EXAMPLES = ("kzru facts", "kzru facts --sector nuclear",
-            "kzru facts --status signed --kind document",
+            "kzru facts --status signed --kind document --top-level",
             "kzru facts --kind figure --fields id,date,value,unit,summary",
             "kzru facts --year 2022 --format csv > facts-2022.csv", "kzru facts | head -3")
 
@@ -29,6 +33,9 @@ EXAMPLES = ("kzru facts", "kzru facts --sector nuclear",
 def command(
     sector: SectorFilter = None, year: YearFilter = None, event: EventFilter = None,
     status: StatusFilter = None, kind: KindFilter = None, limit: LimitOption = None,
+    top_level: Annotated[bool, typer.Option(
+        "--top-level", help="Only facts that are not part of another (a package, not its "
+        "areas): what kzru's counts count.")] = False,
     fields_: FieldsOption = None, *, options: Options,
 ) -> None:
     """Every fact, newest first, narrowed by the filters given."""
@@ -36,6 +43,8 @@ def command(
     selection = query.make_filter(data.sectors, data.events,
                                   **filter_values(sector, year, event, status, kind))
     found = query.filter_facts(data, selection)
+    if top_level:
+        found = data.top_level(found)
     shown = found[:cut_limit(limit)]
     with Output(options) as out:
         keys, columns = layout(out, fields_, fields.FACT_DEFAULT, fields.FACT_ALL,
