@@ -110,34 +110,37 @@ def decode_record(record_type: Any, raw: Any) -> Any:
 
 def encode_aliases(table: AliasTable) -> str:
     """Names as space-joined words; the names of one glossary entry stored once, as a group
-    that every key of the entry points to."""
+    that every key of the entry points to; the longest key's length, so a reader need not
+    scan them all."""
     groups: dict[tuple[tuple[str, ...], ...], int] = {}
-    keys = [[" ".join(key), groups.setdefault(tuple(names), len(groups))]
-            for key, names in table.items()]
+    keys = {" ".join(key): groups.setdefault(tuple(names), len(groups))
+            for key, names in table.items()}
     return json.dumps({"groups": [[" ".join(name) for name in names] for names in groups],
-                       "keys": keys}, ensure_ascii=False)
+                       "keys": keys, "longest": max(map(len, table), default=1)},
+                      ensure_ascii=False)
 
 
 class Aliases(Mapping[tuple[str, ...], list[tuple[str, ...]]]):
-    """The alias table read back: keys decoded at open, an entry's names when a query first
-    uses it (a search touches a handful of the thousand entries)."""
+    """The alias table read back: one JSON object of keys, an entry's names decoded when a
+    query first uses it (a search touches a handful of the thousand entries)."""
 
-    def __init__(self, keys: dict[tuple[str, ...], int], groups: list[list[str]]) -> None:
+    def __init__(self, keys: dict[str, int], groups: list[list[str]], longest: int) -> None:
         self._keys = keys
         self._groups = groups
         self._decoded: dict[int, list[tuple[str, ...]]] = {}
+        self.longest = longest
 
     def __getitem__(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
-        group = self._keys[key]
+        group = self._keys[" ".join(key)]
         if group not in self._decoded:
             self._decoded[group] = [tuple(name.split(" ")) for name in self._groups[group]]
         return list(self._decoded[group])
 
     def __contains__(self, key: object) -> bool:
-        return key in self._keys
+        return isinstance(key, tuple) and " ".join(key) in self._keys
 
     def __iter__(self) -> Iterator[tuple[str, ...]]:
-        return iter(self._keys)
+        return (tuple(key.split(" ")) for key in self._keys)
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -147,15 +150,15 @@ def decode_aliases(text: Any) -> Aliases:
     """Check the stored alias table's every part (all text, groups in range) and wrap it."""
     stored = json.loads(text) if isinstance(text, str) else None
     groups = stored.get("groups") if isinstance(stored, dict) else None
-    pairs = stored.get("keys") if isinstance(stored, dict) else None
-    if type(groups) is not list or type(pairs) is not list or not all(
+    keys = stored.get("keys") if isinstance(stored, dict) else None
+    longest = stored.get("longest") if isinstance(stored, dict) else None
+    if type(groups) is not list or type(keys) is not dict or type(longest) is not int \
+            or not 1 <= longest <= 64 or not all(
             type(names) is list and all(type(name) is str and name for name in names)
             for names in groups):
         raise Damaged("the stored aliases have the wrong shape")
-    keys: dict[tuple[str, ...], int] = {}
-    for pair in pairs:
-        if not (type(pair) is list and len(pair) == 2 and type(pair[0]) is str and pair[0]
-                and type(pair[1]) is int and 0 <= pair[1] < len(groups)):
-            raise Damaged("a stored alias entry has the wrong shape")
-        keys[tuple(pair[0].split(" "))] = pair[1]
-    return Aliases(keys, groups)
+    size = len(groups)
+    if "" in keys or not all(type(group) is int and 0 <= group < size
+                             for group in keys.values()):
+        raise Damaged("a stored alias entry has the wrong shape")
+    return Aliases(keys, groups, longest)

@@ -7,7 +7,6 @@ precision with ``date_label``.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import sys
@@ -128,6 +127,8 @@ def write_machine(rows: list[dict[str, Any]], fmt: str, out: TextIO,
         for row in rows:
             out.write(_one_line(json.dumps(_plain(row), ensure_ascii=False)) + "\n")
     elif fmt == "csv":
+        import csv  # only here: a listing in another format never pays for it
+
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(keys)
         writer.writerows([flat(row.get(key)) for key in keys] for row in rows)

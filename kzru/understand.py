@@ -279,7 +279,7 @@ def _terms(tokens: list[str], aliases: AliasTable, events: list[Any], sectors: l
            glossary: list[Any]) -> list[Term]:
     """Split content words into terms, taking the longest glossary phrase at each position."""
     stems = [stem(t) for t in tokens]
-    longest = max((len(key) for key in aliases), default=1)
+    longest = getattr(aliases, "longest", None) or max(map(len, aliases), default=1)
     sector_words = _sector_words(sectors) if sectors else {}
     terms: list[Term] = []
     position = 0
