@@ -159,7 +159,8 @@ def ids_of(run, command: str, *args: str) -> list[str]:
 WIDTH_CASES = {"visits": [], "facts": ["--limit", "12"], "sources": [], "sectors": [],
                "search": ["университет"], "timeline": ["Росатом"],
                "show": ["2024-11-csto-council", "2024-11-state-visit-astana"],
-               "sectors --matrix": ["--matrix"], "sectors interregional": ["interregional"]}
+               "sectors --matrix": ["--matrix"], "sectors interregional": ["interregional"],
+               "track": ["университет"]}
 
 
 @pytest.mark.parametrize("columns", WIDTHS)
@@ -177,6 +178,9 @@ def test_tables_fit_the_terminal_and_never_break_ids(run, command: str, columns:
         expected = [i for row in data for i in [row["id"], *row.get("facts", [])]]
     elif command == "sectors" and args == ["interregional"]:
         expected = ids_of(run, command, *args)
+    elif command == "track":  # the tracked ids and every later fact's id
+        data = json.loads(run(command, *args, "--format", "json").out)
+        expected = [i for row in data for i in [row["id"], *row["later"]]]
     elif command == "sectors":
         expected = ids_of(run, command)
         if args:  # the matrix: sector ids, and the event ids of its legend

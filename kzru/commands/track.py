@@ -69,13 +69,14 @@ def _print(out: Output, tracked: list[follow.Tracked], explain: bool) -> None:
             "verdict": entry.verdict, "later": [later.id for later in entry.later],
             "reason": entry.reason,
             "when": at_precision(fact.date, fact.date_precision),
-            "followed": [f"{at_precision(later.date, later.date_precision)} {later.status}: "
+            # each later fact on a line of its own, never broken: date, status, id
+            "followed": [f"{at_precision(later.date, later.date_precision)} {later.status} "
                          f"{later.id}" for later in entry.later] or ["—"],
         })
     columns = [Column("when", "Date", no_wrap=True), Column("status", "Status", no_wrap=True),
                Column("summary", "Commitment (id)", ratio=3, footnote="id"),
                Column("verdict", "Verdict", no_wrap=True),
-               Column("followed", "Later in this table", ratio=2, stack=True)]
+               Column("followed", "Later in this table", ratio=2, stack=True, ids=True)]
     if explain:
         columns.append(Column("reason", "Why", ratio=2))
     keys = KEYS if explain else KEYS[:-1]
