@@ -73,11 +73,12 @@ def _print(out: Output, tracked: list[follow.Tracked], explain: bool) -> None:
             "followed": [f"{at_precision(later.date, later.date_precision)} {later.status} "
                          f"{later.id}" for later in entry.later] or ["—"],
         })
-    columns = [Column("when", "Date", no_wrap=True), Column("status", "Status", no_wrap=True),
+    columns = [Column("when", "Date", no_wrap=True),
+               Column("status", "Status", no_wrap=True, drop=1),
                Column("summary", "Commitment (id)", ratio=3, footnote="id"),
                Column("verdict", "Verdict", no_wrap=True),
-               Column("followed", "Later in this table", ratio=2, stack=True, ids=True)]
+               Column("followed", "Later reports", ratio=2, stack=True, ids=True)]
     if explain:
-        columns.append(Column("reason", "Why", ratio=2))
+        columns.append(Column("reason", "Why", ratio=2, drop=2))
     keys = KEYS if explain else KEYS[:-1]
     out.rows(rows, keys, columns, "nothing to track matches")
