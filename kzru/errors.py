@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 
 class KzruError(Exception):
     """A usage or data problem; the CLI prints its message and exits with code 2."""
@@ -43,3 +45,14 @@ def did_you_mean(word: str, choices: list[str]) -> str:
 
     best = process.extractOne(word, choices, scorer=fuzz.WRatio, score_cutoff=60)
     return f" (did you mean {best[0]!r}?)" if best else ""
+
+
+def choose(value: str, allowed: Iterable[str], what: str) -> str:
+    """Return ``value`` if allowed, else raise a one-line error with a suggestion."""
+    allowed = list(allowed)
+    if value in allowed:
+        return value
+    message = f"unknown {what} {value!r}{did_you_mean(value, allowed)}"
+    if len(allowed) <= 25:
+        message += f"; choose from: {', '.join(allowed)}"
+    raise KzruError(message)

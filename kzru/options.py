@@ -15,7 +15,7 @@ import typer
 from typer._types import TyperChoice
 
 from kzru import __version__
-from kzru.errors import KzruError, did_you_mean
+from kzru.errors import KzruError, choose
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "md")
 LANGS = ("en", "ru")
@@ -36,14 +36,6 @@ class Lang(str, Enum):
     ru = "ru"
 
 
-def choose(value: str, allowed: Sequence[str], what: str) -> str:
-    """Return ``value`` if allowed, else raise a one-line error with a suggestion."""
-    if value in allowed:
-        return value
-    message = f"unknown {what} {value!r}{did_you_mean(value, list(allowed))}"
-    if len(allowed) <= 25:
-        message += f"; choose from: {', '.join(allowed)}"
-    raise KzruError(message)
 
 
 class Choice(TyperChoice):  # type: ignore[type-arg]

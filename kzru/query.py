@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterable, NamedTuple
 
-from kzru.errors import KzruError, did_you_mean
+from kzru.errors import KzruError, choose, did_you_mean
 from kzru.model import Dataset, Event, Fact, Sector
 from kzru.text import normalize
 
@@ -60,15 +60,6 @@ class FactFilter(NamedTuple):
         return " AND ".join(clauses) or "1", params
 
 
-def choose(value: str, allowed: Iterable[str], what: str) -> str:
-    """Return ``value`` if allowed, else raise a one-line error with a suggestion."""
-    allowed = list(allowed)
-    if value in allowed:
-        return value
-    message = f"unknown {what} {value!r}{did_you_mean(value, allowed)}"
-    if len(allowed) <= 25:
-        message += f"; choose from: {', '.join(allowed)}"
-    raise KzruError(message)
 
 
 def resolve_sector(value: str, sectors: dict[str, Sector]) -> str:

@@ -58,3 +58,32 @@ def data_copy(tmp_path: Path) -> Path:
 
 def kzru_command() -> list[str]:
     return [sys.executable, "-m", "kzru"]
+
+
+def terminal(*args: str, columns: int = 100, lines: int = 500,
+             env: dict[str, str] | None = None, drop: tuple[str, ...] = ()) -> str:
+    """Run kzru with stdout on a pseudo-terminal of the given size; return what it showed."""
+    import os
+    import pty
+    import subprocess
+
+    leader, follower = pty.openpty()
+    environment = {**os.environ, "COLUMNS": str(columns), "LINES": str(lines), "TERM": "xterm",
+                   "KZRU_PAGER": "", **(env or {})}
+    for name in drop:
+        environment.pop(name, None)
+    process = subprocess.Popen([*kzru_command(), *args], stdout=follower, stderr=follower,
+                               stdin=subprocess.DEVNULL, env=environment)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")

@@ -6,13 +6,12 @@ import csv
 import io
 import json
 import os
-import pty
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, kzru_command
+from conftest import SEEDS, kzru_command, terminal
 
 from kzru.render import FACT_KEYS
 
@@ -83,24 +82,8 @@ def test_piped_default_is_tsv_without_colour() -> None:
 
 
 def run_in_terminal(*args: str, env: dict[str, str] | None = None) -> str:
-    """Run kzru with stdout on a pseudo-terminal; return what the terminal showed."""
-    leader, follower = pty.openpty()
-    process = subprocess.Popen([*kzru_command(), *args], stdout=follower, stderr=follower,
-                               env={**os.environ, "COLUMNS": "120", "KZRU_PAGER": "",
-                                    **(env or {})})
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    process.wait(timeout=60)
-    os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace")
+    """Run kzru with stdout on a 120-column pseudo-terminal; return what it showed."""
+    return terminal(*args, columns=120, env=env)
 
 
 def test_terminal_gets_a_coloured_table_with_highlighted_matches() -> None:

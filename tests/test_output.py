@@ -8,7 +8,6 @@ import importlib
 import io
 import json
 import os
-import pty
 import re
 import shlex
 import subprocess
@@ -16,37 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import kzru_command
+from conftest import kzru_command, terminal
 
 from kzru.table import Column, TableWriter
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 WIDTHS = (60, 80, 100, 120)
-
-
-def terminal(*args: str, columns: int = 100, lines: int = 500,
-             env: dict[str, str] | None = None, drop: tuple[str, ...] = ()) -> str:
-    """Run kzru with stdout on a pseudo-terminal of the given size; return what it showed."""
-    leader, follower = pty.openpty()
-    environment = {**os.environ, "COLUMNS": str(columns), "LINES": str(lines), "TERM": "xterm",
-                   "KZRU_PAGER": "", **(env or {})}
-    for name in drop:
-        environment.pop(name, None)
-    process = subprocess.Popen([*kzru_command(), *args], stdout=follower, stderr=follower,
-                               stdin=subprocess.DEVNULL, env=environment)
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    process.wait(timeout=60)
-    os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
 
 
 def plain(text: str) -> str:
