@@ -162,9 +162,10 @@ def build(dataset: Dataset, event_id: str) -> Brief:
         order = [sector for sector in dataset.sectors if sector in by_sector]
         sections.append(Section(status, SECTION_TITLES[status],
                                 [SectorGroup(sector, by_sector[sector]) for sector in order]))
+    # Background of the reports of the event (a preview's general background is not about it).
     background = sorted((fact for fact in dataset.facts.values()
                          if not fact.event and not fact.part_of
-                         and fact.source in event.sources
+                         and fact.source in event.sources and fact.source not in previews
                          and _main_event_of(dataset, fact.source) == event_id),
                         key=lambda fact: (SECTION_ORDER.index(fact.status), fact.date,
                                           dataset.fact_lines.get(fact.id, 0)))

@@ -23,6 +23,8 @@ def source_line(source: Source) -> str:
     outlet = source.publisher or "outlet not named in the text"
     title = f"«{source.title}»" if source.title else f"untitled article (source {source.id})"
     when = at_precision(source.published, source.published_precision)
+    if source.published_basis != "stated":
+        when += " (date inferred)"
     url = f", {source.url}" if source.url else ""
     return f"{outlet}, {title}, {when}, file {source.file}{url}"
 
@@ -80,12 +82,13 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
         for item in brief.figures:
             value = _number(item.fact.value)
             lines += [f"- **{value} {item.fact.unit}** — {_text(item.fact, lang)} "
-                      f"[{item.citation}] `{item.fact.id}`"]
+                      f"[{item.citation}] `{item.fact.id}`", f"  > {_quote(item.fact)}"]
         lines.append("")
     if brief.alongside:
         lines += ["## Reported alongside", "",
-                  "*Background the same articles give, not tied to this or any event "
-                  "(states of affairs, assessments).*", ""]
+                  "*What the same reports give beside the event's own facts, not linked to an "
+                  "event in this table: states of affairs, assessments, items listed apart.*",
+                  ""]
         for item in brief.alongside:
             fact = item.fact
             attributed = fact.speaker or fact.status in ATTRIBUTED or fact.source in brief.previews

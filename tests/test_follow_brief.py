@@ -219,3 +219,10 @@ def test_a_preview_reads_as_a_preview_not_as_an_outcome(bundled) -> None:  # noq
     # A same-day report that records outcomes is not a preview.
     assert build(bundled, "2024-11-state-visit-astana").previews == set()
     assert build(bundled, "2024-11-csto-council").previews == {"a001"}
+
+
+def test_a_previews_general_background_stays_out_of_the_visit_brief(bundled) -> None:  # noqa
+    brief = build(bundled, "2025-11-state-visit-moscow")
+    sources = {item.fact.source for item in brief.alongside}
+    assert sources == {"a004"}  # the report's culture and education items, not a002's
+    assert "(date inferred)" in markdown(build(bundled, "2022-08-sochi-talks"), bundled)
