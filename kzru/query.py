@@ -148,15 +148,6 @@ def sector_matrix(dataset: Dataset) -> tuple[list[Event], list[tuple[Sector, lis
     return events, rows
 
 
-def group_by_event(facts: list[Fact]) -> list[tuple[str, list[Fact]]]:
-    """Facts in date order, grouped by event in the order each event first appears."""
-    ordered = sorted(facts, key=lambda fact: (fact.date, fact.id))
-    groups: dict[str, list[Fact]] = {}
-    for fact in ordered:
-        groups.setdefault(fact.event, []).append(fact)
-    return list(groups.items())
-
-
 def related_facts(dataset: Dataset, fact: Fact, limit: int = 8) -> list[Fact]:
     """Facts of the same event sharing a sector, then facts sharing a rare name, then facts
     of the same article sharing a sector.

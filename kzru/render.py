@@ -13,7 +13,6 @@ import sys
 from datetime import date
 from typing import Any, Iterable, TextIO
 
-from kzru.model import Event, Fact, Source
 from kzru.text import CONTROL_CHARACTERS
 
 FACT_KEYS = ("id", "date", "date_precision", "date_basis", "event", "kind", "sectors", "status",
@@ -35,31 +34,6 @@ def span_label(start: date, end: date, precision: str = "day") -> str:
     if first == last:
         return first
     return f"{first} – {last[5:] if first[:4] == last[:4] and len(last) > 4 else last}"
-
-
-def fact_row(fact: Fact) -> dict[str, Any]:
-    return {key: getattr(fact, key) for key in FACT_KEYS}
-
-
-def event_row(event: Event, lang: str, facts: int) -> dict[str, Any]:
-    return {
-        "id": event.id, "kind": event.kind, "title": event.title(lang), "start": event.start,
-        "end": event.end, "date_precision": event.date_precision, "date_basis": event.date_basis,
-        "host": event.host, "guest": event.guest, "places": event.places,
-        "sources": event.sources, "facts": facts,
-    }
-
-
-def source_row(source: Source, facts: int) -> dict[str, Any]:
-    return {"id": source.id, "file": source.file, "publisher": source.publisher,
-            "title": source.title, "published": source.published,
-            "published_precision": source.published_precision,
-            "published_basis": source.published_basis, "url": source.url, "facts": facts}
-
-
-def record_dict(record: Any) -> dict[str, Any]:
-    """Every field of a record, for ``show``."""
-    return dict(record._asdict())
 
 
 def _plain(value: Any) -> Any:
