@@ -14,6 +14,12 @@ from kzru.model import Event, Fact, Source
 from kzru.render import date_label
 
 
+def published_label(source: Source) -> str:
+    """The article's date at its precision, saying so when it is inferred, not printed."""
+    label = date_label(source.published, source.published_precision)
+    return label if source.published_basis == "stated" else f"{label} (date inferred)"
+
+
 class Citation(NamedTuple):
     fact: Fact
     source: Source
@@ -35,8 +41,7 @@ class Citation(NamedTuple):
 
     @property
     def date(self) -> str:
-        label = date_label(self.source.published, self.source.published_precision)
-        return label if self.source.published_basis == "stated" else f"{label} (date inferred)"
+        return published_label(self.source)
 
     @property
     def fact_date(self) -> str:

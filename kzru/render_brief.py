@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from kzru.brief import ATTRIBUTED, Brief, Item
+from kzru.cite import published_label
 from kzru.model import Dataset, Fact, Source
-from kzru.render import date_label as at_precision
-from kzru.render import span_label as span
+from kzru.render import date_label, span_label
 
 
 def _text(fact: Fact, lang: str) -> str:
@@ -22,11 +22,8 @@ def source_line(source: Source) -> str:
     """A reference to paste: outlet, title (or a description), date at its precision, file."""
     outlet = source.publisher or "outlet not named in the text"
     title = f"«{source.title}»" if source.title else f"untitled article (source {source.id})"
-    when = at_precision(source.published, source.published_precision)
-    if source.published_basis != "stated":
-        when += " (date inferred)"
     url = f", {source.url}" if source.url else ""
-    return f"{outlet}, {title}, {when}, file {source.file}{url}"
+    return f"{outlet}, {title}, {published_label(source)}, file {source.file}{url}"
 
 
 def _item_lines(item: Item, status: str, lang: str, brief: Brief, quote: bool) -> list[str]:
@@ -36,7 +33,7 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, quote: bool) -
     said = f" — *{item.attribution}*" if attributed else ""
     event = brief.event
     inside = event.start <= fact.date <= event.end and fact.date_precision == "day"
-    dated = "" if inside else f" ({at_precision(fact.date, fact.date_precision)})"
+    dated = "" if inside else f" ({date_label(fact.date, fact.date_precision)})"
     also = f" · also {', '.join(fact.sectors[1:])}" if len(fact.sectors) > 1 else ""
     lines = [f"- {_text(fact, lang)}{dated}{said} [{item.citation}] `{fact.id}`{also}"]
     for part in item.parts:
@@ -63,7 +60,7 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     event = brief.event
     title = event.title(lang)
     route = f"{event.guest.upper()} → {event.host.upper()}"
-    when = span(event.start, event.end, event.date_precision)
+    when = span_label(event.start, event.end, event.date_precision)
     cites = " ".join(f"[{n}]" for n in range(1, len(brief.sources) + 1))
     mark = " (inferred)" if event.date_basis == "inferred" else ""
     lines = [f"# {title}", "",
@@ -118,7 +115,7 @@ def _novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
     else:
         previous = novelty.previous
         head = (f"## New since {previous.title(lang)} "
-                f"({span(previous.start, previous.end, previous.date_precision)})")
+                f"({span_label(previous.start, previous.end, previous.date_precision)})")
     lines = [head, ""]
     if novelty.previous is not None:
         lines.append("- Sectors not covered last time: " +

@@ -10,7 +10,7 @@ from kzru.commands.shared import dataset, hits
 from kzru.errors import KzruError
 from kzru.options import Options, with_common_options
 from kzru.output import Output
-from kzru.render import date_label as at_precision
+from kzru.render import date_label
 from kzru.table import Column
 
 EXAMPLES = ("kzru track университет", "kzru track nuclear --explain",
@@ -68,9 +68,9 @@ def _print(out: Output, tracked: list[follow.Tracked], explain: bool) -> None:
             "summary": fact.summary if out.lang == "en" else fact.text,
             "verdict": entry.verdict, "later": [later.id for later in entry.later],
             "reason": entry.reason,
-            "when": at_precision(fact.date, fact.date_precision),
+            "when": date_label(fact.date, fact.date_precision),
             # each later fact on a line of its own, never broken: date, status, id
-            "followed": [f"{at_precision(later.date, later.date_precision)} {later.status} "
+            "followed": [f"{date_label(later.date, later.date_precision)} {later.status} "
                          f"{later.id}" for later in entry.later] or ["—"],
         })
     columns = [Column("when", "Date", no_wrap=True),
