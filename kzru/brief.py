@@ -119,13 +119,17 @@ def _novelty(dataset: Dataset, event: Event, facts: list[Fact]) -> Novelty:
                    [s for s in own_sectors if s not in ever_sectors], names)
 
 
-def _main_event_of(dataset: Dataset, source_id: str) -> str:
-    """The event an article tells most about: where its background facts belong."""
-    counts: dict[str, int] = {}
+def _main_events(dataset: Dataset) -> dict[str, str]:
+    """Per source, the event it tells most about: where its background facts belong."""
+    counts: dict[tuple[str, str], int] = {}
     for fact in dataset.facts.values():
-        if fact.source == source_id and fact.event:
-            counts[fact.event] = counts.get(fact.event, 0) + 1
-    return max(counts, key=lambda event_id: (counts[event_id], event_id), default="")
+        if fact.event:
+            counts[fact.source, fact.event] = counts.get((fact.source, fact.event), 0) + 1
+    best: dict[str, str] = {}
+    for (source_id, event_id), count in sorted(counts.items()):
+        if source_id not in best or count >= counts[source_id, best[source_id]]:
+            best[source_id] = event_id
+    return best
 
 
 def build(dataset: Dataset, event_id: str) -> Brief:
@@ -163,10 +167,11 @@ def build(dataset: Dataset, event_id: str) -> Brief:
         sections.append(Section(status, SECTION_TITLES[status],
                                 [SectorGroup(sector, by_sector[sector]) for sector in order]))
     # Background of the reports of the event (a preview's general background is not about it).
+    main_event = _main_events(dataset)
     background = sorted((fact for fact in dataset.facts.values()
                          if not fact.event and not fact.part_of
                          and fact.source in event.sources and fact.source not in previews
-                         and _main_event_of(dataset, fact.source) == event_id),
+                         and main_event.get(fact.source) == event_id),
                         key=lambda fact: (SECTION_ORDER.index(fact.status), fact.date,
                                           dataset.fact_lines.get(fact.id, 0)))
     alongside = [item(fact) for fact in background]
