@@ -8,6 +8,7 @@ worth a warning. `reported` has no cue: reporting is the outlet's act, not a wor
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from kzru.model import Dataset, Fact
@@ -45,13 +46,18 @@ class LintWarning(NamedTuple):
     message: str
 
 
+@lru_cache(maxsize=None)
+def _cue_pattern(status: str) -> re.Pattern[str]:
+    """One pattern per status: any of its cues at the start of a word."""
+    cues = "|".join(re.escape(normalize(cue)) for cue in STATUS_CUES[status])
+    return re.compile(f"{_LETTER_BEFORE}(?:{cues})")
+
+
 def has_status_cue(fact: Fact) -> bool:
     """Whether the evidence holds a cue word of the fact's status (always true for reported)."""
-    cues = STATUS_CUES.get(fact.status)
-    if not cues:
+    if fact.status not in STATUS_CUES:
         return True
-    evidence = normalize(fact.evidence)
-    return any(re.search(_LETTER_BEFORE + re.escape(normalize(cue)), evidence) for cue in cues)
+    return _cue_pattern(fact.status).search(normalize(fact.evidence)) is not None
 
 
 def lint(dataset: Dataset) -> list[LintWarning]:
