@@ -127,11 +127,23 @@ def suggest_follows(dataset: Dataset, limit: int = 30) -> list[Suggestion]:
             document_frequency[word] = document_frequency.get(word, 0) + 1
     published = {source.id: source.published for source in dataset.sources.values()}
     recorded = {(later.id, earlier) for later in facts for earlier in later.follows}
+    # A pair qualifies only through a shared rare name or rare word: look up those, not every
+    # pair (rare keys have short lists, so this stays near linear at 100,000 facts).
+    sharing: dict[tuple[str, str], list[int]] = {}
+    for position, fact in enumerate(facts):
+        for name in names[fact.id]:
+            if frequency[name] <= common:
+                sharing.setdefault(("name", name), []).append(position)
+        for word in topics[fact.id]:
+            if document_frequency[word] <= common:
+                sharing.setdefault(("word", word), []).append(position)
     suggestions = []
     for earlier in facts:
         if earlier.status not in TRACKED:
             continue
-        for later in facts:
+        keys = [("name", n) for n in names[earlier.id]] + [("word", w) for w in topics[earlier.id]]
+        candidates = sorted({p for key in keys for p in sharing.get(key, ())})
+        for later in (facts[position] for position in candidates):
             if (later.id, earlier.id) in recorded or later.date < earlier.date \
                     or published[later.source] <= published[earlier.source]:
                 continue
