@@ -116,22 +116,21 @@ def fts_or_index(facts: list[dict]) -> sqlite3.Connection:
     return db
 
 
-def fts_and(db: sqlite3.Connection, query: str) -> list[str]:
+def _fts(db: sqlite3.Connection, table: str, query: str, joiner: str, order: str) -> list[str]:
     tokens = ['"' + t.replace('"', '""') + '"' for t in re.findall(r"\w+", query)]
     if not tokens:
         return []
-    rows = db.execute("SELECT id FROM f WHERE f MATCH ? ORDER BY rank LIMIT ?",
-                      (" AND ".join(tokens), K))
+    rows = db.execute(f"SELECT id FROM {table} WHERE {table} MATCH ? ORDER BY {order} LIMIT ?",
+                      (f" {joiner} ".join(tokens), K))
     return [r[0] for r in rows]
+
+
+def fts_and(db: sqlite3.Connection, query: str) -> list[str]:
+    return _fts(db, "f", query, "AND", "rank")
 
 
 def fts_or_bm25(db: sqlite3.Connection, query: str) -> list[str]:
-    tokens = ['"' + t.replace('"', '""') + '"' for t in re.findall(r"\w+", query)]
-    if not tokens:
-        return []
-    rows = db.execute("SELECT id FROM g WHERE g MATCH ? ORDER BY bm25(g) LIMIT ?",
-                      (" OR ".join(tokens), K))
-    return [r[0] for r in rows]
+    return _fts(db, "g", query, "OR", "bm25(g)")
 
 
 def in_process(queries: list[str], data: Path, scoring: str) -> list[list[str]]:
