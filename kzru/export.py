@@ -28,6 +28,7 @@ INTEGER = re.compile(r"-?\d+")
 LINKS = {
     ("facts", "sectors"): ("fact_sectors", "sector_id", "sectors"),
     ("facts", "follows"): ("fact_follows", "follows_id", "facts"),
+    ("facts", "same_as"): ("fact_same_as", "same_as_id", "facts"),
     ("facts", "names"): ("fact_names", "name", None),
     ("events", "sources"): ("event_sources", "source_id", "sources"),
     ("events", "places"): ("event_places", "place", None),

@@ -26,6 +26,9 @@ class Source(NamedTuple):
     published_basis: str
     published_note: str
     url: str
+    url_note: str
+    sha256: str
+    review: str
 
 
 class Event(NamedTuple):
@@ -42,6 +45,7 @@ class Event(NamedTuple):
     guest: str
     places: tuple[str, ...]
     sources: tuple[str, ...]
+    review: str
 
     def title(self, lang: str) -> str:
         return self.title_ru if lang == "ru" else self.title_en
@@ -67,6 +71,8 @@ class Fact(NamedTuple):
     names: tuple[str, ...]
     part_of: str
     follows: tuple[str, ...]
+    same_as: tuple[str, ...]
+    review: str
 
     @property
     def evidence_pieces(self) -> list[str]:

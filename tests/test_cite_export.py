@@ -69,10 +69,14 @@ def test_cite_unknown_id_is_one_line_exit_2(run) -> None:
 
 def test_url_is_shown_where_known(run, data_copy: Path) -> None:
     path = data_copy / "sources.csv"
-    text = path.read_text(encoding="utf-8").splitlines()
-    text[1] = text[1].rstrip(",") + ",https://example.org/a000"
-    path.write_text("\n".join(text) + "\n", encoding="utf-8")
-    source_id = text[1].split(",")[0]
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[0]["url"] = "https://example.org/a000"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    source_id = rows[0]["id"]
     fact = next(f for f in json.loads(run("facts", "--data", str(data_copy), "--format",
                                           "json").out) if f["source"] == source_id)
     assert "https://example.org/a000" in run("cite", fact["id"], "--data", str(data_copy)).out
