@@ -11,6 +11,7 @@ from typing import Any, Callable, Iterable
 
 import typer
 
+from kzru.labels import label
 from kzru.options import Options
 from kzru.render import default_format, write_machine
 from kzru.table import Column, TableWriter
@@ -93,7 +94,8 @@ class Output:
         when a person reads it there (a script's stderr stays quiet)."""
         if shown >= total:
             return
-        message = f"{shown} of {total} {what} — --limit 0 for all"
+        message = label("note.cut", self.lang, shown=shown, total=total,
+                        what=label(f"what.{what}", self.lang))
         if self.is_table:
             self.writer.line(message, style="dim")
         elif stderr_is_terminal():

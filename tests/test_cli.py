@@ -299,7 +299,7 @@ def test_timeline_is_in_date_order_grouped_by_event(run) -> None:
 
 def test_lang_ru_shows_russian_text(run) -> None:
     out = run("facts", "--sector", "space", "--lang", "ru", "--format", "table").out
-    assert "Text" in out and "Summary" not in out
+    assert "Текст (пересказ)" in out and "Summary" not in out
 
 
 def test_global_options_before_the_command(run) -> None:

@@ -326,7 +326,7 @@ def test_environment_defaults_for_format_and_language(run, monkeypatch) -> None:
     assert json.loads(run("sources").out)[0]["id"]
     assert run("sources", "--format", "csv").out.startswith("id,")  # the option wins
     monkeypatch.setenv("KZRU_LANG", "ru")
-    assert "Text (id)" in run("facts", "--sector", "space", "--format", "table").out
+    assert "Текст (пересказ) (id)" in run("facts", "--sector", "space", "--format", "table").out
     monkeypatch.setenv("KZRU_FORMAT", "xml")
     bad = run("sources")
     assert bad.code == 2 and bad.err.startswith("kzru: KZRU_FORMAT: unknown format 'xml'")

@@ -10,6 +10,7 @@ import typer
 
 from kzru import fields, query, store
 from kzru.errors import KzruError
+from kzru.labels import label
 from kzru.model import Dataset, Fact
 from kzru.options import Choice, Options
 from kzru.output import Output
@@ -87,16 +88,20 @@ def filter_values(sector: Any, year: Any, event: Any, status: Any, kind: Any) ->
 def fact_columns(out: Output, score: bool = False, explain: bool = False) -> list[Column]:
     """Score, date, status, sectors, and the summary with the id (and parent) under it.
     At narrow widths Sectors goes first, then Status."""
-    columns = [Column("score", "Score", justify="right")] if score else []
+    lang = out.lang
+    columns = [Column("score", label("col.score", lang), justify="right")] if score else []
     columns += [
-        Column("date", "Date", no_wrap=True), Column("status", "Status", no_wrap=True, drop=2),
-        Column("sectors", "Sectors", stack=True, ids=True, drop=1),
-        Column("text" if out.lang == "ru" else "summary", "Text (id)" if out.lang == "ru"
-               else "Summary (id)", ratio=5, highlight=True, footnote=("id", "part_of_note"),
-               min_width=20),
+        Column("date", label("col.date", lang), no_wrap=True),
+        Column("status", label("col.status", lang), no_wrap=True, drop=2),
+        Column("sectors", label("col.sectors", lang), stack=True, ids=True, drop=1),
+        # the Russian text is the curators' paraphrase; only the evidence is verbatim
+        Column("text" if lang == "ru" else "summary",
+               label("col.text_id" if lang == "ru" else "col.summary_id", lang), ratio=5,
+               highlight=True, footnote=("id", "part_of_note"), min_width=20),
     ]
     if explain:
-        columns.append(Column("explain", "Matched", ratio=2, stack=True, drop=3))
+        columns.append(Column("explain", label("col.matched", lang), ratio=2, stack=True,
+                              drop=3))
     return columns
 
 
@@ -104,7 +109,8 @@ def fact_rows(facts: Sequence[Fact], events: Any, sources: Any, lang: str) -> li
     rows = []
     for fact in facts:
         row = fields.fact_record(fact, events, sources, lang)
-        row["part_of_note"] = f"part of {fact.part_of}" if fact.part_of else ""
+        row["part_of_note"] = label("note.part_of", lang, id=fact.part_of) if fact.part_of \
+            else ""
         rows.append(row)
     return rows
 
@@ -198,4 +204,4 @@ def group_title(event: Any, lang: str, group: list[Fact]) -> str:
     labels = [date_label(first.date, first.date_precision),
               date_label(last.date, last.date_precision)]
     span = labels[0] if labels[0] == labels[1] else " – ".join(labels)
-    return f"{span}  Outside any event"
+    return f"{span}  {label('group.outside', lang)}"

@@ -1,0 +1,58 @@
+"""One table of UI strings (kzru/labels.py): complete in both languages, and used."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from kzru.labels import LABELS, label
+
+KZRU = Path(__file__).resolve().parents[1] / "kzru"
+CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(LABELS))
+def test_every_label_has_both_languages_with_the_same_fields(key: str) -> None:
+    english, russian = LABELS[key]
+    assert english.strip() and russian.strip()
+    assert not CYRILLIC.search(english), "the English label holds Cyrillic"
+    # a Russian label is Russian, except for words that are the same in both (ids, symbols)
+    if re.search("[a-z]{3,}", english.replace("--limit", "").replace("--fields", "")
+                 .replace("kzru show ID", "").replace("published_note", "")):
+        assert CYRILLIC.search(russian), f"{key}: Russian label is not Russian"
+    # the Russian may leave a field out (grammar), never invent one
+    assert _fields(russian) <= _fields(english)
+
+
+def test_every_key_the_code_asks_for_exists() -> None:
+    used = set()
+    for path in KZRU.rglob("*.py"):
+        used |= set(re.findall(r"""label\(\s*["']([a-z_]+\.[a-z_.]+)["']""", path.read_text()))
+    assert used, "no label() calls found: the pattern is stale"
+    assert used <= set(LABELS), f"missing labels: {sorted(used - set(LABELS))}"
+
+
+def test_label_fills_fields_and_falls_back_to_english() -> None:
+    assert label("note.part_of", "en", id="x") == "part of x"
+    assert label("note.part_of", "ru", id="x") == "часть x"
+    assert label("col.date", "de") == "Date"
+    with pytest.raises(KeyError):
+        label("no.such.key")
+
+
+def test_russian_tables_name_the_paraphrase(run) -> None:
+    """With --lang ru the text column is the curators' Russian paraphrase, and says so; the
+    headers are Russian too."""
+    shown = run("facts", "--lang", "ru", "--format", "table", "--limit", "3").out
+    header = shown.splitlines()[0]
+    assert "пересказ" in header and "Дата" in header
+    assert "Summary" not in shown and "Date" not in header
+    english = run("facts", "--format", "table", "--limit", "3").out.splitlines()[0]
+    assert "Summary (id)" in english
