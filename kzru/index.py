@@ -37,8 +37,9 @@ CREATE TABLE facts(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, record TEXT NOT 
 CREATE TABLE vocab(term TEXT PRIMARY KEY, stem TEXT NOT NULL, tkey TEXT NOT NULL,
                    length INTEGER NOT NULL, postings BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE filters(rowid INTEGER PRIMARY KEY, year INTEGER, event TEXT, kind TEXT,
-                     status TEXT, sectors TEXT);
+                     status TEXT, sectors TEXT, basis TEXT);
 CREATE TABLE parts(part TEXT NOT NULL, term TEXT NOT NULL);
+CREATE TABLE inname(key TEXT NOT NULL, rowid INTEGER NOT NULL);
 """
 INDEXES = """
 CREATE INDEX vocab_stem ON vocab(stem);
@@ -46,6 +47,7 @@ CREATE INDEX vocab_tkey ON vocab(tkey);
 CREATE INDEX vocab_length ON vocab(length, term);
 CREATE UNIQUE INDEX facts_id ON facts(id);
 CREATE INDEX parts_part ON parts(part);
+CREATE INDEX inname_key ON inname(key);
 """
 TABLES = {"sources": Source, "events": Event, "sectors": Sector, "glossary": GlossaryEntry}
 
@@ -109,10 +111,14 @@ def _store_facts(connection: sqlite3.Connection, dataset: Dataset, facts: list[F
         ((rowid, fact.id, codec.encode(fact)) for rowid, fact in enumerate(facts)),
     )
     connection.executemany(
-        "INSERT INTO filters VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO filters VALUES (?, ?, ?, ?, ?, ?, ?)",
         ((rowid, fact.date.year, fact.event, fact.kind, fact.status, "|" + "|".join(fact.sectors)
-          + "|") for rowid, fact in enumerate(facts)),
+          + "|", fact.date_basis) for rowid, fact in enumerate(facts)),
     )
+    from kzru.places import words_inside_names
+
+    connection.executemany("INSERT INTO inname VALUES (?, ?)",
+                           words_inside_names(dataset.glossary.values(), facts))
     tables = {name: [codec.plain(record) for record in getattr(dataset, name).values()]
               for name in TABLES}
     dates = array("I", (fact.date.toordinal() for fact in facts))
@@ -273,6 +279,12 @@ class Index:
         if len(found) != len(set(rowids)):
             raise codec.Damaged("a posting names a fact the index does not hold")
         return found
+
+    @_recovering
+    def inside_names(self, key: str) -> set[int]:
+        """Rows of facts that say the word (by its places.key) only inside a name."""
+        rows = self.connection.execute("SELECT rowid FROM inname WHERE key = ?", (key,))
+        return {row[0] for row in rows}
 
     @_recovering
     def allowed(self, where: str, params: list[Any]) -> set[int]:

@@ -18,11 +18,26 @@ from typing import Any, NamedTuple
 
 from kzru.index import FIELD_BITS, FIELD_WEIGHT, FIELDS, Index, decode
 from kzru.model import Fact
-from kzru.text import compound_parts, is_cyrillic, normalize, stem, translit_key, words
-from kzru.understand import Reading, Term, read
+from kzru.text import (
+    STOPWORDS,
+    compound_parts,
+    is_cyrillic,
+    normalize,
+    stem,
+    translit_key,
+    words,
+)
+from kzru.understand import GENERIC_WEIGHT, Reading, Term, read
 
 QUALITY = {"exact": 1.0, "stem": 0.9, "alias": 0.8, "translation": 0.8,
-           "transliteration": 0.75, "part": 0.7, "typo": 0.6}
+           "transliteration": 0.75, "part": 0.7, "typo": 0.6, "related": 0.5}
+# A place word met only inside another thing's name (Astana in Astana Hub): shown, weighed
+# lightly, never counted as the place matched.
+NAME_ONLY = 0.3
+# Matches that say a fact holds the word; the rest (related, name) rank below them.
+DIRECT = frozenset(QUALITY) - {"related"}
+# What an excluded word (-word) removes: the word in any form or script, not a guess.
+EXCLUDING = frozenset({"exact", "stem", "alias", "translation", "transliteration"})
 # What a fact earns for a term through what the term means rather than its letters.
 SIGNAL = {"kind": 0.7, "event": 0.7, "place": 0.8, "sector": 0.6}
 BOTH_BONUS = 0.15  # a fact that says the word *and* is of the kind/place/sector it names
@@ -50,6 +65,7 @@ class Hit(NamedTuple):
     score: float
     matched: int
     matches: list[Match]
+    notes: tuple[str, ...] = ()  # e.g. "reported in 2025": dated only by its article
 
     @property
     def terms(self) -> set[str]:
@@ -293,31 +309,122 @@ def _signal_rows(signals: _Signals, term: Term) -> dict[int, Best]:
 
 
 def _term_rows(matcher: _Matcher, signals: _Signals, term: Term) -> dict[int, Best]:
+    """Every fact a term matches, by its text or its meaning, with the best way it does."""
+    if term.either:  # OR: the best of the alternatives
+        merged: dict[int, Best] = {}
+        for option in term.either:
+            for rowid, best in _term_rows(matcher, signals, option).items():
+                if rowid not in merged or best[0] > merged[rowid][0]:
+                    merged[rowid] = best
+        return merged
+    if term.phrase:
+        return _adjacent_rows(matcher, term)
     text = _text_rows(matcher, term)
+    if len(term.tokens) == 1 and text and (term.entity == "place" or (
+            term.sector and _attribute(signals.index, term.tokens[0]))):
+        _names_only(signals.index, term, text)
     meaning = _signal_rows(signals, term)
     if term.sector and not term.sector_only and text:  # an alias: boost within the sector
-        for rowid in signals.sector(term.sector) & text.keys():
+        said = {rowid for rowid, best in text.items() if best[2] != "name"}
+        for rowid in signals.sector(term.sector) & said:
             meaning[rowid] = (SIGNAL["sector"], term.sector, "sector")
     for rowid, signal in meaning.items():
         found = text.get(rowid)
-        if found is None:
+        if found is None or found[2] == "name":
             text[rowid] = signal
         else:
             text[rowid] = (min(1.0, max(found[0], signal[0]) + BOTH_BONUS), found[1], found[2])
     return text
 
 
+def _attribute(index: Index, word: str) -> bool:
+    """True when ``word`` stands in the names of one thing only (газ in the Gubkin University
+    of Oil and Gas): there it says what the name is about, not what the fact is about. A word
+    in the names of many things (university, centre) is what they are, and stays a match."""
+    from kzru.places import key
+
+    wanted = key(word)
+    holders = [entry for entry in index.table("glossary").values()
+               if entry.kind not in ("person", "place")
+               and any(wanted in {key(w) for w in words(name)} for name in entry.all_names())]
+    return len(holders) == 1
+
+
+def _names_only(index: Index, term: Term, rows: dict[int, Best]) -> None:
+    """Demote facts that say a place or a topic word only inside a name (see places.py)."""
+    from kzru.places import key
+
+    inside = index.inside_names(key(term.tokens[0]))
+    for rowid in inside & rows.keys():
+        weight, matched, _ = rows[rowid]
+        rows[rowid] = (weight * NAME_ONLY, matched, "name")
+
+
+def _adjacent_rows(matcher: _Matcher, term: Term) -> dict[int, Best]:
+    """Facts where the quoted words stand next to each other (stopwords aside), each word in
+    any of its forms."""
+    rows = _phrase_rows(matcher, term.tokens)
+    if not rows:
+        return {}
+    forms = [set(matcher.word(word, allow_loose=False)) for word in term.tokens]
+    size = len(forms)
+    facts = matcher.index.facts(list(rows))
+    found: dict[int, Best] = {}
+    for rowid, (matched, how, weight, _) in rows.items():
+        fact = facts[rowid]
+        for text in (fact.summary, fact.text, fact.evidence):
+            sequence = [word for word in words(text) if word not in STOPWORDS]
+            if any(all(sequence[start + k] in forms[k] for k in range(size))
+                   for start in range(len(sequence) - size + 1)):
+                found[rowid] = (weight * QUALITY[how], matched, how)
+                break
+    return found
+
+
+def _related_rows(matcher: _Matcher, term: Term) -> dict[int, Best]:
+    """For a word the table lacks: facts holding a related word, ranked below direct matches.
+
+    Related are the first element of a compound (нефтепровод → нефть) and the neighbours
+    measured for the table's words in a Russian word-embedding model (see related.py); a
+    personal name is never reached this way.
+    """
+    if len(term.tokens) != 1 or term.entity or len(term.tokens[0]) < 4:
+        return {}
+    from kzru.places import key
+    from kzru.related import related_words
+
+    word = term.tokens[0]
+    candidates = [(part, 1.0) for part in compound_parts(word)[:1] if len(part) >= 3]
+    candidates += related_words(word)
+    found: dict[int, Best] = {}
+    for other, similarity in candidates:
+        in_names = matcher.index.inside_names(key(other))
+        for matched, (how, blob) in matcher.word(other, allow_loose=False).items():
+            if matched in matcher.people or how not in ("exact", "stem"):
+                continue
+            for posting in decode(blob):
+                rowid = posting >> FIELD_BITS
+                if rowid in in_names:
+                    continue
+                weight = QUALITY["related"] * similarity * TOP_WEIGHT[posting & FIELD_MASK]
+                if rowid not in found or weight > found[rowid][0]:
+                    found[rowid] = (weight, f"{other}: {matched}", "related")
+    return found
+
+
 class _Unit:
     """One thing a fact can match: a text term or a constraint, with its rows."""
 
-    __slots__ = ("text", "size", "rows")
+    __slots__ = ("text", "size", "rows", "weight")
 
-    def __init__(self, text: str, size: int, rows: dict[int, Best]) -> None:
+    def __init__(self, text: str, size: int, rows: dict[int, Best],
+                 generic: bool = False) -> None:
         self.text, self.size, self.rows = text, size, rows
+        self.weight = GENERIC_WEIGHT if generic else 1.0
 
 
-def _constraint_units(signals: _Signals, reading: Reading, soft: bool) -> list[_Unit]:
-    """Months, dates and asked-for kinds rank; years and statuses too when ``soft``."""
+def _constraint_units(signals: _Signals, reading: Reading, soft: tuple[str, ...]) -> list[_Unit]:
+    """Months, dates and asked-for kinds rank; so do the ``soft`` filters (year, status)."""
     units = []
     if reading.months or reading.days:
         found = signals.dates(reading.years, reading.months, reading.days)
@@ -327,40 +434,109 @@ def _constraint_units(signals: _Signals, reading: Reading, soft: bool) -> list[_
         found = signals.where("kind", reading.kinds)
         units.append(_Unit("kind", 1, {r: (1.0, "/".join(reading.kinds), "kind")
                                        for r in found}))
-    if soft:
-        for column, values in (("year", reading.years), ("status", reading.statuses)):
-            if values:
-                found = signals.where(column, values)
-                label = "/".join(map(str, values))
-                units.append(_Unit(column, 1, {r: (1.0, label, column) for r in found}))
+    for column, values in (("year", reading.years), ("status", reading.statuses)):
+        if values and column in soft:
+            found = signals.where(column, values)
+            label = "/".join(map(str, values))
+            units.append(_Unit(column, 1, {r: (1.0, label, column) for r in found}))
     return units
 
 
 class Hits(list):  # type: ignore[type-arg]
-    """Ranked hits, best first; ``total`` counts every fact that matched, shown or not."""
+    """Ranked hits, best first; ``total`` counts every fact that matched, shown or not;
+    ``unmatched`` names the query's words that matched no fact; ``notes`` say what the
+    search did beyond the query's letter (a filter relaxed, facts dated by their article)."""
 
-    def __init__(self, hits: list[Hit], total: int) -> None:
+    def __init__(self, hits: list[Hit], total: int, unmatched: tuple[str, ...] = (),
+                 notes: tuple[str, ...] = ()) -> None:
         super().__init__(hits)
         self.total = total
+        self.unmatched = unmatched
+        self.notes = notes
 
 
 def search(index: Index, query: str, allowed: set[int] | None = None,
-           limit: int | None = 10, reading: Reading | None = None) -> Hits:
-    """Rank facts for ``query`` (or its ``reading``): all units matched first, then score,
-    then newest. A stated year or status filters; if nothing passes, it ranks instead."""
+           limit: int | None = 10, reading: Reading | None = None,
+           strict: bool = False) -> Hits:
+    """Rank facts for ``query`` (or its ``reading``): facts matching more of its words first,
+    then score, then newest. A stated year or status filters; when that leaves nothing, the
+    status and then the year rank instead, and a note says so (unless ``strict``)."""
     reading = reading if reading is not None else read_query(index, query)
     if reading.empty:
         return Hits([], 0)
     signals = _Signals(index)
-    hard = [signals.where("year", reading.years), signals.where("status", reading.statuses)]
-    hard = [rows for rows, values in zip(hard, (reading.years, reading.statuses)) if values]
+    matcher = _Matcher(index, _people(index))
+    terms = [(term, _term_rows(matcher, signals, term)) for term in reading.terms]
+    terms = [(term, rows or _related_rows(matcher, term)) for term, rows in terms]
+    if any(not rows for _, rows in terms):  # beside a word the table lacks, a guessed
+        terms = [(term, {} if _guessed(rows) else rows) for term, rows in terms]  # spelling
+        # is no evidence: "quantum computing" must not find "competing"
+    unmatched = tuple(term.text for term, rows in terms if not rows)
+    units = [_Unit(term.text, len(term.tokens), rows, term.generic)
+             for term, rows in terms if rows]
+    if reading.terms and not units:
+        return Hits([], 0, unmatched)
+    allowed = _without(matcher, signals, reading, allowed)
+    years = signals.where("year", reading.years) if reading.years else None
+    statuses = signals.where("status", reading.statuses) if reading.statuses else None
     kept = allowed
-    for rows in hard:
-        kept = rows if kept is None else kept & rows
-    hits = _ranked(index, signals, reading, kept, limit, soft=False)
-    if not hits and hard and reading.terms:
-        hits = _ranked(index, signals, reading, allowed, limit, soft=True)
-    return hits
+    for rows in (years, statuses):
+        if rows is not None:
+            kept = rows if kept is None else kept & rows
+    hits = _ranked(index, signals, reading, units, kept, limit, ())
+    if hits or strict or not units or (years is None and statuses is None):
+        notes = () if hits or not strict else (_nothing(reading, units),)
+        return Hits(hits, hits.total, unmatched, notes + hits.notes)
+    if statuses is not None and years is not None:  # keep the year, rank by the status
+        within = years if allowed is None else years & allowed
+        hits = _ranked(index, signals, reading, units, within, limit, ("status",))
+        if hits:
+            return Hits(hits, hits.total, unmatched,
+                        (_relaxed(reading, units, hits, "status"), *hits.notes))
+    if years is not None and not years:  # no fact at all from that time: nothing, not noise
+        return Hits([], 0, unmatched, (f"no facts dated {_listed(reading.years)}",))
+    hits = _ranked(index, signals, reading, units, allowed, limit, ("year", "status"))
+    what = "status" if years is None else "year"
+    notes = (_relaxed(reading, units, hits, what),) if hits else ()
+    return Hits(hits, hits.total, unmatched, notes + hits.notes)
+
+
+def _guessed(rows: dict[int, Best]) -> bool:
+    """True when a word matched only through typos."""
+    return bool(rows) and all(how == "typo" for _, _, how in rows.values())
+
+
+def _listed(values: tuple[Any, ...]) -> str:
+    return " or ".join(map(str, values))
+
+
+def _nothing(reading: Reading, units: list[_Unit]) -> str:
+    """What the stated filters left: "nothing agreed about газ in 2025"."""
+    about = ", ".join(unit.text for unit in units)
+    status = _listed(reading.statuses) if reading.statuses else "dated"
+    when = f" in {_listed(reading.years)}" if reading.years else ""
+    return f"nothing {status} about {about}{when}"
+
+
+def _relaxed(reading: Reading, units: list[_Unit], hits: Hits, dropped: str) -> str:
+    """Say which filter was relaxed and what is shown instead."""
+    shown = ", ".join(dict.fromkeys(hit.fact.status for hit in hits)) if dropped == "status" \
+        else ", ".join(dict.fromkeys(str(hit.fact.date.year) for hit in hits))
+    other = "other statuses" if dropped == "status" else "other years"
+    return f"{_nothing(reading, units)}; showing {other}: {shown}"
+
+
+def _without(matcher: _Matcher, signals: _Signals, reading: Reading,
+             allowed: set[int] | None) -> set[int] | None:
+    """``allowed`` less the facts that hold an excluded (-word) word in any form."""
+    if not reading.excluded:
+        return allowed
+    unwanted: set[int] = set()
+    for term in reading.excluded:
+        unwanted |= {rowid for rowid, (_, _, how) in _text_rows(matcher, term).items()
+                     if how in EXCLUDING}
+    everything = allowed if allowed is not None else set(range(matcher.index.count))
+    return everything - unwanted
 
 
 def _people(index: Index) -> frozenset[str]:
@@ -368,30 +544,31 @@ def _people(index: Index) -> frozenset[str]:
                      for name in entry.all_names() for word in words(name))
 
 
-def _ranked(index: Index, signals: _Signals, reading: Reading, allowed: set[int] | None,
-            limit: int | None, soft: bool) -> Hits:
-    matcher = _Matcher(index, _people(index))
-    units = [_Unit(term.text, len(term.tokens), _term_rows(matcher, signals, term))
-             for term in reading.terms]
-    units += _constraint_units(signals, reading, soft)
-    filtered = [] if soft else [(str(v), "year") for v in reading.years] + [
-        (v, "status") for v in reading.statuses]
+def _ranked(index: Index, signals: _Signals, reading: Reading, text_units: list[_Unit],
+            allowed: set[int] | None, limit: int | None, soft: tuple[str, ...]) -> Hits:
+    units = text_units + _constraint_units(signals, reading, soft)
+    filtered = [(str(v), "year") for v in reading.years if "year" not in soft] + [
+        (v, "status") for v in reading.statuses if "status" not in soft]
     total = max(index.count, 1)
-    # A glossary phrase counts for as many query words as it has.
-    weights = [unit.size * math.log(1 + total / max(len(unit.rows), 1)) for unit in units]
+    # A glossary phrase counts for as many query words as it has; a generic word for less.
+    weights = [unit.weight * unit.size * math.log(1 + total / max(len(unit.rows), 1))
+               for unit in units]
     weight_sum = sum(weights) or 1.0
     scores: dict[int, float] = {}
     matched: dict[int, int] = {}
+    direct: dict[int, int] = {}
     if units:
         for unit, unit_weight in zip(units, weights):
-            for rowid, (weight, _, _) in unit.rows.items():
+            for rowid, (weight, _, how) in unit.rows.items():
                 if allowed is not None and rowid not in allowed:
                     continue
                 scores[rowid] = scores.get(rowid, 0.0) + unit_weight * weight
-                matched[rowid] = matched.get(rowid, 0) + unit.size
+                if how != "name":
+                    matched[rowid] = matched.get(rowid, 0) + unit.size
+                    if how != "related":
+                        direct[rowid] = direct.get(rowid, 0) + unit.size
     else:  # only constraints: every fact that passes them, fully
         scores = dict.fromkeys(allowed if allowed is not None else range(index.count), 1.0)
-        matched = dict.fromkeys(scores, 0)
     threshold = MIN_SCORE * weight_sum / 100.0 if units else 0.0
     scores = {rowid: score for rowid, score in scores.items() if score >= threshold}
     constrained = bool(reading.years or reading.statuses or reading.months or reading.days
@@ -404,18 +581,24 @@ def _ranked(index: Index, signals: _Signals, reading: Reading, allowed: set[int]
         bonus = PRIOR_SHARE * (weight_sum if units else 1.0)
         for rowid in scores:
             scores[rowid] += bonus * (0.6 * (rowid in decisive) + 0.4 * (rowid in tied))
+    # A stated time means the fact's own date: facts dated only by their article come after.
+    dated = reading.years or reading.months or reading.days
+    reported = index.allowed("basis = 'publication'", []) if dated else set()
     full = weight_sum if units else 1.0
     dates = index.dates
-    keyed = ((-matched[rowid], -score, -dates[rowid], rowid) for rowid, score in scores.items())
+    keyed = ((rowid in reported, -direct.get(rowid, 0), -matched.get(rowid, 0), -score,
+              -dates[rowid], rowid) for rowid, score in scores.items())
     ranked = heapq.nsmallest(limit, keyed) if limit is not None else sorted(keyed)
-    facts = index.facts([key[3] for key in ranked])
+    facts = index.facts([key[-1] for key in ranked])
     hits = []
-    for _, score, _, rowid in ranked:
+    for *_, score, _, rowid in ranked:
         matches = [Match(unit.text, unit.rows[rowid][1], unit.rows[rowid][2],
                          unit.rows[rowid][0]) for unit in units if rowid in unit.rows]
         matches += [Match(value, value, how, 1.0) for value, how in filtered]
-        hits.append(Hit(facts[rowid], round(min(100.0, -score * 100.0 / full), 1),
-                        matched[rowid], matches))
+        fact = facts[rowid]
+        notes = (f"reported in {fact.date.year}",) if rowid in reported else ()
+        hits.append(Hit(fact, round(min(100.0, -score * 100.0 / full), 1),
+                        matched.get(rowid, 0), matches, notes))
     return Hits(hits, len(scores))
 
 

@@ -108,6 +108,61 @@ for _pair in _BILINGUAL.replace("\n", " ").split(";"):
         BILINGUAL.setdefault(_en, []).append(_ru)
 
 
+# Words of almost every news story about two countries' relations: they say what kind of
+# thing happened (supplies, cooperation, questions, development), not what it was about, so
+# a topic word beside them decides the ranking (поставки газа: газ). Matched by stem.
+_GENERIC = """
+сотрудничество взаимодействие развитие отношения вопрос вопросы сфера сферы область
+направление работа поставки поставка поставок меры уровень рамки итоги результаты
+перспективы возможности укрепление расширение реализация обсуждение создание страна
+страны сторона стороны двусторонний деятельность задача роль значение внимание тема
+повестка процесс решение план часть помощь поддержка партнерство связи
+cooperation interaction development relations relationship issue issues question questions
+area areas sphere field direction work supply supplies measures level framework results
+prospects opportunities strengthening expansion implementation discussion creation country
+countries side sides bilateral activity task role topic agenda process support partnership
+ties
+"""
+GENERIC_STEMS = frozenset()  # filled on first use: stemming at import costs start-up
+GENERIC_WEIGHT = 0.4
+
+# Operators: "a phrase" (also «…» and “…”), -word, and OR (ИЛИ) between words, in capitals
+# so that an English "or" stays a stopword.
+_QUOTED = re.compile(r'"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”]')
+OR_WORDS = frozenset({"OR", "ИЛИ"})
+OR_MARK = "|"
+
+
+def is_generic(word: str) -> bool:
+    """True for a word that names no topic of its own (see _GENERIC)."""
+    global GENERIC_STEMS
+    if not GENERIC_STEMS:
+        GENERIC_STEMS = frozenset(stem(w) for w in _GENERIC.split())
+    return stem(word) in GENERIC_STEMS
+
+
+def operators(query: str) -> tuple[list[str], list[str], list[str]]:
+    """Split what the query's operators say from its words: the plain words (OR as
+    ``OR_MARK``), the quoted phrases and the -excluded words."""
+    phrases: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        phrases.append(next(group for group in match.groups() if group is not None))
+        return " "
+
+    rest = _QUOTED.sub(take, query)
+    plain: list[str] = []
+    excluded: list[str] = []
+    for piece in rest.split():
+        if piece in OR_WORDS:
+            plain.append(OR_MARK)
+        elif piece.startswith("-") and words(piece):
+            excluded.extend(words(piece))
+        else:
+            plain.extend(words(piece))
+    return plain, phrases, excluded
+
+
 class Term(NamedTuple):
     """A word or glossary phrase searched as text, with what else it stands for."""
 
@@ -121,6 +176,10 @@ class Term(NamedTuple):
     sector: str = ""
     sector_only: bool = False  # the sector's own name: facts of the sector match it
     entity: str = ""  # glossary kind: person, place, organization ...
+    phrase: bool = False  # typed in quotes: its words must stand next to each other
+    either: tuple["Term", ...] = ()  # typed with OR: a fact matching any of these matches
+    generic: bool = False  # a word of every news story (поставки, cooperation): weighs less
+    entry: str = ""  # the glossary entry's id, when the term names one
 
 
 class Reading(NamedTuple):
@@ -135,6 +194,7 @@ class Reading(NamedTuple):
     ignored: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     read_words: tuple[str, ...] = ()  # words taken as a time, status or question
+    excluded: tuple[Term, ...] = ()  # typed as -word: facts that match them are left out
 
     @property
     def empty(self) -> bool:
@@ -231,12 +291,13 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
          today: date | None = None, literal: bool = False) -> Reading:
     """Turn the text of a query into text terms and constraints; ``literal`` keeps every
     word as text (glossary names still match each other)."""
-    tokens = words(query)
     if literal:
+        tokens = words(query)
         content = [t for t in tokens if t not in STOPWORDS]
         return Reading(_terms(content, aliases, [], [], []),
                        ignored=tuple(t for t in tokens if t in STOPWORDS),
                        notes=("literal words",))
+    tokens, phrases, excluded = operators(query)
     used, years, months, days = _mark_times(tokens, today or date.today())
     notes = [note for _, note in sorted(used.items()) if note]
     statuses: list[str] = []
@@ -267,12 +328,26 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
         else:
             content.append(token)
             position += 1
-    terms = _terms(content, aliases, list(events), list(sectors), list(glossary))
+    events, sectors, glossary = list(events), list(sectors), list(glossary)
+    terms = _terms(content, aliases, events, sectors, glossary)
+    for phrase in phrases:
+        inside = content_words(phrase)
+        if not inside:
+            continue
+        found = _terms(inside, aliases, events, sectors, glossary)
+        if len(inside) == 1:  # a quoted word is a word of the text, never a time or status
+            terms.extend(found)
+        else:
+            terms.append(Term(" ".join(inside), tuple(inside), [], phrase=True,
+                              generic=all(t.generic for t in found)))
     for term in terms:
         notes.extend(_term_notes(term))
+    unwanted = tuple(_terms(list(excluded), aliases, [], [], []))
+    notes.extend(f'not "{term.text}"' for term in unwanted)
     return Reading(terms, tuple(dict.fromkeys(years)), tuple(dict.fromkeys(months)),
                    tuple(dict.fromkeys(days)), tuple(dict.fromkeys(statuses)),
-                   tuple(dict.fromkeys(kinds)), tuple(ignored), tuple(notes), tuple(read_words))
+                   tuple(dict.fromkeys(kinds)), tuple(ignored), tuple(notes), tuple(read_words),
+                   unwanted)
 
 
 def _terms(tokens: list[str], aliases: AliasTable, events: list[Any], sectors: list[Any],
@@ -283,7 +358,18 @@ def _terms(tokens: list[str], aliases: AliasTable, events: list[Any], sectors: l
     sector_words = _sector_words(sectors) if sectors else {}
     terms: list[Term] = []
     position = 0
+    join = False
     while position < len(tokens):
+        if tokens[position] == OR_MARK:
+            join = bool(terms)
+            position += 1
+            continue
+        if join:  # the previous term and the next one are alternatives
+            join, before = False, terms.pop()
+            following = _terms(tokens[position:position + 1], aliases, events, sectors, glossary)
+            terms.append(_either(before, following[0]))
+            position += 1
+            continue
         for size in range(min(longest, len(tokens) - position), 0, -1):
             key = tuple(stems[position:position + size])
             if key in aliases:
@@ -312,7 +398,16 @@ def _term(phrase: tuple[str, ...], names: list[tuple[str, ...]], entry: Any,
         text=" ".join(phrase), tokens=phrase, aliases=names, translations=translations,
         kinds=KIND_WORDS.get(word, ()), event_kinds=EVENT_WORDS.get(word, ()),
         events=_events_at(entry, events) if entry is not None else (),
-        sector=sector, sector_only=sector_only, entity=entry.kind if entry is not None else "")
+        sector=sector, sector_only=sector_only, entity=entry.kind if entry is not None else "",
+        generic=bool(word) and entry is None and is_generic(word),
+        entry=entry.id if entry is not None else "")
+
+
+def _either(first: Term, second: Term) -> Term:
+    """Alternatives typed with OR; ``a OR b OR c`` nests into one flat group."""
+    options = (*(first.either or (first,)), *(second.either or (second,)))
+    return Term(" OR ".join(t.text for t in options),
+                tuple(w for t in options for w in t.tokens), [], either=options)
 
 
 _BILINGUAL_STEMS: dict[str, str] = {}
@@ -326,6 +421,10 @@ def _bilingual_key(word: str) -> str:
 
 
 def _term_notes(term: Term) -> list[str]:
+    if term.either:
+        return [" or ".join(f'"{t.text}"' for t in term.either)]
+    if term.phrase:
+        return [f'phrase "{term.text}"']
     notes = []
     if term.kinds:
         notes.append(f'"{term.text}" → {"/".join(term.kinds)}s')
@@ -340,5 +439,5 @@ def _term_notes(term: Term) -> list[str]:
     if term.translations:
         notes.append(f'"{term.text}" ≈ {", ".join(term.translations)}')
     if not (term.kinds or term.event_kinds or term.entity or term.sector or term.translations):
-        notes.append(f'"{term.text}"')
+        notes.append(f'"{term.text}"' + (" (generic)" if term.generic else ""))
     return notes

@@ -166,7 +166,8 @@ def test_nothing_found_exits_1_with_empty_json(run) -> None:
     assert run("facts", "--year", "1990", "--format", "csv").out.startswith("id,date,")
     assert run("facts", "--year", "1990", "--format", "csv").code == 1
     table = run("search", "zxcvbnm", "--format", "table")
-    assert (table.code, table.err) == (1, "kzru: no facts match\n")
+    # the words that matched nothing are named (issue 18)
+    assert (table.code, table.err) == (1, "kzru: no facts match — no match for: zxcvbnm\n")
 
 
 def test_facts_filters_combine(run) -> None:

@@ -20,10 +20,14 @@ from kzru.commands.shared import (
     layout,
 )
 from kzru.options import Options, with_common_options
-from kzru.output import Output
+from kzru.output import Output, stderr_is_terminal
 
 EXAMPLES = ("kzru search атом", "kzru search соглашения 2022",
             "kzru search 'what was signed in 2022' --explain",
+            "kzru search 'нефтепровод транзит нефти' --explain",
+            "kzru search 'газ -транзит'", "kzru search '\"поставки нефти\"'",
+            "kzru search 'уголь OR уран'", "kzru search 'договорились в Астане'",
+            "kzru search 'о чем договорились по газу в 2025 году'",
             "kzru search университеты --year 2025", "kzru search Kostanay --explain",
             "kzru search соглашение --status signed --format json",
             "kzru search 'Middle Corridor' --sector transport", "kzru search Росатом --exact",
@@ -40,25 +44,41 @@ def command(
     exact: Annotated[bool, typer.Option("--exact", help="Literal substring search.")] = False,
     literal: Annotated[bool, typer.Option(
         "--literal", help="Search every word as text: no reading of years, statuses, kinds, "
-        "places or sectors.")] = False,
+        "places, sectors or operators.")] = False,
+    strict_filters: Annotated[bool, typer.Option(
+        "--strict-filters", help="When a year or status in the query leaves nothing, find "
+        "nothing (exit 1) instead of showing the closest facts of other statuses or years.")
+    ] = False,
     explain: Annotated[bool, typer.Option(
         "--explain", help="Show how the query was read and how each part matched.")] = False,
     fields_: FieldsOption = None, *, options: Options,
 ) -> None:
     """Facts ranked by relevance: word forms, both scripts, aliases and typos all match.
 
-    A year or status word in the query filters (`соглашения 2022`, `what was signed`);
-    months, dates, kinds, places, events and sectors rank. The table's title says how the
-    query was read.
+    Facts matching more of the query's words come first; a word that matches nothing is
+    named ("no match for: …"), and only a query none of whose words match finds nothing.
+    A word the table lacks is looked up through related words (нефтепровод → нефть),
+    ranked below direct matches. A year or status word in the query filters (`соглашения
+    2022`, `what was signed`): a year means the fact's own date, and facts dated only by
+    their article come after, marked "reported in 2025". When a status leaves nothing, the
+    closest facts of other statuses are shown, and the title says so (--strict-filters: no
+    relaxing). A place means where the event or the fact happened, not a name that holds
+    it (Astana Hub). Months, dates, kinds, places, events and sectors rank.
+
+    Operators: -word leaves out facts with the word; "two words" (quoted) must stand next
+    to each other, in any form; a OR b matches either. Quote the whole query in the shell:
+    kzru search 'газ -транзит'. The table's title ("read as:") says how the query was read.
     """
     found = hits(options, " ".join(words), filter_values(sector, year, event, status, kind),
-                 exact, cut_limit(limit), literal)
+                 exact, cut_limit(limit), literal, strict_filters)
     with Output(options) as out:
         rows = fact_rows([hit.fact for hit in found.hits], found.events, found.sources,
                          out.lang)
         for row, hit in zip(rows, found.hits):
             row["score"] = hit.score
             row["explain"] = [f"{m.query} → {m.term} ({m.how})" for m in hit.matches]
+            row["explain"] += list(hit.notes)
+            row["part_of_note"] = " · ".join(filter(None, (row["part_of_note"], *hit.notes)))
             row["read_as"] = found.read_as
         extra = ("explain", "read_as") if explain else ()
         default = (*fields.FACT_DEFAULT, "score", *extra)
@@ -66,6 +86,10 @@ def command(
                                (*fields.FACT_ALL, "score", "explain", "read_as"),
                                fact_columns(out, score=True, explain=explain), "search")
         terms = {number: hit.terms for number, hit in enumerate(found.hits)}
-        out.rows(rows, keys, columns, "no facts match", title=f"read as: {found.read_as}",
-                 terms=terms)
+        said = [*found.notes] + ([f"no match for: {', '.join(found.unmatched)}"]
+                                 if found.unmatched else [])
+        nothing = " — ".join(["no facts match", *said])
+        if said and rows and not out.is_table and stderr_is_terminal():
+            typer.echo(f"kzru: {'; '.join(said)}", err=True)
+        out.rows(rows, keys, columns, nothing, title=f"read as: {found.read_as}", terms=terms)
         out.cut(len(found.hits), found.total)

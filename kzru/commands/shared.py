@@ -141,10 +141,12 @@ class Found(NamedTuple):
     events: Any
     sources: Any
     read_as: str
+    unmatched: tuple[str, ...] = ()  # the query's words that matched no fact
+    notes: tuple[str, ...] = ()  # what search did beyond the query's letter (a relaxed filter)
 
 
 def hits(options: Options, text: str, filters: dict[str, Any], exact: bool,
-         limit: Optional[int] = None, literal: bool = False) -> Found:
+         limit: Optional[int] = None, literal: bool = False, strict: bool = False) -> Found:
     """The best ``limit`` hits for ``text`` (all with None) from the cached index, the query
     read for years, statuses, places… (unless ``literal``); with ``exact``, a substring scan."""
     from kzru import search as matcher
@@ -161,11 +163,15 @@ def hits(options: Options, text: str, filters: dict[str, Any], exact: bool,
     selection = query.make_filter(index.sectors, index.events, **filters)
     allowed = None if selection.empty else index.allowed(*selection.sql())
     reading = matcher.read_query(index, text, literal)
-    found = matcher.search(index, text, allowed, limit, reading)
+    found = matcher.search(index, text, allowed, limit, reading, strict)
     described = reading.describe()
     if reading.ignored:
         described += f" · ignored: {', '.join(reading.ignored)}"
-    return Found(found, found.total, index.events, index.table("sources"), described)
+    if found.unmatched:
+        described += f" · no match for: {', '.join(found.unmatched)}"
+    described += "".join(f" · {note}" for note in found.notes)
+    return Found(found, found.total, index.events, index.table("sources"), described,
+                 found.unmatched, found.notes)
 
 
 def in_date_order(facts: Sequence[Fact], events: Any) -> list[tuple[str, list[Fact]]]:

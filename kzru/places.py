@@ -1,0 +1,65 @@
+"""Names told apart from what they name: "Astana" in *Astana Hub* names a technopark, not the
+city where something happened; "газ" in *Российский университет нефти и газа* names a
+university, not gas.
+
+Worked out once, when the index is built: for every fact, the words it says only inside the
+name of something (a glossary name of two words or more). Search reads a place or a topic
+word of the query as the fact's own, and a fact that says it only inside a name matches it
+as part of a name: shown, but ranked as not matching that word.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+from kzru.text import STOPWORDS, stem, words
+
+# A name that says where its bearer is ("филиал МГИМО в Астане", "MEPhI Almaty branch") does
+# name the place: a branch or an office stands in the city it names.
+LOCATIVE = frozenset("в во in at branch branches филиал филиала филиалы представительство "
+                     "office".split())
+
+
+def key(word: str) -> str:
+    """The stem, one letter shorter when long: Snowball cuts Астана to аста but Астане to
+    астан, so the shorter form lets every case of a name meet."""
+    found = stem(word)
+    return found[:-1] if len(found) >= 5 else found
+
+
+def _keys(text: str) -> list[str]:
+    return [key(word) for word in words(text) if word not in STOPWORDS]
+
+
+def _names(glossary: Iterable[Any]) -> dict[str, list[tuple[str, ...]]]:
+    """Multi-word names of things other than people, by their first key."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for entry in glossary:
+        if entry.kind == "person":
+            continue
+        for text in entry.all_names():
+            name = tuple(_keys(text))
+            if len(name) >= 2 and not LOCATIVE & set(words(text)):
+                found.setdefault(name[0], []).append(name)
+    return found
+
+
+def words_inside_names(glossary: Iterable[Any], facts: list[Any]) -> Iterator[tuple[str, int]]:
+    """(word key, fact row) for each word a fact says only inside a name."""
+    names = _names(glossary)
+    if not names:
+        return
+    for rowid, fact in enumerate(facts):
+        sequence: list[str] = []
+        for field in (fact.summary, fact.text, fact.evidence, *fact.names):
+            sequence += ["", *_keys(field)]  # "" keeps fields (and names) apart
+        covered: set[int] = set()
+        for start, first in enumerate(sequence):
+            for name in names.get(first, ()):
+                if tuple(sequence[start:start + len(name)]) == name:
+                    covered.update(range(start, start + len(name)))
+        if not covered:
+            continue
+        outside = {sequence[p] for p in range(len(sequence)) if p not in covered}
+        for inside in sorted({sequence[p] for p in covered} - outside):
+            yield inside, rowid
