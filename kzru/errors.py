@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
+
+# How many problems of one kind a report lists before it says how many more there are.
+PER_KIND = 20
 
 
 class KzruError(Exception):
@@ -12,12 +15,69 @@ class KzruError(Exception):
 
 
 class DataError(KzruError):
-    """A data folder failed validation; ``problems`` holds one line per problem found."""
+    """A data folder failed validation; ``problems`` holds the lines to print, ``total`` the
+    number of problems found (more than the lines when a report was capped)."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], total: int | None = None) -> None:
         self.problems = problems
-        noun = "problem" if len(problems) == 1 else "problems"
-        super().__init__(f"{len(problems)} data {noun} found")
+        self.total = len(problems) if total is None else total
+        noun = "problem" if self.total == 1 else "problems"
+        super().__init__(f"{self.total} data {noun} found")
+
+
+class Problems:
+    """Every problem found in a data folder, each of a kind (a rule broken in a column):
+    the first PER_KIND of each kind are kept as lines, the rest only counted, so a table
+    with every reference broken is reported in a screenful, in time linear in its size.
+    ``keep_all`` (kzru check --all-problems) keeps every line."""
+
+    def __init__(self, keep_all: bool = False) -> None:
+        self.keep_all = keep_all
+        self.lines: list[str] = []
+        self.counts: dict[str, int] = {}
+        self.last: dict[str, int] = {}  # kind -> index of its last kept line
+        self.total = 0
+
+    def append(self, message: "str | Callable[[], str]", kind: str | None = None) -> None:
+        """Record a problem; ``message`` may be a function, called only when the line is
+        kept. A problem without a kind (one per file at most) is always kept."""
+        self.total += 1
+        if kind is not None:
+            seen = self.counts[kind] = self.counts.get(kind, 0) + 1
+            if seen > PER_KIND and not self.keep_all:
+                return
+            self.last[kind] = len(self.lines)
+        self.lines.append(message() if callable(message) else message)
+
+    def seen(self, kind: str) -> int:
+        """How many problems of ``kind`` were recorded so far."""
+        return self.counts.get(kind, 0)
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __iter__(self):  # noqa: ANN204 - an iterator of the report's lines
+        return iter(self.report())
+
+    def report(self) -> list[str]:
+        """The kept lines, each capped kind followed by how many more of it there are."""
+        after: dict[int, str] = {}
+        for kind, count in self.counts.items():
+            if count > PER_KIND and not self.keep_all:
+                after[self.last[kind]] = (f"… and {count - PER_KIND} more of this kind "
+                                          f"({kind}); kzru check --all-problems lists every one")
+        lines: list[str] = []
+        for position, line in enumerate(self.lines):
+            lines.append(line)
+            if position in after:
+                lines.append(after[position])
+        return lines
+
+    def error(self) -> DataError:
+        return DataError(self.report(), self.total)
 
 
 def one_line(text: str) -> str:
@@ -26,9 +86,9 @@ def one_line(text: str) -> str:
     split the message over several lines."""
     import re
 
-    from kzru.text import CONTROL_CHARACTERS
+    from kzru.text import CONTROL_CHARACTERS, INVISIBLE_CHARACTERS
 
-    unsafe = re.compile(f"{CONTROL_CHARACTERS}|[\u2028\u2029\ud800-\udfff]")
+    unsafe = re.compile(f"{CONTROL_CHARACTERS}|{INVISIBLE_CHARACTERS}|[\ud800-\udfff]")
     return unsafe.sub(_escape, text)
 
 

@@ -2,28 +2,36 @@
 
 One table per CSV, every column as in the CSV (lists still '; '-separated, so a spreadsheet
 reader sees what the CSV shows), each list field also as a link table with foreign keys, full-text
-search on facts (FTS5), and views for the questions people ask first. Values are written from the
-CSV text after kzru has validated the folder, so no row or digit is lost or altered.
+search on facts (FTS5), and views for the questions people ask first. Values are the ones
+kzru's loader read and validated, so no row or digit is lost or altered. The data package is
+kzru's five table files and kzru's own description of them, written into a new folder that is
+swapped in whole.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import os
-import re
-import shutil
 import sqlite3
+import stat
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kzru.errors import KzruError
+from kzru.files import open_regular
+from kzru.model import Dataset
+from kzru.store import CSV_LIMIT, TABLES
 
 SEPARATOR = "; "
-TYPES = {"string": "TEXT", "date": "TEXT", "list": "TEXT", "number": "NUMERIC",
+# A number column has no type, so SQLite stores each value as given (a NUMERIC column would
+# round the text of a long decimal to a float); the comment says so in the schema.
+NUMBER = ("/* number: INTEGER or REAL, or TEXT holding every digit where SQLite cannot keep "
+          "the value exactly (beyond 64 bits, more than 15 significant digits) */")
+TYPES = {"string": "TEXT", "date": "TEXT", "list": "TEXT", "number": NUMBER,
          "integer": "INTEGER"}
-INTEGER = re.compile(r"-?\d+")
+PACKAGE_FILES = (*(f"{table}.csv" for table in TABLES), "datapackage.json")
 # list field -> (link table, column for the item, referenced table or None)
 LINKS = {
     ("facts", "sectors"): ("fact_sectors", "sector_id", "sectors"),
@@ -65,20 +73,21 @@ VIEWS = {
 FTS_COLUMNS = ("summary", "text", "evidence", "names")
 
 
-def _package(folder: Path, bundled: dict[str, Any]) -> dict[str, Any]:
-    path = folder / "datapackage.json"
-    if path.is_file():
-        with open(path, encoding="utf-8") as handle:
-            return json.load(handle)
-    return bundled
-
-
-def _cell(raw: str, kind: str) -> Any:
-    if raw == "":
+def _cell(value: Any) -> Any:
+    """A validated value as SQLite keeps it exactly: lists '; '-joined, dates in ISO form,
+    empty cells NULL, and numbers SQLite cannot hold (integers beyond 64 bits, decimals of
+    more than 15 significant digits, read as Decimal) as their full decimal text."""
+    if value is None or value == "" or value == ():
         return None
-    if kind in ("number", "integer"):
-        return int(raw) if INTEGER.fullmatch(raw) else float(raw)
-    return raw
+    if isinstance(value, tuple):
+        return SEPARATOR.join(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if type(value) is int:
+        return value if -(1 << 63) <= value < (1 << 63) else str(value)
+    if isinstance(value, (str, float)):
+        return value
+    return format(value, "f")  # a Decimal: every digit, never an exponent
 
 
 def _create(connection: sqlite3.Connection, name: str, schema: dict[str, Any]) -> None:
@@ -107,10 +116,11 @@ def _create_link(connection: sqlite3.Connection, owner: str, link: tuple[str, st
     connection.execute(f"CREATE INDEX {table}_{column} ON {table} ({column})")
 
 
-def write_database(folder: Path, target: Path, bundled: dict[str, Any]) -> dict[str, int]:
-    """Write ``folder`` (already validated against kzru's schema, ``bundled``) as a SQLite
-    database at ``target``, atomically; return the row count of each table."""
-    package = bundled
+def write_database(dataset: Dataset, target: Path, bundled: dict[str, Any]) -> dict[str, int]:
+    """Write the validated ``dataset`` (read by kzru's loader, so a byte order mark, a
+    20-digit value or a long decimal is read as everywhere else) as a SQLite database at
+    ``target``, laid out by kzru's schema ``bundled``, atomically; return the row count of
+    each table."""
     handle, temporary = tempfile.mkstemp(prefix=".kzru-export-", suffix=".db",
                                          dir=target.parent)
     os.close(handle)
@@ -118,8 +128,8 @@ def write_database(folder: Path, target: Path, bundled: dict[str, Any]) -> dict[
     try:
         connection = sqlite3.connect(temporary)
         with connection:
-            for resource in package["resources"]:
-                _write_resource(connection, folder, resource, counts)
+            for resource in bundled["resources"]:
+                _write_resource(connection, dataset, resource, counts)
             _write_search(connection)
             for view, sql in VIEWS.items():
                 connection.execute(f"CREATE VIEW {view} AS {sql.strip()}")
@@ -134,7 +144,7 @@ def write_database(folder: Path, target: Path, bundled: dict[str, Any]) -> dict[
     return counts
 
 
-def _write_resource(connection: sqlite3.Connection, folder: Path, resource: dict[str, Any],
+def _write_resource(connection: sqlite3.Connection, dataset: Dataset, resource: dict[str, Any],
                     counts: dict[str, int]) -> None:
     name, schema = resource["name"], resource["schema"]
     fields = schema["fields"]
@@ -144,18 +154,18 @@ def _write_resource(connection: sqlite3.Connection, folder: Path, resource: dict
         if (name, field) in LINKS:
             _create_link(connection, name, LINKS[(name, field)])
     marks = ", ".join("?" * len(fields))
-    with open(folder / resource["path"], encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = list(getattr(dataset, name).values())
+    columns = [field["name"] for field in fields]
     connection.executemany(
         f"INSERT INTO {name} VALUES ({marks})",
-        ([_cell(row[field["name"]], field["type"]) for field in fields] for row in rows))
+        ([_cell(getattr(row, column)) for column in columns] for row in rows))
     counts[name] = len(rows)
     for field in lists:
         if (name, field) not in LINKS:
             continue
         table = LINKS[(name, field)][0]
-        links = [(row["id"], item.strip(), position) for row in rows
-                 for position, item in enumerate(row[field].split(SEPARATOR)) if item.strip()]
+        links = [(row.id, item, position) for row in rows
+                 for position, item in enumerate(getattr(row, field))]
         connection.executemany(f"INSERT INTO {table} VALUES (?, ?, ?)", links)
         counts[table] = len(links)
 
@@ -169,14 +179,160 @@ def _write_search(connection: sqlite3.Connection) -> None:
         f"INSERT INTO facts_fts (rowid, {columns}) SELECT rowid, {columns} FROM facts")
 
 
-def copy_package(folder: Path, target: Path, bundled: dict[str, Any]) -> list[str]:
-    """Copy the data package (its CSV files and datapackage.json) into ``target``."""
-    package = _package(folder, bundled)
-    target.mkdir(parents=True, exist_ok=True)
-    names = [resource["path"] for resource in package["resources"]]
-    for name in names:
-        shutil.copyfile(folder / name, target / name)
-    with open(target / "datapackage.json", "w", encoding="utf-8") as handle:
-        json.dump(package, handle, ensure_ascii=False, indent=2)
-        handle.write("\n")
-    return [*names, "datapackage.json"]
+def write_package(folder: Path, target: Path, package: dict[str, Any],
+                  force: bool) -> list[str]:
+    """Write the data package into the folder ``target``: kzru's five table files, copied
+    from the validated ``folder``, and the ``package`` kzru describes them with - nothing
+    another package names. Built in a temporary folder beside ``target`` and swapped in
+    whole, so an interrupted or failed export leaves the old folder as it was; no link is
+    ever opened, and an existing folder is replaced only when it holds nothing but regular
+    files of an earlier kzru export (and ``force`` is given). Returns the names written."""
+    _check_target(target, package, force)
+    parent = target.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(prefix=f".{target.name}-kzru-", dir=parent))
+    try:
+        try:
+            for table in TABLES:
+                _copy(folder / f"{table}.csv", building / f"{table}.csv")
+            encoded = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+            _write_new(building / "datapackage.json", [encoded.encode("utf-8")])
+        except OSError as error:
+            where = error.filename or target
+            raise KzruError(f"{where}: cannot write the data package: "
+                            f"{error.strerror or error}; {target} is unchanged") from None
+        _swap_in(building, target)
+    finally:
+        if building.exists():
+            _remove_export(building)
+    return list(PACKAGE_FILES)
+
+
+def _check_target(target: Path, package: dict[str, Any], force: bool) -> None:
+    """Refuse a target that is a link or anything but a folder, a folder holding files kzru
+    did not write (or links), and an earlier export unless ``force``."""
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(info.st_mode):
+        raise KzruError(f"{target} is a link: kzru writes only into a folder itself (give "
+                        "the folder it points to)")
+    if not stat.S_ISDIR(info.st_mode):
+        raise KzruError(f"not a folder: {target}")
+    entries = sorted(os.listdir(target))
+    if not entries:
+        return
+    foreign = [name for name in entries if name not in PACKAGE_FILES]
+    if foreign:
+        raise KzruError(f"{target / foreign[0]} was not written by kzru: export into a new or "
+                        "empty folder, or one holding an earlier kzru export only")
+    for name in entries:
+        if not stat.S_ISREG(os.lstat(target / name).st_mode):
+            raise KzruError(f"{target / name} is not a regular file (a link?): kzru never "
+                            "writes through links or replaces what it did not write")
+    if not _is_kzru_package(target / "datapackage.json", package):
+        raise KzruError(f"{target} holds no datapackage.json of kzru's, so kzru did not write "
+                        "its files: export into a new or empty folder")
+    if not force:
+        raise KzruError(f"{target / entries[0]} exists (--force replaces it)")
+
+
+def _is_kzru_package(path: Path, package: dict[str, Any]) -> bool:
+    try:
+        with open_regular(path, 1 << 20) as handle:
+            found = json.loads(handle.read().decode("utf-8-sig"))
+    except (OSError, ValueError, KzruError):
+        return False
+    return isinstance(found, dict) and found.get("name") == package.get("name")
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy a data file (a regular file, read as kzru reads data) into a new file."""
+    try:
+        reader = open_regular(source, CSV_LIMIT)
+    except OSError as error:
+        raise KzruError(f"{source}: cannot be read: {error.strerror}") from None
+    with reader:
+        _write_new(target, iter(lambda: reader.read(1 << 20), b""))
+
+
+def _write_new(path: Path, blocks: Any) -> None:
+    """Write a file that must not exist yet, never following a link, and flush it to disk."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(path, flags, 0o666)
+    with open(descriptor, "wb") as handle:
+        for block in blocks:
+            handle.write(block)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _swap_in(building: Path, target: Path) -> None:
+    """Put the new folder at ``target`` in one step: a rename when there is nothing there,
+    an atomic exchange with the old folder otherwise (Linux), which is then removed."""
+    old_mode = None
+    try:
+        old_mode = stat.S_IMODE(os.lstat(target).st_mode)
+    except FileNotFoundError:
+        pass
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(building, old_mode if old_mode is not None else 0o777 & ~mask)
+    if old_mode is None:
+        os.rename(building, target)
+    elif not _exchange(building, target):
+        # No atomic exchange here: the old folder steps aside for a moment.
+        aside = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+        os.rmdir(aside)
+        os.rename(target, aside)
+        os.rename(building, target)
+        os.rename(aside, building)
+    _fsync_folder(target.parent)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically (renameat2 with RENAME_EXCHANGE); False where unsupported."""
+    import ctypes
+    import errno
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_cwd, exchange = -100, 2
+    if renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EPERM):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def _remove_export(folder: Path) -> None:
+    """Remove a folder kzru built or replaced: only kzru's own file names, never a link's
+    target; a folder someone added other files to is left in place."""
+    for name in PACKAGE_FILES:
+        path = folder / name
+        try:
+            if not stat.S_ISDIR(os.lstat(path).st_mode):
+                os.unlink(path)
+        except FileNotFoundError:
+            pass
+    try:
+        os.rmdir(folder)
+    except OSError:
+        pass

@@ -15,10 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from kzru.errors import DataError, KzruError, did_you_mean
+from kzru.errors import PER_KIND, KzruError, Problems
 from kzru.files import csv_error_place, decode_error_place, open_regular, read_limited
 from kzru.model import EVIDENCE_JOINER, Dataset, Event, Fact, GlossaryEntry, Sector, Source
-from kzru.text import CONTROL_CHARACTERS
+from kzru.text import CONTROL_CHARACTERS, INVISIBLE_CHARACTERS
 
 TABLES = ("sources", "events", "facts", "sectors", "glossary")
 RECORD_TYPES: dict[str, Callable[..., Any]] = {
@@ -33,6 +33,11 @@ PACKAGE_LIMIT = 1 << 20
 ELLIPSIS = r"\.\.\.|…"
 SHARED_MAX = 300
 MAX_EVIDENCE_PIECES = 3
+# A text cell starting with one of these runs as a formula when a spreadsheet opens the
+# CSV (OWASP, "CSV Injection"); tab and carriage return are refused as control characters.
+FORMULA_START = "=+-@"
+HEADER_SHOWN = 5  # columns named in a header error, each cut to HEADER_NAME characters
+HEADER_NAME = 40
 
 
 def package_dir() -> Path:
@@ -110,6 +115,11 @@ def _parse_cell(raw: str, spec: dict[str, Any]) -> tuple[Any, str | None]:
         return None, "has leading or trailing whitespace"
     if re.search(CONTROL_CHARACTERS, raw):
         return None, "contains a control character (tab, newline or similar)"
+    invisible = re.search(INVISIBLE_CHARACTERS, raw)
+    if invisible:
+        return None, (f"contains U+{ord(invisible.group()):04X}, an invisible or "
+                      "direction-changing character (it can make a row display as something "
+                      "else; no article needs one)")
     if "maxLength" in rules and len(raw) > rules["maxLength"]:
         return None, f"is {len(raw)} characters long, at most {rules['maxLength']} allowed"
     if kind == "date":
@@ -131,6 +141,9 @@ def _parse_cell(raw: str, spec: dict[str, Any]) -> tuple[Any, str | None]:
     for item in items:
         if item == "" or item != item.strip():
             return None, f"list {raw!r} has an empty or padded item (separate items with '; ')"
+        if item[0] in FORMULA_START:
+            return None, (f"{_excerpt(item)!r} starts with {item[0]!r}, which a spreadsheet "
+                          "runs as a formula (no article sentence starts so; reword it)")
         if "enum" in rules and item not in rules["enum"]:
             return None, f"{item!r} is not one of: {', '.join(rules['enum'])}"
         if "pattern" in rules and not re.fullmatch(rules["pattern"], item):
@@ -138,7 +151,12 @@ def _parse_cell(raw: str, spec: dict[str, Any]) -> tuple[Any, str | None]:
     return (tuple(items) if kind == "list" else raw), None
 
 
-def _read_table(name: str, path: Path, resource: dict[str, Any], problems: list[str]) -> _Table:
+def _excerpt(text: str, length: int = HEADER_NAME) -> str:
+    """At most ``length`` characters of ``text``: a message never echoes a whole bad cell."""
+    return text if len(text) <= length else text[:length - 1] + "…"
+
+
+def _read_table(name: str, path: Path, resource: dict[str, Any], problems: Problems) -> _Table:
     table = _Table(name, path)
     fields = resource["schema"]["fields"]
     expected = [spec["name"] for spec in fields]
@@ -179,21 +197,33 @@ def _read_table(name: str, path: Path, resource: dict[str, Any], problems: list[
 
 
 def _header_problem(header: list[str], expected: list[str]) -> str:
-    twice = sorted({column for column in header if header.count(column) > 1})
+    """What is wrong with a header, naming a few columns at most: the columns are counted
+    once (a header of 200,000 columns is read in linear time) and never echoed whole."""
+    from collections import Counter
+
+    counts = Counter(header)
+    twice = sorted(column for column, count in counts.items() if count > 1)
     if twice:
-        return "; ".join(f"column {column!r} appears {header.count(column)} times" for column in
-                         twice)
-    missing = [c for c in expected if c not in header]
-    extra = [c for c in header if c not in expected]
+        return _few([f"column {_excerpt(column)!r} appears {counts[column]} times"
+                     for column in twice])
+    known = set(expected)
+    missing = [c for c in expected if c not in counts]
+    extra = [c for c in counts if c not in known]
     return "; ".join(part for part in (
-        f"missing {', '.join(missing)}" if missing else "",
-        f"unknown {', '.join(extra)}" if extra else "",
+        f"missing {_few(missing)}" if missing else "",
+        f"unknown {_few([_excerpt(column) for column in extra])}" if extra else "",
         "columns out of order" if not missing and not extra else "",
     ) if part)
 
 
+def _few(items: list[str]) -> str:
+    shown = ", ".join(items[:HEADER_SHOWN])
+    return shown if len(items) <= HEADER_SHOWN else \
+        f"{shown} and {len(items) - HEADER_SHOWN} more"
+
+
 def _read_rows(table: _Table, reader: Any, fields: list[dict[str, Any]],
-               problems: list[str]) -> None:
+               problems: Problems) -> None:
     seen: dict[str, dict[Any, int]] = {
         spec["name"]: {} for spec in fields if spec.get("constraints", {}).get("unique")
     }
@@ -206,12 +236,14 @@ def _read_rows(table: _Table, reader: Any, fields: list[dict[str, Any]],
         next_line = reader.line_num + 1
         table.record_line = next_line
         if not cells:
-            problems.append(f"{table.path}:{line}: empty line inside the table")
+            problems.append(f"{table.path}:{line}: empty line inside the table",
+                            f"{table.name}.csv: empty lines")
             line = next_line
             continue
         if len(cells) != len(fields):
             problems.append(f"{table.path}:{line}: row has {len(cells)} fields, the header has "
-                            f"{len(fields)} (truncated row or stray comma?)")
+                            f"{len(fields)} (truncated row or stray comma?)",
+                            f"{table.name}.csv: rows of the wrong length")
             line = next_line
             continue
         row: dict[str, Any] = {}
@@ -220,54 +252,102 @@ def _read_rows(table: _Table, reader: Any, fields: list[dict[str, Any]],
             if problem is None and len(raw) <= SHARED_MAX:
                 value = shared.setdefault((spec["name"], raw), value)
             if problem:
-                problems.append(f"{table.where(line, spec['name'])}: {spec['name']} {problem}")
+                problems.append(f"{table.where(line, spec['name'])}: {spec['name']} {problem}",
+                                f"{table.name}.csv {spec['name']}: invalid cells")
             row[spec["name"]] = value
             if spec["name"] in seen and value:
                 first = seen[spec["name"]].setdefault(value, line)
                 if first != line:
                     problems.append(f"{table.where(line, spec['name'])}: duplicate {spec['name']} "
-                                    f"{raw!r}, first used on line {first}")
+                                    f"{_excerpt(raw, 100)!r}, first used on line {first}",
+                                    f"{table.name}.csv {spec['name']}: duplicates")
         table.rows.append(RECORD_TYPES[table.name](**row))
         table.lines.append(line)
         line = next_line
 
 
+class _Hints:
+    """'Did you mean' for ids of one table, from an index: an id written with capitals, a
+    look-alike letter or an invisible character is found by its folded form in one lookup.
+    A fuzzy search over every id (for typos) is spent only on lines a report shows, so a
+    table with every reference broken is still checked in linear time."""
+
+    # Cyrillic letters that look like Latin ones, as curators mistype them in ids.
+    LOOKALIKES = str.maketrans("аеорсухкмтвнізј", "aeopcyxkmtbhizj")
+
+    def __init__(self, ids: set[str]) -> None:
+        self.ids = ids
+        self.folded: dict[str, str] | None = None
+        self.choices: list[str] | None = None
+
+    @classmethod
+    def fold(cls, text: str) -> str:
+        import unicodedata
+
+        plain = unicodedata.normalize("NFKC", text).casefold().translate(cls.LOOKALIKES)
+        return re.sub(r"[^a-z0-9]", "", plain)
+
+    def hint(self, item: str, fuzzy: bool) -> str:
+        if self.folded is None:
+            self.folded = {}
+            for known in sorted(self.ids):
+                self.folded.setdefault(self.fold(known), known)
+        found = self.folded.get(self.fold(item))
+        if found is None and fuzzy:
+            from rapidfuzz import fuzz, process
+
+            if self.choices is None:
+                self.choices = sorted(self.ids)
+            best = process.extractOne(item, self.choices, scorer=fuzz.WRatio, score_cutoff=60)
+            found = best[0] if best else None
+        return f" (did you mean {found!r}?)" if found is not None else ""
+
+
 def _check_references(tables: dict[str, _Table], schema: dict[str, Any],
-                      problems: list[str]) -> None:
-    """Every foreign key, the list-field ones (listForeignKeys) and self-references included."""
-    ids = {name: {row.id for row in table.rows} for name, table in tables.items()}
+                      problems: Problems) -> None:
+    """Every foreign key, the list-field ones (listForeignKeys) and self-references included.
+    A row whose id is invalid has none (None): it is reported where it is read."""
+    ids = {name: {row.id for row in table.rows if row.id} for name, table in tables.items()}
+    hints = {name: _Hints(known) for name, known in ids.items()}
     for name, table in tables.items():
         declared = schema[name]["schema"]
         for key in [*declared.get("foreignKeys", []), *declared.get("listForeignKeys", [])]:
             field = key["fields"][0]
             target = key["reference"]["resource"] or name
+            known = ids[target]
+            kind = f"{name}.csv {field}: not an id in {target}.csv"
             for row, line in zip(table.rows, table.lines):
                 value = getattr(row, field)
                 for item in value if isinstance(value, tuple) else (value,):
-                    if item and item not in ids[target]:
-                        hint = did_you_mean(item, sorted(ids[target]))
-                        problems.append(f"{table.where(line, field)}: {field} {item!r} is not an "
-                                        f"id in {target}.csv{hint}")
+                    if item and item not in known:
+                        def message(item: str = item, line: int = line) -> str:
+                            fuzzy = problems.seen(kind) <= PER_KIND
+                            return (f"{table.where(line, field)}: {field} {_excerpt(item, 100)!r} "
+                                    f"is not an id in {target}.csv"
+                                    f"{hints[target].hint(item, fuzzy)}")
+                        problems.append(message, kind)
 
 
-def _check_rules(tables: dict[str, _Table], problems: list[str]) -> None:
-    """Rules that span several cells of a row, or several rows."""
+def _check_rules(tables: dict[str, _Table], problems: Problems) -> None:
+    """Rules that span several cells of a row, or several rows. A cell that failed to parse
+    holds None (or its text): each rule checks only values of the right type."""
     events = tables["events"]
     for row, line in zip(events.rows, events.lines):
-        if row.start and row.end and row.end < row.start:
+        if isinstance(row.start, date) and isinstance(row.end, date) and row.end < row.start:
             problems.append(f"{events.where(line, 'end')}: end {row.end} is before start "
-                            f"{row.start}")
+                            f"{row.start}", "events.csv end: before start")
         if row.host and row.host == row.guest:
-            problems.append(f"{events.where(line, 'guest')}: guest is the same as host")
+            problems.append(f"{events.where(line, 'guest')}: guest is the same as host",
+                            "events.csv guest: same as host")
     facts = tables["facts"]
-    event_ids = {row.id for row in events.rows}
+    event_ids = {row.id for row in events.rows if row.id}
     for row, line in zip(facts.rows, facts.lines):
         if row.id in event_ids:
             problems.append(f"{facts.where(line, 'id')}: id {row.id!r} is also an event id "
-                            "(kzru show could not tell them apart)")
+                            "(kzru show could not tell them apart)", "facts.csv id: event ids")
         for problem in _fact_problems(row):
             field, message = problem
-            problems.append(f"{facts.where(line, field)}: {message}")
+            problems.append(f"{facts.where(line, field)}: {message}", f"facts.csv {field}: rules")
     _check_fact_links(facts, problems)
 
 
@@ -281,58 +361,97 @@ def _fact_problems(row: Any) -> list[tuple[str, str]]:
         if any(not piece.strip() or re.search(ELLIPSIS, piece) for piece in pieces):
             found.append(("evidence", "evidence pieces must be verbatim excerpts joined by "
                                       "' … ' (space, ellipsis, space), none empty"))
-    if row.date and row.date_precision == "month" and row.date.day != 1:
+    dated = isinstance(row.date, date)
+    if dated and row.date_precision == "month" and row.date.day != 1:
         found.append(("date", f"date {row.date} has precision month: write the first of the "
                               "month"))
-    if row.date and row.date_precision == "year" and (row.date.month, row.date.day) != (1, 1):
+    if dated and row.date_precision == "year" and (row.date.month, row.date.day) != (1, 1):
         found.append(("date", f"date {row.date} has precision year: write the first of January"))
     if row.date_basis == "inferred" and not row.date_note:
         found.append(("date_note", "date_note is required when date_basis is inferred (say how)"))
     if (row.value is None) != (row.unit == ""):
         found.append(("unit", "value and unit go together (both filled or both empty)"))
-    if row.part_of == row.id:
+    if row.id and row.part_of == row.id:
         found.append(("part_of", "part_of names the fact itself"))
-    if row.id in row.follows:
+    if row.id and row.id in (row.follows or ()):
         found.append(("follows", "follows names the fact itself"))
     return found
 
 
-def _check_fact_links(facts: _Table, problems: list[str]) -> None:
+def _check_fact_links(facts: _Table, problems: Problems) -> None:
     """part_of: same source as the parent, no cycles; follows: earlier facts, no cycles."""
-    by_id = {row.id: row for row in facts.rows}
+    by_id = {row.id: row for row in facts.rows if row.id}
     for row, line in zip(facts.rows, facts.lines):
-        parent = by_id.get(row.part_of)
+        parent = by_id.get(row.part_of) if row.part_of else None
         if parent is not None and parent.source != row.source:
             problems.append(f"{facts.where(line, 'part_of')}: part_of {row.part_of!r} is from "
-                            f"source {parent.source}, this fact from {row.source}")
-        for earlier in row.follows:
+                            f"source {parent.source}, this fact from {row.source}",
+                            "facts.csv part_of: other source")
+        for earlier in row.follows or ():
             target = by_id.get(earlier)
-            if target is not None and target.date > row.date:
+            if target is not None and isinstance(target.date, date) and \
+                    isinstance(row.date, date) and target.date > row.date:
                 problems.append(f"{facts.where(line, 'follows')}: follows {earlier!r}, dated "
-                                f"{target.date}, later than this fact ({row.date})")
+                                f"{target.date}, later than this fact ({row.date})",
+                                "facts.csv follows: later facts")
     for field in ("part_of", "follows"):
+        links = {fact_id: _targets(getattr(row, field)) for fact_id, row in by_id.items()}
+        looping = _on_cycles(links)
         for row, line in zip(facts.rows, facts.lines):
-            if _in_cycle(row.id, by_id, field):
+            if row.id in looping:
                 problems.append(f"{facts.where(line, field)}: {field} of {row.id!r} leads back "
-                                "to itself (a cycle)")
+                                "to itself (a cycle)", f"facts.csv {field}: cycles")
 
 
-def _in_cycle(start: str, by_id: dict[str, Any], field: str) -> bool:
-    """Whether following ``field`` links from ``start`` returns to it."""
-    def targets(fact_id: str) -> tuple[str, ...]:
-        value = getattr(by_id[fact_id], field) if fact_id in by_id else ()
-        return value if isinstance(value, tuple) else (value,) if value else ()
+def _targets(value: Any) -> tuple[str, ...]:
+    return value if isinstance(value, tuple) else (value,) if value else ()
 
-    seen: set[str] = set()
-    pending = list(targets(start))
-    while pending:
-        current = pending.pop()
-        if current == start:
-            return True
-        if current not in seen:
-            seen.add(current)
-            pending.extend(targets(current))
-    return False
+
+def _on_cycles(links: dict[str, tuple[str, ...]]) -> set[str]:
+    """The nodes that lie on a cycle: members of a strongly connected component of more than
+    one node, or linking to themselves (Tarjan's algorithm without recursion: linear in nodes
+    and links, where walking the links from every node was quadratic on a long chain)."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: set[str] = set()
+    for root in links:
+        if root in order:
+            continue
+        order[root] = low[root] = len(order)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(links[root]))]
+        while work:
+            node, pending = work[-1]
+            for target in pending:
+                if target not in links:
+                    continue
+                if target not in order:
+                    order[target] = low[target] = len(order)
+                    stack.append(target)
+                    on_stack.add(target)
+                    work.append((target, iter(links[target])))
+                    break
+                if target in on_stack:
+                    low[node] = min(low[node], order[target])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == order[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    if len(component) > 1 or node in links[node]:
+                        found.update(component)
+    return found
 
 
 _INCIDENTAL = ("description", "title", "example")
@@ -347,8 +466,11 @@ def _essential(value: Any) -> Any:
     return value
 
 
-def _check_package(folder: Path, schema: dict[str, Any], problems: list[str]) -> None:
-    """The folder's own datapackage.json must describe the tables as kzru's schema does."""
+def _check_package(folder: Path, schema: dict[str, Any], problems: Problems) -> None:
+    """The folder's own datapackage.json must describe the tables as kzru's schema does:
+    exactly kzru's five tables, each once, each by its bare file name. Tools (and older
+    kzru exports) act on every resource a package lists, so a package naming another file
+    ('../.bashrc', '.git/hooks/pre-commit') or a table twice is refused, not just ignored."""
     path = folder / "datapackage.json"
     mine = bundled_data_dir() / "datapackage.json"
     try:
@@ -375,14 +497,30 @@ def _check_package(folder: Path, schema: dict[str, Any], problems: list[str]) ->
     if not isinstance(resources, list):
         problems.append(f"{path}: no list of resources")
         return
-    declared = {item.get("name"): item for item in resources if isinstance(item, dict)}
+    declared: dict[Any, Any] = {}
+    for position, item in enumerate(resources, 1):
+        name = item.get("name") if isinstance(item, dict) else None
+        if name not in TABLES:
+            shown = repr(_excerpt(name)) if isinstance(name, str) else "without a name"
+            problems.append(f"{path}: resource {position} ({shown}) is not one of kzru's "
+                            f"tables ({', '.join(TABLES)}); a kzru package lists those only",
+                            "datapackage.json: other resources")
+        elif name in declared:
+            problems.append(f"{path}: resource {name!r} is listed more than once (resource "
+                            f"{position}); each table is listed once",
+                            "datapackage.json: tables listed twice")
+        else:
+            declared[name] = item
     for name in TABLES:
         resource = declared.get(name)
         if resource is None:
             problems.append(f"{path}: no resource named {name!r}")
-        elif resource.get("path") != f"{name}.csv":
-            problems.append(f"{path}: resource {name!r} has path {resource.get('path')!r}, "
-                            f"expected {name}.csv")
+        elif resource.get("path") != f"{name}.csv" or "data" in resource:
+            where = resource.get("path")
+            shown = repr(_excerpt(where)) if isinstance(where, str) else \
+                "inline data" if "data" in resource else "no file name"
+            problems.append(f"{path}: resource {name!r} has path {shown}, expected the bare "
+                            f"file name {name}.csv")
         elif _essential(resource.get("schema")) != _essential(schema[name]["schema"]):
             problems.append(f"{path}: the schema of {name!r} differs from kzru's "
                             f"({_first_difference(resource.get('schema'), schema[name])})")
@@ -403,10 +541,11 @@ def _first_difference(theirs: Any, ours: dict[str, Any]) -> str:
     return "keys or other settings"
 
 
-def load(folder: Path) -> Dataset:
-    """Read and validate every table; raise DataError listing every problem found."""
+def load(folder: Path, all_problems: bool = False) -> Dataset:
+    """Read and validate every table; raise DataError listing the problems found (the first
+    few of each kind, every one with ``all_problems``)."""
     schema = load_schema()
-    problems: list[str] = []
+    problems = Problems(keep_all=all_problems)
     _check_package(folder, schema, problems)
     tables = {
         name: _read_table(name, folder / f"{name}.csv", schema[name], problems) for name in TABLES
@@ -415,7 +554,7 @@ def load(folder: Path) -> Dataset:
         _check_references(tables, schema, problems)
         _check_rules(tables, problems)
     if problems:
-        raise DataError(problems)
+        raise problems.error()
     records = {
         name: {row.id: row for row in table.rows}
         for name, table in tables.items()

@@ -17,6 +17,16 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 CYRILLIC = re.compile(r"[а-я]")
 # C0 and C1 controls: rejected in data, escaped on screen.
 CONTROL_CHARACTERS = r"[\x00-\x1f\x7f-\x9f]"
+# Characters that change how text around them displays while showing nothing themselves:
+# every format character of Unicode (bidi overrides and isolates such as U+202E, zero-width
+# spaces and joiners, tags, the soft hyphen), the line and paragraph separators, and the
+# blank fillers. No article needs them; a row holding one can show as something it is not,
+# so they are refused in data and escaped in messages, as control characters are.
+INVISIBLE_CHARACTERS = (
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u115f\u1160"
+    "\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0"
+    "\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
 
 STOPWORDS = frozenset("""
 a an and are as at be by for from in into is it its of on or that the this to was were will with

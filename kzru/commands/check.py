@@ -6,13 +6,14 @@ from typing import Annotated, Optional
 import typer
 
 from kzru import store
-from kzru.errors import DataError
+from kzru.errors import Problems, one_line
 from kzru.follow import suggest_follows as suggest
 from kzru.lint import lint
 from kzru.model import Dataset
 from kzru.options import Options, with_common_options
 
 EXAMPLES = ("kzru check", "kzru check --strict", "kzru check --sources ../shared/seeds",
+            "kzru check --data my-data/ --all-problems",
             "kzru check --suggest-follows",
             "kzru export --csv my-data --force && kzru check --data my-data/")
 
@@ -25,6 +26,10 @@ def command(
     strict: Annotated[bool, typer.Option(
         "--strict", help="Treat warnings (evidence without a word of its status) as errors.")
     ] = False,
+    all_problems: Annotated[bool, typer.Option(
+        "--all-problems",
+        help="List every problem; by default the first 20 of each kind are listed, then how "
+             "many more there are.")] = False,
     suggest_follows: Annotated[bool, typer.Option(
         "--suggest-follows",
         help="List likely follows links not yet recorded, for a curator to accept or reject "
@@ -34,22 +39,26 @@ def command(
     """Validate a data folder, warn where evidence does not show its status; with --sources,
     verify each evidence excerpt in its article."""
     folder = store.resolve_data_dir(options.data)
-    data = store.load(folder)
-    problems = store.verify_evidence(data, sources_dir) if sources_dir is not None else []
+    data = store.load(folder, all_problems=all_problems)
+    problems = Problems(keep_all=all_problems)
+    if sources_dir is not None:
+        for problem in store.verify_evidence(data, sources_dir):
+            problems.append(problem, "evidence not found in its article")
     facts_path = folder / "facts.csv"
     warnings = [f"{facts_path}:{w.line}:{w.column}: {w.message}" for w in lint(data)]
     if strict and warnings:
-        problems = [*problems, *warnings]
+        for warning in warnings:
+            problems.append(warning, "evidence without a word of its status")
     elif warnings:
         for warning in warnings:
-            typer.echo(f"kzru: warning: {warning}", err=True)
+            typer.echo(f"kzru: warning: {one_line(warning)}", err=True)
     if problems:
-        raise DataError(problems)
+        raise problems.error()
     counts = ", ".join(f"{len(getattr(data, name))} {name}" for name in store.TABLES)
     checked = f"; {len(data.facts)} evidence excerpts found verbatim in {sources_dir}" \
         if sources_dir is not None else ""
     noted = f"; {len(warnings)} warnings" if warnings else ""
-    typer.echo(f"ok: {folder}: {counts}{checked}{noted}")
+    typer.echo(one_line(f"ok: {folder}: {counts}{checked}{noted}"))
     if suggest_follows:
         _print_suggestions(data)
 

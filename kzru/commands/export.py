@@ -1,13 +1,15 @@
 """kzru export: the table as a SQLite database, or the data package itself."""
 
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from kzru import export, store
-from kzru.errors import KzruError
+from kzru.errors import KzruError, one_line
 from kzru.options import Options, with_common_options
 
 EXAMPLES = ("kzru export kzru.db --force",
@@ -23,7 +25,8 @@ def command(
         "--csv", metavar="DIR",
         help="Write the data package instead: the CSV files and datapackage.json.")] = None,
     force: Annotated[bool, typer.Option(
-        "--force", help="Replace FILE.db, or files of the same name in DIR.")] = False,
+        "--force", help="Replace FILE.db, or DIR when it holds an earlier kzru export "
+                        "only.")] = False,
     *, options: Options,
 ) -> None:
     """The whole table as a SQLite database for Datasette, sqlite3 or DuckDB: one table per
@@ -33,28 +36,31 @@ def command(
     if (target is None) == (csv_dir is None):
         raise KzruError("give either FILE.db or --csv DIR (see 'kzru export --help')")
     folder = store.resolve_data_dir(options.data)
-    store.load(folder)  # validate first: a database of bad data helps nobody
+    dataset = store.load(folder)  # validate first: a database of bad data helps nobody
     with open(store.bundled_data_dir() / "datapackage.json", encoding="utf-8") as handle:
         bundled = json.load(handle)
     if csv_dir is not None:
-        if csv_dir.exists() and not csv_dir.is_dir():
-            raise KzruError(f"not a folder: {csv_dir}")
-        clashes = [name for name in _package_files(bundled) if (csv_dir / name).exists()]
-        if clashes and not force:
-            raise KzruError(f"{csv_dir / clashes[0]} exists (--force replaces it)")
-        written = export.copy_package(folder, csv_dir, bundled)
-        typer.echo(f"wrote {len(written)} files to {csv_dir}: {', '.join(written)}")
+        written = export.write_package(folder, csv_dir, bundled, force)
+        typer.echo(one_line(f"wrote {len(written)} files to {csv_dir}: {', '.join(written)}"))
         return
     assert target is not None
-    if target.exists() and not force:
+    _check_database_target(target, force)
+    counts = export.write_database(dataset, target, bundled)
+    summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+    typer.echo(one_line(f"wrote {target}: {summary}; full-text search in facts_fts; views: "
+                        f"{', '.join(export.VIEWS)}"))
+
+
+def _check_database_target(target: Path, force: bool) -> None:
+    """FILE.db is replaced only with --force, and only when it is a regular file."""
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        info = None
+    if info is not None and not force:
         raise KzruError(f"{target} exists (--force replaces it)")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise KzruError(f"{target} is not a regular file (a link or a folder?): --force "
+                        "replaces only a file")
     if not target.parent.is_dir():
         raise KzruError(f"folder not found: {target.parent}")
-    counts = export.write_database(folder, target, bundled)
-    summary = ", ".join(f"{count} {name}" for name, count in counts.items())
-    typer.echo(f"wrote {target}: {summary}; full-text search in facts_fts; views: "
-               f"{', '.join(export.VIEWS)}")
-
-
-def _package_files(package: dict) -> list[str]:
-    return [resource["path"] for resource in package["resources"]] + ["datapackage.json"]
