@@ -631,3 +631,387 @@ def test_a_reader_closing_a_table_or_page_early_is_success(command: str) -> None
     done = kzru(shell=f"{command} | head -1")
     assert done.returncode == 0, done.stderr
     assert done.stderr == b""
+
+
+# --- issue 14: no file written where the user did not say, no crash on data check accepts,
+# --- nothing from the data that a terminal or a spreadsheet would run ----------------------
+
+TABLE_NAMES = ("sources", "events", "facts", "sectors", "glossary")
+PACKAGE_FILES = sorted([f"{name}.csv" for name in TABLE_NAMES] + ["datapackage.json"])
+
+
+def edit_rows(path: Path, edit) -> None:  # noqa: ANN001
+    """Rewrite a CSV file through ``edit(rows)`` (header included), as a curator would."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    edit(rows)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+def set_cell(path: Path, line: int, column: str, value: str) -> int:
+    """Put ``value`` in ``column`` of the row on ``line`` (2 = first row); return the column's
+    1-based number."""
+    found: list[int] = []
+
+    def edit(rows: list[list[str]]) -> None:
+        found.append(rows[0].index(column))
+        rows[line - 1][found[0]] = value
+
+    edit_rows(path, edit)
+    return found[0] + 1
+
+
+def plant_resources(data: Path, *extra: dict) -> None:
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    package["resources"].extend(extra)
+    (data / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+
+
+def bundled_package() -> dict:
+    from kzru.store import bundled_data_dir
+
+    return json.loads((bundled_data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+# 14.1 (high): export --csv writes kzru's tables and its own package, nothing else
+
+
+@pytest.mark.parametrize("planted", ["../planted", ".git/hooks/pre-commit", "facts twice"])
+def test_export_csv_writes_only_kzru_tables(run, tmp_path: Path, planted: str) -> None:  # noqa: ANN001
+    from kzru.store import bundled_data_dir
+
+    data = tmp_path / "in" / "data"
+    shutil.copytree(bundled_data_dir(), data)
+    if planted == "facts twice":
+        facts = next(r for r in bundled_package()["resources"] if r["name"] == "facts")
+        plant_resources(data, facts)
+    else:
+        source = data / planted
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_text("#!/bin/sh\necho owned\n", encoding="utf-8")
+        plant_resources(data, {"name": "notes", "path": planted})
+    out = tmp_path / "out" / "package"
+    done = run("export", "--csv", str(out), "--data", str(data))
+    assert not (tmp_path / "out" / "planted").exists()  # nothing written beside DIR
+    assert not out.exists() or sorted(p.name for p in out.iterdir()) == PACKAGE_FILES
+    assert done.code == 2  # the folder's package lists what kzru does not own: refused
+    # kzru's own data exports exactly its tables and its own schema
+    assert run("export", "--csv", str(out)).code == 0
+    assert sorted(p.name for p in out.iterdir()) == PACKAGE_FILES
+    assert json.loads((out / "datapackage.json").read_text(encoding="utf-8")) == \
+        bundled_package()
+
+
+@pytest.mark.parametrize("resources, expected", [
+    ([{"name": "notes", "path": "../.bashrc"}], "resource 6 ('notes') is not one of kzru's"),
+    ([{"name": "hooks", "path": ".git/hooks/pre-commit"}], "is not one of kzru's tables"),
+    ([next(r for r in bundled_package()["resources"] if r["name"] == "facts")],
+     "resource 'facts' is listed more than once"),
+    (["facts.csv"], "resource 6 (without a name) is not one of kzru's tables"),
+])
+def test_check_refuses_a_package_listing_more_than_kzru_tables(
+        run, data_copy: Path, resources: list, expected: str) -> None:  # noqa: ANN001
+    plant_resources(data_copy, *resources)
+    code, problems = _check(run, data_copy)
+    assert code == 2 and any(expected in line for line in problems), problems
+
+
+def test_check_refuses_a_table_that_is_not_a_bare_file_name(run, data_copy: Path) -> None:  # noqa: ANN001
+    package = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        if resource["name"] == "facts":
+            resource["path"] = "./facts.csv"
+            resource.pop("path")
+            resource["data"] = [["id"]]
+    (data_copy / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    code, problems = _check(run, data_copy)
+    assert code == 2 and any("resource 'facts' has path inline data" in p for p in problems)
+
+
+# 14.8: export --csv is atomic and never writes through a link
+
+
+def _export_subprocess(out: Path, data: Path, tmp_path: Path, kill: bool
+                       ) -> subprocess.CompletedProcess[bytes]:
+    """export --csv --force under a file-size limit: facts.csv cannot be written whole.
+    With SIGXFSZ ignored the write fails (a full disk); else the process is killed by it
+    mid-copy, as SIGKILL would."""
+    import resource
+    import signal
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+    env = {**os.environ, "KZRU_CACHE_DIR": str(tmp_path / "c"), "PYTHONDONTWRITEBYTECODE": "1"}
+    # Python ignores SIGXFSZ from start-up on; the killed run puts the default back first.
+    start = ("import signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_DFL); "
+             "from kzru.cli import main; main(sys.argv[1:])") if kill else \
+        "import sys; from kzru.cli import main; main(sys.argv[1:])"
+    return subprocess.run([sys.executable, "-c", start, "export", "--csv", str(out),
+                           "--force", "--data", str(data)], capture_output=True, env=env,
+                          preexec_fn=limit, timeout=60)
+
+
+@pytest.mark.parametrize("how", ["disk full", "killed"])
+def test_export_csv_interrupted_leaves_the_old_folder(run, data_copy: Path,  # noqa: ANN001
+                                                      tmp_path: Path, how: str) -> None:
+    out = tmp_path / "out"
+    assert run("export", "--csv", str(out)).code == 0  # an earlier export of the bundled data
+    before = snapshot(out)
+    edit_rows(data_copy / "sources.csv", lambda rows: rows[1].__setitem__(3, "A new title"))
+    assert (data_copy / "facts.csv").stat().st_size > 40_000 > (
+        data_copy / "sources.csv").stat().st_size
+    done = _export_subprocess(out, data_copy, tmp_path, kill=how == "killed")
+    assert snapshot(out) == before  # not one file old and another new, none truncated
+    if how == "disk full":
+        assert done.returncode == 2
+        message = one_message(done.stderr)
+        assert str(out) in message and str(data_copy) not in message
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+            ["data", "out", "c"] if (tmp_path / "c").exists() else ["data", "out"])
+    else:
+        assert done.returncode < 0  # killed by the signal
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_export_csv_never_writes_through_a_link(run, tmp_path: Path, force: bool) -> None:  # noqa: ANN001
+    out = tmp_path / "out"
+    out.mkdir()
+    elsewhere = tmp_path / "elsewhere" / "created.csv"
+    elsewhere.parent.mkdir()
+    (out / "facts.csv").symlink_to(elsewhere)  # dangling
+    done = run("export", "--csv", str(out), *(["--force"] if force else []))
+    assert done.code == 2 and done.err.count("\n") == 1
+    assert not elsewhere.exists() and (out / "facts.csv").is_symlink()
+    assert sorted(p.name for p in out.iterdir()) == ["facts.csv"]
+
+
+def test_export_csv_force_replaces_only_what_kzru_wrote(run, tmp_path: Path) -> None:  # noqa: ANN001
+    out = tmp_path / "out"
+    assert run("export", "--csv", str(out)).code == 0
+    (out / "notes.txt").write_text("the user's own notes", encoding="utf-8")
+    before = snapshot(out)
+    done = run("export", "--csv", str(out), "--force")
+    assert done.code == 2 and "notes.txt" in done.err and snapshot(out) == before
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "facts.csv").write_text("a user's file that happens to be called facts.csv\n")
+    done = run("export", "--csv", str(mine), "--force")
+    assert done.code == 2 and (mine / "facts.csv").read_text().startswith("a user's file")
+    linked = tmp_path / "linked"
+    linked.symlink_to(out)
+    assert run("export", "--csv", str(linked), "--force").code == 2
+    assert snapshot(out) == before
+
+
+def test_export_csv_force_replaces_an_earlier_export_whole(run, data_copy: Path,  # noqa: ANN001
+                                                          tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("export", "--csv", str(out), "--data", str(data_copy)).code == 0
+    edit_rows(data_copy / "sources.csv", lambda rows: rows[1].__setitem__(3, "A new title"))
+    assert run("export", "--csv", str(out), "--data", str(data_copy), "--force").code == 0
+    assert snapshot(out) == {name: (data_copy / name).read_bytes() if name.endswith(".csv")
+                             else (out / name).read_bytes() for name in PACKAGE_FILES}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "out"]
+
+
+# 14.4: every name kzru prints is escaped
+
+
+def test_export_escapes_the_names_it_prints(run, tmp_path: Path) -> None:  # noqa: ANN001
+    hostile = "pkg\x1b]52;c;ZXZpbA==\x07\x1b[2J"
+    for args in (("--csv", str(tmp_path / hostile)), (str(tmp_path / f"{hostile}.db"),)):
+        done = run("export", *args)
+        assert done.code == 0, done.err
+        assert "\x1b" not in done.out and "\x07" not in done.out
+        assert "\\x1b]52;c;ZXZpbA==\\x07" in done.out and done.out.count("\n") == 1
+
+
+# 14.5 and 14.16: invalid ids and bad dates are problems at file:line:col, not crashes
+
+
+@pytest.mark.parametrize("table, column, referred", [
+    ("sources", "id", "facts.csv"), ("events", "id", "facts.csv"),
+    ("facts", "id", "facts.csv"), ("sectors", "id", "facts.csv"),
+])
+@pytest.mark.parametrize("spoil", ["capital", "cyrillic", "zero-width", "empty"])
+def test_invalid_referenced_id_is_reported_not_a_crash(run, data_copy: Path, table: str,  # noqa: ANN001
+                                                       column: str, referred: str,
+                                                       spoil: str) -> None:
+    from kzru.store import load
+
+    dataset = load(data_copy)
+    used = {"sources": {f.source for f in dataset.facts.values()},
+            "events": {f.event for f in dataset.facts.values()},
+            "facts": {f.part_of for f in dataset.facts.values()},
+            "sectors": {s for f in dataset.facts.values() for s in f.sectors}}[table]
+    path = data_copy / f"{table}.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    line = next(n for n, row in enumerate(rows[1:], 2) if row[0] in used)
+    old = rows[line - 1][0]
+    new = {"capital": re.sub("[a-z]", lambda m: m.group().upper(), old, count=1),
+           "cyrillic": old.replace("a", "а", 1) if "a" in old else "а" + old,
+           "zero-width": old + "\u200b", "empty": ""}[spoil]
+    set_cell(path, line, column, new)
+    code, problems = _check(run, data_copy)
+    assert code == 2 and not any("internal error" in p for p in problems)
+    assert any(p.startswith(f"kzru: {path}:{line}:1: id ") for p in problems), problems[:3]
+    assert any(f"is not an id in {table}.csv" in p for p in problems)
+
+
+def test_bad_date_is_reported_at_its_place(run, data_copy: Path) -> None:  # noqa: ANN001
+    from kzru.store import load
+
+    dataset = load(data_copy)
+    later = next(f for f in dataset.facts.values() if f.follows)
+    path = data_copy / "facts.csv"
+    line = dataset.fact_lines[later.follows[0]]
+    column = set_cell(path, line, "date", "2025-02-30")
+    other = dataset.fact_lines[later.id]
+    set_cell(path, other, "date", "2025-13-01")
+    code, problems = _check(run, data_copy)
+    assert code == 2 and not any("internal error" in p for p in problems), problems
+    assert f"kzru: {path}:{line}:{column}: date '2025-02-30' is not a date that exists" \
+        in problems
+    assert any(p.startswith(f"kzru: {path}:{other}:{column}: date ") for p in problems)
+
+
+# 14.6: validation is near-linear, and its messages are capped per kind
+
+
+def _break_follows(data: Path, count: int) -> Path:
+    """Give ``count`` facts a follows link to an id that does not exist."""
+    def edit(rows: list[list[str]]) -> None:
+        column = rows[0].index("follows")
+        for number, row in enumerate(rows[1:count + 1]):
+            row[column] = f"no-such-fact-{number}"
+
+    edit_rows(data / "facts.csv", edit)
+    return data / "facts.csv"
+
+
+def test_problems_are_capped_per_kind_with_all_problems_for_every_one(
+        run, data_copy: Path) -> None:  # noqa: ANN001
+    from kzru.errors import PER_KIND
+
+    _break_follows(data_copy, 60)
+    code, problems = _check(run, data_copy)
+    broken = [p for p in problems if "follows 'no-such-fact-" in p]
+    assert code == 2 and len(broken) == PER_KIND
+    more = f"… and {60 - PER_KIND} more of this kind"
+    assert sum(more in p for p in problems) == 1
+    assert problems[-1] == "kzru: 60 data problems found"
+    every = run("check", "--all-problems", "--data", str(data_copy)).err.splitlines()
+    assert len([p for p in every if "follows 'no-such-fact-" in p]) == 60
+    assert not any("more of this kind" in p for p in every)
+
+
+def test_fuzzy_hints_are_spent_only_on_lines_shown(run, data_copy: Path,  # noqa: ANN001
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from rapidfuzz import process
+
+    from kzru.errors import PER_KIND
+
+    calls: list[str] = []
+    real = process.extractOne
+    monkeypatch.setattr(process, "extractOne",
+                        lambda word, *args, **kwargs: calls.append(word) or real(
+                            word, *args, **kwargs))
+    _break_follows(data_copy, 300)
+    assert run("check", "--all-problems", "--data", str(data_copy)).code == 2
+    assert 0 < len(calls) <= PER_KIND
+
+
+def test_hints_from_the_index_reach_every_problem(run, data_copy: Path) -> None:  # noqa: ANN001
+    from kzru.store import load
+
+    dataset = load(data_copy)
+    parents = [f.id for f in dataset.facts.values() if not f.part_of][:60]
+
+    def edit(rows: list[list[str]]) -> None:
+        column = rows[0].index("follows")
+        for row, parent in zip(rows[1:], parents[::-1]):
+            if row[0] != parent:
+                row[column] = parent.upper().replace("A", "А")  # capitals, a Cyrillic А
+
+    edit_rows(data_copy / "facts.csv", edit)
+    every = run("check", "--all-problems", "--data", str(data_copy)).err.splitlines()
+    broken = [p for p in every if ": follows '" in p and "is not an id" in p]
+    assert len(broken) >= 50
+    assert all("(did you mean '" in p for p in broken)
+
+
+def test_a_huge_header_is_counted_once_and_echoed_short(data_copy: Path, tmp_path: Path) -> None:
+    """200,000 columns hung validation (every column counted against every other)."""
+    path = data_copy / "sectors.csv"
+    rows = path.read_text(encoding="utf-8").split("\n", 1)
+    columns = [f"column{n}" for n in range(200_000)] + ["id"] * 3
+    path.write_text(",".join(columns) + "\n" + rows[1], encoding="utf-8")
+    done = kzru("check", "--data", str(data_copy), env={"KZRU_CACHE_DIR": str(tmp_path / "c")},
+                timeout=120)
+    lines = done.stderr.decode().splitlines()
+    header = next(line for line in lines if "sectors.csv:1: header" in line)
+    assert done.returncode == 2 and len(header) < 600
+    assert "column 'id' appears 3 times" in header
+
+
+def test_a_long_follows_chain_is_checked_for_cycles_in_one_pass() -> None:
+    from kzru.store import _on_cycles
+
+    chance = random.Random(14)
+    for _ in range(300):
+        size = chance.randrange(1, 9)
+        nodes = [f"f{n}" for n in range(size)]
+        links = {node: tuple(chance.sample(nodes + ["missing"], chance.randrange(0, 3)))
+                 for node in nodes}
+
+        def reaches(start: str) -> bool:
+            seen, pending = set(), list(links[start])
+            while pending:
+                node = pending.pop()
+                if node == start:
+                    return True
+                if node in links and node not in seen:
+                    seen.add(node)
+                    pending.extend(links[node])
+            return False
+
+        assert _on_cycles(links) == {node for node in nodes if reaches(node)}, links
+    chain = {f"f{n}": (f"f{n - 1}",) if n else () for n in range(200_000)}
+    assert _on_cycles(chain) == set()  # no recursion limit, no quadratic walk
+    chain["f0"] = ("f199999",)
+    assert len(_on_cycles(chain)) == 200_000
+
+
+# 14.7: export FILE.db keeps every digit and reads files as load does
+
+
+def test_export_database_keeps_every_digit_and_reads_a_bom(run, data_copy: Path,  # noqa: ANN001
+                                                          tmp_path: Path) -> None:
+    values = ["12345678901234567890", "1.00000000000000000001", "0.1", "-2.5",
+              "9007199254740993", "-0.000000000000000000001"]
+    ids = _set_values(data_copy, values)
+    for name in ("facts.csv", "sectors.csv"):
+        path = data_copy / name
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert _check(run, data_copy)[0] == 0
+    target = tmp_path / "kzru.db"
+    done = run("export", str(target), "--data", str(data_copy))
+    assert done.code == 0, done.err
+    connection = sqlite3.connect(target)
+    stored = [connection.execute("SELECT value, typeof(value) FROM facts WHERE id = ?",
+                                 (fact_id,)).fetchone() for fact_id in ids]
+    assert stored == [("12345678901234567890", "text"), ("1.00000000000000000001", "text"),
+                      (0.1, "real"), (-2.5, "real"), (9007199254740993, "integer"),
+                      (-1e-21, "real")]
+    schema = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'facts'").fetchone()
+    assert "TEXT holding every digit" in schema[0]
+    assert connection.execute("SELECT count(*) FROM sectors").fetchone()[0] == len(
+        load(data_copy).sectors)
