@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from kzru.follow import main_events, preview_sources
 from kzru.model import Dataset, Event, Fact, Source
 from kzru.text import normalize
 
@@ -72,21 +73,6 @@ def attribution(fact: Fact, source: Source) -> str:
         f"according to article {source.id}"
 
 
-OUTCOMES = ("signed", "agreed", "done")
-
-
-def preview_sources(dataset: Dataset, event: Event) -> set[str]:
-    """Sources that wrote about the event before it happened: published no later than its
-    first day, and reporting none of its outcomes (nothing signed, agreed or done)."""
-    found = set()
-    for source_id in event.sources:
-        facts = [f for f in dataset.facts_by_event.get(event.id, []) if f.source == source_id]
-        if dataset.sources[source_id].published <= event.start and \
-                not any(fact.status in OUTCOMES for fact in facts):
-            found.add(source_id)
-    return found
-
-
 def previous_event(dataset: Dataset, event: Event) -> Event | None:
     family = FAMILIES.get(event.kind, event.kind)
     earlier = [other for other in dataset.events.values()
@@ -117,19 +103,6 @@ def _novelty(dataset: Dataset, event: Event, facts: list[Fact]) -> Novelty:
                                if normalize(name) not in ever_names))
     return Novelty(previous, [s for s in own_sectors if s not in seen_sectors],
                    [s for s in own_sectors if s not in ever_sectors], names)
-
-
-def _main_events(dataset: Dataset) -> dict[str, str]:
-    """Per source, the event it tells most about: where its background facts belong."""
-    counts: dict[tuple[str, str], int] = {}
-    for fact in dataset.facts.values():
-        if fact.event:
-            counts[fact.source, fact.event] = counts.get((fact.source, fact.event), 0) + 1
-    best: dict[str, str] = {}
-    for (source_id, event_id), count in sorted(counts.items()):
-        if source_id not in best or count >= counts[source_id, best[source_id]]:
-            best[source_id] = event_id
-    return best
 
 
 def build(dataset: Dataset, event_id: str) -> Brief:
@@ -167,7 +140,7 @@ def build(dataset: Dataset, event_id: str) -> Brief:
         sections.append(Section(status, SECTION_TITLES[status],
                                 [SectorGroup(sector, by_sector[sector]) for sector in order]))
     # Background of the reports of the event (a preview's general background is not about it).
-    main_event = _main_events(dataset)
+    main_event = main_events(dataset)
     background = sorted((fact for fact in dataset.facts.values()
                          if not fact.event and not fact.part_of
                          and fact.source in event.sources and fact.source not in previews

@@ -1,9 +1,10 @@
 """What became of each commitment: follow-through links, verdicts and suggested links.
 
 A fact's ``follows`` names earlier facts it reports progress on. From those curated links this
-module derives, for every commitment, plan, expectation, proposal and ongoing work, the later
-facts in date order and a verdict. The table is the evidence: "no later report" means nothing
-later *in this table* links to it.
+module derives, for every commitment, plan, expectation, proposal, ongoing work, signed document
+and item a meeting discussed, the later facts in date order and a verdict. The table is the
+evidence: "no later report" means nothing later *in this table* links to it, and "latest report"
+that no article in the table is newer than the one it comes from.
 """
 
 from __future__ import annotations
@@ -12,21 +13,47 @@ import re
 from datetime import date
 from typing import Iterable, NamedTuple
 
-from kzru.model import Dataset, Fact
-from kzru.text import STOPWORDS, normalize, stem, words
+from kzru.lint import STATUS_CUES
+from kzru.model import Dataset, Event, Fact
+from kzru.text import normalize
 
 TRACKED = ("agreed", "planned", "expected", "proposed", "ongoing")
 DONE_STATUSES = ("signed", "done")
-DONE, IN_PROGRESS, NO_REPORT = "done", "in progress", "no later report"
+FORECASTS = ("expected", "proposed")
+DONE, IN_PROGRESS, REAFFIRMED = "done", "in progress", "reaffirmed — still open"
+BORNE_OUT, NOT_BORNE_OUT = "borne out", "not borne out"
+NO_REPORT, LATEST = "no later report", "latest report"
+# Strongest first: a parent's verdict is the strongest among its own and its parts'.
+VERDICTS = (DONE, IN_PROGRESS, BORNE_OUT, REAFFIRMED, NOT_BORNE_OUT, LATEST, NO_REPORT)
+COMMITMENT, DOCUMENT, DISCUSSED = "commitment", "document", "discussed"
+STATE, COMMENTATOR = "state", "commentator"
+VOICES = (STATE, COMMENTATOR)
+# Words that report talk, not a decision: a meeting's discussed items are followed for what
+# became of them ("обсуждены", "подчеркнули важность", "обозначили сотрудничество").
+DISCUSSION_CUES = ("обсуди", "обсужд", "подчеркн", "обозначи", "затрону", "discuss", "stress",
+                   "outline")
+# Talk about relations as such ("обсуждали двусторонние отношения") is a meeting's agenda, not
+# a file anyone follows.
+GENERAL_SECTORS = ("politics",)
+# A preview is not one when it reports the event itself as under way ("форум проходит").
+OUTCOMES = ("signed", "agreed", "done")
 
 
 class Tracked(NamedTuple):
-    """One tracked fact, what followed it (date order) and the verdict with its reason."""
+    """One tracked fact: what followed it (date order), the verdict and why, the later fact
+    that decided it and the words of its evidence that did, its parts (each tracked), and
+    unconfirmed candidates for a link the curators have not made."""
 
     fact: Fact
     later: list[Fact]
     verdict: str
     reason: str
+    role: str = COMMITMENT
+    voice: str = STATE
+    parts: tuple["Tracked", ...] = ()
+    decisive: Fact | None = None
+    words: str = ""
+    see_also: tuple[Fact, ...] = ()
 
 
 def followers(dataset: Dataset) -> dict[str, list[Fact]]:
@@ -64,99 +91,208 @@ def with_earlier(dataset: Dataset, facts: Iterable[Fact]) -> list[Fact]:
     return list(found.values())
 
 
-def verdict(later: list[Fact]) -> tuple[str, str]:
-    """done / in progress / no later report, and a sentence saying why."""
-    finished = [fact for fact in later if fact.status in DONE_STATUSES]
+def voice(fact: Fact) -> str:
+    """state or commentator. The table names a commentator with their affiliation in brackets
+    ("Zhanar Tulindinova (KazISS)") or as "experts"; leaders and state bodies plainly. With no
+    speaker, a forecast is the outlet's own view; anything else reports what the sides did."""
+    speakers = [s.strip() for s in fact.speaker.split(";") if s.strip()]
+    if any("(" in s or normalize(s) in ("experts", "эксперты") for s in speakers):
+        return COMMENTATOR
+    if not speakers and fact.status == "expected":
+        return COMMENTATOR
+    return STATE
+
+
+def _cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(normalize(cue)) for cue in cues)
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})[^\W_]*(?:\s+[^\W_]+){{0,2}}")
+
+
+_PATTERNS = {status: _cue_pattern(cues) for status, cues in STATUS_CUES.items()}
+_PATTERNS["reported"] = _cue_pattern(DISCUSSION_CUES)
+
+
+def deciding_words(fact: Fact) -> str:
+    """The words of the evidence that carry the fact's status (the cue and the two words after
+    it), as written; empty when the evidence holds none."""
+    pattern = _PATTERNS.get(fact.status)
+    folded = normalize(fact.evidence)
+    found = pattern.search(folded) if pattern else None
+    if found is None or len(folded) != len(fact.evidence):
+        return normalize(found.group()) if found else ""
+    return fact.evidence[found.start():found.end()]
+
+
+def is_discussed(fact: Fact) -> bool:
+    """An item a meeting discussed, stressed or outlined: reported at an event, in words of
+    talk, by the sides rather than a commentator."""
+    if fact.status != "reported" or not fact.event or fact.kind != "statement":
+        return False
+    talk = _PATTERNS["reported"].search(normalize(fact.evidence))
+    return talk is not None and voice(fact) == STATE and fact.sectors[0] not in GENERAL_SECTORS
+
+
+def role(fact: Fact) -> str:
+    """Why track follows the fact: a commitment, a signed document, a discussed item, or ""."""
+    if fact.status in TRACKED:
+        return COMMITMENT
+    if fact.status == "signed" and fact.kind == "document":
+        return DOCUMENT
+    if is_discussed(fact):
+        return DISCUSSED
+    return ""
+
+
+def period_end(day: date, precision: str) -> date:
+    """The last day a date stated at ``precision`` may stand for (2025 → 2025-12-31)."""
+    if precision == "year":
+        return date(day.year, 12, 31)
+    if precision == "month":
+        following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+    return day
+
+
+def main_events(dataset: Dataset) -> dict[str, str]:
+    """Per source, the event it tells most about: where its background facts belong."""
+    counts: dict[tuple[str, str], int] = {}
+    for fact in dataset.facts.values():
+        if fact.event:
+            counts[fact.source, fact.event] = counts.get((fact.source, fact.event), 0) + 1
+    best: dict[str, str] = {}
+    for (source_id, event_id), count in sorted(counts.items()):
+        if source_id not in best or count >= counts[source_id, best[source_id]]:
+            best[source_id] = event_id
+    return best
+
+
+def preview_sources(dataset: Dataset, event: Event) -> set[str]:
+    """Sources that wrote about the event before it happened: published no later than its
+    first day, reporting none of its outcomes and not the event itself as under way."""
+    found = set()
+    for source_id in event.sources:
+        facts = [f for f in dataset.facts_by_event.get(event.id, []) if f.source == source_id]
+        under_way = any(f.status == "ongoing" and f.kind == "meeting" for f in facts)
+        if dataset.sources[source_id].published <= event.start and not under_way and \
+                not any(fact.status in OUTCOMES for fact in facts):
+            found.add(source_id)
+    return found
+
+
+def report_sources(dataset: Dataset, event: Event, previews: set[str]) -> list[str]:
+    """The sources that report the event after the fact: its own sources and those of its
+    facts, not its previews, published on or after its first day."""
+    own = [*event.sources, *(f.source for f in dataset.facts_by_event.get(event.id, []))]
+    return [s for s in dict.fromkeys(own)
+            if s not in previews and dataset.sources[s].published >= event.start]
+
+
+def previewed(dataset: Dataset) -> dict[str, Event]:
+    """Fact id -> the event a preview expected or proposed it for: the preview's own items for
+    the event and its background (where the event is the preview's main one)."""
+    main = main_events(dataset)
+    found: dict[str, Event] = {}
+    for event in dataset.events.values():
+        for source_id in preview_sources(dataset, event):
+            if not report_sources(dataset, event, {source_id}):
+                continue
+            for fact in dataset.facts.values():
+                if fact.source == source_id and fact.status in FORECASTS and (
+                        fact.event == event.id or (not fact.event and
+                                                   main.get(source_id) == event.id)):
+                    found[fact.id] = event
+    return found
+
+
+class _Context(NamedTuple):
+    dataset: Dataset
+    linked: dict[str, list[Fact]]
+    previewed: dict[str, Event]
+    newest: date
+
+
+def _later_line(fact: Fact) -> str:
+    return f"{fact.id} ({fact.source}, {fact.date.isoformat()[:10]}, {fact.status})"
+
+
+def judge(fact: Fact, later: list[Fact], context: _Context) -> tuple[str, str, Fact | None]:
+    """The verdict, a sentence saying why, and the later fact that decided it."""
+    event = context.previewed.get(fact.id)
+    finished = [f for f in later if f.status in DONE_STATUSES]
+    going = [f for f in later if f.status == "ongoing"]
+    if event is not None:
+        if later:
+            first = (finished or going or later)[0]
+            return BORNE_OUT, f"{_later_line(first)} bears out the preview", first
+        reports = ", ".join(report_sources(context.dataset, event, {fact.source}))
+        return NOT_BORNE_OUT, (f"the report of {event.id} ({reports}) does not mention it"), None
     if finished:
         first = finished[0]
-        return DONE, f"{first.id} ({first.source}, {first.status}) reports it {first.status}"
+        return DONE, f"{_later_line(first)} reports it {first.status}", first
+    if going:
+        first = going[0]
+        return IN_PROGRESS, f"{_later_line(first)} reports it under way; nothing later reports " \
+                            "it signed or done", first
     if later:
         first = later[0]
-        return IN_PROGRESS, (f"{first.id} ({first.source}, {first.status}) reports progress; "
-                             "no later fact reports it signed or done")
-    return NO_REPORT, "nothing later in this table reports on it"
+        return REAFFIRMED, (f"{_later_line(first)} restates it ({first.status}); nothing later "
+                            "reports it under way, signed or done"), first
+    if context.dataset.sources[fact.source].published >= context.newest:
+        return LATEST, "it comes from the newest article in this table: nothing later exists " \
+                       "to report on it", None
+    return NO_REPORT, "nothing later in this table reports on it", None
+
+
+def _context(dataset: Dataset) -> _Context:
+    newest = max((s.published for s in dataset.sources.values()), default=date.min)
+    return _Context(dataset, followers(dataset), previewed(dataset), newest)
+
+
+def _entry(fact: Fact, context: _Context, parts: tuple[Tracked, ...] = ()) -> Tracked:
+    later = later_facts(fact.id, context.linked)
+    outcome, reason, decisive = judge(fact, later, context)
+    if parts:
+        own = [f.id for f in later]
+        later = sorted({f.id: f for f in [*later, *(f for p in parts for f in p.later)]
+                        }.values(), key=lambda f: (f.date, f.id))
+        strongest = min((outcome, *(p.verdict for p in parts)), key=VERDICTS.index)
+        reported = [p for p in parts if p.later]
+        if strongest != outcome or reported:
+            reason = _parts_reason(reason if own else "", reported, len(parts))
+            outcome = strongest
+            if decisive is None and reported:
+                decisive = next(p.decisive for p in reported
+                                if p.verdict == strongest) or reported[0].decisive
+    words_ = deciding_words(decisive) if decisive is not None else ""
+    return Tracked(fact, later, outcome, reason, role(fact) or COMMITMENT, voice(fact), parts,
+                   decisive, words_)
+
+
+def _parts_reason(own: str, reported: list[Tracked], total: int) -> str:
+    said = [f"part {p.fact.id}: {p.verdict}, {p.reason}" for p in reported]
+    rest = total - len(reported)
+    tail = f"; nothing later on the other {rest} part{'s' if rest != 1 else ''}" if rest else ""
+    return "; ".join(([own] if own else []) + said) + tail
 
 
 def track(dataset: Dataset, candidates: Iterable[Fact] | None = None,
-          since: date | None = None, statuses: Iterable[str] = TRACKED) -> list[Tracked]:
-    """Tracked facts (date order) among ``candidates`` (all facts when None)."""
-    wanted = set(statuses)
-    linked = followers(dataset)
-    pool = dataset.facts.values() if candidates is None else candidates
-    chosen = [fact for fact in pool if fact.status in wanted
-              and (since is None or fact.date >= since)]
+          since: date | None = None, statuses: Iterable[str] | None = None) -> list[Tracked]:
+    """Tracked facts (date order) among ``candidates`` (all facts when None): commitments,
+    signed documents and discussed items, a document's or a set's parts under it."""
+    context = _context(dataset)
+    wanted = set(statuses) if statuses is not None else None
+    pool = list(dataset.facts.values() if candidates is None else candidates)
+    # A part that matches brings in its parent: the parent is followed, the part under it.
+    chosen: dict[str, Fact] = {}
+    for fact in pool:
+        parent = dataset.facts.get(fact.part_of) if fact.part_of else None
+        top = parent if parent is not None and role(parent) else fact
+        if role(top) and (wanted is None or top.status in wanted) and \
+                (since is None or top.date >= since):
+            chosen[top.id] = top
     result = []
-    for fact in sorted(chosen, key=lambda fact: (fact.date, fact.id)):
-        later = later_facts(fact.id, linked)
-        outcome, reason = verdict(later)
-        result.append(Tracked(fact, later, outcome, reason))
+    for fact in sorted(chosen.values(), key=lambda f: (f.date, f.id)):
+        parts = tuple(_entry(part, context) for part in sorted(
+            dataset.parts.get(fact.id, []), key=lambda p: dataset.fact_lines.get(p.id, 0)))
+        result.append(_entry(fact, context, parts))
     return result
-
-
-class Suggestion(NamedTuple):
-    """A candidate follows link for a curator: ``later`` may report progress on ``earlier``."""
-
-    later: Fact
-    earlier: Fact
-    score: float
-    reasons: list[str]
-
-
-_NUMBERISH = re.compile(r"\d")
-
-
-def _topic_stems(fact: Fact) -> set[str]:
-    return {stem(word) for word in words(f"{fact.summary} {fact.text}")
-            if word not in STOPWORDS and len(word) > 3 and not _NUMBERISH.search(word)}
-
-
-def suggest_follows(dataset: Dataset, limit: int = 30) -> list[Suggestion]:
-    """Likely links not yet recorded: a tracked fact, a later fact from a later report sharing
-    rare names, a sector and topic words. Ranked; never written anywhere."""
-    facts = list(dataset.facts.values())
-    names = {fact.id: {normalize(name) for name in fact.names} for fact in facts}
-    frequency: dict[str, int] = {}
-    for found in names.values():
-        for name in found:
-            frequency[name] = frequency.get(name, 0) + 1
-    common = max(3, len(facts) // 15)
-    topics = {fact.id: _topic_stems(fact) for fact in facts}
-    document_frequency: dict[str, int] = {}
-    for found in topics.values():
-        for word in found:
-            document_frequency[word] = document_frequency.get(word, 0) + 1
-    published = {source.id: source.published for source in dataset.sources.values()}
-    recorded = {(later.id, earlier) for later in facts for earlier in later.follows}
-    # A pair qualifies only through a shared rare name or rare word: look up those, not every
-    # pair (rare keys have short lists, so this stays near linear at 100,000 facts).
-    sharing: dict[tuple[str, str], list[int]] = {}
-    for position, fact in enumerate(facts):
-        for name in names[fact.id]:
-            if frequency[name] <= common:
-                sharing.setdefault(("name", name), []).append(position)
-        for word in topics[fact.id]:
-            if document_frequency[word] <= common:
-                sharing.setdefault(("word", word), []).append(position)
-    suggestions = []
-    for earlier in facts:
-        if earlier.status not in TRACKED:
-            continue
-        keys = [("name", n) for n in names[earlier.id]] + [("word", w) for w in topics[earlier.id]]
-        candidates = sorted({p for key in keys for p in sharing.get(key, ())})
-        for later in (facts[position] for position in candidates):
-            if (later.id, earlier.id) in recorded or later.date < earlier.date \
-                    or published[later.source] <= published[earlier.source]:
-                continue
-            rare = sorted(n for n in names[earlier.id] & names[later.id] if frequency[n] <= common)
-            shared = sorted(w for w in topics[earlier.id] & topics[later.id]
-                            if document_frequency[w] <= common)
-            sectors = set(earlier.sectors) & set(later.sectors)
-            if not sectors or not (rare or len(shared) >= 2):
-                continue
-            score = 2.0 * len(rare) + len(shared) + 0.5 * len(sectors)
-            reasons = [f"names: {', '.join(rare)}"] if rare else []
-            reasons += [f"words: {', '.join(shared)}"] if shared else []
-            reasons.append(f"sectors: {', '.join(sorted(sectors))}")
-            suggestions.append(Suggestion(later, earlier, score, reasons))
-    suggestions.sort(key=lambda s: (-s.score, s.earlier.date, s.later.id))
-    return suggestions[:limit]

@@ -105,6 +105,10 @@ class TableWriter:
 
         self._print([Text(printable(text), style=style)])
 
+    def texts(self, lines: list[Any]) -> None:
+        """Print rich Text lines a command laid out itself (already fitted to ``width``)."""
+        self._print(lines)
+
     def _print(self, lines: list[Any]) -> None:
         from rich.text import Text
 

@@ -7,10 +7,10 @@ import typer
 
 from kzru import store
 from kzru.errors import Problems, one_line
-from kzru.follow import suggest_follows as suggest
 from kzru.lint import lint
 from kzru.model import Dataset
 from kzru.options import Options, with_common_options
+from kzru.suggest import suggest_follows as suggest
 
 EXAMPLES = ("kzru check", "kzru check --strict", "kzru check --sources ../shared/seeds",
             "kzru check --data my-data/ --all-problems",

@@ -143,6 +143,7 @@ class Found(NamedTuple):
     read_as: str
     unmatched: tuple[str, ...] = ()  # the query's words that matched no fact
     notes: tuple[str, ...] = ()  # what search did beyond the query's letter (a relaxed filter)
+    reading: Any = None  # the query as read (terms, constraints), for track's topic
 
 
 def hits(options: Options, text: str, filters: dict[str, Any], exact: bool,
@@ -171,7 +172,7 @@ def hits(options: Options, text: str, filters: dict[str, Any], exact: bool,
         described += f" · no match for: {', '.join(found.unmatched)}"
     described += "".join(f" · {note}" for note in found.notes)
     return Found(found, found.total, index.events, index.table("sources"), described,
-                 found.unmatched, found.notes)
+                 found.unmatched, found.notes, reading)
 
 
 def in_date_order(facts: Sequence[Fact], events: Any) -> list[tuple[str, list[Fact]]]:

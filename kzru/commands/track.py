@@ -1,23 +1,34 @@
-"""kzru track: every commitment, plan, expectation and proposal, and what became of it."""
+"""kzru track: every commitment, plan, forecast, signed document and discussed item, and what
+became of it."""
 
 from datetime import date
 from typing import Annotated, List, Optional
 
 import typer
 
-from kzru import follow, query
-from kzru.commands.shared import dataset, hits
+from kzru import fields, follow, query
+from kzru.commands.shared import (
+    FieldsOption,
+    LimitOption,
+    SectorFilter,
+    YearFilter,
+    cut_limit,
+    dataset,
+    hits,
+)
 from kzru.errors import KzruError
-from kzru.options import Options, with_common_options
+from kzru.options import Choice, Options, with_common_options
 from kzru.output import Output
-from kzru.render import date_label
-from kzru.table import Column
+from kzru.render_track import ALL_KEYS, EXPLAIN_KEYS, KEYS, blocks, row
 
-EXAMPLES = ("kzru track университет", "kzru track nuclear --explain",
-            "kzru track --since 2025-01-01 --status proposed",
+EXAMPLES = ("kzru track газ", "kzru track университет --explain",
+            "kzru track --by commentator --year 2025",
+            "kzru track --sector transport --fields id,verdict,later",
             "kzru track --format json | jq '.[] | select(.verdict == \"done\") | .id'")
-KEYS = ("id", "date", "date_precision", "status", "event", "source", "summary", "verdict",
-        "later", "reason")
+STATUSES = (*follow.TRACKED, "signed", "reported")
+# Candidates beside "no later report" need a pass over the whole table; past this size they
+# are computed only when asked for.
+SEE_ALSO_UP_TO = 20_000
 
 
 def _since(value: Optional[str]) -> Optional[date]:
@@ -33,52 +44,58 @@ def _since(value: Optional[str]) -> Optional[date]:
 @with_common_options
 def command(
     words: Annotated[Optional[List[str]], typer.Argument(
-        metavar="[QUERY...]", help="Only what matches these words (as kzru search).")] = None,
+        metavar="[QUERY...]", help="Only what is about these words, read as kzru search reads "
+        "them (a word inside an organisation's name does not count).")] = None,
     since: Annotated[Optional[str], typer.Option(
         "--since", metavar="DATE", help="Only facts dated on or after DATE (YYYY[-MM[-DD]]).")
     ] = None,
     status: Annotated[Optional[List[str]], typer.Option(
-        "--status", metavar="STATUS",
-        help="Only these statuses: " + ", ".join(follow.TRACKED) + " (repeatable).")] = None,
+        "--status", click_type=Choice(STATUSES, "status"),
+        help="Only these statuses (repeatable): signed documents, reported (discussed) "
+             "items, or commitments by status.")] = None,
+    by: Annotated[Optional[str], typer.Option(
+        "--by", click_type=Choice(follow.VOICES, "voice"),
+        help="Only government commitments (state) or commentators' views (commentator).")
+    ] = None,
+    year: YearFilter = None, sector: SectorFilter = None, limit: LimitOption = None,
+    see_also: Annotated[Optional[bool], typer.Option(
+        "--see-also/--no-see-also", show_default=False,
+        help="Beside \"no later report\", later facts the link suggester proposes, marked "
+             "unconfirmed [default: on, up to 20,000 facts].")] = None,
     explain: Annotated[bool, typer.Option(
-        "--explain", help="Say why each verdict was reached.")] = False,
-    *, options: Options,
+        "--explain", help="Say why each verdict was reached: the later fact and its words.")
+    ] = False,
+    fields_: FieldsOption = None, *, options: Options,
 ) -> None:
-    """Commitments, plans, expectations, proposals and ongoing work, each with the later facts
-    that report on it and a verdict: done, in progress, or no later report in this table."""
+    """Commitments, plans, forecasts, ongoing work, signed documents and items a meeting
+    discussed, each with the later facts that report on it and a verdict: done, in progress,
+    reaffirmed — still open, borne out / not borne out (a preview's forecasts against the
+    visit's report), no later report, or latest report (nothing newer exists)."""
     loaded = dataset(options)
-    statuses = [query.choose(s, follow.TRACKED, "status") for s in status or follow.TRACKED]
+    selection = query.make_filter(loaded.sectors, loaded.events, sector=sector or (),
+                                  year=year or ())
     candidates = None
     if words:
-        found = hits(options, " ".join(words), {}, exact=False).hits
-        candidates = follow.with_earlier(
-            loaded, [loaded.facts[hit.fact.id] for hit in found if hit.fact.id in loaded.facts])
-    tracked = follow.track(loaded, candidates, _since(since), statuses)
+        from kzru.topic import about
+
+        found = hits(options, " ".join(words), {}, exact=False)
+        candidates = follow.with_earlier(loaded, about(loaded, found.hits, found.reading))
+    tracked = follow.track(loaded, candidates, _since(since), status or None)
+    tracked = [entry for entry in tracked if selection.accepts(entry.fact)
+               and (by is None or entry.voice == by)]
+    shown = tracked[:cut_limit(limit)]
+    if see_also or (see_also is None and len(loaded.facts) <= SEE_ALSO_UP_TO):
+        from kzru.suggest import see_also as with_candidates
+
+        shown = with_candidates(loaded, shown)
     with Output(options) as out:
-        _print(out, tracked, explain)
-
-
-def _print(out: Output, tracked: list[follow.Tracked], explain: bool) -> None:
-    rows = []
-    for entry in tracked:
-        fact = entry.fact
-        rows.append({
-            "id": fact.id, "date": fact.date, "date_precision": fact.date_precision,
-            "status": fact.status, "event": fact.event, "source": fact.source,
-            "summary": fact.summary if out.lang == "en" else fact.text,
-            "verdict": entry.verdict, "later": [later.id for later in entry.later],
-            "reason": entry.reason,
-            "when": date_label(fact.date, fact.date_precision),
-            # each later fact on a line of its own, never broken: date, status, id
-            "followed": [f"{date_label(later.date, later.date_precision)} {later.status} "
-                         f"{later.id}" for later in entry.later] or ["—"],
-        })
-    columns = [Column("when", "Date", no_wrap=True),
-               Column("status", "Status", no_wrap=True, drop=1),
-               Column("summary", "Commitment (id)", ratio=3, footnote="id"),
-               Column("verdict", "Verdict", no_wrap=True),
-               Column("followed", "Later reports", ratio=2, stack=True, ids=True)]
-    if explain:
-        columns.append(Column("reason", "Why", ratio=2, drop=2))
-    keys = KEYS if explain else KEYS[:-1]
-    out.rows(rows, keys, columns, "nothing to track matches")
+        default = (*KEYS, *EXPLAIN_KEYS) if explain else KEYS
+        keys = fields.choose(fields_, default, ALL_KEYS, "track")
+        rows = [row(entry, out.lang) for entry in shown]
+        draw = None
+        if not fields_:
+            def draw() -> None:
+                writer = out.writer
+                writer.texts(blocks(shown, writer.width, out.lang, explain, writer.console))
+        out.rows(rows, keys, fields.columns_for(keys), "nothing to track matches", draw=draw)
+        out.cut(len(shown), len(tracked), "tracked items")

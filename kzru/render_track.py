@@ -1,0 +1,138 @@
+"""`kzru track` for a person and for scripts.
+
+At a terminal each tracked item is one block: a head line (date, status, verdict), the text,
+the id, its parts, the later reports, unconfirmed candidates and, with --explain, why. Later
+reports stay inside their item's block at any width, and an id is always one whole line (or
+the end of one), never broken: a table column cannot promise both at 60 columns.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kzru.follow import (
+    BORNE_OUT,
+    COMMENTATOR,
+    DISCUSSED,
+    DOCUMENT,
+    DONE,
+    IN_PROGRESS,
+    NOT_BORNE_OUT,
+    REAFFIRMED,
+    VERDICTS,
+    Tracked,
+)
+from kzru.model import Fact
+from kzru.render import date_label
+
+KEYS = ("id", "date", "date_precision", "status", "role", "voice", "event", "source", "summary",
+        "verdict", "later", "parts", "see_also")
+EXPLAIN_KEYS = ("decided_by", "words", "reason")
+ALL_KEYS = (*KEYS, *EXPLAIN_KEYS, "text", "kind", "sectors")
+STYLE = {DONE: "bold green", IN_PROGRESS: "bold yellow", BORNE_OUT: "bold green",
+         REAFFIRMED: "bold cyan", NOT_BORNE_OUT: "bold magenta"}
+INDENT = "  "
+
+
+def _later(fact: Fact) -> str:
+    return f"{date_label(fact.date, fact.date_precision)} {fact.status} {fact.id}"
+
+
+def row(entry: Tracked, lang: str) -> dict[str, Any]:
+    """Every field of one tracked item, as machine formats and --fields see it."""
+    fact = entry.fact
+    return {
+        "id": fact.id, "date": fact.date, "date_precision": fact.date_precision,
+        "status": fact.status, "role": entry.role, "voice": entry.voice, "event": fact.event,
+        "source": fact.source, "summary": fact.summary if lang == "en" else fact.text,
+        "text": fact.text, "kind": fact.kind, "sectors": list(fact.sectors),
+        "verdict": entry.verdict, "later": [later.id for later in entry.later],
+        "parts": [f"{part.fact.id}: {part.verdict}" for part in entry.parts],
+        "see_also": [candidate.id for candidate in entry.see_also],
+        "decided_by": entry.decisive.id if entry.decisive else "", "words": entry.words,
+        "reason": entry.reason,
+    }
+
+
+def summary_line(entries: list[Tracked]) -> str:
+    counts = {verdict: sum(e.verdict == verdict for e in entries) for verdict in VERDICTS}
+    said = ", ".join(f"{verdict} {count}" for verdict, count in counts.items() if count)
+    return f"{len(entries)} tracked — {said}"
+
+
+def blocks(entries: list[Tracked], width: int | None, lang: str, explain: bool,
+           console: Any) -> list[Any]:
+    """The rich Text lines of every item, fitted to ``width`` (None: no wrapping)."""
+    from rich.text import Text
+
+    out: list[Any] = _wrapped(summary_line(entries), width, "", console, "dim")
+    for entry in entries:
+        out.append(Text(""))
+        out.extend(_block(entry, width, lang, explain, console))
+    for line in out:
+        line.rstrip()
+    return out
+
+
+def _wrapped(text: str, width: int | None, indent: str, console: Any, style: str = "") -> list:
+    from rich.text import Text
+
+    body = Text(text, style=style)
+    if width is None:
+        return [Text(indent) + body]
+    return [Text(indent) + line for line in body.wrap(console, max(10, width - len(indent)))]
+
+
+def _unbreakable(head: str, tail: str, width: int | None, indent: str, style: str = "") -> list:
+    """``head tail`` on one line when it fits, else ``tail`` (an id) on a line of its own."""
+    from rich.text import Text
+
+    whole = f"{indent}{head} {tail}"
+    if width is None or len(whole) <= width:
+        return [Text(f"{indent}{head} ") + Text(tail, style=style)]
+    return [Text(f"{indent}{head}"), Text(indent + "  ") + Text(tail, style=style)]
+
+
+def _block(entry: Tracked, width: int | None, lang: str, explain: bool, console: Any) -> list:
+    from rich.text import Text
+
+    fact = entry.fact
+    status = "discussed" if entry.role == DISCUSSED else fact.status
+    head = Text(f"{date_label(fact.date, fact.date_precision)}  ", style="bold")
+    head.append(status + ("" if entry.role != DOCUMENT else " document"), style="dim")
+    if entry.voice == COMMENTATOR:
+        head.append(" · commentator", style="dim")
+    head.append("  ")
+    head.append(entry.verdict, style=STYLE.get(entry.verdict, ""))
+    lines = head.wrap(console, width) if width else [head]
+    lines = list(lines)
+    lines += _wrapped(fact.summary if lang == "en" else fact.text, width, INDENT, console)
+    lines.append(Text(INDENT) + Text(fact.id, style="cyan"))
+    for later in entry.later:
+        lines += _unbreakable(f"→ {date_label(later.date, later.date_precision)} "
+                              f"{later.status}", later.id, width, INDENT, "cyan")
+    for part in entry.parts:
+        lines += _unbreakable("·", part.fact.id, width, INDENT, "cyan")
+        lines += _wrapped(part.verdict, width, INDENT * 3, console,
+                          STYLE.get(part.verdict, "dim"))
+        for later in part.later:
+            lines += _unbreakable(f"→ {date_label(later.date, later.date_precision)} "
+                                  f"{later.status}", later.id, width, INDENT * 3, "cyan")
+        lines += _candidates(part.see_also, width, INDENT * 3)
+    lines += _candidates(entry.see_also, width, INDENT)
+    if explain:
+        why = entry.reason + (f"; the words: «{entry.words}»" if entry.words else "")
+        lines += _wrapped(f"why: {why}", width, INDENT, console, "dim")
+    return lines
+
+
+def _candidates(found: tuple[Fact, ...], width: int | None, indent: str) -> list:
+    from rich.text import Text
+
+    if not found:
+        return []
+    lines = [Text(f"{indent}see also, unconfirmed (not linked by the curators):", style="dim")]
+    for fact in found:
+        lines += _unbreakable(f"? {date_label(fact.date, fact.date_precision)} {fact.status}",
+                              fact.id, width, indent, "dim")
+    return lines
