@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable
 
 from kzru import cache, codec
 from kzru.model import Dataset, Event, Fact, GlossaryEntry, Sector, Source
-from kzru.text import compound_parts, skeleton, stem_many, words
+from kzru.text import compound_parts, normalize, skeleton, stem_many, words
 
 # Field bits kept in each posting, and how much a match in that field counts.
 FIELDS = {"summary": 1, "text": 2, "evidence": 4, "names": 8, "tags": 16}
@@ -37,7 +37,13 @@ CREATE TABLE facts(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, record TEXT NOT 
 CREATE TABLE vocab(term TEXT PRIMARY KEY, stem TEXT NOT NULL, tkey TEXT NOT NULL,
                    length INTEGER NOT NULL, postings BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE filters(rowid INTEGER PRIMARY KEY, year INTEGER, event TEXT, kind TEXT,
-                     status TEXT, sectors TEXT, basis TEXT);
+                     status TEXT, sectors TEXT, basis TEXT, id TEXT NOT NULL,
+                     date INTEGER NOT NULL, precision INTEGER NOT NULL, source TEXT NOT NULL,
+                     part_of TEXT NOT NULL, speaker TEXT NOT NULL, review TEXT NOT NULL,
+                     line INTEGER NOT NULL);
+CREATE TABLE fact_sectors(rowid INTEGER NOT NULL, sector TEXT NOT NULL);
+CREATE TABLE fact_follows(rowid INTEGER NOT NULL, earlier TEXT NOT NULL);
+CREATE TABLE fact_names(rowid INTEGER NOT NULL, name TEXT NOT NULL);
 CREATE TABLE parts(part TEXT NOT NULL, term TEXT NOT NULL);
 CREATE TABLE inname(key TEXT NOT NULL, rowid INTEGER NOT NULL);
 """
@@ -48,7 +54,17 @@ CREATE INDEX vocab_length ON vocab(length, term);
 CREATE UNIQUE INDEX facts_id ON facts(id);
 CREATE INDEX parts_part ON parts(part);
 CREATE INDEX inname_key ON inname(key);
+CREATE INDEX filters_date ON filters(date, id);
+CREATE INDEX filters_event ON filters(event, part_of);
+CREATE INDEX filters_source ON filters(source);
+CREATE INDEX filters_part_of ON filters(part_of);
+CREATE INDEX filters_status ON filters(status, date);
+CREATE INDEX fact_sectors_sector ON fact_sectors(sector, rowid);
+CREATE INDEX fact_follows_earlier ON fact_follows(earlier);
+CREATE INDEX fact_names_name ON fact_names(name);
 """
+# Precision of a date as a number, so SQL can order "2025-05" (month) after "2025-05-01".
+PRECISION = {"day": 0, "month": 1, "year": 2}
 TABLES = {"sources": Source, "events": Event, "sectors": Sector, "glossary": GlossaryEntry}
 
 
@@ -110,11 +126,22 @@ def _store_facts(connection: sqlite3.Connection, dataset: Dataset, facts: list[F
         "INSERT INTO facts VALUES (?, ?, ?)",
         ((rowid, fact.id, codec.encode(fact)) for rowid, fact in enumerate(facts)),
     )
+    lines = dataset.fact_lines
     connection.executemany(
-        "INSERT INTO filters VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO filters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ((rowid, fact.date.year, fact.event, fact.kind, fact.status, "|" + "|".join(fact.sectors)
-          + "|", fact.date_basis) for rowid, fact in enumerate(facts)),
+          + "|", fact.date_basis, fact.id, fact.date.toordinal(), PRECISION[fact.date_precision],
+          fact.source, fact.part_of, fact.speaker, fact.review, lines.get(fact.id, 0))
+         for rowid, fact in enumerate(facts)),
     )
+    connection.executemany("INSERT INTO fact_sectors VALUES (?, ?)", (
+        (rowid, sector) for rowid, fact in enumerate(facts)
+        for sector in dict.fromkeys(fact.sectors)))
+    connection.executemany("INSERT INTO fact_follows VALUES (?, ?)", (
+        (rowid, earlier) for rowid, fact in enumerate(facts) for earlier in fact.follows))
+    connection.executemany("INSERT INTO fact_names VALUES (?, ?)", (
+        (rowid, name) for rowid, fact in enumerate(facts)
+        for name in {normalize(name) for name in fact.names}))
     from kzru.places import words_inside_names
 
     connection.executemany("INSERT INTO inname VALUES (?, ?)",
@@ -130,6 +157,7 @@ def _store_facts(connection: sqlite3.Connection, dataset: Dataset, facts: list[F
         "aliases": aliases,
         "dates": dates.tobytes(),
         "count": str(len(facts)),
+        "drafts": str(sum(fact.review != "accepted" for fact in facts)),
         "format": cache.FORMAT_VERSION,
     }
     connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
@@ -199,13 +227,29 @@ def _recovering(method: Callable[..., Any]) -> Callable[..., Any]:
     return guarded
 
 
+ACCEPTED = "review = 'accepted'"
+
+
 class Index:
-    """Read side of the index: vocabulary look-ups, postings, facts by row."""
+    """Read side of the index: vocabulary look-ups, postings, facts by row.
+
+    ``drafts`` says whether rows under review (``review = draft``) are read at all: every
+    query over the facts goes through ``admit``, the one place that rule is applied.
+    """
 
     def __init__(self, connection: sqlite3.Connection,
                  rebuild: Callable[[], sqlite3.Connection] | None = None) -> None:
         self._rebuild = rebuild
+        self.drafts = False
         self._replace(connection)
+
+    def admit(self, where: str = "1") -> str:
+        """``where`` narrowed to the rows a reader may see (drafts only when asked for)."""
+        return where if self.drafts else f"({where}) AND {ACCEPTED}"
+
+    @property
+    def has_drafts(self) -> bool:
+        return self.draft_count > 0
 
     def _replace(self, connection: sqlite3.Connection) -> None:
         """Read and check the meta table of ``connection``; Damaged when anything is off."""
@@ -223,6 +267,10 @@ class Index:
             raise
         self.connection = connection
         self.count = int(count)
+        drafts = meta.get("drafts")
+        if not (isinstance(drafts, str) and drafts.isdigit()):
+            raise codec.Damaged("the stored draft count is not a number")
+        self.draft_count = int(drafts)
         self.dates = array("I")
         self.dates.frombytes(dates)
         self._tables_text: Any = meta["tables"]
@@ -288,8 +336,24 @@ class Index:
 
     @_recovering
     def allowed(self, where: str, params: list[Any]) -> set[int]:
-        rows = self.connection.execute(f"SELECT rowid FROM filters WHERE {where}", params)
+        rows = self.connection.execute(
+            f"SELECT x.rowid FROM filters x WHERE {self.admit(where)}", params)
         return {row[0] for row in rows}
+
+    @_recovering
+    def rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+        """Any read; the caller applies ``admit`` to what it selects from ``filters``."""
+        return self.connection.execute(sql, tuple(params)).fetchall()
+
+    @_recovering
+    def records(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Fact, int]]:
+        """Facts decoded from a query selecting ``record`` and ``line``, each value checked."""
+        found = []
+        for record, line in self.connection.execute(sql, tuple(params)):
+            if not isinstance(record, str) or type(line) is not int:
+                raise codec.Damaged("a stored fact is not what kzru writes")
+            found.append((codec.decode_record(Fact, json.loads(record)), line))
+        return found
 
 
 def decode(blob: bytes) -> array:

@@ -1,12 +1,12 @@
-"""Filters and summaries over a loaded dataset: pure functions, no printing."""
+"""Filters and summaries over the store (kzru.db): the questions as SQL, no printing."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterable, NamedTuple
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from kzru.errors import KzruError, choose, did_you_mean
-from kzru.model import Dataset, Event, Fact, Sector
+from kzru.model import Event, Fact, Sector
 from kzru.text import normalize
 
 FACT_KINDS = ("document", "commitment", "project", "institution", "initiative", "figure",
@@ -16,15 +16,23 @@ EVENT_KINDS = ("state-visit", "working-visit", "official-visit", "talks", "meeti
                "forum")
 COUNTRIES = ("kz", "ru")
 
+if TYPE_CHECKING:
+    from kzru.db import Store
+
 
 class FactFilter(NamedTuple):
-    """What ``facts``, ``search`` and ``timeline`` narrow by; empty means no narrowing."""
+    """What ``facts``, ``search``, ``timeline`` and ``sectors`` narrow by; empty means no
+    narrowing. The values of one filter are alternatives (OR); filters combine with AND."""
 
     sectors: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
     events: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
 
     def accepts(self, fact: Fact) -> bool:
         return (
@@ -33,14 +41,19 @@ class FactFilter(NamedTuple):
             and (not self.events or fact.event in self.events)
             and (not self.statuses or fact.status in self.statuses)
             and (not self.kinds or fact.kind in self.kinds)
+            and (not self.sources or fact.source in self.sources)
+            and (not self.speakers or fact.speaker in self.speakers)
+            and (self.since is None or fact.date >= self.since)
+            and (self.until is None or fact.date <= self.until)
         )
 
     @property
     def empty(self) -> bool:
-        return not (self.sectors or self.years or self.events or self.statuses or self.kinds)
+        return self == FactFilter()
 
     def sql(self) -> tuple[str, list[object]]:
-        """The same filter as a WHERE clause over the index's ``filters`` table."""
+        """The same filter as a WHERE clause over the store's ``filters x`` table (indexed
+        columns; sectors through the ``fact_sectors`` link table)."""
         clauses: list[str] = []
         params: list[object] = []
 
@@ -50,16 +63,23 @@ class FactFilter(NamedTuple):
                 clauses.append(f"{column} IN ({','.join('?' * len(values))})")
                 params.extend(values)
 
-        any_of("year", self.years)
-        any_of("event", self.events)
-        any_of("status", self.statuses)
-        any_of("kind", self.kinds)
+        any_of("x.year", self.years)
+        any_of("x.event", self.events)
+        any_of("x.status", self.statuses)
+        any_of("x.kind", self.kinds)
+        any_of("x.source", self.sources)
+        any_of("x.speaker", self.speakers)
         if self.sectors:
-            clauses.append("(" + " OR ".join("sectors LIKE ?" for _ in self.sectors) + ")")
-            params.extend(f"%|{s}|%" for s in self.sectors)
+            clauses.append("x.rowid IN (SELECT rowid FROM fact_sectors WHERE sector IN "
+                           f"({','.join('?' * len(self.sectors))}))")
+            params.extend(self.sectors)
+        if self.since is not None:
+            clauses.append("x.date >= ?")
+            params.append(self.since.toordinal())
+        if self.until is not None:
+            clauses.append("x.date <= ?")
+            params.append(self.until.toordinal())
         return " AND ".join(clauses) or "1", params
-
-
 
 
 def resolve_sector(value: str, sectors: dict[str, Sector]) -> str:
@@ -84,20 +104,20 @@ def make_filter(sectors: dict[str, Sector], events: dict[str, Event], *,
     )
 
 
-def filter_facts(dataset: Dataset, selection: FactFilter) -> list[Fact]:
-    """Facts that pass the filter, newest first."""
-    found = [fact for fact in dataset.facts.values() if selection.accepts(fact)]
-    return sorted(found, key=lambda fact: (fact.date, fact.id), reverse=True)
+def filter_facts(store: Store, selection: FactFilter, top_level: bool = False,
+                 limit: int | None = None) -> list[Fact]:
+    """Facts that pass the filter, newest first (at most ``limit``)."""
+    return store.filtered(selection, top_level, limit)
 
 
-def visits(dataset: Dataset, year: int | None = None, host: str | None = None,
+def visits(store: Store, year: int | None = None, host: str | None = None,
            kind: str | None = None) -> list[Event]:
     if host is not None:
         choose(host, COUNTRIES, "host")
     if kind is not None:
         choose(kind, EVENT_KINDS, "event kind")
     chosen = [
-        event for event in dataset.events.values()
+        event for event in store.events.values()
         if (year is None or event.start.year <= year <= event.end.year)
         and (host is None or event.host == host)
         and (kind is None or event.kind == kind)
@@ -112,78 +132,51 @@ class SectorSummary(NamedTuple):
     agreed: int
     events: int
     first: date | None
+    first_precision: str
     last: date | None
+    last_precision: str
 
 
-def sector_summaries(dataset: Dataset) -> list[SectorSummary]:
+def sector_summaries(store: Store) -> list[SectorSummary]:
     """Per sector: top-level facts only, so a package and its parts count once."""
+    counts = store.sector_counts()
     summaries = []
-    top = dataset.top_level()
-    for sector in dataset.sectors.values():
-        facts = [fact for fact in top if sector.id in fact.sectors]
-        dates = [fact.date for fact in facts]
-        summaries.append(SectorSummary(
-            sector=sector,
-            facts=len(facts),
-            signed=sum(fact.status == "signed" for fact in facts),
-            agreed=sum(fact.status == "agreed" for fact in facts),
-            events=len({fact.event for fact in facts if fact.event}),
-            first=min(dates, default=None),
-            last=max(dates, default=None),
-        ))
+    for sector in store.sectors.values():
+        found = counts.get(sector.id)
+        if found is None:
+            summaries.append(SectorSummary(sector, 0, 0, 0, 0, None, "", None, ""))
+        else:
+            summaries.append(SectorSummary(sector, *found[1:]))
     return summaries
 
 
-def sector_matrix(dataset: Dataset) -> tuple[list[Event], list[tuple[Sector, list[int], int]]]:
+def sector_matrix(store: Store) -> tuple[list[Event], list[tuple[Sector, list[int], int]]]:
     """Counts of top-level facts per sector (rows) and event (columns), plus facts outside
     any event."""
-    events = sorted(dataset.events.values(), key=lambda event: (event.start, event.id))
-    by_event = {key: dataset.top_level(facts) for key, facts in dataset.facts_by_event.items()}
+    events = sorted(store.events.values(), key=lambda event: (event.start, event.id))
+    counts = store.sector_event_counts()
     rows = []
-    for sector in dataset.sectors.values():
-        counts = [sum(sector.id in fact.sectors for fact in by_event.get(e.id, []))
-                  for e in events]
-        loose = sum(sector.id in fact.sectors for fact in by_event.get("", []))
-        rows.append((sector, counts, loose))
+    for sector in store.sectors.values():
+        per_event = [counts.get((sector.id, event.id), 0) for event in events]
+        rows.append((sector, per_event, counts.get((sector.id, ""), 0)))
     return events, rows
 
 
-def related_facts(dataset: Dataset, fact: Fact, limit: int = 8) -> list[Fact]:
+def related_facts(store: Store, fact: Fact, limit: int = 8) -> list[Fact]:
     """Facts of the same event sharing a sector, then facts sharing a rare name, then facts
-    of the same article sharing a sector.
-
-    Names found in more than a tenth of the facts (countries, the presidents) relate nothing.
-    """
-    names_of = {other.id: {normalize(name) for name in other.names}
-                for other in dataset.facts.values()}
-    counts: dict[str, int] = {}
-    for names in names_of.values():
-        for name in names:
-            counts[name] = counts.get(name, 0) + 1
-    common = max(3, len(dataset.facts) // 10)
-    rare = {name for name in names_of[fact.id] if counts[name] <= common}
-    sectors = set(fact.sectors)
-    same_event = [
-        other for other in dataset.facts_by_event.get(fact.event, [])
-        if fact.event and other.id != fact.id and sectors & set(other.sectors)
-    ]
-    taken = {fact.id} | {other.id for other in same_event}
-    same_name = sorted((other for other in dataset.facts.values()
-                        if other.id not in taken and rare & names_of[other.id]),
-                       key=lambda other: other.date)
-    taken |= {other.id for other in same_name}
-    same_source = [
-        other for other in dataset.facts.values()
-        if other.id not in taken and other.source == fact.source
-        and sectors & set(other.sectors)
-    ]
-    return (same_event + same_name + same_source)[:limit]
+    of the same article sharing a sector (see Store.related)."""
+    return store.related(fact, limit)
 
 
-def find_record(dataset: Dataset, record_id: str) -> Fact | Event:
-    if record_id in dataset.facts:
-        return dataset.facts[record_id]
-    if record_id in dataset.events:
-        return dataset.events[record_id]
-    known = [*dataset.facts, *dataset.events]
+def find_record(store: Store, record_id: str) -> Fact | Event:
+    fact = store.facts.get(record_id)
+    if fact is not None:
+        return fact
+    if record_id in store.events:
+        return store.events[record_id]
+    # Suggest among ids that start alike: the whole list can be 100,000 ids long.
+    prefix = record_id[:3]
+    known = [*store.events, *(row[0] for row in store.index.rows(
+        "SELECT id FROM facts WHERE id >= ? AND id < ? LIMIT 5000",
+        [prefix, prefix + "\uffff"]))]
     raise KzruError(f"no fact or event with id {record_id!r}{did_you_mean(record_id, known)}")

@@ -38,7 +38,10 @@ from kzru.store import exact_number, load
 
 PACKAGE = Path(__file__).resolve().parents[1] / "kzru"
 QUERIES = (("search", "Росатом"), ("search", "Kostanay", "--year", "2024"),
-           ("search", "университет", "--status", "signed"), ("search", "атом", "-n", "3"))
+           ("search", "университет", "--status", "signed"), ("search", "атом", "-n", "3"),
+           # every command reads the same store: its damage must not change their answers
+           ("facts", "--sector", "nuclear"), ("sectors",), ("visits",), ("sources",),
+           ("show", "a001-joint-statement-strategic-partnership"))
 ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -253,6 +256,10 @@ def test_forty_random_corruptions_all_answer_as_before(run, data_copy: Path,  # 
     "UPDATE meta SET value = 'not json' WHERE key = 'aliases'",
     "UPDATE meta SET value = '{}' WHERE key = 'tables'",
     "DELETE FROM meta WHERE key = 'count'",
+    "UPDATE filters SET status = 'forged' WHERE status = 'signed'",
+    "DROP TABLE fact_sectors",
+    "UPDATE fact_sectors SET sector = 'energy'",
+    "DELETE FROM fact_names",
 ])
 def test_damaged_index_is_rebuilt(run, data_copy: Path, own_cache: Path,  # noqa: ANN001
                                   damage: str) -> None:

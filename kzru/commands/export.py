@@ -35,8 +35,12 @@ def command(
     package itself, for tools that read CSV."""
     if (target is None) == (csv_dir is None):
         raise KzruError("give either FILE.db or --csv DIR (see 'kzru export --help')")
+    from kzru.db import open_store
+
     folder = store.resolve_data_dir(options.data)
-    dataset = store.load(folder)  # validate first: a database of bad data helps nobody
+    # Validate first (a database of bad data helps nobody): a fresh store proves it was. The
+    # export is the whole table, drafts included (their review column says so).
+    dataset = open_store(folder, options.color, drafts=True)
     with open(store.bundled_data_dir() / "datapackage.json", encoding="utf-8") as handle:
         bundled = json.load(handle)
     if csv_dir is not None:

@@ -42,13 +42,12 @@ def command(
     data = dataset(options)
     selection = query.make_filter(data.sectors, data.events,
                                   **filter_values(sector, year, event, status, kind))
-    found = query.filter_facts(data, selection)
-    if top_level:
-        found = data.top_level(found)
-    shown = found[:cut_limit(limit)]
+    shown = query.filter_facts(data, selection, top_level, cut_limit(limit))
+    total = len(shown) if cut_limit(limit) is None or len(shown) < (limit or 0) else \
+        data.count(selection, top_level)
     with Output(options) as out:
         keys, columns = layout(out, fields_, fields.FACT_DEFAULT, fields.FACT_ALL,
                                fact_columns(out), "facts")
         out.rows(fact_rows(shown, data.events, data.sources, out.lang), keys, columns,
                  "no facts match")
-        out.cut(len(shown), len(found))
+        out.cut(len(shown), total)

@@ -15,7 +15,7 @@ from kzru.commands.shared import (
     in_date_order,
     layout,
 )
-from kzru.model import Dataset
+from kzru.db import Store
 from kzru.options import Options, with_common_options
 from kzru.output import Output
 from kzru.table import Column
@@ -44,17 +44,15 @@ def command(
             return _matrix(data, out)
         if sector:
             return _one_sector(data, out, sector, fields_)
-        top = data.top_level()
         rows = []
         for summary in query.sector_summaries(data):
-            mine = [fact for fact in top if summary.sector.id in fact.sectors]
-            (first, first_precision), (last, last_precision) = fields.first_and_last(mine)
             rows.append({
                 "id": summary.sector.id, "name": summary.sector.name,
                 "name_ru": summary.sector.name_ru, "aliases": summary.sector.aliases,
                 "facts": summary.facts, "signed": summary.signed, "agreed": summary.agreed,
-                "events": summary.events, "first": first, "first_precision": first_precision,
-                "last": last, "last_precision": last_precision,
+                "events": summary.events, "first": summary.first,
+                "first_precision": summary.first_precision, "last": summary.last,
+                "last_precision": summary.last_precision,
                 "label": summary.sector.label(out.lang),
             })
         columns = [Column("id", "Id", no_wrap=True),
@@ -70,7 +68,7 @@ def command(
         out.rows(rows, keys, columns, "no sectors")
 
 
-def _one_sector(data: Dataset, out: Output, sector: str, spec: Optional[str]) -> None:
+def _one_sector(data: Store, out: Output, sector: str, spec: Optional[str]) -> None:
     chosen = query.resolve_sector(sector, data.sectors)
     found = query.filter_facts(data, query.FactFilter(sectors=(chosen,)))
     groups = in_date_order(found, data.events)
@@ -88,7 +86,7 @@ def _one_sector(data: Dataset, out: Output, sector: str, spec: Optional[str]) ->
              "no facts in this sector", draw=draw)
 
 
-def _matrix(data: Dataset, out: Output) -> None:
+def _matrix(data: Store, out: Output) -> None:
     events, counts = query.sector_matrix(data)
     rows = []
     for sector, per_event, loose in counts:

@@ -4,18 +4,21 @@ date labels, the order of groups, and turning --fields into keys and columns."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, List, NamedTuple, Optional, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, List, NamedTuple, Optional, Sequence
 
 import typer
 
 from kzru import fields, query, store
 from kzru.errors import KzruError
 from kzru.labels import label
-from kzru.model import Dataset, Fact
+from kzru.model import Fact
 from kzru.options import Choice, Options
 from kzru.output import Output
 from kzru.render import date_label, span_label
 from kzru.table import Column
+
+if TYPE_CHECKING:
+    from kzru.db import Store
 
 
 def examples(*lines: str) -> str:
@@ -76,8 +79,12 @@ FieldsOption = Annotated[Optional[str], typer.Option(
          "field. A wrong name lists the fields.")]
 
 
-def dataset(options: Options) -> Dataset:
-    return store.load(store.resolve_data_dir(options.data))
+def dataset(options: Options) -> Store:
+    """The store every read command answers from: cached and validated, built when stale.
+    Drafts are left out unless the options ask for them (``--drafts``)."""
+    from kzru.db import open_store
+
+    return open_store(options.data, options.color, drafts=getattr(options, "drafts", False))
 
 
 def filter_values(sector: Any, year: Any, event: Any, status: Any, kind: Any) -> dict[str, Any]:
@@ -152,17 +159,13 @@ def hits(options: Options, text: str, filters: dict[str, Any], exact: bool,
     read for years, statuses, places… (unless ``literal``); with ``exact``, a substring scan."""
     from kzru import search as matcher
 
+    data = dataset(options)
+    selection = query.make_filter(data.sectors, data.events, **filters)
     if exact:
-        data = dataset(options)
-        selection = query.make_filter(data.sectors, data.events, **filters)
         found = matcher.exact_search(query.filter_facts(data, selection), text, limit)
         return Found(found, found.total, data.events, data.sources, "literal substring")
-    from kzru.index import open_index
-
-    folder = store.resolve_data_dir(options.data)
-    index = open_index(folder, lambda: store.load(folder), options.color)
-    selection = query.make_filter(index.sectors, index.events, **filters)
-    allowed = None if selection.empty else index.allowed(*selection.sql())
+    index = data.index
+    allowed = data.search_allowed(None if selection.empty else index.allowed(*selection.sql()))
     reading = matcher.read_query(index, text, literal)
     found = matcher.search(index, text, allowed, limit, reading, strict)
     described = reading.describe()
@@ -171,7 +174,7 @@ def hits(options: Options, text: str, filters: dict[str, Any], exact: bool,
     if found.unmatched:
         described += f" · no match for: {', '.join(found.unmatched)}"
     described += "".join(f" · {note}" for note in found.notes)
-    return Found(found, found.total, index.events, index.table("sources"), described,
+    return Found(found, found.total, data.events, data.sources, described,
                  found.unmatched, found.notes, reading)
 
 

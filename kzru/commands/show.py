@@ -6,7 +6,7 @@ import typer
 
 from kzru import fields, query
 from kzru.commands.shared import FieldsOption, complete_record, dataset
-from kzru.model import Dataset
+from kzru.db import Store
 from kzru.options import Options, with_common_options
 from kzru.output import Output
 from kzru.render import PRECISION_OF, date_label
@@ -53,7 +53,7 @@ def command(
                              title=row["id"])
 
 
-def _full(data: Dataset, record: Any, lang: str) -> dict[str, Any]:
+def _full(data: Store, record: Any, lang: str) -> dict[str, Any]:
     if record.id in data.facts:
         row = fields.fact_record(record, data.events, data.sources, lang)
         row["parts"] = [part.id for part in data.parts.get(record.id, [])]

@@ -17,12 +17,10 @@ def command(fields_: FieldsOption = None, *, options: Options) -> None:
 
     At narrow widths File goes first, then Published."""
     data = dataset(options)
-    counts = {source: 0 for source in data.sources}
-    for fact in data.top_level():
-        counts[fact.source] += 1
+    counts = data.top_level_counts("source")
     rows = []
     for source in sorted(data.sources.values(), key=lambda s: (s.published, s.id)):
-        row = fields.source_record(source, counts[source.id])
+        row = fields.source_record(source, counts.get(source.id, 0))
         mark = "" if source.published_basis == "stated" else "*"
         row["when"] = date_label(source.published, source.published_precision) + mark
         row["heading"] = source.title or "(no title)"

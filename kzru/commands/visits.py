@@ -31,11 +31,11 @@ def command(
     At narrow widths Sources goes first, then Places, then the kind."""
     data = dataset(options)
     events = query.visits(data, year, host, kind)
+    counts = data.top_level_counts("event")
     with Output(options) as out:
         rows = []
         for event in events:
-            facts = len(data.top_level(data.facts_by_event.get(event.id, [])))
-            row = fields.event_record(event, out.lang, facts)
+            row = fields.event_record(event, out.lang, counts.get(event.id, 0))
             row["dates"] = date_span(event)
             row["route"] = f"{event.guest.upper()} → {event.host.upper()}"
             rows.append(row)
