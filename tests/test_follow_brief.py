@@ -199,8 +199,10 @@ def test_the_suggester_proposes_the_cross_visit_follow_ups(data_copy: Path) -> N
          "a001-chelyabinsk-university-kostanay-branch"),
         ("a004-kaznu-omsk-branch", "a001-kaznu-omsk-first-applicants-sept"),
         ("a004-first-npp-kazakhstan", "a002-kazakhstan-decision-to-build-npps"),
-        ("a004-first-npp-kazakhstan", "a003-peaceful-atom-joint-project"),
     ]
+    # a003-peaceful-atom-joint-project is no longer a commitment to follow: no verb makes it
+    # ongoing, so it is `reported` like the KamAZ centre (audit 2026-12-04 a003 J1), and the
+    # curators left the sector-only link out (RUBRIC-follows)
     assert [pair for pair in wanted if pair not in found] == []
 
 
@@ -331,7 +333,10 @@ def test_track_command(run) -> None:
     result = run("track", "--format", "json", "--explain")
     rows = json.loads(result.out)
     assert result.code == 0 and rows
-    assert {row["verdict"] for row in rows} == set(VERDICTS)
+    # No later fact in the bundled table reports an earlier item under way since a004's NPP row
+    # became `reported` («отмечена», audit 2026-12-04 a004 J3); "in progress" is covered on
+    # forced links in test_each_verdict_follows_from_the_links.
+    assert {row["verdict"] for row in rows} == set(VERDICTS) - {IN_PROGRESS}
     assert all(row["reason"] for row in rows)
     proposed = run("track", "--status", "proposed", "--since", "2025", "--format", "json")
     assert {row["status"] for row in json.loads(proposed.out)} == {"proposed"}
