@@ -25,13 +25,16 @@ BORNE_OUT, NOT_BORNE_OUT = "borne out", "not borne out"
 NO_REPORT, LATEST = "no later report", "latest report"
 # Strongest first: a parent's verdict is the strongest among its own and its parts'.
 VERDICTS = (DONE, IN_PROGRESS, BORNE_OUT, REAFFIRMED, NOT_BORNE_OUT, LATEST, NO_REPORT)
-COMMITMENT, DOCUMENT, DISCUSSED = "commitment", "document", "discussed"
+COMMITMENT, DOCUMENT, DISCUSSED, PROJECT = "commitment", "document", "discussed", "project"
+# A joint project or an institution the article reports as a state of affairs is followed too
+# (the 2022 peaceful-atom work, the KamAZ centre in Almaty).
+PROJECTS = ("project", "institution")
 STATE, COMMENTATOR = "state", "commentator"
 VOICES = (STATE, COMMENTATOR)
 # Words that report talk, not a decision: a meeting's discussed items are followed for what
 # became of them ("обсуждены", "подчеркнули важность", "обозначили сотрудничество").
-DISCUSSION_CUES = ("обсуди", "обсужд", "подчеркн", "обозначи", "затрону", "discuss", "stress",
-                   "outline")
+DISCUSSION_CUES = ("обсуди", "обсужд", "подчеркн", "обозначи", "затрону", "отмечен", "отмети",
+                   "discuss", "stress", "outline", "singled out")
 # Talk about relations as such ("обсуждали двусторонние отношения") is a meeting's agenda, not
 # a file anyone follows.
 GENERAL_SECTORS = ("politics",)
@@ -126,20 +129,28 @@ def deciding_words(fact: Fact) -> str:
 def is_discussed(fact: Fact) -> bool:
     """An item a meeting discussed, stressed or outlined: reported at an event, in words of
     talk, by the sides rather than a commentator."""
-    if fact.status != "reported" or not fact.event or fact.kind != "statement":
+    if not fact.event or fact.kind != "statement":
         return False
-    talk = _PATTERNS["reported"].search(normalize(fact.evidence))
-    return talk is not None and voice(fact) == STATE and fact.sectors[0] not in GENERAL_SECTORS
+    return talks(fact) and fact.sectors[0] not in GENERAL_SECTORS
+
+
+def talks(fact: Fact) -> bool:
+    """Reported by the sides in words of talk: discussed, stressed, outlined, singled out."""
+    return fact.status == "reported" and voice(fact) == STATE and \
+        _PATTERNS["reported"].search(normalize(fact.evidence)) is not None
 
 
 def role(fact: Fact) -> str:
-    """Why track follows the fact: a commitment, a signed document, a discussed item, or ""."""
+    """Why track follows the fact: a commitment, a signed document, a discussed item, a
+    reported project or institution, or ""."""
     if fact.status in TRACKED:
         return COMMITMENT
     if fact.status == "signed" and fact.kind == "document":
         return DOCUMENT
     if is_discussed(fact):
         return DISCUSSED
+    if fact.status == "reported" and fact.kind in PROJECTS:
+        return PROJECT
     return ""
 
 

@@ -16,9 +16,9 @@ from kzru.follow import (
     FORECASTS,
     NO_REPORT,
     Tracked,
-    is_discussed,
     period_end,
     role,
+    talks,
     voice,
 )
 from kzru.model import Dataset, Fact
@@ -80,11 +80,11 @@ def _weight(later: Fact) -> float:
     if voice(later) == COMMENTATOR:
         return 0.5
     if later.status == "reported":
-        return 0.9 if is_discussed(later) else 0.5
+        return 0.9 if talks(later) else 0.5
     return 1.2 if later.status in (*DONE_STATUSES, "agreed") else 1.0
 
 
-def suggest_follows(dataset: Dataset, limit: int | None = 80,
+def suggest_follows(dataset: Dataset, limit: int | None = None,
                     earlier_ids: set[str] | None = None,
                     per_earlier: int | None = 3) -> list[Suggestion]:
     """Likely links not yet recorded: a tracked fact, a later fact from a later report sharing
