@@ -199,10 +199,11 @@ def test_the_suggester_proposes_the_cross_visit_follow_ups(data_copy: Path) -> N
          "a001-chelyabinsk-university-kostanay-branch"),
         ("a004-kaznu-omsk-branch", "a001-kaznu-omsk-first-applicants-sept"),
         ("a004-first-npp-kazakhstan", "a002-kazakhstan-decision-to-build-npps"),
+        # The 2022 peaceful-atom work is a reported project (audit 2026-12-04 a003 J1); track
+        # follows projects too, so the 2025 Rosatom work is proposed for a curator to judge
+        # (the curators left this sector-level link out under RUBRIC-follows rule 4).
+        ("a004-first-npp-kazakhstan", "a003-peaceful-atom-joint-project"),
     ]
-    # a003-peaceful-atom-joint-project is no longer a commitment to follow: no verb makes it
-    # ongoing, so it is `reported` like the KamAZ centre (audit 2026-12-04 a003 J1), and the
-    # curators left the sector-only link out (RUBRIC-follows)
     assert [pair for pair in wanted if pair not in found] == []
 
 
