@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from dataclasses import dataclass
@@ -12,7 +13,15 @@ import pytest
 from kzru.cli import main
 from kzru.store import bundled_data_dir
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+# The five articles the table is built from: ../shared/seeds beside the checkout, or any
+# folder of your own copies named by KZRU_SEEDS (file names as in data/sources.csv).
+SEEDS = Path(os.environ.get("KZRU_SEEDS") or
+             Path(__file__).resolve().parents[2] / "shared" / "seeds")
+needs_seeds = pytest.mark.skipif(
+    not SEEDS.is_dir(),
+    reason=f"{SEEDS} not found: this test checks every evidence excerpt against the articles "
+           "themselves; put the five articles there, or set KZRU_SEEDS=DIR to a folder of "
+           "your own copies (named as in data/sources.csv)")
 
 
 @dataclass
@@ -87,3 +96,40 @@ def terminal(*args: str, columns: int = 100, lines: int = 500,
     process.wait(timeout=60)
     os.close(leader)
     return b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def read_table(folder: Path, name: str) -> list[dict[str, str]]:
+    """A data folder's table as written: every cell as text, in file order."""
+    import csv
+
+    with open(folder / f"{name}.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write_table(folder: Path, name: str, rows: list[dict[str, str]]) -> None:
+    """Rewrite a table of a data folder copy with the same header (tests only)."""
+    import csv
+
+    with open(folder / f"{name}.csv", encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, header, restval="", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({key: row.get(key, "") for key in header} for row in rows)
+
+
+# Columns that link a fact to others: a fact made from a template starts with none of them.
+LINK_COLUMNS = ("part_of", "follows", "same_as")
+
+
+def add_facts(folder: Path, *changes: dict[str, str], template: str | None = None) -> None:
+    """Append facts to a data folder copy, each a template fact (the first row, or the one
+    named) with the given cells changed: every column the schema may add later keeps a value
+    that already validates."""
+    rows = read_table(folder, "facts")
+    base = next(row for row in rows if template in (None, row["id"]))
+    for change in changes:
+        made = {**base, **{column: "" for column in LINK_COLUMNS if column in base}}
+        made.update(change)
+        rows.append(made)
+    write_table(folder, "facts", rows)

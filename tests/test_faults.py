@@ -391,9 +391,9 @@ def test_odd_data_file_fails_fast(data_copy: Path, tmp_path: Path, kind: str,
                                   command: str) -> None:
     _replace_with(data_copy / "facts.csv", kind)
     args = [command, *(["атом"] if command == "search" else []), "--data", str(data_copy)]
-    started = time.monotonic()
-    done = kzru(*args, env={"KZRU_CACHE_DIR": str(tmp_path / "c")}, timeout=30)
-    assert time.monotonic() - started < 10
+    # how fast: tests/bench/bench_faults.py (a timed assertion here would fail on a loaded
+    # machine); the timeout only turns a hang into a failure
+    done = kzru(*args, env={"KZRU_CACHE_DIR": str(tmp_path / "c")}, timeout=60)
     assert done.returncode == 2 and done.stdout == b""
     message = one_message(done.stderr)
     assert "facts.csv" in message and KINDS[kind] in message

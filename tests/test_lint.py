@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, needs_seeds
 
 from kzru.lint import STATUS_CUES, has_status_cue, lint
 from kzru.model import Fact
@@ -74,7 +74,7 @@ def test_check_warns_and_strict_fails_with_file_line_column(run, data_copy: Path
     assert line.split(": ")[1].count(":") == 2  # path:line:column
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="needs ../shared/seeds beside the checkout")
+@needs_seeds
 def test_bundled_table_passes_strict_check_with_sources(run) -> None:
     result = run("check", "--strict", "--sources", str(SEEDS))
     assert result.code == 0, result.err

@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -221,12 +222,21 @@ def test_long_output_goes_through_the_pager_at_a_terminal() -> None:
     assert "PAGED:" not in terminal("sources", lines=200, env={"KZRU_PAGER": PAGER})
 
 
+@pytest.mark.skipif(shutil.which("less") is None,
+                    reason="less is not installed here: the default pager cannot be chosen "
+                    "(install less to run this test)")
 def test_default_pager_is_less_keeping_colours(monkeypatch: pytest.MonkeyPatch) -> None:
     from kzru import pager
 
     monkeypatch.delenv("KZRU_PAGER", raising=False)
     monkeypatch.delenv("PAGER", raising=False)
     assert pager.command() == ["less", "-FRX"]
+
+
+def test_a_missing_pager_prints_straight_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kzru import pager
+
+    monkeypatch.delenv("KZRU_PAGER", raising=False)
     monkeypatch.setenv("PAGER", "no-such-pager-program")
     assert pager.command() is None  # a missing pager prints straight to the terminal
 

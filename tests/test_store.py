@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, needs_seeds
 
 from kzru.errors import DataError, KzruError
 from kzru.model import Fact
@@ -51,7 +51,7 @@ def test_every_fact_of_the_expert_preview_is_not_an_agreement() -> None:
     assert not [f.id for f in preview if f.status in ("signed", "agreed")]
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="needs ../shared/seeds beside the checkout")
+@needs_seeds
 def test_every_evidence_excerpt_is_verbatim_in_its_article() -> None:
     assert verify_evidence(load(bundled_data_dir()), SEEDS) == []
 

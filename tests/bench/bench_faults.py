@@ -1,0 +1,64 @@
+"""How long kzru takes to refuse an odd data file: a FIFO, a link to /dev/zero, a folder or
+a 300 MiB file as facts.csv. The README promises exit 2 within 10 s, one line naming the
+file; the fault suite checks the exit and the line, this benchmark the time (a timed
+assertion in a unit test would fail on a loaded machine, not on slow code).
+
+    python tests/bench/bench_faults.py [--strict]    # --strict: exit 1 when a target is missed
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGET_S = 10.0
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _replace_with(path: Path, kind: str) -> None:
+    path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        with open(path, "wb") as handle:
+            handle.truncate(300 << 20)
+
+
+def main() -> int:
+    from kzru.store import bundled_data_dir
+
+    strict = "--strict" in sys.argv[1:]
+    missed = 0
+    print("## odd data files: seconds to refuse (target < 10 s, exit 2)")
+    print("| file | command | seconds | exit |")
+    print("|---|---|---|---|")
+    for kind in ("fifo", "device", "folder", "huge"):
+        for command in (["search", "атом"], ["check"], ["facts"]):
+            with tempfile.TemporaryDirectory() as scratch:
+                data = Path(scratch) / "data"
+                shutil.copytree(bundled_data_dir(), data)
+                _replace_with(data / "facts.csv", kind)
+                env = {**os.environ, "KZRU_CACHE_DIR": str(Path(scratch) / "c")}
+                started = time.monotonic()
+                done = subprocess.run([sys.executable, "-m", "kzru", *command, "--data",
+                                       str(data)], capture_output=True, env=env, timeout=120)
+                took = time.monotonic() - started
+            ok = took < TARGET_S and done.returncode == 2
+            missed += not ok
+            print(f"| {kind} | {command[0]} | {took:.2f} | {done.returncode} |")
+            if not ok:
+                print(f"missed: {kind} {command[0]}: {took:.2f} s, exit {done.returncode}")
+    return 1 if strict and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

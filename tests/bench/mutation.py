@@ -1,0 +1,157 @@
+"""Mutation testing (mutmut 3) over the modules whose behaviour kzru promises: a benchmark of
+how many deliberately broken versions of the code the suite catches. Not part of CI: it runs
+the relevant tests once per mutant and takes minutes to hours.
+
+Why a copy: mutmut writes a ``mutants/`` tree and rewrites functions into trampolines; doing
+that in a scratch copy of the checkout keeps the work tree clean and lets one module's run go
+on while the code is edited.
+
+    python tests/bench/mutation.py cite                # one module, its fastest test subset
+    python tests/bench/mutation.py query cite --jobs 1 # several, one worker each
+    python tests/bench/mutation.py --list              # modules and the tests each runs
+    python tests/bench/mutation.py cite --survivors    # also print each surviving mutant
+
+Score = killed / (killed + survived + no tests + timeout + suspicious); mutants the tool
+marks as skipped are not counted. Equivalent mutants (no behaviour can tell them apart) are
+listed with a reason in tests/bench/mutation_equivalent.md; the README reports both figures.
+Results go to tests/bench/out/mutation-<module>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = Path(__file__).resolve().parent / "out"
+
+# module -> the tests that exercise it, fastest relevant subset first. Tests that only run
+# kzru in a subprocess still see the mutant (PYTHONPATH points at the mutated copy).
+MODULES = {
+    "query": ("kzru/query.py", ["tests/test_promises.py", "tests/test_properties.py",
+                                "tests/test_cli.py"]),
+    "render": ("kzru/render.py", ["tests/test_render.py", "tests/test_promises.py",
+                                  "tests/test_cli.py"]),
+    "cite": ("kzru/cite.py", ["tests/test_cite_export.py", "tests/test_promises.py"]),
+    "export": ("kzru/export.py", ["tests/test_cite_export.py", "tests/test_promises.py"]),
+    "cache": ("kzru/cache.py", ["tests/test_faults.py", "tests/test_promises.py",
+                                "tests/test_search.py"]),
+    "follow": ("kzru/follow.py", ["tests/test_follow_brief.py", "tests/test_promises.py"]),
+    "store": ("kzru/store.py", ["tests/test_store.py", "tests/test_faults.py",
+                                "tests/test_promises.py"]),
+}
+COUNTED = ("killed", "survived", "no tests", "timeout", "suspicious", "segfault")
+
+
+def workspace(module: str, tests: list[str]) -> Path:
+    """A scratch copy of the checkout with a mutmut configuration for one module."""
+    place = Path(tempfile.mkdtemp(prefix=f"kzru-mutation-{module}-"))
+    for name in ("kzru", "tests", "data"):
+        shutil.copytree(ROOT / name, place / name,
+                        ignore=shutil.ignore_patterns("__pycache__", "out", ".hypothesis"))
+    # pyproject.toml without a [tool.mutmut] table: mutmut then reads setup.cfg
+    shutil.copy(ROOT / "pyproject.toml", place / "pyproject.toml")
+    path = MODULES[module][0]
+    selection = "\n    ".join(tests)
+    (place / "setup.cfg").write_text(
+        "[mutmut]\n"
+        "source_paths = kzru\n"
+        f"only_mutate = {path}\n"
+        "also_copy = data\n"
+        f"pytest_add_cli_args_test_selection =\n    {selection}\n"
+        "pytest_add_cli_args =\n    -p\n    no:cacheprovider\n"
+        "timeout_multiplier = 5.0\n"
+        "use_git_change_detection = False\n", encoding="utf-8")
+    return place
+
+
+def run_module(module: str, jobs: int, survivors: bool, keep: bool,
+               chosen: list[str] | None = None) -> dict[str, object]:
+    path, tests = MODULES[module]
+    tests = chosen or [test for test in tests if (ROOT / test.split("::")[0]).exists()]
+    place = workspace(module, tests)
+    (place / "mutants").mkdir()  # on sys.path from the start, so the tests import the mutants
+    env = {**os.environ, "PYTHONPATH": str(place / "mutants"), "PYTHONDONTWRITEBYTECODE": "1"}
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs)],
+                          cwd=place, env=env, capture_output=True, text=True)
+    seconds = time.monotonic() - started
+    listing = subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"],
+                             cwd=place, env=env, capture_output=True, text=True).stdout
+    statuses: dict[str, str] = {}
+    for line in listing.splitlines():
+        name, _, status = line.strip().rpartition(": ")
+        if name:
+            statuses[name] = status
+    counts: dict[str, int] = {}
+    for status in statuses.values():
+        counts[status] = counts.get(status, 0) + 1
+    counted = sum(counts.get(status, 0) for status in COUNTED)
+    score = counts.get("killed", 0) / counted if counted else 0.0
+    result = {"module": module, "file": path, "tests": tests, "seconds": round(seconds),
+              "counts": counts, "score": round(score, 4),
+              "survived": sorted(n for n, s in statuses.items() if s in COUNTED and s != "killed"),
+              "exit": done.returncode}
+    if done.returncode not in (0,) and not statuses:
+        result["log"] = (done.stdout + done.stderr)[-3000:]
+    if survivors:
+        diffs = []
+        for name in result["survived"]:
+            shown = subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=place,
+                                   env=env, capture_output=True, text=True).stdout
+            diffs.append(shown)
+        result["diffs"] = diffs
+    if keep:
+        result["workspace"] = str(place)
+    else:
+        shutil.rmtree(place, ignore_errors=True)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help=f"any of: {', '.join(MODULES)}")
+    parser.add_argument("--jobs", type=int, default=1, help="mutmut workers (default 1)")
+    parser.add_argument("--survivors", action="store_true", help="print surviving mutants")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch copy")
+    parser.add_argument("--list", action="store_true", help="list modules and their tests")
+    parser.add_argument("--tests", nargs="+", help="run these tests instead of the module's own")
+    args = parser.parse_args()
+    if args.list or not args.modules:
+        for name, (path, tests) in MODULES.items():
+            print(f"{name:8} {path:18} {' '.join(tests)}")
+        return 0
+    unknown = [m for m in args.modules if m not in MODULES]
+    if unknown:
+        parser.error(f"unknown module(s): {', '.join(unknown)}")
+    try:
+        import mutmut  # noqa: F401
+    except ImportError:
+        print("mutation: mutmut is not installed (pip install 'mutmut>=3.8')", file=sys.stderr)
+        return 2
+    OUT.mkdir(exist_ok=True)
+    status = 0
+    for module in args.modules:
+        result = run_module(module, args.jobs, args.survivors, args.keep, args.tests)
+        (OUT / f"mutation-{module}.json").write_text(json.dumps(result, indent=2,
+                                                                ensure_ascii=False))
+        counts = ", ".join(f"{k} {v}" for k, v in sorted(result["counts"].items()))
+        print(f"{module:8} score {result['score']:.1%}  ({counts})  {result['seconds']} s",
+              flush=True)
+        if "log" in result:
+            print(result["log"], file=sys.stderr)
+            status = 1
+        for diff in result.get("diffs", []):
+            print(diff)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
