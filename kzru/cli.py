@@ -15,6 +15,7 @@ from kzru.errors import DataError, KzruError, one_line
 from kzru.options import (
     ColorOption,
     DataOption,
+    DraftsOption,
     FormatOption,
     LangOption,
     NoColorOption,
@@ -28,6 +29,7 @@ COMMANDS = {
     "visits": "visits", "search": "search", "facts": "facts", "sectors": "sectors",
     "show": "show", "sources": "sources", "timeline": "timeline", "brief": "brief",
     "track": "track", "cite": "cite", "export": "export", "check": "check",
+    "init": "init", "add": "add", "review": "review",
 }
 HELP = ("kzru: a fact finder for Kazakhstan–Russia relations. Visits, agreements, projects and "
         "figures from news articles, each with a verbatim evidence excerpt.")
@@ -40,10 +42,11 @@ EPILOG = examples("kzru visits", "kzru search атом",
 def _main(
     ctx: typer.Context, data: DataOption = None, fmt: FormatOption = None,
     lang: LangOption = None, color: ColorOption = None, no_color: NoColorOption = None,
-    no_pager: PagerOption = None, version: VersionOption = None,
+    no_pager: PagerOption = None, drafts: DraftsOption = None, version: VersionOption = None,
 ) -> None:
     ctx.obj = Options.merge(None, {"data": data, "fmt": fmt, "lang": lang, "color": color,
-                                   "no_color": no_color, "no_pager": no_pager})
+                                   "no_color": no_color, "no_pager": no_pager,
+                                   "drafts": drafts})
 
 
 def _say(message: str) -> None:

@@ -10,6 +10,7 @@ swapped in whole.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import sqlite3
@@ -180,7 +181,7 @@ def _write_search(connection: sqlite3.Connection) -> None:
 
 
 def write_package(folder: Path, target: Path, package: dict[str, Any],
-                  force: bool) -> list[str]:
+                  force: bool, drafts: bool = False) -> list[str]:
     """Write the data package into the folder ``target``: kzru's five table files, copied
     from the validated ``folder``, and the ``package`` kzru describes them with - nothing
     another package names. Built in a temporary folder beside ``target`` and swapped in
@@ -194,7 +195,7 @@ def write_package(folder: Path, target: Path, package: dict[str, Any],
     try:
         try:
             for table in TABLES:
-                _copy(folder / f"{table}.csv", building / f"{table}.csv")
+                _copy(folder / f"{table}.csv", building / f"{table}.csv", drafts)
             encoded = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
             _write_new(building / "datapackage.json", [encoded.encode("utf-8")])
         except OSError as error:
@@ -247,14 +248,36 @@ def _is_kzru_package(path: Path, package: dict[str, Any]) -> bool:
     return isinstance(found, dict) and found.get("name") == package.get("name")
 
 
-def _copy(source: Path, target: Path) -> None:
-    """Copy a data file (a regular file, read as kzru reads data) into a new file."""
+def _copy(source: Path, target: Path, drafts: bool = True) -> None:
+    """Copy a data file (a regular file, read as kzru reads data) into a new file; without
+    ``drafts``, rows under review (review = draft) stay behind: they are not facts."""
     try:
         reader = open_regular(source, CSV_LIMIT)
     except OSError as error:
         raise KzruError(f"{source}: cannot be read: {error.strerror}") from None
     with reader:
-        _write_new(target, iter(lambda: reader.read(1 << 20), b""))
+        if drafts:
+            _write_new(target, iter(lambda: reader.read(1 << 20), b""))
+            return
+        raw = reader.read()
+    _write_new(target, [_without_drafts(raw)])
+
+
+def _without_drafts(raw: bytes) -> bytes:
+    """The CSV without its draft rows (unchanged, byte for byte, when it has none)."""
+    import io
+
+    text = raw.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows or "review" not in rows[0]:
+        return raw
+    column = rows[0].index("review")
+    kept = [rows[0], *(row for row in rows[1:] if len(row) <= column or row[column] != "draft")]
+    if len(kept) == len(rows):
+        return raw
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(kept)
+    return out.getvalue().encode("utf-8")
 
 
 def _write_new(path: Path, blocks: Any) -> None:

@@ -1,7 +1,8 @@
 """The curator's lint: evidence that does not show the word that makes a fact's status true.
 
 A fact marked signed must quote the signing; one marked agreed must quote the agreement. Each
-status has a short list of cue stems (Russian and English); evidence holding none of them is
+status has a short list of cue stems (Russian and English, in kzru.cues, the table the
+drafter reads too); evidence holding none of them is
 worth a warning. `reported` has no cue: reporting is the outlet's act, not a word in the quote.
 """
 
@@ -11,29 +12,10 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from kzru.cues import STATUS_CUES
 from kzru.model import Dataset, Fact
 from kzru.text import normalize
 
-# Word beginnings (stems) per status; a phrase with a space must appear as written.
-STATUS_CUES: dict[str, tuple[str, ...]] = {
-    "signed": ("подпис", "обменял", "принят", "принял", "sign", "exchang", "adopt"),
-    "agreed": ("договор", "услови", "согласов", "достигнут", "закреплен", "agree", "accord"),
-    "done": ("проход", "вышл", "по итогам", "принимал", "сопровожд", "продолжил", "открыл",
-        "открыт", "прош", "состоя", "прибыл", "завершен", "завершил", "провел", "провед",
-        "посетил", "участвовал", "возлож", "присвоен", "встречал", "передвигал", "задержал",
-        "обсуждали", "виделись", "прилетел", "увеличили", "held", "open", "took place", "arriv",
-        "complet", "visit"),
-    "ongoing": ("продолж", "проходит", "проходят", "созданн", "работ", "функционир", "веду",
-        "ведет", "начат", "реализу", "прорабатыва", "развива", "обеспечива", "раст", "сохраня",
-        "уделя", "участву", "остаются", "остается", "поставк", "собирают", "приезжают",
-        "пользуются", "обсуждают", "continu", "operat", "under way", "ongoing", "work"),
-    "planned": ("предстоящ", "запланир", "планир", "намерен", "пройдет", "будет", "предусматрива",
-        "начнет", "примет", "настроен", "plan", "intend", "will"),
-    "expected": ("ожида", "помогут", "по всей видимости", "станет", "позвол", "будет", "призван",
-        "может стать", "expect", "likely", "will"),
-    "proposed": ("предлага", "рассматрива", "перспективн", "необходимо", "инициатив",
-        "может стать", "propos", "consider", "suggest", "initiative"),
-}
 _LETTER_BEFORE = r"(?<![^\W\d_])"
 
 

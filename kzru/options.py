@@ -78,13 +78,18 @@ PagerOption = Annotated[Optional[bool], typer.Option(
     "--no-pager", show_default=False,
     help="Never page; otherwise output longer than the terminal goes through $KZRU_PAGER, "
          "$PAGER or less -FRX.")]
+DraftsOption = Annotated[Optional[bool], typer.Option(
+    "--drafts", show_default=False,
+    help="Also show rows under review (review = draft, written by kzru add), marked as drafts; "
+         "without it drafts are never listed, counted, searched or exported.")]
 VersionOption = Annotated[Optional[bool], typer.Option(
     "--version", "-V", callback=_show_version, is_eager=True,
     help="Print the version and exit.")]
 
 COMMON = {
     "data": DataOption, "fmt": FormatOption, "lang": LangOption, "color": ColorOption,
-    "no_color": NoColorOption, "no_pager": PagerOption, "version": VersionOption,
+    "no_color": NoColorOption, "no_pager": PagerOption, "drafts": DraftsOption,
+    "version": VersionOption,
 }
 
 
@@ -106,6 +111,7 @@ class Options(NamedTuple):
     lang: Optional[str] = None
     color: Optional[str] = None
     pager: bool = True
+    drafts: bool = False
 
     @classmethod
     def merge(cls, outer: Optional["Options"], values: dict[str, Any]) -> "Options":
@@ -118,6 +124,7 @@ class Options(NamedTuple):
             lang=values.get("lang") or base.lang,
             color=color or base.color,
             pager=base.pager and not values.get("no_pager"),
+            drafts=base.drafts or bool(values.get("drafts")),
         )
 
     @property

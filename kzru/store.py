@@ -349,6 +349,55 @@ def _check_rules(tables: dict[str, _Table], problems: Problems) -> None:
             field, message = problem
             problems.append(f"{facts.where(line, field)}: {message}", f"facts.csv {field}: rules")
     _check_fact_links(facts, problems)
+    _check_same_as(facts, problems)
+    _check_draft_references(tables, problems)
+
+
+def _check_same_as(facts: _Table, problems: Any) -> None:
+    """same_as names facts of *other* sources reporting the same thing, and says so on both
+    sides; a draft's list is a proposal (kzru add), so only accepted rows must be symmetric."""
+    by_id = {row.id: row for row in facts.rows}
+    for row, line in zip(facts.rows, facts.lines):
+        for other_id in row.same_as:
+            other = by_id.get(other_id)
+            if other is None:
+                continue  # reported by the reference check
+            where = facts.where(line, "same_as")
+            if other_id == row.id:
+                problems.append(f"{where}: same_as names the fact itself",
+                                "facts.csv same_as: rules")
+            elif other.source == row.source:
+                problems.append(f"{where}: same_as {other_id!r} is from the same source "
+                                f"{row.source}: same_as joins reports of different sources",
+                                "facts.csv same_as: rules")
+            elif row.review != "draft" and other.review != "draft" \
+                    and row.id not in other.same_as:
+                problems.append(f"{where}: same_as {other_id!r} does not name {row.id!r} back "
+                                "(same_as goes both ways: add it to that fact's same_as)",
+                                "facts.csv same_as: rules")
+
+
+def _check_draft_references(tables: dict[str, _Table], problems: Any) -> None:
+    """An accepted row may not lean on a draft: drafts are hidden from every reader, so the
+    accepted row would point at nothing (accept the draft first, or drop the link)."""
+    drafts = {name: {row.id for row in tables[name].rows if row.review == "draft"}
+              for name in ("sources", "events", "facts")}
+    links = {"events": (("sources", "sources"),),
+             "facts": (("event", "events"), ("source", "sources"), ("part_of", "facts"),
+                       ("follows", "facts"), ("same_as", "facts"))}
+    for name, fields in links.items():
+        table = tables[name]
+        for row, line in zip(table.rows, table.lines):
+            if row.review == "draft":
+                continue
+            for field, target in fields:
+                value = getattr(row, field)
+                for item in value if isinstance(value, tuple) else (value,):
+                    if item in drafts[target]:
+                        problems.append(f"{table.where(line, field)}: accepted row {row.id!r} "
+                                        f"refers to draft {item!r} in {target}.csv (accept it "
+                                        "first, or remove the reference)",
+                                        f"{name}.csv {field}: refers to a draft")
 
 
 def _fact_problems(row: Any) -> list[tuple[str, str]]:
@@ -361,6 +410,10 @@ def _fact_problems(row: Any) -> list[tuple[str, str]]:
         if any(not piece.strip() or re.search(ELLIPSIS, piece) for piece in pieces):
             found.append(("evidence", "evidence pieces must be verbatim excerpts joined by "
                                       "' … ' (space, ellipsis, space), none empty"))
+    if row.review != "draft":
+        for field in ("summary", "sectors"):
+            if not getattr(row, field):
+                found.append((field, f"{field} is required but empty"))  # drafts may
     dated = isinstance(row.date, date)
     if dated and row.date_precision == "month" and row.date.day != 1:
         found.append(("date", f"date {row.date} has precision month: write the first of the "
@@ -543,7 +596,8 @@ def _first_difference(theirs: Any, ours: dict[str, Any]) -> str:
 
 def load(folder: Path, all_problems: bool = False) -> Dataset:
     """Read and validate every table; raise DataError listing the problems found (the first
-    few of each kind, every one with ``all_problems``)."""
+    few of each kind, every one with ``all_problems``). Every row is returned, drafts (review
+    = draft) included: readers admit rows through the store (db.Store, Index.admit)."""
     schema = load_schema()
     problems = Problems(keep_all=all_problems)
     _check_package(folder, schema, problems)

@@ -6,9 +6,10 @@ from typing import Annotated, Optional
 import typer
 
 from kzru import store
+from kzru.corroboration import conflicts
 from kzru.errors import Problems, one_line
 from kzru.lint import lint
-from kzru.model import Dataset
+from kzru.model import Dataset, Fact
 from kzru.options import Options, with_common_options
 from kzru.suggest import suggest_follows as suggest
 
@@ -24,7 +25,8 @@ def command(
         "--sources", metavar="DIR",
         help="Folder of article texts: also verify every evidence excerpt verbatim.")] = None,
     strict: Annotated[bool, typer.Option(
-        "--strict", help="Treat warnings (evidence without a word of its status) as errors.")
+        "--strict", help="Treat warnings (evidence without a word of its status, drafts "
+        "still under review, conflicts between facts marked the same) as errors.")
     ] = False,
     all_problems: Annotated[bool, typer.Option(
         "--all-problems",
@@ -39,28 +41,54 @@ def command(
     """Validate a data folder, warn where evidence does not show its status; with --sources,
     verify each evidence excerpt in its article."""
     folder = store.resolve_data_dir(options.data)
-    data = store.load(folder, all_problems=all_problems)
+    data = store.load(folder, all_problems=all_problems)  # every row, drafts included
     problems = Problems(keep_all=all_problems)
     if sources_dir is not None:
         for problem in store.verify_evidence(data, sources_dir):
             problems.append(problem, "evidence not found in its article")
     facts_path = folder / "facts.csv"
-    warnings = [f"{facts_path}:{w.line}:{w.column}: {w.message}" for w in lint(data)]
+    warnings = [(f"{facts_path}:{w.line}:{w.column}: {w.message}",
+                 "evidence without a word of its status") for w in lint(data)
+                if data.facts[w.fact].review != "draft"]
+    warnings += [(warning, "draft still under review") for warning in
+                 _draft_warnings(folder, data)]
+    warnings += [(f"{facts_path}:{data.fact_lines.get(c.fact, 0)}: conflict between {c.fact} "
+                  f"and {c.other} (marked the same, same_as): {c.message}",
+                  "conflict between facts marked the same") for c in conflicts(data.facts)]
     if strict and warnings:
-        for warning in warnings:
-            problems.append(warning, "evidence without a word of its status")
+        for warning, kind in warnings:
+            problems.append(warning, kind)
     elif warnings:
-        for warning in warnings:
+        for warning, _ in warnings:
             typer.echo(f"kzru: warning: {one_line(warning)}", err=True)
     if problems:
         raise problems.error()
     counts = ", ".join(f"{len(getattr(data, name))} {name}" for name in store.TABLES)
+    drafted = sum(fact.review == "draft" for fact in data.facts.values())
+    counts += f" ({drafted} of them drafts)" if drafted else ""
     checked = f"; {len(data.facts)} evidence excerpts found verbatim in {sources_dir}" \
         if sources_dir is not None else ""
     noted = f"; {len(warnings)} warnings" if warnings else ""
     typer.echo(one_line(f"ok: {folder}: {counts}{checked}{noted}"))
     if suggest_follows:
         _print_suggestions(data)
+
+
+def _draft_warnings(folder: Path, data: Dataset) -> list[str]:
+    """One warning per row still under review, at its line (kzru review decides them)."""
+    found = []
+    review_column = list(Fact._fields).index("review") + 1
+    for fact in data.facts.values():
+        if fact.review == "draft":
+            found.append(f"{folder / 'facts.csv'}:{data.fact_lines.get(fact.id, 0)}:"
+                         f"{review_column}: {fact.id} is a draft (kzru review accepts or "
+                         "rejects it; drafts are hidden from every listing)")
+    for name, rows in (("events", data.events), ("sources", data.sources)):
+        drafts = [row.id for row in rows.values() if row.review == "draft"]
+        if drafts:
+            found.append(f"{folder / (name + '.csv')}: {len(drafts)} draft {name} "
+                         f"({', '.join(drafts[:5])}{'…' if len(drafts) > 5 else ''})")
+    return found
 
 
 def _print_suggestions(data: Dataset) -> None:

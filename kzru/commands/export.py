@@ -38,13 +38,13 @@ def command(
     from kzru.db import open_store
 
     folder = store.resolve_data_dir(options.data)
-    # Validate first (a database of bad data helps nobody): a fresh store proves it was. The
-    # export is the whole table, drafts included (their review column says so).
-    dataset = open_store(folder, options.color, drafts=True)
+    # Validate first (a database of bad data helps nobody): a fresh store proves it was.
+    # Drafts are not facts: exported only with --drafts (then their review column says so).
+    dataset = open_store(folder, options.color, drafts=options.drafts)
     with open(store.bundled_data_dir() / "datapackage.json", encoding="utf-8") as handle:
         bundled = json.load(handle)
     if csv_dir is not None:
-        written = export.write_package(folder, csv_dir, bundled, force)
+        written = export.write_package(folder, csv_dir, bundled, force, options.drafts)
         typer.echo(one_line(f"wrote {len(written)} files to {csv_dir}: {', '.join(written)}"))
         return
     assert target is not None

@@ -84,7 +84,7 @@ def dataset(options: Options) -> Store:
     Drafts are left out unless the options ask for them (``--drafts``)."""
     from kzru.db import open_store
 
-    return open_store(options.data, options.color, drafts=getattr(options, "drafts", False))
+    return open_store(options.data, options.color, drafts=options.drafts)
 
 
 def filter_values(sector: Any, year: Any, event: Any, status: Any, kind: Any) -> dict[str, Any]:
@@ -118,6 +118,9 @@ def fact_rows(facts: Sequence[Fact], events: Any, sources: Any, lang: str) -> li
         row = fields.fact_record(fact, events, sources, lang)
         row["part_of_note"] = label("note.part_of", lang, id=fact.part_of) if fact.part_of \
             else ""
+        if fact.review == "draft":  # only with --drafts: never mistaken for a fact
+            row["summary"] = f"[draft] {fact.summary or fact.text}"
+            row["text"] = f"[draft] {fact.text}"
         rows.append(row)
     return rows
 

@@ -1,0 +1,132 @@
+"""kzru add: draft facts from new articles into your own data folder."""
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, List, Optional
+
+import typer
+
+from kzru.errors import KzruError
+from kzru.options import Options, with_common_options
+
+EXAMPLES = (
+    "kzru add ../shared/seeds/003_db76453028a9b892.txt --data empty-table "
+    "--published 2022-08-19",
+    "kzru add ../shared/seeds/002_64b280f37fe08a16.txt --data empty-table "
+    "--published 2025-11-11 --format json",
+)
+
+
+def own_folder(options: Options, command: str) -> Path:
+    """The folder add and review write to: --data or KZRU_DATA, never the bundled table."""
+    chosen = options.data or os.environ.get("KZRU_DATA")
+    if not chosen:
+        raise KzruError(f"kzru {command} writes to your own data folder: give --data DIR or set "
+                        "KZRU_DATA (start one with 'kzru init DIR')")
+    from kzru import store
+
+    folder = store.resolve_data_dir(chosen)
+    if folder.resolve() == store.bundled_data_dir().resolve():
+        raise KzruError("kzru never writes into its bundled data: start your own folder with "
+                        "'kzru init DIR' and give --data DIR")
+    return folder
+
+
+@with_common_options
+def command(
+    paths: Annotated[List[Path], typer.Argument(
+        metavar="FILE|DIR...", help="Articles: .txt (UTF-8) or saved web pages (.html); a "
+        "folder adds its .txt and .html files.")],
+    publisher: Annotated[Optional[str], typer.Option(
+        "--publisher", help="The publisher, instead of what the article says.")] = None,
+    title: Annotated[Optional[str], typer.Option(
+        "--title", help="The headline, instead of what was found.")] = None,
+    url: Annotated[Optional[str], typer.Option(
+        "--url", help="The article's address, instead of the page's canonical link.")] = None,
+    published: Annotated[Optional[str], typer.Option(
+        "--published", metavar="DATE",
+        help="Publication date YYYY-MM-DD, YYYY-MM or YYYY, instead of the page's date or "
+             "the text's dateline.")] = None,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=1, max=64, metavar="N",
+        help="Draft N articles at once in worker processes.")] = 1,
+    *, options: Options,
+) -> None:
+    """Read articles, register each as a source (refusing a text already added), and draft
+    its facts sentence by sentence: status from the verb, date at the precision the text
+    gives, kind, figures, sectors, speaker, names, verbatim evidence, the event, and facts
+    of other sources it may repeat (same_as). Everything written is a draft (review =
+    draft) until kzru review accepts it; an interrupted add writes nothing."""
+    folder = own_folder(options, "add")
+    from kzru import curate
+
+    curate.require()
+    from kzru.curate.pipeline import add
+    from kzru.curate.read import Overrides, article_files
+
+    files = article_files(paths)
+    if not files:
+        raise KzruError("no .txt or .html articles found in " + ", ".join(map(str, paths)))
+    overrides = Overrides(publisher, title, url, published)
+    fmt = options.format or ("table" if sys.stdout.isatty() else "tsv")
+    began = time.perf_counter()
+    if sys.stderr.isatty() and fmt == "table":
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        with Progress(TextColumn("drafting"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.description}"), console=Console(stderr=True),
+                      transient=True) as bar:
+            task = bar.add_task("loading the language models…", total=len(files))
+            results = add(files, folder, overrides, jobs,
+                          lambda path: bar.update(task, advance=1, description=Path(path).name))
+    else:
+        results = add(files, folder, overrides, jobs)
+    total = time.perf_counter() - began
+    rows = [{"file": r.file, "source": r.source, "sentences": r.sentences, "drafts": r.drafts,
+             "statuses": r.statuses, "kinds": r.kinds, "events_linked": r.events_linked,
+             "events_proposed": r.events_proposed, "corroborations": r.corroborations,
+             "seconds": r.seconds} for r in results]
+    if fmt in ("json", "jsonl"):
+        text = json.dumps(rows, ensure_ascii=False, indent=2 if fmt == "json" else None)
+        typer.echo(text if fmt == "json" else "\n".join(json.dumps(r, ensure_ascii=False)
+                                                        for r in rows))
+        return
+    if fmt != "table":
+        sep = "," if fmt == "csv" else "\t"
+        keys = list(rows[0]) if rows else []
+        typer.echo(sep.join(keys))
+        for row in rows:
+            typer.echo(sep.join(_flat(row[k]) for k in keys))
+        return
+    _table(rows, total, folder)
+
+
+def _flat(value: object) -> str:
+    if isinstance(value, dict):
+        return " ".join(f"{k}:{v}" for k, v in sorted(value.items()))
+    return str(value)
+
+
+def _table(rows: list, total: float, folder: Path) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Drafted into {folder}")
+    for name, justify in (("Source", "left"), ("File", "left"), ("Sentences", "right"),
+                          ("Drafts", "right"), ("By status", "left"), ("By kind", "left"),
+                          ("Events linked/proposed", "right"), ("same_as proposed", "right"),
+                          ("Seconds", "right")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for row in rows:
+        table.add_row(row["source"], Path(row["file"]).name, str(row["sentences"]),
+                      str(row["drafts"]), _flat(row["statuses"]), _flat(row["kinds"]),
+                      f"{row['events_linked']}/{row['events_proposed']}",
+                      str(row["corroborations"]), f"{row['seconds']:.2f}")
+    console = Console()
+    console.print(table)
+    console.print(f"{sum(r['drafts'] for r in rows)} drafts from {len(rows)} articles in "
+                  f"{total:.1f} s. Next: kzru review --data {folder}")

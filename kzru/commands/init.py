@@ -1,0 +1,38 @@
+"""kzru init: start your own data folder (a copy of the bundled table, or --empty)."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kzru import store, writer
+from kzru.errors import KzruError
+
+EXAMPLES = ("kzru init mytable", "kzru init empty-table --empty")
+
+
+def command(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The folder to create.")],
+    empty: Annotated[bool, typer.Option(
+        "--empty", help="The same schema, sectors and glossary, but no sources, events or "
+        "facts.")] = False,
+) -> None:
+    """Start a data folder of your own that kzru add and kzru review write to (kzru never
+    writes into its bundled table). Use it with --data DIR or KZRU_DATA=DIR."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise KzruError(f"{folder}: already exists and is not an empty folder")
+    bundled = store.bundled_data_dir()
+    contents: dict[str, bytes] = {}
+    for name in store.TABLES:
+        raw = store.read_limited(bundled / f"{name}.csv", store.CSV_LIMIT)
+        if empty and name in ("sources", "events", "facts"):
+            raw = raw.split(b"\n", 1)[0] + b"\n"  # the header alone
+        contents[f"{name}.csv"] = raw
+    contents["datapackage.json"] = store.read_limited(bundled / "datapackage.json",
+                                                      store.PACKAGE_LIMIT)
+    folder.mkdir(parents=True, exist_ok=True)
+    writer.commit(folder, contents)
+    (folder / "articles").mkdir(exist_ok=True)
+    store.load(folder)
+    what = "the schema, sectors and glossary" if empty else "a copy of the bundled table"
+    typer.echo(f"created {folder}: {what}; add articles with: kzru add FILE --data {folder}")

@@ -1,0 +1,71 @@
+"""How many sources report a fact (same_as), and where facts marked the same disagree.
+
+Light on purpose: ``show``, ``search``, ``facts``, ``brief`` and ``check`` read it, so it
+imports nothing beyond the model.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, NamedTuple
+
+from kzru.model import Fact
+
+_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def reporting_sources(fact: Fact, facts: Mapping[str, Fact]) -> list[str]:
+    """The fact's own source, then the sources of the facts it is the same as (each once)."""
+    found = [fact.source]
+    for other_id in fact.same_as:
+        other = facts.get(other_id)
+        if other is not None and other.source not in found:
+            found.append(other.source)
+    return found
+
+
+def sources_label(fact: Fact, facts: Mapping[str, Fact]) -> str:
+    sources = reporting_sources(fact, facts)
+    noun = "source" if len(sources) == 1 else "sources"
+    return f"reported by {len(sources)} {noun}: {', '.join(sources)}"
+
+
+class Conflict(NamedTuple):
+    fact: str
+    other: str
+    field: str
+    message: str
+
+
+def _same_date(a: Fact, b: Fact) -> bool:
+    """Dates agree at the coarser of the two precisions (2024 agrees with 2024-11-27)."""
+    coarse = max(a.date_precision, b.date_precision, key=lambda p: _RANK.get(p, 0))
+    if coarse == "year":
+        return a.date.year == b.date.year
+    if coarse == "month":
+        return (a.date.year, a.date.month) == (b.date.year, b.date.month)
+    return a.date == b.date
+
+
+def conflicts(facts: Mapping[str, Fact]) -> list[Conflict]:
+    """Pairs of facts marked the same whose dates, values or statuses differ (each pair once)."""
+    found: list[Conflict] = []
+    for fact in facts.values():
+        for other_id in fact.same_as:
+            other = facts.get(other_id)
+            if other is None or other_id < fact.id:
+                continue
+            if not _same_date(fact, other):
+                found.append(Conflict(fact.id, other.id, "date",
+                                      f"dates differ: {fact.date} ({fact.date_precision}) in "
+                                      f"{fact.source}, {other.date} ({other.date_precision}) "
+                                      f"in {other.source}"))
+            if fact.value is not None and other.value is not None and fact.value != other.value:
+                found.append(Conflict(fact.id, other.id, "value",
+                                      f"values differ: {fact.value} {fact.unit} in "
+                                      f"{fact.source}, {other.value} {other.unit} in "
+                                      f"{other.source}"))
+            if fact.status != other.status:
+                found.append(Conflict(fact.id, other.id, "status",
+                                      f"statuses differ: {fact.status} in {fact.source}, "
+                                      f"{other.status} in {other.source}"))
+    return found

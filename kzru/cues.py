@@ -1,0 +1,192 @@
+"""The rule tables of Russian (and English) news language, read by the lint and the drafter.
+
+Rules are data: one table per kind of cue, written once here. The lint asks whether a fact's
+evidence shows a cue of its status; the drafter (kzru.curate) asks which status a sentence's
+cues decide. Cues are word beginnings (stems) matched at the start of a word, after
+``text.normalize`` (lower case, ё→е); a cue with a space must appear as written. None of these
+words comes from one article: they are the verbs and nouns news reports use in general.
+"""
+
+from __future__ import annotations
+
+# Status -> cue stems. `reported` has no cue: reporting is the outlet's act, not a word.
+STATUS_CUES: dict[str, tuple[str, ...]] = {
+    "signed": ("подпис", "обменял", "принят", "принял", "ратифицир", "заключил", "заключен",
+               "sign", "exchang", "adopt", "ratif"),
+    "agreed": ("договор", "услови", "согласов", "достигнут", "закреплен", "agree", "accord"),
+    "done": ("проход", "вышл", "по итогам", "принимал", "сопровожд", "продолжил", "открыл",
+             "открыт", "прош", "состоя", "прибыл", "завершен", "завершил", "провел", "провед",
+             "посетил", "участвовал", "возлож", "присвоен", "встречал", "передвигал", "задержал",
+             "обсуждали", "виделись", "прилетел", "увеличили", "held", "open", "took place",
+             "arriv", "complet", "visit"),
+    "ongoing": ("продолж", "проходит", "проходят", "созданн", "работ", "функционир", "веду", "ведет",
+                "начат", "реализу", "прорабатыва", "развива", "обеспечива", "раст", "сохраня",
+                "уделя", "участву", "остаются", "остается", "поставк", "собирают", "приезжают",
+                "пользуются", "обсуждают", "continu", "operat", "under way", "ongoing", "work"),
+    "planned": ("предстоящ", "запланир", "планир", "намерен", "пройдет", "будет", "предусматрива",
+                "начнет", "примет", "настроен", "plan", "intend", "will"),
+    "expected": ("ожида", "помогут", "по всей видимости", "станет", "позвол", "будет", "призван",
+                 "может стать", "прогноз", "expect", "likely", "will"),
+    "proposed": ("предлага", "рассматрива", "перспективн", "необходимо", "инициатив",
+                 "может стать", "propos", "consider", "suggest", "initiative"),
+}
+
+# Verbs that report talk rather than decide anything: a sentence whose strongest cue is one of
+# these stays `reported` ("обсудили", "подчеркнули важность", "обозначили сотрудничество").
+REPORTED_CUES: tuple[str, ...] = (
+    "обсуди", "обсужд", "подчеркн", "подчерки", "отмети", "отмеча", "обозначи", "обменялись мнени",
+    "discuss", "stress", "underline", "note",
+)
+
+# When a sentence holds cues of several statuses, the earlier status here wins: a signing
+# outranks an agreement, a proposal or forecast the verbs it frames ("по всей видимости, будет
+# сделан"), anything that happened a state of affairs, and any cue the verbs of talk.
+STATUS_ORDER: tuple[str, ...] = (
+    "signed", "agreed", "proposed", "expected", "done", "planned", "ongoing", "reported")
+
+# Word classes (pymorphy2 tags) a single-word cue may take to decide a draft's status: verbs,
+# participles, gerunds, predicatives and adjectives ("предстоящий", "перспективный"). A noun
+# such as "работа" or "договор" shows a topic, not what happened to it.
+DECIDING_POS: frozenset[str] = frozenset(
+    {"VERB", "INFN", "PRTF", "PRTS", "GRND", "PRED", "ADJF", "ADJS", "ADVB"})
+
+# Nouns naming a document: a signing, exchange or adoption verb governing one makes the fact a
+# document.
+DOCUMENT_WORDS: tuple[str, ...] = (
+    "соглашени", "меморандум", "декларац", "заявлени", "протокол", "договор", "дорожн", "карт",
+    "документ", "пакет", "конвенц", "контракт", "программ", "план", "меморандум", "устав",
+    "agreement", "memorand", "declaration", "statement", "protocol", "treaty", "roadmap",
+    "document", "contract",
+)
+# Verbs that act on a document: sign, exchange, adopt, ratify, conclude.
+DOCUMENT_VERBS: tuple[str, ...] = (
+    "подпис", "обменял", "принят", "принял", "приня", "ратифицир", "заключил", "заключен",
+    "sign", "exchang", "adopt", "ratif", "conclud")
+# The nouns of a signing ("подписание", "подписанием"): "завершились подписанием соглашений".
+SIGNING_NOUNS: tuple[str, ...] = ("подписани", "ратификаци", "signing")
+# What a description's verbs say is reported, not done or ongoing: "отношения развиваются",
+# "товарооборот растёт" describe; only a meeting, a project, an institution… is done/ongoing.
+DESCRIPTIVE_KINDS: frozenset[str] = frozenset({"statement", "figure"})
+DESCRIBED_STATUSES: frozenset[str] = frozenset({"done", "ongoing"})
+# How far (in words) a document word may stand from its verb and still be governed by it.
+DOCUMENT_REACH = 6
+
+# Attribution: who says it. Verbs of saying (any person and tense begin with these stems) and
+# the phrases that name a source of a view.
+SAYING_VERBS: tuple[str, ...] = (
+    "сказал", "отметил", "заявил", "подчеркнул", "подчеркива", "сообщил", "сообщает",
+    "рассказал", "пояснил", "добавил", "считает", "полагает", "уверен", "акцентир", "указал",
+    "убежден", "признал", "напомнил", "констатир", "прокомментир", "говорит", "говорил",
+    "said", "told", "stated", "noted", "added", "believes",
+)
+ATTRIBUTION_PHRASES: tuple[str, ...] = (
+    "по словам", "по мнению", "по оценке", "как отметил", "как отметила", "как сказал",
+    "как подчеркнул", "как заявил", "как считает", "по данным", "according to",
+)
+# A view attributed to a group rather than a person.
+GROUP_SPEAKERS: dict[str, str] = {
+    "эксперт": "эксперты", "аналитик": "аналитики", "политолог": "политологи",
+    "наблюдател": "наблюдатели", "expert": "experts", "analyst": "analysts",
+}
+
+# Months: a pattern per month matching every case form ("ноября", "ноябре", "Ноябрь").
+MONTHS: tuple[tuple[str, int], ...] = (
+    ("январ[а-я]*", 1), ("феврал[а-я]*", 2), ("март[а-я]*", 3), ("апрел[а-я]*", 4),
+    ("ма(?:й|я|е|ем)", 5), ("июн[а-я]*", 6), ("июл[а-я]*", 7), ("август[а-я]*", 8),
+    ("сентябр[а-я]*", 9), ("октябр[а-я]*", 10), ("ноябр[а-я]*", 11), ("декабр[а-я]*", 12),
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
+    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
+    ("december", 12),
+)
+# Relative day words -> days from the article's date.
+RELATIVE_DAYS: dict[str, int] = {
+    "позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2,
+    "yesterday": -1, "today": 0, "tomorrow": 1,
+}
+# Words that place a year, a month or a week relative to the article's ("в прошлом году").
+RELATIVE_SHIFTS: dict[str, int] = {
+    "позапрошл": -2, "прошл": -1, "минувш": -1, "предыдущ": -1, "эт": 0, "текущ": 0,
+    "нынешн": 0, "сем": 0, "следующ": 1, "будущ": 1, "наступающ": 1, "предстоящ": 1,
+}
+RELATIVE_UNITS: dict[str, str] = {
+    "год": "year", "году": "year", "года": "year", "месяц": "month", "месяце": "month",
+    "месяца": "month", "недел": "week", "неделе": "week",
+}
+
+# Numbers: multipliers, currencies and the words that qualify an amount.
+MULTIPLIERS: dict[str, int] = {
+    "тыс": 10**3, "тысяч": 10**3, "тысячи": 10**3, "тысяча": 10**3, "млн": 10**6,
+    "миллион": 10**6, "миллиона": 10**6, "миллионов": 10**6, "млрд": 10**9,
+    "миллиард": 10**9, "миллиарда": 10**9, "миллиардов": 10**9, "трлн": 10**12,
+    "триллион": 10**12, "триллиона": 10**12, "триллионов": 10**12,
+    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+}
+CURRENCIES: dict[str, str] = {
+    "$": "USD", "доллар": "USD", "долл": "USD", "usd": "USD", "€": "EUR", "евро": "EUR",
+    "eur": "EUR", "руб": "RUB", "₽": "RUB", "тенге": "KZT", "тг": "KZT", "₸": "KZT",
+    "юан": "CNY", "dollar": "USD",
+}
+QUALIFIERS: dict[str, str] = {
+    "более": "more than", "свыше": "more than", "больше": "more than", "около": "about",
+    "порядка": "about", "почти": "almost", "примерно": "about", "до": "up to",
+    "менее": "less than", "меньше": "less than", "more than": "more than", "about": "about",
+    "over": "more than", "nearly": "almost", "up to": "up to",
+}
+
+# Fact kinds by the nouns a sentence holds (the first kind whose words appear wins, after
+# document, which needs its verb). Meetings: the words news uses for leaders' contacts.
+KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ceremony", ("церемон", "возложен", "ceremon", "wreath")),
+    ("meeting", ("визит", "переговор", "встреч", "саммит", "форум", "заседани", "сессия",
+                 "сессии", "телефонн", "прибыл", "прилетел", "visit", "talks", "meeting",
+                 "summit")),
+    ("institution", ("филиал", "представительств", "отделени", "офис", "branch", "office")),
+    ("project", ("строительств", "проект", "завод", "комбинат", "станци", "аэс", "линии",
+                 "предприяти", "construction", "project", "plant")),
+    ("initiative", ("инициатив", "возможност", "вопрос", "initiative")),
+)
+
+# Events: the words that name one, most specific first, and the kind each gives.
+EVENT_KINDS: tuple[tuple[str, str], ...] = (
+    ("государственн визит", "state-visit"), ("госвизит", "state-visit"),
+    ("рабоч визит", "working-visit"), ("официальн визит", "official-visit"),
+    ("телефонн разговор", "talks"), ("переговор", "talks"), ("саммит", "summit"),
+    ("сессия", "summit"), ("сессии", "summit"), ("заседани", "summit"), ("форум", "forum"),
+    ("встреч", "meeting"), ("визит", "visit"),
+)
+# Arrival verbs: who arrived where decides guest and host.
+ARRIVAL_VERBS: tuple[str, ...] = (
+    "прибыл", "прилетел", "приехал", "посетил", "посети", "arriv", "visit")
+
+# The two countries, by the stems of their names, capitals and seats of government; a place
+# entity whose normal form starts with one of these belongs to that side.
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    "kz": ("казахстан", "рк", "астан", "нур-султан", "алмат", "акорд", "шымкент", "караганд",
+           "актоб", "атырау", "костана", "павлодар", "усть-каменогорск", "семе", "туркестан",
+           "актау", "уральск", "петропавловск", "кызылорд", "тараз", "талдыкорган", "кокшетау",
+           "экибастуз", "байконур", "kazakhstan", "astana", "almaty"),
+    "ru": ("росси", "рф", "москв", "кремл", "санкт-петербург", "петербург", "сочи", "казан",
+           "новосибирск", "екатеринбург", "омск", "уф", "челябинск", "самар", "оренбург",
+           "астрахан", "волгоград", "нижн", "красноярск", "тюмен", "барнаул", "владивосток",
+           "калининград", "ростов", "татарстан", "башкорт", "russia", "moscow", "kremlin"),
+}
+# Country names themselves (not places an event is held in).
+COUNTRY_NAMES: tuple[str, ...] = (
+    "казахстан", "росси", "рф", "рк", "китай", "монгол", "kazakhstan", "russia")
+# Leaders' titles: "президент России" names the Russian side.
+LEADER_WORDS: tuple[str, ...] = ("президент", "глав", "лидер", "премьер", "president", "leader")
+
+# Titles of proposed events (Russian, English) by kind.
+EVENT_TITLES: dict[str, tuple[str, str]] = {
+    "state-visit": ("Государственный визит", "State visit"),
+    "working-visit": ("Рабочий визит", "Working visit"),
+    "official-visit": ("Официальный визит", "Official visit"),
+    "talks": ("Переговоры", "Talks"), "meeting": ("Встреча", "Meeting"),
+    "summit": ("Саммит", "Summit"), "forum": ("Форум", "Forum"),
+}
+
+# Words naming the two sides of an event ("стороны договорились", "главы государств"): an undated
+# sentence using them in a report from the event is about the event.
+PARTICIPANT_WORDS: tuple[str, ...] = (
+    "сторон", "лидер", "главы государств", "глав государств", "главы стран", "президенты",
+    "президентов", "делегаци", "the sides", "leaders", "delegation")

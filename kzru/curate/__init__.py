@@ -1,0 +1,27 @@
+"""Curation: new articles become draft rows, and a reviewer turns drafts into facts.
+
+The pipeline, one step per module, each a function over plain records (nothing here prints):
+``read`` (text or saved web page → Article) → ``annotate`` (sentences, tokens, entities, dates,
+cues, numbers, all with offsets into the text) → ``draft`` (one draft fact per sentence that
+says something) → ``events`` (link to a known event or propose one) → ``corroborate`` (propose
+same_as) → ``pipeline`` (write atomically through kzru.writer). ``review`` accepts, edits and
+rejects drafts. The language tools (razdel, natasha, trafilatura) are an extra:
+``pip install "kzru[curate]"``; only ``kzru add`` imports them.
+"""
+
+from __future__ import annotations
+
+from kzru.errors import KzruError
+
+EXTRA = 'pip install "kzru[curate]"'
+NEEDED = ("razdel", "natasha", "trafilatura", "htmldate")
+
+
+def require() -> None:
+    """Fail in one line naming what to install when the curation extra is missing."""
+    import importlib.util
+
+    missing = [name for name in NEEDED if importlib.util.find_spec(name) is None]
+    if missing:
+        raise KzruError(f"kzru add needs {', '.join(missing)}, which are not installed: run "
+                        f"{EXTRA}  (or, in a checkout: pip install -e \".[curate]\")")

@@ -1,0 +1,197 @@
+"""Annotate an article: sentences and tokens (razdel), named entities (natasha), each token's
+word class and tense (pymorphy2, through natasha), every span with its offsets in the text.
+
+The models load once per process (``tools``); a worker process of ``kzru add --jobs`` loads
+its own. Entities are normalised to their dictionary form ("Владимира Путина" → "Владимир
+Путин") by inflecting each word to the nominative, which is cheaper than natasha's full
+morphological tagging and right for names, places and organisations.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from kzru.curate.read import Article
+
+# natasha's entity types -> kzru's words for them.
+ENTITY_TYPES = {"PER": "person", "LOC": "place", "ORG": "organization"}
+_PREFERRED = {"person": ("Name", "Surn", "Patr"), "place": ("Geox",), "organization": ()}
+
+
+class Token(NamedTuple):
+    start: int  # offsets in the article's text
+    stop: int
+    text: str
+    pos: str  # pymorphy2's word class (VERB, NOUN, …), '' for punctuation and numbers
+    tense: str  # past | pres | futr | ''
+    lemma: str
+
+
+class Entity(NamedTuple):
+    start: int
+    stop: int
+    type: str  # person | place | organization
+    text: str
+    normal: str
+
+
+class Sentence(NamedTuple):
+    index: int
+    start: int
+    stop: int
+    text: str
+    tokens: tuple[Token, ...]
+    entities: tuple[Entity, ...]
+
+    def tense(self) -> str:
+        """past, future or present from the verbs (the first finite verb decides)."""
+        for token in self.tokens:
+            if token.tense:
+                return {"past": "past", "futr": "future", "pres": "present"}[token.tense]
+        return ""
+
+
+class Annotated(NamedTuple):
+    article: Article
+    sentences: tuple[Sentence, ...]
+
+
+@lru_cache(maxsize=1)
+def tools() -> tuple[Any, Any]:
+    """natasha's NER tagger and morphology dictionary, loaded once per process."""
+    from natasha import MorphVocab, NewsEmbedding, NewsNERTagger
+
+    return NewsNERTagger(NewsEmbedding()), MorphVocab()
+
+
+@lru_cache(maxsize=100_000)
+def _parse(word: str) -> Any:
+    return tools()[1].parse(word)
+
+
+def word_class(word: str) -> tuple[str, str, str]:
+    """(word class, tense, lemma) of the likeliest reading of ``word``."""
+    if not re.search(r"[^\W\d_]", word):
+        return "", "", word
+    parses = _parse(word)
+    if not parses:
+        return "", "", word.lower()
+    best = parses[0]
+    tag = best.tag
+    return str(tag.POS or ""), str(tag.tense or ""), best.normal_form
+
+
+def _normal_word(word: str, kind: str, case: str | None, modifier: bool) -> str:
+    """One word of an entity in the nominative; ``modifier`` words of a longer name prefer an
+    adjective reading ("Омском государственном университете")."""
+    parses = _parse(word)
+    if not parses or not re.fullmatch(r"[А-Яа-яЁё]+", word):
+        return word
+    wanted = list(parses)
+    if modifier:
+        wanted = [p for p in wanted if p.tag.POS in ("ADJF", "PRTF")] or wanted
+    else:
+        wanted = [p for p in wanted if any(g in p.tag for g in _PREFERRED[kind])] or wanted
+    wanted = [p for p in wanted if p.tag.case == case] or wanted
+    wanted = [p for p in wanted if p.tag.number != "plur"] or wanted
+    choice = wanted[0]
+    if choice.tag.POS not in ("NOUN", "ADJF", "PRTF") or choice.tag.case in (None, "nomn"):
+        return word
+    try:
+        inflected = choice.inflect({"Nom"})
+    except (KeyError, ValueError, AttributeError):
+        inflected = None
+    if inflected is None:
+        return word
+    result = inflected.word
+    return result[:1].upper() + result[1:] if word[:1].isupper() else result
+
+
+def _cases(word: str) -> list[str]:
+    seen: list[str] = []
+    for parse in _parse(word):
+        if parse.tag.case and parse.tag.case not in seen:
+            seen.append(parse.tag.case)
+    return seen
+
+
+def _shared_case(words: list[str]) -> str | None:
+    """The case every word of the name can be in: None (leave it) when that includes the
+    nominative or nothing is shared."""
+    known = [_cases(word) for word in words if _cases(word) not in ([], ["nomn"])]
+    if len(words) == 1 and words[0][:1].isupper() and not any(
+            p.tag.number != "plur" and p.tag.case != "nomn" for p in _parse(words[0])):
+        return None  # a name with no singular oblique reading is already nominative
+    if not known:
+        return None
+    shared = [case for case in known[0] if all(case in cases for cases in known[1:])]
+    if not shared or shared[0] == "nomn":
+        return None
+    return shared[0]
+
+
+def normalise(text: str, kind: str) -> str:
+    """An entity in its dictionary form: each word in the nominative, read in the one case all
+    its words share ("Омском государственном университете": locative, not instrumental)."""
+    parts = re.split(r"(\s+|-)", text)
+    # in a hyphenated compound only the last part declines (Санкт-Петербурге, Касым-Жомарта)
+    fixed = {i for i, p in enumerate(parts) if i + 1 < len(parts) and parts[i + 1] == "-"}
+    words = [p for i, p in enumerate(parts) if re.fullmatch(r"[А-Яа-яЁё]+", p)
+             and i not in fixed]
+    if not words:
+        return text
+    case = _shared_case(words)
+    if case is None:
+        return text
+    if kind == "organization" and len(words) > 2:
+        return text  # titles of organisations keep their own wording
+    out = []
+    last = max(i for i, p in enumerate(parts) if p in words)
+    for index, part in enumerate(parts):
+        if part in words and index not in fixed and not (part.isupper() and len(part) > 1):
+            modifier = kind != "person" and index < last
+            out.append(_normal_word(part, kind, case, modifier))
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+def annotate(article: Article) -> Annotated:
+    """The article's sentences, each with its tokens and entities."""
+    from razdel import sentenize, tokenize
+
+    ner, _ = tools()
+    text = article.text
+    entities = []
+    for span in ner(text).spans:
+        kind = ENTITY_TYPES.get(span.type)
+        if kind:
+            said = text[span.start:span.stop]
+            entities.append(Entity(span.start, span.stop, kind, said, normalise(said, kind)))
+    sentences = []
+    for piece in _sentences(text, sentenize):
+        start, stop = piece
+        body = text[start:stop]
+        tokens = tuple(
+            Token(start + token.start, start + token.stop, token.text, *word_class(token.text))
+            for token in tokenize(body))
+        inside = tuple(e for e in entities if start <= e.start and e.stop <= stop)
+        sentences.append(Sentence(len(sentences), start, stop, body, tokens, inside))
+    return Annotated(article, tuple(sentences))
+
+
+def _sentences(text: str, sentenize: Any) -> list[tuple[int, int]]:
+    """Sentence spans; a line break always ends a sentence (headings, list items, datelines
+    stand on lines of their own in news pages)."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        body = line.group(0)
+        for sentence in sentenize(body):
+            stripped = sentence.text.strip(" \t\u00a0•·-–—*")
+            if not stripped:
+                continue
+            offset = line.start() + sentence.start + sentence.text.index(stripped)
+            spans.append((offset, offset + len(stripped)))
+    return spans

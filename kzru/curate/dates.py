@@ -1,0 +1,229 @@
+"""Dates in a sentence, at the precision the text gives and no finer.
+
+A full date is ``stated``; a day without its year, a relative day ("вчера"), week, month or
+year ("в прошлом году") is resolved against the article's date and ``inferred``, with a note
+saying how. A sentence with no timing carries the article's date (basis ``publication``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from kzru.cues import MONTHS, RELATIVE_DAYS, RELATIVE_SHIFTS
+
+_MONTH = "|".join(f"(?:{pattern})" for pattern, _ in MONTHS)
+_YEAR_WORD = r"(?:\s*(?:года|году|год|г\.|гг\.))?"
+_PATTERNS = (
+    ("iso", re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")),
+    ("numeric", re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d|\.\d)")),
+    ("day_month", re.compile(
+        rf"(?<![\w.])(\d{{1,2}})(?:\s*(?:-|–|—|и|по)\s*(\d{{1,2}}))?\s+({_MONTH})(?![а-яa-z])"
+        rf"(?:,?\s+(\d{{4}}){_YEAR_WORD})?", re.IGNORECASE)),
+    ("month_relative", re.compile(
+        rf"(?<![\w])({_MONTH})\s+(этого|текущего|прошлого|минувшего|следующего|будущего)\s+"
+        r"года", re.IGNORECASE)),
+    ("month_year", re.compile(rf"(?<![\w])({_MONTH})\s+(\d{{4}})(?!\d)", re.IGNORECASE)),
+    ("month", re.compile(rf"(?<![\w])(?:в|во|с|до|к|in)\s+({_MONTH})(?![а-яa-z])",
+                         re.IGNORECASE)),
+    ("year", re.compile(r"(?<![\w])(?:в|во|с|до|к|на|за|по|in|since)\s+(\d{4})(?:-м)?"
+                        r"(?:\s*(?:году|года|год|г\.))?(?!\d)", re.IGNORECASE)),
+    ("year", re.compile(r"(?<![\w-])(\d{4})-(?:й|м|го|му|ом)(?![а-я])", re.IGNORECASE)),
+    ("year_relative", re.compile(
+        r"(?<![\w])(\w+?)(?:ом|ем|ого|его|ий|ый)\s+год(?:у|а)?(?![а-я])", re.IGNORECASE)),
+    ("week_relative", re.compile(r"(?<![\w])(\w+?)(?:ой|ей|ую|юю)\s+неделе", re.IGNORECASE)),
+    ("month_shift", re.compile(r"(?<![\w])(\w+?)(?:ом|ем)\s+месяце", re.IGNORECASE)),
+    ("day_word", re.compile(r"(?<![\w])(" + "|".join(RELATIVE_DAYS) + r")(?![\w])",
+                            re.IGNORECASE)),
+)
+
+
+class Dated(NamedTuple):
+    """A date found in (or given to) a sentence."""
+
+    date: date
+    precision: str  # day | month | year
+    basis: str  # stated | inferred | publication
+    note: str
+    end: date | None = None  # the last day of a range ("10 и 11 февраля")
+    start: int = -1  # offset of the expression in the sentence
+    stop: int = -1
+
+
+class Published(NamedTuple):
+    """The article's date, against which relative dates are resolved."""
+
+    date: date
+    precision: str
+
+
+def month_number(word: str) -> int | None:
+    for pattern, number in MONTHS:
+        if re.fullmatch(pattern, word, re.IGNORECASE):
+            return number
+    return None
+
+
+def _shift(stem: str) -> int | None:
+    stem = stem.lower().replace("ё", "е")
+    for cue, offset in RELATIVE_SHIFTS.items():
+        if stem.startswith(cue) or cue.startswith(stem) and len(stem) >= 2:
+            return offset
+    return None
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, published: Published, tense: str = "") -> tuple[int, str]:
+    """The year of a day named without one: the article's, unless the verb's tense or the
+    distance says otherwise (a past event after the article's day was last year's; one to
+    come before it, next year's; with no tense, more than half a year away flips the year)."""
+    year = published.date.year
+    candidate = _valid(year, month, day) or date(year, month, 1)
+    after = (candidate - published.date).days
+    if tense == "past" and after > 0 and published.precision == "day" or \
+            tense != "future" and after > 183:
+        return year - 1, f"the year before the article's ({year}), as the day is past"
+    if tense == "future" and after < 0 and published.precision == "day" or \
+            tense != "past" and after < -183:
+        return year + 1, f"the year after the article's ({year}), as the day is to come"
+    return year, f"the article's year ({year})"
+
+
+def _describe(published: Published) -> str:
+    shown = {"day": published.date.isoformat(), "month": published.date.strftime("%Y-%m"),
+             "year": str(published.date.year)}[published.precision]
+    return f"the article's date ({shown})"
+
+
+def _match(kind: str, match: re.Match[str], published: Published,
+           tense: str = "") -> Dated | None:
+    """The date one pattern's match gives, or None if it names no real date."""
+    at = (match.start(), match.end())
+    said = match.group(0).strip()
+    if kind == "iso":
+        found = _valid(int(match[1]), int(match[2]), int(match[3]))
+        return Dated(found, "day", "stated", "", None, *at) if found else None
+    if kind == "numeric":
+        found = _valid(int(match[3]), int(match[2]), int(match[1]))
+        return Dated(found, "day", "stated", "", None, *at) if found else None
+    if kind == "day_month":
+        month = month_number(match[3])
+        if month is None:
+            return None
+        day, last = int(match[1]), int(match[2]) if match[2] else None
+        if match[4]:
+            year, basis, note = int(match[4]), "stated", ""
+        else:
+            year, how = _year_for(month, day, published, tense)
+            basis, note = "inferred", f"«{said}» names the day without a year: {how}."
+        found = _valid(year, month, day)
+        end = _valid(year, month, last) if last else None
+        if found is None or (last and (end is None or end < found)):
+            return None
+        return Dated(found, "day", basis, note, end, *at)
+    if kind == "month_relative":
+        month = month_number(match[1])
+        offset = _shift(match[2][:-3])
+        if month is None or offset is None:
+            return None
+        year = published.date.year + offset
+        return Dated(date(year, month, 1), "month", "inferred",
+                     f"«{said}»: the year from {_describe(published)}.", None, *at)
+    if kind == "month_year":
+        month = month_number(match[1])
+        year = int(match[2])
+        if month is None or not 1000 <= year <= 2999:
+            return None
+        return Dated(date(year, month, 1), "month", "stated", "", None, *at)
+    if kind == "month":
+        month = month_number(match[1])
+        if month is None:
+            return None
+        year, how = _year_for(month, 1, published, tense)
+        return Dated(date(year, month, 1), "month", "inferred",
+                     f"«{said}» names the month without a year: {how}.", None, *at)
+    if kind == "year":
+        year = int(match[1])
+        if not 1000 <= year <= 2999:
+            return None
+        return Dated(date(year, 1, 1), "year", "stated", "", None, *at)
+    if kind == "year_relative":
+        offset = _shift(match[1])
+        if offset is None:
+            return None
+        year = published.date.year + offset
+        return Dated(date(year, 1, 1), "year", "inferred",
+                     f"«{said}» against {_describe(published)}.", None, *at)
+    if kind == "month_shift":
+        offset = _shift(match[1])
+        if offset is None or published.precision == "year":
+            return None
+        month_index = published.date.year * 12 + published.date.month - 1 + offset
+        return Dated(date(month_index // 12, month_index % 12 + 1, 1), "month", "inferred",
+                     f"«{said}» against {_describe(published)}.", None, *at)
+    if kind == "week_relative":
+        offset = _shift(match[1])
+        if offset is None:
+            return None
+        return _week(offset, said, published, at)
+    if kind == "day_word":
+        days = RELATIVE_DAYS[match[1].lower()]
+        if published.precision != "day":
+            return None  # a day cannot be counted from a month: the sentence stays undated
+        found = published.date + timedelta(days=days)
+        return Dated(found, "day", "inferred",
+                     f"«{said}» counted from {_describe(published)}.", None, *at)
+    return None
+
+
+def _week(offset: int, said: str, published: Published, at: tuple[int, int]) -> Dated | None:
+    """A week has no precision of its own: the month when the whole week lies in one month,
+    else the year when it lies in one year."""
+    if published.precision != "day":
+        return None
+    monday = published.date - timedelta(days=published.date.weekday()) + timedelta(weeks=offset)
+    sunday = monday + timedelta(days=6)
+    note = f"«{said}» is the week of {monday.isoformat()}–{sunday.isoformat()}, counted " \
+           f"from {_describe(published)}"
+    if (monday.year, monday.month) == (sunday.year, sunday.month):
+        return Dated(date(monday.year, monday.month, 1), "month", "inferred",
+                     f"{note}; the text gives no day.", None, *at)
+    if monday.year == sunday.year:
+        return Dated(date(monday.year, 1, 1), "year", "inferred",
+                     f"{note}, across two months; the text gives no day.", None, *at)
+    return None
+
+
+def find_dates(sentence: str, published: Published, tense: str = "") -> list[Dated]:
+    """Every date expression in ``sentence``, in text order; overlapping matches keep the
+    earlier-listed (more complete) pattern."""
+    found: list[Dated] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            if any(match.start() < stop and start < match.end() for start, stop in taken):
+                continue
+            dated = _match(kind, match, published, tense)
+            if dated is not None:
+                found.append(dated)
+                taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda item: item.start)
+
+
+def publication(published: Published, basis_note: str = "") -> Dated:
+    """A sentence without timing: as of the article's date, at its precision."""
+    return Dated(published.date, published.precision, "publication", basis_note)
+
+
+def sentence_date(sentence: str, published: Published, tense: str = "") -> Dated:
+    """The sentence's first date, or the article's date when it gives none; ``tense`` (past,
+    present, future, from the sentence's verbs) places a day named without its year."""
+    found = find_dates(sentence, published, tense)
+    return found[0] if found else publication(published)

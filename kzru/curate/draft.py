@@ -1,0 +1,635 @@
+"""Draft one fact per sentence that says something: status, kind, date, number, sectors,
+speaker, names and verbatim evidence, each decided by a rule table in kzru.cues.
+
+Evidence is cut from the article by offsets, so it is verbatim by construction; the writer
+checks it again with the code ``kzru check --sources`` runs. Every draft says why it got its
+status and kind (``Why``), which the reviewer sees.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any, Iterable, NamedTuple, Sequence
+
+from kzru.cues import (
+    ATTRIBUTION_PHRASES,
+    CURRENCIES,
+    DECIDING_POS,
+    DESCRIBED_STATUSES,
+    DESCRIPTIVE_KINDS,
+    DOCUMENT_REACH,
+    DOCUMENT_VERBS,
+    DOCUMENT_WORDS,
+    GROUP_SPEAKERS,
+    KIND_WORDS,
+    MULTIPLIERS,
+    QUALIFIERS,
+    REPORTED_CUES,
+    SAYING_VERBS,
+    SIGNING_NOUNS,
+    STATUS_CUES,
+    STATUS_ORDER,
+)
+from kzru.curate.annotate import Annotated, Sentence, Token
+from kzru.curate.dates import Dated, Published, find_dates, publication
+from kzru.model import EVIDENCE_JOINER
+from kzru.text import normalize, stem_many, words
+
+EVIDENCE_LIMIT = 200
+MIN_WORDS = 4
+_ELLIPSIS = re.compile(r"\.\.\.|…")
+_CLAUSE_BREAK = re.compile(r"[,;:—–]\s|\s[—–]\s|\(|\)")
+_NUMBER = re.compile(
+    r"(?<![\w.,])(?P<currency>[$€₽₸]\s?)?(?P<digits>\d{1,3}(?:[\s\u00a0]\d{3})+|\d+)"
+    r"(?:[.,](?P<fraction>\d+))?(?![\w.,]\d)")
+
+
+class Why(NamedTuple):
+    """What decided a draft, for the reviewer: the cue word and the entity or kind word."""
+
+    cue: str
+    status_from: str
+    kind_word: str
+    entity: str
+
+
+class Draft(NamedTuple):
+    """A drafted fact before it has an id, an event or same_as (pipeline.py adds them)."""
+
+    sentence: int
+    part: int  # 0: the whole sentence; 1, 2…: one of the clause groups of a long sentence
+    kind: str
+    date: Dated
+    sectors: tuple[str, ...]
+    status: str
+    speaker: str
+    text: str
+    evidence: str
+    evidence_spans: tuple[tuple[int, int], ...]
+    value: str
+    unit: str
+    names: tuple[str, ...]
+    why: Why
+    event_word: str  # the kind of event the sentence names, if it names one
+
+
+class Lexicon(NamedTuple):
+    """The data folder's sector lexicon and glossary, as stems (built once per add)."""
+
+    sectors: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
+    # (name stems, (name_ru, name_en), sectors the entry's own names belong to)
+    glossary: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    """A name as stems; a short or all-capital name (an acronym: ИИ, IT, АЭС) stays as
+    written and is matched case-sensitively, so it never meets a common short word."""
+    stripped = text.strip()
+    if len(stripped) <= 3 or (stripped.isupper() and " " not in stripped):
+        return (f"={stripped}",)
+    found = words(stripped)
+    return tuple(stem_many(found)) if found else ()
+
+
+def _names(text: str) -> list[str]:
+    """A sector's name split into the names it lists ("Energy (oil, gas, coal, power)")."""
+    return [part for part in re.split(r"[(),&/]|\s(?:и|and)\s", text) if part.strip()]
+
+
+def lexicon(sectors: Iterable[Any], glossary: Iterable[Any]) -> Lexicon:
+    """Stems of each sector's names and aliases, and of each glossary entry's names, with the
+    sectors a glossary entry's own names fall in (Росатом's long name holds "атомной")."""
+    sector_phrases = tuple(
+        (sector.id, tuple(dict.fromkeys(
+            p for name in (sector.name_ru, sector.name, *sector.aliases)
+            for p in (_phrase(part) for part in _names(name)) if p)))
+        for sector in sectors)
+    entries = []
+    for entry in glossary:
+        stems = [list(_phrase(name)) for name in entry.all_names()]
+        belongs = tuple(sector for sector, phrases in sector_phrases if any(
+            _first(phrase, one, _positions(one)) is not None for phrase in phrases
+            for one in stems if one))
+        for name, phrase in zip(entry.all_names(), stems):
+            if len(name) > 1 and phrase:
+                entries.append((tuple(phrase), (entry.name_ru, entry.name_en), belongs))
+    return Lexicon(sector_phrases, tuple(entries))
+
+
+def _cue_at(sentence: Sentence, offset: int) -> Token | None:
+    for token in sentence.tokens:
+        if token.start <= offset < token.stop:
+            return token
+    return None
+
+
+def _negated(sentence: Sentence, token: Token) -> bool:
+    before = [t for t in sentence.tokens if t.stop <= token.start]
+    return bool(before) and normalize(before[-1].text) in ("не", "not")
+
+
+def _letter_start(cue: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![^\W\d_])" + re.escape(normalize(cue)))
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _find(cue: str, text: str) -> list[int]:
+    pattern = _PATTERNS.get(cue)
+    if pattern is None:
+        pattern = _PATTERNS[cue] = _letter_start(cue)
+    return [match.start() for match in pattern.finditer(text)]
+
+
+_STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = []
+
+
+def _status_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """One pattern per status: its cues, longest first, each at the start of a word (so a
+    match is the longest cue of that status at that place)."""
+    if not _STATUS_PATTERNS:
+        for status, cues in [*STATUS_CUES.items(), ("reported", REPORTED_CUES)]:
+            ordered = sorted({normalize(c) for c in cues}, key=len, reverse=True)
+            _STATUS_PATTERNS.append((status, re.compile(
+                r"(?<![^\W\d_])(?:" + "|".join(re.escape(c) for c in ordered) + ")")))
+    return _STATUS_PATTERNS
+
+
+def decide_status(sentence: Sentence) -> tuple[str, str]:
+    """The status the sentence's cues decide, and the word that decided it.
+
+    Each word takes its longest cue ("продолжил" is done, not "продолж"-ongoing); a
+    single-word cue counts only in a verb, participle, adjective or predicative (a noun like
+    "договор" names a topic, not what happened), never negated; a done verb in the future
+    tense is planned. Of the statuses found, the first in STATUS_ORDER wins. No cue: reported.
+    """
+    text = normalize(sentence.text)
+    per_word: dict[int, tuple[int, str, str]] = {}  # position -> (cue length, status, word)
+    for status, pattern in _status_patterns():
+        for match in pattern.finditer(text):
+            cue, at = match.group(0), match.start()
+            token = _cue_at(sentence, sentence.start + at)
+            if token is None or _negated(sentence, token):
+                continue
+            if " " not in cue and token.pos not in DECIDING_POS:
+                continue
+            decided = status
+            if status == "done" and token.tense == "futr":
+                decided = "planned"
+            word = cue if " " in cue else token.text
+            key = at if " " in cue else token.start
+            if key not in per_word or len(cue) > per_word[key][0]:
+                per_word[key] = (len(cue), decided, word)
+    if not per_word:
+        return "reported", ""
+    _, status, word = min(per_word.values(), key=lambda item: STATUS_ORDER.index(item[1]))
+    return status, word
+
+
+_STEMS: dict[tuple[int, int, str], list[str]] = {}
+
+
+def _stems(sentence: Sentence) -> list[str]:
+    """The sentence's words as stems (memoised for the sentence being drafted)."""
+    key = (sentence.start, sentence.stop, sentence.text)
+    if key not in _STEMS:
+        if len(_STEMS) > 256:
+            _STEMS.clear()
+        _STEMS[key] = _stems_of(sentence)
+    return _STEMS[key]
+
+
+def _positions(stems: list[str]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for index, stem in enumerate(stems):
+        found.setdefault(stem, []).append(index)
+    return found
+
+
+def _first(phrase: tuple[str, ...], stems: list[str], where: dict[str, list[int]]) -> int | None:
+    """Where the phrase (a run of stems) first occurs in the sentence, or None."""
+    for index in where.get(phrase[0], ()):
+        if tuple(stems[index:index + len(phrase)]) == phrase:
+            return index
+    return None
+
+
+def _stems_of(sentence: Sentence) -> list[str]:
+    """The sentence's words as stems, each acronym-like token also as written (see _phrase)."""
+    tokens = [t.text for t in sentence.tokens if re.search(r"\w", t.text)]
+    stems = stem_many([normalize(t) for t in tokens]) if tokens else []
+    return [f"={raw}" if (len(raw) <= 3 or raw.isupper()) else stem
+            for raw, stem in zip(tokens, stems)]
+
+
+def _document(sentence: Sentence) -> str:
+    """The document word a signing/exchange/adoption verb governs (or its noun: "завершились
+    подписанием пакета соглашений", "подписание Декларации"), or ''."""
+    tokens = [t for t in sentence.tokens if re.search(r"\w", t.text)]
+    for index, token in enumerate(tokens):
+        word = normalize(token.text)
+        if not any(word.startswith(v) for v in DOCUMENT_VERBS):
+            continue
+        nominal = token.pos == "NOUN" and any(
+            normalize(token.lemma).startswith(n) for n in SIGNING_NOUNS)
+        if token.pos not in DECIDING_POS and not nominal:
+            continue
+        near = tokens[max(0, index - DOCUMENT_REACH):index + DOCUMENT_REACH + 1]
+        for other in near:
+            lemma = normalize(other.lemma)
+            if other.pos == "NOUN" and any(lemma.startswith(d) for d in DOCUMENT_WORDS):
+                return other.text
+    return ""
+
+
+# Which statuses each kind needs: a visit word in a sentence only *about* a visit makes a
+# statement, not a meeting.
+_KIND_STATUSES = {
+    "ceremony": {"done", "planned", "ongoing"},
+    "meeting": {"done", "planned", "ongoing", "expected"},
+    "institution": {"done", "ongoing", "planned"},
+    "project": {"done", "ongoing", "planned", "expected"},
+    "initiative": {"proposed", "ongoing"},
+}
+
+
+def decide_kind(sentence: Sentence, status: str, has_number: bool) -> tuple[str, str]:
+    """The kind the sentence's words give for its status: a document only when signed (its
+    verb or the noun of the signing governs a document word), a commitment when agreed,
+    else the first kind whose words appear and whose statuses fit (KIND_WORDS); a figure
+    when a number with a unit is the rest; a statement otherwise."""
+    document = _document(sentence)
+    if document and status in ("signed", "done", "reported"):
+        return "document", document
+    if status == "agreed":
+        return "commitment", ""
+    text = normalize(sentence.text)
+    for kind, cues in KIND_WORDS:
+        if status not in _KIND_STATUSES[kind]:
+            continue
+        for cue in cues:
+            if _find(cue, text):
+                return kind, cue
+    if has_number:
+        return "figure", ""
+    return "statement", ""
+
+
+def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= position < stop for start, stop in spans)
+
+
+def find_number(sentence: Sentence, dates: Sequence[Dated]) -> tuple[str, str, int]:
+    """The first number with a unit that is not part of a date: (value, unit, offset)."""
+    text = sentence.text
+    date_spans = [(d.start, d.stop) for d in dates]
+    for match in _NUMBER.finditer(text):
+        if _inside(match.start(), date_spans):
+            continue
+        digits = re.sub(r"[\s\u00a0]", "", match["digits"])
+        before = text[max(0, match.start() - 3):match.start()]
+        if "№" in before or (len(digits) == 4 and 1900 <= int(digits) <= 2100
+                             and not match["currency"]):
+            continue
+        value = Decimal(f"{digits}.{match['fraction']}" if match["fraction"] else digits)
+        rest = text[match.end():]
+        unit_words = re.findall(r"[^\W\d_]+|[$€₽₸]", rest)[:3]
+        currency = CURRENCIES.get((match["currency"] or "").strip(), "")
+        index = 0
+        if unit_words and normalize(unit_words[0]).rstrip(".") in MULTIPLIERS:
+            value *= MULTIPLIERS[normalize(unit_words[0]).rstrip(".")]
+            index = 1
+        unit = currency
+        if not unit and index < len(unit_words):
+            word = normalize(unit_words[index])
+            unit = next((code for stem, code in CURRENCIES.items() if word.startswith(stem)), "")
+            if not unit:
+                token = _cue_at(sentence, sentence.start + match.end() + rest.find(
+                    unit_words[index]))
+                if token is None or token.pos not in ("NOUN", "ADJF"):
+                    continue
+                unit = token.lemma
+        if not unit:
+            continue
+        prefix = normalize(text[max(0, match.start() - 12):match.start()]).split()
+        qualifier = next((QUALIFIERS[w] for w in prefix[-2:] if w in QUALIFIERS), "")
+        if prefix[-1:] == ["до"] and _after_change(sentence, match.start()):
+            qualifier = ""  # "вырос до 28": the figure it reached, not an upper bound
+        if prefix[-2:] == ["более", "чем"] or prefix[-1:] == ["чем"]:
+            qualifier = "more than"
+        shown = format(value.normalize(), "f") if value == value.to_integral() else \
+            format(value, "f")
+        if "." in shown:
+            shown = shown.rstrip("0").rstrip(".")
+        return shown, f"{unit} ({qualifier})" if qualifier else unit, match.start()
+    return "", "", -1
+
+
+def _after_change(sentence: Sentence, at: int) -> bool:
+    """Whether the "до" before the number at ``at`` follows a verb ("вырос до", "увеличили
+    товарооборот до"): then it names what was reached."""
+    before = [t for t in sentence.tokens if t.stop <= sentence.start + at]
+    words = [t for t in before if re.search(r"\w", t.text)][-4:-1]
+    return any(t.pos in ("VERB", "PRTF", "PRTS", "GRND", "INFN") for t in words)
+
+
+def find_speaker(sentence: Sentence, publisher: str) -> str:
+    """Who the sentence attributes a statement to: the person nearest a verb of saying or an
+    attribution phrase ("по словам", "по мнению"); a group ("эксперты") when no person is
+    named; never the outlet itself."""
+    text = normalize(sentence.text)
+    anchors = [at for cue in ATTRIBUTION_PHRASES for at in _find(cue, text)]
+    for token in sentence.tokens:
+        word = normalize(token.text)
+        if token.pos in ("VERB", "PRTS", "GRND") and any(word.startswith(v)
+                                                         for v in SAYING_VERBS):
+            anchors.append(token.start - sentence.start)
+    if not anchors:
+        return ""
+    people = [e for e in sentence.entities if e.type == "person"]
+    if people:
+        anchor = min(anchors)
+        nearest = min(people, key=lambda e: abs(e.start - sentence.start - anchor))
+        return nearest.normal
+    for at in sorted(anchors):
+        window = text[at:at + 40]
+        for stem, group in GROUP_SPEAKERS.items():
+            if stem in window:
+                return group
+    organisations = [e for e in sentence.entities if e.type == "organization"
+                     and normalize(e.normal) != normalize(publisher)]
+    return organisations[0].normal if organisations else ""
+
+
+def find_sectors(sentence: Sentence, lexicon_: Lexicon) -> tuple[str, ...]:
+    """Sectors whose names or aliases the sentence holds (directly or through a glossary
+    entry it names), in the order they first appear."""
+    stems = _stems(sentence)
+    where = _positions(stems)
+    positions: dict[str, int] = {}
+    for sector, phrases in lexicon_.sectors:
+        hits = [at for at in (_first(p, stems, where) for p in phrases) if at is not None]
+        if hits:
+            positions[sector] = min(hits)
+    for phrase, _, belongs in lexicon_.glossary:
+        if belongs and phrase[0] in where:
+            at = _first(phrase, stems, where)
+            if at is not None:
+                for sector in belongs:
+                    positions[sector] = min(positions.get(sector, at), at)
+    return tuple(sorted(positions, key=lambda s: positions[s]))
+
+
+def find_names(sentence: Sentence, lexicon_: Lexicon) -> tuple[str, ...]:
+    """The entities' dictionary forms, and glossary names the sentence holds (Russian and
+    English), each once."""
+    names: list[str] = []
+    for entity in sentence.entities:
+        if entity.normal not in names:
+            names.append(entity.normal)
+    stems = _stems(sentence)
+    where = _positions(stems)
+    for phrase, glossary_names, _ in lexicon_.glossary:
+        if phrase[0] in where and _first(phrase, stems, where) is not None:
+            for name in glossary_names:
+                if name and name not in names:
+                    names.append(name)
+    return tuple(names)
+
+
+def _strip_span(text: str, start: int, stop: int) -> tuple[int, int]:
+    while start < stop and text[start] in " \t,;:—–-(\"«»":
+        start += 1
+    while stop > start and text[stop - 1] in " \t,;:—–-(":
+        stop -= 1
+    return start, stop
+
+
+def evidence(sentence: Sentence, article_text: str, focus: int) -> tuple[tuple[int, int], ...]:
+    """Spans (article offsets) of the evidence: the sentence when it fits in 200 characters,
+    else up to three of its clauses, the one holding the deciding word first chosen, joined
+    in text order. Pieces never hold an ellipsis (the joiner is one)."""
+    start, stop = sentence.start, sentence.stop
+    pieces = []
+    cursor = start
+    for match in _ELLIPSIS.finditer(article_text, start, stop):
+        pieces.append((cursor, match.start()))
+        cursor = match.end()
+    pieces.append((cursor, stop))
+    pieces = [_strip_span(article_text, a, b) for a, b in pieces]
+    pieces = [(a, b) for a, b in pieces if b > a]
+    if len(pieces) == 1 and pieces[0][1] - pieces[0][0] > EVIDENCE_LIMIT and \
+            article_text[pieces[0][1] - 1] in ".!?" and \
+            pieces[0][1] - 1 - pieces[0][0] <= EVIDENCE_LIMIT:
+        pieces = [(pieces[0][0], pieces[0][1] - 1)]  # the full stop is not evidence
+    if len(pieces) == 1 and pieces[0][1] - pieces[0][0] <= EVIDENCE_LIMIT:
+        return tuple(pieces)
+    clauses: list[tuple[int, int]] = []
+    for a, b in pieces:
+        cursor = a
+        for match in _CLAUSE_BREAK.finditer(article_text, a, b):
+            clauses.append(_strip_span(article_text, cursor, match.start()))
+            cursor = match.end()
+        clauses.append(_strip_span(article_text, cursor, b))
+    clauses = [(a, b) for a, b in clauses if b - a >= 3]
+    if not clauses:
+        return ()
+    # the clause with the deciding word, then the longest others, while they fit
+    anchor = next((c for c in clauses if c[0] <= focus < c[1]), clauses[0])
+    chosen = [_fit(article_text, anchor, focus)]
+    for clause in sorted((c for c in clauses if c != anchor), key=lambda c: c[0]):
+        if len(chosen) == 3:
+            break
+        total = sum(b - a for a, b in chosen) + (b_a := clause[1] - clause[0])
+        if total + len(EVIDENCE_JOINER) * len(chosen) <= EVIDENCE_LIMIT and b_a >= 15:
+            chosen.append(clause)
+    return tuple(sorted(chosen))
+
+
+def _fit(text: str, clause: tuple[int, int], focus: int) -> tuple[int, int]:
+    """A clause cut to at most 200 characters at word boundaries, around ``focus``."""
+    start, stop = clause
+    if stop - start <= EVIDENCE_LIMIT:
+        return clause
+    focus = min(max(focus, start), stop)
+    left = max(start, focus - EVIDENCE_LIMIT // 3)
+    right = min(stop, left + EVIDENCE_LIMIT)
+    left = max(start, right - EVIDENCE_LIMIT)
+    while left > start and not text[left - 1].isspace():
+        left += 1
+    while right < stop and not text[right].isspace():
+        right -= 1
+    return _strip_span(text, left, right)
+
+
+def _event_word(sentence: Sentence) -> str:
+    from kzru.cues import EVENT_KINDS
+
+    text = normalize(sentence.text)
+    for phrase, kind in EVENT_KINDS:
+        parts = phrase.split()
+        if len(parts) == 1 and any(_one_event(sentence, at) for at in _find(parts[0], text)):
+            return kind
+        if len(parts) == 2 and re.search(
+                rf"(?<!\w){re.escape(parts[0])}\w*\s+{re.escape(parts[1])}", text):
+            return kind
+    return ""
+
+
+def _one_event(sentence: Sentence, at: int) -> bool:
+    """A word naming one event, not events in general ("форумы", "визитов года")."""
+    token = _cue_at(sentence, sentence.start + at)
+    if token is None:
+        return False
+    if normalize(token.lemma).startswith("переговор"):
+        return True  # plural only
+    parses = _number_of(token.text)
+    return parses != "plur"
+
+
+def _number_of(word: str) -> str:
+    from kzru.curate.annotate import _parse
+
+    parses = _parse(word)
+    return str(parses[0].tag.number or "") if parses else ""
+
+
+def _chunks(sentence: Sentence, text: str) -> list[tuple[int, int]]:
+    """A sentence longer than the evidence limit, as runs of whole clauses that each fit (a
+    clause longer than that is cut at word boundaries): each run is drafted on its own, as
+    a long news sentence usually reports several things."""
+    clauses: list[tuple[int, int]] = []
+    cursor = sentence.start
+    for match in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.stop):
+        clauses.append((cursor, match.end()))
+        cursor = match.end()
+    clauses.append((cursor, sentence.stop))
+    runs: list[tuple[int, int]] = []
+    for start, stop in clauses:
+        while stop - start > EVIDENCE_LIMIT:
+            cut = text.rfind(" ", start, start + EVIDENCE_LIMIT)
+            cut = cut if cut > start else start + EVIDENCE_LIMIT
+            runs.append((start, cut))
+            start = cut
+        if runs and stop - runs[-1][0] <= EVIDENCE_LIMIT:
+            runs[-1] = (runs[-1][0], stop)
+        else:
+            runs.append((start, stop))
+    spans = [_strip_span(text, a, b) for a, b in runs]
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _part(sentence: Sentence, start: int, stop: int, text: str) -> Sentence:
+    return Sentence(sentence.index, start, stop, text[start:stop],
+                    tuple(t for t in sentence.tokens if start <= t.start and t.stop <= stop),
+                    tuple(e for e in sentence.entities if start <= e.start and e.stop <= stop))
+
+
+def _fits_whole(sentence: Sentence, text: str) -> bool:
+    """The sentence (without its full stop) fits in one evidence piece and has no ellipsis."""
+    stop = sentence.stop - (text[sentence.stop - 1] in ".!?")
+    return stop - sentence.start <= EVIDENCE_LIMIT or bool(_ELLIPSIS.search(sentence.text))
+
+
+def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
+                   published: Published, part: int = 0, whole: Sentence | None = None,
+                   head: Sentence | None = None) -> Draft | None:
+    """The draft for one sentence (or one clause group of a long one, ``whole`` being the
+    sentence), or None when it says nothing a fact could hold (a heading, a caption, tags)."""
+    article = annotated.article
+    whole = whole or sentence
+    content = [t for t in sentence.tokens if re.search(r"[^\W\d_]", t.text)]
+    if len(content) < MIN_WORDS or not any(t.pos in DECIDING_POS or t.pos == "NOUN"
+                                           for t in content):
+        return None
+    # a statement needs a predicate: a verb, a short adjective or participle, a predicative,
+    # the dash that stands for "is" in Russian, a figure or a named entity
+    if whole is sentence and not any(
+            t.pos in ("VERB", "PRTS", "PRTF", "PRED", "GRND", "INFN", "ADJS")
+            for t in content) and not sentence.entities and \
+            not re.search(r"\s[–—-]\s|\d", sentence.text):
+        return None
+    status, cue = decide_status(sentence)
+    lead = None  # a clause group without a cue of its own takes the sentence's deciding one
+    if not cue and head is not None and head is not sentence:
+        status, cue = decide_status(head)
+        lead = head if cue else None
+    tense = sentence.tense() or whole.tense()
+    if status in ("planned", "expected"):
+        tense = "future"  # "планируют провести в октябре": the October to come
+    dates = find_dates(sentence.text, published, tense)
+    value, unit, number_at = find_number(sentence, dates)
+    kind, kind_word = decide_kind(sentence, status, bool(value))
+    status_from = "cue" if cue else "no cue: the outlet reports it"
+    if kind == "document" and status != "signed":
+        status, status_from = "signed", f"the signing of «{kind_word}»"
+    elif kind in DESCRIPTIVE_KINDS and status in DESCRIBED_STATUSES:
+        status, status_from = "reported", f"«{cue}» describes (a {kind}): reported"
+    if not dates and whole is not sentence:
+        dates = find_dates(whole.text, published, tense)
+    dated = dates[0] if dates else publication(published)
+    normal = normalize(sentence.text)
+    cue_at = _find(normalize(cue), normal)[0] if cue and _find(normalize(cue), normal) else 0
+    focus = sentence.start + (cue_at if cue else max(number_at, 0))
+    spans = evidence(sentence, article.text, focus)
+    if lead is not None and len(spans) == 1:
+        spans = _with_lead(lead, cue, spans[0], article.text)
+    if not spans:
+        return None
+    quoted = EVIDENCE_JOINER.join(article.text[a:b] for a, b in spans)
+    entity = sentence.entities[0].normal if sentence.entities else ""
+    why = Why(cue, status_from, kind_word, entity)
+    return Draft(
+        sentence=sentence.index, part=part, kind=kind, date=dated,
+        sectors=find_sectors(sentence, lexicon_), status=status,
+        speaker=find_speaker(sentence, article.publisher) or find_speaker(
+            whole, article.publisher), text=whole.text,
+        evidence=quoted, evidence_spans=spans, value=value, unit=unit,
+        names=find_names(sentence, lexicon_), why=why,
+        event_word=_event_word(sentence) or _event_word(whole))
+
+
+def _with_lead(lead: Sentence, cue: str, own: tuple[int, int], text: str
+               ) -> tuple[tuple[int, int], ...]:
+    """The clause group's own text, after the words of the sentence's head clause around its
+    deciding cue: "Также закреплены договоренности … по запуску …" (two verbatim pieces)."""
+    room = EVIDENCE_LIMIT - (own[1] - own[0]) - len(EVIDENCE_JOINER)
+    if room < 20:
+        return (own,)
+    at = _find(normalize(cue), normalize(lead.text))
+    focus = lead.start + (at[0] if at else 0)
+    start = max(lead.start, focus - room // 2)
+    stop = min(lead.stop, start + room)
+    start = max(lead.start, stop - room)
+    if start > lead.start:
+        start = text.find(" ", start, stop) + 1 or start
+    if stop < lead.stop:
+        stop = text.rfind(" ", start, stop) if text.rfind(" ", start, stop) > start else stop
+    piece = _strip_span(text, start, stop)
+    if piece[1] <= piece[0] or piece[1] > own[0]:
+        return (own,)
+    return (piece, own)
+
+
+def draft_article(annotated: Annotated, lexicon_: Lexicon) -> list[Draft]:
+    """Drafts in text order: one per sentence, or one per clause group of a long sentence."""
+    published = annotated.article.date
+    assert published is not None
+    text = annotated.article.text
+    found = []
+    for sentence in annotated.sentences:
+        if _fits_whole(sentence, text):
+            drafted = draft_sentence(sentence, annotated, lexicon_, published)
+            if drafted is not None:
+                found.append(drafted)
+            continue
+        parts = [_part(sentence, start, stop, text) for start, stop in _chunks(sentence, text)]
+        head = next((p for p in parts if decide_status(p)[1]), None)
+        for number, piece in enumerate(parts, 1):
+            drafted = draft_sentence(piece, annotated, lexicon_, published, number, sentence,
+                                     head)
+            if drafted is not None:
+                found.append(drafted)
+    return found

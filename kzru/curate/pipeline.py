@@ -1,0 +1,231 @@
+"""kzru add, as a library call: read → annotate → draft (in worker processes with jobs > 1)
+→ link events → propose same_as → validate → write, all or nothing.
+
+Nothing is written until every article has been drafted and the new tables pass the same
+loader ``kzru check`` uses (evidence re-verified by ``store.verify_evidence``); then the
+tables, the article texts and the reviewer's notes are committed together (kzru.writer).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, Callable, NamedTuple
+
+from kzru import store, writer
+from kzru.curate.annotate import annotate
+from kzru.curate.corroborate import propose
+from kzru.curate.draft import Draft, Lexicon, draft_article, lexicon
+from kzru.curate.events import Linker, link_article
+from kzru.curate.read import Article, Overrides, read_article
+from kzru.errors import DataError, KzruError
+from kzru.model import Fact, Source
+
+ARTICLES = "articles"  # the texts kzru read, beside the tables: kzru check --sources DIR/articles
+NOTES = "review.json"  # why each draft was drafted, and what the reviewer skipped
+
+
+class ArticleResult(NamedTuple):
+    """The summary of one article's drafting (the table kzru add prints)."""
+
+    file: str
+    source: str
+    sentences: int
+    drafts: int
+    statuses: dict[str, int]
+    kinds: dict[str, int]
+    events_linked: int
+    events_proposed: int
+    corroborations: int
+    seconds: float
+
+
+def _draft_one(article: Article, lexicon_: Lexicon) -> tuple[list[Draft], dict[int, Any], int,
+                                                             float]:
+    """Worker: annotate and draft one article (the models load once per process)."""
+    began = time.perf_counter()
+    annotated = annotate(article)
+    drafts = draft_article(annotated, lexicon_)
+    sentences = {s.index: s for s in annotated.sentences}
+    return drafts, sentences, len(annotated.sentences), time.perf_counter() - began
+
+
+def refuse_bundled(folder: Path) -> None:
+    try:
+        if folder.resolve() == store.bundled_data_dir().resolve():
+            raise KzruError("kzru never writes into its bundled data: start your own folder "
+                            "with 'kzru init DIR' and give --data DIR")
+    except OSError:
+        pass
+
+
+def next_source_id(taken: set[str]) -> str:
+    number = 0
+    while f"a{number:03d}" in taken:
+        number += 1
+    return f"a{number:03d}"
+
+
+def read_all(paths: list[Path], overrides: Overrides, known: dict[str, str]) -> list[Article]:
+    """Read every article; refuse (before anything is written) a text already in the data
+    or given twice, or one with no publication date."""
+    articles: list[Article] = []
+    seen = dict(known)
+    for path in paths:
+        article = read_article(path, overrides)
+        if article.sha256 in seen:
+            raise KzruError(f"{path}: this text is already source {seen[article.sha256]} "
+                            f"(sha256 {article.sha256[:12]}…); nothing was written")
+        if article.published is None:
+            raise KzruError(f"{path}: no publication date found (no dateline or page date); "
+                            "give it with --published YYYY-MM-DD (or YYYY-MM, YYYY)")
+        seen[article.sha256] = str(path)
+        articles.append(article)
+    return articles
+
+
+def add(paths: list[Path], folder: Path, overrides: Overrides = Overrides(), jobs: int = 1,
+        progress: Callable[[str], None] | None = None) -> list[ArticleResult]:
+    """Draft every article into ``folder``; return one summary per article."""
+    refuse_bundled(folder)
+    data = store.load(folder)
+    known = {source.sha256: source.id for source in data.sources.values() if source.sha256}
+    articles = read_all(paths, overrides, known)
+    lexicon_ = lexicon(data.sectors.values(), data.glossary.values())
+    if jobs > 1 and len(articles) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(_draft_one, article, lexicon_) for article in articles]
+            drafted = []
+            for article, future in zip(articles, futures):
+                drafted.append(future.result())
+                if progress:
+                    progress(article.path)
+    else:
+        drafted = []
+        for article in articles:
+            drafted.append(_draft_one(article, lexicon_))
+            if progress:
+                progress(article.path)
+    tables = {name: writer.read_table(folder / f"{name}.csv")
+              for name in ("sources", "events", "facts")}
+    notes = read_notes(folder)
+    linker = Linker(data.events.values())
+    facts: dict[str, Fact] = dict(data.facts)
+    taken_files = {source.file for source in data.sources.values()}
+    taken_ids = set(data.sources)
+    results: list[ArticleResult] = []
+    texts: dict[str, bytes] = {}
+    for article, (drafts, sentences, count, seconds) in zip(articles, drafted):
+        source_id = next_source_id(taken_ids)
+        taken_ids.add(source_id)
+        name = article.name if article.name not in taken_files else f"{source_id}_{article.name}"
+        taken_files.add(name)
+        texts[f"{ARTICLES}/{name}"] = article.text.encode("utf-8")
+        tables["sources"].rows.append(writer.cells(Source(
+            id=source_id, file=name, publisher=article.publisher, title=article.title,
+            published=article.published, published_precision=article.precision,
+            published_basis=article.basis, published_note=article.note, url=article.url,
+            url_note="", sha256=article.sha256, review="draft")))
+        before = set(linker.events)
+        links = link_article(drafts, sentences, source_id, article.published,
+                             article.precision, linker)
+        links = linker.settle(links, set(linker.events) - before)
+        proposed_here = {e for e in links if e and e not in before}
+        corroborations = 0
+        statuses: dict[str, int] = {}
+        kinds: dict[str, int] = {}
+        for draft, event_id in zip(drafts, links):
+            fact = _fact(draft, source_id, event_id)
+            same = propose(fact, [f for f in facts.values() if f.source != source_id])
+            fact = fact._replace(same_as=same)
+            corroborations += bool(same)
+            facts[fact.id] = fact
+            tables["facts"].rows.append(writer.cells(fact))
+            notes["drafts"][fact.id] = _note(draft, sentences, article, name)
+            statuses[fact.status] = statuses.get(fact.status, 0) + 1
+            kinds[fact.kind] = kinds.get(fact.kind, 0) + 1
+        linked = {e for e in links if e and e not in proposed_here}
+        results.append(ArticleResult(str(article.path), source_id, count, len(drafts), statuses,
+                                     kinds, len(linked), len(proposed_here), corroborations,
+                                     round(seconds, 3)))
+    for event_id in linker.proposed:
+        tables["events"].rows.append(writer.cells(linker.events[event_id]))
+    contents = writer.render_tables(tables)
+    contents.update(texts)
+    contents[NOTES] = json.dumps(notes, ensure_ascii=False, indent=1).encode("utf-8")
+    validate(folder, contents)
+    writer.commit(folder, contents)
+    return results
+
+
+def _fact(draft: Draft, source: str, event: str) -> Fact:
+    from kzru.store import exact_number
+
+    return Fact(
+        id=f"{source}-s{draft.sentence:03d}" + (f"-{draft.part}" if draft.part else ""),
+        kind=draft.kind, event=event, date=draft.date.date,
+        date_precision=draft.date.precision, date_basis=draft.date.basis,
+        date_note=draft.date.note, sectors=draft.sectors, status=draft.status,
+        speaker=draft.speaker, summary="", text=draft.text, evidence=draft.evidence,
+        source=source, value=exact_number(draft.value) if draft.value else None,
+        unit=draft.unit if draft.value else "", names=draft.names, part_of="", follows=(),
+        same_as=(), review="draft")
+
+
+def _note(draft: Draft, sentences: dict[int, Any], article: Article, name: str) -> dict:
+    sentence = sentences[draft.sentence]
+    return {"file": name, "sentence": [sentence.start, sentence.stop],
+            "cue": draft.why.cue, "status_from": draft.why.status_from,
+            "kind_word": draft.why.kind_word, "entity": draft.why.entity}
+
+
+def read_notes(folder: Path) -> dict:
+    """The reviewer's notes (data, checked field by field; anything else is dropped)."""
+    empty: dict = {"drafts": {}, "skipped": []}
+    path = folder / NOTES
+    try:
+        raw = json.loads(store.read_limited(path, 64 << 20).decode("utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return empty
+    if not isinstance(raw, dict):
+        return empty
+    drafts = raw.get("drafts") if isinstance(raw.get("drafts"), dict) else {}
+    clean = {}
+    for key, note in drafts.items():
+        if isinstance(key, str) and isinstance(note, dict):
+            clean[key] = {k: v for k, v in note.items()
+                          if isinstance(v, (str, int)) or (isinstance(v, list) and all(
+                              isinstance(i, int) for i in v))}
+    skipped = [item for item in raw.get("skipped", []) if isinstance(item, str)] \
+        if isinstance(raw.get("skipped"), list) else []
+    return {"drafts": clean, "skipped": skipped}
+
+
+def validate(folder: Path, contents: dict[str, bytes]) -> None:
+    """Load the new tables exactly as check would (in a scratch copy) and verify every
+    evidence excerpt in its article; raise DataError, writing nothing, on any problem."""
+    with tempfile.TemporaryDirectory(prefix="kzru-add-") as scratch:
+        place = Path(scratch)
+        for table in store.TABLES:
+            shutil.copyfile(folder / f"{table}.csv", place / f"{table}.csv")
+        shutil.copyfile(folder / "datapackage.json", place / "datapackage.json")
+        articles = folder / ARTICLES
+        (place / ARTICLES).mkdir()
+        if articles.is_dir():
+            for path in articles.iterdir():
+                if path.is_file() and not path.is_symlink():
+                    shutil.copyfile(path, place / ARTICLES / path.name)
+        for name, payload in contents.items():
+            (place / name).write_bytes(payload)
+        try:
+            data = store.load(place)
+        except DataError as error:
+            raise DataError([p.replace(str(place), str(folder)) for p in error.problems]) \
+                from None
+        problems = store.verify_evidence(data, place / ARTICLES)
+        if problems:
+            raise DataError([p.replace(str(place), str(folder)) for p in problems])

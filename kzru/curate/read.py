@@ -1,0 +1,182 @@
+"""Read one article: plain text (UTF-8, byte order mark accepted) or a saved web page.
+
+A web page's main text and metadata (headline, site, publication date, canonical URL) come
+from trafilatura, its date from htmldate; a plain text's from its first lines (a headline, a
+dateline, "сообщает «…»"). Options given by the user win over anything found. The text kzru
+read is what the evidence is cut from, what is hashed, and what is saved beside the data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from kzru.curate.dates import Published, find_dates
+from kzru.errors import KzruError
+from kzru.files import read_limited
+
+ARTICLE_LIMIT = 16 << 20
+SUFFIXES = (".txt", ".html", ".htm")
+# "сообщает «МИР 24»", "передает агентство Kazinform", "в репортаже корреспондента CMN.KZ"
+_PUBLISHER = re.compile(
+    r"(?:сообщает|сообщили|передает|передаёт|пишет|корреспондента?)\s+"
+    r"(?:агентство|издание|портал|телеканал|газета|сайт)?\s*"
+    r"(«[^»]{2,40}»|[A-ZА-Я][\w.-]*(?:\s?[A-Z0-9][\w.-]*)?)")
+_DATELINE_REACH = 200  # characters from the top where a dateline may stand
+
+
+class Overrides(NamedTuple):
+    """What the user says about the article (--publisher, --title, --url, --published)."""
+
+    publisher: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+
+
+class Article(NamedTuple):
+    path: str
+    name: str  # the file name the source row gets (always .txt: the text kzru read)
+    text: str
+    sha256: str
+    title: str
+    publisher: str
+    url: str
+    published: date | None
+    precision: str
+    basis: str
+    note: str
+
+    @property
+    def date(self) -> Published | None:
+        return Published(self.published, self.precision) if self.published else None
+
+
+def article_files(paths: list[Path]) -> list[Path]:
+    """The articles among ``paths``: files as given, folders' .txt/.html files by name."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir()
+                            if p.suffix.lower() in SUFFIXES and p.is_file())
+        elif path.exists():
+            if path.suffix.lower() not in SUFFIXES:
+                raise KzruError(f"{path}: not an article kzru reads (.txt or .html)")
+            found.append(path)
+        else:
+            raise KzruError(f"{path}: no such file or folder")
+    return found
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def parse_published(value: str) -> tuple[date, str]:
+    """--published: YYYY-MM-DD (day), YYYY-MM (month) or YYYY (year)."""
+    for pattern, precision in ((r"(\d{4})-(\d{2})-(\d{2})", "day"), (r"(\d{4})-(\d{2})", "month"),
+                               (r"(\d{4})", "year")):
+        match = re.fullmatch(pattern, value.strip())
+        if match:
+            parts = [int(part) for part in match.groups()] + [1] * (3 - len(match.groups()))
+            try:
+                return date(*parts), precision
+            except ValueError:
+                break
+    raise KzruError(f"--published {value!r}: give YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
+    """The article at ``path`` with what is known of it; KzruError if it cannot be read."""
+    try:
+        raw = read_limited(path, ARTICLE_LIMIT)
+    except OSError as error:
+        raise KzruError(f"{path}: cannot be read: {error.strerror}") from None
+    if path.suffix.lower() in (".html", ".htm"):
+        found = _from_html(path, raw)
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise KzruError(f"{path}: not valid UTF-8 (byte {error.start}); save the article "
+                            "as UTF-8 text") from None
+        found = _from_text(text)
+    text = found["text"]
+    if not text.strip():
+        raise KzruError(f"{path}: no article text found")
+    published, precision, basis, note = found["published"], found["precision"], \
+        found["basis"], found["note"]
+    if overrides.published:
+        published, precision = parse_published(overrides.published)
+        basis, note = "stated", "Given with --published when the article was added."
+    name = path.name if path.suffix.lower() == ".txt" else f"{path.stem}.txt"
+    return Article(
+        path=str(path), name=name, text=text, sha256=digest(text),
+        title=overrides.title if overrides.title is not None else found["title"],
+        publisher=overrides.publisher if overrides.publisher is not None else found["publisher"],
+        url=overrides.url if overrides.url is not None else found["url"],
+        published=published, precision=precision, basis=basis, note=note)
+
+
+def _dateline(text: str) -> tuple[date | None, str, str, str]:
+    """A full date near the top of the text (a dateline): stated, day precision."""
+    top = text[:_DATELINE_REACH]
+    anchor = Published(date(2000, 1, 1), "day")  # irrelevant: only full dates are taken
+    for found in find_dates(top, anchor):
+        if found.basis == "stated" and found.precision == "day":
+            said = top[found.start:found.stop].strip()
+            return found.date, "day", "stated", f"The dateline at the top of the text ({said})."
+    return None, "", "", ""
+
+
+def _first_line_title(text: str) -> str:
+    """A headline: a short first line with no final full stop that is not a dateline."""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        words = line.split()
+        if 3 <= len(words) <= 25 and not line.endswith((".", "…", ":")) and \
+                not _dateline(line)[0] and len(line) <= 200:
+            return line
+        return ""
+    return ""
+
+
+def _publisher(text: str) -> str:
+    match = _PUBLISHER.search(text[:3000])
+    return match[1].strip("«»") if match else ""
+
+
+def _from_text(text: str) -> dict:
+    published, precision, basis, note = _dateline(text)
+    return {"text": text, "title": _first_line_title(text), "publisher": _publisher(text),
+            "url": "", "published": published, "precision": precision, "basis": basis,
+            "note": note}
+
+
+def _from_html(path: Path, raw: bytes) -> dict:
+    import htmldate
+    import trafilatura
+
+    html = raw.decode("utf-8", errors="replace")
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                           include_tables=False)
+    if document is None or not getattr(document, "text", ""):
+        raise KzruError(f"{path}: no article text found in the page")
+    text = document.text.strip() + "\n"
+    published, precision, basis, note = None, "", "", ""
+    found = htmldate.find_date(html, original_date=True, extensive_search=False) or \
+        getattr(document, "date", None)
+    if found:
+        published, precision, basis = date.fromisoformat(found[:10]), "day", "stated"
+        note = "The page's publication date (its metadata, read by htmldate)."
+    else:
+        published, precision, basis, note = _dateline(text)
+    return {"text": text, "title": getattr(document, "title", "") or "",
+            "publisher": getattr(document, "sitename", "") or _publisher(text),
+            "url": getattr(document, "url", "") or "", "published": published,
+            "precision": precision, "basis": basis, "note": note}

@@ -1,0 +1,239 @@
+"""Review drafts: accept (optionally edited), reject, skip — as table edits, no printing.
+
+Every decision is checked the way ``kzru check`` checks the folder before anything is written:
+an accepted row must pass the curated-row rules (an English summary and sectors, evidence
+showing a cue of its status — the lint), and leave nothing pointing at a draft. Accepting a
+fact accepts its proposed event and marks its source reviewed, lists the source on the
+event, and writes its confirmed same_as links on both sides. Rejecting removes the row and
+every reference to it (same_as, follows, part_of), and a proposed event no fact uses any more.
+A source whose drafts are all decided becomes accepted.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable, Mapping, NamedTuple
+
+from kzru import store, writer
+from kzru.curate.pipeline import ARTICLES, NOTES, read_notes, validate
+from kzru.errors import KzruError
+from kzru.lint import has_status_cue
+from kzru.model import Fact
+
+EDITABLE = ("summary", "status", "kind", "date", "date_precision", "date_basis", "date_note",
+            "sectors", "event", "part_of", "speaker", "same_as", "value", "unit", "text")
+LIST_SEP = "; "
+
+
+class Context(NamedTuple):
+    """What a reviewer sees of one draft."""
+
+    fact: Fact
+    before: str
+    sentence: str
+    after: str
+    cue: str
+    status_from: str
+    kind_word: str
+    entity: str
+
+
+class Session:
+    """The folder's tables as cells, changed in memory and saved whole (``save``)."""
+
+    def __init__(self, folder: Path) -> None:
+        pipeline_refuse(folder)
+        self.folder = folder
+        self.data = store.load(folder)
+        self.tables = {name: writer.read_table(folder / f"{name}.csv")
+                       for name in ("sources", "events", "facts")}
+        self.notes = read_notes(folder)
+
+    # -- reading ---------------------------------------------------------------------------
+    def drafts(self, source: str | None = None, include_skipped: bool = True) -> list[str]:
+        found = [row["id"] for row in self.tables["facts"].rows if row["review"] == "draft"
+                 and (source is None or row["source"] == source)]
+        if source is not None and source not in self.data.sources:
+            raise KzruError(f"--source {source!r} is not a source id in {self.folder}")
+        if not include_skipped:
+            skipped = set(self.notes["skipped"])
+            found = [f for f in found if f not in skipped]
+        return found
+
+    def context(self, fact_id: str, article_text: str | None = None) -> Context:
+        """The draft's sentence with the ones before and after, and what decided it."""
+        fact = self.data.facts[fact_id]
+        note = self.notes["drafts"].get(fact_id, {})
+        text = article_text if article_text is not None else self._article(fact.source)
+        span = note.get("sentence")
+        before = after = ""
+        sentence = fact.text
+        if text and isinstance(span, list) and len(span) == 2 and \
+                0 <= span[0] <= span[1] <= len(text):
+            start, stop = span
+            sentence = text[start:stop]
+            head = text[:start].rstrip()
+            before = _last_sentence(head)
+            after = _first_sentence(text[stop:].lstrip())
+        return Context(fact, before, sentence, after, str(note.get("cue", "")),
+                       str(note.get("status_from", "")), str(note.get("kind_word", "")),
+                       str(note.get("entity", "")))
+
+    def _article(self, source_id: str) -> str:
+        source = self.data.sources.get(source_id)
+        if source is None:
+            return ""
+        try:
+            return store.read_limited(self.folder / ARTICLES / source.file,
+                                      store.ARTICLE_LIMIT).decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return ""
+
+    def _row(self, table: str, row_id: str) -> dict[str, str]:
+        for row in self.tables[table].rows:
+            if row["id"] == row_id:
+                return row
+        raise KzruError(f"{row_id!r} is not a {table[:-1]} id in {self.folder}")
+
+    # -- deciding --------------------------------------------------------------------------
+    def edit(self, fact_id: str, changes: Mapping[str, str]) -> None:
+        row = self._row("facts", fact_id)
+        for field, value in changes.items():
+            if field not in EDITABLE:
+                raise KzruError(f"cannot edit {field!r}; editable: {', '.join(EDITABLE)}")
+            row[field] = value.strip()
+
+    def accept(self, fact_id: str, changes: Mapping[str, str] | None = None) -> None:
+        row = self._row("facts", fact_id)
+        if row["review"] != "draft":
+            raise KzruError(f"{fact_id} is not a draft (review is {row['review']})")
+        if changes:
+            self.edit(fact_id, changes)
+        problems = self._curated_problems(row)
+        if problems:
+            raise KzruError(f"cannot accept {fact_id}: {'; '.join(problems)}")
+        row["review"] = "accepted"
+        if row["event"]:
+            event = self._row("events", row["event"])
+            event["review"] = "accepted"
+            listed = event["sources"].split(LIST_SEP) if event["sources"] else []
+            if row["source"] not in listed:
+                event["sources"] = LIST_SEP.join([*listed, row["source"]])
+        self._row("sources", row["source"])["review"] = "accepted"
+        self._confirm_same_as(row)
+        self._forget_skip(fact_id)
+
+    def _curated_problems(self, row: dict[str, str]) -> list[str]:
+        problems = []
+        if not row["summary"]:
+            problems.append("an accepted fact needs an English summary (edit it: summary)")
+        if not row["sectors"]:
+            problems.append("an accepted fact needs its sectors (edit it: sectors)")
+        fact = self.data.facts[row["id"]]._replace(status=row["status"])
+        if not has_status_cue(fact._replace(evidence=row["evidence"])):
+            problems.append(f"its evidence shows no word of the status {row['status']!r} (the "
+                            "lint's rule for curated rows): change the status or the evidence")
+        if row["part_of"] and self._review_of(row["part_of"]) == "draft":
+            problems.append(f"part_of {row['part_of']} is still a draft: accept it first")
+        for item in filter(None, row["follows"].split(LIST_SEP)):
+            if self._review_of(item) == "draft":
+                problems.append(f"follows {item} is still a draft: accept it first")
+        return problems
+
+    def _review_of(self, fact_id: str) -> str:
+        for row in self.tables["facts"].rows:
+            if row["id"] == fact_id:
+                return row["review"]
+        return ""
+
+    def _confirm_same_as(self, row: dict[str, str]) -> None:
+        """Accepted same_as links are written on both sides; one to a draft moves to the
+        draft's side, a proposal still to be confirmed when that draft is reviewed."""
+        mine = [item for item in row["same_as"].split(LIST_SEP) if item]
+        kept = []
+        for other_id in mine:
+            other = next((r for r in self.tables["facts"].rows if r["id"] == other_id), None)
+            if other is None:
+                continue
+            theirs = [item for item in other["same_as"].split(LIST_SEP) if item]
+            if row["id"] not in theirs:
+                other["same_as"] = LIST_SEP.join([*theirs, row["id"]])
+            if other["review"] != "draft":
+                kept.append(other_id)
+        row["same_as"] = LIST_SEP.join(kept)
+
+    def reject(self, fact_id: str) -> None:
+        row = self._row("facts", fact_id)
+        if row["review"] != "draft":
+            raise KzruError(f"{fact_id} is accepted, not a draft: kzru review rejects drafts "
+                            "only (edit facts.csv to remove an accepted fact)")
+        facts = self.tables["facts"]
+        facts.rows = [r for r in facts.rows if r["id"] != fact_id]
+        for other in facts.rows:
+            for field in ("same_as", "follows"):
+                items = [i for i in other[field].split(LIST_SEP) if i and i != fact_id]
+                other[field] = LIST_SEP.join(items)
+            if other["part_of"] == fact_id:
+                other["part_of"] = ""
+        event_id = row["event"]
+        if event_id and not any(r["event"] == event_id for r in facts.rows):
+            events = self.tables["events"]
+            events.rows = [e for e in events.rows
+                           if not (e["id"] == event_id and e["review"] == "draft")]
+        self.notes["drafts"].pop(fact_id, None)
+        self._forget_skip(fact_id)
+
+    def skip(self, fact_id: str) -> None:
+        if fact_id not in self.notes["skipped"]:
+            self.notes["skipped"].append(fact_id)
+
+    def _forget_skip(self, fact_id: str) -> None:
+        self.notes["skipped"] = [f for f in self.notes["skipped"] if f != fact_id]
+
+    def _settle_sources(self) -> None:
+        """A source with no drafts left is reviewed: accepted."""
+        open_sources = {r["source"] for r in self.tables["facts"].rows if r["review"] == "draft"}
+        for source in self.tables["sources"].rows:
+            if source["review"] == "draft" and source["id"] not in open_sources:
+                source["review"] = "accepted"
+
+    def save(self) -> None:
+        """Validate the folder as check would, then write it whole."""
+        self._settle_sources()
+        contents = writer.render_tables(self.tables)
+        contents[NOTES] = json.dumps(self.notes, ensure_ascii=False, indent=1).encode("utf-8")
+        validate(self.folder, contents)
+        writer.commit(self.folder, contents)
+        self.data = store.load(self.folder)
+
+
+def pipeline_refuse(folder: Path) -> None:
+    from kzru.curate.pipeline import refuse_bundled
+
+    refuse_bundled(folder)
+
+
+def _last_sentence(text: str) -> str:
+    """The sentence that ends ``text`` (at most 300 characters of it)."""
+    cut = max(text.rfind(mark) for mark in (". ", "\n", "! ", "? "))
+    return text[cut + 1:].strip()[-300:] if cut >= 0 else text[-300:]
+
+
+def _first_sentence(text: str) -> str:
+    cut = min([i for i in (text.find(". "), text.find("\n")) if i >= 0] or [len(text)])
+    return text[:cut + 1][:300].strip()
+
+
+def decide(folder: Path, accept: Iterable[str] = (), reject: Iterable[str] = ()) -> tuple[int, int]:
+    """Accept and reject drafts by id in one write (for scripts); the counts done."""
+    session = Session(folder)
+    accepted = rejected = 0
+    for fact_id in accept:
+        session.accept(fact_id)
+        accepted += 1
+    for fact_id in reject:
+        session.reject(fact_id)
+        rejected += 1
+    session.save()
+    return accepted, rejected

@@ -1,0 +1,193 @@
+"""Write a data folder's tables: whole or not at all.
+
+Curation (``kzru add``, ``kzru review``, ``kzru init``) changes several CSV files at once. Rows
+are handled as the CSV's own cells (strings), so a row nobody touched is written back byte for
+byte; records become cells through the schema (dates ISO, lists joined by '; ', numbers with
+every digit). Every new file is written beside its target and fsynced first; only then are they
+renamed into place, with Ctrl-C and termination held back until the last rename, so an
+interrupted run leaves the folder as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import signal
+import tempfile
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterator, Mapping, Sequence
+
+from kzru.errors import KzruError
+from kzru.files import read_limited
+
+CSV_LIMIT = 256 << 20
+TEMP_PREFIX = ".kzru-write-"
+
+
+class Table:
+    """One CSV file as its header and rows of cells (column -> text)."""
+
+    def __init__(self, header: list[str], rows: list[dict[str, str]]) -> None:
+        self.header = header
+        self.rows = rows
+
+    def ids(self) -> set[str]:
+        return {row["id"] for row in self.rows}
+
+    def render(self) -> bytes:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(self.header)
+        writer.writerows([row.get(column, "") for column in self.header] for row in self.rows)
+        return out.getvalue().encode("utf-8")
+
+
+def read_table(path: Path) -> Table:
+    """A CSV table as cells (the loader has validated it: this only splits it)."""
+    text = read_limited(path, CSV_LIMIT).decode("utf-8-sig")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header = next(reader, [])
+    return Table(header, [dict(zip(header, cells)) for cells in reader if cells])
+
+
+def cell(value: Any, delimiter: str = "; ") -> str:
+    """A record's value as its CSV cell: the inverse of the loader's parsing."""
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return delimiter.join(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def cells(record: Any) -> dict[str, str]:
+    """Every field of a record (a named tuple) as cells."""
+    return {name: cell(value) for name, value in record._asdict().items()}
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT/SIGTERM/SIGHUP until the block ends (then they are delivered)."""
+    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (AttributeError, ValueError, OSError):  # not the main thread, or no such call
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _refuse_links(path: Path) -> None:
+    if path.is_symlink():
+        raise KzruError(f"{path}: is a symbolic link; kzru writes only to regular files")
+    if path.exists() and not path.is_file():
+        raise KzruError(f"{path}: is not a regular file")
+
+
+def commit(folder: Path, contents: Mapping[str, bytes]) -> None:
+    """Replace (or create) files of ``folder`` by name, all of them or none."""
+    if folder.is_symlink():
+        raise KzruError(f"{folder}: is a symbolic link; give the folder itself")
+    staged: list[tuple[str, Path]] = []
+    created: list[Path] = []  # folders made for new files, removed again on failure
+    try:
+        for name, payload in contents.items():
+            target = folder / name
+            _refuse_links(target)
+            if not target.parent.exists():
+                target.parent.mkdir(parents=True)
+                created.append(target.parent)
+            descriptor, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
+            staged.append((name, Path(temp)))
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            if target.exists():
+                os.chmod(temp, target.stat().st_mode & 0o777)
+            else:
+                os.chmod(temp, 0o644 & ~_umask())
+        with _signals_held():
+            _swap_in(folder, staged)
+            staged = []
+            created = []
+            _sync_folder(folder)
+    finally:
+        for _, temp in staged:
+            try:
+                temp.unlink()
+            except OSError:
+                pass
+        for made in reversed(created):
+            try:
+                made.rmdir()
+            except OSError:
+                pass
+
+
+def _swap_in(folder: Path, staged: list[tuple[str, Path]]) -> None:
+    """Rename every staged file over its target; if one rename fails, put back the ones
+    already done (each old file is kept as a hard link until all are in)."""
+    done: list[tuple[Path, Path | None]] = []  # (target, backup or None when it was new)
+    try:
+        for name, temp in staged:
+            target = folder / name
+            backup = None
+            if target.exists():
+                backup = target.with_name(f"{TEMP_PREFIX}old-{target.name}")
+                if backup.exists():
+                    backup.unlink()
+                os.link(target, backup)
+            try:
+                os.replace(temp, target)
+            except BaseException:
+                if backup is not None:
+                    backup.unlink()
+                raise
+            done.append((target, backup))
+    except BaseException:
+        for target, backup in reversed(done):
+            if backup is not None:
+                os.replace(backup, target)
+            else:
+                target.unlink()
+        raise
+    for _, backup in done:
+        if backup is not None:
+            backup.unlink()
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def render_tables(tables: Mapping[str, Table]) -> dict[str, bytes]:
+    return {f"{name}.csv": table.render() for name, table in tables.items()}
+
+
+def sorted_by(rows: Sequence[dict[str, str]], key: str) -> list[dict[str, str]]:
+    return sorted(rows, key=lambda row: row.get(key, ""))

@@ -1,0 +1,273 @@
+"""From nothing to the table: draft the five seed articles into an empty folder and compare
+the drafts with the curated bundled table; then drafting speed and peak memory.
+
+Why: `kzru add` is only worth using if its drafts find what a careful curator found, with the
+status, date and event a curator would give, and fast enough to add a day's news in seconds.
+
+Steps: `kzru init D --empty`; `kzru add` each seed in date order (articles with no dateline
+get the curated publication date through --published, as a user would type it); then:
+- found: a curated fact is found when every piece of its evidence lies within one draft's
+  evidence (target >= 90%); also reported, within the draft's sentence;
+- on found pairs: status agrees (>= 85%), date never more precise than the curated one (0),
+  event is the curated event (>= 90%; a proposed event stands for the curated event whose
+  days and places it shares; no event on both sides agrees);
+- drafts matching a curated fact (>= 60%);
+- the nine curated events: proposed with days that hold the curated start and a shared place.
+Speed: articles per second after the models load, on one core (in process), and `add`
+with --jobs 1 against --jobs 2 on 40 articles (the seeds, eight variants each). Peak memory:
+the largest resident set of this process and of its workers.
+
+    python tests/bench/bench_drafting.py [--strict]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT.parent / "shared" / "seeds"
+TARGETS = {"found": 0.90, "status": 0.85, "more_precise": 0, "event": 0.90, "drafts_match": 0.60}
+RANK = {"day": 0, "month": 1, "season": 2, "year": 3}
+
+
+def _norm(text: str) -> str:
+    from kzru.text import normalize
+
+    return normalize(text)
+
+
+def draft_seeds(folder: Path) -> None:
+    from kzru import store
+    from kzru.curate.pipeline import add
+    from kzru.curate.read import Overrides
+    from kzru.writer import commit
+
+    bundled = store.load(store.bundled_data_dir())
+    for name in store.TABLES:
+        raw = (store.bundled_data_dir() / f"{name}.csv").read_bytes()
+        if name in ("sources", "events", "facts"):
+            raw = raw.split(b"\n", 1)[0] + b"\n"
+        commit(folder, {f"{name}.csv": raw})
+    commit(folder, {"datapackage.json": (store.bundled_data_dir() / "datapackage.json")
+                    .read_bytes()})
+    ordered = sorted(bundled.sources.values(), key=lambda s: (s.published, s.id))
+    for source in ordered:
+        path = SEEDS / source.file
+        from kzru.curate.read import read_article
+
+        found = read_article(path)
+        given = None
+        if found.published is None:
+            given = {"day": source.published.isoformat(),
+                     "month": source.published.strftime("%Y-%m"),
+                     "year": str(source.published.year)}[source.published_precision]
+        add([path], folder, Overrides(published=given))
+
+
+def compare(folder: Path) -> dict:
+    from kzru import store
+    from kzru.curate.pipeline import read_notes
+
+    curated = store.load(store.bundled_data_dir())
+    drafted = store.load(folder)
+    notes = read_notes(folder)["drafts"]
+    by_hash = {s.sha256: s.id for s in drafted.sources.values()}
+    source_map = {c.id: by_hash[c.sha256] for c in curated.sources.values()}
+    texts = {c.id: (SEEDS / c.file).read_text(encoding="utf-8") for c in curated.sources.values()}
+    event_map = _map_events(curated, drafted)
+    drafts_by_source: dict[str, list] = {}
+    for fact in drafted.facts.values():
+        drafts_by_source.setdefault(fact.source, []).append(fact)
+    found = within_sentence = status_ok = event_ok = 0
+    more_precise: list[str] = []
+    matched_drafts: set[str] = set()
+    misses: list[str] = []
+    for fact in curated.facts.values():
+        pieces = fact.evidence_pieces
+        candidates = drafts_by_source[source_map[fact.source]]
+        hit = next((d for d in candidates if all(p in d.evidence for p in pieces)), None)
+        text = texts[fact.source]
+        loose = next((d for d in candidates if all(
+            p in text[notes[d.id]["sentence"][0]:notes[d.id]["sentence"][1]] for p in pieces)),
+            None)
+        within_sentence += loose is not None
+        for draft in candidates:
+            if all(p in draft.evidence for p in pieces):
+                matched_drafts.add(draft.id)
+        if hit is None:
+            misses.append(fact.id)
+            continue
+        found += 1
+        status_ok += hit.status == fact.status
+        if RANK[hit.date_precision] < RANK[fact.date_precision]:
+            more_precise.append(f"{fact.id} ({fact.date_precision}) <- {hit.id} "
+                                f"({hit.date_precision})")
+        event_ok += event_map.get(hit.event, hit.event) == fact.event
+    events = _events_found(curated, drafted)
+    total = len(curated.facts)
+    return {
+        "curated": total, "drafts": len(drafted.facts), "found": found / total,
+        "found_in_sentence": within_sentence / total,
+        "status": status_ok / max(found, 1), "more_precise": len(more_precise),
+        "more_precise_cases": more_precise, "event": event_ok / max(found, 1),
+        "drafts_match": len(matched_drafts) / max(len(drafted.facts), 1),
+        "events_found": events, "misses": misses,
+    }
+
+
+def _places(event) -> set[str]:
+    return {_norm(p) for p in event.places}
+
+
+def _map_events(curated, drafted) -> dict[str, str]:
+    """Each proposed event -> the curated event it stands for (days overlap, a place shared,
+    or the same kind)."""
+    mapping = {}
+    for mine in drafted.events.values():
+        best = None
+        for theirs in curated.events.values():
+            if mine.start <= theirs.end and theirs.start <= mine.end:
+                score = (bool(_places(mine) & _places(theirs)), mine.kind == theirs.kind,
+                         -(theirs.end - theirs.start).days)
+                if best is None or score > best[0]:
+                    best = (score, theirs.id)
+        if best and (best[0][0] or best[0][1]):
+            mapping[mine.id] = best[1]
+    return mapping
+
+
+def _events_found(curated, drafted) -> dict[str, str]:
+    """Per curated event: the proposed event whose days hold its start and which shares a
+    place, or what is missing."""
+    found = {}
+    for theirs in curated.events.values():
+        fits = sorted((mine for mine in drafted.events.values()
+                       if mine.start <= theirs.start <= mine.end
+                       and _places(mine) & _places(theirs)),
+                      key=lambda mine: mine.kind != theirs.kind)
+        if fits:
+            found[theirs.id] = fits[0].id
+        else:
+            near = [m.id for m in drafted.events.values()
+                    if m.start - timedelta(days=1) <= theirs.start <= m.end + timedelta(days=1)]
+            found[theirs.id] = f"MISSING (near: {', '.join(near) or 'none'})"
+    return found
+
+
+def speed(folder: Path) -> dict:
+    """Articles per second after the models load (in process, one core), and add with
+    --jobs 1 vs --jobs 2 on 40 distinct articles."""
+    from kzru import store
+    from kzru.curate.annotate import annotate, tools
+    from kzru.curate.draft import draft_article, lexicon
+    from kzru.curate.pipeline import add
+    from kzru.curate.read import Overrides, article_files, read_article
+
+    began = time.perf_counter()
+    tools()
+    load_seconds = time.perf_counter() - began
+    data = store.load(store.bundled_data_dir())
+    lex = lexicon(data.sectors.values(), data.glossary.values())
+    articles = [read_article(p, Overrides(published="2025-01-01"))
+                for p in sorted(SEEDS.glob("*.txt"))]
+    rounds = 5
+    began = time.perf_counter()
+    for _ in range(rounds):
+        for article in articles:
+            draft_article(annotate(article), lex)
+    per_second = rounds * len(articles) / (time.perf_counter() - began)
+    sizes = [len(a.text) for a in articles]
+    jobs: dict[int, float] = {}
+    with tempfile.TemporaryDirectory(prefix="kzru-bench-draft-") as scratch:
+        batch = Path(scratch) / "batch"
+        batch.mkdir()
+        for variant in range(8):
+            for path in sorted(SEEDS.glob("*.txt")):
+                text = path.read_text(encoding="utf-8")
+                (batch / f"{variant}-{path.name}").write_text(
+                    f"{text}\nВариант {variant}.\n", encoding="utf-8")
+        for workers in (1, 2):
+            target = Path(scratch) / f"jobs{workers}"
+            target.mkdir()
+            for item in folder.iterdir():
+                if item.suffix in (".csv", ".json") and item.name != "review.json":
+                    (target / item.name).write_bytes(item.read_bytes())
+            for name in ("sources", "events", "facts"):
+                raw = (target / f"{name}.csv").read_bytes()
+                (target / f"{name}.csv").write_bytes(raw.split(b"\n", 1)[0] + b"\n")
+            began = time.perf_counter()
+            add(article_files([batch]), target, Overrides(published="2025-01-01"),
+                jobs=workers)
+            jobs[workers] = time.perf_counter() - began
+    return {"model_load_s": load_seconds, "articles_per_s": per_second,
+            "article_chars": (min(sizes), max(sizes)), "jobs1_s": jobs[1], "jobs2_s": jobs[2],
+            "jobs_speedup": jobs[1] / jobs[2],
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "peak_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--misses", action="store_true", help="list curated facts not found")
+    args = parser.parse_args()
+    if not SEEDS.is_dir():
+        print(f"bench: seeds not found at {SEEDS}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="kzru-bench-draft-") as scratch:
+        folder = Path(scratch) / "D"
+        folder.mkdir()
+        began = time.perf_counter()
+        draft_seeds(folder)
+        first = time.perf_counter() - began
+        result = compare(folder)
+        timing = speed(folder)
+    print("## drafting: kzru init --empty, then kzru add the five seeds in date order")
+    print(f"curated facts {result['curated']}, drafts {result['drafts']} "
+          f"(first run, models loaded once: {first:.1f} s)")
+    missed = []
+    for key, label in (("found", "curated facts found (evidence within one draft's)"),
+                       ("status", "status agrees, on found pairs"),
+                       ("event", "event agrees, on found pairs"),
+                       ("drafts_match", "drafts matching a curated fact")):
+        ok = result[key] >= TARGETS[key]
+        missed += [] if ok else [key]
+        print(f"  {label:52} {result[key]:6.1%}  target >= {TARGETS[key]:.0%} "
+              f"{'ok' if ok else 'MISSED'}")
+    print(f"  {'curated facts within one draft sentence':52} {result['found_in_sentence']:6.1%}")
+    ok = result["more_precise"] == 0
+    missed += [] if ok else ["more_precise"]
+    print(f"  {'dates more precise than the curated one':52} {result['more_precise']:6d}  "
+          f"target 0 {'ok' if ok else 'MISSED'}")
+    for case in result["more_precise_cases"]:
+        print(f"    {case}")
+    events_ok = sum(not v.startswith("MISSING") for v in result["events_found"].values())
+    print(f"  curated events proposed with their days and a place: {events_ok} of "
+          f"{len(result['events_found'])}")
+    for curated, proposed in result["events_found"].items():
+        print(f"    {curated:34} {proposed}")
+    if args.misses:
+        print("  not found: " + ", ".join(result["misses"]))
+    print("## drafting speed")
+    print(f"  models load once: {timing['model_load_s']:.1f} s; articles of "
+          f"{timing['article_chars'][0]}–{timing['article_chars'][1]} characters")
+    print(f"  one core, after the load: {timing['articles_per_s']:.1f} articles/s (target >= 5)")
+    print(f"  kzru add, 40 articles: --jobs 1 {timing['jobs1_s']:.1f} s, --jobs 2 "
+          f"{timing['jobs2_s']:.1f} s ({timing['jobs_speedup']:.2f}x; each worker loads the "
+          "models)")
+    print(f"  peak memory: {timing['peak_mb']:.0f} MB (this process), "
+          f"{timing['peak_worker_mb']:.0f} MB (largest worker)")
+    if timing["articles_per_s"] < 5:
+        missed.append("speed")
+    return 1 if args.strict and missed else 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    raise SystemExit(main())
