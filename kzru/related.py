@@ -7,8 +7,10 @@ beside this file (one line a query stem: ``stem<TAB>word:similarity word:similar
 Nothing here imports natasha or navec; the small text file is read only when a query word
 matches nothing.
 
-English pairs the model cannot give (MoU → memorandum, treaty → договор) are written by hand
-below, in the same shape.
+Pairs the model cannot give are written by hand below: English ones (MoU → memorandum,
+treaty → договор; navec is Russian only) and a few Russian words of treaty language whose
+nearest neighbours in a news model are other things (сделка sits nearer "заключил" and
+"долларов" than соглашение).
 """
 
 from __future__ import annotations
@@ -19,11 +21,15 @@ from pathlib import Path
 from kzru.text import stem
 
 DATA = Path(__file__).with_name("related_words.tsv")
-# Analysts' English words whose Russian or English counterpart the table uses.
-_ENGLISH = {
+# Analysts' words whose Russian or English counterpart the table uses.
+_WRITTEN = {
+    "сделка": (("соглашение", 0.8),), "сделки": (("соглашение", 0.8),),
+    "сделку": (("соглашение", 0.8),), "договор": (("соглашение", 0.8),),
+    "договора": (("соглашение", 0.8),), "договоры": (("соглашение", 0.8),),
+    "пакт": (("соглашение", 0.7),), "трубопровод": (("нефть", 0.6), ("газ", 0.6)),
     "mou": (("memorandum", 0.9),), "mous": (("memorandum", 0.9),),
-    "treaty": (("договор", 0.8), ("agreement", 0.7)), "pact": (("договор", 0.8),
-                                                               ("agreement", 0.7)),
+    "treaty": (("agreement", 0.8), ("соглашение", 0.8)),
+    "pact": (("agreement", 0.8), ("соглашение", 0.8)),
     "deal": (("agreement", 0.7),), "accord": (("agreement", 0.8),),
     "pipeline": (("oil", 0.6), ("gas", 0.6)), "petroleum": (("oil", 0.9),),
     "nuclear": (("atomic", 0.8),), "atomic": (("nuclear", 0.8),),
@@ -54,6 +60,6 @@ def _table() -> dict[str, tuple[tuple[str, float], ...]]:
 
 def related_words(word: str) -> list[tuple[str, float]]:
     """Words related to ``word`` with their similarity (0–1), closest first."""
-    found = list(_ENGLISH.get(word, ()))
+    found = list(_WRITTEN.get(word, ()))
     found += _table().get(stem(word), ())
     return found

@@ -399,8 +399,13 @@ def _related_rows(matcher: _Matcher, term: Term) -> dict[int, Best]:
     found: dict[int, Best] = {}
     for other, similarity in candidates:
         in_names = matcher.index.inside_names(key(other))
-        for matched, (how, blob) in matcher.word(other, allow_loose=False).items():
-            if matched in matcher.people or how not in ("exact", "stem"):
+        # The word's own forms only (and, for a compound's first part, the adjectives made
+        # from it: газ → газовый), never a longer word that merely begins like it.
+        forms = [stem(other)] + ([stem(other) + end for end in ADJECTIVE_SUFFIXES]
+                                 if similarity == 1.0 and is_cyrillic(other) else [])
+        rows = matcher.index.lookup(f"stem IN ({','.join('?' * len(forms))})", forms)
+        for matched, blob in rows:
+            if matched in matcher.people:
                 continue
             for posting in decode(blob):
                 rowid = posting >> FIELD_BITS

@@ -13,6 +13,7 @@ import pytest
 from kzru.index import open_index
 from kzru.search import MIN_SCORE, max_typos, read_query, search
 from kzru.store import bundled_data_dir, load
+from kzru.text import words
 
 RELEVANCE = Path(__file__).parent / "relevance" / "queries.csv"
 ANALYST = Path(__file__).parent / "relevance" / "analyst.csv"
@@ -407,3 +408,29 @@ def test_operators_show_in_the_reading_and_literal_keeps_them_as_text(index) -> 
     literal = read_query(index, 'газ -транзит "поставки нефти" OR 2025', literal=True)
     assert [t.text for t in literal.terms] == ["газ", "транзит", "поставки", "нефти", "2025"]
     assert not literal.excluded and not literal.years
+
+
+def test_measured_related_words_reach_what_the_articles_call_it(index) -> None:  # noqa: ANN001
+    from kzru.related import DATA, related_words
+
+    # a002: the XXI forum is to discuss colleges and enterprises; no article says техникум
+    assert "колледжей" in dict(related_words("техникум"))
+    hits = search(index, "техникум", limit=None)
+    assert hits and all("коллед" in said(h) for h in hits)
+    assert {m.how for h in hits for m in h.matches} == {"related"}
+    # the shipped pairs are small and hold no glossary name on either side
+    lines = DATA.read_text(encoding="utf-8").splitlines()
+    assert 0 < len(lines) < 5000
+    names = {w for entry in index.table("glossary").values() for n in entry.all_names()
+             for w in words(n)}
+    assert not any(pair.rpartition(":")[0] in names for line in lines
+                   for pair in line.split("\t")[1].split())
+
+
+def test_no_kzru_module_imports_the_embedding_model() -> None:
+    import kzru
+
+    for path in Path(kzru.__file__).parent.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "import natasha" not in source and "import navec" not in source, path
+        assert "from navec" not in source and "from natasha" not in source, path
