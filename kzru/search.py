@@ -540,7 +540,7 @@ def _without(matcher: _Matcher, signals: _Signals, reading: Reading,
     for term in reading.excluded:
         unwanted |= {rowid for rowid, (_, _, how) in _text_rows(matcher, term).items()
                      if how in EXCLUDING}
-    everything = allowed if allowed is not None else set(range(matcher.index.count))
+    everything = allowed if allowed is not None else matcher.index.allowed("1", [])
     return everything - unwanted
 
 
@@ -573,7 +573,7 @@ def _ranked(index: Index, signals: _Signals, reading: Reading, text_units: list[
                     if how != "related":
                         direct[rowid] = direct.get(rowid, 0) + unit.size
     else:  # only constraints: every fact that passes them, fully
-        scores = dict.fromkeys(allowed if allowed is not None else range(index.count), 1.0)
+        scores = dict.fromkeys(allowed if allowed is not None else index.allowed("1", []), 1.0)
     threshold = MIN_SCORE * weight_sum / 100.0 if units else 0.0
     scores = {rowid: score for rowid, score in scores.items() if score >= threshold}
     constrained = bool(reading.years or reading.statuses or reading.months or reading.days
