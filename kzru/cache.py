@@ -43,14 +43,36 @@ class Untrusted(Exception):
     """A cache folder or file that someone else could have written."""
 
 
-def cache_dir() -> Path:
-    """KZRU_CACHE_DIR, else the platform's user cache folder (~/.cache/kzru on Linux)."""
+def cache_dir() -> Path | None:
+    """KZRU_CACHE_DIR, else the platform's user cache folder (~/.cache/kzru on Linux); None
+    when there is no home folder to put it in (no HOME and no passwd entry, as in containers
+    run with --user, systemd's DynamicUser or CI sandboxes)."""
     explicit = os.environ.get("KZRU_CACHE_DIR")
     if explicit:
         return Path(explicit)
     import platformdirs  # only here: it costs start-up time that an override never needs
 
-    return Path(platformdirs.user_cache_dir("kzru", appauthor=False))
+    try:
+        folder = platformdirs.user_cache_dir("kzru", appauthor=False)
+    except (RuntimeError, KeyError, OSError):
+        return None
+    return Path(folder) if os.path.isabs(folder) else None
+
+
+def _make_private(folder: Path) -> None:
+    """Create ``folder`` and every missing folder on the way to it with mode 0700: mkdir's
+    ``parents`` would give those the umask's mode (0777 under umask 000)."""
+    missing = []
+    current = folder
+    while not os.path.lexists(current) and current.parent != current:
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            continue
+        os.chmod(path, 0o700)  # mkdir's mode is masked by the umask too; 0700 only narrows
 
 
 def _distrust(info: os.stat_result, what: str) -> str | None:
@@ -74,8 +96,12 @@ def warn_once(message: str) -> None:
 def trusted_dir() -> Path | None:
     """The cache folder, created private (0700); None when it cannot be made or trusted."""
     folder = cache_dir()
+    if folder is None:
+        warn_once("no home folder to keep the search index in; it is built in memory (set "
+                  "KZRU_CACHE_DIR to keep it)")
+        return None
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _make_private(folder)
         link, info = os.lstat(folder), os.stat(folder)
         parent = os.stat(os.path.dirname(os.path.realpath(folder)) or ".")
     except OSError:
@@ -225,11 +251,19 @@ def _read_memo(path: Path) -> Memo | None:
 class Place:
     """The index file for a data folder's current content, and the memo that vouches for it."""
 
-    def __init__(self, index: Path, memo_path: Path, memo: Memo, now: int) -> None:
+    def __init__(self, index: Path, memo_path: Path, memo: Memo, now: int,
+                 files: list[tuple[Path, int]] | None = None) -> None:
         self.index = index
         self.memo_path = memo_path
         self.memo = memo
         self.now = now
+        self.files = files or []
+
+    def still_current(self) -> bool:
+        """True when the data files still hold the content the index is named by. Checked
+        after the data was read for a build: a file saved meanwhile would otherwise file the
+        new content under the old key, and answer for the old content once it is back."""
+        return _hash_data(self.files) == self.memo.key
 
     def index_is_sound(self) -> bool:
         """True when the index file exists and its checksum is the one recorded at its build
@@ -269,7 +303,7 @@ def locate(folder: Path, place: Path) -> Place:
             memo = Memo(signatures, key, now)
         memo.files, memo.written = signatures, now
         memo.save(memo_path)
-    return Place(place / f"index-{memo.key}.sqlite", memo_path, memo, now)
+    return Place(place / f"index-{memo.key}.sqlite", memo_path, memo, now, files)
 
 
 def write_atomically(path: Path, payload: bytes) -> bool:

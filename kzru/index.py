@@ -429,6 +429,8 @@ def _rebuilt(place: cache.Place | None, load: Callable[[], Dataset], show: bool,
     else its connection, for an Index replacing a damaged one)."""
     dataset = load()
     connection = None
+    if place is not None and not place.still_current():
+        place = None  # the data changed while it was read: build in memory, file nothing
     if place is not None:
         try:
             _build_file(place, dataset, show, color)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kzru.brief import ATTRIBUTED, Brief, Item
@@ -9,13 +10,32 @@ from kzru.cite import published_label
 from kzru.model import Dataset, Fact, Source
 from kzru.render import date_label, span_label
 
+# Characters Markdown gives a meaning inside a line (emphasis, code, links, HTML, entities,
+# tables, headings), and what makes a line's start a list item or a heading.
+_MARKUP = re.compile(r"([\\`*_\[\]<>#|~&!])")
+_LINE_START = re.compile(r"^([-+=]|\d+)([.)]?)")
+_URL = re.compile(r"https?://[^\s<>\\`\x00-\x1f\x7f]+")
+
+
+def md(text: str) -> str:
+    """Text from the data as Markdown that shows exactly that text: data is never markup, so
+    '[official record](https://…)' in a title stays those characters and draws no link."""
+    return _LINE_START.sub(_escape_start, _MARKUP.sub(r"\\\1", text))
+
+
+def _escape_start(found: re.Match[str]) -> str:
+    """'- x' and '1. x' would start a list: escape the punctuation (a digit cannot be)."""
+    start, mark = found.groups()
+    return f"\\{start}{mark}" if not start[0].isdigit() else \
+        f"{start}\\{mark}" if mark else start
+
 
 def _text(fact: Fact, lang: str) -> str:
-    return fact.text if lang == "ru" else fact.summary
+    return md(fact.text if lang == "ru" else fact.summary)
 
 
 def _quote(fact: Fact) -> str:
-    return f"«{fact.evidence}»"
+    return f"«{md(fact.evidence)}»"
 
 
 def source_line(source: Source) -> str:
@@ -26,11 +46,23 @@ def source_line(source: Source) -> str:
     return f"{outlet}, {title}, {published_label(source)}, file {source.file}{url}"
 
 
+def _source_markdown(source: Source) -> str:
+    """source_line in Markdown: the data escaped; the source's URL, which kzru prints for
+    what it is, the one link drawn (and only when it is a plain web address)."""
+    outlet = md(source.publisher) if source.publisher else "outlet not named in the text"
+    title = f"«{md(source.title)}»" if source.title else \
+        f"untitled article (source {source.id})"
+    url = ""
+    if source.url:
+        url = f", <{source.url}>" if _URL.fullmatch(source.url) else f", {md(source.url)}"
+    return f"{outlet}, {title}, {published_label(source)}, file {md(source.file)}{url}"
+
+
 def _item_lines(item: Item, status: str, lang: str, brief: Brief, quote: bool) -> list[str]:
     """One bullet; the quotation follows unless the next item quotes the same words."""
     fact = item.fact
     attributed = status in ATTRIBUTED or fact.speaker or fact.source in brief.previews
-    said = f" — *{item.attribution}*" if attributed else ""
+    said = f" — *{md(item.attribution)}*" if attributed else ""
     event = brief.event
     inside = event.start <= fact.date <= event.end and fact.date_precision == "day"
     dated = "" if inside else f" ({date_label(fact.date, fact.date_precision)})"
@@ -58,27 +90,28 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     """The whole page as Markdown: heading, sections by status and sector, figures, what is
     new, sources."""
     event = brief.event
-    title = event.title(lang)
+    title = md(event.title(lang))
     route = f"{event.guest.upper()} → {event.host.upper()}"
     when = span_label(event.start, event.end, event.date_precision)
     cites = " ".join(f"[{n}]" for n in range(1, len(brief.sources) + 1))
     mark = " (inferred)" if event.date_basis == "inferred" else ""
+    places = ", ".join(md(place) for place in event.places)
     lines = [f"# {title}", "",
-             f"**{when}**{mark} · {', '.join(event.places)} · {event.kind}, {route} · "
+             f"**{when}**{mark} · {places} · {event.kind}, {route} · "
              f"sources {cites}  ", f"`{event.id}`", ""]
     if event.date_note:
-        lines += [f"*{'Date inferred' if mark else 'Date'}: {event.date_note}*", ""]
+        lines += [f"*{'Date inferred' if mark else 'Date'}: {md(event.date_note)}*", ""]
     for section in brief.sections:
         lines += [f"## {section.title}", ""]
         for group in section.groups:
-            lines += [f"### {dataset.sectors[group.sector].label(lang)}", ""]
+            lines += [f"### {md(dataset.sectors[group.sector].label(lang))}", ""]
             lines += _group_lines(group.items, section.status, lang, brief)
             lines.append("")
     if brief.figures:
         lines += ["## Figures", ""]
         for item in brief.figures:
             value = _number(item.fact.value)
-            lines += [f"- **{value} {item.fact.unit}** — {_text(item.fact, lang)} "
+            lines += [f"- **{value} {md(item.fact.unit)}** — {_text(item.fact, lang)} "
                       f"[{item.citation}] `{item.fact.id}`", f"  > {_quote(item.fact)}"]
         lines.append("")
     if brief.alongside:
@@ -89,13 +122,13 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
         for item in brief.alongside:
             fact = item.fact
             attributed = fact.speaker or fact.status in ATTRIBUTED or fact.source in brief.previews
-            said = f" — *{item.attribution}*" if attributed else ""
+            said = f" — *{md(item.attribution)}*" if attributed else ""
             lines.append(f"- {fact.status}: {_text(fact, lang)}{said} [{item.citation}] "
                          f"`{fact.id}`")
         lines.append("")
     lines += _novelty_lines(brief, dataset, lang)
     lines += ["## Sources", ""]
-    lines += [f"{number}. {source_line(source)}"
+    lines += [f"{number}. {_source_markdown(source)}"
               + (" — a preview written before the event" if source.id in brief.previews else "")
               for number, source in enumerate(brief.sources, 1)]
     return "\n".join(lines) + "\n"
@@ -109,12 +142,12 @@ def _number(value: Any) -> str:
 
 def _novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
     novelty = brief.novelty
-    label = {sector: dataset.sectors[sector].label(lang) for sector in dataset.sectors}
+    label = {sector: md(dataset.sectors[sector].label(lang)) for sector in dataset.sectors}
     if novelty.previous is None:
         head = "## New: the first meeting of its kind in this table"
     else:
         previous = novelty.previous
-        head = (f"## New since {previous.title(lang)} "
+        head = (f"## New since {md(previous.title(lang))} "
                 f"({span_label(previous.start, previous.end, previous.date_precision)})")
     lines = [head, ""]
     if novelty.previous is not None:
@@ -122,7 +155,7 @@ def _novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
                      (", ".join(label[s] for s in novelty.sectors) or "none"))
     lines.append("- Sectors new to this table: " +
                  (", ".join(label[s] for s in novelty.first_sectors) or "none"))
-    names = [name for name in novelty.names]
+    names = [md(name) for name in novelty.names]
     lines.append("- Names first appearing: " + (", ".join(names[:20]) or "none") +
                  (f" (and {len(names) - 20} more)" if len(names) > 20 else ""))
     return [*lines, ""]

@@ -1022,3 +1022,101 @@ def test_export_database_keeps_every_digit_and_reads_a_bom(run, data_copy: Path,
     assert "TEXT holding every digit" in schema[0]
     assert connection.execute("SELECT count(*) FROM sectors").fetchone()[0] == len(
         load(data_copy).sectors)
+
+
+# 14.9 and 14.15: the cache with no home folder, and the folders on the way to it
+
+
+def test_no_home_folder_builds_the_index_in_memory(run, data_copy: Path,  # noqa: ANN001
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   tmp_path: Path) -> None:
+    import pwd
+
+    before = answers(run, data_copy)
+    for name in ("KZRU_CACHE_DIR", "HOME", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+
+    def no_entry(uid: int) -> None:  # what a uid without a passwd entry gets
+        raise KeyError(f"getpwuid(): uid not found: {uid}")
+
+    monkeypatch.setattr(pwd, "getpwuid", no_entry)
+    monkeypatch.chdir(tmp_path)
+    done = run("search", "Росатом", "--format", "json", "--data", str(data_copy))
+    assert (done.code, done.out) == before[0]
+    assert done.err.count("\n") == 1 and "built in memory" in done.err
+    assert "internal error" not in done.err and not (tmp_path / "~").exists()
+
+
+def test_every_folder_on_the_way_to_the_cache_is_private(run, data_copy: Path,  # noqa: ANN001
+                                                         tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.delenv("KZRU_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(home))
+    old = os.umask(0)
+    try:
+        assert run("search", "атом", "--data", str(data_copy)).code == 0
+        monkeypatch.setenv("KZRU_CACHE_DIR", str(tmp_path / "a" / "b" / "c"))
+        assert run("search", "атом", "--data", str(data_copy)).code == 0
+    finally:
+        os.umask(old)
+    for folder in (home / ".cache", home / ".cache" / "kzru", tmp_path / "a",
+                   tmp_path / "a" / "b", tmp_path / "a" / "b" / "c"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    assert list((home / ".cache" / "kzru").glob("index-*.sqlite"))
+
+
+# 14.2: an index is filed only under the content it was built from
+
+
+def test_a_file_saved_during_a_build_files_nothing_under_the_old_key(data_copy: Path,
+                                                                      own_cache: Path) -> None:
+    path = data_copy / "facts.csv"
+    original = path.read_bytes()
+    assert "Ростатм".encode() not in original
+
+    def load_while_saved() -> object:  # the curator saves while the index is being built
+        path.write_bytes(original.replace("Росатом".encode(), "Ростатм".encode()))
+        return load(data_copy)
+
+    index = open_index(data_copy, load_while_saved)
+    assert search(index, "Ростатм", limit=1)  # this run answers from what it read
+    path.write_bytes(original)  # the old content is back
+    index = open_index(data_copy, lambda: load(data_copy))
+    assert search(index, "Росатом", limit=1)
+    assert not search(index, "Ростатм", limit=1)
+
+
+# 14.3: a brief shows Markdown in the data as text, and links only a source's own URL
+
+
+def test_brief_shows_markup_in_the_data_as_text(data_copy: Path) -> None:
+    from conftest import terminal
+
+    from kzru.store import load
+
+    event_id = "2025-11-state-visit-moscow"
+    dataset = load(data_copy)
+    fact = next(f for f in dataset.facts.values() if f.event == event_id and not f.part_of)
+    link = "[official record](https://evil.example)"
+    set_cell(data_copy / "events.csv", list(dataset.events).index(event_id) + 2, "title_en",
+             f"Visit {link}")
+    line = dataset.fact_lines[fact.id]
+    set_cell(data_copy / "facts.csv", line, "summary", f"Signed **bold** <b>html</b> {link}")
+    set_cell(data_copy / "facts.csv", line, "speaker", "Speaker [x](https://evil.example/s)")
+    source_line = list(dataset.sources).index(fact.source) + 2
+    set_cell(data_copy / "sources.csv", source_line, "title", f"Title {link}")
+    set_cell(data_copy / "sources.csv", source_line, "url", "https://example.org/article")
+    shown = terminal("brief", event_id, "--data", str(data_copy), "--no-pager", columns=200)
+    targets = re.findall(r"\x1b]8;[^;]*;([^\x1b\x07]*)", shown)
+    assert "https://example.org/article" in targets  # kzru's own link to the source
+    assert all(target in ("", "https://example.org/article") for target in targets), targets
+    plain = re.sub(r"\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b\[[0-9;?]*[A-Za-z]", "", shown)
+    assert f"Visit {link}" in plain and "**bold** <b>html</b>" in plain
+    assert "Speaker [x](https://evil.example/s)" in plain and f"Title {link}" in plain
+    page = subprocess.run([sys.executable, "-m", "kzru", "brief", event_id, "--format", "md",
+                           "--data", str(data_copy)], capture_output=True, text=True).stdout
+    assert "\\[official record\\](https://evil.example)" in page
+    assert "<https://example.org/article>" in page
