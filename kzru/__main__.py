@@ -1,5 +1,5 @@
 """Allow ``python -m kzru``."""
 
-from kzru.cli import main
+from kzru.start import main
 
 main()

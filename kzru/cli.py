@@ -121,6 +121,16 @@ def _app_for(argv: Optional[List[str]]) -> typer.Typer:
     return app
 
 
+def _interrupts_as_usual() -> None:
+    """From here on Ctrl-C is a KeyboardInterrupt, caught below (so temporary files are
+    removed on the way out); kzru.start ended the run at once until now."""
+    import signal
+
+    handler = signal.getsignal(signal.SIGINT)
+    if getattr(handler, "__module__", None) == "kzru.start":
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def main(argv: Optional[List[str]] = None) -> None:
     """Entry point: run the app, turning every failure into one line and an exit code."""
     try:
@@ -131,8 +141,11 @@ def main(argv: Optional[List[str]] = None) -> None:
     if (getattr(sys.stdout, "encoding", None) or "utf8").lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     try:
+        _interrupts_as_usual()
         command = typer.main.get_command(_app_for(argv))
         code = command.main(args=argv, prog_name="kzru", standalone_mode=False)
+        if code == 130:  # typer's answer to a Ctrl-C inside a command: say it, as below
+            raise KeyboardInterrupt
         sys.stdout.flush()
     except SystemExit:
         if _unwrap_streams():  # the reader closed the pipe: success, silently

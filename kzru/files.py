@@ -39,13 +39,33 @@ def open_regular(path: Path, limit: int) -> io.BufferedReader:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     descriptor = os.open(path, flags)
     try:
-        check_regular(path, os.fstat(descriptor), limit)
+        info = os.fstat(descriptor)
+        check_regular(path, info, limit)
+        _refuse_pseudo_file(path, descriptor, info)
         if flags & getattr(os, "O_NONBLOCK", 0):
             os.set_blocking(descriptor, True)
         return open(descriptor, "rb", closefd=True)
     except BaseException:
         os.close(descriptor)
         raise
+
+
+# Kernel trees whose "regular" files are made up when read (/proc/self/environ holds the
+# environment, tokens included): never data, whatever link leads there.
+_PSEUDO_TREES = ("/proc", "/sys", "/dev")
+
+
+def _refuse_pseudo_file(path: Path, descriptor: int, info: os.stat_result) -> None:
+    """Refuse a file that only looks regular: one a link resolves into /proc, /sys or /dev,
+    or one whose size says 0 but that has content (a pseudo file wherever it is mounted)."""
+    real = os.path.realpath(path)
+    tree = next((tree for tree in _PSEUDO_TREES
+                 if real == tree or real.startswith(tree + os.sep)), None)
+    if tree is not None:
+        raise KzruError(f"{path}: leads to {tree}, a kernel file, not a regular file")
+    if info.st_size == 0 and os.pread(descriptor, 1, 0):
+        raise KzruError(f"{path}: says it is empty but has content (a kernel file?), not a "
+                        "regular file")
 
 
 def read_limited(path: Path, limit: int) -> bytes:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import sys
 from typing import Any, Callable, Iterable
 
@@ -14,7 +13,7 @@ import typer
 from kzru.labels import label
 from kzru.options import Options
 from kzru.render import default_format, write_machine
-from kzru.table import Column, TableWriter
+from kzru.table import Column, TableWriter, screen_width
 
 
 def stderr_is_terminal() -> bool:
@@ -50,7 +49,7 @@ class Output:
         if self._writer is None:
             if self._buffer is not None:
                 self._writer = TableWriter(self._buffer, self.color, terminal=True,
-                                           width=shutil.get_terminal_size().columns)
+                                           width=screen_width())
             else:
                 self._writer = TableWriter(sys.stdout, self.color)
         return self._writer

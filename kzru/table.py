@@ -16,6 +16,16 @@ from kzru.text import WORD, normalize, skeleton, translit_key
 
 GAP = 2
 WRAP_MIN = 16
+# The widest layout drawn, whatever COLUMNS says: padding every line to 99,999,999 columns
+# took half a minute, and no terminal shows lines that long.
+MAX_WIDTH = 240
+
+
+def screen_width() -> int:
+    """The terminal's width for layout, at most MAX_WIDTH (and at least 20)."""
+    import shutil
+
+    return max(20, min(shutil.get_terminal_size().columns, MAX_WIDTH))
 
 
 class Column(NamedTuple):
@@ -58,7 +68,7 @@ class TableWriter:
             file=out, color_system=("auto" if self.terminal else "standard") if color else None,
             force_terminal=True if color else (self.terminal or None), highlight=False,
             markup=False, emoji=False, soft_wrap=True,
-            width=width or (None if self.terminal else 100_000),
+            width=width or (screen_width() if self.terminal else 100_000),
         )
         # rich exits 1 on a closed pipe; kzru's entry point makes that a quiet success.
         self.console.on_broken_pipe = _closed_pipe  # type: ignore[method-assign]

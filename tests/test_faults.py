@@ -9,6 +9,7 @@ keep the contract (0 found, 1 nothing found, 2 error; a reader closing the pipe 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 import os
@@ -1120,3 +1121,144 @@ def test_brief_shows_markup_in_the_data_as_text(data_copy: Path) -> None:
                            "--data", str(data_copy)], capture_output=True, text=True).stdout
     assert "\\[official record\\](https://evil.example)" in page
     assert "<https://example.org/article>" in page
+
+
+# 14.11: a link to a kernel file is not read, and a bad header is echoed short
+
+
+@pytest.mark.parametrize("command", ["check", "facts", "search"])
+def test_a_link_to_proc_environ_is_not_read(data_copy: Path, tmp_path: Path,
+                                            command: str) -> None:
+    secret = "token-kzru-fault-14-11"
+    (data_copy / "facts.csv").unlink()
+    (data_copy / "facts.csv").symlink_to("/proc/self/environ")
+    args = [command, *(["атом"] if command == "search" else []), "--data", str(data_copy)]
+    done = kzru(*args, env={"KZRU_CACHE_DIR": str(tmp_path / "c"), "KZRU_SECRET": secret})
+    assert done.returncode == 2 and secret.encode() not in done.stdout + done.stderr
+    assert "facts.csv" in one_message(done.stderr)
+
+
+def test_a_bad_header_is_echoed_short(run, data_copy: Path) -> None:  # noqa: ANN001
+    path = data_copy / "sectors.csv"
+    rows = path.read_text(encoding="utf-8").split("\n", 1)
+    extra = ",".join(f"c{n}" for n in range(3000))
+    path.write_text(f"id,name,{'SECRET' * 2000},{extra}\n{rows[1]}", encoding="utf-8")
+    code, problems = _check(run, data_copy)
+    header = next(p for p in problems if "sectors.csv:1: header" in p)
+    assert code == 2 and len(header) < 600 and "SECRET" * 10 not in header
+    assert "missing name_ru, aliases" in header and "c3 and 2996 more" in header
+
+
+# 14.12: Ctrl-C while kzru is still loading
+
+
+@pytest.mark.parametrize("marker", ["typer", "kzru.errors", "kzru.store", "kzru.cli",
+                                    "sqlite3", "kzru.search"])
+def test_ctrl_c_during_start_up_is_one_line_and_exit_130(tmp_path: Path, marker: str) -> None:
+    """-X importtime names each module as its import ends: SIGINT is sent right then, so it
+    lands while the modules after it load (from kzru's own first line on: before that,
+    Python is still importing its own start-up modules)."""
+    import signal
+
+    env = {**os.environ, "KZRU_CACHE_DIR": str(tmp_path / "c"), "PYTHONDONTWRITEBYTECODE": "1"}
+    process = subprocess.Popen([sys.executable, "-X", "importtime", "-m", "kzru", "search",
+                                "атом"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env=env)
+    assert process.stderr is not None
+    ended = re.compile(rf"\|\s+{re.escape(marker)}$")
+    lines = []
+    for raw in process.stderr:
+        lines.append(raw.decode("utf-8", "replace").rstrip("\n"))
+        if ended.search(lines[-1]):
+            process.send_signal(signal.SIGINT)
+            break
+    rest = process.stderr.read().decode("utf-8", "replace")
+    code = process.wait(timeout=30)
+    said = [line for line in lines + rest.splitlines() if not line.startswith("import time:")]
+    assert any(ended.search(line) for line in lines), f"{marker} was never imported"
+    assert (code, said) == (130, ["kzru: interrupted"]), (code, said)
+
+
+# 14.13: a huge COLUMNS does not pad every line to it
+
+
+@pytest.mark.parametrize("command", [("brief", "2025-11-state-visit-moscow"), ("track",),
+                                     ("facts", "--limit", "5"), ("visits",)])
+def test_a_huge_columns_is_capped_for_layout(command: tuple[str, ...]) -> None:
+    from conftest import terminal
+
+    from kzru.table import MAX_WIDTH
+
+    started = time.monotonic()
+    shown = terminal(*command, "--no-pager", columns=99_999_999)
+    assert time.monotonic() - started < 30  # a hang guard: it took 32 s for brief
+    plain = re.sub(r"\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b\[[0-9;?]*[A-Za-z]", "", shown)
+    widest = max(len(line) for line in plain.splitlines())
+    assert 60 <= widest <= MAX_WIDTH, widest
+
+
+# 14.10: no text cell a spreadsheet would run as a formula; numbers stay numbers
+
+
+@pytest.mark.parametrize("table, column, value", [
+    ("facts", "summary", '=HYPERLINK("https://evil.example","details")'),
+    ("facts", "speaker", "+7 (727) 000-00-00"),
+    ("facts", "text", "-2+3"),
+    ("facts", "names", "Rosatom; @SUM(A1)"),
+    ("glossary", "aliases", "=cmd|' /C calc'!A0"),
+    ("events", "title_en", "@evil"),
+    ("sources", "title", "=1+1"),
+])
+def test_text_cells_starting_a_formula_are_refused(run, data_copy: Path, table: str,  # noqa: ANN001
+                                                   column: str, value: str) -> None:
+    path = data_copy / f"{table}.csv"
+    number = set_cell(path, 2, column, value)
+    code, problems = _check(run, data_copy)
+    assert code == 2
+    assert problems[0].startswith(f"kzru: {path}:2:{number}: {column} ")
+    assert "runs as a formula" in problems[0]
+
+
+def test_csv_output_has_no_formula_and_numbers_stay_numbers(run, data_copy: Path) -> None:  # noqa: ANN001
+    ids = _set_values(data_copy, ["-2.5", "-12345678901234567890"])
+    assert _check(run, data_copy)[0] == 0
+    for fmt in ("csv", "tsv"):
+        out = run("facts", "--fields", "all", "--format", fmt, "--data", str(data_copy)).out
+        rows = list(csv.reader(io.StringIO(out), delimiter="," if fmt == "csv" else "\t"))
+        value = rows[0].index("value")
+        found = {row[0]: row[value] for row in rows[1:]}
+        assert (found[ids[0]], found[ids[1]]) == ("-2.5", "-12345678901234567890")
+        for row in rows[1:]:
+            for column, cell in enumerate(row):
+                if cell[:1] in ("=", "+", "-", "@") and column != value:
+                    raise AssertionError(f"{fmt}: {rows[0][column]} of {row[0]}: {cell!r}")
+
+
+# 14.14: bidi overrides, zero-width and tag characters, U+2028 are refused at load
+
+
+@pytest.mark.parametrize("character", ["\u202e", "\u2066", "\u200b", "\u200d", "\ufeff",
+                                       "\U000e0041", "\u2028", "\u00ad"])
+def test_invisible_characters_are_refused_at_their_place(run, data_copy: Path,  # noqa: ANN001
+                                                         character: str) -> None:
+    path = data_copy / "facts.csv"
+    number = set_cell(path, 3, "summary", f"Signed the {character}agreement")
+    code, problems = _check(run, data_copy)
+    assert code == 2 and len(problems) == 2
+    assert problems[0].startswith(f"kzru: {path}:3:{number}: summary contains "
+                                  f"U+{ord(character):04X}")
+    assert character not in problems[0]
+
+
+def test_every_format_character_is_refused_and_escaped() -> None:
+    import sys as system
+    import unicodedata
+
+    from kzru.text import INVISIBLE_CHARACTERS
+
+    pattern = re.compile(INVISIBLE_CHARACTERS)
+    chars = [chr(code) for code in range(system.maxunicode + 1)
+             if unicodedata.category(chr(code)) in ("Cf", "Zl", "Zp")]
+    assert len(chars) > 150 and all(pattern.fullmatch(char) for char in chars)
+    shown = one_line("".join(chars))
+    assert not any(char in shown for char in chars)

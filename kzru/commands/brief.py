@@ -46,16 +46,16 @@ def command(
 def _draw(page: str, options: Options) -> None:
     """The Markdown drawn by rich for the terminal, through the pager when it is long."""
     import io
-    import shutil
 
     from rich.console import Console
     from rich.markdown import Markdown
 
     from kzru import pager
+    from kzru.table import screen_width
 
     terminal = sys.stdout.isatty()
     buffer = io.StringIO()
-    width = shutil.get_terminal_size().columns if terminal else 100
+    width = screen_width() if terminal else 100
     Console(file=buffer, width=width, force_terminal=terminal,
             color_system="auto" if options.colored(terminal) else None, highlight=False,
             emoji=False).print(Markdown(page))
