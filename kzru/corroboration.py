@@ -36,6 +36,15 @@ class Conflict(NamedTuple):
     message: str
 
 
+# Statuses one report may give where another gives the other without contradicting it: a
+# thing done (opened) is then ongoing (operating); a plan is also an expectation.
+COMPATIBLE = ({"done", "ongoing"}, {"planned", "expected"})
+
+
+def _same_status(a: Fact, b: Fact) -> bool:
+    return a.status == b.status or any({a.status, b.status} <= pair for pair in COMPATIBLE)
+
+
 def _same_date(a: Fact, b: Fact) -> bool:
     """Dates agree at the coarser of the two precisions (2024 agrees with 2024-11-27)."""
     coarse = max(a.date_precision, b.date_precision, key=lambda p: _RANK.get(p, 0))
@@ -47,14 +56,16 @@ def _same_date(a: Fact, b: Fact) -> bool:
 
 
 def conflicts(facts: Mapping[str, Fact]) -> list[Conflict]:
-    """Pairs of facts marked the same whose dates, values or statuses differ (each pair once)."""
+    """Pairs of facts marked the same whose dates (each given by its text, not just the
+    article's date), values or statuses (beyond COMPATIBLE ones) differ; each pair once."""
     found: list[Conflict] = []
     for fact in facts.values():
         for other_id in fact.same_as:
             other = facts.get(other_id)
             if other is None or other_id < fact.id:
                 continue
-            if not _same_date(fact, other):
+            dated = "publication" not in (fact.date_basis, other.date_basis)
+            if dated and not _same_date(fact, other):  # an article's date is only "as of"
                 found.append(Conflict(fact.id, other.id, "date",
                                       f"dates differ: {fact.date} ({fact.date_precision}) in "
                                       f"{fact.source}, {other.date} ({other.date_precision}) "
@@ -64,7 +75,7 @@ def conflicts(facts: Mapping[str, Fact]) -> list[Conflict]:
                                       f"values differ: {fact.value} {fact.unit} in "
                                       f"{fact.source}, {other.value} {other.unit} in "
                                       f"{other.source}"))
-            if fact.status != other.status:
+            if not _same_status(fact, other):
                 found.append(Conflict(fact.id, other.id, "status",
                                       f"statuses differ: {fact.status} in {fact.source}, "
                                       f"{other.status} in {other.source}"))

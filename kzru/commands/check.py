@@ -26,7 +26,7 @@ def command(
         help="Folder of article texts: also verify every evidence excerpt verbatim.")] = None,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Treat warnings (evidence without a word of its status, drafts "
-        "still under review, conflicts between facts marked the same) as errors.")
+        "still under review) as errors; conflicts between sources are reported, not errors.")
     ] = False,
     all_problems: Annotated[bool, typer.Option(
         "--all-problems",
@@ -52,9 +52,6 @@ def command(
                 if data.facts[w.fact].review != "draft"]
     warnings += [(warning, "draft still under review") for warning in
                  _draft_warnings(folder, data)]
-    warnings += [(f"{facts_path}:{data.fact_lines.get(c.fact, 0)}: conflict between {c.fact} "
-                  f"and {c.other} (marked the same, same_as): {c.message}",
-                  "conflict between facts marked the same") for c in conflicts(data.facts)]
     if strict and warnings:
         for warning, kind in warnings:
             problems.append(warning, kind)
@@ -70,8 +67,21 @@ def command(
         if sources_dir is not None else ""
     noted = f"; {len(warnings)} warnings" if warnings else ""
     typer.echo(one_line(f"ok: {folder}: {counts}{checked}{noted}"))
+    _print_conflicts(data, facts_path)
     if suggest_follows:
         _print_suggestions(data)
+
+
+def _print_conflicts(data: Dataset, facts_path: Path) -> None:
+    """Where sources reporting the same thing (same_as) disagree: a report, not an error -
+    the table keeps what each source says, and a reader should know that they differ."""
+    found = conflicts(data.facts)
+    if not found:
+        return
+    typer.echo(f"{len(found)} conflicts between facts marked the same (same_as):")
+    for item in found:
+        typer.echo(one_line(f"  {facts_path}:{data.fact_lines.get(item.fact, 0)}: {item.fact} "
+                            f"vs {item.other}: {item.message}"))
 
 
 def _draft_warnings(folder: Path, data: Dataset) -> list[str]:
