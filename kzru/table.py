@@ -102,6 +102,9 @@ class TableWriter:
                 for note in row[i].notes:
                     if widths[i] is None or note.cell_len <= widths[i]:
                         continue
+                    if self.width and note.cell_len > self.width:  # a URL longer than the
+                        out.extend(note.wrap(self.console, self.width, overflow="fold"))
+                        continue  # terminal is folded; ids are never that long
                     room = (self.width or note.cell_len) - note.cell_len
                     out.append(Text(" " * max(0, min(offset, room))) + note)
                 offset += (widths[i] or 0) + GAP
