@@ -79,3 +79,15 @@ def test_bundled_table_passes_strict_check_with_sources(run) -> None:
     result = run("check", "--strict", "--sources", str(SEEDS))
     assert result.code == 0, result.err
     assert "warning" not in result.err
+
+
+
+def test_sources_that_disagree_are_listed_and_never_fail_strict(run) -> None:
+    # The KazNU branch in Omsk: opened «27 ноября» (a001, 2024) and «в текущем году» (a004,
+    # 2025) — a conflict kept visible (RUBRIC-same-as rule 5). a002 reports it open with no
+    # date of its own (publication basis): it disagrees with neither.
+    result = run("check", "--strict")
+    assert result.code == 0, result.err
+    kaznu = [line for line in result.out.splitlines() if "a001-kaznu-omsk-branch" in line]
+    assert len(kaznu) == 1 and "a004-kaznu-omsk-branch" in kaznu[0]
+    assert "dates differ" in kaznu[0]
