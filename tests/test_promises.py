@@ -323,6 +323,21 @@ def test_export_keeps_integer_numbers_integers(exported: Path) -> None:
     assert written["a003-trade-turnover-2021"] == "24000000000"
 
 
+def test_export_keeps_every_digit_of_a_large_integer(run, data_copy: Path,
+                                                     tmp_path: Path) -> None:
+    big = str(2 ** 53 + 1)  # the first integer a float cannot hold
+    rows = read_table(data_copy, "facts")
+    changed = next(row for row in rows if row["value"] and row["id"] != "")
+    changed["value"] = big
+    write_table(data_copy, "facts", rows)
+    target = tmp_path / "big.db"
+    assert run("export", str(target), "--data", str(data_copy)).code == 0
+    with sqlite3.connect(target) as db:
+        stored = db.execute("SELECT value, typeof(value) FROM facts WHERE id = ?",
+                            (changed["id"],)).fetchone()
+    assert stored == (int(big), "integer")
+
+
 def test_export_searches_the_evidence(exported: Path) -> None:
     # words that only an evidence excerpt holds (not a summary, text or name)
     def words(text: str) -> set[str]:

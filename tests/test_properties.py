@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from collections import defaultdict
 
+import pytest
 import Stemmer
-from conftest import Result, read_table
+from conftest import Result, kzru_command, read_table
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -92,6 +94,29 @@ def test_facts_returns_exactly_the_facts_passing_every_filter(run, picked) -> No
     assert len(rows) == len(expected)  # and none twice
     dates = [row["date"] for row in rows]
     assert dates == sorted(dates, reverse=True)  # newest first
+
+
+@pytest.fixture(scope="module")
+def tracked() -> list[dict]:
+    """Every tracked item, unfiltered (the universe the track filters narrow)."""
+    done = subprocess.run([*kzru_command(), "track", "--no-see-also", "--format", "json"],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+@RESULTS
+@given(sectors=st.lists(st.sampled_from(VALUES["sector"]), min_size=1, max_size=2,
+                        unique=True),
+       years=st.lists(st.sampled_from(VALUES["year"]), max_size=2, unique=True))
+def test_track_filters_keep_exactly_the_items_that_pass(run, tracked, sectors, years) -> None:
+    by_id = {row["id"]: row for row in FACTS}
+    args = [arg for s in sectors for arg in ("--sector", s)] + \
+        [arg for y in years for arg in ("--year", y)]
+    done = run("track", "--no-see-also", *args, "--format", "json")
+    picked = {"sector": sectors, **({"year": years} if years else {})}
+    expected = [row["id"] for row in tracked if accepts(by_id[row["id"]], picked)]
+    assert done.code == (0 if expected else 1), done.err
+    assert [row["id"] for row in json.loads(done.out)] == expected
 
 
 # --- queries drawn from the table's vocabulary and its word forms ------------------------

@@ -68,19 +68,22 @@ def test_facts_matching_every_word_come_first(run, data_copy: Path) -> None:
     assert alone["a004-test-strong"] > alone["a004-test-complete"]  # the rule, not the score
 
 
-def test_an_events_decisions_rank_before_background_when_the_query_names_a_constraint(
+def test_an_events_decisions_rank_first_only_when_the_query_names_a_constraint(
         run, data_copy: Path) -> None:
     visit = "2025-11-state-visit-moscow"
     add_facts(data_copy,
-              # same event, same date: only the decision differs
-              fact("a004-test-talk", event=visit),
-              fact("a004-test-signed", event=visit, kind="document", status="signed"))
+              # the same visit; the talk is a day newer, the signed document is the decision
+              fact("a004-test-signed", event=visit, kind="document", status="signed",
+                   date="2025-11-11"),
+              fact("a004-test-talk", event=visit, date="2025-11-12"))
+    # a year named: the decision first, though the talk is newer
     rows = ranked(run, data_copy, TOWN_RU, "2025")
     assert order(rows, "a004-test-talk", "a004-test-signed") == ["a004-test-signed",
                                                                "a004-test-talk"]
-    # with no constraint named, no lift: equal scores, equal dates, file order
+    # nothing named but the topic: no lift, so the newest first
     plain = ranked(run, data_copy, TOWN_RU)
-    assert plain[0]["score"] == plain[1]["score"]
+    assert order(plain, "a004-test-talk", "a004-test-signed") == ["a004-test-talk",
+                                                                "a004-test-signed"]
 
 
 def test_an_events_facts_rank_before_background_facts_when_the_query_names_a_constraint(

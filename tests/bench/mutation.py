@@ -36,16 +36,19 @@ OUT = Path(__file__).resolve().parent / "out"
 # kzru in a subprocess still see the mutant (PYTHONPATH points at the mutated copy).
 MODULES = {
     "query": ("kzru/query.py", ["tests/test_promises.py", "tests/test_properties.py",
-                                "tests/test_cli.py"]),
+                                "tests/test_cli.py", "tests/test_db.py"]),
     "render": ("kzru/render.py", ["tests/test_render.py", "tests/test_promises.py",
                                   "tests/test_cli.py"]),
     "cite": ("kzru/cite.py", ["tests/test_cite_export.py", "tests/test_promises.py"]),
-    "export": ("kzru/export.py", ["tests/test_cite_export.py", "tests/test_promises.py"]),
-    "cache": ("kzru/cache.py", ["tests/test_faults.py", "tests/test_promises.py",
+    "export": ("kzru/export.py", ["tests/test_cite_export.py", "tests/test_promises.py",
+                                  "tests/test_faults.py"]),
+    "cache": ("kzru/cache.py", ["tests/test_promises.py", "tests/test_faults.py",
                                 "tests/test_search.py"]),
     "follow": ("kzru/follow.py", ["tests/test_follow_brief.py", "tests/test_promises.py"]),
     "store": ("kzru/store.py", ["tests/test_store.py", "tests/test_faults.py",
                                 "tests/test_promises.py"]),
+    "db": ("kzru/db.py", ["tests/test_db.py", "tests/test_promises.py", "tests/test_cli.py",
+                          "tests/test_properties.py"]),
 }
 COUNTED = ("killed", "survived", "no tests", "timeout", "suspicious", "segfault")
 
