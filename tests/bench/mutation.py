@@ -39,7 +39,8 @@ MODULES = {
                                 "tests/test_cli.py", "tests/test_db.py"]),
     "render": ("kzru/render.py", ["tests/test_render.py", "tests/test_promises.py",
                                   "tests/test_cli.py"]),
-    "cite": ("kzru/cite.py", ["tests/test_cite_export.py", "tests/test_promises.py"]),
+    "cite": ("kzru/cite.py", ["tests/test_cite_rules.py", "tests/test_cite_export.py",
+                              "tests/test_promises.py"]),
     "export": ("kzru/export.py", ["tests/test_cite_export.py", "tests/test_promises.py",
                                   "tests/test_faults.py"]),
     "cache": ("kzru/cache.py", ["tests/test_promises.py", "tests/test_faults.py",
@@ -50,6 +51,10 @@ MODULES = {
     "db": ("kzru/db.py", ["tests/test_db.py", "tests/test_promises.py", "tests/test_cli.py",
                           "tests/test_properties.py"]),
 }
+# Tests that only run kzru in a subprocess: mutmut cannot tell which function they cover, so
+# they would only slow every phase down (they stay in the suite, of course).
+SKIP = ("not reader_closing and not closing_a_table and not unexpected_error and "
+        "not every_help_example and not pager and not terminal and not parallel")
 COUNTED = ("killed", "survived", "no tests", "timeout", "suspicious", "segfault")
 
 
@@ -69,7 +74,8 @@ def workspace(module: str, tests: list[str]) -> Path:
         f"only_mutate = {path}\n"
         "also_copy = data\n"
         f"pytest_add_cli_args_test_selection =\n    {selection}\n"
-        "pytest_add_cli_args =\n    -p\n    no:cacheprovider\n"
+        "pytest_add_cli_args =\n    -p\n    no:cacheprovider\n    -k\n"
+        f"    {SKIP}\n"
         "timeout_multiplier = 5.0\n"
         "use_git_change_detection = False\n", encoding="utf-8")
     return place
@@ -81,7 +87,15 @@ def run_module(module: str, jobs: int, survivors: bool, keep: bool,
     tests = chosen or [test for test in tests if (ROOT / test.split("::")[0]).exists()]
     place = workspace(module, tests)
     (place / "mutants").mkdir()  # on sys.path from the start, so the tests import the mutants
-    env = {**os.environ, "PYTHONPATH": str(place / "mutants"), "PYTHONDONTWRITEBYTECODE": "1"}
+    # A test's own `python -m kzru` imports the mutants too (PYTHONPATH), but while mutmut
+    # records which test calls what ("stats") a child process cannot record anything: there
+    # it runs the original code.
+    (place / "site").mkdir()
+    (place / "site" / "sitecustomize.py").write_text(
+        "import os\nif os.environ.get('MUTANT_UNDER_TEST') == 'stats':\n"
+        "    os.environ['MUTANT_UNDER_TEST'] = ''\n", encoding="utf-8")
+    path = os.pathsep.join([str(place / "mutants"), str(place / "site")])
+    env = {**os.environ, "PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1"}
     started = time.monotonic()
     done = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs)],
                           cwd=place, env=env, capture_output=True, text=True)
@@ -102,7 +116,7 @@ def run_module(module: str, jobs: int, survivors: bool, keep: bool,
               "counts": counts, "score": round(score, 4),
               "survived": sorted(n for n, s in statuses.items() if s in COUNTED and s != "killed"),
               "exit": done.returncode}
-    if done.returncode not in (0,) and not statuses:
+    if done.returncode != 0 or counts.get("not checked"):
         result["log"] = (done.stdout + done.stderr)[-3000:]
     if survivors:
         diffs = []

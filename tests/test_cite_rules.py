@@ -1,0 +1,118 @@
+"""Citations by the rules the README and the CSL-JSON schema state, on the bundled table and on
+copies whose sources are changed to reach every case: a year-precision date, a stated date,
+a URL, a title full of Markdown's special characters.
+
+Expected values come from sources.csv and facts.csv read here, and from the rules: the date at
+its precision, "(date inferred)" / CSL "circa" unless stated, the publisher or a bracketed
+stand-in, the headline or a bracketed description, the evidence quoted in «», the file, the
+address when known; Markdown escapes the data so that it stays text.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import read_table, write_table
+
+from kzru.store import bundled_data_dir
+
+DATA = bundled_data_dir()
+FACTS = {row["id"]: row for row in read_table(DATA, "facts")}
+SOURCES = {row["id"]: row for row in read_table(DATA, "sources")}
+EVENTS = {row["id"]: row for row in read_table(DATA, "events")}
+
+
+def csl(run, *args: str) -> list[dict]:  # noqa: ANN001
+    done = run("cite", *args, "--format", "json")
+    assert done.code == 0, done.err
+    return json.loads(done.out)
+
+
+def change_source(folder: Path, source_id: str, **cells: str) -> None:
+    rows = read_table(folder, "sources")
+    for row in rows:
+        if row["id"] == source_id:
+            row.update(cells)
+    write_table(folder, "sources", rows)
+
+
+def test_csl_item_holds_the_fact_and_its_article(run) -> None:
+    fact = FACTS["a004-declaration-strategic-partnership-alliance"]
+    source = SOURCES[fact["source"]]
+    assert source["publisher"] and source["title"] and source["published_basis"] == "stated"
+    (item,) = csl(run, fact["id"])
+    year, month, day = map(int, source["published"].split("-"))
+    assert item == {
+        "id": fact["id"],
+        "type": "article-newspaper",
+        "title": source["title"],
+        "issued": {"date-parts": [[year, month, day]]},  # stated: no "circa"
+        "language": "ru",  # every article is in Russian
+        "archive_location": source["file"],
+        "abstract": fact["summary"],
+        "note": f"Evidence (verbatim): «{fact['evidence']}»",
+        "custom": {"kzru_fact": fact["id"], "kzru_source": source["id"],
+                   "status": fact["status"], "fact_date": fact["date"],
+                   "fact_date_precision": fact["date_precision"],
+                   "published_basis": source["published_basis"]},
+        "container-title": source["publisher"],
+        "publisher": source["publisher"],
+    }
+
+
+def test_csl_item_of_an_untitled_unnamed_inferred_article(run) -> None:
+    fact = FACTS["a000-cip-bolashak-memoranda"]
+    source = SOURCES[fact["source"]]
+    assert not source["publisher"] and not source["title"]
+    assert source["published_basis"] == "inferred"
+    (item,) = csl(run, fact["id"])
+    event = EVENTS[fact["event"]]
+    assert item["title"] == f"[untitled report: {event['title_en']}]"
+    assert item["issued"] == {"date-parts": [[2022, 2]], "circa": True}
+    assert "publisher" not in item and "container-title" not in item and "URL" not in item
+
+
+def test_a_year_precision_stated_article_with_an_address(run, data_copy: Path) -> None:
+    change_source(data_copy, "a000", published="2022-01-01", published_precision="year",
+                  published_basis="stated", url="https://example.org/a000",
+                  title="Title * with _ [markup] <b> | `code` \\ chars", publisher="Pub*")
+    fact_id = "a000-cip-bolashak-memoranda"
+    (item,) = csl(run, fact_id, "--data", str(data_copy))
+    assert item["issued"] == {"date-parts": [[2022]]}
+    assert item["URL"] == "https://example.org/a000"
+    text = run("cite", fact_id, "--data", str(data_copy)).out
+    first = text.splitlines()[0]
+    assert first == ("Pub*. «Title * with _ [markup] <b> | `code` \\ chars». 2022. "
+                     "File 000_d1d8b5bb9fbf5349.txt. https://example.org/a000")
+    md = run("cite", fact_id, "--data", str(data_copy), "--format", "md").out
+    escaped = "Title \\* with \\_ \\[markup\\] \\<b\\> \\| \\`code\\` \\\\ chars"
+    assert md.splitlines()[0] == (f"- Pub\\*, [{escaped}](https://example.org/a000), 2022 "
+                                  "(file `000_d1d8b5bb9fbf5349.txt`)")
+
+
+def test_text_and_markdown_quote_the_evidence_and_name_the_fact(run) -> None:
+    fact = FACTS["a000-cip-bolashak-memoranda"]
+    event = EVENTS[fact["event"]]
+    text = run("cite", fact["id"]).out.splitlines()
+    assert text[0] == (f"[publisher not named]. [untitled report: {event['title_en']}]. "
+                       f"2022-02 (date inferred). File {SOURCES['a000']['file']}.")
+    assert text[1] == f"  «{fact['evidence']}»"
+    assert text[2] == f"  (kzru fact {fact['id']}: {fact['status']}, 2022-02)"
+    md = run("cite", fact["id"], "--format", "md").out.splitlines()
+    assert md[0] == (f"- \\[publisher not named\\], *\\[untitled report: {event['title_en']}\\]*, "
+                     f"2022-02 (date inferred) (file `{SOURCES['a000']['file']}`)")
+    assert md[2] == f"  — kzru fact `{fact['id']}` ({fact['status']}, 2022-02)"
+
+
+def test_a_fact_outside_any_event_cites_its_file(run) -> None:
+    loose = next(row for row in FACTS.values()
+                 if not row["event"] and not SOURCES[row["source"]]["title"])
+    (item,) = csl(run, loose["id"])
+    assert item["title"] == f"[untitled article, {SOURCES[loose['source']]['file']}]"
+
+
+def test_lang_ru_describes_an_untitled_report_in_russian(run) -> None:
+    fact = FACTS["a000-cip-bolashak-memoranda"]
+    (item,) = csl(run, fact["id"], "--lang", "ru")
+    assert item["title"] == f"[untitled report: {EVENTS[fact['event']]['title_ru']}]"
