@@ -58,6 +58,7 @@ def test_csl_item_holds_the_fact_and_its_article(run) -> None:
                    "published_basis": source["published_basis"]},
         "container-title": source["publisher"],
         "publisher": source["publisher"],
+        **({"URL": source["url"]} if source["url"] else {}),  # the address, when known
     }
 
 
@@ -70,7 +71,8 @@ def test_csl_item_of_an_untitled_unnamed_inferred_article(run) -> None:
     event = EVENTS[fact["event"]]
     assert item["title"] == f"[untitled report: {event['title_en']}]"
     assert item["issued"] == {"date-parts": [[2022, 2]], "circa": True}
-    assert "publisher" not in item and "container-title" not in item and "URL" not in item
+    assert "publisher" not in item and "container-title" not in item
+    assert item.get("URL") == (source["url"] or None)
 
 
 def test_a_year_precision_stated_article_with_an_address(run, data_copy: Path) -> None:
@@ -94,13 +96,17 @@ def test_a_year_precision_stated_article_with_an_address(run, data_copy: Path) -
 def test_text_and_markdown_quote_the_evidence_and_name_the_fact(run) -> None:
     fact = FACTS["a000-cip-bolashak-memoranda"]
     event = EVENTS[fact["event"]]
+    url = SOURCES["a000"]["url"]
     text = run("cite", fact["id"]).out.splitlines()
     assert text[0] == (f"[publisher not named]. [untitled report: {event['title_en']}]. "
-                       f"2022-02 (date inferred). File {SOURCES['a000']['file']}.")
+                       f"2022-02 (date inferred). File {SOURCES['a000']['file']}."
+                       + (f" {url}" if url else ""))
     assert text[1] == f"  «{fact['evidence']}»"
     assert text[2] == f"  (kzru fact {fact['id']}: {fact['status']}, 2022-02)"
     md = run("cite", fact["id"], "--format", "md").out.splitlines()
-    assert md[0] == (f"- \\[publisher not named\\], *\\[untitled report: {event['title_en']}\\]*, "
+    title = f"\\[untitled report: {event['title_en']}\\]"
+    title = f"[{title}]({url})" if url else f"*{title}*"
+    assert md[0] == (f"- \\[publisher not named\\], {title}, "
                      f"2022-02 (date inferred) (file `{SOURCES['a000']['file']}`)")
     assert md[2] == f"  — kzru fact `{fact['id']}` ({fact['status']}, 2022-02)"
 
