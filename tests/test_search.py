@@ -439,3 +439,19 @@ def test_no_kzru_module_imports_the_embedding_model() -> None:
         source = path.read_text(encoding="utf-8")
         assert "import natasha" not in source and "import navec" not in source, path
         assert "from navec" not in source and "from natasha" not in source, path
+
+
+def test_search_never_imports_the_embedding_model(data_copy: Path, tmp_path: Path) -> None:
+    """Related words come from the shipped file: a search that needs them loads no model."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from kzru.cli import main; sys.argv = ['kzru', 'search', 'техникум', "
+            f"'--data', {str(data_copy)!r}, '--format', 'json']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('natasha', 'navec')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "KZRU_CACHE_DIR": str(tmp_path / "cache")})
+    assert '"related"' not in done.stderr
+    assert done.stdout.strip().endswith("[]"), done.stdout[-200:] + done.stderr
+    assert "коллед" in done.stdout.casefold()
