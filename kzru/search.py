@@ -338,16 +338,17 @@ def _term_rows(matcher: _Matcher, signals: _Signals, term: Term) -> dict[int, Be
 
 
 def _attribute(index: Index, word: str) -> bool:
-    """True when ``word`` stands in the names of one thing only (газ in the Gubkin University
-    of Oil and Gas): there it says what the name is about, not what the fact is about. A word
-    in the names of many things (university, centre) is what they are, and stays a match."""
+    """True when ``word`` is a field a university is named for (газ in the Gubkin University
+    of Oil and Gas): a fact about the university is not about gas. A word in the names of
+    many things (university, state) is what they are and stays a match; so does the trade an
+    organisation is named for (the Uranium Enrichment Centre does deal in uranium)."""
     from kzru.places import key
 
     wanted = key(word)
     holders = [entry for entry in index.table("glossary").values()
                if entry.kind not in ("person", "place")
                and any(wanted in {key(w) for w in words(name)} for name in entry.all_names())]
-    return len(holders) == 1
+    return len(holders) == 1 and holders[0].kind == "university"
 
 
 def _names_only(index: Index, term: Term, rows: dict[int, Best]) -> None:
@@ -420,12 +421,13 @@ def _related_rows(matcher: _Matcher, term: Term) -> dict[int, Best]:
 class _Unit:
     """One thing a fact can match: a text term or a constraint, with its rows."""
 
-    __slots__ = ("text", "size", "rows", "weight")
+    __slots__ = ("text", "size", "rows", "weight", "counts")
 
     def __init__(self, text: str, size: int, rows: dict[int, Best],
-                 generic: bool = False) -> None:
+                 generic: bool = False, counts: bool = True) -> None:
         self.text, self.size, self.rows = text, size, rows
         self.weight = GENERIC_WEIGHT if generic else 1.0
+        self.counts = counts  # a relaxed filter ranks, but is not a word the fact matched
 
 
 def _constraint_units(signals: _Signals, reading: Reading, soft: tuple[str, ...]) -> list[_Unit]:
@@ -443,7 +445,8 @@ def _constraint_units(signals: _Signals, reading: Reading, soft: tuple[str, ...]
         if values and column in soft:
             found = signals.where(column, values)
             label = "/".join(map(str, values))
-            units.append(_Unit(column, 1, {r: (1.0, label, column) for r in found}))
+            units.append(_Unit(column, 1, {r: (1.0, label, column) for r in found},
+                               counts=False))
     return units
 
 
@@ -477,33 +480,47 @@ def search(index: Index, query: str, allowed: set[int] | None = None,
         terms = [(term, {} if _guessed(rows) else rows) for term, rows in terms]  # spelling
         # is no evidence: "quantum computing" must not find "competing"
     unmatched = tuple(term.text for term, rows in terms if not rows)
-    units = [_Unit(term.text, len(term.tokens), rows, term.generic)
-             for term, rows in terms if rows]
-    if reading.terms and not units:
+    terms = [(term, rows) for term, rows in terms if rows]
+    units = [_Unit(term.text, len(term.tokens), rows, term.generic) for term, rows in terms]
+    if reading.terms and not units and not (reading.months or reading.days or reading.kinds):
         return Hits([], 0, unmatched)
     allowed = _without(matcher, signals, reading, allowed)
     years = signals.where("year", reading.years) if reading.years else None
     statuses = signals.where("status", reading.statuses) if reading.statuses else None
-    kept = allowed
-    for rows in (years, statuses):
-        if rows is not None:
-            kept = rows if kept is None else kept & rows
+    dated = allowed if years is None else years if allowed is None else years & allowed
+    kept = dated if statuses is None else statuses if dated is None else statuses & dated
+    # A status that nothing satisfies: a topic word (not a name, a kind, an event or a generic
+    # word) all of whose facts the status removes.
+    lost = [unit for (term, _), unit in zip(terms, units)
+            if statuses is not None and not (term.kinds or term.generic or term.entity
+                                             or term.event_kinds or _names_a_person(
+                                                 matcher, term))
+            and (dated is None or unit.rows.keys() & dated) and not unit.rows.keys() & kept]
+    if lost and not strict:
+        about = {rowid for unit in lost for rowid in unit.rows}
+        hits = _ranked(index, signals, reading, units,
+                       about if dated is None else about & dated, limit, ("status",))
+        if hits:
+            return Hits(hits, hits.total, unmatched,
+                        (_relaxed(reading, lost, hits, "status"), *hits.notes))
     hits = _ranked(index, signals, reading, units, kept, limit, ())
+    if lost:  # strict: the filter stands, and the note says what it left out
+        return Hits(hits, hits.total, unmatched, (_nothing(reading, lost), *hits.notes))
     if hits or strict or not units or (years is None and statuses is None):
         notes = () if hits or not strict else (_nothing(reading, units),)
         return Hits(hits, hits.total, unmatched, notes + hits.notes)
-    if statuses is not None and years is not None:  # keep the year, rank by the status
-        within = years if allowed is None else years & allowed
-        hits = _ranked(index, signals, reading, units, within, limit, ("status",))
-        if hits:
-            return Hits(hits, hits.total, unmatched,
-                        (_relaxed(reading, units, hits, "status"), *hits.notes))
     if years is not None and not years:  # no fact at all from that time: nothing, not noise
         return Hits([], 0, unmatched, (f"no facts dated {_listed(reading.years)}",))
     hits = _ranked(index, signals, reading, units, allowed, limit, ("year", "status"))
     what = "status" if years is None else "year"
     notes = (_relaxed(reading, units, hits, what),) if hits else ()
     return Hits(hits, hits.total, unmatched, notes + hits.notes)
+
+
+def _names_a_person(matcher: _Matcher, term: Term) -> bool:
+    """True for a word of a person's name in any case form (Токаева for Токаев)."""
+    stems = {name[:max(4, len(name) - 1)] for name in matcher.people if len(name) >= 4}
+    return any(word[:len(prefix)] == prefix for word in term.tokens for prefix in stems)
 
 
 def _guessed(rows: dict[int, Best]) -> bool:
@@ -568,7 +585,7 @@ def _ranked(index: Index, signals: _Signals, reading: Reading, text_units: list[
                 if allowed is not None and rowid not in allowed:
                     continue
                 scores[rowid] = scores.get(rowid, 0.0) + unit_weight * weight
-                if how != "name":
+                if how != "name" and unit.counts:
                     matched[rowid] = matched.get(rowid, 0) + unit.size
                     if how != "related":
                         direct[rowid] = direct.get(rowid, 0) + unit.size

@@ -116,12 +116,13 @@ _GENERIC = """
 направление работа поставки поставка поставок меры уровень рамки итоги результаты
 перспективы возможности укрепление расширение реализация обсуждение создание страна
 страны сторона стороны двусторонний деятельность задача роль значение внимание тема
-повестка процесс решение план часть помощь поддержка партнерство связи
+повестка процесс решение план часть помощь поддержка партнерство связи президент
+президенты лидер лидеры глава главы
 cooperation interaction development relations relationship issue issues question questions
 area areas sphere field direction work supply supplies measures level framework results
 prospects opportunities strengthening expansion implementation discussion creation country
 countries side sides bilateral activity task role topic agenda process support partnership
-ties
+ties president presidents leader leaders head heads
 """
 GENERIC_STEMS = frozenset()  # filled on first use: stemming at import costs start-up
 GENERIC_WEIGHT = 0.4
