@@ -412,7 +412,7 @@ def _fact_problems(row: Any) -> list[tuple[str, str]]:
                                       "' … ' (space, ellipsis, space), none empty"))
     if row.review != "draft":
         for field in ("summary", "sectors"):
-            if not getattr(row, field):
+            if getattr(row, field) in ("", ()):  # (None: the cell was refused already)
                 found.append((field, f"{field} is required but empty"))  # drafts may
     dated = isinstance(row.date, date)
     if dated and row.date_precision == "month" and row.date.day != 1:
