@@ -2,6 +2,10 @@
 
 The pager is $KZRU_PAGER, else $PAGER, else ``less -FRX`` (quit if one screen, keep colours,
 leave the text on the screen). An empty KZRU_PAGER or PAGER means no pager.
+
+Whatever the pager, it runs as git runs it: with ``LESS=FRX`` when LESS is unset and
+``LV=-c`` when LV is unset, so ``PAGER=less`` (or lv) shows colours instead of raw escape
+codes; a LESS or LV the user set, even empty, is left alone.
 """
 
 from __future__ import annotations
@@ -34,6 +38,15 @@ def command() -> list[str] | None:
     return words
 
 
+def environment(current: "os._Environ[str] | dict[str, str]") -> dict[str, str]:
+    """The pager's environment: git's defaults for less and lv where the user set none."""
+    env = dict(current)
+    env.setdefault("LESS", "FRX")
+    env.setdefault("LV", "-c")
+    env.setdefault("LESSCHARSET", "utf-8")
+    return env
+
+
 def show(text: str, lines: int) -> None:
     """Write ``text`` to stdout, through the pager when it is taller than the terminal."""
     height = shutil.get_terminal_size().lines
@@ -41,8 +54,7 @@ def show(text: str, lines: int) -> None:
     if pager is None:
         sys.stdout.write(text)
         return
-    env = dict(os.environ)
-    env.setdefault("LESSCHARSET", "utf-8")
+    env = environment(os.environ)
     sys.stdout.flush()
     try:
         process = subprocess.Popen(pager, stdin=subprocess.PIPE, env=env)

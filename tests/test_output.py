@@ -241,6 +241,17 @@ def test_a_missing_pager_prints_straight_out(monkeypatch: pytest.MonkeyPatch) ->
     assert pager.command() is None  # a missing pager prints straight to the terminal
 
 
+def test_pager_gets_less_and_lv_defaults_as_git_gives_them(tmp_path: Path) -> None:
+    """PAGER=less alone must keep colours: LESS=FRX when LESS is unset, LV=-c when LV is unset;
+    a value the user set (even empty) is passed on unchanged."""
+    dump = tmp_path / "env"
+    pager = f"sh -c 'echo LESS=${{LESS-unset}} LV=${{LV-unset}} > {dump}; cat >/dev/null'"
+    terminal("facts", lines=20, env={"KZRU_PAGER": pager}, drop=("LESS", "LV"))
+    assert dump.read_text().split() == ["LESS=FRX", "LV=-c"]
+    terminal("facts", lines=20, env={"KZRU_PAGER": pager, "LESS": "S", "LV": ""})
+    assert dump.read_text().split() == ["LESS=S", "LV="]
+
+
 def test_pager_never_runs_in_a_pipe(run) -> None:
     done = subprocess.run([*kzru_command(), "facts", "--format", "table"], capture_output=True,
                           text=True, env={**os.environ, "KZRU_PAGER": PAGER, "LINES": "5"})
