@@ -145,6 +145,11 @@ class Store:
         return [row[0] for row in self.index.rows(
             f"SELECT x.id FROM filters x WHERE {self.index.admit()} ORDER BY {FILE_ORDER}")]
 
+    def speakers(self) -> list[str]:
+        """Every speaker value of the facts admitted (for --speaker, kzru.filters)."""
+        return [row[0] for row in self.index.rows(
+            f"SELECT DISTINCT x.speaker FROM filters x WHERE {self.index.admit()}")]
+
     def top_level(self, facts: Iterable[Fact] | None = None) -> list[Fact]:
         """Facts that are not part of another: what every count counts, once per item."""
         if facts is None:

@@ -99,11 +99,20 @@ def _escape(found: "re.Match[str]") -> str:  # noqa: F821
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
-def did_you_mean(word: str, choices: list[str]) -> str:
-    """Return ' (did you mean X?)' for the closest choice, or '' when nothing is close."""
-    from rapidfuzz import fuzz, process
+# How alike (0-100, rapidfuzz's normalised edit distance) a suggestion must be: a typo or
+# two in a word or an id, never an unrelated id that merely shares a few letters.
+CLOSE = 75
 
-    best = process.extractOne(word, choices, scorer=fuzz.WRatio, score_cutoff=60)
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    """Return ' (did you mean X?)' for the closest choice, or '' when nothing is close.
+
+    Whole strings are compared (no partial matching, which made any short word "close" to
+    some long id), in any case."""
+    from rapidfuzz import fuzz, process, utils
+
+    best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=CLOSE,
+                              processor=utils.default_process)
     return f" (did you mean {best[0]!r}?)" if best else ""
 
 

@@ -17,7 +17,9 @@ from typer._types import TyperChoice
 from kzru import __version__
 from kzru.errors import KzruError, choose
 
-FORMATS = ("table", "json", "jsonl", "csv", "tsv", "md")
+FORMATS = ("table", "json", "jsonl", "csv", "tsv", "md")  # what the listings print
+# Every format some command prints: what --format before the command name accepts.
+ALL_FORMATS = (*FORMATS, "text", "bibtex")
 LANGS = ("en", "ru")
 COLORS = ("auto", "always", "never")
 
@@ -61,9 +63,17 @@ def _show_version(value: bool) -> None:
 DataOption = Annotated[Optional[Path], typer.Option(
     "--data", metavar="DIR", show_default=False,
     help="Data folder to load instead of the bundled table (also: KZRU_DATA).")]
-FormatOption = Annotated[Optional[str], typer.Option(
-    "--format", "-f", click_type=Choice(FORMATS, "format"), show_default=False,
-    help="Output format (also: KZRU_FORMAT) [default: table on a terminal, tsv in a pipe].")]
+def format_option(formats: Sequence[str], default: str) -> Any:
+    """The --format option of a command that prints ``formats``: its help and its completion
+    list only those."""
+    return Annotated[Optional[str], typer.Option(
+        "--format", "-f", click_type=Choice(formats, "format"), show_default=False,
+        help=f"Output format (also: KZRU_FORMAT, when this command prints it) [default: "
+             f"{default}].")]
+
+
+TABLE_DEFAULT = "table on a terminal, tsv in a pipe"
+FormatOption = format_option(ALL_FORMATS, "each command's own")
 LangOption = Annotated[Optional[str], typer.Option(
     "--lang", click_type=Choice(LANGS, "language"), show_default=False,
     help="Language of the text that tables show: en (summary) or ru (text) "
@@ -112,6 +122,8 @@ class Options(NamedTuple):
     color: Optional[str] = None
     pager: bool = True
     drafts: bool = False
+    command: str = ""  # the command being run, for messages
+    formats: tuple[str, ...] = FORMATS  # what this command prints
 
     @classmethod
     def merge(cls, outer: Optional["Options"], values: dict[str, Any]) -> "Options":
@@ -129,8 +141,18 @@ class Options(NamedTuple):
 
     @property
     def format(self) -> Optional[str]:
-        """--format, else KZRU_FORMAT; None leaves the choice to the output (table or tsv)."""
-        return self.fmt or _from_environment("KZRU_FORMAT", FORMATS, "format")
+        """--format, else KZRU_FORMAT; None leaves the choice to the command's own default.
+
+        A format given on the command line that this command cannot print is an error naming
+        the ones it can; KZRU_FORMAT is a default for every command, so where it names a format
+        this command does not print, the command's own default applies, silently."""
+        if self.fmt:
+            if self.fmt not in self.formats:
+                raise KzruError(f"{self.command or 'this command'} prints "
+                                f"{', '.join(self.formats)}; not {self.fmt}")
+            return self.fmt
+        chosen = _from_environment("KZRU_FORMAT", ALL_FORMATS, "format")
+        return chosen if chosen in self.formats else None
 
     @property
     def language(self) -> str:
@@ -144,24 +166,35 @@ class Options(NamedTuple):
         return mode == "always"
 
 
-def with_common_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add the common options to a command; pass it ``options``."""
+def with_common_options(command: Optional[Callable[..., Any]] = None, *,
+                        formats: Sequence[str] = FORMATS,
+                        default: str = TABLE_DEFAULT) -> Any:
+    """Add the common options to a command; pass it ``options``. ``formats`` are the formats
+    the command prints (none: no --format option), ``default`` says which it picks."""
+    if command is None:
+        return functools.partial(with_common_options, formats=formats, default=default)
+    common = dict(COMMON)
+    if formats:
+        common["fmt"] = format_option(formats, default)
+    else:
+        del common["fmt"]
     signature = inspect.signature(command)
     own = [p for p in signature.parameters.values() if p.name != "options"]
     context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD,
                                 annotation=typer.Context)
     extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None,
-                               annotation=annotation) for name, annotation in COMMON.items()]
+                               annotation=annotation) for name, annotation in common.items()]
 
     @functools.wraps(command)
     def wrapper(ctx: typer.Context, *args: Any, **kwargs: Any) -> Any:
         values = {name: kwargs.pop(name, None) for name in COMMON}
-        options = Options.merge(ctx.obj, values)
+        options = Options.merge(ctx.obj, values)._replace(
+            command=f"kzru {ctx.info_name}", formats=tuple(formats))
         return command(*args, options=options, **kwargs)
 
     del wrapper.__wrapped__
     wrapper.__signature__ = signature.replace(parameters=[context, *own, *extra])  # type: ignore[attr-defined]
     wrapper.__annotations__ = {
         "ctx": typer.Context,
-        **{k: v for k, v in command.__annotations__.items() if k != "options"}, **COMMON}
+        **{k: v for k, v in command.__annotations__.items() if k != "options"}, **common}
     return wrapper

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 class FactFilter(NamedTuple):
-    """What ``facts``, ``search``, ``timeline`` and ``sectors`` narrow by; empty means no
+    """What the listings narrow by (built from the options by kzru.filters); empty means no
     narrowing. The values of one filter are alternatives (OR); filters combine with AND."""
 
     sectors: tuple[str, ...] = ()
@@ -33,6 +33,8 @@ class FactFilter(NamedTuple):
     speakers: tuple[str, ...] = ()
     since: date | None = None
     until: date | None = None
+    places: tuple[str, ...] = ()  # normalised names of the places asked for
+    place_events: tuple[str, ...] = ()  # events held at one of them
 
     def accepts(self, fact: Fact) -> bool:
         return (
@@ -45,6 +47,8 @@ class FactFilter(NamedTuple):
             and (not self.speakers or fact.speaker in self.speakers)
             and (self.since is None or fact.date >= self.since)
             and (self.until is None or fact.date <= self.until)
+            and (not self.places or fact.event in self.place_events
+                 or any(normalize(name) in self.places for name in fact.names))
         )
 
     @property
@@ -79,17 +83,20 @@ class FactFilter(NamedTuple):
         if self.until is not None:
             clauses.append("x.date <= ?")
             params.append(self.until.toordinal())
+        if self.places:  # held there, or naming it (fact_names holds normalised names)
+            held = list(self.place_events)
+            clauses.append(f"(x.event IN ({','.join('?' * len(held))}) OR x.rowid IN "
+                           "(SELECT rowid FROM fact_names WHERE name IN "
+                           f"({','.join('?' * len(self.places))})))")
+            params.extend([*held, *self.places])
         return " AND ".join(clauses) or "1", params
 
 
 def resolve_sector(value: str, sectors: dict[str, Sector]) -> str:
-    """Accept a sector id, its English or Russian name, or an alias, in any case."""
-    wanted = normalize(value.strip())
-    for sector in sectors.values():
-        names = (sector.id, sector.name, sector.name_ru, *sector.aliases)
-        if wanted in (normalize(name) for name in names):
-            return sector.id
-    return choose(value, sectors, "sector")
+    """A sector id, name or alias in either language and any word form (kzru.taxonomy)."""
+    from kzru.taxonomy import resolve_sector as resolve
+
+    return resolve(value, sectors)
 
 
 def make_filter(sectors: dict[str, Sector], events: dict[str, Event], *,

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from kzru.brief import ATTRIBUTED, Brief, Item
-from kzru.cite import published_label
+from kzru.cite import headline, published_label
 from kzru.model import Dataset, Fact, Source
 from kzru.render import date_label, span_label
 
@@ -41,7 +41,7 @@ def _quote(fact: Fact) -> str:
 def source_line(source: Source) -> str:
     """A reference to paste: outlet, title (or a description), date at its precision, file."""
     outlet = source.publisher or "outlet not named in the text"
-    title = f"«{source.title}»" if source.title else f"untitled article (source {source.id})"
+    title = f"«{source.title}»" if source.title else headline(source)  # as kzru cite says it
     url = f", {source.url}" if source.url else ""
     return f"{outlet}, {title}, {published_label(source)}, file {source.file}{url}"
 

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any, Iterable, NamedTuple
 
 from kzru.aliases import AliasTable
+from kzru.taxonomy import sector_words as _sector_words  # one reading of sectors
 from kzru.text import STOPWORDS, content_words, normalize, stem, words
 
 YEAR = re.compile(r"^((?:19|20)\d\d)(?:г|гг|год|года|году|х|е)?$")
@@ -205,21 +206,6 @@ class Reading(NamedTuple):
     def describe(self) -> str:
         """One line saying how the query was read, for the `read as:` line and --explain."""
         return " · ".join(self.notes) if self.notes else "text only"
-
-
-def _sector_words(sectors: Iterable[Any]) -> dict[str, tuple[str, bool]]:
-    """Stem -> (sector id, is it the sector's own name) for one-word names and aliases."""
-    found: dict[str, tuple[str, bool]] = {}
-    for sector in sectors:
-        for alias in sector.aliases:
-            alias_words = content_words(alias)
-            if len(alias_words) == 1:
-                found.setdefault(stem(alias_words[0]), (sector.id, False))
-        for name in (sector.id, sector.name, sector.name_ru):
-            first = content_words(name)[:1]
-            if first:
-                found[stem(first[0])] = (sector.id, True)
-    return found
 
 
 def _entry(names: list[tuple[str, ...]], glossary: list[Any]) -> Any:

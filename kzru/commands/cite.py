@@ -1,4 +1,4 @@
-"""kzru cite: references to paste, or CSL-JSON for a reference manager."""
+"""kzru cite: one reference per article, the cited facts as locators with their evidence."""
 
 import json
 import sys
@@ -6,55 +6,81 @@ from typing import Annotated, List
 
 import typer
 
-from kzru import cite, query
-from kzru.commands.shared import complete_record, dataset
+from kzru import cite
+from kzru.commands.shared import complete_citable, dataset, resolve_ids
+from kzru.model import Fact
 from kzru.options import Options, with_common_options
 from kzru.render import printable
 
 EXAMPLES = ("kzru cite 2024-11-csto-council",
             "kzru cite 2025-11-state-visit-moscow --format md > sources.md",
             "kzru cite 2022-08-sochi-talks --format json > sochi.json",
+            "kzru cite moscow-2025 --format bibtex > kzru.bib",
             "kzru facts --kind figure --limit 2 --fields id --format tsv | tail -n +2 "
             "| xargs kzru cite")
 
 
-@with_common_options
+@with_common_options(formats=cite.FORMATS, default="text")
 def command(
     record_ids: Annotated[List[str], typer.Argument(
-        metavar="ID...", autocompletion=complete_record,
-        help="Fact ids, or event ids (each stands for its facts that are not parts).")],
+        metavar="ID...", autocompletion=complete_citable,
+        help="Fact ids; event ids (each stands for its facts that are not parts; a shorter "
+             "unambiguous form is enough); or source ids (the whole article).")],
     *, options: Options,
 ) -> None:
-    """A reference for each fact: publisher, headline, date, file and the quoted evidence.
+    """One reference per article, each cited fact under it: its id as the locator and its
+    evidence quoted (the only verbatim text).
 
-    Plain text by default, Markdown with --format md, CSL-JSON (Zotero, pandoc) with --format
-    json or jsonl."""
+    text (default): references to paste, fitted to the terminal. md: a Markdown list with
+    each article's pandoc key ([@key]). json / jsonl: CSL-JSON, one item per article, for
+    Zotero, Mendeley or pandoc --citeproc; the cited facts are the item's note. bibtex:
+    BibLaTeX entries (@article, or @online where the outlet is not named)."""
     data = dataset(options)
-    facts = []
-    for record_id in record_ids:
-        record = query.find_record(data, record_id)
-        chosen = [record] if record_id in data.facts else \
+    facts: list[Fact] = []
+    whole: list[str] = []
+    for kind, record_id in resolve_ids(data, record_ids, sources=True):
+        if kind == "source":
+            whole.append(record_id)
+            continue
+        chosen = [data.facts[record_id]] if kind == "fact" else \
             data.top_level(data.facts_by_event.get(record_id, []))
         facts.extend(fact for fact in chosen if fact not in facts)
-    lang = options.language
-    citations = [cite.Citation(fact, data.sources[fact.source], data.events.get(fact.event), lang)
-                 for fact in facts]
-    fmt = options.fmt or "table"  # KZRU_FORMAT is for listings; a citation is text
+    references = cite.references(facts, data.sources, options.language, whole)
+    fmt = options.format or "text"
     if fmt == "json":
-        json.dump([cite.as_csl(c) for c in citations], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([cite.as_csl(r) for r in references], sys.stdout, ensure_ascii=False,
+                  indent=2)
         sys.stdout.write("\n")
     elif fmt == "jsonl":
-        for citation in citations:
-            sys.stdout.write(json.dumps(cite.as_csl(citation), ensure_ascii=False) + "\n")
+        for reference in references:
+            sys.stdout.write(json.dumps(cite.as_csl(reference), ensure_ascii=False) + "\n")
     elif fmt == "md":
-        sys.stdout.write("\n".join(_clean(cite.as_markdown(c)) for c in citations) + "\n")
-    elif fmt in ("table",):
-        sys.stdout.write("\n\n".join(_clean(cite.as_text(c)) for c in citations) + "\n")
+        sys.stdout.write("\n".join(_clean(cite.as_markdown(r)) for r in references) + "\n")
+    elif fmt == "bibtex":
+        sys.stdout.write("\n\n".join(_clean(cite.as_bibtex(r)) for r in references) + "\n")
     else:
-        raise typer.BadParameter(f"cite prints text, md, json or jsonl, not {fmt}",
-                                 param_hint="--format")
-    if not citations:
+        sys.stdout.write("\n\n".join(_text(reference) for reference in references) + "\n")
+    if not references:
         raise typer.Exit(1)
+
+
+def _text(reference: cite.Reference) -> str:
+    """At a terminal each line wrapped at spaces to the width (ids, addresses and words whole,
+    continuation lines indented); in a pipe one line each."""
+    import shutil
+    import textwrap
+
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 0
+    lines = []
+    for text, indent in cite.as_text(reference):
+        text = printable(text)
+        if width <= indent + 20:
+            lines.append(" " * indent + text)
+            continue
+        lines.extend(textwrap.wrap(text, width=width, initial_indent=" " * indent,
+                                   subsequent_indent=" " * (indent + 2),
+                                   break_long_words=False, break_on_hyphens=False))
+    return "\n".join(lines)
 
 
 def _clean(text: str) -> str:

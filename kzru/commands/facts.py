@@ -6,48 +6,60 @@ import typer
 
 from kzru import fields, query
 from kzru.commands.shared import (
-    EventFilter,
     FieldsOption,
-    KindFilter,
     LimitOption,
-    SectorFilter,
-    StatusFilter,
-    YearFilter,
+    ReverseOption,
     cut_limit,
     dataset,
     fact_columns,
+    fact_filter,
     fact_rows,
-    filter_values,
+    in_order,
     layout,
+    sort_option,
+    with_fact_filters,
 )
+from kzru.filters import Typed
+from kzru.labels import label
 from kzru.options import Options, with_common_options
 from kzru.output import Output
 
 EXAMPLES = ("kzru facts", "kzru facts --sector nuclear",
             "kzru facts --status signed --kind document --top-level",
             "kzru facts --kind figure --fields id,date,value,unit,summary",
-            "kzru facts --year 2022 --format csv > facts-2022.csv", "kzru facts | head -3")
+            "kzru facts --year 2022 --format csv > facts-2022.csv",
+            "kzru facts --sector энергетика --since 2024-11 --until 2025",
+            "kzru facts --speaker Токаев --place Москва --sort id", "kzru facts | head -3")
 
 
 @with_common_options
+@with_fact_filters
 def command(
-    sector: SectorFilter = None, year: YearFilter = None, event: EventFilter = None,
-    status: StatusFilter = None, kind: KindFilter = None, limit: LimitOption = None,
+    limit: LimitOption = None,
     top_level: Annotated[bool, typer.Option(
         "--top-level", help="Only facts that are not part of another (a package, not its "
         "areas): what kzru's counts count.")] = False,
-    fields_: FieldsOption = None, *, options: Options,
+    sort: sort_option(("date", "id"), "date, newest first") = None,
+    reverse: ReverseOption = False,
+    fields_: FieldsOption = None, *, options: Options, typed: Typed,
 ) -> None:
-    """Every fact, newest first, narrowed by the filters given."""
+    """Every fact, newest first, narrowed by the filters given: date, status, sectors and the
+    summary with its id; a package's parts right after the package."""
     data = dataset(options)
-    selection = query.make_filter(data.sectors, data.events,
-                                  **filter_values(sector, year, event, status, kind))
-    shown = query.filter_facts(data, selection, top_level, cut_limit(limit))
-    total = len(shown) if cut_limit(limit) is None or len(shown) < (limit or 0) else \
-        data.count(selection, top_level)
+    selection = fact_filter(data, typed)
+    most = cut_limit(limit)
+    if sort in (None, "date") and not reverse:  # the store's own order: cut in SQL
+        shown = query.filter_facts(data, selection, top_level, most)
+        total = len(shown) if most is None or len(shown) < most else \
+            data.count(selection, top_level)
+        shown = in_order(shown, "date", False)
+    else:
+        found = query.filter_facts(data, selection, top_level)
+        total = len(found)
+        shown = in_order(found, sort, reverse)[:most]
     with Output(options) as out:
         keys, columns = layout(out, fields_, fields.FACT_DEFAULT, fields.FACT_ALL,
                                fact_columns(out), "facts")
         out.rows(fact_rows(shown, data.events, data.sources, out.lang), keys, columns,
-                 "no facts match")
+                 label("empty.facts", out.lang))
         out.cut(len(shown), total)

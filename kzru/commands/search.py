@@ -6,19 +6,20 @@ import typer
 
 from kzru import fields
 from kzru.commands.shared import (
-    EventFilter,
     FieldsOption,
-    KindFilter,
-    SectorFilter,
-    StatusFilter,
-    YearFilter,
+    ReverseOption,
+    complete_query,
     cut_limit,
     fact_columns,
     fact_rows,
-    filter_values,
     hits,
+    in_order,
     layout,
+    sort_option,
+    with_fact_filters,
 )
+from kzru.filters import Typed
+from kzru.labels import label
 from kzru.options import Options, with_common_options
 from kzru.output import Output, stderr_is_terminal
 
@@ -35,10 +36,10 @@ EXAMPLES = ("kzru search атом", "kzru search соглашения 2022",
 
 
 @with_common_options
+@with_fact_filters
 def command(
-    words: Annotated[List[str], typer.Argument(metavar="QUERY...", help="Words to look for.")],
-    sector: SectorFilter = None, year: YearFilter = None, event: EventFilter = None,
-    status: StatusFilter = None, kind: KindFilter = None,
+    words: Annotated[List[str], typer.Argument(
+        metavar="QUERY...", autocompletion=complete_query, help="Words to look for.")],
     limit: Annotated[int, typer.Option(
         "--limit", "-n", min=0, help="Show at most N facts (0: all).")] = 10,
     exact: Annotated[bool, typer.Option("--exact", help="Literal substring search.")] = False,
@@ -51,7 +52,9 @@ def command(
     ] = False,
     explain: Annotated[bool, typer.Option(
         "--explain", help="Show how the query was read and how each part matched.")] = False,
-    fields_: FieldsOption = None, *, options: Options,
+    sort: sort_option(("score", "date", "id"), "score") = None,
+    reverse: ReverseOption = False,
+    fields_: FieldsOption = None, *, options: Options, typed: Typed,
 ) -> None:
     """Facts ranked by relevance: word forms, both scripts, aliases and typos all match.
 
@@ -68,9 +71,18 @@ def command(
     Operators: -word leaves out facts with the word; "two words" (quoted) must stand next
     to each other, in any form; a OR b matches either. Quote the whole query in the shell:
     kzru search 'газ -транзит'. The table's title ("read as:") says how the query was read.
+    Prints the best matches (10 unless --limit), best first, with their score; --sort date
+    or id orders every match, then cuts.
     """
-    found = hits(options, " ".join(words), filter_values(sector, year, event, status, kind),
-                 exact, cut_limit(limit), literal, strict_filters)
+    ranked = sort in (None, "score")
+    found = hits(options, " ".join(words), typed, exact,
+                 cut_limit(limit) if ranked and not reverse else None, literal, strict_filters)
+    if not ranked or reverse:
+        order = {hit.fact.id: hit for hit in found.hits}
+        facts = [hit.fact for hit in found.hits][::-1] if ranked else \
+            in_order([hit.fact for hit in found.hits], sort, reverse, parts_after=False)
+        chosen = [order[fact.id] for fact in facts][:cut_limit(limit)]
+        found = found._replace(hits=chosen)
     with Output(options) as out:
         rows = fact_rows([hit.fact for hit in found.hits], found.events, found.sources,
                          out.lang)
@@ -88,8 +100,9 @@ def command(
         terms = {number: hit.terms for number, hit in enumerate(found.hits)}
         said = [*found.notes] + ([f"no match for: {', '.join(found.unmatched)}"]
                                  if found.unmatched else [])
-        nothing = " — ".join(["no facts match", *said])
+        nothing = " — ".join([label("empty.facts", out.lang), *said])
         if said and rows and not out.is_table and stderr_is_terminal():
             typer.echo(f"kzru: {'; '.join(said)}", err=True)
-        out.rows(rows, keys, columns, nothing, title=f"read as: {found.read_as}", terms=terms)
+        out.rows(rows, keys, columns, nothing, terms=terms,
+                 title=label("title.read_as", out.lang, how=found.read_as))
         out.cut(len(found.hits), found.total)

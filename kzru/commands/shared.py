@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, List, NamedTuple, Optional, Se
 import typer
 
 from kzru import fields, query, store
-from kzru.errors import KzruError
+from kzru.errors import KzruError, did_you_mean
 from kzru.labels import label
 from kzru.model import Fact
 from kzru.options import Choice, Options
@@ -45,38 +45,206 @@ def complete_sector(incomplete: str) -> list[tuple[str, str]]:
 
 
 def complete_event(incomplete: str) -> list[tuple[str, str]]:
-    return [(id_, title) for id_, title in _read_column("events", "id", "title_en")
-            if id_.startswith(incomplete)]
+    """Event ids that start with what was typed (any case), else those it names as a shorter
+    form (``moscow`` offers 2025-11-state-visit-moscow)."""
+    from kzru.ids import matching_events
+
+    events = _read_column("events", "id", "title_en")
+    wanted = incomplete.casefold()
+    starting = [(id_, title) for id_, title in events if id_.casefold().startswith(wanted)]
+    if starting or not wanted:
+        return starting
+    named = set(matching_events(incomplete, [id_ for id_, _ in events]))
+    return [(id_, title) for id_, title in events if id_ in named]
+
+
+def _complete_facts(incomplete: str) -> list[tuple[str, str]]:
+    wanted = incomplete.casefold()
+    return [(id_, summary[:60]) for id_, summary in _read_column("facts", "id", "summary")
+            if id_.casefold().startswith(wanted)]
 
 
 def complete_record(incomplete: str) -> list[tuple[str, str]]:
-    """Fact and event ids, for ``show`` and ``cite``."""
-    facts = [(id_, summary[:60]) for id_, summary in _read_column("facts", "id", "summary")
-             if id_.startswith(incomplete)]
-    return complete_event(incomplete) + facts
+    """Fact and event ids, for ``show``."""
+    return complete_event(incomplete) + _complete_facts(incomplete)
+
+
+def complete_citable(incomplete: str) -> list[tuple[str, str]]:
+    """Fact, event and source ids, for ``cite``."""
+    wanted = incomplete.casefold()
+    sources = [(id_, title or publisher or file) for id_, publisher, title, file
+               in _read_column("sources", "id", "publisher", "title", "file")
+               if id_.casefold().startswith(wanted)]
+    return complete_record(incomplete) + sources
+
+
+def resolve_ids(data: Any, values: Sequence[str], sources: bool = False,
+                events: bool = True) -> list[tuple[str, str]]:
+    """(kind, id) for each value: a fact id or (with ``sources``) a source id in any case, else
+    an event id or a shorter form naming one event (kzru.ids). Several events named, or none
+    and nothing close: a one-line error, exit 2."""
+    from kzru.ids import exact_id, matching_events
+
+    found: list[tuple[str, str]] = []
+    for value in values:
+        fact = value if value in data.facts else exact_id(value, data.facts)
+        if fact is not None:
+            found.append(("fact", fact))
+            continue
+        source = exact_id(value, data.sources) if sources else None
+        if source is not None:
+            found.append(("source", source))
+            continue
+        named = matching_events(value, data.events) if events else []
+        if len(named) == 1:
+            found.append(("event", named[0]))
+            continue
+        if named:
+            raise KzruError(f"{value!r} matches {len(named)} events: {', '.join(sorted(named))}")
+        what = "fact, event or source" if sources else "fact or event" if events else "fact"
+        known = [*data.facts, *(data.events if events else ()), *(data.sources if sources
+                                                                    else ())]
+        raise KzruError(f"no {what} with id {value!r}{did_you_mean(value, known)}")
+    return found
+
+
+def complete_source(incomplete: str) -> list[tuple[str, str]]:
+    wanted = incomplete.casefold()
+    return [(value, title or file) for id_, publisher, title, file
+            in _read_column("sources", "id", "publisher", "title", "file")
+            for value in (id_, publisher) if value and value.casefold().startswith(wanted)]
+
+
+def complete_place(incomplete: str) -> list[tuple[str, str]]:
+    wanted = incomplete.casefold()
+    return [(name, kind) for kind, en, ru in _read_column("glossary", "kind", "name_en", "name_ru")
+            if kind == "place" for name in (en, ru) if name.casefold().startswith(wanted)]
+
+
+def complete_query(incomplete: str) -> list[tuple[str, str]]:
+    """A query word: an event id or a sector (search reads both)."""
+    return complete_event(incomplete) + complete_sector(incomplete)
 
 
 SectorFilter = Annotated[Optional[List[str]], typer.Option(
     "--sector", "-s", metavar="SECTOR", autocompletion=complete_sector,
-    help="Only facts in this sector (id, name or alias; repeat for several).")]
+    help="Only facts in this sector: id, name or alias in English or Russian, any word form "
+         "(--sector энергетика). Repeatable.")]
 YearFilter = Annotated[Optional[List[int]], typer.Option(
     "--year", "-y", metavar="YEAR", min=1, max=9999,
-    help="Only facts dated in this year (repeatable).")]
+    help="Only facts dated in this year. Repeatable.")]
 EventFilter = Annotated[Optional[List[str]], typer.Option(
     "--event", "-e", metavar="ID", autocompletion=complete_event,
-    help="Only facts of this event id (repeatable).")]
+    help="Only facts of this event: its id or a shorter form naming only it (moscow-2025). "
+         "Repeatable.")]
 StatusFilter = Annotated[Optional[List[str]], typer.Option(
     "--status", click_type=Choice(query.STATUSES, "status"),
-    help="Only facts with this status (repeatable).")]
+    help="Only facts with this status. Repeatable.")]
 KindFilter = Annotated[Optional[List[str]], typer.Option(
     "--kind", "-k", click_type=Choice(query.FACT_KINDS, "kind"),
-    help="Only facts of this kind (repeatable).")]
+    help="Only facts of this kind. Repeatable.")]
+SourceFilter = Annotated[Optional[List[str]], typer.Option(
+    "--source", metavar="ID", autocompletion=complete_source,
+    help="Only facts from this article: a source id or its publisher. Repeatable.")]
+SpeakerFilter = Annotated[Optional[List[str]], typer.Option(
+    "--speaker", metavar="NAME",
+    help="Only facts attributed to this speaker, named in either language (Токаев, Akorda). "
+         "Repeatable.")]
+PlaceFilter = Annotated[Optional[List[str]], typer.Option(
+    "--place", metavar="PLACE", autocompletion=complete_place,
+    help="Only facts of events held there or naming it, in either language (Москва, "
+         "Kostanay). Repeatable.")]
+SinceOption = Annotated[Optional[str], typer.Option(
+    "--since", metavar="DATE",
+    help="Only what is dated on or after DATE: YYYY, YYYY-MM or YYYY-MM-DD.")]
+UntilOption = Annotated[Optional[str], typer.Option(
+    "--until", metavar="DATE",
+    help="Only what is dated on or before DATE (a year or month: to its end).")]
+ReverseOption = Annotated[bool, typer.Option(
+    "--reverse", help="Reverse the order.")]
 LimitOption = Annotated[Optional[int], typer.Option(
     "--limit", "-n", min=0, metavar="N", help="Show at most N facts (0: all) [default: all].")]
 FieldsOption = Annotated[Optional[str], typer.Option(
     "--fields", metavar="LIST",
     help="Comma-separated fields to print, in that order, in every format; 'all' for every "
          "field. A wrong name lists the fields.")]
+
+# Every filter a fact listing takes, by parameter name: `with_fact_filters` adds them all.
+FACT_FILTERS = {
+    "sector": SectorFilter, "year": YearFilter, "event": EventFilter, "status": StatusFilter,
+    "kind": KindFilter, "source": SourceFilter, "speaker": SpeakerFilter, "place": PlaceFilter,
+    "since": SinceOption, "until": UntilOption,
+}
+
+
+def sort_option(orders: Sequence[str], default: str) -> Any:
+    return Annotated[Optional[str], typer.Option(
+        "--sort", click_type=Choice(orders, "order"),
+        help=f"Order by {', '.join(orders)} [default: {default}].")]
+
+
+def with_fact_filters(command: Any) -> Any:
+    """Add every fact filter (FACT_FILTERS) to a command; pass it ``typed``, the values given
+    (kzru.filters.Typed). The same options, the same meaning, in every listing."""
+    import functools
+    import inspect
+
+    from kzru.filters import Typed
+
+    signature = inspect.signature(command)
+    own = [p for p in signature.parameters.values() if p.name != "typed"]
+    keyword = [p for p in own if p.kind == inspect.Parameter.KEYWORD_ONLY]
+    positional = [p for p in own if p.kind != inspect.Parameter.KEYWORD_ONLY]
+    added = [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None,
+                               annotation=annotation) for name, annotation in FACT_FILTERS.items()]
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        typed = Typed.of(**{name: kwargs.pop(name, None) for name in FACT_FILTERS})
+        return command(*args, typed=typed, **kwargs)
+
+    del wrapper.__wrapped__
+    wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*positional, *added, *keyword])
+    wrapper.__annotations__ = {**{k: v for k, v in command.__annotations__.items()
+                                  if k != "typed"}, **FACT_FILTERS}
+    return wrapper
+
+
+def fact_filter(data: Any, typed: Any) -> query.FactFilter:
+    """The one filter object for the values typed (kzru.filters.build)."""
+    from kzru.filters import build
+
+    return build(typed, data, query.STATUSES, query.FACT_KINDS)
+
+
+def in_order(facts: Sequence[Fact], sort: Optional[str], reverse: bool,
+             parts_after: bool = True) -> list[Fact]:
+    """Newest first (``sort`` date) or by id; ``reverse`` turns either round. A package's
+    parts come right after the package when it is listed (each part keeps its own place
+    when its package is not)."""
+    if sort == "id":
+        ordered = sorted(facts, key=lambda fact: fact.id, reverse=reverse)
+    else:
+        ordered = sorted(facts, key=lambda fact: (fact.date, fact.id), reverse=not reverse)
+    if not parts_after:
+        return ordered
+    shown = {fact.id for fact in ordered}
+    parts: dict[str, list[Fact]] = {}
+    for fact in ordered:
+        if fact.part_of and fact.part_of in shown:
+            parts.setdefault(fact.part_of, []).append(fact)
+    result: list[Fact] = []
+
+    def add(fact: Fact) -> None:
+        result.append(fact)
+        for part in parts.get(fact.id, []):
+            add(part)
+
+    for fact in ordered:
+        if not (fact.part_of and fact.part_of in shown):
+            add(fact)
+    return result
 
 
 def dataset(options: Options) -> Store:
@@ -85,11 +253,6 @@ def dataset(options: Options) -> Store:
     from kzru.db import open_store
 
     return open_store(options.data, options.color, drafts=options.drafts)
-
-
-def filter_values(sector: Any, year: Any, event: Any, status: Any, kind: Any) -> dict[str, Any]:
-    return {"sector": sector or (), "year": year or (), "event": event or (),
-            "status": status or (), "kind": kind or ()}
 
 
 def fact_columns(out: Output, score: bool = False, explain: bool = False) -> list[Column]:
@@ -156,14 +319,16 @@ class Found(NamedTuple):
     reading: Any = None  # the query as read (terms, constraints), for track's topic
 
 
-def hits(options: Options, text: str, filters: dict[str, Any], exact: bool,
+def hits(options: Options, text: str, typed: Any, exact: bool,
          limit: Optional[int] = None, literal: bool = False, strict: bool = False) -> Found:
     """The best ``limit`` hits for ``text`` (all with None) from the cached index, the query
-    read for years, statuses, places… (unless ``literal``); with ``exact``, a substring scan."""
+    read for years, statuses, places… (unless ``literal``); with ``exact``, a substring scan.
+    ``typed``: the filters given (kzru.filters.Typed), applied as one filter object."""
     from kzru import search as matcher
+    from kzru.filters import Typed
 
     data = dataset(options)
-    selection = query.make_filter(data.sectors, data.events, **filters)
+    selection = fact_filter(data, typed or Typed())
     if exact:
         found = matcher.exact_search(query.filter_facts(data, selection), text, limit)
         return Found(found, found.total, data.events, data.sources, "literal substring")

@@ -1,0 +1,165 @@
+"""What the user typed into filters, turned into the one filter object the query layer applies.
+
+Why here: every command takes the same filters and must read them the same way — a sector in
+either language and any word form (kzru.taxonomy), an event by a shorter id (kzru.ids), a date
+at any precision, a speaker or place by any of its names. Each filter may be repeated: values
+of one filter are alternatives (OR), different filters must all hold (AND).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from typing import Any, Iterable, NamedTuple, Sequence
+
+from kzru.errors import KzruError, choose, did_you_mean
+from kzru.text import normalize, stem, words
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def date_bound(value: str, option: str, end: bool) -> date:
+    """YYYY, YYYY-MM or YYYY-MM-DD as the first day it covers (``end``: the last day), so
+    ``--since 2024 --until 2024-11`` means 1 January 2024 to 30 November 2024."""
+    found = _DATE.match(value.strip())
+    try:
+        if not found:
+            raise ValueError
+        year, month, day = (int(part) if part else None for part in found.groups())
+        if month is None:
+            return date(year, 12, 31) if end else date(year, 1, 1)  # type: ignore[arg-type]
+        if day is None:
+            last = calendar.monthrange(year, month)[1]  # type: ignore[arg-type]
+            return date(year, month, last if end else 1)  # type: ignore[arg-type]
+        return date(year, month, day)  # type: ignore[arg-type]
+    except ValueError:
+        raise KzruError(f"{option} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") \
+            from None
+
+
+class Typed(NamedTuple):
+    """The filters as given (each a tuple of the values typed; empty: not given)."""
+
+    sector: tuple[str, ...] = ()
+    year: tuple[int, ...] = ()
+    event: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    speaker: tuple[str, ...] = ()
+    place: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+
+    @classmethod
+    def of(cls, **given: Any) -> "Typed":
+        """From the command's option values (None for an option not given or not offered)."""
+        values = {}
+        for name in cls._fields:
+            value = given.get(name)
+            if name in ("since", "until"):
+                values[name] = value
+            else:
+                values[name] = tuple(value or ())
+        return cls(**values)
+
+
+def _names(entry: Any) -> set[str]:
+    return {normalize(name) for name in (entry.name_en, entry.name_ru, *entry.aliases) if name}
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(word) for word in words(text))
+
+
+def _glossary_matches(value: str, glossary: Iterable[Any], kinds: Sequence[str]) -> list[Any]:
+    """Glossary entries of these kinds one of whose names is ``value`` in any word form."""
+    wanted = _stems(value)
+    return [entry for entry in glossary if entry.kind in kinds and wanted
+            and any(_stems(name) == wanted for name in _names(entry))]
+
+
+def speakers(value: str, known: Iterable[str], glossary: Iterable[Any]) -> tuple[str, ...]:
+    """The speaker values of the table that ``value`` names: those holding it as words
+    (Tokayev, Tulindinova), or holding any name of the person or body it names
+    (Токаев → Kassym-Jomart Tokayev)."""
+    known = sorted(set(known) - {""})
+    names = {normalize(value)} | {name for entry in _glossary_matches(
+        value, glossary, ("person", "organization", "university")) for name in _names(entry)}
+    keys = [_stems(name) for name in names]
+
+    def said_by(speaker: str) -> bool:
+        held = _stems(speaker)
+        return any(key and any(held[i:i + len(key)] == key for i in range(len(held)))
+                   for key in keys)
+
+    found = tuple(speaker for speaker in known if said_by(speaker))
+    if not found:
+        raise KzruError(f"no speaker {value!r}{did_you_mean(value, known)}; speakers: "
+                        f"{', '.join(known)}")
+    return found
+
+
+def places(value: str, events: dict[str, Any], glossary: Iterable[Any]) -> \
+        tuple[tuple[str, ...], tuple[str, ...]]:
+    """(event ids held there, normalised names of the place) for ``value``, a place named in
+    either language, in any word form (Москве, Moscow)."""
+    entries = _glossary_matches(value, glossary, ("place",))
+    names = {normalize(value)} | {name for entry in entries for name in _names(entry)}
+    keys = {_stems(name) for name in names}
+    held = tuple(event.id for event in events.values()
+                 if any(_stems(place) in keys for place in event.places))
+    if not held and not entries:
+        known = sorted({place for event in events.values() for place in event.places} |
+                       {entry.name_en for entry in glossary if entry.kind == "place"})
+        raise KzruError(f"unknown place {value!r}{did_you_mean(value, known)}")
+    return held, tuple(sorted(names))
+
+
+def build(typed: Typed, data: Any, statuses: Sequence[str], kinds: Sequence[str]) -> Any:
+    """The query layer's FactFilter for ``typed`` over ``data`` (a dataset or the store)."""
+    from kzru import query
+    from kzru.ids import exact_id, resolve_event
+    from kzru.taxonomy import resolve_sector
+
+    chosen_sources = []
+    for value in typed.source:
+        found = exact_id(value, data.sources) or _source_by_name(value, data.sources)
+        chosen_sources.extend(found if isinstance(found, tuple) else (found,))
+    known = (data.speakers() if hasattr(data, "speakers") else
+             [fact.speaker for fact in data.facts.values()]) if typed.speaker else []
+    spoken = tuple(dict.fromkeys(
+        speaker for value in typed.speaker
+        for speaker in speakers(value, known, data.glossary.values())))
+    held: list[str] = []
+    named: list[str] = []
+    for value in typed.place:
+        event_ids, names = places(value, data.events, data.glossary.values())
+        held.extend(event_ids)
+        named.extend(names)
+    return query.FactFilter(
+        sectors=tuple(dict.fromkeys(resolve_sector(s, data.sectors) for s in typed.sector)),
+        years=tuple(dict.fromkeys(typed.year)),
+        events=tuple(dict.fromkeys(resolve_event(e, data.events) for e in typed.event)),
+        statuses=tuple(dict.fromkeys(choose(s, statuses, "status") for s in typed.status)),
+        kinds=tuple(dict.fromkeys(choose(k, kinds, "kind") for k in typed.kind)),
+        sources=tuple(dict.fromkeys(chosen_sources)),
+        speakers=spoken,
+        since=date_bound(typed.since, "--since", end=False) if typed.since else None,
+        until=date_bound(typed.until, "--until", end=True) if typed.until else None,
+        places=tuple(dict.fromkeys(named)) if typed.place else (),
+        place_events=tuple(dict.fromkeys(held)) if typed.place else (),
+    )
+
+
+def _source_by_name(value: str, sources: dict[str, Any]) -> tuple[str, ...]:
+    """Sources whose publisher or file is ``value`` (any case): --source Kazinform."""
+    wanted = normalize(value)
+    found = tuple(source.id for source in sources.values()
+                  if wanted in (normalize(source.publisher), normalize(source.file)))
+    if not found:
+        known = [*sources, *(s.publisher for s in sources.values() if s.publisher)]
+        raise KzruError(f"unknown source {value!r}{did_you_mean(value, known)} (kzru sources "
+                        "lists them)")
+    return found
