@@ -163,3 +163,44 @@ def _source_by_name(value: str, sources: dict[str, Any]) -> tuple[str, ...]:
         raise KzruError(f"unknown source {value!r}{did_you_mean(value, known)} (kzru sources "
                         "lists them)")
     return found
+
+
+def events_matching(data: Any, years: Sequence[int] = (), hosts: Sequence[str] = (),
+                    kinds: Sequence[str] = (), typed: Typed = Typed()) -> list[Any]:
+    """Events in date order that pass every filter given (OR within one, AND across): in a
+    year / between --since and --until (an event spanning the bound counts), hosted by,
+    of a kind, held at a place, with a fact in a sector, reported by a source."""
+    from kzru.taxonomy import resolve_sector
+
+    since = date_bound(typed.since, "--since", end=False) if typed.since else None
+    until = date_bound(typed.until, "--until", end=True) if typed.until else None
+    held: set[str] = set()
+    for value in typed.place:
+        held |= set(places(value, data.events, data.glossary.values())[0])
+    sectors = {resolve_sector(value, data.sectors) for value in typed.sector}
+    sources = set()
+    for value in typed.source:
+        from kzru.ids import exact_id
+
+        found = exact_id(value, data.sources) or _source_by_name(value, data.sources)
+        sources |= set(found if isinstance(found, tuple) else (found,))
+    with_sector: set[str] = set()
+    if sectors:
+        with_sector = {event_id for (sector, event_id), count in
+                       data.sector_event_counts().items() if sector in sectors and count}
+    chosen = []
+    for event in data.events.values():
+        if years and not any(event.start.year <= year <= event.end.year for year in years):
+            continue
+        if (hosts and event.host not in hosts) or (kinds and event.kind not in kinds):
+            continue
+        if (since and event.end < since) or (until and event.start > until):
+            continue
+        if typed.place and event.id not in held:
+            continue
+        if sources and not sources & set(event.sources):
+            continue
+        if sectors and event.id not in with_sector:
+            continue
+        chosen.append(event)
+    return sorted(chosen, key=lambda event: (event.start, event.id))

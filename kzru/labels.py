@@ -50,6 +50,10 @@ LABELS: dict[str, tuple[str, str]] = {
                      "Факты по отраслям (строки) и событиям (столбцы)"),
     "group.outside": ("Outside any event", "Вне событий"),
     "matrix.outside": ("facts outside any event", "факты вне событий"),
+    "note.matrix": ("— facts outside any event. A fact in two sectors counts in each row; "
+                    "parts of a package are not counted again.",
+                    "— факты вне событий. Факт двух отраслей учтён в обеих строках; части "
+                    "пакета не учитываются повторно."),
     "note.cut": ("{shown} of {total} {what} — --limit 0 for all",
                  "показано {shown} из {total} — --limit 0 покажет все"),
     "note.not_shown": ("Not shown: {columns} — widen or use --fields",

@@ -16,6 +16,7 @@ from kzru.text import WORD, normalize, skeleton, translit_key
 
 GAP = 2
 WRAP_MIN = 16
+WORD_MAX = 24  # a longer word (a URL) may still fold, or no table would fit 60 columns
 # The widest layout drawn, whatever COLUMNS says: padding every line to 99,999,999 columns
 # took half a minute, and no terminal shows lines that long.
 MAX_WIDTH = 240
@@ -88,7 +89,9 @@ class TableWriter:
         if title:
             heading = Text(printable(title), style="bold")
             out.extend(heading.wrap(self.console, self.width) if self.width else [heading])
-        out.extend(self._join([self._lines(headers[i], widths[i], columns[i]) for i in kept],
+        # a header wraps at its spaces, never cut, even over a column whose cells never wrap
+        out.extend(self._join([self._lines(headers[i], widths[i], columns[i]._replace(
+                                   no_wrap=False)) for i in kept],
                               [widths[i] for i in kept], [columns[i] for i in kept]))
         total = sum(widths[i] for i in kept) + GAP * (len(kept) - 1)
         if self.terminal:
@@ -114,9 +117,14 @@ class TableWriter:
         self._print(out)
 
     def line(self, text: str, style: str = "") -> None:
+        """A note under a table: wrapped at spaces to a terminal's width, one line in a pipe."""
         from rich.text import Text
 
-        self._print([Text(printable(text), style=style)])
+        shown = Text(printable(text), style=style)
+        lines = list(shown.wrap(self.console, self.width)) if self.width else [shown]
+        for line in lines:
+            line.rstrip()
+        self._print(lines)
 
     def texts(self, lines: list[Any]) -> None:
         """Print rich Text lines a command laid out itself (already fitted to ``width``)."""
@@ -150,8 +158,9 @@ class TableWriter:
             least = natural
         elif ids:
             least = min(natural, column.min_width or WRAP_MIN)
-        else:
-            least = min(longest, column.min_width or WRAP_MIN)
+        else:  # narrow enough to wrap, but never so narrow that a word must break
+            word = max((len(w) for w in text.plain.split()), default=0)
+            least = max(min(longest, column.min_width or WRAP_MIN), min(word, WORD_MAX))
         return _Cell(text, notes, natural, least, ids)
 
     def _lines(self, text: Any, width: int | None, column: Column) -> list[Any]:

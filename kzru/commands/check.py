@@ -19,7 +19,7 @@ EXAMPLES = ("kzru check", "kzru check --strict", "kzru check --sources ../shared
             "kzru export --csv my-data --force && kzru check --data my-data/")
 
 
-@with_common_options
+@with_common_options(formats=())
 def command(
     sources_dir: Annotated[Optional[Path], typer.Option(
         "--sources", metavar="DIR",

@@ -17,7 +17,7 @@ EXAMPLES = ("kzru export kzru.db --force",
             "kzru export --csv kzru-data --force")
 
 
-@with_common_options
+@with_common_options(formats=())
 def command(
     target: Annotated[Optional[Path], typer.Argument(
         metavar="[FILE.db]", help="The SQLite database to write.")] = None,

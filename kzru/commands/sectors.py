@@ -1,6 +1,6 @@
 """kzru sectors: the taxonomy with counts, one sector's facts, or the sector × event matrix."""
 
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -16,9 +16,11 @@ from kzru.commands.shared import (
     layout,
 )
 from kzru.db import Store
+from kzru.labels import label
+from kzru.model import Event
 from kzru.options import Options, with_common_options
 from kzru.output import Output
-from kzru.table import Column
+from kzru.table import GAP, Column
 
 EXAMPLES = ("kzru sectors", "kzru sectors nuclear",
             "kzru sectors 'Образование и наука' --lang ru", "kzru sectors --matrix",
@@ -86,26 +88,53 @@ def _one_sector(data: Store, out: Output, sector: str, spec: Optional[str]) -> N
              "no facts in this sector", draw=draw)
 
 
+def _short(event: Event) -> str:
+    """A column head: the month and the kind ("2024-11 state visit"); wraps at its spaces."""
+    return f"{event.start:%Y-%m} {event.kind.replace('-', ' ')}"
+
+
 def _matrix(data: Store, out: Output) -> None:
+    """Counts per sector and event with row and column totals. Events head their columns by
+    month and kind where those are unique and fit the width; otherwise by number, with the
+    legend printed first so that it is on the first screen."""
+    lang = out.lang
     events, counts = query.sector_matrix(data)
     rows = []
     for sector, per_event, loose in counts:
-        row = {"sector": sector.id}
+        row: dict[str, Any] = {"sector": sector.id}
         row.update({event.id: count for event, count in zip(events, per_event)})
         row["none"] = loose
+        row["total"] = sum(per_event) + loose
         rows.append(row)
-    keys = ["sector", *(e.id for e in events), "none"]
-    columns = [Column("sector", "Sector", no_wrap=True)] + [
-        Column(e.id, str(number), justify="right") for number, e in enumerate(events, 1)
-    ] + [Column("none", "—", justify="right")]
-    if out.is_table:
-        display = [{k: (v or "·") if k != "sector" else v for k, v in row.items()} for row in rows]
-        out.writer.table(display, columns, "Facts per sector (rows) and event (columns)")
-        legend = [{"number": str(number), "event": event.id, "title": event.title(out.lang)}
-                  for number, event in enumerate(events, 1)]
-        legend.append({"number": "—", "event": "", "title": "facts outside any event"})
-        out.writer.table(legend, [Column("number", "#", justify="right"),
-                                  Column("event", "Event", no_wrap=True),
-                                  Column("title", "Title", ratio=1)])
+    keys = ["sector", *(e.id for e in events), "none", "total"]
+    if not out.is_table:
+        out.rows(rows, keys, [], label("empty.sectors", lang))
         return
-    out.rows(rows, keys, columns, "no sectors")
+    shorts = [_short(event) for event in events]
+    longest_word = max((len(w) for short in shorts for w in short.split()), default=1)
+    totals_width = len(label("col.total", lang))
+    needed = (max(len(row["sector"]) for row in rows) + GAP + (longest_word + GAP) * len(events)
+              + 1 + GAP + max(totals_width, 3))
+    width = out.writer.width
+    named = len(set(shorts)) == len(shorts) and (width is None or needed <= width)
+    heads = shorts if named else [str(number) for number in range(1, len(events) + 1)]
+    columns = [Column("sector", label("col.sector", lang), no_wrap=True)] + [
+        Column(event.id, head, justify="right") for event, head in zip(events, heads)
+    ] + [Column("none", "—", justify="right"),
+         Column("total", label("col.total", lang), justify="right")]
+    if not named:  # one line an event: its id says what it is; titles where they fit
+        legend = [{"number": str(number), "event": event.id, "title": event.title(lang)}
+                  for number, event in enumerate(events, 1)]
+        legend_columns = [Column("number", label("col.number", lang), justify="right"),
+                          Column("event", label("col.event", lang), no_wrap=True)]
+        id_width = max(len(event.id) for event in events) + 3 + 2 * GAP
+        if width is None or width - id_width >= max(len(row["title"]) for row in legend):
+            legend_columns.append(Column("title", label("col.title", lang), ratio=1))
+        out.writer.table(legend, legend_columns)
+    summed = {"sector": label("col.total", lang)}
+    for key in keys[1:]:
+        summed[key] = sum(row[key] for row in rows)
+    display = [{k: (v or "·") if k != "sector" else v for k, v in row.items()}
+               for row in [*rows, summed]]
+    out.writer.table(display, columns, label("title.matrix", lang))
+    out.writer.line(label("note.matrix", lang), style="dim")

@@ -5,7 +5,7 @@ from typing import Annotated, Any, List
 import typer
 
 from kzru import fields, query
-from kzru.commands.shared import FieldsOption, complete_record, dataset
+from kzru.commands.shared import FieldsOption, complete_record, dataset, resolve_ids
 from kzru.db import Store
 from kzru.options import Options, with_common_options
 from kzru.output import Output
@@ -24,13 +24,15 @@ LISTS_OF_IDS = {"id", "event", "source", "part_of", "sectors", "follows", "parts
 @with_common_options
 def command(
     record_ids: Annotated[List[str], typer.Argument(
-        metavar="ID...", autocompletion=complete_record, help="Fact or event ids.")],
+        metavar="ID...", autocompletion=complete_record,
+        help="Fact or event ids, in any case; an event also by a shorter form naming only it.")],
     fields_: FieldsOption = None, *, options: Options,
 ) -> None:
     """Facts or events in full: every field, the evidence, its source, event and related facts;
     for a package, its parts; for an event, its facts."""
     data = dataset(options)
-    records = [query.find_record(data, record_id) for record_id in record_ids]
+    records = [data.facts[found] if kind == "fact" else data.events[found]
+               for kind, found in resolve_ids(data, record_ids)]
     available = list(dict.fromkeys((*fields.FACT_ALL, *FACT_EXTRA, *fields.EVENT_ALL,
                                     *EVENT_EXTRA)))
     with Output(options) as out:
