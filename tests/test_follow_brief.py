@@ -327,7 +327,7 @@ def test_brief_command_formats_and_errors(run) -> None:
     unknown = run("brief", "2024-11-state-visit-astna")
     assert unknown.code == 2 and "did you mean '2024-11-state-visit-astana'" in unknown.err
     wrong = run("brief", "2024-11-state-visit-astana", "--format", "csv")
-    assert wrong.code == 2 and "brief prints table, md, json" in wrong.err
+    assert wrong.code == 2 and "choose from: table, md, json" in wrong.err
 
 
 def test_track_command(run) -> None:
