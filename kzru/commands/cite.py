@@ -67,10 +67,11 @@ def command(
 def _text(reference: cite.Reference) -> str:
     """At a terminal each line wrapped at spaces to the width (ids, addresses and words whole,
     continuation lines indented); in a pipe one line each."""
-    import shutil
     import textwrap
 
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 0
+    from kzru.table import screen_width
+
+    width = screen_width() if sys.stdout.isatty() else 0
     lines = []
     for text, indent in cite.as_text(reference):
         text = printable(text)
