@@ -37,28 +37,35 @@ def change_source(folder: Path, source_id: str, **cells: str) -> None:
     write_table(folder, "sources", rows)
 
 
-def test_csl_item_holds_the_fact_and_its_article(run) -> None:
+def test_csl_item_holds_the_article_and_the_fact_cited(run) -> None:
+    """One item per article (issue 17.1): its key, the article's fields, and the fact cited
+    as the note (locator and quoted evidence) and in custom."""
     fact = FACTS["a004-declaration-strategic-partnership-alliance"]
     source = SOURCES[fact["source"]]
     assert source["publisher"] and source["title"] and source["published_basis"] == "stated"
     (item,) = csl(run, fact["id"])
     year, month, day = map(int, source["published"].split("-"))
+    accessed = {}
+    if source["url"] and any(ch.isdigit() for ch in source["url_note"]):
+        import re
+
+        found = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", source["url_note"])
+        if found:
+            accessed = {"accessed": {"date-parts": [[int(x) for x in found.groups()]]}}
     assert item == {
-        "id": fact["id"],
+        "id": "kazinform2025gosvizit",  # publisher, year, the headline's first telling word
         "type": "article-newspaper",
         "title": source["title"],
         "issued": {"date-parts": [[year, month, day]]},  # stated: no "circa"
         "language": "ru",  # every article is in Russian
         "archive_location": source["file"],
-        "abstract": fact["summary"],
-        "note": f"Evidence (verbatim): «{fact['evidence']}»",
-        "custom": {"kzru_fact": fact["id"], "kzru_source": source["id"],
-                   "status": fact["status"], "fact_date": fact["date"],
-                   "fact_date_precision": fact["date_precision"],
+        "note": f"kzru {fact['id']} ({fact['status']}, {fact['date']}): «{fact['evidence']}»",
+        "custom": {"kzru_source": source["id"], "kzru_facts": [fact["id"]],
                    "published_basis": source["published_basis"]},
         "container-title": source["publisher"],
         "publisher": source["publisher"],
         **({"URL": source["url"]} if source["url"] else {}),  # the address, when known
+        **accessed,
     }
 
 
@@ -68,8 +75,7 @@ def test_csl_item_of_an_untitled_unnamed_inferred_article(run) -> None:
     assert not source["publisher"] and not source["title"]
     assert source["published_basis"] == "inferred"
     (item,) = csl(run, fact["id"])
-    event = EVENTS[fact["event"]]
-    assert item["title"] == f"[untitled report: {event['title_en']}]"
+    assert item["title"] == "[headline not given]"  # never a title made from the event
     assert item["issued"] == {"date-parts": [[2022, 2]], "circa": True}
     assert "publisher" not in item and "container-title" not in item
     assert item.get("URL") == (source["url"] or None)
@@ -83,42 +89,45 @@ def test_a_year_precision_stated_article_with_an_address(run, data_copy: Path) -
     (item,) = csl(run, fact_id, "--data", str(data_copy))
     assert item["issued"] == {"date-parts": [[2022]]}
     assert item["URL"] == "https://example.org/a000"
+    assert item["id"] == "pub2022title"
     text = run("cite", fact_id, "--data", str(data_copy)).out
     first = text.splitlines()[0]
     assert first == ("Pub*. «Title * with _ [markup] <b> | `code` \\ chars». 2022. "
-                     "File 000_d1d8b5bb9fbf5349.txt. https://example.org/a000")
+                     "File 000_d1d8b5bb9fbf5349.txt. https://example.org/a000 [pub2022title]")
     md = run("cite", fact_id, "--data", str(data_copy), "--format", "md").out
     escaped = "Title \\* with \\_ \\[markup\\] \\<b\\> \\| \\`code\\` \\\\ chars"
     assert md.splitlines()[0] == (f"- Pub\\*, [{escaped}](https://example.org/a000), 2022 "
-                                  "(file `000_d1d8b5bb9fbf5349.txt`)")
+                                  "(file `000_d1d8b5bb9fbf5349.txt`) `[@pub2022title]`")
 
 
 def test_text_and_markdown_quote_the_evidence_and_name_the_fact(run) -> None:
     fact = FACTS["a000-cip-bolashak-memoranda"]
-    event = EVENTS[fact["event"]]
     url = SOURCES["a000"]["url"]
     text = run("cite", fact["id"]).out.splitlines()
-    assert text[0] == (f"[publisher not named]. [untitled report: {event['title_en']}]. "
+    assert text[0] == ("[outlet not named]. [headline not given]. "
                        f"2022-02 (date inferred). File {SOURCES['a000']['file']}."
-                       + (f" {url}" if url else ""))
-    assert text[1] == f"  «{fact['evidence']}»"
-    assert text[2] == f"  (kzru fact {fact['id']}: {fact['status']}, 2022-02)"
+                       + (f" {url}" if url else "") + " [unnamed2022a000]")
+    assert text[1] == f"  kzru {fact['id']} ({fact['status']}, 2022-02)"
+    assert text[2] == f"    «{fact['evidence']}»"
     md = run("cite", fact["id"], "--format", "md").out.splitlines()
-    title = f"\\[untitled report: {event['title_en']}\\]"
+    title = "\\[headline not given\\]"
     title = f"[{title}]({url})" if url else f"*{title}*"
-    assert md[0] == (f"- \\[publisher not named\\], {title}, "
-                     f"2022-02 (date inferred) (file `{SOURCES['a000']['file']}`)")
-    assert md[2] == f"  — kzru fact `{fact['id']}` ({fact['status']}, 2022-02)"
+    assert md[0] == (f"- \\[outlet not named\\], {title}, "
+                     f"2022-02 (date inferred) (file `{SOURCES['a000']['file']}`) "
+                     "`[@unnamed2022a000]`")
+    assert md[1] == f"  - kzru {fact['id']} ({fact['status']}, 2022-02)  "
+    assert md[2] == f"    > «{fact['evidence']}»"
 
 
-def test_a_fact_outside_any_event_cites_its_file(run) -> None:
+def test_a_fact_outside_any_event_has_its_articles_title(run) -> None:
     loose = next(row for row in FACTS.values()
                  if not row["event"] and not SOURCES[row["source"]]["title"])
     (item,) = csl(run, loose["id"])
-    assert item["title"] == f"[untitled article, {SOURCES[loose['source']]['file']}]"
+    assert item["title"] == "[headline not given]"
 
 
-def test_lang_ru_describes_an_untitled_report_in_russian(run) -> None:
+def test_lang_ru_says_the_headline_is_missing_in_russian(run) -> None:
     fact = FACTS["a000-cip-bolashak-memoranda"]
     (item,) = csl(run, fact["id"], "--lang", "ru")
-    assert item["title"] == f"[untitled report: {EVENTS[fact['event']]['title_ru']}]"
+    assert item["title"] == "[заголовок не указан]"
+    assert EVENTS[fact["event"]]["title_ru"] not in json.dumps(item, ensure_ascii=False)
