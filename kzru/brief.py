@@ -125,8 +125,8 @@ def build(dataset: Dataset, event_id: str) -> Brief:
             said = f"{said}, in a preview written before the event"
         return Item(fact, parts, said, number[fact.source])
 
-    top = [fact for fact in facts if not fact.part_of or fact.part_of not in
-           {other.id for other in facts}]
+    own = {other.id for other in facts}  # once: a large event has thousands of facts
+    top = [fact for fact in facts if not fact.part_of or fact.part_of not in own]
     figures = [item(fact) for fact in top if fact.kind == "figure"]
     sections = []
     for status in SECTION_ORDER:

@@ -257,6 +257,7 @@ class _Facts(Mapping[str, Fact]):
     def __init__(self, store: Store) -> None:
         self.store = store
         self._known: dict[str, Fact] = {}
+        self._all: list[Fact] | None = None
 
     def __getitem__(self, fact_id: str) -> Fact:
         if fact_id not in self._known:
@@ -282,8 +283,14 @@ class _Facts(Mapping[str, Fact]):
         return self.store.count()
 
     def values(self) -> list[Fact]:  # type: ignore[override]
-        """Every admitted fact in file order: a whole-table read, for the rare caller."""
-        return self.store.select(order=FILE_ORDER)
+        """Every admitted fact in file order: a whole-table read (once a run), for the callers
+        that still walk the table (brief's and track's context)."""
+        if self._all is None:
+            self._all = self.store.select(order=FILE_ORDER)
+            self._known = {fact.id: fact for fact in self._all}
+            for grouped in (self.store.facts_by_event, self.store.parts):
+                grouped.fill(self._all)
+        return self._all
 
 
 class _Grouped(Mapping[str, list[Fact]]):
@@ -293,6 +300,14 @@ class _Grouped(Mapping[str, list[Fact]]):
         self.store = store
         self.column = column
         self._known: dict[str, list[Fact]] = {}
+        self._complete = False
+
+    def fill(self, facts: list[Fact]) -> None:
+        """Group facts already read (the whole table): no more queries for this mapping."""
+        self._known = {}
+        for fact in facts:
+            self._known.setdefault(getattr(fact, self.column), []).append(fact)
+        self._complete = True
 
     def __getitem__(self, key: str) -> list[Fact]:
         found = self.get(key)
@@ -301,9 +316,9 @@ class _Grouped(Mapping[str, list[Fact]]):
         return found
 
     def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
-        if key not in self._known:
+        if key not in self._known and not self._complete:
             self._known[key] = self.store.select(f"x.{self.column} = ?", [key], FILE_ORDER)
-        return self._known[key] or default
+        return self._known.get(key) or default
 
     def __iter__(self) -> Iterator[str]:
         rows = self.store.index.rows(f"SELECT DISTINCT x.{self.column} FROM filters x WHERE "

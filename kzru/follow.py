@@ -220,6 +220,7 @@ class _Context(NamedTuple):
     linked: dict[str, list[Fact]]
     previewed: dict[str, Event]
     newest: date
+    reports: dict[tuple[str, str], str]
 
 
 def _later_line(fact: Fact) -> str:
@@ -235,7 +236,11 @@ def judge(fact: Fact, later: list[Fact], context: _Context) -> tuple[str, str, F
         if later:
             first = (finished or going or later)[0]
             return BORNE_OUT, f"{_later_line(first)} bears out the preview", first
-        reports = ", ".join(report_sources(context.dataset, event, {fact.source}))
+        key = (event.id, fact.source)  # once per preview: an event may have thousands of facts
+        if key not in context.reports:
+            context.reports[key] = ", ".join(report_sources(context.dataset, event,
+                                                            {fact.source}))
+        reports = context.reports[key]
         return NOT_BORNE_OUT, (f"the report of {event.id} ({reports}) does not mention it"), None
     if finished:
         first = finished[0]
@@ -256,7 +261,7 @@ def judge(fact: Fact, later: list[Fact], context: _Context) -> tuple[str, str, F
 
 def _context(dataset: Dataset) -> _Context:
     newest = max((s.published for s in dataset.sources.values()), default=date.min)
-    return _Context(dataset, followers(dataset), previewed(dataset), newest)
+    return _Context(dataset, followers(dataset), previewed(dataset), newest, {})
 
 
 def _entry(fact: Fact, context: _Context, parts: tuple[Tracked, ...] = ()) -> Tracked:

@@ -82,17 +82,35 @@ def fact_fields(fact: Fact) -> dict[int, str]:
     }
 
 
-def _postings(dataset: Dataset, facts: list[Fact], progress: Any) -> dict[str, array]:
+def _postings(connection: sqlite3.Connection, dataset: Dataset, facts: list[Fact],
+              progress: Any) -> dict[str, array]:
+    """Postings of every word, and (stored as it goes) the words each fact says only inside
+    a name (places.py): each field is split into words once for both."""
+    from kzru.places import inside_names, name_table
+
+    names = name_table(dataset.glossary.values())
+    keys: dict[str, str] = {}
+    inside: list[tuple[str, int]] = []
     postings: dict[str, array] = defaultdict(lambda: array("I"))
+    summary, text, evidence = FIELDS["summary"], FIELDS["text"], FIELDS["evidence"]
     for rowid, fact in enumerate(facts):
         masks: dict[str, int] = defaultdict(int)
-        for bit, content in fact_fields(fact).items():
-            for word in words(content):
+        split = {bit: words(content) for bit, content in fact_fields(fact).items()}
+        for bit, found in split.items():
+            for word in found:
                 masks[word] |= bit
         for word, mask in masks.items():
             postings[word].append(rowid << FIELD_BITS | mask)
+        if names:
+            fields = [split[summary], split[text], split[evidence],
+                      *(words(name) for name in fact.names)]
+            inside.extend((word, rowid) for word in inside_names(names, fields, keys))
+            if len(inside) >= 50_000:
+                connection.executemany("INSERT INTO inname VALUES (?, ?)", inside)
+                inside.clear()
         if progress:
             progress(rowid + 1)
+    connection.executemany("INSERT INTO inname VALUES (?, ?)", inside)
     return postings
 
 
@@ -113,7 +131,7 @@ def build(dataset: Dataset, connection: sqlite3.Connection, show_progress: bool 
     connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
     _store_facts(connection, dataset, facts)
     with _progress(len(facts), show_progress, color) as progress:
-        postings = _postings(dataset, facts, progress)
+        postings = _postings(connection, dataset, facts, progress)
     _store_vocabulary(connection, postings)
     _store_parts(connection, postings)
     connection.executescript(INDEXES)
@@ -142,10 +160,6 @@ def _store_facts(connection: sqlite3.Connection, dataset: Dataset, facts: list[F
     connection.executemany("INSERT INTO fact_names VALUES (?, ?)", (
         (rowid, name) for rowid, fact in enumerate(facts)
         for name in {normalize(name) for name in fact.names}))
-    from kzru.places import words_inside_names
-
-    connection.executemany("INSERT INTO inname VALUES (?, ?)",
-                           words_inside_names(dataset.glossary.values(), facts))
     tables = {name: [codec.plain(record) for record in getattr(dataset, name).values()]
               for name in TABLES}
     dates = array("I", (fact.date.toordinal() for fact in facts))

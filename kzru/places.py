@@ -49,17 +49,40 @@ def words_inside_names(glossary: Iterable[Any], facts: list[Any]) -> Iterator[tu
     names = _names(glossary)
     if not names:
         return
+    keys: dict[str, str] = {}
     for rowid, fact in enumerate(facts):
-        sequence: list[str] = []
-        for field in (fact.summary, fact.text, fact.evidence, *fact.names):
-            sequence += ["", *_keys(field)]  # "" keeps fields (and names) apart
-        covered: set[int] = set()
-        for start, first in enumerate(sequence):
-            for name in names.get(first, ()):
-                if tuple(sequence[start:start + len(name)]) == name:
-                    covered.update(range(start, start + len(name)))
-        if not covered:
-            continue
-        outside = {sequence[p] for p in range(len(sequence)) if p not in covered}
-        for inside in sorted({sequence[p] for p in covered} - outside):
+        fields = [words(field) for field in (fact.summary, fact.text, fact.evidence, *fact.names)]
+        for inside in inside_names(names, fields, keys):
             yield inside, rowid
+
+
+def name_table(glossary: Iterable[Any]) -> dict[str, list[tuple[str, ...]]]:
+    """The multi-word names to look for, built once per index build."""
+    return _names(glossary)
+
+
+def inside_names(names: dict[str, list[tuple[str, ...]]], fields: Iterable[list[str]],
+                 keys: dict[str, str]) -> list[str]:
+    """The keys of the words a fact says only inside a name, from the words of its fields
+    (summary, text, evidence, then each name), as the index build has already split them;
+    ``keys`` memoises key() across facts (a 100,000-fact build meets each word many times)."""
+    sequence: list[str] = []
+    for found in fields:
+        sequence.append("")  # keeps fields (and names) apart
+        for word in found:
+            keyed = keys.get(word)
+            if keyed is None:
+                keyed = keys[word] = "" if word in STOPWORDS else key(word)
+            if keyed:
+                sequence.append(keyed)
+    if names.keys().isdisjoint(sequence):
+        return []
+    covered: set[int] = set()
+    for start, first in enumerate(sequence):
+        for name in names.get(first, ()):
+            if tuple(sequence[start:start + len(name)]) == name:
+                covered.update(range(start, start + len(name)))
+    if not covered:
+        return []
+    outside = {sequence[p] for p in range(len(sequence)) if p not in covered}
+    return sorted({sequence[p] for p in covered} - outside)
