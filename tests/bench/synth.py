@@ -137,9 +137,11 @@ def make_dataset(n_facts: int, out_dir, seed: int = 1) -> Path:
 
             row["id"] = copy_id(base["id"])
             # Parts stay within their copy; follows are dropped, since dates are varied
-            # independently and a link must point back in time.
+            # independently and a link must point back in time; same_as too (see below).
             row["part_of"] = copy_id(base["part_of"]) if base.get("part_of") else ""
             row["follows"] = ""
+            if "same_as" in row:  # links both ways: a copy cut short would leave one side
+                row["same_as"] = ""
             row["summary"] = varier.text(base["summary"])
             row["text"] = varier.text(base["text"])
             evidence = varier.text(base["evidence"])
