@@ -38,6 +38,9 @@ class Suggestion(NamedTuple):
 
 # Beside a verdict only candidates this strong show (a rare shared name alone scores 2.5+).
 SEE_ALSO_SCORE = 6.0
+# A name or word in more facts than this is not rare, however large the table: at 100,000
+# facts a fifteenth would be 6,666 facts, and every pair sharing one would be compared.
+RARE_AT_MOST = 40
 _NUMBERISH = re.compile(r"\d")
 def _topic_stems(fact: Fact) -> set[str]:
     return {key for word in words(f"{fact.summary} {fact.text}")
@@ -97,7 +100,7 @@ def suggest_follows(dataset: Dataset, limit: int | None = None,
     for found in names.values():
         for name in found:
             frequency[name] = frequency.get(name, 0) + 1
-    common = max(3, len(facts) // 15)
+    common = max(3, min(len(facts) // 15, RARE_AT_MOST))
     topics = {fact.id: _topic_stems(fact) for fact in facts}
     document_frequency: dict[str, int] = {}
     for found in topics.values():
