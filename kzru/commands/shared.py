@@ -45,17 +45,10 @@ def complete_sector(incomplete: str) -> list[tuple[str, str]]:
 
 
 def complete_event(incomplete: str) -> list[tuple[str, str]]:
-    """Event ids that start with what was typed (any case), else those it names as a shorter
-    form (``moscow`` offers 2025-11-state-visit-moscow)."""
-    from kzru.ids import matching_events
-
-    events = _read_column("events", "id", "title_en")
-    wanted = incomplete.casefold()
-    starting = [(id_, title) for id_, title in events if id_.casefold().startswith(wanted)]
-    if starting or not wanted:
-        return starting
-    named = set(matching_events(incomplete, [id_ for id_, _ in events]))
-    return [(id_, title) for id_, title in events if id_ in named]
+    """Event ids that start with what was typed (the shell keeps only those; a shorter form
+    such as moscow-2025 is accepted when run, not offered here)."""
+    return [(id_, title) for id_, title in _read_column("events", "id", "title_en")
+            if id_.startswith(incomplete)]
 
 
 def _complete_facts(incomplete: str) -> list[tuple[str, str]]:
