@@ -88,11 +88,13 @@ def test_relevance_set_recall_at_5(index) -> None:  # noqa: ANN001
         found += len(hit)
         if len(hit) < len(expected):
             misses.append((row["query"], sorted(set(expected) - set(hit))))
-    assert found / wanted >= 0.95, misses
+    # Just under what the suite achieves (151 of 154 after issue 18): one more miss fails.
+    assert found / wanted >= 0.975, misses
 
 
 def test_analyst_set_meets_the_targets(index) -> None:  # noqa: ANN001
-    """answer@1 >= 0.9, answer@5 >= 0.97, stated year/status kept in >= 0.9 of the top five."""
+    """Just under what the suite achieves (issue 18: 104 of 110 first, every one in the top
+    five, 0.99 of a stated year/status kept), so that a broken ranking rule shows."""
     with open(ANALYST, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) >= 60
@@ -111,9 +113,9 @@ def test_analyst_set_meets_the_targets(index) -> None:  # noqa: ANN001
             good = [h for h in hits if (not row["year"] or str(h.fact.date.year) == row["year"])
                     and (not row["status"] or h.fact.status == row["status"])]
             kept.append(len(good) / len(hits) if hits else 0.0)
-    assert first / len(rows) >= 0.9, misses
-    assert five / len(rows) >= 0.97
-    assert sum(kept) / len(kept) >= 0.9
+    assert first / len(rows) >= 0.94, misses
+    assert five == len(rows), "every query of the project's own set is answered in the top 5"
+    assert sum(kept) / len(kept) >= 0.98
 
 
 def test_a_stated_year_and_status_filter(index) -> None:  # noqa: ANN001

@@ -183,6 +183,19 @@ def analyst_report(path: Path, facts: list[dict], data: Path | None, misses: boo
     for name, results in systems.items():
         rows.append([name, *(f"{v:.2f}" for v in analyst_scores(queries, results, by_id))])
     table(["system", "answer@1", "answer@5", "kept year/status"], rows)
+    print("\n# Analyst queries by kind (answer@1 / answer@5)\n")
+    kinds = sorted({q["kind"] for q in queries})
+    rows = []
+    for kind in kinds:
+        chosen = [n for n, q in enumerate(queries) if q["kind"] == kind]
+        cells = []
+        for name in ("kzru", "FTS5 AND", "FTS5 OR bm25"):
+            picked = [queries[n] for n in chosen]
+            got = [systems[name][n] for n in chosen]
+            first, five, _ = analyst_scores(picked, got, by_id)
+            cells.append(f"{first:.2f} / {five:.2f}")
+        rows.append([kind, len(chosen), *cells])
+    table(["kind", "queries", "kzru", "FTS5 AND", "FTS5 OR bm25"], rows)
     print("\n# kzru scorings compared (in-process)\n")
     folder = data or ROOT / "data"
     old = load_queries(ROOT / "tests/relevance/queries.csv")
