@@ -160,6 +160,11 @@ def _store_facts(connection: sqlite3.Connection, dataset: Dataset, facts: list[F
     connection.executemany("INSERT INTO fact_names VALUES (?, ?)", (
         (rowid, name) for rowid, fact in enumerate(facts)
         for name in {normalize(name) for name in fact.names}))
+    from kzru.places import university_fields
+
+    # Row -1 marks a word a university is named for (see places.university_fields).
+    connection.executemany("INSERT INTO inname VALUES (?, -1)",
+                           ((found,) for found in university_fields(dataset.glossary.values())))
     tables = {name: [codec.plain(record) for record in getattr(dataset, name).values()]
               for name in TABLES}
     dates = array("I", (fact.date.toordinal() for fact in facts))
@@ -347,6 +352,13 @@ class Index:
         """Rows of facts that say the word (by its places.key) only inside a name."""
         rows = self.connection.execute("SELECT rowid FROM inname WHERE key = ?", (key,))
         return {row[0] for row in rows}
+
+    @_recovering
+    def names_a_field(self, key: str) -> bool:
+        """True for a word a university is named for (places.university_fields)."""
+        rows = self.connection.execute("SELECT 1 FROM inname WHERE key = ? AND rowid = -1",
+                                       (key,))
+        return rows.fetchone() is not None
 
     @_recovering
     def allowed(self, where: str, params: list[Any]) -> set[int]:

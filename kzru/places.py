@@ -86,3 +86,22 @@ def inside_names(names: dict[str, list[tuple[str, ...]]], fields: Iterable[list[
         return []
     outside = {sequence[p] for p in range(len(sequence)) if p not in covered}
     return sorted({sequence[p] for p in covered} - outside)
+
+
+def university_fields(glossary: Iterable[Any]) -> Iterator[str]:
+    """Keys of words that stand in the names of exactly one thing, a university: the field
+    it is named for (газ in the Gubkin University of Oil and Gas). A word in the names of
+    many things (university, state) is what they are; the trade an organisation is named
+    for (the Uranium Enrichment Centre) is what it does."""
+    holders: dict[str, set[str]] = {}
+    kinds: dict[str, str] = {}
+    for entry in glossary:
+        if entry.kind in ("person", "place"):
+            continue
+        kinds[entry.id] = entry.kind
+        for name in entry.all_names():
+            for word in words(name):
+                holders.setdefault(key(word), set()).add(entry.id)
+    for found, ids in sorted(holders.items()):
+        if len(ids) == 1 and kinds[next(iter(ids))] == "university":
+            yield found

@@ -339,16 +339,10 @@ def _term_rows(matcher: _Matcher, signals: _Signals, term: Term) -> dict[int, Be
 
 def _attribute(index: Index, word: str) -> bool:
     """True when ``word`` is a field a university is named for (газ in the Gubkin University
-    of Oil and Gas): a fact about the university is not about gas. A word in the names of
-    many things (university, state) is what they are and stays a match; so does the trade an
-    organisation is named for (the Uranium Enrichment Centre does deal in uranium)."""
+    of Oil and Gas): a fact about the university is not about gas (see places.py)."""
     from kzru.places import key
 
-    wanted = key(word)
-    holders = [entry for entry in index.table("glossary").values()
-               if entry.kind not in ("person", "place")
-               and any(wanted in {key(w) for w in words(name)} for name in entry.all_names())]
-    return len(holders) == 1 and holders[0].kind == "university"
+    return index.names_a_field(key(word))
 
 
 def _names_only(index: Index, term: Term, rows: dict[int, Best]) -> None:
