@@ -17,7 +17,7 @@ FACT_DEFAULT = FACT_KEYS
 FACT_ALL = ("id", "date", "date_precision", "date_basis", "date_note", "event", "event_title",
             "kind", "sectors", "status", "speaker", "summary", "text", "evidence", "source",
             "source_publisher", "source_title", "source_file", "source_url", "value", "unit",
-            "names", "part_of", "follows")
+            "names", "part_of", "follows", "same_as", "sources_count", "reported_by")
 EVENT_DEFAULT = ("id", "kind", "title", "start", "end", "date_precision", "date_basis", "host",
                  "guest", "places", "sources", "facts")
 EVENT_ALL = ("id", "kind", "title", "title_en", "title_ru", "start", "end", "date_precision",
@@ -68,6 +68,10 @@ def fact_record(fact: Fact, events: Mapping[str, Any], sources: Mapping[str, Any
                 lang: str) -> dict[str, Any]:
     """Every field of a fact, with its event's title and its source's publisher and file."""
     row = dict(fact._asdict())
+    count = 1 + len(fact.same_as)  # same_as names facts of other sources (validated)
+    row["sources_count"] = count
+    row["reported_by"] = "reported by 1 source" if count == 1 else \
+        f"reported by {count} sources (also: {', '.join(fact.same_as)})"
     event = events.get(fact.event)
     source = sources.get(fact.source)
     row["event_title"] = event.title(lang) if event else ""

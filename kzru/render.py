@@ -16,7 +16,8 @@ from typing import Any, Iterable, TextIO
 from kzru.text import CONTROL_CHARACTERS
 
 FACT_KEYS = ("id", "date", "date_precision", "date_basis", "event", "kind", "sectors", "status",
-             "speaker", "summary", "text", "evidence", "source", "part_of")
+             "speaker", "summary", "text", "evidence", "source", "part_of", "same_as",
+             "sources_count")
 CONTROL = re.compile(CONTROL_CHARACTERS)
 
 

@@ -16,7 +16,8 @@ from conftest import SEEDS, kzru_command, needs_seeds, terminal
 FORMATS = ("json", "jsonl", "csv", "tsv", "md")
 # The output contract (README, "For scripts"), written out: never read from the code.
 FACT_KEYS = ["id", "date", "date_precision", "date_basis", "event", "kind", "sectors", "status",
-             "speaker", "summary", "text", "evidence", "source", "part_of"]
+             "speaker", "summary", "text", "evidence", "source", "part_of", "same_as",
+             "sources_count"]
 KEYS = {
     "facts": FACT_KEYS,
     "search": [*FACT_KEYS, "score"],

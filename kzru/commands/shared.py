@@ -274,6 +274,10 @@ def fact_rows(facts: Sequence[Fact], events: Any, sources: Any, lang: str) -> li
         row = fields.fact_record(fact, events, sources, lang)
         row["part_of_note"] = label("note.part_of", lang, id=fact.part_of) if fact.part_of \
             else ""
+        if fact.same_as:  # corroboration under the summary: who else reports it
+            note = row["reported_by"]
+            row["part_of_note"] = f"{row['part_of_note']}; {note}" if row["part_of_note"] \
+                else note
         if fact.review == "draft":  # only with --drafts: never mistaken for a fact
             row["summary"] = f"[draft] {fact.summary or fact.text}"
             row["text"] = f"[draft] {fact.text}"
