@@ -52,6 +52,7 @@ class Output:
                                            width=screen_width())
             else:
                 self._writer = TableWriter(sys.stdout, self.color)
+            self._writer.lang = self.lang
         return self._writer
 
     def close(self) -> None:

@@ -74,6 +74,7 @@ class TableWriter:
         # rich exits 1 on a closed pipe; kzru's entry point makes that a quiet success.
         self.console.on_broken_pipe = _closed_pipe  # type: ignore[method-assign]
         self.width = self.console.width if self.terminal else None
+        self.lang = "en"  # the language of kzru's own notes (Output sets it)
         self.lines_written = 0
 
     def table(self, rows: list[dict[str, Any]], columns: list[Column], title: str | None = None,
@@ -112,7 +113,9 @@ class TableWriter:
                     out.append(Text(" " * max(0, min(offset, room))) + note)
                 offset += (widths[i] or 0) + GAP
         if dropped:
-            out.append(Text(f"Not shown: {', '.join(dropped)} — widen or use --fields",
+            from kzru.labels import label
+
+            out.append(Text(label("note.not_shown", self.lang, columns=", ".join(dropped)),
                             style="dim"))
         self._print(out)
 

@@ -56,3 +56,13 @@ def test_russian_tables_name_the_paraphrase(run) -> None:
     assert "Summary" not in shown and "Date" not in header
     english = run("facts", "--format", "table", "--limit", "3").out.splitlines()[0]
     assert "Summary (id)" in english
+
+
+@pytest.mark.parametrize("args,english", [
+    (("sources",), "Publisher"), (("sectors",), "Signed"), (("visits",), "Title (id)"),
+    (("show", "2024-11-csto-council"), "Value"), (("sectors", "--matrix"), "Total")])
+def test_lang_ru_tables_have_russian_headers_and_notes(run, args, english) -> None:
+    shown = run(*args, "--lang", "ru", "--format", "table").out
+    assert english not in shown and re.search("[а-я]", shown.splitlines()[0 if args[0] !=
+                                                                        "show" else 1])
+    assert english in run(*args, "--format", "table").out

@@ -57,14 +57,15 @@ def command(
                 "last_precision": summary.last_precision,
                 "label": summary.sector.label(out.lang),
             })
-        columns = [Column("id", "Id", no_wrap=True),
-                   Column("label", "Sector", ratio=3, drop=4, min_width=14),
-                   Column("facts", "Facts", justify="right"),
-                   Column("signed", "Signed", justify="right"),
-                   Column("agreed", "Agreed", justify="right"),
-                   Column("events", "Events", justify="right", drop=3),
-                   Column("first", "First", no_wrap=True, drop=2),
-                   Column("last", "Last", no_wrap=True, drop=1)]
+        lang = out.lang
+        columns = [Column("id", label("col.id", lang), no_wrap=True),
+                   Column("label", label("col.sector", lang), ratio=3, drop=4, min_width=14),
+                   Column("facts", label("col.facts", lang), justify="right"),
+                   Column("signed", label("col.signed", lang), justify="right"),
+                   Column("agreed", label("col.agreed", lang), justify="right"),
+                   Column("events", label("col.events", lang), justify="right", drop=3),
+                   Column("first", label("col.first", lang), no_wrap=True, drop=2),
+                   Column("last", label("col.last", lang), no_wrap=True, drop=1)]
         keys, columns = layout(out, fields_, fields.SECTOR_DEFAULT, fields.SECTOR_ALL, columns,
                                "sectors")
         out.rows(rows, keys, columns, "no sectors")

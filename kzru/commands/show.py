@@ -7,6 +7,7 @@ import typer
 from kzru import fields, query
 from kzru.commands.shared import FieldsOption, complete_record, dataset, resolve_ids
 from kzru.db import Store
+from kzru.labels import label
 from kzru.options import Options, with_common_options
 from kzru.output import Output
 from kzru.render import PRECISION_OF, date_label
@@ -49,9 +50,9 @@ def command(
             shown = [key for key in keys if key in row] if fields_ else list(row)
             pairs = [{"field": key, "value": _shown(row, key),
                       "ids": key in LISTS_OF_IDS} for key in shown]
-            out.writer.table(pairs, [Column("field", "Field", no_wrap=True),
-                                     Column("value", "Value", ratio=1, stack=True,
-                                            ids_when="ids")],
+            out.writer.table(pairs, [Column("field", label("col.field", out.lang), no_wrap=True),
+                                     Column("value", label("col.value", out.lang), ratio=1,
+                                            stack=True, ids_when="ids")],
                              title=row["id"])
 
 

@@ -2,6 +2,7 @@
 
 from kzru import fields
 from kzru.commands.shared import FieldsOption, dataset, layout
+from kzru.labels import label
 from kzru.options import Options, with_common_options
 from kzru.output import Output
 from kzru.render import date_label
@@ -23,18 +24,19 @@ def command(fields_: FieldsOption = None, *, options: Options) -> None:
         row = fields.source_record(source, counts.get(source.id, 0))
         mark = "" if source.published_basis == "stated" else "*"
         row["when"] = date_label(source.published, source.published_precision) + mark
-        row["heading"] = source.title or "(no title)"
+        row["heading"] = source.title or label("note.no_title", options.language)
         rows.append(row)
-    columns = [Column("id", "Id", no_wrap=True),
-               Column("when", "Published", no_wrap=True, drop=2),
-               Column("publisher", "Publisher", min_width=10),
-               Column("heading", "Title", ratio=1, footnote="url", min_width=20),
-               Column("file", "File", no_wrap=True, drop=1),
-               Column("facts", "Facts", justify="right")]
+    lang = options.language
+    columns = [Column("id", label("col.id", lang), no_wrap=True),
+               Column("when", label("col.published", lang), no_wrap=True, drop=2),
+               Column("publisher", label("col.publisher", lang), min_width=10),
+               Column("heading", label("col.title", lang), ratio=1, footnote="url",
+                      min_width=20),
+               Column("file", label("col.file", lang), no_wrap=True, drop=1),
+               Column("facts", label("col.facts", lang), justify="right")]
     with Output(options) as out:
         keys, columns = layout(out, fields_, fields.SOURCE_DEFAULT, fields.SOURCE_ALL, columns,
                                "sources")
-        out.rows(rows, keys, columns, "no sources")
+        out.rows(rows, keys, columns, label("empty.sources", lang))
         if out.is_table and not fields_:
-            out.writer.line("* date inferred (see the published_note field: --fields all)",
-                            style="dim")
+            out.writer.line(label("note.sources_inferred", lang), style="dim")
