@@ -441,7 +441,8 @@ def test_bom_is_accepted(run, data_copy: Path) -> None:  # noqa: ANN001
     for name in ("facts.csv", "sectors.csv"):
         path = data_copy / name
         path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    assert _check(run, data_copy) == (0, [])
+    code, lines = _check(run, data_copy)
+    assert (code, [line for line in lines if not line.startswith("kzru: warning: ")]) == (0, [])
 
 
 def test_stray_byte_reported_at_line_and_column(run, data_copy: Path) -> None:  # noqa: ANN001
@@ -1246,6 +1247,7 @@ def test_invisible_characters_are_refused_at_their_place(run, data_copy: Path,  
     path = data_copy / "facts.csv"
     number = set_cell(path, 3, "summary", f"Signed the {character}agreement")
     code, problems = _check(run, data_copy)
+    problems = [p for p in problems if not p.startswith("kzru: warning: ")]
     assert code == 2 and len(problems) == 2
     assert problems[0].startswith(f"kzru: {path}:3:{number}: summary contains "
                                   f"U+{ord(character):04X}")
