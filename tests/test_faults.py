@@ -1115,8 +1115,9 @@ def test_brief_shows_markup_in_the_data_as_text(data_copy: Path) -> None:
     targets = re.findall(r"\x1b]8;[^;]*;([^\x1b\x07]*)", shown)
     assert "https://example.org/article" in targets  # kzru's own link to the source
     own = {"", "https://example.org/article"} | {  # kzru links only to the sources' own URLs
-        source.url for source in dataset.sources.values() if source.url}
+        source.url for source in load(data_copy).sources.values() if source.url}
     assert all(target in own for target in targets), targets
+    assert not any("evil.example" in target for target in targets)
     plain = re.sub(r"\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b\[[0-9;?]*[A-Za-z]", "", shown)
     assert f"Visit {link}" in plain and "**bold** <b>html</b>" in plain
     assert "Speaker [x](https://evil.example/s)" in plain and f"Title {link}" in plain
