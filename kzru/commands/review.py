@@ -90,7 +90,7 @@ def _interactive(session, source: Optional[str]) -> None:  # noqa: ANN001
                     console.print(f"{done} decided; {total - number + 1} left for next time")
                     return
                 else:
-                    console.print(f"type one of: {ACTIONS}")
+                    console.print(f"type one of: {ACTIONS}", markup=False)
                     continue
             except KzruError as error:
                 session.__init__(session.folder)  # back to what is on disk
@@ -103,7 +103,9 @@ def _interactive(session, source: Optional[str]) -> None:  # noqa: ANN001
 
 def _ask(console, prompt: str) -> str:  # noqa: ANN001
     try:
-        return console.input(f"[bold]{prompt}[/bold] > ").strip()
+        from rich.markup import escape
+
+        return console.input(f"[bold]{escape(prompt)}[/bold] > ").strip()
     except EOFError:
         return "q"
 
