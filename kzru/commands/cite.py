@@ -37,6 +37,7 @@ def command(
     BibLaTeX entries (@article, or @online where the outlet is not named)."""
     data = dataset(options)
     facts: list[Fact] = []
+    cited: set[str] = set()
     whole: list[str] = []
     for kind, record_id in resolve_ids(data, record_ids, sources=True):
         if kind == "source":
@@ -44,7 +45,9 @@ def command(
             continue
         chosen = [data.facts[record_id]] if kind == "fact" else \
             data.top_level(data.facts_by_event.get(record_id, []))
-        facts.extend(fact for fact in chosen if fact not in facts)
+        fresh = [fact for fact in chosen if fact.id not in cited]  # a set: events are large
+        cited.update(fact.id for fact in fresh)
+        facts.extend(fresh)
     references = cite.references(facts, data.sources, options.language, whole)
     fmt = options.format or "text"
     if fmt == "json":

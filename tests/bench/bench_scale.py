@@ -30,7 +30,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import build_fts, env_with, machine_info, median, run, table, tool  # noqa: E402
-from synth import make_dataset  # noqa: E402
 
 RATIO, SEARCH_RATIO, WARM_S, RSS_MB = 1.5, 1.0, 0.5, 100
 BUILD_RATIO, BUILD_RSS_MB, CHECK_S, SUGGEST_S = 1.0, 150, 10, 60
@@ -125,7 +124,10 @@ def measure(size: int, reps: int, root: Path) -> list[str]:
     """Print the figures for one size; return the targets missed (checked at 100k only)."""
     kzru, sqlite_utils = tool("kzru"), tool("sqlite-utils")
     started = time.perf_counter()
-    data = make_dataset(size, root / f"data-{size}")
+    # In a child process: a child's peak RSS starts from this process's size when forked.
+    data = root / f"data-{size}"
+    subprocess.run([sys.executable, str(Path(__file__).with_name("synth.py")), str(size),
+                    str(data)], check=True, stdout=subprocess.DEVNULL)
     generated = time.perf_counter() - started
     env = env_with(KZRU_CACHE_DIR=str(root / f"cache-{size}"))
     given = ["--format", "json", "--data", str(data)]
