@@ -9,9 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from kzru.cli import main
 from kzru.store import bundled_data_dir
+
+# No property test has a wall-clock deadline: on a loaded machine hypothesis's default 200 ms
+# fails tests for being slow, not wrong. Speed is measured in tests/bench/.
+settings.register_profile("kzru", deadline=None)
+settings.load_profile("kzru")
 
 # The five articles the table is built from: ../shared/seeds beside the checkout, or any
 # folder of your own copies named by KZRU_SEEDS (file names as in data/sources.csv).
