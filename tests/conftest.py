@@ -139,3 +139,27 @@ def add_facts(folder: Path, *changes: dict[str, str], template: str | None = Non
         made.update(change)
         rows.append(made)
     write_table(folder, "facts", rows)
+
+
+def kzru_here(*args: str, cache: Path) -> Result:
+    """Run kzru in this process (so coverage and mutation tools see what it runs) outside a
+    test's own fixtures, e.g. for a module-scoped fixture; ``cache`` is its cache folder."""
+    import contextlib
+    import io
+
+    out, err = io.StringIO(), io.StringIO()
+    saved = os.environ.get("KZRU_CACHE_DIR")
+    os.environ["KZRU_CACHE_DIR"] = str(cache)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                main(list(args))
+                code = 0
+            except SystemExit as done:
+                code = done.code if isinstance(done.code, int) else 0
+    finally:
+        if saved is None:
+            os.environ.pop("KZRU_CACHE_DIR", None)
+        else:
+            os.environ["KZRU_CACHE_DIR"] = saved
+    return Result(code, out.getvalue(), err.getvalue())

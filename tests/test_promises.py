@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import add_facts, kzru_command, read_table, write_table
+from conftest import add_facts, kzru_command, kzru_here, read_table, write_table
 
 from kzru import cache
 from kzru.store import bundled_data_dir
@@ -293,9 +293,8 @@ def test_track_since_includes_its_first_day(run) -> None:
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("export") / "kzru.db"
-    done = subprocess.run([*kzru_command(), "export", str(target)], capture_output=True,
-                          env={**os.environ, "KZRU_CACHE_DIR": str(target.parent / "c")})
-    assert done.returncode == 0, done.stderr
+    done = kzru_here("export", str(target), cache=target.parent / "c")
+    assert done.code == 0, done.err
     return target
 
 
