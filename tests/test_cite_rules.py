@@ -84,7 +84,7 @@ def test_csl_item_of_an_untitled_unnamed_inferred_article(run) -> None:
 def test_a_year_precision_stated_article_with_an_address(run, data_copy: Path) -> None:
     change_source(data_copy, "a000", published="2022-01-01", published_precision="year",
                   published_basis="stated", url="https://example.org/a000",
-                  title="Title * with _ [markup] <b> | `code` \\ chars", publisher="Pub*")
+                  title="Title * with _ [markup] <b> | `code` \\ chars, X", publisher="Pub*")
     fact_id = "a000-cip-bolashak-memoranda"
     (item,) = csl(run, fact_id, "--data", str(data_copy))
     assert item["issued"] == {"date-parts": [[2022]]}
@@ -92,10 +92,11 @@ def test_a_year_precision_stated_article_with_an_address(run, data_copy: Path) -
     assert item["id"] == "pub2022title"
     text = run("cite", fact_id, "--data", str(data_copy)).out
     first = text.splitlines()[0]
-    assert first == ("Pub*. «Title * with _ [markup] <b> | `code` \\ chars». 2022. "
+    assert first == ("Pub*. «Title * with _ [markup] <b> | `code` \\ chars, X». 2022. "
                      "File 000_d1d8b5bb9fbf5349.txt. https://example.org/a000 [pub2022title]")
     md = run("cite", fact_id, "--data", str(data_copy), "--format", "md").out
-    escaped = "Title \\* with \\_ \\[markup\\] \\<b\\> \\| \\`code\\` \\\\ chars"
+    # only Markdown's own characters are escaped; a letter stays as it is
+    escaped = "Title \\* with \\_ \\[markup\\] \\<b\\> \\| \\`code\\` \\\\ chars, X"
     assert md.splitlines()[0] == (f"- Pub\\*, [{escaped}](https://example.org/a000), 2022 "
                                   "(file `000_d1d8b5bb9fbf5349.txt`) `[@pub2022title]`")
 
