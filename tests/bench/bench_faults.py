@@ -1,7 +1,8 @@
 """How long kzru takes to refuse an odd data file: a FIFO, a link to /dev/zero, a folder or
-a 300 MiB file as facts.csv. The README promises exit 2 within 10 s, one line naming the
-file; the fault suite checks the exit and the line, this benchmark the time (a timed
-assertion in a unit test would fail on a loaded machine, not on slow code).
+a 300 MiB file as facts.csv (the README promises exit 2 within 10 s), and how long a table
+takes at an absurd COLUMNS (capped, under 30 s). The fault suite checks the exit, the line and
+the layout; this benchmark the time (a timed assertion in a unit test fails on a loaded
+machine, not on slow code).
 
     python tests/bench/bench_faults.py [--strict]    # --strict: exit 1 when a target is missed
 """
@@ -57,6 +58,19 @@ def main() -> int:
             print(f"| {kind} | {command[0]} | {took:.2f} | {done.returncode} |")
             if not ok:
                 print(f"missed: {kind} {command[0]}: {took:.2f} s, exit {done.returncode}")
+    print()
+    print("## a huge COLUMNS: seconds to draw at a pseudo-terminal (target < 30 s)")
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import terminal
+
+    for command in (("brief", "2025-11-state-visit-moscow"), ("track",), ("visits",)):
+        started = time.monotonic()
+        terminal(*command, "--no-pager", columns=99_999_999)
+        took = time.monotonic() - started
+        missed += took >= 30
+        print(f"| {' '.join(command)} | {took:.2f} |")
+        if took >= 30:
+            print(f"missed: {command[0]} at COLUMNS=99999999: {took:.2f} s")
     return 1 if strict and missed else 0
 
 
