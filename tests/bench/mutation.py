@@ -37,7 +37,8 @@ OUT = Path(__file__).resolve().parent / "out"
 MODULES = {
     "query": ("kzru/query.py", ["tests/test_query_rules.py", "tests/test_promises.py",
                                 "tests/test_properties.py"]),
-    "render": ("kzru/render.py", ["tests/test_render.py", "tests/test_cite_rules.py",
+    "render": ("kzru/render.py", ["tests/test_render_rules.py", "tests/test_render.py",
+                                  "tests/test_cite_rules.py",
                                   "tests/test_cli.py"]),
     "cite": ("kzru/cite.py", ["tests/test_cite_rules.py", "tests/test_cite_export.py"]),
     "export": ("kzru/export.py", ["tests/test_export_rules.py", "tests/test_promises.py",
