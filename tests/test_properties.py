@@ -216,3 +216,55 @@ def test_random_filter_values(run, option: str, value: str, command: str) -> Non
 @given(value=TEXT, command=st.sampled_from(["show", "sectors", "timeline"]))
 def test_random_arguments(run, value: str, command: str) -> None:
     assert_clean(run(command, "--", value))
+
+
+# --- the filter in SQL and in Python agree, for every kind of value -----------------------
+
+SPEAKERS = sorted({row["speaker"] for row in FACTS if row["speaker"]})
+SOURCES = sorted({row["source"] for row in FACTS})
+DATES = sorted({row["date"] for row in FACTS})
+
+
+@st.composite
+def fact_filters(draw: st.DrawFn):  # noqa: ANN201
+    from datetime import date as day
+
+    from kzru.query import FactFilter
+
+    def some(pool: list, size: int = 2) -> tuple:
+        return tuple(draw(st.lists(st.sampled_from(pool), max_size=size, unique=True)))
+
+    since, until = sorted(draw(st.lists(st.sampled_from(DATES), min_size=2, max_size=2)))
+    return FactFilter(
+        sectors=some(VALUES["sector"]), years=tuple(int(y) for y in some(VALUES["year"])),
+        events=some(VALUES["event"]), statuses=some(VALUES["status"]),
+        kinds=some(VALUES["kind"]), sources=some(SOURCES), speakers=some(SPEAKERS),
+        since=draw(st.one_of(st.none(), st.just(day.fromisoformat(since)))),
+        until=draw(st.one_of(st.none(), st.just(day.fromisoformat(until)))))
+
+
+@pytest.fixture(scope="module")
+def opened():  # noqa: ANN201
+    from kzru.db import open_store
+    from kzru.store import load
+
+    return open_store(DATA), load(DATA)
+
+
+@RESULTS
+@given(selection=fact_filters())
+def test_the_filter_selects_the_same_facts_in_sql_and_in_python(opened, selection) -> None:
+    store, loaded = opened
+    in_sql = {fact.id for fact in store.filtered(selection)}
+    in_python = {fact.id for fact in loaded.facts.values() if selection.accepts(fact)}
+    by_rule = {row["id"] for row in FACTS
+               if (not selection.sectors or set(selection.sectors) & set(sectors_of(row)))
+               and (not selection.years or int(row["date"][:4]) in selection.years)
+               and (not selection.events or row["event"] in selection.events)
+               and (not selection.statuses or row["status"] in selection.statuses)
+               and (not selection.kinds or row["kind"] in selection.kinds)
+               and (not selection.sources or row["source"] in selection.sources)
+               and (not selection.speakers or row["speaker"] in selection.speakers)
+               and (selection.since is None or row["date"] >= selection.since.isoformat())
+               and (selection.until is None or row["date"] <= selection.until.isoformat())}
+    assert in_sql == in_python == by_rule

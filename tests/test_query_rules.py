@@ -123,3 +123,17 @@ def test_an_unknown_id_is_one_line_with_a_suggestion(run) -> None:
     done = run("show", "a001-20-agreements-exchange")
     assert done.code == 2 and done.err.count("\n") == 1
     assert "a001-20-agreements-exchanged" in done.err
+
+
+def test_a_sector_without_facts_counts_zero_and_has_no_dates(run, data_copy) -> None:  # noqa: ANN001
+    from conftest import write_table
+
+    sectors = read_table(data_copy, "sectors")
+    sectors.append({**sectors[0], "id": "fishing", "name": "Fishing", "name_ru": "Рыболовство",
+                    "aliases": ""})
+    write_table(data_copy, "sectors", sectors)
+    rows = {row["id"]: row for row in json_rows(run, "sectors", "--data", str(data_copy))}
+    assert rows["fishing"] == {"id": "fishing", "name": "Fishing", "name_ru": "Рыболовство",
+                               "facts": 0, "signed": 0, "agreed": 0, "events": 0,
+                               "first": None, "first_precision": "", "last": None,
+                               "last_precision": ""}

@@ -53,7 +53,8 @@ MODULES = {
 # Tests that only run kzru in a subprocess: mutmut cannot tell which function they cover, so
 # they would only slow every phase down (they stay in the suite, of course).
 SKIP = ("not reader_closing and not closing_a_table and not unexpected_error and "
-        "not every_help_example and not pager and not terminal and not parallel")
+        "not every_help_example and not pager and not terminal and not parallel and "
+        "not invisible_characters")
 COUNTED = ("killed", "survived", "no tests", "timeout", "suspicious", "segfault")
 
 
