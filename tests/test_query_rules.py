@@ -104,12 +104,13 @@ def test_sector_counts_count_top_level_facts_once(run) -> None:
 def test_the_matrix_counts_top_level_facts_per_sector_and_event(run) -> None:
     rows = json_rows(run, "sectors", "--matrix")
     events = [row["id"] for row in sorted(EVENTS, key=lambda r: (r["start"], r["id"]))]
-    assert list(rows[0]) == ["sector", *events, "none"]
+    assert list(rows[0]) == ["sector", *events, "none", "total"]
     for row in rows:
         mine = [r for r in TOP if row["sector"] in r["sectors"].split("; ")]
         for event in events:
             assert row[event] == sum(r["event"] == event for r in mine), (row["sector"], event)
         assert row["none"] == sum(not r["event"] for r in mine)
+        assert row["total"] == len(mine)  # each fact once: it has one event or none
 
 
 def test_show_of_an_event_lists_its_facts_and_counts_the_top_level_ones(run) -> None:
