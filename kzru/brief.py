@@ -5,9 +5,20 @@ citations. Pure data; kzru.render_brief turns it into a page.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import NamedTuple
 
-from kzru.follow import main_events, preview_sources
+from kzru.follow import (
+    FORECASTS,
+    Tracked,
+    followers,
+    main_events,
+    period_end,
+    preview_sources,
+    report_sources,
+    role,
+    track,
+)
 from kzru.model import Dataset, Event, Fact, Source
 from kzru.text import normalize
 
@@ -27,12 +38,19 @@ FAMILIES = {"state-visit": "bilateral", "working-visit": "bilateral",
 
 
 class Item(NamedTuple):
-    """One fact on the page, with its parts, who says so, and its citation number."""
+    """One fact on the page, with its parts, who says so and its citation number; the
+    preview's plans it fulfils, other rows of the same sentence, the areas of a document that
+    spans several sectors, and rows of other articles that date the same fact differently."""
 
     fact: Fact
     parts: list[Fact]
     attribution: str
     citation: int
+    announced: list[Fact] = []
+    also: list[Fact] = []
+    areas: list[str] = []
+    conflicts: list[Fact] = []
+    preview: str = ""  # "preview", or the event whose report announced this one beforehand
 
 
 class SectorGroup(NamedTuple):
@@ -47,12 +65,21 @@ class Section(NamedTuple):
 
 
 class Novelty(NamedTuple):
-    """What this event has that the previous one of its family had not."""
+    """What this event has that the previous one of its family had not, and what became of
+    the previous one's commitments (track's verdicts)."""
 
     previous: Event | None
     sectors: list[str]
     first_sectors: list[str]
     names: list[str]
+    outcomes: list[Tracked] = []
+
+
+class Check(NamedTuple):
+    """A preview's forecast, plan or project held against the report of the visit."""
+
+    item: Item
+    tracked: Tracked
 
 
 class Brief(NamedTuple):
@@ -63,6 +90,9 @@ class Brief(NamedTuple):
     figures: list[Item]
     novelty: Novelty
     alongside: list[Item]
+    checks: list[Check] = []
+    related: list[Event] = []
+    reports: list[str] = []  # sources reporting the event after the fact
 
 
 def attribution(fact: Fact, source: Source) -> str:
@@ -101,32 +131,140 @@ def _novelty(dataset: Dataset, event: Event, facts: list[Fact]) -> Novelty:
     ever_names = {normalize(name) for fact in earlier_facts for name in fact.names}
     names = list(dict.fromkeys(name for fact in facts for name in fact.names
                                if normalize(name) not in ever_names))
+    outcomes = track(dataset, [f for f in before if role(f)]) if previous else []
     return Novelty(previous, [s for s in own_sectors if s not in seen_sectors],
-                   [s for s in own_sectors if s not in ever_sectors], names)
+                   [s for s in own_sectors if s not in ever_sectors], names, outcomes)
+
+
+def related_events(dataset: Dataset, event: Event) -> list[Event]:
+    """Events of the same trip: told by a common article, on the same or adjacent days."""
+    found = []
+    for other in dataset.events.values():
+        if other.id == event.id or not set(other.sources) & set(event.sources):
+            continue
+        if (other.start - event.end).days <= 1 and (event.start - other.end).days <= 1:
+            found.append(other)
+    return sorted(found, key=lambda other: (other.start, other.id))
+
+
+def main_sector(fact: Fact, facts: list[Fact]) -> str:
+    """A document spanning several areas goes under the area the rest of the event is most
+    about (the 2025 package under nuclear energy, not space); other facts under their first."""
+    if fact.kind != "document" or len(fact.sectors) < 2:
+        return fact.sectors[0]
+    counts = {sector: sum(1 for other in facts if other.id != fact.id and other.sectors
+                          and other.sectors[0] == sector) for sector in fact.sectors}
+    return max(fact.sectors, key=lambda sector: (counts[sector], -fact.sectors.index(sector)))
+
+
+def _own_date(fact: Fact) -> tuple[date, date] | None:
+    """The span a fact's own date stands for; None when it is only its article's date."""
+    if fact.date_basis == "publication":
+        return None
+    return fact.date, period_end(fact.date, fact.date_precision)
+
+
+def conflicts(dataset: Dataset, fact: Fact) -> list[Fact]:
+    """Rows of other articles recording the same fact (same_as) on a date that cannot be the
+    same: the KazNU branch in Omsk opened 27 November 2024 in one, in 2025 in another."""
+    mine = _own_date(fact)
+    found = []
+    for other_id in fact.same_as:
+        other = dataset.facts.get(other_id)
+        theirs = _own_date(other) if other is not None else None
+        if mine and theirs and (theirs[1] < mine[0] or mine[1] < theirs[0]):
+            found.append(other)  # type: ignore[arg-type]
+    return found
+
+
+def _places(dataset: Dataset) -> set[str]:
+    """Names of places and people: the leaders and the countries are in half the rows."""
+    return {normalize(name) for entry in dataset.glossary.values()
+            if entry.kind in ("place", "person") for name in entry.all_names()}
+
+
+def _one_sentence(dataset: Dataset, facts: list[Fact]) -> dict[str, str]:
+    """Rows of the same sentence that name the same thing (beyond places and people) in the
+    same main sector: fact id -> the row they are shown under (the Rosatom sentence once)."""
+    places = _places(dataset)
+    merged: dict[str, str] = {}
+    kept: dict[tuple[str, str, str], list[Fact]] = {}
+    for fact in facts:
+        key = (fact.source, fact.evidence, fact.sectors[0])
+        names = {normalize(n) for n in fact.names} - places
+        for first in kept.get(key, []):
+            if names & ({normalize(n) for n in first.names} - places):
+                merged[fact.id] = first.id
+                break
+        else:
+            kept.setdefault(key, []).append(fact)
+    return merged
 
 
 def build(dataset: Dataset, event_id: str) -> Brief:
     """The brief of one event; every fact tied to it appears once, parts under their parent."""
     event = dataset.events[event_id]
     # In date order, then in the order the curated table gives (the article's own order).
+    line = dataset.fact_lines
     facts = sorted(dataset.facts_by_event.get(event_id, []),
-                   key=lambda f: (f.date, dataset.fact_lines.get(f.id, 0)))
-    source_ids = list(dict.fromkeys([*event.sources, *(fact.source for fact in facts)]))
+                   key=lambda f: (f.date, line.get(f.id, 0)))
+    previews = preview_sources(dataset, event)
+    main_event = main_events(dataset)
+    # The preview's forecasts, plans and projects: its own items for the event and its
+    # background, held against the visit's report in a section of their own.
+    previewed = [fact for fact in dataset.facts.values() if fact.source in previews
+                 and not fact.part_of and (fact.event == event_id or (
+                     not fact.event and main_event.get(fact.source) == event_id))
+                 and (fact.status in (*FORECASTS, "planned")
+                      or (fact.status == "ongoing" and fact.kind == "project"))]
+    linked = followers(dataset)
+    own = {fact.id for fact in facts}
+    # A preview's "visit scheduled" folds into what the visit's report says happened.
+    announced: dict[str, list[Fact]] = {}
+    for fact in (fact for fact in previewed if fact.status == "planned"):
+        done = [later for later in linked.get(fact.id, [])
+                if later.id in own and later.status in ("done", "signed")]
+        if done:
+            announced.setdefault(done[0].id, []).append(fact)
+    folded = {fact.id for facts_ in announced.values() for fact in facts_}
+    checked = [fact for fact in previewed if fact.id not in folded]
+    shown_elsewhere = folded | {fact.id for fact in checked}
+    top = [fact for fact in facts if (not fact.part_of or fact.part_of not in own)
+           and fact.id not in shown_elsewhere]
+    merged = _one_sentence(dataset, sorted(
+        top, key=lambda f: (SECTION_ORDER.index(f.status), line.get(f.id, 0))))
+    # Background of the reports of the event (a preview's general background is not about it).
+    background = sorted((fact for fact in dataset.facts.values()
+                         if not fact.event and not fact.part_of
+                         and fact.source in event.sources and fact.source not in previews
+                         and main_event.get(fact.source) == event_id),
+                        key=lambda fact: (SECTION_ORDER.index(fact.status), fact.date,
+                                          dataset.fact_lines.get(fact.id, 0)))
+    extra = [other for fact in [*facts, *checked, *background]
+             for other in conflicts(dataset, fact)]
+    source_ids = list(dict.fromkeys([*event.sources, *(fact.source for fact in facts),
+                                     *(fact.source for fact in checked),
+                                     *(fact.source for fact in extra)]))
     sources = [dataset.sources[source_id] for source_id in source_ids]
     number = {source.id: position for position, source in enumerate(sources, 1)}
-
-    previews = preview_sources(dataset, event)
-    line = dataset.fact_lines
+    others: dict[str, list[Fact]] = {}
+    for merged_id, kept_id in merged.items():
+        others.setdefault(kept_id, []).append(dataset.facts[merged_id])
 
     def item(fact: Fact) -> Item:
         parts = sorted(dataset.parts.get(fact.id, []), key=lambda part: line.get(part.id, 0))
         said = attribution(fact, dataset.sources[fact.source])
+        preview = ""
         if fact.source in previews:
-            said = f"{said}, in a preview written before the event"
-        return Item(fact, parts, said, number[fact.source])
+            said = f"{said}, {preview_label(dataset, fact.source, event_id, main_event)}"
+            other = main_event.get(fact.source, event_id)
+            preview = other if other != event_id and other in dataset.events else "preview"
+        areas = list(fact.sectors) if fact.kind == "document" and len(fact.sectors) > 1 \
+            else []
+        return Item(fact, parts, said, number[fact.source], announced.get(fact.id, []),
+                    others.get(fact.id, []), areas, conflicts(dataset, fact), preview)
 
-    own = {other.id for other in facts}  # once: a large event has thousands of facts
-    top = [fact for fact in facts if not fact.part_of or fact.part_of not in own]
+    top = [fact for fact in top if fact.id not in merged]
     figures = [item(fact) for fact in top if fact.kind == "figure"]
     sections = []
     for status in SECTION_ORDER:
@@ -135,18 +273,25 @@ def build(dataset: Dataset, event_id: str) -> Brief:
             continue
         by_sector: dict[str, list[Item]] = {}
         for fact in chosen:
-            by_sector.setdefault(fact.sectors[0], []).append(item(fact))
+            by_sector.setdefault(main_sector(fact, facts), []).append(item(fact))
         order = [sector for sector in dataset.sectors if sector in by_sector]
         sections.append(Section(status, SECTION_TITLES[status],
                                 [SectorGroup(sector, by_sector[sector]) for sector in order]))
-    # Background of the reports of the event (a preview's general background is not about it).
-    main_event = main_events(dataset)
-    background = sorted((fact for fact in dataset.facts.values()
-                         if not fact.event and not fact.part_of
-                         and fact.source in event.sources and fact.source not in previews
-                         and main_event.get(fact.source) == event_id),
-                        key=lambda fact: (SECTION_ORDER.index(fact.status), fact.date,
-                                          dataset.fact_lines.get(fact.id, 0)))
     alongside = [item(fact) for fact in background]
+    verdicts = {entry.fact.id: entry for entry in track(dataset, checked)}
+    checks = [Check(item(fact), verdicts[fact.id]) for fact in sorted(
+        checked, key=lambda f: (SECTION_ORDER.index(f.status), line.get(f.id, 0)))
+        if fact.id in verdicts]
     return Brief(event, sources, previews, sections, figures,
-                 _novelty(dataset, event, facts), alongside)
+                 _novelty(dataset, event, facts), alongside, checks,
+                 related_events(dataset, event), report_sources(dataset, event, previews))
+
+
+def preview_label(dataset: Dataset, source_id: str, event_id: str,
+                  main_event: dict[str, str]) -> str:
+    """How an article written before the event is named: a preview when the event is what it
+    is about, else an announcement in a report of another event (a001's CSTO paragraph)."""
+    other = main_event.get(source_id, event_id)
+    if other != event_id and other in dataset.events:
+        return f"announced beforehand in a report of {dataset.events[other].title_en}"
+    return "in a preview written before the event"

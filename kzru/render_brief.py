@@ -1,12 +1,18 @@
-"""A brief as Markdown (for a note or, drawn by rich, for the terminal) and as plain JSON data."""
+"""A brief as Markdown (for a note or, drawn by rich, for the terminal) and as plain JSON data.
+
+Every heading and note comes from kzru.labels in the reader's language; the data's own text is
+escaped so that it is never Markdown (h14's ``md``).
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from kzru.brief import ATTRIBUTED, Brief, Item
+from kzru.brief import ATTRIBUTED, Brief, Check, Item
 from kzru.cite import headline, published_label
+from kzru.follow import VERDICTS
+from kzru.labels import label
 from kzru.model import Dataset, Fact, Source
 from kzru.render import date_label, span_label
 
@@ -46,92 +52,183 @@ def source_line(source: Source) -> str:
     return f"{outlet}, {title}, {published_label(source)}, file {source.file}{url}"
 
 
-def _source_markdown(source: Source) -> str:
+def _source_markdown(source: Source, lang: str = "en") -> str:
     """source_line in Markdown: the data escaped; the source's URL, which kzru prints for
     what it is, the one link drawn (and only when it is a plain web address)."""
-    outlet = md(source.publisher) if source.publisher else "outlet not named in the text"
-    title = f"«{md(source.title)}»" if source.title else \
-        f"untitled article (source {source.id})"
+    outlet = md(source.publisher) if source.publisher else label("brief.outlet_unnamed", lang)
+    title = f"«{md(source.title)}»" if source.title else md(headline(source, lang))
     url = ""
     if source.url:
         url = f", <{source.url}>" if _URL.fullmatch(source.url) else f", {md(source.url)}"
-    return f"{outlet}, {title}, {published_label(source)}, file {md(source.file)}{url}"
+    return (f"{outlet}, {title}, {published_label(source)}, {label('brief.file', lang)} "
+            f"{md(source.file)}{url}")
 
 
-def _item_lines(item: Item, status: str, lang: str, brief: Brief, quote: bool) -> list[str]:
+def _attribution(item: Item, brief: Brief, dataset: Dataset, lang: str) -> str:
+    """Who says so, in the reader's language: the speaker, else the outlet or the article;
+    for a preview, that it was written before the event."""
+    fact = item.fact
+    source = dataset.sources[fact.source]
+    if fact.speaker:
+        said = md(fact.speaker)
+    elif source.publisher:
+        said = label("brief.according_to", lang, who=md(source.publisher))
+    else:
+        said = label("brief.according_to_article", lang, id=source.id)
+    if item.preview == "preview":
+        said += ", " + label("brief.in_preview", lang)
+    elif item.preview:
+        said += ", " + label("brief.announced_in", lang,
+                             title=md(dataset.events[item.preview].title(lang)))
+    return said
+
+
+def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Dataset,
+                quote: bool) -> list[str]:
     """One bullet; the quotation follows unless the next item quotes the same words."""
     fact = item.fact
     attributed = status in ATTRIBUTED or fact.speaker or fact.source in brief.previews
-    said = f" — *{md(item.attribution)}*" if attributed else ""
+    said = f" — *{_attribution(item, brief, dataset, lang)}*" if attributed else ""
     event = brief.event
     inside = event.start <= fact.date <= event.end and fact.date_precision == "day"
     dated = "" if inside else f" ({date_label(fact.date, fact.date_precision)})"
-    also = f" · also {', '.join(fact.sectors[1:])}" if len(fact.sectors) > 1 else ""
+    if item.areas:
+        names = " · ".join(md(dataset.sectors[s].label(lang)) for s in item.areas)
+        also = f" · {label('brief.areas', lang)}: {names}"
+    else:
+        others = [s for s in fact.sectors if s != item.fact.sectors[0]]
+        also = f" · {label('brief.also', lang)} {', '.join(others)}" if others else ""
     lines = [f"- {_text(fact, lang)}{dated}{said} [{item.citation}] `{fact.id}`{also}"]
     for part in item.parts:
         lines.append(f"  - {_text(part, lang)} `{part.id}`")
         if part.evidence != fact.evidence:
             lines.append(f"    > {_quote(part)}")
+    for plan in item.announced:
+        number = _number_of(brief, plan.source)
+        lines.append(f"  - {label('brief.announced', lang)}: {_text(plan, lang)} "
+                     f"[{number}] `{plan.id}`")
+    for other in item.also:
+        lines.append(f"  - {label('brief.same_sentence', lang)} `{other.id}` ({other.status})")
+    lines += _conflict_lines(item, brief, lang)
     if quote:
         lines.append(f"\n  > {_quote(fact)}\n")
     return lines
 
 
-def _group_lines(items: list[Item], status: str, lang: str, brief: Brief) -> list[str]:
+def _number_of(brief: Brief, source_id: str) -> int:
+    return next(n for n, s in enumerate(brief.sources, 1) if s.id == source_id)
+
+
+def _conflict_lines(item: Item, brief: Brief, lang: str) -> list[str]:
+    """Other articles that date the same fact differently, shown where the fact is."""
+    fact = item.fact
+    here = date_label(fact.date, fact.date_precision)
+    lines = []
+    for other in item.conflicts:
+        said = label("brief.conflict", lang, here=here, n=item.citation,
+                     there=date_label(other.date, other.date_precision),
+                     m=_number_of(brief, other.source))
+        lines.append(f"  - ⚠ {said} `{other.id}`")
+    return lines
+
+
+def _group_lines(items: list[Item], status: str, lang: str, brief: Brief,
+                 dataset: Dataset) -> list[str]:
     lines: list[str] = []
     for position, item in enumerate(items):
         following = items[position + 1] if position + 1 < len(items) else None
         shared = following is not None and following.fact.evidence == item.fact.evidence
-        lines += _item_lines(item, status, lang, brief, quote=not shared)
+        lines += _item_lines(item, status, lang, brief, dataset, quote=not shared)
     return lines
 
 
 def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
-    """The whole page as Markdown: heading, sections by status and sector, figures, what is
-    new, sources."""
+    """The whole page as Markdown: heading, sections by status and sector, the preview against
+    the outcome, figures, what is new and what became of the last meeting's commitments,
+    sources."""
     event = brief.event
     title = md(event.title(lang))
     route = f"{event.guest.upper()} → {event.host.upper()}"
     when = span_label(event.start, event.end, event.date_precision)
     cites = " ".join(f"[{n}]" for n in range(1, len(brief.sources) + 1))
-    mark = " (inferred)" if event.date_basis == "inferred" else ""
+    mark = f" {label('brief.inferred', lang)}" if event.date_basis == "inferred" else ""
     places = ", ".join(md(place) for place in event.places)
     lines = [f"# {title}", "",
              f"**{when}**{mark} · {places} · {event.kind}, {route} · "
-             f"sources {cites}  ", f"`{event.id}`", ""]
+             f"{label('brief.sources_word', lang)} {cites}  ", f"`{event.id}`", ""]
+    if brief.related:
+        together = " · ".join(
+            f"{md(other.title(lang))} ({span_label(other.start, other.end, other.date_precision)}"
+            f") `{other.id}`" for other in brief.related)
+        lines += [f"*{label('brief.related', lang)}:* {together}", ""]
     if event.date_note:
-        lines += [f"*{'Date inferred' if mark else 'Date'}: {md(event.date_note)}*", ""]
+        head = label("brief.date_inferred" if mark else "brief.date", lang)
+        lines += [f"*{head}: {md(event.date_note)}*", ""]
     for section in brief.sections:
-        lines += [f"## {section.title}", ""]
+        lines += [f"## {label('brief.section.' + section.status, lang)}", ""]
         for group in section.groups:
             lines += [f"### {md(dataset.sectors[group.sector].label(lang))}", ""]
-            lines += _group_lines(group.items, section.status, lang, brief)
+            lines += _group_lines(group.items, section.status, lang, brief, dataset)
             lines.append("")
+    lines += _check_lines(brief, dataset, lang)
     if brief.figures:
-        lines += ["## Figures", ""]
+        lines += [f"## {label('brief.figures', lang)}", ""]
         for item in brief.figures:
             value = _number(item.fact.value)
             lines += [f"- **{value} {md(item.fact.unit)}** — {_text(item.fact, lang)} "
                       f"[{item.citation}] `{item.fact.id}`", f"  > {_quote(item.fact)}"]
+            lines += _conflict_lines(item, brief, lang)
         lines.append("")
     if brief.alongside:
-        lines += ["## Reported alongside", "",
-                  "*What the same reports give beside the event's own facts, not linked to an "
-                  "event in this table: states of affairs, assessments, items listed apart.*",
-                  ""]
+        lines += [f"## {label('brief.alongside', lang)}", "",
+                  f"*{label('brief.alongside_note', lang)}*", ""]
         for item in brief.alongside:
             fact = item.fact
             attributed = fact.speaker or fact.status in ATTRIBUTED or fact.source in brief.previews
-            said = f" — *{md(item.attribution)}*" if attributed else ""
-            lines.append(f"- {fact.status}: {_text(fact, lang)}{said} [{item.citation}] "
-                         f"`{fact.id}`")
+            said = f" — *{_attribution(item, brief, dataset, lang)}*" if attributed else ""
+            lines.append(f"- {label('brief.status.' + fact.status, lang)}: "
+                         f"{_text(fact, lang)}{said} [{item.citation}] `{fact.id}`")
+            lines += _conflict_lines(item, brief, lang)
         lines.append("")
     lines += _novelty_lines(brief, dataset, lang)
-    lines += ["## Sources", ""]
-    lines += [f"{number}. {_source_markdown(source)}"
-              + (" — a preview written before the event" if source.id in brief.previews else "")
+    lines += [f"## {label('brief.sources', lang)}", ""]
+    lines += [f"{number}. {_source_markdown(source, lang)}"
+              + (f" — {label('brief.source_preview', lang)}"
+                 if source.id in brief.previews else "")
               for number, source in enumerate(brief.sources, 1)]
     return "\n".join(lines) + "\n"
+
+
+def _check_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
+    """Each forecast, proposal and plan of the preview with what the visit's report says."""
+    if not brief.checks:
+        return []
+    previews = " ".join(f"[{_number_of(brief, s)}]" for s in sorted(brief.previews))
+    reports = " ".join(f"[{n}]" for n, s in enumerate(brief.sources, 1)
+                       if s.id in brief.reports)
+    lines = [f"## {label('brief.checks', lang)}", "",
+             f"*{label('brief.checks_note', lang, previews=previews, reports=reports)}*", ""]
+    ordered = sorted(brief.checks, key=lambda check: VERDICTS.index(check.tracked.verdict))
+    for check in ordered:
+        lines += _check_line(check, brief, dataset, lang)
+    return [*lines, ""]
+
+
+def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list[str]:
+    item, tracked = check.item, check.tracked
+    verdict = tracked.verdict
+    if verdict in ("no later report", "latest report"):
+        verdict = "not borne out"  # the visit's report exists and says nothing of it
+    said = _attribution(item, brief, dataset, lang)
+    line = (f"- **{label('brief.verdict.' + verdict, lang)}** — {_text(item.fact, lang)} — "
+            f"*{said}* [{item.citation}] `{item.fact.id}`")
+    later = tracked.decisive
+    if later is not None:
+        cited = [n for n, s in enumerate(brief.sources, 1) if s.id == later.source]
+        words = f" «{md(tracked.words)}»" if tracked.words else ""
+        number = f" [{cited[0]}]" if cited else f" ({later.source})"
+        line += f" → `{later.id}`{number}{words}"
+    return [line]
 
 
 def _number(value: Any) -> str:
@@ -142,22 +239,33 @@ def _number(value: Any) -> str:
 
 def _novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
     novelty = brief.novelty
-    label = {sector: md(dataset.sectors[sector].label(lang)) for sector in dataset.sectors}
+    names_of = {sector: md(dataset.sectors[sector].label(lang)) for sector in dataset.sectors}
+    none = label("brief.none", lang)
     if novelty.previous is None:
-        head = "## New: the first meeting of its kind in this table"
+        head = f"## {label('brief.new_first', lang)}"
     else:
         previous = novelty.previous
-        head = (f"## New since {md(previous.title(lang))} "
-                f"({span_label(previous.start, previous.end, previous.date_precision)})")
+        head = "## " + label("brief.new_since", lang, title=md(previous.title(lang)),
+                             when=span_label(previous.start, previous.end,
+                                             previous.date_precision))
     lines = [head, ""]
     if novelty.previous is not None:
-        lines.append("- Sectors not covered last time: " +
-                     (", ".join(label[s] for s in novelty.sectors) or "none"))
-    lines.append("- Sectors new to this table: " +
-                 (", ".join(label[s] for s in novelty.first_sectors) or "none"))
+        lines.append(f"- {label('brief.sectors_not_last', lang)}: " +
+                     (", ".join(names_of[s] for s in novelty.sectors) or none))
+    lines.append(f"- {label('brief.sectors_new', lang)}: " +
+                 (", ".join(names_of[s] for s in novelty.first_sectors) or none))
     names = [md(name) for name in novelty.names]
-    lines.append("- Names first appearing: " + (", ".join(names[:20]) or "none") +
-                 (f" (and {len(names) - 20} more)" if len(names) > 20 else ""))
+    more = f" {label('brief.and_more', lang, count=len(names) - 20)}" if len(names) > 20 else ""
+    lines.append(f"- {label('brief.names_first', lang)}: " + (", ".join(names[:20]) or none)
+                 + more)
+    if novelty.outcomes:
+        lines.append(f"- {label('brief.outcomes', lang)}:")
+        ordered = sorted(novelty.outcomes, key=lambda entry: VERDICTS.index(entry.verdict))
+        for entry in ordered:
+            later = ", ".join(f"`{fact.id}`" for fact in entry.later)
+            lines.append(f"  - **{label('brief.verdict.' + entry.verdict, lang)}**: "
+                         f"{_text(entry.fact, lang)} `{entry.fact.id}`"
+                         + (f" → {later}" if later else ""))
     return [*lines, ""]
 
 
@@ -175,7 +283,11 @@ def data(brief: Brief) -> dict[str, Any]:
 
     def item(entry: Item) -> dict[str, Any]:
         return {**_fact_data(entry.fact), "attribution": entry.attribution,
-                "citation": entry.citation, "parts": [_fact_data(p) for p in entry.parts]}
+                "citation": entry.citation, "parts": [_fact_data(p) for p in entry.parts],
+                "announced": [p.id for p in entry.announced],
+                "same_sentence": [p.id for p in entry.also], "areas": entry.areas,
+                "conflicts": [{"id": p.id, "source": p.source, "date": p.date.isoformat(),
+                               "date_precision": p.date_precision} for p in entry.conflicts]}
 
     novelty = brief.novelty
     return {
@@ -184,17 +296,26 @@ def data(brief: Brief) -> dict[str, Any]:
                   "end": event.end.isoformat(), "date_precision": event.date_precision,
                   "date_basis": event.date_basis, "date_note": event.date_note,
                   "places": list(event.places), "host": event.host, "guest": event.guest},
+        "related": [other.id for other in brief.related],
         "sections": [{"status": section.status, "title": section.title,
                       "sectors": [{"sector": group.sector,
                                    "facts": [item(entry) for entry in group.items]}
                                   for group in section.groups]}
                      for section in brief.sections],
+        "preview_against_outcome": [
+            {**item(check.item), "verdict": check.tracked.verdict,
+             "later": [f.id for f in check.tracked.later],
+             "decided_by": check.tracked.decisive.id if check.tracked.decisive else "",
+             "words": check.tracked.words} for check in brief.checks],
         "figures": [{**item(entry), "value": entry.fact.value, "unit": entry.fact.unit}
                     for entry in brief.figures],
         "alongside": [item(entry) for entry in brief.alongside],
         "new": {"previous_event": novelty.previous.id if novelty.previous else None,
                 "sectors": novelty.sectors, "first_sectors": novelty.first_sectors,
-                "names": novelty.names},
+                "names": novelty.names,
+                "previous_commitments": [{"id": e.fact.id, "verdict": e.verdict,
+                                          "later": [f.id for f in e.later]}
+                                         for e in novelty.outcomes]},
         "citations": [{"number": number, "preview": source.id in brief.previews,
                        "source": source.id, "publisher": source.publisher,
                        "title": source.title, "published": source.published.isoformat(),

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import kzru_command, terminal
 
-from kzru.brief import SECTION_ORDER, build, previous_event
+from kzru.brief import SECTION_ORDER, build, conflicts, previous_event
 from kzru.follow import (
     BORNE_OUT,
     DONE,
@@ -282,12 +282,15 @@ def test_suggestions_are_unrecorded_later_pairs_and_change_nothing(bundled) -> N
 @pytest.mark.parametrize("event_id", sorted(load(bundled_data_dir()).events))
 def test_brief_of_every_event_holds_each_of_its_facts_once(bundled, event_id: str) -> None:  # noqa
     brief = build(bundled, event_id)
-    shown = [item.fact.id for section in brief.sections for group in section.groups
-             for item in group.items] + [item.fact.id for item in brief.figures]
-    parts = [part.id for section in brief.sections for group in section.groups
-             for item in group.items for part in item.parts]
-    assert len(shown) == len(set(shown))
-    assert sorted(shown + parts) == sorted(f.id for f in bundled.facts_by_event[event_id])
+    items = [item for section in brief.sections for group in section.groups
+             for item in group.items] + brief.figures + [check.item for check in brief.checks]
+    shown = [item.fact.id for item in items]
+    inside = [fact.id for item in items for fact in [*item.parts, *item.announced, *item.also]]
+    assert len(shown + inside) == len(set(shown + inside))
+    # Every fact of the event once; the preview's background forecasts beside them.
+    own = {f.id for f in bundled.facts_by_event[event_id]}
+    assert own <= set(shown + inside)
+    assert all(bundled.facts[i].source in brief.previews for i in set(shown) - own)
     order = [section.status for section in brief.sections]
     assert order == [s for s in SECTION_ORDER if s in order]
     page = markdown(brief, bundled)
@@ -300,10 +303,11 @@ def test_expected_and_proposed_are_always_attributed(bundled) -> None:  # noqa: 
     brief = build(bundled, "2025-11-state-visit-moscow")
     attributed = [item for section in brief.sections if section.status in ("expected", "proposed")
                   for group in section.groups for item in group.items]
-    assert attributed and all(item.attribution for item in attributed)
+    attributed += [check.item for check in brief.checks]
+    assert len(attributed) > 10 and all(item.attribution for item in attributed)
     page = markdown(brief, bundled)
     for item in attributed:
-        assert f"*{item.attribution}*" in page
+        assert f"— *{item.attribution}* [{item.citation}] `{item.fact.id}`" in page
 
 
 def test_brief_compares_with_the_previous_meeting_of_its_kind(bundled) -> None:  # noqa: ANN001
@@ -317,7 +321,8 @@ def test_brief_compares_with_the_previous_meeting_of_its_kind(bundled) -> None: 
 def test_an_event_with_a_single_fact(run) -> None:
     result = run("brief", "2022-06-spief-meeting", "--format", "md")
     assert result.code == 0
-    assert result.out.count("\n- ") == 1 + 3  # the one fact, and three lines of what is new
+    # the one fact, three lines of what is new, and what became of February's commitments
+    assert result.out.count("\n- ") == 1 + 4
 
 
 def test_brief_command_formats_and_errors(run) -> None:
@@ -381,12 +386,150 @@ def test_a_preview_reads_as_a_preview_not_as_an_outcome(bundled) -> None:  # noq
     brief = build(bundled, "2025-11-state-visit-moscow")
     assert brief.previews == {"a002"}
     page = markdown(brief, bundled)
-    planned = [line for line in page.splitlines() if "a002-state-visit-moscow-upcoming" in line]
-    assert planned and "in a preview written before the event" in planned[0]
     assert "a preview written before the event" in page.split("## Sources")[1]
     # A same-day report that records outcomes is not a preview.
     assert build(bundled, "2024-11-state-visit-astana").previews == set()
-    assert build(bundled, "2024-11-csto-council").previews == {"a001"}
+    # a001 announced the CSTO session in its report of the state visit: not "a preview".
+    csto = build(bundled, "2024-11-csto-council")
+    assert csto.previews == {"a001"}
+    assert "announced beforehand in a report of Putin's state visit" in markdown(csto, bundled)
+    # a002 says the XXI forum «проходит»: a report of a forum under way, not its preview.
+    assert build(bundled, "2025-11-xxi-interregional-forum").previews == set()
+
+
+def test_the_previews_visit_and_talks_fold_into_what_happened(bundled) -> None:  # noqa
+    brief = build(bundled, "2025-11-state-visit-moscow")
+    items = {item.fact.id: item for section in brief.sections for group in section.groups
+             for item in group.items}
+    assert [f.id for f in items["a004-arrival-state-visit-moscow"].announced] == [
+        "a002-state-visit-moscow-upcoming"]
+    assert [f.id for f in items["a004-talks-12-november"].announced] == [
+        "a002-talks-with-putin-upcoming"]
+    planned = next((s for s in brief.sections if s.status == "planned"), None)
+    assert planned is None or not any(i.fact.source == "a002" for g in planned.groups
+                                      for i in g.items)
+
+
+def test_preview_against_outcome(bundled) -> None:  # noqa: ANN001
+    brief = build(bundled, "2025-11-state-visit-moscow")
+    checks = {check.item.fact.id: check.tracked for check in brief.checks}
+    nuclear = checks["a002-expected-nuclear-cooperation-focus"]
+    assert nuclear.verdict == BORNE_OUT and nuclear.decisive.source == "a004"
+    for absent in ("a002-eurasian-route-development-council",
+                   "a002-nuclear-fuel-cycle-competence-council", "a002-agritech-startups",
+                   "a002-precision-farming-systems"):
+        assert checks[absent].verdict == NOT_BORNE_OUT
+    # The preview's energy and agriculture items, in no brief before, are held here.
+    assert {"a002-ekibastuz-gres2-modernisation", "a002-new-chps-construction",
+            "a002-agrologistics-hubs", "a002-joint-food-chains-central-asia"} <= set(checks)
+    page = markdown(brief, bundled)
+    section = page.split("## Preview against outcome")[1].split("\n## ")[0]
+    first = next(line for line in section.splitlines() if line.startswith("- "))
+    assert first.startswith("- **borne out**") and nuclear.decisive.id in first
+    assert "**not mentioned in the visit's report**" in section
+    assert "*What the preview [1] expected, proposed or planned, held against the report of " \
+           "the visit [2].*" in section
+
+
+def test_one_sentence_once_and_a_package_under_its_main_sector(bundled) -> None:  # noqa
+    brief = build(bundled, "2025-11-state-visit-moscow")
+    where = {item.fact.id: (section.status, group.sector, item) for section in brief.sections
+             for group in section.groups for item in group.items}
+    # The Rosatom sentence: one item, the other row of it named under it.
+    assert "a004-first-npp-kazakhstan" not in where
+    assert [f.id for f in where["a004-rosatom-cooperation"][2].also] == [
+        "a004-first-npp-kazakhstan"]
+    # The four-area package sits under nuclear energy (what the visit is most about), areas
+    # listed; the gas trio, different things in one sentence, stay three items.
+    status, sector, package = where["a004-innovation-documents-package"]
+    assert (status, sector) == ("signed", "nuclear")
+    assert package.areas == ["space", "nuclear", "trade", "culture"]
+    assert "· Areas: Space · Nuclear energy · Trade \\& economy" in markdown(brief, bundled)
+    assert {"a004-gas-supply-border-regions", "a004-gas-transit-third-countries"} <= set(where)
+    # The 2022 package stays under education, the area of most of that visit's facts.
+    assert build(bundled, "2022-02-working-visit").sections[0].groups[0].sector == "education"
+
+
+def test_new_since_says_what_became_of_the_last_meetings_commitments(bundled) -> None:  # noqa
+    brief = build(bundled, "2025-11-state-visit-moscow")
+    outcomes = {entry.fact.id: entry for entry in brief.novelty.outcomes}
+    assert all(bundled.facts[i].event == "2024-11-state-visit-astana" for i in outcomes)
+    assert {"a001-agreed-transport-infrastructure", "a001-ekibastuz-gres2-emissions",
+            "a001-joint-statement-strategic-partnership", "a001-tourism-cooperation"} <= \
+        set(outcomes)
+    page = markdown(brief, bundled)
+    block = page.split("What became of its commitments")[1].split("\n## ")[0]
+    for entry in outcomes.values():
+        line = next(line for line in block.splitlines() if f"`{entry.fact.id}`" in line)
+        assert f"**{entry.verdict}" in line or entry.verdict in ("no later report",)
+        assert all(f"`{later.id}`" in line for later in entry.later)
+
+
+def test_trips_that_belong_together_point_to_each_other(bundled) -> None:  # noqa: ANN001
+    related = {event: [e.id for e in build(bundled, event).related] for event in (
+        "2024-11-state-visit-astana", "2024-11-xx-interregional-forum", "2024-11-csto-council")}
+    assert related["2024-11-state-visit-astana"] == ["2024-11-xx-interregional-forum",
+                                                     "2024-11-csto-council"]
+    assert "2024-11-state-visit-astana" in related["2024-11-xx-interregional-forum"]
+    assert "2024-11-state-visit-astana" in related["2024-11-csto-council"]
+    page = markdown(build(bundled, "2024-11-csto-council"), bundled)
+    assert "*Held alongside:*" in page and "`2024-11-state-visit-astana`" in page
+    assert build(bundled, "2022-06-spief-meeting").related == []
+
+
+def test_conflicting_dates_between_sources_are_shown_where_the_fact_is(bundled) -> None:  # noqa
+    brief = build(bundled, "2024-11-state-visit-astana")
+    branch = next(item for section in brief.sections for group in section.groups
+                  for item in group.items if item.fact.id == "a001-kaznu-omsk-branch")
+    assert [f.id for f in branch.conflicts] == ["a004-kaznu-omsk-branch"]
+    page = markdown(brief, bundled)
+    kazinform = next(n for n, s in enumerate(brief.sources, 1) if s.id == "a004")
+    assert (f"Sources differ on the date: 2024-11-27 here [{branch.citation}]; 2025 in "
+            f"[{kazinform}] `a004-kaznu-omsk-branch`") in page
+    assert "Kazinform" in page.split("## Sources")[1]
+    # The 2025 brief shows the same conflict from the other side.
+    assert "Sources differ on the date: 2025 here" in markdown(
+        build(bundled, "2025-11-state-visit-moscow"), bundled)
+
+
+def test_same_fact_on_compatible_dates_is_no_conflict(data_copy: Path) -> None:
+    def edit(rows: list[dict]) -> None:
+        for row in rows:
+            if row["id"] == "a001-kaznu-omsk-branch":
+                row["same_as"] = "a002-kaznu-omsk-branch"
+            elif row["id"] == "a002-kaznu-omsk-branch":
+                row["same_as"] = "a001-kaznu-omsk-branch"
+            elif row["id"] == "a004-kaznu-omsk-branch":
+                row["same_as"] = ""
+
+    _rewrite_facts(data_copy, edit)
+    dataset = load(data_copy)
+    # a002 dates the branch only by its own publication: that is no claim about the opening.
+    assert conflicts(dataset, dataset.facts["a001-kaznu-omsk-branch"]) == []
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_brief_at_a_terminal_pads_nothing_and_keeps_the_background(columns: int) -> None:
+    shown = terminal("brief", "2025-11-state-visit-moscow", columns=columns)
+    plain = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in shown.splitlines()]
+    assert len(plain) > 100 and all(len(line) <= columns for line in plain)
+    assert not [line for line in plain if line != line.rstrip()]
+    assert "\x1b[1;36m2025-11-state-visit-moscow" in shown  # the id, in colour
+    assert not re.search(r"\x1b\[[0-9;]*(4[0-7]|48;[0-9;]+)m", shown)  # no background colour
+
+
+def test_brief_in_russian_has_russian_headings(bundled) -> None:  # noqa: ANN001
+    page = markdown(build(bundled, "2025-11-state-visit-moscow"), bundled, "ru")
+    for heading in ("## Подписано", "## Прогноз и итог", "## Цифры", "## Источники",
+                    "## Новое после события", "*Дата выведена:", "в обзоре, написанном до "
+                    "события", "*В те же дни:*", "Что стало с его договорённостями"):
+        assert heading in page, heading
+    headings = [line for line in page.splitlines() if line.startswith("#")]
+    assert not [line for line in headings[1:] if re.search(r"[A-Za-z]{3}", line)
+                and "(" not in line], headings
+    for english in ("Signed", "Sources", "Date inferred", "according to", "preview written",
+                    "New since", "Planned", "Held alongside", "borne out", "file 00"):
+        assert english not in page, english
 
 
 def test_a_previews_general_background_stays_out_of_the_visit_brief(bundled) -> None:  # noqa

@@ -1,6 +1,7 @@
 """kzru brief: one event on one page."""
 
 import json
+import re
 import sys
 from typing import Annotated
 
@@ -48,6 +49,7 @@ def _draw(page: str, options: Options) -> None:
 
     from rich.console import Console
     from rich.markdown import Markdown
+    from rich.theme import Theme
 
     from kzru import pager
     from kzru.table import screen_width
@@ -55,11 +57,23 @@ def _draw(page: str, options: Options) -> None:
     terminal = sys.stdout.isatty()
     buffer = io.StringIO()
     width = screen_width() if terminal else 100
-    Console(file=buffer, width=width, force_terminal=terminal,
+    # Ids in the terminal's own colours: rich draws inline code on black, harsh on light themes.
+    theme = Theme({"markdown.code": "bold cyan", "markdown.code_block": "cyan"})
+    Console(file=buffer, width=width, force_terminal=terminal, theme=theme,
             color_system="auto" if options.colored(terminal) else None, highlight=False,
             emoji=False).print(Markdown(page))
-    text = buffer.getvalue()
+    text = _unpadded(buffer.getvalue())
     if terminal and options.pager:
         pager.show(text, text.count("\n"))
     else:
         sys.stdout.write(text)
+
+
+_TAIL = re.compile(r"(?:[ \t\u00a0]|\x1b\[[0-9;]*m)+$", re.M)
+_CODE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _unpadded(text: str) -> str:
+    """rich fills every line to the width with spaces: drop them (and keep the colour codes
+    among them), so copied lines carry no trailing blanks."""
+    return _TAIL.sub(lambda found: "".join(_CODE.findall(found.group())), text)
