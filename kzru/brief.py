@@ -46,7 +46,7 @@ class Item(NamedTuple):
     parts: list[Fact]
     attribution: str
     citation: int
-    announced: list[Fact] = []
+    announced: list["Item"] = []
     also: list[Fact] = []
     areas: list[str] = []
     conflicts: list[Fact] = []
@@ -261,7 +261,8 @@ def build(dataset: Dataset, event_id: str) -> Brief:
             preview = other if other != event_id and other in dataset.events else "preview"
         areas = list(fact.sectors) if fact.kind == "document" and len(fact.sectors) > 1 \
             else []
-        return Item(fact, parts, said, number[fact.source], announced.get(fact.id, []),
+        plans = [item(plan) for plan in announced.get(fact.id, [])]
+        return Item(fact, parts, said, number[fact.source], plans,
                     others.get(fact.id, []), areas, conflicts(dataset, fact), preview)
 
     top = [fact for fact in top if fact.id not in merged]

@@ -104,9 +104,9 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Datas
         if part.evidence != fact.evidence:
             lines.append(f"    > {_quote(part)}")
     for plan in item.announced:
-        number = _number_of(brief, plan.source)
-        lines.append(f"  - {label('brief.announced', lang)}: {_text(plan, lang)} "
-                     f"[{number}] `{plan.id}`")
+        lines.append(f"  - {label('brief.announced', lang)}: {_text(plan.fact, lang)} — "
+                     f"*{_attribution(plan, brief, dataset, lang)}* [{plan.citation}] "
+                     f"`{plan.fact.id}`")
     for other in item.also:
         lines.append(f"  - {label('brief.same_sentence', lang)} `{other.id}` ({other.status})")
     lines += _conflict_lines(item, brief, lang)
@@ -284,7 +284,7 @@ def data(brief: Brief) -> dict[str, Any]:
     def item(entry: Item) -> dict[str, Any]:
         return {**_fact_data(entry.fact), "attribution": entry.attribution,
                 "citation": entry.citation, "parts": [_fact_data(p) for p in entry.parts],
-                "announced": [p.id for p in entry.announced],
+                "announced": [p.fact.id for p in entry.announced],
                 "same_sentence": [p.id for p in entry.also], "areas": entry.areas,
                 "conflicts": [{"id": p.id, "source": p.source, "date": p.date.isoformat(),
                                "date_precision": p.date_precision} for p in entry.conflicts]}

@@ -285,7 +285,8 @@ def test_brief_of_every_event_holds_each_of_its_facts_once(bundled, event_id: st
     items = [item for section in brief.sections for group in section.groups
              for item in group.items] + brief.figures + [check.item for check in brief.checks]
     shown = [item.fact.id for item in items]
-    inside = [fact.id for item in items for fact in [*item.parts, *item.announced, *item.also]]
+    inside = [fact.id for item in items for fact in [*item.parts, *item.also]] + [
+        plan.fact.id for item in items for plan in item.announced]
     assert len(shown + inside) == len(set(shown + inside))
     # Every fact of the event once; the preview's background forecasts beside them.
     own = {f.id for f in bundled.facts_by_event[event_id]}
@@ -401,10 +402,14 @@ def test_the_previews_visit_and_talks_fold_into_what_happened(bundled) -> None: 
     brief = build(bundled, "2025-11-state-visit-moscow")
     items = {item.fact.id: item for section in brief.sections for group in section.groups
              for item in group.items}
-    assert [f.id for f in items["a004-arrival-state-visit-moscow"].announced] == [
+    assert [p.fact.id for p in items["a004-arrival-state-visit-moscow"].announced] == [
         "a002-state-visit-moscow-upcoming"]
-    assert [f.id for f in items["a004-talks-12-november"].announced] == [
+    assert [p.fact.id for p in items["a004-talks-12-november"].announced] == [
         "a002-talks-with-putin-upcoming"]
+    line = next(line for line in markdown(brief, bundled).splitlines()
+                if "`a002-state-visit-moscow-upcoming`" in line)
+    assert line.startswith("  - announced beforehand: ")
+    assert "in a preview written before the event* [1]" in line
     planned = next((s for s in brief.sections if s.status == "planned"), None)
     assert planned is None or not any(i.fact.source == "a002" for g in planned.groups
                                       for i in g.items)
