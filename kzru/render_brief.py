@@ -36,6 +36,22 @@ def _escape_start(found: re.Match[str]) -> str:
         f"{start}\\{mark}" if mark else start
 
 
+def _section_title(status: str, lang: str) -> str:
+    key = f"brief.section.{status}"
+    return label(key, lang)
+
+
+def _status_word(status: str, lang: str) -> str:
+    key = f"brief.status.{status}"
+    return label(key, lang)
+
+
+def verdict_label(verdict: str, lang: str) -> str:
+    """A verdict as a brief says it (track's verdicts, in the reader's language)."""
+    key = "brief.verdict." + verdict.split(" —")[0].replace(" ", "_")
+    return label(key, lang)
+
+
 def _text(fact: Fact, lang: str) -> str:
     return md(fact.text if lang == "ru" else fact.summary)
 
@@ -165,7 +181,7 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
         head = label("brief.date_inferred" if mark else "brief.date", lang)
         lines += [f"*{head}: {md(event.date_note)}*", ""]
     for section in brief.sections:
-        lines += [f"## {label('brief.section.' + section.status, lang)}", ""]
+        lines += [f"## {_section_title(section.status, lang)}", ""]
         for group in section.groups:
             lines += [f"### {md(dataset.sectors[group.sector].label(lang))}", ""]
             lines += _group_lines(group.items, section.status, lang, brief, dataset)
@@ -186,7 +202,7 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
             fact = item.fact
             attributed = fact.speaker or fact.status in ATTRIBUTED or fact.source in brief.previews
             said = f" — *{_attribution(item, brief, dataset, lang)}*" if attributed else ""
-            lines.append(f"- {label('brief.status.' + fact.status, lang)}: "
+            lines.append(f"- {_status_word(fact.status, lang)}: "
                          f"{_text(fact, lang)}{said} [{item.citation}] `{fact.id}`")
             lines += _conflict_lines(item, brief, lang)
         lines.append("")
@@ -220,7 +236,7 @@ def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list
     if verdict in ("no later report", "latest report"):
         verdict = "not borne out"  # the visit's report exists and says nothing of it
     said = _attribution(item, brief, dataset, lang)
-    line = (f"- **{label('brief.verdict.' + verdict, lang)}** — {_text(item.fact, lang)} — "
+    line = (f"- **{verdict_label(verdict, lang)}** — {_text(item.fact, lang)} — "
             f"*{said}* [{item.citation}] `{item.fact.id}`")
     later = tracked.decisive
     if later is not None:
@@ -263,7 +279,7 @@ def _novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
         ordered = sorted(novelty.outcomes, key=lambda entry: VERDICTS.index(entry.verdict))
         for entry in ordered:
             later = ", ".join(f"`{fact.id}`" for fact in entry.later)
-            lines.append(f"  - **{label('brief.verdict.' + entry.verdict, lang)}**: "
+            lines.append(f"  - **{verdict_label(entry.verdict, lang)}**: "
                          f"{_text(entry.fact, lang)} `{entry.fact.id}`"
                          + (f" → {later}" if later else ""))
     return [*lines, ""]
