@@ -429,8 +429,12 @@ def test_preview_against_outcome(bundled) -> None:  # noqa: ANN001
             "a002-agrologistics-hubs", "a002-joint-food-chains-central-asia"} <= set(checks)
     page = markdown(brief, bundled)
     section = page.split("## Preview against outcome")[1].split("\n## ")[0]
-    first = next(line for line in section.splitlines() if line.startswith("- "))
-    assert first.startswith("- **borne out**") and nuclear.decisive.id in first
+    lines = [line for line in section.splitlines() if line.startswith("- ")]
+    line = next(line for line in lines if "`a002-expected-nuclear-cooperation-focus`" in line)
+    assert line.startswith("- **borne out**") and f"→ `{nuclear.decisive.id}`" in line
+    # borne out first, then the rest: the order of track's verdicts
+    said = [line.split("**")[1] for line in lines]
+    assert said == sorted(said, key=lambda verdict: verdict != "borne out")
     assert "**not mentioned in the visit's report**" in section
     assert "*What the preview [1] expected, proposed or planned, held against the report of " \
            "the visit [2].*" in section
