@@ -20,6 +20,8 @@ from kzru.text import normalize
 TRACKED = ("agreed", "planned", "expected", "proposed", "ongoing")
 DONE_STATUSES = ("signed", "done")
 FORECASTS = ("expected", "proposed")
+# Which later fact decides: the one that says most (signed over agreed over merely discussed).
+STRENGTH = ("signed", "done", "ongoing", "agreed", "planned", "expected", "proposed", "reported")
 DONE, IN_PROGRESS, REAFFIRMED = "done", "in progress", "reaffirmed — still open"
 BORNE_OUT, NOT_BORNE_OUT = "borne out", "not borne out"
 NO_REPORT, LATEST = "no later report", "latest report"
@@ -234,7 +236,7 @@ def judge(fact: Fact, later: list[Fact], context: _Context) -> tuple[str, str, F
     going = [f for f in later if f.status == "ongoing"]
     if event is not None:
         if later:
-            first = (finished or going or later)[0]
+            first = min(later, key=lambda f: (STRENGTH.index(f.status), f.date, f.id))
             return BORNE_OUT, f"{_later_line(first)} bears out the preview", first
         key = (event.id, fact.source)  # once per preview: an event may have thousands of facts
         if key not in context.reports:
@@ -250,7 +252,7 @@ def judge(fact: Fact, later: list[Fact], context: _Context) -> tuple[str, str, F
         return IN_PROGRESS, f"{_later_line(first)} reports it under way; nothing later reports " \
                             "it signed or done", first
     if later:
-        first = later[0]
+        first = min(later, key=lambda f: (STRENGTH.index(f.status), f.date, f.id))
         return REAFFIRMED, (f"{_later_line(first)} restates it ({first.status}); nothing later "
                             "reports it under way, signed or done"), first
     if context.dataset.sources[fact.source].published >= context.newest:
