@@ -103,6 +103,10 @@ def commit(folder: Path, contents: Mapping[str, bytes]) -> None:
         for name, payload in contents.items():
             target = folder / name
             _refuse_links(target)
+            for parent in target.relative_to(folder).parents:
+                if parent != Path(".") and (folder / parent).is_symlink():
+                    raise KzruError(f"{folder / parent}: is a symbolic link; kzru writes only "
+                                    "inside the data folder itself")
             if not target.parent.exists():
                 target.parent.mkdir(parents=True)
                 created.append(target.parent)

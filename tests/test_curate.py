@@ -289,3 +289,35 @@ def test_other_commands_never_import_the_language_tools() -> None:
             "print(bad)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_minus_before_a_figure_stays_and_a_bullet_goes(empty: Path, tmp_path: Path) -> None:
+    """A leading '-' is a list bullet only when a space follows it; '-2 млрд' is a figure
+    (red-team finding: the minus was stripped from text, evidence and value)."""
+    path = tmp_path / "minus.txt"
+    path.write_text("Астана, 12 ноября 2025 года.\n\n"
+                    "-2 млрд долларов потеряет бюджет, если проект отложат.\n"
+                    "- Стороны подписали соглашение о сотрудничестве в сфере туризма.\n",
+                    encoding="utf-8")
+    pipeline.add([path], empty)
+    facts = store.load(empty).facts.values()
+    # Verbatim, "-2 млрд …" would start a spreadsheet formula (refused at load); cutting the
+    # sign would alter the figure: the sentence is left for a curator, never drafted altered.
+    assert not [f for f in facts if "млрд" in f.evidence or f.value == 2_000_000_000]
+    signed = next(f for f in facts if "туризма" in f.evidence)
+    assert signed.evidence.startswith("Стороны подписали")
+
+
+def test_add_never_writes_through_a_linked_articles_folder(empty: Path, article: Path,
+                                                           tmp_path: Path, run) -> None:
+    """Red-team finding: DIR/articles as a link to another folder took the article there."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (empty / "articles").mkdir(exist_ok=True)
+    (empty / "articles").rmdir()
+    (empty / "articles").symlink_to(outside)
+    before = (empty / "sources.csv").read_bytes()
+    result = run("add", str(article), "--data", str(empty))
+    assert result.code == 2 and "symbolic link" in result.err
+    assert list(outside.iterdir()) == []
+    assert (empty / "sources.csv").read_bytes() == before

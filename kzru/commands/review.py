@@ -52,6 +52,7 @@ def command(
 
 def _interactive(session, source: Optional[str]) -> None:  # noqa: ANN001
     from rich.console import Console
+    from rich.markup import escape
 
     console = Console(highlight=False)
     queue = session.drafts(source, include_skipped=False) + \
@@ -94,7 +95,7 @@ def _interactive(session, source: Optional[str]) -> None:  # noqa: ANN001
                     continue
             except KzruError as error:
                 session.__init__(session.folder)  # back to what is on disk
-                console.print(f"[red]{error}[/red]")
+                console.print(f"[red]{escape(str(error))}[/red]")
                 continue
             done += choice not in ("s", "skip")
             break
@@ -147,7 +148,7 @@ def _edit(console, session, fact_id: str) -> None:  # noqa: ANN001
             break
         field, _, value = line.partition(":")
         if field.strip() not in EDITABLE:
-            console.print(f"unknown field {field.strip()!r}")
+            console.print(f"unknown field {field.strip()!r}", markup=False)
             continue
         changes[field.strip()] = value.strip()
     if changes:

@@ -182,6 +182,9 @@ def annotate(article: Article) -> Annotated:
     return Annotated(article, tuple(sentences))
 
 
+_BULLET = re.compile(r"[ \t\u00a0]*(?:[•·*]|[-–—](?=[ \t\u00a0]))[ \t\u00a0]*")
+
+
 def _sentences(text: str, sentenize: Any) -> list[tuple[int, int]]:
     """Sentence spans; a line break always ends a sentence (headings, list items, datelines
     stand on lines of their own in news pages)."""
@@ -189,7 +192,10 @@ def _sentences(text: str, sentenize: Any) -> list[tuple[int, int]]:
     for line in re.finditer(r"[^\n]+", text):
         body = line.group(0)
         for sentence in sentenize(body):
-            stripped = sentence.text.strip(" \t\u00a0•·-–—*")
+            # Only a list bullet (a mark followed by a space) is not part of the sentence: a
+            # minus before a figure ("-2 млрд") is, and must stay in evidence and value.
+            bullet = _BULLET.match(sentence.text)
+            stripped = sentence.text[bullet.end() if bullet else 0:].strip(" \t\u00a0")
             if not stripped:
                 continue
             offset = line.start() + sentence.start + sentence.text.index(stripped)

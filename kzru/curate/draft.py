@@ -34,6 +34,7 @@ from kzru.cues import (
 from kzru.curate.annotate import Annotated, Sentence, Token
 from kzru.curate.dates import Dated, Published, find_dates, publication
 from kzru.model import EVIDENCE_JOINER
+from kzru.store import FORMULA_START
 from kzru.text import normalize, stem_many, words
 
 EVIDENCE_LIMIT = 200
@@ -579,6 +580,10 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     if not spans:
         return None
     quoted = EVIDENCE_JOINER.join(article.text[a:b] for a, b in spans)
+    if quoted[:1] in FORMULA_START or whole.text[:1] in FORMULA_START:
+        # "-2 млрд …": verbatim, it would start a spreadsheet formula, which the loader
+        # refuses; cutting the sign would alter the figure. Left for a curator to word.
+        return None
     entity = sentence.entities[0].normal if sentence.entities else ""
     why = Why(cue, status_from, kind_word, entity)
     return Draft(
