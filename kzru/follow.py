@@ -24,9 +24,13 @@ FORECASTS = ("expected", "proposed")
 STRENGTH = ("signed", "done", "ongoing", "agreed", "planned", "expected", "proposed", "reported")
 DONE, IN_PROGRESS, REAFFIRMED = "done", "in progress", "reaffirmed — still open"
 BORNE_OUT, NOT_BORNE_OUT = "borne out", "not borne out"
+# A preview's general outlook (no event of its own): the visit's silence on it is no failed
+# forecast, only that the visit did not take it up.
+NOT_TAKEN_UP = "not taken up at the visit"
 NO_REPORT, LATEST = "no later report", "latest report"
 # Strongest first: a parent's verdict is the strongest among its own and its parts'.
-VERDICTS = (DONE, IN_PROGRESS, BORNE_OUT, REAFFIRMED, NOT_BORNE_OUT, LATEST, NO_REPORT)
+VERDICTS = (DONE, IN_PROGRESS, BORNE_OUT, REAFFIRMED, NOT_BORNE_OUT, NOT_TAKEN_UP, LATEST,
+            NO_REPORT)
 COMMITMENT, DOCUMENT, DISCUSSED, PROJECT = "commitment", "document", "discussed", "project"
 # A joint project or an institution the article reports as a state of affairs is followed too
 # (the 2022 peaceful-atom work, the KamAZ centre in Almaty).
@@ -243,6 +247,9 @@ def judge(fact: Fact, later: list[Fact], context: _Context) -> tuple[str, str, F
             context.reports[key] = ", ".join(report_sources(context.dataset, event,
                                                             {fact.source}))
         reports = context.reports[key]
+        if fact.event != event.id:
+            return NOT_TAKEN_UP, (f"a general outlook of the preview, not a forecast for "
+                                  f"{event.id}; its report ({reports}) does not take it up"), None
         return NOT_BORNE_OUT, (f"the report of {event.id} ({reports}) does not mention it"), None
     if finished:
         first = finished[0]

@@ -130,6 +130,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "brief.verdict.borne_out": ("borne out", "подтвердилось"),
     "brief.verdict.not_borne_out": ("not mentioned in the visit's report",
                                     "в отчёте о визите не упомянуто"),
+    "brief.verdict.not_taken_up_at_the_visit": (
+        "a general outlook the visit's report does not take up",
+        "общий прогноз, который в отчёте о визите не затронут"),
     "brief.verdict.done": ("done", "выполнено"),
     "brief.verdict.in_progress": ("in progress", "в работе"),
     "brief.verdict.reaffirmed": ("reaffirmed — still open",

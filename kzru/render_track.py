@@ -18,6 +18,7 @@ from kzru.follow import (
     DONE,
     IN_PROGRESS,
     NOT_BORNE_OUT,
+    NOT_TAKEN_UP,
     REAFFIRMED,
     VERDICTS,
     Tracked,
@@ -30,7 +31,8 @@ KEYS = ("id", "date", "date_precision", "status", "role", "voice", "event", "sou
 EXPLAIN_KEYS = ("decided_by", "words", "reason")
 ALL_KEYS = (*KEYS, *EXPLAIN_KEYS, "text", "kind", "sectors")
 STYLE = {DONE: "bold green", IN_PROGRESS: "bold yellow", BORNE_OUT: "bold green",
-         REAFFIRMED: "bold cyan", NOT_BORNE_OUT: "bold magenta"}
+         REAFFIRMED: "bold cyan", NOT_BORNE_OUT: "bold magenta",
+         NOT_TAKEN_UP: "magenta"}
 INDENT = "  "
 
 

@@ -20,6 +20,7 @@ from kzru.follow import (
     LATEST,
     NO_REPORT,
     NOT_BORNE_OUT,
+    NOT_TAKEN_UP,
     REAFFIRMED,
     VERDICTS,
     period_end,
@@ -91,7 +92,8 @@ def test_each_verdict_follows_from_the_links(data_copy: Path) -> None:
     # A preview's forecast held against the visit's report (a004, a day later).
     assert entries["a002-expected-nuclear-cooperation-focus"].verdict == BORNE_OUT
     assert entries["a002-eurasian-route-development-council"].verdict == NOT_BORNE_OUT
-    assert entries["a002-agritech-startups"].verdict == NOT_BORNE_OUT  # background forecast
+    # A background outlook of the preview (no event): not taken up, not a failed forecast.
+    assert entries["a002-agritech-startups"].verdict == NOT_TAKEN_UP
     # Nothing is newer than a004 (2025-11-12): its open items are the latest report.
     assert entries["a004-trans-altai-dialogue"].verdict == LATEST
     assert entries["a001-justice-cooperation-directions"].verdict == NO_REPORT
@@ -421,9 +423,11 @@ def test_preview_against_outcome(bundled) -> None:  # noqa: ANN001
     nuclear = checks["a002-expected-nuclear-cooperation-focus"]
     assert nuclear.verdict == BORNE_OUT and nuclear.decisive.source == "a004"
     for absent in ("a002-eurasian-route-development-council",
-                   "a002-nuclear-fuel-cycle-competence-council", "a002-agritech-startups",
-                   "a002-precision-farming-systems"):
+                   "a002-nuclear-fuel-cycle-competence-council"):
         assert checks[absent].verdict == NOT_BORNE_OUT
+    for outlook in ("a002-agritech-startups", "a002-precision-farming-systems"):
+        assert bundled.facts[outlook].event == ""
+        assert checks[outlook].verdict == NOT_TAKEN_UP
     # The preview's energy and agriculture items, in no brief before, are held here.
     assert {"a002-ekibastuz-gres2-modernisation", "a002-new-chps-construction",
             "a002-agrologistics-hubs", "a002-joint-food-chains-central-asia"} <= set(checks)
