@@ -66,6 +66,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "note.no_title": ("(no title)", "(без заголовка)"),
     "what.facts": ("facts", "фактов"),
     "what.events": ("events", "событий"),
+    "what.tracked": ("tracked items", "отслеживаемых пунктов"),
     # --- messages for an empty result (stderr) -------------------------------------------
     "empty.facts": ("no facts match", "подходящих фактов нет"),
     "empty.events": ("no events match", "подходящих событий нет"),

@@ -551,3 +551,12 @@ def test_a_previews_general_background_stays_out_of_the_visit_brief(bundled) -> 
     sources = {item.fact.source for item in brief.alongside}
     assert sources == {"a004"}  # the report's culture and education items, not a002's
     assert "(date inferred)" in markdown(build(bundled, "2022-08-sochi-talks"), bundled)
+
+
+def test_track_says_when_its_list_is_cut(run) -> None:  # noqa: ANN001
+    """A cut list says so in words (it once failed on a missing label: internal error)."""
+    for lang, words in (("en", "2 of "), ("ru", "показано 2 из")):
+        result = run("track", "--limit", "2", "--format", "table", "--no-pager", "--lang", lang)
+        assert result.code == 0, result.err
+        assert words in result.out and "internal error" not in result.err
+    assert "tracked items" in run("track", "--limit", "2", "--format", "table", "--no-pager").out

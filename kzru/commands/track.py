@@ -98,4 +98,4 @@ def command(
                 writer = out.writer
                 writer.texts(blocks(shown, writer.width, out.lang, explain, writer.console))
         out.rows(rows, keys, fields.columns_for(keys), "nothing to track matches", draw=draw)
-        out.cut(len(shown), len(tracked), "tracked items")
+        out.cut(len(shown), len(tracked), "tracked")
