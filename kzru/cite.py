@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from kzru.labels import label
 from kzru.model import Fact, Source
-from kzru.render import date_label
+from kzru.render import WEB_URL, date_label, md
 
 FORMATS = ("text", "md", "json", "jsonl", "bibtex")
 
@@ -151,12 +151,13 @@ def as_text(reference: Reference) -> list[tuple[str, int]]:
 
 def as_markdown(reference: Reference) -> str:
     source = reference.source
-    title = f"[{_md(reference.title)}]({source.url})" if source.url else \
-        f"*{_md(reference.title)}*"
-    lines = [f"- {_md(reference.publisher)}, {title}, {published_label(source)} "
+    linked = WEB_URL.fullmatch(source.url)
+    title = f"[{md(reference.title)}]({source.url})" if linked else \
+        f"*{md(reference.title)}*"
+    lines = [f"- {md(reference.publisher)}, {title}, {published_label(source)} "
              f"(file `{source.file}`) `[@{reference.key}]`"]
     for fact in reference.facts:
-        lines.append(f"  - {_md(fact_line(fact))}  \n    > {_md(quoted(fact))}")
+        lines.append(f"  - {md(fact_line(fact))}  \n    > {md(quoted(fact))}")
     return "\n".join(lines)
 
 
@@ -224,10 +225,6 @@ def _bracketed(title: str) -> str:
     return title if title.startswith("[") else f"«{title}»"
 
 
-def _md(text: str) -> str:
-    for char in "\\`*_[]<>|":
-        text = text.replace(char, "\\" + char)
-    return text
 
 
 _TEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",

@@ -134,8 +134,29 @@ def _tsv_cell(text: str) -> str:
     return re.sub(r"[\t\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+", " ", text)
 
 
+# Characters Markdown gives a meaning inside a line (emphasis, code, links, HTML, entities,
+# tables, headings), and what makes a line's start a list item or a heading.
+_MARKUP = re.compile(r"([\\`*_\[\]<>#|~&!])")
+_LINE_START = re.compile(r"^([-+=]|\d+)([.)]?)")
+# A URL kzru prints as a link: http(s) only, and nothing that could close the link early.
+WEB_URL = re.compile(r"https?://[^\s<>()\\`\x00-\x1f\x7f]+")
+
+
+def md(text: str) -> str:
+    """Text from the data as Markdown that shows exactly that text: data is never markup, so
+    '[official record](https://…)' or '<img …>' in a cell stays those characters."""
+    return _LINE_START.sub(_escape_start, _MARKUP.sub(r"\\\1", text))
+
+
+def _escape_start(found: re.Match[str]) -> str:
+    """'- x' and '1. x' would start a list: escape the punctuation (a digit cannot be)."""
+    start, mark = found.groups()
+    return f"\\{start}{mark}" if not start[0].isdigit() else \
+        f"{start}\\{mark}" if mark else start
+
+
 def _md_cell(text: str) -> str:
-    return _tsv_cell(text).replace("\\", "\\\\").replace("|", "\\|")
+    return md(_tsv_cell(text))
 
 
 def printable(text: str) -> str:

@@ -6,7 +6,6 @@ escaped so that it is never Markdown (h14's ``md``).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from kzru.brief import ATTRIBUTED, Brief, Check, Item
@@ -14,26 +13,7 @@ from kzru.cite import headline, published_label
 from kzru.follow import VERDICTS
 from kzru.labels import label
 from kzru.model import Dataset, Fact, Source
-from kzru.render import date_label, span_label
-
-# Characters Markdown gives a meaning inside a line (emphasis, code, links, HTML, entities,
-# tables, headings), and what makes a line's start a list item or a heading.
-_MARKUP = re.compile(r"([\\`*_\[\]<>#|~&!])")
-_LINE_START = re.compile(r"^([-+=]|\d+)([.)]?)")
-_URL = re.compile(r"https?://[^\s<>\\`\x00-\x1f\x7f]+")
-
-
-def md(text: str) -> str:
-    """Text from the data as Markdown that shows exactly that text: data is never markup, so
-    '[official record](https://…)' in a title stays those characters and draws no link."""
-    return _LINE_START.sub(_escape_start, _MARKUP.sub(r"\\\1", text))
-
-
-def _escape_start(found: re.Match[str]) -> str:
-    """'- x' and '1. x' would start a list: escape the punctuation (a digit cannot be)."""
-    start, mark = found.groups()
-    return f"\\{start}{mark}" if not start[0].isdigit() else \
-        f"{start}\\{mark}" if mark else start
+from kzru.render import WEB_URL, date_label, md, span_label
 
 
 def _section_title(status: str, lang: str) -> str:
@@ -75,7 +55,7 @@ def _source_markdown(source: Source, lang: str = "en") -> str:
     title = f"«{md(source.title)}»" if source.title else md(headline(source, lang))
     url = ""
     if source.url:
-        url = f", <{source.url}>" if _URL.fullmatch(source.url) else f", {md(source.url)}"
+        url = f", <{source.url}>" if WEB_URL.fullmatch(source.url) else f", {md(source.url)}"
     return (f"{outlet}, {title}, {published_label(source)}, {label('brief.file', lang)} "
             f"{md(source.file)}{url}")
 
