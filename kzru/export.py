@@ -24,6 +24,7 @@ from kzru.errors import KzruError
 from kzru.files import open_regular
 from kzru.model import Dataset
 from kzru.store import CSV_LIMIT, TABLES
+from kzru.writer import sync_folder
 
 SEPARATOR = "; "
 # A number column has no type, so SQLite stores each value as given (a NUMERIC column would
@@ -311,7 +312,7 @@ def _swap_in(building: Path, target: Path) -> None:
         os.rename(target, aside)
         os.rename(building, target)
         os.rename(aside, building)
-    _fsync_folder(target.parent)
+    sync_folder(target.parent)
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -330,19 +331,6 @@ def _exchange(first: Path, second: Path) -> bool:
     if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EPERM):
         return False
     raise OSError(code, os.strerror(code), str(second))
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
 
 
 def _remove_export(folder: Path) -> None:

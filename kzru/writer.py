@@ -124,7 +124,7 @@ def commit(folder: Path, contents: Mapping[str, bytes]) -> None:
             _swap_in(folder, staged)
             staged = []
             created = []
-            _sync_folder(folder)
+            sync_folder(folder)
     finally:
         for _, temp in staged:
             try:
@@ -176,7 +176,8 @@ def _umask() -> int:
     return current
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
+    """Make a rename inside ``folder`` durable (best effort: not every file system can)."""
     try:
         descriptor = os.open(folder, os.O_RDONLY)
     except OSError:
