@@ -1272,31 +1272,19 @@ def test_every_format_character_is_refused_and_escaped() -> None:
 def test_markdown_output_shows_markup_in_the_data_as_text(run, data_copy: Path) -> None:
     """Red-team finding: facts/show/cite in Markdown passed HTML and links from the data
     through as markup; and a javascript: address became a link in cite."""
-    import csv as csv_module
-
-    def edit(name: str, change) -> None:  # noqa: ANN001
-        path = data_copy / name
-        with open(path, encoding="utf-8", newline="") as handle:
-            rows = list(csv_module.DictReader(handle))
-        change(rows)
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            writer = csv_module.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-
     hostile = "Talks <img src=x onerror=alert(1)> [record](javascript:alert(1))"
     fact_id: list[str] = []
 
-    def facts(rows: list) -> None:  # noqa: ANN001
-        rows[0]["summary"] = hostile
-        fact_id.append(rows[0]["id"])
+    def facts(rows: list[list[str]]) -> None:
+        rows[1][rows[0].index("summary")] = hostile
+        fact_id.append(rows[1][rows[0].index("id")])
 
-    def sources(rows: list) -> None:  # noqa: ANN001
-        for row in rows:
-            row["url"] = "javascript:alert(1)"
+    def sources(rows: list[list[str]]) -> None:
+        for row in rows[1:]:
+            row[rows[0].index("url")] = "javascript:alert(1)"
 
-    edit("facts.csv", facts)
-    edit("sources.csv", sources)
+    edit_rows(data_copy / "facts.csv", facts)
+    edit_rows(data_copy / "sources.csv", sources)
     data = ("--data", str(data_copy))
     for args in (("facts", "--format", "md", "--limit", "0"),
                  ("show", fact_id[0], "--format", "md"), ("cite", fact_id[0], "--format", "md")):
