@@ -29,8 +29,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kzru import build as build_module
 from kzru import cache
-from kzru import index as index_module
 from kzru.errors import one_line
 from kzru.index import open_index
 from kzru.render import _plain
@@ -356,11 +356,11 @@ def test_progress_bar_follows_no_color(data_copy: Path, monkeypatch: pytest.Monk
         screens.append(io.StringIO())
         return Console(file=screens[-1], force_terminal=True, width=80)
 
-    monkeypatch.setattr(index_module, "PROGRESS_THRESHOLD", 10)
-    monkeypatch.setattr(index_module, "_stderr_console", console)
+    monkeypatch.setattr(build_module, "PROGRESS_THRESHOLD", 10)
+    monkeypatch.setattr(build_module, "_stderr_console", console)
     dataset = load(data_copy)
     for color in (True, False):
-        index_module.build(dataset, sqlite3.connect(":memory:"), True, color)
+        build_module.build(dataset, sqlite3.connect(":memory:"), True, color)
     coloured = re.compile(r"\x1b\[[0-9;]*3[0-9][0-9;]*m|\x1b\[9[0-7]m")
     assert coloured.search(screens[0].getvalue())
     assert "building search index" in screens[1].getvalue()
@@ -972,7 +972,7 @@ def test_a_huge_header_is_counted_once_and_echoed_short(data_copy: Path, tmp_pat
 
 
 def test_a_long_follows_chain_is_checked_for_cycles_in_one_pass() -> None:
-    from kzru.store import _on_cycles
+    from kzru.links import on_cycles as _on_cycles
 
     chance = random.Random(14)
     for _ in range(300):

@@ -225,16 +225,16 @@ def test_progress_bar_only_when_asked_for_a_large_build(data_copy: Path,
 
     from rich.console import Console
 
-    from kzru import index as index_module
+    from kzru import build as build_module
 
     screen = io.StringIO()
-    monkeypatch.setattr(index_module, "PROGRESS_THRESHOLD", 10)
-    monkeypatch.setattr(index_module, "_stderr_console",
+    monkeypatch.setattr(build_module, "PROGRESS_THRESHOLD", 10)
+    monkeypatch.setattr(build_module, "_stderr_console",
                         lambda: Console(file=screen, force_terminal=True, width=80))
     dataset = load(data_copy)
-    index_module.build(dataset, sqlite.connect(":memory:"), show_progress=False)
+    build_module.build(dataset, sqlite.connect(":memory:"), show_progress=False)
     assert screen.getvalue() == ""
-    index_module.build(dataset, sqlite.connect(":memory:"), show_progress=True)
+    build_module.build(dataset, sqlite.connect(":memory:"), show_progress=True)
     assert "building search index" in screen.getvalue()
 
 

@@ -1,0 +1,260 @@
+"""Checks across rows: every reference names a row that exists, links run back in time and
+form no cycles, same_as goes both ways, accepted rows lean on no draft.
+
+Each check reads the tables ``validate.read_table`` made and is linear in rows and links:
+"did you mean" hints come from an index, never from a scan of every id.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from kzru.errors import PER_KIND, Problems
+from kzru.model import EVIDENCE_JOINER
+from kzru.validate import Table, excerpt
+
+ELLIPSIS = r"\.\.\.|…"
+MAX_EVIDENCE_PIECES = 3
+
+
+class _Hints:
+    """'Did you mean' for ids of one table, from an index: an id written with capitals, a
+    look-alike letter or an invisible character is found by its folded form in one lookup.
+    A fuzzy search over every id (for typos) is spent only on lines a report shows, so a
+    table with every reference broken is still checked in linear time."""
+
+    # Cyrillic letters that look like Latin ones, as curators mistype them in ids.
+    LOOKALIKES = str.maketrans("аеорсухкмтвнізј", "aeopcyxkmtbhizj")
+
+    def __init__(self, ids: set[str]) -> None:
+        self.ids = ids
+        self.folded: dict[str, str] | None = None
+        self.choices: list[str] | None = None
+
+    @classmethod
+    def fold(cls, text: str) -> str:
+        import unicodedata
+
+        plain = unicodedata.normalize("NFKC", text).casefold().translate(cls.LOOKALIKES)
+        return re.sub(r"[^a-z0-9]", "", plain)
+
+    def hint(self, item: str, fuzzy: bool) -> str:
+        if self.folded is None:
+            self.folded = {}
+            for known in sorted(self.ids):
+                self.folded.setdefault(self.fold(known), known)
+        found = self.folded.get(self.fold(item))
+        if found is None and fuzzy:
+            from rapidfuzz import fuzz, process
+
+            if self.choices is None:
+                self.choices = sorted(self.ids)
+            best = process.extractOne(item, self.choices, scorer=fuzz.WRatio, score_cutoff=60)
+            found = best[0] if best else None
+        return f" (did you mean {found!r}?)" if found is not None else ""
+
+
+def check_references(tables: dict[str, Table], schema: dict[str, Any],
+                      problems: Problems) -> None:
+    """Every foreign key, the list-field ones (listForeignKeys) and self-references included.
+    A row whose id is invalid has none (None): it is reported where it is read."""
+    ids = {name: {row.id for row in table.rows if row.id} for name, table in tables.items()}
+    hints = {name: _Hints(known) for name, known in ids.items()}
+    for name, table in tables.items():
+        declared = schema[name]["schema"]
+        for key in [*declared.get("foreignKeys", []), *declared.get("listForeignKeys", [])]:
+            field = key["fields"][0]
+            target = key["reference"]["resource"] or name
+            known = ids[target]
+            kind = f"{name}.csv {field}: not an id in {target}.csv"
+            for row, line in zip(table.rows, table.lines):
+                value = getattr(row, field)
+                for item in value if isinstance(value, tuple) else (value,):
+                    if item and item not in known:
+                        def message(item: str = item, line: int = line) -> str:
+                            fuzzy = problems.seen(kind) <= PER_KIND
+                            return (f"{table.where(line, field)}: {field} {excerpt(item, 100)!r} "
+                                    f"is not an id in {target}.csv"
+                                    f"{hints[target].hint(item, fuzzy)}")
+                        problems.append(message, kind)
+
+
+def check_rules(tables: dict[str, Table], problems: Problems) -> None:
+    """Rules that span several cells of a row, or several rows. A cell that failed to parse
+    holds None (or its text): each rule checks only values of the right type."""
+    events = tables["events"]
+    for row, line in zip(events.rows, events.lines):
+        if isinstance(row.start, date) and isinstance(row.end, date) and row.end < row.start:
+            problems.append(f"{events.where(line, 'end')}: end {row.end} is before start "
+                            f"{row.start}", "events.csv end: before start")
+        if row.host and row.host == row.guest:
+            problems.append(f"{events.where(line, 'guest')}: guest is the same as host",
+                            "events.csv guest: same as host")
+    facts = tables["facts"]
+    event_ids = {row.id for row in events.rows if row.id}
+    for row, line in zip(facts.rows, facts.lines):
+        if row.id in event_ids:
+            problems.append(f"{facts.where(line, 'id')}: id {row.id!r} is also an event id "
+                            "(kzru show could not tell them apart)", "facts.csv id: event ids")
+        for problem in _fact_problems(row):
+            field, message = problem
+            problems.append(f"{facts.where(line, field)}: {message}", f"facts.csv {field}: rules")
+    _check_fact_links(facts, problems)
+    _check_same_as(facts, problems)
+    _check_draft_references(tables, problems)
+
+
+def _check_same_as(facts: Table, problems: Any) -> None:
+    """same_as names facts of *other* sources reporting the same thing, and says so on both
+    sides; a draft's list is a proposal (kzru add), so only accepted rows must be symmetric."""
+    by_id = {row.id: row for row in facts.rows}
+    for row, line in zip(facts.rows, facts.lines):
+        for other_id in row.same_as:
+            other = by_id.get(other_id)
+            if other is None:
+                continue  # reported by the reference check
+            where = facts.where(line, "same_as")
+            if other_id == row.id:
+                problems.append(f"{where}: same_as names the fact itself",
+                                "facts.csv same_as: rules")
+            elif other.source == row.source:
+                problems.append(f"{where}: same_as {other_id!r} is from the same source "
+                                f"{row.source}: same_as joins reports of different sources",
+                                "facts.csv same_as: rules")
+            elif row.review != "draft" and other.review != "draft" \
+                    and row.id not in other.same_as:
+                problems.append(f"{where}: same_as {other_id!r} does not name {row.id!r} back "
+                                "(same_as goes both ways: add it to that fact's same_as)",
+                                "facts.csv same_as: rules")
+
+
+def _check_draft_references(tables: dict[str, Table], problems: Any) -> None:
+    """An accepted row may not lean on a draft: drafts are hidden from every reader, so the
+    accepted row would point at nothing (accept the draft first, or drop the link)."""
+    drafts = {name: {row.id for row in tables[name].rows if row.review == "draft"}
+              for name in ("sources", "events", "facts")}
+    links = {"events": (("sources", "sources"),),
+             "facts": (("event", "events"), ("source", "sources"), ("part_of", "facts"),
+                       ("follows", "facts"), ("same_as", "facts"))}
+    for name, fields in links.items():
+        table = tables[name]
+        for row, line in zip(table.rows, table.lines):
+            if row.review == "draft":
+                continue
+            for field, target in fields:
+                value = getattr(row, field)
+                for item in value if isinstance(value, tuple) else (value,):
+                    if item in drafts[target]:
+                        problems.append(f"{table.where(line, field)}: accepted row {row.id!r} "
+                                        f"refers to draft {item!r} in {target}.csv (accept it "
+                                        "first, or remove the reference)",
+                                        f"{name}.csv {field}: refers to a draft")
+
+
+def _fact_problems(row: Any) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    if row.evidence:
+        pieces = row.evidence.split(EVIDENCE_JOINER)
+        if len(pieces) > MAX_EVIDENCE_PIECES:
+            found.append(("evidence", f"evidence has {len(pieces)} pieces, at most "
+                                      f"{MAX_EVIDENCE_PIECES} joined by ' … '"))
+        if any(not piece.strip() or re.search(ELLIPSIS, piece) for piece in pieces):
+            found.append(("evidence", "evidence pieces must be verbatim excerpts joined by "
+                                      "' … ' (space, ellipsis, space), none empty"))
+    if row.review != "draft":
+        for field in ("summary", "sectors"):
+            if getattr(row, field) in ("", ()):  # (None: the cell was refused already)
+                found.append((field, f"{field} is required but empty"))  # drafts may
+    dated = isinstance(row.date, date)
+    if dated and row.date_precision == "month" and row.date.day != 1:
+        found.append(("date", f"date {row.date} has precision month: write the first of the "
+                              "month"))
+    if dated and row.date_precision == "year" and (row.date.month, row.date.day) != (1, 1):
+        found.append(("date", f"date {row.date} has precision year: write the first of January"))
+    if row.date_basis == "inferred" and not row.date_note:
+        found.append(("date_note", "date_note is required when date_basis is inferred (say how)"))
+    if (row.value is None) != (row.unit == ""):
+        found.append(("unit", "value and unit go together (both filled or both empty)"))
+    if row.id and row.part_of == row.id:
+        found.append(("part_of", "part_of names the fact itself"))
+    if row.id and row.id in (row.follows or ()):
+        found.append(("follows", "follows names the fact itself"))
+    return found
+
+
+def _check_fact_links(facts: Table, problems: Problems) -> None:
+    """part_of: same source as the parent, no cycles; follows: earlier facts, no cycles."""
+    by_id = {row.id: row for row in facts.rows if row.id}
+    for row, line in zip(facts.rows, facts.lines):
+        parent = by_id.get(row.part_of) if row.part_of else None
+        if parent is not None and parent.source != row.source:
+            problems.append(f"{facts.where(line, 'part_of')}: part_of {row.part_of!r} is from "
+                            f"source {parent.source}, this fact from {row.source}",
+                            "facts.csv part_of: other source")
+        for earlier in row.follows or ():
+            target = by_id.get(earlier)
+            if target is not None and isinstance(target.date, date) and \
+                    isinstance(row.date, date) and target.date > row.date:
+                problems.append(f"{facts.where(line, 'follows')}: follows {earlier!r}, dated "
+                                f"{target.date}, later than this fact ({row.date})",
+                                "facts.csv follows: later facts")
+    for field in ("part_of", "follows"):
+        links = {fact_id: _targets(getattr(row, field)) for fact_id, row in by_id.items()}
+        looping = on_cycles(links)
+        for row, line in zip(facts.rows, facts.lines):
+            if row.id in looping:
+                problems.append(f"{facts.where(line, field)}: {field} of {row.id!r} leads back "
+                                "to itself (a cycle)", f"facts.csv {field}: cycles")
+
+
+def _targets(value: Any) -> tuple[str, ...]:
+    return value if isinstance(value, tuple) else (value,) if value else ()
+
+
+def on_cycles(links: dict[str, tuple[str, ...]]) -> set[str]:
+    """The nodes that lie on a cycle: members of a strongly connected component of more than
+    one node, or linking to themselves (Tarjan's algorithm without recursion: linear in nodes
+    and links, where walking the links from every node was quadratic on a long chain)."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: set[str] = set()
+    for root in links:
+        if root in order:
+            continue
+        order[root] = low[root] = len(order)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(links[root]))]
+        while work:
+            node, pending = work[-1]
+            for target in pending:
+                if target not in links:
+                    continue
+                if target not in order:
+                    order[target] = low[target] = len(order)
+                    stack.append(target)
+                    on_stack.add(target)
+                    work.append((target, iter(links[target])))
+                    break
+                if target in on_stack:
+                    low[node] = min(low[node], order[target])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == order[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    if len(component) > 1 or node in links[node]:
+                        found.update(component)
+    return found
