@@ -1,0 +1,450 @@
+"""follow.py's rules, one at a time, on small tables built here (no articles needed): what
+follows a fact, the verdicts of the README's `track` section and the reason each gives, a
+preview held against the report of its visit, a parent taking its parts' strongest verdict,
+the voice and role of a fact, and the words of the evidence that decided. Expected values come
+from the rule as the README and the docstrings state it, worked out for these rows by hand.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kzru import follow
+from kzru.model import Dataset, Event, Fact, Source
+
+
+def source(source_id: str, published: date) -> Source:
+    return Source(source_id, f"{source_id}.txt", "outlet", "title", published, "day", "stated",
+                  "", "", "", "", "accepted")
+
+
+def event(event_id: str, start: date, sources: tuple[str, ...] = ()) -> Event:
+    return Event(event_id, "state-visit", "визит", "visit", start, start, "day", "stated", "",
+                 "kz", "ru", (), sources, "accepted")
+
+
+def fact(fact_id: str, **changes: object) -> Fact:
+    fields: dict[str, object] = dict(
+        id=fact_id, kind="commitment", event="", date=date(2024, 1, 10), date_precision="day",
+        date_basis="stated", date_note="", sectors=("energy",), status="agreed", speaker="",
+        summary=f"summary of {fact_id}", text="", evidence="стороны договорились о поставках",
+        source="s1", value=None, unit="", names=(), part_of="", follows=(), same_as=(),
+        review="accepted")
+    fields.update(changes)
+    return Fact(**fields)  # type: ignore[arg-type]
+
+
+def dataset(facts: list[Fact], sources: list[Source] | None = None,
+            events: list[Event] | None = None) -> Dataset:
+    sources = sources or [source("s1", date(2024, 1, 10)), source("s2", date(2025, 6, 1))]
+    built = Dataset("data", {s.id: s for s in sources}, {e.id: e for e in events or []},
+                    {f.id: f for f in facts}, {}, {})
+    built.fact_lines = {f.id: line for line, f in enumerate(facts, start=2)}
+    return built
+
+
+def tracked(data: Dataset, fact_id: str) -> follow.Tracked:
+    return next(t for t in follow.track(data) if t.fact.id == fact_id)
+
+
+# --- what follows a fact -------------------------------------------------------------------
+
+def test_followers_lists_every_fact_naming_an_earlier_one() -> None:
+    a, b = fact("a"), fact("b", follows=("a",))
+    c = fact("c", follows=("a", "b"))
+    found = follow.followers(dataset([a, b, c]))
+    assert found == {"a": [b, c], "b": [c]}
+
+
+def test_later_facts_are_direct_and_indirect_by_date_then_id_without_the_fact_itself() -> None:
+    a = fact("a", date=date(2024, 1, 1))
+    b2 = fact("b2", date=date(2024, 3, 1), follows=("a",))
+    b1 = fact("b1", date=date(2024, 3, 1), follows=("a",))
+    c = fact("c", date=date(2024, 2, 1), follows=("b2",))  # reported through b2, dated earlier
+    loop = fact("loop", date=date(2024, 4, 1), follows=("c", "a"))
+    a_again = a._replace(follows=("loop",))  # a cycle back to a: a is never its own later fact
+    linked = follow.followers(dataset([a_again, b2, b1, c, loop]))
+    assert [f.id for f in follow.later_facts("a", linked)] == ["c", "b1", "b2", "loop"]
+    assert follow.later_facts("nobody", linked) == []
+
+
+def test_with_earlier_brings_in_every_fact_followed_directly_or_through_another() -> None:
+    a, b = fact("a"), fact("b", follows=("a", "missing"))
+    c, other = fact("c", follows=("b",)), fact("other")
+    data = dataset([a, b, c, other])
+    assert sorted(f.id for f in follow.with_earlier(data, [c])) == ["a", "b", "c"]
+    assert [f.id for f in follow.with_earlier(data, [other])] == ["other"]
+
+
+# --- voice and role --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("speaker", "status", "expected"), [
+    ("Zhanar Tulindinova (KazISS)", "agreed", "commentator"),
+    ("Experts", "agreed", "commentator"),
+    ("Kassym-Jomart Tokayev; эксперты", "agreed", "commentator"),
+    ("Kassym-Jomart Tokayev; Vladimir Putin", "agreed", "state"),
+    ("", "expected", "commentator"),   # the outlet's own forecast
+    ("", "planned", "state"),
+    (" ; ", "expected", "commentator"),  # separators only: no speaker
+    ("Vladimir Putin", "expected", "state"),
+])
+def test_voice(speaker: str, status: str, expected: str) -> None:
+    assert follow.voice(fact("x", speaker=speaker, status=status)) == expected
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({"status": "planned"}, "commitment"),
+    ({"status": "ongoing"}, "commitment"),
+    ({"status": "expected"}, "commitment"),
+    ({"status": "signed", "kind": "document"}, "document"),
+    ({"status": "signed", "kind": "statement"}, ""),
+    ({"status": "done", "kind": "document"}, ""),
+    ({"status": "reported", "kind": "statement", "event": "v",
+      "evidence": "стороны обсудили поставки газа"}, "discussed"),
+    ({"status": "reported", "kind": "statement", "event": "v", "sectors": ("politics", "energy"),
+      "evidence": "стороны обсудили двусторонние отношения"}, ""),
+    ({"status": "reported", "kind": "statement", "event": "",
+      "evidence": "стороны обсудили поставки газа"}, ""),
+    ({"status": "reported", "kind": "meeting", "event": "v",
+      "evidence": "стороны обсудили поставки газа"}, ""),
+    ({"status": "reported", "kind": "statement", "event": "v", "speaker": "A. B. (KazISS)",
+      "evidence": "эксперт обсудил поставки газа"}, ""),
+    ({"status": "reported", "kind": "statement", "event": "v",
+      "evidence": "стороны поставляют газ"}, ""),
+    ({"status": "reported", "kind": "project"}, "project"),
+    ({"status": "reported", "kind": "institution"}, "project"),
+    ({"status": "reported", "kind": "figure"}, ""),
+])
+def test_role(changes: dict[str, object], expected: str) -> None:
+    assert follow.role(fact("x", **changes)) == expected
+
+
+def test_talks_needs_reported_status_the_sides_and_a_word_of_talk() -> None:
+    said = fact("x", status="reported", evidence="Президенты подчеркнули важность проекта")
+    assert follow.talks(said)
+    assert not follow.talks(said._replace(status="agreed"))
+    assert not follow.talks(said._replace(speaker="Ivan Ivanov (RISS)"))
+    assert not follow.talks(said._replace(evidence="Президенты открыли завод"))
+
+
+# --- the words that decided -------------------------------------------------------------------
+
+def test_deciding_words_are_the_cue_and_two_words_after_it_as_written() -> None:
+    found = fact("x", status="agreed", evidence="Стороны Договорились о Строительстве моста")
+    assert follow.deciding_words(found) == "Договорились о Строительстве"
+
+
+def test_deciding_words_at_the_end_of_the_evidence_take_what_there_is() -> None:
+    assert follow.deciding_words(fact("x", status="signed", evidence="Документы Подписаны")) \
+        == "Подписаны"
+
+
+def test_deciding_words_never_start_inside_a_word() -> None:
+    assert follow.deciding_words(fact("x", status="agreed", evidence="they disagreed")) == ""
+
+
+def test_deciding_words_are_empty_when_the_evidence_holds_no_cue() -> None:
+    assert follow.deciding_words(fact("x", status="agreed", evidence="мост через реку")) == ""
+
+
+def test_deciding_words_of_a_discussed_item_use_the_words_of_talk() -> None:
+    found = fact("x", status="reported", evidence="Лидеры обсудили вопросы энергетики сегодня")
+    assert follow.deciding_words(found) == "обсудили вопросы энергетики"
+
+
+def test_deciding_words_when_folding_changes_the_length_are_the_folded_words() -> None:
+    # ß folds to ss: the positions in the folded text no longer fit the original
+    found = fact("x", status="agreed", evidence="Die Straße: AGREED on the bridge")
+    assert follow.deciding_words(found) == "agreed on the"
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("day", "precision", "end"), [
+    (date(2025, 1, 1), "year", date(2025, 12, 31)),
+    (date(2024, 2, 1), "month", date(2024, 2, 29)),
+    (date(2023, 2, 1), "month", date(2023, 2, 28)),
+    (date(2025, 4, 1), "month", date(2025, 4, 30)),
+    (date(2025, 11, 1), "month", date(2025, 11, 30)),
+    (date(2025, 12, 1), "month", date(2025, 12, 31)),
+    (date(2025, 1, 1), "month", date(2025, 1, 31)),
+    (date(2025, 4, 17), "day", date(2025, 4, 17)),
+])
+def test_period_end_is_the_last_day_the_date_may_stand_for(day: date, precision: str,
+                                                            end: date) -> None:
+    assert follow.period_end(day, precision) == end
+
+
+# --- verdicts ---------------------------------------------------------------------------------
+
+def test_done_is_decided_by_the_first_later_fact_reporting_it_signed_or_done() -> None:
+    a = fact("a", status="agreed", date=date(2024, 1, 1))
+    going = fact("going", status="ongoing", date=date(2024, 2, 1), follows=("a",),
+                 evidence="работы продолжаются на объекте")
+    done = fact("done", status="done", date=date(2024, 5, 2), follows=("going",), source="s2",
+                evidence="завод открыт для посетителей сегодня")
+    signed = fact("signed", status="signed", date=date(2024, 6, 1), follows=("a",),
+                  evidence="соглашение подписано сторонами")
+    item = tracked(dataset([a, going, done, signed]), "a")
+    assert item.verdict == "done"
+    assert item.decisive is not None and item.decisive.id == "done"
+    assert item.reason == "done (s2, 2024-05-02, done) reports it done"
+    assert item.words == "открыт для посетителей"
+    assert [f.id for f in item.later] == ["going", "done", "signed"]
+
+
+def test_in_progress_when_the_strongest_later_report_is_under_way() -> None:
+    a = fact("a", status="planned", date=date(2024, 1, 1))
+    first = fact("first", status="ongoing", date=date(2024, 3, 1), follows=("a",))
+    second = fact("second", status="ongoing", date=date(2024, 2, 1), follows=("a",))
+    again = fact("again", status="agreed", date=date(2024, 1, 15), follows=("a",))
+    item = tracked(dataset([a, first, second, again]), "a")
+    assert item.verdict == "in progress"
+    assert item.decisive == second
+    assert item.reason == ("second (s1, 2024-02-01, ongoing) reports it under way; nothing "
+                           "later reports it signed or done")
+
+
+def test_reaffirmed_is_decided_by_the_strongest_restatement_then_the_earliest() -> None:
+    a = fact("a", status="proposed", date=date(2024, 1, 1))
+    planned = fact("planned", status="planned", date=date(2024, 2, 1), follows=("a",))
+    agreed_late = fact("agreed-late", status="agreed", date=date(2024, 9, 1), follows=("a",))
+    agreed_b = fact("agreed-b", status="agreed", date=date(2024, 4, 1), follows=("a",))
+    agreed_a = fact("agreed-a", status="agreed", date=date(2024, 4, 1), follows=("a",))
+    item = tracked(dataset([a, planned, agreed_late, agreed_b, agreed_a]), "a")
+    assert item.verdict == "reaffirmed — still open"
+    assert item.decisive == agreed_a
+    assert item.reason == ("agreed-a (s1, 2024-04-01, agreed) restates it (agreed); nothing "
+                           "later reports it under way, signed or done")
+
+
+def test_no_later_report_and_latest_report_depend_on_the_newest_article() -> None:
+    old = fact("old", status="agreed", source="s1")
+    new = fact("new", status="agreed", source="s2")
+    data = dataset([old, new])
+    assert tracked(data, "old").verdict == "no later report"
+    assert tracked(data, "old").reason == "nothing later in this table reports on it"
+    assert tracked(data, "old").decisive is None and tracked(data, "old").words == ""
+    assert tracked(data, "new").verdict == "latest report"
+    assert tracked(data, "new").reason == ("it comes from the newest article in this table: "
+                                           "nothing later exists to report on it")
+
+
+# --- previews -----------------------------------------------------------------------------------
+
+VISIT = date(2025, 11, 12)
+
+
+def preview_table(*extra: Fact, preview_day: date = date(2025, 11, 10),
+                  report_day: date = date(2025, 11, 13)) -> Dataset:
+    """A preview p (before the visit v) and its report r (after it)."""
+    sources = [source("p", preview_day), source("r", report_day)]
+    facts = [
+        fact("p-forecast", status="expected", event="v", source="p", date=preview_day),
+        fact("p-outlook", status="expected", event="", source="p", date=preview_day),
+        fact("p-proposal", status="proposed", event="v", source="p", date=preview_day),
+        fact("r-signed", status="signed", kind="document", event="v", source="r",
+             date=VISIT, evidence="соглашение подписано"),
+        *extra,
+    ]
+    return dataset(facts, sources, [event("v", VISIT, ("p", "r"))])
+
+
+def test_a_preview_is_published_no_later_than_the_first_day_and_reports_no_outcome() -> None:
+    data = preview_table()
+    visit = data.events["v"]
+    assert follow.preview_sources(data, visit) == {"p"}
+    assert follow.report_sources(data, visit, {"p"}) == ["r"]
+    on_the_day = preview_table(preview_day=VISIT)
+    assert follow.preview_sources(on_the_day, on_the_day.events["v"]) == {"p"}
+
+
+def test_an_article_after_the_first_day_is_no_preview() -> None:
+    data = preview_table(preview_day=date(2025, 11, 13))
+    assert follow.preview_sources(data, data.events["v"]) == set()
+
+
+@pytest.mark.parametrize("outcome", ["signed", "agreed", "done"])
+def test_an_article_reporting_an_outcome_is_no_preview(outcome: str) -> None:
+    data = preview_table(fact("p-out", status=outcome, event="v", source="p"))
+    assert follow.preview_sources(data, data.events["v"]) == set()
+
+
+def test_an_article_reporting_the_event_under_way_is_no_preview() -> None:
+    data = preview_table(fact("p-now", status="ongoing", kind="meeting", event="v", source="p",
+                              evidence="форум проходит в Москве"))
+    assert follow.preview_sources(data, data.events["v"]) == set()
+    still = preview_table(fact("p-now", status="ongoing", kind="project", event="v",
+                               source="p", evidence="работы продолжаются"))
+    assert follow.preview_sources(still, still.events["v"]) == {"p"}
+
+
+def test_report_sources_are_the_event_and_its_facts_sources_once_each_from_its_first_day() -> None:
+    sources = [source("p", date(2025, 11, 1)), source("r", VISIT), source("late", date(2026, 1, 1)),
+               source("old", date(2020, 1, 1))]
+    facts = [fact("f1", event="v", source="late"), fact("f2", event="v", source="late"),
+             fact("f3", event="v", source="old"), fact("f4", event="v", source="r")]
+    data = dataset(facts, sources, [event("v", VISIT, ("r", "p"))])
+    assert follow.report_sources(data, data.events["v"], {"p"}) == ["r", "late"]
+    assert follow.report_sources(data, data.events["v"], {"p", "r"}) == ["late"]
+
+
+def test_previewed_takes_the_forecasts_for_the_event_and_the_preview_background() -> None:
+    data = preview_table(fact("p-planned", status="planned", event="v", source="p"))
+    found = follow.previewed(data)
+    assert set(found) == {"p-forecast", "p-outlook", "p-proposal"}
+    assert all(visit.id == "v" for visit in found.values())
+
+
+def test_a_preview_without_a_report_previews_nothing() -> None:
+    sources = [source("p", date(2025, 11, 10))]
+    facts = [fact("p-forecast", status="expected", event="v", source="p")]
+    data = dataset(facts, sources, [event("v", VISIT, ("p",))])
+    assert follow.previewed(data) == {}
+
+
+def test_background_belongs_to_the_event_the_article_tells_most_about() -> None:
+    sources = [source("p", date(2025, 11, 10)), source("r", date(2025, 11, 13))]
+    facts = [
+        fact("p-w1", status="expected", event="w", source="p"),
+        fact("p-v1", status="expected", event="v", source="p"),
+        fact("p-v2", status="proposed", event="v", source="p"),
+        fact("p-outlook", status="expected", event="", source="p"),
+        fact("r-v", status="signed", event="v", source="r"),
+        fact("r-w", status="signed", event="w", source="r"),
+    ]
+    data = dataset(facts, sources, [event("v", VISIT, ("p", "r")),
+                                    event("w", VISIT, ("p", "r"))])
+    assert follow.main_events(data)["p"] == "v"
+    assert follow.previewed(data)["p-outlook"].id == "v"
+
+
+def test_a_forecast_the_report_does_not_mention_is_not_borne_out() -> None:
+    item = tracked(preview_table(), "p-forecast")
+    assert item.verdict == "not borne out"
+    assert item.reason == "the report of v (r) does not mention it"
+
+
+def test_a_general_outlook_the_report_does_not_take_up_is_not_taken_up() -> None:
+    item = tracked(preview_table(), "p-outlook")
+    assert item.verdict == "not taken up at the visit"
+    assert item.reason == ("a general outlook of the preview, not a forecast for v; its report "
+                           "(r) does not take it up")
+
+
+def test_a_forecast_a_later_fact_reports_on_is_borne_out_by_the_strongest() -> None:
+    later = [fact("r-agreed", status="agreed", event="v", source="r", date=VISIT,
+                  follows=("p-forecast",)),
+             fact("r-done", status="done", event="v", source="r", date=date(2025, 11, 14),
+                  follows=("p-forecast",), evidence="завод открыт")]
+    item = tracked(preview_table(*later), "p-forecast")
+    assert item.verdict == "borne out"
+    assert item.decisive is not None and item.decisive.id == "r-done"
+    assert item.reason == "r-done (r, 2025-11-14, done) bears out the preview"
+
+
+# --- parts ---------------------------------------------------------------------------------------
+
+def package(*later: Fact, parts: int = 3) -> Dataset:
+    parent = fact("pkg", kind="document", status="signed", source="s1",
+                  evidence="документы подписаны")
+    members = [fact(f"part{n}", kind="document", status="agreed", part_of="pkg")
+               for n in range(1, parts + 1)]
+    # file order: part3 first, so the parts come in the curated order, not by id
+    return dataset([parent, *reversed(members), *later])
+
+
+def test_a_parent_takes_the_strongest_verdict_of_its_parts_and_says_which() -> None:
+    done = fact("done", status="done", date=date(2024, 5, 1), follows=("part2",),
+                evidence="мост открыт для движения")
+    item = tracked(package(done), "pkg")
+    assert [p.fact.id for p in item.parts] == ["part3", "part2", "part1"]
+    assert item.verdict == "done"
+    assert item.decisive == done
+    assert item.words == "открыт для движения"
+    assert [f.id for f in item.later] == ["done"]
+    assert item.reason == ("part part2: done, done (s1, 2024-05-01, done) reports it done; "
+                           "nothing later on the other 2 parts")
+
+
+def test_one_other_part_is_said_in_the_singular() -> None:
+    done = fact("done", status="done", date=date(2024, 5, 1), follows=("part2",))
+    item = tracked(package(done, parts=2), "pkg")
+    assert item.reason.endswith("; nothing later on the other 1 part")
+
+
+def test_a_parent_reported_itself_keeps_its_own_reason_before_its_parts() -> None:
+    on_parent = fact("restated", status="agreed", date=date(2024, 3, 1), follows=("pkg",))
+    on_part = fact("done", status="done", date=date(2024, 5, 1), follows=("part1",))
+    item = tracked(package(on_parent, on_part, parts=1), "pkg")
+    assert item.verdict == "done"
+    assert item.reason == ("restated (s1, 2024-03-01, agreed) restates it (agreed); nothing "
+                           "later reports it under way, signed or done; part part1: done, "
+                           "done (s1, 2024-05-01, done) reports it done")
+    assert [f.id for f in item.later] == ["restated", "done"]
+    assert item.decisive == on_parent  # the parent's own deciding fact stays
+
+
+def test_the_deciding_part_is_the_one_holding_the_strongest_verdict() -> None:
+    going = fact("going", status="ongoing", date=date(2024, 2, 1), follows=("part3",))
+    done = fact("done", status="done", date=date(2024, 6, 1), follows=("part1",))
+    item = tracked(package(going, done), "pkg")
+    assert item.verdict == "done"
+    assert item.decisive == done
+
+
+def test_a_parent_whose_parts_have_no_report_keeps_its_verdict() -> None:
+    item = tracked(package(), "pkg")
+    assert item.verdict == "no later report"
+    assert item.reason == "nothing later in this table reports on it"
+    assert all(p.verdict == "no later report" for p in item.parts)
+
+
+# --- which facts are tracked ---------------------------------------------------------------------
+
+def test_track_follows_only_facts_with_a_role_by_date_then_id() -> None:
+    facts = [fact("b", date=date(2024, 2, 1)), fact("a", date=date(2024, 2, 1)),
+             fact("early", date=date(2024, 1, 1), status="planned"),
+             fact("said", status="reported", kind="figure")]
+    assert [t.fact.id for t in follow.track(dataset(facts))] == ["early", "a", "b"]
+
+
+def test_track_since_keeps_its_first_day() -> None:
+    facts = [fact("before", date=date(2024, 1, 9)), fact("on", date=date(2024, 1, 10)),
+             fact("after", date=date(2024, 1, 11))]
+    found = follow.track(dataset(facts), since=date(2024, 1, 10))
+    assert [t.fact.id for t in found] == ["on", "after"]
+
+
+def test_track_statuses_and_candidates_narrow() -> None:
+    facts = [fact("agreed"), fact("planned", status="planned"), fact("other")]
+    data = dataset(facts)
+    assert [t.fact.id for t in follow.track(data, statuses=["planned"])] == ["planned"]
+    assert [t.fact.id for t in follow.track(data, candidates=[facts[2]])] == ["other"]
+    assert follow.track(data, candidates=[]) == []
+
+
+def test_a_matching_part_brings_in_its_parent_with_every_part() -> None:
+    data = package()
+    found = follow.track(data, candidates=[data.facts["part1"]])
+    assert [t.fact.id for t in found] == ["pkg"]
+    assert [p.fact.id for p in found[0].parts] == ["part3", "part2", "part1"]
+    # the parent decides the status filter
+    assert follow.track(data, candidates=[data.facts["part1"]], statuses=["agreed"]) == []
+
+
+def test_a_part_whose_parent_is_not_followed_is_followed_itself() -> None:
+    parent = fact("talks", kind="meeting", status="done")
+    part = fact("item", status="agreed", part_of="talks")
+    found = follow.track(dataset([parent, part]), candidates=[part])
+    assert [t.fact.id for t in found] == ["item"]
+
+
+def test_tracked_carries_role_and_voice() -> None:
+    facts = [fact("doc", kind="document", status="signed"),
+             fact("view", status="expected", speaker="I. Ivanov (RISS)")]
+    found = {t.fact.id: t for t in follow.track(dataset(facts))}
+    assert (found["doc"].role, found["doc"].voice) == ("document", "state")
+    assert (found["view"].role, found["view"].voice) == ("commitment", "commentator")
