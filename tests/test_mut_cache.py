@@ -37,7 +37,7 @@ def fresh_warning(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache, "_warned", False)
 
 
-# --- where the cache lives -------------------------------------------------------------------
+# --- where the cache lives ---------------------------------------------------------------
 
 def test_cache_dir_is_the_override_when_given(monkeypatch: pytest.MonkeyPatch,
                                               tmp_path: Path) -> None:
@@ -53,7 +53,7 @@ def test_cache_dir_is_the_user_cache_folder_otherwise(monkeypatch: pytest.Monkey
     assert cache.cache_dir() == tmp_path / ".cache" / "kzru"
 
 
-# --- trust -------------------------------------------------------------------------------------
+# --- trust -------------------------------------------------------------------------------
 
 def test_made_folders_are_private_under_any_umask(tmp_path: Path) -> None:
     target = tmp_path / "a" / "b" / "c"
@@ -247,7 +247,7 @@ def test_a_file_of_another_user_is_not_trusted(tmp_path: Path) -> None:
         cache._trusted_file(theirs)
 
 
-# --- signatures, freshness ------------------------------------------------------------------------
+# --- signatures, freshness ---------------------------------------------------------------
 
 def test_signature_is_device_inode_size_mtime_ctime(tmp_path: Path) -> None:
     path = tmp_path / "f"
@@ -435,7 +435,7 @@ def test_an_absent_memo_is_none_and_a_loose_one_is_refused(tmp_path: Path) -> No
         cache._read_memo(path)
 
 
-# --- locating the index ------------------------------------------------------------------------
+# --- locating the index ------------------------------------------------------------------
 
 def data_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
@@ -599,7 +599,7 @@ def test_an_unreadable_index_is_not_sound(tmp_path: Path, monkeypatch: pytest.Mo
     assert not found.index_is_sound()
 
 
-# --- writing and tidying -------------------------------------------------------------------------
+# --- writing and tidying -----------------------------------------------------------------
 
 def test_write_atomically_replaces_whole_and_leaves_no_temporary(tmp_path: Path) -> None:
     target = tmp_path / "stat-1.json"

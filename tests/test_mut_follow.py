@@ -49,7 +49,7 @@ def tracked(data: Dataset, fact_id: str) -> follow.Tracked:
     return next(t for t in follow.track(data) if t.fact.id == fact_id)
 
 
-# --- what follows a fact -------------------------------------------------------------------
+# --- what follows a fact -----------------------------------------------------------------
 
 def test_followers_lists_every_fact_naming_an_earlier_one() -> None:
     a, b = fact("a"), fact("b", follows=("a",))
@@ -78,7 +78,7 @@ def test_with_earlier_brings_in_every_fact_followed_directly_or_through_another(
     assert [f.id for f in follow.with_earlier(data, [other])] == ["other"]
 
 
-# --- voice and role --------------------------------------------------------------------------
+# --- voice and role ----------------------------------------------------------------------
 
 @pytest.mark.parametrize(("speaker", "status", "expected"), [
     ("Zhanar Tulindinova (KazISS)", "agreed", "commentator"),
@@ -129,7 +129,7 @@ def test_talks_needs_reported_status_the_sides_and_a_word_of_talk() -> None:
     assert not follow.talks(said._replace(evidence="Президенты открыли завод"))
 
 
-# --- the words that decided -------------------------------------------------------------------
+# --- the words that decided --------------------------------------------------------------
 
 def test_deciding_words_are_the_cue_and_two_words_after_it_as_written() -> None:
     found = fact("x", status="agreed", evidence="Стороны Договорились о Строительстве моста")
@@ -160,7 +160,7 @@ def test_deciding_words_when_folding_changes_the_length_are_the_folded_words() -
     assert follow.deciding_words(found) == "agreed on the"
 
 
-# --- dates ---------------------------------------------------------------------------------
+# --- dates -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("day", "precision", "end"), [
     (date(2025, 1, 1), "year", date(2025, 12, 31)),
@@ -177,7 +177,7 @@ def test_period_end_is_the_last_day_the_date_may_stand_for(day: date, precision:
     assert follow.period_end(day, precision) == end
 
 
-# --- verdicts ---------------------------------------------------------------------------------
+# --- verdicts ----------------------------------------------------------------------------
 
 def test_done_is_decided_by_the_first_later_fact_reporting_it_signed_or_done() -> None:
     a = fact("a", status="agreed", date=date(2024, 1, 1))
@@ -232,7 +232,7 @@ def test_no_later_report_and_latest_report_depend_on_the_newest_article() -> Non
                                            "nothing later exists to report on it")
 
 
-# --- previews -----------------------------------------------------------------------------------
+# --- previews ----------------------------------------------------------------------------
 
 VISIT = date(2025, 11, 12)
 
@@ -345,7 +345,7 @@ def test_a_forecast_a_later_fact_reports_on_is_borne_out_by_the_strongest() -> N
     assert item.reason == "r-done (r, 2025-11-14, done) bears out the preview"
 
 
-# --- parts ---------------------------------------------------------------------------------------
+# --- parts -------------------------------------------------------------------------------
 
 def package(*later: Fact, parts: int = 3) -> Dataset:
     parent = fact("pkg", kind="document", status="signed", source="s1",
@@ -402,7 +402,7 @@ def test_a_parent_whose_parts_have_no_report_keeps_its_verdict() -> None:
     assert all(p.verdict == "no later report" for p in item.parts)
 
 
-# --- which facts are tracked ---------------------------------------------------------------------
+# --- which facts are tracked -------------------------------------------------------------
 
 def test_track_follows_only_facts_with_a_role_by_date_then_id() -> None:
     facts = [fact("b", date=date(2024, 2, 1)), fact("a", date=date(2024, 2, 1)),

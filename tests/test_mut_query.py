@@ -27,7 +27,7 @@ def store():  # noqa: ANN201
     return open_store(DATA)
 
 
-# --- the rule, one field at a time -------------------------------------------------------------
+# --- the rule, one field at a time -------------------------------------------------------
 
 BASE = fact("x", event="v1", date=date(2024, 5, 17), sectors=("energy", "transport"),
             status="agreed", kind="document", source="a001", speaker="Tokayev",
@@ -79,7 +79,7 @@ def test_an_empty_filter_is_empty_and_any_value_is_not() -> None:
     assert query.FactFilter().sql() == ("1", [])
 
 
-# --- the same filter in SQL ------------------------------------------------------------------
+# --- the same filter in SQL --------------------------------------------------------------
 
 FACTS = read_table(DATA, "facts")
 
@@ -160,7 +160,7 @@ def test_make_filter_refuses_an_unknown_value_naming_what_it_is(store, option: s
         query.make_filter(store.sectors, store.events, **{option: [value]})
 
 
-# --- visits -------------------------------------------------------------------------------------
+# --- visits ------------------------------------------------------------------------------
 
 EVENTS = read_table(DATA, "events")
 
@@ -189,7 +189,7 @@ def test_visits_refuse_an_unknown_host_or_kind(store) -> None:  # noqa: ANN001
         query.visits(store, kind="sumit")
 
 
-# --- sectors ----------------------------------------------------------------------------------
+# --- sectors -----------------------------------------------------------------------------
 
 def test_a_sector_without_facts_counts_zero_with_no_dates(data_copy: Path) -> None:
     rows = read_table(data_copy, "sectors")

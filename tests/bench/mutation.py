@@ -35,20 +35,23 @@ OUT = Path(__file__).resolve().parent / "out"
 # module -> the tests that exercise it, fastest relevant subset first. Tests that only run
 # kzru in a subprocess still see the mutant (PYTHONPATH points at the mutated copy).
 MODULES = {
-    "query": ("kzru/query.py", ["tests/test_query_rules.py", "tests/test_promises.py",
+    "query": ("kzru/query.py", ["tests/test_mut_query.py", "tests/test_query_rules.py",
+                                "tests/test_db.py", "tests/test_promises.py",
                                 "tests/test_properties.py"]),
     "render": ("kzru/render.py", ["tests/test_render_rules.py", "tests/test_render.py",
                                   "tests/test_cite_rules.py",
                                   "tests/test_cli.py"]),
     "cite": ("kzru/cite.py", ["tests/test_cite_rules.py", "tests/test_cite_export.py"]),
-    "export": ("kzru/export.py", ["tests/test_export_rules.py", "tests/test_promises.py",
-                                  "tests/test_cite_export.py"]),
-    "cache": ("kzru/cache.py", ["tests/test_faults.py", "tests/test_promises.py"]),
-    "follow": ("kzru/follow.py", ["tests/test_track_rules.py", "tests/test_follow_brief.py",
-                                  "tests/test_promises.py"]),
-    "store": ("kzru/store.py", ["tests/test_store.py", "tests/test_faults.py"]),
-    "db": ("kzru/db.py", ["tests/test_db.py", "tests/test_query_rules.py",
-                          "tests/test_promises.py"]),
+    "export": ("kzru/export.py", ["tests/test_mut_export.py", "tests/test_export_rules.py",
+                                  "tests/test_promises.py", "tests/test_cite_export.py"]),
+    "cache": ("kzru/cache.py", ["tests/test_mut_cache.py", "tests/test_faults.py",
+                                "tests/test_promises.py"]),
+    "follow": ("kzru/follow.py", ["tests/test_mut_follow.py", "tests/test_track_rules.py",
+                                  "tests/test_follow_brief.py", "tests/test_promises.py"]),
+    "store": ("kzru/store.py", ["tests/test_mut_store.py", "tests/test_store.py",
+                                "tests/test_faults.py"]),
+    "db": ("kzru/db.py", ["tests/test_mut_db.py", "tests/test_db.py",
+                          "tests/test_query_rules.py", "tests/test_promises.py"]),
 }
 # Tests that only run kzru in a subprocess: mutmut cannot tell which function they cover, so
 # they would only slow every phase down (they stay in the suite, of course).
