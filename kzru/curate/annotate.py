@@ -1,10 +1,13 @@
 """Annotate an article: sentences and tokens (razdel), named entities (natasha), each token's
 word class and tense (pymorphy2, through natasha), every span with its offsets in the text.
 
-The models load once per process (``tools``); a worker process of ``kzru add --jobs`` loads
-its own. Entities are normalised to their dictionary form ("Владимира Путина" → "Владимир
-Путин") by inflecting each word to the nominative, which is cheaper than natasha's full
-morphological tagging and right for names, places and organisations.
+The models load once per process (``tools``); ``kzru add --jobs`` loads them in the parent
+and forks its workers, which share them. razdel tokenises each sentence once: natasha's
+tagger runs on those tokens (in chunks of sentences, so memory stays bounded however long
+the article), and only on sentences long enough to be drafted. Entities are normalised to
+their dictionary form ("Владимира Путина" → "Владимир Путин") by inflecting each word to the
+nominative, which is cheaper than natasha's full morphological tagging and right for names,
+places and organisations.
 """
 
 from __future__ import annotations
@@ -15,6 +18,9 @@ from typing import Any, NamedTuple
 
 from kzru.curate.read import Article
 
+# A sentence with fewer words than this is a heading, caption or tag line: never drafted.
+MIN_WORDS = 4
+_LETTER = re.compile(r"[^\W\d_]")
 # natasha's entity types -> kzru's words for them.
 ENTITY_TYPES = {"PER": "person", "LOC": "place", "ORG": "organization"}
 _PREFERRED = {"person": ("Name", "Surn", "Patr"), "place": ("Geox",), "organization": ()}
@@ -71,9 +77,10 @@ def _parse(word: str) -> Any:
     return tools()[1].parse(word)
 
 
+@lru_cache(maxsize=100_000)
 def word_class(word: str) -> tuple[str, str, str]:
     """(word class, tense, lemma) of the likeliest reading of ``word``."""
-    if not re.search(r"[^\W\d_]", word):
+    if not _LETTER.search(word):
         return "", "", word
     parses = _parse(word)
     if not parses:
@@ -132,6 +139,7 @@ def _shared_case(words: list[str]) -> str | None:
     return shared[0]
 
 
+@lru_cache(maxsize=20_000)
 def normalise(text: str, kind: str) -> str:
     """An entity in its dictionary form: each word in the nominative, read in the one case all
     its words share ("Омском государственном университете": locative, not instrumental)."""
@@ -162,24 +170,61 @@ def annotate(article: Article) -> Annotated:
     """The article's sentences, each with its tokens and entities."""
     from razdel import sentenize, tokenize
 
-    ner, _ = tools()
     text = article.text
-    entities = []
-    for span in ner(text).spans:
-        kind = ENTITY_TYPES.get(span.type)
-        if kind:
-            said = text[span.start:span.stop]
-            entities.append(Entity(span.start, span.stop, kind, said, normalise(said, kind)))
-    sentences = []
-    for piece in _sentences(text, sentenize):
-        start, stop = piece
-        body = text[start:stop]
-        tokens = tuple(
+    spans = _sentences(text, sentenize)
+    tokenised = []
+    for start, stop in spans:
+        tokenised.append(tuple(
             Token(start + token.start, start + token.stop, token.text, *word_class(token.text))
-            for token in tokenize(body))
-        inside = tuple(e for e in entities if start <= e.start and e.stop <= stop)
-        sentences.append(Sentence(len(sentences), start, stop, body, tokens, inside))
-    return Annotated(article, tuple(sentences))
+            for token in tokenize(text[start:stop])))
+    wanted = [index for index, tokens in enumerate(tokenised)
+              if sum(bool(_LETTER.search(t.text)) for t in tokens) >= MIN_WORDS]
+    found = _entities(text, [tokenised[index] for index in wanted])
+    entities: dict[int, tuple[Entity, ...]] = dict(zip(wanted, found))
+    sentences = tuple(
+        Sentence(index, start, stop, text[start:stop], tokenised[index],
+                 entities.get(index, ()))
+        for index, (start, stop) in enumerate(spans))
+    return Annotated(article, sentences)
+
+
+NER_CHUNK = 2000  # tokens the tagger sees at once: its memory stays bounded per chunk
+
+
+def _entities(text: str, sentences: list[tuple[Token, ...]]) -> list[tuple[Entity, ...]]:
+    """natasha's entities of each sentence, tagged on the sentences' own tokens (the tagger's
+    encoder, network and decoder, without a second tokenisation), consecutive sentences
+    joined into chunks of at most NER_CHUNK tokens (as fast as tagging the whole text, with
+    memory bounded however long the article)."""
+    from slovnet.bio import bio_spans
+
+    infer = tools()[0].infer
+    chunks: list[list[int]] = []  # sentence numbers per chunk
+    size = 0
+    for number, tokens in enumerate(sentences):
+        if not chunks or size + len(tokens) > NER_CHUNK:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(number)
+        size += len(tokens)
+    words = [[token.text for number in chunk for token in sentences[number]]
+             for chunk in chunks]
+    infer.encoder.batch_size = 1
+    found: list[tuple[Entity, ...]] = []
+    for chunk, tagged in zip(chunks, infer.decoder(infer.process(infer.encoder(words)))):
+        at = 0
+        for number in chunk:
+            tokens = sentences[number]
+            inside = []
+            for span in bio_spans(tokens, tagged[at:at + len(tokens)]):
+                kind = ENTITY_TYPES.get(span.type)
+                if kind:
+                    said = text[span.start:span.stop]
+                    inside.append(Entity(span.start, span.stop, kind, said,
+                                         normalise(said, kind)))
+            found.append(tuple(inside))
+            at += len(tokens)
+    return found
 
 
 _BULLET = re.compile(r"[ \t\u00a0]*(?:[•·*]|[-–—](?=[ \t\u00a0]))[ \t\u00a0]*")

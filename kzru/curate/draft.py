@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Iterable, NamedTuple, Sequence
 
 from kzru.cues import (
@@ -31,14 +32,18 @@ from kzru.cues import (
     STATUS_CUES,
     STATUS_ORDER,
 )
-from kzru.curate.annotate import Annotated, Sentence, Token
+from kzru.curate.annotate import MIN_WORDS, Annotated, Sentence, Token
 from kzru.curate.dates import Dated, Published, find_dates, publication
 from kzru.model import EVIDENCE_JOINER
 from kzru.store import FORMULA_START
-from kzru.text import normalize, stem_many, words
+from kzru.text import normalize as _normalize
+from kzru.text import stem_many, words
+
+# Every sentence is normalised by each rule that reads it: once is enough.
+normalize = lru_cache(maxsize=8192)(_normalize)
 
 EVIDENCE_LIMIT = 200
-MIN_WORDS = 4
+
 _ELLIPSIS = re.compile(r"\.\.\.|…")
 _CLAUSE_BREAK = re.compile(r"[,;:—–]\s|\s[—–]\s|\(|\)")
 _NUMBER = re.compile(
@@ -81,6 +86,18 @@ class Lexicon(NamedTuple):
     sectors: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
     # (name stems, (name_ru, name_en), sectors the entry's own names belong to)
     glossary: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]
+    # first stem -> positions in ``sectors`` / ``glossary`` of the phrases it begins, so a
+    # sentence is matched only against the entries its own words can start
+    sector_index: dict[str, tuple[int, ...]] = {}
+    glossary_index: dict[str, tuple[int, ...]] = {}
+
+
+def _index(firsts: Iterable[tuple[int, str]]) -> dict[str, tuple[int, ...]]:
+    found: dict[str, list[int]] = {}
+    for position, stem in firsts:
+        if position not in found.setdefault(stem, []):
+            found[stem].append(position)
+    return {stem: tuple(positions) for stem, positions in found.items()}
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -115,7 +132,11 @@ def lexicon(sectors: Iterable[Any], glossary: Iterable[Any]) -> Lexicon:
         for name, phrase in zip(entry.all_names(), stems):
             if len(name) > 1 and phrase:
                 entries.append((tuple(phrase), (entry.name_ru, entry.name_en), belongs))
-    return Lexicon(sector_phrases, tuple(entries))
+    return Lexicon(
+        sector_phrases, tuple(entries),
+        _index((n, phrase[0]) for n, (_, phrases) in enumerate(sector_phrases)
+               for phrase in phrases),
+        _index((n, entry[0][0]) for n, entry in enumerate(entries)))
 
 
 def _cue_at(sentence: Sentence, offset: int) -> Token | None:
@@ -138,6 +159,9 @@ _PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
 def _find(cue: str, text: str) -> list[int]:
+    """Where ``cue`` begins a word of ``text`` (both normalised)."""
+    if normalize(cue) not in text:
+        return []  # most cues are absent: a substring test spares the pattern
     pattern = _PATTERNS.get(cue)
     if pattern is None:
         pattern = _PATTERNS[cue] = _letter_start(cue)
@@ -231,16 +255,15 @@ def _document(sentence: Sentence) -> str:
     tokens = [t for t in sentence.tokens if re.search(r"\w", t.text)]
     for index, token in enumerate(tokens):
         word = normalize(token.text)
-        if not any(word.startswith(v) for v in DOCUMENT_VERBS):
+        if not word.startswith(DOCUMENT_VERBS):
             continue
-        nominal = token.pos == "NOUN" and any(
-            normalize(token.lemma).startswith(n) for n in SIGNING_NOUNS)
+        nominal = token.pos == "NOUN" and normalize(token.lemma).startswith(SIGNING_NOUNS)
         if token.pos not in DECIDING_POS and not nominal:
             continue
         near = tokens[max(0, index - DOCUMENT_REACH):index + DOCUMENT_REACH + 1]
         for other in near:
             lemma = normalize(other.lemma)
-            if other.pos == "NOUN" and any(lemma.startswith(d) for d in DOCUMENT_WORDS):
+            if other.pos == "NOUN" and lemma.startswith(DOCUMENT_WORDS):
                 return other.text
     return ""
 
@@ -370,17 +393,25 @@ def find_sectors(sentence: Sentence, lexicon_: Lexicon) -> tuple[str, ...]:
     stems = _stems(sentence)
     where = _positions(stems)
     positions: dict[str, int] = {}
-    for sector, phrases in lexicon_.sectors:
+    for number in _candidates(lexicon_.sector_index, where):
+        sector, phrases = lexicon_.sectors[number]
         hits = [at for at in (_first(p, stems, where) for p in phrases) if at is not None]
         if hits:
             positions[sector] = min(hits)
-    for phrase, _, belongs in lexicon_.glossary:
-        if belongs and phrase[0] in where:
+    for number in _candidates(lexicon_.glossary_index, where):
+        phrase, _, belongs = lexicon_.glossary[number]
+        if belongs:
             at = _first(phrase, stems, where)
             if at is not None:
                 for sector in belongs:
                     positions[sector] = min(positions.get(sector, at), at)
     return tuple(sorted(positions, key=lambda s: positions[s]))
+
+
+def _candidates(index: dict[str, tuple[int, ...]], where: dict[str, list[int]]
+                ) -> list[int]:
+    """Entries (in the lexicon's order) whose first stem the sentence holds."""
+    return sorted({n for stem in where for n in index.get(stem, ())})
 
 
 def find_names(sentence: Sentence, lexicon_: Lexicon) -> tuple[str, ...]:
@@ -392,8 +423,9 @@ def find_names(sentence: Sentence, lexicon_: Lexicon) -> tuple[str, ...]:
             names.append(entity.normal)
     stems = _stems(sentence)
     where = _positions(stems)
-    for phrase, glossary_names, _ in lexicon_.glossary:
-        if phrase[0] in where and _first(phrase, stems, where) is not None:
+    for number in _candidates(lexicon_.glossary_index, where):
+        phrase, glossary_names, _ = lexicon_.glossary[number]
+        if _first(phrase, stems, where) is not None:
             for name in glossary_names:
                 if name and name not in names:
                     names.append(name)

@@ -46,12 +46,28 @@ class ArticleResult(NamedTuple):
 
 def _draft_one(article: Article, lexicon_: Lexicon) -> tuple[list[Draft], dict[int, Any], int,
                                                              float]:
-    """Worker: annotate and draft one article (the models load once per process)."""
+    """Worker: annotate and draft one article. Only the drafted sentences go back to the
+    parent (linking and the reviewer's notes need them; the rest would only be pickled)."""
     began = time.perf_counter()
     annotated = annotate(article)
     drafts = draft_article(annotated, lexicon_)
-    sentences = {s.index: s for s in annotated.sentences}
+    used = {draft.sentence for draft in drafts}
+    sentences = {s.index: s for s in annotated.sentences if s.index in used}
     return drafts, sentences, len(annotated.sentences), time.perf_counter() - began
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    """Workers that share the parent's language models: loaded here once, then forked (where
+    the system forks; elsewhere each worker loads them as it starts)."""
+    import multiprocessing
+
+    from kzru.curate.annotate import tools
+
+    if "fork" in multiprocessing.get_all_start_methods():
+        tools()
+        return ProcessPoolExecutor(max_workers=jobs,
+                                   mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=jobs, initializer=tools)
 
 
 def refuse_bundled(folder: Path) -> None:
@@ -97,7 +113,7 @@ def add(paths: list[Path], folder: Path, overrides: Overrides = Overrides(), job
     articles = read_all(paths, overrides, known)
     lexicon_ = lexicon(data.sectors.values(), data.glossary.values())
     if jobs > 1 and len(articles) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with _pool(jobs) as pool:
             futures = [pool.submit(_draft_one, article, lexicon_) for article in articles]
             drafted = []
             for article, future in zip(articles, futures):
