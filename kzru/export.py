@@ -126,6 +126,19 @@ def write_database(dataset: Dataset, target: Path, bundled: dict[str, Any]) -> d
     handle, temporary = tempfile.mkstemp(prefix=".kzru-export-", suffix=".db",
                                          dir=target.parent)
     os.close(handle)
+    # mkstemp makes the file private (0600), right for the cache but not for a file the
+    # user asked for: it gets the mode a new file gets under the umask (0644 under 022),
+    # or the mode of the file it replaces.
+    mask = os.umask(0)
+    os.umask(mask)
+    mode = 0o666 & ~mask
+    try:
+        info = os.lstat(target)
+        if stat.S_ISREG(info.st_mode):
+            mode = stat.S_IMODE(info.st_mode)
+    except OSError:
+        pass
+    os.chmod(temporary, mode)
     counts: dict[str, int] = {}
     try:
         connection = sqlite3.connect(temporary)

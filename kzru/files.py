@@ -137,3 +137,19 @@ def stray_quote(text: str, position: int) -> int | None:
         at_field_start = char in ",\r\n"
         position += 1
     return None
+
+
+def article_text(raw: bytes) -> str:
+    """An article's text as kzru reads it: UTF-8 (a byte order mark dropped), every line
+    ending (CRLF, CR) made a line feed. What ``kzru add`` hashes, stores and cuts evidence
+    from, and what ``kzru check --sources`` verifies: the same article saved with Windows
+    line endings is the same text. UnicodeDecodeError passes through."""
+    text = raw.decode("utf-8-sig")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def text_sha256(text: str) -> str:
+    """The SHA-256 (hex) of an article's text (``article_text``) in UTF-8."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

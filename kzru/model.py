@@ -114,6 +114,7 @@ class Dataset:
         self.sectors = sectors
         self.glossary = glossary
         self.fact_lines: dict[str, int] = {}
+        self.source_lines: dict[str, int] = {}
         self.facts_by_event: dict[str, list[Fact]] = {}
         self.parts: dict[str, list[Fact]] = {}
         for fact in facts.values():

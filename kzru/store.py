@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from kzru.errors import KzruError, Problems
-from kzru.files import read_limited
+from kzru.files import article_text, read_limited, text_sha256
 from kzru.links import check_references, check_rules
-from kzru.model import Dataset, Fact
+from kzru.model import Dataset, Fact, Source
 from kzru.validate import (  # noqa: F401 - the limits and exact_number are read from here too
     CSV_LIMIT,
     FORMULA_START,
+    WEB_ADDRESS,
     exact_number,
     excerpt,
     read_table,
@@ -175,11 +176,17 @@ def load(folder: Path, all_problems: bool = False) -> Dataset:
     dataset = Dataset(folder=str(folder), **records)
     dataset.fact_lines = dict(zip((row.id for row in tables["facts"].rows),
                                   tables["facts"].lines))
+    dataset.source_lines = dict(zip((row.id for row in tables["sources"].rows),
+                                    tables["sources"].lines))
     return dataset
 
 
-def verify_evidence(dataset: Dataset, sources_dir: Path) -> list[str]:
-    """Check that every piece of each evidence excerpt is a verbatim substring of its article."""
+def verify_evidence(dataset: Dataset, sources_dir: Path,
+                    hashes: list[str] | None = None) -> list[str]:
+    """Check that every piece of each evidence excerpt is a verbatim substring of its
+    article (read as ``files.article_text``). Each article that is not the text its source's
+    sha256 names (hashed as ``kzru add`` hashed it) is listed in ``hashes``: the evidence
+    may still all be there, so check makes it a warning (an error under --strict)."""
     if not sources_dir.is_dir():
         raise KzruError(f"sources folder not found: {sources_dir}")
     facts_path = Path(dataset.folder) / "facts.csv"
@@ -189,7 +196,7 @@ def verify_evidence(dataset: Dataset, sources_dir: Path) -> list[str]:
     for source in dataset.sources.values():
         path = sources_dir / source.file
         try:
-            texts[source.id] = read_limited(path, ARTICLE_LIMIT).decode("utf-8")
+            texts[source.id] = article_text(read_limited(path, ARTICLE_LIMIT))
         except OSError as error:
             texts[source.id] = None
             problems.append(f"{path}: cannot read article for source {source.id}: "
@@ -198,6 +205,16 @@ def verify_evidence(dataset: Dataset, sources_dir: Path) -> list[str]:
             texts[source.id] = None
             problems.append(f"{path}: article for source {source.id} is not valid UTF-8 "
                             f"(byte {error.start})")
+    sources_path = Path(dataset.folder) / "sources.csv"
+    sha_column = list(Source._fields).index("sha256") + 1
+    for source in dataset.sources.values():
+        article = texts.get(source.id)
+        if hashes is not None and article is not None and source.sha256 and \
+                text_sha256(article) != source.sha256:
+            line = dataset.source_lines.get(source.id, 0)
+            hashes.append(f"{sources_path}:{line}:{sha_column}: {sources_dir / source.file} is "
+                          f"not the text source {source.id} was added from (its sha256 is "
+                          f"{text_sha256(article)[:12]}…, the row says {source.sha256[:12]}…)")
     for fact in dataset.facts.values():
         article = texts.get(fact.source)
         if article is None:

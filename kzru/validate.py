@@ -32,6 +32,9 @@ MAX_EVIDENCE_PIECES = 3
 # A text cell starting with one of these runs as a formula when a spreadsheet opens the
 # CSV (OWASP, "CSV Injection"); tab and carriage return are refused as control characters.
 FORMULA_START = "=+-@"
+# A source's url: an http(s) address with a host, nothing a reader could be made to run
+# (javascript:, data:, file:) and no spaces.
+WEB_ADDRESS = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE)
 HEADER_SHOWN = 5  # columns named in a header error, each cut to HEADER_NAME characters
 HEADER_NAME = 40
 
@@ -110,6 +113,9 @@ def _parse_cell(raw: str, spec: dict[str, Any]) -> tuple[Any, str | None]:
             return None, f"{item!r} is not one of: {', '.join(rules['enum'])}"
         if "pattern" in rules and not re.fullmatch(rules["pattern"], item):
             return None, f"{item!r} does not match the pattern {rules['pattern']}"
+        if spec.get("format") == "uri" and not WEB_ADDRESS.fullmatch(item):
+            return None, (f"{excerpt(item)!r} is not a web address (http:// or https://): "
+                          "data names its sources, it never carries other links")
     return (tuple(items) if kind == "list" else raw), None
 
 

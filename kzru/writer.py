@@ -99,6 +99,7 @@ def commit(folder: Path, contents: Mapping[str, bytes]) -> None:
         raise KzruError(f"{folder}: is a symbolic link; give the folder itself")
     staged: list[tuple[str, Path]] = []
     created: list[Path] = []  # folders made for new files, removed again on failure
+    name, swapped = "", False
     try:
         for name, payload in contents.items():
             target = folder / name
@@ -120,11 +121,20 @@ def commit(folder: Path, contents: Mapping[str, bytes]) -> None:
                 os.chmod(temp, target.stat().st_mode & 0o777)
             else:
                 os.chmod(temp, 0o644 & ~_umask())
+        name = ""  # from here on a failure is the folder's, not one file's
         with _signals_held():
             _swap_in(folder, staged)
             staged = []
             created = []
+            swapped = True
             sync_folder(folder)
+    except OSError as error:
+        # the user's file, never the temporary one beside it
+        if swapped:
+            raise KzruError(f"{folder}: written, but not flushed to disk "
+                            f"({error.strerror or error})") from None
+        raise KzruError(f"{folder / name if name else folder}: cannot be written "
+                        f"({error.strerror or error}); nothing was changed") from None
     finally:
         for _, temp in staged:
             try:

@@ -78,7 +78,8 @@ def command(
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
         with Progress(TextColumn("drafting"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn("{task.description}"), console=Console(stderr=True),
+                      TextColumn("{task.description}"), console=Console(
+                          stderr=True, color_system="auto" if options.colored(True) else None),
                       transient=True) as bar:
             task = bar.add_task("loading the language models…", total=len(files))
             results = add(files, folder, overrides, jobs,
@@ -89,7 +90,7 @@ def command(
     rows = [{"file": r.file, "source": r.source, "sentences": r.sentences, "drafts": r.drafts,
              "statuses": r.statuses, "kinds": r.kinds, "events_linked": r.events_linked,
              "events_proposed": r.events_proposed, "corroborations": r.corroborations,
-             "seconds": r.seconds} for r in results]
+             "seconds": r.seconds, "skipped": r.skipped} for r in results]
     if fmt in ("json", "jsonl"):
         text = json.dumps(rows, ensure_ascii=False, indent=2 if fmt == "json" else None)
         typer.echo(text if fmt == "json" else "\n".join(json.dumps(r, ensure_ascii=False)
@@ -102,7 +103,12 @@ def command(
         for row in rows:
             typer.echo(sep.join(_flat(row[k]) for k in keys))
         return
-    _table(rows, total, folder)
+    _table(rows, total, folder, options.colored(sys.stdout.isatty()))
+
+
+def _skipped(reasons: dict) -> str:
+    """Sentences left undrafted, by reason: "2 (formula start)", or 0."""
+    return ", ".join(f"{count} ({reason})" for reason, count in sorted(reasons.items())) or "0"
 
 
 def _flat(value: object) -> str:
@@ -111,7 +117,7 @@ def _flat(value: object) -> str:
     return str(value)
 
 
-def _table(rows: list, total: float, folder: Path) -> None:
+def _table(rows: list, total: float, folder: Path, color: bool) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -119,14 +125,21 @@ def _table(rows: list, total: float, folder: Path) -> None:
     for name, justify in (("Source", "left"), ("File", "left"), ("Sentences", "right"),
                           ("Drafts", "right"), ("By status", "left"), ("By kind", "left"),
                           ("Events linked/proposed", "right"), ("same_as proposed", "right"),
-                          ("Seconds", "right")):
+                          ("Skipped", "left"), ("Seconds", "right")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for row in rows:
         table.add_row(row["source"], Path(row["file"]).name, str(row["sentences"]),
                       str(row["drafts"]), _flat(row["statuses"]), _flat(row["kinds"]),
                       f"{row['events_linked']}/{row['events_proposed']}",
-                      str(row["corroborations"]), f"{row['seconds']:.2f}")
-    console = Console()
+                      str(row["corroborations"]), _skipped(row["skipped"]),
+                      f"{row['seconds']:.2f}")
+    console = Console(color_system="auto" if color else None, highlight=False)
     console.print(table)
+    skipped: dict[str, int] = {}
+    for row in rows:
+        for reason, count in row["skipped"].items():
+            skipped[reason] = skipped.get(reason, 0) + count
+    said = f" skipped: {_skipped(skipped)} — a sentence starting with =, +, - or @ would be " \
+        "a spreadsheet formula verbatim; add it by hand if it matters." if skipped else ""
     console.print(f"{sum(r['drafts'] for r in rows)} drafts from {len(rows)} articles in "
-                  f"{total:.1f} s. Next: kzru review --data {folder}")
+                  f"{total:.1f} s.{said} Next: kzru review --data {folder}")

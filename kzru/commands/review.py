@@ -47,14 +47,16 @@ def command(
             fact = session.data.facts[fact_id]
             typer.echo(f"{fact_id}\t{fact.status}\t{fact.kind}\t{fact.date}\t{fact.text[:80]}")
         return
-    _interactive(session, source)
+    _interactive(session, source, options.colored(sys.stdout.isatty()))
 
 
-def _interactive(session, source: Optional[str]) -> None:  # noqa: ANN001
+def _interactive(session, source: Optional[str], color: bool) -> None:  # noqa: ANN001
     from rich.console import Console
     from rich.markup import escape
 
-    console = Console(highlight=False)
+    # --no-color, --color never and NO_COLOR (options.colored) mean no escape codes at all:
+    # no colour, no bold, no dim
+    console = Console(highlight=False, color_system="auto" if color else None)
     queue = session.drafts(source, include_skipped=False) + \
         [f for f in session.drafts(source) if f in session.notes["skipped"]]
     total = len(queue)

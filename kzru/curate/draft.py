@@ -566,6 +566,18 @@ def _fits_whole(sentence: Sentence, text: str) -> bool:
     return stop - sentence.start <= EVIDENCE_LIMIT or bool(_ELLIPSIS.search(sentence.text))
 
 
+class Skipped(Exception):
+    """A sentence that says something but cannot be drafted verbatim; ``reason`` is shown in
+    add's summary."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+FORMULA = "formula start"
+
+
 def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
                    published: Published, part: int = 0, whole: Sentence | None = None,
                    head: Sentence | None = None) -> Draft | None:
@@ -614,8 +626,9 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     quoted = EVIDENCE_JOINER.join(article.text[a:b] for a, b in spans)
     if quoted[:1] in FORMULA_START or whole.text[:1] in FORMULA_START:
         # "-2 млрд …": verbatim, it would start a spreadsheet formula, which the loader
-        # refuses; cutting the sign would alter the figure. Left for a curator to word.
-        return None
+        # refuses; cutting the sign would alter the figure. Left for a curator, and counted
+        # in add's summary ("skipped: 1 (formula start)").
+        raise Skipped(FORMULA)
     entity = sentence.entities[0].normal if sentence.entities else ""
     why = Why(cue, status_from, kind_word, entity)
     return Draft(
@@ -650,23 +663,31 @@ def _with_lead(lead: Sentence, cue: str, own: tuple[int, int], text: str
     return (piece, own)
 
 
-def draft_article(annotated: Annotated, lexicon_: Lexicon) -> list[Draft]:
-    """Drafts in text order: one per sentence, or one per clause group of a long sentence."""
+def draft_article(annotated: Annotated, lexicon_: Lexicon,
+                  skipped: dict[str, set[int]] | None = None) -> list[Draft]:
+    """Drafts in text order: one per sentence, or one per clause group of a long sentence.
+    Sentences left undrafted for a reason the user should hear of (a formula start) are
+    collected in ``skipped`` (reason -> sentence numbers)."""
     published = annotated.article.date
     assert published is not None
     text = annotated.article.text
     found = []
     for sentence in annotated.sentences:
         if _fits_whole(sentence, text):
-            drafted = draft_sentence(sentence, annotated, lexicon_, published)
-            if drafted is not None:
-                found.append(drafted)
-            continue
-        parts = [_part(sentence, start, stop, text) for start, stop in _chunks(sentence, text)]
-        head = next((p for p in parts if decide_status(p)[1]), None)
-        for number, piece in enumerate(parts, 1):
-            drafted = draft_sentence(piece, annotated, lexicon_, published, number, sentence,
-                                     head)
+            pieces = [(sentence, 0, sentence, None)]
+        else:
+            parts = [_part(sentence, start, stop, text)
+                     for start, stop in _chunks(sentence, text)]
+            head = next((p for p in parts if decide_status(p)[1]), None)
+            pieces = [(piece, number, sentence, head) for number, piece in enumerate(parts, 1)]
+        for piece, number, whole, head in pieces:
+            try:
+                drafted = draft_sentence(piece, annotated, lexicon_, published, number, whole,
+                                         head)
+            except Skipped as why:
+                if skipped is not None:
+                    skipped.setdefault(why.reason, set()).add(sentence.index)
+                continue
             if drafted is not None:
                 found.append(drafted)
     return found

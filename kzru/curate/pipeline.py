@@ -42,18 +42,21 @@ class ArticleResult(NamedTuple):
     events_proposed: int
     corroborations: int
     seconds: float
+    skipped: dict[str, int]  # sentences not drafted, by reason ("formula start")
 
 
-def _draft_one(article: Article, lexicon_: Lexicon) -> tuple[list[Draft], dict[int, Any], int,
-                                                             float]:
+def _draft_one(article: Article, lexicon_: Lexicon
+               ) -> tuple[list[Draft], dict[int, Any], int, float, dict[str, int]]:
     """Worker: annotate and draft one article. Only the drafted sentences go back to the
     parent (linking and the reviewer's notes need them; the rest would only be pickled)."""
     began = time.perf_counter()
     annotated = annotate(article)
-    drafts = draft_article(annotated, lexicon_)
+    skipped: dict[str, set[int]] = {}
+    drafts = draft_article(annotated, lexicon_, skipped)
     used = {draft.sentence for draft in drafts}
     sentences = {s.index: s for s in annotated.sentences if s.index in used}
-    return drafts, sentences, len(annotated.sentences), time.perf_counter() - began
+    return drafts, sentences, len(annotated.sentences), time.perf_counter() - began, \
+        {reason: len(numbers) for reason, numbers in skipped.items()}
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
@@ -135,17 +138,19 @@ def add(paths: list[Path], folder: Path, overrides: Overrides = Overrides(), job
     taken_ids = set(data.sources)
     results: list[ArticleResult] = []
     texts: dict[str, bytes] = {}
-    for article, (drafts, sentences, count, seconds) in zip(articles, drafted):
+    origins: dict[str, str] = {}
+    for article, (drafts, sentences, count, seconds, skipped) in zip(articles, drafted):
         source_id = next_source_id(taken_ids)
         taken_ids.add(source_id)
         name = article.name if article.name not in taken_files else f"{source_id}_{article.name}"
         taken_files.add(name)
         texts[f"{ARTICLES}/{name}"] = article.text.encode("utf-8")
+        origins[f"{ARTICLES}/{name}"] = article.path
         tables["sources"].rows.append(writer.cells(Source(
             id=source_id, file=name, publisher=article.publisher, title=article.title,
             published=article.published, published_precision=article.precision,
             published_basis=article.basis, published_note=article.note, url=article.url,
-            url_note="", sha256=article.sha256, review="draft")))
+            url_note=article.url_note, sha256=article.sha256, review="draft")))
         before = set(linker.events)
         links = link_article(drafts, sentences, source_id, article.published,
                              article.precision, linker)
@@ -167,13 +172,13 @@ def add(paths: list[Path], folder: Path, overrides: Overrides = Overrides(), job
         linked = {e for e in links if e and e not in proposed_here}
         results.append(ArticleResult(str(article.path), source_id, count, len(drafts), statuses,
                                      kinds, len(linked), len(proposed_here), corroborations,
-                                     round(seconds, 3)))
+                                     round(seconds, 3), skipped))
     for event_id in linker.proposed:
         tables["events"].rows.append(writer.cells(linker.events[event_id]))
     contents = writer.render_tables(tables)
     contents.update(texts)
     contents[NOTES] = json.dumps(notes, ensure_ascii=False, indent=1).encode("utf-8")
-    validate(folder, contents)
+    validate(folder, contents, origins)
     writer.commit(folder, contents)
     return results
 
@@ -221,33 +226,53 @@ def read_notes(folder: Path) -> dict:
     return {"drafts": clean, "skipped": skipped}
 
 
-def validate(folder: Path, contents: dict[str, bytes]) -> None:
+def validate(folder: Path, contents: dict[str, bytes],
+             origins: dict[str, str] | None = None) -> None:
     """Load the new tables exactly as check would (in a scratch copy) and verify every
-    evidence excerpt in its article; raise DataError, writing nothing, on any problem."""
+    evidence excerpt in its article; raise DataError, writing nothing, on any problem.
+
+    Every message names the user's files, never the scratch copy: a table as the file in
+    ``folder``, a new article as the file it was read from (``origins``: its name under
+    articles/ -> the path the user gave)."""
     with tempfile.TemporaryDirectory(prefix="kzru-add-") as scratch:
         place = Path(scratch)
-        for table in store.TABLES:
-            shutil.copyfile(folder / f"{table}.csv", place / f"{table}.csv")
-        shutil.copyfile(folder / "datapackage.json", place / "datapackage.json")
-        articles = folder / ARTICLES
-        (place / ARTICLES).mkdir()
-        if articles.is_dir():
-            for path in articles.iterdir():
-                if path.is_file() and not path.is_symlink():
-                    shutil.copyfile(path, place / ARTICLES / path.name)
-        for name, payload in contents.items():
-            (place / name).write_bytes(payload)
+
+        def theirs(message: str) -> str:
+            for name, origin in (origins or {}).items():
+                message = message.replace(str(place / name), origin)
+            return message.replace(str(place), str(folder))
+
         try:
-            data = store.load(place)
+            _check_copy(folder, place, contents)
         except DataError as error:
-            raise DataError([p.replace(str(place), str(folder)) for p in error.problems]) \
-                from None
-        fresh = {name[len(ARTICLES) + 1:] for name in contents if name.startswith(ARTICLES)}
-        added = {k: v for k, v in data.sources.items() if v.file in fresh}
-        mine = Dataset(data.folder, added, data.events,
-                       {k: f for k, f in data.facts.items() if f.source in added},
-                       data.sectors, data.glossary)
-        mine.fact_lines = data.fact_lines
-        problems = store.verify_evidence(mine, place / ARTICLES)  # the new articles' evidence
-        if problems:
-            raise DataError([p.replace(str(place), str(folder)) for p in problems])
+            raise DataError([theirs(p) for p in error.problems], error.total) from None
+        except KzruError as error:
+            raise KzruError(theirs(str(error))) from None
+        except OSError as error:
+            where = theirs(str(error.filename or folder))
+            raise KzruError(f"{where}: cannot be checked: {error.strerror}") from None
+
+
+def _check_copy(folder: Path, place: Path, contents: dict[str, bytes]) -> None:
+    for table in store.TABLES:
+        shutil.copyfile(folder / f"{table}.csv", place / f"{table}.csv")
+    shutil.copyfile(folder / "datapackage.json", place / "datapackage.json")
+    articles = folder / ARTICLES
+    (place / ARTICLES).mkdir()
+    if articles.is_dir():
+        for path in articles.iterdir():
+            if path.is_file() and not path.is_symlink():
+                shutil.copyfile(path, place / ARTICLES / path.name)
+    for name, payload in contents.items():
+        (place / name).write_bytes(payload)
+    data = store.load(place)
+    fresh = {name[len(ARTICLES) + 1:] for name in contents if name.startswith(ARTICLES)}
+    added = {k: v for k, v in data.sources.items() if v.file in fresh}
+    mine = Dataset(data.folder, added, data.events,
+                   {k: f for k, f in data.facts.items() if f.source in added},
+                   data.sectors, data.glossary)
+    mine.fact_lines = data.fact_lines
+    mine.source_lines = data.source_lines
+    problems = store.verify_evidence(mine, place / ARTICLES)  # the new articles' evidence
+    if problems:
+        raise DataError(problems)

@@ -8,7 +8,6 @@ read is what the evidence is cut from, what is hashed, and what is saved beside 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from datetime import date
 from pathlib import Path
@@ -16,9 +15,12 @@ from typing import NamedTuple
 
 from kzru.curate.dates import Published, find_dates
 from kzru.errors import KzruError
-from kzru.files import read_limited
+from kzru.files import article_text, read_limited, text_sha256
+from kzru.store import WEB_ADDRESS
 
-ARTICLE_LIMIT = 16 << 20
+# kzru add drafts at most 2 MiB of an article (a long news article is under 100 KB): the
+# language tools hold about 100 MB per MiB, so a bigger file is refused before it is read.
+ARTICLE_LIMIT = 2 << 20
 SUFFIXES = (".txt", ".html", ".htm")
 # "сообщает «МИР 24»", "передает агентство Kazinform", "в репортаже корреспондента CMN.KZ"
 _PUBLISHER = re.compile(
@@ -49,6 +51,7 @@ class Article(NamedTuple):
     precision: str
     basis: str
     note: str
+    url_note: str = ""
 
     @property
     def date(self) -> Published | None:
@@ -72,7 +75,8 @@ def article_files(paths: list[Path]) -> list[Path]:
 
 
 def digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The text's SHA-256, as ``kzru check --sources`` computes it (kzru.files)."""
+    return text_sha256(text)
 
 
 def parse_published(value: str) -> tuple[date, str]:
@@ -99,7 +103,7 @@ def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
         found = _from_html(path, raw)
     else:
         try:
-            text = raw.decode("utf-8-sig")
+            text = article_text(raw)
         except UnicodeDecodeError as error:
             raise KzruError(f"{path}: not valid UTF-8 (byte {error.start}); save the article "
                             "as UTF-8 text") from None
@@ -113,12 +117,21 @@ def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
         published, precision = parse_published(overrides.published)
         basis, note = "stated", "Given with --published when the article was added."
     name = path.name if path.suffix.lower() == ".txt" else f"{path.stem}.txt"
+    url, url_note = found["url"], ""
+    if overrides.url is not None:
+        url = overrides.url.strip()
+        if url and not WEB_ADDRESS.fullmatch(url):
+            raise KzruError(f"--url {overrides.url!r}: not a web address (give one starting "
+                            "http:// or https://)")
+    elif url and not WEB_ADDRESS.fullmatch(url):
+        url_note = "The page named a link that is not an http(s) address; it was not kept."
+        url = ""
     return Article(
         path=str(path), name=name, text=text, sha256=digest(text),
         title=overrides.title if overrides.title is not None else found["title"],
         publisher=overrides.publisher if overrides.publisher is not None else found["publisher"],
-        url=overrides.url if overrides.url is not None else found["url"],
-        published=published, precision=precision, basis=basis, note=note)
+        url=url, published=published, precision=precision, basis=basis, note=note,
+        url_note=url_note)
 
 
 def _dateline(text: str) -> tuple[date | None, str, str, str]:
@@ -167,7 +180,7 @@ def _from_html(path: Path, raw: bytes) -> dict:
                                            include_tables=False)
     if document is None or not getattr(document, "text", ""):
         raise KzruError(f"{path}: no article text found in the page")
-    text = document.text.strip() + "\n"
+    text = article_text(document.text.strip().encode("utf-8")) + "\n"
     published, precision, basis, note = None, "", "", ""
     found = htmldate.find_date(html, original_date=True, extensive_search=False) or \
         getattr(document, "date", None)
