@@ -1281,8 +1281,14 @@ def test_markdown_output_shows_markup_in_the_data_as_text(run, data_copy: Path) 
 
     def sources(rows: list[list[str]]) -> None:
         for row in rows[1:]:
-            row[rows[0].index("url")] = "javascript:alert(1)"
+            row[rows[0].index("url")] = url[0]
 
+    # a javascript: address is refused by the loader now (tests/test_curate_redteam.py); an
+    # http address with markup after its host still must not become a second link
+    url = ["javascript:alert(1)"]
+    edit_rows(data_copy / "sources.csv", sources)
+    assert run("check", "--data", str(data_copy)).code == 2
+    url[0] = "https://example.org/a)[record](javascript:alert(1)"
     edit_rows(data_copy / "facts.csv", facts)
     edit_rows(data_copy / "sources.csv", sources)
     data = ("--data", str(data_copy))

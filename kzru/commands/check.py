@@ -43,8 +43,9 @@ def command(
     folder = store.resolve_data_dir(options.data)
     data = store.load(folder, all_problems=all_problems)  # every row, drafts included
     problems = Problems(keep_all=all_problems)
+    hashes: list[str] = []  # articles that are not the text their source was added from
     if sources_dir is not None:
-        for problem in store.verify_evidence(data, sources_dir):
+        for problem in store.verify_evidence(data, sources_dir, hashes):
             problems.append(problem, "evidence not found in its article")
     facts_path = folder / "facts.csv"
     warnings = [(f"{facts_path}:{w.line}:{w.column}: {w.message}",
@@ -52,6 +53,7 @@ def command(
                 if data.facts[w.fact].review != "draft"]
     warnings += [(warning, "draft still under review") for warning in
                  _draft_warnings(folder, data)]
+    warnings += [(warning, "article not the text its sha256 names") for warning in hashes]
     if strict and warnings:
         for warning, kind in warnings:
             problems.append(warning, kind)
