@@ -20,7 +20,6 @@ from kzru.model import Dataset, Fact, Source
 from kzru.validate import (  # noqa: F401 - the limits and exact_number are read from here too
     CSV_LIMIT,
     FORMULA_START,
-    WEB_ADDRESS,
     exact_number,
     excerpt,
     read_table,

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from kzru.curate.dates import Published, find_dates
 from kzru.errors import KzruError
 from kzru.files import article_text, read_limited, text_sha256
-from kzru.store import WEB_ADDRESS
+from kzru.validate import WEB_ADDRESS
 
 # kzru add drafts at most 2 MiB of an article (a long news article is under 100 KB): the
 # language tools hold about 100 MB per MiB, so a bigger file is refused before it is read.
