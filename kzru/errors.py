@@ -34,6 +34,7 @@ class Problems:
     def __init__(self, keep_all: bool = False) -> None:
         self.keep_all = keep_all
         self.lines: list[str] = []
+        self.kinds: list[str | None] = []  # the kind of each kept line
         self.counts: dict[str, int] = {}
         self.last: dict[str, int] = {}  # kind -> index of its last kept line
         self.total = 0
@@ -48,6 +49,21 @@ class Problems:
                 return
             self.last[kind] = len(self.lines)
         self.lines.append(message() if callable(message) else message)
+        self.kinds.append(kind)
+
+    def extend(self, other: "Problems") -> None:
+        """Add the problems ``other`` recorded (as if appended here in their order): a file
+        read early for another reason still reports in its place."""
+        kept: dict[str, int] = {}
+        for line, kind in zip(other.lines, other.kinds):
+            if kind is not None:
+                kept[kind] = kept.get(kind, 0) + 1
+            self.append(line, kind)
+        for kind, count in other.counts.items():
+            unkept = count - kept.get(kind, 0)
+            if unkept:
+                self.counts[kind] = self.counts.get(kind, 0) + unkept
+                self.total += unkept
 
     def seen(self, kind: str) -> int:
         """How many problems of ``kind`` were recorded so far."""

@@ -12,18 +12,19 @@ from datetime import date
 from typing import Any
 
 from kzru.errors import PER_KIND, Problems
-from kzru.model import EVIDENCE_JOINER
 from kzru.validate import Table, excerpt
 
-ELLIPSIS = r"\.\.\.|…"
-MAX_EVIDENCE_PIECES = 3
+# How many ids on each side of where a mistyped id would sort (forwards and backwards) a
+# fuzzy hint compares it with: a typo keeps either the start or the end of the id.
+NEAR = 64
 
 
 class _Hints:
     """'Did you mean' for ids of one table, from an index: an id written with capitals, a
     look-alike letter or an invisible character is found by its folded form in one lookup.
-    A fuzzy search over every id (for typos) is spent only on lines a report shows, so a
-    table with every reference broken is still checked in linear time."""
+    A fuzzy search (for typos) is spent only on lines a report shows, and only over the ids
+    that sort next to the mistyped one, read forwards and backwards, so a table with every
+    reference broken is still checked in linear time."""
 
     # Cyrillic letters that look like Latin ones, as curators mistype them in ids.
     LOOKALIKES = str.maketrans("аеорсухкмтвнізј", "aeopcyxkmtbhizj")
@@ -31,7 +32,8 @@ class _Hints:
     def __init__(self, ids: set[str]) -> None:
         self.ids = ids
         self.folded: dict[str, str] | None = None
-        self.choices: list[str] | None = None
+        self.forwards: list[str] | None = None
+        self.backwards: list[str] | None = None
 
     @classmethod
     def fold(cls, text: str) -> str:
@@ -49,11 +51,24 @@ class _Hints:
         if found is None and fuzzy:
             from rapidfuzz import fuzz, process
 
-            if self.choices is None:
-                self.choices = sorted(self.ids)
-            best = process.extractOne(item, self.choices, scorer=fuzz.WRatio, score_cutoff=60)
+            best = process.extractOne(item, self.nearby(item), scorer=fuzz.WRatio,
+                                      score_cutoff=60)
             found = best[0] if best else None
         return f" (did you mean {found!r}?)" if found is not None else ""
+
+    def nearby(self, item: str) -> list[str]:
+        """The ids that sort within NEAR of ``item``, forwards and read backwards."""
+        from bisect import bisect
+
+        if self.forwards is None or self.backwards is None:
+            self.forwards = sorted(self.ids)
+            self.backwards = sorted(known[::-1] for known in self.ids)
+        key = item.casefold()
+        at = bisect(self.forwards, key)
+        found = set(self.forwards[max(0, at - NEAR):at + NEAR])
+        at = bisect(self.backwards, key[::-1])
+        found.update(known[::-1] for known in self.backwards[max(0, at - NEAR):at + NEAR])
+        return sorted(found)
 
 
 def check_references(tables: dict[str, Table], schema: dict[str, Any],
@@ -82,25 +97,16 @@ def check_references(tables: dict[str, Table], schema: dict[str, Any],
 
 
 def check_rules(tables: dict[str, Table], problems: Problems) -> None:
-    """Rules that span several cells of a row, or several rows. A cell that failed to parse
-    holds None (or its text): each rule checks only values of the right type."""
+    """Rules that span several rows (those within one row are checked as it is read). A
+    cell that failed to parse holds None (or its text): each rule checks only values of
+    the right type."""
     events = tables["events"]
-    for row, line in zip(events.rows, events.lines):
-        if isinstance(row.start, date) and isinstance(row.end, date) and row.end < row.start:
-            problems.append(f"{events.where(line, 'end')}: end {row.end} is before start "
-                            f"{row.start}", "events.csv end: before start")
-        if row.host and row.host == row.guest:
-            problems.append(f"{events.where(line, 'guest')}: guest is the same as host",
-                            "events.csv guest: same as host")
     facts = tables["facts"]
     event_ids = {row.id for row in events.rows if row.id}
     for row, line in zip(facts.rows, facts.lines):
         if row.id in event_ids:
             problems.append(f"{facts.where(line, 'id')}: id {row.id!r} is also an event id "
                             "(kzru show could not tell them apart)", "facts.csv id: event ids")
-        for problem in _fact_problems(row):
-            field, message = problem
-            problems.append(f"{facts.where(line, field)}: {message}", f"facts.csv {field}: rules")
     _check_fact_links(facts, problems)
     _check_same_as(facts, problems)
     _check_draft_references(tables, problems)
@@ -111,7 +117,7 @@ def _check_same_as(facts: Table, problems: Any) -> None:
     sides; a draft's list is a proposal (kzru add), so only accepted rows must be symmetric."""
     by_id = {row.id: row for row in facts.rows}
     for row, line in zip(facts.rows, facts.lines):
-        for other_id in row.same_as:
+        for other_id in row.same_as or ():  # (None: the cell was refused already)
             other = by_id.get(other_id)
             if other is None:
                 continue  # reported by the reference check
@@ -124,7 +130,7 @@ def _check_same_as(facts: Table, problems: Any) -> None:
                                 f"{row.source}: same_as joins reports of different sources",
                                 "facts.csv same_as: rules")
             elif row.review != "draft" and other.review != "draft" \
-                    and row.id not in other.same_as:
+                    and row.id not in (other.same_as or ()):
                 problems.append(f"{where}: same_as {other_id!r} does not name {row.id!r} back "
                                 "(same_as goes both ways: add it to that fact's same_as)",
                                 "facts.csv same_as: rules")
@@ -153,37 +159,6 @@ def _check_draft_references(tables: dict[str, Table], problems: Any) -> None:
                                         f"{name}.csv {field}: refers to a draft")
 
 
-def _fact_problems(row: Any) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    if row.evidence:
-        pieces = row.evidence.split(EVIDENCE_JOINER)
-        if len(pieces) > MAX_EVIDENCE_PIECES:
-            found.append(("evidence", f"evidence has {len(pieces)} pieces, at most "
-                                      f"{MAX_EVIDENCE_PIECES} joined by ' … '"))
-        if any(not piece.strip() or re.search(ELLIPSIS, piece) for piece in pieces):
-            found.append(("evidence", "evidence pieces must be verbatim excerpts joined by "
-                                      "' … ' (space, ellipsis, space), none empty"))
-    if row.review != "draft":
-        for field in ("summary", "sectors"):
-            if getattr(row, field) in ("", ()):  # (None: the cell was refused already)
-                found.append((field, f"{field} is required but empty"))  # drafts may
-    dated = isinstance(row.date, date)
-    if dated and row.date_precision == "month" and row.date.day != 1:
-        found.append(("date", f"date {row.date} has precision month: write the first of the "
-                              "month"))
-    if dated and row.date_precision == "year" and (row.date.month, row.date.day) != (1, 1):
-        found.append(("date", f"date {row.date} has precision year: write the first of January"))
-    if row.date_basis == "inferred" and not row.date_note:
-        found.append(("date_note", "date_note is required when date_basis is inferred (say how)"))
-    if (row.value is None) != (row.unit == ""):
-        found.append(("unit", "value and unit go together (both filled or both empty)"))
-    if row.id and row.part_of == row.id:
-        found.append(("part_of", "part_of names the fact itself"))
-    if row.id and row.id in (row.follows or ()):
-        found.append(("follows", "follows names the fact itself"))
-    return found
-
-
 def _check_fact_links(facts: Table, problems: Problems) -> None:
     """part_of: same source as the parent, no cycles; follows: earlier facts, no cycles."""
     by_id = {row.id: row for row in facts.rows if row.id}
@@ -201,7 +176,9 @@ def _check_fact_links(facts: Table, problems: Problems) -> None:
                                 f"{target.date}, later than this fact ({row.date})",
                                 "facts.csv follows: later facts")
     for field in ("part_of", "follows"):
-        links = {fact_id: _targets(getattr(row, field)) for fact_id, row in by_id.items()}
+        # A fact that links nowhere lies on no cycle: only facts with links are walked.
+        links = {fact_id: targets for fact_id, row in by_id.items()
+                 if (targets := _targets(getattr(row, field)))}
         looping = on_cycles(links)
         for row, line in zip(facts.rows, facts.lines):
             if row.id in looping:

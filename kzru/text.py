@@ -52,9 +52,19 @@ _LATIN_FOLDS = (("kh", "h"), ("yu", "iu"), ("ya", "ia"), ("yo", "e"), ("ye", "e"
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+# The same folds as pairs: a replace per fold the text holds is several times faster than
+# str.translate, which looks every character up (each fold is one character to one that is
+# not folded itself, so the order of the replacements does not matter).
+_FOLD_PAIRS = tuple((chr(code), to) for code, to in _FOLD.items())
+
+
 def normalize(text: str) -> str:
     """NFC, lower case, ё→е, Kazakh letters and typographic dashes/quotes folded."""
-    return unicodedata.normalize("NFC", text).casefold().translate(_FOLD)
+    text = unicodedata.normalize("NFC", text).casefold()
+    for folded, to in _FOLD_PAIRS:
+        if folded in text:
+            text = text.replace(folded, to)
+    return text
 
 
 def words(text: str) -> list[str]:

@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from kzru.errors import Problems
 from kzru.files import csv_error_place, decode_error_place, open_regular
-from kzru.model import Event, Fact, GlossaryEntry, Sector, Source
+from kzru.model import EVIDENCE_JOINER, Event, Fact, GlossaryEntry, Sector, Source
 from kzru.text import CONTROL_CHARACTERS, INVISIBLE_CHARACTERS
 
 RECORD_TYPES: dict[str, Callable[..., Any]] = {
@@ -37,6 +37,37 @@ FORMULA_START = "=+-@"
 WEB_ADDRESS = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE)
 HEADER_SHOWN = 5  # columns named in a header error, each cut to HEADER_NAME characters
 HEADER_NAME = 40
+ELLIPSIS = r"\.\.\.|…"  # inside an evidence piece: a cut that is not the joiner
+MEMO_TRIAL = 2000  # rows after which a column whose values rarely repeat stops memoising
+_MISSING = object()
+_ISO_DATE = re.compile(ISO_DATE)
+_NUMBER = re.compile(NUMBER)
+_CONTROL = re.compile(CONTROL_CHARACTERS)
+_INVISIBLE = re.compile(INVISIBLE_CHARACTERS)
+_UNSAFE = re.compile(f"{CONTROL_CHARACTERS}|{INVISIBLE_CHARACTERS}")
+
+
+def _printable_invisible() -> str:
+    """The invisible characters that str.isprintable() lets through (Hangul fillers, the
+    combining grapheme joiner): every other one, and every control character, it refuses."""
+    found = []
+    for first, last in re.findall(r"(.)(?:-(.))?", INVISIBLE_CHARACTERS[1:-1], re.DOTALL):
+        found += [chr(code) for code in range(ord(first), ord(last or first) + 1)
+                  if chr(code).isprintable()]
+    return "".join(found)
+
+
+_PRINTABLE_INVISIBLE = _printable_invisible()
+
+
+def _is_clean(text: str) -> bool:
+    """Whether ``text`` (a whole row) holds no control and no invisible character, in one
+    pass in C for nearly every row: isprintable() refuses both kinds, and the spaces that
+    it also refuses but articles use (no-break spaces) are set aside first. A row it
+    refuses for another reason is searched with the exact pattern."""
+    if text.replace("\xa0", " ").replace("\u202f", " ").isprintable():
+        return not any(char in text for char in _PRINTABLE_INVISIBLE)
+    return _UNSAFE.search(text) is None
 
 
 class Table:
@@ -49,6 +80,10 @@ class Table:
         self.lines: list[int] = []
         self.columns: dict[str, int] = {}
         self.record_line = 1  # the line the record being read starts on
+
+    def keep(self, record: Any, line: int) -> None:
+        self.rows.append(record)
+        self.lines.append(line)
 
     def where(self, line: int, field: str | None = None) -> str:
         if field is None or field not in self.columns:
@@ -68,55 +103,93 @@ def exact_number(text: str) -> Any:
     return Decimal(text)
 
 
-def _parse_cell(raw: str, spec: dict[str, Any]) -> tuple[Any, str | None]:
-    """Turn one cell into its value, or return the reason it is invalid."""
-    kind = spec["type"]
-    rules = spec.get("constraints", {})
-    if raw == "":
-        if rules.get("required"):
-            return None, "is required but empty"
-        return ((), None) if kind == "list" else (None, None) if kind == "number" else ("", None)
-    if raw != raw.strip():
-        return None, "has leading or trailing whitespace"
-    if re.search(CONTROL_CHARACTERS, raw):
-        return None, "contains a control character (tab, newline or similar)"
-    invisible = re.search(INVISIBLE_CHARACTERS, raw)
-    if invisible:
-        return None, (f"contains U+{ord(invisible.group()):04X}, an invisible or "
-                      "direction-changing character (it can make a row display as something "
-                      "else; no article needs one)")
-    if "maxLength" in rules and len(raw) > rules["maxLength"]:
-        return None, f"is {len(raw)} characters long, at most {rules['maxLength']} allowed"
-    if kind == "date":
-        if not re.fullmatch(ISO_DATE, raw):
-            return None, f"{raw!r} is not an ISO date (YYYY-MM-DD)"
-        try:
-            return date.fromisoformat(raw), None
-        except ValueError:
-            return None, f"{raw!r} is not a date that exists"
-    if kind == "number":
-        # A rejected number keeps its text, so the value-and-unit rule adds no second error.
-        if not re.fullmatch(NUMBER, raw):
-            return raw, f"{raw!r} is not a number (digits, optional '-' and '.')"
-        digits = sum(char.isdigit() for char in raw)
-        if digits > MAX_DIGITS:
-            return raw, f"has {digits} digits, at most {MAX_DIGITS} allowed"
-        return exact_number(raw), None
-    items = raw.split(spec.get("delimiter", "; ")) if kind == "list" else [raw]
-    for item in items:
-        if item == "" or item != item.strip():
-            return None, f"list {raw!r} has an empty or padded item (separate items with '; ')"
-        if item[0] in FORMULA_START:
-            return None, (f"{excerpt(item)!r} starts with {item[0]!r}, which a spreadsheet "
-                          "runs as a formula (no article sentence starts so; reword it)")
-        if "enum" in rules and item not in rules["enum"]:
-            return None, f"{item!r} is not one of: {', '.join(rules['enum'])}"
-        if "pattern" in rules and not re.fullmatch(rules["pattern"], item):
-            return None, f"{item!r} does not match the pattern {rules['pattern']}"
-        if spec.get("format") == "uri" and not WEB_ADDRESS.fullmatch(item):
-            return None, (f"{excerpt(item)!r} is not a web address (http:// or https://): "
-                          "data names its sources, it never carries other links")
-    return (tuple(items) if kind == "list" else raw), None
+class _Column:
+    """One column's rules, read from the schema once (not once per cell), and a memo of the
+    values already parsed: kinds, statuses, dates, ids referred to and sector lists repeat
+    across rows, so each is parsed once and shared (one copy each keeps 100,000 facts within
+    the memory budget). A column whose values rarely repeat stops memoising."""
+
+    __slots__ = ("name", "kind", "required", "max_length", "enum", "enum_text", "pattern",
+                 "pattern_text", "delimiter", "unique", "uri", "memo", "empty")
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        rules = spec.get("constraints", {})
+        self.name: str = spec["name"]
+        self.kind: str = spec["type"]
+        self.required = bool(rules.get("required"))
+        self.max_length: int | None = rules.get("maxLength")
+        self.enum: frozenset[str] | None = frozenset(rules["enum"]) if "enum" in rules else None
+        self.enum_text = ", ".join(rules.get("enum", ()))
+        self.pattern_text: str | None = rules.get("pattern")
+        self.pattern = re.compile(self.pattern_text) if self.pattern_text else None
+        self.delimiter: str = spec.get("delimiter", "; ")
+        self.unique = bool(rules.get("unique"))
+        self.uri = spec.get("format") == "uri"
+        self.memo: dict[str, Any] | None = None if self.unique else {}
+        self.empty: tuple[Any, str | None] = (
+            (None, "is required but empty") if self.required else
+            ((), None) if self.kind == "list" else (None, None) if self.kind == "number" else
+            ("", None))
+
+    def value(self, raw: str, clean: bool) -> tuple[Any, str | None]:
+        """The cell's value and None, or what is wrong with it; ``clean`` says the row holds
+        no control or invisible character (checked once for the whole row). A value found
+        valid is remembered (the row loop looks it up before calling this)."""
+        found = self.empty if raw == "" else self.parse(raw, clean)
+        if self.memo is not None and found[1] is None and len(raw) <= SHARED_MAX:
+            self.memo[raw] = found[0]
+        return found
+
+    def after_trial(self) -> None:
+        """Stop memoising when most values were new (free text: a memo would hold them all)."""
+        if self.memo is not None and len(self.memo) * 4 > MEMO_TRIAL * 3:
+            self.memo = None
+
+    def parse(self, raw: str, clean: bool) -> tuple[Any, str | None]:
+        """Turn one non-empty cell into its value, or return the reason it is invalid."""
+        if raw != raw.strip():
+            return None, "has leading or trailing whitespace"
+        if not clean:
+            if _CONTROL.search(raw):
+                return None, "contains a control character (tab, newline or similar)"
+            invisible = _INVISIBLE.search(raw)
+            if invisible:
+                return None, (f"contains U+{ord(invisible.group()):04X}, an invisible or "
+                              "direction-changing character (it can make a row display as "
+                              "something else; no article needs one)")
+        if self.max_length is not None and len(raw) > self.max_length:
+            return None, f"is {len(raw)} characters long, at most {self.max_length} allowed"
+        kind = self.kind
+        if kind == "date":
+            if not _ISO_DATE.fullmatch(raw):
+                return None, f"{raw!r} is not an ISO date (YYYY-MM-DD)"
+            try:
+                return date.fromisoformat(raw), None
+            except ValueError:
+                return None, f"{raw!r} is not a date that exists"
+        if kind == "number":
+            # A rejected number keeps its text, so the value-and-unit rule adds no second error.
+            if not _NUMBER.fullmatch(raw):
+                return raw, f"{raw!r} is not a number (digits, optional '-' and '.')"
+            digits = sum(char.isdigit() for char in raw)
+            if digits > MAX_DIGITS:
+                return raw, f"has {digits} digits, at most {MAX_DIGITS} allowed"
+            return exact_number(raw), None
+        items = raw.split(self.delimiter) if kind == "list" else [raw]
+        for item in items:
+            if item == "" or item != item.strip():
+                return None, f"list {raw!r} has an empty or padded item (separate items with '; ')"
+            if item[0] in FORMULA_START:
+                return None, (f"{excerpt(item)!r} starts with {item[0]!r}, which a spreadsheet "
+                              "runs as a formula (no article sentence starts so; reword it)")
+            if self.enum is not None and item not in self.enum:
+                return None, f"{item!r} is not one of: {self.enum_text}"
+            if self.pattern is not None and not self.pattern.fullmatch(item):
+                return None, f"{item!r} does not match the pattern {self.pattern_text}"
+            if self.uri and not WEB_ADDRESS.fullmatch(item):
+                return None, (f"{excerpt(item)!r} is not a web address (http:// or https://): "
+                              "data names its sources, it never carries other links")
+        return (tuple(items) if kind == "list" else raw), None
 
 
 def excerpt(text: str, length: int = HEADER_NAME) -> str:
@@ -124,7 +197,11 @@ def excerpt(text: str, length: int = HEADER_NAME) -> str:
     return text if len(text) <= length else text[:length - 1] + "…"
 
 
-def read_table(name: str, path: Path, resource: dict[str, Any], problems: Problems) -> Table:
+def read_table(name: str, path: Path, resource: dict[str, Any], problems: Problems,
+               keep: Callable[[Any, int], None] | None = None) -> Table:
+    """Read and check one table. Each well-shaped row's record goes to ``keep`` with its
+    line (by default into ``table.rows`` and ``table.lines``): a caller that streams rows
+    elsewhere keeps only what the checks across rows need."""
     table = Table(name, path)
     fields = resource["schema"]["fields"]
     expected = [spec["name"] for spec in fields]
@@ -151,7 +228,7 @@ def read_table(name: str, path: Path, resource: dict[str, Any], problems: Proble
                                 f"expected: {','.join(expected)}")
                 return table
             table.columns = {column: index + 1 for index, column in enumerate(header)}
-            _read_rows(table, reader, fields, problems)
+            _read_rows(table, reader, fields, problems, keep or table.keep)
     except UnicodeDecodeError:
         problems.append(f"{decode_error_place(path, CSV_LIMIT)}: not valid UTF-8")
     except csv.Error as error:
@@ -190,14 +267,17 @@ def _few(items: list[str]) -> str:
         f"{shown} and {len(items) - HEADER_SHOWN} more"
 
 
-def _read_rows(table: Table, reader: Any, fields: list[dict[str, Any]],
-               problems: Problems) -> None:
-    seen: dict[str, dict[Any, int]] = {
-        spec["name"]: {} for spec in fields if spec.get("constraints", {}).get("unique")
-    }
-    # Short values repeat across rows (kinds, statuses, ids referred to, sector lists,
-    # names): one shared copy each keeps 100,000 facts within the memory budget.
-    shared: dict[tuple[str, str], Any] = {}
+def _read_rows(table: Table, reader: Any, fields: list[dict[str, Any]], problems: Problems,
+               keep: Callable[[Any, int], None]) -> None:
+    columns = [_Column(spec) for spec in fields]
+    names = [column.name for column in columns]
+    kind = RECORD_TYPES[table.name]
+    make = kind._make if tuple(names) == kind._fields else \
+        (lambda values: kind(**dict(zip(names, values))))  # type: ignore[attr-defined]
+    rules = ROW_RULES.get(table.name)
+    seen: dict[str, dict[Any, int]] = {column.name: {} for column in columns if column.unique}
+    width = len(fields)
+    count = 0
     line = reader.line_num + 1
     table.record_line = line
     for cells in reader:
@@ -208,28 +288,93 @@ def _read_rows(table: Table, reader: Any, fields: list[dict[str, Any]],
                             f"{table.name}.csv: empty lines")
             line = next_line
             continue
-        if len(cells) != len(fields):
+        if len(cells) != width:
             problems.append(f"{table.path}:{line}: row has {len(cells)} fields, the header has "
-                            f"{len(fields)} (truncated row or stray comma?)",
+                            f"{width} (truncated row or stray comma?)",
                             f"{table.name}.csv: rows of the wrong length")
             line = next_line
             continue
-        row: dict[str, Any] = {}
-        for spec, raw in zip(fields, cells):
-            value, problem = _parse_cell(raw, spec)
-            if problem is None and len(raw) <= SHARED_MAX:
-                value = shared.setdefault((spec["name"], raw), value)
+        clean = _is_clean("".join(cells))
+        values = []
+        for column, raw in zip(columns, cells):
+            memo = column.memo
+            if memo is not None:
+                value = memo.get(raw, _MISSING)
+                if value is not _MISSING:
+                    values.append(value)
+                    continue
+            value, problem = column.value(raw, clean)
             if problem:
-                problems.append(f"{table.where(line, spec['name'])}: {spec['name']} {problem}",
-                                f"{table.name}.csv {spec['name']}: invalid cells")
-            row[spec["name"]] = value
-            if spec["name"] in seen and value:
-                first = seen[spec["name"]].setdefault(value, line)
+                problems.append(f"{table.where(line, column.name)}: {column.name} {problem}",
+                                f"{table.name}.csv {column.name}: invalid cells")
+            values.append(value)
+            if column.unique and value:
+                first = seen[column.name].setdefault(value, line)
                 if first != line:
-                    problems.append(f"{table.where(line, spec['name'])}: duplicate {spec['name']} "
-                                    f"{excerpt(raw, 100)!r}, first used on line {first}",
-                                    f"{table.name}.csv {spec['name']}: duplicates")
-        table.rows.append(RECORD_TYPES[table.name](**row))
-        table.lines.append(line)
+                    problems.append(f"{table.where(line, column.name)}: duplicate "
+                                    f"{column.name} {excerpt(raw, 100)!r}, first used on line "
+                                    f"{first}", f"{table.name}.csv {column.name}: duplicates")
+        record = make(values)
+        if rules is not None:
+            for field, message, kind_of in rules(record):
+                problems.append(f"{table.where(line, field)}: {message}", kind_of)
+        keep(record, line)
         line = next_line
+        count += 1
+        if count == MEMO_TRIAL:
+            for column in columns:
+                column.after_trial()
 
+
+def _fact_rules(row: Any) -> list[tuple[str, str, str]]:
+    """Rules across the cells of one fact. A cell that failed to parse holds None (or its
+    text): each rule checks only values of the right type."""
+    found: list[tuple[str, str]] = []
+    if row.evidence:
+        pieces = row.evidence.split(EVIDENCE_JOINER)
+        if len(pieces) > MAX_EVIDENCE_PIECES:
+            found.append(("evidence", f"evidence has {len(pieces)} pieces, at most "
+                                      f"{MAX_EVIDENCE_PIECES} joined by ' … '"))
+        for piece in pieces:
+            if not piece.strip() or "..." in piece or "…" in piece:  # (ELLIPSIS)
+                found.append(("evidence", "evidence pieces must be verbatim excerpts joined "
+                                          "by ' … ' (space, ellipsis, space), none empty"))
+                break
+    if row.review != "draft":
+        if row.summary == "":  # (None: the cell was refused already)
+            found.append(("summary", "summary is required but empty"))  # drafts may
+        if row.sectors == ():
+            found.append(("sectors", "sectors is required but empty"))
+    day = row.date
+    if isinstance(day, date) and row.date_precision != "day":
+        if row.date_precision == "month" and day.day != 1:
+            found.append(("date", f"date {day} has precision month: write the first of the "
+                                  "month"))
+        if row.date_precision == "year" and (day.month, day.day) != (1, 1):
+            found.append(("date", f"date {day} has precision year: write the first of "
+                                  "January"))
+    if row.date_basis == "inferred" and not row.date_note:
+        found.append(("date_note", "date_note is required when date_basis is inferred (say how)"))
+    if (row.value is None) != (row.unit == ""):
+        found.append(("unit", "value and unit go together (both filled or both empty)"))
+    if row.id:
+        if row.part_of == row.id:
+            found.append(("part_of", "part_of names the fact itself"))
+        if row.follows and row.id in row.follows:
+            found.append(("follows", "follows names the fact itself"))
+    return [(field, message, f"facts.csv {field}: rules") for field, message in found]
+
+
+def _event_rules(row: Any) -> list[tuple[str, str, str]]:
+    found = []
+    if isinstance(row.start, date) and isinstance(row.end, date) and row.end < row.start:
+        found.append(("end", f"end {row.end} is before start {row.start}",
+                      "events.csv end: before start"))
+    if row.host and row.host == row.guest:
+        found.append(("guest", "guest is the same as host", "events.csv guest: same as host"))
+    return found
+
+
+ROW_RULES: dict[str, Callable[[Any], list[tuple[str, str, str]]]] = {
+    "facts": _fact_rules, "events": _event_rules,
+}

@@ -91,3 +91,46 @@ def test_sources_that_disagree_are_listed_and_never_fail_strict(run) -> None:
     kaznu = [line for line in result.out.splitlines() if "a001-kaznu-omsk-branch" in line]
     assert len(kaznu) == 1 and "a004-kaznu-omsk-branch" in kaznu[0]
     assert "dates differ" in kaznu[0]
+
+
+def _strip_cues(folder: Path, count: int) -> list[str]:
+    """Give ``count`` accepted facts of statuses with cues an evidence holding none."""
+    path = folder / "facts.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    header = rows[0]
+    status, evidence, review = (header.index(name) for name in ("status", "evidence", "review"))
+    plain = "число и место"
+    chosen = [row for row in rows[1:]
+              if row[status] in STATUS_CUES and row[review] == "accepted"][:count]
+    assert len(chosen) == count
+    for row in chosen:
+        assert not has_status_cue(_fact(row[status], plain))
+        row[evidence] = plain
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    return [row[0] for row in chosen]
+
+
+def test_lint_warnings_are_capped_like_problems(run, data_copy: Path) -> None:
+    """A table of thousands of facts without their status words printed every warning;
+    like problems, the first 20 of a kind are listed, then how many more."""
+    from kzru.errors import PER_KIND
+
+    broken = _strip_cues(data_copy, PER_KIND + 7)
+    kind = "evidence without a word of its status"
+    result = run("check", "--data", str(data_copy))
+    assert result.code == 0
+    shown = [line for line in result.err.splitlines() if "shows no word of its status" in line]
+    assert [line.split("evidence of ")[1].split()[0] for line in shown] == broken[:PER_KIND]
+    assert f"kzru: warning: … and 7 more of this kind ({kind}); kzru check --all-problems " \
+           "lists every one" in result.err.splitlines()
+    assert f"; {PER_KIND + 7} warnings" in result.out  # the count is of every warning
+    every = run("check", "--all-problems", "--data", str(data_copy))
+    listed = [line for line in every.err.splitlines() if "shows no word of its status" in line]
+    assert len(listed) == PER_KIND + 7 and "more of this kind" not in every.err
+    strict = run("check", "--strict", "--data", str(data_copy))
+    assert strict.code == 2
+    assert sum("shows no word of its status" in line for line in strict.err.splitlines()) \
+        == PER_KIND
+    assert f"… and 7 more of this kind ({kind})" in strict.err

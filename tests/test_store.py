@@ -218,3 +218,44 @@ def test_top_level_signed_documents_per_visit_are_those_the_articles_name(run) -
     # the health agreements are among the 20 exchanged, not a document of their own
     parts = json.loads(run("show", "a001-20-agreements-exchanged", "--format", "json").out)
     assert "a001-health-agreements" in parts[0]["parts"]
+
+
+def test_the_row_check_for_hidden_characters_agrees_with_the_patterns() -> None:
+    """Each row is checked for control and invisible characters in one pass of
+    str.isprintable() (the regular expressions took seconds at 100,000 facts): for every
+    code point, in Latin or Cyrillic text with no-break spaces around it, it must say what
+    the two patterns say, so no such character passes."""
+    import re
+
+    from kzru.text import CONTROL_CHARACTERS, INVISIBLE_CHARACTERS
+    from kzru.validate import _is_clean
+
+    exact = re.compile(f"{CONTROL_CHARACTERS}|{INVISIBLE_CHARACTERS}")
+    wrong = []
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue  # surrogates: never in text decoded from UTF-8
+        row = f"a001-fact\u00a0{chr(code)}Росатом\u202f"
+        if _is_clean(row) != (exact.search(row) is None):
+            wrong.append(hex(code))
+    assert wrong == []
+    assert not _is_clean("ok\u202eko") and not _is_clean("tab\there") and _is_clean("ok")
+
+
+def test_problems_read_early_are_reported_in_their_place_and_capped() -> None:
+    """A table read early (the glossary, before the facts) reports in its own place:
+    extend keeps the lines, the counts and the cap per kind as if appended in order."""
+    from kzru.errors import PER_KIND, Problems
+
+    merged, late = Problems(), Problems()
+    merged.append("first", "k")
+    for number in range(PER_KIND + 5):
+        late.append(f"late {number}", "k")
+    late.append("no kind")
+    merged.extend(late)
+    assert len(merged) == PER_KIND + 7
+    lines = merged.report()
+    assert lines[0] == "first" and lines[PER_KIND - 1] == f"late {PER_KIND - 2}"
+    assert lines[PER_KIND] == "… and 6 more of this kind (k); kzru check --all-problems " \
+                              "lists every one"
+    assert lines[-1] == "no kind"

@@ -44,3 +44,18 @@ def test_normalize_is_idempotent_and_words_are_normalized(text: str) -> None:
 @given(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі", min_size=1, max_size=30))
 def test_skeleton_of_cyrillic_is_latin(word: str) -> None:
     assert skeleton(normalize(word)).isascii()
+
+
+FOLDED = "ёЁәғқңөұүһіІ\u2010\u2011\u2012\u2013\u2014\u2212«»„“”’‘ʼ\u00a0\u202f"
+
+
+@given(st.text(alphabet=st.sampled_from(FOLDED + "aZяЯ e\u0301-\"' "), max_size=40)
+       | st.text(max_size=40))
+def test_normalize_folds_exactly_as_its_translation_table_says(text: str) -> None:
+    """normalize replaces each folded character it finds instead of translating every
+    character (several times faster): the result must be what the table says, always."""
+    import unicodedata
+
+    from kzru.text import _FOLD
+
+    assert normalize(text) == unicodedata.normalize("NFC", text).casefold().translate(_FOLD)

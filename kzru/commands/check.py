@@ -30,8 +30,8 @@ def command(
     ] = False,
     all_problems: Annotated[bool, typer.Option(
         "--all-problems",
-        help="List every problem; by default the first 20 of each kind are listed, then how "
-             "many more there are.")] = False,
+        help="List every problem and warning; by default the first 20 of each kind are listed, "
+             "then how many more there are.")] = False,
     suggest_follows: Annotated[bool, typer.Option(
         "--suggest-follows",
         help="List likely follows links not yet recorded, for a curator to accept or reject "
@@ -48,18 +48,21 @@ def command(
         for problem in store.verify_evidence(data, sources_dir, hashes):
             problems.append(problem, "evidence not found in its article")
     facts_path = folder / "facts.csv"
-    warnings = [(f"{facts_path}:{w.line}:{w.column}: {w.message}",
-                 "evidence without a word of its status") for w in lint(data)
-                if data.facts[w.fact].review != "draft"]
-    warnings += [(warning, "draft still under review") for warning in
-                 _draft_warnings(folder, data)]
-    warnings += [(warning, "article not the text its sha256 names") for warning in hashes]
-    if strict and warnings:
-        for warning, kind in warnings:
-            problems.append(warning, kind)
-    elif warnings:
-        for warning, _ in warnings:
-            typer.echo(f"kzru: warning: {one_line(warning)}", err=True)
+    # Warnings are capped like problems: the first 20 of each kind, then how many more.
+    warnings = Problems(keep_all=all_problems)
+    for found in lint(data):
+        if data.facts[found.fact].review != "draft":
+            warnings.append(f"{facts_path}:{found.line}:{found.column}: {found.message}",
+                            "evidence without a word of its status")
+    for warning in _draft_warnings(folder, data):
+        warnings.append(warning, "draft still under review")
+    for warning in hashes:
+        warnings.append(warning, "article not the text its sha256 names")
+    if strict:
+        problems.extend(warnings)
+    else:
+        for line in warnings.report():
+            typer.echo(f"kzru: warning: {one_line(line)}", err=True)
     if problems:
         raise problems.error()
     counts = ", ".join(f"{len(getattr(data, name))} {name}" for name in store.TABLES)
