@@ -35,7 +35,8 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
 # Verbs that report talk rather than decide anything: a sentence whose strongest cue is one of
 # these stays `reported` ("обсудили", "подчеркнули важность", "обозначили сотрудничество").
 REPORTED_CUES: tuple[str, ...] = (
-    "обсуди", "обсужд", "подчеркн", "подчерки", "отмети", "отмеча", "обозначи", "обменялись мнени",
+    "обсуди", "обсужд", "подчеркн", "подчерки", "отмети", "отмеча", "отмечен", "обозначи",
+    "обменялись мнени",
     "discuss", "stress", "underline", "note",
 )
 
@@ -189,5 +190,33 @@ EVENT_TITLES: dict[str, tuple[str, str]] = {
 # Words naming the two sides of an event ("стороны договорились", "главы государств"): an undated
 # sentence using them in a report from the event is about the event.
 PARTICIPANT_WORDS: tuple[str, ...] = (
-    "сторон", "лидер", "главы государств", "глав государств", "главы стран", "президенты",
-    "президентов", "делегаци", "the sides", "leaders", "delegation")
+    "сторон", "лидеры двух", "лидеров двух", "лидеры стран", "лидеров стран", "оба лидера",
+    "обоих лидеров", "главы государств", "глав государств", "главы стран", "президенты",
+    "президентов", "делегаци", "the sides", "both leaders", "delegation")
+# ("лидер" alone is not one: "мировые лидеры по производству" are not the event's sides)
+
+# How a report frames what it says as part of the event it reports: a sentence holding one
+# of these belongs to that event ("по итогам переговоров", "в ходе визита").
+EVENT_FRAMING: tuple[str, ...] = (
+    "в ходе визит", "в ходе переговор", "в ходе встреч", "в рамках визит",
+    "в рамках переговор", "в рамках встреч", "во время визит", "во время переговор",
+    "во время встреч", "по итогам визит", "по итогам переговор", "по итогам встреч",
+    "на переговорах", "на встрече", "during the visit", "during the talks",
+    "following the talks")
+# Words that place a sentence before the event a report is about ("ранее", "недавно") or
+# make it a general remark ("как правило"): such a sentence is background, not the event.
+GENERIC_WORDS: tuple[str, ...] = ("как правило", "обычно", "usually", "as a rule")
+BACKGROUND_WORDS: tuple[str, ...] = (
+    "ранее", "недавно", "прежде", "в прошлом", "earlier", "recently", "previously",
+    *GENERIC_WORDS)
+# Words that bring a narrative back to the present ("Теперь…", "Сейчас…"): a sentence holding
+# one does not continue the earlier time of the sentence before it.
+NOW_WORDS: tuple[str, ...] = ("теперь", "сейчас", "ныне", "nowadays", "now")
+# Words that open a sentence continuing the one before ("Этот документ…", "Его тема…"):
+# the sentence is about the same event as the one before it.
+ANAPHORA_STARTS: tuple[str, ...] = (
+    "этот", "эта", "это", "эти", "этой", "этом", "этого", "этих", "его", "ее", "их", "он",
+    "она", "оно", "они", "данный", "данная", "данное", "данные", "такой", "такая", "такое",
+    "такие", "this", "these", "its", "it", "they")
+# How long after an event an article still reports it (a weekly column, a review).
+REPORT_DAYS = 14

@@ -39,6 +39,10 @@ _PATTERNS = (
 )
 
 
+# The note of a sentence dated by the one before it (kzru.curate.draft._carried).
+CONTINUES = "No date of its own: it continues the sentence before it in the paragraph, dated"
+
+
 class Dated(NamedTuple):
     """A date found in (or given to) a sentence."""
 

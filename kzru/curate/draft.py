@@ -9,6 +9,7 @@ status and kind (``Why``), which the reviewer sees.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Iterable, NamedTuple, Sequence
@@ -25,6 +26,7 @@ from kzru.cues import (
     GROUP_SPEAKERS,
     KIND_WORDS,
     MULTIPLIERS,
+    NOW_WORDS,
     QUALIFIERS,
     REPORTED_CUES,
     SAYING_VERBS,
@@ -33,7 +35,7 @@ from kzru.cues import (
     STATUS_ORDER,
 )
 from kzru.curate.annotate import MIN_WORDS, Annotated, Sentence, Token
-from kzru.curate.dates import Dated, Published, find_dates, publication
+from kzru.curate.dates import CONTINUES, Dated, Published, find_dates, publication
 from kzru.model import EVIDENCE_JOINER
 from kzru.store import FORMULA_START
 from kzru.text import normalize as _normalize
@@ -182,16 +184,30 @@ def _status_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return _STATUS_PATTERNS
 
 
+# Word classes that only describe a noun ("перспективная инициатива", "созданная
+# организация"): their cue decides only when no predicate (a verb, a short form, a
+# predicative, a gerund) carries one — the governing verb says what happened.
+ATTRIBUTIVE_POS = frozenset({"ADJF", "PRTF"})
+
+
 def decide_status(sentence: Sentence) -> tuple[str, str]:
     """The status the sentence's cues decide, and the word that decided it.
 
     Each word takes its longest cue ("продолжил" is done, not "продолж"-ongoing); a
     single-word cue counts only in a verb, participle, adjective or predicative (a noun like
     "договор" names a topic, not what happened), never negated; a done verb in the future
-    tense is planned. Of the statuses found, the first in STATUS_ORDER wins. No cue: reported.
+    tense is planned; a forecast verb in the past tense ("позволила", "ожидалось") forecasts
+    nothing; an attributive adjective or participle decides only when no predicate has a
+    cue. Of the statuses found, the first in STATUS_ORDER wins. No cue: reported.
     """
+    return _decide(sentence)[:2]
+
+
+def _decide(sentence: Sentence) -> tuple[str, str, str]:
+    """decide_status, with the tense of the deciding word ('' for a phrase)."""
     text = normalize(sentence.text)
-    per_word: dict[int, tuple[int, str, str]] = {}  # position -> (cue length, status, word)
+    # position -> (cue length, status, word, attributive, tense)
+    per_word: dict[int, tuple[int, str, str, bool, str]] = {}
     for status, pattern in _status_patterns():
         for match in pattern.finditer(text):
             cue, at = match.group(0), match.start()
@@ -203,14 +219,21 @@ def decide_status(sentence: Sentence) -> tuple[str, str]:
             decided = status
             if status == "done" and token.tense == "futr":
                 decided = "planned"
+            if status == "expected" and token.tense == "past" and " " not in cue:
+                continue
             word = cue if " " in cue else token.text
             key = at if " " in cue else token.start
+            attributive = " " not in cue and token.pos in ATTRIBUTIVE_POS
+            tense = "" if " " in cue else token.tense
             if key not in per_word or len(cue) > per_word[key][0]:
-                per_word[key] = (len(cue), decided, word)
+                per_word[key] = (len(cue), decided, word, attributive, tense)
     if not per_word:
-        return "reported", ""
-    _, status, word = min(per_word.values(), key=lambda item: STATUS_ORDER.index(item[1]))
-    return status, word
+        return "reported", "", ""
+    found = list(per_word.values())
+    predicates = [item for item in found if not item[3]]
+    _, status, word, _, tense = min(predicates or found,
+                                    key=lambda item: STATUS_ORDER.index(item[1]))
+    return status, word, tense
 
 
 _STEMS: dict[tuple[int, int, str], list[str]] = {}
@@ -596,12 +619,15 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
             for t in content) and not sentence.entities and \
             not re.search(r"\s[–—-]\s|\d", sentence.text):
         return None
-    status, cue = decide_status(sentence)
+    status, cue, cue_tense = _decide(sentence)
     lead = None  # a clause group without a cue of its own takes the sentence's deciding one
     if not cue and head is not None and head is not sentence:
-        status, cue = decide_status(head)
+        status, cue, cue_tense = _decide(head)
         lead = head if cue else None
-    tense = sentence.tense() or whole.tense()
+    # the deciding verb's tense places a day named without its year ("Напомним, 11 ноября
+    # прибыл": past, whatever a parenthetical verb before it says); else the first verb's
+    tense = {"past": "past", "futr": "future", "pres": "present"}.get(cue_tense, "") or \
+        sentence.tense() or whole.tense()
     if status in ("planned", "expected"):
         tense = "future"  # "планируют провести в октябре": the October to come
     dates = find_dates(sentence.text, published, tense)
@@ -610,10 +636,15 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     status_from = "cue" if cue else "no cue: the outlet reports it"
     if kind == "document" and status != "signed":
         status, status_from = "signed", f"the signing of «{kind_word}»"
-    elif kind in DESCRIPTIVE_KINDS and status in DESCRIBED_STATUSES:
+    elif kind in DESCRIPTIVE_KINDS and status in DESCRIBED_STATUSES and not (
+            kind == "statement" and status == "done" and cue_tense == "past"):
+        # "отношения развиваются" describes; "в Омске прошла выставка" (a past perfective
+        # verb of a statement) reports something that was done
         status, status_from = "reported", f"«{cue}» describes (a {kind}): reported"
     if not dates and whole is not sentence:
         dates = find_dates(whole.text, published, tense)
+    if dates and tense == "present" and _nowadays(sentence, dates[0]):
+        dates = dates[1:]
     dated = dates[0] if dates else publication(published)
     normal = normalize(sentence.text)
     cue_at = _find(normalize(cue), normal)[0] if cue and _find(normalize(cue), normal) else 0
@@ -639,6 +670,14 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         evidence=quoted, evidence_spans=spans, value=value, unit=unit,
         names=find_names(sentence, lexicon_), why=why,
         event_word=_event_word(sentence) or _event_word(whole))
+
+
+def _nowadays(sentence: Sentence, dated: Dated) -> bool:
+    """"Сегодня" with a present-tense verb and no event named ("сегодня сотрудничество
+    развивается") means nowadays, not the article's day: no date of its own. With an event
+    ("сегодня проходят переговоры") or a past verb ("сегодня состоялись") it is the day."""
+    said = normalize(sentence.text[dated.start:dated.stop])
+    return said in ("сегодня", "today") and not _event_word(sentence)
 
 
 def _with_lead(lead: Sentence, cue: str, own: tuple[int, int], text: str
@@ -689,5 +728,35 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
                     skipped.setdefault(why.reason, set()).add(sentence.index)
                 continue
             if drafted is not None:
-                found.append(drafted)
+                found.append(_carried(drafted, found, annotated, published))
     return found
+
+
+def _carried(drafted: Draft, found: list[Draft], annotated: Annotated,
+             published: Published) -> Draft:
+    """A past-tense sentence with no date of its own, right after a sentence of the same
+    paragraph dated before the article's own period, continues that earlier time ("В конце
+    прошлого года прошёл саммит. Лидеры обсуждали…"): it takes that date, at that
+    precision, inferred, with a note. Otherwise it stays dated by the article."""
+    if drafted.date.basis != "publication" or not found:
+        return drafted
+    before = found[-1]
+    if before.sentence != drafted.sentence - 1 or before.date.basis == "publication":
+        return drafted
+    sentences = annotated.sentences
+    this, previous = sentences[drafted.sentence], sentences[before.sentence]
+    text = annotated.article.text
+    if "\n" in text[previous.stop:this.start] or this.tense() != "past" or any(
+            re.search(rf"(?<!\w){word}(?!\w)", normalize(this.text)) for word in NOW_WORDS):
+        return drafted
+    earlier = before.date.end or before.date.date
+    if before.date.precision == "year":
+        earlier = date(earlier.year, 12, 31)
+    elif before.date.precision == "month":
+        earlier = (earlier.replace(day=28) + timedelta(days=4)).replace(day=1) - \
+            timedelta(days=1)
+    if earlier >= published.date:
+        return drafted
+    note = f"{CONTINUES} ({before.date.date.isoformat()}, {before.date.precision})."
+    return drafted._replace(date=Dated(before.date.date, before.date.precision, "inferred",
+                                       note, before.date.end))

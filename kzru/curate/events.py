@@ -16,13 +16,28 @@ import re
 from datetime import date, timedelta
 from typing import Iterable, NamedTuple
 
-from kzru.cues import ARRIVAL_VERBS, COUNTRIES, COUNTRY_NAMES, EVENT_TITLES, PARTICIPANT_WORDS
+from kzru.cues import (
+    ANAPHORA_STARTS,
+    ARRIVAL_VERBS,
+    BACKGROUND_WORDS,
+    COUNTRIES,
+    COUNTRY_NAMES,
+    EVENT_FRAMING,
+    EVENT_TITLES,
+    GENERIC_WORDS,
+    PARTICIPANT_WORDS,
+    REPORT_DAYS,
+    REPORTED_CUES,
+)
 from kzru.curate.annotate import Sentence
+from kzru.curate.dates import CONTINUES
 from kzru.curate.draft import Draft
 from kzru.model import Event
 from kzru.text import normalize
 
 VISITS = {"state-visit", "working-visit", "official-visit", "talks", "meeting", "visit"}
+_VISIT_KINDS = {"state-visit", "working-visit", "official-visit"}
+PARTS = {"talks", "meeting"}  # what a visit's programme is made of
 ACTS = {"signed", "agreed"}
 _CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
                 ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n",
@@ -75,8 +90,8 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
     """The event a sentence names, or None."""
     text = normalize(sentence.text)
     arrives = any(re.search(rf"(?<!\w){verb}", text) for verb in ARRIVAL_VERBS)
-    if not draft.event_word and not arrives:
-        return None
+    if not draft.event_word and not arrives or _holds(text, GENERIC_WORDS):
+        return None  # "как правило, во время визитов…" names no one event
     places = tuple(dict.fromkeys(
         e.normal for e in sentence.entities if e.type == "place"
         and not any(normalize(e.normal).startswith(c) for c in COUNTRY_NAMES)))
@@ -92,8 +107,8 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
         host = sides[0] if sides else ""
     guest = {"kz": "ru", "ru": "kz"}.get(host, "")
     if draft.date.basis == "publication":
-        if sentence.tense() == "future" or article_precision != "day" or not places:
-            return None
+        if sentence.tense() == "future" or article_precision != "day" or not (places or host):
+            return None  # a place, or the country someone went to ("визит … в Казахстан")
         return Mention(draft.event_word, article_date, article_date, "day", "inferred",
                        f"The text gives no date; the article's date ({article_date}), as the "
                        f"sentence reports it in the {sentence.tense() or 'present'} tense.",
@@ -198,6 +213,9 @@ class Linker:
         return [renamed.get(link, link) for link in links]
 
     def link(self, m: Mention, source: str, main: str | None) -> str | None:
+        if main and main in self.events and m.kind in PARTS and \
+                self.events[main].kind in _VISIT_KINDS and _overlaps(m, self.events[main]):
+            return main  # a visit's talks and meetings, on its days, are the visit's
         fitting = [event for event in self.events.values() if _fits(m, event)]
         if fitting:
             best = min(fitting, key=lambda e: (e.kind != m.kind, _RANK[e.date_precision],
@@ -215,20 +233,68 @@ class Linker:
 
 def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: str,
                  article_date: date, article_precision: str, linker: Linker) -> list[str]:
-    """The event id for each draft ('' for none), proposing events as needed."""
-    links: list[str] = []
+    """The event id for each draft ('' for none), proposing events as needed.
+
+    First every mention is linked (or proposes an event), in text order; the first visit,
+    talks or meeting linked is the article's main event, and the draft that named it says
+    whether the article reports it or previews it (its tense). Then each draft left
+    without an event, dated only by the article, is placed by the article's framing: an
+    undated mention of a kind joins this article's last event of that kind ("форум" after
+    the forum was named), a sentence opening with a pronoun or demonstrative continues the
+    sentence before it, and the rest join the main event by ``_background``."""
+    links = [""] * len(drafts)
     main: str | None = None
-    for draft in drafts:
-        m = mention(draft, sentences[draft.sentence], article_date, article_precision)
+    preview = False
+    for index, draft in enumerate(drafts):
+        sentence = sentences[draft.sentence]
+        m = mention(draft, sentence, article_date, article_precision)
         found = linker.link(m, source, main) if m else None
         if found and main is None and linker.events[found].kind in VISITS:
             main = found
+            preview = draft.status in ("planned", "expected") or \
+                sentence.tense() == "future" or _upcoming(draft)
+        links[index] = found or ""
+    lead = set(sorted({draft.sentence for draft in drafts})[:2])  # headline and lead
+    for index, draft in enumerate(drafts):
+        if links[index] or _holds(normalize(draft.text), GENERIC_WORDS):
+            continue  # a general remark ("как правило…") is about no one event
+        sentence = sentences[draft.sentence]
+        found = ""
+        if draft.event_word and draft.date.basis == "publication":
+            found = _same_kind(draft.event_word, links[:index], linker) or \
+                _same_place(sentence, links[:index], linker)
+        if not found and index and (draft.date.basis == "publication" and _continues(
+                sentence, drafts[index - 1], sentences) or draft.date.note.startswith(
+                CONTINUES)):
+            found = links[index - 1]
         if not found and main:
-            found = _background(draft, linker.events[main], article_date, article_precision)
-        if not found and draft.event_word and draft.date.basis == "publication":
-            found = _same_place(sentences[draft.sentence], links, linker)
-        links.append(found or "")
+            found = _background(draft, sentence, linker.events[main], article_date,
+                                article_precision, preview, draft.sentence in lead)
+        links[index] = found
     return links
+
+
+def _upcoming(draft: Draft) -> bool:
+    """The draft names its event as one to come ("предстоящий визит")."""
+    return bool(re.search(r"(?<!\w)(?:предстоящ|будущ|upcoming)", normalize(draft.text)))
+
+
+def _same_kind(kind: str, links: list[str], linker: Linker) -> str:
+    """The last event of this article of the kind an undated mention names: "форум" after
+    the forum was named is that forum, not the visit the article is about."""
+    for event_id in reversed(links):
+        if event_id and linker.events[event_id].kind == kind:
+            return event_id
+    return ""
+
+
+def _continues(sentence: Sentence, before: Draft, sentences: dict[int, Sentence]) -> bool:
+    """The sentence opens with a pronoun or demonstrative ("Его тема…", "Этот документ…")
+    and directly follows the draft before it: it speaks of the same thing."""
+    if before.sentence not in (sentence.index, sentence.index - 1):
+        return False
+    first = normalize(sentence.text).split(maxsplit=1)[:1]
+    return bool(first) and first[0].strip("«\"(") in ANAPHORA_STARTS
 
 
 def _same_place(sentence: Sentence, links: list[str], linker: Linker) -> str:
@@ -241,18 +307,52 @@ def _same_place(sentence: Sentence, links: list[str], linker: Linker) -> str:
     return ""
 
 
-def _background(draft: Draft, event: Event, article_date: date, precision: str) -> str:
-    """Join the main event: a day within its days, or (dated by the article) an act reported
-    while the event went on."""
+def _reports(event: Event, article_date: date, precision: str) -> bool:
+    """The article appeared while the event went on or within REPORT_DAYS after it (an
+    article dated by its month or year: that period overlaps those days)."""
+    start = article_date
+    if precision == "month":
+        end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    elif precision == "year":
+        end = date(start.year, 12, 31)
+    else:
+        end = start
+    return start <= event.end + timedelta(days=REPORT_DAYS) and event.start - \
+        timedelta(days=7) <= end
+
+
+def _background(draft: Draft, sentence: Sentence, event: Event, article_date: date,
+                precision: str, preview: bool, lead: bool) -> str:
+    """Join the main event, by the article's framing.
+
+    A dated draft joins when its days lie within the event's. An undated one never when it
+    sets itself before the event or speaks in general ("ранее", "как правило"). In a report
+    (the article appeared during the event or soon after): the headline and lead, a
+    sentence framed by the event ("по итогам переговоров", "в ходе визита"), one naming an
+    event or the sides, an arrival, something done (past tense), and one whose verb is an
+    act or outcome of talks (signed, agreed, planned; обсудили, отметили, подчеркнули)
+    join it. In a preview (the event named as one to come), only a sentence that names the
+    event, the sides or its framing."""
     if draft.date.basis != "publication":
         start, end = _span(draft)
         return event.id if event.start <= start and end <= event.end else ""
-    during = precision == "day" and event.start - timedelta(days=7) <= article_date \
-        <= event.end + timedelta(days=1)
-    if not during:
+    text = normalize(draft.text)
+    if _holds(text, BACKGROUND_WORDS) or not _reports(event, article_date, precision):
         return ""
-    if draft.event_word or draft.status in ACTS or any(
-            re.search(rf"(?<!\w){re.escape(word)}", normalize(draft.text))
-            for word in PARTICIPANT_WORDS):
+    framed = _holds(text, EVENT_FRAMING)
+    sides = _holds(text, PARTICIPANT_WORDS)
+    if preview:
+        return event.id if framed or sides or draft.event_word else ""
+    talk = bool(draft.why.cue) and normalize(draft.why.cue).startswith(REPORTED_CUES)
+    arrives = any(re.search(rf"(?<!\w){verb}", text) for verb in ARRIVAL_VERBS)
+    done = draft.status == "done" and sentence.tense() == "past"
+    if lead or framed or sides or draft.event_word or talk or arrives or done or \
+            draft.status in ACTS | {"planned"}:
         return event.id
     return ""
+
+
+def _holds(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether a phrase begins a word of ``text`` (normalised)."""
+    return any(re.search(rf"(?<!\w){re.escape(phrase)}", text) for phrase in phrases
+               if phrase.split()[0] in text)

@@ -1,0 +1,205 @@
+"""The drafter's general rules of Russian news language, one test each, on sentences written
+for these tests (not taken from any article): status from the governing verb, dates never
+finer than the text gives, events by the article's own framing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("natasha")
+
+from kzru import store  # noqa: E402
+from kzru.curate import pipeline  # noqa: E402
+from kzru.curate.read import Overrides  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def empty_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from kzru.writer import commit
+
+    folder = tmp_path_factory.mktemp("rules") / "base"
+    folder.mkdir()
+    bundled = store.bundled_data_dir()
+    for name in store.TABLES:
+        raw = (bundled / f"{name}.csv").read_bytes()
+        if name in ("sources", "events", "facts"):
+            raw = raw.split(b"\n", 1)[0] + b"\n"
+        commit(folder, {f"{name}.csv": raw})
+    commit(folder, {"datapackage.json": (bundled / "datapackage.json").read_bytes()})
+    return folder
+
+
+def drafted(tmp_path: Path, empty_folder: Path, text: str, published: str | None = None):
+    """Add ``text`` as an article to a fresh copy of an empty folder; return (data, by)
+    where by(start) is the draft whose sentence starts with ``start``."""
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(empty_folder, folder)
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    pipeline.add([path], folder, Overrides(published=published))
+    data = store.load(folder)
+
+    def by(start: str):
+        return next(f for f in data.facts.values() if f.text.startswith(start))
+
+    return data, by
+
+
+# -- status from the governing verb ----------------------------------------------------------
+
+def test_status_rules_of_the_governing_verb(tmp_path: Path, empty_folder: Path) -> None:
+    _, by = drafted(tmp_path, empty_folder, "\n".join([
+        "Петропавловск, 3 марта 2026 года",
+        "",
+        # a forecast verb in the past tense forecasts nothing: the talks allowed it, done
+        "Прошлогодняя встреча министров позволила сблизить позиции по тарифам.",
+        # an attributive adjective's cue ("перспективный": proposed) yields to the verb's
+        "Министры намерены развивать перспективное направление речного туризма.",
+        # a past perfective verb of a statement reports what was done, not a description
+        "В Петропавловске прошла выставка ремесленников двух приграничных областей.",
+        # while a present-tense one describes: reported
+        "Связи между приграничными областями постепенно развиваются и крепнут.",
+        # a forecast in the present or future tense is expected
+        "Новый мост позволит сократить время в пути между областными центрами.",
+        "",
+    ]))
+    assert by("Прошлогодняя встреча").status != "expected"
+    assert by("Министры намерены").status == "planned"
+    assert by("В Петропавловске прошла").status == "done"
+    assert by("Связи между").status == "reported"
+    assert by("Новый мост").status == "expected"
+
+
+# -- dates: never finer than the sentence or its resolved phrase ------------------------------
+
+def test_the_deciding_verb_places_a_day_without_its_year(tmp_path: Path,
+                                                         empty_folder: Path) -> None:
+    """"Напомним" (a parenthetical first-person verb) is not what happened: "прибыл" is,
+    in the past, so 3 December is the article's December, not next year's."""
+    _, by = drafted(tmp_path, empty_folder, "Омск, 5 декабря 2026 года\n\n"
+                    "Напомним, 3 декабря министр транспорта Казахстана прибыл в Омск.\n")
+    fact = by("Напомним")
+    assert (fact.date, fact.date_precision, fact.date_basis) == \
+        (date(2026, 12, 3), "day", "inferred")
+
+
+def test_today_with_a_present_verb_is_nowadays_not_a_day(tmp_path: Path,
+                                                         empty_folder: Path) -> None:
+    _, by = drafted(tmp_path, empty_folder, "\n".join([
+        "Костанай, 10 апреля 2026",
+        "",
+        "Сегодня сотрудничество аграриев двух стран переживает заметный подъем.",
+        "Сегодня в Костанае проходят переговоры губернаторов двух областей.",
+        "",
+    ]))
+    nowadays = by("Сегодня сотрудничество")
+    assert (nowadays.date, nowadays.date_precision, nowadays.date_basis) == \
+        (date(2026, 4, 10), "day", "publication")
+    talks = by("Сегодня в Костанае")
+    assert (talks.date, talks.date_basis) == (date(2026, 4, 10), "inferred")
+
+
+def test_an_undated_sentence_keeps_the_articles_precision(tmp_path: Path,
+                                                          empty_folder: Path) -> None:
+    """Dated by the article (here only its month is known): never a finer date."""
+    _, by = drafted(tmp_path, empty_folder,
+                    "Министры сельского хозяйства подписали протокол о поставках семян.\n",
+                    published="2026-03")
+    fact = by("Министры сельского")
+    assert (fact.date, fact.date_precision, fact.date_basis) == \
+        (date(2026, 3, 1), "month", "publication")
+
+
+def test_a_past_sentence_continues_the_earlier_time_of_its_paragraph(
+        tmp_path: Path, empty_folder: Path) -> None:
+    _, by = drafted(tmp_path, empty_folder, "\n".join([
+        "Атырау, 20 мая 2026 года",
+        "",
+        "В прошлом году в Атырау прошла ярмарка нефтяного оборудования. Участники "
+        "подписали десятки контрактов на поставку насосов. Теперь организаторы "
+        "готовят вторую ярмарку в новом выставочном зале.",
+        "Министры обсудили расширение сотрудничества в нефтехимии.",
+        "",
+    ]))
+    carried = by("Участники подписали")
+    assert (carried.date, carried.date_precision, carried.date_basis) == \
+        (date(2025, 1, 1), "year", "inferred")
+    assert "continues the sentence before" in carried.date_note
+    # "Теперь" brings the story back to now; a new paragraph starts afresh
+    assert by("Теперь организаторы").date_basis == "publication"
+    assert by("Министры обсудили").date_basis == "publication"
+
+
+# -- events by the article's own framing ---------------------------------------------------
+
+REPORT = "\n".join([
+    "Омск, 6 декабря 2026 года",
+    "",
+    "4 и 5 декабря президент Казахстана находился в Омске с государственным визитом.",
+    "Визит открыл новую страницу в отношениях соседних регионов.",
+    "По итогам переговоров министры подписали соглашение о поставках зерна.",
+    "Стороны условились расширить железнодорожное сообщение между областями.",
+    "Детально обсуждены вопросы водного хозяйства на реке Иртыш.",
+    "5 декабря в Омске прошла встреча президентов с предпринимателями.",
+    "Ранее в Омске открылся филиал казахстанского технического университета.",
+    "Как правило, визиты такого уровня готовятся несколько месяцев.",
+    "Товарооборот приграничных областей растет третий год подряд.",
+    "",
+])
+
+
+def test_a_report_links_what_it_frames_as_the_visit(tmp_path: Path, empty_folder: Path) -> None:
+    data, by = drafted(tmp_path, empty_folder, REPORT)
+    visit = by("4 и 5 декабря").event
+    assert visit and data.events[visit].kind == "state-visit"
+    for start in ("Визит открыл",  # the lead
+                  "По итогам переговоров",  # framed by the talks
+                  "Стороны условились",  # the sides
+                  "Детально обсуждены",  # an outcome of talks
+                  "5 декабря в Омске прошла встреча"):  # a meeting on the visit's days
+        assert by(start).event == visit, start
+    # background and general remarks are not the visit; nor is a mere description
+    assert by("Ранее в Омске").event == ""
+    assert by("Как правило").event == ""
+    assert by("Товарооборот").event == ""
+
+
+def test_a_report_dated_by_its_month_still_reports_the_visit(tmp_path: Path,
+                                                             empty_folder: Path) -> None:
+    text = REPORT.split("\n", 2)[2]  # no dateline: the article is known by its month only
+    data, by = drafted(tmp_path, empty_folder, text, published="2026-12")
+    visit = by("4 и 5 декабря").event
+    assert visit and by("Стороны условились").event == visit
+    assert by("Стороны условились").date_precision == "month"
+
+
+PREVIEW = "\n".join([
+    "Уральск, 1 декабря 2026 года",
+    "",
+    "Предстоящий государственный визит президента России в Казахстан пройдет 8 и 9 "
+    "декабря.",
+    "9 декабря в Уральске пройдет форум межрегионального сотрудничества.",
+    "Форум будет посвящен подготовке инженеров для машиностроения.",
+    "Его участниками станут губернаторы приграничных областей.",
+    "Стороны также обсудят транзит грузов через Каспийское море.",
+    "Товарооборот двух стран растет уже третий год подряд.",
+    "",
+])
+
+
+def test_a_preview_links_the_upcoming_event_and_its_parts(tmp_path: Path,
+                                                          empty_folder: Path) -> None:
+    data, by = drafted(tmp_path, empty_folder, PREVIEW)
+    visit = by("Предстоящий").event
+    forum = by("9 декабря в Уральске").event
+    assert data.events[visit].kind == "state-visit" and data.events[forum].kind == "forum"
+    assert by("Форум будет").event == forum  # "форум" after the forum was named
+    assert by("Его участниками").event == forum  # a pronoun continues the sentence before
+    assert by("Стороны также").event == visit  # the sides, in the future: the visit
+    assert by("Товарооборот").event == ""  # the present state of affairs: no event
