@@ -12,7 +12,6 @@ a store opened with ``drafts=False`` (the default) never returns them, nor count
 loaded dataset reads the store unchanged; the typed queries below are the fast paths.
 """
 
-from __future__ import annotations
 
 from datetime import date
 from pathlib import Path

@@ -6,9 +6,7 @@ at any precision, a speaker or place by any of its names. Each filter may be rep
 of one filter are alternatives (OR), different filters must all hold (AND).
 """
 
-from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 from typing import Any, Iterable, NamedTuple, Sequence
@@ -30,6 +28,8 @@ def date_bound(value: str, option: str, end: bool) -> date:
         if month is None:
             return date(year, 12, 31) if end else date(year, 1, 1)  # type: ignore[arg-type]
         if day is None:
+            import calendar  # only for a month bound: it costs start-up time
+
             last = calendar.monthrange(year, month)[1]  # type: ignore[arg-type]
             return date(year, month, last if end else 1)  # type: ignore[arg-type]
         return date(year, month, day)  # type: ignore[arg-type]

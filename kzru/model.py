@@ -4,7 +4,6 @@ Records are typed named tuples: immutable like frozen dataclasses, but several t
 to define at start-up and to rebuild from the index, which every search pays for.
 """
 
-from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
@@ -66,7 +65,7 @@ class Fact(NamedTuple):
     text: str
     evidence: str
     source: str
-    value: int | float | Decimal | None  # exact: every digit the CSV holds (store.py)
+    value: "int | float | Decimal | None"  # exact: every digit the CSV holds (store.py)
     unit: str
     names: tuple[str, ...]
     part_of: str

@@ -1,6 +1,5 @@
 """Filters and summaries over the store (kzru.db): the questions as SQL, no printing."""
 
-from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING, Iterable, NamedTuple
@@ -111,13 +110,13 @@ def make_filter(sectors: dict[str, Sector], events: dict[str, Event], *,
     )
 
 
-def filter_facts(store: Store, selection: FactFilter, top_level: bool = False,
+def filter_facts(store: "Store", selection: FactFilter, top_level: bool = False,
                  limit: int | None = None) -> list[Fact]:
     """Facts that pass the filter, newest first (at most ``limit``)."""
     return store.filtered(selection, top_level, limit)
 
 
-def visits(store: Store, year: int | None = None, host: str | None = None,
+def visits(store: "Store", year: int | None = None, host: str | None = None,
            kind: str | None = None) -> list[Event]:
     if host is not None:
         choose(host, COUNTRIES, "host")
@@ -144,7 +143,7 @@ class SectorSummary(NamedTuple):
     last_precision: str
 
 
-def sector_summaries(store: Store) -> list[SectorSummary]:
+def sector_summaries(store: "Store") -> list[SectorSummary]:
     """Per sector: top-level facts only, so a package and its parts count once."""
     counts = store.sector_counts()
     summaries = []
@@ -157,7 +156,7 @@ def sector_summaries(store: Store) -> list[SectorSummary]:
     return summaries
 
 
-def sector_matrix(store: Store) -> tuple[list[Event], list[tuple[Sector, list[int], int]]]:
+def sector_matrix(store: "Store") -> tuple[list[Event], list[tuple[Sector, list[int], int]]]:
     """Counts of top-level facts per sector (rows) and event (columns), plus facts outside
     any event."""
     events = sorted(store.events.values(), key=lambda event: (event.start, event.id))
@@ -169,13 +168,13 @@ def sector_matrix(store: Store) -> tuple[list[Event], list[tuple[Sector, list[in
     return events, rows
 
 
-def related_facts(store: Store, fact: Fact, limit: int = 8) -> list[Fact]:
+def related_facts(store: "Store", fact: Fact, limit: int = 8) -> list[Fact]:
     """Facts of the same event sharing a sector, then facts sharing a rare name, then facts
     of the same article sharing a sector (see Store.related)."""
     return store.related(fact, limit)
 
 
-def find_record(store: Store, record_id: str) -> Fact | Event:
+def find_record(store: "Store", record_id: str) -> Fact | Event:
     fact = store.facts.get(record_id)
     if fact is not None:
         return fact

@@ -9,7 +9,6 @@ events held there, a sector's name the facts of that sector. Years and statuses 
 months and dates rank. A fact's score is the idf-weighted share of units it matches.
 """
 
-from __future__ import annotations
 
 import heapq
 import math

@@ -8,6 +8,7 @@ what spans rows.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
@@ -30,10 +31,12 @@ ARTICLE_LIMIT = 16 << 20
 PACKAGE_LIMIT = 1 << 20
 
 
+@functools.lru_cache(maxsize=1)
 def package_dir() -> Path:
     return Path(__file__).resolve().parent
 
 
+@functools.lru_cache(maxsize=1)
 def bundled_data_dir() -> Path:
     """The data shipped in the wheel (kzru/data), or data/ beside the package in a checkout."""
     inside = package_dir() / "data"

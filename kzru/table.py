@@ -7,7 +7,6 @@ an id too long for its cell gets a line of its own under the row. Off a terminal
 and there is no rule under the header. rich is used only to style and wrap text.
 """
 
-from __future__ import annotations
 
 from typing import Any, Callable, NamedTuple, TextIO
 

@@ -6,7 +6,6 @@ events and sectors are ranking signals; every other word is searched as text, so
 reader does not understand is dropped. Stopwords are dropped and reported as such.
 """
 
-from __future__ import annotations
 
 import re
 from datetime import date

@@ -1,7 +1,6 @@
 """What several commands share: filter options, completion, loading the data, fact columns,
 date labels, the order of groups, and turning --fields into keys and columns."""
 
-from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, List, NamedTuple, Optional, Sequence
@@ -240,7 +239,7 @@ def in_order(facts: Sequence[Fact], sort: Optional[str], reverse: bool,
     return result
 
 
-def dataset(options: Options) -> Store:
+def dataset(options: Options) -> "Store":
     """The store every read command answers from: cached and validated, built when stale.
     Drafts are left out unless the options ask for them (``--drafts``)."""
     from kzru.db import open_store
