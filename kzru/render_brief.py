@@ -149,8 +149,9 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     cites = " ".join(f"[{n}]" for n in range(1, len(brief.sources) + 1))
     mark = f" {label('brief.inferred', lang)}" if event.date_basis == "inferred" else ""
     places = ", ".join(md(place) for place in event.places)
+    where = f" · {places}" if places else ""  # an article may name no place: say nothing
     lines = [f"# {title}", "",
-             f"**{when}**{mark} · {places} · {event.kind}, {route} · "
+             f"**{when}**{mark}{where} · {event.kind}, {route} · "
              f"{label('brief.sources_word', lang)} {cites}  ", f"`{event.id}`", ""]
     if brief.related:
         together = " · ".join(

@@ -584,7 +584,9 @@ def _ranked(index: Index, signals: _Signals, reading: Reading, text_units: list[
                         direct[rowid] = direct.get(rowid, 0) + unit.size
     else:  # only constraints: every fact that passes them, fully
         scores = dict.fromkeys(allowed if allowed is not None else index.allowed("1", []), 1.0)
-    threshold = MIN_SCORE * weight_sum / 100.0 if units else 0.0
+    # A name-only match (NAME_ONLY) sits exactly at the threshold: compare with a margin, or
+    # float rounding of the weights decides whether it is shown.
+    threshold = MIN_SCORE * weight_sum / 100.0 * (1 - 1e-9) if units else 0.0
     scores = {rowid: score for rowid, score in scores.items() if score >= threshold}
     constrained = bool(reading.years or reading.statuses or reading.months or reading.days
                        or reading.kinds or any(t.kinds or t.events or t.event_kinds
