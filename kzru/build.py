@@ -17,13 +17,10 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from kzru import cache, codec
-from kzru.model import Dataset, Event, Fact, GlossaryEntry, Sector, Source
+from kzru.codec import FIELD_BITS, FIELDS, TABLES
+from kzru.model import Dataset, Fact
 from kzru.text import compound_parts, normalize, skeleton, stem_many, words
 
-# Field bits kept in each posting, and how much a match in that field counts.
-FIELDS = {"summary": 1, "text": 2, "evidence": 4, "names": 8, "tags": 16}
-FIELD_WEIGHT = {1: 1.0, 2: 1.0, 4: 0.9, 8: 1.0, 16: 0.6}
-FIELD_BITS = 5
 PROGRESS_THRESHOLD = 2000
 
 SCHEMA = """
@@ -60,7 +57,6 @@ CREATE INDEX fact_names_name ON fact_names(name);
 """
 # Precision of a date as a number, so SQL can order "2025-05" (month) after "2025-05-01".
 PRECISION = {"day": 0, "month": 1, "year": 2}
-TABLES = {"sources": Source, "events": Event, "sectors": Sector, "glossary": GlossaryEntry}
 
 
 def fact_fields(fact: Fact) -> dict[int, str]:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from kzru.errors import KzruError
 from kzru.files import check_regular, open_regular, read_limited
-from kzru.store import CSV_LIMIT, PACKAGE_LIMIT, bundled_data_dir, data_files
+from kzru.paths import CSV_LIMIT, PACKAGE_LIMIT, bundled_data_dir, data_files
 
 FORMAT_VERSION = "11"
 KEEP_INDEXES = 4

@@ -19,6 +19,13 @@ from kzru.model import Event, Fact, GlossaryEntry, Sector, Source
 
 AliasTable = dict[tuple[str, ...], list[tuple[str, ...]]]
 
+# The store's layout that building (build.py) and reading (index.py, search.py) share: field
+# bits kept in each posting, how much a match in that field counts, and the small tables.
+FIELDS = {"summary": 1, "text": 2, "evidence": 4, "names": 8, "tags": 16}
+FIELD_WEIGHT = {1: 1.0, 2: 1.0, 4: 0.9, 8: 1.0, 16: 0.6}
+FIELD_BITS = 5
+TABLES = {"sources": Source, "events": Event, "sectors": Sector, "glossary": GlossaryEntry}
+
 
 class Damaged(sqlite3.DatabaseError):
     """The index holds something kzru would never have written."""
@@ -56,7 +63,7 @@ class _Schema:
     @classmethod
     def fields(cls, record_type: Any) -> list[tuple[str, str, frozenset[str] | None, bool]]:
         if cls._fields is None:
-            from kzru.store import load_schema
+            from kzru.paths import load_schema
 
             cls._fields = {
                 name: [(spec["name"], spec["type"],
@@ -82,7 +89,7 @@ def _value(raw: Any, kind: str, allowed: frozenset[str] | None, required: bool) 
         if raw is None or type(raw) is int or type(raw) is float and math.isfinite(raw):
             return raw
         if isinstance(raw, str) and re.fullmatch(_NUMBER, raw):
-            from kzru.store import exact_number
+            from kzru.validate import exact_number  # a long number: rare
 
             return exact_number(raw)
     elif isinstance(raw, str):

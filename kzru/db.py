@@ -51,12 +51,20 @@ class SectorCounts(NamedTuple):
 
 def open_store(data: Any = None, color: bool = True, drafts: bool = False) -> "Store":
     """The store for ``--data`` (or KZRU_DATA, or the bundled table), built when not fresh."""
-    from kzru import store as loader
     from kzru.index import open_index
+    from kzru.paths import resolve_data_dir
 
-    folder = loader.resolve_data_dir(data)
-    index = open_index(folder, lambda: loader.load(folder), color)
+    folder = resolve_data_dir(data)
+    index = open_index(folder, lambda: _load(folder), color)
     return Store(index, folder, drafts)
+
+
+def _load(folder: Path) -> Any:
+    """Read and validate the folder: only when the store must be built (the validator's
+    imports cost start-up time that a warm run never needs)."""
+    from kzru import store as loader
+
+    return loader.load(folder)
 
 
 def marks(values: Iterable[Any]) -> str:

@@ -21,8 +21,8 @@ from array import array
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from kzru import build, cache, codec
-from kzru.build import (  # noqa: F401 - search reads the field bits from here
+from kzru import cache, codec
+from kzru.codec import (  # noqa: F401 - search reads the field bits from here
     FIELD_BITS,
     FIELD_WEIGHT,
     FIELDS,
@@ -231,6 +231,8 @@ def _rebuilt(place: cache.Place | None, load: Callable[[], Dataset], show: bool,
         place = None  # the data changed while it was read: build in memory, file nothing
     if place is not None:
         try:
+            from kzru import build  # only to build: a warm run never imports it
+
             build.build_file(place, dataset, show, color)
             connection = _read_only(place.index)
             if wrap:
@@ -238,6 +240,8 @@ def _rebuilt(place: cache.Place | None, load: Callable[[], Dataset], show: bool,
         except (OSError, sqlite3.Error, ValueError, cache.Untrusted):
             connection = None
     if connection is None:
+        from kzru import build
+
         connection = build.in_memory(dataset, show, color)
         if wrap:
             return Index(connection)

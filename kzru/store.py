@@ -8,7 +8,6 @@ what spans rows.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 from pathlib import Path
@@ -18,56 +17,23 @@ from kzru.errors import KzruError, Problems
 from kzru.files import article_text, read_limited, text_sha256
 from kzru.links import check_references, check_rules
 from kzru.model import Dataset, Fact, Source
-from kzru.validate import (  # noqa: F401 - the limits and exact_number are read from here too
+from kzru.paths import (  # noqa: F401 - read from here by the commands and curation
+    ARTICLE_LIMIT,
     CSV_LIMIT,
+    PACKAGE_LIMIT,
+    TABLES,
+    bundled_data_dir,
+    data_files,
+    load_schema,
+    package_dir,
+    resolve_data_dir,
+)
+from kzru.validate import (  # noqa: F401 - the limits and exact_number are read from here too
     FORMULA_START,
     exact_number,
     excerpt,
     read_table,
 )
-
-TABLES = ("sources", "events", "facts", "sectors", "glossary")
-ARTICLE_LIMIT = 16 << 20
-PACKAGE_LIMIT = 1 << 20
-
-
-@functools.lru_cache(maxsize=1)
-def package_dir() -> Path:
-    return Path(__file__).resolve().parent
-
-
-@functools.lru_cache(maxsize=1)
-def bundled_data_dir() -> Path:
-    """The data shipped in the wheel (kzru/data), or data/ beside the package in a checkout."""
-    inside = package_dir() / "data"
-    return inside if inside.is_dir() else package_dir().parent / "data"
-
-
-def resolve_data_dir(option: str | os.PathLike[str] | None) -> Path:
-    """Pick the folder: --data, then KZRU_DATA, then the bundled table."""
-    chosen = option or os.environ.get("KZRU_DATA") or None
-    folder = Path(chosen) if chosen else bundled_data_dir()
-    where = "--data" if option else "KZRU_DATA" if chosen else "bundled data"
-    if not folder.exists():
-        raise KzruError(f"data folder not found: {folder} (from {where})")
-    if not folder.is_dir():
-        raise KzruError(f"data folder is not a folder: {folder} (from {where})")
-    return folder
-
-
-def load_schema() -> dict[str, Any]:
-    path = bundled_data_dir() / "datapackage.json"
-    with open(path, encoding="utf-8") as handle:
-        package = json.load(handle)
-    return {resource["name"]: resource for resource in package["resources"]}
-
-
-def data_files(folder: Path) -> list[Path]:
-    """The files whose content a data folder's index depends on (its package file included)."""
-    return [*(folder / f"{table}.csv" for table in TABLES), folder / "datapackage.json"]
-
-
-
 
 _INCIDENTAL = ("description", "title", "example")
 

@@ -18,6 +18,7 @@ from typing import Any, Callable
 from kzru.errors import Problems
 from kzru.files import csv_error_place, decode_error_place, open_regular
 from kzru.model import EVIDENCE_JOINER, Event, Fact, GlossaryEntry, Sector, Source
+from kzru.paths import CSV_LIMIT
 from kzru.text import CONTROL_CHARACTERS, INVISIBLE_CHARACTERS
 
 RECORD_TYPES: dict[str, Callable[..., Any]] = {
@@ -26,7 +27,6 @@ RECORD_TYPES: dict[str, Callable[..., Any]] = {
 ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 NUMBER = r"-?\d+(\.\d+)?"
 MAX_DIGITS = 40
-CSV_LIMIT = 256 << 20  # bytes; 100,000 facts take about 65 MB
 SHARED_MAX = 300
 MAX_EVIDENCE_PIECES = 3
 # A text cell starting with one of these runs as a formula when a spreadsheet opens the

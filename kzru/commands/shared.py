@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Annotated, Any, List, NamedTuple, Optional, Se
 
 import typer
 
-from kzru import fields, query, store
+from kzru import fields, paths, query
 from kzru.errors import KzruError, did_you_mean
+from kzru.files import read_limited
 from kzru.labels import label
 from kzru.model import Fact
 from kzru.options import Choice, Options
@@ -30,8 +31,8 @@ def _read_column(table: str, *columns: str) -> list[tuple[str, ...]]:
     import csv
 
     try:
-        folder = store.resolve_data_dir(None)
-        text = store.read_limited(folder / f"{table}.csv", store.CSV_LIMIT).decode("utf-8-sig")
+        folder = paths.resolve_data_dir(None)
+        text = read_limited(folder / f"{table}.csv", paths.CSV_LIMIT).decode("utf-8-sig")
         return [tuple(row[c] for c in columns) for row in csv.DictReader(text.splitlines())]
     except (OSError, KzruError, csv.Error, KeyError, ValueError):
         return []
