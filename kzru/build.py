@@ -14,11 +14,11 @@ import sqlite3
 from array import array
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from kzru import cache, codec
 from kzru.codec import FIELD_BITS, FIELDS, TABLES
-from kzru.model import Dataset, Fact
+from kzru.model import Dataset, Fact, GlossaryEntry
 from kzru.text import compound_parts, normalize, skeleton, stem_many, words
 
 PROGRESS_THRESHOLD = 2000
@@ -73,36 +73,117 @@ def fact_fields(fact: Fact) -> dict[int, str]:
     }
 
 
-def _postings(connection: sqlite3.Connection, dataset: Dataset, facts: list[Fact],
-              progress: Any) -> dict[str, array]:
-    """Postings of every word, and (stored as it goes) the words each fact says only inside
-    a name (places.py): each field is split into words once for both."""
-    from kzru.places import inside_names, name_table
+BATCH = 2000  # facts written per executemany: memory stays flat however long the table
 
-    names = name_table(dataset.glossary.values())
-    keys: dict[str, str] = {}
-    inside: list[tuple[str, int]] = []
-    postings: dict[str, array] = defaultdict(lambda: array("I"))
-    summary, text, evidence = FIELDS["summary"], FIELDS["text"], FIELDS["evidence"]
-    for rowid, fact in enumerate(facts):
-        masks: dict[str, int] = defaultdict(int)
-        split = {bit: words(content) for bit, content in fact_fields(fact).items()}
-        for bit, found in split.items():
+
+class Builder:
+    """Writes a store fact by fact: each fact's rows (record, filter columns, links) go to
+    SQLite in batches as it comes, its words to the postings; ``finish`` writes the
+    vocabulary, the indexes and the tables kept beside the facts. A build from a stream
+    (``stream``) never holds the facts themselves, only their postings."""
+
+    def __init__(self, connection: sqlite3.Connection, glossary: Iterable[GlossaryEntry],
+                 show_progress: bool = False, color: bool = True,
+                 total: int | None = None) -> None:
+        from kzru.places import name_keys, name_table
+
+        connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+        self.connection = connection
+        self.glossary = list(glossary)
+        self.names = name_table(self.glossary)
+        self.parts = name_keys(self.names)
+        self.keys: dict[str, str] = {}  # word -> places.key, memoised across facts
+        self.postings: dict[str, array] = defaultdict(lambda: array("I"))
+        self.dates = array("I")
+        self.count = self.drafts = 0
+        self.pending: dict[str, list[tuple[Any, ...]]] = {table: [] for table in INSERTS}
+        self.progress = _progress(total, show_progress, color)
+
+    def add(self, fact: Fact, line: int) -> None:
+        from kzru.places import inside_names
+
+        rowid = self.count
+        self.count += 1
+        day = fact.date
+        self.dates.append(day.toordinal())
+        if fact.review != "accepted":
+            self.drafts += 1
+        pending = self.pending
+        pending["facts"].append((rowid, fact.id, codec.encode(fact)))
+        pending["filters"].append((
+            rowid, day.year, fact.event, fact.kind, fact.status,
+            "|" + "|".join(fact.sectors) + "|", fact.date_basis, fact.id, day.toordinal(),
+            PRECISION[fact.date_precision], fact.source, fact.part_of, fact.speaker,
+            fact.review, line))
+        pending["fact_sectors"].extend((rowid, sector) for sector in dict.fromkeys(fact.sectors))
+        pending["fact_follows"].extend((rowid, earlier) for earlier in fact.follows)
+        pending["fact_names"].extend((rowid, name)
+                                     for name in {normalize(name) for name in fact.names})
+        # Postings of every word, and the words the fact says only inside a name
+        # (places.py): each field is split into words once for both.
+        summary, text, evidence = words(fact.summary), words(fact.text), words(fact.evidence)
+        names = words(" ".join((*fact.names, fact.speaker)))
+        masks: dict[str, int] = dict.fromkeys(names, NAMES_BIT)
+        for bit, found in ((EVIDENCE_BIT, evidence), (TEXT_BIT, text), (SUMMARY_BIT, summary)):
             for word in found:
-                masks[word] |= bit
+                masks[word] = masks.get(word, 0) | bit
+        postings = self.postings
         for word, mask in masks.items():
             postings[word].append(rowid << FIELD_BITS | mask)
-        if names:
-            fields = [split[summary], split[text], split[evidence],
-                      *(words(name) for name in fact.names)]
-            inside.extend((word, rowid) for word in inside_names(names, fields, keys))
-            if len(inside) >= 50_000:
-                connection.executemany("INSERT INTO inname VALUES (?, ?)", inside)
-                inside.clear()
-        if progress:
-            progress(rowid + 1)
-    connection.executemany("INSERT INTO inname VALUES (?, ?)", inside)
-    return postings
+        if self.names:
+            fields = [summary, text, evidence, *(words(name) for name in fact.names)]
+            pending["inname"].extend((word, rowid)
+                                     for word in inside_names(self.names, fields, self.keys,
+                                                               self.parts))
+        if len(pending["facts"]) >= BATCH:
+            self.flush()
+        self.progress.advance(self.count)
+
+    def flush(self) -> None:
+        for table, rows in self.pending.items():
+            if rows:
+                self.connection.executemany(INSERTS[table], rows)
+                rows.clear()
+
+    def finish(self, tables: dict[str, Iterable[Any]]) -> None:
+        """Write what follows the facts; ``tables`` are sources, events, sectors and glossary."""
+        from kzru.aliases import alias_table
+        from kzru.places import university_fields
+
+        self.flush()
+        self.progress.stop()
+        connection = self.connection
+        # Row -1 marks a word a university is named for (see places.university_fields).
+        connection.executemany("INSERT INTO inname VALUES (?, -1)",
+                               ((found,) for found in university_fields(self.glossary)))
+        _store_vocabulary(connection, self.postings)
+        _store_parts(connection, self.postings)
+        self.postings = {}
+        connection.executescript(INDEXES)
+        kept = {name: [codec.plain(record) for record in tables[name]] for name in TABLES}
+        meta = {
+            "tables": json.dumps(kept, ensure_ascii=False),
+            "aliases": codec.encode_aliases(alias_table(self.glossary)),
+            "dates": self.dates.tobytes(),
+            "count": str(self.count),
+            "drafts": str(self.drafts),
+            "format": cache.FORMAT_VERSION,
+            "complete": "1",
+        }
+        connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        connection.commit()
+
+
+SUMMARY_BIT, TEXT_BIT, EVIDENCE_BIT, NAMES_BIT = (
+    FIELDS["summary"], FIELDS["text"], FIELDS["evidence"], FIELDS["names"])
+INSERTS = {
+    "facts": "INSERT INTO facts VALUES (?, ?, ?)",
+    "filters": "INSERT INTO filters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "fact_sectors": "INSERT INTO fact_sectors VALUES (?, ?)",
+    "fact_follows": "INSERT INTO fact_follows VALUES (?, ?)",
+    "fact_names": "INSERT INTO fact_names VALUES (?, ?)",
+    "inname": "INSERT INTO inname VALUES (?, ?)",
+}
 
 
 def _store_parts(connection: sqlite3.Connection, terms: Iterable[str]) -> None:
@@ -114,63 +195,35 @@ def _store_parts(connection: sqlite3.Connection, terms: Iterable[str]) -> None:
 
 def build(dataset: Dataset, connection: sqlite3.Connection, show_progress: bool = False,
           color: bool = True) -> None:
-    """Write a complete index of ``dataset`` into an empty database.
-
-    Facts are stored before the postings are built, so the two never peak together.
-    """
-    facts = list(dataset.facts.values())
-    connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
-    _store_facts(connection, dataset, facts)
-    with _progress(len(facts), show_progress, color) as progress:
-        postings = _postings(connection, dataset, facts, progress)
-    _store_vocabulary(connection, postings)
-    _store_parts(connection, postings)
-    connection.executescript(INDEXES)
-    connection.execute("INSERT INTO meta VALUES ('complete', '1')")
-    connection.commit()
-
-
-def _store_facts(connection: sqlite3.Connection, dataset: Dataset, facts: list[Fact]) -> None:
-    connection.executemany(
-        "INSERT INTO facts VALUES (?, ?, ?)",
-        ((rowid, fact.id, codec.encode(fact)) for rowid, fact in enumerate(facts)),
-    )
+    """Write a complete store of a loaded ``dataset`` into an empty database."""
+    builder = Builder(connection, dataset.glossary.values(), show_progress, color,
+                      len(dataset.facts))
     lines = dataset.fact_lines
-    connection.executemany(
-        "INSERT INTO filters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        ((rowid, fact.date.year, fact.event, fact.kind, fact.status, "|" + "|".join(fact.sectors)
-          + "|", fact.date_basis, fact.id, fact.date.toordinal(), PRECISION[fact.date_precision],
-          fact.source, fact.part_of, fact.speaker, fact.review, lines.get(fact.id, 0))
-         for rowid, fact in enumerate(facts)),
-    )
-    connection.executemany("INSERT INTO fact_sectors VALUES (?, ?)", (
-        (rowid, sector) for rowid, fact in enumerate(facts)
-        for sector in dict.fromkeys(fact.sectors)))
-    connection.executemany("INSERT INTO fact_follows VALUES (?, ?)", (
-        (rowid, earlier) for rowid, fact in enumerate(facts) for earlier in fact.follows))
-    connection.executemany("INSERT INTO fact_names VALUES (?, ?)", (
-        (rowid, name) for rowid, fact in enumerate(facts)
-        for name in {normalize(name) for name in fact.names}))
-    from kzru.places import university_fields
+    for fact in dataset.facts.values():
+        builder.add(fact, lines.get(fact.id, 0))
+    builder.finish({name: getattr(dataset, name).values() for name in TABLES})
 
-    # Row -1 marks a word a university is named for (see places.university_fields).
-    connection.executemany("INSERT INTO inname VALUES (?, -1)",
-                           ((found,) for found in university_fields(dataset.glossary.values())))
-    tables = {name: [codec.plain(record) for record in getattr(dataset, name).values()]
-              for name in TABLES}
-    dates = array("I", (fact.date.toordinal() for fact in facts))
-    from kzru.aliases import alias_table
 
-    aliases = codec.encode_aliases(alias_table(dataset.glossary.values()))
-    meta = {
-        "tables": json.dumps(tables, ensure_ascii=False),
-        "aliases": aliases,
-        "dates": dates.tobytes(),
-        "count": str(len(facts)),
-        "drafts": str(sum(fact.review != "accepted" for fact in facts)),
-        "format": cache.FORMAT_VERSION,
-    }
-    connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+def stream(folder: Path, connection: sqlite3.Connection, show_progress: bool = False,
+           color: bool = True) -> None:
+    """Validate ``folder`` and write its store into an empty database in one pass over the
+    facts; raise DataError when the data has a problem (the database is then incomplete:
+    the caller discards it). Memory holds the postings and what the checks across rows
+    need, never every fact."""
+    from kzru.store import read_folder
+
+    builders: list[Builder] = []
+
+    def start(tables: dict[str, Any]) -> Callable[[Fact, int], None]:
+        builders.append(Builder(connection, tables["glossary"].rows, show_progress, color))
+        return builders[0].add
+
+    tables, problems = read_folder(folder, start=start)
+    if problems:
+        for builder in builders:
+            builder.progress.stop()
+        raise problems.error()
+    builders[0].finish({name: tables[name].rows for name in TABLES})
 
 
 def _store_vocabulary(connection: sqlite3.Connection, postings: dict[str, array]) -> None:
@@ -184,35 +237,37 @@ def _store_vocabulary(connection: sqlite3.Connection, postings: dict[str, array]
 
 
 class _progress:
-    """A rich progress bar on a terminal for a large build; nothing otherwise."""
+    """A rich progress bar on a terminal for a large build (shown from the
+    PROGRESS_THRESHOLD-th fact on, so a small table never flashes one); nothing otherwise."""
 
-    def __init__(self, total: int, enabled: bool, color: bool = True) -> None:
+    def __init__(self, total: int | None, enabled: bool, color: bool = True) -> None:
         self.total = total
-        self.enabled = enabled and total >= PROGRESS_THRESHOLD
+        self.enabled = enabled and (total is None or total >= PROGRESS_THRESHOLD)
         self.color = color
         self.bar: Any = None
+        self.task: Any = None
+        self.step = max(1, (total or 0) // 200) if total else 500
 
-    def __enter__(self) -> Any:
-        if not self.enabled:
-            return None
-        from rich.progress import Progress
+    def advance(self, done: int) -> None:
+        if not self.enabled or (done % self.step and done != self.total):
+            return
+        if self.bar is None:
+            if done < PROGRESS_THRESHOLD and done != self.total:
+                return
+            from rich.progress import Progress
 
-        console = _stderr_console()
-        console.no_color = console.no_color or not self.color
-        self.bar = Progress(transient=True, console=console)
-        self.bar.start()
-        task = self.bar.add_task("building search index", total=self.total)
-        step = max(1, self.total // 200)
+            console = _stderr_console()
+            console.no_color = console.no_color or not self.color
+            self.bar = Progress(transient=True, console=console)
+            self.bar.start()
+            self.task = self.bar.add_task("building search index", total=self.total)
+        self.bar.update(self.task, completed=done)
 
-        def advance(done: int) -> None:
-            if done % step == 0 or done == self.total:
-                self.bar.update(task, completed=done)
-
-        return advance
-
-    def __exit__(self, *exc: object) -> None:
+    def stop(self) -> None:
         if self.bar is not None:
             self.bar.stop()
+            self.bar = None
+        self.enabled = False
 
 
 def _stderr_console() -> Any:
@@ -223,14 +278,23 @@ def _stderr_console() -> Any:
 
 
 
-def in_memory(dataset: Dataset, show: bool, color: bool) -> sqlite3.Connection:
+def in_memory(folder: Path, show: bool, color: bool,
+              dataset: Dataset | None = None) -> sqlite3.Connection:
+    """A store in memory: of ``dataset`` when given, else streamed from ``folder``."""
     connection = sqlite3.connect(":memory:")
-    build(dataset, connection, show, color)
+    if dataset is not None:
+        build(dataset, connection, show, color)
+    else:
+        stream(folder, connection, show, color)
     return connection
 
 
-def build_file(place: cache.Place, dataset: Dataset, show: bool, color: bool) -> None:
-    """Build into a private temporary file, record its checksum, then rename it into place."""
+def build_file(place: cache.Place, folder: Path, show: bool, color: bool,
+               dataset: Dataset | None = None) -> sqlite3.Connection | None:
+    """Build into a private scratch file beside the index, renamed into place only when whole
+    and valid and when the data still holds the content the index is named by; None then.
+    A file saved during the build files nothing: the store built is copied into memory for
+    this run and the scratch file removed (a connection to that copy is returned)."""
     import tempfile
 
     handle, temporary = tempfile.mkstemp(dir=place.index.parent, prefix="index-",
@@ -239,7 +303,14 @@ def build_file(place: cache.Place, dataset: Dataset, show: bool, color: bool) ->
     try:
         connection = sqlite3.connect(temporary)
         try:
-            build(dataset, connection, show, color)
+            if dataset is not None:
+                build(dataset, connection, show, color)
+            else:
+                stream(folder, connection, show, color)
+            if not place.still_current():
+                memory = sqlite3.connect(":memory:")
+                connection.backup(memory)
+                return memory
         finally:
             connection.close()
         digest = cache.file_digest(Path(temporary))
@@ -251,4 +322,4 @@ def build_file(place: cache.Place, dataset: Dataset, show: bool, color: bool) ->
     place.record([info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns,
                   info.st_ctime_ns], digest)
     cache.tidy(place.index.parent, place.index)
-
+    return None

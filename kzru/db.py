@@ -55,16 +55,8 @@ def open_store(data: Any = None, color: bool = True, drafts: bool = False) -> "S
     from kzru.paths import resolve_data_dir
 
     folder = resolve_data_dir(data)
-    index = open_index(folder, lambda: _load(folder), color)
+    index = open_index(folder, color=color)
     return Store(index, folder, drafts)
-
-
-def _load(folder: Path) -> Any:
-    """Read and validate the folder: only when the store must be built (the validator's
-    imports cost start-up time that a warm run never needs)."""
-    from kzru import store as loader
-
-    return loader.load(folder)
 
 
 def marks(values: Iterable[Any]) -> str:

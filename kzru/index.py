@@ -199,11 +199,14 @@ def _read_only(path: Path) -> sqlite3.Connection:
 
 
 
-def open_index(folder: Path, load: Callable[[], Dataset], color: bool = True) -> Index:
-    """Open the cached index for ``folder``, building it (via ``load()``) when missing or bad.
+def open_index(folder: Path, load: Callable[[], Dataset] | None = None,
+               color: bool = True) -> Index:
+    """Open the cached index for ``folder``, building it when missing or bad: streamed from
+    the folder, validated as it is written (build.stream), or from ``load()`` when given.
 
     Never fatal: a damaged file is rebuilt, an unwritable or untrusted cache falls back to
-    memory. Raises KzruError only for data files that are not regular files.
+    memory. Raises KzruError for data files that are not regular files, DataError for data
+    that fails validation.
     """
     show = sys.stderr.isatty()
     directory = cache.trusted_dir()
@@ -212,29 +215,29 @@ def open_index(folder: Path, load: Callable[[], Dataset], color: bool = True) ->
         try:
             place = cache.locate(folder, directory)
             if place.index_is_sound():
-                return Index(_read_only(place.index), lambda: _rebuilt(place, load, show, color))
+                return Index(_read_only(place.index),
+                             lambda: _rebuilt(place, folder, load, show, color))
         except cache.Untrusted as error:
             cache.warn_once(f"{error}; not using the cache, the index is built in memory")
             place = None
         except (sqlite3.Error, ValueError, OSError):
             pass
-    return _rebuilt(place, load, show, color, wrap=True)
+    return _rebuilt(place, folder, load, show, color, wrap=True)
 
 
-def _rebuilt(place: cache.Place | None, load: Callable[[], Dataset], show: bool, color: bool,
-             wrap: bool = False) -> Any:
+def _rebuilt(place: cache.Place | None, folder: Path, load: Callable[[], Dataset] | None,
+             show: bool, color: bool, wrap: bool = False) -> Any:
     """A fresh index on disk when the cache allows, else in memory (as an Index if ``wrap``,
-    else its connection, for an Index replacing a damaged one)."""
-    dataset = load()
+    else its connection, for an Index replacing a damaged one). Data saved while it was read
+    files nothing: that run answers from a copy in memory."""
+    dataset = load() if load is not None else None
     connection = None
-    if place is not None and not place.still_current():
-        place = None  # the data changed while it was read: build in memory, file nothing
     if place is not None:
         try:
             from kzru import build  # only to build: a warm run never imports it
 
-            build.build_file(place, dataset, show, color)
-            connection = _read_only(place.index)
+            copied = build.build_file(place, folder, show, color, dataset)
+            connection = copied if copied is not None else _read_only(place.index)
             if wrap:
                 return Index(connection)
         except (OSError, sqlite3.Error, ValueError, cache.Untrusted):
@@ -242,7 +245,7 @@ def _rebuilt(place: cache.Place | None, load: Callable[[], Dataset], show: bool,
     if connection is None:
         from kzru import build
 
-        connection = build.in_memory(dataset, show, color)
+        connection = build.in_memory(folder, show, color, dataset)
         if wrap:
             return Index(connection)
     return connection

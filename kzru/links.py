@@ -9,14 +9,33 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from kzru.errors import PER_KIND, Problems
+from kzru.model import Fact
 from kzru.validate import Table, excerpt
 
 # How many ids on each side of where a mistyped id would sort (forwards and backwards) a
 # fuzzy hint compares it with: a typo keeps either the start or the end of the id.
 NEAR = 64
+
+
+class FactLinks(NamedTuple):
+    """What the checks across rows read of a fact: its id, date, review and links. A build
+    that streams the facts into the store keeps only this of each (not its text)."""
+
+    id: Any
+    event: Any
+    date: Any
+    sectors: Any
+    source: Any
+    part_of: Any
+    follows: Any
+    same_as: Any
+    review: Any
+
+
+LINK_FIELDS = tuple(Fact._fields.index(name) for name in FactLinks._fields)
 
 
 class _Hints:

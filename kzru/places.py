@@ -23,7 +23,10 @@ LOCATIVE = frozenset("в во in at branch branches филиал филиала 
 def key(word: str) -> str:
     """The stem, one letter shorter when long: Snowball cuts Астана to аста but Астане to
     астан, so the shorter form lets every case of a name meet."""
-    found = stem(word)
+    return _key(stem(word))
+
+
+def _key(found: str) -> str:
     return found[:-1] if len(found) >= 5 else found
 
 
@@ -61,18 +64,38 @@ def name_table(glossary: Iterable[Any]) -> dict[str, list[tuple[str, ...]]]:
     return _names(glossary)
 
 
+# Stands in the sequence of keys for a word whose key is in no name: it keeps the words
+# around it apart as that key would, and like it is never a name's key.
+ELSEWHERE = " "
+
+
+def name_keys(names: dict[str, list[tuple[str, ...]]]) -> frozenset[str]:
+    """Every key that some name of ``names`` holds."""
+    return frozenset(part for found in names.values() for name in found for part in name)
+
+
 def inside_names(names: dict[str, list[tuple[str, ...]]], fields: Iterable[list[str]],
-                 keys: dict[str, str]) -> list[str]:
+                 keys: dict[str, str], parts: frozenset[str] | None = None) -> list[str]:
     """The keys of the words a fact says only inside a name, from the words of its fields
     (summary, text, evidence, then each name), as the index build has already split them;
-    ``keys`` memoises key() across facts (a 100,000-fact build meets each word many times)."""
+    ``keys`` memoises key() across facts (a 100,000-fact build meets each word many times).
+    With ``parts`` (name_keys(names)), a word whose key is in no name is memoised as
+    ELSEWHERE (the answer is the same: such a key is neither matched nor returned), so the
+    memo holds one shared string for most words, and the stems are not cached twice."""
     sequence: list[str] = []
     for found in fields:
         sequence.append("")  # keeps fields (and names) apart
         for word in found:
             keyed = keys.get(word)
             if keyed is None:
-                keyed = keys[word] = "" if word in STOPWORDS else key(word)
+                if word in STOPWORDS:
+                    keyed = ""
+                elif parts is None:
+                    keyed = key(word)
+                else:
+                    keyed = _key(stem.__wrapped__(word))  # type: ignore[attr-defined]
+                    keyed = keyed if keyed in parts else ELSEWHERE
+                keys[word] = keyed
             if keyed:
                 sequence.append(keyed)
     if names.keys().isdisjoint(sequence):

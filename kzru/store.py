@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from kzru.errors import KzruError, Problems
 from kzru.files import article_text, read_limited, text_sha256
-from kzru.links import check_references, check_rules
+from kzru.links import LINK_FIELDS, FactLinks, check_references, check_rules
 from kzru.model import Dataset, Fact, Source
 from kzru.paths import (  # noqa: F401 - read from here by the commands and curation
     ARTICLE_LIMIT,
@@ -30,6 +30,7 @@ from kzru.paths import (  # noqa: F401 - read from here by the commands and cura
 )
 from kzru.validate import (  # noqa: F401 - the limits and exact_number are read from here too
     FORMULA_START,
+    Table,
     exact_number,
     excerpt,
     read_table,
@@ -122,19 +123,61 @@ def _first_difference(theirs: Any, ours: dict[str, Any]) -> str:
     return "keys or other settings"
 
 
+# The tables read before the facts: small, and needed whole by a store built while the facts
+# stream in (the glossary's names, the tables kept beside the facts).
+SMALL_TABLES = ("sources", "events", "sectors", "glossary")
+Sink = Callable[[Fact, int], None]
+
+
+def read_folder(folder: Path, all_problems: bool = False,
+                start: "Callable[[dict[str, Table]], Sink] | None" = None,
+                ) -> tuple[dict[str, Table], Problems]:
+    """Read and check every table and what spans them; return the tables and the problems.
+
+    With ``start``, facts are streamed: once the small tables are read without a problem,
+    ``start(tables)`` gives a function that receives each fact and its line, for as long as
+    no problem has been found, and the facts table keeps only what the checks across rows
+    need (links.FactLinks), so memory does not grow with the facts' text. Problems are
+    reported in the order of TABLES whatever the order of reading."""
+    schema = load_schema()
+    found = {name: Problems(keep_all=all_problems) for name in ("datapackage", *TABLES)}
+    _check_package(folder, schema, found["datapackage"])
+    tables = {name: read_table(name, folder / f"{name}.csv", schema[name], found[name])
+              for name in SMALL_TABLES}
+    keep = None
+    kept: tuple[list[Any], list[int]] = ([], [])
+    if start is not None:
+        sink = start(tables) if not any(found.values()) else None
+        facts_found = found["facts"]
+
+        def keep(record: Fact, line: int) -> None:
+            nonlocal sink
+            kept[0].append(FactLinks._make(map(record.__getitem__, LINK_FIELDS)))
+            kept[1].append(line)
+            if sink is not None:
+                if facts_found:
+                    sink = None  # nothing will be built: stop feeding it
+                else:
+                    sink(record, line)
+
+    facts = read_table("facts", folder / "facts.csv", schema["facts"], found["facts"], keep)
+    if keep is not None:
+        facts.rows, facts.lines = kept
+    tables["facts"] = facts
+    problems = Problems(keep_all=all_problems)
+    for name in ("datapackage", *TABLES):
+        problems.extend(found[name])
+    if all(table.columns for table in tables.values()):
+        check_references(tables, schema, problems)
+        check_rules(tables, problems)
+    return {name: tables[name] for name in TABLES}, problems
+
+
 def load(folder: Path, all_problems: bool = False) -> Dataset:
     """Read and validate every table; raise DataError listing the problems found (the first
     few of each kind, every one with ``all_problems``). Every row is returned, drafts (review
     = draft) included: readers admit rows through the store (db.Store, Index.admit)."""
-    schema = load_schema()
-    problems = Problems(keep_all=all_problems)
-    _check_package(folder, schema, problems)
-    tables = {
-        name: read_table(name, folder / f"{name}.csv", schema[name], problems) for name in TABLES
-    }
-    if all(table.columns for table in tables.values()):
-        check_references(tables, schema, problems)
-        check_rules(tables, problems)
+    tables, problems = read_folder(folder, all_problems)
     if problems:
         raise problems.error()
     records = {

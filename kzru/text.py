@@ -56,11 +56,14 @@ _DOUBLE = re.compile(r"(.)\1+")
 # str.translate, which looks every character up (each fold is one character to one that is
 # not folded itself, so the order of the replacements does not matter).
 _FOLD_PAIRS = tuple((chr(code), to) for code, to in _FOLD.items())
+_FOLDED = re.compile("[" + "".join(folded for folded, _ in _FOLD_PAIRS) + "]")
 
 
 def normalize(text: str) -> str:
     """NFC, lower case, ё→е, Kazakh letters and typographic dashes/quotes folded."""
     text = unicodedata.normalize("NFC", text).casefold()
+    if _FOLDED.search(text) is None:  # most words: nothing to fold
+        return text
     for folded, to in _FOLD_PAIRS:
         if folded in text:
             text = text.replace(folded, to)
