@@ -203,3 +203,18 @@ def test_a_preview_links_the_upcoming_event_and_its_parts(tmp_path: Path,
     assert by("Его участниками").event == forum  # a pronoun continues the sentence before
     assert by("Стороны также").event == visit  # the sides, in the future: the visit
     assert by("Товарооборот").event == ""  # the present state of affairs: no event
+
+
+def test_a_long_sentence_is_never_cut_inside_parentheses(tmp_path: Path,
+                                                         empty_folder: Path) -> None:
+    """A long sentence is drafted per clause group; a parenthetical list belongs to the word
+    before it and stays whole in one group's evidence."""
+    listed = "(Павлодар, Семей, Усть-Каменогорск, Кокшетау)"
+    sentence = ("Областные акиматы северных и восточных областей подписали соглашения с "
+                "четырьмя сибирскими регионами о приграничной торговле, туризме, обмене "
+                f"студентами и совместных ярмарках {listed}, а министерство торговли "
+                "пообещало упростить оформление грузов на границе уже в этом году.")
+    # the list straddles the 200th character, where a clause group would otherwise end
+    assert sentence.index("(") < 200 < sentence.index(")")
+    data, _ = drafted(tmp_path, empty_folder, f"Павлодар, 2 марта 2026 года\n\n{sentence}\n")
+    assert any(listed in fact.evidence for fact in data.facts.values())

@@ -48,6 +48,9 @@ EVIDENCE_LIMIT = 200
 
 _ELLIPSIS = re.compile(r"\.\.\.|…")
 _CLAUSE_BREAK = re.compile(r"[,;:—–]\s|\s[—–]\s|\(|\)")
+# Where a long sentence is cut into clause groups: not inside parentheses, which belong to
+# the word before them ("вузами (МИФИ, МФТИ)": the list is what the clause says).
+_GROUP_BREAK = re.compile(r"[,;:—–]\s|\s[—–]\s")
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<currency>[$€₽₸]\s?)?(?P<digits>\d{1,3}(?:[\s\u00a0]\d{3})+|\d+)"
     r"(?:[.,](?P<fraction>\d+))?(?![\w.,]\d)")
@@ -558,7 +561,10 @@ def _chunks(sentence: Sentence, text: str) -> list[tuple[int, int]]:
     a long news sentence usually reports several things."""
     clauses: list[tuple[int, int]] = []
     cursor = sentence.start
-    for match in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.stop):
+    for match in _GROUP_BREAK.finditer(text, sentence.start, sentence.stop):
+        if text.count("(", sentence.start, match.start()) > \
+                text.count(")", sentence.start, match.start()):
+            continue  # inside parentheses
         clauses.append((cursor, match.end()))
         cursor = match.end()
     clauses.append((cursor, sentence.stop))
