@@ -218,3 +218,21 @@ def test_a_long_sentence_is_never_cut_inside_parentheses(tmp_path: Path,
     assert sentence.index("(") < 200 < sentence.index(")")
     data, _ = drafted(tmp_path, empty_folder, f"Павлодар, 2 марта 2026 года\n\n{sentence}\n")
     assert any(listed in fact.evidence for fact in data.facts.values())
+
+
+def test_the_language_models_run_numpy_on_one_thread_unless_told() -> None:
+    """Spinning BLAS threads cost CPU for the tagger's small matrices and fight --jobs
+    workers: one thread, unless the user set a number."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from kzru.curate.annotate import tools; tools(); import os; "
+            "print(os.environ['OPENBLAS_NUM_THREADS'])")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, check=True)
+    assert done.stdout.strip() == "1"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**env, "OPENBLAS_NUM_THREADS": "2"}, check=True)
+    assert done.stdout.strip() == "2"

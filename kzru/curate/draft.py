@@ -1,9 +1,10 @@
 """Draft one fact per sentence that says something: status, kind, date, number, sectors,
 speaker, names and verbatim evidence, each decided by a rule table in kzru.cues.
 
-Evidence is cut from the article by offsets, so it is verbatim by construction; the writer
-checks it again with the code ``kzru check --sources`` runs. Every draft says why it got its
-status and kind (``Why``), which the reviewer sees.
+Evidence is cut from the article by offsets (kzru.curate.evidence), so it is verbatim by
+construction; the writer checks it again with the code ``kzru check --sources`` runs. Sectors
+and names come from the data folder's lexicon (kzru.curate.lexicon). Every draft says why it
+got its status and kind (``Why``), which the reviewer sees.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Iterable, NamedTuple, Sequence
+from typing import NamedTuple, Sequence
 
 from kzru.cues import (
     ATTRIBUTION_PHRASES,
@@ -36,21 +37,23 @@ from kzru.cues import (
 )
 from kzru.curate.annotate import MIN_WORDS, Annotated, Sentence, Token
 from kzru.curate.dates import CONTINUES, Dated, Published, find_dates, publication
+from kzru.curate.evidence import (
+    EVIDENCE_LIMIT,
+    clause_groups,
+    evidence,
+    fits_whole,
+    strip_span,
+    sub_sentence,
+)
+from kzru.curate.lexicon import Lexicon, find_names, find_sectors
 from kzru.model import EVIDENCE_JOINER
 from kzru.store import FORMULA_START
 from kzru.text import normalize as _normalize
-from kzru.text import stem_many, words
 
 # Every sentence is normalised by each rule that reads it: once is enough.
 normalize = lru_cache(maxsize=8192)(_normalize)
 
-EVIDENCE_LIMIT = 200
 
-_ELLIPSIS = re.compile(r"\.\.\.|…")
-_CLAUSE_BREAK = re.compile(r"[,;:—–]\s|\s[—–]\s|\(|\)")
-# Where a long sentence is cut into clause groups: not inside parentheses, which belong to
-# the word before them ("вузами (МИФИ, МФТИ)": the list is what the clause says).
-_GROUP_BREAK = re.compile(r"[,;:—–]\s|\s[—–]\s")
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<currency>[$€₽₸]\s?)?(?P<digits>\d{1,3}(?:[\s\u00a0]\d{3})+|\d+)"
     r"(?:[.,](?P<fraction>\d+))?(?![\w.,]\d)")
@@ -83,65 +86,6 @@ class Draft(NamedTuple):
     names: tuple[str, ...]
     why: Why
     event_word: str  # the kind of event the sentence names, if it names one
-
-
-class Lexicon(NamedTuple):
-    """The data folder's sector lexicon and glossary, as stems (built once per add)."""
-
-    sectors: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
-    # (name stems, (name_ru, name_en), sectors the entry's own names belong to)
-    glossary: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]
-    # first stem -> positions in ``sectors`` / ``glossary`` of the phrases it begins, so a
-    # sentence is matched only against the entries its own words can start
-    sector_index: dict[str, tuple[int, ...]] = {}
-    glossary_index: dict[str, tuple[int, ...]] = {}
-
-
-def _index(firsts: Iterable[tuple[int, str]]) -> dict[str, tuple[int, ...]]:
-    found: dict[str, list[int]] = {}
-    for position, stem in firsts:
-        if position not in found.setdefault(stem, []):
-            found[stem].append(position)
-    return {stem: tuple(positions) for stem, positions in found.items()}
-
-
-def _phrase(text: str) -> tuple[str, ...]:
-    """A name as stems; a short or all-capital name (an acronym: ИИ, IT, АЭС) stays as
-    written and is matched case-sensitively, so it never meets a common short word."""
-    stripped = text.strip()
-    if len(stripped) <= 3 or (stripped.isupper() and " " not in stripped):
-        return (f"={stripped}",)
-    found = words(stripped)
-    return tuple(stem_many(found)) if found else ()
-
-
-def _names(text: str) -> list[str]:
-    """A sector's name split into the names it lists ("Energy (oil, gas, coal, power)")."""
-    return [part for part in re.split(r"[(),&/]|\s(?:и|and)\s", text) if part.strip()]
-
-
-def lexicon(sectors: Iterable[Any], glossary: Iterable[Any]) -> Lexicon:
-    """Stems of each sector's names and aliases, and of each glossary entry's names, with the
-    sectors a glossary entry's own names fall in (Росатом's long name holds "атомной")."""
-    sector_phrases = tuple(
-        (sector.id, tuple(dict.fromkeys(
-            p for name in (sector.name_ru, sector.name, *sector.aliases)
-            for p in (_phrase(part) for part in _names(name)) if p)))
-        for sector in sectors)
-    entries = []
-    for entry in glossary:
-        stems = [list(_phrase(name)) for name in entry.all_names()]
-        belongs = tuple(sector for sector, phrases in sector_phrases if any(
-            _first(phrase, one, _positions(one)) is not None for phrase in phrases
-            for one in stems if one))
-        for name, phrase in zip(entry.all_names(), stems):
-            if len(name) > 1 and phrase:
-                entries.append((tuple(phrase), (entry.name_ru, entry.name_en), belongs))
-    return Lexicon(
-        sector_phrases, tuple(entries),
-        _index((n, phrase[0]) for n, (_, phrases) in enumerate(sector_phrases)
-               for phrase in phrases),
-        _index((n, entry[0][0]) for n, entry in enumerate(entries)))
 
 
 def _cue_at(sentence: Sentence, offset: int) -> Token | None:
@@ -237,42 +181,6 @@ def _decide(sentence: Sentence) -> tuple[str, str, str]:
     _, status, word, _, tense = min(predicates or found,
                                     key=lambda item: STATUS_ORDER.index(item[1]))
     return status, word, tense
-
-
-_STEMS: dict[tuple[int, int, str], list[str]] = {}
-
-
-def _stems(sentence: Sentence) -> list[str]:
-    """The sentence's words as stems (memoised for the sentence being drafted)."""
-    key = (sentence.start, sentence.stop, sentence.text)
-    if key not in _STEMS:
-        if len(_STEMS) > 256:
-            _STEMS.clear()
-        _STEMS[key] = _stems_of(sentence)
-    return _STEMS[key]
-
-
-def _positions(stems: list[str]) -> dict[str, list[int]]:
-    found: dict[str, list[int]] = {}
-    for index, stem in enumerate(stems):
-        found.setdefault(stem, []).append(index)
-    return found
-
-
-def _first(phrase: tuple[str, ...], stems: list[str], where: dict[str, list[int]]) -> int | None:
-    """Where the phrase (a run of stems) first occurs in the sentence, or None."""
-    for index in where.get(phrase[0], ()):
-        if tuple(stems[index:index + len(phrase)]) == phrase:
-            return index
-    return None
-
-
-def _stems_of(sentence: Sentence) -> list[str]:
-    """The sentence's words as stems, each acronym-like token also as written (see _phrase)."""
-    tokens = [t.text for t in sentence.tokens if re.search(r"\w", t.text)]
-    stems = stem_many([normalize(t) for t in tokens]) if tokens else []
-    return [f"={raw}" if (len(raw) <= 3 or raw.isupper()) else stem
-            for raw, stem in zip(tokens, stems)]
 
 
 def _document(sentence: Sentence) -> str:
@@ -413,116 +321,6 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
     return organisations[0].normal if organisations else ""
 
 
-def find_sectors(sentence: Sentence, lexicon_: Lexicon) -> tuple[str, ...]:
-    """Sectors whose names or aliases the sentence holds (directly or through a glossary
-    entry it names), in the order they first appear."""
-    stems = _stems(sentence)
-    where = _positions(stems)
-    positions: dict[str, int] = {}
-    for number in _candidates(lexicon_.sector_index, where):
-        sector, phrases = lexicon_.sectors[number]
-        hits = [at for at in (_first(p, stems, where) for p in phrases) if at is not None]
-        if hits:
-            positions[sector] = min(hits)
-    for number in _candidates(lexicon_.glossary_index, where):
-        phrase, _, belongs = lexicon_.glossary[number]
-        if belongs:
-            at = _first(phrase, stems, where)
-            if at is not None:
-                for sector in belongs:
-                    positions[sector] = min(positions.get(sector, at), at)
-    return tuple(sorted(positions, key=lambda s: positions[s]))
-
-
-def _candidates(index: dict[str, tuple[int, ...]], where: dict[str, list[int]]
-                ) -> list[int]:
-    """Entries (in the lexicon's order) whose first stem the sentence holds."""
-    return sorted({n for stem in where for n in index.get(stem, ())})
-
-
-def find_names(sentence: Sentence, lexicon_: Lexicon) -> tuple[str, ...]:
-    """The entities' dictionary forms, and glossary names the sentence holds (Russian and
-    English), each once."""
-    names: list[str] = []
-    for entity in sentence.entities:
-        if entity.normal not in names:
-            names.append(entity.normal)
-    stems = _stems(sentence)
-    where = _positions(stems)
-    for number in _candidates(lexicon_.glossary_index, where):
-        phrase, glossary_names, _ = lexicon_.glossary[number]
-        if _first(phrase, stems, where) is not None:
-            for name in glossary_names:
-                if name and name not in names:
-                    names.append(name)
-    return tuple(names)
-
-
-def _strip_span(text: str, start: int, stop: int) -> tuple[int, int]:
-    while start < stop and text[start] in " \t,;:—–-(\"«»":
-        start += 1
-    while stop > start and text[stop - 1] in " \t,;:—–-(":
-        stop -= 1
-    return start, stop
-
-
-def evidence(sentence: Sentence, article_text: str, focus: int) -> tuple[tuple[int, int], ...]:
-    """Spans (article offsets) of the evidence: the sentence when it fits in 200 characters,
-    else up to three of its clauses, the one holding the deciding word first chosen, joined
-    in text order. Pieces never hold an ellipsis (the joiner is one)."""
-    start, stop = sentence.start, sentence.stop
-    pieces = []
-    cursor = start
-    for match in _ELLIPSIS.finditer(article_text, start, stop):
-        pieces.append((cursor, match.start()))
-        cursor = match.end()
-    pieces.append((cursor, stop))
-    pieces = [_strip_span(article_text, a, b) for a, b in pieces]
-    pieces = [(a, b) for a, b in pieces if b > a]
-    if len(pieces) == 1 and pieces[0][1] - pieces[0][0] > EVIDENCE_LIMIT and \
-            article_text[pieces[0][1] - 1] in ".!?" and \
-            pieces[0][1] - 1 - pieces[0][0] <= EVIDENCE_LIMIT:
-        pieces = [(pieces[0][0], pieces[0][1] - 1)]  # the full stop is not evidence
-    if len(pieces) == 1 and pieces[0][1] - pieces[0][0] <= EVIDENCE_LIMIT:
-        return tuple(pieces)
-    clauses: list[tuple[int, int]] = []
-    for a, b in pieces:
-        cursor = a
-        for match in _CLAUSE_BREAK.finditer(article_text, a, b):
-            clauses.append(_strip_span(article_text, cursor, match.start()))
-            cursor = match.end()
-        clauses.append(_strip_span(article_text, cursor, b))
-    clauses = [(a, b) for a, b in clauses if b - a >= 3]
-    if not clauses:
-        return ()
-    # the clause with the deciding word, then the longest others, while they fit
-    anchor = next((c for c in clauses if c[0] <= focus < c[1]), clauses[0])
-    chosen = [_fit(article_text, anchor, focus)]
-    for clause in sorted((c for c in clauses if c != anchor), key=lambda c: c[0]):
-        if len(chosen) == 3:
-            break
-        total = sum(b - a for a, b in chosen) + (b_a := clause[1] - clause[0])
-        if total + len(EVIDENCE_JOINER) * len(chosen) <= EVIDENCE_LIMIT and b_a >= 15:
-            chosen.append(clause)
-    return tuple(sorted(chosen))
-
-
-def _fit(text: str, clause: tuple[int, int], focus: int) -> tuple[int, int]:
-    """A clause cut to at most 200 characters at word boundaries, around ``focus``."""
-    start, stop = clause
-    if stop - start <= EVIDENCE_LIMIT:
-        return clause
-    focus = min(max(focus, start), stop)
-    left = max(start, focus - EVIDENCE_LIMIT // 3)
-    right = min(stop, left + EVIDENCE_LIMIT)
-    left = max(start, right - EVIDENCE_LIMIT)
-    while left > start and not text[left - 1].isspace():
-        left += 1
-    while right < stop and not text[right].isspace():
-        right -= 1
-    return _strip_span(text, left, right)
-
-
 def _event_word(sentence: Sentence) -> str:
     from kzru.cues import EVENT_KINDS
 
@@ -553,46 +351,6 @@ def _number_of(word: str) -> str:
 
     parses = _parse(word)
     return str(parses[0].tag.number or "") if parses else ""
-
-
-def _chunks(sentence: Sentence, text: str) -> list[tuple[int, int]]:
-    """A sentence longer than the evidence limit, as runs of whole clauses that each fit (a
-    clause longer than that is cut at word boundaries): each run is drafted on its own, as
-    a long news sentence usually reports several things."""
-    clauses: list[tuple[int, int]] = []
-    cursor = sentence.start
-    for match in _GROUP_BREAK.finditer(text, sentence.start, sentence.stop):
-        if text.count("(", sentence.start, match.start()) > \
-                text.count(")", sentence.start, match.start()):
-            continue  # inside parentheses
-        clauses.append((cursor, match.end()))
-        cursor = match.end()
-    clauses.append((cursor, sentence.stop))
-    runs: list[tuple[int, int]] = []
-    for start, stop in clauses:
-        while stop - start > EVIDENCE_LIMIT:
-            cut = text.rfind(" ", start, start + EVIDENCE_LIMIT)
-            cut = cut if cut > start else start + EVIDENCE_LIMIT
-            runs.append((start, cut))
-            start = cut
-        if runs and stop - runs[-1][0] <= EVIDENCE_LIMIT:
-            runs[-1] = (runs[-1][0], stop)
-        else:
-            runs.append((start, stop))
-    spans = [_strip_span(text, a, b) for a, b in runs]
-    return [(a, b) for a, b in spans if b > a]
-
-
-def _part(sentence: Sentence, start: int, stop: int, text: str) -> Sentence:
-    return Sentence(sentence.index, start, stop, text[start:stop],
-                    tuple(t for t in sentence.tokens if start <= t.start and t.stop <= stop),
-                    tuple(e for e in sentence.entities if start <= e.start and e.stop <= stop))
-
-
-def _fits_whole(sentence: Sentence, text: str) -> bool:
-    """The sentence (without its full stop) fits in one evidence piece and has no ellipsis."""
-    stop = sentence.stop - (text[sentence.stop - 1] in ".!?")
-    return stop - sentence.start <= EVIDENCE_LIMIT or bool(_ELLIPSIS.search(sentence.text))
 
 
 class Skipped(Exception):
@@ -702,7 +460,7 @@ def _with_lead(lead: Sentence, cue: str, own: tuple[int, int], text: str
         start = text.find(" ", start, stop) + 1 or start
     if stop < lead.stop:
         stop = text.rfind(" ", start, stop) if text.rfind(" ", start, stop) > start else stop
-    piece = _strip_span(text, start, stop)
+    piece = strip_span(text, start, stop)
     if piece[1] <= piece[0] or piece[1] > own[0]:
         return (own,)
     return (piece, own)
@@ -718,11 +476,11 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
     text = annotated.article.text
     found = []
     for sentence in annotated.sentences:
-        if _fits_whole(sentence, text):
+        if fits_whole(sentence, text):
             pieces = [(sentence, 0, sentence, None)]
         else:
-            parts = [_part(sentence, start, stop, text)
-                     for start, stop in _chunks(sentence, text)]
+            parts = [sub_sentence(sentence, start, stop, text)
+                     for start, stop in clause_groups(sentence, text)]
             head = next((p for p in parts if decide_status(p)[1]), None)
             pieces = [(piece, number, sentence, head) for number, piece in enumerate(parts, 1)]
         for piece, number, whole, head in pieces:

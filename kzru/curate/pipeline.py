@@ -19,8 +19,9 @@ from typing import Any, Callable, NamedTuple
 from kzru import store, writer
 from kzru.curate.annotate import annotate
 from kzru.curate.corroborate import propose
-from kzru.curate.draft import Draft, Lexicon, draft_article, lexicon
+from kzru.curate.draft import Draft, draft_article
 from kzru.curate.events import Linker, link_article
+from kzru.curate.lexicon import Lexicon, lexicon
 from kzru.curate.read import Article, Overrides, read_article
 from kzru.errors import DataError, KzruError
 from kzru.model import Dataset, Fact, Source

@@ -166,7 +166,8 @@ def speed(folder: Path) -> dict:
     --jobs 1 vs --jobs 2 on 40 distinct articles."""
     from kzru import store
     from kzru.curate.annotate import annotate, tools
-    from kzru.curate.draft import draft_article, lexicon
+    from kzru.curate.draft import draft_article
+    from kzru.curate.lexicon import lexicon
     from kzru.curate.pipeline import add
     from kzru.curate.read import Overrides, article_files, read_article
 

@@ -1,0 +1,120 @@
+"""Evidence cut from the article by offsets, so it is verbatim by construction: a sentence
+that fits in EVIDENCE_LIMIT characters whole, else up to three of its clauses joined by the
+evidence joiner; and the clause groups a long sentence is drafted in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kzru.curate.annotate import Sentence
+from kzru.model import EVIDENCE_JOINER
+
+EVIDENCE_LIMIT = 200
+
+_ELLIPSIS = re.compile(r"\.\.\.|…")
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–]\s|\s[—–]\s|\(|\)")
+
+# Where a long sentence is cut into clause groups: not inside parentheses, which belong to
+# the word before them ("вузами (МИФИ, МФТИ)": the list is what the clause says).
+_GROUP_BREAK = re.compile(r"[,;:—–]\s|\s[—–]\s")
+
+def strip_span(text: str, start: int, stop: int) -> tuple[int, int]:
+    while start < stop and text[start] in " \t,;:—–-(\"«»":
+        start += 1
+    while stop > start and text[stop - 1] in " \t,;:—–-(":
+        stop -= 1
+    return start, stop
+
+def evidence(sentence: Sentence, article_text: str, focus: int) -> tuple[tuple[int, int], ...]:
+    """Spans (article offsets) of the evidence: the sentence when it fits in 200 characters,
+    else up to three of its clauses, the one holding the deciding word first chosen, joined
+    in text order. Pieces never hold an ellipsis (the joiner is one)."""
+    start, stop = sentence.start, sentence.stop
+    pieces = []
+    cursor = start
+    for match in _ELLIPSIS.finditer(article_text, start, stop):
+        pieces.append((cursor, match.start()))
+        cursor = match.end()
+    pieces.append((cursor, stop))
+    pieces = [strip_span(article_text, a, b) for a, b in pieces]
+    pieces = [(a, b) for a, b in pieces if b > a]
+    if len(pieces) == 1 and pieces[0][1] - pieces[0][0] > EVIDENCE_LIMIT and \
+            article_text[pieces[0][1] - 1] in ".!?" and \
+            pieces[0][1] - 1 - pieces[0][0] <= EVIDENCE_LIMIT:
+        pieces = [(pieces[0][0], pieces[0][1] - 1)]  # the full stop is not evidence
+    if len(pieces) == 1 and pieces[0][1] - pieces[0][0] <= EVIDENCE_LIMIT:
+        return tuple(pieces)
+    clauses: list[tuple[int, int]] = []
+    for a, b in pieces:
+        cursor = a
+        for match in _CLAUSE_BREAK.finditer(article_text, a, b):
+            clauses.append(strip_span(article_text, cursor, match.start()))
+            cursor = match.end()
+        clauses.append(strip_span(article_text, cursor, b))
+    clauses = [(a, b) for a, b in clauses if b - a >= 3]
+    if not clauses:
+        return ()
+    # the clause with the deciding word, then the longest others, while they fit
+    anchor = next((c for c in clauses if c[0] <= focus < c[1]), clauses[0])
+    chosen = [_fit(article_text, anchor, focus)]
+    for clause in sorted((c for c in clauses if c != anchor), key=lambda c: c[0]):
+        if len(chosen) == 3:
+            break
+        total = sum(b - a for a, b in chosen) + (b_a := clause[1] - clause[0])
+        if total + len(EVIDENCE_JOINER) * len(chosen) <= EVIDENCE_LIMIT and b_a >= 15:
+            chosen.append(clause)
+    return tuple(sorted(chosen))
+
+def _fit(text: str, clause: tuple[int, int], focus: int) -> tuple[int, int]:
+    """A clause cut to at most 200 characters at word boundaries, around ``focus``."""
+    start, stop = clause
+    if stop - start <= EVIDENCE_LIMIT:
+        return clause
+    focus = min(max(focus, start), stop)
+    left = max(start, focus - EVIDENCE_LIMIT // 3)
+    right = min(stop, left + EVIDENCE_LIMIT)
+    left = max(start, right - EVIDENCE_LIMIT)
+    while left > start and not text[left - 1].isspace():
+        left += 1
+    while right < stop and not text[right].isspace():
+        right -= 1
+    return strip_span(text, left, right)
+
+def clause_groups(sentence: Sentence, text: str) -> list[tuple[int, int]]:
+    """A sentence longer than the evidence limit, as runs of whole clauses that each fit (a
+    clause longer than that is cut at word boundaries): each run is drafted on its own, as
+    a long news sentence usually reports several things."""
+    clauses: list[tuple[int, int]] = []
+    cursor = sentence.start
+    for match in _GROUP_BREAK.finditer(text, sentence.start, sentence.stop):
+        if text.count("(", sentence.start, match.start()) > \
+                text.count(")", sentence.start, match.start()):
+            continue  # inside parentheses
+        clauses.append((cursor, match.end()))
+        cursor = match.end()
+    clauses.append((cursor, sentence.stop))
+    runs: list[tuple[int, int]] = []
+    for start, stop in clauses:
+        while stop - start > EVIDENCE_LIMIT:
+            cut = text.rfind(" ", start, start + EVIDENCE_LIMIT)
+            cut = cut if cut > start else start + EVIDENCE_LIMIT
+            runs.append((start, cut))
+            start = cut
+        if runs and stop - runs[-1][0] <= EVIDENCE_LIMIT:
+            runs[-1] = (runs[-1][0], stop)
+        else:
+            runs.append((start, stop))
+    spans = [strip_span(text, a, b) for a, b in runs]
+    return [(a, b) for a, b in spans if b > a]
+
+def sub_sentence(sentence: Sentence, start: int, stop: int, text: str) -> Sentence:
+    return Sentence(sentence.index, start, stop, text[start:stop],
+                    tuple(t for t in sentence.tokens if start <= t.start and t.stop <= stop),
+                    tuple(e for e in sentence.entities if start <= e.start and e.stop <= stop))
+
+def fits_whole(sentence: Sentence, text: str) -> bool:
+    """The sentence (without its full stop) fits in one evidence piece and has no ellipsis."""
+    stop = sentence.stop - (text[sentence.stop - 1] in ".!?")
+    return stop - sentence.start <= EVIDENCE_LIMIT or bool(_ELLIPSIS.search(sentence.text))

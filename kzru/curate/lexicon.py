@@ -1,0 +1,141 @@
+"""The data folder's sector lexicon and glossary as stems, and what a sentence holds of them:
+its sectors (directly, or through a glossary entry whose names fall in a sector) and the
+names it mentions. Built once per add; entries are indexed by their first stem, so a
+sentence is matched only against the entries its own words can start.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, NamedTuple
+
+from kzru.curate.annotate import Sentence
+from kzru.text import normalize, stem_many, words
+
+
+class Lexicon(NamedTuple):
+    """The data folder's sector lexicon and glossary, as stems (built once per add)."""
+
+    sectors: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
+    # (name stems, (name_ru, name_en), sectors the entry's own names belong to)
+    glossary: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]
+    # first stem -> positions in ``sectors`` / ``glossary`` of the phrases it begins, so a
+    # sentence is matched only against the entries its own words can start
+    sector_index: dict[str, tuple[int, ...]] = {}
+    glossary_index: dict[str, tuple[int, ...]] = {}
+
+def _index(firsts: Iterable[tuple[int, str]]) -> dict[str, tuple[int, ...]]:
+    found: dict[str, list[int]] = {}
+    for position, stem in firsts:
+        if position not in found.setdefault(stem, []):
+            found[stem].append(position)
+    return {stem: tuple(positions) for stem, positions in found.items()}
+
+def _phrase(text: str) -> tuple[str, ...]:
+    """A name as stems; a short or all-capital name (an acronym: ИИ, IT, АЭС) stays as
+    written and is matched case-sensitively, so it never meets a common short word."""
+    stripped = text.strip()
+    if len(stripped) <= 3 or (stripped.isupper() and " " not in stripped):
+        return (f"={stripped}",)
+    found = words(stripped)
+    return tuple(stem_many(found)) if found else ()
+
+def _names(text: str) -> list[str]:
+    """A sector's name split into the names it lists ("Energy (oil, gas, coal, power)")."""
+    return [part for part in re.split(r"[(),&/]|\s(?:и|and)\s", text) if part.strip()]
+
+def lexicon(sectors: Iterable[Any], glossary: Iterable[Any]) -> Lexicon:
+    """Stems of each sector's names and aliases, and of each glossary entry's names, with the
+    sectors a glossary entry's own names fall in (Росатом's long name holds "атомной")."""
+    sector_phrases = tuple(
+        (sector.id, tuple(dict.fromkeys(
+            p for name in (sector.name_ru, sector.name, *sector.aliases)
+            for p in (_phrase(part) for part in _names(name)) if p)))
+        for sector in sectors)
+    entries = []
+    for entry in glossary:
+        stems = [list(_phrase(name)) for name in entry.all_names()]
+        belongs = tuple(sector for sector, phrases in sector_phrases if any(
+            _first(phrase, one, _positions(one)) is not None for phrase in phrases
+            for one in stems if one))
+        for name, phrase in zip(entry.all_names(), stems):
+            if len(name) > 1 and phrase:
+                entries.append((tuple(phrase), (entry.name_ru, entry.name_en), belongs))
+    return Lexicon(
+        sector_phrases, tuple(entries),
+        _index((n, phrase[0]) for n, (_, phrases) in enumerate(sector_phrases)
+               for phrase in phrases),
+        _index((n, entry[0][0]) for n, entry in enumerate(entries)))
+
+_STEMS: dict[tuple[int, int, str], list[str]] = {}
+
+def _stems(sentence: Sentence) -> list[str]:
+    """The sentence's words as stems (memoised for the sentence being drafted)."""
+    key = (sentence.start, sentence.stop, sentence.text)
+    if key not in _STEMS:
+        if len(_STEMS) > 256:
+            _STEMS.clear()
+        _STEMS[key] = _stems_of(sentence)
+    return _STEMS[key]
+
+def _positions(stems: list[str]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for index, stem in enumerate(stems):
+        found.setdefault(stem, []).append(index)
+    return found
+
+def _first(phrase: tuple[str, ...], stems: list[str], where: dict[str, list[int]]) -> int | None:
+    """Where the phrase (a run of stems) first occurs in the sentence, or None."""
+    for index in where.get(phrase[0], ()):
+        if tuple(stems[index:index + len(phrase)]) == phrase:
+            return index
+    return None
+
+def _stems_of(sentence: Sentence) -> list[str]:
+    """The sentence's words as stems, each acronym-like token also as written (see _phrase)."""
+    tokens = [t.text for t in sentence.tokens if re.search(r"\w", t.text)]
+    stems = stem_many([normalize(t) for t in tokens]) if tokens else []
+    return [f"={raw}" if (len(raw) <= 3 or raw.isupper()) else stem
+            for raw, stem in zip(tokens, stems)]
+
+def find_sectors(sentence: Sentence, lexicon_: Lexicon) -> tuple[str, ...]:
+    """Sectors whose names or aliases the sentence holds (directly or through a glossary
+    entry it names), in the order they first appear."""
+    stems = _stems(sentence)
+    where = _positions(stems)
+    positions: dict[str, int] = {}
+    for number in _candidates(lexicon_.sector_index, where):
+        sector, phrases = lexicon_.sectors[number]
+        hits = [at for at in (_first(p, stems, where) for p in phrases) if at is not None]
+        if hits:
+            positions[sector] = min(hits)
+    for number in _candidates(lexicon_.glossary_index, where):
+        phrase, _, belongs = lexicon_.glossary[number]
+        if belongs:
+            at = _first(phrase, stems, where)
+            if at is not None:
+                for sector in belongs:
+                    positions[sector] = min(positions.get(sector, at), at)
+    return tuple(sorted(positions, key=lambda s: positions[s]))
+
+def _candidates(index: dict[str, tuple[int, ...]], where: dict[str, list[int]]
+                ) -> list[int]:
+    """Entries (in the lexicon's order) whose first stem the sentence holds."""
+    return sorted({n for stem in where for n in index.get(stem, ())})
+
+def find_names(sentence: Sentence, lexicon_: Lexicon) -> tuple[str, ...]:
+    """The entities' dictionary forms, and glossary names the sentence holds (Russian and
+    English), each once."""
+    names: list[str] = []
+    for entity in sentence.entities:
+        if entity.normal not in names:
+            names.append(entity.normal)
+    stems = _stems(sentence)
+    where = _positions(stems)
+    for number in _candidates(lexicon_.glossary_index, where):
+        phrase, glossary_names, _ = lexicon_.glossary[number]
+        if _first(phrase, stems, where) is not None:
+            for name in glossary_names:
+                if name and name not in names:
+                    names.append(name)
+    return tuple(names)
