@@ -38,8 +38,8 @@ def own_folder(options: Options, command: str) -> Path:
 @with_common_options
 def command(
     paths: Annotated[List[Path], typer.Argument(
-        metavar="FILE|DIR...", help="Articles: .txt (UTF-8) or saved web pages (.html); a "
-        "folder adds its .txt and .html files.")],
+        metavar="FILE|DIR...", help="Articles: .txt (UTF-8) or saved web pages (.html), at most "
+        "2 MiB each; a folder adds its .txt and .html files.")],
     publisher: Annotated[Optional[str], typer.Option(
         "--publisher", help="The publisher, instead of what the article says.")] = None,
     title: Annotated[Optional[str], typer.Option(
