@@ -54,6 +54,46 @@ def test_facts_filters_or_within_and_across(run) -> None:
     assert got == expected and expected
 
 
+def _in_sector(fact: dict, sector: str) -> bool:
+    return sector in fact["sectors"].split("; ")
+
+
+@pytest.mark.parametrize("args,keep", [
+    (("--year", "2024", "--year", "2025", "--status", "agreed", "--status", "signed"),
+     lambda f: f["date"][:4] in ("2024", "2025") and f["status"] in ("agreed", "signed")),
+    (("--since", "2024-11-28", "--until", "2025"),
+     lambda f: "2024-11-28" <= f["date"] <= "2025-12-31"),
+    (("--source", "Kazinform", "--kind", "commitment"),
+     lambda f: f["source"] == "a004" and f["kind"] == "commitment"),
+    (("--event", "moscow-2025", "--event", "2024-11-state-visit-astana"),
+     lambda f: f["event"] in ("2025-11-state-visit-moscow", "2024-11-state-visit-astana")),
+    (("--speaker", "Акорда",), lambda f: f["speaker"] == "Akorda"),
+    (("--sector", "transport", "--sector", "industry"),
+     lambda f: _in_sector(f, "transport") or _in_sector(f, "industry")),
+])
+def test_sectors_sector_takes_the_fact_filters(run, args, keep) -> None:
+    """kzru sectors SECTOR narrows the sector's facts with the filters facts takes: OR
+    within one filter, AND across, and AND with the sector itself (issue 17.10-17.12)."""
+    expected = {f["id"] for f in ACCEPTED if _in_sector(f, "energy") and keep(f)}
+    assert expected, "the case must select something in the bundled table"
+    got = ids(run, "sectors", "энергетика", *args)
+    assert set(got) == expected and len(got) == len(expected)
+    everything = {f["id"] for f in ACCEPTED if _in_sector(f, "energy")}
+    assert expected < everything, "the filter narrowed nothing: the case proves nothing"
+
+
+def test_sectors_filters_without_a_sector_are_refused(run) -> None:
+    for args in (("--year", "2024"), ("--matrix", "--status", "signed")):
+        done = run("sectors", *args)
+        assert done.code == 2 and "kzru sectors SECTOR" in done.err and not done.out
+
+
+def test_sectors_sector_with_nothing_left_is_exit_1(run) -> None:
+    assert not any(_in_sector(f, "energy") and f["date"][:4] == "2023" for f in ACCEPTED)
+    done = run("sectors", "energy", "--year", "2023", "--format", "json")
+    assert done.code == 1
+
+
 # -- 17.11: one sector resolver in both languages -------------------------------------------
 
 @pytest.mark.parametrize("word,sector", [("энергетика", "energy"), ("транспорт", "transport"),

@@ -10,12 +10,16 @@ from kzru.commands.shared import (
     complete_sector,
     dataset,
     fact_columns,
+    fact_filter,
     fact_rows,
     group_title,
     in_date_order,
     layout,
+    with_fact_filters,
 )
 from kzru.db import Store
+from kzru.errors import KzruError
+from kzru.filters import Typed
 from kzru.labels import label
 from kzru.model import Event
 from kzru.options import Options, with_common_options
@@ -24,28 +28,36 @@ from kzru.table import GAP, Column
 
 EXAMPLES = ("kzru sectors", "kzru sectors nuclear",
             "kzru sectors 'Образование и наука' --lang ru", "kzru sectors --matrix",
-            "kzru sectors --matrix --format csv", "kzru sectors --fields id,facts,signed,agreed")
+            "kzru sectors --matrix --format csv", "kzru sectors --fields id,facts,signed,agreed",
+            "kzru sectors energy --year 2024 --year 2025 --status agreed",
+            "kzru sectors образование --since 2024-11 --source a002")
 
 
 @with_common_options
+@with_fact_filters
 def command(
-    sector: Annotated[Optional[str], typer.Argument(
+    name: Annotated[Optional[str], typer.Argument(
         metavar="[SECTOR]", autocompletion=complete_sector,
         help="A sector id, name or alias: list its facts by event, in date order.")] = None,
     matrix: Annotated[bool, typer.Option(
         "--matrix", help="A sector × event table of fact counts.")] = False,
-    fields_: FieldsOption = None, *, options: Options,
+    fields_: FieldsOption = None, *, options: Options, typed: Typed,
 ) -> None:
     """The sector taxonomy with counts; one sector's facts by event; or a sector × event matrix.
 
-    Counts count each item once: the parts of a package are not counted again. At narrow
-    widths Last goes first, then First, Events and the sector's name."""
+    One sector's facts take every filter kzru facts takes (OR within a filter, AND across;
+    --sector then narrows to facts also in one of those sectors). Counts count each item once:
+    the parts of a package are not counted again. At narrow widths Last goes first, then
+    First, Events and the sector's name."""
+    if typed != Typed() and (matrix or not name):
+        raise KzruError("the fact filters (--year, --status, --since…) narrow one sector's "
+                        "facts: kzru sectors SECTOR --year 2025")
     data = dataset(options)
     with Output(options) as out:
         if matrix:
             return _matrix(data, out)
-        if sector:
-            return _one_sector(data, out, sector, fields_)
+        if name:
+            return _one_sector(data, out, name, fields_, typed)
         rows = []
         for summary in query.sector_summaries(data):
             rows.append({
@@ -71,9 +83,14 @@ def command(
         out.rows(rows, keys, columns, "no sectors")
 
 
-def _one_sector(data: Store, out: Output, sector: str, spec: Optional[str]) -> None:
+def _one_sector(data: Store, out: Output, sector: str, spec: Optional[str],
+                typed: Typed) -> None:
+    """The sector's facts that pass the filters typed, grouped by event in date order."""
     chosen = query.resolve_sector(sector, data.sectors)
-    found = query.filter_facts(data, query.FactFilter(sectors=(chosen,)))
+    selection = fact_filter(data, typed)
+    also = set(selection.sectors)  # --sector beside SECTOR: in it and in one of those
+    found = [fact for fact in query.filter_facts(data, selection._replace(sectors=(chosen,)))
+             if not also or also & set(fact.sectors)]
     groups = in_date_order(found, data.events)
     ordered = [fact for _, group in groups for fact in group]
     keys, columns = layout(out, spec, fields.FACT_DEFAULT, fields.FACT_ALL, fact_columns(out),
@@ -86,7 +103,7 @@ def _one_sector(data: Store, out: Output, sector: str, spec: Optional[str]) -> N
                              title)
 
     out.rows(fact_rows(ordered, data.events, data.sources, out.lang), keys, columns,
-             "no facts in this sector", draw=draw)
+             label("empty.sector_facts", out.lang), draw=draw)
 
 
 def _short(event: Event) -> str:
