@@ -51,6 +51,7 @@ class Item(NamedTuple):
     areas: list[str] = []
     conflicts: list[Fact] = []
     preview: str = ""  # "preview", or the event whose report announced this one beforehand
+    same: list[Fact] = []  # rows of other articles reporting the same thing (same_as)
 
 
 class SectorGroup(NamedTuple):
@@ -177,6 +178,11 @@ def conflicts(dataset: Dataset, fact: Fact) -> list[Fact]:
     return found
 
 
+def same_as(dataset: Dataset, fact: Fact) -> list[Fact]:
+    """The rows of other articles that report the same thing (validated same_as links)."""
+    return [dataset.facts[other] for other in fact.same_as if other in dataset.facts]
+
+
 def _places(dataset: Dataset) -> set[str]:
     """Names of places and people: the leaders and the countries are in half the rows."""
     return {normalize(name) for entry in dataset.glossary.values()
@@ -241,7 +247,7 @@ def build(dataset: Dataset, event_id: str) -> Brief:
                         key=lambda fact: (SECTION_ORDER.index(fact.status), fact.date,
                                           dataset.fact_lines.get(fact.id, 0)))
     extra = [other for fact in [*facts, *checked, *background]
-             for other in conflicts(dataset, fact)]
+             for other in [*conflicts(dataset, fact), *same_as(dataset, fact)]]
     source_ids = list(dict.fromkeys([*event.sources, *(fact.source for fact in facts),
                                      *(fact.source for fact in checked),
                                      *(fact.source for fact in extra)]))
@@ -263,7 +269,8 @@ def build(dataset: Dataset, event_id: str) -> Brief:
             else []
         plans = [item(plan) for plan in announced.get(fact.id, [])]
         return Item(fact, parts, said, number[fact.source], plans,
-                    others.get(fact.id, []), areas, conflicts(dataset, fact), preview)
+                    others.get(fact.id, []), areas, conflicts(dataset, fact), preview,
+                    same_as(dataset, fact))
 
     top = [fact for fact in top if fact.id not in merged]
     figures = [item(fact) for fact in top if fact.kind == "figure"]

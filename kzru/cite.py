@@ -15,7 +15,7 @@ import re
 from typing import Any, Iterable, NamedTuple, Sequence
 from urllib.parse import urlsplit
 
-from kzru.labels import label
+from kzru.labels import label, say, status_word
 from kzru.model import Fact, Source
 from kzru.render import WEB_URL, date_label, md
 
@@ -35,10 +35,11 @@ a an the of and in on for to with at by from о об и в во на с со к 
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
-def published_label(source: Source) -> str:
+def published_label(source: Source, lang: str = "en") -> str:
     """The article's date at its precision, saying so when it is inferred, not printed."""
     shown = date_label(source.published, source.published_precision)
-    return shown if source.published_basis == "stated" else f"{shown} (date inferred)"
+    return shown if source.published_basis == "stated" else \
+        f"{shown} ({label('cite.date_inferred', lang)})"
 
 
 def headline(source: Source, lang: str = "en") -> str:
@@ -124,9 +125,10 @@ def references(facts: Sequence[Fact], sources: dict[str, Source], lang: str,
             for source_id, found in grouped.items()]
 
 
-def fact_line(fact: Fact) -> str:
-    """The fact as the locator: its id, status and date."""
-    return f"kzru {fact.id} ({fact.status}, {date_label(fact.date, fact.date_precision)})"
+def fact_line(fact: Fact, lang: str = "en") -> str:
+    """The fact as the locator: its id, status (in the reader's language) and date."""
+    status = say(status_word(fact.status), lang)
+    return f"kzru {fact.id} ({status}, {date_label(fact.date, fact.date_precision)})"
 
 
 def quoted(fact: Fact) -> str:
@@ -139,13 +141,14 @@ def as_text(reference: Reference) -> list[tuple[str, int]]:
     """Lines with their indent (the command wraps them to the terminal): the reference once,
     then each fact's locator and its quoted evidence."""
     source = reference.source
-    head = f"{reference.publisher}. {_bracketed(reference.title)}. {published_label(source)}. " \
+    head = f"{reference.publisher}. {_bracketed(reference.title)}. " \
+           f"{published_label(source, reference.lang)}. " \
            f"{label('cite.file', reference.lang).capitalize()} {source.file}."
     if source.url:
         head += f" {source.url}"
     lines = [(f"{head} [{reference.key}]", 0)]
     for fact in reference.facts:
-        lines += [(fact_line(fact), 2), (quoted(fact), 4)]
+        lines += [(fact_line(fact, reference.lang), 2), (quoted(fact), 4)]
     return lines
 
 
@@ -154,10 +157,11 @@ def as_markdown(reference: Reference) -> str:
     linked = WEB_URL.fullmatch(source.url)
     title = f"[{md(reference.title)}]({source.url})" if linked else \
         f"*{md(reference.title)}*"
-    lines = [f"- {md(reference.publisher)}, {title}, {published_label(source)} "
-             f"(file `{source.file}`) `[@{reference.key}]`"]
+    lang = reference.lang
+    lines = [f"- {md(reference.publisher)}, {title}, {published_label(source, lang)} "
+             f"({label('cite.file', lang)} `{source.file}`) `[@{reference.key}]`"]
     for fact in reference.facts:
-        lines.append(f"  - {md(fact_line(fact))}  \n    > {md(quoted(fact))}")
+        lines.append(f"  - {md(fact_line(fact, lang))}  \n    > {md(quoted(fact))}")
     return "\n".join(lines)
 
 
@@ -182,7 +186,8 @@ def as_csl(reference: Reference) -> dict[str, Any]:
                    "published_basis": source.published_basis},
     }
     if reference.facts:
-        item["note"] = "\n".join(f"{fact_line(f)}: {quoted(f)}" for f in reference.facts)
+        item["note"] = "\n".join(f"{fact_line(f, reference.lang)}: {quoted(f)}"
+                                 for f in reference.facts)
     if source.publisher:
         item["container-title"] = source.publisher
         item["publisher"] = source.publisher
@@ -209,12 +214,12 @@ def as_bibtex(reference: Reference) -> str:
         if accessed(source):
             fields.append(("urldate", accessed(source)))
     fields.append(("langid", "russian"))
-    notes = [f"file {source.file}"]
+    notes = [f"{label('cite.file', reference.lang)} {source.file}"]
     if source.published_basis != "stated":
-        notes.append("date inferred")
+        notes.append(label("cite.date_inferred", reference.lang))
     fields.append(("note", "; ".join(notes)))
     if reference.facts:
-        fields.append(("addendum", "; ".join(f"{fact_line(f)}: {quoted(f)}"
+        fields.append(("addendum", "; ".join(f"{fact_line(f, reference.lang)}: {quoted(f)}"
                                              for f in reference.facts)))
     body = ",\n".join(f"  {name} = {{{_tex(value) if name != 'url' else _url(value)}}}"
                       for name, value in fields)

@@ -64,14 +64,23 @@ def choose(spec: str | None, default: Sequence[str], available: Sequence[str],
     return chosen
 
 
+def reported_by(fact: Fact, lang: str) -> str:
+    """How many sources report the fact and, beyond this one, which facts of theirs."""
+    from kzru.labels import label
+
+    if not fact.same_as:
+        return label("note.reported_by_one", lang)
+    return label("note.reported_by", lang, count=1 + len(fact.same_as),
+                 ids=", ".join(fact.same_as))
+
+
 def fact_record(fact: Fact, events: Mapping[str, Any], sources: Mapping[str, Any],
                 lang: str) -> dict[str, Any]:
     """Every field of a fact, with its event's title and its source's publisher and file."""
     row = dict(fact._asdict())
     count = 1 + len(fact.same_as)  # same_as names facts of other sources (validated)
     row["sources_count"] = count
-    row["reported_by"] = "reported by 1 source" if count == 1 else \
-        f"reported by {count} sources (also: {', '.join(fact.same_as)})"
+    row["reported_by"] = reported_by(fact, lang)
     event = events.get(fact.event)
     source = sources.get(fact.source)
     row["event_title"] = event.title(lang) if event else ""

@@ -13,6 +13,7 @@ import re
 from datetime import date
 from typing import Iterable, NamedTuple
 
+from kzru.labels import Joined, Said, status_word, verdict_word
 from kzru.lint import STATUS_CUES
 from kzru.model import Dataset, Event, Fact
 from kzru.text import normalize
@@ -229,43 +230,45 @@ class _Context(NamedTuple):
     reports: dict[tuple[str, str], str]
 
 
-def _later_line(fact: Fact) -> str:
-    return f"{fact.id} ({fact.source}, {fact.date.isoformat()[:10]}, {fact.status})"
+def _later_line(fact: Fact) -> Said:
+    return Said("track.later_line", id=fact.id, source=fact.source,
+                date=fact.date.isoformat()[:10], status=status_word(fact.status))
 
 
 def judge(fact: Fact, later: list[Fact], context: _Context) -> tuple[str, str, Fact | None]:
-    """The verdict, a sentence saying why, and the later fact that decided it."""
+    """The verdict, a sentence saying why (a Said: English, and sayable in Russian), and the
+    later fact that decided it."""
     event = context.previewed.get(fact.id)
     finished = [f for f in later if f.status in DONE_STATUSES]
     going = [f for f in later if f.status == "ongoing"]
     if event is not None:
         if later:
             first = min(later, key=lambda f: (STRENGTH.index(f.status), f.date, f.id))
-            return BORNE_OUT, f"{_later_line(first)} bears out the preview", first
+            return BORNE_OUT, Said("track.why.borne_out", later=_later_line(first)), first
         key = (event.id, fact.source)  # once per preview: an event may have thousands of facts
         if key not in context.reports:
             context.reports[key] = ", ".join(report_sources(context.dataset, event,
                                                             {fact.source}))
         reports = context.reports[key]
         if fact.event != event.id:
-            return NOT_TAKEN_UP, (f"a general outlook of the preview, not a forecast for "
-                                  f"{event.id}; its report ({reports}) does not take it up"), None
-        return NOT_BORNE_OUT, (f"the report of {event.id} ({reports}) does not mention it"), None
+            return NOT_TAKEN_UP, Said("track.why.not_taken_up", event=event.id,
+                                      reports=reports), None
+        return NOT_BORNE_OUT, Said("track.why.not_borne_out", event=event.id,
+                                   reports=reports), None
     if finished:
         first = finished[0]
-        return DONE, f"{_later_line(first)} reports it {first.status}", first
+        return DONE, Said("track.why.done", later=_later_line(first),
+                          status=status_word(first.status)), first
     if going:
         first = going[0]
-        return IN_PROGRESS, f"{_later_line(first)} reports it under way; nothing later reports " \
-                            "it signed or done", first
+        return IN_PROGRESS, Said("track.why.in_progress", later=_later_line(first)), first
     if later:
         first = min(later, key=lambda f: (STRENGTH.index(f.status), f.date, f.id))
-        return REAFFIRMED, (f"{_later_line(first)} restates it ({first.status}); nothing later "
-                            "reports it under way, signed or done"), first
+        return REAFFIRMED, Said("track.why.reaffirmed", later=_later_line(first),
+                                status=status_word(first.status)), first
     if context.dataset.sources[fact.source].published >= context.newest:
-        return LATEST, "it comes from the newest article in this table: nothing later exists " \
-                       "to report on it", None
-    return NO_REPORT, "nothing later in this table reports on it", None
+        return LATEST, Said("track.why.latest"), None
+    return NO_REPORT, Said("track.why.no_report"), None
 
 
 def _context(dataset: Dataset) -> _Context:
@@ -294,10 +297,12 @@ def _entry(fact: Fact, context: _Context, parts: tuple[Tracked, ...] = ()) -> Tr
 
 
 def _parts_reason(own: str, reported: list[Tracked], total: int) -> str:
-    said = [f"part {p.fact.id}: {p.verdict}, {p.reason}" for p in reported]
+    said: list[object] = [Said("track.why.part", id=p.fact.id, verdict=verdict_word(p.verdict),
+                               reason=p.reason) for p in reported]
     rest = total - len(reported)
-    tail = f"; nothing later on the other {rest} part{'s' if rest != 1 else ''}" if rest else ""
-    return "; ".join(([own] if own else []) + said) + tail
+    tail = [Said("track.why.rest_one" if rest == 1 else "track.why.rest_many", count=rest)] \
+        if rest else []
+    return Joined([*([own] if own else []), *said, *tail], "; ")
 
 
 def track(dataset: Dataset, candidates: Iterable[Fact] | None = None,

@@ -9,6 +9,8 @@ Machine formats (json, csv…) never use these: their keys are field names and s
 
 from __future__ import annotations
 
+from typing import Iterable
+
 LANGS = ("en", "ru")
 
 # key: (English, Russian)
@@ -63,6 +65,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "note.sources_inferred": ("* date inferred (see the published_note field: --fields all)",
                               "* дата выведена (см. поле published_note: --fields all)"),
     "note.part_of": ("part of {id}", "часть {id}"),
+    "note.reported_by_one": ("reported by 1 source", "источник: 1"),
+    "note.reported_by": ("reported by {count} sources (also: {ids})",
+                         "источников: {count} (также: {ids})"),
     "note.no_title": ("(no title)", "(без заголовка)"),
     "what.facts": ("facts", "фактов"),
     "what.events": ("events", "событий"),
@@ -73,6 +78,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "empty.sectors": ("no sectors", "отраслей нет"),
     "empty.sector_facts": ("no facts in this sector", "в этой отрасли фактов нет"),
     "empty.sources": ("no sources", "источников нет"),
+    "empty.records": ("not found", "не найдено"),
+    "show.verbatim": ("«{evidence}» (verbatim quotation from {file})",
+                      "«{evidence}» (дословная цитата из {file})"),
     # --- cite ---------------------------------------------------------------------------
     "cite.no_headline": ("[headline not given]", "[заголовок не указан]"),
     "cite.no_publisher": ("[outlet not named]", "[издание не названо]"),
@@ -109,6 +117,7 @@ LABELS: dict[str, tuple[str, str]] = {
                             "то же предложение записано также как"),
     "brief.conflict": ("Sources differ on the date: {here} here [{n}]; {there} in [{m}]",
                        "Источники расходятся в дате: здесь {here} [{n}]; {there} в [{m}]"),
+    "brief.reported_by": ("reported by {count} sources", "сообщают источники ({count})"),
     "brief.according_to": ("according to {who}", "по данным {who}"),
     "brief.according_to_article": ("according to article {id}", "по данным статьи {id}"),
     "brief.in_preview": ("in a preview written before the event",
@@ -158,6 +167,142 @@ LABELS: dict[str, tuple[str, str]] = {
                              "обзор, написанный до события"),
     "brief.outlet_unnamed": ("outlet not named in the text", "издание в тексте не названо"),
     "brief.file": ("file", "файл"),
+    # --- words inside sentences: statuses, kinds, verdicts, how a word matched -----------
+    # (the English is exactly the value the table and the machine formats hold)
+    "track.discussed": ("discussed", "обсуждалось"),
+    "track.head_document": ("{status} document", "{status} (документ)"),
+    "track.commentator": ("commentator", "мнение комментатора"),
+    "track.summary": ("{count} tracked — {said}", "отслеживается {count} — {said}"),
+    "track.see_also": ("see also, unconfirmed (not linked by the curators):",
+                       "см. также, не подтверждено (кураторы не связали):"),
+    "track.why": ("why: {why}", "почему: {why}"),
+    "track.words": ("{why}; the words: «{words}»", "{why}; решили слова: «{words}»"),
+    "track.later_line": ("{id} ({source}, {date}, {status})", "{id} ({source}, {date}, {status})"),
+    "track.why.borne_out": ("{later} bears out the preview", "{later} подтверждает прогноз обзора"),
+    "track.why.not_taken_up": (
+        "a general outlook of the preview, not a forecast for {event}; its report ({reports}) "
+        "does not take it up",
+        "общий прогноз обзора, а не прогноз для {event}; отчёт о нём ({reports}) к этому не "
+        "возвращается"),
+    "track.why.not_borne_out": ("the report of {event} ({reports}) does not mention it",
+                                "в отчёте о {event} ({reports}) это не упомянуто"),
+    "track.why.done": ("{later} reports it {status}", "{later} сообщает: {status}"),
+    "track.why.in_progress": (
+        "{later} reports it under way; nothing later reports it signed or done",
+        "{later} сообщает, что работа идёт; позже ничто не сообщает о подписании или "
+        "выполнении"),
+    "track.why.reaffirmed": (
+        "{later} restates it ({status}); nothing later reports it under way, signed or done",
+        "{later} подтверждает это снова ({status}); позже ничто не сообщает, что работа идёт, "
+        "подписано или выполнено"),
+    "track.why.latest": (
+        "it comes from the newest article in this table: nothing later exists to report on it",
+        "это из самой новой статьи в таблице: более поздних сообщений быть не может"),
+    "track.why.no_report": ("nothing later in this table reports on it",
+                            "ничто более позднее в таблице об этом не сообщает"),
+    "track.why.part": ("part {id}: {verdict}, {reason}", "часть {id}: {verdict}, {reason}"),
+    "track.why.rest_one": ("nothing later on the other {count} part",
+                           "об остальных частях ({count}) позже ничего нет"),
+    "track.why.rest_many": ("nothing later on the other {count} parts",
+                            "об остальных частях ({count}) позже ничего нет"),
+    "verdict.done": ("done", "выполнено"),
+    "verdict.in_progress": ("in progress", "в работе"),
+    "verdict.reaffirmed": ("reaffirmed — still open", "подтверждено снова — не завершено"),
+    "verdict.borne_out": ("borne out", "подтвердилось"),
+    "verdict.not_borne_out": ("not borne out", "не подтвердилось"),
+    "verdict.not_taken_up_at_the_visit": ("not taken up at the visit",
+                                          "на визите не затронуто"),
+    "verdict.latest_report": ("latest report", "последнее сообщение"),
+    "verdict.no_later_report": ("no later report", "более поздних сообщений нет"),
+    "kind.document": ("document", "документ"),
+    "kind.commitment": ("commitment", "договорённость"),
+    "kind.project": ("project", "проект"),
+    "kind.institution": ("institution", "учреждение"),
+    "kind.initiative": ("initiative", "инициатива"),
+    "kind.figure": ("figure", "цифра"),
+    "kind.ceremony": ("ceremony", "церемония"),
+    "kind.meeting": ("meeting", "встреча"),
+    "kind.statement": ("statement", "заявление"),
+    "kinds.document": ("documents", "документы"),
+    "kinds.commitment": ("commitments", "договорённости"),
+    "kinds.project": ("projects", "проекты"),
+    "kinds.institution": ("institutions", "учреждения"),
+    "kinds.initiative": ("initiatives", "инициативы"),
+    "kinds.figure": ("figures", "цифры"),
+    "kinds.ceremony": ("ceremonies", "церемонии"),
+    "kinds.meeting": ("meetings", "встречи"),
+    "kinds.statement": ("statements", "заявления"),
+    "event_kind.state-visit": ("state-visit", "государственный визит"),
+    "event_kind.working-visit": ("working-visit", "рабочий визит"),
+    "event_kind.official-visit": ("official-visit", "официальный визит"),
+    "event_kind.talks": ("talks", "переговоры"),
+    "event_kind.meeting": ("meeting", "встреча"),
+    "event_kind.summit": ("summit", "саммит"),
+    "event_kind.forum": ("forum", "форум"),
+    "entity.person": ("person", "персона"),
+    "entity.place": ("place", "место"),
+    "entity.organization": ("organization", "организация"),
+    "entity.university": ("university", "вуз"),
+    "entity.event": ("event", "событие"),
+    "entity.document": ("document", "документ"),
+    "entity.programme": ("programme", "программа"),
+    "entity.project": ("project", "проект"),
+    "entity.term": ("term", "термин"),
+    "entity.kind": ("kind", "вид"),
+    "speaker.experts": ("experts", "эксперты"),
+    "how.exact": ("exact", "точно"),
+    "how.stem": ("stem", "словоформа"),
+    "how.alias": ("alias", "синоним"),
+    "how.translation": ("translation", "перевод"),
+    "how.transliteration": ("transliteration", "транслитерация"),
+    "how.part": ("part", "часть слова"),
+    "how.typo": ("typo", "опечатка"),
+    "how.related": ("related", "родственное слово"),
+    "how.name": ("name", "название"),
+    "how.year": ("year", "год"),
+    "how.status": ("status", "статус"),
+    "how.kind": ("kind", "вид"),
+    "how.date": ("date", "дата"),
+    "how.month": ("month", "месяц"),
+    "how.place": ("place", "место"),
+    "how.event": ("event", "событие"),
+    "how.sector": ("sector", "отрасль"),
+    # --- how a query was read (search's "read as:" line and --explain) --------------------
+    "read.text_only": ("text only", "только текст"),
+    "read.literal_words": ("literal words", "слова буквально"),
+    "read.literal_substring": ("literal substring", "подстрока буквально"),
+    "read.year": ("year {year}", "год {year}"),
+    "read.year_words": ("year {year} ({words})", "год {year} ({words})"),
+    "read.date": ("date {date}", "дата {date}"),
+    "read.month": ("month {month}", "месяц {month}"),
+    "read.asks_for": ('"{words}" → {kinds}', "«{words}» → {kinds}"),
+    "read.status": ("status {status}", "статус: {status}"),
+    "read.not": ('not "{word}"', "без «{word}»"),
+    "read.either": ("{words}", "{words}"),
+    "read.or": (" or ", " или "),
+    "read.quoted": ('"{word}"', "«{word}»"),
+    "read.phrase": ('phrase "{words}"', "фраза «{words}»"),
+    "read.kinds": ('"{word}" → {kinds}', "«{word}» → {kinds}"),
+    "read.event_kinds": ('"{word}" → events: {kinds}', "«{word}» → события: {kinds}"),
+    "read.entity_events": ('"{word}" → {entity} ({events})', "«{word}» → {entity} ({events})"),
+    "read.entity": ('"{word}" → {entity}', "«{word}» → {entity}"),
+    "read.sector": ('"{word}" → sector {sector}', "«{word}» → отрасль {sector}"),
+    "read.translations": ('"{word}" ≈ {words}', "«{word}» ≈ {words}"),
+    "read.word": ('"{word}"', "«{word}»"),
+    "read.generic": ('"{word}" (generic)', "«{word}» (общее слово)"),
+    "read.ignored": ("ignored: {words}", "пропущено: {words}"),
+    "read.no_match": ("no match for: {words}", "ничего не нашлось для: {words}"),
+    "read.reported_in": ("reported in {year}", "сообщено в {year}"),
+    "read.nothing": ("nothing {status} about {about}{when}",
+                     "ничего ({status}) о «{about}»{when}"),
+    "read.dated": ("dated", "с датой"),
+    "read.in_years": (" in {years}", " в {years}"),
+    "read.relaxed_status": ("{nothing}; showing other statuses: {shown}",
+                            "{nothing}; показаны другие статусы: {shown}"),
+    "read.relaxed_year": ("{nothing}; showing other years: {shown}",
+                          "{nothing}; показаны другие годы: {shown}"),
+    "read.no_facts_dated": ("no facts dated {years}", "фактов с датой {years} нет"),
+    "read.matched": ("{query} → {term} ({how})", "{query} → {term} ({how})"),
 }
 
 
@@ -169,3 +314,60 @@ def label(key: str, lang: str = "en", **fields: object) -> str:
     english, russian = LABELS[key]
     text = russian if lang == "ru" else english
     return text.format(**fields) if fields else text
+
+
+class Said(str):
+    """A string shown to a person, made from a label: it reads as its English text (so a
+    library can keep building plain English sentences, and scripts and tests see those), and
+    remembers its key and fields so that `say` can say it again in the reader's language.
+
+    A field may itself be a Said, a Joined list or a plain value (ids, numbers, data text).
+    """
+
+    key: str
+    fields: dict[str, object]
+
+    def __new__(cls, key: str, **fields: object) -> "Said":
+        made = super().__new__(cls, label(key, "en", **fields))
+        made.key, made.fields = key, fields
+        return made
+
+
+class Joined(str):
+    """Values joined by a separator (a Said separator is said in the reader's language)."""
+
+    parts: tuple[object, ...]
+    separator: object
+
+    def __new__(cls, parts: "Iterable[object]", separator: object = ", ") -> "Joined":
+        parts = tuple(parts)
+        made = super().__new__(cls, str(separator).join(map(str, parts)))
+        made.parts, made.separator = parts, separator
+        return made
+
+
+def say(text: object, lang: str = "en") -> str:
+    """``text`` in ``lang``: a Said or Joined (at any depth) in that language; anything else
+    as it is (data, ids and numbers are never translated)."""
+    if lang == "en" or not isinstance(text, (Said, Joined)):
+        return str(text)
+    if isinstance(text, Joined):
+        return say(text.separator, lang).join(say(part, lang) for part in text.parts)
+    return label(text.key, lang, **{name: say(value, lang) for name, value in text.fields.items()})
+
+
+def word(prefix: str, value: str) -> object:
+    """A vocabulary word (a status, a kind, how a word matched) as a Said when ``prefix.value``
+    is a label, else the value itself (an id or a word the table holds)."""
+    key = f"{prefix}.{value}"
+    return Said(key) if key in LABELS else value
+
+
+def status_word(status: str) -> object:
+    """A fact's status as people read it (signed, подписано)."""
+    return word("brief.status", status)
+
+
+def verdict_word(verdict: str) -> object:
+    """A track verdict ("no later report") as a Said; its English is the verdict itself."""
+    return word("verdict", verdict.split(" —")[0].replace(" ", "_"))

@@ -11,7 +11,7 @@ from typing import Any
 from kzru.brief import ATTRIBUTED, Brief, Check, Item
 from kzru.cite import headline, published_label
 from kzru.follow import VERDICTS
-from kzru.labels import label
+from kzru.labels import label, say, status_word, word
 from kzru.model import Dataset, Fact, Source
 from kzru.render import WEB_URL, date_label, md, span_label
 
@@ -22,8 +22,21 @@ def _section_title(status: str, lang: str) -> str:
 
 
 def _status_word(status: str, lang: str) -> str:
-    key = f"brief.status.{status}"
-    return label(key, lang)
+    return say(status_word(status), lang)
+
+
+def event_kind(kind: str, lang: str) -> str:
+    """An event's kind as a reader says it (summit, саммит); an unknown kind as it is."""
+    return say(word("event_kind", kind), lang)
+
+
+def _sector_word(sector: str, dataset: Dataset, lang: str) -> str:
+    """A sector in a line of text: its id in English (what --sector takes), its Russian name
+    without the bracketed detail in Russian (энергетика, not energy)."""
+    if lang != "ru" or sector not in dataset.sectors:
+        return sector
+    name = dataset.sectors[sector].label(lang).split(" (")[0]
+    return name[:1].lower() + name[1:]
 
 
 def verdict_label(verdict: str, lang: str) -> str:
@@ -56,8 +69,24 @@ def _source_markdown(source: Source, lang: str = "en") -> str:
     url = ""
     if source.url:
         url = f", <{source.url}>" if WEB_URL.fullmatch(source.url) else f", {md(source.url)}"
-    return (f"{outlet}, {title}, {published_label(source)}, {label('brief.file', lang)} "
+    return (f"{outlet}, {title}, {published_label(source, lang)}, {label('brief.file', lang)} "
             f"{md(source.file)}{url}")
+
+
+def speaker_name(speaker: str, dataset: Dataset, lang: str) -> str:
+    """A speaker as the reader's language names them: each person or body the glossary knows
+    by its English name takes its Russian name under --lang ru (Akorda → Акорда); a role in
+    brackets and anyone the glossary does not know stay as the table has them."""
+    if lang != "ru" or not speaker:
+        return speaker
+    russian = {entry.name_en: entry.name_ru for entry in dataset.glossary.values()
+               if entry.kind in ("person", "organization", "university") and entry.name_ru}
+    said = []
+    for one in speaker.split("; "):
+        name, bracket, rest = one.partition(" (")
+        named = russian.get(name) or say(word("speaker", name), lang)
+        said.append(named + bracket + rest)
+    return "; ".join(said)
 
 
 def _attribution(item: Item, brief: Brief, dataset: Dataset, lang: str) -> str:
@@ -66,7 +95,7 @@ def _attribution(item: Item, brief: Brief, dataset: Dataset, lang: str) -> str:
     fact = item.fact
     source = dataset.sources[fact.source]
     if fact.speaker:
-        said = md(fact.speaker)
+        said = md(speaker_name(fact.speaker, dataset, lang))
     elif source.publisher:
         said = label("brief.according_to", lang, who=md(source.publisher))
     else:
@@ -93,7 +122,8 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Datas
         also = f" · {label('brief.areas', lang)}: {names}"
     else:
         others = [s for s in fact.sectors if s != item.fact.sectors[0]]
-        also = f" · {label('brief.also', lang)} {', '.join(others)}" if others else ""
+        also = f" · {label('brief.also', lang)} " \
+               f"{', '.join(md(_sector_word(o, dataset, lang)) for o in others)}" if others else ""
     lines = [f"- {_text(fact, lang)}{dated}{said} [{item.citation}] `{fact.id}`{also}"]
     for part in item.parts:
         lines.append(f"  - {_text(part, lang)} `{part.id}`")
@@ -104,8 +134,10 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Datas
                      f"*{_attribution(plan, brief, dataset, lang)}* [{plan.citation}] "
                      f"`{plan.fact.id}`")
     for other in item.also:
-        lines.append(f"  - {label('brief.same_sentence', lang)} `{other.id}` ({other.status})")
+        lines.append(f"  - {label('brief.same_sentence', lang)} `{other.id}` "
+                     f"({_status_word(other.status, lang)})")
     lines += _conflict_lines(item, brief, lang)
+    lines += _reported_lines(item, brief, lang)
     if quote:
         lines.append(f"\n  > {_quote(fact)}\n")
     return lines
@@ -126,6 +158,18 @@ def _conflict_lines(item: Item, brief: Brief, lang: str) -> list[str]:
                      m=_number_of(brief, other.source))
         lines.append(f"  - ⚠ {said} `{other.id}`")
     return lines
+
+
+def _reported_lines(item: Item, brief: Brief, lang: str) -> list[str]:
+    """"Reported by N sources" and which: this row's citation, then each other article's
+    row with its citation number (the same fact told by several articles, issue 16.5)."""
+    if not item.same:
+        return []
+    count = len({item.fact.source, *(other.source for other in item.same)})
+    others = sorted(item.same, key=lambda other: (_number_of(brief, other.source), other.id))
+    which = [f"[{item.citation}]"] + [f"[{_number_of(brief, other.source)}] `{other.id}`"
+                                     for other in others]
+    return [f"  - {label('brief.reported_by', lang, count=count)}: {', '.join(which)}"]
 
 
 def _group_lines(items: list[Item], status: str, lang: str, brief: Brief,
@@ -151,7 +195,7 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     places = ", ".join(md(place) for place in event.places)
     where = f" · {places}" if places else ""  # an article may name no place: say nothing
     lines = [f"# {title}", "",
-             f"**{when}**{mark}{where} · {event.kind}, {route} · "
+             f"**{when}**{mark}{where} · {event_kind(event.kind, lang)}, {route} · "
              f"{label('brief.sources_word', lang)} {cites}  ", f"`{event.id}`", ""]
     if brief.related:
         together = " · ".join(
@@ -175,6 +219,7 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
             lines += [f"- **{value} {md(item.fact.unit)}** — {_text(item.fact, lang)} "
                       f"[{item.citation}] `{item.fact.id}`", f"  > {_quote(item.fact)}"]
             lines += _conflict_lines(item, brief, lang)
+            lines += _reported_lines(item, brief, lang)
         lines.append("")
     if brief.alongside:
         lines += [f"## {label('brief.alongside', lang)}", "",
@@ -186,6 +231,7 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
             lines.append(f"- {_status_word(fact.status, lang)}: "
                          f"{_text(fact, lang)}{said} [{item.citation}] `{fact.id}`")
             lines += _conflict_lines(item, brief, lang)
+            lines += _reported_lines(item, brief, lang)
         lines.append("")
     lines += _novelty_lines(brief, dataset, lang)
     lines += [f"## {label('brief.sources', lang)}", ""]
@@ -225,7 +271,7 @@ def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list
         words = f" «{md(tracked.words)}»" if tracked.words else ""
         number = f" [{cited[0]}]" if cited else f" ({later.source})"
         line += f" → `{later.id}`{number}{words}"
-    return [line]
+    return [line, *_reported_lines(item, brief, lang)]
 
 
 def _number(value: Any) -> str:
@@ -284,7 +330,9 @@ def data(brief: Brief) -> dict[str, Any]:
                 "announced": [p.fact.id for p in entry.announced],
                 "same_sentence": [p.id for p in entry.also], "areas": entry.areas,
                 "conflicts": [{"id": p.id, "source": p.source, "date": p.date.isoformat(),
-                               "date_precision": p.date_precision} for p in entry.conflicts]}
+                               "date_precision": p.date_precision} for p in entry.conflicts],
+                "same_as": [p.id for p in entry.same],
+                "sources_count": len({entry.fact.source, *(p.source for p in entry.same)})}
 
     novelty = brief.novelty
     return {

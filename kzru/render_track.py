@@ -23,6 +23,7 @@ from kzru.follow import (
     VERDICTS,
     Tracked,
 )
+from kzru.labels import Said, label, say, status_word, verdict_word
 from kzru.model import Fact
 from kzru.render import date_label
 
@@ -36,8 +37,12 @@ STYLE = {DONE: "bold green", IN_PROGRESS: "bold yellow", BORNE_OUT: "bold green"
 INDENT = "  "
 
 
-def _later(fact: Fact) -> str:
-    return f"{date_label(fact.date, fact.date_precision)} {fact.status} {fact.id}"
+def _status(status: str, lang: str) -> str:
+    return say(status_word(status), lang)
+
+
+def _verdict(verdict: str, lang: str) -> str:
+    return say(verdict_word(verdict), lang)
 
 
 def row(entry: Tracked, lang: str) -> dict[str, Any]:
@@ -52,14 +57,16 @@ def row(entry: Tracked, lang: str) -> dict[str, Any]:
         "parts": [f"{part.fact.id}: {part.verdict}" for part in entry.parts],
         "see_also": [candidate.id for candidate in entry.see_also],
         "decided_by": entry.decisive.id if entry.decisive else "", "words": entry.words,
-        "reason": entry.reason,
+        # a sentence for people, in the reader's language (the verdict stays a machine value)
+        "reason": say(entry.reason, lang),
     }
 
 
-def summary_line(entries: list[Tracked]) -> str:
+def summary_line(entries: list[Tracked], lang: str = "en") -> str:
     counts = {verdict: sum(e.verdict == verdict for e in entries) for verdict in VERDICTS}
-    said = ", ".join(f"{verdict} {count}" for verdict, count in counts.items() if count)
-    return f"{len(entries)} tracked — {said}"
+    said = ", ".join(f"{_verdict(verdict, lang)} {count}"
+                     for verdict, count in counts.items() if count)
+    return label("track.summary", lang, count=len(entries), said=said)
 
 
 def blocks(entries: list[Tracked], width: int | None, lang: str, explain: bool,
@@ -67,7 +74,7 @@ def blocks(entries: list[Tracked], width: int | None, lang: str, explain: bool,
     """The rich Text lines of every item, fitted to ``width`` (None: no wrapping)."""
     from rich.text import Text
 
-    out: list[Any] = _wrapped(summary_line(entries), width, "", console, "dim")
+    out: list[Any] = _wrapped(summary_line(entries, lang), width, "", console, "dim")
     for entry in entries:
         out.append(Text(""))
         out.extend(_block(entry, width, lang, explain, console))
@@ -99,42 +106,53 @@ def _block(entry: Tracked, width: int | None, lang: str, explain: bool, console:
     from rich.text import Text
 
     fact = entry.fact
-    status = "discussed" if entry.role == DISCUSSED else fact.status
+    status = label("track.discussed", lang) if entry.role == DISCUSSED else \
+        _status(fact.status, lang)
+    if entry.role == DOCUMENT:
+        status = label("track.head_document", lang, status=status)
     head = Text(f"{date_label(fact.date, fact.date_precision)}  ", style="bold")
-    head.append(status + ("" if entry.role != DOCUMENT else " document"), style="dim")
+    head.append(status, style="dim")
     if entry.voice == COMMENTATOR:
-        head.append(" · commentator", style="dim")
+        head.append(f" · {label('track.commentator', lang)}", style="dim")
     head.append("  ")
-    head.append(entry.verdict, style=STYLE.get(entry.verdict, ""))
+    head.append(_verdict(entry.verdict, lang), style=STYLE.get(entry.verdict, ""))
     lines = head.wrap(console, width) if width else [head]
     lines = list(lines)
     lines += _wrapped(fact.summary if lang == "en" else fact.text, width, INDENT, console)
     lines.append(Text(INDENT) + Text(fact.id, style="cyan"))
     for later in entry.later:
         lines += _unbreakable(f"→ {date_label(later.date, later.date_precision)} "
-                              f"{later.status}", later.id, width, INDENT, "cyan")
+                              f"{_status(later.status, lang)}", later.id, width, INDENT, "cyan")
     for part in entry.parts:
         lines += _unbreakable("·", part.fact.id, width, INDENT, "cyan")
-        lines += _wrapped(part.verdict, width, INDENT * 3, console,
+        lines += _wrapped(_verdict(part.verdict, lang), width, INDENT * 3, console,
                           STYLE.get(part.verdict, "dim"))
         for later in part.later:
             lines += _unbreakable(f"→ {date_label(later.date, later.date_precision)} "
-                                  f"{later.status}", later.id, width, INDENT * 3, "cyan")
-        lines += _candidates(part.see_also, width, INDENT * 3)
-    lines += _candidates(entry.see_also, width, INDENT)
+                                  f"{_status(later.status, lang)}", later.id, width,
+                                  INDENT * 3, "cyan")
+        lines += _candidates(part.see_also, width, INDENT * 3, lang)
+    lines += _candidates(entry.see_also, width, INDENT, lang)
     if explain:
-        why = entry.reason + (f"; the words: «{entry.words}»" if entry.words else "")
-        lines += _wrapped(f"why: {why}", width, INDENT, console, "dim")
+        lines += _wrapped(why(entry, lang), width, INDENT, console, "dim")
     return lines
 
 
-def _candidates(found: tuple[Fact, ...], width: int | None, indent: str) -> list:
+def why(entry: Tracked, lang: str) -> str:
+    """The --explain line: the reason and the words that decided, in the reader's language."""
+    reason: object = entry.reason
+    if entry.words:
+        reason = Said("track.words", why=reason, words=entry.words)
+    return say(Said("track.why", why=reason), lang)
+
+
+def _candidates(found: tuple[Fact, ...], width: int | None, indent: str, lang: str) -> list:
     from rich.text import Text
 
     if not found:
         return []
-    lines = [Text(f"{indent}see also, unconfirmed (not linked by the curators):", style="dim")]
+    lines = [Text(f"{indent}{label('track.see_also', lang)}", style="dim")]
     for fact in found:
-        lines += _unbreakable(f"? {date_label(fact.date, fact.date_precision)} {fact.status}",
-                              fact.id, width, indent, "dim")
+        lines += _unbreakable(f"? {date_label(fact.date, fact.date_precision)} "
+                              f"{_status(fact.status, lang)}", fact.id, width, indent, "dim")
     return lines

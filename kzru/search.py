@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from kzru.index import FIELD_BITS, FIELD_WEIGHT, FIELDS, Index, decode
+from kzru.labels import Joined, Said, status_word
 from kzru.model import Fact
 from kzru.text import (
     STOPWORDS,
@@ -503,7 +504,8 @@ def search(index: Index, query: str, allowed: set[int] | None = None,
         notes = () if hits or not strict else (_nothing(reading, units),)
         return Hits(hits, hits.total, unmatched, notes + hits.notes)
     if years is not None and not years:  # no fact at all from that time: nothing, not noise
-        return Hits([], 0, unmatched, (f"no facts dated {_listed(reading.years)}",))
+        return Hits([], 0, unmatched, (Said("read.no_facts_dated",
+                                            years=_listed(reading.years)),))
     hits = _ranked(index, signals, reading, units, allowed, limit, ("year", "status"))
     what = "status" if years is None else "year"
     notes = (_relaxed(reading, units, hits, what),) if hits else ()
@@ -521,24 +523,25 @@ def _guessed(rows: dict[int, Best]) -> bool:
     return bool(rows) and all(how == "typo" for _, _, how in rows.values())
 
 
-def _listed(values: tuple[Any, ...]) -> str:
-    return " or ".join(map(str, values))
+def _listed(values: tuple[Any, ...], status: bool = False) -> str:
+    return Joined([status_word(v) if status else v for v in values], Said("read.or"))
 
 
 def _nothing(reading: Reading, units: list[_Unit]) -> str:
     """What the stated filters left: "nothing agreed about газ in 2025"."""
     about = ", ".join(unit.text for unit in units)
-    status = _listed(reading.statuses) if reading.statuses else "dated"
-    when = f" in {_listed(reading.years)}" if reading.years else ""
-    return f"nothing {status} about {about}{when}"
+    status = _listed(reading.statuses, True) if reading.statuses else Said("read.dated")
+    when = Said("read.in_years", years=_listed(reading.years)) if reading.years else ""
+    return Said("read.nothing", status=status, about=about, when=when)
 
 
 def _relaxed(reading: Reading, units: list[_Unit], hits: Hits, dropped: str) -> str:
     """Say which filter was relaxed and what is shown instead."""
-    shown = ", ".join(dict.fromkeys(hit.fact.status for hit in hits)) if dropped == "status" \
+    shown = Joined([status_word(status) for status in dict.fromkeys(
+        hit.fact.status for hit in hits)]) if dropped == "status" \
         else ", ".join(dict.fromkeys(str(hit.fact.date.year) for hit in hits))
-    other = "other statuses" if dropped == "status" else "other years"
-    return f"{_nothing(reading, units)}; showing {other}: {shown}"
+    key = "read.relaxed_status" if dropped == "status" else "read.relaxed_year"
+    return Said(key, nothing=_nothing(reading, units), shown=shown)
 
 
 def _without(matcher: _Matcher, signals: _Signals, reading: Reading,
@@ -613,7 +616,7 @@ def _ranked(index: Index, signals: _Signals, reading: Reading, text_units: list[
                          unit.rows[rowid][0]) for unit in units if rowid in unit.rows]
         matches += [Match(value, value, how, 1.0) for value, how in filtered]
         fact = facts[rowid]
-        notes = (f"reported in {fact.date.year}",) if rowid in reported else ()
+        notes = (Said("read.reported_in", year=fact.date.year),) if rowid in reported else ()
         hits.append(Hit(fact, round(min(100.0, -score * 100.0 / full), 1),
                         matched.get(rowid, 0), matches, notes))
     return Hits(hits, len(scores))

@@ -12,6 +12,8 @@ from datetime import date
 from typing import Any, Iterable, NamedTuple
 
 from kzru.aliases import AliasTable
+from kzru.labels import Joined, Said, status_word
+from kzru.labels import word as vocab
 from kzru.taxonomy import sector_words as _sector_words  # one reading of sectors
 from kzru.text import STOPWORDS, content_words, normalize, stem, words
 
@@ -204,7 +206,7 @@ class Reading(NamedTuple):
 
     def describe(self) -> str:
         """One line saying how the query was read, for the `read as:` line and --explain."""
-        return " · ".join(self.notes) if self.notes else "text only"
+        return Joined(self.notes, " · ") if self.notes else Said("read.text_only")
 
 
 def _entry(names: list[tuple[str, ...]], glossary: list[Any]) -> Any:
@@ -242,7 +244,7 @@ def _mark_times(tokens: list[str], today: date) -> tuple[dict[int, str], list[in
         match = YEAR.match(token)
         if match:
             years.append(int(match.group(1)))
-            used[position] = f"year {match.group(1)}"
+            used[position] = Said("read.year", year=match.group(1))
             following = position + 1
             if following < len(tokens) and tokens[following] in YEAR_WORDS:
                 used[following] = ""
@@ -251,7 +253,7 @@ def _mark_times(tokens: list[str], today: date) -> tuple[dict[int, str], list[in
         if offset is not None and position not in used:
             years.append(today.year + offset)
             words_used = f"{tokens[position]} {tokens[position + 1]}"
-            used[position] = f"year {today.year + offset} ({words_used})"
+            used[position] = Said("read.year_words", year=today.year + offset, words=words_used)
             used[position + 1] = ""
     for position, token in enumerate(tokens):
         month = MONTHS.get(token)
@@ -265,10 +267,10 @@ def _mark_times(tokens: list[str], today: date) -> tuple[dict[int, str], list[in
         if day:
             days.append((month, day))
             used[position - 1] = ""
-            used[position] = f"date {day:02d}-{month:02d}"
+            used[position] = Said("read.date", date=f"{day:02d}-{month:02d}")
         else:
             months.append(month)
-            used[position] = f"month {month:02d}"
+            used[position] = Said("read.month", month=f"{month:02d}")
     return used, years, months, days
 
 
@@ -282,7 +284,7 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
         content = [t for t in tokens if t not in STOPWORDS]
         return Reading(_terms(content, aliases, [], [], []),
                        ignored=tuple(t for t in tokens if t in STOPWORDS),
-                       notes=("literal words",))
+                       notes=(Said("read.literal_words"),))
     tokens, phrases, excluded = operators(query)
     used, years, months, days = _mark_times(tokens, today or date.today())
     notes = [note for _, note in sorted(used.items()) if note]
@@ -301,12 +303,13 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
             key = pair if pair in QUESTION_KINDS else (token,)
             kinds.extend(QUESTION_KINDS[key])
             read_words.extend(key)
-            notes.append(f'"{" ".join(key)}" → {"/".join(QUESTION_KINDS[key])}')
+            notes.append(Said("read.asks_for", words=" ".join(key), kinds=Joined(
+                [vocab("kind", kind) for kind in QUESTION_KINDS[key]], "/")))
             position += len(key)
         elif token in STATUS_WORDS:
             statuses.append(STATUS_WORDS[token])
             read_words.append(token)
-            notes.append(f"status {STATUS_WORDS[token]}")
+            notes.append(Said("read.status", status=status_word(STATUS_WORDS[token])))
             position += 1
         elif token in STOPWORDS:
             ignored.append(token)
@@ -329,7 +332,7 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
     for term in terms:
         notes.extend(_term_notes(term))
     unwanted = tuple(_terms(list(excluded), aliases, [], [], []))
-    notes.extend(f'not "{term.text}"' for term in unwanted)
+    notes.extend(Said("read.not", word=term.text) for term in unwanted)
     return Reading(terms, tuple(dict.fromkeys(years)), tuple(dict.fromkeys(months)),
                    tuple(dict.fromkeys(days)), tuple(dict.fromkeys(statuses)),
                    tuple(dict.fromkeys(kinds)), tuple(ignored), tuple(notes), tuple(read_words),
@@ -407,23 +410,29 @@ def _bilingual_key(word: str) -> str:
 
 
 def _term_notes(term: Term) -> list[str]:
+    """How one term was read, each note a Said (English, and sayable in Russian)."""
+    text = term.text
     if term.either:
-        return [" or ".join(f'"{t.text}"' for t in term.either)]
+        return [Joined([Said("read.quoted", word=t.text) for t in term.either],
+                       Said("read.or"))]
     if term.phrase:
-        return [f'phrase "{term.text}"']
-    notes = []
+        return [Said("read.phrase", words=text)]
+    notes: list[str] = []
     if term.kinds:
-        notes.append(f'"{term.text}" → {"/".join(term.kinds)}s')
+        notes.append(Said("read.kinds", word=text,
+                          kinds=Joined([vocab("kinds", kind) for kind in term.kinds], "/")))
     if term.event_kinds:
-        notes.append(f'"{term.text}" → events: {", ".join(term.event_kinds)}')
+        notes.append(Said("read.event_kinds", word=text, kinds=Joined(
+            [vocab("event_kind", kind) for kind in term.event_kinds])))
     if term.events:
-        notes.append(f'"{term.text}" → {term.entity} ({", ".join(term.events)})')
+        notes.append(Said("read.entity_events", word=text, entity=vocab("entity", term.entity),
+                          events=", ".join(term.events)))
     elif term.entity:
-        notes.append(f'"{term.text}" → {term.entity}')
+        notes.append(Said("read.entity", word=text, entity=vocab("entity", term.entity)))
     if term.sector:
-        notes.append(f'"{term.text}" → sector {term.sector}')
+        notes.append(Said("read.sector", word=text, sector=term.sector))
     if term.translations:
-        notes.append(f'"{term.text}" ≈ {", ".join(term.translations)}')
+        notes.append(Said("read.translations", word=text, words=", ".join(term.translations)))
     if not (term.kinds or term.event_kinds or term.entity or term.sector or term.translations):
-        notes.append(f'"{term.text}"' + (" (generic)" if term.generic else ""))
+        notes.append(Said("read.generic" if term.generic else "read.word", word=text))
     return notes

@@ -1,6 +1,6 @@
 """kzru search: facts ranked by relevance, the query read for years, statuses, places…"""
 
-from typing import Annotated, List
+from typing import Annotated, Any, List
 
 import typer
 
@@ -19,7 +19,8 @@ from kzru.commands.shared import (
     with_fact_filters,
 )
 from kzru.filters import Typed
-from kzru.labels import label
+from kzru.labels import Joined, Said, label, say, status_word
+from kzru.labels import word as vocab
 from kzru.options import Options, with_common_options
 from kzru.output import Output, stderr_is_terminal
 
@@ -88,21 +89,40 @@ def command(
                          out.lang)
         for row, hit in zip(rows, found.hits):
             row["score"] = hit.score
-            row["explain"] = [f"{m.query} → {m.term} ({m.how})" for m in hit.matches]
-            row["explain"] += list(hit.notes)
-            row["part_of_note"] = " · ".join(filter(None, (row["part_of_note"], *hit.notes)))
-            row["read_as"] = found.read_as
+            notes = [say(note, out.lang) for note in hit.notes]
+            row["explain"] = [matched(m, out.lang) for m in hit.matches] + notes
+            row["part_of_note"] = " · ".join(filter(None, (row["part_of_note"], *notes)))
+            row["read_as"] = say(found.read_as, out.lang)
         extra = ("explain", "read_as") if explain else ()
         default = (*fields.FACT_DEFAULT, "score", *extra)
         keys, columns = layout(out, fields_, default,
                                (*fields.FACT_ALL, "score", "explain", "read_as"),
                                fact_columns(out, score=True, explain=explain), "search")
         terms = {number: hit.terms for number, hit in enumerate(found.hits)}
-        said = [*found.notes] + ([f"no match for: {', '.join(found.unmatched)}"]
-                                 if found.unmatched else [])
+        said = [say(note, out.lang) for note in found.notes] + (
+            [label("read.no_match", out.lang, words=", ".join(found.unmatched))]
+            if found.unmatched else [])
         nothing = " — ".join([label("empty.facts", out.lang), *said])
         if said and rows and not out.is_table and stderr_is_terminal():
             typer.echo(f"kzru: {'; '.join(said)}", err=True)
         out.rows(rows, keys, columns, nothing, terms=terms,
-                 title=label("title.read_as", out.lang, how=found.read_as))
+                 title=label("title.read_as", out.lang, how=say(found.read_as, out.lang)))
         out.cut(len(found.hits), found.total)
+
+
+def matched(match: Any, lang: str) -> str:
+    """One --explain entry: the query's word, what it matched and how ("атом → атом (stem)";
+    a constraint names itself: "2022 → 2022 (year)"), in the reader's language."""
+    how = match.how
+    if how == "status":
+        term: object = status_word(match.term)
+    elif how == "kind":
+        term = Joined([vocab("kind", kind) for kind in match.term.split("/")], "/")
+    elif match.term == how:
+        term = vocab("how", how)
+    else:
+        term = match.term
+    query: object = vocab("how", match.query) if match.query == how else match.query
+    if how == "status":  # a status constraint names itself by its value
+        query = status_word(match.query)
+    return say(Said("read.matched", query=query, term=term, how=vocab("how", how)), lang)

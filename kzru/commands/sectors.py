@@ -20,7 +20,8 @@ from kzru.commands.shared import (
 from kzru.db import Store
 from kzru.errors import KzruError
 from kzru.filters import Typed
-from kzru.labels import label
+from kzru.labels import label, say
+from kzru.labels import word as vocab
 from kzru.model import Event
 from kzru.options import Options, with_common_options
 from kzru.output import Output
@@ -106,9 +107,10 @@ def _one_sector(data: Store, out: Output, sector: str, spec: Optional[str],
              label("empty.sector_facts", out.lang), draw=draw)
 
 
-def _short(event: Event) -> str:
+def _short(event: Event, lang: str) -> str:
     """A column head: the month and the kind ("2024-11 state visit"); wraps at its spaces."""
-    return f"{event.start:%Y-%m} {event.kind.replace('-', ' ')}"
+    kind = say(vocab("event_kind", event.kind), lang)
+    return f"{event.start:%Y-%m} {kind.replace('-', ' ')}"
 
 
 def _matrix(data: Store, out: Output) -> None:
@@ -128,7 +130,7 @@ def _matrix(data: Store, out: Output) -> None:
     if not out.is_table:
         out.rows(rows, keys, [], label("empty.sectors", lang))
         return
-    shorts = [_short(event) for event in events]
+    shorts = [_short(event, lang) for event in events]
     longest_word = max((len(w) for short in shorts for w in short.split()), default=1)
     totals_width = len(label("col.total", lang))
     needed = (max(len(row["sector"]) for row in rows) + GAP + (longest_word + GAP) * len(events)

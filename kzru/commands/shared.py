@@ -10,7 +10,7 @@ import typer
 from kzru import fields, paths, query
 from kzru.errors import KzruError, did_you_mean
 from kzru.files import read_limited
-from kzru.labels import label
+from kzru.labels import Joined, Said, label, say, status_word
 from kzru.model import Fact
 from kzru.options import Choice, Options
 from kzru.output import Output
@@ -255,7 +255,7 @@ def fact_columns(out: Output, score: bool = False, explain: bool = False) -> lis
     columns = [Column("score", label("col.score", lang), justify="right")] if score else []
     columns += [
         Column("date", label("col.date", lang), no_wrap=True),
-        Column("status", label("col.status", lang), no_wrap=True, drop=2),
+        Column("status_shown", label("col.status", lang), no_wrap=True, drop=2),
         Column("sectors", label("col.sectors", lang), stack=True, ids=True, drop=1),
         # the Russian text is the curators' paraphrase; only the evidence is verbatim
         Column("text" if lang == "ru" else "summary",
@@ -272,6 +272,7 @@ def fact_rows(facts: Sequence[Fact], events: Any, sources: Any, lang: str) -> li
     rows = []
     for fact in facts:
         row = fields.fact_record(fact, events, sources, lang)
+        row["status_shown"] = say(status_word(fact.status), lang)  # подписано in a table
         row["part_of_note"] = label("note.part_of", lang, id=fact.part_of) if fact.part_of \
             else ""
         if fact.same_as:  # corroboration under the summary: who else reports it
@@ -328,18 +329,19 @@ def hits(options: Options, text: str, typed: Any, exact: bool,
     selection = fact_filter(data, typed or Typed())
     if exact:
         found = matcher.exact_search(query.filter_facts(data, selection), text, limit)
-        return Found(found, found.total, data.events, data.sources, "literal substring")
+        return Found(found, found.total, data.events, data.sources,
+                     Said("read.literal_substring"))
     index = data.index
     allowed = data.search_allowed(None if selection.empty else index.allowed(*selection.sql()))
     reading = matcher.read_query(index, text, literal)
     found = matcher.search(index, text, allowed, limit, reading, strict)
-    described = reading.describe()
+    said: list[object] = [reading.describe()]  # Said: English, sayable in --lang ru
     if reading.ignored:
-        described += f" · ignored: {', '.join(reading.ignored)}"
+        said.append(Said("read.ignored", words=", ".join(reading.ignored)))
     if found.unmatched:
-        described += f" · no match for: {', '.join(found.unmatched)}"
-    described += "".join(f" · {note}" for note in found.notes)
-    return Found(found, found.total, data.events, data.sources, described,
+        said.append(Said("read.no_match", words=", ".join(found.unmatched)))
+    said += found.notes
+    return Found(found, found.total, data.events, data.sources, Joined(said, " · "),
                  found.unmatched, found.notes, reading)
 
 

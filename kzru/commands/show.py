@@ -41,12 +41,12 @@ def command(
         keys = fields.choose(fields_, [], available, "show") if fields_ else list(
             dict.fromkeys(key for row in full for key in row))
         if not out.is_table:
-            out.rows(full, keys, [], "not found")
+            out.rows(full, keys, [], label("empty.records", out.lang))
             return
         for row in full:
             if "source_file" in row:
-                row["evidence"] = (f"«{row['evidence']}» (verbatim quotation from "
-                                   f"{row['source_file']})")
+                row["evidence"] = label("show.verbatim", out.lang, evidence=row["evidence"],
+                                        file=row["source_file"])
             shown = [key for key in keys if key in row] if fields_ else list(row)
             pairs = [{"field": key, "value": _shown(row, key),
                       "ids": key in LISTS_OF_IDS} for key in shown]

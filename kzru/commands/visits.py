@@ -20,7 +20,8 @@ from kzru.commands.shared import (
     sort_option,
 )
 from kzru.filters import Typed, events_matching
-from kzru.labels import label
+from kzru.labels import label, say
+from kzru.labels import word as vocab
 from kzru.options import Choice, Options, with_common_options
 from kzru.output import Output
 from kzru.table import Column
@@ -71,11 +72,12 @@ def command(
             row = fields.event_record(event, out.lang, counts.get(event.id, 0))
             row["dates"] = date_span(event)
             row["route"] = f"{event.guest.upper()} → {event.host.upper()}"
+            row["kind_shown"] = say(vocab("event_kind", event.kind), out.lang)  # саммит
             rows.append(row)
         lang = out.lang
         columns = [
             Column("dates", label("col.dates", lang), no_wrap=True),
-            Column("kind", label("col.kind_route", lang), no_wrap=True, footnote="route",
+            Column("kind_shown", label("col.kind_route", lang), no_wrap=True, footnote="route",
                    drop=3),
             Column("title", label("col.title_id", lang), ratio=1, footnote="id", min_width=20),
             Column("places", label("col.places", lang), stack=True, drop=2),

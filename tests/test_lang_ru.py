@@ -1,0 +1,265 @@
+"""`--lang ru` all the way (issue 17.15) and "reported by N sources" everywhere (issue 16.5).
+
+Every string kzru shows a person comes from kzru/labels.py. Under --lang ru no English UI word
+may be left: each command's output, at a terminal and piped, is stripped of what the data
+itself holds in English (ids, files, date notes, names, units, speakers' roles, the glossary's
+English names and a query's translations, which are data, not UI) and must then hold no Latin
+word at all. Machine formats keep their English keys and values.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import read_table, terminal
+
+from kzru import query
+from kzru.follow import VERDICTS
+from kzru.labels import LABELS, Joined, Said, label, say, status_word, verdict_word
+from kzru.search import QUALITY
+from kzru.store import bundled_data_dir
+
+DATA = bundled_data_dir()
+FACTS = read_table(DATA, "facts")
+EVENTS = read_table(DATA, "events")
+SOURCES = read_table(DATA, "sources")
+GLOSSARY = read_table(DATA, "glossary")
+SECTORS = read_table(DATA, "sectors")
+ACCEPTED = [f for f in FACTS if f["review"] == "accepted"]
+BY_ID = {f["id"]: f for f in ACCEPTED}
+LATIN = re.compile(r"(?<![\w-])[A-Za-z]{3,}(?![\w-])")
+
+
+def _data_strings() -> list[str]:
+    """Everything the data holds in English that a Russian page may show as it is: longest
+    first, so that a long string is taken out before a word inside it."""
+    found: set[str] = set()
+    for fact in FACTS:
+        found |= {fact["id"], fact["unit"], fact["speaker"], *fact["names"].split("; ")}
+        for speaker in fact["speaker"].split("; "):
+            found |= {part.strip(" )") for part in speaker.split(" (")}
+    for event in EVENTS:
+        found |= {event["id"], event["date_note"]}
+    for source in SOURCES:
+        found |= {source["id"], source["file"], source["publisher"], source["url"]}
+    for entry in GLOSSARY:
+        found |= {entry["name_en"], *entry["aliases"].split("; ")}
+    found |= {sector["id"] for sector in SECTORS}
+    # command syntax quoted in notes: what the reader types stays as it is typed
+    found |= {"kzru track", "kzru show ID", "--fields all", "--limit 0", "--fields"}
+    found.discard("")
+    return sorted(found, key=len, reverse=True)
+
+
+DATA_STRINGS = _data_strings()
+
+
+def english_left(shown: str, typed: tuple[str, ...] = ()) -> list[str]:
+    """Latin words of ``shown`` that are not data (see the module's docstring), nor what the
+    user typed, nor the program's name, nor a Roman numeral (XXI форум)."""
+    text = re.sub(r"\s+", " ", shown)
+    text = re.sub(r"≈ [^·]*", " ", text)  # a query's translations: the table's own words
+    for value in [*typed, *DATA_STRINGS]:
+        text = text.replace(value, " ").replace(value.replace("_", "\\_"), " ")
+    text = re.sub(r"\b(kzru|[IVXLC]+)\b", " ", text)
+    return sorted(set(LATIN.findall(text)))
+
+
+# -- the vocabulary: every value a sentence may hold has a label in both languages ----------
+
+def test_every_status_kind_verdict_and_match_has_a_label() -> None:
+    for status in query.STATUSES:
+        assert f"brief.status.{status}" in LABELS
+    for kind in query.FACT_KINDS:
+        assert f"kind.{kind}" in LABELS and f"kinds.{kind}" in LABELS
+    for kind in query.EVENT_KINDS:
+        assert LABELS[f"event_kind.{kind}"][0] == kind  # English: the value as the data has it
+    for verdict in VERDICTS:
+        said = verdict_word(verdict)
+        assert isinstance(said, Said) and said == verdict, verdict  # English is the verdict
+        assert not LATIN.search(say(said, "ru")), verdict
+    for how in (*QUALITY, "name", "year", "status", "kind", "date", "month", "place"):
+        assert f"how.{how}" in LABELS, how
+    for kind in {entry["kind"] for entry in GLOSSARY}:
+        assert f"entity.{kind}" in LABELS, kind
+
+
+def test_said_reads_as_english_and_says_russian() -> None:
+    said = Said("track.why.done", later="x-1", status=status_word("signed"))
+    assert said == "x-1 reports it signed" and said.startswith("x-1")
+    assert say(said, "ru") == "x-1 сообщает: подписано"
+    assert say(said, "en") == said
+    joined = Joined([Said("read.quoted", word="a"), Said("read.quoted", word="b")],
+                    Said("read.or"))
+    assert joined == '"a" or "b"' and say(joined, "ru") == "«a» или «b»"
+    assert say("plain data", "ru") == "plain data"
+
+
+# -- no English UI under --lang ru, at a terminal and piped ---------------------------------
+
+RUSSIAN_PAGES = [
+    ("visits",), ("facts", "--limit", "5"), ("sources",), ("sectors",),
+    ("sectors", "--matrix"), ("sectors", "energy"), ("search", "атом", "--explain"),
+    ("search", "подписано", "2022", "Москва", "--explain"),
+    ("search", "договорились", "газ", "2025", "--explain"), ("search", "qwertyzz", "атом"),
+    ("search", "сколько", "часов", "--explain"), ("search", "газ -транзит", "--explain"),
+    ("timeline", "университет"), ("track", "--explain"), ("track", "газ", "--limit", "2"),
+    ("cite", "2024-11-state-visit-astana"),
+    *[("brief", event["id"]) for event in EVENTS if event["review"] == "accepted"],
+]
+
+
+@pytest.mark.parametrize("args", RUSSIAN_PAGES, ids=" ".join)
+def test_no_english_ui_at_a_terminal(args: tuple[str, ...]) -> None:
+    shown = terminal("--lang", "ru", "--no-color", *args, columns=120)
+    assert "Traceback" not in shown and "internal error" not in shown
+    assert re.search("[а-яё]", shown)
+    assert english_left(shown, args) == [], shown[:400]
+
+
+# the formats a person reads when piped (tables become TSV: data, with English field names)
+PIPED = [(("brief", e["id"]), "md") for e in EVENTS if e["review"] == "accepted"] + [
+    (("cite", "2024-11-state-visit-astana"), "md"), (("cite", "2022-08-sochi-talks"), "text"),
+    (("cite", "2024-11-state-visit-astana"), "bibtex")]
+
+
+@pytest.mark.parametrize("args,fmt", PIPED, ids=lambda value: " ".join(value)
+                         if isinstance(value, tuple) else value)
+def test_no_english_ui_piped(run, args: tuple[str, ...], fmt: str) -> None:
+    done = run("--lang", "ru", "--format", fmt, *args)
+    assert done.code == 0, done.err
+    left = english_left(done.out)
+    # BibTeX's own field names and values are its syntax
+    allowed = {"article", "online", "title", "journaltitle", "date", "langid", "russian",
+               "note", "addendum", "url", "urldate"} if fmt == "bibtex" else set()
+    assert set(left) <= allowed, left
+
+
+def test_search_read_as_line_is_russian(run) -> None:
+    """The "read as" line says each reading in Russian: a year, a status, a sector."""
+    shown = run("--lang", "ru", "--format", "table", "search", "подписано", "2022",
+                "атом").out
+    first = shown.splitlines()[0]
+    assert first.startswith("запрос понят как: ")
+    assert "год 2022" in first and "статус: подписано" in first and "отрасль nuclear" in first
+    assert "status" not in first and "year" not in first and "sector" not in first
+    english = run("--format", "table", "search", "подписано", "2022", "атом").out
+    assert "status signed" in english.splitlines()[0]  # English unchanged
+
+
+def test_machine_formats_keep_english_values_under_lang_ru(run) -> None:
+    tracked = json.loads(run("--lang", "ru", "--format", "json", "track").out)
+    assert tracked and {entry["verdict"] for entry in tracked} <= set(VERDICTS)
+    assert {entry["status"] for entry in tracked} <= set(query.STATUSES)
+    facts = json.loads(run("--lang", "ru", "--format", "json", "facts").out)
+    assert {fact["status"] for fact in facts} <= set(query.STATUSES)
+    assert {fact["kind"] for fact in facts} <= set(query.FACT_KINDS)
+    visits = json.loads(run("--lang", "ru", "--format", "json", "visits").out)
+    assert {event["kind"] for event in visits} <= set(query.EVENT_KINDS)
+
+
+def test_track_blocks_say_verdicts_and_statuses_in_russian(run) -> None:
+    english = json.loads(run("--format", "json", "track").out)
+    shown = terminal("--lang", "ru", "--no-color", "track", "--explain", columns=120)
+    for verdict in {entry["verdict"] for entry in english}:
+        assert say(verdict_word(verdict), "ru") in shown, verdict
+    assert "почему: " in shown and "why:" not in shown
+    assert "(документ)" in shown and "мнение комментатора" in shown
+    lines = shown.splitlines()
+    assert lines[0].startswith(f"отслеживается {len(english)} — ")
+
+
+def test_cite_fact_line_in_russian(run) -> None:
+    fact = BY_ID["a001-putin-state-visit-arrival"]
+    source = next(s for s in SOURCES if s["id"] == fact["source"])
+    assert source["published_basis"] != "stated" and fact["status"] == "done"
+    shown = run("--lang", "ru", "cite", fact["id"]).out
+    assert f"kzru {fact['id']} ({label('brief.status.done', 'ru')}, {fact['date']})" in shown
+    assert "(дата выведена)" in shown and "date inferred" not in shown
+    assert f"({fact['status']}, {fact['date']})" in run("cite", fact["id"]).out
+
+
+# -- "reported by N sources" in every format and language (issue 16.5) -----------------------
+
+CORROBORATED = [f for f in ACCEPTED if f["same_as"]]
+
+
+def _count(fact: dict) -> int:
+    others = fact["same_as"].split("; ")
+    return len({fact["source"], *(BY_ID[other]["source"] for other in others)})
+
+
+def test_the_table_has_corroborated_facts() -> None:
+    assert any(_count(f) == 3 for f in CORROBORATED) and any(_count(f) == 2
+                                                             for f in CORROBORATED)
+
+
+def _items(data: dict) -> list[dict]:
+    return [item for section in data["sections"] for group in section["sectors"]
+            for item in group["facts"]] + data["alongside"] + data["figures"] + \
+        data["preview_against_outcome"]
+
+
+@pytest.mark.parametrize("lang,words", [("en", "reported by {n} sources"),
+                                        ("ru", "сообщают источники ({n})")])
+def test_brief_says_reported_by_n_sources_and_lists_them(run, lang: str, words: str) -> None:
+    """Under each fact that other articles also report: how many sources (counted from the
+    CSV) and each other article's row with its citation number."""
+    seen = set()
+    for event in (e["id"] for e in EVENTS if e["review"] == "accepted"):
+        page = run("--lang", lang, "--format", "md", "brief", event).out
+        data = json.loads(run("--format", "json", "brief", event).out)
+        cited = {row["source"]: row["number"] for row in data["citations"]}
+        lines = page.splitlines()
+        for item in _items(data):
+            fact = BY_ID[item["id"]]
+            own = [n for n, text in enumerate(lines)  # its own bullet, not a mention
+                   if text.startswith("- ") and f"] `{fact['id']}`" in text]
+            assert own, (event, fact["id"])
+            block = [lines[own[0]]]
+            for text in lines[own[0] + 1:]:
+                if not text.startswith(" "):
+                    break
+                block.append(text)
+            if not fact["same_as"]:
+                assert not any(words.split(" {")[0] in text for text in block[1:])
+                continue
+            said = [text for text in block if words.format(n=_count(fact)) in text]
+            seen.add(fact["id"])
+            assert len(said) == 1, (event, block)
+            for other in fact["same_as"].split("; "):
+                source = BY_ID[other]["source"]
+                assert f"[{cited[source]}] `{other}`" in said[0], (event, said[0])
+    # the KazNU Omsk branch in the 2024 Astana brief; MGIMO, KazNU and the nine branches
+    # beside the 2025 Moscow visit
+    assert {"a001-kaznu-omsk-branch", "a004-kaznu-omsk-branch", "a004-mgimo-astana-branch",
+            "a004-nine-russian-university-branches"} <= seen
+
+
+def test_brief_data_holds_same_as_and_the_count(run) -> None:
+    data = json.loads(run("--format", "json", "brief", "2024-11-state-visit-astana").out)
+    items = _items(data)
+    for item in items:
+        fact = BY_ID[item["id"]]
+        expected = fact["same_as"].split("; ") if fact["same_as"] else []
+        assert item["same_as"] == expected
+        assert item["sources_count"] == (_count(fact) if expected else 1)
+    assert any(item["same_as"] for item in items)
+
+
+@pytest.mark.parametrize("lang,words", [("en", "reported by {n} sources"),
+                                        ("ru", "источников: {n}")])
+def test_show_search_and_facts_say_it_too(run, lang: str, words: str) -> None:
+    fact = max(CORROBORATED, key=_count)
+    said = words.format(n=_count(fact))
+    shown = run("--lang", lang, "--format", "table", "--no-pager", "show", fact["id"]).out
+    assert said in " ".join(shown.split())
+    listed = run("--lang", lang, "--format", "table", "facts", "--source", fact["source"],
+                 "--limit", "0").out
+    assert said in " ".join(listed.split())
+    found = json.loads(run("--lang", lang, "--format", "json", "search", "Омск").out)
+    row = next(r for r in found if r["id"] in [fact["id"], *fact["same_as"].split("; ")])
+    assert row["sources_count"] == _count(BY_ID[row["id"]])
+    assert row["same_as"] == BY_ID[row["id"]]["same_as"].split("; ")
