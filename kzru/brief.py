@@ -94,6 +94,10 @@ class Brief(NamedTuple):
     checks: list[Check] = []
     related: list[Event] = []
     reports: list[str] = []  # sources reporting the event after the fact
+    own: list[str] = []  # sources of the event itself (the others are cited for one fact)
+    announcing: dict[str, str] = {}  # preview source -> the event whose report it is
+    preview_side: list[Item] = []  # the preview's own background: not about the visit
+    preview_said: int = 0  # the preview's assessments left out of the page (statements)
 
 
 def attribution(fact: Fact, source: Source) -> str:
@@ -216,10 +220,13 @@ def build(dataset: Dataset, event_id: str) -> Brief:
                    key=lambda f: (f.date, line.get(f.id, 0)))
     previews = preview_sources(dataset, event)
     main_event = main_events(dataset)
+    reports = report_sources(dataset, event, previews)
     # The preview's forecasts, plans and projects: its own items for the event and its
     # background, held against the visit's report in a section of their own.
+    # Only an event that has a report of its own can hold a preview against it (the CSTO
+    # session is only announced): otherwise the preview's items are the event's plans.
     previewed = [fact for fact in dataset.facts.values() if fact.source in previews
-                 and not fact.part_of and (fact.event == event_id or (
+                 and reports and not fact.part_of and (fact.event == event_id or (
                      not fact.event and main_event.get(fact.source) == event_id))
                  and (fact.status in (*FORECASTS, "planned")
                       or (fact.status == "ongoing" and fact.kind == "project"))]
@@ -234,7 +241,11 @@ def build(dataset: Dataset, event_id: str) -> Brief:
             announced.setdefault(done[0].id, []).append(fact)
     folded = {fact.id for facts_ in announced.values() for fact in facts_}
     checked = [fact for fact in previewed if fact.id not in folded]
-    shown_elsewhere = folded | {fact.id for fact in checked}
+    # The preview's comments on the visit ("the state visit is the highest format") are said
+    # beforehand, not what the visit discussed: they go with the rest of the preview.
+    commentary = [fact for fact in facts if fact.source in previews and reports
+                  and fact.status == "reported" and not fact.part_of]
+    shown_elsewhere = folded | {fact.id for fact in [*checked, *commentary]}
     top = [fact for fact in facts if (not fact.part_of or fact.part_of not in own)
            and fact.id not in shown_elsewhere]
     merged = _one_sentence(dataset, sorted(
@@ -246,11 +257,24 @@ def build(dataset: Dataset, event_id: str) -> Brief:
                          and main_event.get(fact.source) == event_id),
                         key=lambda fact: (SECTION_ORDER.index(fact.status), fact.date,
                                           dataset.fact_lines.get(fact.id, 0)))
-    extra = [other for fact in [*facts, *checked, *background]
+    # The preview's background beside the visit: its facts of substance (openings, projects,
+    # figures), not its assessments, and none another source on the page already reports.
+    on_page = {fact.id for fact in [*facts, *background]}
+    side = sorted((fact for fact in dataset.facts.values()
+                   if fact.source in previews and reports and not fact.event
+                   and not fact.part_of and main_event.get(fact.source) == event_id
+                   and fact.id not in {f.id for f in previewed}
+                   and not set(fact.same_as) & on_page),
+                  key=lambda fact: (SECTION_ORDER.index(fact.status), fact.date,
+                                    dataset.fact_lines.get(fact.id, 0)))
+    said_only = [fact for fact in side if fact.kind == "statement"]
+    side = [*sorted(commentary, key=lambda fact: line.get(fact.id, 0)),
+            *(fact for fact in side if fact.kind != "statement")]
+    extra = [other for fact in [*facts, *checked, *background, *side]
              for other in [*conflicts(dataset, fact), *same_as(dataset, fact)]]
-    source_ids = list(dict.fromkeys([*event.sources, *(fact.source for fact in facts),
-                                     *(fact.source for fact in checked),
-                                     *(fact.source for fact in extra)]))
+    own_ids = list(dict.fromkeys([*event.sources, *(fact.source for fact in facts),
+                                  *(fact.source for fact in checked)]))
+    source_ids = list(dict.fromkeys([*own_ids, *(fact.source for fact in extra)]))
     sources = [dataset.sources[source_id] for source_id in source_ids]
     number = {source.id: position for position, source in enumerate(sources, 1)}
     others: dict[str, list[Fact]] = {}
@@ -290,9 +314,13 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     checks = [Check(item(fact), verdicts[fact.id]) for fact in sorted(
         checked, key=lambda f: (SECTION_ORDER.index(f.status), line.get(f.id, 0)))
         if fact.id in verdicts]
+    announcing = {source: main_event[source] for source in previews
+                  if main_event.get(source, event_id) != event_id
+                  and main_event[source] in dataset.events}
     return Brief(event, sources, previews, sections, figures,
                  _novelty(dataset, event, facts), alongside, checks,
-                 related_events(dataset, event), report_sources(dataset, event, previews))
+                 related_events(dataset, event), reports, own_ids, announcing,
+                 [item(fact) for fact in side], len(said_only))
 
 
 def preview_label(dataset: Dataset, source_id: str, event_id: str,

@@ -42,6 +42,8 @@ VOICES = (STATE, COMMENTATOR)
 # became of them ("обсуждены", "подчеркнули важность", "обозначили сотрудничество").
 DISCUSSION_CUES = ("обсуди", "обсужд", "подчеркн", "обозначи", "затрону", "отмечен", "отмети",
                    "discuss", "stress", "outline", "singled out")
+# Words before "отметить" that make it the writer's aside, not what the sides said.
+ASIDES = frozenset({"необходимо", "следует", "стоит", "нужно", "надо", "важно", "можно"})
 # Talk about relations as such ("обсуждали двусторонние отношения") is a meeting's agenda, not
 # a file anyone follows.
 GENERAL_SECTORS = ("politics",)
@@ -122,15 +124,72 @@ _PATTERNS = {status: _cue_pattern(cues) for status, cues in STATUS_CUES.items()}
 _PATTERNS["reported"] = _cue_pattern(DISCUSSION_CUES)
 
 
-def deciding_words(fact: Fact) -> str:
+def deciding_words(fact: Fact, earlier: Fact | None = None) -> str:
     """The words of the evidence that carry the fact's status (the cue and the two words after
-    it), as written; empty when the evidence holds none."""
+    it), as written; empty when the evidence holds none. With ``earlier``, the words that name
+    the thing both facts are about follow after " … " when the cue does not show them
+    ("открыты филиалы девяти … инженерно-физического института (МИФИ)")."""
     pattern = _PATTERNS.get(fact.status)
     folded = normalize(fact.evidence)
     found = pattern.search(folded) if pattern else None
     if found is None or len(folded) != len(fact.evidence):
         return normalize(found.group()) if found else ""
-    return fact.evidence[found.start():found.end()]
+    cue = fact.evidence[found.start():found.end()]
+    named = _naming_words(fact.evidence, earlier, found.start(), found.end()) \
+        if earlier is not None else ""
+    return f"{cue} … {named}" if named else cue
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_COUNTRIES = frozenset({"казахстан", "росс", "kazakhstan", "russia", "рф"})
+_MONTHS = frozenset({"январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
+                     "октябр", "ноябр", "декабр"})
+
+
+def _naming_words(evidence: str, earlier: Fact, start: int, end: int) -> str:
+    """The longest run of words outside the cue (start, end) that the earlier fact's evidence
+    also holds, in any form (small words inside a run do not break it), with the two words
+    before it; a run with a proper name wins a tie. Countries, numbers and months name
+    nothing."""
+    from kzru.text import STOPWORDS, stem
+
+    def key(word: str) -> str:
+        folded = normalize(word)
+        if folded in STOPWORDS:
+            return " "  # a small word: inside a run, not a run of its own
+        if any(ch.isdigit() for ch in folded) or stem(folded) in _MONTHS:
+            return ""
+        return stem(folded)
+
+    theirs = {key(m.group()) for m in _TOKEN.finditer(earlier.evidence)} - {"", " "} - \
+        _COUNTRIES
+    tokens = list(_TOKEN.finditer(evidence))
+    keys = [key(token.group()) for token in tokens]
+    best: tuple[int, bool, int, int] | None = None  # (words, a proper name, -first, last)
+    first = last = None
+    for position in range(len(tokens) + 1):
+        inside = position < len(tokens) and start <= tokens[position].start() < end
+        shared = position < len(tokens) and not inside and keys[position] in theirs
+        small = position < len(tokens) and not inside and keys[position] == " "
+        if shared:
+            first = position if first is None else first
+            last = position
+        elif small and first is not None:
+            continue
+        elif first is not None and last is not None:
+            run = [t for t, k in zip(tokens[first:last + 1], keys[first:last + 1]) if k != " "]
+            score = (len(run), any(t.group()[:1].isupper() for t in run), -first, last)
+            best = max(best, score) if best else score
+            first = last = None
+    if best is None:
+        return ""
+    lead, last = max(0, -best[2] - 2), best[3]
+    while lead < -best[2] and tokens[lead].start() < end:
+        lead += 1  # never repeat the cue's own words
+    stop = tokens[last].end()
+    while stop < len(evidence) and evidence[stop] in ")»":
+        stop += 1
+    return evidence[tokens[lead].start():stop]
 
 
 def is_discussed(fact: Fact) -> bool:
@@ -142,14 +201,23 @@ def is_discussed(fact: Fact) -> bool:
 
 
 def talks(fact: Fact) -> bool:
-    """Reported by the sides in words of talk: discussed, stressed, outlined, singled out."""
-    return fact.status == "reported" and voice(fact) == STATE and \
-        _PATTERNS["reported"].search(normalize(fact.evidence)) is not None
+    """Reported by the sides in words of talk: discussed, stressed, outlined, singled out —
+    not the outlet's own aside ("необходимо отметить, что…")."""
+    if fact.status != "reported" or voice(fact) != STATE:
+        return False
+    folded = normalize(fact.evidence)
+    for found in _PATTERNS["reported"].finditer(folded):
+        before = folded[:found.start()].split()
+        if not before or before[-1] not in ASIDES:
+            return True
+    return False
 
 
 def role(fact: Fact) -> str:
     """Why track follows the fact: a commitment, a signed document, a discussed item, a
     reported project or institution, or ""."""
+    if fact.status == "ongoing" and fact.kind == "meeting":
+        return ""  # the meeting itself under way ("сегодня проходят переговоры"): no commitment
     if fact.status in TRACKED:
         return COMMITMENT
     if fact.status == "signed" and fact.kind == "document":
@@ -231,8 +299,10 @@ class _Context(NamedTuple):
 
 
 def _later_line(fact: Fact) -> Said:
-    return Said("track.later_line", id=fact.id, source=fact.source,
-                date=fact.date.isoformat()[:10], status=status_word(fact.status))
+    # the date at its precision: a year stated as 2025 is never "2025-01-01" (rubric 4)
+    shown = fact.date.isoformat()[:{"year": 4, "month": 7}.get(fact.date_precision, 10)]
+    return Said("track.later_line", id=fact.id, source=fact.source, date=shown,
+                status=status_word(fact.status))
 
 
 def judge(fact: Fact, later: list[Fact], context: _Context) -> tuple[str, str, Fact | None]:
@@ -291,7 +361,7 @@ def _entry(fact: Fact, context: _Context, parts: tuple[Tracked, ...] = ()) -> Tr
             if decisive is None and reported:
                 decisive = next(p.decisive for p in reported
                                 if p.verdict == strongest) or reported[0].decisive
-    words_ = deciding_words(decisive) if decisive is not None else ""
+    words_ = deciding_words(decisive, fact) if decisive is not None else ""
     return Tracked(fact, later, outcome, reason, role(fact) or COMMITMENT, voice(fact), parts,
                    decisive, words_)
 

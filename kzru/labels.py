@@ -143,6 +143,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "brief.verdict.not_taken_up_at_the_visit": (
         "a general outlook the visit's report does not take up",
         "общий прогноз, который в отчёте о визите не затронут"),
+    "brief.verdict.not_taken_up_as_such": (
+        "not taken up as such in the visit's report",
+        "в отчёте о визите в таком виде не затронуто"),
     "brief.verdict.done": ("done", "выполнено"),
     "brief.verdict.in_progress": ("in progress", "в работе"),
     "brief.verdict.reaffirmed": ("reaffirmed — still open",
@@ -165,6 +168,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "brief.sources": ("Sources", "Источники"),
     "brief.source_preview": ("a preview written before the event",
                              "обзор, написанный до события"),
+    "brief.source_announcing": ("a report of {title} that announced this event beforehand",
+                                "репортаж о событии «{title}», заранее объявивший это событие"),
+    "brief.source_other": ("not a report of this event: cited where it reports the same fact",
+                           "не репортаж об этом событии: приведён там, где сообщает тот же факт"),
+    "brief.preview_side": ("Also in the preview {previews}", "Также в обзоре {previews}"),
+    "brief.preview_side_note": (
+        "What the preview says beside its forecasts (those are held against the outcome "
+        "above): its comments on the visit, said before it, and the openings, projects and "
+        "figures of its background.",
+        "Что обзор говорит помимо прогнозов (они сопоставлены с итогом выше): его оценки "
+        "визита, высказанные до него, и открытия, проекты и цифры из его фона."),
+    "brief.preview_said": ("and {count} statements and assessments (kzru facts --source {source})",
+                           "и высказывания и оценки ({count}; kzru facts --source {source})"),
     "brief.outlet_unnamed": ("outlet not named in the text", "издание в тексте не названо"),
     "brief.file": ("file", "файл"),
     # --- words inside sentences: statuses, kinds, verdicts, how a word matched -----------
@@ -200,6 +216,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "это из самой новой статьи в таблице: более поздних сообщений быть не может"),
     "track.why.no_report": ("nothing later in this table reports on it",
                             "ничто более позднее в таблице об этом не сообщает"),
+    "track.why.see_also": (
+        "{why}; later facts that may mention it, not linked as its progress, are listed "
+        "under see also",
+        "{why}; более поздние факты, которые, возможно, о нём упоминают, но не связаны с ним "
+        "как продвижение, перечислены в «см. также»"),
     "track.why.part": ("part {id}: {verdict}, {reason}", "часть {id}: {verdict}, {reason}"),
     "track.why.rest_one": ("nothing later on the other {count} part",
                            "об остальных частях ({count}) позже ничего нет"),

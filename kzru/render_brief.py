@@ -114,9 +114,7 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Datas
     fact = item.fact
     attributed = status in ATTRIBUTED or fact.speaker or fact.source in brief.previews
     said = f" — *{_attribution(item, brief, dataset, lang)}*" if attributed else ""
-    event = brief.event
-    inside = event.start <= fact.date <= event.end and fact.date_precision == "day"
-    dated = "" if inside else f" ({date_label(fact.date, fact.date_precision)})"
+    dated = _dated(fact, brief)
     if item.areas:
         names = " · ".join(md(dataset.sectors[s].label(lang)) for s in item.areas)
         also = f" · {label('brief.areas', lang)}: {names}"
@@ -134,13 +132,20 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Datas
                      f"*{_attribution(plan, brief, dataset, lang)}* [{plan.citation}] "
                      f"`{plan.fact.id}`")
     for other in item.also:
-        lines.append(f"  - {label('brief.same_sentence', lang)} `{other.id}` "
-                     f"({_status_word(other.status, lang)})")
+        lines.append(f"  - {label('brief.same_sentence', lang)}: {_text(other, lang)} "
+                     f"`{other.id}` ({_status_word(other.status, lang)})")
     lines += _conflict_lines(item, brief, lang)
     lines += _reported_lines(item, brief, lang)
     if quote:
         lines.append(f"\n  > {_quote(fact)}\n")
     return lines
+
+
+def _dated(fact: Fact, brief: Brief) -> str:
+    """The fact's own date when it is not a day of the event (" (2025-09)"), else nothing."""
+    event = brief.event
+    inside = event.start <= fact.date <= event.end and fact.date_precision == "day"
+    return "" if inside else f" ({date_label(fact.date, fact.date_precision)})"
 
 
 def _number_of(brief: Brief, source_id: str) -> int:
@@ -190,7 +195,8 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     title = md(event.title(lang))
     route = f"{event.guest.upper()} → {event.host.upper()}"
     when = span_label(event.start, event.end, event.date_precision)
-    cites = " ".join(f"[{n}]" for n in range(1, len(brief.sources) + 1))
+    own = set(brief.own) or {source.id for source in brief.sources}
+    cites = " ".join(f"[{n}]" for n, source in enumerate(brief.sources, 1) if source.id in own)
     mark = f" {label('brief.inferred', lang)}" if event.date_basis == "inferred" else ""
     places = ", ".join(md(place) for place in event.places)
     where = f" · {places}" if places else ""  # an article may name no place: say nothing
@@ -229,17 +235,53 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
             attributed = fact.speaker or fact.status in ATTRIBUTED or fact.source in brief.previews
             said = f" — *{_attribution(item, brief, dataset, lang)}*" if attributed else ""
             lines.append(f"- {_status_word(fact.status, lang)}: "
-                         f"{_text(fact, lang)}{said} [{item.citation}] `{fact.id}`")
+                         f"{_text(fact, lang)}{_dated(fact, brief)}{said} [{item.citation}] "
+                         f"`{fact.id}`")
             lines += _conflict_lines(item, brief, lang)
             lines += _reported_lines(item, brief, lang)
         lines.append("")
+    lines += _preview_side_lines(brief, dataset, lang)
     lines += _novelty_lines(brief, dataset, lang)
     lines += [f"## {label('brief.sources', lang)}", ""]
     lines += [f"{number}. {_source_markdown(source, lang)}"
-              + (f" — {label('brief.source_preview', lang)}"
-                 if source.id in brief.previews else "")
+              f"{_source_role(source, brief, dataset, lang)}"
               for number, source in enumerate(brief.sources, 1)]
     return "\n".join(lines) + "\n"
+
+
+def _source_role(source: Source, brief: Brief, dataset: Dataset, lang: str) -> str:
+    """What a source is to this page: a preview, a report of another event that announced
+    this one, or an article cited only where it reports one of the page's facts too."""
+    if source.id in brief.announcing:
+        other = dataset.events[brief.announcing[source.id]]
+        return " — " + label("brief.source_announcing", lang, title=md(other.title(lang)))
+    if source.id in brief.previews:
+        return " — " + label("brief.source_preview", lang)
+    if brief.own and source.id not in brief.own:
+        return " — " + label("brief.source_other", lang)
+    return ""
+
+
+def _preview_side_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
+    """The preview's own background beside the visit (openings, projects, figures), and how
+    many of its assessments the page leaves out."""
+    if not brief.preview_side and not brief.preview_said:
+        return []
+    previews = " ".join(f"[{_number_of(brief, s)}]" for s in sorted(brief.previews))
+    lines = [f"## {label('brief.preview_side', lang, previews=previews)}", "",
+             f"*{label('brief.preview_side_note', lang)}*", ""]
+    for item in brief.preview_side:
+        fact = item.fact
+        lines.append(f"- {_status_word(fact.status, lang)}: {_text(fact, lang)}"
+                     f"{_dated(fact, brief)} — *{_attribution(item, brief, dataset, lang)}* "
+                     f"[{item.citation}] `{fact.id}`")
+        lines += _conflict_lines(item, brief, lang)
+        lines += _reported_lines(item, brief, lang)
+    if brief.preview_said:
+        source = sorted(brief.previews)[0]
+        lines.append("- " + label("brief.preview_said", lang, count=brief.preview_said,
+                                  source=source))
+    return [*lines, ""]
 
 
 def _check_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
@@ -261,7 +303,9 @@ def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list
     item, tracked = check.item, check.tracked
     verdict = tracked.verdict
     if verdict in ("no later report", "latest report"):
-        verdict = "not borne out"  # the visit's report exists and says nothing of it
+        # the visit's report exists and says nothing of it: a forecast for the visit is not
+        # borne out; the preview's own background (no event) is only not taken up as such
+        verdict = "not borne out" if item.fact.event else "not_taken_up_as_such"
     said = _attribution(item, brief, dataset, lang)
     line = (f"- **{verdict_label(verdict, lang)}** — {_text(item.fact, lang)} — "
             f"*{said}* [{item.citation}] `{item.fact.id}`")
@@ -305,7 +349,8 @@ def _novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
         lines.append(f"- {label('brief.outcomes', lang)}:")
         ordered = sorted(novelty.outcomes, key=lambda entry: VERDICTS.index(entry.verdict))
         for entry in ordered:
-            later = ", ".join(f"`{fact.id}`" for fact in entry.later)
+            later = ", ".join(f"`{fact.id}` ({date_label(fact.date, fact.date_precision)})"
+                              for fact in entry.later)
             lines.append(f"  - **{verdict_label(entry.verdict, lang)}**: "
                          f"{_text(entry.fact, lang)} `{entry.fact.id}`"
                          + (f" → {later}" if later else ""))
@@ -355,6 +400,8 @@ def data(brief: Brief) -> dict[str, Any]:
         "figures": [{**item(entry), "value": entry.fact.value, "unit": entry.fact.unit}
                     for entry in brief.figures],
         "alongside": [item(entry) for entry in brief.alongside],
+        "preview_background": [item(entry) for entry in brief.preview_side],
+        "preview_assessments_left_out": brief.preview_said,
         "new": {"previous_event": novelty.previous.id if novelty.previous else None,
                 "sectors": novelty.sectors, "first_sectors": novelty.first_sectors,
                 "names": novelty.names,
@@ -362,6 +409,7 @@ def data(brief: Brief) -> dict[str, Any]:
                                           "later": [f.id for f in e.later]}
                                          for e in novelty.outcomes]},
         "citations": [{"number": number, "preview": source.id in brief.previews,
+                       "of_this_event": not brief.own or source.id in brief.own,
                        "source": source.id, "publisher": source.publisher,
                        "title": source.title, "published": source.published.isoformat(),
                        "published_precision": source.published_precision,

@@ -17,6 +17,7 @@ from kzru.follow import (
     DOCUMENT,
     DONE,
     IN_PROGRESS,
+    NO_REPORT,
     NOT_BORNE_OUT,
     NOT_TAKEN_UP,
     REAFFIRMED,
@@ -58,7 +59,7 @@ def row(entry: Tracked, lang: str) -> dict[str, Any]:
         "see_also": [candidate.id for candidate in entry.see_also],
         "decided_by": entry.decisive.id if entry.decisive else "", "words": entry.words,
         # a sentence for people, in the reader's language (the verdict stays a machine value)
-        "reason": say(entry.reason, lang),
+        "reason": say(reason_of(entry), lang),
     }
 
 
@@ -138,9 +139,17 @@ def _block(entry: Tracked, width: int | None, lang: str, explain: bool, console:
     return lines
 
 
+def reason_of(entry: Tracked) -> object:
+    """The reason; beside "no later report", that the see-also list may name later mentions
+    the curators did not link as progress (the Chelyabinsk branch named again in 2025)."""
+    if entry.see_also and entry.verdict == NO_REPORT:
+        return Said("track.why.see_also", why=entry.reason)
+    return entry.reason
+
+
 def why(entry: Tracked, lang: str) -> str:
     """The --explain line: the reason and the words that decided, in the reader's language."""
-    reason: object = entry.reason
+    reason: object = reason_of(entry)
     if entry.words:
         reason = Said("track.words", why=reason, words=entry.words)
     return say(Said("track.why", why=reason), lang)

@@ -286,6 +286,7 @@ def test_brief_of_every_event_holds_each_of_its_facts_once(bundled, event_id: st
     brief = build(bundled, event_id)
     items = [item for section in brief.sections for group in section.groups
              for item in group.items] + brief.figures + [check.item for check in brief.checks]
+    items += brief.preview_side  # the preview's comments on the visit and its background
     shown = [item.fact.id for item in items]
     inside = [fact.id for item in items for fact in [*item.parts, *item.also]] + [
         plan.fact.id for item in items for plan in item.announced]
@@ -436,9 +437,12 @@ def test_preview_against_outcome(bundled) -> None:  # noqa: ANN001
     lines = [line for line in section.splitlines() if line.startswith("- ")]
     line = next(line for line in lines if "`a002-expected-nuclear-cooperation-focus`" in line)
     assert line.startswith("- **borne out**") and f"→ `{nuclear.decisive.id}`" in line
-    # borne out first, then the rest: the order of track's verdicts
-    said = [line.split("**")[1] for line in lines]
-    assert said == sorted(said, key=lambda verdict: verdict != "borne out")
+    # in the order of track's verdicts (done, in progress, borne out … first)
+    shown = [re.search(r"`(a002-[a-z0-9-]+)`", line).group(1) for line in lines]
+    ranks = [VERDICTS.index(checks[fact_id].verdict) for fact_id in shown]
+    assert ranks == sorted(ranks) and len(shown) == len(checks)
+    # the preview's plans for the first nuclear plant: work on its project is under way
+    assert checks["a002-first-npp-with-rosatom"].verdict == IN_PROGRESS
     assert "**not mentioned in the visit's report**" in section
     assert "*What the preview [1] expected, proposed or planned, held against the report of " \
            "the visit [2].*" in section
@@ -449,9 +453,10 @@ def test_one_sentence_once_and_a_package_under_its_main_sector(bundled) -> None:
     where = {item.fact.id: (section.status, group.sector, item) for section in brief.sections
              for group in section.groups for item in group.items}
     # The Rosatom sentence: one item, the other row of it named under it.
-    assert "a004-first-npp-kazakhstan" not in where
-    assert [f.id for f in where["a004-rosatom-cooperation"][2].also] == [
-        "a004-first-npp-kazakhstan"]
+    # (the ongoing project row comes first: Ongoing is shown before Discussed and reported)
+    assert "a004-rosatom-cooperation" not in where
+    assert [f.id for f in where["a004-first-npp-kazakhstan"][2].also] == [
+        "a004-rosatom-cooperation"]
     # The four-area package sits under nuclear energy (what the visit is most about), areas
     # listed; the gas trio, different things in one sentence, stay three items.
     status, sector, package = where["a004-innovation-documents-package"]

@@ -48,7 +48,8 @@ def _data_strings() -> list[str]:
         found |= {entry["name_en"], *entry["aliases"].split("; ")}
     found |= {sector["id"] for sector in SECTORS}
     # command syntax quoted in notes: what the reader types stays as it is typed
-    found |= {"kzru track", "kzru show ID", "--fields all", "--limit 0", "--fields"}
+    found |= {"kzru track", "kzru show ID", "kzru facts --source", "--fields all", "--limit 0",
+              "--fields"}
     found.discard("")
     return sorted(found, key=len, reverse=True)
 
