@@ -78,6 +78,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "empty.sectors": ("no sectors", "отраслей нет"),
     "empty.sector_facts": ("no facts in this sector", "в этой отрасли фактов нет"),
     "empty.sources": ("no sources", "источников нет"),
+    "empty.tracked": ("nothing to track matches", "отслеживать нечего"),
     "empty.records": ("not found", "не найдено"),
     "show.verbatim": ("«{evidence}» (verbatim quotation from {file})",
                       "«{evidence}» (дословная цитата из {file})"),

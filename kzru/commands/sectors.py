@@ -81,7 +81,7 @@ def command(
                    Column("last", label("col.last", lang), no_wrap=True, drop=1)]
         keys, columns = layout(out, fields_, fields.SECTOR_DEFAULT, fields.SECTOR_ALL, columns,
                                "sectors")
-        out.rows(rows, keys, columns, "no sectors")
+        out.rows(rows, keys, columns, label("empty.sectors", out.lang))
 
 
 def _one_sector(data: Store, out: Output, sector: str, spec: Optional[str],

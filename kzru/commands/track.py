@@ -17,6 +17,7 @@ from kzru.commands.shared import (
     hits,
 )
 from kzru.errors import KzruError
+from kzru.labels import label
 from kzru.options import Choice, Options, with_common_options
 from kzru.output import Output
 from kzru.render_track import ALL_KEYS, EXPLAIN_KEYS, KEYS, blocks, row
@@ -97,5 +98,6 @@ def command(
             def draw() -> None:
                 writer = out.writer
                 writer.texts(blocks(shown, writer.width, out.lang, explain, writer.console))
-        out.rows(rows, keys, fields.columns_for(keys), "nothing to track matches", draw=draw)
+        out.rows(rows, keys, fields.columns_for(keys), label("empty.tracked", out.lang),
+                 draw=draw)
         out.cut(len(shown), len(tracked), "tracked")
