@@ -132,6 +132,10 @@ def deciding_words(fact: Fact, earlier: Fact | None = None) -> str:
     pattern = _PATTERNS.get(fact.status)
     folded = normalize(fact.evidence)
     found = pattern.search(folded) if pattern else None
+    if found is None and earlier is not None and len(folded) == len(fact.evidence):
+        # no word of talk or status ("уделяют должное внимание продвижению русской
+        # культуры"): the words that name what both facts are about decide
+        return _naming_words(fact.evidence, earlier, 0, 0)
     if found is None or len(folded) != len(fact.evidence):
         return normalize(found.group()) if found else ""
     cue = fact.evidence[found.start():found.end()]
