@@ -59,7 +59,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "note.cut": ("{shown} of {total} {what} — --limit 0 for all",
                  "показано {shown} из {total} — --limit 0 покажет все"),
     "note.not_shown": ("Not shown: {columns} — widen or use --fields",
-                       "Не показано: {columns} — расширьте окно или используйте --fields"),
+                       "Скрыто: {columns} — шире окно или --fields"),
     "note.visits_inferred": ("* date inferred (see kzru show ID)",
                              "* дата выведена (см. kzru show ID)"),
     "note.sources_inferred": ("* date inferred (see the published_note field: --fields all)",

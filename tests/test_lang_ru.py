@@ -264,3 +264,24 @@ def test_show_search_and_facts_say_it_too(run, lang: str, words: str) -> None:
     row = next(r for r in found if r["id"] in [fact["id"], *fact["same_as"].split("; ")])
     assert row["sources_count"] == _count(BY_ID[row["id"]])
     assert row["same_as"] == BY_ID[row["id"]]["same_as"].split("; ")
+
+
+# -- layout: Russian words are longer ("договорились", "государственный визит") ---------------
+
+LAYOUT_PAGES = [("facts", "--limit", "8"), ("search", "атом", "--explain"), ("visits",),
+                ("track", "--limit", "5", "--explain"), ("sectors", "--matrix"),
+                ("timeline", "университет"), ("brief", "2024-11-csto-council"),
+                ("cite", "2022-08-sochi-talks")]
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize("args", LAYOUT_PAGES, ids=" ".join)
+def test_russian_pages_fit_the_terminal_and_keep_ids_whole(args: tuple[str, ...],
+                                                          columns: int) -> None:
+    shown = terminal("--lang", "ru", "--no-color", *args, columns=columns)
+    lines = shown.splitlines()
+    assert [line for line in lines if len(line) > columns] == []
+    ids = [f["id"] for f in ACCEPTED] + [e["id"] for e in EVENTS]
+    for fact_id in set(re.findall(r"a00\d-[a-z0-9-]+|20\d\d-\d\d-[a-z][a-z0-9-]+", shown)):
+        # every id printed is a whole id of the table (never cut at the line's end)
+        assert fact_id in ids, fact_id
