@@ -48,7 +48,8 @@ BREAKAGES = [
      [P + "test_a_reader_closing_the_pipe_early_is_exit_0"]),
     ("cite prints full days", "kzru/cite.py",
      "shown = date_label(source.published, source.published_precision)",
-     "shown = date_label(source.published)", [P + "test_cite_prints_the_article_date_at_its_precision"]),
+     "shown = date_label(source.published)",
+     [P + "test_cite_prints_the_article_date_at_its_precision"]),
     ("CSL-JSON issued with a day it does not know", "kzru/cite.py",
      'return parts[:{"year": 1, "month": 2}.get(source.published_precision, 3)]',
      "return parts[:3]",
@@ -63,9 +64,11 @@ BREAKAGES = [
      [P + "test_track_prints_dates_at_their_precision"]),
     ("track's later reports print full days", "kzru/render_track.py",
      'lines += _unbreakable(f"→ {date_label(later.date, later.date_precision)} "\n'
-     '                              f"{later.status}", later.id, width, INDENT, "cyan")',
+     '                              f"{_status(later.status, lang)}", later.id, width, INDENT, '
+     '"cyan")',
      'lines += _unbreakable(f"→ {date_label(later.date)} "\n'
-     '                              f"{later.status}", later.id, width, INDENT, "cyan")',
+     '                              f"{_status(later.status, lang)}", later.id, width, INDENT, '
+     '"cyan")',
      [P + "test_track_prints_dates_at_their_precision"]),
     ("sectors Last prints full days", "kzru/render.py",
      '"last": "last_precision"', '"last": "day"',
