@@ -42,10 +42,21 @@ SEE_ALSO_SCORE = 6.0
 # facts a fifteenth would be 6,666 facts, and every pair sharing one would be compared.
 RARE_AT_MOST = 40
 _NUMBERISH = re.compile(r"\d")
-def _topic_stems(fact: Fact) -> set[str]:
-    return {key for word in words(f"{fact.summary} {fact.text}")
-            if word not in STOPWORDS and len(word) > 3 and not _NUMBERISH.search(word)
-            for key in word_keys(word)}
+
+
+def _topic_stems(fact: Fact, memo: dict[str, frozenset[str]] | None = None) -> set[str]:
+    """The keys of the fact's topic words; ``memo`` keeps each word's keys across facts
+    (at 100,000 facts each word is met many times)."""
+    memo = {} if memo is None else memo
+    found: set[str] = set()
+    for word in words(f"{fact.summary} {fact.text}"):
+        keys = memo.get(word)
+        if keys is None:
+            keys = memo[word] = frozenset() if (
+                word in STOPWORDS or len(word) <= 3 or _NUMBERISH.search(word)) \
+                else frozenset(word_keys(word))
+        found |= keys
+    return found
 
 
 def _distinct(keys: Iterable[str]) -> list[str]:
@@ -101,7 +112,8 @@ def suggest_follows(dataset: Dataset, limit: int | None = None,
         for name in found:
             frequency[name] = frequency.get(name, 0) + 1
     common = max(3, min(len(facts) // 15, RARE_AT_MOST))
-    topics = {fact.id: _topic_stems(fact) for fact in facts}
+    memo: dict[str, frozenset[str]] = {}
+    topics = {fact.id: _topic_stems(fact, memo) for fact in facts}
     document_frequency: dict[str, int] = {}
     for found in topics.values():
         for word in found:
@@ -120,13 +132,26 @@ def suggest_follows(dataset: Dataset, limit: int | None = None,
         for word in topics[fact.id]:
             if document_frequency[word] <= common:
                 sharing.setdefault(("word", word), []).append(position)
-    suggestions = []
+    suggestions: list[Suggestion] = []
     for earlier in facts:
-        if not role(earlier) or (earlier_ids is not None and earlier.id not in earlier_ids):
+        if not role(earlier) or (earlier_ids is not None and earlier.id not in earlier_ids) \
+                or not earlier.sectors:  # (no sector, so none shared: nothing qualifies)
             continue
-        keys = [("name", n) for n in names[earlier.id]] + [("word", w) for w in topics[earlier.id]]
-        candidates = sorted({p for key in keys for p in sharing.get(key, ())})
-        for later in (facts[position] for position in candidates):
+        own = sector_topics.get(earlier.sectors[0], set())
+        # A pair qualifies only with a rare name, two rare words or a word naming the
+        # earlier fact's own sector in common: count what each candidate shares, and
+        # weigh only those that can (the same answer, without weighing every neighbour).
+        shares: dict[int, int] = {}
+        for name in names[earlier.id]:
+            for position in sharing.get(("name", name), ()):
+                shares[position] = shares.get(position, 0) + 2
+        for word in topics[earlier.id]:
+            gain = 2 if word in own else 1
+            for position in sharing.get(("word", word), ()):
+                shares[position] = shares.get(position, 0) + gain
+        found = []
+        for position in sorted(p for p, count in shares.items() if count >= 2):
+            later = facts[position]
             if (later.id, earlier.id) in recorded or later.id == earlier.id \
                     or not _qualifies(earlier, later, context):
                 continue
@@ -134,7 +159,7 @@ def suggest_follows(dataset: Dataset, limit: int | None = None,
             shared = _distinct(w for w in topics[earlier.id] & topics[later.id]
                                if document_frequency[w] <= common)
             sectors = set(earlier.sectors) & set(later.sectors)
-            own_topic = [w for w in shared if w in sector_topics.get(earlier.sectors[0], ())]
+            own_topic = [w for w in shared if w in own]
             if not sectors or not (rare or len(shared) >= 2 or (
                     own_topic and earlier.sectors[0] in sectors)):
                 continue
@@ -145,16 +170,12 @@ def suggest_follows(dataset: Dataset, limit: int | None = None,
             reasons = [f"names: {', '.join(rare)}"] if rare else []
             reasons += [f"words: {', '.join(shared)}"] if shared else []
             reasons.append(f"sectors: {', '.join(sorted(sectors))}")
-            suggestions.append(Suggestion(later, earlier, round(score, 2), reasons, tuple(rare)))
+            found.append(Suggestion(later, earlier, round(score, 2), reasons, tuple(rare)))
+        # A curator reviews each commitment's best few: keep those only, as they are found,
+        # so memory holds a few per fact, not every pair.
+        found.sort(key=lambda s: (-s.score, s.later.id))
+        suggestions.extend(found if per_earlier is None else found[:per_earlier])
     suggestions.sort(key=lambda s: (-s.score, s.earlier.date, s.later.id))
-    if per_earlier is not None:  # a curator reviews each commitment's best few
-        kept: dict[str, int] = {}
-        best = []
-        for item in suggestions:
-            kept[item.earlier.id] = kept.get(item.earlier.id, 0) + 1
-            if kept[item.earlier.id] <= per_earlier:
-                best.append(item)
-        suggestions = best
     return suggestions[:limit] if limit is not None else suggestions
 
 
