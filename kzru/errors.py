@@ -65,6 +65,18 @@ class Problems:
                 self.counts[kind] = self.counts.get(kind, 0) + unkept
                 self.total += unkept
 
+    def counted(self, kind: str) -> bool:
+        """Count a problem of ``kind`` when a report would not show its line, and say so:
+        a caller in a loop over 100,000 rows then need not word it at all."""
+        if self.keep_all:
+            return False
+        seen = self.counts.get(kind, 0)
+        if seen < PER_KIND:
+            return False
+        self.counts[kind] = seen + 1
+        self.total += 1
+        return True
+
     def seen(self, kind: str) -> int:
         """How many problems of ``kind`` were recorded so far."""
         return self.counts.get(kind, 0)

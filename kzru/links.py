@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from kzru.errors import PER_KIND, Problems
@@ -103,16 +104,14 @@ def check_references(tables: dict[str, Table], schema: dict[str, Any],
             target = key["reference"]["resource"] or name
             known = ids[target]
             kind = f"{name}.csv {field}: not an id in {target}.csv"
-            for row, line in zip(table.rows, table.lines):
-                value = getattr(row, field)
+            for value, line in zip(map(attrgetter(field), table.rows), table.lines):
                 for item in value if isinstance(value, tuple) else (value,):
-                    if item and item not in known:
-                        def message(item: str = item, line: int = line) -> str:
-                            fuzzy = problems.seen(kind) <= PER_KIND
-                            return (f"{table.where(line, field)}: {field} {excerpt(item, 100)!r} "
-                                    f"is not an id in {target}.csv"
-                                    f"{hints[target].hint(item, fuzzy)}")
-                        problems.append(message, kind)
+                    if item and item not in known and not problems.counted(kind):
+                        # The fuzzy hint only for lines shown by default (the first few).
+                        fuzzy = problems.seen(kind) < PER_KIND
+                        problems.append(f"{table.where(line, field)}: {field} "
+                                        f"{excerpt(item, 100)!r} is not an id in {target}.csv"
+                                        f"{hints[target].hint(item, fuzzy)}", kind)
 
 
 def check_rules(tables: dict[str, Table], problems: Problems) -> None:

@@ -66,7 +66,7 @@ def _is_clean(text: str) -> bool:
     it also refuses but articles use (no-break spaces) are set aside first. A row it
     refuses for another reason is searched with the exact pattern."""
     if text.replace("\xa0", " ").replace("\u202f", " ").isprintable():
-        return not any(char in text for char in _PRINTABLE_INVISIBLE)
+        return not any(map(text.__contains__, _PRINTABLE_INVISIBLE))
     return _UNSAFE.search(text) is None
 
 
@@ -110,7 +110,8 @@ class _Column:
     the memory budget). A column whose values rarely repeat stops memoising."""
 
     __slots__ = ("name", "kind", "required", "max_length", "enum", "enum_text", "pattern",
-                 "pattern_text", "delimiter", "unique", "uri", "memo", "empty")
+                 "pattern_text", "delimiter", "unique", "uri", "memo", "empty", "invalid",
+                 "duplicate")
 
     def __init__(self, spec: dict[str, Any]) -> None:
         rules = spec.get("constraints", {})
@@ -126,6 +127,7 @@ class _Column:
         self.unique = bool(rules.get("unique"))
         self.uri = spec.get("format") == "uri"
         self.memo: dict[str, Any] | None = None if self.unique else {}
+        self.invalid = self.duplicate = ""  # the kinds of its problems, set by the reader
         self.empty: tuple[Any, str | None] = (
             (None, "is required but empty") if self.required else
             ((), None) if self.kind == "list" else (None, None) if self.kind == "number" else
@@ -270,6 +272,9 @@ def _few(items: list[str]) -> str:
 def _read_rows(table: Table, reader: Any, fields: list[dict[str, Any]], problems: Problems,
                keep: Callable[[Any, int], None]) -> None:
     columns = [_Column(spec) for spec in fields]
+    for column in columns:
+        column.invalid = f"{table.name}.csv {column.name}: invalid cells"
+        column.duplicate = f"{table.name}.csv {column.name}: duplicates"
     names = [column.name for column in columns]
     kind = RECORD_TYPES[table.name]
     make = kind._make if tuple(names) == kind._fields else \
@@ -304,16 +309,16 @@ def _read_rows(table: Table, reader: Any, fields: list[dict[str, Any]], problems
                     values.append(value)
                     continue
             value, problem = column.value(raw, clean)
-            if problem:
+            if problem and not problems.counted(column.invalid):
                 problems.append(f"{table.where(line, column.name)}: {column.name} {problem}",
-                                f"{table.name}.csv {column.name}: invalid cells")
+                                column.invalid)
             values.append(value)
             if column.unique and value:
                 first = seen[column.name].setdefault(value, line)
-                if first != line:
+                if first != line and not problems.counted(column.duplicate):
                     problems.append(f"{table.where(line, column.name)}: duplicate "
                                     f"{column.name} {excerpt(raw, 100)!r}, first used on line "
-                                    f"{first}", f"{table.name}.csv {column.name}: duplicates")
+                                    f"{first}", column.duplicate)
         record = make(values)
         if rules is not None:
             for field, message, kind_of in rules(record):
