@@ -194,9 +194,11 @@ def _check_fact_links(facts: Table, problems: Problems) -> None:
                                 f"{target.date}, later than this fact ({row.date})",
                                 "facts.csv follows: later facts")
     for field in ("part_of", "follows"):
-        # A fact that links nowhere lies on no cycle: only facts with links are walked.
+        # A fact that links to no fact lies on no cycle: only facts with links to facts
+        # that exist are walked (a link to a missing id is reported by the reference check).
         links = {fact_id: targets for fact_id, row in by_id.items()
-                 if (targets := _targets(getattr(row, field)))}
+                 if (targets := tuple(target for target in _targets(getattr(row, field))
+                                      if target in by_id))}
         looping = on_cycles(links)
         for row, line in zip(facts.rows, facts.lines):
             if row.id in looping:

@@ -29,6 +29,7 @@ import argparse
 import csv
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -81,25 +82,37 @@ def _wide_header(folder: Path) -> None:
     path.write_text(f"{columns}\n{body}", encoding="utf-8")
 
 
+def _prepare(size: int, root: Path) -> None:
+    made = make_dataset(size, root / "valid")
+    for name in ("broken", "chain", "header"):
+        shutil.copytree(made, root / name)
+    _rewrite_facts(root / "broken", _break_every_reference)
+    _rewrite_facts(root / "chain", _chain)
+    _wide_header(root / "header")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("size", nargs="?", type=int, default=100_000)
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--strict", action="store_true")
+    parser.add_argument("--prepare", metavar="ROOT", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.prepare:
+        _prepare(args.size, Path(args.prepare))
+        return 0
     kzru = tool("kzru")
     machine_info(f"kzru check on hostile tables ({args.size} facts)")
     root = Path(tempfile.mkdtemp(prefix="kzru-bench-validation-"))
     try:
-        made = make_dataset(args.size, root / "valid")
+        # In a child: a child's peak RSS starts from this process's size when forked, so
+        # this process never holds the tables.
+        subprocess.run([sys.executable, __file__, str(args.size), "--prepare", str(root)],
+                       check=True)
+        made = root / "valid"
         cases = {"valid": (made, []), "broken": (root / "broken", []),
                  "broken-all": (root / "broken", ["--all-problems"]),
                  "chain": (root / "chain", []), "header": (root / "header", [])}
-        for name in ("broken", "chain", "header"):
-            shutil.copytree(made, root / name)
-        _rewrite_facts(root / "broken", _break_every_reference)
-        _rewrite_facts(root / "chain", _chain)
-        _wide_header(root / "header")
         env = env_with(KZRU_CACHE_DIR=str(root / "cache"))
         python = interpreter_of(kzru)
         floors = {"python -c pass": [python, "-c", "pass"],
@@ -143,8 +156,6 @@ def main() -> int:
 
 
 def _lines(kzru: str, folder: Path, extra: list[str], env: dict) -> int:
-    import subprocess
-
     done = subprocess.run([kzru, "check", "--data", str(folder), *extra], env=env,
                           capture_output=True)
     return (done.stdout + done.stderr).count(b"\n")
