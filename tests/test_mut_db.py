@@ -1,0 +1,273 @@
+"""The store's answers (kzru.db) by the rules its docstrings state, each on a copy of the
+table changed here so that one rule decides: drafts (facts, events, sources) are never
+returned nor counted unless asked for; counts count top-level facts once; a sector's first and
+last dates come at the precision they are known to, day before month before year on a tie;
+related facts stop at the limit asked at every stage; the lazy mappings answer like dicts.
+Expected values are worked out from the CSV rows read here.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from conftest import add_facts, read_table, write_table
+
+from kzru import query
+from kzru.db import open_store
+from kzru.store import bundled_data_dir
+
+DATA = bundled_data_dir()
+FACTS = read_table(DATA, "facts")
+EVENTS = read_table(DATA, "events")
+SOURCES = read_table(DATA, "sources")
+
+
+@pytest.fixture(scope="module")
+def store():  # noqa: ANN201
+    return open_store(DATA)
+
+
+def listed(row: dict[str, str], column: str) -> list[str]:
+    return [item.strip() for item in row[column].split(";") if item.strip()]
+
+
+def top(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    return [row for row in rows if not row["part_of"]]
+
+
+# --- reading facts -----------------------------------------------------------------------------
+
+def test_fact_ids_are_in_file_order_and_facts_newest_first(store) -> None:  # noqa: ANN001
+    assert store.fact_ids() == [row["id"] for row in FACTS]
+    assert [f.id for f in store.select()] == [row["id"] for row in sorted(
+        FACTS, key=lambda r: (r["date"], r["id"]), reverse=True)]
+    assert [f.id for f in store.select(limit=3)] == [f.id for f in store.select()][:3]
+    assert store.fact(FACTS[5]["id"]).id == FACTS[5]["id"]
+    assert store.fact("no-such-fact") is None
+
+
+def test_top_level_facts_in_file_order(store) -> None:  # noqa: ANN001
+    assert [f.id for f in store.top_level()] == [row["id"] for row in top(FACTS)]
+    some = store.select(limit=30)
+    assert store.top_level(some) == [f for f in some if not f.part_of]
+
+
+def test_speakers_are_every_speaker_value_once(store) -> None:  # noqa: ANN001
+    assert sorted(store.speakers()) == sorted({row["speaker"] for row in FACTS})
+
+
+def test_counts_of_top_level_facts_per_event_and_per_source(store) -> None:  # noqa: ANN001
+    for column in ("event", "source"):
+        expected: dict[str, int] = {}
+        for row in top(FACTS):
+            expected[row[column]] = expected.get(row[column], 0) + 1
+        assert store.top_level_counts(column) == expected
+    with pytest.raises(ValueError):
+        store.top_level_counts("status")
+
+
+def test_facts_per_source_and_event_count_every_fact_tied_to_an_event(store) -> None:  # noqa: ANN001
+    expected: dict[tuple[str, str], int] = {}
+    for row in FACTS:
+        if row["event"]:
+            key = (row["source"], row["event"])
+            expected[key] = expected.get(key, 0) + 1
+    assert store.source_event_counts() == expected
+
+
+def test_facts_per_sector_and_event_count_top_level_facts_outside_events_too(store) -> None:  # noqa: ANN001
+    expected: dict[tuple[str, str], int] = {}
+    for row in top(FACTS):
+        for sector in listed(row, "sectors"):
+            key = (sector, row["event"])
+            expected[key] = expected.get(key, 0) + 1
+    assert store.sector_event_counts() == expected
+
+
+def test_follows_links_are_every_recorded_link_in_file_order(store) -> None:  # noqa: ANN001
+    assert store.follows_links() == [(row["id"], earlier) for row in FACTS
+                                     for earlier in listed(row, "follows")]
+
+
+def test_sector_counts_of_a_filter(store) -> None:  # noqa: ANN001
+    selection = query.FactFilter(statuses=("signed",))
+    rows = [row for row in top(FACTS) if row["status"] == "signed"]
+    found = store.sector_counts(selection)
+    for sector in {s for row in rows for s in listed(row, "sectors")}:
+        mine = [row for row in rows if sector in listed(row, "sectors")]
+        assert (found[sector].facts, found[sector].signed, found[sector].agreed) == \
+            (len(mine), len(mine), 0)
+        assert found[sector].events == len({row["event"] for row in mine if row["event"]})
+    assert set(found) == {s for row in rows for s in listed(row, "sectors")}
+
+
+# --- first and last dates at their precision -------------------------------------------------
+
+def test_first_and_last_prefer_the_day_then_the_month_then_the_year(data_copy: Path) -> None:
+    template = top(FACTS)[0]["id"]
+    sector = [*read_table(data_copy, "sectors"), {"id": "quiet", "name": "Quiet",
+                                                  "name_ru": "Тихий", "aliases": ""}]
+    write_table(data_copy, "sectors", sector)
+    common = {"sectors": "quiet", "event": "", "part_of": ""}
+    add_facts(data_copy,
+              {**common, "id": "q-year", "date": "2024-01-01", "date_precision": "year"},
+              {**common, "id": "q-month", "date": "2024-01-01", "date_precision": "month"},
+              {**common, "id": "q-day", "date": "2024-01-01", "date_precision": "day"},
+              {**common, "id": "q-late-year", "date": "2026-01-01", "date_precision": "year"},
+              {**common, "id": "q-late-month", "date": "2026-01-01", "date_precision": "month"},
+              template=template)
+    found = open_store(data_copy).sector_counts()["quiet"]
+    assert (found.first.isoformat(), found.first_precision) == ("2024-01-01", "day")
+    assert (found.last.isoformat(), found.last_precision) == ("2026-01-01", "month")
+    assert found.facts == 5 and found.events == 0
+
+
+def test_a_year_is_first_when_nothing_is_known_closer(data_copy: Path) -> None:
+    template = top(FACTS)[0]["id"]
+    write_table(data_copy, "sectors", [*read_table(data_copy, "sectors"),
+                                       {"id": "quiet", "name": "Quiet", "name_ru": "Тихий",
+                                        "aliases": ""}])
+    common = {"sectors": "quiet", "event": "", "part_of": ""}
+    add_facts(data_copy,
+              {**common, "id": "q-year", "date": "2023-01-01", "date_precision": "year"},
+              {**common, "id": "q-month", "date": "2023-05-01", "date_precision": "month"},
+              template=template)
+    found = open_store(data_copy).sector_counts()["quiet"]
+    assert (found.first.isoformat(), found.first_precision) == ("2023-01-01", "year")
+    assert (found.last.isoformat(), found.last_precision) == ("2023-05-01", "month")
+
+
+# --- drafts -------------------------------------------------------------------------------------
+
+def set_review(folder: Path, table: str, ids: set[str]) -> None:
+    path = folder / f"{table}.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    column = rows[0].index("review")
+    for row in rows[1:]:
+        if row[0] in ids:
+            row[column] = "draft"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+def test_draft_events_and_sources_are_hidden_unless_asked_for(data_copy: Path) -> None:
+    template = top(FACTS)[0]["id"]
+    events = read_table(data_copy, "events")
+    sources = read_table(data_copy, "sources")
+    write_table(data_copy, "events", [*events, {**events[0], "id": "2030-01-draft-visit",
+                                                "review": "draft"}])
+    write_table(data_copy, "sources", [*sources, {**sources[0], "id": "a999",
+                                                  "file": "999_draft.txt", "review": "draft"}])
+    add_facts(data_copy, {"id": "draft-fact", "event": "2030-01-draft-visit", "source": "a999",
+                          "review": "draft", "part_of": ""}, template=template)
+    hidden, shown = open_store(data_copy), open_store(data_copy, drafts=True)
+    assert "2030-01-draft-visit" not in hidden.events and "a999" not in hidden.sources
+    assert "2030-01-draft-visit" in shown.events and "a999" in shown.sources
+    assert len(hidden.events) == len(events) and len(shown.events) == len(events) + 1
+    assert hidden.sectors == shown.sectors and hidden.glossary == shown.glossary
+    assert len(hidden.sectors) == len(read_table(DATA, "sectors"))
+    assert "draft-fact" not in hidden.facts and "draft-fact" in shown.facts
+    assert hidden.count() == len(FACTS) and shown.count() == len(FACTS) + 1
+    assert ("a999", "2030-01-draft-visit") not in hidden.source_event_counts()
+    assert shown.source_event_counts()[("a999", "2030-01-draft-visit")] == 1
+    assert "2030-01-draft-visit" not in hidden.top_level_counts("event")
+    assert "draft-fact" not in hidden.fact_ids()
+    assert shown.fact_lines["draft-fact"] == len(FACTS) + 2
+    assert list(hidden.facts_by_event).count("2030-01-draft-visit") == 0
+    assert "2030-01-draft-visit" in list(shown.facts_by_event)
+
+
+def test_search_allowed_takes_drafts_out(data_copy: Path) -> None:
+    plain = open_store(data_copy)
+    assert plain.search_allowed(None) is None
+    assert plain.search_allowed({1, 2}) == {1, 2}
+    referred = {i for row in read_table(data_copy, "facts")
+                for i in (row["part_of"], *listed(row, "follows"), *listed(row, "same_as"))}
+    draft = next(row["id"] for row in read_table(data_copy, "facts")
+                 if row["id"] not in referred and not row["part_of"])
+    set_review(data_copy, "facts", {draft})
+    hidden, shown = open_store(data_copy), open_store(data_copy, drafts=True)
+    every = hidden.search_allowed(None)
+    assert every is not None and len(every) == len(FACTS) - 1
+    assert shown.search_allowed(None) is None
+    assert shown.search_allowed({3}) == {3}
+    one = next(iter(every))
+    assert hidden.search_allowed({one, 10**9}) == {one}
+
+
+# --- related facts ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 5])
+def test_related_facts_stop_at_the_limit_at_every_stage(store, limit: int) -> None:  # noqa: ANN001
+    for fact in store.select(limit=60):
+        full = store.related(fact, 30)
+        assert store.related(fact, limit) == full[:limit], fact.id
+        assert fact.id not in [f.id for f in full]
+        assert len({f.id for f in full}) == len(full)
+
+
+def test_related_facts_without_an_event_start_from_shared_names(data_copy: Path) -> None:
+    template = top(FACTS)[0]["id"]
+    add_facts(data_copy,
+              {"id": "n-one", "event": "", "names": "Zzyzx Works", "source": "a001",
+               "sectors": "energy", "part_of": "", "date": "2024-02-01"},
+              {"id": "n-two", "event": "", "names": "Zzyzx Works", "source": "a003",
+               "sectors": "culture", "part_of": "", "date": "2024-01-01"},
+              {"id": "n-three", "event": "", "names": "zzyzx works; Other", "source": "a002",
+               "sectors": "culture", "part_of": "", "date": "2023-01-01"},
+              template=template)
+    mine = open_store(data_copy)
+    found = [f.id for f in mine.related(mine.facts["n-one"], 2)]
+    assert found == ["n-three", "n-two"]  # by date, the fact itself left out
+
+
+# --- the lazy mappings ---------------------------------------------------------------------------
+
+def test_the_fact_mapping_answers_like_a_dict(store) -> None:  # noqa: ANN001
+    assert len(store.facts) == len(FACTS)
+    assert 12 not in store.facts and None not in store.facts
+    assert FACTS[0]["id"] in store.facts
+    with pytest.raises(KeyError):
+        store.facts["no-such-fact"]
+    assert store.facts[FACTS[3]["id"]] is store.facts[FACTS[3]["id"]]
+
+
+def test_reading_every_fact_fills_the_groups(data_copy: Path) -> None:
+    mine = open_store(data_copy)
+    every = mine.facts.values()
+    assert [f.id for f in every] == [row["id"] for row in FACTS]
+    assert mine.facts.values() is every
+    event = EVENTS[0]["id"]
+    assert [f.id for f in mine.facts_by_event[event]] == \
+        [row["id"] for row in FACTS if row["event"] == event]
+    parent = next(row["part_of"] for row in FACTS if row["part_of"])
+    assert [f.id for f in mine.parts[parent]] == \
+        [row["id"] for row in FACTS if row["part_of"] == parent]
+    assert mine.parts.get("no-such-parent") is None
+    assert mine.parts.get("no-such-parent", []) == []
+    with pytest.raises(KeyError):
+        mine.parts["no-such-parent"]
+
+
+def test_the_groups_answer_like_dicts_before_any_whole_read(store) -> None:  # noqa: ANN001
+    events = [row["event"] for row in FACTS if row["event"]]
+    assert sorted(store.facts_by_event) == sorted(set(events))
+    assert len(store.facts_by_event) == len(set(events))
+    parents = {row["part_of"] for row in FACTS if row["part_of"]}
+    assert sorted(store.parts) == sorted(parents)
+    assert len(store.parts) == len(parents)
+    assert store.facts_by_event.get("no-such-event", "none") == "none"
+
+
+def test_the_line_of_each_fact_is_its_line_in_the_csv(store) -> None:  # noqa: ANN001
+    fresh = open_store(DATA)
+    for line, row in list(enumerate(FACTS, start=2))[::25]:
+        assert fresh.fact_lines[row["id"]] == line
+    assert len(fresh.fact_lines) == len(FACTS)
+    assert list(fresh.fact_lines)[:3] == [row["id"] for row in FACTS[:3]]
+    with pytest.raises(KeyError):
+        fresh.fact_lines["no-such-fact"]
+    assert "no-such-fact" not in fresh.fact_lines
