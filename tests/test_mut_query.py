@@ -252,3 +252,13 @@ def test_related_facts_stop_at_the_limit_asked(store) -> None:  # noqa: ANN001
     assert len(store.related(crowded, 20)) > 8
     assert query.related_facts(store, crowded, 2) == store.related(crowded, 20)[:2]
     assert query.related_facts(store, crowded, 10) == store.related(crowded, 20)[:10]
+
+
+def test_filter_facts_lists_parts_too_unless_top_level_and_stops_at_the_limit(store) -> None:  # noqa: ANN001
+    every = expected_ids(lambda row: True)
+    tops = expected_ids(lambda row: not row["part_of"])
+    assert len(tops) < len(every)
+    assert [f.id for f in query.filter_facts(store, query.FactFilter())] == every
+    assert [f.id for f in query.filter_facts(store, query.FactFilter(), True)] == tops
+    assert [f.id for f in query.filter_facts(store, query.FactFilter(), False, 5)] == every[:5]
+    assert [f.id for f in query.filter_facts(store, query.FactFilter(), True, 3)] == tops[:3]
