@@ -448,3 +448,59 @@ def test_tracked_carries_role_and_voice() -> None:
     found = {t.fact.id: t for t in follow.track(dataset(facts))}
     assert (found["doc"].role, found["doc"].voice) == ("document", "state")
     assert (found["view"].role, found["view"].voice) == ("commitment", "commentator")
+
+
+# --- cases the rules above leave open --------------------------------------------------------
+
+def test_a_cue_pattern_takes_any_cue_at_a_word_start_and_two_words_after() -> None:
+    pattern = follow._cue_pattern(["Agree", "подпис"])
+    assert pattern.search("they agreed on the new plan").group() == "agreed on the"
+    assert pattern.search("документы подписаны").group() == "подписаны"
+    assert pattern.search("they disagreed") is None
+    assert pattern.search("no cue here") is None
+    # a cue is text, not a pattern: a dot in a cue matches only a dot
+    assert follow._cue_pattern(["a.b"]).search("axb") is None
+
+
+def test_an_event_without_facts_is_reported_by_its_own_sources() -> None:
+    sources = [source("r", date(2025, 11, 13)), source("p", date(2025, 11, 1))]
+    data = dataset([fact("other", event="w", source="r")], sources,
+                   [event("v", VISIT, ("p", "r"))])
+    assert follow.report_sources(data, data.events["v"], set()) == ["r"]
+
+
+def test_each_preview_is_held_against_the_report_of_its_own_visit() -> None:
+    later_visit = date(2026, 3, 2)
+    sources = [source("p", date(2025, 11, 10)), source("r1", date(2025, 11, 13)),
+               source("r2", date(2025, 11, 14)), source("q", date(2026, 3, 1)),
+               source("t", date(2026, 3, 3))]
+    facts = [
+        fact("p-forecast", status="expected", event="v", source="p"),
+        fact("r1-signed", status="signed", event="v", source="r1"),
+        fact("r2-signed", status="signed", event="v", source="r2"),
+        fact("q-forecast", status="expected", event="w", source="q", date=later_visit),
+        fact("t-signed", status="signed", event="w", source="t", date=later_visit),
+    ]
+    data = dataset(facts, sources, [event("v", VISIT, ("p", "r1", "r2")),
+                                    event("w", later_visit, ("q", "t"))])
+    found = {t.fact.id: t for t in follow.track(data)}
+    assert found["p-forecast"].reason == "the report of v (r1, r2) does not mention it"
+    assert found["q-forecast"].reason == "the report of w (t) does not mention it"
+
+
+def test_reaffirmed_goes_by_strength_not_by_id() -> None:
+    a = fact("a", status="proposed", date=date(2024, 1, 1))
+    weak = fact("a-planned", status="planned", date=date(2024, 2, 1), follows=("a",))
+    strong = fact("z-agreed", status="agreed", date=date(2024, 3, 1), follows=("a",))
+    item = tracked(dataset([a, weak, strong]), "a")
+    assert item.verdict == "reaffirmed — still open"
+    assert item.decisive == strong
+
+
+def test_a_parent_as_strong_as_its_parts_still_names_the_parts_reported() -> None:
+    own = fact("own", status="done", date=date(2024, 3, 1), follows=("pkg",))
+    on_part = fact("on-part", status="done", date=date(2024, 5, 1), follows=("part1",))
+    item = tracked(package(own, on_part, parts=1), "pkg")
+    assert item.verdict == "done"
+    assert item.reason == ("own (s1, 2024-03-01, done) reports it done; part part1: done, "
+                           "on-part (s1, 2024-05-01, done) reports it done")
