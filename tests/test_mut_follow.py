@@ -504,3 +504,10 @@ def test_a_parent_as_strong_as_its_parts_still_names_the_parts_reported() -> Non
     assert item.verdict == "done"
     assert item.reason == ("own (s1, 2024-03-01, done) reports it done; part part1: done, "
                            "on-part (s1, 2024-05-01, done) reports it done")
+
+
+def test_an_article_on_an_event_without_facts_previews_it_when_published_before() -> None:
+    sources = [source("p", date(2025, 11, 1)), source("late", date(2025, 12, 1))]
+    data = dataset([fact("other", event="w", source="p")], sources,
+                   [event("v", VISIT, ("p", "late"))])
+    assert follow.preview_sources(data, data.events["v"]) == {"p"}
