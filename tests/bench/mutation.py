@@ -69,43 +69,37 @@ def workspace(module: str, tests: list[str]) -> Path:
                         ignore=shutil.ignore_patterns("__pycache__", "out", ".hypothesis"))
     # pyproject.toml without a [tool.mutmut] table: mutmut then reads setup.cfg
     shutil.copy(ROOT / "pyproject.toml", place / "pyproject.toml")
-    path = MODULES[module][0]
+    configure(place, module, tests)
+    return place
+
+
+def configure(place: Path, module: str, tests: list[str]) -> None:
+    """The mutmut configuration: the module to mutate, the tests to run."""
     selection = "\n    ".join(tests)
     (place / "setup.cfg").write_text(
         "[mutmut]\n"
         "source_paths = kzru\n"
-        f"only_mutate = {path}\n"
+        f"only_mutate = {MODULES[module][0]}\n"
         "also_copy = data\n"
         f"pytest_add_cli_args_test_selection =\n    {selection}\n"
         "pytest_add_cli_args =\n    -p\n    no:cacheprovider\n    -k\n"
         f"    {SKIP}\n"
         "timeout_multiplier = 5.0\n"
         "use_git_change_detection = False\n", encoding="utf-8")
-    return place
 
 
-def run_module(module: str, jobs: int, survivors: bool, keep: bool,
-               chosen: list[str] | None = None, digits: str = "") -> dict[str, object]:
-    path, tests = MODULES[module]
-    tests = chosen or [test for test in tests if (ROOT / test.split("::")[0]).exists()]
-    place = workspace(module, tests)
-    (place / "mutants").mkdir()  # on sys.path from the start, so the tests import the mutants
-    # A test's own `python -m kzru` imports the mutants too (PYTHONPATH), but while mutmut
-    # records which test calls what ("stats") a child process cannot record anything: there
-    # it runs the original code.
-    (place / "site").mkdir()
-    (place / "site" / "sitecustomize.py").write_text(
-        "import os\nif os.environ.get('MUTANT_UNDER_TEST') == 'stats':\n"
-        "    os.environ['MUTANT_UNDER_TEST'] = ''\n", encoding="utf-8")
-    path = os.pathsep.join([str(place / "mutants"), str(place / "site")])
-    env = {**os.environ, "PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1"}
-    started = time.monotonic()
-    # --digits 05: only the mutants whose number ends in 0 or 5 (a fixed fifth of each
-    # function's mutants), when the machine has no time for all of them
-    names = [f"kzru.{module}.*__mutmut_*[{digits}]"] if digits else []
-    done = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs),
-                           *names], cwd=place, env=env, capture_output=True, text=True)
-    seconds = time.monotonic() - started
+def refresh_tests(place: Path, module: str, tests: list[str]) -> None:
+    """Bring a kept scratch copy's tests up to the checkout's (the code stays as it was
+    copied): mutmut runs the tests from its own copy under mutants/, which it never
+    overwrites, so both copies are refreshed."""
+    for target in (place / "tests", place / "mutants" / "tests"):
+        if target.parent.exists():
+            shutil.copytree(ROOT / "tests", target, dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns("__pycache__", "out", ".hypothesis"))
+    configure(place, module, tests)
+
+
+def statuses_of(place: Path, env: dict[str, str], digits: str = "") -> dict[str, str]:
     listing = subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"],
                              cwd=place, env=env, capture_output=True, text=True).stdout
     statuses: dict[str, str] = {}
@@ -113,12 +107,51 @@ def run_module(module: str, jobs: int, survivors: bool, keep: bool,
         name, _, status = line.strip().rpartition(": ")
         if name and (not digits or name[-1] in digits):
             statuses[name] = status
+    return statuses
+
+
+def run_module(module: str, jobs: int, survivors: bool, keep: bool,
+               chosen: list[str] | None = None, digits: str = "",
+               again: Path | None = None) -> dict[str, object]:
+    source, tests = MODULES[module]
+    tests = chosen or [test for test in tests if (ROOT / test.split("::")[0]).exists()]
+    if again is None:
+        place = workspace(module, tests)
+        (place / "mutants").mkdir()  # on sys.path from the start: the tests import mutants
+        # A test's own `python -m kzru` imports the mutants too (PYTHONPATH), but while
+        # mutmut records which test calls what ("stats") a child process cannot record
+        # anything: there it runs the original code.
+        (place / "site").mkdir()
+        (place / "site" / "sitecustomize.py").write_text(
+            "import os\nif os.environ.get('MUTANT_UNDER_TEST') == 'stats':\n"
+            "    os.environ['MUTANT_UNDER_TEST'] = ''\n", encoding="utf-8")
+    else:
+        place = again
+        refresh_tests(place, module, tests)
+    path = os.pathsep.join([str(place / "mutants"), str(place / "site")])
+    env = {**os.environ, "PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1"}
+    started = time.monotonic()
+    # --digits 05: only the mutants whose number ends in 0 or 5 (a fixed fifth of each
+    # function's mutants), when the machine has no time for all of them
+    names = [f"kzru.{module}.*__mutmut_*[{digits}]"] if digits else []
+    if again is not None:
+        # --again: only the mutants that no test killed last time, with today's tests
+        names = sorted(name for name, status in statuses_of(place, env, digits).items()
+                       if status in COUNTED and status != "killed")
+    if again is not None and not names:
+        done = subprocess.CompletedProcess([], 0, "", "")  # every mutant is killed already
+    else:
+        done = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children",
+                               str(jobs), *names], cwd=place, env=env, capture_output=True,
+                              text=True)
+    seconds = time.monotonic() - started
+    statuses = statuses_of(place, env, digits)
     counts: dict[str, int] = {}
     for status in statuses.values():
         counts[status] = counts.get(status, 0) + 1
     counted = sum(counts.get(status, 0) for status in COUNTED)
     score = counts.get("killed", 0) / counted if counted else 0.0
-    result = {"module": module, "file": path, "tests": tests, "seconds": round(seconds),
+    result = {"module": module, "file": source, "tests": tests, "seconds": round(seconds),
               "sample": f"mutants numbered *[{digits}]" if digits else "all",
               "counts": counts, "score": round(score, 4),
               "survived": sorted(n for n, s in statuses.items() if s in COUNTED and s != "killed"),
@@ -147,6 +180,9 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the scratch copy")
     parser.add_argument("--list", action="store_true", help="list modules and their tests")
     parser.add_argument("--tests", nargs="+", help="run these tests instead of the module's own")
+    parser.add_argument("--again", type=Path, metavar="WORKSPACE",
+                        help="re-run the survivors of a scratch copy kept with --keep, with "
+                             "the checkout's current tests (the code stays as copied)")
     parser.add_argument("--digits", default="",
                         help="only mutants whose number ends in one of these digits (a sample)")
     args = parser.parse_args()
@@ -165,8 +201,8 @@ def main() -> int:
     OUT.mkdir(exist_ok=True)
     status = 0
     for module in args.modules:
-        result = run_module(module, args.jobs, args.survivors, args.keep, args.tests,
-                            args.digits)
+        result = run_module(module, args.jobs, args.survivors, args.keep or bool(args.again),
+                            args.tests, args.digits, args.again)
         (OUT / f"mutation-{module}.json").write_text(json.dumps(result, indent=2,
                                                                 ensure_ascii=False))
         counts = ", ".join(f"{k} {v}" for k, v in sorted(result["counts"].items()))
