@@ -262,3 +262,15 @@ def test_filter_facts_lists_parts_too_unless_top_level_and_stops_at_the_limit(st
     assert [f.id for f in query.filter_facts(store, query.FactFilter(), True)] == tops
     assert [f.id for f in query.filter_facts(store, query.FactFilter(), False, 5)] == every[:5]
     assert [f.id for f in query.filter_facts(store, query.FactFilter(), True, 3)] == tops[:3]
+
+
+def test_an_unknown_id_is_matched_against_ids_sharing_its_first_three_characters(
+        data_copy: Path) -> None:
+    template = FACTS[0]["id"]
+    add_facts(data_copy, {"id": "zzzz-lone-item", "part_of": ""}, template=template)
+    mine = open_store(data_copy)
+    # the fourth character differs, and it sorts after any upper-case letter
+    with pytest.raises(KzruError, match="did you mean 'zzzz-lone-item'"):
+        query.find_record(mine, "zzzy-lone-item")
+    with pytest.raises(KzruError, match="did you mean 'zzzz-lone-item'"):
+        query.find_record(mine, "zzzz-lone-iten")
