@@ -274,3 +274,13 @@ def test_an_unknown_id_is_matched_against_ids_sharing_its_first_three_characters
         query.find_record(mine, "zzzy-lone-item")
     with pytest.raises(KzruError, match="did you mean 'zzzz-lone-item'"):
         query.find_record(mine, "zzzz-lone-iten")
+
+
+def test_sql_places_take_several_names_and_several_events(store) -> None:  # noqa: ANN001
+    names = list(dict.fromkeys(query.normalize(n) for row in FACTS for n in listed(row, "names")
+                               ))[:2]
+    held = ("2024-11-state-visit-astana", "2025-11-state-visit-moscow")
+    selection = query.FactFilter(places=tuple(names), place_events=held)
+    assert [f.id for f in store.filtered(selection)] == expected_ids(
+        lambda row: row["event"] in held
+        or any(query.normalize(n) in names for n in listed(row, "names")))
