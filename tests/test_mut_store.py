@@ -387,3 +387,34 @@ def test_a_piece_not_in_the_article_is_placed_at_its_cell(data_copy: Path,
         f"found verbatim in {dataset.sources[single.source].file}"}
     assert expected <= set(found)
     assert all("piece 1 " not in p or several.id not in p for p in found)
+
+
+def test_an_article_that_is_not_the_text_its_sha256_names_is_listed(data_copy: Path,
+                                                                    tmp_path: Path) -> None:
+    import hashlib
+
+    from conftest import read_table, write_table
+
+    rows = read_table(data_copy, "sources")
+    dataset = store.load(data_copy)
+    articles_for(dataset, tmp_path / "a")
+    # the rows name the text each article holds now (line endings as line feeds), except the
+    # second, whose article has changed since
+    for row in rows:
+        text = (tmp_path / "a" / row["file"]).read_text(encoding="utf-8")
+        row["sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    changed = rows[1]
+    article = tmp_path / "a" / changed["file"]
+    article.write_text(article.read_text(encoding="utf-8") + "\nadded later", encoding="utf-8")
+    # the first article saved with Windows line endings is the same text
+    first = tmp_path / "a" / rows[0]["file"]
+    first.write_bytes(first.read_bytes().replace(b"\n", b"\r\n"))
+    write_table(data_copy, "sources", rows)
+    dataset = store.load(data_copy)
+    hashes: list[str] = []
+    assert store.verify_evidence(dataset, tmp_path / "a", hashes) == []
+    now = hashlib.sha256(article.read_text(encoding="utf-8").encode("utf-8")).hexdigest()
+    assert hashes == [
+        f"{data_copy / 'sources.csv'}:3:11: {article} is not the text source {changed['id']} "
+        f"was added from (its sha256 is {now[:12]}…, the row says {changed['sha256'][:12]}…)"]
+    assert store.verify_evidence(dataset, tmp_path / "a") == []  # not asked: not listed
