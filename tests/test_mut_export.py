@@ -455,3 +455,24 @@ def test_removing_an_export_takes_only_kzru_s_files_and_never_a_link_s_target(
     (kept / "sources.csv").mkdir()
     export._remove_export(kept)
     assert sorted(p.name for p in kept.iterdir()) == ["mine.txt", "sources.csv"]
+
+
+def test_a_new_database_gets_the_umask_s_mode_and_a_replaced_one_keeps_its_own(
+        dataset, tmp_path: Path) -> None:  # noqa: ANN001
+    old = os.umask(0o027)
+    try:
+        export.write_database(dataset, tmp_path / "new.db", PACKAGE)
+        assert stat.S_IMODE(os.stat(tmp_path / "new.db").st_mode) == 0o640
+        (tmp_path / "kept.db").write_bytes(b"")
+        os.chmod(tmp_path / "kept.db", 0o604)
+        export.write_database(dataset, tmp_path / "kept.db", PACKAGE)
+        assert stat.S_IMODE(os.stat(tmp_path / "kept.db").st_mode) == 0o604
+        # a link lends it no mode: neither its own nor its target's
+        (tmp_path / "target.db").write_bytes(b"")
+        os.chmod(tmp_path / "target.db", 0o600)
+        (tmp_path / "link.db").symlink_to(tmp_path / "target.db")
+        export.write_database(dataset, tmp_path / "link.db", PACKAGE)
+        assert stat.S_IMODE(os.lstat(tmp_path / "link.db").st_mode) == 0o640
+        assert (tmp_path / "target.db").read_bytes() == b""
+    finally:
+        os.umask(old)
