@@ -669,3 +669,28 @@ def test_tidy_removes_only_stale_temporaries_and_never_other_files(tmp_path: Pat
 
 def test_tidy_never_fails(tmp_path: Path) -> None:
     cache.tidy(tmp_path / "absent", tmp_path / "index.sqlite")
+
+
+def test_a_relative_user_cache_folder_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KZRU_CACHE_DIR", "")
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    assert cache.cache_dir() is None
+
+
+def test_a_folder_made_meanwhile_by_another_run_is_passed_over(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    real = os.mkdir
+    first = tmp_path / "a"
+
+    def racing(path: Path, mode: int = 0o777) -> None:
+        if Path(path) == first:
+            real(path, mode)  # another run made it between the look and the mkdir
+            raise FileExistsError(path)
+        real(path, mode)
+
+    monkeypatch.setattr(cache.os, "mkdir", racing)
+    cache._make_private(first / "b" / "c")
+    monkeypatch.undo()
+    assert stat.S_IMODE(os.stat(first / "b" / "c").st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(first / "b").st_mode) == 0o700
