@@ -696,3 +696,30 @@ def test_a_folder_made_meanwhile_by_another_run_is_passed_over(tmp_path: Path,
     monkeypatch.undo()
     assert stat.S_IMODE(os.stat(first / "b" / "c").st_mode) == 0o700
     assert stat.S_IMODE(os.stat(first / "b").st_mode) == 0o700
+
+
+def test_data_signatures_go_on_past_a_missing_file(tmp_path: Path) -> None:
+    present = tmp_path / "b.csv"
+    present.write_text("id\n")
+    found = cache._data_signatures([(tmp_path / "a.csv", 100), (present, 100)])
+    assert found == [[-1, -1, -1, -1, -1], cache._signature(os.stat(present))]
+
+
+def test_the_temporary_file_is_beside_the_target_and_one_tidy_would_remove(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    renamed: list[tuple[str, str]] = []
+    real = os.replace
+
+    def spy(source: str, target: str) -> None:
+        renamed.append((str(source), str(target)))
+        real(source, target)
+
+    monkeypatch.setattr(cache.os, "replace", spy)
+    for name in ("stat-0badcafe.json", "index-" + "a" * 32 + ".sqlite"):
+        assert cache.write_atomically(tmp_path / name, b"x")
+    monkeypatch.undo()
+    for source, target in renamed:
+        assert Path(source).parent == tmp_path == Path(target).parent
+        assert re.fullmatch(cache.TEMPORARY_NAME, Path(source).name), source
