@@ -140,6 +140,12 @@ class Store:
         found = self.select("f.id = ?", [fact_id], FILE_ORDER)
         return found[0] if found else None
 
+    def event_facts(self, event_id: str, top_level: bool = False) -> list[Fact]:
+        """An event's facts in file order (only those that are not parts with
+        ``top_level``), read by the event's index."""
+        where = f"x.event = ? AND {TOP_LEVEL}" if top_level else "x.event = ?"
+        return self.select(where, [event_id], FILE_ORDER)
+
     def fact_ids(self) -> list[str]:
         return [row[0] for row in self.index.rows(
             f"SELECT x.id FROM filters x WHERE {self.index.admit()} ORDER BY {FILE_ORDER}")]

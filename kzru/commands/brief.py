@@ -1,6 +1,5 @@
 """kzru brief: one event on one page."""
 
-import json
 import re
 import sys
 from typing import Annotated
@@ -11,6 +10,7 @@ from kzru.brief import build
 from kzru.commands.shared import complete_event, dataset
 from kzru.ids import resolve_event
 from kzru.options import Options, with_common_options
+from kzru.render import json_text
 from kzru.render_brief import data, markdown
 
 EXAMPLES = ("kzru brief 2025-11-state-visit-moscow",
@@ -34,7 +34,7 @@ def command(
     fmt = options.format or ("table" if sys.stdout.isatty() else "md")
     brief = build(loaded, event_id)
     if fmt == "json":
-        sys.stdout.write(json.dumps(data(brief), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(data(brief), plain=False) + "\n")
         return
     page = markdown(brief, loaded, options.language)
     if fmt == "md":

@@ -10,7 +10,7 @@ from kzru import cite
 from kzru.commands.shared import complete_citable, dataset, resolve_ids
 from kzru.model import Fact
 from kzru.options import Options, with_common_options
-from kzru.render import printable
+from kzru.render import json_text, printable
 
 EXAMPLES = ("kzru cite 2024-11-csto-council",
             "kzru cite 2025-11-state-visit-moscow --format md > sources.md",
@@ -44,16 +44,14 @@ def command(
             whole.append(record_id)
             continue
         chosen = [data.facts[record_id]] if kind == "fact" else \
-            data.top_level(data.facts_by_event.get(record_id, []))
+            data.event_facts(record_id, top_level=True)
         fresh = [fact for fact in chosen if fact.id not in cited]  # a set: events are large
         cited.update(fact.id for fact in fresh)
         facts.extend(fresh)
     references = cite.references(facts, data.sources, options.language, whole)
     fmt = options.format or "text"
     if fmt == "json":
-        json.dump([cite.as_csl(r) for r in references], sys.stdout, ensure_ascii=False,
-                  indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_text([cite.as_csl(r) for r in references], plain=False) + "\n")
     elif fmt == "jsonl":
         for reference in references:
             sys.stdout.write(json.dumps(cite.as_csl(reference), ensure_ascii=False) + "\n")

@@ -80,7 +80,10 @@ def resolve_ids(data: Any, values: Sequence[str], sources: bool = False,
 
     found: list[tuple[str, str]] = []
     for value in values:
-        fact = value if value in data.facts else exact_id(value, data.facts)
+        # Ids are lower-case ASCII (the schema's pattern): one in any case is its casefold,
+        # looked up by key, not compared with every id of a large table.
+        wanted = value.strip().casefold()
+        fact = value if value in data.facts else wanted if wanted in data.facts else None
         if fact is not None:
             found.append(("fact", fact))
             continue

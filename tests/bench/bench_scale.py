@@ -12,8 +12,10 @@ its sqlite-utils equivalent over a database of the same five CSV files (inserted
 (c) `kzru check` and `kzru check --suggest-follows` (no sqlite-utils equivalent: absolute).
 Targets at 100k: warm <= 1.5x sqlite-utils and <= 0.5 s, peak <= 100 MB, search <= 1.0x;
 first build <= 1.0x sqlite-utils and <= 150 MB; check <= 10 s; --suggest-follows <= 60 s.
-Peak RSS comes from os.wait4 (the child's own ru_maxrss). The machine may be shared: compare
-ratios within one run, never figures across runs.
+Every command is started by a small launcher (common.measured), so its peak RSS is its own
+(a child forked by this large process would report this process's size). The start-up of a
+bare `python -c pass` (kzru's interpreter) is measured in the same run, for context. The
+machine may be shared: compare ratios within one run, never figures across runs.
 
     python tests/bench/bench_scale.py [10000] [100000] [--reps 5] [--strict] [--keep]
 """
@@ -21,6 +23,7 @@ ratios within one run, never figures across runs.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -29,7 +32,16 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import build_fts, env_with, machine_info, median, run, table, tool  # noqa: E402
+from common import (  # noqa: E402
+    build_fts,
+    env_with,
+    interpreter_of,
+    machine_info,
+    measured,
+    median,
+    table,
+    tool,
+)
 
 RATIO, SEARCH_RATIO, WARM_S, RSS_MB = 1.5, 1.0, 0.5, 100
 BUILD_RATIO, BUILD_RSS_MB, CHECK_S, SUGGEST_S = 1.0, 150, 10, 60
@@ -81,6 +93,9 @@ def questions(db: str, data: Path, out: Path) -> list[tuple[str, list[str], list
          sql(f"select * from facts where event = '{EVENT}' order by status, date")),
         ("track", ["track"],
          sql(f"select * from facts where status in ({TRACKED}) order by date, id")),
+        ("track атом", ["track", "атом"],
+         sql(f"select * from facts where status in ({TRACKED}) and rowid in (select rowid "
+             "from facts_fts where facts_fts match 'атом') order by date, id")),
         ("search атом", ["search", "атом"], ["search", db, "facts", "атом", "--limit", "10"]),
         ("export FILE.db", ["export", str(out / "export-kzru.db"), "--force"],
          ["--bash", rebuild]),
@@ -101,25 +116,6 @@ def baseline_db(data: Path, db: Path) -> None:
                    stdout=subprocess.DEVNULL)
 
 
-def timed(command: list[str], env: dict, limit: float) -> tuple[float, float]:
-    """(wall seconds, peak RSS MB) of a command, stopped after ``limit`` s (then inf)."""
-    import os
-    import signal
-
-    started = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             env=env)
-    while True:
-        pid, _, usage = os.wait4(child.pid, os.WNOHANG)
-        if pid:
-            return time.perf_counter() - started, usage.ru_maxrss / 1024
-        if time.perf_counter() - started > limit:
-            os.kill(child.pid, signal.SIGKILL)
-            _, _, usage = os.wait4(child.pid, 0)
-            return float("inf"), usage.ru_maxrss / 1024
-        time.sleep(0.05)
-
-
 def measure(size: int, reps: int, root: Path) -> list[str]:
     """Print the figures for one size; return the targets missed (checked at 100k only)."""
     kzru, sqlite_utils = tool("kzru"), tool("sqlite-utils")
@@ -131,7 +127,7 @@ def measure(size: int, reps: int, root: Path) -> list[str]:
     generated = time.perf_counter() - started
     env = env_with(KZRU_CACHE_DIR=str(root / f"cache-{size}"))
     given = ["--format", "json", "--data", str(data)]
-    build_s, build_rss, code, _ = run([kzru, "facts", "--limit", "10", *given], env)
+    build_s, build_rss, code, _ = measured([kzru, "facts", "--limit", "10", *given], env)
     if code != 0:
         sys.exit(f"bench: first kzru facts at {size} failed (exit {code})")
     fts_s = build_fts(data / "facts.csv", root / f"fts-{size}.db")
@@ -143,19 +139,23 @@ def measure(size: int, reps: int, root: Path) -> list[str]:
                             if theirs[0] == "--bash" else [sqlite_utils, *theirs])]
     times: list[list[float]] = [[] for _ in commands]
     peak = [0.0 for _ in commands]
+    bare = [interpreter_of(kzru), "-c", "pass"]
+    python_s: list[float] = []
     for i, command in enumerate(commands):  # warms the OS file cache; finds slow commands
-        seconds, rss, code, _ = run(command, env)
+        seconds, rss, code, _ = measured(command, env)
         if code not in (0, 1):
             sys.exit(f"bench: {' '.join(command)} failed (exit {code})")
         times[i].append(seconds)
         peak[i] = rss
     for _ in range(reps - 1):
+        python_s.append(measured(bare, env)[0])
         for i, command in enumerate(commands):
             if min(times[i]) > SLOW_S:  # so slow that one measure says enough
                 continue
-            seconds, rss, _, _ = run(command, env)
+            seconds, rss, _, _ = measured(command, env)
             times[i].append(seconds)
             peak[i] = max(peak[i], rss)
+    python_s.append(measured(bare, env)[0])
     print(f"## {size:,} facts (generated in {generated:.1f} s, facts.csv "
           f"{(data / 'facts.csv').stat().st_size / 1e6:.0f} MB)\n")
     build_ratio = build_s / fts_s
@@ -186,10 +186,13 @@ def measure(size: int, reps: int, root: Path) -> list[str]:
             missed.append(f"{name} {peak[mine]:.0f} MB > {RSS_MB} MB")
     table(["command (warm)", "kzru ms", "kzru MB", "sqlite-utils ms", "sqlite-utils MB",
            "ratio", "runs"], rows)
+    print(f"python start-up in the same run (`python -c pass`, kzru's interpreter): "
+          f"{median(python_s) * 1000:.0f} ms median of {len(python_s)}; load average "
+          f"{' '.join(f'{load:.1f}' for load in os.getloadavg())}\n")
     sys.stdout.flush()
-    check_s, check_rss = timed([kzru, "check", "--data", str(data)], env, CHECK_S * 6)
-    suggest_s, suggest_rss = timed([kzru, "check", "--suggest-follows", "--data", str(data)],
-                                   env, SUGGEST_S * 5)
+    check_s, check_rss, _, _ = measured([kzru, "check", "--data", str(data)], env, CHECK_S * 6)
+    suggest_s, suggest_rss, _, _ = measured(
+        [kzru, "check", "--suggest-follows", "--data", str(data)], env, SUGGEST_S * 5)
     print(f"kzru check: {check_s:.2f} s, peak RSS {check_rss:.0f} MB; kzru check "
           f"--suggest-follows: {suggest_s:.2f} s, peak RSS {suggest_rss:.0f} MB "
           "(inf: stopped at the time limit)\n")

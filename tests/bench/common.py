@@ -47,6 +47,72 @@ def run(cmd: list[str], env: dict | None = None) -> tuple[float, float, int, byt
         return elapsed, usage.ru_maxrss / 1024, child.returncode, out.read()
 
 
+# Started as a fresh, small interpreter (-S: no site packages), this forks and runs the
+# command, then reports its wall time, peak RSS and exit status on a pipe. Why: a child's
+# ru_maxrss starts from the size of the process that forked it (Linux keeps the larger of
+# the parent's resident size and the child's own across exec), so a command forked by a
+# large benchmark process reports the benchmark's size; forked by this launcher (~9 MB) it
+# reports its own peak (any Python command is larger than the launcher).
+_LAUNCHER = """
+import os, signal, sys, time
+report, limit, command = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3:]
+started = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.close(report)
+    try:
+        os.execvp(command[0], command)
+    finally:
+        os._exit(127)
+while True:
+    found, status, usage = os.wait4(pid, os.WNOHANG if limit > 0 else 0)
+    if found:
+        elapsed = time.perf_counter() - started
+        code = os.waitstatus_to_exitcode(status)
+        break
+    if time.perf_counter() - started > limit:
+        os.kill(pid, signal.SIGKILL)
+        _, _, usage = os.wait4(pid, 0)
+        elapsed, code = float("inf"), -9
+        break
+    time.sleep(0.02)
+os.write(report, f"{elapsed!r} {usage.ru_maxrss} {code}".encode())
+"""
+
+
+def measured(cmd: list[str], env: dict | None = None,
+             limit: float = 0.0) -> tuple[float, float, int, bytes]:
+    """Run cmd through the small launcher: (wall seconds, the command's own peak RSS in MB,
+    exit code, stdout). With ``limit`` > 0 the command is killed after that many seconds and
+    its time is inf."""
+    reading, writing = os.pipe()
+    try:
+        with tempfile.TemporaryFile() as out:
+            child = subprocess.Popen(
+                [sys.executable, "-S", "-c", _LAUNCHER, str(writing), str(limit), *cmd],
+                stdout=out, stderr=subprocess.DEVNULL, env=env, pass_fds=(writing,))
+            os.close(writing)
+            writing = -1
+            report = b""
+            while True:
+                chunk = os.read(reading, 4096)
+                if not chunk:
+                    break
+                report += chunk
+            child.wait()
+            out.seek(0)
+            text = out.read()
+    finally:
+        os.close(reading)
+        if writing != -1:
+            os.close(writing)
+    try:
+        elapsed, peak_kb, code = report.decode().split()
+    except ValueError:
+        sys.exit(f"bench: the launcher did not report on {' '.join(cmd)}")
+    return float(elapsed), int(peak_kb) / 1024, int(code), text
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
