@@ -11,7 +11,7 @@ from typing import NamedTuple
 from kzru.follow import (
     FORECASTS,
     Tracked,
-    followers,
+    Linked,
     main_events,
     period_end,
     preview_sources,
@@ -115,27 +115,24 @@ def previous_event(dataset: Dataset, event: Event) -> Event | None:
     return max(earlier, key=lambda other: (other.start, other.id), default=None)
 
 
-def _earlier_facts(dataset: Dataset, event: Event) -> list[Fact]:
-    """Facts known before ``event``: those of earlier events, and background facts of articles
-    published before it. Never the event's own facts, whatever precision their dates have."""
-    first_report = min((dataset.sources[s].published for s in event.sources), default=event.start)
-    earlier_events = {other.id for other in dataset.events.values() if other.start < event.start}
-    return [fact for fact in dataset.facts.values()
-            if fact.event in earlier_events
-            or (not fact.event and dataset.sources[fact.source].published < first_report
-                and fact.date < event.start)]
-
-
 def _novelty(dataset: Dataset, event: Event, facts: list[Fact]) -> Novelty:
     previous = previous_event(dataset, event)
-    before = dataset.facts_by_event.get(previous.id, []) if previous else []
-    earlier_facts = _earlier_facts(dataset, event)
-    seen_sectors = {sector for fact in before for sector in fact.sectors}
-    ever_sectors = {sector for fact in earlier_facts for sector in fact.sectors}
+    seen_sectors = dataset.event_sectors(previous.id) if previous else set()
     own_sectors = list(dict.fromkeys(sector for fact in facts for sector in fact.sectors))
-    ever_names = {normalize(name) for fact in earlier_facts for name in fact.names}
-    names = list(dict.fromkeys(name for fact in facts for name in fact.names
-                               if normalize(name) not in ever_names))
+    folded: dict[str, str] = {}
+    for fact in facts:
+        for name in fact.names:
+            if name not in folded:
+                folded[name] = normalize(name)
+    # Known before the event: the facts of earlier events, and background facts of articles
+    # published before it; never the event's own facts, whatever precision their dates have.
+    first_report = min((dataset.sources[s].published for s in event.sources), default=event.start)
+    ever_sectors, ever_names = dataset.known_before(
+        [other.id for other in dataset.events.values() if other.start < event.start],
+        [source.id for source in dataset.sources.values() if source.published < first_report],
+        event.start, own_sectors, folded.values())
+    names = [name for name in folded if folded[name] not in ever_names]
+    before = dataset.event_facts(previous.id, roles=True) if previous else []
     outcomes = track(dataset, [f for f in before if role(f)]) if previous else []
     return Novelty(previous, [s for s in own_sectors if s not in seen_sectors],
                    [s for s in own_sectors if s not in ever_sectors], names, outcomes)
@@ -152,14 +149,29 @@ def related_events(dataset: Dataset, event: Event) -> list[Event]:
     return sorted(found, key=lambda other: (other.start, other.id))
 
 
-def main_sector(fact: Fact, facts: list[Fact]) -> str:
+def main_sector(fact: Fact, facts: list[Fact], firsts: dict[str, int] | None = None) -> str:
     """A document spanning several areas goes under the area the rest of the event is most
-    about (the 2025 package under nuclear energy, not space); other facts under their first."""
+    about (the 2025 package under nuclear energy, not space); other facts under their first.
+    ``firsts``: how many of ``facts`` (the fact among them) have each main sector, counted
+    once for all of an event's documents."""
     if fact.kind != "document" or len(fact.sectors) < 2:
         return fact.sectors[0]
-    counts = {sector: sum(1 for other in facts if other.id != fact.id and other.sectors
-                          and other.sectors[0] == sector) for sector in fact.sectors}
+    if firsts is None:
+        counts = {sector: sum(1 for other in facts if other.id != fact.id and other.sectors
+                              and other.sectors[0] == sector) for sector in fact.sectors}
+    else:
+        counts = {sector: firsts.get(sector, 0) - (sector == fact.sectors[0])
+                  for sector in fact.sectors}
     return max(fact.sectors, key=lambda sector: (counts[sector], -fact.sectors.index(sector)))
+
+
+def first_sectors(facts: list[Fact]) -> dict[str, int]:
+    """How many facts have each sector first."""
+    counts: dict[str, int] = {}
+    for fact in facts:
+        if fact.sectors:
+            counts[fact.sectors[0]] = counts.get(fact.sectors[0], 0) + 1
+    return counts
 
 
 def _own_date(fact: Fact) -> tuple[date, date] | None:
@@ -198,16 +210,20 @@ def _one_sentence(dataset: Dataset, facts: list[Fact]) -> dict[str, str]:
     same main sector: fact id -> the row they are shown under (the Rosatom sentence once)."""
     places = _places(dataset)
     merged: dict[str, str] = {}
-    kept: dict[tuple[str, str, str], list[Fact]] = {}
+    kept: dict[tuple[str, str, str], list[tuple[Fact, set[str]]]] = {}
+    folded: dict[str, str] = {}
     for fact in facts:
         key = (fact.source, fact.evidence, fact.sectors[0])
-        names = {normalize(n) for n in fact.names} - places
-        for first in kept.get(key, []):
-            if names & ({normalize(n) for n in first.names} - places):
+        for name in fact.names:
+            if name not in folded:
+                folded[name] = normalize(name)
+        names = {folded[n] for n in fact.names} - places
+        for first, first_names in kept.get(key, []):
+            if names & first_names:
                 merged[fact.id] = first.id
                 break
         else:
-            kept.setdefault(key, []).append(fact)
+            kept.setdefault(key, []).append((fact, names))
     return merged
 
 
@@ -216,8 +232,7 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     event = dataset.events[event_id]
     # In date order, then in the order the curated table gives (the article's own order).
     line = dataset.fact_lines
-    facts = sorted(dataset.facts_by_event.get(event_id, []),
-                   key=lambda f: (f.date, line.get(f.id, 0)))
+    facts = sorted(dataset.event_facts(event_id), key=lambda f: (f.date, line.get(f.id, 0)))
     previews = preview_sources(dataset, event)
     main_event = main_events(dataset)
     reports = report_sources(dataset, event, previews)
@@ -225,12 +240,13 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     # background, held against the visit's report in a section of their own.
     # Only an event that has a report of its own can hold a preview against it (the CSTO
     # session is only announced): otherwise the preview's items are the event's plans.
-    previewed = [fact for fact in dataset.facts.values() if fact.source in previews
-                 and reports and not fact.part_of and (fact.event == event_id or (
-                     not fact.event and main_event.get(fact.source) == event_id))
+    previewed = [fact for fact in dataset.facts_of(sorted(previews), [event_id, ""],
+                                                   top_level=True)
+                 if reports and (fact.event == event_id
+                                 or main_event.get(fact.source) == event_id)
                  and (fact.status in (*FORECASTS, "planned")
                       or (fact.status == "ongoing" and fact.kind == "project"))]
-    linked = followers(dataset)
+    linked = Linked(dataset)
     own = {fact.id for fact in facts}
     # A preview's "visit scheduled" folds into what the visit's report says happened.
     announced: dict[str, list[Fact]] = {}
@@ -251,20 +267,17 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     merged = _one_sentence(dataset, sorted(
         top, key=lambda f: (SECTION_ORDER.index(f.status), line.get(f.id, 0))))
     # Background of the reports of the event (a preview's general background is not about it).
-    background = sorted((fact for fact in dataset.facts.values()
-                         if not fact.event and not fact.part_of
-                         and fact.source in event.sources and fact.source not in previews
-                         and main_event.get(fact.source) == event_id),
+    reporting = [s for s in event.sources if s not in previews and main_event.get(s) == event_id]
+    background = sorted(dataset.facts_of(reporting, [""], top_level=True),
                         key=lambda fact: (SECTION_ORDER.index(fact.status), fact.date,
                                           dataset.fact_lines.get(fact.id, 0)))
     # The preview's background beside the visit: its facts of substance (openings, projects,
     # figures), not its assessments, and none another source on the page already reports.
     on_page = {fact.id for fact in [*facts, *background]}
-    side = sorted((fact for fact in dataset.facts.values()
-                   if fact.source in previews and reports and not fact.event
-                   and not fact.part_of and main_event.get(fact.source) == event_id
-                   and fact.id not in {f.id for f in previewed}
-                   and not set(fact.same_as) & on_page),
+    previewed_ids = {f.id for f in previewed}
+    side = sorted((fact for fact in dataset.facts_of(sorted(previews), [""], top_level=True)
+                   if reports and main_event.get(fact.source) == event_id
+                   and fact.id not in previewed_ids and not set(fact.same_as) & on_page),
                   key=lambda fact: (SECTION_ORDER.index(fact.status), fact.date,
                                     dataset.fact_lines.get(fact.id, 0)))
     said_only = [fact for fact in side if fact.kind == "statement"]
@@ -278,11 +291,14 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     sources = [dataset.sources[source_id] for source_id in source_ids]
     number = {source.id: position for position, source in enumerate(sources, 1)}
     others: dict[str, list[Fact]] = {}
+    own_facts = {fact.id: fact for fact in top}
     for merged_id, kept_id in merged.items():
-        others.setdefault(kept_id, []).append(dataset.facts[merged_id])
+        others.setdefault(kept_id, []).append(own_facts[merged_id])
+    # Every part shown, asked for at once: the event's, the preview's and the background's.
+    parts_of = dataset.parts_of([fact.id for fact in [*top, *previewed, *background, *side]])
 
     def item(fact: Fact) -> Item:
-        parts = sorted(dataset.parts.get(fact.id, []), key=lambda part: line.get(part.id, 0))
+        parts = sorted(parts_of.get(fact.id, []), key=lambda part: line.get(part.id, 0))
         said = attribution(fact, dataset.sources[fact.source])
         preview = ""
         if fact.source in previews:
@@ -299,13 +315,14 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     top = [fact for fact in top if fact.id not in merged]
     figures = [item(fact) for fact in top if fact.kind == "figure"]
     sections = []
+    firsts = first_sectors(facts)
     for status in SECTION_ORDER:
         chosen = [fact for fact in top if fact.status == status and fact.kind != "figure"]
         if not chosen:
             continue
         by_sector: dict[str, list[Item]] = {}
         for fact in chosen:
-            by_sector.setdefault(main_sector(fact, facts), []).append(item(fact))
+            by_sector.setdefault(main_sector(fact, facts, firsts), []).append(item(fact))
         order = [sector for sector in dataset.sectors if sector in by_sector]
         sections.append(Section(status, SECTION_TITLES[status],
                                 [SectorGroup(sector, by_sector[sector]) for sector in order]))

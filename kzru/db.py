@@ -26,6 +26,12 @@ NEWEST_FIRST = "x.date DESC, x.id DESC"
 FILE_ORDER = "x.rowid"
 TOP_LEVEL = "x.part_of = ''"
 PRECISIONS = ("day", "month", "year")
+# Every fact follow.role can give a role to: a commitment's status, a signed document, a
+# report (a discussed item at an event, a project or institution). Kept in step with role().
+ROLE_CANDIDATES = ("x.status IN ('agreed', 'planned', 'expected', 'proposed', 'ongoing') OR "
+                   "(x.status = 'signed' AND x.kind = 'document') OR (x.status = 'reported' "
+                   "AND ((x.event != '' AND x.kind = 'statement') OR x.kind IN ('project', "
+                   "'institution')))")
 
 
 class Selection(NamedTuple):
@@ -61,6 +67,12 @@ def open_store(data: Any = None, color: bool = True, drafts: bool = False) -> "S
 
 def marks(values: Iterable[Any]) -> str:
     return ",".join("?" * len(list(values)))
+
+
+def _chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    """Runs of at most ``size`` values: an IN list stays within SQLite's variable limit."""
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
 
 
 class Store:
@@ -140,10 +152,14 @@ class Store:
         found = self.select("f.id = ?", [fact_id], FILE_ORDER)
         return found[0] if found else None
 
-    def event_facts(self, event_id: str, top_level: bool = False) -> list[Fact]:
+    def event_facts(self, event_id: str, top_level: bool = False,
+                    roles: bool = False) -> list[Fact]:
         """An event's facts in file order (only those that are not parts with
-        ``top_level``), read by the event's index."""
+        ``top_level``; with ``roles`` at least those follow.role gives a role), read by the
+        event's index."""
         where = f"x.event = ? AND {TOP_LEVEL}" if top_level else "x.event = ?"
+        if roles:
+            where += f" AND ({ROLE_CANDIDATES})"
         return self.select(where, [event_id], FILE_ORDER)
 
     def fact_ids(self) -> list[str]:
@@ -198,11 +214,14 @@ class Store:
         return {(sector, event): int(count) for sector, event, count in rows}
 
     def source_event_counts(self) -> dict[tuple[str, str], int]:
-        """Facts per (source, event), for facts tied to an event."""
-        rows = self.index.rows(
-            "SELECT x.source, x.event, COUNT(*) FROM filters x WHERE "
-            f"{self.index.admit('x.event != ' + repr(''))} GROUP BY x.source, x.event")
-        return {(source, event): int(count) for source, event, count in rows}
+        """Facts per (source, event), for facts tied to an event (asked once a run)."""
+        if "source_events" not in self._small:
+            rows = self.index.rows(
+                "SELECT x.source, x.event, COUNT(*) FROM filters x WHERE "
+                f"{self.index.admit('x.event != ' + repr(''))} GROUP BY x.source, x.event")
+            self._small["source_events"] = {(source, event): int(count)
+                                            for source, event, count in rows}
+        return dict(self._small["source_events"])
 
     # --- links between facts ----------------------------------------------------------------
 
@@ -247,6 +266,124 @@ class Store:
         found += self.select(f"x.source = ? AND {in_sectors} AND f.id NOT IN ({marks(taken)})",
                              [fact.source, *sectors, *taken], FILE_ORDER, limit - len(found))
         return found[:limit]
+
+    # --- what brief and track read: an event's facts, their parts and links, in SQL -------
+    # model.Dataset answers the same questions in Python (the rule these must agree with).
+
+    def facts_of(self, sources: Iterable[str], events: Iterable[str],
+                 statuses: Iterable[str] | None = None, top_level: bool = False,
+                 ids: bool = False) -> list[Any]:
+        """Facts (or their ids, with ``ids``) of these sources and events ('' for none), of
+        these statuses, only those that are not parts with ``top_level``; file order."""
+        sources, events = list(dict.fromkeys(sources)), list(dict.fromkeys(events))
+        if not sources or not events:
+            return []
+        where = f"x.source IN ({marks(sources)}) AND x.event IN ({marks(events)})"
+        params: list[Any] = [*sources, *events]
+        if statuses is not None:
+            statuses = list(statuses)
+            where += f" AND x.status IN ({marks(statuses)})"
+            params += statuses
+        if top_level:
+            where += f" AND {TOP_LEVEL}"
+        if ids:
+            return [row[0] for row in self.index.rows(
+                f"SELECT x.id FROM filters x WHERE {self.index.admit(where)} "
+                f"ORDER BY {FILE_ORDER}", params)]
+        return self.select(where, params, FILE_ORDER)
+
+    def fetch(self, fact_ids: Iterable[str]) -> dict[str, Fact]:
+        """The admitted facts among ``fact_ids``, by id (a few queries, not one per id)."""
+        known = self.facts._known
+        fact_ids = list(dict.fromkeys(fact_ids))
+        wanted = [fact_id for fact_id in fact_ids if fact_id not in known]
+        for chunk in _chunks(wanted):
+            for fact in self.select(f"x.id IN ({marks(chunk)})", chunk, FILE_ORDER):
+                known[fact.id] = fact
+        return {fact_id: known[fact_id] for fact_id in fact_ids if fact_id in known}
+
+    def parts_of(self, fact_ids: Iterable[str]) -> dict[str, list[Fact]]:
+        """The parts of each of ``fact_ids`` that has any, in file order."""
+        found: dict[str, list[Fact]] = {}
+        for chunk in _chunks(list(dict.fromkeys(fact_ids))):
+            for fact in self.select(f"x.part_of IN ({marks(chunk)})", chunk, FILE_ORDER):
+                found.setdefault(fact.part_of, []).append(fact)
+        return found
+
+    def followers(self, fact_ids: Iterable[str]) -> dict[str, list[Fact]]:
+        """For each of ``fact_ids`` that has any, the facts whose ``follows`` name it (once
+        per naming), in file order."""
+        found: dict[str, list[Fact]] = {}
+        for chunk in _chunks(list(dict.fromkeys(fact_ids))):
+            rows = self.index.rows(
+                "SELECT l.earlier, x.id FROM fact_follows l JOIN filters x ON x.rowid = l.rowid "
+                f"WHERE {self.index.admit(f'l.earlier IN ({marks(chunk)})')} "
+                "ORDER BY x.rowid", chunk)
+            later = self.fetch(fact_id for _, fact_id in rows)
+            for earlier, fact_id in rows:
+                found.setdefault(earlier, []).append(later[fact_id])
+        return found
+
+    def event_source_outcomes(self) -> dict[tuple[str, str], tuple[bool, bool]]:
+        """Per (event, source) of the facts tied to an event: whether one reports the event
+        under way (an ongoing meeting), whether one reports an outcome (signed, agreed,
+        done)."""
+        if "outcomes" not in self._small:
+            rows = self.index.rows(
+                "SELECT x.event, x.source, MAX(x.status = 'ongoing' AND x.kind = 'meeting'), "
+                "MAX(x.status IN ('signed', 'agreed', 'done')) FROM filters x WHERE "
+                f"{self.index.admit('x.event != ' + repr(''))} GROUP BY x.event, x.source")
+            self._small["outcomes"] = {(event, source): (bool(going), bool(outcome))
+                                       for event, source, going, outcome in rows}
+        return self._small["outcomes"]
+
+    def event_fact_sources(self, event_id: str) -> list[str]:
+        """The sources of an event's facts, in the order they first appear."""
+        return [row[0] for row in self.index.rows(
+            "SELECT x.source, MIN(x.rowid) AS first FROM filters x WHERE "
+            f"{self.index.admit('x.event = ?')} GROUP BY x.source ORDER BY first",
+            [event_id])]
+
+    def known_before(self, event_ids: Iterable[str], sources: Iterable[str], before: date,
+                     sectors: Iterable[str], names: Iterable[str]) -> tuple[set[str], set[str]]:
+        """Which of ``sectors`` and of the (normalised) ``names`` some fact already had: a
+        fact of ``event_ids``, or one outside any event from ``sources`` dated before
+        ``before``. Each is asked whether one such fact exists (by the sector's or name's
+        index), not every earlier fact read."""
+        event_ids, sources = list(event_ids), list(sources)
+        where = f"(x.event IN ({marks(event_ids)}) OR (x.event = '' AND x.source IN " \
+                f"({marks(sources)}) AND x.date < ?))"
+        params = [*event_ids, *sources, before.toordinal()]
+
+        def known(table: str, column: str, values: Iterable[str]) -> set[str]:
+            found: set[str] = set()
+            for chunk in _chunks(list(dict.fromkeys(values))):
+                rows = self.index.rows(
+                    f"WITH wanted(value) AS (VALUES {','.join(['(?)'] * len(chunk))}) "
+                    f"SELECT value FROM wanted WHERE EXISTS (SELECT 1 FROM {table} t JOIN "
+                    f"filters x ON x.rowid = t.rowid WHERE t.{column} = wanted.value AND "
+                    f"{self.index.admit(where)})", [*chunk, *params])
+                found.update(row[0] for row in rows)
+            return found
+
+        return known("fact_sectors", "sector", sectors), known("fact_names", "name", names)
+
+    def event_sectors(self, event_id: str) -> set[str]:
+        """Every sector of an event's facts."""
+        return {row[0] for row in self.index.rows(
+            "SELECT DISTINCT s.sector FROM fact_sectors s JOIN filters x ON x.rowid = s.rowid "
+            f"WHERE {self.index.admit('x.event = ?')}", [event_id])}
+
+    def role_candidates(self) -> list[Fact]:
+        """Facts track may follow (follow.role), narrowed in SQL by status and kind; file
+        order. role() decides among them."""
+        return self.select(ROLE_CANDIDATES, order=FILE_ORDER)
+
+    def with_parts(self) -> set[str]:
+        """Ids of the facts that have admitted parts."""
+        where = self.index.admit("x.part_of != ''")
+        return {row[0] for row in self.index.rows(
+            f"SELECT DISTINCT x.part_of FROM filters x WHERE {where}")}
 
     def search_allowed(self, allowed: set[int] | None) -> set[int] | None:
         """Search's row set with drafts taken out (None: every row, when there are none)."""

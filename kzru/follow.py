@@ -68,24 +68,41 @@ class Tracked(NamedTuple):
     see_also: tuple[Fact, ...] = ()
 
 
-def followers(dataset: Dataset) -> dict[str, list[Fact]]:
+class Linked:
+    """For a fact id, the facts whose ``follows`` name it, asked of the table as a walk
+    reaches each fact (the store answers by its index on the links), kept once asked."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.known: dict[str, list[Fact]] = {}
+
+    def prefetch(self, fact_ids: Iterable[str]) -> None:
+        """Ask for many at once (a few queries instead of one per fact)."""
+        wanted = [fact_id for fact_id in fact_ids if fact_id not in self.known]
+        found = self.dataset.followers(wanted)
+        for fact_id in wanted:
+            self.known[fact_id] = found.get(fact_id, [])
+
+    def get(self, fact_id: str, default: list[Fact] | None = None) -> list[Fact] | None:
+        if fact_id not in self.known:
+            self.prefetch([fact_id])
+        return self.known[fact_id] or default
+
+
+def followers(dataset: Dataset) -> Linked:
     """For each fact id, the facts whose ``follows`` name it."""
-    found: dict[str, list[Fact]] = {}
-    for fact in dataset.facts.values():
-        for earlier in fact.follows:
-            found.setdefault(earlier, []).append(fact)
-    return found
+    return Linked(dataset)
 
 
-def later_facts(fact_id: str, linked: dict[str, list[Fact]]) -> list[Fact]:
+def later_facts(fact_id: str, linked: Linked) -> list[Fact]:
     """Every fact reporting progress on ``fact_id``, directly or through another, by date."""
     seen: dict[str, Fact] = {}
-    pending = list(linked.get(fact_id, []))
+    pending = list(linked.get(fact_id) or [])
     while pending:
         current = pending.pop()
         if current.id not in seen and current.id != fact_id:
             seen[current.id] = current
-            pending.extend(linked.get(current.id, []))
+            pending.extend(linked.get(current.id) or [])
     return sorted(seen.values(), key=lambda fact: (fact.date, fact.id))
 
 
@@ -245,10 +262,7 @@ def period_end(day: date, precision: str) -> date:
 
 def main_events(dataset: Dataset) -> dict[str, str]:
     """Per source, the event it tells most about: where its background facts belong."""
-    counts: dict[tuple[str, str], int] = {}
-    for fact in dataset.facts.values():
-        if fact.event:
-            counts[fact.source, fact.event] = counts.get((fact.source, fact.event), 0) + 1
+    counts = dataset.source_event_counts()
     best: dict[str, str] = {}
     for (source_id, event_id), count in sorted(counts.items()):
         if source_id not in best or count >= counts[source_id, best[source_id]]:
@@ -260,11 +274,11 @@ def preview_sources(dataset: Dataset, event: Event) -> set[str]:
     """Sources that wrote about the event before it happened: published no later than its
     first day, reporting none of its outcomes and not the event itself as under way."""
     found = set()
+    told = dataset.event_source_outcomes()
     for source_id in event.sources:
-        facts = [f for f in dataset.facts_by_event.get(event.id, []) if f.source == source_id]
-        under_way = any(f.status == "ongoing" and f.kind == "meeting" for f in facts)
+        under_way, outcome = told.get((event.id, source_id), (False, False))
         if dataset.sources[source_id].published <= event.start and not under_way and \
-                not any(fact.status in OUTCOMES for fact in facts):
+                not outcome:
             found.add(source_id)
     return found
 
@@ -272,7 +286,7 @@ def preview_sources(dataset: Dataset, event: Event) -> set[str]:
 def report_sources(dataset: Dataset, event: Event, previews: set[str]) -> list[str]:
     """The sources that report the event after the fact: its own sources and those of its
     facts, not its previews, published on or after its first day."""
-    own = [*event.sources, *(f.source for f in dataset.facts_by_event.get(event.id, []))]
+    own = [*event.sources, *dataset.event_fact_sources(event.id)]
     return [s for s in dict.fromkeys(own)
             if s not in previews and dataset.sources[s].published >= event.start]
 
@@ -286,17 +300,15 @@ def previewed(dataset: Dataset) -> dict[str, Event]:
         for source_id in preview_sources(dataset, event):
             if not report_sources(dataset, event, {source_id}):
                 continue
-            for fact in dataset.facts.values():
-                if fact.source == source_id and fact.status in FORECASTS and (
-                        fact.event == event.id or (not fact.event and
-                                                   main.get(source_id) == event.id)):
-                    found[fact.id] = event
+            events = [event.id, ""] if main.get(source_id) == event.id else [event.id]
+            for fact_id in dataset.facts_of([source_id], events, FORECASTS, ids=True):
+                found[fact_id] = event
     return found
 
 
 class _Context(NamedTuple):
     dataset: Dataset
-    linked: dict[str, list[Fact]]
+    linked: Linked
     previewed: dict[str, Event]
     newest: date
     reports: dict[tuple[str, str], str]
@@ -385,18 +397,28 @@ def track(dataset: Dataset, candidates: Iterable[Fact] | None = None,
     signed documents and discussed items, a document's or a set's parts under it."""
     context = _context(dataset)
     wanted = set(statuses) if statuses is not None else None
-    pool = list(dataset.facts.values() if candidates is None else candidates)
+    # Every fact that may have a role (the store narrows them in SQL), or the candidates.
+    pool = list(dataset.role_candidates() if candidates is None else candidates)
+    parents = dataset.fetch(fact.part_of for fact in pool if fact.part_of)
     # A part that matches brings in its parent: the parent is followed, the part under it.
+    # Of the whole table, a parent with a role is followed whenever it has a part, even a
+    # part the narrowed pool leaves out: the same as asking every part for its parent.
+    with_parts = dataset.with_parts() if candidates is None else set()
     chosen: dict[str, Fact] = {}
     for fact in pool:
-        parent = dataset.facts.get(fact.part_of) if fact.part_of else None
+        parent = parents.get(fact.part_of) if fact.part_of else None
         top = parent if parent is not None and role(parent) else fact
-        if role(top) and (wanted is None or top.status in wanted) and \
-                (since is None or top.date >= since):
-            chosen[top.id] = top
+        for one in (top, fact) if fact.id in with_parts else (top,):
+            if role(one) and (wanted is None or one.status in wanted) and \
+                    (since is None or one.date >= since):
+                chosen[one.id] = one
+    parts_of = dataset.parts_of(chosen)
+    context.linked.prefetch([*chosen, *(part.id for parts in parts_of.values()
+                                        for part in parts)])
+    lines = dataset.fact_lines
     result = []
     for fact in sorted(chosen.values(), key=lambda f: (f.date, f.id)):
         parts = tuple(_entry(part, context) for part in sorted(
-            dataset.parts.get(fact.id, []), key=lambda p: dataset.fact_lines.get(p.id, 0)))
+            parts_of.get(fact.id, []), key=lambda p: lines.get(p.id, 0)))
         result.append(_entry(fact, context, parts))
     return result

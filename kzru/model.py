@@ -6,7 +6,7 @@ to define at start-up and to rebuild from the index, which every search pays for
 
 
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -125,3 +125,75 @@ class Dataset:
         """Facts that are not part of another: what every count counts, once per item."""
         chosen = self.facts.values() if facts is None else facts
         return [fact for fact in chosen if not fact.part_of]
+
+    # --- the questions brief and track ask, answered by walking the table (kzru.db.Store
+    # answers the same in SQL; tests hold the two to the same answers) ---------------------
+
+    def event_facts(self, event_id: str, top_level: bool = False,
+                    roles: bool = False) -> list[Fact]:
+        found = self.facts_by_event.get(event_id, []) if event_id else []
+        return [fact for fact in found if not (top_level and fact.part_of)]
+
+    def facts_of(self, sources: Iterable[str], events: Iterable[str],
+                 statuses: Iterable[str] | None = None, top_level: bool = False,
+                 ids: bool = False) -> list[Any]:
+        sources, events = set(sources), set(events)
+        wanted = set(statuses) if statuses is not None else None
+        found = [fact for fact in self.facts.values() if fact.source in sources
+                 and fact.event in events and (wanted is None or fact.status in wanted)
+                 and not (top_level and fact.part_of)]
+        return [fact.id for fact in found] if ids else found
+
+    def fetch(self, fact_ids: Iterable[str]) -> dict[str, Fact]:
+        return {fact_id: self.facts[fact_id] for fact_id in fact_ids if fact_id in self.facts}
+
+    def parts_of(self, fact_ids: Iterable[str]) -> dict[str, list[Fact]]:
+        return {fact_id: self.parts[fact_id] for fact_id in fact_ids if fact_id in self.parts}
+
+    def followers(self, fact_ids: Iterable[str]) -> dict[str, list[Fact]]:
+        wanted = set(fact_ids)
+        found: dict[str, list[Fact]] = {}
+        for fact in self.facts.values():
+            for earlier in fact.follows:
+                if earlier in wanted:
+                    found.setdefault(earlier, []).append(fact)
+        return found
+
+    def source_event_counts(self) -> dict[tuple[str, str], int]:
+        counts: dict[tuple[str, str], int] = {}
+        for fact in self.facts.values():
+            if fact.event:
+                counts[fact.source, fact.event] = counts.get((fact.source, fact.event), 0) + 1
+        return counts
+
+    def event_source_outcomes(self) -> dict[tuple[str, str], tuple[bool, bool]]:
+        found: dict[tuple[str, str], tuple[bool, bool]] = {}
+        for fact in self.facts.values():
+            if fact.event:
+                going, outcome = found.get((fact.event, fact.source), (False, False))
+                found[fact.event, fact.source] = (
+                    going or (fact.status == "ongoing" and fact.kind == "meeting"),
+                    outcome or fact.status in ("signed", "agreed", "done"))
+        return found
+
+    def event_fact_sources(self, event_id: str) -> list[str]:
+        return list(dict.fromkeys(fact.source for fact in self.event_facts(event_id)))
+
+    def known_before(self, event_ids: Iterable[str], sources: Iterable[str], before: date,
+                     sectors: Iterable[str], names: Iterable[str]) -> tuple[set[str], set[str]]:
+        from kzru.text import normalize
+
+        event_ids, sources = set(event_ids), set(sources)
+        chosen = [fact for fact in self.facts.values() if fact.event in event_ids or (
+            not fact.event and fact.source in sources and fact.date < before)]
+        return ({sector for fact in chosen for sector in fact.sectors} & set(sectors),
+                {normalize(name) for fact in chosen for name in fact.names} & set(names))
+
+    def event_sectors(self, event_id: str) -> set[str]:
+        return {sector for fact in self.event_facts(event_id) for sector in fact.sectors}
+
+    def role_candidates(self) -> list[Fact]:
+        return list(self.facts.values())
+
+    def with_parts(self) -> set[str]:
+        return set(self.parts)

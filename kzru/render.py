@@ -124,6 +124,9 @@ def _encode(value: Any, newline: str, parts: list[str], plain: bool) -> None:
             parts.append("[]")
             return
         inner = newline + "  "
+        if all(_flat(item, plain) for item in value):  # text, numbers: one C call
+            parts.append("[" + inner + _flat_list(value, inner) + newline + "]")
+            return
         parts.append("[")
         first = True
         for item in value:
@@ -137,19 +140,23 @@ def _encode(value: Any, newline: str, parts: list[str], plain: bool) -> None:
             return
         inner = newline + "  "
         parts.append("{")
-        first = True
+        head = inner
+        run: dict[str, Any] = {}  # values the C encoder writes as they are, in one call
         for key, item in value.items():
             if type(key) is not str:
                 raise _Unusual
-            head = (inner if first else "," + inner) + _string(key) + ": "
-            first = False
-            if type(item) is str:  # most values: written here, not by another call
-                parts.append(head + _string(item))
-            elif item is None:
-                parts.append(head + "null")
-            else:
-                parts.append(head)
-                _encode(item, inner, parts, plain)
+            if type(item) is str or _flat(item, plain):
+                run[key] = item
+                continue
+            if run:
+                parts.append(head + _flat_items(run, inner))
+                head = "," + inner
+                run = {}
+            parts.append(head + _string(key) + ": ")
+            head = "," + inner
+            _encode(item, inner, parts, plain)
+        if run:
+            parts.append(head + _flat_items(run, inner))
         parts.append(newline + "}")
     elif kind is float or isinstance(value, float):
         parts.append(int.__repr__(int(value)) if plain and value.is_integer()
@@ -167,6 +174,45 @@ def _encode(value: Any, newline: str, parts: list[str], plain: bool) -> None:
         if made is value:
             raise _Unusual  # nothing _plain knows: the standard encoder decides
         _encode(made, newline, parts, True)
+
+
+def _flat(value: Any, plain: bool) -> bool:
+    """A value the C encoder writes exactly as the indented text has it: text, null, a
+    boolean, a number ``_plain`` leaves alone, an empty list or object."""
+    kind = type(value)
+    if kind is str or value is None or kind is bool:
+        return True
+    if kind is int:
+        return not plain or abs(value) <= 2 ** 53
+    if kind is float:
+        return not plain or not value.is_integer()
+    return (kind is list or kind is tuple or kind is dict) and not value
+
+
+_flat_encoders: dict[str, Any] = {}
+
+
+def _flat_items(run: dict[str, Any], inner: str) -> str:
+    """``"key": value`` pairs joined by a comma and ``inner`` (the line break and indent),
+    written by the C encoder in one call."""
+    encoder = _flat_encoders.get(inner)
+    if encoder is None:
+        from json.encoder import c_make_encoder  # type: ignore[attr-defined]
+
+        if c_make_encoder is None:  # no C accelerator: the standard encoder's own text
+            def encoder(run: dict[str, Any], _: int) -> list[str]:
+                return [json.dumps(run, ensure_ascii=False, separators=("," + inner, ": "))]
+        else:
+            encoder = c_make_encoder(None, None, _string, None, ": ", "," + inner, False,
+                                     False, True)
+        _flat_encoders[inner] = encoder
+    return "".join(encoder(run, 0))[1:-1]
+
+
+def _flat_list(items: Any, inner: str) -> str:
+    """Flat items joined by a comma and ``inner``, written by the C encoder in one call."""
+    _flat_items({}, inner)  # the encoder for this indent, made once
+    return "".join(_flat_encoders[inner](list(items), 0))[1:-1]
 
 
 def write_machine(rows: list[dict[str, Any]], fmt: str, out: TextIO,

@@ -72,3 +72,61 @@ def test_json_text_not_plain_refuses_what_json_refuses() -> None:
 
     with pytest.raises(TypeError):
         json_text({"when": date(2025, 1, 1)}, plain=False)
+
+
+# --- brief and track read from the store what they read from the loaded table -------------
+
+def _both(folder):  # noqa: ANN001, ANN202
+    from kzru.db import open_store
+    from kzru.store import load
+
+    # The loaded table holds every row; the store shows drafts only when asked to.
+    return open_store(folder, color=False, drafts=True), load(folder)
+
+
+def test_every_brief_from_the_store_is_the_brief_of_the_loaded_table() -> None:
+    from kzru.brief import build
+    from kzru.store import bundled_data_dir
+
+    stored, loaded = _both(bundled_data_dir())
+    assert len(loaded.events) >= 9
+    for event_id in loaded.events:
+        assert build(stored, event_id) == build(loaded, event_id), event_id
+
+
+def test_track_from_the_store_is_track_of_the_loaded_table() -> None:
+    from datetime import date
+
+    from kzru.follow import track
+    from kzru.store import bundled_data_dir
+
+    stored, loaded = _both(bundled_data_dir())
+    whole = track(loaded)
+    assert len(whole) > 50 and any(entry.parts for entry in whole)
+    assert track(stored) == whole
+    assert track(stored, since=date(2024, 1, 1), statuses=["signed"]) == \
+        track(loaded, since=date(2024, 1, 1), statuses=["signed"])
+    some = [fact for fact in loaded.facts.values() if "нефт" in fact.text.casefold()]
+    assert some and track(stored, some) == track(loaded, some)
+
+
+def test_a_parent_with_a_role_is_followed_whatever_its_parts_are(data_copy) -> None:  # noqa: ANN001
+    """A part of a part: the middle document has a role and a part of its own (a plain
+    statement the store's narrowed pool leaves out), and is itself part of a signed package.
+    Walking every fact follows both the package and the middle document; so must the store."""
+    from conftest import add_facts
+
+    from kzru.follow import track
+
+    add_facts(data_copy,
+              {"id": "a000-test-package", "kind": "document", "status": "signed",
+               "event": "2022-02-working-visit"},
+              {"id": "a000-test-middle", "kind": "document", "status": "signed",
+               "part_of": "a000-test-package", "event": "2022-02-working-visit"},
+              {"id": "a000-test-leaf", "kind": "statement", "status": "reported",
+               "part_of": "a000-test-middle", "event": ""},
+              template="a000-agreements-package")
+    stored, loaded = _both(data_copy)
+    followed = {entry.fact.id for entry in track(loaded)}
+    assert {"a000-test-package", "a000-test-middle"} <= followed
+    assert track(stored) == track(loaded)
