@@ -13,7 +13,7 @@ import re
 import sqlite3
 from collections.abc import Mapping
 from datetime import date
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from kzru.model import Event, Fact, GlossaryEntry, Sector, Source
 
@@ -108,10 +108,96 @@ def _value(raw: Any, kind: str, allowed: frozenset[str] | None, required: bool) 
 
 def decode_record(record_type: Any, raw: Any) -> Any:
     """Rebuild one named tuple from its stored JSON list, checking every field."""
+    plan = _plans.get(record_type) or _make_plan(record_type)
+    if type(raw) is list and len(raw) == plan.size and plan.plain(raw):
+        for index in plan.lists:
+            raw[index] = tuple(raw[index])
+        for index in plan.dates:
+            raw[index] = date.fromisoformat(raw[index])
+        return tuple.__new__(record_type, raw)
+    return _checked(record_type, raw)
+
+
+def _checked(record_type: Any, raw: Any) -> Any:
+    """Field by field, each by ``_value``'s rule: Damaged names what is wrong."""
     checks = _checks.get(record_type) or _make_checks(record_type)
     if type(raw) is not list or len(raw) != len(checks):
         raise Damaged("a stored record has the wrong shape")
     return record_type(*[check(item) for check, item in zip(checks, raw)])
+
+
+class _Plan(NamedTuple):
+    """Where each kind of field sits in a record, for checking the common case (every value
+    of the type and in the set kzru writes) in a few calls per record, not one per field."""
+
+    size: int
+    texts: Any  # itemgetter of the free-text fields
+    required: Any  # itemgetter of the free-text fields that may not be empty
+    enums: tuple[tuple[int, frozenset[str]], ...]  # required, from a set
+    lists: tuple[int, ...]
+    dates: tuple[int, ...]  # required
+    numbers: tuple[int, ...]
+
+    def plain(self, raw: list[Any]) -> bool:
+        """True when every value is plainly what kzru writes; False sends the record to the
+        field-by-field check (which accepts what this does not cover, or says what is
+        wrong)."""
+        texts = self.texts(raw)
+        if type(texts) is not tuple:
+            texts = (texts,)
+        if set(map(type, texts)) != {str} or not all(self.required(raw)):
+            return False
+        for index, allowed in self.enums:
+            value = raw[index]
+            if type(value) is not str or value not in allowed:
+                return False
+        for index in self.lists:
+            value = raw[index]
+            if type(value) is not list:
+                return False
+            if value and (set(map(type, value)) != {str} or "" in value):
+                return False
+        for index in self.dates:
+            value = raw[index]
+            if type(value) is not str or len(value) != 10:
+                return False
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                return False
+        for index in self.numbers:
+            value = raw[index]
+            if not (value is None or type(value) is int
+                    or type(value) is float and math.isfinite(value)):
+                return False
+        return True
+
+
+_plans: dict[Any, _Plan] = {}
+
+
+def _make_plan(record_type: Any) -> _Plan:
+    from operator import itemgetter
+
+    fields = list(enumerate(_Schema.fields(record_type)))
+    texts = [i for i, (_, kind, allowed, _) in fields if kind == "string" and allowed is None]
+    required = [i for i in texts if fields[i][1][3]]
+    plan = _Plan(
+        len(fields), itemgetter(*texts) if texts else (lambda raw: ()),
+        itemgetter(*required) if len(required) > 1 else (
+            (lambda raw: (raw[required[0]],)) if required else (lambda raw: ())),
+        tuple((i, allowed) for i, (_, kind, allowed, needed) in fields
+              if kind == "string" and allowed is not None and needed),
+        tuple(i for i, (_, kind, allowed, _) in fields if kind == "list" and allowed is None),
+        tuple(i for i, (_, kind, _, needed) in fields if kind == "date" and needed),
+        tuple(i for i, (_, kind, _, _) in fields if kind == "number"))
+    # A field of a kind the plan does not cover (an optional enum or date, a list from a
+    # set) sends every record of the type to the field-by-field check.
+    covered = {*texts, *(i for i, _ in plan.enums), *plan.lists, *plan.dates, *plan.numbers}
+    if len(covered) != len(fields):
+        plan = plan._replace(size=-1)
+    _plans[record_type] = plan
+    return plan
 
 
 _checks: dict[Any, list[Any]] = {}

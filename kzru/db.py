@@ -292,22 +292,37 @@ class Store:
                 f"ORDER BY {FILE_ORDER}", params)]
         return self.select(where, params, FILE_ORDER)
 
-    def fetch(self, fact_ids: Iterable[str]) -> dict[str, Fact]:
-        """The admitted facts among ``fact_ids``, by id (a few queries, not one per id)."""
-        known = self.facts._known
+    def fetch(self, fact_ids: Iterable[str],
+              known: Mapping[str, Fact] | None = None) -> dict[str, Fact]:
+        """The admitted facts among ``fact_ids``, by id (a few queries, not one per id);
+        facts in ``known`` (already read, admitted) are not read again."""
+        read = self.facts._known
         fact_ids = list(dict.fromkeys(fact_ids))
-        wanted = [fact_id for fact_id in fact_ids if fact_id not in known]
+        known = known or {}
+        wanted = [fact_id for fact_id in fact_ids if fact_id not in read and fact_id not in known]
         for chunk in _chunks(wanted):
             for fact in self.select(f"x.id IN ({marks(chunk)})", chunk, FILE_ORDER):
-                known[fact.id] = fact
-        return {fact_id: known[fact_id] for fact_id in fact_ids if fact_id in known}
+                read[fact.id] = fact
+        found = {}
+        for fact_id in fact_ids:
+            fact = known.get(fact_id) or read.get(fact_id)
+            if fact is not None:
+                found[fact_id] = fact
+        return found
 
-    def parts_of(self, fact_ids: Iterable[str]) -> dict[str, list[Fact]]:
-        """The parts of each of ``fact_ids`` that has any, in file order."""
-        found: dict[str, list[Fact]] = {}
+    def parts_of(self, fact_ids: Iterable[str],
+                 known: Mapping[str, Fact] | None = None) -> dict[str, list[Fact]]:
+        """The parts of each of ``fact_ids`` that has any, in file order (a parent's parts
+        are all asked in one query); parts in ``known`` are not read again."""
+        pairs: list[tuple[str, str]] = []
         for chunk in _chunks(list(dict.fromkeys(fact_ids))):
-            for fact in self.select(f"x.part_of IN ({marks(chunk)})", chunk, FILE_ORDER):
-                found.setdefault(fact.part_of, []).append(fact)
+            pairs += self.index.rows(
+                f"SELECT x.part_of, x.id FROM filters x WHERE "
+                f"{self.index.admit(f'x.part_of IN ({marks(chunk)})')} ORDER BY x.rowid", chunk)
+        facts = self.fetch((part for _, part in pairs), known)
+        found: dict[str, list[Fact]] = {}
+        for parent, part in pairs:
+            found.setdefault(parent, []).append(facts[part])
         return found
 
     def followers(self, fact_ids: Iterable[str]) -> dict[str, list[Fact]]:
@@ -378,6 +393,15 @@ class Store:
         """Facts track may follow (follow.role), narrowed in SQL by status and kind; file
         order. role() decides among them."""
         return self.select(ROLE_CANDIDATES, order=FILE_ORDER)
+
+    def main_sector_facts(self, sectors: Iterable[str]) -> list[Fact]:
+        """Facts whose main (first) sector is one of ``sectors``, in file order: the stored
+        sector list starts with it ('|nuclear|…')."""
+        sectors = list(sectors)
+        if not sectors:
+            return []
+        where = " OR ".join(["instr(x.sectors, '|' || ? || '|') = 1"] * len(sectors))
+        return self.select(f"({where})", sectors, FILE_ORDER)
 
     def with_parts(self) -> set[str]:
         """Ids of the facts that have admitted parts."""

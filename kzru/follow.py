@@ -98,6 +98,8 @@ def later_facts(fact_id: str, linked: Linked) -> list[Fact]:
     """Every fact reporting progress on ``fact_id``, directly or through another, by date."""
     seen: dict[str, Fact] = {}
     pending = list(linked.get(fact_id) or [])
+    if not pending:
+        return []
     while pending:
         current = pending.pop()
         if current.id not in seen and current.id != fact_id:
@@ -312,6 +314,13 @@ class _Context(NamedTuple):
     previewed: dict[str, Event]
     newest: date
     reports: dict[tuple[str, str], str]
+    roles: dict[str, str]  # role() of each fact met, worked out once (it reads the evidence)
+
+    def role(self, fact: Fact) -> str:
+        found = self.roles.get(fact.id)
+        if found is None:
+            found = self.roles[fact.id] = role(fact)
+        return found
 
 
 def _later_line(fact: Fact) -> Said:
@@ -359,7 +368,7 @@ def judge(fact: Fact, later: list[Fact], context: _Context) -> tuple[str, str, F
 
 def _context(dataset: Dataset) -> _Context:
     newest = max((s.published for s in dataset.sources.values()), default=date.min)
-    return _Context(dataset, followers(dataset), previewed(dataset), newest, {})
+    return _Context(dataset, followers(dataset), previewed(dataset), newest, {}, {})
 
 
 def _entry(fact: Fact, context: _Context, parts: tuple[Tracked, ...] = ()) -> Tracked:
@@ -378,7 +387,8 @@ def _entry(fact: Fact, context: _Context, parts: tuple[Tracked, ...] = ()) -> Tr
                 decisive = next(p.decisive for p in reported
                                 if p.verdict == strongest) or reported[0].decisive
     words_ = deciding_words(decisive, fact) if decisive is not None else ""
-    return Tracked(fact, later, outcome, reason, role(fact) or COMMITMENT, voice(fact), parts,
+    return Tracked(fact, later, outcome, reason, context.role(fact) or COMMITMENT, voice(fact),
+                   parts,
                    decisive, words_)
 
 
@@ -399,7 +409,8 @@ def track(dataset: Dataset, candidates: Iterable[Fact] | None = None,
     wanted = set(statuses) if statuses is not None else None
     # Every fact that may have a role (the store narrows them in SQL), or the candidates.
     pool = list(dataset.role_candidates() if candidates is None else candidates)
-    parents = dataset.fetch(fact.part_of for fact in pool if fact.part_of)
+    known = {fact.id: fact for fact in pool}
+    parents = dataset.fetch((fact.part_of for fact in pool if fact.part_of), known)
     # A part that matches brings in its parent: the parent is followed, the part under it.
     # Of the whole table, a parent with a role is followed whenever it has a part, even a
     # part the narrowed pool leaves out: the same as asking every part for its parent.
@@ -407,12 +418,12 @@ def track(dataset: Dataset, candidates: Iterable[Fact] | None = None,
     chosen: dict[str, Fact] = {}
     for fact in pool:
         parent = parents.get(fact.part_of) if fact.part_of else None
-        top = parent if parent is not None and role(parent) else fact
+        top = parent if parent is not None and context.role(parent) else fact
         for one in (top, fact) if fact.id in with_parts else (top,):
-            if role(one) and (wanted is None or one.status in wanted) and \
+            if context.role(one) and (wanted is None or one.status in wanted) and \
                     (since is None or one.date >= since):
                 chosen[one.id] = one
-    parts_of = dataset.parts_of(chosen)
+    parts_of = dataset.parts_of(chosen, known)
     context.linked.prefetch([*chosen, *(part.id for parts in parts_of.values()
                                         for part in parts)])
     lines = dataset.fact_lines

@@ -144,10 +144,10 @@ class Dataset:
                  and not (top_level and fact.part_of)]
         return [fact.id for fact in found] if ids else found
 
-    def fetch(self, fact_ids: Iterable[str]) -> dict[str, Fact]:
+    def fetch(self, fact_ids: Iterable[str], known: Any = None) -> dict[str, Fact]:
         return {fact_id: self.facts[fact_id] for fact_id in fact_ids if fact_id in self.facts}
 
-    def parts_of(self, fact_ids: Iterable[str]) -> dict[str, list[Fact]]:
+    def parts_of(self, fact_ids: Iterable[str], known: Any = None) -> dict[str, list[Fact]]:
         return {fact_id: self.parts[fact_id] for fact_id in fact_ids if fact_id in self.parts}
 
     def followers(self, fact_ids: Iterable[str]) -> dict[str, list[Fact]]:
@@ -197,3 +197,8 @@ class Dataset:
 
     def with_parts(self) -> set[str]:
         return set(self.parts)
+
+    def main_sector_facts(self, sectors: Iterable[str]) -> list[Fact]:
+        wanted = set(sectors)
+        return [fact for fact in self.facts.values()
+                if fact.sectors[:1] and fact.sectors[0] in wanted]

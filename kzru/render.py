@@ -102,6 +102,20 @@ def json_text(value: Any, plain: bool = True) -> str:
     return "".join(parts)
 
 
+def write_json(rows: list[Any], out: TextIO, plain: bool = True) -> None:
+    """``json_text(rows)`` and a line break, written a few hundred rows at a time: a large
+    listing is never held twice (as pieces and as one text) in memory."""
+    if not rows:
+        out.write("[]\n")
+        return
+    step = 500
+    for start in range(0, len(rows), step):
+        text = json_text(rows[start:start + step], plain)
+        # each slice's own brackets off; the slices joined as the items of one list
+        out.write(("[" if start == 0 else ",") + text[1:-2])
+    out.write("\n]\n")
+
+
 class _Unusual(Exception):
     """A value the one-pass encoder leaves to the standard one (a key that is not text)."""
 
@@ -147,6 +161,9 @@ def _encode(value: Any, newline: str, parts: list[str], plain: bool) -> None:
                 raise _Unusual
             if type(item) is str or _flat(item, plain):
                 run[key] = item
+                continue
+            if plain and type(item) is date:  # a row's date: ISO text, as _plain makes it
+                run[key] = item.isoformat()
                 continue
             if run:
                 parts.append(head + _flat_items(run, inner))
@@ -223,7 +240,7 @@ def write_machine(rows: list[dict[str, Any]], fmt: str, out: TextIO,
     else:
         rows = [{key: row.get(key) for key in keys} for row in rows]
     if fmt == "json":
-        out.write(json_text(rows) + "\n")
+        write_json(rows, out)
     elif fmt == "jsonl":
         for row in rows:
             out.write(_one_line(json.dumps(_plain(row), ensure_ascii=False)) + "\n")

@@ -6,6 +6,7 @@ nuclear energy, so the council on the *ядерно*-топливный cycle is
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterable
 
 from kzru.model import Dataset, Fact, GlossaryEntry
@@ -22,23 +23,46 @@ _CYRILLIC_ENDINGS = ("ов", "ев", "н", "ск")  # adjectives made from a nou
 TEXT_MATCHES = ("exact", "stem", "alias", "translation", "transliteration", "part", "typo")
 
 
-def word_keys(word: str) -> set[str]:
+def word_keys(word: str) -> frozenset[str]:
     """Keys under which a word meets its kin: its stem, the noun an adjective is made from
-    (атомн → атом), and a short word as written (Snowball cuts атом to ат)."""
-    word_stem = stem(word)
-    found = {word_stem}
-    if word_stem and "а" <= word_stem[0] <= "я":
-        found.update(word_stem[:-len(ending)] for ending in _CYRILLIC_ENDINGS
-                     if word_stem.endswith(ending) and len(word_stem) - len(ending) >= 4)
-        if len(word) <= 5:
-            found.add(word)
+    (атомн → атом), and a short word as written (Snowball cuts атом to ат). Kept once
+    worked out: a topic's thousands of matches say the same words again and again."""
+    found = _KEYS.get(word)
+    if found is None:
+        word_stem = stem(word)
+        keys = {word_stem}
+        if word_stem and "а" <= word_stem[0] <= "я":
+            keys.update(word_stem[:-len(ending)] for ending in _CYRILLIC_ENDINGS
+                        if word_stem.endswith(ending) and len(word_stem) - len(ending) >= 4)
+            if len(word) <= 5:
+                keys.add(word)
+        found = frozenset(keys)
+        if len(_KEYS) < 200_000:
+            _KEYS[word] = found
     return found
 
 
-def _organisations(dataset: Dataset, fact: Fact) -> list[GlossaryEntry]:
+_KEYS: dict[str, frozenset[str]] = {}
+
+
+def organisation_names(dataset: Dataset) -> dict[str, list[GlossaryEntry]]:
+    """Each (normalised) name of an organisation in the glossary, with the entries it names:
+    worked out once, not for every fact a query matches."""
+    found: dict[str, list[GlossaryEntry]] = {}
+    for entry in dataset.glossary.values():
+        if entry.kind in ORGANISATIONS:
+            for name in {normalize(name) for name in entry.all_names()}:
+                found.setdefault(name, []).append(entry)
+    return found
+
+
+def _organisations(dataset: Dataset, fact: Fact,
+                   named: dict[str, list[GlossaryEntry]] | None = None) -> list[GlossaryEntry]:
+    """The glossary's organisations the fact names, in glossary order."""
+    named = organisation_names(dataset) if named is None else named
     names = {normalize(name) for name in fact.names}
-    return [entry for entry in dataset.glossary.values() if entry.kind in ORGANISATIONS
-            and names & {normalize(name) for name in entry.all_names()}]
+    chosen = {id(entry) for name in names for entry in named.get(name, ())}
+    return [entry for entry in dataset.glossary.values() if id(entry) in chosen]
 
 
 def _masked(tokens: list[str], name_stems: set[str], least: int) -> set[int]:
@@ -63,28 +87,37 @@ def _masked(tokens: list[str], name_stems: set[str], least: int) -> set[int]:
     return masked
 
 
-def outside_names(dataset: Dataset, fact: Fact) -> set[str]:
+@lru_cache(maxsize=4096)
+def _spelling(entry: GlossaryEntry) -> tuple[frozenset[str], int]:
+    """The stems an organisation's names are spelled with, and how many of them make a run
+    that spells the name (one where a name is a single word)."""
+    spelled = [content_words(name) for name in entry.all_names()]
+    least = 1 if any(len(name) == 1 for name in spelled) else 2
+    return frozenset(stem(word) for name in spelled for word in name), least
+
+
+def outside_names(dataset: Dataset, fact: Fact,
+                  named: dict[str, list[GlossaryEntry]] | None = None) -> set[str]:
     """Keys of the fact's words that are not part of an organisation's name it carries."""
-    organisations = _organisations(dataset, fact)
+    organisations = _organisations(dataset, fact, named)
     spelled_names = {normalize(name) for entry in organisations for name in entry.all_names()}
     heads = {key for entry in organisations for word in HEADS.get(entry.kind, "").split()
              for key in word_keys(word)}
     found = {key for name in fact.names if normalize(name) not in spelled_names
              for word in words(name) for key in word_keys(word)} | heads
+    spellings = [_spelling(entry) for entry in organisations]
     for text in (fact.summary, fact.text, fact.evidence):
         tokens = words(text)
         masked: set[int] = set()
-        for entry in organisations:
-            spelled = [content_words(name) for name in entry.all_names()]
-            name_stems = {stem(word) for name in spelled for word in name}
-            least = 1 if any(len(name) == 1 for name in spelled) else 2
+        for name_stems, least in spellings:
             masked |= _masked(tokens, name_stems, least)
         found.update(key for position, token in enumerate(tokens)
                      for key in word_keys(token) if position not in masked or key in heads)
     return found
 
 
-def _matches_outside_names(dataset: Dataset, hit: Any, topics: set[str]) -> bool:
+def _matches_outside_names(dataset: Dataset, hit: Any, topics: set[str],
+                           named: dict[str, list[GlossaryEntry]] | None = None) -> bool:
     """Whether the hit matched a name, a word by meaning, or a topic word (one naming a
     sector: газ, атом, нефть) outside an organisation's name."""
     textual = [match for match in hit.matches if match.how in TEXT_MATCHES]
@@ -97,7 +130,7 @@ def _matches_outside_names(dataset: Dataset, hit: Any, topics: set[str]) -> bool
         return True
     if not textual:
         return False
-    free = outside_names(dataset, hit.fact)
+    free = outside_names(dataset, hit.fact, named)
     return any(free & word_keys(word) for match in textual for word in words(match.term))
 
 
@@ -124,10 +157,14 @@ def about(dataset: Dataset, hits: Iterable[Any], reading: Any) -> list[Fact]:
     (a place or a name may match inside one: Челябинск in Chelyabinsk State University), and
     the facts whose main sector the query names."""
     topics = {term.text for term in getattr(reading, "terms", ()) if term.sector}
-    chosen = {hit.fact.id: dataset.facts[hit.fact.id] for hit in hits
-              if hit.fact.id in dataset.facts and _matches_outside_names(dataset, hit, topics)}
+    hits = list(hits)
+    named = organisation_names(dataset)
+    # The hits are the store's own admitted rows: taken as they are, not read again.
+    known = dataset.fetch((hit.fact.id for hit in hits),
+                          {hit.fact.id: hit.fact for hit in hits})
+    chosen = {hit.fact.id: known[hit.fact.id] for hit in hits
+              if hit.fact.id in known and _matches_outside_names(dataset, hit, topics, named)}
     sectors = named_sectors(reading, dataset)
     if sectors:
-        chosen.update({fact.id: fact for fact in dataset.facts.values()
-                       if fact.sectors[:1] and fact.sectors[0] in sectors})
+        chosen.update({fact.id: fact for fact in dataset.main_sector_facts(sorted(sectors))})
     return list(chosen.values())

@@ -130,3 +130,105 @@ def test_a_parent_with_a_role_is_followed_whatever_its_parts_are(data_copy) -> N
     followed = {entry.fact.id for entry in track(loaded)}
     assert {"a000-test-package", "a000-test-middle"} <= followed
     assert track(stored) == track(loaded)
+
+
+@given(st.lists(VALUES, max_size=1200))
+def test_write_json_is_json_text_with_a_line_break(rows: list[Any]) -> None:
+    """Written in slices, the listing is still exactly one JSON document as json.dumps has it
+    (slices end inside the list, whatever the rows hold)."""
+    import io
+
+    out = io.StringIO()
+    from kzru.render import write_json
+
+    write_json(rows, out)
+    assert out.getvalue() == json.dumps(_plain(rows), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_write_json_of_many_rows_is_one_document() -> None:
+    import io
+
+    from kzru.render import write_json
+
+    rows = [{"id": f"f{n}", "date": date(2025, 1, 1 + n % 28), "later": [str(n)] * (n % 3),
+             "value": n / 4, "parts": []} for n in range(1234)]
+    out = io.StringIO()
+    write_json(rows, out)
+    assert out.getvalue() == json.dumps(_plain(rows), ensure_ascii=False, indent=2) + "\n"
+    assert json.loads(out.getvalue())[1233]["id"] == "f1233"
+
+
+def test_the_stores_other_answers_are_the_loaded_tables() -> None:
+    """Each question brief, track and track's topic ask, for every event, sector and fact
+    where it takes one: the store's SQL and the loaded table's walk agree."""
+    from datetime import date
+
+    from kzru.store import bundled_data_dir
+
+    stored, loaded = _both(bundled_data_dir())
+    every = list(loaded.facts)
+    for sector in loaded.sectors:
+        assert stored.main_sector_facts([sector]) == loaded.main_sector_facts([sector])
+    assert stored.main_sector_facts(["nuclear", "energy"]) == \
+        loaded.main_sector_facts(["nuclear", "energy"])
+    for event_id in loaded.events:
+        assert stored.event_facts(event_id) == loaded.event_facts(event_id)
+        assert stored.event_fact_sources(event_id) == loaded.event_fact_sources(event_id)
+        assert stored.event_sectors(event_id) == loaded.event_sectors(event_id)
+        assert stored.facts_of(loaded.sources, [event_id, ""], top_level=True) == \
+            loaded.facts_of(loaded.sources, [event_id, ""], top_level=True)
+    assert stored.event_source_outcomes() == loaded.event_source_outcomes()
+    assert stored.source_event_counts() == loaded.source_event_counts()
+    assert stored.with_parts() == loaded.with_parts() != set()
+    assert stored.parts_of(every) == loaded.parts_of(every) != {}
+    assert stored.followers(every) == loaded.followers(every) != {}
+    assert stored.fetch(every) == loaded.fetch(every)
+    names = {name for fact in loaded.facts.values() for name in fact.names}
+    from kzru.text import normalize
+
+    folded = {normalize(name) for name in names}
+    for day in (date(2022, 1, 1), date(2024, 11, 27), date(2030, 1, 1)):
+        events = [e.id for e in loaded.events.values() if e.start < day]
+        sources = [s.id for s in loaded.sources.values() if s.published < day]
+        assert stored.known_before(events, sources, day, loaded.sectors, folded) == \
+            loaded.known_before(events, sources, day, loaded.sectors, folded)
+
+
+def _outcome(decode, record_type, raw):  # noqa: ANN001, ANN202
+    from kzru.codec import Damaged
+
+    try:
+        return decode(record_type, json.loads(json.dumps(raw)))
+    except Damaged:
+        return "damaged"
+
+
+def test_records_decode_as_the_field_by_field_check_decodes_them() -> None:
+    """The quick check of a stored record accepts and refuses exactly what the check of each
+    field by its rule does: every record of the bundled table, and each of them with one
+    field replaced by a value of another kind, empty, outside its set or malformed."""
+    from kzru import codec
+    from kzru.model import Event, Fact, GlossaryEntry, Sector, Source
+    from kzru.store import bundled_data_dir, load
+
+    loaded = load(bundled_data_dir())
+    tables = {Fact: loaded.facts, Source: loaded.sources, Event: loaded.events,
+              Sector: loaded.sectors, GlossaryEntry: loaded.glossary}
+    odd = [None, 5, 2.5, float("inf"), "", "x", "2025-13-01", "2025-01-01", [], ["a"], [""],
+           [5], "12.50", True]
+    refused = 0
+    for record_type, records in tables.items():
+        for number, record in enumerate(records.values()):
+            raw = codec.plain(record)
+            assert _outcome(codec.decode_record, record_type, raw) == record
+            if number % 7:
+                continue
+            for index in range(len(raw)):
+                for value in odd:
+                    changed = [*raw[:index], value, *raw[index + 1:]]
+                    found = _outcome(codec.decode_record, record_type, changed)
+                    assert found == _outcome(codec._checked, record_type, changed), \
+                        (record_type.__name__, index, value)
+                    refused += found == "damaged"
+            assert _outcome(codec.decode_record, record_type, raw[:-1]) == "damaged"
+    assert refused > 100
