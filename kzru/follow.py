@@ -89,12 +89,17 @@ class Linked:
         return self.known[fact_id] or default
 
 
-def followers(dataset: Dataset) -> Linked:
-    """For each fact id, the facts whose ``follows`` name it."""
-    return Linked(dataset)
+def followers(dataset: Dataset) -> dict[str, list[Fact]]:
+    """For each fact id, the facts whose ``follows`` name it: the whole table's links at
+    once (track and brief ask only for what they walk, through ``Linked``)."""
+    found: dict[str, list[Fact]] = {}
+    for fact in dataset.facts.values():
+        for earlier in fact.follows:
+            found.setdefault(earlier, []).append(fact)
+    return found
 
 
-def later_facts(fact_id: str, linked: Linked) -> list[Fact]:
+def later_facts(fact_id: str, linked: Linked | dict[str, list[Fact]]) -> list[Fact]:
     """Every fact reporting progress on ``fact_id``, directly or through another, by date."""
     seen: dict[str, Fact] = {}
     pending = list(linked.get(fact_id) or [])
@@ -368,7 +373,7 @@ def judge(fact: Fact, later: list[Fact], context: _Context) -> tuple[str, str, F
 
 def _context(dataset: Dataset) -> _Context:
     newest = max((s.published for s in dataset.sources.values()), default=date.min)
-    return _Context(dataset, followers(dataset), previewed(dataset), newest, {}, {})
+    return _Context(dataset, Linked(dataset), previewed(dataset), newest, {}, {})
 
 
 def _entry(fact: Fact, context: _Context, parts: tuple[Tracked, ...] = ()) -> Tracked:
