@@ -134,8 +134,10 @@ def measure(size: int, reps: int, root: Path) -> list[str]:
     db = root / f"baseline-{size}.db"
     baseline_db(data, db)
     pairs = questions(str(db), data, root)
+    # export writes a database, not a listing: it takes no --format
     commands = [cmd for _, mine, theirs in pairs
-                for cmd in ([kzru, *mine, *given], ["bash", "-c", theirs[1]]
+                for cmd in ([kzru, *mine, *(given if mine[0] != "export" else given[2:])],
+                            ["bash", "-c", theirs[1]]
                             if theirs[0] == "--bash" else [sqlite_utils, *theirs])]
     times: list[list[float]] = [[] for _ in commands]
     peak = [0.0 for _ in commands]
