@@ -10,8 +10,8 @@ from typing import NamedTuple
 
 from kzru.follow import (
     FORECASTS,
-    Tracked,
     Linked,
+    Tracked,
     main_events,
     period_end,
     preview_sources,
