@@ -240,8 +240,10 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     # background, held against the visit's report in a section of their own.
     # Only an event that has a report of its own can hold a preview against it (the CSTO
     # session is only announced): otherwise the preview's items are the event's plans.
-    previewed = [fact for fact in dataset.facts_of(sorted(previews), [event_id, ""],
-                                                   top_level=True)
+    # The preview's own rows for the event and its background, read once for both uses.
+    preview_rows = dataset.facts_of(sorted(previews), [event_id, ""], top_level=True) \
+        if reports else []
+    previewed = [fact for fact in preview_rows
                  if reports and (fact.event == event_id
                                  or main_event.get(fact.source) == event_id)
                  and (fact.status in (*FORECASTS, "planned")
@@ -275,8 +277,8 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     # figures), not its assessments, and none another source on the page already reports.
     on_page = {fact.id for fact in [*facts, *background]}
     previewed_ids = {f.id for f in previewed}
-    side = sorted((fact for fact in dataset.facts_of(sorted(previews), [""], top_level=True)
-                   if reports and main_event.get(fact.source) == event_id
+    side = sorted((fact for fact in preview_rows
+                   if not fact.event and reports and main_event.get(fact.source) == event_id
                    and fact.id not in previewed_ids and not set(fact.same_as) & on_page),
                   key=lambda fact: (SECTION_ORDER.index(fact.status), fact.date,
                                     dataset.fact_lines.get(fact.id, 0)))
