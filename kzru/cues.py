@@ -217,6 +217,11 @@ NOW_WORDS: tuple[str, ...] = ("теперь", "сейчас", "ныне", "nowad
 ANAPHORA_STARTS: tuple[str, ...] = (
     "этот", "эта", "это", "эти", "этой", "этом", "этого", "этих", "его", "ее", "их", "он",
     "она", "оно", "они", "данный", "данная", "данное", "данные", "такой", "такая", "такое",
-    "такие", "this", "these", "its", "it", "they")
+    "такие", "ней", "нем", "них", "ним", "нему", "ними", "нее", "него", "this", "these", "its",
+    "it", "they")
+# Prepositions that may stand before such a word ("В ней…", "О нем…").
+ANAPHORA_PREPOSITIONS: tuple[str, ...] = (
+    "в", "во", "на", "о", "об", "по", "при", "с", "со", "у", "к", "для", "за", "из", "in",
+    "of", "at")
 # How long after an event an article still reports it (a weekly column, a review).
 REPORT_DAYS = 14

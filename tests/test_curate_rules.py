@@ -148,8 +148,10 @@ REPORT = "\n".join([
     "Детально обсуждены вопросы водного хозяйства на реке Иртыш.",
     "5 декабря в Омске прошла встреча президентов с предпринимателями.",
     "Ранее в Омске открылся филиал казахстанского технического университета.",
+    "В нем уже подписали первые договоры о стажировках студентов.",
     "Как правило, визиты такого уровня готовятся несколько месяцев.",
     "Товарооборот приграничных областей растет третий год подряд.",
+    "6 декабря президенты примут участие в саммите глав приграничных регионов.",
     "",
 ])
 
@@ -166,8 +168,15 @@ def test_a_report_links_what_it_frames_as_the_visit(tmp_path: Path, empty_folder
         assert by(start).event == visit, start
     # background and general remarks are not the visit; nor is a mere description
     assert by("Ранее в Омске").event == ""
+    # a sentence continuing a background one ("В нем…") is background too, act or not
+    assert by("В нем уже подписали").event == ""
     assert by("Как правило").event == ""
     assert by("Товарооборот").event == ""
+    # a summit the day after: its own draft event, hosted by the visit's host, but held
+    # where the text says, which is nowhere: the visit's city is not borrowed
+    summit = data.events[by("6 декабря президенты").event]
+    assert summit.kind == "summit" and summit.host == data.events[visit].host
+    assert "Омск" not in summit.places
 
 
 def test_a_report_dated_by_its_month_still_reports_the_visit(tmp_path: Path,

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from typing import Iterable, NamedTuple
 
 from kzru.cues import (
+    ANAPHORA_PREPOSITIONS,
     ANAPHORA_STARTS,
     ARRIVAL_VERBS,
     BACKGROUND_WORDS,
@@ -226,8 +227,9 @@ class Linker:
             event = self.events[main]
             if _overlaps(m, event) or m.precision == "day" and \
                     0 <= (m.start - event.end).days <= 1:
-                m = m._replace(places=event.places, host=m.host or event.host,
-                               guest=m.guest or event.guest)
+                # an event held during or right after the main one is hosted by the same
+                # side; its place is only what the text gives (none here), never borrowed
+                m = m._replace(host=m.host or event.host, guest=m.guest or event.guest)
         return self._propose(m, source)
 
 
@@ -263,11 +265,11 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
         if draft.event_word and draft.date.basis == "publication":
             found = _same_kind(draft.event_word, links[:index], linker) or \
                 _same_place(sentence, links[:index], linker)
-        if not found and index and (draft.date.basis == "publication" and _continues(
-                sentence, drafts[index - 1], sentences) or draft.date.note.startswith(
-                CONTINUES)):
-            found = links[index - 1]
-        if not found and main:
+        continued = bool(index) and (draft.date.basis == "publication" and _continues(
+            sentence, drafts[index - 1], sentences) or draft.date.note.startswith(CONTINUES))
+        if not found and continued:
+            found = links[index - 1]  # the sentence before's event, or none, as it had
+        elif not found and main:
             found = _background(draft, sentence, linker.events[main], article_date,
                                 article_precision, preview, draft.sentence in lead)
         links[index] = found
@@ -293,8 +295,10 @@ def _continues(sentence: Sentence, before: Draft, sentences: dict[int, Sentence]
     and directly follows the draft before it: it speaks of the same thing."""
     if before.sentence not in (sentence.index, sentence.index - 1):
         return False
-    first = normalize(sentence.text).split(maxsplit=1)[:1]
-    return bool(first) and first[0].strip("«\"(") in ANAPHORA_STARTS
+    first = [w.strip("«\"(,") for w in normalize(sentence.text).split(maxsplit=2)[:2]]
+    if len(first) == 2 and first[0] in ANAPHORA_PREPOSITIONS:
+        first = first[1:]  # "В ней…", "О нем…"
+    return bool(first) and first[0] in ANAPHORA_STARTS
 
 
 def _same_place(sentence: Sentence, links: list[str], linker: Linker) -> str:

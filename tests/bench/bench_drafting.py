@@ -145,12 +145,16 @@ def _map_events(curated, drafted) -> dict[str, str]:
 
 def _events_found(curated, drafted) -> dict[str, str]:
     """Per curated event: the proposed event whose days hold its start and which shares a
-    place, or what is missing."""
+    place (or, when the article gives the event no place, names none either), or what is
+    missing."""
+    from kzru.curate.events import concrete
+
     found = {}
     for theirs in curated.events.values():
         fits = sorted((mine for mine in drafted.events.values()
                        if mine.start <= theirs.start <= mine.end
-                       and _places(mine) & _places(theirs)),
+                       and (_places(mine) & _places(theirs) or not theirs.places
+                            and not concrete(mine.places))),
                       key=lambda mine: mine.kind != theirs.kind)
         if fits:
             found[theirs.id] = fits[0].id
