@@ -262,3 +262,23 @@ def test_problems_read_early_are_reported_in_their_place_and_capped() -> None:
     assert lines[PER_KIND] == "… and 6 more of this kind (k); kzru check --all-problems " \
                               "lists every one"
     assert lines[-1] == "no kind"
+
+
+def test_a_typo_hint_compares_an_id_with_a_few_neighbours_not_every_id() -> None:
+    """At 100,000 ids a fuzzy 'did you mean' over every id took a second a line; the hint
+    compares the mistyped id with the ids that sort next to it, read forwards and backwards,
+    so a typo near the end or near the start still finds its id."""
+    from kzru.links import NEAR, _Hints
+
+    ids = {f"a{n % 7:03d}-{word}-memorandum-s{n}" for n, word in
+           enumerate(["energy", "transport", "uranium", "grain", "water"] * 4000)}
+    ids.add("a002-kamaz-service-centre-almaty")
+    hints = _Hints(ids)
+    late = "a002-kamaz-service-centre-almatty"  # a typo near the end
+    early = "a020-kamaz-service-centre-almaty"  # and one near the start
+    for typo in (late, early):
+        assert len(hints.nearby(typo)) <= 4 * NEAR
+        assert hints.hint(typo, fuzzy=True) == " (did you mean 'a002-kamaz-service-centre-almaty'?)"
+    assert hints.hint("A002-KAMAZ-SERVICE-CENTRE-ALMATY", fuzzy=False) == \
+        " (did you mean 'a002-kamaz-service-centre-almaty'?)"
+    assert hints.hint("zzz", fuzzy=True) == ""
