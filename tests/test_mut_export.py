@@ -12,6 +12,7 @@ import json
 import os
 import sqlite3
 import stat
+import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -54,8 +55,10 @@ def dataset():  # noqa: ANN201
     return load(DATA)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def written(dataset, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN001, ANN201
+    # written for each test, not once a module: a mutation tool links the code a fixture
+    # runs to the first test that asked for it only
     target = tmp_path_factory.mktemp("db") / "kzru.db"
     counts = export.write_database(dataset, target, PACKAGE)
     return target, counts, sqlite3.connect(target)
@@ -289,26 +292,42 @@ def test_without_an_atomic_exchange_the_old_folder_steps_aside(tmp_path: Path,
     assert (target / "facts.csv").read_bytes() == (DATA / "facts.csv").read_bytes()
 
 
+linux_only = pytest.mark.skipif(sys.platform != "linux", reason="renameat2 is Linux's")
+
+
+@linux_only
 def test_the_atomic_exchange_swaps_two_folders(tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir()
     second.mkdir()
     (first / "one").write_text("1")
     (second / "two").write_text("2")
-    if not export._exchange(first, second):
-        pytest.skip("no renameat2 exchange on this system")
+    assert export._exchange(first, second) is True
     assert [p.name for p in first.iterdir()] == ["two"]
     assert [p.name for p in second.iterdir()] == ["one"]
 
 
+@linux_only
 def test_the_atomic_exchange_with_nothing_there_is_an_error(tmp_path: Path) -> None:
+    import errno
+
     first = tmp_path / "a"
     first.mkdir()
-    if not export._exchange(first, first):
-        pytest.skip("no renameat2 exchange on this system")
     with pytest.raises(OSError) as raised:
         export._exchange(first, tmp_path / "missing")
     assert raised.value.filename == str(tmp_path / "missing")
+    assert raised.value.errno == errno.ENOENT
+    assert raised.value.strerror == os.strerror(errno.ENOENT)
+
+
+def test_a_replaced_package_holds_the_new_content(tmp_path: Path) -> None:
+    folder = package_folder(tmp_path)
+    target = tmp_path / "p"
+    export.write_package(folder, target, {**PACKAGE, "version": "1"}, False)
+    export.write_package(folder, target, {**PACKAGE, "version": "2"}, True)
+    assert json.loads((target / "datapackage.json").read_text(encoding="utf-8"))["version"] \
+        == "2"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "p"]
 
 
 def draft_folder(tmp_path: Path) -> Path:
