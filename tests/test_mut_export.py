@@ -406,8 +406,10 @@ def test_an_empty_folder_or_nothing_may_be_written(tmp_path: Path) -> None:
 def test_a_link_is_refused_even_with_force(tmp_path: Path) -> None:
     (tmp_path / "real").mkdir()
     (tmp_path / "link").symlink_to(tmp_path / "real")
-    with pytest.raises(KzruError, match="is a link: kzru writes only into a folder itself"):
+    with pytest.raises(KzruError) as raised:
         export._check_target(tmp_path / "link", PACKAGE, True)
+    assert str(raised.value) == (f"{tmp_path / 'link'} is a link: kzru writes only into a "
+                                 "folder itself (give the folder it points to)")
 
 
 def test_a_file_is_not_a_folder(tmp_path: Path) -> None:
@@ -421,8 +423,11 @@ def test_a_folder_with_other_files_is_refused_naming_one(tmp_path: Path) -> None
     target.mkdir()
     (target / "facts.csv").write_text("")
     (target / "notes.txt").write_text("")
-    with pytest.raises(KzruError, match=r"notes\.txt was not written by kzru"):
+    with pytest.raises(KzruError) as raised:
         export._check_target(target, PACKAGE, True)
+    assert str(raised.value) == (f"{target / 'notes.txt'} was not written by kzru: export into "
+                                 "a new or empty folder, or one holding an earlier kzru export "
+                                 "only")
 
 
 def test_a_folder_where_a_package_name_is_no_regular_file_is_refused(tmp_path: Path) -> None:
@@ -495,3 +500,50 @@ def test_a_new_database_gets_the_umask_s_mode_and_a_replaced_one_keeps_its_own(
         assert (tmp_path / "target.db").read_bytes() == b""
     finally:
         os.umask(old)
+
+
+def test_the_package_is_built_beside_its_target(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = package_folder(tmp_path)
+    built: list[Path] = []
+    real = export._swap_in
+
+    def spy(building: Path, target: Path) -> None:
+        built.append(building)
+        real(building, target)
+
+    monkeypatch.setattr(export, "_swap_in", spy)
+    export.write_package(folder, tmp_path / "out" / "p", PACKAGE, False)
+    assert [b.parent for b in built] == [tmp_path / "out"]
+    assert built[0].name.startswith(".p-kzru-")
+
+
+@pytest.mark.parametrize("filename", ["facts.csv", None])
+def test_a_failed_write_names_where_and_leaves_the_target_unchanged(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, filename: str | None) -> None:
+    import errno
+
+    folder = package_folder(tmp_path)
+    target = tmp_path / "p"
+
+    def full(path: Path, blocks: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), filename)
+
+    monkeypatch.setattr(export, "_write_new", full)
+    with pytest.raises(KzruError) as raised:
+        export.write_package(folder, target, PACKAGE, False)
+    where = filename or target
+    assert str(raised.value) == (f"{where}: cannot write the data package: "
+                                 f"{os.strerror(errno.ENOSPC)}; {target} is unchanged")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_package_files_get_the_mode_of_a_new_file(tmp_path: Path) -> None:
+    folder = package_folder(tmp_path)
+    old = os.umask(0o022)
+    try:
+        export.write_package(folder, tmp_path / "p", PACKAGE, False)
+    finally:
+        os.umask(old)
+    for name in export.PACKAGE_FILES:
+        assert stat.S_IMODE(os.stat(tmp_path / "p" / name).st_mode) == 0o644, name
