@@ -24,8 +24,10 @@ EVENTS = read_table(DATA, "events")
 SOURCES = read_table(DATA, "sources")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def store():  # noqa: ANN201
+    # opened for each test, not once a module: a mutation tool links the code a fixture runs
+    # to the first test that asked for it only
     return open_store(DATA)
 
 
