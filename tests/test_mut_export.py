@@ -311,8 +311,10 @@ def test_the_atomic_exchange_swaps_two_folders(tmp_path: Path) -> None:
 def test_the_atomic_exchange_with_nothing_there_is_an_error(tmp_path: Path) -> None:
     import errno
 
-    first = tmp_path / "a"
+    first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir()
+    second.mkdir()
+    assert export._exchange(first, second)  # (a call that returns, for mutation tools)
     with pytest.raises(OSError) as raised:
         export._exchange(first, tmp_path / "missing")
     assert raised.value.filename == str(tmp_path / "missing")
@@ -547,3 +549,30 @@ def test_package_files_get_the_mode_of_a_new_file(tmp_path: Path) -> None:
         os.umask(old)
     for name in export.PACKAGE_FILES:
         assert stat.S_IMODE(os.stat(tmp_path / "p" / name).st_mode) == 0o644, name
+
+
+@linux_only
+def test_the_atomic_exchange_takes_relative_paths(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "one").write_text("1")
+    monkeypatch.chdir(tmp_path)
+    assert export._exchange(Path("a"), Path("b")) is True
+    assert [p.name for p in (tmp_path / "b").iterdir()] == ["one"]
+
+
+def test_the_database_is_written_beside_its_target_then_renamed(
+        dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    renamed: list[tuple[str, str]] = []
+    real = os.replace
+
+    def spy(source: str, target: str) -> None:
+        renamed.append((str(source), str(target)))
+        real(source, target)
+
+    monkeypatch.setattr(export.os, "replace", spy)
+    export.write_database(dataset, tmp_path / "kzru.db", PACKAGE)
+    monkeypatch.undo()
+    assert [Path(source).parent for source, _ in renamed] == [tmp_path]
+    assert Path(renamed[0][0]).name.startswith(".kzru-export-")
