@@ -273,3 +273,18 @@ def test_the_line_of_each_fact_is_its_line_in_the_csv(store) -> None:  # noqa: A
     with pytest.raises(KeyError):
         fresh.fact_lines["no-such-fact"]
     assert "no-such-fact" not in fresh.fact_lines
+
+
+def test_a_fresh_store_groups_facts_in_file_order_before_any_whole_read(data_copy: Path
+                                                                        ) -> None:
+    mine = open_store(data_copy)
+    assert mine.folder == str(data_copy)
+    for event in [row["id"] for row in EVENTS][:4]:
+        assert [f.id for f in mine.facts_by_event.get(event, [])] == \
+            [row["id"] for row in FACTS if row["event"] == event]
+    parent = next(row["part_of"] for row in FACTS if row["part_of"])
+    assert [f.id for f in open_store(data_copy).parts[parent]] == \
+        [row["id"] for row in FACTS if row["part_of"] == parent]
+    with pytest.raises(KeyError) as raised:
+        mine.facts["no-such-fact"]
+    assert raised.value.args == ("no-such-fact",)
