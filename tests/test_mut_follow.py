@@ -511,3 +511,12 @@ def test_an_article_on_an_event_without_facts_previews_it_when_published_before(
     data = dataset([fact("other", event="w", source="p")], sources,
                    [event("v", VISIT, ("p", "late"))])
     assert follow.preview_sources(data, data.events["v"]) == {"p"}
+
+
+def test_a_reason_gives_the_later_fact_s_date_at_its_precision() -> None:
+    a = fact("a", status="agreed", date=date(2024, 1, 1))
+    done = fact("done", status="done", date=date(2024, 5, 1), date_precision="month",
+                follows=("a",))
+    assert tracked(dataset([a, done]), "a").reason == "done (s1, 2024-05, done) reports it done"
+    in_year = done._replace(date=date(2024, 1, 1), date_precision="year")
+    assert tracked(dataset([a, in_year]), "a").reason == "done (s1, 2024, done) reports it done"
