@@ -231,3 +231,53 @@ def test_json_says_how_many_sources_report_a_fact(run) -> None:
     assert kaznu["sources_count"] == 1 + len(kaznu["same_as"]) >= 2
     shown = run("show", "a001-kaznu-omsk-branch")
     assert f"reported by {kaznu['sources_count']} sources" in " ".join(shown.out.split())
+
+
+def test_interactive_edit_then_accept_is_not_asked_again(drafted: Path) -> None:
+    """A pty session: the sectors and summary set with [e]dit are what [a]ccept saves; accept
+    asks only for what is still missing (it asked for the sectors again, and an answer it
+    refused undid the edits without saying so)."""
+    import pty
+
+    first = Session(drafted).drafts()[0]
+    session = Session(drafted)
+    session.edit(first, {"sectors": ""})  # a draft whose sectors the drafter could not tell
+    session.save()
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "kzru", "review", "--data", str(drafted)],
+                               stdin=follower, stdout=follower, stderr=follower,
+                               env={**os.environ, "COLUMNS": "100", "TERM": "xterm",
+                                    "NO_COLOR": "1"})
+    os.close(follower)
+    seen = b""
+
+    def wait_for(text: bytes) -> None:
+        import select
+
+        nonlocal seen
+        deadline = time.time() + 60
+        while text not in seen and time.time() < deadline:
+            if select.select([leader], [], [], 1)[0]:
+                seen += os.read(leader, 65536)
+        assert text in seen, seen.decode("utf-8", "replace")[-800:]
+
+    wait_for(b"draft 1 of")
+    wait_for(b"> ")
+    os.write(leader, b"e\n")
+    wait_for(b"edit >")
+    os.write(leader, b"sectors: energy\n")
+    wait_for(b"energy\r\n")
+    os.write(leader, b"summary: The sides signed an energy agreement.\n")
+    wait_for(b"agreement.\r\n")
+    os.write(leader, b"\n")
+    wait_for(b"edited")
+    os.write(leader, b"a\n")
+    wait_for(b"accepted")
+    os.write(leader, b"q\n")
+    process.wait(timeout=60)
+    os.close(leader)
+    after = seen.split(b"edited", 1)[1]
+    assert b"sectors (ids" not in after and b"English summary" not in after
+    row = next(r for r in rows(drafted, "facts") if r["id"] == first)
+    assert (row["review"], row["sectors"], row["summary"]) == \
+        ("accepted", "energy", "The sides signed an energy agreement.")

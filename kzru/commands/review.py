@@ -6,7 +6,7 @@ from typing import Annotated, List, Optional
 import typer
 
 from kzru.commands.add import own_folder
-from kzru.errors import KzruError
+from kzru.errors import KzruError, one_line
 from kzru.options import Options, with_common_options
 
 EXAMPLES = ("kzru review --data empty-table --list",
@@ -72,9 +72,10 @@ def _interactive(session, source: Optional[str], color: bool) -> None:  # noqa: 
             try:
                 if choice in ("a", "accept"):
                     changes = {}
-                    if not session.data.facts[fact_id].summary:
+                    row = session.current(fact_id)  # what an edit already set is not asked
+                    if not row["summary"]:
                         changes["summary"] = _ask(console, "English summary")
-                    if not session.data.facts[fact_id].sectors:
+                    if not row["sectors"]:
                         changes["sectors"] = _ask(console, "sectors (ids separated by '; ')")
                     session.accept(fact_id, changes)
                     session.save()
@@ -97,7 +98,10 @@ def _interactive(session, source: Optional[str], color: bool) -> None:  # noqa: 
                     continue
             except KzruError as error:
                 session.__init__(session.folder)  # back to what is on disk
-                console.print(f"[red]{escape(str(error))}[/red]")
+                for problem in getattr(error, "problems", ()):  # a DataError names each one
+                    console.print(f"[red]{escape(one_line(problem))}[/red]")
+                console.print(f"[red]{escape(str(error))}[/red] (nothing saved: this draft's "
+                              "edits are undone)")
                 continue
             done += choice not in ("s", "skip")
             break

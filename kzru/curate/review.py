@@ -96,6 +96,10 @@ class Session:
                 return row
         raise KzruError(f"{row_id!r} is not a {table[:-1]} id in {self.folder}")
 
+    def current(self, fact_id: str) -> dict[str, str]:
+        """The draft's row as it stands in this session, edits not yet saved included."""
+        return dict(self._row("facts", fact_id))
+
     # -- deciding --------------------------------------------------------------------------
     def edit(self, fact_id: str, changes: Mapping[str, str]) -> None:
         row = self._row("facts", fact_id)
