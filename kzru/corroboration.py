@@ -67,9 +67,8 @@ def conflicts(facts: Mapping[str, Fact]) -> list[Conflict]:
             dated = "publication" not in (fact.date_basis, other.date_basis)
             if dated and not _same_date(fact, other):  # an article's date is only "as of"
                 found.append(Conflict(fact.id, other.id, "date",
-                                      f"dates differ: {fact.date} ({fact.date_precision}) in "
-                                      f"{fact.source}, {other.date} ({other.date_precision}) "
-                                      f"in {other.source}"))
+                                      f"dates differ: {_shown(fact)} in {fact.source}, "
+                                      f"{_shown(other)} in {other.source}"))
             if fact.value is not None and other.value is not None and fact.value != other.value:
                 found.append(Conflict(fact.id, other.id, "value",
                                       f"values differ: {fact.value} {fact.unit} in "
@@ -80,3 +79,8 @@ def conflicts(facts: Mapping[str, Fact]) -> list[Conflict]:
                                       f"statuses differ: {fact.status} in {fact.source}, "
                                       f"{other.status} in {other.source}"))
     return found
+
+
+def _shown(fact: Fact) -> str:
+    """The fact's date at its precision: a year is "2025", never a made-up 1 January."""
+    return fact.date.isoformat()[:{"year": 4, "month": 7}.get(fact.date_precision, 10)]

@@ -91,6 +91,7 @@ def test_sources_that_disagree_are_listed_and_never_fail_strict(run) -> None:
     kaznu = [line for line in result.out.splitlines() if "a001-kaznu-omsk-branch" in line]
     assert len(kaznu) == 1 and "a004-kaznu-omsk-branch" in kaznu[0]
     assert "dates differ" in kaznu[0]
+    assert "2025 in a004" in kaznu[0] and "2025-01-01" not in kaznu[0]  # at its precision
 
 
 def _strip_cues(folder: Path, count: int) -> list[str]:
