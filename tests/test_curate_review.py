@@ -114,35 +114,51 @@ def test_rejecting_every_fact_of_a_proposed_event_removes_it(drafted: Path) -> N
     assert all(s.review == "accepted" for s in data.sources.values())  # reviewed
 
 
+class _Terminal:
+    """`kzru review --data FOLDER` in a pseudo-terminal: what it printed so far, and typing."""
+
+    def __init__(self, folder: Path, **env: str) -> None:
+        import pty
+
+        self.leader, follower = pty.openpty()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "kzru", "review", "--data", str(folder)],
+            stdin=follower, stdout=follower, stderr=follower,
+            env={**os.environ, "COLUMNS": "100", "TERM": "xterm", **env})
+        os.close(follower)
+        self.seen = b""
+
+    def wait_for(self, text: bytes) -> None:
+        """Read until ``text`` has been printed (a minute at most, never blocking past it)."""
+        import select
+
+        deadline = time.time() + 60
+        while text not in self.seen and time.time() < deadline:
+            if select.select([self.leader], [], [], 1)[0]:
+                self.seen += os.read(self.leader, 65536)
+        assert text in self.seen, self.seen.decode("utf-8", "replace")[-800:]
+
+    def type(self, line: bytes) -> None:
+        os.write(self.leader, line + b"\n")
+
+    def close(self) -> None:
+        self.process.wait(timeout=60)
+        os.close(self.leader)
+
+
 def test_interactive_review_at_a_terminal(drafted: Path) -> None:
     """A pty session: reject the first draft, skip the second, quit; the reject is on disk,
     the skip is remembered, and a second session starts with the drafts not yet seen."""
-    import pty
-
     first, second = Session(drafted).drafts()[:2]
-    leader, follower = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "kzru", "review", "--data", str(drafted)],
-                               stdin=follower, stdout=follower, stderr=follower,
-                               env={**os.environ, "COLUMNS": "100", "TERM": "xterm"})
-    os.close(follower)
-    seen = b""
-
-    def wait_for(text: bytes) -> None:
-        nonlocal seen
-        deadline = time.time() + 60
-        while text not in seen and time.time() < deadline:
-            seen += os.read(leader, 65536)
-        assert text in seen, seen.decode("utf-8", "replace")[-500:]
-
-    wait_for(b"draft 1 of")
-    wait_for(b"> ")
-    os.write(leader, b"r\n")
-    wait_for(b"draft 2 of")
-    os.write(leader, b"s\n")
-    wait_for(b"draft 3 of")
-    os.write(leader, b"q\n")
-    process.wait(timeout=60)
-    os.close(leader)
+    terminal = _Terminal(drafted)
+    terminal.wait_for(b"draft 1 of")
+    terminal.wait_for(b"> ")
+    terminal.type(b"r")
+    terminal.wait_for(b"draft 2 of")
+    terminal.type(b"s")
+    terminal.wait_for(b"draft 3 of")
+    terminal.type(b"q")
+    terminal.close()
     remaining = Session(drafted)
     assert first not in remaining.data.facts
     assert second in remaining.notes["skipped"]
@@ -237,46 +253,26 @@ def test_interactive_edit_then_accept_is_not_asked_again(drafted: Path) -> None:
     """A pty session: the sectors and summary set with [e]dit are what [a]ccept saves; accept
     asks only for what is still missing (it asked for the sectors again, and an answer it
     refused undid the edits without saying so)."""
-    import pty
-
     first = Session(drafted).drafts()[0]
     session = Session(drafted)
     session.edit(first, {"sectors": ""})  # a draft whose sectors the drafter could not tell
     session.save()
-    leader, follower = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "kzru", "review", "--data", str(drafted)],
-                               stdin=follower, stdout=follower, stderr=follower,
-                               env={**os.environ, "COLUMNS": "100", "TERM": "xterm",
-                                    "NO_COLOR": "1"})
-    os.close(follower)
-    seen = b""
-
-    def wait_for(text: bytes) -> None:
-        import select
-
-        nonlocal seen
-        deadline = time.time() + 60
-        while text not in seen and time.time() < deadline:
-            if select.select([leader], [], [], 1)[0]:
-                seen += os.read(leader, 65536)
-        assert text in seen, seen.decode("utf-8", "replace")[-800:]
-
-    wait_for(b"draft 1 of")
-    wait_for(b"> ")
-    os.write(leader, b"e\n")
-    wait_for(b"edit >")
-    os.write(leader, b"sectors: energy\n")
-    wait_for(b"energy\r\n")
-    os.write(leader, b"summary: The sides signed an energy agreement.\n")
-    wait_for(b"agreement.\r\n")
-    os.write(leader, b"\n")
-    wait_for(b"edited")
-    os.write(leader, b"a\n")
-    wait_for(b"accepted")
-    os.write(leader, b"q\n")
-    process.wait(timeout=60)
-    os.close(leader)
-    after = seen.split(b"edited", 1)[1]
+    terminal = _Terminal(drafted, NO_COLOR="1")
+    terminal.wait_for(b"draft 1 of")
+    terminal.wait_for(b"> ")
+    terminal.type(b"e")
+    terminal.wait_for(b"edit >")
+    terminal.type(b"sectors: energy")
+    terminal.wait_for(b"energy\r\n")
+    terminal.type(b"summary: The sides signed an energy agreement.")
+    terminal.wait_for(b"agreement.\r\n")
+    terminal.type(b"")
+    terminal.wait_for(b"edited")
+    terminal.type(b"a")
+    terminal.wait_for(b"accepted")
+    terminal.type(b"q")
+    terminal.close()
+    after = terminal.seen.split(b"edited", 1)[1]
     assert b"sectors (ids" not in after and b"English summary" not in after
     row = next(r for r in rows(drafted, "facts") if r["id"] == first)
     assert (row["review"], row["sectors"], row["summary"]) == \
