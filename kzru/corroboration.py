@@ -1,7 +1,7 @@
 """How many sources report a fact (same_as), and where facts marked the same disagree.
 
 Light on purpose: ``show``, ``search``, ``facts``, ``brief`` and ``check`` read it, so it
-imports nothing beyond the model.
+imports nothing beyond the model and render's date label (both on every command's path).
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Mapping, NamedTuple
 
 from kzru.model import Fact
+from kzru.render import date_label
 
 _RANK = {"day": 0, "month": 1, "year": 2}
 
@@ -66,9 +67,11 @@ def conflicts(facts: Mapping[str, Fact]) -> list[Conflict]:
                 continue
             dated = "publication" not in (fact.date_basis, other.date_basis)
             if dated and not _same_date(fact, other):  # an article's date is only "as of"
+                ours = date_label(fact.date, fact.date_precision)
+                theirs = date_label(other.date, other.date_precision)
                 found.append(Conflict(fact.id, other.id, "date",
-                                      f"dates differ: {_shown(fact)} in {fact.source}, "
-                                      f"{_shown(other)} in {other.source}"))
+                                      f"dates differ: {ours} in {fact.source}, {theirs} in "
+                                      f"{other.source}"))
             if fact.value is not None and other.value is not None and fact.value != other.value:
                 found.append(Conflict(fact.id, other.id, "value",
                                       f"values differ: {fact.value} {fact.unit} in "
@@ -80,7 +83,3 @@ def conflicts(facts: Mapping[str, Fact]) -> list[Conflict]:
                                       f"{other.status} in {other.source}"))
     return found
 
-
-def _shown(fact: Fact) -> str:
-    """The fact's date at its precision: a year is "2025", never a made-up 1 January."""
-    return fact.date.isoformat()[:{"year": 4, "month": 7}.get(fact.date_precision, 10)]

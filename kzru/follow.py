@@ -16,6 +16,7 @@ from typing import Iterable, NamedTuple
 from kzru.labels import Joined, Said, status_word, verdict_word
 from kzru.lint import STATUS_CUES
 from kzru.model import Dataset, Event, Fact
+from kzru.render import date_label
 from kzru.text import normalize
 
 TRACKED = ("agreed", "planned", "expected", "proposed", "ongoing")
@@ -330,8 +331,8 @@ class _Context(NamedTuple):
 
 def _later_line(fact: Fact) -> Said:
     # the date at its precision: a year stated as 2025 is never "2025-01-01" (rubric 4)
-    shown = fact.date.isoformat()[:{"year": 4, "month": 7}.get(fact.date_precision, 10)]
-    return Said("track.later_line", id=fact.id, source=fact.source, date=shown,
+    return Said("track.later_line", id=fact.id, source=fact.source,
+                date=date_label(fact.date, fact.date_precision),
                 status=status_word(fact.status))
 
 
