@@ -84,10 +84,10 @@ def added(empty: Path, article: Path) -> dict:
 
 
 def test_lint_and_drafter_read_one_cue_table() -> None:
-    from kzru.curate import draft
+    from kzru.curate import decide
 
     assert lint.STATUS_CUES is cues.STATUS_CUES
-    assert draft.STATUS_CUES is cues.STATUS_CUES
+    assert decide.STATUS_CUES is cues.STATUS_CUES
 
 
 def test_init_copies_or_empties_and_never_writes_the_bundled_table(tmp_path: Path, run) -> None:

@@ -245,3 +245,45 @@ def test_the_language_models_run_numpy_on_one_thread_unless_told() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={**env, "OPENBLAS_NUM_THREADS": "2"}, check=True)
     assert done.stdout.strip() == "2"
+
+
+# -- sectors: word forms and compounds, never a place ---------------------------------------
+
+def test_sectors_read_compounds_and_never_a_place(tmp_path: Path, empty_folder: Path) -> None:
+    _, by = drafted(tmp_path, empty_folder, "\n".join([
+        "Павлодар, 2 марта 2026 года",
+        "",
+        # a compound word holds the sector's word: электро + энергетика, газо + снабжение
+        "Министры обсудили модернизацию электроэнергетики северных областей.",
+        "Акимы договорились ускорить газоснабжение приграничных сел.",
+        # a place names where, not what: no sector from Алматы or Алма-Ата (whose stem
+        # "ат" is also the stem the stemmer gives "атом")
+        "Переговоры заместителей министров прошли в Алматы во вторник.",
+        "Делегация из Алма-Аты посетила выставку народных ремесел.",
+        # a short word is matched by its dictionary form: "урана" is uranium
+        "Стороны подписали контракт на поставку урана до конца года.",
+        "",
+    ]))
+    assert by("Министры обсудили").sectors[:1] == ("energy",)
+    assert "energy" in by("Акимы договорились").sectors
+    assert by("Переговоры заместителей").sectors == ()
+    assert "nuclear" not in by("Делегация из").sectors
+    assert "nuclear" in by("Стороны подписали").sectors
+
+
+# -- a dateline without a year ---------------------------------------------------------------
+
+def test_a_dateline_without_its_year_is_read_with_the_year_given(
+        tmp_path: Path, empty_folder: Path) -> None:
+    text = ("АЛМАТЫ, 5 марта – Министры энергетики двух стран подписали протокол о "
+            "поставках угля.\n")
+    data, _ = drafted(tmp_path, empty_folder, text, published="2026")
+    (source,) = data.sources.values()
+    assert (source.published, source.published_precision, source.published_basis) == \
+        (date(2026, 3, 5), "day", "inferred")
+    assert "5 марта" in source.published_note and "2026" in source.published_note
+    # with no year known at all, add names the dateline it found and asks for the year
+    from kzru.errors import KzruError
+
+    with pytest.raises(KzruError, match="dateline gives 5 марта but no year.*--published YYYY"):
+        drafted(tmp_path / "again", empty_folder, text)

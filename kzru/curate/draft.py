@@ -1,5 +1,5 @@
-"""Draft one fact per sentence that says something: status, kind, date, number, sectors,
-speaker, names and verbatim evidence, each decided by a rule table in kzru.cues.
+"""Draft one fact per sentence that says something: status and kind (kzru.curate.decide),
+date, number, sectors, speaker, names and verbatim evidence, each by a rule table in kzru.cues.
 
 Evidence is cut from the article by offsets (kzru.curate.evidence), so it is verbatim by
 construction; the writer checks it again with the code ``kzru check --sources`` runs. Sectors
@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import lru_cache
 from typing import NamedTuple, Sequence
 
 from kzru.cues import (
@@ -21,22 +20,23 @@ from kzru.cues import (
     DECIDING_POS,
     DESCRIBED_STATUSES,
     DESCRIPTIVE_KINDS,
-    DOCUMENT_REACH,
-    DOCUMENT_VERBS,
-    DOCUMENT_WORDS,
     GROUP_SPEAKERS,
-    KIND_WORDS,
     MULTIPLIERS,
     NOW_WORDS,
     QUALIFIERS,
-    REPORTED_CUES,
     SAYING_VERBS,
-    SIGNING_NOUNS,
-    STATUS_CUES,
-    STATUS_ORDER,
 )
-from kzru.curate.annotate import MIN_WORDS, Annotated, Sentence, Token
+from kzru.curate.annotate import MIN_WORDS, Annotated, Sentence
 from kzru.curate.dates import CONTINUES, Dated, Published, find_dates, publication
+from kzru.curate.decide import (
+    cue_at,
+    decide,
+    decide_kind,
+    decide_status,
+    event_word,
+    find,
+    normalize,
+)
 from kzru.curate.evidence import (
     EVIDENCE_LIMIT,
     clause_groups,
@@ -48,11 +48,6 @@ from kzru.curate.evidence import (
 from kzru.curate.lexicon import Lexicon, find_names, find_sectors
 from kzru.model import EVIDENCE_JOINER
 from kzru.store import FORMULA_START
-from kzru.text import normalize as _normalize
-
-# Every sentence is normalised by each rule that reads it: once is enough.
-normalize = lru_cache(maxsize=8192)(_normalize)
-
 
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<currency>[$€₽₸]\s?)?(?P<digits>\d{1,3}(?:[\s\u00a0]\d{3})+|\d+)"
@@ -88,152 +83,6 @@ class Draft(NamedTuple):
     event_word: str  # the kind of event the sentence names, if it names one
 
 
-def _cue_at(sentence: Sentence, offset: int) -> Token | None:
-    for token in sentence.tokens:
-        if token.start <= offset < token.stop:
-            return token
-    return None
-
-
-def _negated(sentence: Sentence, token: Token) -> bool:
-    before = [t for t in sentence.tokens if t.stop <= token.start]
-    return bool(before) and normalize(before[-1].text) in ("не", "not")
-
-
-def _letter_start(cue: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![^\W\d_])" + re.escape(normalize(cue)))
-
-
-_PATTERNS: dict[str, re.Pattern[str]] = {}
-
-
-def _find(cue: str, text: str) -> list[int]:
-    """Where ``cue`` begins a word of ``text`` (both normalised)."""
-    if normalize(cue) not in text:
-        return []  # most cues are absent: a substring test spares the pattern
-    pattern = _PATTERNS.get(cue)
-    if pattern is None:
-        pattern = _PATTERNS[cue] = _letter_start(cue)
-    return [match.start() for match in pattern.finditer(text)]
-
-
-_STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = []
-
-
-def _status_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """One pattern per status: its cues, longest first, each at the start of a word (so a
-    match is the longest cue of that status at that place)."""
-    if not _STATUS_PATTERNS:
-        for status, cues in [*STATUS_CUES.items(), ("reported", REPORTED_CUES)]:
-            ordered = sorted({normalize(c) for c in cues}, key=len, reverse=True)
-            _STATUS_PATTERNS.append((status, re.compile(
-                r"(?<![^\W\d_])(?:" + "|".join(re.escape(c) for c in ordered) + ")")))
-    return _STATUS_PATTERNS
-
-
-# Word classes that only describe a noun ("перспективная инициатива", "созданная
-# организация"): their cue decides only when no predicate (a verb, a short form, a
-# predicative, a gerund) carries one — the governing verb says what happened.
-ATTRIBUTIVE_POS = frozenset({"ADJF", "PRTF"})
-
-
-def decide_status(sentence: Sentence) -> tuple[str, str]:
-    """The status the sentence's cues decide, and the word that decided it.
-
-    Each word takes its longest cue ("продолжил" is done, not "продолж"-ongoing); a
-    single-word cue counts only in a verb, participle, adjective or predicative (a noun like
-    "договор" names a topic, not what happened), never negated; a done verb in the future
-    tense is planned; a forecast verb in the past tense ("позволила", "ожидалось") forecasts
-    nothing; an attributive adjective or participle decides only when no predicate has a
-    cue. Of the statuses found, the first in STATUS_ORDER wins. No cue: reported.
-    """
-    return _decide(sentence)[:2]
-
-
-def _decide(sentence: Sentence) -> tuple[str, str, str]:
-    """decide_status, with the tense of the deciding word ('' for a phrase)."""
-    text = normalize(sentence.text)
-    # position -> (cue length, status, word, attributive, tense)
-    per_word: dict[int, tuple[int, str, str, bool, str]] = {}
-    for status, pattern in _status_patterns():
-        for match in pattern.finditer(text):
-            cue, at = match.group(0), match.start()
-            token = _cue_at(sentence, sentence.start + at)
-            if token is None or _negated(sentence, token):
-                continue
-            if " " not in cue and token.pos not in DECIDING_POS:
-                continue
-            decided = status
-            if status == "done" and token.tense == "futr":
-                decided = "planned"
-            if status == "expected" and token.tense == "past" and " " not in cue:
-                continue
-            word = cue if " " in cue else token.text
-            key = at if " " in cue else token.start
-            attributive = " " not in cue and token.pos in ATTRIBUTIVE_POS
-            tense = "" if " " in cue else token.tense
-            if key not in per_word or len(cue) > per_word[key][0]:
-                per_word[key] = (len(cue), decided, word, attributive, tense)
-    if not per_word:
-        return "reported", "", ""
-    found = list(per_word.values())
-    predicates = [item for item in found if not item[3]]
-    _, status, word, _, tense = min(predicates or found,
-                                    key=lambda item: STATUS_ORDER.index(item[1]))
-    return status, word, tense
-
-
-def _document(sentence: Sentence) -> str:
-    """The document word a signing/exchange/adoption verb governs (or its noun: "завершились
-    подписанием пакета соглашений", "подписание Декларации"), or ''."""
-    tokens = [t for t in sentence.tokens if re.search(r"\w", t.text)]
-    for index, token in enumerate(tokens):
-        word = normalize(token.text)
-        if not word.startswith(DOCUMENT_VERBS):
-            continue
-        nominal = token.pos == "NOUN" and normalize(token.lemma).startswith(SIGNING_NOUNS)
-        if token.pos not in DECIDING_POS and not nominal:
-            continue
-        near = tokens[max(0, index - DOCUMENT_REACH):index + DOCUMENT_REACH + 1]
-        for other in near:
-            lemma = normalize(other.lemma)
-            if other.pos == "NOUN" and lemma.startswith(DOCUMENT_WORDS):
-                return other.text
-    return ""
-
-
-# Which statuses each kind needs: a visit word in a sentence only *about* a visit makes a
-# statement, not a meeting.
-_KIND_STATUSES = {
-    "ceremony": {"done", "planned", "ongoing"},
-    "meeting": {"done", "planned", "ongoing", "expected"},
-    "institution": {"done", "ongoing", "planned"},
-    "project": {"done", "ongoing", "planned", "expected"},
-    "initiative": {"proposed", "ongoing"},
-}
-
-
-def decide_kind(sentence: Sentence, status: str, has_number: bool) -> tuple[str, str]:
-    """The kind the sentence's words give for its status: a document only when signed (its
-    verb or the noun of the signing governs a document word), a commitment when agreed,
-    else the first kind whose words appear and whose statuses fit (KIND_WORDS); a figure
-    when a number with a unit is the rest; a statement otherwise."""
-    document = _document(sentence)
-    if document and status in ("signed", "done", "reported"):
-        return "document", document
-    if status == "agreed":
-        return "commitment", ""
-    text = normalize(sentence.text)
-    for kind, cues in KIND_WORDS:
-        if status not in _KIND_STATUSES[kind]:
-            continue
-        for cue in cues:
-            if _find(cue, text):
-                return kind, cue
-    if has_number:
-        return "figure", ""
-    return "statement", ""
-
 
 def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start <= position < stop for start, stop in spans)
@@ -264,7 +113,7 @@ def find_number(sentence: Sentence, dates: Sequence[Dated]) -> tuple[str, str, i
             word = normalize(unit_words[index])
             unit = next((code for stem, code in CURRENCIES.items() if word.startswith(stem)), "")
             if not unit:
-                token = _cue_at(sentence, sentence.start + match.end() + rest.find(
+                token = cue_at(sentence, sentence.start + match.end() + rest.find(
                     unit_words[index]))
                 if token is None or token.pos not in ("NOUN", "ADJF"):
                     continue
@@ -298,7 +147,7 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
     attribution phrase ("по словам", "по мнению"); a group ("эксперты") when no person is
     named; never the outlet itself."""
     text = normalize(sentence.text)
-    anchors = [at for cue in ATTRIBUTION_PHRASES for at in _find(cue, text)]
+    anchors = [at for cue in ATTRIBUTION_PHRASES for at in find(cue, text)]
     for token in sentence.tokens:
         word = normalize(token.text)
         if token.pos in ("VERB", "PRTS", "GRND") and any(word.startswith(v)
@@ -320,37 +169,6 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
                      and normalize(e.normal) != normalize(publisher)]
     return organisations[0].normal if organisations else ""
 
-
-def _event_word(sentence: Sentence) -> str:
-    from kzru.cues import EVENT_KINDS
-
-    text = normalize(sentence.text)
-    for phrase, kind in EVENT_KINDS:
-        parts = phrase.split()
-        if len(parts) == 1 and any(_one_event(sentence, at) for at in _find(parts[0], text)):
-            return kind
-        if len(parts) == 2 and re.search(
-                rf"(?<!\w){re.escape(parts[0])}\w*\s+{re.escape(parts[1])}", text):
-            return kind
-    return ""
-
-
-def _one_event(sentence: Sentence, at: int) -> bool:
-    """A word naming one event, not events in general ("форумы", "визитов года")."""
-    token = _cue_at(sentence, sentence.start + at)
-    if token is None:
-        return False
-    if normalize(token.lemma).startswith("переговор"):
-        return True  # plural only
-    parses = _number_of(token.text)
-    return parses != "plur"
-
-
-def _number_of(word: str) -> str:
-    from kzru.curate.annotate import _parse
-
-    parses = _parse(word)
-    return str(parses[0].tag.number or "") if parses else ""
 
 
 class Skipped(Exception):
@@ -383,10 +201,10 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
             for t in content) and not sentence.entities and \
             not re.search(r"\s[–—-]\s|\d", sentence.text):
         return None
-    status, cue, cue_tense = _decide(sentence)
+    status, cue, cue_tense = decide(sentence)
     lead = None  # a clause group without a cue of its own takes the sentence's deciding one
     if not cue and head is not None and head is not sentence:
-        status, cue, cue_tense = _decide(head)
+        status, cue, cue_tense = decide(head)
         lead = head if cue else None
     # the deciding verb's tense places a day named without its year ("Напомним, 11 ноября
     # прибыл": past, whatever a parenthetical verb before it says); else the first verb's
@@ -411,7 +229,7 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         dates = dates[1:]
     dated = dates[0] if dates else publication(published)
     normal = normalize(sentence.text)
-    cue_at = _find(normalize(cue), normal)[0] if cue and _find(normalize(cue), normal) else 0
+    cue_at = find(normalize(cue), normal)[0] if cue and find(normalize(cue), normal) else 0
     focus = sentence.start + (cue_at if cue else max(number_at, 0))
     spans = evidence(sentence, article.text, focus)
     if lead is not None and len(spans) == 1:
@@ -433,7 +251,7 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
             whole, article.publisher), text=whole.text,
         evidence=quoted, evidence_spans=spans, value=value, unit=unit,
         names=find_names(sentence, lexicon_), why=why,
-        event_word=_event_word(sentence) or _event_word(whole))
+        event_word=event_word(sentence) or event_word(whole))
 
 
 def _nowadays(sentence: Sentence, dated: Dated) -> bool:
@@ -441,7 +259,7 @@ def _nowadays(sentence: Sentence, dated: Dated) -> bool:
     развивается") means nowadays, not the article's day: no date of its own. With an event
     ("сегодня проходят переговоры") or a past verb ("сегодня состоялись") it is the day."""
     said = normalize(sentence.text[dated.start:dated.stop])
-    return said in ("сегодня", "today") and not _event_word(sentence)
+    return said in ("сегодня", "today") and not event_word(sentence)
 
 
 def _with_lead(lead: Sentence, cue: str, own: tuple[int, int], text: str
@@ -451,7 +269,7 @@ def _with_lead(lead: Sentence, cue: str, own: tuple[int, int], text: str
     room = EVIDENCE_LIMIT - (own[1] - own[0]) - len(EVIDENCE_JOINER)
     if room < 20:
         return (own,)
-    at = _find(normalize(cue), normalize(lead.text))
+    at = find(normalize(cue), normalize(lead.text))
     focus = lead.start + (at[0] if at else 0)
     start = max(lead.start, focus - room // 2)
     stop = min(lead.stop, start + room)

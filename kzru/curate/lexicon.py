@@ -2,6 +2,12 @@
 its sectors (directly, or through a glossary entry whose names fall in a sector) and the
 names it mentions. Built once per add; entries are indexed by their first stem, so a
 sentence is matched only against the entries its own words can start.
+
+A word of a sentence offers several keys: its stem; for a stem shorter than MIN_STEM, its
+dictionary form instead (Snowball cuts "атом" to "ат", which "Алма-Ата" also gives, and
+"уран" to "ура"); and for a compound, its parts ("электроэнергетики" holds "энергетики",
+"газоснабжение" holds "газ"). A place's name never puts a sentence in a sector: a place is where
+something happens, not what it is about.
 """
 
 from __future__ import annotations
@@ -10,7 +16,10 @@ import re
 from typing import Any, Iterable, NamedTuple
 
 from kzru.curate.annotate import Sentence
-from kzru.text import normalize, stem_many, words
+from kzru.text import compound_parts, normalize, stem_many, words
+
+# Stems shorter than this are matched by the word's dictionary form, not by the stem.
+MIN_STEM = 4
 
 
 class Lexicon(NamedTuple):
@@ -31,14 +40,28 @@ def _index(firsts: Iterable[tuple[int, str]]) -> dict[str, tuple[int, ...]]:
             found[stem].append(position)
     return {stem: tuple(positions) for stem, positions in found.items()}
 
+def _acronym(word: str) -> bool:
+    """ИИ, IT, АЭС, NPP: all capitals (or a two-letter word), matched as written."""
+    return len(word) <= 2 or (word.isupper() and len(word) > 1)
+
+
 def _phrase(text: str) -> tuple[str, ...]:
-    """A name as stems; a short or all-capital name (an acronym: ИИ, IT, АЭС) stays as
-    written and is matched case-sensitively, so it never meets a common short word."""
+    """A name as keys (see _keys); an acronym (ИИ, IT, АЭС) stays as written and is matched
+    case-sensitively, so it never meets a common short word."""
     stripped = text.strip()
-    if len(stripped) <= 3 or (stripped.isupper() and " " not in stripped):
+    if " " not in stripped and _acronym(stripped):
         return (f"={stripped}",)
     found = words(stripped)
-    return tuple(stem_many(found)) if found else ()
+    if not found:
+        return ()
+    return tuple(stem if len(stem) >= MIN_STEM else f"~{_lemma(word)}"
+                 for word, stem in zip(found, stem_many(found)))
+
+
+def _lemma(word: str) -> str:
+    from kzru.curate.annotate import word_class
+
+    return normalize(word_class(word)[2])
 
 def _names(text: str) -> list[str]:
     """A sector's name split into the names it lists ("Energy (oil, gas, coal, power)")."""
@@ -55,9 +78,11 @@ def lexicon(sectors: Iterable[Any], glossary: Iterable[Any]) -> Lexicon:
     entries = []
     for entry in glossary:
         stems = [list(_phrase(name)) for name in entry.all_names()]
-        belongs = tuple(sector for sector, phrases in sector_phrases if any(
-            _first(phrase, one, _positions(one)) is not None for phrase in phrases
-            for one in stems if one))
+        keys = [[{key} for key in one] for one in stems]
+        belongs = () if entry.kind == "place" else tuple(
+            sector for sector, phrases in sector_phrases if any(
+                _first(phrase, one, _positions(one)) is not None for phrase in phrases
+                for one in keys if one))
         for name, phrase in zip(entry.all_names(), stems):
             if len(name) > 1 and phrase:
                 entries.append((tuple(phrase), (entry.name_ru, entry.name_en), belongs))
@@ -67,10 +92,10 @@ def lexicon(sectors: Iterable[Any], glossary: Iterable[Any]) -> Lexicon:
                for phrase in phrases),
         _index((n, entry[0][0]) for n, entry in enumerate(entries)))
 
-_STEMS: dict[tuple[int, int, str], list[str]] = {}
+_STEMS: dict[tuple[int, int, str], list[set[str]]] = {}
 
-def _stems(sentence: Sentence) -> list[str]:
-    """The sentence's words as stems (memoised for the sentence being drafted)."""
+def _stems(sentence: Sentence) -> list[set[str]]:
+    """The sentence's words as keys (memoised for the sentence being drafted)."""
     key = (sentence.start, sentence.stop, sentence.text)
     if key not in _STEMS:
         if len(_STEMS) > 256:
@@ -78,25 +103,38 @@ def _stems(sentence: Sentence) -> list[str]:
         _STEMS[key] = _stems_of(sentence)
     return _STEMS[key]
 
-def _positions(stems: list[str]) -> dict[str, list[int]]:
+def _positions(keys: list[set[str]]) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
-    for index, stem in enumerate(stems):
-        found.setdefault(stem, []).append(index)
+    for index, held in enumerate(keys):
+        for key in held:
+            found.setdefault(key, []).append(index)
     return found
 
-def _first(phrase: tuple[str, ...], stems: list[str], where: dict[str, list[int]]) -> int | None:
-    """Where the phrase (a run of stems) first occurs in the sentence, or None."""
-    for index in where.get(phrase[0], ()):
-        if tuple(stems[index:index + len(phrase)]) == phrase:
+def _first(phrase: tuple[str, ...], keys: list[set[str]], where: dict[str, list[int]]
+           ) -> int | None:
+    """Where the phrase (a run of keys, one per word) first occurs in the sentence, or None."""
+    for index in sorted(where.get(phrase[0], ())):
+        if index + len(phrase) <= len(keys) and all(
+                key in keys[index + offset] for offset, key in enumerate(phrase)):
             return index
     return None
 
-def _stems_of(sentence: Sentence) -> list[str]:
-    """The sentence's words as stems, each acronym-like token also as written (see _phrase)."""
-    tokens = [t.text for t in sentence.tokens if re.search(r"\w", t.text)]
-    stems = stem_many([normalize(t) for t in tokens]) if tokens else []
-    return [f"={raw}" if (len(raw) <= 3 or raw.isupper()) else stem
-            for raw, stem in zip(tokens, stems)]
+def _stems_of(sentence: Sentence) -> list[set[str]]:
+    """Each word's keys: an acronym-like token as written (see _phrase); else its stem, or
+    its dictionary form when the stem is short; and a compound's second part's stem."""
+    tokens = [t for t in sentence.tokens if re.search(r"\w", t.text)]
+    written = [normalize(t.text) for t in tokens]
+    parts = [compound_parts(word) for word in written]
+    stems = stem_many(written + [p for found in parts for p in found]) if tokens else []
+    rests = iter(zip([p for found in parts for p in found], stems[len(written):]))
+    keys = []
+    for token, stem, found in zip(tokens, stems, parts):
+        held = {f"={token.text}"} if _acronym(token.text) else {
+            stem if len(stem) >= MIN_STEM else f"~{normalize(token.lemma)}"}
+        for part, part_stem in (next(rests) for _ in found):
+            held.add(part_stem if len(part_stem) >= MIN_STEM else f"~{part}")
+        keys.append(held)
+    return keys
 
 def find_sectors(sentence: Sentence, lexicon_: Lexicon) -> tuple[str, ...]:
     """Sectors whose names or aliases the sentence holds (directly or through a glossary

@@ -22,7 +22,7 @@ from kzru.curate.corroborate import propose
 from kzru.curate.draft import Draft, draft_article
 from kzru.curate.events import Linker, link_article
 from kzru.curate.lexicon import Lexicon, lexicon
-from kzru.curate.read import Article, Overrides, read_article
+from kzru.curate.read import Article, Overrides, read_article, yearless_dateline
 from kzru.errors import DataError, KzruError
 from kzru.model import Dataset, Fact, Source
 
@@ -101,6 +101,11 @@ def read_all(paths: list[Path], overrides: Overrides, known: dict[str, str]) -> 
             raise KzruError(f"{path}: this text is already source {seen[article.sha256]} "
                             f"(sha256 {article.sha256[:12]}…); nothing was written")
         if article.published is None:
+            yearless = yearless_dateline(article.text)
+            if yearless:
+                raise KzruError(f"{path}: the dateline gives {yearless[2]} but no year; give "
+                                "the year with --published YYYY (or the full date "
+                                "YYYY-MM-DD)")
             raise KzruError(f"{path}: no publication date found (no dateline or page date); "
                             "give it with --published YYYY-MM-DD (or YYYY-MM, YYYY)")
         seen[article.sha256] = str(path)

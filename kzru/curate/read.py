@@ -116,6 +116,8 @@ def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
     if overrides.published:
         published, precision = parse_published(overrides.published)
         basis, note = "stated", "Given with --published when the article was added."
+    published, precision, basis, note = _with_dateline_day(
+        text, published, precision, basis, note)
     name = path.name if path.suffix.lower() == ".txt" else f"{path.stem}.txt"
     url, url_note = found["url"], ""
     if overrides.url is not None:
@@ -143,6 +145,48 @@ def _dateline(text: str) -> tuple[date | None, str, str, str]:
             said = top[found.start:found.stop].strip()
             return found.date, "day", "stated", f"The dateline at the top of the text ({said})."
     return None, "", "", ""
+
+
+# A dateline opens a news text: a place in capitals or as a name, a comma, full stop or
+# dash, then the date ("АЛМАТЫ, 5 марта – …", "Москва. 3 декабря.").
+_DATELINE_HEAD = re.compile(r"[A-ZА-ЯЁ][\w-]*(?:[ -][A-ZА-ЯЁ][\w-]*){0,3}\s*[,.–—-]\s*")
+
+
+def yearless_dateline(text: str) -> tuple[int, int, str] | None:
+    """(month, day, as written) of a dateline that gives its day without a year, on one of
+    the text's first lines; None when there is none."""
+    anchor = Published(date(2000, 1, 1), "day")  # a leap year: 29 February stays readable
+    for line in [line.strip() for line in text[:_DATELINE_REACH].splitlines()
+                 if line.strip()][:3]:
+        head = _DATELINE_HEAD.match(line)
+        if head is None:
+            continue
+        found = find_dates(line, anchor)
+        if found and found[0].start == head.end() and found[0].precision == "day" and \
+                found[0].basis == "inferred" and re.match(r"\d", line[found[0].start:]):
+            return found[0].date.month, found[0].date.day, line[found[0].start:found[0].stop]
+    return None
+
+
+def _with_dateline_day(text: str, published: date | None, precision: str, basis: str,
+                       note: str) -> tuple[date | None, str, str, str]:
+    """A dateline's day read in the year already known (from --published or the page's
+    metadata, at month or year precision): the article's date at day precision, inferred.
+    Never a day the text does not give, never a year it was not given."""
+    found = yearless_dateline(text)
+    if found is None or published is None or precision == "day":
+        return published, precision, basis, note
+    month, day, said = found
+    if precision == "month" and month != published.month:
+        return published, precision, basis, note
+    try:
+        resolved = date(published.year, month, day)
+    except ValueError:
+        return published, precision, basis, note
+    given = "given with --published" if note.startswith("Given with") else "of the page"
+    return resolved, "day", "inferred", (
+        f"The dateline at the top of the text ({said}) gives the day; the year is the "
+        f"{published.year} {given}.")
 
 
 def _first_line_title(text: str) -> str:

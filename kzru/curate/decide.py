@@ -1,0 +1,206 @@
+"""What the cue table (kzru.cues) decides for a sentence: its status from the governing verb,
+its kind from a signing verb's document or a kind word, and the kind of event it names.
+
+Kept apart from drafting (kzru.curate.draft), which assembles these decisions with the date,
+figure, speaker and evidence into a draft: the decisions are the rules, the assembly is not.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kzru.cues import (
+    DECIDING_POS,
+    DOCUMENT_REACH,
+    DOCUMENT_VERBS,
+    DOCUMENT_WORDS,
+    KIND_WORDS,
+    REPORTED_CUES,
+    SIGNING_NOUNS,
+    STATUS_CUES,
+    STATUS_ORDER,
+)
+from kzru.curate.annotate import Sentence, Token
+from kzru.text import normalize as _normalize
+
+# Every sentence is normalised by each rule that reads it: once is enough.
+normalize = lru_cache(maxsize=8192)(_normalize)
+
+def cue_at(sentence: Sentence, offset: int) -> Token | None:
+    for token in sentence.tokens:
+        if token.start <= offset < token.stop:
+            return token
+    return None
+
+
+def _negated(sentence: Sentence, token: Token) -> bool:
+    before = [t for t in sentence.tokens if t.stop <= token.start]
+    return bool(before) and normalize(before[-1].text) in ("не", "not")
+
+
+def _letter_start(cue: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![^\W\d_])" + re.escape(normalize(cue)))
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def find(cue: str, text: str) -> list[int]:
+    """Where ``cue`` begins a word of ``text`` (both normalised)."""
+    if normalize(cue) not in text:
+        return []  # most cues are absent: a substring test spares the pattern
+    pattern = _PATTERNS.get(cue)
+    if pattern is None:
+        pattern = _PATTERNS[cue] = _letter_start(cue)
+    return [match.start() for match in pattern.finditer(text)]
+
+
+_STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = []
+
+
+def _status_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """One pattern per status: its cues, longest first, each at the start of a word (so a
+    match is the longest cue of that status at that place)."""
+    if not _STATUS_PATTERNS:
+        for status, cues in [*STATUS_CUES.items(), ("reported", REPORTED_CUES)]:
+            ordered = sorted({normalize(c) for c in cues}, key=len, reverse=True)
+            _STATUS_PATTERNS.append((status, re.compile(
+                r"(?<![^\W\d_])(?:" + "|".join(re.escape(c) for c in ordered) + ")")))
+    return _STATUS_PATTERNS
+
+
+# Word classes that only describe a noun ("перспективная инициатива", "созданная
+# организация"): their cue decides only when no predicate (a verb, a short form, a
+# predicative, a gerund) carries one — the governing verb says what happened.
+ATTRIBUTIVE_POS = frozenset({"ADJF", "PRTF"})
+
+
+def decide_status(sentence: Sentence) -> tuple[str, str]:
+    """The status the sentence's cues decide, and the word that decided it.
+
+    Each word takes its longest cue ("продолжил" is done, not "продолж"-ongoing); a
+    single-word cue counts only in a verb, participle, adjective or predicative (a noun like
+    "договор" names a topic, not what happened), never negated; a done verb in the future
+    tense is planned; a forecast verb in the past tense ("позволила", "ожидалось") forecasts
+    nothing; an attributive adjective or participle decides only when no predicate has a
+    cue. Of the statuses found, the first in STATUS_ORDER wins. No cue: reported.
+    """
+    return decide(sentence)[:2]
+
+
+def decide(sentence: Sentence) -> tuple[str, str, str]:
+    """decide_status, with the tense of the deciding word ('' for a phrase)."""
+    text = normalize(sentence.text)
+    # position -> (cue length, status, word, attributive, tense)
+    per_word: dict[int, tuple[int, str, str, bool, str]] = {}
+    for status, pattern in _status_patterns():
+        for match in pattern.finditer(text):
+            cue, at = match.group(0), match.start()
+            token = cue_at(sentence, sentence.start + at)
+            if token is None or _negated(sentence, token):
+                continue
+            if " " not in cue and token.pos not in DECIDING_POS:
+                continue
+            decided = status
+            if status == "done" and token.tense == "futr":
+                decided = "planned"
+            if status == "expected" and token.tense == "past" and " " not in cue:
+                continue
+            word = cue if " " in cue else token.text
+            key = at if " " in cue else token.start
+            attributive = " " not in cue and token.pos in ATTRIBUTIVE_POS
+            tense = "" if " " in cue else token.tense
+            if key not in per_word or len(cue) > per_word[key][0]:
+                per_word[key] = (len(cue), decided, word, attributive, tense)
+    if not per_word:
+        return "reported", "", ""
+    found = list(per_word.values())
+    predicates = [item for item in found if not item[3]]
+    _, status, word, _, tense = min(predicates or found,
+                                    key=lambda item: STATUS_ORDER.index(item[1]))
+    return status, word, tense
+
+
+def _document(sentence: Sentence) -> str:
+    """The document word a signing/exchange/adoption verb governs (or its noun: "завершились
+    подписанием пакета соглашений", "подписание Декларации"), or ''."""
+    tokens = [t for t in sentence.tokens if re.search(r"\w", t.text)]
+    for index, token in enumerate(tokens):
+        word = normalize(token.text)
+        if not word.startswith(DOCUMENT_VERBS):
+            continue
+        nominal = token.pos == "NOUN" and normalize(token.lemma).startswith(SIGNING_NOUNS)
+        if token.pos not in DECIDING_POS and not nominal:
+            continue
+        near = tokens[max(0, index - DOCUMENT_REACH):index + DOCUMENT_REACH + 1]
+        for other in near:
+            lemma = normalize(other.lemma)
+            if other.pos == "NOUN" and lemma.startswith(DOCUMENT_WORDS):
+                return other.text
+    return ""
+
+
+# Which statuses each kind needs: a visit word in a sentence only *about* a visit makes a
+# statement, not a meeting.
+_KIND_STATUSES = {
+    "ceremony": {"done", "planned", "ongoing"},
+    "meeting": {"done", "planned", "ongoing", "expected"},
+    "institution": {"done", "ongoing", "planned"},
+    "project": {"done", "ongoing", "planned", "expected"},
+    "initiative": {"proposed", "ongoing"},
+}
+
+
+def decide_kind(sentence: Sentence, status: str, has_number: bool) -> tuple[str, str]:
+    """The kind the sentence's words give for its status: a document only when signed (its
+    verb or the noun of the signing governs a document word), a commitment when agreed,
+    else the first kind whose words appear and whose statuses fit (KIND_WORDS); a figure
+    when a number with a unit is the rest; a statement otherwise."""
+    document = _document(sentence)
+    if document and status in ("signed", "done", "reported"):
+        return "document", document
+    if status == "agreed":
+        return "commitment", ""
+    text = normalize(sentence.text)
+    for kind, cues in KIND_WORDS:
+        if status not in _KIND_STATUSES[kind]:
+            continue
+        for cue in cues:
+            if find(cue, text):
+                return kind, cue
+    if has_number:
+        return "figure", ""
+    return "statement", ""
+
+
+def event_word(sentence: Sentence) -> str:
+    from kzru.cues import EVENT_KINDS
+
+    text = normalize(sentence.text)
+    for phrase, kind in EVENT_KINDS:
+        parts = phrase.split()
+        if len(parts) == 1 and any(_one_event(sentence, at) for at in find(parts[0], text)):
+            return kind
+        if len(parts) == 2 and re.search(
+                rf"(?<!\w){re.escape(parts[0])}\w*\s+{re.escape(parts[1])}", text):
+            return kind
+    return ""
+
+
+def _one_event(sentence: Sentence, at: int) -> bool:
+    """A word naming one event, not events in general ("форумы", "визитов года")."""
+    token = cue_at(sentence, sentence.start + at)
+    if token is None:
+        return False
+    if normalize(token.lemma).startswith("переговор"):
+        return True  # plural only
+    parses = _number_of(token.text)
+    return parses != "plur"
+
+
+def _number_of(word: str) -> str:
+    from kzru.curate.annotate import _parse
+
+    parses = _parse(word)
+    return str(parses[0].tag.number or "") if parses else ""
