@@ -504,9 +504,10 @@ class _Lines(Mapping[str, int]):
     def __getitem__(self, fact_id: str) -> int:
         known = self.store._lines
         if fact_id not in known:
+            # admitted rows only: a hidden draft has no line, as it has no fact
             rows = self.store.index.rows(
-                "SELECT x.line FROM filters x JOIN facts f ON f.rowid = x.rowid WHERE f.id = ?",
-                [fact_id])
+                "SELECT x.line FROM filters x JOIN facts f ON f.rowid = x.rowid WHERE "
+                f"{self.store.index.admit('f.id = ?')}", [fact_id])
             if not rows:
                 raise KeyError(fact_id)
             known[fact_id] = int(rows[0][0])

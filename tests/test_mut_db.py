@@ -178,6 +178,11 @@ def test_draft_events_and_sources_are_hidden_unless_asked_for(data_copy: Path) -
     assert "2030-01-draft-visit" not in hidden.top_level_counts("event")
     assert "draft-fact" not in hidden.fact_ids()
     assert shown.fact_lines["draft-fact"] == len(FACTS) + 2
+    # a hidden draft has no line either: the mapping answers as the facts do
+    assert "draft-fact" not in hidden.fact_lines
+    with pytest.raises(KeyError):
+        hidden.fact_lines["draft-fact"]
+    assert hidden.fact_lines.get("draft-fact") is None
     assert list(hidden.facts_by_event).count("2030-01-draft-visit") == 0
     assert "2030-01-draft-visit" in list(shown.facts_by_event)
 
@@ -224,6 +229,41 @@ def test_related_facts_without_an_event_start_from_shared_names(data_copy: Path)
     mine = open_store(data_copy)
     found = [f.id for f in mine.related(mine.facts["n-one"], 2)]
     assert found == ["n-three", "n-two"]  # by date, the fact itself left out
+
+
+def tenth_of_the_facts(folder: Path, extra: int) -> list[str]:
+    """Add facts outside any event, in a sector of their own, sharing one name, so that the
+    name is found in exactly a tenth of the facts (``extra`` = 0) or in one more; dated newest
+    first in file order, so that the name's stage (by date) and the article's stage (in file
+    order) give opposite orders. Returns their ids in file order."""
+    # k facts among N + k with N = 9k + r (r < 9): (N + k) // 10 = k, the rule's "a tenth"
+    tenth = len(FACTS) // 9
+    assert tenth >= 3  # the rule's floor: a name in 3 facts is never common
+    write_table(folder, "sectors", [*read_table(folder, "sectors"),
+                                    {"id": "quiet", "name": "Quiet", "name_ru": "Тихий",
+                                     "aliases": ""}])
+    ids = [f"tenth-{i:02d}" for i in range(tenth + extra)]
+    add_facts(folder, *({"id": fact_id, "event": "", "part_of": "", "source": "a001",
+                         "sectors": "quiet", "names": "Zzyzx Works",
+                         "date": f"2020-{12 - i // 28:02d}-{28 - i % 28:02d}",
+                         "date_precision": "day"} for i, fact_id in enumerate(ids)),
+              template=top(FACTS)[0]["id"])
+    return ids
+
+
+def test_a_name_in_exactly_a_tenth_of_the_facts_still_relates_them(data_copy: Path) -> None:
+    ids = tenth_of_the_facts(data_copy, 0)
+    mine = open_store(data_copy)
+    assert mine.count() // 10 == len(ids)
+    # the rare name's stage: the others by date, oldest first (the reverse of file order)
+    assert [f.id for f in mine.related(mine.facts[ids[0]], len(ids))] == ids[:0:-1]
+
+
+def test_a_name_in_more_than_a_tenth_of_the_facts_relates_nothing(data_copy: Path) -> None:
+    ids = tenth_of_the_facts(data_copy, 1)
+    mine = open_store(data_copy)
+    # the name is common: only the article's stage (same source and sector) in file order
+    assert [f.id for f in mine.related(mine.facts[ids[0]], len(ids))] == ids[1:]
 
 
 # --- the lazy mappings ---------------------------------------------------------------------------
