@@ -170,7 +170,9 @@ def deciding_words(fact: Fact, earlier: Fact | None = None) -> str:
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-_COUNTRIES = frozenset({"казахстан", "росс", "kazakhstan", "russia", "рф"})
+# the stems of the countries' names in every case: "Казахстан" and "Казахстана" stem to
+# "казахста", "Казахстане" to "казахстан", "России" to "росс"
+_COUNTRIES = frozenset({"казахста", "казахстан", "росс", "kazakhstan", "russia", "рф"})
 _MONTHS = frozenset({"январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
                      "октябр", "ноябр", "декабр"})
 
@@ -213,8 +215,10 @@ def _naming_words(evidence: str, earlier: Fact, start: int, end: int) -> str:
     if best is None:
         return ""
     lead, last = max(0, -best[2] - 2), best[3]
-    while lead < -best[2] and tokens[lead].start() < end:
-        lead += 1  # never repeat the cue's own words
+    # never repeat the cue's own words: a run after the cue starts its two words after it (a
+    # run before the cue keeps them, as it keeps words before the cue)
+    while lead < -best[2] and tokens[lead].start() < end <= tokens[-best[2]].start():
+        lead += 1
     stop = tokens[last].end()
     while stop < len(evidence) and evidence[stop] in ")»":
         stop += 1

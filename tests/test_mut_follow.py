@@ -127,6 +127,9 @@ def test_talks_needs_reported_status_the_sides_and_a_word_of_talk() -> None:
     assert not follow.talks(said._replace(status="agreed"))
     assert not follow.talks(said._replace(speaker="Ivan Ivanov (RISS)"))
     assert not follow.talks(said._replace(evidence="Президенты открыли завод"))
+    # the outlet's own aside is no talk of the sides
+    assert not follow.talks(said._replace(evidence="Необходимо отметить, что завод открыт"))
+    assert follow.talks(said._replace(evidence="Стороны отметили, что завод открыт"))
 
 
 # --- the words that decided --------------------------------------------------------------
@@ -158,6 +161,119 @@ def test_deciding_words_when_folding_changes_the_length_are_the_folded_words() -
     # ß folds to ss: the positions in the folded text no longer fit the original
     found = fact("x", status="agreed", evidence="Die Straße: AGREED on the bridge")
     assert follow.deciding_words(found) == "agreed on the"
+
+
+# --- the words that name what both facts are about (deciding_words with the earlier fact) ---
+# The rule (follow._naming_words): the longest run of words outside the cue that the earlier
+# fact's evidence also holds, in any form, small words inside a run not breaking it and not
+# counted, with the two words before it (never the cue's own); a run with a proper name wins
+# a tie, else the first; closing brackets and quotes after it are kept; countries, numbers
+# and months name nothing. Every cue below is "договорились" (the agreed cue "договор").
+
+def named(later: str, earlier: str) -> str:
+    return follow.deciding_words(fact("x", status="agreed", evidence=later),
+                                 fact("e", evidence=earlier))
+
+
+def test_the_naming_words_follow_the_cue_after_an_ellipsis() -> None:
+    assert named("Стороны договорились о сроках: строительство моста через реку Урал "
+                 "начнётся весной", "планируется строительство моста через реку Урал") == \
+        "договорились о сроках … строительство моста через реку Урал"
+
+
+def test_the_naming_words_take_the_two_words_before_the_run() -> None:
+    # the cue stops at the colon: the two words before the run are outside it
+    assert named("Стороны договорились: в будущем году начнётся строительство моста",
+                 "строительство моста") == \
+        "договорились … году начнётся строительство моста"
+
+
+def test_the_words_before_the_run_never_repeat_the_cue() -> None:
+    # "о сроках" belong to the cue (its two words after the cue word): only "затем" is shown
+    assert named("Стороны договорились о сроках: затем строительство моста",
+                 "строительство моста") == "договорились о сроках … затем строительство моста"
+
+
+def test_the_cue_words_the_earlier_fact_also_holds_are_not_a_run() -> None:
+    assert named("Стороны договорились о строительстве моста через реку",
+                 "договорились о строительстве моста") == \
+        "договорились о строительстве … моста"
+
+
+def test_a_run_before_the_cue_is_shown_after_it() -> None:
+    assert named("Строительство моста через реку Урал: стороны договорились",
+                 "строительство моста через реку Урал") == \
+        "договорились … Строительство моста через реку Урал"
+    # the two words before such a run are outside the cue too
+    assert named("Сегодня утром строительство моста через реку: стороны договорились",
+                 "строительство моста через реку") == \
+        "договорились … Сегодня утром строительство моста через реку"
+
+
+def test_without_a_cue_the_naming_words_alone_decide() -> None:
+    # no word of the agreed cue: the shared words name what both facts are about
+    assert named("Строительство моста идёт по плану", "строительство моста") == \
+        "Строительство моста"
+    assert named("Активно идёт строительство моста", "строительство моста") == \
+        "Активно идёт строительство моста"
+
+
+def test_small_words_inside_a_run_do_not_break_it() -> None:
+    # "и" inside the run is kept; the trailing "в" (not followed by a shared word) is not
+    assert named("Стороны договорились: начато строительство моста и дороги в Алматы",
+                 "строительство моста и дороги") == \
+        "договорились … начато строительство моста и дороги"
+
+
+def test_small_words_alone_name_nothing() -> None:
+    assert named("Стороны договорились: и в этом году", "мост в Москве и дорога") == \
+        "договорились"
+
+
+def test_a_small_word_before_a_run_does_not_start_it() -> None:
+    assert named("Стороны договорились: в срок и строительство моста",
+                 "строительство моста в Алматы") == \
+        "договорились … срок и строительство моста"
+
+
+def test_small_words_do_not_count_towards_a_runs_length() -> None:
+    # three words and "и" against four words: the four-word run is the longer one
+    assert named("Стороны договорились: строительство моста и дороги, затем ремонт старого "
+                 "речного порта", "строительство моста и дороги; ремонт старого речного "
+                 "порта") == "договорились … дороги, затем ремонт старого речного порта"
+
+
+def test_a_run_with_a_proper_name_wins_a_tie() -> None:
+    assert named("Стороны договорились: поставки газа, затем помощь Алматы",
+                 "газ для Алматы") == "договорились … затем помощь Алматы"
+
+
+def test_of_two_runs_as_long_the_first_wins() -> None:
+    assert named("Стороны договорились: поставки газа, затем помощь городу",
+                 "поставки газа и помощь городу") == "договорились … поставки газа"
+
+
+def test_a_closing_bracket_after_the_run_is_kept_and_nothing_after_it() -> None:
+    assert named("Стороны договорились: открыть филиал института (МИФИ) в Алматы",
+                 "филиал института (МИФИ)") == \
+        "договорились … открыть филиал института (МИФИ)"
+    assert named("Стороны договорились: открыть филиал «Росатома»X рядом",
+                 "филиал «Росатома»") == "договорились … открыть филиал «Росатома»"
+
+
+def test_numbers_and_months_name_nothing() -> None:
+    assert named("Стороны договорились: 500 единиц в марте 2024", "500 тонн в марте 2024") \
+        == "договорились"
+
+
+@pytest.mark.parametrize("later,earlier", [
+    ("Стороны договорились: для Казахстана и России", "поставки в Казахстан и Россию"),
+    ("Стороны договорились: поставки в Казахстан", "помощь Казахстану"),
+    ("The sides договорились: Kazakhstan and Russia", "Russia helps Kazakhstan"),
+    ("Стороны договорились: для РФ", "помощь РФ")], ids=["genitive", "nominative",
+                                                          "english", "abbreviation"])
+def test_countries_name_nothing(later: str, earlier: str) -> None:
+    assert named(later, earlier) == "договорились"
 
 
 # --- dates -------------------------------------------------------------------------------

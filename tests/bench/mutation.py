@@ -50,6 +50,11 @@ MODULES = {
                                   "tests/test_follow_brief.py", "tests/test_promises.py"]),
     "store": ("kzru/store.py", ["tests/test_mut_store.py", "tests/test_store.py",
                                 "tests/test_faults.py"]),
+    # the loader's halves, split out of store.py: one table's cells; references and links
+    "validate": ("kzru/validate.py", ["tests/test_mut_validate.py", "tests/test_mut_store.py",
+                                      "tests/test_store.py", "tests/test_faults.py"]),
+    "links": ("kzru/links.py", ["tests/test_mut_links.py", "tests/test_mut_store.py",
+                                "tests/test_store.py", "tests/test_faults.py"]),
     "db": ("kzru/db.py", ["tests/test_mut_db.py", "tests/test_db.py",
                           "tests/test_query_rules.py", "tests/test_promises.py"]),
 }
