@@ -16,7 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from kzru import cache, codec
+from kzru import cache, codec, suggest_index
 from kzru.codec import FIELD_BITS, FIELDS, TABLES
 from kzru.model import Dataset, Fact, GlossaryEntry
 from kzru.text import compound_parts, normalize, skeleton, stem_many, words
@@ -93,6 +93,7 @@ class Builder:
         self.names = name_table(self.glossary)
         self.parts = name_keys(self.names)
         self.keys: dict[str, str] = {}  # word -> places.key, memoised across facts
+        self.draft_rows = array("I")  # rows not accepted (the suggester counts both ways)
         self.postings: dict[str, array] = defaultdict(lambda: array("I"))
         self.dates = array("I")
         self.count = self.drafts = 0
@@ -108,6 +109,7 @@ class Builder:
         self.dates.append(day.toordinal())
         if fact.review != "accepted":
             self.drafts += 1
+            self.draft_rows.append(rowid)
         pending = self.pending
         pending["facts"].append((rowid, fact.id, codec.encode(fact)))
         pending["filters"].append((
@@ -156,10 +158,11 @@ class Builder:
         # Row -1 marks a word a university is named for (see places.university_fields).
         connection.executemany("INSERT INTO inname VALUES (?, -1)",
                                ((found,) for found in university_fields(self.glossary)))
-        _store_vocabulary(connection, self.postings)
+        terms, stems = _store_vocabulary(connection, self.postings)
+        suggest_index.write(connection, self.postings, terms, stems, self.draft_rows)
         _store_parts(connection, self.postings)
         self.postings = {}
-        connection.executescript(INDEXES)
+        connection.executescript(INDEXES + suggest_index.NAMES)
         kept = {name: [codec.plain(record) for record in tables[name]] for name in TABLES}
         meta = {
             "tables": json.dumps(kept, ensure_ascii=False),
@@ -226,7 +229,10 @@ def stream(folder: Path, connection: sqlite3.Connection, show_progress: bool = F
     builders[0].finish({name: tables[name].rows for name in TABLES})
 
 
-def _store_vocabulary(connection: sqlite3.Connection, postings: dict[str, array]) -> None:
+def _store_vocabulary(connection: sqlite3.Connection,
+                      postings: dict[str, array]) -> tuple[list[str], list[str]]:
+    """Write the vocabulary; return its terms and their stems (the suggester's keys use
+    them)."""
     terms = sorted(postings)
     stems = stem_many(terms)
     connection.executemany(
@@ -234,6 +240,7 @@ def _store_vocabulary(connection: sqlite3.Connection, postings: dict[str, array]
         ((term, stem, skeleton(stem), len(term), postings[term].tobytes())
          for term, stem in zip(terms, stems)),
     )
+    return terms, stems
 
 
 class _progress:

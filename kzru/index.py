@@ -173,6 +173,38 @@ class Index:
         return self.connection.execute(sql, tuple(params)).fetchall()
 
     @_recovering
+    def rare_keys(self, kind: str, keys: list[str],
+                  common: int) -> list[tuple[str, int, array]]:
+        """The link suggester's ``topic`` keys or ``name``s among ``keys`` (suggest_index.py)
+        that at most ``common`` admitted facts hold: (key, how many, the rows holding it).
+        Counted over every row with ``drafts``, over accepted rows otherwise; the rows
+        include drafts either way (reading the facts admits them)."""
+        column = "facts" if self.drafts else "accepted"
+        table, key_column = ("topic_keys", "key") if kind == "topic" else ("name_counts", "name")
+        found = []
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            rows = self.connection.execute(
+                f"SELECT {key_column}, {column}, {'postings' if kind == 'topic' else 'NULL'} "
+                f"FROM {table} WHERE {key_column} IN ({','.join('?' * len(chunk))}) "
+                f"AND {column} <= ?", [*chunk, common]).fetchall()
+            held: dict[str, array] = {}
+            if kind == "name" and rows:
+                names = [row[0] for row in rows]
+                for name, rowid in self.connection.execute(
+                        "SELECT name, rowid FROM fact_names WHERE name IN "
+                        f"({','.join('?' * len(names))}) ORDER BY rowid", names):
+                    held.setdefault(name, array("I")).append(rowid)
+            for key, frequency, postings in rows:
+                if not isinstance(key, str) or type(frequency) is not int or (
+                        kind == "topic" and (not isinstance(postings, bytes)
+                                             or len(postings) % 4)):
+                    raise codec.Damaged("a stored suggester key is not what kzru writes")
+                found.append((key, frequency,
+                              decode(postings) if kind == "topic" else held.get(key, array("I"))))
+        return found
+
+    @_recovering
     def records(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Fact, int]]:
         """Facts decoded from a query selecting ``record`` and ``line``, each value checked."""
         found = []

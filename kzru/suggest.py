@@ -7,8 +7,8 @@ rare topic words and a sector. It is never written anywhere: curators accept lin
 
 from __future__ import annotations
 
-import re
-from typing import Iterable, NamedTuple
+from datetime import date
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from kzru.follow import (
     COMMENTATOR,
@@ -22,6 +22,14 @@ from kzru.follow import (
     voice,
 )
 from kzru.model import Dataset, Fact
+from kzru.suggest_index import (
+    RARE_AT_MOST,
+    Rare,
+    rare_names,
+    rare_topics,
+    topic_keys,
+    topic_keys_of,
+)
 from kzru.text import STOPWORDS, normalize, words
 from kzru.topic import word_keys
 
@@ -38,25 +46,22 @@ class Suggestion(NamedTuple):
 
 # Beside a verdict only candidates this strong show (a rare shared name alone scores 2.5+).
 SEE_ALSO_SCORE = 6.0
-# A name or word in more facts than this is not rare, however large the table: at 100,000
-# facts a fifteenth would be 6,666 facts, and every pair sharing one would be compared.
-RARE_AT_MOST = 40
-_NUMBERISH = re.compile(r"\d")
+# Earlier facts weighed together: their candidates are read in one go (from a store).
+BATCH = 500
 
 
-def _topic_stems(fact: Fact, memo: dict[str, frozenset[str]] | None = None) -> set[str]:
-    """The keys of the fact's topic words; ``memo`` keeps each word's keys across facts
-    (at 100,000 facts each word is met many times)."""
-    memo = {} if memo is None else memo
-    found: set[str] = set()
-    for word in words(f"{fact.summary} {fact.text}"):
-        keys = memo.get(word)
-        if keys is None:
-            keys = memo[word] = frozenset() if (
-                word in STOPWORDS or len(word) <= 3 or _NUMBERISH.search(word)) \
-                else frozenset(word_keys(word))
-        found |= keys
-    return found
+class _Keys(NamedTuple):
+    """An earlier fact's rare names and rare topic keys, each with how many facts hold it and
+    which (positions in a loaded table, or rows of a store)."""
+
+    names: dict[str, Rare]
+    words: dict[str, Rare]
+
+
+def _topic_stems(fact: Fact, memo: dict[str, frozenset[str]]) -> set[str]:
+    """The keys of the fact's topic words (suggest_index.topic_keys, the rule the store's
+    build keeps them by)."""
+    return topic_keys(words(f"{fact.summary} {fact.text}"), memo)
 
 
 def _distinct(keys: Iterable[str]) -> list[str]:
@@ -104,79 +109,235 @@ def suggest_follows(dataset: Dataset, limit: int | None = None,
     """Likely links not yet recorded: a tracked fact, a later fact from a later report sharing
     rare names, a sector and topic words (or one word naming the earlier fact's own sector).
     Ranked, at most ``per_earlier`` for each earlier fact; never written anywhere.
-    ``earlier_ids`` narrows the earlier side."""
+    ``earlier_ids`` narrows the earlier side. A store (kzru.db) answers from the keys its
+    build kept (suggest_index.py), reading only the earlier facts and their candidates; a
+    loaded table is walked whole. Both give the same suggestions (tests/test_suggest.py)."""
+    if getattr(dataset, "index", None) is not None:
+        found = _from_store(dataset, earlier_ids, per_earlier)
+    else:
+        found = _from_table(dataset, earlier_ids, per_earlier)
+    found.sort(key=lambda s: (-s.score, s.earlier.date, s.later.id))
+    return found[:limit] if limit is not None else found
+
+
+def _earlier(fact: Fact, earlier_ids: set[str] | None) -> bool:
+    """A fact the suggester finds follow-ups for (one with no sector shares none with any
+    later fact: nothing would qualify)."""
+    return bool(role(fact)) and (earlier_ids is None or fact.id in earlier_ids) \
+        and bool(fact.sectors)
+
+
+def _common(count: int) -> int:
+    """How many facts a rare key is held by at most: a fifteenth of the table, 3 to 40."""
+    return max(3, min(count // 15, RARE_AT_MOST))
+
+
+def _from_table(dataset: Dataset, earlier_ids: set[str] | None,
+                per_earlier: int | None) -> list[Suggestion]:
+    """Every fact's names and topic keys, worked out from a loaded table."""
     facts = list(dataset.facts.values())
     names = {fact.id: {normalize(name) for name in fact.names} for fact in facts}
-    frequency: dict[str, int] = {}
-    for found in names.values():
-        for name in found:
-            frequency[name] = frequency.get(name, 0) + 1
-    common = max(3, min(len(facts) // 15, RARE_AT_MOST))
     memo: dict[str, frozenset[str]] = {}
     topics = {fact.id: _topic_stems(fact, memo) for fact in facts}
-    document_frequency: dict[str, int] = {}
-    for found in topics.values():
-        for word in found:
-            document_frequency[word] = document_frequency.get(word, 0) + 1
-    sector_topics = _sector_topics(dataset)
-    context: dict[str, object] = {
-        "published": {source.id: source.published for source in dataset.sources.values()}}
-    recorded = {(later.id, earlier) for later in facts for earlier in later.follows}
-    # A pair qualifies only through a shared rare name or rare word: look up those, not every
-    # pair (rare keys have short lists, so this stays near linear at 100,000 facts).
+    frequency: dict[tuple[str, str], int] = {}
+    for fact in facts:
+        for name in names[fact.id]:
+            frequency[("name", name)] = frequency.get(("name", name), 0) + 1
+        for word in topics[fact.id]:
+            frequency[("word", word)] = frequency.get(("word", word), 0) + 1
+    common = _common(len(facts))
+    # Only rare keys bring candidates: look up those, not every pair (their lists are
+    # short, so this stays near linear at 100,000 facts).
     sharing: dict[tuple[str, str], list[int]] = {}
     for position, fact in enumerate(facts):
-        for name in names[fact.id]:
-            if frequency[name] <= common:
-                sharing.setdefault(("name", name), []).append(position)
-        for word in topics[fact.id]:
-            if document_frequency[word] <= common:
-                sharing.setdefault(("word", word), []).append(position)
+        for key in (*(("name", name) for name in names[fact.id]),
+                    *(("word", word) for word in topics[fact.id])):
+            if frequency[key] <= common:
+                sharing.setdefault(key, []).append(position)
+    rare = {key: Rare(frequency[key], tuple(found)) for key, found in sharing.items()}
+    del frequency, sharing
+
+    def keys(fact: Fact) -> _Keys:
+        return _Keys({name: rare[("name", name)] for name in names[fact.id]
+                      if ("name", name) in rare},
+                     {word: rare[("word", word)] for word in topics[fact.id]
+                      if ("word", word) in rare})
+
+    def peek(rows: list[int]) -> dict[int, Peek]:
+        return {row: Peek(facts[row].id, facts[row].source,
+                          period_end(facts[row].date, facts[row].date_precision),
+                          frozenset(facts[row].sectors)) for row in rows}
+
+    earlier = [fact for fact in facts if _earlier(fact, earlier_ids)]
+    return _weigh(_context(dataset), earlier, keys, peek,
+                  lambda peeks: {row: facts[row] for row in peeks}, common, per_earlier)
+
+
+def _from_store(store: Any, earlier_ids: set[str] | None, per_earlier: int | None,
+                earlier: list[Fact] | None = None) -> list[Suggestion]:
+    """The earlier facts (``earlier`` when already read, else those of ``earlier_ids`` or
+    every fact track may follow, read a batch at a time), their rare keys looked up in the
+    store, and only the facts holding one read (their filter columns first, their records
+    only when those allow a pair)."""
+    from kzru.db import FILE_ORDER, PRECISIONS, ROLE_CANDIDATES, marks
+
+    index = store.index
+    common = _common(store.count())
+    context = _context(store)
+    memo: dict[str, frozenset[str]] = {}
+
+    ends: dict[tuple[int, int], date] = {}
+
+    def peek(rows: list[int]) -> dict[int, Peek]:
+        found: dict[int, Peek] = {}
+        for start in range(0, len(rows), BATCH):
+            chunk = rows[start:start + BATCH]
+            for row, fact_id, source, day, precision, sectors in index.rows(
+                    "SELECT x.rowid, x.id, x.source, x.date, x.precision, x.sectors FROM "
+                    f"filters x WHERE {index.admit(f'x.rowid IN ({marks(chunk)})')}", chunk):
+                end = ends.get((day, precision))
+                if end is None:
+                    end = ends[day, precision] = period_end(date.fromordinal(day),
+                                                            PRECISIONS[precision])
+                found[row] = Peek(fact_id, source, end, frozenset(sectors.strip("|").split("|")))
+        return found
+
+    def read(peeks: dict[int, Peek]) -> dict[int, Fact]:
+        rows = sorted(peeks)
+        facts: dict[str, Fact] = {}
+        for start in range(0, len(rows), BATCH):
+            chunk = rows[start:start + BATCH]
+            facts.update((fact.id, fact) for fact in store.select(
+                f"x.rowid IN ({marks(chunk)})", chunk, FILE_ORDER))
+        return {row: facts[seen.id] for row, seen in peeks.items() if seen.id in facts}
+
+    def batches() -> Iterator[list[Fact]]:
+        if earlier is not None:
+            for start in range(0, len(earlier), BATCH):
+                yield earlier[start:start + BATCH]
+            return
+        for start in range(0, len(rows), BATCH):
+            chunk = rows[start:start + BATCH]
+            facts = read(peek(chunk))
+            yield [facts[row] for row in chunk if row in facts]
+
+    rows: list[int] = []
+    if earlier is not None:
+        pass
+    elif earlier_ids is None:
+        rows = [row for row, in index.rows(
+            f"SELECT x.rowid FROM filters x WHERE {index.admit(ROLE_CANDIDATES)} "
+            "ORDER BY x.rowid")]
+    else:
+        wanted = sorted(earlier_ids)
+        for start in range(0, len(wanted), BATCH):
+            chunk = wanted[start:start + BATCH]
+            rows += [row for row, in index.rows(
+                "SELECT x.rowid FROM filters x WHERE "
+                f"{index.admit(f'x.id IN ({marks(chunk)})')}", chunk)]
+        rows.sort()  # file order, as a walk meets them
     suggestions: list[Suggestion] = []
-    for earlier in facts:
-        if not role(earlier) or (earlier_ids is not None and earlier.id not in earlier_ids) \
-                or not earlier.sectors:  # (no sector, so none shared: nothing qualifies)
-            continue
-        own = sector_topics.get(earlier.sectors[0], set())
-        # A pair qualifies only with a rare name, two rare words or a word naming the
-        # earlier fact's own sector in common: count what each candidate shares, and
-        # weigh only those that can (the same answer, without weighing every neighbour).
-        shares: dict[int, int] = {}
-        for name in names[earlier.id]:
-            for position in sharing.get(("name", name), ()):
-                shares[position] = shares.get(position, 0) + 2
-        for word in topics[earlier.id]:
-            gain = 2 if word in own else 1
-            for position in sharing.get(("word", word), ()):
-                shares[position] = shares.get(position, 0) + gain
-        found = []
-        for position in sorted(p for p, count in shares.items() if count >= 2):
-            later = facts[position]
-            if (later.id, earlier.id) in recorded or later.id == earlier.id \
-                    or not _qualifies(earlier, later, context):
-                continue
-            rare = sorted(n for n in names[earlier.id] & names[later.id] if frequency[n] <= common)
-            shared = _distinct(w for w in topics[earlier.id] & topics[later.id]
-                               if document_frequency[w] <= common)
-            sectors = set(earlier.sectors) & set(later.sectors)
-            own_topic = [w for w in shared if w in own]
-            if not sectors or not (rare or len(shared) >= 2 or (
-                    own_topic and earlier.sectors[0] in sectors)):
-                continue
-            rarity = sum(1.0 + (common - document_frequency[w]) / common for w in shared)
-            score = 2.0 * len(rare) + rarity + 0.5 * len(sectors) + 1.0 * len(own_topic)
-            score += 1.5 if later.sectors[0] == earlier.sectors[0] else 0.0
-            score *= _weight(later)
-            reasons = [f"names: {', '.join(rare)}"] if rare else []
-            reasons += [f"words: {', '.join(shared)}"] if shared else []
-            reasons.append(f"sectors: {', '.join(sorted(sectors))}")
-            found.append(Suggestion(later, earlier, round(score, 2), reasons, tuple(rare)))
-        # A curator reviews each commitment's best few: keep those only, as they are found,
-        # so memory holds a few per fact, not every pair.
-        found.sort(key=lambda s: (-s.score, s.later.id))
-        suggestions.extend(found if per_earlier is None else found[:per_earlier])
-    suggestions.sort(key=lambda s: (-s.score, s.earlier.date, s.later.id))
-    return suggestions[:limit] if limit is not None else suggestions
+    for found in batches():
+        batch = [fact for fact in found if _earlier(fact, earlier_ids)]
+        names = {fact.id: {normalize(name) for name in fact.names} for fact in batch}
+        topics = dict(zip((fact.id for fact in batch), topic_keys_of(
+            [f"{fact.summary} {fact.text}" for fact in batch], memo)))
+        rare_name = rare_names(index, (n for found in names.values() for n in found), common)
+        rare_word = rare_topics(index, (w for found in topics.values() for w in found), common)
+
+        def keys(fact: Fact) -> _Keys:
+            return _Keys({name: rare_name[name] for name in names[fact.id] if name in rare_name},
+                         {word: rare_word[word] for word in topics[fact.id]
+                          if word in rare_word})
+
+        suggestions += _weigh(context, batch, keys, peek, read, common, per_earlier)
+    return suggestions
+
+
+class Peek(NamedTuple):
+    """What a candidate's filter columns say, enough to rule most pairs out before its record
+    is read: id, source, the last day its date may stand for, sectors."""
+
+    id: str
+    source: str
+    end: date
+    sectors: frozenset[str]
+
+
+def _context(dataset: Any) -> dict[str, Any]:
+    """What every pair is weighed with: the sources' publication dates, the sectors' own
+    topic words."""
+    return {"published": {source.id: source.published for source in dataset.sources.values()},
+            "sector_topics": _sector_topics(dataset)}
+
+
+def _weigh(context: dict[str, Any], earlier: list[Fact], keys: Callable[[Fact], _Keys],
+           peek: Callable[[list[int]], dict[int, Peek]],
+           read: Callable[[dict[int, Peek]], dict[int, Fact]], common: int,
+           per_earlier: int | None) -> list[Suggestion]:
+    """For each earlier fact (in order), its best candidates: the facts that share a rare
+    name, two rare words or a word naming its own sector with it, weighed."""
+    sector_topics, published = context["sector_topics"], context["published"]
+    suggestions: list[Suggestion] = []
+    for start in range(0, len(earlier), BATCH):
+        batch = [(fact, keys(fact)) for fact in earlier[start:start + BATCH]]
+        chosen: list[list[int]] = []
+        for fact, rare in batch:
+            own = sector_topics.get(fact.sectors[0], set())
+            # A pair qualifies only with a rare name, two rare words or a word naming the
+            # earlier fact's own sector in common: count what each candidate shares, and
+            # weigh only those that can (the same answer, without weighing every neighbour).
+            shares: dict[int, int] = {}
+            for held in rare.names.values():
+                for row in held.rows:
+                    shares[row] = shares.get(row, 0) + 2
+            for word, held in rare.words.items():
+                gain = 2 if word in own else 1
+                for row in held.rows:
+                    shares[row] = shares.get(row, 0) + gain
+            chosen.append(sorted(row for row, count in shares.items() if count >= 2))
+        seen = peek(sorted({row for rows in chosen for row in rows}))
+        # Rule out by the filter columns what _pair would: itself, a report published no
+        # later, a date before the earlier one, no sector in common.
+        for number, (fact, _) in enumerate(batch):
+            when, sectors = published.get(fact.source), set(fact.sectors)
+            chosen[number] = [
+                row for row in chosen[number] if row in seen and seen[row].id != fact.id
+                and seen[row].end >= fact.date and not sectors.isdisjoint(seen[row].sectors)
+                and when is not None and published.get(seen[row].source, when) > when]
+        facts = read({row: seen[row] for rows in chosen for row in rows})
+        for (fact, rare), rows in zip(batch, chosen):
+            own = sector_topics.get(fact.sectors[0], set())
+            found = [item for row in rows if row in facts
+                     for item in _pair(fact, facts[row], row, rare, own, common, context)]
+            # A curator reviews each commitment's best few: keep those only, as they are
+            # found, so memory holds a few per fact, not every pair.
+            found.sort(key=lambda s: (-s.score, s.later.id))
+            suggestions.extend(found if per_earlier is None else found[:per_earlier])
+    return suggestions
+
+
+def _pair(earlier: Fact, later: Fact, row: int, rare: _Keys, own: set[str], common: int,
+          context: dict[str, object]) -> list[Suggestion]:
+    """The suggestion that ``later`` (at ``row``) follows ``earlier``, when it qualifies."""
+    if earlier.id in later.follows or later.id == earlier.id \
+            or not _qualifies(earlier, later, context):
+        return []
+    names = sorted(name for name, held in rare.names.items() if row in held.rows)
+    shared = _distinct(word for word, held in rare.words.items() if row in held.rows)
+    sectors = set(earlier.sectors) & set(later.sectors)
+    own_topic = [word for word in shared if word in own]
+    if not sectors or not (names or len(shared) >= 2 or (
+            own_topic and earlier.sectors[0] in sectors)):
+        return []
+    rarity = sum(1.0 + (common - rare.words[word].frequency) / common for word in shared)
+    score = 2.0 * len(names) + rarity + 0.5 * len(sectors) + 1.0 * len(own_topic)
+    score += 1.5 if later.sectors[0] == earlier.sectors[0] else 0.0
+    score *= _weight(later)
+    reasons = [f"names: {', '.join(names)}"] if names else []
+    reasons += [f"words: {', '.join(shared)}"] if shared else []
+    reasons.append(f"sectors: {', '.join(sorted(sectors))}")
+    return [Suggestion(later, earlier, round(score, 2), reasons, tuple(names))]
 
 
 def see_also(dataset: Dataset, entries: list[Tracked]) -> list[Tracked]:
@@ -185,8 +346,14 @@ def see_also(dataset: Dataset, entries: list[Tracked]) -> list[Tracked]:
     open_ids = {e.fact.id for e in entries if e.verdict == NO_REPORT}
     if not open_ids:
         return entries
+    if getattr(dataset, "index", None) is not None:  # the open facts are read already
+        earlier = list({e.fact.id: e.fact for e in entries if e.verdict == NO_REPORT}.values())
+        found = _from_store(dataset, open_ids, 3, earlier)
+    else:
+        found = suggest_follows(dataset, limit=None, earlier_ids=open_ids)
+    found.sort(key=lambda s: (-s.score, s.earlier.date, s.later.id))
     proposed: dict[str, list[Fact]] = {}
-    for item in suggest_follows(dataset, limit=None, earlier_ids=open_ids):
+    for item in found:
         # Stricter than for a curator: a reader sees these beside the verdict.
         if item.score >= SEE_ALSO_SCORE and (
                 item.names or item.later.sectors[0] == item.earlier.sectors[0]):

@@ -29,17 +29,21 @@ def word_keys(word: str) -> frozenset[str]:
     worked out: a topic's thousands of matches say the same words again and again."""
     found = _KEYS.get(word)
     if found is None:
-        word_stem = stem(word)
-        keys = {word_stem}
-        if word_stem and "а" <= word_stem[0] <= "я":
-            keys.update(word_stem[:-len(ending)] for ending in _CYRILLIC_ENDINGS
-                        if word_stem.endswith(ending) and len(word_stem) - len(ending) >= 4)
-            if len(word) <= 5:
-                keys.add(word)
-        found = frozenset(keys)
+        found = keys_of(word, stem(word))
         if len(_KEYS) < 200_000:
             _KEYS[word] = found
     return found
+
+
+def keys_of(word: str, word_stem: str) -> frozenset[str]:
+    """``word_keys`` of a word whose stem is known (a build stems its vocabulary at once)."""
+    keys = {word_stem}
+    if word_stem and "а" <= word_stem[0] <= "я":
+        keys.update(word_stem[:-len(ending)] for ending in _CYRILLIC_ENDINGS
+                    if word_stem.endswith(ending) and len(word_stem) - len(ending) >= 4)
+        if len(word) <= 5:
+            keys.add(word)
+    return frozenset(keys)
 
 
 _KEYS: dict[str, frozenset[str]] = {}

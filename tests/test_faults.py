@@ -42,7 +42,9 @@ QUERIES = (("search", "Росатом"), ("search", "Kostanay", "--year", "2024"
            ("search", "университет", "--status", "signed"), ("search", "атом", "-n", "3"),
            # every command reads the same store: its damage must not change their answers
            ("facts", "--sector", "nuclear"), ("sectors",), ("visits",), ("sources",),
-           ("show", "a001-joint-statement-strategic-partnership"))
+           ("show", "a001-joint-statement-strategic-partnership"),
+           # see also beside "no later report" reads the suggester's keys (rare name here)
+           ("track", "Челябинск"))
 ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -261,6 +263,10 @@ def test_forty_random_corruptions_all_answer_as_before(run, data_copy: Path,  # 
     "DROP TABLE fact_sectors",
     "UPDATE fact_sectors SET sector = 'energy'",
     "DELETE FROM fact_names",
+    "UPDATE topic_keys SET postings = x'01'",
+    "UPDATE topic_keys SET facts = 1, accepted = 1",
+    "DROP TABLE topic_keys",
+    "DELETE FROM name_counts",
 ])
 def test_damaged_index_is_rebuilt(run, data_copy: Path, own_cache: Path,  # noqa: ANN001
                                   damage: str) -> None:
@@ -274,6 +280,7 @@ def test_damaged_index_is_rebuilt(run, data_copy: Path, own_cache: Path,  # noqa
     "UPDATE vocab SET postings = x'01' WHERE term = 'росатом'",
     "DROP TABLE facts", "DROP TABLE filters",
     "UPDATE facts SET record = replace(record, '\"signed\"', '\"forged\"')",
+    "UPDATE topic_keys SET postings = x'01'", "DROP TABLE topic_keys", "DROP TABLE name_counts",
 ])
 def test_damage_found_mid_run_is_rebuilt_too(run, data_copy: Path, own_cache: Path,  # noqa: ANN001
                                              monkeypatch: pytest.MonkeyPatch,

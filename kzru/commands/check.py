@@ -74,7 +74,8 @@ def command(
     typer.echo(one_line(f"ok: {folder}: {counts}{checked}{noted}"))
     _print_conflicts(data, facts_path)
     if suggest_follows:
-        _print_suggestions(data)
+        del data  # the suggester reads the store: the loaded table need not stay in memory
+        _print_suggestions(folder, options)
 
 
 def _print_conflicts(data: Dataset, facts_path: Path) -> None:
@@ -106,9 +107,13 @@ def _draft_warnings(folder: Path, data: Dataset) -> list[str]:
     return found
 
 
-def _print_suggestions(data: Dataset) -> None:
-    """One block per suggestion: the later fact, the earlier one, and why they may be linked."""
-    found = suggest(data)
+def _print_suggestions(folder: Path, options: Options) -> None:
+    """One block per suggestion: the later fact, the earlier one, and why they may be linked.
+    Read from the store (drafts included, as check reads the table), which keeps the keys the
+    suggester looks up: only the commitments and their candidates are read."""
+    from kzru.db import open_store
+
+    found = suggest(open_store(folder, options.color, drafts=True))
     typer.echo(f"{len(found)} suggested follows links (none is written; add the earlier id to "
                "the later fact's follows column to accept one):")
     for item in found:

@@ -27,9 +27,6 @@ EXAMPLES = ("kzru track газ", "kzru track университет --explain",
             "kzru track --sector transport --fields id,verdict,later",
             "kzru track --format json | jq '.[] | select(.verdict == \"done\") | .id'")
 STATUSES = (*follow.TRACKED, "signed", "reported")
-# Candidates beside "no later report" need a pass over the whole table; past this size they
-# are computed only when asked for.
-SEE_ALSO_UP_TO = 20_000
 
 
 def _since(value: Optional[str]) -> Optional[date]:
@@ -59,10 +56,10 @@ def command(
         help="Only government commitments (state) or commentators' views (commentator).")
     ] = None,
     year: YearFilter = None, sector: SectorFilter = None, limit: LimitOption = None,
-    see_also: Annotated[Optional[bool], typer.Option(
+    see_also: Annotated[bool, typer.Option(
         "--see-also/--no-see-also", show_default=False,
         help="Beside \"no later report\", later facts the link suggester proposes, marked "
-             "unconfirmed [default: on, up to 20,000 facts].")] = None,
+             "unconfirmed [default: on].")] = True,
     explain: Annotated[bool, typer.Option(
         "--explain", help="Say why each verdict was reached: the later fact and its words.")
     ] = False,
@@ -85,7 +82,7 @@ def command(
     tracked = [entry for entry in tracked if selection.accepts(entry.fact)
                and (by is None or entry.voice == by)]
     shown = tracked[:cut_limit(limit)]
-    if see_also or (see_also is None and len(loaded.facts) <= SEE_ALSO_UP_TO):
+    if see_also:  # read from the store's rare keys: only the candidates (suggest_index.py)
         from kzru.suggest import see_also as with_candidates
 
         shown = with_candidates(loaded, shown)

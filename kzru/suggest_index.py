@@ -1,0 +1,118 @@
+"""The link suggester's keys kept in the store: for each topic key and each name, how many facts
+hold it (all rows, and accepted rows only) and, for a rare topic key, which facts.
+
+Why: a candidate follow-up is found, and scored, only through keys that are rare *in the whole
+table* (suggest.py). Worked out from the facts, that is a pass over every fact on every run
+(270 s and 700 MB at 100,000 facts); kept by the build, from the search postings it holds
+anyway, it is one look-up per key of the commitments asked about, and the facts read are only
+the candidates. The topic key rule lives here so that the build and the suggester agree.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from array import array
+from typing import Any, Iterable, Iterator, Mapping, NamedTuple
+
+from kzru.codec import FIELD_BITS, FIELDS
+from kzru.text import STOPWORDS, stem_many, words
+from kzru.topic import keys_of, word_keys
+
+# A name or word in more facts than this is not rare, however large the table: at 100,000
+# facts a fifteenth would be 6,666 facts, and every pair sharing one would be compared.
+RARE_AT_MOST = 40
+# Topic keys with their counts and, for one rare among accepted rows, its facts' rows; names
+# with their counts (their rows are fact_names'). Counts are of every row and of accepted
+# rows: a store read with drafts counts the one, without them the other.
+SCHEMA = """
+CREATE TABLE topic_keys(key TEXT PRIMARY KEY, facts INTEGER NOT NULL,
+                        accepted INTEGER NOT NULL, postings BLOB NOT NULL) WITHOUT ROWID;
+"""
+# Once fact_names and its index are written.
+NAMES = """
+CREATE TABLE name_counts(name TEXT PRIMARY KEY, facts INTEGER NOT NULL,
+                         accepted INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO name_counts SELECT n.name, COUNT(*), SUM(x.review = 'accepted')
+    FROM fact_names n JOIN filters x ON x.rowid = n.rowid GROUP BY n.name;
+"""
+_NUMBERISH = re.compile(r"\d")
+_NONE: frozenset[str] = frozenset()
+
+
+def is_topic_word(word: str) -> bool:
+    """A word whose keys count: no stopword, longer than three letters, no digit."""
+    return not (word in STOPWORDS or len(word) <= 3 or _NUMBERISH.search(word))
+
+
+def topic_keys(tokens: Iterable[str], memo: dict[str, frozenset[str]]) -> set[str]:
+    """A fact's topic keys from the words of its summary and text: the keys (topic.word_keys)
+    of each topic word. ``memo`` keeps each word's keys across facts."""
+    found: set[str] = set()
+    for word in tokens:
+        keys = memo.get(word)
+        if keys is None:
+            keys = memo[word] = word_keys(word) if is_topic_word(word) else _NONE
+        found |= keys
+    return found
+
+
+def topic_keys_of(texts: list[str], memo: dict[str, frozenset[str]]) -> list[set[str]]:
+    """``topic_keys`` of the words of each text, the words not met before stemmed at once (a
+    batch of commitments says thousands of words)."""
+    tokens = [words(text) for text in texts]
+    new = sorted({word for found in tokens for word in found if word not in memo})
+    topical = [word for word in new if is_topic_word(word)]
+    memo.update(dict.fromkeys(new, _NONE))
+    memo.update(zip(topical, map(keys_of, topical, stem_many(topical))))
+    return [topic_keys(found, memo) for found in tokens]
+
+
+def write(connection: sqlite3.Connection, postings: Mapping[str, array], terms: list[str],
+          stems: list[str], drafts: Iterable[int]) -> None:
+    """Write the keys from the search postings the build holds anyway (each word's rows, with
+    the fields it is in): a key's facts are those whose summary or text says a word with that
+    key, the keys ``topic_keys`` gives each fact. ``terms`` and their ``stems`` are the
+    vocabulary, ``drafts`` the rows that are not accepted."""
+    wanted = FIELDS["summary"] | FIELDS["text"]
+    holders: dict[str, list[str]] = {}
+    for term, term_stem in zip(terms, stems):
+        if is_topic_word(term):
+            for key in keys_of(term, term_stem):
+                holders.setdefault(key, []).append(term)
+    drafted = set(drafts)
+
+    def rows() -> Iterator[tuple[str, int, int, bytes]]:
+        for key, spelled in holders.items():
+            found = [[posting >> FIELD_BITS for posting in postings[term] if posting & wanted]
+                     for term in spelled]
+            held = found[0] if len(found) == 1 else sorted(set().union(*found))
+            if held:
+                accepted = len(held) - len(drafted.intersection(held)) if drafted \
+                    else len(held)
+                yield (key, len(held), accepted,
+                       array("I", held).tobytes() if accepted <= RARE_AT_MOST else b"")
+
+    connection.executescript(SCHEMA)
+    connection.executemany("INSERT INTO topic_keys VALUES (?, ?, ?, ?)", rows())
+
+
+class Rare(NamedTuple):
+    """A rare key as a store admits its rows: how many facts hold it, and their rowids
+    (rows the store does not admit among them are left out when the facts are read)."""
+
+    frequency: int
+    rows: tuple[int, ...]
+
+
+def rare_topics(index: Any, keys: Iterable[str], common: int) -> dict[str, Rare]:
+    """The topic keys among ``keys`` that at most ``common`` admitted facts hold, with the
+    rows of the facts holding them."""
+    return {key: Rare(frequency, tuple(rows))
+            for key, frequency, rows in index.rare_keys("topic", sorted(set(keys)), common)}
+
+
+def rare_names(index: Any, names: Iterable[str], common: int) -> dict[str, Rare]:
+    """The same for (normalised) names, their rows read from fact_names."""
+    return {name: Rare(frequency, tuple(rows))
+            for name, frequency, rows in index.rare_keys("name", sorted(set(names)), common)}
