@@ -38,6 +38,17 @@ def date_bound(value: str, option: str, end: bool) -> date:
             from None
 
 
+def date_range(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    """--since and --until as dates; a range that ends before it starts is a usage error
+    (it could only ever answer "no facts match", which would hide the typo)."""
+    first = date_bound(since, "--since", end=False) if since else None
+    last = date_bound(until, "--until", end=True) if until else None
+    if first is not None and last is not None and first > last:
+        raise KzruError(f"--since {since} is after --until {until}: the range holds no date "
+                        "(swap them?)")
+    return first, last
+
+
 class Typed(NamedTuple):
     """The filters as given (each a tuple of the values typed; empty: not given)."""
 
@@ -138,6 +149,7 @@ def build(typed: Typed, data: Any, statuses: Sequence[str], kinds: Sequence[str]
         event_ids, names = places(value, data.events, data.glossary.values())
         held.extend(event_ids)
         named.extend(names)
+    bounds = date_range(typed.since, typed.until)
     return query.FactFilter(
         sectors=tuple(dict.fromkeys(resolve_sector(s, data.sectors) for s in typed.sector)),
         years=tuple(dict.fromkeys(typed.year)),
@@ -146,8 +158,7 @@ def build(typed: Typed, data: Any, statuses: Sequence[str], kinds: Sequence[str]
         kinds=tuple(dict.fromkeys(choose(k, kinds, "kind") for k in typed.kind)),
         sources=tuple(dict.fromkeys(chosen_sources)),
         speakers=spoken,
-        since=date_bound(typed.since, "--since", end=False) if typed.since else None,
-        until=date_bound(typed.until, "--until", end=True) if typed.until else None,
+        since=bounds[0], until=bounds[1],
         places=tuple(dict.fromkeys(named)) if typed.place else (),
         place_events=tuple(dict.fromkeys(held)) if typed.place else (),
     )
@@ -172,8 +183,7 @@ def events_matching(data: Any, years: Sequence[int] = (), hosts: Sequence[str] =
     of a kind, held at a place, with a fact in a sector, reported by a source."""
     from kzru.taxonomy import resolve_sector
 
-    since = date_bound(typed.since, "--since", end=False) if typed.since else None
-    until = date_bound(typed.until, "--until", end=True) if typed.until else None
+    since, until = date_range(typed.since, typed.until)
     held: set[str] = set()
     for value in typed.place:
         held |= set(places(value, data.events, data.glossary.values())[0])

@@ -68,7 +68,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "note.reported_by_one": ("reported by 1 source", "источник: 1"),
     "note.reported_by": ("reported by {count} sources (also: {ids})",
                          "источников: {count} (также: {ids})"),
-    "note.no_title": ("(no title)", "(без заголовка)"),
     "what.facts": ("facts", "фактов"),
     "what.events": ("events", "событий"),
     "what.tracked": ("tracked items", "отслеживаемых пунктов"),

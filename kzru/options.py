@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any, Callable, NamedTuple, Optional, Sequence
 
 import typer
+from typer._click.types import ParamType
 from typer._types import TyperChoice
 
 from kzru import __version__
@@ -52,6 +53,26 @@ class Choice(TyperChoice):  # type: ignore[type-arg]
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
         return choose(str(value), self.choices, self.what)  # type: ignore[arg-type]
+
+
+class Year(ParamType):  # type: ignore[misc]
+    """A year, said wrong in kzru's words rather than click's ("not a valid int range")."""
+
+    name = "year"
+
+    def __init__(self, option: str = "--year") -> None:
+        self.option = option
+
+    def get_metavar(self, param: Any, ctx: Any = None) -> str:
+        return "YEAR"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip()
+        if not (text.isascii() and text.isdigit() and 1 <= len(text) <= 4 and int(text) > 0):
+            raise KzruError(f"{self.option} {str(value)!r} is not a year (1 to 9999, e.g. 2024)")
+        return int(text)
 
 
 def _show_version(value: bool) -> None:

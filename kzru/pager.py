@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 
@@ -62,14 +63,16 @@ def show(text: str, lines: int) -> None:
         sys.stdout.write(text)
         return
     assert process.stdin is not None
+    # As git does: while the pager runs, ^C is the pager's (less stops a search with it), so
+    # kzru ignores it, feeds the pager and waits; exiting here would leave the pager reading
+    # the terminal behind the shell's prompt.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        process.stdin.write(text.encode("utf-8"))
-        process.stdin.close()
-    except BrokenPipeError:  # the reader quit the pager early
-        pass
-    while True:
         try:
-            process.wait()
-            break
-        except KeyboardInterrupt:  # the pager handles ^C; wait for it to finish
-            continue
+            process.stdin.write(text.encode("utf-8"))
+            process.stdin.close()
+        except BrokenPipeError:  # the reader quit the pager early
+            pass
+        process.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)

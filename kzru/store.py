@@ -192,22 +192,32 @@ def load(folder: Path, all_problems: bool = False) -> Dataset:
     return dataset
 
 
-def verify_evidence(dataset: Dataset, sources_dir: Path,
-                    hashes: list[str] | None = None) -> list[str]:
+def verify_evidence(dataset: Dataset, sources_dir: Path, hashes: list[str] | None = None,
+                    absent: list[str] | None = None) -> list[str]:
     """Check that every piece of each evidence excerpt is a verbatim substring of its
     article (read as ``files.article_text``). Each article that is not the text its source's
     sha256 names (hashed as ``kzru add`` hashed it) is listed in ``hashes``: the evidence
-    may still all be there, so check makes it a warning (an error under --strict)."""
+    may still all be there, so check makes it a warning (an error under --strict).
+
+    With ``absent``, a source whose article is not in the folder at all is listed there (its
+    id) instead of being a problem: a copy made by ``kzru init`` holds only the articles its
+    user added, since the bundled ones are not shipped. If no source's article is there, the
+    folder is most likely the wrong one, and each stays a problem."""
     if not sources_dir.is_dir():
         raise KzruError(f"sources folder not found: {sources_dir}")
     facts_path = Path(dataset.folder) / "facts.csv"
     column = list(Fact._fields).index("evidence") + 1
     texts: dict[str, str | None] = {}
     problems: list[str] = []
+    missing: list[tuple[str, str]] = []
     for source in dataset.sources.values():
         path = sources_dir / source.file
         try:
             texts[source.id] = article_text(read_limited(path, ARTICLE_LIMIT))
+        except FileNotFoundError as error:
+            texts[source.id] = None
+            missing.append((source.id, f"{path}: cannot read article for source {source.id}: "
+                                       f"{error.strerror}"))
         except OSError as error:
             texts[source.id] = None
             problems.append(f"{path}: cannot read article for source {source.id}: "
@@ -216,6 +226,10 @@ def verify_evidence(dataset: Dataset, sources_dir: Path,
             texts[source.id] = None
             problems.append(f"{path}: article for source {source.id} is not valid UTF-8 "
                             f"(byte {error.start})")
+    if absent is not None and len(missing) < len(dataset.sources):
+        absent.extend(source_id for source_id, _ in missing)
+    else:
+        problems[:0] = [message for _, message in missing]
     sources_path = Path(dataset.folder) / "sources.csv"
     sha_column = list(Source._fields).index("sha256") + 1
     for source in dataset.sources.values():

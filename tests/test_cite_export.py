@@ -328,3 +328,28 @@ def test_export_csv_writes_the_data_package(run, tmp_path: Path) -> None:
     assert {r["path"] for r in package["resources"]} >= {"facts.csv", "events.csv"}
     assert run("check", "--data", str(target)).code == 0
     assert run("export", "--csv", str(target)).code == 2
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_cite_at_a_terminal_never_spills_past_its_width(columns: int) -> None:
+    """A source's address is never broken, but when it would fit unindented it loses its indent
+    instead of leaving its last characters alone on the next line (a 79-character URL at 80)."""
+    from conftest import terminal
+
+    shown = terminal("cite", "2025-11-state-visit-moscow", "a004-energy-partnership-agreement",
+                     columns=columns)
+    url = next(word for word in shown.split() if word.startswith("https://"))
+    assert url.endswith("0e4098")  # the whole address, on one line
+    for line in shown.splitlines():
+        assert len(line) <= columns or line.strip() == url and len(url) > columns, line
+
+
+@pytest.mark.parametrize("args", [["--csv", "-"], ["-"]])
+def test_export_to_a_dash_is_refused_not_made_a_file(run, args: list[str], tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """'-' means standard output to a pipe user; a package or a database cannot go there, and
+    a folder or file named '-' would be a surprise."""
+    monkeypatch.chdir(tmp_path)
+    done = run("export", *args)
+    assert done.code == 2 and "cannot go to standard output" in done.err
+    assert list(tmp_path.iterdir()) == []

@@ -356,3 +356,41 @@ def test_bare_kzru_prints_the_help(run) -> None:
     assert result.code == 0
     assert result.out.startswith("Usage: kzru [OPTIONS] COMMAND [ARGS]...")
     assert "Examples:" in result.out and result.err == ""
+
+
+def test_check_counts_one_conflict_in_the_singular(run) -> None:
+    # the bundled table has exactly one same_as conflict: the KazNU Omsk branch's dates
+    lines = run("check").out.splitlines()
+    assert lines[1] == "1 conflict between facts marked the same (same_as):"
+    assert "a001-kaznu-omsk-branch vs a004-kaznu-omsk-branch: dates differ" in lines[2]
+
+
+@pytest.mark.parametrize("command", [["facts"], ["visits"], ["search", "университет"],
+                                     ["sectors", "education"]])
+def test_a_range_that_ends_before_it_starts_is_a_usage_error(run, command: list[str]) -> None:
+    done = run(*command, "--since", "2025", "--until", "2022-06")
+    assert done.code == 2 and done.out == ""
+    assert done.err == "kzru: --since 2025 is after --until 2022-06: the range holds no date " \
+                       "(swap them?)\n"
+    # the same month as both bounds is a range, not an error
+    assert run(*command, "--since", "2024-11", "--until", "2024-11").code == 0
+
+
+def test_an_untitled_source_reads_the_same_in_sources_and_cite(run) -> None:
+    # a000 has no headline: both commands say so in the same words, and the JSON keeps it empty
+    from conftest import terminal
+
+    table = [line for line in terminal("sources", columns=120).splitlines()
+             if line.startswith("a000 ")]
+    assert "[headline not given]" in table[0] and "(no title)" not in table[0]
+    assert "[headline not given]" in run("cite", "a000-agreements-package").out
+    assert next(r for r in json.loads(run("sources", "--format", "json").out)
+                if r["id"] == "a000")["title"] == ""
+
+
+@pytest.mark.parametrize("command", ["facts", "visits", "track"])
+@pytest.mark.parametrize("value", ["20x4", "0", "10000", "２０２４", "-5"])
+def test_a_year_that_is_not_one_is_said_in_kzrus_words(run, command: str, value: str) -> None:
+    done = run(command, "--year", value)
+    assert done.code == 2 and done.out == ""
+    assert done.err == f"kzru: --year {value!r} is not a year (1 to 9999, e.g. 2024)\n"

@@ -256,6 +256,52 @@ def test_pager_gets_less_and_lv_defaults_as_git_gives_them(tmp_path: Path) -> No
     assert dump.read_text().split() == ["LESS=S", "LV="]
 
 
+def test_ctrl_c_in_the_pager_is_the_pagers(tmp_path: Path) -> None:
+    """^C while the pager shows a long listing (less uses it to stop a search) must not end kzru
+    and leave the pager reading the terminal behind the prompt: kzru waits for the pager, as
+    git does, and exits 0 once the pager has read everything and quit."""
+    import pty
+    import signal
+    import time
+
+    started, marker = tmp_path / "pager-started", tmp_path / "pager-done"
+    script = tmp_path / "slow_pager.py"
+    script.write_text(
+        "import signal, sys, time\n"
+        "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        f"open({str(started)!r}, 'w').write('started')\n"
+        "time.sleep(1.5)\n"
+        "sys.stdin.buffer.read()\n"
+        f"open({str(marker)!r}, 'w').write('read all')\n")
+    leader, follower = pty.openpty()
+    environment = {**os.environ, "COLUMNS": "100", "LINES": "20", "TERM": "xterm",
+                   "KZRU_PAGER": f"{sys.executable} {script}"}
+    process = subprocess.Popen([*kzru_command(), "facts", "--fields", "all"], stdout=follower,
+                               stderr=follower, stdin=subprocess.DEVNULL, env=environment,
+                               start_new_session=True)
+    os.close(follower)
+    deadline = time.monotonic() + 60
+    while not started.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)  # kzru is now blocked feeding the pager, which has not read yet
+    os.killpg(process.pid, signal.SIGINT)  # what ^C at the terminal does
+    code = process.wait(timeout=60)
+    done = marker.exists()
+    output = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(leader)
+    assert done, "kzru exited before its pager had read the listing and quit"
+    assert code == 0
+    assert b"interrupted" not in output
+
+
 def test_pager_never_runs_in_a_pipe(run) -> None:
     done = subprocess.run([*kzru_command(), "facts", "--format", "table"], capture_output=True,
                           text=True, env={**os.environ, "KZRU_PAGER": PAGER, "LINES": "5"})

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -282,3 +284,33 @@ def test_a_typo_hint_compares_an_id_with_a_few_neighbours_not_every_id() -> None
     assert hints.hint("A002-KAMAZ-SERVICE-CENTRE-ALMATY", fuzzy=False) == \
         " (did you mean 'a002-kamaz-service-centre-almaty'?)"
     assert hints.hint("zzz", fuzzy=True) == ""
+
+
+def test_articles_not_in_the_folder_are_said_not_checked(data_copy: Path, tmp_path: Path) -> None:
+    """A table made by ``kzru init`` has only the articles its user added: those are checked,
+    the others are named as not checked (not an error), unless no article is there at all."""
+    dataset = load(data_copy)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    first, second = list(dataset.sources.values())[:2]
+    text = "\n".join(piece for fact in dataset.facts.values() if fact.source == first.id
+                     for piece in fact.evidence_pieces)
+    (articles / first.file).write_text(text, encoding="utf-8")
+    absent: list[str] = []
+    assert verify_evidence(dataset, articles, [], absent) == []
+    assert absent == [s for s in dataset.sources if s != first.id]
+    (articles / first.file).unlink()
+    absent.clear()
+    problems = verify_evidence(dataset, articles, [], absent)
+    assert absent == [] and len(problems) == len(dataset.sources)
+    assert problems[1] == (f"{articles / second.file}: cannot read article for source "
+                           f"{second.id}: No such file or directory")
+    (articles / first.file).write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "kzru", "check", "--data", str(data_copy),
+                           "--sources", str(articles)], capture_output=True,
+                          text=True)
+    checked = sum(fact.source == first.id for fact in dataset.facts.values())
+    others = len(dataset.facts) - checked
+    assert done.returncode == 0, done.stderr
+    assert f"; {checked} evidence excerpts found verbatim in {articles}; {others} not checked: " \
+           f"no article in that folder for {len(dataset.sources) - 1} sources (" in done.stdout

@@ -44,8 +44,9 @@ def command(
     data = store.load(folder, all_problems=all_problems)  # every row, drafts included
     problems = Problems(keep_all=all_problems)
     hashes: list[str] = []  # articles that are not the text their source was added from
+    absent: list[str] = []  # sources whose article is not in the folder (said, not an error)
     if sources_dir is not None:
-        for problem in store.verify_evidence(data, sources_dir, hashes):
+        for problem in store.verify_evidence(data, sources_dir, hashes, absent):
             problems.append(problem, "evidence not found in its article")
     facts_path = folder / "facts.csv"
     # Warnings are capped like problems: the first 20 of each kind, then how many more.
@@ -68,8 +69,16 @@ def command(
     counts = ", ".join(f"{len(getattr(data, name))} {name}" for name in store.TABLES)
     drafted = sum(fact.review == "draft" for fact in data.facts.values())
     counts += f" ({drafted} of them drafts)" if drafted else ""
-    checked = f"; {len(data.facts)} evidence excerpts found verbatim in {sources_dir}" \
-        if sources_dir is not None else ""
+    checked = ""
+    if sources_dir is not None:
+        unchecked = sum(fact.source in absent for fact in data.facts.values())
+        checked = f"; {len(data.facts) - unchecked} evidence excerpts found verbatim in " \
+                  f"{sources_dir}"
+        if absent:
+            shown = ", ".join(absent[:10]) + (f" and {len(absent) - 10} more"
+                                              if len(absent) > 10 else "")
+            checked += f"; {unchecked} not checked: no article in that folder for " \
+                       f"{len(absent)} sources ({shown})"
     noted = f"; {len(warnings)} warnings" if warnings else ""
     typer.echo(one_line(f"ok: {folder}: {counts}{checked}{noted}"))
     _print_conflicts(data, facts_path)
@@ -84,7 +93,8 @@ def _print_conflicts(data: Dataset, facts_path: Path) -> None:
     found = conflicts(data.facts)
     if not found:
         return
-    typer.echo(f"{len(found)} conflicts between facts marked the same (same_as):")
+    noun = "conflict" if len(found) == 1 else "conflicts"
+    typer.echo(f"{len(found)} {noun} between facts marked the same (same_as):")
     for item in found:
         typer.echo(one_line(f"  {facts_path}:{data.fact_lines.get(item.fact, 0)}: {item.fact} "
                             f"vs {item.other}: {item.message}"))

@@ -79,9 +79,12 @@ def _text(reference: cite.Reference) -> str:
         if width <= indent + 20:
             lines.append(" " * indent + text)
             continue
-        lines.extend(textwrap.wrap(text, width=width, initial_indent=" " * indent,
-                                   subsequent_indent=" " * (indent + 2),
-                                   break_long_words=False, break_on_hyphens=False))
+        wrapped = textwrap.wrap(text, width=width, initial_indent=" " * indent,
+                                subsequent_indent=" " * (indent + 2),
+                                break_long_words=False, break_on_hyphens=False)
+        # an address longer than the indented line loses its indent rather than spill its
+        # last characters onto a line of their own (it is never broken)
+        lines.extend(line.lstrip(" ") if len(line) > width else line for line in wrapped)
     return "\n".join(lines)
 
 

@@ -35,6 +35,13 @@ def command(
     package itself, for tools that read CSV."""
     if (target is None) == (csv_dir is None):
         raise KzruError("give either FILE.db or --csv DIR (see 'kzru export --help')")
+    # "-" means standard output elsewhere; a package of files or a database cannot go there
+    if csv_dir is not None and str(csv_dir) == "-":
+        raise KzruError("--csv - : a data package is several files and cannot go to standard "
+                        "output; name a folder")
+    if target is not None and str(target) == "-":
+        raise KzruError("export - : a database cannot go to standard output; name a file "
+                        "(kzru.db), or use kzru facts --format csv for a pipe")
     from kzru.db import open_store
 
     folder = store.resolve_data_dir(options.data)

@@ -12,7 +12,7 @@ from kzru.errors import KzruError, did_you_mean
 from kzru.files import read_limited
 from kzru.labels import Joined, Said, label, say, status_word
 from kzru.model import Fact
-from kzru.options import Choice, Options
+from kzru.options import Choice, Options, Year
 from kzru.output import Output
 from kzru.render import date_label, span_label
 from kzru.table import Column
@@ -127,7 +127,7 @@ SectorFilter = Annotated[Optional[List[str]], typer.Option(
     help="Only facts in this sector: id, name or alias in English or Russian, any word form "
          "(--sector энергетика). Repeatable.")]
 YearFilter = Annotated[Optional[List[int]], typer.Option(
-    "--year", "-y", metavar="YEAR", min=1, max=9999,
+    "--year", "-y", metavar="YEAR", click_type=Year(),
     help="Only facts dated in this year. Repeatable.")]
 EventFilter = Annotated[Optional[List[str]], typer.Option(
     "--event", "-e", metavar="ID", autocompletion=complete_event,

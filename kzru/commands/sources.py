@@ -24,7 +24,7 @@ def command(fields_: FieldsOption = None, *, options: Options) -> None:
         row = fields.source_record(source, counts.get(source.id, 0))
         mark = "" if source.published_basis == "stated" else "*"
         row["when"] = date_label(source.published, source.published_precision) + mark
-        row["heading"] = source.title or label("note.no_title", options.language)
+        row["heading"] = source.title or label("cite.no_headline", options.language)
         rows.append(row)
     lang = options.language
     columns = [Column("id", label("col.id", lang), no_wrap=True),

@@ -22,7 +22,7 @@ from kzru.commands.shared import (
 from kzru.filters import Typed, events_matching
 from kzru.labels import label, say
 from kzru.labels import word as vocab
-from kzru.options import Choice, Options, with_common_options
+from kzru.options import Choice, Options, Year, with_common_options
 from kzru.output import Output
 from kzru.table import Column
 
@@ -36,7 +36,7 @@ EXAMPLES = ("kzru visits", "kzru visits --year 2024 --year 2025",
 @with_common_options
 def command(
     year: Annotated[Optional[List[int]], typer.Option(
-        "--year", "-y", metavar="YEAR", min=1, max=9999,
+        "--year", "-y", metavar="YEAR", click_type=Year(),
         help="Events in this year. Repeatable.")] = None,
     host: Annotated[Optional[List[str]], typer.Option(
         "--host", click_type=Choice(query.COUNTRIES, "host"),
