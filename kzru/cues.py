@@ -223,5 +223,26 @@ ANAPHORA_STARTS: tuple[str, ...] = (
 ANAPHORA_PREPOSITIONS: tuple[str, ...] = (
     "в", "во", "на", "о", "об", "по", "при", "с", "со", "у", "к", "для", "за", "из", "in",
     "of", "at")
+# Words that refer back (by dictionary form): a sentence whose opening words, before its
+# verb, hold one continues the sentence before it, and its evidence joins that sentence's
+# words when they fit ("Это особенно подчеркнул…", "Всего он включает…", "здесь получит").
+ANAPHORA_PRONOUNS: tuple[str, ...] = ("он", "она", "оно", "они", "it", "they", "its", "their")
+ANAPHORA_DETERMINERS: tuple[str, ...] = (
+    "этот", "это", "данный", "такой", "тот", "сей", "this", "these", "that", "those", "such")
+ANAPHORA_ADVERBS: tuple[str, ...] = ("здесь", "там", "тогда", "туда", "оттуда", "there")
+# Nouns that name no particular thing by themselves: general names of events, documents,
+# institutions and their parts, relational nouns (whose agenda? whose participants?),
+# counters and spans of time. A sentence whose topic holds only such nouns ("Документ
+# охватывает…", "В мероприятии примет участие…", "Около 1000 штук в год…") speaks of what
+# an earlier sentence named.
+ANAPHORA_NOUNS: frozenset[str] = frozenset("""
+документ мероприятие встреча визит переговоры форум саммит сессия заседание церемония событие
+соглашение договор меморандум заявление декларация протокол проект инициатива программа
+формат площадка механизм университет вуз филиал компания предприятие организация ведомство
+открытие подписание проведение участие итог ход деталь повестка тема цель участник
+направление сфера штука единица год день месяц неделя
+document event meeting visit talks forum summit session agreement memorandum statement
+project initiative programme format university branch company agenda topic participant
+""".split())
 # How long after an event an article still reports it (a weekly column, a review).
 REPORT_DAYS = 14

@@ -12,44 +12,7 @@ import pytest
 
 pytest.importorskip("natasha")
 
-from kzru import store  # noqa: E402
-from kzru.curate import pipeline  # noqa: E402
-from kzru.curate.read import Overrides  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def empty_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from kzru.writer import commit
-
-    folder = tmp_path_factory.mktemp("rules") / "base"
-    folder.mkdir()
-    bundled = store.bundled_data_dir()
-    for name in store.TABLES:
-        raw = (bundled / f"{name}.csv").read_bytes()
-        if name in ("sources", "events", "facts"):
-            raw = raw.split(b"\n", 1)[0] + b"\n"
-        commit(folder, {f"{name}.csv": raw})
-    commit(folder, {"datapackage.json": (bundled / "datapackage.json").read_bytes()})
-    return folder
-
-
-def drafted(tmp_path: Path, empty_folder: Path, text: str, published: str | None = None):
-    """Add ``text`` as an article to a fresh copy of an empty folder; return (data, by)
-    where by(start) is the draft whose sentence starts with ``start``."""
-    import shutil
-
-    folder = tmp_path / "data"
-    shutil.copytree(empty_folder, folder)
-    path = tmp_path / "article.txt"
-    path.write_text(text, encoding="utf-8")
-    pipeline.add([path], folder, Overrides(published=published))
-    data = store.load(folder)
-
-    def by(start: str):
-        return next(f for f in data.facts.values() if f.text.startswith(start))
-
-    return data, by
-
+from conftest import drafted  # noqa: E402
 
 # -- status from the governing verb ----------------------------------------------------------
 

@@ -27,6 +27,7 @@ from kzru.cues import (
     SAYING_VERBS,
 )
 from kzru.curate.annotate import MIN_WORDS, Annotated, Sentence
+from kzru.curate.context import antecedent, continues, join
 from kzru.curate.dates import CONTINUES, Dated, Published, find_dates, publication
 from kzru.curate.decide import (
     cue_at,
@@ -39,11 +40,13 @@ from kzru.curate.decide import (
 )
 from kzru.curate.evidence import (
     EVIDENCE_LIMIT,
+    FINITE_POS,
+    Group,
     clause_groups,
     evidence,
     fits_whole,
-    strip_span,
     sub_sentence,
+    with_lead,
 )
 from kzru.curate.lexicon import Lexicon, find_names, find_sectors
 from kzru.model import EVIDENCE_JOINER
@@ -81,6 +84,7 @@ class Draft(NamedTuple):
     names: tuple[str, ...]
     why: Why
     event_word: str  # the kind of event the sentence names, if it names one
+    after: int = -1  # the sentence this one continues (kzru.curate.context), or -1
 
 
 
@@ -183,24 +187,34 @@ class Skipped(Exception):
 FORMULA = "formula start"
 
 
+# Word classes that let a sentence say something (a verb, a short adjective or participle, a
+# predicative, a gerund, an infinitive, a participle).
+PREDICATE_POS = ("VERB", "PRTS", "PRTF", "PRED", "GRND", "INFN", "ADJS")
+
+
 def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
                    published: Published, part: int = 0, whole: Sentence | None = None,
-                   head: Sentence | None = None) -> Draft | None:
+                   head: Sentence | None = None, group: Group | None = None,
+                   before: Sentence | None = None) -> Draft | None:
     """The draft for one sentence (or one clause group of a long one, ``whole`` being the
-    sentence), or None when it says nothing a fact could hold (a heading, a caption, tags)."""
+    sentence, ``group`` what its evidence may cover), or None when it says nothing a fact
+    could hold (a heading, a caption, tags). ``before``: the sentence this one continues
+    (kzru.curate.context), whose words its evidence joins; a sentence too short or with no
+    predicate is drafted only so joined ("Абсолютно те же требования.")."""
     article = annotated.article
     whole = whole or sentence
     content = [t for t in sentence.tokens if re.search(r"[^\W\d_]", t.text)]
-    if len(content) < MIN_WORDS or not any(t.pos in DECIDING_POS or t.pos == "NOUN"
-                                           for t in content):
-        return None
+    short = len(content) < (1 if group is not None and group.member else MIN_WORDS) or \
+        not any(t.pos in DECIDING_POS or t.pos == "NOUN" for t in content)
     # a statement needs a predicate: a verb, a short adjective or participle, a predicative,
     # the dash that stands for "is" in Russian, a figure or a named entity
-    if whole is sentence and not any(
-            t.pos in ("VERB", "PRTS", "PRTF", "PRED", "GRND", "INFN", "ADJS")
-            for t in content) and not sentence.entities and \
-            not re.search(r"\s[–—-]\s|\d", sentence.text):
-        return None
+    alone = not short and (whole is not sentence or any(
+        t.pos in PREDICATE_POS for t in content)
+        or bool(sentence.entities) or bool(re.search(r"\s[–—-]\s|\d", sentence.text)))
+    if not alone and (whole is not sentence or before is None or len(content) < 2 or not (
+            any(t.pos in PREDICATE_POS for t in before.tokens) or len(
+                [t for t in before.tokens if re.search(r"[^\W\d_]", t.text)]) >= MIN_WORDS)):
+        return None  # drafted only beside a sentence before it that says something
     status, cue, cue_tense = decide(sentence)
     lead = None  # a clause group without a cue of its own takes the sentence's deciding one
     if not cue and head is not None and head is not sentence:
@@ -232,8 +246,18 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     cue_at = find(normalize(cue), normal)[0] if cue and find(normalize(cue), normal) else 0
     focus = sentence.start + (cue_at if cue else max(number_at, 0))
     spans = evidence(sentence, article.text, focus)
-    if lead is not None and len(spans) == 1:
-        spans = _with_lead(lead, cue, spans[0], article.text)
+    if group is not None and len(spans) == 1:
+        spans = _group_evidence(group, sentence, lead, cue, article.text)
+    sectors = find_sectors(sentence, lexicon_)
+    if before is not None and spans and spans[0][0] == whole.start:
+        joined = join(before, whole, spans, article.text,
+                      theme=continues(whole) == "personal")
+        if joined == spans and not alone:
+            return None  # too little of the sentence it continues fits beside it
+        if not sectors and joined != spans:
+            sectors = find_sectors(sub_sentence(before, joined[0][0], min(
+                joined[0][1], before.stop), article.text), lexicon_)
+        spans = joined
     if not spans:
         return None
     quoted = EVIDENCE_JOINER.join(article.text[a:b] for a, b in spans)
@@ -246,12 +270,13 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     why = Why(cue, status_from, kind_word, entity)
     return Draft(
         sentence=sentence.index, part=part, kind=kind, date=dated,
-        sectors=find_sectors(sentence, lexicon_), status=status,
+        sectors=sectors, status=status,
         speaker=find_speaker(sentence, article.publisher) or find_speaker(
             whole, article.publisher), text=whole.text,
         evidence=quoted, evidence_spans=spans, value=value, unit=unit,
         names=find_names(sentence, lexicon_), why=why,
-        event_word=event_word(sentence) or event_word(whole))
+        event_word=event_word(sentence) or event_word(whole),
+        after=before.index if before is not None else -1)
 
 
 def _nowadays(sentence: Sentence, dated: Dated) -> bool:
@@ -262,26 +287,29 @@ def _nowadays(sentence: Sentence, dated: Dated) -> bool:
     return said in ("сегодня", "today") and not event_word(sentence)
 
 
-def _with_lead(lead: Sentence, cue: str, own: tuple[int, int], text: str
-               ) -> tuple[tuple[int, int], ...]:
-    """The clause group's own text, after the words of the sentence's head clause around its
-    deciding cue: "Также закреплены договоренности … по запуску …" (two verbatim pieces)."""
-    room = EVIDENCE_LIMIT - (own[1] - own[0]) - len(EVIDENCE_JOINER)
-    if room < 20:
-        return (own,)
-    at = find(normalize(cue), normalize(lead.text))
-    focus = lead.start + (at[0] if at else 0)
-    start = max(lead.start, focus - room // 2)
-    stop = min(lead.stop, start + room)
-    start = max(lead.start, stop - room)
-    if start > lead.start:
-        start = text.find(" ", start, stop) + 1 or start
-    if stop < lead.stop:
-        stop = text.rfind(" ", start, stop) if text.rfind(" ", start, stop) > start else stop
-    piece = strip_span(text, start, stop)
-    if piece[1] <= piece[0] or piece[1] > own[0]:
-        return (own,)
-    return (piece, own)
+def _group_evidence(group: Group, piece: Sentence, lead: Sentence | None, cue: str,
+                    text: str) -> tuple[tuple[int, int], ...]:
+    """A clause group's evidence: the subject's head words before a predicate cut from its
+    long subject; the group with the clauses around it that fit; but for a group with no
+    predicate whose window misses the head clause's cue ("по запуску программы…"), the
+    head's cue words before it (with_lead)."""
+    if group.subject:
+        return (group.subject, (group.start, group.stop))
+    if lead is not None and not any(t.pos in FINITE_POS for t in piece.tokens):
+        at = find(normalize(cue), normalize(lead.text))
+        where = lead.start + (at[0] if at else 0)
+        if group.left <= where < group.right:
+            return ((group.left, group.right),)
+        # one excerpt reaching back over the cue, when it holds the words the lead would
+        # quote before the cue (with_lead); else the lead's words as a piece of their own
+        low = max(lead.start, group.stop - EVIDENCE_LIMIT)
+        start = low if low == lead.start or text[low - 1].isspace() else \
+            text.find(" ", low, where) + 1
+        opening = len(re.findall(r"\w+", text[lead.start:where]))
+        if 0 < start <= (lead.start if opening <= 2 else where) and where < group.start:
+            return ((start, group.stop),)
+        return with_lead(lead, cue, (group.start, group.stop), text)
+    return ((group.left, group.right),)
 
 
 def draft_article(annotated: Annotated, lexicon_: Lexicon,
@@ -294,17 +322,19 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
     text = annotated.article.text
     found = []
     for sentence in annotated.sentences:
+        before = antecedent(annotated.sentences, sentence.index, text)
         if fits_whole(sentence, text):
-            pieces = [(sentence, 0, sentence, None)]
+            pieces = [(sentence, 0, sentence, None, None)]
         else:
-            parts = [sub_sentence(sentence, start, stop, text)
-                     for start, stop in clause_groups(sentence, text)]
+            groups = [g for g in clause_groups(sentence, text) if not g.only_subject]
+            parts = [sub_sentence(sentence, group.start, group.stop, text) for group in groups]
             head = next((p for p in parts if decide_status(p)[1]), None)
-            pieces = [(piece, number, sentence, head) for number, piece in enumerate(parts, 1)]
-        for piece, number, whole, head in pieces:
+            pieces = [(piece, number, sentence, head, group)
+                      for number, (piece, group) in enumerate(zip(parts, groups), 1)]
+        for piece, number, whole, head, group in pieces:
             try:
                 drafted = draft_sentence(piece, annotated, lexicon_, published, number, whole,
-                                         head)
+                                         head, group, before)
             except Skipped as why:
                 if skipped is not None:
                     skipped.setdefault(why.reason, set()).add(sentence.index)

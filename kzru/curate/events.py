@@ -242,8 +242,9 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
     whether the article reports it or previews it (its tense). Then each draft left
     without an event, dated only by the article, is placed by the article's framing: an
     undated mention of a kind joins this article's last event of that kind ("форум" after
-    the forum was named), a sentence opening with a pronoun or demonstrative continues the
-    sentence before it, and the rest join the main event by ``_background``."""
+    the forum was named), a sentence that continues an earlier one (kzru.curate.context:
+    "В мероприятии примет участие…") or opens with a pronoun or demonstrative takes its
+    event, and the rest join the main event by ``_background``."""
     links = [""] * len(drafts)
     main: str | None = None
     preview = False
@@ -267,7 +268,10 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
                 _same_place(sentence, links[:index], linker)
         continued = bool(index) and (draft.date.basis == "publication" and _continues(
             sentence, drafts[index - 1], sentences) or draft.date.note.startswith(CONTINUES))
-        if not found and continued:
+        earlier = [n for n in range(index) if drafts[n].sentence == draft.after]
+        if not found and earlier and draft.date.basis == "publication":
+            found = links[earlier[-1]]  # the event of the sentence it continues, or none
+        elif not found and continued:
             found = links[index - 1]  # the sentence before's event, or none, as it had
         elif not found and main:
             found = _background(draft, sentence, linker.events[main], article_date,
