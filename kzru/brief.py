@@ -73,7 +73,8 @@ class Novelty(NamedTuple):
     sectors: list[str]
     first_sectors: list[str]
     names: list[str]
-    outcomes: list[Tracked] = []
+    outcomes: list[Tracked] = []  # as of this meeting: what articles published by its end say
+    since: dict[str, Tracked] = {}  # fact id -> its verdict now, where later articles add to it
 
 
 class Check(NamedTuple):
@@ -132,10 +133,18 @@ def _novelty(dataset: Dataset, event: Event, facts: list[Fact]) -> Novelty:
         [source.id for source in dataset.sources.values() if source.published < first_report],
         event.start, own_sectors, folded.values())
     names = [name for name in folded if folded[name] not in ever_names]
-    before = dataset.event_facts(previous.id, roles=True) if previous else []
-    outcomes = track(dataset, [f for f in before if role(f)]) if previous else []
+    before = [f for f in dataset.event_facts(previous.id, roles=True) if role(f)] \
+        if previous else []
+    # "New since the last meeting" is what was known by this one: the verdicts of articles
+    # published by its last day; what later articles add is said apart (SPIEF 2022 is not
+    # where the 2025 reports of the February branches belong).
+    outcomes = track(dataset, before, until=event.end) if previous else []
+    now = {entry.fact.id: entry for entry in track(dataset, before)} if previous else {}
+    since = {entry.fact.id: now[entry.fact.id] for entry in outcomes
+             if entry.fact.id in now
+             and {f.id for f in now[entry.fact.id].later} - {f.id for f in entry.later}}
     return Novelty(previous, [s for s in own_sectors if s not in seen_sectors],
-                   [s for s in own_sectors if s not in ever_sectors], names, outcomes)
+                   [s for s in own_sectors if s not in ever_sectors], names, outcomes, since)
 
 
 def related_events(dataset: Dataset, event: Event) -> list[Event]:
@@ -205,19 +214,39 @@ def _places(dataset: Dataset) -> set[str]:
             if entry.kind in ("place", "person") for name in entry.all_names()}
 
 
+def _speaker_names(dataset: Dataset, speaker: str) -> set[str]:
+    """Every spelling of who says so ("Zhanar Tulindinova (KazISS)": her name and her
+    institute's, in both languages): they say who speaks, not what the row is about."""
+    wanted = set()
+    for one in speaker.split(";"):
+        name, _, rest = one.strip().partition(" (")
+        wanted |= {normalize(name), normalize(rest.rstrip(")"))} - {""}
+    found = set(wanted)
+    for entry in dataset.glossary.values():
+        spellings = {normalize(n) for n in entry.all_names()}
+        if spellings & wanted:
+            found |= spellings
+    return found
+
+
 def _one_sentence(dataset: Dataset, facts: list[Fact]) -> dict[str, str]:
-    """Rows of the same sentence that name the same thing (beyond places and people) in the
-    same main sector: fact id -> the row they are shown under (the Rosatom sentence once)."""
+    """Rows of the same sentence that name the same thing (beyond places, people and who says
+    so) in the same main sector: fact id -> the row they are shown under (the Rosatom sentence
+    once; the forum's business councils and contact exchange, which share only their
+    speaker's institute, each on a line of its own)."""
     places = _places(dataset)
     merged: dict[str, str] = {}
     kept: dict[tuple[str, str, str], list[tuple[Fact, set[str]]]] = {}
     folded: dict[str, str] = {}
+    speakers: dict[str, set[str]] = {}
     for fact in facts:
         key = (fact.source, fact.evidence, fact.sectors[0])
         for name in fact.names:
             if name not in folded:
                 folded[name] = normalize(name)
-        names = {folded[n] for n in fact.names} - places
+        if fact.speaker not in speakers:
+            speakers[fact.speaker] = _speaker_names(dataset, fact.speaker)
+        names = {folded[n] for n in fact.names} - places - speakers[fact.speaker]
         for first, first_names in kept.get(key, []):
             if names & first_names:
                 merged[fact.id] = first.id

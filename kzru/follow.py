@@ -325,6 +325,8 @@ class _Context(NamedTuple):
     newest: date
     reports: dict[tuple[str, str], str]
     roles: dict[str, str]  # role() of each fact met, worked out once (it reads the evidence)
+    until: date | None = None  # only what articles published by then report (a brief's "by
+    # this meeting"); None: everything in the table
 
     def role(self, fact: Fact) -> str:
         found = self.roles.get(fact.id)
@@ -371,18 +373,22 @@ def judge(fact: Fact, later: list[Fact], context: _Context) -> tuple[str, str, F
         first = min(later, key=lambda f: (STRENGTH.index(f.status), f.date, f.id))
         return REAFFIRMED, Said("track.why.reaffirmed", later=_later_line(first),
                                 status=status_word(first.status)), first
-    if context.dataset.sources[fact.source].published >= context.newest:
+    if context.until is None and \
+            context.dataset.sources[fact.source].published >= context.newest:
         return LATEST, Said("track.why.latest"), None
     return NO_REPORT, Said("track.why.no_report"), None
 
 
-def _context(dataset: Dataset) -> _Context:
+def _context(dataset: Dataset, until: date | None = None) -> _Context:
     newest = max((s.published for s in dataset.sources.values()), default=date.min)
-    return _Context(dataset, Linked(dataset), previewed(dataset), newest, {}, {})
+    return _Context(dataset, Linked(dataset), previewed(dataset), newest, {}, {}, until)
 
 
 def _entry(fact: Fact, context: _Context, parts: tuple[Tracked, ...] = ()) -> Tracked:
     later = later_facts(fact.id, context.linked)
+    if context.until is not None:
+        sources = context.dataset.sources
+        later = [f for f in later if sources[f.source].published <= context.until]
     outcome, reason, decisive = judge(fact, later, context)
     if parts:
         own = [f.id for f in later]
@@ -412,10 +418,13 @@ def _parts_reason(own: str, reported: list[Tracked], total: int) -> str:
 
 
 def track(dataset: Dataset, candidates: Iterable[Fact] | None = None,
-          since: date | None = None, statuses: Iterable[str] | None = None) -> list[Tracked]:
+          since: date | None = None, statuses: Iterable[str] | None = None,
+          until: date | None = None) -> list[Tracked]:
     """Tracked facts (date order) among ``candidates`` (all facts when None): commitments,
-    signed documents and discussed items, a document's or a set's parts under it."""
-    context = _context(dataset)
+    signed documents and discussed items, a document's or a set's parts under it. With
+    ``until``, judged only on what articles published by that day report (what a meeting
+    could know of the last one's commitments)."""
+    context = _context(dataset, until)
     wanted = set(statuses) if statuses is not None else None
     # Every fact that may have a role (the store narrows them in SQL), or the candidates.
     pool = list(dataset.role_candidates() if candidates is None else candidates)

@@ -114,7 +114,7 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Datas
     fact = item.fact
     attributed = status in ATTRIBUTED or fact.speaker or fact.source in brief.previews
     said = f" — *{_attribution(item, brief, dataset, lang)}*" if attributed else ""
-    dated = _dated(fact, brief)
+    dated = _dated(fact, brief, lang)
     if item.areas:
         names = " · ".join(md(dataset.sectors[s].label(lang)) for s in item.areas)
         also = f" · {label('brief.areas', lang)}: {names}"
@@ -141,11 +141,20 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Datas
     return lines
 
 
-def _dated(fact: Fact, brief: Brief) -> str:
-    """The fact's own date when it is not a day of the event (" (2025-09)"), else nothing."""
+def _dated(fact: Fact, brief: Brief, lang: str = "en") -> str:
+    """The fact's own date when it is not a day of the event (" (2025-09)"), else nothing; a
+    date the curators inferred ("в прошлом году", a month without its year) says so where it
+    is shown, not only in the row's note (rubric 4: an inferred date says how)."""
     event = brief.event
     inside = event.start <= fact.date <= event.end and fact.date_precision == "day"
-    return "" if inside else f" ({date_label(fact.date, fact.date_precision)})"
+    return "" if inside else f" ({_date_shown(fact, lang)})"
+
+
+def _date_shown(fact: Fact, lang: str = "en") -> str:
+    """A fact's date at its precision, marked when it was inferred ("2021, inferred")."""
+    shown = date_label(fact.date, fact.date_precision)
+    return label("brief.date_inferred_item", lang, date=shown) \
+        if fact.date_basis == "inferred" else shown
 
 
 def _number_of(brief: Brief, source_id: str) -> int:
@@ -155,11 +164,11 @@ def _number_of(brief: Brief, source_id: str) -> int:
 def _conflict_lines(item: Item, brief: Brief, lang: str) -> list[str]:
     """Other articles that date the same fact differently, shown where the fact is."""
     fact = item.fact
-    here = date_label(fact.date, fact.date_precision)
+    here = _date_shown(fact, lang)
     lines = []
     for other in item.conflicts:
         said = label("brief.conflict", lang, here=here, n=item.citation,
-                     there=date_label(other.date, other.date_precision),
+                     there=_date_shown(other, lang),
                      m=_number_of(brief, other.source))
         lines.append(f"  - ⚠ {said} `{other.id}`")
     return lines
@@ -235,7 +244,7 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
             attributed = fact.speaker or fact.status in ATTRIBUTED or fact.source in brief.previews
             said = f" — *{_attribution(item, brief, dataset, lang)}*" if attributed else ""
             lines.append(f"- {_status_word(fact.status, lang)}: "
-                         f"{_text(fact, lang)}{_dated(fact, brief)}{said} [{item.citation}] "
+                         f"{_text(fact, lang)}{_dated(fact, brief, lang)}{said} [{item.citation}] "
                          f"`{fact.id}`")
             lines += _conflict_lines(item, brief, lang)
             lines += _reported_lines(item, brief, lang)
@@ -273,7 +282,7 @@ def _preview_side_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
     for item in brief.preview_side:
         fact = item.fact
         lines.append(f"- {_status_word(fact.status, lang)}: {_text(fact, lang)}"
-                     f"{_dated(fact, brief)} — *{_attribution(item, brief, dataset, lang)}* "
+                     f"{_dated(fact, brief, lang)} — *{_attribution(item, brief, dataset, lang)}* "
                      f"[{item.citation}] `{fact.id}`")
         lines += _conflict_lines(item, brief, lang)
         lines += _reported_lines(item, brief, lang)
@@ -347,14 +356,27 @@ def _novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
                  + more)
     if novelty.outcomes:
         lines.append(f"- {label('brief.outcomes', lang)}:")
-        ordered = sorted(novelty.outcomes, key=lambda entry: VERDICTS.index(entry.verdict))
+        # by this meeting's verdict; among equals, what later articles settled first
+        ordered = sorted(novelty.outcomes, key=lambda entry: (
+            VERDICTS.index(entry.verdict),
+            VERDICTS.index(novelty.since[entry.fact.id].verdict)
+            if entry.fact.id in novelty.since else len(VERDICTS)))
         for entry in ordered:
-            later = ", ".join(f"`{fact.id}` ({date_label(fact.date, fact.date_precision)})"
-                              for fact in entry.later)
-            lines.append(f"  - **{verdict_label(entry.verdict, lang)}**: "
-                         f"{_text(entry.fact, lang)} `{entry.fact.id}`"
-                         + (f" → {later}" if later else ""))
+            now = novelty.since.get(entry.fact.id)
+            verdict = verdict_label(entry.verdict, lang)
+            if now is not None and not entry.later:
+                verdict = label("brief.verdict.no_report_by_then", lang)
+            lines.append(f"  - **{verdict}**: {_text(entry.fact, lang)} `{entry.fact.id}`"
+                         + (f" → {_later_list(entry.later, lang)}" if entry.later else ""))
+            if now is not None:
+                lines.append(f"    - {label('brief.outcome_since', lang)}: "
+                             f"**{verdict_label(now.verdict, lang)}** → "
+                             f"{_later_list(now.later, lang)}")
     return [*lines, ""]
+
+
+def _later_list(facts: list[Fact], lang: str) -> str:
+    return ", ".join(f"`{fact.id}` ({_date_shown(fact, lang)})" for fact in facts)
 
 
 def _fact_data(fact: Fact) -> dict[str, Any]:
@@ -405,9 +427,12 @@ def data(brief: Brief) -> dict[str, Any]:
         "new": {"previous_event": novelty.previous.id if novelty.previous else None,
                 "sectors": novelty.sectors, "first_sectors": novelty.first_sectors,
                 "names": novelty.names,
-                "previous_commitments": [{"id": e.fact.id, "verdict": e.verdict,
-                                          "later": [f.id for f in e.later]}
-                                         for e in novelty.outcomes]},
+                # verdict and later as of this meeting; *_now: as of the newest article
+                "previous_commitments": [
+                    {"id": e.fact.id, "verdict": e.verdict, "later": [f.id for f in e.later],
+                     "verdict_now": novelty.since.get(e.fact.id, e).verdict,
+                     "later_now": [f.id for f in novelty.since.get(e.fact.id, e).later]}
+                    for e in novelty.outcomes]},
         "citations": [{"number": number, "preview": source.id in brief.previews,
                        "of_this_event": not brief.own or source.id in brief.own,
                        "source": source.id, "publisher": source.publisher,

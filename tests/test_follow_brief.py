@@ -502,11 +502,12 @@ def test_conflicting_dates_between_sources_are_shown_where_the_fact_is(bundled) 
     assert [f.id for f in branch.conflicts] == ["a004-kaznu-omsk-branch"]
     page = markdown(brief, bundled)
     kazinform = next(n for n, s in enumerate(brief.sources, 1) if s.id == "a004")
-    assert (f"Sources differ on the date: 2024-11-27 here [{branch.citation}]; 2025 in "
-            f"[{kazinform}] `a004-kaznu-omsk-branch`") in page
+    # both dates inferred: the year 2024 from the public record, 2025 from «В текущем году»
+    assert (f"Sources differ on the date: 2024-11-27, inferred here [{branch.citation}]; "
+            f"2025, inferred in [{kazinform}] `a004-kaznu-omsk-branch`") in page
     assert "Kazinform" in page.split("## Sources")[1]
     # The 2025 brief shows the same conflict from the other side.
-    assert "Sources differ on the date: 2025 here" in markdown(
+    assert "Sources differ on the date: 2025, inferred here" in markdown(
         build(bundled, "2025-11-state-visit-moscow"), bundled)
 
 
