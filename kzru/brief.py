@@ -10,6 +10,10 @@ from typing import NamedTuple
 
 from kzru.follow import (
     FORECASTS,
+    LATEST,
+    NO_REPORT,
+    NOT_BORNE_OUT,
+    NOT_TAKEN_UP,
     Linked,
     Tracked,
     main_events,
@@ -30,6 +34,8 @@ SECTION_TITLES = {
     "reported": "Discussed and reported",
 }
 ATTRIBUTED = ("expected", "proposed")
+# How a brief says that the visit's report takes up only what is around a preview's item.
+NOT_AS_SUCH = "not taken up as such"
 # Meetings compare with the previous meeting of the same family: a state visit with the last
 # visit or talks, a summit with the last summit, a forum with the last forum.
 FAMILIES = {"state-visit": "bilateral", "working-visit": "bilateral",
@@ -78,10 +84,16 @@ class Novelty(NamedTuple):
 
 
 class Check(NamedTuple):
-    """A preview's forecast, plan or project held against the report of the visit."""
+    """A preview's forecast, plan or project held against the report of the visit: track's
+    verdict, how the page says it (``shown``: the verdict, or what the report's silence
+    means for this item) and, for an item the report takes up only around it, the report's
+    fact on the same named thing (``see``) and the preview row it follows (``via``)."""
 
     item: Item
     tracked: Tracked
+    shown: str = ""
+    see: Fact | None = None
+    via: Fact | None = None
 
 
 class Brief(NamedTuple):
@@ -362,6 +374,8 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     checks = [Check(item(fact), verdicts[fact.id]) for fact in sorted(
         checked, key=lambda f: (SECTION_ORDER.index(f.status), line.get(f.id, 0)))
         if fact.id in verdicts]
+    checks = _silences(dataset, checks, {f.sectors[0] for f in facts
+                                         if f.source in reports and f.sectors})
     announcing = {source: main_event[source] for source in previews
                   if main_event.get(source, event_id) != event_id
                   and main_event[source] in dataset.events}
@@ -369,6 +383,43 @@ def build(dataset: Dataset, event_id: str) -> Brief:
                  _novelty(dataset, event, facts), alongside, checks,
                  related_events(dataset, event), reports, own_ids, announcing,
                  [item(fact) for fact in side], len(said_only))
+
+
+SILENT = (NO_REPORT, LATEST, NOT_TAKEN_UP)
+
+
+def _silences(dataset: Dataset, checks: list[Check], taken_up: set[str]) -> list[Check]:
+    """How the page says each verdict. Where the report is silent on an item: a forecast for
+    the visit is not mentioned in its report; the preview's general background (no event) is
+    "not taken up as such" when the report takes up the same named thing (the eastern branch
+    of the North–South corridor: the corridor itself is agreed on, through the preview's row
+    of the same name) or, for its ongoing work, the same main sector (gas and power
+    generation: the report discusses gas and electricity); otherwise the report does not
+    take it up at all (agriculture)."""
+    places = _places(dataset)
+    named: dict[str, set[str]] = {
+        check.item.fact.id: {normalize(n) for n in check.item.fact.names} - places
+        - _speaker_names(dataset, check.item.fact.speaker) for check in checks}
+    shown = []
+    for check in checks:
+        fact, verdict = check.item.fact, check.tracked.verdict
+        if verdict not in SILENT:
+            shown.append(check._replace(shown=verdict))
+            continue
+        if fact.event:
+            shown.append(check._replace(shown=NOT_BORNE_OUT))
+            continue
+        near = next((other for other in checks if other.item.fact.id != fact.id
+                     and other.tracked.decisive is not None
+                     and named[fact.id] & named[other.item.fact.id]), None)
+        if near is not None:
+            shown.append(check._replace(shown=NOT_AS_SUCH, see=near.tracked.decisive,
+                                        via=near.item.fact))
+        elif verdict != NOT_TAKEN_UP and fact.sectors and fact.sectors[0] in taken_up:
+            shown.append(check._replace(shown=NOT_AS_SUCH))
+        else:
+            shown.append(check._replace(shown=NOT_TAKEN_UP))
+    return shown
 
 
 def preview_label(dataset: Dataset, source_id: str, event_id: str,

@@ -26,13 +26,15 @@ FORECASTS = ("expected", "proposed")
 STRENGTH = ("signed", "done", "ongoing", "agreed", "planned", "expected", "proposed", "reported")
 DONE, IN_PROGRESS, REAFFIRMED = "done", "in progress", "reaffirmed — still open"
 BORNE_OUT, NOT_BORNE_OUT = "borne out", "not borne out"
+# A forecast naming several fields (its parts) of which the report bears out some, not all.
+PARTLY_BORNE_OUT = "partly borne out"
 # A preview's general outlook (no event of its own): the visit's silence on it is no failed
 # forecast, only that the visit did not take it up.
 NOT_TAKEN_UP = "not taken up at the visit"
 NO_REPORT, LATEST = "no later report", "latest report"
 # Strongest first: a parent's verdict is the strongest among its own and its parts'.
-VERDICTS = (DONE, IN_PROGRESS, BORNE_OUT, REAFFIRMED, NOT_BORNE_OUT, NOT_TAKEN_UP, LATEST,
-            NO_REPORT)
+VERDICTS = (DONE, IN_PROGRESS, BORNE_OUT, PARTLY_BORNE_OUT, REAFFIRMED, NOT_BORNE_OUT,
+            NOT_TAKEN_UP, LATEST, NO_REPORT)
 COMMITMENT, DOCUMENT, DISCUSSED, PROJECT = "commitment", "document", "discussed", "project"
 # A joint project or an institution the article reports as a state of affairs is followed too
 # (the 2022 peaceful-atom work, the KamAZ centre in Almaty).
@@ -395,13 +397,17 @@ def _entry(fact: Fact, context: _Context, parts: tuple[Tracked, ...] = ()) -> Tr
         later = sorted({f.id: f for f in [*later, *(f for p in parts for f in p.later)]
                         }.values(), key=lambda f: (f.date, f.id))
         strongest = min((outcome, *(p.verdict for p in parts)), key=VERDICTS.index)
+        if fact.id in context.previewed and strongest == BORNE_OUT and \
+                any(p.verdict != BORNE_OUT for p in parts):
+            # a forecast of several fields is borne out only where each of them is
+            strongest = PARTLY_BORNE_OUT
         reported = [p for p in parts if p.later]
         if strongest != outcome or reported:
             reason = _parts_reason(reason if own else "", reported, len(parts))
             outcome = strongest
             if decisive is None and reported:
-                decisive = next(p.decisive for p in reported
-                                if p.verdict == strongest) or reported[0].decisive
+                decisive = next((p.decisive for p in reported
+                                 if p.verdict == strongest), None) or reported[0].decisive
     words_ = deciding_words(decisive, fact) if decisive is not None else ""
     return Tracked(fact, later, outcome, reason, context.role(fact) or COMMITMENT, voice(fact),
                    parts,

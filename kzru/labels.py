@@ -139,11 +139,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "Что обзор {previews} ожидал, предлагал или планировал — в сравнении с отчётом о "
         "визите {reports}."),
     "brief.verdict.borne_out": ("borne out", "подтвердилось"),
+    "brief.verdict.partly_borne_out": ("partly borne out", "подтвердилось частично"),
     "brief.verdict.not_borne_out": ("not mentioned in the visit's report",
                                     "в отчёте о визите не упомянуто"),
     "brief.verdict.not_taken_up_at_the_visit": (
-        "a general outlook the visit's report does not take up",
-        "общий прогноз, который в отчёте о визите не затронут"),
+        "the preview's background, not taken up in the visit's report",
+        "фон обзора, в отчёте о визите не затронутый"),
+    "brief.check_see_also": ("what it names is taken up in the report through",
+                             "то, о чём речь, в отчёте затронуто через"),
     "brief.verdict.not_taken_up_as_such": (
         "not taken up as such in the visit's report",
         "в отчёте о визите в таком виде не затронуто"),
@@ -235,6 +238,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "verdict.in_progress": ("in progress", "в работе"),
     "verdict.reaffirmed": ("reaffirmed — still open", "подтверждено снова — не завершено"),
     "verdict.borne_out": ("borne out", "подтвердилось"),
+    "verdict.partly_borne_out": ("partly borne out", "подтвердилось частично"),
     "verdict.not_borne_out": ("not borne out", "не подтвердилось"),
     "verdict.not_taken_up_at_the_visit": ("not taken up at the visit",
                                           "на визите не затронуто"),

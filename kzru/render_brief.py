@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from kzru.brief import ATTRIBUTED, Brief, Check, Item
+from kzru.brief import ATTRIBUTED, NOT_AS_SUCH, Brief, Check, Item
 from kzru.cite import headline, published_label
-from kzru.follow import VERDICTS
+from kzru.follow import NOT_BORNE_OUT, NOT_TAKEN_UP, VERDICTS, Tracked
 from kzru.labels import label, say, status_word, word
 from kzru.model import Dataset, Fact, Source
 from kzru.render import WEB_URL, date_label, md, span_label
@@ -302,29 +302,49 @@ def _check_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
                        if s.id in brief.reports)
     lines = [f"## {label('brief.checks', lang)}", "",
              f"*{label('brief.checks_note', lang, previews=previews, reports=reports)}*", ""]
-    ordered = sorted(brief.checks, key=lambda check: VERDICTS.index(check.tracked.verdict))
+    # in the order of track's verdicts, "not taken up as such" before "not taken up at all"
+    order = [*VERDICTS[:VERDICTS.index(NOT_TAKEN_UP)], NOT_AS_SUCH,
+             *VERDICTS[VERDICTS.index(NOT_TAKEN_UP):]]
+    ordered = sorted(brief.checks,
+                     key=lambda check: order.index(check.shown or check.tracked.verdict))
     for check in ordered:
         lines += _check_line(check, brief, dataset, lang)
     return [*lines, ""]
 
 
 def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list[str]:
+    """One forecast with how the report answers it; a forecast of several fields lists each
+    with its own verdict; an item taken up only around it names the report's fact there."""
     item, tracked = check.item, check.tracked
-    verdict = tracked.verdict
-    if verdict in ("no later report", "latest report"):
-        # the visit's report exists and says nothing of it: a forecast for the visit is not
-        # borne out; the preview's own background (no event) is only not taken up as such
-        verdict = "not borne out" if item.fact.event else "not_taken_up_as_such"
+    verdict = check.shown or tracked.verdict
     said = _attribution(item, brief, dataset, lang)
     line = (f"- **{verdict_label(verdict, lang)}** — {_text(item.fact, lang)} — "
             f"*{said}* [{item.citation}] `{item.fact.id}`")
+    if not tracked.parts:  # a forecast of several fields: each part says what decided it
+        line += _decider(tracked, brief)
+    if check.see is not None and check.via is not None:
+        line += f" · {label('brief.check_see_also', lang)} `{check.via.id}` → " \
+                f"`{check.see.id}`{_cited(check.see, brief)}"
+    lines = [line]
+    for part in tracked.parts:
+        shown = part.verdict if part.later else NOT_BORNE_OUT
+        lines.append(f"  - **{verdict_label(shown, lang)}** — {_text(part.fact, lang)} "
+                     f"`{part.fact.id}`{_decider(part, brief)}")
+    return [*lines, *_reported_lines(item, brief, lang)]
+
+
+def _cited(fact: Fact, brief: Brief) -> str:
+    cited = [n for n, s in enumerate(brief.sources, 1) if s.id == fact.source]
+    return f" [{cited[0]}]" if cited else f" ({fact.source})"
+
+
+def _decider(tracked: Tracked, brief: Brief) -> str:
+    """" → `the later fact` [n] «its words»", or nothing when nothing later decided."""
     later = tracked.decisive
-    if later is not None:
-        cited = [n for n, s in enumerate(brief.sources, 1) if s.id == later.source]
-        words = f" «{md(tracked.words)}»" if tracked.words else ""
-        number = f" [{cited[0]}]" if cited else f" ({later.source})"
-        line += f" → `{later.id}`{number}{words}"
-    return [line, *_reported_lines(item, brief, lang)]
+    if later is None:
+        return ""
+    words = f" «{md(tracked.words)}»" if tracked.words else ""
+    return f" → `{later.id}`{_cited(later, brief)}{words}"
 
 
 def _number(value: Any) -> str:
@@ -416,6 +436,9 @@ def data(brief: Brief) -> dict[str, Any]:
                      for section in brief.sections],
         "preview_against_outcome": [
             {**item(check.item), "verdict": check.tracked.verdict,
+             "shown_as": check.shown or check.tracked.verdict,
+             "see_also": check.see.id if check.see is not None else "",
+             "parts_verdicts": {p.fact.id: p.verdict for p in check.tracked.parts},
              "later": [f.id for f in check.tracked.later],
              "decided_by": check.tracked.decisive.id if check.tracked.decisive else "",
              "words": check.tracked.words} for check in brief.checks],

@@ -20,6 +20,7 @@ from kzru.follow import (
     NO_REPORT,
     NOT_BORNE_OUT,
     NOT_TAKEN_UP,
+    PARTLY_BORNE_OUT,
     REAFFIRMED,
     VERDICTS,
     Tracked,
@@ -33,6 +34,7 @@ KEYS = ("id", "date", "date_precision", "status", "role", "voice", "event", "sou
 EXPLAIN_KEYS = ("decided_by", "words", "reason")
 ALL_KEYS = (*KEYS, *EXPLAIN_KEYS, "text", "kind", "sectors")
 STYLE = {DONE: "bold green", IN_PROGRESS: "bold yellow", BORNE_OUT: "bold green",
+         PARTLY_BORNE_OUT: "bold yellow",
          REAFFIRMED: "bold cyan", NOT_BORNE_OUT: "bold magenta",
          NOT_TAKEN_UP: "magenta"}
 INDENT = "  "
