@@ -311,7 +311,15 @@ def build(dataset: Dataset, event_id: str) -> Brief:
         top, key=lambda f: (SECTION_ORDER.index(f.status), line.get(f.id, 0))))
     # Background of the reports of the event (a preview's general background is not about it).
     reporting = [s for s in event.sources if s not in previews and main_event.get(s) == event_id]
-    background = sorted(dataset.facts_of(reporting, [""], top_level=True),
+    # A report mostly about another event gives this one a passage: its background facts told
+    # inside that passage (between the event's first and last fact, in the article's order)
+    # belong beside it too (the Year of Working Professions, in the XXI forum's theme).
+    passage = [s for s in event.sources if s not in previews and s not in reporting]
+    spans = {s: (min(lines_), max(lines_)) for s in passage
+             if (lines_ := [line.get(f.id, 0) for f in facts if f.source == s])}
+    told_inside = [fact for fact in dataset.facts_of(list(spans), [""], top_level=True)
+                   if spans[fact.source][0] < line.get(fact.id, 0) < spans[fact.source][1]]
+    background = sorted([*dataset.facts_of(reporting, [""], top_level=True), *told_inside],
                         key=lambda fact: (SECTION_ORDER.index(fact.status), fact.date,
                                           dataset.fact_lines.get(fact.id, 0)))
     # The preview's background beside the visit: its facts of substance (openings, projects,

@@ -102,3 +102,128 @@ def test_new_since_keeps_what_this_meetings_own_report_says(bundled) -> None:
     assert outcomes["a001-agreed-transport-infrastructure"].verdict == "reaffirmed — still open"
     assert brief.novelty.since == {}
     assert "later, as of the newest article" not in markdown(brief, bundled)
+
+
+# -- the Moscow preview against its outcome ---------------------------------------------------
+
+def _checks(bundled) -> dict:  # noqa: ANN001
+    return {check.item.fact.id: check for check in build(bundled,
+                                                          "2025-11-state-visit-moscow").checks}
+
+
+def test_a_forecast_of_three_fields_is_partly_borne_out(bundled) -> None:
+    """a002: «Главный акцент … будет сделан на расширении промышленной, научно-технической и
+    транспортно-логистической кооперации»; a004 agrees on the corridors («Договорились
+    последовательно расширять возможности транспортных коридоров») and says nothing of
+    industrial or scientific-technical cooperation: borne out in one field of three."""
+    parts = {row["id"]: row for row in FACTS.values()
+             if row["part_of"] == "a002-expected-focus-industrial-cooperation"}
+    assert {row["sectors"] for row in parts.values()} == {"industry", "education", "transport"}
+    check = _checks(bundled)["a002-expected-focus-industrial-cooperation"]
+    assert check.tracked.verdict == "partly borne out"
+    by_part = {part.fact.id: part for part in check.tracked.parts}
+    assert by_part["a002-expected-focus-transport-logistics"].verdict == "borne out"
+    assert [f.id for f in by_part["a002-expected-focus-transport-logistics"].later] == [
+        "a004-transport-corridors-expansion"]
+    assert by_part["a002-expected-focus-industrial"].verdict == "not borne out"
+    page = markdown(build(bundled, "2025-11-state-visit-moscow"), bundled)
+    lines = page.splitlines()
+    at = next(i for i, text in enumerate(lines)
+              if "`a002-expected-focus-industrial-cooperation`" in text)
+    assert lines[at].startswith("- **partly borne out** — ")
+    assert lines[at + 1].startswith("  - **not mentioned in the visit's report** — Industrial")
+    assert lines[at + 3].startswith("  - **borne out** — Transport-logistics") and \
+        "→ `a004-transport-corridors-expansion` [2]" in lines[at + 3]
+    ru = markdown(build(bundled, "2025-11-state-visit-moscow"), bundled, "ru")
+    assert "- **подтвердилось частично** — " in ru
+
+
+def test_partly_borne_out_needs_a_field_left_out(bundled, tmp_path) -> None:  # noqa: ANN001
+    """The rule, on a copy: when the report bears out every field, the forecast is borne
+    out; when it bears out none, it is not."""
+    import shutil
+
+    from kzru.follow import track
+
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    path = copy / "facts.csv"
+    text = path.read_text(encoding="utf-8")
+    every = "a002-expected-focus-transport-logistics; a002-expected-focus-industrial; " \
+        "a002-expected-focus-scientific-technical"
+    path.write_text(text.replace("; a002-expected-focus-transport-logistics,",
+                                 f"; {every},"), encoding="utf-8")
+    entry = next(e for e in track(load(copy))
+                 if e.fact.id == "a002-expected-focus-industrial-cooperation")
+    assert entry.verdict == "borne out"
+    path.write_text(text.replace("; a002-expected-focus-transport-logistics,", ","),
+                    encoding="utf-8")
+    entry = next(e for e in track(load(copy))
+                 if e.fact.id == "a002-expected-focus-industrial-cooperation")
+    assert entry.verdict == "not borne out"
+
+
+def test_the_eastern_branch_is_not_taken_up_as_such(bundled) -> None:
+    """a002: «участвуют в развитии … коридора «Север – Юг», включая его восточную ветку,
+    которая позволит соединить рынки … с портами Ирана, Индии и государств залива»; a004
+    agrees to expand the North–South corridor and names neither the branch nor the ports."""
+    check = _checks(bundled)["a002-eastern-branch-links-iran-india-gulf"]
+    assert check.shown == "not taken up as such"
+    assert check.see.id == "a004-north-south-corridor"
+    assert check.via.id == "a002-north-south-corridor"
+    line = _line(markdown(build(bundled, "2025-11-state-visit-moscow"), bundled),
+                 "a002-eastern-branch-links-iran-india-gulf")
+    assert line.startswith("- **not taken up as such in the visit's report** — ")
+    assert line.endswith("`a002-north-south-corridor` → `a004-north-south-corridor` [2]")
+
+
+def test_the_grain_clusters_stand_with_their_agricultural_neighbours(bundled) -> None:
+    """«Особое внимание уделяется формированию кластеров по глубокой переработке зерна»
+    (present tense, «уделя» an ongoing cue): the preview's agricultural background, which
+    a004 — no word on agriculture — does not take up, as its neighbours of the passage."""
+    assert FACTS["a002-grain-deep-processing-clusters"]["status"] == "ongoing"
+    checks = _checks(bundled)
+    assert {checks[i].shown for i in ("a002-grain-deep-processing-clusters",
+                                      "a002-agritech-startups",
+                                      "a002-joint-food-chains-central-asia")} == {
+        "not taken up at the visit"}
+    page = markdown(build(bundled, "2025-11-state-visit-moscow"), bundled)
+    preview = page.split("## Also in the preview")[1].split("\n## ")[0]
+    assert "a002-grain-deep-processing-clusters" not in preview
+    # the energy background is taken up only as its sector: gas and electricity discussed
+    assert checks["a002-gas-power-generation-projects"].shown == "not taken up as such"
+
+
+# -- Astana 2024: the September intake is part of the visit's report ----------------------------
+
+def test_the_kaznu_intake_is_a_plan_of_the_visit(bundled) -> None:
+    """«В этот день главы стран официально открыли филиал КазНУ в Омске … Университет начнёт
+    принимать первых абитуриентов уже в сентябре»: said at the opening, in the visit's report."""
+    assert FACTS["a001-kaznu-omsk-first-applicants-sept"]["event"] == \
+        "2024-11-state-visit-astana"
+    page = markdown(build(bundled, "2024-11-state-visit-astana"), bundled)
+    planned = page.split("## Planned")[1].split("\n## ")[0]
+    assert "- The KazNU branch in Omsk is to start admitting its first applicants as early " \
+           "as September. (2025-09, inferred) [1] `a001-kaznu-omsk-first-applicants-sept`" \
+        in planned
+    assert "a001-kaznu-omsk-first-applicants-sept" not in page.split("## Reported alongside")[-1]
+
+
+# -- XXI forum: a background fact told inside the forum's passage is beside it ------------------
+
+def test_the_year_of_working_professions_is_beside_the_forum(bundled) -> None:
+    """a002, in the forum's passage: «Его тема – «Рабочие профессии – драйвер роста экономики»
+    … Эта тема также тесно связана с приоритетами внутренней политики Казахстана – 2025-й …
+    проходит под знаком Года рабочих профессий» — background (no event), told inside it."""
+    assert FACTS["a002-year-of-working-professions-2025"]["event"] == ""
+    page = markdown(build(bundled, "2025-11-xxi-interregional-forum"), bundled)
+    alongside = page.split("## Reported alongside")[1].split("\n## ")[0]
+    assert "`a002-year-of-working-professions-2025`" in alongside
+    # only what the passage holds: the branches listed after the forum's passage stay out
+    assert "a002-mephi-branch" not in page and "a002-afghanistan-transit" not in page
+
+
+def test_a_report_of_the_event_itself_keeps_all_its_background(bundled) -> None:
+    """Sochi 2022 (a003 is its report): «В прошлом году … $24 миллиардов» is beside it."""
+    page = markdown(build(bundled, "2022-08-sochi-talks"), bundled)
+    assert "`a003-trade-turnover-2021`" in page.split("## Reported alongside")[1]

@@ -67,8 +67,9 @@ def command(
 ) -> None:
     """Commitments, plans, forecasts, ongoing work, signed documents and items a meeting
     discussed, each with the later facts that report on it and a verdict: done, in progress,
-    reaffirmed — still open, borne out / not borne out (a preview's forecasts against the
-    visit's report), no later report, or latest report (nothing newer exists)."""
+    reaffirmed — still open, borne out / partly borne out / not borne out (a preview's
+    forecasts against the visit's report), no later report, or latest report (nothing newer
+    exists)."""
     loaded = dataset(options)
     selection = query.make_filter(loaded.sectors, loaded.events, sector=sector or (),
                                   year=year or ())
