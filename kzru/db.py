@@ -28,9 +28,13 @@ TOP_LEVEL = "x.part_of = ''"
 PRECISIONS = ("day", "month", "year")
 # Every fact follow.role can give a role to: a commitment's status, a signed document, a
 # report (a discussed item at an event, a project or institution). Kept in step with role().
+# A discussed item (follow.is_discussed) is said by the sides, never by a commentator (a
+# speaker with an affiliation in brackets), and not about relations as such (politics first):
+# the rows SQL can rule out, so only the rest are decoded for role() to read their words.
 ROLE_CANDIDATES = ("x.status IN ('agreed', 'planned', 'expected', 'proposed', 'ongoing') OR "
                    "(x.status = 'signed' AND x.kind = 'document') OR (x.status = 'reported' "
-                   "AND ((x.event != '' AND x.kind = 'statement') OR x.kind IN ('project', "
+                   "AND ((x.event != '' AND x.kind = 'statement' AND instr(x.speaker, '(') = 0 "
+                   "AND instr(x.sectors, '|politics|') != 1) OR x.kind IN ('project', "
                    "'institution')))")
 
 
@@ -301,7 +305,8 @@ class Store:
         known = known or {}
         wanted = [fact_id for fact_id in fact_ids if fact_id not in read and fact_id not in known]
         for chunk in _chunks(wanted):
-            for fact in self.select(f"x.id IN ({marks(chunk)})", chunk, FILE_ORDER):
+            # by the facts' unique id index (filters has none on id alone: a scan per chunk)
+            for fact in self.select(f"f.id IN ({marks(chunk)})", chunk, FILE_ORDER):
                 read[fact.id] = fact
         found = {}
         for fact_id in fact_ids:

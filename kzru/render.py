@@ -102,18 +102,51 @@ def json_text(value: Any, plain: bool = True) -> str:
     return "".join(parts)
 
 
-def write_json(rows: list[Any], out: TextIO, plain: bool = True) -> None:
-    """``json_text(rows)`` and a line break, written a few hundred rows at a time: a large
-    listing is never held twice (as pieces and as one text) in memory."""
-    if not rows:
-        out.write("[]\n")
-        return
-    step = 500
-    for start in range(0, len(rows), step):
-        text = json_text(rows[start:start + step], plain)
+def write_json(rows: Iterable[Any], out: TextIO, plain: bool = True) -> int:
+    """``json_text(list(rows))`` and a line break, written a few hundred rows at a time as
+    they come: a large listing is never held whole (as rows, pieces or one text) in memory.
+    Returns how many rows were written."""
+    from itertools import islice
+
+    step, written, items = 500, 0, iter(rows)
+    while True:
+        chunk = list(islice(items, step))
+        if not chunk:
+            break
+        text = json_text(chunk, plain)
         # each slice's own brackets off; the slices joined as the items of one list
-        out.write(("[" if start == 0 else ",") + text[1:-2])
-    out.write("\n]\n")
+        out.write(("[" if not written else ",") + text[1:-2])
+        written += len(chunk)
+    out.write("\n]\n" if written else "[]\n")
+    return written
+
+
+def write_json_value(value: Any, out: TextIO, plain: bool = True,
+                     newline: str = "\n") -> None:
+    """``json_text(value, plain)`` written as it is made, list item by list item: a document
+    of many megabytes (a brief at 100,000 facts) is never held as text. ``newline``: the line
+    break with the indentation ``value`` starts at."""
+    kind = type(value)
+    inner = newline + "  "
+    if (kind is dict and value and all(type(key) is str for key in value)) or \
+            ((kind is list or kind is tuple) and value and
+             not all(_flat(item, plain) for item in value)):
+        pieces = value.items() if kind is dict else ((None, item) for item in value)
+        out.write("{" if kind is dict else "[")
+        head = inner
+        for key, item in pieces:
+            out.write(head if key is None else f"{head}{_string(key)}: ")
+            head = "," + inner
+            write_json_value(item, out, plain, inner)
+        out.write(newline + ("}" if kind is dict else "]"))
+        return
+    parts: list[str] = []
+    try:
+        _encode(value, newline, parts, plain)
+    except _Unusual:  # the standard encoder's text, indented where this value sits
+        text = json.dumps(_plain(value) if plain else value, ensure_ascii=False, indent=2)
+        parts = [text.replace("\n", newline)]
+    out.write("".join(parts))
 
 
 class _Unusual(Exception):

@@ -158,6 +158,63 @@ def test_write_json_of_many_rows_is_one_document() -> None:
     assert json.loads(out.getvalue())[1233]["id"] == "f1233"
 
 
+@given(VALUES)
+def test_write_json_value_is_json_text(value: Any) -> None:
+    """Written piece by piece as it is made (a brief's document), the text is json_text's:
+    every value, at every depth of indentation, and what falls back to the standard
+    encoder (keys that are not text) falls back where it sits."""
+    import io
+
+    from kzru.render import write_json_value
+
+    out = io.StringIO()
+    write_json_value(value, out)
+    assert out.getvalue() == json_text(value)
+
+
+@given(PLAIN_VALUES)
+def test_write_json_value_not_plain_is_json_dumps(value: Any) -> None:
+    import io
+
+    from kzru.render import write_json_value
+
+    out = io.StringIO()
+    write_json_value({"sections": [value, {"facts": [value, value]}], "n": 1}, out, plain=False)
+    assert out.getvalue() == json.dumps({"sections": [value, {"facts": [value, value]}],
+                                         "n": 1}, ensure_ascii=False, indent=2)
+
+
+def test_write_json_takes_rows_as_they_come() -> None:
+    """A generator of rows (track's items, made batch by batch) is the same document as the
+    list, and the count of rows written comes back; none at all is an empty list."""
+    import io
+
+    from kzru.render import write_json
+
+    rows = [{"id": f"f{n}", "later": [str(n)] * (n % 3)} for n in range(1001)]
+    out = io.StringIO()
+    assert write_json((row for row in rows), out) == 1001
+    assert out.getvalue() == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    out = io.StringIO()
+    assert write_json(iter(()), out) == 0 and out.getvalue() == "[]\n"
+
+
+def test_every_fact_with_a_role_is_a_candidate_the_store_reads() -> None:
+    """The store narrows track's pool in SQL (statuses, kinds, no commentator, not politics
+    first); every fact role() gives a role to must still be in it, and the narrowing must
+    leave out some the whole table would have read."""
+    from kzru.follow import role
+    from kzru.store import bundled_data_dir
+
+    stored, loaded = _both(bundled_data_dir())
+    with_role = {fact.id for fact in loaded.facts.values() if role(fact)}
+    candidates = {fact.id for fact in stored.role_candidates()}
+    assert with_role and with_role <= candidates
+    discussed = [fact for fact in loaded.facts.values() if fact.status == "reported"
+                 and fact.event and fact.kind == "statement"]
+    assert {fact.id for fact in discussed} - candidates  # commentators, politics: left out
+
+
 def test_the_stores_other_answers_are_the_loaded_tables() -> None:
     """Each question brief, track and track's topic ask, for every event, sector and fact
     where it takes one: the store's SQL and the loaded table's walk agree."""

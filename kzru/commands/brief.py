@@ -10,7 +10,7 @@ from kzru.brief import build
 from kzru.commands.shared import complete_event, dataset
 from kzru.ids import resolve_event
 from kzru.options import Options, with_common_options
-from kzru.render import json_text
+from kzru.render import write_json_value
 from kzru.render_brief import data, markdown
 
 EXAMPLES = ("kzru brief 2025-11-state-visit-moscow",
@@ -34,7 +34,8 @@ def command(
     fmt = options.format or ("table" if sys.stdout.isatty() else "md")
     brief = build(loaded, event_id)
     if fmt == "json":
-        sys.stdout.write(json_text(data(brief), plain=False) + "\n")
+        write_json_value(data(brief), sys.stdout, plain=False)
+        sys.stdout.write("\n")
         return
     page = markdown(brief, loaded, options.language)
     if fmt == "md":
