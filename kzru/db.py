@@ -296,35 +296,39 @@ class Store:
                 f"ORDER BY {FILE_ORDER}", params)]
         return self.select(where, params, FILE_ORDER)
 
-    def fetch(self, fact_ids: Iterable[str],
-              known: Mapping[str, Fact] | None = None) -> dict[str, Fact]:
+    def fetch(self, fact_ids: Iterable[str], known: Mapping[str, Fact] | None = None,
+              keep: bool = True) -> dict[str, Fact]:
         """The admitted facts among ``fact_ids``, by id (a few queries, not one per id);
-        facts in ``known`` (already read, admitted) are not read again."""
-        read = self.facts._known
+        facts in ``known`` (already read, admitted) are not read again. With ``keep`` the
+        facts read are kept for the run (track, reading the whole table in batches, does not
+        keep them)."""
+        kept = self.facts._known
+        read = kept if keep else {}
         fact_ids = list(dict.fromkeys(fact_ids))
         known = known or {}
-        wanted = [fact_id for fact_id in fact_ids if fact_id not in read and fact_id not in known]
+        wanted = [fact_id for fact_id in fact_ids if fact_id not in kept and fact_id not in known]
         for chunk in _chunks(wanted):
             # by the facts' unique id index (filters has none on id alone: a scan per chunk)
             for fact in self.select(f"f.id IN ({marks(chunk)})", chunk, FILE_ORDER):
                 read[fact.id] = fact
         found = {}
         for fact_id in fact_ids:
-            fact = known.get(fact_id) or read.get(fact_id)
+            fact = known.get(fact_id) or read.get(fact_id) or kept.get(fact_id)
             if fact is not None:
                 found[fact_id] = fact
         return found
 
-    def parts_of(self, fact_ids: Iterable[str],
-                 known: Mapping[str, Fact] | None = None) -> dict[str, list[Fact]]:
+    def parts_of(self, fact_ids: Iterable[str], known: Mapping[str, Fact] | None = None,
+                 keep: bool = True) -> dict[str, list[Fact]]:
         """The parts of each of ``fact_ids`` that has any, in file order (a parent's parts
-        are all asked in one query); parts in ``known`` are not read again."""
+        are all asked in one query); parts in ``known`` are not read again (``keep``: as
+        ``fetch``)."""
         pairs: list[tuple[str, str]] = []
         for chunk in _chunks(list(dict.fromkeys(fact_ids))):
             pairs += self.index.rows(
                 f"SELECT x.part_of, x.id FROM filters x WHERE "
                 f"{self.index.admit(f'x.part_of IN ({marks(chunk)})')} ORDER BY x.rowid", chunk)
-        facts = self.fetch((part for _, part in pairs), known)
+        facts = self.fetch((part for _, part in pairs), known, keep)
         found: dict[str, list[Fact]] = {}
         for parent, part in pairs:
             found.setdefault(parent, []).append(facts[part])
@@ -399,6 +403,37 @@ class Store:
         order. role() decides among them."""
         return self.select(ROLE_CANDIDATES, order=FILE_ORDER)
 
+    def role_pool(self, page: int = 5000) -> Iterator["Candidate"]:
+        """``role_candidates`` a page at a time, each with only what role() and track's
+        choice read (the words only of a statement that may be a discussed item, taken out of
+        the stored record by SQLite): no record decoded, none held. The facts track shows are
+        read whole afterwards (``fetch``), each value checked."""
+        evidence = Fact._fields.index("evidence")
+        where = self.index.admit(f"({ROLE_CANDIDATES}) AND x.rowid > ?")
+        sql = ("SELECT x.rowid, x.id, x.kind, x.event, x.date, x.status, x.speaker, x.sectors, "
+               "x.part_of, CASE WHEN x.status = 'reported' AND x.kind = 'statement' THEN "
+               f"(SELECT json_extract(f.record, '$[{evidence}]') FROM facts f WHERE f.rowid = "
+               f"x.rowid) ELSE '' END FROM filters x NOT INDEXED WHERE {where} "
+               f"ORDER BY {FILE_ORDER} LIMIT {int(page)}")  # NOT INDEXED: a page by rowid
+        types = (int, str, str, str, int, str, str, str, str, str)
+        shared: dict[str, str] = {}  # one copy of each kind, event, status and speaker
+        sectors: dict[str, tuple[str, ...]] = {}
+        last = -1
+        while True:
+            rows = self.index.typed_rows(sql, [last], types)
+            for (_, fact_id, kind, event, day, status, speaker, listed, part_of,
+                 words) in rows:
+                found = sectors.get(listed)
+                if found is None:  # '|nuclear|energy|' -> ('nuclear', 'energy'), once
+                    found = sectors[listed] = tuple(listed[1:-1].split("|"))
+                yield Candidate(fact_id, shared.setdefault(kind, kind),
+                                shared.setdefault(event, event), date.fromordinal(day),
+                                shared.setdefault(status, status),
+                                shared.setdefault(speaker, speaker), found, part_of, words)
+            if len(rows) < page:
+                return
+            last = rows[-1][0]
+
     def main_sector_facts(self, sectors: Iterable[str]) -> list[Fact]:
         """Facts whose main (first) sector is one of ``sectors``, in file order: the stored
         sector list starts with it ('|nuclear|…')."""
@@ -420,6 +455,20 @@ class Store:
             return allowed
         admitted = self.index.allowed("1", [])
         return admitted if allowed is None else allowed & admitted
+
+
+class Candidate(NamedTuple):
+    """What role() reads of a fact, and what track's choice reads (follow.track)."""
+
+    id: str
+    kind: str
+    event: str
+    date: date
+    status: str
+    speaker: str
+    sectors: tuple[str, ...]
+    part_of: str
+    evidence: str
 
 
 class _Facts(Mapping[str, Fact]):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from kzru.labels import Joined, Said, status_word, verdict_word
 from kzru.lint import STATUS_CUES
@@ -430,31 +430,63 @@ def track(dataset: Dataset, candidates: Iterable[Fact] | None = None,
     signed documents and discussed items, a document's or a set's parts under it. With
     ``until``, judged only on what articles published by that day report (what a meeting
     could know of the last one's commitments)."""
+    return list(tracked(dataset, candidates, since, statuses, until=until))
+
+
+class _Chosen(NamedTuple):
+    """A fact track follows, as little as the choice needs: its whole record is read again
+    when its turn comes (``tracked``), so the table's candidates are never held whole."""
+
+    date: date
+    id: str
+
+
+def tracked(dataset: Dataset, candidates: Iterable[Fact] | None = None,
+            since: date | None = None, statuses: Iterable[str] | None = None,
+            batch: int = 1000, until: date | None = None) -> Iterator[Tracked]:
+    """``track`` one by one as they are judged, ``batch`` facts (with their parts and later
+    facts) read at a time in date order: at 100,000 facts only a batch is held whole."""
     context = _context(dataset, until)
     wanted = set(statuses) if statuses is not None else None
-    # Every fact that may have a role (the store narrows them in SQL), or the candidates.
-    pool = list(dataset.role_candidates() if candidates is None else candidates)
-    known = {fact.id: fact for fact in pool}
-    parents = dataset.fetch((fact.part_of for fact in pool if fact.part_of), known)
+    # Every fact that may have a role (the store narrows them in SQL and gives only what
+    # role() reads), or the candidates given (whole facts).
+    given = None if candidates is None else list(candidates)
+    known = {fact.id: fact for fact in given or ()}
+    brief: dict[str, tuple[str, str, date, str]] = {}  # id -> part_of, status, date, role
+    for fact in (dataset.role_pool() if given is None else given):
+        brief[fact.id] = (fact.part_of, fact.status, fact.date, context.role(fact))
+    members = list(brief)
+    if given is not None:  # the candidates' parents, read whole (of the whole table, a
+        # parent outside the narrowed pool has no role)
+        parents = dataset.fetch((fact.part_of for fact in given if fact.part_of), known)
+        for parent in parents.values():
+            brief.setdefault(parent.id, (parent.part_of, parent.status, parent.date,
+                                         context.role(parent)))
+        known = {**parents, **known}
     # A part that matches brings in its parent: the parent is followed, the part under it.
     # Of the whole table, a parent with a role is followed whenever it has a part, even a
     # part the narrowed pool leaves out: the same as asking every part for its parent.
-    with_parts = dataset.with_parts() if candidates is None else set()
-    chosen: dict[str, Fact] = {}
-    for fact in pool:
-        parent = parents.get(fact.part_of) if fact.part_of else None
-        top = parent if parent is not None and context.role(parent) else fact
-        for one in (top, fact) if fact.id in with_parts else (top,):
-            if context.role(one) and (wanted is None or one.status in wanted) and \
-                    (since is None or one.date >= since):
-                chosen[one.id] = one
-    parts_of = dataset.parts_of(chosen, known)
-    context.linked.prefetch([*chosen, *(part.id for parts in parts_of.values()
-                                        for part in parts)])
+    with_parts = dataset.with_parts() if given is None else set()
+    chosen: set[_Chosen] = set()
+    for fact_id in members:
+        part_of = brief[fact_id][0]
+        parent = brief.get(part_of) if part_of else None
+        top = part_of if parent is not None and parent[3] else fact_id
+        for one in (top, fact_id) if fact_id in with_parts else (top,):
+            _, status, day, found_role = brief[one]
+            if found_role and (wanted is None or status in wanted) and \
+                    (since is None or day >= since):
+                chosen.add(_Chosen(day, one))
+    del brief
+    order = [one.id for one in sorted(chosen)]
     lines = dataset.fact_lines
-    result = []
-    for fact in sorted(chosen.values(), key=lambda f: (f.date, f.id)):
-        parts = tuple(_entry(part, context) for part in sorted(
-            parts_of.get(fact.id, []), key=lambda p: lines.get(p.id, 0)))
-        result.append(_entry(fact, context, parts))
-    return result
+    for start in range(0, len(order), batch):
+        ids = order[start:start + batch]
+        facts = dataset.fetch(ids, known, keep=False)
+        parts_of = dataset.parts_of(ids, known, keep=False)
+        context.linked.prefetch([*ids, *(part.id for parts in parts_of.values()
+                                         for part in parts)])
+        for fact_id in ids:
+            parts = tuple(_entry(part, context) for part in sorted(
+                parts_of.get(fact_id, []), key=lambda p: lines.get(p.id, 0)))
+            yield _entry(facts[fact_id], context, parts)

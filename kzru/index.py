@@ -205,6 +205,19 @@ class Index:
         return found
 
     @_recovering
+    def typed_rows(self, sql: str, params: Iterable[Any], types: tuple[type, ...]
+                   ) -> list[tuple[Any, ...]]:
+        """``rows`` with the type of every value checked: Damaged (and a rebuild) when one is
+        not what kzru writes."""
+        rows = self.connection.execute(sql, tuple(params)).fetchall()
+        width = len(types)
+        for row in rows:
+            if len(row) != width or any(type(value) is not kind
+                                        for value, kind in zip(row, types)):
+                raise codec.Damaged("a stored fact is not what kzru writes")
+        return rows
+
+    @_recovering
     def records(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Fact, int]]:
         """Facts decoded from a query selecting ``record`` and ``line``, each value checked."""
         found = []

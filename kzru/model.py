@@ -6,7 +6,7 @@ to define at start-up and to rebuild from the index, which every search pays for
 
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -144,10 +144,12 @@ class Dataset:
                  and not (top_level and fact.part_of)]
         return [fact.id for fact in found] if ids else found
 
-    def fetch(self, fact_ids: Iterable[str], known: Any = None) -> dict[str, Fact]:
+    def fetch(self, fact_ids: Iterable[str], known: Any = None,
+              keep: bool = True) -> dict[str, Fact]:
         return {fact_id: self.facts[fact_id] for fact_id in fact_ids if fact_id in self.facts}
 
-    def parts_of(self, fact_ids: Iterable[str], known: Any = None) -> dict[str, list[Fact]]:
+    def parts_of(self, fact_ids: Iterable[str], known: Any = None,
+                 keep: bool = True) -> dict[str, list[Fact]]:
         return {fact_id: self.parts[fact_id] for fact_id in fact_ids if fact_id in self.parts}
 
     def followers(self, fact_ids: Iterable[str]) -> dict[str, list[Fact]]:
@@ -194,6 +196,9 @@ class Dataset:
 
     def role_candidates(self) -> list[Fact]:
         return list(self.facts.values())
+
+    def role_pool(self) -> Iterator[Fact]:
+        return iter(self.facts.values())
 
     def with_parts(self) -> set[str]:
         return set(self.parts)

@@ -65,29 +65,33 @@ class Output:
 
             pager.show(text, text.count("\n"))
 
-    def rows(self, rows: list[dict[str, Any]], keys: Iterable[str], columns: list[Column],
+    def rows(self, rows: Iterable[dict[str, Any]], keys: Iterable[str], columns: list[Column],
              nothing: str, title: str | None = None,
              terms: dict[int, set[str]] | None = None,
-             draw: Callable[[], None] | None = None) -> None:
-        """Print rows; exit 1 (after printing an empty result) when there are none."""
+             draw: Callable[[], None] | None = None) -> int:
+        """Print rows (a list; or, in JSON and JSON lines, any iterable, written as it comes);
+        exit 1 (after printing an empty result) when there are none. Returns how many."""
         if self.is_table:
+            rows = list(rows)
             if rows:
                 if draw is not None:
                     draw()
                 else:
                     self.writer.table(rows, columns, title, terms)
+            count = len(rows)
         else:
             try:
-                write_machine(rows, self.fmt, sys.stdout, keys)
+                count = write_machine(rows, self.fmt, sys.stdout, keys)
                 sys.stdout.flush()
             except BrokenPipeError:  # the reader has all it wanted: success, quietly
                 devnull = os.open(os.devnull, os.O_WRONLY)
                 os.dup2(devnull, sys.stdout.fileno())
                 raise typer.Exit(0) from None
-        if not rows:
+        if not count:
             if self.is_table:
                 typer.echo(f"kzru: {nothing}", err=True)
             raise typer.Exit(1)
+        return count
 
     def cut(self, shown: int, total: int, what: str = "facts") -> None:
         """Say that a list was cut: under a table; for machine formats on stderr, and only

@@ -265,19 +265,27 @@ def _flat_list(items: Any, inner: str) -> str:
     return "".join(_flat_encoders[inner](list(items), 0))[1:-1]
 
 
-def write_machine(rows: list[dict[str, Any]], fmt: str, out: TextIO,
-                  keys: Iterable[str] | None = None) -> None:
-    keys = list(keys if keys is not None else (rows[0] if rows else []))
+def write_machine(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO,
+                  keys: Iterable[str] | None = None) -> int:
+    """Rows in a machine format; returns how many. JSON and JSON lines are written as the
+    rows come (a generator is never held whole); the other formats take the list."""
+    if keys is None or (fmt not in ("json", "jsonl") and not isinstance(rows, list)):
+        rows = list(rows)
+    keys = list(keys if keys is not None else (rows[0] if rows else []))  # type: ignore
+    if fmt == "json":
+        return write_json(({key: row.get(key) for key in keys} for row in rows), out)
+    if fmt == "jsonl":
+        count = 0
+        for row in rows:
+            row = {key: row.get(key) for key in keys}
+            out.write(_one_line(json.dumps(_plain(row), ensure_ascii=False)) + "\n")
+            count += 1
+        return count
     if fmt == "md":
         rows = [{key: shown_value(row, key) for key in keys} for row in rows]
     else:
         rows = [{key: row.get(key) for key in keys} for row in rows]
-    if fmt == "json":
-        write_json(rows, out)
-    elif fmt == "jsonl":
-        for row in rows:
-            out.write(_one_line(json.dumps(_plain(row), ensure_ascii=False)) + "\n")
-    elif fmt == "csv":
+    if fmt == "csv":
         import csv  # only here: a listing in another format never pays for it
 
         writer = csv.writer(out, lineterminator="\n")
@@ -294,6 +302,7 @@ def write_machine(rows: list[dict[str, Any]], fmt: str, out: TextIO,
             out.write("| " + " | ".join(_md_cell(flat(row.get(key))) for key in keys) + " |\n")
     else:
         raise ValueError(fmt)
+    return len(rows)
 
 
 _LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}

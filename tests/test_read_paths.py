@@ -110,6 +110,35 @@ def test_track_from_the_store_is_track_of_the_loaded_table() -> None:
     assert some and track(stored, some) == track(loaded, some)
 
 
+def test_track_in_batches_is_track_of_the_loaded_table() -> None:
+    """Read and judged a few facts at a time (the store's light pool, then each batch read
+    whole): the same items in the same order, whatever the batch size."""
+    from kzru.follow import track, tracked
+    from kzru.store import bundled_data_dir
+
+    stored, loaded = _both(bundled_data_dir())
+    whole = track(loaded)
+    for batch in (1, 7, 1000):
+        assert list(tracked(stored, batch=batch)) == whole
+
+
+def test_track_streamed_as_json_is_the_whole_lists_json(run) -> None:  # noqa: ANN001
+    """Without see-also (the default past 20,000 facts) JSON and JSON lines are written
+    item by item as judged: the same document as the whole list's rows, and --limit cuts
+    the same items."""
+    from kzru.follow import track
+    from kzru.render_track import KEYS, row
+    from kzru.store import bundled_data_dir
+
+    _, loaded = _both(bundled_data_dir())
+    rows = [{key: row(entry, "en")[key] for key in KEYS} for entry in track(loaded)]
+    done = run("track", "--format", "json", "--no-see-also")
+    assert done.code == 0 and done.out == json.dumps(_plain(rows), ensure_ascii=False,
+                                                     indent=2) + "\n"
+    done = run("track", "--format", "jsonl", "--no-see-also", "--limit", "3")
+    assert [json.loads(line) for line in done.out.splitlines()] == _plain(rows[:3])
+
+
 def test_a_parent_with_a_role_is_followed_whatever_its_parts_are(data_copy) -> None:  # noqa: ANN001
     """A part of a part: the middle document has a role and a part of its own (a plain
     statement the store's narrowed pool leaves out), and is itself part of a signed package.

@@ -2,7 +2,8 @@
 became of it."""
 
 from datetime import date
-from typing import Annotated, List, Optional
+from itertools import islice
+from typing import Annotated, Any, Iterator, List, Optional
 
 import typer
 
@@ -79,23 +80,63 @@ def command(
 
         found = hits(options, " ".join(words), {}, exact=False)
         candidates = follow.with_earlier(loaded, about(loaded, found.hits, found.reading))
-    tracked = follow.track(loaded, candidates, _since(since), status or None)
-    tracked = [entry for entry in tracked if selection.accepts(entry.fact)
-               and (by is None or entry.voice == by)]
-    shown = tracked[:cut_limit(limit)]
-    if see_also:  # read from the store's rare keys: only the candidates (suggest_index.py)
-        from kzru.suggest import see_also as with_candidates
-
-        shown = with_candidates(loaded, shown)
+    entries = (entry for entry in follow.tracked(loaded, candidates, _since(since),
+                                                 status or None)
+               if selection.accepts(entry.fact) and (by is None or entry.voice == by))
     with Output(options) as out:
         default = (*KEYS, *EXPLAIN_KEYS) if explain else KEYS
         keys = fields.choose(fields_, default, ALL_KEYS, "track")
-        rows = [row(entry, out.lang) for entry in shown]
+        if not out.is_table:
+            # JSON and the like, item by item as judged (the suggester's candidates added a
+            # batch at a time: each item's are its own): at 100,000 facts never all held
+            counted = _Counted(entries)
+            shown: Iterator[follow.Tracked] = islice(counted, cut_limit(limit))
+            if see_also:
+                shown = _with_see_also(loaded, shown)
+            written = out.rows((row(entry, out.lang) for entry in shown), keys,
+                               fields.columns_for(keys), label("empty.tracked", out.lang))
+            for _ in counted:  # the rest only counted, for the note that the list was cut
+                pass
+            out.cut(written, counted.count, "tracked")
+            return
+        tracked = list(entries)
+        shown_entries = tracked[:cut_limit(limit)]
+        if see_also:  # read from the store's rare keys: only the candidates (suggest_index.py)
+            from kzru.suggest import see_also as with_candidates
+
+            shown_entries = with_candidates(loaded, shown_entries)
+        rows = [row(entry, out.lang) for entry in shown_entries]
         draw = None
         if not fields_:
             def draw() -> None:
                 writer = out.writer
-                writer.texts(blocks(shown, writer.width, out.lang, explain, writer.console))
+                writer.texts(blocks(shown_entries, writer.width, out.lang, explain,
+                                    writer.console))
         out.rows(rows, keys, fields.columns_for(keys), label("empty.tracked", out.lang),
                  draw=draw)
-        out.cut(len(shown), len(tracked), "tracked")
+        out.cut(len(shown_entries), len(tracked), "tracked")
+
+
+def _with_see_also(loaded: Any, entries: Iterator[follow.Tracked],
+                   batch: int = 1000) -> Iterator[follow.Tracked]:
+    """``suggest.see_also`` a batch of items at a time (it weighs each item on its own)."""
+    from kzru.suggest import see_also as with_candidates
+
+    while True:
+        chunk = list(islice(entries, batch))
+        if not chunk:
+            return
+        yield from with_candidates(loaded, chunk)
+
+
+class _Counted:
+    """The items of an iterator, counted as they pass."""
+
+    def __init__(self, items: Iterator[follow.Tracked]) -> None:
+        self.items = items
+        self.count = 0
+
+    def __iter__(self) -> Iterator[follow.Tracked]:
+        for item in self.items:
+            self.count += 1
+            yield item
