@@ -82,6 +82,8 @@ def _chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
 class Store:
     """Typed queries over the cached store, drafts excluded unless ``drafts``."""
 
+    all_links_past = 500  # followers of more facts than this: every link read at once
+
     def __init__(self, index: Index, folder: Path | str, drafts: bool = False) -> None:
         self.index = index
         index.drafts = drafts
@@ -220,12 +222,21 @@ class Store:
     def source_event_counts(self) -> dict[tuple[str, str], int]:
         """Facts per (source, event), for facts tied to an event (asked once a run)."""
         if "source_events" not in self._small:
-            rows = self.index.rows(
-                "SELECT x.source, x.event, COUNT(*) FROM filters x WHERE "
-                f"{self.index.admit('x.event != ' + repr(''))} GROUP BY x.source, x.event")
-            self._small["source_events"] = {(source, event): int(count)
-                                            for source, event, count in rows}
+            self._event_sources()
         return dict(self._small["source_events"])
+
+    def _event_sources(self) -> None:
+        """Per (event, source) of the facts tied to an event, in one pass over the table:
+        how many (``source_event_counts``), and whether one reports the event under way or an
+        outcome (``event_source_outcomes``); track and brief ask both."""
+        rows = self.index.rows(
+            "SELECT x.event, x.source, COUNT(*), MAX(x.status = 'ongoing' AND x.kind = "
+            "'meeting'), MAX(x.status IN ('signed', 'agreed', 'done')) FROM filters x WHERE "
+            f"{self.index.admit('x.event != ' + repr(''))} GROUP BY x.event, x.source")
+        self._small["source_events"] = {(source, event): int(count)
+                                        for event, source, count, _, _ in rows}
+        self._small["outcomes"] = {(event, source): (bool(going), bool(outcome))
+                                   for event, source, _, going, outcome in rows}
 
     # --- links between facts ----------------------------------------------------------------
 
@@ -338,7 +349,24 @@ class Store:
         """For each of ``fact_ids`` that has any, the facts whose ``follows`` name it (once
         per naming), in file order."""
         found: dict[str, list[Fact]] = {}
-        for chunk in _chunks(list(dict.fromkeys(fact_ids))):
+        fact_ids = list(dict.fromkeys(fact_ids))
+        if len(fact_ids) > self.all_links_past and "links" not in self._small:
+            # many asked (track's batches): every link read once, in one query, and kept;
+            # there is at most one row per link, fewer than the facts asked about
+            self._small["links"] = links = {}
+            for earlier, fact_id in self.index.rows(
+                    "SELECT l.earlier, x.id FROM fact_follows l JOIN filters x ON x.rowid = "
+                    f"l.rowid WHERE {self.index.admit()} ORDER BY x.rowid"):
+                links.setdefault(earlier, []).append(fact_id)
+        if "links" in self._small:
+            links = self._small["links"]
+            pairs = [(earlier, fact_id) for earlier in fact_ids
+                     for fact_id in links.get(earlier, ())]
+            later = self.fetch(fact_id for _, fact_id in pairs)
+            for earlier, fact_id in pairs:
+                found.setdefault(earlier, []).append(later[fact_id])
+            return found
+        for chunk in _chunks(fact_ids):
             rows = self.index.rows(
                 "SELECT l.earlier, x.id FROM fact_follows l JOIN filters x ON x.rowid = l.rowid "
                 f"WHERE {self.index.admit(f'l.earlier IN ({marks(chunk)})')} "
@@ -353,12 +381,7 @@ class Store:
         under way (an ongoing meeting), whether one reports an outcome (signed, agreed,
         done)."""
         if "outcomes" not in self._small:
-            rows = self.index.rows(
-                "SELECT x.event, x.source, MAX(x.status = 'ongoing' AND x.kind = 'meeting'), "
-                "MAX(x.status IN ('signed', 'agreed', 'done')) FROM filters x WHERE "
-                f"{self.index.admit('x.event != ' + repr(''))} GROUP BY x.event, x.source")
-            self._small["outcomes"] = {(event, source): (bool(going), bool(outcome))
-                                       for event, source, going, outcome in rows}
+            self._event_sources()
         return self._small["outcomes"]
 
     def event_fact_sources(self, event_id: str) -> list[str]:

@@ -66,6 +66,8 @@ def _organisations(dataset: Dataset, fact: Fact,
     named = organisation_names(dataset) if named is None else named
     names = {normalize(name) for name in fact.names}
     chosen = {id(entry) for name in names for entry in named.get(name, ())}
+    if not chosen:  # most facts name none: the glossary is not walked for them
+        return []
     return [entry for entry in dataset.glossary.values() if id(entry) in chosen]
 
 
@@ -120,6 +122,37 @@ def outside_names(dataset: Dataset, fact: Fact,
     return found
 
 
+def says_outside_names(dataset: Dataset, fact: Fact, wanted: frozenset[str],
+                       named: dict[str, list[GlossaryEntry]] | None = None) -> bool:
+    """Whether ``outside_names`` holds one of the keys ``wanted``, found without working out
+    every key: a text is masked only when it says a wanted word at all (a topic's thousands
+    of matches each read three texts)."""
+    organisations = _organisations(dataset, fact, named)
+    heads = {key for entry in organisations for word in HEADS.get(entry.kind, "").split()
+             for key in word_keys(word)}
+    if not wanted.isdisjoint(heads):
+        return True
+    spelled_names = {normalize(name) for entry in organisations for name in entry.all_names()}
+    if any(not wanted.isdisjoint(word_keys(word)) for name in fact.names
+           if normalize(name) not in spelled_names for word in words(name)):
+        return True
+    spellings = [_spelling(entry) for entry in organisations]
+    for text in (fact.summary, fact.text, fact.evidence):
+        tokens = words(text)
+        said = [position for position, token in enumerate(tokens)
+                if not wanted.isdisjoint(word_keys(token))]
+        if not said:
+            continue
+        if not spellings:
+            return True
+        masked: set[int] = set()
+        for name_stems, least in spellings:
+            masked |= _masked(tokens, name_stems, least)
+        if any(position not in masked for position in said):
+            return True
+    return False
+
+
 def _matches_outside_names(dataset: Dataset, hit: Any, topics: set[str],
                            named: dict[str, list[GlossaryEntry]] | None = None) -> bool:
     """Whether the hit matched a name, a word by meaning, or a topic word (one naming a
@@ -134,8 +167,9 @@ def _matches_outside_names(dataset: Dataset, hit: Any, topics: set[str],
         return True
     if not textual:
         return False
-    free = outside_names(dataset, hit.fact, named)
-    return any(free & word_keys(word) for match in textual for word in words(match.term))
+    wanted = frozenset(key for match in textual for word in words(match.term)
+                       for key in word_keys(word))
+    return says_outside_names(dataset, hit.fact, wanted, named)
 
 
 def named_sectors(reading: Any, dataset: Dataset) -> set[str]:

@@ -267,7 +267,14 @@ def test_the_stores_other_answers_are_the_loaded_tables() -> None:
     assert stored.source_event_counts() == loaded.source_event_counts()
     assert stored.with_parts() == loaded.with_parts() != set()
     assert stored.parts_of(every) == loaded.parts_of(every) != {}
+    some = [fact_id for fact in loaded.facts.values() for fact_id in fact.follows][:20]
+    stored.all_links_past = 100  # a few asked by key; many: every link read at once, kept
+    assert len(every) > 100 and some
+    assert stored.followers(some) == loaded.followers(some) != {}
+    assert "links" not in stored._small
     assert stored.followers(every) == loaded.followers(every) != {}
+    assert "links" in stored._small
+    assert stored.followers(some) == loaded.followers(some)
     assert stored.fetch(every) == loaded.fetch(every)
     names = {name for fact in loaded.facts.values() for name in fact.names}
     from kzru.text import normalize
@@ -318,3 +325,26 @@ def test_records_decode_as_the_field_by_field_check_decodes_them() -> None:
                     refused += found == "damaged"
             assert _outcome(codec.decode_record, record_type, raw[:-1]) == "damaged"
     assert refused > 100
+
+
+def test_says_outside_names_is_outside_names_asked_for_the_words() -> None:
+    """track QUERY's short cut (a text masked only when it says a wanted word) answers what
+    the whole key set answers, for every fact and words that match inside names, outside
+    them, in names and in the heads of organisations."""
+    from kzru.store import bundled_data_dir, load
+    from kzru.text import words
+    from kzru.topic import organisation_names, outside_names, says_outside_names, word_keys
+
+    loaded = load(bundled_data_dir())
+    named = organisation_names(loaded)
+    asked = ["газ", "нефть", "атом", "университет", "институт", "Челябинск", "МИФИ",
+             "Росатом", "образование", "university", "gas"]
+    answers = set()
+    for fact in loaded.facts.values():
+        free = outside_names(loaded, fact, named)
+        for word in asked:
+            wanted = frozenset(key for part in words(word) for key in word_keys(part))
+            answer = says_outside_names(loaded, fact, wanted, named)
+            assert answer == bool(free & wanted), (fact.id, word)
+            answers.add(answer)
+    assert answers == {True, False}
