@@ -12,7 +12,7 @@ import re
 import sys
 from datetime import date
 from json.encoder import encode_basestring as _string  # type: ignore[attr-defined]
-from typing import Any, Iterable, TextIO
+from typing import Any, Iterable, Iterator, TextIO
 
 from kzru.text import CONTROL_CHARACTERS
 
@@ -121,13 +121,30 @@ def write_json(rows: Iterable[Any], out: TextIO, plain: bool = True) -> int:
     return written
 
 
+_END = object()
+
+
 def write_json_value(value: Any, out: TextIO, plain: bool = True,
                      newline: str = "\n") -> None:
     """``json_text(value, plain)`` written as it is made, list item by list item: a document
-    of many megabytes (a brief at 100,000 facts) is never held as text. ``newline``: the line
-    break with the indentation ``value`` starts at."""
+    of many megabytes (a brief at 100,000 facts) is never held as text. An iterator is
+    written as the list of its items, each made when reached. ``newline``: the line break
+    with the indentation ``value`` starts at."""
     kind = type(value)
     inner = newline + "  "
+    if kind is not dict and kind is not list and kind is not tuple and \
+            isinstance(value, Iterator):  # items made as they are written: a list
+        first = next(value, _END)
+        if first is _END:
+            out.write("[]")
+            return
+        out.write("[" + inner)
+        write_json_value(first, out, plain, inner)
+        for item in value:
+            out.write("," + inner)
+            write_json_value(item, out, plain, inner)
+        out.write(newline + "]")
+        return
     if (kind is dict and value and all(type(key) is str for key in value)) or \
             ((kind is list or kind is tuple) and value and
              not all(_flat(item, plain) for item in value)):

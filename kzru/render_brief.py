@@ -407,9 +407,12 @@ def _fact_data(fact: Fact) -> dict[str, Any]:
             "source": fact.source, "part_of": fact.part_of}
 
 
-def data(brief: Brief) -> dict[str, Any]:
-    """The same page as plain data, for scripts."""
+def data(brief: Brief, lazy: bool = False) -> dict[str, Any]:
+    """The same page as plain data, for scripts. With ``lazy`` the long lists of facts are
+    generators, each item made as the writer reaches it (render.write_json_value): a brief
+    of 16,000 facts is never held twice, as items and as data."""
     event = brief.event
+    many: Any = iter if lazy else list
 
     def item(entry: Item) -> dict[str, Any]:
         return {**_fact_data(entry.fact), "attribution": entry.attribution,
@@ -431,21 +434,21 @@ def data(brief: Brief) -> dict[str, Any]:
         "related": [other.id for other in brief.related],
         "sections": [{"status": section.status, "title": section.title,
                       "sectors": [{"sector": group.sector,
-                                   "facts": [item(entry) for entry in group.items]}
+                                   "facts": many(item(entry) for entry in group.items)}
                                   for group in section.groups]}
                      for section in brief.sections],
-        "preview_against_outcome": [
+        "preview_against_outcome": many(
             {**item(check.item), "verdict": check.tracked.verdict,
              "shown_as": check.shown or check.tracked.verdict,
              "see_also": check.see.id if check.see is not None else "",
              "parts_verdicts": {p.fact.id: p.verdict for p in check.tracked.parts},
              "later": [f.id for f in check.tracked.later],
              "decided_by": check.tracked.decisive.id if check.tracked.decisive else "",
-             "words": check.tracked.words} for check in brief.checks],
-        "figures": [{**item(entry), "value": entry.fact.value, "unit": entry.fact.unit}
-                    for entry in brief.figures],
-        "alongside": [item(entry) for entry in brief.alongside],
-        "preview_background": [item(entry) for entry in brief.preview_side],
+             "words": check.tracked.words} for check in brief.checks),
+        "figures": many({**item(entry), "value": entry.fact.value, "unit": entry.fact.unit}
+                        for entry in brief.figures),
+        "alongside": many(item(entry) for entry in brief.alongside),
+        "preview_background": many(item(entry) for entry in brief.preview_side),
         "preview_assessments_left_out": brief.preview_said,
         "new": {"previous_event": novelty.previous.id if novelty.previous else None,
                 "sectors": novelty.sectors, "first_sectors": novelty.first_sectors,

@@ -348,3 +348,29 @@ def test_says_outside_names_is_outside_names_asked_for_the_words() -> None:
             assert answer == bool(free & wanted), (fact.id, word)
             answers.add(answer)
     assert answers == {True, False}
+
+
+@given(st.lists(VALUES, max_size=6))
+def test_write_json_value_writes_an_iterator_as_its_list(items: list[Any]) -> None:
+    import io
+
+    from kzru.render import write_json_value
+
+    out = io.StringIO()
+    write_json_value({"items": iter(items), "more": [iter(items)]}, out)
+    assert out.getvalue() == json_text({"items": items, "more": [items]})
+
+
+def test_every_brief_written_as_made_is_the_briefs_json(run) -> None:  # noqa: ANN001
+    """The brief's JSON, its long lists made item by item as written, is the text of the
+    whole page's data, for every event of the bundled table."""
+    from kzru.brief import build
+    from kzru.db import open_store
+    from kzru.render_brief import data
+    from kzru.store import bundled_data_dir
+
+    stored = open_store(bundled_data_dir(), color=False)  # as the command reads it
+    for event_id in stored.events:
+        done = run("brief", event_id, "--format", "json")
+        whole = data(build(stored, event_id))
+        assert done.code == 0 and done.out == json_text(whole, plain=False) + "\n", event_id

@@ -34,7 +34,7 @@ def command(
     fmt = options.format or ("table" if sys.stdout.isatty() else "md")
     brief = build(loaded, event_id)
     if fmt == "json":
-        write_json_value(data(brief), sys.stdout, plain=False)
+        write_json_value(data(brief, lazy=True), sys.stdout, plain=False)
         sys.stdout.write("\n")
         return
     page = markdown(brief, loaded, options.language)
