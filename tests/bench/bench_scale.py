@@ -18,6 +18,10 @@ bare `python -c pass` (kzru's interpreter) is measured in the same run, for cont
 machine may be shared: compare ratios within one run, never figures across runs.
 
     python tests/bench/bench_scale.py [10000] [100000] [--reps 5] [--strict] [--keep]
+        [--only NAME ...]
+
+``--only`` measures only the pairs whose name starts with NAME (e.g. ``--only brief --only
+track``), and leaves out `check` and `--suggest-follows`; the first build is always measured.
 """
 
 from __future__ import annotations
@@ -116,7 +120,7 @@ def baseline_db(data: Path, db: Path) -> None:
                    stdout=subprocess.DEVNULL)
 
 
-def measure(size: int, reps: int, root: Path) -> list[str]:
+def measure(size: int, reps: int, root: Path, only: list[str] | None = None) -> list[str]:
     """Print the figures for one size; return the targets missed (checked at 100k only)."""
     kzru, sqlite_utils = tool("kzru"), tool("sqlite-utils")
     started = time.perf_counter()
@@ -133,7 +137,8 @@ def measure(size: int, reps: int, root: Path) -> list[str]:
     fts_s = build_fts(data / "facts.csv", root / f"fts-{size}.db")
     db = root / f"baseline-{size}.db"
     baseline_db(data, db)
-    pairs = questions(str(db), data, root)
+    pairs = [pair for pair in questions(str(db), data, root)
+             if not only or any(pair[0].startswith(name) for name in only)]
     # export writes a database, not a listing: it takes no --format
     commands = [cmd for _, mine, theirs in pairs
                 for cmd in ([kzru, *mine, *(given if mine[0] != "export" else given[2:])],
@@ -192,6 +197,12 @@ def measure(size: int, reps: int, root: Path) -> list[str]:
           f"{median(python_s) * 1000:.0f} ms median of {len(python_s)}; load average "
           f"{' '.join(f'{load:.1f}' for load in os.getloadavg())}\n")
     sys.stdout.flush()
+    if only:  # the pairs asked for only
+        if size < 100_000:
+            return []
+        print("targets at 100k (these pairs): " + ("all met" if not missed else
+                                                    "missed: " + "; ".join(missed)) + "\n")
+        return missed
     check_s, check_rss, _, _ = measured([kzru, "check", "--data", str(data)], env, CHECK_S * 6)
     suggest_s, suggest_rss, _, _ = measured(
         [kzru, "check", "--suggest-follows", "--data", str(data)], env, SUGGEST_S * 5)
@@ -219,11 +230,13 @@ def main() -> int:
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--keep", action="store_true", help="keep the generated data")
+    parser.add_argument("--only", action="append", metavar="NAME",
+                        help="only the pairs whose name starts with NAME (repeatable)")
     args = parser.parse_args()
     machine_info(f"kzru at scale (warm figures: median of {args.reps} interleaved runs)")
     root = Path(tempfile.mkdtemp(prefix="kzru-scale-"))
     try:
-        missed = [m for size in args.sizes for m in measure(size, args.reps, root)]
+        missed = [m for size in args.sizes for m in measure(size, args.reps, root, args.only)]
     finally:
         if args.keep:
             print(f"data kept in {root}")
