@@ -12,7 +12,7 @@ import re
 import sys
 from datetime import date
 from json.encoder import encode_basestring as _string  # type: ignore[attr-defined]
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, Iterable, TextIO
 
 from kzru.text import CONTROL_CHARACTERS
 
@@ -124,6 +124,27 @@ def write_json(rows: Iterable[Any], out: TextIO, plain: bool = True) -> int:
 _END = object()
 
 
+def _iterator(kind: type) -> bool:
+    return kind is not str and kind is not dict and kind is not list and \
+        kind is not tuple and hasattr(kind, "__next__")
+
+
+def _lazy(value: Any) -> bool:
+    """Whether ``value`` is or holds an iterator (a list made as it is written): only those
+    are written piece by piece, anything else in one pass of ``_encode``."""
+    kind = type(value)
+    if kind is str or kind is int or value is None:
+        return False
+    if kind is dict:
+        value = value.values()
+    elif kind is not list and kind is not tuple:
+        return _iterator(kind)
+    for item in value:
+        if type(item) is not str and _lazy(item):
+            return True
+    return False
+
+
 def write_json_value(value: Any, out: TextIO, plain: bool = True,
                      newline: str = "\n") -> None:
     """``json_text(value, plain)`` written as it is made, list item by list item: a document
@@ -132,8 +153,7 @@ def write_json_value(value: Any, out: TextIO, plain: bool = True,
     with the indentation ``value`` starts at."""
     kind = type(value)
     inner = newline + "  "
-    if kind is not dict and kind is not list and kind is not tuple and \
-            isinstance(value, Iterator):  # items made as they are written: a list
+    if _iterator(kind):  # items made as they are written: a list
         first = next(value, _END)
         if first is _END:
             out.write("[]")
@@ -145,9 +165,8 @@ def write_json_value(value: Any, out: TextIO, plain: bool = True,
             write_json_value(item, out, plain, inner)
         out.write(newline + "]")
         return
-    if (kind is dict and value and all(type(key) is str for key in value)) or \
-            ((kind is list or kind is tuple) and value and
-             not all(_flat(item, plain) for item in value)):
+    if _lazy(value) and ((kind is dict and all(type(key) is str for key in value))
+                         or kind is list or kind is tuple):
         pieces = value.items() if kind is dict else ((None, item) for item in value)
         out.write("{" if kind is dict else "[")
         head = inner
