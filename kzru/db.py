@@ -416,10 +416,11 @@ class Store:
         return known("fact_sectors", "sector", sectors), known("fact_names", "name", names)
 
     def event_sectors(self, event_id: str) -> set[str]:
-        """Every sector of an event's facts."""
-        return {row[0] for row in self.index.rows(
-            "SELECT DISTINCT s.sector FROM fact_sectors s JOIN filters x ON x.rowid = s.rowid "
-            f"WHERE {self.index.admit('x.event = ?')}", [event_id])}
+        """Every sector of an event's facts: the distinct stored lists ('|nuclear|energy|')
+        of the event's rows, read by the event's index (a few), split here."""
+        return {sector for (listed,) in self.index.typed_rows(
+            f"SELECT DISTINCT x.sectors FROM filters x WHERE {self.index.admit('x.event = ?')}",
+            [event_id], (str,)) for sector in listed[1:-1].split("|")}
 
     def role_candidates(self) -> list[Fact]:
         """Facts track may follow (follow.role), narrowed in SQL by status and kind; file
