@@ -124,10 +124,13 @@ class Store:
 
     # --- facts ------------------------------------------------------------------------------
 
-    def select(self, where: str = "1", params: Iterable[Any] = (), order: str = NEWEST_FIRST,
-               limit: int | None = None) -> list[Fact]:
-        """Facts matching ``where`` (over ``filters x`` and ``facts f``), in ``order``."""
-        sql = f"{FACTS} WHERE {self.index.admit(where)} ORDER BY {order}"
+    def select(self, where: str = "1", params: Iterable[Any] = (),
+               order: str | None = NEWEST_FIRST, limit: int | None = None) -> list[Fact]:
+        """Facts matching ``where`` (over ``filters x`` and ``facts f``), in ``order`` (None:
+        in whatever order SQLite finds them, for a caller that keys them by id)."""
+        sql = f"{FACTS} WHERE {self.index.admit(where)}"
+        if order is not None:
+            sql += f" ORDER BY {order}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         found = self.index.records(sql, params)
@@ -319,8 +322,9 @@ class Store:
         known = known or {}
         wanted = [fact_id for fact_id in fact_ids if fact_id not in kept and fact_id not in known]
         for chunk in _chunks(wanted):
-            # by the facts' unique id index (filters has none on id alone: a scan per chunk)
-            for fact in self.select(f"f.id IN ({marks(chunk)})", chunk, FILE_ORDER):
+            # by the facts' unique id index (filters has none on id alone: a scan per chunk),
+            # unordered: kept by id, so SQLite need not sort whole records
+            for fact in self.select(f"f.id IN ({marks(chunk)})", chunk, None):
                 read[fact.id] = fact
         found = {}
         for fact_id in fact_ids:
