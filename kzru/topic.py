@@ -137,20 +137,30 @@ def says_outside_names(dataset: Dataset, fact: Fact, wanted: frozenset[str],
            if normalize(name) not in spelled_names for word in words(name)):
         return True
     spellings = [_spelling(entry) for entry in organisations]
+    says = _SAYS.get(wanted)
+    if says is None:  # whether a word is one of the wanted, worked out once a word
+        says = _SAYS[wanted] = {}
     for text in (fact.summary, fact.text, fact.evidence):
         tokens = words(text)
-        said = [position for position, token in enumerate(tokens)
-                if not wanted.isdisjoint(word_keys(token))]
+        for token in tokens:
+            if token not in says:
+                says[token] = not wanted.isdisjoint(word_keys(token))
+        if not spellings:  # no name to mask: any wanted word will do
+            if any(says[token] for token in tokens):
+                return True
+            continue
+        said = [position for position, token in enumerate(tokens) if says[token]]
         if not said:
             continue
-        if not spellings:
-            return True
         masked: set[int] = set()
         for name_stems, least in spellings:
             masked |= _masked(tokens, name_stems, least)
         if any(position not in masked for position in said):
             return True
     return False
+
+
+_SAYS: dict[frozenset[str], dict[str, bool]] = {}
 
 
 def _matches_outside_names(dataset: Dataset, hit: Any, topics: set[str],
