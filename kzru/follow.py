@@ -134,12 +134,19 @@ def voice(fact: Fact) -> str:
     """state or commentator. The table names a commentator with their affiliation in brackets
     ("Zhanar Tulindinova (KazISS)") or as "experts"; leaders and state bodies plainly. With no
     speaker, a forecast is the outlet's own view; anything else reports what the sides did."""
-    speakers = [s.strip() for s in fact.speaker.split(";") if s.strip()]
-    if any("(" in s or normalize(s) in ("experts", "эксперты") for s in speakers):
-        return COMMENTATOR
-    if not speakers and fact.status == "expected":
-        return COMMENTATOR
-    return STATE
+    key = (fact.speaker, fact.status == "expected")
+    found = _VOICES.get(key)
+    if found is None:  # worked out once a speaker: a table names the same few thousands
+        speakers = [s.strip() for s in fact.speaker.split(";") if s.strip()]
+        commentator = any("(" in s or normalize(s) in ("experts", "эксперты")
+                          for s in speakers) or (not speakers and key[1])
+        found = COMMENTATOR if commentator else STATE
+        if len(_VOICES) < 100_000:
+            _VOICES[key] = found
+    return found
+
+
+_VOICES: dict[tuple[str, bool], str] = {}
 
 
 def _cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:
