@@ -9,9 +9,9 @@ a store opened with ``drafts=False`` (the default) never returns them, nor count
 
 ``Store`` also offers what ``model.Dataset`` offers (``facts``, ``events``, ``facts_by_event``,
 ``parts``, ``fact_lines``, ``top_level``), answered lazily from SQL, so code written against a
-loaded dataset reads the store unchanged; the typed queries below are the fast paths.
+loaded dataset reads the store unchanged; the typed queries below (and brief's and track's
+in walks.py) are the fast paths.
 """
-
 
 from datetime import date
 from pathlib import Path
@@ -19,23 +19,20 @@ from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
 from kzru.index import Index
 from kzru.model import Fact
+from kzru.walks import (  # noqa: F401 - the store's own names, kept where callers look
+    FILE_ORDER,
+    ROLE_CANDIDATES,
+    TOP_LEVEL,
+    Candidate,
+    WalkQueries,
+    _chunks,
+    marks,
+)
 
 # Every fact query: the record (checked field by field when decoded) and its line in the CSV.
 FACTS = "SELECT f.record, x.line FROM filters x JOIN facts f ON f.rowid = x.rowid"
 NEWEST_FIRST = "x.date DESC, x.id DESC"
-FILE_ORDER = "x.rowid"
-TOP_LEVEL = "x.part_of = ''"
 PRECISIONS = ("day", "month", "year")
-# Every fact follow.role can give a role to: a commitment's status, a signed document, a
-# report (a discussed item at an event, a project or institution). Kept in step with role().
-# A discussed item (follow.is_discussed) is said by the sides, never by a commentator (a
-# speaker with an affiliation in brackets), and not about relations as such (politics first):
-# the rows SQL can rule out, so only the rest are decoded for role() to read their words.
-ROLE_CANDIDATES = ("x.status IN ('agreed', 'planned', 'expected', 'proposed', 'ongoing') OR "
-                   "(x.status = 'signed' AND x.kind = 'document') OR (x.status = 'reported' "
-                   "AND ((x.event != '' AND x.kind = 'statement' AND instr(x.speaker, '(') = 0 "
-                   "AND instr(x.sectors, '|politics|') != 1) OR x.kind IN ('project', "
-                   "'institution')))")
 
 
 class Selection(NamedTuple):
@@ -69,20 +66,9 @@ def open_store(data: Any = None, color: bool = True, drafts: bool = False) -> "S
     return Store(index, folder, drafts)
 
 
-def marks(values: Iterable[Any]) -> str:
-    return ",".join("?" * len(list(values)))
-
-
-def _chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
-    """Runs of at most ``size`` values: an IN list stays within SQLite's variable limit."""
-    for start in range(0, len(values), size):
-        yield values[start:start + size]
-
-
-class Store:
-    """Typed queries over the cached store, drafts excluded unless ``drafts``."""
-
-    all_links_past = 500  # followers of more facts than this: every link read at once
+class Store(WalkQueries):
+    """Typed queries over the cached store, drafts excluded unless ``drafts``; the questions
+    brief and track ask are mixed in from ``walks.WalkQueries``."""
 
     def __init__(self, index: Index, folder: Path | str, drafts: bool = False) -> None:
         self.index = index
@@ -285,218 +271,12 @@ class Store:
                              [fact.source, *sectors, *taken], FILE_ORDER, limit - len(found))
         return found[:limit]
 
-    # --- what brief and track read: an event's facts, their parts and links, in SQL -------
-    # model.Dataset answers the same questions in Python (the rule these must agree with).
-
-    def facts_of(self, sources: Iterable[str], events: Iterable[str],
-                 statuses: Iterable[str] | None = None, top_level: bool = False,
-                 ids: bool = False) -> list[Any]:
-        """Facts (or their ids, with ``ids``) of these sources and events ('' for none), of
-        these statuses, only those that are not parts with ``top_level``; file order."""
-        sources, events = list(dict.fromkeys(sources)), list(dict.fromkeys(events))
-        if not sources or not events:
-            return []
-        where = f"x.source IN ({marks(sources)}) AND x.event IN ({marks(events)})"
-        params: list[Any] = [*sources, *events]
-        if statuses is not None:
-            statuses = list(statuses)
-            where += f" AND x.status IN ({marks(statuses)})"
-            params += statuses
-        if top_level:
-            where += f" AND {TOP_LEVEL}"
-        if ids:
-            return [row[0] for row in self.index.rows(
-                f"SELECT x.id FROM filters x WHERE {self.index.admit(where)} "
-                f"ORDER BY {FILE_ORDER}", params)]
-        return self.select(where, params, FILE_ORDER)
-
-    def fetch(self, fact_ids: Iterable[str], known: Mapping[str, Fact] | None = None,
-              keep: bool = True) -> dict[str, Fact]:
-        """The admitted facts among ``fact_ids``, by id (a few queries, not one per id);
-        facts in ``known`` (already read, admitted) are not read again. With ``keep`` the
-        facts read are kept for the run (track, reading the whole table in batches, does not
-        keep them)."""
-        kept = self.facts._known
-        read = kept if keep else {}
-        fact_ids = list(dict.fromkeys(fact_ids))
-        known = known or {}
-        wanted = [fact_id for fact_id in fact_ids if fact_id not in kept and fact_id not in known]
-        for chunk in _chunks(wanted):
-            # by the facts' unique id index (filters has none on id alone: a scan per chunk),
-            # unordered: kept by id, so SQLite need not sort whole records
-            for fact in self.select(f"f.id IN ({marks(chunk)})", chunk, None):
-                read[fact.id] = fact
-        found = {}
-        for fact_id in fact_ids:
-            fact = known.get(fact_id) or read.get(fact_id) or kept.get(fact_id)
-            if fact is not None:
-                found[fact_id] = fact
-        return found
-
-    def parts_of(self, fact_ids: Iterable[str], known: Mapping[str, Fact] | None = None,
-                 keep: bool = True) -> dict[str, list[Fact]]:
-        """The parts of each of ``fact_ids`` that has any, in file order (a parent's parts
-        are all asked in one query); parts in ``known`` are not read again (``keep``: as
-        ``fetch``)."""
-        pairs: list[tuple[str, str]] = []
-        for chunk in _chunks(list(dict.fromkeys(fact_ids))):
-            pairs += self.index.rows(
-                f"SELECT x.part_of, x.id FROM filters x WHERE "
-                f"{self.index.admit(f'x.part_of IN ({marks(chunk)})')} ORDER BY x.rowid", chunk)
-        facts = self.fetch((part for _, part in pairs), known, keep)
-        found: dict[str, list[Fact]] = {}
-        for parent, part in pairs:
-            found.setdefault(parent, []).append(facts[part])
-        return found
-
-    def followers(self, fact_ids: Iterable[str]) -> dict[str, list[Fact]]:
-        """For each of ``fact_ids`` that has any, the facts whose ``follows`` name it (once
-        per naming), in file order."""
-        found: dict[str, list[Fact]] = {}
-        fact_ids = list(dict.fromkeys(fact_ids))
-        if len(fact_ids) > self.all_links_past and "links" not in self._small:
-            # many asked (track's batches): every link read once, in one query, and kept;
-            # there is at most one row per link, fewer than the facts asked about
-            self._small["links"] = links = {}
-            for earlier, fact_id in self.index.rows(
-                    "SELECT l.earlier, x.id FROM fact_follows l JOIN filters x ON x.rowid = "
-                    f"l.rowid WHERE {self.index.admit()} ORDER BY x.rowid"):
-                links.setdefault(earlier, []).append(fact_id)
-        if "links" in self._small:
-            links = self._small["links"]
-            pairs = [(earlier, fact_id) for earlier in fact_ids
-                     for fact_id in links.get(earlier, ())]
-            later = self.fetch(fact_id for _, fact_id in pairs)
-            for earlier, fact_id in pairs:
-                found.setdefault(earlier, []).append(later[fact_id])
-            return found
-        for chunk in _chunks(fact_ids):
-            rows = self.index.rows(
-                "SELECT l.earlier, x.id FROM fact_follows l JOIN filters x ON x.rowid = l.rowid "
-                f"WHERE {self.index.admit(f'l.earlier IN ({marks(chunk)})')} "
-                "ORDER BY x.rowid", chunk)
-            later = self.fetch(fact_id for _, fact_id in rows)
-            for earlier, fact_id in rows:
-                found.setdefault(earlier, []).append(later[fact_id])
-        return found
-
-    def event_source_outcomes(self) -> dict[tuple[str, str], tuple[bool, bool]]:
-        """Per (event, source) of the facts tied to an event: whether one reports the event
-        under way (an ongoing meeting), whether one reports an outcome (signed, agreed,
-        done)."""
-        if "outcomes" not in self._small:
-            self._event_sources()
-        return self._small["outcomes"]
-
-    def event_fact_sources(self, event_id: str) -> list[str]:
-        """The sources of an event's facts, in the order they first appear."""
-        return [row[0] for row in self.index.rows(
-            "SELECT x.source, MIN(x.rowid) AS first FROM filters x WHERE "
-            f"{self.index.admit('x.event = ?')} GROUP BY x.source ORDER BY first",
-            [event_id])]
-
-    def known_before(self, event_ids: Iterable[str], sources: Iterable[str], before: date,
-                     sectors: Iterable[str], names: Iterable[str]) -> tuple[set[str], set[str]]:
-        """Which of ``sectors`` and of the (normalised) ``names`` some fact already had: a
-        fact of ``event_ids``, or one outside any event from ``sources`` dated before
-        ``before``. Each is asked whether one such fact exists (by the sector's or name's
-        index), not every earlier fact read."""
-        event_ids, sources = list(event_ids), list(sources)
-        where = f"(x.event IN ({marks(event_ids)}) OR (x.event = '' AND x.source IN " \
-                f"({marks(sources)}) AND x.date < ?))"
-        params = [*event_ids, *sources, before.toordinal()]
-
-        def known(table: str, column: str, values: Iterable[str]) -> set[str]:
-            found: set[str] = set()
-            for chunk in _chunks(list(dict.fromkeys(values))):
-                rows = self.index.rows(
-                    f"WITH wanted(value) AS (VALUES {','.join(['(?)'] * len(chunk))}) "
-                    f"SELECT value FROM wanted WHERE EXISTS (SELECT 1 FROM {table} t JOIN "
-                    f"filters x ON x.rowid = t.rowid WHERE t.{column} = wanted.value AND "
-                    f"{self.index.admit(where)})", [*chunk, *params])
-                found.update(row[0] for row in rows)
-            return found
-
-        return known("fact_sectors", "sector", sectors), known("fact_names", "name", names)
-
-    def event_sectors(self, event_id: str) -> set[str]:
-        """Every sector of an event's facts: the distinct stored lists ('|nuclear|energy|')
-        of the event's rows, read by the event's index (a few), split here."""
-        return {sector for (listed,) in self.index.typed_rows(
-            f"SELECT DISTINCT x.sectors FROM filters x WHERE {self.index.admit('x.event = ?')}",
-            [event_id], (str,)) for sector in listed[1:-1].split("|")}
-
-    def role_candidates(self) -> list[Fact]:
-        """Facts track may follow (follow.role), narrowed in SQL by status and kind; file
-        order. role() decides among them."""
-        return self.select(ROLE_CANDIDATES, order=FILE_ORDER)
-
-    def role_pool(self, page: int = 5000) -> Iterator["Candidate"]:
-        """``role_candidates`` a page at a time, each with only what role() and track's
-        choice read (the words only of a statement that may be a discussed item, taken out of
-        the stored record by SQLite): no record decoded, none held. The facts track shows are
-        read whole afterwards (``fetch``), each value checked."""
-        evidence = Fact._fields.index("evidence")
-        where = self.index.admit(f"({ROLE_CANDIDATES}) AND x.rowid > ?")
-        sql = ("SELECT x.rowid, x.id, x.kind, x.event, x.date, x.status, x.speaker, x.sectors, "
-               "x.part_of, CASE WHEN x.status = 'reported' AND x.kind = 'statement' THEN "
-               f"(SELECT json_extract(f.record, '$[{evidence}]') FROM facts f WHERE f.rowid = "
-               f"x.rowid) ELSE '' END FROM filters x NOT INDEXED WHERE {where} "
-               f"ORDER BY {FILE_ORDER} LIMIT {int(page)}")  # NOT INDEXED: a page by rowid
-        types = (int, str, str, str, int, str, str, str, str, str)
-        shared: dict[str, str] = {}  # one copy of each kind, event, status and speaker
-        sectors: dict[str, tuple[str, ...]] = {}
-        last = -1
-        while True:
-            rows = self.index.typed_rows(sql, [last], types)
-            for (_, fact_id, kind, event, day, status, speaker, listed, part_of,
-                 words) in rows:
-                found = sectors.get(listed)
-                if found is None:  # '|nuclear|energy|' -> ('nuclear', 'energy'), once
-                    found = sectors[listed] = tuple(listed[1:-1].split("|"))
-                yield Candidate(fact_id, shared.setdefault(kind, kind),
-                                shared.setdefault(event, event), date.fromordinal(day),
-                                shared.setdefault(status, status),
-                                shared.setdefault(speaker, speaker), found, part_of, words)
-            if len(rows) < page:
-                return
-            last = rows[-1][0]
-
-    def main_sector_facts(self, sectors: Iterable[str]) -> list[Fact]:
-        """Facts whose main (first) sector is one of ``sectors``, in file order: the stored
-        sector list starts with it ('|nuclear|…')."""
-        sectors = list(sectors)
-        if not sectors:
-            return []
-        where = " OR ".join(["instr(x.sectors, '|' || ? || '|') = 1"] * len(sectors))
-        return self.select(f"({where})", sectors, FILE_ORDER)
-
-    def with_parts(self) -> set[str]:
-        """Ids of the facts that have admitted parts."""
-        where = self.index.admit("x.part_of != ''")
-        return {row[0] for row in self.index.rows(
-            f"SELECT DISTINCT x.part_of FROM filters x WHERE {where}")}
-
     def search_allowed(self, allowed: set[int] | None) -> set[int] | None:
         """Search's row set with drafts taken out (None: every row, when there are none)."""
         if self.drafts or not self.index.has_drafts:
             return allowed
         admitted = self.index.allowed("1", [])
         return admitted if allowed is None else allowed & admitted
-
-
-class Candidate(NamedTuple):
-    """What role() reads of a fact, and what track's choice reads (follow.track)."""
-
-    id: str
-    kind: str
-    event: str
-    date: date
-    status: str
-    speaker: str
-    sectors: tuple[str, ...]
-    part_of: str
-    evidence: str
 
 
 class _Facts(Mapping[str, Fact]):
