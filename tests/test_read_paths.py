@@ -139,6 +139,27 @@ def test_track_streamed_as_json_is_the_whole_lists_json(run) -> None:  # noqa: A
     assert [json.loads(line) for line in done.out.splitlines()] == _plain(rows[:3])
 
 
+def test_track_streamed_with_see_also_is_the_whole_lists(run, monkeypatch) -> None:  # noqa: ANN001
+    """The suggester's candidates added a batch at a time (here three items) are those it
+    gives the whole list (each item is weighed on its own)."""
+    import kzru.commands.track as command
+
+    monkeypatch.setattr(command, "SEE_ALSO_BATCH", 3)
+    from kzru.db import open_store
+    from kzru.follow import track
+    from kzru.render_track import KEYS, row
+    from kzru.store import bundled_data_dir
+    from kzru.suggest import see_also
+
+    stored = open_store(bundled_data_dir(), color=False)
+    whole = see_also(stored, track(stored))
+    assert any(entry.see_also for entry in whole)
+    rows = [{key: row(entry, "en")[key] for key in KEYS} for entry in whole]
+    done = run("track", "--format", "json")
+    assert done.code == 0 and done.out == json.dumps(_plain(rows), ensure_ascii=False,
+                                                     indent=2) + "\n"
+
+
 def test_a_parent_with_a_role_is_followed_whatever_its_parts_are(data_copy) -> None:  # noqa: ANN001
     """A part of a part: the middle document has a role and a part of its own (a plain
     statement the store's narrowed pool leaves out), and is itself part of a signed package.

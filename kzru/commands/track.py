@@ -117,13 +117,15 @@ def command(
         out.cut(len(shown_entries), len(tracked), "tracked")
 
 
-def _with_see_also(loaded: Any, entries: Iterator[follow.Tracked],
-                   batch: int = 1000) -> Iterator[follow.Tracked]:
+SEE_ALSO_BATCH = 1000
+
+
+def _with_see_also(loaded: Any, entries: Iterator[follow.Tracked]) -> Iterator[follow.Tracked]:
     """``suggest.see_also`` a batch of items at a time (it weighs each item on its own)."""
     from kzru.suggest import see_also as with_candidates
 
     while True:
-        chunk = list(islice(entries, batch))
+        chunk = list(islice(entries, SEE_ALSO_BATCH))
         if not chunk:
             return
         yield from with_candidates(loaded, chunk)
