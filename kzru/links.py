@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from kzru.errors import PER_KIND, Problems
 from kzru.model import Fact
+from kzru.render import date_label
 from kzru.validate import Table, excerpt
 
 # How many ids on each side of where a mistyped id would sort (forwards and backwards) a
@@ -189,9 +190,12 @@ def _check_fact_links(facts: Table, problems: Problems) -> None:
         for earlier in row.follows or ():
             target = by_id.get(earlier)
             if target is not None and isinstance(target.date, date) and \
-                    isinstance(row.date, date) and target.date > row.date:
+                    isinstance(row.date, date) and target.date > row.date and \
+                    target.date > _last_day(row.date, row.date_precision):
+                # at the dates' precision: a fact of "2025" may follow one of 2025-09
                 problems.append(f"{facts.where(line, 'follows')}: follows {earlier!r}, dated "
-                                f"{target.date}, later than this fact ({row.date})",
+                                f"{date_label(target.date, target.date_precision)}, later "
+                                f"than this fact ({date_label(row.date, row.date_precision)})",
                                 "facts.csv follows: later facts")
     for field in ("part_of", "follows"):
         # A fact that links to no fact lies on no cycle: only facts with links to facts
@@ -255,3 +259,10 @@ def on_cycles(links: dict[str, tuple[str, ...]]) -> set[str]:
                     if len(component) > 1 or node in links[node]:
                         found.update(component)
     return found
+
+
+def _last_day(day: date, precision: str) -> date:
+    """The last day a date stated at ``precision`` may stand for (as track reads it)."""
+    from kzru.follow import period_end
+
+    return period_end(day, precision)

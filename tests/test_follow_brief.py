@@ -570,3 +570,37 @@ def test_track_says_when_its_list_is_cut(run) -> None:  # noqa: ANN001
         assert result.code == 0, result.err
         assert words in result.out and "internal error" not in result.err
     assert "tracked items" in run("track", "--limit", "2", "--format", "table", "--no-pager").out
+
+
+def test_follows_is_judged_at_the_dates_precision(data_copy: Path, run) -> None:
+    """A fact dated only "2025" may follow one of 2025-09 (the year may well end after it), as
+    track and the link suggester read dates; one of "2024" may not, and the message prints
+    each date at its precision, not as the first of January."""
+    def edit(rows: list[dict]) -> None:
+        by_id = {r["id"]: r for r in rows}
+        later = by_id["a004-kaznu-omsk-branch"]
+        earlier = by_id["a001-kaznu-omsk-first-applicants-sept"]
+        assert (later["date"], later["date_precision"]) == ("2025-01-01", "year")
+        assert (earlier["date"], earlier["date_precision"]) == ("2025-09-01", "month")
+        later["follows"] = earlier["id"]
+
+    _rewrite_facts(data_copy, edit)
+    assert run("check", "--data", str(data_copy)).code == 0
+
+    def earlier_year(rows: list[dict]) -> None:
+        by_id = {r["id"]: r for r in rows}
+        by_id["a004-kaznu-omsk-branch"]["date"] = "2024-01-01"
+
+    _rewrite_facts(data_copy, earlier_year)
+    result = run("check", "--data", str(data_copy))
+    assert result.code == 2
+    assert "follows 'a001-kaznu-omsk-first-applicants-sept', dated 2025-09, later than this " \
+           "fact (2024)" in result.err
+
+
+def test_suggested_links_print_dates_at_their_precision(run) -> None:
+    lines = run("check", "--suggest-follows").out.splitlines()
+    line = next(x for x in lines if x.split()[:3] == [
+        "a004-kaznu-omsk-branch", "follows?", "a001-kaznu-omsk-first-applicants-sept"])
+    assert "[planned 2025-09 → done 2025;" in line
+    assert not any("-01-01" in x for x in lines if "follows?" in x)

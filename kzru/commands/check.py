@@ -11,6 +11,7 @@ from kzru.errors import Problems, one_line
 from kzru.lint import lint
 from kzru.model import Dataset, Fact
 from kzru.options import Options, with_common_options
+from kzru.render import date_label
 from kzru.suggest import suggest_follows as suggest
 
 EXAMPLES = ("kzru check", "kzru check --strict", "kzru check --sources ../shared/seeds",
@@ -128,5 +129,7 @@ def _print_suggestions(folder: Path, options: Options) -> None:
                "the later fact's follows column to accept one):")
     for item in found:
         typer.echo(f"  {item.later.id}  follows?  {item.earlier.id}  "
-                   f"[{item.earlier.status} {item.earlier.date} → {item.later.status} "
-                   f"{item.later.date}; {'; '.join(item.reasons)}]")
+                   f"[{item.earlier.status} "
+                   f"{date_label(item.earlier.date, item.earlier.date_precision)} → "
+                   f"{item.later.status} {date_label(item.later.date, item.later.date_precision)}"
+                   f"; {'; '.join(item.reasons)}]")
