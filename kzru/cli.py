@@ -49,18 +49,52 @@ def _main(
                                    "drafts": drafts})
 
 
-def _say(message: str) -> None:
-    """One line on stderr, control characters escaped; a closed stderr only loses the line."""
+# The reader's language for messages and --help: --lang is parsed only once the command line
+# is, too late for a usage error or --help, so main() reads it from the arguments first.
+_LANG = ["en"]
+
+
+def reader_language(args: List[str]) -> str:
+    """The language the command line asks for: the last --lang given (before a lone --, as
+    the command would read it), else KZRU_LANG, else English. Not LANG or LC_MESSAGES: --lang
+    also chooses which text of the data a table shows, which a script must not get from
+    the locale it happens to run under (see README, "Languages")."""
+    from kzru.options import LANGS
+
+    chosen = None
+    for position, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and position + 1 < len(args):
+            chosen = args[position + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg[len("--lang="):]
+    if chosen is None:
+        chosen = os.environ.get("KZRU_LANG", "")
+    return chosen if chosen in LANGS else "en"
+
+
+def _say(message: object) -> None:
+    """One line on stderr in the reader's language, control characters escaped; a closed
+    stderr only loses the line."""
+    from kzru.labels import say
+
     try:
-        sys.stderr.write(f"kzru: {one_line(message)}\n")
+        sys.stderr.write(f"kzru: {one_line(say(message, _LANG[0]))}\n")
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):
         pass
 
 
-def _fail(message: str, code: int = 2) -> "NoReturn":  # noqa: F821
+def _fail(message: object, code: int = 2) -> "NoReturn":  # noqa: F821
     _say(message)
     raise SystemExit(code)
+
+
+def _said(key: str, **fields: object) -> object:
+    from kzru.labels import Said
+
+    return Said(key, **fields)
 
 
 def _check_streams() -> None:
@@ -80,7 +114,7 @@ def _check_streams() -> None:
                 sys.stderr = stream
             else:
                 sys.stdout = stream
-                _fail("standard output is closed: nowhere to write the output")
+                _fail(_said("err.stdout_closed"))
 
 
 def _silence_stdout() -> None:
@@ -137,6 +171,7 @@ def main(argv: Optional[List[str]] = None) -> None:
         from typer._click import exceptions as click_errors
     except ImportError:  # typer < 0.28 depends on click instead of vendoring it
         from click import exceptions as click_errors  # type: ignore[no-redef]
+    _LANG[0] = reader_language(sys.argv[1:] if argv is None else argv)
     _check_streams()
     if (getattr(sys.stdout, "encoding", None) or "utf8").lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
@@ -155,33 +190,32 @@ def main(argv: Optional[List[str]] = None) -> None:
     except DataError as error:
         for problem in error.problems:
             _say(problem)
-        _fail(str(error))
+        _fail(error.args[0] if error.args else str(error))
     except KzruError as error:
-        _fail(str(error))
+        _fail(error.args[0] if error.args else str(error))
     except getattr(click_errors, "NoArgsIsHelpError", ()) as error:  # bare `kzru`: the help
         sys.stdout.write(error.ctx.get_help() + "\n")
         code = 0
     except click_errors.UsageError as error:
-        hint = f" (see 'kzru {error.ctx.info_name} --help')" if error.ctx and \
-            error.ctx.parent else " (see 'kzru --help')"
-        _fail(error.format_message().replace("\n", " ") + hint)
+        from kzru.usage import message
+
+        _fail(message(error, click_errors, _LANG[0]))
     except click_errors.ClickException as error:
         _fail(error.format_message().replace("\n", " "), error.exit_code)
     except typer.Abort:
-        _fail("aborted", 130)
+        _fail(_said("err.aborted"), 130)
     except BrokenPipeError:
         _silence_stdout()
         raise SystemExit(0) from None
     except KeyboardInterrupt:
-        _fail("interrupted", 130)
+        _fail(_said("err.interrupted"), 130)
     except OSError as error:
         if error.filename is not None:
-            _fail(f"{error.filename}: {error.strerror}")
+            _fail(_said("err.os", path=error.filename, why=error.strerror))
         _silence_stdout()  # a full disk or a failing device under stdout
-        _fail(f"cannot write the output: {error.strerror or error}")
+        _fail(_said("err.cannot_write", why=error.strerror or error))
     except Exception as error:  # a bug: still one line, with a way to see more
         if os.environ.get("KZRU_DEBUG"):
             raise
-        _fail(f"internal error: {type(error).__name__}: {error} (KZRU_DEBUG=1 shows the "
-              "traceback)")
+        _fail(_said("err.internal", kind=type(error).__name__, error=error))
     raise SystemExit(code if isinstance(code, int) else 0)

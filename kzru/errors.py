@@ -9,7 +9,10 @@ PER_KIND = 20
 
 
 class KzruError(Exception):
-    """A usage or data problem; the CLI prints its message and exits with code 2."""
+    """A usage or data problem; the CLI prints its message and exits with code 2.
+
+    The message is a ``labels.Said`` (a message of kzru/messages.py): it reads as English,
+    and the CLI says it in the reader's language (``labels.say``)."""
 
     exit_code = 2
 
@@ -21,8 +24,10 @@ class DataError(KzruError):
     def __init__(self, problems: list[str], total: int | None = None) -> None:
         self.problems = problems
         self.total = len(problems) if total is None else total
-        noun = "problem" if self.total == 1 else "problems"
-        super().__init__(f"{self.total} data {noun} found")
+        from kzru.labels import Said
+
+        key = "err.data_problems_one" if self.total == 1 else "err.data_problems"
+        super().__init__(Said(key, count=self.total))
 
 
 class Problems:
@@ -92,11 +97,13 @@ class Problems:
 
     def report(self) -> list[str]:
         """The kept lines, each capped kind followed by how many more of it there are."""
+        from kzru.labels import Said
+
         after: dict[int, str] = {}
         for kind, count in self.counts.items():
             if count > PER_KIND and not self.keep_all:
-                after[self.last[kind]] = (f"… and {count - PER_KIND} more of this kind "
-                                          f"({kind}); kzru check --all-problems lists every one")
+                after[self.last[kind]] = Said("err.more_of_kind", count=count - PER_KIND,
+                                              kind=kind)
         lines: list[str] = []
         for position, line in enumerate(self.lines):
             lines.append(line)
@@ -133,7 +140,7 @@ CLOSE = 75
 
 
 def did_you_mean(word: str, choices: list[str]) -> str:
-    """Return ' (did you mean X?)' for the closest choice, or '' when nothing is close.
+    """Return ' (did you mean X?)' (a Said) for the closest choice, or '' when nothing is close.
 
     Whole strings are compared (no partial matching, which made any short word "close" to
     some long id), in any case."""
@@ -141,7 +148,11 @@ def did_you_mean(word: str, choices: list[str]) -> str:
 
     best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=CLOSE,
                               processor=utils.default_process)
-    return f" (did you mean {best[0]!r}?)" if best else ""
+    if not best:
+        return ""
+    from kzru.labels import Said
+
+    return Said("err.did_you_mean", choice=best[0])
 
 
 def choose(value: str, allowed: Iterable[str], what: str) -> str:
@@ -149,7 +160,9 @@ def choose(value: str, allowed: Iterable[str], what: str) -> str:
     allowed = list(allowed)
     if value in allowed:
         return value
-    message = f"unknown {what} {value!r}{did_you_mean(value, allowed)}"
+    from kzru.labels import Joined, Said, word
+
+    hint: object = did_you_mean(value, allowed)
     if len(allowed) <= 25:
-        message += f"; choose from: {', '.join(allowed)}"
-    raise KzruError(message)
+        hint = Joined([hint, Said("err.choose_from", choices=", ".join(allowed))], "")
+    raise KzruError(Said("err.unknown", what=word("err.noun", what), value=value, hint=hint))

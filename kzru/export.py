@@ -22,6 +22,7 @@ from typing import Any
 
 from kzru.errors import KzruError
 from kzru.files import open_regular
+from kzru.labels import Said
 from kzru.model import Dataset
 from kzru.store import CSV_LIMIT, TABLES
 from kzru.writer import sync_folder
@@ -151,7 +152,7 @@ def write_database(dataset: Dataset, target: Path, bundled: dict[str, Any]) -> d
         problems = connection.execute("PRAGMA foreign_key_check").fetchall()
         connection.close()
         if problems:
-            raise KzruError(f"export: {len(problems)} broken references, first {problems[0]}")
+            raise KzruError(Said("err.export_broken", count=len(problems), first=problems[0]))
         os.replace(temporary, target)
     finally:
         if os.path.exists(temporary):
@@ -214,8 +215,8 @@ def write_package(folder: Path, target: Path, package: dict[str, Any],
             _write_new(building / "datapackage.json", [encoded.encode("utf-8")])
         except OSError as error:
             where = error.filename or target
-            raise KzruError(f"{where}: cannot write the data package: "
-                            f"{error.strerror or error}; {target} is unchanged") from None
+            raise KzruError(Said("err.export_failed", where=where, why=error.strerror or error,
+                                 target=target)) from None
         _swap_in(building, target)
     finally:
         if building.exists():
@@ -231,26 +232,22 @@ def _check_target(target: Path, package: dict[str, Any], force: bool) -> None:
     except FileNotFoundError:
         return
     if stat.S_ISLNK(info.st_mode):
-        raise KzruError(f"{target} is a link: kzru writes only into a folder itself (give "
-                        "the folder it points to)")
+        raise KzruError(Said("err.export_link", target=target))
     if not stat.S_ISDIR(info.st_mode):
-        raise KzruError(f"not a folder: {target}")
+        raise KzruError(Said("err.not_a_folder", target=target))
     entries = sorted(os.listdir(target))
     if not entries:
         return
     foreign = [name for name in entries if name not in PACKAGE_FILES]
     if foreign:
-        raise KzruError(f"{target / foreign[0]} was not written by kzru: export into a new or "
-                        "empty folder, or one holding an earlier kzru export only")
+        raise KzruError(Said("err.foreign_file", path=target / foreign[0]))
     for name in entries:
         if not stat.S_ISREG(os.lstat(target / name).st_mode):
-            raise KzruError(f"{target / name} is not a regular file (a link?): kzru never "
-                            "writes through links or replaces what it did not write")
+            raise KzruError(Said("err.export_not_regular", path=target / name))
     if not _is_kzru_package(target / "datapackage.json", package):
-        raise KzruError(f"{target} holds no datapackage.json of kzru's, so kzru did not write "
-                        "its files: export into a new or empty folder")
+        raise KzruError(Said("err.not_kzru_package", target=target))
     if not force:
-        raise KzruError(f"{target / entries[0]} exists (--force replaces it)")
+        raise KzruError(Said("err.exists", target=target / entries[0]))
 
 
 def _is_kzru_package(path: Path, package: dict[str, Any]) -> bool:
@@ -268,7 +265,7 @@ def _copy(source: Path, target: Path, drafts: bool = True) -> None:
     try:
         reader = open_regular(source, CSV_LIMIT)
     except OSError as error:
-        raise KzruError(f"{source}: cannot be read: {error.strerror}") from None
+        raise KzruError(Said("err.cannot_read", path=source, why=error.strerror)) from None
     with reader:
         if drafts:
             _write_new(target, iter(lambda: reader.read(1 << 20), b""))

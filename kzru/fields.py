@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any, Mapping, Sequence
 
 from kzru.errors import KzruError, did_you_mean
+from kzru.labels import Said
 from kzru.model import Event, Fact, Source
 from kzru.render import FACT_KEYS
 
@@ -54,13 +55,13 @@ def choose(spec: str | None, default: Sequence[str], available: Sequence[str],
         names = list(available) if name == "all" else [name]
         for one in names:
             if one not in available:
-                raise KzruError(f"unknown field {one!r} for {what}"
-                                f"{did_you_mean(one, list(available))}; fields: all, "
-                                f"{', '.join(available)}")
+                raise KzruError(Said("err.unknown_field", value=one, what=what,
+                                     hint=did_you_mean(one, list(available)),
+                                     fields=", ".join(available)))
             if one not in chosen:
                 chosen.append(one)
     if not chosen:
-        raise KzruError(f"--fields is empty; fields: all, {', '.join(available)}")
+        raise KzruError(Said("err.no_fields", fields=", ".join(available)))
     return chosen
 
 

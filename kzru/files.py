@@ -14,20 +14,25 @@ from pathlib import Path
 
 from kzru.errors import KzruError
 
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
-          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-          (stat.S_ISSOCK, "a socket"))
+_KINDS = ((stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "char"),
+          (stat.S_ISBLK, "block"), (stat.S_ISSOCK, "socket"))
+
+
+def _said(key: str, **fields: object) -> str:
+    """A message (kzru.labels loads only on this, the error path)."""
+    from kzru.labels import Said
+
+    return Said(key, **fields)
 
 
 def check_regular(path: Path, info: os.stat_result, limit: int) -> None:
     """Refuse anything but a regular file of at most ``limit`` bytes: reading a FIFO hangs,
     a device never ends, and a huge file exhausts memory."""
     if not stat.S_ISREG(info.st_mode):
-        kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
-        raise KzruError(f"{path}: is {kind}, not a regular file")
+        kind = next((name for test, name in _KINDS if test(info.st_mode)), "other")
+        raise KzruError(_said("err.file_kind", path=path, kind=_said(f"err.kind.{kind}")))
     if info.st_size > limit:
-        raise KzruError(f"{path}: is {info.st_size} bytes, more than the {limit >> 20} MiB "
-                        "kzru reads from one file")
+        raise KzruError(_said("err.too_big", path=path, size=info.st_size, limit=limit >> 20))
 
 
 def open_regular(path: Path, limit: int) -> io.BufferedReader:
@@ -62,10 +67,9 @@ def _refuse_pseudo_file(path: Path, descriptor: int, info: os.stat_result) -> No
     tree = next((tree for tree in _PSEUDO_TREES
                  if real == tree or real.startswith(tree + os.sep)), None)
     if tree is not None:
-        raise KzruError(f"{path}: leads to {tree}, a kernel file, not a regular file")
+        raise KzruError(_said("err.kernel_file", path=path, tree=tree))
     if info.st_size == 0 and os.pread(descriptor, 1, 0):
-        raise KzruError(f"{path}: says it is empty but has content (a kernel file?), not a "
-                        "regular file")
+        raise KzruError(_said("err.fake_empty", path=path))
 
 
 def read_limited(path: Path, limit: int) -> bytes:

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, Iterable, NamedTuple, Sequence
 
 from kzru.errors import KzruError, choose, did_you_mean
+from kzru.labels import Said
 from kzru.text import normalize, stem, words
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -34,8 +35,7 @@ def date_bound(value: str, option: str, end: bool) -> date:
             return date(year, month, last if end else 1)  # type: ignore[arg-type]
         return date(year, month, day)  # type: ignore[arg-type]
     except ValueError:
-        raise KzruError(f"{option} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") \
-            from None
+        raise KzruError(Said("err.not_a_date", option=option, value=value)) from None
 
 
 def date_range(since: str | None, until: str | None) -> tuple[date | None, date | None]:
@@ -107,8 +107,8 @@ def speakers(value: str, known: Iterable[str], glossary: Iterable[Any]) -> tuple
 
     found = tuple(speaker for speaker in known if said_by(speaker))
     if not found:
-        raise KzruError(f"no speaker {value!r}{did_you_mean(value, known)}; speakers: "
-                        f"{', '.join(known)}")
+        raise KzruError(Said("err.no_speaker", value=value, hint=did_you_mean(value, known),
+                             known=", ".join(known)))
     return found
 
 
@@ -124,7 +124,7 @@ def places(value: str, events: dict[str, Any], glossary: Iterable[Any]) -> \
     if not held and not entries:
         known = sorted({place for event in events.values() for place in event.places} |
                        {entry.name_en for entry in glossary if entry.kind == "place"})
-        raise KzruError(f"unknown place {value!r}{did_you_mean(value, known)}")
+        raise KzruError(Said("err.unknown_place", value=value, hint=did_you_mean(value, known)))
     return held, tuple(sorted(names))
 
 
@@ -171,8 +171,8 @@ def _source_by_name(value: str, sources: dict[str, Any]) -> tuple[str, ...]:
                   if wanted in (normalize(source.publisher), normalize(source.file)))
     if not found:
         known = [*sources, *(s.publisher for s in sources.values() if s.publisher)]
-        raise KzruError(f"unknown source {value!r}{did_you_mean(value, known)} (kzru sources "
-                        "lists them)")
+        raise KzruError(Said("err.unknown_source", value=value,
+                             hint=did_you_mean(value, known)))
     return found
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from kzru.errors import KzruError, did_you_mean
+from kzru.labels import Said
 
 
 def _pieces(text: str) -> list[str]:
@@ -40,9 +41,9 @@ def resolve_event(value: str, event_ids: Iterable[str]) -> str:
     if len(found) == 1:
         return found[0]
     if found:
-        raise KzruError(f"{value!r} matches {len(found)} events: {', '.join(sorted(found))}")
-    raise KzruError(f"unknown event {value!r}{did_you_mean(value, ids)} (kzru visits lists "
-                    "the events)")
+        raise KzruError(Said("err.several_events", value=value, count=len(found),
+                             ids=", ".join(sorted(found))))
+    raise KzruError(Said("err.unknown_event", value=value, hint=did_you_mean(value, ids)))
 
 
 def exact_id(value: str, ids: Iterable[str]) -> str | None:

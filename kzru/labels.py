@@ -9,7 +9,7 @@ Machine formats (json, csv…) never use these: their keys are field names and s
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
 
 LANGS = ("en", "ru")
 
@@ -339,9 +339,16 @@ LABELS: dict[str, tuple[str, str]] = {
 def label(key: str, lang: str = "en", **fields: object) -> str:
     """The string for ``key`` in ``lang`` (English for an unknown language), fields filled in.
 
-    An unknown key is a programming error, so it raises KeyError instead of printing the key.
+    Messages (errors, usage errors, data problems) live in kzru/messages.py, read only when
+    one is said. An unknown key is a programming error, so it raises KeyError instead of
+    printing the key.
     """
-    english, russian = LABELS[key]
+    found = LABELS.get(key)
+    if found is None:
+        from kzru.messages import MESSAGES
+
+        found = MESSAGES[key]
+    english, russian = found
     text = russian if lang == "ru" else english
     return text.format(**fields) if fields else text
 
@@ -386,11 +393,30 @@ def say(text: object, lang: str = "en") -> str:
     return label(text.key, lang, **{name: say(value, lang) for name, value in text.fields.items()})
 
 
+def rewrite(text: object, change: "Callable[[str], str]") -> object:
+    """``text`` with ``change`` applied to each piece of data it holds (a path, an id), its
+    words kept: a message about a scratch copy can then name the user's own file, and still
+    be said in either language."""
+    if isinstance(text, Said):
+        made = Said(text.key, **{name: rewrite(value, change)
+                                 for name, value in text.fields.items()})
+        return made
+    if isinstance(text, Joined):
+        return Joined([rewrite(part, change) for part in text.parts], text.separator)
+    return change(text) if isinstance(text, str) else text
+
+
 def word(prefix: str, value: str) -> object:
     """A vocabulary word (a status, a kind, how a word matched) as a Said when ``prefix.value``
     is a label, else the value itself (an id or a word the table holds)."""
     key = f"{prefix}.{value}"
-    return Said(key) if key in LABELS else value
+    if key in LABELS:
+        return Said(key)
+    if prefix.startswith(("err.", "usage.", "data.")):
+        from kzru.messages import MESSAGES
+
+        return Said(key) if key in MESSAGES else value
+    return value
 
 
 def status_word(status: str) -> object:

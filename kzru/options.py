@@ -17,6 +17,7 @@ from typer._types import TyperChoice
 
 from kzru import __version__
 from kzru.errors import KzruError, choose
+from kzru.labels import Said
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "md")  # what the listings print
 # Every format some command prints: what --format before the command name accepts.
@@ -131,7 +132,7 @@ def _from_environment(name: str, allowed: Sequence[str], what: str) -> Optional[
     try:
         return choose(value, allowed, what)
     except KzruError as error:
-        raise KzruError(f"{name}: {error}") from None
+        raise KzruError(Said("err.from_env", name=name, error=error.args[0])) from None
 
 
 class Options(NamedTuple):
@@ -169,8 +170,9 @@ class Options(NamedTuple):
         this command does not print, the command's own default applies, silently."""
         if self.fmt:
             if self.fmt not in self.formats:
-                raise KzruError(f"{self.command or 'this command'} prints "
-                                f"{', '.join(self.formats)}; not {self.fmt}")
+                raise KzruError(Said("err.not_printed",
+                                     command=self.command or Said("err.this_command"),
+                                     formats=", ".join(self.formats), fmt=self.fmt))
             return self.fmt
         chosen = _from_environment("KZRU_FORMAT", ALL_FORMATS, "format")
         return chosen if chosen in self.formats else None

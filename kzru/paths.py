@@ -37,12 +37,21 @@ def resolve_data_dir(option: str | os.PathLike[str] | None) -> Path:
     """Pick the folder: --data, then KZRU_DATA, then the bundled table."""
     chosen = option or os.environ.get("KZRU_DATA") or None
     folder = Path(chosen) if chosen else bundled_data_dir()
-    where = "--data" if option else "KZRU_DATA" if chosen else "bundled data"
+    where = "option" if option else "env" if chosen else "bundled"
     if not folder.exists():
-        raise KzruError(f"data folder not found: {folder} (from {where})")
+        raise KzruError(_said("err.no_data_folder", folder=folder,
+                              where=_said(f"err.where.{where}")))
     if not folder.is_dir():
-        raise KzruError(f"data folder is not a folder: {folder} (from {where})")
+        raise KzruError(_said("err.data_not_folder", folder=folder,
+                              where=_said(f"err.where.{where}")))
     return folder
+
+
+def _said(key: str, **fields: object) -> str:
+    """A message (kzru.labels loads only on this, the error path)."""
+    from kzru.labels import Said
+
+    return Said(key, **fields)
 
 
 def data_files(folder: Path) -> list[Path]:

@@ -185,4 +185,7 @@ def find_record(store: "Store", record_id: str) -> Fact | Event:
     known = [*store.events, *(row[0] for row in store.index.rows(
         "SELECT id FROM facts WHERE id >= ? AND id < ? LIMIT 5000",
         [prefix, prefix + "\uffff"]))]
-    raise KzruError(f"no fact or event with id {record_id!r}{did_you_mean(record_id, known)}")
+    from kzru.labels import Said
+
+    raise KzruError(Said("err.no_record", what=Said("err.what.fact_or_event"), value=record_id,
+                         hint=did_you_mean(record_id, known)))

@@ -204,7 +204,9 @@ def verify_evidence(dataset: Dataset, sources_dir: Path, hashes: list[str] | Non
     user added, since the bundled ones are not shipped. If no source's article is there, the
     folder is most likely the wrong one, and each stays a problem."""
     if not sources_dir.is_dir():
-        raise KzruError(f"sources folder not found: {sources_dir}")
+        from kzru.labels import Said
+
+        raise KzruError(Said("err.no_sources_folder", folder=sources_dir))
     facts_path = Path(dataset.folder) / "facts.csv"
     column = list(Fact._fields).index("evidence") + 1
     texts: dict[str, str | None] = {}

@@ -81,6 +81,8 @@ def resolve_sector(value: str, sectors: dict[str, Any]) -> str:
     if len(found) == 1:
         return found[0]
     if found:
-        raise KzruError(f"{value!r} names {len(found)} sectors: {', '.join(found)}; give one "
-                        "of these ids")
+        from kzru.labels import Said
+
+        raise KzruError(Said("err.several_sectors", value=value, count=len(found),
+                             ids=", ".join(found)))
     return choose(value, sectors, "sector")

@@ -22,6 +22,7 @@ from typing import Any, Iterator, Mapping, Sequence
 
 from kzru.errors import KzruError
 from kzru.files import read_limited
+from kzru.labels import Said
 
 CSV_LIMIT = 256 << 20
 TEMP_PREFIX = ".kzru-write-"
@@ -88,15 +89,15 @@ def _signals_held() -> Iterator[None]:
 
 def _refuse_links(path: Path) -> None:
     if path.is_symlink():
-        raise KzruError(f"{path}: is a symbolic link; kzru writes only to regular files")
+        raise KzruError(Said("err.is_link", path=path))
     if path.exists() and not path.is_file():
-        raise KzruError(f"{path}: is not a regular file")
+        raise KzruError(Said("err.not_regular", path=path))
 
 
 def commit(folder: Path, contents: Mapping[str, bytes]) -> None:
     """Replace (or create) files of ``folder`` by name, all of them or none."""
     if folder.is_symlink():
-        raise KzruError(f"{folder}: is a symbolic link; give the folder itself")
+        raise KzruError(Said("err.folder_is_link", folder=folder))
     staged: list[tuple[str, Path]] = []
     created: list[Path] = []  # folders made for new files, removed again on failure
     name, swapped = "", False
@@ -106,8 +107,7 @@ def commit(folder: Path, contents: Mapping[str, bytes]) -> None:
             _refuse_links(target)
             for parent in target.relative_to(folder).parents:
                 if parent != Path(".") and (folder / parent).is_symlink():
-                    raise KzruError(f"{folder / parent}: is a symbolic link; kzru writes only "
-                                    "inside the data folder itself")
+                    raise KzruError(Said("err.inner_link", path=folder / parent))
             if not target.parent.exists():
                 target.parent.mkdir(parents=True)
                 created.append(target.parent)
@@ -131,10 +131,10 @@ def commit(folder: Path, contents: Mapping[str, bytes]) -> None:
     except OSError as error:
         # the user's file, never the temporary one beside it
         if swapped:
-            raise KzruError(f"{folder}: written, but not flushed to disk "
-                            f"({error.strerror or error})") from None
-        raise KzruError(f"{folder / name if name else folder}: cannot be written "
-                        f"({error.strerror or error}); nothing was changed") from None
+            raise KzruError(Said("err.not_flushed", folder=folder,
+                                 why=error.strerror or error)) from None
+        raise KzruError(Said("err.not_written", path=folder / name if name else folder,
+                             why=error.strerror or error)) from None
     finally:
         for _, temp in staged:
             try:

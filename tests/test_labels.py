@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 from kzru.labels import LABELS, label
+from kzru.messages import MESSAGES
+
+# kzru/messages.py is the messages half of the one table (read only on the error path)
+TABLE = {**LABELS, **MESSAGES}
 
 KZRU = Path(__file__).resolve().parents[1] / "kzru"
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
@@ -18,14 +22,19 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-@pytest.mark.parametrize("key", sorted(LABELS))
+def test_the_two_halves_share_no_key() -> None:
+    assert not set(LABELS) & set(MESSAGES)
+
+
+@pytest.mark.parametrize("key", sorted(TABLE))
 def test_every_label_has_both_languages_with_the_same_fields(key: str) -> None:
-    english, russian = LABELS[key]
+    english, russian = TABLE[key]
     assert english.strip() and russian.strip()
     assert not CYRILLIC.search(english), "the English label holds Cyrillic"
     # a Russian label is Russian, except for words that are the same in both (ids, symbols)
     # (a field's name, {words}, is not a word shown: only the words around it count)
-    shown = re.sub(r"\{[a-z_]*\}", "", english)
+    shown = re.sub(r"\{[a-z_]*(![rs])?\}", "", english)
+    shown = re.sub(r"--[a-z-]+|\b[A-Z_]{2,}\b", "", shown)  # options and variables, as typed
     if re.search("[a-z]{3,}", shown.replace("--limit", "").replace("--fields", "")
                  .replace("kzru show ID", "").replace("published_note", "")):
         assert CYRILLIC.search(russian), f"{key}: Russian label is not Russian"
@@ -36,10 +45,10 @@ def test_every_label_has_both_languages_with_the_same_fields(key: str) -> None:
 def test_every_key_the_code_asks_for_exists() -> None:
     used = set()
     for path in KZRU.rglob("*.py"):
-        used |= set(re.findall(r"""(?:label|Said)\(\s*["']([a-z_]+\.[a-z_.]+)["']""",
+        used |= set(re.findall(r"""(?:label|Said|_said)\(\s*["']([a-z_]+\.[a-z_.]+)["']""",
                                path.read_text()))
     assert used, "no label() calls found: the pattern is stale"
-    assert used <= set(LABELS), f"missing labels: {sorted(used - set(LABELS))}"
+    assert used <= set(TABLE), f"missing labels: {sorted(used - set(TABLE))}"
 
 
 def test_label_fills_fields_and_falls_back_to_english() -> None:
@@ -69,3 +78,14 @@ def test_lang_ru_tables_have_russian_headers_and_notes(run, args, english) -> No
     assert english not in shown and re.search("[а-я]", shown.splitlines()[0 if args[0] !=
                                                                         "show" else 1])
     assert english in run(*args, "--format", "table").out
+
+
+def test_every_error_kzru_raises_is_a_message_of_the_table() -> None:
+    """A KzruError built from an f-string would stay English under --lang ru: each one is a
+    Said (a key of kzru/messages.py), or passes on another error's message."""
+    built = re.compile(r"KzruError\(\s*(?!Said\(|_said\(|theirs\(|Exception\))([^)]{0,60})")
+    found = []
+    for path in KZRU.rglob("*.py"):
+        for match in built.finditer(path.read_text()):
+            found.append(f"{path.name}: {match.group(1)}")
+    assert found == []

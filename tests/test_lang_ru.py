@@ -285,3 +285,91 @@ def test_russian_pages_fit_the_terminal_and_keep_ids_whole(args: tuple[str, ...]
     for fact_id in set(re.findall(r"a00\d-[a-z0-9-]+|20\d\d-\d\d-[a-z][a-z0-9-]+", shown)):
         # every id printed is a whole id of the table (never cut at the line's end)
         assert fact_id in ids, fact_id
+
+
+# -- errors and usage errors under --lang ru (and KZRU_LANG=ru) --------------------------------
+
+# What a user can get wrong, each with the exit code kzru gives it in English too.
+MISTAKES = [
+    (("search",), 2), (("show", "nope-id"), 2), (("show", "a001-putin-state-visit-arrivl"), 2),
+    (("facts", "--sector", "nope"), 2), (("facts", "--year", "abc"), 2),
+    (("facts", "--year", "0"), 2), (("facts", "--year"), 2), (("visits", "--bogus"), 2),
+    (("visits", "--hots", "ru"), 2), (("brief",), 2), (("facts", "--format", "xx"), 2),
+    (("cite", "a001-putin-state-visit-arrival", "--format", "csv"), 2),
+    (("sectors", "nope"), 2), (("facts", "--since", "2025-13"), 2),
+    (("track", "--since", "20x"), 2), (("facts", "--fields", "id,nope"), 2),
+    (("facts", "--fields", ","), 2), (("facts", "--place", "Марс"), 2),
+    (("facts", "--speaker", "Иван"), 2), (("facts", "--source", "nope"), 2),
+    (("brief", "2024"), 2), (("--data", "/nonexistent-kzru", "facts"), 2),
+    (("visits", "extra"), 2), (("visits", "--no-color=3"), 2), (("export",), 2),
+    (("facts", "--status", "signd"), 2), (("sectors", "--matrix", "--year", "2024"), 2),
+    (("add", "x.txt"), 2), (("search", "qwertyzz"), 1), (("facts", "--year", "1990"), 1),
+    (("visits", "--year", "1990"), 1), (("track", "--year", "1990"), 1),
+]
+# what the user typed or may type back: values and option names stay as they are written
+TYPED = ("table", "json", "jsonl", "csv", "tsv", "md", "text", "bibtex", "all", "FILE.db",
+         "DIR", "QUERY", "EVENT", "kzru", "range", "Possible")
+
+
+def _mistake_left(err: str, args: tuple[str, ...]) -> list[str]:
+    # lists of values one may type (fields, choices, speakers) are the values themselves
+    text = re.sub(r"(поля|допустимо|говорящие|возможно): .*$", " ", err)
+    # options, quoted values, variables, paths and commands, as typed
+    text = re.sub(r"--?[a-z][a-z-]*|'[^']*'|[A-Z_]{3,}|/\S+|kzru [a-z]+", " ", text)
+    return [word for word in english_left(text, args) if word not in TYPED]
+
+
+@pytest.mark.parametrize("args,code", MISTAKES, ids=lambda value: " ".join(value)
+                         if isinstance(value, tuple) else str(value))
+def test_errors_are_russian_one_line_and_keep_their_exit_code(run, args: tuple[str, ...],
+                                                             code: int) -> None:
+    english = run("--format", "table", *args)
+    russian = run("--lang", "ru", "--format", "table", *args)
+    assert english.code == russian.code == code, (english.err, russian.err)
+    lines = russian.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kzru: "), russian.err
+    assert re.search("[а-яё]", lines[0]), lines[0]
+    assert _mistake_left(lines[0], args) == [], lines[0]
+    # English stays English: no Russian word kzru wrote itself
+    assert not re.search("[а-яё]", re.sub(r"'[^']*'|«[^»]*»|: \S+$", "",
+                                          " ".join(english.err.split()) .replace(
+                                              " ".join(args), "")).replace(
+                                                  "Марс", "").replace("Иван", "")), english.err
+
+
+def test_kzru_lang_chooses_russian_messages_and_lang_en_wins(run, monkeypatch) -> None:
+    monkeypatch.setenv("KZRU_LANG", "ru")
+    done = run("facts", "--sector", "nope")
+    assert done.code == 2 and done.err.startswith("kzru: отрасль: неизвестное значение 'nope'")
+    done = run("visits", "--bogus")
+    assert done.code == 2 and "нет такого параметра: --bogus" in done.err
+    assert "см. 'kzru visits --help'" in done.err
+    english = run("--lang", "en", "facts", "--sector", "nope")
+    assert english.err.startswith("kzru: unknown sector 'nope'")
+    later = run("facts", "--lang", "en", "--sector", "nope")  # the command's own --lang too
+    assert later.err.startswith("kzru: unknown sector 'nope'")
+
+
+def test_a_suggestion_and_the_choices_are_said_in_russian(run) -> None:
+    done = run("--lang", "ru", "facts", "--status", "signd")
+    assert done.err.strip() == ("kzru: статус: неизвестное значение 'signd' (может быть, "
+                                "'signed'?); допустимо: " + ", ".join(query.STATUSES))
+
+
+def test_data_problems_are_said_in_russian(run, data_copy) -> None:
+    """A data folder that fails validation: the summary line and the capped-kind line are
+    Russian; the file:line:col of each problem is kept."""
+    rows = read_table(data_copy, "facts")
+    from conftest import write_table
+
+    for row in rows[:25]:
+        row["date"] = "2025-13-40"
+    write_table(data_copy, "facts", rows)
+    done = run("--lang", "ru", "--data", str(data_copy), "facts")
+    assert done.code == 2
+    lines = done.err.splitlines()
+    assert lines[-1].startswith("kzru: в данных найдено проблем: ")
+    assert any(line.startswith("kzru: … и ещё 5 того же рода") for line in lines), lines
+    assert any(f"{data_copy / 'facts.csv'}:2:" in line for line in lines)
+    english = run("--data", str(data_copy), "facts").err.splitlines()
+    assert english[-1].endswith("data problems found") and len(english) == len(lines)

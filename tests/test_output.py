@@ -400,6 +400,11 @@ def test_environment_defaults_for_format_and_language(run, monkeypatch) -> None:
     assert "Текст (пересказ) (id)" in run("facts", "--sector", "space", "--format", "table").out
     monkeypatch.setenv("KZRU_FORMAT", "xml")
     bad = run("sources")
+    # KZRU_LANG=ru: the message is Russian (issue 17), the variable named as it is typed
+    assert bad.code == 2 and bad.err.startswith("kzru: KZRU_FORMAT: формат: неизвестное "
+                                                "значение 'xml'")
+    monkeypatch.delenv("KZRU_LANG")
+    bad = run("sources")
     assert bad.code == 2 and bad.err.startswith("kzru: KZRU_FORMAT: unknown format 'xml'")
 
 

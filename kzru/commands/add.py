@@ -10,6 +10,7 @@ from typing import Annotated, List, Optional
 import typer
 
 from kzru.errors import KzruError
+from kzru.labels import Said
 from kzru.options import Options, with_common_options
 
 EXAMPLES = (
@@ -24,14 +25,12 @@ def own_folder(options: Options, command: str) -> Path:
     """The folder add and review write to: --data or KZRU_DATA, never the bundled table."""
     chosen = options.data or os.environ.get("KZRU_DATA")
     if not chosen:
-        raise KzruError(f"kzru {command} writes to your own data folder: give --data DIR or set "
-                        "KZRU_DATA (start one with 'kzru init DIR')")
+        raise KzruError(Said("err.own_folder", command=command))
     from kzru import store
 
     folder = store.resolve_data_dir(chosen)
     if folder.resolve() == store.bundled_data_dir().resolve():
-        raise KzruError("kzru never writes into its bundled data: start your own folder with "
-                        "'kzru init DIR' and give --data DIR")
+        raise KzruError(Said("err.bundled"))
     return folder
 
 
@@ -69,7 +68,7 @@ def command(
 
     files = article_files(paths)
     if not files:
-        raise KzruError("no .txt or .html articles found in " + ", ".join(map(str, paths)))
+        raise KzruError(Said("err.no_articles", paths=", ".join(map(str, paths))))
     overrides = Overrides(publisher, title, url, published)
     fmt = options.format or ("table" if sys.stdout.isatty() else "tsv")
     began = time.perf_counter()

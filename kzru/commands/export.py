@@ -10,6 +10,7 @@ import typer
 
 from kzru import export, store
 from kzru.errors import KzruError, one_line
+from kzru.labels import Said
 from kzru.options import Options, with_common_options
 
 EXAMPLES = ("kzru export kzru.db --force",
@@ -34,14 +35,12 @@ def command(
     documents_signed_per_visit and facts_per_sector_and_visit. With --csv DIR, the data
     package itself, for tools that read CSV."""
     if (target is None) == (csv_dir is None):
-        raise KzruError("give either FILE.db or --csv DIR (see 'kzru export --help')")
+        raise KzruError(Said("err.export_target"))
     # "-" means standard output elsewhere; a package of files or a database cannot go there
     if csv_dir is not None and str(csv_dir) == "-":
-        raise KzruError("--csv - : a data package is several files and cannot go to standard "
-                        "output; name a folder")
+        raise KzruError(Said("err.export_package_stdout"))
     if target is not None and str(target) == "-":
-        raise KzruError("export - : a database cannot go to standard output; name a file "
-                        "(kzru.db), or use kzru facts --format csv for a pipe")
+        raise KzruError(Said("err.export_db_stdout"))
     from kzru.db import open_store
 
     folder = store.resolve_data_dir(options.data)
@@ -69,9 +68,8 @@ def _check_database_target(target: Path, force: bool) -> None:
     except FileNotFoundError:
         info = None
     if info is not None and not force:
-        raise KzruError(f"{target} exists (--force replaces it)")
+        raise KzruError(Said("err.exists", target=target))
     if info is not None and not stat.S_ISREG(info.st_mode):
-        raise KzruError(f"{target} is not a regular file (a link or a folder?): --force "
-                        "replaces only a file")
+        raise KzruError(Said("err.db_not_regular", target=target))
     if not target.parent.is_dir():
-        raise KzruError(f"folder not found: {target.parent}")
+        raise KzruError(Said("err.folder_not_found", folder=target.parent))

@@ -7,6 +7,7 @@ import typer
 
 from kzru import store, writer
 from kzru.errors import KzruError
+from kzru.labels import Said
 
 EXAMPLES = ("kzru init mytable", "kzru init empty-table --empty")
 
@@ -20,7 +21,7 @@ def command(
     """Start a data folder of your own that kzru add and kzru review write to (kzru never
     writes into its bundled table). Use it with --data DIR or KZRU_DATA=DIR."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise KzruError(f"{folder}: already exists and is not an empty folder")
+        raise KzruError(Said("err.not_empty", folder=folder))
     bundled = store.bundled_data_dir()
     contents: dict[str, bytes] = {}
     for name in store.TABLES:

@@ -20,7 +20,7 @@ from kzru.commands.shared import (
 from kzru.db import Store
 from kzru.errors import KzruError
 from kzru.filters import Typed
-from kzru.labels import label, say
+from kzru.labels import Said, label, say
 from kzru.labels import word as vocab
 from kzru.model import Event
 from kzru.options import Options, with_common_options
@@ -51,8 +51,7 @@ def command(
     the parts of a package are not counted again. At narrow widths Last goes first, then
     First, Events and the sector's name."""
     if typed != Typed() and (matrix or not name):
-        raise KzruError("the fact filters (--year, --status, --since…) narrow one sector's "
-                        "facts: kzru sectors SECTOR --year 2025")
+        raise KzruError(Said("err.sector_filters"))
     data = dataset(options)
     with Output(options) as out:
         if matrix:

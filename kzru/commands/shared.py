@@ -96,11 +96,14 @@ def resolve_ids(data: Any, values: Sequence[str], sources: bool = False,
             found.append(("event", named[0]))
             continue
         if named:
-            raise KzruError(f"{value!r} matches {len(named)} events: {', '.join(sorted(named))}")
-        what = "fact, event or source" if sources else "fact or event" if events else "fact"
+            raise KzruError(Said("err.several_events", value=value, count=len(named),
+                                 ids=", ".join(sorted(named))))
+        what = Said("err.what.fact_event_source" if sources else "err.what.fact_or_event"
+                    if events else "err.what.fact")
         known = [*data.facts, *(data.events if events else ()), *(data.sources if sources
                                                                     else ())]
-        raise KzruError(f"no {what} with id {value!r}{did_you_mean(value, known)}")
+        raise KzruError(Said("err.no_record", what=what, value=value,
+                             hint=did_you_mean(value, known)))
     return found
 
 

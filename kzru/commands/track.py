@@ -18,7 +18,7 @@ from kzru.commands.shared import (
     hits,
 )
 from kzru.errors import KzruError
-from kzru.labels import label
+from kzru.labels import Said, label
 from kzru.options import Choice, Options, with_common_options
 from kzru.output import Output
 from kzru.render_track import ALL_KEYS, EXPLAIN_KEYS, KEYS, blocks, row
@@ -37,7 +37,7 @@ def _since(value: Optional[str]) -> Optional[date]:
         return date.fromisoformat(value if len(value) == 10 else f"{value}-01-01"[:10]
                                   if len(value) == 4 else f"{value}-01")
     except ValueError:
-        raise KzruError(f"--since {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise KzruError(Said("err.not_a_date", option="--since", value=value)) from None
 
 
 @with_common_options

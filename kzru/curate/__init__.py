@@ -13,6 +13,7 @@ drafts. The language tools (razdel, natasha, trafilatura) are an extra:
 from __future__ import annotations
 
 from kzru.errors import KzruError
+from kzru.labels import Said
 
 EXTRA = 'pip install "kzru[curate]"'
 NEEDED = ("razdel", "natasha", "trafilatura", "htmldate")
@@ -24,5 +25,4 @@ def require() -> None:
 
     missing = [name for name in NEEDED if importlib.util.find_spec(name) is None]
     if missing:
-        raise KzruError(f"kzru add needs {', '.join(missing)}, which are not installed: run "
-                        f"{EXTRA}  (or, in a checkout: pip install -e \".[curate]\")")
+        raise KzruError(Said("err.missing_extra", missing=", ".join(missing), extra=EXTRA))

@@ -24,6 +24,7 @@ from kzru.curate.events import Linker, link_article
 from kzru.curate.lexicon import Lexicon, lexicon
 from kzru.curate.read import Article, Overrides, read_article, yearless_dateline
 from kzru.errors import DataError, KzruError
+from kzru.labels import Said, rewrite
 from kzru.model import Dataset, Fact, Source
 
 ARTICLES = "articles"  # the texts kzru read, beside the tables: kzru check --sources DIR/articles
@@ -77,8 +78,7 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
 def refuse_bundled(folder: Path) -> None:
     try:
         if folder.resolve() == store.bundled_data_dir().resolve():
-            raise KzruError("kzru never writes into its bundled data: start your own folder "
-                            "with 'kzru init DIR' and give --data DIR")
+            raise KzruError(Said("err.bundled"))
     except OSError:
         pass
 
@@ -98,16 +98,13 @@ def read_all(paths: list[Path], overrides: Overrides, known: dict[str, str]) -> 
     for path in paths:
         article = read_article(path, overrides)
         if article.sha256 in seen:
-            raise KzruError(f"{path}: this text is already source {seen[article.sha256]} "
-                            f"(sha256 {article.sha256[:12]}…); nothing was written")
+            raise KzruError(Said("err.same_text", path=path, source=seen[article.sha256],
+                                 digest=article.sha256[:12]))
         if article.published is None:
             yearless = yearless_dateline(article.text)
             if yearless:
-                raise KzruError(f"{path}: the dateline gives {yearless[2]} but no year; give "
-                                "the year with --published YYYY (or the full date "
-                                "YYYY-MM-DD)")
-            raise KzruError(f"{path}: no publication date found (no dateline or page date); "
-                            "give it with --published YYYY-MM-DD (or YYYY-MM, YYYY)")
+                raise KzruError(Said("err.yearless", path=path, day=yearless[2]))
+            raise KzruError(Said("err.no_date", path=path))
         seen[article.sha256] = str(path)
         articles.append(article)
     return articles
@@ -243,20 +240,23 @@ def validate(folder: Path, contents: dict[str, bytes],
     with tempfile.TemporaryDirectory(prefix="kzru-add-") as scratch:
         place = Path(scratch)
 
-        def theirs(message: str) -> str:
+        def paths(message: str) -> str:
             for name, origin in (origins or {}).items():
                 message = message.replace(str(place / name), origin)
             return message.replace(str(place), str(folder))
+
+        def theirs(message: object) -> object:  # a Said stays one, to be said in Russian
+            return rewrite(message, paths)
 
         try:
             _check_copy(folder, place, contents)
         except DataError as error:
             raise DataError([theirs(p) for p in error.problems], error.total) from None
         except KzruError as error:
-            raise KzruError(theirs(str(error))) from None
+            raise KzruError(theirs(error.args[0] if error.args else str(error))) from None
         except OSError as error:
             where = theirs(str(error.filename or folder))
-            raise KzruError(f"{where}: cannot be checked: {error.strerror}") from None
+            raise KzruError(Said("err.cannot_check", where=where, why=error.strerror)) from None
 
 
 def _check_copy(folder: Path, place: Path, contents: dict[str, bytes]) -> None:

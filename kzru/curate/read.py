@@ -16,6 +16,7 @@ from typing import NamedTuple
 from kzru.curate.dates import Published, find_dates
 from kzru.errors import KzruError
 from kzru.files import article_text, read_limited, text_sha256
+from kzru.labels import Said
 from kzru.validate import WEB_ADDRESS
 
 # kzru add drafts at most 2 MiB of an article (a long news article is under 100 KB): the
@@ -67,10 +68,10 @@ def article_files(paths: list[Path]) -> list[Path]:
                             if p.suffix.lower() in SUFFIXES and p.is_file())
         elif path.exists():
             if path.suffix.lower() not in SUFFIXES:
-                raise KzruError(f"{path}: not an article kzru reads (.txt or .html)")
+                raise KzruError(Said("err.not_article", path=path))
             found.append(path)
         else:
-            raise KzruError(f"{path}: no such file or folder")
+            raise KzruError(Said("err.no_such_path", path=path))
     return found
 
 
@@ -90,7 +91,7 @@ def parse_published(value: str) -> tuple[date, str]:
                 return date(*parts), precision
             except ValueError:
                 break
-    raise KzruError(f"--published {value!r}: give YYYY-MM-DD, YYYY-MM or YYYY")
+    raise KzruError(Said("err.bad_published", value=value))
 
 
 def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
@@ -98,19 +99,18 @@ def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
     try:
         raw = read_limited(path, ARTICLE_LIMIT)
     except OSError as error:
-        raise KzruError(f"{path}: cannot be read: {error.strerror}") from None
+        raise KzruError(Said("err.cannot_read", path=path, why=error.strerror)) from None
     if path.suffix.lower() in (".html", ".htm"):
         found = _from_html(path, raw)
     else:
         try:
             text = article_text(raw)
         except UnicodeDecodeError as error:
-            raise KzruError(f"{path}: not valid UTF-8 (byte {error.start}); save the article "
-                            "as UTF-8 text") from None
+            raise KzruError(Said("err.not_utf8_article", path=path, byte=error.start)) from None
         found = _from_text(text)
     text = found["text"]
     if not text.strip():
-        raise KzruError(f"{path}: no article text found")
+        raise KzruError(Said("err.no_text", path=path))
     published, precision, basis, note = found["published"], found["precision"], \
         found["basis"], found["note"]
     if overrides.published:
@@ -123,8 +123,7 @@ def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
     if overrides.url is not None:
         url = overrides.url.strip()
         if url and not WEB_ADDRESS.fullmatch(url):
-            raise KzruError(f"--url {overrides.url!r}: not a web address (give one starting "
-                            "http:// or https://)")
+            raise KzruError(Said("err.bad_url", value=overrides.url))
     elif url and not WEB_ADDRESS.fullmatch(url):
         url_note = "The page named a link that is not an http(s) address; it was not kept."
         url = ""
@@ -223,7 +222,7 @@ def _from_html(path: Path, raw: bytes) -> dict:
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                            include_tables=False)
     if document is None or not getattr(document, "text", ""):
-        raise KzruError(f"{path}: no article text found in the page")
+        raise KzruError(Said("err.no_text_page", path=path))
     text = article_text(document.text.strip().encode("utf-8")) + "\n"
     published, precision, basis, note = None, "", "", ""
     found = htmldate.find_date(html, original_date=True, extensive_search=False) or \

@@ -18,6 +18,7 @@ from typing import Iterable, Mapping, NamedTuple
 from kzru import store, writer
 from kzru.curate.pipeline import ARTICLES, NOTES, read_notes, validate
 from kzru.errors import KzruError
+from kzru.labels import Joined, Said
 from kzru.lint import has_status_cue
 from kzru.model import Fact
 
@@ -55,7 +56,7 @@ class Session:
         found = [row["id"] for row in self.tables["facts"].rows if row["review"] == "draft"
                  and (source is None or row["source"] == source)]
         if source is not None and source not in self.data.sources:
-            raise KzruError(f"--source {source!r} is not a source id in {self.folder}")
+            raise KzruError(Said("err.not_source_in", value=source, folder=self.folder))
         if not include_skipped:
             skipped = set(self.notes["skipped"])
             found = [f for f in found if f not in skipped]
@@ -94,7 +95,7 @@ class Session:
         for row in self.tables[table].rows:
             if row["id"] == row_id:
                 return row
-        raise KzruError(f"{row_id!r} is not a {table[:-1]} id in {self.folder}")
+        raise KzruError(Said("err.not_row_in", value=row_id, what=table[:-1], folder=self.folder))
 
     def current(self, fact_id: str) -> dict[str, str]:
         """The draft's row as it stands in this session, edits not yet saved included."""
@@ -105,18 +106,18 @@ class Session:
         row = self._row("facts", fact_id)
         for field, value in changes.items():
             if field not in EDITABLE:
-                raise KzruError(f"cannot edit {field!r}; editable: {', '.join(EDITABLE)}")
+                raise KzruError(Said("err.not_editable", field=field, fields=", ".join(EDITABLE)))
             row[field] = value.strip()
 
     def accept(self, fact_id: str, changes: Mapping[str, str] | None = None) -> None:
         row = self._row("facts", fact_id)
         if row["review"] != "draft":
-            raise KzruError(f"{fact_id} is not a draft (review is {row['review']})")
+            raise KzruError(Said("err.not_draft", id=fact_id, review=row["review"]))
         if changes:
             self.edit(fact_id, changes)
         problems = self._curated_problems(row)
         if problems:
-            raise KzruError(f"cannot accept {fact_id}: {'; '.join(problems)}")
+            raise KzruError(Said("err.cannot_accept", id=fact_id, problems=Joined(problems, "; ")))
         row["review"] = "accepted"
         if row["event"]:
             event = self._row("events", row["event"])
@@ -170,8 +171,7 @@ class Session:
     def reject(self, fact_id: str) -> None:
         row = self._row("facts", fact_id)
         if row["review"] != "draft":
-            raise KzruError(f"{fact_id} is accepted, not a draft: kzru review rejects drafts "
-                            "only (edit facts.csv to remove an accepted fact)")
+            raise KzruError(Said("err.reject_accepted", id=fact_id))
         facts = self.tables["facts"]
         facts.rows = [r for r in facts.rows if r["id"] != fact_id]
         for other in facts.rows:
