@@ -91,6 +91,16 @@ def _fail(message: object, code: int = 2) -> "NoReturn":  # noqa: F821
     raise SystemExit(code)
 
 
+def _wants_help(args: List[str]) -> bool:
+    """Will this run print help: no arguments at all, or -h/--help before a lone --."""
+    for arg in args:
+        if arg == "--":
+            return False
+        if arg in ("-h", "--help"):
+            return True
+    return not args
+
+
 def _said(key: str, **fields: object) -> object:
     from kzru.labels import Said
 
@@ -178,6 +188,10 @@ def main(argv: Optional[List[str]] = None) -> None:
     try:
         _interrupts_as_usual()
         command = typer.main.get_command(_app_for(argv))
+        if _LANG[0] == "ru" and _wants_help(sys.argv[1:] if argv is None else argv):
+            from kzru.help_ru import russian  # only now: a run without help never reads it
+
+            russian(command)
         code = command.main(args=argv, prog_name="kzru", standalone_mode=False)
         if code == 130:  # typer's answer to a Ctrl-C inside a command: say it, as below
             raise KeyboardInterrupt

@@ -231,6 +231,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "параметру {option!r} нужно значений: {count}"),
     "usage.takes_no_value": ("Option {option!r} does not take a value.",
                              "параметр {option!r} не принимает значения"),
+    "usage.missing_command": ("Missing command.", "не указана команда"),
+    "usage.no_such_command": ("No such command {name!r}.", "нет такой команды: {name!r}"),
     "usage.extra_arguments": ("Got unexpected extra argument(s) ({args})",
                               "лишние аргументы: {args}"),
 }

@@ -20,6 +20,7 @@ _NOT_NUMBER = re.compile(r"(?P<value>'.*') is not a valid (?P<kind>integer|float
 _NOT_IN_RANGE = re.compile(r"(?P<value>\S+) is not in the range (?P<range>.+)\.")
 _NEEDS = re.compile(r"Option (?P<option>'.*') requires (an argument|(?P<count>\d+) arguments)\.")
 _TAKES_NONE = re.compile(r"Option (?P<option>'.*') does not take a value\.")
+_NO_COMMAND = re.compile(r"No such command (?P<name>'.*?')\.")
 _EXTRA = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)")
 
 
@@ -83,6 +84,15 @@ def said(error: Any, errors: Any) -> object:
         if found:
             return Said("usage.takes_no_value", option=_literal(found["option"]))
     else:
+        if error.message == "Missing command.":
+            return Said("usage.missing_command")
+        found = _NO_COMMAND.match(error.message)
+        if found:
+            rest = error.message[found.end():].strip()
+            close = re.fullmatch(r"Did you mean ('.*?')\?", rest)
+            hint = Said("err.did_you_mean", choice=_literal(close[1])) if close else \
+                f" {rest}" if rest else ""
+            return _joined(Said("usage.no_such_command", name=_literal(found["name"])), hint)
         found = _EXTRA.fullmatch(error.message)
         if found:
             return Said("usage.extra_arguments", args=found["args"])

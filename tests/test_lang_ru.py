@@ -373,3 +373,83 @@ def test_data_problems_are_said_in_russian(run, data_copy) -> None:
     assert any(f"{data_copy / 'facts.csv'}:2:" in line for line in lines)
     english = run("--data", str(data_copy), "facts").err.splitlines()
     assert english[-1].endswith("data problems found") and len(english) == len(lines)
+
+
+# -- --help in Russian: --lang ru anywhere on the line, or KZRU_LANG=ru ----------------------
+
+from kzru.cli import COMMANDS  # noqa: E402
+
+# Names, values and syntax a Russian help page shows as they are typed or as they are called.
+HELP_NAMES = {"OPTIONS", "summary", "text", "table", "tsv", "md", "json", "jsonl", "bibtex",
+              "auto", "always", "never", "review", "draft", "less", "FRX", "Kostanay",
+              "Akorda", "Astana", "Hub", "what", "was", "signed", "Zotero", "Mendeley",
+              "pandoc", "citeproc", "key", "BibLaTeX", "article", "online", "Markdown", "CSL",
+              "JSON", "SQLite", "Datasette", "sqlite", "DuckDB", "CSV", "datapackage",
+              "documents_signed_per_visit", "facts_per_sector_and_visit", "state",
+              "commentator", "same_as", "follows", "score", "date", "all", "UTF", "html",
+              "txt", "MiB", "ID", "DIR", "FILE", "LIST", "YEAR", "SECTOR", "PLACE", "DATE",
+              "QUERY", "EVENT", "PATH", "URL", "TITLE", "NAME", "WORDS", "RECORD", "IDS",
+              "DRAFT", "FOLDER", "TARGET", "PATHS", "WORD", "csv", "OR", "AND", "search"}
+
+
+def _help_left(shown: str) -> list[str]:
+    page = shown.split("Примеры:")[0]  # the examples are typed as they are
+    page = re.sub(r"--?[a-z][a-z-]*|\[[a-z|-]+\]|\$[A-Z_]+|'[^']*'|kzru [a-z]+|DuckDB", " ",
+                  page)
+    page = re.sub(r"\b[A-Z_]{2,}\b=?\S*", " ", page)
+    page = re.sub(r"^  [a-z]+ {2,}", " ", page, flags=re.M)  # the list of commands
+    return [word for word in english_left(page) if word not in HELP_NAMES]
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_help_is_russian_with_its_examples(run, monkeypatch, command: str) -> None:
+    args = [command] if command else []
+    english = run(*args, "--help")
+    russian = run("--lang", "ru", *args, "--help")
+    assert english.code == russian.code == 0
+    assert russian.out.startswith("Использование: kzru") and "Параметры:" in russian.out
+    assert "Usage:" not in russian.out and "Options:" not in russian.out
+    assert _help_left(russian.out) == [], russian.out
+    # the working examples are the same lines in both languages
+    assert russian.out.split("Примеры:")[1] == english.out.split("Examples:")[1]
+    assert english.out.startswith("Usage: kzru")  # English unchanged
+    # the command's own --lang (after the name), and KZRU_LANG, give the same page
+    if command and "--lang" in english.out:
+        assert run(*args, "--lang", "ru", "--help").out == russian.out
+    monkeypatch.setenv("KZRU_LANG", "ru")
+    assert run(*args, "--help").out == russian.out
+    assert run("--lang", "en", *args, "--help").out == english.out
+
+
+def test_every_option_and_command_has_russian_help() -> None:
+    """An English help text added or changed without its Russian fails here, not at a
+    reader's terminal."""
+    import typer
+
+    from kzru import help_ru
+    from kzru.cli import _app_for
+
+    group = typer.main.get_command(_app_for([]))
+    missing = [f"kzru {param.opts}" for param in group.params
+               if getattr(param, "help", None) and param.help not in help_ru.OPTIONS]
+    for name, command in group.commands.items():
+        assert name in help_ru.COMMANDS, name
+        missing += [f"{name} {param.opts}: {param.help}" for param in command.params
+                    if getattr(param, "help", None) and param.help not in help_ru.OPTIONS]
+    assert missing == []
+
+
+def test_a_run_without_help_reads_no_help_text_nor_messages() -> None:
+    """Start-up: the Russian help and the messages table load only on their own paths."""
+    import subprocess
+    import sys
+
+    code = ("import sys, contextlib, io\n"
+            "from kzru.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    try: main(['--lang', 'ru', 'sources'])\n"
+            "    except SystemExit: pass\n"
+            "print(sorted(m for m in ('kzru.help_ru', 'kzru.messages', 'kzru.usage') "
+            "if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr

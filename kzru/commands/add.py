@@ -40,11 +40,13 @@ def command(
         metavar="FILE|DIR...", help="Articles: .txt (UTF-8) or saved web pages (.html), at most "
         "2 MiB each; a folder adds its .txt and .html files.")],
     publisher: Annotated[Optional[str], typer.Option(
-        "--publisher", help="The publisher, instead of what the article says.")] = None,
+        "--publisher", metavar="NAME",
+        help="The publisher, instead of what the article says.")] = None,
     title: Annotated[Optional[str], typer.Option(
-        "--title", help="The headline, instead of what was found.")] = None,
+        "--title", metavar="TEXT", help="The headline, instead of what was found.")] = None,
     url: Annotated[Optional[str], typer.Option(
-        "--url", help="The article's address, instead of the page's canonical link.")] = None,
+        "--url", metavar="URL",
+        help="The article's address, instead of the page's canonical link.")] = None,
     published: Annotated[Optional[str], typer.Option(
         "--published", metavar="DATE",
         help="Publication date YYYY-MM-DD, YYYY-MM or YYYY, instead of the page's date or "

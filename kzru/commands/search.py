@@ -42,7 +42,7 @@ def command(
     words: Annotated[List[str], typer.Argument(
         metavar="QUERY...", autocompletion=complete_query, help="Words to look for.")],
     limit: Annotated[int, typer.Option(
-        "--limit", "-n", min=0, help="Show at most N facts (0: all).")] = 10,
+        "--limit", "-n", min=0, metavar="N", help="Show at most N facts (0: all).")] = 10,
     exact: Annotated[bool, typer.Option("--exact", help="Literal substring search.")] = False,
     literal: Annotated[bool, typer.Option(
         "--literal", help="Search every word as text: no reading of years, statuses, kinds, "
