@@ -89,6 +89,12 @@ class TableWriter:
         if title:
             heading = Text(printable(title), style="bold")
             out.extend(heading.wrap(self.console, self.width) if self.width else [heading])
+        if self.width and sum(widths[i] or 0 for i in kept) + GAP * (len(kept) - 1) > \
+                self.width:
+            # the columns asked for (--fields) do not fit side by side even at their
+            # narrowest: one record after another, each field on its own line
+            self._print(out + self._records(cells, columns, headers))
+            return
         # a header wraps at its spaces, never cut, even over a column whose cells never wrap
         out.extend(self._join([self._lines(headers[i], widths[i], columns[i]._replace(
                                    no_wrap=False)) for i in kept],
@@ -102,12 +108,11 @@ class TableWriter:
                                   [widths[i] for i in kept], [columns[i] for i in kept]))
             offset = 0
             for i in kept:
-                for note in row[i].notes:
-                    if widths[i] is None or note.cell_len <= widths[i]:
-                        continue
+                notes = self._notes(row[i], widths[i])
+                for note in notes[_in_cell(notes, widths[i]):]:  # in order, under the row
                     if self.width and note.cell_len > self.width:  # a URL longer than the
-                        out.extend(note.wrap(self.console, self.width, overflow="fold"))
-                        continue  # terminal is folded; ids are never that long
+                        out.extend(wrap_words(note, self.width))  # terminal: cut, marked …
+                        continue  # (ids are never that long)
                     room = (self.width or note.cell_len) - note.cell_len
                     out.append(Text(" " * max(0, min(offset, room))) + note)
                 offset += (widths[i] or 0) + GAP
@@ -168,14 +173,66 @@ class TableWriter:
     def _lines(self, text: Any, width: int | None, column: Column) -> list[Any]:
         if width is None:
             return list(text.split("\n", allow_blank=True))
-        return list(text.wrap(self.console, width, overflow="fold", no_wrap=column.no_wrap))
+        if column.no_wrap:
+            return list(text.wrap(self.console, width, overflow="fold", no_wrap=True))
+        return wrap_words(text, width)
+
+    @staticmethod
+    def _notes(cell: _Cell, width: int | None) -> list[Any]:
+        """The lines under a cell's text: each id whole; a note of several words ("reported
+        by 3 sources (also: …)") wrapped at its spaces to the column, so it stays in the
+        column at every width, an id in it too long for the column on a line of its own."""
+        if width is None:
+            return cell.notes
+        lines = []
+        for note in cell.notes:
+            if note.cell_len > width and " " in note.plain:
+                lines.extend(wrap_words(note, width, cut=False))
+            else:
+                lines.append(note)
+        return lines
 
     def _cell_lines(self, cell: _Cell, width: int | None, column: Column) -> list[Any]:
         """The cell's text wrapped to ``width``, then the ids that fit, each on one line."""
-        fitting = [note for note in cell.notes if width is None or note.cell_len <= width]
+        notes = self._notes(cell, width)
+        fitting = notes[:_in_cell(notes, width)]
         if cell.ids:
             return fitting
         return self._lines(cell.text, width, column) + fitting
+
+    def _records(self, cells: list[list[_Cell]], columns: list[Column],
+                 headers: list[Any]) -> list[Any]:
+        """Each row as a block of "field  value" lines, blocks apart by a blank line: a layout
+        that fits any width. Values wrap at spaces beside their field's name; an id too long
+        for that room gets a line of its own, as wide as the terminal allows."""
+        from rich.text import Text
+
+        width = self.width or 80
+        name_width = min(max(header.cell_len for header in headers), max(8, width // 3))
+        room = max(1, width - name_width - GAP)
+        out: list[Any] = []
+        for number, row in enumerate(cells):
+            if number:
+                out.append(Text(""))
+            for column, header, cell in zip(columns, headers, row):
+                names = wrap_words(header, name_width)
+                values = [] if cell.ids else wrap_words(cell.text, room)
+                values = [line for line in values if line.plain] + self._notes(cell, room)
+                for position in range(max(len(names), len(values), 1)):
+                    name = names[position] if position < len(names) else Text("")
+                    value = values[position] if position < len(values) else Text("")
+                    if value.cell_len > room:  # an id wider than the room beside the name
+                        if name.plain:
+                            out.append(name)
+                        out.extend(Text(" " * max(0, width - piece.cell_len)) + piece
+                                   for piece in wrap_words(value, width))
+                        continue
+                    line = name.copy()
+                    if value.plain:
+                        line.append(" " * (name_width - name.cell_len + GAP))
+                        line.append_text(value)
+                    out.append(line)
+        return out
 
     def _join(self, cells: list[list[Any]], widths: list[int | None],
               columns: list[Column]) -> list[Any]:
@@ -200,6 +257,56 @@ class TableWriter:
             line.rstrip()
             out.append(line)
         return out
+
+
+def _in_cell(notes: list[Any], width: int | None) -> int:
+    """How many of a cell's notes stay in it: those before the first one too wide (the rest
+    go under the row, so the lines keep their order)."""
+    for position, note in enumerate(notes):
+        if width is not None and note.cell_len > width:
+            return position
+    return len(notes)
+
+
+def wrap_words(text: Any, width: int, cut: bool = True) -> list[Any]:
+    """``text`` (rich Text, styles kept) in lines of at most ``width`` cells, broken at spaces
+    only. A word longer than the line (a URL) is cut into pieces that each end with "…", so no
+    cut goes unmarked and no character is lost; with ``cut`` False it keeps a line of its own,
+    whole (an id, for the caller to place)."""
+    import re
+
+    from rich.text import Text
+
+    lines: list[Any] = []
+    for paragraph in text.split("\n", allow_blank=True):
+        start = end = -1
+        for word in re.finditer(r"\S+", paragraph.plain):
+            first, last = word.start(), word.end()
+            if last - first > width:
+                if start >= 0:
+                    lines.append(paragraph[start:end])
+                    start = -1
+                while cut and last - first > width:
+                    piece = paragraph[first:first + max(1, width - 1)]
+                    lines.append(piece + Text("…", style="dim"))
+                    first += max(1, width - 1)
+                start, end = first, last
+                if not cut:
+                    lines.append(paragraph[start:end])
+                    start = -1
+                continue
+            if start < 0:
+                start, end = first, last
+            elif last - start <= width:
+                end = last
+            else:
+                lines.append(paragraph[start:end])
+                start, end = first, last
+        if start >= 0:
+            lines.append(paragraph[start:end])
+        elif not paragraph.plain.strip():
+            lines.append(Text(""))
+    return lines
 
 
 def _fit(columns: list[Column], headers: list[Any], cells: list[list[_Cell]],
