@@ -13,6 +13,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from kzru.errors import PER_KIND, Problems
+from kzru.labels import Said
 from kzru.model import Fact
 from kzru.render import date_label
 from kzru.validate import Table, excerpt
@@ -75,7 +76,7 @@ class _Hints:
             best = process.extractOne(item, self.nearby(item), scorer=fuzz.WRatio,
                                       score_cutoff=60)
             found = best[0] if best else None
-        return f" (did you mean {found!r}?)" if found is not None else ""
+        return Said("err.did_you_mean", choice=found) if found is not None else ""
 
     def nearby(self, item: str) -> list[str]:
         """The ids that sort within NEAR of ``item``, forwards and read backwards."""
@@ -104,15 +105,16 @@ def check_references(tables: dict[str, Table], schema: dict[str, Any],
             field = key["fields"][0]
             target = key["reference"]["resource"] or name
             known = ids[target]
-            kind = f"{name}.csv {field}: not an id in {target}.csv"
+            kind = Said("data.kind.not_an_id", table=name, column=field, target=target)
             for value, line in zip(map(attrgetter(field), table.rows), table.lines):
                 for item in value if isinstance(value, tuple) else (value,):
                     if item and item not in known and not problems.counted(kind):
                         # The fuzzy hint only for lines shown by default (the first few).
                         fuzzy = problems.seen(kind) < PER_KIND
-                        problems.append(f"{table.where(line, field)}: {field} "
-                                        f"{excerpt(item, 100)!r} is not an id in {target}.csv"
-                                        f"{hints[target].hint(item, fuzzy)}", kind)
+                        problems.append(Said("data.not_an_id", where=table.where(line, field),
+                                             column=field, value=excerpt(item, 100),
+                                             target=target,
+                                             hint=hints[target].hint(item, fuzzy)), kind)
 
 
 def check_rules(tables: dict[str, Table], problems: Problems) -> None:
@@ -124,8 +126,8 @@ def check_rules(tables: dict[str, Table], problems: Problems) -> None:
     event_ids = {row.id for row in events.rows if row.id}
     for row, line in zip(facts.rows, facts.lines):
         if row.id in event_ids:
-            problems.append(f"{facts.where(line, 'id')}: id {row.id!r} is also an event id "
-                            "(kzru show could not tell them apart)", "facts.csv id: event ids")
+            problems.append(Said("data.fact_is_event", where=facts.where(line, "id"), id=row.id),
+                            Said("data.kind.event_ids"))
     _check_fact_links(facts, problems)
     _check_same_as(facts, problems)
     _check_draft_references(tables, problems)
@@ -135,6 +137,7 @@ def _check_same_as(facts: Table, problems: Any) -> None:
     """same_as names facts of *other* sources reporting the same thing, and says so on both
     sides; a draft's list is a proposal (kzru add), so only accepted rows must be symmetric."""
     by_id = {row.id: row for row in facts.rows}
+    rules = Said("data.kind.rules", table="facts", column="same_as")  # their kind
     for row, line in zip(facts.rows, facts.lines):
         for other_id in row.same_as or ():  # (None: the cell was refused already)
             other = by_id.get(other_id)
@@ -142,17 +145,14 @@ def _check_same_as(facts: Table, problems: Any) -> None:
                 continue  # reported by the reference check
             where = facts.where(line, "same_as")
             if other_id == row.id:
-                problems.append(f"{where}: same_as names the fact itself",
-                                "facts.csv same_as: rules")
+                problems.append(Said("data.same_as_self", where=where), rules)
             elif other.source == row.source:
-                problems.append(f"{where}: same_as {other_id!r} is from the same source "
-                                f"{row.source}: same_as joins reports of different sources",
-                                "facts.csv same_as: rules")
+                problems.append(Said("data.same_as_source", where=where, other=other_id,
+                                     source=row.source), rules)
             elif row.review != "draft" and other.review != "draft" \
                     and row.id not in (other.same_as or ()):
-                problems.append(f"{where}: same_as {other_id!r} does not name {row.id!r} back "
-                                "(same_as goes both ways: add it to that fact's same_as)",
-                                "facts.csv same_as: rules")
+                problems.append(Said("data.same_as_back", where=where, other=other_id, id=row.id),
+                                rules)
 
 
 def _check_draft_references(tables: dict[str, Table], problems: Any) -> None:
@@ -172,10 +172,11 @@ def _check_draft_references(tables: dict[str, Table], problems: Any) -> None:
                 value = getattr(row, field)
                 for item in value if isinstance(value, tuple) else (value,):
                     if item in drafts[target]:
-                        problems.append(f"{table.where(line, field)}: accepted row {row.id!r} "
-                                        f"refers to draft {item!r} in {target}.csv (accept it "
-                                        "first, or remove the reference)",
-                                        f"{name}.csv {field}: refers to a draft")
+                        problems.append(Said("data.refers_to_draft",
+                                             where=table.where(line, field), id=row.id,
+                                             draft=item, target=target),
+                                        Said("data.kind.refers_to_draft", table=name,
+                                             column=field))
 
 
 def _check_fact_links(facts: Table, problems: Problems) -> None:
@@ -184,19 +185,20 @@ def _check_fact_links(facts: Table, problems: Problems) -> None:
     for row, line in zip(facts.rows, facts.lines):
         parent = by_id.get(row.part_of) if row.part_of else None
         if parent is not None and parent.source != row.source:
-            problems.append(f"{facts.where(line, 'part_of')}: part_of {row.part_of!r} is from "
-                            f"source {parent.source}, this fact from {row.source}",
-                            "facts.csv part_of: other source")
+            problems.append(Said("data.part_of_source", where=facts.where(line, "part_of"),
+                                 parent=row.part_of, source=parent.source, own=row.source),
+                            Said("data.kind.part_of_source"))
         for earlier in row.follows or ():
             target = by_id.get(earlier)
             if target is not None and isinstance(target.date, date) and \
                     isinstance(row.date, date) and target.date > row.date and \
                     target.date > _last_day(row.date, row.date_precision):
                 # at the dates' precision: a fact of "2025" may follow one of 2025-09
-                problems.append(f"{facts.where(line, 'follows')}: follows {earlier!r}, dated "
-                                f"{date_label(target.date, target.date_precision)}, later "
-                                f"than this fact ({date_label(row.date, row.date_precision)})",
-                                "facts.csv follows: later facts")
+                problems.append(Said("data.follows_later", where=facts.where(line, "follows"),
+                                     earlier=earlier,
+                                     date=date_label(target.date, target.date_precision),
+                                     own=date_label(row.date, row.date_precision)),
+                                Said("data.kind.follows_later"))
     for field in ("part_of", "follows"):
         # A fact that links to no fact lies on no cycle: only facts with links to facts
         # that exist are walked (a link to a missing id is reported by the reference check).
@@ -206,8 +208,8 @@ def _check_fact_links(facts: Table, problems: Problems) -> None:
         looping = on_cycles(links)
         for row, line in zip(facts.rows, facts.lines):
             if row.id in looping:
-                problems.append(f"{facts.where(line, field)}: {field} of {row.id!r} leads back "
-                                "to itself (a cycle)", f"facts.csv {field}: cycles")
+                problems.append(Said("data.cycle", where=facts.where(line, field), column=field,
+                                     id=row.id), Said("data.kind.cycles", column=field))
 
 
 def _targets(value: Any) -> tuple[str, ...]:

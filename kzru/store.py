@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from kzru.errors import KzruError, Problems
 from kzru.files import article_text, read_limited, text_sha256
+from kzru.labels import Said
 from kzru.links import LINK_FIELDS, FactLinks, check_references, check_rules
 from kzru.model import Dataset, Fact, Source
 from kzru.paths import (  # noqa: F401 - read from here by the commands and curation
@@ -63,64 +64,63 @@ def _check_package(folder: Path, schema: dict[str, Any], problems: Problems) -> 
     try:
         package = json.loads(read_limited(path, PACKAGE_LIMIT).decode("utf-8-sig"))
     except FileNotFoundError:
-        problems.append(f"{path}: file not found (every data folder needs one; copy kzru's "
-                        "own and keep its schemas)")
+        problems.append(Said("data.no_package", path=path))
         return
     except OSError as error:
-        problems.append(f"{path}: cannot be read: {error.strerror}")
+        problems.append(Said("err.cannot_read", path=path, why=error.strerror))
         return
     except UnicodeDecodeError as error:
-        problems.append(f"{path}: not valid UTF-8 (byte {error.start})")
+        problems.append(Said("data.not_utf8_byte", path=path, byte=error.start))
         return
     except json.JSONDecodeError as error:
-        problems.append(f"{path}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}")
+        problems.append(Said("data.not_json", where=f"{path}:{error.lineno}:{error.colno}",
+                             why=error.msg))
         return
     resources = package.get("resources") if isinstance(package, dict) else None
     if not isinstance(resources, list):
-        problems.append(f"{path}: no list of resources")
+        problems.append(Said("data.no_resources", path=path))
         return
     declared: dict[Any, Any] = {}
     for position, item in enumerate(resources, 1):
         name = item.get("name") if isinstance(item, dict) else None
         if name not in TABLES:
-            shown = repr(excerpt(name)) if isinstance(name, str) else "without a name"
-            problems.append(f"{path}: resource {position} ({shown}) is not one of kzru's "
-                            f"tables ({', '.join(TABLES)}); a kzru package lists those only",
-                            "datapackage.json: other resources")
+            shown = repr(excerpt(name)) if isinstance(name, str) else Said("data.no_name")
+            problems.append(Said("data.other_resource", path=path, position=position,
+                                 shown=shown, tables=", ".join(TABLES)),
+                            Said("data.kind.other_resources"))
         elif name in declared:
-            problems.append(f"{path}: resource {name!r} is listed more than once (resource "
-                            f"{position}); each table is listed once",
-                            "datapackage.json: tables listed twice")
+            problems.append(Said("data.resource_twice", path=path, name=name,
+                                 position=position), Said("data.kind.resource_twice"))
         else:
             declared[name] = item
     for name in TABLES:
         resource = declared.get(name)
         if resource is None:
-            problems.append(f"{path}: no resource named {name!r}")
+            problems.append(Said("data.no_resource", path=path, name=name))
         elif resource.get("path") != f"{name}.csv" or "data" in resource:
             where = resource.get("path")
             shown = repr(excerpt(where)) if isinstance(where, str) else \
-                "inline data" if "data" in resource else "no file name"
-            problems.append(f"{path}: resource {name!r} has path {shown}, expected the bare "
-                            f"file name {name}.csv")
+                Said("data.inline") if "data" in resource else Said("data.no_file_name")
+            problems.append(Said("data.resource_path", path=path, name=name, shown=shown))
         elif _essential(resource.get("schema")) != _essential(schema[name]["schema"]):
-            problems.append(f"{path}: the schema of {name!r} differs from kzru's "
-                            f"({_first_difference(resource.get('schema'), schema[name])})")
+            problems.append(Said("data.other_schema", path=path, name=name,
+                                 why=_first_difference(resource.get("schema"), schema[name])))
 
 
-def _first_difference(theirs: Any, ours: dict[str, Any]) -> str:
+def _first_difference(theirs: Any, ours: dict[str, Any]) -> object:
     mine = _essential(ours["schema"])
     other = _essential(theirs) if isinstance(theirs, dict) else {}
     fields = other.get("fields") if isinstance(other.get("fields"), list) else []
     for position, field in enumerate(mine["fields"]):
         found = fields[position] if position < len(fields) else None
         if found != field:
-            return f"field {position + 1} should be {field['name']!r} of type {field['type']}" \
+            return Said("data.field_should_be", position=position + 1, name=field["name"],
+                        type=field["type"]) \
                 if not isinstance(found, dict) or found.get("name") != field["name"] \
-                else f"field {field['name']!r} has other type or constraints"
+                else Said("data.field_differs", name=field["name"])
     if len(fields) != len(mine["fields"]):
-        return f"{len(fields)} fields, expected {len(mine['fields'])}"
-    return "keys or other settings"
+        return Said("data.field_count", count=len(fields), expected=len(mine["fields"]))
+    return Said("data.other_settings")
 
 
 # The tables read before the facts: small, and needed whole by a store built while the facts
@@ -204,8 +204,6 @@ def verify_evidence(dataset: Dataset, sources_dir: Path, hashes: list[str] | Non
     user added, since the bundled ones are not shipped. If no source's article is there, the
     folder is most likely the wrong one, and each stays a problem."""
     if not sources_dir.is_dir():
-        from kzru.labels import Said
-
         raise KzruError(Said("err.no_sources_folder", folder=sources_dir))
     facts_path = Path(dataset.folder) / "facts.csv"
     column = list(Fact._fields).index("evidence") + 1
@@ -218,16 +216,16 @@ def verify_evidence(dataset: Dataset, sources_dir: Path, hashes: list[str] | Non
             texts[source.id] = article_text(read_limited(path, ARTICLE_LIMIT))
         except FileNotFoundError as error:
             texts[source.id] = None
-            missing.append((source.id, f"{path}: cannot read article for source {source.id}: "
-                                       f"{error.strerror}"))
+            missing.append((source.id, Said("data.no_article", path=path, source=source.id,
+                                            why=error.strerror)))
         except OSError as error:
             texts[source.id] = None
-            problems.append(f"{path}: cannot read article for source {source.id}: "
-                            f"{error.strerror}")
+            problems.append(Said("data.no_article", path=path, source=source.id,
+                                 why=error.strerror))
         except UnicodeDecodeError as error:
             texts[source.id] = None
-            problems.append(f"{path}: article for source {source.id} is not valid UTF-8 "
-                            f"(byte {error.start})")
+            problems.append(Said("data.article_not_utf8", path=path, source=source.id,
+                                 byte=error.start))
     if absent is not None and len(missing) < len(dataset.sources):
         absent.extend(source_id for source_id, _ in missing)
     else:
@@ -239,9 +237,9 @@ def verify_evidence(dataset: Dataset, sources_dir: Path, hashes: list[str] | Non
         if hashes is not None and article is not None and source.sha256 and \
                 text_sha256(article) != source.sha256:
             line = dataset.source_lines.get(source.id, 0)
-            hashes.append(f"{sources_path}:{line}:{sha_column}: {sources_dir / source.file} is "
-                          f"not the text source {source.id} was added from (its sha256 is "
-                          f"{text_sha256(article)[:12]}…, the row says {source.sha256[:12]}…)")
+            hashes.append(Said("data.other_text", where=f"{sources_path}:{line}:{sha_column}",
+                               path=sources_dir / source.file, source=source.id,
+                               found=text_sha256(article)[:12], row=source.sha256[:12]))
     for fact in dataset.facts.values():
         article = texts.get(fact.source)
         if article is None:
@@ -249,8 +247,9 @@ def verify_evidence(dataset: Dataset, sources_dir: Path, hashes: list[str] | Non
         for number, piece in enumerate(fact.evidence_pieces, 1):
             if piece not in article:
                 line = dataset.fact_lines.get(fact.id, 0)
-                which = f"piece {number} of the evidence" if len(fact.evidence_pieces) > 1 \
-                    else "evidence"
-                problems.append(f"{facts_path}:{line}:{column}: {which} of {fact.id} is not "
-                                f"found verbatim in {dataset.sources[fact.source].file}")
+                which = Said("data.piece", number=number) if len(fact.evidence_pieces) > 1 \
+                    else Said("data.evidence")
+                problems.append(Said("data.not_verbatim", where=f"{facts_path}:{line}:{column}",
+                                     which=which, id=fact.id,
+                                     file=dataset.sources[fact.source].file))
     return problems

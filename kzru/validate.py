@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from kzru.errors import Problems
 from kzru.files import csv_error_place, decode_error_place, open_regular
+from kzru.labels import Joined, Said
 from kzru.model import EVIDENCE_JOINER, Event, Fact, GlossaryEntry, Sector, Source
 from kzru.paths import CSV_LIMIT
 from kzru.text import CONTROL_CHARACTERS, INVISIBLE_CHARACTERS
@@ -129,7 +130,7 @@ class _Column:
         self.memo: dict[str, Any] | None = None if self.unique else {}
         self.invalid = self.duplicate = ""  # the kinds of its problems, set by the reader
         self.empty: tuple[Any, str | None] = (
-            (None, "is required but empty") if self.required else
+            (None, Said("data.required")) if self.required else
             ((), None) if self.kind == "list" else (None, None) if self.kind == "number" else
             ("", None))
 
@@ -147,50 +148,46 @@ class _Column:
         if self.memo is not None and len(self.memo) * 4 > MEMO_TRIAL * 3:
             self.memo = None
 
-    def parse(self, raw: str, clean: bool) -> tuple[Any, str | None]:
+    def parse(self, raw: str, clean: bool) -> tuple[Any, Any]:
         """Turn one non-empty cell into its value, or return the reason it is invalid."""
         if raw != raw.strip():
-            return None, "has leading or trailing whitespace"
+            return None, Said("data.padded")
         if not clean:
             if _CONTROL.search(raw):
-                return None, "contains a control character (tab, newline or similar)"
+                return None, Said("data.control")
             invisible = _INVISIBLE.search(raw)
             if invisible:
-                return None, (f"contains U+{ord(invisible.group()):04X}, an invisible or "
-                              "direction-changing character (it can make a row display as "
-                              "something else; no article needs one)")
+                return None, Said("data.invisible", code=f"{ord(invisible.group()):04X}")
         if self.max_length is not None and len(raw) > self.max_length:
-            return None, f"is {len(raw)} characters long, at most {self.max_length} allowed"
+            return None, Said("data.too_long", length=len(raw), limit=self.max_length)
         kind = self.kind
         if kind == "date":
             if not _ISO_DATE.fullmatch(raw):
-                return None, f"{raw!r} is not an ISO date (YYYY-MM-DD)"
+                return None, Said("data.not_iso_date", value=raw)
             try:
                 return date.fromisoformat(raw), None
             except ValueError:
-                return None, f"{raw!r} is not a date that exists"
+                return None, Said("data.no_such_date", value=raw)
         if kind == "number":
             # A rejected number keeps its text, so the value-and-unit rule adds no second error.
             if not _NUMBER.fullmatch(raw):
-                return raw, f"{raw!r} is not a number (digits, optional '-' and '.')"
+                return raw, Said("data.not_number", value=raw)
             digits = sum(char.isdigit() for char in raw)
             if digits > MAX_DIGITS:
-                return raw, f"has {digits} digits, at most {MAX_DIGITS} allowed"
+                return raw, Said("data.digits", digits=digits, limit=MAX_DIGITS)
             return exact_number(raw), None
         items = raw.split(self.delimiter) if kind == "list" else [raw]
         for item in items:
             if item == "" or item != item.strip():
-                return None, f"list {raw!r} has an empty or padded item (separate items with '; ')"
+                return None, Said("data.padded_item", value=raw)
             if item[0] in FORMULA_START:
-                return None, (f"{excerpt(item)!r} starts with {item[0]!r}, which a spreadsheet "
-                              "runs as a formula (no article sentence starts so; reword it)")
+                return None, Said("data.formula", value=excerpt(item), first=item[0])
             if self.enum is not None and item not in self.enum:
-                return None, f"{item!r} is not one of: {self.enum_text}"
+                return None, Said("data.not_in_enum", value=item, allowed=self.enum_text)
             if self.pattern is not None and not self.pattern.fullmatch(item):
-                return None, f"{item!r} does not match the pattern {self.pattern_text}"
+                return None, Said("data.pattern", value=item, pattern=self.pattern_text)
             if self.uri and not WEB_ADDRESS.fullmatch(item):
-                return None, (f"{excerpt(item)!r} is not a web address (http:// or https://): "
-                              "data names its sources, it never carries other links")
+                return None, Said("data.not_web", value=excerpt(item))
         return (tuple(items) if kind == "list" else raw), None
 
 
@@ -210,10 +207,10 @@ def read_table(name: str, path: Path, resource: dict[str, Any], problems: Proble
     try:
         binary = open_regular(path, CSV_LIMIT)
     except FileNotFoundError:
-        problems.append(f"{path}: file not found (every data folder needs {name}.csv)")
+        problems.append(Said("data.no_file", path=path, name=name))
         return table
     except OSError as error:
-        problems.append(f"{path}: cannot be read: {error.strerror}")
+        problems.append(Said("err.cannot_read", path=path, why=error.strerror))
         return table
     reader: Any = None
     try:
@@ -222,28 +219,28 @@ def read_table(name: str, path: Path, resource: dict[str, Any], problems: Proble
             reader = csv.reader(handle, strict=True)
             header = next(reader, None)
             if header is None:
-                problems.append(f"{path}:1: file is empty, a header row is required")
+                problems.append(Said("data.empty_file", path=path))
                 return table
             if header != expected:
-                problems.append(f"{path}:1: header does not match the schema "
-                                f"({_header_problem(header, expected)}); "
-                                f"expected: {','.join(expected)}")
+                problems.append(Said("data.bad_header", path=path,
+                                     why=_header_problem(header, expected),
+                                     expected=",".join(expected)))
                 return table
             table.columns = {column: index + 1 for index, column in enumerate(header)}
             _read_rows(table, reader, fields, problems, keep or table.keep)
     except UnicodeDecodeError:
-        problems.append(f"{decode_error_place(path, CSV_LIMIT)}: not valid UTF-8")
+        problems.append(Said("data.not_utf8", where=decode_error_place(path, CSV_LIMIT)))
     except csv.Error as error:
         where = csv_error_place(path, table.record_line,
                                 reader.line_num if reader else table.record_line, error,
                                 CSV_LIMIT)
-        problems.append(f"{where}: malformed CSV: {error}")
+        problems.append(Said("data.malformed", where=where, error=error))
     except OSError as error:
-        problems.append(f"{path}: cannot be read: {error.strerror}")
+        problems.append(Said("err.cannot_read", path=path, why=error.strerror))
     return table
 
 
-def _header_problem(header: list[str], expected: list[str]) -> str:
+def _header_problem(header: list[str], expected: list[str]) -> object:
     """What is wrong with a header, naming a few columns at most: the columns are counted
     once (a header of 200,000 columns is read in linear time) and never echoed whole."""
     from collections import Counter
@@ -251,30 +248,31 @@ def _header_problem(header: list[str], expected: list[str]) -> str:
     counts = Counter(header)
     twice = sorted(column for column, count in counts.items() if count > 1)
     if twice:
-        return _few([f"column {excerpt(column)!r} appears {counts[column]} times"
+        return _few([Said("data.column_twice", column=excerpt(column), count=counts[column])
                      for column in twice])
     known = set(expected)
     missing = [c for c in expected if c not in counts]
     extra = [c for c in counts if c not in known]
-    return "; ".join(part for part in (
-        f"missing {_few(missing)}" if missing else "",
-        f"unknown {_few([excerpt(column) for column in extra])}" if extra else "",
-        "columns out of order" if not missing and not extra else "",
-    ) if part)
+    return Joined([part for part in (
+        Said("data.missing_columns", columns=_few(missing)) if missing else "",
+        Said("data.unknown_columns", columns=_few([excerpt(column) for column in extra]))
+        if extra else "",
+        Said("data.out_of_order") if not missing and not extra else "",
+    ) if part], "; ")
 
 
-def _few(items: list[str]) -> str:
-    shown = ", ".join(items[:HEADER_SHOWN])
+def _few(items: list[Any]) -> object:
+    shown = Joined(items[:HEADER_SHOWN])
     return shown if len(items) <= HEADER_SHOWN else \
-        f"{shown} and {len(items) - HEADER_SHOWN} more"
+        Said("data.and_more", shown=shown, count=len(items) - HEADER_SHOWN)
 
 
 def _read_rows(table: Table, reader: Any, fields: list[dict[str, Any]], problems: Problems,
                keep: Callable[[Any, int], None]) -> None:
     columns = [_Column(spec) for spec in fields]
     for column in columns:
-        column.invalid = f"{table.name}.csv {column.name}: invalid cells"
-        column.duplicate = f"{table.name}.csv {column.name}: duplicates"
+        column.invalid = Said("data.kind.invalid", table=table.name, column=column.name)
+        column.duplicate = Said("data.kind.duplicates", table=table.name, column=column.name)
     names = [column.name for column in columns]
     kind = RECORD_TYPES[table.name]
     make = kind._make if tuple(names) == kind._fields else \
@@ -289,14 +287,14 @@ def _read_rows(table: Table, reader: Any, fields: list[dict[str, Any]], problems
         next_line = reader.line_num + 1
         table.record_line = next_line
         if not cells:
-            problems.append(f"{table.path}:{line}: empty line inside the table",
-                            f"{table.name}.csv: empty lines")
+            problems.append(Said("data.empty_line", where=f"{table.path}:{line}"),
+                            Said("data.kind.empty_lines", table=table.name))
             line = next_line
             continue
         if len(cells) != width:
-            problems.append(f"{table.path}:{line}: row has {len(cells)} fields, the header has "
-                            f"{width} (truncated row or stray comma?)",
-                            f"{table.name}.csv: rows of the wrong length")
+            problems.append(Said("data.row_width", where=f"{table.path}:{line}",
+                                 count=len(cells), width=width),
+                            Said("data.kind.row_width", table=table.name))
             line = next_line
             continue
         clean = _is_clean("".join(cells))
@@ -310,19 +308,20 @@ def _read_rows(table: Table, reader: Any, fields: list[dict[str, Any]], problems
                     continue
             value, problem = column.value(raw, clean)
             if problem and not problems.counted(column.invalid):
-                problems.append(f"{table.where(line, column.name)}: {column.name} {problem}",
-                                column.invalid)
+                problems.append(Said("data.cell", where=table.where(line, column.name),
+                                     column=column.name, problem=problem), column.invalid)
             values.append(value)
             if column.unique and value:
                 first = seen[column.name].setdefault(value, line)
                 if first != line and not problems.counted(column.duplicate):
-                    problems.append(f"{table.where(line, column.name)}: duplicate "
-                                    f"{column.name} {excerpt(raw, 100)!r}, first used on line "
-                                    f"{first}", column.duplicate)
+                    problems.append(Said("data.duplicate", where=table.where(line, column.name),
+                                         column=column.name, value=excerpt(raw, 100),
+                                         first=first), column.duplicate)
         record = make(values)
         if rules is not None:
             for field, message, kind_of in rules(record):
-                problems.append(f"{table.where(line, field)}: {message}", kind_of)
+                problems.append(Said("data.at", where=table.where(line, field),
+                                     message=message), kind_of)
         keep(record, line)
         line = next_line
         count += 1
@@ -338,45 +337,43 @@ def _fact_rules(row: Any) -> list[tuple[str, str, str]]:
     if row.evidence:
         pieces = row.evidence.split(EVIDENCE_JOINER)
         if len(pieces) > MAX_EVIDENCE_PIECES:
-            found.append(("evidence", f"evidence has {len(pieces)} pieces, at most "
-                                      f"{MAX_EVIDENCE_PIECES} joined by ' … '"))
+            found.append(("evidence", Said("data.evidence_pieces", count=len(pieces),
+                                           limit=MAX_EVIDENCE_PIECES)))
         for piece in pieces:
             if not piece.strip() or "..." in piece or "…" in piece:  # (ELLIPSIS)
-                found.append(("evidence", "evidence pieces must be verbatim excerpts joined "
-                                          "by ' … ' (space, ellipsis, space), none empty"))
+                found.append(("evidence", Said("data.evidence_joiner")))
                 break
     if row.review != "draft":
         if row.summary == "":  # (None: the cell was refused already)
-            found.append(("summary", "summary is required but empty"))  # drafts may
+            found.append(("summary", Said("data.summary_required")))  # drafts may
         if row.sectors == ():
-            found.append(("sectors", "sectors is required but empty"))
+            found.append(("sectors", Said("data.sectors_required")))
     day = row.date
     if isinstance(day, date) and row.date_precision != "day":
         if row.date_precision == "month" and day.day != 1:
-            found.append(("date", f"date {day} has precision month: write the first of the "
-                                  "month"))
+            found.append(("date", Said("data.month_first", day=day)))
         if row.date_precision == "year" and (day.month, day.day) != (1, 1):
-            found.append(("date", f"date {day} has precision year: write the first of "
-                                  "January"))
+            found.append(("date", Said("data.year_first", day=day)))
     if row.date_basis == "inferred" and not row.date_note:
-        found.append(("date_note", "date_note is required when date_basis is inferred (say how)"))
+        found.append(("date_note", Said("data.date_note_required")))
     if (row.value is None) != (row.unit == ""):
-        found.append(("unit", "value and unit go together (both filled or both empty)"))
+        found.append(("unit", Said("data.value_unit")))
     if row.id:
         if row.part_of == row.id:
-            found.append(("part_of", "part_of names the fact itself"))
+            found.append(("part_of", Said("data.part_of_self")))
         if row.follows and row.id in row.follows:
-            found.append(("follows", "follows names the fact itself"))
-    return [(field, message, f"facts.csv {field}: rules") for field, message in found]
+            found.append(("follows", Said("data.follows_self")))
+    return [(field, message, Said("data.kind.rules", table="facts", column=field))
+            for field, message in found]
 
 
 def _event_rules(row: Any) -> list[tuple[str, str, str]]:
     found = []
     if isinstance(row.start, date) and isinstance(row.end, date) and row.end < row.start:
-        found.append(("end", f"end {row.end} is before start {row.start}",
-                      "events.csv end: before start"))
+        found.append(("end", Said("data.end_before", end=row.end, start=row.start),
+                      Said("data.kind.end_before")))
     if row.host and row.host == row.guest:
-        found.append(("guest", "guest is the same as host", "events.csv guest: same as host"))
+        found.append(("guest", Said("data.guest_host"), Said("data.kind.guest_host")))
     return found
 
 

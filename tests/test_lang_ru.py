@@ -375,6 +375,33 @@ def test_data_problems_are_said_in_russian(run, data_copy) -> None:
     assert english[-1].endswith("data problems found") and len(english) == len(lines)
 
 
+def test_each_data_problem_is_said_in_russian(run, data_copy) -> None:
+    """Problems of several kinds (a cell, a list, a number, a rule across cells, a
+    reference): each line keeps its file:line:col and says the problem in Russian."""
+    from conftest import write_table
+
+    rows = read_table(data_copy, "facts")
+    rows[0]["date"], rows[1]["event"] = "2025-13-40", "2099-nope-event"
+    rows[2]["sectors"], rows[3]["value"], rows[4]["summary"] = "energy;  nuclear", "12x", " x"
+    write_table(data_copy, "facts", rows)
+    russian = run("--lang", "ru", "--data", str(data_copy), "facts")
+    english = run("--data", str(data_copy), "facts")
+    assert russian.code == english.code == 2
+    said, plain = russian.err.splitlines(), english.err.splitlines()
+    assert len(said) == len(plain) == 7
+    path = str(data_copy / "facts.csv")
+    assert said[-1] == "kzru: в данных найдено проблем: 6" and plain[-1].endswith(" 6 data "
+                                                                              "problems found")
+    for ru, en in zip(said[:-1], plain[:-1]):
+        assert ru.split(": ")[:2] == en.split(": ")[:2]  # the same file:line:col first
+        shown = re.sub(r"'[^']*'|" + re.escape(path) + r"\S*|\b[a-z_]+\.csv\b", " ", ru)
+        for column in ("date", "event", "sectors", "value", "unit", "summary"):
+            shown = re.sub(rf"\b{column}\b", " ", shown)
+        assert english_left(shown) == [], ru
+        assert re.search("[а-яё]", ru), ru
+    assert "такой даты не бывает" in russian.err and "такого id нет в events.csv" in russian.err
+
+
 # -- --help in Russian: --lang ru anywhere on the line, or KZRU_LANG=ru ----------------------
 
 from kzru.cli import COMMANDS  # noqa: E402
