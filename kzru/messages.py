@@ -203,6 +203,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- the command line ----------------------------------------------------------------
     "err.stdout_closed": ("standard output is closed: nowhere to write the output",
                           "стандартный вывод закрыт: выводить некуда"),
+    "err.warning": ("warning: {text}", "предупреждение: {text}"),
     "err.aborted": ("aborted", "прервано"),
     "err.interrupted": ("interrupted", "прервано (Ctrl-C)"),
     "err.os": ("{path}: {why}", "{path}: {why}"),
@@ -416,6 +417,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.evidence": ("evidence", "цитата"),
     "data.not_verbatim": ("{where}: {which} of {id} is not found verbatim in {file}",
                           "{where}: {which} факта {id} не найдена дословно в {file}"),
+    "data.draft": ("{where}: {id} is a draft (kzru review accepts or rejects it; drafts are "
+                   "hidden from every listing)",
+                   "{where}: {id} — черновик (его принимает или отклоняет kzru review; "
+                   "черновики не видны ни в одном списке)"),
+    "data.drafts.events": ("{path}: {count} draft events ({ids})",
+                           "{path}: черновиков событий: {count} ({ids})"),
+    "data.drafts.sources": ("{path}: {count} draft sources ({ids})",
+                            "{path}: черновиков источников: {count} ({ids})"),
     "data.kind.other_resources": ("datapackage.json: other resources",
                                   "datapackage.json: чужие resources"),
     "data.kind.resource_twice": ("datapackage.json: tables listed twice",

@@ -480,3 +480,19 @@ def test_a_run_without_help_reads_no_help_text_nor_messages() -> None:
             "if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_check_warns_in_russian(run, data_copy) -> None:
+    """kzru check's warnings (a row still under review) are said in Russian too."""
+    from conftest import write_table
+
+    rows = read_table(data_copy, "facts")
+    rows[0]["review"] = "draft"
+    write_table(data_copy, "facts", rows)
+    russian = run("--lang", "ru", "--data", str(data_copy), "check")
+    english = run("--data", str(data_copy), "check")
+    assert russian.code == english.code == 0
+    said = [line for line in russian.err.splitlines() if rows[0]["id"] in line]
+    assert said and said[0].startswith("kzru: предупреждение: ")
+    assert f"{rows[0]['id']} — черновик" in said[0]
+    assert f"kzru: warning: {data_copy / 'facts.csv'}:2:" in english.err

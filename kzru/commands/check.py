@@ -63,8 +63,11 @@ def command(
     if strict:
         problems.extend(warnings)
     else:
+        from kzru.labels import Said, say
+
         for line in warnings.report():
-            typer.echo(f"kzru: warning: {one_line(line)}", err=True)
+            typer.echo(f"kzru: {one_line(say(Said('err.warning', text=line), options.language))}",
+                       err=True)
     if problems:
         raise problems.error()
     counts = ", ".join(f"{len(getattr(data, name))} {name}" for name in store.TABLES)
@@ -103,18 +106,20 @@ def _print_conflicts(data: Dataset, facts_path: Path) -> None:
 
 def _draft_warnings(folder: Path, data: Dataset) -> list[str]:
     """One warning per row still under review, at its line (kzru review decides them)."""
+    from kzru.labels import Said
+
     found = []
     review_column = list(Fact._fields).index("review") + 1
     for fact in data.facts.values():
         if fact.review == "draft":
-            found.append(f"{folder / 'facts.csv'}:{data.fact_lines.get(fact.id, 0)}:"
-                         f"{review_column}: {fact.id} is a draft (kzru review accepts or "
-                         "rejects it; drafts are hidden from every listing)")
+            found.append(Said("data.draft", id=fact.id, where=f"{folder / 'facts.csv'}:"
+                              f"{data.fact_lines.get(fact.id, 0)}:{review_column}"))
     for name, rows in (("events", data.events), ("sources", data.sources)):
         drafts = [row.id for row in rows.values() if row.review == "draft"]
         if drafts:
-            found.append(f"{folder / (name + '.csv')}: {len(drafts)} draft {name} "
-                         f"({', '.join(drafts[:5])}{'…' if len(drafts) > 5 else ''})")
+            found.append(Said(f"data.drafts.{name}", path=folder / (name + ".csv"),
+                              count=len(drafts),
+                              ids=f"{', '.join(drafts[:5])}{'…' if len(drafts) > 5 else ''}"))
     return found
 
 
