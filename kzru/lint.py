@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kzru.cues import STATUS_CUES
+from kzru.labels import Said
 from kzru.model import Dataset, Fact
 from kzru.text import normalize
 
@@ -51,6 +52,5 @@ def lint(dataset: Dataset) -> list[LintWarning]:
             cues = "/".join(f"{cue}-" for cue in STATUS_CUES[fact.status][:3])
             found.append(LintWarning(
                 fact.id, dataset.fact_lines.get(fact.id, 0), column,
-                f"evidence of {fact.id} shows no word of its status {fact.status!r} "
-                f"(e.g. {cues})"))
+                Said("data.no_status_word", id=fact.id, status=fact.status, cues=cues)))
     return sorted(found, key=lambda warning: warning.line)

@@ -488,8 +488,14 @@ def test_check_warns_in_russian(run, data_copy) -> None:
 
     rows = read_table(data_copy, "facts")
     rows[0]["review"] = "draft"
+    # an accepted fact said to be signed whose evidence has no word of signing
+    unsigned = next(row for row in rows[1:] if row["review"] == "accepted" and
+                    row["status"] == "done" and "подпис" not in row["evidence"].casefold())
+    unsigned["status"] = "signed"
     write_table(data_copy, "facts", rows)
     russian = run("--lang", "ru", "--data", str(data_copy), "check")
+    lint = [line for line in russian.err.splitlines() if unsigned["id"] in line]
+    assert lint and f"в цитате {unsigned['id']} нет слова её статуса 'signed'" in lint[0]
     english = run("--data", str(data_copy), "check")
     assert russian.code == english.code == 0
     said = [line for line in russian.err.splitlines() if rows[0]["id"] in line]

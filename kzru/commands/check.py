@@ -8,6 +8,7 @@ import typer
 from kzru import store
 from kzru.corroboration import conflicts
 from kzru.errors import Problems, one_line
+from kzru.labels import Said, say
 from kzru.lint import lint
 from kzru.model import Dataset, Fact
 from kzru.options import Options, with_common_options
@@ -48,23 +49,21 @@ def command(
     absent: list[str] = []  # sources whose article is not in the folder (said, not an error)
     if sources_dir is not None:
         for problem in store.verify_evidence(data, sources_dir, hashes, absent):
-            problems.append(problem, "evidence not found in its article")
+            problems.append(problem, Said("data.kind.not_verbatim"))
     facts_path = folder / "facts.csv"
     # Warnings are capped like problems: the first 20 of each kind, then how many more.
     warnings = Problems(keep_all=all_problems)
     for found in lint(data):
         if data.facts[found.fact].review != "draft":
-            warnings.append(f"{facts_path}:{found.line}:{found.column}: {found.message}",
-                            "evidence without a word of its status")
+            warnings.append(Said("data.at", where=f"{facts_path}:{found.line}:{found.column}",
+                                 message=found.message), Said("data.kind.no_status_word"))
     for warning in _draft_warnings(folder, data):
-        warnings.append(warning, "draft still under review")
+        warnings.append(warning, Said("data.kind.draft"))
     for warning in hashes:
-        warnings.append(warning, "article not the text its sha256 names")
+        warnings.append(warning, Said("data.kind.other_text"))
     if strict:
         problems.extend(warnings)
     else:
-        from kzru.labels import Said, say
-
         for line in warnings.report():
             typer.echo(f"kzru: {one_line(say(Said('err.warning', text=line), options.language))}",
                        err=True)
@@ -106,8 +105,6 @@ def _print_conflicts(data: Dataset, facts_path: Path) -> None:
 
 def _draft_warnings(folder: Path, data: Dataset) -> list[str]:
     """One warning per row still under review, at its line (kzru review decides them)."""
-    from kzru.labels import Said
-
     found = []
     review_column = list(Fact._fields).index("review") + 1
     for fact in data.facts.values():
