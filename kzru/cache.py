@@ -75,30 +75,37 @@ def _make_private(folder: Path) -> None:
         os.chmod(path, 0o700)  # mkdir's mode is masked by the umask too; 0700 only narrows
 
 
-def _distrust(info: os.stat_result, what: str) -> str | None:
+def _said(key: str, **fields: object) -> str:
+    from kzru.labels import Said
+
+    return Said(key, **fields)
+
+
+def _distrust(info: os.stat_result, what: object) -> str | None:
     """Why a folder or file cannot be trusted, or None."""
     if info.st_uid != os.geteuid():
-        return f"{what} is owned by another user (uid {info.st_uid})"
+        return _said("cache.other_owner", what=what, uid=info.st_uid)
     if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return f"{what} is writable by other users (mode {stat.S_IMODE(info.st_mode):o})"
+        return _said("cache.writable", what=what, mode=f"{stat.S_IMODE(info.st_mode):o}")
     return None
 
 
 def warn_once(message: str) -> None:
+    """Say ``message`` once a run, in the reader's language."""
     global _warned
     if not _warned:
         _warned = True
         from kzru.errors import one_line
+        from kzru.labels import READER, say
 
-        sys.stderr.write(f"kzru: {one_line(message)}\n")
+        sys.stderr.write(f"kzru: {one_line(say(message, READER[0]))}\n")
 
 
 def trusted_dir() -> Path | None:
     """The cache folder, created private (0700); None when it cannot be made or trusted."""
     folder = cache_dir()
     if folder is None:
-        warn_once("no home folder to keep the search index in; it is built in memory (set "
-                  "KZRU_CACHE_DIR to keep it)")
+        warn_once(_said("cache.no_home"))
         return None
     try:
         _make_private(folder)
@@ -106,16 +113,15 @@ def trusted_dir() -> Path | None:
         parent = os.stat(os.path.dirname(os.path.realpath(folder)) or ".")
     except OSError:
         return None  # not writable here: the index is built in memory, as before
-    problem = _distrust(info, "the cache folder")
+    problem = _distrust(info, _said("cache.folder"))
     if problem is None and stat.S_ISLNK(link.st_mode) and link.st_uid not in (0, os.geteuid()):
-        problem = "the cache folder is a link owned by another user"
+        problem = _said("cache.foreign_link")
     if problem is None and parent.st_mode & stat.S_IWOTH and not parent.st_mode & stat.S_ISVTX:
-        problem = "the folder holding the cache is writable by everyone"
+        problem = _said("cache.open_parent")
     if problem is None and not stat.S_ISDIR(info.st_mode):
-        problem = "the cache folder is not a folder"
+        problem = _said("cache.not_folder")
     if problem:
-        warn_once(f"{problem}: {folder}; not using it, the index is built in memory "
-                  "(make it yours and chmod 700, or set KZRU_CACHE_DIR)")
+        warn_once(_said("cache.not_used", problem=problem, folder=folder))
         return None
     return folder
 
@@ -127,7 +133,7 @@ def _trusted_file(path: Path) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     if not stat.S_ISREG(info.st_mode):
-        raise Untrusted(f"{path} is not a regular file")
+        raise Untrusted(_said("cache.not_regular", path=path))
     problem = _distrust(info, str(path))
     if problem:
         raise Untrusted(problem)

@@ -182,6 +182,9 @@ def main(argv: Optional[List[str]] = None) -> None:
     except ImportError:  # typer < 0.28 depends on click instead of vendoring it
         from click import exceptions as click_errors  # type: ignore[no-redef]
     _LANG[0] = reader_language(sys.argv[1:] if argv is None else argv)
+    from kzru.labels import READER
+
+    READER[0] = _LANG[0]
     _check_streams()
     if (getattr(sys.stdout, "encoding", None) or "utf8").lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]

@@ -261,7 +261,10 @@ def open_index(folder: Path, load: Callable[[], Dataset] | None = None,
                 return Index(_read_only(place.index),
                              lambda: _rebuilt(place, folder, load, show, color))
         except cache.Untrusted as error:
-            cache.warn_once(f"{error}; not using the cache, the index is built in memory")
+            from kzru.labels import Said
+
+            cache.warn_once(Said("cache.untrusted", problem=error.args[0] if error.args
+                                 else str(error)))
             place = None
         except (sqlite3.Error, ValueError, OSError):
             pass

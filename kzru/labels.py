@@ -336,6 +336,11 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+# The reader's language for a message a library writes straight to stderr (a warning about
+# the cache folder): set once by the command line from --lang or KZRU_LANG (kzru/cli.py).
+READER = ["en"]
+
+
 def label(key: str, lang: str = "en", **fields: object) -> str:
     """The string for ``key`` in ``lang`` (English for an unknown language), fields filled in.
 

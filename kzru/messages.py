@@ -236,6 +236,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage.no_such_command": ("No such command {name!r}.", "нет такой команды: {name!r}"),
     "usage.extra_arguments": ("Got unexpected extra argument(s) ({args})",
                               "лишние аргументы: {args}"),
+    # --- the cache folder (a warning, once a run) ----------------------------------------
+    "cache.other_owner": ("{what} is owned by another user (uid {uid})",
+                          "{what}: принадлежит другому пользователю (uid {uid})"),
+    "cache.writable": ("{what} is writable by other users (mode {mode})",
+                       "{what}: запись разрешена другим пользователям (права {mode})"),
+    "cache.folder": ("the cache folder", "папка кэша"),
+    "cache.foreign_link": ("the cache folder is a link owned by another user",
+                           "папка кэша — ссылка, принадлежащая другому пользователю"),
+    "cache.open_parent": ("the folder holding the cache is writable by everyone",
+                          "папка, в которой лежит кэш, доступна на запись всем"),
+    "cache.not_folder": ("the cache folder is not a folder", "папка кэша — не папка"),
+    "cache.not_used": ("{problem}: {folder}; not using it, the index is built in memory (make it "
+                       "yours and chmod 700, or set KZRU_CACHE_DIR)",
+                       "{problem}: {folder}; кэш не используется, индекс строится в памяти "
+                       "(сделайте папку своей и chmod 700 или задайте KZRU_CACHE_DIR)"),
+    "cache.no_home": ("no home folder to keep the search index in; it is built in memory (set "
+                      "KZRU_CACHE_DIR to keep it)",
+                      "нет домашней папки для поискового индекса; он строится в памяти (чтобы "
+                      "сохранять его, задайте KZRU_CACHE_DIR)"),
+    "cache.not_regular": ("{path} is not a regular file", "{path} — не обычный файл"),
+    "cache.untrusted": ("{problem}; not using the cache, the index is built in memory",
+                        "{problem}; кэш не используется, индекс строится в памяти"),
     # --- problems a data check reports (file:line:col first, as the English has it) --------
     "data.cell": ("{where}: {column} {problem}", "{where}: {column}: {problem}"),
     "data.at": ("{where}: {message}", "{where}: {message}"),

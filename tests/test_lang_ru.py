@@ -502,3 +502,21 @@ def test_check_warns_in_russian(run, data_copy) -> None:
     assert said and said[0].startswith("kzru: предупреждение: ")
     assert f"{rows[0]['id']} — черновик" in said[0]
     assert f"kzru: warning: {data_copy / 'facts.csv'}:2:" in english.err
+
+
+def test_the_cache_warning_is_said_in_russian(tmp_path) -> None:
+    import os
+    import subprocess
+
+    from conftest import kzru_command
+
+    folder = tmp_path / "open-cache"
+    folder.mkdir()
+    folder.chmod(0o777)
+    env = {**os.environ, "KZRU_CACHE_DIR": str(folder), "KZRU_LANG": "ru"}
+    done = subprocess.run([*kzru_command(), "visits", "--year", "2025"], capture_output=True,
+                          text=True, env=env)
+    assert done.returncode == 0 and done.stdout
+    assert done.stderr == (f"kzru: папка кэша: запись разрешена другим пользователям (права "
+                           f"777): {folder}; кэш не используется, индекс строится в памяти "
+                           "(сделайте папку своей и chmod 700 или задайте KZRU_CACHE_DIR)\n")
