@@ -81,8 +81,11 @@ def _said(key: str, **fields: object) -> str:
     return Said(key, **fields)
 
 
-def _distrust(info: os.stat_result, what: object) -> str | None:
-    """Why a folder or file cannot be trusted, or None."""
+def _distrust(info: os.stat_result, what: object = None) -> str | None:
+    """Why a folder or file cannot be trusted (``what``: the cache folder when None), or None.
+    The message is made only when there is one: the messages load on that path alone."""
+    if info.st_uid != os.geteuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        what = _said("cache.folder") if what is None else what
     if info.st_uid != os.geteuid():
         return _said("cache.other_owner", what=what, uid=info.st_uid)
     if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
@@ -113,7 +116,7 @@ def trusted_dir() -> Path | None:
         parent = os.stat(os.path.dirname(os.path.realpath(folder)) or ".")
     except OSError:
         return None  # not writable here: the index is built in memory, as before
-    problem = _distrust(info, _said("cache.folder"))
+    problem = _distrust(info)
     if problem is None and stat.S_ISLNK(link.st_mode) and link.st_uid not in (0, os.geteuid()):
         problem = _said("cache.foreign_link")
     if problem is None and parent.st_mode & stat.S_IWOTH and not parent.st_mode & stat.S_ISVTX:

@@ -105,9 +105,12 @@ def check_references(tables: dict[str, Table], schema: dict[str, Any],
             field = key["fields"][0]
             target = key["reference"]["resource"] or name
             known = ids[target]
-            kind = Said("data.kind.not_an_id", table=name, column=field, target=target)
+            kind = None  # made on the first problem: valid data never loads the messages
             for value, line in zip(map(attrgetter(field), table.rows), table.lines):
                 for item in value if isinstance(value, tuple) else (value,):
+                    if item and item not in known and kind is None:
+                        kind = Said("data.kind.not_an_id", table=name, column=field,
+                                    target=target)
                     if item and item not in known and not problems.counted(kind):
                         # The fuzzy hint only for lines shown by default (the first few).
                         fuzzy = problems.seen(kind) < PER_KIND
@@ -137,7 +140,10 @@ def _check_same_as(facts: Table, problems: Any) -> None:
     """same_as names facts of *other* sources reporting the same thing, and says so on both
     sides; a draft's list is a proposal (kzru add), so only accepted rows must be symmetric."""
     by_id = {row.id: row for row in facts.rows}
-    rules = Said("data.kind.rules", table="facts", column="same_as")  # their kind
+
+    def rules() -> Any:  # their kind, made only when there is a problem
+        return Said("data.kind.rules", table="facts", column="same_as")
+
     for row, line in zip(facts.rows, facts.lines):
         for other_id in row.same_as or ():  # (None: the cell was refused already)
             other = by_id.get(other_id)
@@ -145,14 +151,14 @@ def _check_same_as(facts: Table, problems: Any) -> None:
                 continue  # reported by the reference check
             where = facts.where(line, "same_as")
             if other_id == row.id:
-                problems.append(Said("data.same_as_self", where=where), rules)
+                problems.append(Said("data.same_as_self", where=where), rules())
             elif other.source == row.source:
                 problems.append(Said("data.same_as_source", where=where, other=other_id,
-                                     source=row.source), rules)
+                                     source=row.source), rules())
             elif row.review != "draft" and other.review != "draft" \
                     and row.id not in (other.same_as or ()):
                 problems.append(Said("data.same_as_back", where=where, other=other_id, id=row.id),
-                                rules)
+                                rules())
 
 
 def _check_draft_references(tables: dict[str, Table], problems: Any) -> None:

@@ -104,6 +104,11 @@ def exact_number(text: str) -> Any:
     return Decimal(text)
 
 
+# A required cell left empty: said as a message only when reported (a table that validates
+# never loads the messages)
+REQUIRED = "is required but empty"
+
+
 class _Column:
     """One column's rules, read from the schema once (not once per cell), and a memo of the
     values already parsed: kinds, statuses, dates, ids referred to and sector lists repeat
@@ -111,8 +116,7 @@ class _Column:
     the memory budget). A column whose values rarely repeat stops memoising."""
 
     __slots__ = ("name", "kind", "required", "max_length", "enum", "enum_text", "pattern",
-                 "pattern_text", "delimiter", "unique", "uri", "memo", "empty", "invalid",
-                 "duplicate")
+                 "pattern_text", "delimiter", "unique", "uri", "memo", "empty", "table", "kinds")
 
     def __init__(self, spec: dict[str, Any]) -> None:
         rules = spec.get("constraints", {})
@@ -128,11 +132,19 @@ class _Column:
         self.unique = bool(rules.get("unique"))
         self.uri = spec.get("format") == "uri"
         self.memo: dict[str, Any] | None = None if self.unique else {}
-        self.invalid = self.duplicate = ""  # the kinds of its problems, set by the reader
+        self.table = ""  # the table's name, set by the reader
+        self.kinds: dict[str, Any] = {}  # "invalid", "duplicates" -> the kind, once needed
         self.empty: tuple[Any, str | None] = (
-            (None, Said("data.required")) if self.required else
+            (None, REQUIRED) if self.required else
             ((), None) if self.kind == "list" else (None, None) if self.kind == "number" else
             ("", None))
+
+    def problem_kind(self, which: str) -> Any:
+        """The kind its problems are counted by ("facts.csv date: invalid cells"), made on the
+        first problem: a table that validates never loads the messages."""
+        if which not in self.kinds:
+            self.kinds[which] = Said(f"data.kind.{which}", table=self.table, column=self.name)
+        return self.kinds[which]
 
     def value(self, raw: str, clean: bool) -> tuple[Any, str | None]:
         """The cell's value and None, or what is wrong with it; ``clean`` says the row holds
@@ -271,8 +283,7 @@ def _read_rows(table: Table, reader: Any, fields: list[dict[str, Any]], problems
                keep: Callable[[Any, int], None]) -> None:
     columns = [_Column(spec) for spec in fields]
     for column in columns:
-        column.invalid = Said("data.kind.invalid", table=table.name, column=column.name)
-        column.duplicate = Said("data.kind.duplicates", table=table.name, column=column.name)
+        column.table = table.name
     names = [column.name for column in columns]
     kind = RECORD_TYPES[table.name]
     make = kind._make if tuple(names) == kind._fields else \
@@ -307,16 +318,19 @@ def _read_rows(table: Table, reader: Any, fields: list[dict[str, Any]], problems
                     values.append(value)
                     continue
             value, problem = column.value(raw, clean)
-            if problem and not problems.counted(column.invalid):
+            if problem is REQUIRED:
+                problem = Said("data.required")
+            if problem and not problems.counted(column.problem_kind("invalid")):
                 problems.append(Said("data.cell", where=table.where(line, column.name),
-                                     column=column.name, problem=problem), column.invalid)
+                                     column=column.name, problem=problem),
+                                column.problem_kind("invalid"))
             values.append(value)
             if column.unique and value:
                 first = seen[column.name].setdefault(value, line)
-                if first != line and not problems.counted(column.duplicate):
+                if first != line and not problems.counted(column.problem_kind("duplicates")):
                     problems.append(Said("data.duplicate", where=table.where(line, column.name),
                                          column=column.name, value=excerpt(raw, 100),
-                                         first=first), column.duplicate)
+                                         first=first), column.problem_kind("duplicates"))
         record = make(values)
         if rules is not None:
             for field, message, kind_of in rules(record):
