@@ -200,6 +200,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "facts.csv to remove an accepted fact)",
                             "{id} уже принят, это не черновик: kzru review отклоняет только "
                             "черновики (чтобы убрать принятый факт, правьте facts.csv)"),
+    "err.needs_summary": ("an accepted fact needs an English summary (edit it: summary)",
+                          "принятому факту нужно английское краткое содержание (правка: "
+                          "summary)"),
+    "err.needs_sectors": ("an accepted fact needs its sectors (edit it: sectors)",
+                          "принятому факту нужны отрасли (правка: sectors)"),
+    "err.needs_status_word": ("its evidence shows no word of the status {status!r} (the lint's "
+                              "rule for curated rows): change the status or the evidence",
+                              "в его цитате нет слова статуса {status!r} (правило проверки для "
+                              "принятых строк): измените статус или цитату"),
+    "err.draft_parent": ("{field} {id} is still a draft: accept it first",
+                         "{field} {id} — ещё черновик: сначала примите его"),
     # --- the command line ----------------------------------------------------------------
     "err.stdout_closed": ("standard output is closed: nowhere to write the output",
                           "стандартный вывод закрыт: выводить некуда"),

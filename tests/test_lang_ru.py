@@ -520,3 +520,24 @@ def test_the_cache_warning_is_said_in_russian(tmp_path) -> None:
     assert done.stderr == (f"kzru: папка кэша: запись разрешена другим пользователям (права "
                            f"777): {folder}; кэш не используется, индекс строится в памяти "
                            "(сделайте папку своей и chmod 700 или задайте KZRU_CACHE_DIR)\n")
+
+
+def test_a_refused_accept_is_said_in_russian(tmp_path, run) -> None:
+    """kzru review --accept of a draft with no summary: why, in Russian, exit 2."""
+    pytest.importorskip("natasha")
+    from kzru import store
+    from kzru.curate import pipeline
+
+    folder = tmp_path / "mine"
+    assert run("init", str(folder), "--empty").code == 0
+    article = tmp_path / "talks.txt"
+    article.write_text("Астана, 5 марта 2026 года\n\nПо итогам встречи стороны подписали "
+                       "соглашение о сотрудничестве в области энергетики.\n", encoding="utf-8")
+    pipeline.add([article], folder)
+    draft = next(f for f in store.load(folder).facts.values() if not f.summary)
+    refused = run("--lang", "ru", "review", "--data", str(folder), "--accept", draft.id)
+    assert refused.code == 2
+    assert refused.err.startswith(f"kzru: принять {draft.id} нельзя: принятому факту нужно "
+                                  "английское краткое содержание (правка: summary)")
+    english = run("review", "--data", str(folder), "--accept", draft.id)
+    assert english.code == 2 and "needs an English summary" in english.err

@@ -132,18 +132,17 @@ class Session:
     def _curated_problems(self, row: dict[str, str]) -> list[str]:
         problems = []
         if not row["summary"]:
-            problems.append("an accepted fact needs an English summary (edit it: summary)")
+            problems.append(Said("err.needs_summary"))
         if not row["sectors"]:
-            problems.append("an accepted fact needs its sectors (edit it: sectors)")
+            problems.append(Said("err.needs_sectors"))
         fact = self.data.facts[row["id"]]._replace(status=row["status"])
         if not has_status_cue(fact._replace(evidence=row["evidence"])):
-            problems.append(f"its evidence shows no word of the status {row['status']!r} (the "
-                            "lint's rule for curated rows): change the status or the evidence")
+            problems.append(Said("err.needs_status_word", status=row["status"]))
         if row["part_of"] and self._review_of(row["part_of"]) == "draft":
-            problems.append(f"part_of {row['part_of']} is still a draft: accept it first")
+            problems.append(Said("err.draft_parent", field="part_of", id=row["part_of"]))
         for item in filter(None, row["follows"].split(LIST_SEP)):
             if self._review_of(item) == "draft":
-                problems.append(f"follows {item} is still a draft: accept it first")
+                problems.append(Said("err.draft_parent", field="follows", id=item))
         return problems
 
     def _review_of(self, fact_id: str) -> str:
