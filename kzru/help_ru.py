@@ -218,10 +218,9 @@ OPTIONS: dict[str, str] = {
     "Only government commitments (state) or commentators' views (commentator).":
         "Только обязательства государств (state) или мнения комментаторов (commentator).",
     "Beside \"no later report\", later facts the link suggester proposes, marked unconfirmed "
-    "[default: on, up to 20,000 facts].": "Рядом с «более поздних сообщений нет» — более "
-                                          "поздние факты, которые предлагает подбор связей, "
-                                          "с пометкой «не подтверждено» [по умолчанию: "
-                                          "включено, до 20 000 фактов].",
+    "[default: on].": "Рядом с «более поздних сообщений нет» — более поздние факты, которые "
+                      "предлагает подбор связей, с пометкой «не подтверждено» [по умолчанию: "
+                      "включено].",
     "Say why each verdict was reached: the later fact and its words.":
         "Объяснить каждый вердикт: более поздний факт и его слова.",
     # cite, export, check
