@@ -44,8 +44,7 @@ def date_range(since: str | None, until: str | None) -> tuple[date | None, date 
     first = date_bound(since, "--since", end=False) if since else None
     last = date_bound(until, "--until", end=True) if until else None
     if first is not None and last is not None and first > last:
-        raise KzruError(f"--since {since} is after --until {until}: the range holds no date "
-                        "(swap them?)")
+        raise KzruError(Said("err.reversed_range", since=since, until=until))
     return first, last
 
 

@@ -37,6 +37,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err.what.fact_event_source": ("fact, event or source", "факт, событие или источник"),
     "err.not_a_date": ("{option} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
                        "{option} {value!r}: это не дата (ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД)"),
+    "err.reversed_range": ("--since {since} is after --until {until}: the range holds no date "
+                           "(swap them?)",
+                           "--since {since} позже --until {until}: в такой промежуток не "
+                           "попадает ни одна дата (поменять местами?)"),
+    "err.not_a_year": ("{option} {value!r} is not a year (1 to 9999, e.g. 2024)",
+                       "{option} {value!r}: это не год (от 1 до 9999, например 2024)"),
     "err.no_speaker": ("no speaker {value!r}{hint}; speakers: {known}",
                        "говорящий {value!r} не найден{hint}; говорящие: {known}"),
     "err.unknown_place": ("unknown place {value!r}{hint}", "место {value!r} не найдено{hint}"),

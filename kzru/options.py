@@ -72,7 +72,7 @@ class Year(ParamType):  # type: ignore[misc]
             return value
         text = str(value).strip()
         if not (text.isascii() and text.isdigit() and 1 <= len(text) <= 4 and int(text) > 0):
-            raise KzruError(f"{self.option} {str(value)!r} is not a year (1 to 9999, e.g. 2024)")
+            raise KzruError(Said("err.not_a_year", option=self.option, value=str(value)))
         return int(text)
 
 

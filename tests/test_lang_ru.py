@@ -303,7 +303,8 @@ MISTAKES = [
     (("brief", "2024"), 2), (("--data", "/nonexistent-kzru", "facts"), 2),
     (("visits", "extra"), 2), (("visits", "--no-color=3"), 2), (("export",), 2),
     (("facts", "--status", "signd"), 2), (("sectors", "--matrix", "--year", "2024"), 2),
-    (("add", "x.txt"), 2), (("search", "qwertyzz"), 1), (("facts", "--year", "1990"), 1),
+    (("add", "x.txt"), 2), (("facts", "--since", "2025", "--until", "2024"), 2),
+    (("export", "-"), 2), (("search", "qwertyzz"), 1), (("facts", "--year", "1990"), 1),
     (("visits", "--year", "1990"), 1), (("track", "--year", "1990"), 1),
 ]
 # what the user typed or may type back: values and option names stay as they are written
