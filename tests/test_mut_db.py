@@ -66,7 +66,7 @@ def test_counts_of_top_level_facts_per_event_and_per_source(store) -> None:  # n
         for row in top(FACTS):
             expected[row[column]] = expected.get(row[column], 0) + 1
         assert store.top_level_counts(column) == expected
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="status"):
         store.top_level_counts("status")
 
 
@@ -102,6 +102,7 @@ def test_sector_counts_of_a_filter(store) -> None:  # noqa: ANN001
         assert (found[sector].facts, found[sector].signed, found[sector].agreed) == \
             (len(mine), len(mine), 0)
         assert found[sector].events == len({row["event"] for row in mine if row["event"]})
+        assert found[sector].sector == sector
     assert set(found) == {s for row in rows for s in listed(row, "sectors")}
 
 
@@ -266,6 +267,121 @@ def test_a_name_in_more_than_a_tenth_of_the_facts_relates_nothing(data_copy: Pat
     assert [f.id for f in mine.related(mine.facts[ids[0]], len(ids))] == ids[1:]
 
 
+# --- what brief and track read --------------------------------------------------------------
+# The rule for a fact track may follow, as Store.role_candidates documents it (follow.role
+# decides among them): a commitment's status, a signed document, or a report at an event that
+# is a statement, or a report of a project or institution.
+
+def role_candidate(row: dict[str, str]) -> bool:
+    status, kind = row["status"], row["kind"]
+    return status in ("agreed", "planned", "expected", "proposed", "ongoing") or \
+        (status == "signed" and kind == "document") or \
+        (status == "reported" and ((row["event"] != "" and kind == "statement")
+                                   or kind in ("project", "institution")))
+
+
+def ids(facts: list) -> list[str]:  # noqa: ANN001
+    return [fact.id for fact in facts]
+
+
+def test_role_candidates_are_the_rules_facts_in_file_order(store) -> None:  # noqa: ANN001
+    assert ids(store.role_candidates()) == [row["id"] for row in FACTS if role_candidate(row)]
+
+
+def test_an_events_facts_in_file_order_top_level_and_with_a_role(store) -> None:  # noqa: ANN001
+    for event in {row["event"] for row in FACTS if row["event"]}:
+        mine = [row for row in FACTS if row["event"] == event]
+        assert ids(store.event_facts(event)) == [row["id"] for row in mine]
+        assert ids(store.event_facts(event, top_level=True)) == [row["id"] for row in top(mine)]
+        # "at least those follow.role gives a role": here exactly the rule's candidates
+        assert ids(store.event_facts(event, roles=True)) == \
+            [row["id"] for row in mine if role_candidate(row)]
+        assert ids(store.event_facts(event, top_level=True, roles=True)) == \
+            [row["id"] for row in top(mine) if role_candidate(row)]
+
+
+def test_facts_of_sources_events_and_statuses_in_file_order(store) -> None:  # noqa: ANN001
+    part = next(row for row in FACTS if row["part_of"] and row["event"])
+    sources = [part["source"], next(row["source"] for row in FACTS
+                                    if row["source"] != part["source"])]
+    events = [part["event"], next(row["event"] for row in FACTS
+                                  if row["event"] not in ("", part["event"])), ""]
+    mine = [row for row in FACTS if row["source"] in sources and row["event"] in events]
+    assert mine and top(mine) != mine  # the choice has parts and facts outside any event
+    assert ids(store.facts_of(sources, events)) == [row["id"] for row in mine]
+    assert store.facts_of(sources, events, ids=True) == [row["id"] for row in mine]
+    assert store.facts_of(sources, events, top_level=True, ids=True) == \
+        [row["id"] for row in top(mine)]
+    signed = [row["id"] for row in mine if row["status"] in ("signed", "agreed")]
+    assert signed and store.facts_of(sources, events, ["signed", "agreed"], ids=True) == signed
+    assert store.facts_of([], events) == [] and store.facts_of(sources, []) == []
+    assert store.facts_of(sources, events, []) == []
+
+
+def test_fetch_and_parts_of_read_many_ids_in_runs(store) -> None:  # noqa: ANN001
+    # more ids than one query's list holds (500): the parents are read in the first and the
+    # last run, and ids of no fact are left out
+    parents = list(dict.fromkeys(row["part_of"] for row in FACTS if row["part_of"]))
+    asked = [parents[0], *(f"no-such-{n}" for n in range(600)), parents[-1]]
+    found = store.parts_of(asked)
+    assert list(found) == [parents[0], parents[-1]]
+    for parent in (parents[0], parents[-1]):
+        assert ids(found[parent]) == [row["id"] for row in FACTS if row["part_of"] == parent]
+    fetched = store.fetch(asked)
+    assert list(fetched) == [parents[0], parents[-1]]
+    assert fetched[parents[-1]].id == parents[-1]
+
+
+def test_fetch_takes_the_facts_already_known_as_they_are(store) -> None:  # noqa: ANN001
+    first, second = FACTS[0]["id"], FACTS[1]["id"]
+    known = {first: store.fact(first)._replace(summary="already read")}
+    found = store.fetch([second, first, first], known)
+    assert list(found) == [second, first]
+    assert found[first] is known[first] and found[second].id == second
+    parents = {row["part_of"] for row in FACTS if row["part_of"]}
+    parent = sorted(parents)[0]
+    part = next(row["id"] for row in FACTS if row["part_of"] == parent)
+    changed = store.fact(part)._replace(summary="known part")
+    assert changed in store.parts_of([parent], {part: changed})[parent]
+
+
+def test_followers_are_the_facts_naming_each_id_once_per_naming(store) -> None:  # noqa: ANN001
+    named = list(dict.fromkeys(earlier for row in FACTS for earlier in listed(row, "follows")))
+    asked = [*named, "no-such-fact"]
+    found = store.followers(asked)
+    assert set(found) == set(named)
+    for earlier in named:
+        assert ids(found[earlier]) == [row["id"] for row in FACTS
+                                       for one in listed(row, "follows") if one == earlier]
+
+
+def test_the_new_read_paths_leave_hidden_drafts_out(data_copy: Path) -> None:
+    referred = {i for row in FACTS for i in (row["part_of"], *listed(row, "follows"),
+                                             *listed(row, "same_as"))}
+    counts: dict[str, int] = {}
+    for row in FACTS:
+        if row["part_of"]:
+            counts[row["part_of"]] = counts.get(row["part_of"], 0) + 1
+    # a parent's only part, and a fact that follows another, nothing referring to either
+    part = next(row for row in FACTS if counts.get(row["part_of"]) == 1
+                and row["id"] not in referred)
+    later = next(row for row in FACTS if listed(row, "follows") and row["id"] not in referred
+                 and not row["part_of"])
+    set_review(data_copy, "facts", {part["id"], later["id"]})
+    hidden, shown = open_store(data_copy), open_store(data_copy, drafts=True)
+    for store, present in ((hidden, False), (shown, True)):
+        assert (part["part_of"] in store.with_parts()) is present
+        assert (part["part_of"] in store.parts_of([part["part_of"]])) is present
+        assert (part["id"] in store.fetch([part["id"]])) is present
+        assert (part["id"] in store.facts_of([part["source"]], [part["event"]], ids=True)) \
+            is present
+        assert (later["id"] in ids(store.followers(listed(later, "follows")).get(
+            listed(later, "follows")[0], []))) is present
+        assert (later["id"] in ids(store.event_facts(later["event"]))) is present
+        assert (later["id"] in ids(store.role_candidates())) is (present and
+                                                                 role_candidate(later))
+
+
 # --- the lazy mappings ---------------------------------------------------------------------------
 
 def test_the_fact_mapping_answers_like_a_dict(store) -> None:  # noqa: ANN001
@@ -290,8 +406,9 @@ def test_reading_every_fact_fills_the_groups(data_copy: Path) -> None:
         [row["id"] for row in FACTS if row["part_of"] == parent]
     assert mine.parts.get("no-such-parent") is None
     assert mine.parts.get("no-such-parent", []) == []
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError) as raised:
         mine.parts["no-such-parent"]
+    assert raised.value.args == ("no-such-parent",)
 
 
 def test_the_groups_answer_like_dicts_before_any_whole_read(store) -> None:  # noqa: ANN001
@@ -310,8 +427,9 @@ def test_the_line_of_each_fact_is_its_line_in_the_csv(store) -> None:  # noqa: A
         assert fresh.fact_lines[row["id"]] == line
     assert len(fresh.fact_lines) == len(FACTS)
     assert list(fresh.fact_lines)[:3] == [row["id"] for row in FACTS[:3]]
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError) as raised:
         fresh.fact_lines["no-such-fact"]
+    assert raised.value.args == ("no-such-fact",)
     assert "no-such-fact" not in fresh.fact_lines
 
 

@@ -97,6 +97,9 @@ def test_voice(speaker: str, status: str, expected: str) -> None:
 @pytest.mark.parametrize(("changes", "expected"), [
     ({"status": "planned"}, "commitment"),
     ({"status": "ongoing"}, "commitment"),
+    # the meeting itself under way is no commitment; a meeting's other statuses are
+    ({"status": "ongoing", "kind": "meeting"}, ""),
+    ({"status": "agreed", "kind": "meeting"}, "commitment"),
     ({"status": "expected"}, "commitment"),
     ({"status": "signed", "kind": "document"}, "document"),
     ({"status": "signed", "kind": "statement"}, ""),
@@ -556,6 +559,20 @@ def test_a_part_whose_parent_is_not_followed_is_followed_itself() -> None:
     part = fact("item", status="agreed", part_of="talks")
     found = follow.track(dataset([parent, part]), candidates=[part])
     assert [t.fact.id for t in found] == ["item"]
+
+
+def test_a_followed_part_with_parts_of_its_own_is_also_followed_itself() -> None:
+    # Of the whole table, a parent with a role is followed whenever it has a part; a part
+    # that matches a narrower pool is followed only under its parent.
+    facts = [fact("treaty", kind="document", status="signed", date=date(2024, 1, 5)),
+             fact("plan", status="planned", part_of="treaty"),
+             fact("step", status="agreed", part_of="plan")]
+    data = dataset(facts)
+    found = {t.fact.id: t for t in follow.track(data)}
+    assert set(found) == {"treaty", "plan"}
+    assert [p.fact.id for p in found["treaty"].parts] == ["plan"]
+    assert [p.fact.id for p in found["plan"].parts] == ["step"]
+    assert [t.fact.id for t in follow.track(data, candidates=[facts[1]])] == ["treaty"]
 
 
 def test_tracked_carries_role_and_voice() -> None:

@@ -56,7 +56,8 @@ MODULES = {
     "links": ("kzru/links.py", ["tests/test_mut_links.py", "tests/test_mut_store.py",
                                 "tests/test_store.py", "tests/test_faults.py"]),
     "db": ("kzru/db.py", ["tests/test_mut_db.py", "tests/test_db.py",
-                          "tests/test_query_rules.py", "tests/test_promises.py"]),
+                          "tests/test_read_paths.py", "tests/test_query_rules.py",
+                          "tests/test_promises.py"]),
 }
 # Tests that only run kzru in a subprocess: mutmut cannot tell which function they cover, so
 # they would only slow every phase down (they stay in the suite, of course).
