@@ -142,6 +142,45 @@ def add_facts(folder: Path, *changes: dict[str, str], template: str | None = Non
     write_table(folder, "facts", rows)
 
 
+def mark_drafts(folder: Path, table: str, ids: set[str]) -> None:
+    """Set ``review`` to draft on the rows of a data folder copy's table with these ids,
+    leaving every other cell as written."""
+    import csv
+
+    path = folder / f"{table}.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    column = rows[0].index("review")
+    for row in rows[1:]:
+        if row[0] in ids:
+            row[column] = "draft"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+def add_sector(folder: Path, sector: str = "quiet") -> None:
+    """Add a sector no fact of the bundled table has (to a data folder copy), so that the
+    facts a test adds in it are the only ones there."""
+    write_table(folder, "sectors", [*read_table(folder, "sectors"),
+                                    {"id": sector, "name": sector.title(), "name_ru": "Тихий",
+                                     "aliases": ""}])
+
+
+@pytest.fixture
+def renames(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Every rename (os.replace) made while the test runs, as (source, target); each is still
+    made. ``monkeypatch.undo()`` stops recording."""
+    renamed: list[tuple[str, str]] = []
+    real = os.replace
+
+    def spy(source: str, target: str) -> None:
+        renamed.append((str(source), str(target)))
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", spy)
+    return renamed
+
+
 def kzru_here(*args: str, cache: Path) -> Result:
     """Run kzru in this process (so coverage and mutation tools see what it runs) outside a
     test's own fixtures, e.g. for a module-scoped fixture; ``cache`` is its cache folder."""

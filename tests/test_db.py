@@ -3,13 +3,13 @@ over the validated table in Python, and drafts are left out unless asked for."""
 
 from __future__ import annotations
 
-import csv
 import itertools
 import json
 from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import mark_drafts
 
 from kzru import query
 from kzru.db import open_store
@@ -115,25 +115,13 @@ def test_lazy_dataset_view_answers_like_the_loaded_table(loaded: Dataset, store)
     assert "no-such-fact" not in store.facts
 
 
-def _mark_drafts(folder: Path, ids: set[str]) -> None:
-    path = folder / "facts.csv"
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
-    column = rows[0].index("review")
-    for row in rows[1:]:
-        if row[0] in ids:
-            row[column] = "draft"
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerows(rows)
-
-
 def test_drafts_are_read_only_when_asked_for(data_copy: Path, run) -> None:  # noqa: ANN001
     data = load(data_copy)
     nuclear = [f for f in data.facts.values() if "nuclear" in f.sectors and not f.part_of]
     # an accepted row may not refer to a draft (store check): take one nothing refers to
     referred = {i for f in data.facts.values() for i in (f.part_of, *f.follows, *f.same_as)}
     draft = next(f for f in nuclear if f.id not in referred)
-    _mark_drafts(data_copy, {draft.id})
+    mark_drafts(data_copy, "facts", {draft.id})
     hidden, shown = open_store(data_copy), open_store(data_copy, drafts=True)
     assert draft.id not in hidden.facts and draft.id in shown.facts
     assert draft.id not in [f.id for f in hidden.filtered(query.FactFilter(sectors=("nuclear",)))]

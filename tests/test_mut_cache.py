@@ -706,17 +706,11 @@ def test_data_signatures_go_on_past_a_missing_file(tmp_path: Path) -> None:
 
 
 def test_the_temporary_file_is_beside_the_target_and_one_tidy_would_remove(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        renames: list[tuple[str, str]]) -> None:
     import re
 
-    renamed: list[tuple[str, str]] = []
-    real = os.replace
-
-    def spy(source: str, target: str) -> None:
-        renamed.append((str(source), str(target)))
-        real(source, target)
-
-    monkeypatch.setattr(cache.os, "replace", spy)
+    renamed = renames
     for name in ("stat-0badcafe.json", "index-" + "a" * 32 + ".sqlite"):
         assert cache.write_atomically(tmp_path / name, b"x")
     monkeypatch.undo()

@@ -8,11 +8,10 @@ Expected values are worked out from the CSV rows read here.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
-from conftest import add_facts, read_table, write_table
+from conftest import add_facts, add_sector, mark_drafts, read_table, write_table
 
 from kzru import query
 from kzru.db import open_store
@@ -110,9 +109,7 @@ def test_sector_counts_of_a_filter(store) -> None:  # noqa: ANN001
 
 def test_first_and_last_prefer_the_day_then_the_month_then_the_year(data_copy: Path) -> None:
     template = top(FACTS)[0]["id"]
-    sector = [*read_table(data_copy, "sectors"), {"id": "quiet", "name": "Quiet",
-                                                  "name_ru": "Тихий", "aliases": ""}]
-    write_table(data_copy, "sectors", sector)
+    add_sector(data_copy)
     common = {"sectors": "quiet", "event": "", "part_of": ""}
     add_facts(data_copy,
               {**common, "id": "q-year", "date": "2024-01-01", "date_precision": "year"},
@@ -129,9 +126,7 @@ def test_first_and_last_prefer_the_day_then_the_month_then_the_year(data_copy: P
 
 def test_a_year_is_first_when_nothing_is_known_closer(data_copy: Path) -> None:
     template = top(FACTS)[0]["id"]
-    write_table(data_copy, "sectors", [*read_table(data_copy, "sectors"),
-                                       {"id": "quiet", "name": "Quiet", "name_ru": "Тихий",
-                                        "aliases": ""}])
+    add_sector(data_copy)
     common = {"sectors": "quiet", "event": "", "part_of": ""}
     add_facts(data_copy,
               {**common, "id": "q-year", "date": "2023-01-01", "date_precision": "year"},
@@ -143,18 +138,6 @@ def test_a_year_is_first_when_nothing_is_known_closer(data_copy: Path) -> None:
 
 
 # --- drafts -------------------------------------------------------------------------------------
-
-def set_review(folder: Path, table: str, ids: set[str]) -> None:
-    path = folder / f"{table}.csv"
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
-    column = rows[0].index("review")
-    for row in rows[1:]:
-        if row[0] in ids:
-            row[column] = "draft"
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerows(rows)
-
 
 def test_draft_events_and_sources_are_hidden_unless_asked_for(data_copy: Path) -> None:
     template = top(FACTS)[0]["id"]
@@ -196,7 +179,7 @@ def test_search_allowed_takes_drafts_out(data_copy: Path) -> None:
                 for i in (row["part_of"], *listed(row, "follows"), *listed(row, "same_as"))}
     draft = next(row["id"] for row in read_table(data_copy, "facts")
                  if row["id"] not in referred and not row["part_of"])
-    set_review(data_copy, "facts", {draft})
+    mark_drafts(data_copy, "facts", {draft})
     hidden, shown = open_store(data_copy), open_store(data_copy, drafts=True)
     every = hidden.search_allowed(None)
     assert every is not None and len(every) == len(FACTS) - 1
@@ -240,9 +223,7 @@ def tenth_of_the_facts(folder: Path, extra: int) -> list[str]:
     # k facts among N + k with N = 9k + r (r < 9): (N + k) // 10 = k, the rule's "a tenth"
     tenth = len(FACTS) // 9
     assert tenth >= 3  # the rule's floor: a name in 3 facts is never common
-    write_table(folder, "sectors", [*read_table(folder, "sectors"),
-                                    {"id": "quiet", "name": "Quiet", "name_ru": "Тихий",
-                                     "aliases": ""}])
+    add_sector(folder)
     ids = [f"tenth-{i:02d}" for i in range(tenth + extra)]
     add_facts(folder, *({"id": fact_id, "event": "", "part_of": "", "source": "a001",
                          "sectors": "quiet", "names": "Zzyzx Works",
@@ -367,7 +348,7 @@ def test_the_new_read_paths_leave_hidden_drafts_out(data_copy: Path) -> None:
                 and row["id"] not in referred)
     later = next(row for row in FACTS if listed(row, "follows") and row["id"] not in referred
                  and not row["part_of"])
-    set_review(data_copy, "facts", {part["id"], later["id"]})
+    mark_drafts(data_copy, "facts", {part["id"], later["id"]})
     hidden, shown = open_store(data_copy), open_store(data_copy, drafts=True)
     for store, present in ((hidden, False), (shown, True)):
         assert (part["part_of"] in store.with_parts()) is present

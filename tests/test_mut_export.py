@@ -563,15 +563,9 @@ def test_the_atomic_exchange_takes_relative_paths(tmp_path: Path,
 
 
 def test_the_database_is_written_beside_its_target_then_renamed(
-        dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
-    renamed: list[tuple[str, str]] = []
-    real = os.replace
-
-    def spy(source: str, target: str) -> None:
-        renamed.append((str(source), str(target)))
-        real(source, target)
-
-    monkeypatch.setattr(export.os, "replace", spy)
+        dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+        renames: list[tuple[str, str]]) -> None:
+    renamed = renames
     export.write_database(dataset, tmp_path / "kzru.db", PACKAGE)
     monkeypatch.undo()
     assert [Path(source).parent for source, _ in renamed] == [tmp_path]

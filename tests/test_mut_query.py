@@ -192,11 +192,10 @@ def test_visits_refuse_an_unknown_host_or_kind(store) -> None:  # noqa: ANN001
 # --- sectors -----------------------------------------------------------------------------
 
 def test_a_sector_without_facts_counts_zero_with_no_dates(data_copy: Path) -> None:
-    rows = read_table(data_copy, "sectors")
-    from conftest import write_table
+    from conftest import add_sector
 
-    write_table(data_copy, "sectors", [*rows, {"id": "quiet", "name": "Quiet", "name_ru":
-                                              "Тихий", "aliases": ""}])
+    rows = read_table(data_copy, "sectors")
+    add_sector(data_copy)
     summaries = {s.sector.id: s for s in query.sector_summaries(open_store(data_copy))}
     quiet = summaries["quiet"]
     assert tuple(quiet[1:]) == (0, 0, 0, 0, None, "", None, "")
