@@ -1,0 +1,334 @@
+"""Reading one table (kzru.validate), one rule at a time: each cell against its column's rule
+in the bundled schema (whitespace, hidden characters, length, dates, numbers kept digit for
+digit, lists, formulas, enums, patterns, web addresses), the header, the file itself, the rows'
+shape and uniqueness, and the rules across one row's cells. Messages are checked whole: they are
+what a curator reads, placed at file:line:column. Expected values come from the rule and the
+rows written here.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import read_table, write_table
+
+from kzru import validate
+from kzru.errors import DataError
+from kzru.store import bundled_data_dir, load
+
+SCHEMA = {resource["name"]: resource for resource in json.loads(
+    (bundled_data_dir() / "datapackage.json").read_text(encoding="utf-8"))["resources"]}
+LOADED = load(bundled_data_dir())
+FACT = next(f for f in LOADED.facts.values() if f.value is None and not f.part_of)
+EVENT = next(iter(LOADED.events.values()))
+
+
+def column(table: str, field: str) -> validate._Column:
+    spec = next(f for f in SCHEMA[table]["schema"]["fields"] if f["name"] == field)
+    return validate._Column(spec)
+
+
+def problems(folder: Path) -> list[str]:
+    try:
+        load(folder, all_problems=True)
+    except DataError as error:
+        return list(error.problems)
+    return []
+
+
+# --- one cell -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("table", "field", "raw", "expected"), [
+    ("facts", "summary", " padded", "has leading or trailing whitespace"),
+    ("facts", "summary", "padded ", "has leading or trailing whitespace"),
+    ("facts", "summary", "a\u0007b", "contains a control character (tab, newline or similar)"),
+    ("facts", "summary", "a\u200bb", "contains U+200B, an invisible or direction-changing "
+     "character (it can make a row display as something else; no article needs one)"),
+    ("facts", "summary", "a\u202eb", "contains U+202E, an invisible or direction-changing "
+     "character (it can make a row display as something else; no article needs one)"),
+    ("facts", "evidence", "я" * 201, "is 201 characters long, at most 200 allowed"),
+    ("facts", "date", "2024-1-01", "'2024-1-01' is not an ISO date (YYYY-MM-DD)"),
+    ("facts", "date", "2023-02-29", "'2023-02-29' is not a date that exists"),
+    ("facts", "date", "01.02.2024", "'01.02.2024' is not an ISO date (YYYY-MM-DD)"),
+    ("facts", "value", "1,5", "'1,5' is not a number (digits, optional '-' and '.')"),
+    ("facts", "value", "1.", "'1.' is not a number (digits, optional '-' and '.')"),
+    ("facts", "value", "1" * 41, "has 41 digits, at most 40 allowed"),
+    ("facts", "value", "1" * 20 + "." + "1" * 21, "has 41 digits, at most 40 allowed"),
+    ("facts", "sectors", "energy; ; culture", "list 'energy; ; culture' has an empty or padded "
+     "item (separate items with '; ')"),
+    ("facts", "sectors", "energy;  culture", "list 'energy;  culture' has an empty or padded "
+     "item (separate items with '; ')"),
+    ("facts", "summary", "=SUM(A1)", "'=SUM(A1)' starts with '=', which a spreadsheet runs as a "
+     "formula (no article sentence starts so; reword it)"),
+    ("facts", "summary", "+7 700", "'+7 700' starts with '+', which a spreadsheet runs as a "
+     "formula (no article sentence starts so; reword it)"),
+    ("facts", "summary", "-1", "'-1' starts with '-', which a spreadsheet runs as a formula "
+     "(no article sentence starts so; reword it)"),
+    ("facts", "summary", "@cmd", "'@cmd' starts with '@', which a spreadsheet runs as a formula "
+     "(no article sentence starts so; reword it)"),
+    ("facts", "names", "Astana; =HYPERLINK(1)", "'=HYPERLINK(1)' starts with '=', which a "
+     "spreadsheet runs as a formula (no article sentence starts so; reword it)"),
+    ("facts", "status", "maybe", "'maybe' is not one of: signed, agreed, done, ongoing, "
+     "planned, expected, proposed, reported"),
+    ("facts", "id", "Bad_Id", "'Bad_Id' does not match the pattern ^[a-z0-9]+(-[a-z0-9]+)*$"),
+    ("facts", "part_of", "a001-", "'a001-' does not match the pattern "
+     "^[a-z0-9]+(-[a-z0-9]+)*$"),
+    ("sources", "url", "javascript:alert(1)", "'javascript:alert(1)' is not a web address "
+     "(http:// or https://): data names its sources, it never carries other links"),
+    ("sources", "url", "https://", "'https://' is not a web address (http:// or https://): "
+     "data names its sources, it never carries other links"),
+    ("sources", "url", "https://user@host/", "'https://user@host/' is not a web address "
+     "(http:// or https://): data names its sources, it never carries other links"),
+])
+def test_a_cell_that_breaks_its_columns_rule_says_how(table: str, field: str, raw: str,
+                                                      expected: str) -> None:
+    found = column(table, field).value(raw, clean=False)
+    assert found[1] == expected
+
+
+@pytest.mark.parametrize(("table", "field", "raw", "value"), [
+    ("facts", "date", "2024-02-29", date(2024, 2, 29)),
+    ("facts", "value", "-12", -12),
+    ("facts", "value", "2.5", 2.5),
+    ("facts", "value", "0.000000000000001", 1e-15),
+    ("facts", "value", "1" * 40, int("1" * 40)),
+    ("facts", "value", "12345678901234.56", Decimal("12345678901234.56")),
+    ("facts", "value", "-1234567890.123456", Decimal("-1234567890.123456")),
+    ("facts", "evidence", "я" * 200, "я" * 200),
+    ("facts", "sectors", "energy; culture", ("energy", "culture")),
+    ("facts", "summary", "7 700 tonnes; not a formula", "7 700 tonnes; not a formula"),
+    ("facts", "summary", "a\u00a0b", "a\u00a0b"),  # a no-break space is no hidden character
+    ("sources", "url", "https://example.org/a?b=1#c", "https://example.org/a?b=1#c"),
+    ("sources", "url", "HTTP://EXAMPLE.ORG", "HTTP://EXAMPLE.ORG"),
+])
+def test_a_cell_that_keeps_its_rule_is_its_value(table: str, field: str, raw: str,
+                                                 value: object) -> None:
+    found = column(table, field).value(raw, clean=False)
+    assert found == (value, None) and type(found[0]) is type(value)
+
+
+def test_numbers_keep_every_digit() -> None:
+    # an int when whole, a float while 15 significant digits survive it, else a Decimal
+    assert validate.exact_number("123456789012345.0") == 123456789012345.0
+    assert isinstance(validate.exact_number("12345678901234.5"), float)
+    assert isinstance(validate.exact_number("1234567890123456.0"), Decimal)
+    assert isinstance(validate.exact_number("-0.00123456789012345"), float)
+    assert isinstance(validate.exact_number("-0.001234567890123456"), Decimal)
+    assert str(validate.exact_number("0.1000000000000000001")) == "0.1000000000000000001"
+
+
+@pytest.mark.parametrize(("table", "field", "empty"), [
+    ("facts", "id", (None, "is required but empty")),
+    ("facts", "sectors", ((), None)),
+    ("facts", "value", (None, None)),
+    ("facts", "summary", ("", None)),
+])
+def test_an_empty_cell_is_its_columns_empty_value(table: str, field: str,
+                                                  empty: tuple) -> None:
+    assert column(table, field).value("", clean=True) == empty
+
+
+def test_a_clean_row_skips_the_hidden_character_search_of_each_cell() -> None:
+    # the row was found clean as a whole: each cell is not searched again
+    assert column("facts", "summary").value("ab", clean=True) == ("ab", None)
+    assert validate._is_clean("ab\u00a0c\u202fd")
+    assert not validate._is_clean("ab\u200bc")
+    assert not validate._is_clean("a\tb")
+    assert not validate._is_clean("a\u3164b")  # a Hangul filler, which isprintable() passes
+    assert not validate._is_clean("a\u034fb")  # the combining grapheme joiner, likewise
+
+
+def test_values_found_valid_are_remembered_and_free_text_stops_that() -> None:
+    status = column("facts", "status")
+    status.value("signed", clean=True)
+    status.value("maybe", clean=True)
+    assert status.memo == {"signed": "signed"}
+    summary = column("facts", "summary")
+    summary.value("x" * validate.SHARED_MAX, clean=True)
+    summary.value("y" * (validate.SHARED_MAX + 1), clean=True)
+    assert list(summary.memo) == ["x" * validate.SHARED_MAX]
+    assert column("facts", "id").memo is None  # unique values never repeat
+    for n in range(validate.MEMO_TRIAL * 3 // 4 - 1):  # with the one above: three in four
+        summary.value(f"text {n}", clean=True)
+    summary.after_trial()
+    assert summary.memo is not None  # three in four new is still worth it
+    summary.value("one more", clean=True)
+    summary.after_trial()
+    assert summary.memo is None
+
+
+def test_an_excerpt_is_cut_with_an_ellipsis() -> None:
+    assert validate.excerpt("x" * 40) == "x" * 40
+    assert validate.excerpt("x" * 41) == "x" * 39 + "…"
+    assert validate.excerpt("abcdef", 4) == "abc…"
+
+
+# --- the header -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("header", "expected"), [
+    (["a", "b", "a", "b", "a"], "column 'a' appears 3 times, column 'b' appears 2 times"),
+    (["a", "c"], "missing b"),
+    (["a", "b", "c", "d"], "unknown d"),
+    (["b", "a", "c"], "columns out of order"),
+    (["a", "x"], "missing b, c; unknown x"),
+    (["a", "b", "c", *"defghij"], "unknown d, e, f, g, h and 2 more"),
+    (["a", "b", "c", "y" * 50], f"unknown {'y' * 39}…"),
+])
+def test_a_header_problem_names_a_few_columns(header: list[str], expected: str) -> None:
+    assert validate._header_problem(header, ["a", "b", "c"]) == expected
+
+
+def test_a_wrong_header_is_placed_on_line_one_with_the_expected_columns(data_copy: Path
+                                                                         ) -> None:
+    path = data_copy / "sectors.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("name,id,name_ru,aliases\n" + "".join(lines[1:]), encoding="utf-8")
+    assert problems(data_copy) == [f"{path}:1: header does not match the schema (columns out "
+                                   "of order); expected: id,name,name_ru,aliases"]
+
+
+# --- the file -----------------------------------------------------------------------------------
+
+def test_a_missing_or_empty_table_is_named(data_copy: Path) -> None:
+    (data_copy / "glossary.csv").unlink()
+    (data_copy / "sectors.csv").write_text("", encoding="utf-8")
+    assert problems(data_copy) == [
+        f"{data_copy / 'sectors.csv'}:1: file is empty, a header row is required",
+        f"{data_copy / 'glossary.csv'}: file not found (every data folder needs glossary.csv)"]
+
+
+def test_a_byte_order_mark_is_no_part_of_the_header(data_copy: Path) -> None:
+    path = data_copy / "sectors.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert problems(data_copy) == []
+
+
+def test_bytes_that_are_no_utf8_are_placed(data_copy: Path) -> None:
+    path = data_copy / "sectors.csv"
+    lines = path.read_bytes().split(b"\n")
+    lines[2] = lines[2].replace(b",", b"\xff,", 1)
+    path.write_bytes(b"\n".join(lines))
+    found = problems(data_copy)
+    assert len(found) == 1 and found[0].startswith(f"{path}:3:")
+    assert found[0].endswith(": not valid UTF-8")
+
+
+def test_malformed_csv_is_placed_at_its_record(data_copy: Path) -> None:
+    path = data_copy / "glossary.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[3] = lines[3] + ',"x"y'  # text after a field's closing quote
+    path.write_text("\n".join(lines), encoding="utf-8")
+    found = problems(data_copy)
+    assert len(found) == 1 and found[0].startswith(f"{path}:4")
+    assert "malformed CSV: " in found[0]
+
+
+# --- rows -----------------------------------------------------------------------------------------
+
+def test_rows_of_the_wrong_shape_and_empty_lines_are_placed(data_copy: Path) -> None:
+    path = data_copy / "sectors.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0], lines[1], "", "short,row", *lines[2:]]) + "\n",
+                    encoding="utf-8")
+    assert problems(data_copy) == [
+        f"{path}:3: empty line inside the table",
+        f"{path}:4: row has 2 fields, the header has 4 (truncated row or stray comma?)"]
+
+
+def test_a_record_over_several_lines_is_placed_where_it_starts(data_copy: Path) -> None:
+    rows = read_table(data_copy, "sectors")
+    rows[0]["aliases"] = "one\ntwo"  # a newline inside a quoted cell
+    rows[1]["aliases"] = "\u200b"
+    write_table(data_copy, "sectors", rows)
+    header = list(rows[0])
+    col = header.index("aliases") + 1
+    path = data_copy / "sectors.csv"
+    found = problems(data_copy)
+    assert found == [
+        f"{path}:2:{col}: aliases contains a control character (tab, newline or similar)",
+        f"{path}:4:{col}: aliases contains U+200B, an invisible or direction-changing "
+        "character (it can make a row display as something else; no article needs one)"]
+
+
+def test_a_duplicate_names_the_line_first_used(data_copy: Path) -> None:
+    rows = read_table(data_copy, "sectors")
+    write_table(data_copy, "sectors", [*rows, {**rows[1], "name": "Other", "name_ru": "Другой"}])
+    col = list(rows[0]).index("id") + 1
+    assert problems(data_copy) == [
+        f"{data_copy / 'sectors.csv'}:{len(rows) + 2}:{col}: duplicate id {rows[1]['id']!r}, "
+        "first used on line 3"]
+
+
+# --- one row's cells together ---------------------------------------------------------------------
+
+def rules(**changes: object) -> list[tuple[str, str, str]]:
+    return validate._fact_rules(FACT._replace(**changes))
+
+
+def test_a_valid_fact_breaks_no_rule() -> None:
+    assert rules() == []
+
+
+@pytest.mark.parametrize(("changes", "field", "message"), [
+    ({"evidence": "a … b … c … d"}, "evidence",
+     "evidence has 4 pieces, at most 3 joined by ' … '"),
+    ({"evidence": "a …  … b"}, "evidence", "evidence pieces must be verbatim excerpts joined "
+     "by ' … ' (space, ellipsis, space), none empty"),
+    ({"evidence": "a... b"}, "evidence", "evidence pieces must be verbatim excerpts joined "
+     "by ' … ' (space, ellipsis, space), none empty"),
+    ({"evidence": "a…b"}, "evidence", "evidence pieces must be verbatim excerpts joined "
+     "by ' … ' (space, ellipsis, space), none empty"),
+    ({"summary": ""}, "summary", "summary is required but empty"),
+    ({"sectors": ()}, "sectors", "sectors is required but empty"),
+    ({"date": date(2024, 5, 7), "date_precision": "month"}, "date",
+     "date 2024-05-07 has precision month: write the first of the month"),
+    ({"date": date(2024, 5, 1), "date_precision": "year"}, "date",
+     "date 2024-05-01 has precision year: write the first of January"),
+    ({"date": date(2024, 1, 2), "date_precision": "year"}, "date",
+     "date 2024-01-02 has precision year: write the first of January"),
+    ({"date_basis": "inferred", "date_note": ""}, "date_note",
+     "date_note is required when date_basis is inferred (say how)"),
+    ({"value": 5, "unit": ""}, "unit", "value and unit go together (both filled or both empty)"),
+    ({"value": None, "unit": "tonnes"}, "unit",
+     "value and unit go together (both filled or both empty)"),
+    ({"part_of": FACT.id}, "part_of", "part_of names the fact itself"),
+    ({"follows": ("other", FACT.id)}, "follows", "follows names the fact itself"),
+])
+def test_a_fact_breaking_one_rule_is_told_which(changes: dict, field: str,
+                                                message: str) -> None:
+    assert rules(**changes) == [(field, message, f"facts.csv {field}: rules")]
+
+
+@pytest.mark.parametrize("changes", [
+    {"summary": "", "review": "draft"},            # drafts may leave the summary out
+    {"sectors": (), "review": "draft"},
+    {"summary": None},                             # refused already as a cell
+    {"sectors": None},
+    {"date": date(2024, 5, 1), "date_precision": "month"},
+    {"date": date(2024, 1, 1), "date_precision": "year"},
+    {"date": None, "date_precision": "year"},
+    {"date_basis": "inferred", "date_note": "from the dateline"},
+    {"value": 5, "unit": "tonnes"},
+    {"evidence": "a … b … c"},
+    {"evidence": ""},
+    {"id": "", "part_of": ""},
+    {"follows": ()},
+])
+def test_a_fact_keeping_the_rules_is_told_nothing(changes: dict) -> None:
+    assert rules(**changes) == []
+
+
+def test_an_event_ends_no_earlier_than_it_starts_and_has_two_sides() -> None:
+    assert validate._event_rules(EVENT) == []
+    start = date(2025, 5, 2)
+    assert validate._event_rules(EVENT._replace(start=start, end=date(2025, 5, 1))) == [
+        ("end", "end 2025-05-01 is before start 2025-05-02", "events.csv end: before start")]
+    assert validate._event_rules(EVENT._replace(start=start, end=start)) == []
+    same = EVENT._replace(host="kz", guest="kz")
+    assert validate._event_rules(same) == [
+        ("guest", "guest is the same as host", "events.csv guest: same as host")]
+    assert validate._event_rules(EVENT._replace(host=None, guest=None)) == []
