@@ -8,6 +8,7 @@ from the rule as the README and the docstrings state it, worked out for these ro
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -573,6 +574,27 @@ def test_a_followed_part_with_parts_of_its_own_is_also_followed_itself() -> None
     assert [p.fact.id for p in found["treaty"].parts] == ["plan"]
     assert [p.fact.id for p in found["plan"].parts] == ["step"]
     assert [t.fact.id for t in follow.track(data, candidates=[facts[1]])] == ["treaty"]
+
+
+def test_a_parent_is_followed_for_a_part_the_stores_narrowed_pool_leaves_out(
+        data_copy: Path) -> None:
+    # the store narrows the pool in SQL to facts that may have a role: a reported figure is
+    # not one, yet the plan it is part of has a part, so the plan is followed itself too
+    from conftest import add_facts, read_table
+
+    from kzru.db import open_store
+
+    template = next(row for row in read_table(data_copy, "facts")
+                    if not row["part_of"] and not row["event"])
+    add_facts(data_copy,
+              {"id": "x-treaty", "kind": "document", "status": "signed"},
+              {"id": "x-plan", "kind": "commitment", "status": "planned", "part_of": "x-treaty"},
+              {"id": "x-step", "kind": "figure", "status": "reported", "part_of": "x-plan",
+               "value": "", "unit": ""},
+              template=template["id"])
+    found = {t.fact.id: t for t in follow.track(open_store(data_copy))}
+    assert [p.fact.id for p in found["x-treaty"].parts] == ["x-plan"]
+    assert [p.fact.id for p in found["x-plan"].parts] == ["x-step"]
 
 
 def test_tracked_carries_role_and_voice() -> None:
