@@ -101,6 +101,16 @@ def test_a_typo_is_compared_with_the_ids_that_sort_near_it_both_ways() -> None:
     assert "zz-unrelated-end" in hints.nearby("qz-unrelated-end")
 
 
+def test_a_typo_at_the_start_of_an_id_is_found_by_reading_the_ids_backwards() -> None:
+    # forwards, "zqqq-…" sorts among the z ids, far from the id it means; read backwards it
+    # sorts next to it (both end "-target-ending")
+    ids = {f"b{n:03d}-x" for n in range(1000)} | {f"z{n:03d}-y" for n in range(1000)}
+    hints = _Hints(ids | {"qqqq-target-ending"})
+    assert "qqqq-target-ending" in hints.nearby("zqqq-target-ending")
+    assert hints.hint("zqqq-target-ending", fuzzy=True) == \
+        " (did you mean 'qqqq-target-ending'?)"
+
+
 # --- references ---------------------------------------------------------------------------------
 
 def test_an_unknown_reference_is_placed_and_hinted(data_copy: Path) -> None:
@@ -200,6 +210,14 @@ def test_same_as_names_neither_the_fact_itself_nor_its_own_source(data_copy: Pat
         f"{SOURCE}: same_as joins reports of different sources"]
 
 
+def test_an_unknown_same_as_item_does_not_hide_the_next_ones(data_copy: Path) -> None:
+    line, = added(data_copy, {"id": "mixed", "same_as": f"qq; {TEMPLATE}"})
+    assert problems(data_copy) == [
+        f"{place(data_copy, line, 'same_as')}: same_as 'qq' is not an id in facts.csv",
+        f"{place(data_copy, line, 'same_as')}: same_as {TEMPLATE!r} is from the same source "
+        f"{SOURCE}: same_as joins reports of different sources"]
+
+
 @pytest.mark.parametrize("draft", ["here", "there"])
 def test_a_drafts_same_as_is_a_proposal_that_need_not_be_named_back(data_copy: Path,
                                                                      draft: str) -> None:
@@ -255,3 +273,34 @@ def test_an_accepted_fact_or_event_may_not_name_a_draft_event_or_source(data_cop
         "'2030-01-draft-visit' in events.csv (accept it first, or remove the reference)",
         f"{place(data_copy, lines[1], 'source')}: accepted row 'from-draft-source' refers to "
         "draft 'a999' in sources.csv (accept it first, or remove the reference)"]
+
+
+# --- many problems of one rule --------------------------------------------------------------------
+
+def test_each_rule_across_rows_is_one_kind_shown_a_few_times_then_counted(data_copy: Path
+                                                                          ) -> None:
+    """Past PER_KIND problems of a kind, the report shows the first PER_KIND and a line
+    naming the kind and how many more; the three same_as rules are one kind."""
+    other = next(row for row in FACTS if row["source"] != SOURCE and not row["part_of"])
+    many = PER_KIND + 1
+    events = read_table(data_copy, "events")
+    write_table(data_copy, "events", [*events, *({**events[0], "id": f"2030-01-clash{n}"}
+                                                 for n in range(many))])
+    added(data_copy,
+          *({"id": f"2030-01-clash{n}"} for n in range(many)),
+          *({"id": f"self-{n}", "same_as": f"self-{n}"} for n in range(many)),
+          *({"id": f"same-{n}", "same_as": TEMPLATE} for n in range(many)),
+          *({"id": f"oneway-{n}", "same_as": other["id"], "date": "2099-01-01"}
+            for n in range(many)),
+          {"id": "drafted", "review": "draft", "date": "1999-01-01", "date_precision": "day"},
+          *({"id": f"lean-{n}", "follows": "drafted"} for n in range(many)))
+    with pytest.raises(DataError) as raised:
+        load(data_copy)
+    report = list(raised.value.problems)
+    counted = [line for line in report if line.startswith("… and ")]
+    assert counted == [
+        f"… and {n} more of this kind ({kind}); kzru check --all-problems lists every one"
+        for n, kind in ((1, "facts.csv id: event ids"), (3 * many - PER_KIND,
+                                                         "facts.csv same_as: rules"),
+                        (1, "facts.csv follows: refers to a draft"))]
+    assert len(report) == 3 * PER_KIND + len(counted)
