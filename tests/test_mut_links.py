@@ -288,6 +288,7 @@ def test_each_rule_across_rows_is_one_kind_shown_a_few_times_then_counted(data_c
                                                  for n in range(many))])
     added(data_copy,
           *({"id": f"2030-01-clash{n}"} for n in range(many)),
+          *({"id": f"ring-{n}", "part_of": f"ring-{(n + 1) % many}"} for n in range(many)),
           *({"id": f"self-{n}", "same_as": f"self-{n}"} for n in range(many)),
           *({"id": f"same-{n}", "same_as": TEMPLATE} for n in range(many)),
           *({"id": f"oneway-{n}", "same_as": other["id"], "date": "2099-01-01"}
@@ -300,7 +301,7 @@ def test_each_rule_across_rows_is_one_kind_shown_a_few_times_then_counted(data_c
     counted = [line for line in report if line.startswith("… and ")]
     assert counted == [
         f"… and {n} more of this kind ({kind}); kzru check --all-problems lists every one"
-        for n, kind in ((1, "facts.csv id: event ids"), (3 * many - PER_KIND,
-                                                         "facts.csv same_as: rules"),
+        for n, kind in ((1, "facts.csv id: event ids"), (1, "facts.csv part_of: cycles"),
+                        (3 * many - PER_KIND, "facts.csv same_as: rules"),
                         (1, "facts.csv follows: refers to a draft"))]
-    assert len(report) == 3 * PER_KIND + len(counted)
+    assert len(report) == 4 * PER_KIND + len(counted)
