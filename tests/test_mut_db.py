@@ -47,6 +47,9 @@ def test_fact_ids_are_in_file_order_and_facts_newest_first(store) -> None:  # no
     assert [f.id for f in store.select(limit=3)] == [f.id for f in store.select()][:3]
     assert store.fact(FACTS[5]["id"]).id == FACTS[5]["id"]
     assert store.fact("no-such-fact") is None
+    # a filter alone keeps parts too: only top_level leaves them out
+    assert [f.id for f in store.filtered()] == [f.id for f in store.select()]
+    assert store.count() == len(FACTS)
 
 
 def test_top_level_facts_in_file_order(store) -> None:  # noqa: ANN001
