@@ -132,6 +132,16 @@ def test_an_empty_cell_is_its_columns_empty_value(table: str, field: str,
     assert column(table, field).value("", clean=True) == empty
 
 
+def test_the_printable_invisible_characters_are_those_isprintable_lets_through() -> None:
+    # worked out over every code point: invisible by the pattern, yet printable
+    every = (chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    expected = {char for char in every if validate._INVISIBLE.fullmatch(char)
+                and char.isprintable()}
+    found = validate._printable_invisible()
+    assert set(found) == expected and len(found) == len(expected)
+    assert {"\u3164", "\u034f"} <= expected
+
+
 def test_a_clean_row_skips_the_hidden_character_search_of_each_cell() -> None:
     # the row was found clean as a whole: each cell is not searched again
     assert column("facts", "summary").value("ab", clean=True) == ("ab", None)
@@ -201,6 +211,14 @@ def test_a_missing_or_empty_table_is_named(data_copy: Path) -> None:
         f"{data_copy / 'glossary.csv'}: file not found (every data folder needs glossary.csv)"]
 
 
+def test_a_table_that_cannot_be_opened_says_why(data_copy: Path) -> None:
+    path = data_copy / "glossary.csv"
+    path.unlink()
+    path.symlink_to(path.name)  # a link to itself: opening it fails (ELOOP)
+    assert problems(data_copy) == [f"{path}: cannot be read: Too many levels of symbolic "
+                                   "links"]
+
+
 def test_a_byte_order_mark_is_no_part_of_the_header(data_copy: Path) -> None:
     path = data_copy / "sectors.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
@@ -225,6 +243,18 @@ def test_malformed_csv_is_placed_at_its_record(data_copy: Path) -> None:
     found = problems(data_copy)
     assert len(found) == 1 and found[0].startswith(f"{path}:4")
     assert "malformed CSV: " in found[0]
+
+
+def test_a_quote_never_closed_is_placed_where_it_opens(data_copy: Path) -> None:
+    path = data_copy / "glossary.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    width = len(lines[-1])
+    lines[-1] += ',"open'  # on the last line: nothing after it closes the quote
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = problems(data_copy)
+    assert len(found) == 1
+    assert found[0].startswith(f"{path}:{len(lines)}:{width + 2} (quote never closed): "
+                               "malformed CSV: ")
 
 
 # --- rows -----------------------------------------------------------------------------------------
