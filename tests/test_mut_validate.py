@@ -362,3 +362,30 @@ def test_an_event_ends_no_earlier_than_it_starts_and_has_two_sides() -> None:
     assert validate._event_rules(same) == [
         ("guest", "guest is the same as host", "events.csv guest: same as host")]
     assert validate._event_rules(EVENT._replace(host=None, guest=None)) == []
+
+
+# --- many problems of one kind --------------------------------------------------------------------
+
+def test_each_kind_of_problem_is_shown_a_few_times_then_counted(data_copy: Path) -> None:
+    """Past PER_KIND problems of one kind (a rule broken in a column), the report shows the
+    first PER_KIND and a line naming the kind and how many more."""
+    from conftest import add_facts
+
+    from kzru.errors import PER_KIND
+
+    many = PER_KIND + 1
+    glossary = read_table(data_copy, "glossary")
+    write_table(data_copy, "glossary", [*glossary, *([glossary[0]] * many)])
+    template = next(row["id"] for row in read_table(data_copy, "facts") if not row["part_of"])
+    add_facts(data_copy, *({"id": f"bad-status-{n}", "status": "maybe"} for n in range(many)),
+              *({"id": f"no-unit-{n}", "value": "5", "unit": ""} for n in range(many)),
+              template=template)
+    with pytest.raises(DataError) as raised:
+        load(data_copy)
+    report = list(raised.value.problems)
+    counted = [line for line in report if line.startswith("… and ")]
+    assert counted == [
+        f"… and 1 more of this kind ({kind}); kzru check --all-problems lists every one"
+        for kind in ("facts.csv status: invalid cells", "facts.csv unit: rules",
+                     "glossary.csv id: duplicates")]
+    assert len(report) == 3 * PER_KIND + len(counted)
