@@ -55,6 +55,9 @@ MODULES = {
                                       "tests/test_store.py", "tests/test_faults.py"]),
     "links": ("kzru/links.py", ["tests/test_mut_links.py", "tests/test_mut_store.py",
                                 "tests/test_store.py", "tests/test_faults.py"]),
+    # the read paths brief and track ask the store, split out of db.py
+    "walks": ("kzru/walks.py", ["tests/test_mut_db.py", "tests/test_read_paths.py",
+                                "tests/test_db.py"]),
     "db": ("kzru/db.py", ["tests/test_mut_db.py", "tests/test_db.py",
                           "tests/test_read_paths.py", "tests/test_query_rules.py",
                           "tests/test_promises.py"]),
