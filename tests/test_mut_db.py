@@ -252,16 +252,18 @@ def test_a_name_in_more_than_a_tenth_of_the_facts_relates_nothing(data_copy: Pat
 
 
 # --- what brief and track read --------------------------------------------------------------
-# The rule for a fact track may follow, as Store.role_candidates documents it (follow.role
-# decides among them): a commitment's status, a signed document, or a report at an event that
-# is a statement, or a report of a project or institution.
+# The rule for a fact track may follow, as the store documents it (follow.role decides among
+# them): a commitment's status, a signed document, or a report at an event that is a statement
+# said by the sides (no speaker with an affiliation in brackets) and not about relations as
+# such (politics first), or a report of a project or institution.
 
 def role_candidate(row: dict[str, str]) -> bool:
     status, kind = row["status"], row["kind"]
+    discussed = row["event"] != "" and kind == "statement" and "(" not in row["speaker"] \
+        and listed(row, "sectors")[:1] != ["politics"]
     return status in ("agreed", "planned", "expected", "proposed", "ongoing") or \
         (status == "signed" and kind == "document") or \
-        (status == "reported" and ((row["event"] != "" and kind == "statement")
-                                   or kind in ("project", "institution")))
+        (status == "reported" and (discussed or kind in ("project", "institution")))
 
 
 def ids(facts: list) -> list[str]:  # noqa: ANN001
