@@ -173,35 +173,48 @@ class Index:
         return self.connection.execute(sql, tuple(params)).fetchall()
 
     @_recovering
-    def rare_keys(self, kind: str, keys: list[str],
-                  common: int) -> list[tuple[str, int, array]]:
-        """The link suggester's ``topic`` keys or ``name``s among ``keys`` (suggest_index.py)
-        that at most ``common`` admitted facts hold: (key, how many, the rows holding it).
-        Counted over every row with ``drafts``, over accepted rows otherwise; the rows
-        include drafts either way (reading the facts admits them)."""
+    def rare_names(self, names: list[str], common: int) -> list[tuple[str, int, array]]:
+        """The link suggester's names among ``names`` (suggest_index.py) that at most
+        ``common`` admitted facts hold: (name, how many, the rows holding it). Counted over
+        every row with ``drafts``, over accepted rows otherwise; the rows include drafts
+        either way (reading the facts admits them)."""
         column = "facts" if self.drafts else "accepted"
-        table, key_column = ("topic_keys", "key") if kind == "topic" else ("name_counts", "name")
         found = []
-        for start in range(0, len(keys), 500):
-            chunk = keys[start:start + 500]
+        for start in range(0, len(names), 500):
+            chunk = names[start:start + 500]
             rows = self.connection.execute(
-                f"SELECT {key_column}, {column}, {'postings' if kind == 'topic' else 'NULL'} "
-                f"FROM {table} WHERE {key_column} IN ({','.join('?' * len(chunk))}) "
-                f"AND {column} <= ?", [*chunk, common]).fetchall()
+                f"SELECT name, {column} FROM name_counts WHERE name IN "
+                f"({','.join('?' * len(chunk))}) AND {column} <= ?", [*chunk, common]).fetchall()
             held: dict[str, array] = {}
-            if kind == "name" and rows:
-                names = [row[0] for row in rows]
+            if rows:
                 for name, rowid in self.connection.execute(
                         "SELECT name, rowid FROM fact_names WHERE name IN "
-                        f"({','.join('?' * len(names))}) ORDER BY rowid", names):
+                        f"({','.join('?' * len(rows))}) ORDER BY rowid", [n for n, _ in rows]):
                     held.setdefault(name, array("I")).append(rowid)
-            for key, frequency, postings in rows:
-                if not isinstance(key, str) or type(frequency) is not int or (
-                        kind == "topic" and (not isinstance(postings, bytes)
-                                             or len(postings) % 4)):
+            for name, frequency in rows:
+                if not isinstance(name, str) or type(frequency) is not int:
+                    raise codec.Damaged("a stored suggester name is not what kzru writes")
+                found.append((name, frequency, held.get(name, array("I"))))
+        return found
+
+    @_recovering
+    def rare_topics_of(self, rowids: list[int],
+                       common: int) -> list[tuple[int, str, int, bytes]]:
+        """For each of ``rowids``, its topic keys that at most ``common`` admitted facts hold
+        (as ``rare_names`` counts them): (row, key, how many, the rows holding it, as stored)."""
+        column = "facts" if self.drafts else "accepted"
+        found = []
+        for start in range(0, len(rowids), 500):
+            chunk = rowids[start:start + 500]
+            for row, key, frequency, postings in self.connection.execute(
+                    f"SELECT t.rowid, t.key, k.{column}, k.postings FROM topic_rows t JOIN "
+                    f"topic_keys k ON k.key = t.key WHERE t.rowid IN "
+                    f"({','.join('?' * len(chunk))}) AND k.{column} <= ?", [*chunk, common]):
+                if type(row) is not int or not isinstance(key, str) \
+                        or type(frequency) is not int or not isinstance(postings, bytes) \
+                        or len(postings) % 4:
                     raise codec.Damaged("a stored suggester key is not what kzru writes")
-                found.append((key, frequency,
-                              decode(postings) if kind == "topic" else held.get(key, array("I"))))
+                found.append((row, key, frequency, postings))
         return found
 
     @_recovering

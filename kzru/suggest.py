@@ -26,9 +26,8 @@ from kzru.suggest_index import (
     RARE_AT_MOST,
     Rare,
     rare_names,
-    rare_topics,
+    rare_topics_of,
     topic_keys,
-    topic_keys_of,
 )
 from kzru.text import STOPWORDS, normalize, words
 from kzru.topic import word_keys
@@ -164,9 +163,9 @@ def _from_table(dataset: Dataset, earlier_ids: set[str] | None,
                       if ("word", word) in rare})
 
     def peek(rows: list[int]) -> dict[int, Peek]:
-        return {row: Peek(facts[row].id, facts[row].source,
-                          period_end(facts[row].date, facts[row].date_precision),
-                          frozenset(facts[row].sectors)) for row in rows}
+        return {row: (facts[row].id, facts[row].source,
+                      period_end(facts[row].date, facts[row].date_precision),
+                      frozenset(facts[row].sectors)) for row in rows}
 
     earlier = [fact for fact in facts if _earlier(fact, earlier_ids)]
     return _weigh(_context(dataset), earlier, keys, peek,
@@ -184,9 +183,8 @@ def _from_store(store: Any, earlier_ids: set[str] | None, per_earlier: int | Non
     index = store.index
     common = _common(store.count())
     context = _context(store)
-    memo: dict[str, frozenset[str]] = {}
-
     ends: dict[tuple[int, int], date] = {}
+    sets: dict[str, frozenset[str]] = {}
 
     def peek(rows: list[int]) -> dict[int, Peek]:
         found: dict[int, Peek] = {}
@@ -199,7 +197,10 @@ def _from_store(store: Any, earlier_ids: set[str] | None, per_earlier: int | Non
                 if end is None:
                     end = ends[day, precision] = period_end(date.fromordinal(day),
                                                             PRECISIONS[precision])
-                found[row] = Peek(fact_id, source, end, frozenset(sectors.strip("|").split("|")))
+                held = sets.get(sectors)
+                if held is None:
+                    held = sets[sectors] = frozenset(sectors.strip("|").split("|"))
+                found[row] = (fact_id, source, end, held)
         return found
 
     def read(peeks: dict[int, Peek]) -> dict[int, Fact]:
@@ -209,17 +210,23 @@ def _from_store(store: Any, earlier_ids: set[str] | None, per_earlier: int | Non
             chunk = rows[start:start + BATCH]
             facts.update((fact.id, fact) for fact in store.select(
                 f"x.rowid IN ({marks(chunk)})", chunk, FILE_ORDER))
-        return {row: facts[seen.id] for row, seen in peeks.items() if seen.id in facts}
+        return {row: facts[seen[0]] for row, seen in peeks.items() if seen[0] in facts}
 
-    def batches() -> Iterator[list[Fact]]:
+    def batches() -> Iterator[list[tuple[int, Fact]]]:
+        """The earlier facts with their rows, a batch at a time, in file order when read
+        here (as a walk meets them)."""
         if earlier is not None:
             for start in range(0, len(earlier), BATCH):
-                yield earlier[start:start + BATCH]
+                chunk = earlier[start:start + BATCH]
+                ids = [fact.id for fact in chunk]
+                found = dict(index.rows(
+                    f"SELECT id, rowid FROM facts WHERE id IN ({marks(ids)})", ids))
+                yield [(found[fact.id], fact) for fact in chunk if fact.id in found]
             return
         for start in range(0, len(rows), BATCH):
             chunk = rows[start:start + BATCH]
             facts = read(peek(chunk))
-            yield [facts[row] for row in chunk if row in facts]
+            yield [(row, facts[row]) for row in chunk if row in facts]
 
     rows: list[int] = []
     if earlier is not None:
@@ -235,33 +242,28 @@ def _from_store(store: Any, earlier_ids: set[str] | None, per_earlier: int | Non
             rows += [row for row, in index.rows(
                 "SELECT x.rowid FROM filters x WHERE "
                 f"{index.admit(f'x.id IN ({marks(chunk)})')}", chunk)]
-        rows.sort()  # file order, as a walk meets them
+        rows.sort()
     suggestions: list[Suggestion] = []
     for found in batches():
-        batch = [fact for fact in found if _earlier(fact, earlier_ids)]
-        names = {fact.id: {normalize(name) for name in fact.names} for fact in batch}
-        topics = dict(zip((fact.id for fact in batch), topic_keys_of(
-            [f"{fact.summary} {fact.text}" for fact in batch], memo)))
+        batch = [(row, fact) for row, fact in found if _earlier(fact, earlier_ids)]
+        names = {fact.id: {normalize(name) for name in fact.names} for _, fact in batch}
         rare_name = rare_names(index, (n for found in names.values() for n in found), common)
-        rare_word = rare_topics(index, (w for found in topics.values() for w in found), common)
+        rare_word = rare_topics_of(index, [row for row, _ in batch], common)
+        row_of = {fact.id: row for row, fact in batch}
 
         def keys(fact: Fact) -> _Keys:
             return _Keys({name: rare_name[name] for name in names[fact.id] if name in rare_name},
-                         {word: rare_word[word] for word in topics[fact.id]
-                          if word in rare_word})
+                         rare_word[row_of[fact.id]])
 
-        suggestions += _weigh(context, batch, keys, peek, read, common, per_earlier)
+        suggestions += _weigh(context, [fact for _, fact in batch], keys, peek, read, common,
+                              per_earlier)
     return suggestions
 
 
-class Peek(NamedTuple):
-    """What a candidate's filter columns say, enough to rule most pairs out before its record
-    is read: id, source, the last day its date may stand for, sectors."""
-
-    id: str
-    source: str
-    end: date
-    sectors: frozenset[str]
+# What a candidate's filter columns say, enough to rule most pairs out before its record is
+# read: id, source, the last day its date may stand for, sectors (a plain tuple: a store
+# peeks at tens of thousands).
+Peek = tuple[str, str, date, frozenset[str]]
 
 
 def _context(dataset: Any) -> dict[str, Any]:
@@ -302,9 +304,9 @@ def _weigh(context: dict[str, Any], earlier: list[Fact], keys: Callable[[Fact], 
         for number, (fact, _) in enumerate(batch):
             when, sectors = published.get(fact.source), set(fact.sectors)
             chosen[number] = [
-                row for row in chosen[number] if row in seen and seen[row].id != fact.id
-                and seen[row].end >= fact.date and not sectors.isdisjoint(seen[row].sectors)
-                and when is not None and published.get(seen[row].source, when) > when]
+                row for row in chosen[number] if row in seen and seen[row][0] != fact.id
+                and seen[row][2] >= fact.date and not sectors.isdisjoint(seen[row][3])
+                and when is not None and published.get(seen[row][1], when) > when]
         facts = read({row: seen[row] for rows in chosen for row in rows})
         for (fact, rare), rows in zip(batch, chosen):
             own = sector_topics.get(fact.sectors[0], set())

@@ -16,18 +16,21 @@ from array import array
 from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
 from kzru.codec import FIELD_BITS, FIELDS
-from kzru.text import STOPWORDS, stem_many, words
+from kzru.text import STOPWORDS
 from kzru.topic import keys_of, word_keys
 
 # A name or word in more facts than this is not rare, however large the table: at 100,000
 # facts a fifteenth would be 6,666 facts, and every pair sharing one would be compared.
 RARE_AT_MOST = 40
-# Topic keys with their counts and, for one rare among accepted rows, its facts' rows; names
-# with their counts (their rows are fact_names'). Counts are of every row and of accepted
-# rows: a store read with drafts counts the one, without them the other.
+# Topic keys with their counts and, for one rare among accepted rows, its facts' rows (the
+# same pairs by row in topic_rows: a commitment's own rare keys); names with their counts
+# (their rows are fact_names'). Counts are of every row and of accepted rows: a store read
+# with drafts counts the one, without them the other.
 SCHEMA = """
 CREATE TABLE topic_keys(key TEXT PRIMARY KEY, facts INTEGER NOT NULL,
                         accepted INTEGER NOT NULL, postings BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE topic_rows(rowid INTEGER NOT NULL, key TEXT NOT NULL,
+                        PRIMARY KEY (rowid, key)) WITHOUT ROWID;
 """
 # Once fact_names and its index are written.
 NAMES = """
@@ -57,17 +60,6 @@ def topic_keys(tokens: Iterable[str], memo: dict[str, frozenset[str]]) -> set[st
     return found
 
 
-def topic_keys_of(texts: list[str], memo: dict[str, frozenset[str]]) -> list[set[str]]:
-    """``topic_keys`` of the words of each text, the words not met before stemmed at once (a
-    batch of commitments says thousands of words)."""
-    tokens = [words(text) for text in texts]
-    new = sorted({word for found in tokens for word in found if word not in memo})
-    topical = [word for word in new if is_topic_word(word)]
-    memo.update(dict.fromkeys(new, _NONE))
-    memo.update(zip(topical, map(keys_of, topical, stem_many(topical))))
-    return [topic_keys(found, memo) for found in tokens]
-
-
 def write(connection: sqlite3.Connection, postings: Mapping[str, array], terms: list[str],
           stems: list[str], drafts: Iterable[int]) -> None:
     """Write the keys from the search postings the build holds anyway (each word's rows, with
@@ -95,6 +87,10 @@ def write(connection: sqlite3.Connection, postings: Mapping[str, array], terms: 
 
     connection.executescript(SCHEMA)
     connection.executemany("INSERT INTO topic_keys VALUES (?, ?, ?, ?)", rows())
+    rare = connection.execute("SELECT key, postings FROM topic_keys WHERE postings != x''")
+    connection.executemany("INSERT INTO topic_rows VALUES (?, ?)",
+                           ((row, key) for key, postings in rare
+                            for row in array("I", postings)))
 
 
 class Rare(NamedTuple):
@@ -105,14 +101,21 @@ class Rare(NamedTuple):
     rows: tuple[int, ...]
 
 
-def rare_topics(index: Any, keys: Iterable[str], common: int) -> dict[str, Rare]:
-    """The topic keys among ``keys`` that at most ``common`` admitted facts hold, with the
-    rows of the facts holding them."""
-    return {key: Rare(frequency, tuple(rows))
-            for key, frequency, rows in index.rare_keys("topic", sorted(set(keys)), common)}
-
-
 def rare_names(index: Any, names: Iterable[str], common: int) -> dict[str, Rare]:
-    """The same for (normalised) names, their rows read from fact_names."""
+    """The (normalised) names among ``names`` that at most ``common`` admitted facts hold,
+    with the rows of the facts holding them (fact_names')."""
     return {name: Rare(frequency, tuple(rows))
-            for name, frequency, rows in index.rare_keys("name", sorted(set(names)), common)}
+            for name, frequency, rows in index.rare_names(sorted(set(names)), common)}
+
+
+def rare_topics_of(index: Any, rows: list[int], common: int) -> dict[int, dict[str, Rare]]:
+    """For each of ``rows``, its topic keys that at most ``common`` admitted facts hold, with
+    the rows of the facts holding them: read by row, no text worked out again."""
+    found: dict[int, dict[str, Rare]] = {row: {} for row in rows}
+    known: dict[str, Rare] = {}
+    for row, key, frequency, postings in index.rare_topics_of(rows, common):
+        rare = known.get(key)
+        if rare is None:
+            rare = known[key] = Rare(frequency, tuple(array("I", postings)))
+        found[row][key] = rare
+    return found
