@@ -266,6 +266,7 @@ def test_forty_random_corruptions_all_answer_as_before(run, data_copy: Path,  # 
     "UPDATE topic_keys SET postings = x'01'",
     "UPDATE topic_keys SET facts = 1, accepted = 1",
     "DROP TABLE topic_keys",
+    "DELETE FROM topic_rows",
     "DELETE FROM name_counts",
 ])
 def test_damaged_index_is_rebuilt(run, data_copy: Path, own_cache: Path,  # noqa: ANN001
@@ -280,7 +281,8 @@ def test_damaged_index_is_rebuilt(run, data_copy: Path, own_cache: Path,  # noqa
     "UPDATE vocab SET postings = x'01' WHERE term = 'росатом'",
     "DROP TABLE facts", "DROP TABLE filters",
     "UPDATE facts SET record = replace(record, '\"signed\"', '\"forged\"')",
-    "UPDATE topic_keys SET postings = x'01'", "DROP TABLE topic_keys", "DROP TABLE name_counts",
+    "UPDATE topic_keys SET postings = x'01'", "DROP TABLE topic_keys", "DROP TABLE topic_rows",
+    "DROP TABLE name_counts",
 ])
 def test_damage_found_mid_run_is_rebuilt_too(run, data_copy: Path, own_cache: Path,  # noqa: ANN001
                                              monkeypatch: pytest.MonkeyPatch,
