@@ -12,15 +12,18 @@ from kzru.follow import (
     FORECASTS,
     LATEST,
     NO_REPORT,
+    NOT_AS_SUCH,
     NOT_BORNE_OUT,
     NOT_TAKEN_UP,
     Linked,
     Tracked,
     main_events,
     period_end,
+    place_names,
     preview_sources,
     report_sources,
     role,
+    speaker_names,
     track,
 )
 from kzru.model import Dataset, Event, Fact, Source
@@ -34,8 +37,6 @@ SECTION_TITLES = {
     "reported": "Discussed and reported",
 }
 ATTRIBUTED = ("expected", "proposed")
-# How a brief says that the visit's report takes up only what is around a preview's item.
-NOT_AS_SUCH = "not taken up as such"
 # Meetings compare with the previous meeting of the same family: a state visit with the last
 # visit or talks, a summit with the last summit, a forum with the last forum.
 FAMILIES = {"state-visit": "bilateral", "working-visit": "bilateral",
@@ -220,33 +221,12 @@ def same_as(dataset: Dataset, fact: Fact) -> list[Fact]:
     return [dataset.facts[other] for other in fact.same_as if other in dataset.facts]
 
 
-def _places(dataset: Dataset) -> set[str]:
-    """Names of places and people: the leaders and the countries are in half the rows."""
-    return {normalize(name) for entry in dataset.glossary.values()
-            if entry.kind in ("place", "person") for name in entry.all_names()}
-
-
-def _speaker_names(dataset: Dataset, speaker: str) -> set[str]:
-    """Every spelling of who says so ("Zhanar Tulindinova (KazISS)": her name and her
-    institute's, in both languages): they say who speaks, not what the row is about."""
-    wanted = set()
-    for one in speaker.split(";"):
-        name, _, rest = one.strip().partition(" (")
-        wanted |= {normalize(name), normalize(rest.rstrip(")"))} - {""}
-    found = set(wanted)
-    for entry in dataset.glossary.values():
-        spellings = {normalize(n) for n in entry.all_names()}
-        if spellings & wanted:
-            found |= spellings
-    return found
-
-
 def _one_sentence(dataset: Dataset, facts: list[Fact]) -> dict[str, str]:
     """Rows of the same sentence that name the same thing (beyond places, people and who says
     so) in the same main sector: fact id -> the row they are shown under (the Rosatom sentence
     once; the forum's business councils and contact exchange, which share only their
     speaker's institute, each on a line of its own)."""
-    places = _places(dataset)
+    places = place_names(dataset)
     merged: dict[str, str] = {}
     kept: dict[tuple[str, str, str], list[tuple[Fact, set[str]]]] = {}
     folded: dict[str, str] = {}
@@ -257,7 +237,7 @@ def _one_sentence(dataset: Dataset, facts: list[Fact]) -> dict[str, str]:
             if name not in folded:
                 folded[name] = normalize(name)
         if fact.speaker not in speakers:
-            speakers[fact.speaker] = _speaker_names(dataset, fact.speaker)
+            speakers[fact.speaker] = speaker_names(dataset, fact.speaker)
         names = {folded[n] for n in fact.names} - places - speakers[fact.speaker]
         for first, first_names in kept.get(key, []):
             if names & first_names:
@@ -380,10 +360,9 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     alongside = [item(fact) for fact in background]
     verdicts = {entry.fact.id: entry for entry in track(dataset, checked)}
     checks = [Check(item(fact), verdicts[fact.id]) for fact in sorted(
-        checked, key=lambda f: (SECTION_ORDER.index(f.status), line.get(f.id, 0)))
-        if fact.id in verdicts]
-    checks = _silences(dataset, checks, {f.sectors[0] for f in facts
-                                         if f.source in reports and f.sectors})
+        checked, key=lambda f: line.get(f.id, 0)) if fact.id in verdicts]
+    checks = _silences(checks, {f.sectors[0] for f in facts
+                                if f.source in reports and f.sectors})
     announcing = {source: main_event[source] for source in previews
                   if main_event.get(source, event_id) != event_id
                   and main_event[source] in dataset.events}
@@ -393,37 +372,27 @@ def build(dataset: Dataset, event_id: str) -> Brief:
                  [item(fact) for fact in side], len(said_only))
 
 
-SILENT = (NO_REPORT, LATEST, NOT_TAKEN_UP)
-
-
-def _silences(dataset: Dataset, checks: list[Check], taken_up: set[str]) -> list[Check]:
-    """How the page says each verdict. Where the report is silent on an item: a forecast for
-    the visit is not mentioned in its report; the preview's general background (no event) is
-    "not taken up as such" when the report takes up the same named thing (the eastern branch
-    of the North–South corridor: the corridor itself is agreed on, through the preview's row
-    of the same name) or, for its ongoing work, the same main sector (gas and power
-    generation: the report discusses gas and electricity); otherwise the report does not
-    take it up at all (agriculture)."""
-    places = _places(dataset)
-    named: dict[str, set[str]] = {
-        check.item.fact.id: {normalize(n) for n in check.item.fact.names} - places
-        - _speaker_names(dataset, check.item.fact.speaker) for check in checks}
+def _silences(checks: list[Check], taken_up: set[str]) -> list[Check]:
+    """How the page says each verdict: track's, but where the report is silent on an item
+    track holds no preview verdict for (a plan of the preview): a plan for the visit is not
+    mentioned in its report; background is not taken up as such when the report takes up its
+    main sector, else not taken up. An item the report takes up only through the same named
+    thing (track's "not taken up as such" with a see also) shows that fact and the preview's
+    row it came through."""
+    decided = {check.tracked.decisive.id: check.item.fact for check in checks
+               if check.tracked.decisive is not None}
     shown = []
     for check in checks:
-        fact, verdict = check.item.fact, check.tracked.verdict
-        if verdict not in SILENT:
+        fact, tracked = check.item.fact, check.tracked
+        verdict = tracked.verdict
+        if verdict == NOT_AS_SUCH and tracked.see_also:
+            see = tracked.see_also[0]
+            shown.append(check._replace(shown=verdict, see=see, via=decided.get(see.id)))
+        elif verdict not in (NO_REPORT, LATEST):
             shown.append(check._replace(shown=verdict))
-            continue
-        if fact.event:
+        elif fact.event:
             shown.append(check._replace(shown=NOT_BORNE_OUT))
-            continue
-        near = next((other for other in checks if other.item.fact.id != fact.id
-                     and other.tracked.decisive is not None
-                     and named[fact.id] & named[other.item.fact.id]), None)
-        if near is not None:
-            shown.append(check._replace(shown=NOT_AS_SUCH, see=near.tracked.decisive,
-                                        via=near.item.fact))
-        elif verdict != NOT_TAKEN_UP and fact.sectors and fact.sectors[0] in taken_up:
+        elif fact.sectors and fact.sectors[0] in taken_up:
             shown.append(check._replace(shown=NOT_AS_SUCH))
         else:
             shown.append(check._replace(shown=NOT_TAKEN_UP))

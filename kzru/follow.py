@@ -31,10 +31,15 @@ PARTLY_BORNE_OUT = "partly borne out"
 # A preview's general outlook (no event of its own): the visit's silence on it is no failed
 # forecast, only that the visit did not take it up.
 NOT_TAKEN_UP = "not taken up at the visit"
+# ... and the same background when the report takes up only what is around it: the same named
+# thing through another of the preview's rows (the North–South corridor, not its eastern
+# branch's ports), or, for the preview's ongoing work, its main sector (gas and power generation
+# projects: the report discusses gas and electricity, not joint generation projects).
+NOT_AS_SUCH = "not taken up as such"
 NO_REPORT, LATEST = "no later report", "latest report"
 # Strongest first: a parent's verdict is the strongest among its own and its parts'.
 VERDICTS = (DONE, IN_PROGRESS, BORNE_OUT, PARTLY_BORNE_OUT, REAFFIRMED, NOT_BORNE_OUT,
-            NOT_TAKEN_UP, LATEST, NO_REPORT)
+            NOT_AS_SUCH, NOT_TAKEN_UP, LATEST, NO_REPORT)
 COMMITMENT, DOCUMENT, DISCUSSED, PROJECT = "commitment", "document", "discussed", "project"
 # A joint project or an institution the article reports as a state of affairs is followed too
 # (the 2022 peaceful-atom work, the KamAZ centre in Almaty).
@@ -327,6 +332,55 @@ def previewed(dataset: Dataset) -> dict[str, Event]:
     return found
 
 
+def preview_work(dataset: Dataset) -> dict[str, Event]:
+    """Fact id -> the event whose report a preview's background *work under way* (an ongoing
+    project of no event: the grain clusters, gas and power generation) is held against, as a
+    brief holds it: where the event is the preview's main one and has a report."""
+    main = main_events(dataset)
+    found: dict[str, Event] = {}
+    for event in dataset.events.values():
+        for source_id in preview_sources(dataset, event):
+            if main.get(source_id) != event.id or \
+                    not report_sources(dataset, event, {source_id}):
+                continue
+            for fact in dataset.facts_of([source_id], [""], ("ongoing",)):
+                if fact.kind == "project":
+                    found[fact.id] = event
+    return found
+
+
+def naming(dataset: Dataset, fact: Fact, places: set[str] | None = None) -> set[str]:
+    """What a row names beyond places, people and who says so (folded): the thing it is about.
+    ``places``: the glossary's places and people, when worked out already."""
+    if places is None:
+        places = place_names(dataset)
+    return {normalize(name) for name in fact.names} - places - \
+        speaker_names(dataset, fact.speaker)
+
+
+def place_names(dataset: Dataset) -> set[str]:
+    """Names of places and people: the leaders and the countries are in half the rows."""
+    return {normalize(name) for entry in dataset.glossary.values()
+            if entry.kind in ("place", "person") for name in entry.all_names()}
+
+
+def speaker_names(dataset: Dataset, speaker: str) -> set[str]:
+    """Every spelling of who says so ("Zhanar Tulindinova (KazISS)": her name and her
+    institute's, in both languages): they say who speaks, not what the row is about."""
+    wanted = set()
+    for one in speaker.split(";"):
+        name, _, rest = one.strip().partition(" (")
+        wanted |= {normalize(name), normalize(rest.rstrip(")"))} - {""}
+    if not wanted:
+        return set()
+    found = set(wanted)
+    for entry in dataset.glossary.values():
+        spellings = {normalize(n) for n in entry.all_names()}
+        if spellings & wanted:
+            found |= spellings
+    return found
+
+
 class _Context(NamedTuple):
     dataset: Dataset
     linked: Linked
@@ -336,6 +390,10 @@ class _Context(NamedTuple):
     roles: dict[str, str]  # role() of each fact met, worked out once (it reads the evidence)
     until: date | None = None  # only what articles published by then report (a brief's "by
     # this meeting"); None: everything in the table
+    work: dict[str, Event] | None = None  # preview_work(): the previews' background work
+    taken_up: dict[str, set[str]] | None = None  # event id -> its report's main sectors
+    # (preview, event) -> the preview's rows for it and what each names (_around)
+    named: dict[tuple[str, str], list[tuple[Fact, set[str]]]] | None = None
 
     def role(self, fact: Fact) -> str:
         found = self.roles.get(fact.id)
@@ -382,15 +440,69 @@ def judge(fact: Fact, later: list[Fact], context: _Context) -> tuple[str, str, F
         first = min(later, key=lambda f: (STRENGTH.index(f.status), f.date, f.id))
         return REAFFIRMED, Said("track.why.reaffirmed", later=_later_line(first),
                                 status=status_word(first.status)), first
+    work = (context.work or {}).get(fact.id)
+    if work is not None:
+        reports = report_sources(context.dataset, work, {fact.source})
+        if fact.sectors and fact.sectors[0] in _taken_up(context, work, reports):
+            return NOT_AS_SUCH, Said("track.why.not_as_such_sector", event=work.id,
+                                     reports=", ".join(reports),
+                                     sector=fact.sectors[0]), None
+        return NOT_TAKEN_UP, Said("track.why.work_not_taken_up", event=work.id,
+                                  reports=", ".join(reports)), None
     if context.until is None and \
             context.dataset.sources[fact.source].published >= context.newest:
         return LATEST, Said("track.why.latest"), None
     return NO_REPORT, Said("track.why.no_report"), None
 
 
+def _taken_up(context: _Context, event: Event, reports: list[str]) -> set[str]:
+    """The main sectors of the event's own facts that its reports tell, worked out once."""
+    known = context.taken_up if context.taken_up is not None else {}
+    if event.id not in known:
+        known[event.id] = {f.sectors[0] for f in context.dataset.event_facts(event.id)
+                           if f.source in reports and f.sectors}
+    return known[event.id]
+
+
 def _context(dataset: Dataset, until: date | None = None) -> _Context:
     newest = max((s.published for s in dataset.sources.values()), default=date.min)
-    return _Context(dataset, Linked(dataset), previewed(dataset), newest, {}, {}, until)
+    return _Context(dataset, Linked(dataset), previewed(dataset), newest, {}, {}, until,
+                    preview_work(dataset), {}, {})
+
+
+def _around(entry: Tracked, context: _Context) -> Tracked:
+    """A preview's background the report does not take up, though it takes up the same named
+    thing through another of the preview's rows (the eastern branch of the North–South
+    corridor; the corridor itself is agreed on): not taken up as such, the report's fact
+    beside it as see also (no curated link: the branch is not named in the report)."""
+    fact = entry.fact
+    if entry.verdict not in (NOT_TAKEN_UP, NOT_AS_SUCH) or fact.event:
+        return entry
+    event = context.previewed.get(fact.id) or (context.work or {}).get(fact.id)
+    if event is None:
+        return entry
+    dataset = context.dataset
+    known = context.named if context.named is not None else {}
+    key = (fact.source, event.id)
+    if key not in known:  # the preview's rows for the event and its background, once
+        places = place_names(dataset)
+        known[key] = [(other, naming(dataset, other, places))
+                      for other in dataset.facts_of([fact.source], [event.id, ""])]
+    mine = next((names for other, names in known[key] if other.id == fact.id), None)
+    if mine is None:
+        mine = naming(dataset, fact)
+    for other, names in known[key]:
+        if other.id == fact.id or not mine & names:
+            continue
+        later = later_facts(other.id, context.linked)
+        if context.until is not None:
+            later = [f for f in later if dataset.sources[f.source].published <= context.until]
+        if later:
+            first = min(later, key=lambda f: (STRENGTH.index(f.status), f.date, f.id))
+            return entry._replace(verdict=NOT_AS_SUCH, see_also=(first,),
+                                  reason=Said("track.why.around", via=other.id,
+                                              later=_later_line(first)))
+    return entry
 
 
 def _entry(fact: Fact, context: _Context, parts: tuple[Tracked, ...] = ()) -> Tracked:
@@ -496,4 +608,4 @@ def tracked(dataset: Dataset, candidates: Iterable[Fact] | None = None,
         for fact_id in ids:
             parts = tuple(_entry(part, context) for part in sorted(
                 parts_of.get(fact_id, []), key=lambda p: lines.get(p.id, 0)))
-            yield _entry(facts[fact_id], context, parts)
+            yield _around(_entry(facts[fact_id], context, parts), context)

@@ -208,6 +208,20 @@ LABELS: dict[str, tuple[str, str]] = {
         "does not take it up",
         "общий прогноз обзора, а не прогноз для {event}; отчёт о нём ({reports}) к этому не "
         "возвращается"),
+    "track.why.not_as_such_sector": (
+        "background work of the preview of {event}; its report ({reports}) takes up its "
+        "sector ({sector}), not this work as such",
+        "фоновая работа из обзора перед {event}; отчёт о нём ({reports}) затрагивает её "
+        "отрасль ({sector}), но не саму эту работу"),
+    "track.why.work_not_taken_up": (
+        "background work of the preview of {event}; its report ({reports}) does not take it up",
+        "фоновая работа из обзора перед {event}; отчёт о нём ({reports}) к ней не "
+        "возвращается"),
+    "track.why.around": (
+        "the report does not take it up as such; it takes up what it names through {via}: "
+        "{later} (see also)",
+        "в отчёте это в таком виде не затронуто; то, о чём речь, затронуто через {via}: "
+        "{later} (см. также)"),
     "track.why.not_borne_out": ("the report of {event} ({reports}) does not mention it",
                                 "в отчёте о {event} ({reports}) это не упомянуто"),
     "track.why.done": ("{later} reports it {status}", "{later} сообщает: {status}"),
@@ -240,6 +254,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "verdict.borne_out": ("borne out", "подтвердилось"),
     "verdict.partly_borne_out": ("partly borne out", "подтвердилось частично"),
     "verdict.not_borne_out": ("not borne out", "не подтвердилось"),
+    "verdict.not_taken_up_as_such": ("not taken up as such", "в таком виде не затронуто"),
     "verdict.not_taken_up_at_the_visit": ("not taken up at the visit",
                                           "на визите не затронуто"),
     "verdict.latest_report": ("latest report", "последнее сообщение"),

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from kzru.brief import ATTRIBUTED, NOT_AS_SUCH, Brief, Check, Item
+from kzru.brief import ATTRIBUTED, Brief, Check, Item
 from kzru.cite import headline, published_label
-from kzru.follow import NOT_BORNE_OUT, NOT_TAKEN_UP, VERDICTS, Tracked
+from kzru.follow import NOT_BORNE_OUT, VERDICTS, Tracked
 from kzru.labels import label, say, status_word, word
 from kzru.model import Dataset, Fact, Source
 from kzru.render import WEB_URL, date_label, md, span_label
@@ -302,11 +302,9 @@ def _check_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
                        if s.id in brief.reports)
     lines = [f"## {label('brief.checks', lang)}", "",
              f"*{label('brief.checks_note', lang, previews=previews, reports=reports)}*", ""]
-    # in the order of track's verdicts, "not taken up as such" before "not taken up at all"
-    order = [*VERDICTS[:VERDICTS.index(NOT_TAKEN_UP)], NOT_AS_SUCH,
-             *VERDICTS[VERDICTS.index(NOT_TAKEN_UP):]]
+    # in the order of track's verdicts, as the page says them
     ordered = sorted(brief.checks,
-                     key=lambda check: order.index(check.shown or check.tracked.verdict))
+                     key=lambda check: VERDICTS.index(check.shown or check.tracked.verdict))
     for check in ordered:
         lines += _check_line(check, brief, dataset, lang)
     return [*lines, ""]
@@ -322,8 +320,9 @@ def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list
             f"*{said}* [{item.citation}] `{item.fact.id}`")
     if not tracked.parts:  # a forecast of several fields: each part says what decided it
         line += _decider(tracked, brief)
-    if check.see is not None and check.via is not None:
-        line += f" · {label('brief.check_see_also', lang)} `{check.via.id}` → " \
+    if check.see is not None:
+        via = f"`{check.via.id}` → " if check.via is not None else ""
+        line += f" · {label('brief.check_see_also', lang)} {via}" \
                 f"`{check.see.id}`{_cited(check.see, brief)}"
     lines = [line]
     for part in tracked.parts:

@@ -18,6 +18,7 @@ from kzru.follow import (
     DONE,
     IN_PROGRESS,
     NO_REPORT,
+    NOT_AS_SUCH,
     NOT_BORNE_OUT,
     NOT_TAKEN_UP,
     PARTLY_BORNE_OUT,
@@ -36,7 +37,7 @@ ALL_KEYS = (*KEYS, *EXPLAIN_KEYS, "text", "kind", "sectors")
 STYLE = {DONE: "bold green", IN_PROGRESS: "bold yellow", BORNE_OUT: "bold green",
          PARTLY_BORNE_OUT: "bold yellow",
          REAFFIRMED: "bold cyan", NOT_BORNE_OUT: "bold magenta",
-         NOT_TAKEN_UP: "magenta"}
+         NOT_AS_SUCH: "magenta", NOT_TAKEN_UP: "magenta"}
 INDENT = "  "
 
 

@@ -227,3 +227,36 @@ def test_a_report_of_the_event_itself_keeps_all_its_background(bundled) -> None:
     """Sochi 2022 (a003 is its report): «В прошлом году … $24 миллиардов» is beside it."""
     page = markdown(build(bundled, "2022-08-sochi-talks"), bundled)
     assert "`a003-trade-turnover-2021`" in page.split("## Reported alongside")[1]
+
+
+# -- track says what the brief says of the preview's background ------------------------------
+
+@pytest.fixture(scope="module")
+def tracked(bundled):  # noqa: ANN001, ANN201
+    from kzru.follow import track
+
+    return {entry.fact.id: entry for entry in track(bundled)}
+
+
+def test_track_says_the_eastern_branch_is_not_taken_up_as_such(tracked) -> None:
+    """The same rule as the brief's: the report agrees on the North–South corridor
+    («расширять возможности транспортных коридоров Север — Юг»), not the branch's ports."""
+    entry = tracked["a002-eastern-branch-links-iran-india-gulf"]
+    assert entry.verdict == "not taken up as such"
+    assert [fact.id for fact in entry.see_also] == ["a004-north-south-corridor"]
+    assert entry.later == [] and entry.decisive is None  # no curated link: not progress
+    assert "a002-north-south-corridor" in str(entry.reason)
+
+
+def test_track_holds_the_previews_background_work_against_the_report(tracked) -> None:
+    """Ongoing work of the preview's background, as the brief holds it: the energy projects
+    («В энергетическом блоке сохраняется фокус на реализацию совместных проектов по газовой и
+    электрогенерации») meet a report that discusses gas and electricity, not the projects;
+    the grain clusters meet a report with no word on agriculture."""
+    assert tracked["a002-gas-power-generation-projects"].verdict == "not taken up as such"
+    assert tracked["a002-ekibastuz-gres2-modernisation"].verdict == "not taken up as such"
+    assert tracked["a002-grain-deep-processing-clusters"].verdict == "not taken up at the visit"
+    # work the report does take up keeps its verdict: the corridor is reaffirmed
+    assert tracked["a002-north-south-corridor"].verdict == "reaffirmed — still open"
+    # a forecast of the preview for no event, with nothing around it: not taken up at all
+    assert tracked["a002-afghanistan-transit-south-asia"].verdict == "not taken up at the visit"
