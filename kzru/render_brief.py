@@ -143,11 +143,14 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Datas
 
 def _dated(fact: Fact, brief: Brief, lang: str = "en") -> str:
     """The fact's own date when it is not a day of the event (" (2025-09)"), else nothing; a
-    date the curators inferred ("в прошлом году", a month without its year) says so where it
-    is shown, not only in the row's note (rubric 4: an inferred date says how)."""
+    date the curators inferred ("в прошлом году", a month without its year, the day of a visit
+    of several days) says so where it is shown, not only in the row's note (rubric 4: an
+    inferred date says how)."""
     event = brief.event
     inside = event.start <= fact.date <= event.end and fact.date_precision == "day"
-    return "" if inside else f" ({_date_shown(fact, lang)})"
+    # which day of a visit of several days is itself an inference worth showing
+    chosen = fact.date_basis == "inferred" and event.start != event.end
+    return "" if inside and not chosen else f" ({_date_shown(fact, lang)})"
 
 
 def _date_shown(fact: Fact, lang: str = "en") -> str:

@@ -603,3 +603,14 @@ def test_suggested_links_print_dates_at_their_precision(run) -> None:
         "a004-kaznu-omsk-branch", "follows?", "a001-kaznu-omsk-first-applicants-sept"])
     assert "[planned 2025-09 → done 2025;" in line
     assert not any("-01-01" in x for x in lines if "follows?" in x)
+
+
+def test_the_inferred_day_of_a_visit_of_several_days_is_shown(run) -> None:
+    """The 2022 visit lasted two days; the article does not say on which the package was signed
+    (the curators inferred the first): the brief shows that day and that it was inferred, while
+    a fact whose day the article states carries no date of its own."""
+    page = run("brief", "2022-02-working-visit", "--format", "md").out
+    package = next(line for line in page.splitlines() if "`a000-agreements-package`" in line)
+    assert "(2022-02-10, inferred)" in package
+    sochi = run("brief", "2022-08-sochi-talks", "--format", "md").out  # one day: no marker
+    assert "(2022-08-19, inferred)" not in sochi
