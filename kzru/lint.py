@@ -4,6 +4,11 @@ A fact marked signed must quote the signing; one marked agreed must quote the ag
 status has a short list of cue stems (Russian and English, in kzru.cues, the table the
 drafter reads too); evidence holding none of them is
 worth a warning. `reported` has no cue: reporting is the outlet's act, not a word in the quote.
+
+A fact whose status says it happened (signed, agreed, done) cannot be dated after the article
+that reports it: "в 2027 году планируется открыть" in a 2026 article is a plan, not a done
+fact. The two dates are compared at the coarser of their precisions (2027 is after
+2026-03-05; 2026 is not).
 """
 
 from __future__ import annotations
@@ -14,10 +19,13 @@ from typing import NamedTuple
 
 from kzru.cues import STATUS_CUES
 from kzru.labels import Said
-from kzru.model import Dataset, Fact
+from kzru.model import Dataset, Fact, Source
 from kzru.text import normalize
 
 _LETTER_BEFORE = r"(?<![^\W\d_])"
+# Statuses that say something already happened by the time the article was written.
+HAPPENED = ("signed", "agreed", "done")
+_PRECISION_CHARS = {"year": 4, "month": 7, "day": 10}
 
 
 class LintWarning(NamedTuple):
@@ -27,6 +35,7 @@ class LintWarning(NamedTuple):
     line: int
     column: int
     message: str
+    kind: str = "cue"  # cue: evidence without a word of its status; future: dated after
 
 
 @lru_cache(maxsize=None)
@@ -43,11 +52,37 @@ def has_status_cue(fact: Fact) -> bool:
     return _cue_pattern(fact.status).search(normalize(fact.evidence)) is not None
 
 
+def after_publication(fact: Fact, source: Source | None) -> bool:
+    """Whether a fact that says it happened is dated after its article was published, both
+    dates read at the coarser of their two precisions."""
+    if source is None or fact.status not in HAPPENED:
+        return False
+    chars = min(_PRECISION_CHARS.get(fact.date_precision, 10),
+                _PRECISION_CHARS.get(source.published_precision, 10))
+    return fact.date.isoformat()[:chars] > source.published.isoformat()[:chars]
+
+
+def future_message(fact: Fact, source: Source) -> str:
+    """Why a fact dated after its article cannot have that status (for check and review)."""
+    from kzru.render import date_label
+
+    return (f"{fact.id} is {fact.status!r} but dated "
+            f"{date_label(fact.date, fact.date_precision)}, after its article "
+            f"{source.id} ({date_label(source.published, source.published_precision)}): a "
+            "plan or forecast? (change the status or the date)")
+
+
 def lint(dataset: Dataset) -> list[LintWarning]:
-    """Every fact whose evidence lacks a cue word of its status, in file order."""
+    """Every fact whose evidence lacks a cue word of its status, and every fact that says it
+    happened after its article was written, in file order."""
     column = list(Fact._fields).index("evidence") + 1
+    date_column = list(Fact._fields).index("date") + 1
     found = []
     for fact in dataset.facts.values():
+        source = dataset.sources.get(fact.source)
+        if source is not None and after_publication(fact, source):
+            found.append(LintWarning(fact.id, dataset.fact_lines.get(fact.id, 0), date_column,
+                                     future_message(fact, source), "future"))
         if not has_status_cue(fact):
             cues = "/".join(f"{cue}-" for cue in STATUS_CUES[fact.status][:3])
             found.append(LintWarning(

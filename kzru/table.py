@@ -77,7 +77,10 @@ class TableWriter:
         self.lines_written = 0
 
     def table(self, rows: list[dict[str, Any]], columns: list[Column], title: str | None = None,
-              terms: dict[int, set[str]] | None = None) -> None:
+              terms: dict[int, set[str]] | None = None, dropped_note: str | None = None
+              ) -> None:
+        """Draw ``rows``; ``dropped_note`` ({columns}) says how to see columns dropped for
+        width, for a command without --fields."""
         from rich.text import Text
 
         cells = [[self._cell(row, column, terms.get(number) if terms else None)
@@ -119,8 +122,13 @@ class TableWriter:
         if dropped:
             from kzru.labels import label
 
-            out.append(Text(label("note.not_shown", self.lang, columns=", ".join(dropped)),
-                            style="dim"))
+            said = dropped_note.format(columns=", ".join(dropped)) if dropped_note else \
+                label("note.not_shown", self.lang, columns=", ".join(dropped))
+            note = Text(said, style="dim")  # wrapped at spaces like a title, never cut
+            lines = list(note.wrap(self.console, self.width)) if self.width else [note]
+            for line in lines:
+                line.rstrip()
+            out.extend(lines)
         self._print(out)
 
     def line(self, text: str, style: str = "") -> None:

@@ -13,11 +13,15 @@ from kzru.errors import KzruError
 from kzru.labels import Said
 from kzru.options import Options, with_common_options
 
+# An article a user can make in one line (own words, no real report), for the examples of
+# add, review and check: every help example runs from an empty folder after a pip install.
+MAKE_ARTICLE = ("printf 'Астана, 5 марта 2026 года\\n\\nМинистры подписали соглашение о "
+                "поставках зерна.\\n' > article.txt")
 EXAMPLES = (
-    "kzru add ../shared/seeds/003_db76453028a9b892.txt --data empty-table "
-    "--published 2022-08-19",
-    "kzru add ../shared/seeds/002_64b280f37fe08a16.txt --data empty-table "
-    "--published 2025-11-11 --format json",
+    "kzru init my-table --empty",
+    f"{MAKE_ARTICLE} && kzru add article.txt --data my-table",
+    "printf 'Вчера в Омске открылся новый филиал университета.\\n' > news.txt && "
+    "kzru add news.txt --data my-table --published 2026-03-06 --format json",
 )
 
 
@@ -119,28 +123,37 @@ def _flat(value: object) -> str:
 
 
 def _table(rows: list, total: float, folder: Path, color: bool) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    """The summary drawn like every other kzru table (kzru.table): ids, file names and
+    numbers are never cropped; at narrow widths the least needed columns go first, named in a
+    note under the table."""
+    from kzru.table import Column, TableWriter
 
-    table = Table(title=f"Drafted into {folder}")
-    for name, justify in (("Source", "left"), ("File", "left"), ("Sentences", "right"),
-                          ("Drafts", "right"), ("By status", "left"), ("By kind", "left"),
-                          ("Events linked/proposed", "right"), ("same_as proposed", "right"),
-                          ("Skipped", "left"), ("Seconds", "right")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
-    for row in rows:
-        table.add_row(row["source"], Path(row["file"]).name, str(row["sentences"]),
-                      str(row["drafts"]), _flat(row["statuses"]), _flat(row["kinds"]),
-                      f"{row['events_linked']}/{row['events_proposed']}",
-                      str(row["corroborations"]), _skipped(row["skipped"]),
-                      f"{row['seconds']:.2f}")
-    console = Console(color_system="auto" if color else None, highlight=False)
-    console.print(table)
+    writer = TableWriter(sys.stdout, color)
+    shown = [{"source": row["source"], "file": Path(row["file"]).name,
+              "sentences": row["sentences"], "drafts": row["drafts"],
+              "statuses": _flat(row["statuses"]), "kinds": _flat(row["kinds"]),
+              "events": f"{row['events_linked']}/{row['events_proposed']}",
+              "corroborations": row["corroborations"], "skipped": _skipped(row["skipped"]),
+              "seconds": f"{row['seconds']:.2f}"} for row in rows]
+    columns = [Column("source", "Source", no_wrap=True),
+               Column("file", "File", ids=True, min_width=8),
+               Column("sentences", "Sentences", justify="right"),
+               Column("drafts", "Drafts", justify="right"),
+               Column("statuses", "By status", ratio=2, drop=6),
+               Column("kinds", "By kind", ratio=2, drop=5),
+               Column("events", "Events linked/proposed", justify="right", drop=3),
+               Column("corroborations", "same_as proposed", justify="right", drop=2),
+               Column("skipped", "Skipped", drop=1),
+               Column("seconds", "Seconds", justify="right", drop=4)]
+    writer.table(shown, columns, title=f"Drafted into {folder}",
+                 dropped_note="Not shown: {columns} — widen the window, or --format json")
     skipped: dict[str, int] = {}
     for row in rows:
         for reason, count in row["skipped"].items():
             skipped[reason] = skipped.get(reason, 0) + count
     said = f" skipped: {_skipped(skipped)} — a sentence starting with =, +, - or @ would be " \
         "a spreadsheet formula verbatim; add it by hand if it matters." if skipped else ""
-    console.print(f"{sum(r['drafts'] for r in rows)} drafts from {len(rows)} articles in "
-                  f"{total:.1f} s.{said} Next: kzru review --data {folder}")
+    drafts = sum(r["drafts"] for r in rows)
+    writer.line(f"{drafts} {'draft' if drafts == 1 else 'drafts'} from {len(rows)} "
+                f"{'article' if len(rows) == 1 else 'articles'} in {total:.1f} s.{said} "
+                f"Next: kzru review --data {folder}")

@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from kzru import store
+from kzru.commands.add import MAKE_ARTICLE
 from kzru.corroboration import conflicts
 from kzru.errors import Problems, one_line
 from kzru.labels import Said, say
@@ -15,10 +16,13 @@ from kzru.options import Options, with_common_options
 from kzru.render import date_label
 from kzru.suggest import suggest_follows as suggest
 
-EXAMPLES = ("kzru check", "kzru check --strict", "kzru check --sources ../shared/seeds",
+EXAMPLES = ("kzru check", "kzru check --strict",
+            "kzru export --csv my-data --force && kzru check --data my-data/",
             "kzru check --data my-data/ --all-problems",
             "kzru check --suggest-follows",
-            "kzru export --csv my-data --force && kzru check --data my-data/")
+            f"kzru init my-table --empty && {MAKE_ARTICLE} && "
+            "kzru add article.txt --data my-table && "
+            "kzru check --data my-table --sources my-table/articles")
 
 
 @with_common_options(formats=())
@@ -27,8 +31,9 @@ def command(
         "--sources", metavar="DIR",
         help="Folder of article texts: also verify every evidence excerpt verbatim.")] = None,
     strict: Annotated[bool, typer.Option(
-        "--strict", help="Treat warnings (evidence without a word of its status, drafts "
-        "still under review) as errors; conflicts between sources are reported, not errors.")
+        "--strict", help="Treat warnings (evidence without a word of its status, a done, "
+        "signed or agreed fact dated after its article, drafts still under review) as "
+        "errors; conflicts between sources are reported, not errors.")
     ] = False,
     all_problems: Annotated[bool, typer.Option(
         "--all-problems",
@@ -54,9 +59,13 @@ def command(
     # Warnings are capped like problems: the first 20 of each kind, then how many more.
     warnings = Problems(keep_all=all_problems)
     for found in lint(data):
-        if data.facts[found.fact].review != "draft":
-            warnings.append(Said("data.at", where=f"{facts_path}:{found.line}:{found.column}",
-                                 message=found.message), Said("data.kind.no_status_word"))
+        where = f"{facts_path}:{found.line}:{found.column}"
+        if found.kind == "future":  # drafts too: the curator should see it before accepting
+            warnings.append(Said("data.at", where=where, message=found.message),
+                            "said to have happened after its article")
+        elif data.facts[found.fact].review != "draft":
+            warnings.append(Said("data.at", where=where, message=found.message),
+                            Said("data.kind.no_status_word"))
     for warning in _draft_warnings(folder, data):
         warnings.append(warning, Said("data.kind.draft"))
     for warning in hashes:

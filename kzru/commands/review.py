@@ -5,13 +5,20 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from kzru.commands.add import own_folder
+from kzru.commands.add import MAKE_ARTICLE, own_folder
 from kzru.errors import KzruError, one_line
 from kzru.options import Options, with_common_options
 
-EXAMPLES = ("kzru review --data empty-table --list",
-            "kzru facts --data empty-table --drafts --limit 3")
+EXAMPLES = (f"kzru init my-table --empty && {MAKE_ARTICLE} && "
+            "kzru add article.txt --data my-table",
+            "kzru review --data my-table --list",
+            "kzru review --data my-table --list --format json | jq '.[].text'",
+            "kzru facts --data my-table --drafts --limit 3",
+            "kzru review --data my-table --accept a000-s001 --set summary='Grain supplies "
+            "agreed.' --set sectors=agriculture")
 ACTIONS = "[a]ccept  [e]dit  [r]eject  [s]kip  [q]uit"
+LIST_KEYS = ("id", "source", "status", "kind", "date", "date_precision", "event", "same_as",
+             "text")
 
 
 @with_common_options
@@ -20,6 +27,11 @@ def command(
         "--source", metavar="ID", help="Only the drafts of this source.")] = None,
     accept: Annotated[Optional[List[str]], typer.Option(
         "--accept", metavar="ID", help="Accept this draft (repeatable); for scripts.")] = None,
+    set_: Annotated[Optional[List[str]], typer.Option(
+        "--set", metavar="FIELD=VALUE",
+        help="With --accept: set a field of each accepted draft first (repeatable), e.g. "
+             "--set summary='…' --set sectors='energy; transport' --set event_title='…'. "
+             "Proposed same_as links are kept only when --set same_as names them.")] = None,
     reject: Annotated[Optional[List[str]], typer.Option(
         "--reject", metavar="ID", help="Reject (remove) this draft (repeatable).")] = None,
     list_: Annotated[bool, typer.Option(
@@ -27,27 +39,68 @@ def command(
     *, options: Options,
 ) -> None:
     """Review drafts written by kzru add. At a terminal: each draft with its sentence in
-    context and what decided it; accept, edit, reject, skip or quit (progress is kept). For
-    scripts: --accept ID… and --reject ID…. An accepted fact must pass the curated-row
-    rules (an English summary, sectors, evidence showing its status)."""
+    context and what decided it; accept, edit (also the proposed event's title), reject, skip
+    or quit (progress is kept); each proposed same_as link is asked for (y/N). For scripts:
+    --accept ID… [--set FIELD=VALUE…] and --reject ID…. An accepted fact must pass the
+    curated-row rules (an English summary, sectors, evidence showing its status, no
+    done/signed/agreed date after its article)."""
     folder = own_folder(options, "review")
     from kzru.curate.review import Session, decide
 
+    changes = _changes(set_ or ())
+    if changes and not accept:
+        raise KzruError("--set FIELD=VALUE applies to the drafts named by --accept ID")
     if accept or reject:
-        accepted, rejected = decide(folder, accept or (), reject or ())
+        accepted, rejected = decide(folder, accept or (), reject or (), changes)
         typer.echo(f"{accepted} accepted, {rejected} rejected in {folder}")
         return
     session = Session(folder)
-    waiting = session.drafts(source)
     if list_ or not (sys.stdin.isatty() and sys.stdout.isatty()):
-        if not waiting:
-            typer.echo(f"no drafts to review in {folder}")
-            raise typer.Exit(1)
-        for fact_id in waiting:
-            fact = session.data.facts[fact_id]
-            typer.echo(f"{fact_id}\t{fact.status}\t{fact.kind}\t{fact.date}\t{fact.text[:80]}")
+        _list(session, source, options)
         return
     _interactive(session, source, options.colored(sys.stdout.isatty()))
+
+
+def _changes(pairs: List[str]) -> dict:
+    """--set FIELD=VALUE pairs as a mapping; an unknown field is a usage error."""
+    from kzru.curate.review import EDITABLE
+
+    found = {}
+    for pair in pairs:
+        field, equals, value = pair.partition("=")
+        field = field.strip()
+        if not equals or field not in EDITABLE:
+            raise KzruError(f"--set {pair!r}: give FIELD=VALUE with FIELD one of "
+                            f"{', '.join(EDITABLE)}")
+        found[field] = value
+    return found
+
+
+def _list(session, source: Optional[str], options: Options) -> None:  # noqa: ANN001
+    """The drafts waiting, in the chosen format like every listing: a table at a terminal
+    (the sentence wrapped at spaces), TSV with a header in a pipe, or json/jsonl/csv/md."""
+    from kzru.output import Output
+    from kzru.render import date_label
+    from kzru.table import Column
+
+    rows = []
+    for fact_id in session.drafts(source):
+        fact = session.data.facts[fact_id]
+        rows.append({"id": fact.id, "source": fact.source, "status": fact.status,
+                     "kind": fact.kind, "date": fact.date, "date_precision": fact.date_precision,
+                     "when": date_label(fact.date, fact.date_precision), "event": fact.event,
+                     "same_as": list(fact.same_as), "text": fact.text})
+    columns = [Column("id", "Draft", no_wrap=True), Column("status", "Status", drop=3),
+               Column("kind", "Kind", drop=1), Column("when", "Date", no_wrap=True, drop=2),
+               Column("text", "Sentence", ratio=1, min_width=20)]
+    with Output(options) as out:
+        out.rows(rows, LIST_KEYS, columns, f"no drafts to review in {session.folder}",
+                 draw=lambda: out.writer.table(
+                     rows, columns, dropped_note="Not shown: {columns} — widen the window, "
+                     "or --format json"))
+        if out.is_table:
+            out.writer.line(f"{len(rows)} drafts waiting; kzru review --data "
+                            f"{session.folder} to decide them at a terminal", style="dim")
 
 
 def _interactive(session, source: Optional[str], color: bool) -> None:  # noqa: ANN001
@@ -65,8 +118,7 @@ def _interactive(session, source: Optional[str], color: bool) -> None:  # noqa: 
         raise typer.Exit(1)
     done = 0
     for number, fact_id in enumerate(queue, 1):
-        context = session.context(fact_id)
-        _show(console, number, total, context)
+        _show(console, number, total, session, fact_id)
         while True:
             choice = _ask(console, ACTIONS)
             try:
@@ -77,11 +129,16 @@ def _interactive(session, source: Optional[str], color: bool) -> None:  # noqa: 
                         changes["summary"] = _ask(console, "English summary")
                     if not row["sectors"]:
                         changes["sectors"] = _ask(console, "sectors (ids separated by '; ')")
-                    session.accept(fact_id, changes)
+                    confirmed = [] if "same_as" in session.edited.get(fact_id, ()) else [
+                        other.id for other in session.proposals(fact_id)
+                        if _ask(console, f"same fact as {other.id} ({other.source})? [y/N]")
+                        .lower() in ("y", "yes")]
+                    session.accept(fact_id, changes, confirmed)
                     session.save()
                     console.print(f"[green]accepted[/green] {fact_id}")
                 elif choice in ("e", "edit"):
-                    _edit(console, session, fact_id)
+                    if _edit(console, session, fact_id):
+                        _show(console, number, total, session, fact_id)
                     continue
                 elif choice in ("r", "reject"):
                     session.reject(fact_id)
@@ -91,7 +148,8 @@ def _interactive(session, source: Optional[str], color: bool) -> None:  # noqa: 
                     session.skip(fact_id)
                     session.save()
                 elif choice in ("q", "quit"):
-                    console.print(f"{done} decided; {total - number + 1} left for next time")
+                    console.print(f"{done} decided; {len(session.drafts(source))} left for "
+                                  "next time")
                     return
                 else:
                     console.print(f"type one of: {ACTIONS}", markup=False)
@@ -105,7 +163,9 @@ def _interactive(session, source: Optional[str], color: bool) -> None:  # noqa: 
                 continue
             done += choice not in ("s", "skip")
             break
-    console.print(f"all {total} drafts seen; {done} decided")
+    left = len(session.drafts(source))
+    console.print(f"all {total} drafts seen; {done} decided"
+                  + (f"; {left} left for next time" if left else ""))
 
 
 def _ask(console, prompt: str) -> str:  # noqa: ANN001
@@ -117,33 +177,62 @@ def _ask(console, prompt: str) -> str:  # noqa: ANN001
         return "q"
 
 
-def _show(console, number: int, total: int, context) -> None:  # noqa: ANN001
+def _show(console, number: int, total: int, session, fact_id: str) -> None:  # noqa: ANN001
+    """The draft as it stands (edits included), its sentence in context, what decided it."""
     from rich.markup import escape
 
-    fact = context.fact
-    console.rule(f"draft {number} of {total}: {fact.id}")
+    from kzru.render import date_label
+
+    context = session.context(fact_id)
+    row = session.current(fact_id)
+    console.rule(f"draft {number} of {total}: {fact_id}")
     if context.before:
         console.print(f"[dim]{escape(context.before)}[/dim]")
     console.print(f"[bold]{escape(context.sentence)}[/bold]")
     if context.after:
         console.print(f"[dim]{escape(context.after)}[/dim]")
-    console.print(f"status  {fact.status}   (cue: {escape(context.cue or 'none')}; "
-                  f"{escape(context.status_from)})")
-    console.print(f"kind    {fact.kind}   (word: {escape(context.kind_word or '-')})")
-    console.print(f"date    {fact.date} {fact.date_precision} {fact.date_basis}"
-                  f"{'  — ' + escape(fact.date_note) if fact.date_note else ''}")
-    console.print(f"event   {fact.event or '-'}   entity: {escape(context.entity or '-')}")
-    console.print(f"sectors {'; '.join(fact.sectors) or '-'}   speaker: "
-                  f"{escape(fact.speaker or '-')}")
-    if fact.value is not None:
-        console.print(f"value   {fact.value} {escape(fact.unit)}")
-    console.print(f"evidence «{escape(fact.evidence)}»")
-    if fact.same_as:
-        console.print(f"same as? {', '.join(fact.same_as)} (kept when you accept)")
-    console.print(f"summary {escape(fact.summary) or '(none yet)'}")
+    why = context.status_from if context.status_from not in ("", "cue") else ""
+    decided = "; ".join(filter(None, [f"cue: {context.cue}" if context.cue else "no cue", why]))
+    console.print(f"status  {row['status']}   ({escape(decided)})")
+    console.print(f"kind    {row['kind']}   (word: {escape(context.kind_word or '-')})")
+    when = row["date"]
+    try:
+        from datetime import date
+
+        when = date_label(date.fromisoformat(row["date"]), row["date_precision"])
+    except ValueError:
+        pass
+    console.print(f"date    {escape(when)} ({escape(row['date_basis'])})"
+                  f"{'  — ' + escape(row['date_note']) if row['date_note'] else ''}")
+    future = session.future(fact_id)
+    if future:
+        console.print(f"[red]warning: {escape(future)}[/red]")
+    event = session.event_row(fact_id)
+    if event is not None:
+        proposed = " (proposed: edit event_title to rename it)" if event["review"] == "draft" \
+            else ""
+        console.print(f"event   {event['id']}: {escape(event['title_en'])}{proposed}")
+    else:
+        console.print("event   -")
+    console.print(f"sectors {escape(row['sectors'] or '-')}   speaker: "
+                  f"{escape(row['speaker'] or '-')}")
+    console.print(f"names   {escape(row['names'] or '-')}   (first named: "
+                  f"{escape(context.entity or '-')})")
+    if row["value"]:
+        console.print(f"value   {escape(row['value'])} {escape(row['unit'])}")
+    console.print(f"evidence «{escape(row['evidence'])}»")
+    if "same_as" in session.edited.get(fact_id, ()):
+        console.print(f"same as {escape(row['same_as'] or '-')} (as edited)")
+    for other in session.proposals(fact_id) if "same_as" not in session.edited.get(
+            fact_id, ()) else ():
+        console.print(f"same as? {other.id} ({other.source}, "
+                      f"{date_label(other.date, other.date_precision)}): "
+                      f"{escape(other.text[:120])} — asked when you accept")
+    console.print(f"summary {escape(row['summary']) or '(none yet)'}")
 
 
-def _edit(console, session, fact_id: str) -> None:  # noqa: ANN001
+def _edit(console, session, fact_id: str) -> bool:  # noqa: ANN001
+    """Read 'field: value' lines; whether anything changed."""
     from kzru.curate.review import EDITABLE
 
     console.print(f"fields: {', '.join(EDITABLE)}; 'field: value' per line, empty line ends")
@@ -159,8 +248,5 @@ def _edit(console, session, fact_id: str) -> None:  # noqa: ANN001
         changes[field.strip()] = value.strip()
     if changes:
         session.edit(fact_id, changes)
-        fact = session.data.facts[fact_id]._replace(**{
-            k: v for k, v in changes.items() if k in ("summary", "status", "kind", "speaker",
-                                                        "event", "date_note", "unit", "text")})
-        session.data.facts[fact_id] = fact
-        console.print("edited (saved when you accept)")
+        console.print("edited (saved when you accept):")
+    return bool(changes)

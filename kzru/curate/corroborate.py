@@ -1,8 +1,19 @@
 """Propose same_as: a draft that states what a fact of another source states.
 
-Candidates share the event (or lie within a month of each other) and at least one name or
-number; they are ranked by how alike their texts are (rapidfuzz, on normalised words). A
-proposal is only that: the draft lists it, and the reviewer confirms it when accepting.
+Candidates share the event (or the date, below) and at least one name or number; they are
+ranked by how alike their texts are (rapidfuzz, on normalised words). Two rules keep
+near-copies about different things apart, because an alike text is not the same fact:
+
+- **the date agrees at the coarser precision of the two** (talks on 6 March are not the talks
+  on 5 March; "2026" agrees with 2026-03-05), unless both facts belong to the same event,
+  whose reports may carry the days they were published;
+- **the named object agrees**: where both texts have the same word followed by different
+  words that the other text never uses ("поставках газа" / "поставках нефти"), they name
+  different things. A word inserted ("поставке российского газа") is no disagreement, since
+  the other text still holds "газа".
+
+A proposal is only that: the draft lists it, and the reviewer confirms each link explicitly
+when accepting (kzru review asks; --accept keeps none unless --set same_as names it).
 """
 
 from __future__ import annotations
@@ -10,15 +21,43 @@ from __future__ import annotations
 from typing import Iterable
 
 from kzru.model import Fact
-from kzru.text import content_words
+from kzru.text import content_words, stem_many
 
 THRESHOLD = 55  # token-set similarity (0–100) of the two texts
 MAX_PROPOSALS = 3
-WINDOW_DAYS = 31
+_PRECISION_CHARS = {"year": 4, "month": 7, "day": 10}
 
 
 def _words(fact: Fact) -> str:
     return " ".join(content_words(f"{fact.text} {fact.summary}"))
+
+
+def same_date(one: Fact, other: Fact) -> bool:
+    """Whether two facts' dates agree, read at the coarser of their precisions."""
+    chars = min(_PRECISION_CHARS.get(one.date_precision, 10),
+                _PRECISION_CHARS.get(other.date_precision, 10))
+    return one.date.isoformat()[:chars] == other.date.isoformat()[:chars]
+
+
+def _stems(fact: Fact) -> list[str]:
+    words = content_words(fact.text)
+    return list(stem_many(words)) if words else []
+
+
+def different_object(one: Fact, other: Fact) -> bool:
+    """Whether the two texts name different things after a word they share: a stem followed
+    in each text by a word the other text never holds ("поставк газ" / "поставк нефт")."""
+    mine, theirs = _stems(one), _stems(other)
+    mine_set, theirs_set = set(mine), set(theirs)
+    follows_mine: dict[str, set[str]] = {}
+    for head, word in zip(mine, mine[1:]):
+        follows_mine.setdefault(head, set()).add(word)
+    for head, word in zip(theirs, theirs[1:]):
+        if word in mine_set or head not in follows_mine:
+            continue
+        if any(mine_word not in theirs_set for mine_word in follows_mine[head]):
+            return True
+    return False
 
 
 def propose(draft: Fact, others: Iterable[Fact]) -> tuple[str, ...]:
@@ -31,11 +70,14 @@ def propose(draft: Fact, others: Iterable[Fact]) -> tuple[str, ...]:
     for other in others:
         if other.source == draft.source or other.kind != draft.kind:
             continue
-        near = (draft.event and draft.event == other.event) or \
-            abs((draft.date - other.date).days) <= WINDOW_DAYS
+        same_event = bool(draft.event) and draft.event == other.event
+        if not same_event and not same_date(draft, other):
+            continue
         shared = names & set(other.names) or (draft.value is not None
                                                and draft.value == other.value)
-        if not near or not shared:
+        if not shared:
+            continue
+        if different_object(draft, other):
             continue
         score = fuzz.token_set_ratio(mine, _words(other))
         if score >= THRESHOLD:

@@ -19,11 +19,14 @@ from kzru import store, writer
 from kzru.curate.pipeline import ARTICLES, NOTES, read_notes, validate
 from kzru.errors import KzruError
 from kzru.labels import Joined, Said
-from kzru.lint import has_status_cue
+from kzru.lint import after_publication, future_message, has_status_cue
 from kzru.model import Fact
 
 EDITABLE = ("summary", "status", "kind", "date", "date_precision", "date_basis", "date_note",
-            "sectors", "event", "part_of", "speaker", "same_as", "value", "unit", "text")
+            "sectors", "event", "part_of", "speaker", "same_as", "value", "unit", "text",
+            "names", "event_title", "event_title_ru")
+# Edits of the draft's event (a proposed one only), not of the fact's row.
+EVENT_FIELDS = {"event_title": "title_en", "event_title_ru": "title_ru"}
 LIST_SEP = "; "
 
 
@@ -50,6 +53,7 @@ class Session:
         self.tables = {name: writer.read_table(folder / f"{name}.csv")
                        for name in ("sources", "events", "facts")}
         self.notes = read_notes(folder)
+        self.edited: dict[str, set[str]] = {}  # fact id -> fields set by an edit
 
     # -- reading ---------------------------------------------------------------------------
     def drafts(self, source: str | None = None, include_skipped: bool = True) -> list[str]:
@@ -102,19 +106,72 @@ class Session:
         return dict(self._row("facts", fact_id))
 
     # -- deciding --------------------------------------------------------------------------
+    def event_row(self, fact_id: str) -> dict[str, str] | None:
+        """The event the draft belongs to (as edited in this session), or None."""
+        event_id = self._row("facts", fact_id)["event"]
+        return next((r for r in self.tables["events"].rows if r["id"] == event_id), None) \
+            if event_id else None
+
+    def proposals(self, fact_id: str) -> list[Fact]:
+        """The facts this draft's same_as proposes, for the curator to confirm one by one."""
+        listed = [i for i in self._row("facts", fact_id)["same_as"].split(LIST_SEP) if i]
+        return [self.data.facts[i] for i in listed if i in self.data.facts]
+
+    def future(self, fact_id: str) -> str:
+        """Why the draft, as edited, cannot say it happened (dated after its article), or ''."""
+        row = self._row("facts", fact_id)
+        source = self.data.sources.get(row["source"])
+        fact = self._as_edited(row)
+        return future_message(fact, source) if fact is not None and source is not None and \
+            after_publication(fact, source) else ""
+
+    def _as_edited(self, row: dict[str, str]) -> Fact | None:
+        from datetime import date
+
+        try:
+            day = date.fromisoformat(row["date"])
+        except ValueError:
+            return None  # a bad date is refused when the folder is validated
+        return self.data.facts[row["id"]]._replace(
+            status=row["status"], date=day, date_precision=row["date_precision"],
+            evidence=row["evidence"])
+
     def edit(self, fact_id: str, changes: Mapping[str, str]) -> None:
         row = self._row("facts", fact_id)
         for field, value in changes.items():
             if field not in EDITABLE:
                 raise KzruError(Said("err.not_editable", field=field, fields=", ".join(EDITABLE)))
-            row[field] = value.strip()
+            if field in EVENT_FIELDS:
+                self._edit_event(row, EVENT_FIELDS[field], value.strip())
+            else:
+                row[field] = value.strip()
+            self.edited.setdefault(fact_id, set()).add(field)
 
-    def accept(self, fact_id: str, changes: Mapping[str, str] | None = None) -> None:
+    def _edit_event(self, row: dict[str, str], column: str, value: str) -> None:
+        """Retitle the draft's proposed event; a curated event is edited in events.csv."""
+        if not row["event"]:
+            raise KzruError(f"{row['id']} has no event to retitle (edit 'event' first)")
+        event = self._row("events", row["event"])
+        if event["review"] != "draft":
+            raise KzruError(f"event {event['id']} is already accepted: change its title in "
+                            f"{self.folder / 'events.csv'}")
+        if not value:
+            raise KzruError(f"event {event['id']} needs a title")
+        event[column] = value
+
+    def accept(self, fact_id: str, changes: Mapping[str, str] | None = None,
+               same_as: Iterable[str] = ()) -> None:
+        """Accept the draft (after ``changes``), keeping of its proposed same_as links only
+        those named in ``same_as``, unless an edit wrote same_as itself."""
         row = self._row("facts", fact_id)
         if row["review"] != "draft":
             raise KzruError(Said("err.not_draft", id=fact_id, review=row["review"]))
         if changes:
             self.edit(fact_id, changes)
+        if "same_as" not in self.edited.get(fact_id, set()):
+            confirmed = set(same_as)
+            row["same_as"] = LIST_SEP.join(
+                i for i in row["same_as"].split(LIST_SEP) if i and i in confirmed)
         problems = self._curated_problems(row)
         if problems:
             raise KzruError(Said("err.cannot_accept", id=fact_id, problems=Joined(problems, "; ")))
@@ -138,6 +195,9 @@ class Session:
         fact = self.data.facts[row["id"]]._replace(status=row["status"])
         if not has_status_cue(fact._replace(evidence=row["evidence"])):
             problems.append(Said("err.needs_status_word", status=row["status"]))
+        future = self.future(row["id"])
+        if future:
+            problems.append(future)
         if row["part_of"] and self._review_of(row["part_of"]) == "draft":
             problems.append(Said("err.draft_parent", field="part_of", id=row["part_of"]))
         for item in filter(None, row["follows"].split(LIST_SEP)):
@@ -228,12 +288,15 @@ def _first_sentence(text: str) -> str:
     return text[:cut + 1][:300].strip()
 
 
-def decide(folder: Path, accept: Iterable[str] = (), reject: Iterable[str] = ()) -> tuple[int, int]:
-    """Accept and reject drafts by id in one write (for scripts); the counts done."""
+def decide(folder: Path, accept: Iterable[str] = (), reject: Iterable[str] = (),
+           changes: Mapping[str, str] | None = None) -> tuple[int, int]:
+    """Accept (with ``changes`` set on each accepted draft first) and reject drafts by id in
+    one write (for scripts); the counts done. Proposed same_as links are kept only when
+    ``changes`` sets same_as."""
     session = Session(folder)
     accepted = rejected = 0
     for fact_id in accept:
-        session.accept(fact_id)
+        session.accept(fact_id, changes)
         accepted += 1
     for fact_id in reject:
         session.reject(fact_id)
