@@ -25,7 +25,8 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
                 "приезжают", "пользуются", "обсуждают", "continu", "operat", "under way",
                 "ongoing", "work"),
     "planned": ("предстоящ", "запланир", "планир", "намерен", "пройдет", "будет", "предусматрива",
-                "начнет", "примет", "настроен", "plan", "intend", "will"),
+                "начнет", "примет", "настроен", "предполагается", "собирается", "собираются",
+                "plan", "intend", "will"),
     "expected": ("ожида", "помогут", "по всей видимости", "станет", "позвол", "будет", "призван",
                  "может стать", "прогноз", "expect", "likely", "will"),
     "proposed": ("предлага", "рассматрива", "перспективн", "необходимо", "инициатив",
@@ -39,6 +40,15 @@ REPORTED_CUES: tuple[str, ...] = (
     "обменялись мнени",
     "discuss", "stress", "underline", "note",
 )
+
+# Words of intention that govern an infinitive: what the infinitive names is a plan, whatever
+# its verb ("планируется открыть", "намерены подписать", "предполагается построить",
+# "собираются запустить"). Matched at the start of a word within INTENTION_REACH words before
+# the infinitive.
+INTENTION_WORDS: tuple[str, ...] = (
+    "планир", "запланир", "намерен", "намерева", "предполагается", "предполагают",
+    "собирается", "собираются", "plan", "intend")
+INTENTION_REACH = 4
 
 # When a sentence holds cues of several statuses, the earlier status here wins: a signing
 # outranks an agreement, a proposal or forecast the verbs it frames ("по всей видимости, будет

@@ -15,6 +15,8 @@ from kzru.cues import (
     DOCUMENT_REACH,
     DOCUMENT_VERBS,
     DOCUMENT_WORDS,
+    INTENTION_REACH,
+    INTENTION_WORDS,
     KIND_WORDS,
     REPORTED_CUES,
     SIGNING_NOUNS,
@@ -113,6 +115,9 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
             tense = "" if " " in cue else token.tense
             if key not in per_word or len(cue) > per_word[key][0]:
                 per_word[key] = (len(cue), decided, word, attributive, tense)
+    for token, intention in _intended(sentence):
+        # "планируется открыть": the plan governs the act, whatever the act's own cue says
+        per_word[token.start] = (len(token.text), "planned", intention.text, False, "")
     if not per_word:
         return "reported", "", ""
     found = list(per_word.values())
@@ -120,6 +125,23 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
     _, status, word, _, tense = min(predicates or found,
                                     key=lambda item: STATUS_ORDER.index(item[1]))
     return status, word, tense
+
+
+def _intended(sentence: Sentence) -> list[tuple[Token, Token]]:
+    """Infinitives governed by a word of intention a few words before them (not negated),
+    each with that word: "в 2027 году планируется открыть филиал", "стороны намерены в
+    ближайшее время подписать"."""
+    words = [t for t in sentence.tokens if re.search(r"[^\W\d_]", t.text)]
+    found = []
+    for index, token in enumerate(words):
+        if token.pos != "INFN":
+            continue
+        for before in reversed(words[max(0, index - INTENTION_REACH):index]):
+            if normalize(before.text).startswith(INTENTION_WORDS) and \
+                    not _negated(sentence, before):
+                found.append((token, before))
+                break
+    return found
 
 
 def _document(sentence: Sentence) -> str:
