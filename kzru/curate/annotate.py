@@ -150,11 +150,23 @@ def _shared_case(words: list[str]) -> str | None:
     return shared[0]
 
 
+# A Russian surname in the masculine nominative: no case ending after -ев/-ов/-ин/-ын
+# ("Токаев", "Лавров", "Путин"); every other case adds one ("Токаева", "Лаврову").
+NOMINATIVE_SURNAME = re.compile(r"[А-ЯЁ][а-яё]+(?:ев|ёв|ов|ин|ын)")
+# The same surname with the ending -а: the genitive/accusative of the masculine, or the
+# feminine nominative ("Токаева", "Лаврова") — which one only the text can tell.
+_AMBIGUOUS_SURNAME = re.compile(r"([А-ЯЁ][а-яё]+(?:ев|ёв|ов|ин|ын))а")
+
+
 @lru_cache(maxsize=20_000)
 def normalise(text: str, kind: str) -> str:
     """An entity in its dictionary form: each word in the nominative, read in the one case all
-    its words share ("Омском государственном университете": locative, not instrumental)."""
+    its words share ("Омском государственном университете": locative, not instrumental). A
+    person whose surname is already nominative ("Касым-Жомарт Токаев") is left as written:
+    the dictionary does not know most surnames and reads "Токаев" as a plural genitive."""
     parts = re.split(r"(\s+|-)", text)
+    if kind == "person" and any(NOMINATIVE_SURNAME.fullmatch(part) for part in parts):
+        return text
     # in a hyphenated compound only the last part declines (Санкт-Петербурге, Касым-Жомарта)
     fixed = {i for i, p in enumerate(parts) if i + 1 < len(parts) and parts[i + 1] == "-"}
     words = [p for i, p in enumerate(parts) if re.fullmatch(r"[А-Яа-яЁё]+", p)
@@ -191,12 +203,32 @@ def annotate(article: Article) -> Annotated:
     wanted = [index for index, tokens in enumerate(tokenised)
               if sum(bool(_LETTER.search(t.text)) for t in tokens) >= MIN_WORDS]
     found = _entities(text, [tokenised[index] for index in wanted])
+    found = _as_named_in_text(found, {
+        token.text for tokens in tokenised for token in tokens
+        if NOMINATIVE_SURNAME.fullmatch(token.text)})
     entities: dict[int, tuple[Entity, ...]] = dict(zip(wanted, found))
     sentences = tuple(
         Sentence(index, start, stop, text[start:stop], tokenised[index],
                  entities.get(index, ()))
         for index, (start, stop) in enumerate(spans))
     return Annotated(article, sentences)
+
+
+def _as_named_in_text(found: list[tuple[Entity, ...]], nominative: set[str]
+                      ) -> list[tuple[Entity, ...]]:
+    """A person's surname in -ева/-ова/-ина stays ambiguous after normalising (a man's
+    genitive or a woman's nominative): when the text also names a "Токаев" in the
+    nominative, "Токаева" is his genitive and becomes "Токаев"."""
+    def fixed(entity: Entity) -> Entity:
+        if entity.type != "person":
+            return entity
+        words = entity.normal.split(" ")
+        match = _AMBIGUOUS_SURNAME.fullmatch(words[-1])
+        if match is None or match.group(1) not in nominative:
+            return entity
+        return entity._replace(normal=" ".join([*words[:-1], match.group(1)]))
+
+    return [tuple(fixed(entity) for entity in entities) for entities in found]
 
 
 NER_CHUNK = 2000  # tokens the tagger sees at once: its memory stays bounded per chunk

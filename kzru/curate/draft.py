@@ -48,7 +48,7 @@ from kzru.curate.evidence import (
     sub_sentence,
     with_lead,
 )
-from kzru.curate.lexicon import Lexicon, find_names, find_sectors
+from kzru.curate.lexicon import Lexicon, canonical, find_names, find_sectors
 from kzru.model import EVIDENCE_JOINER
 from kzru.store import FORMULA_START
 
@@ -271,8 +271,8 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     return Draft(
         sentence=sentence.index, part=part, kind=kind, date=dated,
         sectors=sectors, status=status,
-        speaker=find_speaker(sentence, article.publisher) or find_speaker(
-            whole, article.publisher), text=whole.text,
+        speaker=canonical(find_speaker(sentence, article.publisher) or find_speaker(
+            whole, article.publisher), lexicon_), text=whole.text,
         evidence=quoted, evidence_spans=spans, value=value, unit=unit,
         names=find_names(sentence, lexicon_), why=why,
         event_word=event_word(sentence) or event_word(whole),

@@ -32,6 +32,8 @@ class Lexicon(NamedTuple):
     # sentence is matched only against the entries its own words can start
     sector_index: dict[str, tuple[int, ...]] = {}
     glossary_index: dict[str, tuple[int, ...]] = {}
+    # a person's every glossary name, as stems -> the glossary's Russian name for them
+    people: dict[tuple[str, ...], str] = {}
 
 def _index(firsts: Iterable[tuple[int, str]]) -> dict[str, tuple[int, ...]]:
     found: dict[str, list[int]] = {}
@@ -86,11 +88,14 @@ def lexicon(sectors: Iterable[Any], glossary: Iterable[Any]) -> Lexicon:
         for name, phrase in zip(entry.all_names(), stems):
             if len(name) > 1 and phrase:
                 entries.append((tuple(phrase), (entry.name_ru, entry.name_en), belongs))
+    people = {tuple(_phrase(name)): entry.name_ru for entry in glossary
+              if entry.kind == "person" and entry.name_ru for name in entry.all_names()
+              if _phrase(name)}
     return Lexicon(
         sector_phrases, tuple(entries),
         _index((n, phrase[0]) for n, (_, phrases) in enumerate(sector_phrases)
                for phrase in phrases),
-        _index((n, entry[0][0]) for n, entry in enumerate(entries)))
+        _index((n, entry[0][0]) for n, entry in enumerate(entries)), people)
 
 _STEMS: dict[tuple[int, int, str], list[set[str]]] = {}
 
@@ -161,13 +166,21 @@ def _candidates(index: dict[str, tuple[int, ...]], where: dict[str, list[int]]
     """Entries (in the lexicon's order) whose first stem the sentence holds."""
     return sorted({n for stem in where for n in index.get(stem, ())})
 
+def canonical(name: str, lexicon_: Lexicon) -> str:
+    """A person's name as the glossary writes it when the whole name is one of that person's
+    glossary names in any case ("Токаева", "Касым-Жомарта Токаева" → "Касым-Жомарт Токаев");
+    otherwise the name as given (an "Ирина Токаева" is not the glossary's Tokayev)."""
+    return lexicon_.people.get(_phrase(name), name) if name else name
+
+
 def find_names(sentence: Sentence, lexicon_: Lexicon) -> tuple[str, ...]:
-    """The entities' dictionary forms, and glossary names the sentence holds (Russian and
-    English), each once."""
+    """The entities' dictionary forms (a person the glossary knows by its name there), and
+    glossary names the sentence holds (Russian and English), each once."""
     names: list[str] = []
     for entity in sentence.entities:
-        if entity.normal not in names:
-            names.append(entity.normal)
+        name = canonical(entity.normal, lexicon_) if entity.type == "person" else entity.normal
+        if name not in names:
+            names.append(name)
     stems = _stems(sentence)
     where = _positions(stems)
     for number in _candidates(lexicon_.glossary_index, where):
