@@ -7,6 +7,7 @@ import typer
 
 from kzru.commands.add import MAKE_ARTICLE, own_folder
 from kzru.errors import KzruError, one_line
+from kzru.labels import Said
 from kzru.options import Options, with_common_options
 
 EXAMPLES = (f"kzru init my-table --empty && {MAKE_ARTICLE} && "
@@ -49,7 +50,7 @@ def command(
 
     changes = _changes(set_ or ())
     if changes and not accept:
-        raise KzruError("--set FIELD=VALUE applies to the drafts named by --accept ID")
+        raise KzruError(Said("err.set_needs_accept"))
     if accept or reject:
         accepted, rejected = decide(folder, accept or (), reject or (), changes)
         typer.echo(f"{accepted} accepted, {rejected} rejected in {folder}")
@@ -70,8 +71,7 @@ def _changes(pairs: List[str]) -> dict:
         field, equals, value = pair.partition("=")
         field = field.strip()
         if not equals or field not in EDITABLE:
-            raise KzruError(f"--set {pair!r}: give FIELD=VALUE with FIELD one of "
-                            f"{', '.join(EDITABLE)}")
+            raise KzruError(Said("err.bad_set", pair=pair, fields=", ".join(EDITABLE)))
         found[field] = value
     return found
 

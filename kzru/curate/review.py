@@ -150,13 +150,13 @@ class Session:
     def _edit_event(self, row: dict[str, str], column: str, value: str) -> None:
         """Retitle the draft's proposed event; a curated event is edited in events.csv."""
         if not row["event"]:
-            raise KzruError(f"{row['id']} has no event to retitle (edit 'event' first)")
+            raise KzruError(Said("err.no_event_to_retitle", id=row["id"]))
         event = self._row("events", row["event"])
         if event["review"] != "draft":
-            raise KzruError(f"event {event['id']} is already accepted: change its title in "
-                            f"{self.folder / 'events.csv'}")
+            raise KzruError(Said("err.event_accepted", id=event["id"],
+                                 path=str(self.folder / "events.csv")))
         if not value:
-            raise KzruError(f"event {event['id']} needs a title")
+            raise KzruError(Said("err.event_needs_title", id=event["id"]))
         event[column] = value
 
     def accept(self, fact_id: str, changes: Mapping[str, str] | None = None,
