@@ -90,9 +90,11 @@ COMMANDS: dict[str, str] = {
     "review": "Проверка черновиков, записанных kzru add. В терминале: каждый черновик с "
               "предложением в контексте и тем, что определило его поля; принять, править, "
               "отклонить, пропустить или выйти (сделанное сохраняется). Для скриптов: "
-              "--accept ID… и --reject ID…. Принятый факт должен пройти правила для "
-              "проверенных строк (английское краткое содержание, отрасли, цитата, "
-              "подтверждающая статус).",
+              "--accept ID… [--set ПОЛЕ=ЗНАЧЕНИЕ…] и --reject ID…. Каждая предложенная связь "
+              "same_as подтверждается отдельно (y/N); название предложенного события можно "
+              "править. Принятый факт должен пройти правила для проверенных строк "
+              "(английское краткое содержание, отрасли, цитата, подтверждающая статус, "
+              "никакой сделанный факт не датирован позже своей статьи).",
 }
 
 # English help text -> Russian (options and arguments)
@@ -235,10 +237,18 @@ OPTIONS: dict[str, str] = {
         "Заменить FILE.db или DIR, если в ней только прежняя выгрузка kzru.",
     "Folder of article texts: also verify every evidence excerpt verbatim.":
         "Папка с текстами статей: сверить также дословность каждой цитаты.",
-    "Treat warnings (evidence without a word of its status, drafts still under review) as "
-    "errors; conflicts between sources are reported, not errors.":
-        "Считать предупреждения (цитата без слова своего статуса, черновики на проверке) "
-        "ошибками; расхождения источников сообщаются, но ошибками не считаются.",
+    "Treat warnings (evidence without a word of its status, a done, signed or agreed fact "
+    "dated after its article, drafts still under review) as errors; conflicts between "
+    "sources are reported, not errors.":
+        "Считать предупреждения (цитата без слова своего статуса, сделанное, подписанное или "
+        "согласованное с датой позже своей статьи, черновики на проверке) ошибками; "
+        "расхождения источников сообщаются, но ошибками не считаются.",
+    "With --accept: set a field of each accepted draft first (repeatable), e.g. --set "
+    "summary='…' --set sectors='energy; transport' --set event_title='…'. Proposed same_as "
+    "links are kept only when --set same_as names them.":
+        "С --accept: сначала задать поле каждого принимаемого черновика (можно повторять), "
+        "например --set summary='…' --set event_title='…'. "
+        "Предложенные связи same_as сохраняются, только если их назвать в --set same_as.",
     "List every problem and warning; by default the first 20 of each kind are listed, then "
     "how many more there are.": "Перечислить все проблемы и предупреждения; по умолчанию "
                                 "выводятся первые 20 каждого рода и сколько их ещё.",
