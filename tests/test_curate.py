@@ -264,6 +264,19 @@ def test_ctrl_c_during_add_writes_nothing(empty: Path, article: Path) -> None:
     assert b"Traceback" not in err
 
 
+def test_articles_go_to_workers_in_runs_in_their_order() -> None:
+    """--jobs sends each worker a few runs of articles (one round trip per run), never
+    reordering them: the drafts come back in the order the articles were given."""
+    from kzru.curate.pipeline import CHUNKS_PER_WORKER, chunks
+
+    items = list(range(11))
+    runs = chunks(items, 2)  # type: ignore[arg-type]
+    assert [item for run in runs for item in run] == items
+    assert len(runs) == 2 * CHUNKS_PER_WORKER
+    assert max(map(len, runs)) - min(map(len, runs)) <= 1
+    assert chunks([7], 2) == [[7]]  # type: ignore[list-item]
+
+
 def test_jobs_give_the_same_drafts(empty: Path, tmp_path: Path, article: Path) -> None:
     second = tmp_path / "second.txt"
     second.write_text(ARTICLE.replace("Иван Петров", "Пётр Иванов"), encoding="utf-8")

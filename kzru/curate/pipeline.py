@@ -49,30 +49,91 @@ class ArticleResult(NamedTuple):
 
 def _draft_one(article: Article, lexicon_: Lexicon
                ) -> tuple[list[Draft], dict[int, Any], int, float, dict[str, int]]:
-    """Worker: annotate and draft one article. Only the drafted sentences go back to the
-    parent (linking and the reviewer's notes need them; the rest would only be pickled)."""
+    """Annotate and draft one article. Only the drafted sentences go back to the parent,
+    each without its tokens but the first that has a tense (linking reads a sentence's
+    text, entities and tense; the rest would only be pickled between processes)."""
     began = time.perf_counter()
     annotated = annotate(article)
     skipped: dict[str, set[int]] = {}
     drafts = draft_article(annotated, lexicon_, skipped)
     used = {draft.sentence for draft in drafts}
-    sentences = {s.index: s for s in annotated.sentences if s.index in used}
+    sentences = {s.index: s._replace(tokens=tuple(t for t in s.tokens if t.tense)[:1])
+                 for s in annotated.sentences if s.index in used}
     return drafts, sentences, len(annotated.sentences), time.perf_counter() - began, \
         {reason: len(numbers) for reason, numbers in skipped.items()}
 
 
-def _pool(jobs: int) -> ProcessPoolExecutor:
-    """Workers that share the parent's language models: loaded here once, then forked (where
-    the system forks; elsewhere each worker loads them as it starts)."""
+# The workers' lexicon: set in the parent before the workers fork (they inherit it, nothing
+# is pickled), or by _start in each worker where the system cannot fork.
+_LEXICON: Lexicon | None = None
+
+
+def _start(lexicon_: Lexicon) -> None:
+    global _LEXICON
+    _LEXICON = lexicon_
+    from kzru.curate.annotate import tools
+
+    tools()
+
+
+def _draft_chunk(articles: list[Article]) -> list[tuple]:
+    """Worker: draft a run of articles, one round trip for all of them."""
+    assert _LEXICON is not None
+    return [_draft_one(article, _LEXICON) for article in articles]
+
+
+CHUNKS_PER_WORKER = 4  # a few runs each: the progress bar moves, a slow run is shared
+
+
+def chunks(articles: list[Article], jobs: int) -> list[list[Article]]:
+    """The articles in runs, about CHUNKS_PER_WORKER per worker, in their order."""
+    count = min(len(articles), jobs * CHUNKS_PER_WORKER)
+    size, extra = divmod(len(articles), count)
+    runs, at = [], 0
+    for number in range(count):
+        step = size + (number < extra)
+        runs.append(articles[at:at + step])
+        at += step
+    return runs
+
+
+def draft_all(articles: list[Article], lexicon_: Lexicon, jobs: int = 1,
+              progress: Callable[[str], None] | None = None) -> list[tuple]:
+    """_draft_one for every article, in order: in this process, or with jobs > 1 in worker
+    processes started once, each sent runs of articles (one round trip per run, the lexicon
+    never sent) and sending back compact results."""
+    drafted: list[tuple] = []
+    if jobs <= 1 or len(articles) <= 1:
+        for article in articles:
+            drafted.append(_draft_one(article, lexicon_))
+            if progress:
+                progress(article.path)
+        return drafted
+    runs = chunks(articles, jobs)
+    with _pool(jobs, lexicon_) as pool:
+        futures = [pool.submit(_draft_chunk, run) for run in runs]
+        for run, future in zip(runs, futures):
+            drafted += future.result()
+            for article in run:
+                if progress:
+                    progress(article.path)
+    return drafted
+
+
+def _pool(jobs: int, lexicon_: Lexicon) -> ProcessPoolExecutor:
+    """Workers that share the parent's language models and lexicon: loaded here once, then
+    forked (where the system forks; elsewhere each worker loads them as it starts)."""
     import multiprocessing
 
     from kzru.curate.annotate import tools
 
+    global _LEXICON
     if "fork" in multiprocessing.get_all_start_methods():
         tools()
+        _LEXICON = lexicon_
         return ProcessPoolExecutor(max_workers=jobs,
                                    mp_context=multiprocessing.get_context("fork"))
-    return ProcessPoolExecutor(max_workers=jobs, initializer=tools)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(lexicon_,))
 
 
 def refuse_bundled(folder: Path) -> None:
@@ -118,20 +179,7 @@ def add(paths: list[Path], folder: Path, overrides: Overrides = Overrides(), job
     known = {source.sha256: source.id for source in data.sources.values() if source.sha256}
     articles = read_all(paths, overrides, known)
     lexicon_ = lexicon(data.sectors.values(), data.glossary.values())
-    if jobs > 1 and len(articles) > 1:
-        with _pool(jobs) as pool:
-            futures = [pool.submit(_draft_one, article, lexicon_) for article in articles]
-            drafted = []
-            for article, future in zip(articles, futures):
-                drafted.append(future.result())
-                if progress:
-                    progress(article.path)
-    else:
-        drafted = []
-        for article in articles:
-            drafted.append(_draft_one(article, lexicon_))
-            if progress:
-                progress(article.path)
+    drafted = draft_all(articles, lexicon_, jobs, progress)
     tables = {name: writer.read_table(folder / f"{name}.csv")
               for name in ("sources", "events", "facts")}
     notes = read_notes(folder)
