@@ -18,6 +18,7 @@ when accepting (kzru review asks; --accept keeps none unless --set same_as names
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 from kzru.model import Fact
@@ -29,7 +30,13 @@ _PRECISION_CHARS = {"year": 4, "month": 7, "day": 10}
 
 
 def _words(fact: Fact) -> str:
-    return " ".join(content_words(f"{fact.text} {fact.summary}"))
+    return _joined(fact.text, fact.summary)
+
+
+@lru_cache(maxsize=65536)
+def _joined(text: str, summary: str) -> str:
+    """A fact's words, once per fact however many drafts it is compared with."""
+    return " ".join(content_words(f"{text} {summary}"))
 
 
 def same_date(one: Fact, other: Fact) -> bool:
@@ -73,8 +80,8 @@ def propose(draft: Fact, others: Iterable[Fact]) -> tuple[str, ...]:
         same_event = bool(draft.event) and draft.event == other.event
         if not same_event and not same_date(draft, other):
             continue
-        shared = names & set(other.names) or (draft.value is not None
-                                               and draft.value == other.value)
+        shared = not names.isdisjoint(other.names) or (draft.value is not None
+                                                       and draft.value == other.value)
         if not shared:
             continue
         if different_object(draft, other):

@@ -80,11 +80,12 @@ def lexicon(sectors: Iterable[Any], glossary: Iterable[Any]) -> Lexicon:
     entries = []
     for entry in glossary:
         stems = [list(_phrase(name)) for name in entry.all_names()]
-        keys = [[{key} for key in one] for one in stems]
+        keys = [(one, _positions(one)) for one in ([{key} for key in name] for name in stems)
+                if one]
         belongs = () if entry.kind == "place" else tuple(
             sector for sector, phrases in sector_phrases if any(
-                _first(phrase, one, _positions(one)) is not None for phrase in phrases
-                for one in keys if one))
+                _first(phrase, one, where) is not None for phrase in phrases
+                for one, where in keys))
         for name, phrase in zip(entry.all_names(), stems):
             if len(name) > 1 and phrase:
                 entries.append((tuple(phrase), (entry.name_ru, entry.name_en), belongs))

@@ -210,9 +210,13 @@ def add(paths: list[Path], folder: Path, overrides: Overrides = Overrides(), job
         corroborations = 0
         statuses: dict[str, int] = {}
         kinds: dict[str, int] = {}
+        others: dict[str, list[Fact]] = {}  # facts of other sources by kind, once an article
+        for other in facts.values():
+            if other.source != source_id:
+                others.setdefault(other.kind, []).append(other)
         for draft, event_id in zip(drafts, links):
             fact = _fact(draft, source_id, event_id)
-            same = propose(fact, [f for f in facts.values() if f.source != source_id])
+            same = propose(fact, others.get(fact.kind, []))
             fact = fact._replace(same_as=same)
             corroborations += bool(same)
             facts[fact.id] = fact
