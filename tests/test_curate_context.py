@@ -185,3 +185,19 @@ def test_every_excerpt_is_verbatim_and_within_the_limit(long_data) -> None:
     text = HEAD + "\n".join(LONG) + "\n"
     assert all(piece in text for piece in _pieces(long_data))
     assert all(len(f.evidence) <= 200 for f in long_data.facts.values())
+
+
+def test_a_personal_pronoun_keeps_to_the_topic_the_sentence_before_began_with(
+        tmp_path: Path, empty_folder: Path) -> None:
+    """"Они" continues the topic (the subject at the start of the sentence before), while a
+    demonstrative takes up what that sentence ended on; both within one excerpt's limit."""
+    before = ("Ярмарки приграничной торговли уже давно стали важнейшим механизмом "
+              "сближения фермеров, перевозчиков и переработчиков зерна из северных областей "
+              "Казахстана и из соседних сибирских регионов России.")
+    after = ("Они формируют основу прямых связей между хозяйствами, элеваторами и мельницами "
+             "по обе стороны границы.")
+    data, by = drafted(tmp_path, empty_folder, HEAD + before + "\n\n    • " + after + "\n")
+    head, own = by("Они формируют").evidence_pieces
+    assert head.startswith("Ярмарки приграничной торговли уже давно стали")
+    assert own == after
+    assert all(len(f.evidence) <= 200 for f in data.facts.values())

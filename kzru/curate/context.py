@@ -175,13 +175,13 @@ def _join(before: Sentence, sentence: Sentence, spans: tuple[tuple[int, int], ..
     room = EVIDENCE_LIMIT - own - (sentence.start - before.stop if side_by_side
                                    else len(EVIDENCE_JOINER))
     if theme and stop - before.start > room:
-        cut = text.rfind(" ", before.start, before.start + room)
-        start, end = strip_span(text, before.start, cut) if cut > before.start else (0, 0)
+        # its first words, as a piece of their own
         side_by_side = False
-        room -= len(EVIDENCE_JOINER) - (sentence.start - before.stop)
-        if end - start > room:
-            cut = text.rfind(" ", before.start, before.start + room)
-            start, end = strip_span(text, before.start, cut) if cut > before.start else (0, 0)
+        room = EVIDENCE_LIMIT - own - len(EVIDENCE_JOINER)
+        cut = text.rfind(" ", before.start, before.start + room + 1)
+        if cut <= before.start:
+            return spans
+        start, end = strip_span(text, before.start, cut)
     else:
         at = _start(before, text, stop, room)
         if at is None:

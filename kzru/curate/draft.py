@@ -257,7 +257,7 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         if not sectors and joined != spans:
             sectors = find_sectors(sub_sentence(before, joined[0][0], min(
                 joined[0][1], before.stop), article.text), lexicon_)
-        spans = joined
+        spans = joined if _length(joined) <= EVIDENCE_LIMIT else spans
     if not spans:
         return None
     quoted = EVIDENCE_JOINER.join(article.text[a:b] for a, b in spans)
@@ -285,6 +285,10 @@ def _nowadays(sentence: Sentence, dated: Dated) -> bool:
     ("сегодня проходят переговоры") or a past verb ("сегодня состоялись") it is the day."""
     said = normalize(sentence.text[dated.start:dated.stop])
     return said in ("сегодня", "today") and not event_word(sentence)
+
+
+def _length(spans: tuple[tuple[int, int], ...]) -> int:
+    return sum(b - a for a, b in spans) + len(EVIDENCE_JOINER) * (len(spans) - 1)
 
 
 def _group_evidence(group: Group, piece: Sentence, lead: Sentence | None, cue: str,
