@@ -121,17 +121,19 @@ def _interactive(session, source: Optional[str], color: bool) -> None:  # noqa: 
         _show(console, number, total, session, fact_id)
         while True:
             choice = _ask(console, ACTIONS)
+            if choice is None:  # Ctrl-D at the action prompt: quit, as q does
+                choice = "q"
             try:
                 if choice in ("a", "accept"):
                     changes = {}
                     row = session.current(fact_id)  # what an edit already set is not asked
                     if not row["summary"]:
-                        changes["summary"] = _ask(console, "English summary")
+                        changes["summary"] = _answer(console, "English summary")
                     if not row["sectors"]:
-                        changes["sectors"] = _ask(console, "sectors (ids separated by '; ')")
+                        changes["sectors"] = _answer(console, "sectors (ids separated by '; ')")
                     confirmed = [] if "same_as" in session.edited.get(fact_id, ()) else [
                         other.id for other in session.proposals(fact_id)
-                        if _ask(console, f"same fact as {other.id} ({other.source})? [y/N]")
+                        if _answer(console, f"same fact as {other.id} ({other.source})? [y/N]")
                         .lower() in ("y", "yes")]
                     session.accept(fact_id, changes, confirmed)
                     session.save()
@@ -154,6 +156,9 @@ def _interactive(session, source: Optional[str], color: bool) -> None:  # noqa: 
                 else:
                     console.print(f"type one of: {ACTIONS}", markup=False)
                     continue
+            except _Cancelled:
+                console.print("cancelled (Ctrl-D): nothing changed for this draft")
+                continue
             except KzruError as error:
                 session.__init__(session.folder)  # back to what is on disk
                 for problem in getattr(error, "problems", ()):  # a DataError names each one
@@ -168,13 +173,27 @@ def _interactive(session, source: Optional[str], color: bool) -> None:  # noqa: 
                   + (f"; {left} left for next time" if left else ""))
 
 
-def _ask(console, prompt: str) -> str:  # noqa: ANN001
+class _Cancelled(Exception):
+    """End of input (Ctrl-D) at a prompt that asks for a value: the action is abandoned."""
+
+
+def _ask(console, prompt: str) -> Optional[str]:  # noqa: ANN001
+    """The line typed, or None at end of input (Ctrl-D): never a value made up for it."""
     try:
         from rich.markup import escape
 
         return console.input(f"[bold]{escape(prompt)}[/bold] > ").strip()
     except EOFError:
-        return "q"
+        console.print()
+        return None
+
+
+def _answer(console, prompt: str) -> str:  # noqa: ANN001
+    """A value for the action under way; Ctrl-D abandons the action, it is not an answer."""
+    line = _ask(console, prompt)
+    if line is None:
+        raise _Cancelled
+    return line
 
 
 def _show(console, number: int, total: int, session, fact_id: str) -> None:  # noqa: ANN001
@@ -238,7 +257,7 @@ def _edit(console, session, fact_id: str) -> bool:  # noqa: ANN001
     console.print(f"fields: {', '.join(EDITABLE)}; 'field: value' per line, empty line ends")
     changes = {}
     while True:
-        line = _ask(console, "edit")
+        line = _answer(console, "edit")  # Ctrl-D drops this edit's lines: nothing applied
         if not line or line == "q":
             break
         field, _, value = line.partition(":")
