@@ -297,12 +297,17 @@ def in_memory(folder: Path, show: bool, color: bool,
 
 
 def build_file(place: cache.Place, folder: Path, show: bool, color: bool,
-               dataset: Dataset | None = None) -> sqlite3.Connection | None:
+               dataset: Dataset | None = None,
+               reads: dict[str, list[Any]] | None = None) -> sqlite3.Connection | None:
     """Build into a private scratch file beside the index, renamed into place only when whole
-    and valid and when the data still holds the content the index is named by; None then.
-    A file saved during the build files nothing: the store built is copied into memory for
-    this run and the scratch file removed (a connection to that copy is returned)."""
+    and valid and when the bytes it was built from are the content the index is named by;
+    None then. ``reads`` are what loading ``dataset`` read (files.recording); a stream
+    records its own. A file saved during the build files nothing, even if put back before
+    it ends: the store built is copied into memory for this run and the scratch file
+    removed (a connection to that copy is returned)."""
     import tempfile
+
+    from kzru.files import recording
 
     handle, temporary = tempfile.mkstemp(dir=place.index.parent, prefix="index-",
                                          suffix=".tmp")
@@ -313,8 +318,9 @@ def build_file(place: cache.Place, folder: Path, show: bool, color: bool,
             if dataset is not None:
                 build(dataset, connection, show, color)
             else:
-                stream(folder, connection, show, color)
-            if not place.still_current():
+                with recording() as reads:
+                    stream(folder, connection, show, color)
+            if reads is None or not place.built_from_key(reads):
                 memory = sqlite3.connect(":memory:")
                 connection.backup(memory)
                 return memory

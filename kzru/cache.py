@@ -18,9 +18,10 @@ import sys
 import time
 import zlib
 from pathlib import Path
+from typing import Any
 
 from kzru.errors import KzruError
-from kzru.files import check_regular, open_regular, read_limited
+from kzru.files import check_regular, content_digest, open_regular, read_limited
 from kzru.paths import CSV_LIMIT, PACKAGE_LIMIT, bundled_data_dir, data_files
 
 FORMAT_VERSION = "13"
@@ -174,25 +175,32 @@ def _data_signatures(files: list[tuple[Path, int]]) -> list[Signature]:
     return signatures
 
 
-def _new_digest():  # noqa: ANN202 - hashlib's type is private
-    import hashlib
+_new_digest = content_digest
 
-    return hashlib.blake2b(digest_size=16)
+
+def _file_digest(path: Path, limit: int) -> bytes | None:
+    """The digest of one data file's bytes; None when it cannot be read."""
+    digest = _new_digest()
+    try:
+        with open_regular(path, limit) as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.digest()
+
+
+def _key(files: list[tuple[Path, int]], digests: list[bytes | None]) -> str:
+    """The content key: the format version, then each file's name and digest, in order."""
+    key = _new_digest()
+    key.update(FORMAT_VERSION.encode())
+    for (path, _), digest in zip(files, digests):
+        key.update(os.fsencode(path.name) + b"\0" + (digest or b"<missing>") + b"\0")
+    return key.hexdigest()
 
 
 def _hash_data(files: list[tuple[Path, int]]) -> str:
-    digest = _new_digest()
-    digest.update(FORMAT_VERSION.encode())
-    for path, limit in files:
-        digest.update(os.fsencode(path.name) + b"\0")
-        try:
-            with open_regular(path, limit) as handle:
-                for block in iter(lambda: handle.read(1 << 20), b""):
-                    digest.update(block)
-        except OSError:
-            digest.update(b"<missing>")
-        digest.update(b"\0")
-    return digest.hexdigest()
+    return _key(files, [_file_digest(path, limit) for path, limit in files])
 
 
 def file_digest(path: Path) -> str:
@@ -269,10 +277,22 @@ class Place:
         self.files = files or []
 
     def still_current(self) -> bool:
-        """True when the data files still hold the content the index is named by. Checked
-        after the data was read for a build: a file saved meanwhile would otherwise file the
-        new content under the old key, and answer for the old content once it is back."""
+        """True when the data files still hold the content the index is named by."""
         return _hash_data(self.files) == self.memo.key
+
+    def built_from_key(self, reads: dict[str, list[Any]]) -> bool:
+        """True when the bytes a build parsed (``files.recording``) are the content the
+        index is named by. A file saved while it was read would otherwise file the new
+        content under the old key, and answer for the old content once it is back, even
+        when it was put back before the build ended. A file read twice must have read the
+        same bytes both times; one the build never opened (kzru's own schema) is hashed."""
+        digests: list[bytes | None] = []
+        for path, limit in self.files:
+            seen = {digest.digest() for digest in reads.get(os.path.abspath(path), ())}
+            if len(seen) > 1:
+                return False
+            digests.append(seen.pop() if seen else _file_digest(path, limit))
+        return _key(self.files, digests) == self.memo.key
 
     def index_is_sound(self) -> bool:
         """True when the index file exists and its checksum is the one recorded at its build

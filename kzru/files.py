@@ -10,7 +10,10 @@ import io
 import os
 import re
 import stat
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Any, Iterator
 
 from kzru.errors import KzruError
 
@@ -35,6 +38,54 @@ def check_regular(path: Path, info: os.stat_result, limit: int) -> None:
         raise KzruError(_said("err.too_big", path=path, size=info.st_size, limit=limit >> 20))
 
 
+def content_digest() -> Any:
+    """A fresh digest of the kind kzru keys content by (the cache's keys, ``recording``)."""
+    import hashlib
+
+    return hashlib.blake2b(digest_size=16)
+
+
+# The files read inside ``recording()``: absolute path -> the digests of what each open read.
+_reads: ContextVar[dict[str, list[Any]] | None] = ContextVar("kzru_reads", default=None)
+
+
+@contextmanager
+def recording() -> Iterator[dict[str, list[Any]]]:
+    """Digest the bytes of every file ``open_regular`` opens inside the block, as they are
+    read: a store is filed under a content key only when the bytes it was built from are
+    that content, whatever the files held before or hold after (an edit put back)."""
+    reads: dict[str, list[Any]] = {}
+    token = _reads.set(reads)
+    try:
+        yield reads
+    finally:
+        _reads.reset(token)
+
+
+class _Digesting(io.RawIOBase):
+    """A file read through a digest: every byte handed on is hashed first."""
+
+    def __init__(self, raw: io.FileIO, digest: Any) -> None:
+        super().__init__()
+        self.raw, self.digest = raw, digest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int | None:
+        count = self.raw.readinto(buffer)
+        if count:
+            self.digest.update(memoryview(buffer)[:count])
+        return count
+
+    def fileno(self) -> int:
+        return self.raw.fileno()
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
 def open_regular(path: Path, limit: int) -> io.BufferedReader:
     """Open ``path`` for reading only if it is a regular file within ``limit`` bytes.
 
@@ -49,7 +100,12 @@ def open_regular(path: Path, limit: int) -> io.BufferedReader:
         _refuse_pseudo_file(path, descriptor, info)
         if flags & getattr(os, "O_NONBLOCK", 0):
             os.set_blocking(descriptor, True)
-        return open(descriptor, "rb", closefd=True)
+        reads = _reads.get()
+        if reads is None:
+            return open(descriptor, "rb", closefd=True)
+        digest = content_digest()
+        reads.setdefault(os.path.abspath(path), []).append(digest)
+        return io.BufferedReader(_Digesting(io.FileIO(descriptor, "rb", closefd=True), digest))
     except BaseException:
         os.close(descriptor)
         raise

@@ -289,13 +289,16 @@ def _rebuilt(place: cache.Place | None, folder: Path, load: Callable[[], Dataset
     """A fresh index on disk when the cache allows, else in memory (as an Index if ``wrap``,
     else its connection, for an Index replacing a damaged one). Data saved while it was read
     files nothing: that run answers from a copy in memory."""
-    dataset = load() if load is not None else None
+    from kzru.files import recording
+
+    with recording() as reads:  # what the load read: the key is filed only for those bytes
+        dataset = load() if load is not None else None
     connection = None
     if place is not None:
         try:
             from kzru import build  # only to build: a warm run never imports it
 
-            copied = build.build_file(place, folder, show, color, dataset)
+            copied = build.build_file(place, folder, show, color, dataset, reads)
             connection = copied if copied is not None else _read_only(place.index)
             if wrap:
                 return Index(connection)

@@ -1309,3 +1309,49 @@ def test_markdown_output_shows_markup_in_the_data_as_text(run, data_copy: Path) 
         assert not re.search(r"(?<!\\)<img", out), args
         assert not re.search(r"(?<!\\)\]\(javascript:", out), args
     assert "\\<img" in run("facts", "--format", "md", "--limit", "0", *data).out
+
+
+# red team 2026-12-05 #1: an index is filed under a key only when the bytes it was built
+# from are the key's content (a file changed while read and put back before the build ends)
+
+
+def _changed_while_read(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
+    """Make every read of facts.csv see 'Ростатм' for 'Росатом', the file put back right
+    after the read, as an editor writing in place and an undo would; the original bytes."""
+    from kzru import store as store_module
+
+    path = data_copy / "facts.csv"
+    original = path.read_bytes()
+    assert "Ростатм".encode() not in original
+    real = store_module.read_table
+
+    def read_table(name, file, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if name != "facts":
+            return real(name, file, *args, **kwargs)
+        path.write_bytes(original.replace("Росатом".encode(), "Ростатм".encode()))
+        try:
+            return real(name, file, *args, **kwargs)
+        finally:
+            path.write_bytes(original)
+
+    monkeypatch.setattr(store_module, "read_table", read_table)
+    return original
+
+
+@pytest.mark.parametrize("loaded", [False, True], ids=["streamed", "loaded"])
+def test_content_changed_and_put_back_during_a_build_is_never_filed(
+        data_copy: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch,
+        loaded: bool) -> None:
+    original = _changed_while_read(data_copy, monkeypatch)
+    index = open_index(data_copy, (lambda: load(data_copy)) if loaded else None)
+    assert search(index, "Ростатм", limit=1)  # this run answers from what it read
+    from kzru import store as store_module
+    from kzru.validate import read_table
+
+    monkeypatch.setattr(store_module, "read_table", read_table)  # no more edits
+    assert (data_copy / "facts.csv").read_bytes() == original
+    assert not list(own_cache.glob("index-*.sqlite"))  # nothing filed under the key
+    index = open_index(data_copy)
+    assert search(index, "Росатом", limit=1)
+    assert not search(index, "Ростатм", limit=1)
+    assert list(own_cache.glob("index-*.sqlite"))  # a build that read the key's bytes files
