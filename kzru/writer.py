@@ -26,6 +26,7 @@ from kzru.labels import Said
 
 CSV_LIMIT = 256 << 20
 TEMP_PREFIX = ".kzru-write-"
+LOCK_NAME = ".kzru-lock"
 
 
 class Table:
@@ -85,6 +86,57 @@ def _signals_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold ``folder`` for one kzru writer: two curators changing one folder at once would
+    each rewrite the tables whole from what they read, and one's work would be lost. The
+    lock is an exclusive flock on DIR/.kzru-lock, which holds the holder's pid and is
+    removed by it on the way out (while still locked), so a folder is left as it was; a
+    process that locked a file just removed tries again. A second writer is refused at
+    once, naming the process that holds the folder. The lock dies with its process."""
+    import fcntl
+
+    path = folder / LOCK_NAME
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    while True:
+        try:
+            descriptor = os.open(path, flags, 0o600)
+        except OSError as error:
+            if path.is_symlink():
+                raise KzruError(f"{path}: is a symbolic link; kzru locks the folder with a "
+                                "regular file of its own") from None
+            raise KzruError(f"{folder}: cannot be changed ({error.strerror or error}); "
+                            "nothing was written") from None
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip()
+            os.close(descriptor)
+            pid = f"pid {holder}" if holder.isdigit() else "pid unknown"
+            raise KzruError(f"{folder} is being changed by another kzru ({pid}); try again "
+                            "when it finishes") from None
+        except BaseException:
+            os.close(descriptor)
+            raise
+        try:
+            mine = os.path.samestat(os.fstat(descriptor), os.lstat(path))
+        except OSError:
+            mine = False
+        if mine:
+            break
+        os.close(descriptor)  # its holder removed it as this process opened it
+    try:
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        try:
+            os.unlink(path)  # still locked: nobody can take the file being removed
+        except OSError:
+            pass
+        os.close(descriptor)  # releases the lock
 
 
 def _refuse_links(path: Path) -> None:

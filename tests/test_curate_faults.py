@@ -31,8 +31,9 @@ ARTICLE = "\n".join([
 
 
 def folder_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file of a data folder but the lock file (which names its last holder)."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
+            if p.is_file() and p.name != ".kzru-lock"}
 
 
 @pytest.fixture
@@ -121,3 +122,112 @@ def test_ctrl_d_at_the_summary_prompt_accepts_nothing(empty: Path, article: Path
     # only the skips are remembered; no table changed
     assert {k: v for k, v in after.items() if k.endswith(".csv")} == \
         {k: v for k, v in before.items() if k.endswith(".csv")}
+
+
+# -- 2: two curators at once: the second writer is refused, nothing anyone wrote is lost ----
+
+HOLD = """
+import sys, time
+from pathlib import Path
+from kzru import writer
+with writer.folder_lock(Path(sys.argv[1])):
+    print("held", flush=True)
+    time.sleep(60)
+"""
+
+
+def _held(folder: Path) -> subprocess.Popen:
+    """Another kzru holding ``folder`` (as an add or a review does while it runs)."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(folder)],
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    return holder
+
+
+def test_add_is_refused_while_another_kzru_changes_the_folder(empty: Path, article: Path,
+                                                              run) -> None:  # noqa: ANN001
+    before = folder_bytes(empty)
+    holder = _held(empty)
+    try:
+        done = run("add", str(article), "--data", str(empty))
+    finally:
+        holder.kill()
+        holder.wait()
+    assert done.code == 2
+    assert done.err == (f"kzru: {empty} is being changed by another kzru (pid {holder.pid}); "
+                        "try again when it finishes\n")
+    assert folder_bytes(empty) == before
+    assert run("add", str(article), "--data", str(empty)).code == 0  # released when it ends
+
+
+def test_review_decisions_are_refused_while_another_kzru_changes_the_folder(
+        empty: Path, article: Path, run) -> None:  # noqa: ANN001
+    pipeline.add([article], empty)
+    draft = next(r["id"] for r in read_table(empty, "facts") if r["review"] == "draft")
+    before = folder_bytes(empty)
+    holder = _held(empty)
+    try:
+        done = run("review", "--data", str(empty), "--reject", draft)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert done.code == 2 and "is being changed by another kzru" in done.err
+    assert folder_bytes(empty) == before
+
+
+def test_two_adds_at_once_keep_both_or_refuse_one(empty: Path, article: Path,
+                                                  tmp_path: Path) -> None:
+    """Both said source a000 and only one was kept: each add that says it succeeded must
+    find its source in the table, each under its own id."""
+    second = tmp_path / "other.txt"
+    second.write_text(ARTICLE.replace("Астане", "Алматы"), encoding="utf-8")
+    adds = [subprocess.Popen([sys.executable, "-m", "kzru", "add", str(path), "--data",
+                              str(empty), "--format", "tsv"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for path in (article, second)]
+    results = [(add.wait(timeout=300), add.stdout.read(), add.stderr.read()) for add in adds]
+    for add in adds:
+        add.stdout.close()
+        add.stderr.close()
+    sources = read_table(empty, "sources")
+    succeeded = [out for code, out, _ in results if code == 0]
+    assert len(sources) == len(succeeded) >= 1
+    said = {line.split("\t")[1] for out in succeeded for line in out.splitlines()[1:]}
+    assert said == {row["id"] for row in sources}
+    for code, _, err in results:
+        assert code == 0 or (code == 2 and "is being changed by another kzru" in err)
+
+
+def test_an_add_during_an_open_review_session_is_refused_and_nothing_is_lost(
+        empty: Path, article: Path, tmp_path: Path, run) -> None:  # noqa: ANN001
+    """A review open while add committed wiped the added source at the next decision."""
+    pipeline.add([article], empty)
+    second = tmp_path / "other.txt"
+    second.write_text(ARTICLE.replace("Астане", "Алматы"), encoding="utf-8")
+    terminal = Terminal("review", "--data", str(empty))
+    at = terminal.wait_for(b"is held for this review")
+    at = terminal.wait_for(b"[q]uit", at)
+    added = run("add", str(second), "--data", str(empty))
+    assert added.code == 2 and "is being changed by another kzru" in added.err
+    terminal.type(b"r")
+    terminal.wait_for(b"rejected", at)
+    terminal.type(b"q")
+    assert terminal.close() == 0
+    assert run("add", str(second), "--data", str(empty)).code == 0
+    sources = read_table(empty, "sources")
+    assert [row["file"] for row in sources] == ["talks.txt", "other.txt"]
+
+
+def test_a_session_never_saves_over_tables_changed_since_it_read_them(
+        empty: Path, article: Path, tmp_path: Path) -> None:
+    from kzru.curate.review import Session
+    from kzru.errors import KzruError
+
+    pipeline.add([article], empty)
+    session = Session(empty)
+    second = tmp_path / "other.txt"
+    second.write_text(ARTICLE.replace("Астане", "Алматы"), encoding="utf-8")
+    pipeline.add([second], empty)  # another curator, while this session is open
+    session.reject(session.drafts()[0])
+    with pytest.raises(KzruError, match="changed by another kzru since this review read it"):
+        session.save()
+    assert [row["file"] for row in read_table(empty, "sources")] == ["talks.txt", "other.txt"]

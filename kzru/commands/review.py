@@ -59,7 +59,9 @@ def command(
     if list_ or not (sys.stdin.isatty() and sys.stdout.isatty()):
         _list(session, source, options)
         return
-    _interactive(session, source, options.colored(sys.stdout.isatty()))
+    with session.hold():  # refused at once, in one line, while another kzru changes it
+        session.__init__(folder)  # what is on disk now that nobody else can change it
+        _interactive(session, source, options.colored(sys.stdout.isatty()))
 
 
 def _changes(pairs: List[str]) -> dict:
@@ -116,6 +118,8 @@ def _interactive(session, source: Optional[str], color: bool) -> None:  # noqa: 
     if not total:
         console.print(f"no drafts to review in {session.folder}")
         raise typer.Exit(1)
+    console.print(f"[dim]{escape(one_line(str(session.folder)))} is held for this review: "
+                  "kzru add and other reviews of it are refused until you quit[/dim]")
     done = 0
     for number, fact_id in enumerate(queue, 1):
         _show(console, number, total, session, fact_id)

@@ -173,8 +173,16 @@ def read_all(paths: list[Path], overrides: Overrides, known: dict[str, str]) -> 
 
 def add(paths: list[Path], folder: Path, overrides: Overrides = Overrides(), jobs: int = 1,
         progress: Callable[[str], None] | None = None) -> list[ArticleResult]:
-    """Draft every article into ``folder``; return one summary per article."""
+    """Draft every article into ``folder``; return one summary per article. The folder is
+    held (writer.folder_lock) from the first read to the last write: another add or review
+    is refused meanwhile, so neither rewrites the tables over the other's work."""
     refuse_bundled(folder)
+    with writer.folder_lock(folder):
+        return _add(paths, folder, overrides, jobs, progress)
+
+
+def _add(paths: list[Path], folder: Path, overrides: Overrides, jobs: int,
+         progress: Callable[[str], None] | None) -> list[ArticleResult]:
     data = store.load(folder)
     known = {source.sha256: source.id for source in data.sources.values() if source.sha256}
     articles = read_all(paths, overrides, known)

@@ -12,8 +12,9 @@ A source whose drafts are all decided becomes accepted.
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Iterable, Mapping, NamedTuple
+from typing import Iterable, Iterator, Mapping, NamedTuple
 
 from kzru import store, writer
 from kzru.curate.pipeline import ARTICLES, NOTES, read_notes, validate
@@ -46,9 +47,12 @@ class Context(NamedTuple):
 class Session:
     """The folder's tables as cells, changed in memory and saved whole (``save``)."""
 
+    holding = False  # True inside hold(): the folder is this session's until it ends
+
     def __init__(self, folder: Path) -> None:
         pipeline_refuse(folder)
         self.folder = folder
+        self.on_disk = _snapshot(folder)  # before reading: a write after it is seen at save
         self.data = store.load(folder)
         self.tables = {name: writer.read_table(folder / f"{name}.csv")
                        for name in ("sources", "events", "facts")}
@@ -261,14 +265,42 @@ class Session:
             if source["review"] == "draft" and source["id"] not in open_sources:
                 source["review"] = "accepted"
 
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        """Hold the folder (writer.folder_lock) for the whole session: add and other reviews
+        of it are refused until the block ends, so no decision is written over their work."""
+        with writer.folder_lock(self.folder):
+            self.holding = True
+            try:
+                yield
+            finally:
+                self.holding = False
+
     def save(self) -> None:
-        """Validate the folder as check would, then write it whole."""
+        """Validate the folder as check would, then write it whole; refused when another
+        kzru changed the tables since this session read them (its work is never lost)."""
         self._settle_sources()
         contents = writer.render_tables(self.tables)
         contents[NOTES] = json.dumps(self.notes, ensure_ascii=False, indent=1).encode("utf-8")
-        validate(self.folder, contents)
-        writer.commit(self.folder, contents)
+        with nullcontext() if self.holding else writer.folder_lock(self.folder):
+            if _snapshot(self.folder) != self.on_disk:
+                raise KzruError(f"{self.folder} was changed by another kzru since this review "
+                                "read it; nothing saved (run kzru review again)")
+            validate(self.folder, contents)
+            writer.commit(self.folder, contents)
+            self.on_disk = _snapshot(self.folder)
         self.data = store.load(self.folder)
+
+
+def _snapshot(folder: Path) -> dict[str, bytes | None]:
+    """The bytes of the files a review rewrites, None for one that is absent."""
+    found: dict[str, bytes | None] = {}
+    for name in ("sources.csv", "events.csv", "facts.csv", NOTES):
+        try:
+            found[name] = store.read_limited(folder / name, writer.CSV_LIMIT)
+        except FileNotFoundError:
+            found[name] = None
+    return found
 
 
 def pipeline_refuse(folder: Path) -> None:
@@ -292,14 +324,17 @@ def decide(folder: Path, accept: Iterable[str] = (), reject: Iterable[str] = (),
            changes: Mapping[str, str] | None = None) -> tuple[int, int]:
     """Accept (with ``changes`` set on each accepted draft first) and reject drafts by id in
     one write (for scripts); the counts done. Proposed same_as links are kept only when
-    ``changes`` sets same_as."""
-    session = Session(folder)
-    accepted = rejected = 0
-    for fact_id in accept:
-        session.accept(fact_id, changes)
-        accepted += 1
-    for fact_id in reject:
-        session.reject(fact_id)
-        rejected += 1
-    session.save()
+    ``changes`` sets same_as. The folder is held from the read to the write."""
+    pipeline_refuse(folder)
+    with writer.folder_lock(folder):
+        session = Session(folder)
+        session.holding = True
+        accepted = rejected = 0
+        for fact_id in accept:
+            session.accept(fact_id, changes)
+            accepted += 1
+        for fact_id in reject:
+            session.reject(fact_id)
+            rejected += 1
+        session.save()
     return accepted, rejected
