@@ -86,13 +86,14 @@ class _Digesting(io.RawIOBase):
         super().close()
 
 
-def open_regular(path: Path, limit: int) -> io.BufferedReader:
+def open_regular(path: Path, limit: int, follow: bool = True) -> io.BufferedReader:
     """Open ``path`` for reading only if it is a regular file within ``limit`` bytes.
 
     Opened without blocking and checked on the open descriptor, so a FIFO swapped in after
     a check cannot hang the run. FileNotFoundError and other OSErrors pass through.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | \
+        (0 if follow else getattr(os, "O_NOFOLLOW", 0))
     descriptor = os.open(path, flags)
     try:
         info = os.fstat(descriptor)
@@ -128,8 +129,8 @@ def _refuse_pseudo_file(path: Path, descriptor: int, info: os.stat_result) -> No
         raise KzruError(_said("err.fake_empty", path=path))
 
 
-def read_limited(path: Path, limit: int) -> bytes:
-    with open_regular(path, limit) as handle:
+def read_limited(path: Path, limit: int, follow: bool = True) -> bytes:
+    with open_regular(path, limit, follow) as handle:
         return handle.read(limit + 1)[:limit]
 
 

@@ -146,8 +146,11 @@ def _refuse_links(path: Path) -> None:
         raise KzruError(Said("err.not_regular", path=path))
 
 
-def commit(folder: Path, contents: Mapping[str, bytes]) -> None:
-    """Replace (or create) files of ``folder`` by name, all of them or none."""
+def commit(folder: Path, contents: Mapping[str, bytes],
+           modes: Mapping[str, int] | None = None) -> None:
+    """Replace (or create) files of ``folder`` by name, all of them or none. A replaced file
+    keeps its mode; a new one gets the umask's, narrowed to ``modes[name]`` when given (an
+    article copied from a private file stays private: never more than its source allowed)."""
     if folder.is_symlink():
         raise KzruError(Said("err.folder_is_link", folder=folder))
     staged: list[tuple[str, Path]] = []
@@ -172,7 +175,8 @@ def commit(folder: Path, contents: Mapping[str, bytes]) -> None:
             if target.exists():
                 os.chmod(temp, target.stat().st_mode & 0o777)
             else:
-                os.chmod(temp, 0o644 & ~_umask())
+                allowed = 0o600 | ((modes or {}).get(name, 0o644) & 0o044)
+                os.chmod(temp, 0o644 & ~_umask() & allowed)
         name = ""  # from here on a failure is the folder's, not one file's
         with _signals_held():
             _swap_in(folder, staged)

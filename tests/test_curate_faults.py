@@ -231,3 +231,36 @@ def test_a_session_never_saves_over_tables_changed_since_it_read_them(
     with pytest.raises(KzruError, match="changed by another kzru since this review read it"):
         session.save()
     assert [row["file"] for row in read_table(empty, "sources")] == ["talks.txt", "other.txt"]
+
+
+# -- 4: a folder's links are not followed, a link by name is refused, no mode is widened ----
+
+def test_add_skips_a_folders_links_and_says_so(empty: Path, article: Path, tmp_path: Path,
+                                               run) -> None:  # noqa: ANN001
+    """A link in an article folder to a private key was copied world-readable."""
+    import stat
+
+    secret = tmp_path / "id_ed25519.txt"
+    secret.write_text("SECRET KEY MATERIAL line one\nb3BlbnNzaC1rZXk\n", encoding="utf-8")
+    secret.chmod(0o600)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "real.txt").write_bytes(article.read_bytes())
+    (inbox / "notes.txt").symlink_to(secret)
+    done = run("add", str(inbox), "--data", str(empty), "--published", "2026-03-05",
+               "--format", "tsv")
+    assert done.code == 0, done.err
+    assert "skipped 1 symbolic link (notes.txt)" in done.err and done.err.count("\n") == 1
+    assert [row["file"] for row in read_table(empty, "sources")] == ["real.txt"]
+    assert not (empty / "articles" / "notes.txt").exists()
+    assert "SECRET" not in "".join(p.read_text("utf-8") for p in empty.rglob("*.csv"))
+    refused = run("add", str(inbox / "notes.txt"), "--data", str(empty))
+    assert refused.code == 2 and "is a symbolic link" in refused.err
+    assert refused.err.count("\n") == 1
+    # a private article given by name stays private in the data folder
+    private = tmp_path / "private.txt"
+    private.write_text(ARTICLE.replace("Астане", "Алматы"), encoding="utf-8")
+    private.chmod(0o600)
+    assert run("add", str(private), "--data", str(empty)).code == 0
+    mode = stat.S_IMODE((empty / "articles" / "private.txt").stat().st_mode)
+    assert mode & 0o077 == 0, oct(mode)

@@ -72,7 +72,16 @@ def command(
     from kzru.curate.pipeline import add
     from kzru.curate.read import Overrides, article_files
 
-    files = article_files(paths)
+    links: list[Path] = []
+    files = article_files(paths, links)
+    if links:
+        from kzru.errors import one_line
+
+        sys.stderr.write(one_line(
+            f"kzru: skipped {len(links)} symbolic link{'s' if len(links) > 1 else ''} "
+            f"({', '.join(p.name for p in links[:3])}{', …' if len(links) > 3 else ''}): "
+            "a folder's links are not read, so no file from elsewhere is copied into the "
+            "data; add the file a link leads to by its own path") + "\n")
     if not files:
         raise KzruError(Said("err.no_articles", paths=", ".join(map(str, paths))))
     overrides = Overrides(publisher, title, url, published)

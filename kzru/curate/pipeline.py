@@ -197,6 +197,7 @@ def _add(paths: list[Path], folder: Path, overrides: Overrides, jobs: int,
     taken_ids = set(data.sources)
     results: list[ArticleResult] = []
     texts: dict[str, bytes] = {}
+    modes: dict[str, int] = {}  # an article's copy gets no permission its file lacked
     origins: dict[str, str] = {}
     for article, (drafts, sentences, count, seconds, skipped) in zip(articles, drafted):
         source_id = next_source_id(taken_ids)
@@ -204,6 +205,7 @@ def _add(paths: list[Path], folder: Path, overrides: Overrides, jobs: int,
         name = article.name if article.name not in taken_files else f"{source_id}_{article.name}"
         taken_files.add(name)
         texts[f"{ARTICLES}/{name}"] = article.text.encode("utf-8")
+        modes[f"{ARTICLES}/{name}"] = article.mode
         origins[f"{ARTICLES}/{name}"] = article.path
         tables["sources"].rows.append(writer.cells(Source(
             id=source_id, file=name, publisher=article.publisher, title=article.title,
@@ -242,7 +244,7 @@ def _add(paths: list[Path], folder: Path, overrides: Overrides, jobs: int,
     contents.update(texts)
     contents[NOTES] = json.dumps(notes, ensure_ascii=False, indent=1).encode("utf-8")
     validate(folder, contents, origins)
-    writer.commit(folder, contents)
+    writer.commit(folder, contents, modes)
     return results
 
 

@@ -8,6 +8,7 @@ read is what the evidence is cut from, what is hashed, and what is saved beside 
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -53,19 +54,32 @@ class Article(NamedTuple):
     basis: str
     note: str
     url_note: str = ""
+    mode: int = 0o644  # the file's permission bits: its copy never gets more
 
     @property
     def date(self) -> Published | None:
         return Published(self.published, self.precision) if self.published else None
 
 
-def article_files(paths: list[Path]) -> list[Path]:
-    """The articles among ``paths``: files as given, folders' .txt/.html files by name."""
+def article_files(paths: list[Path], links: list[Path] | None = None) -> list[Path]:
+    """The articles among ``paths``: files as given, folders' .txt/.html files by name.
+    A folder's symbolic links are not articles (one from someone else's folder could pull
+    any file the user can read, a private key, into the data that gets shared): they go to
+    ``links``, for the caller to say. A link given by name is refused."""
     found: list[Path] = []
     for path in paths:
+        if path.is_symlink() and not path.is_dir():
+            raise KzruError(f"{path}: is a symbolic link; kzru add reads regular files only "
+                            "(give the file it leads to by its own name)")
         if path.is_dir():
-            found += sorted(p for p in path.iterdir()
-                            if p.suffix.lower() in SUFFIXES and p.is_file())
+            for entry in sorted(path.iterdir()):
+                if entry.suffix.lower() not in SUFFIXES:
+                    continue
+                if entry.is_symlink():
+                    if links is not None:
+                        links.append(entry)
+                elif entry.is_file():
+                    found.append(entry)
         elif path.exists():
             if path.suffix.lower() not in SUFFIXES:
                 raise KzruError(Said("err.not_article", path=path))
@@ -95,9 +109,14 @@ def parse_published(value: str) -> tuple[date, str]:
 
 
 def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
-    """The article at ``path`` with what is known of it; KzruError if it cannot be read."""
+    """The article at ``path`` with what is known of it; KzruError if it cannot be read.
+    Its mode is kept for the copy beside the data: a private file stays private."""
+    if path.is_symlink():
+        raise KzruError(f"{path}: is a symbolic link; kzru add reads regular files only "
+                        "(give the file it leads to by its own name)")
     try:
-        raw = read_limited(path, ARTICLE_LIMIT)
+        raw = read_limited(path, ARTICLE_LIMIT, follow=False)
+        mode = os.stat(path, follow_symlinks=False).st_mode & 0o777
     except OSError as error:
         raise KzruError(Said("err.cannot_read", path=path, why=error.strerror)) from None
     if path.suffix.lower() in (".html", ".htm"):
@@ -132,7 +151,7 @@ def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
         title=overrides.title if overrides.title is not None else found["title"],
         publisher=overrides.publisher if overrides.publisher is not None else found["publisher"],
         url=url, published=published, precision=precision, basis=basis, note=note,
-        url_note=url_note)
+        url_note=url_note, mode=mode)
 
 
 def _dateline(text: str) -> tuple[date | None, str, str, str]:
