@@ -264,3 +264,46 @@ def test_add_skips_a_folders_links_and_says_so(empty: Path, article: Path, tmp_p
     assert run("add", str(private), "--data", str(empty)).code == 0
     mode = stat.S_IMODE((empty / "articles" / "private.txt").stat().st_mode)
     assert mode & 0o077 == 0, oct(mode)
+
+
+# -- 5: a page is decoded by the charset it declares; undecodable text is refused ------------
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="{charset}">
+<title>Токаев и Путин провели переговоры</title>
+<meta property="og:site_name" content="Вестник">
+<meta property="article:published_time" content="2026-03-05T10:00:00+05:00">
+</head><body><article><h1>Токаев и Путин провели переговоры</h1>
+<p>Президент Казахстана Касым-Жомарт Токаев и президент России Владимир Путин провели
+переговоры в Астане.</p>
+<p>По итогам встречи стороны подписали соглашение о сотрудничестве в области энергетики.</p>
+</article></body></html>
+"""
+
+
+def test_a_windows_1251_page_is_read_by_its_declared_charset(empty: Path, tmp_path: Path,
+                                                             run) -> None:  # noqa: ANN001
+    page = tmp_path / "p1251.html"
+    page.write_bytes(PAGE.format(charset="windows-1251").encode("cp1251"))
+    done = run("add", str(page), "--data", str(empty), "--format", "tsv")
+    assert done.code == 0, done.err
+    source = read_table(empty, "sources")[0]
+    assert (source["publisher"], source["title"]) == \
+        ("Вестник", "Токаев и Путин провели переговоры")
+    text = (empty / "articles" / "p1251.txt").read_text("utf-8")
+    assert "\ufffd" not in text and "соглашение о сотрудничестве" in text
+    # the same page saved as UTF-8 is the same text: refused as already added
+    again = tmp_path / "utf8.html"
+    again.write_bytes(PAGE.format(charset="utf-8").encode("utf-8"))
+    twice = run("add", str(again), "--data", str(empty))
+    assert twice.code == 2 and "already source a000" in twice.err
+
+
+def test_a_page_that_does_not_decode_is_refused_naming_it(empty: Path, tmp_path: Path,
+                                                          run) -> None:  # noqa: ANN001
+    page = tmp_path / "lies.html"  # says UTF-8, is windows-1251
+    page.write_bytes(PAGE.format(charset="utf-8").encode("cp1251"))
+    before = folder_bytes(empty)
+    done = run("add", str(page), "--data", str(empty))
+    assert done.code == 2 and done.err.count("\n") == 1
+    assert done.err.startswith(f"kzru: {page}: ") and "U+FFFD" in done.err
+    assert folder_bytes(empty) == before

@@ -130,6 +130,15 @@ def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
     text = found["text"]
     if not text.strip():
         raise KzruError(Said("err.no_text", path=path))
+    for what in ("text", "title", "publisher"):
+        if getattr(overrides, what, None) is not None:
+            continue  # the user's own value replaces what was found
+        bad = found[what].find("\ufffd")
+        if bad >= 0:
+            where = f" at line {found[what].count(chr(10), 0, bad) + 1}" if what == "text" else ""
+            raise KzruError(f"{path}: its {what} holds a replacement character (U+FFFD){where}: "
+                            "a wrong or undeclared character encoding? Save the article as "
+                            "UTF-8 (or declare its charset) and add it again")
     published, precision, basis, note = found["published"], found["precision"], \
         found["basis"], found["note"]
     if overrides.published:
@@ -233,11 +242,48 @@ def _from_text(text: str) -> dict:
             "note": note}
 
 
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+# <meta charset="windows-1251"> or <meta http-equiv="Content-Type" content="…; charset=…">
+_DECLARED = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
+
+
+def _decode_html(raw: bytes) -> str:
+    """A saved page's text by its byte order mark, else the charset it declares (many
+    Russian and Kazakh sites still serve windows-1251), else UTF-8, else the encoding
+    charset detection finds. What cannot be decoded becomes U+FFFD, which the caller
+    refuses: an article is never registered as replacement characters."""
+    import codecs
+
+    for mark, encoding in _BOMS:
+        if raw.startswith(mark):
+            return raw.decode(encoding, errors="replace")
+    declared = _DECLARED.search(raw[:4096])
+    if declared:
+        try:
+            encoding = codecs.lookup(declared[1].decode("ascii")).name
+        except LookupError:
+            encoding = ""
+        if encoding and not encoding.startswith("utf-16"):  # a page in UTF-16 has a BOM
+            return raw.decode(encoding, errors="replace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from trafilatura.utils import detect_encoding
+
+    for encoding in detect_encoding(raw):
+        try:
+            return raw.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return raw.decode("utf-8", errors="replace")
+
+
 def _from_html(path: Path, raw: bytes) -> dict:
     import htmldate
     import trafilatura
 
-    html = raw.decode("utf-8", errors="replace")
+    html = _decode_html(raw)
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                            include_tables=False)
     if document is None or not getattr(document, "text", ""):
