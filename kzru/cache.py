@@ -122,6 +122,9 @@ def trusted_dir() -> Path | None:
         problem = _said("cache.foreign_link")
     if problem is None and parent.st_mode & stat.S_IWOTH and not parent.st_mode & stat.S_ISVTX:
         problem = _said("cache.open_parent")
+    if problem is None and parent.st_uid not in (0, os.geteuid()):
+        # its owner could rename the cache folder away and put their own in its place
+        problem = _said("cache.foreign_parent", uid=parent.st_uid)
     if problem is None and not stat.S_ISDIR(info.st_mode):
         problem = _said("cache.not_folder")
     if problem:

@@ -123,7 +123,15 @@ def write_database(dataset: Dataset, target: Path, bundled: dict[str, Any]) -> d
     """Write the validated ``dataset`` (read by kzru's loader, so a byte order mark, a
     20-digit value or a long decimal is read as everywhere else) as a SQLite database at
     ``target``, laid out by kzru's schema ``bundled``, atomically; return the row count of
-    each table."""
+    each table. An error names the target, never the temporary file beside it."""
+    try:
+        return _write_database(dataset, target, bundled)
+    except OSError as error:
+        raise KzruError(f"{target}: cannot be written ({error.strerror or error}); nothing "
+                        "was changed") from None
+
+
+def _write_database(dataset: Dataset, target: Path, bundled: dict[str, Any]) -> dict[str, int]:
     handle, temporary = tempfile.mkstemp(prefix=".kzru-export-", suffix=".db",
                                          dir=target.parent)
     os.close(handle)

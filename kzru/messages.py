@@ -272,6 +272,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "папка кэша — ссылка, принадлежащая другому пользователю"),
     "cache.open_parent": ("the folder holding the cache is writable by everyone",
                           "папка, в которой лежит кэш, доступна на запись всем"),
+    "cache.foreign_parent": ("the folder holding the cache belongs to another user (uid {uid})",
+                             "папка, в которой лежит кэш, принадлежит другому пользователю "
+                             "(uid {uid})"),
     "cache.not_folder": ("the cache folder is not a folder", "папка кэша — не папка"),
     "cache.not_used": ("{problem}: {folder}; not using it, the index is built in memory (make it "
                        "yours and chmod 700, or set KZRU_CACHE_DIR)",

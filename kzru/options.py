@@ -82,8 +82,17 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _data_folder(value: str) -> Path:
+    """--data as a path; an empty one is refused (Path('') would be the current folder, so
+    a script's --data "$UNSET" read wherever it happened to run)."""
+    if not str(value):
+        raise typer.BadParameter("is empty; give the data folder (--data DIR) or leave the "
+                                 "option out for the bundled table")
+    return Path(value)
+
+
 DataOption = Annotated[Optional[Path], typer.Option(
-    "--data", metavar="DIR", show_default=False,
+    "--data", metavar="DIR", show_default=False, parser=_data_folder,
     help="Data folder to load instead of the bundled table (also: KZRU_DATA).")]
 def format_option(formats: Sequence[str], default: str) -> Any:
     """The --format option of a command that prints ``formats``: its help and its completion

@@ -1355,3 +1355,37 @@ def test_content_changed_and_put_back_during_a_build_is_never_filed(
     assert search(index, "Росатом", limit=1)
     assert not search(index, "Ростатм", limit=1)
     assert list(own_cache.glob("index-*.sqlite"))  # a build that read the key's bytes files
+
+
+# red team 2026-12-05 #12-#14: a cache beside another user's folder, an empty --data, and an
+# export error naming the temporary file
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a folder to another user needs root")
+def test_a_cache_inside_another_users_folder_is_not_used(run, data_copy: Path,  # noqa: ANN001
+                                                         tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    theirs = tmp_path / "att"
+    theirs.mkdir(mode=0o755)
+    os.chown(theirs, 65534, 65534)
+    monkeypatch.setenv("KZRU_CACHE_DIR", str(theirs / "kzru"))
+    done = run("search", "атом", "--data", str(data_copy))
+    assert done.code == 0
+    assert "belongs to another user (uid 65534)" in done.err and done.err.count("\n") == 1
+    assert not list(theirs.rglob("index-*.sqlite"))
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_an_empty_data_option_is_refused(run, where: str) -> None:  # noqa: ANN001
+    args = ["--data", "", "facts"] if where == "before" else ["facts", "--data", ""]
+    done = run(*args)
+    assert done.code == 2 and done.err.count("\n") == 1
+    assert "'--data'" in done.err and "is empty" in done.err
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc")
+def test_an_export_error_names_the_target(run) -> None:  # noqa: ANN001
+    target = "/proc/self/x.db"  # a folder where no file can be made
+    done = run("export", target)
+    assert done.code == 2 and done.err.count("\n") == 1
+    assert done.err.startswith(f"kzru: {target}: cannot be written (") and ".kzru-" not in done.err
