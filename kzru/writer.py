@@ -153,6 +153,7 @@ def commit(folder: Path, contents: Mapping[str, bytes],
     article copied from a private file stays private: never more than its source allowed)."""
     if folder.is_symlink():
         raise KzruError(Said("err.folder_is_link", folder=folder))
+    _tidy(folder, contents)
     staged: list[tuple[str, Path]] = []
     created: list[Path] = []  # folders made for new files, removed again on failure
     name, swapped = "", False
@@ -202,6 +203,28 @@ def commit(folder: Path, contents: Mapping[str, bytes],
                 made.rmdir()
             except OSError:
                 pass
+
+
+STALE_TEMPORARY_S = 900  # a live write renames its files within seconds
+
+
+def _tidy(folder: Path, contents: Mapping[str, bytes]) -> None:
+    """Remove what a killed write left behind (SIGKILL cannot be held): its staged files in
+    the folders this write uses, old enough that no write can still be making them (add
+    and review also hold the folder's lock while they write)."""
+    import time
+
+    cutoff = time.time() - STALE_TEMPORARY_S
+    for place in {(folder / name).parent for name in contents}:
+        try:
+            with os.scandir(place) as entries:
+                for entry in entries:
+                    if entry.name.startswith(TEMP_PREFIX) and entry.is_file(
+                            follow_symlinks=False) and \
+                            entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                        os.unlink(entry.path)
+        except OSError:
+            continue  # tidying is a courtesy, never a reason to fail a write
 
 
 def _swap_in(folder: Path, staged: list[tuple[str, Path]]) -> None:

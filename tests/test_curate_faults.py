@@ -307,3 +307,30 @@ def test_a_page_that_does_not_decode_is_refused_naming_it(empty: Path, tmp_path:
     assert done.code == 2 and done.err.count("\n") == 1
     assert done.err.startswith(f"kzru: {page}: ") and "U+FFFD" in done.err
     assert folder_bytes(empty) == before
+
+
+# -- 6 (low): what a killed write left is tidied; folder names are printed escaped ----------
+
+def test_a_killed_writes_staged_files_are_removed_by_the_next_write(
+        empty: Path, article: Path) -> None:
+    old = time.time() - 3600
+    left = [empty / ".kzru-write-abc123", empty / ".kzru-write-old-sources.csv",
+            empty / "articles" / ".kzru-write-xyz789"]
+    for path in left:
+        path.write_bytes(b"half a table")
+        os.utime(path, (old, old))
+    fresh = empty / ".kzru-write-live"  # another write could still be making this one
+    fresh.write_bytes(b"")
+    pipeline.add([article], empty)
+    assert [path for path in left if path.exists()] == []
+    assert fresh.exists()
+
+
+def test_init_and_review_print_a_folder_name_escaped(tmp_path: Path, run) -> None:  # noqa: ANN001
+    folder = tmp_path / "d\x1b]52;c;SGVsbG8=\x07\x1b[2J"
+    made = run("init", "--empty", str(folder))
+    assert made.code == 0 and "\x1b" not in made.out and "\x07" not in made.out
+    assert "d\\x1b]52;c;SGVsbG8=\\x07\\x1b[2J" in made.out
+    none = run("review", "--data", str(folder))
+    assert none.code == 1 and "no drafts to review in" in none.out
+    assert "\x1b" not in none.out and "\\x1b[2J" in none.out

@@ -9,7 +9,7 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from kzru.errors import KzruError
+from kzru.errors import KzruError, one_line
 from kzru.labels import Said
 from kzru.options import Options, with_common_options
 
@@ -138,6 +138,7 @@ def _table(rows: list, total: float, folder: Path, color: bool) -> None:
     from kzru.table import Column, TableWriter
 
     writer = TableWriter(sys.stdout, color)
+    shown_folder = one_line(str(folder))  # a folder name is neither markup nor escapes
     shown = [{"source": row["source"], "file": Path(row["file"]).name,
               "sentences": row["sentences"], "drafts": row["drafts"],
               "statuses": _flat(row["statuses"]), "kinds": _flat(row["kinds"]),
@@ -154,7 +155,7 @@ def _table(rows: list, total: float, folder: Path, color: bool) -> None:
                Column("corroborations", "same_as proposed", justify="right", drop=2),
                Column("skipped", "Skipped", drop=1),
                Column("seconds", "Seconds", justify="right", drop=4)]
-    writer.table(shown, columns, title=f"Drafted into {folder}",
+    writer.table(shown, columns, title=f"Drafted into {shown_folder}",
                  dropped_note="Not shown: {columns} — widen the window, or --format json")
     skipped: dict[str, int] = {}
     for row in rows:
@@ -165,4 +166,4 @@ def _table(rows: list, total: float, folder: Path, color: bool) -> None:
     drafts = sum(r["drafts"] for r in rows)
     writer.line(f"{drafts} {'draft' if drafts == 1 else 'drafts'} from {len(rows)} "
                 f"{'article' if len(rows) == 1 else 'articles'} in {total:.1f} s.{said} "
-                f"Next: kzru review --data {folder}")
+                f"Next: kzru review --data {one_line(str(folder))}")

@@ -36,4 +36,7 @@ def command(
     (folder / "articles").mkdir(exist_ok=True)
     store.load(folder)
     what = "the schema, sectors and glossary" if empty else "a copy of the bundled table"
-    typer.echo(f"created {folder}: {what}; add articles with: kzru add FILE --data {folder}")
+    from kzru.errors import one_line
+
+    shown = one_line(str(folder))  # a folder name never drives the terminal
+    typer.echo(f"created {shown}: {what}; add articles with: kzru add FILE --data {shown}")

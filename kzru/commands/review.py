@@ -53,7 +53,7 @@ def command(
         raise KzruError(Said("err.set_needs_accept"))
     if accept or reject:
         accepted, rejected = decide(folder, accept or (), reject or (), changes)
-        typer.echo(f"{accepted} accepted, {rejected} rejected in {folder}")
+        typer.echo(f"{accepted} accepted, {rejected} rejected in {one_line(str(folder))}")
         return
     session = Session(folder)
     if list_ or not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -96,7 +96,8 @@ def _list(session, source: Optional[str], options: Options) -> None:  # noqa: AN
                Column("kind", "Kind", drop=1), Column("when", "Date", no_wrap=True, drop=2),
                Column("text", "Sentence", ratio=1, min_width=20)]
     with Output(options) as out:
-        out.rows(rows, LIST_KEYS, columns, f"no drafts to review in {session.folder}",
+        out.rows(rows, LIST_KEYS, columns,
+                 f"no drafts to review in {one_line(str(session.folder))}",
                  draw=lambda: out.writer.table(
                      rows, columns, dropped_note="Not shown: {columns} — widen the window, "
                      "or --format json"))
@@ -116,7 +117,7 @@ def _interactive(session, source: Optional[str], color: bool) -> None:  # noqa: 
         [f for f in session.drafts(source) if f in session.notes["skipped"]]
     total = len(queue)
     if not total:
-        console.print(f"no drafts to review in {session.folder}")
+        console.print(f"no drafts to review in {escape(one_line(str(session.folder)))}")
         raise typer.Exit(1)
     console.print(f"[dim]{escape(one_line(str(session.folder)))} is held for this review: "
                   "kzru add and other reviews of it are refused until you quit[/dim]")
