@@ -126,11 +126,20 @@ def check_rules(tables: dict[str, Table], problems: Problems) -> None:
     the right type."""
     events = tables["events"]
     facts = tables["facts"]
+    sources = tables["sources"]
     event_ids = {row.id for row in events.rows if row.id}
+    source_ids = {row.id for row in sources.rows if row.id}
     for row, line in zip(facts.rows, facts.lines):
         if row.id in event_ids:
             problems.append(Said("data.fact_is_event", where=facts.where(line, "id"), id=row.id),
                             Said("data.kind.event_ids"))
+        elif row.id in source_ids:
+            problems.append(Said("data.id_is_source", where=facts.where(line, "id"), id=row.id),
+                            Said("data.kind.source_ids"))
+    for row, line in zip(sources.rows, sources.lines):
+        if row.id in event_ids:
+            problems.append(Said("data.source_is_event", where=sources.where(line, "id"),
+                                 id=row.id), Said("data.kind.source_event_ids"))
     _check_fact_links(facts, problems)
     _check_same_as(facts, problems)
     _check_draft_references(tables, problems)

@@ -388,6 +388,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "them apart)",
                            "{where}: id {id!r} — это и id события (kzru show не сможет их "
                            "различить)"),
+    "data.id_is_source": ("{where}: id {id!r} is also a source id (kzru cite takes any id and "
+                          "could not tell them apart)",
+                          "{where}: id {id!r} — это и id источника (kzru cite принимает любой "
+                          "id и не сможет их различить)"),
+    "data.source_is_event": ("{where}: id {id!r} is also an event id (kzru cite takes any id "
+                             "and could not tell them apart)",
+                             "{where}: id {id!r} — это и id события (kzru cite принимает любой "
+                             "id и не сможет их различить)"),
     "data.same_as_self": ("{where}: same_as names the fact itself",
                           "{where}: same_as указывает на сам факт"),
     "data.same_as_source": ("{where}: same_as {other!r} is from the same source {source}: "
@@ -415,6 +423,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.kind.not_an_id": ("{table}.csv {column}: not an id in {target}.csv",
                             "{table}.csv {column}: нет такого id в {target}.csv"),
     "data.kind.event_ids": ("facts.csv id: event ids", "facts.csv id: id событий"),
+    "data.kind.source_ids": ("facts.csv id: source ids", "facts.csv id: id источников"),
+    "data.kind.source_event_ids": ("sources.csv id: event ids", "sources.csv id: id событий"),
     "data.kind.refers_to_draft": ("{table}.csv {column}: refers to a draft",
                                   "{table}.csv {column}: ссылка на черновик"),
     "data.kind.part_of_source": ("facts.csv part_of: other source",

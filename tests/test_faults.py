@@ -1389,3 +1389,32 @@ def test_an_export_error_names_the_target(run) -> None:  # noqa: ANN001
     done = run("export", target)
     assert done.code == 2 and done.err.count("\n") == 1
     assert done.err.startswith(f"kzru: {target}: cannot be written (") and ".kzru-" not in done.err
+
+
+# red team 2026-12-05 #10: ids are unique across tables (cite and show take any id)
+
+
+def test_check_refuses_an_id_shared_by_two_tables(run, data_copy: Path) -> None:  # noqa: ANN001
+    from conftest import read_table, write_table
+
+    facts, sources = read_table(data_copy, "facts"), read_table(data_copy, "sources")
+    events = read_table(data_copy, "events")
+    referenced = {item for row in facts for field in ("part_of", "follows", "same_as")
+                  for item in row[field].split("; ") if item}
+    index = next(i for i, row in enumerate(facts) if row["id"] not in referenced)
+    facts[index]["id"] = sources[1]["id"]
+    write_table(data_copy, "facts", facts)
+    done = run("check", "--data", str(data_copy))
+    assert done.code == 2
+    assert f"facts.csv:{index + 2}:1: id {sources[1]['id']!r} is also a source id" in done.err
+    assert "is also an event id" not in done.err
+    facts[index]["id"] = "a-fact-of-its-own"
+    write_table(data_copy, "facts", facts)
+    assert run("check", "--data", str(data_copy)).code == 0
+    # a source whose id is an event's (the source referenced nowhere: a new last row)
+    sources.append({**sources[0], "id": events[0]["id"], "file": "zz.txt", "sha256": ""})
+    write_table(data_copy, "sources", sources)
+    done = run("check", "--data", str(data_copy))
+    assert done.code == 2
+    assert f"sources.csv:{len(sources) + 1}:1: id {events[0]['id']!r} is also an event id" \
+        in done.err
