@@ -363,10 +363,18 @@ _LINE_START = re.compile(r"^([-+=]|\d+)([.)]?)")
 WEB_URL = re.compile(r"https?://[^\s<>()\\`\x00-\x1f\x7f]+")
 
 
+# What GitHub-flavoured Markdown turns into a link with no markup at all: "scheme://" and
+# "www.". A backslash before the colon or the dot breaks the match and shows the same text.
+_AUTOLINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?<![\w.])((?i:www))(\.)")
+
+
 def md(text: str) -> str:
     """Text from the data as Markdown that shows exactly that text: data is never markup, so
-    '[official record](https://…)' or '<img …>' in a cell stays those characters."""
-    return _LINE_START.sub(_escape_start, _MARKUP.sub(r"\\\1", text))
+    '[official record](https://…)' or '<img …>' in a cell stays those characters, and a bare
+    'https://…' or 'www.…' is not made a link by GitHub's autolinks."""
+    escaped = _MARKUP.sub(r"\\\1", text)
+    escaped = _AUTOLINK.sub(lambda m: "\\:" if m[1] else f"{m[2]}\\.", escaped)
+    return _LINE_START.sub(_escape_start, escaped)
 
 
 def _escape_start(found: re.Match[str]) -> str:

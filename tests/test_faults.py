@@ -1418,3 +1418,20 @@ def test_check_refuses_an_id_shared_by_two_tables(run, data_copy: Path) -> None:
     assert done.code == 2
     assert f"sources.csv:{len(sources) + 1}:1: id {events[0]['id']!r} is also an event id" \
         in done.err
+
+
+# red team 2026-12-05 #11: GitHub's autolinks make no link of a bare address in --format md
+
+
+def test_markdown_breaks_github_autolinks_in_the_data(run, data_copy: Path) -> None:  # noqa: ANN001
+    from conftest import read_table, write_table
+
+    facts = read_table(data_copy, "facts")
+    facts[0]["summary"] = "see https://evil.example/bare and www.evil.example (www.x.example)"
+    write_table(data_copy, "facts", facts)
+    done = run("facts", "--data", str(data_copy), "-f", "md", "--fields", "id,summary")
+    assert done.code == 0
+    line = next(line for line in done.out.splitlines() if "evil" in line)
+    # GFM's extended autolinks: "www." after a space or "(", and any "scheme://"
+    assert not re.search(r"(^|[\s(*_~])www\.", line) and not re.search(r"[A-Za-z]://", line)
+    assert "https\\://evil.example/bare and www\\.evil.example (www\\.x.example)" in line
