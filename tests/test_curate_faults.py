@@ -334,3 +334,19 @@ def test_init_and_review_print_a_folder_name_escaped(tmp_path: Path, run) -> Non
     none = run("review", "--data", str(folder))
     assert none.code == 1 and "no drafts to review in" in none.out
     assert "\x1b" not in none.out and "\\x1b[2J" in none.out
+
+
+def test_a_soft_hyphen_is_reported_at_the_articles_line_and_column(
+        empty: Path, tmp_path: Path, run) -> None:  # noqa: ANN001
+    """It was reported at facts.csv lines that do not exist."""
+    lines = ARTICLE.split("\n")
+    lines[2] = lines[2].replace("переговоры", "пере\u00adговоры")
+    path = tmp_path / "shy.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    column = lines[2].index("\u00ad") + 1
+    before = folder_bytes(empty)
+    done = run("add", str(path), "--data", str(empty))
+    assert done.code == 2 and done.err.count("\n") == 1
+    assert done.err.startswith(f"kzru: {path}:3:{column}: U+00AD (soft hyphen)")
+    assert "facts.csv" not in done.err
+    assert folder_bytes(empty) == before

@@ -130,6 +130,7 @@ def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
     text = found["text"]
     if not text.strip():
         raise KzruError(Said("err.no_text", path=path))
+    _refuse_invisible(path, text)
     for what in ("text", "title", "publisher"):
         if getattr(overrides, what, None) is not None:
             continue  # the user's own value replaces what was found
@@ -161,6 +162,27 @@ def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
         publisher=overrides.publisher if overrides.publisher is not None else found["publisher"],
         url=url, published=published, precision=precision, basis=basis, note=note,
         url_note=url_note, mode=mode)
+
+
+def _refuse_invisible(path: Path, text: str) -> None:
+    """An article holding a character kzru's tables refuse (a soft hyphen, a zero-width
+    space, a direction mark: text copied from pages and messengers carries them) is refused
+    here, at its own line and column, not at rows of facts.csv that were never written."""
+    import unicodedata
+
+    from kzru.text import INVISIBLE_CHARACTERS
+
+    found = list(re.finditer(INVISIBLE_CHARACTERS, text))
+    if not found:
+        return
+    first = found[0].start()
+    line = text.count("\n", 0, first) + 1
+    column = first - (text.rfind("\n", 0, first) + 1) + 1
+    char = text[first]
+    name = unicodedata.name(char, "a format character").lower()
+    more = f" ({len(found)} such characters in all)" if len(found) > 1 else ""
+    raise KzruError(f"{path}:{line}:{column}: U+{ord(char):04X} ({name}) in the article{more}: "
+                    "kzru's tables refuse invisible characters; remove them and add it again")
 
 
 def _dateline(text: str) -> tuple[date | None, str, str, str]:
