@@ -1132,7 +1132,7 @@ def test_brief_shows_markup_in_the_data_as_text(data_copy: Path) -> None:
     assert "Speaker [x](https://evil.example/s)" in plain and f"Title {link}" in plain
     page = subprocess.run([sys.executable, "-m", "kzru", "brief", event_id, "--format", "md",
                            "--data", str(data_copy)], capture_output=True, text=True).stdout
-    assert "\\[official record\\](https://evil.example)" in page
+    assert "\\[official record\\](https\\://evil.example)" in page  # no autolink either
     assert "<https://example.org/article>" in page
 
 
