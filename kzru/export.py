@@ -127,8 +127,8 @@ def write_database(dataset: Dataset, target: Path, bundled: dict[str, Any]) -> d
     try:
         return _write_database(dataset, target, bundled)
     except OSError as error:
-        raise KzruError(f"{target}: cannot be written ({error.strerror or error}); nothing "
-                        "was changed") from None
+        raise KzruError(Said("err.export_unwritable", target=target,
+                             why=error.strerror or error)) from None
 
 
 def _write_database(dataset: Dataset, target: Path, bundled: dict[str, Any]) -> dict[str, int]:

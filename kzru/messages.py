@@ -169,6 +169,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "text",
                              "{path}: не UTF-8 (байт {byte}); сохраните статью как текст в "
                              "UTF-8"),
+    "err.article_is_link": ("{path}: is a symbolic link; kzru add reads regular files only "
+                            "(give the file it leads to by its own name)",
+                            "{path}: символическая ссылка; kzru add читает только обычные "
+                            "файлы (укажите файл, на который она ведёт, по его имени)"),
+    "err.replacement_text": ("{path}: its text holds a replacement character (U+FFFD) at line "
+                             "{line}: a wrong or undeclared character encoding? Save the "
+                             "article as UTF-8 (or declare its charset) and add it again",
+                             "{path}: в тексте символ замены (U+FFFD) в строке {line}: неверная "
+                             "или не указанная кодировка? Сохраните статью в UTF-8 (или укажите "
+                             "charset) и добавьте снова"),
+    "err.replacement_title": ("{path}: its title holds a replacement character (U+FFFD): a wrong "
+                              "or undeclared character encoding? Save the article as UTF-8 (or "
+                              "declare its charset) and add it again",
+                              "{path}: в заголовке символ замены (U+FFFD): неверная или не "
+                              "указанная кодировка? Сохраните статью в UTF-8 (или укажите "
+                              "charset) и добавьте снова"),
+    "err.replacement_publisher": ("{path}: its publisher holds a replacement character (U+FFFD): "
+                                  "a wrong or undeclared character encoding? Save the article "
+                                  "as UTF-8 (or declare its charset) and add it again",
+                                  "{path}: в названии издания символ замены (U+FFFD): неверная "
+                                  "или не указанная кодировка? Сохраните статью в UTF-8 (или "
+                                  "укажите charset) и добавьте снова"),
+    "err.invisible_in_article": ("{where}: {code} ({name}) in the article ({count} such "
+                                 "characters in all): kzru's tables refuse invisible "
+                                 "characters; remove them and add it again",
+                                 "{where}: {code} ({name}) в статье (всего таких символов: "
+                                 "{count}): таблицы kzru не принимают невидимые символы; "
+                                 "удалите их и добавьте статью снова"),
+    "err.folder_busy": ("{folder} is being changed by another kzru (pid {pid}); try again when it "
+                        "finishes",
+                        "{folder} сейчас изменяет другой kzru (pid {pid}); повторите, когда он "
+                        "закончит"),
+    "err.lock_is_link": ("{path}: is a symbolic link; kzru locks the folder with a regular file "
+                         "of its own",
+                         "{path}: символическая ссылка; kzru блокирует папку своим обычным "
+                         "файлом"),
+    "err.lock_unwritable": ("{folder}: cannot be changed ({why}); nothing was written",
+                            "{folder}: изменить нельзя ({why}); ничего не записано"),
+    "err.changed_meanwhile": ("{folder} was changed by another kzru since this review read it; "
+                              "nothing saved (run kzru review again)",
+                              "{folder} изменил другой kzru после того, как этот просмотр её "
+                              "прочитал; ничего не сохранено (запустите kzru review снова)"),
+    "err.export_unwritable": ("{target}: cannot be written ({why}); nothing was changed",
+                              "{target}: записать нельзя ({why}); ничего не изменено"),
     "err.no_text": ("{path}: no article text found", "{path}: текст статьи не найден"),
     "err.no_text_page": ("{path}: no article text found in the page",
                          "{path}: на странице не найден текст статьи"),

@@ -105,18 +105,16 @@ def folder_lock(folder: Path) -> Iterator[None]:
             descriptor = os.open(path, flags, 0o600)
         except OSError as error:
             if path.is_symlink():
-                raise KzruError(f"{path}: is a symbolic link; kzru locks the folder with a "
-                                "regular file of its own") from None
-            raise KzruError(f"{folder}: cannot be changed ({error.strerror or error}); "
-                            "nothing was written") from None
+                raise KzruError(Said("err.lock_is_link", path=path)) from None
+            raise KzruError(Said("err.lock_unwritable", folder=folder,
+                                 why=error.strerror or error)) from None
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip()
             os.close(descriptor)
-            pid = f"pid {holder}" if holder.isdigit() else "pid unknown"
-            raise KzruError(f"{folder} is being changed by another kzru ({pid}); try again "
-                            "when it finishes") from None
+            raise KzruError(Said("err.folder_busy", folder=folder,
+                                 pid=holder if holder.isdigit() else "?")) from None
         except BaseException:
             os.close(descriptor)
             raise

@@ -69,8 +69,7 @@ def article_files(paths: list[Path], links: list[Path] | None = None) -> list[Pa
     found: list[Path] = []
     for path in paths:
         if path.is_symlink() and not path.is_dir():
-            raise KzruError(f"{path}: is a symbolic link; kzru add reads regular files only "
-                            "(give the file it leads to by its own name)")
+            raise KzruError(Said("err.article_is_link", path=path))
         if path.is_dir():
             for entry in sorted(path.iterdir()):
                 if entry.suffix.lower() not in SUFFIXES:
@@ -112,8 +111,7 @@ def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
     """The article at ``path`` with what is known of it; KzruError if it cannot be read.
     Its mode is kept for the copy beside the data: a private file stays private."""
     if path.is_symlink():
-        raise KzruError(f"{path}: is a symbolic link; kzru add reads regular files only "
-                        "(give the file it leads to by its own name)")
+        raise KzruError(Said("err.article_is_link", path=path))
     try:
         raw = read_limited(path, ARTICLE_LIMIT, follow=False)
         mode = os.stat(path, follow_symlinks=False).st_mode & 0o777
@@ -136,10 +134,8 @@ def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
             continue  # the user's own value replaces what was found
         bad = found[what].find("\ufffd")
         if bad >= 0:
-            where = f" at line {found[what].count(chr(10), 0, bad) + 1}" if what == "text" else ""
-            raise KzruError(f"{path}: its {what} holds a replacement character (U+FFFD){where}: "
-                            "a wrong or undeclared character encoding? Save the article as "
-                            "UTF-8 (or declare its charset) and add it again")
+            raise KzruError(Said(f"err.replacement_{what}", path=path,
+                                 line=found[what].count(chr(10), 0, bad) + 1))
     published, precision, basis, note = found["published"], found["precision"], \
         found["basis"], found["note"]
     if overrides.published:
@@ -179,10 +175,10 @@ def _refuse_invisible(path: Path, text: str) -> None:
     line = text.count("\n", 0, first) + 1
     column = first - (text.rfind("\n", 0, first) + 1) + 1
     char = text[first]
-    name = unicodedata.name(char, "a format character").lower()
-    more = f" ({len(found)} such characters in all)" if len(found) > 1 else ""
-    raise KzruError(f"{path}:{line}:{column}: U+{ord(char):04X} ({name}) in the article{more}: "
-                    "kzru's tables refuse invisible characters; remove them and add it again")
+    raise KzruError(Said("err.invisible_in_article", where=f"{path}:{line}:{column}",
+                         code=f"U+{ord(char):04X}",
+                         name=unicodedata.name(char, "format character").lower(),
+                         count=len(found)))
 
 
 def _dateline(text: str) -> tuple[date | None, str, str, str]:

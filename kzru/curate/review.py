@@ -284,8 +284,7 @@ class Session:
         contents[NOTES] = json.dumps(self.notes, ensure_ascii=False, indent=1).encode("utf-8")
         with nullcontext() if self.holding else writer.folder_lock(self.folder):
             if _snapshot(self.folder) != self.on_disk:
-                raise KzruError(f"{self.folder} was changed by another kzru since this review "
-                                "read it; nothing saved (run kzru review again)")
+                raise KzruError(Said("err.changed_meanwhile", folder=self.folder))
             validate(self.folder, contents)
             writer.commit(self.folder, contents)
             self.on_disk = _snapshot(self.folder)
