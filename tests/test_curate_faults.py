@@ -331,9 +331,9 @@ def test_init_and_review_print_a_folder_name_escaped(tmp_path: Path, run) -> Non
     made = run("init", "--empty", str(folder))
     assert made.code == 0 and "\x1b" not in made.out and "\x07" not in made.out
     assert "d\\x1b]52;c;SGVsbG8=\\x07\\x1b[2J" in made.out
-    none = run("review", "--data", str(folder))
-    assert none.code == 1 and "no drafts to review in" in none.out
-    assert "\x1b" not in none.out and "\\x1b[2J" in none.out
+    none = run("review", "--data", str(folder), "--format", "table")
+    assert none.code == 1 and "no drafts to review in" in none.err
+    assert "\x1b" not in none.out + none.err and "\\x1b[2J" in none.err
 
 
 def test_a_soft_hyphen_is_reported_at_the_articles_line_and_column(
