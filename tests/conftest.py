@@ -113,6 +113,26 @@ def read_table(folder: Path, name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def folder_bytes(folder: Path, ignore: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """Every file under a data folder, by its relative path, with its bytes: what a test
+    compares to show a refused or interrupted write left the folder as it was. ``ignore``
+    names files left out by name (the lock file, which names its last holder)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name not in ignore}
+
+
+def load_problems(folder: Path) -> list[str]:
+    """Every problem loading a data folder reports (all of them, not the first 20 of a kind);
+    none for a folder that loads."""
+    from kzru.errors import DataError
+
+    try:
+        store.load(folder, all_problems=True)
+    except DataError as error:
+        return list(error.problems)
+    return []
+
+
 def write_table(folder: Path, name: str, rows: list[dict[str, str]]) -> None:
     """Rewrite a table of a data folder copy with the same header (tests only)."""
     import csv

@@ -19,6 +19,8 @@ import pytest
 
 pytest.importorskip("natasha")
 
+from conftest import folder_bytes  # noqa: E402
+
 from kzru import cues, lint, store  # noqa: E402
 from kzru.curate import pipeline  # noqa: E402
 from kzru.curate.read import Overrides, read_article  # noqa: E402
@@ -51,11 +53,6 @@ PAGE = "\n".join([
     '</article><footer>© Степной вестник</footer></body></html>',
     '',
 ])
-
-
-def folder_bytes(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ import pytest
 
 pytest.importorskip("natasha")
 
+from conftest import folder_bytes as every_file  # noqa: E402
 from conftest import read_table  # noqa: E402
 
 from kzru.curate import pipeline  # noqa: E402
@@ -32,8 +33,7 @@ ARTICLE = "\n".join([
 
 def folder_bytes(folder: Path) -> dict[str, bytes]:
     """Every file of a data folder but the lock file (which names its last holder)."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != ".kzru-lock"}
+    return every_file(folder, ignore=(".kzru-lock",))
 
 
 @pytest.fixture

@@ -15,6 +15,8 @@ import pytest
 
 pytest.importorskip("natasha")
 
+from conftest import folder_bytes  # noqa: E402
+
 from kzru import store  # noqa: E402
 from kzru.curate import pipeline, read  # noqa: E402
 
@@ -26,11 +28,6 @@ ARTICLE = "\n".join([
     "Следующее заседание рабочей группы планируется провести осенью в Омске.",
     "",
 ])
-
-
-def folder_bytes(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import add_facts, read_table, write_table
+from conftest import load_problems as problems
 
 from kzru.errors import PER_KIND, DataError
 from kzru.links import _Hints, on_cycles
@@ -25,14 +26,6 @@ TEMPLATE = next(row["id"] for row in FACTS if not row["event"] and not row["part
 def place(folder: Path, line: int, column: str, table: str = "facts") -> str:
     header = list(read_table(folder, table)[0])
     return f"{folder / f'{table}.csv'}:{line}:{header.index(column) + 1}"
-
-
-def problems(folder: Path) -> list[str]:
-    try:
-        load(folder, all_problems=True)
-    except DataError as error:
-        return list(error.problems)
-    return []
 
 
 def added(folder: Path, *changes: dict[str, str]) -> list[int]:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import load_problems as problems
 from conftest import read_table, write_table
 
 from kzru import validate
@@ -30,14 +31,6 @@ EVENT = next(iter(LOADED.events.values()))
 def column(table: str, field: str) -> validate._Column:
     spec = next(f for f in SCHEMA[table]["schema"]["fields"] if f["name"] == field)
     return validate._Column(spec)
-
-
-def problems(folder: Path) -> list[str]:
-    try:
-        load(folder, all_problems=True)
-    except DataError as error:
-        return list(error.problems)
-    return []
 
 
 # --- one cell -----------------------------------------------------------------------------------
