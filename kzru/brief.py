@@ -21,6 +21,7 @@ from kzru.follow import (
     period_end,
     place_names,
     preview_sources,
+    preview_work,
     report_sources,
     role,
     speaker_names,
@@ -82,6 +83,10 @@ class Novelty(NamedTuple):
     names: list[str]
     outcomes: list[Tracked] = []  # as of this meeting: what articles published by its end say
     since: dict[str, Tracked] = {}  # fact id -> its verdict now, where later articles add to it
+    # fact id -> later facts that may mention it, not linked as its progress (track's see
+    # also, beside a "no later report" that still stands: the 2025 Declaration beside the
+    # 2024 joint statement)
+    see_also: dict[str, tuple[Fact, ...]] = {}
 
 
 class Check(NamedTuple):
@@ -95,6 +100,7 @@ class Check(NamedTuple):
     shown: str = ""
     see: Fact | None = None
     via: Fact | None = None
+    field: tuple[Fact, ...] = ()  # the report's rows on the item's field, which it takes up
 
 
 class Brief(NamedTuple):
@@ -112,6 +118,9 @@ class Brief(NamedTuple):
     announcing: dict[str, str] = {}  # preview source -> the event whose report it is
     preview_side: list[Item] = []  # the preview's own background: not about the visit
     preview_said: int = 0  # the preview's assessments left out of the page (statements)
+    # related events the page's articles only announce (the CSTO session of the next day,
+    # «пройдет»): shown apart from those held alongside
+    related_announced: list[str] = []
 
 
 def attribution(fact: Fact, source: Source) -> str:
@@ -156,8 +165,23 @@ def _novelty(dataset: Dataset, event: Event, facts: list[Fact]) -> Novelty:
     since = {entry.fact.id: now[entry.fact.id] for entry in outcomes
              if entry.fact.id in now
              and {f.id for f in now[entry.fact.id].later} - {f.id for f in entry.later}}
+    still_open = [entry for entry in now.values() if entry.verdict == NO_REPORT]
+    see_also: dict[str, tuple[Fact, ...]] = {}
+    if still_open:  # the suggester only on this path: it reads the store's rare keys
+        from kzru.suggest import see_also as with_candidates
+
+        see_also = {entry.fact.id: entry.see_also
+                    for entry in with_candidates(dataset, still_open) if entry.see_also}
     return Novelty(previous, [s for s in own_sectors if s not in seen_sectors],
-                   [s for s in own_sectors if s not in ever_sectors], names, outcomes, since)
+                   [s for s in own_sectors if s not in ever_sectors], names, outcomes, since,
+                   see_also)
+
+
+def announced_only(dataset: Dataset, events: list[Event]) -> list[str]:
+    """Of ``events``, those every source of which wrote before them (previews, announcements):
+    no article here reports them held, so a page cannot say they were."""
+    return [other.id for other in events
+            if other.sources and preview_sources(dataset, other) >= set(other.sources)]
 
 
 def related_events(dataset: Dataset, event: Event) -> list[Event]:
@@ -171,29 +195,12 @@ def related_events(dataset: Dataset, event: Event) -> list[Event]:
     return sorted(found, key=lambda other: (other.start, other.id))
 
 
-def main_sector(fact: Fact, facts: list[Fact], firsts: dict[str, int] | None = None) -> str:
-    """A document spanning several areas goes under the area the rest of the event is most
-    about (the 2025 package under nuclear energy, not space); other facts under their first.
-    ``firsts``: how many of ``facts`` (the fact among them) have each main sector, counted
-    once for all of an event's documents."""
-    if fact.kind != "document" or len(fact.sectors) < 2:
-        return fact.sectors[0]
-    if firsts is None:
-        counts = {sector: sum(1 for other in facts if other.id != fact.id and other.sectors
-                              and other.sectors[0] == sector) for sector in fact.sectors}
-    else:
-        counts = {sector: firsts.get(sector, 0) - (sector == fact.sectors[0])
-                  for sector in fact.sectors}
-    return max(fact.sectors, key=lambda sector: (counts[sector], -fact.sectors.index(sector)))
-
-
-def first_sectors(facts: list[Fact]) -> dict[str, int]:
-    """How many facts have each sector first."""
-    counts: dict[str, int] = {}
-    for fact in facts:
-        if fact.sectors:
-            counts[fact.sectors[0]] = counts.get(fact.sectors[0], 0) + 1
-    return counts
+def main_sector(fact: Fact) -> str:
+    """The heading a fact sits under: its main sector, the first (rubric 7). A document of
+    several areas too (the 2025 package under Space, the area the article names first, its
+    other areas listed beside it): which area the rest of the visit is most about says
+    nothing of the document (round-8 reader)."""
+    return fact.sectors[0]
 
 
 def _own_date(fact: Fact) -> tuple[date, date] | None:
@@ -264,11 +271,16 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     # The preview's own rows for the event and its background, read once for both uses.
     preview_rows = dataset.facts_of(sorted(previews), [event_id, ""], top_level=True) \
         if reports else []
+    # Work under way of the preview's background is what track holds against the report
+    # (follow.preview_work: projects and initiatives, not what another event's passage tells).
+    work = {fact_id for fact_id, held in preview_work(dataset).items() if held.id == event_id} \
+        if reports else set()
     previewed = [fact for fact in preview_rows
                  if reports and (fact.event == event_id
                                  or main_event.get(fact.source) == event_id)
                  and (fact.status in (*FORECASTS, "planned")
-                      or (fact.status == "ongoing" and fact.kind == "project"))]
+                      or (fact.status == "ongoing"
+                          and (fact.kind == "project" if fact.event else fact.id in work)))]
     linked = Linked(dataset)
     own = {fact.id for fact in facts}
     # A preview's "visit scheduled" folds into what the visit's report says happened.
@@ -346,14 +358,13 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     top = [fact for fact in top if fact.id not in merged]
     figures = [item(fact) for fact in top if fact.kind == "figure"]
     sections = []
-    firsts = first_sectors(facts)
     for status in SECTION_ORDER:
         chosen = [fact for fact in top if fact.status == status and fact.kind != "figure"]
         if not chosen:
             continue
         by_sector: dict[str, list[Item]] = {}
         for fact in chosen:
-            by_sector.setdefault(main_sector(fact, facts, firsts), []).append(item(fact))
+            by_sector.setdefault(main_sector(fact), []).append(item(fact))
         order = [sector for sector in dataset.sectors if sector in by_sector]
         sections.append(Section(status, SECTION_TITLES[status],
                                 [SectorGroup(sector, by_sector[sector]) for sector in order]))
@@ -366,10 +377,12 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     announcing = {source: main_event[source] for source in previews
                   if main_event.get(source, event_id) != event_id
                   and main_event[source] in dataset.events}
+    related = related_events(dataset, event)
     return Brief(event, sources, previews, sections, figures,
                  _novelty(dataset, event, facts), alongside, checks,
-                 related_events(dataset, event), reports, own_ids, announcing,
-                 [item(fact) for fact in side], len(said_only))
+                 related, reports, own_ids, announcing,
+                 [item(fact) for fact in side], len(said_only),
+                 announced_only(dataset, related))
 
 
 def _silences(checks: list[Check], taken_up: set[str]) -> list[Check]:
@@ -385,7 +398,10 @@ def _silences(checks: list[Check], taken_up: set[str]) -> list[Check]:
     for check in checks:
         fact, tracked = check.item.fact, check.tracked
         verdict = tracked.verdict
-        if verdict == NOT_AS_SUCH and tracked.see_also:
+        if verdict == NOT_AS_SUCH and getattr(tracked.reason, "key", "") == \
+                "track.why.field_rows":
+            shown.append(check._replace(shown=verdict, field=tracked.see_also))
+        elif verdict == NOT_AS_SUCH and tracked.see_also:
             see = tracked.see_also[0]
             shown.append(check._replace(shown=verdict, see=see, via=decided.get(see.id)))
         elif verdict not in (NO_REPORT, LATEST):

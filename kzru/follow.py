@@ -332,10 +332,17 @@ def previewed(dataset: Dataset) -> dict[str, Event]:
     return found
 
 
+# Work under way: a concrete project, or a line of work not yet one (the expert's "contacts
+# in digitalisation, AI, fintech" are held against the report as the gas projects are).
+WORK_KINDS = ("project", "initiative")
+
+
 def preview_work(dataset: Dataset) -> dict[str, Event]:
     """Fact id -> the event whose report a preview's background *work under way* (an ongoing
-    project of no event: the grain clusters, gas and power generation) is held against, as a
-    brief holds it: where the event is the preview's main one and has a report."""
+    project or initiative of no event: the grain clusters, gas and power generation, the
+    contacts in digitalisation) is held against, as a brief holds it: where the event is the
+    preview's main one and has a report. Work told inside the passage on another event of
+    the same article (the Year of Working Professions, in the forum's) belongs to that one."""
     main = main_events(dataset)
     found: dict[str, Event] = {}
     for event in dataset.events.values():
@@ -343,10 +350,28 @@ def preview_work(dataset: Dataset) -> dict[str, Event]:
             if main.get(source_id) != event.id or \
                     not report_sources(dataset, event, {source_id}):
                 continue
-            for fact in dataset.facts_of([source_id], [""], ("ongoing",)):
-                if fact.kind == "project":
+            work = [fact for fact in dataset.facts_of([source_id], [""], ("ongoing",))
+                    if fact.kind in WORK_KINDS]
+            inside = _inside_passages(dataset, source_id, event.id, work) if work else set()
+            for fact in work:
+                if fact.id not in inside:
                     found[fact.id] = event
     return found
+
+
+def _inside_passages(dataset: Dataset, source_id: str, main: str,
+                     facts: list[Fact]) -> set[str]:
+    """Of ``facts``, those the article tells between the first and last fact of another of
+    its events (in the curated table's order, which is the article's)."""
+    others = [e.id for e in dataset.events.values() if e.id != main and source_id in e.sources]
+    if not others:
+        return set()
+    line = dataset.fact_lines
+    spans: dict[str, list[int]] = {}
+    for fact in dataset.facts_of([source_id], others):
+        spans.setdefault(fact.event, []).append(line.get(fact.id, 0))
+    return {fact.id for fact in facts
+            if any(min(at) < line.get(fact.id, 0) < max(at) for at in spans.values())}
 
 
 def naming(dataset: Dataset, fact: Fact, places: set[str] | None = None) -> set[str]:
@@ -443,7 +468,11 @@ def judge(fact: Fact, later: list[Fact], context: _Context) -> tuple[str, str, F
     work = (context.work or {}).get(fact.id)
     if work is not None:
         reports = report_sources(context.dataset, work, {fact.source})
-        if fact.sectors and fact.sectors[0] in _taken_up(context, work, reports):
+        # Work that names a thing of its own (new CHPs, the Ekibastuz GRES-2) is taken up
+        # only where the report names it (rule 1: the same named thing, not the sector);
+        # work that names only its field (gas and power generation) by the field itself.
+        if fact.sectors and fact.sectors[0] in _taken_up(context, work, reports) and \
+                not naming(context.dataset, fact):
             return NOT_AS_SUCH, Said("track.why.not_as_such_sector", event=work.id,
                                      reports=", ".join(reports),
                                      sector=fact.sectors[0]), None
@@ -481,6 +510,10 @@ def _around(entry: Tracked, context: _Context) -> Tracked:
     event = context.previewed.get(fact.id) or (context.work or {}).get(fact.id)
     if event is None:
         return entry
+    if entry.verdict == NOT_AS_SUCH:  # taken up by its field: the report's rows there
+        rows = _field_rows(context, event, fact)
+        return entry._replace(see_also=rows, reason=Said(
+            "track.why.field_rows", why=entry.reason, rows=Joined(f.id for f in rows)))
     dataset = context.dataset
     known = context.named if context.named is not None else {}
     key = (fact.source, event.id)
@@ -503,6 +536,24 @@ def _around(entry: Tracked, context: _Context) -> Tracked:
                                   reason=Said("track.why.around", via=other.id,
                                               later=_later_line(first)))
     return entry
+
+
+# At most this many of the report's rows on a field are named beside the work they take up.
+FIELD_ROWS = 3
+
+
+def _field_rows(context: _Context, event: Event, fact: Fact) -> tuple[Fact, ...]:
+    """The rows of the event's report (top level, the article's order) whose main sector is
+    the work's: where the report takes up its field (gas and power generation: the
+    report's energy rows on progress, the oil-to-electricity partnership and gas)."""
+    dataset = context.dataset
+    reports = set(report_sources(dataset, event, {fact.source}))
+    line = dataset.fact_lines
+    rows = sorted((other for other in dataset.event_facts(event.id)
+                   if other.source in reports and not other.part_of and other.sectors
+                   and other.sectors[0] == fact.sectors[0]),
+                  key=lambda other: (other.source, line.get(other.id, 0)))
+    return tuple(rows[:FIELD_ROWS])
 
 
 def _entry(fact: Fact, context: _Context, parts: tuple[Tracked, ...] = ()) -> Tracked:

@@ -111,6 +111,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "brief.date": ("Date", "Дата"),
     "brief.date_inferred": ("Date inferred", "Дата выведена"),
     "brief.related": ("Held alongside", "В те же дни"),
+    "brief.related_announced": ("Announced alongside, not reported as held",
+                                "Объявлено на те же дни, о проведении не сообщается"),
     "brief.also": ("also", "также"),
     "brief.areas": ("Areas", "Области"),
     "brief.announced": ("announced beforehand", "объявлено заранее"),
@@ -147,6 +149,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "фон обзора, в отчёте о визите не затронутый"),
     "brief.check_see_also": ("what it names is taken up in the report through",
                              "то, о чём речь, в отчёте затронуто через"),
+    "brief.check_field": ("the report takes up its field in", "отчёт затрагивает эту отрасль в"),
     "brief.verdict.not_taken_up_as_such": (
         "not taken up as such in the visit's report",
         "в отчёте о визите в таком виде не затронуто"),
@@ -199,6 +202,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "track.summary": ("{count} tracked — {said}", "отслеживается {count} — {said}"),
     "track.see_also": ("see also, unconfirmed (not linked by the curators):",
                        "см. также, не подтверждено (кураторы не связали):"),
+    "track.see_also_around": ("see also, the report's rows around it (not its progress):",
+                              "см. также — строки отчёта рядом с этим (не продвижение):"),
     "track.why": ("why: {why}", "почему: {why}"),
     "track.words": ("{why}; the words: «{words}»", "{why}; решили слова: «{words}»"),
     "track.later_line": ("{id} ({source}, {date}, {status})", "{id} ({source}, {date}, {status})"),
@@ -213,6 +218,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "sector ({sector}), not this work as such",
         "фоновая работа из обзора перед {event}; отчёт о нём ({reports}) затрагивает её "
         "отрасль ({sector}), но не саму эту работу"),
+    "track.why.field_rows": ("{why}: {rows}", "{why}: {rows}"),
     "track.why.work_not_taken_up": (
         "background work of the preview of {event}; its report ({reports}) does not take it up",
         "фоновая работа из обзора перед {event}; отчёт о нём ({reports}) к ней не "

@@ -215,11 +215,16 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     lines = [f"# {title}", "",
              f"**{when}**{mark}{where} · {event_kind(event.kind, lang)}, {route} · "
              f"{label('brief.sources_word', lang)} {cites}  ", f"`{event.id}`", ""]
-    if brief.related:
-        together = " · ".join(
-            f"{md(other.title(lang))} ({span_label(other.start, other.end, other.date_precision)}"
-            f") `{other.id}`" for other in brief.related)
-        lines += [f"*{label('brief.related', lang)}:* {together}", ""]
+    for key, events in (("brief.related", [other for other in brief.related
+                                           if other.id not in brief.related_announced]),
+                        ("brief.related_announced", [other for other in brief.related
+                                                     if other.id in brief.related_announced])):
+        if events:
+            together = " · ".join(
+                f"{md(other.title(lang))} "
+                f"({span_label(other.start, other.end, other.date_precision)}) `{other.id}`"
+                for other in events)
+            lines += [f"*{label(key, lang)}:* {together}", ""]
     if event.date_note:
         head = label("brief.date_inferred" if mark else "brief.date", lang)
         lines += [f"*{head}: {md(event.date_note)}*", ""]
@@ -327,6 +332,9 @@ def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list
         via = f"`{check.via.id}` → " if check.via is not None else ""
         line += f" · {label('brief.check_see_also', lang)} {via}" \
                 f"`{check.see.id}`{_cited(check.see, brief)}"
+    if check.field:
+        line += f" · {label('brief.check_field', lang)} " + ", ".join(
+            f"`{row.id}`{_cited(row, brief)}" for row in check.field)
     lines = [line]
     for part in tracked.parts:
         shown = part.verdict if part.later else NOT_BORNE_OUT
@@ -394,6 +402,9 @@ def _novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
                 lines.append(f"    - {label('brief.outcome_since', lang)}: "
                              f"**{verdict_label(now.verdict, lang)}** → "
                              f"{_later_list(now.later, lang)}")
+            if entry.fact.id in novelty.see_also:
+                lines.append(f"    - {label('track.see_also', lang)} "
+                             f"{_later_list(list(novelty.see_also[entry.fact.id]), lang)}")
     return [*lines, ""]
 
 
@@ -434,6 +445,7 @@ def data(brief: Brief, lazy: bool = False) -> dict[str, Any]:
                   "date_basis": event.date_basis, "date_note": event.date_note,
                   "places": list(event.places), "host": event.host, "guest": event.guest},
         "related": [other.id for other in brief.related],
+        "related_announced_only": list(brief.related_announced),
         "sections": [{"status": section.status, "title": section.title,
                       "sectors": [{"sector": group.sector,
                                    "facts": many(item(entry) for entry in group.items)}
@@ -459,7 +471,8 @@ def data(brief: Brief, lazy: bool = False) -> dict[str, Any]:
                 "previous_commitments": [
                     {"id": e.fact.id, "verdict": e.verdict, "later": [f.id for f in e.later],
                      "verdict_now": novelty.since.get(e.fact.id, e).verdict,
-                     "later_now": [f.id for f in novelty.since.get(e.fact.id, e).later]}
+                     "later_now": [f.id for f in novelty.since.get(e.fact.id, e).later],
+                     "see_also": [f.id for f in novelty.see_also.get(e.fact.id, ())]}
                     for e in novelty.outcomes]},
         "citations": [{"number": number, "preview": source.id in brief.previews,
                        "of_this_event": not brief.own or source.id in brief.own,

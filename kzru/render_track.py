@@ -135,8 +135,8 @@ def _block(entry: Tracked, width: int | None, lang: str, explain: bool, console:
             lines += _unbreakable(f"→ {date_label(later.date, later.date_precision)} "
                                   f"{_status(later.status, lang)}", later.id, width,
                                   INDENT * 3, "cyan")
-        lines += _candidates(part.see_also, width, INDENT * 3, lang)
-    lines += _candidates(entry.see_also, width, INDENT, lang)
+        lines += _candidates(part.see_also, width, INDENT * 3, lang, part.verdict)
+    lines += _candidates(entry.see_also, width, INDENT, lang, entry.verdict)
     if explain:
         lines += _wrapped(why(entry, lang), width, INDENT, console, "dim")
     return lines
@@ -158,12 +158,17 @@ def why(entry: Tracked, lang: str) -> str:
     return say(Said("track.why", why=reason), lang)
 
 
-def _candidates(found: tuple[Fact, ...], width: int | None, indent: str, lang: str) -> list:
+def _candidates(found: tuple[Fact, ...], width: int | None, indent: str, lang: str,
+                verdict: str = NO_REPORT) -> list:
+    """The see-also list: beside "no later report", the suggester's unconfirmed candidates;
+    beside "not taken up as such", the report's rows around the item (its field, or the
+    same named thing through another row), which no one claims as its progress."""
     from rich.text import Text
 
     if not found:
         return []
-    lines = [Text(f"{indent}{label('track.see_also', lang)}", style="dim")]
+    key = "track.see_also_around" if verdict == NOT_AS_SUCH else "track.see_also"
+    lines = [Text(f"{indent}{label(key, lang)}", style="dim")]
     for fact in found:
         lines += _unbreakable(f"? {date_label(fact.date, fact.date_precision)} "
                               f"{_status(fact.status, lang)}", fact.id, width, indent, "dim")
