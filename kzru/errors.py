@@ -155,14 +155,51 @@ def did_you_mean(word: str, choices: list[str]) -> str:
     return Said("err.did_you_mean", choice=best[0])
 
 
-def choose(value: str, allowed: Iterable[str], what: str) -> str:
-    """Return ``value`` if allowed, else raise a one-line error with a suggestion."""
+def choose(value: str, allowed: Iterable[str], what: str,
+           shown: "dict[str, object] | None" = None) -> str:
+    """Return the allowed value ``value`` names, else raise a one-line error with a suggestion.
+
+    A value is named by itself, or (any case, ё or е, spaces or hyphens) by the word a table
+    shows it as in either language (``подписано`` for signed, labels.choice_words), or by a
+    word form of that word naming no other value. ``shown``: each value as its error lists
+    it (a labels.Pair for a word of the data, such as a sector's Russian name)."""
     allowed = list(allowed)
     if value in allowed:
         return value
-    from kzru.labels import Joined, Said, word
+    from kzru.labels import Joined, Pair, Said, choice_words, word
 
-    hint: object = did_you_mean(value, allowed)
+    spoken = choice_words(what, allowed)  # value -> its words, the Russian one first
+    found = _named(value, allowed, spoken)
+    if found is not None:
+        return found
+    said = [word for words in spoken.values() for word in words]
+    hint: object = did_you_mean(value, list(dict.fromkeys([*allowed, *said])))
     if len(allowed) <= 25:
-        hint = Joined([hint, Said("err.choose_from", choices=", ".join(allowed))], "")
+        listed = shown or {choice: Pair(choice, words[0]) for choice, words in spoken.items()
+                           if words}
+        hint = Joined([hint, Said("err.choose_from",
+                                  choices=Joined([listed.get(c, c) for c in allowed]))], "")
     raise KzruError(Said("err.unknown", what=word("err.noun", what), value=value, hint=hint))
+
+
+def _named(value: str, allowed: list[str], spoken: "dict[str, list[str]]") -> str | None:
+    """The one allowed value ``value`` names by a word of its own (see ``choose``), or None."""
+    import re
+
+    from kzru.text import stem, words
+
+    def key(text: object) -> str:
+        return " ".join(words(re.sub(r"[-_]", " ", str(text))))
+
+    def stems(text: object) -> tuple[str, ...]:
+        return tuple(stem(part) for part in key(text).split())
+
+    names = {choice: [choice, *spoken.get(choice, ())] for choice in allowed}
+    wanted = key(value)
+    for test, typed in ((key, wanted), (stems, stems(value))):
+        if not typed:
+            return None
+        found = [choice for choice, said in names.items() if any(test(s) == typed for s in said)]
+        if len(found) == 1:
+            return found[0]
+    return None

@@ -213,10 +213,16 @@ OPTIONS: dict[str, str] = {
                                             "названия организации не в счёт).",
     "Only facts dated on or after DATE (YYYY[-MM[-DD]]).":
         "Только факты с датой DATE или позже (ГГГГ[-ММ[-ДД]]).",
-    "Only these statuses (repeatable): signed documents, reported (discussed) items, or "
-    "commitments by status.": "Только эти статусы (можно повторять): подписанные документы, "
-                              "сообщённые (обсуждавшиеся) вопросы или договорённости по "
-                              "статусу.",
+    "Only these statuses, as the status column shows them (repeatable): a commitment's "
+    "(agreed … ongoing), signed (documents), discussed (what a meeting discussed) or reported "
+    "(every reported item, the discussed ones too).":
+        "Только эти статусы, как их показывает столбец статуса (можно повторять): статус "
+        "договорённости (договорились … в работе), подписано (документы), обсуждалось (то, "
+        "что обсуждали на встрече) или сообщается (всё сообщённое, обсуждавшееся тоже).",
+    "Only what is tracked as this (the role field, repeatable): commitment, document, "
+    "discussed, or project (a reported project or institution).":
+        "Только то, что отслеживается как это (роль, можно повторять): договорённость, "
+        "документ, обсуждалось или проект (сообщённый проект или учреждение).",
     "Only government commitments (state) or commentators' views (commentator).":
         "Только обязательства государств (state) или мнения комментаторов (commentator).",
     "Beside \"no later report\", later facts the link suggester proposes, marked unconfirmed "

@@ -301,6 +301,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "entity.term": ("term", "термин"),
     "entity.kind": ("kind", "вид"),
     "speaker.experts": ("experts", "эксперты"),
+    # the values of --by, track's --role and --sort, as a filter's error lists them in Russian
+    "voice.state": ("state", "государство"),
+    "voice.commentator": ("commentator", "комментатор"),
+    "role.commitment": ("commitment", "договорённость"),
+    "role.document": ("document", "документ"),
+    "role.discussed": ("discussed", "обсуждалось"),
+    "role.project": ("project", "проект"),
+    "order.date": ("date", "дата"),
+    "order.id": ("id", "id"),
+    "order.score": ("score", "балл"),
     "how.exact": ("exact", "точно"),
     "how.stem": ("stem", "словоформа"),
     "how.alias": ("alias", "синоним"),
@@ -355,6 +365,47 @@ LABELS: dict[str, tuple[str, str]] = {
     "read.no_facts_dated": ("no facts dated {years}", "фактов с датой {years} нет"),
     "read.matched": ("{query} → {term} ({how})", "{query} → {term} ({how})"),
 }
+
+
+# The words a table shows a choice's values as (a status as «подписано», a kind as «документ»),
+# by what the choice is of: label prefixes, the first one the word a filter's error lists.
+# A filter takes these words back as its values (errors.choose), so what a Russian table
+# shows can be typed as it is shown.
+CHOICE_WORDS: dict[str, tuple[str, ...]] = {
+    "status": ("brief.status", "track"),  # track shows a discussed item as «обсуждалось»
+    "kind": ("kind", "kinds"),
+    "event kind": ("event_kind",),
+    "voice": ("voice", "track"),  # «мнение комментатора» in track's blocks
+    "role": ("role", "track"),
+    "order": ("order", "how", "col"),
+}
+
+
+def choice_words(what: str, values: "Iterable[str]") -> dict[str, list[str]]:
+    """Each value's words in both languages, the Russian word of the first prefix first (the
+    word a Russian error lists); values without a word are left out."""
+    found: dict[str, list[str]] = {}
+    for value in values:
+        said: list[str] = []
+        for prefix in CHOICE_WORDS.get(what, ()):
+            pair = LABELS.get(f"{prefix}.{value}")
+            if pair is not None:
+                said += [pair[1], pair[0]] if not said else [pair[0], pair[1]]
+        if said:
+            found[value] = list(dict.fromkeys(said))
+    return found
+
+
+class Pair(str):
+    """A value with the word a Russian page shows it as: reads as the value (English, for
+    scripts and tests), `say` gives the Russian word (a sector's Russian name, data)."""
+
+    russian: str
+
+    def __new__(cls, value: str, russian: str) -> "Pair":
+        made = super().__new__(cls, value)
+        made.russian = russian
+        return made
 
 
 # The reader's language for a message a library writes straight to stderr (a warning about
@@ -412,8 +463,10 @@ class Joined(str):
 def say(text: object, lang: str = "en") -> str:
     """``text`` in ``lang``: a Said or Joined (at any depth) in that language; anything else
     as it is (data, ids and numbers are never translated)."""
-    if lang == "en" or not isinstance(text, (Said, Joined)):
+    if lang == "en" or not isinstance(text, (Said, Joined, Pair)):
         return str(text)
+    if isinstance(text, Pair):
+        return text.russian
     if isinstance(text, Joined):
         return say(text.separator, lang).join(say(part, lang) for part in text.parts)
     return label(text.key, lang, **{name: say(value, lang) for name, value in text.fields.items()})

@@ -68,6 +68,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err.noun.kind": ("kind", "вид"),
     "err.noun.order": ("order", "порядок"),
     "err.noun.voice": ("voice", "голос"),
+    "err.noun.role": ("role", "роль"),
     # --- folders and files ---------------------------------------------------------------
     "err.where.option": ("--data", "--data"),
     "err.where.env": ("KZRU_DATA", "KZRU_DATA"),

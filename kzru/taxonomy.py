@@ -85,4 +85,9 @@ def resolve_sector(value: str, sectors: dict[str, Any]) -> str:
 
         raise KzruError(Said("err.several_sectors", value=value, count=len(found),
                              ids=", ".join(found)))
-    return choose(value, sectors, "sector")
+    from kzru.labels import Pair
+
+    # a Russian error lists the sectors as a Russian table names them, without the brackets
+    shown = {sector.id: Pair(sector.id, sector.name_ru.split(" (")[0] or sector.id)
+             for sector in sectors.values()}
+    return choose(value, sectors, "sector", shown)

@@ -353,8 +353,10 @@ def test_kzru_lang_chooses_russian_messages_and_lang_en_wins(run, monkeypatch) -
 
 def test_a_suggestion_and_the_choices_are_said_in_russian(run) -> None:
     done = run("--lang", "ru", "facts", "--status", "signd")
+    # the statuses as a Russian table shows them (and a filter takes them back)
     assert done.err.strip() == ("kzru: статус: неизвестное значение 'signd' (может быть, "
-                                "'signed'?); допустимо: " + ", ".join(query.STATUSES))
+                                "'signed'?); допустимо: " + ", ".join(
+                                    LABELS[f"brief.status.{s}"][1] for s in query.STATUSES))
 
 
 def test_data_problems_are_said_in_russian(run, data_copy) -> None:

@@ -24,10 +24,15 @@ from kzru.output import Output
 from kzru.render_track import ALL_KEYS, EXPLAIN_KEYS, KEYS, blocks, row
 
 EXAMPLES = ("kzru track газ", "kzru track университет --explain",
+            "kzru track --status discussed --sector energy",
+            "kzru track --role document --year 2025",
             "kzru track --by commentator --year 2025",
             "kzru track --sector transport --fields id,verdict,later",
             "kzru track --format json | jq '.[] | select(.verdict == \"done\") | .id'")
-STATUSES = (*follow.TRACKED, "signed", "reported")
+# What --status takes: the statuses track follows, and "discussed", which its status column
+# shows for an item a meeting discussed (its status is reported, its role discussed).
+STATUSES = (*follow.TRACKED, "signed", "reported", follow.DISCUSSED)
+ROLES = (follow.COMMITMENT, follow.DOCUMENT, follow.DISCUSSED, follow.PROJECT)
 
 
 def _since(value: Optional[str]) -> Optional[date]:
@@ -50,8 +55,13 @@ def command(
     ] = None,
     status: Annotated[Optional[List[str]], typer.Option(
         "--status", click_type=Choice(STATUSES, "status"),
-        help="Only these statuses (repeatable): signed documents, reported (discussed) "
-             "items, or commitments by status.")] = None,
+        help="Only these statuses, as the status column shows them (repeatable): a "
+             "commitment's (agreed … ongoing), signed (documents), discussed (what a meeting "
+             "discussed) or reported (every reported item, the discussed ones too).")] = None,
+    role: Annotated[Optional[List[str]], typer.Option(
+        "--role", click_type=Choice(ROLES, "role"),
+        help="Only what is tracked as this (the role field, repeatable): commitment, "
+             "document, discussed, or project (a reported project or institution).")] = None,
     by: Annotated[Optional[str], typer.Option(
         "--by", click_type=Choice(follow.VOICES, "voice"),
         help="Only government commitments (state) or commentators' views (commentator).")
@@ -80,9 +90,11 @@ def command(
 
         found = hits(options, " ".join(words), {}, exact=False)
         candidates = follow.with_earlier(loaded, about(loaded, found.hits, found.reading))
+    wanted = _Wanted(status or (), role or ())
     entries = (entry for entry in follow.tracked(loaded, candidates, _since(since),
-                                                 status or None)
-               if selection.accepts(entry.fact) and (by is None or entry.voice == by))
+                                                 wanted.statuses)
+               if selection.accepts(entry.fact) and (by is None or entry.voice == by)
+               and wanted.accepts(entry))
     with Output(options) as out:
         default = (*KEYS, *EXPLAIN_KEYS) if explain else KEYS
         keys = fields.choose(fields_, default, ALL_KEYS, "track")
@@ -115,6 +127,27 @@ def command(
         out.rows(rows, keys, fields.columns_for(keys), label("empty.tracked", out.lang),
                  draw=draw)
         out.cut(len(shown_entries), len(tracked), "tracked")
+
+
+class _Wanted:
+    """--status and --role: values of one are alternatives, the two must both hold. The
+    status "discussed" is what track's status column shows for an item a meeting discussed:
+    a reported fact whose role is discussed (so reported takes it too)."""
+
+    def __init__(self, statuses: "tuple[str, ...] | list[str]",
+                 roles: "tuple[str, ...] | list[str]") -> None:
+        self.plain = set(statuses) - {follow.DISCUSSED}
+        self.discussed = follow.DISCUSSED in statuses
+        self.roles = set(roles)
+        # what follow.tracked narrows by before judging (a discussed item's status: reported)
+        self.statuses = None if not statuses else \
+            self.plain | ({"reported"} if self.discussed else set())
+
+    def accepts(self, entry: follow.Tracked) -> bool:
+        if self.statuses is not None and entry.fact.status not in self.plain and not (
+                self.discussed and entry.role == follow.DISCUSSED):
+            return False
+        return not self.roles or entry.role in self.roles
 
 
 SEE_ALSO_BATCH = 1000
