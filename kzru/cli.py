@@ -161,7 +161,8 @@ def _app_for(argv: Optional[List[str]]) -> typer.Typer:
     app.callback()(_main)
     for name in wanted:
         module = importlib.import_module(f"kzru.commands.{COMMANDS[name]}")
-        app.command(name=name, epilog=examples(*module.EXAMPLES))(module.command)
+        app.command(name=name, short_help=module.SUMMARY,
+                    epilog=examples(*module.EXAMPLES))(module.command)
     return app
 
 

@@ -97,6 +97,25 @@ COMMANDS: dict[str, str] = {
               "никакой сделанный факт не датирован позже своей статьи).",
 }
 
+# A command's line in `kzru --help` (its SUMMARY): one line at 60 columns, 46 characters at most.
+SUMMARIES: dict[str, str] = {
+    "visits": "Визиты, переговоры, саммиты и форумы по датам",
+    "search": "Факты по релевантности запросу",
+    "facts": "Все факты, новые первыми, с фильтрами",
+    "sectors": "Отрасли, факты одной отрасли или матрица",
+    "show": "Факты или события целиком, с цитатами",
+    "sources": "Статьи, из которых составлена таблица",
+    "timeline": "Подходящие факты по датам, по событиям",
+    "brief": "Событие на одной странице, по отраслям",
+    "track": "Что стало с договорённостями и планами",
+    "cite": "Ссылки на факты, события или источники",
+    "export": "Таблица как база SQLite или пакет CSV",
+    "check": "Проверка папки данных и её цитат",
+    "init": "Создать свою папку данных",
+    "add": "Черновики фактов из статей в вашу папку",
+    "review": "Принять, изменить или отклонить черновики",
+}
+
 # English help text -> Russian (options and arguments)
 OPTIONS: dict[str, str] = {
     # the options every command shares
@@ -301,6 +320,7 @@ def russian(command: Any, name: str = "kzru") -> None:
     description, each parameter's help, and a formatter that says click's headings in
     Russian. A text the table lacks stays English (tests make sure there is none)."""
     command.help = COMMANDS.get(name, command.help)
+    command.short_help = SUMMARIES.get(name, command.short_help)
     if command.epilog:
         command.epilog = command.epilog.replace("Examples:", f"{HEADINGS['Examples']}:")
     for param in command.params:

@@ -17,6 +17,8 @@ from kzru.options import Options, with_common_options
 # add, review and check: every help example runs from an empty folder after a pip install.
 MAKE_ARTICLE = ("printf 'Астана, 5 марта 2026 года\\n\\nМинистры подписали соглашение о "
                 "поставках зерна.\\n' > article.txt")
+# Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
+SUMMARY = "Draft facts from articles into your folder"
 EXAMPLES = (
     "kzru init my-table --empty",
     f"{MAKE_ARTICLE} && kzru add article.txt --data my-table",

@@ -13,6 +13,8 @@ from kzru.options import Options, with_common_options
 from kzru.render import write_json_value
 from kzru.render_brief import data, markdown
 
+# Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
+SUMMARY = "One event on one page, by sector"
 EXAMPLES = ("kzru brief 2025-11-state-visit-moscow",
             "kzru brief 2022-02-working-visit --format md > brief.md", "kzru brief sochi",
             "kzru brief 2024-11-state-visit-astana --format json | jq '.sections[].title'",

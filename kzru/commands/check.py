@@ -16,6 +16,8 @@ from kzru.options import Options, with_common_options
 from kzru.render import date_label
 from kzru.suggest import suggest_follows as suggest
 
+# Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
+SUMMARY = "Validate a data folder and its evidence"
 EXAMPLES = ("kzru check", "kzru check --strict",
             "kzru export --csv my-data --force && kzru check --data my-data/",
             "kzru check --data my-data/ --all-problems",

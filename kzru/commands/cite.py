@@ -12,6 +12,8 @@ from kzru.model import Fact
 from kzru.options import Options, with_common_options
 from kzru.render import json_text, printable
 
+# Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
+SUMMARY = "References for facts, events or sources"
 EXAMPLES = ("kzru cite 2024-11-csto-council",
             "kzru cite 2025-11-state-visit-moscow --format md > sources.md",
             "kzru cite 2022-08-sochi-talks --format json > sochi.json",

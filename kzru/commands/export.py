@@ -13,6 +13,8 @@ from kzru.errors import KzruError, one_line
 from kzru.labels import Said
 from kzru.options import Options, with_common_options
 
+# Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
+SUMMARY = "The table as SQLite or a CSV data package"
 EXAMPLES = ("kzru export kzru.db --force",
             "sqlite3 kzru.db 'SELECT * FROM documents_signed_per_visit'",
             "kzru export --csv kzru-data --force")

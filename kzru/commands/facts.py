@@ -24,6 +24,8 @@ from kzru.labels import label
 from kzru.options import Options, with_common_options
 from kzru.output import Output
 
+# Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
+SUMMARY = "Every fact, newest first, filtered"
 EXAMPLES = ("kzru facts", "kzru facts --sector nuclear",
             "kzru facts --status signed --kind document --top-level",
             "kzru facts --kind figure --fields id,date,value,unit,summary",

@@ -9,6 +9,8 @@ from kzru import store, writer
 from kzru.errors import KzruError
 from kzru.labels import Said
 
+# Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
+SUMMARY = "Start a data folder of your own"
 EXAMPLES = ("kzru init mytable", "kzru init empty-table --empty")
 
 

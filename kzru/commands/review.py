@@ -10,6 +10,8 @@ from kzru.errors import KzruError, one_line
 from kzru.labels import Said
 from kzru.options import Options, with_common_options
 
+# Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
+SUMMARY = "Accept, edit or reject drafts"
 EXAMPLES = (f"kzru init my-table --empty && {MAKE_ARTICLE} && "
             "kzru add article.txt --data my-table",
             "kzru review --data my-table --list",

@@ -24,6 +24,8 @@ from kzru.labels import word as vocab
 from kzru.options import Options, with_common_options
 from kzru.output import Output, stderr_is_terminal
 
+# Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
+SUMMARY = "Facts ranked by relevance to a query"
 EXAMPLES = ("kzru search атом", "kzru search соглашения 2022",
             "kzru search 'what was signed in 2022' --explain",
             "kzru search 'нефтепровод транзит нефти' --explain",

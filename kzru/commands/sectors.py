@@ -27,6 +27,8 @@ from kzru.options import Options, with_common_options
 from kzru.output import Output
 from kzru.table import GAP, Column
 
+# Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
+SUMMARY = "Sectors, one sector's facts, or a matrix"
 EXAMPLES = ("kzru sectors", "kzru sectors nuclear",
             "kzru sectors 'Образование и наука' --lang ru", "kzru sectors --matrix",
             "kzru sectors --matrix --format csv", "kzru sectors --fields id,facts,signed,agreed",

@@ -13,6 +13,8 @@ from kzru.output import Output
 from kzru.render import PRECISION_OF, date_label
 from kzru.table import Column
 
+# Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
+SUMMARY = "Facts or events in full, with evidence"
 EXAMPLES = ("kzru show 2024-11-state-visit-astana",
             "kzru show 2024-11-csto-council 2025-11-state-visit-moscow --format json",
             "kzru show $(kzru facts --kind figure --limit 1 --fields id --format tsv | tail -1)")

@@ -8,6 +8,8 @@ from kzru.output import Output
 from kzru.render import date_label
 from kzru.table import Column
 
+# Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
+SUMMARY = "The articles behind the table"
 EXAMPLES = ("kzru sources", "kzru sources --format csv",
             "kzru sources --fields id,publisher,title,url")
 

@@ -23,6 +23,8 @@ from kzru.labels import label
 from kzru.options import Options, with_common_options
 from kzru.output import Output
 
+# Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
+SUMMARY = "Matching facts by date, event by event"
 EXAMPLES = ("kzru timeline университет", "kzru timeline 'Экибастузская ГРЭС'",
             "kzru timeline transport --format jsonl",
             "kzru timeline университет --since 2024 --status signed --status done --limit 5",

@@ -23,6 +23,8 @@ from kzru.options import Choice, Options, with_common_options
 from kzru.output import Output
 from kzru.render_track import ALL_KEYS, EXPLAIN_KEYS, KEYS, blocks, row
 
+# Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
+SUMMARY = "What became of commitments and plans"
 EXAMPLES = ("kzru track газ", "kzru track университет --explain",
             "kzru track --status discussed --sector energy",
             "kzru track --role document --year 2025",

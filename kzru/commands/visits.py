@@ -26,6 +26,8 @@ from kzru.options import Choice, Options, Year, with_common_options
 from kzru.output import Output
 from kzru.table import Column
 
+# Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
+SUMMARY = "Visits, talks, summits and forums by date"
 EXAMPLES = ("kzru visits", "kzru visits --year 2024 --year 2025",
             "kzru visits --host ru --kind state-visit", "kzru visits --place Москва",
             "kzru visits --sector образование --since 2024 --reverse",
