@@ -10,7 +10,7 @@ from typing import Any
 
 from kzru.brief import ATTRIBUTED, Brief, Check, Item
 from kzru.cite import headline, published_label
-from kzru.follow import NOT_BORNE_OUT, VERDICTS, Tracked
+from kzru.follow import NOT_AS_SUCH, NOT_BORNE_OUT, NOT_TAKEN_UP, VERDICTS, Tracked
 from kzru.labels import label, say, status_word, word
 from kzru.model import Dataset, Fact, Source
 from kzru.render import WEB_URL, date_label, md, span_label
@@ -337,7 +337,10 @@ def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list
             f"`{row.id}`{_cited(row, brief)}" for row in check.field)
     lines = [line]
     for part in tracked.parts:
-        shown = part.verdict if part.later else NOT_BORNE_OUT
+        # a forecast's field the report is silent on is not mentioned; the part of background
+        # work keeps track's own word (the GRES-2 of the energy projects: not taken up)
+        shown = part.verdict if part.later or part.verdict in (NOT_AS_SUCH, NOT_TAKEN_UP) \
+            else NOT_BORNE_OUT
         lines.append(f"  - **{verdict_label(shown, lang)}** — {_text(part.fact, lang)} "
                      f"`{part.fact.id}`{_decider(part, brief)}")
     return [*lines, *_reported_lines(item, brief, lang)]

@@ -144,16 +144,21 @@ def test_gas_and_power_generation_names_the_reports_energy_rows(moscow, tracked,
 ])
 def test_a_named_plant_the_report_never_names_is_not_taken_up(
         fact_id: str, named: tuple[str, ...], moscow, tracked, bundled) -> None:  # noqa: ANN001
-    """«…включая строительство новых ТЭЦ и модернизацию Экибастузской ГРЭС-2»: the report
-    names neither; the same sector is not the same named thing (RUBRIC-follows 1), so track
-    and the brief both say the report does not take it up."""
+    """«…проектов по газовой и электрогенерации, включая строительство новых ТЭЦ и
+    модернизацию Экибастузской ГРЭС-2»: members of the energy projects («включая»: rubric 6,
+    as the Rosatom sentence's NPP), which the report names neither of; the same sector is
+    not the same named thing (RUBRIC-follows 1), so track and the brief both say the report
+    does not take it up, under the projects it belongs to."""
+    parent = "a002-gas-power-generation-projects"
+    assert FACTS[fact_id]["part_of"] == parent
     report = _article("a004")
     assert not any(word in report for word in named)
-    assert tracked[fact_id].verdict == NOT_TAKEN_UP and not tracked[fact_id].see_also
-    checks = {check.item.fact.id: check for check in moscow.checks}
-    assert checks[fact_id].shown == NOT_TAKEN_UP
+    parts = {part.fact.id: part for part in tracked[parent].parts}
+    assert parts[fact_id].verdict == NOT_TAKEN_UP and not parts[fact_id].see_also
+    assert tracked[parent].verdict == NOT_AS_SUCH  # the projects' own word, not their parts'
+    assert fact_id not in {check.item.fact.id for check in moscow.checks}
     assert _line(markdown(moscow, bundled), fact_id).startswith(
-        "- **the preview's background, not taken up in the visit's report**")
+        "  - **the preview's background, not taken up in the visit's report**")
 
 
 # -- Moscow 2025: the digitalisation contacts held against the IT-sector line -------------------
