@@ -18,8 +18,9 @@ when accepting (kzru review asks; --accept keeps none unless --set same_as names
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from kzru.model import Fact
 from kzru.text import content_words, stem_many
@@ -43,28 +44,74 @@ def same_date(one: Fact, other: Fact) -> bool:
     """Whether two facts' dates agree, read at the coarser of their precisions."""
     chars = min(_PRECISION_CHARS.get(one.date_precision, 10),
                 _PRECISION_CHARS.get(other.date_precision, 10))
-    return one.date.isoformat()[:chars] == other.date.isoformat()[:chars]
+    return _iso(one.date)[:chars] == _iso(other.date)[:chars]
 
 
-def _stems(fact: Fact) -> list[str]:
-    words = content_words(fact.text)
-    return list(stem_many(words)) if words else []
+@lru_cache(maxsize=4096)
+def _iso(day: date) -> str:
+    return day.isoformat()
+
+
+class _Shape(NamedTuple):
+    """A text's content stems, as a set, and the stems that follow each stem."""
+
+    stems: tuple[str, ...]
+    held: frozenset[str]
+    follows: dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=65536)
+def _shape(text: str) -> _Shape:
+    """Stemmed once per text, however many drafts it is compared with (an add of many
+    articles compares each draft with every earlier fact that shares a name)."""
+    words = content_words(text)
+    stems = tuple(stem_many(words)) if words else ()
+    follows: dict[str, set[str]] = {}
+    for head, word in zip(stems, stems[1:]):
+        follows.setdefault(head, set()).add(word)
+    return _Shape(stems, frozenset(stems),
+                  {head: frozenset(words) for head, words in follows.items()})
 
 
 def different_object(one: Fact, other: Fact) -> bool:
     """Whether the two texts name different things after a word they share: a stem followed
     in each text by a word the other text never holds ("поставк газ" / "поставк нефт")."""
-    mine, theirs = _stems(one), _stems(other)
-    mine_set, theirs_set = set(mine), set(theirs)
-    follows_mine: dict[str, set[str]] = {}
-    for head, word in zip(mine, mine[1:]):
-        follows_mine.setdefault(head, set()).add(word)
-    for head, word in zip(theirs, theirs[1:]):
-        if word in mine_set or head not in follows_mine:
+    mine, theirs = _shape(one.text), _shape(other.text)
+    for head, word in zip(theirs.stems, theirs.stems[1:]):
+        if word in mine.held or head not in mine.follows:
             continue
-        if any(mine_word not in theirs_set for mine_word in follows_mine[head]):
+        if not mine.follows[head] <= theirs.held:
             return True
     return False
+
+
+class Candidates:
+    """The facts a draft may be the same as, found by what they share instead of by reading
+    every fact: a name or the value (propose's first requirement), of the same kind."""
+
+    def __init__(self, facts: Iterable[Fact] = ()) -> None:
+        self._by_name: dict[tuple[str, str], list[Fact]] = {}
+        self._by_value: dict[tuple[str, object], list[Fact]] = {}
+        for fact in facts:
+            self.add(fact)
+
+    def add(self, fact: Fact) -> None:
+        for name in set(fact.names):
+            self._by_name.setdefault((fact.kind, name), []).append(fact)
+        if fact.value is not None:
+            self._by_value.setdefault((fact.kind, fact.value), []).append(fact)
+
+    def of(self, draft: Fact) -> list[Fact]:
+        """Facts of other sources and the draft's kind sharing a name or its value, each once."""
+        found: dict[str, Fact] = {}
+        lists = [self._by_name.get((draft.kind, name), []) for name in set(draft.names)]
+        if draft.value is not None:
+            lists.append(self._by_value.get((draft.kind, draft.value), []))
+        for facts in lists:
+            for fact in facts:
+                if fact.source != draft.source:
+                    found[fact.id] = fact
+        return list(found.values())
 
 
 def propose(draft: Fact, others: Iterable[Fact]) -> tuple[str, ...]:

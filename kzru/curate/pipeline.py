@@ -14,11 +14,11 @@ import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable, Iterator, NamedTuple
 
 from kzru import store, writer
 from kzru.curate.annotate import annotate
-from kzru.curate.corroborate import propose
+from kzru.curate.corroborate import Candidates, propose
 from kzru.curate.draft import Draft, draft_article
 from kzru.curate.events import Linker, link_article
 from kzru.curate.lexicon import Lexicon, lexicon
@@ -99,25 +99,35 @@ def chunks(articles: list[Article], jobs: int) -> list[list[Article]]:
 
 def draft_all(articles: list[Article], lexicon_: Lexicon, jobs: int = 1,
               progress: Callable[[str], None] | None = None) -> list[tuple]:
-    """_draft_one for every article, in order: in this process, or with jobs > 1 in worker
-    processes started once, each sent runs of articles (one round trip per run, the lexicon
-    never sent) and sending back compact results."""
-    drafted: list[tuple] = []
+    """_draft_one for every article, in order (draft_each, collected)."""
+    return list(draft_each(articles, lexicon_, jobs, progress))
+
+
+def draft_each(articles: list[Article], lexicon_: Lexicon, jobs: int = 1,
+               progress: Callable[[str], None] | None = None) -> Iterator[tuple]:
+    """_draft_one for every article, yielded in order as each is ready: in this process, or
+    with jobs > 1 in worker processes started once, each sent runs of articles (one round
+    trip per run, the lexicon never sent) and sending back compact results. The caller links
+    and corroborates one article's drafts while the workers draft the next ones, so that
+    serial part of add overlaps the parallel one instead of following it."""
     if jobs <= 1 or len(articles) <= 1:
         for article in articles:
-            drafted.append(_draft_one(article, lexicon_))
+            drafted = _draft_one(article, lexicon_)
             if progress:
                 progress(article.path)
-        return drafted
+            yield drafted
+        return
     runs = chunks(articles, jobs)
-    with _pool(jobs, lexicon_) as pool:
+    pool = _pool(jobs, lexicon_)
+    try:
         futures = [pool.submit(_draft_chunk, run) for run in runs]
         for run, future in zip(runs, futures):
-            drafted += future.result()
-            for article in run:
+            for article, drafted in zip(run, future.result()):
                 if progress:
                     progress(article.path)
-    return drafted
+                yield drafted
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _pool(jobs: int, lexicon_: Lexicon) -> ProcessPoolExecutor:
@@ -187,12 +197,12 @@ def _add(paths: list[Path], folder: Path, overrides: Overrides, jobs: int,
     known = {source.sha256: source.id for source in data.sources.values() if source.sha256}
     articles = read_all(paths, overrides, known)
     lexicon_ = lexicon(data.sectors.values(), data.glossary.values())
-    drafted = draft_all(articles, lexicon_, jobs, progress)
+    drafted = draft_each(articles, lexicon_, jobs, progress)
     tables = {name: writer.read_table(folder / f"{name}.csv")
               for name in ("sources", "events", "facts")}
     notes = read_notes(folder)
     linker = Linker(data.events.values())
-    facts: dict[str, Fact] = dict(data.facts)
+    candidates = Candidates(data.facts.values())  # what a draft may be the same as
     taken_files = {source.file for source in data.sources.values()}
     taken_ids = set(data.sources)
     results: list[ArticleResult] = []
@@ -220,16 +230,12 @@ def _add(paths: list[Path], folder: Path, overrides: Overrides, jobs: int,
         corroborations = 0
         statuses: dict[str, int] = {}
         kinds: dict[str, int] = {}
-        others: dict[str, list[Fact]] = {}  # facts of other sources by kind, once an article
-        for other in facts.values():
-            if other.source != source_id:
-                others.setdefault(other.kind, []).append(other)
         for draft, event_id in zip(drafts, links):
             fact = _fact(draft, source_id, event_id)
-            same = propose(fact, others.get(fact.kind, []))
+            same = propose(fact, candidates.of(fact))
             fact = fact._replace(same_as=same)
             corroborations += bool(same)
-            facts[fact.id] = fact
+            candidates.add(fact)
             tables["facts"].rows.append(writer.cells(fact))
             notes["drafts"][fact.id] = _note(draft, sentences, article, name)
             statuses[fact.status] = statuses.get(fact.status, 0) + 1
