@@ -299,6 +299,8 @@ def _group_evidence(group: Group, piece: Sentence, lead: Sentence | None, cue: s
     head's cue words before it (with_lead)."""
     if group.subject:
         return (group.subject, (group.start, group.stop))
+    if group.name:
+        return ((group.start, group.stop), group.name)
     if lead is not None and not any(t.pos in FINITE_POS for t in piece.tokens):
         at = find(normalize(cue), normalize(lead.text))
         where = lead.start + (at[0] if at else 0)

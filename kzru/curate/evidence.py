@@ -95,6 +95,8 @@ class Group(NamedTuple):
     # head's words, quoted before it ("Министерство … подписали Меморандум …")
     only_subject: bool  # a long subject cut from its predicate: nothing to draft by itself
     member: bool = False  # one member of an enumeration: a name may be all it holds
+    name: tuple[int, int] | None = None  # an overlong clause's closing «name», quoted after
+    # its first words ("подписало меморандумы с … вузами (…) … «Болашак»")
 
 
 # Words that open a relative clause: it belongs to the noun just before it ("ветку, которая
@@ -251,6 +253,7 @@ def clause_groups(sentence: Sentence, text: str) -> list[Group]:
     # predicate, "member" for a member of an enumeration, "window" for a piece of an
     # overlong clause (which may overlap the other piece), "" otherwise
     pieces: list[tuple[int, int, str]] = []
+    closing: dict[int, tuple[int, int]] = {}  # a "named" piece's start -> its closing name
     for number, (a, b) in enumerate(units):
         member = _member(text, units, number)
         verb = _predicate(sentence, a, b) if b - a > EVIDENCE_LIMIT else None
@@ -259,6 +262,9 @@ def clause_groups(sentence: Sentence, text: str) -> list[Group]:
         elif verb is not None and EVIDENCE_LIMIT // 3 < verb - a <= EVIDENCE_LIMIT and \
                 b - verb <= EVIDENCE_LIMIT:
             pieces += [(a, verb, "subject"), (verb, b, "predicate")]
+        elif (named := closing_name(text, a, b)) is not None:
+            pieces.append((a, named[0], "named"))
+            closing[a] = named[1]
         else:
             while b - a > EVIDENCE_LIMIT:
                 cut = text.rfind(" ", a, a + EVIDENCE_LIMIT)
@@ -281,7 +287,7 @@ def clause_groups(sentence: Sentence, text: str) -> list[Group]:
         own = strip_span(text, a, b)
         if own[1] <= own[0]:
             continue
-        left, right = own if role == "window" else _widened(own, bounds, text)
+        left, right = own if role in ("window", "named") else _widened(own, bounds, text)
         subject = None
         opens = next((tk for tk in sentence.tokens if tk.start >= own[0]), None)
         if role == "predicate" or (number and opens is not None and opens.pos in ("VERB",
@@ -301,8 +307,37 @@ def clause_groups(sentence: Sentence, text: str) -> list[Group]:
                 subject = strip_span(text, subject_start, cut)
                 left, right = own
         groups.append(Group(own[0], own[1], left, right, subject, role == "subject",
-                            role == "member"))
+                            role == "member", closing.get(a)))
     return groups
+
+
+# Where the first words of an overlong clause may end, before its closing name: after a
+# closing bracket or quote (a list or a name ends there), else at a space.
+_PHRASE_END = re.compile(r"[)»](?=\s)")
+
+
+def closing_name(text: str, start: int, stop: int
+                 ) -> tuple[int, tuple[int, int]] | None:
+    """An overlong clause that ends with a name in «quotes» (a programme, a project, a
+    forum: what a news sentence's closing name usually is), quoted by its first words and
+    that name, the words between them dropped, instead of by two windows that each cut a
+    phrase: (where the first words end, the name's span); None when the clause does not end
+    with a name or its first words would be under half the limit."""
+    end = start + len(text[start:stop].rstrip(" .!?;,"))
+    if end <= start or text[end - 1] != "»":
+        return None
+    opening = text.rfind("«", start, end - 1)
+    if opening <= start or "»" in text[opening:end - 1]:
+        return None  # no name of its own, or a quote inside a quote
+    room = EVIDENCE_LIMIT - (end - opening) - len(EVIDENCE_JOINER)
+    limit = min(start + room, opening)
+    ends = [m.end() for m in _PHRASE_END.finditer(text, start, limit)]
+    head = ends[-1] if ends and ends[-1] - start >= EVIDENCE_LIMIT // 2 else \
+        text.rfind(" ", start, limit + 1)
+    head = strip_span(text, start, head)[1]
+    if head - start < EVIDENCE_LIMIT // 2:
+        return None
+    return head, (opening, end)
 
 
 def _widened(own: tuple[int, int], bounds: list[tuple[int, int]], text: str
