@@ -254,5 +254,13 @@ ANAPHORA_NOUNS: frozenset[str] = frozenset("""
 document event meeting visit talks forum summit session agreement memorandum statement
 project initiative programme format university branch company agenda topic participant
 """.split())
+# Spans of time: with a number or a word placing them relative to now before them ("в 2027
+# году", "в прошлом месяце") they make a time adverbial, which names no topic.
+TIME_NOUNS: frozenset[str] = frozenset(
+    "год месяц неделя день квартал полугодие десятилетие year month week day quarter".split())
+# The forms in which "этот" + a span of time means the current period ("в этом году", "на
+# этой неделе"), not one named before ("в этот день").
+DEICTIC_PERIODS: frozenset[str] = frozenset({"году", "месяце", "неделе", "квартале",
+                                             "полугодии", "year", "month", "week"})
 # How long after an event an article still reports it (a weekly column, a review).
 REPORT_DAYS = 14

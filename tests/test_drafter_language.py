@@ -51,3 +51,55 @@ def test_a_long_clause_without_a_closing_name_is_still_cut_in_windows(
     drafts = _drafts(data, "ТОО «Казахская")
     assert len(drafts) == 2 and all(" … " not in d.evidence for d in drafts)
     assert drafts[-1].evidence.endswith("в восточных областях.")
+
+
+# -- a time adverbial names no topic --------------------------------------------------------
+
+HEADLINE = "Казахстан и Россия обсудили энергетику и образование\n\n"
+
+
+@pytest.mark.parametrize("opening", ["В 2028 году", "В следующем году", "В этом месяце"])
+def test_a_time_adverbial_continues_no_sentence(tmp_path: Path, empty_folder: Path,
+                                                opening: str) -> None:
+    # a headline about energy, then a sentence that opens with when, not with what: it
+    # stands alone, quoted alone, and takes no sector from the headline
+    data, by = drafted(tmp_path, empty_folder, HEADLINE + (
+        f"{opening} планируется открыть филиал Томского университета в Павлодаре.\n"),
+        published="2026-03-12")
+    branch = by(opening)
+    assert branch.evidence.startswith(opening)
+    assert "энергетик" not in branch.evidence
+    assert "energy" not in branch.sectors
+    assert "education" in branch.sectors  # its own word, "филиал", says education
+
+
+def test_this_day_still_points_back(tmp_path: Path, empty_folder: Path) -> None:
+    # "в этот день" is the day named before, not the current period: it joins that sentence
+    data, by = drafted(tmp_path, empty_folder, HEAD + (
+        "Во вторник в Павлодаре открылся филиал Томского университета. В этот день также "
+        "прошла встреча ректоров.\n"))
+    assert by("В этот день").evidence.startswith("Во вторник в Павлодаре открылся филиал")
+
+
+# -- sectors: an alias in any inflection ----------------------------------------------------
+
+def test_a_plural_alias_finds_the_singular_and_other_cases(tmp_path: Path,
+                                                           empty_folder: Path) -> None:
+    # the bundled lexicon lists "филиалы" for education; Snowball stems "филиал" and
+    # "филиала" differently from "филиалы": dictionary forms make them meet
+    data, by = drafted(tmp_path, empty_folder, HEAD + (
+        "Работу начал филиал Томского политехнического института. Ректор посетил новые "
+        "корпуса филиала вместе с акимом города.\n"))
+    assert "education" in by("Работу начал").sectors
+    assert "education" in by("Ректор посетил").sectors
+
+
+# -- names: an adjective agrees with its noun -------------------------------------------------
+
+def test_an_organisation_s_adjective_takes_its_noun_s_gender(tmp_path: Path,
+                                                             empty_folder: Path) -> None:
+    data, by = drafted(tmp_path, empty_folder, HEAD + (
+        "Делегация Московского университета прибыла в Караганду на переговоры с акиматом.\n"))
+    names = by("Делегация").names
+    assert "Московский университет" in names
+    assert "Московское университет" not in names  # "-ого" read as neuter

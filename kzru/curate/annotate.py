@@ -101,15 +101,20 @@ def word_class(word: str) -> tuple[str, str, str]:
     return str(tag.POS or ""), str(tag.tense or ""), best.normal_form
 
 
-def _normal_word(word: str, kind: str, case: str | None, modifier: bool) -> str:
+def _normal_word(word: str, kind: str, case: str | None, modifier: bool,
+                 gender: str | None = None) -> str:
     """One word of an entity in the nominative; ``modifier`` words of a longer name prefer an
-    adjective reading ("Омском государственном университете")."""
+    adjective reading ("Омском государственном университете") in the ``gender`` of the
+    name's head noun, with which an adjective agrees ("Московского университета" is
+    "Московский университет": "-ого" is masculine or neuter, the noun decides)."""
     parses = _parse(word)
     if not parses or not re.fullmatch(r"[А-Яа-яЁё]+", word):
         return word
     wanted = list(parses)
     if modifier:
         wanted = [p for p in wanted if p.tag.POS in ("ADJF", "PRTF")] or wanted
+        if gender:
+            wanted = [p for p in wanted if p.tag.gender == gender] or wanted
     else:
         wanted = [p for p in wanted if any(g in p.tag for g in _PREFERRED[kind])] or wanted
     wanted = [p for p in wanted if p.tag.case == case] or wanted
@@ -150,6 +155,13 @@ def _shared_case(words: list[str]) -> str | None:
     return shared[0]
 
 
+def _gender(word: str, case: str) -> str | None:
+    """The gender of a name's head noun read in ``case``, when its readings agree on one."""
+    genders = {str(p.tag.gender) for p in _parse(word)
+               if p.tag.POS == "NOUN" and p.tag.case == case and p.tag.gender}
+    return genders.pop() if len(genders) == 1 else None
+
+
 # A Russian surname in the masculine nominative: no case ending after -ев/-ов/-ин/-ын
 # ("Токаев", "Лавров", "Путин"); every other case adds one ("Токаева", "Лаврову").
 NOMINATIVE_SURNAME = re.compile(r"[А-ЯЁ][а-яё]+(?:ев|ёв|ов|ин|ын)")
@@ -180,10 +192,11 @@ def normalise(text: str, kind: str) -> str:
         return text  # titles of organisations keep their own wording
     out = []
     last = max(i for i, p in enumerate(parts) if p in words)
+    gender = _gender(parts[last], case)
     for index, part in enumerate(parts):
         if part in words and index not in fixed and not (part.isupper() and len(part) > 1):
             modifier = kind != "person" and index < last
-            out.append(_normal_word(part, kind, case, modifier))
+            out.append(_normal_word(part, kind, case, modifier, gender))
         else:
             out.append(part)
     return "".join(out)

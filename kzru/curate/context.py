@@ -21,6 +21,9 @@ from kzru.cues import (
     ANAPHORA_DETERMINERS,
     ANAPHORA_NOUNS,
     ANAPHORA_PRONOUNS,
+    DEICTIC_PERIODS,
+    RELATIVE_SHIFTS,
+    TIME_NOUNS,
 )
 from kzru.curate.annotate import MIN_WORDS, Sentence, Token
 from kzru.curate.evidence import EVIDENCE_LIMIT, FINITE_POS, strip_span
@@ -61,6 +64,8 @@ def continues(sentence: Sentence) -> str:
         if token.pos in FINITE_POS or len(opening) == OPENING or token.start >= stop:
             break
         opening.append(token)
+    timing = _time_words(sentence)
+    opening = [t for t in opening if t.start not in timing]
     found = ""
     for index, token in enumerate(opening):
         lemma, said = _lemma(token), normalize(token.text)
@@ -87,6 +92,27 @@ def continues(sentence: Sentence) -> str:
         return found
     named = bool(sentence.entities) or "«" in sentence.text
     return "" if has_predicate or named else "elliptic"
+
+
+def _time_words(sentence: Sentence) -> set[int]:
+    """Where the words of a time adverbial start: a span of time with a number or a word
+    that places it relative to now before it ("В 2027 году", "в прошлом месяце", "на этой
+    неделе"). It dates the sentence; it names no topic and points back at nothing, so
+    "В 2027 году планируется открыть филиал" continues no sentence. "В этот день" does
+    point back (to a day named before): "этот" counts only in the forms that mean the
+    current period."""
+    found: set[int] = set()
+    tokens = [t for t in sentence.tokens if t.text.strip()]
+    for before, token in zip(tokens, tokens[1:]):
+        if _lemma(token) not in TIME_NOUNS:
+            continue
+        said = normalize(before.text)
+        if said.isdigit() or said.rstrip("-йгоюм").isdigit():
+            found.add(token.start)
+        elif said.startswith(tuple(RELATIVE_SHIFTS)) and (
+                not said.startswith("эт") or normalize(token.text) in DEICTIC_PERIODS):
+            found |= {before.start, token.start}
+    return found
 
 
 def _presents(sentence: Sentence, token: Token) -> bool:

@@ -3,11 +3,12 @@ its sectors (directly, or through a glossary entry whose names fall in a sector)
 names it mentions. Built once per add; entries are indexed by their first stem, so a
 sentence is matched only against the entries its own words can start.
 
-A word of a sentence offers several keys: its stem; for a stem shorter than MIN_STEM, its
-dictionary form instead (Snowball cuts "атом" to "ат", which "Алма-Ата" also gives, and
-"уран" to "ура"); and for a compound, its parts ("электроэнергетики" holds "энергетики",
-"газоснабжение" holds "газ"). A place's name never puts a sentence in a sector: a place is where
-something happens, not what it is about.
+A word of a sentence offers several keys: its stem, and the stem of its dictionary form
+(an alias in the plural then meets the singular: see _lemma_phrase); for a stem shorter
+than MIN_STEM, its dictionary form instead (Snowball cuts "атом" to "ат", which "Алма-Ата"
+also gives, and "уран" to "ура"); and for a compound, its parts ("электроэнергетики" holds
+"энергетики", "газоснабжение" holds "газ"). A place's name never puts a sentence in a
+sector: a place is where something happens, not what it is about.
 """
 
 from __future__ import annotations
@@ -60,6 +61,20 @@ def _phrase(text: str) -> tuple[str, ...]:
                  for word, stem in zip(found, stem_many(found)))
 
 
+def _lemma_phrase(text: str) -> tuple[str, ...]:
+    """A name as the stems of its words' dictionary forms: Snowball cuts "филиал" to
+    "филиа" (as if "-л" were a past tense) but "филиалы" to "филиал", so an alias written
+    in the plural would miss the singular; stems of dictionary forms meet whatever the
+    inflection (a sentence's words offer theirs too, see _stems_of)."""
+    stripped = text.strip()
+    found = words(stripped)
+    if not found or (" " not in stripped and _acronym(stripped)):
+        return ()
+    lemmas = [_lemma(word) for word in found]
+    return tuple(stem if len(stem) >= MIN_STEM else f"~{lemma}"
+                 for lemma, stem in zip(lemmas, stem_many(lemmas)))
+
+
 def _lemma(word: str) -> str:
     from kzru.curate.annotate import word_class
 
@@ -75,7 +90,7 @@ def lexicon(sectors: Iterable[Any], glossary: Iterable[Any]) -> Lexicon:
     sector_phrases = tuple(
         (sector.id, tuple(dict.fromkeys(
             p for name in (sector.name_ru, sector.name, *sector.aliases)
-            for p in (_phrase(part) for part in _names(name)) if p)))
+            for part in _names(name) for p in (_phrase(part), _lemma_phrase(part)) if p)))
         for sector in sectors)
     entries = []
     for entry in glossary:
@@ -130,13 +145,17 @@ def _stems_of(sentence: Sentence) -> list[set[str]]:
     its dictionary form when the stem is short; and a compound's second part's stem."""
     tokens = [t for t in sentence.tokens if re.search(r"\w", t.text)]
     written = [normalize(t.text) for t in tokens]
+    lemmas = [normalize(t.lemma) for t in tokens]
     parts = [compound_parts(word) for word in written]
-    stems = stem_many(written + [p for found in parts for p in found]) if tokens else []
-    rests = iter(zip([p for found in parts for p in found], stems[len(written):]))
+    rest = [p for found in parts for p in found]
+    stems = stem_many(written + lemmas + rest) if tokens else []
+    rests = iter(zip(rest, stems[2 * len(written):]))
     keys = []
-    for token, stem, found in zip(tokens, stems, parts):
+    for token, stem, lemma_stem, found in zip(tokens, stems, stems[len(written):], parts):
         held = {f"={token.text}"} if _acronym(token.text) else {
             stem if len(stem) >= MIN_STEM else f"~{normalize(token.lemma)}"}
+        if not _acronym(token.text) and len(lemma_stem) >= MIN_STEM:
+            held.add(lemma_stem)
         for part, part_stem in (next(rests) for _ in found):
             held.add(part_stem if len(part_stem) >= MIN_STEM else f"~{part}")
         keys.append(held)

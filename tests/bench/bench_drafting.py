@@ -87,7 +87,7 @@ def compare(folder: Path) -> dict:
     drafts_by_source: dict[str, list] = {}
     for fact in drafted.facts.values():
         drafts_by_source.setdefault(fact.source, []).append(fact)
-    found = within_sentence = status_ok = event_ok = 0
+    found = within_sentence = status_ok = event_ok = sectors_same = sectors_shared = 0
     more_precise: list[str] = []
     matched_drafts: set[str] = set()
     misses: list[str] = []
@@ -112,6 +112,9 @@ def compare(folder: Path) -> dict:
             more_precise.append(f"{fact.id} ({fact.date_precision}) <- {hit.id} "
                                 f"({hit.date_precision})")
         event_ok += event_map.get(hit.event, hit.event) == fact.event
+        sectors_same += set(hit.sectors) == set(fact.sectors)
+        sectors_shared += bool(set(hit.sectors) & set(fact.sectors)) or not (
+            hit.sectors or fact.sectors)
     events = _events_found(curated, drafted)
     total = len(curated.facts)
     return {
@@ -120,6 +123,8 @@ def compare(folder: Path) -> dict:
         "status": status_ok / max(found, 1), "more_precise": len(more_precise),
         "more_precise_cases": more_precise, "event": event_ok / max(found, 1),
         "drafts_match": len(matched_drafts) / max(len(drafted.facts), 1),
+        "sectors_same": sectors_same / max(found, 1),
+        "sectors_shared": sectors_shared / max(found, 1),
         "events_found": events, "misses": misses,
     }
 
@@ -275,6 +280,10 @@ def main() -> int:
         print(f"  {label:52} {result[key]:6.1%}  target >= {TARGETS[key]:.0%} "
               f"{'ok' if ok else 'MISSED'}")
     print(f"  {'curated facts within one draft sentence':52} {result['found_in_sentence']:6.1%}")
+    print(f"  {'sectors the same set, on found pairs (no target)':52} "
+          f"{result['sectors_same']:6.1%}")
+    print(f"  {'sectors share one (or none on both), found pairs':52} "
+          f"{result['sectors_shared']:6.1%}")
     ok = result["more_precise"] == 0
     missed += [] if ok else ["more_precise"]
     print(f"  {'dates more precise than the curated one':52} {result['more_precise']:6d}  "
