@@ -103,3 +103,40 @@ def test_an_organisation_s_adjective_takes_its_noun_s_gender(tmp_path: Path,
     names = by("Делегация").names
     assert "Московский университет" in names
     assert "Московское университет" not in names  # "-ого" read as neuter
+
+
+# -- the sentence a general noun continues names what it is about --------------------------
+
+def test_a_counter_passes_over_a_demonstrative_that_names_nothing(tmp_path: Path,
+                                                                  empty_folder: Path) -> None:
+    data, by = drafted(tmp_path, empty_folder, HEAD + (
+        "В Костанае открылся сборочный цех компании «АгроМаш». Эти новые тракторы "
+        "пользуются спросом у фермеров области. Около 300 штук в год продают в соседние "
+        "регионы.\n"))
+    # "штук" counts what was named: the tractors' sentence only points back ("эти"), so
+    # the sentence that names the maker is quoted with the figure
+    first, second = by("Около 300").evidence.split(" … ")
+    assert "«АгроМаш»" in first
+    assert second.startswith("Около 300 штук в год")
+
+
+def test_a_demonstrative_that_names_something_is_still_the_antecedent(
+        tmp_path: Path, empty_folder: Path) -> None:
+    data, by = drafted(tmp_path, empty_folder, HEAD + (
+        "В Костанае открылся сборочный цех. Эти тракторы «Кировец» пользуются спросом у "
+        "фермеров области. Около 300 штук в год продают в соседние регионы.\n"))
+    assert "«Кировец»" in by("Около 300").evidence
+    assert "сборочный цех" not in by("Около 300").evidence
+
+
+# -- a place of work in an adverbial is where, not what -----------------------------------
+
+def test_a_plant_named_as_the_place_does_not_make_a_project(tmp_path: Path,
+                                                            empty_folder: Path) -> None:
+    data, by = drafted(tmp_path, empty_folder, HEAD + (
+        "На новом заводе в Рудном собирают 400 тракторов в год. В Рудном продолжается "
+        "строительство второго завода.\n"))
+    output = by("На новом заводе")
+    assert output.kind == "figure" and str(output.value) == "400"
+    assert output.status == "reported"  # a figure described, as the curated rows have it
+    assert by("В Рудном продолжается").kind == "project"  # a plant as what is built

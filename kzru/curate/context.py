@@ -5,7 +5,10 @@
 of the sentence it continues, when they fit in one excerpt.
 
 The sentence it continues (its antecedent) is the nearest one before it that names its own
-topic: one that itself only says "он" or "документ" is passed over, as it names nothing. A
+topic: one that itself only says "он" or "документ" is passed over, as it names nothing,
+and so is one that only points back with a demonstrative ("Эти грузовики популярны") and
+names no person, place, organisation or «name» (a count after it, "Около 1000 штук…",
+needs the name of what it counts). A
 heading line names the topic of what follows it. A demonstrative in an adverbial ("В этом
 контексте…") or a sentence with no predicate reaches no further back than its paragraph.
 Rules from Russian news language in general, tested on sentences written for the tests.
@@ -151,9 +154,16 @@ def antecedent(sentences: Sequence[Sentence], index: int, text: str) -> Sentence
                 "\n" in text[candidate.stop:sentences[index].start]:
             return None  # "В этом контексте…" or a verbless line opening a paragraph (a
             # caption, a heading) points at no one sentence
-        if continues(candidate) not in ("personal", "pronoun", "general"):
+        how_before = continues(candidate)
+        if how_before not in ("personal", "pronoun", "general", "reference") or (
+                how_before == "reference" and (_names(candidate) or how == "reference")):
             return candidate
     return None
+
+
+def _names(sentence: Sentence) -> bool:
+    """Whether a sentence names something: a person, place or organisation, or a «name»."""
+    return bool(sentence.entities) or "«" in sentence.text
 
 
 def _start(sentence: Sentence, text: str, stop: int, room: int) -> int | None:

@@ -174,6 +174,30 @@ _KIND_STATUSES = {
 }
 
 
+# Kinds named by a place of work (a plant, an enterprise, a branch): after "на"/"в" in the
+# prepositional case ("собирают на локализованном предприятии", "работают в филиале") the
+# word says where something happens, not what the fact is about.
+_PLACE_KINDS = frozenset({"project", "institution"})
+
+
+def _where(sentence: Sentence, at: int) -> bool:
+    """Whether the word at ``at`` (in the normalised sentence) is a place: in the
+    prepositional case after "в"/"во"/"на", with only adjectives or participles between."""
+    from kzru.curate.annotate import _parse
+
+    token = cue_at(sentence, sentence.start + at)
+    if token is None or not any(str(p.tag.case or "").startswith("loc")
+                                for p in _parse(token.text)[:1]):
+        return False
+    words = [t for t in sentence.tokens if t.stop <= token.start and re.search(r"\w", t.text)]
+    for before in reversed(words):
+        if normalize(before.text) in ("в", "во", "на"):
+            return True
+        if before.pos not in ("ADJF", "PRTF"):
+            return False
+    return False
+
+
 def decide_kind(sentence: Sentence, status: str, has_number: bool) -> tuple[str, str]:
     """The kind the sentence's words give for its status: a document only when signed (its
     verb or the noun of the signing governs a document word), a commitment when agreed,
@@ -189,7 +213,7 @@ def decide_kind(sentence: Sentence, status: str, has_number: bool) -> tuple[str,
         if status not in _KIND_STATUSES[kind]:
             continue
         for cue in cues:
-            if find(cue, text):
+            if any(not (kind in _PLACE_KINDS and _where(sentence, at)) for at in find(cue, text)):
                 return kind, cue
     if has_number:
         return "figure", ""
