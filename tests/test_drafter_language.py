@@ -140,3 +140,45 @@ def test_a_plant_named_as_the_place_does_not_make_a_project(tmp_path: Path,
     assert output.kind == "figure" and str(output.value) == "400"
     assert output.status == "reported"  # a figure described, as the curated rows have it
     assert by("В Рудном продолжается").kind == "project"  # a plant as what is built
+
+
+# -- what a following sentence takes up: the statement, not who said it --------------------
+
+def test_an_attribution_is_not_what_the_next_sentence_takes_up(tmp_path: Path,
+                                                               empty_folder: Path) -> None:
+    data, by = drafted(tmp_path, empty_folder, HEAD + (
+        "Новый зерновой терминал в порту Актау позволит увеличить перевалку казахстанского "
+        "зерна в страны Персидского залива почти вдвое уже к концу следующего года, – "
+        "отмечает аналитик Иван Петров. Это заметно облегчит экспорт для фермеров северных "
+        "областей республики.\n"))
+    first, second = by("Это заметно").evidence.split(" … ")
+    assert first.endswith("к концу следующего года")  # the statement's last words
+    assert "Петров" not in first and "отмечает" not in first
+    assert second.startswith("Это заметно облегчит экспорт")
+
+
+def test_this_is_a_names_the_topic_of_the_sentence_before(tmp_path: Path,
+                                                          empty_folder: Path) -> None:
+    # "Это первый такой визит" (a noun phrase after "Это", no verb) says what the sentence
+    # before was about: its first words are quoted, not the attribution it ended on
+    data, by = drafted(tmp_path, empty_folder, HEAD + (
+        "Государственный визит президента Монголии в Казахстан продлится три дня и включает "
+        "переговоры в Астане, поездку в Алматы и встречу с деловыми кругами обеих стран, – "
+        "сообщает пресс-служба Акорды. Это первый такой визит за последние десять лет, и он "
+        "подчеркивает доверие между соседями.\n"))
+    first, second = by("Это первый").evidence.split(" … ")
+    assert first.startswith("Государственный визит президента Монголии в Казахстан")
+    assert "пресс-служба" not in first
+    assert second.startswith("Это первый такой визит")
+
+
+def test_this_inside_a_phrase_is_a_determiner(tmp_path: Path, empty_folder: Path) -> None:
+    # "в это важное дело": "это" qualifies a noun; what the sentence before ended on is
+    # taken up, as before
+    data, by = drafted(tmp_path, empty_folder, HEAD + (
+        "Городские власти Караганды многие годы последовательно поддерживают развитие "
+        "детского спорта и строительство новых площадок во всех районах города. Свою лепту "
+        "в это важное дело призван внести созданный при акимате попечительский совет.\n"))
+    quoted = by("Свою лепту").evidence
+    assert "во всех районах города. Свою лепту в это важное дело" in quoted  # one excerpt
+    assert not quoted.startswith("Городские власти")

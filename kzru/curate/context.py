@@ -11,7 +11,9 @@ names no person, place, organisation or «name» (a count after it, "Около 
 needs the name of what it counts). A
 heading line names the topic of what follows it. A demonstrative in an adverbial ("В этом
 контексте…") or a sentence with no predicate reaches no further back than its paragraph.
-Rules from Russian news language in general, tested on sentences written for the tests.
+What a following sentence takes up is what the sentence before states, not the attribution
+closing it ("…, – отмечает политолог"). Rules from Russian news language in general, tested
+on sentences written for the tests.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from kzru.cues import (
     ANAPHORA_PRONOUNS,
     DEICTIC_PERIODS,
     RELATIVE_SHIFTS,
+    SAYING_VERBS,
     TIME_NOUNS,
 )
 from kzru.curate.annotate import MIN_WORDS, Sentence, Token
@@ -81,7 +84,12 @@ def continues(sentence: Sentence) -> str:
             if said == "это" and _presents(sentence, token):
                 continue
             if said == "это" and not any(t.pos == "NOUN" and _neuter(t) for t in following[:1]):
-                return "pronoun"  # "Это особенно подчеркнул…", "Это высший формат"
+                # "Это высший формат…" (a noun or adjective after it, no verb: "this is a…")
+                # says what the sentence before is about, its topic, as a personal pronoun
+                # does; "Это особенно подчеркнул…" takes up what it ended on
+                nominal = token is words[0] and following[:1] and \
+                    following[0].pos in ("NOUN", "ADJF") and following[0].start < stop
+                return "personal" if nominal else "pronoun"
             found = found or "reference"
         elif lemma in ANAPHORA_ADVERBS or said in ANAPHORA_ADVERBS:
             found = found or "reference"
@@ -202,10 +210,10 @@ def join(before: Sentence, sentence: Sentence, spans: tuple[tuple[int, int], ...
 def _join(before: Sentence, sentence: Sentence, spans: tuple[tuple[int, int], ...],
           text: str, theme: bool) -> tuple[tuple[int, int], ...]:
     own = sum(b - a for a, b in spans) + len(EVIDENCE_JOINER) * (len(spans) - 1)
+    stop = _statement_end(before, text)
     side_by_side = len(spans) == 1 and before.index == sentence.index - 1 and \
         spans[0][0] == sentence.start and not text[before.stop:sentence.start].strip() and \
-        "\n" not in text[before.stop:sentence.start]
-    stop = before.stop
+        "\n" not in text[before.stop:sentence.start] and stop == before.stop
     if not side_by_side:
         stop -= text[stop - 1] in ".!?"
     room = EVIDENCE_LIMIT - own - (sentence.start - before.stop if side_by_side
@@ -228,6 +236,20 @@ def _join(before: Sentence, sentence: Sentence, spans: tuple[tuple[int, int], ..
     if side_by_side:
         return ((start, spans[0][1]),)
     return ((start, end), *spans)
+
+
+_ATTRIBUTION = re.compile(r",?\s[–—]\s+(\w+)")
+
+
+def _statement_end(sentence: Sentence, text: str) -> int:
+    """Where what a sentence states ends: before an attribution that closes it ("…имеет
+    особое значение, – отмечает политолог Иван Петров."), which says who said it, not what
+    a following sentence takes up; else the sentence's end."""
+    for match in _ATTRIBUTION.finditer(text, sentence.start, sentence.stop):
+        if normalize(match.group(1)).startswith(SAYING_VERBS) and \
+                match.start() - sentence.start >= MIN_PIECE:
+            return match.start()
+    return sentence.stop
 
 
 def _without_stop(spans: tuple[tuple[int, int], ...], text: str
