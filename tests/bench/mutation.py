@@ -14,7 +14,9 @@ on while the code is edited.
 Score = killed / (killed + survived + no tests + timeout + suspicious); mutants the tool
 marks as skipped are not counted. Equivalent mutants (no behaviour can tell them apart) are
 listed with a reason in tests/bench/mutation_equivalent.md; the README reports both figures.
-Results go to tests/bench/out/mutation-<module>.json.
+Results go to tests/bench/out/mutation-<module>.json. Scratch copies go under `.mutation/` in
+the checkout (git-ignored; `--workdir` moves them), and each run's temporary files go inside its
+copy: a system-wide /tmp can be cleaned while a run of an hour is still going.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent / "out"
+WORKDIR = ROOT / ".mutation"
 
 # module -> the tests that exercise it, fastest relevant subset first. Tests that only run
 # kzru in a subprocess still see the mutant (PYTHONPATH points at the mutated copy).
@@ -38,9 +41,19 @@ MODULES = {
     "query": ("kzru/query.py", ["tests/test_mut_query.py", "tests/test_query_rules.py",
                                 "tests/test_db.py", "tests/test_promises.py",
                                 "tests/test_properties.py"]),
-    "render": ("kzru/render.py", ["tests/test_render_rules.py", "tests/test_render.py",
-                                  "tests/test_cite_rules.py",
-                                  "tests/test_cli.py"]),
+    "render": ("kzru/render.py", ["tests/test_mut_render.py", "tests/test_render_rules.py",
+                                  "tests/test_render.py", "tests/test_read_paths.py",
+                                  "tests/test_cite_rules.py", "tests/test_cli.py"]),
+    # track's and brief's presentation, split out of render.py
+    "render_track": ("kzru/render_track.py", ["tests/test_mut_render.py",
+                                              "tests/test_track_rules.py",
+                                              "tests/test_track_options.py",
+                                              "tests/test_read_paths.py"]),
+    "render_brief": ("kzru/render_brief.py", ["tests/test_mut_render.py",
+                                              "tests/test_follow_brief.py",
+                                              "tests/test_round6_fixes.py",
+                                              "tests/test_round7_fixes.py",
+                                              "tests/test_read_paths.py"]),
     "cite": ("kzru/cite.py", ["tests/test_cite_rules.py", "tests/test_cite_export.py"]),
     "export": ("kzru/export.py", ["tests/test_mut_export.py", "tests/test_export_rules.py",
                                   "tests/test_promises.py", "tests/test_cite_export.py"]),
@@ -56,8 +69,10 @@ MODULES = {
     "links": ("kzru/links.py", ["tests/test_mut_links.py", "tests/test_mut_store.py",
                                 "tests/test_store.py", "tests/test_faults.py"]),
     # the read paths brief and track ask the store, split out of db.py
-    "walks": ("kzru/walks.py", ["tests/test_mut_db.py", "tests/test_read_paths.py",
-                                "tests/test_db.py"]),
+    "walks": ("kzru/walks.py", ["tests/test_mut_walks.py", "tests/test_mut_db.py",
+                                "tests/test_read_paths.py", "tests/test_db.py",
+                                "tests/test_mut_follow.py", "tests/test_follow_brief.py",
+                                "tests/test_track_rules.py"]),
     "db": ("kzru/db.py", ["tests/test_mut_db.py", "tests/test_db.py",
                           "tests/test_read_paths.py", "tests/test_query_rules.py",
                           "tests/test_promises.py"]),
@@ -70,9 +85,10 @@ SKIP = ("not reader_closing and not closing_a_table and not unexpected_error and
 COUNTED = ("killed", "survived", "no tests", "timeout", "suspicious", "segfault")
 
 
-def workspace(module: str, tests: list[str]) -> Path:
+def workspace(module: str, tests: list[str], workdir: Path) -> Path:
     """A scratch copy of the checkout with a mutmut configuration for one module."""
-    place = Path(tempfile.mkdtemp(prefix=f"kzru-mutation-{module}-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    place = Path(tempfile.mkdtemp(prefix=f"{module}-", dir=workdir))
     for name in ("kzru", "tests", "data"):
         shutil.copytree(ROOT / name, place / name,
                         ignore=shutil.ignore_patterns("__pycache__", "out", ".hypothesis"))
@@ -121,11 +137,11 @@ def statuses_of(place: Path, env: dict[str, str], digits: str = "") -> dict[str,
 
 def run_module(module: str, jobs: int, survivors: bool, keep: bool,
                chosen: list[str] | None = None, digits: str = "",
-               again: Path | None = None) -> dict[str, object]:
+               again: Path | None = None, workdir: Path = WORKDIR) -> dict[str, object]:
     source, tests = MODULES[module]
     tests = chosen or [test for test in tests if (ROOT / test.split("::")[0]).exists()]
     if again is None:
-        place = workspace(module, tests)
+        place = workspace(module, tests, workdir)
         (place / "mutants").mkdir()  # on sys.path from the start: the tests import mutants
         # A test's own `python -m kzru` imports the mutants too (PYTHONPATH), but while
         # mutmut records which test calls what ("stats") a child process cannot record
@@ -138,7 +154,11 @@ def run_module(module: str, jobs: int, survivors: bool, keep: bool,
         place = again
         refresh_tests(place, module, tests)
     path = os.pathsep.join([str(place / "mutants"), str(place / "site")])
-    env = {**os.environ, "PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1"}
+    # pytest's own temporary folders (numbered, safe for parallel workers) and the tests'
+    # subprocesses' temporary files stay inside the scratch copy
+    (place / "tmp").mkdir(exist_ok=True)
+    env = {**os.environ, "PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1",
+           "TMPDIR": str(place / "tmp")}
     started = time.monotonic()
     # --digits 05: only the mutants whose number ends in 0 or 5 (a fixed fifth of each
     # function's mutants), when the machine has no time for all of them
@@ -192,6 +212,8 @@ def main() -> int:
     parser.add_argument("--again", type=Path, metavar="WORKSPACE",
                         help="re-run the survivors of a scratch copy kept with --keep, with "
                              "the checkout's current tests (the code stays as copied)")
+    parser.add_argument("--workdir", type=Path, default=WORKDIR,
+                        help="where scratch copies go (default: .mutation/ in the checkout)")
     parser.add_argument("--digits", default="",
                         help="only mutants whose number ends in one of these digits (a sample)")
     args = parser.parse_args()
@@ -211,7 +233,7 @@ def main() -> int:
     status = 0
     for module in args.modules:
         result = run_module(module, args.jobs, args.survivors, args.keep or bool(args.again),
-                            args.tests, args.digits, args.again)
+                            args.tests, args.digits, args.again, args.workdir.resolve())
         (OUT / f"mutation-{module}.json").write_text(json.dumps(result, indent=2,
                                                                 ensure_ascii=False))
         counts = ", ".join(f"{k} {v}" for k, v in sorted(result["counts"].items()))
