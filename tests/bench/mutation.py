@@ -109,7 +109,7 @@ def configure(place: Path, module: str, tests: list[str]) -> None:
         f"pytest_add_cli_args_test_selection =\n    {selection}\n"
         "pytest_add_cli_args =\n    -p\n    no:cacheprovider\n    -k\n"
         f"    {SKIP}\n"
-        "timeout_multiplier = 5.0\n"
+        "timeout_multiplier = 20.0\n"  # a loaded shared machine: no false timeouts
         "use_git_change_detection = False\n", encoding="utf-8")
 
 
@@ -122,6 +122,18 @@ def refresh_tests(place: Path, module: str, tests: list[str]) -> None:
             shutil.copytree(ROOT / "tests", target, dirs_exist_ok=True,
                             ignore=shutil.ignore_patterns("__pycache__", "out", ".hypothesis"))
     configure(place, module, tests)
+
+
+def wilson(killed: int, counted: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95 % Wilson interval of a sampled score: where the score of every mutant of the
+    module lies, given ``killed`` of ``counted`` sampled ones (a full run needs none)."""
+    if not counted:
+        return (0.0, 0.0)
+    share = killed / counted
+    middle = share + z * z / (2 * counted)
+    spread = z * ((share * (1 - share) + z * z / (4 * counted)) / counted) ** 0.5
+    scale = 1 + z * z / counted
+    return ((middle - spread) / scale, (middle + spread) / scale)
 
 
 def statuses_of(place: Path, env: dict[str, str], digits: str = "") -> dict[str, str]:
@@ -183,6 +195,8 @@ def run_module(module: str, jobs: int, survivors: bool, keep: bool,
     result = {"module": module, "file": source, "tests": tests, "seconds": round(seconds),
               "sample": f"mutants numbered *[{digits}]" if digits else "all",
               "counts": counts, "score": round(score, 4),
+              "interval": [round(bound, 4) for bound in wilson(counts.get("killed", 0), counted)]
+              if digits else None,
               "survived": sorted(n for n, s in statuses.items() if s in COUNTED and s != "killed"),
               "exit": done.returncode}
     if done.returncode != 0 or counts.get("not checked"):
@@ -237,7 +251,9 @@ def main() -> int:
         (OUT / f"mutation-{module}.json").write_text(json.dumps(result, indent=2,
                                                                 ensure_ascii=False))
         counts = ", ".join(f"{k} {v}" for k, v in sorted(result["counts"].items()))
-        print(f"{module:8} score {result['score']:.1%}  ({counts})  {result['seconds']} s"
+        interval = result["interval"]
+        shown = f" ({interval[0]:.1%}–{interval[1]:.1%})" if interval else ""
+        print(f"{module:8} score {result['score']:.1%}{shown}  ({counts})  {result['seconds']} s"
               f"  [{result['sample']}]", flush=True)
         if "log" in result:
             print(result["log"], file=sys.stderr)
