@@ -1,6 +1,7 @@
 """A visit on one page: what was signed, agreed, done, planned, expected and proposed, by
 sector, with the figures, what is new since the previous meeting of the same kind, and numbered
-citations. Pure data; kzru.render_brief turns it into a page.
+citations. Pure data; kzru.render_brief turns it into a page (each fact's line said by
+kzru.brief_lines), kzru.brief_data into data for scripts.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ import pytest
 from conftest import kzru_command, terminal
 
 from kzru.brief import SECTION_ORDER, build, conflicts, previous_event
+from kzru.brief_data import data
 from kzru.follow import (
     BORNE_OUT,
     DONE,
@@ -27,7 +28,7 @@ from kzru.follow import (
     track,
     with_earlier,
 )
-from kzru.render_brief import data, markdown
+from kzru.render_brief import markdown
 from kzru.store import bundled_data_dir, load
 from kzru.suggest import suggest_follows
 

@@ -386,8 +386,8 @@ def test_every_brief_written_as_made_is_the_briefs_json(run) -> None:  # noqa: A
     """The brief's JSON, its long lists made item by item as written, is the text of the
     whole page's data, for every event of the bundled table."""
     from kzru.brief import build
+    from kzru.brief_data import data
     from kzru.db import open_store
-    from kzru.render_brief import data
     from kzru.store import bundled_data_dir
 
     stored = open_store(bundled_data_dir(), color=False)  # as the command reads it

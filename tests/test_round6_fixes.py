@@ -11,8 +11,9 @@ import pytest
 from conftest import read_table
 
 from kzru.brief import build
+from kzru.brief_data import data
 from kzru.follow import IN_PROGRESS, NO_REPORT, track
-from kzru.render_brief import data, markdown
+from kzru.render_brief import markdown
 from kzru.store import bundled_data_dir, load
 
 DATA = bundled_data_dir()

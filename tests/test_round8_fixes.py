@@ -11,8 +11,9 @@ import pytest
 from conftest import SEEDS, needs_seeds, read_table
 
 from kzru.brief import build
+from kzru.brief_data import data
 from kzru.follow import NO_REPORT, NOT_AS_SUCH, NOT_TAKEN_UP, track
-from kzru.render_brief import data, markdown
+from kzru.render_brief import markdown
 from kzru.store import bundled_data_dir, load
 
 DATA = bundled_data_dir()
@@ -175,6 +176,10 @@ def test_the_digitalisation_contacts_are_held_against_the_it_sector(moscow, trac
     assert "a002-digitalisation-contacts" not in {item.fact.id for item in moscow.preview_side}
     line = _line(markdown(moscow, bundled), "a002-digitalisation-contacts")
     assert "the report takes up its field in `a004-it-sector-opportunities` [2]" in line
+    # the same for scripts
+    held = {row["id"]: row for row in data(moscow)["preview_against_outcome"]}
+    assert held["a002-digitalisation-contacts"]["field_rows"] == ["a004-it-sector-opportunities"]
+    assert held["a002-eurasian-route-development-council"]["field_rows"] == []
 
 
 @needs_seeds

@@ -7,11 +7,12 @@ from typing import Annotated
 import typer
 
 from kzru.brief import build
+from kzru.brief_data import data
 from kzru.commands.shared import complete_event, dataset
 from kzru.ids import resolve_event
 from kzru.options import Options, with_common_options
 from kzru.render import write_json_value
-from kzru.render_brief import data, markdown
+from kzru.render_brief import markdown
 
 # Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
 SUMMARY = "One event on one page, by sector"

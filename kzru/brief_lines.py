@@ -1,0 +1,144 @@
+"""How one fact of a brief is said on its line: its text in the reader's language, its
+quotation, its date (marked where inferred), who says so, and the other articles that report it
+or date it differently. kzru.render_brief lays the page out from these; the data's own text is
+escaped so that it is never Markdown (h14's ``md``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kzru.brief import Brief, Item
+from kzru.labels import label, say, status_word, word
+from kzru.model import Dataset, Fact
+from kzru.render import date_label, md
+
+
+def said_status(status: str, lang: str) -> str:
+    return say(status_word(status), lang)
+
+
+def event_kind(kind: str, lang: str) -> str:
+    """An event's kind as a reader says it (summit, саммит); an unknown kind as it is."""
+    return say(word("event_kind", kind), lang)
+
+
+def sector_word(sector: str, dataset: Dataset, lang: str) -> str:
+    """A sector in a line of text: its id in English (what --sector takes), its Russian name
+    without the bracketed detail in Russian (энергетика, not energy)."""
+    if lang != "ru" or sector not in dataset.sectors:
+        return sector
+    name = dataset.sectors[sector].label(lang).split(" (")[0]
+    return name[:1].lower() + name[1:]
+
+
+def verdict_label(verdict: str, lang: str) -> str:
+    """A verdict as a brief says it (track's verdicts, in the reader's language)."""
+    key = "brief.verdict." + verdict.split(" —")[0].replace(" ", "_")
+    return label(key, lang)
+
+
+def fact_text(fact: Fact, lang: str) -> str:
+    return md(fact.text if lang == "ru" else fact.summary)
+
+
+def quoted(fact: Fact) -> str:
+    return f"«{md(fact.evidence)}»"
+
+
+def speaker_name(speaker: str, dataset: Dataset, lang: str) -> str:
+    """A speaker as the reader's language names them: each person or body the glossary knows
+    by its English name takes its Russian name under --lang ru (Akorda → Акорда); a role in
+    brackets and anyone the glossary does not know stay as the table has them."""
+    if lang != "ru" or not speaker:
+        return speaker
+    russian = {entry.name_en: entry.name_ru for entry in dataset.glossary.values()
+               if entry.kind in ("person", "organization", "university") and entry.name_ru}
+    said = []
+    for one in speaker.split("; "):
+        name, bracket, rest = one.partition(" (")
+        named = russian.get(name) or say(word("speaker", name), lang)
+        said.append(named + bracket + rest)
+    return "; ".join(said)
+
+
+def attribution_of(item: Item, brief: Brief, dataset: Dataset, lang: str) -> str:
+    """Who says so, in the reader's language: the speaker, else the outlet or the article;
+    for a preview, that it was written before the event."""
+    fact = item.fact
+    source = dataset.sources[fact.source]
+    if fact.speaker:
+        said = md(speaker_name(fact.speaker, dataset, lang))
+    elif source.publisher:
+        said = label("brief.according_to", lang, who=md(source.publisher))
+    else:
+        said = label("brief.according_to_article", lang, id=source.id)
+    if item.preview == "preview":
+        said += ", " + label("brief.in_preview", lang)
+    elif item.preview:
+        said += ", " + label("brief.announced_in", lang,
+                             title=md(dataset.events[item.preview].title(lang)))
+    return said
+
+
+def date_mark(fact: Fact, brief: Brief, lang: str = "en") -> str:
+    """The fact's own date when it is not a day of the event (" (2025-09)"), else nothing; a
+    date the curators inferred ("в прошлом году", a month without its year, the day of a visit
+    of several days) says so where it is shown, not only in the row's note (rubric 4: an
+    inferred date says how)."""
+    event = brief.event
+    inside = event.start <= fact.date <= event.end and fact.date_precision == "day"
+    # which day of a visit of several days is itself an inference worth showing
+    chosen = fact.date_basis == "inferred" and event.start != event.end
+    return "" if inside and not chosen else f" ({date_shown(fact, lang)})"
+
+
+def date_shown(fact: Fact, lang: str = "en") -> str:
+    """A fact's date at its precision, marked when it was inferred ("2021, inferred")."""
+    shown = date_label(fact.date, fact.date_precision)
+    return label("brief.date_inferred_item", lang, date=shown) \
+        if fact.date_basis == "inferred" else shown
+
+
+def number_of(brief: Brief, source_id: str) -> int:
+    return next(n for n, s in enumerate(brief.sources, 1) if s.id == source_id)
+
+
+def conflict_lines(item: Item, brief: Brief, lang: str) -> list[str]:
+    """Other articles that date the same fact differently, shown where the fact is."""
+    fact = item.fact
+    here = date_shown(fact, lang)
+    lines = []
+    for other in item.conflicts:
+        said = label("brief.conflict", lang, here=here, n=item.citation,
+                     there=date_shown(other, lang),
+                     m=number_of(brief, other.source))
+        lines.append(f"  - ⚠ {said} `{other.id}`")
+    return lines
+
+
+def reported_lines(item: Item, brief: Brief, lang: str) -> list[str]:
+    """"Reported by N sources" and which: this row's citation, then each other article's
+    row with its citation number (the same fact told by several articles, issue 16.5)."""
+    if not item.same:
+        return []
+    count = len({item.fact.source, *(other.source for other in item.same)})
+    others = sorted(item.same, key=lambda other: (number_of(brief, other.source), other.id))
+    which = [f"[{item.citation}]"] + [f"[{number_of(brief, other.source)}] `{other.id}`"
+                                     for other in others]
+    return [f"  - {label('brief.reported_by', lang, count=count)}: {', '.join(which)}"]
+
+
+def cited(fact: Fact, brief: Brief) -> str:
+    cited = [n for n, s in enumerate(brief.sources, 1) if s.id == fact.source]
+    return f" [{cited[0]}]" if cited else f" ({fact.source})"
+
+
+def later_list(facts: list[Fact], lang: str) -> str:
+    return ", ".join(f"`{fact.id}` ({date_shown(fact, lang)})" for fact in facts)
+
+
+def number_text(value: Any) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
