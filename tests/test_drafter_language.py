@@ -182,3 +182,17 @@ def test_this_inside_a_phrase_is_a_determiner(tmp_path: Path, empty_folder: Path
     quoted = by("Свою лепту").evidence
     assert "во всех районах города. Свою лепту в это важное дело" in quoted  # one excerpt
     assert not quoted.startswith("Городские власти")
+
+
+def test_an_adverb_pointing_back_keeps_its_sentence_as_the_antecedent(
+        tmp_path: Path, empty_folder: Path) -> None:
+    # "там" points at a place, but "модернизация цехов" is the sentence's own topic: what
+    # "Это первый подобный проект" takes up, not the plant's output before it
+    data, by = drafted(tmp_path, empty_folder, HEAD + (
+        "На заводе в Петропавловске выпускают 300 вагонов в год. В этом месяце там начнется "
+        "модернизация цехов, – сообщает пресс-служба предприятия. Это первый подобный проект "
+        "в отрасли.\n"))
+    first, second = by("Это первый").evidence.split(" … ")
+    assert "модернизация цехов" in first
+    assert "вагонов" not in first and "пресс-служба" not in first
+    assert second.startswith("Это первый подобный проект")

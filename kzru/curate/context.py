@@ -55,8 +55,9 @@ def continues(sentence: Sentence) -> str:
     """How the sentence continues the one before, or '' when it stands alone: 'personal' (a
     personal pronoun: "Всего он включает…"), 'pronoun' ("Это особенно подчеркнул…"),
     'general' (its topic is general nouns only: "Документ охватывает…"), 'reference' (a
-    demonstrative or adverb points back, but the topic is its own: "эти грузовики",
-    "здесь"), 'elliptic' (no predicate). "Это" before a name presents something new ("А это
+    demonstrative points back, but the topic is its own: "эти грузовики"), 'adverb' (an
+    adverb points back at a place or time, the topic its own: "там начнется модернизация"),
+    'elliptic' (no predicate). "Это" before a name presents something new ("А это
     «КамАЗ»…"): it continues nothing."""
     words = _words(sentence)
     if not words:
@@ -92,7 +93,7 @@ def continues(sentence: Sentence) -> str:
                 return "personal" if nominal else "pronoun"
             found = found or "reference"
         elif lemma in ANAPHORA_ADVERBS or said in ANAPHORA_ADVERBS:
-            found = found or "reference"
+            found = found or "adverb"
     nouns = [t for t in opening if t.pos == "NOUN"]
     reach = opening[-1].stop if opening else sentence.start
     if nouns and all(_lemma(t) in ANAPHORA_NOUNS for t in nouns) and not any(
@@ -158,13 +159,14 @@ def antecedent(sentences: Sequence[Sentence], index: int, text: str) -> Sentence
         candidate = sentences[back]
         if _heading(candidate, text):
             return candidate
-        if how in ("reference", "elliptic") and \
+        if how in ("reference", "adverb", "elliptic") and \
                 "\n" in text[candidate.stop:sentences[index].start]:
             return None  # "В этом контексте…" or a verbless line opening a paragraph (a
             # caption, a heading) points at no one sentence
         how_before = continues(candidate)
         if how_before not in ("personal", "pronoun", "general", "reference") or (
-                how_before == "reference" and (_names(candidate) or how == "reference")):
+                how_before == "reference" and (_names(candidate) or how in ("reference",
+                                                                             "adverb"))):
             return candidate
     return None
 
