@@ -212,6 +212,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "nothing saved (run kzru review again)",
                               "{folder} изменил другой kzru после того, как этот просмотр её "
                               "прочитал; ничего не сохранено (запустите kzru review снова)"),
+    # --- the folder lock and the write journal (kzru.journal) -----------------------------
+    "err.lock_not_regular": ("{path}: is not a regular file of its own (a folder, a FIFO, a "
+                             "device or a hard link to another file); kzru locks the folder "
+                             "with a file of its own: remove it if no kzru is running",
+                             "{path}: не отдельный обычный файл (папка, FIFO, устройство или "
+                             "жёсткая ссылка на другой файл); kzru блокирует папку своим "
+                             "файлом: удалите его, если kzru не запущен"),
+    "err.write_under_way": ("{folder}: another kzru is writing to it and has not finished; try "
+                            "again when it finishes",
+                            "{folder}: в неё пишет другой kzru и ещё не закончил; повторите, "
+                            "когда он закончит"),
+    "err.unfinished_write": ("{folder}: a kzru write to it was cut off (killed or a power cut) "
+                             "and this user cannot finish it; run any kzru command on it as a "
+                             "user who can write there, until then it is not read",
+                             "{folder}: запись kzru в неё прервана (процесс убит или пропало "
+                             "питание), а этот пользователь не может её завершить; запустите "
+                             "любую команду kzru от имени того, кто может писать в папку, до "
+                             "тех пор она не читается"),
+    "err.cannot_finish_write": ("{path}: cannot finish the write a killed kzru left ({why}); "
+                                "nothing else was changed",
+                                "{path}: не удаётся завершить запись, оставленную прерванным "
+                                "kzru ({why}); больше ничего не изменено"),
+    "err.bad_journal": ("{path}: not a journal kzru wrote ({why}); nothing was read or "
+                        "changed: remove it if no kzru is running",
+                        "{path}: это не журнал записи kzru ({why}); ничего не прочитано и не "
+                        "изменено: удалите его, если kzru не запущен"),
     "err.export_unwritable": ("{target}: cannot be written ({why}); nothing was changed",
                               "{target}: записать нельзя ({why}); ничего не изменено"),
     "err.no_text": ("{path}: no article text found", "{path}: текст статьи не найден"),

@@ -19,6 +19,8 @@ TABLES = ("sources", "events", "facts", "sectors", "glossary")
 CSV_LIMIT = 256 << 20  # bytes; 100,000 facts take about 65 MB
 ARTICLE_LIMIT = 16 << 20
 PACKAGE_LIMIT = 1 << 20
+# A write of several files in progress, or killed part way (kzru.journal finishes it).
+JOURNAL = ".kzru-journal"
 
 
 @functools.lru_cache(maxsize=1)
@@ -44,6 +46,10 @@ def resolve_data_dir(option: str | os.PathLike[str] | None) -> Path:
     if not folder.is_dir():
         raise KzruError(_said("err.data_not_folder", folder=folder,
                               where=_said(f"err.where.{where}")))
+    if os.path.lexists(folder / JOURNAL):  # one stat; the journal's code loads only then
+        from kzru.journal import settle
+
+        settle(folder)  # never read half of one write and half of another
     return folder
 
 

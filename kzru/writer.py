@@ -5,7 +5,9 @@ are handled as the CSV's own cells (strings), so a row nobody touched is written
 byte; records become cells through the schema (dates ISO, lists joined by '; ', numbers with
 every digit). Every new file is written beside its target and fsynced first; only then are they
 renamed into place, with Ctrl-C and termination held back until the last rename, so an
-interrupted run leaves the folder as it was.
+interrupted run leaves the folder as it was. A kill that cannot be held (SIGKILL, a power cut)
+is covered by the journal filed before the first rename (kzru.journal): the next kzru finishes
+the write, so no command ever reads half of it.
 """
 
 from __future__ import annotations
@@ -20,13 +22,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
+from kzru import journal
 from kzru.errors import KzruError
 from kzru.files import read_limited
+from kzru.journal import LOCK_NAME, TEMP_PREFIX, folder_lock, sync_folder
 from kzru.labels import Said
 
 CSV_LIMIT = 256 << 20
-TEMP_PREFIX = ".kzru-write-"
-LOCK_NAME = ".kzru-lock"
+__all__ = ["LOCK_NAME", "TEMP_PREFIX", "Table", "cell", "cells", "commit", "folder_lock",
+           "read_table", "render_tables", "sorted_by", "sync_folder"]
 
 
 class Table:
@@ -88,55 +92,6 @@ def _signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-@contextmanager
-def folder_lock(folder: Path) -> Iterator[None]:
-    """Hold ``folder`` for one kzru writer: two curators changing one folder at once would
-    each rewrite the tables whole from what they read, and one's work would be lost. The
-    lock is an exclusive flock on DIR/.kzru-lock, which holds the holder's pid and is
-    removed by it on the way out (while still locked), so a folder is left as it was; a
-    process that locked a file just removed tries again. A second writer is refused at
-    once, naming the process that holds the folder. The lock dies with its process."""
-    import fcntl
-
-    path = folder / LOCK_NAME
-    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    while True:
-        try:
-            descriptor = os.open(path, flags, 0o600)
-        except OSError as error:
-            if path.is_symlink():
-                raise KzruError(Said("err.lock_is_link", path=path)) from None
-            raise KzruError(Said("err.lock_unwritable", folder=folder,
-                                 why=error.strerror or error)) from None
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip()
-            os.close(descriptor)
-            raise KzruError(Said("err.folder_busy", folder=folder,
-                                 pid=holder if holder.isdigit() else "?")) from None
-        except BaseException:
-            os.close(descriptor)
-            raise
-        try:
-            mine = os.path.samestat(os.fstat(descriptor), os.lstat(path))
-        except OSError:
-            mine = False
-        if mine:
-            break
-        os.close(descriptor)  # its holder removed it as this process opened it
-    try:
-        os.ftruncate(descriptor, 0)
-        os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
-        yield
-    finally:
-        try:
-            os.unlink(path)  # still locked: nobody can take the file being removed
-        except OSError:
-            pass
-        os.close(descriptor)  # releases the lock
-
-
 def _refuse_links(path: Path) -> None:
     if path.is_symlink():
         raise KzruError(Said("err.is_link", path=path))
@@ -151,7 +106,7 @@ def commit(folder: Path, contents: Mapping[str, bytes],
     article copied from a private file stays private: never more than its source allowed)."""
     if folder.is_symlink():
         raise KzruError(Said("err.folder_is_link", folder=folder))
-    _tidy(folder, contents)
+    journal.recover(folder)  # a write a killed kzru left is finished before this one
     staged: list[tuple[str, Path]] = []
     created: list[Path] = []  # folders made for new files, removed again on failure
     name, swapped = "", False
@@ -178,11 +133,9 @@ def commit(folder: Path, contents: Mapping[str, bytes],
                 os.chmod(temp, 0o644 & ~_umask() & allowed)
         name = ""  # from here on a failure is the folder's, not one file's
         with _signals_held():
-            _swap_in(folder, staged)
-            staged = []
+            _swap_in(folder, staged)  # takes the staged files over once its journal is filed
             created = []
             swapped = True
-            sync_folder(folder)
     except OSError as error:
         # the user's file, never the temporary one beside it
         if swapped:
@@ -203,78 +156,58 @@ def commit(folder: Path, contents: Mapping[str, bytes],
                 pass
 
 
-STALE_TEMPORARY_S = 900  # a live write renames its files within seconds
-
-
-def _tidy(folder: Path, contents: Mapping[str, bytes]) -> None:
-    """Remove what a killed write left behind (SIGKILL cannot be held): its staged files in
-    the folders this write uses, old enough that no write can still be making them (add
-    and review also hold the folder's lock while they write)."""
-    import time
-
-    cutoff = time.time() - STALE_TEMPORARY_S
-    for place in {(folder / name).parent for name in contents}:
-        try:
-            with os.scandir(place) as entries:
-                for entry in entries:
-                    if entry.name.startswith(TEMP_PREFIX) and entry.is_file(
-                            follow_symlinks=False) and \
-                            entry.stat(follow_symlinks=False).st_mtime < cutoff:
-                        os.unlink(entry.path)
-        except OSError:
-            continue  # tidying is a courtesy, never a reason to fail a write
-
-
 def _swap_in(folder: Path, staged: list[tuple[str, Path]]) -> None:
-    """Rename every staged file over its target; if one rename fails, put back the ones
-    already done (each old file is kept as a hard link until all are in)."""
-    done: list[tuple[Path, Path | None]] = []  # (target, backup or None when it was new)
+    """Rename every staged file over its target, as one write: each old file is first kept as
+    a hard link, then the journal is filed (kzru.journal), then the renames are done, then
+    the old copies and the journal removed. A kzru killed anywhere in between leaves a
+    journal the next kzru finishes the write from; a rename that fails here is undone at
+    once (the journal turned back first, so that an undo cut short is finished too)."""
+    entries: list[journal.Entry] = []
+    made: list[Path] = []
     try:
         for name, temp in staged:
             target = folder / name
             backup = None
-            if target.exists():
+            if os.path.lexists(target):
                 backup = target.with_name(f"{TEMP_PREFIX}old-{target.name}")
-                if backup.exists():
-                    backup.unlink()
+                if os.path.lexists(backup):
+                    os.unlink(backup)
                 os.link(target, backup)
-            try:
-                os.replace(temp, target)
-            except BaseException:
-                if backup is not None:
-                    backup.unlink()
-                raise
-            done.append((target, backup))
+                made.append(backup)
+            entries.append((name, str(Path(name).with_name(temp.name)),
+                            str(Path(name).with_name(backup.name)) if backup else None))
+        for place in {temp.parent for _, temp in staged}:
+            sync_folder(place)  # every staged file is on disk before the journal names it
+        journal.write(folder, "forward", entries)
+        staged_now = list(staged)
+        staged.clear()  # the journal's now: the caller never removes them
     except BaseException:
-        for target, backup in reversed(done):
-            if backup is not None:
-                os.replace(backup, target)
-            else:
-                target.unlink()
+        for backup in made:
+            try:
+                backup.unlink()
+            except OSError:
+                pass
         raise
-    for _, backup in done:
-        if backup is not None:
-            backup.unlink()
+    try:
+        for name, temp in staged_now:
+            os.replace(temp, folder / name)
+    except BaseException:
+        try:
+            journal.write(folder, "back", entries)
+            journal.roll(folder, "back", entries)
+        except OSError:
+            pass  # the journal is left: the next kzru finishes the write one way or the other
+        raise
+    try:
+        journal.roll(folder, "forward", entries)  # nothing left to rename: the leftovers go
+    except OSError:
+        pass  # written; the journal is left, and the next kzru removes the leftovers
 
 
 def _umask() -> int:
     current = os.umask(0o022)
     os.umask(current)
     return current
-
-
-def sync_folder(folder: Path) -> None:
-    """Make a rename inside ``folder`` durable (best effort: not every file system can)."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
 
 
 def render_tables(tables: Mapping[str, Table]) -> dict[str, bytes]:

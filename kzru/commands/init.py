@@ -34,8 +34,9 @@ def command(
     contents["datapackage.json"] = store.read_limited(bundled / "datapackage.json",
                                                       store.PACKAGE_LIMIT)
     folder.mkdir(parents=True, exist_ok=True)
-    writer.commit(folder, contents)
-    (folder / "articles").mkdir(exist_ok=True)
+    with writer.folder_lock(folder):  # every writer holds it: a staged file it finds is dead
+        writer.commit(folder, contents)
+        (folder / "articles").mkdir(exist_ok=True)
     store.load(folder)
     what = "the schema, sectors and glossary" if empty else "a copy of the bundled table"
     from kzru.errors import one_line
