@@ -42,6 +42,21 @@ ARTICLES = "articles"
 Entry = tuple[str, str, "str | None"]
 
 
+# The lock descriptors this process holds: a worker process forked from it closes them
+# (release_inherited), or a worker outliving a killed parent would hold the folder forever.
+HELD: set[int] = set()
+
+
+def release_inherited() -> None:
+    """In a forked worker: let go of the parent's locks (the parent keeps them)."""
+    for descriptor in list(HELD):
+        try:
+            os.close(descriptor)
+        except OSError:
+            pass
+    HELD.clear()
+
+
 class FolderBusy(KzruError):
     """Another kzru holds the folder."""
 
@@ -107,6 +122,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
         if mine:
             break
         os.close(descriptor)  # its holder removed it as this process opened it
+    HELD.add(descriptor)
     try:
         os.ftruncate(descriptor, 0)
         os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
@@ -118,6 +134,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
             os.unlink(path)  # still locked: nobody can take the file being removed
         except OSError:
             pass
+        HELD.discard(descriptor)
         os.close(descriptor)  # releases the lock
 
 

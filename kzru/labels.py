@@ -9,6 +9,7 @@ Machine formats (json, csv…) never use these: their keys are field names and s
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Callable, Iterable
 
 LANGS = ("en", "ru")
@@ -482,6 +483,8 @@ def rewrite(text: object, change: "Callable[[str], str]") -> object:
         return made
     if isinstance(text, Joined):
         return Joined([rewrite(part, change) for part in text.parts], text.separator)
+    if isinstance(text, PurePath):  # a path field names a file as much as a string does
+        return change(str(text))
     return change(text) if isinstance(text, str) else text
 
 

@@ -234,6 +234,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "nothing else was changed",
                                 "{path}: не удаётся завершить запись, оставленную прерванным "
                                 "kzru ({why}); больше ничего не изменено"),
+    "err.worker_died": ("a drafting worker stopped before it finished (killed, or out of "
+                        "memory?); nothing was written: try again, or with fewer than "
+                        "--jobs {jobs}",
+                        "рабочий процесс разбора остановился, не закончив (убит или не хватило "
+                        "памяти?); ничего не записано: повторите или задайте меньше, чем "
+                        "--jobs {jobs}"),
     "err.bad_journal": ("{path}: not a journal kzru wrote ({why}); nothing was read or "
                         "changed: remove it if no kzru is running",
                         "{path}: это не журнал записи kzru ({why}); ничего не прочитано и не "
@@ -266,8 +272,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "(или в клоне репозитория: pip install -e \".[curate]\")"),
     "err.not_source_in": ("--source {value!r} is not a source id in {folder}",
                           "--source {value!r}: в {folder} нет источника с таким id"),
-    "err.not_row_in": ("{value!r} is not a {what} id in {folder}",
+    "err.not_row_in": ("{folder} has no {what} with the id {value!r}",
                        "{value!r}: в {folder} нет такого id ({what})"),
+    "err.same_as_unknown": ("same_as names {id}, which is not a fact id",
+                            "same_as называет {id}, но такого факта нет"),
+    "err.same_as_own": ("same_as names {id}, a fact of the same source {source} (same_as joins "
+                        "reports of different sources)",
+                        "same_as называет {id} — факт того же источника {source} (same_as "
+                        "связывает сообщения разных источников)"),
     "err.not_editable": ("cannot edit {field!r}; editable: {fields}",
                          "поле {field!r} не редактируется; можно: {fields}"),
     "err.no_event_to_retitle": ("{id} has no event to retitle (edit 'event' first)",
@@ -383,6 +395,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.padded_item": ("list {value!r} has an empty or padded item (separate items with '; ')",
                          "в списке {value!r} пустой элемент или лишние пробелы (элементы "
                          "разделяются '; ')"),
+    # a problem said at its input (kzru.curate.inputs): an option, an article's line, a page
+    "data.input": ("{where}: {what} {problem} ({fix})", "{where}: {what}: {problem} ({fix})"),
+    "data.formula_input": ("{value!r} starts with {first!r}, which a spreadsheet runs as a "
+                           "formula",
+                           "{value!r} начинается с {first!r} — электронная таблица выполнит "
+                           "это как формулу"),
+    "input.option": ("the source's {column}", "{column} источника"),
+    "input.file_name": ("its file name (the source's file)", "имя файла (file источника)"),
+    "input.headline_line": ("the headline (the source's {column})",
+                            "заголовок ({column} источника)"),
+    "input.publisher_line": ("the publisher named in the text (the source's {column})",
+                             "издатель, названный в тексте ({column} источника)"),
+    "input.dateline": ("the dateline (the source's {column})",
+                       "дата в начале текста ({column} источника)"),
+    "input.page_headline": ("the page's headline, its <title> or og:title (the source's "
+                            "{column})",
+                            "заголовок страницы, её <title> или og:title ({column} "
+                            "источника)"),
+    "input.page_site": ("the page's site name (the source's {column})",
+                        "название сайта на странице ({column} источника)"),
+    "input.page_link": ("the page's canonical link (the source's {column})",
+                        "каноническая ссылка страницы ({column} источника)"),
+    "input.page_date": ("the page's publication date (the source's {column})",
+                        "дата публикации в метаданных страницы ({column} источника)"),
+    "input.text_publisher": ("the publisher named in the page's text (the source's {column})",
+                             "издатель, названный в тексте страницы ({column} источника)"),
+    "input.source_row": ("the source drafted from it ({column})",
+                         "источник, составленный по ней ({column})"),
+    "input.draft": ("the draft {id} drafted from the sentence here ({column})",
+                    "черновик {id}, составленный по этому предложению ({column})"),
+    "input.draft_page": ("the draft {id} drafted from the sentence «{opening}…» ({column})",
+                         "черновик {id}, составленный по предложению «{opening}…» "
+                         "({column})"),
+    "input.event": ("the event {id} proposed from it ({column})",
+                    "событие {id}, предложенное по ней ({column})"),
+    "input.set": ("the {column} set for {id}", "{column}, заданное для {id}"),
+    "input.edit": ("your {column}", "ваше значение {column}"),
+    "fix.another": ("give another {option}", "укажите другое {option}"),
+    "fix.rename": ("rename the file", "переименуйте файл"),
+    "fix.option": ("give the {column} with {option}", "укажите {column} через {option}"),
+    "fix.report": ("kzru made this value itself; please report it",
+                   "это значение составил сам kzru; сообщите об ошибке"),
+    "fix.sentence": ("leave the sentence out of the article, or add its fact by hand",
+                     "уберите предложение из статьи или добавьте факт вручную"),
+    "fix.set": ("set another value", "задайте другое значение"),
+    "fix.edit": ("edit it again", "исправьте ещё раз"),
     "data.formula": ("{value!r} starts with {first!r}, which a spreadsheet runs as a formula (no "
                      "article sentence starts so; reword it)",
                      "{value!r} начинается с {first!r} — электронная таблица выполнит это как "

@@ -1435,3 +1435,177 @@ def test_markdown_breaks_github_autolinks_in_the_data(run, data_copy: Path) -> N
     # GFM's extended autolinks: "www." after a space or "(", and any "scheme://"
     assert not re.search(r"(^|[\s(*_~])www\.", line) and not re.search(r"[A-Za-z]://", line)
     assert "https\\://evil.example/bare and www\\.evil.example (www\\.x.example)" in line
+
+
+# -- red team 2026-12-05, second pass: the write journal and the folder lock ----------------
+
+def _journal(folder: Path, files: list, state: str = "forward") -> None:
+    (folder / ".kzru-journal").write_text(json.dumps(
+        {"kzru": "journal", "version": 1, "state": state, "files": files}), encoding="utf-8")
+
+
+def test_a_killed_writes_journal_is_finished_by_the_next_reader(run, data_copy: Path) -> None:  # noqa: ANN001
+    """The state a SIGKILL leaves after the first of two renames: sources.csv new, facts.csv
+    still old with its new version staged. A reader must not read that mix: it finishes
+    the write first (the journal says the write had happened)."""
+    sources = (data_copy / "sources.csv").read_bytes()
+    facts = (data_copy / "facts.csv").read_bytes()
+    first = facts.split(b"\n", 2)[1].split(b",", 1)[0].decode()
+    new_facts = facts.replace(b"\n" + first.encode() + b",", b"\n" + b"zz-" + first.encode()[3:]
+                              + b",", 1)
+    (data_copy / ".kzru-write-facts").write_bytes(new_facts)
+    os.link(data_copy / "facts.csv", data_copy / ".kzru-write-old-facts.csv")
+    _journal(data_copy, [["sources.csv", ".kzru-write-gone", None],
+                         ["facts.csv", ".kzru-write-facts", ".kzru-write-old-facts.csv"]])
+    done = run("--data", str(data_copy), "facts", "-f", "tsv", "--fields", "id", "--limit", "0")
+    assert done.code == 0, done.err
+    assert f"zz-{first[3:]}\n" in done.out and f"\n{first}\n" not in done.out
+    assert (data_copy / "facts.csv").read_bytes() == new_facts
+    assert (data_copy / "sources.csv").read_bytes() == sources
+    assert sorted(p.name for p in data_copy.iterdir() if p.name.startswith(".kzru")) == []
+
+
+def test_a_journal_turned_back_is_undone_by_the_next_reader(run, data_copy: Path) -> None:  # noqa: ANN001
+    """A writer whose rename failed died while undoing: the old file is put back."""
+    facts = (data_copy / "facts.csv").read_bytes()
+    os.link(data_copy / "facts.csv", data_copy / ".kzru-write-old-facts.csv")
+    os.unlink(data_copy / "facts.csv")  # the new table, renamed in: another file
+    (data_copy / "facts.csv").write_bytes(b"id\nhalf\n")
+    (data_copy / "articles").mkdir()
+    (data_copy / "articles" / "new.txt").write_bytes(b"renamed in before the failure")
+    _journal(data_copy, [["facts.csv", ".kzru-write-x", ".kzru-write-old-facts.csv"],
+                         ["articles/new.txt", "articles/.kzru-write-y", None]], state="back")
+    assert run("--data", str(data_copy), "check").code == 0
+    assert (data_copy / "facts.csv").read_bytes() == facts
+    assert not (data_copy / "articles" / "new.txt").exists()
+
+
+@pytest.mark.parametrize("files", [
+    [["../outside.txt", ".kzru-write-a", None]],
+    [["facts.csv", "../.kzru-write-a", None]],
+    [["articles/../../outside.txt", "articles/.kzru-write-a", None]],
+    [["facts.csv", "sources.csv", None]],
+    [["facts.csv", ".kzru-write-a", "../outside.txt"]],
+    [["facts.csv"]],
+    "not a list",
+], ids=["target outside", "staged outside", "article outside", "staged is a table",
+        "old copy outside", "short entry", "not a list"])
+def test_a_journal_naming_anything_but_kzrus_own_files_is_refused(
+        run, data_copy: Path, files) -> None:  # noqa: ANN001
+    """Whoever can write a file into a shared data folder must not make the next kzru move
+    files outside it (or over a table) by planting a journal."""
+    outside = data_copy.parent / "outside.txt"
+    outside.write_text("the user's own file\n", encoding="utf-8")
+    (data_copy / ".kzru-write-a").write_text("planted\n", encoding="utf-8")
+    _journal(data_copy, files)
+    before = {p.name: p.read_bytes() for p in data_copy.iterdir() if p.is_file()}
+    done = run("--data", str(data_copy), "facts")
+    assert done.code == 2 and done.err.count("\n") == 1, done.err
+    assert done.err.startswith(f"kzru: {data_copy / '.kzru-journal'}: not a journal kzru wrote")
+    assert outside.read_text(encoding="utf-8") == "the user's own file\n"
+    after = {p.name: p.read_bytes() for p in data_copy.iterdir() if p.is_file()}
+    assert after == before
+
+
+@pytest.mark.parametrize("kind", ["link", "folder", "garbage"])
+def test_a_journal_that_is_not_a_regular_json_file_is_refused(run, data_copy: Path,
+                                                               kind: str) -> None:  # noqa: ANN001
+    journal = data_copy / ".kzru-journal"
+    if kind == "link":
+        target = data_copy.parent / "elsewhere.json"
+        target.write_text('{"kzru": "journal", "state": "forward", "files": []}')
+        journal.symlink_to(target)
+    elif kind == "folder":
+        journal.mkdir()
+    else:
+        journal.write_bytes(b"\xff\x00 not json")
+    done = run("--data", str(data_copy), "sources")
+    assert done.code == 2 and done.err.count("\n") == 1
+    assert "not a journal kzru wrote" in done.err and "\\x" not in done.err.split(": ", 1)[0]
+    assert journal.is_symlink() or journal.exists()  # never removed: it is not kzru's
+
+
+HOLD_WRITING = """
+import json, sys, time
+from pathlib import Path
+from kzru import writer
+folder = Path(sys.argv[1])
+with writer.folder_lock(folder):
+    (folder / ".kzru-journal").write_text(json.dumps(
+        {"kzru": "journal", "version": 1, "state": "forward", "files": []}))
+    print("writing", flush=True)
+    time.sleep(float(sys.argv[2]))
+    (folder / ".kzru-journal").unlink()
+"""
+
+
+def test_a_reader_waits_for_a_live_writer_to_finish_its_renames(run, data_copy: Path) -> None:  # noqa: ANN001
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_WRITING, str(data_copy), "1.5"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "writing\n"
+        done = run("--data", str(data_copy), "sources", "-f", "tsv")
+        assert holder.poll() is not None or not (data_copy / ".kzru-journal").exists()
+    finally:
+        holder.wait(timeout=60)
+        holder.stdout.close()
+    assert done.code == 0 and done.out.startswith("id\t")
+
+
+def test_a_reader_gives_up_on_a_writer_that_never_finishes(
+        run, data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    from kzru import journal
+
+    monkeypatch.setattr(journal, "SETTLE_WAIT_S", 0.3)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_WRITING, str(data_copy), "30"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "writing\n"
+        done = run("--data", str(data_copy), "sources")
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
+    assert done.code == 2
+    assert done.err == (f"kzru: {data_copy}: another kzru is writing to it and has not "
+                        "finished; try again when it finishes\n")
+
+
+def test_the_lock_never_empties_a_file_it_is_a_hard_link_to(data_copy: Path,
+                                                             tmp_path: Path) -> None:
+    """A lock file that is a hard link to another file (planted, or left in a folder copied
+    with cp -al) was truncated and overwritten with a pid: the other file lost its text."""
+    from kzru import writer
+    from kzru.errors import KzruError
+
+    other = tmp_path / "notes.txt"
+    other.write_text("a curator's notes\n", encoding="utf-8")
+    os.link(other, data_copy / ".kzru-lock")
+    with pytest.raises(KzruError, match="not a regular file of its own"):
+        with writer.folder_lock(data_copy):
+            pass
+    assert other.read_text(encoding="utf-8") == "a curator's notes\n"
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_lock_that_is_a_folder_or_a_fifo_is_refused_in_one_line(data_copy: Path,
+                                                                   kind: str) -> None:
+    from kzru import writer
+    from kzru.errors import KzruError
+
+    path = data_copy / ".kzru-lock"
+    path.mkdir() if kind == "folder" else os.mkfifo(path)
+    with pytest.raises(KzruError) as refused:
+        with writer.folder_lock(data_copy):
+            pass
+    assert str(refused.value).startswith(f"{path}: is not a regular file of its own")
+    assert path.exists()
+
+
+def test_a_stale_lock_of_a_dead_process_does_not_hold_the_folder(data_copy: Path) -> None:
+    from kzru import writer
+
+    (data_copy / ".kzru-lock").write_text("1\n")  # a pid that is alive, but holds no flock
+    with writer.folder_lock(data_copy):
+        assert (data_copy / ".kzru-lock").read_text() == f"{os.getpid()}\n"
+    assert not (data_copy / ".kzru-lock").exists()

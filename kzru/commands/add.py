@@ -137,6 +137,7 @@ def _table(rows: list, total: float, folder: Path, color: bool) -> None:
     """The summary drawn like every other kzru table (kzru.table): ids, file names and
     numbers are never cropped; at narrow widths the least needed columns go first, named in a
     note under the table."""
+    from kzru.curate.draft import FORMULA, TOO_LONG
     from kzru.table import Column, TableWriter
 
     writer = TableWriter(sys.stdout, color)
@@ -163,8 +164,11 @@ def _table(rows: list, total: float, folder: Path, color: bool) -> None:
     for row in rows:
         for reason, count in row["skipped"].items():
             skipped[reason] = skipped.get(reason, 0) + count
-    said = f" skipped: {_skipped(skipped)} — a sentence starting with =, +, - or @ would be " \
-        "a spreadsheet formula verbatim; add it by hand if it matters." if skipped else ""
+    why = {FORMULA: "a sentence starting with =, +, - or @ would be a spreadsheet formula "
+           "verbatim", TOO_LONG: "a sentence that long is a list or a table kept as text"}
+    said = f" skipped: {_skipped(skipped)} — " + "; ".join(
+        why.get(reason, reason) for reason in sorted(skipped)) + \
+        "; add it by hand if it matters." if skipped else ""
     drafts = sum(r["drafts"] for r in rows)
     writer.line(f"{drafts} {'draft' if drafts == 1 else 'drafts'} from {len(rows)} "
                 f"{'article' if len(rows) == 1 else 'articles'} in {total:.1f} s.{said} "

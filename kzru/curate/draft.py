@@ -185,6 +185,11 @@ class Skipped(Exception):
 
 
 FORMULA = "formula start"
+# A "sentence" past this many characters is a list or a table kept as text (no news sentence
+# is that long: the seeds' longest has 459): drafting it costs time and memory that grow with
+# its square (one draft per clause, each holding the whole sentence), so it is skipped.
+LONGEST_SENTENCE = 2000
+TOO_LONG = "longer than 2,000 characters"
 
 
 # Word classes that let a sentence say something (a verb, a short adjective or participle, a
@@ -328,6 +333,10 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
     text = annotated.article.text
     found = []
     for sentence in annotated.sentences:
+        if sentence.stop - sentence.start > LONGEST_SENTENCE:
+            if skipped is not None:
+                skipped.setdefault(TOO_LONG, set()).add(sentence.index)
+            continue
         before = antecedent(annotated.sentences, sentence.index, text)
         if fits_whole(sentence, text):
             pieces = [(sentence, 0, sentence, None, None)]

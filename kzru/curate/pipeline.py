@@ -9,6 +9,7 @@ tables, the article texts and the reviewer's notes are committed together (kzru.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 import time
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, NamedTuple
 
 from kzru import store, writer
+from kzru.curate import inputs
 from kzru.curate.annotate import annotate
 from kzru.curate.corroborate import Candidates, propose
 from kzru.curate.draft import Draft, draft_article
@@ -68,12 +70,38 @@ def _draft_one(article: Article, lexicon_: Lexicon
 _LEXICON: Lexicon | None = None
 
 
-def _start(lexicon_: Lexicon) -> None:
+def _start(lexicon_: Lexicon | None, parent: int) -> None:
+    """A worker's start: it lets go of the folder's lock it inherited and dies with its
+    parent (a SIGKILLed add left workers that held the folder locked for good), then takes
+    the lexicon (where it was not inherited) and the language models."""
     global _LEXICON
-    _LEXICON = lexicon_
+    from kzru.journal import release_inherited
+
+    release_inherited()
+    _die_with(parent)
+    if lexicon_ is not None:
+        _LEXICON = lexicon_
     from kzru.curate.annotate import tools
 
     tools()
+
+
+def _die_with(parent: int) -> None:
+    """Ask Linux to kill this worker when its parent dies (elsewhere the pool's own
+    shutdown does it); a parent gone already ends the worker now."""
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _draft_chunk(articles: list[Article]) -> list[tuple]:
@@ -117,12 +145,18 @@ def draft_each(articles: list[Article], lexicon_: Lexicon, jobs: int = 1,
                 progress(article.path)
             yield drafted
         return
+    from concurrent.futures.process import BrokenProcessPool
+
     runs = chunks(articles, jobs)
     pool = _pool(jobs, lexicon_)
     try:
         futures = [pool.submit(_draft_chunk, run) for run in runs]
         for run, future in zip(runs, futures):
-            for article, drafted in zip(run, future.result()):
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                raise KzruError(Said("err.worker_died", jobs=jobs)) from None
+            for article, drafted in zip(run, results):
                 if progress:
                     progress(article.path)
                 yield drafted
@@ -141,9 +175,11 @@ def _pool(jobs: int, lexicon_: Lexicon) -> ProcessPoolExecutor:
     if "fork" in multiprocessing.get_all_start_methods():
         tools()
         _LEXICON = lexicon_
-        return ProcessPoolExecutor(max_workers=jobs,
+        return ProcessPoolExecutor(max_workers=jobs, initializer=_start,
+                                   initargs=(None, os.getpid()),
                                    mp_context=multiprocessing.get_context("fork"))
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(lexicon_,))
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_start,
+                               initargs=(lexicon_, os.getpid()))
 
 
 def refuse_bundled(folder: Path) -> None:
@@ -206,6 +242,7 @@ def _add(paths: list[Path], folder: Path, overrides: Overrides, jobs: int,
     taken_files = {source.file for source in data.sources.values()}
     taken_ids = set(data.sources)
     results: list[ArticleResult] = []
+    given: dict[str, tuple[str, Article, int]] = {}  # row id -> its table, article, sentence
     texts: dict[str, bytes] = {}
     modes: dict[str, int] = {}  # an article's copy gets no permission its file lacked
     origins: dict[str, str] = {}
@@ -222,6 +259,7 @@ def _add(paths: list[Path], folder: Path, overrides: Overrides, jobs: int,
             published=article.published, published_precision=article.precision,
             published_basis=article.basis, published_note=article.note, url=article.url,
             url_note=article.url_note, sha256=article.sha256, review="draft")))
+        given[source_id] = ("sources", article, 0)
         before = set(linker.events)
         links = link_article(drafts, sentences, source_id, article.published,
                              article.precision, linker)
@@ -237,9 +275,11 @@ def _add(paths: list[Path], folder: Path, overrides: Overrides, jobs: int,
             corroborations += bool(same)
             candidates.add(fact)
             tables["facts"].rows.append(writer.cells(fact))
+            given[fact.id] = ("facts", article, sentences[draft.sentence].start)
             notes["drafts"][fact.id] = _note(draft, sentences, article, name)
             statuses[fact.status] = statuses.get(fact.status, 0) + 1
             kinds[fact.kind] = kinds.get(fact.kind, 0) + 1
+        given.update({e: ("events", article, 0) for e in proposed_here})
         linked = {e for e in links if e and e not in proposed_here}
         results.append(ArticleResult(str(article.path), source_id, count, len(drafts), statuses,
                                      kinds, len(linked), len(proposed_here), corroborations,
@@ -249,9 +289,28 @@ def _add(paths: list[Path], folder: Path, overrides: Overrides, jobs: int,
     contents = writer.render_tables(tables)
     contents.update(texts)
     contents[NOTES] = json.dumps(notes, ensure_ascii=False, indent=1).encode("utf-8")
-    validate(folder, contents, origins)
+    validate(folder, contents, origins, _locate(given))
     writer.commit(folder, contents, modes)
     return results
+
+
+def _locate(given: dict[str, tuple[str, Article, int]]) -> inputs.Locate:
+    """Where a problem in a row this add drafted comes from: the source row's option or the
+    article's line or page, a draft's sentence, a proposed event's article."""
+
+    def locate(table: str, row_id: str, column: str | None) -> inputs.Input | None:
+        found = given.get(row_id)
+        if found is None or found[0] != table:
+            return None
+        _, article, start = found
+        if table == "sources":
+            return inputs.source_input(article.origins or {}, article.path, column)
+        if table == "facts":
+            return inputs.sentence_input(article.path, article.path.lower().endswith(".txt"),
+                                         article.text, start, row_id, column)
+        return inputs.event_input(article.path, row_id, column)
+
+    return locate
 
 
 def _fact(draft: Draft, source: str, event: str) -> Fact:
@@ -298,13 +357,15 @@ def read_notes(folder: Path) -> dict:
 
 
 def validate(folder: Path, contents: dict[str, bytes],
-             origins: dict[str, str] | None = None) -> None:
+             origins: dict[str, str] | None = None, locate: inputs.Locate | None = None
+             ) -> None:
     """Load the new tables exactly as check would (in a scratch copy) and verify every
     evidence excerpt in its article; raise DataError, writing nothing, on any problem.
 
     Every message names the user's files, never the scratch copy: a table as the file in
     ``folder``, a new article as the file it was read from (``origins``: its name under
-    articles/ -> the path the user gave)."""
+    articles/ -> the path the user gave); a problem in a row the user's file does not hold,
+    or in a value an option gave, at its input (``locate``, kzru.curate.inputs)."""
     with tempfile.TemporaryDirectory(prefix="kzru-add-") as scratch:
         place = Path(scratch)
 
@@ -319,12 +380,29 @@ def validate(folder: Path, contents: dict[str, bytes],
         try:
             _check_copy(folder, place, contents)
         except DataError as error:
-            raise DataError([theirs(p) for p in error.problems], error.total) from None
+            written = {table: inputs.start_lines(contents[f"{table}.csv"])
+                       for table in inputs.EDITED if f"{table}.csv" in contents}
+            before = {table: inputs.start_lines(_bytes(folder / f"{table}.csv"))
+                      for table in written}
+            said = [inputs.relocate(p, place, written, before, locate or _nowhere)
+                    for p in error.problems]
+            raise DataError([theirs(p) for p in said], error.total) from None
         except KzruError as error:
             raise KzruError(theirs(error.args[0] if error.args else str(error))) from None
         except OSError as error:
             where = theirs(str(error.filename or folder))
             raise KzruError(Said("err.cannot_check", where=where, why=error.strerror)) from None
+
+
+def _nowhere(table: str, row_id: str, column: str | None) -> None:
+    return None
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return store.read_limited(path, writer.CSV_LIMIT)
+    except OSError:
+        return b""
 
 
 def _check_copy(folder: Path, place: Path, contents: dict[str, bytes]) -> None:

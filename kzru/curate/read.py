@@ -32,6 +32,14 @@ _PUBLISHER = re.compile(
 _DATELINE_REACH = 200  # characters from the top where a dateline may stand
 
 
+# How a source's value was found: given as an option, on a line of a text file (where is
+# FILE:LINE:COL), in a page's metadata (where is the page), or the file's own name.
+INPUTS = ("option", "headline_line", "publisher_line", "dateline", "page_headline",
+          "page_site", "page_link", "page_date", "text_publisher", "file_name")
+OPTIONS = {"title": "--title", "publisher": "--publisher", "url": "--url",
+           "published": "--published"}
+
+
 class Overrides(NamedTuple):
     """What the user says about the article (--publisher, --title, --url, --published)."""
 
@@ -55,6 +63,9 @@ class Article(NamedTuple):
     note: str
     url_note: str = ""
     mode: int = 0o644  # the file's permission bits: its copy never gets more
+    # Where each value of the source row came from, for a problem to name it rather than a
+    # row of sources.csv that was never written: field -> (how, where), how one of INPUTS.
+    origins: dict[str, tuple[str, str]] | None = None
 
     @property
     def date(self) -> Published | None:
@@ -124,7 +135,7 @@ def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
             text = article_text(raw)
         except UnicodeDecodeError as error:
             raise KzruError(Said("err.not_utf8_article", path=path, byte=error.start)) from None
-        found = _from_text(text)
+        found = _from_text(path, text)
     text = found["text"]
     if not text.strip():
         raise KzruError(Said("err.no_text", path=path))
@@ -144,6 +155,11 @@ def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
     published, precision, basis, note = _with_dateline_day(
         text, published, precision, basis, note)
     name = path.name if path.suffix.lower() == ".txt" else f"{path.stem}.txt"
+    origins = dict(found["origins"])
+    origins["file"] = ("file_name", str(path))
+    for field, option in OPTIONS.items():
+        if getattr(overrides, field) is not None:
+            origins[field] = ("option", option)
     url, url_note = found["url"], ""
     if overrides.url is not None:
         url = overrides.url.strip()
@@ -157,7 +173,7 @@ def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
         title=overrides.title if overrides.title is not None else found["title"],
         publisher=overrides.publisher if overrides.publisher is not None else found["publisher"],
         url=url, published=published, precision=precision, basis=basis, note=note,
-        url_note=url_note, mode=mode)
+        url_note=url_note, mode=mode, origins=origins)
 
 
 def _refuse_invisible(path: Path, text: str) -> None:
@@ -253,11 +269,27 @@ def _publisher(text: str) -> str:
     return match[1].strip("«»") if match else ""
 
 
-def _from_text(text: str) -> dict:
+def _at(path: Path, text: str, offset: int) -> str:
+    """FILE:LINE:COL of a character of a text file (lines and columns from 1)."""
+    line = text.count("\n", 0, offset) + 1
+    return f"{path}:{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+
+
+def _from_text(path: Path, text: str) -> dict:
     published, precision, basis, note = _dateline(text)
-    return {"text": text, "title": _first_line_title(text), "publisher": _publisher(text),
+    title = _first_line_title(text)
+    match = _PUBLISHER.search(text[:3000])
+    origins = {"publisher": ("publisher_line", _at(path, text, match.start(1) + (
+        match[1].startswith("«")))) if match else ("publisher_line", str(path))}
+    if title:
+        origins["title"] = ("headline_line", _at(path, text, text.index(title)))
+    if published is not None:
+        said = note[note.find("(") + 1:note.rfind(")")]
+        where = text.find(said, 0, _DATELINE_REACH + len(said)) if said else -1
+        origins["published"] = ("dateline", _at(path, text, where) if where >= 0 else str(path))
+    return {"text": text, "title": title, "publisher": _publisher(text),
             "url": "", "published": published, "precision": precision, "basis": basis,
-            "note": note}
+            "note": note, "origins": origins}
 
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
@@ -265,23 +297,47 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", 
 _DECLARED = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
 
 
+# The encodings a page may declare, as browsers honour them (the WHATWG Encoding Standard's
+# legacy single- and multi-byte encodings), by Python's name for each. Python knows many
+# more "codecs" a page could name, and none of them is a page's encoding: rot13, zlib, hex
+# and base64 are not text encodings at all, idna refuses to replace, unicode-escape would
+# turn "\x1b" written in a page into the escape character itself, and utf-7 and utf-16/32
+# (without a byte order mark) are never used from a <meta>. Another label is ignored: the
+# page is read as UTF-8, else by detection.
+_WEB_ENCODINGS = {"utf-8", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874",
+                  "gbk", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis",
+                  "euc_kr", *(f"cp{n}" for n in range(1250, 1259)),
+                  *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16))}
+_LABELS = {"x-mac-cyrillic": "mac-cyrillic", "windows-874": "cp874"}
+_AS_BROWSERS = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254",
+                "iso8859-11": "cp874"}
+
+
 def _decode_html(raw: bytes) -> str:
-    """A saved page's text by its byte order mark, else the charset it declares (many
-    Russian and Kazakh sites still serve windows-1251), else UTF-8, else the encoding
-    charset detection finds. What cannot be decoded becomes U+FFFD, which the caller
+    """A saved page's text by its byte order mark, else as UTF-8 when its bytes are UTF-8,
+    else by the charset it declares (many Russian and Kazakh sites still serve
+    windows-1251; only an encoding a browser would honour), else the encoding charset
+    detection finds. What cannot be decoded becomes U+FFFD, which the caller
     refuses: an article is never registered as replacement characters."""
     import codecs
 
     for mark, encoding in _BOMS:
         if raw.startswith(mark):
             return raw.decode(encoding, errors="replace")
+    if not raw.isascii():
+        try:  # bytes that are UTF-8 are UTF-8, whatever the page's <meta> says (saved by a
+            return raw.decode("utf-8")  # tool that took the server's header, say); legacy
+        except UnicodeDecodeError:  # Cyrillic is never valid UTF-8 by chance
+            pass
     declared = _DECLARED.search(raw[:4096])
     if declared:
+        label = declared[1].decode("ascii").lower().replace("_", "-")
         try:
-            encoding = codecs.lookup(declared[1].decode("ascii")).name
+            encoding = codecs.lookup(_LABELS.get(label, label)).name
         except LookupError:
             encoding = ""
-        if encoding and not encoding.startswith("utf-16"):  # a page in UTF-16 has a BOM
+        encoding = _AS_BROWSERS.get(encoding, encoding)
+        if encoding in _WEB_ENCODINGS:
             return raw.decode(encoding, errors="replace")
     try:
         return raw.decode("utf-8")
@@ -315,7 +371,12 @@ def _from_html(path: Path, raw: bytes) -> dict:
         note = "The page's publication date (its metadata, read by htmldate)."
     else:
         published, precision, basis, note = _dateline(text)
+    site = getattr(document, "sitename", "") or ""
+    origins = {"title": ("page_headline", str(path)),
+               "publisher": ("page_site" if site else "text_publisher", str(path)),
+               "url": ("page_link", str(path)),
+               "published": ("page_date" if found else "dateline", str(path))}
     return {"text": text, "title": getattr(document, "title", "") or "",
-            "publisher": getattr(document, "sitename", "") or _publisher(text),
+            "publisher": site or _publisher(text),
             "url": getattr(document, "url", "") or "", "published": published,
-            "precision": precision, "basis": basis, "note": note}
+            "precision": precision, "basis": basis, "note": note, "origins": origins}

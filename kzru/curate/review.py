@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping, NamedTuple
 
 from kzru import store, writer
+from kzru.curate.inputs import Input, edit_input
 from kzru.curate.pipeline import ARTICLES, NOTES, read_notes, validate
 from kzru.errors import KzruError
 from kzru.labels import Joined, Said
@@ -48,6 +49,7 @@ class Session:
     """The folder's tables as cells, changed in memory and saved whole (``save``)."""
 
     holding = False  # True inside hold(): the folder is this session's until it ends
+    by_option = False  # the edits came as --set FIELD=VALUE (a script), not typed in a session
 
     def __init__(self, folder: Path) -> None:
         pipeline_refuse(folder)
@@ -202,11 +204,25 @@ class Session:
         future = self.future(row["id"])
         if future:
             problems.append(future)
+        if "same_as" in self.edited.get(row["id"], set()):
+            problems += self._same_as_problems(row)
         if row["part_of"] and self._review_of(row["part_of"]) == "draft":
             problems.append(Said("err.draft_parent", field="part_of", id=row["part_of"]))
         for item in filter(None, row["follows"].split(LIST_SEP)):
             if self._review_of(item) == "draft":
                 problems.append(Said("err.draft_parent", field="follows", id=item))
+        return problems
+
+    def _same_as_problems(self, row: dict[str, str]) -> list[object]:
+        """An edited same_as names facts of other sources: an id that is no fact would be
+        dropped without a word, one of the same source refused at a row not edited."""
+        sources = {r["id"]: r["source"] for r in self.tables["facts"].rows}
+        problems: list[object] = []
+        for item in filter(None, row["same_as"].split(LIST_SEP)):
+            if item not in sources:
+                problems.append(Said("err.same_as_unknown", id=item))
+            elif sources[item] == row["source"]:
+                problems.append(Said("err.same_as_own", id=item, source=row["source"]))
         return problems
 
     def _review_of(self, fact_id: str) -> str:
@@ -285,10 +301,23 @@ class Session:
         with nullcontext() if self.holding else writer.folder_lock(self.folder):
             if _snapshot(self.folder) != self.on_disk:
                 raise KzruError(Said("err.changed_meanwhile", folder=self.folder))
-            validate(self.folder, contents)
+            validate(self.folder, contents, locate=self._locate)
             writer.commit(self.folder, contents)
             self.on_disk = _snapshot(self.folder)
         self.data = store.load(self.folder)
+
+
+    def _locate(self, table: str, row_id: str, column: str | None) -> Input | None:
+        """A problem in a value this session set is said at the --set or the edit that set
+        it, not at a line of the scratch copy the save was checked in."""
+        if table == "facts" and column in self.edited.get(row_id, set()):
+            return edit_input(self.by_option, row_id, column)
+        if table == "events":
+            fields = {field for field, name in EVENT_FIELDS.items() if name == column}
+            for fact_id, edited in self.edited.items():
+                if fields & edited and self.current(fact_id)["event"] == row_id:
+                    return edit_input(self.by_option, fact_id, next(iter(fields & edited)))
+        return None
 
 
 def _snapshot(folder: Path) -> dict[str, bytes | None]:
@@ -328,6 +357,7 @@ def decide(folder: Path, accept: Iterable[str] = (), reject: Iterable[str] = (),
     with writer.folder_lock(folder):
         session = Session(folder)
         session.holding = True
+        session.by_option = True
         accepted = rejected = 0
         for fact_id in accept:
             session.accept(fact_id, changes)
