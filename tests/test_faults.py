@@ -1609,3 +1609,26 @@ def test_a_stale_lock_of_a_dead_process_does_not_hold_the_folder(data_copy: Path
     with writer.folder_lock(data_copy):
         assert (data_copy / ".kzru-lock").read_text() == f"{os.getpid()}\n"
     assert not (data_copy / ".kzru-lock").exists()
+
+
+def test_a_reader_that_cannot_finish_a_killed_write_reads_nothing(
+        run, data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """A user who may read the folder but not write it (the lock cannot be made) must not
+    read half of one write: one line says what is wrong and who can mend it."""
+    from contextlib import contextmanager
+
+    from kzru import journal
+    from kzru.errors import KzruError
+    from kzru.labels import Said
+
+    @contextmanager
+    def unwritable(folder: Path):  # noqa: ANN202
+        raise KzruError(Said("err.lock_unwritable", folder=folder, why="Permission denied"))
+        yield
+
+    monkeypatch.setattr(journal, "folder_lock", unwritable)
+    _journal(data_copy, [])
+    done = run("--data", str(data_copy), "sources")
+    assert done.code == 2 and done.out == ""
+    assert done.err.startswith(f"kzru: {data_copy}: a kzru write to it was cut off")
+    assert done.err.count("\n") == 1
