@@ -196,3 +196,17 @@ def test_an_adverb_pointing_back_keeps_its_sentence_as_the_antecedent(
     assert "модернизация цехов" in first
     assert "вагонов" not in first and "пресс-служба" not in first
     assert second.startswith("Это первый подобный проект")
+
+
+def test_a_possessive_pronoun_leaves_the_sentence_its_own_topic(tmp_path: Path,
+                                                                empty_folder: Path) -> None:
+    # "По их итогам стороны подписали соглашение…" continues the talks, but its topic, the
+    # agreement in Кокшетау, is its own: "Документ" after it takes up that sentence
+    data, by = drafted(tmp_path, empty_folder, HEAD + (
+        "В понедельник в Астане прошли переговоры министров энергетики двух стран. По их "
+        "итогам стороны подписали соглашение о строительстве теплоэлектроцентрали в "
+        "Кокшетау мощностью 240 мегаватт. Документ предусматривает участие российских "
+        "компаний в проектировании и поставке оборудования.\n"))
+    quoted = by("Документ").evidence
+    assert "подписали соглашение о строительстве теплоэлектроцентрали" in quoted
+    assert "переговоры министров" not in quoted

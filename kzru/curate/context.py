@@ -8,9 +8,11 @@ The sentence it continues (its antecedent) is the nearest one before it that nam
 topic: one that itself only says "он" or "документ" is passed over, as it names nothing,
 and so is one that only points back with a demonstrative ("Эти грузовики популярны") and
 names no person, place, organisation or «name» (a count after it, "Около 1000 штук…",
-needs the name of what it counts). A
-heading line names the topic of what follows it. A demonstrative in an adverbial ("В этом
-контексте…") or a sentence with no predicate reaches no further back than its paragraph.
+needs the name of what it counts). One whose pronoun is a possessive before a noun ("По их
+итогам стороны подписали соглашение…") and which names something has a topic of its own,
+and is not passed over. A heading line names the topic of what follows it. A demonstrative
+in an adverbial ("В этом контексте…") or a sentence with no predicate reaches no further
+back than its paragraph.
 What a following sentence takes up is what the sentence before states, not the attribution
 closing it ("…, – отмечает политолог"). Rules from Russian news language in general, tested
 on sentences written for the tests.
@@ -166,7 +168,8 @@ def antecedent(sentences: Sequence[Sentence], index: int, text: str) -> Sentence
         how_before = continues(candidate)
         if how_before not in ("personal", "pronoun", "general", "reference") or (
                 how_before == "reference" and (_names(candidate) or how in ("reference",
-                                                                             "adverb"))):
+                                                                             "adverb"))) or (
+                how_before == "personal" and _possessive(candidate) and _names(candidate)):
             return candidate
     return None
 
@@ -261,3 +264,13 @@ def _without_stop(spans: tuple[tuple[int, int], ...], text: str
     if text[last[1] - 1] in ".!?" and last[1] - 1 > last[0]:
         return (*spans[:-1], (last[0], last[1] - 1))
     return spans
+
+
+def _possessive(sentence: Sentence) -> bool:
+    """Whether the sentence's personal pronoun is a possessive before a noun ("Его тема",
+    "По их итогам"): the sentence then has a topic of its own."""
+    words = _words(sentence)
+    for token, after in zip(words, words[1:]):
+        if normalize(token.text) in ("его", "ее", "её", "их") and after.pos == "NOUN":
+            return True
+    return False
