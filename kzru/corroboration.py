@@ -58,28 +58,28 @@ def _same_date(a: Fact, b: Fact) -> bool:
 
 def conflicts(facts: Mapping[str, Fact]) -> list[Conflict]:
     """Pairs of facts marked the same whose dates (each given by its text, not just the
-    article's date), values or statuses (beyond COMPATIBLE ones) differ; each pair once."""
+    article's date), values or statuses (beyond COMPATIBLE ones) differ; each pair once.
+    Each message is a message of the table (kzru/messages.py: read only now, for check)."""
+    from kzru.labels import Said, status_word
+
     found: list[Conflict] = []
     for fact in facts.values():
         for other_id in fact.same_as:
             other = facts.get(other_id)
             if other is None or other_id < fact.id:
                 continue
+            sides = {"source": fact.source, "other_source": other.source}
             dated = "publication" not in (fact.date_basis, other.date_basis)
             if dated and not _same_date(fact, other):  # an article's date is only "as of"
-                ours = date_label(fact.date, fact.date_precision)
-                theirs = date_label(other.date, other.date_precision)
-                found.append(Conflict(fact.id, other.id, "date",
-                                      f"dates differ: {ours} in {fact.source}, {theirs} in "
-                                      f"{other.source}"))
+                found.append(Conflict(fact.id, other.id, "date", Said(
+                    "check.differ.date", ours=date_label(fact.date, fact.date_precision),
+                    theirs=date_label(other.date, other.date_precision), **sides)))
             if fact.value is not None and other.value is not None and fact.value != other.value:
-                found.append(Conflict(fact.id, other.id, "value",
-                                      f"values differ: {fact.value} {fact.unit} in "
-                                      f"{fact.source}, {other.value} {other.unit} in "
-                                      f"{other.source}"))
+                found.append(Conflict(fact.id, other.id, "value", Said(
+                    "check.differ.value", ours=f"{fact.value} {fact.unit}",
+                    theirs=f"{other.value} {other.unit}", **sides)))
             if not _same_status(fact, other):
-                found.append(Conflict(fact.id, other.id, "status",
-                                      f"statuses differ: {fact.status} in {fact.source}, "
-                                      f"{other.status} in {other.source}"))
+                found.append(Conflict(fact.id, other.id, "status", Said(
+                    "check.differ.status", ours=status_word(fact.status),
+                    theirs=status_word(other.status), **sides)))
     return found
-

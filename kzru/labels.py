@@ -409,6 +409,9 @@ class Pair(str):
         return made
 
 
+# Keys of kzru/screens.py (check's report, review's screens), read only by those commands.
+SCREEN_KEYS = ("check.", "review.")
+
 # The reader's language for a message a library writes straight to stderr (a warning about
 # the cache folder): set once by the command line from --lang or KZRU_LANG (kzru/cli.py).
 READER = ["en"]
@@ -418,11 +421,15 @@ def label(key: str, lang: str = "en", **fields: object) -> str:
     """The string for ``key`` in ``lang`` (English for an unknown language), fields filled in.
 
     Messages (errors, usage errors, data problems) live in kzru/messages.py, read only when
-    one is said. An unknown key is a programming error, so it raises KeyError instead of
-    printing the key.
+    one is said; check's report and review's screens in kzru/screens.py. An unknown key is a
+    programming error, so it raises KeyError instead of printing the key.
     """
     found = LABELS.get(key)
-    if found is None:
+    if found is None and key.startswith(SCREEN_KEYS):
+        from kzru.screens import SCREENS
+
+        found = SCREENS[key]
+    elif found is None:
         from kzru.messages import MESSAGES
 
         found = MESSAGES[key]
@@ -494,6 +501,10 @@ def word(prefix: str, value: str) -> object:
     key = f"{prefix}.{value}"
     if key in LABELS:
         return Said(key)
+    if prefix.startswith(SCREEN_KEYS):
+        from kzru.screens import SCREENS
+
+        return Said(key) if key in SCREENS else value
     if prefix.startswith(("err.", "usage.", "data.")):
         from kzru.messages import MESSAGES
 

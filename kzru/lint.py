@@ -63,13 +63,14 @@ def after_publication(fact: Fact, source: Source | None) -> bool:
 
 
 def future_message(fact: Fact, source: Source) -> str:
-    """Why a fact dated after its article cannot have that status (for check and review)."""
+    """Why a fact dated after its article cannot have that status (for check and review): a
+    message of the table (kzru/messages.py), said in the reader's language."""
+    from kzru.labels import Said
     from kzru.render import date_label
 
-    return (f"{fact.id} is {fact.status!r} but dated "
-            f"{date_label(fact.date, fact.date_precision)}, after its article "
-            f"{source.id} ({date_label(source.published, source.published_precision)}): a "
-            "plan or forecast? (change the status or the date)")
+    return Said("data.future", id=fact.id, status=fact.status,
+                date=date_label(fact.date, fact.date_precision), source=source.id,
+                published=date_label(source.published, source.published_precision))
 
 
 def lint(dataset: Dataset) -> list[LintWarning]:

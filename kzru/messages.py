@@ -618,6 +618,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.no_status_word": ("evidence of {id} shows no word of its status {status!r} (e.g. "
                             "{cues})",
                             "в цитате {id} нет слова её статуса {status!r} (например, {cues})"),
+    "data.future": ("{id} is {status!r} but dated {date}, after its article {source} "
+                    "({published}): a plan or forecast? (change the status or the date)",
+                    "{id}: статус {status!r}, но дата {date} позже его статьи {source} "
+                    "({published}): план или прогноз? (измените статус или дату)"),
+    "data.kind.future": ("said to have happened after its article",
+                         "случилось будто бы после своей статьи"),
     "data.kind.not_verbatim": ("evidence not found in its article",
                                "цитата не найдена в своей статье"),
     "data.kind.no_status_word": ("evidence without a word of its status",

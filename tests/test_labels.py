@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from kzru.labels import LABELS, label
+from kzru.labels import LABELS, SCREEN_KEYS, label
 from kzru.messages import MESSAGES
+from kzru.screens import SCREENS
 
-# kzru/messages.py is the messages half of the one table (read only on the error path)
-TABLE = {**LABELS, **MESSAGES}
+# kzru/messages.py is the messages part of the one table (read only on the error path),
+# kzru/screens.py the words of check's report and review's screens (read by those only)
+TABLE = {**LABELS, **MESSAGES, **SCREENS}
 
 KZRU = Path(__file__).resolve().parents[1] / "kzru"
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
@@ -22,8 +24,11 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def test_the_two_halves_share_no_key() -> None:
-    assert not set(LABELS) & set(MESSAGES)
+def test_the_parts_share_no_key_and_each_key_is_where_label_looks() -> None:
+    assert not set(LABELS) & set(MESSAGES) and not set(LABELS) & set(SCREENS)
+    assert not set(MESSAGES) & set(SCREENS)
+    assert all(key.startswith(SCREEN_KEYS) for key in SCREENS)
+    assert not any(key.startswith(SCREEN_KEYS) for key in [*LABELS, *MESSAGES])
 
 
 @pytest.mark.parametrize("key", sorted(TABLE))

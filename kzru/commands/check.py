@@ -9,7 +9,7 @@ from kzru import store
 from kzru.commands.add import MAKE_ARTICLE
 from kzru.corroboration import conflicts
 from kzru.errors import Problems, one_line
-from kzru.labels import Said, say
+from kzru.labels import Joined, Said, say, status_word
 from kzru.lint import lint
 from kzru.model import Dataset, Fact
 from kzru.options import Options, with_common_options
@@ -64,7 +64,7 @@ def command(
         where = f"{facts_path}:{found.line}:{found.column}"
         if found.kind == "future":  # drafts too: the curator should see it before accepting
             warnings.append(Said("data.at", where=where, message=found.message),
-                            "said to have happened after its article")
+                            Said("data.kind.future"))
         elif data.facts[found.fact].review != "draft":
             warnings.append(Said("data.at", where=where, message=found.message),
                             Said("data.kind.no_status_word"))
@@ -80,38 +80,43 @@ def command(
                        err=True)
     if problems:
         raise problems.error()
-    counts = ", ".join(f"{len(getattr(data, name))} {name}" for name in store.TABLES)
+    lang = options.language
+    counts = Joined([Said(f"check.count.{name}", count=len(getattr(data, name)))
+                     for name in store.TABLES])
     drafted = sum(fact.review == "draft" for fact in data.facts.values())
-    counts += f" ({drafted} of them drafts)" if drafted else ""
-    checked = ""
+    checked: object = ""
     if sources_dir is not None:
         unchecked = sum(fact.source in absent for fact in data.facts.values())
-        checked = f"; {len(data.facts) - unchecked} evidence excerpts found verbatim in " \
-                  f"{sources_dir}"
+        checked = Said("check.verbatim", count=len(data.facts) - unchecked, folder=sources_dir)
         if absent:
-            shown = ", ".join(absent[:10]) + (f" and {len(absent) - 10} more"
-                                              if len(absent) > 10 else "")
-            checked += f"; {unchecked} not checked: no article in that folder for " \
-                       f"{len(absent)} sources ({shown})"
-    noted = f"; {len(warnings)} warnings" if warnings else ""
-    typer.echo(one_line(f"ok: {folder}: {counts}{checked}{noted}"))
-    _print_conflicts(data, facts_path)
+            shown = ", ".join(absent[:10])
+            more = Said("data.and_more", shown=shown, count=len(absent) - 10) \
+                if len(absent) > 10 else shown
+            checked = Joined([checked, Said("check.not_checked", unchecked=unchecked,
+                                            count=len(absent), shown=more)], "")
+    noted = (Said("check.warnings_one") if len(warnings) == 1 else
+             Said("check.warnings", count=len(warnings))) if warnings else ""
+    typer.echo(one_line(say(Said("check.ok", folder=folder, counts=counts,
+                                 drafts=Said("check.drafts", count=drafted) if drafted else "",
+                                 checked=checked, warnings=noted), lang)))
+    _print_conflicts(data, facts_path, lang)
     if suggest_follows:
         del data  # the suggester reads the store: the loaded table need not stay in memory
         _print_suggestions(folder, options)
 
 
-def _print_conflicts(data: Dataset, facts_path: Path) -> None:
+def _print_conflicts(data: Dataset, facts_path: Path, lang: str) -> None:
     """Where sources reporting the same thing (same_as) disagree: a report, not an error -
     the table keeps what each source says, and a reader should know that they differ."""
     found = conflicts(data.facts)
     if not found:
         return
-    noun = "conflict" if len(found) == 1 else "conflicts"
-    typer.echo(f"{len(found)} {noun} between facts marked the same (same_as):")
+    typer.echo(say(Said("check.conflicts_one") if len(found) == 1 else
+                   Said("check.conflicts", count=len(found)), lang))
     for item in found:
-        typer.echo(one_line(f"  {facts_path}:{data.fact_lines.get(item.fact, 0)}: {item.fact} "
-                            f"vs {item.other}: {item.message}"))
+        where = f"{facts_path}:{data.fact_lines.get(item.fact, 0)}"
+        typer.echo(one_line(say(Said("check.conflict", where=where, fact=item.fact,
+                                     other=item.other, message=item.message), lang)))
 
 
 def _draft_warnings(folder: Path, data: Dataset) -> list[str]:
@@ -138,11 +143,23 @@ def _print_suggestions(folder: Path, options: Options) -> None:
     from kzru.db import open_store
 
     found = suggest(open_store(folder, options.color, drafts=True))
-    typer.echo(f"{len(found)} suggested follows links (none is written; add the earlier id to "
-               "the later fact's follows column to accept one):")
+    lang = options.language
+    typer.echo(say(Said("check.suggested", count=len(found)), lang))
     for item in found:
-        typer.echo(f"  {item.later.id}  follows?  {item.earlier.id}  "
-                   f"[{item.earlier.status} "
-                   f"{date_label(item.earlier.date, item.earlier.date_precision)} → "
-                   f"{item.later.status} {date_label(item.later.date, item.later.date_precision)}"
-                   f"; {'; '.join(item.reasons)}]")
+        earlier, later = item.earlier, item.later
+        typer.echo(one_line(say(Said(
+            "check.suggestion", later=later.id, earlier=earlier.id,
+            before=Said("check.state", status=status_word(earlier.status),
+                        date=date_label(earlier.date, earlier.date_precision)),
+            after=Said("check.state", status=status_word(later.status),
+                       date=date_label(later.date, later.date_precision)),
+            reasons=Joined([_reason(reason) for reason in item.reasons], "; ")), lang)))
+
+
+def _reason(reason: str) -> object:
+    """One of the suggester's reasons ("names: …", "words: …", "sectors: …") as a message
+    of the table; what follows the colon is the data's own words and ids."""
+    name, colon, items = reason.partition(": ")
+    if colon and name in ("names", "words", "sectors"):
+        return Said(f"check.reason.{name}", items=items)
+    return reason

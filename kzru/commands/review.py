@@ -7,7 +7,7 @@ import typer
 
 from kzru.commands.add import MAKE_ARTICLE, own_folder
 from kzru.errors import KzruError, one_line
-from kzru.labels import Said
+from kzru.labels import Said, say
 from kzru.options import Options, with_common_options
 
 # Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
@@ -19,7 +19,11 @@ EXAMPLES = (f"kzru init my-table --empty && {MAKE_ARTICLE} && "
             "kzru facts --data my-table --drafts --limit 3",
             "kzru review --data my-table --accept a000-s001 --set summary='Grain supplies "
             "agreed.' --set sectors=agriculture")
-ACTIONS = "[a]ccept  [e]dit  [r]eject  [s]kip  [q]uit"
+# What each action may be typed as: its letter, its English word, its Russian word.
+ACTIONS = {"a": ("a", "accept", "принять"), "e": ("e", "edit", "править"),
+           "r": ("r", "reject", "отклонить"), "s": ("s", "skip", "пропустить"),
+           "q": ("q", "quit", "выйти")}
+YES = ("y", "yes", "д", "да")
 LIST_KEYS = ("id", "source", "status", "kind", "date", "date_precision", "event", "same_as",
              "text")
 
@@ -55,7 +59,8 @@ def command(
         raise KzruError(Said("err.set_needs_accept"))
     if accept or reject:
         accepted, rejected = decide(folder, accept or (), reject or (), changes)
-        typer.echo(f"{accepted} accepted, {rejected} rejected in {one_line(str(folder))}")
+        typer.echo(one_line(say(Said("review.decided", accepted=accepted, rejected=rejected,
+                                     folder=folder), options.language)))
         return
     session = Session(folder)
     if list_ or not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -63,7 +68,7 @@ def command(
         return
     with session.hold():  # refused at once, in one line, while another kzru changes it
         session.__init__(folder)  # what is on disk now that nobody else can change it
-        _interactive(session, source, options.colored(sys.stdout.isatty()))
+        _interactive(session, source, options.colored(sys.stdout.isatty()), options.language)
 
 
 def _changes(pairs: List[str]) -> dict:
@@ -76,39 +81,67 @@ def _changes(pairs: List[str]) -> dict:
         field = field.strip()
         if not equals or field not in EDITABLE:
             raise KzruError(Said("err.bad_set", pair=pair, fields=", ".join(EDITABLE)))
-        found[field] = value
+        found[field] = _value(field, value)
     return found
+
+
+def _value(field: str, value: str) -> str:
+    """A status or kind typed as a Russian table shows it (подписано, документ) as the value
+    the data holds; anything else as typed (the curated-row rules judge it on accept)."""
+    from kzru import query
+
+    allowed = {"status": query.STATUSES, "kind": query.FACT_KINDS}.get(field)
+    if allowed is None or value.strip() in allowed or not value.strip():
+        return value
+    from kzru.errors import choose
+
+    try:
+        return choose(value.strip(), allowed, field)
+    except KzruError:
+        return value
+
+
+def _say(key: str, lang: str, **fields: object) -> str:
+    """A message of the table in the reader's language, data in it made safe for one line."""
+    return say(Said(key, **{name: one_line(value) if type(value) is str else value
+                            for name, value in fields.items()}), lang)
 
 
 def _list(session, source: Optional[str], options: Options) -> None:  # noqa: ANN001
     """The drafts waiting, in the chosen format like every listing: a table at a terminal
     (the sentence wrapped at spaces), TSV with a header in a pipe, or json/jsonl/csv/md."""
+    from kzru.labels import label, status_word, word
     from kzru.output import Output
     from kzru.render import date_label
     from kzru.table import Column
 
+    lang = options.language
     rows = []
     for fact_id in session.drafts(source):
         fact = session.data.facts[fact_id]
         rows.append({"id": fact.id, "source": fact.source, "status": fact.status,
                      "kind": fact.kind, "date": fact.date, "date_precision": fact.date_precision,
                      "when": date_label(fact.date, fact.date_precision), "event": fact.event,
-                     "same_as": list(fact.same_as), "text": fact.text})
-    columns = [Column("id", "Draft", no_wrap=True), Column("status", "Status", drop=3),
-               Column("kind", "Kind", drop=1), Column("when", "Date", no_wrap=True, drop=2),
-               Column("text", "Sentence", ratio=1, min_width=20)]
+                     "same_as": list(fact.same_as), "text": fact.text,
+                     # a table's words (the machine formats keep the values above)
+                     "status_shown": say(status_word(fact.status), lang),
+                     "kind_shown": say(word("kind", fact.kind), lang)})
+    columns = [Column("id", _say("review.col.draft", lang), no_wrap=True),
+               Column("status_shown", label("col.status", lang), drop=3),
+               Column("kind_shown", _say("review.col.kind", lang), drop=1),
+               Column("when", label("col.date", lang), no_wrap=True, drop=2),
+               Column("text", _say("review.col.sentence", lang), ratio=1, min_width=20)]
+    not_shown = _say("review.not_shown", lang, columns="{columns}")
     with Output(options) as out:
-        out.rows(rows, LIST_KEYS, columns,
-                 f"no drafts to review in {one_line(str(session.folder))}",
-                 draw=lambda: out.writer.table(
-                     rows, columns, dropped_note="Not shown: {columns} — widen the window, "
-                     "or --format json"))
+        out.rows(rows, LIST_KEYS, columns, _say("review.none", lang, folder=str(session.folder)),
+                 draw=lambda: out.writer.table(rows, columns, dropped_note=not_shown))
         if out.is_table:
-            out.writer.line(f"{len(rows)} drafts waiting; kzru review --data "
-                            f"{session.folder} to decide them at a terminal", style="dim")
+            out.writer.line(_say("review.waiting", lang, count=len(rows),
+                                 folder=str(session.folder)), style="dim")
 
 
-def _interactive(session, source: Optional[str], color: bool) -> None:  # noqa: ANN001
+def _interactive(session, source: Optional[str], color: bool,  # noqa: ANN001
+                 lang: str = "en") -> None:
     from rich.console import Console
     from rich.markup import escape
 
@@ -118,66 +151,72 @@ def _interactive(session, source: Optional[str], color: bool) -> None:  # noqa: 
     queue = session.drafts(source, include_skipped=False) + \
         [f for f in session.drafts(source) if f in session.notes["skipped"]]
     total = len(queue)
+    folder = str(session.folder)
     if not total:
-        console.print(f"no drafts to review in {escape(one_line(str(session.folder)))}")
+        console.print(_say("review.none", lang, folder=folder), markup=False)
         raise typer.Exit(1)
-    console.print(f"[dim]{escape(one_line(str(session.folder)))} is held for this review: "
-                  "kzru add and other reviews of it are refused until you quit[/dim]")
+    console.print(f"[dim]{escape(_say('review.held', lang, folder=folder))}[/dim]")
+    actions = _say("review.actions", lang)
     done = 0
     for number, fact_id in enumerate(queue, 1):
-        _show(console, number, total, session, fact_id)
+        _show(console, number, total, session, fact_id, lang)
         while True:
-            choice = _ask(console, ACTIONS)
-            if choice is None:  # Ctrl-D at the action prompt: quit, as q does
-                choice = "q"
+            typed = _ask(console, actions)
+            if typed is None:  # Ctrl-D at the action prompt: quit, as q does
+                typed = "q"
+            choice = next((letter for letter, words in ACTIONS.items()
+                           if typed.casefold() in words), "")
             try:
-                if choice in ("a", "accept"):
+                if choice == "a":
                     changes = {}
                     row = session.current(fact_id)  # what an edit already set is not asked
                     if not row["summary"]:
-                        changes["summary"] = _answer(console, "English summary")
+                        changes["summary"] = _answer(console, _say("review.ask_summary", lang))
                     if not row["sectors"]:
-                        changes["sectors"] = _answer(console, "sectors (ids separated by '; ')")
+                        changes["sectors"] = _answer(console, _say("review.ask_sectors", lang))
                     confirmed = [] if "same_as" in session.edited.get(fact_id, ()) else [
                         other.id for other in session.proposals(fact_id)
-                        if _answer(console, f"same fact as {other.id} ({other.source})? [y/N]")
-                        .lower() in ("y", "yes")]
+                        if _answer(console, _say("review.ask_same", lang, id=other.id,
+                                                 source=other.source)).casefold() in YES]
                     session.accept(fact_id, changes, confirmed)
                     session.save()
-                    console.print(f"[green]accepted[/green] {fact_id}")
-                elif choice in ("e", "edit"):
-                    if _edit(console, session, fact_id):
-                        _show(console, number, total, session, fact_id)
+                    console.print(f"[green]{escape(_say('review.accepted', lang))}[/green] "
+                                  f"{fact_id}")
+                elif choice == "e":
+                    if _edit(console, session, fact_id, lang):
+                        _show(console, number, total, session, fact_id, lang)
                     continue
-                elif choice in ("r", "reject"):
+                elif choice == "r":
                     session.reject(fact_id)
                     session.save()
-                    console.print(f"[red]rejected[/red] {fact_id}")
-                elif choice in ("s", "skip"):
+                    console.print(f"[red]{escape(_say('review.rejected', lang))}[/red] {fact_id}")
+                elif choice == "s":
                     session.skip(fact_id)
                     session.save()
-                elif choice in ("q", "quit"):
-                    console.print(f"{done} decided; {len(session.drafts(source))} left for "
-                                  "next time")
+                elif choice == "q":
+                    console.print(_say("review.quit", lang, done=done,
+                                       left=len(session.drafts(source))), markup=False)
                     return
                 else:
-                    console.print(f"type one of: {ACTIONS}", markup=False)
+                    console.print(_say("review.type_one", lang, actions=actions), markup=False)
                     continue
             except _Cancelled:
-                console.print("cancelled (Ctrl-D): nothing changed for this draft")
+                console.print(_say("review.cancelled", lang), markup=False)
                 continue
             except KzruError as error:
                 session.__init__(session.folder)  # back to what is on disk
                 for problem in getattr(error, "problems", ()):  # a DataError names each one
-                    console.print(f"[red]{escape(one_line(problem))}[/red]")
-                console.print(f"[red]{escape(str(error))}[/red] (nothing saved: this draft's "
-                              "edits are undone)")
+                    console.print(f"[red]{escape(one_line(say(problem, lang)))}[/red]")
+                said = one_line(say(error.args[0] if error.args else str(error), lang))
+                # the error in red, then (in the reader's words) that nothing was saved
+                console.print(f"[red]{escape(said)}[/red]"
+                              f"{escape(_say('review.undone', lang, error=''))}")
                 continue
-            done += choice not in ("s", "skip")
+            done += choice != "s"
             break
     left = len(session.drafts(source))
-    console.print(f"all {total} drafts seen; {done} decided"
-                  + (f"; {left} left for next time" if left else ""))
+    console.print(_say("review.all_seen", lang, total=total, done=done)
+                  + (_say("review.left", lang, count=left) if left else ""), markup=False)
 
 
 class _Cancelled(Exception):
@@ -203,24 +242,30 @@ def _answer(console, prompt: str) -> str:  # noqa: ANN001
     return line
 
 
-def _show(console, number: int, total: int, session, fact_id: str) -> None:  # noqa: ANN001
+def _show(console, number: int, total: int, session, fact_id: str,  # noqa: ANN001
+          lang: str = "en") -> None:
     """The draft as it stands (edits included), its sentence in context, what decided it."""
     from rich.markup import escape
 
+    from kzru.labels import Joined, status_word, word
     from kzru.render import date_label
+
+    def line(key: str, **fields: object) -> None:
+        console.print(_say(key, lang, **fields), markup=False)
 
     context = session.context(fact_id)
     row = session.current(fact_id)
-    console.rule(f"draft {number} of {total}: {fact_id}")
+    console.rule(escape(_say("review.draft_of", lang, number=number, total=total, id=fact_id)))
     if context.before:
         console.print(f"[dim]{escape(context.before)}[/dim]")
     console.print(f"[bold]{escape(context.sentence)}[/bold]")
     if context.after:
         console.print(f"[dim]{escape(context.after)}[/dim]")
-    why = context.status_from if context.status_from not in ("", "cue") else ""
-    decided = "; ".join(filter(None, [f"cue: {context.cue}" if context.cue else "no cue", why]))
-    console.print(f"status  {row['status']}   ({escape(decided)})")
-    console.print(f"kind    {row['kind']}   (word: {escape(context.kind_word or '-')})")
+    why = _why(context.status_from) if context.status_from not in ("", "cue") else ""
+    cue = Said("review.cue", cue=context.cue) if context.cue else Said("review.no_cue")
+    line("review.status", status=status_word(row["status"]),
+         decided=Joined([cue, *([why] if why else [])], "; "))
+    line("review.kind", kind=word("kind", row["kind"]), word=context.kind_word or "-")
     when = row["date"]
     try:
         from datetime import date
@@ -228,51 +273,65 @@ def _show(console, number: int, total: int, session, fact_id: str) -> None:  # n
         when = date_label(date.fromisoformat(row["date"]), row["date_precision"])
     except ValueError:
         pass
-    console.print(f"date    {escape(when)} ({escape(row['date_basis'])})"
-                  f"{'  — ' + escape(row['date_note']) if row['date_note'] else ''}")
+    line("review.date", date=when, basis=word("review.basis", row["date_basis"]),
+         note=f"  — {row['date_note']}" if row["date_note"] else "")
     future = session.future(fact_id)
     if future:
-        console.print(f"[red]warning: {escape(future)}[/red]")
+        console.print(f"[red]{escape(_say('err.warning', lang, text=future))}[/red]")
     event = session.event_row(fact_id)
     if event is not None:
-        proposed = " (proposed: edit event_title to rename it)" if event["review"] == "draft" \
-            else ""
-        console.print(f"event   {event['id']}: {escape(event['title_en'])}{proposed}")
+        line("review.event", id=event["id"], title=event["title_en"],
+             proposed=Said("review.proposed") if event["review"] == "draft" else "")
     else:
-        console.print("event   -")
-    console.print(f"sectors {escape(row['sectors'] or '-')}   speaker: "
-                  f"{escape(row['speaker'] or '-')}")
-    console.print(f"names   {escape(row['names'] or '-')}   (first named: "
-                  f"{escape(context.entity or '-')})")
+        line("review.no_event")
+    line("review.sectors", sectors=row["sectors"] or "-", speaker=row["speaker"] or "-")
+    line("review.names", names=row["names"] or "-", entity=context.entity or "-")
     if row["value"]:
-        console.print(f"value   {escape(row['value'])} {escape(row['unit'])}")
-    console.print(f"evidence «{escape(row['evidence'])}»")
+        line("review.value", value=row["value"], unit=row["unit"])
+    line("review.evidence", evidence=row["evidence"])
     if "same_as" in session.edited.get(fact_id, ()):
-        console.print(f"same as {escape(row['same_as'] or '-')} (as edited)")
+        line("review.same_as", ids=row["same_as"] or "-")
     for other in session.proposals(fact_id) if "same_as" not in session.edited.get(
             fact_id, ()) else ():
-        console.print(f"same as? {other.id} ({other.source}, "
-                      f"{date_label(other.date, other.date_precision)}): "
-                      f"{escape(other.text[:120])} — asked when you accept")
-    console.print(f"summary {escape(row['summary']) or '(none yet)'}")
+        line("review.same_as_asked", id=other.id, source=other.source,
+             date=date_label(other.date, other.date_precision), text=other.text[:120])
+    line("review.summary", summary=row["summary"] or Said("review.no_summary"))
 
 
-def _edit(console, session, fact_id: str) -> bool:  # noqa: ANN001
+def _why(status_from: str) -> object:
+    """How the drafter chose the status (kzru add wrote it in English, in the review notes)
+    as a message of the table; a wording not known here is shown as it is."""
+    import re
+
+    if status_from == "no cue: the outlet reports it":
+        return Said("review.why.outlet")
+    found = re.fullmatch(r"the signing of «(.*)»", status_from)
+    if found:
+        return Said("review.why.signing", word=found.group(1))
+    found = re.fullmatch(r"«(.*)» describes \(a (\w+)\): reported", status_from)
+    if found:
+        from kzru.labels import word
+
+        return Said("review.why.describes", cue=found.group(1), kind=word("kind", found.group(2)))
+    return status_from
+
+
+def _edit(console, session, fact_id: str, lang: str = "en") -> bool:  # noqa: ANN001
     """Read 'field: value' lines; whether anything changed."""
     from kzru.curate.review import EDITABLE
 
-    console.print(f"fields: {', '.join(EDITABLE)}; 'field: value' per line, empty line ends")
+    console.print(_say("review.fields", lang, fields=", ".join(EDITABLE)), markup=False)
     changes = {}
     while True:
-        line = _answer(console, "edit")  # Ctrl-D drops this edit's lines: nothing applied
+        line = _answer(console, _say("review.edit", lang))  # Ctrl-D: nothing applied
         if not line or line == "q":
             break
         field, _, value = line.partition(":")
         if field.strip() not in EDITABLE:
-            console.print(f"unknown field {field.strip()!r}", markup=False)
+            console.print(_say("review.unknown_field", lang, field=field.strip()), markup=False)
             continue
-        changes[field.strip()] = value.strip()
+        changes[field.strip()] = _value(field.strip(), value.strip())
     if changes:
         session.edit(fact_id, changes)
-        console.print("edited (saved when you accept):")
+        console.print(_say("review.edited", lang), markup=False)
     return bool(changes)

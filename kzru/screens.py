@@ -1,0 +1,127 @@
+"""The words of kzru check's report and kzru review's screens, in English and Russian: the
+third part of kzru's one table of strings (kzru/labels.py holds what every command shows,
+kzru/messages.py errors and data problems).
+
+Why a module of its own: only the two curation commands show these, so no other command reads
+them (``labels.label`` looks here for a ``check.`` or ``review.`` key; start-up is measured).
+The English is what kzru prints; data inside (paths, ids, the articles' words) is never
+translated. It imports nothing of kzru's.
+"""
+
+from __future__ import annotations
+
+# key: (English, Russian)
+SCREENS: dict[str, tuple[str, str]] = {
+    # --- kzru check's report (stdout): the summary, conflicts, suggested links ------------
+    "check.ok": ("ok: {folder}: {counts}{drafts}{checked}{warnings}",
+                 "в порядке: {folder}: {counts}{drafts}{checked}{warnings}"),
+    "check.count.sources": ("{count} sources", "источников: {count}"),
+    "check.count.events": ("{count} events", "событий: {count}"),
+    "check.count.facts": ("{count} facts", "фактов: {count}"),
+    "check.count.sectors": ("{count} sectors", "отраслей: {count}"),
+    "check.count.glossary": ("{count} glossary", "записей глоссария: {count}"),
+    "check.drafts": (" ({count} of them drafts)", " (из них черновиков: {count})"),
+    "check.verbatim": ("; {count} evidence excerpts found verbatim in {folder}",
+                       "; цитат, найденных дословно в {folder}: {count}"),
+    "check.not_checked": ("; {unchecked} not checked: no article in that folder for {count} "
+                          "sources ({shown})",
+                          "; не проверено: {unchecked} — в этой папке нет статей источников "
+                          "({count}: {shown})"),
+    "check.warnings_one": ("; 1 warning", "; предупреждений: 1"),
+    "check.warnings": ("; {count} warnings", "; предупреждений: {count}"),
+    "check.conflicts_one": ("1 conflict between facts marked the same (same_as):",
+                            "1 расхождение между фактами, отмеченными как одно и то же "
+                            "(same_as):"),
+    "check.conflicts": ("{count} conflicts between facts marked the same (same_as):",
+                        "расхождений между фактами, отмеченными как одно и то же (same_as): "
+                        "{count}:"),
+    "check.conflict": ("  {where}: {fact} vs {other}: {message}",
+                       "  {where}: {fact} и {other}: {message}"),
+    "check.differ.date": ("dates differ: {ours} in {source}, {theirs} in {other_source}",
+                          "даты расходятся: {ours} в {source}, {theirs} в {other_source}"),
+    "check.differ.value": ("values differ: {ours} in {source}, {theirs} in {other_source}",
+                           "значения расходятся: {ours} в {source}, {theirs} в "
+                           "{other_source}"),
+    "check.differ.status": ("statuses differ: {ours} in {source}, {theirs} in {other_source}",
+                            "статусы расходятся: {ours} в {source}, {theirs} в "
+                            "{other_source}"),
+    "check.suggested": ("{count} suggested follows links (none is written; add the earlier id "
+                        "to the later fact's follows column to accept one):",
+                        "предлагаемых связей follows: {count} (ничего не записано; чтобы "
+                        "принять связь, добавьте более ранний id в столбец follows более "
+                        "позднего факта):"),
+    "check.suggestion": ("  {later}  follows?  {earlier}  [{before} → {after}; {reasons}]",
+                         "  {later}  продолжает?  {earlier}  [{before} → {after}; {reasons}]"),
+    "check.state": ("{status} {date}", "{status} {date}"),
+    "check.reason.names": ("names: {items}", "имена: {items}"),
+    "check.reason.words": ("words: {items}", "слова: {items}"),
+    "check.reason.sectors": ("sectors: {items}", "отрасли: {items}"),
+    # --- kzru review's screens (the words around the data; the data stays as it is) -------
+    "review.decided": ("{accepted} accepted, {rejected} rejected in {folder}",
+                       "принято: {accepted}, отклонено: {rejected} в {folder}"),
+    "review.col.draft": ("Draft", "Черновик"),
+    "review.col.kind": ("Kind", "Вид"),
+    "review.col.sentence": ("Sentence", "Предложение"),
+    "review.none": ("no drafts to review in {folder}", "в {folder} нет черновиков на проверку"),
+    "review.not_shown": ("Not shown: {columns} — widen the window, or --format json",
+                         "Скрыто: {columns} — расширьте окно или --format json"),
+    "review.waiting": ("{count} drafts waiting; kzru review --data {folder} to decide them at "
+                       "a terminal",
+                       "черновиков на проверке: {count}; решить их в терминале: kzru review "
+                       "--data {folder}"),
+    "review.held": ("{folder} is held for this review: kzru add and other reviews of it are "
+                    "refused until you quit",
+                    "{folder} занята этой проверкой: kzru add и другие проверки этой папки "
+                    "получат отказ, пока вы не выйдете"),
+    "review.actions": ("[a]ccept  [e]dit  [r]eject  [s]kip  [q]uit",
+                       "[a] принять  [e] править  [r] отклонить  [s] пропустить  [q] выйти"),
+    "review.ask_summary": ("English summary", "краткое содержание по-английски"),
+    "review.ask_sectors": ("sectors (ids separated by '; ')", "отрасли (id через '; ')"),
+    "review.ask_same": ("same fact as {id} ({source})? [y/N]",
+                        "тот же факт, что {id} ({source})? [y/N]"),
+    "review.accepted": ("accepted", "принят"),
+    "review.rejected": ("rejected", "отклонён"),
+    "review.quit": ("{done} decided; {left} left for next time",
+                    "решено: {done}; осталось на следующий раз: {left}"),
+    "review.type_one": ("type one of: {actions}", "введите одно из: {actions}"),
+    "review.cancelled": ("cancelled (Ctrl-D): nothing changed for this draft",
+                         "отменено (Ctrl-D): в этом черновике ничего не изменилось"),
+    "review.undone": ("{error} (nothing saved: this draft's edits are undone)",
+                      "{error} (ничего не сохранено: правки этого черновика отменены)"),
+    "review.all_seen": ("all {total} drafts seen; {done} decided",
+                        "просмотрены все черновики ({total}); решено: {done}"),
+    "review.left": ("; {count} left for next time", "; осталось на следующий раз: {count}"),
+    "review.draft_of": ("draft {number} of {total}: {id}", "черновик {number} из {total}: {id}"),
+    "review.status": ("status  {status}   ({decided})", "статус  {status}   ({decided})"),
+    "review.cue": ("cue: {cue}", "подсказка: {cue}"),
+    "review.no_cue": ("no cue", "подсказки нет"),
+    "review.why.outlet": ("no cue: the outlet reports it", "подсказки нет: сообщает издание"),
+    "review.why.signing": ("the signing of «{word}»", "подписание «{word}»"),
+    "review.why.describes": ("«{cue}» describes (a {kind}): reported",
+                             "«{cue}» описывает ({kind}): сообщается"),
+    "review.kind": ("kind    {kind}   (word: {word})", "вид     {kind}   (слово: {word})"),
+    "review.date": ("date    {date} ({basis}){note}", "дата    {date} ({basis}){note}"),
+    "review.basis.stated": ("stated", "указана в тексте"),
+    "review.basis.inferred": ("inferred", "выведена"),
+    "review.basis.publication": ("publication", "дата статьи"),
+    "review.event": ("event   {id}: {title}{proposed}", "событие {id}: {title}{proposed}"),
+    "review.proposed": (" (proposed: edit event_title to rename it)",
+                        " (предложено: чтобы переименовать, правьте event_title)"),
+    "review.no_event": ("event   -", "событие -"),
+    "review.sectors": ("sectors {sectors}   speaker: {speaker}",
+                       "отрасли {sectors}   говорящий: {speaker}"),
+    "review.names": ("names   {names}   (first named: {entity})",
+                     "имена   {names}   (названо первым: {entity})"),
+    "review.value": ("value   {value} {unit}", "цифра   {value} {unit}"),
+    "review.evidence": ("evidence «{evidence}»", "цитата  «{evidence}»"),
+    "review.same_as": ("same as {ids} (as edited)", "тот же, что {ids} (после правки)"),
+    "review.same_as_asked": ("same as? {id} ({source}, {date}): {text} — asked when you accept",
+                             "тот же? {id} ({source}, {date}): {text} — спросим при принятии"),
+    "review.summary": ("summary {summary}", "кратко  {summary}"),
+    "review.no_summary": ("(none yet)", "(пока нет)"),
+    "review.fields": ("fields: {fields}; 'field: value' per line, empty line ends",
+                      "поля: {fields}; «поле: значение» на строке, пустая строка — конец"),
+    "review.edit": ("edit", "правка"),
+    "review.unknown_field": ("unknown field {field!r}", "неизвестное поле {field!r}"),
+    "review.edited": ("edited (saved when you accept):", "изменено (сохранится при принятии):"),
+}
