@@ -230,8 +230,6 @@ OPTIONS: dict[str, str] = {
     "organisation's name does not count).": "Только то, что касается этих слов, прочитанных "
                                             "так же, как их читает kzru search (слово внутри "
                                             "названия организации не в счёт).",
-    "Only facts dated on or after DATE (YYYY[-MM[-DD]]).":
-        "Только факты с датой DATE или позже (ГГГГ[-ММ[-ДД]]).",
     "Only these statuses, as the status column shows them (repeatable): a commitment's "
     "(agreed … ongoing), signed (documents), discussed (what a meeting discussed) or reported "
     "(every reported item, the discussed ones too).":

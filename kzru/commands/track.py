@@ -1,24 +1,32 @@
 """kzru track: every commitment, plan, forecast, signed document and discussed item, and what
 became of it."""
 
-from datetime import date
 from itertools import islice
 from typing import Annotated, Any, Iterator, List, Optional
 
 import typer
 
-from kzru import fields, follow, query
+from kzru import fields, follow
 from kzru.commands.shared import (
+    EventFilter,
     FieldsOption,
+    KindFilter,
     LimitOption,
+    PlaceFilter,
     SectorFilter,
+    SinceOption,
+    SourceFilter,
+    SpeakerFilter,
+    UntilOption,
     YearFilter,
+    complete_query,
     cut_limit,
     dataset,
+    fact_filter,
     hits,
 )
-from kzru.errors import KzruError
-from kzru.labels import Said, label
+from kzru.filters import Typed
+from kzru.labels import label
 from kzru.options import Choice, Options, with_common_options
 from kzru.output import Output
 from kzru.render_track import ALL_KEYS, EXPLAIN_KEYS, KEYS, blocks, row
@@ -28,6 +36,7 @@ SUMMARY = "What became of commitments and plans"
 EXAMPLES = ("kzru track газ", "kzru track университет --explain",
             "kzru track --status discussed --sector energy",
             "kzru track --role document --year 2025",
+            "kzru track --event moscow-2025 --kind commitment",
             "kzru track --by commentator --year 2025",
             "kzru track --sector transport --fields id,verdict,later",
             "kzru track --format json | jq '.[] | select(.verdict == \"done\") | .id'")
@@ -37,24 +46,13 @@ STATUSES = (*follow.TRACKED, "signed", "reported", follow.DISCUSSED)
 ROLES = (follow.COMMITMENT, follow.DOCUMENT, follow.DISCUSSED, follow.PROJECT)
 
 
-def _since(value: Optional[str]) -> Optional[date]:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value if len(value) == 10 else f"{value}-01-01"[:10]
-                                  if len(value) == 4 else f"{value}-01")
-    except ValueError:
-        raise KzruError(Said("err.not_a_date", option="--since", value=value)) from None
-
-
 @with_common_options
 def command(
     words: Annotated[Optional[List[str]], typer.Argument(
-        metavar="[QUERY...]", help="Only what is about these words, read as kzru search reads "
-        "them (a word inside an organisation's name does not count).")] = None,
-    since: Annotated[Optional[str], typer.Option(
-        "--since", metavar="DATE", help="Only facts dated on or after DATE (YYYY[-MM[-DD]]).")
-    ] = None,
+        metavar="[QUERY...]", autocompletion=complete_query, help="Only what is about these "
+        "words, read as kzru search reads them (a word inside an organisation's name does not "
+        "count).")] = None,
+    since: SinceOption = None, until: UntilOption = None,
     status: Annotated[Optional[List[str]], typer.Option(
         "--status", click_type=Choice(STATUSES, "status"),
         help="Only these statuses, as the status column shows them (repeatable): a "
@@ -68,7 +66,9 @@ def command(
         "--by", click_type=Choice(follow.VOICES, "voice"),
         help="Only government commitments (state) or commentators' views (commentator).")
     ] = None,
-    year: YearFilter = None, sector: SectorFilter = None, limit: LimitOption = None,
+    year: YearFilter = None, sector: SectorFilter = None, event: EventFilter = None,
+    kind: KindFilter = None, source: SourceFilter = None, speaker: SpeakerFilter = None,
+    place: PlaceFilter = None, limit: LimitOption = None,
     see_also: Annotated[bool, typer.Option(
         "--see-also/--no-see-also", show_default=False,
         help="Beside \"no later report\", later facts the link suggester proposes, marked "
@@ -84,8 +84,10 @@ def command(
     forecasts against the visit's report), no later report, or latest report (nothing newer
     exists)."""
     loaded = dataset(options)
-    selection = query.make_filter(loaded.sectors, loaded.events, sector=sector or (),
-                                  year=year or ())
+    # the fact filters every listing takes, meaning here what they mean in kzru facts
+    selection = fact_filter(loaded, Typed.of(
+        sector=sector, year=year, event=event, kind=kind, source=source, speaker=speaker,
+        place=place, since=since, until=until))
     candidates = None
     if words:
         from kzru.topic import about
@@ -93,7 +95,7 @@ def command(
         found = hits(options, " ".join(words), {}, exact=False)
         candidates = follow.with_earlier(loaded, about(loaded, found.hits, found.reading))
     wanted = _Wanted(status or (), role or ())
-    entries = (entry for entry in follow.tracked(loaded, candidates, _since(since),
+    entries = (entry for entry in follow.tracked(loaded, candidates, selection.since,
                                                  wanted.statuses)
                if selection.accepts(entry.fact) and (by is None or entry.voice == by)
                and wanted.accepts(entry))
