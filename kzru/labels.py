@@ -409,8 +409,9 @@ class Pair(str):
         return made
 
 
-# Keys of kzru/screens.py (check's report, review's screens), read only by those commands.
-SCREEN_KEYS = ("check.", "review.")
+# Keys of kzru/screens.py (check's report, add's summary, review's screens), read only by
+# those commands.
+SCREEN_KEYS = ("check.", "review.", "add.")
 
 # The reader's language for a message a library writes straight to stderr (a warning about
 # the cache folder): set once by the command line from --lang or KZRU_LANG (kzru/cli.py).

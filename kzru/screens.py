@@ -1,11 +1,11 @@
-"""The words of kzru check's report and kzru review's screens, in English and Russian: the
-third part of kzru's one table of strings (kzru/labels.py holds what every command shows,
-kzru/messages.py errors and data problems).
+"""The words of kzru check's report, kzru add's summary and kzru review's screens, in English
+and Russian: the third part of kzru's one table of strings (kzru/labels.py holds what every
+command shows, kzru/messages.py errors and data problems).
 
-Why a module of its own: only the two curation commands show these, so no other command reads
-them (``labels.label`` looks here for a ``check.`` or ``review.`` key; start-up is measured).
-The English is what kzru prints; data inside (paths, ids, the articles' words) is never
-translated. It imports nothing of kzru's.
+Why a module of its own: only the curation commands show these, so no other command reads them
+(``labels.label`` looks here for a ``check.``, ``add.`` or ``review.`` key; start-up is
+measured). The English is what kzru prints; data inside (paths, ids, the articles' words) is
+never translated. It imports nothing of kzru's.
 """
 
 from __future__ import annotations
@@ -124,4 +124,52 @@ SCREENS: dict[str, tuple[str, str]] = {
     "review.edit": ("edit", "правка"),
     "review.unknown_field": ("unknown field {field!r}", "неизвестное поле {field!r}"),
     "review.edited": ("edited (saved when you accept):", "изменено (сохранится при принятии):"),
+    # --- kzru add's summary ---------------------------------------------------------------
+    "add.links_one": ("skipped 1 symbolic link ({names}): a folder's links are not read, so no "
+                      "file from elsewhere is copied into the data; add the file a link leads "
+                      "to by its own path",
+                      "пропущена символическая ссылка ({names}): ссылки в папке не читаются, "
+                      "чтобы в данные не попал файл откуда-то ещё; добавьте файл, на который "
+                      "ведёт ссылка, по его собственному пути"),
+    "add.links": ("skipped {count} symbolic links ({names}): a folder's links are not read, so "
+                  "no file from elsewhere is copied into the data; add the file a link leads to "
+                  "by its own path",
+                  "пропущено символических ссылок: {count} ({names}): ссылки в папке не "
+                  "читаются, чтобы в данные не попал файл откуда-то ещё; добавьте файл, на "
+                  "который ведёт ссылка, по его собственному пути"),
+    "add.drafting": ("drafting", "черновики"),
+    "add.loading": ("loading the language models…", "загрузка языковых моделей…"),
+    "add.title": ("Drafted into {folder}", "Черновики записаны в {folder}"),
+    "add.col.source": ("Source", "Источник"),
+    "add.col.file": ("File", "Файл"),
+    "add.col.sentences": ("Sentences", "Предложений"),
+    "add.col.drafts": ("Drafts", "Черновиков"),
+    "add.col.statuses": ("By status", "По статусам"),
+    "add.col.kinds": ("By kind", "По видам"),
+    "add.col.events": ("Events linked/proposed", "События связаны/предложены"),
+    "add.col.corroborations": ("same_as proposed", "Предложено same_as"),
+    "add.col.skipped": ("Skipped", "Пропущено"),
+    "add.col.seconds": ("Seconds", "Секунд"),
+    # why a sentence was skipped (the reasons are kzru.curate.draft's FORMULA and TOO_LONG)
+    "add.reason.formula start": ("formula start", "начало как у формулы"),
+    "add.reason.longer than 2,000 characters": ("longer than 2,000 characters",
+                                                "длиннее 2000 знаков"),
+    "add.why.formula start": ("a sentence starting with =, +, - or @ would be a spreadsheet "
+                              "formula verbatim",
+                              "предложение, начинающееся с =, +, - или @, дословно было бы "
+                              "формулой электронной таблицы"),
+    "add.why.longer than 2,000 characters": ("a sentence that long is a list or a table kept "
+                                             "as text",
+                                             "такое длинное предложение — это список или "
+                                             "таблица, сохранённые как текст"),
+    "add.skipped": (" skipped: {reasons} — {whys}; add it by hand if it matters.",
+                    " пропущено: {reasons} — {whys}; если это важно, добавьте вручную."),
+    "add.done": ("{drafts} {drafts_noun} from {articles} {articles_noun} in {seconds} s.{said} "
+                 "Next: kzru review --data {folder}",
+                 "черновиков: {drafts}, статей: {articles}, за {seconds} с.{said} Дальше: kzru "
+                 "review --data {folder}"),
+    "add.draft": ("draft", "черновик"),
+    "add.drafts": ("drafts", "черновики"),
+    "add.article": ("article", "статья"),
+    "add.articles": ("articles", "статьи"),
 }

@@ -286,3 +286,34 @@ def test_check_and_review_read_their_messages_only_on_their_path() -> None:
             "print(sorted(m for m in ('kzru.messages', 'kzru.screens') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_add_summary_in_russian(tmp_path, run) -> None:
+    """kzru add's summary at a terminal: title, headers, the counts by status and kind as a
+    Russian table shows them, the closing line; the English one as it was."""
+    pytest.importorskip("natasha")
+    from conftest import terminal
+
+    article = tmp_path / "talks.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    shown = {}
+    for lang in ("ru", "en"):
+        folder = tmp_path / f"mine-{lang}"
+        assert run("init", str(folder), "--empty").code == 0
+        page = terminal("--no-color", "--lang", lang, "add", str(article), "--data",
+                        str(folder), columns=160)
+        shown[lang] = (page.rsplit("\x1b[2K", 1)[-1], folder)  # after the progress bar
+    page, folder = shown["ru"]
+    drafts = [row for row in read_table(folder, "facts") if row["review"] == "draft"]
+    lines = page.splitlines()
+    assert lines[0] == f"Черновики записаны в {folder}"
+    assert lines[1].split()[:4] == ["Источник", "Файл", "Предложений", "Черновиков"]
+    for status in {row["status"] for row in drafts}:
+        count = sum(row["status"] == status for row in drafts)
+        assert f"{status_ru(status)}:{count}" in page
+    assert f"черновиков: {len(drafts)}, статей: 1, за " in page
+    text = page.replace(str(folder), " ").replace("talks.txt", " ")
+    assert english_left(text, ("same_as", "json", "kzru review --data")) == [], text
+    english, folder = shown["en"]
+    assert english.splitlines()[0] == f"Drafted into {folder}"
+    assert f"{len(drafts)} drafts from 1 article in " in english

@@ -10,7 +10,7 @@ from typing import Annotated, List, Optional
 import typer
 
 from kzru.errors import KzruError, one_line
-from kzru.labels import Said
+from kzru.labels import Said, say
 from kzru.options import Options, with_common_options
 
 # An article a user can make in one line (own words, no real report), for the examples of
@@ -79,11 +79,10 @@ def command(
     if links:
         from kzru.errors import one_line
 
-        sys.stderr.write(one_line(
-            f"kzru: skipped {len(links)} symbolic link{'s' if len(links) > 1 else ''} "
-            f"({', '.join(p.name for p in links[:3])}{', …' if len(links) > 3 else ''}): "
-            "a folder's links are not read, so no file from elsewhere is copied into the "
-            "data; add the file a link leads to by its own path") + "\n")
+        names = f"{', '.join(p.name for p in links[:3])}{', …' if len(links) > 3 else ''}"
+        said = Said("add.links", count=len(links), names=names) if len(links) > 1 else \
+            Said("add.links_one", names=names)
+        sys.stderr.write(one_line(f"kzru: {say(said, options.language)}") + "\n")
     if not files:
         raise KzruError(Said("err.no_articles", paths=", ".join(map(str, paths))))
     overrides = Overrides(publisher, title, url, published)
@@ -93,11 +92,12 @@ def command(
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        with Progress(TextColumn("drafting"), BarColumn(), MofNCompleteColumn(),
+        with Progress(TextColumn(say(Said("add.drafting"), options.language)), BarColumn(),
+                      MofNCompleteColumn(),
                       TextColumn("{task.description}"), console=Console(
                           stderr=True, color_system="auto" if options.colored(True) else None),
                       transient=True) as bar:
-            task = bar.add_task("loading the language models…", total=len(files))
+            task = bar.add_task(say(Said("add.loading"), options.language), total=len(files))
             results = add(files, folder, overrides, jobs,
                           lambda path: bar.update(task, advance=1, description=Path(path).name))
     else:
@@ -119,12 +119,22 @@ def command(
         for row in rows:
             typer.echo(sep.join(_flat(row[k]) for k in keys))
         return
-    _table(rows, total, folder, options.colored(sys.stdout.isatty()))
+    _table(rows, total, folder, options.colored(sys.stdout.isatty()), options.language)
 
 
-def _skipped(reasons: dict) -> str:
+def _skipped(reasons: dict, lang: str = "en") -> str:
     """Sentences left undrafted, by reason: "2 (formula start)", or 0."""
-    return ", ".join(f"{count} ({reason})" for reason, count in sorted(reasons.items())) or "0"
+    from kzru.labels import word
+
+    return ", ".join(f"{count} ({say(word('add.reason', reason), lang)})"
+                     for reason, count in sorted(reasons.items())) or "0"
+
+
+def _counts(counts: dict, prefix: str, lang: str) -> str:
+    """"agreed:1 done:2", each value as a table shows it in ``lang`` (договорились:1)."""
+    from kzru.labels import word
+
+    return " ".join(f"{say(word(prefix, k), lang)}:{v}" for k, v in sorted(counts.items()))
 
 
 def _flat(value: object) -> str:
@@ -133,43 +143,49 @@ def _flat(value: object) -> str:
     return str(value)
 
 
-def _table(rows: list, total: float, folder: Path, color: bool) -> None:
+def _table(rows: list, total: float, folder: Path, color: bool, lang: str = "en") -> None:
     """The summary drawn like every other kzru table (kzru.table): ids, file names and
     numbers are never cropped; at narrow widths the least needed columns go first, named in a
-    note under the table."""
-    from kzru.curate.draft import FORMULA, TOO_LONG
+    note under the table. Its words are in the reader's language (kzru/screens.py)."""
+    from kzru.labels import Joined, word
     from kzru.table import Column, TableWriter
+
+    def said(key: str, **fields: object) -> str:
+        return say(Said(key, **fields), lang)
 
     writer = TableWriter(sys.stdout, color)
     shown_folder = one_line(str(folder))  # a folder name is neither markup nor escapes
     shown = [{"source": row["source"], "file": Path(row["file"]).name,
               "sentences": row["sentences"], "drafts": row["drafts"],
-              "statuses": _flat(row["statuses"]), "kinds": _flat(row["kinds"]),
+              "statuses": _counts(row["statuses"], "brief.status", lang),
+              "kinds": _counts(row["kinds"], "kind", lang),
               "events": f"{row['events_linked']}/{row['events_proposed']}",
-              "corroborations": row["corroborations"], "skipped": _skipped(row["skipped"]),
+              "corroborations": row["corroborations"],
+              "skipped": _skipped(row["skipped"], lang),
               "seconds": f"{row['seconds']:.2f}"} for row in rows]
-    columns = [Column("source", "Source", no_wrap=True),
-               Column("file", "File", ids=True, min_width=8),
-               Column("sentences", "Sentences", justify="right"),
-               Column("drafts", "Drafts", justify="right"),
-               Column("statuses", "By status", ratio=2, drop=6),
-               Column("kinds", "By kind", ratio=2, drop=5),
-               Column("events", "Events linked/proposed", justify="right", drop=3),
-               Column("corroborations", "same_as proposed", justify="right", drop=2),
-               Column("skipped", "Skipped", drop=1),
-               Column("seconds", "Seconds", justify="right", drop=4)]
-    writer.table(shown, columns, title=f"Drafted into {shown_folder}",
-                 dropped_note="Not shown: {columns} — widen the window, or --format json")
+    columns = [Column("source", said("add.col.source"), no_wrap=True),
+               Column("file", said("add.col.file"), ids=True, min_width=8),
+               Column("sentences", said("add.col.sentences"), justify="right"),
+               Column("drafts", said("add.col.drafts"), justify="right"),
+               Column("statuses", said("add.col.statuses"), ratio=2, drop=6),
+               Column("kinds", said("add.col.kinds"), ratio=2, drop=5),
+               Column("events", said("add.col.events"), justify="right", drop=3),
+               Column("corroborations", said("add.col.corroborations"), justify="right",
+                      drop=2),
+               Column("skipped", said("add.col.skipped"), drop=1),
+               Column("seconds", said("add.col.seconds"), justify="right", drop=4)]
+    writer.table(shown, columns, title=said("add.title", folder=shown_folder),
+                 dropped_note=said("review.not_shown", columns="{columns}"))
     skipped: dict[str, int] = {}
     for row in rows:
         for reason, count in row["skipped"].items():
             skipped[reason] = skipped.get(reason, 0) + count
-    why = {FORMULA: "a sentence starting with =, +, - or @ would be a spreadsheet formula "
-           "verbatim", TOO_LONG: "a sentence that long is a list or a table kept as text"}
-    said = f" skipped: {_skipped(skipped)} — " + "; ".join(
-        why.get(reason, reason) for reason in sorted(skipped)) + \
-        "; add it by hand if it matters." if skipped else ""
+    # each reason's why, in the reader's language (a reason kzru/screens.py lacks: as it is)
+    whys = Joined([word("add.why", reason) for reason in sorted(skipped)], "; ")
+    note = said("add.skipped", reasons=_skipped(skipped, lang), whys=whys) if skipped else ""
     drafts = sum(r["drafts"] for r in rows)
-    writer.line(f"{drafts} {'draft' if drafts == 1 else 'drafts'} from {len(rows)} "
-                f"{'article' if len(rows) == 1 else 'articles'} in {total:.1f} s.{said} "
-                f"Next: kzru review --data {one_line(str(folder))}")
+    writer.line(said("add.done", drafts=drafts,
+                     drafts_noun=Said("add.draft" if drafts == 1 else "add.drafts"),
+                     articles=len(rows),
+                     articles_noun=Said("add.article" if len(rows) == 1 else "add.articles"),
+                     seconds=f"{total:.1f}", said=note, folder=one_line(str(folder))))
