@@ -71,6 +71,7 @@ def reader_language(args: List[str]) -> str:
             chosen = arg[len("--lang="):]
     if chosen is None:
         chosen = os.environ.get("KZRU_LANG", "")
+    chosen = chosen.strip().lower()  # --lang RU is ru, as the option itself reads it
     return chosen if chosen in LANGS else "en"
 
 

@@ -212,3 +212,13 @@ def test_track_help_documents_status_discussed_with_an_example(run) -> None:
     page = " ".join(run("track", "--help").out.split())
     assert "discussed (what a meeting discussed)" in page
     assert "kzru track --status discussed" in page.split("Examples:")[1]
+
+
+def test_a_language_in_capitals_is_that_language_everywhere(run, monkeypatch) -> None:
+    """--lang RU is ru for the messages as for the tables (a choice is read in any case)."""
+    said = run("--lang", "RU", "facts", "--status", "nope")
+    assert said.code == 2 and "статус: неизвестное значение 'nope'" in said.err
+    assert run("--lang", "RU", "--format", "table", "facts", "--limit", "1").out.startswith(
+        "Дата")
+    monkeypatch.setenv("KZRU_LANG", "Ru")
+    assert "статус: неизвестное значение" in run("facts", "--status", "nope").err
