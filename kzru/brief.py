@@ -196,11 +196,19 @@ def related_events(dataset: Dataset, event: Event) -> list[Event]:
     return sorted(found, key=lambda other: (other.start, other.id))
 
 
+SEVERAL = "several"
+"""The heading of a document that spans several areas (in JSON, `sector: "several"`)."""
+
+
 def main_sector(fact: Fact) -> str:
-    """The heading a fact sits under: its main sector, the first (rubric 7). A document of
-    several areas too (the 2025 package under Space, the area the article names first, its
-    other areas listed beside it): which area the rest of the visit is most about says
-    nothing of the document (round-8 reader)."""
+    """The heading a fact sits under: its main sector, the first (rubric 7). A document row
+    of four or more areas is a package of several documents named by their areas («ряд
+    документов … в вопросах космоса, атомной энергетики, ОЭЗ и креативных индустрий»): no
+    one area is the package's, and filing it under the first listed would tell a reader
+    scanning for nuclear energy that it is a space document. It sits under "Several areas",
+    its areas listed in the article's order."""
+    if fact.kind == "document" and len(set(fact.sectors)) >= 4:
+        return SEVERAL
     return fact.sectors[0]
 
 
@@ -366,7 +374,7 @@ def build(dataset: Dataset, event_id: str) -> Brief:
         by_sector: dict[str, list[Item]] = {}
         for fact in chosen:
             by_sector.setdefault(main_sector(fact), []).append(item(fact))
-        order = [sector for sector in dataset.sectors if sector in by_sector]
+        order = [sector for sector in (SEVERAL, *dataset.sectors) if sector in by_sector]
         sections.append(Section(status, SECTION_TITLES[status],
                                 [SectorGroup(sector, by_sector[sector]) for sector in order]))
     alongside = [item(fact) for fact in background]

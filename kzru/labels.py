@@ -116,6 +116,7 @@ LABELS: dict[str, tuple[str, str]] = {
                                 "Объявлено на те же дни, о проведении не сообщается"),
     "brief.also": ("also", "также"),
     "brief.areas": ("Areas", "Области"),
+    "brief.several": ("Several areas", "Несколько отраслей"),
     "brief.announced": ("announced beforehand", "объявлено заранее"),
     "brief.same_sentence": ("the same sentence is also recorded as",
                             "то же предложение записано также как"),

@@ -8,7 +8,7 @@ Every heading and note comes from kzru.labels in the reader's language.
 
 from __future__ import annotations
 
-from kzru.brief import ATTRIBUTED, Brief, Check, Item
+from kzru.brief import ATTRIBUTED, SEVERAL, Brief, Check, Item
 from kzru.brief_lines import (
     attribution_of,
     cited,
@@ -124,7 +124,9 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     for section in brief.sections:
         lines += [f"## {_section_title(section.status, lang)}", ""]
         for group in section.groups:
-            lines += [f"### {md(dataset.sectors[group.sector].label(lang))}", ""]
+            heading = label("brief.several", lang) if group.sector == SEVERAL \
+                else dataset.sectors[group.sector].label(lang)
+            lines += [f"### {md(heading)}", ""]
             lines += _group_lines(group.items, section.status, lang, brief, dataset)
             lines.append("")
     lines += _check_lines(brief, dataset, lang)

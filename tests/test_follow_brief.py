@@ -471,16 +471,27 @@ def test_one_sentence_once_and_a_package_under_its_main_sector(bundled) -> None:
     assert "a004-first-npp-kazakhstan" not in where
     assert [f.id for f in where["a004-rosatom-cooperation"][2].parts] == [
         "a004-first-npp-kazakhstan"]
-    # The four-area package sits under its main sector, the first (rubric 7: «освоения
-    # космоса» is named first; round 8), its areas listed; the gas trio, different things in
-    # one sentence, stay three items.
+    # The four-area package («ряд документов» named by four areas) sits under "Several
+    # areas", not under the area listed first (issue 19), its areas listed in that order;
+    # the gas trio, different things in one sentence, stay three items.
     status, sector, package = where["a004-innovation-documents-package"]
-    assert (status, sector) == ("signed", "space")
+    assert (status, sector) == ("signed", "several")
     assert package.areas == ["space", "nuclear", "trade", "culture"]
-    assert "· Areas: Space · Nuclear energy · Trade \\& economy" in markdown(brief, bundled)
+    page = markdown(brief, bundled)
+    assert "### Several areas\n\n- A number of documents were signed" in page
+    assert "· Areas: Space · Nuclear energy · Trade \\& economy" in page
     assert {"a004-gas-supply-border-regions", "a004-gas-transit-third-countries"} <= set(where)
-    # The 2022 package stays under education, the area its article names first.
-    assert build(bundled, "2022-02-working-visit").sections[0].groups[0].sector == "education"
+    # The 2022 package of four areas too; a document of fewer areas keeps its first sector:
+    # the joint statement of 2024 (politics, trade, culture) sits under politics.
+    first = build(bundled, "2022-02-working-visit").sections[0].groups
+    assert [item.fact.id for item in first[0].items] == ["a000-agreements-package"]
+    assert first[0].sector == "several"
+    astana = build(bundled, "2024-11-state-visit-astana")
+    placed = {item.fact.id: group.sector for section in astana.sections
+              for group in section.groups for item in group.items}
+    assert placed["a001-joint-statement-strategic-partnership"] == "politics"
+    ru = markdown(build(bundled, "2022-02-working-visit"), bundled, lang="ru")
+    assert "### Несколько отраслей" in ru
 
 
 def test_new_since_says_what_became_of_the_last_meetings_commitments(bundled) -> None:  # noqa

@@ -82,19 +82,21 @@ def test_the_memorandums_paragraph_is_what_the_parts_quote() -> None:
         assert FACTS[fact_id]["evidence"].startswith("Также закреплены договоренности")
 
 
-# -- Moscow 2025: the package under its main sector (rubric 7) ----------------------------------
+# -- Moscow 2025: a package of several areas under no one area's heading (issue 19) -----------
 
-def test_a_document_of_several_areas_sits_under_the_first(moscow, bundled) -> None:  # noqa
-    """«…продвинуться в вопросах освоения космоса, атомной энергетики, развития особых
-    экономических зон и креативных индустрий»: space is named first and is the row's main
-    sector; the other areas are listed beside it."""
+def test_a_document_of_several_areas_sits_under_several_areas(moscow, bundled) -> None:  # noqa
+    """«Ряд подписанных … документов … в вопросах освоения космоса, атомной энергетики,
+    развития особых экономических зон и креативных индустрий»: several documents named by
+    four areas. The row keeps space first (rubric 7), but the brief files it under no single
+    area (issue 19: not under "Space"), its areas listed in the article's order."""
     assert FACTS["a004-innovation-documents-package"]["sectors"].startswith("space")
     status, sector, _ = _where(moscow)["a004-innovation-documents-package"]
-    assert (status, sector) == ("signed", "space")
+    assert (status, sector) == ("signed", "several")
     page = markdown(moscow, bundled)
     signed = page.split("## Signed")[1].split("\n## ")[0]
-    assert signed.index("### Space") < signed.index("`a004-innovation-documents-package`")
-    assert "### Nuclear energy" not in signed
+    assert signed.index("### Several areas") < signed.index(
+        "`a004-innovation-documents-package` · Areas: Space · Nuclear energy · Trade")
+    assert "### Space" not in signed and "### Nuclear energy" not in signed
 
 
 # -- Moscow 2025: the Rosatom sentence once -----------------------------------------------------
