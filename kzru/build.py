@@ -96,6 +96,8 @@ class Builder:
         self.draft_rows = array("I")  # rows not accepted (the suggester counts both ways)
         self.postings: dict[str, array] = defaultdict(lambda: array("I"))
         self.dates = array("I")
+        # Each name's facts, all and accepted only (suggest_index's name_counts).
+        self.name_counts: dict[str, list[int]] = {}
         self.count = self.drafts = 0
         self.pending: dict[str, list[tuple[Any, ...]]] = {table: [] for table in INSERTS}
         self.progress = _progress(total, show_progress, color)
@@ -107,7 +109,8 @@ class Builder:
         self.count += 1
         day = fact.date
         self.dates.append(day.toordinal())
-        if fact.review != "accepted":
+        accepted = fact.review == "accepted"
+        if not accepted:
             self.drafts += 1
             self.draft_rows.append(rowid)
         pending = self.pending
@@ -119,8 +122,8 @@ class Builder:
             fact.review, line))
         pending["fact_sectors"].extend((rowid, sector) for sector in dict.fromkeys(fact.sectors))
         pending["fact_follows"].extend((rowid, earlier) for earlier in fact.follows)
-        pending["fact_names"].extend((rowid, name)
-                                     for name in {normalize(name) for name in fact.names})
+        named = {normalize(name) for name in fact.names}
+        pending["fact_names"].extend((rowid, name) for name in named)
         # Postings of every word, and the words the fact says only inside a name
         # (places.py): each field is split into words once for both.
         summary, text, evidence = words(fact.summary), words(fact.text), words(fact.evidence)
@@ -132,6 +135,12 @@ class Builder:
         postings = self.postings
         for word, mask in masks.items():
             postings[word].append(rowid << FIELD_BITS | mask)
+        for name in named:
+            counts = self.name_counts.get(name)
+            if counts is None:
+                counts = self.name_counts[name] = [0, 0]
+            counts[0] += 1
+            counts[1] += accepted
         if self.names:
             fields = [summary, text, evidence, *(words(name) for name in fact.names)]
             pending["inname"].extend((word, rowid)
@@ -162,7 +171,8 @@ class Builder:
         suggest_index.write(connection, self.postings, terms, stems, self.draft_rows)
         _store_parts(connection, self.postings)
         self.postings = {}
-        connection.executescript(INDEXES + suggest_index.NAMES)
+        connection.executescript(INDEXES)
+        suggest_index.write_names(connection, self.name_counts)
         kept = {name: [codec.plain(record) for record in tables[name]] for name in TABLES}
         meta = {
             "tables": json.dumps(kept, ensure_ascii=False),
