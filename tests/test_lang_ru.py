@@ -18,7 +18,7 @@ from conftest import read_table, terminal
 from kzru import query
 from kzru.follow import VERDICTS
 from kzru.labels import LABELS, Joined, Said, label, say, status_word, verdict_word
-from kzru.search import QUALITY
+from kzru.matching import QUALITY
 from kzru.store import bundled_data_dir
 
 DATA = bundled_data_dir()

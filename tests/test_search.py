@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from kzru.index import open_index
-from kzru.search import MIN_SCORE, max_typos, read_query, search
+from kzru.matching import max_typos
+from kzru.search import MIN_SCORE, read_query, search
 from kzru.store import bundled_data_dir, load
 from kzru.text import words
 

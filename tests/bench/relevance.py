@@ -136,16 +136,16 @@ def fts_or_bm25(db: sqlite3.Connection, query: str) -> list[str]:
 def in_process(queries: list[str], data: Path, scoring: str) -> list[list[str]]:
     """kzru's ranking called as a library, with the given scoring."""
     os.environ.setdefault("KZRU_CACHE_DIR", tempfile.mkdtemp(prefix="kzru-rel-"))
-    from kzru import search
+    from kzru import matching, search
     from kzru.index import open_index
     from kzru.store import load
 
     index = open_index(data, lambda: load(data))
-    search.SCORING = scoring
+    matching.SCORING = scoring
     try:
         return [[hit.fact.id for hit in search.search(index, q, limit=K)] for q in queries]
     finally:
-        search.SCORING = "share"
+        matching.SCORING = "share"
 
 
 def analyst_scores(queries: list[dict], results: list[list[str]],

@@ -1,0 +1,378 @@
+"""How one term of a read query (see understand.py) reaches facts: the ways a word matches the
+vocabulary, best first: exact, stem (same Snowball stem or a longer form of it), alias (another
+name of the same glossary entry), translation (the bilingual table), transliteration (the other
+script), part (of a compound word), typo (optimal string alignment); and the facts a term's
+meaning points at: a kind word the facts of that kind, a place the facts of the events held
+there, a sector's name the facts of that sector.
+
+Why apart from search.py: this side asks the index which rows a term reaches and how well
+(one best match per row); search.py weighs those rows across the query's terms, applies its
+filters and ranks. Each changes for its own reasons (a new way to match a word vs a new rule
+of ranking).
+"""
+
+from datetime import date
+from typing import Any
+
+from kzru.index import FIELD_BITS, FIELD_WEIGHT, FIELDS, Index, decode
+from kzru.text import (
+    STOPWORDS,
+    compound_parts,
+    is_cyrillic,
+    stem,
+    translit_key,
+    words,
+)
+from kzru.understand import Term
+
+QUALITY = {"exact": 1.0, "stem": 0.9, "alias": 0.8, "translation": 0.8,
+           "transliteration": 0.75, "part": 0.7, "typo": 0.6, "related": 0.5}
+# A place word met only inside another thing's name (Astana in Astana Hub): shown, weighed
+# lightly, never counted as the place matched.
+NAME_ONLY = 0.3
+# Matches that say a fact holds the word; the rest (related, name) rank below them.
+DIRECT = frozenset(QUALITY) - {"related"}
+# What a fact earns for a term through what the term means rather than its letters.
+SIGNAL = {"kind": 0.7, "event": 0.7, "place": 0.8, "sector": 0.6}
+BOTH_BONUS = 0.15  # a fact that says the word *and* is of the kind/place/sector it names
+PREFIX_EXTRA = 5
+SHORT_WORD = 5  # below this, a word never matches a personal name loosely
+ADJECTIVE_SUFFIXES = ("ов", "ев", "н", "ск")
+
+
+def max_typos(word: str) -> int:
+    """Meilisearch's tolerance: one edit from 5 characters, two from 9."""
+    return 2 if len(word) >= 9 else 1 if len(word) >= 5 else 0
+
+
+class Matcher:
+    """Looks a query word up in the vocabulary, in every way it may match."""
+
+    def __init__(self, index: Index, people: frozenset[str]) -> None:
+        self.index = index
+        self.people = people
+
+    def word(self, word: str, allow_loose: bool) -> dict[str, tuple[str, bytes]]:
+        """Vocabulary terms for one word, each with how it matched (best kind kept)."""
+        found: dict[str, tuple[str, bytes]] = {}
+
+        def add(rows: list[tuple[str, bytes]], how: str) -> None:
+            for term, postings in rows:
+                if term != word and len(word) < SHORT_WORD and term in self.people:
+                    continue
+                found.setdefault(term, (how, postings))
+
+        add(self.index.lookup("term = ?", [word]), "exact")
+        word_stem = stem(word)
+        if not is_cyrillic(word):  # English plurals the stemmer leaves alone: NGO ~ NGOs
+            forms = [word[:-1]] if word.endswith("s") else [word + "s", word + "es"]
+            add(self.index.lookup(f"term IN ({','.join('?' * len(forms))})", forms), "stem")
+        add(self.index.lookup("stem = ?", [word_stem]), "stem")
+        if is_cyrillic(word):  # adjectives made from the noun: газ → газовый, атом → атомный
+            made = [word_stem + suffix for suffix in ADJECTIVE_SUFFIXES]
+            add(self.index.lookup(f"stem IN ({','.join('?' * len(made))})", made), "stem")
+        for base in {word_stem, word}:
+            if len(base) >= 4:
+                add(self.index.lookup("term > ? AND term < ? AND length <= ?",
+                                      [base, base + "\uffff", len(base) + PREFIX_EXTRA]), "stem")
+        if not allow_loose:
+            return found
+        key = translit_key(word)
+        if len(key) >= 3:
+            shorter = [key[:cut] for cut in (len(key) - 1, len(key) - 2) if cut >= 4]
+            marks = ",".join("?" * (1 + len(shorter)))
+            sql = f"tkey IN ({marks})"
+            params: list[Any] = [key, *shorter]
+            if len(key) >= 4:  # a three-letter key would reach into names: газ → Gaziz
+                sql = f"({sql} OR (tkey > ? AND tkey < ? AND length(tkey) <= ?))"
+                params += [key, key + "\uffff", len(key) + 2]
+            rows = self.index.lookup(sql, params)
+            other_script = [r for r in rows if is_cyrillic(r[0]) != is_cyrillic(word)]
+            add(other_script, "transliteration")
+        add(self._parts(word, word_stem), "part")
+        if not found and max_typos(word):
+            add(self._typos(word), "typo")
+        return found
+
+    def _parts(self, word: str, word_stem: str) -> list[tuple[str, bytes]]:
+        """Compound words holding ``word`` as a part: газ → газоснабжение."""
+        bases = {word, word_stem, *compound_parts(word)[1:]}
+        sql = " OR ".join("part = ?" for _ in bases)
+        params: list[Any] = list(bases)
+        if len(word_stem) >= 4:
+            sql += " OR (part > ? AND part < ? AND length(part) <= ?)"
+            params += [word_stem, word_stem + "\uffff", len(word_stem) + 2 * PREFIX_EXTRA]
+        terms = [row[0] for row in self.index.connection.execute(
+            f"SELECT DISTINCT term FROM parts WHERE {sql}", params)]
+        terms = [term for term in terms if term != word]
+        if not terms:
+            return []
+        return self.index.lookup(f"term IN ({','.join('?' * len(terms))})", terms)
+
+    def _typos(self, word: str) -> list[tuple[str, bytes]]:
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        limit = max_typos(word)
+        # Like Meilisearch, a typo in the first letter is not forgiven: it keeps the
+        # candidates few (one letter's share of the vocabulary) at 100,000 facts.
+        candidates = self.index.terms_like(word[0], len(word) - limit, len(word) + limit)
+        close = process.extract(word, candidates, scorer=OSA.distance,
+                                score_cutoff=limit, limit=20)
+        terms = [term for term, _, _ in close]
+        if not terms:
+            return []
+        marks = ",".join("?" * len(terms))
+        return self.index.lookup(f"term IN ({marks})", terms)
+
+
+# A fact that names the query in its summary, its Russian text and its quotation is more
+# about it than one that mentions it once: that share of fields adds up to COVERAGE.
+COVERAGE = 0.15
+MAIN_FIELDS = (FIELDS["summary"], FIELDS["text"], FIELDS["evidence"])
+FIELD_MASK = (1 << FIELD_BITS) - 1
+# Per field mask: the best field's weight, and the share of summary/text/evidence it covers.
+TOP_WEIGHT = [max((w for bit, w in FIELD_WEIGHT.items() if mask & bit), default=0.0)
+              for mask in range(1 << FIELD_BITS)]
+COVERED = [sum(1 for bit in MAIN_FIELDS if mask & bit) / len(MAIN_FIELDS)
+           for mask in range(1 << FIELD_BITS)]
+Best = tuple[float, str, str]  # weight, matched term, how
+# The alternative measured in tests/bench/relevance.py: BM25F with the field weights, where a
+# posting's term frequency is 1 per field holding the word (the index keeps no counts or
+# lengths), saturated by K1 and scaled so that a word in every field scores 1.
+SCORING = "share"
+K1 = 1.2
+
+
+def _bm25f(mask: int) -> float:
+    text_fields = [bit for name, bit in FIELDS.items() if name != "tags"]
+    frequency = sum(FIELD_WEIGHT[bit] for bit in text_fields if mask & bit)
+    most = sum(FIELD_WEIGHT[bit] for bit in text_fields)
+    return (frequency / (K1 + frequency)) / (most / (K1 + most))
+
+
+BM25F = [_bm25f(mask) for mask in range(1 << FIELD_BITS)]
+PhraseRow = tuple[str, str, float, int]
+
+
+def text_rows(matcher: Matcher, term: Term) -> dict[int, Best]:
+    """Best text match per fact row for one term, with a bonus for the fields it covers.
+
+    The hot loop of a search: it runs once per posting, so it works on plain tuples.
+    """
+    best: dict[int, Best] = {}
+    fields: dict[int, int] = {}
+
+    def keep(rowid: int, weight: float, matched: str, how: str, mask: int) -> None:
+        fields[rowid] = fields.get(rowid, 0) | mask
+        current = best.get(rowid)
+        if current is None or weight > current[0]:
+            best[rowid] = (weight, matched, how)
+
+    if len(term.tokens) == 1:
+        for matched, (how, blob) in matcher.word(term.tokens[0], allow_loose=True).items():
+            quality = QUALITY[how]
+            for posting in decode(blob):
+                mask = posting & FIELD_MASK
+                keep(posting >> FIELD_BITS, quality * TOP_WEIGHT[mask], matched, how, mask)
+    phrases = [(phrase, "alias") for phrase in term.aliases]
+    phrases += [(tuple(words(t)), "translation") for t in term.translations]
+    for phrase, label in phrases:
+        own = tuple(phrase) == term.tokens
+        for rowid, (matched, how, weight, mask) in _phrase_rows(matcher, phrase).items():
+            how = how if own else label
+            keep(rowid, weight * QUALITY[how], matched, how, mask)
+    if SCORING == "bm25f":
+        return {rowid: (QUALITY[how] * BM25F[fields[rowid]], matched, how)
+                for rowid, (_, matched, how) in best.items()}
+    return {
+        rowid: ((1 - COVERAGE) * weight + COVERAGE * QUALITY[how] * COVERED[fields[rowid]],
+                matched, how)
+        for rowid, (weight, matched, how) in best.items()
+    }
+
+
+def _phrase_rows(matcher: Matcher, phrase: tuple[str, ...]) -> dict[int, PhraseRow]:
+    """Facts holding every word of a glossary name (exact or stem): terms, weakest match
+    and field, and the fields holding all of its words."""
+    rows: dict[int, PhraseRow] | None = None
+    for word in phrase:
+        here: dict[int, PhraseRow] = {}
+        for matched, (how, blob) in matcher.word(word, allow_loose=False).items():
+            for posting in decode(blob):
+                rowid = posting >> FIELD_BITS
+                weight = TOP_WEIGHT[posting & FIELD_MASK]
+                mask = (posting & FIELD_MASK) | (here[rowid][3] if rowid in here else 0)
+                if rowid not in here or weight > here[rowid][2]:
+                    here[rowid] = (matched, how, weight, mask)
+                else:
+                    here[rowid] = (*here[rowid][:3], mask)
+        if rows is None:
+            rows = here
+        else:
+            rows = {r: (f"{rows[r][0]} {here[r][0]}",
+                        min(rows[r][1], here[r][1], key=QUALITY.__getitem__),
+                        min(rows[r][2], here[r][2]), rows[r][3] & here[r][3])
+                    for r in rows if r in here}
+        if not rows:
+            return {}
+    return rows or {}
+
+
+class Signals:
+    """Rows of facts by kind, event, sector, status, year and date, read from the index."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+
+    def where(self, column: str, values: tuple[str, ...] | tuple[int, ...]) -> set[int]:
+        if not values:
+            return set()
+        marks = ",".join("?" * len(values))
+        return self.index.allowed(f"{column} IN ({marks})", list(values))
+
+    def sector(self, sector: str) -> set[int]:
+        return self.index.allowed("sectors LIKE ?", [f"%|{sector}|%"])
+
+    def event_kinds(self, kinds: tuple[str, ...]) -> set[int]:
+        chosen = tuple(e.id for e in self.index.events.values() if e.kind in kinds)
+        return self.where("event", chosen)
+
+    def dates(self, years: tuple[int, ...], months: tuple[int, ...],
+              days: tuple[tuple[int, int], ...]) -> set[int]:
+        """Rows dated in one of ``months`` or on one of ``days`` (of ``years`` if given)."""
+        cache: dict[int, date] = {}
+        found = set()
+        for rowid, ordinal in enumerate(self.index.dates):
+            when = cache.get(ordinal)
+            if when is None:
+                when = cache[ordinal] = date.fromordinal(ordinal)
+            if years and when.year not in years:
+                continue
+            if when.month in months or (when.month, when.day) in days:
+                found.add(rowid)
+        return found
+
+
+def _signal_rows(signals: Signals, term: Term) -> dict[int, Best]:
+    rows: dict[int, Best] = {}
+    parts = [("kind", signals.where("kind", term.kinds), "/".join(term.kinds)),
+             ("event", signals.event_kinds(term.event_kinds), "/".join(term.event_kinds)),
+             ("place", signals.where("event", term.events), term.entity)]
+    if term.sector_only:
+        parts.append(("sector", signals.sector(term.sector), term.sector))
+    for how, found, label in parts:
+        for rowid in found:
+            if rowid not in rows or SIGNAL[how] > rows[rowid][0]:
+                rows[rowid] = (SIGNAL[how], label, how)
+    return rows
+
+
+def term_rows(matcher: Matcher, signals: Signals, term: Term) -> dict[int, Best]:
+    """Every fact a term matches, by its text or its meaning, with the best way it does."""
+    if term.either:  # OR: the best of the alternatives
+        merged: dict[int, Best] = {}
+        for option in term.either:
+            for rowid, best in term_rows(matcher, signals, option).items():
+                if rowid not in merged or best[0] > merged[rowid][0]:
+                    merged[rowid] = best
+        return merged
+    if term.phrase:
+        return _adjacent_rows(matcher, term)
+    text = text_rows(matcher, term)
+    if len(term.tokens) == 1 and text and (term.entity == "place" or (
+            term.sector and _attribute(signals.index, term.tokens[0]))):
+        _names_only(signals.index, term, text)
+    meaning = _signal_rows(signals, term)
+    if term.sector and not term.sector_only and text:  # an alias: boost within the sector
+        said = {rowid for rowid, best in text.items() if best[2] != "name"}
+        for rowid in signals.sector(term.sector) & said:
+            meaning[rowid] = (SIGNAL["sector"], term.sector, "sector")
+    for rowid, signal in meaning.items():
+        found = text.get(rowid)
+        if found is None or found[2] == "name":
+            text[rowid] = signal
+        else:
+            text[rowid] = (min(1.0, max(found[0], signal[0]) + BOTH_BONUS), found[1], found[2])
+    return text
+
+
+def _attribute(index: Index, word: str) -> bool:
+    """True when ``word`` is a field a university is named for (газ in the Gubkin University
+    of Oil and Gas): a fact about the university is not about gas (see places.py)."""
+    from kzru.places import key
+
+    return index.names_a_field(key(word))
+
+
+def _names_only(index: Index, term: Term, rows: dict[int, Best]) -> None:
+    """Demote facts that say a place or a topic word only inside a name (see places.py)."""
+    from kzru.places import key
+
+    inside = index.inside_names(key(term.tokens[0]))
+    for rowid in inside & rows.keys():
+        weight, matched, _ = rows[rowid]
+        rows[rowid] = (weight * NAME_ONLY, matched, "name")
+
+
+def _adjacent_rows(matcher: Matcher, term: Term) -> dict[int, Best]:
+    """Facts where the quoted words stand next to each other (stopwords aside), each word in
+    any of its forms."""
+    rows = _phrase_rows(matcher, term.tokens)
+    if not rows:
+        return {}
+    forms = [set(matcher.word(word, allow_loose=False)) for word in term.tokens]
+    size = len(forms)
+    facts = matcher.index.facts(list(rows))
+    found: dict[int, Best] = {}
+    for rowid, (matched, how, weight, _) in rows.items():
+        fact = facts[rowid]
+        for text in (fact.summary, fact.text, fact.evidence):
+            sequence = [word for word in words(text) if word not in STOPWORDS]
+            if any(all(sequence[start + k] in forms[k] for k in range(size))
+                   for start in range(len(sequence) - size + 1)):
+                found[rowid] = (weight * QUALITY[how], matched, how)
+                break
+    return found
+
+
+def related_rows(matcher: Matcher, term: Term) -> dict[int, Best]:
+    """For a word the table lacks: facts holding a related word, ranked below direct matches.
+
+    Related are the first element of a compound (нефтепровод → нефть) and the neighbours
+    measured for the table's words in a Russian word-embedding model (see related.py); a
+    personal name is never reached this way.
+    """
+    if len(term.tokens) != 1 or term.entity or len(term.tokens[0]) < 4:
+        return {}
+    from kzru.places import key
+    from kzru.related import related_words
+
+    word = term.tokens[0]
+    candidates = [(part, 1.0) for part in compound_parts(word)[:1] if len(part) >= 3]
+    candidates += related_words(word)
+    found: dict[int, Best] = {}
+    for other, similarity in candidates:
+        in_names = matcher.index.inside_names(key(other))
+        # The word's own forms only (and, for a compound's first part, the adjectives made
+        # from it: газ → газовый), never a longer word that merely begins like it.
+        forms = [stem(other)] + ([stem(other) + end for end in ADJECTIVE_SUFFIXES]
+                                 if similarity == 1.0 and is_cyrillic(other) else [])
+        rows = matcher.index.lookup(f"stem IN ({','.join('?' * len(forms))})", forms)
+        for matched, blob in rows:
+            if matched in matcher.people:
+                continue
+            for posting in decode(blob):
+                rowid = posting >> FIELD_BITS
+                if rowid in in_names:
+                    continue
+                weight = QUALITY["related"] * similarity * TOP_WEIGHT[posting & FIELD_MASK]
+                if rowid not in found or weight > found[rowid][0]:
+                    found[rowid] = (weight, f"{other}: {matched}", "related")
+    return found
+
+
+def people(index: Index) -> frozenset[str]:
+    """The words of people's names: a short query word never matches one loosely."""
+    return frozenset(word for entry in index.table("glossary").values() if entry.kind == "person"
+                     for name in entry.all_names() for word in words(name))
