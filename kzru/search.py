@@ -22,8 +22,9 @@ from kzru.matching import (
     text_rows,
 )
 from kzru.model import Fact
+from kzru.query_words import GENERIC_WEIGHT
 from kzru.text import normalize
-from kzru.understand import GENERIC_WEIGHT, Reading, Term, read
+from kzru.understand import Reading, Term, read
 
 # What an excluded word (-word) removes: the word in any form or script, not a guess.
 EXCLUDING = frozenset({"exact", "stem", "alias", "translation", "transliteration"})

@@ -14,134 +14,29 @@ from typing import Any, Iterable, NamedTuple
 from kzru.aliases import AliasTable
 from kzru.labels import Joined, Said, status_word
 from kzru.labels import word as vocab
+from kzru.query_words import (
+    BILINGUAL,
+    EVENT_WORDS,
+    KIND_WORDS,
+    MONTHS,
+    QUESTION_KINDS,
+    RELATIVE,
+    STATUS_WORDS,
+    WEAK_MONTHS,
+    YEAR_WORDS,
+    bilingual_key,
+    is_generic,
+    year_in,
+)
 from kzru.taxonomy import sector_words as _sector_words  # one reading of sectors
 from kzru.text import STOPWORDS, content_words, normalize, stem, words
 
-YEAR = re.compile(r"^((?:19|20)\d\d)(?:г|гг|год|года|году|х|е)?$")
-YEAR_WORDS = frozenset("г гг год года году годах year years".split())
-
-_MONTHS = (
-    ("январь января январе january jan", 1), ("февраль февраля феврале february feb", 2),
-    ("март марта марте march mar", 3), ("апрель апреля апреле april apr", 4),
-    ("май мая мае may", 5), ("июнь июня июне june jun", 6), ("июль июля июле july jul", 7),
-    ("август августа августе august aug", 8),
-    ("сентябрь сентября сентябре september sep sept", 9),
-    ("октябрь октября октябре october oct", 10), ("ноябрь ноября ноябре november nov", 11),
-    ("декабрь декабря декабре december dec", 12),
-)
-MONTHS = {form: number for forms, number in _MONTHS for form in forms.split()}
-# Words that are months only beside a number or a year ("may" is also a verb).
-WEAK_MONTHS = frozenset("may mar jan feb apr jun jul aug sep sept oct nov dec".split())
-
-# (words before "year") -> offset from the current year: unambiguous against today's date.
-RELATIVE = {("этом", "году"): 0, ("этот", "год"): 0, ("this", "year"): 0,
-            ("текущем", "году"): 0, ("прошлом", "году"): -1, ("прошлый", "год"): -1,
-            ("last", "year"): -1, ("следующем", "году"): 1, ("next", "year"): 1}
-
-# Status words, by form; a word maps to a status only if the data has that status.
-_STATUSES = {
-    "signed": "подписали подписал подписала подписано подписаны подписан подписана подписанные "
-              "подписанный подписанных подписанного подписанное подписание подписания "
-              "signed signing sign",
-    "agreed": "договорились договорилась договорился договоренность договоренности "
-              "договоренностей условились согласовали согласовано согласованы agreed agree",
-    "planned": "планируется планируют планируются запланировано запланирован запланирована "
-               "запланированы запланированные запланировали planned scheduled plans",
-    "expected": "ожидается ожидаются ожидают ожидаемые ожидаемый expected expects",
-    "proposed": "предложил предложила предложили предложено предлагает предлагают "
-                "предложения предложение рассматривается рассматривают proposed proposes "
-                "proposal proposals considered considering",
-    "ongoing": "ведутся ведется реализуются реализуется продолжается ongoing underway",
-}
-STATUS_WORDS = {form: status for status, forms in _STATUSES.items() for form in forms.split()}
-
-# Kind words: searched as text too, and facts of these kinds count as matching them.
-_KINDS = {
-    ("document",): "соглашение соглашения соглашений соглашениями соглашениях документ "
-                   "документы документов документа меморандум меморандумы меморандума "
-                   "меморандумов декларация декларацию декларации заявление "
-                   "agreement agreements document documents memorandum memoranda "
-                   "memorandums declaration",
-    ("figure",): "цифры цифра показатели statistics figures figure number",
-    ("institution",): "филиал филиалы филиалов branch branches institution institutions",
-    ("project",): "проект проекты проектов project projects",
-    ("commitment",): "обязательства commitments commitment",
-}
-KIND_WORDS = {form: kinds for kinds, forms in _KINDS.items() for form in forms.split()}
-# Question words that ask for a kind and carry no text of their own.
-QUESTION_KINDS = {("сколько",): ("figure",), ("how", "many"): ("figure",),
-                  ("how", "much"): ("figure",), ("how", "long"): ("figure",)}
-
-# Event words: facts of events of these kinds count as matching them.
-_EVENTS = {
-    ("state-visit", "working-visit", "official-visit"):
-        "визит визита визите визиты визитов госвизит госвизита visit visits",
-    ("forum",): "форум форума форуме форумы форумов forum forums",
-    ("summit",): "саммит саммита саммите summit summits",
-    ("talks", "meeting"): "переговоры переговоров переговорах talks negotiations",
-}
-EVENT_WORDS = {form: kinds for kinds, forms in _EVENTS.items() for form in forms.split()}
-
-# Common domain words in the other language (hand-written, both directions).
-_BILINGUAL = """
-университет university; вуз university; филиал branch; соглашение agreement;
-документ document; меморандум memorandum; визит visit; переговоры talks; форум forum;
-саммит summit; газ gas; нефть oil; уголь coal; электроэнергия electricity; атом atom;
-уран uranium; космос space; образование education; студент student; граница border;
-коридор corridor; транзит transit; сотрудничество cooperation; торговля trade;
-товарооборот turnover; зерно grain; школа school; культура culture; язык language;
-заявление statement; декларация declaration; партнерство partnership; встреча meeting;
-церемония ceremony; проект project; строительство construction; грузовик truck;
-экология ecology; выбросы emissions; здравоохранение healthcare; туризм tourism;
-делегация delegation; флаг flag; аэропорт airport; ужин dinner; цифровизация digitalisation;
-технопарк technopark; стипендия scholarship; специалист specialist; энергетика energy;
-промышленность industry; безопасность security; дружба friendship; улица street;
-сквер square; аллея alley; концерт concert; выставка exhibition; программа programme;
-железнодорожный railway; дорога road; мост bridge; пункт checkpoint; регион region;
-президент president; премьер premier; министерство ministry; банк bank;
-инвестиции investment; экономика economy; технология technology; наука science;
-медицина medicine; электростанция plant; спорт sport; молодежь youth; профессия profession
-"""
-BILINGUAL: dict[str, list[str]] = {}
-for _pair in _BILINGUAL.replace("\n", " ").split(";"):
-    if _pair.strip():
-        _ru, _en = _pair.split()
-        BILINGUAL.setdefault(_ru, []).append(_en)
-        BILINGUAL.setdefault(_en, []).append(_ru)
-
-
-# Words of almost every news story about two countries' relations: they say what kind of
-# thing happened (supplies, cooperation, questions, development), not what it was about, so
-# a topic word beside them decides the ranking (поставки газа: газ). Matched by stem.
-_GENERIC = """
-сотрудничество взаимодействие развитие отношения вопрос вопросы сфера сферы область
-направление работа поставки поставка поставок меры уровень рамки итоги результаты
-перспективы возможности укрепление расширение реализация обсуждение создание страна
-страны сторона стороны двусторонний деятельность задача роль значение внимание тема
-повестка процесс решение план часть помощь поддержка партнерство связи президент
-президенты лидер лидеры глава главы
-cooperation interaction development relations relationship issue issues question questions
-area areas sphere field direction work supply supplies measures level framework results
-prospects opportunities strengthening expansion implementation discussion creation country
-countries side sides bilateral activity task role topic agenda process support partnership
-ties president presidents leader leaders head heads
-"""
-GENERIC_STEMS = frozenset()  # filled on first use: stemming at import costs start-up
-GENERIC_WEIGHT = 0.4
-
 # Operators: "a phrase" (also «…» and “…”), -word, and OR (ИЛИ) between words, in capitals
 # so that an English "or" stays a stopword.
-_QUOTED = re.compile(r'"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”]')
+_QUOTED = r'"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”]'
+_QUOTES = '"«“„'  # the marks a quoted phrase starts with
 OR_WORDS = frozenset({"OR", "ИЛИ"})
 OR_MARK = "|"
-
-
-def is_generic(word: str) -> bool:
-    """True for a word that names no topic of its own (see _GENERIC)."""
-    global GENERIC_STEMS
-    if not GENERIC_STEMS:
-        GENERIC_STEMS = frozenset(stem(w) for w in _GENERIC.split())
-    return stem(word) in GENERIC_STEMS
 
 
 def operators(query: str) -> tuple[list[str], list[str], list[str]]:
@@ -153,7 +48,8 @@ def operators(query: str) -> tuple[list[str], list[str], list[str]]:
         phrases.append(next(group for group in match.groups() if group is not None))
         return " "
 
-    rest = _QUOTED.sub(take, query)
+    # compiled only for a query holding a quote (re caches it): most searches never pay
+    rest = re.sub(_QUOTED, take, query) if any(map(query.__contains__, _QUOTES)) else query
     plain: list[str] = []
     excluded: list[str] = []
     for piece in rest.split():
@@ -241,10 +137,10 @@ def _mark_times(tokens: list[str], today: date) -> tuple[dict[int, str], list[in
     months: list[int] = []
     days: list[tuple[int, int]] = []
     for position, token in enumerate(tokens):
-        match = YEAR.match(token)
-        if match:
-            years.append(int(match.group(1)))
-            used[position] = Said("read.year", year=match.group(1))
+        year = year_in(token)
+        if year:
+            years.append(int(year))
+            used[position] = Said("read.year", year=year)
             following = position + 1
             if following < len(tokens) and tokens[following] in YEAR_WORDS:
                 used[following] = ""
@@ -262,7 +158,7 @@ def _mark_times(tokens: list[str], today: date) -> tuple[dict[int, str], list[in
         before = tokens[position - 1] if position else ""
         after = tokens[position + 1] if position + 1 < len(tokens) else ""
         day = int(before) if before.isdigit() and 1 <= int(before) <= 31 else 0
-        if token in WEAK_MONTHS and not day and not YEAR.match(after):
+        if token in WEAK_MONTHS and not day and not year_in(after):
             continue
         if day:
             days.append((month, day))
@@ -382,7 +278,7 @@ def _term(phrase: tuple[str, ...], names: list[tuple[str, ...]], entry: Any,
     word = phrase[0] if len(phrase) == 1 else ""
     word_stem = stem(word) if word else ""
     sector, sector_only = sector_words.get(word_stem, ("", False)) if word else ("", False)
-    translations = tuple(BILINGUAL.get(word, ()) or BILINGUAL.get(_bilingual_key(word), ()))
+    translations = tuple(BILINGUAL.get(word, ()) or BILINGUAL.get(bilingual_key(word), ()))
     return Term(
         text=" ".join(phrase), tokens=phrase, aliases=names, translations=translations,
         kinds=KIND_WORDS.get(word, ()), event_kinds=EVENT_WORDS.get(word, ()),
@@ -397,16 +293,6 @@ def _either(first: Term, second: Term) -> Term:
     options = (*(first.either or (first,)), *(second.either or (second,)))
     return Term(" OR ".join(t.text for t in options),
                 tuple(w for t in options for w in t.tokens), [], either=options)
-
-
-_BILINGUAL_STEMS: dict[str, str] = {}
-
-
-def _bilingual_key(word: str) -> str:
-    """The table's word with the same stem as ``word`` (университеты -> университет)."""
-    if not _BILINGUAL_STEMS:
-        _BILINGUAL_STEMS.update({stem(key): key for key in BILINGUAL})
-    return _BILINGUAL_STEMS.get(stem(word), "") if word else ""
 
 
 def _term_notes(term: Term) -> list[str]:

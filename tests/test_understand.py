@@ -115,3 +115,29 @@ def test_no_word_is_dropped_unseen(reader, chosen: list[str]) -> None:  # noqa: 
     accounted = [w for t in reading.terms for w in t.tokens]
     accounted += [*reading.ignored, *reading.read_words]
     assert sorted(accounted) == sorted(words(query))
+
+
+# The year rule as its definition states it: 19xx or 20xx (any decimal digits after), alone
+# or with one of the endings; year_in reads it without compiling a pattern at start-up.
+YEAR_RULE = r"((?:19|20)\d\d)(?:г|гг|год|года|году|х|е)?"
+
+
+@given(st.one_of(
+    st.text(alphabet="0123456789١٢٣гдоуахе", max_size=8),
+    st.builds(lambda year, ending: year + ending,
+              st.sampled_from(["1999", "2025", "2030", "1899", "20٢٥", "205"]),
+              st.sampled_from(["", "г", "гг", "год", "года", "году", "х", "е", "годах", "s"]))))
+def test_a_year_word_is_read_by_the_year_rule(token: str) -> None:
+    import re
+
+    from kzru.query_words import year_in
+
+    match = re.fullmatch(YEAR_RULE, token)
+    assert year_in(token) == (match.group(1) if match else "")
+
+
+def test_years_and_quoted_phrases_read_as_the_rule_says(reader) -> None:  # noqa: ANN001
+    reading = reader('"газ поставки" 2025г 2019-е 1899')
+    assert reading.years == (2025, 2019)
+    assert any(term.phrase and term.tokens == ("газ", "поставки") for term in reading.terms)
+    assert "1899" in {term.text for term in reading.terms}

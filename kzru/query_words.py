@@ -1,0 +1,151 @@
+"""What the words of a query mean to the reader (understand.py): times (years, months, this
+year), statuses, kinds, events, the question words that ask for a kind, the bilingual table
+of common domain words, and the generic words of every news story.
+
+Why apart from the reader: these are tables of words, extended as users ask in new ways;
+the reader is the procedure that walks a query's words against them, and changes for its
+own reasons (operators, glossary phrases, notes).
+"""
+
+from kzru.text import stem
+
+# A year as a word: 19xx or 20xx, alone or with a case ending or "г." ("2025г", "2025-е"
+# is two words). Read without a regular expression: compiling one costs every search.
+YEAR_ENDINGS = frozenset(("", "г", "гг", "год", "года", "году", "х", "е"))
+YEAR_WORDS = frozenset("г гг год года году годах year years".split())
+
+_MONTHS = (
+    ("январь января январе january jan", 1), ("февраль февраля феврале february feb", 2),
+    ("март марта марте march mar", 3), ("апрель апреля апреле april apr", 4),
+    ("май мая мае may", 5), ("июнь июня июне june jun", 6), ("июль июля июле july jul", 7),
+    ("август августа августе august aug", 8),
+    ("сентябрь сентября сентябре september sep sept", 9),
+    ("октябрь октября октябре october oct", 10), ("ноябрь ноября ноябре november nov", 11),
+    ("декабрь декабря декабре december dec", 12),
+)
+MONTHS = {form: number for forms, number in _MONTHS for form in forms.split()}
+# Words that are months only beside a number or a year ("may" is also a verb).
+WEAK_MONTHS = frozenset("may mar jan feb apr jun jul aug sep sept oct nov dec".split())
+
+# (words before "year") -> offset from the current year: unambiguous against today's date.
+RELATIVE = {("этом", "году"): 0, ("этот", "год"): 0, ("this", "year"): 0,
+            ("текущем", "году"): 0, ("прошлом", "году"): -1, ("прошлый", "год"): -1,
+            ("last", "year"): -1, ("следующем", "году"): 1, ("next", "year"): 1}
+
+# Status words, by form; a word maps to a status only if the data has that status.
+_STATUSES = {
+    "signed": "подписали подписал подписала подписано подписаны подписан подписана подписанные "
+              "подписанный подписанных подписанного подписанное подписание подписания "
+              "signed signing sign",
+    "agreed": "договорились договорилась договорился договоренность договоренности "
+              "договоренностей условились согласовали согласовано согласованы agreed agree",
+    "planned": "планируется планируют планируются запланировано запланирован запланирована "
+               "запланированы запланированные запланировали planned scheduled plans",
+    "expected": "ожидается ожидаются ожидают ожидаемые ожидаемый expected expects",
+    "proposed": "предложил предложила предложили предложено предлагает предлагают "
+                "предложения предложение рассматривается рассматривают proposed proposes "
+                "proposal proposals considered considering",
+    "ongoing": "ведутся ведется реализуются реализуется продолжается ongoing underway",
+}
+STATUS_WORDS = {form: status for status, forms in _STATUSES.items() for form in forms.split()}
+
+# Kind words: searched as text too, and facts of these kinds count as matching them.
+_KINDS = {
+    ("document",): "соглашение соглашения соглашений соглашениями соглашениях документ "
+                   "документы документов документа меморандум меморандумы меморандума "
+                   "меморандумов декларация декларацию декларации заявление "
+                   "agreement agreements document documents memorandum memoranda "
+                   "memorandums declaration",
+    ("figure",): "цифры цифра показатели statistics figures figure number",
+    ("institution",): "филиал филиалы филиалов branch branches institution institutions",
+    ("project",): "проект проекты проектов project projects",
+    ("commitment",): "обязательства commitments commitment",
+}
+KIND_WORDS = {form: kinds for kinds, forms in _KINDS.items() for form in forms.split()}
+# Question words that ask for a kind and carry no text of their own.
+QUESTION_KINDS = {("сколько",): ("figure",), ("how", "many"): ("figure",),
+                  ("how", "much"): ("figure",), ("how", "long"): ("figure",)}
+
+# Event words: facts of events of these kinds count as matching them.
+_EVENTS = {
+    ("state-visit", "working-visit", "official-visit"):
+        "визит визита визите визиты визитов госвизит госвизита visit visits",
+    ("forum",): "форум форума форуме форумы форумов forum forums",
+    ("summit",): "саммит саммита саммите summit summits",
+    ("talks", "meeting"): "переговоры переговоров переговорах talks negotiations",
+}
+EVENT_WORDS = {form: kinds for kinds, forms in _EVENTS.items() for form in forms.split()}
+
+# Common domain words in the other language (hand-written, both directions).
+_BILINGUAL = """
+университет university; вуз university; филиал branch; соглашение agreement;
+документ document; меморандум memorandum; визит visit; переговоры talks; форум forum;
+саммит summit; газ gas; нефть oil; уголь coal; электроэнергия electricity; атом atom;
+уран uranium; космос space; образование education; студент student; граница border;
+коридор corridor; транзит transit; сотрудничество cooperation; торговля trade;
+товарооборот turnover; зерно grain; школа school; культура culture; язык language;
+заявление statement; декларация declaration; партнерство partnership; встреча meeting;
+церемония ceremony; проект project; строительство construction; грузовик truck;
+экология ecology; выбросы emissions; здравоохранение healthcare; туризм tourism;
+делегация delegation; флаг flag; аэропорт airport; ужин dinner; цифровизация digitalisation;
+технопарк technopark; стипендия scholarship; специалист specialist; энергетика energy;
+промышленность industry; безопасность security; дружба friendship; улица street;
+сквер square; аллея alley; концерт concert; выставка exhibition; программа programme;
+железнодорожный railway; дорога road; мост bridge; пункт checkpoint; регион region;
+президент president; премьер premier; министерство ministry; банк bank;
+инвестиции investment; экономика economy; технология technology; наука science;
+медицина medicine; электростанция plant; спорт sport; молодежь youth; профессия profession
+"""
+BILINGUAL: dict[str, list[str]] = {}
+for _pair in _BILINGUAL.replace("\n", " ").split(";"):
+    if _pair.strip():
+        _ru, _en = _pair.split()
+        BILINGUAL.setdefault(_ru, []).append(_en)
+        BILINGUAL.setdefault(_en, []).append(_ru)
+
+
+# Words of almost every news story about two countries' relations: they say what kind of
+# thing happened (supplies, cooperation, questions, development), not what it was about, so
+# a topic word beside them decides the ranking (поставки газа: газ). Matched by stem.
+_GENERIC = """
+сотрудничество взаимодействие развитие отношения вопрос вопросы сфера сферы область
+направление работа поставки поставка поставок меры уровень рамки итоги результаты
+перспективы возможности укрепление расширение реализация обсуждение создание страна
+страны сторона стороны двусторонний деятельность задача роль значение внимание тема
+повестка процесс решение план часть помощь поддержка партнерство связи президент
+президенты лидер лидеры глава главы
+cooperation interaction development relations relationship issue issues question questions
+area areas sphere field direction work supply supplies measures level framework results
+prospects opportunities strengthening expansion implementation discussion creation country
+countries side sides bilateral activity task role topic agenda process support partnership
+ties president presidents leader leaders head heads
+"""
+GENERIC_STEMS = frozenset()  # filled on first use: stemming at import costs start-up
+GENERIC_WEIGHT = 0.4
+
+
+def year_in(token: str) -> str:
+    """The year a word states, as its four digits, or "" for a word that states none."""
+    digits = token[:4]
+    if (len(digits) == 4 and digits[:2] in ("19", "20") and digits[2:].isdecimal()
+            and token[4:] in YEAR_ENDINGS):
+        return digits
+    return ""
+
+
+def is_generic(word: str) -> bool:
+    """True for a word that names no topic of its own (see _GENERIC)."""
+    global GENERIC_STEMS
+    if not GENERIC_STEMS:
+        GENERIC_STEMS = frozenset(stem(w) for w in _GENERIC.split())
+    return stem(word) in GENERIC_STEMS
+
+
+_BILINGUAL_STEMS: dict[str, str] = {}
+
+
+def bilingual_key(word: str) -> str:
+    """The table's word with the same stem as ``word`` (университеты -> университет)."""
+    if not _BILINGUAL_STEMS:
+        _BILINGUAL_STEMS.update({stem(key): key for key in BILINGUAL})
+    return _BILINGUAL_STEMS.get(stem(word), "") if word else ""
