@@ -179,6 +179,7 @@ def test_an_excerpt_is_cut_with_an_ellipsis() -> None:
     (["b", "a", "c"], "columns out of order"),
     (["a", "x"], "missing b, c; unknown x"),
     (["a", "b", "c", *"defghij"], "unknown d, e, f, g, h and 2 more"),
+    (["a", "b", "c", *"defgh"], "unknown d, e, f, g, h"),  # five fit: never "and 0 more"
     (["a", "b", "c", "y" * 50], f"unknown {'y' * 39}…"),
 ])
 def test_a_header_problem_names_a_few_columns(header: list[str], expected: str) -> None:
