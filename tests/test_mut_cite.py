@@ -49,3 +49,44 @@ def test_bibtex_keeps_an_address_verbatim_but_for_percent_signs_and_braces(
     done = run("cite", fact, "--format", "bibtex", "--data", str(data_copy))
     assert done.code == 0, done.err
     assert "  url = {https://example.org/a_b~c\\%20d%7Bx%7D}," in done.out.splitlines()
+
+
+def _keys(run, folder) -> dict[str, str]:  # noqa: ANN001
+    """Source id -> the citation key its item carries, citing one fact of every source."""
+    firsts = {}
+    for row in FACTS.values():
+        firsts.setdefault(row["source"], row["id"])
+    import json
+
+    done = run("cite", *firsts.values(), "--format", "json", "--data", str(folder))
+    assert done.code == 0, done.err
+    return {item["custom"]["kzru_source"]: item["id"] for item in json.loads(done.out)}
+
+
+def test_keys_that_collide_take_a_b_in_source_id_order(run, data_copy) -> None:  # noqa: ANN001
+    """Two articles of one outlet, year and headline word: a and b, the lower id first; the
+    other articles keep their keys without a letter."""
+    from conftest import write_table
+
+    rows = read_table(data_copy, "sources")
+    by_id = {row["id"]: row for row in rows}
+    assert by_id["a002"]["published"][:4] == by_id["a004"]["published"][:4] == "2025"
+    by_id["a002"].update(publisher="Kazinform", title=by_id["a004"]["title"])
+    write_table(data_copy, "sources", rows)
+    keys = _keys(run, data_copy)
+    assert keys["a002"] == "kazinform2025gosvizita"
+    assert keys["a004"] == "kazinform2025gosvizitb"
+    assert keys["a003"] == "mir242022putin" and keys["a001"] == "cmnkz2024a001"
+
+
+def test_a_key_without_an_outlet_takes_the_main_name_of_the_host(run, data_copy) -> None:  # noqa: ANN001
+    """No publisher: the site of the URL, the name before the top-level domain, not the
+    first label of a host with several (news.example.org -> example)."""
+    from conftest import write_table
+
+    rows = read_table(data_copy, "sources")
+    by_id = {row["id"]: row for row in rows}
+    assert not by_id["a000"]["publisher"] and not by_id["a000"]["title"]
+    by_id["a000"]["url"] = "https://www.news.example.org/item"
+    write_table(data_copy, "sources", rows)
+    assert _keys(run, data_copy)["a000"] == "example2022a000"
