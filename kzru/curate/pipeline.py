@@ -2,7 +2,8 @@
 → link events → propose same_as → validate → write, all or nothing.
 
 Nothing is written until every article has been drafted and the new tables pass the same
-loader ``kzru check`` uses (evidence re-verified by ``store.verify_evidence``); then the
+loader ``kzru check`` uses (evidence re-verified by ``store.verify_evidence``, in a scratch
+copy: kzru.curate.scratch); then the
 tables, the article texts and the reviewer's notes are committed together (kzru.writer).
 """
 
@@ -10,8 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -25,11 +24,11 @@ from kzru.curate.draft import Draft, draft_article
 from kzru.curate.events import Linker, link_article
 from kzru.curate.lexicon import Lexicon, lexicon
 from kzru.curate.read import Article, Overrides, read_article, yearless_dateline
-from kzru.errors import DataError, KzruError
-from kzru.labels import Said, rewrite
-from kzru.model import Dataset, Fact, Source
+from kzru.curate.scratch import ARTICLES, validate
+from kzru.errors import KzruError
+from kzru.labels import Said
+from kzru.model import Fact, Source
 
-ARTICLES = "articles"  # the texts kzru read, beside the tables: kzru check --sources DIR/articles
 NOTES = "review.json"  # why each draft was drafted, and what the reviewer skipped
 
 
@@ -354,77 +353,3 @@ def read_notes(folder: Path) -> dict:
     skipped = [item for item in raw.get("skipped", []) if isinstance(item, str)] \
         if isinstance(raw.get("skipped"), list) else []
     return {"drafts": clean, "skipped": skipped}
-
-
-def validate(folder: Path, contents: dict[str, bytes],
-             origins: dict[str, str] | None = None, locate: inputs.Locate | None = None
-             ) -> None:
-    """Load the new tables exactly as check would (in a scratch copy) and verify every
-    evidence excerpt in its article; raise DataError, writing nothing, on any problem.
-
-    Every message names the user's files, never the scratch copy: a table as the file in
-    ``folder``, a new article as the file it was read from (``origins``: its name under
-    articles/ -> the path the user gave); a problem in a row the user's file does not hold,
-    or in a value an option gave, at its input (``locate``, kzru.curate.inputs)."""
-    with tempfile.TemporaryDirectory(prefix="kzru-add-") as scratch:
-        place = Path(scratch)
-
-        def paths(message: str) -> str:
-            for name, origin in (origins or {}).items():
-                message = message.replace(str(place / name), origin)
-            return message.replace(str(place), str(folder))
-
-        def theirs(message: object) -> object:  # a Said stays one, to be said in Russian
-            return rewrite(message, paths)
-
-        try:
-            _check_copy(folder, place, contents)
-        except DataError as error:
-            written = {table: inputs.start_lines(contents[f"{table}.csv"])
-                       for table in inputs.EDITED if f"{table}.csv" in contents}
-            before = {table: inputs.start_lines(_bytes(folder / f"{table}.csv"))
-                      for table in written}
-            said = [inputs.relocate(p, place, written, before, locate or _nowhere)
-                    for p in error.problems]
-            raise DataError([theirs(p) for p in said], error.total) from None
-        except KzruError as error:
-            raise KzruError(theirs(error.args[0] if error.args else str(error))) from None
-        except OSError as error:
-            where = theirs(str(error.filename or folder))
-            raise KzruError(Said("err.cannot_check", where=where, why=error.strerror)) from None
-
-
-def _nowhere(table: str, row_id: str, column: str | None) -> None:
-    return None
-
-
-def _bytes(path: Path) -> bytes:
-    try:
-        return store.read_limited(path, writer.CSV_LIMIT)
-    except OSError:
-        return b""
-
-
-def _check_copy(folder: Path, place: Path, contents: dict[str, bytes]) -> None:
-    for table in store.TABLES:
-        shutil.copyfile(folder / f"{table}.csv", place / f"{table}.csv")
-    shutil.copyfile(folder / "datapackage.json", place / "datapackage.json")
-    articles = folder / ARTICLES
-    (place / ARTICLES).mkdir()
-    if articles.is_dir():
-        for path in articles.iterdir():
-            if path.is_file() and not path.is_symlink():
-                shutil.copyfile(path, place / ARTICLES / path.name)
-    for name, payload in contents.items():
-        (place / name).write_bytes(payload)
-    data = store.load(place)
-    fresh = {name[len(ARTICLES) + 1:] for name in contents if name.startswith(ARTICLES)}
-    added = {k: v for k, v in data.sources.items() if v.file in fresh}
-    mine = Dataset(data.folder, added, data.events,
-                   {k: f for k, f in data.facts.items() if f.source in added},
-                   data.sectors, data.glossary)
-    mine.fact_lines = data.fact_lines
-    mine.source_lines = data.source_lines
-    problems = store.verify_evidence(mine, place / ARTICLES)  # the new articles' evidence
-    if problems:
-        raise DataError(problems)

@@ -18,7 +18,8 @@ from typing import Iterable, Iterator, Mapping, NamedTuple
 
 from kzru import store, writer
 from kzru.curate.inputs import Input, edit_input
-from kzru.curate.pipeline import ARTICLES, NOTES, read_notes, validate
+from kzru.curate.pipeline import NOTES, read_notes
+from kzru.curate.scratch import ARTICLES, validate
 from kzru.errors import KzruError
 from kzru.labels import Joined, Said
 from kzru.lint import after_publication, future_message, has_status_cue
