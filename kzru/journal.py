@@ -270,9 +270,9 @@ def _entry(folder: Path, item: object) -> Entry:
     name, temp, backup = item
     target = PurePosixPath(name)
     parent = str(target.parent)
-    inside = (parent == "." and name in KNOWN_FILES) or (
-        parent == ARTICLES and target.name.endswith(".txt") and
-        not target.name.startswith(".") and "\\" not in target.name)
+    inside = (parent == "." and name in KNOWN_FILES) or (  # an article: any plain name add
+        parent == ARTICLES and target.name not in ("", ".", "..") and  # gives one (A.TXT,
+        not target.name.startswith(".kzru-") and "\\" not in target.name)  # .notes.txt)
     if not inside or "\x00" in name:
         raise ValueError(f"names a file kzru does not write: {name[:40]!r}")
     for other in (temp, backup):

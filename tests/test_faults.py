@@ -1480,7 +1480,23 @@ def test_a_journal_turned_back_is_undone_by_the_next_reader(run, data_copy: Path
     assert not (data_copy / "articles" / "new.txt").exists()
 
 
+@pytest.mark.parametrize("name", ["Upper.TXT", ".dotted.txt", "plain"])
+def test_a_journal_naming_an_article_as_add_names_it_is_obeyed(run, data_copy: Path,  # noqa: ANN001
+                                                              name: str) -> None:
+    """add keeps an article's own name (A.TXT, a dotfile): a kill while renaming it in must
+    be finished, not refused as a journal kzru did not write."""
+    (data_copy / "articles").mkdir()
+    (data_copy / "articles" / ".kzru-write-a").write_text("the article\n", encoding="utf-8")
+    _journal(data_copy, [[f"articles/{name}", "articles/.kzru-write-a", None]])
+    done = run("--data", str(data_copy), "sources")
+    assert done.code == 0, done.err
+    assert (data_copy / "articles" / name).read_text(encoding="utf-8") == "the article\n"
+    assert not (data_copy / ".kzru-journal").exists()
+
+
 @pytest.mark.parametrize("files", [
+    [["articles/..", "articles/.kzru-write-a", None]],
+    [["articles/.kzru-lock", "articles/.kzru-write-a", None]],
     [["../outside.txt", ".kzru-write-a", None]],
     [["facts.csv", "../.kzru-write-a", None]],
     [["articles/../../outside.txt", "articles/.kzru-write-a", None]],
@@ -1488,8 +1504,9 @@ def test_a_journal_turned_back_is_undone_by_the_next_reader(run, data_copy: Path
     [["facts.csv", ".kzru-write-a", "../outside.txt"]],
     [["facts.csv"]],
     "not a list",
-], ids=["target outside", "staged outside", "article outside", "staged is a table",
-        "old copy outside", "short entry", "not a list"])
+], ids=["articles itself", "a kzru file", "target outside", "staged outside",
+        "article outside", "staged is a table", "old copy outside", "short entry",
+        "not a list"])
 def test_a_journal_naming_anything_but_kzrus_own_files_is_refused(
         run, data_copy: Path, files) -> None:  # noqa: ANN001
     """Whoever can write a file into a shared data folder must not make the next kzru move
