@@ -6,7 +6,7 @@ from typing import Annotated, Any, Iterator, List, Optional
 
 import typer
 
-from kzru import fields, follow
+from kzru import fields, follow, query
 from kzru.commands.shared import (
     EventFilter,
     FieldsOption,
@@ -25,7 +25,6 @@ from kzru.commands.shared import (
     fact_filter,
     hits,
 )
-from kzru.filters import Typed
 from kzru.labels import label
 from kzru.options import Choice, Options, with_common_options
 from kzru.output import Output
@@ -85,9 +84,13 @@ def command(
     exists)."""
     loaded = dataset(options)
     # the fact filters every listing takes, meaning here what they mean in kzru facts
-    selection = fact_filter(loaded, Typed.of(
-        sector=sector, year=year, event=event, kind=kind, source=source, speaker=speaker,
-        place=place, since=since, until=until))
+    given = {"sector": sector, "year": year, "event": event, "kind": kind, "source": source,
+             "speaker": speaker, "place": place, "since": since, "until": until}
+    selection = query.FactFilter()
+    if any(given.values()):  # read the filters only when given: start-up is measured
+        from kzru.filters import Typed
+
+        selection = fact_filter(loaded, Typed.of(**given))
     candidates = None
     if words:
         from kzru.topic import about
