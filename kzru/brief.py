@@ -17,15 +17,14 @@ from kzru.follow import (
     NOT_BORNE_OUT,
     NOT_TAKEN_UP,
     Linked,
+    Namer,
     Tracked,
     main_events,
     period_end,
-    place_names,
     preview_sources,
     preview_work,
     report_sources,
     role,
-    speaker_names,
     track,
 )
 from kzru.model import Dataset, Event, Fact, Source
@@ -242,19 +241,12 @@ def _one_sentence(dataset: Dataset, facts: list[Fact]) -> dict[str, str]:
     so) in the same main sector: fact id -> the row they are shown under (the Rosatom sentence
     once; the forum's business councils and contact exchange, which share only their
     speaker's institute, each on a line of its own)."""
-    places = place_names(dataset)
+    namer = Namer(dataset)
     merged: dict[str, str] = {}
     kept: dict[tuple[str, str, str], list[tuple[Fact, set[str]]]] = {}
-    folded: dict[str, str] = {}
-    speakers: dict[str, set[str]] = {}
     for fact in facts:
         key = (fact.source, fact.evidence, fact.sectors[0])
-        for name in fact.names:
-            if name not in folded:
-                folded[name] = normalize(name)
-        if fact.speaker not in speakers:
-            speakers[fact.speaker] = speaker_names(dataset, fact.speaker)
-        names = {folded[n] for n in fact.names} - places - speakers[fact.speaker]
+        names = namer.naming(fact.names, fact.speaker)
         for first, first_names in kept.get(key, []):
             if names & first_names:
                 merged[fact.id] = first.id

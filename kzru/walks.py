@@ -168,11 +168,15 @@ class WalkQueries:
         return self._small["outcomes"]
 
     def event_fact_sources(self, event_id: str) -> list[str]:
-        """The sources of an event's facts, in the order they first appear."""
-        return [row[0] for row in self.index.rows(
-            "SELECT x.source, MIN(x.rowid) AS first FROM filters x WHERE "
-            f"{self.index.admit('x.event = ?')} GROUP BY x.source ORDER BY first",
-            [event_id])]
+        """The sources of an event's facts, in the order they first appear (asked once an
+        event: track asks it for each preview row it judges)."""
+        known = self._small.setdefault("fact_sources", {})
+        if event_id not in known:
+            known[event_id] = [row[0] for row in self.index.rows(
+                "SELECT x.source, MIN(x.rowid) AS first FROM filters x WHERE "
+                f"{self.index.admit('x.event = ?')} GROUP BY x.source ORDER BY first",
+                [event_id])]
+        return list(known[event_id])
 
     def known_before(self, event_ids: Iterable[str], sources: Iterable[str], before: date,
                      sectors: Iterable[str], names: Iterable[str]) -> tuple[set[str], set[str]]:

@@ -1,0 +1,176 @@
+"""Why track follows a fact and in whose voice, read from the fact's own words: its role (a
+commitment, a signed document, a discussed item, a reported project), whether the sides or a
+commentator say it, and the words of its evidence that carry its status.
+
+Why apart from follow.py: these rules read one fact at a time (its status, kind, speaker and
+evidence) and never the links between facts; the store's narrowing of track's candidates
+(walks.ROLE_CANDIDATES) is kept in step with ``role`` here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from kzru.lint import STATUS_CUES
+from kzru.model import Fact
+from kzru.text import normalize
+
+TRACKED = ("agreed", "planned", "expected", "proposed", "ongoing")
+COMMITMENT, DOCUMENT, DISCUSSED, PROJECT = "commitment", "document", "discussed", "project"
+# A joint project or an institution the article reports as a state of affairs is followed too
+# (the 2022 peaceful-atom work, the KamAZ centre in Almaty).
+PROJECTS = ("project", "institution")
+STATE, COMMENTATOR = "state", "commentator"
+VOICES = (STATE, COMMENTATOR)
+# Words that report talk, not a decision: a meeting's discussed items are followed for what
+# became of them ("обсуждены", "подчеркнули важность", "обозначили сотрудничество").
+DISCUSSION_CUES = ("обсуди", "обсужд", "подчеркн", "обозначи", "затрону", "отмечен", "отмети",
+                   "discuss", "stress", "outline", "singled out")
+# Words before "отметить" that make it the writer's aside, not what the sides said.
+ASIDES = frozenset({"необходимо", "следует", "стоит", "нужно", "надо", "важно", "можно"})
+# Talk about relations as such ("обсуждали двусторонние отношения") is a meeting's agenda, not
+# a file anyone follows.
+GENERAL_SECTORS = ("politics",)
+
+
+def voice(fact: Fact) -> str:
+    """state or commentator. The table names a commentator with their affiliation in brackets
+    ("Zhanar Tulindinova (KazISS)") or as "experts"; leaders and state bodies plainly. With no
+    speaker, a forecast is the outlet's own view; anything else reports what the sides did."""
+    key = (fact.speaker, fact.status == "expected")
+    found = _VOICES.get(key)
+    if found is None:  # worked out once a speaker: a table names the same few thousands
+        speakers = [s.strip() for s in fact.speaker.split(";") if s.strip()]
+        commentator = any("(" in s or normalize(s) in ("experts", "эксперты")
+                          for s in speakers) or (not speakers and key[1])
+        found = COMMENTATOR if commentator else STATE
+        if len(_VOICES) < 100_000:
+            _VOICES[key] = found
+    return found
+
+
+_VOICES: dict[tuple[str, bool], str] = {}
+
+
+def _cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(normalize(cue)) for cue in cues)
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})[^\W_]*(?:\s+[^\W_]+){{0,2}}")
+
+
+_PATTERNS = {status: _cue_pattern(cues) for status, cues in STATUS_CUES.items()}
+_PATTERNS["reported"] = _cue_pattern(DISCUSSION_CUES)
+
+
+def deciding_words(fact: Fact, earlier: Fact | None = None) -> str:
+    """The words of the evidence that carry the fact's status (the cue and the two words after
+    it), as written; empty when the evidence holds none. With ``earlier``, the words that name
+    the thing both facts are about follow after " … " when the cue does not show them
+    ("открыты филиалы девяти … инженерно-физического института (МИФИ)")."""
+    pattern = _PATTERNS.get(fact.status)
+    folded = normalize(fact.evidence)
+    found = pattern.search(folded) if pattern else None
+    if found is None and earlier is not None and len(folded) == len(fact.evidence):
+        # no word of talk or status ("уделяют должное внимание продвижению русской
+        # культуры"): the words that name what both facts are about decide
+        return _naming_words(fact.evidence, earlier, 0, 0)
+    if found is None or len(folded) != len(fact.evidence):
+        return normalize(found.group()) if found else ""
+    cue = fact.evidence[found.start():found.end()]
+    named = _naming_words(fact.evidence, earlier, found.start(), found.end()) \
+        if earlier is not None else ""
+    return f"{cue} … {named}" if named else cue
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+# the stems of the countries' names in every case: "Казахстан" and "Казахстана" stem to
+# "казахста", "Казахстане" to "казахстан", "России" to "росс"
+_COUNTRIES = frozenset({"казахста", "казахстан", "росс", "kazakhstan", "russia", "рф"})
+_MONTHS = frozenset({"январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
+                     "октябр", "ноябр", "декабр"})
+
+
+def _naming_words(evidence: str, earlier: Fact, start: int, end: int) -> str:
+    """The longest run of words outside the cue (start, end) that the earlier fact's evidence
+    also holds, in any form (small words inside a run do not break it), with the two words
+    before it; a run with a proper name wins a tie. Countries, numbers and months name
+    nothing."""
+    from kzru.text import STOPWORDS, stem
+
+    def key(word: str) -> str:
+        folded = normalize(word)
+        if folded in STOPWORDS:
+            return " "  # a small word: inside a run, not a run of its own
+        if any(ch.isdigit() for ch in folded) or stem(folded) in _MONTHS:
+            return ""
+        return stem(folded)
+
+    theirs = {key(m.group()) for m in _TOKEN.finditer(earlier.evidence)} - {"", " "} - \
+        _COUNTRIES
+    tokens = list(_TOKEN.finditer(evidence))
+    keys = [key(token.group()) for token in tokens]
+    best: tuple[int, bool, int, int] | None = None  # (words, a proper name, -first, last)
+    first = last = None
+    for position in range(len(tokens) + 1):
+        inside = position < len(tokens) and start <= tokens[position].start() < end
+        shared = position < len(tokens) and not inside and keys[position] in theirs
+        small = position < len(tokens) and not inside and keys[position] == " "
+        if shared:
+            first = position if first is None else first
+            last = position
+        elif small and first is not None:
+            continue
+        elif first is not None and last is not None:
+            run = [t for t, k in zip(tokens[first:last + 1], keys[first:last + 1]) if k != " "]
+            score = (len(run), any(t.group()[:1].isupper() for t in run), -first, last)
+            best = max(best, score) if best else score
+            first = last = None
+    if best is None:
+        return ""
+    lead, last = max(0, -best[2] - 2), best[3]
+    # never repeat the cue's own words: a run after the cue starts its two words after it (a
+    # run before the cue keeps them, as it keeps words before the cue)
+    while lead < -best[2] and tokens[lead].start() < end <= tokens[-best[2]].start():
+        lead += 1
+    stop = tokens[last].end()
+    while stop < len(evidence) and evidence[stop] in ")»":
+        stop += 1
+    return evidence[tokens[lead].start():stop]
+
+
+def is_discussed(fact: Fact) -> bool:
+    """An item a meeting discussed, stressed or outlined: reported at an event, in words of
+    talk, by the sides rather than a commentator."""
+    if not fact.event or fact.kind != "statement":
+        return False
+    return talks(fact) and fact.sectors[0] not in GENERAL_SECTORS
+
+
+def talks(fact: Fact) -> bool:
+    """Reported by the sides in words of talk: discussed, stressed, outlined, singled out —
+    not the outlet's own aside ("необходимо отметить, что…")."""
+    if fact.status != "reported" or voice(fact) != STATE:
+        return False
+    folded = normalize(fact.evidence)
+    for found in _PATTERNS["reported"].finditer(folded):
+        before = folded[:found.start()].split()
+        if not before or before[-1] not in ASIDES:
+            return True
+    return False
+
+
+def role(fact: Fact) -> str:
+    """Why track follows the fact: a commitment, a signed document, a discussed item, a
+    reported project or institution, or ""."""
+    if fact.status == "ongoing" and fact.kind == "meeting":
+        return ""  # the meeting itself under way ("сегодня проходят переговоры"): no commitment
+    if fact.status in TRACKED:
+        return COMMITMENT
+    if fact.status == "signed" and fact.kind == "document":
+        return DOCUMENT
+    if is_discussed(fact):
+        return DISCUSSED
+    if fact.status == "reported" and fact.kind in PROJECTS:
+        return PROJECT
+    return ""
+
