@@ -25,7 +25,10 @@ PROGRESS_THRESHOLD = 2000
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE facts(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, record TEXT NOT NULL);
+CREATE TABLE facts(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, date_note TEXT NOT NULL,
+                   summary TEXT NOT NULL, text TEXT NOT NULL, evidence TEXT NOT NULL, value,
+                   unit TEXT NOT NULL, names TEXT NOT NULL, follows TEXT NOT NULL,
+                   same_as TEXT NOT NULL);
 CREATE TABLE vocab(term TEXT PRIMARY KEY, stem TEXT NOT NULL, tkey TEXT NOT NULL,
                    length INTEGER NOT NULL, postings BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE filters(rowid INTEGER PRIMARY KEY, year INTEGER, event TEXT, kind TEXT,
@@ -114,7 +117,11 @@ class Builder:
             self.drafts += 1
             self.draft_rows.append(rowid)
         pending = self.pending
-        pending["facts"].append((rowid, fact.id, codec.encode(fact)))
+        # the fields filters does not hold, as columns (codec.fact_sql reads them back)
+        pending["facts"].append((
+            rowid, fact.id, fact.date_note, fact.summary, fact.text, fact.evidence,
+            codec.stored_number(fact.value), fact.unit, codec.stored_list(fact.names),
+            codec.stored_list(fact.follows), codec.stored_list(fact.same_as)))
         pending["filters"].append((
             rowid, day.year, fact.event, fact.kind, fact.status,
             "|" + "|".join(fact.sectors) + "|", fact.date_basis, fact.id, day.toordinal(),
@@ -190,7 +197,7 @@ class Builder:
 SUMMARY_BIT, TEXT_BIT, EVIDENCE_BIT, NAMES_BIT = (
     FIELDS["summary"], FIELDS["text"], FIELDS["evidence"], FIELDS["names"])
 INSERTS = {
-    "facts": "INSERT INTO facts VALUES (?, ?, ?)",
+    "facts": "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "filters": "INSERT INTO filters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "fact_sectors": "INSERT INTO fact_sectors VALUES (?, ?)",
     "fact_follows": "INSERT INTO fact_follows VALUES (?, ?)",

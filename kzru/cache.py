@@ -24,7 +24,7 @@ from kzru.errors import KzruError
 from kzru.files import check_regular, content_digest, open_regular, read_limited
 from kzru.paths import CSV_LIMIT, PACKAGE_LIMIT, bundled_data_dir, data_files
 
-FORMAT_VERSION = "13"
+FORMAT_VERSION = "14"
 KEEP_INDEXES = 4
 STALE_TEMPORARY_S = 900  # a live build rewrites its file far more often than this
 # A change within this long of a recorded stat may leave every timestamp as it was

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
+from kzru.codec import fact_sql
 from kzru.index import Index
 from kzru.model import Fact
 from kzru.walks import (  # noqa: F401 - the store's own names, kept where callers look
@@ -29,8 +30,9 @@ from kzru.walks import (  # noqa: F401 - the store's own names, kept where calle
     marks,
 )
 
-# Every fact query: the record (checked field by field when decoded) and its line in the CSV.
-FACTS = "SELECT f.record, x.line FROM filters x JOIN facts f ON f.rowid = x.rowid"
+# Every fact query: the fact's columns, its line in the CSV and whether each value is what kzru
+# writes (codec.fact_sql), from the filter columns and the rest of the fact.
+FACTS = "SELECT {} FROM filters x JOIN facts f ON f.rowid = x.rowid"
 NEWEST_FIRST = "x.date DESC, x.id DESC"
 PRECISIONS = ("day", "month", "year")
 
@@ -114,7 +116,7 @@ class Store(WalkQueries):
                order: str | None = NEWEST_FIRST, limit: int | None = None) -> list[Fact]:
         """Facts matching ``where`` (over ``filters x`` and ``facts f``), in ``order`` (None:
         in whatever order SQLite finds them, for a caller that keys them by id)."""
-        sql = f"{FACTS} WHERE {self.index.admit(where)}"
+        sql = f"{FACTS.format(fact_sql())} WHERE {self.index.admit(where)}"
         if order is not None:
             sql += f" ORDER BY {order}"
         if limit is not None:
@@ -131,9 +133,15 @@ class Store(WalkQueries):
         return self.select(where, params, order, limit)
 
     def count(self, selection: Any = None, top_level: bool = False) -> int:
+        """How many admitted facts pass; the whole table's count asked once a run (track's
+        see also asks it for every batch)."""
+        if selection is None and not top_level and "count" in self._small:
+            return int(self._small["count"])
         where, params = self._where(selection, top_level)
         (found,), = self.index.rows(
             f"SELECT COUNT(*) FROM filters x WHERE {self.index.admit(where)}", params)
+        if selection is None and not top_level:
+            self._small["count"] = found
         return int(found)
 
     @staticmethod

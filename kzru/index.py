@@ -141,9 +141,12 @@ class Index:
         for start in range(0, len(rowids), 500):
             chunk = rowids[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            for rowid, record in self.connection.execute(
-                    f"SELECT rowid, record FROM facts WHERE rowid IN ({marks})", chunk):
-                found[rowid] = codec.decode_record(Fact, json.loads(record))
+            rows = self.connection.execute(
+                f"SELECT x.rowid, {codec.fact_sql()} FROM filters x JOIN facts f ON f.rowid = "
+                f"x.rowid WHERE x.rowid IN ({marks})", chunk).fetchall()
+            for rowid, (fact, _) in zip((row[0] for row in rows),
+                                        codec.fact_rows(row[1:] for row in rows)):
+                found[rowid] = fact
         if len(found) != len(set(rowids)):
             raise codec.Damaged("a posting names a fact the index does not hold")
         return found
@@ -230,13 +233,9 @@ class Index:
 
     @_recovering
     def records(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Fact, int]]:
-        """Facts decoded from a query selecting ``record`` and ``line``, each value checked."""
-        found = []
-        for record, line in self.connection.execute(sql, tuple(params)):
-            if not isinstance(record, str) or type(line) is not int:
-                raise codec.Damaged("a stored fact is not what kzru writes")
-            found.append((codec.decode_record(Fact, json.loads(record)), line))
-        return found
+        """Facts and their lines from a query selecting ``codec.fact_sql()``, each row held
+        to what kzru writes."""
+        return codec.fact_rows(self.connection.execute(sql, tuple(params)))
 
 
 def decode(blob: bytes) -> array:

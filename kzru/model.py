@@ -194,6 +194,15 @@ class Dataset:
     def event_sectors(self, event_id: str) -> set[str]:
         return {sector for fact in self.event_facts(event_id) for sector in fact.sectors}
 
+    def main_sectors(self, event_id: str, sources: Iterable[str]) -> set[str]:
+        wanted = set(sources)
+        return {fact.sectors[0] for fact in self.event_facts(event_id)
+                if fact.source in wanted and fact.sectors}
+
+    def names_of(self, source_id: str, events: Iterable[str]) -> list[tuple[str, str, Any]]:
+        return [(fact.id, fact.speaker, fact.names)
+                for fact in self.facts_of([source_id], events)]
+
     def role_candidates(self) -> list[Fact]:
         return list(self.facts.values())
 

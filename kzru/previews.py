@@ -166,5 +166,5 @@ def named_rows(dataset: Dataset, source_id: str, event_ids: list[str],
                namer: Namer) -> dict[str, set[str]]:
     """A source's rows for these events ('' for its background), by id in file order, each
     with what it names (``naming``); the rows themselves are not kept."""
-    return {fact.id: namer.naming(fact.names, fact.speaker)
-            for fact in dataset.facts_of([source_id], event_ids)}
+    return {fact_id: namer.naming(names, speaker)
+            for fact_id, speaker, names in dataset.names_of(source_id, event_ids)}

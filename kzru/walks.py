@@ -11,6 +11,7 @@ same answers.
 from datetime import date
 from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
+from kzru.codec import LIST_JOIN
 from kzru.index import Index
 from kzru.model import Fact
 
@@ -209,6 +210,29 @@ class WalkQueries:
             f"SELECT DISTINCT x.sectors FROM filters x WHERE {self.index.admit('x.event = ?')}",
             [event_id], (str,)) for sector in listed[1:-1].split("|")}
 
+    def main_sectors(self, event_id: str, sources: Iterable[str]) -> set[str]:
+        """The main (first) sectors of an event's facts from these sources: the distinct
+        stored lists of the event's rows, read by the event's index."""
+        sources = list(dict.fromkeys(sources))
+        if not sources:
+            return set()
+        where = self.index.admit(f"x.event = ? AND x.source IN ({marks(sources)})")
+        return {listed[1:-1].split("|")[0] for (listed,) in self.index.typed_rows(
+            f"SELECT DISTINCT x.sectors FROM filters x WHERE {where}", [event_id, *sources],
+            (str,)) if listed != "||"}
+
+    def names_of(self, source_id: str, events: Iterable[str]) -> list[tuple[str, str, Any]]:
+        """(id, speaker, names) of a source's facts of these events ('' for none), in file
+        order: what previews.naming reads, not the facts."""
+        events = list(dict.fromkeys(events))
+        where = self.index.admit(f"x.source = ? AND x.event IN ({marks(events)})")
+        rows = self.index.typed_rows(
+            f"SELECT x.id, x.speaker, f.names FROM filters x JOIN facts f ON f.rowid = x.rowid "
+            f"WHERE {where} ORDER BY {FILE_ORDER}", [source_id, *events], (str, str, str))
+        join = LIST_JOIN
+        return [(fact_id, speaker, tuple(names.split(join)) if names else ())
+                for fact_id, speaker, names in rows]
+
     def role_candidates(self) -> list[Fact]:
         """Facts track may follow (follow.role), narrowed in SQL by status and kind; file
         order. role() decides among them."""
@@ -219,12 +243,11 @@ class WalkQueries:
         choice read (the words only of a statement that may be a discussed item, taken out of
         the stored record by SQLite): no record decoded, none held. The facts track shows are
         read whole afterwards (``fetch``), each value checked."""
-        evidence = Fact._fields.index("evidence")
         where = self.index.admit(f"({ROLE_CANDIDATES}) AND x.rowid > ?")
         sql = ("SELECT x.rowid, x.id, x.kind, x.event, x.date, x.status, x.speaker, x.sectors, "
                "x.part_of, CASE WHEN x.status = 'reported' AND x.kind = 'statement' THEN "
-               f"(SELECT json_extract(f.record, '$[{evidence}]') FROM facts f WHERE f.rowid = "
-               f"x.rowid) ELSE '' END FROM filters x NOT INDEXED WHERE {where} "
+               "(SELECT f.evidence FROM facts f WHERE f.rowid = x.rowid) ELSE '' END "
+               f"FROM filters x NOT INDEXED WHERE {where} "
                f"ORDER BY {FILE_ORDER} LIMIT {int(page)}")  # NOT INDEXED: a page by rowid
         types = (int, str, str, str, int, str, str, str, str, str)
         shared: dict[str, str] = {}  # one copy of each kind, event, status and speaker

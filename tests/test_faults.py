@@ -254,8 +254,9 @@ def test_forty_random_corruptions_all_answer_as_before(run, data_copy: Path,  # 
     "UPDATE vocab SET postings = 'text' WHERE term = 'kostanay'",
     "DROP TABLE filters",
     "DROP TABLE facts",
-    "UPDATE facts SET record = '[1, 2]'",
-    "UPDATE facts SET record = replace(record, '\"signed\"', '\"forged\"')",
+    "UPDATE facts SET value = 'twelve'",
+    "UPDATE facts SET evidence = ''",
+    "UPDATE facts SET names = names || char(31) WHERE names != ''",
     "UPDATE meta SET value = 'not json' WHERE key = 'aliases'",
     "UPDATE meta SET value = '{}' WHERE key = 'tables'",
     "DELETE FROM meta WHERE key = 'count'",
@@ -280,7 +281,7 @@ def test_damaged_index_is_rebuilt(run, data_copy: Path, own_cache: Path,  # noqa
 @pytest.mark.parametrize("damage", [
     "UPDATE vocab SET postings = x'01' WHERE term = 'росатом'",
     "DROP TABLE facts", "DROP TABLE filters",
-    "UPDATE facts SET record = replace(record, '\"signed\"', '\"forged\"')",
+    "UPDATE facts SET value = 'twelve'", "UPDATE facts SET names = names || char(31)",
     "UPDATE topic_keys SET postings = x'01'", "DROP TABLE topic_keys", "DROP TABLE topic_rows",
     "DROP TABLE name_counts",
 ])
