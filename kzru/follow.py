@@ -10,6 +10,7 @@ that no article in the table is newer than the one it comes from.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Iterable, Iterator, NamedTuple
 
 from kzru.labels import Joined, Said, status_word, verdict_word
@@ -17,6 +18,7 @@ from kzru.model import Dataset, Event, Fact
 from kzru.previews import (  # noqa: F401 - read from here by brief, the commands and tests
     FORECASTS,
     Namer,
+    Neighbours,
     main_events,
     named_rows,
     naming,
@@ -108,8 +110,7 @@ class _Context(NamedTuple):
     # this meeting"); None: everything in the table
     work: dict[str, Event] | None = None  # preview_work(): the previews' background work
     taken_up: dict[str, set[str]] | None = None  # event id -> its report's main sectors
-    # (preview, event) -> the preview's rows for it and what each names (_around)
-    named: dict[tuple[str, str], "_Named"] | None = None
+    neighbours: Neighbours | None = None  # what a preview's background is around (_around)
     namer: Namer | None = None  # the glossary's names, read once (previews.naming)
     # (event, preview) -> main sector -> the report's first rows on it (_field_rows)
     fields: dict[tuple[str, str], dict[str, tuple[Fact, ...]]] | None = None
@@ -191,35 +192,21 @@ def _taken_up(context: _Context, event: Event, reports: list[str]) -> set[str]:
 
 def _context(dataset: Dataset, until: date | None = None) -> _Context:
     newest = max((s.published for s in dataset.sources.values()), default=date.min)
-    return _Context(dataset, Linked(dataset), previewed(dataset), newest, {}, {}, until,
-                    preview_work(dataset), {}, {}, Namer(dataset), {})
+    linked, namer = Linked(dataset), Namer(dataset)
+    neighbours = Neighbours(dataset, namer, partial(_first_later, linked, dataset, until),
+                            linked.prefetch)
+    return _Context(dataset, linked, previewed(dataset), newest, {}, {}, until,
+                    preview_work(dataset), {}, neighbours, namer, {})
 
 
-class _Named(NamedTuple):
-    """A preview's rows for an event and its background (file order), what each names, and,
-    by name, the rows naming it that a later fact reports on: so each background row finds
-    its first such neighbour without walking all the others (thousands at 100,000 facts)."""
-
-    names: dict[str, set[str]]
-    holding: dict[str, list[tuple[int, str]]]  # name -> (position, id) of rows with later facts
-    first: dict[str, Fact]  # row id -> the later fact that says most of it
-
-
-def _named(context: _Context, source_id: str, event: Event) -> _Named:
-    dataset = context.dataset
-    names = named_rows(dataset, source_id, [event.id, ""], context.namer or Namer(dataset))
-    context.linked.prefetch(names)
-    holding: dict[str, list[tuple[int, str]]] = {}
-    first: dict[str, Fact] = {}
-    for position, (row_id, named) in enumerate(names.items()):
-        later = later_facts(row_id, context.linked)
-        if context.until is not None:
-            later = [f for f in later if dataset.sources[f.source].published <= context.until]
-        if later:
-            first[row_id] = min(later, key=lambda f: (STRENGTH.index(f.status), f.date, f.id))
-            for name in named:
-                holding.setdefault(name, []).append((position, row_id))
-    return _Named(names, holding, first)
+def _first_later(linked: Linked, dataset: Dataset, until: date | None,
+                 fact_id: str) -> Fact | None:
+    """The later fact that says most of ``fact_id`` (reported by ``until``), if any."""
+    later = later_facts(fact_id, linked)
+    if until is not None:
+        later = [f for f in later if dataset.sources[f.source].published <= until]
+    return min(later, key=lambda f: (STRENGTH.index(f.status), f.date, f.id)) \
+        if later else None
 
 
 def _around(entry: Tracked, context: _Context) -> Tracked:
@@ -228,7 +215,7 @@ def _around(entry: Tracked, context: _Context) -> Tracked:
     corridor; the corridor itself is agreed on): not taken up as such, the report's fact
     beside it as see also (no curated link: the branch is not named in the report). Of the
     rows sharing a name with it, the first in the preview's order that a later fact reports
-    on decides."""
+    on decides (previews.Neighbours)."""
     fact = entry.fact
     if entry.verdict not in (NOT_TAKEN_UP, NOT_AS_SUCH) or fact.event:
         return entry
@@ -239,26 +226,12 @@ def _around(entry: Tracked, context: _Context) -> Tracked:
         rows = _field_rows(context, event, fact)
         return entry._replace(see_also=rows, reason=Said(
             "track.why.field_rows", why=entry.reason, rows=Joined(f.id for f in rows)))
-    known = context.named if context.named is not None else {}
-    key = (fact.source, event.id)
-    if key not in known:  # the preview's rows for the event and its background, once
-        known[key] = _named(context, fact.source, event)
-    named = known[key]
-    mine = named.names.get(fact.id)
-    if mine is None:
-        mine = naming(context.dataset, fact, context.namer)
-    best: tuple[int, str] | None = None
-    for name in mine:
-        for position, row_id in named.holding.get(name, ()):
-            if row_id != fact.id:  # the first other row naming it
-                best = min(best, (position, row_id)) if best else (position, row_id)
-                break
-    if best is None:
+    found = context.neighbours.first(fact, event.id) if context.neighbours else None
+    if found is None:
         return entry
-    first = named.first[best[1]]
+    via, first = found
     return entry._replace(verdict=NOT_AS_SUCH, see_also=(first,),
-                          reason=Said("track.why.around", via=best[1],
-                                      later=_later_line(first)))
+                          reason=Said("track.why.around", via=via, later=_later_line(first)))
 
 
 # At most this many of the report's rows on a field are named beside the work they take up.
@@ -271,19 +244,17 @@ def _field_rows(context: _Context, event: Event, fact: Fact) -> tuple[Fact, ...]
     report's energy rows on progress, the oil-to-electricity partnership and gas)."""
     known = context.fields if context.fields is not None else {}
     key = (event.id, fact.source)
-    if key not in known:  # the event's facts read once per preview, the first rows kept
+    if key not in known:  # once per preview: the first rows per main sector, only they read
         dataset = context.dataset
-        reports = set(context.reports_of(event, fact.source))
-        line = dataset.fact_lines
-        rows = sorted((other for other in dataset.event_facts(event.id)
-                       if other.source in reports and not other.part_of and other.sectors),
-                      key=lambda other: (other.source, line.get(other.id, 0)))
-        by_sector: dict[str, list[Fact]] = {}
-        for other in rows:
-            kept = by_sector.setdefault(other.sectors[0], [])
+        rows = dataset.report_rows(event.id, context.reports_of(event, fact.source))
+        by_sector: dict[str, list[str]] = {}
+        for row_id, _, sector in sorted(rows, key=lambda row: row[1]):  # file order kept
+            kept = by_sector.setdefault(sector, [])
             if len(kept) < FIELD_ROWS:
-                kept.append(other)
-        known[key] = {sector: tuple(kept) for sector, kept in by_sector.items()}
+                kept.append(row_id)
+        facts = dataset.fetch(row_id for kept in by_sector.values() for row_id in kept)
+        known[key] = {sector: tuple(facts[row_id] for row_id in kept)
+                      for sector, kept in by_sector.items()}
     return known[key].get(fact.sectors[0], ())
 
 

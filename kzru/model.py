@@ -194,14 +194,24 @@ class Dataset:
     def event_sectors(self, event_id: str) -> set[str]:
         return {sector for fact in self.event_facts(event_id) for sector in fact.sectors}
 
+    def report_rows(self, event_id: str, sources: Iterable[str]) -> list[tuple[str, str, str]]:
+        wanted = set(sources)
+        return [(fact.id, fact.source, fact.sectors[0]) for fact in self.event_facts(event_id)
+                if fact.source in wanted and not fact.part_of and fact.sectors]
+
     def main_sectors(self, event_id: str, sources: Iterable[str]) -> set[str]:
         wanted = set(sources)
         return {fact.sectors[0] for fact in self.event_facts(event_id)
                 if fact.source in wanted and fact.sectors}
 
-    def names_of(self, source_id: str, events: Iterable[str]) -> list[tuple[str, str, Any]]:
+    def names_of(self, source_id: str, events: Iterable[str],
+                 names: Iterable[str] | None = None) -> list[tuple[str, str, Any]]:
+        from kzru.text import normalize
+
+        wanted = set(names) if names is not None else None
         return [(fact.id, fact.speaker, fact.names)
-                for fact in self.facts_of([source_id], events)]
+                for fact in self.facts_of([source_id], events)
+                if wanted is None or {normalize(name) for name in fact.names} & wanted]
 
     def role_candidates(self) -> list[Fact]:
         return list(self.facts.values())

@@ -8,6 +8,8 @@ verdict) and brief (the preview's section), never about the links between facts.
 
 from __future__ import annotations
 
+from typing import Callable, NamedTuple
+
 from kzru.model import Dataset, Event, Fact
 from kzru.text import normalize
 
@@ -162,9 +164,85 @@ def naming(dataset: Dataset, fact: Fact, namer: Namer | None = None) -> set[str]
     return (namer or Namer(dataset)).naming(fact.names, fact.speaker)
 
 
-def named_rows(dataset: Dataset, source_id: str, event_ids: list[str],
-               namer: Namer) -> dict[str, set[str]]:
+def named_rows(dataset: Dataset, source_id: str, event_ids: list[str], namer: Namer,
+               names: set[str] | None = None) -> dict[str, set[str]]:
     """A source's rows for these events ('' for its background), by id in file order, each
-    with what it names (``naming``); the rows themselves are not kept."""
-    return {fact_id: namer.naming(names, speaker)
-            for fact_id, speaker, names in dataset.names_of(source_id, event_ids)}
+    with what it names (``naming``); the rows themselves are not kept. With ``names``, only
+    the rows whose names hold one of them (folded), read by the names' index."""
+    return {fact_id: namer.naming(held, speaker)
+            for fact_id, speaker, held in dataset.names_of(source_id, event_ids, names)}
+
+
+# A preview's items looked up one by one (their rows read by name) before its rows are read
+# and indexed whole: a track QUERY or a brief asks about a few, the whole table thousands.
+ONE_BY_ONE = 50
+
+
+class _Indexed(NamedTuple):
+    """A preview's rows for an event and its background (file order), what each names, and,
+    by name, the rows naming it that a later fact reports on."""
+
+    names: dict[str, set[str]]
+    holding: dict[str, list[tuple[int, str]]]  # name -> (position, id) of rows with later facts
+    first: dict[str, Fact]  # row id -> the later fact that says most of it
+
+
+class Neighbours:
+    """For an item of a preview's background, the first other row of the preview (for the
+    event or its background, in the preview's order) naming the same thing that a later fact
+    reports on (the corridor beside its eastern branch), with that later fact.
+
+    ``later`` gives the later fact that says most of a row (or None), ``prefetch`` asks for
+    many rows' links at once: the walk of the links is the caller's (follow.py)."""
+
+    def __init__(self, dataset: Dataset, namer: Namer, later: Callable[[str], Fact | None],
+                 prefetch: Callable[[list[str]], None]) -> None:
+        self.dataset, self.namer, self.later, self.prefetch = dataset, namer, later, prefetch
+        self.indexed: dict[tuple[str, str], _Indexed] = {}
+        self.asked: dict[tuple[str, str], int] = {}
+
+    def first(self, fact: Fact, event_id: str) -> tuple[str, Fact] | None:
+        """(the row's id, its later fact), or None when no other row qualifies."""
+        key = (fact.source, event_id)
+        indexed = self.indexed.get(key)
+        if indexed is None:
+            self.asked[key] = self.asked.get(key, 0) + 1
+            if self.asked[key] > ONE_BY_ONE:  # the preview's rows read and indexed once
+                indexed = self.indexed[key] = self._index(fact.source, event_id)
+        mine = indexed.names.get(fact.id) if indexed is not None else None
+        if mine is None:
+            mine = self.namer.naming(fact.names, fact.speaker)
+        if indexed is None:
+            return self._one(fact, event_id, mine) if mine else None
+        best: tuple[int, str] | None = None
+        for name in mine:
+            for position, row_id in indexed.holding.get(name, ()):
+                if row_id != fact.id:  # the first other row naming it
+                    best = min(best, (position, row_id)) if best else (position, row_id)
+                    break
+        return (best[1], indexed.first[best[1]]) if best is not None else None
+
+    def _one(self, fact: Fact, event_id: str, mine: set[str]) -> tuple[str, Fact] | None:
+        """One item's answer: the rows naming one of ``mine``, read by name."""
+        rows = named_rows(self.dataset, fact.source, [event_id, ""], self.namer, mine)
+        others = [row_id for row_id, names in rows.items()
+                  if row_id != fact.id and mine & names]
+        self.prefetch(others)
+        for row_id in others:
+            found = self.later(row_id)
+            if found is not None:
+                return row_id, found
+        return None
+
+    def _index(self, source_id: str, event_id: str) -> _Indexed:
+        names = named_rows(self.dataset, source_id, [event_id, ""], self.namer)
+        self.prefetch(list(names))
+        holding: dict[str, list[tuple[int, str]]] = {}
+        first: dict[str, Fact] = {}
+        for position, (row_id, named) in enumerate(names.items()):
+            found = self.later(row_id)
+            if found is not None:
+                first[row_id] = found
+                for name in named:
+                    holding.setdefault(name, []).append((position, row_id))
+        return _Indexed(names, holding, first)

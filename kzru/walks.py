@@ -221,17 +221,38 @@ class WalkQueries:
             f"SELECT DISTINCT x.sectors FROM filters x WHERE {where}", [event_id, *sources],
             (str,)) if listed != "||"}
 
-    def names_of(self, source_id: str, events: Iterable[str]) -> list[tuple[str, str, Any]]:
+    def names_of(self, source_id: str, events: Iterable[str],
+                 names: Iterable[str] | None = None) -> list[tuple[str, str, Any]]:
         """(id, speaker, names) of a source's facts of these events ('' for none), in file
-        order: what previews.naming reads, not the facts."""
+        order: what previews.naming reads, not the facts. With ``names`` (normalised), only
+        the facts naming one of them (by the names' index)."""
         events = list(dict.fromkeys(events))
-        where = self.index.admit(f"x.source = ? AND x.event IN ({marks(events)})")
+        where = f"x.source = ? AND x.event IN ({marks(events)})"
+        params: list[Any] = [source_id, *events]
+        if names is not None:
+            names = sorted(set(names))
+            where += f" AND x.rowid IN (SELECT rowid FROM fact_names WHERE name IN " \
+                     f"({marks(names)}))"
+            params += names
         rows = self.index.typed_rows(
             f"SELECT x.id, x.speaker, f.names FROM filters x JOIN facts f ON f.rowid = x.rowid "
-            f"WHERE {where} ORDER BY {FILE_ORDER}", [source_id, *events], (str, str, str))
+            f"WHERE {self.index.admit(where)} ORDER BY {FILE_ORDER}", params, (str, str, str))
         join = LIST_JOIN
         return [(fact_id, speaker, tuple(names.split(join)) if names else ())
                 for fact_id, speaker, names in rows]
+
+    def report_rows(self, event_id: str, sources: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(id, source, main sector) of an event's top-level facts from these sources that
+        have a sector, in file order: which rows to read, not the rows."""
+        sources = list(dict.fromkeys(sources))
+        if not sources:
+            return []
+        where = self.index.admit(f"x.event = ? AND x.source IN ({marks(sources)}) AND "
+                                 f"{TOP_LEVEL} AND x.sectors != '||'")
+        return [(fact_id, source, listed[1:-1].split("|")[0])
+                for fact_id, source, listed in self.index.typed_rows(
+                    f"SELECT x.id, x.source, x.sectors FROM filters x WHERE {where} "
+                    f"ORDER BY {FILE_ORDER}", [event_id, *sources], (str, str, str))]
 
     def role_candidates(self) -> list[Fact]:
         """Facts track may follow (follow.role), narrowed in SQL by status and kind; file

@@ -282,6 +282,16 @@ def test_the_stores_other_answers_are_the_loaded_tables() -> None:
         assert stored.event_facts(event_id) == loaded.event_facts(event_id)
         assert stored.event_fact_sources(event_id) == loaded.event_fact_sources(event_id)
         assert stored.event_sectors(event_id) == loaded.event_sectors(event_id)
+        for sources in (list(loaded.sources), ["a004"], []):
+            assert stored.main_sectors(event_id, sources) == \
+                loaded.main_sectors(event_id, sources)
+            assert stored.report_rows(event_id, sources) == \
+                loaded.report_rows(event_id, sources)
+        for source_id in loaded.sources:
+            assert stored.names_of(source_id, [event_id, ""]) == \
+                loaded.names_of(source_id, [event_id, ""])
+            assert stored.names_of(source_id, [event_id, ""], {"росатом", "ереван"}) == \
+                loaded.names_of(source_id, [event_id, ""], {"росатом", "ереван"})
         assert stored.facts_of(loaded.sources, [event_id, ""], top_level=True) == \
             loaded.facts_of(loaded.sources, [event_id, ""], top_level=True)
     assert stored.event_source_outcomes() == loaded.event_source_outcomes()
