@@ -39,10 +39,14 @@ def check_regular(path: Path, info: os.stat_result, limit: int) -> None:
 
 
 def content_digest() -> Any:
-    """A fresh digest of the kind kzru keys content by (the cache's keys, ``recording``)."""
-    import hashlib
-
-    return hashlib.blake2b(digest_size=16)
+    """A fresh digest of the kind kzru keys content by (the cache's keys, ``recording``).
+    BLAKE2b from its own built-in module, as hashlib itself gives it: importing hashlib
+    loads OpenSSL, a few milliseconds of every command's start-up."""
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # a Python built without the module: hashlib's is the same digest
+        from hashlib import blake2b
+    return blake2b(digest_size=16)
 
 
 # The files read inside ``recording()``: absolute path -> the digests of what each open read.

@@ -458,3 +458,27 @@ def test_search_never_imports_the_embedding_model(data_copy: Path, tmp_path: Pat
     assert '"related"' not in done.stderr
     assert done.stdout.strip().endswith("[]"), done.stdout[-200:] + done.stderr
     assert "коллед" in done.stdout.casefold()
+
+
+def test_content_keys_are_blake2b_without_loading_hashlib(data_copy: Path, tmp_path: Path) -> None:
+    """The cache's content digest is BLAKE2b of 16 bytes, the same digest hashlib gives, and a
+    search (the store fresh or built) never imports hashlib, which loads OpenSSL at start-up."""
+    import hashlib
+    import subprocess
+    import sys
+
+    from kzru.files import content_digest
+
+    digest = content_digest()
+    digest.update("Астана, 2024".encode())
+    expected = hashlib.blake2b("Астана, 2024".encode(), digest_size=16)
+    assert digest.hexdigest() == expected.hexdigest()
+    code = ("import sys; from kzru.cli import main; sys.argv = ['kzru', 'search', 'атом', "
+            f"'--data', {str(data_copy)!r}, '--format', 'json']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m in ('hashlib', '_hashlib')))")
+    env = {**os.environ, "KZRU_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # the first run builds the store, the second reads it
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              env=env, check=True)
+        assert done.stdout.rstrip().splitlines()[-1] == "[]"
