@@ -149,7 +149,10 @@ def draft_each(articles: list[Article], lexicon_: Lexicon, jobs: int = 1,
     runs = chunks(articles, jobs)
     pool = _pool(jobs, lexicon_)
     try:
-        futures = [pool.submit(_draft_chunk, run) for run in runs]
+        try:  # a worker killed while runs are still being sent breaks submit itself
+            futures = [pool.submit(_draft_chunk, run) for run in runs]
+        except BrokenProcessPool:
+            raise KzruError(Said("err.worker_died", jobs=jobs)) from None
         for run, future in zip(runs, futures):
             try:
                 results = future.result()
