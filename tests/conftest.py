@@ -65,6 +65,20 @@ def run(capsys: pytest.CaptureFixture[str]):
 
 
 @pytest.fixture
+def empty(tmp_path: Path, run) -> Path:  # noqa: ANN001
+    """An empty data folder of the user's own, made as a user makes one (kzru init --empty)."""
+    folder = tmp_path / "mine"
+    assert run("init", str(folder), "--empty").code == 0
+    return folder
+
+
+@pytest.fixture(scope="module")
+def bundled():  # noqa: ANN201
+    """The bundled table, loaded once per test module."""
+    return store.load(bundled_data_dir())
+
+
+@pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of the bundled data folder."""
     target = tmp_path / "data"

@@ -39,13 +39,6 @@ def folder_bytes(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def empty(tmp_path: Path, run) -> Path:  # noqa: ANN001
-    folder = tmp_path / "mine"
-    assert run("init", str(folder), "--empty").code == 0
-    return folder
-
-
-@pytest.fixture
 def article(tmp_path: Path) -> Path:
     path = tmp_path / "talks.txt"
     path.write_text(ARTICLE, encoding="utf-8")

@@ -31,13 +31,6 @@ ARTICLE = "\n".join([
 
 
 @pytest.fixture
-def empty(tmp_path: Path, run) -> Path:  # noqa: ANN001
-    folder = tmp_path / "mine"
-    assert run("init", str(folder), "--empty").code == 0
-    return folder
-
-
-@pytest.fixture
 def article(tmp_path: Path) -> Path:
     path = tmp_path / "river.txt"
     path.write_bytes(ARTICLE.encode("utf-8"))

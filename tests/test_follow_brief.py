@@ -33,11 +33,6 @@ from kzru.store import bundled_data_dir, load
 from kzru.suggest import suggest_follows
 
 
-@pytest.fixture(scope="module")
-def bundled():  # noqa: ANN201
-    return load(bundled_data_dir())
-
-
 def _rewrite_facts(folder: Path, edit) -> None:  # noqa: ANN001
     path = folder / "facts.csv"
     with open(path, encoding="utf-8", newline="") as handle:

@@ -14,16 +14,11 @@ from kzru.brief import build
 from kzru.brief_data import data
 from kzru.follow import IN_PROGRESS, NO_REPORT, track
 from kzru.render_brief import markdown
-from kzru.store import bundled_data_dir, load
+from kzru.store import bundled_data_dir
 
 DATA = bundled_data_dir()
 FACTS = {row["id"]: row for row in read_table(DATA, "facts")}
 EVENTS = {row["id"]: row for row in read_table(DATA, "events")}
-
-
-@pytest.fixture(scope="module")
-def bundled():  # noqa: ANN201
-    return load(DATA)
 
 
 @pytest.fixture(scope="module")

@@ -16,11 +16,6 @@ DATA = bundled_data_dir()
 FACTS = {row["id"]: row for row in read_table(DATA, "facts")}
 
 
-@pytest.fixture(scope="module")
-def bundled():  # noqa: ANN201
-    return load(DATA)
-
-
 def _line(page: str, fact_id: str) -> str:
     return next(text for text in page.splitlines() if f"`{fact_id}`" in text)
 
