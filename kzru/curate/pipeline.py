@@ -149,19 +149,17 @@ def draft_each(articles: list[Article], lexicon_: Lexicon, jobs: int = 1,
     runs = chunks(articles, jobs)
     pool = _pool(jobs, lexicon_)
     try:
-        try:  # a worker killed while runs are still being sent breaks submit itself
-            futures = [pool.submit(_draft_chunk, run) for run in runs]
-        except BrokenProcessPool:
-            raise KzruError(Said("err.worker_died", jobs=jobs)) from None
+        # A killed worker breaks the pool: submit raises (while runs are still being sent)
+        # or a result does; the caller's own work between yields is not inside this try.
+        futures = [pool.submit(_draft_chunk, run) for run in runs]
         for run, future in zip(runs, futures):
-            try:
-                results = future.result()
-            except BrokenProcessPool:
-                raise KzruError(Said("err.worker_died", jobs=jobs)) from None
+            results = future.result()
             for article, drafted in zip(run, results):
                 if progress:
                     progress(article.path)
                 yield drafted
+    except BrokenProcessPool:
+        raise KzruError(Said("err.worker_died", jobs=jobs)) from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
