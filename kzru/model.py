@@ -181,6 +181,14 @@ class Dataset:
     def event_fact_sources(self, event_id: str) -> list[str]:
         return list(dict.fromkeys(fact.source for fact in self.event_facts(event_id)))
 
+    def event_spans(self, source_id: str, event_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
+        spans: dict[str, tuple[int, int]] = {}
+        for fact in self.facts_of([source_id], event_ids):
+            at = self.fact_lines.get(fact.id, 0)
+            first, last = spans.get(fact.event, (at, at))
+            spans[fact.event] = (min(first, at), max(last, at))
+        return spans
+
     def known_before(self, event_ids: Iterable[str], sources: Iterable[str], before: date,
                      sectors: Iterable[str], names: Iterable[str]) -> tuple[set[str], set[str]]:
         from kzru.text import normalize

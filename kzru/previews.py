@@ -97,11 +97,9 @@ def _inside_passages(dataset: Dataset, source_id: str, main: str,
     if not others:
         return set()
     line = dataset.fact_lines
-    spans: dict[str, list[int]] = {}
-    for fact in dataset.facts_of([source_id], others):
-        spans.setdefault(fact.event, []).append(line.get(fact.id, 0))
+    spans = list(dataset.event_spans(source_id, others).values())
     return {fact.id for fact in facts
-            if any(min(at) < line.get(fact.id, 0) < max(at) for at in spans.values())}
+            if any(first < line.get(fact.id, 0) < last for first, last in spans)}
 
 
 def place_names(dataset: Dataset) -> set[str]:

@@ -179,6 +179,17 @@ class WalkQueries:
                 [event_id])]
         return list(known[event_id])
 
+    def event_spans(self, source_id: str, event_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """Per event of ``event_ids`` the source tells, the first and last line of its facts
+        there (the article's passage on it): two numbers an event, not its facts."""
+        event_ids = list(dict.fromkeys(event_ids))
+        if not event_ids:
+            return {}
+        where = self.index.admit(f"x.source = ? AND x.event IN ({marks(event_ids)})")
+        return {event: (first, last) for event, first, last in self.index.typed_rows(
+            f"SELECT x.event, MIN(x.line), MAX(x.line) FROM filters x WHERE {where} "
+            "GROUP BY x.event", [source_id, *event_ids], (str, int, int))}
+
     def known_before(self, event_ids: Iterable[str], sources: Iterable[str], before: date,
                      sectors: Iterable[str], names: Iterable[str]) -> tuple[set[str], set[str]]:
         """Which of ``sectors`` and of the (normalised) ``names`` some fact already had: a

@@ -294,6 +294,12 @@ def test_the_stores_other_answers_are_the_loaded_tables() -> None:
                 loaded.names_of(source_id, [event_id, ""], {"росатом", "ереван"})
         assert stored.facts_of(loaded.sources, [event_id, ""], top_level=True) == \
             loaded.facts_of(loaded.sources, [event_id, ""], top_level=True)
+        others = [other for other in loaded.events if other != event_id]
+        for source_id in loaded.sources:
+            assert stored.event_spans(source_id, others) == \
+                loaded.event_spans(source_id, others)
+    spans = [stored.event_spans(s, loaded.events) for s in loaded.sources]
+    assert any(first < last for found in spans for first, last in found.values())
     assert stored.event_source_outcomes() == loaded.event_source_outcomes()
     assert stored.source_event_counts() == loaded.source_event_counts()
     assert stored.with_parts() == loaded.with_parts() != set()
