@@ -1,0 +1,104 @@
+"""An event among the others: what it has that the previous meeting of its family had not,
+what became of that meeting's commitments (track's verdicts, by this meeting and now), and
+the events of the same trip.
+
+Why apart from brief.py: brief lays out the event's own rows; these questions are asked of
+the other events and of the whole table's history (what was known before), and they are
+the ones a reader of "new since the last meeting" checks on their own.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from kzru.follow import NO_REPORT, Tracked, preview_sources, role, track
+from kzru.model import Dataset, Event, Fact
+from kzru.text import normalize
+
+# Meetings compare with the previous meeting of the same family: a state visit with the last
+# visit or talks, a summit with the last summit, a forum with the last forum.
+FAMILIES = {"state-visit": "bilateral", "working-visit": "bilateral",
+            "official-visit": "bilateral", "talks": "bilateral", "meeting": "bilateral",
+            "summit": "summit", "forum": "forum"}
+
+
+
+class Novelty(NamedTuple):
+    """What this event has that the previous one of its family had not, and what became of
+    the previous one's commitments (track's verdicts)."""
+
+    previous: Event | None
+    sectors: list[str]
+    first_sectors: list[str]
+    names: list[str]
+    outcomes: list[Tracked] = []  # as of this meeting: what articles published by its end say
+    since: dict[str, Tracked] = {}  # fact id -> its verdict now, where later articles add to it
+    # fact id -> later facts that may mention it, not linked as its progress (track's see
+    # also, beside a "no later report" that still stands: the 2025 Declaration beside the
+    # 2024 joint statement)
+    see_also: dict[str, tuple[Fact, ...]] = {}
+
+
+
+def previous_event(dataset: Dataset, event: Event) -> Event | None:
+    family = FAMILIES.get(event.kind, event.kind)
+    earlier = [other for other in dataset.events.values()
+               if FAMILIES.get(other.kind, other.kind) == family and other.start < event.start]
+    return max(earlier, key=lambda other: (other.start, other.id), default=None)
+
+
+def novelty(dataset: Dataset, event: Event, facts: list[Fact]) -> Novelty:
+    previous = previous_event(dataset, event)
+    seen_sectors = dataset.event_sectors(previous.id) if previous else set()
+    own_sectors = list(dict.fromkeys(sector for fact in facts for sector in fact.sectors))
+    folded: dict[str, str] = {}
+    for fact in facts:
+        for name in fact.names:
+            if name not in folded:
+                folded[name] = normalize(name)
+    # Known before the event: the facts of earlier events, and background facts of articles
+    # published before it; never the event's own facts, whatever precision their dates have.
+    first_report = min((dataset.sources[s].published for s in event.sources), default=event.start)
+    ever_sectors, ever_names = dataset.known_before(
+        [other.id for other in dataset.events.values() if other.start < event.start],
+        [source.id for source in dataset.sources.values() if source.published < first_report],
+        event.start, own_sectors, folded.values())
+    names = [name for name in folded if folded[name] not in ever_names]
+    before = [f for f in dataset.event_facts(previous.id, roles=True) if role(f)] \
+        if previous else []
+    # "New since the last meeting" is what was known by this one: the verdicts of articles
+    # published by its last day; what later articles add is said apart (SPIEF 2022 is not
+    # where the 2025 reports of the February branches belong).
+    outcomes = track(dataset, before, until=event.end) if previous else []
+    now = {entry.fact.id: entry for entry in track(dataset, before)} if previous else {}
+    since = {entry.fact.id: now[entry.fact.id] for entry in outcomes
+             if entry.fact.id in now
+             and {f.id for f in now[entry.fact.id].later} - {f.id for f in entry.later}}
+    still_open = [entry for entry in now.values() if entry.verdict == NO_REPORT]
+    see_also: dict[str, tuple[Fact, ...]] = {}
+    if still_open:  # the suggester only on this path: it reads the store's rare keys
+        from kzru.suggest import see_also as with_candidates
+
+        see_also = {entry.fact.id: entry.see_also
+                    for entry in with_candidates(dataset, still_open) if entry.see_also}
+    return Novelty(previous, [s for s in own_sectors if s not in seen_sectors],
+                   [s for s in own_sectors if s not in ever_sectors], names, outcomes, since,
+                   see_also)
+
+
+def announced_only(dataset: Dataset, events: list[Event]) -> list[str]:
+    """Of ``events``, those every source of which wrote before them (previews, announcements):
+    no article here reports them held, so a page cannot say they were."""
+    return [other.id for other in events
+            if other.sources and preview_sources(dataset, other) >= set(other.sources)]
+
+
+def related_events(dataset: Dataset, event: Event) -> list[Event]:
+    """Events of the same trip: told by a common article, on the same or adjacent days."""
+    found = []
+    for other in dataset.events.values():
+        if other.id == event.id or not set(other.sources) & set(event.sources):
+            continue
+        if (other.start - event.end).days <= 1 and (event.start - other.end).days <= 1:
+            found.append(other)
+    return sorted(found, key=lambda other: (other.start, other.id))
