@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable
 from kzru import cache, codec, suggest_index
 from kzru.codec import FIELD_BITS, FIELDS, TABLES
 from kzru.model import Dataset, Fact, GlossaryEntry
-from kzru.text import compound_parts, normalize, skeleton, stem_many, words
+from kzru.text import WORD, compound_parts, normalized_fields, skeleton, stem_many
 
 PROGRESS_THRESHOLD = 2000
 
@@ -129,13 +129,16 @@ class Builder:
             fact.review, line))
         pending["fact_sectors"].extend((rowid, sector) for sector in dict.fromkeys(fact.sectors))
         pending["fact_follows"].extend((rowid, earlier) for earlier in fact.follows)
-        named = {normalize(name) for name in fact.names}
+        # Every field normalised and split into words once, for the postings and for the
+        # words said only inside a name (places.py).
+        texts = normalized_fields([fact.summary, fact.text, fact.evidence, fact.speaker,
+                                   *fact.names])
+        named = set(texts[4:])
         pending["fact_names"].extend((rowid, name) for name in named)
-        # Postings of every word, and the words the fact says only inside a name
-        # (places.py): each field is split into words once for both.
-        summary, text, evidence = words(fact.summary), words(fact.text), words(fact.evidence)
-        names = words(" ".join((*fact.names, fact.speaker)))
-        masks: dict[str, int] = dict.fromkeys(names, NAMES_BIT)
+        summary, text, evidence, speaker, *names = map(find_words, texts)
+        masks: dict[str, int] = dict.fromkeys(speaker, NAMES_BIT)
+        for found in names:
+            masks.update(dict.fromkeys(found, NAMES_BIT))
         for bit, found in ((EVIDENCE_BIT, evidence), (TEXT_BIT, text), (SUMMARY_BIT, summary)):
             for word in found:
                 masks[word] = masks.get(word, 0) | bit
@@ -149,7 +152,7 @@ class Builder:
             counts[0] += 1
             counts[1] += accepted
         if self.names:
-            fields = [summary, text, evidence, *(words(name) for name in fact.names)]
+            fields = [summary, text, evidence, *names]
             pending["inname"].extend((word, rowid)
                                      for word in inside_names(self.names, fields, self.keys,
                                                                self.parts))
@@ -194,6 +197,7 @@ class Builder:
         connection.commit()
 
 
+find_words = WORD.findall  # text.words of a field that text.normalized_fields normalised
 SUMMARY_BIT, TEXT_BIT, EVIDENCE_BIT, NAMES_BIT = (
     FIELDS["summary"], FIELDS["text"], FIELDS["evidence"], FIELDS["names"])
 INSERTS = {

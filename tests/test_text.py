@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kzru.text import normalize, skeleton, stem, translit_key, words
+from kzru.text import normalize, normalized_fields, skeleton, stem, translit_key, words
 
 
 def test_normalize_folds_case_yo_kazakh_letters_dashes_and_quotes() -> None:
@@ -59,3 +59,17 @@ def test_normalize_folds_exactly_as_its_translation_table_says(text: str) -> Non
     from kzru.text import _FOLD
 
     assert normalize(text) == unicodedata.normalize("NFC", text).casefold().translate(_FOLD)
+
+
+def test_fields_normalised_together_as_one_by_one() -> None:
+    # a combining accent opening a field must not join the field before it, and ß grows
+    fields = ["Ёлка ҚАЗАҚСТАН", "\u0301Е", "", "Straße — «дом»", "e\u0301"]
+    assert normalized_fields(fields) == ["елка казакстан", "\u0301е", "", 'strasse - "дом"',
+                                         "é"]
+    # a field holding a line break (data that failed validation) is read on its own
+    assert normalized_fields(["a\nB", "C"]) == ["a\nb", "c"]
+
+
+@given(st.lists(st.text(max_size=30), max_size=6))
+def test_fields_normalised_together_match_normalize(fields: list[str]) -> None:
+    assert normalized_fields(fields) == [normalize(field) for field in fields]
