@@ -16,7 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from kzru import cache, codec, suggest_index
+from kzru import cache, codec, fact_columns, suggest_index
 from kzru.codec import FIELD_BITS, FIELDS, TABLES
 from kzru.model import Dataset, Fact, GlossaryEntry
 from kzru.text import WORD, compound_parts, normalized_fields, skeleton, stem_many
@@ -117,11 +117,11 @@ class Builder:
             self.drafts += 1
             self.draft_rows.append(rowid)
         pending = self.pending
-        # the fields filters does not hold, as columns (codec.fact_sql reads them back)
+        # the fields filters does not hold, as columns (fact_columns.fact_sql reads them back)
         pending["facts"].append((
             rowid, fact.id, fact.date_note, fact.summary, fact.text, fact.evidence,
-            codec.stored_number(fact.value), fact.unit, codec.stored_list(fact.names),
-            codec.stored_list(fact.follows), codec.stored_list(fact.same_as)))
+            fact_columns.stored_number(fact.value), fact.unit, fact_columns.stored_list(fact.names),
+            fact_columns.stored_list(fact.follows), fact_columns.stored_list(fact.same_as)))
         pending["filters"].append((
             rowid, day.year, fact.event, fact.kind, fact.status,
             "|" + "|".join(fact.sectors) + "|", fact.date_basis, fact.id, day.toordinal(),

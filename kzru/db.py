@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
-from kzru.codec import fact_sql
+from kzru.fact_columns import fact_sql
 from kzru.index import Index
 from kzru.model import Fact
 from kzru.walks import (  # noqa: F401 - the store's own names, kept where callers look
@@ -31,7 +31,7 @@ from kzru.walks import (  # noqa: F401 - the store's own names, kept where calle
 )
 
 # Every fact query: the fact's columns, its line in the CSV and whether each value is what kzru
-# writes (codec.fact_sql), from the filter columns and the rest of the fact.
+# writes (fact_columns.fact_sql), from the filter columns and the rest of the fact.
 FACTS = "SELECT {} FROM filters x JOIN facts f ON f.rowid = x.rowid"
 NEWEST_FIRST = "x.date DESC, x.id DESC"
 PRECISIONS = ("day", "month", "year")

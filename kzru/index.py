@@ -21,7 +21,7 @@ from array import array
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from kzru import cache, codec
+from kzru import cache, codec, fact_columns
 from kzru.codec import (  # noqa: F401 - search reads the field bits from here
     FIELD_BITS,
     FIELD_WEIGHT,
@@ -142,10 +142,10 @@ class Index:
             chunk = rowids[start:start + 500]
             marks = ",".join("?" * len(chunk))
             rows = self.connection.execute(
-                f"SELECT x.rowid, {codec.fact_sql()} FROM filters x JOIN facts f ON f.rowid = "
-                f"x.rowid WHERE x.rowid IN ({marks})", chunk).fetchall()
+                f"SELECT x.rowid, {fact_columns.fact_sql()} FROM filters x JOIN facts f "
+                f"ON f.rowid = x.rowid WHERE x.rowid IN ({marks})", chunk).fetchall()
             for rowid, (fact, _) in zip((row[0] for row in rows),
-                                        codec.fact_rows(row[1:] for row in rows)):
+                                        fact_columns.fact_rows(row[1:] for row in rows)):
                 found[rowid] = fact
         if len(found) != len(set(rowids)):
             raise codec.Damaged("a posting names a fact the index does not hold")
@@ -233,9 +233,9 @@ class Index:
 
     @_recovering
     def records(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Fact, int]]:
-        """Facts and their lines from a query selecting ``codec.fact_sql()``, each row held
+        """Facts and their lines from a query selecting ``fact_columns.fact_sql()``, each row held
         to what kzru writes."""
-        return codec.fact_rows(self.connection.execute(sql, tuple(params)))
+        return fact_columns.fact_rows(self.connection.execute(sql, tuple(params)))
 
 
 def decode(blob: bytes) -> array:

@@ -11,7 +11,7 @@ same answers.
 from datetime import date
 from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
-from kzru.codec import LIST_JOIN
+from kzru.fact_columns import LIST_JOIN
 from kzru.index import Index
 from kzru.model import Fact
 

@@ -1,4 +1,4 @@
-"""Facts stored as columns (codec.fact_sql / fact_rows): every field comes back as the loader
+"""Facts stored as columns (fact_columns.fact_sql / fact_rows): every field comes back as the loader
 made it, and a column holding what kzru never writes is found where it is read."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from kzru import build, codec
+from kzru import build, fact_columns
 from kzru.db import Store
 from kzru.index import Index
 from kzru.model import Dataset
@@ -85,6 +85,6 @@ def test_a_column_kzru_never_writes_is_damage(loaded: Dataset, damage: str) -> N
 
 def test_what_the_loader_would_refuse_in_a_list_is_not_read_as_an_item() -> None:
     """The check SQLite runs is the one codec's own rules give: a list item is never empty."""
-    sql = codec.fact_sql()
+    sql = fact_columns.fact_sql()
     assert "f.names" in sql and "char(31) || char(31)" in sql
     assert sql.count("x.status IN (") == 1
