@@ -432,3 +432,100 @@ def test_a_fresh_store_groups_facts_in_file_order_before_any_whole_read(data_cop
     with pytest.raises(KeyError) as raised:
         mine.facts["no-such-fact"]
     assert raised.value.args == ("no-such-fact",)
+
+
+# --- a small table: the floor of three under "a tenth" --------------------------------------
+
+def small_table(folder: Path, sharing: int) -> list[str]:
+    """Cut a data folder copy down to 20 facts that link to nothing, then add ``sharing``
+    facts outside any event, each from another article, in a sector of their own, all
+    naming one thing: only the name can relate them. Returns their ids in file order."""
+    rows = read_table(folder, "facts")
+    linked = {i for row in rows for column in ("part_of", "follows", "same_as")
+              for i in listed(row, column)}
+    plain = [row for row in rows if row["id"] not in linked and not row["part_of"]
+             and not row["follows"] and not row["same_as"]][:20]
+    assert len(plain) == 20 and not any("Zzyzx" in row["names"] for row in plain)
+    write_table(folder, "facts", plain)
+    add_sector(folder)
+    sources = [row["id"] for row in SOURCES][:sharing]
+    assert len(sources) == sharing  # one article each: the article's stage relates none
+    ids = [f"small-{i}" for i in range(sharing)]
+    add_facts(folder, *({"id": fact_id, "event": "", "part_of": "", "source": source,
+                         "sectors": "quiet", "names": "Zzyzx Works",
+                         "date": f"2020-0{9 - i}-01", "date_precision": "day"}
+                        for i, (fact_id, source) in enumerate(zip(ids, sources))),
+              template=plain[0]["id"])
+    return ids
+
+
+def test_in_a_table_of_fewer_than_40_facts_a_name_in_three_is_still_rare(data_copy: Path
+                                                                          ) -> None:
+    """A tenth of 23 facts is 2, but a name in 3 facts is never common (the floor): the
+    other two are related by the name, oldest first."""
+    ids = small_table(data_copy, 3)
+    mine = open_store(data_copy)
+    assert mine.count() == 23 and mine.count() // 10 < 3
+    assert [f.id for f in mine.related(mine.facts[ids[0]])] == [ids[2], ids[1]]
+
+
+def test_in_a_table_of_fewer_than_40_facts_a_name_in_four_is_common(data_copy: Path) -> None:
+    """In 24 facts, a name in 4 is more than the floor of three (and than a tenth, 2): it
+    relates nothing, and nothing else relates these facts."""
+    ids = small_table(data_copy, 4)
+    mine = open_store(data_copy)
+    assert mine.count() == 24
+    assert mine.related(mine.facts[ids[0]]) == []
+
+
+# --- the build's progress follows --no-color ------------------------------------------------
+
+def test_opening_the_store_builds_with_the_colour_asked_for(data_copy: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    """open_store passes its colour to the build: a progress bar at a terminal is coloured by
+    default and with color=True, plain with color=False (--no-color, NO_COLOR). A build
+    from the folder shows its bar every 500 facts, so the table is made longer than that."""
+    import io
+    import re
+    import sys
+
+    from rich.console import Console
+
+    from kzru import build
+
+    screens: list[io.StringIO] = []
+
+    def console() -> Console:
+        screens.append(io.StringIO())
+        return Console(file=screens[-1], force_terminal=True, width=80)
+
+    add_facts(data_copy, *({"id": f"more-{n:03d}", "part_of": ""} for n in range(300)),
+              template=top(FACTS)[0]["id"])
+    monkeypatch.setattr(build, "PROGRESS_THRESHOLD", 10)
+    monkeypatch.setattr(build, "_stderr_console", console)
+    terminal = io.StringIO()
+    monkeypatch.setattr(terminal, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys, "stderr", terminal)
+    coloured = re.compile(r"\x1b\[[0-9;]*3[0-9][0-9;]*m|\x1b\[9[0-7]m")
+    for n, asked in enumerate(({}, {"color": True}, {"color": False})):
+        monkeypatch.setenv("KZRU_CACHE_DIR", str(tmp_path / f"cache-{n}"))  # a fresh build
+        assert open_store(data_copy, **asked).count() == len(FACTS) + 300
+        assert "building search index" in screens[-1].getvalue(), asked
+        assert bool(coloured.search(screens[-1].getvalue())) == asked.get("color", True), asked
+    assert len(screens) == 3
+
+
+def test_a_store_made_without_saying_hides_drafts(data_copy: Path) -> None:
+    """Store(index, folder): drafts excluded unless asked for (the class's promise)."""
+    from kzru.db import Store
+    from kzru.index import open_index
+
+    draft = top(FACTS)[-1]["id"]
+    assert not any(draft in (row["part_of"], *listed(row, "follows"), *listed(row, "same_as"))
+                   for row in FACTS)
+    mark_drafts(data_copy, "facts", {draft})
+    plain = Store(open_index(data_copy), data_copy)
+    assert draft not in plain.facts and plain.count() == len(FACTS) - 1
+    asked = Store(open_index(data_copy), data_copy, True)
+    assert draft in asked.facts and asked.count() == len(FACTS)

@@ -45,7 +45,7 @@ MODULES = {
                                   "tests/test_render.py", "tests/test_read_paths.py",
                                   "tests/test_cite_rules.py", "tests/test_cli.py"]),
     # track's and brief's presentation, split out of render.py
-    "render_track": ("kzru/render_track.py", ["tests/test_mut_render.py",
+    "render_track": ("kzru/render_track.py", ["tests/test_mut_render_track.py",
                                               "tests/test_track_rules.py",
                                               "tests/test_track_options.py",
                                               "tests/test_follow_brief.py",
