@@ -286,6 +286,56 @@ def test_russian_blocks_show_the_russian_text_and_words() -> None:
     ]
 
 
+def test_russian_parts_and_candidates_are_said_in_russian_too() -> None:
+    report = fact("x-part-report", day="2025-12-01", status="signed")
+    maybe = fact("x-part-maybe", day="2026-01-15", status="agreed")
+    other = fact("x-other-maybe", day="2026-02-01", status="reported")
+    part = item(fact("x-part"), follow.REAFFIRMED, later=[report], see_also=(maybe,))
+    parent = item(fact("x-parent", text="Родитель."), follow.NO_REPORT, parts=(part,),
+                  see_also=(other,))
+    assert drawn([parent], lang="ru")[2:] == [
+        "2025-11-12  договорились  более поздних сообщений нет",
+        "  Родитель.",
+        "  x-parent",
+        "  · x-part",
+        "      подтверждено снова — не завершено",
+        "      → 2025-12-01 подписано x-part-report",
+        "      см. также, не подтверждено (кураторы не связали):",
+        "      ? 2026-01-15 договорились x-part-maybe",
+        "  см. также, не подтверждено (кураторы не связали):",
+        "  ? 2026-02-01 сообщается x-other-maybe",
+    ]
+    around = item(fact("x-around", text="Фон."), follow.NOT_AS_SUCH, see_also=(other,))
+    assert "  см. также — строки отчёта рядом с этим (не продвижение):" in \
+        drawn([around], lang="ru")
+
+
+def test_a_parts_verdict_and_candidates_fit_the_width_under_the_part() -> None:
+    maybe = fact("x-a-long-identifier-of-a-parts-candidate", status="reported")
+    part = item(fact("x-part"), follow.REAFFIRMED, see_also=(maybe,))
+    parent = item(fact("x-parent", summary="Parent."), follow.REAFFIRMED, parts=(part,))
+    lines = drawn([parent], width=20)
+    at = lines.index("  · x-part")
+    # "reaffirmed — still open" is 23 characters: wrapped in the 14 left after the indent
+    assert lines[at + 1:at + 3] == ["      reaffirmed —", "      still open"]
+    assert lines[at + 3].startswith("      see also, unconfirmed")
+    assert "        " + maybe.id in lines  # whole, on a line of its own, two further in
+    assert lines[lines.index("        " + maybe.id) - 1] == "      ? 2025-11-12 reported"
+    whole = f"      ? 2025-11-12 reported {maybe.id}"
+    assert whole in drawn([parent], width=len(whole))
+    assert whole not in drawn([parent], width=len(whole) - 1)
+
+
+def test_a_parts_later_report_has_its_id_in_cyan() -> None:
+    report = fact("x-part-report", day="2025-12-01", status="done")
+    parent = item(fact("x-parent", summary="Parent."), follow.DONE,
+                  parts=(item(fact("x-part"), follow.DONE, later=[report]),))
+    lines = styled([parent])
+    assert "      → 2025-12-01 done x-part-report" in [line.plain for line in lines]
+    assert style_of(lines, "x-part-report") == "cyan"
+    assert style_of(lines, "→ 2025-12-01 done") == "none"
+
+
 # --- --explain ------------------------------------------------------------------------------
 
 def test_explain_adds_the_reason_and_the_deciding_words_last() -> None:
