@@ -8,7 +8,7 @@ others (new since the previous meeting, the events of the same trip) is kzru.nov
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar, overload
 
 from kzru.follow import (
     FORECASTS,
@@ -27,7 +27,7 @@ from kzru.follow import (
     report_sources,
     track,
 )
-from kzru.model import Dataset, Event, Fact, Source
+from kzru.model import Dataset, Event, Fact, Row, Source
 from kzru.novelty import (  # noqa: F401 - read from here by the renderers and tests
     FAMILIES,
     Novelty,
@@ -45,6 +45,7 @@ SECTION_TITLES = {
     "reported": "Discussed and reported",
 }
 ATTRIBUTED = ("expected", "proposed")
+T = TypeVar("T")
 
 
 class Item(NamedTuple):
@@ -93,16 +94,18 @@ class Brief(NamedTuple):
     event: Event
     sources: list[Source]
     previews: set[str]
-    sections: list[Section]
-    figures: list[Item]
+    # the sections and long lists: made as they are read (Pages), at 100,000 facts never
+    # all held at once
+    sections: Sequence[Section]
+    figures: Sequence[Item]
     novelty: Novelty
-    alongside: list[Item]
+    alongside: Sequence[Item]
     checks: list[Check] = []
     related: list[Event] = []
     reports: list[str] = []  # sources reporting the event after the fact
     own: list[str] = []  # sources of the event itself (the others are cited for one fact)
     announcing: dict[str, str] = {}  # preview source -> the event whose report it is
-    preview_side: list[Item] = []  # the preview's own background: not about the visit
+    preview_side: Sequence[Item] = []  # the preview's own background: not about the visit
     preview_said: int = 0  # the preview's assessments left out of the page (statements)
     # related events the page's articles only announce (the CSTO session of the next day,
     # «пройдет»): shown apart from those held alongside
@@ -158,16 +161,16 @@ def same_as(dataset: Dataset, fact: Fact) -> list[Fact]:
     return [dataset.facts[other] for other in fact.same_as if other in dataset.facts]
 
 
-def _one_sentence(dataset: Dataset, facts: list[Fact]) -> dict[str, str]:
+def _one_sentence(dataset: Dataset, facts: list[Row]) -> dict[str, str]:
     """Rows of the same sentence that name the same thing (beyond places, people and who says
     so) in the same main sector: fact id -> the row they are shown under (the Rosatom sentence
     once; the forum's business councils and contact exchange, which share only their
     speaker's institute, each on a line of its own)."""
     namer = Namer(dataset)
     merged: dict[str, str] = {}
-    kept: dict[tuple[str, str, str], list[tuple[Fact, set[str]]]] = {}
+    kept: dict[tuple[str, object, str], list[tuple[Row, set[str]]]] = {}
     for fact in facts:
-        key = (fact.source, fact.evidence, fact.sectors[0])
+        key = (fact.source, fact.sentence, fact.sectors[0])
         names = namer.naming(fact.names, fact.speaker)
         for first, first_names in kept.get(key, []):
             if names & first_names:
@@ -179,11 +182,14 @@ def _one_sentence(dataset: Dataset, facts: list[Fact]) -> dict[str, str]:
 
 
 def build(dataset: Dataset, event_id: str) -> Brief:
-    """The brief of one event; every fact tied to it appears once, parts under their parent."""
+    """The brief of one event; every fact tied to it appears once, parts under their parent.
+    The layout is worked out from the rows (model.Row: no words); each section's facts are
+    read whole only as it is written (``Pages``), so a page of 20,000 facts is never held
+    whole."""
     event = dataset.events[event_id]
     # In date order, then in the order the curated table gives (the article's own order).
     line = dataset.fact_lines
-    facts = sorted(dataset.event_facts(event_id), key=lambda f: (f.date, line.get(f.id, 0)))
+    facts = sorted(dataset.event_rows(event_id), key=lambda f: (f.date, line.get(f.id, 0)))
     previews = preview_sources(dataset, event)
     main_event = main_events(dataset)
     reports = report_sources(dataset, event, previews)
@@ -192,7 +198,7 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     # Only an event that has a report of its own can hold a preview against it (the CSTO
     # session is only announced): otherwise the preview's items are the event's plans.
     # The preview's own rows for the event and its background, read once for both uses.
-    preview_rows = dataset.facts_of(sorted(previews), [event_id, ""], top_level=True) \
+    preview_rows = dataset.rows_of(sorted(previews), [event_id, ""], top_level=True) \
         if reports else []
     # Work under way of the preview's background is what track holds against the report
     # (follow.preview_work: projects and initiatives, not what another event's passage tells).
@@ -207,7 +213,7 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     linked = Linked(dataset)
     own = {fact.id for fact in facts}
     # A preview's "visit scheduled" folds into what the visit's report says happened.
-    announced: dict[str, list[Fact]] = {}
+    announced: dict[str, list[Row]] = {}
     for fact in (fact for fact in previewed if fact.status == "planned"):
         done = [later for later in linked.get(fact.id, [])
                 if later.id in own and later.status in ("done", "signed")]
@@ -232,9 +238,9 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     passage = [s for s in event.sources if s not in previews and s not in reporting]
     spans = {s: (min(lines_), max(lines_)) for s in passage
              if (lines_ := [line.get(f.id, 0) for f in facts if f.source == s])}
-    told_inside = [fact for fact in dataset.facts_of(list(spans), [""], top_level=True)
+    told_inside = [fact for fact in dataset.rows_of(list(spans), [""], top_level=True)
                    if spans[fact.source][0] < line.get(fact.id, 0) < spans[fact.source][1]]
-    background = sorted([*dataset.facts_of(reporting, [""], top_level=True), *told_inside],
+    background = sorted([*dataset.rows_of(reporting, [""], top_level=True), *told_inside],
                         key=lambda fact: (SECTION_ORDER.index(fact.status), fact.date,
                                           dataset.fact_lines.get(fact.id, 0)))
     # The preview's background beside the visit: its facts of substance (openings, projects,
@@ -256,14 +262,27 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     source_ids = list(dict.fromkeys([*own_ids, *(fact.source for fact in extra)]))
     sources = [dataset.sources[source_id] for source_id in source_ids]
     number = {source.id: position for position, source in enumerate(sources, 1)}
-    others: dict[str, list[Fact]] = {}
-    own_facts = {fact.id: fact for fact in top}
+    others: dict[str, list[str]] = {}
     for merged_id, kept_id in merged.items():
-        others.setdefault(kept_id, []).append(own_facts[merged_id])
-    # Every part shown, asked for at once: the event's, the preview's and the background's.
-    parts_of = dataset.parts_of([fact.id for fact in [*top, *previewed, *background, *side]])
+        others.setdefault(kept_id, []).append(merged_id)
+    taken_up = {f.sectors[0] for f in facts if f.source in reports and f.sectors}
+    new = novelty(dataset, event, facts)
+    del facts, preview_rows, extra, on_page
+    top = [fact for fact in top if fact.id not in merged]
 
-    def item(fact: Fact) -> Item:
+    def items(rows: list[Row], known: dict[str, Fact] | None = None) -> Iterator[Item]:
+        """The rows' items, their facts (and parts, plans, rows of the same sentence) read
+        whole a chunk at a time, held only while the chunk is written."""
+        for start in range(0, len(rows), PAGE):
+            chunk = rows[start:start + PAGE]
+            ids = [row.id for row in chunk]
+            plans = [plan.id for row in chunk for plan in announced.get(row.id, ())]
+            also = [other for row in chunk for other in others.get(row.id, ())]
+            whole = dataset.fetch([*ids, *plans, *also], known, keep=False)
+            parts_of = dataset.parts_of([*ids, *plans], known, keep=False)
+            yield from (item(whole[row.id], whole, parts_of) for row in chunk)
+
+    def item(fact: Fact, whole: dict[str, Fact], parts_of: dict[str, list[Fact]]) -> Item:
         parts = sorted(parts_of.get(fact.id, []), key=lambda part: line.get(part.id, 0))
         said = attribution(fact, dataset.sources[fact.source])
         preview = ""
@@ -273,39 +292,87 @@ def build(dataset: Dataset, event_id: str) -> Brief:
             preview = other if other != event_id and other in dataset.events else "preview"
         areas = list(fact.sectors) if fact.kind == "document" and len(fact.sectors) > 1 \
             else []
-        plans = [item(plan) for plan in announced.get(fact.id, [])]
+        plans = [item(whole[plan.id], whole, parts_of) for plan in announced.get(fact.id, [])]
         return Item(fact, parts, said, number[fact.source], plans,
-                    others.get(fact.id, []), areas, conflicts(dataset, fact), preview,
-                    same_as(dataset, fact))
+                    [whole[other] for other in others.get(fact.id, [])], areas,
+                    conflicts(dataset, fact), preview, same_as(dataset, fact))
 
-    top = [fact for fact in top if fact.id not in merged]
-    figures = [item(fact) for fact in top if fact.kind == "figure"]
-    sections = []
-    for status in SECTION_ORDER:
-        chosen = [fact for fact in top if fact.status == status and fact.kind != "figure"]
-        if not chosen:
-            continue
+    def section(status: str, chosen: list[Row]) -> Section:
         by_sector: dict[str, list[Item]] = {}
-        for fact in chosen:
-            by_sector.setdefault(main_sector(fact), []).append(item(fact))
+        for row, entry in zip(chosen, items(chosen)):
+            by_sector.setdefault(main_sector(row), []).append(entry)
         order = [sector for sector in (SEVERAL, *dataset.sectors) if sector in by_sector]
-        sections.append(Section(status, SECTION_TITLES[status],
-                                [SectorGroup(sector, by_sector[sector]) for sector in order]))
-    alongside = [item(fact) for fact in background]
-    verdicts = {entry.fact.id: entry for entry in track(dataset, checked)}
-    checks = [Check(item(fact), verdicts[fact.id]) for fact in sorted(
-        checked, key=lambda f: line.get(f.id, 0)) if fact.id in verdicts]
-    checks = _silences(checks, {f.sectors[0] for f in facts
-                                if f.source in reports and f.sectors})
+        return Section(status, SECTION_TITLES[status],
+                       [SectorGroup(sector, by_sector[sector]) for sector in order])
+
+    statuses = [(status, [fact for fact in top if fact.status == status
+                          and fact.kind != "figure"]) for status in SECTION_ORDER]
+    statuses = [(status, chosen) for status, chosen in statuses if chosen]
+    figures = [fact for fact in top if fact.kind == "figure"]
+    # The preview's items held against the report: read whole, as track judges them.
+    whole_checked = dataset.fetch([fact.id for fact in checked], keep=False)
+    checked_facts = [whole_checked[fact.id] for fact in checked]
+    verdicts = {entry.fact.id: entry for entry in track(dataset, checked_facts)}
+    in_order = [fact for fact in sorted(checked, key=lambda f: line.get(f.id, 0))
+                if fact.id in verdicts]
+    checks = [Check(entry, verdicts[entry.fact.id])
+              for entry in items(in_order, whole_checked)]
+    del whole_checked, checked_facts
+    checks = _silences(checks, taken_up)
     announcing = {source: main_event[source] for source in previews
                   if main_event.get(source, event_id) != event_id
                   and main_event[source] in dataset.events}
     related = related_events(dataset, event)
-    return Brief(event, sources, previews, sections, figures,
-                 novelty(dataset, event, facts), alongside, checks,
-                 related, reports, own_ids, announcing,
-                 [item(fact) for fact in side], len(said_only),
+    return Brief(event, sources, previews,
+                 Pages(len(statuses), lambda: (section(*one) for one in statuses)),
+                 Pages(len(figures), lambda: items(figures)),
+                 new, Pages(len(background), lambda: items(background)),
+                 checks, related, reports, own_ids, announcing,
+                 Pages(len(side), lambda: items(side)), len(said_only),
                  announced_only(dataset, related))
+
+
+# Facts read whole at a time while a brief is written (Pages).
+PAGE = 1000
+
+
+class Pages(Sequence[T]):
+    """A list made again each time it is read (``make``), a chunk at a time: a brief's
+    sections and long lists, its facts held only while they are written. It compares, and
+    says how long it is, as the list it makes."""
+
+    def __init__(self, count: int, make: Callable[[], Iterable[T]]) -> None:
+        self.count, self.make = count, make
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.make())
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        return list(self)[index]
+
+    def __add__(self, other: Iterable[T]) -> list[T]:
+        return [*self, *other]
+
+    def __radd__(self, other: Iterable[T]) -> list[T]:
+        return [*other, *self]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, (Pages, list)) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"Pages({list(self)!r})"
 
 
 def _silences(checks: list[Check], taken_up: set[str]) -> list[Check]:

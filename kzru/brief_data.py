@@ -53,11 +53,12 @@ def data(brief: Brief, lazy: bool = False) -> dict[str, Any]:
                   "places": list(event.places), "host": event.host, "guest": event.guest},
         "related": [other.id for other in brief.related],
         "related_announced_only": list(brief.related_announced),
-        "sections": [{"status": section.status, "title": section.title,
-                      "sectors": [{"sector": group.sector,
-                                   "facts": many(item(entry) for entry in group.items)}
-                                  for group in section.groups]}
-                     for section in brief.sections],
+        # section by section: each made (its facts read) as the writer reaches it
+        "sections": many({"status": section.status, "title": section.title,
+                          "sectors": [{"sector": group.sector,
+                                       "facts": many(item(entry) for entry in group.items)}
+                                      for group in section.groups]}
+                         for section in brief.sections),
         "preview_against_outcome": many(
             {**item(check.item), "verdict": check.tracked.verdict,
              "shown_as": check.shown or check.tracked.verdict,

@@ -79,6 +79,36 @@ class Fact(NamedTuple):
         return self.evidence.split(EVIDENCE_JOINER)
 
 
+class Row(NamedTuple):
+    """A fact as a page's layout reads it: what decides where it goes and what it sits
+    beside, not its words (summary, text, evidence, note, value). ``sentence`` stands for
+    its evidence: equal for rows of the same sentence, so rows compare without holding it.
+    A brief of 20,000 rows holds these, and each section's facts whole only while it is
+    written (brief.py)."""
+
+    id: str
+    kind: str
+    event: str
+    date: date
+    date_precision: str
+    date_basis: str
+    sectors: tuple[str, ...]
+    status: str
+    speaker: str
+    source: str
+    names: tuple[str, ...]
+    part_of: str
+    same_as: tuple[str, ...]
+    sentence: Any
+
+
+def row_of(fact: Fact) -> Row:
+    """A loaded fact's row (its evidence stands for its sentence)."""
+    return Row(fact.id, fact.kind, fact.event, fact.date, fact.date_precision, fact.date_basis,
+               fact.sectors, fact.status, fact.speaker, fact.source, fact.names, fact.part_of,
+               fact.same_as, fact.evidence)
+
+
 class Sector(NamedTuple):
     id: str
     name: str
@@ -143,6 +173,13 @@ class Dataset:
                  and fact.event in events and (wanted is None or fact.status in wanted)
                  and not (top_level and fact.part_of)]
         return [fact.id for fact in found] if ids else found
+
+    def rows_of(self, sources: Iterable[str], events: Iterable[str],
+                top_level: bool = False) -> list[Row]:
+        return [row_of(fact) for fact in self.facts_of(sources, events, top_level=top_level)]
+
+    def event_rows(self, event_id: str) -> list[Row]:
+        return [row_of(fact) for fact in self.event_facts(event_id)]
 
     def fetch(self, fact_ids: Iterable[str], known: Any = None,
               keep: bool = True) -> dict[str, Fact]:

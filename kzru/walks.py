@@ -13,7 +13,7 @@ from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
 from kzru.fact_columns import LIST_JOIN
 from kzru.index import Index
-from kzru.model import Fact
+from kzru.model import Fact, Row
 
 FILE_ORDER = "x.rowid"
 TOP_LEVEL = "x.part_of = ''"
@@ -59,6 +59,7 @@ class WalkQueries:
     index: Index
     facts: Any  # db._Facts: ``_known``, the facts already read and kept for the run
     _small: dict[str, Any]
+    _lines: dict[str, int]  # db.Store's: the line of each fact read
     all_links_past = 500  # followers of more facts than this: every link read at once
 
     def select(self, where: str = "1", params: Iterable[Any] = (),
@@ -89,6 +90,62 @@ class WalkQueries:
                 f"SELECT x.id FROM filters x WHERE {self.index.admit(where)} "
                 f"ORDER BY {FILE_ORDER}", params)]
         return self.select(where, params, FILE_ORDER)
+
+    def rows_of(self, sources: Iterable[str], events: Iterable[str],
+                top_level: bool = False) -> list[Row]:
+        """``facts_of`` as rows (model.Row): what a page's layout reads, not the words."""
+        sources, events = list(dict.fromkeys(sources)), list(dict.fromkeys(events))
+        if not sources or not events:
+            return []
+        where = f"x.source IN ({marks(sources)}) AND x.event IN ({marks(events)})"
+        if top_level:
+            where += f" AND {TOP_LEVEL}"
+        return self._rows(where, [*sources, *events])
+
+    def event_rows(self, event_id: str) -> list[Row]:
+        """``event_facts`` as rows (model.Row), read by the event's index."""
+        return self._rows("x.event = ?", [event_id])
+
+    def _rows(self, where: str, params: list[Any]) -> list[Row]:
+        """Rows in file order, each value's type checked; a row's sentence is its evidence's
+        rank among the rows read (equal evidence, equal rank), so no evidence is held. Their
+        lines are kept, as ``select`` keeps a fact's."""
+        found = self.index.typed_rows(
+            "SELECT x.id, x.kind, x.event, x.date, CASE x.precision WHEN 0 THEN 'day' WHEN 1 "
+            "THEN 'month' WHEN 2 THEN 'year' END, x.basis, x.sectors, x.status, "
+            "x.speaker, x.source, f.names, x.part_of, f.same_as, "
+            "DENSE_RANK() OVER (ORDER BY f.evidence), x.line FROM filters x JOIN facts f ON "
+            f"f.rowid = x.rowid WHERE {self.index.admit(where)} ORDER BY {FILE_ORDER}",
+            params, (str, str, str, int, str, str, str, str, str, str, str, str, str, int, int))
+        lines = self._lines
+        shared: dict[str, Any] = {}  # one copy of each kind, event, status, list of sectors
+        join = LIST_JOIN
+        rows = []
+        held: dict[str, tuple[str, ...]] = {}  # one copy of each list of names, and each name
+
+        def listed_names(names: str) -> tuple[str, ...]:
+            found = held.get(names)
+            if found is None:
+                found = held[names] = tuple(shared.setdefault(name, name)
+                                            for name in names.split(join)) if names else ()
+            return found
+
+        for (fact_id, kind, event, day, precision, basis, listed, status, speaker, source,
+             names, part_of, same_as, sentence, line) in found:
+            sectors = shared.get(listed)
+            if sectors is None:
+                sectors = shared[listed] = tuple(listed[1:-1].split("|")) \
+                    if listed != "||" else ()
+            rows.append(Row(fact_id, shared.setdefault(kind, kind),
+                            shared.setdefault(event, event), date.fromordinal(day),
+                            shared.setdefault(precision, precision),
+                            shared.setdefault(basis, basis), sectors,
+                            shared.setdefault(status, status), shared.setdefault(speaker, speaker),
+                            shared.setdefault(source, source),
+                            listed_names(names), part_of,
+                            tuple(same_as.split(join)) if same_as else (), sentence))
+            lines[fact_id] = line
+        return rows
 
     def fetch(self, fact_ids: Iterable[str], known: Mapping[str, Fact] | None = None,
               keep: bool = True) -> dict[str, Fact]:

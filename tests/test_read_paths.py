@@ -411,3 +411,44 @@ def test_every_brief_written_as_made_is_the_briefs_json(run) -> None:  # noqa: A
         done = run("brief", event_id, "--format", "json")
         whole = data(build(stored, event_id))
         assert done.code == 0 and done.out == json_text(whole, plain=False) + "\n", event_id
+
+
+def test_the_stores_rows_are_the_loaded_tables_and_a_sentence_is_its_evidence() -> None:
+    """A page's layout reads rows (model.Row), not facts: the store's rows hold what the
+    loaded table's facts hold, and two rows share a sentence exactly when their evidence
+    is the same (the store ranks the evidence instead of holding it)."""
+    from kzru.store import bundled_data_dir
+
+    stored, loaded = _both(bundled_data_dir())
+    shared = 0
+    for event_id in [*loaded.events, ""]:
+        pairs = [(stored.rows_of(loaded.sources, [event_id], top_level=True),
+                  loaded.rows_of(loaded.sources, [event_id], top_level=True))]
+        if event_id:  # an event's rows (the loaded table keeps none for "no event")
+            pairs.append((stored.event_rows(event_id), loaded.event_rows(event_id)))
+        for mine, theirs in pairs:
+            assert [row[:-1] for row in mine] == [row[:-1] for row in theirs]
+            assert [row.id for row in theirs] == [
+                fact.id for fact in loaded.facts.values() if fact.id in {r.id for r in theirs}]
+            for one, other in ((a, b) for a in range(len(mine)) for b in range(len(mine))):
+                same = mine[one].sentence == mine[other].sentence
+                assert same == (theirs[one].sentence == theirs[other].sentence)
+                shared += same and one != other
+    assert shared  # some rows of the bundled table do share a sentence
+
+
+def test_a_brief_is_made_again_each_time_it_is_read() -> None:
+    """The long parts of a brief are made as they are read (brief.Pages): read twice, they
+    are the same; their length and truth are known without reading them."""
+    from kzru.brief import Pages, build
+    from kzru.store import bundled_data_dir
+
+    stored, loaded = _both(bundled_data_dir())
+    brief = build(stored, "2025-11-state-visit-moscow")
+    for part in (brief.sections, brief.figures, brief.alongside, brief.preview_side):
+        assert isinstance(part, Pages)
+        first = list(part)
+        assert first == list(part) and len(part) == len(first) and bool(part) == bool(first)
+        assert first is not list(part)
+    assert list(brief.sections)[0].groups[0].items[0] == brief.sections[0].groups[0].items[0]
+    assert [] + brief.figures == list(brief.figures) == brief.figures + []
