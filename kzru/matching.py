@@ -155,8 +155,15 @@ BM25F = [_bm25f(mask) for mask in range(1 << FIELD_BITS)]
 PhraseRow = tuple[str, str, float, int]
 
 
-def text_rows(matcher: Matcher, term: Term) -> dict[int, Best]:
-    """Best text match per fact row for one term, with a bonus for the fields it covers.
+# A fact's own words: what it says (summary, text) and what it names. The evidence quotes
+# whole sentences of the article, often about other topics, so an excluded word (-word)
+# found only there does not leave the fact out.
+OWN_FIELDS = FIELDS["summary"] | FIELDS["text"] | FIELDS["names"]
+
+
+def text_rows(matcher: Matcher, term: Term, only: int = FIELD_MASK) -> dict[int, Best]:
+    """Best text match per fact row for one term, with a bonus for the fields it covers;
+    ``only`` (field bits) keeps the matches found in those fields.
 
     The hot loop of a search: it runs once per posting, so it works on plain tuples.
     """
@@ -164,6 +171,10 @@ def text_rows(matcher: Matcher, term: Term) -> dict[int, Best]:
     fields: dict[int, int] = {}
 
     def keep(rowid: int, weight: float, matched: str, how: str, mask: int) -> None:
+        if only != FIELD_MASK:
+            mask &= only
+            if not mask:
+                return
         fields[rowid] = fields.get(rowid, 0) | mask
         current = best.get(rowid)
         if current is None or weight > current[0]:
@@ -315,19 +326,71 @@ def _names_only(index: Index, term: Term, rows: dict[int, Best]) -> None:
         rows[rowid] = (weight * NAME_ONLY, matched, "name")
 
 
+# Russian case and number endings, longest first: Snowball leaves short words whole (дням,
+# днях), since it cuts an ending only after the word's first vowel.
+_ENDINGS = tuple(sorted("""
+ями ами ого его ому ему ыми ими ах ях ам ям ом ем ой ей ий ый ая яя ое ее ую юю ых их ым
+им ов ев а я о е ё ы и у ю ь й
+""".split(), key=len, reverse=True))
+
+
+def _core(word: str) -> str:
+    """The word without its ending and without a vowel that comes and goes before its last
+    consonant (день, дни, дням: дн; рынок, рынка: рынк)."""
+    core = next((word[:-len(end)] for end in _ENDINGS
+                 if word.endswith(end) and len(word) - len(end) >= 2), word)
+    if len(core) >= 3 and core[-2] in "еоё" and core[-1] not in "аеёиоуыэюяйь":
+        core = core[:-2] + core[-1]
+    return core
+
+
+def _same_word(one: str, other: str) -> bool:
+    """True for two Russian words that are forms of one word though Snowball stems them
+    apart (дни/дней/дням, рынок/рынка): the same core."""
+    return _core(one) == _core(other)
+
+
+def word_forms(matcher: Matcher, word: str) -> dict[str, tuple[str, bytes]]:
+    """Every form of ``word`` the vocabulary holds: those matcher.word finds without
+    guessing, and, in Russian, the forms with the same core (see _core)."""
+    found = matcher.word(word, allow_loose=False)
+    if not is_cyrillic(word):
+        return found
+    base = _core(word)
+    if len(base) < 2:
+        return found
+    base = base[:-1] if len(base) >= 3 else base  # рынок's core рынк, and рынка's
+    for term, blob in matcher.index.lookup("term >= ? AND term < ? AND length <= ?",
+                                           [base, base + "\uffff", len(word) + 3]):
+        if term not in found and _same_word(word, term):
+            found[term] = ("stem", blob)
+    return found
+
+
 def _adjacent_rows(matcher: Matcher, term: Term) -> dict[int, Best]:
     """Facts where the quoted words stand next to each other (stopwords aside), each word in
-    any of its forms."""
-    rows = _phrase_rows(matcher, term.tokens)
-    if not rows:
-        return {}
-    forms = [set(matcher.word(word, allow_loose=False)) for word in term.tokens]
+    any of its forms, in what the fact says, quotes or names (each name on its own)."""
+    forms = [word_forms(matcher, word) for word in term.tokens]
+    rows: dict[int, PhraseRow] | None = None
+    for word_terms in forms:  # facts holding some form of every word, weakest match kept
+        here: dict[int, PhraseRow] = {}
+        for matched, (how, blob) in word_terms.items():
+            for posting in decode(blob):
+                rowid = posting >> FIELD_BITS
+                weight = TOP_WEIGHT[posting & FIELD_MASK]
+                if rowid not in here or weight > here[rowid][2]:
+                    here[rowid] = (matched, how, weight, 0)
+        rows = here if rows is None else {
+            r: (f"{rows[r][0]} {here[r][0]}", min(rows[r][1], here[r][1], key=QUALITY.get),
+                min(rows[r][2], here[r][2]), 0) for r in rows if r in here}
+        if not rows:
+            return {}
     size = len(forms)
-    facts = matcher.index.facts(list(rows))
+    facts = matcher.index.facts(list(rows or {}))
     found: dict[int, Best] = {}
-    for rowid, (matched, how, weight, _) in rows.items():
+    for rowid, (matched, how, weight, _) in (rows or {}).items():
         fact = facts[rowid]
-        for text in (fact.summary, fact.text, fact.evidence):
+        for text in (fact.summary, fact.text, fact.evidence, *fact.names):
             sequence = [word for word in words(text) if word not in STOPWORDS]
             if any(all(sequence[start + k] in forms[k] for k in range(size))
                    for start in range(len(sequence) - size + 1)):

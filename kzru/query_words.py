@@ -149,3 +149,40 @@ def bilingual_key(word: str) -> str:
     if not _BILINGUAL_STEMS:
         _BILINGUAL_STEMS.update({stem(key): key for key in BILINGUAL})
     return _BILINGUAL_STEMS.get(stem(word), "") if word else ""
+
+
+# Set phrases that work as prepositions or links ("во время визита" = during the visit): their
+# words say how the topic is framed, not what it is, so the whole phrase is a stopword. Each
+# counts only before another word (a preposition needs its object): "время" alone, or at the
+# end of a query, stays a word. Written as typed, one phrase a line.
+_SET_PHRASES = """
+во время; в ходе; в рамках; по итогам; по результатам; в течение; в течении; в связи с;
+в связи со; в результате; в целях; с целью; в сфере; в области; на полях; по линии;
+в интересах; в отношении; по отношению к; в соответствии с; согласно; в том числе;
+по словам; по данным; по мнению; по сообщению; со стороны; с учетом; с учётом; в качестве;
+за счет; за счёт; в целом; в части; по поводу; в преддверии; накануне; в период; в процессе;
+на протяжении; в пределах; в честь; по случаю; в адрес; по сравнению с; в отличие от;
+наряду с; вместе с; в случае; с помощью; при помощи; по вопросам; по вопросу; в виде;
+в силу; по причине; в ответ на; на основе; на основании; в направлении; по поручению;
+в продолжение; по приглашению; в присутствии; под эгидой; по инициативе; в ближайшее время;
+в настоящее время; в последнее время; на сегодняшний день; на данный момент;
+during; as part of; in the course of; in the framework of; within the framework of;
+in connection with; according to; on the sidelines of; as a result of; in terms of;
+with regard to; in the field of; in the area of; in the sphere of; ahead of; on behalf of;
+in the presence of; at the invitation of; under the auspices of; in line with;
+in accordance with; as well as; at present; so far
+"""
+SET_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _phrase in sorted({tuple(p.split()) for p in _SET_PHRASES.replace("\n", " ").split(";")
+                       if p.strip()}, key=len, reverse=True):
+    SET_PHRASES[_phrase[0]] = (*SET_PHRASES.get(_phrase[0], ()), _phrase)
+
+
+def set_phrase(tokens: list[str], position: int) -> tuple[str, ...]:
+    """The set phrase (longest first) that starts at ``position`` and has a word after it,
+    or () when none does."""
+    for phrase in SET_PHRASES.get(tokens[position], ()):
+        end = position + len(phrase)
+        if end < len(tokens) and tuple(tokens[position:end]) == phrase:
+            return phrase
+    return ()

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from kzru.index import Index
 from kzru.labels import Joined, Said, status_word
 from kzru.matching import (
+    OWN_FIELDS,
     QUALITY,
     Best,
     Matcher,
@@ -200,12 +201,13 @@ def _relaxed(reading: Reading, units: list[_Unit], hits: Hits, dropped: str) -> 
 
 def _without(matcher: Matcher, signals: Signals, reading: Reading,
              allowed: set[int] | None) -> set[int] | None:
-    """``allowed`` less the facts that hold an excluded (-word) word in any form."""
+    """``allowed`` less the facts that say or name an excluded (-word) word in any form
+    (see matching.OWN_FIELDS: a quotation's other sentences do not count)."""
     if not reading.excluded:
         return allowed
     unwanted: set[int] = set()
     for term in reading.excluded:
-        unwanted |= {rowid for rowid, (_, _, how) in text_rows(matcher, term).items()
+        unwanted |= {rowid for rowid, (_, _, how) in text_rows(matcher, term, OWN_FIELDS).items()
                      if how in EXCLUDING}
     everything = allowed if allowed is not None else matcher.index.allowed("1", [])
     return everything - unwanted

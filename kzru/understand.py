@@ -26,6 +26,7 @@ from kzru.query_words import (
     YEAR_WORDS,
     bilingual_key,
     is_generic,
+    set_phrase,
     year_in,
 )
 from kzru.taxonomy import sector_words as _sector_words  # one reading of sectors
@@ -170,6 +171,13 @@ def _mark_times(tokens: list[str], today: date) -> tuple[dict[int, str], list[in
     return used, years, months, days
 
 
+def _free_phrase(tokens: list[str], position: int, used: dict[int, str]) -> tuple[str, ...]:
+    """The set phrase (see query_words.SET_PHRASES) at ``position``, none of whose words is
+    already read as a time."""
+    phrase = set_phrase(tokens, position)
+    return () if any(p in used for p in range(position, position + len(phrase))) else phrase
+
+
 def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
          sectors: Iterable[Any] = (), glossary: Iterable[Any] = (),
          today: date | None = None, literal: bool = False) -> Reading:
@@ -202,6 +210,9 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
             notes.append(Said("read.asks_for", words=" ".join(key), kinds=Joined(
                 [vocab("kind", kind) for kind in QUESTION_KINDS[key]], "/")))
             position += len(key)
+        elif phrase := _free_phrase(tokens, position, used):  # во время, в рамках: a stopword
+            ignored.append(" ".join(phrase))
+            position += len(phrase)
         elif token in STATUS_WORDS:
             statuses.append(STATUS_WORDS[token])
             read_words.append(token)

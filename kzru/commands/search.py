@@ -22,7 +22,7 @@ from kzru.filters import Typed
 from kzru.labels import Joined, Said, label, say, status_word
 from kzru.labels import word as vocab
 from kzru.options import Options, with_common_options
-from kzru.output import Output, stderr_is_terminal
+from kzru.output import Output
 
 # Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
 SUMMARY = "Facts ranked by relevance to a query"
@@ -105,8 +105,9 @@ def command(
             [label("read.no_match", out.lang, words=", ".join(found.unmatched))]
             if found.unmatched else [])
         nothing = " — ".join([label("empty.facts", out.lang), *said])
-        if said and rows and not out.is_table and stderr_is_terminal():
-            typer.echo(f"kzru: {'; '.join(said)}", err=True)
+        if not out.is_table and (said or not rows):  # stdout stays data: words that
+            # matched nothing, a relaxed filter, and an empty answer are said on stderr
+            typer.echo(f"kzru: {'; '.join(said) if rows else nothing}", err=True)
         out.rows(rows, keys, columns, nothing, terms=terms,
                  title=label("title.read_as", out.lang, how=say(found.read_as, out.lang)))
         out.cut(len(found.hits), found.total)
