@@ -26,7 +26,8 @@ from kzru.text import (
 from kzru.understand import Term
 
 QUALITY = {"exact": 1.0, "stem": 0.9, "alias": 0.8, "translation": 0.8,
-           "transliteration": 0.75, "part": 0.7, "typo": 0.6, "related": 0.5}
+           "transliteration": 0.75, "part": 0.7, "derived": 0.7, "typo": 0.6,
+           "related": 0.5}
 # A place word met only inside another thing's name (Astana in Astana Hub): shown, weighed
 # lightly, never counted as the place matched.
 NAME_ONLY = 0.3
@@ -396,42 +397,6 @@ def _adjacent_rows(matcher: Matcher, term: Term) -> dict[int, Best]:
                    for start in range(len(sequence) - size + 1)):
                 found[rowid] = (weight * QUALITY[how], matched, how)
                 break
-    return found
-
-
-def related_rows(matcher: Matcher, term: Term) -> dict[int, Best]:
-    """For a word the table lacks: facts holding a related word, ranked below direct matches.
-
-    Related are the first element of a compound (нефтепровод → нефть) and the neighbours
-    measured for the table's words in a Russian word-embedding model (see related.py); a
-    personal name is never reached this way.
-    """
-    if len(term.tokens) != 1 or term.entity or len(term.tokens[0]) < 4:
-        return {}
-    from kzru.places import key
-    from kzru.related import related_words
-
-    word = term.tokens[0]
-    candidates = [(part, 1.0) for part in compound_parts(word)[:1] if len(part) >= 3]
-    candidates += related_words(word)
-    found: dict[int, Best] = {}
-    for other, similarity in candidates:
-        in_names = matcher.index.inside_names(key(other))
-        # The word's own forms only (and, for a compound's first part, the adjectives made
-        # from it: газ → газовый), never a longer word that merely begins like it.
-        forms = [stem(other)] + ([stem(other) + end for end in ADJECTIVE_SUFFIXES]
-                                 if similarity == 1.0 and is_cyrillic(other) else [])
-        rows = matcher.index.lookup(f"stem IN ({','.join('?' * len(forms))})", forms)
-        for matched, blob in rows:
-            if matched in matcher.people:
-                continue
-            for posting in decode(blob):
-                rowid = posting >> FIELD_BITS
-                if rowid in in_names:
-                    continue
-                weight = QUALITY["related"] * similarity * TOP_WEIGHT[posting & FIELD_MASK]
-                if rowid not in found or weight > found[rowid][0]:
-                    found[rowid] = (weight, f"{other}: {matched}", "related")
     return found
 
 

@@ -94,7 +94,8 @@ _BILINGUAL = """
 железнодорожный railway; дорога road; мост bridge; пункт checkpoint; регион region;
 президент president; премьер premier; министерство ministry; банк bank;
 инвестиции investment; экономика economy; технология technology; наука science;
-медицина medicine; электростанция plant; спорт sport; молодежь youth; профессия profession
+медицина medicine; электростанция plant; спорт sport; молодежь youth; профессия profession;
+председатель chair; участие participation; модернизация modernisation
 """
 BILINGUAL: dict[str, list[str]] = {}
 for _pair in _BILINGUAL.replace("\n", " ").split(";"):

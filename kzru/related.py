@@ -18,7 +18,17 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from kzru.text import stem
+from kzru.index import FIELD_BITS, decode
+from kzru.matching import (
+    ADJECTIVE_SUFFIXES,
+    FIELD_MASK,
+    QUALITY,
+    TOP_WEIGHT,
+    Best,
+    Matcher,
+)
+from kzru.text import compound_parts, is_cyrillic, stem
+from kzru.understand import Term
 
 DATA = Path(__file__).with_name("related_words.tsv")
 # Analysts' words whose Russian or English counterpart the table uses.
@@ -58,8 +68,87 @@ def _table() -> dict[str, tuple[tuple[str, float], ...]]:
     return table
 
 
+# Russian verbs made from nouns, by their suffix: the verb's root, and the nouns that share
+# it. председательствует -> председатель, председательство; участвует -> участие;
+# модернизирует -> модернизация; организовать -> организация. A noun in -ство leads to its
+# root too: председательство -> председатель.
+DERIVED = 0.9
+_VERB_SUFFIXES = (("ствова", ("", "ство", "стие")), ("ству", ("", "ство", "стие")),
+                  ("ством", ("",)), ("ство", ("",)), ("ства", ("",)), ("стве", ("",)),
+                  ("изирова", ("изация",)), ("изиру", ("изация",)),
+                  ("изова", ("изация",)), ("изу", ("изация",)),
+                  ("ирова", ("ация", "ирование")), ("иру", ("ация", "ирование")))
+MIN_ROOT = 3
+BARE_ROOT = 7  # a root alone is a word only when long: председатель, not господ
+
+
+def derived(word: str) -> list[str]:
+    """Nouns a Russian verb (or -ство noun) is made from or shares its root with (see
+    _VERB_SUFFIXES); a bare root counts only when long (BARE_ROOT)."""
+    for suffix, endings in _VERB_SUFFIXES:
+        at = word.rfind(suffix)
+        rest = word[at + len(suffix):]
+        if at < MIN_ROOT or (rest and not rest.isalpha()):
+            continue
+        root = word[:at]
+        return [root + ending for ending in endings
+                if len(root + ending) >= (5 if ending else BARE_ROOT)]
+    return []
+
+
 def related_words(word: str) -> list[tuple[str, float]]:
-    """Words related to ``word`` with their similarity (0–1), closest first."""
-    found = list(_WRITTEN.get(word, ()))
-    found += _table().get(stem(word), ())
+    """Words related to ``word`` with their similarity (0–1), closest first: hand-written
+    pairs, then measured neighbours."""
+    return [*_WRITTEN.get(word, ()), *_table().get(stem(word), ())]
+
+
+def derived_words(word: str) -> list[tuple[str, float]]:
+    """The nouns a verb is made from (see derived), and their English words, with how
+    sure each is."""
+    from kzru.query_words import BILINGUAL, bilingual_key
+
+    nouns = derived(word)
+    return [(noun, 1.0) for noun in nouns] + [
+        (english, DERIVED) for noun in nouns
+        for english in BILINGUAL.get(bilingual_key(noun), ())]
+
+
+def related_rows(matcher: Matcher, term: Term) -> dict[int, Best]:
+    """For a word the table lacks: facts holding a word derived from the same root (a verb's
+    noun: председательствует → председатель, chair), or a related one, ranked below direct
+    matches.
+
+    Related are the first element of a compound (нефтепровод → нефть) and the neighbours
+    measured for the table's words in a Russian word-embedding model; a derivation counts as
+    the word itself, in another form (how "derived"), a related word below it. A personal
+    name is never reached this way.
+    """
+    if len(term.tokens) != 1 or term.entity or len(term.tokens[0]) < 4:
+        return {}
+    from kzru.places import key
+
+    word = term.tokens[0]
+    candidates = [(part, 1.0, "related", True) for part in compound_parts(word)[:1]
+                  if len(part) >= 3]
+    candidates += [(other, sure, "derived", False) for other, sure in derived_words(word)]
+    candidates += [(other, similarity, "related", False)
+                   for other, similarity in related_words(word)]
+    found: dict[int, Best] = {}
+    for other, similarity, how, compound in candidates:
+        in_names = matcher.index.inside_names(key(other))
+        # The word's own forms only (and, for a compound's first part, the adjectives made
+        # from it: газ → газовый), never a longer word that merely begins like it.
+        forms = [stem(other)] + ([stem(other) + end for end in ADJECTIVE_SUFFIXES]
+                                 if compound and is_cyrillic(other) else [])
+        rows = matcher.index.lookup(f"stem IN ({','.join('?' * len(forms))})", forms)
+        for matched, blob in rows:
+            if matched in matcher.people:
+                continue
+            for posting in decode(blob):
+                rowid = posting >> FIELD_BITS
+                if rowid in in_names:
+                    continue
+                weight = QUALITY[how] * similarity * TOP_WEIGHT[posting & FIELD_MASK]
+                if rowid not in found or weight > found[rowid][0]:
+                    found[rowid] = (weight, f"{other}: {matched}", how)
     return found

@@ -18,12 +18,12 @@ from kzru.matching import (
     Matcher,
     Signals,
     people,
-    related_rows,
     term_rows,
     text_rows,
 )
 from kzru.model import Fact
 from kzru.query_words import GENERIC_WEIGHT
+from kzru.related import related_rows
 from kzru.text import normalize
 from kzru.understand import Reading, Term, read
 
@@ -31,6 +31,7 @@ from kzru.understand import Reading, Term, read
 EXCLUDING = frozenset({"exact", "stem", "alias", "translation", "transliteration"})
 # Among facts that match alike, the documents and decisions of an event come first.
 PRIOR_SHARE = 0.08
+PLACE_WEIGHT = 0.7  # a place beside a topic word qualifies it
 MIN_SCORE = 30.0
 
 
@@ -73,9 +74,9 @@ class _Unit:
     __slots__ = ("text", "size", "rows", "weight", "counts")
 
     def __init__(self, text: str, size: int, rows: dict[int, Best],
-                 generic: bool = False, counts: bool = True) -> None:
+                 generic: bool = False, counts: bool = True, place: bool = False) -> None:
         self.text, self.size, self.rows = text, size, rows
-        self.weight = GENERIC_WEIGHT if generic else 1.0
+        self.weight = GENERIC_WEIGHT if generic else PLACE_WEIGHT if place else 1.0
         self.counts = counts  # a relaxed filter ranks, but is not a word the fact matched
 
 
@@ -101,7 +102,8 @@ def _constraint_units(signals: Signals, reading: Reading, soft: tuple[str, ...])
 
 class Hits(list):  # type: ignore[type-arg]
     """Ranked hits, best first; ``total`` counts every fact that matched, shown or not;
-    ``unmatched`` names the query's words that matched no fact; ``notes`` say what the
+    ``unmatched`` names the query's words that matched no fact (``related``: the ones looked
+    up through related words, and what they reached); ``notes`` say what the
     search did beyond the query's letter (a filter relaxed, facts dated by their article)."""
 
     def __init__(self, hits: list[Hit], total: int, unmatched: tuple[str, ...] = (),
@@ -110,6 +112,7 @@ class Hits(list):  # type: ignore[type-arg]
         self.total = total
         self.unmatched = unmatched
         self.notes = notes
+        self.related: dict[str, str] = {}  # a query word -> the related words it reached
 
 
 def search(index: Index, query: str, allowed: set[int] | None = None,
@@ -117,20 +120,51 @@ def search(index: Index, query: str, allowed: set[int] | None = None,
            strict: bool = False) -> Hits:
     """Rank facts for ``query`` (or its ``reading``): facts matching more of its words first,
     then score, then newest. A stated year or status filters; when that leaves nothing, the
-    status and then the year rank instead, and a note says so (unless ``strict``)."""
+    status and then the year rank instead, and a note says so (unless ``strict``).
+    ``Hits.related`` says which words were looked up through related words, and found what."""
     reading = reading if reading is not None else read_query(index, query)
-    if reading.empty:
-        return Hits([], 0)
+    related: dict[str, str] = {}
+    found = _search(index, reading, allowed, limit, strict, related) if not reading.empty \
+        else Hits([], 0)
+    found.related = related
+    return found
+
+
+def _related(term: Term, rows: dict[int, Best], related: dict[str, str]) -> dict[int, Best]:
+    """Note the related words that ``rows`` (from related_rows) reached, best first."""
+    best: dict[str, float] = {}
+    forms: dict[str, set[str]] = {}
+    for weight, matched, _ in rows.values():
+        root, _, form = matched.partition(": ")
+        forms.setdefault(root, set()).add(form)
+        best[root] = max(weight, best.get(root, 0.0))
+    # a compound's root is no word (нефтепровод: нефт): show the form the facts hold
+    best = {(root if root in forms[root] else root + "ь" if root + "ь" in forms[root]
+             else min(forms[root], key=lambda form: (len(form), form))): weight
+            for root, weight in best.items()}
+    if best:
+        related[term.text] = ", ".join(sorted(best, key=lambda w: (-best[w], w)))
+    return rows
+
+
+def _search(index: Index, reading: Reading, allowed: set[int] | None, limit: int | None,
+            strict: bool, related: dict[str, str]) -> Hits:
     signals = Signals(index)
     matcher = Matcher(index, people(index))
     terms = [(term, term_rows(matcher, signals, term)) for term in reading.terms]
-    terms = [(term, rows or related_rows(matcher, term)) for term, rows in terms]
+    terms = [(term, rows or _related(term, related_rows(matcher, term), related))
+             for term, rows in terms]
     if any(not rows for _, rows in terms):  # beside a word the table lacks, a guessed
         terms = [(term, {} if _guessed(rows) else rows) for term, rows in terms]  # spelling
         # is no evidence: "quantum computing" must not find "competing"
     unmatched = tuple(term.text for term, rows in terms if not rows)
     terms = [(term, rows) for term, rows in terms if rows]
-    units = [_Unit(term.text, len(term.tokens), rows, term.generic) for term, rows in terms]
+    # A place is one thing the query names, however many words its name has (Республика
+    # Татарстан, казахстанско-российская граница): it must not outweigh the topic beside it.
+    # Among facts that match as many of the query's words, the topic decides before the
+    # place (КПП на границе: the checkpoints, before what else is said of the border).
+    units = [_Unit(term.text, 1 if term.entity == "place" else len(term.tokens), rows,
+                   term.generic, place=term.entity == "place") for term, rows in terms]
     if reading.terms and not units and not (reading.months or reading.days or reading.kinds):
         return Hits([], 0, unmatched)
     allowed = _without(matcher, signals, reading, allowed)
@@ -234,7 +268,7 @@ def _ranked(index: Index, signals: Signals, reading: Reading, text_units: list[_
                 scores[rowid] = scores.get(rowid, 0.0) + unit_weight * weight
                 if how != "name" and unit.counts:
                     matched[rowid] = matched.get(rowid, 0) + unit.size
-                    if how != "related":
+                    if how != "related":  # a derived word counts as said
                         direct[rowid] = direct.get(rowid, 0) + unit.size
     else:  # only constraints: every fact that passes them, fully
         scores = dict.fromkeys(allowed if allowed is not None else index.allowed("1", []), 1.0)

@@ -11,6 +11,7 @@ import re
 from datetime import date
 from typing import Any, Iterable, NamedTuple
 
+from kzru.abbreviations import expansion
 from kzru.aliases import AliasTable
 from kzru.labels import Joined, Said, status_word
 from kzru.labels import word as vocab
@@ -80,6 +81,7 @@ class Term(NamedTuple):
     either: tuple["Term", ...] = ()  # typed with OR: a fact matching any of these matches
     generic: bool = False  # a word of every news story (поставки, cooperation): weighs less
     entry: str = ""  # the glossary entry's id, when the term names one
+    stands_for: tuple[str, ...] = ()  # an abbreviation's meaning, in Russian and English
 
 
 class Reading(NamedTuple):
@@ -101,9 +103,18 @@ class Reading(NamedTuple):
         return not (self.terms or self.years or self.months or self.days or self.statuses
                     or self.kinds)
 
-    def describe(self) -> str:
-        """One line saying how the query was read, for the `read as:` line and --explain."""
-        return Joined(self.notes, " · ") if self.notes else Said("read.text_only")
+    def describe(self, related: dict[str, str] | None = None) -> str:
+        """One line saying how the query was read, for the `read as:` line and --explain;
+        ``related``: the words search looked up through related words (нефтепровод ≈ нефть),
+        shown in place of the bare word."""
+        if not self.notes:
+            return Said("read.text_only")
+        notes = [Said("read.related", word=note.fields["word"],
+                      words=(related or {})[note.fields["word"]])
+                 if getattr(note, "key", "") in ("read.word", "read.generic")
+                 and note.fields.get("word") in (related or {}) else note
+                 for note in self.notes]
+        return Joined(notes, " · ")
 
 
 def _entry(names: list[tuple[str, ...]], glossary: list[Any]) -> Any:
@@ -279,7 +290,13 @@ def _terms(tokens: list[str], aliases: AliasTable, events: list[Any], sectors: l
             key = (stems[position][:-1],)
             names_here = aliases.get(key, []) if len(key[0]) >= 4 else []
             entry = _entry(names_here, glossary) if names_here else None
-            terms.append(_term((tokens[position],), names_here, entry, events, sector_words))
+            found = _term((tokens[position],), names_here, entry, events, sector_words)
+            if not names_here:  # КПП: a пункт пропуска, a checkpoint (see abbreviations.py)
+                phrases, shown = expansion(tokens[position])
+                if phrases:
+                    found = found._replace(aliases=list(phrases), stands_for=shown,
+                                           generic=False)
+            terms.append(found)
             position += 1
     return terms
 
@@ -315,6 +332,8 @@ def _term_notes(term: Term) -> list[str]:
     if term.phrase:
         return [Said("read.phrase", words=text)]
     notes: list[str] = []
+    if term.stands_for:
+        notes.append(Said("read.stands_for", word=text, words=", ".join(term.stands_for)))
     if term.kinds:
         notes.append(Said("read.kinds", word=text,
                           kinds=Joined([vocab("kinds", kind) for kind in term.kinds], "/")))
@@ -330,6 +349,7 @@ def _term_notes(term: Term) -> list[str]:
         notes.append(Said("read.sector", word=text, sector=term.sector))
     if term.translations:
         notes.append(Said("read.translations", word=text, words=", ".join(term.translations)))
-    if not (term.kinds or term.event_kinds or term.entity or term.sector or term.translations):
+    if not (term.kinds or term.event_kinds or term.entity or term.sector or term.translations
+            or term.stands_for):
         notes.append(Said("read.generic" if term.generic else "read.word", word=text))
     return notes

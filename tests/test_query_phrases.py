@@ -119,3 +119,64 @@ def test_a_machine_format_says_nothing_matched_on_stderr(run, fmt) -> None:  # n
     assert done.code == 1
     assert "no facts match" in done.err and "зиккурат" in done.err
     assert "зиккурат" not in done.out and "no facts" not in done.out
+
+
+# (2) abbreviations read as what they stand for, in both languages
+def test_an_abbreviation_reads_as_what_it_stands_for(reader) -> None:  # noqa: ANN001
+    reading = reader("КПП")
+    assert any("пункт пропуска" in note and "checkpoint" in note for note in reading.notes)
+    term = reading.terms[0]
+    assert ("пункт", "пропуска") in term.aliases and ("checkpoint",) in term.aliases
+
+
+def test_a_checkpoint_by_its_abbreviation_in_both_languages(index) -> None:  # noqa: ANN001
+    # a001 and a004: the checkpoints on the border (пункты пропуска / checkpoints)
+    checkpoints = {"a001-agreed-checkpoint-modernisation", "a004-border-checkpoints"}
+    for query in ("КПП", "модернизация КПП", "пропускные КПП на границе с Россией"):
+        top = [h.fact.id for h in search(index, query, limit=3)]
+        assert checkpoints & set(top), (query, top)
+    explained = search(index, "КПП", limit=1)[0].matches
+    assert explained[0].how == "alias"
+
+
+def test_an_abbreviation_the_glossary_knows_keeps_the_glossary(reader) -> None:  # noqa: ANN001
+    # ОДКБ is a glossary organisation: it is read as that entry, not from the general table
+    term = reader("ОДКБ")
+    assert term.terms[0].entity == "organization" and not term.terms[0].stands_for
+
+
+def test_an_english_abbreviation_reaches_the_russian_one(index) -> None:  # noqa: ANN001
+    # a002/a004: the Ekibastuz GRES and the new ТЭЦ (combined heat and power plants, CHPs)
+    top = [h.fact.id for h in search(index, "ТЭЦ", limit=5)]
+    assert "a002-new-chps-construction" in top
+
+
+# (6) read as: the related-word lookups
+def test_read_as_names_the_related_words_a_word_was_looked_up_by(run) -> None:  # noqa: ANN001
+    done = run("search", "нефтепровод", "--format", "table", "--no-color")
+    assert done.code == 0
+    first = done.out.splitlines()[0]
+    assert '"нефтепровод" ≈ нефт' in first and "(related)" in first
+    rows = json.loads(run("search", "нефтепровод", "--format", "json", "--explain").out)
+    assert all('"нефтепровод" ≈ нефт' in row["read_as"] for row in rows)
+
+
+# (8) derivations: a verb read through the noun it is made from
+def test_a_verb_is_read_through_its_noun(index) -> None:  # noqa: ANN001
+    from kzru.related import derived
+
+    assert "председатель" in derived("председательствовал")
+    assert "председательство" in derived("председательствует")
+    assert "модернизация" in derived("модернизировали")
+    # a001: the CSTO Council session is chaired by Tokayev ("chaired by", под руководством)
+    for query in ("председательство на сессии Совета коллективной безопасности",
+                  "Токаев председательствовал на сессии ОДКБ?"):
+        top = search(index, query, limit=1)
+        assert top[0].fact.id == "a001-csto-council-session-astana", query
+        assert any(m.how == "derived" for m in top[0].matches)
+
+
+def test_a_derivation_never_reaches_into_a_personal_name(index) -> None:  # noqa: ANN001
+    # "путинствовать" is no word, and its root is a surname: no fact through the name
+    hits = search(index, "путинствовать", limit=None)
+    assert not hits

@@ -341,7 +341,8 @@ def hits(options: Options, text: str, typed: Any, exact: bool,
     allowed = data.search_allowed(None if selection.empty else index.allowed(*selection.sql()))
     reading = matcher.read_query(index, text, literal)
     found = matcher.search(index, text, allowed, limit, reading, strict)
-    said: list[object] = [reading.describe()]  # Said: English, sayable in --lang ru
+    # Said: English, sayable in --lang ru
+    said: list[object] = [reading.describe(getattr(found, "related", None))]
     if reading.ignored:
         said.append(Said("read.ignored", words=", ".join(reading.ignored)))
     if found.unmatched:
