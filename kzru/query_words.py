@@ -69,12 +69,21 @@ QUESTION_KINDS = {("сколько",): ("figure",), ("how", "many"): ("figure",)
 # Event words: facts of events of these kinds count as matching them.
 _EVENTS = {
     ("state-visit", "working-visit", "official-visit"):
-        "визит визита визите визиты визитов госвизит госвизита visit visits",
+        "визит визита визите визитом визиты визитов визитами визитах госвизит госвизита "
+        "госвизите госвизитом visit visits",
     ("forum",): "форум форума форуме форумы форумов forum forums",
     ("summit",): "саммит саммита саммите summit summits",
     ("talks", "meeting"): "переговоры переговоров переговорах talks negotiations",
 }
 EVENT_WORDS = {form: kinds for kinds, forms in _EVENTS.items() for form in forms.split()}
+# Words that say which kind of visit, read with the visit word after them ("state visit",
+# "рабочим визитом"): the two words are one term, of that kind of event only.
+_VISIT_KINDS = {
+    "state-visit": "state государственный государственного государственным государственном",
+    "working-visit": "working рабочий рабочего рабочим рабочем",
+    "official-visit": "official официальный официального официальным официальном",
+}
+VISIT_KIND = {form: kind for kind, forms in _VISIT_KINDS.items() for form in forms.split()}
 
 # Common domain words in the other language (hand-written, both directions).
 _BILINGUAL = """

@@ -99,7 +99,8 @@ def derived(word: str) -> list[str]:
 def related_words(word: str) -> list[tuple[str, float]]:
     """Words related to ``word`` with their similarity (0–1), closest first: hand-written
     pairs, then measured neighbours."""
-    return [*_WRITTEN.get(word, ()), *_table().get(stem(word), ())]
+    written = _WRITTEN.get(word) or (_WRITTEN.get(word[:-1], ()) if word.endswith("s") else ())
+    return [*written, *_table().get(stem(word), ())]
 
 
 def derived_words(word: str) -> list[tuple[str, float]]:

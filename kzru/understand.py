@@ -23,6 +23,7 @@ from kzru.query_words import (
     QUESTION_KINDS,
     RELATIVE,
     STATUS_WORDS,
+    VISIT_KIND,
     WEAK_MONTHS,
     YEAR_WORDS,
     bilingual_key,
@@ -276,6 +277,13 @@ def _terms(tokens: list[str], aliases: AliasTable, events: list[Any], sectors: l
             following = _terms(tokens[position:position + 1], aliases, events, sectors, glossary)
             terms.append(_either(before, following[0]))
             position += 1
+            continue
+        kind = VISIT_KIND.get(tokens[position], "")
+        if kind and kind in EVENT_WORDS.get(tokens[position + 1:position + 2][0]
+                                            if position + 1 < len(tokens) else "", ()):
+            pair = tuple(tokens[position:position + 2])
+            terms.append(Term(" ".join(pair), pair, [pair], event_kinds=(kind,)))
+            position += 2
             continue
         for size in range(min(longest, len(tokens) - position), 0, -1):
             key = tuple(stems[position:position + size])

@@ -180,3 +180,14 @@ def test_a_derivation_never_reaches_into_a_personal_name(index) -> None:  # noqa
     # "путинствовать" is no word, and its root is a surname: no fact through the name
     hits = search(index, "путинствовать", limit=None)
     assert not hits
+
+
+def test_the_kind_of_visit_is_read_with_the_visit_word(reader, index) -> None:  # noqa: ANN001
+    # "state visit" is one term: the state visits, not every visit and the word "state"
+    term = reader("state visit to Moscow").terms[0]
+    assert term.text == "state visit" and term.event_kinds == ("state-visit",)
+    assert reader("рабочим визитом").terms[0].event_kinds == ("working-visit",)
+    # a000: the 2022 visit was a working one; a004: the 2025 one a state visit
+    kinds = {index.events[h.fact.event].kind for h in search(index, "госвизит в Москву",
+                                                             limit=5) if h.fact.event}
+    assert kinds == {"state-visit"}
