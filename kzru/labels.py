@@ -350,6 +350,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "read.event_kinds": ('"{word}" → events: {kinds}', "«{word}» → события: {kinds}"),
     "read.entity_events": ('"{word}" → {entity} ({events})', "«{word}» → {entity} ({events})"),
     "read.entity": ('"{word}" → {entity}', "«{word}» → {entity}"),
+    "read.events_in_part": ("{events}; in part: {shared}", "{events}; отчасти: {shared}"),
+    "read.events_only_part": ("in part: {shared}", "отчасти: {shared}"),
     "read.sector": ('"{word}" → sector {sector}', "«{word}» → отрасль {sector}"),
     "read.translations": ('"{word}" ≈ {words}', "«{word}» ≈ {words}"),
     "read.stands_for": ('"{word}" = {words}', "«{word}» = {words}"),

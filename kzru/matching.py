@@ -35,6 +35,10 @@ NAME_ONLY = 0.3
 DIRECT = frozenset(QUALITY) - {"related"}
 # What a fact earns for a term through what the term means rather than its letters.
 SIGNAL = {"kind": 0.7, "event": 0.7, "place": 0.8, "sector": 0.6}
+# An event held in several places (the 2022 visit: Moscow, then Tatarstan) does not say in
+# which of them each of its facts happened: its place counts for less than a stated one.
+SHARED_PLACE = 0.5
+# A place said only to be set apart ("not the KamAZ of Tatarstan") is weighed as a name.
 BOTH_BONUS = 0.15  # a fact that says the word *and* is of the kind/place/sector it names
 PREFIX_EXTRA = 5
 SHORT_WORD = 5  # below this, a word never matches a personal name loosely
@@ -268,15 +272,20 @@ class Signals:
 
 def _signal_rows(signals: Signals, term: Term) -> dict[int, Best]:
     rows: dict[int, Best] = {}
-    parts = [("kind", signals.where("kind", term.kinds), "/".join(term.kinds)),
-             ("event", signals.event_kinds(term.event_kinds), "/".join(term.event_kinds)),
-             ("place", signals.where("event", term.events), term.entity)]
+    events = signals.index.events
+    single = tuple(e for e in term.events if len(events[e].places) <= 1) \
+        if term.events else ()
+    shared = tuple(e for e in term.events if e not in single)
+    parts = [("kind", signals.where("kind", term.kinds), "/".join(term.kinds), 1.0),
+             ("event", signals.event_kinds(term.event_kinds), "/".join(term.event_kinds), 1.0),
+             ("place", signals.where("event", single), term.entity, 1.0),
+             ("place", signals.where("event", shared), term.entity, SHARED_PLACE)]
     if term.sector_only:
-        parts.append(("sector", signals.sector(term.sector), term.sector))
-    for how, found, label in parts:
+        parts.append(("sector", signals.sector(term.sector), term.sector, 1.0))
+    for how, found, label, share in parts:
         for rowid in found:
-            if rowid not in rows or SIGNAL[how] > rows[rowid][0]:
-                rows[rowid] = (SIGNAL[how], label, how)
+            if rowid not in rows or SIGNAL[how] * share > rows[rowid][0]:
+                rows[rowid] = (SIGNAL[how] * share, label, how)
     return rows
 
 
@@ -318,11 +327,23 @@ def _attribute(index: Index, word: str) -> bool:
 
 
 def _names_only(index: Index, term: Term, rows: dict[int, Best]) -> None:
-    """Demote facts that say a place or a topic word only inside a name (see places.py)."""
-    from kzru.places import key
+    """Demote facts that say a place or a topic word only inside a name, or a place only to
+    set it apart (see places.py); a place's own longer name (Republic of Tatarstan) is the
+    place."""
+    from kzru import places
 
-    inside = index.inside_names(key(term.tokens[0]))
-    for rowid in inside & rows.keys():
+    word = places.key(term.tokens[0])
+    inside = index.inside_names(word) & rows.keys()
+    if term.entity == "place":
+        own = [name for name in index.table("glossary")[term.entry].all_names()
+               if len(words(name)) > 1] if term.entry else []
+        if own and inside:
+            facts = index.facts(sorted(inside))
+            inside = {r for r in inside if not places.says_any(
+                (facts[r].summary, facts[r].text, facts[r].evidence), own)}
+        inside |= {rowid for rowid, fields in places.negated_rows(index, sorted(rows))
+                   if places.set_apart(fields, word)}
+    for rowid in inside:
         weight, matched, _ = rows[rowid]
         rows[rowid] = (weight * NAME_ONLY, matched, "name")
 

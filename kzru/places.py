@@ -128,3 +128,57 @@ def university_fields(glossary: Iterable[Any]) -> Iterator[str]:
     for found, ids in sorted(holders.items()):
         if len(ids) == 1 and kinds[next(iter(ids))] == "university":
             yield found
+
+
+# A place named only to be set apart: "не татарстанский автогигант", "not the giant from
+# Tatarstan". A negation at most NEGATION_REACH words before every mention of the place, in
+# each of the fact's own fields that mention it ("не только" / "not only" adds, not sets apart).
+NEGATIONS = frozenset({"не", "not", "нет", "neither", "nor"})
+NOT_ONLY = frozenset({"только", "лишь", "only", "just"})
+NEGATION_REACH = 5
+
+
+def _mentions(found: list[str], place: str) -> list[int]:
+    """Positions of the words that name ``place`` (its key), or an adjective made from it."""
+    return [at for at, word in enumerate(found)
+            if key(word) == place or (len(place) >= 4 and key(word).startswith(place))]
+
+
+def set_apart(fields: Iterable[str], place: str) -> bool:
+    """True when every mention of ``place`` (a key) in ``fields`` follows a negation."""
+    said = False
+    for field in fields:
+        found = words(field)
+        for at in _mentions(found, place):
+            said = True
+            before = range(max(0, at - NEGATION_REACH), at)
+            if not any(found[j] in NEGATIONS and found[j + 1] not in NOT_ONLY for j in before):
+                return False
+    return said
+
+
+def says_any(fields: Iterable[str], names: list[str]) -> bool:
+    """True when one of the fields holds one of ``names`` (word by word, in any form)."""
+    keyed = [tuple(_keys(name)) for name in names]
+    for field in fields:
+        sequence = _keys(field)
+        for name in keyed:
+            if name and any(tuple(sequence[at:at + len(name)]) == name
+                            for at in range(len(sequence) - len(name) + 1)):
+                return True
+    return False
+
+
+def negated_rows(index: Any, rowids: list[int]) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """(row, (summary, text, evidence)) for the rows among ``rowids`` with a negation in
+    their own text: SQLite picks them, so a common place does not load every fact."""
+    likes = " OR ".join(f"{field} LIKE ?" for field in ("summary", "text", "evidence")
+                        for _ in range(3))
+    patterns = ["% not %", "% не %", "Не %"] * 3
+    for start in range(0, len(rowids), 500):
+        chunk = rowids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for rowid, *fields in index.rows(
+                f"SELECT rowid, summary, text, evidence FROM facts WHERE rowid IN ({marks}) "
+                f"AND ({likes})", [*chunk, *patterns]):
+            yield rowid, tuple(fields)

@@ -196,3 +196,10 @@ def set_phrase(tokens: list[str], position: int) -> tuple[str, ...]:
         if end < len(tokens) and tuple(tokens[position:end]) == phrase:
             return phrase
     return ()
+
+
+# Words of a question that ask *whether* or *what* happened, not about what: stopwords of a
+# query (the index keeps them as words; a query drops them like "и" or "the").
+QUERY_FILLERS = frozenset("""
+было произошло происходило случилось бывает happened happen happens occurred
+""".split())

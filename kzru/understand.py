@@ -20,6 +20,7 @@ from kzru.query_words import (
     EVENT_WORDS,
     KIND_WORDS,
     MONTHS,
+    QUERY_FILLERS,
     QUESTION_KINDS,
     RELATIVE,
     STATUS_WORDS,
@@ -83,6 +84,7 @@ class Term(NamedTuple):
     generic: bool = False  # a word of every news story (поставки, cooperation): weighs less
     entry: str = ""  # the glossary entry's id, when the term names one
     stands_for: tuple[str, ...] = ()  # an abbreviation's meaning, in Russian and English
+    shared: tuple[str, ...] = ()  # events held in several places (a place is one of them)
 
 
 class Reading(NamedTuple):
@@ -230,7 +232,7 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
             read_words.append(token)
             notes.append(Said("read.status", status=status_word(STATUS_WORDS[token])))
             position += 1
-        elif token in STOPWORDS:
+        elif token in STOPWORDS or token in QUERY_FILLERS:
             ignored.append(token)
             position += 1
         else:
@@ -319,6 +321,7 @@ def _term(phrase: tuple[str, ...], names: list[tuple[str, ...]], entry: Any,
         text=" ".join(phrase), tokens=phrase, aliases=names, translations=translations,
         kinds=KIND_WORDS.get(word, ()), event_kinds=EVENT_WORDS.get(word, ()),
         events=_events_at(entry, events) if entry is not None else (),
+        shared=tuple(e.id for e in events if len(e.places) > 1) if entry is not None else (),
         sector=sector, sector_only=sector_only, entity=entry.kind if entry is not None else "",
         generic=bool(word) and entry is None and is_generic(word),
         entry=entry.id if entry is not None else "")
@@ -349,8 +352,13 @@ def _term_notes(term: Term) -> list[str]:
         notes.append(Said("read.event_kinds", word=text, kinds=Joined(
             [vocab("event_kind", kind) for kind in term.event_kinds])))
     if term.events:
+        alone = [e for e in term.events if e not in term.shared]
+        shared = [e for e in term.events if e in term.shared]
+        listed = ", ".join(alone) if not shared else Said(
+            "read.events_in_part", events=", ".join(alone), shared=", ".join(shared)) \
+            if alone else Said("read.events_only_part", shared=", ".join(shared))
         notes.append(Said("read.entity_events", word=text, entity=vocab("entity", term.entity),
-                          events=", ".join(term.events)))
+                          events=listed))
     elif term.entity:
         notes.append(Said("read.entity", word=text, entity=vocab("entity", term.entity)))
     if term.sector:

@@ -191,3 +191,59 @@ def test_the_kind_of_visit_is_read_with_the_visit_word(reader, index) -> None:  
     kinds = {index.events[h.fact.event].kind for h in search(index, "госвизит в Москву",
                                                              limit=5) if h.fact.event}
     assert kinds == {"state-visit"}
+
+
+# (7) places
+@pytest.mark.parametrize("query", ["Tatarstan", "what happened in Tatarstan", "Татарстан",
+                                   "что было в Татарстане"])
+def test_a_place_reads_alike_in_both_languages(index, query) -> None:  # noqa: ANN001
+    # a000: after Moscow, Tokayev visited the Republic of Tatarstan (the place's own long
+    # name is the place, not a name that holds it)
+    assert search(index, query, limit=1)[0].fact.id == "a000-visit-tatarstan", query
+
+
+def test_a_place_named_only_to_be_set_apart_is_not_where_it_happened(index) -> None:  # noqa: ANN001
+    # a003: the Almaty KamAZ centre is *not* the automotive giant from Tatarstan
+    hits = {h.fact.id: h for h in search(index, "Tatarstan", limit=None)}
+    kamaz = hits["a003-kamaz-almaty-auto-centre"]
+    assert [m.how for m in kamaz.matches] == ["name"] and kamaz.matched == 0
+    # the same fact still answers for the city it is in
+    assert "a003-kamaz-almaty-auto-centre" in [h.fact.id for h in search(index, "Алматы КамАЗ",
+                                                                          limit=3)]
+
+
+def test_set_apart_by_rule() -> None:
+    from kzru.places import key, set_apart
+
+    assert set_apart(["Это не татарстанский завод."], key("татарстан"))
+    assert set_apart(["It is not the plant from Tatarstan."], key("tatarstan"))
+    assert not set_apart(["Визит в Татарстан."], key("татарстан"))
+    assert not set_apart(["не только в Москве, но и в Казани"], key("москва"))
+    # one plain mention is enough to count the place as the fact's own
+    assert not set_apart(["Не в Казани, а в Москве; потом снова в Казани."], key("казань"))
+
+
+def test_an_event_of_several_places_gives_its_facts_neither_for_certain(index) -> None:  # noqa: ANN001
+    from kzru.matching import SHARED_PLACE, SIGNAL
+
+    # a000: the 2022 working visit was held in Moscow and Tatarstan; its agreements were
+    # signed in the Kremlin, and the fact that states Tatarstan comes first
+    hits = search(index, "Tatarstan", limit=None)
+    assert hits[0].fact.id == "a000-visit-tatarstan"
+    package = next(h for h in hits if h.fact.id == "a000-agreements-package")
+    assert package.matches[0].how == "place"
+    assert package.matches[0].weight == pytest.approx(SIGNAL["place"] * SHARED_PLACE)
+    assert package.score < hits[0].score
+    # a001: the XX forum was held in Ufa; the leaders joined by video (from Astana): for
+    # Astana it ranks below the facts of the visit held in Astana alone
+    astana = search(index, "Astana", limit=None)
+    ranks = {h.fact.id: rank for rank, h in enumerate(astana)}
+    forum = ranks["a001-xx-interregional-forum-ufa-video"]
+    assert ranks["a001-20-agreements-exchanged"] < forum
+    assert search(index, "Ufa", limit=1)[0].fact.id == "a001-xx-interregional-forum-ufa-video"
+
+
+def test_read_as_says_which_events_a_place_only_shares(reader) -> None:  # noqa: ANN001
+    notes = " ".join(reader("Астана").notes)
+    assert "2024-11-state-visit-astana" in notes
+    assert "in part: 2024-11-xx-interregional-forum" in notes
