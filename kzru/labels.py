@@ -356,6 +356,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "read.translations": ('"{word}" ≈ {words}', "«{word}» ≈ {words}"),
     "read.stands_for": ('"{word}" = {words}', "«{word}» = {words}"),
     "read.related": ('"{word}" ≈ {words} (related)', "«{word}» ≈ {words} (родственное)"),
+    "read.derived": ('"{word}" ≈ {words} (derived)', "«{word}» ≈ {words} (однокоренное)"),
     "read.word": ('"{word}"', "«{word}»"),
     "read.generic": ('"{word}" (generic)', "«{word}» (общее слово)"),
     "read.ignored": ("ignored: {words}", "пропущено: {words}"),

@@ -23,7 +23,6 @@ from kzru.matching import (
 )
 from kzru.model import Fact
 from kzru.query_words import GENERIC_WEIGHT
-from kzru.related import related_rows
 from kzru.text import normalize
 from kzru.understand import Reading, Term, read
 
@@ -112,7 +111,8 @@ class Hits(list):  # type: ignore[type-arg]
         self.total = total
         self.unmatched = unmatched
         self.notes = notes
-        self.related: dict[str, str] = {}  # a query word -> the related words it reached
+        # a query word -> the related words it reached, and how ("related" or "derived")
+        self.related: dict[str, tuple[str, str]] = {}
 
 
 def search(index: Index, query: str, allowed: set[int] | None = None,
@@ -123,37 +123,45 @@ def search(index: Index, query: str, allowed: set[int] | None = None,
     status and then the year rank instead, and a note says so (unless ``strict``).
     ``Hits.related`` says which words were looked up through related words, and found what."""
     reading = reading if reading is not None else read_query(index, query)
-    related: dict[str, str] = {}
+    related: dict[str, tuple[str, str]] = {}
     found = _search(index, reading, allowed, limit, strict, related) if not reading.empty \
         else Hits([], 0)
     found.related = related
     return found
 
 
-def _related(term: Term, rows: dict[int, Best], related: dict[str, str]) -> dict[int, Best]:
-    """Note the related words that ``rows`` (from related_rows) reached, best first."""
+def _related(term: Term, rows: dict[int, Best], related: dict[str, tuple[str, str]]
+             ) -> dict[int, Best]:
+    """Note the related words that ``rows`` (from related_rows) reached, best first, and
+    whether any was derived from the same root (see related.derived)."""
     best: dict[str, float] = {}
     forms: dict[str, set[str]] = {}
-    for weight, matched, _ in rows.values():
+    ways = set()
+    for weight, matched, how in rows.values():
         root, _, form = matched.partition(": ")
         forms.setdefault(root, set()).add(form)
         best[root] = max(weight, best.get(root, 0.0))
+        ways.add(how)
     # a compound's root is no word (нефтепровод: нефт): show the form the facts hold
     best = {(root if root in forms[root] else root + "ь" if root + "ь" in forms[root]
              else min(forms[root], key=lambda form: (len(form), form))): weight
             for root, weight in best.items()}
     if best:
-        related[term.text] = ", ".join(sorted(best, key=lambda w: (-best[w], w)))
+        related[term.text] = (", ".join(sorted(best, key=lambda w: (-best[w], w))),
+                              "derived" if "derived" in ways else "related")
     return rows
 
 
 def _search(index: Index, reading: Reading, allowed: set[int] | None, limit: int | None,
-            strict: bool, related: dict[str, str]) -> Hits:
+            strict: bool, related: dict[str, tuple[str, str]]) -> Hits:
     signals = Signals(index)
     matcher = Matcher(index, people(index))
     terms = [(term, term_rows(matcher, signals, term)) for term in reading.terms]
-    terms = [(term, rows or _related(term, related_rows(matcher, term), related))
-             for term, rows in terms]
+    if not all(rows for _, rows in terms):  # only then: most searches never load related.py
+        from kzru.related import related_rows
+
+        terms = [(term, rows or _related(term, related_rows(matcher, term), related))
+                 for term, rows in terms]
     if any(not rows for _, rows in terms):  # beside a word the table lacks, a guessed
         terms = [(term, {} if _guessed(rows) else rows) for term, rows in terms]  # spelling
         # is no evidence: "quantum computing" must not find "competing"

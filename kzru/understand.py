@@ -11,7 +11,6 @@ import re
 from datetime import date
 from typing import Any, Iterable, NamedTuple
 
-from kzru.abbreviations import expansion
 from kzru.aliases import AliasTable
 from kzru.labels import Joined, Said, status_word
 from kzru.labels import word as vocab
@@ -28,6 +27,7 @@ from kzru.query_words import (
     WEAK_MONTHS,
     YEAR_WORDS,
     bilingual_key,
+    expansion,
     is_generic,
     set_phrase,
     year_in,
@@ -106,18 +106,23 @@ class Reading(NamedTuple):
         return not (self.terms or self.years or self.months or self.days or self.statuses
                     or self.kinds)
 
-    def describe(self, related: dict[str, str] | None = None) -> str:
+    def describe(self, related: dict[str, tuple[str, str]] | None = None) -> str:
         """One line saying how the query was read, for the `read as:` line and --explain;
-        ``related``: the words search looked up through related words (нефтепровод ≈ нефть),
-        shown in place of the bare word."""
+        ``related``: the words search looked up through related or derived words
+        (нефтепровод ≈ нефть), shown in place of the bare word."""
         if not self.notes:
             return Said("read.text_only")
-        notes = [Said("read.related", word=note.fields["word"],
-                      words=(related or {})[note.fields["word"]])
-                 if getattr(note, "key", "") in ("read.word", "read.generic")
-                 and note.fields.get("word") in (related or {}) else note
-                 for note in self.notes]
-        return Joined(notes, " · ")
+        looked = related or {}
+
+        def shown(note: str) -> str:
+            word = getattr(note, "fields", {}).get("word")
+            if getattr(note, "key", "") not in ("read.word", "read.generic") \
+                    or word not in looked:
+                return note
+            found, how = looked[word]
+            return Said(f"read.{how}", word=word, words=found)
+
+        return Joined([shown(note) for note in self.notes], " · ")
 
 
 def _entry(names: list[tuple[str, ...]], glossary: list[Any]) -> Any:
@@ -301,7 +306,7 @@ def _terms(tokens: list[str], aliases: AliasTable, events: list[Any], sectors: l
             names_here = aliases.get(key, []) if len(key[0]) >= 4 else []
             entry = _entry(names_here, glossary) if names_here else None
             found = _term((tokens[position],), names_here, entry, events, sector_words)
-            if not names_here:  # КПП: a пункт пропуска, a checkpoint (see abbreviations.py)
+            if not names_here:  # КПП: a пункт пропуска, a checkpoint (see query_words.py)
                 phrases, shown = expansion(tokens[position])
                 if phrases:
                     found = found._replace(aliases=list(phrases), stands_for=shown,
