@@ -247,3 +247,12 @@ def test_read_as_says_which_events_a_place_only_shares(reader) -> None:  # noqa:
     notes = " ".join(reader("Астана").notes)
     assert "2024-11-state-visit-astana" in notes
     assert "in part: 2024-11-xx-interregional-forum" in notes
+
+
+def test_the_helps_own_example_keeps_gas_facts_that_only_quote_transit(run) -> None:  # noqa: ANN001
+    # a004: gas prospects and gas supply to the border regions were discussed; the quotation
+    # they share goes on to transit to third countries, which is its own fact
+    rows = json.loads(run("search", "газ -транзит", "--format", "json", "--limit", "0").out)
+    ids = {row["id"] for row in rows}
+    assert {"a004-gas-cooperation-prospects", "a004-gas-supply-border-regions"} <= ids
+    assert "a004-gas-transit-third-countries" not in ids
