@@ -17,7 +17,8 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
     "done": ("проход", "вышл", "по итогам", "принимал", "сопровожд", "продолжил", "открыл",
              "открыт", "прош", "состоя", "прибыл", "завершен", "завершил", "провел", "провед",
              "посетил", "участвовал", "возлож", "присвоен", "встречал", "передвигал", "задержал",
-             "обсуждали", "виделись", "прилетел", "увеличили", "held", "open", "took place",
+             "виделись", "прилетел", "увеличили", "встретил", "встретят", "встретит", "held",
+             "open", "took place",
              "arriv", "complet", "visit"),
     "ongoing": ("продолж", "проходит", "проходят", "созданн", "работ", "функционир", "веду",
                 "ведет", "начат", "реализу", "прорабатыва", "развива", "обеспечива", "раст",
@@ -34,7 +35,8 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
 }
 
 # Verbs that report talk rather than decide anything: a sentence whose strongest cue is one of
-# these stays `reported` ("обсудили", "подчеркнули важность", "обозначили сотрудничество").
+# these stays `reported` ("обсудили", "обсуждались", "подчеркнули важность", "обозначили
+# сотрудничество"; "обменялись мнениями" is talk, not an exchange of documents).
 REPORTED_CUES: tuple[str, ...] = (
     "обсуди", "обсужд", "подчеркн", "подчерки", "отмети", "отмеча", "отмечен", "обозначи",
     "обменялись мнени",
@@ -49,6 +51,12 @@ INTENTION_WORDS: tuple[str, ...] = (
     "планир", "запланир", "намерен", "намерева", "предполагается", "предполагают",
     "собирается", "собираются", "plan", "intend")
 INTENTION_REACH = 4
+
+# Phrases that frame what a sentence reports as an outcome ("По итогам переговоров
+# подписаны…"): they decide a status only when no word of the sentence has a cue of its own
+# ("По итогам встречи — совместное заявление" is done; "По итогам запланировано подписание
+# документов" is planned, "По итогам визита планируется подписать…" too).
+FRAMING_CUES: tuple[str, ...] = ("по итогам",)
 
 # When a sentence holds cues of several statuses, the earlier status here wins: a signing
 # outranks an agreement, a proposal or forecast the verbs it frames ("по всей видимости, будет
@@ -150,7 +158,7 @@ QUALIFIERS: dict[str, str] = {
 # document, which needs its verb). Meetings: the words news uses for leaders' contacts.
 KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ceremony", ("церемон", "возложен", "ceremon", "wreath")),
-    ("meeting", ("визит", "переговор", "встреч", "саммит", "форум", "заседани", "сессия",
+    ("meeting", ("визит", "переговор", "встреч", "встрет", "саммит", "форум", "заседани", "сессия",
                  "сессии", "телефонн", "прибыл", "прилетел", "visit", "talks", "meeting",
                  "summit")),
     ("institution", ("филиал", "представительств", "отделени", "офис", "branch", "office")),

@@ -15,6 +15,7 @@ from kzru.cues import (
     DOCUMENT_REACH,
     DOCUMENT_VERBS,
     DOCUMENT_WORDS,
+    FRAMING_CUES,
     INTENTION_REACH,
     INTENTION_WORDS,
     KIND_WORDS,
@@ -105,12 +106,16 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
             if " " not in cue and token.pos not in DECIDING_POS:
                 continue
             decided = status
+            if status == "done" and " " not in cue and token.pos == "INFN":
+                continue  # "встретиться", "открыть": the act named, not that it happened
             if status == "done" and token.tense == "futr":
                 decided = "planned"
             if status == "expected" and token.tense == "past" and " " not in cue:
                 continue
             word = cue if " " in cue else token.text
-            key = at if " " in cue else token.start
+            # a phrase and the word it begins share one place, so the longer cue wins there
+            # ("обменялись мнениями" is talk, "обменялись" alone an exchange of documents)
+            key = sentence.start + at if " " in cue else token.start
             attributive = " " not in cue and token.pos in ATTRIBUTIVE_POS
             tense = "" if " " in cue else token.tense
             if key not in per_word or len(cue) > per_word[key][0]:
@@ -121,6 +126,8 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
     if not per_word:
         return "reported", "", ""
     found = list(per_word.values())
+    framed = [item for item in found if normalize(item[2]) not in FRAMING_CUES]
+    found = framed or found  # a framing phrase decides only when nothing else does
     predicates = [item for item in found if not item[3]]
     _, status, word, _, tense = min(predicates or found,
                                     key=lambda item: STATUS_ORDER.index(item[1]))
@@ -206,6 +213,10 @@ def decide_kind(sentence: Sentence, status: str, has_number: bool) -> tuple[str,
     document = _document(sentence)
     if document and status in ("signed", "done", "reported"):
         return "document", document
+    if document and status in ("planned", "expected"):
+        # a signing to come ("планируется подписать соглашение", "запланировано подписание
+        # документов") is a statement of the plan, not a document, nor the visit it is part of
+        return "statement", ""
     if status == "agreed":
         return "commitment", ""
     text = normalize(sentence.text)

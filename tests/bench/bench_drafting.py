@@ -19,7 +19,17 @@ best of two each, with the CPU seconds each used; drafting alone (pipeline.draft
 --jobs runs in workers) 1 vs 2 workers, interleaved, best of two each. Peak memory:
 the largest resident set of this process and of its workers.
 
-    python tests/bench/bench_drafting.py [--strict]
+Articles no one here wrote (--local FILE): a JSON file kept outside the repository (the
+articles are others' text, so neither they nor the judgements that quote them are shipped)
+lists articles, each with its file (relative to the JSON file), publication date, publisher
+and URL, the events a careful reader finds in it and the facts judged by hand against
+shared/audit/RUBRIC.md (evidence pieces, status, date precision, event or null). Each is
+added to its own empty folder and scored as the seeds are: found, status, date never more
+precise, event (a drafted event stands for a judged one when its days overlap and a place
+or the kind is shared; no event on both sides agrees), drafts matching a judged fact, and
+the judged events proposed with their days and a place.
+
+    python tests/bench/bench_drafting.py [--strict] [--local FILE] [--no-seeds] [--no-speed]
 """
 
 from __future__ import annotations
@@ -172,6 +182,94 @@ def _events_found(curated, drafted) -> dict[str, str]:
     return found
 
 
+def judged(expect_file: Path) -> dict:
+    """Draft each article of a local expectations file into its own empty folder and score
+    the drafts against the hand-judged facts (see the module's docstring)."""
+    import json
+    from datetime import date as _date
+
+    from kzru import store
+    from kzru.curate.pipeline import add
+    from kzru.curate.read import Overrides
+
+    spec = json.loads(expect_file.read_text(encoding="utf-8"))
+    totals = {"facts": 0, "found": 0, "status": 0, "event": 0, "drafts": 0, "matched": 0,
+              "events": 0, "events_found": 0}
+    more_precise: list[str] = []
+    per_article = []
+    with tempfile.TemporaryDirectory(prefix="kzru-bench-judged-") as scratch:
+        for number, article in enumerate(spec["articles"]):
+            folder = Path(scratch) / f"J{number}"
+            folder.mkdir()
+            for name in store.TABLES:
+                raw = (store.bundled_data_dir() / f"{name}.csv").read_bytes()
+                if name in ("sources", "events", "facts"):
+                    raw = raw.split(b"\n", 1)[0] + b"\n"
+                (folder / f"{name}.csv").write_bytes(raw)
+            (folder / "datapackage.json").write_bytes(
+                (store.bundled_data_dir() / "datapackage.json").read_bytes())
+            path = (expect_file.parent / article["file"]).resolve()
+            add([path], folder, Overrides(published=article.get("published"),
+                                          publisher=article.get("publisher"),
+                                          url=article.get("url")))
+            drafted = store.load(folder)
+            drafts = sorted(drafted.facts.values(), key=lambda f: f.id)
+            wanted = {key: (_date.fromisoformat(e["start"]), _date.fromisoformat(e["end"]),
+                            {_norm(p) for p in e["places"]}, e["kind"])
+                      for key, e in article["events"].items()}
+
+            def stands_for(event_id: str, key: str | None) -> bool:
+                if not event_id or key is None:
+                    return not event_id and key is None
+                mine, (start, end, places, kind) = drafted.events[event_id], wanted[key]
+                return mine.start <= end and start <= mine.end and (
+                    bool(_places(mine) & places) or mine.kind == kind)
+
+            row = {"file": article["file"], "facts": len(article["facts"]),
+                   "drafts": len(drafts), "found": 0, "status": 0, "event": 0, "misses": [],
+                   "wrong": []}
+            matched: set[str] = set()
+            for fact in article["facts"]:
+                hits = [d for d in drafts if all(p in d.evidence for p in fact["evidence"])]
+                matched |= {d.id for d in hits}
+                if not hits:
+                    row["misses"].append(fact["id"])
+                    continue
+                hit = hits[0]
+                row["found"] += 1
+                status_ok = hit.status == fact["status"]
+                event_ok = stands_for(hit.event, fact["event"])
+                row["status"] += status_ok
+                row["event"] += event_ok
+                if RANK[hit.date_precision] < RANK[fact["date_precision"]]:
+                    more_precise.append(f"{article['file']} {fact['id']}")
+                if not (status_ok and event_ok):
+                    row["wrong"].append(
+                        f"{fact['id']}<-{hit.id}" + ("" if status_ok else
+                                                      f" status {hit.status}≠{fact['status']}")
+                        + ("" if event_ok else f" event {hit.event or '-'}≠{fact['event']}"))
+            row["matched"] = len(matched)
+            found_events = 0
+            for start, _end, places, _kind in wanted.values():
+                found_events += any(
+                    mine.start <= start <= mine.end and (
+                        bool(_places(mine) & places)
+                        or not places and not _concrete(mine.places))
+                    for mine in drafted.events.values())
+            row["events"], row["events_found"] = len(wanted), found_events
+            per_article.append(row)
+            for key in ("facts", "found", "status", "event", "drafts", "matched", "events",
+                        "events_found"):
+                totals[key] += row[key]
+    return {"totals": totals, "more_precise": more_precise, "articles": per_article}
+
+
+def _concrete(places) -> set[str]:
+    from kzru.curate.events import concrete
+
+    return concrete(places)
+
+
 def speed(folder: Path) -> dict:
     """Articles per second after the models load (in process, one core), and add with
     --jobs 1 vs --jobs 2 on 40 distinct articles."""
@@ -262,7 +360,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--misses", action="store_true", help="list curated facts not found")
+    parser.add_argument("--local", type=Path, metavar="FILE",
+                        help="also score articles judged by hand (a local JSON file)")
+    parser.add_argument("--no-seeds", action="store_true", help="skip the five seeds")
+    parser.add_argument("--no-speed", action="store_true", help="skip the speed part")
     args = parser.parse_args()
+    missed: list[str] = []
+    if args.local:
+        missed += _report_judged(judged(args.local), args.local)
+    if args.no_seeds:
+        return 1 if args.strict and missed else 0
     if not SEEDS.is_dir():
         print(f"bench: seeds not found at {SEEDS}", file=sys.stderr)
         return 2
@@ -273,11 +380,10 @@ def main() -> int:
         draft_seeds(folder)
         first = time.perf_counter() - began
         result = compare(folder)
-        timing = speed(folder)
+        timing = None if args.no_speed else speed(folder)
     print("## drafting: kzru init --empty, then kzru add the five seeds in date order")
     print(f"curated facts {result['curated']}, drafts {result['drafts']} "
           f"(first run, models loaded once: {first:.1f} s)")
-    missed = []
     for key, label in (("found", "curated facts found (evidence within one draft's)"),
                        ("status", "status agrees, on found pairs"),
                        ("event", "event agrees, on found pairs"),
@@ -304,6 +410,8 @@ def main() -> int:
         print(f"    {curated:34} {proposed}")
     if args.misses:
         print("  not found: " + ", ".join(result["misses"]))
+    if timing is None:
+        return 1 if args.strict and missed else 0
     print("## drafting speed")
     print(f"  models load once: {timing['model_load_s']:.1f} s; articles of "
           f"{timing['article_chars'][0]}–{timing['article_chars'][1]} characters")
@@ -339,6 +447,35 @@ def main() -> int:
     if timing["articles_per_s"] < 5:
         missed.append("speed")
     return 1 if args.strict and missed else 0
+
+
+def _report_judged(result: dict, expect_file: Path) -> list[str]:
+    """Print the judged articles' figures; the targets missed."""
+    totals = result["totals"]
+    print(f"## drafting: articles no one here wrote, judged by hand ({expect_file.name}, "
+          "local, not shipped)")
+    for row in result["articles"]:
+        print(f"  {row['file']}: {row['found']}/{row['facts']} found, status "
+              f"{row['status']}/{row['found']}, event {row['event']}/{row['found']}, "
+              f"{row['matched']}/{row['drafts']} drafts match, events "
+              f"{row['events_found']}/{row['events']}")
+        for line in row["wrong"]:
+            print(f"    {line}")
+        if row["misses"]:
+            print(f"    not found: {', '.join(row['misses'])}")
+    found = max(totals["found"], 1)
+    figures = {"found": totals["found"] / max(totals["facts"], 1),
+               "status": totals["status"] / found, "event": totals["event"] / found,
+               "drafts_match": totals["matched"] / max(totals["drafts"], 1)}
+    missed = [key for key, value in figures.items() if value < TARGETS[key]]
+    print(f"  judged facts {totals['facts']}, drafts {totals['drafts']}: found "
+          f"{figures['found']:.1%} ({totals['found']}), status {figures['status']:.1%}, "
+          f"event {figures['event']:.1%}, drafts matching {figures['drafts_match']:.1%}, "
+          f"dates more precise {len(result['more_precise'])}, events proposed "
+          f"{totals['events_found']} of {totals['events']}")
+    for case in result["more_precise"]:
+        print(f"    more precise: {case}")
+    return missed + (["more_precise"] if result["more_precise"] else [])
 
 
 if __name__ == "__main__":
