@@ -74,3 +74,91 @@ def test_meeting_verbs_by_tense(tmp_path: Path, empty_folder: Path) -> None:
     will = by("Губернаторы двух областей встретятся")
     assert (will.status, will.kind) == ("planned", "meeting")
     assert by("Губернаторы двух областей могут").status not in ("done", "planned")
+
+
+# -- a year's abbreviation ends a sentence before a word that is no name ----------------------
+
+def test_a_year_abbreviation_ends_a_sentence_before_a_common_word(tmp_path: Path,
+                                                                   empty_folder: Path) -> None:
+    data, by = drafted(tmp_path, empty_folder, HEAD + (
+        "Встречи в этом формате проходят с 2011 г. Первая прошла в Караганде.\n"
+        "В 2019 г. Россия и Казахстан подписали соглашение о туризме.\n"))
+    assert by("Встречи в этом формате").text.endswith("с 2011 г.")
+    assert by("Встречи в этом формате").status == "ongoing"
+    assert by("Первая прошла в Караганде").status == "done"
+    # before a name the abbreviation stays inside the sentence
+    assert by("В 2019 г. Россия").text.endswith("о туризме.")
+
+
+# -- a forum or summit reported without a visit is the report's event -------------------------
+
+FORUM = ("Омск, 5 октября 2026 года\n\n"
+         "Губернаторы Омской и Павлодарской областей встретились в рамках форума "
+         "приграничного сотрудничества в Омске.\n"
+         "Губернаторы обсудили поставки зерна.\n"
+         "«Наши области торгуют все больше», — сказал губернатор Иван Петров.\n")
+
+
+def test_a_forum_without_a_visit_is_the_main_event(tmp_path: Path, empty_folder: Path) -> None:
+    data, by = drafted(tmp_path, empty_folder, FORUM)
+    forum = by("Губернаторы Омской").event
+    assert forum and data.events[forum].kind == "forum"
+    assert by("Губернаторы обсудили").event == forum
+    # what a named speaker said, in the report of the forum, was said there
+    quoted = by("«Наши области")
+    assert quoted.speaker == "Иван Петров" and quoted.event == forum
+
+
+# -- attributions: inverted, "Об этом сообщил", a quotation over sentences, "Он отметил" -----
+
+def test_an_inverted_attribution_names_the_subject_after_its_verb(tmp_path: Path,
+                                                                   empty_folder: Path) -> None:
+    _, by = drafted(tmp_path, empty_folder, HEAD + (
+        "Министр Ерлан Сапаров провел встречу с губернатором Иваном Петровым, рассказал "
+        "помощник министра Арман Нуров.\n"))
+    assert by("Министр Ерлан Сапаров").speaker == "Арман Нуров"
+
+
+def test_an_attribution_before_its_subject_is_not_inverted(tmp_path: Path,
+                                                           empty_folder: Path) -> None:
+    _, by = drafted(tmp_path, empty_folder, HEAD + (
+        "Министр Арман Нуров отметил важность поставок зерна в Омскую область.\n"))
+    assert by("Министр Арман Нуров").speaker == "Арман Нуров"
+
+
+def test_about_this_reported_names_the_source_of_its_paragraph(tmp_path: Path,
+                                                               empty_folder: Path) -> None:
+    _, by = drafted(tmp_path, empty_folder, HEAD + (
+        "Стороны решили открыть в Костанае новый зерновой терминал. Его мощность составит "
+        "500 тысяч тонн. Об этом сообщил аким области Арман Нуров.\n"
+        "Терминал построит частная компания.\n"))
+    assert by("Стороны решили").speaker == "Арман Нуров"
+    assert by("Его мощность").speaker == "Арман Нуров"
+    assert by("Терминал построит").speaker == ""  # another paragraph: not covered
+
+
+def test_a_quotation_over_sentences_takes_the_speaker_named_after_it(tmp_path: Path,
+                                                                     empty_folder: Path
+                                                                     ) -> None:
+    _, by = drafted(tmp_path, empty_folder, HEAD + (
+        "«Мы увеличили поставки зерна в Омскую область. Экспорт муки вырос на 20%», — сказал "
+        "Арман Нуров.\n"))
+    assert by("«Мы увеличили").speaker == "Арман Нуров"
+
+
+def test_a_pronoun_that_says_takes_up_the_last_speaker(tmp_path: Path,
+                                                       empty_folder: Path) -> None:
+    _, by = drafted(tmp_path, empty_folder, HEAD + (
+        "Министр Арман Нуров заявил, что экспорт зерна в Россию вырос.\n"
+        "Он отметил, что поставки муки тоже увеличились.\n"
+        "Он выразил уверенность, что новый терминал откроется в срок.\n"))
+    assert by("Он отметил").speaker == "Арман Нуров"
+    assert by("Он выразил").speaker == "Арман Нуров"
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before(tmp_path: Path,
+                                                            empty_folder: Path) -> None:
+    _, by = drafted(tmp_path, empty_folder, HEAD + (
+        "Министр Арман Нуров посетил новый зерновой терминал в Костанае.\n"
+        "Нуров выразил уверенность, что поставки зерна вырастут.\n"))
+    assert by("Нуров выразил").speaker == "Арман Нуров"

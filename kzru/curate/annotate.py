@@ -286,19 +286,47 @@ def _entities(text: str, sentences: list[tuple[Token, ...]]) -> list[tuple[Entit
 _BULLET = re.compile(r"[ \t\u00a0]*(?:[•·*]|[-–—](?=[ \t\u00a0]))[ \t\u00a0]*")
 
 
+# A year's abbreviation ("2003 г.", "2019–2020 гг.") followed by a capitalised word: razdel
+# keeps the two in one sentence, as the abbreviation may stand mid-sentence before a name
+# ("в 2003 г. Россия и Казахстан подписали…").
+_YEAR_END = re.compile(r"\d{4}\s?гг?\.(?=\s+[А-ЯЁ])")
+_NAME_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr")
+
+
+def _year_ends(sentence: str) -> list[int]:
+    """Where a sentence razdel kept whole ends after a year's abbreviation: the next word is
+    capitalised and no proper name ("…проходят с 2003 г. Первая состоялась…"), so it opens
+    a new sentence."""
+    cuts = []
+    for match in _YEAR_END.finditer(sentence):
+        following = re.match(r"\s+([^\W\d_]+)", sentence[match.end():])
+        parses = _parse(following.group(1)) if following else []
+        if parses and not any(tag in parses[0].tag for tag in _NAME_TAGS):
+            cuts.append(match.end())
+    return cuts
+
+
+def _split_at_year_ends(sentence: Any) -> list[tuple[int, str]]:
+    """(start, text) of the pieces of a razdel sentence cut by _year_ends."""
+    cuts = _year_ends(sentence.text) if "г." in sentence.text else []
+    bounds = [0, *cuts, len(sentence.text)]
+    return [(sentence.start + a, sentence.text[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
 def _sentences(text: str, sentenize: Any) -> list[tuple[int, int]]:
     """Sentence spans; a line break always ends a sentence (headings, list items, datelines
     stand on lines of their own in news pages)."""
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
         body = line.group(0)
-        for sentence in sentenize(body):
+        for start, said in (piece for sentence in sentenize(body)
+                            for piece in _split_at_year_ends(sentence)):
             # Only a list bullet (a mark followed by a space) is not part of the sentence: a
             # minus before a figure ("-2 млрд") is, and must stay in evidence and value.
-            bullet = _BULLET.match(sentence.text)
-            stripped = sentence.text[bullet.end() if bullet else 0:].strip(" \t\u00a0")
+            bullet = _BULLET.match(said)
+            stripped = said[bullet.end() if bullet else 0:].strip(" \t\u00a0")
             if not stripped:
                 continue
-            offset = line.start() + sentence.start + sentence.text.index(stripped)
+            offset = line.start() + start + said.index(stripped)
             spans.append((offset, offset + len(stripped)))
     return spans

@@ -15,16 +15,13 @@ from decimal import Decimal
 from typing import NamedTuple, Sequence
 
 from kzru.cues import (
-    ATTRIBUTION_PHRASES,
     CURRENCIES,
     DECIDING_POS,
     DESCRIBED_STATUSES,
     DESCRIPTIVE_KINDS,
-    GROUP_SPEAKERS,
     MULTIPLIERS,
     NOW_WORDS,
     QUALIFIERS,
-    SAYING_VERBS,
 )
 from kzru.curate.annotate import MIN_WORDS, Annotated, Sentence
 from kzru.curate.context import antecedent, continues, join
@@ -49,6 +46,7 @@ from kzru.curate.evidence import (
     with_lead,
 )
 from kzru.curate.lexicon import Lexicon, canonical, find_names, find_sectors
+from kzru.curate.speakers import carry_speakers, find_speaker
 from kzru.model import EVIDENCE_JOINER
 from kzru.store import FORMULA_START
 
@@ -144,35 +142,6 @@ def _after_change(sentence: Sentence, at: int) -> bool:
     before = [t for t in sentence.tokens if t.stop <= sentence.start + at]
     words = [t for t in before if re.search(r"\w", t.text)][-4:-1]
     return any(t.pos in ("VERB", "PRTF", "PRTS", "GRND", "INFN") for t in words)
-
-
-def find_speaker(sentence: Sentence, publisher: str) -> str:
-    """Who the sentence attributes a statement to: the person nearest a verb of saying or an
-    attribution phrase ("по словам", "по мнению"); a group ("эксперты") when no person is
-    named; never the outlet itself."""
-    text = normalize(sentence.text)
-    anchors = [at for cue in ATTRIBUTION_PHRASES for at in find(cue, text)]
-    for token in sentence.tokens:
-        word = normalize(token.text)
-        if token.pos in ("VERB", "PRTS", "GRND") and any(word.startswith(v)
-                                                         for v in SAYING_VERBS):
-            anchors.append(token.start - sentence.start)
-    if not anchors:
-        return ""
-    people = [e for e in sentence.entities if e.type == "person"]
-    if people:
-        anchor = min(anchors)
-        nearest = min(people, key=lambda e: abs(e.start - sentence.start - anchor))
-        return nearest.normal
-    for at in sorted(anchors):
-        window = text[at:at + 40]
-        for stem, group in GROUP_SPEAKERS.items():
-            if stem in window:
-                return group
-    organisations = [e for e in sentence.entities if e.type == "organization"
-                     and normalize(e.normal) != normalize(publisher)]
-    return organisations[0].normal if organisations else ""
-
 
 
 class Skipped(Exception):
@@ -356,7 +325,8 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
                 continue
             if drafted is not None:
                 found.append(_carried(drafted, found, annotated, published))
-    return found
+    return carry_speakers(found, annotated, annotated.article.publisher,
+                          lambda name: canonical(name, lexicon_) if name else "")
 
 
 def _carried(drafted: Draft, found: list[Draft], annotated: Annotated,

@@ -26,6 +26,7 @@ from kzru.cues import (
     EVENT_FRAMING,
     EVENT_TITLES,
     GENERIC_WORDS,
+    GROUP_SPEAKERS,
     PARTICIPANT_WORDS,
     REPORT_DAYS,
     REPORTED_CUES,
@@ -257,6 +258,15 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
             preview = draft.status in ("planned", "expected") or \
                 sentence.tense() == "future" or _upcoming(draft)
         links[index] = found or ""
+    if main is None:
+        # no visit, talks or meeting named: a report of a forum or summit (the leaders met
+        # "в рамках форума") is about that event, the first its lead or body names
+        first = next((index for index, link in enumerate(links) if link), None)
+        if first is not None:
+            main = links[first]
+            preview = drafts[first].status in ("planned", "expected") or \
+                sentences[drafts[first].sentence].tense() == "future" or \
+                _upcoming(drafts[first])
     lead = set(sorted({draft.sentence for draft in drafts})[:2])  # headline and lead
     for index, draft in enumerate(drafts):
         if links[index] or _holds(normalize(draft.text), GENERIC_WORDS):
@@ -354,7 +364,9 @@ def _background(draft: Draft, sentence: Sentence, event: Event, article_date: da
     talk = bool(draft.why.cue) and normalize(draft.why.cue).startswith(REPORTED_CUES)
     arrives = any(re.search(rf"(?<!\w){verb}", text) for verb in ARRIVAL_VERBS)
     done = draft.status == "done" and sentence.tense() == "past"
-    if lead or framed or sides or draft.event_word or talk or arrives or done or \
+    # what a named speaker said, in a report of the event (not a preview), was said there
+    said = bool(draft.speaker) and draft.speaker not in GROUP_SPEAKERS.values()
+    if lead or framed or sides or draft.event_word or talk or arrives or done or said or \
             draft.status in ACTS | {"planned"}:
         return event.id
     return ""
