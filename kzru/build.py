@@ -16,7 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from kzru import cache, codec, fact_columns, suggest_index
+from kzru import cache, codec, fact_columns, freshness, suggest_index
 from kzru.codec import FIELD_BITS, FIELDS, TABLES
 from kzru.model import Dataset, Fact, GlossaryEntry
 from kzru.text import WORD, compound_parts, normalized_fields, skeleton, stem_many
@@ -317,7 +317,7 @@ def in_memory(folder: Path, show: bool, color: bool,
     return connection
 
 
-def build_file(place: cache.Place, folder: Path, show: bool, color: bool,
+def build_file(place: freshness.Place, folder: Path, show: bool, color: bool,
                dataset: Dataset | None = None,
                reads: dict[str, list[Any]] | None = None) -> sqlite3.Connection | None:
     """Build into a private scratch file beside the index, renamed into place only when whole
@@ -347,7 +347,8 @@ def build_file(place: cache.Place, folder: Path, show: bool, color: bool,
                 return memory
         finally:
             connection.close()
-        digest = cache.file_digest(Path(temporary))
+        digest = freshness.file_digest(Path(temporary))
+        place.file_build(digest)  # named before it is in place: a reader finds either file
         os.replace(temporary, place.index)
     finally:
         if os.path.exists(temporary):

@@ -6,7 +6,7 @@ temporary file and renamed, so parallel runs never see half an index.
 
 The index is data, never code: records are stored as JSON lists and rebuilt into named
 tuples field by field, each value checked against kzru's schema (codec.py). A wrong value,
-a file whose checksum changed (see cache.py) or an SQLite error means a damaged index,
+a file whose checksum changed (see freshness.py) or an SQLite error means a damaged index,
 which is rebuilt: damage costs time, never an answer. This module reads; ``build.py``
 writes.
 """
@@ -21,7 +21,7 @@ from array import array
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from kzru import cache, codec, fact_columns
+from kzru import cache, codec, fact_columns, freshness
 from kzru.codec import (  # noqa: F401 - search reads the field bits from here
     FIELD_BITS,
     FIELD_WEIGHT,
@@ -268,7 +268,7 @@ def open_index(folder: Path, load: Callable[[], Dataset] | None = None,
     place = None
     if directory is not None:
         try:
-            place = cache.locate(folder, directory)
+            place = freshness.locate(folder, directory)
             if place.index_is_sound():
                 return Index(_read_only(place.index),
                              lambda: _rebuilt(place, folder, load, show, color))
@@ -283,7 +283,8 @@ def open_index(folder: Path, load: Callable[[], Dataset] | None = None,
     return _rebuilt(place, folder, load, show, color, wrap=True)
 
 
-def _rebuilt(place: cache.Place | None, folder: Path, load: Callable[[], Dataset] | None,
+def _rebuilt(place: freshness.Place | None, folder: Path,
+             load: Callable[[], Dataset] | None,
              show: bool, color: bool, wrap: bool = False) -> Any:
     """A fresh index on disk when the cache allows, else in memory (as an Index if ``wrap``,
     else its connection, for an Index replacing a damaged one). Data saved while it was read

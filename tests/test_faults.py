@@ -30,7 +30,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kzru import build as build_module
-from kzru import cache
+from kzru import cache, freshness
 from kzru.errors import one_line
 from kzru.index import open_index
 from kzru.render import _plain
@@ -78,6 +78,11 @@ def the_index(folder: Path) -> Path:
 
 def the_memo(folder: Path) -> Path:
     (found,) = folder.glob("stat-*.json")
+    return found
+
+
+def the_seal(folder: Path) -> Path:
+    (found,) = folder.glob("seal-*.json")
     return found
 
 
@@ -155,13 +160,14 @@ def test_planted_pickle_index_runs_no_code(run, data_copy: Path, own_cache: Path
     _plant_old_format(index_file, marker, cache.FORMAT_VERSION)
     if memo == "removed":
         the_memo(own_cache).unlink()
-    elif memo == "vouching":  # the memo even carries the planted file's checksum
-        saved = json.loads(the_memo(own_cache).read_text())
+    elif memo == "vouching":  # the seal even carries the planted file's checksum
+        saved = json.loads(the_seal(own_cache).read_text())
         info = index_file.stat()
-        saved.update(digest=cache.file_digest(index_file), checked=time.time_ns() + 10**12,
+        saved.update(digests=[freshness.file_digest(index_file)],
+                     checked=time.time_ns() + 10**12,
                      index=[info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns,
                             info.st_ctime_ns])
-        the_memo(own_cache).write_text(json.dumps(saved))
+        the_seal(own_cache).write_text(json.dumps(saved))
     assert answers(run, data_copy) == before
     assert not marker.exists()
 
@@ -183,7 +189,8 @@ def test_planted_stat_memo_cannot_name_a_path(run, data_copy: Path, own_cache: P
         assert answers(run, data_copy) == before
     assert victim.read_bytes() == b"the victim's own file"
     assert sorted(p for p in tmp_path.rglob("*") if own_cache not in p.parents) == outside
-    assert all(re.fullmatch(cache.INDEX_NAME, p.name) or re.fullmatch(cache.MEMO_NAME, p.name)
+    assert all(any(re.fullmatch(name, p.name) for name in (cache.INDEX_NAME, cache.MEMO_NAME,
+                                                             cache.SEAL_NAME))
                for p in own_cache.iterdir())
 
 
@@ -293,7 +300,7 @@ def test_damage_found_mid_run_is_rebuilt_too(run, data_copy: Path, own_cache: Pa
     before = answers(run, data_copy)
     with sqlite3.connect(the_index(own_cache)) as connection:
         connection.execute(damage)
-    monkeypatch.setattr(cache.Place, "index_is_sound", lambda self: True)
+    monkeypatch.setattr(freshness.Place, "index_is_sound", lambda self: True)
     assert answers(run, data_copy) == before
 
 
@@ -317,9 +324,10 @@ def test_a_stat_taken_too_close_to_a_change_proves_nothing(data_copy: Path,
     calls: list[int] = []
     open_index(data_copy, lambda: calls.append(1) or load(data_copy))
     memo = json.loads(the_memo(own_cache).read_text())
-    assert memo["files"][2][4] >= memo["written"] - cache.RACY_NS  # just copied: racy
-    assert cache._racy(memo["files"][2], memo["written"])
-    assert not cache._racy(memo["files"][2], memo["written"] + cache.RACY_NS + 10**9)
+    assert memo["files"][2][4] >= memo["written"] - freshness.RACY_NS  # just copied: racy
+    assert freshness._racy(memo["files"][2], memo["written"])
+    assert not freshness._racy(memo["files"][2],
+                               memo["written"] + freshness.RACY_NS + 10**9)
 
 
 def test_cache_folder_with_uri_characters_builds_once(data_copy: Path, tmp_path: Path,
