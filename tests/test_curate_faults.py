@@ -732,3 +732,27 @@ def test_a_killed_jobs_worker_or_add_never_leaves_the_folder_locked(
     assert folder_bytes(empty) == before
     done = run("add", str(inbox / "a00.txt"), "--data", str(empty), "--format", "tsv")
     assert done.code == 0, done.err
+
+
+# -- issue 14 leftovers: a <meta charset> a browser would not obey is not obeyed --------------
+
+@pytest.mark.parametrize("hidden", [
+    '<!-- <meta charset="koi8-r"> -->',  # commented out
+    '<!--[if IE]><meta charset="koi8-r"><![endif]-->',  # a conditional comment is one too
+    '<link title="<meta charset=koi8-r>" rel="x">',  # text inside another tag's attribute
+    '<metadata charset="koi8-r">',  # not a <meta> tag
+])
+def test_a_charset_a_browser_would_not_obey_is_not_obeyed(
+        empty: Path, tmp_path: Path, run, hidden: str) -> None:  # noqa: ANN001
+    """A windows-1251 page with a koi8-r declaration before its own, where a browser's
+    pre-scan does not look: read as koi8-r, its Russian is other Russian letters, with no
+    replacement character to refuse it by (every byte is a koi8-r letter)."""
+    page = tmp_path / "commented.html"
+    declared = PAGE.format(charset="windows-1251")
+    page.write_bytes(declared.replace("<head>", f"<head>{hidden}", 1).encode("cp1251"))
+    assert "Токаев".encode("cp1251").decode("koi8-r") != "Токаев"  # the trap is real
+    done = run("add", str(page), "--data", str(empty), "--format", "tsv")
+    assert done.code == 0, done.err
+    assert read_table(empty, "sources")[0]["title"] == "Токаев и Путин провели переговоры"
+    text = (empty / "articles" / "commented.txt").read_text("utf-8")
+    assert "соглашение о сотрудничестве" in text

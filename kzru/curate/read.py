@@ -294,7 +294,24 @@ def _from_text(path: Path, text: str) -> dict:
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 # <meta charset="windows-1251"> or <meta http-equiv="Content-Type" content="…; charset=…">
-_DECLARED = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
+_DECLARED = re.compile(rb"charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
+# The markup a browser's pre-scan steps over whole (the WHATWG HTML standard, "prescan a byte
+# stream to determine its encoding"): a comment (to its first "-->", which may share the
+# opening dashes as in <!-->, or to the end of what is read), a <meta> tag, any other tag
+# with its attributes, and <!…>, </…>, <?…> markup.
+_PRESCAN = re.compile(rb"<!(?=--).*?(?:-->|\Z)|(?P<meta><meta[\s/][^>]*>?)|<[A-Za-z][^>]*>?"
+                      rb"|<[!/?][^>]*>?", re.I | re.S)
+
+
+def _declared_charset(head: bytes) -> bytes | None:
+    """The charset the page's first <meta> declaring one names, as a browser finds it: a
+    <meta> inside a comment or inside another tag's attribute is text, not a declaration."""
+    for markup in _PRESCAN.finditer(head):
+        if markup["meta"]:
+            declared = _DECLARED.search(markup["meta"])
+            if declared:
+                return declared[1]
+    return None
 
 
 # The encodings a page may declare, as browsers honour them (the WHATWG Encoding Standard's
@@ -329,9 +346,9 @@ def _decode_html(raw: bytes) -> str:
             return raw.decode("utf-8")  # tool that took the server's header, say); legacy
         except UnicodeDecodeError:  # Cyrillic is never valid UTF-8 by chance
             pass
-    declared = _DECLARED.search(raw[:4096])
+    declared = _declared_charset(raw[:4096])
     if declared:
-        label = declared[1].decode("ascii").lower().replace("_", "-")
+        label = declared.decode("ascii").lower().replace("_", "-")
         try:
             encoding = codecs.lookup(_LABELS.get(label, label)).name
         except LookupError:
