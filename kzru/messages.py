@@ -109,6 +109,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "{folder}: записано, но не сброшено на диск ({why})"),
     "err.not_written": ("{path}: cannot be written ({why}); nothing was changed",
                         "{path}: запись не удалась ({why}); ничего не изменено"),
+    "err.written_unfinished": ("{folder}: written, but not every file could be moved into "
+                               "place yet ({why}); the next kzru command on the folder "
+                               "finishes it, and nothing reads the folder before that",
+                               "{folder}: записано, но не все файлы удалось поставить на место "
+                               "({why}); следующая команда kzru над папкой закончит это, и до "
+                               "тех пор папка не читается"),
     "err.not_empty": ("{folder}: already exists and is not an empty folder",
                       "{folder}: уже существует и это не пустая папка"),
     "err.exists": ("{target} exists (--force replaces it)",

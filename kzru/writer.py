@@ -191,12 +191,25 @@ def _swap_in(folder: Path, staged: list[tuple[str, Path]]) -> None:
     try:
         for name, temp in staged_now:
             os.replace(temp, folder / name)
-    except BaseException:
+    except BaseException as error:
         try:
             journal.write(folder, "back", entries)
+        except OSError:
+            # A double fault: the journal still says forward, so the next kzru finishes this
+            # write forward whatever this one reports. It is written: finish it here if the
+            # renames now go through, else say it is written and who finishes it.
+            try:
+                journal.roll(folder, "forward", entries)
+            except OSError as again:
+                raise KzruError(Said("err.written_unfinished", folder=folder,
+                                     why=again.strerror or again)) from None
+            if isinstance(error, OSError):
+                return
+            raise
+        try:
             journal.roll(folder, "back", entries)
         except OSError:
-            pass  # the journal is left: the next kzru finishes the write one way or the other
+            pass  # the journal says back: the next kzru finishes undoing it
         raise
     try:
         journal.roll(folder, "forward", entries)  # nothing left to rename: the leftovers go
