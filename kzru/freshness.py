@@ -18,12 +18,12 @@ import os
 import time
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from kzru.cache import FORMAT_VERSION, MEMO_LIMIT, _trusted_file, write_atomically
 from kzru.errors import KzruError
 from kzru.files import check_regular, content_digest, open_regular, read_limited
-from kzru.paths import CSV_LIMIT, PACKAGE_LIMIT, bundled_data_dir, data_files
+from kzru.paths import CSV_LIMIT, JOURNAL, PACKAGE_LIMIT, bundled_data_dir, data_files
 
 # A change within this long of a recorded stat may leave every timestamp as it was
 # (coarse file-system clocks): such a stat proves nothing and the content is hashed again.
@@ -31,6 +31,9 @@ RACY_NS = 2_000_000_000
 # The checksums a seal keeps: the build on file and one renamed over it meanwhile, so a run
 # that hashed the old file while another run filed a new one still finds it named.
 KEEP_DIGESTS = 2
+
+# How many times a reader reads a folder again after a write changed it under the reader.
+READ_TRIES = 5
 
 Signature = list[int]
 
@@ -278,3 +281,47 @@ def locate(folder: Path, place: Path) -> Place:
         memo = Memo(signatures, _hash_data(files), now)
         memo.save(memo_path)
     return Place(place / f"index-{memo.key}.sqlite", memo_path, memo, now, files)
+
+
+Read = TypeVar("Read")
+
+
+def generation(folder: Path) -> list[object]:
+    """What any write into ``folder`` changes: whether a write journal is there, and each data
+    file's stat (a rename gives the name another inode; a file put back by an undo is one
+    whose change time a hard link and a rename have moved)."""
+    found: list[object] = [os.path.lexists(folder / JOURNAL)]
+    for path in data_files(folder):
+        try:
+            found.append(_signature(os.stat(path)))
+        except (OSError, ValueError):
+            found.append(None)
+    return found
+
+
+def read_whole(folder: Path, read: Callable[[], Read],
+               discard: Callable[[Read], None] | None = None) -> Read:
+    """``read()``, which reads the folder's files one by one, done again for as long as a
+    write changed the folder while it ran (a journal seen, a file renamed). A reader that
+    started before a live writer's renames would otherwise answer from old tables and new
+    ones at once (or refuse a folder that is valid before and after). Between tries the
+    write is waited for, or finished (journal.settle)."""
+    for _ in range(READ_TRIES):
+        before = generation(folder)
+        if not before[0]:
+            try:
+                result = read()
+            except Exception:
+                if generation(folder) == before:
+                    raise  # a problem of the folder itself, not of a write meanwhile
+            else:
+                if generation(folder) == before:
+                    return result
+                if discard is not None:
+                    discard(result)
+        from kzru.journal import settle
+
+        settle(folder)
+    from kzru.labels import Said
+
+    raise KzruError(Said("err.write_under_way", folder=folder))

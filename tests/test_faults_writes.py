@@ -7,8 +7,11 @@ never half of each.
 
 from __future__ import annotations
 
+import csv
 import errno
+import io
 import os
+import shutil
 import stat
 from pathlib import Path
 
@@ -176,3 +179,109 @@ def test_written_files_and_folders_are_on_disk_before_the_journal_is_removed(
     assert any(when > journal_removed[0] for when in disk.index(
         "fsync-dir", lambda value: value == folder_inode)), "the journal's removal not flushed"
     assert tables(data_copy) == {name: new[name] for name in ("sources.csv", "events.csv")}
+
+
+# --- a reader that started before a writer's renames reads one version whole ----------------
+
+NEW_EVENT = "2024-11-csto-council-second-day"
+
+
+def next_version(folder: Path) -> dict[str, bytes]:
+    """A curator's write of three tables that only make sense together: a new event, a fact
+    moved to it and another fact removed, and a source's publisher changed. Old events with
+    new facts name an event that does not exist; every reader below shows the change."""
+    def table(name: str) -> tuple[list[str], list[dict[str, str]]]:
+        with open(folder / name, encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            return list(reader.fieldnames or []), list(reader)
+
+    def render(header: list[str], rows: list[dict[str, str]]) -> bytes:
+        out = io.StringIO()
+        writer_ = csv.DictWriter(out, header, lineterminator="\n")
+        writer_.writeheader()
+        writer_.writerows(rows)
+        return out.getvalue().encode("utf-8")
+
+    header, events = table("events.csv")
+    (council,) = [row for row in events if row["id"] == "2024-11-csto-council"]
+    events.append({**council, "id": NEW_EVENT, "title_en": "CSTO council, second day",
+                   "title_ru": "Совет ОДКБ, второй день"})
+    fact_header, facts = table("facts.csv")
+    facts = [row for row in facts if row["id"] != "a001-astana-military-vehicles"]
+    for row in facts:
+        if row["id"] == "a001-csto-agenda-security":
+            row["event"] = NEW_EVENT
+    sources = (folder / "sources.csv").read_bytes()
+    return {"sources.csv": sources.replace(b",CMN.KZ,", b",CMN.KZ (new),", 1),
+            "events.csv": render(header, events), "facts.csv": render(fact_header, facts)}
+
+
+def half_written(folder: Path, contents: dict[str, bytes]) -> None:
+    """A writer caught between its renames (live but slow, or killed): every file staged and
+    named in the journal, only facts.csv renamed in."""
+    entries = []
+    for name, payload in contents.items():
+        (folder / f"{writer.TEMP_PREFIX}{name}").write_bytes(payload)
+        os.link(folder / name, folder / f"{writer.TEMP_PREFIX}old-{name}")
+        entries.append((name, f"{writer.TEMP_PREFIX}{name}", f"{writer.TEMP_PREFIX}old-{name}"))
+    journal.write(folder, "forward", entries)
+    os.replace(folder / f"{writer.TEMP_PREFIX}facts.csv", folder / "facts.csv")
+
+
+READERS = {
+    "facts": ("facts", "--source", "a001", "--format", "json"),
+    "sources": ("sources", "--format", "json"),
+    "visits": ("visits", "--format", "json"),
+    "search": ("search", "ОДКБ", "--format", "json"),
+    "check": ("check",),
+}
+
+
+@pytest.mark.parametrize("writing", ["whole write", "renames half done"])
+@pytest.mark.parametrize("reader", READERS)
+def test_a_reader_that_started_before_a_writers_renames_reads_one_version(
+        run, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+        reader: str, writing: str) -> None:
+    """The reader has read sources.csv and events.csv when the writer renames its tables in
+    (all of them, or facts.csv only with its journal filed); the reader then reads the rest.
+    It must answer exactly as from the old folder or exactly as from the new one. The old
+    loader answered from old events and new facts: 'unknown event', exit 2, for a folder
+    valid before the write and after it."""
+    from kzru import store as store_module
+
+    args = READERS[reader]
+    new = next_version(data_copy)
+    old_folder, new_folder = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(data_copy, old_folder)
+    shutil.copytree(data_copy, new_folder)
+    for name, payload in new.items():
+        (new_folder / name).write_bytes(payload)
+    monkeypatch.setenv("KZRU_CACHE_DIR", str(tmp_path / "cache"))
+
+    def answer(folder: Path) -> tuple[int, str]:
+        done = run(*args, "--data", str(folder))
+        return done.code, done.out.replace(str(folder), "DATA") + done.err.replace(
+            str(folder), "DATA")
+
+    old, after = answer(old_folder), answer(new_folder)
+    assert old[0] == after[0] == 0 and old != after
+    real = store_module.read_table
+    tables_read: list[str] = []
+
+    def read_table(name: str, *rest, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        found = real(name, *rest, **kwargs)
+        tables_read.append(name)
+        if tables_read == ["sources", "events"]:  # the writer renames now, once
+            if writing == "whole write":
+                writer.commit(data_copy, new)
+            else:
+                half_written(data_copy, new)
+        return found
+
+    monkeypatch.setattr(store_module, "read_table", read_table)
+    monkeypatch.setenv("KZRU_CACHE_DIR", str(tmp_path / "cold"))  # the reader reads the tables
+    got = answer(data_copy)
+    assert got in (old, after), got
+    assert tables_read[:2] == ["sources", "events"] and len(tables_read) > 5  # read again
+    assert got == after  # the write was whole by the time the reader read again
+    assert not os.path.lexists(data_copy / JOURNAL)
