@@ -211,24 +211,46 @@ def write_package(folder: Path, target: Path, package: dict[str, Any],
     whole, so an interrupted or failed export leaves the old folder as it was; no link is
     ever opened, and an existing folder is replaced only when it holds nothing but regular
     files of an earlier kzru export (and ``force`` is given). Returns the names written."""
+    return file_package(stage_package(folder, target, package, force, drafts), target)
+
+
+def stage_package(folder: Path, target: Path, package: dict[str, Any],
+                  force: bool, drafts: bool = False) -> Path:
+    """The package built in a new temporary folder beside ``target`` (returned), once the
+    target is one ``force`` may replace; nothing of ``target`` is touched yet. A caller
+    that must know the copies are of one version of ``folder`` stages again while it
+    changes (freshness.read_whole), removing each discarded stage (remove_stage)."""
     _check_target(target, package, force)
     parent = target.parent
     parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=f".{target.name}-kzru-", dir=parent))
     try:
-        try:
-            for table in TABLES:
-                _copy(folder / f"{table}.csv", building / f"{table}.csv", drafts)
-            encoded = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
-            _write_new(building / "datapackage.json", [encoded.encode("utf-8")])
-        except OSError as error:
-            where = error.filename or target
-            raise KzruError(Said("err.export_failed", where=where, why=error.strerror or error,
-                                 target=target)) from None
+        for table in TABLES:
+            _copy(folder / f"{table}.csv", building / f"{table}.csv", drafts)
+        encoded = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+        _write_new(building / "datapackage.json", [encoded.encode("utf-8")])
+    except OSError as error:
+        remove_stage(building)
+        where = error.filename or target
+        raise KzruError(Said("err.export_failed", where=where, why=error.strerror or error,
+                             target=target)) from None
+    except BaseException:
+        remove_stage(building)
+        raise
+    return building
+
+
+def remove_stage(building: Path) -> None:
+    if building.exists():
+        _remove_export(building)
+
+
+def file_package(building: Path, target: Path) -> list[str]:
+    """Swap a staged package in as ``target``; return the names written."""
+    try:
         _swap_in(building, target)
     finally:
-        if building.exists():
-            _remove_export(building)
+        remove_stage(building)
     return list(PACKAGE_FILES)
 
 

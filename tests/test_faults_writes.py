@@ -285,3 +285,32 @@ def test_a_reader_that_started_before_a_writers_renames_reads_one_version(
     assert tables_read[:2] == ["sources", "events"] and len(tables_read) > 5  # read again
     assert got == after  # the write was whole by the time the reader read again
     assert not os.path.lexists(data_copy / JOURNAL)
+
+
+def test_export_csv_that_started_before_a_writers_renames_copies_one_version(
+        run, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """export --csv validates the folder, then copies its tables one by one: a write between
+    two copies gave a package of old sources and new facts that nothing had validated (and
+    that check refuses)."""
+    from kzru import export
+
+    new = next_version(data_copy)
+    old = {name: (data_copy / name).read_bytes() for name in new}
+    real = export._copy
+    copied: list[str] = []
+
+    def copy(source: Path, target: Path, drafts: bool = True) -> None:
+        real(source, target, drafts)
+        copied.append(source.name)
+        if copied == ["sources.csv"]:
+            writer.commit(data_copy, new)  # the curator's save lands between two copies
+
+    monkeypatch.setattr(export, "_copy", copy)
+    out = tmp_path / "package"
+    done = run("export", "--csv", str(out), "--data", str(data_copy))
+    assert done.code == 0, done.err
+    exported = {name: (out / name).read_bytes() for name in new}
+    assert exported in (old, new)
+    assert exported == new and copied.count("sources.csv") == 2  # copied again, whole
+    assert run("check", "--data", str(out)).code == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".package")) == []

@@ -48,14 +48,21 @@ def command(
     folder = store.resolve_data_dir(options.data)
     # Validate first (a database of bad data helps nobody): a fresh store proves it was.
     # Drafts are not facts: exported only with --drafts (then their review column says so).
-    dataset = open_store(folder, options.color, drafts=options.drafts)
     with open(store.bundled_data_dir() / "datapackage.json", encoding="utf-8") as handle:
         bundled = json.load(handle)
     if csv_dir is not None:
-        written = export.write_package(folder, csv_dir, bundled, force, options.drafts)
+        from kzru.freshness import read_whole
+
+        def validated_copies() -> Path:  # the store and the copies of one version
+            open_store(folder, options.color, drafts=options.drafts)
+            return export.stage_package(folder, csv_dir, bundled, force, options.drafts)
+
+        staged = read_whole(folder, validated_copies, export.remove_stage)
+        written = export.file_package(staged, csv_dir)
         typer.echo(one_line(f"wrote {len(written)} files to {csv_dir}: {', '.join(written)}"))
         return
     assert target is not None
+    dataset = open_store(folder, options.color, drafts=options.drafts)
     _check_database_target(target, force)
     counts = export.write_database(dataset, target, bundled)
     summary = ", ".join(f"{count} {name}" for name, count in counts.items())
