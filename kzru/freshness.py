@@ -9,6 +9,10 @@ index is found and rebuilt. Per key, not per folder: two folders or two installs
 same content share one index, and each takes the other's build for sound instead of
 rebuilding it in turn. A memo's key is used only after it is checked to be 32 hex digits, and
 memos and seals are read only from trusted files (cache.py), field by field.
+
+Freshness for a reader, too: ``read_whole`` reads a data folder again when a write changed it
+while it was read (journal.py's writes rename each table in on its own), so what a command
+answers from is one version of the folder.
 """
 
 from __future__ import annotations
@@ -32,8 +36,8 @@ RACY_NS = 2_000_000_000
 # that hashed the old file while another run filed a new one still finds it named.
 KEEP_DIGESTS = 2
 
-# How many times a reader reads a folder again after a write changed it under the reader.
-READ_TRIES = 5
+# How many times a reader reads a folder, when writes keep changing it under the reader.
+READ_TRIES = 3
 
 Signature = list[int]
 
@@ -301,21 +305,24 @@ def generation(folder: Path) -> list[object]:
 
 def read_whole(folder: Path, read: Callable[[], Read],
                discard: Callable[[Read], None] | None = None) -> Read:
-    """``read()``, which reads the folder's files one by one, done again for as long as a
-    write changed the folder while it ran (a journal seen, a file renamed). A reader that
-    started before a live writer's renames would otherwise answer from old tables and new
-    ones at once (or refuse a folder that is valid before and after). Between tries the
-    write is waited for, or finished (journal.settle)."""
-    for _ in range(READ_TRIES):
+    """``read()``, which reads the folder's files one by one, done again when a write changed
+    the folder while it ran (a journal seen, a file renamed). A reader that started before
+    a live writer's renames would otherwise answer from old tables and new ones at once (or
+    refuse a folder that is valid before and after). Between tries the write is waited
+    for, or finished (journal.settle). A folder still changing at the last try is not a
+    kzru write (each of those is whole at once): that try answers from what it read, as
+    for any file edited while read."""
+    for attempt in range(READ_TRIES):
         before = generation(folder)
         if not before[0]:
+            last = attempt == READ_TRIES - 1
             try:
                 result = read()
             except Exception:
-                if generation(folder) == before:
+                if last or generation(folder) == before:
                     raise  # a problem of the folder itself, not of a write meanwhile
             else:
-                if generation(folder) == before:
+                if last or generation(folder) == before:
                     return result
                 if discard is not None:
                     discard(result)

@@ -154,6 +154,15 @@ def memo_of(folder: Path) -> Path:
     return found
 
 
+def index_of_key(folder: Path, built: Built) -> Path:
+    """The store of the bundled content in ``folder`` (another content's may be beside it)."""
+    return folder / built.store[0].name
+
+
+def seal_of_key(folder: Path, built: Built) -> Path:
+    return folder / built.store[1].name
+
+
 @pytest.fixture
 def builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every store build filed in the cache, counted."""
@@ -263,14 +272,6 @@ def test_every_command_refuses_a_seal_vouching_for_another_keys_store(
     assert len(builds) == 1
 
 
-def index_of_key(folder: Path, built: Built) -> Path:
-    return folder / built.store[0].name
-
-
-def seal_of_key(folder: Path, built: Built) -> Path:
-    return folder / built.store[1].name
-
-
 # --- stale keys ----------------------------------------------------------------------------
 
 
@@ -335,7 +336,8 @@ def test_every_command_reads_no_store_another_user_could_have_written(
         built: Built, mine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         builds: list[str], name: str, how: str) -> None:
     folder = tmp_path / "cache"
-    assert ask(name, mine, tmp_path) == built.before[name]  # the memo is made here
+    if how.startswith("memo"):
+        assert ask(name, mine, tmp_path) == built.before[name]  # the memo is made here
     watched = spoil(folder, how, monkeypatch)
     contents = {path: path.read_bytes() for path in watched}
     answer = ask(name, mine, tmp_path)
