@@ -312,7 +312,10 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     # The preview's items held against the report: read whole, as track judges them.
     whole_checked = dataset.fetch([fact.id for fact in checked], keep=False)
     checked_facts = [whole_checked[fact.id] for fact in checked]
-    verdicts = {entry.fact.id: entry for entry in track(dataset, checked_facts)}
+    from kzru.suggest import with_field_documents  # the visit's documents beside a field
+
+    verdicts = {entry.fact.id: entry
+                for entry in with_field_documents(dataset, track(dataset, checked_facts))}
     in_order = [fact for fact in sorted(checked, key=lambda f: line.get(f.id, 0))
                 if fact.id in verdicts]
     checks = [Check(entry, verdicts[entry.fact.id])

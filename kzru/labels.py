@@ -149,6 +149,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "brief.verdict.not_taken_up_at_the_visit": (
         "the preview's background, not taken up in the visit's report",
         "фон обзора, в отчёте о визите не затронутый"),
+    "brief.verdict.not_named": ("not named in the visit's report",
+                                "в отчёте о визите не названо"),
+    "brief.check_documents": (
+        "the documents the visit signed, not linked to it (whether they take up this field is "
+        "a reader's judgement: RUBRIC-follows rule 4):",
+        "документы, подписанные в ходе визита, с этим не связаны (относить ли их к этой "
+        "сфере — вопрос суждения читателя: RUBRIC-follows, правило 4):"),
+    "brief.see_also_not_linked": (
+        "later facts that may report on it, not linked as its progress (RUBRIC-follows lists "
+        "the pairs considered and left out, with the rule):",
+        "более поздние факты, возможно, об этом, не связанные как продвижение (в "
+        "RUBRIC-follows перечислены рассмотренные и не связанные пары с правилом):"),
     "brief.check_see_also": ("what it names is taken up in the report through",
                              "то, о чём речь, в отчёте затронуто через"),
     "brief.check_field": ("the report takes up its field in", "отчёт затрагивает эту отрасль в"),
@@ -251,6 +263,22 @@ LABELS: dict[str, tuple[str, str]] = {
         "under see also",
         "{why}; более поздние факты, которые, возможно, о нём упоминают, но не связаны с ним "
         "как продвижение, перечислены в «см. также»"),
+    "track.why.not_linked": (
+        "no later fact in this table is linked to it as its progress; {rows} may report on it "
+        "(see also) but are not linked: curators link only where careful readers agree the "
+        "later fact reports on this very item (RUBRIC-follows, which lists the pairs "
+        "considered and left out, with the rule)",
+        "ни один более поздний факт в таблице не связан с этим как его продвижение; {rows}, "
+        "возможно, сообщают об этом (см. также), но не связаны: кураторы связывают, только "
+        "когда внимательные читатели согласны, что более поздний факт сообщает именно об "
+        "этом (RUBRIC-follows, где перечислены рассмотренные и не связанные пары с правилом)"),
+    "track.why.field_documents": (
+        "{why} by name; the documents the visit signed, {rows}, are not linked to it: whether "
+        "they take up this field is a reader's judgement, so no link is made (RUBRIC-follows "
+        "rule 4) and they are listed under see also",
+        "{why} по названию; документы, подписанные в ходе визита ({rows}), с этим не "
+        "связаны: относить ли их к этой сфере — вопрос суждения читателя, поэтому связи нет "
+        "(RUBRIC-follows, правило 4), и они перечислены в «см. также»"),
     "track.why.part": ("part {id}: {verdict}, {reason}", "часть {id}: {verdict}, {reason}"),
     "track.why.rest_one": ("nothing later on the other {count} part",
                            "об остальных частях ({count}) позже ничего нет"),

@@ -229,15 +229,30 @@ def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list
     if check.field:
         line += f" · {label('brief.check_field', lang)} " + ", ".join(
             f"`{row.id}`{cited(row, brief)}" for row in check.field)
+    if verdict == NOT_BORNE_OUT and tracked.see_also:
+        line = _unnamed(line, tracked, brief, lang)
     lines = [line]
     for part in tracked.parts:
         # a forecast's field the report is silent on is not mentioned; the part of background
         # work keeps track's own word (the GRES-2 of the energy projects: not taken up)
         shown = part.verdict if part.later or part.verdict in (NOT_AS_SUCH, NOT_TAKEN_UP) \
             else NOT_BORNE_OUT
-        lines.append(f"  - **{verdict_label(shown, lang)}** — {fact_text(part.fact, lang)} "
-                     f"`{part.fact.id}`{_decider(part, brief)}")
+        said = f"  - **{verdict_label(shown, lang)}** — {fact_text(part.fact, lang)} " \
+               f"`{part.fact.id}`{_decider(part, brief)}"
+        lines.append(_unnamed(said, part, brief, lang) if shown == NOT_BORNE_OUT
+                     and part.see_also else said)
     return [*lines, *reported_lines(item, brief, lang)]
+
+
+def _unnamed(line: str, tracked: Tracked, brief: Brief, lang: str) -> str:
+    """A forecast of a field the report does not name, beside the documents the visit signed
+    (suggest.field_documents): "not named", not "not mentioned", since a reader may count a
+    document in the field (scientific-technical cooperation and the documents on space and
+    nuclear energy); the curators leave the pair unlinked (RUBRIC-follows 4)."""
+    line = line.replace(f"**{verdict_label(NOT_BORNE_OUT, lang)}**",
+                        f"**{label('brief.verdict.not_named', lang)}**", 1)
+    return line + f" · {label('brief.check_documents', lang)} " + ", ".join(
+        f"`{row.id}`{cited(row, brief)}" for row in tracked.see_also)
 
 
 def _decider(tracked: Tracked, brief: Brief) -> str:
@@ -289,6 +304,6 @@ def _novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
                              f"**{verdict_label(now.verdict, lang)}** → "
                              f"{later_list(now.later, lang)}")
             if entry.fact.id in novelty.see_also:
-                lines.append(f"    - {label('track.see_also', lang)} "
+                lines.append(f"    - {label('brief.see_also_not_linked', lang)} "
                              f"{later_list(list(novelty.see_also[entry.fact.id]), lang)}")
     return [*lines, ""]

@@ -26,7 +26,7 @@ from kzru.follow import (
     VERDICTS,
     Tracked,
 )
-from kzru.labels import Said, label, say, status_word, verdict_word
+from kzru.labels import Joined, Said, label, say, status_word, verdict_word
 from kzru.model import Fact
 from kzru.render import date_label
 
@@ -58,7 +58,9 @@ def row(entry: Tracked, lang: str) -> dict[str, Any]:
         "source": fact.source, "summary": fact.summary if lang == "en" else fact.text,
         "text": fact.text, "kind": fact.kind, "sectors": list(fact.sectors),
         "verdict": entry.verdict, "later": [later.id for later in entry.later],
-        "parts": [f"{part.fact.id}: {part.verdict}" for part in entry.parts],
+        "parts": [f"{part.fact.id}: {part.verdict}" + (
+            f" (see also: {', '.join(fact.id for fact in part.see_also)})"
+            if part.see_also else "") for part in entry.parts],
         "see_also": [candidate.id for candidate in entry.see_also],
         "decided_by": entry.decisive.id if entry.decisive else "", "words": entry.words,
         # a sentence for people, in the reader's language (the verdict stays a machine value)
@@ -143,11 +145,29 @@ def _block(entry: Tracked, width: int | None, lang: str, explain: bool, console:
 
 
 def reason_of(entry: Tracked) -> object:
-    """The reason; beside "no later report", that the see-also list may name later mentions
-    the curators did not link as progress (the Chelyabinsk branch named again in 2025)."""
+    """The reason, and what the see-also lists beside it are: beside "no later report", later
+    facts that may report on the item but that the curators did not link as its progress (the
+    Chelyabinsk branch named again in 2025; the Russian language in the 2025 report, on which
+    readers divided); beside a forecast of a field the report does not name, the documents
+    the visit signed, which a reader may or may not count in the field. Each names the rows,
+    so the reason never says nothing later mentions an item that a later row names."""
+    reason: object = entry.reason
     if entry.see_also and entry.verdict == NO_REPORT:
-        return Said("track.why.see_also", why=entry.reason)
-    return entry.reason
+        reason = Said("track.why.not_linked", rows=_rows(entry.see_also))
+    elif entry.see_also and entry.verdict == NOT_BORNE_OUT:
+        reason = Said("track.why.field_documents", why=reason, rows=_rows(entry.see_also))
+    parts = [part for part in entry.parts if part.see_also and not part.later]
+    if parts:
+        reason = Joined([reason, *(Said("track.why.part", id=part.fact.id,
+                                        verdict=verdict_word(part.verdict),
+                                        reason=reason_of(part)) for part in parts)], "; ")
+    return reason
+
+
+def _rows(facts: tuple[Fact, ...]) -> object:
+    return Joined((Said("track.later_line", id=fact.id, source=fact.source,
+                        date=date_label(fact.date, fact.date_precision),
+                        status=status_word(fact.status)) for fact in facts), ", ")
 
 
 def why(entry: Tracked, lang: str) -> str:

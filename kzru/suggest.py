@@ -14,9 +14,14 @@ from kzru.follow import (
     COMMENTATOR,
     DONE_STATUSES,
     FORECASTS,
+    GENERAL_SECTORS,
     NO_REPORT,
+    NOT_BORNE_OUT,
+    Namer,
     Tracked,
+    naming,
     period_end,
+    report_sources,
     role,
     talks,
     voice,
@@ -343,23 +348,92 @@ def _pair(earlier: Fact, later: Fact, row: int, rare: _Keys, own: set[str], comm
 
 
 def see_also(dataset: Dataset, entries: list[Tracked]) -> list[Tracked]:
-    """Beside each "no later report", the later facts the suggester proposes for it that share
-    a rare name or the main sector with it (at most three)."""
-    open_ids = {e.fact.id for e in entries if e.verdict == NO_REPORT}
-    if not open_ids:
-        return entries
-    if getattr(dataset, "index", None) is not None:  # the open facts are read already
-        earlier = list({e.fact.id: e.fact for e in entries if e.verdict == NO_REPORT}.values())
-        found = _from_store(dataset, open_ids, 3, earlier)
-    else:
-        found = suggest_follows(dataset, limit=None, earlier_ids=open_ids)
-    found.sort(key=lambda s: (-s.score, s.earlier.date, s.later.id))
+    """Beside each "no later report" (an item's or a part's), the later facts the suggester
+    proposes for it that share a rare name or the main sector with it (at most three); beside
+    a forecast of a field the visit's report does not name (scientific-technical
+    cooperation), the documents the visit signed (``field_documents``)."""
+    open_facts = {fact.id: fact for fact in _open(entries)}
     proposed: dict[str, list[Fact]] = {}
-    for item in found:
-        # Stricter than for a curator: a reader sees these beside the verdict.
-        if item.score >= SEE_ALSO_SCORE and (
-                item.names or item.later.sectors[0] == item.earlier.sectors[0]):
-            proposed.setdefault(item.earlier.id, []).append(item.later)
+    if open_facts:
+        if getattr(dataset, "index", None) is not None:  # the open facts are read already
+            found = _from_store(dataset, set(open_facts), 3, list(open_facts.values()))
+        else:
+            found = suggest_follows(dataset, limit=None, earlier_ids=set(open_facts))
+        found.sort(key=lambda s: (-s.score, s.earlier.date, s.later.id))
+        for item in found:
+            # Stricter than for a curator: a reader sees these beside the verdict.
+            if item.score >= SEE_ALSO_SCORE and (
+                    item.names or item.later.sectors[0] == item.earlier.sectors[0]):
+                proposed.setdefault(item.earlier.id, []).append(item.later)
+    return _beside(entries, {fact_id: tuple(found[:3]) for fact_id, found in proposed.items()},
+                   field_documents(dataset, entries))
 
-    return [entry._replace(see_also=tuple(proposed.get(entry.fact.id, [])[:3]))
-            if entry.verdict == NO_REPORT else entry for entry in entries]
+
+def with_field_documents(dataset: Dataset, entries: list[Tracked]) -> list[Tracked]:
+    """The entries with ``field_documents`` beside each forecast they are found for (the
+    brief's preview-against-outcome section, which shows no other candidates)."""
+    documents = field_documents(dataset, entries)
+    return _beside(entries, {}, documents) if documents else entries
+
+
+def _beside(entries: list[Tracked], proposed: dict[str, tuple[Fact, ...]],
+            documents: dict[str, tuple[Fact, ...]]) -> list[Tracked]:
+    def beside(entry: Tracked) -> Tracked:
+        if entry.verdict == NO_REPORT:
+            entry = entry._replace(see_also=proposed.get(entry.fact.id, ()))
+        elif entry.fact.id in documents:
+            entry = entry._replace(see_also=documents[entry.fact.id])
+        if entry.parts:
+            entry = entry._replace(parts=tuple(beside(part) for part in entry.parts))
+        return entry
+
+    return [beside(entry) for entry in entries]
+
+
+def _open(entries: list[Tracked]) -> Iterator[Fact]:
+    """The facts of the items and parts nothing later reports on."""
+    for entry in entries:
+        if entry.verdict == NO_REPORT:
+            yield entry.fact
+        yield from (part.fact for part in entry.parts if part.verdict == NO_REPORT)
+
+
+def field_documents(dataset: Dataset, entries: list[Tracked]) -> dict[str, tuple[Fact, ...]]:
+    """Fact id -> the documents its visit's report says were signed, for each forecast (an
+    item or a part) that is not borne out and names nothing beyond its field (the preview's
+    "scientific-technical cooperation"): a reader may count a signed document in the field
+    (the 2025 documents on space and nuclear energy) or not, so the pair is shown, never
+    linked (RUBRIC-follows 4). A document on the relations as a whole (the Declaration,
+    politics) takes up no field; a forecast naming a thing of its own (a council) is held to
+    that thing alone."""
+    wanted = [fact for entry in entries for fact in
+              (entry.fact, *(part.fact for part in entry.parts))
+              if fact.event and fact.event in dataset.events
+              and _verdict_of(entry, fact.id) == NOT_BORNE_OUT]
+    if not wanted:
+        return {}
+    namer = Namer(dataset)
+    signed: dict[tuple[str, str], tuple[Fact, ...]] = {}
+    found: dict[str, tuple[Fact, ...]] = {}
+    for fact in wanted:
+        if naming(dataset, fact, namer):
+            continue
+        key = (fact.event, fact.source)
+        if key not in signed:
+            event = dataset.events[fact.event]
+            rows = dataset.report_rows(event.id, report_sources(dataset, event, {fact.source}))
+            facts = dataset.fetch(row[0] for row in rows)
+            lines = dataset.fact_lines
+            signed[key] = tuple(sorted(
+                (row for row in facts.values() if row.kind == "document"
+                 and row.status == "signed" and row.sectors[0] not in GENERAL_SECTORS),
+                key=lambda row: (lines.get(row.id, 0), row.id)))
+        if signed[key]:
+            found[fact.id] = signed[key]
+    return found
+
+
+def _verdict_of(entry: Tracked, fact_id: str) -> str:
+    if entry.fact.id == fact_id:
+        return entry.verdict
+    return next(part.verdict for part in entry.parts if part.fact.id == fact_id)

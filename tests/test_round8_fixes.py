@@ -215,7 +215,8 @@ def test_what_became_of_the_joint_statement_names_the_declaration(moscow, bundle
     block = markdown(moscow, bundled).split("What became of its commitments")[1]
     lines = block.splitlines()
     at = next(i for i, text in enumerate(lines) if f"`{statement}`" in text)
-    assert lines[at + 1].startswith("    - see also, unconfirmed (not linked by the curators):")
+    assert lines[at + 1].startswith(
+        "    - later facts that may report on it, not linked as its progress")
     assert "`a004-declaration-strategic-partnership-alliance` (2025-11-12)" in lines[at + 1]
     # nothing beside a commitment whose later report is linked
     moved = "a001-oil-supply-existing-agreements"
