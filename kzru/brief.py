@@ -130,8 +130,10 @@ def main_sector(fact: Fact) -> str:
     документов … в вопросах космоса, атомной энергетики, ОЭЗ и креативных индустрий»): no
     one area is the package's, and filing it under the first listed would tell a reader
     scanning for nuclear energy that it is a space document. It sits under "Several areas",
-    its areas listed in the article's order."""
-    if fact.kind == "document" and len(set(fact.sectors)) >= 4:
+    its areas listed in the article's order. So does any row of four or more areas (round 9:
+    «Договоренности … коснулись сфер транспорта, экономики, культуры, образования и спорта»
+    is no transport row)."""
+    if len(set(fact.sectors)) >= 4:
         return SEVERAL
     return fact.sectors[0]
 

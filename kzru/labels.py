@@ -147,8 +147,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "brief.verdict.not_borne_out": ("not mentioned in the visit's report",
                                     "в отчёте о визите не упомянуто"),
     "brief.verdict.not_taken_up_at_the_visit": (
-        "the preview's background, not taken up in the visit's report",
-        "фон обзора, в отчёте о визите не затронутый"),
+        "not taken up in the visit's report",
+        "в отчёте о визите не затронуто"),
+    "brief.dated_by_report": (
+        "A line with no date of its own is dated by its report ({dates}): the article gives no "
+        "day for it",
+        "Строка без собственной даты датирована по её отчёту ({dates}): статья не называет "
+        "для неё дня"),
     "brief.verdict.not_named": ("not named in the visit's report",
                                 "в отчёте о визите не названо"),
     "brief.check_documents": (

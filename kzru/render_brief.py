@@ -121,6 +121,7 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     if event.date_note:
         head = label("brief.date_inferred" if mark else "brief.date", lang)
         lines += [f"*{head}: {md(event.date_note)}*", ""]
+    lines += _dated_by_report(brief, lang)
     for section in brief.sections:
         lines += [f"## {_section_title(section.status, lang)}", ""]
         for group in section.groups:
@@ -158,6 +159,18 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
               f"{_source_role(source, brief, dataset, lang)}"
               for number, source in enumerate(brief.sources, 1)]
     return "\n".join(lines) + "\n"
+
+
+def _dated_by_report(brief: Brief, lang: str) -> list[str]:
+    """Once a page: lines shown with no date are, where the article gives them no day, dated
+    by their report (rubric 4: as of which it is reported), so a reader knows the signing
+    and the agreements stand on the report's day (round 9, Moscow 2025)."""
+    days = sorted({item.fact.date for section in brief.sections for group in section.groups
+                   for item in group.items if item.fact.date_basis == "publication"
+                   and not date_mark(item.fact, brief, lang)})
+    if not days:
+        return []
+    return [f"*{label('brief.dated_by_report', lang, dates=', '.join(map(str, days)))}.*", ""]
 
 
 def _source_role(source: Source, brief: Brief, dataset: Dataset, lang: str) -> str:

@@ -135,11 +135,20 @@ def test_signed_documents_and_discussed_items_are_tracked(bundled) -> None:  # n
     assert [p.fact.id for p in entries["a000-agreements-package"].parts] == [
         "a000-agreements-education", "a000-agreements-digitalisation", "a000-agreements-space",
         "a000-agreements-nuclear-training"]
-    for discussed in ("a004-gas-supply-border-regions", "a004-gas-transit-third-countries",
+    # the 2025 package's four areas are its parts (round 9, rubric 6), as the 2022 package's
+    assert [p.fact.id for p in entries["a004-innovation-documents-package"].parts] == [
+        "a004-documents-space", "a004-documents-nuclear-energy",
+        "a004-documents-special-economic-zones", "a004-documents-creative-industries"]
+    for discussed in ("a004-gas-cooperation-prospects",
                       "a004-border-checkpoints", "a004-cross-border-logistics-infrastructure",
                       "a001-tourism-cooperation", "a001-telephone-numbering-cooperation",
                       "a001-construction-cooperation", "a001-housing-utilities-cooperation"):
         assert entries[discussed].role == "discussed", discussed
+    # gas supply to the border regions and transit to third countries: «в частности» members
+    # of the gas discussion (round 9), each followed under it as a discussed item
+    gas = {p.fact.id: p for p in entries["a004-gas-cooperation-prospects"].parts}
+    assert list(gas) == ["a004-gas-supply-border-regions", "a004-gas-transit-third-countries"]
+    assert all(part.role == "discussed" for part in gas.values())
     # Assessments and colour are not followed: only talk about a file is.
     for statement in ("a004-energy-progress", "a001-visit-traditional-topics",
                       "a002-visit-political-symbolic-significance", "a000-cis-summit-one-car"):
@@ -160,8 +169,12 @@ def test_state_commitments_and_commentators_views_are_told_apart(run) -> None:
 
 
 def test_track_reads_its_query_as_search_does_but_not_inside_names(run) -> None:
-    gas = {row["id"] for row in json.loads(run("track", "газ", "--format", "json").out)}
-    assert {"a004-gas-supply-border-regions", "a004-gas-transit-third-countries"} <= gas
+    rows = json.loads(run("track", "газ", "--format", "json").out)
+    # the gas discussion and its two «в частности» members, under it as parts (round 9)
+    gas = {row["id"] for row in rows} | {part.split(":")[0] for row in rows
+                                         for part in row["parts"]}
+    assert {"a004-gas-cooperation-prospects", "a004-gas-supply-border-regions",
+            "a004-gas-transit-third-countries"} <= gas
     assert not {"a000-gubkin-atyrau-branch", "a002-gubkin-university-branch"} & gas
     atom = {row["id"] for row in json.loads(run("track", "атом", "--format", "json").out)}
     assert "a002-nuclear-fuel-cycle-competence-council" in atom  # ядерно-топливного
@@ -475,14 +488,17 @@ def test_one_sentence_once_and_a_package_under_its_main_sector(bundled) -> None:
         "a004-first-npp-kazakhstan"]
     # The four-area package («ряд документов» named by four areas) sits under "Several
     # areas", not under the area listed first (issue 19), its areas listed in that order;
-    # the gas trio, different things in one sentence, stay three items.
+    # the gas discussion's two «в частности» members are its parts (round 9), under it.
     status, sector, package = where["a004-innovation-documents-package"]
     assert (status, sector) == ("signed", "several")
     assert package.areas == ["space", "nuclear", "trade", "culture"]
     page = markdown(brief, bundled)
     assert "### Several areas\n\n- A number of documents were signed" in page
     assert "· Areas: Space · Nuclear energy · Trade \\& economy" in page
-    assert {"a004-gas-supply-border-regions", "a004-gas-transit-third-countries"} <= set(where)
+    assert not {"a004-gas-supply-border-regions", "a004-gas-transit-third-countries"} & \
+        set(where)
+    assert [f.id for f in where["a004-gas-cooperation-prospects"][2].parts] == [
+        "a004-gas-supply-border-regions", "a004-gas-transit-third-countries"]
     # The 2022 package of four areas too; a document of fewer areas keeps its first sector:
     # the joint statement of 2024 (politics, trade, culture) sits under politics.
     first = build(bundled, "2022-02-working-visit").sections[0].groups

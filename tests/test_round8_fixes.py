@@ -156,7 +156,7 @@ def test_a_named_plant_the_report_never_names_is_not_taken_up(
     assert tracked[parent].verdict == NOT_AS_SUCH  # the projects' own word, not their parts'
     assert fact_id not in {check.item.fact.id for check in moscow.checks}
     assert _line(markdown(moscow, bundled), fact_id).startswith(
-        "  - **the preview's background, not taken up in the visit's report**")
+        "  - **not taken up in the visit's report**")
 
 
 # -- Moscow 2025: the digitalisation contacts held against the IT-sector line -------------------

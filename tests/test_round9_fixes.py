@@ -1,0 +1,152 @@
+"""The round-9 checks of track and the briefs (docs/audits/2026-12-05-round9-*.md), each point
+as the change log (Part 17) decides it: expected values from the articles and RUBRIC-follows."""
+
+from __future__ import annotations
+
+import json
+
+from kzru.brief import build, main_sector
+from kzru.follow import NO_REPORT, NOT_BORNE_OUT, track
+from kzru.render_brief import markdown
+from kzru.render_track import reason_of
+from kzru.suggest import see_also
+
+MOSCOW = "2025-11-state-visit-moscow"
+LANGUAGE_2024 = "a001-talks-russian-language-support"
+LANGUAGE_2025 = "a004-russian-culture-language-promotion"
+PACKAGE = "a004-innovation-documents-package"
+
+
+def _tracked(bundled) -> dict:  # noqa: ANN001
+    return {entry.fact.id: entry for entry in see_also(bundled, track(bundled))}
+
+
+def test_the_disputed_russian_language_link_stays_out_and_says_why(bundled, run) -> None:  # noqa
+    """Rule 4: readers split three to two on whether «В Казахстане уделяют должное внимание
+    продвижению русской культуры и языка» is the 2025 meeting taking up the 2024 item
+    («обсудили вопросы … поддержки русского языка»): no link. The reason names the 2025 row
+    and says why it is not linked, never that nothing later reports on the item."""
+    assert LANGUAGE_2024 not in bundled.facts[LANGUAGE_2025].follows
+    rows = {row["id"]: row for row in json.loads(
+        run("track", "--explain", "--format", "json").out)}
+    row = rows[LANGUAGE_2024]
+    assert row["verdict"] == NO_REPORT and LANGUAGE_2025 in row["see_also"]
+    assert f"{LANGUAGE_2025} (a004, 2025-11-12, reported) may report on it" in row["reason"]
+    assert "not linked" in row["reason"] and "RUBRIC-follows" in row["reason"]
+    assert "nothing later in this table reports on it" not in row["reason"]
+    # the Moscow brief's "what became of" says the same beside the 2024 item
+    page = markdown(build(bundled, MOSCOW), bundled)
+    lines = page.split("What became of its commitments")[1].splitlines()
+    at = next(i for i, text in enumerate(lines) if f"`{LANGUAGE_2024}`" in text)
+    assert lines[at + 1].startswith("    - later facts that may report on it, not linked as "
+                                    "its progress (RUBRIC-follows lists the pairs considered")
+    assert f"`{LANGUAGE_2025}`" in lines[at + 1]
+
+
+def test_a_field_the_report_does_not_name_is_not_named_beside_the_visits_documents(
+        bundled, run) -> None:  # noqa: ANN001
+    """«научно-технической … кооперации» (a002) against «Ряд подписанных … документов
+    позволят … продвинуться в вопросах освоения космоса, атомной энергетики …» (a004): not
+    linked (rule 4), "not named" rather than "not mentioned", the signed package beside it.
+    The Declaration (politics, the relations as a whole) takes up no field; a forecast naming
+    a thing of its own (the Eurasian Route Council) is still "not mentioned"."""
+    forecast = _tracked(bundled)["a002-expected-focus-industrial-cooperation"]
+    parts = {part.fact.id: part for part in forecast.parts}
+    science = parts["a002-expected-focus-scientific-technical"]
+    assert science.verdict == NOT_BORNE_OUT and science.later == []
+    assert [fact.id for fact in science.see_also] == [PACKAGE]
+    assert [fact.id for fact in parts["a002-expected-focus-industrial"].see_also] == [PACKAGE]
+    assert parts["a002-expected-focus-transport-logistics"].see_also == ()
+    reason = str(reason_of(forecast))
+    assert "part a002-expected-focus-scientific-technical: not borne out, the report of " \
+           f"{MOSCOW} (a004) does not mention it by name; the documents the visit signed, " \
+           f"{PACKAGE} (a004, 2025-11-12, signed), are not linked to it" in reason
+    rows = {row["id"]: row for row in json.loads(run("track", "--format", "json").out)}
+    assert "a002-expected-focus-scientific-technical: not borne out (see also: " \
+           f"{PACKAGE})" in rows["a002-expected-focus-industrial-cooperation"]["parts"]
+    page = markdown(build(bundled, MOSCOW), bundled)
+    line = next(text for text in page.splitlines()
+                if "`a002-expected-focus-scientific-technical`" in text)
+    assert line.startswith("  - **not named in the visit's report** — Scientific-technical")
+    assert f"not linked to it (whether they take up this field is a reader's judgement: " \
+           f"RUBRIC-follows rule 4): `{PACKAGE}` [2]" in line
+    assert "a004-declaration-strategic-partnership-alliance" not in line
+    council = next(text for text in page.splitlines()
+                   if "`a002-eurasian-route-development-council`" in text)
+    assert council.startswith("- **not mentioned in the visit's report** — ")
+    assert "documents the visit signed" not in council
+
+
+def test_the_2025_package_has_its_areas_as_parts_and_the_nuclear_one_decides(bundled) -> None:  # noqa
+    """Rubric 6 (round-9 reservation 6): «в вопросах освоения космоса, атомной энергетики,
+    развития особых экономических зон и креативных индустрий» — four areas, four parts, each
+    signed; the nuclear forecast is borne out by the nuclear area, not the whole package."""
+    entries = _tracked(bundled)
+    parts = [part.fact for part in entries[PACKAGE].parts]
+    assert [(fact.id, fact.sectors[0], fact.status) for fact in parts] == [
+        ("a004-documents-space", "space", "signed"),
+        ("a004-documents-nuclear-energy", "nuclear", "signed"),
+        ("a004-documents-special-economic-zones", "trade", "signed"),
+        ("a004-documents-creative-industries", "culture", "signed")]
+    nuclear = entries["a002-expected-nuclear-cooperation-focus"]
+    assert nuclear.verdict == "borne out"
+    assert nuclear.decisive.id == "a004-documents-nuclear-energy"
+    assert "атомной энергетики" in nuclear.words
+    # the 2022 space agreements: the 2025 space documents beside them, not linked (rule 1)
+    space = next(part for part in entries["a000-agreements-package"].parts
+                 if part.fact.id == "a000-agreements-space")
+    assert space.verdict == NO_REPORT and "a004-documents-space" in [
+        fact.id for fact in space.see_also]
+
+
+def test_the_gas_discussion_holds_its_two_members(bundled) -> None:  # noqa: ANN001
+    """«Детально обсуждены перспективы газового сотрудничества, в частности газоснабжение …,
+    а также транзит в третьи страны» — «в частности» names members (round-9 reservation 7)."""
+    entry = _tracked(bundled)["a004-gas-cooperation-prospects"]
+    assert [part.fact.id for part in entry.parts] == [
+        "a004-gas-supply-border-regions", "a004-gas-transit-third-countries"]
+    page = markdown(build(bundled, MOSCOW), bundled)
+    at = page.index("`a004-gas-cooperation-prospects`")
+    assert page.index("  - Gas supply to the regions") > at
+
+
+def test_the_branch_expansion_is_borne_out_by_mephi_and_gubkin_too(bundled) -> None:  # noqa
+    """«договоренности по расширению сети филиалов … В этом направлении уже начата работа по
+    созданию филиалов МИФИ в Алматы и университета имени Губкина в Атырау» (2022); both named
+    among the open branches in 2025 (a002): later lists them beside MGIMO (reservation 1)."""
+    entry = _tracked(bundled)["a000-expand-russian-university-branches"]
+    assert entry.verdict == "done"
+    assert {"a002-mgimo-astana-branch", "a004-mgimo-astana-branch", "a002-mephi-branch",
+            "a002-gubkin-university-branch"} == {fact.id for fact in entry.later}
+
+
+def test_the_peaceful_atom_work_shows_the_2025_nuclear_rows_beside_it(bundled) -> None:  # noqa
+    """Reservation 3: «работа с мирным атомом» (2022) stays unlinked (rule 1), the 2025
+    nuclear documents shown beside it as see also."""
+    entry = _tracked(bundled)["a003-peaceful-atom-joint-project"]
+    assert entry.verdict == NO_REPORT
+    assert "a004-documents-nuclear-energy" in [fact.id for fact in entry.see_also]
+
+
+def test_a_row_of_four_areas_sits_under_several_areas(bundled) -> None:  # noqa: ANN001
+    """«Договоренности … коснулись сфер транспорта, экономики, культуры, образования и
+    спорта» is no transport row (round-9 brief point 4)."""
+    overview = bundled.facts["a004-agreements-sectors-overview"]
+    assert len(overview.sectors) == 5 and main_sector(overview) == "several"
+    page = markdown(build(bundled, MOSCOW), bundled)
+    reported = page.split("## Discussed and reported")[1]
+    assert reported.index("### Several areas") < reported.index("`a004-agreements-sectors-"
+                                                                 "overview`")
+    assert reported.index("`a004-agreements-sectors-overview`") < \
+        reported.index("### Transport")
+
+
+def test_lines_dated_by_their_report_say_so_once(bundled) -> None:  # noqa: ANN001
+    """Rubric 4: a row the article gives no day is dated as of its report; the page says so
+    once (round-9 brief point 3), naming the report's day; a page with none says nothing."""
+    page = markdown(build(bundled, MOSCOW), bundled)
+    assert page.count("A line with no date of its own is dated by its report (2025-11-12)") == 1
+    sochi = markdown(build(bundled, "2022-08-sochi-talks"), bundled)
+    assert "dated by its report" not in sochi
+    ru = markdown(build(bundled, MOSCOW), bundled, "ru")
+    assert "датирована по её отчёту (2025-11-12)" in ru
