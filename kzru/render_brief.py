@@ -8,6 +8,8 @@ Every heading and note comes from kzru.labels in the reader's language.
 
 from __future__ import annotations
 
+from datetime import date
+
 from kzru.brief import ATTRIBUTED, SEVERAL, Brief, Check, Item
 from kzru.brief_lines import (
     attribution_of,
@@ -121,8 +123,8 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     if event.date_note:
         head = label("brief.date_inferred" if mark else "brief.date", lang)
         lines += [f"*{head}: {md(event.date_note)}*", ""]
-    lines += _dated_by_report(brief, lang)
-    for section in brief.sections:
+    note_at, days = len(lines), set()  # the dates-by-report note, once the days are known
+    for section in brief.sections:  # (sections are made as they are read: read once)
         lines += [f"## {_section_title(section.status, lang)}", ""]
         for group in section.groups:
             heading = label("brief.several", lang) if group.sector == SEVERAL \
@@ -130,6 +132,10 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
             lines += [f"### {md(heading)}", ""]
             lines += _group_lines(group.items, section.status, lang, brief, dataset)
             lines.append("")
+            days |= _dated_by_report(group.items, brief, lang)
+    if days:
+        dates = ", ".join(map(str, sorted(days)))
+        lines[note_at:note_at] = [f"*{label('brief.dated_by_report', lang, dates=dates)}.*", ""]
     lines += _check_lines(brief, dataset, lang)
     if brief.figures:
         lines += [f"## {label('brief.figures', lang)}", ""]
@@ -161,16 +167,12 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _dated_by_report(brief: Brief, lang: str) -> list[str]:
-    """Once a page: lines shown with no date are, where the article gives them no day, dated
-    by their report (rubric 4: as of which it is reported), so a reader knows the signing
-    and the agreements stand on the report's day (round 9, Moscow 2025)."""
-    days = sorted({item.fact.date for section in brief.sections for group in section.groups
-                   for item in group.items if item.fact.date_basis == "publication"
-                   and not date_mark(item.fact, brief, lang)})
-    if not days:
-        return []
-    return [f"*{label('brief.dated_by_report', lang, dates=', '.join(map(str, days)))}.*", ""]
+def _dated_by_report(items: list[Item], brief: Brief, lang: str) -> set[date]:
+    """The days of the lines shown with no date because the article gives them none: dated
+    by their report (rubric 4: as of which it is reported). The page says so once, so a
+    reader knows the signing and the agreements stand on the report's day (round 9)."""
+    return {item.fact.date for item in items if item.fact.date_basis == "publication"
+            and not date_mark(item.fact, brief, lang)}
 
 
 def _source_role(source: Source, brief: Brief, dataset: Dataset, lang: str) -> str:
