@@ -58,9 +58,7 @@ def row(entry: Tracked, lang: str) -> dict[str, Any]:
         "source": fact.source, "summary": fact.summary if lang == "en" else fact.text,
         "text": fact.text, "kind": fact.kind, "sectors": list(fact.sectors),
         "verdict": entry.verdict, "later": [later.id for later in entry.later],
-        "parts": [f"{part.fact.id}: {part.verdict}" + (
-            f" (see also: {', '.join(fact.id for fact in part.see_also)})"
-            if part.see_also else "") for part in entry.parts],
+        "parts": [f"{part.fact.id}: {part.verdict}" for part in entry.parts],
         "see_also": [candidate.id for candidate in entry.see_also],
         "decided_by": entry.decisive.id if entry.decisive else "", "words": entry.words,
         # a sentence for people, in the reader's language (the verdict stays a machine value)

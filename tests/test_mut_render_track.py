@@ -359,8 +359,13 @@ def test_explain_beside_no_later_report_with_candidates_says_what_see_also_is() 
     reason = "nothing later in this table reports on it"
     lonely = item(fact("x-open", summary="Open."), follow.NO_REPORT, reason=reason,
                   see_also=(candidate,))
-    said = (f"{reason}; later facts that may mention it, not linked as its progress, are "
-            "listed under see also")
+    # round 9: the reason names the candidate and says why it is not linked, never that
+    # nothing later reports on the item (a later row may well name it)
+    said = ("no later fact in this table is linked to it as its progress; "
+            f"x-maybe ({candidate.source}, 2026-01-01, reported) may report on it (see also) "
+            "but are not linked: curators link only where careful readers agree the later "
+            "fact reports on this very item (RUBRIC-follows, which lists the pairs considered "
+            "and left out, with the rule)")
     assert why(lonely, "en") == f"why: {said}"
     assert str(reason_of(lonely)) == said
     assert drawn([lonely], width=None, explain=True)[-1] == f"  why: {said}"
@@ -408,10 +413,13 @@ def test_the_rows_reason_is_said_in_the_readers_language() -> None:
     reason = Said("track.why.no_report")
     entry = item(fact("x-open"), follow.NO_REPORT, reason=reason, see_also=(candidate,))
     assert row(entry, "ru")["reason"] == (
-        "ничто более позднее в таблице об этом не сообщает; более поздние факты, которые, "
-        "возможно, о нём упоминают, но не связаны с ним как продвижение, перечислены в "
-        "«см. также»")
-    assert row(entry, "en")["reason"].startswith("nothing later in this table reports on it;")
+        "ни один более поздний факт в таблице не связан с этим как его продвижение; "
+        f"x-maybe ({candidate.source}, 2026-01-01, сообщается), возможно, сообщают об этом "
+        "(см. также), но не связаны: кураторы связывают, только когда внимательные читатели "
+        "согласны, что более поздний факт сообщает именно об этом (RUBRIC-follows, где "
+        "перечислены рассмотренные и не связанные пары с правилом)")
+    assert row(entry, "en")["reason"].startswith(
+        "no later fact in this table is linked to it as its progress; x-maybe (")
 
 
 # --- styles at a colour terminal ------------------------------------------------------------
