@@ -162,3 +162,19 @@ def test_a_surname_alone_is_the_person_named_in_full_before(tmp_path: Path,
         "Министр Арман Нуров посетил новый зерновой терминал в Костанае.\n"
         "Нуров выразил уверенность, что поставки зерна вырастут.\n"))
     assert by("Нуров выразил").speaker == "Арман Нуров"
+
+
+# -- an ordinal standing for its noun takes up the events named before ----------------------
+
+def test_an_elided_ordinal_names_one_of_the_events_before(tmp_path: Path,
+                                                          empty_folder: Path) -> None:
+    data, by = drafted(tmp_path, empty_folder, HEAD + (
+        "Форумы приграничных регионов проводятся ежегодно с 2005 г. Первый состоялся в "
+        "Оренбурге.\n"
+        "Первая группа студентов прибыла в Омск.\n"))
+    first = by("Первый состоялся")
+    assert first.event and data.events[first.event].kind == "forum"
+    assert "Оренбург" in data.events[first.event].places
+    assert data.events[first.event].start.year == 2005
+    # an ordinal with its own noun names that noun, not the events before
+    assert not by("Первая группа").event

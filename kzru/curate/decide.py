@@ -231,13 +231,16 @@ def decide_kind(sentence: Sentence, status: str, has_number: bool) -> tuple[str,
     return "statement", ""
 
 
-def event_word(sentence: Sentence) -> str:
+def event_word(sentence: Sentence, many: bool = False) -> str:
+    """The kind of the one event the sentence names ('' for none); ``many``: events named in
+    the plural count too ("Ежегодные встречи…", what an elided "Первая…" takes up)."""
     from kzru.cues import EVENT_KINDS
 
     text = normalize(sentence.text)
     for phrase, kind in EVENT_KINDS:
         parts = phrase.split()
-        if len(parts) == 1 and any(_one_event(sentence, at) for at in find(parts[0], text)):
+        if len(parts) == 1 and any(many or _one_event(sentence, at)
+                                   for at in find(parts[0], text)):
             return kind
         if len(parts) == 2 and re.search(
                 rf"(?<!\w){re.escape(parts[0])}\w*\s+{re.escape(parts[1])}", text):
@@ -261,3 +264,18 @@ def _number_of(word: str) -> str:
 
     parses = _parse(word)
     return str(parses[0].tag.number or "") if parses else ""
+
+
+def elided_event(sentence: Sentence, before: Sentence | None) -> str:
+    """The event kind a sentence takes up by ellipsis: it opens with an ordinal standing for
+    its noun ("Первая состоялась в Омске", "Следующий пройдет в Астане", right after "Встречи
+    проходят с 2003 г."), so it names one of the events the sentence before named."""
+    words = [t for t in sentence.tokens if re.search(r"[^\W\d_]", t.text)]
+    if before is None or len(words) < 2 or words[1].pos == "NOUN":
+        return ""
+    from kzru.curate.annotate import _parse
+
+    parses = _parse(words[0].text)
+    ordinal = bool(parses) and "Anum" in parses[0].tag or \
+        normalize(words[0].lemma) in ("следующий", "последний", "очередной", "предыдущий")
+    return event_word(before, many=True) if ordinal else ""

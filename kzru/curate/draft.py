@@ -31,6 +31,7 @@ from kzru.curate.decide import (
     decide,
     decide_kind,
     decide_status,
+    elided_event,
     event_word,
     find,
     normalize,
@@ -249,7 +250,8 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
             whole, article.publisher), lexicon_), text=whole.text,
         evidence=quoted, evidence_spans=spans, value=value, unit=unit,
         names=find_names(sentence, lexicon_), why=why,
-        event_word=event_word(sentence) or event_word(whole),
+        event_word=event_word(sentence) or event_word(whole) or elided_event(
+            whole, annotated.sentences[whole.index - 1] if whole.index else None),
         after=before.index if before is not None else -1)
 
 

@@ -194,7 +194,7 @@ def judged(expect_file: Path) -> dict:
 
     spec = json.loads(expect_file.read_text(encoding="utf-8"))
     totals = {"facts": 0, "found": 0, "status": 0, "event": 0, "drafts": 0, "matched": 0,
-              "events": 0, "events_found": 0}
+              "events": 0, "events_found": 0, "speakers": 0, "speaker": 0}
     more_precise: list[str] = []
     per_article = []
     with tempfile.TemporaryDirectory(prefix="kzru-bench-judged-") as scratch:
@@ -227,7 +227,7 @@ def judged(expect_file: Path) -> dict:
 
             row = {"file": article["file"], "facts": len(article["facts"]),
                    "drafts": len(drafts), "found": 0, "status": 0, "event": 0, "misses": [],
-                   "wrong": []}
+                   "wrong": [], "speakers": 0, "speaker": 0}
             matched: set[str] = set()
             for fact in article["facts"]:
                 hits = [d for d in drafts if all(p in d.evidence for p in fact["evidence"])]
@@ -241,6 +241,10 @@ def judged(expect_file: Path) -> dict:
                 event_ok = stands_for(hit.event, fact["event"])
                 row["status"] += status_ok
                 row["event"] += event_ok
+                if "speaker" in fact:  # judged: who the article says says it ('' = no one)
+                    row["speakers"] += 1
+                    said = _norm(hit.speaker).split()
+                    row["speaker"] += said[-1:] == _norm(fact["speaker"]).split()[-1:]
                 if RANK[hit.date_precision] < RANK[fact["date_precision"]]:
                     more_precise.append(f"{article['file']} {fact['id']}")
                 if not (status_ok and event_ok):
@@ -259,7 +263,7 @@ def judged(expect_file: Path) -> dict:
             row["events"], row["events_found"] = len(wanted), found_events
             per_article.append(row)
             for key in ("facts", "found", "status", "event", "drafts", "matched", "events",
-                        "events_found"):
+                        "events_found", "speakers", "speaker"):
                 totals[key] += row[key]
     return {"totals": totals, "more_precise": more_precise, "articles": per_article}
 
@@ -473,6 +477,9 @@ def _report_judged(result: dict, expect_file: Path) -> list[str]:
           f"event {figures['event']:.1%}, drafts matching {figures['drafts_match']:.1%}, "
           f"dates more precise {len(result['more_precise'])}, events proposed "
           f"{totals['events_found']} of {totals['events']}")
+    if totals["speakers"]:
+        print(f"  speaker as judged (surname), on found facts judged for it: "
+              f"{totals['speaker']} of {totals['speakers']}")
     for case in result["more_precise"]:
         print(f"    more precise: {case}")
     return missed + (["more_precise"] if result["more_precise"] else [])
