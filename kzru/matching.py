@@ -21,6 +21,7 @@ from kzru.text import (
     is_cyrillic,
     stem,
     translit_key,
+    word_core,
     words,
 )
 from kzru.understand import Term
@@ -335,56 +336,25 @@ def _names_only(index: Index, term: Term, rows: dict[int, Best]) -> None:
     word = places.key(term.tokens[0])
     inside = index.inside_names(word) & rows.keys()
     if term.entity == "place":
-        own = [name for name in index.table("glossary")[term.entry].all_names()
-               if len(words(name)) > 1] if term.entry else []
-        if own and inside:
-            facts = index.facts(sorted(inside))
-            inside = {r for r in inside if not places.says_any(
-                (facts[r].summary, facts[r].text, facts[r].evidence), own)}
-        inside |= {rowid for rowid, fields in places.negated_rows(index, sorted(rows))
-                   if places.set_apart(fields, word)}
+        inside = places.not_the_place(index, term.entry, word, inside, rows)
     for rowid in inside:
         weight, matched, _ = rows[rowid]
         rows[rowid] = (weight * NAME_ONLY, matched, "name")
 
 
-# Russian case and number endings, longest first: Snowball leaves short words whole (дням,
-# днях), since it cuts an ending only after the word's first vowel.
-_ENDINGS = tuple(sorted("""
-ями ами ого его ому ему ыми ими ах ях ам ям ом ем ой ей ий ый ая яя ое ее ую юю ых их ым
-им ов ев а я о е ё ы и у ю ь й
-""".split(), key=len, reverse=True))
-
-
-def _core(word: str) -> str:
-    """The word without its ending and without a vowel that comes and goes before its last
-    consonant (день, дни, дням: дн; рынок, рынка: рынк)."""
-    core = next((word[:-len(end)] for end in _ENDINGS
-                 if word.endswith(end) and len(word) - len(end) >= 2), word)
-    if len(core) >= 3 and core[-2] in "еоё" and core[-1] not in "аеёиоуыэюяйь":
-        core = core[:-2] + core[-1]
-    return core
-
-
-def _same_word(one: str, other: str) -> bool:
-    """True for two Russian words that are forms of one word though Snowball stems them
-    apart (дни/дней/дням, рынок/рынка): the same core."""
-    return _core(one) == _core(other)
-
-
 def word_forms(matcher: Matcher, word: str) -> dict[str, tuple[str, bytes]]:
     """Every form of ``word`` the vocabulary holds: those matcher.word finds without
-    guessing, and, in Russian, the forms with the same core (see _core)."""
+    guessing, and, in Russian, the forms with the same core (see text.word_core)."""
     found = matcher.word(word, allow_loose=False)
     if not is_cyrillic(word):
         return found
-    base = _core(word)
+    base = word_core(word)
     if len(base) < 2:
         return found
     base = base[:-1] if len(base) >= 3 else base  # рынок's core рынк, and рынка's
     for term, blob in matcher.index.lookup("term >= ? AND term < ? AND length <= ?",
                                            [base, base + "\uffff", len(word) + 3]):
-        if term not in found and _same_word(word, term):
+        if term not in found and word_core(term) == word_core(word):
             found[term] = ("stem", blob)
     return found
 

@@ -169,6 +169,21 @@ def says_any(fields: Iterable[str], names: list[str]) -> bool:
     return False
 
 
+def not_the_place(index: Any, entry: str, place: str, inside: set[int],
+                  rows: Iterable[int]) -> set[int]:
+    """Of ``rows`` matching a place (its key), those that do not say it happened there: a
+    name holding the word (``inside``), unless it is the place's own longer name (Republic
+    of Tatarstan), and a mention only to set the place apart (see set_apart)."""
+    own = [name for name in index.table("glossary")[entry].all_names()
+           if len(words(name)) > 1] if entry else []
+    if own and inside:
+        facts = index.facts(sorted(inside))
+        inside = {r for r in inside if not says_any(
+            (facts[r].summary, facts[r].text, facts[r].evidence), own)}
+    return inside | {rowid for rowid, fields in negated_rows(index, sorted(rows))
+                     if set_apart(fields, place)}
+
+
 def negated_rows(index: Any, rowids: list[int]) -> Iterator[tuple[int, tuple[str, ...]]]:
     """(row, (summary, text, evidence)) for the rows among ``rowids`` with a negation in
     their own text: SQLite picks them, so a common place does not load every fact."""

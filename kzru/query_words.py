@@ -204,6 +204,7 @@ def set_phrase(tokens: list[str], position: int) -> tuple[str, ...]:
 # query (the index keeps them as words; a query drops them like "и" or "the").
 QUERY_FILLERS = frozenset("""
 было произошло происходило случилось бывает happened happen happens occurred
+каждый каждая каждое каждые каждого каждой каждом каждую every each
 """.split())
 
 

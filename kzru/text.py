@@ -172,3 +172,21 @@ def skeleton(word: str) -> str:
 def translit_key(word: str) -> str:
     """Skeleton of the stem: lets inflected Russian forms meet their Latin spelling."""
     return skeleton(stem(word))
+
+
+# Russian case and number endings, longest first: Snowball leaves short words whole (дням,
+# днях), since it cuts an ending only after the word's first vowel.
+_ENDINGS = tuple(sorted("""
+ями ами ого его ому ему ыми ими ах ях ам ям ом ем ой ей ий ый ая яя ое ее ую юю ых их ым
+им ов ев а я о е ё ы и у ю ь й
+""".split(), key=len, reverse=True))
+
+
+def word_core(word: str) -> str:
+    """The word without its ending and without a vowel that comes and goes before its last
+    consonant (день, дни, дням: дн; рынок, рынка: рынк)."""
+    core = next((word[:-len(end)] for end in _ENDINGS
+                 if word.endswith(end) and len(word) - len(end) >= 2), word)
+    if len(core) >= 3 and core[-2] in "еоё" and core[-1] not in "аеёиоуыэюяйь":
+        core = core[:-2] + core[-1]
+    return core

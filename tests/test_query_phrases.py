@@ -256,3 +256,20 @@ def test_the_helps_own_example_keeps_gas_facts_that_only_quote_transit(run) -> N
     ids = {row["id"] for row in rows}
     assert {"a004-gas-cooperation-prospects", "a004-gas-supply-border-regions"} <= ids
     assert "a004-gas-transit-third-countries" not in ids
+
+
+def test_question_fillers_are_not_topics(reader) -> None:  # noqa: ANN001
+    # "было", "happened", "каждый" ask whether or how often, not about what
+    for query, kept in (("что было в Уфе", []), ("what happened in Omsk", []),
+                        ("форум каждый год", ["форум", "год"])):
+        reading = reader(query)
+        assert [t.text for t in reading.terms if t.entity != "place"] == kept, query
+        assert not {"было", "happened", "каждый"} & {t.text for t in reading.terms}
+
+
+def test_a_word_core_joins_forms_snowball_keeps_apart() -> None:
+    from kzru.text import stem, word_core
+
+    assert stem("дни") != stem("дней") and word_core("дни") == word_core("дней") == "дн"
+    assert word_core("рынок") == word_core("рынка")
+    assert word_core("культуры") != word_core("культ")

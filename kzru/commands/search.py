@@ -71,8 +71,9 @@ def command(
     relaxing). A place means where the event or the fact happened, not a name that holds
     it (Astana Hub). Months, dates, kinds, places, events and sectors rank.
 
-    Operators: -word leaves out facts with the word; "two words" (quoted) must stand next
-    to each other, in any form; a OR b matches either. Quote the whole query in the shell:
+    Operators: -word leaves out facts that say or name the word (not those that only quote
+    it); "two words" (quoted) must stand next to each other, in any form; a OR b matches
+    either. КПП, АЭС, NGO… read as what they stand for. Quote the whole query in the shell:
     kzru search 'газ -транзит'. The table's title ("read as:") says how the query was read.
     Prints the best matches (10 unless --limit), best first, with their score; --sort date
     or id orders every match, then cuts.
