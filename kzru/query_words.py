@@ -265,23 +265,22 @@ _ABBREVIATIONS = """
 """
 
 Expansion = tuple[tuple[str, ...], ...]
-_PARSED: dict[str, tuple[Expansion, tuple[str, ...]]] = {}
-
-
-def _parse() -> None:
-    for line in _ABBREVIATIONS.strip().splitlines():
-        abbreviations, russian, english = (part.strip() for part in line.split(":"))
-        meanings = [m.strip() for m in (*russian.split(","), *english.split(",")) if m.strip()]
-        shown = (russian.split(",")[0].strip(), english.split(",")[0].strip())
-        for abbreviation in abbreviations.split():
-            others = [(other,) for other in abbreviations.split() if other != abbreviation]
-            phrases = [tuple(content_words(meaning)) for meaning in meanings] + others
-            _PARSED[abbreviation] = (tuple(p for p in phrases if p), shown)
+_LINES: dict[str, str] = {}  # abbreviation -> its line, read on first use
 
 
 def expansion(word: str) -> tuple[Expansion, tuple[str, ...]]:
     """What an abbreviation stands for: the phrases (as words) a fact may hold instead, and
-    the Russian and English spelling to show; ((), ()) for a word that is none."""
-    if not _PARSED:
-        _parse()
-    return _PARSED.get(word, ((), ()))
+    the Russian and English spelling to show; ((), ()) for a word that is none. Only the
+    asked word's line is split into words (most query words are no abbreviation)."""
+    if not _LINES:
+        for line in _ABBREVIATIONS.strip().splitlines():
+            _LINES.update(dict.fromkeys(line.partition(":")[0].split(), line))
+    line = _LINES.get(word)
+    if line is None:
+        return (), ()
+    abbreviations, russian, english = (part.strip() for part in line.split(":"))
+    meanings = [m.strip() for m in (*russian.split(","), *english.split(",")) if m.strip()]
+    others = [(other,) for other in abbreviations.split() if other != word]
+    phrases = [tuple(content_words(meaning)) for meaning in meanings] + others
+    return (tuple(p for p in phrases if p),
+            (russian.split(",")[0].strip(), english.split(",")[0].strip()))
