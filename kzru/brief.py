@@ -30,6 +30,7 @@ from kzru.follow import (
 from kzru.model import Dataset, Event, Fact, Row, Source
 from kzru.novelty import (  # noqa: F401 - read from here by the renderers and tests
     FAMILIES,
+    Named,
     Novelty,
     announced_only,
     novelty,
@@ -73,7 +74,7 @@ class SectorGroup(NamedTuple):
 class Section(NamedTuple):
     status: str
     title: str
-    groups: list[SectorGroup]
+    groups: Sequence[SectorGroup]  # made as they are read (Pages)
 
 
 class Check(NamedTuple):
@@ -100,7 +101,7 @@ class Brief(NamedTuple):
     figures: Sequence[Item]
     novelty: Novelty
     alongside: Sequence[Item]
-    checks: list[Check] = []
+    checks: Sequence[Check] = []  # made as they are read (Pages)
     related: list[Event] = []
     reports: list[str] = []  # sources reporting the event after the fact
     own: list[str] = []  # sources of the event itself (the others are cited for one fact)
@@ -268,7 +269,9 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     for merged_id, kept_id in merged.items():
         others.setdefault(kept_id, []).append(merged_id)
     taken_up = {f.sectors[0] for f in facts if f.source in reports and f.sectors}
-    new = novelty(dataset, event, facts)
+    # what novelty reads of the event's rows: their sectors and names, each list once, in
+    # the rows' order (worked out when the page reaches it: Deferred)
+    named = [Named(*pair) for pair in dict.fromkeys((f.sectors, f.names) for f in facts)]
     del facts, preview_rows, extra, on_page
     top = [fact for fact in top if fact.id not in merged]
 
@@ -300,30 +303,34 @@ def build(dataset: Dataset, event_id: str) -> Brief:
                     conflicts(dataset, fact), preview, same_as(dataset, fact))
 
     def section(status: str, chosen: list[Row]) -> Section:
-        by_sector: dict[str, list[Item]] = {}
-        for row, entry in zip(chosen, items(chosen)):
-            by_sector.setdefault(main_sector(row), []).append(entry)
+        """A section whose sector groups are made as they are read, one at a time."""
+        by_sector: dict[str, list[Row]] = {}
+        for row in chosen:
+            by_sector.setdefault(main_sector(row), []).append(row)
         order = [sector for sector in (SEVERAL, *dataset.sectors) if sector in by_sector]
-        return Section(status, SECTION_TITLES[status],
-                       [SectorGroup(sector, by_sector[sector]) for sector in order])
+        return Section(status, SECTION_TITLES[status], Pages(len(order), lambda: (
+            SectorGroup(sector, list(items(by_sector[sector]))) for sector in order)))
 
     statuses = [(status, [fact for fact in top if fact.status == status
                           and fact.kind != "figure"]) for status in SECTION_ORDER]
     statuses = [(status, chosen) for status, chosen in statuses if chosen]
     figures = [fact for fact in top if fact.kind == "figure"]
-    # The preview's items held against the report: read whole, as track judges them.
-    whole_checked = dataset.fetch([fact.id for fact in checked], keep=False)
-    checked_facts = [whole_checked[fact.id] for fact in checked]
-    from kzru.suggest import with_field_documents  # the visit's documents beside a field
+    def judged() -> Iterator[Check]:
+        """The preview's items held against the report: read whole, as track judges them,
+        when the page reaches them (not held while the sections are written), each item
+        made as it is written."""
+        from kzru.suggest import with_field_documents  # the visit's documents beside a field
 
-    verdicts = {entry.fact.id: entry
-                for entry in with_field_documents(dataset, track(dataset, checked_facts))}
-    in_order = [fact for fact in sorted(checked, key=lambda f: line.get(f.id, 0))
-                if fact.id in verdicts]
-    checks = [Check(entry, verdicts[entry.fact.id])
-              for entry in items(in_order, whole_checked)]
-    del whole_checked, checked_facts
-    checks = _silences(checks, taken_up)
+        whole_checked = dataset.fetch([fact.id for fact in checked], keep=False)
+        verdicts = {entry.fact.id: entry for entry in with_field_documents(
+            dataset, track(dataset, [whole_checked[fact.id] for fact in checked]))}
+        in_order = [fact for fact in sorted(checked, key=lambda f: line.get(f.id, 0))
+                    if fact.id in verdicts]
+        decided = {verdicts[fact.id].decisive.id: whole_checked[fact.id]  # type: ignore
+                   for fact in in_order if verdicts[fact.id].decisive is not None}
+        for entry in items(in_order, whole_checked):
+            yield _shown(Check(entry, verdicts[entry.fact.id]), decided, taken_up)
+
     announcing = {source: main_event[source] for source in previews
                   if main_event.get(source, event_id) != event_id
                   and main_event[source] in dataset.events}
@@ -331,10 +338,34 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     return Brief(event, sources, previews,
                  Pages(len(statuses), lambda: (section(*one) for one in statuses)),
                  Pages(len(figures), lambda: items(figures)),
-                 new, Pages(len(background), lambda: items(background)),
-                 checks, related, reports, own_ids, announcing,
+                 Deferred(lambda: novelty(dataset, event, named)),  # type: ignore[arg-type]
+                 Pages(len(background), lambda: items(background)),
+                 Pages(None, judged), related, reports, own_ids, announcing,
                  Pages(len(side), lambda: items(side)), len(said_only),
                  announced_only(dataset, related))
+
+
+class Deferred:
+    """A value worked out when one of its fields is first read, then kept (a brief's
+    "new since the last meeting", written last: not held while the sections are)."""
+
+    def __init__(self, make: Callable[[], object]) -> None:
+        self._make: Callable[[], object] | None = make
+        self._value: object = None
+
+    def _get(self) -> object:
+        if self._make is not None:
+            self._value, self._make = self._make(), None
+        return self._value
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._get(), name)
+
+    def __eq__(self, other: object) -> bool:
+        return self._get() == (other._get() if isinstance(other, Deferred) else other)
+
+    def __repr__(self) -> str:
+        return repr(self._get())
 
 
 # Facts read whole at a time while a brief is written (Pages).
@@ -346,17 +377,19 @@ class Pages(Sequence[T]):
     sections and long lists, its facts held only while they are written. It compares, and
     says how long it is, as the list it makes."""
 
-    def __init__(self, count: int, make: Callable[[], Iterable[T]]) -> None:
-        self.count, self.make = count, make
+    def __init__(self, count: int | None, make: Callable[[], Iterable[T]]) -> None:
+        self.count, self.make = count, make  # count None: known once made
 
     def __iter__(self) -> Iterator[T]:
         return iter(self.make())
 
     def __len__(self) -> int:
+        if self.count is None:
+            self.count = sum(1 for _ in self)
         return self.count
 
     def __bool__(self) -> bool:
-        return self.count > 0
+        return len(self) > 0
 
     @overload
     def __getitem__(self, index: int) -> T: ...
@@ -380,34 +413,27 @@ class Pages(Sequence[T]):
         return f"Pages({list(self)!r})"
 
 
-def _silences(checks: list[Check], taken_up: set[str]) -> list[Check]:
-    """How the page says each verdict: track's, but where the report is silent on an item
+def _shown(check: Check, decided: dict[str, Fact], taken_up: set[str]) -> Check:
+    """How the page says a verdict: track's, but where the report is silent on an item
     track holds no preview verdict for (a plan of the preview): a plan for the visit is not
     mentioned in its report; background is not taken up as such when the report takes up its
     main sector, else not taken up. An item the report takes up only through the same named
     thing (track's "not taken up as such" with a see also) shows that fact and the preview's
-    row it came through."""
-    decided = {check.tracked.decisive.id: check.item.fact for check in checks
-               if check.tracked.decisive is not None}
-    shown = []
-    for check in checks:
-        fact, tracked = check.item.fact, check.tracked
-        verdict = tracked.verdict
-        if verdict == NOT_AS_SUCH and getattr(tracked.reason, "key", "") == \
-                "track.why.field_rows":
-            shown.append(check._replace(shown=verdict, field=tracked.see_also))
-        elif verdict == NOT_AS_SUCH and tracked.see_also:
-            see = tracked.see_also[0]
-            shown.append(check._replace(shown=verdict, see=see, via=decided.get(see.id)))
-        elif verdict not in (NO_REPORT, LATEST):
-            shown.append(check._replace(shown=verdict))
-        elif fact.event:
-            shown.append(check._replace(shown=NOT_BORNE_OUT))
-        elif fact.sectors and fact.sectors[0] in taken_up:
-            shown.append(check._replace(shown=NOT_AS_SUCH))
-        else:
-            shown.append(check._replace(shown=NOT_TAKEN_UP))
-    return shown
+    row it came through (``decided``: a later fact's id -> the preview row it decided)."""
+    fact, tracked = check.item.fact, check.tracked
+    verdict = tracked.verdict
+    if verdict == NOT_AS_SUCH and getattr(tracked.reason, "key", "") == "track.why.field_rows":
+        return check._replace(shown=verdict, field=tracked.see_also)
+    if verdict == NOT_AS_SUCH and tracked.see_also:
+        see = tracked.see_also[0]
+        return check._replace(shown=verdict, see=see, via=decided.get(see.id))
+    if verdict not in (NO_REPORT, LATEST):
+        return check._replace(shown=verdict)
+    if fact.event:
+        return check._replace(shown=NOT_BORNE_OUT)
+    if fact.sectors and fact.sectors[0] in taken_up:
+        return check._replace(shown=NOT_AS_SUCH)
+    return check._replace(shown=NOT_TAKEN_UP)
 
 
 def preview_label(dataset: Dataset, source_id: str, event_id: str,

@@ -9,6 +9,7 @@ from typing import Any
 from kzru.brief import Brief, Item
 from kzru.cite import headline, published_label
 from kzru.model import Fact, Source
+from kzru.render import Later
 
 
 def source_line(source: Source) -> str:
@@ -44,7 +45,20 @@ def data(brief: Brief, lazy: bool = False) -> dict[str, Any]:
                 "same_as": [p.id for p in entry.same],
                 "sources_count": len({entry.fact.source, *(p.source for p in entry.same)})}
 
-    novelty = brief.novelty
+    def new() -> dict[str, Any]:
+        novelty = brief.novelty
+        return {
+            "previous_event": novelty.previous.id if novelty.previous else None,
+            "sectors": novelty.sectors, "first_sectors": novelty.first_sectors,
+            "names": novelty.names,
+            # verdict and later as of this meeting; *_now: as of the newest article
+            "previous_commitments": [
+                {"id": e.fact.id, "verdict": e.verdict, "later": [f.id for f in e.later],
+                 "verdict_now": novelty.since.get(e.fact.id, e).verdict,
+                 "later_now": [f.id for f in novelty.since.get(e.fact.id, e).later],
+                 "see_also": [f.id for f in novelty.see_also.get(e.fact.id, ())]}
+                for e in novelty.outcomes]}
+
     return {
         "event": {"id": event.id, "kind": event.kind, "title_en": event.title_en,
                   "title_ru": event.title_ru, "start": event.start.isoformat(),
@@ -53,11 +67,11 @@ def data(brief: Brief, lazy: bool = False) -> dict[str, Any]:
                   "places": list(event.places), "host": event.host, "guest": event.guest},
         "related": [other.id for other in brief.related],
         "related_announced_only": list(brief.related_announced),
-        # section by section: each made (its facts read) as the writer reaches it
+        # group by group: each made (its facts read) as the writer reaches it
         "sections": many({"status": section.status, "title": section.title,
-                          "sectors": [{"sector": group.sector,
-                                       "facts": many(item(entry) for entry in group.items)}
-                                      for group in section.groups]}
+                          "sectors": many({"sector": group.sector,
+                                           "facts": many(item(entry) for entry in group.items)}
+                                          for group in section.groups)}
                          for section in brief.sections),
         "preview_against_outcome": many(
             {**item(check.item), "verdict": check.tracked.verdict,
@@ -73,16 +87,8 @@ def data(brief: Brief, lazy: bool = False) -> dict[str, Any]:
         "alongside": many(item(entry) for entry in brief.alongside),
         "preview_background": many(item(entry) for entry in brief.preview_side),
         "preview_assessments_left_out": brief.preview_said,
-        "new": {"previous_event": novelty.previous.id if novelty.previous else None,
-                "sectors": novelty.sectors, "first_sectors": novelty.first_sectors,
-                "names": novelty.names,
-                # verdict and later as of this meeting; *_now: as of the newest article
-                "previous_commitments": [
-                    {"id": e.fact.id, "verdict": e.verdict, "later": [f.id for f in e.later],
-                     "verdict_now": novelty.since.get(e.fact.id, e).verdict,
-                     "later_now": [f.id for f in novelty.since.get(e.fact.id, e).later],
-                     "see_also": [f.id for f in novelty.see_also.get(e.fact.id, ())]}
-                    for e in novelty.outcomes]},
+        # worked out when the writer reaches it (render.Later): not held meanwhile
+        "new": Later(new) if lazy else new(),
         "citations": [{"number": number, "preview": source.id in brief.previews,
                        "of_this_event": not brief.own or source.id in brief.own,
                        "source": source.id, "publisher": source.publisher,

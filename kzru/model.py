@@ -250,13 +250,17 @@ class Dataset:
                 if fact.source in wanted and fact.sectors}
 
     def names_of(self, source_id: str, events: Iterable[str],
-                 names: Iterable[str] | None = None) -> list[tuple[str, str, Any]]:
+                 names: Iterable[str] | None = None,
+                 followed: bool = False) -> list[tuple[str, str, Any]]:
         from kzru.text import normalize
 
         wanted = set(names) if names is not None else None
+        linked = {earlier for fact in self.facts.values() for earlier in fact.follows} \
+            if followed else None
         return [(fact.id, fact.speaker, fact.names)
                 for fact in self.facts_of([source_id], events)
-                if wanted is None or {normalize(name) for name in fact.names} & wanted]
+                if (wanted is None or {normalize(name) for name in fact.names} & wanted)
+                and (linked is None or fact.id in linked)]
 
     def role_candidates(self) -> list[Fact]:
         return list(self.facts.values())

@@ -9,7 +9,7 @@ the ones a reader of "new since the last meeting" checks on their own.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from kzru.follow import NO_REPORT, Tracked, preview_sources, role, track
 from kzru.model import Dataset, Event, Fact
@@ -47,7 +47,15 @@ def previous_event(dataset: Dataset, event: Event) -> Event | None:
     return max(earlier, key=lambda other: (other.start, other.id), default=None)
 
 
-def novelty(dataset: Dataset, event: Event, facts: list[Fact]) -> Novelty:
+class Named(NamedTuple):
+    """What novelty reads of an event's row: its sectors and names (a brief passes each
+    pair once, in the rows' order, not the rows)."""
+
+    sectors: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+def novelty(dataset: Dataset, event: Event, facts: Iterable[Fact | Named]) -> Novelty:
     previous = previous_event(dataset, event)
     seen_sectors = dataset.event_sectors(previous.id) if previous else set()
     own_sectors = list(dict.fromkeys(sector for fact in facts for sector in fact.sectors))

@@ -163,12 +163,14 @@ def naming(dataset: Dataset, fact: Fact, namer: Namer | None = None) -> set[str]
 
 
 def named_rows(dataset: Dataset, source_id: str, event_ids: list[str], namer: Namer,
-               names: set[str] | None = None) -> dict[str, set[str]]:
+               names: set[str] | None = None,
+               followed: bool = False) -> dict[str, set[str]]:
     """A source's rows for these events ('' for its background), by id in file order, each
     with what it names (``naming``); the rows themselves are not kept. With ``names``, only
-    the rows whose names hold one of them (folded), read by the names' index."""
-    return {fact_id: namer.naming(held, speaker)
-            for fact_id, speaker, held in dataset.names_of(source_id, event_ids, names)}
+    the rows whose names hold one of them (folded), read by the names' index; with
+    ``followed``, only the rows a later fact follows."""
+    return {fact_id: namer.naming(held, speaker) for fact_id, speaker, held in
+            dataset.names_of(source_id, event_ids, names, followed)}
 
 
 # A preview's items looked up one by one (their rows read by name) before its rows are read
@@ -177,10 +179,10 @@ ONE_BY_ONE = 50
 
 
 class _Indexed(NamedTuple):
-    """A preview's rows for an event and its background (file order), what each names, and,
-    by name, the rows naming it that a later fact reports on."""
+    """A preview's rows for an event and its background (file order): by name, the rows
+    naming it that a later fact reports on (what each row names is not kept: an item's own
+    names are worked out again when it asks)."""
 
-    names: dict[str, set[str]]
     holding: dict[str, list[tuple[int, str]]]  # name -> (position, id) of rows with later facts
     first: dict[str, Fact]  # row id -> the later fact that says most of it
 
@@ -207,9 +209,7 @@ class Neighbours:
             self.asked[key] = self.asked.get(key, 0) + 1
             if self.asked[key] > ONE_BY_ONE:  # the preview's rows read and indexed once
                 indexed = self.indexed[key] = self._index(fact.source, event_id)
-        mine = indexed.names.get(fact.id) if indexed is not None else None
-        if mine is None:
-            mine = self.namer.naming(fact.names, fact.speaker)
+        mine = self.namer.naming(fact.names, fact.speaker)
         if indexed is None:
             return self._one(fact, event_id, mine) if mine else None
         best: tuple[int, str] | None = None
@@ -222,7 +222,8 @@ class Neighbours:
 
     def _one(self, fact: Fact, event_id: str, mine: set[str]) -> tuple[str, Fact] | None:
         """One item's answer: the rows naming one of ``mine``, read by name."""
-        rows = named_rows(self.dataset, fact.source, [event_id, ""], self.namer, mine)
+        rows = named_rows(self.dataset, fact.source, [event_id, ""], self.namer, mine,
+                          followed=True)
         others = [row_id for row_id, names in rows.items()
                   if row_id != fact.id and mine & names]
         self.prefetch(others)
@@ -233,7 +234,10 @@ class Neighbours:
         return None
 
     def _index(self, source_id: str, event_id: str) -> _Indexed:
-        names = named_rows(self.dataset, source_id, [event_id, ""], self.namer)
+        # only the rows some fact follows: a row no fact follows has no later fact (at
+        # 100,000 facts a preview has thousands of rows, a few of them followed)
+        names = named_rows(self.dataset, source_id, [event_id, ""], self.namer,
+                           followed=True)
         self.prefetch(list(names))
         holding: dict[str, list[tuple[int, str]]] = {}
         first: dict[str, Fact] = {}
@@ -243,4 +247,4 @@ class Neighbours:
                 first[row_id] = found
                 for name in named:
                     holding.setdefault(name, []).append((position, row_id))
-        return _Indexed(names, holding, first)
+        return _Indexed(holding, first)

@@ -13,6 +13,8 @@ from typing import Iterable
 
 from kzru.model import Dataset, Fact
 
+NONE: list[Fact] = []  # shared by every fact nothing follows (never changed: read only)
+
 
 class Linked:
     """For a fact id, the facts whose ``follows`` name it, asked of the table as a walk
@@ -27,7 +29,7 @@ class Linked:
         wanted = [fact_id for fact_id in fact_ids if fact_id not in self.known]
         found = self.dataset.followers(wanted)
         for fact_id in wanted:
-            self.known[fact_id] = found.get(fact_id, [])
+            self.known[fact_id] = found.get(fact_id, NONE)
 
     def get(self, fact_id: str, default: list[Fact] | None = None) -> list[Fact] | None:
         if fact_id not in self.known:

@@ -12,7 +12,7 @@ import re
 import sys
 from datetime import date
 from json.encoder import encode_basestring as _string  # type: ignore[attr-defined]
-from typing import Any, Iterable, TextIO
+from typing import Any, Callable, Iterable, TextIO
 
 from kzru.text import CONTROL_CHARACTERS
 
@@ -124,6 +124,14 @@ def write_json(rows: Iterable[Any], out: TextIO, plain: bool = True) -> int:
 _END = object()
 
 
+class Later:
+    """A value made only when the writer reaches it (``write_json_value``): a part of a long
+    document not held while the parts before it are written (a brief's "new since")."""
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self.make = make
+
+
 def _iterator(kind: type) -> bool:
     return kind is not str and kind is not dict and kind is not list and \
         kind is not tuple and hasattr(kind, "__next__")
@@ -135,6 +143,8 @@ def _lazy(value: Any) -> bool:
     kind = type(value)
     if kind is str or kind is int or value is None:
         return False
+    if kind is Later:
+        return True
     if kind is dict:
         value = value.values()
     elif kind is not list and kind is not tuple:
@@ -153,6 +163,9 @@ def write_json_value(value: Any, out: TextIO, plain: bool = True,
     with the indentation ``value`` starts at."""
     kind = type(value)
     inner = newline + "  "
+    if kind is Later:  # made now, as the writer reaches it
+        write_json_value(value.make(), out, plain, newline)
+        return
     if _iterator(kind):  # items made as they are written: a list
         first = next(value, _END)
         if first is _END:

@@ -290,13 +290,18 @@ class WalkQueries:
             (str,)) if listed != "||"}
 
     def names_of(self, source_id: str, events: Iterable[str],
-                 names: Iterable[str] | None = None) -> list[tuple[str, str, Any]]:
+                 names: Iterable[str] | None = None,
+                 followed: bool = False) -> list[tuple[str, str, Any]]:
         """(id, speaker, names) of a source's facts of these events ('' for none), in file
         order: what previews.naming reads, not the facts. With ``names`` (normalised), only
-        the facts naming one of them (by the names' index)."""
+        the facts naming one of them (by the names' index); with ``followed``, only those
+        some fact's ``follows`` names (by the links' index): the others have no later fact."""
         events = list(dict.fromkeys(events))
         where = f"x.source = ? AND x.event IN ({marks(events)})"
         params: list[Any] = [source_id, *events]
+        if followed:  # the linking fact admitted, as followers() reads it (y's review)
+            where += (" AND x.id IN (SELECT l.earlier FROM fact_follows l JOIN filters y ON "
+                      f"y.rowid = l.rowid WHERE {self.index.admit('1')})")
         if names is not None:
             names = sorted(set(names))
             where += f" AND x.rowid IN (SELECT rowid FROM fact_names WHERE name IN " \

@@ -274,6 +274,7 @@ def test_the_stores_other_answers_are_the_loaded_tables() -> None:
 
     stored, loaded = _both(bundled_data_dir())
     every = list(loaded.facts)
+    followed: set[str] = set()
     for sector in loaded.sectors:
         assert stored.main_sector_facts([sector]) == loaded.main_sector_facts([sector])
     assert stored.main_sector_facts(["nuclear", "energy"]) == \
@@ -292,6 +293,10 @@ def test_the_stores_other_answers_are_the_loaded_tables() -> None:
                 loaded.names_of(source_id, [event_id, ""])
             assert stored.names_of(source_id, [event_id, ""], {"росатом", "ереван"}) == \
                 loaded.names_of(source_id, [event_id, ""], {"росатом", "ереван"})
+            assert stored.names_of(source_id, [event_id, ""], followed=True) == \
+                loaded.names_of(source_id, [event_id, ""], followed=True)
+            followed.update(row[0] for row in loaded.names_of(source_id, [event_id, ""],
+                                                              followed=True))
         assert stored.facts_of(loaded.sources, [event_id, ""], top_level=True) == \
             loaded.facts_of(loaded.sources, [event_id, ""], top_level=True)
         others = [other for other in loaded.events if other != event_id]
@@ -300,6 +305,8 @@ def test_the_stores_other_answers_are_the_loaded_tables() -> None:
                 loaded.event_spans(source_id, others)
     spans = [stored.event_spans(s, loaded.events) for s in loaded.sources]
     assert any(first < last for found in spans for first, last in found.values())
+    linked = {earlier for fact in loaded.facts.values() for earlier in fact.follows}
+    assert followed == linked & set(loaded.facts) != set()  # every followed row, only they
     assert stored.event_source_outcomes() == loaded.event_source_outcomes()
     assert stored.source_event_counts() == loaded.source_event_counts()
     assert stored.with_parts() == loaded.with_parts() != set()
@@ -445,10 +452,47 @@ def test_a_brief_is_made_again_each_time_it_is_read() -> None:
 
     stored, loaded = _both(bundled_data_dir())
     brief = build(stored, "2025-11-state-visit-moscow")
-    for part in (brief.sections, brief.figures, brief.alongside, brief.preview_side):
+    assert brief.checks and brief.sections[0].groups  # the Moscow preview is held against it
+    for part in (brief.sections, brief.figures, brief.alongside, brief.preview_side,
+                 brief.checks, brief.sections[0].groups):
         assert isinstance(part, Pages)
         first = list(part)
         assert first == list(part) and len(part) == len(first) and bool(part) == bool(first)
         assert first is not list(part)
     assert list(brief.sections)[0].groups[0].items[0] == brief.sections[0].groups[0].items[0]
     assert [] + brief.figures == list(brief.figures) == brief.figures + []
+
+
+def test_a_later_value_is_written_as_the_value_it_makes() -> None:
+    """render.Later: made only when the writer reaches it, written as what it makes."""
+    import io
+
+    from kzru.render import Later, write_json_value
+
+    made: list[str] = []
+
+    def make() -> dict[str, Any]:
+        made.append("now")
+        return {"b": [1, "два"], "c": None}
+
+    value = {"a": iter([1, 2]), "new": Later(make), "z": "end"}
+    out = io.StringIO()
+    write_json_value(value, out, plain=False)
+    assert made == ["now"]
+    assert json.loads(out.getvalue()) == {"a": [1, 2], "new": {"b": [1, "два"], "c": None},
+                                          "z": "end"}
+    assert out.getvalue() == json_text({"a": [1, 2], "new": make(), "z": "end"}, plain=False)
+
+
+def test_novelty_from_each_rows_sectors_and_names_once_is_novelty_from_the_rows() -> None:
+    """A brief hands novelty each (sectors, names) pair of its rows once, in their order:
+    the same answer as from every fact of the event."""
+    from kzru.novelty import Named, novelty
+    from kzru.store import bundled_data_dir
+
+    stored, loaded = _both(bundled_data_dir())
+    for event in loaded.events.values():
+        facts = loaded.event_facts(event.id)
+        pairs = [Named(*pair) for pair in dict.fromkeys((f.sectors, f.names) for f in facts)]
+        assert len(pairs) <= len(facts)
+        assert novelty(stored, event, pairs) == novelty(loaded, event, facts), event.id
