@@ -104,3 +104,150 @@ def test_a_speaker_takes_the_glossarys_russian_name_and_keeps_the_bracket(table)
     # a place the glossary names in Russian is not a speaker's name: not taken
     place = next(row for row in GLOSSARY if row["kind"] == "place" and row["name_ru"])
     assert speaker_name(place["name_en"], table, "ru") == place["name_en"]
+
+
+# --- the brief as data (brief --format json) ----------------------------------------------
+
+FACT_KEYS = ["id", "kind", "date", "date_precision", "date_basis", "sectors", "status",
+             "speaker", "summary", "text", "evidence", "source", "part_of"]
+ITEM_KEYS = [*FACT_KEYS, "attribution", "citation", "parts", "announced", "same_sentence",
+             "areas", "conflicts", "same_as", "sources_count"]
+CHECK_KEYS = [*ITEM_KEYS, "verdict", "shown_as", "see_also", "field_rows", "parts_verdicts",
+              "later", "decided_by", "words"]
+
+
+def split(cell: str) -> list[str]:
+    return [item.strip() for item in cell.split(";") if item.strip()]
+
+
+def as_fact(row: dict[str, str]) -> dict[str, object]:
+    """A fact of the CSV as the brief's data gives it: the fact's own cells, lists as lists."""
+    return {key: split(row[key]) if key == "sectors" else row[key] for key in FACT_KEYS}
+
+
+def items_of(page: dict) -> list[tuple[str, dict]]:
+    found = [("section", entry) for section in page["sections"]
+             for group in section["sectors"] for entry in group["facts"]]
+    for key in ("preview_against_outcome", "figures", "alongside", "preview_background"):
+        found += [(key, entry) for entry in page[key]]
+    return found
+
+
+def brief_json(run, *args: str) -> dict:  # noqa: ANN001
+    import json
+
+    done = run("brief", *args, "--format", "json")
+    assert done.code == 0, done.err
+    return json.loads(done.out)
+
+
+def test_the_briefs_data_says_each_event_fact_and_article_as_the_table_has_them(run) -> None:  # noqa: ANN001
+    facts = {row["id"]: row for row in read_table(DATA, "facts")}
+    events = {row["id"]: row for row in read_table(DATA, "events")}
+    sources = {row["id"]: row for row in read_table(DATA, "sources")}
+    page = brief_json(run, EVENT)
+    assert list(page) == ["event", "related", "related_announced_only", "sections",
+                          "preview_against_outcome", "figures", "alongside",
+                          "preview_background", "preview_assessments_left_out", "new",
+                          "citations"]
+    row = events[EVENT]
+    assert page["event"] == {
+        "id": EVENT, "kind": row["kind"], "title_en": row["title_en"],
+        "title_ru": row["title_ru"], "start": row["start"], "end": row["end"],
+        "date_precision": row["date_precision"], "date_basis": row["date_basis"],
+        "date_note": row["date_note"], "places": split(row["places"]), "host": row["host"],
+        "guest": row["guest"]}
+    assert all(other in events for other in page["related"])
+    assert set(page["related_announced_only"]) <= set(page["related"])
+    assert isinstance(page["preview_assessments_left_out"], int)
+    for section in page["sections"]:
+        assert list(section) == ["status", "title", "sectors"]
+        assert all(list(group) == ["sector", "facts"] for group in section["sectors"])
+    found = items_of(page)
+    assert {where for where, _ in found} == {"section", "preview_against_outcome", "figures",
+                                             "alongside", "preview_background"}
+    for where, entry in found:
+        keys = {"preview_against_outcome": CHECK_KEYS,
+                "figures": [*ITEM_KEYS, "value", "unit"]}.get(where, ITEM_KEYS)
+        assert list(entry) == keys, where
+        assert {key: entry[key] for key in FACT_KEYS} == as_fact(facts[entry["id"]])
+        for part in entry["parts"]:
+            assert part == as_fact(facts[part["id"]])
+        assert all(other in facts for other in [*entry["announced"], *entry["same_as"],
+                                                *entry["same_sentence"]])
+        if where == "figures":
+            cell = facts[entry["id"]]
+            assert entry["unit"] == cell["unit"]
+            assert entry["value"] == (float(cell["value"]) if cell["value"] else None)
+        if where == "preview_against_outcome":
+            # every id it names is a fact of the table; no see-also is the empty string
+            assert entry["see_also"] == "" or entry["see_also"] in facts
+            assert entry["decided_by"] == "" or entry["decided_by"] in facts
+            assert all(other in facts for other in [*entry["later"], *entry["field_rows"],
+                                                    *entry["parts_verdicts"]])
+    checks = page["preview_against_outcome"]
+    assert any(entry["see_also"] for entry in checks)
+    assert any(entry["see_also"] == "" for entry in checks)
+    new = page["new"]
+    assert list(new) == ["previous_event", "sectors", "first_sectors", "names",
+                         "previous_commitments"]
+    assert new["previous_event"] in events
+    assert new["previous_commitments"] and all(
+        list(entry) == ["id", "verdict", "later", "verdict_now", "later_now", "see_also"]
+        for entry in new["previous_commitments"])
+    cited = [entry["source"] for entry in page["citations"]]
+    assert [entry["number"] for entry in page["citations"]] == list(range(1, len(cited) + 1))
+    for entry in page["citations"]:
+        row = sources[entry["source"]]
+        assert list(entry) == ["number", "preview", "of_this_event", "source", "publisher",
+                               "title", "published", "published_precision", "file", "url",
+                               "reference"]
+        assert {key: entry[key] for key in ("publisher", "title", "published",
+                                            "published_precision", "file", "url")} == \
+            {key: row[key] for key in ("publisher", "title", "published",
+                                       "published_precision", "file", "url")}
+        # the reference to paste: outlet, «title», date, file, address
+        outlet = row["publisher"] or "outlet not named in the text"
+        assert entry["reference"].startswith(f"{outlet}, ")
+        if row["title"]:
+            assert entry["reference"].startswith(f"{outlet}, «{row['title']}», ")
+        tail = f", file {row['file']}" + (f", {row['url']}" if row["url"] else "")
+        assert entry["reference"].endswith(tail)
+    assert any(sources[source]["url"] for source in cited)
+    assert any(sources[source]["title"] for source in cited)
+    assert any(entry["preview"] for entry in page["citations"])
+
+
+def test_an_articles_other_date_for_a_fact_is_in_the_data_as_the_table_has_it(run) -> None:  # noqa: ANN001
+    facts = {row["id"]: row for row in read_table(DATA, "facts")}
+    page = brief_json(run, "2024-11-state-visit-astana")
+    conflicts = [(entry, other) for _, entry in items_of(page) for other in entry["conflicts"]]
+    assert conflicts
+    for entry, other in conflicts:
+        row = facts[other["id"]]
+        assert other == {"id": row["id"], "source": row["source"], "date": row["date"],
+                         "date_precision": row["date_precision"]}
+        assert other["date"] != entry["date"] or \
+            other["date_precision"] != entry["date_precision"]
+
+
+def test_the_last_meetings_commitments_now_count_reports_after_this_meeting(run, data_copy
+                                                                            ) -> None:  # noqa: ANN001
+    """``later``: what was reported by this meeting; ``later_now``: by the newest article. A
+    report published after the Astana visit on one of the Sochi talks' commitments is in the
+    second only."""
+    from conftest import add_facts
+
+    page = brief_json(run, "2024-11-state-visit-astana", "--data", str(data_copy))
+    commitment = page["new"]["previous_commitments"][0]
+    assert commitment["later"] == commitment["later_now"]
+    moscow = next(row for row in read_table(data_copy, "facts")
+                  if row["event"] == EVENT and row["source"] == "a004" and not row["part_of"])
+    add_facts(data_copy, {"id": "a004-later-report", "follows": commitment["id"],
+                          "status": "done", "part_of": ""}, template=moscow["id"])
+    after = brief_json(run, "2024-11-state-visit-astana", "--data", str(data_copy))
+    again = next(entry for entry in after["new"]["previous_commitments"]
+                 if entry["id"] == commitment["id"])
+    assert again["later"] == commitment["later"]
+    assert again["later_now"] == [*commitment["later_now"], "a004-later-report"]
+    assert again["verdict_now"] == "done"
