@@ -59,7 +59,7 @@ def _same_date(a: Fact, b: Fact) -> bool:
 def conflicts(facts: Mapping[str, Fact]) -> list[Conflict]:
     """Pairs of facts marked the same whose dates (each given by its text, not just the
     article's date), values or statuses (beyond COMPATIBLE ones) differ; each pair once.
-    Each message is a message of the table (kzru/messages.py: read only now, for check)."""
+    Each message is a message of the table (kzru/screens.py: read only now, for check)."""
     from kzru.labels import Said, status_word
 
     found: list[Conflict] = []

@@ -64,7 +64,7 @@ def after_publication(fact: Fact, source: Source | None) -> bool:
 
 def future_message(fact: Fact, source: Source) -> str:
     """Why a fact dated after its article cannot have that status (for check and review): a
-    message of the table (kzru/messages.py), said in the reader's language."""
+    message of the table (kzru/data_messages.py), said in the reader's language."""
     from kzru.labels import Said
     from kzru.render import date_label
 

@@ -1,6 +1,5 @@
 """The words of kzru check's report, kzru add's summary and kzru review's screens, in English
-and Russian: the third part of kzru's one table of strings (kzru/labels.py holds what every
-command shows, kzru/messages.py errors and data problems).
+and Russian. Part of kzru's one table of strings (kzru/labels.py says them).
 
 Why a module of its own: only the curation commands show these, so no other command reads them
 (``labels.label`` looks here for a ``check.``, ``add.`` or ``review.`` key; start-up is
@@ -11,7 +10,7 @@ never translated. It imports nothing of kzru's.
 from __future__ import annotations
 
 # key: (English, Russian)
-SCREENS: dict[str, tuple[str, str]] = {
+STRINGS: dict[str, tuple[str, str]] = {
     # --- kzru check's report (stdout): the summary, conflicts, suggested links ------------
     "check.ok": ("ok: {folder}: {counts}{drafts}{checked}{warnings}",
                  "в порядке: {folder}: {counts}{drafts}{checked}{warnings}"),

@@ -1,4 +1,5 @@
-"""One table of UI strings (kzru/labels.py): complete in both languages, and used."""
+"""One table of UI strings (kzru/labels.py and its parts): complete in both languages, and
+used; each part read only where labels.label looks for it."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from kzru.labels import LABELS, SCREEN_KEYS, label
-from kzru.messages import MESSAGES
-from kzru.screens import SCREENS
+from kzru import brief_words, data_messages, messages, screens, vocabulary, words
+from kzru.labels import LABELS, PARTS, label
 
-# kzru/messages.py is the messages part of the one table (read only on the error path),
-# kzru/screens.py the words of check's report and review's screens (read by those only)
-TABLE = {**LABELS, **MESSAGES, **SCREENS}
+# the parts read on their own path (brief and track, check and review, errors, data problems)
+LAZY = {module.__name__: module.STRINGS
+        for module in (brief_words, screens, messages, data_messages)}
+TABLE = {**LABELS}
+for strings in LAZY.values():
+    TABLE.update(strings)
 
 KZRU = Path(__file__).resolve().parents[1] / "kzru"
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
@@ -25,10 +28,21 @@ def _fields(text: str) -> set[str]:
 
 
 def test_the_parts_share_no_key_and_each_key_is_where_label_looks() -> None:
-    assert not set(LABELS) & set(MESSAGES) and not set(LABELS) & set(SCREENS)
-    assert not set(MESSAGES) & set(SCREENS)
-    assert all(key.startswith(SCREEN_KEYS) for key in SCREENS)
-    assert not any(key.startswith(SCREEN_KEYS) for key in [*LABELS, *MESSAGES])
+    parts = [words.WORDS, vocabulary.VOCABULARY, *LAZY.values()]
+    assert sum(map(len, parts)) == len(TABLE)  # no key in two parts
+    assert set(PARTS.values()) == set(LAZY)
+    for name, strings in LAZY.items():  # label() finds a lazy part's key by its first word
+        assert all(PARTS[key.partition(".")[0]] == name for key in strings), name
+    # a key loaded with labels may share a first word with a lazy part (brief.status.signed)
+    # but is found in LABELS first; every key is said from the part that holds it
+    assert all((label(key), label(key, "ru")) == TABLE[key] for key in TABLE)
+
+
+def test_each_part_imports_nothing_of_kzrus() -> None:
+    """A part is a table only: reading one never pulls in code (start-up is measured)."""
+    for module in (words, vocabulary, brief_words, screens, messages, data_messages):
+        source = Path(module.__file__).read_text()
+        assert not re.search(r"^\s*(from|import) kzru", source, re.MULTILINE), module.__name__
 
 
 @pytest.mark.parametrize("key", sorted(TABLE))
