@@ -48,18 +48,11 @@ def quoted(fact: Fact) -> str:
 
 def speaker_name(speaker: str, dataset: Dataset, lang: str) -> str:
     """A speaker as the reader's language names them: each person or body the glossary knows
-    by its English name takes its Russian name under --lang ru (Akorda → Акорда); a role in
-    brackets and anyone the glossary does not know stay as the table has them."""
-    if lang != "ru" or not speaker:
-        return speaker
-    russian = {entry.name_en: entry.name_ru for entry in dataset.glossary.values()
-               if entry.kind in ("person", "organization", "university") and entry.name_ru}
-    said = []
-    for one in speaker.split("; "):
-        name, bracket, rest = one.partition(" (")
-        named = russian.get(name) or say(word("speaker", name), lang)
-        said.append(named + bracket + rest)
-    return "; ".join(said)
+    takes its Russian name under --lang ru (Akorda → Акорда), a role in brackets its Russian
+    word (kzru.data_words); anyone neither knows stays as the table has them."""
+    from kzru.data_words import names_of, speaker_said
+
+    return speaker_said(speaker, names_of(dataset.glossary), lang)
 
 
 def attribution_of(item: Item, brief: Brief, dataset: Dataset, lang: str) -> str:

@@ -6,8 +6,8 @@ rather than an English word in a Russian page. This module says them (``label``,
 - kzru/words.py: the words every listing shows around the data (headers, notes, read-as);
 - kzru/vocabulary.py: the values the data holds (statuses, kinds, verdicts…) and their words;
 - kzru/brief_words.py: brief's and track's headings and sentences (``brief.``, ``track.``);
-- kzru/screens.py: check's report, add's summary, review's screens (``check.``, ``add.``,
-  ``review.``);
+- kzru/screens.py: check's report, add's summary, review's screens and the drafter's notes
+  (``check.``, ``add.``, ``review.``, ``draft.``);
 - kzru/messages.py: errors (``err.``, ``usage.``, ``cache.``);
 - kzru/data_messages.py: the problems a data check reports (``data.``, ``input.``, ``fix.``).
 
@@ -34,6 +34,7 @@ LABELS: dict[str, tuple[str, str]] = {**WORDS, **VOCABULARY}
 PARTS: dict[str, str] = {
     "brief": "kzru.brief_words", "track": "kzru.brief_words",
     "check": "kzru.screens", "review": "kzru.screens", "add": "kzru.screens",
+    "draft": "kzru.screens",
     "err": "kzru.messages", "usage": "kzru.messages", "cache": "kzru.messages",
     "data": "kzru.data_messages", "input": "kzru.data_messages", "fix": "kzru.data_messages",
 }
@@ -56,6 +57,9 @@ CHOICE_WORDS: dict[str, tuple[str, ...]] = {
     "voice": ("voice", "track"),  # «мнение комментатора» in track's blocks
     "role": ("role", "track"),
     "order": ("order", "how", "col"),
+    "field": ("field",),  # review --set статус=подписано
+    "date precision": ("precision",),
+    "date basis": ("basis",),
 }
 
 
@@ -84,6 +88,9 @@ class Pair(str):
         made = super().__new__(cls, value)
         made.russian = russian
         return made
+
+    def __reduce__(self) -> tuple:  # pickled whole (a drafting worker's result), not as a str
+        return (Pair, (str(self), self.russian))
 
 
 # The reader's language for a message a library writes straight to stderr (a warning about
@@ -120,6 +127,13 @@ class Said(str):
         made.key, made.fields = key, fields
         return made
 
+    def __reduce__(self) -> tuple:  # pickled as its key and fields, not as its English text
+        return (_said, (self.key, self.fields))
+
+
+def _said(key: str, fields: dict[str, object]) -> Said:
+    return Said(key, **fields)
+
 
 class Joined(str):
     """Values joined by a separator (a Said separator is said in the reader's language)."""
@@ -133,6 +147,9 @@ class Joined(str):
         made.parts, made.separator = parts, separator
         return made
 
+    def __reduce__(self) -> tuple:
+        return (Joined, (self.parts, self.separator))
+
 
 def say(text: object, lang: str = "en") -> str:
     """``text`` in ``lang``: a Said or Joined (at any depth) in that language; anything else
@@ -144,6 +161,58 @@ def say(text: object, lang: str = "en") -> str:
     if isinstance(text, Joined):
         return say(text.separator, lang).join(say(part, lang) for part in text.parts)
     return label(text.key, lang, **{name: say(value, lang) for name, value in text.fields.items()})
+
+
+def as_data(text: object) -> object:
+    """A Said or Joined as plain JSON data (its key and fields, at any depth), so that a note
+    kept on disk (kzru add's review notes) can be said again in either language; anything
+    else as its text."""
+    if isinstance(text, Said):
+        return {"key": text.key, "fields": {name: as_data(value)
+                                            for name, value in text.fields.items()}}
+    if isinstance(text, Joined):
+        return {"parts": [as_data(part) for part in text.parts],
+                "separator": as_data(text.separator)}
+    if isinstance(text, Pair):
+        return {"value": str(text), "russian": text.russian}
+    return text if isinstance(text, (int, float)) and not isinstance(text, bool) else str(text)
+
+
+def from_data(data: object, depth: int = 0) -> object:
+    """What ``as_data`` kept, back as a Said or Joined; read from disk, so only a key of the
+    table with plain fields that fill it is taken: anything else is None (the caller shows
+    the note's English as written instead). Nothing read is ever run."""
+    if isinstance(data, (str, int, float)) and not isinstance(data, bool):
+        return data
+    if not isinstance(data, dict) or depth > 8:
+        return None
+    if set(data) == {"parts", "separator"} and isinstance(data["parts"], list):
+        parts = [from_data(part, depth + 1) for part in data["parts"]]
+        separator = from_data(data["separator"], depth + 1)
+        if separator is None or any(part is None for part in parts):
+            return None
+        return Joined(parts, separator)
+    if set(data) == {"value", "russian"}:
+        value, russian = data["value"], data["russian"]
+        return Pair(value, russian) if isinstance(value, str) and isinstance(russian, str) \
+            else None
+    key, fields = data.get("key"), data.get("fields")
+    if set(data) != {"key", "fields"} or not isinstance(key, str) or not isinstance(fields, dict):
+        return None
+    values = {name: from_data(value, depth + 1) for name, value in fields.items()}
+    if any(not isinstance(name, str) or value is None for name, value in values.items()):
+        return None
+    try:
+        english, russian = LABELS.get(key) or part(key)[key]
+    except (KeyError, ImportError):  # not a key of the table
+        return None
+    from string import Formatter
+
+    wanted = {name for text in (english, russian)
+              for _, name, _, _ in Formatter().parse(text) if name}
+    if wanted != set(values):  # its fields differ: the note is shown as written
+        return None
+    return Said(key, **values)
 
 
 def rewrite(text: object, change: "Callable[[str], str]") -> object:

@@ -71,6 +71,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "err.noun.order": ("order", "порядок"),
     "err.noun.voice": ("voice", "голос"),
     "err.noun.role": ("role", "роль"),
+    "err.noun.field": ("field", "поле"),
+    "err.noun.date precision": ("date precision", "точность даты"),
+    "err.noun.date basis": ("date basis", "основание даты"),
     # --- folders and files ---------------------------------------------------------------
     "err.where.option": ("--data", "--data"),
     "err.where.env": ("KZRU_DATA", "KZRU_DATA"),

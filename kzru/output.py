@@ -32,6 +32,9 @@ class Output:
         self._buffer = io.StringIO() if self.terminal and options.pager and self.is_table \
             else None
         self._writer: TableWriter | None = None
+        # the glossary, for a Russian table to name speakers in Russian (set by the commands
+        # that list facts; read only when a speaker is shown)
+        self.glossary: Callable[[], Any] | None = None
 
     def __enter__(self) -> "Output":
         return self
@@ -73,6 +76,16 @@ class Output:
         exit 1 (after printing an empty result) when there are none. Returns how many."""
         if self.is_table:
             rows = list(rows)
+            if self.lang == "ru":  # closed sets and units in words (the rows a table draws,
+                from kzru.data_words import said_row  # also through ``draw``; machine formats
+
+                names = None
+                if self.glossary is not None and any(row.get("speaker") for row in rows):
+                    from kzru.data_words import names_of
+
+                    names = names_of(self.glossary())
+                for row in rows:  # never come here and keep the values)
+                    row.update(said_row(row, self.lang, names))
             if rows:
                 if draw is not None:
                     draw()

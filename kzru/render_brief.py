@@ -28,6 +28,7 @@ from kzru.brief_lines import (
     verdict_label,
 )
 from kzru.cite import headline, published_label
+from kzru.data_words import figure_said
 from kzru.follow import NOT_AS_SUCH, NOT_BORNE_OUT, NOT_TAKEN_UP, VERDICTS, Tracked
 from kzru.labels import label
 from kzru.model import Dataset, Source
@@ -140,8 +141,9 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     if brief.figures:
         lines += [f"## {label('brief.figures', lang)}", ""]
         for item in brief.figures:
-            value = number_text(item.fact.value)
-            lines += [f"- **{value} {md(item.fact.unit)}** — {fact_text(item.fact, lang)} "
+            # the unit in the reader's language by rule ("более 4 часов"), else as the table
+            figure = figure_said(number_text(item.fact.value), item.fact.unit, lang, md)
+            lines += [f"- **{figure}** — {fact_text(item.fact, lang)} "
                       f"[{item.citation}] `{item.fact.id}`", f"  > {quoted(item.fact)}"]
             lines += conflict_lines(item, brief, lang)
             lines += reported_lines(item, brief, lang)

@@ -94,15 +94,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review.status": ("status  {status}   ({decided})", "статус  {status}   ({decided})"),
     "review.cue": ("cue: {cue}", "подсказка: {cue}"),
     "review.no_cue": ("no cue", "подсказки нет"),
-    "review.why.outlet": ("no cue: the outlet reports it", "подсказки нет: сообщает издание"),
-    "review.why.signing": ("the signing of «{word}»", "подписание «{word}»"),
-    "review.why.describes": ("«{cue}» describes (a {kind}): reported",
-                             "«{cue}» описывает ({kind}): сообщается"),
     "review.kind": ("kind    {kind}   (word: {word})", "вид     {kind}   (слово: {word})"),
     "review.date": ("date    {date} ({basis}){note}", "дата    {date} ({basis}){note}"),
-    "review.basis.stated": ("stated", "указана в тексте"),
-    "review.basis.inferred": ("inferred", "выведена"),
-    "review.basis.publication": ("publication", "дата статьи"),
     "review.event": ("event   {id}: {title}{proposed}", "событие {id}: {title}{proposed}"),
     "review.proposed": (" (proposed: edit event_title to rename it)",
                         " (предложено: чтобы переименовать, правьте event_title)"),
@@ -111,7 +104,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "отрасли {sectors}   говорящий: {speaker}"),
     "review.names": ("names   {names}   (first named: {entity})",
                      "имена   {names}   (названо первым: {entity})"),
-    "review.value": ("value   {value} {unit}", "цифра   {value} {unit}"),
+    "review.value": ("value   {value}", "цифра   {value}"),
     "review.evidence": ("evidence «{evidence}»", "цитата  «{evidence}»"),
     "review.same_as": ("same as {ids} (as edited)", "тот же, что {ids} (после правки)"),
     "review.same_as_asked": ("same as? {id} ({source}, {date}): {text} — asked when you accept",
@@ -171,4 +164,38 @@ STRINGS: dict[str, tuple[str, str]] = {
     "add.drafts": ("drafts", "черновики"),
     "add.article": ("article", "статья"),
     "add.articles": ("articles", "статьи"),
+    # --- kzru add's notes on a draft (how it chose the status, how it dated the sentence),
+    # made as these labels by the drafter and kept so in its review notes: review says them
+    # in the reader's language; the table's date_note holds the English
+    "draft.why.outlet": ("no cue: the outlet reports it", "подсказки нет: сообщает издание"),
+    "draft.why.signing": ("the signing of «{word}»", "подписание «{word}»"),
+    "draft.why.describes": ("«{cue}» describes (a {kind}): reported",
+                            "«{cue}» описывает ({kind}): сообщается"),
+    "draft.article_date": ("the article's date ({date})", "даты статьи ({date})"),
+    "draft.year.before": ("the year before the article's ({year}), as the day is past",
+                          "год до года статьи ({year}), так как этот день уже прошёл"),
+    "draft.year.after": ("the year after the article's ({year}), as the day is to come",
+                         "год после года статьи ({year}), так как этот день ещё впереди"),
+    "draft.year.same": ("the article's year ({year})", "год статьи ({year})"),
+    "draft.note.day_no_year": ("«{said}» names the day without a year: {how}.",
+                               "«{said}» — день без года: {how}."),
+    "draft.note.month_no_year": ("«{said}» names the month without a year: {how}.",
+                                 "«{said}» — месяц без года: {how}."),
+    "draft.note.year_from": ("«{said}»: the year from {article}.",
+                             "«{said}»: год взят из {article}."),
+    "draft.note.against": ("«{said}» against {article}.", "«{said}» — относительно {article}."),
+    "draft.note.counted": ("«{said}» counted from {article}.",
+                           "«{said}» — отсчитано от {article}."),
+    "draft.note.week": ("«{said}» is the week of {monday}–{sunday}, counted from {article}; the "
+                        "text gives no day.",
+                        "«{said}» — неделя {monday}–{sunday}, отсчитанная от {article}; дня в "
+                        "тексте нет."),
+    "draft.note.week_months": ("«{said}» is the week of {monday}–{sunday}, counted from "
+                               "{article}, across two months; the text gives no day.",
+                               "«{said}» — неделя {monday}–{sunday}, отсчитанная от {article}, "
+                               "на стыке двух месяцев; дня в тексте нет."),
+    "draft.note.continues": ("No date of its own: it continues the sentence before it in the "
+                             "paragraph, dated ({date}, {precision}).",
+                             "Своей даты нет: продолжает предыдущее предложение абзаца, "
+                             "датированное ({date}, {precision})."),
 }

@@ -62,6 +62,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "note.sources_inferred": ("* date inferred (see the published_note field: --fields all)",
                               "* дата выведена (см. поле published_note: --fields all)"),
     "note.part_of": ("part of {id}", "часть {id}"),
+    "note.draft": ("[draft]", "[черновик]"),
     "note.reported_by_one": ("reported by 1 source", "источник: 1"),
     "note.reported_by": ("reported by {count} sources (also: {ids})",
                          "источников: {count} (также: {ids})"),

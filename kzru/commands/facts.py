@@ -60,6 +60,7 @@ def command(
         total = len(found)
         shown = in_order(found, sort, reverse)[:most]
     with Output(options) as out:
+        out.glossary = lambda: data.glossary  # speakers in Russian (--lang ru)
         keys, columns = layout(out, fields_, fields.FACT_DEFAULT, fields.FACT_ALL,
                                fact_columns(out), "facts")
         out.rows(fact_rows(shown, data.events, data.sources, out.lang), keys, columns,

@@ -58,7 +58,8 @@ def command(
     if changes and not accept:
         raise KzruError(Said("err.set_needs_accept"))
     if accept or reject:
-        accepted, rejected = decide(folder, accept or (), reject or (), changes)
+        accepted, rejected = decide(folder, accept or (), reject or (),
+                                    lambda data: _typed(changes, data))
         typer.echo(one_line(say(Said("review.decided", accepted=accepted, rejected=rejected,
                                      folder=folder), options.language)))
         return
@@ -72,33 +73,90 @@ def command(
 
 
 def _changes(pairs: List[str]) -> dict:
-    """--set FIELD=VALUE pairs as a mapping; an unknown field is a usage error."""
-    from kzru.curate.review import EDITABLE
-
+    """--set FIELD=VALUE pairs as a mapping, each field named in English or in Russian (as a
+    Russian page names it: статус, точность даты); an unknown field is a usage error."""
     found = {}
     for pair in pairs:
         field, equals, value = pair.partition("=")
-        field = field.strip()
-        if not equals or field not in EDITABLE:
-            raise KzruError(Said("err.bad_set", pair=pair, fields=", ".join(EDITABLE)))
-        found[field] = _value(field, value)
+        name = _field(field) if equals else None
+        if name is None:
+            raise KzruError(Said("err.bad_set", pair=pair, fields=_fields_said()))
+        found[name] = value
     return found
 
 
-def _value(field: str, value: str) -> str:
-    """A status or kind typed as a Russian table shows it (подписано, документ) as the value
-    the data holds; anything else as typed (the curated-row rules judge it on accept)."""
-    from kzru import query
-
-    allowed = {"status": query.STATUSES, "kind": query.FACT_KINDS}.get(field)
-    if allowed is None or value.strip() in allowed or not value.strip():
-        return value
+def _field(typed: str) -> Optional[str]:
+    """The editable field ``typed`` names, in either language (any case, ё or е); else None."""
+    from kzru.curate.review import EDITABLE
     from kzru.errors import choose
 
+    typed = typed.strip()
+    if typed in EDITABLE:
+        return typed
     try:
-        return choose(value.strip(), allowed, field)
+        return choose(typed, EDITABLE, "field")
     except KzruError:
+        return None
+
+
+def _fields_said() -> object:
+    """The editable fields as an error or a prompt lists them: their names, said in Russian
+    with the name typed in brackets (статус (status))."""
+    from kzru.curate.review import EDITABLE
+    from kzru.labels import Joined, Pair, label
+
+    return Joined([Pair(field, f"{label('field.' + field, 'ru')} ({field})")
+                   for field in EDITABLE])
+
+
+def _typed(changes: dict, data) -> dict:  # noqa: ANN001 - a loaded data folder (model.Dataset)
+    """Values typed as a Russian page shows them, as the table holds them (kzru.curate.review
+    judges the rest on accept): a status, kind, date precision or basis by its Russian word,
+    sectors by their Russian names, a speaker by the glossary's Russian name and a role word,
+    a unit's qualifier in Russian, a figure with a decimal comma (2,5) or spaces (1 000)."""
+    return {field: _value(field, value, data) for field, value in changes.items()}
+
+
+CLOSED = {"status": None, "kind": None, "date_precision": ("day", "month", "year"),
+          "date_basis": ("stated", "inferred", "publication")}
+NOUNS = {"date_precision": "date precision", "date_basis": "date basis"}
+
+
+def _value(field: str, value: str, data=None) -> str:  # noqa: ANN001 - model.Dataset
+    """One value typed in either language as the value the data holds; a value no rule reads
+    is kept as typed (the curated-row rules judge it on accept)."""
+    import re
+
+    typed = value.strip()
+    if not typed:
         return value
+    if field in CLOSED:
+        from kzru import query
+        from kzru.errors import choose
+
+        allowed = CLOSED[field] or {"status": query.STATUSES, "kind": query.FACT_KINDS}[field]
+        try:
+            return choose(typed, allowed, NOUNS.get(field, field))
+        except KzruError:
+            return value
+    if field == "sectors" and data is not None:
+        from kzru.taxonomy import resolve_sector
+
+        items = [item.strip() for item in re.split(r"[;,]", typed) if item.strip()]
+        return "; ".join(dict.fromkeys(resolve_sector(item, data.sectors) for item in items))
+    if field == "speaker" and data is not None:
+        from kzru.data_words import names_of, speaker_typed
+
+        return speaker_typed(typed, names_of(data.glossary))
+    if field == "unit":
+        from kzru.data_words import unit_typed
+
+        return unit_typed(typed)
+    if field == "value":
+        digits = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", typed)  # 1 000
+        # a decimal comma (2,5), never a comma before exactly three digits (1,000 is ambiguous)
+        return re.sub(r"^(-?\d+),(\d{1,2}|\d{4,})$", r"\1.\2", digits)
+    return value
 
 
 def _say(key: str, lang: str, **fields: object) -> str:
@@ -247,6 +305,7 @@ def _show(console, number: int, total: int, session, fact_id: str,  # noqa: ANN0
     """The draft as it stands (edits included), its sentence in context, what decided it."""
     from rich.markup import escape
 
+    from kzru.data_words import figure_said, names_of, speaker_said
     from kzru.labels import Joined, status_word, word
     from kzru.render import date_label
 
@@ -261,7 +320,9 @@ def _show(console, number: int, total: int, session, fact_id: str,  # noqa: ANN0
     console.print(f"[bold]{escape(context.sentence)}[/bold]")
     if context.after:
         console.print(f"[dim]{escape(context.after)}[/dim]")
-    why = _why(context.status_from) if context.status_from not in ("", "cue") else ""
+    # how the drafter chose the status: its note as it kept it (a label said in the reader's
+    # language; a note from an older kzru as written)
+    why = context.status_from if context.status_from not in ("", "cue") else ""
     cue = Said("review.cue", cue=context.cue) if context.cue else Said("review.no_cue")
     line("review.status", status=status_word(row["status"]),
          decided=Joined([cue, *([why] if why else [])], "; "))
@@ -273,21 +334,28 @@ def _show(console, number: int, total: int, session, fact_id: str,  # noqa: ANN0
         when = date_label(date.fromisoformat(row["date"]), row["date_precision"])
     except ValueError:
         pass
-    line("review.date", date=when, basis=word("review.basis", row["date_basis"]),
-         note=f"  — {row['date_note']}" if row["date_note"] else "")
+    # the drafter's date note in the reader's language while the row still holds it as
+    # written; a note typed by the reviewer (or the curators) as it is
+    note = context.date_note if context.date_note is not None and \
+        row["date_note"] == str(context.date_note) else row["date_note"]
+    line("review.date", date=when, basis=word("basis", row["date_basis"]),
+         note=Joined(["  — ", note], "") if note else "")
     future = session.future(fact_id)
     if future:
         console.print(f"[red]{escape(_say('err.warning', lang, text=future))}[/red]")
     event = session.event_row(fact_id)
     if event is not None:
-        line("review.event", id=event["id"], title=event["title_en"],
+        title = event["title_ru"] if lang == "ru" and event["title_ru"] else event["title_en"]
+        line("review.event", id=event["id"], title=title,
              proposed=Said("review.proposed") if event["review"] == "draft" else "")
     else:
         line("review.no_event")
-    line("review.sectors", sectors=row["sectors"] or "-", speaker=row["speaker"] or "-")
+    names = names_of(session.data.glossary)
+    line("review.sectors", sectors=_sectors(row["sectors"], session.data, lang) or "-",
+         speaker=speaker_said(row["speaker"], names, lang) or "-")
     line("review.names", names=row["names"] or "-", entity=context.entity or "-")
     if row["value"]:
-        line("review.value", value=row["value"], unit=row["unit"])
+        line("review.value", value=figure_said(row["value"], row["unit"], lang))
     line("review.evidence", evidence=row["evidence"])
     if "same_as" in session.edited.get(fact_id, ()):
         line("review.same_as", ids=row["same_as"] or "-")
@@ -298,39 +366,33 @@ def _show(console, number: int, total: int, session, fact_id: str,  # noqa: ANN0
     line("review.summary", summary=row["summary"] or Said("review.no_summary"))
 
 
-def _why(status_from: str) -> object:
-    """How the drafter chose the status (kzru add wrote it in English, in the review notes)
-    as a message of the table; a wording not known here is shown as it is."""
-    import re
-
-    if status_from == "no cue: the outlet reports it":
-        return Said("review.why.outlet")
-    found = re.fullmatch(r"the signing of «(.*)»", status_from)
-    if found:
-        return Said("review.why.signing", word=found.group(1))
-    found = re.fullmatch(r"«(.*)» describes \(a (\w+)\): reported", status_from)
-    if found:
-        from kzru.labels import word
-
-        return Said("review.why.describes", cue=found.group(1), kind=word("kind", found.group(2)))
-    return status_from
+def _sectors(typed: str, data, lang: str) -> str:  # noqa: ANN001 - model.Dataset
+    """A draft's sectors as a Russian page names them (энергетика), an id the folder does not
+    hold as it is; in English their ids, as the table holds them."""
+    if lang != "ru":
+        return typed
+    items = [item for item in typed.split("; ") if item]
+    return "; ".join(data.sectors[item].name_ru.split(" (")[0] or item
+                     if item in data.sectors else item for item in items)
 
 
 def _edit(console, session, fact_id: str, lang: str = "en") -> bool:  # noqa: ANN001
     """Read 'field: value' lines; whether anything changed."""
-    from kzru.curate.review import EDITABLE
-
-    console.print(_say("review.fields", lang, fields=", ".join(EDITABLE)), markup=False)
+    console.print(_say("review.fields", lang, fields=_fields_said()), markup=False)
     changes = {}
     while True:
         line = _answer(console, _say("review.edit", lang))  # Ctrl-D: nothing applied
         if not line or line == "q":
             break
-        field, _, value = line.partition(":")
-        if field.strip() not in EDITABLE:
-            console.print(_say("review.unknown_field", lang, field=field.strip()), markup=False)
+        typed, _, value = line.partition(":")
+        field = _field(typed)
+        if field is None:
+            console.print(_say("review.unknown_field", lang, field=typed.strip()), markup=False)
             continue
-        changes[field.strip()] = _value(field.strip(), value.strip())
+        try:
+            changes[field] = _value(field, value.strip(), session.data)
+        except KzruError as error:  # a sector no name or id names: said, and asked again
+            console.print(one_line(say(error.args[0], lang)), markup=False)
     if changes:
         session.edit(fact_id, changes)
         console.print(_say("review.edited", lang), markup=False)

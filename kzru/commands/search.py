@@ -10,6 +10,7 @@ from kzru.commands.shared import (
     ReverseOption,
     complete_query,
     cut_limit,
+    dataset,
     fact_columns,
     fact_rows,
     hits,
@@ -88,6 +89,7 @@ def command(
         chosen = [order[fact.id] for fact in facts][:cut_limit(limit)]
         found = found._replace(hits=chosen)
     with Output(options) as out:
+        out.glossary = lambda: dataset(options).glossary  # speakers in Russian (--lang ru)
         rows = fact_rows([hit.fact for hit in found.hits], found.events, found.sources,
                          out.lang)
         for row, hit in zip(rows, found.hits):

@@ -56,6 +56,7 @@ def command(
         raise KzruError(Said("err.sector_filters"))
     data = dataset(options)
     with Output(options) as out:
+        out.glossary = lambda: data.glossary  # speakers in Russian (--lang ru)
         if matrix:
             return _matrix(data, out)
         if name:

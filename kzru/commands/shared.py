@@ -286,8 +286,9 @@ def fact_rows(facts: Sequence[Fact], events: Any, sources: Any, lang: str) -> li
             row["part_of_note"] = f"{row['part_of_note']}; {note}" if row["part_of_note"] \
                 else note
         if fact.review == "draft":  # only with --drafts: never mistaken for a fact
-            row["summary"] = f"[draft] {fact.summary or fact.text}"
-            row["text"] = f"[draft] {fact.text}"
+            mark = label("note.draft")  # said in Russian at a Russian table (data_words)
+            row["summary"] = f"{mark} {fact.summary or fact.text}"
+            row["text"] = f"{mark} {fact.text}"
         rows.append(row)
     return rows
 

@@ -45,6 +45,10 @@ def command(
         if not out.is_table:
             out.rows(full, keys, [], label("empty.records", out.lang))
             return
+        if out.lang == "ru":  # closed sets, units and speakers in words (kzru.data_words)
+            from kzru.data_words import names_of, said_row
+
+            full = [said_row(row, out.lang, names_of(data.glossary)) for row in full]
         for row in full:
             if "source_file" in row:
                 row["evidence"] = label("show.verbatim", out.lang, evidence=row["evidence"],

@@ -10,6 +10,7 @@ from kzru.commands.shared import (
     ReverseOption,
     complete_query,
     cut_limit,
+    dataset,
     fact_columns,
     fact_rows,
     group_title,
@@ -56,6 +57,7 @@ def command(
         groups = [(event_id, group[::-1]) for event_id, group in groups[::-1]]
     ordered = [fact for _, group in groups for fact in group]
     with Output(options) as out:
+        out.glossary = lambda: dataset(options).glossary  # speakers in Russian (--lang ru)
         keys, columns = layout(out, fields_, fields.FACT_DEFAULT, fields.FACT_ALL,
                                fact_columns(out), "timeline")
 

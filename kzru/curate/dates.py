@@ -3,6 +3,8 @@
 A full date is ``stated``; a day without its year, a relative day ("вчера"), week, month or
 year ("в прошлом году") is resolved against the article's date and ``inferred``, with a note
 saying how. A sentence with no timing carries the article's date (basis ``publication``).
+A note is a ``labels.Said``: it reads as the English the table's date_note holds, and kzru
+review says it in the reader's language (its key and fields are kept in the review notes).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from kzru.cues import MONTHS, RELATIVE_DAYS, RELATIVE_SHIFTS
+from kzru.labels import Said
 
 _MONTH = "|".join(f"(?:{pattern})" for pattern, _ in MONTHS)
 _YEAR_WORD = r"(?:\s*(?:года|году|год|г\.|гг\.))?"
@@ -39,8 +42,10 @@ _PATTERNS = (
 )
 
 
-# The note of a sentence dated by the one before it (kzru.curate.draft._carried).
+# The note of a sentence dated by the one before it (kzru.curate.draft._carried): its English
+# begins so (kzru.curate.events tells such a note by it).
 CONTINUES = "No date of its own: it continues the sentence before it in the paragraph, dated"
+CONTINUES_KEY = "draft.note.continues"
 
 
 class Dated(NamedTuple):
@@ -84,7 +89,7 @@ def _valid(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _year_for(month: int, day: int, published: Published, tense: str = "") -> tuple[int, str]:
+def _year_for(month: int, day: int, published: Published, tense: str = "") -> tuple[int, Said]:
     """The year of a day named without one: the article's, unless the verb's tense or the
     distance says otherwise (a past event after the article's day was last year's; one to
     come before it, next year's; with no tense, more than half a year away flips the year)."""
@@ -93,17 +98,17 @@ def _year_for(month: int, day: int, published: Published, tense: str = "") -> tu
     after = (candidate - published.date).days
     if tense == "past" and after > 0 and published.precision == "day" or \
             tense != "future" and after > 183:
-        return year - 1, f"the year before the article's ({year}), as the day is past"
+        return year - 1, Said("draft.year.before", year=year)
     if tense == "future" and after < 0 and published.precision == "day" or \
             tense != "past" and after < -183:
-        return year + 1, f"the year after the article's ({year}), as the day is to come"
-    return year, f"the article's year ({year})"
+        return year + 1, Said("draft.year.after", year=year)
+    return year, Said("draft.year.same", year=year)
 
 
-def _describe(published: Published) -> str:
+def _describe(published: Published) -> Said:
     shown = {"day": published.date.isoformat(), "month": published.date.strftime("%Y-%m"),
              "year": str(published.date.year)}[published.precision]
-    return f"the article's date ({shown})"
+    return Said("draft.article_date", date=shown)
 
 
 def _match(kind: str, match: re.Match[str], published: Published,
@@ -126,7 +131,7 @@ def _match(kind: str, match: re.Match[str], published: Published,
             year, basis, note = int(match[4]), "stated", ""
         else:
             year, how = _year_for(month, day, published, tense)
-            basis, note = "inferred", f"«{said}» names the day without a year: {how}."
+            basis, note = "inferred", Said("draft.note.day_no_year", said=said, how=how)
         found = _valid(year, month, day)
         end = _valid(year, month, last) if last else None
         if found is None or (last and (end is None or end < found)):
@@ -139,7 +144,8 @@ def _match(kind: str, match: re.Match[str], published: Published,
             return None
         year = published.date.year + offset
         return Dated(date(year, month, 1), "month", "inferred",
-                     f"«{said}»: the year from {_describe(published)}.", None, *at)
+                     Said("draft.note.year_from", said=said, article=_describe(published)), None,
+                     *at)
     if kind == "month_year":
         month = month_number(match[1])
         year = int(match[2])
@@ -152,7 +158,7 @@ def _match(kind: str, match: re.Match[str], published: Published,
             return None
         year, how = _year_for(month, 1, published, tense)
         return Dated(date(year, month, 1), "month", "inferred",
-                     f"«{said}» names the month without a year: {how}.", None, *at)
+                     Said("draft.note.month_no_year", said=said, how=how), None, *at)
     if kind == "year":
         year = int(match[1])
         if not 1000 <= year <= 2999:
@@ -164,14 +170,16 @@ def _match(kind: str, match: re.Match[str], published: Published,
             return None
         year = published.date.year + offset
         return Dated(date(year, 1, 1), "year", "inferred",
-                     f"«{said}» against {_describe(published)}.", None, *at)
+                     Said("draft.note.against", said=said, article=_describe(published)), None,
+                     *at)
     if kind == "month_shift":
         offset = _shift(match[1])
         if offset is None or published.precision == "year":
             return None
         month_index = published.date.year * 12 + published.date.month - 1 + offset
         return Dated(date(month_index // 12, month_index % 12 + 1, 1), "month", "inferred",
-                     f"«{said}» against {_describe(published)}.", None, *at)
+                     Said("draft.note.against", said=said, article=_describe(published)), None,
+                     *at)
     if kind == "week_relative":
         offset = _shift(match[1])
         if offset is None:
@@ -183,7 +191,8 @@ def _match(kind: str, match: re.Match[str], published: Published,
             return None  # a day cannot be counted from a month: the sentence stays undated
         found = published.date + timedelta(days=days)
         return Dated(found, "day", "inferred",
-                     f"«{said}» counted from {_describe(published)}.", None, *at)
+                     Said("draft.note.counted", said=said, article=_describe(published)), None,
+                     *at)
     return None
 
 
@@ -194,14 +203,14 @@ def _week(offset: int, said: str, published: Published, at: tuple[int, int]) -> 
         return None
     monday = published.date - timedelta(days=published.date.weekday()) + timedelta(weeks=offset)
     sunday = monday + timedelta(days=6)
-    note = f"«{said}» is the week of {monday.isoformat()}–{sunday.isoformat()}, counted " \
-           f"from {_describe(published)}"
+    week = {"said": said, "monday": monday.isoformat(), "sunday": sunday.isoformat(),
+            "article": _describe(published)}
     if (monday.year, monday.month) == (sunday.year, sunday.month):
         return Dated(date(monday.year, monday.month, 1), "month", "inferred",
-                     f"{note}; the text gives no day.", None, *at)
+                     Said("draft.note.week", **week), None, *at)
     if monday.year == sunday.year:
         return Dated(date(monday.year, 1, 1), "year", "inferred",
-                     f"{note}, across two months; the text gives no day.", None, *at)
+                     Said("draft.note.week_months", **week), None, *at)
     return None
 
 

@@ -25,7 +25,7 @@ from kzru.cues import (
 )
 from kzru.curate.annotate import MIN_WORDS, Annotated, Sentence
 from kzru.curate.context import antecedent, continues, join
-from kzru.curate.dates import CONTINUES, Dated, Published, find_dates, publication
+from kzru.curate.dates import CONTINUES_KEY, Dated, Published, find_dates, publication
 from kzru.curate.decide import (
     cue_at,
     decide,
@@ -48,6 +48,7 @@ from kzru.curate.evidence import (
 )
 from kzru.curate.lexicon import Lexicon, canonical, find_names, find_sectors
 from kzru.curate.speakers import carry_speakers, find_speaker
+from kzru.labels import Said, word
 from kzru.model import EVIDENCE_JOINER
 from kzru.store import FORMULA_START
 
@@ -204,14 +205,16 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     dates = find_dates(sentence.text, published, tense)
     value, unit, number_at = find_number(sentence, dates)
     kind, kind_word = decide_kind(sentence, status, bool(value))
-    status_from = "cue" if cue else "no cue: the outlet reports it"
+    # how the status was chosen, as a note review says in the reader's language
+    status_from: str = "cue" if cue else Said("draft.why.outlet")
     if kind == "document" and status != "signed":
-        status, status_from = "signed", f"the signing of «{kind_word}»"
+        status, status_from = "signed", Said("draft.why.signing", word=kind_word)
     elif kind in DESCRIPTIVE_KINDS and status in DESCRIBED_STATUSES and not (
             kind == "statement" and status == "done" and cue_tense == "past"):
         # "отношения развиваются" describes; "в Омске прошла выставка" (a past perfective
         # verb of a statement) reports something that was done
-        status, status_from = "reported", f"«{cue}» describes (a {kind}): reported"
+        status, status_from = "reported", Said("draft.why.describes", cue=cue,
+                                               kind=word("kind", kind))
     if not dates and whole is not sentence:
         dates = find_dates(whole.text, published, tense)
     if dates and tense == "present" and _nowadays(sentence, dates[0]):
@@ -356,6 +359,7 @@ def _carried(drafted: Draft, found: list[Draft], annotated: Annotated,
             timedelta(days=1)
     if earlier >= published.date:
         return drafted
-    note = f"{CONTINUES} ({before.date.date.isoformat()}, {before.date.precision})."
+    note = Said(CONTINUES_KEY, date=before.date.date.isoformat(),
+                precision=word("precision", before.date.precision))
     return drafted._replace(date=Dated(before.date.date, before.date.precision, "inferred",
                                        note, before.date.end))

@@ -328,10 +328,17 @@ def _fact(draft: Draft, source: str, event: str) -> Fact:
 
 
 def _note(draft: Draft, sentences: dict[int, Any], article: Article, name: str) -> dict:
+    from kzru.labels import as_data
+
     sentence = sentences[draft.sentence]
+    # the drafter's notes as its labels' keys and fields too, so review says them in the
+    # reader's language; the English (status_from, the row's date_note) stays as written
+    said = {"status_from": as_data(draft.why.status_from)}
+    if draft.date.note:
+        said["date_note"] = as_data(draft.date.note)
     return {"file": name, "sentence": [sentence.start, sentence.stop],
-            "cue": draft.why.cue, "status_from": draft.why.status_from,
-            "kind_word": draft.why.kind_word, "entity": draft.why.entity}
+            "cue": draft.why.cue, "status_from": str(draft.why.status_from),
+            "kind_word": draft.why.kind_word, "entity": draft.why.entity, "said": said}
 
 
 def read_notes(folder: Path) -> dict:
@@ -351,6 +358,9 @@ def read_notes(folder: Path) -> dict:
             clean[key] = {k: v for k, v in note.items()
                           if isinstance(v, (str, int)) or (isinstance(v, list) and all(
                               isinstance(i, int) for i in v))}
+            if isinstance(note.get("said"), dict):  # read back by labels.from_data only
+                clean[key]["said"] = {k: v for k, v in note["said"].items()
+                                      if isinstance(k, str)}
     skipped = [item for item in raw.get("skipped", []) if isinstance(item, str)] \
         if isinstance(raw.get("skipped"), list) else []
     return {"drafts": clean, "skipped": skipped}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, NamedTuple
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from kzru import store, writer
 from kzru.curate.inputs import Input, edit_input
@@ -23,7 +23,7 @@ from kzru.curate.scratch import ARTICLES, validate
 from kzru.errors import KzruError
 from kzru.labels import Joined, Said
 from kzru.lint import after_publication, future_message, has_status_cue
-from kzru.model import Fact
+from kzru.model import Dataset, Fact
 
 EDITABLE = ("summary", "status", "kind", "date", "date_precision", "date_basis", "date_note",
             "sectors", "event", "part_of", "speaker", "same_as", "value", "unit", "text",
@@ -41,9 +41,10 @@ class Context(NamedTuple):
     sentence: str
     after: str
     cue: str
-    status_from: str
+    status_from: object  # a labels.Said when kzru add kept it so, else its English as written
     kind_word: str
     entity: str
+    date_note: object = None  # the drafter's date note as a Said (None: none kept)
 
 
 class Session:
@@ -88,9 +89,12 @@ class Session:
             head = text[:start].rstrip()
             before = _last_sentence(head)
             after = _first_sentence(text[stop:].lstrip())
+        said = note.get("said") if isinstance(note.get("said"), dict) else {}
+        status_from = str(note.get("status_from", ""))
         return Context(fact, before, sentence, after, str(note.get("cue", "")),
-                       str(note.get("status_from", "")), str(note.get("kind_word", "")),
-                       str(note.get("entity", "")))
+                       _kept(said.get("status_from"), status_from),
+                       str(note.get("kind_word", "")), str(note.get("entity", "")),
+                       _kept(said.get("date_note"), fact.date_note, None))
 
     def _article(self, source_id: str) -> str:
         source = self.data.sources.get(source_id)
@@ -349,16 +353,33 @@ def _first_sentence(text: str) -> str:
     return text[:cut + 1][:300].strip()
 
 
+def _kept(data: object, english: str, otherwise: object = "") -> object:
+    """A note kept as a label's key and fields (labels.as_data), when it reads back as the
+    English written beside it; else ``english`` itself (an older or edited note), or
+    ``otherwise`` when there is none kept."""
+    from kzru.labels import Said, from_data
+
+    said = from_data(data) if data is not None else None
+    if isinstance(said, Said) and said == english:
+        return said
+    return english if otherwise == "" else otherwise
+
+
 def decide(folder: Path, accept: Iterable[str] = (), reject: Iterable[str] = (),
-           changes: Mapping[str, str] | None = None) -> tuple[int, int]:
+           changes: "Mapping[str, str] | Callable[[Dataset], Mapping[str, str]] | None" = None
+           ) -> tuple[int, int]:
     """Accept (with ``changes`` set on each accepted draft first) and reject drafts by id in
     one write (for scripts); the counts done. Proposed same_as links are kept only when
-    ``changes`` sets same_as. The folder is held from the read to the write."""
+    ``changes`` sets same_as. ``changes`` may be worked out from the folder as read (values
+    typed in Russian, read with its sectors and glossary). The folder is held from the read
+    to the write."""
     pipeline_refuse(folder)
     with writer.folder_lock(folder):
         session = Session(folder)
         session.holding = True
         session.by_option = True
+        if callable(changes):
+            changes = changes(session.data)
         accepted = rejected = 0
         for fact_id in accept:
             session.accept(fact_id, changes)
