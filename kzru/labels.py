@@ -6,8 +6,8 @@ rather than an English word in a Russian page. This module says them (``label``,
 - kzru/words.py: the words every listing shows around the data (headers, notes, read-as);
 - kzru/vocabulary.py: the values the data holds (statuses, kinds, verdicts…) and their words;
 - kzru/brief_words.py: brief's and track's headings and sentences (``brief.``, ``track.``);
-- kzru/screens.py: check's report, add's summary, review's screens and the drafter's notes
-  (``check.``, ``add.``, ``review.``, ``draft.``);
+- kzru/screens.py: check's report, add's summary, review's screens, the drafter's notes, what
+  init and export did (``check.``, ``add.``, ``review.``, ``draft.``, ``init.``, ``export.``);
 - kzru/messages.py: errors (``err.``, ``usage.``, ``cache.``);
 - kzru/data_messages.py: the problems a data check reports (``data.``, ``input.``, ``fix.``).
 
@@ -34,7 +34,7 @@ LABELS: dict[str, tuple[str, str]] = {**WORDS, **VOCABULARY}
 PARTS: dict[str, str] = {
     "brief": "kzru.brief_words", "track": "kzru.brief_words",
     "check": "kzru.screens", "review": "kzru.screens", "add": "kzru.screens",
-    "draft": "kzru.screens",
+    "draft": "kzru.screens", "init": "kzru.screens", "export": "kzru.screens",
     "err": "kzru.messages", "usage": "kzru.messages", "cache": "kzru.messages",
     "data": "kzru.data_messages", "input": "kzru.data_messages", "fix": "kzru.data_messages",
 }

@@ -1,5 +1,6 @@
-"""The words of kzru check's report, kzru add's summary and kzru review's screens, in English
-and Russian. Part of kzru's one table of strings (kzru/labels.py says them).
+"""The words of kzru check's report, kzru add's summary, kzru review's screens and what kzru
+init and kzru export say they did, in English and Russian. Part of kzru's one table of
+strings (kzru/labels.py says them).
 
 Why a module of its own: only the curation commands show these, so no other command reads them
 (``labels.label`` looks here for a ``check.``, ``add.`` or ``review.`` key; start-up is
@@ -198,4 +199,17 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "paragraph, dated ({date}, {precision}).",
                              "Своей даты нет: продолжает предыдущее предложение абзаца, "
                              "датированное ({date}, {precision})."),
+    # --- what kzru init and kzru export say they did (stdout) ----------------------------
+    "init.created": ("created {folder}: {what}; add articles with: kzru add FILE --data {folder}",
+                     "создана папка {folder}: {what}; добавить статьи: kzru add FILE --data "
+                     "{folder}"),
+    "init.empty": ("the schema, sectors and glossary", "схема, отрасли и глоссарий"),
+    "init.copy": ("a copy of the bundled table", "копия встроенной таблицы"),
+    "export.package": ("wrote {count} files to {folder}: {files}",
+                       "в {folder} записано файлов: {count} ({files})"),
+    # table and view names are SQL's, typed as they are
+    "export.count": ("{count} {name}", "{name}: {count}"),
+    "export.database": ("wrote {target}: {counts}; full-text search in facts_fts; views: {views}",
+                        "записан {target}: {counts}; полнотекстовый поиск — facts_fts; "
+                        "представления: {views}"),
 }

@@ -317,3 +317,32 @@ def test_every_editable_field_has_a_russian_name_the_set_takes() -> None:
         english, russian = LABELS[f"field.{field}"]
         assert english == field and re.search("[а-я]", russian)
         assert _field(russian) == _field(russian.upper()) == _field(field) == field
+
+
+# -- what init and export say they did ----------------------------------------------------------
+
+def test_init_and_export_say_what_they_did_in_russian(tmp_path: Path, run) -> None:
+    from test_lang_ru import english_left
+
+    folder = tmp_path / "mine"
+    said = run("--lang", "ru", "init", str(folder))
+    assert said.code == 0 and said.out.startswith(f"создана папка {folder}: копия встроенной")
+    english = run("init", str(tmp_path / "other"), "--empty")
+    assert english.out.startswith(f"created {tmp_path / 'other'}: the schema, sectors and")
+    database = tmp_path / "kzru.db"
+    said = run("--lang", "ru", "export", str(database))
+    assert said.code == 0 and said.out.startswith(f"записан {database}: sources: 5, ")
+    package = tmp_path / "package"
+    said = run("--lang", "ru", "export", "--csv", str(package))
+    assert said.code == 0 and said.out.startswith(f"в {package} записано файлов: 6 (")
+    # what is left once paths, file names and SQL's table and view names are out: Russian
+    from kzru import export
+
+    names = ("kzru add FILE --data", "facts_fts", *export.VIEWS, ".csv",
+             "datapackage.json", "sources", "events", "event_places", "event_sources",
+             "facts", "fact_sectors", "fact_names", "fact_follows", "fact_same_as", "sectors",
+             "sector_aliases", "glossary_aliases", "glossary")
+    for text in (run("--lang", "ru", "init", str(tmp_path / "third")).out, said.out,
+                 run("--lang", "ru", "export", str(tmp_path / "again.db")).out):
+        text = re.sub(re.escape(str(tmp_path)) + r"\S*", " ", text)  # paths, as typed
+        assert english_left(text, names) == [], text

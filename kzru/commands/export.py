@@ -10,7 +10,7 @@ import typer
 
 from kzru import export, store
 from kzru.errors import KzruError, one_line
-from kzru.labels import Said
+from kzru.labels import Joined, Said, say
 from kzru.options import Options, with_common_options
 
 # Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
@@ -59,15 +59,17 @@ def command(
 
         staged = read_whole(folder, validated_copies, export.remove_stage)
         written = export.file_package(staged, csv_dir)
-        typer.echo(one_line(f"wrote {len(written)} files to {csv_dir}: {', '.join(written)}"))
+        typer.echo(one_line(say(Said("export.package", count=len(written), folder=csv_dir,
+                                     files=", ".join(written)), options.language)))
         return
     assert target is not None
     dataset = open_store(folder, options.color, drafts=options.drafts)
     _check_database_target(target, force)
     counts = export.write_database(dataset, target, bundled)
-    summary = ", ".join(f"{count} {name}" for name, count in counts.items())
-    typer.echo(one_line(f"wrote {target}: {summary}; full-text search in facts_fts; views: "
-                        f"{', '.join(export.VIEWS)}"))
+    summary = Joined([Said("export.count", count=count, name=name)
+                      for name, count in counts.items()])
+    typer.echo(one_line(say(Said("export.database", target=target, counts=summary,
+                                 views=", ".join(export.VIEWS)), options.language)))
 
 
 def _check_database_target(target: Path, force: bool) -> None:

@@ -38,8 +38,10 @@ def command(
         writer.commit(folder, contents)
         (folder / "articles").mkdir(exist_ok=True)
     store.load(folder)
-    what = "the schema, sectors and glossary" if empty else "a copy of the bundled table"
     from kzru.errors import one_line
+    from kzru.labels import READER, say
 
     shown = one_line(str(folder))  # a folder name never drives the terminal
-    typer.echo(f"created {shown}: {what}; add articles with: kzru add FILE --data {shown}")
+    what = Said("init.empty") if empty else Said("init.copy")
+    # init takes no common options: the reader's language is --lang or KZRU_LANG (kzru.cli)
+    typer.echo(say(Said("init.created", folder=shown, what=what), READER[0]))
