@@ -18,7 +18,7 @@ EXAMPLES = (f"kzru init my-table --empty && {MAKE_ARTICLE} && "
             "kzru review --data my-table --list --format json | jq '.[].text'",
             "kzru facts --data my-table --drafts --limit 3",
             "kzru review --data my-table --accept a000-s001 --set summary='Grain supplies "
-            "agreed.' --set sectors=agriculture")
+            "agreed.' --set отрасли='сельское хозяйство'")
 # What each action may be typed as: its letter, its English word, its Russian word.
 ACTIONS = {"a": ("a", "accept", "принять"), "e": ("e", "edit", "править"),
            "r": ("r", "reject", "отклонить"), "s": ("s", "skip", "пропустить"),
@@ -37,8 +37,9 @@ def command(
     set_: Annotated[Optional[List[str]], typer.Option(
         "--set", metavar="FIELD=VALUE",
         help="With --accept: set a field of each accepted draft first (repeatable), e.g. "
-             "--set summary='…' --set sectors='energy; transport' --set event_title='…'. "
-             "Proposed same_as links are kept only when --set same_as names them.")] = None,
+             "--set summary='…' --set sectors='energy; transport' --set event_title='…'; a "
+             "field and its value may be typed as a Russian page shows them. Proposed same_as "
+             "links are kept only when --set same_as names them.")] = None,
     reject: Annotated[Optional[List[str]], typer.Option(
         "--reject", metavar="ID", help="Reject (remove) this draft (repeatable).")] = None,
     list_: Annotated[bool, typer.Option(
