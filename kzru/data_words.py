@@ -198,7 +198,8 @@ def unit_typed(typed: str) -> str:
 # with (a fact's and an event's kind differ: see said_row).
 CLOSED = {"status": "brief.status", "date_precision": "precision", "date_basis": "basis",
           "published_precision": "precision", "published_basis": "basis",
-          "review": "review_state"}
+          "review": "review_state", "role": "role", "voice": "voice",
+          "first_precision": "precision", "last_precision": "precision"}
 
 
 def number_text(value: object) -> str:
@@ -228,6 +229,10 @@ def said_row(row: dict, lang: str, names: "Names | None" = None) -> dict:
         value = said.get(key)
         if isinstance(value, str) and value:
             said[key] = _russian(f"{prefix}.{value}") or value
+    verdict = said.get("verdict")  # track's: "reaffirmed — still open" is verdict.reaffirmed
+    if isinstance(verdict, str) and verdict:
+        said["verdict"] = _russian("verdict." + verdict.split(" —")[0].replace(" ", "_")) or \
+            verdict
     kind = said.get("kind")
     if isinstance(kind, str) and kind:
         prefix = "kind" if "status" in row else "event_kind"

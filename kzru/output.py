@@ -56,7 +56,16 @@ class Output:
             else:
                 self._writer = TableWriter(sys.stdout, self.color)
             self._writer.lang = self.lang
+            self._writer.names = self._names
         return self._writer
+
+    def _names(self) -> Any:
+        """The glossary's names for a Russian table's speakers (kzru.data_words), or None."""
+        if self.glossary is None:
+            return None
+        from kzru.data_words import names_of
+
+        return names_of(self.glossary())
 
     def close(self) -> None:
         """Show what was collected (once)."""
@@ -76,16 +85,6 @@ class Output:
         exit 1 (after printing an empty result) when there are none. Returns how many."""
         if self.is_table:
             rows = list(rows)
-            if self.lang == "ru":  # closed sets and units in words (the rows a table draws,
-                from kzru.data_words import said_row  # also through ``draw``; machine formats
-
-                names = None
-                if self.glossary is not None and any(row.get("speaker") for row in rows):
-                    from kzru.data_words import names_of
-
-                    names = names_of(self.glossary())
-                for row in rows:  # never come here and keep the values)
-                    row.update(said_row(row, self.lang, names))
             if rows:
                 if draw is not None:
                     draw()

@@ -74,6 +74,8 @@ class TableWriter:
         self.console.on_broken_pipe = _closed_pipe  # type: ignore[method-assign]
         self.width = self.console.width if self.terminal else None
         self.lang = "en"  # the language of kzru's own notes (Output sets it)
+        # the glossary's names, for a Russian table to name speakers (Output sets it)
+        self.names: Callable[[], Any] | None = None
         self.lines_written = 0
 
     def table(self, rows: list[dict[str, Any]], columns: list[Column], title: str | None = None,
@@ -83,6 +85,12 @@ class TableWriter:
         width, for a command without --fields."""
         from rich.text import Text
 
+        if self.lang == "ru":  # closed sets, units and speakers in words (kzru.data_words):
+            from kzru.data_words import said_row  # only what a person reads at a table
+
+            names = self.names() if self.names is not None and any(
+                row.get("speaker") for row in rows) else None
+            rows = [said_row(row, self.lang, names) for row in rows]
         cells = [[self._cell(row, column, terms.get(number) if terms else None)
                   for column in columns] for number, row in enumerate(rows)]
         headers = [Text(column.header, style="bold")

@@ -147,6 +147,28 @@ def test_fields_tables_say_closed_sets_and_speakers_in_russian(run) -> None:
     assert "Zhanar Tulindinova (KazISS)" in piped
 
 
+@pytest.mark.parametrize("args", [
+    ("track", "--fields", "id,status,role,voice,verdict", "--limit", "0"),
+    ("sectors", "energy", "--fields", "id,kind,status,date_precision"),  # drawn per event
+    ("timeline", "газ", "--fields", "id,kind,date_basis", "--limit", "0"),
+    ("sectors", "--fields", "id,first_precision,last_precision")])
+def test_every_closed_set_column_is_said_in_russian(args: tuple[str, ...]) -> None:
+    """Whatever draws the table (one table, or one per event), a closed set's column holds
+    Russian words at a Russian table: no value of the set is left in English."""
+    from kzru import query
+    from kzru.follow import VERDICTS
+    from kzru.roles import PROJECTS, VOICES
+
+    english = {*query.STATUSES, *query.FACT_KINDS, "day", "month", "year", "stated",
+               "inferred", "publication", *VOICES, *PROJECTS, "commitment", "document",
+               "discussed", *VERDICTS}
+    shown = terminal("--lang", "ru", "--no-color", *args, columns=200)
+    lines = [line for line in shown.splitlines()[1:] if line.strip()]
+    cells = {cell.strip() for line in lines for cell in re.split(r" {2,}", line)}
+    assert cells and not cells & english, sorted(cells & english)
+    assert re.search("[а-я]", shown)
+
+
 def test_brief_says_figures_and_roles_in_russian(run) -> None:
     said = run("--lang", "ru", "brief", "2022-02-working-visit", "--format", "md").out
     assert "**более 4 часов**" in said and "**1 метр**" in said
