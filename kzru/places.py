@@ -34,16 +34,22 @@ def _keys(text: str) -> list[str]:
     return [key(word) for word in words(text) if word not in STOPWORDS]
 
 
-def _names(glossary: Iterable[Any]) -> dict[str, list[tuple[str, ...]]]:
-    """Multi-word names of things other than people, by their first key."""
-    found: dict[str, list[tuple[str, ...]]] = {}
+# Multi-word names as sequences of keys, by their first key and then their second (every name
+# has two keys or more): a fact's keys are looked up two at a time, so a common first word
+# ("Kazakhstan", which starts a dozen names) costs one look-up where it starts none of them.
+Names = dict[str, dict[str, list[tuple[str, ...]]]]
+
+
+def _names(glossary: Iterable[Any]) -> Names:
+    """Multi-word names of things other than people, by their first and second keys."""
+    found: Names = {}
     for entry in glossary:
         if entry.kind == "person":
             continue
         for text in entry.all_names():
             name = tuple(_keys(text))
             if len(name) >= 2 and not LOCATIVE & set(words(text)):
-                found.setdefault(name[0], []).append(name)
+                found.setdefault(name[0], {}).setdefault(name[1], []).append(name)
     return found
 
 
@@ -59,7 +65,7 @@ def words_inside_names(glossary: Iterable[Any], facts: list[Any]) -> Iterator[tu
             yield inside, rowid
 
 
-def name_table(glossary: Iterable[Any]) -> dict[str, list[tuple[str, ...]]]:
+def name_table(glossary: Iterable[Any]) -> Names:
     """The multi-word names to look for, built once per index build."""
     return _names(glossary)
 
@@ -69,12 +75,13 @@ def name_table(glossary: Iterable[Any]) -> dict[str, list[tuple[str, ...]]]:
 ELSEWHERE = " "
 
 
-def name_keys(names: dict[str, list[tuple[str, ...]]]) -> frozenset[str]:
+def name_keys(names: Names) -> frozenset[str]:
     """Every key that some name of ``names`` holds."""
-    return frozenset(part for found in names.values() for name in found for part in name)
+    return frozenset(part for by_second in names.values() for found in by_second.values()
+                     for name in found for part in name)
 
 
-def inside_names(names: dict[str, list[tuple[str, ...]]], fields: Iterable[list[str]],
+def inside_names(names: Names, fields: Iterable[list[str]],
                  keys: dict[str, str], parts: frozenset[str] | None = None) -> list[str]:
     """The keys of the words a fact says only inside a name, from the words of its fields
     (summary, text, evidence, then each name), as the index build has already split them;
@@ -98,11 +105,11 @@ def inside_names(names: dict[str, list[tuple[str, ...]]], fields: Iterable[list[
                 keys[word] = keyed
             if keyed:
                 sequence.append(keyed)
-    if names.keys().isdisjoint(sequence):
-        return []
+    sequence.append("")  # so that every key has one after it
+    starts = [place for place, found in enumerate(sequence) if found in names]
     covered: set[int] = set()
-    for start, first in enumerate(sequence):
-        for name in names.get(first, ()):
+    for start in starts:
+        for name in names[sequence[start]].get(sequence[start + 1], ()):
             if tuple(sequence[start:start + len(name)]) == name:
                 covered.update(range(start, start + len(name)))
     if not covered:

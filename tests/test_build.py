@@ -153,3 +153,59 @@ def test_names_memoised_as_elsewhere_give_the_same_words_inside_names() -> None:
         found_any = found_any or bool(expected)
     assert found_any
     assert len(set(marked.values())) < len(set(plain.values()))
+
+
+def _names_of(*names: tuple[str, ...]) -> dict[str, dict[str, list[tuple[str, ...]]]]:
+    found: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+    for name in names:
+        found.setdefault(name[0], {}).setdefault(name[1], []).append(name)
+    return found
+
+
+def test_words_inside_names_on_invented_facts() -> None:
+    """Keys given directly (the memo is filled with each word as its own key, a stopword as
+    nothing): a word is inside a name only when every place the fact says it is covered."""
+    from kzru.places import inside_names
+
+    names = _names_of(("a", "b"), ("b", "c"), ("a", "c", "d"))
+
+    def inside(*fields: list[str]) -> list[str]:
+        keys = {word: word for field in fields for word in field}
+        keys["и"] = ""  # a stopword: left out, so the words around it stand together
+        return inside_names(names, list(fields), keys)
+
+    assert inside(["a", "b", "x"], ["b"]) == ["a"]  # b said again outside the name
+    assert inside(["a", "b", "c"]) == ["a", "b", "c"]  # two names overlapping
+    assert inside(["a"], ["b"]) == []  # a name never runs across two fields
+    assert inside(["x", "a", "b"]) == ["a", "b"]  # at the end of a field
+    assert inside(["a", "c", "x"]) == []  # the second key fits, the third does not
+    assert inside(["a", "c", "d", "a"]) == ["c", "d"]  # a is also said alone
+    assert inside(["a", "и", "b"]) == ["a", "b"]
+
+
+def test_words_inside_names_as_every_name_tried_at_every_place() -> None:
+    """The look-up by first and second key finds what trying every name at every place of
+    the fact's keys finds, on the bundled table."""
+    from kzru.places import inside_names, name_table
+    from kzru.text import words
+
+    dataset = load(bundled_data_dir())
+    names = name_table(dataset.glossary.values())
+    every = [name for by_second in names.values() for found in by_second.values()
+             for name in found]
+    keys: dict[str, str] = {}
+    matched = 0
+    for fact in dataset.facts.values():
+        fields = [words(fact.summary), words(fact.text), words(fact.evidence),
+                  *(words(name) for name in fact.names)]
+        found = inside_names(names, fields, keys)
+        sequence: list[str] = []
+        for field in fields:
+            sequence += ["", *(keys[word] for word in field if keys[word])]
+        covered = {place for start in range(len(sequence)) for name in every
+                   if tuple(sequence[start:start + len(name)]) == name
+                   for place in range(start, start + len(name))}
+        outside = {sequence[place] for place in range(len(sequence)) if place not in covered}
+        assert found == sorted({sequence[place] for place in covered} - outside), fact.id
+        matched += bool(found)
+    assert matched >= 10
