@@ -13,6 +13,7 @@ import os
 import sqlite3
 from array import array
 from collections import defaultdict
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -88,13 +89,14 @@ class Builder:
     def __init__(self, connection: sqlite3.Connection, glossary: Iterable[GlossaryEntry],
                  show_progress: bool = False, color: bool = True,
                  total: int | None = None) -> None:
-        from kzru.places import name_keys, name_table
+        from kzru.places import inside_names, name_keys, name_table
 
         connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         self.connection = connection
         self.glossary = list(glossary)
         self.names = name_table(self.glossary)
         self.parts = name_keys(self.names)
+        self.inside_names = inside_names
         self.keys: dict[str, str] = {}  # word -> places.key, memoised across facts
         self.draft_rows = array("I")  # rows not accepted (the suggester counts both ways)
         self.postings: dict[str, array] = defaultdict(lambda: array("I"))
@@ -106,8 +108,6 @@ class Builder:
         self.progress = _progress(total, show_progress, color)
 
     def add(self, fact: Fact, line: int) -> None:
-        from kzru.places import inside_names
-
         rowid = self.count
         self.count += 1
         day = fact.date
@@ -127,14 +127,14 @@ class Builder:
             "|" + "|".join(fact.sectors) + "|", fact.date_basis, fact.id, day.toordinal(),
             PRECISION[fact.date_precision], fact.source, fact.part_of, fact.speaker,
             fact.review, line))
-        pending["fact_sectors"].extend((rowid, sector) for sector in dict.fromkeys(fact.sectors))
-        pending["fact_follows"].extend((rowid, earlier) for earlier in fact.follows)
+        pending["fact_sectors"].extend(zip(repeat(rowid), dict.fromkeys(fact.sectors)))
+        pending["fact_follows"].extend(zip(repeat(rowid), fact.follows))
         # Every field normalised and split into words once, for the postings and for the
         # words said only inside a name (places.py).
         texts = normalized_fields([fact.summary, fact.text, fact.evidence, fact.speaker,
                                    *fact.names])
         named = set(texts[4:])
-        pending["fact_names"].extend((rowid, name) for name in named)
+        pending["fact_names"].extend(zip(repeat(rowid), named))
         summary, text, evidence, speaker, *names = map(find_words, texts)
         masks: dict[str, int] = dict.fromkeys(speaker, NAMES_BIT)
         for found in names:
@@ -143,8 +143,9 @@ class Builder:
             for word in found:
                 masks[word] = masks.get(word, 0) | bit
         postings = self.postings
+        row = rowid << FIELD_BITS
         for word, mask in masks.items():
-            postings[word].append(rowid << FIELD_BITS | mask)
+            postings[word].append(row | mask)
         for name in named:
             counts = self.name_counts.get(name)
             if counts is None:
@@ -153,9 +154,8 @@ class Builder:
             counts[1] += accepted
         if self.names:
             fields = [summary, text, evidence, *names]
-            pending["inname"].extend((word, rowid)
-                                     for word in inside_names(self.names, fields, self.keys,
-                                                               self.parts))
+            inside = self.inside_names(self.names, fields, self.keys, self.parts)
+            pending["inname"].extend(zip(inside, repeat(rowid)))
         if len(pending["facts"]) >= BATCH:
             self.flush()
         self.progress.advance(self.count)
