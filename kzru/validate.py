@@ -116,7 +116,8 @@ class _Column:
     the memory budget). A column whose values rarely repeat stops memoising."""
 
     __slots__ = ("name", "kind", "required", "max_length", "enum", "enum_text", "pattern",
-                 "pattern_text", "delimiter", "unique", "uri", "memo", "empty", "table", "kinds")
+                 "pattern_text", "delimiter", "unique", "uri", "memo", "empty", "table", "kinds",
+                 "free", "limit")
 
     def __init__(self, spec: dict[str, Any]) -> None:
         rules = spec.get("constraints", {})
@@ -134,6 +135,12 @@ class _Column:
         self.memo: dict[str, Any] | None = None if self.unique else {}
         self.table = ""  # the table's name, set by the reader
         self.kinds: dict[str, Any] = {}  # "invalid", "duplicates" -> the kind, once needed
+        # Free text (no set of values, no pattern, no address): a cell that is clean, not
+        # padded, within its length and no formula is its own value (what parse returns),
+        # told by the row loop without a call; any other goes through parse.
+        self.free = self.kind == "string" and self.enum is None and self.pattern is None \
+            and not self.uri
+        self.limit = self.max_length if self.max_length is not None else CSV_LIMIT
         self.empty: tuple[Any, str | None] = (
             (None, REQUIRED) if self.required else
             ((), None) if self.kind == "list" else (None, None) if self.kind == "number" else
@@ -317,6 +324,14 @@ def _read_rows(table: Table, reader: Any, fields: list[dict[str, Any]], problems
                 if value is not _MISSING:
                     values.append(value)
                     continue
+            if column.free and clean and raw and raw[0] not in FORMULA_START \
+                    and len(raw) <= column.limit and raw == raw.strip():
+                values.append(raw)
+                if memo is not None and len(raw) <= SHARED_MAX:
+                    memo[raw] = raw
+                if column.unique:
+                    _check_unique(table, column, raw, line, seen, problems)
+                continue
             value, problem = column.value(raw, clean)
             if problem is REQUIRED:
                 problem = Said("data.required")
@@ -326,11 +341,7 @@ def _read_rows(table: Table, reader: Any, fields: list[dict[str, Any]], problems
                                 column.problem_kind("invalid"))
             values.append(value)
             if column.unique and value:
-                first = seen[column.name].setdefault(value, line)
-                if first != line and not problems.counted(column.problem_kind("duplicates")):
-                    problems.append(Said("data.duplicate", where=table.where(line, column.name),
-                                         column=column.name, value=excerpt(raw, 100),
-                                         first=first), column.problem_kind("duplicates"))
+                _check_unique(table, column, value, line, seen, problems, raw)
         record = make(values)
         if rules is not None:
             for field, message, kind_of in rules(record):
@@ -342,6 +353,18 @@ def _read_rows(table: Table, reader: Any, fields: list[dict[str, Any]], problems
         if count == MEMO_TRIAL:
             for column in columns:
                 column.after_trial()
+
+
+def _check_unique(table: Table, column: _Column, value: Any, line: int,
+                  seen: dict[str, dict[Any, int]], problems: Problems,
+                  raw: str | None = None) -> None:
+    """Report ``value`` when an earlier row of the column holds it too."""
+    first = seen[column.name].setdefault(value, line)
+    if first != line and not problems.counted(column.problem_kind("duplicates")):
+        problems.append(Said("data.duplicate", where=table.where(line, column.name),
+                             column=column.name, value=excerpt(value if raw is None else raw,
+                                                               100),
+                             first=first), column.problem_kind("duplicates"))
 
 
 def _fact_rules(row: Any) -> list[tuple[str, str, str]]:
