@@ -120,6 +120,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "track.why": ("why: {why}", "почему: {why}"),
     "track.words": ("{why}; the words: «{words}»", "{why}; решили слова: «{words}»"),
     "track.later_line": ("{id} ({source}, {date}, {status})", "{id} ({source}, {date}, {status})"),
+    "track.later_more": ("{count} more (see also)", "ещё {count} (см. также)"),
     "track.why.borne_out": ("{later} bears out the preview", "{later} подтверждает прогноз обзора"),
     "track.why.not_taken_up": (
         "a general outlook of the preview, not a forecast for {event}; its report ({reports}) "
@@ -194,10 +195,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "когда внимательные читатели согласны, что более поздний факт сообщает именно об "
         "этом (RUBRIC-follows, где перечислены рассмотренные и не связанные пары с правилом)"),
     "track.why.field_documents": (
-        "{why} by name; the documents the visit signed, {rows}, are not linked to it: whether "
-        "they take up this field is a reader's judgement, so no link is made (RUBRIC-follows "
-        "rule 4) and they are listed under see also",
-        "{why} по названию; документы, подписанные в ходе визита ({rows}), с этим не "
-        "связаны: относить ли их к этой сфере — вопрос суждения читателя, поэтому связи нет "
-        "(RUBRIC-follows, правило 4), и они перечислены в «см. также»"),
+        "{why} by name; the documents the visit signed, {rows}, may take up this field (see "
+        "also) but are not linked to it: whether they do is a reader's judgement, so no link "
+        "is made (RUBRIC-follows rule 4)",
+        "{why} по названию; документы, подписанные в ходе визита ({rows}), возможно, "
+        "относятся к этой сфере (см. также), но с этим не связаны: относить ли их к ней — "
+        "вопрос суждения читателя, поэтому связи нет (RUBRIC-follows, правило 4)"),
 }

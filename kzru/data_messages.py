@@ -266,6 +266,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "({published}): a plan or forecast? (change the status or the date)",
                     "{id}: статус {status!r}, но дата {date} позже его статьи {source} "
                     "({published}): план или прогноз? (измените статус или дату)"),
+    "data.part_sectors": ("{id} lacks the sector(s) {missing} of its part {part}: a parent's "
+                          "sectors include its parts' (add them to {id})",
+                          "у {id} нет отрасли(ей) {missing} своей части {part}: отрасли "
+                          "родителя включают отрасли его частей (добавьте их в {id})"),
+    "data.kind.part_sectors": ("a parent without its parts' sectors",
+                               "родитель без отраслей своих частей"),
     "data.kind.future": ("said to have happened after its article",
                          "случилось будто бы после своей статьи"),
     "data.kind.not_verbatim": ("evidence not found in its article",

@@ -35,7 +35,7 @@ class LintWarning(NamedTuple):
     line: int
     column: int
     message: str
-    kind: str = "cue"  # cue: evidence without a word of its status; future: dated after
+    kind: str = "cue"  # cue: no word of its status; future: dated after; sectors: see below
 
 
 @lru_cache(maxsize=None)
@@ -89,4 +89,16 @@ def lint(dataset: Dataset) -> list[LintWarning]:
             found.append(LintWarning(
                 fact.id, dataset.fact_lines.get(fact.id, 0), column,
                 Said("data.no_status_word", id=fact.id, status=fact.status, cues=cues)))
+    sectors_column = list(Fact._fields).index("sectors") + 1
+    for fact in dataset.facts.values():
+        parent = dataset.facts.get(fact.part_of) if fact.part_of else None
+        missing = [sector for sector in fact.sectors
+                   if parent is not None and sector not in parent.sectors]
+        if missing:
+            # a listing by sector counts a package once, under its own sectors: a part's
+            # sector missing from them drops the package from that sector's count
+            found.append(LintWarning(
+                parent.id, dataset.fact_lines.get(parent.id, 0), sectors_column,
+                Said("data.part_sectors", id=parent.id, part=fact.id,
+                     missing="; ".join(missing)), "sectors"))
     return sorted(found, key=lambda warning: warning.line)

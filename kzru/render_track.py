@@ -135,8 +135,8 @@ def _block(entry: Tracked, width: int | None, lang: str, explain: bool, console:
             lines += _unbreakable(f"→ {date_label(later.date, later.date_precision)} "
                                   f"{_status(later.status, lang)}", later.id, width,
                                   INDENT * 3, "cyan")
-        lines += _candidates(part.see_also, width, INDENT * 3, lang, part.verdict)
-    lines += _candidates(entry.see_also, width, INDENT, lang, entry.verdict)
+        lines += _candidates(part.see_also, width, INDENT * 3, lang, console, part.verdict)
+    lines += _candidates(entry.see_also, width, INDENT, lang, console, entry.verdict)
     if explain:
         lines += _wrapped(why(entry, lang), width, INDENT, console, "dim")
     return lines
@@ -162,10 +162,19 @@ def reason_of(entry: Tracked) -> object:
     return reason
 
 
+# A reason names this many of its see-also rows; the see-also list itself holds them all (a
+# name repeated across a large table can bring hundreds, and a reason is one line to read).
+REASON_ROWS = 3
+
+
 def _rows(facts: tuple[Fact, ...]) -> object:
-    return Joined((Said("track.later_line", id=fact.id, source=fact.source,
-                        date=date_label(fact.date, fact.date_precision),
-                        status=status_word(fact.status)) for fact in facts), ", ")
+    named: list[object] = [Said("track.later_line", id=fact.id, source=fact.source,
+                                date=date_label(fact.date, fact.date_precision),
+                                status=status_word(fact.status))
+                           for fact in facts[:REASON_ROWS]]
+    if len(facts) > REASON_ROWS:
+        named.append(Said("track.later_more", count=len(facts) - REASON_ROWS))
+    return Joined(named, ", ")
 
 
 def why(entry: Tracked, lang: str) -> str:
@@ -177,16 +186,15 @@ def why(entry: Tracked, lang: str) -> str:
 
 
 def _candidates(found: tuple[Fact, ...], width: int | None, indent: str, lang: str,
-                verdict: str = NO_REPORT) -> list:
+                console: Any, verdict: str = NO_REPORT) -> list:
     """The see-also list: beside "no later report", the suggester's unconfirmed candidates;
     beside "not taken up as such", the report's rows around the item (its field, or the
     same named thing through another row), which no one claims as its progress."""
-    from rich.text import Text
 
     if not found:
         return []
     key = "track.see_also_around" if verdict == NOT_AS_SUCH else "track.see_also"
-    lines = [Text(f"{indent}{label(key, lang)}", style="dim")]
+    lines = _wrapped(label(key, lang), width, indent, console, "dim")
     for fact in found:
         lines += _unbreakable(f"? {date_label(fact.date, fact.date_precision)} "
                               f"{_status(fact.status, lang)}", fact.id, width, indent, "dim")

@@ -318,7 +318,12 @@ def test_a_parts_verdict_and_candidates_fit_the_width_under_the_part() -> None:
     at = lines.index("  · x-part")
     # "reaffirmed — still open" is 23 characters: wrapped in the 14 left after the indent
     assert lines[at + 1:at + 3] == ["      reaffirmed —", "      still open"]
-    assert lines[at + 3].startswith("      see also, unconfirmed")
+    # the see-also header wraps under the part like its verdict, each line within the width
+    header = lines[at + 3:lines.index("      ? 2025-11-12 reported")]
+    assert header[0] == "      see also," and all(line.startswith("      ") for line in header)
+    assert " ".join(line.strip() for line in header) == \
+        "see also, unconfirmed (not linked by the curators):"
+    assert all(len(line) <= 20 for line in header)
     assert "        " + maybe.id in lines  # whole, on a line of its own, two further in
     assert lines[lines.index("        " + maybe.id) - 1] == "      ? 2025-11-12 reported"
     whole = f"      ? 2025-11-12 reported {maybe.id}"

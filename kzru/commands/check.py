@@ -65,6 +65,9 @@ def command(
         if found.kind == "future":  # drafts too: the curator should see it before accepting
             warnings.append(Said("data.at", where=where, message=found.message),
                             Said("data.kind.future"))
+        elif found.kind == "sectors":
+            warnings.append(Said("data.at", where=where, message=found.message),
+                            Said("data.kind.part_sectors"))
         elif data.facts[found.fact].review != "draft":
             warnings.append(Said("data.at", where=where, message=found.message),
                             Said("data.kind.no_status_word"))

@@ -305,9 +305,14 @@ def date_span(event: Any) -> str:
     return f"{span}{'*' if event.date_basis == 'inferred' else ''}"
 
 
+# The largest LIMIT SQLite takes (a signed 64-bit integer); a larger --limit can only mean all.
+MOST_ROWS = 2**63 - 1
+
+
 def cut_limit(limit: Optional[int]) -> Optional[int]:
-    """--limit 0 means all."""
-    return None if not limit else limit
+    """--limit 0 means all, and so does a limit past what SQLite can count (it would refuse
+    the number: "datatype mismatch")."""
+    return None if not limit or limit > MOST_ROWS else limit
 
 
 class Found(NamedTuple):
