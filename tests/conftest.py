@@ -273,3 +273,18 @@ def drafted(tmp_path: Path, empty_folder: Path, text: str, published: str | None
         return next(f for f in data.facts.values() if f.text.startswith(start))
 
     return data, by
+
+
+def drafted_folder(tmp_path: Path, run, text: str) -> Path:  # noqa: ANN001
+    """A folder made as a user makes one (kzru init --empty) with ``text`` added to it as an
+    article: the review screens' tests read its drafts (test_lang_ru_by_rule,
+    test_lang_ru_check_review)."""
+    pytest.importorskip("natasha")
+    from kzru.curate import pipeline
+
+    folder = tmp_path / "mine"
+    assert run("init", str(folder), "--empty").code == 0
+    path = tmp_path / "talks.txt"
+    path.write_text(text, encoding="utf-8")
+    pipeline.add([path], folder)
+    return folder

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import read_table, terminal
+from conftest import drafted_folder, read_table, terminal
 
 from kzru.data_words import Names, figure_said, plural, speaker_said, speaker_typed, unit_said
 from kzru.labels import LABELS, Joined, Pair, Said, as_data, from_data, say
@@ -238,16 +238,8 @@ ARTICLE = ("Астана, 5 марта 2026 года\n\nПрезидент Ка�
 
 
 @pytest.fixture
-def drafted(tmp_path: Path, run) -> Path:
-    pytest.importorskip("natasha")
-    from kzru.curate import pipeline
-
-    folder = tmp_path / "mine"
-    assert run("init", str(folder), "--empty").code == 0
-    path = tmp_path / "talks.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    pipeline.add([path], folder)
-    return folder
+def drafted(tmp_path: Path, run) -> Path:  # noqa: ANN001
+    return drafted_folder(tmp_path, run, ARTICLE)
 
 
 def _draft(folder: Path, words: str) -> dict[str, str]:

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, needs_seeds, read_table, write_table
+from conftest import SEEDS, drafted_folder, needs_seeds, read_table, write_table
 from test_lang_ru import english_left
 
 from kzru.labels import LABELS
@@ -149,16 +149,8 @@ ARTICLE = ("Астана, 5 марта 2026 года\n\nПрезидент Ка�
 
 
 @pytest.fixture
-def drafted(tmp_path: Path, run) -> Path:
-    pytest.importorskip("natasha")
-    from kzru.curate import pipeline
-
-    folder = tmp_path / "mine"
-    assert run("init", str(folder), "--empty").code == 0
-    path = tmp_path / "talks.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    pipeline.add([path], folder)
-    return folder
+def drafted(tmp_path: Path, run) -> Path:  # noqa: ANN001
+    return drafted_folder(tmp_path, run, ARTICLE)
 
 
 def test_review_list_in_russian_and_its_machine_formats_unchanged(drafted, run) -> None:
