@@ -127,9 +127,7 @@ class Memo:
         self.written = written  # when the data files' stats were taken
 
     def save(self, path: Path) -> None:
-        payload = {"version": FORMAT_VERSION, **{name: getattr(self, name)
-                                                 for name in self.FIELDS}}
-        write_atomically(path, json.dumps(payload).encode())
+        _save(self, path)
 
 
 class Seal:
@@ -148,9 +146,14 @@ class Seal:
         self.checked = checked  # when the index file's stat was taken, its content verified
 
     def save(self, path: Path) -> None:
-        payload = {"version": FORMAT_VERSION, **{name: getattr(self, name)
-                                                 for name in self.FIELDS}}
-        write_atomically(path, json.dumps(payload).encode())
+        _save(self, path)
+
+
+def _save(saved: Memo | Seal, path: Path) -> None:
+    """A memo or seal as JSON, its format's version first (read back by _read_saved)."""
+    payload = {"version": FORMAT_VERSION, **{name: getattr(saved, name)
+                                             for name in saved.FIELDS}}
+    write_atomically(path, json.dumps(payload).encode())
 
 
 def _is_signature(value: object) -> bool:

@@ -17,6 +17,7 @@ formats (json, csv…) never use these: their keys are field names and stay Engl
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import import_module
 from pathlib import PurePath
 from typing import Callable, Iterable
@@ -42,7 +43,13 @@ PARTS: dict[str, str] = {
 
 def part(key: str) -> dict[str, tuple[str, str]]:
     """The strings of the part that holds ``key`` when LABELS does not (imported now, once)."""
-    module = PARTS.get(key.partition(".")[0])
+    return _part_of(key.partition(".")[0])
+
+
+@lru_cache(maxsize=None)
+def _part_of(prefix: str) -> dict[str, tuple[str, str]]:
+    # once per prefix: every line of a brief or track looks its strings up here, twice
+    module = PARTS.get(prefix)
     return import_module(module).STRINGS if module else {}
 
 

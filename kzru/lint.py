@@ -65,7 +65,6 @@ def after_publication(fact: Fact, source: Source | None) -> bool:
 def future_message(fact: Fact, source: Source) -> str:
     """Why a fact dated after its article cannot have that status (for check and review): a
     message of the table (kzru/data_messages.py), said in the reader's language."""
-    from kzru.labels import Said
     from kzru.render import date_label
 
     return Said("data.future", id=fact.id, status=fact.status,
@@ -74,8 +73,9 @@ def future_message(fact: Fact, source: Source) -> str:
 
 
 def lint(dataset: Dataset) -> list[LintWarning]:
-    """Every fact whose evidence lacks a cue word of its status, and every fact that says it
-    happened after its article was written, in file order."""
+    """Every fact whose evidence lacks a cue word of its status, every fact that says it
+    happened after its article was written, and every parent without a sector of one of its
+    parts, in file order."""
     column = list(Fact._fields).index("evidence") + 1
     date_column = list(Fact._fields).index("date") + 1
     found = []
@@ -92,8 +92,8 @@ def lint(dataset: Dataset) -> list[LintWarning]:
     sectors_column = list(Fact._fields).index("sectors") + 1
     for fact in dataset.facts.values():
         parent = dataset.facts.get(fact.part_of) if fact.part_of else None
-        missing = [sector for sector in fact.sectors
-                   if parent is not None and sector not in parent.sectors]
+        missing = [sector for sector in fact.sectors if sector not in parent.sectors] \
+            if parent is not None else []
         if missing:
             # a listing by sector counts a package once, under its own sectors: a part's
             # sector missing from them drops the package from that sector's count

@@ -348,13 +348,13 @@ def word_forms(matcher: Matcher, word: str) -> dict[str, tuple[str, bytes]]:
     found = matcher.word(word, allow_loose=False)
     if not is_cyrillic(word):
         return found
-    base = word_core(word)
-    if len(base) < 2:
+    core = word_core(word)
+    if len(core) < 2:
         return found
-    base = base[:-1] if len(base) >= 3 else base  # рынок's core рынк, and рынка's
+    base = core[:-1] if len(core) >= 3 else core  # рынок's core рынк, and рынка's
     for term, blob in matcher.index.lookup("term >= ? AND term < ? AND length <= ?",
                                            [base, base + "\uffff", len(word) + 3]):
-        if term not in found and word_core(term) == word_core(word):
+        if term not in found and word_core(term) == core:
             found[term] = ("stem", blob)
     return found
 

@@ -88,7 +88,9 @@ def novelty(dataset: Dataset, event: Event, facts: Iterable[Fact | Named]) -> No
         from kzru.suggest import see_also as with_candidates
 
         see_also = {entry.fact.id: entry.see_also
-                    for entry in with_candidates(dataset, still_open) if entry.see_also}
+                    for entry in with_candidates(dataset, [entry._replace(parts=())
+                                                           for entry in still_open])
+                    if entry.see_also}
     return Novelty(previous, [s for s in own_sectors if s not in seen_sectors],
                    [s for s in own_sectors if s not in ever_sectors], names, outcomes, since,
                    see_also)

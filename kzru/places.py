@@ -147,8 +147,8 @@ NEGATION_REACH = 5
 
 def _mentions(found: list[str], place: str) -> list[int]:
     """Positions of the words that name ``place`` (its key), or an adjective made from it."""
-    return [at for at, word in enumerate(found)
-            if key(word) == place or (len(place) >= 4 and key(word).startswith(place))]
+    return [at for at, word_key in enumerate(map(key, found))
+            if word_key == place or (len(place) >= 4 and word_key.startswith(place))]
 
 
 def set_apart(fields: Iterable[str], place: str) -> bool:
@@ -164,9 +164,15 @@ def set_apart(fields: Iterable[str], place: str) -> bool:
     return said
 
 
-def says_any(fields: Iterable[str], names: list[str]) -> bool:
-    """True when one of the fields holds one of ``names`` (word by word, in any form)."""
-    keyed = [tuple(_keys(name)) for name in names]
+def keyed_names(names: list[str]) -> list[tuple[str, ...]]:
+    """``names`` as says_any reads them: each name's word keys (worked out once per place,
+    not once per row)."""
+    return [tuple(_keys(name)) for name in names]
+
+
+def says_any(fields: Iterable[str], keyed: list[tuple[str, ...]]) -> bool:
+    """True when one of the fields holds one of the names ``keyed`` (see keyed_names): word
+    by word, in any form."""
     for field in fields:
         sequence = _keys(field)
         for name in keyed:
@@ -185,8 +191,9 @@ def not_the_place(index: Any, entry: str, place: str, inside: set[int],
            if len(words(name)) > 1] if entry else []
     if own and inside:
         facts = index.facts(sorted(inside))
+        keyed = keyed_names(own)
         inside = {r for r in inside if not says_any(
-            (facts[r].summary, facts[r].text, facts[r].evidence), own)}
+            (facts[r].summary, facts[r].text, facts[r].evidence), keyed)}
     return inside | {rowid for rowid, fields in negated_rows(index, sorted(rows))
                      if set_apart(fields, place)}
 

@@ -214,7 +214,8 @@ def _preview_side_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
 
 def _check_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
     """Each forecast, proposal and plan of the preview with what the visit's report says."""
-    if not brief.checks:
+    checks = list(brief.checks)  # once: the checks are judged (track) when read
+    if not checks:
         return []
     previews = " ".join(f"[{number_of(brief, s)}]" for s in sorted(brief.previews))
     reports = " ".join(f"[{n}]" for n, s in enumerate(brief.sources, 1)
@@ -222,7 +223,7 @@ def _check_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
     lines = [f"## {label('brief.checks', lang)}", "",
              f"*{label('brief.checks_note', lang, previews=previews, reports=reports)}*", ""]
     # in the order of track's verdicts, as the page says them
-    ordered = sorted(brief.checks,
+    ordered = sorted(checks,
                      key=lambda check: VERDICTS.index(check.shown or check.tracked.verdict))
     for check in ordered:
         lines += _check_line(check, brief, dataset, lang)

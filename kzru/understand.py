@@ -286,7 +286,7 @@ def _terms(tokens: list[str], aliases: AliasTable, events: list[Any], sectors: l
             position += 1
             continue
         kind = VISIT_KIND.get(tokens[position], "")
-        if kind and kind in EVENT_WORDS.get(tokens[position + 1:position + 2][0]
+        if kind and kind in EVENT_WORDS.get(tokens[position + 1]
                                             if position + 1 < len(tokens) else "", ()):
             pair = tuple(tokens[position:position + 2])
             terms.append(Term(" ".join(pair), pair, [pair], event_kinds=(kind,)))

@@ -277,7 +277,7 @@ def drafted(tmp_path: Path, empty_folder: Path, text: str, published: str | None
 
 def drafted_folder(tmp_path: Path, run, text: str) -> Path:  # noqa: ANN001
     """A folder made as a user makes one (kzru init --empty) with ``text`` added to it as an
-    article: the review screens' tests read its drafts (test_lang_ru_by_rule,
+    article: the review tests read its drafts (test_curate_review, test_lang_ru_by_rule,
     test_lang_ru_check_review)."""
     pytest.importorskip("natasha")
     from kzru.curate import pipeline

@@ -15,9 +15,10 @@ import pytest
 
 pytest.importorskip("natasha")
 
+from conftest import drafted_folder  # noqa: E402
+
 from kzru import store  # noqa: E402
 from kzru.corroboration import conflicts  # noqa: E402
-from kzru.curate import pipeline  # noqa: E402
 from kzru.curate.review import Session  # noqa: E402
 from kzru.errors import DataError, KzruError  # noqa: E402
 
@@ -33,13 +34,8 @@ ARTICLE = "\n".join([
 
 
 @pytest.fixture
-def drafted(tmp_path: Path, run) -> Path:
-    folder = tmp_path / "mine"
-    assert run("init", str(folder), "--empty").code == 0
-    path = tmp_path / "talks.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    pipeline.add([path], folder)
-    return folder
+def drafted(tmp_path: Path, run) -> Path:  # noqa: ANN001
+    return drafted_folder(tmp_path, run, ARTICLE)
 
 
 def draft_id(folder: Path, start: str) -> str:

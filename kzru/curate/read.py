@@ -287,7 +287,7 @@ def _from_text(path: Path, text: str) -> dict:
         said = note[note.find("(") + 1:note.rfind(")")]
         where = text.find(said, 0, _DATELINE_REACH + len(said)) if said else -1
         origins["published"] = ("dateline", _at(path, text, where) if where >= 0 else str(path))
-    return {"text": text, "title": title, "publisher": _publisher(text),
+    return {"text": text, "title": title, "publisher": match[1].strip("«»") if match else "",
             "url": "", "published": published, "precision": precision, "basis": basis,
             "note": note, "origins": origins}
 
