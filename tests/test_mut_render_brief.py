@@ -1,0 +1,284 @@
+"""A brief as Markdown (kzru.render_brief.markdown), by the rules its docstrings and the
+README state: each source names its outlet and headline or says that the text gives none;
+events held alongside show their dates as a span; a line says who says so where the fact is
+attributed; a part's quotation is shown only where it differs from the whole's; a fact's
+other sectors are said in the reader's language; what is new since the last meeting lists at
+most 20 names and counts the rest; a commitment nothing later reports keeps its verdict; a
+forecast's field the report is silent on is "not mentioned"; a check names the later fact
+that decided it with the words that did.
+
+Facts, sources, events and sectors are the bundled table's, read here from the CSV; where the
+table has no case of a rule (a row recorded from the same sentence, more than 20 new names in
+a small brief) the brief is the real one with that one part replaced, and the page is still
+made by ``markdown``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from conftest import read_table
+
+from kzru import store
+from kzru.brief import Item, Section, SectorGroup, build
+from kzru.follow import BORNE_OUT, LATEST, NO_REPORT, NOT_TAKEN_UP, PARTLY_BORNE_OUT, Tracked
+from kzru.novelty import Novelty
+from kzru.render_brief import markdown
+from kzru.store import bundled_data_dir
+
+DATA = bundled_data_dir()
+FACTS = {row["id"]: row for row in read_table(DATA, "facts")}
+SOURCES = {row["id"]: row for row in read_table(DATA, "sources")}
+EVENTS = {row["id"]: row for row in read_table(DATA, "events")}
+SECTORS = {row["id"]: row for row in read_table(DATA, "sectors")}
+MOSCOW, ASTANA, FEBRUARY = ("2025-11-state-visit-moscow", "2024-11-state-visit-astana",
+                            "2022-02-working-visit")
+
+
+@pytest.fixture(scope="module")
+def table():  # noqa: ANN201
+    return store.load(DATA)
+
+
+def page(table, event: str, lang: str = "en", **changes: object) -> list[str]:  # noqa: ANN001
+    brief = build(table, event)
+    return markdown(brief._replace(**changes) if changes else brief, table, lang).splitlines()
+
+
+def number(table, event: str, source: str) -> int:  # noqa: ANN001
+    """The citation number of a source on the event's page: its place in the brief's list."""
+    return [s.id for s in build(table, event).sources].index(source) + 1
+
+
+def section(lines: list[str], heading: str) -> list[str]:
+    """The lines under a ``## heading`` up to the next one."""
+    start = lines.index(heading) + 1
+    end = next((i for i in range(start, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return lines[start:end]
+
+
+def line_of(lines: list[str], fact_id: str, prefix: str = "- ") -> str:
+    found = [line for line in lines if line.startswith(prefix) and f"`{fact_id}`" in line]
+    assert len(found) == 1, (fact_id, found)
+    return found[0]
+
+
+# --- sources -----------------------------------------------------------------------------
+
+def test_a_source_names_its_outlet_and_headline_or_says_the_text_gives_none(table) -> None:  # noqa: ANN001
+    """a002 has neither outlet nor headline, a001 an outlet only, a004 both (sources.csv)."""
+    assert not SOURCES["a002"]["publisher"] and not SOURCES["a002"]["title"]
+    assert SOURCES["a001"]["publisher"] == "CMN.KZ" and not SOURCES["a001"]["title"]
+    assert SOURCES["a004"]["publisher"] == "Kazinform" and SOURCES["a004"]["title"]
+    for lang, unnamed, no_headline in (("en", "outlet not named in the text",
+                                        r"\[headline not given\]"),
+                                       ("ru", "издание в тексте не названо",
+                                        r"\[заголовок не указан\]")):
+        sources = section(page(table, MOSCOW, lang), "## " + ("Sources" if lang == "en"
+                                                                else "Источники"))
+        said = {source: next(line for line in sources if line.startswith(
+            f"{number(table, MOSCOW, source)}. ")) for source in ("a001", "a002", "a004")}
+        assert said["a002"].startswith(f"{number(table, MOSCOW, 'a002')}. {unnamed}, "
+                                       f"{no_headline}, 2025-11-11, ")
+        assert said["a001"].startswith(f"{number(table, MOSCOW, 'a001')}. CMN.KZ, "
+                                       f"{no_headline}, 2024-11-27 ")
+        assert said["a004"].startswith(f"{number(table, MOSCOW, 'a004')}. Kazinform, "
+                                       f"«{SOURCES['a004']['title']}», 2025-11-12, ")
+        assert "«»" not in "\n".join(sources)
+
+
+# --- events held alongside ---------------------------------------------------------------
+
+def span(event: str) -> str:
+    """An event's days as the README says a span is written: the shared leading part once
+    (2025-11-11 – 11-12), one day as that day."""
+    start, end = EVENTS[event]["start"], EVENTS[event]["end"]
+    if start == end:
+        return start
+    return f"{start} – {end[5:]}" if start[:4] == end[:4] else f"{start} – {end}"
+
+
+def test_events_held_alongside_show_their_days_as_a_span(table) -> None:  # noqa: ANN001
+    forum = "2025-11-xxi-interregional-forum"
+    assert (EVENTS[forum]["start"], EVENTS[forum]["end"]) == ("2025-11-11", "2025-11-12")
+    assert f"*Held alongside:* {EVENTS[forum]['title_en']} (2025-11-11 – 11-12) `{forum}`" \
+        in page(table, MOSCOW)
+    lines = page(table, ASTANA)
+    forum, council = "2024-11-xx-interregional-forum", "2024-11-csto-council"
+    assert f"*Held alongside:* {EVENTS[forum]['title_en']} ({span(forum)}) `{forum}`" in lines
+    assert f"*Announced alongside, not reported as held:* {EVENTS[council]['title_en']} " \
+           f"({span(council)}) `{council}`" in lines
+    assert span(forum) == "2024-11-27"  # one day: one date, no dash
+
+
+# --- who says so --------------------------------------------------------------------------
+
+def test_reported_alongside_names_the_speaker_and_only_where_one_is_attributed(table
+                                                                                ) -> None:  # noqa: ANN001
+    """A line of "reported alongside" says who says so when the fact has a speaker (or is a
+    forecast, or comes from a preview); a plain report of the article's own says nobody."""
+    moscow = section(page(table, MOSCOW), "## Reported alongside")
+    assert FACTS["a004-mgimo-astana-branch"]["speaker"] == "Akorda"
+    assert f" — *Akorda* [{number(table, MOSCOW, 'a004')}] `a004-mgimo-astana-branch`" in \
+        line_of(moscow, "a004-mgimo-astana-branch")
+    astana = section(page(table, ASTANA), "## Reported alongside")
+    tokayev = "a001-tokayev-model-of-friendship"
+    assert FACTS[tokayev]["speaker"] == "Kassym-Jomart Tokayev"
+    assert line_of(astana, tokayev).endswith(
+        f" — *Kassym-Jomart Tokayev* [{number(table, ASTANA, 'a001')}] `{tokayev}`")
+    plain = "a001-press-usually-in-residence"
+    assert not FACTS[plain]["speaker"] and FACTS[plain]["status"] == "reported"
+    assert line_of(astana, plain) == f"- reported: {FACTS[plain]['summary']} " \
+                                     f"[{number(table, ASTANA, 'a001')}] `{plain}`"
+
+
+# --- a fact's parts and sectors -----------------------------------------------------------
+
+def test_a_parts_quotation_is_shown_only_where_it_differs_from_the_wholes(table) -> None:  # noqa: ANN001
+    lines = page(table, FEBRUARY)
+    parts = [row for row in FACTS.values() if row["event"] == FEBRUARY and row["part_of"]]
+    same = [row for row in parts if row["evidence"] == FACTS[row["part_of"]]["evidence"]]
+    assert same and len(same) < len(parts)  # both kinds are on this page
+    for row in parts:
+        at = lines.index(line_of(lines, row["id"], prefix="  - "))
+        quoted = lines[at + 1].startswith("    > ")
+        assert quoted == (row["evidence"] != FACTS[row["part_of"]]["evidence"]), row["id"]
+        if quoted:
+            assert lines[at + 1] == f"    > «{row['evidence']}»"
+
+
+def short_russian(sector: str) -> str:
+    name = SECTORS[sector]["name_ru"].split(" (")[0]
+    return name[:1].lower() + name[1:]
+
+
+def test_a_facts_other_sectors_are_said_in_the_readers_language(table) -> None:  # noqa: ANN001
+    """"also energy" in English (the id --sector takes), «также энергетика» in Russian; the
+    first sector is the one the fact is listed under."""
+    for lang, word, say in (("en", "also", lambda s: s), ("ru", "также", short_russian)):
+        shown = [line for line in page(table, ASTANA, lang) if f"` · {word} " in line]
+        assert len(shown) >= 2
+        for line in shown:
+            fact_id, others = re.search(rf"`([^`]+)` · {word} (.+)$", line).groups()
+            sectors = FACTS[fact_id]["sectors"].split("; ")
+            assert others == ", ".join(say(s) for s in sectors[1:]), line
+    assert short_russian("energy") == "энергетика"
+
+
+def test_a_row_of_the_same_sentence_is_said_with_its_own_text_and_status(table) -> None:  # noqa: ANN001
+    """The other rows recorded from the same sentence follow the item, each in the reader's
+    language with its status. (No row of the bundled table has one now: the item is the
+    real fact with its sentence's other row beside it.)"""
+    education, industry = table.facts["a001-talks-education"], table.facts["a001-talks-industry"]
+    assert FACTS[education.id]["evidence"] == FACTS[industry.id]["evidence"]
+    item = Item(education, [], "", 1, also=[industry])
+    sections = [Section("reported", "", [SectorGroup("education", [item])])]
+    said = {"en": f"  - the same sentence is also recorded as: {FACTS[industry.id]['summary']} "
+                  f"`{industry.id}` (reported)",
+            "ru": f"  - то же предложение записано также как: {FACTS[industry.id]['text']} "
+                  f"`{industry.id}` (сообщается)"}
+    for lang, expected in said.items():
+        assert expected in page(table, ASTANA, lang, sections=sections)
+
+
+# --- new since the last meeting -----------------------------------------------------------
+
+def test_new_since_lists_twenty_names_counts_the_rest_and_keeps_each_verdict(table) -> None:  # noqa: ANN001
+    previous = table.events[ASTANA]
+    kept = table.facts["a001-health-agreements"]  # nothing later reports it
+    silent = table.facts["a001-tourism-cooperation"]  # nothing by then; later articles do
+    novelty = Novelty(previous, ["nuclear", "space", "health"], ["space"],
+                      [f"Name {n}" for n in range(1, 24)],
+                      outcomes=[Tracked(kept, [], NO_REPORT, ""),
+                                Tracked(silent, [], NO_REPORT, "")],
+                      since={silent.id: Tracked(silent, [], LATEST, "")})
+    lines = section(page(table, MOSCOW, novelty=novelty),
+                    f"## New since {EVENTS[ASTANA]['title_en']} ({span(ASTANA)})")
+    names = SECTORS["nuclear"]["name"], SECTORS["space"]["name"], SECTORS["health"]["name"]
+    assert f"- Sectors not covered last time: {', '.join(names)}" in lines
+    assert f"- Sectors new to this table: {SECTORS['space']['name']}" in lines
+    first = ", ".join(f"Name {n}" for n in range(1, 21))
+    assert f"- Names first appearing: {first} (and 3 more)" in lines
+    assert f"  - **no later report in this table**: {FACTS[kept.id]['summary']} `{kept.id}`" \
+        in lines
+    assert f"  - **no report by this meeting**: {FACTS[silent.id]['summary']} `{silent.id}`" \
+        in lines
+    # twenty names exactly: nothing more to count
+    exact = novelty._replace(names=[f"Name {n}" for n in range(1, 21)])
+    assert f"- Names first appearing: {first}" in page(table, MOSCOW, novelty=exact)
+
+
+# --- the preview's own background ---------------------------------------------------------
+
+def test_the_previews_background_says_its_inferred_dates_other_reports_and_statements(table
+                                                                                      ) -> None:  # noqa: ANN001
+    """A line of "also in the preview" says its date where it is not a day of the visit
+    (marked when inferred, in the reader's language), the other articles that report it by
+    citation number, and the preview's left-out statements close the list as one more
+    item."""
+    background = table.facts["a002-msu-branch"]
+    dated = background._replace(date=date(2021, 1, 1), date_precision="year",
+                                date_basis="inferred")
+    other = table.facts["a004-mgimo-astana-branch"]
+    item = Item(dated, [], "", number(table, MOSCOW, "a002"), preview="preview",
+                same=[other])
+    preview, report = number(table, MOSCOW, "a002"), number(table, MOSCOW, "a004")
+    for lang, heading, inferred, reported, statements in (
+            ("en", "## Also in the preview", "(2021, inferred)", "reported by 2 sources",
+             "- and 7 statements and assessments (kzru facts --source a002)"),
+            ("ru", "## Также в обзоре", "(2021, дата выведена)", "сообщают источники (2)",
+             "- и высказывания и оценки (7; kzru facts --source a002)")):
+        lines = section(page(table, MOSCOW, lang, preview_side=[item], preview_said=7),
+                        f"{heading} [{preview}]")
+        text = FACTS[background.id]["summary" if lang == "en" else "text"]
+        line = line_of(lines, background.id)
+        assert f": {text} {inferred} — *" in line
+        assert lines[lines.index(line) + 1] == \
+            f"  - {reported}: [{preview}], [{report}] `{other.id}`"
+        assert statements in lines
+
+
+# --- the preview against the outcome ------------------------------------------------------
+
+def test_a_check_names_the_later_fact_that_decided_it_and_its_words(table) -> None:  # noqa: ANN001
+    """The plan of the first nuclear plant with Rosatom is decided by the report's row that
+    follows it (follows in facts.csv); the words quoted are the report's own (pieces of its
+    evidence, joined by " … " where they are apart)."""
+    checks = section(page(table, MOSCOW), "## Preview against outcome")
+    forecast, later = "a002-first-npp-with-rosatom", "a004-first-npp-kazakhstan"
+    assert forecast in FACTS[later]["follows"].split("; ")
+    words = re.search(rf"→ `{later}` \[{number(table, MOSCOW, 'a004')}\] «(.+)»$",
+                      line_of(checks, forecast)).group(1)
+    assert words and all(piece in FACTS[later]["evidence"] for piece in words.split(" … "))
+    # a field of a forecast of several fields: the same, on its own line
+    field, report = "a002-expected-focus-transport-logistics", "a004-transport-corridors-expansion"
+    assert field in FACTS[report]["follows"].split("; ")
+    words = re.search(rf"→ `{report}` \[{number(table, MOSCOW, 'a004')}\] «(.+)»$",
+                      line_of(checks, field, prefix="  - ")).group(1)
+    assert words and all(piece in FACTS[report]["evidence"] for piece in words.split(" … "))
+
+
+def test_a_field_the_report_is_silent_on_is_not_mentioned_unless_it_is_background(table
+                                                                                  ) -> None:  # noqa: ANN001
+    """Each field of a forecast of several fields: one nothing later reports (whatever
+    track calls it on its own) is "not mentioned in the visit's report"; one of the
+    preview's background keeps track's word ("not taken up"); one borne out says so."""
+    brief = build(table, MOSCOW)
+    whole = next(check for check in brief.checks if check.tracked.parts)
+    first, second, third = (part.fact for part in whole.tracked.parts[:3])
+    parts = (Tracked(first, [], LATEST, ""), Tracked(second, [], NOT_TAKEN_UP, ""),
+             whole.tracked.parts[2]._replace(verdict=BORNE_OUT))
+    assert whole.tracked.parts[2].later
+    check = whole._replace(tracked=whole.tracked._replace(verdict=PARTLY_BORNE_OUT,
+                                                          parts=parts))
+    lines = section(page(table, MOSCOW, checks=[check]), "## Preview against outcome")
+    assert line_of(lines, first.id, "  - ").startswith(
+        f"  - **not mentioned in the visit's report** — {FACTS[first.id]['summary']} "
+        f"`{first.id}`")
+    assert line_of(lines, second.id, "  - ").startswith(
+        f"  - **not taken up in the visit's report** — {FACTS[second.id]['summary']} "
+        f"`{second.id}`")
+    assert line_of(lines, third.id, "  - ").startswith(
+        f"  - **borne out** — {FACTS[third.id]['summary']} `{third.id}` → ")
