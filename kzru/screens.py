@@ -134,7 +134,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "add.loading": ("loading the language models…", "загрузка языковых моделей…"),
     "add.title": ("Drafted into {folder}", "Черновики записаны в {folder}"),
     "add.col.source": ("Source", "Источник"),
-    "add.col.file": ("File", "Файл"),
     "add.col.sentences": ("Sentences", "Предложений"),
     "add.col.drafts": ("Drafts", "Черновиков"),
     "add.col.statuses": ("By status", "По статусам"),

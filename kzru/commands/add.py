@@ -147,7 +147,7 @@ def _table(rows: list, total: float, folder: Path, color: bool, lang: str = "en"
     """The summary drawn like every other kzru table (kzru.table): ids, file names and
     numbers are never cropped; at narrow widths the least needed columns go first, named in a
     note under the table. Its words are in the reader's language (kzru/screens.py)."""
-    from kzru.labels import Joined, word
+    from kzru.labels import Joined, label, word
     from kzru.table import Column, TableWriter
 
     def said(key: str, **fields: object) -> str:
@@ -164,7 +164,7 @@ def _table(rows: list, total: float, folder: Path, color: bool, lang: str = "en"
               "skipped": _skipped(row["skipped"], lang),
               "seconds": f"{row['seconds']:.2f}"} for row in rows]
     columns = [Column("source", said("add.col.source"), no_wrap=True),
-               Column("file", said("add.col.file"), ids=True, min_width=8),
+               Column("file", label("col.file", lang), ids=True, min_width=8),
                Column("sentences", said("add.col.sentences"), justify="right"),
                Column("drafts", said("add.col.drafts"), justify="right"),
                Column("statuses", said("add.col.statuses"), ratio=2, drop=6),
