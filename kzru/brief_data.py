@@ -50,13 +50,17 @@ def data(brief: Brief, lazy: bool = False) -> dict[str, Any]:
         return {
             "previous_event": novelty.previous.id if novelty.previous else None,
             "sectors": novelty.sectors, "first_sectors": novelty.first_sectors,
+            "first_sectors_alongside": novelty.first_alongside,
             "names": novelty.names,
+            "names_first_with": novelty.with_others,
             # verdict and later as of this meeting; *_now: as of the newest article
             "previous_commitments": [
                 {"id": e.fact.id, "verdict": e.verdict, "later": [f.id for f in e.later],
                  "verdict_now": novelty.since.get(e.fact.id, e).verdict,
                  "later_now": [f.id for f in novelty.since.get(e.fact.id, e).later],
-                 "see_also": [f.id for f in novelty.see_also.get(e.fact.id, ())]}
+                 "see_also": [f.id for f in novelty.see_also.get(e.fact.id, ())],
+                 "parts_see_also": {p.fact.id: [f.id for f in novelty.see_also[p.fact.id]]
+                                    for p in e.parts if p.fact.id in novelty.see_also}}
                 for e in novelty.outcomes]}
 
     return {

@@ -6,11 +6,11 @@ escaped so that it is never Markdown (h14's ``md``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
 from kzru.brief import Brief, Item
 from kzru.labels import label, say, status_word, word
-from kzru.model import Dataset, Fact
+from kzru.model import Dataset, Fact, Source
 from kzru.render import date_label, md
 
 
@@ -78,19 +78,32 @@ def date_mark(fact: Fact, brief: Brief, lang: str = "en") -> str:
     """The fact's own date when it is not a day of the event (" (2025-09)"), else nothing; a
     date the curators inferred ("в прошлом году", a month without its year, the day of a visit
     of several days) says so where it is shown, not only in the row's note (rubric 4: an
-    inferred date says how)."""
+    inferred date says how). So does a date taken from a report whose own date is inferred
+    (the 2022 article dated only by "last week": its month is the curators' inference)."""
     event = brief.event
     inside = event.start <= fact.date <= event.end and fact.date_precision == "day"
     # which day of a visit of several days is itself an inference worth showing
     chosen = fact.date_basis == "inferred" and event.start != event.end
-    return "" if inside and not chosen else f" ({date_shown(fact, lang)})"
+    sources = getattr(brief, "sources", ())
+    return "" if inside and not chosen else f" ({date_shown(fact, lang, sources)})"
 
 
-def date_shown(fact: Fact, lang: str = "en") -> str:
-    """A fact's date at its precision, marked when it was inferred ("2021, inferred")."""
+def inferred_date(fact: Fact, sources: Iterable[Source] = ()) -> bool:
+    """Whether the fact's date is an inference: the curators' own, or its report's date when
+    the fact has none of its own (date basis "publication") and the report's was inferred."""
+    if fact.date_basis == "inferred":
+        return True
+    return fact.date_basis == "publication" and any(
+        source.id == fact.source and source.published_basis == "inferred"
+        for source in sources)
+
+
+def date_shown(fact: Fact, lang: str = "en", sources: Iterable[Source] = ()) -> str:
+    """A fact's date at its precision, marked when it was inferred ("2021, inferred"), also
+    through its report's inferred date (``sources``: the reports to look it up in)."""
     shown = date_label(fact.date, fact.date_precision)
     return label("brief.date_inferred_item", lang, date=shown) \
-        if fact.date_basis == "inferred" else shown
+        if inferred_date(fact, sources) else shown
 
 
 def number_of(brief: Brief, source_id: str) -> int:
@@ -100,11 +113,11 @@ def number_of(brief: Brief, source_id: str) -> int:
 def conflict_lines(item: Item, brief: Brief, lang: str) -> list[str]:
     """Other articles that date the same fact differently, shown where the fact is."""
     fact = item.fact
-    here = date_shown(fact, lang)
+    here = date_shown(fact, lang, brief.sources)
     lines = []
     for other in item.conflicts:
         said = label("brief.conflict", lang, here=here, n=item.citation,
-                     there=date_shown(other, lang),
+                     there=date_shown(other, lang, brief.sources),
                      m=number_of(brief, other.source))
         lines.append(f"  - ⚠ {said} `{other.id}`")
     return lines
@@ -127,11 +140,38 @@ def cited(fact: Fact, brief: Brief) -> str:
     return f" [{cited[0]}]" if cited else f" ({fact.source})"
 
 
-def later_list(facts: list[Fact], lang: str) -> str:
-    return ", ".join(f"`{fact.id}` ({date_shown(fact, lang)})" for fact in facts)
+def later_list(facts: list[Fact], lang: str, sources: Iterable[Source] = ()) -> str:
+    sources = tuple(sources)
+    return ", ".join(f"`{fact.id}` ({date_shown(fact, lang, sources)})" for fact in facts)
 
 
 def number_text(value: Any) -> str:
     if value is None:
         return ""
     return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def names_shown(names: list[str], dataset: Dataset) -> list[str]:
+    """The names a page lists as first appearing, one of each script per glossary entry: the
+    2024 joint statement is one document, not two, whether its full title or the short one
+    is given (round 10). Names the glossary does not hold are kept as they are."""
+    from kzru.text import normalize
+
+    entry_of = {normalize(name): entry.id for entry in dataset.glossary.values()
+                for name in entry.all_names()}
+    seen: set[tuple[str, bool]] = set()
+    shown = []
+    for name in names:
+        entry = entry_of.get(normalize(name))
+        if entry is not None:
+            key = (entry, _cyrillic(name))
+            if key in seen:
+                continue
+            seen.add(key)
+        shown.append(name)
+    return shown
+
+
+def _cyrillic(name: str) -> bool:
+    return any("\u0400" <= char <= "\u04ff" for char in name)
+

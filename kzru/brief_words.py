@@ -53,10 +53,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ни с каким событием: положение дел, оценки, отдельные пункты."),
     "brief.checks": ("Preview against outcome", "Прогноз и итог"),
     "brief.checks_note": (
-        "What the preview {previews} expected, proposed or planned, held against the report of "
-        "the visit {reports}.",
-        "Что обзор {previews} ожидал, предлагал или планировал — в сравнении с отчётом о "
-        "визите {reports}."),
+        "What the preview {previews} expected, proposed or planned, or reported as under way, "
+        "held against the report of the visit {reports}.",
+        "Что обзор {previews} ожидал, предлагал или планировал либо называл уже идущей "
+        "работой — в сравнении с отчётом о визите {reports}."),
     "brief.verdict.borne_out": ("borne out", "подтвердилось"),
     "brief.verdict.partly_borne_out": ("partly borne out", "подтвердилось частично"),
     "brief.verdict.not_borne_out": ("not mentioned in the visit's report",
@@ -78,13 +78,31 @@ STRINGS: dict[str, tuple[str, str]] = {
                                       "более поздних сообщений в таблице нет"),
     "brief.verdict.latest_report": ("latest report: nothing newer in this table",
                                     "последнее сообщение: новее в таблице ничего нет"),
-    "brief.new_first": ("New: the first meeting of its kind in this table",
-                        "Новое: первая встреча такого рода в таблице"),
-    "brief.new_since": ("New since {title} ({when})", "Новое после события «{title}» ({when})"),
+    "brief.new_first": ("New: the first {family} in this table",
+                        "Новое: в таблице это первое событие своего рода ({family})"),
+    "brief.new_since": ("New since the last {family}, {title} ({when})",
+                        "Новое после предыдущего события своего рода ({family}) — «{title}» "
+                        "({when})"),
+    "brief.new_rule": (
+        "Each meeting is held against the previous one of its kind: bilateral visits, talks "
+        "and meetings; summits; forums.{earlier}",
+        "Каждое событие сравнивается с предыдущим того же рода: двусторонние визиты, "
+        "переговоры и встречи; саммиты; форумы.{earlier}"),
+    "brief.new_earlier": (" Earlier in this table, of another kind: {events}.",
+                          " Раньше в таблице, другого рода: {events}."),
+    "brief.family.bilateral": ("bilateral meeting", "двусторонняя встреча"),
+    "brief.hosted_by": ("hosted by {host}", "принимает {host}"),
+    "brief.family.summit": ("summit", "саммит"),
+    "brief.family.forum": ("forum", "форум"),
     "brief.sectors_not_last": ("Sectors not covered last time",
                                "Отрасли, которых не было в прошлый раз"),
     "brief.sectors_new": ("Sectors new to this table", "Отрасли, впервые появившиеся в таблице"),
+    "brief.sectors_new_alongside": (
+        "Sectors new to this table in the rows reported alongside",
+        "Отрасли, впервые появившиеся в таблице в строках «Сообщалось также»"),
     "brief.names_first": ("Names first appearing", "Впервые названы"),
+    "brief.names_first_with": ("Names first appearing here and, the same days, at {title}",
+                               "Впервые названы здесь и в те же дни на событии «{title}»"),
     "brief.none": ("none", "нет"),
     "brief.and_more": ("(and {count} more)", "(и ещё {count})"),
     "brief.outcomes": ("What became of its commitments by this meeting (kzru track)",
@@ -185,6 +203,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the pairs considered and left out, with the rule):",
         "более поздние факты, возможно, об этом, не связанные как продвижение (в "
         "RUBRIC-follows перечислены рассмотренные и не связанные пары с правилом):"),
+    "brief.part_see_also": (
+        "its part `{id}`: later facts that may report on it, not linked as its progress:",
+        "его часть `{id}`: более поздние факты, возможно, о ней, не связанные как продвижение:"),
     "track.why.not_linked": (
         "no later fact in this table is linked to it as its progress; {rows} may report on it "
         "(see also) but are not linked: curators link only where careful readers agree the "

@@ -37,6 +37,12 @@ class Novelty(NamedTuple):
     # also, beside a "no later report" that still stands: the 2025 Declaration beside the
     # 2024 joint statement)
     see_also: dict[str, tuple[Fact, ...]] = {}
+    # sectors first in the table through the rows its reports give alongside, not linked to
+    # the event (Sochi 2022: KamAZ's industry, the trade record): said apart, so that no page
+    # misses them (round 10)
+    first_alongside: list[str] = []
+    # names first appearing here and at an event beginning the same day: event id -> names
+    with_others: dict[str, list[str]] = {}
 
 
 
@@ -55,10 +61,14 @@ class Named(NamedTuple):
     names: tuple[str, ...]
 
 
-def novelty(dataset: Dataset, event: Event, facts: Iterable[Fact | Named]) -> Novelty:
+def novelty(dataset: Dataset, event: Event, facts: Iterable[Fact | Named],
+            alongside: Iterable[Fact | Named] = ()) -> Novelty:
     previous = previous_event(dataset, event)
     seen_sectors = dataset.event_sectors(previous.id) if previous else set()
     own_sectors = list(dict.fromkeys(sector for fact in facts for sector in fact.sectors))
+    around = [sector for sector in dict.fromkeys(sector for fact in alongside
+                                                 for sector in fact.sectors)
+              if sector not in own_sectors]
     folded: dict[str, str] = {}
     for fact in facts:
         for name in fact.names:
@@ -70,7 +80,7 @@ def novelty(dataset: Dataset, event: Event, facts: Iterable[Fact | Named]) -> No
     ever_sectors, ever_names = dataset.known_before(
         [other.id for other in dataset.events.values() if other.start < event.start],
         [source.id for source in dataset.sources.values() if source.published < first_report],
-        event.start, own_sectors, folded.values())
+        event.start, [*own_sectors, *around], folded.values())
     names = [name for name in folded if folded[name] not in ever_names]
     before = [f for f in dataset.event_facts(previous.id, roles=True) if role(f)] \
         if previous else []
@@ -87,13 +97,34 @@ def novelty(dataset: Dataset, event: Event, facts: Iterable[Fact | Named]) -> No
     if still_open:  # the suggester only on this path: it reads the store's rare keys
         from kzru.suggest import see_also as with_candidates
 
-        see_also = {entry.fact.id: entry.see_also
-                    for entry in with_candidates(dataset, [entry._replace(parts=())
-                                                           for entry in still_open])
-                    if entry.see_also}
+        # an item's candidates and its parts' (the 2022 package's space area beside the 2025
+        # documents on space), as track shows them (round 10: the brief dropped the parts')
+        for entry in with_candidates(dataset, still_open):
+            for one in (entry, *entry.parts):
+                if one.see_also:
+                    see_also[one.fact.id] = one.see_also
     return Novelty(previous, [s for s in own_sectors if s not in seen_sectors],
                    [s for s in own_sectors if s not in ever_sectors], names, outcomes, since,
-                   see_also)
+                   see_also, [s for s in around if s not in ever_sectors],
+                   _first_with(dataset, event, names))
+
+
+def _first_with(dataset: Dataset, event: Event, names: list[str]) -> dict[str, list[str]]:
+    """Of the names first appearing at an event, those that also first appear at an event
+    beginning the same day (the 2025 state visit and the XXI forum, both told by the preview
+    of 11 November): neither came first, so each page says the name is new with the other
+    (round 10: Tulindinova was "first" on two pages). An event beginning earlier is known
+    before this one already (known_before)."""
+    found: dict[str, list[str]] = {}
+    for other in sorted(dataset.events.values(), key=lambda other: other.id):
+        if other.id == event.id or other.start != event.start or not names:
+            continue
+        theirs = {normalize(name) for fact in dataset.event_facts(other.id)
+                  for name in fact.names}
+        shared = [name for name in names if normalize(name) in theirs]
+        if shared:
+            found[other.id] = shared
+    return found
 
 
 def announced_only(dataset: Dataset, events: list[Event]) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kzru.brief import ATTRIBUTED, SEVERAL, Brief, Check, Item
+from kzru.brief import ATTRIBUTED, FAMILIES, SEVERAL, Brief, Check, Item
 from kzru.brief_lines import (
     attribution_of,
     cited,
@@ -19,6 +19,7 @@ from kzru.brief_lines import (
     event_kind,
     fact_text,
     later_list,
+    names_shown,
     number_of,
     number_text,
     quoted,
@@ -31,7 +32,7 @@ from kzru.cite import headline, published_label
 from kzru.data_words import figure_said
 from kzru.follow import NOT_AS_SUCH, NOT_BORNE_OUT, NOT_TAKEN_UP, VERDICTS, Tracked
 from kzru.labels import label
-from kzru.model import Dataset, Source
+from kzru.model import Dataset, Event, Source
 from kzru.render import WEB_URL, md, span_label
 
 
@@ -101,7 +102,7 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     sources."""
     event = brief.event
     title = md(event.title(lang))
-    route = f"{event.guest.upper()} → {event.host.upper()}"
+    route = _route(event, lang)
     when = span_label(event.start, event.end, event.date_precision)
     own = set(brief.own) or {source.id for source in brief.sources}
     cites = " ".join(f"[{n}]" for n, source in enumerate(brief.sources, 1) if source.id in own)
@@ -282,27 +283,76 @@ def _decider(tracked: Tracked, brief: Brief) -> str:
     return f" → `{later.id}`{cited(later, brief)}{words}"
 
 
+def _route(event: Event, lang: str) -> str:
+    """Who went where: "KZ → RU" for a trip of one side to the other; a summit, which many
+    states attend, says only its host (round 10: "KZ → RU" read as a bilateral trip to the
+    CIS summit)."""
+    if FAMILIES.get(event.kind) == "summit":
+        return label("brief.hosted_by", lang, host=event.host.upper())
+    return f"{event.guest.upper()} → {event.host.upper()}"
+
+
+def _family(kind: str, lang: str) -> str:
+    """The kind of meeting a page compares with (novelty.FAMILIES) as a reader says it: a
+    working visit is held against the last bilateral meeting, not the CIS summit before it
+    (round 10: "kind" was never said)."""
+    family = FAMILIES.get(kind, kind)
+    key = f"brief.family.{family}"
+    return label(key, lang) if family in ("bilateral", "summit", "forum") \
+        else event_kind(kind, lang)
+
+
+def _earlier_of_other_kinds(brief: Brief, dataset: Dataset, lang: str) -> str:
+    """The first meeting of its kind may follow meetings of other kinds (the working visit of
+    2022 after the CIS summit of 2021): the newest three are named, so that "first" is not
+    read as first in the table."""
+    event = brief.event
+    others = sorted((other for other in dataset.events.values() if other.start < event.start),
+                    key=lambda other: (other.start, other.id), reverse=True)
+    if not others:
+        return ""
+    named = [f"{md(other.title(lang))} "
+             f"({span_label(other.start, other.end, other.date_precision)})"
+             for other in others[:3]]
+    more = f" {label('brief.and_more', lang, count=len(others) - 3)}" if len(others) > 3 else ""
+    return label("brief.new_earlier", lang, events="; ".join(named) + more)
+
+
 def _novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
     novelty = brief.novelty
     names_of = {sector: md(dataset.sectors[sector].label(lang)) for sector in dataset.sectors}
     none = label("brief.none", lang)
+    family = _family(brief.event.kind, lang)
+    earlier = ""
     if novelty.previous is None:
-        head = f"## {label('brief.new_first', lang)}"
+        head = f"## {label('brief.new_first', lang, family=family)}"
+        earlier = _earlier_of_other_kinds(brief, dataset, lang)
     else:
         previous = novelty.previous
-        head = "## " + label("brief.new_since", lang, title=md(previous.title(lang)),
+        head = "## " + label("brief.new_since", lang, family=family,
+                             title=md(previous.title(lang)),
                              when=span_label(previous.start, previous.end,
                                              previous.date_precision))
-    lines = [head, ""]
+    reports = dataset.sources.values()
+    lines = [head, "", f"*{label('brief.new_rule', lang, earlier=earlier)}*", ""]
     if novelty.previous is not None:
         lines.append(f"- {label('brief.sectors_not_last', lang)}: " +
                      (", ".join(names_of[s] for s in novelty.sectors) or none))
     lines.append(f"- {label('brief.sectors_new', lang)}: " +
                  (", ".join(names_of[s] for s in novelty.first_sectors) or none))
-    names = [md(name) for name in novelty.names]
+    if novelty.first_alongside:
+        lines.append(f"- {label('brief.sectors_new_alongside', lang)}: " +
+                     ", ".join(names_of[s] for s in novelty.first_alongside))
+    with_others = novelty.with_others
+    shared = {name for names in with_others.values() for name in names}
+    names = [md(name) for name in names_shown(novelty.names, dataset) if name not in shared]
     more = f" {label('brief.and_more', lang, count=len(names) - 20)}" if len(names) > 20 else ""
     lines.append(f"- {label('brief.names_first', lang)}: " + (", ".join(names[:20]) or none)
                  + more)
+    for other, together in with_others.items():
+        event = dataset.events[other]
+        lines.append(f"- {label('brief.names_first_with', lang, title=md(event.title(lang)))}: "
+                     + ", ".join(md(name) for name in names_shown(together, dataset)))
     if novelty.outcomes:
         lines.append(f"- {label('brief.outcomes', lang)}:")
         # by this meeting's verdict; among equals, what later articles settled first
@@ -316,12 +366,19 @@ def _novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
             if now is not None and not entry.later:
                 verdict = label("brief.verdict.no_report_by_then", lang)
             lines.append(f"  - **{verdict}**: {fact_text(entry.fact, lang)} `{entry.fact.id}`"
-                         + (f" → {later_list(entry.later, lang)}" if entry.later else ""))
+                         + (f" → {later_list(entry.later, lang, reports)}"
+                            if entry.later else ""))
             if now is not None:
                 lines.append(f"    - {label('brief.outcome_since', lang)}: "
                              f"**{verdict_label(now.verdict, lang)}** → "
-                             f"{later_list(now.later, lang)}")
+                             f"{later_list(now.later, lang, reports)}")
             if entry.fact.id in novelty.see_also:
+                candidates = list(novelty.see_also[entry.fact.id])
                 lines.append(f"    - {label('brief.see_also_not_linked', lang)} "
-                             f"{later_list(list(novelty.see_also[entry.fact.id]), lang)}")
+                             f"{later_list(candidates, lang, reports)}")
+            for part in entry.parts:  # a part's candidates under its parent, as track has them
+                if part.fact.id in novelty.see_also:
+                    candidates = list(novelty.see_also[part.fact.id])
+                    lines.append(f"    - {label('brief.part_see_also', lang, id=part.fact.id)} "
+                                 f"{later_list(candidates, lang, reports)}")
     return [*lines, ""]

@@ -59,11 +59,20 @@ def row(entry: Tracked, lang: str) -> dict[str, Any]:
         "text": fact.text, "kind": fact.kind, "sectors": list(fact.sectors),
         "verdict": entry.verdict, "later": [later.id for later in entry.later],
         "parts": [f"{part.fact.id}: {part.verdict}" for part in entry.parts],
-        "see_also": [candidate.id for candidate in entry.see_also],
+        "see_also": see_also_ids(entry),
         "decided_by": entry.decisive.id if entry.decisive else "", "words": entry.words,
         # a sentence for people, in the reader's language (the verdict stays a machine value)
         "reason": say(reason_of(entry), lang),
     }
+
+
+def see_also_ids(entry: Tracked) -> list[str]:
+    """The see-also column: the item's own candidates, then its parts', each once. A reason
+    that names a part's see-also rows points at this column (round-10 track reservation 3:
+    the industrial forecast's reason named the documents, and the column was empty)."""
+    found = [candidate.id for candidate in entry.see_also]
+    found += [candidate.id for part in entry.parts for candidate in part.see_also]
+    return list(dict.fromkeys(found))
 
 
 def summary_line(entries: list[Tracked], lang: str = "en") -> str:

@@ -360,13 +360,35 @@ def see_also(dataset: Dataset, entries: list[Tracked]) -> list[Tracked]:
         else:
             found = suggest_follows(dataset, limit=None, earlier_ids=set(open_facts))
         found.sort(key=lambda s: (-s.score, s.earlier.date, s.later.id))
+        universities = _universities(dataset) if found else {}
         for item in found:
             # Stricter than for a curator: a reader sees these beside the verdict.
             if item.score >= SEE_ALSO_SCORE and (
-                    item.names or item.later.sectors[0] == item.earlier.sectors[0]):
+                    item.names or item.later.sectors[0] == item.earlier.sectors[0]) \
+                    and not _other_university(item, universities):
                 proposed.setdefault(item.earlier.id, []).append(item.later)
     return _beside(entries, {fact_id: tuple(found[:3]) for fact_id, found in proposed.items()},
                    field_documents(dataset, entries))
+
+
+def _universities(dataset: Dataset) -> dict[str, str]:
+    """Each name of a university the glossary knows, folded -> the university's entry."""
+    return {normalize(name): entry.id for entry in dataset.glossary.values()
+            if entry.kind == "university" for name in entry.all_names()}
+
+
+def _other_university(item: Suggestion, universities: dict[str, str]) -> bool:
+    """Whether the pair names universities and none in common: the MAI branch is no later
+    report on the MSU branch, though both are branches in education (RUBRIC-follows rule 1,
+    the same named thing; round-10 track reservation 6)."""
+    if item.names:
+        return False
+
+    def named(fact: Fact) -> set[str]:
+        return {universities[key] for key in map(normalize, fact.names) if key in universities}
+
+    earlier, later = named(item.earlier), named(item.later)
+    return bool(earlier and later and not earlier & later)
 
 
 def with_field_documents(dataset: Dataset, entries: list[Tracked]) -> list[Tracked]:

@@ -614,9 +614,11 @@ def test_kzru_track_at_a_terminal_shows_each_items_block_as_its_json_says(
             after = block[block.index(line) + 1 if line in block else
                           block.index(f"    {part_id}") + 1]
             assert after == f"      {verdict}"
-        for candidate in entry["see_also"]:
+        for candidate in entry["see_also"]:  # the item's own, then its parts' (under each)
             fact_ = facts[candidate]
-            assert said_line(block[at_id:], candidate, "? ").endswith(
+            indent = "  " if any(line.startswith("  ? ") and line.endswith(candidate)
+                                 or line == f"    {candidate}" for line in block) else "      "
+            assert said_line(block[at_id:], candidate, "? ", indent).endswith(
                 f"? {at_precision(fact_.date.isoformat(), fact_.date_precision)} "
                 f"{fact_.status} {candidate}")
         # nothing wider than the screen

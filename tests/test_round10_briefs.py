@@ -1,0 +1,192 @@
+"""The round-10 readers' points on the briefs and track (docs/audits/2026-12-05-round10-*.md),
+each held to the rule it was fixed by. Expected values come from the CSV rows read here and
+from the articles, never from the page itself.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from conftest import read_table
+
+from kzru import store
+from kzru.brief import build
+from kzru.brief_lines import date_mark, date_shown, names_shown
+from kzru.follow import track
+from kzru.render_brief import markdown
+from kzru.render_track import row
+from kzru.store import bundled_data_dir
+from kzru.suggest import see_also
+
+DATA = bundled_data_dir()
+SOURCES = {r["id"]: r for r in read_table(DATA, "sources")}
+FACTS = {r["id"]: r for r in read_table(DATA, "facts")}
+EVENTS = {r["id"]: r for r in read_table(DATA, "events")}
+
+
+@pytest.fixture(scope="module")
+def table():  # noqa: ANN201
+    return store.load(DATA)
+
+
+def page(table, event: str, lang: str = "en") -> str:  # noqa: ANN001
+    return markdown(build(table, event), table, lang)
+
+
+def section(text: str, start: str) -> str:
+    return text.split(start, 1)[1].split("\n## ", 1)[0]
+
+
+# --- a date taken from a report whose own date is inferred says so -------------------------
+
+def test_a_line_dated_by_a_report_of_inferred_date_says_inferred(table) -> None:  # noqa: ANN001
+    """a000 is dated only by "last week" (its month inferred): every line of its rows that
+    shows a date of the report's says "inferred"; a004, dated in its text, never does."""
+    inferred = {s for s, r in SOURCES.items() if r["published_basis"] == "inferred"}
+    assert "a000" in inferred and "a004" not in inferred
+    text = page(table, "2022-02-working-visit")
+    by_report = [fid for fid, r in FACTS.items() if r["source"] == "a000"
+                 and r["date_basis"] == "publication" and r["event"] == "2022-02-working-visit"
+                 and not r["part_of"]]
+    assert by_report
+    for fid in by_report:
+        line = next(line for line in text.splitlines() if f"`{fid}`" in line)
+        assert f"({FACTS[fid]['date'][:7]}, inferred)" in line, line
+    brief = build(table, "2025-11-state-visit-moscow")
+    stated = next(f for f in table.facts.values() if f.source == "a004"
+                  and f.date_basis == "publication")
+    moved = stated._replace(date=date(2025, 9, 1))  # a day outside the visit: shown
+    assert date_mark(moved, brief) == " (2025-09-01)"
+    # the rule itself: an inferred report marks a publication-dated row, and nothing else
+    fact = table.facts[by_report[0]]
+    assert date_shown(fact, "en", table.sources.values()).endswith(", inferred")
+    assert not date_shown(fact, "en").endswith(", inferred")  # no report to look it up in
+    assert date_shown(fact, "ru", table.sources.values()).endswith(", дата выведена")
+
+
+# --- "new since": the kind of meeting is named ---------------------------------------------
+
+def test_the_first_meeting_of_its_kind_names_the_kind_and_what_came_before(table) -> None:  # noqa: ANN001
+    text = page(table, "2022-02-working-visit")
+    new = section(text, "## New")
+    assert text.count("## New: the first bilateral meeting in this table") == 1
+    # the CIS summit came earlier (2021-12-28): named, so "first" is not read as first overall
+    summit = EVENTS["2021-12-cis-informal-summit"]
+    assert summit["start"] < EVENTS["2022-02-working-visit"]["start"]
+    assert f"of another kind: {summit['title_en']} ({summit['start']})" in new
+    assert "bilateral visits, talks and meetings; summits; forums" in new
+    # a summit is held against the last summit, and the heading says so
+    csto = page(table, "2024-11-csto-council")
+    assert f"## New since the last summit, {summit['title_en']} ({summit['start']})" in csto
+    ru = page(table, "2024-11-csto-council", "ru")
+    assert "## Новое после предыдущего события своего рода (саммит)" in ru
+
+
+def test_a_summit_says_its_host_not_a_trip(table) -> None:  # noqa: ANN001
+    for event in ("2021-12-cis-informal-summit", "2024-11-csto-council"):
+        head = page(table, event).splitlines()[2]
+        host = EVENTS[event]["host"].upper()
+        assert f"hosted by {host}" in head and "→" not in head
+    visit = page(table, "2022-02-working-visit").splitlines()[2]
+    assert "KZ → RU" in visit
+
+
+# --- names: one document once; a name new at two events of the same days --------------------
+
+def test_a_glossary_entry_is_listed_once_per_script(table) -> None:  # noqa: ANN001
+    statement = table.glossary["joint-statement-2024"]
+    names = [statement.name_ru, statement.name_en, statement.aliases[0], statement.aliases[1],
+             "Уфа"]
+    assert names_shown(names, table) == [statement.name_ru, statement.name_en, "Уфа"]
+    brief = build(table, "2024-11-state-visit-astana")
+    shown = names_shown(brief.novelty.names, table)
+    titles = [name for name in shown if name in statement.all_names()]
+    assert len(titles) == 2  # one Russian, one English
+
+
+def test_a_name_new_at_two_events_of_the_same_days_is_first_at_neither_alone(table) -> None:  # noqa: ANN001
+    visit, forum = "2025-11-state-visit-moscow", "2025-11-xxi-interregional-forum"
+    assert EVENTS[visit]["start"] == EVENTS[forum]["start"]
+    for here, there in ((visit, forum), (forum, visit)):
+        new = section(page(table, here), "## New")
+        first = next(line for line in new.splitlines()
+                     if line.startswith("- Names first appearing:"))
+        assert "Tulindinova" not in first
+        together = next(line for line in new.splitlines()
+                        if line.startswith("- Names first appearing here and"))
+        assert EVENTS[there]["title_en"] in together
+        assert "Zhanar Tulindinova" in together and "KazISS" in together
+
+
+# --- sectors first seen in the rows reported alongside ------------------------------------
+
+def test_sectors_first_seen_alongside_are_said(table) -> None:  # noqa: ANN001
+    """Sochi 2022: KamAZ (industry) and the $24bn turnover (trade) are the report's background
+    rows, and no earlier article or event has these sectors."""
+    sochi = EVENTS["2022-08-sochi-talks"]
+    earlier = {s for s, r in SOURCES.items() if r["published"] < sochi["start"]}
+    before = {sector for r in FACTS.values()
+              if r["source"] in earlier or (r["event"] and EVENTS[r["event"]]["start"]
+                                            < sochi["start"])
+              for sector in r["sectors"].split("; ")}
+    own = {sector for r in FACTS.values() if r["event"] == "2022-08-sochi-talks"
+           for sector in r["sectors"].split("; ")}
+    beside = {sector for r in FACTS.values() if r["source"] == "a003" and not r["event"]
+              for sector in r["sectors"].split("; ")}
+    expected = beside - own - before
+    assert {"industry", "trade"} <= expected
+    new = section(page(table, "2022-08-sochi-talks"), "## New")
+    line = next(line for line in new.splitlines() if "in the rows reported alongside" in line)
+    for sector in expected:
+        assert table.sectors[sector].label("en").replace("&", "\\&") in line
+
+
+# --- the XX forum's place -------------------------------------------------------------------
+
+def test_the_xx_forum_is_placed_in_ufa(table) -> None:  # noqa: ANN001
+    # a001: «XX Форуме межрегионального сотрудничества … который проходил в Уфе в режиме
+    # видеоконференции»; Astana is where the leaders joined it
+    assert EVENTS["2024-11-xx-interregional-forum"]["places"] == "Уфа"
+    head = page(table, "2024-11-xx-interregional-forum").splitlines()[2]
+    assert "· Уфа ·" in head and "Астана" not in head
+
+
+# --- the preview-against-outcome note -------------------------------------------------------
+
+def test_the_preview_note_names_work_under_way(table) -> None:  # noqa: ANN001
+    brief = build(table, "2025-11-state-visit-moscow")
+    ongoing = [c for c in brief.checks if c.item.fact.status == "ongoing"]
+    assert ongoing  # the section holds the preview's work under way
+    note = section(markdown(brief, table), "## Preview against outcome").splitlines()[2]
+    assert "or reported as under way" in note
+
+
+# --- track and the brief say the same see-also ---------------------------------------------
+
+def test_a_parts_see_also_is_in_the_brief_as_in_track(table) -> None:  # noqa: ANN001
+    """The 2022 package's space area has later candidates in track (the 2025 documents on
+    space); the SPIEF brief, which follows up the 2022 visit, lists them under the package."""
+    package = [f for f in table.facts.values() if f.id == "a000-agreements-package"]
+    tracked = see_also(table, track(table, package))[0]
+    parts = {part.fact.id: part.see_also for part in tracked.parts if part.see_also}
+    assert "a000-agreements-space" in parts
+    new = section(page(table, "2022-06-spief-meeting"), "## New")
+    for part_id, candidates in parts.items():
+        line = next(line for line in new.splitlines() if f"its part `{part_id}`" in line)
+        for candidate in candidates:
+            assert f"`{candidate.id}`" in line
+    # and track's see-also column lists the parts' candidates its reason names
+    shown = row(tracked, "en")
+    assert all(c.id in shown["see_also"] for found in parts.values() for c in found)
+    assert re.search(r"a004-documents-space \(a004", shown["reason"])
+
+
+def test_a_branch_of_another_university_is_no_see_also(table) -> None:  # noqa: ANN001
+    """MSU's branch (a003) and the MAI branch (a002): both branches in education, but not the
+    same named university (RUBRIC-follows rule 1); the MSU branch of 2025 stays."""
+    msu = [table.facts["a003-msu-branch-adapted-programme"]]
+    found = [f.id for f in see_also(table, track(table, msu))[0].see_also]
+    assert "a002-msu-branch" in found
+    assert "a002-mai-branch" not in found
