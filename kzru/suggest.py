@@ -367,8 +367,48 @@ def see_also(dataset: Dataset, entries: list[Tracked]) -> list[Tracked]:
                     item.names or item.later.sectors[0] == item.earlier.sectors[0]) \
                     and not _other_university(item, universities):
                 proposed.setdefault(item.earlier.id, []).append(item.later)
-    return _beside(entries, {fact_id: tuple(found[:3]) for fact_id, found in proposed.items()},
-                   field_documents(dataset, entries))
+    chosen = {fact_id: tuple(found[:3]) for fact_id, found in proposed.items()}
+    for fact_id, rows in next_overviews(dataset, list(open_facts.values())).items():
+        chosen[fact_id] = tuple(dict.fromkeys([*chosen.get(fact_id, ()), *rows]))
+    return _beside(entries, chosen, field_documents(dataset, entries))
+
+
+# A row naming this many fields is an overview of what a meeting covered («Договоренности …
+# коснулись сфер транспорта, экономики, культуры, образования и спорта»; brief.main_sector).
+OVERVIEW_SECTORS = 4
+
+
+def next_overviews(dataset: Dataset, facts: list[Fact]) -> dict[str, tuple[Fact, ...]]:
+    """Fact id -> the next meeting's overview rows that list its field, for each topic the
+    sides only talked about at a meeting, naming nothing but the field («обсудили вопросы …
+    образования»). The next meeting of the same kind covering the field may take the topic
+    up again, or not: a field is not a named item (RUBRIC-follows 1), so the pair is shown
+    as see also, never linked (round-10 readers: education in 2024 and the 2025 overview)."""
+    wanted = [fact for fact in facts if fact.event in dataset.events and talks(fact)]
+    if not wanted:
+        return {}
+    namer = Namer(dataset)
+    overviews: dict[str, tuple[Fact, ...]] = {}
+    found: dict[str, tuple[Fact, ...]] = {}
+    for fact in wanted:
+        if naming(dataset, fact, namer):
+            continue
+        event = dataset.events[fact.event]
+        later = [other for other in dataset.events.values()
+                 if other.kind == event.kind and other.start > event.end]
+        if not later:
+            continue
+        nearest = min(later, key=lambda other: (other.start, other.id))
+        if nearest.id not in overviews:
+            ids = [row[0] for row in dataset.report_rows(
+                nearest.id, report_sources(dataset, nearest, set()))]
+            overviews[nearest.id] = tuple(
+                row for row in dataset.fetch(ids).values()
+                if len(set(row.sectors)) >= OVERVIEW_SECTORS)
+        rows = tuple(row for row in overviews[nearest.id] if fact.sectors[0] in row.sectors)
+        if rows:
+            found[fact.id] = rows
+    return found
 
 
 def _universities(dataset: Dataset) -> dict[str, str]:

@@ -190,3 +190,23 @@ def test_a_branch_of_another_university_is_no_see_also(table) -> None:  # noqa: 
     found = [f.id for f in see_also(table, track(table, msu))[0].see_also]
     assert "a002-msu-branch" in found
     assert "a002-mai-branch" not in found
+
+
+def test_a_topic_only_talked_about_sees_the_next_meetings_overview_of_its_field(table) -> None:  # noqa: ANN001
+    """a001: «стороны обсудили вопросы промышленности, образования, поддержки русского
+    языка»; a004, the next state visit: «Договоренности … коснулись сфер транспорта,
+    экономики, культуры, образования и спорта». Education is in the overview, industry is
+    not: the overview stands beside the first as see also, never beside the second."""
+    overview = FACTS["a004-agreements-sectors-overview"]
+    assert overview["event"] == "2025-11-state-visit-moscow"
+    assert "education" in overview["sectors"].split("; ")
+    assert "industry" not in overview["sectors"].split("; ")
+    talks = [table.facts["a001-talks-education"], table.facts["a001-talks-industry"]]
+    found = {e.fact.id: [f.id for f in e.see_also] for e in see_also(table, track(table, talks))}
+    assert "a004-agreements-sectors-overview" in found["a001-talks-education"]
+    assert "a004-agreements-sectors-overview" not in found["a001-talks-industry"]
+    # and the 2025 brief's "new since" says so beside the 2024 row
+    new = section(page(table, "2025-11-state-visit-moscow"), "## New")
+    lines = new.splitlines()
+    at = next(i for i, line in enumerate(lines) if "`a001-talks-education`" in line)
+    assert "`a004-agreements-sectors-overview`" in lines[at + 1]
