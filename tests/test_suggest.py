@@ -78,16 +78,23 @@ def test_see_also_from_the_store_is_the_whole_table_see_also(data_copy: Path,
     proposed = suggest.see_also(store, entries)
     walked = suggest._from_table(store, open_ids, 3)
     walked.sort(key=lambda s: (-s.score, s.earlier.date, s.later.id))
+    universities = suggest._universities(store)
     expected: dict[str, list[str]] = {}
     for item in walked:
         if item.score >= suggest.SEE_ALSO_SCORE and (
-                item.names or item.later.sectors[0] == item.earlier.sectors[0]):
+                item.names or item.later.sectors[0] == item.earlier.sectors[0]) \
+                and not suggest._other_university(item, universities):
             expected.setdefault(item.earlier.id, []).append(item.later.id)
+    expected = {key: found[:3] for key, found in expected.items()}
+    # beside a topic only talked about, the next meeting's overview of its field, after them
+    open_facts = [entry.fact for entry in entries if entry.verdict == NO_REPORT]
+    for key, rows in suggest.next_overviews(store, open_facts).items():
+        expected[key] = list(dict.fromkeys([*expected.get(key, []), *(r.id for r in rows)]))
     # the suggester's candidates stand beside "no later report"; a preview item track finds
     # taken up only around it carries its own see also (not the suggester's)
     got = {entry.fact.id: [fact.id for fact in entry.see_also] for entry in proposed
            if entry.see_also and entry.verdict == NO_REPORT}
-    assert got == {key: found[:3] for key, found in expected.items()}
+    assert got == expected
     assert got  # candidates are shown beside some "no later report"
 
 
