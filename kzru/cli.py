@@ -218,7 +218,8 @@ def main(argv: Optional[List[str]] = None) -> None:
     except click_errors.UsageError as error:
         from kzru.usage import message
 
-        _fail(message(error, click_errors, _LANG[0]))
+        _fail(message(error, click_errors, _LANG[0], command,
+                      sys.argv[1:] if argv is None else list(argv)))
     except click_errors.ClickException as error:
         _fail(error.format_message().replace("\n", " "), error.exit_code)
     except typer.Abort:

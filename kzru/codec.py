@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any, Iterator, NamedTuple
 
+from kzru.files import parse_json
 from kzru.model import Event, Fact, GlossaryEntry, Sector, Source
 
 AliasTable = dict[tuple[str, ...], list[tuple[str, ...]]]
@@ -86,7 +87,7 @@ class _Schema:
 
 
 # A number stored as text (a Decimal, an int past 64 bits): at most 40 digits a side.
-NUMBER = r"-?\d{1,40}(\.\d{1,40})?"
+NUMBER = r"-?[0-9]{1,40}(\.[0-9]{1,40})?"
 
 
 def _value(raw: Any, kind: str, allowed: frozenset[str] | None, required: bool) -> Any:
@@ -299,7 +300,7 @@ class Aliases(Mapping[tuple[str, ...], list[tuple[str, ...]]]):
 
 def decode_aliases(text: Any) -> Aliases:
     """Check the stored alias table's every part (all text, groups in range) and wrap it."""
-    stored = json.loads(text) if isinstance(text, str) else None
+    stored = parse_json(text) if isinstance(text, str) else None
     groups = stored.get("groups") if isinstance(stored, dict) else None
     keys = stored.get("keys") if isinstance(stored, dict) else None
     longest = stored.get("longest") if isinstance(stored, dict) else None

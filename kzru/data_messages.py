@@ -32,8 +32,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "{value!r} — не дата ISO (ГГГГ-ММ-ДД)"),
     "data.no_such_date": ("{value!r} is not a date that exists",
                           "{value!r} — такой даты не бывает"),
-    "data.not_number": ("{value!r} is not a number (digits, optional '-' and '.')",
-                        "{value!r} — не число (цифры, возможно '-' и '.')"),
+    "data.not_number": ("{value!r} is not a number written plainly (digits 0-9, optional '-' "
+                        "and '.'; no leading zero, no trailing zero after '.', no -0)",
+                        "{value!r} — не число в простой записи (цифры 0-9, возможно '-' и "
+                        "'.'; без ведущих нулей, без нулей в конце после '.', без -0)"),
     "data.digits": ("has {digits} digits, at most {limit} allowed",
                     "цифр: {digits}, допустимо не больше {limit}"),
     "data.padded_item": ("list {value!r} has an empty or padded item (separate items with '; ')",

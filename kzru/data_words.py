@@ -43,7 +43,7 @@ def plural(value: str, forms: tuple[str, str, str], genitive: bool = False) -> s
     """The form of a Russian noun after the number ``value``: 1 час, 2 часа, 5 часов, 2.5
     часа; after a qualifier that governs the genitive, 1 часа (более 21 часа), else часов."""
     one, few, many = forms
-    if not re.fullmatch(r"-?\d+", value.strip()):
+    if not re.fullmatch(r"-?[0-9]+", value.strip()):
         return few  # a fraction takes the genitive singular: 2.5 часа
     number = abs(int(value))
     if number % 10 == 1 and number % 100 != 11:

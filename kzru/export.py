@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kzru.errors import KzruError
-from kzru.files import open_regular
+from kzru.files import open_regular, parse_json
 from kzru.labels import Said
 from kzru.model import Dataset
 from kzru.store import CSV_LIMIT, TABLES
@@ -283,7 +283,7 @@ def _check_target(target: Path, package: dict[str, Any], force: bool) -> None:
 def _is_kzru_package(path: Path, package: dict[str, Any]) -> bool:
     try:
         with open_regular(path, 1 << 20) as handle:
-            found = json.loads(handle.read().decode("utf-8-sig"))
+            found = parse_json(handle.read().decode("utf-8-sig"))
     except (OSError, ValueError, KzruError):
         return False
     return isinstance(found, dict) and found.get("name") == package.get("name")

@@ -138,6 +138,29 @@ def read_limited(path: Path, limit: int, follow: bool = True) -> bytes:
         return handle.read(limit + 1)[:limit]
 
 
+def parse_json(text: str | bytes) -> Any:
+    """``json.loads`` for what was read from disk: nesting too deep for the parser, or an
+    integer past Python's digit limit, is a ``JSONDecodeError`` like any other malformed JSON,
+    so every reader's existing refusal (or a cache's rebuild) handles it, never a traceback."""
+    import json
+
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", _as_text(text), 0) from None
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise
+    except ValueError:  # an integer literal longer than int() will read
+        shown = _as_text(text)
+        found = re.search(r"\d{4000,}", shown)
+        raise json.JSONDecodeError("a number too long to read", shown,
+                                   found.start() if found else 0) from None
+
+
+def _as_text(text: str | bytes) -> str:
+    return text if isinstance(text, str) else text.decode("utf-8", "replace")
+
+
 def decode_error_place(path: Path, limit: int) -> str:
     """file:line:col of the first byte that is not UTF-8 (column in characters)."""
     data = read_limited(path, limit)

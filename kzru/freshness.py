@@ -26,7 +26,7 @@ from typing import Any, Callable, TypeVar
 
 from kzru.cache import FORMAT_VERSION, MEMO_LIMIT, _trusted_file, write_atomically
 from kzru.errors import KzruError
-from kzru.files import check_regular, content_digest, open_regular, read_limited
+from kzru.files import check_regular, content_digest, open_regular, parse_json, read_limited
 from kzru.paths import CSV_LIMIT, JOURNAL, PACKAGE_LIMIT, bundled_data_dir, data_files
 
 # A change within this long of a recorded stat may leave every timestamp as it was
@@ -168,7 +168,7 @@ def _read_saved(path: Path, fields: tuple[str, ...]) -> dict[str, Any] | None:
     if _trusted_file(path) is None:
         return None
     try:
-        saved = json.loads(read_limited(path, MEMO_LIMIT))
+        saved = parse_json(read_limited(path, MEMO_LIMIT))
     except (OSError, ValueError, KzruError):
         return None
     if not isinstance(saved, dict) or set(saved) != {"version", *fields} \

@@ -13,7 +13,6 @@ writes.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import sys
@@ -28,6 +27,7 @@ from kzru.codec import (  # noqa: F401 - search reads the field bits from here
     FIELDS,
     TABLES,
 )
+from kzru.files import parse_json
 from kzru.model import Dataset, Fact
 
 
@@ -101,7 +101,7 @@ class Index:
         """sources, events, sectors or glossary, by id; decoded when a command needs them."""
         if name not in self._tables:
             if isinstance(self._tables_text, str):
-                self._tables_text = json.loads(self._tables_text)
+                self._tables_text = parse_json(self._tables_text)
             stored = self._tables_text
             rows = stored.get(name) if isinstance(stored, dict) else None
             if not isinstance(rows, list):

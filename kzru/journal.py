@@ -27,6 +27,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator, Sequence
 
 from kzru.errors import KzruError
+from kzru.files import parse_json
 from kzru.labels import Said
 from kzru.paths import JOURNAL, TABLES
 
@@ -252,7 +253,7 @@ def _read(folder: Path) -> tuple[str, list[Entry]]:
             raw = handle.read(JOURNAL_LIMIT + 1)
         if len(raw) > JOURNAL_LIMIT:
             raise ValueError("too large")
-        journal = json.loads(raw.decode("utf-8"))
+        journal = parse_json(raw.decode("utf-8"))
         if not isinstance(journal, dict) or journal.get("kzru") != "journal" or \
                 journal.get("state") not in ("forward", "back") or \
                 not isinstance(journal.get("files"), list):

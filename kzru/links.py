@@ -104,6 +104,8 @@ def check_references(tables: dict[str, Table], schema: dict[str, Any],
         for key in [*declared.get("foreignKeys", []), *declared.get("listForeignKeys", [])]:
             field = key["fields"][0]
             target = key["reference"]["resource"] or name
+            if not tables[target].whole:
+                continue  # its rows past a fatal error are unknown: reported there
             known = ids[target]
             kind = None  # made on the first problem: valid data never loads the messages
             for value, line in zip(map(attrgetter(field), table.rows), table.lines):

@@ -327,6 +327,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "err.aborted": ("aborted", "прервано"),
     "err.interrupted": ("interrupted", "прервано (Ctrl-C)"),
     "err.os": ("{path}: {why}", "{path}: {why}"),
+    "err.pager_failed": ("the pager '{pager}' failed (exit {status}): the output may not have been "
+                         "shown; --no-pager prints it without one",
+                         "программа просмотра '{pager}' завершилась с ошибкой (код {status}): "
+                         "вывод мог быть не показан; --no-pager печатает его без неё"),
     "err.cannot_write": ("cannot write the output: {why}", "не удаётся записать вывод: {why}"),
     "err.internal": ("internal error: {kind}: {error} (KZRU_DEBUG=1 shows the traceback)",
                      "внутренняя ошибка: {kind}: {error} (KZRU_DEBUG=1 покажет трассировку)"),
@@ -342,6 +346,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "usage.missing_argument": ("Missing argument {name}.", "не хватает аргумента {name}"),
     "usage.missing_option": ("Missing option {name}.", "не хватает параметра {name}"),
     "usage.bad_value": ("Invalid value for {name}: {why}", "недопустимое значение {name}: {why}"),
+    "usage.empty_data": ("is empty; give the data folder (--data DIR) or leave the option out "
+                         "for the bundled table",
+                         "пусто; укажите папку данных (--data DIR) или не задавайте параметр, "
+                         "чтобы читать встроенную таблицу"),
+    "usage.empty_path": ("is empty; give a path", "пусто; укажите путь"),
     "usage.not_integer": ("{value!r} is not a valid integer.", "{value!r} — не целое число"),
     "usage.not_number": ("{value!r} is not a valid {kind}.", "{value!r} — не число"),
     "usage.not_in_range": ("{value} is not in the range {range}.",

@@ -86,8 +86,15 @@ def _data_folder(value: str) -> Path:
     """--data as a path; an empty one is refused (Path('') would be the current folder, so
     a script's --data "$UNSET" read wherever it happened to run)."""
     if not str(value):
-        raise typer.BadParameter("is empty; give the data folder (--data DIR) or leave the "
-                                 "option out for the bundled table")
+        raise typer.BadParameter(Said("usage.empty_data"))
+    return Path(value)
+
+
+def a_path(value: str) -> Path:
+    """A path argument; an empty one is refused for the same reason as --data's (a script's
+    "$UNSET" would otherwise name the current folder, and export --force could replace it)."""
+    if not str(value):
+        raise typer.BadParameter(Said("usage.empty_path"))
     return Path(value)
 
 

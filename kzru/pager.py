@@ -76,3 +76,13 @@ def show(text: str, lines: int) -> None:
         process.wait()
     finally:
         signal.signal(signal.SIGINT, previous)
+    if process.returncode > 0:  # it failed (a reader quitting less is 0; a signal, < 0)
+        _failed(pager, process.returncode)
+
+
+def _failed(pager: list[str], status: int) -> None:
+    """A pager that failed may have shown nothing: exit 0 would say the answer was read."""
+    from kzru.errors import KzruError
+    from kzru.labels import Said
+
+    raise KzruError(Said("err.pager_failed", pager=shlex.join(pager), status=status))

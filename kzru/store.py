@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from kzru.errors import KzruError, Problems
-from kzru.files import article_text, read_limited, text_sha256
+from kzru.files import article_text, parse_json, read_limited, text_sha256
 from kzru.labels import Said
 from kzru.links import LINK_FIELDS, FactLinks, check_references, check_rules
 from kzru.model import Dataset, Fact, Source
@@ -62,7 +62,7 @@ def _check_package(folder: Path, schema: dict[str, Any], problems: Problems) -> 
     except OSError:
         pass
     try:
-        package = json.loads(read_limited(path, PACKAGE_LIMIT).decode("utf-8-sig"))
+        package = parse_json(read_limited(path, PACKAGE_LIMIT).decode("utf-8-sig"))
     except FileNotFoundError:
         problems.append(Said("data.no_package", path=path))
         return

@@ -105,8 +105,34 @@ def _joined(*parts: object) -> object:
     return Joined(parts, "")
 
 
-def message(error: Any, errors: Any, lang: str) -> str:
-    """The one line kzru prints for a usage error, with where to read more."""
-    where = f"kzru {error.ctx.info_name}" if error.ctx and error.ctx.parent else "kzru"
+def _command_in(args: list[str], group: Any) -> str | None:
+    """The command ``args`` name (click leaves the context out of an option's own errors,
+    such as a missing value: `kzru search gas -n`), skipping kzru's options and their
+    values; None when there is none."""
+    commands = getattr(group, "commands", {})
+    takes_value = {name for param in getattr(group, "params", ())
+                   if not getattr(param, "is_flag", True) for name in param.opts}
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--":
+            return None
+        elif arg.startswith("-"):
+            skip = arg in takes_value
+        else:
+            return arg if arg in commands else None
+    return None
+
+
+def message(error: Any, errors: Any, lang: str, group: Any = None,
+            args: list[str] | None = None) -> str:
+    """The one line kzru prints for a usage error, with where to read more: the help of the
+    command it happened in."""
+    if error.ctx and error.ctx.parent:
+        where = f"kzru {error.ctx.info_name}"
+    else:
+        named = _command_in(args or [], group) if error.ctx is None else None
+        where = f"kzru {named}" if named else "kzru"
     text = said(error, errors) if lang != "en" else error.format_message()
     return say(text, lang).replace("\n", " ") + say(Said("usage.see_help", command=where), lang)

@@ -25,8 +25,11 @@ from kzru.text import CONTROL_CHARACTERS, INVISIBLE_CHARACTERS
 RECORD_TYPES: dict[str, Callable[..., Any]] = {
     "sources": Source, "events": Event, "facts": Fact, "sectors": Sector, "glossary": GlossaryEntry,
 }
-ISO_DATE = r"\d{4}-\d{2}-\d{2}"
-NUMBER = r"-?\d+(\.\d+)?"
+# ASCII digits only (\d takes any script's digits, which no other tool reads as a number), and a
+# number written one way only — no leading zero, no trailing zero after the point, no -0 — so
+# every output (JSON, --format csv, export) says the same digits the file holds.
+ISO_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+NUMBER = r"(?!-0$)-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?"
 MAX_DIGITS = 40
 SHARED_MAX = 300
 MAX_EVIDENCE_PIECES = 3
@@ -81,6 +84,9 @@ class Table:
         self.lines: list[int] = []
         self.columns: dict[str, int] = {}
         self.record_line = 1  # the line the record being read starts on
+        # read to its end: after a fatal CSV error the rows below are unknown, not missing,
+        # so no reference into this table is called broken
+        self.whole = False
 
     def keep(self, record: Any, line: int) -> None:
         self.rows.append(record)
@@ -247,6 +253,7 @@ def read_table(name: str, path: Path, resource: dict[str, Any], problems: Proble
                 return table
             table.columns = {column: index + 1 for index, column in enumerate(header)}
             _read_rows(table, reader, fields, problems, keep or table.keep)
+            table.whole = True
     except UnicodeDecodeError:
         problems.append(Said("data.not_utf8", where=decode_error_place(path, CSV_LIMIT)))
     except csv.Error as error:

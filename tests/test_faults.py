@@ -1392,6 +1392,33 @@ def test_an_empty_data_option_is_refused(run, where: str) -> None:  # noqa: ANN0
     assert "'--data'" in done.err and "is empty" in done.err
 
 
+@pytest.mark.parametrize("args, name", [
+    (["export", ""], "[FILE.db]"), (["export", "--csv", ""], "--csv"), (["init", ""], "DIR"),
+    (["add", "--data", "somewhere", ""], "FILE|DIR..."),
+])
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(
+        run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str],  # noqa: ANN001
+        name: str) -> None:
+    monkeypatch.chdir(tmp_path)  # an empty folder: 'export --csv "" --force' could replace it
+    done = run(*args, "--force") if args[0] == "export" else run(*args)
+    assert done.code == 2 and done.err.count("\n") == 1
+    assert done.err.startswith(f"kzru: Invalid value for '{name}': is empty; give a path "
+                               f"(see 'kzru {args[0]} --help')")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("args, command", [
+    (["search", "газ", "-n"], "search"), (["--format", "json", "facts", "--limit"], "facts"),
+    (["--data", "search", "facts", "--year"], "facts"),  # a kzru option's value is no command
+    (["--lang", "ru", "search", "газ", "-n"], "search"),
+])
+def test_a_missing_value_points_at_the_commands_own_help(run, args: list[str],  # noqa: ANN001
+                                                         command: str) -> None:
+    done = run(*args)
+    assert done.code == 2 and done.err.count("\n") == 1
+    assert done.err.rstrip().endswith(f"'kzru {command} --help')")
+
+
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc")
 def test_an_export_error_names_the_target(run) -> None:  # noqa: ANN001
     target = "/proc/self/x.db"  # a folder where no file can be made

@@ -33,6 +33,9 @@ def column(table: str, field: str) -> validate._Column:
     return validate._Column(spec)
 
 
+NOT_PLAIN = ("is not a number written plainly (digits 0-9, optional '-' and '.'; no leading "
+             "zero, no trailing zero after '.', no -0)")
+
 # --- one cell -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("table", "field", "raw", "expected"), [
@@ -47,8 +50,17 @@ def column(table: str, field: str) -> validate._Column:
     ("facts", "date", "2024-1-01", "'2024-1-01' is not an ISO date (YYYY-MM-DD)"),
     ("facts", "date", "2023-02-29", "'2023-02-29' is not a date that exists"),
     ("facts", "date", "01.02.2024", "'01.02.2024' is not an ISO date (YYYY-MM-DD)"),
-    ("facts", "value", "1,5", "'1,5' is not a number (digits, optional '-' and '.')"),
-    ("facts", "value", "1.", "'1.' is not a number (digits, optional '-' and '.')"),
+    ("facts", "value", "1,5", f"'1,5' {NOT_PLAIN}"),
+    ("facts", "value", "1.", f"'1.' {NOT_PLAIN}"),
+    # digits of other scripts: Python reads them, no other tool reading the CSV does
+    ("facts", "value", "\uff12\uff18", f"'\uff12\uff18' {NOT_PLAIN}"),
+    ("facts", "value", "\u0663", f"'\u0663' {NOT_PLAIN}"),
+    ("facts", "date", "\uff12024-01-01", "'\uff12024-01-01' is not an ISO date (YYYY-MM-DD)"),
+    # one way to write each number, so JSON, --format csv and export say the same digits
+    ("facts", "value", "024000000000", f"'024000000000' {NOT_PLAIN}"),
+    ("facts", "value", "-0", f"'-0' {NOT_PLAIN}"),
+    ("facts", "value", "2.50", f"'2.50' {NOT_PLAIN}"),
+    ("facts", "value", "0.0", f"'0.0' {NOT_PLAIN}"),
     ("facts", "value", "1" * 41, "has 41 digits, at most 40 allowed"),
     ("facts", "value", "1" * 20 + "." + "1" * 21, "has 41 digits, at most 40 allowed"),
     ("facts", "sectors", "energy; ; culture", "list 'energy; ; culture' has an empty or padded "
@@ -87,6 +99,9 @@ def test_a_cell_that_breaks_its_columns_rule_says_how(table: str, field: str, ra
     ("facts", "date", "2024-02-29", date(2024, 2, 29)),
     ("facts", "value", "-12", -12),
     ("facts", "value", "2.5", 2.5),
+    ("facts", "value", "0", 0),
+    ("facts", "value", "-0.5", -0.5),
+    ("facts", "value", "10.05", 10.05),
     ("facts", "value", "0.000000000000001", 1e-15),
     ("facts", "value", "1" * 40, int("1" * 40)),
     ("facts", "value", "12345678901234.56", Decimal("12345678901234.56")),

@@ -227,6 +227,30 @@ def test_long_output_goes_through_the_pager_at_a_terminal() -> None:
     assert "PAGED:" not in terminal("sources", lines=200, env={"KZRU_PAGER": PAGER})
 
 
+def test_a_pager_that_fails_is_said_not_taken_for_success() -> None:
+    shown = terminal("facts", lines=20, env={"KZRU_PAGER": "false"})
+    assert "kzru: the pager 'false' failed (exit 1)" in shown and "--no-pager" in shown
+    # a pager that reads everything and exits 0 (a reader quitting less) is success, silently
+    assert "failed" not in terminal("facts", lines=20, env={"KZRU_PAGER": "cat"})
+
+
+def test_the_pager_s_exit_status_decides(monkeypatch: pytest.MonkeyPatch,
+                                         capfd: pytest.CaptureFixture[str]) -> None:
+    from kzru import pager
+    from kzru.errors import KzruError
+
+    monkeypatch.setattr(pager.shutil, "get_terminal_size", lambda: os.terminal_size((80, 5)))
+    for status, fails in ((0, False), (3, True)):
+        monkeypatch.setattr(pager, "command",
+                            lambda status=status: ["sh", "-c", f"cat >/dev/null; exit {status}"])
+        if fails:
+            with pytest.raises(KzruError, match=r"the pager 'sh -c 'cat >/dev/null; exit 3'' "
+                                                r"failed \(exit 3\)"):
+                pager.show("line\n" * 50, 50)
+        else:
+            pager.show("line\n" * 50, 50)
+
+
 @pytest.mark.skipif(shutil.which("less") is None,
                     reason="less is not installed here: the default pager cannot be chosen "
                     "(install less to run this test)")

@@ -11,7 +11,7 @@ import typer
 
 from kzru.errors import KzruError, one_line
 from kzru.labels import Said, say
-from kzru.options import Options, with_common_options
+from kzru.options import Options, a_path, with_common_options
 
 # An article a user can make in one line (own words, no real report), for the examples of
 # add, review and check: every help example runs from an empty folder after a pip install.
@@ -43,8 +43,8 @@ def own_folder(options: Options, command: str) -> Path:
 @with_common_options
 def command(
     paths: Annotated[List[Path], typer.Argument(
-        metavar="FILE|DIR...", help="Articles: .txt (UTF-8) or saved web pages (.html), at most "
-        "2 MiB each; a folder adds its .txt and .html files.")],
+        metavar="FILE|DIR...", parser=a_path, help="Articles: .txt (UTF-8) or saved web pages "
+        "(.html), at most 2 MiB each; a folder adds its .txt and .html files.")],
     publisher: Annotated[Optional[str], typer.Option(
         "--publisher", metavar="NAME",
         help="The publisher, instead of what the article says.")] = None,

@@ -11,7 +11,7 @@ import typer
 from kzru import export, store
 from kzru.errors import KzruError, one_line
 from kzru.labels import Joined, Said, say
-from kzru.options import Options, with_common_options
+from kzru.options import Options, a_path, with_common_options
 
 # Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
 SUMMARY = "The table as SQLite or a CSV data package"
@@ -23,9 +23,9 @@ EXAMPLES = ("kzru export kzru.db --force",
 @with_common_options(formats=())
 def command(
     target: Annotated[Optional[Path], typer.Argument(
-        metavar="[FILE.db]", help="The SQLite database to write.")] = None,
+        metavar="[FILE.db]", parser=a_path, help="The SQLite database to write.")] = None,
     csv_dir: Annotated[Optional[Path], typer.Option(
-        "--csv", metavar="DIR",
+        "--csv", metavar="DIR", parser=a_path,
         help="Write the data package instead: the CSV files and datapackage.json.")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Replace FILE.db, or DIR when it holds an earlier kzru export "

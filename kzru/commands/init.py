@@ -8,6 +8,7 @@ import typer
 from kzru import store, writer
 from kzru.errors import KzruError
 from kzru.labels import Said
+from kzru.options import a_path
 
 # Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
 SUMMARY = "Start a data folder of your own"
@@ -15,7 +16,8 @@ EXAMPLES = ("kzru init mytable", "kzru init empty-table --empty")
 
 
 def command(
-    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The folder to create.")],
+    folder: Annotated[Path, typer.Argument(metavar="DIR", parser=a_path,
+                                                   help="The folder to create.")],
     empty: Annotated[bool, typer.Option(
         "--empty", help="The same schema, sectors and glossary, but no sources, events or "
         "facts.")] = False,

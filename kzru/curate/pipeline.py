@@ -26,6 +26,7 @@ from kzru.curate.lexicon import Lexicon, lexicon
 from kzru.curate.read import Article, Overrides, read_article, yearless_dateline
 from kzru.curate.scratch import ARTICLES, validate
 from kzru.errors import KzruError
+from kzru.files import parse_json
 from kzru.labels import Said
 from kzru.model import Fact, Source
 
@@ -346,7 +347,7 @@ def read_notes(folder: Path) -> dict:
     empty: dict = {"drafts": {}, "skipped": []}
     path = folder / NOTES
     try:
-        raw = json.loads(store.read_limited(path, 64 << 20).decode("utf-8"))
+        raw = parse_json(store.read_limited(path, 64 << 20).decode("utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
         return empty
     if not isinstance(raw, dict):
