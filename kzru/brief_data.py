@@ -8,8 +8,8 @@ from typing import Any
 
 from kzru.brief import Brief, Item
 from kzru.cite import headline, published_label
+from kzru.json_writer import Later
 from kzru.model import Fact, Source
-from kzru.render import Later
 
 
 def source_line(source: Source) -> str:
@@ -30,7 +30,7 @@ def _fact_data(fact: Fact) -> dict[str, Any]:
 
 def data(brief: Brief, lazy: bool = False) -> dict[str, Any]:
     """The same page as plain data, for scripts. With ``lazy`` the long lists of facts are
-    generators, each item made as the writer reaches it (render.write_json_value): a brief
+    generators, each item made as the writer reaches it (json_writer.write_json_value): a brief
     of 16,000 facts is never held twice, as items and as data."""
     event = brief.event
     many: Any = iter if lazy else list

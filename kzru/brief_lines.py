@@ -28,7 +28,7 @@ def sector_word(sector: str, dataset: Dataset, lang: str) -> str:
     without the bracketed detail in Russian (энергетика, not energy)."""
     if lang != "ru" or sector not in dataset.sectors:
         return sector
-    name = dataset.sectors[sector].label(lang).split(" (")[0]
+    name = dataset.sectors[sector].short(lang)
     return name[:1].lower() + name[1:]
 
 

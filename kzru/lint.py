@@ -78,7 +78,8 @@ def lint(dataset: Dataset) -> list[LintWarning]:
     parts, in file order."""
     column = list(Fact._fields).index("evidence") + 1
     date_column = list(Fact._fields).index("date") + 1
-    found = []
+    sectors_column = list(Fact._fields).index("sectors") + 1
+    found, parents = [], []  # one pass; a parent's warnings after the facts' own, as before
     for fact in dataset.facts.values():
         source = dataset.sources.get(fact.source)
         if source is not None and after_publication(fact, source):
@@ -89,16 +90,15 @@ def lint(dataset: Dataset) -> list[LintWarning]:
             found.append(LintWarning(
                 fact.id, dataset.fact_lines.get(fact.id, 0), column,
                 Said("data.no_status_word", id=fact.id, status=fact.status, cues=cues)))
-    sectors_column = list(Fact._fields).index("sectors") + 1
-    for fact in dataset.facts.values():
         parent = dataset.facts.get(fact.part_of) if fact.part_of else None
         missing = [sector for sector in fact.sectors if sector not in parent.sectors] \
             if parent is not None else []
         if missing:
             # a listing by sector counts a package once, under its own sectors: a part's
             # sector missing from them drops the package from that sector's count
-            found.append(LintWarning(
+            parents.append(LintWarning(
                 parent.id, dataset.fact_lines.get(parent.id, 0), sectors_column,
                 Said("data.part_sectors", id=parent.id, part=fact.id,
                      missing="; ".join(missing)), "sectors"))
+    found += parents
     return sorted(found, key=lambda warning: warning.line)

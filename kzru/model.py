@@ -118,6 +118,11 @@ class Sector(NamedTuple):
     def label(self, lang: str) -> str:
         return self.name_ru if lang == "ru" else self.name
 
+    def short(self, lang: str) -> str:
+        """Its name without the bracketed detail («Энергетика (нефть, газ, уголь,
+        электроэнергия)» → «Энергетика»), as a line of text or a Russian list says it."""
+        return self.label(lang).split(" (")[0]
+
 
 class GlossaryEntry(NamedTuple):
     id: str

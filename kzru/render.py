@@ -2,7 +2,8 @@
 
 Machine formats take plain dicts whose keys are the output contract; tables (kzru.table) take
 the same dicts plus a list of columns. Dates keep ISO form here; tables print them at their
-precision with ``date_label``.
+precision with ``date_label``. How JSON itself is written (exact numbers, one pass, lazily
+for long documents) is kzru.json_writer's.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ import json
 import re
 import sys
 from datetime import date
-from json.encoder import encode_basestring as _string  # type: ignore[attr-defined]
-from typing import Any, Callable, Iterable, TextIO
+from typing import Any, Iterable, TextIO
 
+from kzru.json_writer import plain_value, write_json
 from kzru.text import CONTROL_CHARACTERS
 
 FACT_KEYS = ("id", "date", "date_precision", "date_basis", "event", "kind", "sectors", "status",
@@ -38,36 +39,9 @@ def span_label(start: date, end: date, precision: str = "day") -> str:
     return f"{first} – {last[5:] if first[:4] == last[:4] and len(last) > 4 else last}"
 
 
-def _plain(value: Any) -> Any:
-    if type(value) is int and abs(value) > 2 ** 53:  # beyond what a JSON reader keeps
-        return str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return [_plain(item) for item in value]
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    decimal = sys.modules.get("decimal")  # no Decimal exists unless a value was read
-    if decimal is not None and isinstance(value, decimal.Decimal):
-        return _exact_number(value)
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    return value
-
-
-def _exact_number(value: Any) -> Any:
-    """An int or float when a JSON reader gets the same number back, else the decimal text."""
-    if value == value.to_integral_value():
-        return int(value) if abs(value) <= 2 ** 53 else str(value)
-    as_float = float(value)
-    return as_float if type(value)(repr(as_float)) == value else str(value)
-
-
 def flat(value: Any) -> str:
     """One cell of CSV/TSV/Markdown/table: lists joined with '; ', None as empty."""
-    value = _plain(value)
+    value = plain_value(value)
     if value is None:
         return ""
     if isinstance(value, list):
@@ -89,231 +63,6 @@ def shown_value(row: dict[str, Any], key: str) -> Any:
     return value
 
 
-def json_text(value: Any, plain: bool = True) -> str:
-    """``json.dumps(_plain(value), ensure_ascii=False, indent=2)`` (without ``_plain`` when
-    not ``plain``), the same text, built in one pass and written at once: at 100,000 facts
-    the standard encoder's many small writes and the separate ``_plain`` copy cost more than
-    the query."""
-    parts: list[str] = []
-    try:
-        _encode(value, "\n", parts, plain)
-    except _Unusual:
-        return json.dumps(_plain(value) if plain else value, ensure_ascii=False, indent=2)
-    return "".join(parts)
-
-
-def write_json(rows: Iterable[Any], out: TextIO, plain: bool = True) -> int:
-    """``json_text(list(rows))`` and a line break, written a few hundred rows at a time as
-    they come: a large listing is never held whole (as rows, pieces or one text) in memory.
-    Returns how many rows were written."""
-    from itertools import islice
-
-    step, written, items = 500, 0, iter(rows)
-    while True:
-        chunk = list(islice(items, step))
-        if not chunk:
-            break
-        text = json_text(chunk, plain)
-        # each slice's own brackets off; the slices joined as the items of one list
-        out.write(("[" if not written else ",") + text[1:-2])
-        written += len(chunk)
-    out.write("\n]\n" if written else "[]\n")
-    return written
-
-
-_END = object()
-
-
-class Later:
-    """A value made only when the writer reaches it (``write_json_value``): a part of a long
-    document not held while the parts before it are written (a brief's "new since")."""
-
-    def __init__(self, make: Callable[[], Any]) -> None:
-        self.make = make
-
-
-def _iterator(kind: type) -> bool:
-    return kind is not str and kind is not dict and kind is not list and \
-        kind is not tuple and hasattr(kind, "__next__")
-
-
-def _lazy(value: Any) -> bool:
-    """Whether ``value`` is or holds an iterator (a list made as it is written): only those
-    are written piece by piece, anything else in one pass of ``_encode``."""
-    kind = type(value)
-    if kind is str or kind is int or value is None:
-        return False
-    if kind is Later:
-        return True
-    if kind is dict:
-        value = value.values()
-    elif kind is not list and kind is not tuple:
-        return _iterator(kind)
-    for item in value:
-        if type(item) is not str and _lazy(item):
-            return True
-    return False
-
-
-def write_json_value(value: Any, out: TextIO, plain: bool = True,
-                     newline: str = "\n") -> None:
-    """``json_text(value, plain)`` written as it is made, list item by list item: a document
-    of many megabytes (a brief at 100,000 facts) is never held as text. An iterator is
-    written as the list of its items, each made when reached. ``newline``: the line break
-    with the indentation ``value`` starts at."""
-    kind = type(value)
-    inner = newline + "  "
-    if kind is Later:  # made now, as the writer reaches it
-        write_json_value(value.make(), out, plain, newline)
-        return
-    if _iterator(kind):  # items made as they are written: a list
-        first = next(value, _END)
-        if first is _END:
-            out.write("[]")
-            return
-        out.write("[" + inner)
-        write_json_value(first, out, plain, inner)
-        for item in value:
-            out.write("," + inner)
-            write_json_value(item, out, plain, inner)
-        out.write(newline + "]")
-        return
-    if _lazy(value) and ((kind is dict and all(type(key) is str for key in value))
-                         or kind is list or kind is tuple):
-        pieces = value.items() if kind is dict else ((None, item) for item in value)
-        out.write("{" if kind is dict else "[")
-        head = inner
-        for key, item in pieces:
-            out.write(head if key is None else f"{head}{_string(key)}: ")
-            head = "," + inner
-            write_json_value(item, out, plain, inner)
-        out.write(newline + ("}" if kind is dict else "]"))
-        return
-    parts: list[str] = []
-    try:
-        _encode(value, newline, parts, plain)
-    except _Unusual:  # the standard encoder's text, indented where this value sits
-        text = json.dumps(_plain(value) if plain else value, ensure_ascii=False, indent=2)
-        parts = [text.replace("\n", newline)]
-    out.write("".join(parts))
-
-
-class _Unusual(Exception):
-    """A value the one-pass encoder leaves to the standard one (a key that is not text)."""
-
-
-def _encode(value: Any, newline: str, parts: list[str], plain: bool) -> None:
-    """Append the indented JSON of ``_plain(value)`` (of ``value`` when not ``plain``) to
-    ``parts``; ``newline`` is the line break with the current indentation."""
-    kind = type(value)
-    if kind is str:
-        parts.append(_string(value))
-    elif value is None:
-        parts.append("null")
-    elif kind is bool:
-        parts.append("true" if value else "false")
-    elif kind is int:
-        parts.append(int.__repr__(value) if not plain or abs(value) <= 2 ** 53
-                     else _string(str(value)))
-    elif kind is list or kind is tuple or isinstance(value, (list, tuple)):
-        if not value:
-            parts.append("[]")
-            return
-        inner = newline + "  "
-        if all(_flat(item, plain) for item in value):  # text, numbers: one C call
-            parts.append("[" + inner + _flat_list(value, inner) + newline + "]")
-            return
-        parts.append("[")
-        first = True
-        for item in value:
-            parts.append(inner if first else "," + inner)
-            first = False
-            _encode(item, inner, parts, plain)
-        parts.append(newline + "]")
-    elif isinstance(value, dict):
-        if not value:
-            parts.append("{}")
-            return
-        inner = newline + "  "
-        parts.append("{")
-        head = inner
-        run: dict[str, Any] = {}  # values the C encoder writes as they are, in one call
-        for key, item in value.items():
-            if type(key) is not str:
-                raise _Unusual
-            if type(item) is str or _flat(item, plain):
-                run[key] = item
-                continue
-            if plain and type(item) is date:  # a row's date: ISO text, as _plain makes it
-                run[key] = item.isoformat()
-                continue
-            if run:
-                parts.append(head + _flat_items(run, inner))
-                head = "," + inner
-                run = {}
-            parts.append(head + _string(key) + ": ")
-            head = "," + inner
-            _encode(item, inner, parts, plain)
-        if run:
-            parts.append(head + _flat_items(run, inner))
-        parts.append(newline + "}")
-    elif kind is float or isinstance(value, float):
-        parts.append(int.__repr__(int(value)) if plain and value.is_integer()
-                     else json.dumps(value))
-    elif isinstance(value, str):
-        parts.append(_string(value))
-    elif not plain:
-        raise _Unusual  # the standard encoder says what it cannot write
-    elif isinstance(value, date):
-        parts.append(_string(value.isoformat()))
-    elif isinstance(value, int):
-        parts.append(int.__repr__(value))
-    else:
-        made = _plain(value)  # a Decimal: an int, a float or its text
-        if made is value:
-            raise _Unusual  # nothing _plain knows: the standard encoder decides
-        _encode(made, newline, parts, True)
-
-
-def _flat(value: Any, plain: bool) -> bool:
-    """A value the C encoder writes exactly as the indented text has it: text, null, a
-    boolean, a number ``_plain`` leaves alone, an empty list or object."""
-    kind = type(value)
-    if kind is str or value is None or kind is bool:
-        return True
-    if kind is int:
-        return not plain or abs(value) <= 2 ** 53
-    if kind is float:
-        return not plain or not value.is_integer()
-    return (kind is list or kind is tuple or kind is dict) and not value
-
-
-_flat_encoders: dict[str, Any] = {}
-
-
-def _flat_items(run: dict[str, Any], inner: str) -> str:
-    """``"key": value`` pairs joined by a comma and ``inner`` (the line break and indent),
-    written by the C encoder in one call."""
-    encoder = _flat_encoders.get(inner)
-    if encoder is None:
-        from json.encoder import c_make_encoder  # type: ignore[attr-defined]
-
-        if c_make_encoder is None:  # no C accelerator: the standard encoder's own text
-            def encoder(run: dict[str, Any], _: int) -> list[str]:
-                return [json.dumps(run, ensure_ascii=False, separators=("," + inner, ": "))]
-        else:
-            encoder = c_make_encoder(None, None, _string, None, ": ", "," + inner, False,
-                                     False, True)
-        _flat_encoders[inner] = encoder
-    return "".join(encoder(run, 0))[1:-1]
-
-
-def _flat_list(items: Any, inner: str) -> str:
-    """Flat items joined by a comma and ``inner``, written by the C encoder in one call."""
-    _flat_items({}, inner)  # the encoder for this indent, made once
-    return "".join(_flat_encoders[inner](list(items), 0))[1:-1]
-
-
 def write_machine(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO,
                   keys: Iterable[str] | None = None) -> int:
     """Rows in a machine format; returns how many. JSON and JSON lines are written as the
@@ -327,7 +76,7 @@ def write_machine(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO,
         count = 0
         for row in rows:
             row = {key: row.get(key) for key in keys}
-            out.write(_one_line(json.dumps(_plain(row), ensure_ascii=False)) + "\n")
+            out.write(_one_line(json.dumps(plain_value(row), ensure_ascii=False)) + "\n")
             count += 1
         return count
     if fmt == "md":

@@ -88,6 +88,6 @@ def resolve_sector(value: str, sectors: dict[str, Any]) -> str:
     from kzru.labels import Pair
 
     # a Russian error lists the sectors as a Russian table names them, without the brackets
-    shown = {sector.id: Pair(sector.id, sector.name_ru.split(" (")[0] or sector.id)
+    shown = {sector.id: Pair(sector.id, sector.short("ru") or sector.id)
              for sector in sectors.values()}
     return choose(value, sectors, "sector", shown)

@@ -12,7 +12,8 @@ from typing import Any, NamedTuple
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kzru.render import _plain, json_text
+from kzru.json_writer import json_text
+from kzru.json_writer import plain_value as _plain
 
 
 class Pair(NamedTuple):
@@ -189,7 +190,7 @@ def test_write_json_is_json_text_with_a_line_break(rows: list[Any]) -> None:
     import io
 
     out = io.StringIO()
-    from kzru.render import write_json
+    from kzru.json_writer import write_json
 
     write_json(rows, out)
     assert out.getvalue() == json.dumps(_plain(rows), ensure_ascii=False, indent=2) + "\n"
@@ -198,7 +199,7 @@ def test_write_json_is_json_text_with_a_line_break(rows: list[Any]) -> None:
 def test_write_json_of_many_rows_is_one_document() -> None:
     import io
 
-    from kzru.render import write_json
+    from kzru.json_writer import write_json
 
     rows = [{"id": f"f{n}", "date": date(2025, 1, 1 + n % 28), "later": [str(n)] * (n % 3),
              "value": n / 4, "parts": []} for n in range(1234)]
@@ -215,7 +216,7 @@ def test_write_json_value_is_json_text(value: Any) -> None:
     encoder (keys that are not text) falls back where it sits."""
     import io
 
-    from kzru.render import write_json_value
+    from kzru.json_writer import write_json_value
 
     out = io.StringIO()
     write_json_value(value, out)
@@ -226,7 +227,7 @@ def test_write_json_value_is_json_text(value: Any) -> None:
 def test_write_json_value_not_plain_is_json_dumps(value: Any) -> None:
     import io
 
-    from kzru.render import write_json_value
+    from kzru.json_writer import write_json_value
 
     out = io.StringIO()
     write_json_value({"sections": [value, {"facts": [value, value]}], "n": 1}, out, plain=False)
@@ -239,7 +240,7 @@ def test_write_json_takes_rows_as_they_come() -> None:
     list, and the count of rows written comes back; none at all is an empty list."""
     import io
 
-    from kzru.render import write_json
+    from kzru.json_writer import write_json
 
     rows = [{"id": f"f{n}", "later": [str(n)] * (n % 3)} for n in range(1001)]
     out = io.StringIO()
@@ -398,7 +399,7 @@ def test_says_outside_names_is_outside_names_asked_for_the_words() -> None:
 def test_write_json_value_writes_an_iterator_as_its_list(items: list[Any]) -> None:
     import io
 
-    from kzru.render import write_json_value
+    from kzru.json_writer import write_json_value
 
     out = io.StringIO()
     write_json_value({"items": iter(items), "more": [iter(items)]}, out)
@@ -467,7 +468,7 @@ def test_a_later_value_is_written_as_the_value_it_makes() -> None:
     """render.Later: made only when the writer reaches it, written as what it makes."""
     import io
 
-    from kzru.render import Later, write_json_value
+    from kzru.json_writer import Later, write_json_value
 
     made: list[str] = []
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import read_table, write_table
 
-from kzru import build, suggest
+from kzru import build, suggest, suggest_pairs
 from kzru.db import open_store
 from kzru.follow import NO_REPORT, track
 from kzru.store import bundled_data_dir, load
@@ -25,7 +25,7 @@ from kzru.suggest_index import RARE_AT_MOST, topic_keys
 from kzru.text import normalize, words
 
 
-def _as_rows(found: list[suggest.Suggestion]) -> list[tuple]:
+def _as_rows(found: list[suggest_pairs.Suggestion]) -> list[tuple]:
     return [(s.later.id, s.earlier.id, s.score, tuple(s.reasons), s.names) for s in found]
 
 
@@ -58,7 +58,7 @@ def test_the_store_path_gives_the_whole_table_suggestions(data_copy: Path, varia
     it)."""
     folder = _variant(data_copy, variant)
     store = open_store(folder, color=False, drafts=drafts)
-    whole = suggest._from_table(store, None, None)
+    whole = suggest_pairs.from_table(store, None, None)
     whole.sort(key=lambda s: (-s.score, s.earlier.date, s.later.id))
     assert len(whole) > (10 if variant == "curated" else 40)  # something to compare
     assert _as_rows(suggest.suggest_follows(store, per_earlier=None)) == _as_rows(whole)
@@ -76,7 +76,7 @@ def test_see_also_from_the_store_is_the_whole_table_see_also(data_copy: Path,
     open_ids = {entry.fact.id for entry in entries if entry.verdict == NO_REPORT}
     assert open_ids
     proposed = suggest.see_also(store, entries)
-    walked = suggest._from_table(store, open_ids, 3)
+    walked = suggest_pairs.from_table(store, open_ids, 3)
     walked.sort(key=lambda s: (-s.score, s.earlier.date, s.later.id))
     universities = suggest._universities(store)
     expected: dict[str, list[str]] = {}

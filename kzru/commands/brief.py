@@ -10,8 +10,8 @@ from kzru.brief import build
 from kzru.brief_data import data
 from kzru.commands.shared import complete_event, dataset
 from kzru.ids import resolve_event
+from kzru.json_writer import write_json_value
 from kzru.options import Options, with_common_options
-from kzru.render import write_json_value
 from kzru.render_brief import markdown
 
 # Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).

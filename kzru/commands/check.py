@@ -156,13 +156,6 @@ def _print_suggestions(folder: Path, options: Options) -> None:
                         date=date_label(earlier.date, earlier.date_precision)),
             after=Said("check.state", status=status_word(later.status),
                        date=date_label(later.date, later.date_precision)),
-            reasons=Joined([_reason(reason) for reason in item.reasons], "; ")), lang)))
-
-
-def _reason(reason: str) -> object:
-    """One of the suggester's reasons ("names: …", "words: …", "sectors: …") as a message
-    of the table; what follows the colon is the data's own words and ids."""
-    name, colon, items = reason.partition(": ")
-    if colon and name in ("names", "words", "sectors"):
-        return Said(f"check.reason.{name}", items=items)
-    return reason
+            # each reason as a message of the table; its items are the data's own words and ids
+            reasons=Joined([Said(f"check.reason.{kind}", items=items)
+                            for kind, items in item.reasons], "; ")), lang)))

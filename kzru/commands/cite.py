@@ -8,9 +8,10 @@ import typer
 
 from kzru import cite
 from kzru.commands.shared import complete_citable, dataset, resolve_ids
+from kzru.json_writer import json_text
 from kzru.model import Fact
 from kzru.options import Options, with_common_options
-from kzru.render import json_text, printable
+from kzru.render import printable
 
 # Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
 SUMMARY = "References for facts, events or sources"

@@ -373,7 +373,7 @@ def _sectors(typed: str, data, lang: str) -> str:  # noqa: ANN001 - model.Datase
     if lang != "ru":
         return typed
     items = [item for item in typed.split("; ") if item]
-    return "; ".join(data.sectors[item].name_ru.split(" (")[0] or item
+    return "; ".join(data.sectors[item].short("ru") or item
                      if item in data.sectors else item for item in items)
 
 
