@@ -1,49 +1,22 @@
-"""JSON as kzru writes it: values made plain (dates as ISO text, whole floats as ints, integers a
-JSON reader would round and decimals it cannot keep as text), indented as ``json.dumps(...,
-indent=2)`` indents them, built in one pass, and written as it is made for long documents (a
-brief at 100,000 facts is never held as text).
+"""JSON as kzru writes it: values made plain (render.plain_value: dates as ISO text, whole
+floats as ints, integers a JSON reader would round and decimals it cannot keep as text),
+indented as ``json.dumps(..., indent=2)`` indents them, built in one pass, and written as it is
+made for long documents (a brief at 100,000 facts is never held as text).
 
 Why apart from kzru.render: render says rows in every format and the values all formats share
-(dates at their precision, Markdown that is never markup); this is the one format whose
-writer has rules of its own (exact numbers, laziness, the C encoder's runs), and the module a
-script's reader of ``--format json`` trusts.
+(dates at their precision, plain values, Markdown that is never markup); this is the one
+format whose writer has rules of its own (indentation in one pass, laziness, the C encoder's
+runs). render imports it only when JSON is written: a table's start-up does not read it.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date
 from json.encoder import encode_basestring as _string  # type: ignore[attr-defined]
 from typing import Any, Callable, Iterable, TextIO
 
-
-def plain_value(value: Any) -> Any:
-    """A value as JSON can hold it exactly (see the module's docstring)."""
-    if type(value) is int and abs(value) > 2 ** 53:  # beyond what a JSON reader keeps
-        return str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return [plain_value(item) for item in value]
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    decimal = sys.modules.get("decimal")  # no Decimal exists unless a value was read
-    if decimal is not None and isinstance(value, decimal.Decimal):
-        return _exact_number(value)
-    if isinstance(value, list):
-        return [plain_value(item) for item in value]
-    if isinstance(value, dict):
-        return {key: plain_value(item) for key, item in value.items()}
-    return value
-
-
-def _exact_number(value: Any) -> Any:
-    """An int or float when a JSON reader gets the same number back, else the decimal text."""
-    if value == value.to_integral_value():
-        return int(value) if abs(value) <= 2 ** 53 else str(value)
-    as_float = float(value)
-    return as_float if type(value)(repr(as_float)) == value else str(value)
+from kzru.render import plain_value
 
 
 def json_text(value: Any, plain: bool = True) -> str:

@@ -2,8 +2,8 @@
 
 Machine formats take plain dicts whose keys are the output contract; tables (kzru.table) take
 the same dicts plus a list of columns. Dates keep ISO form here; tables print them at their
-precision with ``date_label``. How JSON itself is written (exact numbers, one pass, lazily
-for long documents) is kzru.json_writer's.
+precision with ``date_label``. How JSON itself is written (one pass, lazily for long
+documents) is kzru.json_writer's.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import sys
 from datetime import date
 from typing import Any, Iterable, TextIO
 
-from kzru.json_writer import plain_value, write_json
 from kzru.text import CONTROL_CHARACTERS
 
 FACT_KEYS = ("id", "date", "date_precision", "date_basis", "event", "kind", "sectors", "status",
@@ -37,6 +36,35 @@ def span_label(start: date, end: date, precision: str = "day") -> str:
     if first == last:
         return first
     return f"{first} – {last[5:] if first[:4] == last[:4] and len(last) > 4 else last}"
+
+
+def plain_value(value: Any) -> Any:
+    """A value as JSON can hold it exactly: a date as ISO text, a whole float as an int, an int
+    past 2**53 (which a JSON reader rounds) and a decimal it cannot keep as their text."""
+    if type(value) is int and abs(value) > 2 ** 53:  # beyond what a JSON reader keeps
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [plain_value(item) for item in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    decimal = sys.modules.get("decimal")  # no Decimal exists unless a value was read
+    if decimal is not None and isinstance(value, decimal.Decimal):
+        return _exact_number(value)
+    if isinstance(value, list):
+        return [plain_value(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain_value(item) for key, item in value.items()}
+    return value
+
+
+def _exact_number(value: Any) -> Any:
+    """An int or float when a JSON reader gets the same number back, else the decimal text."""
+    if value == value.to_integral_value():
+        return int(value) if abs(value) <= 2 ** 53 else str(value)
+    as_float = float(value)
+    return as_float if type(value)(repr(as_float)) == value else str(value)
 
 
 def flat(value: Any) -> str:
@@ -71,6 +99,8 @@ def write_machine(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO,
         rows = list(rows)
     keys = list(keys if keys is not None else (rows[0] if rows else []))  # type: ignore
     if fmt == "json":
+        from kzru.json_writer import write_json  # only on the JSON path
+
         return write_json(({key: row.get(key) for key in keys} for row in rows), out)
     if fmt == "jsonl":
         count = 0

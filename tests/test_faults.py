@@ -33,7 +33,7 @@ from kzru import build as build_module
 from kzru import cache, freshness
 from kzru.errors import one_line
 from kzru.index import open_index
-from kzru.json_writer import plain_value as _plain
+from kzru.render import plain_value as _plain
 from kzru.search import search
 from kzru.store import exact_number, load
 

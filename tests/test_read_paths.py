@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kzru.json_writer import json_text
-from kzru.json_writer import plain_value as _plain
+from kzru.render import plain_value as _plain
 
 
 class Pair(NamedTuple):

@@ -12,7 +12,7 @@ import json
 from datetime import date
 from decimal import Decimal
 
-from kzru.json_writer import plain_value as _plain
+from kzru.render import plain_value as _plain
 from kzru.render import shown_value, span_label, write_machine
 
 ROW = {"id": "x-1", "date": date(2022, 2, 1), "date_precision": "month",
