@@ -81,3 +81,30 @@ def test_words_that_only_look_like_months_are_not_dates() -> None:
 def test_the_earliest_expression_in_the_sentence_decides() -> None:
     found = find_dates("28 ноября пройдёт сессия, а в 2025 году — саммит.", DAY)
     assert [f.precision for f in found] == ["day", "year"]
+
+
+@pytest.mark.parametrize("sentence, tense, expected", [
+    # a part of a month names no day: the month, its year from the article (27 Nov 2024)
+    ("Делегация приедет в Омск в конце декабря.", "future", (date(2024, 12, 1), "month")),
+    ("Выставку откроют к середине января.", "future", (date(2025, 1, 1), "month")),
+    ("Работы завершили в первой декаде октября.", "past", (date(2024, 10, 1), "month")),
+    ("Совещание перенесено на начало марта 2025 года.", "future", (date(2025, 3, 1), "month")),
+    # a part of a year is the year
+    ("Завод запустят во второй половине 2026 года.", "future", (date(2026, 1, 1), "year")),
+    ("Трассу открыли в начале 2019 года.", "past", (date(2019, 1, 1), "year")),
+])
+def test_a_part_of_a_month_or_year_is_that_month_or_year(sentence: str, tense: str,
+                                                         expected: tuple) -> None:
+    found = sentence_date(sentence, DAY, tense)
+    assert (found.date, found.precision) == expected
+    assert found.basis != "publication"
+
+
+def test_a_month_to_come_that_has_begun_is_the_articles_own() -> None:
+    # "в ноябре" said in future tense on 27 November: this November, not the next one,
+    # since days of it are still ahead; a past November before the article is this year's
+    ahead = sentence_date("В ноябре в Астану приедет делегация.", DAY, "future")
+    assert (ahead.date, ahead.precision) == (date(2024, 11, 1), "month")
+    # a month wholly past, said in future tense, is next year's
+    later = sentence_date("В октябре в Астану приедет делегация.", DAY, "future")
+    assert later.date == date(2025, 10, 1)

@@ -9,6 +9,7 @@ review says it in the reader's language (its key and fields are kept in the revi
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -18,6 +19,9 @@ from kzru.labels import Said
 
 _MONTH = "|".join(f"(?:{pattern})" for pattern, _ in MONTHS)
 _YEAR_WORD = r"(?:\s*(?:года|году|год|г\.|гг\.))?"
+# The part of a month a text may name instead of a day.
+_MONTH_PART = (r"(?:конц[еау]|конец|начал[еуоа]|середин[еуы]|(?:перв|втор|последн|треть)"
+               r"(?:ой|ей|ую|юю)\s+(?:половин[еуы]|декад[еуы]))")
 _PATTERNS = (
     ("iso", re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")),
     ("numeric", re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d|\.\d)")),
@@ -30,7 +34,12 @@ _PATTERNS = (
     ("month_year", re.compile(rf"(?<![\w])({_MONTH})\s+(\d{{4}})(?!\d)", re.IGNORECASE)),
     ("month", re.compile(rf"(?<![\w])(?:в|во|с|до|к|in)\s+({_MONTH})(?![а-яa-z])",
                          re.IGNORECASE)),
-    ("year", re.compile(r"(?<![\w])(?:в|во|с|до|к|на|за|по|in|since)\s+(\d{4})(?:-м)?"
+    # a part of a month ("в конце мая", "к середине июня", "в первой декаде марта") is no
+    # day: the month is as precise as the text allows
+    ("month", re.compile(rf"(?<![\w])(?:в|во|с|до|к|на|по)\s+{_MONTH_PART}\s+({_MONTH})"
+                         r"(?![а-яa-z])", re.IGNORECASE)),
+    ("year", re.compile(rf"(?<![\w])(?:в|во|с|до|к|на|за|по|in|since)\s+(?:{_MONTH_PART}\s+)?"
+                        r"(\d{4})(?:-м)?"
                         r"(?:\s*(?:году|года|год|г\.))?(?!\d)", re.IGNORECASE)),
     ("year", re.compile(r"(?<![\w-])(\d{4})-(?:й|м|го|му|ом)(?![а-я])", re.IGNORECASE)),
     ("year_relative", re.compile(
@@ -156,7 +165,9 @@ def _match(kind: str, match: re.Match[str], published: Published,
         month = month_number(match[1])
         if month is None:
             return None
-        year, how = _year_for(month, 1, published, tense)
+        # a month to come is the article's own while any of its days is still ahead
+        last = calendar.monthrange(published.date.year, month)[1]
+        year, how = _year_for(month, last if tense == "future" else 1, published, tense)
         return Dated(date(year, month, 1), "month", "inferred",
                      Said("draft.note.month_no_year", said=said, how=how), None, *at)
     if kind == "year":
