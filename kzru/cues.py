@@ -23,11 +23,13 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
     "ongoing": ("продолж", "проходит", "проходят", "созданн", "работ", "функционир", "веду",
                 "ведет", "начат", "реализу", "прорабатыва", "развива", "обеспечива", "раст",
                 "сохраня", "уделя", "участву", "остаются", "остается", "поставк", "собирают",
-                "приезжают", "пользуются", "обсуждают", "continu", "operat", "under way",
-                "ongoing", "work"),
+                "приезжают", "пользуются", "обсуждают", "согласовыва", "договарива",
+                "отрабатыва", "готовим", "готовит", "готовят", "подготавлива", "continu",
+                "operat", "under way", "ongoing", "work"),
     "planned": ("предстоящ", "запланир", "планир", "намерен", "пройдет", "будет", "предусматрива",
                 "начнет", "примет", "настроен", "предполагается", "собирается", "собираются",
-                "plan", "intend", "will"),
+                "приедет", "приедут", "прибудет", "прибудут", "посетят", "прилетит", "прилетят",
+                "совершат", "plan", "intend", "will"),  # (not "посетит": "посетить" too)
     "expected": ("ожида", "помогут", "по всей видимости", "станет", "позвол", "будет", "призван",
                  "может стать", "прогноз", "expect", "likely", "will"),
     "proposed": ("предлага", "рассматрива", "перспективн", "необходимо", "инициатив",
@@ -88,6 +90,13 @@ SIGNING_NOUNS: tuple[str, ...] = ("подписани", "ратификаци", 
 # "товарооборот растёт" describe; only a meeting, a project, an institution… is done/ongoing.
 DESCRIPTIVE_KINDS: frozenset[str] = frozenset({"statement", "figure"})
 DESCRIBED_STATUSES: frozenset[str] = frozenset({"done", "ongoing"})
+# ...but work under way is no description: people coordinating, negotiating, preparing or
+# working out something ("стороны согласовывают даты", "мы готовимся к визиту", "вопросы
+# отрабатываются") are doing it, ongoing whatever the fact's kind. Imperfective forms of
+# agreeing verbs say so too: "согласовывают" is not yet "согласовали".
+WORK_UNDER_WAY: tuple[str, ...] = (
+    "согласовыва", "договарива", "прорабатыва", "отрабатыва", "готовим", "готовит",
+    "готовят", "подготавлива", "ведутс", "ведетс")
 # How far (in words) a document word may stand from its verb and still be governed by it.
 DOCUMENT_REACH = 6
 
@@ -178,7 +187,17 @@ EVENT_KINDS: tuple[tuple[str, str], ...] = (
 )
 # Arrival verbs: who arrived where decides guest and host.
 ARRIVAL_VERBS: tuple[str, ...] = (
-    "прибыл", "прилетел", "приехал", "посетил", "посети", "arriv", "visit")
+    "прибыл", "прилетел", "приехал", "посетил", "посети", "приедет", "приедут", "прибудет",
+    "прибудут", "прилетит", "прилетят", "arriv", "visit")
+# An invitation ("пригласил … посетить Казахстан в 2026 году", "приглашение с визитом в
+# мае"): a time named after the visit it invites to is that visit's, not the invitation's.
+INVITATION_WORDS: tuple[str, ...] = ("приглас", "приглаш", "invit")
+INVITED_WORDS: tuple[str, ...] = ("визит", "посетить", "посещени", "приехать", "visit")
+# A country's capital stands for the country where someone goes ("в столицу Казахстана").
+CAPITAL_WORDS: tuple[str, ...] = ("столиц", "capital")
+# A telephone conversation: held at no place, so its host is the side whose seat reports it
+# ("сообщила пресс-служба Кремля") or any side the sentence names.
+PHONE_WORDS: tuple[str, ...] = ("телефон", "phone")
 
 # The two countries, by the stems of their names, capitals and seats of government; a place
 # entity whose normal form starts with one of these belongs to that side.
@@ -199,6 +218,7 @@ COUNTRY_NAMES: tuple[str, ...] = (
 LEADER_WORDS: tuple[str, ...] = ("президент", "глав", "лидер", "премьер", "president", "leader")
 
 # Titles of proposed events (Russian, English) by kind.
+PHONE_TITLES: tuple[str, str] = ("Телефонный разговор", "Telephone conversation")
 EVENT_TITLES: dict[str, tuple[str, str]] = {
     "state-visit": ("Государственный визит", "State visit"),
     "working-visit": ("Рабочий визит", "Working visit"),
@@ -225,6 +245,16 @@ EVENT_FRAMING: tuple[str, ...] = (
     "following the talks")
 # Words that place a sentence before the event a report is about ("ранее", "недавно") or
 # make it a general remark ("как правило"): such a sentence is background, not the event.
+# A place named as someone's post or seat is not where an event is held: "посол России в
+# Астане", "пресс-служба Кремля", "губернатор Омской области" (these words up to
+# SEAT_REACH words before the place); nor the places "между" joins ("отношения между Москвой и
+# Астаной" names the sides), nor where something was said ("сообщили в Кремле").
+SEAT_WORDS: tuple[str, ...] = (
+    "посол", "посла", "послу", "послом", "посольств", "представител", "консул", "пресс-служб",
+    "пресс-секретар", "корреспондент", "собкор", "администраци", "губернатор", "аким",
+    "мэр", "ambassador", "embassy", "governor", "mayor")
+SIDES_WORDS: tuple[str, ...] = ("между", "between")  # whole words: not "международный"
+SEAT_REACH = 3
 GENERIC_WORDS: tuple[str, ...] = ("как правило", "обычно", "usually", "as a rule")
 BACKGROUND_WORDS: tuple[str, ...] = (
     "ранее", "недавно", "прежде", "в прошлом", "earlier", "recently", "previously",

@@ -19,9 +19,12 @@ from kzru.cues import (
     DECIDING_POS,
     DESCRIBED_STATUSES,
     DESCRIPTIVE_KINDS,
+    INVITATION_WORDS,
+    INVITED_WORDS,
     MULTIPLIERS,
     NOW_WORDS,
     QUALIFIERS,
+    WORK_UNDER_WAY,
 )
 from kzru.curate.annotate import MIN_WORDS, Annotated, Sentence
 from kzru.curate.context import antecedent, continues, join
@@ -85,6 +88,9 @@ class Draft(NamedTuple):
     why: Why
     event_word: str  # the kind of event the sentence names, if it names one
     after: int = -1  # the sentence this one continues (kzru.curate.context), or -1
+    # the time of the visit an invitation names ("пригласил … с визитом в 2026 году"), which
+    # is the event's, not the fact's; None when the sentence names no such time
+    event_date: Dated | None = None
 
 
 
@@ -203,6 +209,8 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     if status in ("planned", "expected"):
         tense = "future"  # "планируют провести в октябре": the October to come
     dates = find_dates(sentence.text, published, tense)
+    invited = _invited(sentence, published)
+    dates = [d for d in dates if not invited or d.start < invited[0].start]
     value, unit, number_at = find_number(sentence, dates)
     kind, kind_word = decide_kind(sentence, status, bool(value))
     # how the status was chosen, as a note review says in the reader's language
@@ -210,7 +218,8 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     if kind == "document" and status != "signed":
         status, status_from = "signed", Said("draft.why.signing", word=kind_word)
     elif kind in DESCRIPTIVE_KINDS and status in DESCRIBED_STATUSES and not (
-            kind == "statement" and status == "done" and cue_tense == "past"):
+            kind == "statement" and status == "done" and cue_tense == "past") and not (
+            status == "ongoing" and normalize(cue).startswith(WORK_UNDER_WAY)):
         # "отношения развиваются" describes; "в Омске прошла выставка" (a past perfective
         # verb of a statement) reports something that was done
         status, status_from = "reported", Said("draft.why.describes", cue=cue,
@@ -255,7 +264,23 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         names=find_names(sentence, lexicon_), why=why,
         event_word=event_word(sentence) or event_word(whole) or elided_event(
             whole, annotated.sentences[whole.index - 1] if whole.index else None),
-        after=before.index if before is not None else -1)
+        after=before.index if before is not None else -1,
+        event_date=invited[0] if invited else None)
+
+
+def _invited(sentence: Sentence, published: Published) -> list[Dated]:
+    """The dates of the visit an invitation names, after its visit word ("пригласил Путина
+    с официальным визитом в республику в 2026 году"; "приглашение посетить Астану в мае"):
+    a time to come, so read in the future tense."""
+    text = normalize(sentence.text)
+    invitation = re.search(r"(?<!\w)(?:" + "|".join(INVITATION_WORDS) + ")", text)
+    if invitation is None:
+        return []
+    visit = re.compile(r"(?<!\w)(?:" + "|".join(INVITED_WORDS) + ")").search(
+        text, invitation.end())
+    if visit is None:
+        return []
+    return [d for d in find_dates(sentence.text, published, "future") if d.start > visit.start()]
 
 
 def _nowadays(sentence: Sentence, dated: Dated) -> bool:

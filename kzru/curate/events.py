@@ -1,39 +1,53 @@
 """Link drafts to events: a known event when the date and place fit, else a proposed one.
 
 A sentence naming a visit, talks, a meeting, summit or forum (kzru.cues.EVENT_KINDS) is a
-mention: its kind, date, places and sides (guest → host: who arrived where). A mention fits
+mention (kzru.curate.mentions): its kind, date, places and sides. A mention fits
 an event whose days hold its date and whose places or kind agree; a finer mention refines a
 coarser event proposed earlier in the same article ("в этом году" → "10 и 11 февраля"). A
 mention that fits nothing becomes a proposed event, itself a draft. A sentence without a
 mention joins the article's main event when its own date lies in the event's days, or, dated
 only by the article, when the article appeared during the event and the sentence reports an
-act (signed, agreed), names an event or the sides ("стороны", "главы государств").
+act (signed, agreed), names an event or the sides ("стороны", "главы государств"). A visit
+named once by who goes where and when and once by its kind is one visit; an event to come
+is never the one the article reports held; a telephone conversation is a call of its own.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Iterable, NamedTuple
+from typing import Iterable
 
 from kzru.cues import (
     ANAPHORA_PREPOSITIONS,
     ANAPHORA_STARTS,
     ARRIVAL_VERBS,
     BACKGROUND_WORDS,
-    COUNTRIES,
-    COUNTRY_NAMES,
     EVENT_FRAMING,
     EVENT_TITLES,
     GENERIC_WORDS,
     GROUP_SPEAKERS,
     PARTICIPANT_WORDS,
+    PHONE_TITLES,
+    PHONE_WORDS,
     REPORT_DAYS,
     REPORTED_CUES,
 )
 from kzru.curate.annotate import Sentence
 from kzru.curate.dates import CONTINUES
 from kzru.curate.draft import Draft
+from kzru.curate.mentions import (
+    Mention,
+    concrete,
+    holds,
+    host_of,
+    latin,
+    mention,
+    slug,
+    span,
+    upcoming,
+    venues,
+)
 from kzru.model import Event
 from kzru.text import normalize
 
@@ -41,100 +55,17 @@ VISITS = {"state-visit", "working-visit", "official-visit", "talks", "meeting", 
 _VISIT_KINDS = {"state-visit", "working-visit", "official-visit"}
 PARTS = {"talks", "meeting"}  # what a visit's programme is made of
 ACTS = {"signed", "agreed"}
-_CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-                ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n",
-                 "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y",
-                 "", "e", "yu", "ya"]))
-
-
-def latin(text: str) -> str:
-    return "".join(_CYR.get(char, char) for char in normalize(text))
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", latin(text)).strip("-")[:30].strip("-")
-
-
-def country_of(place: str) -> str:
-    word = normalize(place)
-    for side, stems in COUNTRIES.items():
-        if any(word.startswith(stem) for stem in stems):
-            return side
-    return ""
-
-
-class Mention(NamedTuple):
-    kind: str  # '' when only an arrival verb names the visit
-    start: date
-    end: date
-    precision: str
-    basis: str
-    note: str
-    places: tuple[str, ...]
-    host: str
-    guest: str
-
-
-def _span(draft: Draft) -> tuple[date, date]:
-    start = draft.date.date
-    if draft.date.end:
-        return start, draft.date.end
-    if draft.date.precision == "month":
-        following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
-        return start, following - timedelta(days=1)
-    if draft.date.precision == "year":
-        return start, date(start.year, 12, 31)
-    return start, start
-
-
-def mention(draft: Draft, sentence: Sentence, article_date: date, article_precision: str
-            ) -> Mention | None:
-    """The event a sentence names, or None."""
-    text = normalize(sentence.text)
-    arrives = any(re.search(rf"(?<!\w){verb}", text) for verb in ARRIVAL_VERBS)
-    if not draft.event_word and not arrives or _holds(text, GENERIC_WORDS):
-        return None  # "как правило, во время визитов…" names no one event
-    places = tuple(dict.fromkeys(
-        e.normal for e in sentence.entities if e.type == "place"
-        and not any(normalize(e.normal).startswith(c) for c in COUNTRY_NAMES)))
-    host = ""
-    for entity in sentence.entities:  # "в Казахстан", "в Москву": where someone went
-        if entity.type == "place":
-            before = normalize(sentence.text[:entity.start - sentence.start]).split()[-1:]
-            if before in (["в"], ["во"]) and country_of(entity.normal):
-                host = country_of(entity.normal)
-                break
-    if not host:
-        sides = [country_of(p) for p in places if country_of(p)]
-        host = sides[0] if sides else ""
-    guest = {"kz": "ru", "ru": "kz"}.get(host, "")
-    if draft.date.basis == "publication":
-        if sentence.tense() == "future" or article_precision != "day" or not (places or host):
-            return None  # a place, or the country someone went to ("визит … в Казахстан")
-        return Mention(draft.event_word, article_date, article_date, "day", "inferred",
-                       f"The text gives no date; the article's date ({article_date}), as the "
-                       f"sentence reports it in the {sentence.tense() or 'present'} tense.",
-                       places, host, guest)
-    start, end = _span(draft)
-    basis = "stated" if draft.date.basis == "stated" else "inferred"
-    return Mention(draft.event_word, start, end, draft.date.precision, basis,
-                   draft.date.note, places, host, guest)
-
-
 def _overlaps(m: Mention, event: Event) -> bool:
     return m.start <= event.end and event.start <= m.end
 
 
-def concrete(places: Iterable[str]) -> set[str]:
-    """Places below a country (a country stands in for places unknown)."""
-    return {normalize(p) for p in places
-            if not any(normalize(p).startswith(c) for c in COUNTRY_NAMES)}
-
-
 def _fits(m: Mention, event: Event) -> bool:
     """Days overlap, and a place is shared or one side names none and the kinds agree (a
-    visit's talks and meetings belong to the visit)."""
+    visit's talks and meetings belong to the visit). An event to come is not one held to
+    the day by the article's date ("в конце ноября приедет" after a visit reported done)."""
     if not _overlaps(m, event):
+        return False
+    if m.ahead and event.date_precision == "day" and event.end < m.ahead:
         return False
     family = (m.kind in VISITS) == (event.kind in VISITS) if m.kind else True
     mine, theirs = concrete(m.places), concrete(event.places)
@@ -153,6 +84,8 @@ class Linker:
     def __init__(self, events: Iterable[Event]) -> None:
         self.events: dict[str, Event] = {event.id: event for event in events}
         self.proposed: set[str] = set()
+        self.calls: set[str] = set()  # proposed events that are telephone conversations
+        self.held: set[str] = set()  # proposed events a sentence reports as held
 
     def _propose(self, m: Mention, source: str) -> str | None:
         """A new draft event, only from a mention that names its kind ("государственный
@@ -164,7 +97,7 @@ class Linker:
         event_id, number = base, 2
         while event_id in self.events:
             event_id, number = f"{base}-{number}", number + 1
-        title_ru, title_en = EVENT_TITLES[m.kind]
+        title_ru, title_en = PHONE_TITLES if m.phone else EVENT_TITLES[m.kind]
         where = ", ".join(m.places)
         self.events[event_id] = Event(
             id=event_id, kind=m.kind, title_ru=f"{title_ru}: {where}" if where else title_ru,
@@ -175,6 +108,10 @@ class Linker:
             places=m.places or (("Казахстан",) if m.host == "kz" else ("Россия",)),
             sources=(source,), review="draft")
         self.proposed.add(event_id)
+        if not m.ahead:
+            self.held.add(event_id)
+        if m.phone:
+            self.calls.add(event_id)
         return event_id
 
     def _refine(self, event_id: str, m: Mention) -> None:
@@ -212,17 +149,22 @@ class Linker:
             self.events[new] = event._replace(id=new)
             renamed[old] = new
         self.proposed = (self.proposed - fresh) | set(renamed.values())
+        self.calls = {renamed.get(call, call) for call in self.calls}
+        self.held = {renamed.get(held, held) for held in self.held}
         return [renamed.get(link, link) for link in links]
 
     def link(self, m: Mention, source: str, main: str | None) -> str | None:
         if main and main in self.events and m.kind in PARTS and \
                 self.events[main].kind in _VISIT_KINDS and _overlaps(m, self.events[main]):
             return main  # a visit's talks and meetings, on its days, are the visit's
-        fitting = [event for event in self.events.values() if _fits(m, event)]
+        fitting = [event for event in self.events.values() if _fits(m, event) and not (
+            m.ahead and event.id in self.held and event.end <= m.ahead)]
         if fitting:
             best = min(fitting, key=lambda e: (e.kind != m.kind, _RANK[e.date_precision],
                                                e.id not in self.proposed))
             self._refine(best.id, m)
+            if not m.ahead and best.id in self.proposed:
+                self.held.add(best.id)
             return best.id
         if main and not m.places and main in self.events:
             event = self.events[main]
@@ -249,15 +191,30 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
     links = [""] * len(drafts)
     main: str | None = None
     preview = False
+    mentions: list[Mention | None] = []
     for index, draft in enumerate(drafts):
         sentence = sentences[draft.sentence]
         m = mention(draft, sentence, article_date, article_precision)
+        mentions.append(m)
         found = linker.link(m, source, main) if m else None
+        if draft.event_date is not None:
+            # an invitation proposes the visit it invites to, but belongs where it was made
+            found, mentions[-1] = None, None
         if found and main is None and linker.events[found].kind in VISITS:
             main = found
-            preview = draft.status in ("planned", "expected") or \
-                sentence.tense() == "future" or _upcoming(draft)
         links[index] = found or ""
+    if _named_twice(drafts, sentences, mentions, links, linker, source, main):
+        main = None  # the first visit named is the article's main event, in text order
+    for index, draft in enumerate(drafts):
+        if links[index] and (links[index] == main or main is None and
+                             linker.events[links[index]].kind in VISITS):
+            # the draft that named it says whether the article reports it or previews it
+            main = links[index]
+            preview = draft.status in ("planned", "expected") or \
+                sentences[draft.sentence].tense() == "future" or upcoming(draft) or \
+                article_precision == "day" and linker.events[main].start > article_date
+            # (all its days still to come, in an article dated to the day)
+            break
     if main is None:
         # no visit, talks or meeting named: a report of a forum or summit (the leaders met
         # "в рамках форума") is about that event, the first its lead or body names
@@ -266,15 +223,20 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
             main = links[first]
             preview = drafts[first].status in ("planned", "expected") or \
                 sentences[drafts[first].sentence].tense() == "future" or \
-                _upcoming(drafts[first])
+                upcoming(drafts[first])
     lead = set(sorted({draft.sentence for draft in drafts})[:2])  # headline and lead
     for index, draft in enumerate(drafts):
-        if links[index] or _holds(normalize(draft.text), GENERIC_WORDS):
+        if links[index] or holds(normalize(draft.text), GENERIC_WORDS):
             continue  # a general remark ("как правило…") is about no one event
         sentence = sentences[draft.sentence]
         found = ""
-        if draft.event_word and draft.date.basis == "publication":
-            found = _same_kind(draft.event_word, links[:index], linker) or \
+        if draft.event_word and draft.date.basis == "publication" and not (
+                upcoming(draft) and holds(normalize(draft.text), EVENT_FRAMING)):
+            # (an event to come, named where another frames the sentence, is not where
+            # the sentence happened: "во время встречи обсудили предстоящий визит")
+            found = _to_come(draft, links, linker, article_date) or \
+                _same_kind(draft.event_word, links[:index], linker,
+                           holds(normalize(sentence.text), PHONE_WORDS)) or \
                 _same_place(sentence, links[:index], linker)
         continued = bool(index) and (draft.date.basis == "publication" and _continues(
             sentence, drafts[index - 1], sentences) or draft.date.note.startswith(CONTINUES))
@@ -290,18 +252,66 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
     return links
 
 
-def _upcoming(draft: Draft) -> bool:
-    """The draft names its event as one to come ("предстоящий визит")."""
-    return bool(re.search(r"(?<!\w)(?:предстоящ|будущ|upcoming)", normalize(draft.text)))
-
-
-def _same_kind(kind: str, links: list[str], linker: Linker) -> str:
+def _same_kind(kind: str, links: list[str], linker: Linker, phone: bool = False) -> str:
     """The last event of this article of the kind an undated mention names: "форум" after
-    the forum was named is that forum, not the visit the article is about."""
+    the forum was named is that forum, not the visit the article is about; "переговоры"
+    are a telephone conversation only in a sentence that speaks of the telephone."""
     for event_id in reversed(links):
-        if event_id and linker.events[event_id].kind == kind:
+        if event_id and linker.events[event_id].kind == kind and \
+                (event_id in linker.calls) == phone:
             return event_id
     return ""
+
+
+def _to_come(draft: Draft, links: list[str], linker: Linker, article_date: date) -> str:
+    """The article's one event still to come, for a sentence naming an event as upcoming
+    ("предстоящий визит придаст импульс…") and not framed by another ("во время встречи
+    обсудили подготовку к предстоящему визиту" is said at the meeting)."""
+    if not upcoming(draft) or holds(normalize(draft.text), EVENT_FRAMING):
+        return ""
+    ahead = {link for link in links if link and linker.events[link].end >= article_date
+             and link not in linker.held}
+    return ahead.pop() if len(ahead) == 1 else ""
+
+
+def _named_twice(drafts: list[Draft], sentences: dict[int, Sentence],
+                 mentions: list[Mention | None], links: list[str], linker: Linker,
+                 source: str, main: str | None) -> bool:
+    """One visit named twice — once by who goes where and when, without its kind ("визит
+    Путина в Казахстан в 2026 году", "в конце ноября приедет"), and once by its kind without
+    a side or a date of its own ("с официальным визитом в республику", "к предстоящему
+    государственному визиту") — is one visit: proposed with the kind of the one and the
+    side and days of the other. The sentences that named it without its kind join it, and
+    so does the one naming its kind when its own days overlap. Whether an event was
+    proposed so."""
+    bare = [i for i, m in enumerate(mentions)
+            if m is not None and not links[i] and m.kind in ("", "visit") and m.host]
+    if not bare:
+        return False
+    for index, draft in enumerate(drafts):
+        if draft.event_word not in _VISIT_KINDS or links[index]:
+            continue
+        m = mentions[index]
+        sentence = sentences[draft.sentence]
+        host = m.host if m is not None else host_of(sentence, venues(sentence))
+        for first in bare:
+            one = mentions[first]
+            assert one is not None
+            if host not in ("", one.host) or m is not None and not (
+                    m.start <= one.end and one.start <= m.end):
+                continue
+            event_id = linker.link(one._replace(kind=draft.event_word), source, main)
+            if not event_id:
+                continue
+            for other in bare:
+                again = mentions[other]
+                assert again is not None
+                links[other] = linker.link(again, source, main) or ""
+            if m is not None and draft.event_date is None:  # (an invitation is dated apart)
+                links[index] = linker.link(m._replace(host=one.host, guest=one.guest),
+                                           source, main) or ""
+            return True
+    return False
 
 
 def _continues(sentence: Sentence, before: Draft, sentences: dict[int, Sentence]) -> bool:
@@ -352,15 +362,17 @@ def _background(draft: Draft, sentence: Sentence, event: Event, article_date: da
     join it. In a preview (the event named as one to come), only a sentence that names the
     event, the sides or its framing."""
     if draft.date.basis != "publication":
-        start, end = _span(draft)
+        start, end = span(draft)
         return event.id if event.start <= start and end <= event.end else ""
     text = normalize(draft.text)
-    if _holds(text, BACKGROUND_WORDS) or not _reports(event, article_date, precision):
+    if holds(text, BACKGROUND_WORDS):
         return ""
-    framed = _holds(text, EVENT_FRAMING)
-    sides = _holds(text, PARTICIPANT_WORDS)
-    if preview:
+    framed = holds(text, EVENT_FRAMING)
+    sides = holds(text, PARTICIPANT_WORDS)
+    if preview:  # however far ahead the event ("визит запланирован на май")
         return event.id if framed or sides or draft.event_word else ""
+    if not _reports(event, article_date, precision):
+        return ""
     talk = bool(draft.why.cue) and normalize(draft.why.cue).startswith(REPORTED_CUES)
     arrives = any(re.search(rf"(?<!\w){verb}", text) for verb in ARRIVAL_VERBS)
     done = draft.status == "done" and sentence.tense() == "past"
@@ -370,9 +382,3 @@ def _background(draft: Draft, sentence: Sentence, event: Event, article_date: da
             draft.status in ACTS | {"planned"}:
         return event.id
     return ""
-
-
-def _holds(text: str, phrases: tuple[str, ...]) -> bool:
-    """Whether a phrase begins a word of ``text`` (normalised)."""
-    return any(re.search(rf"(?<!\w){re.escape(phrase)}", text) for phrase in phrases
-               if phrase.split()[0] in text)

@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator, NamedTuple
 
 from kzru import store, writer
 from kzru.curate import inputs
-from kzru.curate.annotate import annotate
+from kzru.curate.annotate import Token, annotate
 from kzru.curate.corroborate import Candidates, propose
 from kzru.curate.draft import Draft, draft_article
 from kzru.curate.events import Linker, link_article
@@ -52,14 +52,15 @@ class ArticleResult(NamedTuple):
 def _draft_one(article: Article, lexicon_: Lexicon
                ) -> tuple[list[Draft], dict[int, Any], int, float, dict[str, int]]:
     """Annotate and draft one article. Only the drafted sentences go back to the parent,
-    each without its tokens but the first that has a tense (linking reads a sentence's
-    text, entities and tense; the rest would only be pickled between processes)."""
+    each without its tokens but the first that has a tense and the verbs (linking reads a
+    sentence's text, entities, tense and where its verbs stand; the rest would only be
+    pickled between processes)."""
     began = time.perf_counter()
     annotated = annotate(article)
     skipped: dict[str, set[int]] = {}
     drafts = draft_article(annotated, lexicon_, skipped)
     used = {draft.sentence for draft in drafts}
-    sentences = {s.index: s._replace(tokens=tuple(t for t in s.tokens if t.tense)[:1])
+    sentences = {s.index: s._replace(tokens=_linking_tokens(s.tokens))
                  for s in annotated.sentences if s.index in used}
     return drafts, sentences, len(annotated.sentences), time.perf_counter() - began, \
         {reason: len(numbers) for reason, numbers in skipped.items()}
@@ -285,7 +286,7 @@ def _add(paths: list[Path], folder: Path, overrides: Overrides, jobs: int,
         results.append(ArticleResult(str(article.path), source_id, count, len(drafts), statuses,
                                      kinds, len(linked), len(proposed_here), corroborations,
                                      round(seconds, 3), skipped))
-    for event_id in linker.proposed:
+    for event_id in sorted(linker.proposed):  # by date: the same rows in the same order
         tables["events"].rows.append(writer.cells(linker.events[event_id]))
     contents = writer.render_tables(tables)
     contents.update(texts)
@@ -326,6 +327,12 @@ def _fact(draft: Draft, source: str, event: str) -> Fact:
         source=source, value=exact_number(draft.value) if draft.value else None,
         unit=draft.unit if draft.value else "", names=draft.names, part_of="", follows=(),
         same_as=(), review="draft")
+
+
+def _linking_tokens(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The first token with a tense (the sentence's tense) and every verb or infinitive."""
+    first = next((t for t in tokens if t.tense), None)
+    return tuple(t for t in tokens if t is first or t.pos in ("VERB", "INFN"))
 
 
 def _note(draft: Draft, sentences: dict[int, Any], article: Article, name: str) -> dict:

@@ -1,0 +1,196 @@
+"""What one sentence names of an event: its kind, days, places and sides (a mention).
+
+Who went where decides guest and host ("прибыл в Астану", "в столицу Казахстана"); a place
+is a venue unless it is someone's post or seat ("посол России в Астане", "пресс-служба
+Кремля", "губернатор Омской области"), one of the two sides named together ("Москва и
+Астана", "между Москвой и Астаной") or where something was said. A telephone conversation has
+no venue. An event to come ("предстоящий визит", a future or planned verb) is never dated
+by the article's day. kzru.curate.events links mentions to events.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Iterable, NamedTuple
+
+from kzru.cues import (
+    ARRIVAL_VERBS,
+    CAPITAL_WORDS,
+    COUNTRIES,
+    COUNTRY_NAMES,
+    GENERIC_WORDS,
+    PHONE_WORDS,
+    SAYING_VERBS,
+    SEAT_REACH,
+    SEAT_WORDS,
+    SIDES_WORDS,
+)
+from kzru.curate.annotate import Entity, Sentence
+from kzru.curate.draft import Draft
+from kzru.text import normalize
+
+_CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n",
+                 "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y",
+                 "", "e", "yu", "ya"]))
+
+
+def latin(text: str) -> str:
+    return "".join(_CYR.get(char, char) for char in normalize(text))
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", latin(text)).strip("-")[:30].strip("-")
+
+
+def country_of(place: str) -> str:
+    word = normalize(place)
+    for side, stems in COUNTRIES.items():
+        if any(word.startswith(stem) for stem in stems):
+            return side
+    return ""
+
+
+class Mention(NamedTuple):
+    kind: str  # '' when only an arrival verb names the visit
+    start: date
+    end: date
+    precision: str
+    basis: str
+    note: str
+    places: tuple[str, ...]
+    host: str
+    guest: str
+    phone: bool = False  # a telephone conversation
+    ahead: date | None = None  # the article's date, when the event is one to come
+
+
+def span(draft: Draft) -> tuple[date, date]:
+    start = draft.date.date
+    if draft.date.end:
+        return start, draft.date.end
+    if draft.date.precision == "month":
+        following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return start, following - timedelta(days=1)
+    if draft.date.precision == "year":
+        return start, date(start.year, 12, 31)
+    return start, start
+
+
+def mention(draft: Draft, sentence: Sentence, article_date: date, article_precision: str
+            ) -> Mention | None:
+    """The event a sentence names, or None (dated by the visit an invitation names)."""
+    if draft.event_date is not None:
+        draft = draft._replace(date=draft.event_date)
+    text = normalize(sentence.text)
+    arrives = any(re.search(rf"(?<!\w){verb}", text) for verb in ARRIVAL_VERBS)
+    if not draft.event_word and not arrives or holds(text, GENERIC_WORDS):
+        return None  # "как правило, во время визитов…" names no one event
+    phone = holds(text, PHONE_WORDS)
+    where = venues(sentence)
+    places = () if phone else tuple(dict.fromkeys(
+        e.normal for e in where
+        if not any(normalize(e.normal).startswith(c) for c in COUNTRY_NAMES)))
+    host = host_of(sentence, where)
+    if host:  # a place of the other side is no venue of an event this side hosts
+        places = tuple(p for p in places if country_of(p) in ("", host))
+    if not host and phone:  # a call has no venue: the side whose seat reports it, or any
+        host = next((side for e in sentence.entities if e.type in ("place", "organization")
+                     for side in map(country_of, e.normal.split()) if side), "")
+    guest = {"kz": "ru", "ru": "kz"}.get(host, "")
+    ahead = sentence.tense() == "future" or draft.status in ("planned", "expected") or \
+        upcoming(draft)
+    if draft.date.basis == "publication":
+        if ahead or article_precision != "day" or not (places or host) or \
+                draft.event_word == "visit" and not arrives:
+            # one to come is not held on the article's day ("обсудили подготовку к
+            # предстоящему визиту"); a place, or the country someone went to, is needed;
+            # a bare "визит" the text does not date says nothing of when, unless someone
+            # arrived
+            return None
+        return Mention(draft.event_word, article_date, article_date, "day", "inferred",
+                       f"The text gives no date; the article's date ({article_date}), as the "
+                       f"sentence reports it in the {sentence.tense() or 'present'} tense.",
+                       places, host, guest, phone)
+    start, end = span(draft)
+    basis = "stated" if draft.date.basis == "stated" else "inferred"
+    return Mention(draft.event_word, start, end, draft.date.precision, basis,
+                   draft.date.note, places, host, guest, phone,
+                   article_date if ahead and article_precision == "day" else None)
+
+
+def host_of(sentence: Sentence, venues: list[Entity]) -> str:
+    """The side an event is held in: the country someone goes to ("в Казахстан", "в столицу
+    Казахстана"), else the side of the first venue named."""
+    for entity in venues:
+        before = normalize(sentence.text[:entity.start - sentence.start]).split()[-2:]
+        if not country_of(entity.normal):
+            continue
+        if before[-1:] in (["в"], ["во"]) or len(before) == 2 and before[0] in ("в", "во") \
+                and before[1].startswith(CAPITAL_WORDS):
+            return country_of(entity.normal)
+    places = [e.normal for e in venues
+              if not any(normalize(e.normal).startswith(c) for c in COUNTRY_NAMES)]
+    sides = [country_of(p) for p in places if country_of(p)]
+    return sides[0] if sides else ""
+
+
+def venues(sentence: Sentence) -> list[Entity]:
+    """The places a sentence names that may be where its event is held."""
+    sides = paired_sides(sentence)
+    return [e for e in sentence.entities
+            if e.type == "place" and e not in sides and venue(sentence, e)]
+
+
+def paired_sides(sentence: Sentence) -> set[Entity]:
+    """Places of the two sides joined by "и" ("Москва и Астана обсуждают…", "сотрудничества
+    Москвы и Астаны"): the two governments, not where anything is held."""
+    places = [e for e in sentence.entities if e.type == "place"]
+    paired: set[Entity] = set()
+    for first, second in zip(places, places[1:]):
+        between = normalize(sentence.text[first.stop - sentence.start:
+                                          second.start - sentence.start]).strip()
+        sides = {country_of(first.normal), country_of(second.normal)}
+        if between == "и" and sides == {"kz", "ru"}:
+            paired |= {first, second}
+    return paired
+
+
+def venue(sentence: Sentence, place: Entity) -> bool:
+    """Whether a place may be where the sentence's event is held: not a post or seat ("посол
+    России в Астане", "пресс-служба Кремля"), not a side joined by "между", not where
+    something was said ("сообщили в Москве")."""
+    words = [w.strip("«»\"(),.:;") for w in normalize(
+        sentence.text[:place.start - sentence.start]).split()]
+    near = words[-SEAT_REACH - 1:]
+    if any(w in SIDES_WORDS for w in near):
+        return False
+    prefix = sentence.text[:place.start - sentence.start]
+    for word in list(re.finditer(r"[\w-]+", prefix))[-SEAT_REACH - 1:]:
+        # a seat word, and no verb between it and the place ("пригласил акима области
+        # посетить Омск": Омск is where the visit goes)
+        seat_end = sentence.start + word.end()
+        if normalize(word.group()).startswith(SEAT_WORDS) and not any(
+                t.pos in ("VERB", "INFN") and seat_end <= t.start < place.start
+                for t in sentence.tokens):
+            return False
+    return not (words[-1:] in (["в"], ["во"]) and len(words) > 1
+                and words[-2].startswith(SAYING_VERBS))
+
+
+def concrete(places: Iterable[str]) -> set[str]:
+    """Places below a country (a country stands in for places unknown)."""
+    return {normalize(p) for p in places
+            if not any(normalize(p).startswith(c) for c in COUNTRY_NAMES)}
+
+
+def upcoming(draft: Draft) -> bool:
+    """The draft names its event as one to come ("предстоящий визит")."""
+    return bool(re.search(r"(?<!\w)(?:предстоящ|будущ|upcoming)", normalize(draft.text)))
+
+
+def holds(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether a phrase begins a word of ``text`` (normalised)."""
+    return any(re.search(rf"(?<!\w){re.escape(phrase)}", text) for phrase in phrases
+               if phrase.split()[0] in text)
