@@ -108,3 +108,19 @@ def test_a_month_to_come_that_has_begun_is_the_articles_own() -> None:
     # a month wholly past, said in future tense, is next year's
     later = sentence_date("В октябре в Астану приедет делегация.", DAY, "future")
     assert later.date == date(2025, 10, 1)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "накануне" alone: the day before the article's (27 November 2024)
+    ("Накануне губернатор объявил о новом рейсе.", (date(2024, 11, 26), "inferred")),
+    ("Накануне в Омске открыли выставку.", (date(2024, 11, 26), "inferred")),
+    ("Об этом министр сообщил накануне.", (date(2024, 11, 26), "inferred")),
+    # before a genitive it is the eve of something, no day: dated by the article
+    ("Накануне выставки губернатор объявил о рейсе.", (date(2024, 11, 27), "publication")),
+    ("Накануне переговоров министры встретились.", (date(2024, 11, 27), "publication")),
+    ("Накануне Дня города открыли сквер.", (date(2024, 11, 27), "publication")),
+])
+def test_the_eve_is_the_day_before_only_when_it_stands_alone(sentence: str,
+                                                             expected: tuple) -> None:
+    found = sentence_date(sentence, DAY, "past")
+    assert (found.date, found.basis) == expected

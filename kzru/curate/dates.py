@@ -48,6 +48,13 @@ _PATTERNS = (
     ("month_shift", re.compile(r"(?<![\w])(\w+?)(?:ом|ем)\s+месяце", re.IGNORECASE)),
     ("day_word", re.compile(r"(?<![\w])(" + "|".join(RELATIVE_DAYS) + r")(?![\w])",
                             re.IGNORECASE)),
+    # "накануне" alone is the day before ("Накануне посол заявил…", "накануне в Москве");
+    # before a noun in the genitive it is "on the eve of" something ("накануне визита",
+    # "накануне переговоров"), no day. Taken only where the next word cannot be one: a
+    # comma, a preposition, or a word ending in a consonant that is no genitive plural
+    ("eve", re.compile(r"(?<![\w])(накануне)(?=\s*(?:[,.;:]|$)|\s+(?:в|во|на|с|у|по)\s|"
+                       r"\s+[а-яё]*[бвгджзклмнпрстфхцчшщ](?<!ов)(?<!ев)(?<!ёв)(?![\w-]))",
+                       re.IGNORECASE)),
 )
 
 
@@ -196,8 +203,8 @@ def _match(kind: str, match: re.Match[str], published: Published,
         if offset is None:
             return None
         return _week(offset, said, published, at)
-    if kind == "day_word":
-        days = RELATIVE_DAYS[match[1].lower()]
+    if kind in ("day_word", "eve"):
+        days = -1 if kind == "eve" else RELATIVE_DAYS[match[1].lower()]
         if published.precision != "day":
             return None  # a day cannot be counted from a month: the sentence stays undated
         found = published.date + timedelta(days=days)
