@@ -86,10 +86,16 @@ def test_a_preview_months_ahead_takes_the_sides_sentences(tmp_path: Path,
         "Астана, 10 января 2027 года\n\n"
         "Государственный визит президента Казахстана в Россию запланирован на октябрь "
         "2027 года.\n"
-        "Стороны уже прорабатывают программу пребывания делегации.\n"))
+        "Стороны уже прорабатывают программу пребывания делегации.\n"
+        "Накануне в Астане стороны согласовали перечень документов к подписанию.\n"
+        "В 2019 году стороны подписали соглашение о туризме.\n"))
     visit = by("Государственный визит").event
     assert visit and data.events[visit].start.month == 10
     assert by("Стороны уже").event == visit
+    # dated in the days just before the preview: the visit's preparation, not its history
+    prepared = by("Накануне в Астане")
+    assert prepared.date.isoformat() == "2027-01-09" and prepared.event == visit
+    assert by("В 2019 году").event != visit
 
 
 # -- work under way is ongoing, even in a statement; agreeing is not yet agreed ---------------

@@ -360,15 +360,19 @@ def _background(draft: Draft, sentence: Sentence, event: Event, article_date: da
     event or the sides, an arrival, something done (past tense), and one whose verb is an
     act or outcome of talks (signed, agreed, planned; обсудили, отметили, подчеркнули)
     join it. In a preview (the event named as one to come), only a sentence that names the
-    event, the sides or its framing."""
-    if draft.date.basis != "publication":
-        start, end = span(draft)
-        return event.id if event.start <= start and end <= event.end else ""
+    event, the sides or its framing; so does one dated to a day of the fortnight before the
+    article ("накануне стороны согласовали…"): the event's preparation, not its history."""
     text = normalize(draft.text)
-    if holds(text, BACKGROUND_WORDS):
-        return ""
     framed = holds(text, EVENT_FRAMING)
     sides = holds(text, PARTICIPANT_WORDS)
+    if draft.date.basis != "publication":
+        start, end = span(draft)
+        recent = preview and draft.date.precision == "day" and \
+            0 <= (article_date - start).days <= REPORT_DAYS and start < event.start
+        return event.id if event.start <= start and end <= event.end or recent and (
+            framed or sides or draft.event_word) else ""
+    if holds(text, BACKGROUND_WORDS):
+        return ""
     if preview:  # however far ahead the event ("визит запланирован на май")
         return event.id if framed or sides or draft.event_word else ""
     if not _reports(event, article_date, precision):
