@@ -167,3 +167,17 @@ def test_an_invitation_is_dated_apart_from_the_visit_it_invites_to(tmp_path: Pat
     coming = [e for e in data.events.values() if e.kind == "official-visit"]
     assert len(coming) == 1 and coming[0].start.isoformat() == "2027-09-01"
     assert coming[0].host == "ru" and "Омск" in coming[0].places
+
+
+def test_a_visit_invited_to_another_year_is_not_the_one_named(tmp_path: Path,
+                                                             empty_folder: Path) -> None:
+    # a visit placed in 2028 and an invitation to a visit in 2030 are two visits: the kind
+    # the invitation names is not given to the 2028 one
+    data, by = drafted(tmp_path, empty_folder, (
+        "Караганда, 3 марта 2027 года\n\n"
+        "Министерства согласовывают сроки визита премьер-министра России в Казахстан в "
+        "2028 году.\n"
+        "Казахстанская сторона пригласила гостя с официальным визитом в республику в "
+        "2030 году.\n"))
+    assert not by("Министерства согласовывают").event
+    assert not [e for e in data.events.values() if e.start.year == 2028]

@@ -192,18 +192,21 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
     main: str | None = None
     preview = False
     mentions: list[Mention | None] = []
+    unlinked: set[int] = set()  # mentions that fitted and proposed nothing
     for index, draft in enumerate(drafts):
         sentence = sentences[draft.sentence]
         m = mention(draft, sentence, article_date, article_precision)
         mentions.append(m)
         found = linker.link(m, source, main) if m else None
+        if m is not None and not found:
+            unlinked.add(index)
         if draft.event_date is not None:
             # an invitation proposes the visit it invites to, but belongs where it was made
-            found, mentions[-1] = None, None
+            found = None
         if found and main is None and linker.events[found].kind in VISITS:
             main = found
         links[index] = found or ""
-    if _named_twice(drafts, sentences, mentions, links, linker, source, main):
+    if _named_twice(drafts, sentences, mentions, unlinked, links, linker, source, main):
         main = None  # the first visit named is the article's main event, in text order
     for index, draft in enumerate(drafts):
         if links[index] and (links[index] == main or main is None and
@@ -275,8 +278,8 @@ def _to_come(draft: Draft, links: list[str], linker: Linker, article_date: date)
 
 
 def _named_twice(drafts: list[Draft], sentences: dict[int, Sentence],
-                 mentions: list[Mention | None], links: list[str], linker: Linker,
-                 source: str, main: str | None) -> bool:
+                 mentions: list[Mention | None], unlinked: set[int], links: list[str],
+                 linker: Linker, source: str, main: str | None) -> bool:
     """One visit named twice — once by who goes where and when, without its kind ("визит
     Путина в Казахстан в 2026 году", "в конце ноября приедет"), and once by its kind without
     a side or a date of its own ("с официальным визитом в республику", "к предстоящему
@@ -285,7 +288,8 @@ def _named_twice(drafts: list[Draft], sentences: dict[int, Sentence],
     so does the one naming its kind when its own days overlap. Whether an event was
     proposed so."""
     bare = [i for i, m in enumerate(mentions)
-            if m is not None and not links[i] and m.kind in ("", "visit") and m.host]
+            if m is not None and i in unlinked and m.kind in ("", "visit") and m.host]
+    invited = {i for i, draft in enumerate(drafts) if draft.event_date is not None}
     if not bare:
         return False
     for index, draft in enumerate(drafts):
@@ -306,8 +310,9 @@ def _named_twice(drafts: list[Draft], sentences: dict[int, Sentence],
             for other in bare:
                 again = mentions[other]
                 assert again is not None
-                links[other] = linker.link(again, source, main) or ""
-            if m is not None and draft.event_date is None:  # (an invitation is dated apart)
+                if other not in invited:  # (an invitation belongs where it was made)
+                    links[other] = linker.link(again, source, main) or ""
+            if m is not None and index not in invited:
                 links[index] = linker.link(m._replace(host=one.host, guest=one.guest),
                                            source, main) or ""
             return True
