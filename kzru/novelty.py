@@ -92,7 +92,10 @@ def novelty(dataset: Dataset, event: Event, facts: Iterable[Fact | Named],
     since = {entry.fact.id: now[entry.fact.id] for entry in outcomes
              if entry.fact.id in now
              and {f.id for f in now[entry.fact.id].later} - {f.id for f in entry.later}}
-    still_open = [entry for entry in now.values() if entry.verdict == NO_REPORT]
+    # an item nothing later reports on, or a part of one (the 2024 transport parent is
+    # reaffirmed through its checkpoints; its rail part is still open, as track shows it)
+    still_open = [entry for entry in now.values() if entry.verdict == NO_REPORT
+                  or any(part.verdict == NO_REPORT for part in entry.parts)]
     see_also: dict[str, tuple[Fact, ...]] = {}
     if still_open:  # the suggester only on this path: it reads the store's rare keys
         from kzru.suggest import see_also as with_candidates

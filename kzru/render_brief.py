@@ -61,7 +61,9 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Datas
     said = f" — *{attribution_of(item, brief, dataset, lang)}*" if attributed else ""
     dated = date_mark(fact, brief, lang)
     if item.areas:
-        names = " · ".join(md(dataset.sectors[s].label(lang)) for s in item.areas)
+        # each area by its short name: the bracket of a sector's name ("Russian language
+        # included") is the sector's scope, not what the document covers (round 11)
+        names = " · ".join(md(dataset.sectors[s].short(lang)) for s in item.areas)
         also = f" · {label('brief.areas', lang)}: {names}"
     else:
         others = [s for s in fact.sectors if s != item.fact.sectors[0]]

@@ -210,3 +210,30 @@ def test_a_topic_only_talked_about_sees_the_next_meetings_overview_of_its_field(
     lines = new.splitlines()
     at = next(i for i, line in enumerate(lines) if "`a001-talks-education`" in line)
     assert "`a004-agreements-sectors-overview`" in lines[at + 1]
+
+
+# --- round 11 ---------------------------------------------------------------------------------
+
+def test_a_documents_areas_are_named_without_the_sectors_bracket(table) -> None:  # noqa: ANN001
+    """a001: the joint statement covers «культурно-гуманитарное взаимодействие», not the
+    Russian language the culture sector's bracket adds ("(Russian language included)")."""
+    culture = table.sectors["culture"]
+    assert " (" in culture.name and culture.short("en") == culture.name.split(" (")[0]
+    text = page(table, "2024-11-state-visit-astana")
+    line = next(line for line in text.splitlines()
+                if "`a001-joint-statement-strategic-partnership`" in line)
+    areas = line.split("Areas: ", 1)[1]
+    assert culture.short("en").replace("&", "\\&") in areas and " (" not in areas
+
+
+def test_a_still_open_part_of_a_reaffirmed_item_keeps_its_see_also(table) -> None:  # noqa: ANN001
+    """The 2024 transport parent is reaffirmed through its checkpoints; its rail part has no
+    later report, and track shows the 2025 corridors and lines beside it: so does the 2025
+    brief's "new since"."""
+    parent = [table.facts["a001-agreed-transport-infrastructure"]]
+    tracked = see_also(table, track(table, parent))[0]
+    rail = next(part for part in tracked.parts if part.fact.id == "a001-agreed-rail-links")
+    assert tracked.verdict != "no later report" and rail.see_also
+    new = section(page(table, "2025-11-state-visit-moscow"), "## New")
+    line = next(line for line in new.splitlines() if "its part `a001-agreed-rail-links`" in line)
+    assert all(f"`{found.id}`" in line for found in rail.see_also)
