@@ -53,8 +53,8 @@ def number(table, event: str, source: str) -> int:  # noqa: ANN001
 
 
 def section(lines: list[str], heading: str) -> list[str]:
-    """The lines under a ``## heading`` up to the next one."""
-    start = lines.index(heading) + 1
+    """The lines under the ``## heading`` that starts so, up to the next one."""
+    start = next(i for i, line in enumerate(lines) if line.startswith(heading)) + 1
     end = next((i for i in range(start, len(lines)) if lines[i].startswith("## ")), len(lines))
     return lines[start:end]
 
