@@ -57,6 +57,25 @@ def test_json_without_the_c_accelerator_is_the_standard_encoders(
     assert json_text(value) == standard(value)
 
 
+class Count(int):
+    """A number of a subclass of int (as an IntEnum is)."""
+
+
+def test_text_and_numbers_of_a_subclass_are_written_as_the_standard_encoder_writes_them(
+        ) -> None:
+    """A Said (track's reasons: text that remembers its label) is a str subclass; it and an
+    int subclass are written as the text and the number they are, in a list and as a value."""
+    from kzru.labels import Said
+
+    reason = Said("track.why.latest")
+    for value in ({"why": reason, "count": Count(3)}, [reason, Count(3), "ж"]):
+        assert json_text(value) == standard(value)
+        out = io.StringIO()
+        write_json_value(value, out)
+        assert out.getvalue() == standard(value)
+    assert json.loads(json_text({"why": reason}))["why"] == str(reason)
+
+
 # --- JSON written as it is made -------------------------------------------------------------
 
 class Counted:
