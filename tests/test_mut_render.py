@@ -1,4 +1,5 @@
-"""The machine formats and Markdown of kzru.render, by the promises its docstrings make:
+"""The machine formats and Markdown of kzru.render and the JSON writer it uses
+(kzru.json_writer), by the promises their docstrings make:
 JSON written as it is made (a few hundred rows at a time, a ``Later`` value made where the
 writer reaches it) is the standard encoder's text, wherever in the document it sits, with or
 without the C accelerator and however many writers came before; rows without named keys take
@@ -15,12 +16,13 @@ from typing import Any, Iterator
 
 import pytest
 
-from kzru import render
-from kzru.render import Later, json_text, md, write_json, write_json_value, write_machine
+from kzru import json_writer
+from kzru.json_writer import Later, json_text, write_json, write_json_value
+from kzru.render import md, plain_value, write_machine
 
 
 def standard(value: Any) -> str:
-    return json.dumps(render._plain(value), ensure_ascii=False, indent=2)
+    return json.dumps(plain_value(value), ensure_ascii=False, indent=2)
 
 
 # --- JSON, whatever its writer has seen before --------------------------------------------
@@ -38,9 +40,9 @@ def test_json_of_a_fresh_writer_is_the_standard_encoders(value: Any,
     """The encoders for each indentation are made on first use and kept: the first use must
     write what the standard encoder writes (keys in the order given, not sorted; text as
     it is, not escaped)."""
-    monkeypatch.setattr(render, "_flat_encoders", {})
+    monkeypatch.setattr(json_writer, "_flat_encoders", {})
     assert json_text(value) == standard(value)
-    monkeypatch.setattr(render, "_flat_encoders", {})
+    monkeypatch.setattr(json_writer, "_flat_encoders", {})
     out = io.StringIO()
     write_json_value(value, out)
     assert out.getvalue() == standard(value)
@@ -53,7 +55,7 @@ def test_json_without_the_c_accelerator_is_the_standard_encoders(
     import json.encoder
 
     monkeypatch.setattr(json.encoder, "c_make_encoder", None)
-    monkeypatch.setattr(render, "_flat_encoders", {})
+    monkeypatch.setattr(json_writer, "_flat_encoders", {})
     assert json_text(value) == standard(value)
 
 
