@@ -465,6 +465,63 @@ def test_a_forecast_a_later_fact_reports_on_is_borne_out_by_the_strongest() -> N
     assert item.reason == "r-done (r, 2025-11-14, done) bears out the preview"
 
 
+def test_a_forecast_of_several_fields_none_reported_is_not_borne_out_not_partly() -> None:
+    """"Partly borne out" is for a forecast some of whose fields the report bears out; when it
+    bears out none, the forecast is not borne out."""
+    fields = [fact(f"p-field{n}", status="expected", event="v", source="p",
+                   date=date(2025, 11, 10), part_of="p-forecast") for n in (1, 2)]
+    item = tracked(preview_table(*fields), "p-forecast")
+    assert [p.verdict for p in item.parts] == ["not borne out", "not borne out"]
+    assert item.verdict == "not borne out"
+    one = fact("r-one", status="agreed", event="v", source="r", date=VISIT,
+               follows=("p-field1",))
+    assert tracked(preview_table(*fields, one), "p-forecast").verdict == "partly borne out"
+
+
+def test_the_deciding_words_name_what_both_facts_are_about() -> None:
+    """track's words are the cue's and, after " … ", the words naming what the earlier fact
+    is about (as deciding_words with the earlier fact)."""
+    bridge = fact("bridge", status="planned", evidence="планируется строительство моста через "
+                                                      "реку Урал")
+    agreed = fact("agreed", status="agreed", date=date(2024, 3, 1), follows=("bridge",),
+                  evidence="Стороны договорились о сроках: строительство моста через реку "
+                           "Урал начнётся весной")
+    item = tracked(dataset([bridge, agreed]), "bridge")
+    assert item.decisive == agreed
+    assert item.words == "договорились о сроках … строительство моста через реку Урал"
+
+
+def test_background_work_whose_sector_the_report_takes_up_says_which_visit_and_rows() -> None:
+    """The preview's ongoing work (a project of no event) held against its main event's
+    report: taken up through its sector, not as such; the reason names the visit, its
+    report, the sector and the report's rows there."""
+    work = fact("p-work", kind="project", status="ongoing", event="", source="p",
+                date=date(2025, 11, 10))
+    item = tracked(preview_table(work), "p-work")
+    assert item.verdict == "not taken up as such"
+    assert [f.id for f in item.see_also] == ["r-signed"]
+    assert item.reason == ("background work of the preview of v; its report (r) takes up its "
+                           "sector (energy), not this work as such: r-signed")
+
+
+def test_background_taken_up_through_another_row_names_that_rows_strongest_report() -> None:
+    """A general outlook the report does not take up, though another row of the preview
+    naming the same thing is reported on: not taken up as such, with that row's later fact
+    that says most (signed over an earlier agreed)."""
+    outlook = fact("p-bridge", status="expected", event="", source="p", date=date(2025, 11, 10),
+                   names=("мост через Урал",))
+    other = fact("p-bridge-plan", status="planned", event="v", source="p",
+                 date=date(2025, 11, 10), names=("мост через Урал",))
+    agreed = fact("r-agreed", status="agreed", event="v", source="r", date=VISIT,
+                  follows=("p-bridge-plan",))
+    signed = fact("r-bridge", status="signed", event="v", source="r", date=date(2025, 11, 13),
+                  follows=("p-bridge-plan",))
+    item = tracked(preview_table(outlook, other, agreed, signed), "p-bridge")
+    assert item.verdict == "not taken up as such"
+    assert [f.id for f in item.see_also] == ["r-bridge"]
+    assert "through p-bridge-plan: r-bridge (r, 2025-11-13, signed)" in item.reason
+
+
 # --- parts -------------------------------------------------------------------------------
 
 def package(*later: Fact, parts: int = 3) -> Dataset:
