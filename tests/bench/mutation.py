@@ -44,6 +44,10 @@ MODULES = {
     "render": ("kzru/render.py", ["tests/test_mut_render.py", "tests/test_render_rules.py",
                                   "tests/test_render.py", "tests/test_read_paths.py",
                                   "tests/test_cite_rules.py", "tests/test_cli.py"]),
+    # the JSON writer, split out of render.py
+    "json_writer": ("kzru/json_writer.py", ["tests/test_mut_render.py",
+                                            "tests/test_read_paths.py",
+                                            "tests/test_render_rules.py"]),
     # track's and brief's presentation, split out of render.py
     "render_track": ("kzru/render_track.py", ["tests/test_mut_render_track.py",
                                               "tests/test_track_rules.py",
@@ -80,7 +84,8 @@ MODULES = {
     "cache": ("kzru/cache.py", ["tests/test_mut_cache.py", "tests/test_faults.py",
                                 "tests/test_promises.py"]),
     "follow": ("kzru/follow.py", ["tests/test_mut_follow.py", "tests/test_track_rules.py",
-                                  "tests/test_follow_brief.py", "tests/test_promises.py"]),
+                                  "tests/test_follow_brief.py", "tests/test_promises.py",
+                                  "tests/test_round7_fixes.py", "tests/test_round8_fixes.py"]),
     "store": ("kzru/store.py", ["tests/test_mut_store.py", "tests/test_store.py",
                                 "tests/test_faults.py"]),
     # the loader's halves, split out of store.py: one table's cells; references and links
