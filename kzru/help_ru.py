@@ -272,12 +272,15 @@ OPTIONS: dict[str, str] = {
         "расхождения источников сообщаются, но ошибками не считаются.",
     "With --accept: set a field of each accepted draft first (repeatable), e.g. --set "
     "summary='…' --set sectors='energy; transport' --set event_title='…'; a field and its "
-    "value may be typed as a Russian page shows them. Proposed same_as links are kept only "
-    "when --set same_as names them.":
+    "value may be typed as a Russian page shows them, a date also as words (--set "
+    "date='5 декабря 2025', 'декабрь 2025', '2025 г.'; its precision the one it states). "
+    "Proposed same_as links are kept only when --set same_as names them.":
         "С --accept: сначала задать поле каждого принимаемого черновика (можно повторять), "
         "например --set summary='…' --set event_title='…'; "
         "поле и значение можно писать по-русски, как их показывает страница (--set "
-        "статус=подписано, --set \"точность даты=месяц\", --set отрасли=энергетика). "
+        "статус=подписано, --set \"точность даты=месяц\", --set отрасли=энергетика), дату "
+        "и словами (--set \"дата=5 декабря 2025\", «декабрь 2025», «2025 г.»; точность — "
+        "та, которую она называет). "
         "Предложенные связи same_as сохраняются, только если их назвать в --set same_as.",
     "List every problem and warning; by default the first 20 of each kind are listed, then "
     "how many more there are.": "Перечислить все проблемы и предупреждения; по умолчанию "

@@ -38,8 +38,10 @@ def command(
         "--set", metavar="FIELD=VALUE",
         help="With --accept: set a field of each accepted draft first (repeatable), e.g. "
              "--set summary='…' --set sectors='energy; transport' --set event_title='…'; a "
-             "field and its value may be typed as a Russian page shows them. Proposed same_as "
-             "links are kept only when --set same_as names them.")] = None,
+             "field and its value may be typed as a Russian page shows them, a date also as "
+             "words (--set date='5 декабря 2025', 'декабрь 2025', '2025 г.'; its precision "
+             "the one it states). Proposed same_as links are kept only when --set same_as "
+             "names them.")] = None,
     reject: Annotated[Optional[List[str]], typer.Option(
         "--reject", metavar="ID", help="Reject (remove) this draft (repeatable).")] = None,
     list_: Annotated[bool, typer.Option(
@@ -115,7 +117,21 @@ def _typed(changes: dict, data) -> dict:  # noqa: ANN001 - a loaded data folder 
     judges the rest on accept): a status, kind, date precision or basis by its Russian word,
     sectors by their Russian names, a speaker by the glossary's Russian name and a role word,
     a unit's qualifier in Russian, a figure with a decimal comma (2,5) or spaces (1 000)."""
-    return {field: _value(field, value, data) for field, value in changes.items()}
+    return _dated({field: _value(field, value, data) for field, value in changes.items()})
+
+
+def _dated(changes: dict) -> dict:
+    """A date typed as a page writes it («5 декабря 2025», «в декабре 2025 года», «2025 г.»,
+    2025-12) as the table holds it, its precision the one the words state unless a precision
+    is set as well; a date no rule reads is kept as typed (refused on accept, at its --set)."""
+    from kzru.data_words import date_typed
+
+    found = date_typed(changes["date"]) if changes.get("date") else None
+    if found is None:
+        return changes
+    dated = {**changes, "date": found[0]}
+    dated.setdefault("date_precision", found[1])
+    return dated
 
 
 CLOSED = {"status": None, "kind": None, "date_precision": ("day", "month", "year"),
@@ -395,6 +411,6 @@ def _edit(console, session, fact_id: str, lang: str = "en") -> bool:  # noqa: AN
         except KzruError as error:  # a sector no name or id names: said, and asked again
             console.print(one_line(say(error.args[0], lang)), markup=False)
     if changes:
-        session.edit(fact_id, changes)
+        session.edit(fact_id, _dated(changes))
         console.print(_say("review.edited", lang), markup=False)
     return bool(changes)
