@@ -198,6 +198,27 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "paragraph, dated ({date}, {precision}).",
                              "Своей даты нет: продолжает предыдущее предложение абзаца, "
                              "датированное ({date}, {precision})."),
+    # --- how kzru add dated an article and kept its link (a source's published_note and
+    # url_note: the table holds the English, review.json the label, kzru.curate.notes)
+    "draft.source.dateline": ("The dateline at the top of the text ({said}).",
+                              "Дата в начале текста ({said})."),
+    "draft.source.given": ("Given with --published when the article was added.",
+                           "Указана через --published при добавлении статьи."),
+    "draft.source.page_date": ("The page's publication date (its metadata, read by htmldate).",
+                               "Дата публикации страницы (из её метаданных, прочитана "
+                               "htmldate)."),
+    "draft.source.day_given": ("The dateline at the top of the text ({said}) gives the day; the "
+                               "year is the {year} given with --published.",
+                               "День — из даты в начале текста ({said}); год — {year}, указанный "
+                               "через --published."),
+    "draft.source.day_page": ("The dateline at the top of the text ({said}) gives the day; the "
+                              "year is the {year} of the page.",
+                              "День — из даты в начале текста ({said}); год — {year}, из "
+                              "страницы."),
+    "draft.source.bad_link": ("The page named a link that is not an http(s) address; it was not "
+                              "kept.",
+                              "Страница указала ссылку, которая не является адресом http(s); "
+                              "она не сохранена."),
     # --- what kzru init and kzru export say they did (stdout) ----------------------------
     "init.created": ("created {folder}: {what}; add articles with: kzru add FILE --data {folder}",
                      "создана папка {folder}: {what}; добавить статьи: kzru add FILE --data "

@@ -1,14 +1,17 @@
 """Issue 17's last leftovers under --lang ru: `kzru review --set date=…` takes a date as a
-Russian page writes it, at the precision the words state. Expected values are worked out
-from the calendar and the words typed, never copied from output.
+Russian page writes it, at the precision the words state; how kzru add dated an article (a
+source's published_note, url_note) is kept as a label and said in the reader's language.
+Expected values are worked out from the calendar, the words typed and the article, never
+copied from output.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from conftest import drafted_folder, read_table
+from conftest import drafted_folder, read_table, terminal, write_table
 
 from kzru.data_words import date_typed
 
@@ -129,3 +132,85 @@ def test_an_interactive_edit_takes_a_russian_date(drafted: Path) -> None:
     screen.close()
     saved = next(row for row in read_table(drafted, "facts") if row["id"] == first)
     assert (saved["date"], saved["date_precision"]) == ("2025-12-01", "month")
+
+
+# -- how kzru add dated an article, in the reader's language -----------------------------------
+
+def test_the_source_notes_keep_their_english_and_have_russian() -> None:
+    """The English of each note is what the table held before the notes became labels (a
+    folder made by an older kzru reads the same); each has a Russian text with no English
+    word but the names of options and tools."""
+    from kzru.labels import Said, say
+
+    english = {
+        Said("draft.source.dateline", said="5 марта 2026"):
+            "The dateline at the top of the text (5 марта 2026).",
+        Said("draft.source.given"): "Given with --published when the article was added.",
+        Said("draft.source.page_date"):
+            "The page's publication date (its metadata, read by htmldate).",
+        Said("draft.source.day_given", said="5 марта", year=2026):
+            "The dateline at the top of the text (5 марта) gives the day; the year is the "
+            "2026 given with --published.",
+        Said("draft.source.day_page", said="5 марта", year=2026):
+            "The dateline at the top of the text (5 марта) gives the day; the year is the "
+            "2026 of the page.",
+        Said("draft.source.bad_link"):
+            "The page named a link that is not an http(s) address; it was not kept.",
+    }
+    for said, written in english.items():
+        assert said == written
+        russian = say(said, "ru")
+        for allowed in ("--published", "htmldate", "http(s)"):
+            russian = russian.replace(allowed, "")
+        assert re.search("[а-я]{4}", russian) and not re.search("[A-Za-z]{2,}", russian), russian
+
+
+def test_a_yearless_dateline_with_published_is_said_in_russian(tmp_path: Path) -> None:
+    """«Москва, 5 марта» and --published 2026: the day from the dateline, the year given."""
+    from kzru.curate.read import Overrides, read_article
+    from kzru.labels import say
+
+    path = tmp_path / "talks.txt"
+    path.write_text("Москва, 5 марта\nСтороны обсудили поставки зерна.\n", encoding="utf-8")
+    article = read_article(path, Overrides(published="2026"))
+    assert (str(article.published), article.precision, article.basis) == \
+        ("2026-03-05", "day", "inferred")
+    assert article.note == ("The dateline at the top of the text (5 марта) gives the day; the "
+                            "year is the 2026 given with --published.")
+    assert say(article.note, "ru") == \
+        "День — из даты в начале текста (5 марта); год — 2026, указанный через --published."
+
+
+def test_sources_say_how_kzru_add_dated_an_article_in_russian(drafted: Path) -> None:
+    """The article opens «Москва, 5 марта 2026»: its published_note names that dateline. A
+    Russian table says the note in Russian; TSV and the table's cell keep the English; the
+    label survives a review's save; a note a curator rewrote is shown as written."""
+    import json
+
+    (source,) = read_table(drafted, "sources")
+    assert source["published_note"] == "The dateline at the top of the text (5 марта 2026)."
+    args = ("sources", "--data", str(drafted), "--drafts", "--fields", "id,published_note")
+    russian = "Дата в начале текста (5 марта 2026)."
+    shown = terminal("--lang", "ru", "--no-color", *args, columns=120)
+    assert russian in shown and "dateline" not in shown
+    assert "dateline" in terminal("--no-color", *args, columns=120)  # English: as the table
+    import subprocess  # the same command in a pipe: TSV, the table's value
+    import sys
+
+    piped = subprocess.run([sys.executable, "-m", "kzru", "--lang", "ru", *args],
+                           capture_output=True, text=True)
+    assert source["published_note"] in piped.stdout and russian not in piped.stdout
+    # reviewing a draft writes the notes file again: the source's label is kept
+    from kzru.curate.review import decide
+
+    first = read_table(drafted, "facts")[0]["id"]
+    decide(drafted, accept=[first], changes={"summary": "Grain supplies were discussed."})
+    notes = json.loads((drafted / "review.json").read_text(encoding="utf-8"))
+    assert notes["sources"][source["id"]]["published_note"]["key"] == "draft.source.dateline"
+    assert russian in terminal("--lang", "ru", "--no-color", *args, columns=120)
+    # a curator's own note: as written, even at a Russian table
+    (source,) = read_table(drafted, "sources")
+    source["published_note"] = "Checked against the agency's site."
+    write_table(drafted, "sources", [source])
+    shown = terminal("--lang", "ru", "--no-color", *args, columns=120)
+    assert "Checked against the agency's site." in shown and russian not in shown

@@ -37,8 +37,30 @@ def command(fields_: FieldsOption = None, *, options: Options) -> None:
                Column("file", label("col.file", lang), no_wrap=True, drop=1),
                Column("facts", label("col.facts", lang), justify="right")]
     with Output(options) as out:
+        if out.is_table and lang == "ru":  # the machine formats keep the table's English
+            rows = _notes_said(rows, data.folder, lang)
         keys, columns = layout(out, fields_, fields.SOURCE_DEFAULT, fields.SOURCE_ALL, columns,
                                "sources")
         out.rows(rows, keys, columns, label("empty.sources", lang))
         if out.is_table and not fields_:
             out.writer.line(label("note.sources_inferred", lang), style="dim")
+
+
+def _notes_said(rows: list[dict], folder: str, lang: str) -> list[dict]:
+    """How kzru add dated each article (published_note, url_note) in the reader's language,
+    from the labels it kept beside the folder, while the row still holds their English; a
+    note a curator wrote or changed is shown as written."""
+    from pathlib import Path
+
+    from kzru.curate.notes import source_notes
+    from kzru.labels import say
+
+    kept = source_notes(Path(folder))
+    said_rows = []
+    for row in rows:
+        row = dict(row)
+        for column, said in kept.get(row["id"], {}).items():
+            if row.get(column) == str(said):
+                row[column] = say(said, lang)
+        said_rows.append(row)
+    return said_rows

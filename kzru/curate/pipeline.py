@@ -23,14 +23,12 @@ from kzru.curate.corroborate import Candidates, propose
 from kzru.curate.draft import Draft, draft_article
 from kzru.curate.events import Linker, link_article
 from kzru.curate.lexicon import Lexicon, lexicon
+from kzru.curate.notes import NOTES, read_notes
 from kzru.curate.read import Article, Overrides, read_article, yearless_dateline
 from kzru.curate.scratch import ARTICLES, validate
 from kzru.errors import KzruError
-from kzru.files import parse_json
-from kzru.labels import Said
+from kzru.labels import Said, as_data
 from kzru.model import Fact, Source
-
-NOTES = "review.json"  # why each draft was drafted, and what the reviewer skipped
 
 
 class ArticleResult(NamedTuple):
@@ -262,6 +260,12 @@ def _add(paths: list[Path], folder: Path, overrides: Overrides, jobs: int,
             published_basis=article.basis, published_note=article.note, url=article.url,
             url_note=article.url_note, sha256=article.sha256, review="draft")))
         given[source_id] = ("sources", article, 0)
+        # how the article was dated, kept as labels too: said in the reader's language
+        said = {column: as_data(note) for column, note in (
+            ("published_note", article.note), ("url_note", article.url_note))
+            if isinstance(note, Said)}
+        if said:
+            notes["sources"][source_id] = said
         before = set(linker.events)
         links = link_article(drafts, sentences, source_id, article.published,
                              article.precision, linker)
@@ -336,8 +340,6 @@ def _linking_tokens(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
 
 
 def _note(draft: Draft, sentences: dict[int, Any], article: Article, name: str) -> dict:
-    from kzru.labels import as_data
-
     sentence = sentences[draft.sentence]
     # the drafter's notes as its labels' keys and fields too, so review says them in the
     # reader's language; the English (status_from, the row's date_note) stays as written
@@ -347,28 +349,3 @@ def _note(draft: Draft, sentences: dict[int, Any], article: Article, name: str) 
     return {"file": name, "sentence": [sentence.start, sentence.stop],
             "cue": draft.why.cue, "status_from": str(draft.why.status_from),
             "kind_word": draft.why.kind_word, "entity": draft.why.entity, "said": said}
-
-
-def read_notes(folder: Path) -> dict:
-    """The reviewer's notes (data, checked field by field; anything else is dropped)."""
-    empty: dict = {"drafts": {}, "skipped": []}
-    path = folder / NOTES
-    try:
-        raw = parse_json(store.read_limited(path, 64 << 20).decode("utf-8"))
-    except (OSError, ValueError, UnicodeDecodeError):
-        return empty
-    if not isinstance(raw, dict):
-        return empty
-    drafts = raw.get("drafts") if isinstance(raw.get("drafts"), dict) else {}
-    clean = {}
-    for key, note in drafts.items():
-        if isinstance(key, str) and isinstance(note, dict):
-            clean[key] = {k: v for k, v in note.items()
-                          if isinstance(v, (str, int)) or (isinstance(v, list) and all(
-                              isinstance(i, int) for i in v))}
-            if isinstance(note.get("said"), dict):  # read back by labels.from_data only
-                clean[key]["said"] = {k: v for k, v in note["said"].items()
-                                      if isinstance(k, str)}
-    skipped = [item for item in raw.get("skipped", []) if isinstance(item, str)] \
-        if isinstance(raw.get("skipped"), list) else []
-    return {"drafts": clean, "skipped": skipped}

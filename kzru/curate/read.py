@@ -151,7 +151,7 @@ def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
         found["basis"], found["note"]
     if overrides.published:
         published, precision = parse_published(overrides.published)
-        basis, note = "stated", "Given with --published when the article was added."
+        basis, note = "stated", Said("draft.source.given")
     published, precision, basis, note = _with_dateline_day(
         text, published, precision, basis, note)
     name = path.name if path.suffix.lower() == ".txt" else f"{path.stem}.txt"
@@ -166,7 +166,7 @@ def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
         if url and not WEB_ADDRESS.fullmatch(url):
             raise KzruError(Said("err.bad_url", value=overrides.url))
     elif url and not WEB_ADDRESS.fullmatch(url):
-        url_note = "The page named a link that is not an http(s) address; it was not kept."
+        url_note = Said("draft.source.bad_link")
         url = ""
     return Article(
         path=str(path), name=name, text=text, sha256=digest(text),
@@ -204,7 +204,7 @@ def _dateline(text: str) -> tuple[date | None, str, str, str]:
     for found in find_dates(top, anchor):
         if found.basis == "stated" and found.precision == "day":
             said = top[found.start:found.stop].strip()
-            return found.date, "day", "stated", f"The dateline at the top of the text ({said})."
+            return found.date, "day", "stated", Said("draft.source.dateline", said=said)
     return None, "", "", ""
 
 
@@ -244,10 +244,10 @@ def _with_dateline_day(text: str, published: date | None, precision: str, basis:
         resolved = date(published.year, month, day)
     except ValueError:
         return published, precision, basis, note
-    given = "given with --published" if note.startswith("Given with") else "of the page"
-    return resolved, "day", "inferred", (
-        f"The dateline at the top of the text ({said}) gives the day; the year is the "
-        f"{published.year} {given}.")
+    given = getattr(note, "key", "") == "draft.source.given"
+    return resolved, "day", "inferred", Said(
+        "draft.source.day_given" if given else "draft.source.day_page", said=said,
+        year=published.year)
 
 
 def _first_line_title(text: str) -> str:
@@ -385,7 +385,7 @@ def _from_html(path: Path, raw: bytes) -> dict:
         getattr(document, "date", None)
     if found:
         published, precision, basis = date.fromisoformat(found[:10]), "day", "stated"
-        note = "The page's publication date (its metadata, read by htmldate)."
+        note = Said("draft.source.page_date")
     else:
         published, precision, basis, note = _dateline(text)
     site = getattr(document, "sitename", "") or ""

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from kzru import store, writer
 from kzru.curate.inputs import Input, edit_input
-from kzru.curate.pipeline import NOTES, read_notes
+from kzru.curate.notes import NOTES, read_notes
 from kzru.curate.scratch import ARTICLES, validate
 from kzru.errors import KzruError
 from kzru.labels import Joined, Said
