@@ -15,16 +15,17 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
-from kzru.labels import LABELS, say, word
+from kzru.labels import LABELS, part, say, word
 
 # what a unit in the table is made of: "trucks per year (about)"
 _UNIT = re.compile(r"^(?P<base>.+?)(?: (?P<per>per \w+))?(?: \((?P<bracket>[^()]+)\))?$")
 # qualifiers that govern the genitive in Russian ("более 4 часов", "до 30 абитуриентов")
-_GENITIVE = ("more than", "about", "up to", "less than")
+_GENITIVE = ("more than", "about", "up to", "less than", "at least", "over")
 
 
 def _russian(key: str) -> str | None:
-    found = LABELS.get(key)
+    """The Russian of a word of the table (kzru/rule_words.py for units and roles), or None."""
+    found = LABELS.get(key) or part(key).get(key)
     return found[1] if found else None
 
 
@@ -37,6 +38,62 @@ def _forms(base: str) -> tuple[str, str, str] | None:
             one, few, many = found.split("|")
             return one, few, many
     return None
+
+
+# Russian nouns whose forms after a number no ending rule gives (год → лет, человек → человек),
+# and those that never change (евро, тенге, км, %).
+_IRREGULAR = {"год": ("год", "года", "лет"), "место": ("место", "места", "мест"),
+              "человек": ("человек", "человека", "человек"), "раз": ("раз", "раза", "раз"),
+              "день": ("день", "дня", "дней"), "рубль": ("рубль", "рубля", "рублей"),
+              "ребенок": ("ребенок", "ребенка", "детей"),
+              "ребёнок": ("ребёнок", "ребёнка", "детей")}
+_INDECLINABLE = re.compile(r".*[иуюэ]|.*[^аеёиоуыэюяь]\.|[бвгджзклмнпрстфхцчшщ]{1,4}|евро|"
+                           r"метро|кино|радио|авто|депо|бюро|кафе|кофе|шоссе|пальто|тенге|%")
+_HUSHING = "жшчщ"
+_CONSONANTS = "бвгджзйклмнпрстфхцчшщ"
+
+
+def noun_forms(lemma: str) -> tuple[str, str, str] | None:
+    """A Russian noun's forms after 1, 2 and 5 (the drafter's unit is the lemma of the word in
+    the article: "процент" → процент, процента, процентов), by the regular endings of its
+    declension; None where the ending leaves it open (a ь noun's gender, a vowel that comes and
+    goes: сделка → сделок), so the word is then shown as written, never misspelled."""
+    word = lemma.strip()
+    low = word.casefold()
+    if not re.fullmatch(r"[а-яё.%-]+", low):
+        return None  # several words, Latin letters: not one Russian noun
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if _INDECLINABLE.fullmatch(low):
+        return word, word, word
+    stem, last = word[:-1], low[-1]
+    before = low[-2:-1]
+    if last in _CONSONANTS and last != "й":
+        if last == "ц" or low.endswith(("ок", "ек", "ёк")):
+            return None  # отец → отца, потолок → потолка: a vowel that goes
+        if low.endswith(("ватт", "вольт", "ампер", "герц")):  # units named after people
+            return word, word + "а", word
+        return word, word + "а", word + ("ей" if last in _HUSHING else "ов")
+    if last == "й" and before in ("а", "е", "о", "у", "я", "и"):
+        return word, stem + "я", stem + "ев"
+    if low.endswith("тель"):  # учитель, предприниматель: masculine
+        return word, stem + "я", stem + "ей"
+    if last == "а" and before in _CONSONANTS and before != "й":
+        few = stem + ("и" if before in "гкхжшчщ" else "ы")
+        if low[-3:-2] in _CONSONANTS and low[-3:-2] != before:
+            return None  # поездка → поездок: a vowel comes between the two consonants
+        return word, few, stem
+    if low.endswith("ия"):  # компания → компании → компаний
+        return word, stem + "и", stem + "й"
+    if last == "я" and before in "ае":  # идея → идеи → идей
+        return word, stem + "и", stem + "й"
+    if last == "я" and before in "лн" and low[-3:-2] in "аеёиоуыэюя":  # неделя → недель
+        return word, stem + "и", stem + "ь"
+    if low.endswith("ие"):  # соглашение → соглашения → соглашений
+        return word, stem + "я", stem + "й"
+    if low.endswith("ство"):  # государство → государств: regular
+        return word, stem + "а", stem
+    return None  # дерево → деревьев, окно → окон, площадь (feminine ь): left as written
 
 
 def plural(value: str, forms: tuple[str, str, str], genitive: bool = False) -> str:
@@ -64,8 +121,17 @@ def _parts(value: str, unit: str) -> tuple[str, str] | None:
         qualifier = _russian(f"qualifier.{bracket}") or ""
         if not qualifier:
             return None  # a note in brackets, not a qualifier: free text
-    if re.search("[а-яё]", base, re.IGNORECASE):
-        said = base  # the drafter's unit, a Russian word already (its lemma)
+    multiplier = _russian(f"multiplier.{base.split()[0]}") if " " in base else None
+    if multiplier:  # "million tonnes": млн тонн, whatever the number
+        forms = _forms(base.split(" ", 1)[1])
+        if forms is None:
+            return None
+        said = f"{multiplier} {forms[2]}"
+    elif re.search("[а-яё]", base, re.IGNORECASE):
+        # the drafter's unit, a Russian word already (its lemma): its form after the number
+        # by rule, else as written
+        forms = noun_forms(base)
+        said = plural(value, forms, genitive=bracket in _GENITIVE) if forms else base
     else:
         forms = _forms(base)
         if forms is None:
@@ -142,6 +208,33 @@ def names_of(glossary: dict) -> Names:
     return names
 
 
+def role_said(role: str, names: Names) -> str:
+    """A speaker's role in Russian by the vocabulary and the glossary, by rule for its parts:
+    roles joined by commas each said ("political scientist, KazISS" → «политолог, КИСИ»), a
+    word before one ("former ambassador" → «бывший посол»), a role of a body the glossary
+    names by an acronym ("director of KazISS" → «директор КИСИ»: an acronym does not change
+    its form). A role no rule says stays as the table writes it (kzru never guesses a
+    translation)."""
+    if ", " in role:
+        return ", ".join(role_said(one, names) for one in role.split(", "))
+    found = _russian(f"speaker_role.{role}") or names.said(role)
+    if found:
+        return found
+    first, _, rest = role.partition(" ")
+    before = _russian(f"role_word.{first}") if rest else None
+    if before:
+        said = role_said(rest, names)
+        return f"{before} {said}" if said != rest else role
+    head, of, body = role.partition(" of ")
+    if of:
+        said_head = _russian(f"speaker_role.{head}")
+        acronym = names.acronym.get(body.casefold()) or (
+            names.said(body) if re.fullmatch(r"[A-Z]{2,6}", body) else None)
+        if said_head and acronym and re.fullmatch(r"[А-ЯЁ]{2,6}", acronym):
+            return f"{said_head} {acronym}"
+    return role
+
+
 def speaker_said(speaker: str, names: Names, lang: str) -> str:
     """A speaker in the reader's language: each person or body by its Russian name, a role in
     brackets by the vocabulary (political scientist → политолог) or the glossary (KazISS →
@@ -153,109 +246,11 @@ def speaker_said(speaker: str, names: Names, lang: str) -> str:
         name, bracket, role = one.partition(" (")
         named = names.said(name) or say(word("speaker", name), lang)
         if bracket and role.endswith(")"):
-            role = role[:-1]
-            role = _russian(f"speaker_role.{role}") or names.said(role) or role
-            named += f" ({role})"
+            named += f" ({role_said(role[:-1], names)})"
         elif bracket:
             named += bracket + role
         said.append(named)
     return "; ".join(said)
-
-
-def speaker_typed(typed: str, names: Names) -> str:
-    """A speaker typed in Russian (review --set speaker=…) as the table holds speakers: each
-    name the glossary knows by its English name, a role word by its English; else as typed."""
-    said = []
-    for one in typed.split(";"):
-        name, bracket, role = one.strip().partition(" (")
-        name = names.english.get(name.strip().casefold().replace("ё", "е"), name.strip())
-        if bracket and role.endswith(")"):
-            role = _english("speaker_role", role[:-1]) or names.english.get(
-                role[:-1].casefold().replace("ё", "е"), role[:-1])
-            name += f" ({role})"
-        elif bracket:
-            name += bracket + role
-        said.append(name)
-    return "; ".join(part for part in said if part)
-
-
-def _english(prefix: str, russian: str) -> str | None:
-    """The English of a vocabulary word typed in Russian (any case, ё or е)."""
-    wanted = russian.strip().casefold().replace("ё", "е")
-    return next((english for key, (english, ru) in LABELS.items() if key.startswith(prefix + ".")
-                 and ru.casefold().replace("ё", "е") == wanted), None)
-
-
-# A month as typed in either language: a Russian month in any case form or cut short
-# ("декабря", "в декабре", "дек."), an English one ("December", "Dec"); its first three
-# letters name it (ма- is May once март is ruled out).
-_MONTH_STEMS = ("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя",
-                "дек")
-_MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december")
-_MONTH_RU = re.compile(
-    r"(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)(?:ь|я|е|ю|ем)|"
-    r"(?:март|август)(?:|а|е|у|ом)|ма(?:й|я|е|ю|ем)|"
-    r"(?:янв|фев|февр|мар|апр|авг|сен|сент|окт|ноя|нояб|дек)\.?")
-_MONTH_WORD = r"(?:[а-я]{3,}|ма[йяею]|[a-z]{3,})\.?"
-# the words around a date that state nothing about it: "в декабре 2025 года", "2025 г.", "on"
-_DATE_AROUND = re.compile(r"^(?:в|во|on|in)\s+|\s*(?:г\.|г|гг\.|год|года|году)$")
-_TYPED_DATES = (
-    (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), "ymd", "day"),
-    (re.compile(r"(\d{4})-(\d{2})"), "ym", "month"),
-    (re.compile(r"(\d{4})"), "y", "year"),
-    (re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), "dmy", "day"),
-    (re.compile(r"(\d{1,2})\.(\d{4})"), "my", "month"),
-    (re.compile(rf"(\d{{1,2}})(?:-?го)?\s+({_MONTH_WORD})\s*,?\s+(\d{{4}})"), "dMy", "day"),
-    (re.compile(rf"({_MONTH_WORD})\s+(\d{{1,2}}),?\s+(\d{{4}})"), "Mdy", "day"),
-    (re.compile(rf"({_MONTH_WORD})\s*,?\s+(\d{{4}})"), "My", "month"),
-)
-
-
-def _month(word: str) -> int | None:
-    """The month a word names (января, в декабре, дек., December, Dec), else None."""
-    if _MONTH_RU.fullmatch(word):
-        stem = word[:3] if not word.startswith("ма") or word.startswith("мар") else "ма"
-        return _MONTH_STEMS.index(stem) + 1
-    short = word.rstrip(".")
-    if len(short) >= 3 and re.fullmatch("[a-z]+", short):
-        return next((number for number, name in enumerate(_MONTHS_EN, 1)
-                     if name.startswith(short) or (short == "sept" and number == 9)), None)
-    return None
-
-
-def date_typed(typed: str) -> tuple[str, str] | None:
-    """A date typed as a Russian (or English) page writes it, as the table holds it: (ISO
-    date, precision), at the precision the words state: «5 декабря 2025» → ("2025-12-05",
-    "day"), «в декабре 2025 года» → ("2025-12-01", "month"), «2025 г.» → ("2025-01-01",
-    "year"); ISO as it is (2025-12 is a month). None when no rule reads it as a real date."""
-    from datetime import date
-
-    text = re.sub(r"\s+", " ", typed.strip().casefold().replace("ё", "е"))
-    for _ in range(2):  # a preposition before and a year word after: both may be there
-        text = _DATE_AROUND.sub("", text).strip()
-    for pattern, order, precision in _TYPED_DATES:
-        found = pattern.fullmatch(text)
-        if not found:
-            continue
-        parts = dict(zip(order, found.groups()))
-        month = int(parts.get("m", "1")) if "M" not in parts else _month(parts["M"])
-        if month is None:
-            return None
-        try:
-            day = date(int(parts["y"]), month, int(parts.get("d", "1")))
-        except ValueError:
-            return None
-        return day.isoformat(), precision
-    return None
-
-
-def unit_typed(typed: str) -> str:
-    """A unit typed with its qualifier in Russian ("часов (более)") as the table holds
-    qualifiers (in English: "часов (more than)"); the unit word itself as typed."""
-    found = re.fullmatch(r"(.+?) \(([^()]+)\)", typed.strip())
-    english = _english("qualifier", found[2]) if found else None
-    return f"{found[1]} ({english})" if found and english else typed
 
 
 # A record's fields that hold a closed set, by the vocabulary prefix a Russian page says them

@@ -136,10 +136,12 @@ OPTIONS: dict[str, str] = {
         "Формат вывода (также: KZRU_FORMAT, если команда его выводит) [по умолчанию: text].",
     "Language of kzru's own words (headings, notes, messages, --help) and of the text tables "
     "show: en (summary) or ru (text); data with no Russian column (the curators' date notes, "
-    "the summary) stays English (also: KZRU_LANG) [default: en].":
+    "the summary, a unit or role word kzru holds in no language) stays English: kzru never "
+    "guesses a translation (also: KZRU_LANG) [default: en].":
         "Язык слов самой kzru (заголовки, примечания, сообщения, --help) и текста в таблицах: "
         "en (summary) или ru (text); данные без русского столбца (примечания кураторов к "
-        "датам, summary) остаются по-английски (также: KZRU_LANG) [по умолчанию: en].",
+        "датам, summary, единица или роль, которых нет в словаре kzru) остаются "
+        "по-английски: kzru не угадывает перевод (также: KZRU_LANG) [по умолчанию: en].",
     "Colour: auto (at a terminal, unless NO_COLOR is set), always or never.":
         "Цвет: auto (в терминале, если не задан NO_COLOR), always или never.",
     "No colour, even on a terminal: the same as --color never (also: NO_COLOR).":

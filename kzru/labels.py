@@ -9,7 +9,9 @@ rather than an English word in a Russian page. This module says them (``label``,
 - kzru/screens.py: check's report, add's summary, review's screens, the drafter's notes, what
   init and export did (``check.``, ``add.``, ``review.``, ``draft.``, ``init.``, ``export.``);
 - kzru/messages.py: errors (``err.``, ``usage.``, ``cache.``);
-- kzru/data_messages.py: the problems a data check reports (``data.``, ``input.``, ``fix.``).
+- kzru/data_messages.py: the problems a data check reports (``data.``, ``input.``, ``fix.``);
+- kzru/rule_words.py: the words a Russian page says units and roles with (``unit.``,
+  ``per.``, ``qualifier.``, ``multiplier.``, ``speaker_role.``, ``role_word.``).
 
 Keys are dotted by where the string appears. Values may hold ``str.format`` fields. Machine
 formats (json, csv…) never use these: their keys are field names and stay English.
@@ -38,6 +40,9 @@ PARTS: dict[str, str] = {
     "draft": "kzru.screens", "init": "kzru.screens", "export": "kzru.screens",
     "err": "kzru.messages", "usage": "kzru.messages", "cache": "kzru.messages",
     "data": "kzru.data_messages", "input": "kzru.data_messages", "fix": "kzru.data_messages",
+    "unit": "kzru.rule_words", "per": "kzru.rule_words", "qualifier": "kzru.rule_words",
+    "multiplier": "kzru.rule_words", "speaker_role": "kzru.rule_words",
+    "role_word": "kzru.rule_words",
 }
 
 

@@ -116,7 +116,8 @@ LangOption = Annotated[Optional[str], typer.Option(
     "--lang", click_type=Choice(LANGS, "language"), show_default=False,
     help="Language of kzru's own words (headings, notes, messages, --help) and of the text "
          "tables show: en (summary) or ru (text); data with no Russian column (the curators' "
-         "date notes, the summary) stays English (also: KZRU_LANG) [default: en].")]
+         "date notes, the summary, a unit or role word kzru holds in no language) stays "
+         "English: kzru never guesses a translation (also: KZRU_LANG) [default: en].")]
 NoColorOption = Annotated[Optional[bool], typer.Option(
     "--no-color", show_default=False,
     help="No colour, even on a terminal: the same as --color never (also: NO_COLOR).")]

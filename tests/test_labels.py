@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from kzru import brief_words, data_messages, messages, screens, vocabulary, words
+from kzru import brief_words, data_messages, messages, rule_words, screens, vocabulary, words
 from kzru.labels import LABELS, PARTS, label
 
 # the parts read on their own path (brief and track, check and review, errors, data problems)
 LAZY = {module.__name__: module.STRINGS
-        for module in (brief_words, screens, messages, data_messages)}
+        for module in (brief_words, screens, messages, data_messages, rule_words)}
 TABLE = {**LABELS}
 for strings in LAZY.values():
     TABLE.update(strings)
@@ -40,7 +40,8 @@ def test_the_parts_share_no_key_and_each_key_is_where_label_looks() -> None:
 
 def test_each_part_imports_nothing_of_kzrus() -> None:
     """A part is a table only: reading one never pulls in code (start-up is measured)."""
-    for module in (words, vocabulary, brief_words, screens, messages, data_messages):
+    for module in (words, vocabulary, brief_words, screens, messages, data_messages,
+                   rule_words):
         source = Path(module.__file__).read_text()
         assert not re.search(r"^\s*(from|import) kzru", source, re.MULTILINE), module.__name__
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import drafted_folder, read_table, terminal
 
-from kzru.data_words import Names, figure_said, plural, speaker_said, speaker_typed, unit_said
+from kzru.data_typed import speaker_typed
+from kzru.data_words import Names, figure_said, plural, speaker_said, unit_said
 from kzru.labels import LABELS, Joined, Pair, Said, as_data, from_data, say
 from kzru.store import bundled_data_dir
 
@@ -46,7 +47,7 @@ def _names() -> Names:
     ("500", "trucks per year", "500 грузовиков в год"),
     ("1000", "trucks per year (about)", "около 1000 грузовиков в год"),
     ("30", "applicants per place (up to)", "до 30 абитуриентов на место"),
-    ("3", "час (more than)", "более 3 час"),  # the drafter's Russian lemma: qualifier only
+    ("3", "час (more than)", "более 3 часов"),  # the drafter's Russian lemma, by rule
 ])
 def test_a_figure_is_said_in_russian_by_rule(value: str, unit: str, said: str) -> None:
     assert figure_said(value, unit, "ru") == said

@@ -124,7 +124,7 @@ def _dated(changes: dict) -> dict:
     """A date typed as a page writes it («5 декабря 2025», «в декабре 2025 года», «2025 г.»,
     2025-12) as the table holds it, its precision the one the words state unless a precision
     is set as well; a date no rule reads is kept as typed (refused on accept, at its --set)."""
-    from kzru.data_words import date_typed
+    from kzru.data_typed import date_typed
 
     found = date_typed(changes["date"]) if changes.get("date") else None
     if found is None:
@@ -162,11 +162,12 @@ def _value(field: str, value: str, data=None) -> str:  # noqa: ANN001 - model.Da
         items = [item.strip() for item in re.split(r"[;,]", typed) if item.strip()]
         return "; ".join(dict.fromkeys(resolve_sector(item, data.sectors) for item in items))
     if field == "speaker" and data is not None:
-        from kzru.data_words import names_of, speaker_typed
+        from kzru.data_typed import speaker_typed
+        from kzru.data_words import names_of
 
         return speaker_typed(typed, names_of(data.glossary))
     if field == "unit":
-        from kzru.data_words import unit_typed
+        from kzru.data_typed import unit_typed
 
         return unit_typed(typed)
     if field == "value":

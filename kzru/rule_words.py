@@ -1,0 +1,127 @@
+"""The words kzru/data_words.py says the data's units and speakers' roles with on a Russian
+page: a unit's qualifier, its word (its Russian forms after 1, 2 and 5: "час|часа|часов"), what
+it is per, a multiplier before it, a role in brackets after a speaker's name. Part of kzru's
+one table of strings (kzru/labels.py says them).
+
+Why a part of its own: only a Russian page that shows a figure or a speaker reads them, so no
+other command loads them (start-up is measured). The table holds units and roles in English;
+a word not here (nor a role in the glossary) is shown as the table writes it: kzru says data
+in Russian only from words it holds in both languages, never by guessing a translation. It
+imports nothing of kzru's.
+"""
+
+from __future__ import annotations
+
+# key: (English, Russian)
+STRINGS: dict[str, tuple[str, str]] = {
+    # --- a figure's unit, said by rule (kzru/data_words.py): the qualifier in brackets after it,
+    # a unit word (its Russian forms after 1, 2 and 5: "час|часа|часов") and what it is per
+    "qualifier.more than": ("more than", "более"),
+    "qualifier.about": ("about", "около"),
+    "qualifier.almost": ("almost", "почти"),
+    "qualifier.up to": ("up to", "до"),
+    "qualifier.less than": ("less than", "менее"),
+    "per.year": ("per year", "в год"),
+    "per.month": ("per month", "в месяц"),
+    "per.day": ("per day", "в день"),
+    "per.place": ("per place", "на место"),
+    "unit.days": ("days", "день|дня|дней"),
+    "unit.hours": ("hours", "час|часа|часов"),
+    "unit.minutes": ("minutes", "минута|минуты|минут"),
+    "unit.weeks": ("weeks", "неделя|недели|недель"),
+    "unit.months": ("months", "месяц|месяца|месяцев"),
+    "unit.years": ("years", "год|года|лет"),
+    "unit.decades": ("decades", "десятилетие|десятилетия|десятилетий"),
+    "unit.metres": ("metres", "метр|метра|метров"),
+    "unit.kilometres": ("kilometres", "километр|километра|километров"),
+    "unit.tonnes": ("tonnes", "тонна|тонны|тонн"),
+    "unit.percent": ("percent", "процент|процента|процентов"),
+    "unit.people": ("people", "человек|человека|человек"),
+    "unit.universities": ("universities", "университет|университета|университетов"),
+    "unit.branches": ("branches", "филиал|филиала|филиалов"),
+    "unit.points": ("points", "пункт|пункта|пунктов"),
+    "unit.agreements": ("agreements", "соглашение|соглашения|соглашений"),
+    "unit.documents": ("documents", "документ|документа|документов"),
+    "unit.meetings": ("meetings", "встреча|встречи|встреч"),
+    "unit.projects": ("projects", "проект|проекта|проектов"),
+    "unit.applicants": ("applicants", "абитуриент|абитуриента|абитуриентов"),
+    "unit.students": ("students", "студент|студента|студентов"),
+    "unit.trucks": ("trucks", "грузовик|грузовика|грузовиков"),
+    "unit.USD": ("USD", "долл. США|долл. США|долл. США"),
+    "unit.EUR": ("EUR", "евро|евро|евро"),
+    "unit.RUB": ("RUB", "руб.|руб.|руб."),
+    "unit.KZT": ("KZT", "тенге|тенге|тенге"),
+    "unit.CNY": ("CNY", "юань|юаня|юаней"),
+    # beyond the bundled table: units a curated table of Kazakhstan–Russia relations writes
+    "qualifier.at least": ("at least", "не менее"),
+    "qualifier.over": ("over", "свыше"),
+    "qualifier.nearly": ("nearly", "почти"),
+    "per.week": ("per week", "в неделю"),
+    "per.hour": ("per hour", "в час"),
+    "per.quarter": ("per quarter", "в квартал"),
+    "per.person": ("per person", "на человека"),
+    "per.capita": ("per capita", "на душу населения"),
+    # a multiplier before a unit word: the word then takes its form after 5 (5 млн тонн)
+    "multiplier.thousand": ("thousand", "тыс."),
+    "multiplier.million": ("million", "млн"),
+    "multiplier.billion": ("billion", "млрд"),
+    "multiplier.trillion": ("trillion", "трлн"),
+    "unit.kilograms": ("kilograms", "килограмм|килограмма|килограммов"),
+    "unit.litres": ("litres", "литр|литра|литров"),
+    "unit.hectares": ("hectares", "гектар|гектара|гектаров"),
+    "unit.cubic metres": ("cubic metres", "кубометр|кубометра|кубометров"),
+    "unit.square metres": ("square metres", "квадратный метр|квадратных метра|квадратных "
+                                            "метров"),
+    "unit.megawatts": ("megawatts", "мегаватт|мегаватта|мегаватт"),
+    "unit.barrels": ("barrels", "баррель|барреля|баррелей"),
+    "unit.flights": ("flights", "рейс|рейса|рейсов"),
+    "unit.trains": ("trains", "поезд|поезда|поездов"),
+    "unit.wagons": ("wagons", "вагон|вагона|вагонов"),
+    "unit.containers": ("containers", "контейнер|контейнера|контейнеров"),
+    "unit.vehicles": ("vehicles", "автомобиль|автомобиля|автомобилей"),
+    "unit.companies": ("companies", "компания|компании|компаний"),
+    "unit.enterprises": ("enterprises", "предприятие|предприятия|предприятий"),
+    "unit.schools": ("schools", "школа|школы|школ"),
+    "unit.countries": ("countries", "страна|страны|стран"),
+    "unit.regions": ("regions", "регион|региона|регионов"),
+    "unit.contracts": ("contracts", "контракт|контракта|контрактов"),
+    "unit.tourists": ("tourists", "турист|туриста|туристов"),
+    "unit.jobs": ("jobs", "рабочее место|рабочих места|рабочих мест"),
+    "unit.times": ("times", "раз|раза|раз"),
+    # --- a speaker's role in brackets ("Gaziz Abishev (political scientist)") -------------
+    "speaker_role.political scientist": ("political scientist", "политолог"),
+    "speaker_role.expert": ("expert", "эксперт"),
+    "speaker_role.analyst": ("analyst", "аналитик"),
+    "speaker_role.economist": ("economist", "экономист"),
+    # beyond the bundled table: who speaks in reports on the two countries' relations
+    "speaker_role.minister": ("minister", "министр"),
+    "speaker_role.foreign minister": ("foreign minister", "министр иностранных дел"),
+    "speaker_role.prime minister": ("prime minister", "премьер-министр"),
+    "speaker_role.deputy prime minister": ("deputy prime minister", "вице-премьер"),
+    "speaker_role.president": ("president", "президент"),
+    "speaker_role.ambassador": ("ambassador", "посол"),
+    "speaker_role.diplomat": ("diplomat", "дипломат"),
+    "speaker_role.press secretary": ("press secretary", "пресс-секретарь"),
+    "speaker_role.spokesperson": ("spokesperson", "официальный представитель"),
+    "speaker_role.governor": ("governor", "губернатор"),
+    "speaker_role.akim": ("akim", "аким"),
+    "speaker_role.mayor": ("mayor", "мэр"),
+    "speaker_role.senator": ("senator", "сенатор"),
+    "speaker_role.member of parliament": ("member of parliament", "депутат"),
+    "speaker_role.director": ("director", "директор"),
+    "speaker_role.chairman": ("chairman", "председатель"),
+    "speaker_role.head": ("head", "руководитель"),
+    "speaker_role.adviser": ("adviser", "советник"),
+    "speaker_role.professor": ("professor", "профессор"),
+    "speaker_role.researcher": ("researcher", "исследователь"),
+    "speaker_role.historian": ("historian", "историк"),
+    "speaker_role.sociologist": ("sociologist", "социолог"),
+    "speaker_role.orientalist": ("orientalist", "востоковед"),
+    "speaker_role.lawyer": ("lawyer", "юрист"),
+    "speaker_role.journalist": ("journalist", "журналист"),
+    "speaker_role.editor": ("editor", "редактор"),
+    "speaker_role.correspondent": ("correspondent", "корреспондент"),
+    "speaker_role.entrepreneur": ("entrepreneur", "предприниматель"),
+    # words before a role: "former ambassador" → «бывший посол»
+    "role_word.former": ("former", "бывший"),
+}
