@@ -306,32 +306,54 @@ def generation(folder: Path) -> list[object]:
     return found
 
 
+def files_state(place: Path) -> list[object]:
+    """What a write into a folder of other files (articles, outside the data folder or in it)
+    changes: whether the folder holding it has a write journal (a kzru write of that folder
+    is under way or was killed), and each file's name and stat (a rename gives a new inode)."""
+    found: list[object] = [os.path.lexists(place.parent / JOURNAL)]
+    try:
+        with os.scandir(place) as entries:
+            found += sorted((entry.name, _signature(entry.stat(follow_symlinks=False)))
+                            for entry in entries)
+    except (OSError, ValueError):
+        found.append(None)
+    return found
+
+
 def read_whole(folder: Path, read: Callable[[], Read],
-               discard: Callable[[Read], None] | None = None) -> Read:
+               discard: Callable[[Read], None] | None = None,
+               also: tuple[Path, ...] = ()) -> Read:
     """``read()``, which reads the folder's files one by one, done again when a write changed
     the folder while it ran (a journal seen, a file renamed). A reader that started before
     a live writer's renames would otherwise answer from old tables and new ones at once (or
     refuse a folder that is valid before and after). Between tries the write is waited
     for, or finished (journal.settle). A folder still changing at the last try is not a
     kzru write (each of those is whole at once): that try answers from what it read, as
-    for any file edited while read."""
+    for any file edited while read. ``also``: folders of other files the read takes (check
+    --sources' articles, wherever they are), watched the same way (files_state)."""
+    def state() -> list[object]:
+        return [generation(folder), *(files_state(place) for place in also)]
+
     for attempt in range(READ_TRIES):
-        before = generation(folder)
-        if not before[0]:
+        before = state()
+        if not any(found[0] for found in before):
             last = attempt == READ_TRIES - 1
             try:
                 result = read()
             except Exception:
-                if last or generation(folder) == before:
+                if last or state() == before:
                     raise  # a problem of the folder itself, not of a write meanwhile
             else:
-                if last or generation(folder) == before:
+                if last or state() == before:
                     return result
                 if discard is not None:
                     discard(result)
         from kzru.journal import settle
 
         settle(folder)
+        for place in also:  # a write of the folder that holds them: finished first
+            if os.path.lexists(place.parent / JOURNAL):
+                settle(place.parent)
     from kzru.labels import Said
 
     raise KzruError(Said("err.write_under_way", folder=folder))

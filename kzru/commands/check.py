@@ -50,13 +50,10 @@ def command(
     """Validate a data folder, warn where evidence does not show its status; with --sources,
     verify each evidence excerpt in its article."""
     folder = store.resolve_data_dir(options.data)
-    data = store.load(folder, all_problems=all_problems)  # every row, drafts included
+    data, verified, hashes, absent = _read(folder, sources_dir, all_problems)
     problems = Problems(keep_all=all_problems)
-    hashes: list[str] = []  # articles that are not the text their source was added from
-    absent: list[str] = []  # sources whose article is not in the folder (said, not an error)
-    if sources_dir is not None:
-        for problem in store.verify_evidence(data, sources_dir, hashes, absent):
-            problems.append(problem, Said("data.kind.not_verbatim"))
+    for problem in verified:
+        problems.append(problem, Said("data.kind.not_verbatim"))
     facts_path = folder / "facts.csv"
     # Warnings are capped like problems: the first 20 of each kind, then how many more.
     warnings = Problems(keep_all=all_problems)
@@ -106,6 +103,26 @@ def command(
     if suggest_follows:
         del data  # the suggester reads the store: the loaded table need not stay in memory
         _print_suggestions(folder, options)
+
+
+def _read(folder: Path, sources_dir: Optional[Path], all_problems: bool) -> tuple:
+    """The folder (every row, drafts included) and, with --sources, what its articles say of
+    the evidence: (data, evidence problems, articles that are not the text their source was
+    added from, sources whose article is absent). The tables and the articles are read as one
+    version: read again when a write changed the folder or the articles while they were read
+    (freshness.read_whole), so the report never holds old tables against a new article."""
+    if sources_dir is None:
+        return store.load(folder, all_problems=all_problems), [], [], []
+    from kzru.freshness import read_whole
+
+
+    def read() -> tuple:
+        data = store.load(folder, all_problems=all_problems)
+        hashes: list[str] = []
+        absent: list[str] = []
+        return data, store.verify_evidence(data, sources_dir, hashes, absent), hashes, absent
+
+    return read_whole(folder, read, also=(sources_dir,))
 
 
 def _print_conflicts(data: Dataset, facts_path: Path, lang: str) -> None:
