@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kzru.data_words import Names
+from kzru.errors import KzruError
 from kzru.labels import LABELS, part
 
 
@@ -104,9 +105,138 @@ def date_typed(typed: str) -> tuple[str, str] | None:
     return None
 
 
-def unit_typed(typed: str) -> str:
-    """A unit typed with its qualifier in Russian ("часов (более)") as the table holds
-    qualifiers (in English: "часов (more than)"); the unit word itself as typed."""
-    found = re.fullmatch(r"(.+?) \(([^()]+)\)", typed.strip())
-    english = _english("qualifier", found[2]) if found else None
-    return f"{found[1]} ({english})" if found and english else typed
+def _unit_word(typed: str) -> str | None:
+    """A unit word typed as a Russian page says it, as the table holds it: a form of a word
+    of the vocabulary ("часов", "долл. США") by its English, a multiplier with one ("млн
+    тонн" → "million tonnes"), a Russian word by its lemma where the endings rule leaves no
+    doubt (the drafter's units are lemmas: "вагонов" → "вагон"); None when no rule reads it."""
+    from kzru.data_words import noun_forms
+
+    wanted = typed.strip().casefold().replace("ё", "е")
+    table = part("unit.")
+    for key, (english, russian) in table.items():
+        if key.startswith("unit.") and wanted in russian.casefold().replace("ё", "е").split("|"):
+            return english
+        if key.startswith("multiplier.") and wanted.startswith(russian + " "):
+            unit = _unit_word(typed.strip()[len(russian) + 1:])
+            if unit is not None and not re.search("[а-яё]", unit):
+                return f"{english} {unit}"
+    if not re.fullmatch(r"[а-яё-]+", wanted):
+        return None
+    for ending, lemma_ending in (("ов", ""), ("ев", "й"), ("ей", ""), ("ей", "ь")):
+        if wanted.endswith(ending):
+            lemma = wanted[: -len(ending)] + lemma_ending
+            forms = noun_forms(lemma)
+            if forms and forms[2] == wanted:
+                return lemma
+    forms = noun_forms(wanted)
+    return wanted if forms and forms[0] == wanted and wanted[-1] not in "аяыи" else None
+
+
+# A figure typed as a Russian page says it: a qualifier before it, a number, the unit word and
+# what it is per ("более 4 часов", "около 1000 грузовиков в год", "долл. США"), or the unit
+# with its qualifier in brackets after it ("часов (более)", as show prints a unit).
+_FIGURE = re.compile(r"(?:(?P<before>не менее|более|около|почти|до|менее|свыше)\s+)?"
+                     r"(?P<number>\d[\d \u00a0\u202f]*(?:[.,]\d+)?\s+)?(?P<word>.+?)"
+                     r"(?:\s+(?P<per>в \w+|на \w+|на душу населения))?"
+                     r"(?:\s+\((?P<bracket>[^()]+)\))?")
+
+
+def unit_typed(typed: str) -> tuple[str, str | None]:
+    """A unit typed as a Russian page shows it, as the table holds units: (unit, the number
+    typed with it or None). "часов (более)" → hours (more than); "более 4 часов" → (hours
+    (more than), 4); "долл. США" → USD; "грузовиков в год (около)" → trucks per year (about);
+    a Russian word by its lemma. What no rule reads is kept as typed, its qualifier in
+    English where it is one (the curated-row rules judge the rest)."""
+    found = _FIGURE.fullmatch(typed.strip())
+    if found is None:
+        return typed, None
+    qualifiers = [q for q in (found["before"], found["bracket"]) if q]
+    english_q = [_english("qualifier", q) for q in qualifiers]
+    per = _english("per", found["per"]) if found["per"] else ""
+    word = _unit_word(found["word"])
+    if len(qualifiers) > 1 or None in english_q or (found["per"] and not per) or word is None:
+        bracket = re.fullmatch(r"(.+?) \(([^()]+)\)", typed.strip())
+        english = _english("qualifier", bracket[2]) if bracket else None
+        return (f"{bracket[1]} ({english})" if bracket and english else typed), None
+    unit = " ".join(filter(None, (word, per)))
+    if english_q:
+        unit += f" ({english_q[0]})"
+    number = found["number"].strip() if found["number"] else None
+    return unit, number
+
+
+# --- a review's --set FIELD=VALUE pairs and edits, as the table holds them ---------------
+
+def typed_values(changes: dict, data) -> dict:  # noqa: ANN001 - model.Dataset
+    """Values typed as a Russian page shows them, as the table holds them (kzru.curate.review
+    judges the rest on accept): a status, kind, date precision or basis by its Russian word,
+    sectors by their Russian names, a speaker by the glossary's Russian name and a role word,
+    a unit's qualifier in Russian, a figure with a decimal comma (2,5) or spaces (1 000)."""
+    typed = {field: value_typed(field, value, data) for field, value in changes.items()}
+    return dated(figure(typed, changes))
+
+
+def figure(typed: dict, changes: dict) -> dict:
+    """A unit typed with its number as a page shows a figure («более 4 часов»): the number is
+    the value, unless a value is set as well and differs (then the unit is kept as typed, for
+    the curated-row rules to judge)."""
+    if not changes.get("unit"):
+        return typed
+    unit, number = unit_typed(changes["unit"])
+    if number is None:
+        return typed
+    value = value_typed("value", number)
+    if typed.get("value", value) != value:
+        return {**typed, "unit": changes["unit"]}
+    return {**typed, "unit": unit, "value": value}
+
+
+def dated(changes: dict) -> dict:
+    """A date typed as a page writes it («5 декабря 2025», «в декабре 2025 года», «2025 г.»,
+    2025-12) as the table holds it, its precision the one the words state unless a precision
+    is set as well; a date no rule reads is kept as typed (refused on accept, at its --set)."""
+    found = date_typed(changes["date"]) if changes.get("date") else None
+    if found is None:
+        return changes
+    with_date = {**changes, "date": found[0]}
+    with_date.setdefault("date_precision", found[1])
+    return with_date
+
+
+CLOSED = {"status": None, "kind": None, "date_precision": ("day", "month", "year"),
+          "date_basis": ("stated", "inferred", "publication")}
+NOUNS = {"date_precision": "date precision", "date_basis": "date basis"}
+
+
+def value_typed(field: str, value: str, data=None) -> str:  # noqa: ANN001 - model.Dataset
+    """One value typed in either language as the value the data holds; a value no rule reads
+    is kept as typed (the curated-row rules judge it on accept)."""
+    typed = value.strip()
+    if not typed:
+        return value
+    if field in CLOSED:
+        from kzru import query
+        from kzru.errors import choose
+
+        allowed = CLOSED[field] or {"status": query.STATUSES, "kind": query.FACT_KINDS}[field]
+        try:
+            return choose(typed, allowed, NOUNS.get(field, field))
+        except KzruError:
+            return value
+    if field == "sectors" and data is not None:
+        from kzru.taxonomy import resolve_sector
+
+        items = [item.strip() for item in re.split(r"[;,]", typed) if item.strip()]
+        return "; ".join(dict.fromkeys(resolve_sector(item, data.sectors) for item in items))
+    if field == "speaker" and data is not None:
+        from kzru.data_words import names_of
+
+        return speaker_typed(typed, names_of(data.glossary))
+    if field == "unit":
+        return unit_typed(typed)[0]
+    if field == "value":
+        digits = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", typed)  # 1 000
+        # a decimal comma (2,5), never a comma before exactly three digits (1,000 is ambiguous)
+        return re.sub(r"^(-?\d+),(\d{1,2}|\d{4,})$", r"\1.\2", digits)
+    return value

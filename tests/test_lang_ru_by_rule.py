@@ -306,7 +306,7 @@ def test_review_set_reads_a_russian_number(drafted: Path, run, typed: str, store
     assert done.code == 0, done.err
     saved = _draft(drafted, "товарооборот")
     assert (saved["value"], saved["unit"], saved["status"]) == \
-        (stored, "процентов (more than)", "reported")
+        (stored, "percent (more than)", "reported")  # процентов: the vocabulary's percent
 
 
 def test_review_set_refuses_an_unknown_field_and_sector_in_russian(drafted: Path, run) -> None:

@@ -331,3 +331,64 @@ def test_a_drafted_unit_agrees_with_its_number_on_a_russian_page(tmp_path: Path,
                      "--drafts", columns=120)
     unit = [line.split() for line in shown.splitlines() if line.startswith("unit ")]
     assert unit == [["unit", "процента"]]  # the field's row: the form after 4
+
+
+# -- a unit typed back as a Russian page shows it (red team r11 #10) ---------------------------
+
+@pytest.mark.parametrize("typed,stored", [
+    ("долл. США", ("USD", None)),  # what show --lang ru prints for USD
+    ("часов (более)", ("hours (more than)", None)),  # show's unit cell
+    ("более 4 часов", ("hours (more than)", "4")),  # review's figure line
+    ("около 1000 грузовиков в год", ("trucks per year (about)", "1000")),
+    ("грузовиков в год (около)", ("trucks per year (about)", None)),
+    ("5 млн тонн", ("million tonnes", "5")),
+    ("процентов", ("percent", None)),
+    ("вагонов", ("wagons", None)),
+    ("рейсов в неделю", ("flights per week", None)),
+    ("контейнеров", ("containers", None)),
+    ("окна", ("окна", None)),  # окно's form or a feminine окна? no rule is sure: as typed
+    ("universities (with branches in Kazakhstan)",
+     ("universities (with branches in Kazakhstan)", None)),
+    ("hours (more than)", ("hours (more than)", None)),  # English as the table holds it
+])
+def test_a_unit_typed_as_a_russian_page_shows_it(typed: str, stored: object) -> None:
+    from kzru.data_typed import unit_typed
+
+    assert unit_typed(typed) == stored
+
+
+def test_a_russian_unit_word_kzru_does_not_hold_becomes_its_lemma() -> None:
+    """A drafter's unit is the article word's lemma; a reviewer typing its form after a
+    number gives the lemma back where the ending rule is sure (матчей → матч), so the page
+    then says it after any number; a word the rule is not sure of stays as typed."""
+    from kzru.data_typed import unit_typed
+    from kzru.data_words import figure_said
+
+    assert unit_typed("матчей")[0] == "матч" and unit_typed("санаториев")[0] == "санаторий"
+    assert figure_said("3", unit_typed("матчей")[0], "ru") == "3 матча"
+    assert unit_typed("сделок")[0] == "сделок"
+
+
+def test_review_set_takes_a_figure_as_the_page_shows_it(drafted: Path, run) -> None:
+    """--set единица='более 4 часов' sets the unit and the value it names; with a value set
+    as well that differs, the unit is kept as typed (and the value set wins)."""
+    row = _draft(drafted)
+    done = run("--lang", "ru", "review", "--data", str(drafted), "--accept", row["id"],
+               "--set", "кратко=Talks lasted more than four hours.",
+               "--set", "единица=более 4 часов")
+    assert done.code == 0, done.err
+    saved = _draft(drafted)
+    assert (saved["value"], saved["unit"]) == ("4", "hours (more than)")
+
+
+def test_a_number_in_the_unit_that_differs_from_the_value_keeps_the_unit_as_typed() -> None:
+    from kzru.data_typed import typed_values
+
+    assert typed_values({"unit": "более 4 часов"}, None) == \
+        {"unit": "hours (more than)", "value": "4"}
+    assert typed_values({"value": "4", "unit": "более 4 часов"}, None) == \
+        {"unit": "hours (more than)", "value": "4"}
+    assert typed_values({"value": "5", "unit": "более 4 часов"}, None) == \
+        {"unit": "более 4 часов", "value": "5"}  # which is meant? kept as typed, not guessed
+    assert typed_values({"value": "2,5", "unit": "долл. США"}, None) == \
+        {"unit": "USD", "value": "2.5"}

@@ -6,6 +6,7 @@ from typing import Annotated, List, Optional
 import typer
 
 from kzru.commands.add import MAKE_ARTICLE, own_folder
+from kzru.data_typed import dated, figure, typed_values, value_typed
 from kzru.errors import KzruError, one_line
 from kzru.labels import Said, say
 from kzru.options import Options, with_common_options
@@ -62,7 +63,7 @@ def command(
         raise KzruError(Said("err.set_needs_accept"))
     if accept or reject:
         accepted, rejected = decide(folder, accept or (), reject or (),
-                                    lambda data: _typed(changes, data))
+                                    lambda data: typed_values(changes, data))
         typer.echo(one_line(say(Said("review.decided", accepted=accepted, rejected=rejected,
                                      folder=folder), options.language)))
         return
@@ -110,71 +111,6 @@ def _fields_said() -> object:
 
     return Joined([Pair(field, f"{label('field.' + field, 'ru')} ({field})")
                    for field in EDITABLE])
-
-
-def _typed(changes: dict, data) -> dict:  # noqa: ANN001 - a loaded data folder (model.Dataset)
-    """Values typed as a Russian page shows them, as the table holds them (kzru.curate.review
-    judges the rest on accept): a status, kind, date precision or basis by its Russian word,
-    sectors by their Russian names, a speaker by the glossary's Russian name and a role word,
-    a unit's qualifier in Russian, a figure with a decimal comma (2,5) or spaces (1 000)."""
-    return _dated({field: _value(field, value, data) for field, value in changes.items()})
-
-
-def _dated(changes: dict) -> dict:
-    """A date typed as a page writes it («5 декабря 2025», «в декабре 2025 года», «2025 г.»,
-    2025-12) as the table holds it, its precision the one the words state unless a precision
-    is set as well; a date no rule reads is kept as typed (refused on accept, at its --set)."""
-    from kzru.data_typed import date_typed
-
-    found = date_typed(changes["date"]) if changes.get("date") else None
-    if found is None:
-        return changes
-    dated = {**changes, "date": found[0]}
-    dated.setdefault("date_precision", found[1])
-    return dated
-
-
-CLOSED = {"status": None, "kind": None, "date_precision": ("day", "month", "year"),
-          "date_basis": ("stated", "inferred", "publication")}
-NOUNS = {"date_precision": "date precision", "date_basis": "date basis"}
-
-
-def _value(field: str, value: str, data=None) -> str:  # noqa: ANN001 - model.Dataset
-    """One value typed in either language as the value the data holds; a value no rule reads
-    is kept as typed (the curated-row rules judge it on accept)."""
-    import re
-
-    typed = value.strip()
-    if not typed:
-        return value
-    if field in CLOSED:
-        from kzru import query
-        from kzru.errors import choose
-
-        allowed = CLOSED[field] or {"status": query.STATUSES, "kind": query.FACT_KINDS}[field]
-        try:
-            return choose(typed, allowed, NOUNS.get(field, field))
-        except KzruError:
-            return value
-    if field == "sectors" and data is not None:
-        from kzru.taxonomy import resolve_sector
-
-        items = [item.strip() for item in re.split(r"[;,]", typed) if item.strip()]
-        return "; ".join(dict.fromkeys(resolve_sector(item, data.sectors) for item in items))
-    if field == "speaker" and data is not None:
-        from kzru.data_typed import speaker_typed
-        from kzru.data_words import names_of
-
-        return speaker_typed(typed, names_of(data.glossary))
-    if field == "unit":
-        from kzru.data_typed import unit_typed
-
-        return unit_typed(typed)
-    if field == "value":
-        digits = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", typed)  # 1 000
-        # a decimal comma (2,5), never a comma before exactly three digits (1,000 is ambiguous)
-        return re.sub(r"^(-?\d+),(\d{1,2}|\d{4,})$", r"\1.\2", digits)
-    return value
 
 
 def _say(key: str, lang: str, **fields: object) -> str:
@@ -398,6 +334,7 @@ def _edit(console, session, fact_id: str, lang: str = "en") -> bool:  # noqa: AN
     """Read 'field: value' lines; whether anything changed."""
     console.print(_say("review.fields", lang, fields=_fields_said()), markup=False)
     changes = {}
+    typed_changes = {}  # as typed: a unit typed with its number gives the value too
     while True:
         line = _answer(console, _say("review.edit", lang))  # Ctrl-D: nothing applied
         if not line or line == "q":
@@ -408,10 +345,11 @@ def _edit(console, session, fact_id: str, lang: str = "en") -> bool:  # noqa: AN
             console.print(_say("review.unknown_field", lang, field=typed.strip()), markup=False)
             continue
         try:
-            changes[field] = _value(field, value.strip(), session.data)
+            changes[field] = value_typed(field, value.strip(), session.data)
+            typed_changes[field] = value.strip()
         except KzruError as error:  # a sector no name or id names: said, and asked again
             console.print(one_line(say(error.args[0], lang)), markup=False)
     if changes:
-        session.edit(fact_id, _dated(changes))
+        session.edit(fact_id, dated(figure(changes, typed_changes)))
         console.print(_say("review.edited", lang), markup=False)
     return bool(changes)
