@@ -328,9 +328,10 @@ def read_whole(folder: Path, read: Callable[[], Read],
     a live writer's renames would otherwise answer from old tables and new ones at once (or
     refuse a folder that is valid before and after). Between tries the write is waited
     for, or finished (journal.settle). A folder still changing at the last try is not a
-    kzru write (each of those is whole at once): that try answers from what it read, as
-    for any file edited while read. ``also``: folders of other files the read takes (check
-    --sources' articles, wherever they are), watched the same way (files_state)."""
+    kzru write (each of those is whole at once), but an editor saving in place: refused in
+    one line, since an answer from part of it would look whole. ``also``: folders of other
+    files the read takes (check --sources' articles, wherever they are), watched the same
+    way (files_state)."""
     def state() -> list[object]:
         return [generation(folder), *(files_state(place) for place in also)]
 
@@ -341,13 +342,19 @@ def read_whole(folder: Path, read: Callable[[], Read],
             try:
                 result = read()
             except Exception:
-                if last or state() == before:
+                after = state()
+                if after == before:
                     raise  # a problem of the folder itself, not of a write meanwhile
+                if last:
+                    raise _still_changing(folder, also, before, after) from None
             else:
-                if last or state() == before:
+                after = state()
+                if after == before:
                     return result
                 if discard is not None:
                     discard(result)
+                if last:
+                    raise _still_changing(folder, also, before, after)
         from kzru.journal import settle
 
         settle(folder)
@@ -357,3 +364,22 @@ def read_whole(folder: Path, read: Callable[[], Read],
     from kzru.labels import Said
 
     raise KzruError(Said("err.write_under_way", folder=folder))
+
+
+def _still_changing(folder: Path, also: tuple[Path, ...], before: list[object],
+                    after: list[object]) -> KzruError:
+    """A folder that changed during every read is not a kzru write (each of those is whole
+    at once): an editor saving a table in place, say. What was read may be any part of it,
+    and a short answer would look whole: refused, naming the file that changed."""
+    from kzru.labels import Said
+
+    changed: object = folder
+    files = data_files(folder)
+    for path, old, new in zip(files, before[0][1:], after[0][1:]):
+        if old != new:
+            changed = path
+            break
+    else:
+        changed = next((place for place, old, new in zip(also, before[1:], after[1:])
+                        if old != new), folder)
+    return KzruError(Said("err.changed_while_read", path=changed, tries=READ_TRIES))

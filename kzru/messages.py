@@ -234,6 +234,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "again when it finishes",
                             "{folder}: в неё пишет другой kzru и ещё не закончил; повторите, "
                             "когда он закончит"),
+    "err.changed_while_read": ("{path} changed while being read, {tries} times in a row; run "
+                               "again when it is saved (an answer from part of it would look "
+                               "whole)",
+                               "{path} менялся во время чтения {tries} раза подряд; запустите "
+                               "снова, когда он будет сохранён (ответ по его части выглядел бы "
+                               "полным)"),
     "err.unfinished_write": ("{folder}: a kzru write to it was cut off (killed or a power cut) "
                              "and this user cannot finish it; run any kzru command on it as a "
                              "user who can write there, until then it is not read",

@@ -1,8 +1,9 @@
-"""The fault suite's cases for `kzru check --sources` (issue 14's leftovers): the tables and
-the articles it verifies the evidence in are read as one version, wherever the articles are.
-A write that lands while the articles are read (a kzru write of the data folder, or of the
-folder that holds the articles) makes check read everything again, as the loaders do; it
-never reports old tables against a new article, nor old articles beside new ones.
+"""The fault suite's cases for reads while a folder changes (issue 14's leftovers, red team
+r11 #1): `kzru check --sources` reads the tables and the articles it verifies the evidence in
+as one version, wherever the articles are (a write that lands while the articles are read, a
+kzru write of the data folder or of the folder that holds them, makes check read everything
+again, as the loaders do); and a folder that changes during every read (an editor saving a
+table in place) is refused in one line, never answered from part of it.
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from conftest import SEEDS, needs_seeds
 
 from kzru import writer
 from kzru.files import article_text, text_sha256
-
-pytestmark = needs_seeds
 
 ADDED = "\nПриписка, добавленная новой версией статьи.\n"
 
@@ -78,6 +77,7 @@ def _write_during_reads(monkeypatch: pytest.MonkeyPatch, folder: Path,
     return count
 
 
+@needs_seeds
 def test_check_sources_rereads_when_its_folder_is_written_meanwhile(
         run, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     """The articles in the data folder: after two are read, a write replaces the third with a
@@ -105,6 +105,7 @@ def new_name(contents: dict[str, bytes]) -> str:
     return next(name for name in contents if name.startswith("articles/")).split("/", 1)[1]
 
 
+@needs_seeds
 def test_check_sources_rereads_articles_outside_the_data_folder_written_meanwhile(
         run, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     """--sources names the articles of another kzru folder; a write of that folder replaces
@@ -127,3 +128,45 @@ def test_check_sources_rereads_articles_outside_the_data_folder_written_meanwhil
     got = _answer(run, data_copy, articles)
     assert got == later, got  # the state after the write, read whole
     assert read[0] > 5
+
+
+# --- a folder that changes during every read is refused, not answered from part of it -----
+
+@pytest.mark.parametrize("args", [("facts", "--format", "tsv"), ("check",),
+                                  ("export", "--csv", "OUT")])
+def test_a_table_rewritten_in_place_during_every_read_is_refused(
+        run, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+        args: tuple[str, ...]) -> None:
+    """An editor saving facts.csv in place while kzru reads it, every time kzru reads it: the
+    old reader answered the third read as whole (the red team saw 19 facts of 243, exit 0,
+    nothing on stderr). Now: exit 2, one line naming facts.csv, nothing on stdout, nothing
+    exported."""
+    from kzru import freshness
+
+    real = freshness.read_whole
+    path = data_copy / "facts.csv"
+    saved = path.read_bytes()
+    reads = [0]
+
+    def read_whole(folder, read, *rest, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        def edited():  # noqa: ANN202 - every read of the folder, with the editor saving
+            try:
+                return read()
+            finally:
+                reads[0] += 1
+                with open(path, "r+b") as handle:  # same bytes, a new mtime
+                    handle.truncate(0)
+                    handle.write(saved)
+        return real(folder, edited, *rest, **kwargs)
+
+    monkeypatch.setattr(freshness, "read_whole", read_whole)
+    monkeypatch.setenv("KZRU_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "package"
+    done = run(*[str(out) if arg == "OUT" else arg for arg in args], "--data", str(data_copy))
+    assert done.code == 2, (done.out[:200], done.err)
+    assert done.out == "" and len(done.err.strip().splitlines()) == 1
+    assert f"{path} changed while being read, 3 times in a row" in done.err
+    assert reads[0] >= 3 and not out.exists()  # three reads (export: each with a load inside)
+    monkeypatch.setattr(freshness, "read_whole", real)  # the editor is done: read as usual
+    assert run(*[str(out) if arg == "OUT" else arg for arg in args], "--data",
+               str(data_copy)).code == 0
