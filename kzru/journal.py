@@ -38,9 +38,11 @@ SETTLE_WAIT_S = 10.0  # how long a reader waits for a live writer to finish its 
 KNOWN_FILES = {f"{table}.csv" for table in TABLES} | {"datapackage.json", "review.json"}
 ARTICLES = "articles"
 
-# One staged file: (target, staged file, the old file kept as a hard link or None), each a
-# name relative to the folder.
-Entry = tuple[str, str, "str | None"]
+# One staged file: (target, staged file, the old file kept as a hard link or None, each a name
+# relative to the folder; the staged file's [device, inode] or None). Turning a write back
+# removes a new target only when it is that very file: a journal never makes kzru delete a
+# file it did not stage (one planted, or from a kzru that kept no identity, names any).
+Entry = tuple[str, str, "str | None", "list[int] | None"]
 
 
 # The lock descriptors this process holds: a worker process forked from it closes them
@@ -179,7 +181,7 @@ def tidy(folder: Path) -> None:
 def write(folder: Path, state: str, entries: Sequence[Entry]) -> None:
     """File the journal whole (staged, flushed, renamed, the folder flushed): from the rename
     on, the next kzru finishes the write in this direction."""
-    payload = json.dumps({"kzru": "journal", "version": 1, "state": state,
+    payload = json.dumps({"kzru": "journal", "version": 2, "state": state,
                           "files": [list(entry) for entry in entries]}).encode("utf-8")
     import tempfile
 
@@ -199,16 +201,19 @@ def write(folder: Path, state: str, entries: Sequence[Entry]) -> None:
     sync_folder(folder)
 
 
-def roll(folder: Path, state: str, entries: Sequence[Entry]) -> None:
+def roll(folder: Path, state: str, entries: Sequence[Entry]) -> list[str]:
     """Carry the write the journal describes to its end: forward (every staged file still
-    there renamed over its target) or back (every target put back as it was); then remove
-    the old copies and, last, the journal itself. Doing it twice does no harm."""
+    there renamed over its target) or back (every target put back as it was: a new one
+    removed only when it is the file the write staged); then remove the old copies and,
+    last, the journal itself. Doing it twice does no harm. The targets a turn back kept
+    (not the write's own files), for the caller to say."""
+    kept: list[str] = []  # new targets turned back but not removed: not this write's files
     if state == "forward":
-        for name, temp, _ in entries:
+        for name, temp, _, _ in entries:
             if os.path.lexists(folder / temp):
                 os.replace(folder / temp, folder / name)
     else:
-        for name, temp, backup in entries:
+        for name, temp, backup, staged in entries:
             if backup is not None:
                 if os.path.lexists(folder / backup):
                     os.replace(folder / backup, folder / name)
@@ -217,15 +222,29 @@ def roll(folder: Path, state: str, entries: Sequence[Entry]) -> None:
             elif os.path.lexists(folder / temp):
                 os.unlink(folder / temp)  # never renamed: the target is still absent
             elif os.path.lexists(folder / name):
-                os.unlink(folder / name)  # a new file that was renamed in: take it out
-    for place in {(folder / name).parent for name, _, _ in entries}:
+                if identity(folder / name) == staged:
+                    os.unlink(folder / name)  # the new file this write renamed in: out
+                else:
+                    kept.append(name)
+    for place in {(folder / entry[0]).parent for entry in entries}:
         sync_folder(place)
-    for _, temp, backup in entries:
+    for _, temp, backup, _ in entries:
         for left in (backup, temp):
             if left is not None and os.path.lexists(folder / left):
                 os.unlink(folder / left)
     os.unlink(folder / JOURNAL)
     sync_folder(folder)
+    return kept
+
+
+def identity(path: Path) -> list[int] | None:
+    """A staged file's [device, inode]: what it still is once renamed over its target."""
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return None
+    return [found.st_dev, found.st_ino]
+
 
 
 def recover(folder: Path) -> None:
@@ -235,10 +254,25 @@ def recover(folder: Path) -> None:
         return
     state, entries = _read(folder)
     try:
-        roll(folder, state, entries)
+        kept = roll(folder, state, entries)
     except OSError as error:
         raise KzruError(Said("err.cannot_finish_write", path=path,
                              why=error.strerror or error)) from None
+    # a write nobody said was finished or undone is said now, once, on stderr
+    _notice(Said("err.finished_write" if state == "forward" else "err.undid_write",
+                 folder=folder, count=len(entries)))
+    for name in kept:
+        _notice(Said("err.kept_unstaged", path=folder / name))
+
+
+def _notice(message: object) -> None:
+    """One line on stderr, in the reader's language (the command's output stays clean)."""
+    import sys
+
+    from kzru.errors import one_line
+    from kzru.labels import READER, say
+
+    sys.stderr.write(f"kzru: {one_line(say(message, READER[0]))}\n")
 
 
 def _read(folder: Path) -> tuple[str, list[Entry]]:
@@ -265,10 +299,14 @@ def _read(folder: Path) -> tuple[str, list[Entry]]:
 
 
 def _entry(folder: Path, item: object) -> Entry:
-    if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str) and
+    if not (isinstance(item, list) and len(item) in (3, 4) and isinstance(item[0], str) and
             isinstance(item[1], str) and (item[2] is None or isinstance(item[2], str))):
         raise ValueError("an entry is not (target, staged, old)")
-    name, temp, backup = item
+    staged_as = item[3] if len(item) == 4 else None  # version 1 kept no identity
+    if staged_as is not None and not (isinstance(staged_as, list) and len(staged_as) == 2 and
+                                      all(type(n) is int for n in staged_as)):
+        raise ValueError("an entry's staged file is not [device, inode]")
+    name, temp, backup = item[:3]
     target = PurePosixPath(name)
     parent = str(target.parent)
     inside = (parent == "." and name in KNOWN_FILES) or (  # an article: any plain name add
@@ -288,4 +326,4 @@ def _entry(folder: Path, item: object) -> Entry:
     for other in (name, temp, backup):
         if other is not None and os.path.islink(folder / other):
             raise ValueError(f"{other[:40]!r} is a symbolic link")
-    return name, temp, backup
+    return name, temp, backup, staged_as

@@ -240,6 +240,18 @@ STRINGS: dict[str, tuple[str, str]] = {
                                "{path} менялся во время чтения {tries} раза подряд; запустите "
                                "снова, когда он будет сохранён (ответ по его части выглядел бы "
                                "полным)"),
+    "err.finished_write": ("{folder}: finished a write a stopped kzru left ({count} files, "
+                           "from its journal)",
+                           "{folder}: завершена запись, оставленная остановленным kzru (файлов: "
+                           "{count}, по его журналу)"),
+    "err.undid_write": ("{folder}: undid a write a stopped kzru left ({count} files put back as "
+                        "they were, from its journal)",
+                        "{folder}: отменена запись, оставленная остановленным kzru (файлов "
+                        "возвращено: {count}, по его журналу)"),
+    "err.kept_unstaged": ("{path}: kept: the journal names it, but it is not a file that write "
+                          "staged",
+                          "{path}: оставлен: журнал его называет, но эта запись его не "
+                          "готовила"),
     "err.unfinished_write": ("{folder}: a kzru write to it was cut off (killed or a power cut) "
                              "and this user cannot finish it; run any kzru command on it as a "
                              "user who can write there, until then it is not read",

@@ -175,7 +175,8 @@ def _swap_in(folder: Path, staged: list[tuple[str, Path]]) -> None:
                 os.link(target, backup)
                 made.append(backup)
             entries.append((name, str(Path(name).with_name(temp.name)),
-                            str(Path(name).with_name(backup.name)) if backup else None))
+                            str(Path(name).with_name(backup.name)) if backup else None,
+                            journal.identity(temp)))
         for place in {temp.parent for _, temp in staged}:
             sync_folder(place)  # every staged file is on disk before the journal names it
         journal.write(folder, "forward", entries)

@@ -1352,8 +1352,11 @@ def test_content_changed_and_put_back_during_a_build_is_never_filed(
         data_copy: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch,
         loaded: bool) -> None:
     original = _changed_while_read(data_copy, monkeypatch)
-    index = open_index(data_copy, (lambda: load(data_copy)) if loaded else None)
-    assert search(index, "Ростатм", limit=1)  # this run answers from what it read
+    from kzru.errors import KzruError
+
+    # changed during every read: refused (red team r11 #1), never answered from one read
+    with pytest.raises(KzruError, match="facts.csv changed while being read"):
+        open_index(data_copy, (lambda: load(data_copy)) if loaded else None)
     from kzru import store as store_module
     from kzru.validate import read_table
 
@@ -1509,11 +1512,42 @@ def test_a_journal_turned_back_is_undone_by_the_next_reader(run, data_copy: Path
     (data_copy / "facts.csv").write_bytes(b"id\nhalf\n")
     (data_copy / "articles").mkdir()
     (data_copy / "articles" / "new.txt").write_bytes(b"renamed in before the failure")
-    _journal(data_copy, [["facts.csv", ".kzru-write-x", ".kzru-write-old-facts.csv"],
-                         ["articles/new.txt", "articles/.kzru-write-y", None]], state="back")
-    assert run("--data", str(data_copy), "check").code == 0
+    staged = os.lstat(data_copy / "articles" / "new.txt")  # the file the write staged
+    _journal(data_copy, [["facts.csv", ".kzru-write-x", ".kzru-write-old-facts.csv", None],
+                         ["articles/new.txt", "articles/.kzru-write-y", None,
+                          [staged.st_dev, staged.st_ino]]], state="back")
+    done = run("--data", str(data_copy), "check")
+    assert done.code == 0
     assert (data_copy / "facts.csv").read_bytes() == facts
     assert not (data_copy / "articles" / "new.txt").exists()
+    assert f"{data_copy}: undid a write a stopped kzru left (2 files" in done.err
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_a_journal_turned_back_removes_no_file_it_did_not_stage(run, data_copy: Path,  # noqa: ANN001
+                                                                version: int) -> None:
+    """Red team r11 #7: a planted journal in the back state naming the reviewer's notes and
+    an article, new files it never staged: a read command deleted both, silently. Now they
+    are kept, each said on stderr (a version-1 journal kept no identity: kept too)."""
+    (data_copy / "review.json").write_text('{"drafts": {}, "skipped": []}', encoding="utf-8")
+    (data_copy / "articles").mkdir()
+    (data_copy / "articles" / "art.txt").write_text("the user's article\n", encoding="utf-8")
+    other = os.lstat(data_copy / "facts.csv")  # an identity, but another file's
+    tail = [] if version == 1 else [[other.st_dev, other.st_ino]]
+    _journal(data_copy, [["review.json", ".kzru-write-a", None, *tail],
+                         ["articles/art.txt", "articles/.kzru-write-b", None, *tail]],
+             state="back")
+    done = run("--data", str(data_copy), "facts", "--limit", "1")
+    assert done.code == 0, done.err
+    assert (data_copy / "review.json").exists() and (data_copy / "articles" / "art.txt").exists()
+    assert not (data_copy / ".kzru-journal").exists()
+    lines = done.err.splitlines()
+    assert lines == [f"kzru: {data_copy}: undid a write a stopped kzru left (2 files put back "
+                     "as they were, from its journal)",
+                     f"kzru: {data_copy / 'review.json'}: kept: the journal names it, but it "
+                     "is not a file that write staged",
+                     f"kzru: {data_copy / 'articles' / 'art.txt'}: kept: the journal names it, "
+                     "but it is not a file that write staged"]
 
 
 @pytest.mark.parametrize("name", ["Upper.TXT", ".dotted.txt", "plain"])
