@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kzru.curate.dates import Published, find_dates
+from kzru.curate.page_encoding import decode_page
 from kzru.errors import KzruError
 from kzru.files import article_text, read_limited, text_sha256
 from kzru.labels import Said
@@ -292,89 +293,11 @@ def _from_text(path: Path, text: str) -> dict:
             "note": note, "origins": origins}
 
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-# <meta charset="windows-1251"> or <meta http-equiv="Content-Type" content="…; charset=…">
-_DECLARED = re.compile(rb"charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
-# The markup a browser's pre-scan steps over whole (the WHATWG HTML standard, "prescan a byte
-# stream to determine its encoding"): a comment (to its first "-->", which may share the
-# opening dashes as in <!-->, or to the end of what is read), a <meta> tag, any other tag
-# with its attributes, and <!…>, </…>, <?…> markup.
-_PRESCAN = re.compile(rb"<!(?=--).*?(?:-->|\Z)|(?P<meta><meta[\s/][^>]*>?)|<[A-Za-z][^>]*>?"
-                      rb"|<[!/?][^>]*>?", re.I | re.S)
-
-
-def _declared_charset(head: bytes) -> bytes | None:
-    """The charset the page's first <meta> declaring one names, as a browser finds it: a
-    <meta> inside a comment or inside another tag's attribute is text, not a declaration."""
-    for markup in _PRESCAN.finditer(head):
-        if markup["meta"]:
-            declared = _DECLARED.search(markup["meta"])
-            if declared:
-                return declared[1]
-    return None
-
-
-# The encodings a page may declare, as browsers honour them (the WHATWG Encoding Standard's
-# legacy single- and multi-byte encodings), by Python's name for each. Python knows many
-# more "codecs" a page could name, and none of them is a page's encoding: rot13, zlib, hex
-# and base64 are not text encodings at all, idna refuses to replace, unicode-escape would
-# turn "\x1b" written in a page into the escape character itself, and utf-7 and utf-16/32
-# (without a byte order mark) are never used from a <meta>. Another label is ignored: the
-# page is read as UTF-8, else by detection.
-_WEB_ENCODINGS = {"utf-8", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874",
-                  "gbk", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis",
-                  "euc_kr", *(f"cp{n}" for n in range(1250, 1259)),
-                  *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16))}
-_LABELS = {"x-mac-cyrillic": "mac-cyrillic", "windows-874": "cp874"}
-_AS_BROWSERS = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254",
-                "iso8859-11": "cp874"}
-
-
-def _decode_html(raw: bytes) -> str:
-    """A saved page's text by its byte order mark, else as UTF-8 when its bytes are UTF-8,
-    else by the charset it declares (many Russian and Kazakh sites still serve
-    windows-1251; only an encoding a browser would honour), else the encoding charset
-    detection finds. What cannot be decoded becomes U+FFFD, which the caller
-    refuses: an article is never registered as replacement characters."""
-    import codecs
-
-    for mark, encoding in _BOMS:
-        if raw.startswith(mark):
-            return raw.decode(encoding, errors="replace")
-    if not raw.isascii():
-        try:  # bytes that are UTF-8 are UTF-8, whatever the page's <meta> says (saved by a
-            return raw.decode("utf-8")  # tool that took the server's header, say); legacy
-        except UnicodeDecodeError:  # Cyrillic is never valid UTF-8 by chance
-            pass
-    declared = _declared_charset(raw[:4096])
-    if declared:
-        label = declared.decode("ascii").lower().replace("_", "-")
-        try:
-            encoding = codecs.lookup(_LABELS.get(label, label)).name
-        except LookupError:
-            encoding = ""
-        encoding = _AS_BROWSERS.get(encoding, encoding)
-        if encoding in _WEB_ENCODINGS:
-            return raw.decode(encoding, errors="replace")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from trafilatura.utils import detect_encoding
-
-    for encoding in detect_encoding(raw):
-        try:
-            return raw.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return raw.decode("utf-8", errors="replace")
-
-
 def _from_html(path: Path, raw: bytes) -> dict:
     import htmldate
     import trafilatura
 
-    html = _decode_html(raw)
+    html = decode_page(raw)
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                            include_tables=False)
     if document is None or not getattr(document, "text", ""):
