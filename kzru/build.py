@@ -347,6 +347,7 @@ def build_file(place: freshness.Place, folder: Path, show: bool, color: bool,
                 return memory
         finally:
             connection.close()
+        cache.sync_file(temporary)  # built with synchronous=OFF: on disk before its rename
         digest = freshness.file_digest(Path(temporary))
         place.file_build(digest)  # named before it is in place: a reader finds either file
         os.replace(temporary, place.index)

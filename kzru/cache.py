@@ -135,8 +135,20 @@ def _trusted_file(path: Path) -> os.stat_result | None:
     return info
 
 
+def sync_file(path: Path | str) -> None:
+    """Flush a file's bytes to disk before it is renamed into place: a power cut after the
+    rename then finds the whole file under the name, never an empty or torn one (a torn
+    index would be caught by its checksum, and rebuilt: time, not an answer)."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
 def write_atomically(path: Path, payload: bytes) -> bool:
-    """Write via a private temporary file and rename; False when the folder is not writable."""
+    """Write via a private temporary file, flushed to disk, and rename; False when the folder
+    is not writable."""
     import tempfile
 
     try:
@@ -145,6 +157,8 @@ def write_atomically(path: Path, payload: bytes) -> bool:
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(payload)
+                stream.flush()
+                os.fsync(stream.fileno())
             os.replace(temporary, path)
         finally:
             if os.path.exists(temporary):
