@@ -103,10 +103,11 @@ def commit(folder: Path, contents: Mapping[str, bytes],
            modes: Mapping[str, int] | None = None) -> None:
     """Replace (or create) files of ``folder`` by name, all of them or none. A replaced file
     keeps its mode; a new one gets the umask's, narrowed to ``modes[name]`` when given (an
-    article copied from a private file stays private: never more than its source allowed)."""
+    article copied from a private file stays private: never more than its source allowed).
+    The caller holds the folder (folder_lock), which has already finished any write a killed
+    kzru left (its journal) before this one is staged."""
     if folder.is_symlink():
         raise KzruError(Said("err.folder_is_link", folder=folder))
-    journal.recover(folder)  # a write a killed kzru left is finished before this one
     staged: list[tuple[str, Path]] = []
     created: list[Path] = []  # folders made for new files, removed again on failure
     name, swapped = "", False

@@ -94,11 +94,8 @@ def _field(typed: str) -> Optional[str]:
     from kzru.curate.review import EDITABLE
     from kzru.errors import choose
 
-    typed = typed.strip()
-    if typed in EDITABLE:
-        return typed
     try:
-        return choose(typed, EDITABLE, "field")
+        return choose(typed.strip(), EDITABLE, "field")  # a field's own name first
     except KzruError:
         return None
 

@@ -98,8 +98,16 @@ def relocate(problem: object, place: Path, written: Mapping[str, Rows],
 # the value they describe.
 _FOLLOWS = {"published_precision": "published", "published_basis": "published",
             "published_note": "published", "url_note": "url"}
-_OPTIONS = {"title": "--title", "publisher": "--publisher", "url": "--url",
-            "published": "--published"}
+# The option that gives each of a source's values (kzru add --title …), for read.py to mark
+# a value given so and for a problem in one to name it.
+OPTIONS = {"title": "--title", "publisher": "--publisher", "url": "--url",
+           "published": "--published"}
+
+
+def at(path: object, text: str, offset: int) -> str:
+    """FILE:LINE:COL of a character of a text file (lines and columns from 1)."""
+    line = text.count("\n", 0, offset) + 1
+    return f"{path}:{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
 
 
 def source_input(origins: Mapping[str, tuple[str, str]], path: str, column: str | None
@@ -113,7 +121,7 @@ def source_input(origins: Mapping[str, tuple[str, str]], path: str, column: str 
     if how == "file_name":
         return Input(where, Said("input.file_name"), Said("fix.rename"))
     if how:
-        option = _OPTIONS.get(field, "")
+        option = OPTIONS.get(field, "")
         return Input(where, Said(f"input.{how}", column=column),
                      Said("fix.option", column=field, option=option) if option
                      else Said("fix.report"))
@@ -125,9 +133,7 @@ def sentence_input(path: str, text_file: bool, text: str, start: int, fact_id: s
     """A draft's problem at the sentence it was drafted from: FILE:LINE:COL for a text
     file (the text kzru read is the file's), the page and the sentence's opening else."""
     if text_file and 0 <= start <= len(text):
-        line = text.count("\n", 0, start) + 1
-        where = f"{path}:{line}:{start - (text.rfind(chr(10), 0, start) + 1) + 1}"
-        return Input(where, Said("input.draft", id=fact_id, column=column or "?"),
+        return Input(at(path, text, start), Said("input.draft", id=fact_id, column=column or "?"),
                      Said("fix.sentence"))
     opening = text[start:start + 40] if 0 <= start < len(text) else ""
     return Input(path, Said("input.draft_page", id=fact_id, column=column or "?",

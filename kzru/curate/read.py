@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kzru.curate.dates import Published, find_dates
+from kzru.curate.inputs import OPTIONS, at
 from kzru.curate.page_encoding import decode_page
 from kzru.errors import KzruError
 from kzru.files import article_text, read_limited, text_sha256
@@ -33,12 +34,10 @@ _PUBLISHER = re.compile(
 _DATELINE_REACH = 200  # characters from the top where a dateline may stand
 
 
-# How a source's value was found: given as an option, on a line of a text file (where is
-# FILE:LINE:COL), in a page's metadata (where is the page), or the file's own name.
-INPUTS = ("option", "headline_line", "publisher_line", "dateline", "page_headline",
-          "page_site", "page_link", "page_date", "text_publisher", "file_name")
-OPTIONS = {"title": "--title", "publisher": "--publisher", "url": "--url",
-           "published": "--published"}
+# How a source's value was found (Article.origins): given as an option ("option"), on a line
+# of a text file (where is FILE:LINE:COL: "headline_line", "publisher_line", "dateline"), in a
+# page's metadata (where is the page: "page_headline", "page_site", "page_link", "page_date",
+# "text_publisher"), or the file's own name ("file_name"); kzru/curate/inputs.py says each.
 
 
 class Overrides(NamedTuple):
@@ -65,7 +64,7 @@ class Article(NamedTuple):
     url_note: str = ""
     mode: int = 0o644  # the file's permission bits: its copy never gets more
     # Where each value of the source row came from, for a problem to name it rather than a
-    # row of sources.csv that was never written: field -> (how, where), how one of INPUTS.
+    # row of sources.csv that was never written: field -> (how, where), how as listed above.
     origins: dict[str, tuple[str, str]] | None = None
 
     @property
@@ -270,24 +269,18 @@ def _publisher(text: str) -> str:
     return match[1].strip("«»") if match else ""
 
 
-def _at(path: Path, text: str, offset: int) -> str:
-    """FILE:LINE:COL of a character of a text file (lines and columns from 1)."""
-    line = text.count("\n", 0, offset) + 1
-    return f"{path}:{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
-
-
 def _from_text(path: Path, text: str) -> dict:
     published, precision, basis, note = _dateline(text)
     title = _first_line_title(text)
     match = _PUBLISHER.search(text[:3000])
-    origins = {"publisher": ("publisher_line", _at(path, text, match.start(1) + (
+    origins = {"publisher": ("publisher_line", at(path, text, match.start(1) + (
         match[1].startswith("«")))) if match else ("publisher_line", str(path))}
     if title:
-        origins["title"] = ("headline_line", _at(path, text, text.index(title)))
+        origins["title"] = ("headline_line", at(path, text, text.index(title)))
     if published is not None:
         said = note[note.find("(") + 1:note.rfind(")")]
         where = text.find(said, 0, _DATELINE_REACH + len(said)) if said else -1
-        origins["published"] = ("dateline", _at(path, text, where) if where >= 0 else str(path))
+        origins["published"] = ("dateline", at(path, text, where) if where >= 0 else str(path))
     return {"text": text, "title": title, "publisher": match[1].strip("«»") if match else "",
             "url": "", "published": published, "precision": precision, "basis": basis,
             "note": note, "origins": origins}
