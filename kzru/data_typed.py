@@ -110,7 +110,7 @@ def _unit_word(typed: str) -> str | None:
     of the vocabulary ("часов", "долл. США") by its English, a multiplier with one ("млн
     тонн" → "million tonnes"), a Russian word by its lemma where the endings rule leaves no
     doubt (the drafter's units are lemmas: "вагонов" → "вагон"); None when no rule reads it."""
-    from kzru.data_words import noun_forms
+    from kzru.data_words import counted_lemma, noun_forms
 
     wanted = typed.strip().casefold().replace("ё", "е")
     table = part("unit.")
@@ -123,12 +123,9 @@ def _unit_word(typed: str) -> str | None:
                 return f"{english} {unit}"
     if not re.fullmatch(r"[а-яё-]+", wanted):
         return None
-    for ending, lemma_ending in (("ов", ""), ("ев", "й"), ("ей", ""), ("ей", "ь")):
-        if wanted.endswith(ending):
-            lemma = wanted[: -len(ending)] + lemma_ending
-            forms = noun_forms(lemma)
-            if forms and forms[2] == wanted:
-                return lemma
+    lemma = counted_lemma(wanted)
+    if lemma:
+        return lemma
     forms = noun_forms(wanted)
     return wanted if forms and forms[0] == wanted and wanted[-1] not in "аяыи" else None
 

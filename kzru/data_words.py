@@ -96,6 +96,20 @@ def noun_forms(lemma: str) -> tuple[str, str, str] | None:
     return None  # дерево → деревьев, окно → окон, площадь (feminine ь): left as written
 
 
+def counted_lemma(word: str) -> str | None:
+    """The lemma ``word`` is the form after 5 of, by the endings rule, when it is one
+    ("процентов" → процент, "матчей" → матч): a unit a reviewer typed as a page shows it,
+    not the lemma the drafter writes; else None."""
+    low = word.casefold()
+    for ending, lemma_ending in (("ов", ""), ("ев", "й"), ("ей", ""), ("ей", "ь")):
+        if low.endswith(ending):
+            lemma = low[: -len(ending)] + lemma_ending
+            forms = noun_forms(lemma)
+            if forms and forms[2] == low:
+                return lemma
+    return None
+
+
 def plural(value: str, forms: tuple[str, str, str], genitive: bool = False) -> str:
     """The form of a Russian noun after the number ``value``: 1 час, 2 часа, 5 часов, 2.5
     часа; after a qualifier that governs the genitive, 1 часа (более 21 часа), else часов."""
@@ -129,8 +143,8 @@ def _parts(value: str, unit: str) -> tuple[str, str] | None:
         said = f"{multiplier} {forms[2]}"
     elif re.search("[а-яё]", base, re.IGNORECASE):
         # the drafter's unit, a Russian word already (its lemma): its form after the number
-        # by rule, else as written
-        forms = noun_forms(base)
+        # by rule, else as written (so is a word already in its form after 5: процентов)
+        forms = None if counted_lemma(base) else noun_forms(base)
         said = plural(value, forms, genitive=bracket in _GENITIVE) if forms else base
     else:
         forms = _forms(base)
