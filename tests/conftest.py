@@ -64,6 +64,16 @@ def run(capsys: pytest.CaptureFixture[str]):
     return invoke
 
 
+@pytest.fixture(autouse=True)
+def _english_reader() -> None:
+    """Each test starts with messages said in English: the command line sets the reader's
+    language for what libraries write to stderr (labels.READER), and an in-process run with
+    --lang ru would otherwise leave it Russian for the tests that follow."""
+    from kzru.labels import READER
+
+    READER[0] = "en"
+
+
 @pytest.fixture
 def empty(tmp_path: Path, run) -> Path:  # noqa: ANN001
     """An empty data folder of the user's own, made as a user makes one (kzru init --empty)."""
