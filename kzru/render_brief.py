@@ -112,7 +112,8 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     places = ", ".join(md(place) for place in event.places)
     where = f" · {places}" if places else ""  # an article may name no place: say nothing
     lines = [f"# {title}", "",
-             f"**{when}**{mark}{where} · {event_kind(event.kind, lang)}, {route} · "
+             f"**{when}**{mark}{where} · {event_kind(event.kind, lang)}"
+             f"{', ' + route if route else ''} · "
              f"{label('brief.sources_word', lang)} {cites}  ", f"`{event.id}`", ""]
     for key, events in (("brief.related", [other for other in brief.related
                                            if other.id not in brief.related_announced]),
@@ -288,9 +289,12 @@ def _decider(tracked: Tracked, brief: Brief) -> str:
 def _route(event: Event, lang: str) -> str:
     """Who went where: "KZ → RU" for a trip of one side to the other; a summit, which many
     states attend, says only its host (round 10: "KZ → RU" read as a bilateral trip to the
-    CIS summit)."""
+    CIS summit), and only where its place is recorded."""
     if FAMILIES.get(event.kind) == "summit":
-        return label("brief.hosted_by", lang, host=event.host.upper())
+        # hosting is where a summit is held: with no place recorded (the CSTO session, «под
+        # руководством» only), the page says no host either (round 11)
+        return label("brief.hosted_by", lang, host=event.host.upper()) if event.places \
+            else ""
     return f"{event.guest.upper()} → {event.host.upper()}"
 
 
