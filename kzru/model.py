@@ -249,6 +249,12 @@ class Dataset:
         return [(fact.id, fact.source, fact.sectors[0]) for fact in self.event_facts(event_id)
                 if fact.source in wanted and not fact.part_of and fact.sectors]
 
+    def signed_documents(self, event_id: str, sources: Iterable[str]) -> list[Fact]:
+        wanted = set(sources)
+        return [fact for fact in self.event_facts(event_id)
+                if fact.source in wanted and not fact.part_of and fact.sectors
+                and fact.kind == "document" and fact.status == "signed"]
+
     def main_sectors(self, event_id: str, sources: Iterable[str]) -> set[str]:
         wanted = set(sources)
         return {fact.sectors[0] for fact in self.event_facts(event_id)

@@ -183,12 +183,11 @@ def field_documents(dataset: Dataset, entries: list[Tracked]) -> dict[str, tuple
         key = (fact.event, fact.source)
         if key not in signed:
             event = dataset.events[fact.event]
-            rows = dataset.report_rows(event.id, report_sources(dataset, event, {fact.source}))
-            facts = dataset.fetch((row[0] for row in rows), keep=False)
+            facts = dataset.signed_documents(event.id,
+                                             report_sources(dataset, event, {fact.source}))
             lines = dataset.fact_lines
             signed[key] = tuple(sorted(
-                (row for row in facts.values() if row.kind == "document"
-                 and row.status == "signed" and row.sectors[0] not in GENERAL_SECTORS),
+                (row for row in facts if row.sectors[0] not in GENERAL_SECTORS),
                 key=lambda row: (lines.get(row.id, 0), row.id)))
         if signed[key]:
             found[fact.id] = signed[key]

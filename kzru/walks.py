@@ -327,6 +327,20 @@ class WalkQueries:
                     f"SELECT x.id, x.source, x.sectors FROM filters x WHERE {where} "
                     f"ORDER BY {FILE_ORDER}", [event_id, *sources], (str, str, str))]
 
+    def signed_documents(self, event_id: str, sources: Iterable[str]) -> list[Fact]:
+        """The documents an event's report says were signed: its top-level signed documents
+        from these sources that have a sector, in file order. Read once a run (track asks for
+        each batch of forecasts; at 100,000 facts a report signs hundreds)."""
+        sources = list(dict.fromkeys(sources))
+        known = self._small.setdefault("signed", {})
+        key = (event_id, *sources)
+        if key not in known:
+            where = (f"x.event = ? AND x.source IN ({marks(sources)}) AND {TOP_LEVEL} AND "
+                     "x.sectors != '||' AND x.kind = 'document' AND x.status = 'signed'")
+            known[key] = self.select(where, [event_id, *sources], FILE_ORDER) \
+                if sources else []
+        return list(known[key])
+
     def role_candidates(self) -> list[Fact]:
         """Facts track may follow (follow.role), narrowed in SQL by status and kind; file
         order. role() decides among them."""

@@ -289,6 +289,10 @@ def test_the_stores_other_answers_are_the_loaded_tables() -> None:
                 loaded.main_sectors(event_id, sources)
             assert stored.report_rows(event_id, sources) == \
                 loaded.report_rows(event_id, sources)
+            # asked twice: the second answer is the store's kept one
+            for _ in range(2):
+                assert stored.signed_documents(event_id, sources) == \
+                    loaded.signed_documents(event_id, sources)
         for source_id in loaded.sources:
             assert stored.names_of(source_id, [event_id, ""]) == \
                 loaded.names_of(source_id, [event_id, ""])
