@@ -171,11 +171,13 @@ class Dataset:
 
     def facts_of(self, sources: Iterable[str], events: Iterable[str],
                  statuses: Iterable[str] | None = None, top_level: bool = False,
-                 ids: bool = False) -> list[Any]:
+                 ids: bool = False, kinds: Iterable[str] | None = None) -> list[Any]:
         sources, events = set(sources), set(events)
         wanted = set(statuses) if statuses is not None else None
+        of_kinds = set(kinds) if kinds is not None else None
         found = [fact for fact in self.facts.values() if fact.source in sources
                  and fact.event in events and (wanted is None or fact.status in wanted)
+                 and (of_kinds is None or fact.kind in of_kinds)
                  and not (top_level and fact.part_of)]
         return [fact.id for fact in found] if ids else found
 

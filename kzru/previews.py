@@ -47,9 +47,26 @@ def report_sources(dataset: Dataset, event: Event, previews: set[str]) -> list[s
             if s not in previews and dataset.sources[s].published >= event.start]
 
 
+def _once(dataset: Dataset, name: str, make: Callable[[Dataset], dict[str, Event]]
+          ) -> dict[str, Event]:
+    """``make(dataset)`` once a run on a store, which keeps a run's small answers (a brief
+    asks three times, one per track it makes); a loaded table is asked each time (a test may
+    change it between questions). The answer is shared: read, never changed."""
+    kept = getattr(dataset, "_small", None)
+    if kept is None:
+        return make(dataset)
+    if name not in kept:
+        kept[name] = make(dataset)
+    return kept[name]
+
+
 def previewed(dataset: Dataset) -> dict[str, Event]:
     """Fact id -> the event a preview expected or proposed it for: the preview's own items for
     the event and its background (where the event is the preview's main one)."""
+    return _once(dataset, "previewed", _previewed)
+
+
+def _previewed(dataset: Dataset) -> dict[str, Event]:
     main = main_events(dataset)
     found: dict[str, Event] = {}
     for event in dataset.events.values():
@@ -73,6 +90,10 @@ def preview_work(dataset: Dataset) -> dict[str, Event]:
     contacts in digitalisation) is held against, as a brief holds it: where the event is the
     preview's main one and has a report. Work told inside the passage on another event of
     the same article (the Year of Working Professions, in the forum's) belongs to that one."""
+    return _once(dataset, "preview_work", _preview_work)
+
+
+def _preview_work(dataset: Dataset) -> dict[str, Event]:
     main = main_events(dataset)
     found: dict[str, Event] = {}
     for event in dataset.events.values():
@@ -80,26 +101,27 @@ def preview_work(dataset: Dataset) -> dict[str, Event]:
             if main.get(source_id) != event.id or \
                     not report_sources(dataset, event, {source_id}):
                 continue
-            work = [fact for fact in dataset.facts_of([source_id], [""], ("ongoing",))
-                    if fact.kind in WORK_KINDS]
+            # only their ids and lines are read here: the kinds narrowed in SQL
+            work = dataset.facts_of([source_id], [""], ("ongoing",), ids=True,
+                                    kinds=WORK_KINDS)
             inside = _inside_passages(dataset, source_id, event.id, work) if work else set()
-            for fact in work:
-                if fact.id not in inside:
-                    found[fact.id] = event
+            for fact_id in work:
+                if fact_id not in inside:
+                    found[fact_id] = event
     return found
 
 
 def _inside_passages(dataset: Dataset, source_id: str, main: str,
-                     facts: list[Fact]) -> set[str]:
-    """Of ``facts``, those the article tells between the first and last fact of another of
-    its events (in the curated table's order, which is the article's)."""
+                     facts: list[str]) -> set[str]:
+    """Of ``facts`` (ids), those the article tells between the first and last fact of another
+    of its events (in the curated table's order, which is the article's)."""
     others = [e.id for e in dataset.events.values() if e.id != main and source_id in e.sources]
     if not others:
         return set()
     line = dataset.fact_lines
     spans = list(dataset.event_spans(source_id, others).values())
-    return {fact.id for fact in facts
-            if any(first < line.get(fact.id, 0) < last for first, last in spans)}
+    return {fact_id for fact_id in facts
+            if any(first < line.get(fact_id, 0) < last for first, last in spans)}
 
 
 def place_names(dataset: Dataset) -> set[str]:

@@ -71,9 +71,10 @@ class WalkQueries:
 
     def facts_of(self, sources: Iterable[str], events: Iterable[str],
                  statuses: Iterable[str] | None = None, top_level: bool = False,
-                 ids: bool = False) -> list[Any]:
+                 ids: bool = False, kinds: Iterable[str] | None = None) -> list[Any]:
         """Facts (or their ids, with ``ids``) of these sources and events ('' for none), of
-        these statuses, only those that are not parts with ``top_level``; file order."""
+        these statuses (and ``kinds``), only those that are not parts with ``top_level``;
+        file order."""
         sources, events = list(dict.fromkeys(sources)), list(dict.fromkeys(events))
         if not sources or not events:
             return []
@@ -83,12 +84,18 @@ class WalkQueries:
             statuses = list(statuses)
             where += f" AND x.status IN ({marks(statuses)})"
             params += statuses
+        if kinds is not None:
+            kinds = list(kinds)
+            where += f" AND x.kind IN ({marks(kinds)})"
+            params += kinds
         if top_level:
             where += f" AND {TOP_LEVEL}"
-        if ids:
-            return [row[0] for row in self.index.rows(
-                f"SELECT x.id FROM filters x WHERE {self.index.admit(where)} "
-                f"ORDER BY {FILE_ORDER}", params)]
+        if ids:  # their lines kept, as ``select`` keeps a fact's
+            rows = self.index.typed_rows(
+                f"SELECT x.id, x.line FROM filters x WHERE {self.index.admit(where)} "
+                f"ORDER BY {FILE_ORDER}", params, (str, int))
+            self._lines.update(rows)
+            return [fact_id for fact_id, _ in rows]
         return self.select(where, params, FILE_ORDER)
 
     def rows_of(self, sources: Iterable[str], events: Iterable[str],
