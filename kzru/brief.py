@@ -8,8 +8,21 @@ others (new since the previous meeting, the events of the same trip) is kzru.nov
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar, overload
+from typing import Iterator
 
+from kzru.brief_types import (  # noqa: F401 - read from here by the renderers and tests
+    ATTRIBUTED,
+    SECTION_ORDER,
+    SECTION_TITLES,
+    SEVERAL,
+    Brief,
+    Check,
+    Item,
+    Section,
+    SectorGroup,
+    attribution,
+    main_sector,
+)
 from kzru.follow import (
     FORECASTS,
     LATEST,
@@ -19,7 +32,6 @@ from kzru.follow import (
     NOT_TAKEN_UP,
     Linked,
     Namer,
-    Tracked,
     main_events,
     period_end,
     preview_sources,
@@ -27,7 +39,7 @@ from kzru.follow import (
     report_sources,
     track,
 )
-from kzru.model import Dataset, Event, Fact, Row, Source
+from kzru.model import Dataset, Fact, Row
 from kzru.novelty import (  # noqa: F401 - read from here by the renderers and tests
     FAMILIES,
     Named,
@@ -37,106 +49,7 @@ from kzru.novelty import (  # noqa: F401 - read from here by the renderers and t
     previous_event,
     related_events,
 )
-
-SECTION_ORDER = ("signed", "agreed", "done", "ongoing", "planned", "expected", "proposed",
-                 "reported")
-SECTION_TITLES = {
-    "signed": "Signed", "agreed": "Agreed", "done": "Done", "ongoing": "Ongoing",
-    "planned": "Planned", "expected": "Expected", "proposed": "Proposed",
-    "reported": "Discussed and reported",
-}
-ATTRIBUTED = ("expected", "proposed")
-T = TypeVar("T")
-
-
-class Item(NamedTuple):
-    """One fact on the page, with its parts, who says so and its citation number; the
-    preview's plans it fulfils, other rows of the same sentence, the areas of a document that
-    spans several sectors, and rows of other articles that date the same fact differently."""
-
-    fact: Fact
-    parts: list[Fact]
-    attribution: str
-    citation: int
-    announced: list["Item"] = []
-    also: list[Fact] = []
-    areas: list[str] = []
-    conflicts: list[Fact] = []
-    preview: str = ""  # "preview", or the event whose report announced this one beforehand
-    same: list[Fact] = []  # rows of other articles reporting the same thing (same_as)
-
-
-class SectorGroup(NamedTuple):
-    sector: str
-    items: list[Item]
-
-
-class Section(NamedTuple):
-    status: str
-    title: str
-    groups: Sequence[SectorGroup]  # made as they are read (Pages)
-
-
-class Check(NamedTuple):
-    """A preview's forecast, plan or project held against the report of the visit: track's
-    verdict, how the page says it (``shown``: the verdict, or what the report's silence
-    means for this item) and, for an item the report takes up only around it, the report's
-    fact on the same named thing (``see``) and the preview row it follows (``via``)."""
-
-    item: Item
-    tracked: Tracked
-    shown: str = ""
-    see: Fact | None = None
-    via: Fact | None = None
-    field: tuple[Fact, ...] = ()  # the report's rows on the item's field, which it takes up
-
-
-class Brief(NamedTuple):
-    event: Event
-    sources: list[Source]
-    previews: set[str]
-    # the sections and long lists: made as they are read (Pages), at 100,000 facts never
-    # all held at once
-    sections: Sequence[Section]
-    figures: Sequence[Item]
-    novelty: Novelty
-    alongside: Sequence[Item]
-    checks: Sequence[Check] = []  # made as they are read (Pages)
-    related: list[Event] = []
-    reports: list[str] = []  # sources reporting the event after the fact
-    own: list[str] = []  # sources of the event itself (the others are cited for one fact)
-    announcing: dict[str, str] = {}  # preview source -> the event whose report it is
-    preview_side: Sequence[Item] = []  # the preview's own background: not about the visit
-    preview_said: int = 0  # the preview's assessments left out of the page (statements)
-    # related events the page's articles only announce (the CSTO session of the next day,
-    # «пройдет»): shown apart from those held alongside
-    related_announced: list[str] = []
-
-
-def attribution(fact: Fact, source: Source) -> str:
-    """Who says so: the speaker, else the outlet (or the article) that reports it."""
-    if fact.speaker:
-        return fact.speaker
-    return f"according to {source.publisher}" if source.publisher else \
-        f"according to article {source.id}"
-
-
-SEVERAL = "several"
-"""The heading of a document that spans several areas (in JSON, `sector: "several"`)."""
-
-
-def main_sector(fact: Fact) -> str:
-    """The heading a fact sits under: its main sector, the first (rubric 7). A document row
-    of four or more areas is a package of several documents named by their areas («ряд
-    документов … в вопросах космоса, атомной энергетики, ОЭЗ и креативных индустрий»): no
-    one area is the package's, and filing it under the first listed would tell a reader
-    scanning for nuclear energy that it is a space document. It sits under "Several areas",
-    its areas listed in the article's order. So does any row of four or more areas (round 9:
-    «Договоренности … коснулись сфер транспорта, экономики, культуры, образования и спорта»
-    is no transport row)."""
-    if len(set(fact.sectors)) >= 4:
-        return SEVERAL
-    return fact.sectors[0]
+from kzru.pages import Deferred, Pages  # noqa: F401 - Pages read from here by tests
 
 
 def _own_date(fact: Fact) -> tuple[date, date] | None:
@@ -346,72 +259,8 @@ def build(dataset: Dataset, event_id: str) -> Brief:
                  announced_only(dataset, related))
 
 
-class Deferred:
-    """A value worked out when one of its fields is first read, then kept (a brief's
-    "new since the last meeting", written last: not held while the sections are)."""
-
-    def __init__(self, make: Callable[[], object]) -> None:
-        self._make: Callable[[], object] | None = make
-        self._value: object = None
-
-    def _get(self) -> object:
-        if self._make is not None:
-            self._value, self._make = self._make(), None
-        return self._value
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._get(), name)
-
-    def __eq__(self, other: object) -> bool:
-        return self._get() == (other._get() if isinstance(other, Deferred) else other)
-
-    def __repr__(self) -> str:
-        return repr(self._get())
-
-
 # Facts read whole at a time while a brief is written (Pages).
 PAGE = 1000
-
-
-class Pages(Sequence[T]):
-    """A list made again each time it is read (``make``), a chunk at a time: a brief's
-    sections and long lists, its facts held only while they are written. It compares, and
-    says how long it is, as the list it makes."""
-
-    def __init__(self, count: int | None, make: Callable[[], Iterable[T]]) -> None:
-        self.count, self.make = count, make  # count None: known once made
-
-    def __iter__(self) -> Iterator[T]:
-        return iter(self.make())
-
-    def __len__(self) -> int:
-        if self.count is None:
-            self.count = sum(1 for _ in self)
-        return self.count
-
-    def __bool__(self) -> bool:
-        return len(self) > 0
-
-    @overload
-    def __getitem__(self, index: int) -> T: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[T]: ...
-
-    def __getitem__(self, index: int | slice) -> T | list[T]:
-        return list(self)[index]
-
-    def __add__(self, other: Iterable[T]) -> list[T]:
-        return [*self, *other]
-
-    def __radd__(self, other: Iterable[T]) -> list[T]:
-        return [*other, *self]
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, (Pages, list)) and list(self) == list(other)
-
-    def __repr__(self) -> str:
-        return f"Pages({list(self)!r})"
 
 
 def _shown(check: Check, decided: dict[str, Fact], taken_up: set[str]) -> Check:
