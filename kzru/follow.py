@@ -27,7 +27,6 @@ from kzru.previews import (  # noqa: F401 - read from here by brief, the command
     preview_work,
     previewed,
     report_sources,
-    speaker_names,
 )
 from kzru.progress import (  # noqa: F401 - read from here by brief, the commands and tests
     Linked,
@@ -144,7 +143,7 @@ def judge(fact: Fact, later: list[Fact], context: _Context) -> tuple[str, str, F
     going = [f for f in later if f.status == "ongoing"]
     if event is not None:
         if later:
-            first = min(later, key=lambda f: (STRENGTH.index(f.status), f.date, f.id))
+            first = _strongest(later)
             return BORNE_OUT, Said("track.why.borne_out", later=_later_line(first)), first
         reports = ", ".join(context.reports_of(event, fact.source))
         if fact.event != event.id:
@@ -160,7 +159,7 @@ def judge(fact: Fact, later: list[Fact], context: _Context) -> tuple[str, str, F
         first = going[0]
         return IN_PROGRESS, Said("track.why.in_progress", later=_later_line(first)), first
     if later:
-        first = min(later, key=lambda f: (STRENGTH.index(f.status), f.date, f.id))
+        first = _strongest(later)
         return REAFFIRMED, Said("track.why.reaffirmed", later=_later_line(first),
                                 status=status_word(first.status)), first
     work = (context.work or {}).get(fact.id)
@@ -199,14 +198,27 @@ def _context(dataset: Dataset, until: date | None = None) -> _Context:
                     preview_work(dataset), {}, neighbours, namer, {})
 
 
+def _strongest(later: list[Fact]) -> Fact:
+    """The later fact that says most (STRENGTH), the earliest of those, then by id."""
+    return min(later, key=lambda f: (STRENGTH.index(f.status), f.date, f.id))
+
+
+def _reported_by(linked: Linked, dataset: Dataset, until: date | None,
+                 fact_id: str) -> list[Fact]:
+    """The later facts of ``fact_id`` that articles published by ``until`` report (all of
+    them when None)."""
+    later = later_facts(fact_id, linked)
+    if until is not None:
+        sources = dataset.sources
+        later = [f for f in later if sources[f.source].published <= until]
+    return later
+
+
 def _first_later(linked: Linked, dataset: Dataset, until: date | None,
                  fact_id: str) -> Fact | None:
     """The later fact that says most of ``fact_id`` (reported by ``until``), if any."""
-    later = later_facts(fact_id, linked)
-    if until is not None:
-        later = [f for f in later if dataset.sources[f.source].published <= until]
-    return min(later, key=lambda f: (STRENGTH.index(f.status), f.date, f.id)) \
-        if later else None
+    later = _reported_by(linked, dataset, until, fact_id)
+    return _strongest(later) if later else None
 
 
 def _around(entry: Tracked, context: _Context) -> Tracked:
@@ -259,10 +271,7 @@ def _field_rows(context: _Context, event: Event, fact: Fact) -> tuple[Fact, ...]
 
 
 def _entry(fact: Fact, context: _Context, parts: tuple[Tracked, ...] = ()) -> Tracked:
-    later = later_facts(fact.id, context.linked)
-    if context.until is not None:
-        sources = context.dataset.sources
-        later = [f for f in later if sources[f.source].published <= context.until]
+    later = _reported_by(context.linked, context.dataset, context.until, fact.id)
     outcome, reason, decisive = judge(fact, later, context)
     if parts:
         own = [f.id for f in later]

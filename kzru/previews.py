@@ -130,12 +130,6 @@ def place_names(dataset: Dataset) -> set[str]:
             if entry.kind in ("place", "person") for name in entry.all_names()}
 
 
-def speaker_names(dataset: Dataset, speaker: str) -> set[str]:
-    """Every spelling of who says so ("Zhanar Tulindinova (KazISS)": her name and her
-    institute's, in both languages): they say who speaks, not what the row is about."""
-    return Namer(dataset).speaker(speaker)
-
-
 class Namer:
     """What rows name beyond places, people and who says so (``naming``), for many rows of
     one table: the glossary read once, each speaker's spellings worked out once (a table of
@@ -153,8 +147,10 @@ class Namer:
         self.folded: dict[str, str] = {}
 
     def speaker(self, speaker: str) -> set[str]:
-        """``speaker_names``: each name and its bracketed institution, and every spelling of
-        the glossary entries that spell either so."""
+        """Every spelling of who says so ("Zhanar Tulindinova (KazISS)": her name and her
+        institute's, in both languages: they say who speaks, not what the row is about):
+        each name and its bracketed institution, and every spelling of the glossary entries
+        that spell either so, worked out once a speaker."""
         found = self.speakers.get(speaker)
         if found is None:
             wanted: set[str] = set()

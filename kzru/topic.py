@@ -49,6 +49,31 @@ def keys_of(word: str, word_stem: str) -> frozenset[str]:
 _KEYS: dict[str, frozenset[str]] = {}
 
 
+_FOLDED: dict[str, str] = {}
+_NAME_WORDS: dict[str, list[str]] = {}
+
+
+def _fold(name: str) -> str:
+    """``normalize(name)``, kept once worked out: a topic's thousands of matches carry the
+    same few thousand names."""
+    found = _FOLDED.get(name)
+    if found is None:
+        found = normalize(name)
+        if len(_FOLDED) < 100_000:
+            _FOLDED[name] = found
+    return found
+
+
+def _name_words(name: str) -> list[str]:
+    """``words(name)``, kept as ``_fold`` keeps a name's fold (read, never changed)."""
+    found = _NAME_WORDS.get(name)
+    if found is None:
+        found = words(name)
+        if len(_NAME_WORDS) < 100_000:
+            _NAME_WORDS[name] = found
+    return found
+
+
 def organisation_names(dataset: Dataset) -> dict[str, list[GlossaryEntry]]:
     """Each (normalised) name of an organisation in the glossary, with the entries it names:
     worked out once, not for every fact a query matches."""
@@ -64,7 +89,7 @@ def _organisations(dataset: Dataset, fact: Fact,
                    named: dict[str, list[GlossaryEntry]] | None = None) -> list[GlossaryEntry]:
     """The glossary's organisations the fact names, in glossary order."""
     named = organisation_names(dataset) if named is None else named
-    names = {normalize(name) for name in fact.names}
+    names = {_fold(name) for name in fact.names}
     chosen = {id(entry) for name in names for entry in named.get(name, ())}
     if not chosen:  # most facts name none: the glossary is not walked for them
         return []
@@ -132,9 +157,9 @@ def says_outside_names(dataset: Dataset, fact: Fact, wanted: frozenset[str],
              for key in word_keys(word)}
     if not wanted.isdisjoint(heads):
         return True
-    spelled_names = {normalize(name) for entry in organisations for name in entry.all_names()}
+    spelled_names = {_fold(name) for entry in organisations for name in entry.all_names()}
     if any(not wanted.isdisjoint(word_keys(word)) for name in fact.names
-           if normalize(name) not in spelled_names for word in words(name)):
+           if _fold(name) not in spelled_names for word in _name_words(name)):
         return True
     spellings = [_spelling(entry) for entry in organisations]
     says = _SAYS.get(wanted)
