@@ -39,6 +39,9 @@ SIGNAL = {"kind": 0.7, "event": 0.7, "place": 0.8, "sector": 0.6}
 # An event held in several places (the 2022 visit: Moscow, then Tatarstan) does not say in
 # which of them each of its facts happened: its place counts for less than a stated one.
 SHARED_PLACE = 0.5
+# An event's opening announced ahead (a visit "scheduled for" its first day) says less of
+# the event than one reporting that it took place.
+PREVIEW = 0.5
 # A place said only to be set apart ("not the KamAZ of Tatarstan") is weighed as a name.
 BOTH_BONUS = 0.15  # a fact that says the word *and* is of the kind/place/sector it names
 PREFIX_EXTRA = 5
@@ -77,9 +80,11 @@ class Matcher:
         if is_cyrillic(word):  # adjectives made from the noun: газ → газовый, атом → атомный
             made = [word_stem + suffix for suffix in ADJECTIVE_SUFFIXES]
             add(self.index.lookup(f"stem IN ({','.join('?' * len(made))})", made), "stem")
+        # Longer forms of the word and of its stem, and the stem itself when it is a word:
+        # Snowball cuts визит to виз but визита to визит, so визита must reach визит here.
         for base in {word_stem, word}:
             if len(base) >= 4:
-                add(self.index.lookup("term > ? AND term < ? AND length <= ?",
+                add(self.index.lookup("term >= ? AND term < ? AND length <= ?",
                                       [base, base + "\uffff", len(base) + PREFIX_EXTRA]), "stem")
         if not allow_loose:
             return found
@@ -254,6 +259,27 @@ class Signals:
     def event_kinds(self, kinds: tuple[str, ...]) -> set[int]:
         chosen = tuple(e.id for e in self.index.events.values() if e.kind in kinds)
         return self.where("event", chosen)
+
+    def openings(self, kinds: tuple[str, ...]) -> dict[int, tuple[str, float]]:
+        """Rows that say an event of ``kinds`` took place: its meetings dated, by their own
+        date, on its first day (or in its month or year, as precisely as the row knows: the
+        arrival, the talks that opened it), each with its event and how much it counts: 1
+        for one that happened, PREVIEW for one announced ahead."""
+        found: dict[int, tuple[str, float]] = {}
+        for event in self.index.events.values():
+            if event.kind not in kinds:
+                continue
+            start = event.start
+            days = [start.toordinal(), start.replace(day=1).toordinal(),
+                    start.replace(month=1, day=1).toordinal()]  # by precision (day, month, year)
+            for status, share in (("planned", PREVIEW), ("expected", PREVIEW),
+                                  ("done", 1.0), ("ongoing", 1.0)):
+                found.update(dict.fromkeys(self.index.allowed(
+                    "event = ? AND kind = 'meeting' AND status = ? AND basis != 'publication' "
+                    "AND ((precision = 0 AND date = ?) OR (precision = 1 AND date = ?) "
+                    "OR (precision = 2 AND date = ?))", [event.id, status, *days]),
+                    (event.id, share)))
+        return found
 
     def dates(self, years: tuple[int, ...], months: tuple[int, ...],
               days: tuple[tuple[int, int], ...]) -> set[int]:

@@ -49,6 +49,28 @@ _STATUSES = {
     "ongoing": "ведутся ведется реализуются реализуется продолжается ongoing underway",
 }
 STATUS_WORDS = {form: status for status, forms in _STATUSES.items() for form in forms.split()}
+# The nouns among them name a thing of that status (договорённости, proposals), which may
+# since have moved on ("existing agreements" on oil supply are ongoing): a noun ranks facts
+# of its status first and is searched as a word, but leaves no other status out.
+STATUS_NOUNS = frozenset("""
+договоренность договоренности договоренностей подписание подписания предложения предложение
+proposal proposals plans
+""".split())
+
+# Negations. Before a status word (not signed, «не подписали», without signing) they leave
+# that status out; before another word (without transit, «без транзита», кроме газа) they
+# leave out the facts that say it, as -word does. Words that may stand between a negation
+# and its word (were not yet signed, «ещё не были подписаны») are skipped; a set phrase
+# that only looks like a negation («не только», not only) is none.
+NEGATIONS = frozenset("не not без without except excluding кроме".split())
+NEGATION_GAP = frozenset("""
+были был была было будут будет ещё еще пока так и yet been was were be is are have has had
+do does did ever any
+""".split())
+NOT_NEGATIONS = frozenset("""
+только лишь менее более раз случайно исключено того сомнения only just least less more
+merely doubt
+""".split())
 
 # Kind words: searched as text too, and facts of these kinds count as matching them.
 _KINDS = {
@@ -70,8 +92,8 @@ QUESTION_KINDS = {("сколько",): ("figure",), ("how", "many"): ("figure",)
 # Event words: facts of events of these kinds count as matching them.
 _EVENTS = {
     ("state-visit", "working-visit", "official-visit"):
-        "визит визита визите визитом визиты визитов визитами визитах госвизит госвизита "
-        "госвизите госвизитом visit visits",
+        "визит визита визите визитом визиты визитов визитами визитах visit visits",
+    ("state-visit",): "госвизит госвизита госвизите госвизитом госвизиты госвизитов",
     ("forum",): "форум форума форуме форумы форумов forum forums",
     ("summit",): "саммит саммита саммите summit summits",
     ("talks", "meeting"): "переговоры переговоров переговорах talks negotiations",
@@ -124,12 +146,12 @@ _GENERIC = """
 перспективы возможности укрепление расширение реализация обсуждение создание страна
 страны сторона стороны двусторонний деятельность задача роль значение внимание тема
 повестка процесс решение план часть помощь поддержка партнерство связи президент
-президенты лидер лидеры глава главы
+президенты лидер лидеры глава главы договоренность договоренности договоренностей
 cooperation interaction development relations relationship issue issues question questions
 area areas sphere field direction work supply supplies measures level framework results
 prospects opportunities strengthening expansion implementation discussion creation country
 countries side sides bilateral activity task role topic agenda process support partnership
-ties president presidents leader leaders head heads
+ties president presidents leader leaders head heads proposal proposals plans
 """
 GENERIC_STEMS = frozenset()  # filled on first use: stemming at import costs start-up
 GENERIC_WEIGHT = 0.4
@@ -218,6 +240,7 @@ QUERY_FILLERS = frozenset("""
 # when it holds the abbreviation itself or every word of one of the expansions. Parsed on
 # first use, like the generic words.
 _ABBREVIATIONS = """
+госвизит госвизита госвизите госвизитом : государственный визит : state visit
 кпп : пункт пропуска, контрольно-пропускной пункт : checkpoint
 еаэс eaeu eeu : евразийский экономический союз : eurasian economic union
 одкб csto : организация договора о коллективной безопасности : collective security treaty

@@ -178,6 +178,9 @@ def _search(index: Index, reading: Reading, allowed: set[int] | None, limit: int
     allowed = _without(matcher, signals, reading, allowed)
     years = signals.where("year", reading.years) if reading.years else None
     statuses = signals.where("status", reading.statuses) if reading.statuses else None
+    if reading.not_statuses:  # not signed: every fact of another status
+        every = statuses if statuses is not None else index.allowed("1", [])
+        statuses = every - signals.where("status", reading.not_statuses)
     dated = allowed if years is None else years if allowed is None else years & allowed
     kept = dated if statuses is None else statuses if dated is None else statuses & dated
     # A status that nothing satisfies: a topic word (not a name, a kind, an event or a generic
@@ -227,7 +230,9 @@ def _listed(values: tuple[Any, ...], status: bool = False) -> str:
 def _nothing(reading: Reading, units: list[_Unit]) -> str:
     """What the stated filters left: "nothing agreed about газ in 2025"."""
     about = ", ".join(unit.text for unit in units)
-    status = _listed(reading.statuses, True) if reading.statuses else Said("read.dated")
+    status = _listed(reading.statuses, True) if reading.statuses else Said(
+        "read.not_status", status=_listed(reading.not_statuses, True)) \
+        if reading.not_statuses else Said("read.dated")
     when = Said("read.in_years", years=_listed(reading.years)) if reading.years else ""
     return Said("read.nothing", status=status, about=about, when=when)
 
@@ -285,21 +290,30 @@ def _ranked(index: Index, signals: Signals, reading: Reading, text_units: list[_
     threshold = MIN_SCORE * weight_sum / 100.0 * (1 - 1e-9) if units else 0.0
     scores = {rowid: score for rowid, score in scores.items() if score >= threshold}
     constrained = bool(reading.years or reading.statuses or reading.months or reading.days
+                       or reading.not_statuses or reading.ranked_statuses
                        or reading.kinds or any(t.kinds or t.events or t.event_kinds
                                                for t in reading.terms))
     if constrained and scores:
-        decisive = (signals.where("kind", ("document", "commitment"))
-                    | signals.where("status", ("signed", "agreed")))
+        # a status named by a noun (договорённости) is what decides; else documents and
+        # decisions
+        decisive = signals.where("status", reading.ranked_statuses) \
+            if reading.ranked_statuses else (signals.where("kind", ("document", "commitment"))
+                                             | signals.where("status", ("signed", "agreed")))
         tied = index.allowed("event != ''", [])
         bonus = PRIOR_SHARE * (weight_sum if units else 1.0)
         for rowid in scores:
             scores[rowid] += bonus * (0.6 * (rowid in decisive) + 0.4 * (rowid in tied))
+    # A query naming only an event's kind asks for the events: each one's opening first,
+    # newest first.
+    leading = _openings(signals, reading.events_asked, scores) if reading.events_asked \
+        else set()
     # A stated time means the fact's own date: facts dated only by their article come after.
     dated = reading.years or reading.months or reading.days
     reported = index.allowed("basis = 'publication'", []) if dated else set()
     full = weight_sum if units else 1.0
     dates = index.dates
-    keyed = ((rowid in reported, -direct.get(rowid, 0), -matched.get(rowid, 0), -score,
+    keyed = ((rowid in reported, -direct.get(rowid, 0), -matched.get(rowid, 0),
+              rowid not in leading, -dates[rowid] if rowid in leading else 0, -score,
               -dates[rowid], rowid) for rowid, score in scores.items())
     ranked = heapq.nsmallest(limit, keyed) if limit is not None else sorted(keyed)
     facts = index.facts([key[-1] for key in ranked])
@@ -313,6 +327,17 @@ def _ranked(index: Index, signals: Signals, reading: Reading, text_units: list[_
         hits.append(Hit(fact, round(min(100.0, -score * 100.0 / full), 1),
                         matched.get(rowid, 0), matches, notes))
     return Hits(hits, len(scores))
+
+
+def _openings(signals: Signals, kinds: tuple[str, ...], scores: dict[int, float]) -> set[int]:
+    """Per event of ``kinds``, the one opening (see Signals.openings) that ranks first: one
+    that happened before a preview, then the better score, then the first row."""
+    best: dict[str, tuple[float, float, int]] = {}
+    for rowid, (event, share) in signals.openings(kinds).items():
+        if rowid in scores:
+            key = (share, scores[rowid], -rowid)
+            best[event] = max(key, best.get(event, key))
+    return {-key[2] for key in best.values()}
 
 
 def exact_search(facts: list[Fact], query: str, limit: int | None = 10) -> Hits:

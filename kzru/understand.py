@@ -19,9 +19,13 @@ from kzru.query_words import (
     EVENT_WORDS,
     KIND_WORDS,
     MONTHS,
+    NEGATION_GAP,
+    NEGATIONS,
+    NOT_NEGATIONS,
     QUERY_FILLERS,
     QUESTION_KINDS,
     RELATIVE,
+    STATUS_NOUNS,
     STATUS_WORDS,
     VISIT_KIND,
     WEAK_MONTHS,
@@ -100,11 +104,24 @@ class Reading(NamedTuple):
     notes: tuple[str, ...] = ()
     read_words: tuple[str, ...] = ()  # words taken as a time, status or question
     excluded: tuple[Term, ...] = ()  # typed as -word: facts that match them are left out
+    not_statuses: tuple[str, ...] = ()  # negated (not signed): facts of these are left out
+    ranked_statuses: tuple[str, ...] = ()  # named by a noun (договорённости): rank, not filter
+
+    @property
+    def events_asked(self) -> tuple[str, ...]:
+        """The event kinds a query asks for when its every word names one (визита, "state
+        visit", forums): the reader wants the events themselves, so each one's opening
+        ranks before what it produced; () for any other query."""
+        if not self.terms or any(not term.event_kinds or term.kinds or term.entity
+                                 or term.sector or term.either or term.phrase
+                                 for term in self.terms):
+            return ()
+        return tuple(dict.fromkeys(kind for term in self.terms for kind in term.event_kinds))
 
     @property
     def empty(self) -> bool:
         return not (self.terms or self.years or self.months or self.days or self.statuses
-                    or self.kinds)
+                    or self.kinds or self.not_statuses)
 
     def describe(self, related: dict[str, tuple[str, str]] | None = None) -> str:
         """One line saying how the query was read, for the `read as:` line and --explain;
@@ -212,6 +229,9 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
     used, years, months, days = _mark_times(tokens, today or date.today())
     notes = [note for _, note in sorted(used.items()) if note]
     statuses: list[str] = []
+    not_statuses: list[str] = []
+    ranked_statuses: list[str] = []
+    negations: dict[str, str] = {}  # a word a negation leaves out -> the words that say so
     kinds: list[str] = []
     ignored: list[str] = []
     content: list[str] = []
@@ -232,6 +252,26 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
         elif phrase := _free_phrase(tokens, position, used):  # во время, в рамках: a stopword
             ignored.append(" ".join(phrase))
             position += len(phrase)
+        elif token in NEGATIONS and (negated := _negated(tokens, position, used)):
+            target = tokens[negated]
+            said = " ".join(tokens[position:negated + 1])
+            if target in NOT_NEGATIONS:  # «не только», not only: no negation
+                ignored.append(said)
+            elif target in STATUS_WORDS:
+                not_statuses.append(STATUS_WORDS[target])
+                read_words.extend(tokens[position:negated + 1])
+                notes.append(Said("read.status_not", words=said,
+                                  status=status_word(STATUS_WORDS[target])))
+            else:  # read as -word, and the read-as line says so
+                excluded.append(target)
+                negations[target] = said
+            position = negated + 1
+        elif token in STATUS_NOUNS:  # a thing of that status: ranks it, and is a word
+            ranked_statuses.append(STATUS_WORDS[token])
+            notes.append(Said("read.status_ranks", word=token,
+                              status=status_word(STATUS_WORDS[token])))
+            content.append(token)
+            position += 1
         elif token in STATUS_WORDS:
             statuses.append(STATUS_WORDS[token])
             read_words.append(token)
@@ -258,11 +298,34 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
     for term in terms:
         notes.extend(_term_notes(term))
     unwanted = tuple(_terms(list(excluded), aliases, [], [], []))
-    notes.extend(Said("read.not", word=term.text) for term in unwanted)
+    notes.extend(Said("read.negated", words=negations[term.text], word=term.text)
+                 if term.text in negations else Said("read.not", word=term.text)
+                 for term in unwanted)
+    if Reading(terms).events_asked:
+        notes.append(Said("read.openings"))
     return Reading(terms, tuple(dict.fromkeys(years)), tuple(dict.fromkeys(months)),
                    tuple(dict.fromkeys(days)), tuple(dict.fromkeys(statuses)),
                    tuple(dict.fromkeys(kinds)), tuple(ignored), tuple(notes), tuple(read_words),
-                   unwanted)
+                   unwanted, tuple(dict.fromkeys(not_statuses)),
+                   tuple(dict.fromkeys(ranked_statuses)))
+
+
+NEGATION_REACH = 3  # words a negation may skip to reach its own (were not yet signed)
+
+
+def _negated(tokens: list[str], position: int, used: dict[int, str]) -> int:
+    """The position of the word the negation at ``position`` applies to, skipping
+    auxiliaries (see query_words.NEGATION_GAP); 0 when it applies to none (a time, a
+    stopword, the end of the query): then it is a stopword like any other."""
+    at = position + 1
+    while at < len(tokens) and at - position <= NEGATION_REACH and tokens[at] in NEGATION_GAP:
+        at += 1
+    if at >= len(tokens) or at in used or tokens[at] == OR_MARK or tokens[at] in NEGATIONS:
+        return 0
+    target = tokens[at]
+    if target in NOT_NEGATIONS or target in STATUS_WORDS:
+        return at
+    return 0 if target in STOPWORDS or target in QUERY_FILLERS else at
 
 
 def _terms(tokens: list[str], aliases: AliasTable, events: list[Any], sectors: list[Any],
