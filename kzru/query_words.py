@@ -27,6 +27,15 @@ MONTHS = {form: number for forms, number in _MONTHS for form in forms.split()}
 # Words that are months only beside a number or a year ("may" is also a verb).
 WEAK_MONTHS = frozenset("may mar jan feb apr jun jul aug sep sept oct nov dec".split())
 
+# Seasons, as the months they span (winter: December, January and February of one year).
+# Like the weak months, "spring", "fall" and the Russian nouns are seasons only beside a year
+# ("spring 2025", «лето 2022»); the Russian adverbs (летом) and the rest always are.
+_SEASONS = (("winter зимой зима зимы зиму", (12, 1, 2)), ("spring весной весна весны", (3, 4, 5)),
+            ("summer летом лето лета", (6, 7, 8)),
+            ("autumn fall осенью осень осени", (9, 10, 11)))
+SEASONS = {form: months for forms, months in _SEASONS for form in forms.split()}
+WEAK_SEASONS = frozenset("spring fall зима зимы зиму весна весны лето лета осень осени".split())
+
 # (words before "year") -> offset from the current year: unambiguous against today's date.
 RELATIVE = {("этом", "году"): 0, ("этот", "год"): 0, ("this", "year"): 0,
             ("текущем", "году"): 0, ("прошлом", "году"): -1, ("прошлый", "год"): -1,
@@ -43,7 +52,8 @@ _STATUSES = {
     "planned": "планируется планируют планируются запланировано запланирован запланирована "
                "запланированы запланированные запланировали planned scheduled plans",
     "expected": "ожидается ожидаются ожидают ожидаемые ожидаемый expected expects",
-    "proposed": "предложил предложила предложили предложено предлагает предлагают "
+    "proposed": "предложил предложила предложили предложено предложены предложена предложен "
+                "предлагает предлагают "
                 "предложения предложение рассматривается рассматривают proposed proposes "
                 "proposal proposals considered considering",
     "ongoing": "ведутся ведется реализуются реализуется продолжается ongoing underway",
@@ -83,6 +93,8 @@ _KINDS = {
     ("institution",): "филиал филиалы филиалов branch branches institution institutions",
     ("project",): "проект проекты проектов project projects",
     ("commitment",): "обязательства commitments commitment",
+    ("initiative",): "инициатива инициативы инициатив инициативу инициативах initiative "
+                     "initiatives",
 }
 KIND_WORDS = {form: kinds for kinds, forms in _KINDS.items() for form in forms.split()}
 # Question words that ask for a kind and carry no text of their own.
@@ -96,7 +108,8 @@ _EVENTS = {
     ("state-visit",): "госвизит госвизита госвизите госвизитом госвизиты госвизитов",
     ("forum",): "форум форума форуме форумы форумов forum forums",
     ("summit",): "саммит саммита саммите summit summits",
-    ("talks", "meeting"): "переговоры переговоров переговорах talks negotiations",
+    ("talks", "meeting"): "переговоры переговоров переговорах talks negotiations встреча "
+                          "встречи встречу встрече встреч встречах встречами meeting meetings",
 }
 EVENT_WORDS = {form: kinds for kinds, forms in _EVENTS.items() for form in forms.split()}
 # Words that say which kind of visit, read with the visit word after them ("state visit",
@@ -227,6 +240,7 @@ def set_phrase(tokens: list[str], position: int) -> tuple[str, ...]:
 QUERY_FILLERS = frozenset("""
 было произошло происходило случилось бывает happened happen happens occurred
 каждый каждая каждое каждые каждого каждой каждом каждую every each
+сейчас ныне теперь нынче currently now nowadays over
 """.split())
 
 
@@ -240,7 +254,10 @@ QUERY_FILLERS = frozenset("""
 # when it holds the abbreviation itself or every word of one of the expansions. Parsed on
 # first use, like the generic words.
 _ABBREVIATIONS = """
-госвизит госвизита госвизите госвизитом : государственный визит : state visit
+госвизит : государственный визит : state visit
+погранпереход : пункт пропуска, пограничный переход : checkpoint, border crossing
+погранзастава : пограничная застава : border post
+погранслужба : пограничная служба : border service
 кпп : пункт пропуска, контрольно-пропускной пункт : checkpoint
 еаэс eaeu eeu : евразийский экономический союз : eurasian economic union
 одкб csto : организация договора о коллективной безопасности : collective security treaty
@@ -289,6 +306,8 @@ _ABBREVIATIONS = """
 
 Expansion = tuple[tuple[str, ...], ...]
 _LINES: dict[str, str] = {}  # abbreviation -> its line, read on first use
+_STEMS: dict[str, str] = {}  # a long abbreviation's stem -> its line
+STEMMED = 6  # shorter abbreviations (КПП, ОДКБ) are matched as typed: their forms are few
 
 
 def expansion(word: str) -> tuple[Expansion, tuple[str, ...]]:
@@ -299,6 +318,13 @@ def expansion(word: str) -> tuple[Expansion, tuple[str, ...]]:
         for line in _ABBREVIATIONS.strip().splitlines():
             _LINES.update(dict.fromkeys(line.partition(":")[0].split(), line))
     line = _LINES.get(word)
+    if line is None and len(word) >= STEMMED:  # a case form of a long one: госвизита
+        if not _STEMS:
+            _STEMS.update({stem(key): text for key, text in _LINES.items()
+                           if len(key) >= STEMMED})
+        # Snowball cuts a nominative further than its cases (госвизит -> госвиз, госвизита
+        # -> госвизит): the stem of a case form's stem is the nominative's
+        line = _STEMS.get(stem(word)) or _STEMS.get(stem(stem(word)))
     if line is None:
         return (), ()
     abbreviations, russian, english = (part.strip() for part in line.split(":"))

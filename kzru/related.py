@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from kzru.index import FIELD_BITS, decode
 from kzru.matching import (
@@ -44,6 +45,8 @@ _WRITTEN = {
     "pipeline": (("oil", 0.6), ("gas", 0.6)), "petroleum": (("oil", 0.9),),
     "nuclear": (("atomic", 0.8),), "atomic": (("nuclear", 0.8),),
     "varsity": (("university", 0.9),), "college": (("university", 0.6),),
+    "trip": (("visit", 0.8),), "поездка": (("визит", 0.8),), "поездки": (("визит", 0.8),),
+    "поездку": (("визит", 0.8),), "поездке": (("визит", 0.8),), "поездкой": (("визит", 0.8),),
 }
 
 
@@ -82,9 +85,43 @@ MIN_ROOT = 3
 BARE_ROOT = 7  # a root alone is a word only when long: председатель, not господ
 
 
+# English words made from another by a suffix, undone: chairmanship -> chairman -> chair,
+# signature/signatory -> sign, investment/investor -> invest, presidency -> president,
+# leadership -> leader, cooperation -> cooperate. Each line: the suffix, and what replaces it.
+# Inflections (chaired, signing) are the stemmer's; these are derivations it keeps apart.
+_EN_SUFFIXES = (("ship", ("",)), ("man", ("",)),
+                ("ment", ("",)), ("atory", ("",)), ("ature", ("",)), ("ation", ("ate", "e")),
+                ("ition", ("e",)), ("ency", ("ent",)), ("ancy", ("ant",)), ("or", ("",)),
+                ("er", ("",)), ("al", ("", "e")), ("ure", ("e",)))
+EN_ROOT = 4  # sign, lead: shorter roots are too often another word's start
+EN_STEPS = 2  # chairmanship -> chairman -> chair
+
+
+def derived_en(word: str) -> list[list[str]]:
+    """The English words ``word`` is made from by the suffixes of _EN_SUFFIXES, one list per
+    suffix undone, nearest first, up to EN_STEPS suffixes deep (most are no words: the
+    caller keeps the nearest the facts hold)."""
+    levels: list[list[str]] = []
+    # a plural's singular first: signatories -> signatory
+    level = [word[:-3] + "y" if word.endswith("ies") else word[:-1]
+             if word.endswith("s") and not word.endswith("ss") else word]
+    for _ in range(EN_STEPS):
+        level = list(dict.fromkeys(
+            root + ending for form in level for suffix, endings in _EN_SUFFIXES
+            if form.endswith(suffix) and len(form) - len(suffix) >= EN_ROOT
+            for root in [form[:-len(suffix)]] for ending in endings))
+        if not level:
+            break
+        levels.append(level)
+    return levels
+
+
 def derived(word: str) -> list[str]:
     """Nouns a Russian verb (or -ство noun) is made from or shares its root with (see
-    _VERB_SUFFIXES); a bare root counts only when long (BARE_ROOT)."""
+    _VERB_SUFFIXES); a bare root counts only when long (BARE_ROOT). An English word: the
+    words it is made from (see derived_en)."""
+    if not is_cyrillic(word):
+        return [form for level in derived_en(word) for form in level]
     for suffix, endings in _VERB_SUFFIXES:
         at = word.rfind(suffix)
         rest = word[at + len(suffix):]
@@ -103,12 +140,18 @@ def related_words(word: str) -> list[tuple[str, float]]:
     return [*written, *_table().get(stem(word), ())]
 
 
-def derived_words(word: str) -> list[tuple[str, float]]:
-    """The nouns a verb is made from (see derived), and their English words, with how
-    sure each is."""
+def derived_words(word: str, holds: Callable[[str], bool] = lambda _: True
+                  ) -> list[tuple[str, float]]:
+    """The nouns a verb is made from (see derived), and their words in the other language,
+    with how sure each is. In English, the nearest words the facts hold (``holds``):
+    chairmanship -> chair when no fact says chairman."""
     from kzru.query_words import BILINGUAL, bilingual_key
 
-    nouns = derived(word)
+    if is_cyrillic(word):
+        nouns = derived(word)
+    else:
+        nouns = next(([form for form in level if holds(form)] for level in derived_en(word)
+                      if any(map(holds, level))), [])
     return [(noun, 1.0) for noun in nouns] + [
         (english, DERIVED) for noun in nouns
         for english in BILINGUAL.get(bilingual_key(noun), ())]
@@ -131,7 +174,8 @@ def related_rows(matcher: Matcher, term: Term) -> dict[int, Best]:
     word = term.tokens[0]
     candidates = [(part, 1.0, "related", True) for part in compound_parts(word)[:1]
                   if len(part) >= 3]
-    candidates += [(other, sure, "derived", False) for other, sure in derived_words(word)]
+    candidates += [(other, sure, "derived", False) for other, sure in derived_words(
+        word, lambda form: bool(matcher.index.lookup("stem = ?", [stem(form)])))]
     candidates += [(other, similarity, "related", False)
                    for other, similarity in related_words(word)]
     found: dict[int, Best] = {}

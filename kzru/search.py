@@ -7,6 +7,7 @@ a fact's score is the idf-weighted share of units it matches.
 
 import heapq
 import math
+from datetime import date
 from typing import Any, NamedTuple
 
 from kzru.index import Index
@@ -32,6 +33,7 @@ EXCLUDING = frozenset({"exact", "stem", "alias", "translation", "transliteration
 PRIOR_SHARE = 0.08
 PLACE_WEIGHT = 0.7  # a place beside a topic word qualifies it
 MIN_SCORE = 30.0
+CLOSE = 0.5  # a match scoring at least this share of the best one is a close match
 
 
 class Match(NamedTuple):
@@ -307,12 +309,20 @@ def _ranked(index: Index, signals: Signals, reading: Reading, text_units: list[_
     # newest first.
     leading = _openings(signals, reading.events_asked, scores) if reading.events_asked \
         else set()
-    # A stated time means the fact's own date: facts dated only by their article come after.
+    # A stated time means the fact's own date: among the close matches (CLOSE of the best
+    # score), facts dated only by their article come after the others; a weak match (a
+    # word of the query said in passing) comes after both, whatever its date.
     dated = reading.years or reading.months or reading.days
-    reported = index.allowed("basis = 'publication'", []) if dated else set()
+    # ... unless their event was held then: its date is theirs (a001's 36 points of the
+    # joint statement adopted at the 2024 visit, dated by the article, are of 2024).
+    held = _held(index.events.values(), reading) if dated else []
+    reported = index.allowed(
+        f"basis = 'publication' AND event NOT IN ({','.join('?' * len(held))})",
+        held) if dated else set()
     full = weight_sum if units else 1.0
     dates = index.dates
-    keyed = ((rowid in reported, -direct.get(rowid, 0), -matched.get(rowid, 0),
+    close = CLOSE * max(scores.values(), default=0.0) if reported else 0.0
+    keyed = ((score < close, rowid in reported, -direct.get(rowid, 0), -matched.get(rowid, 0),
               rowid not in leading, -dates[rowid] if rowid in leading else 0, -score,
               -dates[rowid], rowid) for rowid, score in scores.items())
     ranked = heapq.nsmallest(limit, keyed) if limit is not None else sorted(keyed)
@@ -327,6 +337,22 @@ def _ranked(index: Index, signals: Signals, reading: Reading, text_units: list[_
         hits.append(Hit(fact, round(min(100.0, -score * 100.0 / full), 1),
                         matched.get(rowid, 0), matches, notes))
     return Hits(hits, len(scores))
+
+
+def _held(events: Any, reading: Reading) -> list[str]:
+    """The events held, on any of their days, in the years, months and days the query
+    states."""
+    found = []
+    for event in events:
+        day, days = event.start, []
+        while day <= event.end and len(days) < 366:
+            days.append(day)
+            day = date.fromordinal(day.toordinal() + 1)
+        if any((not reading.years or day.year in reading.years)
+               and (not (reading.months or reading.days) or day.month in reading.months
+                    or (day.month, day.day) in reading.days) for day in days):
+            found.append(event.id)
+    return found
 
 
 def _openings(signals: Signals, kinds: tuple[str, ...], scores: dict[int, float]) -> set[int]:

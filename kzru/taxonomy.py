@@ -43,6 +43,29 @@ def sector_words(sectors: Iterable[Any]) -> dict[str, tuple[str, bool]]:
     return found
 
 
+Phrases = dict[str, list[tuple[tuple[str, ...], str, bool]]]
+
+
+def sector_phrases(sectors: Iterable[Any]) -> Phrases:
+    """Sector names of two words or more (сельское хозяйство, nuclear energy), as stems, by
+    their first stem, longest first, each with its sector id (and True: the sector's own
+    name). Read as one term, so that the second word is no word of its own (хозяйстве).
+    Aliases stay words (trade turnover: a fact may say trade alone)."""
+    entries: list[tuple[list[str], str, bool]] = []
+    for sector in sectors:
+        for name in (sector.name, sector.name_ru):
+            entries += [(content_words(part), sector.id, True) for part in _PARTS.split(name)]
+    entries = [entry for entry in entries if len(entry[0]) >= 2]
+    stems = iter(stem_many([word for phrase, _, _ in entries for word in phrase]))
+    found: Phrases = {}
+    for phrase, sector_id, own in entries:
+        key = tuple(next(stems) for _ in phrase)
+        found.setdefault(key[0], []).append((key, sector_id, own))
+    for choices in found.values():
+        choices.sort(key=lambda choice: -len(choice[0]))
+    return found
+
+
 def _key(text: str) -> tuple[str, ...]:
     """A phrase as its stemmed content words: word forms and case do not matter."""
     return tuple(stem(word) for word in content_words(text))

@@ -25,10 +25,12 @@ from kzru.query_words import (
     QUERY_FILLERS,
     QUESTION_KINDS,
     RELATIVE,
+    SEASONS,
     STATUS_NOUNS,
     STATUS_WORDS,
     VISIT_KIND,
     WEAK_MONTHS,
+    WEAK_SEASONS,
     YEAR_WORDS,
     bilingual_key,
     expansion,
@@ -36,7 +38,8 @@ from kzru.query_words import (
     set_phrase,
     year_in,
 )
-from kzru.taxonomy import sector_words as _sector_words  # one reading of sectors
+from kzru.taxonomy import sector_phrases as _sector_phrases  # one reading of sectors
+from kzru.taxonomy import sector_words as _sector_words
 from kzru.text import STOPWORDS, content_words, normalize, stem, words
 
 # Operators: "a phrase" (also «…» and “…”), -word, and OR (ИЛИ) between words, in capitals
@@ -204,6 +207,16 @@ def _mark_times(tokens: list[str], today: date) -> tuple[dict[int, str], list[in
         else:
             months.append(month)
             used[position] = Said("read.month", month=f"{month:02d}")
+    for position, token in enumerate(tokens):
+        season = SEASONS.get(token)
+        if season is None or position in used:
+            continue
+        beside = {tokens[p] for p in (position - 1, position + 1) if 0 <= p < len(tokens)}
+        if token in WEAK_SEASONS and not any(map(year_in, beside)):
+            continue
+        months.extend(season)
+        used[position] = Said("read.season", word=token,
+                              months=", ".join(f"{month:02d}" for month in season))
     return used, years, months, days
 
 
@@ -334,6 +347,7 @@ def _terms(tokens: list[str], aliases: AliasTable, events: list[Any], sectors: l
     stems = [stem(t) for t in tokens]
     longest = getattr(aliases, "longest", None) or max(map(len, aliases), default=1)
     sector_words = _sector_words(sectors) if sectors else {}
+    named_sectors = _sector_phrases(sectors) if sectors and len(tokens) > 1 else {}
     terms: list[Term] = []
     position = 0
     join = False
@@ -355,6 +369,16 @@ def _terms(tokens: list[str], aliases: AliasTable, events: list[Any], sectors: l
             terms.append(Term(" ".join(pair), pair, [pair], event_kinds=(kind,)))
             position += 2
             continue
+        named = next(((size, sector, own) for key, sector, own in named_sectors.get(
+            stems[position], ()) for size in [len(key)]
+            if tuple(stems[position:position + size]) == key), None)
+        if named:  # сельском хозяйстве, special economic zones: the sector, as one term
+            size, sector, own = named
+            phrase = tuple(tokens[position:position + size])
+            terms.append(Term(" ".join(phrase), phrase, [phrase], sector=sector,
+                              sector_only=own))
+            position += size
+            continue
         for size in range(min(longest, len(tokens) - position), 0, -1):
             key = tuple(stems[position:position + size])
             if key in aliases:
@@ -364,9 +388,12 @@ def _terms(tokens: list[str], aliases: AliasTable, events: list[Any], sectors: l
                 position += size
                 break
         else:
-            # Snowball cuts some names short (Астана → аста, Астане → астан).
-            key = (stems[position][:-1],)
-            names_here = aliases.get(key, []) if len(key[0]) >= 4 else []
+            # Snowball cuts some names short (Астана → аста, Астане → астан), and cuts a
+            # nominative further than its other cases (Токаев → тока, Токаева → токаев: the
+            # stem of a case form's stem is the nominative's).
+            keys = [(cut,) for cut in (stems[position][:-1], stem(stems[position]))
+                    if len(cut) >= 4]
+            names_here = next((aliases[key] for key in keys if key in aliases), [])
             entry = _entry(names_here, glossary) if names_here else None
             found = _term((tokens[position],), names_here, entry, events, sector_words)
             if not names_here:  # КПП: a пункт пропуска, a checkpoint (see query_words.py)
@@ -384,6 +411,9 @@ def _term(phrase: tuple[str, ...], names: list[tuple[str, ...]], entry: Any,
     word = phrase[0] if len(phrase) == 1 else ""
     word_stem = stem(word) if word else ""
     sector, sector_only = sector_words.get(word_stem, ("", False)) if word else ("", False)
+    if word and not sector:  # an adjective names its noun's sector: энергетические, атомный
+        sector, sector_only = next((sector_words[noun] for noun in _nouns_of(word_stem)
+                                    if noun in sector_words), ("", False))
     translations = tuple(BILINGUAL.get(word, ()) or BILINGUAL.get(bilingual_key(word), ()))
     return Term(
         text=" ".join(phrase), tokens=phrase, aliases=names, translations=translations,
@@ -393,6 +423,16 @@ def _term(phrase: tuple[str, ...], names: list[tuple[str, ...]], entry: Any,
         sector=sector, sector_only=sector_only, entity=entry.kind if entry is not None else "",
         generic=bool(word) and entry is None and is_generic(word),
         entry=entry.id if entry is not None else "")
+
+
+# Russian adjectives by the end of their stem, and the noun stem they are made from:
+# энергетическ -> энергетик (энергетика), атомн -> атом, газов -> газ, транспортн -> транспорт.
+_ADJECTIVE_NOUNS = (("ическ", "ик"), ("н", ""), ("ов", ""), ("ев", ""))
+
+
+def _nouns_of(word_stem: str) -> list[str]:
+    return [word_stem[:-len(end)] + noun for end, noun in _ADJECTIVE_NOUNS
+            if word_stem.endswith(end) and len(word_stem) - len(end) >= 3]
 
 
 def _either(first: Term, second: Term) -> Term:

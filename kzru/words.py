@@ -92,6 +92,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "read.literal_substring": ("literal substring", "подстрока буквально"),
     "read.year": ("year {year}", "год {year}"),
     "read.year_words": ("year {year} ({words})", "год {year} ({words})"),
+    "read.season": ('"{word}" → months {months}', "«{word}» → месяцы {months}"),
     "read.date": ("date {date}", "дата {date}"),
     "read.month": ("month {month}", "месяц {month}"),
     "read.asks_for": ('"{words}" → {kinds}', "«{words}» → {kinds}"),

@@ -345,12 +345,22 @@ def test_a_year_means_the_facts_own_date_first(index) -> None:  # noqa: ANN001
     # a002/a004 (Nov 2025): the MGIMO branch in Astana was opened in 2025 by the articles' own
     # words; the list of nine branches carries only the article's date
     hits = search(index, "какие вузы открыли филиалы в 2025 году", limit=None)
-    own = [h.fact.date_basis != "publication" for h in hits]
-    assert own == sorted(own, reverse=True) and own[0]
+    # among the close matches (half the best score or more) the own dates first; a weak match
+    # (one word of the query said in passing: a square "opened" in 2025) after both
+    close = [h for h in hits if h.score >= max(h.score for h in hits) / 2]
+    assert hits[:len(close)] == close and len(close) < len(hits)
+    own = [not h.notes for h in close]  # "reported in 2025": dated by the article alone
+    assert own == sorted(own, reverse=True) and own[0] and not own[-1]
     assert "mgimo" in " ".join(h.fact.id for h in hits[:3])
-    reported = [h for h in hits if h.fact.date_basis == "publication"]
+    # dated by the article alone: publication-dated, and of no event held in 2025 (an event
+    # held then dates its facts: a004's 2025 visit)
+    held = {event.id for event in index.events.values()
+            if 2025 in (event.start.year, event.end.year)}
+    reported = [h for h in hits if h.fact.date_basis == "publication"
+                and h.fact.event not in held]
     assert reported and all(h.notes == ("reported in 2025",) for h in reported)
-    assert all(h.notes == () for h in hits if h.fact.date_basis != "publication")
+    assert all(h.notes == () for h in hits if h not in reported)
+    assert any(h.fact.date_basis == "publication" and h not in reported for h in hits)
 
 
 def test_a_status_that_nothing_satisfies_is_said_and_relaxed(index) -> None:  # noqa: ANN001
