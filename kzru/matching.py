@@ -327,10 +327,18 @@ def term_rows(matcher: Matcher, signals: Signals, term: Term) -> dict[int, Best]
         return merged
     if term.phrase:
         return _adjacent_rows(matcher, term)
+    probes = _place_names(signals.index, term)
     text = text_rows(matcher, term)
+    for probe in probes[1:]:  # the place's names in the other script, read alike
+        for rowid, (weight, matched, how) in text_rows(
+                matcher, term._replace(tokens=(probe,), text=probe, aliases=[],
+                                       translations=())).items():
+            weight *= QUALITY["alias"] / QUALITY[how]
+            if rowid not in text or weight > text[rowid][0]:
+                text[rowid] = (weight, matched, "alias")
     if len(term.tokens) == 1 and text and (term.entity == "place" or (
             term.sector and _attribute(signals.index, term.tokens[0]))):
-        _names_only(signals.index, term, text)
+        _names_only(signals.index, term, text, probes)
     meaning = _signal_rows(signals, term)
     if term.sector and not term.sector_only and text:  # an alias: boost within the sector
         said = {rowid for rowid, best in text.items() if best[2] != "name"}
@@ -353,19 +361,32 @@ def _attribute(index: Index, word: str) -> bool:
     return index.names_a_field(key(word))
 
 
-def _names_only(index: Index, term: Term, rows: dict[int, Best]) -> None:
+def _place_names(index: Index, term: Term) -> list[str]:
+    """A one-word place as typed, then its glossary entry's other one-word names (Moscow,
+    Москва, Moskva): a place reaches the same facts whichever script names it. [] for a
+    term that is no such place."""
+    if term.entity != "place" or not term.entry or len(term.tokens) != 1:
+        return []
+    entry = index.table("glossary").get(term.entry)
+    names = [found[0] for name in (entry.all_names() if entry else ())
+             for found in [words(name)] if len(found) == 1]
+    return list(dict.fromkeys([term.tokens[0], *names]))
+
+
+def _names_only(index: Index, term: Term, rows: dict[int, Best],
+                probes: list[str] | None = None) -> None:
     """Demote facts that say a place or a topic word only inside a name, or a place only to
     set it apart (see places.py); a place's own longer name (Republic of Tatarstan) is the
-    place."""
+    place. ``probes``: the place's one-word names in both scripts (see _place_names)."""
     from kzru import places
 
-    word = places.key(term.tokens[0])
-    inside = index.inside_names(word) & rows.keys()
+    keys = tuple(dict.fromkeys(places.key(word) for word in probes or term.tokens[:1]))
+    inside = set().union(*(index.inside_names(word) for word in keys)) & rows.keys()
     if term.entity == "place":
-        inside = places.not_the_place(index, term.entry, word, inside, rows)
-    for rowid in inside:
+        inside = places.not_the_place(index, term.entry, keys, inside, rows)
+    for rowid in inside:  # at most NAME_ONLY, however the name matched (in either script)
         weight, matched, _ = rows[rowid]
-        rows[rowid] = (weight * NAME_ONLY, matched, "name")
+        rows[rowid] = (min(weight, NAME_ONLY), matched, "name")
 
 
 def word_forms(matcher: Matcher, word: str) -> dict[str, tuple[str, bytes]]:
@@ -385,9 +406,10 @@ def word_forms(matcher: Matcher, word: str) -> dict[str, tuple[str, bytes]]:
     return found
 
 
-def _adjacent_rows(matcher: Matcher, term: Term) -> dict[int, Best]:
+def _adjacent_rows(matcher: Matcher, term: Term, quoted: bool = True) -> dict[int, Best]:
     """Facts where the quoted words stand next to each other (stopwords aside), each word in
-    any of its forms, in what the fact says, quotes or names (each name on its own)."""
+    any of its forms, in what the fact says, quotes (unless not ``quoted``: see OWN_FIELDS)
+    or names (each name on its own)."""
     forms = [word_forms(matcher, word) for word in term.tokens]
     rows: dict[int, PhraseRow] | None = None
     for word_terms in forms:  # facts holding some form of every word, weakest match kept
@@ -408,13 +430,20 @@ def _adjacent_rows(matcher: Matcher, term: Term) -> dict[int, Best]:
     found: dict[int, Best] = {}
     for rowid, (matched, how, weight, _) in (rows or {}).items():
         fact = facts[rowid]
-        for text in (fact.summary, fact.text, fact.evidence, *fact.names):
+        for text in (fact.summary, fact.text, *((fact.evidence,) if quoted else ()),
+                     *fact.names):
             sequence = [word for word in words(text) if word not in STOPWORDS]
             if any(all(sequence[start + k] in forms[k] for k in range(size))
                    for start in range(len(sequence) - size + 1)):
                 found[rowid] = (weight * QUALITY[how], matched, how)
                 break
     return found
+
+
+def phrase_rows(matcher: Matcher, term: Term) -> dict[int, Best]:
+    """Facts that say or name a quoted phrase in their own words (not only in a quotation):
+    what an excluded phrase, -"поставки нефти", leaves out."""
+    return _adjacent_rows(matcher, term, quoted=False)
 
 
 def people(index: Index) -> frozenset[str]:

@@ -151,12 +151,14 @@ def _mentions(found: list[str], place: str) -> list[int]:
             if word_key == place or (len(place) >= 4 and word_key.startswith(place))]
 
 
-def set_apart(fields: Iterable[str], place: str) -> bool:
-    """True when every mention of ``place`` (a key) in ``fields`` follows a negation."""
+def set_apart(fields: Iterable[str], place: str | tuple[str, ...]) -> bool:
+    """True when every mention of ``place`` (a key, or the keys of its names in both
+    scripts) in ``fields`` follows a negation."""
     said = False
     for field in fields:
         found = words(field)
-        for at in _mentions(found, place):
+        for at in sorted({at for one in ((place,) if isinstance(place, str) else place)
+                          for at in _mentions(found, one)}):
             said = True
             before = range(max(0, at - NEGATION_REACH), at)
             if not any(found[j] in NEGATIONS and found[j + 1] not in NOT_ONLY for j in before):
@@ -182,11 +184,12 @@ def says_any(fields: Iterable[str], keyed: list[tuple[str, ...]]) -> bool:
     return False
 
 
-def not_the_place(index: Any, entry: str, place: str, inside: set[int],
+def not_the_place(index: Any, entry: str, place: str | tuple[str, ...], inside: set[int],
                   rows: Iterable[int]) -> set[int]:
-    """Of ``rows`` matching a place (its key), those that do not say it happened there: a
-    name holding the word (``inside``), unless it is the place's own longer name (Republic
-    of Tatarstan), and a mention only to set the place apart (see set_apart)."""
+    """Of ``rows`` matching a place (its key, or its names' keys), those that do not say it
+    happened there: a name holding the word (``inside``), unless it is the place's own
+    longer name (Republic of Tatarstan), and a mention only to set the place apart (see
+    set_apart)."""
     own = [name for name in index.table("glossary")[entry].all_names()
            if len(words(name)) > 1] if entry else []
     if own and inside:

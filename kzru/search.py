@@ -19,6 +19,7 @@ from kzru.matching import (
     Matcher,
     Signals,
     people,
+    phrase_rows,
     term_rows,
     text_rows,
 )
@@ -256,6 +257,9 @@ def _without(matcher: Matcher, signals: Signals, reading: Reading,
         return allowed
     unwanted: set[int] = set()
     for term in reading.excluded:
+        if term.phrase:
+            unwanted |= set(phrase_rows(matcher, term))
+            continue
         unwanted |= {rowid for rowid, (_, _, how) in text_rows(matcher, term, OWN_FIELDS).items()
                      if how in EXCLUDING}
     everything = allowed if allowed is not None else matcher.index.allowed("1", [])

@@ -50,13 +50,19 @@ OR_WORDS = frozenset({"OR", "ИЛИ"})
 OR_MARK = "|"
 
 
-def operators(query: str) -> tuple[list[str], list[str], list[str]]:
+def operators(query: str) -> tuple[list[str], list[str], list[str], list[str]]:
     """Split what the query's operators say from its words: the plain words (OR as
-    ``OR_MARK``), the quoted phrases and the -excluded words."""
+    ``OR_MARK``), the quoted phrases, the -excluded words and the -"excluded phrases"."""
     phrases: list[str] = []
+    unwanted: list[str] = []
 
     def take(match: re.Match[str]) -> str:
-        phrases.append(next(group for group in match.groups() if group is not None))
+        phrase = next(group for group in match.groups() if group is not None)
+        start = match.start()
+        if start and query[start - 1] == "-" and (start == 1 or query[start - 2].isspace()):
+            unwanted.append(phrase)  # -"поставки нефти": left out, not asked for
+        else:
+            phrases.append(phrase)
         return " "
 
     # compiled only for a query holding a quote (re caches it): most searches never pay
@@ -70,7 +76,7 @@ def operators(query: str) -> tuple[list[str], list[str], list[str]]:
             excluded.extend(words(piece))
         else:
             plain.extend(words(piece))
-    return plain, phrases, excluded
+    return plain, phrases, excluded, unwanted
 
 
 class Term(NamedTuple):
@@ -238,7 +244,7 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
         return Reading(_terms(content, aliases, [], [], []),
                        ignored=tuple(t for t in tokens if t in STOPWORDS),
                        notes=(Said("read.literal_words"),))
-    tokens, phrases, excluded = operators(query)
+    tokens, phrases, excluded, unwanted_phrases = operators(query)
     used, years, months, days = _mark_times(tokens, today or date.today())
     notes = [note for _, note in sorted(used.items()) if note]
     statuses: list[str] = []
@@ -310,10 +316,13 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
                               generic=all(t.generic for t in found)))
     for term in terms:
         notes.extend(_term_notes(term))
-    unwanted = tuple(_terms(list(excluded), aliases, [], [], []))
+    unwanted = tuple(_terms(list(excluded), aliases, [], [], [])) + tuple(
+        Term(" ".join(inside), tuple(inside), [], phrase=True) if len(inside) > 1
+        else _terms(inside, aliases, [], [], [])[0]
+        for inside in map(content_words, unwanted_phrases) if inside)
     notes.extend(Said("read.negated", words=negations[term.text], word=term.text)
-                 if term.text in negations else Said("read.not", word=term.text)
-                 for term in unwanted)
+                 if term.text in negations else Said("read.not_phrase", words=term.text)
+                 if term.phrase else Said("read.not", word=term.text) for term in unwanted)
     if Reading(terms).events_asked:
         notes.append(Said("read.openings"))
     return Reading(terms, tuple(dict.fromkeys(years)), tuple(dict.fromkeys(months)),

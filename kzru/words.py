@@ -102,6 +102,7 @@ WORDS: dict[str, tuple[str, str]] = {
                           "«{word}» → сначала статус: {status}"),
     "read.not_status": ("not {status}", "не {status}"),
     "read.negated": ('"{words}" → not "{word}"', "«{words}» → без «{word}»"),
+    "read.not_phrase": ('not phrase "{words}"', "без фразы «{words}»"),
     "read.not": ('not "{word}"', "без «{word}»"),
     "read.either": ("{words}", "{words}"),
     "read.or": (" or ", " или "),

@@ -329,3 +329,42 @@ def test_a_border_crossing_compound_reads_as_a_checkpoint(reader, index) -> None
     assert "a004-border-checkpoints" in top
     # a long abbreviation in any case form: госвизита
     assert reader("госвизита").terms[0].stands_for[0] == "государственный визит"
+
+
+# red team r11 (#5, #6, #8)
+@pytest.mark.parametrize("query", ['нефть -"поставки нефти"', "нефть -«поставки нефти»"])
+def test_a_minus_before_a_quoted_phrase_leaves_the_phrase_out(reader, index, query) -> None:  # noqa: ANN001
+    import re
+
+    reading = reader(query)
+    assert [t.text for t in reading.terms] == ["нефть"]
+    assert [(t.text, t.phrase) for t in reading.excluded] == [("поставки нефти", True)]
+    assert 'not phrase "поставки нефти"' in str(reading.describe())
+    oil = search(index, "нефть", limit=None)
+    # by the rule: the oil facts less those whose own words (text, names; not the quoted
+    # evidence) say "поставки нефти" in some form, the two words side by side
+    # поставки/поставок/поставками нефти, not "поставок нефтепродуктов" (another word)
+    says = re.compile(r"\bпостав(?:ок|к\w*)\s+нефт(?:ь|и|ью|ей)\b")
+    expected = {hit.fact.id for hit in oil
+                if not any(says.search(field.lower()) for field in (hit.fact.text,
+                                                                     *hit.fact.names))}
+    assert len(expected) < len(oil)  # a001/a004: oil supplies are among the oil facts
+    assert {hit.fact.id for hit in search(index, query, limit=None)} == expected
+
+
+@pytest.mark.parametrize("form", ["транзит", "транзита", "транзиту", "транзитов", "Транзитом",
+                                  "transit", "ТРАНЗИТ"])
+def test_an_excluded_word_is_left_out_in_any_form(index, form) -> None:  # noqa: ANN001
+    # a004: "Gas transit to third countries", its text «транзит газа»
+    found = ids(search(index, f"газ -{form}", limit=None))
+    assert found and "a004-gas-transit-third-countries" not in found
+    assert ids(search(index, f"газ -{form}", limit=None)) == ids(search(index, "газ -транзит",
+                                                                        limit=None))
+
+
+@pytest.mark.parametrize("english, russian", [("Moscow", "Москва"), ("Astana", "Астане"),
+                                              ("Tatarstan", "Татарстане"), ("Almaty", "Алматы"),
+                                              ("Moscow", "moskva")])
+def test_a_place_finds_the_same_facts_in_either_script(index, english, russian) -> None:  # noqa: ANN001
+    assert {hit.fact.id for hit in search(index, english, limit=None)} == \
+        {hit.fact.id for hit in search(index, russian, limit=None)}
