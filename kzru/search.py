@@ -34,7 +34,7 @@ EXCLUDING = frozenset({"exact", "stem", "alias", "translation", "transliteration
 PRIOR_SHARE = 0.08
 PLACE_WEIGHT = 0.7  # a place beside a topic word qualifies it
 MIN_SCORE = 30.0
-CLOSE = 0.5  # a match scoring at least this share of the best one is a close match
+CLOSE = 0.6  # a match scoring at least this share of the best one is a close match
 
 
 class Match(NamedTuple):

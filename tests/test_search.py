@@ -345,9 +345,11 @@ def test_a_year_means_the_facts_own_date_first(index) -> None:  # noqa: ANN001
     # a002/a004 (Nov 2025): the MGIMO branch in Astana was opened in 2025 by the articles' own
     # words; the list of nine branches carries only the article's date
     hits = search(index, "какие вузы открыли филиалы в 2025 году", limit=None)
-    # among the close matches (half the best score or more) the own dates first; a weak match
-    # (one word of the query said in passing: a square "opened" in 2025) after both
-    close = [h for h in hits if h.score >= max(h.score for h in hits) / 2]
+    # among the close matches (search.CLOSE of the best score or more) the own dates first;
+    # a weak match (one word of the query said in passing: a square "opened" in 2025) after
+    from kzru.search import CLOSE
+
+    close = [h for h in hits if h.score >= CLOSE * max(h.score for h in hits)]
     assert hits[:len(close)] == close and len(close) < len(hits)
     own = [not h.notes for h in close]  # "reported in 2025": dated by the article alone
     assert own == sorted(own, reverse=True) and own[0] and not own[-1]
