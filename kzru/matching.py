@@ -316,8 +316,10 @@ def _signal_rows(signals: Signals, term: Term) -> dict[int, Best]:
     return rows
 
 
-def term_rows(matcher: Matcher, signals: Signals, term: Term) -> dict[int, Best]:
-    """Every fact a term matches, by its text or its meaning, with the best way it does."""
+def term_rows(matcher: Matcher, signals: Signals, term: Term, before: str = "") -> dict[int, Best]:
+    """Every fact a term matches, by its text or its meaning, with the best way it does;
+    ``before``: the query's word before it (economic in "economic space": see
+    other_sense)."""
     if term.either:  # OR: the best of the alternatives
         merged: dict[int, Best] = {}
         for option in term.either:
@@ -339,6 +341,9 @@ def term_rows(matcher: Matcher, signals: Signals, term: Term) -> dict[int, Best]
     if len(term.tokens) == 1 and text and (term.entity == "place" or (
             term.sector and _attribute(signals.index, term.tokens[0]))):
         _names_only(signals.index, term, text, probes)
+    if term.sector and term.translations and text and other_sense(matcher, signals, term,
+                                                                  text, before):
+        return text  # read in the sense of the query's phrase (economic space): no sector
     meaning = _signal_rows(signals, term)
     if term.sector and not term.sector_only and text:  # an alias: boost within the sector
         said = {rowid for rowid, best in text.items() if best[2] != "name"}
@@ -351,6 +356,44 @@ def term_rows(matcher: Matcher, signals: Signals, term: Term) -> dict[int, Best]
         else:
             text[rowid] = (min(1.0, max(found[0], signal[0]) + BOTH_BONUS), found[1], found[2])
     return text
+
+
+# The Russian fields, where a fact says in Russian what its English summary says.
+RUSSIAN_FIELDS = FIELDS["text"] | FIELDS["evidence"]
+
+
+def other_sense(matcher: Matcher, signals: Signals, term: Term, rows: dict[int, Best],
+                before: str = "") -> bool:
+    """Demote, as matching only a name, the facts that use an English word in another sense
+    than the bilingual table's. "space" is read as космос (the Space sector); a fact outside
+    the sector whose Russian says none of the table's words for it (a002's "Eurasian
+    economic space", экономического пространства) uses "space" otherwise. Unless the query
+    says the word the fact says before it ("economic space"): then that sense is the one
+    asked for, every other fact matches the word as a name, and True says so."""
+    word = term.tokens[0]
+    if len(term.tokens) != 1 or is_cyrillic(word):
+        return False
+    said = [rowid for rowid, (_, _, how) in rows.items() if how in ("exact", "stem")]
+    outside = set(said) - signals.sector(term.sector)
+    if not outside:
+        return False
+    russian: set[int] = set()
+    for translation in term.translations:
+        russian |= text_rows(matcher, Term(translation, (translation,), []),
+                             RUSSIAN_FIELDS).keys()
+    other = sorted(outside - russian)
+    phrase: set[int] = set()
+    if before and other:  # the query's own phrase: its sense is the fact's
+        facts = matcher.index.facts(other)
+        base, ahead = stem(word), stem(before)
+        phrase = {rowid for rowid in other if any(
+            stem(first) == ahead and stem(second) == base
+            for text in (facts[rowid].summary, *facts[rowid].names)
+            for first, second in zip(words(text), words(text)[1:]))}
+    for rowid in (rows.keys() - phrase) if phrase else other:
+        weight, matched, _ = rows[rowid]
+        rows[rowid] = (min(weight, NAME_ONLY), matched, "name")
+    return bool(phrase)
 
 
 def _attribute(index: Index, word: str) -> bool:

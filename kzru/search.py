@@ -159,7 +159,8 @@ def _search(index: Index, reading: Reading, allowed: set[int] | None, limit: int
             strict: bool, related: dict[str, tuple[str, str]]) -> Hits:
     signals = Signals(index)
     matcher = Matcher(index, people(index))
-    terms = [(term, term_rows(matcher, signals, term)) for term in reading.terms]
+    terms = [(term, term_rows(matcher, signals, term, before.tokens[-1] if before else ""))
+             for before, term in zip([None, *reading.terms], reading.terms)]
     if not all(rows for _, rows in terms):  # only then: most searches never load related.py
         from kzru.related import related_rows
 

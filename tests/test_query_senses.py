@@ -368,3 +368,34 @@ def test_an_excluded_word_is_left_out_in_any_form(index, form) -> None:  # noqa:
 def test_a_place_finds_the_same_facts_in_either_script(index, english, russian) -> None:  # noqa: ANN001
     assert {hit.fact.id for hit in search(index, english, limit=None)} == \
         {hit.fact.id for hit in search(index, russian, limit=None)}
+
+
+# (2) "space": the bilingual table's sense (космос), or the fact's phrase (economic space)
+def economic_space(data) -> set[str]:  # noqa: ANN001
+    """By the table: facts whose English says "economic space(s)" and whose Russian says no
+    word of космос (a002: экономического пространства)."""
+    return {fact.id for fact in data.facts.values()
+            if "economic space" in fact.summary.lower() and "космос" not in fact.text.lower()
+            and "космос" not in fact.evidence.lower()}
+
+
+def test_space_alone_is_outer_space(data, index) -> None:  # noqa: ANN001
+    assert len(economic_space(data)) == 2
+    hits = search(index, "space", limit=None)
+    for hit in hits:
+        if hit.fact.id in economic_space(data):  # shown, if at all, as a name: last
+            assert [m.how for m in hit.matches] == ["name"]
+    shown = [hit.fact.id for hit in hits if hit.matches[0].how != "name"]
+    assert shown and all("space" in data.facts[i].sectors
+                         or "космос" in (data.facts[i].text + data.facts[i].evidence).lower()
+                         for i in shown)
+
+
+def test_economic_space_is_the_facts_phrase(data, index) -> None:  # noqa: ANN001
+    top = ids(search(index, "economic space", limit=2))
+    assert set(top) == economic_space(data)
+    # the outer-space package (special economic zones, space exploration) matches the
+    # word "space" only as a name here
+    hits = {hit.fact.id: hit for hit in search(index, "economic space", limit=None)}
+    package = hits["a004-innovation-documents-package"]
+    assert [m.how for m in package.matches if m.query == "space"] == ["name"]
