@@ -399,3 +399,20 @@ def test_economic_space_is_the_facts_phrase(data, index) -> None:  # noqa: ANN00
     hits = {hit.fact.id: hit for hit in search(index, "economic space", limit=None)}
     package = hits["a004-innovation-documents-package"]
     assert [m.how for m in package.matches if m.query == "space"] == ["name"]
+
+
+# (hidden r11) a script is told which filters the query's words stated
+@pytest.mark.parametrize("query, said", [("атом 2025", "year 2025"),
+                                         ("что не подписали", "status not signed"),
+                                         ("газ без транзита", 'not "транзита"')])
+def test_a_machine_format_says_on_stderr_how_a_filtering_query_was_read(run, query, said) -> None:  # noqa: ANN001
+    import json
+
+    done = run("search", query, "--format", "json")
+    assert done.code == 0 and json.loads(done.out)
+    assert done.err.startswith("kzru: read as: ") and said in done.err
+
+
+def test_a_plain_query_keeps_stderr_quiet(run) -> None:  # noqa: ANN001
+    done = run("search", "атом", "--format", "json")
+    assert done.code == 0 and done.err == ""

@@ -108,6 +108,12 @@ def command(
             [label("read.no_match", out.lang, words=", ".join(found.unmatched))]
             if found.unmatched else [])
         nothing = " — ".join([label("empty.facts", out.lang), *said])
+        reading = found.reading
+        if not out.is_table and rows and reading is not None and (
+                reading.years or reading.statuses or reading.not_statuses or reading.excluded):
+            # a filter the query's words stated (a year, a status, a negation) leaves facts
+            # out: a script is told how the query was read, as the table's title tells
+            said = [label("title.read_as", out.lang, how=say(found.read_as, out.lang))]
         if not out.is_table and (said or not rows):  # stdout stays data: words that
             # matched nothing, a relaxed filter, and an empty answer are said on stderr
             typer.echo(f"kzru: {'; '.join(said) if rows else nothing}", err=True)
