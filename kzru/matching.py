@@ -12,7 +12,7 @@ of ranking).
 """
 
 from datetime import date
-from typing import Any
+from typing import Any, Iterable
 
 from kzru.index import FIELD_BITS, FIELD_WEIGHT, FIELDS, Index, decode
 from kzru.text import (
@@ -217,10 +217,17 @@ def text_rows(matcher: Matcher, term: Term, only: int = FIELD_MASK) -> dict[int,
 def _phrase_rows(matcher: Matcher, phrase: tuple[str, ...]) -> dict[int, PhraseRow]:
     """Facts holding every word of a glossary name (exact or stem): terms, weakest match
     and field, and the fields holding all of its words."""
+    return _every_word(matcher.word(word, allow_loose=False) for word in phrase)
+
+
+def _every_word(found: Iterable[dict[str, tuple[str, bytes]]]) -> dict[int, PhraseRow]:
+    """Facts holding a match of every word (each word's vocabulary matches, in turn: a word
+    is looked up only while some fact holds all the words before it), with the matched
+    terms, the weakest way and field weight, and the fields holding all of them."""
     rows: dict[int, PhraseRow] | None = None
-    for word in phrase:
+    for word_terms in found:
         here: dict[int, PhraseRow] = {}
-        for matched, (how, blob) in matcher.word(word, allow_loose=False).items():
+        for matched, (how, blob) in word_terms.items():
             for posting in decode(blob):
                 rowid = posting >> FIELD_BITS
                 weight = TOP_WEIGHT[posting & FIELD_MASK]
@@ -299,10 +306,9 @@ class Signals:
 
 def _signal_rows(signals: Signals, term: Term) -> dict[int, Best]:
     rows: dict[int, Best] = {}
-    events = signals.index.events
-    single = tuple(e for e in term.events if len(events[e].places) <= 1) \
-        if term.events else ()
-    shared = tuple(e for e in term.events if e not in single)
+    # the events held in several places, as the reader found them (understand.Term.shared)
+    single = tuple(e for e in term.events if e not in term.shared)
+    shared = tuple(e for e in term.events if e in term.shared)
     parts = [("kind", signals.where("kind", term.kinds), "/".join(term.kinds), 1.0),
              ("event", signals.event_kinds(term.event_kinds), "/".join(term.event_kinds), 1.0),
              ("place", signals.where("event", single), term.entity, 1.0),
@@ -454,24 +460,13 @@ def _adjacent_rows(matcher: Matcher, term: Term, quoted: bool = True) -> dict[in
     any of its forms, in what the fact says, quotes (unless not ``quoted``: see OWN_FIELDS)
     or names (each name on its own)."""
     forms = [word_forms(matcher, word) for word in term.tokens]
-    rows: dict[int, PhraseRow] | None = None
-    for word_terms in forms:  # facts holding some form of every word, weakest match kept
-        here: dict[int, PhraseRow] = {}
-        for matched, (how, blob) in word_terms.items():
-            for posting in decode(blob):
-                rowid = posting >> FIELD_BITS
-                weight = TOP_WEIGHT[posting & FIELD_MASK]
-                if rowid not in here or weight > here[rowid][2]:
-                    here[rowid] = (matched, how, weight, 0)
-        rows = here if rows is None else {
-            r: (f"{rows[r][0]} {here[r][0]}", min(rows[r][1], here[r][1], key=QUALITY.get),
-                min(rows[r][2], here[r][2]), 0) for r in rows if r in here}
-        if not rows:
-            return {}
+    rows = _every_word(forms)  # facts holding some form of every word, weakest match kept
+    if not rows:
+        return {}
     size = len(forms)
-    facts = matcher.index.facts(list(rows or {}))
+    facts = matcher.index.facts(list(rows))
     found: dict[int, Best] = {}
-    for rowid, (matched, how, weight, _) in (rows or {}).items():
+    for rowid, (matched, how, weight, _) in rows.items():
         fact = facts[rowid]
         for text in (fact.summary, fact.text, *((fact.evidence,) if quoted else ()),
                      *fact.names):
