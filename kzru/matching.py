@@ -433,9 +433,11 @@ def _names_only(index: Index, term: Term, rows: dict[int, Best],
     inside = set().union(*(index.inside_names(word) for word in keys)) & rows.keys()
     if term.entity == "place":
         inside = places.not_the_place(index, term.entry, keys, inside, rows)
-    for rowid in inside:  # at most NAME_ONLY, however the name matched (in either script)
+    place = term.entity == "place"
+    for rowid in inside:  # a place's: NAME_ONLY, however it matched (in either script)
         weight, matched, _ = rows[rowid]
-        rows[rowid] = (min(weight, NAME_ONLY), matched, "name")
+        rows[rowid] = (min(weight, NAME_ONLY) if place else weight * NAME_ONLY, matched,
+                       "name")
 
 
 def word_forms(matcher: Matcher, word: str) -> dict[str, tuple[str, bytes]]:
