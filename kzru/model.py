@@ -257,6 +257,12 @@ class Dataset:
                 if fact.source in wanted and not fact.part_of and fact.sectors
                 and fact.kind == "document" and fact.status == "signed"]
 
+    def overview_rows(self, event_id: str, sources: Iterable[str], least: int) -> list[Fact]:
+        wanted = set(sources)
+        return [fact for fact in self.event_facts(event_id)
+                if fact.source in wanted and not fact.part_of
+                and len(set(fact.sectors)) >= least]
+
     def main_sectors(self, event_id: str, sources: Iterable[str]) -> set[str]:
         wanted = set(sources)
         return {fact.sectors[0] for fact in self.event_facts(event_id)

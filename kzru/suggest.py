@@ -100,11 +100,8 @@ def next_overviews(dataset: Dataset, facts: list[Fact]) -> dict[str, tuple[Fact,
             continue
         nearest = min(later, key=lambda other: (other.start, other.id))
         if nearest.id not in overviews:
-            ids = [row[0] for row in dataset.report_rows(
-                nearest.id, report_sources(dataset, nearest, set()))]
-            overviews[nearest.id] = tuple(
-                row for row in dataset.fetch(ids, keep=False).values()
-                if len(set(row.sectors)) >= OVERVIEW_SECTORS)
+            overviews[nearest.id] = tuple(dataset.overview_rows(
+                nearest.id, report_sources(dataset, nearest, set()), OVERVIEW_SECTORS))
         rows = tuple(row for row in overviews[nearest.id] if fact.sectors[0] in row.sectors)
         if rows:
             found[fact.id] = rows

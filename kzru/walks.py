@@ -348,6 +348,22 @@ class WalkQueries:
                 if sources else []
         return list(known[key])
 
+    def overview_rows(self, event_id: str, sources: Iterable[str], least: int) -> list[Fact]:
+        """An event's top-level report rows from these sources naming at least ``least``
+        sectors (an overview of the areas covered), in file order. Read once a run: track
+        asks for each batch of topics only talked about, and at 100,000 facts a report holds
+        thousands of rows, few of them overviews (narrowed in SQL by the count of '|')."""
+        sources = list(dict.fromkeys(sources))
+        known = self._small.setdefault("overviews", {})
+        key = (event_id, least, *sources)
+        if key not in known:
+            where = (f"x.event = ? AND x.source IN ({marks(sources)}) AND {TOP_LEVEL} AND "
+                     "length(x.sectors) - length(replace(x.sectors, '|', '')) > ?")
+            rows = self.select(where, [event_id, *sources, least], FILE_ORDER) \
+                if sources else []
+            known[key] = [row for row in rows if len(set(row.sectors)) >= least]
+        return list(known[key])
+
     def role_candidates(self) -> list[Fact]:
         """Facts track may follow (follow.role), narrowed in SQL by status and kind; file
         order. role() decides among them."""

@@ -274,6 +274,8 @@ def test_the_stores_other_answers_are_the_loaded_tables() -> None:
     from kzru.store import bundled_data_dir
 
     stored, loaded = _both(bundled_data_dir())
+    # the 2025 visit's report has an overview of at least four sectors (not a vacuous check)
+    assert loaded.overview_rows("2025-11-state-visit-moscow", ["a004"], 4)
     every = list(loaded.facts)
     followed: set[str] = set()
     for sector in loaded.sectors:
@@ -293,6 +295,9 @@ def test_the_stores_other_answers_are_the_loaded_tables() -> None:
             for _ in range(2):
                 assert stored.signed_documents(event_id, sources) == \
                     loaded.signed_documents(event_id, sources)
+                for least in (1, 4, 6):
+                    assert stored.overview_rows(event_id, sources, least) == \
+                        loaded.overview_rows(event_id, sources, least)
         for source_id in loaded.sources:
             assert stored.names_of(source_id, [event_id, ""]) == \
                 loaded.names_of(source_id, [event_id, ""])
