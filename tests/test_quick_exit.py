@@ -1,0 +1,73 @@
+"""A read command leaves without tearing the interpreter down (kzru.start.leave): its output,
+exit status and messages must be exactly what the usual exit gives."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from kzru import start
+
+# The usual exit: kzru.cli.main, which raises SystemExit and lets the interpreter finish.
+USUAL = [sys.executable, "-c", "import sys; from kzru.cli import main; main(sys.argv[1:])"]
+QUICK = [sys.executable, "-m", "kzru"]
+
+
+def both(*args: str) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess]:
+    return tuple(subprocess.run([*way, *args], capture_output=True, timeout=120)
+                 for way in (USUAL, QUICK))  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("args", [
+    ("facts", "--format", "json", "--limit", "0"),  # well past a pipe's 64 KiB buffer
+    ("search", "атом", "--format", "jsonl"),
+    ("search", "qqqzzzxxx"),  # nothing found: exit 1, said on stderr
+    ("visits", "--year", "1700"),
+    ("show", "no-such-id-at-all"),  # an error: one line, exit 2
+    ("sectors", "--bogus-option"),  # a usage error: exit 2
+])
+def test_same_output_status_and_messages_as_the_usual_exit(args: tuple[str, ...]) -> None:
+    usual, quick = both(*args)
+    assert (quick.returncode, quick.stdout, quick.stderr) == \
+        (usual.returncode, usual.stdout, usual.stderr)
+    assert quick.returncode in (0, 1, 2)
+    if args[0] == "facts":
+        assert len(quick.stdout) > 65536 and quick.stdout.rstrip().endswith(b"]")
+
+
+def test_a_reader_closing_the_pipe_early_is_still_success_and_quiet() -> None:
+    producer = subprocess.Popen([*QUICK, "facts", "--format", "jsonl", "--limit", "0"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert producer.stdout is not None and producer.stderr is not None
+    producer.stdout.read(10)
+    producer.stdout.close()
+    error = producer.stderr.read()
+    assert producer.wait(timeout=120) == 0 and error == b""
+
+
+def test_stays_for_a_profiler_or_another_thread() -> None:
+    """Here (in pytest) leaving at once would end the test run: returning is the promise."""
+    sys.setprofile(lambda *_: None)
+    try:
+        assert start.leave(0) is None
+    finally:
+        sys.setprofile(None)
+    waiting = threading.Event()
+    worker = threading.Thread(target=waiting.wait)
+    worker.start()
+    try:
+        assert start.leave(0) is None
+    finally:
+        waiting.set()
+        worker.join()
+    assert start.leave("not a status") is None
+
+
+def test_only_commands_that_read() -> None:
+    from kzru.cli import COMMANDS
+
+    assert start.READS < set(COMMANDS)
+    assert not start.READS & {"add", "review", "init", "export", "check"}
