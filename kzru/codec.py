@@ -101,7 +101,7 @@ def _value(raw: Any, kind: str, allowed: frozenset[str] | None, required: bool) 
         if raw is None or type(raw) is int or type(raw) is float and math.isfinite(raw):
             return raw
         if isinstance(raw, str) and re.fullmatch(NUMBER, raw):
-            from kzru.validate import exact_number  # a long number: rare
+            from kzru.cells import exact_number  # a long number: rare
 
             return exact_number(raw)
     elif isinstance(raw, str):

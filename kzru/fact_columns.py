@@ -123,7 +123,7 @@ def _number(value: Any) -> Any:
     if type(value) is float and math.isfinite(value):
         return value
     if type(value) is str and re.fullmatch(NUMBER, value):
-        from kzru.validate import exact_number  # a long number: rare
+        from kzru.cells import exact_number  # a long number: rare
 
         return exact_number(value)
     raise Damaged("a stored number is not what kzru writes")

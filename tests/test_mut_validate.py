@@ -17,7 +17,7 @@ import pytest
 from conftest import load_problems as problems
 from conftest import read_table, write_table
 
-from kzru import validate
+from kzru import cells, validate
 from kzru.errors import DataError
 from kzru.store import bundled_data_dir, load
 
@@ -28,9 +28,9 @@ FACT = next(f for f in LOADED.facts.values() if f.value is None and not f.part_o
 EVENT = next(iter(LOADED.events.values()))
 
 
-def column(table: str, field: str) -> validate._Column:
+def column(table: str, field: str) -> cells.ColumnRules:
     spec = next(f for f in SCHEMA[table]["schema"]["fields"] if f["name"] == field)
-    return validate._Column(spec)
+    return cells.ColumnRules(spec)
 
 
 NOT_PLAIN = ("is not a number written plainly (digits 0-9, optional '-' and '.'; no leading "
@@ -121,12 +121,12 @@ def test_a_cell_that_keeps_its_rule_is_its_value(table: str, field: str, raw: st
 
 def test_numbers_keep_every_digit() -> None:
     # an int when whole, a float while 15 significant digits survive it, else a Decimal
-    assert validate.exact_number("123456789012345.0") == 123456789012345.0
-    assert isinstance(validate.exact_number("12345678901234.5"), float)
-    assert isinstance(validate.exact_number("1234567890123456.0"), Decimal)
-    assert isinstance(validate.exact_number("-0.00123456789012345"), float)
-    assert isinstance(validate.exact_number("-0.001234567890123456"), Decimal)
-    assert str(validate.exact_number("0.1000000000000000001")) == "0.1000000000000000001"
+    assert cells.exact_number("123456789012345.0") == 123456789012345.0
+    assert isinstance(cells.exact_number("12345678901234.5"), float)
+    assert isinstance(cells.exact_number("1234567890123456.0"), Decimal)
+    assert isinstance(cells.exact_number("-0.00123456789012345"), float)
+    assert isinstance(cells.exact_number("-0.001234567890123456"), Decimal)
+    assert str(cells.exact_number("0.1000000000000000001")) == "0.1000000000000000001"
 
 
 @pytest.mark.parametrize(("table", "field", "empty"), [
@@ -143,9 +143,9 @@ def test_an_empty_cell_is_its_columns_empty_value(table: str, field: str,
 def test_the_printable_invisible_characters_are_those_isprintable_lets_through() -> None:
     # worked out over every code point: invisible by the pattern, yet printable
     every = (chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
-    expected = {char for char in every if validate._INVISIBLE.fullmatch(char)
+    expected = {char for char in every if cells._INVISIBLE.fullmatch(char)
                 and char.isprintable()}
-    found = validate._printable_invisible()
+    found = cells._printable_invisible()
     assert set(found) == expected and len(found) == len(expected)
     assert {"\u3164", "\u034f"} <= expected
 
@@ -153,11 +153,11 @@ def test_the_printable_invisible_characters_are_those_isprintable_lets_through()
 def test_a_clean_row_skips_the_hidden_character_search_of_each_cell() -> None:
     # the row was found clean as a whole: each cell is not searched again
     assert column("facts", "summary").value("ab", clean=True) == ("ab", None)
-    assert validate._is_clean("ab\u00a0c\u202fd")
-    assert not validate._is_clean("ab\u200bc")
-    assert not validate._is_clean("a\tb")
-    assert not validate._is_clean("a\u3164b")  # a Hangul filler, which isprintable() passes
-    assert not validate._is_clean("a\u034fb")  # the combining grapheme joiner, likewise
+    assert cells.is_clean("ab\u00a0c\u202fd")
+    assert not cells.is_clean("ab\u200bc")
+    assert not cells.is_clean("a\tb")
+    assert not cells.is_clean("a\u3164b")  # a Hangul filler, which isprintable() passes
+    assert not cells.is_clean("a\u034fb")  # the combining grapheme joiner, likewise
 
 
 def test_values_found_valid_are_remembered_and_free_text_stops_that() -> None:
@@ -166,11 +166,11 @@ def test_values_found_valid_are_remembered_and_free_text_stops_that() -> None:
     status.value("maybe", clean=True)
     assert status.memo == {"signed": "signed"}
     summary = column("facts", "summary")
-    summary.value("x" * validate.SHARED_MAX, clean=True)
-    summary.value("y" * (validate.SHARED_MAX + 1), clean=True)
-    assert list(summary.memo) == ["x" * validate.SHARED_MAX]
+    summary.value("x" * cells.SHARED_MAX, clean=True)
+    summary.value("y" * (cells.SHARED_MAX + 1), clean=True)
+    assert list(summary.memo) == ["x" * cells.SHARED_MAX]
     assert column("facts", "id").memo is None  # unique values never repeat
-    for n in range(validate.MEMO_TRIAL * 3 // 4 - 1):  # with the one above: three in four
+    for n in range(cells.MEMO_TRIAL * 3 // 4 - 1):  # with the one above: three in four
         summary.value(f"text {n}", clean=True)
     summary.after_trial()
     assert summary.memo is not None  # three in four new is still worth it
@@ -180,9 +180,9 @@ def test_values_found_valid_are_remembered_and_free_text_stops_that() -> None:
 
 
 def test_an_excerpt_is_cut_with_an_ellipsis() -> None:
-    assert validate.excerpt("x" * 40) == "x" * 40
-    assert validate.excerpt("x" * 41) == "x" * 39 + "…"
-    assert validate.excerpt("abcdef", 4) == "abc…"
+    assert cells.excerpt("x" * 40) == "x" * 40
+    assert cells.excerpt("x" * 41) == "x" * 39 + "…"
+    assert cells.excerpt("abcdef", 4) == "abc…"
 
 
 # --- the header -----------------------------------------------------------------------------------

@@ -232,8 +232,8 @@ def test_the_row_check_for_hidden_characters_agrees_with_the_patterns() -> None:
     the two patterns say, so no such character passes."""
     import re
 
+    from kzru.cells import is_clean as _is_clean
     from kzru.text import CONTROL_CHARACTERS, INVISIBLE_CHARACTERS
-    from kzru.validate import _is_clean
 
     exact = re.compile(f"{CONTROL_CHARACTERS}|{INVISIBLE_CHARACTERS}")
     wrong = []
