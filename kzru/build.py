@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 from array import array
 from collections import defaultdict
@@ -80,26 +81,81 @@ def fact_fields(fact: Fact) -> dict[int, str]:
 BATCH = 2000  # facts written per executemany: memory stays flat however long the table
 
 
-class Builder:
-    """Writes a store fact by fact: each fact's rows (record, filter columns, links) go to
-    SQLite in batches as it comes, its words to the postings; ``finish`` writes the
-    vocabulary, the indexes and the tables kept beside the facts. A build from a stream
-    (``stream``) never holds the facts themselves, only their postings."""
+class Words:
+    """The word side of a build: each fact's words into the postings (word -> its rows, with
+    the fields it is in), and the words it says only inside a name (places.py). ``finish``
+    writes the vocabulary, the suggester's keys, compound parts and those words. Apart from
+    the rows (Builder) so that a build into a file can run it in a forked process (_Worker)
+    while the main process validates: it is most of a build's work."""
 
-    def __init__(self, connection: sqlite3.Connection, glossary: Iterable[GlossaryEntry],
-                 show_progress: bool = False, color: bool = True,
-                 total: int | None = None) -> None:
+    def __init__(self, glossary: list[GlossaryEntry]) -> None:
         from kzru.places import inside_names, name_keys, name_table
 
-        connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
-        self.connection = connection
-        self.glossary = list(glossary)
-        self.names = name_table(self.glossary)
+        self.glossary = glossary
+        self.names = name_table(glossary)
         self.parts = name_keys(self.names)
         self.inside_names = inside_names
         self.keys: dict[str, str] = {}  # word -> places.key, memoised across facts
         self.draft_rows = array("I")  # rows not accepted (the suggester counts both ways)
         self.postings: dict[str, array] = defaultdict(lambda: array("I"))
+        # inname rows, (key, row) compactly: each key once, then two numbers a row
+        self.inside_keys: dict[str, int] = {}
+        self.inside_rows = array("I")
+        self.inside_at = array("I")
+
+    def add(self, rowid: int, accepted: bool, texts: list[str]) -> None:
+        """``texts``: summary, text, evidence, speaker and each name, normalised."""
+        if not accepted:
+            self.draft_rows.append(rowid)
+        summary, text, evidence, speaker, *names = map(find_words, texts)
+        masks: dict[str, int] = dict.fromkeys(speaker, NAMES_BIT)
+        for found in names:
+            masks.update(dict.fromkeys(found, NAMES_BIT))
+        for bit, found in ((EVIDENCE_BIT, evidence), (TEXT_BIT, text), (SUMMARY_BIT, summary)):
+            for word in found:
+                masks[word] = masks.get(word, 0) | bit
+        postings = self.postings
+        row = rowid << FIELD_BITS
+        for word, mask in masks.items():
+            postings[word].append(row | mask)
+        if self.names:
+            inside = self.inside_names(self.names, [summary, text, evidence, *names], self.keys,
+                                       self.parts)
+            keys = self.inside_keys
+            for found in inside:
+                self.inside_at.append(keys.setdefault(found, len(keys)))
+                self.inside_rows.append(rowid)
+
+    def finish(self, connection: sqlite3.Connection) -> None:
+        from kzru.places import university_fields
+
+        spelled = list(self.inside_keys)
+        connection.executemany("INSERT INTO inname VALUES (?, ?)",
+                               zip(map(spelled.__getitem__, self.inside_at), self.inside_rows))
+        # Row -1 marks a word a university is named for (see places.university_fields).
+        connection.executemany("INSERT INTO inname VALUES (?, -1)",
+                               ((found,) for found in university_fields(self.glossary)))
+        terms, stems = _store_vocabulary(connection, self.postings)
+        suggest_index.write(connection, self.postings, terms, stems, self.draft_rows)
+        _store_parts(connection, self.postings)
+        self.postings = {}
+
+
+class Builder:
+    """Writes a store fact by fact: each fact's rows (record, filter columns, links) go to
+    SQLite in batches as it comes, its words to the postings (Words, here or in a forked
+    worker when ``path`` names the database file); ``finish`` writes the vocabulary, the
+    indexes and the tables kept beside the facts. A build from a stream (``stream``) never
+    holds the facts themselves, only their postings."""
+
+    def __init__(self, connection: sqlite3.Connection, glossary: Iterable[GlossaryEntry],
+                 show_progress: bool = False, color: bool = True,
+                 total: int | None = None, path: str | None = None) -> None:
+        connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+        self.connection = connection
+        self.glossary = list(glossary)
+        self.words = Words(self.glossary)
+        self.worker = _Worker.start(self.words, path) if path is not None else None
         self.dates = array("I")
         # Each name's facts, all and accepted only (suggest_index's name_counts).
         self.name_counts: dict[str, list[int]] = {}
@@ -115,7 +171,6 @@ class Builder:
         accepted = fact.review == "accepted"
         if not accepted:
             self.drafts += 1
-            self.draft_rows.append(rowid)
         pending = self.pending
         # the fields filters does not hold, as columns (fact_columns.fact_sql reads them back)
         pending["facts"].append((
@@ -129,33 +184,23 @@ class Builder:
             fact.review, line))
         pending["fact_sectors"].extend(zip(repeat(rowid), dict.fromkeys(fact.sectors)))
         pending["fact_follows"].extend(zip(repeat(rowid), fact.follows))
-        # Every field normalised and split into words once, for the postings and for the
-        # words said only inside a name (places.py).
-        texts = normalized_fields([fact.summary, fact.text, fact.evidence, fact.speaker,
-                                   *fact.names])
-        named = set(texts[4:])
+        fields = [fact.summary, fact.text, fact.evidence, fact.speaker, *fact.names]
+        if self.worker is None:
+            # Every field normalised and split into words once, for the names here and for
+            # the postings and the words said only inside a name.
+            texts = normalized_fields(fields)
+            self.words.add(rowid, accepted, texts)
+            named = set(texts[4:])
+        else:
+            self.worker.add(accepted, fields)
+            named = set(normalized_fields(list(fact.names))) if fact.names else set()
         pending["fact_names"].extend(zip(repeat(rowid), named))
-        summary, text, evidence, speaker, *names = map(find_words, texts)
-        masks: dict[str, int] = dict.fromkeys(speaker, NAMES_BIT)
-        for found in names:
-            masks.update(dict.fromkeys(found, NAMES_BIT))
-        for bit, found in ((EVIDENCE_BIT, evidence), (TEXT_BIT, text), (SUMMARY_BIT, summary)):
-            for word in found:
-                masks[word] = masks.get(word, 0) | bit
-        postings = self.postings
-        row = rowid << FIELD_BITS
-        for word, mask in masks.items():
-            postings[word].append(row | mask)
         for name in named:
             counts = self.name_counts.get(name)
             if counts is None:
                 counts = self.name_counts[name] = [0, 0]
             counts[0] += 1
             counts[1] += accepted
-        if self.names:
-            fields = [summary, text, evidence, *names]
-            inside = self.inside_names(self.names, fields, self.keys, self.parts)
-            pending["inname"].extend(zip(inside, repeat(rowid)))
         if len(pending["facts"]) >= BATCH:
             self.flush()
         self.progress.advance(self.count)
@@ -166,21 +211,24 @@ class Builder:
                 self.connection.executemany(INSERTS[table], rows)
                 rows.clear()
 
+    def stop(self) -> None:
+        """The build is abandoned: no bar left on the screen, no worker left running."""
+        self.progress.stop()
+        if self.worker is not None:
+            self.worker.stop()
+
     def finish(self, tables: dict[str, Iterable[Any]]) -> None:
         """Write what follows the facts; ``tables`` are sources, events, sectors and glossary."""
         from kzru.aliases import alias_table
-        from kzru.places import university_fields
 
         self.flush()
         self.progress.stop()
         connection = self.connection
-        # Row -1 marks a word a university is named for (see places.university_fields).
-        connection.executemany("INSERT INTO inname VALUES (?, -1)",
-                               ((found,) for found in university_fields(self.glossary)))
-        terms, stems = _store_vocabulary(connection, self.postings)
-        suggest_index.write(connection, self.postings, terms, stems, self.draft_rows)
-        _store_parts(connection, self.postings)
-        self.postings = {}
+        if self.worker is None:
+            self.words.finish(connection)
+        else:
+            connection.commit()  # the worker writes its tables into the file now
+            self.worker.finish()
         connection.executescript(INDEXES)
         suggest_index.write_names(connection, self.name_counts)
         kept = {name: [codec.plain(record) for record in tables[name]] for name in TABLES}
@@ -197,6 +245,126 @@ class Builder:
         connection.commit()
 
 
+class WorkerFailed(Exception):
+    """The forked word worker ended without writing its tables (killed, out of memory):
+    the build is done again in one process."""
+
+
+FRAME = 8  # bytes of a frame's length; a length of 0 ends the facts
+
+
+class _Worker:
+    """Words in a forked process. The main process sends each fact's text fields (JSON
+    frames of BATCH facts on a pipe: data, never code) as it validates; once every table is
+    valid and its own rows are committed, an empty frame tells the worker to write its
+    tables into the database file; its exit status says whether it did. Any other end (bad
+    data, Ctrl-C, an error) kills it, and it writes nothing without that frame."""
+
+    def __init__(self, pid: int, pipe: Any) -> None:
+        self.pid = pid
+        self.pipe = pipe
+        self.batch: list[list[Any]] = []
+        self.broken = False
+
+    @classmethod
+    def start(cls, words: Words, path: str) -> "_Worker | None":
+        """A worker forked now (it keeps ``words`` as they are), or None where processes
+        are not forked (the words are then found in this process)."""
+        if not FORK or not hasattr(os, "fork"):
+            return None
+        reading, writing = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker: never returns, never runs the caller's code
+            code = 1
+            try:
+                os.close(writing)
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides
+                code = _serve(words, os.fdopen(reading, "rb"), path)
+            except BaseException:  # noqa: BLE001 - any failure is its exit status
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(reading)
+        return cls(pid, os.fdopen(writing, "wb"))
+
+    def add(self, accepted: bool, fields: list[str]) -> None:
+        self.batch.append([accepted, *fields])
+        if len(self.batch) >= BATCH:
+            self._send()
+
+    def _send(self) -> None:
+        frame = json.dumps(self.batch, ensure_ascii=False).encode()
+        self.batch.clear()
+        self._write(len(frame).to_bytes(FRAME, "big") + frame)
+
+    def _write(self, data: bytes) -> None:
+        if self.broken:
+            return
+        try:
+            self.pipe.write(data)
+        except OSError:  # the worker is gone: finish() says so
+            self.broken = True
+
+    def finish(self) -> None:
+        """Send the last facts and the end; wait for the worker's tables. WorkerFailed when
+        it did not write them."""
+        if self.batch:
+            self._send()
+        self._write(bytes(FRAME))
+        try:
+            self.pipe.close()
+        except OSError:
+            self.broken = True
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = 0
+        if self.broken or os.waitstatus_to_exitcode(status) != 0:
+            raise WorkerFailed()
+
+    def stop(self) -> None:
+        if self.pid:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except OSError:
+                pass
+            os.waitpid(self.pid, 0)
+            self.pid = 0
+        try:
+            self.pipe.close()
+        except OSError:
+            pass
+
+
+FORK = True  # tests turn the worker off to compare both ways
+
+
+def _serve(words: Words, pipe: Any, path: str) -> int:
+    """The worker's whole life: read the facts' fields frame by frame, then, on the empty
+    frame, write the word tables into ``path`` (its own connection: the main process's is
+    never used across the fork). 0 when written; 1 when the facts ended without it."""
+    rowid = 0
+    while True:
+        head = pipe.read(FRAME)
+        if len(head) != FRAME:
+            return 1  # the main process stopped: write nothing
+        size = int.from_bytes(head, "big")
+        if size == 0:
+            break
+        frame = pipe.read(size)
+        if len(frame) != size:
+            return 1
+        for accepted, *fields in json.loads(frame):
+            words.add(rowid, accepted, normalized_fields(fields))
+            rowid += 1
+    connection = sqlite3.connect(path)
+    try:
+        connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
+        words.finish(connection)
+        connection.commit()
+    finally:
+        connection.close()
+    return 0
+
+
 find_words = WORD.findall  # text.words of a field that text.normalized_fields normalised
 SUMMARY_BIT, TEXT_BIT, EVIDENCE_BIT, NAMES_BIT = (
     FIELDS["summary"], FIELDS["text"], FIELDS["evidence"], FIELDS["names"])
@@ -206,7 +374,6 @@ INSERTS = {
     "fact_sectors": "INSERT INTO fact_sectors VALUES (?, ?)",
     "fact_follows": "INSERT INTO fact_follows VALUES (?, ?)",
     "fact_names": "INSERT INTO fact_names VALUES (?, ?)",
-    "inname": "INSERT INTO inname VALUES (?, ?)",
 }
 
 
@@ -229,25 +396,30 @@ def build(dataset: Dataset, connection: sqlite3.Connection, show_progress: bool 
 
 
 def stream(folder: Path, connection: sqlite3.Connection, show_progress: bool = False,
-           color: bool = True) -> None:
+           color: bool = True, path: str | None = None) -> None:
     """Validate ``folder`` and write its store into an empty database in one pass over the
     facts; raise DataError when the data has a problem (the database is then incomplete:
     the caller discards it). Memory holds the postings and what the checks across rows
-    need, never every fact."""
+    need, never every fact. With ``path`` (the database's file) the words are found in a
+    forked worker while this process validates; WorkerFailed if it fails."""
     from kzru.store import read_folder
 
     builders: list[Builder] = []
 
     def start(tables: dict[str, Any]) -> Callable[[Fact, int], None]:
-        builders.append(Builder(connection, tables["glossary"].rows, show_progress, color))
+        builders.append(Builder(connection, tables["glossary"].rows, show_progress, color,
+                                path=path))
         return builders[0].add
 
-    tables, problems = read_folder(folder, start=start)
-    if problems:
+    try:
+        tables, problems = read_folder(folder, start=start)
+        if problems:
+            raise problems.error()
+        builders[0].finish({name: tables[name].rows for name in TABLES})
+    except BaseException:
         for builder in builders:
-            builder.progress.stop()
-        raise problems.error()
-    builders[0].finish({name: tables[name].rows for name in TABLES})
+            builder.stop()
+        raise
 
 
 def _store_vocabulary(connection: sqlite3.Connection,
@@ -340,7 +512,13 @@ def build_file(place: freshness.Place, folder: Path, show: bool, color: bool,
                 build(dataset, connection, show, color)
             else:
                 with recording() as reads:
-                    stream(folder, connection, show, color)
+                    try:
+                        stream(folder, connection, show, color, temporary)
+                    except WorkerFailed:  # once more, in this process, into an empty file
+                        connection.close()
+                        os.truncate(temporary, 0)
+                        connection = sqlite3.connect(temporary)
+                        stream(folder, connection, show, color)
             if reads is None or not place.built_from_key(reads):
                 memory = sqlite3.connect(":memory:")
                 connection.backup(memory)

@@ -209,3 +209,83 @@ def test_words_inside_names_as_every_name_tried_at_every_place() -> None:
         assert found == sorted({sequence[place] for place in covered} - outside), fact.id
         matched += bool(found)
     assert matched >= 10
+
+
+def _counting_word_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many facts' words this process found (a forked worker's calls are its own)."""
+    calls: list[int] = []
+    real = build.Words.add
+
+    def counted(self, rowid, accepted, texts):  # noqa: ANN001, ANN202
+        calls.append(rowid)
+        return real(self, rowid, accepted, texts)
+
+    monkeypatch.setattr(build.Words, "add", counted)
+    return calls
+
+
+def _no_child_left() -> bool:
+    import os
+
+    try:
+        os.waitpid(-1, os.WNOHANG)  # a child, running or ended: one was left
+    except ChildProcessError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize("drafts", [False, True])
+def test_the_words_found_in_a_forked_worker_make_the_same_store(
+        data_copy: Path, tmp_path: Path, drafts: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    if drafts:
+        _with_drafts(data_copy)
+    calls = _counting_word_calls(monkeypatch)
+    path = tmp_path / "forked.sqlite"
+    forked = sqlite3.connect(path)
+    build.stream(data_copy, forked, path=str(path))
+    assert calls == [] and _no_child_left()  # every word was found in the worker
+    alone = sqlite3.connect(":memory:")
+    build.stream(data_copy, alone)
+    assert len(calls) == len(load(data_copy).facts) > 200
+    mine, theirs = _contents(forked), _contents(alone)
+    assert mine.keys() == theirs.keys()
+    for table in mine:
+        assert mine[table] == theirs[table], table
+    assert mine["vocab"] and mine["inname"] and mine["topic_keys"] and mine["parts"]
+
+
+def test_a_forked_build_refuses_bad_data_as_the_loader_does_and_stops_its_worker(
+        data_copy: Path, tmp_path: Path) -> None:
+    def edit(rows: list[list[str]]) -> None:
+        header = rows[0]
+        rows[3][header.index("date")] = "2024-13-01"
+        rows[-1][header.index("source")] = "no-such-source"
+
+    _edit(data_copy / "facts.csv", edit)
+    with pytest.raises(DataError) as loaded:
+        load(data_copy)
+    path = tmp_path / "forked.sqlite"
+    with pytest.raises(DataError) as streamed:
+        build.stream(data_copy, sqlite3.connect(path), path=str(path))
+    assert streamed.value.problems == loaded.value.problems
+    assert len(loaded.value.problems) == 2 and _no_child_left()
+    tables = {name for (name,) in sqlite3.connect(path).execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "topic_keys" not in tables  # the worker wrote nothing
+
+
+def test_a_failed_worker_is_done_again_in_one_process(
+        run, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("KZRU_CACHE_DIR", str(cache))
+    monkeypatch.setattr(build, "_serve", lambda words, pipe, path: 1)  # the worker fails
+    calls = _counting_word_calls(monkeypatch)
+    done = run("search", "атом", "--format", "json", "--data", str(data_copy))
+    assert done.code == 0 and "атом" in done.out.lower() and _no_child_left()
+    assert len(calls) == len(load(data_copy).facts)  # all found here, once
+    filed = list(cache.glob("index-*.sqlite"))
+    assert len(filed) == 1
+    alone = sqlite3.connect(":memory:")
+    monkeypatch.setattr(build, "FORK", False)
+    build.stream(data_copy, alone)
+    assert _contents(sqlite3.connect(filed[0])) == _contents(alone)
