@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 import sqlite3
 from collections.abc import Mapping
 from datetime import date
+from itertools import chain, repeat
 from typing import Any, Iterator, NamedTuple
 
 from kzru.files import parse_json
@@ -304,13 +306,14 @@ def decode_aliases(text: Any) -> Aliases:
     groups = stored.get("groups") if isinstance(stored, dict) else None
     keys = stored.get("keys") if isinstance(stored, dict) else None
     longest = stored.get("longest") if isinstance(stored, dict) else None
+    # Checked by type sets and bounds, in C (this runs on every search), not item by item.
     if type(groups) is not list or type(keys) is not dict or type(longest) is not int \
-            or not 1 <= longest <= 64 or not all(
-            type(names) is list and all(type(name) is str and name for name in names)
-            for names in groups):
+            or not 1 <= longest <= 64 or set(map(type, groups)) - {list} \
+            or set(map(type, chain.from_iterable(groups))) - {str} \
+            or any(map(operator.contains, groups, repeat(""))):
         raise Damaged("the stored aliases have the wrong shape")
     size = len(groups)
-    if "" in keys or not all(type(group) is int and 0 <= group < size
-                             for group in keys.values()):
+    if "" in keys or keys and (set(map(type, keys.values())) != {int}
+                               or min(keys.values()) < 0 or max(keys.values()) >= size):
         raise Damaged("a stored alias entry has the wrong shape")
     return Aliases(keys, groups, longest)

@@ -81,7 +81,8 @@ class Index:
             if not (isinstance(count, str) and count.isdigit() and isinstance(dates, bytes)
                     and len(dates) == 4 * int(count)) or not isinstance(meta.get("tables"), str):
                 raise codec.Damaged("the stored counts do not agree")
-            self.aliases = codec.decode_aliases(meta["aliases"])
+            if not isinstance(meta.get("aliases"), str):
+                raise codec.Damaged("the stored aliases are not text")
         except (sqlite3.Error, ValueError):
             connection.close()
             raise
@@ -95,6 +96,20 @@ class Index:
         self.dates.frombytes(dates)
         self._tables_text: Any = meta["tables"]
         self._tables: dict[str, dict[str, Any]] = {}
+        self._aliases_text: str = meta["aliases"]
+        self._aliases: codec.Aliases | None = None
+
+    @property
+    def aliases(self) -> codec.Aliases:
+        """The alias table, decoded and checked when a command first reads a query with it
+        (only search does: the others never pay for it)."""
+        return self._alias_table()
+
+    @_recovering
+    def _alias_table(self) -> codec.Aliases:
+        if self._aliases is None:
+            self._aliases = codec.decode_aliases(self._aliases_text)
+        return self._aliases
 
     @_recovering
     def table(self, name: str) -> dict[str, Any]:
