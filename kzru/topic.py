@@ -7,7 +7,7 @@ nuclear energy, so the council on the *ядерно*-топливный cycle is
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from kzru.model import Dataset, Fact, GlossaryEntry
 from kzru.text import content_words, normalize, stem, words
@@ -53,25 +53,25 @@ _FOLDED: dict[str, str] = {}
 _NAME_WORDS: dict[str, list[str]] = {}
 
 
-def _fold(name: str) -> str:
-    """``normalize(name)``, kept once worked out: a topic's thousands of matches carry the
-    same few thousand names."""
-    found = _FOLDED.get(name)
+def _kept(memo: dict[str, Any], name: str, make: Callable[[str], Any]) -> Any:
+    """``make(name)``, kept once worked out (up to 100,000 names): a topic's thousands of
+    matches carry the same few thousand names."""
+    found = memo.get(name)
     if found is None:
-        found = normalize(name)
-        if len(_FOLDED) < 100_000:
-            _FOLDED[name] = found
+        found = make(name)
+        if len(memo) < 100_000:
+            memo[name] = found
     return found
+
+
+def _fold(name: str) -> str:
+    """``normalize(name)``, kept."""
+    return _kept(_FOLDED, name, normalize)
 
 
 def _name_words(name: str) -> list[str]:
-    """``words(name)``, kept as ``_fold`` keeps a name's fold (read, never changed)."""
-    found = _NAME_WORDS.get(name)
-    if found is None:
-        found = words(name)
-        if len(_NAME_WORDS) < 100_000:
-            _NAME_WORDS[name] = found
-    return found
+    """``words(name)``, kept (read, never changed)."""
+    return _kept(_NAME_WORDS, name, words)
 
 
 def organisation_names(dataset: Dataset) -> dict[str, list[GlossaryEntry]]:

@@ -5,37 +5,14 @@ checked against the rule or the articles (facts cited by id)."""
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import pytest
+import query_fixtures
 
-from kzru.aliases import alias_table
-from kzru.index import open_index
 from kzru.search import search
-from kzru.store import bundled_data_dir, load
-from kzru.understand import read
 
-
-@pytest.fixture(scope="module")
-def data():  # noqa: ANN201
-    return load(bundled_data_dir())
-
-
-@pytest.fixture(scope="module")
-def index():  # noqa: ANN201
-    folder = bundled_data_dir()
-    return open_index(folder, lambda: load(folder))
-
-
-@pytest.fixture(scope="module")
-def reader(data):  # noqa: ANN001, ANN201
-    aliases = alias_table(data.glossary.values())
-
-    def run(query: str):  # noqa: ANN202
-        return read(query, aliases, data.events.values(), data.sectors.values(),
-                    data.glossary.values(), today=date(2025, 6, 1))
-
-    return run
+# the bundled table, its index and a query reader: one copy, shared with the other module
+data, index, reader = query_fixtures.data, query_fixtures.index, query_fixtures.reader
 
 
 def texts(reading) -> list[str]:  # noqa: ANN001
