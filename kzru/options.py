@@ -82,20 +82,24 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _data_folder(value: str) -> Path:
-    """--data as a path; an empty one is refused (Path('') would be the current folder, so
-    a script's --data "$UNSET" read wherever it happened to run)."""
+def _non_empty(value: str, key: str) -> Path:
+    """``value`` as a path; an empty one is refused with the message ``key`` (Path('') would
+    be the current folder, so a script's "$UNSET" would read, or with export --force
+    replace, wherever it happened to run)."""
     if not str(value):
-        raise typer.BadParameter(Said("usage.empty_data"))
+        raise typer.BadParameter(Said(key))
     return Path(value)
+
+
+def _data_folder(value: str) -> Path:
+    """--data as a path; an empty one is refused."""
+    return _non_empty(value, "usage.empty_data")
 
 
 def a_path(value: str) -> Path:
-    """A path argument; an empty one is refused for the same reason as --data's (a script's
-    "$UNSET" would otherwise name the current folder, and export --force could replace it)."""
-    if not str(value):
-        raise typer.BadParameter(Said("usage.empty_path"))
-    return Path(value)
+    """A path argument (export's target, init's folder, add's articles); an empty one is
+    refused."""
+    return _non_empty(value, "usage.empty_path")
 
 
 DataOption = Annotated[Optional[Path], typer.Option(

@@ -9,7 +9,7 @@ same answers.
 """
 
 from datetime import date
-from typing import Any, Iterable, Iterator, Mapping, NamedTuple
+from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from kzru.fact_columns import LIST_JOIN
 from kzru.index import Index
@@ -338,30 +338,31 @@ class WalkQueries:
         """The documents an event's report says were signed: its top-level signed documents
         from these sources that have a sector, in file order. Read once a run (track asks for
         each batch of forecasts; at 100,000 facts a report signs hundreds)."""
-        sources = list(dict.fromkeys(sources))
-        known = self._small.setdefault("signed", {})
-        key = (event_id, *sources)
-        if key not in known:
-            where = (f"x.event = ? AND x.source IN ({marks(sources)}) AND {TOP_LEVEL} AND "
-                     "x.sectors != '||' AND x.kind = 'document' AND x.status = 'signed'")
-            known[key] = self.select(where, [event_id, *sources], FILE_ORDER) \
-                if sources else []
-        return list(known[key])
+        return self._report_once("signed", event_id, sources, "x.sectors != '||' AND "
+                                 "x.kind = 'document' AND x.status = 'signed'")
 
     def overview_rows(self, event_id: str, sources: Iterable[str], least: int) -> list[Fact]:
         """An event's top-level report rows from these sources naming at least ``least``
         sectors (an overview of the areas covered), in file order. Read once a run: track
         asks for each batch of topics only talked about, and at 100,000 facts a report holds
         thousands of rows, few of them overviews (narrowed in SQL by the count of '|')."""
+        rows = self._report_once(f"overviews {least}", event_id, sources,
+                                 "length(x.sectors) - length(replace(x.sectors, '|', '')) > ?",
+                                 [least])
+        return [row for row in rows if len(set(row.sectors)) >= least]
+
+    def _report_once(self, name: str, event_id: str, sources: Iterable[str], condition: str,
+                     params: Sequence[Any] = ()) -> list[Fact]:
+        """An event's top-level facts from these sources that meet ``condition``, in file
+        order, selected once a run under ``name`` (track asks again for each batch)."""
         sources = list(dict.fromkeys(sources))
-        known = self._small.setdefault("overviews", {})
-        key = (event_id, least, *sources)
+        known = self._small.setdefault(name, {})
+        key = (event_id, *sources)
         if key not in known:
-            where = (f"x.event = ? AND x.source IN ({marks(sources)}) AND {TOP_LEVEL} AND "
-                     "length(x.sectors) - length(replace(x.sectors, '|', '')) > ?")
-            rows = self.select(where, [event_id, *sources, least], FILE_ORDER) \
+            where = f"x.event = ? AND x.source IN ({marks(sources)}) AND {TOP_LEVEL} AND " \
+                    f"{condition}"
+            known[key] = self.select(where, [event_id, *sources, *params], FILE_ORDER) \
                 if sources else []
-            known[key] = [row for row in rows if len(set(row.sectors)) >= least]
         return list(known[key])
 
     def role_candidates(self) -> list[Fact]:
