@@ -257,35 +257,63 @@ class _Worker:
     """Words in a forked process. The main process sends each fact's text fields (JSON
     frames of BATCH facts on a pipe: data, never code) as it validates; once every table is
     valid and its own rows are committed, an empty frame tells the worker to write its
-    tables into the database file; its exit status says whether it did. Any other end (bad
-    data, Ctrl-C, an error) kills it, and it writes nothing without that frame."""
+    tables into the database file; one byte back on a second pipe says it did (its exit
+    status alone is lost where SIGCHLD is ignored: a parent that ignores it passes that on
+    to kzru, and the child is then reaped by the system). Any other end (bad data, Ctrl-C,
+    an error) kills it, and it writes nothing without that frame."""
 
-    def __init__(self, pid: int, pipe: Any) -> None:
+    def __init__(self, pid: int, pipe: Any, done: int) -> None:
         self.pid = pid
         self.pipe = pipe
+        self.done = done  # the reading end of the worker's "written" byte
         self.batch: list[list[Any]] = []
         self.broken = False
 
     @classmethod
     def start(cls, words: Words, path: str) -> "_Worker | None":
         """A worker forked now (it keeps ``words`` as they are), or None where processes
-        are not forked (the words are then found in this process)."""
-        if not FORK or not hasattr(os, "fork"):
+        are not forked, or not safely: with another thread running, a lock that thread held
+        at the fork would be held in the worker for good (the words are then found in this
+        process)."""
+        if not FORK or not hasattr(os, "fork") or _other_threads():
             return None
         reading, writing = os.pipe()
-        pid = os.fork()
+        done_reading, done_writing = os.pipe()
+        # Ctrl-C is held over the fork: one arriving just after it would otherwise raise
+        # KeyboardInterrupt in the worker before it ignores SIGINT, and the worker would go
+        # on running the caller's code (its clean-up removed the build's file).
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            pid = os.fork()
+        except OSError:  # refused (no memory, too many processes): words found here
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+            for descriptor in (reading, writing, done_reading, done_writing):
+                os.close(descriptor)
+            return None
         if pid == 0:  # the worker: never returns, never runs the caller's code
             code = 1
             try:
-                os.close(writing)
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
+                os.close(writing)
+                os.close(done_reading)
+                _release_locks()
                 code = _serve(words, os.fdopen(reading, "rb"), path)
+                if code == 0:
+                    os.write(done_writing, b"1")
             except BaseException:  # noqa: BLE001 - any failure is its exit status
                 code = 1
             finally:
                 os._exit(code)
         os.close(reading)
-        return cls(pid, os.fdopen(writing, "wb"))
+        os.close(done_writing)
+        worker = cls(pid, os.fdopen(writing, "wb"), done_reading)
+        try:  # a Ctrl-C held over the fork is raised here, with the worker to stop
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        except BaseException:
+            worker.stop()
+            raise
+        return worker
 
     def add(self, accepted: bool, fields: list[str]) -> None:
         self.batch.append([accepted, *fields])
@@ -315,9 +343,9 @@ class _Worker:
             self.pipe.close()
         except OSError:
             self.broken = True
-        _, status = os.waitpid(self.pid, 0)
-        self.pid = 0
-        if self.broken or os.waitstatus_to_exitcode(status) != 0:
+        written = os.read(self.done, 1) == b"1"  # b"" once the worker ended without it
+        self._reap()
+        if self.broken or not written:
             raise WorkerFailed()
 
     def stop(self) -> None:
@@ -326,12 +354,40 @@ class _Worker:
                 os.kill(self.pid, signal.SIGKILL)
             except OSError:
                 pass
-            os.waitpid(self.pid, 0)
-            self.pid = 0
+            self._reap()
         try:
             self.pipe.close()
         except OSError:
             pass
+
+    def _reap(self) -> None:
+        """Wait for the worker to end, so no zombie is left; where the system reaps it
+        (SIGCHLD ignored) there is nothing to wait for."""
+        pid, self.pid = self.pid, 0
+        if self.done >= 0:
+            os.close(self.done)
+            self.done = -1
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+
+
+def _other_threads() -> bool:
+    import sys
+
+    threading = sys.modules.get("threading")  # never started one if never imported
+    return threading is not None and threading.active_count() > 1
+
+
+def _release_locks() -> None:
+    """In the worker: close the folder locks the main process holds (journal.HELD), so a
+    worker never keeps a folder locked longer than kzru does."""
+    import sys
+
+    journal = sys.modules.get("kzru.journal")
+    if journal is not None:
+        journal.release_inherited()
 
 
 FORK = True  # tests turn the worker off to compare both ways
