@@ -52,3 +52,38 @@ def test_the_first_of_two_charset_attributes_counts() -> None:
     page = (f'<meta charset="koi8-r" charset="windows-1251"><title>{TITLE}</title>'
             ).encode("koi8-r")
     assert TITLE in decode_page(page)
+
+
+# --- second read (r12): a label is looked up as a browser looks it up ---------------------
+
+@pytest.mark.parametrize("first", [
+    b'<meta charset="\xe9\xe9">',  # bytes that are no ASCII: no label (was a crash)
+    b'<meta charset="bogus-8">',  # no such encoding
+    b'<meta http-equiv="content-type" content="text/html; charset=bogus-8">',
+], ids=["non-ascii", "unknown", "unknown in content"])
+def test_a_label_of_no_encoding_declares_nothing_and_the_next_meta_counts(first: str) -> None:
+    """WHATWG: a <meta> whose label names no encoding is passed over and the pre-scan goes
+    on. The old reader stopped at the first <meta> (and crashed on a label that is not
+    ASCII), then read this KOI8-R page by guessing."""
+    page = first + f'<meta charset="koi8-r"><title>{TITLE}</title>'.encode("koi8-r")
+    assert TITLE in decode_page(page)
+
+
+@pytest.mark.parametrize(("label", "encoding"), [
+    ("koi8", "koi8-r"), ("koi", "koi8-r"), ("cskoi8r", "koi8-r"), ("x-cp1251", "cp1251"),
+    (" windows-1251 ", "cp1251"), ("WINDOWS-1251", "cp1251")])
+def test_labels_browsers_know_are_read_as_browsers_read_them(label: str, encoding: str) -> None:
+    """koi8, koi and x-cp1251 are browsers' labels that Python does not know: the old
+    reader guessed, and read a KOI8-R title as Japanese. Spaces around a label and its case
+    do not matter."""
+    for text in (TITLE, "Привет мир"):
+        page = f'<meta charset="{label}"><title>{text}</title>'.encode(encoding)
+        assert text in decode_page(page), text
+
+
+def test_a_label_only_python_knows_is_no_declaration() -> None:
+    """"rot13" or "base64" name Python codecs, never a page's encoding: no declaration, and
+    the page is read as UTF-8 when it is."""
+    for label in ("rot13", "base64", "unicode-escape", "utf-7"):
+        page = f'<meta charset="{label}"><title>Astana \\x1b</title>'.encode("ascii")
+        assert decode_page(page) == page.decode("ascii"), label
