@@ -159,19 +159,19 @@ def paired_sides(sentence: Sentence) -> set[Entity]:
 
 def venue(sentence: Sentence, place: Entity) -> bool:
     """Whether a place may be where the sentence's event is held: not a post or seat ("посол
-    России в Астане", "пресс-служба Кремля"), not a side joined by "между", not where
-    something was said ("сообщили в Москве")."""
+    России в Астане", "пресс-служба Кремля"), not a side joined by "между" ("между Москвой
+    и Астаной"), not where something was said ("сообщили в Москве"). A seat word or
+    "между" counts only with no verb between it and the place: in "переговоры между
+    делегациями прошли в Омске" Омск is where the talks were held."""
     words = [w.strip("«»\"(),.:;") for w in normalize(
         sentence.text[:place.start - sentence.start]).split()]
-    near = words[-SEAT_REACH - 1:]
-    if any(w in SIDES_WORDS for w in near):
-        return False
     prefix = sentence.text[:place.start - sentence.start]
     for word in list(re.finditer(r"[\w-]+", prefix))[-SEAT_REACH - 1:]:
         # a seat word, and no verb between it and the place ("пригласил акима области
         # посетить Омск": Омск is where the visit goes)
+        said = normalize(word.group())
         seat_end = sentence.start + word.end()
-        if normalize(word.group()).startswith(SEAT_WORDS) and not any(
+        if (said in SIDES_WORDS or said.startswith(SEAT_WORDS)) and not any(
                 t.pos in ("VERB", "INFN") and seat_end <= t.start < place.start
                 for t in sentence.tokens):
             return False
