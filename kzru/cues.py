@@ -16,9 +16,9 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
     "agreed": ("договор", "услови", "согласов", "достигнут", "закреплен", "agree", "accord"),
     "done": ("проход", "вышл", "по итогам", "принимал", "сопровожд", "продолжил", "открыл",
              "открыт", "прош", "состоя", "прибыл", "завершен", "завершил", "провел", "провед",
-             "посетил", "участвовал", "возлож", "присвоен", "встречал", "передвигал", "задержал",
-             "виделись", "прилетел", "увеличили", "встретил", "встретят", "встретит", "held",
-             "open", "took place",
+             "посетил", "совершил", "нанес", "участвовал", "возлож", "присвоен", "встречал",
+             "передвигал", "задержал", "виделись", "прилетел", "увеличили", "встретил",
+             "встретят", "встретит", "held", "open", "took place",
              "arriv", "complet", "visit"),
     "ongoing": ("продолж", "проходит", "проходят", "созданн", "работ", "функционир", "веду",
                 "ведет", "начат", "реализу", "прорабатыва", "развива", "обеспечива", "раст",
@@ -28,8 +28,9 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
                 "operat", "under way", "ongoing", "work"),
     "planned": ("предстоящ", "запланир", "планир", "намерен", "пройдет", "будет", "предусматрива",
                 "начнет", "примет", "настроен", "предполагается", "собирается", "собираются",
-                "приедет", "приедут", "прибудет", "прибудут", "посетят", "прилетит", "прилетят",
-                "совершат", "plan", "intend", "will"),  # (not "посетит": "посетить" too)
+                "приедет", "приедут", "прибудет", "прибудут", "посетит", "посетят", "прилетит",
+                "прилетят", "совершит", "совершат", "нанесет", "нанесут", "примут", "plan",
+                "intend", "will"),  # ("посетит" begins "посетить": an infinitive decides nothing)
     "expected": ("ожида", "помогут", "по всей видимости", "станет", "позвол", "будет", "призван",
                  "может стать", "прогноз", "expect", "likely", "will"),
     "proposed": ("предлага", "рассматрива", "перспективн", "необходимо", "инициатив",
@@ -44,6 +45,10 @@ REPORTED_CUES: tuple[str, ...] = (
     "обменялись мнени",
     "discuss", "stress", "underline", "note",
 )
+
+# Verbs of exchange: a signing only when they govern a document ("обменялись нотами",
+# "обменялись соглашениями"); "обменялись поздравлениями" or "…опытом" is no signing.
+EXCHANGE_CUES: tuple[str, ...] = ("обменял", "exchang")
 
 # Words of intention that govern an infinitive: what the infinitive names is a plan, whatever
 # its verb ("планируется открыть", "намерены подписать", "предполагается построить",
@@ -168,9 +173,9 @@ QUALIFIERS: dict[str, str] = {
 # document, which needs its verb). Meetings: the words news uses for leaders' contacts.
 KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ceremony", ("церемон", "возложен", "ceremon", "wreath")),
-    ("meeting", ("визит", "переговор", "встреч", "встрет", "саммит", "форум", "заседани", "сессия",
-                 "сессии", "телефонн", "прибыл", "прилетел", "visit", "talks", "meeting",
-                 "summit")),
+    ("meeting", ("визит", "приезд", "переговор", "встреч", "встрет", "саммит", "форум",
+                 "заседани", "сессия", "сессии", "телефонн", "прибыл", "прилетел", "visit",
+                 "talks", "meeting", "summit")),
     ("institution", ("филиал", "представительств", "отделени", "офис", "branch", "office")),
     ("project", ("строительств", "проект", "завод", "комбинат", "станци", "аэс", "линии",
                  "предприяти", "construction", "project", "plant")),
@@ -183,8 +188,21 @@ EVENT_KINDS: tuple[tuple[str, str], ...] = (
     ("рабоч визит", "working-visit"), ("официальн визит", "official-visit"),
     ("телефонн разговор", "talks"), ("переговор", "talks"), ("саммит", "summit"),
     ("сессия", "summit"), ("сессии", "summit"), ("заседани", "summit"), ("форум", "forum"),
-    ("встреч", "meeting"), ("визит", "visit"),
+    ("встреч", "meeting"), ("визит", "visit"), ("приезд", "visit"),
 )
+# The nouns of a visit ("визит президента России", "приезд казахстанского лидера"): the side
+# named in the words right after one is the guest's, unless the sentence says where it goes.
+VISIT_NOUNS: tuple[str, ...] = ("визит", "приезд", "visit")
+GUEST_REACH = 3
+# Verbs of visiting that take the place visited as their object ("посетит Казахстан",
+# "посетил столицу России"): that place's side hosts.
+VISITING_VERBS: tuple[str, ...] = ("посет", "посещ", "visit")
+# The two sides by the words that name a country or its people's adjective ("России",
+# "российского", "РК"): only these, not the stems of every city (COUNTRIES), which would
+# meet common words.
+SIDE_STEMS: dict[str, tuple[str, ...]] = {
+    "kz": ("казахстан", "kazakh"), "ru": ("росси", "russia")}
+SIDE_ABBREVIATIONS: dict[str, str] = {"рк": "kz", "рф": "ru"}
 # Arrival verbs: who arrived where decides guest and host.
 ARRIVAL_VERBS: tuple[str, ...] = (
     "прибыл", "прилетел", "приехал", "посетил", "посети", "приедет", "приедут", "прибудет",
@@ -193,6 +211,13 @@ ARRIVAL_VERBS: tuple[str, ...] = (
 # мае"): a time named after the visit it invites to is that visit's, not the invitation's.
 INVITATION_WORDS: tuple[str, ...] = ("приглас", "приглаш", "invit")
 INVITED_WORDS: tuple[str, ...] = ("визит", "посетить", "посещени", "приехать", "visit")
+# Preparing for an event ("обсудили подготовку к визиту в октябре", "в преддверии саммита в
+# мае"): likewise the time named after the event's noun is the event's, one to come.
+PREPARATION_WORDS: tuple[str, ...] = ("подготовк", "подготов", "готов", "в преддверии",
+                                      "prepar", "ahead of")
+PREPARED_WORDS: tuple[str, ...] = (
+    "визит", "приезд", "переговор", "встреч", "саммит", "форум", "заседани", "сессии",
+    "visit", "talks", "meeting", "summit", "forum")
 # A country's capital stands for the country where someone goes ("в столицу Казахстана").
 CAPITAL_WORDS: tuple[str, ...] = ("столиц", "capital")
 # A telephone conversation: held at no place, so its host is the side whose seat reports it
@@ -232,7 +257,7 @@ EVENT_TITLES: dict[str, tuple[str, str]] = {
 PARTICIPANT_WORDS: tuple[str, ...] = (
     "сторон", "лидеры двух", "лидеров двух", "лидеры стран", "лидеров стран", "оба лидера",
     "обоих лидеров", "главы государств", "глав государств", "главы стран", "президенты",
-    "президентов", "делегаци", "the sides", "both leaders", "delegation")
+    "президентов", "делегаци", "собеседник", "the sides", "both leaders", "delegation")
 # ("лидер" alone is not one: "мировые лидеры по производству" are not the event's sides)
 
 # How a report frames what it says as part of the event it reports: a sentence holding one

@@ -15,6 +15,7 @@ from kzru.cues import (
     DOCUMENT_REACH,
     DOCUMENT_VERBS,
     DOCUMENT_WORDS,
+    EXCHANGE_CUES,
     FRAMING_CUES,
     INTENTION_REACH,
     INTENTION_WORDS,
@@ -106,10 +107,17 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
             if " " not in cue and token.pos not in DECIDING_POS:
                 continue
             decided = status
-            if status == "done" and " " not in cue and token.pos == "INFN":
-                continue  # "встретиться", "открыть": the act named, not that it happened
+            if status in ("done", "planned") and " " not in cue and token.pos == "INFN":
+                # "встретиться", "открыть", "посетить": the act named, not that it happened
+                # or will ("посетит" is planned, its infinitive alone is not)
+                continue
             if status == "done" and token.tense == "futr":
                 decided = "planned"
+            if status == "signed" and " " not in cue and cue.startswith(EXCHANGE_CUES) \
+                    and not _document(sentence):
+                continue  # "обменялись поздравлениями": an exchange of no document
+            if status == "done" and " " in cue and sentence.tense() == "future":
+                decided = "planned"  # "по итогам переговоров примут декларацию": to come
             if status == "expected" and token.tense == "past" and " " not in cue:
                 continue
             word = cue if " " in cue else token.text

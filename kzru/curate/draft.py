@@ -23,7 +23,10 @@ from kzru.cues import (
     INVITED_WORDS,
     MULTIPLIERS,
     NOW_WORDS,
+    PREPARATION_WORDS,
+    PREPARED_WORDS,
     QUALIFIERS,
+    REPORTED_CUES,
     WORK_UNDER_WAY,
 )
 from kzru.curate.annotate import MIN_WORDS, Annotated, Sentence
@@ -209,7 +212,10 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     if status in ("planned", "expected"):
         tense = "future"  # "планируют провести в октябре": the October to come
     dates = find_dates(sentence.text, published, tense)
-    invited = _invited(sentence, published)
+    invited, talked = _invited(sentence, published)
+    if invited and not talked:
+        # "готовится к визиту в ноябре": the preparation is the visit's, at the visit's time
+        dates, invited = invited, []
     dates = [d for d in dates if not invited or d.start < invited[0].start]
     value, unit, number_at = find_number(sentence, dates)
     kind, kind_word = decide_kind(sentence, status, bool(value))
@@ -268,19 +274,26 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         event_date=invited[0] if invited else None)
 
 
-def _invited(sentence: Sentence, published: Published) -> list[Dated]:
+def _invited(sentence: Sentence, published: Published) -> tuple[list[Dated], bool]:
     """The dates of the visit an invitation names, after its visit word ("пригласил Путина
-    с официальным визитом в республику в 2026 году"; "приглашение посетить Астану в мае"):
-    a time to come, so read in the future tense."""
+    с официальным визитом в республику в 2026 году"; "приглашение посетить Астану в мае"),
+    or of the event a preparation is for ("готовится к визиту в октябре"): a time to come,
+    so read in the future tense. And whether the sentence reports the invitation or a talk
+    about the preparation ("обсудили подготовку к визиту в октябре"), which belongs where
+    it was made; a preparation itself belongs to the event it prepares."""
     text = normalize(sentence.text)
-    invitation = re.search(r"(?<!\w)(?:" + "|".join(INVITATION_WORDS) + ")", text)
-    if invitation is None:
-        return []
-    visit = re.compile(r"(?<!\w)(?:" + "|".join(INVITED_WORDS) + ")").search(
-        text, invitation.end())
-    if visit is None:
-        return []
-    return [d for d in find_dates(sentence.text, published, "future") if d.start > visit.start()]
+    for lead, nouns in ((INVITATION_WORDS, INVITED_WORDS), (PREPARATION_WORDS, PREPARED_WORDS)):
+        opening = re.search(r"(?<!\w)(?:" + "|".join(lead) + ")", text)
+        if opening is None:
+            continue
+        named = re.compile(r"(?<!\w)(?:" + "|".join(nouns) + ")").search(text, opening.end())
+        if named is None:
+            continue
+        talked = lead is INVITATION_WORDS or any(
+            re.search(rf"(?<!\w){cue}", text[:opening.start()]) for cue in REPORTED_CUES)
+        return [d for d in find_dates(sentence.text, published, "future")
+                if d.start > named.start()], talked
+    return [], False
 
 
 def _nowadays(sentence: Sentence, dated: Dated) -> bool:

@@ -189,6 +189,7 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
     "В мероприятии примет участие…") or opens with a pronoun or demonstrative takes its
     event, and the rest join the main event by ``_background``."""
     links = [""] * len(drafts)
+    named = [""] * len(drafts)  # the event each draft's sentence names, even one it is not of
     main: str | None = None
     preview = False
     mentions: list[Mention | None] = []
@@ -200,6 +201,7 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
         found = linker.link(m, source, main) if m else None
         if m is not None and not found:
             unlinked.add(index)
+        named[index] = found or ""
         if draft.event_date is not None:
             # an invitation proposes the visit it invites to, but belongs where it was made
             found = None
@@ -237,8 +239,11 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
                 upcoming(draft) and holds(normalize(draft.text), EVENT_FRAMING)):
             # (an event to come, named where another frames the sentence, is not where
             # the sentence happened: "во время встречи обсудили предстоящий визит")
-            found = _to_come(draft, links, linker, article_date) or \
-                _same_kind(draft.event_word, links[:index], linker,
+            # what an earlier sentence named, even as the time of an invitation or of a
+            # preparation ("обсудили подготовку к визиту в октябре… к этому визиту")
+            earlier_named = [event for pair in zip(links[:index], named) for event in pair]
+            found = _to_come(draft, earlier_named + links[index:], linker, article_date) or \
+                _same_kind(draft.event_word, earlier_named, linker,
                            holds(normalize(sentence.text), PHONE_WORDS)) or \
                 _same_place(sentence, links[:index], linker)
         continued = bool(index) and (draft.date.basis == "publication" and _continues(
@@ -259,8 +264,11 @@ def _same_kind(kind: str, links: list[str], linker: Linker, phone: bool = False)
     """The last event of this article of the kind an undated mention names: "форум" after
     the forum was named is that forum, not the visit the article is about; "переговоры"
     are a telephone conversation only in a sentence that speaks of the telephone."""
+    family = _VISIT_KINDS | {"visit"} if kind == "visit" else {kind}
     for event_id in reversed(links):
-        if event_id and linker.events[event_id].kind == kind and \
+        # a bare "визит"/"приезд" ("этому визиту", "ждут приезда гостя") takes up the
+        # article's state, official or working visit named before it
+        if event_id and linker.events[event_id].kind in family and \
                 (event_id in linker.calls) == phone:
             return event_id
     return ""
@@ -370,6 +378,11 @@ def _background(draft: Draft, sentence: Sentence, event: Event, article_date: da
     text = normalize(draft.text)
     framed = holds(text, EVENT_FRAMING)
     sides = holds(text, PARTICIPANT_WORDS)
+    arrives = any(re.search(rf"(?<!\w){verb}", text) for verb in ARRIVAL_VERBS)
+    if arrives and event.kind in _VISIT_KINDS and host_of(sentence, venues(sentence)) not in (
+            "", event.host):
+        return ""  # a trip to the other country ("посетить Оренбург") is not the visit to
+        # this one, whatever words frame it
     if draft.date.basis != "publication":
         start, end = span(draft)
         recent = preview and draft.date.precision == "day" and \
@@ -383,7 +396,6 @@ def _background(draft: Draft, sentence: Sentence, event: Event, article_date: da
     if not _reports(event, article_date, precision):
         return ""
     talk = bool(draft.why.cue) and normalize(draft.why.cue).startswith(REPORTED_CUES)
-    arrives = any(re.search(rf"(?<!\w){verb}", text) for verb in ARRIVAL_VERBS)
     done = draft.status == "done" and sentence.tense() == "past"
     # what a named speaker said, in a report of the event (not a preview), was said there
     said = bool(draft.speaker) and draft.speaker not in GROUP_SPEAKERS.values()

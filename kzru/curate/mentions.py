@@ -15,16 +15,22 @@ from datetime import date, timedelta
 from typing import Iterable, NamedTuple
 
 from kzru.cues import (
+    ANAPHORA_PREPOSITIONS,
     ARRIVAL_VERBS,
     CAPITAL_WORDS,
     COUNTRIES,
     COUNTRY_NAMES,
     GENERIC_WORDS,
+    GUEST_REACH,
     PHONE_WORDS,
     SAYING_VERBS,
     SEAT_REACH,
     SEAT_WORDS,
+    SIDE_ABBREVIATIONS,
+    SIDE_STEMS,
     SIDES_WORDS,
+    VISIT_NOUNS,
+    VISITING_VERBS,
 )
 from kzru.curate.annotate import Entity, Sentence
 from kzru.curate.draft import Draft
@@ -122,18 +128,50 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
 
 def host_of(sentence: Sentence, venues: list[Entity]) -> str:
     """The side an event is held in: the country someone goes to ("в Казахстан", "в столицу
-    Казахстана"), else the side of the first venue named."""
+    Казахстана") or visits ("посетит Казахстан", "посетил столицу России"), else the side of
+    the first venue named, else the side other than the guest's ("визит президента России",
+    "приезд казахстанского лидера")."""
     for entity in venues:
         before = normalize(sentence.text[:entity.start - sentence.start]).split()[-2:]
         if not country_of(entity.normal):
             continue
-        if before[-1:] in (["в"], ["во"]) or len(before) == 2 and before[0] in ("в", "во") \
-                and before[1].startswith(CAPITAL_WORDS):
+        if len(before) == 2 and before[1].startswith(CAPITAL_WORDS):
+            before = before[:1]  # "в столицу Казахстана", "посетит столицу России"
+        if before[-1:] in (["в"], ["во"]) or before[-1:] and before[-1].startswith(
+                VISITING_VERBS):
             return country_of(entity.normal)
     places = [e.normal for e in venues
               if not any(normalize(e.normal).startswith(c) for c in COUNTRY_NAMES)]
     sides = [country_of(p) for p in places if country_of(p)]
-    return sides[0] if sides else ""
+    if sides:
+        return sides[0]
+    return {"kz": "ru", "ru": "kz"}.get(guest_of(sentence), "")
+
+
+def side_of_word(word: str) -> str:
+    """The side a word names by its country or its people's adjective ("России",
+    "казахстанского", "РФ"), or ''."""
+    word = normalize(word)
+    if word in SIDE_ABBREVIATIONS:
+        return SIDE_ABBREVIATIONS[word]
+    return next((side for side, stems in SIDE_STEMS.items() if word.startswith(stems)), "")
+
+
+def guest_of(sentence: Sentence) -> str:
+    """The side named in the few words right after a visit noun, before any preposition
+    ("визит президента России", "приезда казахстанского лидера", "визит делегации РК"):
+    the side that comes; '' when none is named so."""
+    words = re.findall(r"[^\W\d_][\w-]*", normalize(sentence.text))
+    for index, word in enumerate(words):
+        if not word.startswith(VISIT_NOUNS):
+            continue
+        for after in words[index + 1:index + 1 + GUEST_REACH]:
+            if after in ANAPHORA_PREPOSITIONS:
+                break
+            side = side_of_word(after)
+            if side:
+                return side
+    return ""
 
 
 def venues(sentence: Sentence) -> list[Entity]:
