@@ -14,29 +14,25 @@ is never the one the article reports held; a telephone conversation is a call of
 
 from __future__ import annotations
 
-import re
-from datetime import date, timedelta
+from datetime import date
 from typing import Iterable
 
 from kzru.cues import (
     ANAPHORA_PREPOSITIONS,
     ANAPHORA_STARTS,
-    ARRIVAL_VERBS,
-    BACKGROUND_WORDS,
     EVENT_FRAMING,
     EVENT_TITLES,
     GENERIC_WORDS,
-    GROUP_SPEAKERS,
-    PARTICIPANT_WORDS,
     PHONE_TITLES,
     PHONE_WORDS,
-    REPORT_DAYS,
-    REPORTED_CUES,
 )
 from kzru.curate.annotate import Sentence
+from kzru.curate.background import background
 from kzru.curate.dates import CONTINUES
 from kzru.curate.draft import Draft
 from kzru.curate.mentions import (
+    VISIT_KINDS,
+    VISITS,
     Mention,
     concrete,
     holds,
@@ -44,17 +40,15 @@ from kzru.curate.mentions import (
     latin,
     mention,
     slug,
-    span,
     upcoming,
     venues,
 )
 from kzru.model import Event
 from kzru.text import normalize
 
-VISITS = {"state-visit", "working-visit", "official-visit", "talks", "meeting", "visit"}
-_VISIT_KINDS = {"state-visit", "working-visit", "official-visit"}
 PARTS = {"talks", "meeting"}  # what a visit's programme is made of
-ACTS = {"signed", "agreed"}
+
+
 def _overlaps(m: Mention, event: Event) -> bool:
     return m.start <= event.end and event.start <= m.end
 
@@ -155,7 +149,7 @@ class Linker:
 
     def link(self, m: Mention, source: str, main: str | None) -> str | None:
         if main and main in self.events and m.kind in PARTS and \
-                self.events[main].kind in _VISIT_KINDS and _overlaps(m, self.events[main]):
+                self.events[main].kind in VISIT_KINDS and _overlaps(m, self.events[main]):
             return main  # a visit's talks and meetings, on its days, are the visit's
         fitting = [event for event in self.events.values() if _fits(m, event) and not (
             m.ahead and event.id in self.held and event.end <= m.ahead)]
@@ -187,7 +181,7 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
     undated mention of a kind joins this article's last event of that kind ("форум" after
     the forum was named), a sentence that continues an earlier one (kzru.curate.context:
     "В мероприятии примет участие…") or opens with a pronoun or demonstrative takes its
-    event, and the rest join the main event by ``_background``."""
+    event, and the rest join the main event by ``background`` (kzru.curate.background)."""
     links = [""] * len(drafts)
     named = [""] * len(drafts)  # the event each draft's sentence names, even one it is not of
     main: str | None = None
@@ -254,7 +248,7 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
         elif not found and continued:
             found = links[index - 1]  # the sentence before's event, or none, as it had
         elif not found and main:
-            found = _background(draft, sentence, linker.events[main], article_date,
+            found = background(draft, sentence, linker.events[main], article_date,
                                 article_precision, preview, draft.sentence in lead)
         links[index] = found
     return links
@@ -264,7 +258,7 @@ def _same_kind(kind: str, links: list[str], linker: Linker, phone: bool = False)
     """The last event of this article of the kind an undated mention names: "форум" after
     the forum was named is that forum, not the visit the article is about; "переговоры"
     are a telephone conversation only in a sentence that speaks of the telephone."""
-    family = _VISIT_KINDS | {"visit"} if kind == "visit" else {kind}
+    family = VISIT_KINDS | {"visit"} if kind == "visit" else {kind}
     for event_id in reversed(links):
         # a bare "визит"/"приезд" ("этому визиту", "ждут приезда гостя") takes up the
         # article's state, official or working visit named before it
@@ -301,7 +295,7 @@ def _named_twice(drafts: list[Draft], sentences: dict[int, Sentence],
     if not bare:
         return False
     for index, draft in enumerate(drafts):
-        if draft.event_word not in _VISIT_KINDS or links[index]:
+        if draft.event_word not in VISIT_KINDS or links[index]:
             continue
         m = mentions[index]
         sentence = sentences[draft.sentence]
@@ -345,61 +339,4 @@ def _same_place(sentence: Sentence, links: list[str], linker: Linker) -> str:
     for event_id in dict.fromkeys(reversed([link for link in links if link])):
         if places & concrete(linker.events[event_id].places):
             return event_id
-    return ""
-
-
-def _reports(event: Event, article_date: date, precision: str) -> bool:
-    """The article appeared while the event went on or within REPORT_DAYS after it (an
-    article dated by its month or year: that period overlaps those days)."""
-    start = article_date
-    if precision == "month":
-        end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    elif precision == "year":
-        end = date(start.year, 12, 31)
-    else:
-        end = start
-    return start <= event.end + timedelta(days=REPORT_DAYS) and event.start - \
-        timedelta(days=7) <= end
-
-
-def _background(draft: Draft, sentence: Sentence, event: Event, article_date: date,
-                precision: str, preview: bool, lead: bool) -> str:
-    """Join the main event, by the article's framing.
-
-    A dated draft joins when its days lie within the event's. An undated one never when it
-    sets itself before the event or speaks in general ("ранее", "как правило"). In a report
-    (the article appeared during the event or soon after): the headline and lead, a
-    sentence framed by the event ("по итогам переговоров", "в ходе визита"), one naming an
-    event or the sides, an arrival, something done (past tense), and one whose verb is an
-    act or outcome of talks (signed, agreed, planned; обсудили, отметили, подчеркнули)
-    join it. In a preview (the event named as one to come), only a sentence that names the
-    event, the sides or its framing; so does one dated to a day of the fortnight before the
-    article ("накануне стороны согласовали…"): the event's preparation, not its history."""
-    text = normalize(draft.text)
-    framed = holds(text, EVENT_FRAMING)
-    sides = holds(text, PARTICIPANT_WORDS)
-    arrives = any(re.search(rf"(?<!\w){verb}", text) for verb in ARRIVAL_VERBS)
-    if arrives and event.kind in _VISIT_KINDS and host_of(sentence, venues(sentence)) not in (
-            "", event.host):
-        return ""  # a trip to the other country ("посетить Оренбург") is not the visit to
-        # this one, whatever words frame it
-    if draft.date.basis != "publication":
-        start, end = span(draft)
-        recent = preview and draft.date.precision == "day" and \
-            0 <= (article_date - start).days <= REPORT_DAYS and start < event.start
-        return event.id if event.start <= start and end <= event.end or recent and (
-            framed or sides or draft.event_word) else ""
-    if holds(text, BACKGROUND_WORDS):
-        return ""
-    if preview:  # however far ahead the event ("визит запланирован на май")
-        return event.id if framed or sides or draft.event_word else ""
-    if not _reports(event, article_date, precision):
-        return ""
-    talk = bool(draft.why.cue) and normalize(draft.why.cue).startswith(REPORTED_CUES)
-    done = draft.status == "done" and sentence.tense() == "past"
-    # what a named speaker said, in a report of the event (not a preview), was said there
-    said = bool(draft.speaker) and draft.speaker not in GROUP_SPEAKERS.values()
-    if lead or framed or sides or draft.event_word or talk or arrives or done or said or \
-            draft.status in ACTS | {"planned"}:
-        return event.id
     return ""

@@ -58,6 +58,12 @@ def country_of(place: str) -> str:
     return ""
 
 
+# Kinds of event a visit's story is told in: a visit of any kind, its talks and meetings.
+VISITS = {"state-visit", "working-visit", "official-visit", "talks", "meeting", "visit"}
+VISIT_KINDS = {"state-visit", "working-visit", "official-visit"}
+ACTS = {"signed", "agreed"}  # statuses of acts that make an outcome of talks
+
+
 class Mention(NamedTuple):
     kind: str  # '' when only an arrival verb names the visit
     start: date

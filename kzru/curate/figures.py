@@ -1,0 +1,80 @@
+"""Numbers with units in a sentence: the first figure that is not part of a date, its value
+with every digit (multipliers applied: "2,5 млрд"), its unit (a currency, or the noun after
+it) and its qualifier ("более", "около", "до").
+
+Kept apart from drafting (kzru.curate.draft), which asks for a sentence's figure: reading a
+number is one rule table (kzru.cues: MULTIPLIERS, CURRENCIES, QUALIFIERS), not assembly.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Sequence
+
+from kzru.cues import CURRENCIES, MULTIPLIERS, QUALIFIERS
+from kzru.curate.annotate import Sentence
+from kzru.curate.dates import Dated
+from kzru.curate.decide import cue_at, normalize
+
+_NUMBER = re.compile(
+    r"(?<![\w.,])(?P<currency>[$€₽₸]\s?)?(?P<digits>\d{1,3}(?:[\s\u00a0]\d{3})+|\d+)"
+    r"(?:[.,](?P<fraction>\d+))?(?![\w.,]\d)")
+
+
+def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= position < stop for start, stop in spans)
+
+
+def find_number(sentence: Sentence, dates: Sequence[Dated]) -> tuple[str, str, int]:
+    """The first number with a unit that is not part of a date: (value, unit, offset)."""
+    text = sentence.text
+    date_spans = [(d.start, d.stop) for d in dates]
+    for match in _NUMBER.finditer(text):
+        if _inside(match.start(), date_spans):
+            continue
+        digits = re.sub(r"[\s\u00a0]", "", match["digits"])
+        before = text[max(0, match.start() - 3):match.start()]
+        if "№" in before or (len(digits) == 4 and 1900 <= int(digits) <= 2100
+                             and not match["currency"]):
+            continue
+        value = Decimal(f"{digits}.{match['fraction']}" if match["fraction"] else digits)
+        rest = text[match.end():]
+        unit_words = re.findall(r"[^\W\d_]+|[$€₽₸]", rest)[:3]
+        currency = CURRENCIES.get((match["currency"] or "").strip(), "")
+        index = 0
+        if unit_words and normalize(unit_words[0]).rstrip(".") in MULTIPLIERS:
+            value *= MULTIPLIERS[normalize(unit_words[0]).rstrip(".")]
+            index = 1
+        unit = currency
+        if not unit and index < len(unit_words):
+            word = normalize(unit_words[index])
+            unit = next((code for stem, code in CURRENCIES.items() if word.startswith(stem)), "")
+            if not unit:
+                token = cue_at(sentence, sentence.start + match.end() + rest.find(
+                    unit_words[index]))
+                if token is None or token.pos not in ("NOUN", "ADJF"):
+                    continue
+                unit = token.lemma
+        if not unit:
+            continue
+        prefix = normalize(text[max(0, match.start() - 12):match.start()]).split()
+        qualifier = next((QUALIFIERS[w] for w in prefix[-2:] if w in QUALIFIERS), "")
+        if prefix[-1:] == ["до"] and _after_change(sentence, match.start()):
+            qualifier = ""  # "вырос до 28": the figure it reached, not an upper bound
+        if prefix[-2:] == ["более", "чем"] or prefix[-1:] == ["чем"]:
+            qualifier = "more than"
+        shown = format(value.normalize(), "f") if value == value.to_integral() else \
+            format(value, "f")
+        if "." in shown:
+            shown = shown.rstrip("0").rstrip(".")
+        return shown, f"{unit} ({qualifier})" if qualifier else unit, match.start()
+    return "", "", -1
+
+
+def _after_change(sentence: Sentence, at: int) -> bool:
+    """Whether the "до" before the number at ``at`` follows a verb ("вырос до", "увеличили
+    товарооборот до"): then it names what was reached."""
+    before = [t for t in sentence.tokens if t.stop <= sentence.start + at]
+    words = [t for t in before if re.search(r"\w", t.text)][-4:-1]
+    return any(t.pos in ("VERB", "PRTF", "PRTS", "GRND", "INFN") for t in words)
