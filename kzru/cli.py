@@ -126,6 +126,35 @@ def _check_streams() -> None:
             else:
                 sys.stdout = stream
                 _fail(_said("err.stdout_closed"))
+    try:  # a parent may hand over stdout with O_NONBLOCK set (node, some CI runners)
+        if not os.get_blocking(1):
+            os.set_blocking(1, True)
+            _GIVEN_NONBLOCKING.append(1)
+            import atexit
+
+            atexit.register(give_back_stdout)
+    except OSError:
+        pass
+
+
+# Python's buffered writer drops what a non-blocking pipe cannot take at once, without an
+# error: kzru writes in blocking mode and gives the descriptor back as it came at exit.
+_GIVEN_NONBLOCKING: list[int] = []
+
+
+def give_back_stdout() -> None:
+    """Flush stdout, then set fd 1 non-blocking again if kzru found it so (the flag belongs
+    to the parent's open file, shared with kzru)."""
+    while _GIVEN_NONBLOCKING:
+        descriptor = _GIVEN_NONBLOCKING.pop()
+        try:
+            sys.stdout.flush()
+        except (OSError, ValueError):
+            pass
+        try:
+            os.set_blocking(descriptor, False)
+        except OSError:
+            pass
 
 
 def _silence_stdout() -> None:

@@ -46,6 +46,9 @@ def leave(code: object) -> None:
                 stream.flush()
     except (OSError, ValueError):  # a closed pipe or stream: the usual exit handles it
         return
+    cli = sys.modules.get("kzru.cli")
+    if cli is not None:
+        cli.give_back_stdout()
     os._exit(code)
 
 

@@ -481,3 +481,33 @@ def test_every_help_example_runs(tmp_path: Path) -> None:
 def test_help_examples_are_shell_words() -> None:
     for example in help_examples():
         assert shlex.split(example)[0] == "kzru" or "kzru" in example
+
+
+# -- a non-blocking stdout (red team r12 #3) -------------------------------------------------
+
+def test_a_non_blocking_stdout_gets_the_whole_answer_and_its_flag_back() -> None:
+    """A parent may hand kzru a pipe with O_NONBLOCK set; Python's writer would drop what the
+    pipe cannot take at once and still exit 0. The answer is whole, and the flag (the
+    parent's, on the shared open file) is as it was when kzru leaves."""
+    import select
+    import time
+
+    whole = subprocess.run([*kzru_command(), "facts", "--format", "json"], capture_output=True,
+                           check=True).stdout
+    assert len(whole) > 3 * 65536, "the answer must be larger than a pipe holds"
+    reading, writing = os.pipe()
+    os.set_blocking(writing, False)
+    child = subprocess.Popen([*kzru_command(), "facts", "--format", "json"], stdout=writing,
+                             stderr=subprocess.PIPE)
+    time.sleep(1.0)  # let the pipe fill while nobody reads: writes would fail with EAGAIN
+    got = bytearray()
+    while child.poll() is None:
+        if select.select([reading], [], [], 0.1)[0]:
+            got += os.read(reading, 1 << 16)
+    assert os.get_blocking(writing) is False  # given back as it came
+    os.close(writing)
+    while chunk := os.read(reading, 1 << 16):
+        got += chunk
+    os.close(reading)
+    assert child.returncode == 0 and child.stderr.read() == b""
+    assert bytes(got) == whole
