@@ -33,7 +33,7 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
                 "intend", "will"),  # ("посетит" begins "посетить": an infinitive decides nothing)
     "expected": ("ожида", "помогут", "по всей видимости", "станет", "позвол", "будет", "призван",
                  "может стать", "прогноз", "expect", "likely", "will"),
-    "proposed": ("предлага", "рассматрива", "перспективн", "необходимо", "инициатив",
+    "proposed": ("предлага", "предложил", "рассматрива", "перспективн", "необходимо", "инициатив",
                  "может стать", "propos", "consider", "suggest", "initiative"),
 }
 
@@ -49,6 +49,11 @@ REPORTED_CUES: tuple[str, ...] = (
 # Verbs of exchange: a signing only when they govern a document ("обменялись нотами",
 # "обменялись соглашениями"); "обменялись поздравлениями" or "…опытом" is no signing.
 EXCHANGE_CUES: tuple[str, ...] = ("обменял", "exchang")
+# Likewise "принять" adopts only a document ("приняли декларацию", "принят закон"); it
+# accepts an invitation or a proposal ("принял приглашение": agreed) and otherwise receives
+# someone or takes part ("принял делегацию", "принял участие": done).
+TAKING_CUES: tuple[str, ...] = ("принял", "принят", "приня")
+ACCEPTED_WORDS: tuple[str, ...] = ("приглашени", "предложени", "invitation", "proposal")
 
 # Words of intention that govern an infinitive: what the infinitive names is a plan, whatever
 # its verb ("планируется открыть", "намерены подписать", "предполагается построить",
@@ -82,6 +87,7 @@ DECIDING_POS: frozenset[str] = frozenset(
 DOCUMENT_WORDS: tuple[str, ...] = (
     "соглашени", "меморандум", "декларац", "заявлени", "протокол", "договор", "дорожн", "карт",
     "документ", "пакет", "конвенц", "контракт", "программ", "план", "меморандум", "устав",
+    "закон", "резолюц",
     "agreement", "memorand", "declaration", "statement", "protocol", "treaty", "roadmap",
     "document", "contract",
 )
@@ -112,7 +118,7 @@ SAYING_VERBS: tuple[str, ...] = (
     "рассказал", "пояснил", "добавил", "считает", "полагает", "уверен", "акцентир", "указал",
     "убежден", "признал", "напомнил", "констатир", "прокомментир", "говорит", "говорил",
     "отмеча", "заявля", "рассказыва", "поясня", "добавля", "уточнил", "уточня", "выразил",
-    "выража",
+    "выража", "информир", "отметив", "подчеркнув", "заявив", "сообщив", "добавив",
     "said", "told", "stated", "noted", "added", "believes",
 )
 ATTRIBUTION_PHRASES: tuple[str, ...] = (
@@ -124,6 +130,27 @@ GROUP_SPEAKERS: dict[str, str] = {
     "эксперт": "эксперты", "аналитик": "аналитики", "политолог": "политологи",
     "наблюдател": "наблюдатели", "expert": "experts", "analyst": "analysts",
 }
+
+# Titles a speaker is named by, per role: the words in the nominative, "~" after a noun that
+# may take any singular case ("главы государства", "президентом", "министру иностранных
+# дел"). A side is named by an adjective before ("казахстанский лидер") or a country after
+# ("президент России"). The drafter resolves a title to the person the same article names
+# with it ("Президент России Владимир Путин"), else keeps the title.
+TITLES: dict[str, tuple[str, ...]] = {
+    "head-of-state": ("президент~", "глава~ государства", "лидер~", "president", "leader",
+                      "head of state"),
+    "head-of-government": ("премьер-министр~", "премьер~", "глава~ правительства",
+                           "председатель~ правительства", "глава~ кабмина", "prime minister",
+                           "premier"),
+    "foreign-minister": ("министр~ иностранных дел", "глава~ мид",
+                         "глава~ внешнеполитического ведомства", "foreign minister"),
+}
+# Words after a title that name its country by reference ("министр иностранных дел
+# республики", "президент страны"): part of the title, naming no side by themselves.
+TITLE_REFERENCES: tuple[str, ...] = ("республики", "страны")
+# The adjectives that name a side before a title, in the nominative the kept title uses.
+SIDE_ADJECTIVES: dict[str, tuple[str, str]] = {
+    "kz": ("казахстанск", "казахстанский"), "ru": ("российск", "российский")}
 
 # Months: a pattern per month matching every case form ("ноября", "ноябре", "Ноябрь").
 MONTHS: tuple[tuple[str, int], ...] = (
@@ -207,9 +234,11 @@ SIDE_ABBREVIATIONS: dict[str, str] = {"рк": "kz", "рф": "ru"}
 ARRIVAL_VERBS: tuple[str, ...] = (
     "прибыл", "прилетел", "приехал", "посетил", "посети", "приедет", "приедут", "прибудет",
     "прибудут", "прилетит", "прилетят", "arriv", "visit")
-# An invitation ("пригласил … посетить Казахстан в 2026 году", "приглашение с визитом в
-# мае"): a time named after the visit it invites to is that visit's, not the invitation's.
-INVITATION_WORDS: tuple[str, ...] = ("приглас", "приглаш", "invit")
+# An invitation or a proposal ("пригласил … посетить Казахстан в 2026 году", "приглашение с
+# визитом в мае", "предложил приехать ещё раз в ноябре"): a time named after the visit it
+# invites to is that visit's, one to come, not the invitation's.
+INVITATION_WORDS: tuple[str, ...] = (
+    "приглас", "приглаш", "предлож", "предлага", "invit", "propos")
 INVITED_WORDS: tuple[str, ...] = ("визит", "посетить", "посещени", "приехать", "visit")
 # Preparing for an event ("обсудили подготовку к визиту в октябре", "в преддверии саммита в
 # мае"): likewise the time named after the event's noun is the event's, one to come.

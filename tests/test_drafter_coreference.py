@@ -166,10 +166,17 @@ def test_the_guest_named_after_the_visit_noun_decides_the_host(
     assert (event.host, event.guest) == (host, {"kz": "ru", "ru": "kz"}[host])
 
 
-def test_an_exchange_of_documents_is_still_signed(tmp_path: Path, empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, (
-        "Омск, 1 ноября 2027 года\n\n"
-        "Министры обменялись ратификационными грамотами соглашения о туризме.\n"
-        "Министры обменялись опытом работы с инвесторами.\n"))
-    assert by("Министры обменялись ратиф").status == "signed"
-    assert by("Министры обменялись опытом").status == "reported"
+def test_talks_the_day_after_the_arrival_are_the_visit_s(tmp_path: Path,
+                                                         empty_folder: Path) -> None:
+    data, by = drafted(tmp_path, empty_folder, (
+        "Москва, 12 ноября 2027 года\n\n"
+        "11 ноября президент Казахстана прибыл в Москву с государственным визитом.\n"
+        "12 ноября в Кремле прошли переговоры президентов.\n"
+        "По итогам переговоров подписана декларация о союзничестве.\n"))
+    visit = by("11 ноября").event
+    assert visit and data.events[visit].kind == "state-visit"
+    # the visit goes on the next day: its talks there are no event of their own
+    assert by("12 ноября").event == visit and by("По итогам").event == visit
+    assert (data.events[visit].start.isoformat(), data.events[visit].end.isoformat()) == (
+        "2027-11-11", "2027-11-12")
+    assert len(data.events) == 1

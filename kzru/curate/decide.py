@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from kzru.cues import (
+    ACCEPTED_WORDS,
     DECIDING_POS,
     DOCUMENT_REACH,
     DOCUMENT_VERBS,
@@ -24,6 +25,7 @@ from kzru.cues import (
     SIGNING_NOUNS,
     STATUS_CUES,
     STATUS_ORDER,
+    TAKING_CUES,
 )
 from kzru.curate.annotate import Sentence, Token
 from kzru.text import normalize as _normalize
@@ -111,11 +113,18 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
                 # "встретиться", "открыть", "посетить": the act named, not that it happened
                 # or will ("посетит" is planned, its infinitive alone is not)
                 continue
-            if status == "done" and token.tense == "futr":
-                decided = "planned"
+            if status == "done" and token.tense == "futr" or status in (
+                    "signed", "agreed", "done") and _after_future_be(sentence, token):
+                decided = "planned"  # "посетит"; "будет подписано", "будут открыты"
             if status == "signed" and " " not in cue and cue.startswith(EXCHANGE_CUES) \
                     and not _document(sentence):
                 continue  # "обменялись поздравлениями": an exchange of no document
+            if status == "signed" and " " not in cue and cue.startswith(TAKING_CUES) \
+                    and not _document(sentence):
+                # "принял приглашение" is an acceptance; "принял делегацию" a reception
+                decided = "agreed" if holds_word(text, ACCEPTED_WORDS) else "done"
+                if token.tense == "futr" or _after_future_be(sentence, token):
+                    decided = "planned"
             if status == "done" and " " in cue and sentence.tense() == "future":
                 decided = "planned"  # "по итогам переговоров примут декларацию": to come
             if status == "expected" and token.tense == "past" and " " not in cue:
@@ -140,6 +149,20 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
     _, status, word, _, tense = min(predicates or found,
                                     key=lambda item: STATUS_ORDER.index(item[1]))
     return status, word, tense
+
+
+def holds_word(text: str, stems: tuple[str, ...]) -> bool:
+    """Whether a word of ``text`` (normalised) begins with one of ``stems``."""
+    return any(find(stem, text) for stem in stems)
+
+
+def _after_future_be(sentence: Sentence, token: Token) -> bool:
+    """A short participle right after "будет"/"будут" ("будет подписан", "будут
+    согласованы"): the act is to come."""
+    if token.pos != "PRTS":
+        return False
+    before = [t for t in sentence.tokens if t.stop <= token.start and re.search(r"\w", t.text)]
+    return bool(before) and normalize(before[-1].text) in ("будет", "будут")
 
 
 def _intended(sentence: Sentence) -> list[tuple[Token, Token]]:

@@ -198,8 +198,8 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     return Draft(
         sentence=sentence.index, part=part, kind=kind, date=dated,
         sectors=sectors, status=status,
-        speaker=canonical(find_speaker(sentence, article.publisher) or find_speaker(
-            whole, article.publisher), lexicon_), text=whole.text,
+        speaker=find_speaker(sentence, article.publisher) or find_speaker(
+            whole, article.publisher), text=whole.text,
         evidence=quoted, evidence_spans=spans, value=value, unit=unit,
         names=find_names(sentence, lexicon_), why=why,
         event_word=event_word(sentence) or event_word(whole) or elided_event(

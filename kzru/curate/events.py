@@ -149,8 +149,16 @@ class Linker:
 
     def link(self, m: Mention, source: str, main: str | None) -> str | None:
         if main and main in self.events and m.kind in PARTS and \
-                self.events[main].kind in VISIT_KINDS and _overlaps(m, self.events[main]):
-            return main  # a visit's talks and meetings, on its days, are the visit's
+                self.events[main].kind in VISIT_KINDS:
+            visit = self.events[main]
+            if _overlaps(m, visit):
+                return main  # a visit's talks and meetings, on its days, are the visit's
+            if main in self.proposed and m.precision == visit.date_precision == "day" and \
+                    0 < (m.start - visit.end).days <= 1 and m.host in ("", visit.host):
+                # talks the day after the guest arrived, in the host country: the visit
+                # goes on ("11 ноября прибыл… 12 ноября прошли переговоры")
+                self.events[main] = visit._replace(end=m.end)
+                return main
         fitting = [event for event in self.events.values() if _fits(m, event) and not (
             m.ahead and event.id in self.held and event.end <= m.ahead)]
         if fitting:

@@ -26,14 +26,13 @@ from kzru.cues import (
     SAYING_VERBS,
     SEAT_REACH,
     SEAT_WORDS,
-    SIDE_ABBREVIATIONS,
-    SIDE_STEMS,
     SIDES_WORDS,
     VISIT_NOUNS,
     VISITING_VERBS,
 )
 from kzru.curate.annotate import Entity, Sentence
 from kzru.curate.draft import Draft
+from kzru.curate.titles import side_of_word
 from kzru.text import normalize
 
 _CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -152,15 +151,6 @@ def host_of(sentence: Sentence, venues: list[Entity]) -> str:
     if sides:
         return sides[0]
     return {"kz": "ru", "ru": "kz"}.get(guest_of(sentence), "")
-
-
-def side_of_word(word: str) -> str:
-    """The side a word names by its country or its people's adjective ("России",
-    "казахстанского", "РФ"), or ''."""
-    word = normalize(word)
-    if word in SIDE_ABBREVIATIONS:
-        return SIDE_ABBREVIATIONS[word]
-    return next((side for side, stems in SIDE_STEMS.items() if word.startswith(stems)), "")
 
 
 def guest_of(sentence: Sentence) -> str:

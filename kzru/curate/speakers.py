@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from kzru.cues import ATTRIBUTION_PHRASES, GROUP_SPEAKERS, SAYING_VERBS
 from kzru.curate.decide import find, normalize
+from kzru.curate.titles import Title, holders, is_title, resolve, titles
 
 if TYPE_CHECKING:
     from kzru.curate.annotate import Annotated, Entity, Sentence, Token
@@ -46,20 +47,34 @@ def _nominative(word: str) -> bool:
     return bool(parses) and str(parses[0].tag.case or "") == "nomn"
 
 
+def _inverted_order(sentence: Sentence, verb: Token) -> bool:
+    """Whether a verb of saying stands before its subject: after a quote or a clause ("…, —
+    сказал Назарбаев") or after "Об этом", "Как" ("Об этом сообщил посол…")."""
+    opening = normalize(sentence.text[:verb.start - sentence.start]).rstrip()
+    return not opening or opening[-1] in ",—–-" or bool(re.fullmatch(
+        r"(?:об этом|о том|как|при этом)(?:\s+\S+)?", opening))
+
+
+def _subject_after(sentence: Sentence, verb: Token) -> Token | None:
+    """The first word after an inverted verb of saying, when it is in the nominative and no
+    clause boundary stands between them (so it begins the verb's subject)."""
+    if not _inverted_order(sentence, verb):
+        return None  # "Токаев отметил важность…": the subject stands before its verb
+    words = [t for t in sentence.tokens if t.start >= verb.stop
+             and re.search(r"[^\W\d_]", t.text)]
+    if not words or not _nominative(words[0].text) or \
+            _BOUNDARY.search(sentence.text[verb.stop - sentence.start:
+                                           words[0].start - sentence.start]):
+        return None
+    return words[0]
+
+
 def _inverted(sentence: Sentence, verb: Token, publisher: str) -> Entity | None:
     """The subject named right after a verb of saying, when the word after the verb is in
     the nominative ("сказал Назарбаев", "сообщила пресс-служба Кремля"; not "сообщил
     Путину"): a person, else an organisation, else a place standing for its institution
     ("Кремля", "Акорды"); nothing across a clause boundary."""
-    opening = normalize(sentence.text[:verb.start - sentence.start]).rstrip()
-    if opening and opening[-1] not in ",—–-" and not re.fullmatch(
-            r"(?:об этом|о том|как|при этом)(?:\s+\S+)?", opening):
-        return None  # "Токаев отметил важность…": the subject stands before its verb
-    after = [t for t in sentence.tokens if t.start >= verb.stop]
-    words = [t for t in after if re.search(r"[^\W\d_]", t.text)]
-    if not words or not _nominative(words[0].text) or \
-            _BOUNDARY.search(sentence.text[verb.stop - sentence.start:
-                                           words[0].start - sentence.start]):
+    if _subject_after(sentence, verb) is None:
         return None
     reach = []
     for entity in sentence.entities:
@@ -78,15 +93,89 @@ def _inverted(sentence: Sentence, verb: Token, publisher: str) -> Entity | None:
     return None
 
 
-def find_speaker(sentence: Sentence, publisher: str) -> str:
-    """Who the sentence attributes a statement to: the subject named right after a verb of
-    saying (inverted order), else the person nearest a verb of saying or an attribution
-    phrase ("по словам", "по мнению"); a group ("эксперты") when no person is named; never
-    the outlet itself."""
+# Words that may stand between a subject and its verb of saying ("Глава государства также
+# отметил", "Казахстанский лидер, в частности, заявил"): adverbs, particles, conjunctions.
+_BETWEEN_POS = frozenset({"ADVB", "PRCL", "CONJ", ""})
+_BETWEEN_MOST = 4
+
+
+def _apposed(sentence: Sentence, title: Title) -> bool:
+    """A person named right after the title ("Президент России Владимир Путин"): the person
+    is the subject, the title only describes them."""
+    return any(e.type == "person" and e.start >= title.stop and not sentence.text[
+        title.stop - sentence.start:e.start - sentence.start].strip()
+        for e in sentence.entities)
+
+
+def _title_subject(sentence: Sentence, verb: Token, named: list[Title]) -> Title | None:
+    """A title standing as the subject of a verb of saying, no person named beside it:
+    right after the verb in inverted order ("…, — заявил министр иностранных дел России"),
+    or right before it, in the nominative, with at most a few adverbs or particles between
+    ("Глава государства также отметил", "Казахстанский лидер, в частности, заявил")."""
+    first = _subject_after(sentence, verb)
+    if first is not None:
+        title = next((t for t in named if t.start == first.start), None)
+        if title is None or _apposed(sentence, title):
+            return None
+        following = next((t for t in sentence.tokens if t.start >= title.stop
+                          and re.search(r"[^\W\d_]", t.text)), None)
+        if following is not None and following.pos == "NOUN" and \
+                not sentence.text[title.stop - sentence.start:
+                                  following.start - sentence.start].strip():
+            return None  # "заявил президент компании": another kind of president
+        return title
+    before = [t for t in named if t.stop <= verb.start]
+    if not before or _apposed(sentence, before[-1]):
+        return None
+    title = before[-1]
+    between = [t for t in sentence.tokens if title.stop <= t.start and t.stop <= verb.start]
+    aside = sentence.text[title.stop - sentence.start:verb.start - sentence.start]
+    if re.fullmatch(r"\s*,[^,«»\"—–]*,\s*", aside) and not any(
+            e.type == "person" and title.stop <= e.start < verb.start
+            for e in sentence.entities):
+        between = []  # a parenthesis between commas ("…, в свою очередь, подчеркнул")
+    head = next((t for t in sentence.tokens if title.start <= t.start < title.stop
+                 and t.pos == "NOUN"), None)
+    if len(between) > _BETWEEN_MOST or any(t.pos not in _BETWEEN_POS or t.text in "«»\"—–"
+                                            for t in between) or \
+            head is None or not _nominative(head.text):
+        return None
+    return title
+
+
+def _title_attributed(sentence: Sentence, named: list[Title]) -> Title | None:
+    """A title right after an attribution phrase ("по словам главы государства", "как
+    отметил премьер-министр"), no person named beside it."""
     text = normalize(sentence.text)
+    for cue in ATTRIBUTION_PHRASES:
+        for at in find(cue, text):
+            end = sentence.start + at + len(normalize(cue))
+            title = next((t for t in named if t.start >= end and not sentence.text[
+                end - sentence.start:t.start - sentence.start].strip()), None)
+            if title is not None and not _apposed(sentence, title):
+                return title
+    return None
+
+
+def find_speaker(sentence: Sentence, publisher: str) -> str:
+    """Who the sentence attributes a statement to: a title standing as the subject of a
+    verb of saying or after an attribution phrase ("глава государства отметил", "по словам
+    министра иностранных дел": the title in the nominative, kzru.curate.titles resolves it);
+    the subject named right after a verb of saying (inverted order), else the person
+    nearest a verb of saying or an attribution phrase ("по словам", "по мнению"); a group
+    ("эксперты") when no person is named; never the outlet itself."""
+    text = normalize(sentence.text)
+    named = titles(sentence.text, sentence.start)
+    if named:
+        title = _title_attributed(sentence, named)
+        if title is not None:
+            return title.name
     anchors = [at for cue in ATTRIBUTION_PHRASES for at in find(cue, text)]
     for token in sentence.tokens:
         if _saying(token):
+            title = _title_subject(sentence, token, named) if named else None
+            if title is not None:
+                return title.name
             subject = _inverted(sentence, token, publisher)
             if subject is not None:
                 return subject.normal
@@ -163,9 +252,15 @@ def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
                 break
             given.setdefault(before.index, source)
     full = _full_names(annotated)
+    known = holders(annotated)
     out: list[Draft] = []
     for draft in drafts:
-        speaker = draft.speaker or canonical_name(given.get(draft.sentence, ""))
+        speaker = draft.speaker or given.get(draft.sentence, "")
+        if is_title(speaker):
+            # "глава государства": the person this article names with the title, if one
+            speaker = resolve(speaker, known)
+        if not is_title(speaker):
+            speaker = canonical_name(speaker)
         speaker = full.get(speaker, speaker)
         sentence = sentences[draft.sentence]
         if not speaker and out and _opens_with(sentence, SPEAKER_PRONOUNS) and \
