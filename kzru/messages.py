@@ -92,6 +92,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "err.kind.block": ("a block device", "блочное устройство"),
     "err.kind.socket": ("a socket", "сокет"),
     "err.kind.other": ("not a regular file", "не обычный файл"),
+    "err.kind.link": ("a symbolic link", "символическая ссылка"),
     "err.too_big": ("{path}: is {size} bytes, more than the {limit} MiB kzru reads from one file",
                     "{path}: {size} байт — больше {limit} МиБ, которые kzru читает из одного "
                     "файла"),
@@ -273,6 +274,23 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "changed: remove it if no kzru is running",
                         "{path}: это не журнал записи kzru ({why}); ничего не прочитано и не "
                         "изменено: удалите его, если kzru не запущен"),
+    # why a journal is refused (the {why} above)
+    "err.journal.not_regular": ("{kind}, not a regular file", "{kind}, а не обычный файл"),
+    "err.journal.too_big": ("more than {limit} MiB", "больше {limit} МиБ"),
+    "err.journal.not_utf8": ("not UTF-8 at byte {byte}", "не UTF-8 в байте {byte}"),
+    "err.journal.json": ("{problem}: line {line} column {column}",
+                         "JSON с ошибкой: строка {line}, столбец {column}"),
+    "err.journal.not_journal": ("not a kzru journal", "поля не те, что пишет kzru"),
+    "err.journal.bad_entry": ("an entry is not (target, staged, old)",
+                              "запись не вида (файл, подготовленный файл, старый файл)"),
+    "err.journal.bad_identity": ("an entry's staged file is not [device, inode]",
+                                 "подготовленный файл записи не [устройство, inode]"),
+    "err.journal.foreign_file": ("names a file kzru does not write: {name}",
+                                 "называет файл, который kzru не пишет: {name}"),
+    "err.journal.foreign_staged": ("names a staged file kzru does not make: {name}",
+                                   "называет подготовленный файл, какого kzru не делает: "
+                                   "{name}"),
+    "err.journal.link": ("{name} is a symbolic link", "{name} — символическая ссылка"),
     "err.export_unwritable": ("{target}: cannot be written ({why}); nothing was changed",
                               "{target}: записать нельзя ({why}); ничего не изменено"),
     "err.no_text": ("{path}: no article text found", "{path}: текст статьи не найден"),
