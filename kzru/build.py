@@ -66,7 +66,7 @@ CREATE INDEX fact_names_name ON fact_names(name);
 PRECISION = {"day": 0, "month": 1, "year": 2}
 
 
-BATCH = 2000  # facts written per executemany: memory stays flat however long the table
+BATCH = 500  # facts written per executemany: memory stays flat however long the table
 
 
 class Builder:
@@ -213,7 +213,11 @@ def stream(folder: Path, connection: sqlite3.Connection, show_progress: bool = F
         tables, problems = read_folder(folder, start=start)
         if problems:
             raise problems.error()
-        builders[0].finish({name: tables[name].rows for name in TABLES})
+        kept = {name: tables[name].rows for name in TABLES}
+        # What the checks across rows kept of each fact is done with: let it go before the
+        # word worker writes its tables, the moment both processes are at their largest.
+        del tables
+        builders[0].finish(kept)
     except BaseException:
         for builder in builders:
             builder.stop()

@@ -73,9 +73,13 @@ class Words:
     def finish(self, connection: sqlite3.Connection) -> None:
         from kzru.places import university_fields
 
+        # The memo of each word's name key (as many entries as words) is done with: freed
+        # now, its memory holds the stems and keys written next instead of adding to them.
+        self.keys = {}
         spelled = list(self.inside_keys)
         connection.executemany("INSERT INTO inname VALUES (?, ?)",
                                zip(map(spelled.__getitem__, self.inside_at), self.inside_rows))
+        self.inside_keys, self.inside_at, self.inside_rows = {}, array("I"), array("I")
         # Row -1 marks a word a university is named for (see places.university_fields).
         connection.executemany("INSERT INTO inname VALUES (?, -1)",
                                ((found,) for found in university_fields(self.glossary)))
