@@ -264,17 +264,30 @@ def _stderr_console() -> Any:
     return Console(stderr=True)
 
 
-
-
 def in_memory(folder: Path, show: bool, color: bool,
               dataset: Dataset | None = None) -> sqlite3.Connection:
-    """A store in memory: of ``dataset`` when given, else streamed from ``folder``."""
+    """A store in memory: of ``dataset`` when given, else streamed from ``folder``. Its
+    temporary files (an index's sort) are in memory too: this is the build that must work
+    when the disk does not (a full cache or temporary folder)."""
     connection = sqlite3.connect(":memory:")
-    if dataset is not None:
-        build(dataset, connection, show, color)
-    else:
-        stream(folder, connection, show, color)
+    connection.execute(MEMORY_TEMP)
+    try:
+        if dataset is not None:
+            build(dataset, connection, show, color)
+        else:
+            stream(folder, connection, show, color)
+    except sqlite3.Error as error:  # out of memory: said in one line, not a traceback
+        from kzru.errors import KzruError
+        from kzru.labels import Said
+
+        connection.close()
+        raise KzruError(Said("err.cannot_build_index", why=str(error))) from None
     return connection
+
+
+# SQLite sorts the entries of a new index in temporary files, in TMPDIR (or /var/tmp, /tmp):
+# a full or unwritable temporary folder fails a build that the cache folder has room for.
+MEMORY_TEMP = "PRAGMA temp_store=MEMORY"
 
 
 def build_file(place: freshness.Place, folder: Path, show: bool, color: bool,
@@ -285,34 +298,22 @@ def build_file(place: freshness.Place, folder: Path, show: bool, color: bool,
     None then. ``reads`` are what loading ``dataset`` read (files.recording); a stream
     records its own. A file saved during the build files nothing, even if put back before
     it ends: the store built is copied into memory for this run and the scratch file
-    removed (a connection to that copy is returned)."""
+    removed (a connection to that copy is returned). A build SQLite could not write is
+    done once more with its temporary files in memory (a full TMPDIR); sqlite3.Error if
+    that fails too (the caller builds in memory)."""
     import tempfile
-
-    from kzru.files import recording
 
     handle, temporary = tempfile.mkstemp(dir=place.index.parent, prefix="index-",
                                          suffix=".tmp")
     os.close(handle)
     try:
-        connection = sqlite3.connect(temporary)
         try:
-            if dataset is not None:
-                build(dataset, connection, show, color)
-            else:
-                with recording() as reads:
-                    try:
-                        stream(folder, connection, show, color, temporary)
-                    except WorkerFailed:  # once more, in this process, into an empty file
-                        connection.close()
-                        os.truncate(temporary, 0)
-                        connection = sqlite3.connect(temporary)
-                        stream(folder, connection, show, color)
-            if reads is None or not place.built_from_key(reads):
-                memory = sqlite3.connect(":memory:")
-                connection.backup(memory)
-                return memory
-        finally:
-            connection.close()
+            copied = _scratch(place, temporary, folder, show, color, dataset, reads, False)
+        except sqlite3.OperationalError:
+            os.truncate(temporary, 0)
+            copied = _scratch(place, temporary, folder, show, color, dataset, reads, True)
+        if copied is not None:
+            return copied
         cache.sync_file(temporary)  # built with synchronous=OFF: on disk before its rename
         digest = freshness.file_digest(Path(temporary))
         place.file_build(digest)  # named before it is in place: a reader finds either file
@@ -325,3 +326,36 @@ def build_file(place: freshness.Place, folder: Path, show: bool, color: bool,
                   info.st_ctime_ns], digest)
     cache.tidy(place.index.parent, place.index)
     return None
+
+
+def _scratch(place: freshness.Place, temporary: str, folder: Path, show: bool, color: bool,
+             dataset: Dataset | None, reads: dict[str, list[Any]] | None,
+             memory_temp: bool) -> sqlite3.Connection | None:
+    """One build into the (empty) scratch file: None when it may be filed, else a copy in
+    memory (the files it read are not the content the index is named by)."""
+    from kzru.files import recording
+
+    connection = sqlite3.connect(temporary)
+    try:
+        if memory_temp:
+            connection.execute(MEMORY_TEMP)
+        if dataset is not None:
+            build(dataset, connection, show, color)
+        else:
+            with recording() as reads:
+                try:
+                    stream(folder, connection, show, color, temporary)
+                except WorkerFailed:  # once more, in this process, into an empty file
+                    connection.close()
+                    os.truncate(temporary, 0)
+                    connection = sqlite3.connect(temporary)
+                    if memory_temp:
+                        connection.execute(MEMORY_TEMP)
+                    stream(folder, connection, show, color)
+        if reads is None or not place.built_from_key(reads):
+            memory = sqlite3.connect(":memory:")
+            connection.backup(memory)
+            return memory
+        return None
+    finally:
+        connection.close()

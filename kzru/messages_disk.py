@@ -256,6 +256,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "нет домашней папки для поискового индекса; он строится в памяти (чтобы "
                       "сохранять его, задайте KZRU_CACHE_DIR)"),
     "cache.not_regular": ("{path} is not a regular file", "{path} — не обычный файл"),
+    "err.cannot_build_index": ("cannot build the search index, even in memory: {why}",
+                               "не удаётся построить поисковый индекс даже в памяти: {why}"),
     "cache.untrusted": ("{problem}; not using the cache, the index is built in memory",
                         "{problem}; кэш не используется, индекс строится в памяти"),
 }
