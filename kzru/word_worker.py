@@ -61,6 +61,7 @@ class _Worker:
         # Ctrl-C is held over the fork: one arriving just after it would otherwise raise
         # KeyboardInterrupt in the worker before it ignores SIGINT, and the worker would go
         # on running the caller's code (its clean-up removed the build's file).
+        parent = os.getpid()
         held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         # The objects both processes hold after the fork are shared pages until one writes
         # to them, and a garbage collection writes to every object it visits: frozen, the
@@ -84,6 +85,7 @@ class _Worker:
                 os.close(writing)
                 os.close(done_reading)
                 _release_locks()
+                _detach(parent)
                 code = _serve(words, os.fdopen(reading, "rb"), path)
                 if code == 0:
                     os.write(done_writing, b"1")
@@ -165,6 +167,28 @@ def _other_threads() -> bool:
 
     threading = sys.modules.get("threading")  # never started one if never imported
     return threading is not None and threading.active_count() > 1
+
+
+def _detach(parent: int) -> None:
+    """In the worker: let go of the terminal's streams (a pipeline reading kzru's output
+    would otherwise wait for the worker too) and die with the main process (Linux: the
+    kernel kills it; a SIGKILLed kzru left a worker writing for seconds into a scratch file
+    nobody would rename)."""
+    import sys
+
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for descriptor in (0, 1, 2):
+        os.dup2(devnull, descriptor)
+    os.close(devnull)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):  # PR_SET_PDEATHSIG, where there is one
+            pass
+    if os.getppid() != parent:  # gone already
+        os._exit(1)
 
 
 def _release_locks() -> None:

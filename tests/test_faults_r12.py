@@ -87,3 +87,40 @@ def test_a_full_tmpdir_still_files_the_index(table_20k: Path, tmp_path: Path) ->
         assert len(list(cache.glob("index-*.sqlite"))) == 1
     finally:
         subprocess.run(["umount", "-l", str(full)], capture_output=True)
+
+
+# --- #4 (low): a worker outliving a SIGKILLed build -----------------------------------------
+
+ORPHAN = """
+import os, signal, sys, time
+from pathlib import Path
+from kzru import word_worker
+marker = Path(sys.argv[1])
+def serve(words, pipe, path):  # the worker: its main process is SIGKILLed now
+    Path(f"{marker}.killed").write_text(repr(time.time()))
+    os.kill(os.getppid(), signal.SIGKILL)
+    time.sleep(3)
+    marker.write_text("outlived its build")
+    return 1
+word_worker._serve = serve
+sys.argv = ["kzru", "facts", "-n", "1", "--format", "tsv", "--data", sys.argv[2]]
+from kzru.start import main
+main()
+"""
+
+
+def test_a_worker_dies_with_its_build_and_holds_no_output_open(data_copy: Path,
+                                                               tmp_path: Path) -> None:
+    """kzru SIGKILLed while its worker runs: the old worker went on for seconds, writing
+    into a scratch file, and kept kzru's stdout open, so `kzru … | cat` waited for it. Now
+    the kernel ends it with its main process, and it never held the output."""
+    marker = tmp_path / "marker"
+    env = {**os.environ, "KZRU_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", ORPHAN, str(marker), str(data_copy)],
+                          env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    ended = time.time()
+    assert done.returncode == -signal.SIGKILL
+    waited = ended - float(Path(f"{marker}.killed").read_text())
+    assert waited < 2, waited  # the output closed with kzru, not 3 s later with its worker
+    time.sleep(max(0.0, 4 - waited))
+    assert not marker.exists()
