@@ -3,25 +3,27 @@ into an empty SQLite database (index.py reads it, cache.py says where it lives).
 
 Why apart from the reads: a build runs once per data version and may take seconds at 100,000
 facts; every other run only opens what a build wrote, and each side changes for its own
-reasons (what is stored vs how a command asks for it).
+reasons (what is stored vs how a command asks for it). Here: the rows, the indexes, and the
+life of the file a build writes (scratch file, key, rename); the words of each fact are
+build_words.py's, found in a forked process by word_worker.py when the build goes to a file.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import signal
 import sqlite3
 from array import array
-from collections import defaultdict
 from itertools import repeat
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from kzru import cache, codec, fact_columns, freshness, suggest_index
-from kzru.codec import FIELD_BITS, FIELDS, TABLES
+from kzru.build_words import Words
+from kzru.codec import TABLES
 from kzru.model import Dataset, Fact, GlossaryEntry
-from kzru.text import WORD, compound_parts, normalized_fields, skeleton, stem_many
+from kzru.text import normalized_fields
+from kzru.word_worker import WorkerFailed, _Worker
 
 PROGRESS_THRESHOLD = 2000
 
@@ -64,81 +66,7 @@ CREATE INDEX fact_names_name ON fact_names(name);
 PRECISION = {"day": 0, "month": 1, "year": 2}
 
 
-def fact_fields(fact: Fact) -> dict[int, str]:
-    """The searchable text of a fact by field bit.
-
-    Sector names are not text here: a fact of the energy sector does not *say* "gas", so the
-    sector is matched as a signal (see understand.py) instead of as words every fact holds.
-    """
-    return {
-        FIELDS["summary"]: fact.summary,
-        FIELDS["text"]: fact.text,
-        FIELDS["evidence"]: fact.evidence,
-        FIELDS["names"]: " ".join((*fact.names, fact.speaker)),
-    }
-
-
-BATCH = 2000  # facts written per executemany: memory stays flat however long the table
-
-
-class Words:
-    """The word side of a build: each fact's words into the postings (word -> its rows, with
-    the fields it is in), and the words it says only inside a name (places.py). ``finish``
-    writes the vocabulary, the suggester's keys, compound parts and those words. Apart from
-    the rows (Builder) so that a build into a file can run it in a forked process (_Worker)
-    while the main process validates: it is most of a build's work."""
-
-    def __init__(self, glossary: list[GlossaryEntry]) -> None:
-        from kzru.places import inside_names, name_keys, name_table
-
-        self.glossary = glossary
-        self.names = name_table(glossary)
-        self.parts = name_keys(self.names)
-        self.inside_names = inside_names
-        self.keys: dict[str, str] = {}  # word -> places.key, memoised across facts
-        self.draft_rows = array("I")  # rows not accepted (the suggester counts both ways)
-        self.postings: dict[str, array] = defaultdict(lambda: array("I"))
-        # inname rows, (key, row) compactly: each key once, then two numbers a row
-        self.inside_keys: dict[str, int] = {}
-        self.inside_rows = array("I")
-        self.inside_at = array("I")
-
-    def add(self, rowid: int, accepted: bool, texts: list[str]) -> None:
-        """``texts``: summary, text, evidence, speaker and each name, normalised."""
-        if not accepted:
-            self.draft_rows.append(rowid)
-        summary, text, evidence, speaker, *names = map(find_words, texts)
-        masks: dict[str, int] = dict.fromkeys(speaker, NAMES_BIT)
-        for found in names:
-            masks.update(dict.fromkeys(found, NAMES_BIT))
-        for bit, found in ((EVIDENCE_BIT, evidence), (TEXT_BIT, text), (SUMMARY_BIT, summary)):
-            for word in found:
-                masks[word] = masks.get(word, 0) | bit
-        postings = self.postings
-        row = rowid << FIELD_BITS
-        for word, mask in masks.items():
-            postings[word].append(row | mask)
-        if self.names:
-            inside = self.inside_names(self.names, [summary, text, evidence, *names], self.keys,
-                                       self.parts)
-            keys = self.inside_keys
-            for found in inside:
-                self.inside_at.append(keys.setdefault(found, len(keys)))
-                self.inside_rows.append(rowid)
-
-    def finish(self, connection: sqlite3.Connection) -> None:
-        from kzru.places import university_fields
-
-        spelled = list(self.inside_keys)
-        connection.executemany("INSERT INTO inname VALUES (?, ?)",
-                               zip(map(spelled.__getitem__, self.inside_at), self.inside_rows))
-        # Row -1 marks a word a university is named for (see places.university_fields).
-        connection.executemany("INSERT INTO inname VALUES (?, -1)",
-                               ((found,) for found in university_fields(self.glossary)))
-        terms, stems = _store_vocabulary(connection, self.postings)
-        suggest_index.write(connection, self.postings, terms, stems, self.draft_rows)
-        _store_parts(connection, self.postings)
-        self.postings = {}
+BATCH = 500  # facts written per executemany: memory stays flat however long the table
 
 
 class Builder:
@@ -245,185 +173,6 @@ class Builder:
         connection.commit()
 
 
-class WorkerFailed(Exception):
-    """The forked word worker ended without writing its tables (killed, out of memory):
-    the build is done again in one process."""
-
-
-FRAME = 8  # bytes of a frame's length; a length of 0 ends the facts
-
-
-class _Worker:
-    """Words in a forked process. The main process sends each fact's text fields (JSON
-    frames of BATCH facts on a pipe: data, never code) as it validates; once every table is
-    valid and its own rows are committed, an empty frame tells the worker to write its
-    tables into the database file; one byte back on a second pipe says it did (its exit
-    status alone is lost where SIGCHLD is ignored: a parent that ignores it passes that on
-    to kzru, and the child is then reaped by the system). Any other end (bad data, Ctrl-C,
-    an error) kills it, and it writes nothing without that frame."""
-
-    def __init__(self, pid: int, pipe: Any, done: int) -> None:
-        self.pid = pid
-        self.pipe = pipe
-        self.done = done  # the reading end of the worker's "written" byte
-        self.batch: list[list[Any]] = []
-        self.broken = False
-
-    @classmethod
-    def start(cls, words: Words, path: str) -> "_Worker | None":
-        """A worker forked now (it keeps ``words`` as they are), or None where processes
-        are not forked, or not safely: with another thread running, a lock that thread held
-        at the fork would be held in the worker for good (the words are then found in this
-        process)."""
-        if not FORK or not hasattr(os, "fork") or _other_threads():
-            return None
-        reading, writing = os.pipe()
-        done_reading, done_writing = os.pipe()
-        # Ctrl-C is held over the fork: one arriving just after it would otherwise raise
-        # KeyboardInterrupt in the worker before it ignores SIGINT, and the worker would go
-        # on running the caller's code (its clean-up removed the build's file).
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        try:
-            pid = os.fork()
-        except OSError:  # refused (no memory, too many processes): words found here
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
-            for descriptor in (reading, writing, done_reading, done_writing):
-                os.close(descriptor)
-            return None
-        if pid == 0:  # the worker: never returns, never runs the caller's code
-            code = 1
-            try:
-                signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides
-                signal.pthread_sigmask(signal.SIG_SETMASK, held)
-                os.close(writing)
-                os.close(done_reading)
-                _release_locks()
-                code = _serve(words, os.fdopen(reading, "rb"), path)
-                if code == 0:
-                    os.write(done_writing, b"1")
-            except BaseException:  # noqa: BLE001 - any failure is its exit status
-                code = 1
-            finally:
-                os._exit(code)
-        os.close(reading)
-        os.close(done_writing)
-        worker = cls(pid, os.fdopen(writing, "wb"), done_reading)
-        try:  # a Ctrl-C held over the fork is raised here, with the worker to stop
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        except BaseException:
-            worker.stop()
-            raise
-        return worker
-
-    def add(self, accepted: bool, fields: list[str]) -> None:
-        self.batch.append([accepted, *fields])
-        if len(self.batch) >= BATCH:
-            self._send()
-
-    def _send(self) -> None:
-        frame = json.dumps(self.batch, ensure_ascii=False).encode()
-        self.batch.clear()
-        self._write(len(frame).to_bytes(FRAME, "big") + frame)
-
-    def _write(self, data: bytes) -> None:
-        if self.broken:
-            return
-        try:
-            self.pipe.write(data)
-        except OSError:  # the worker is gone: finish() says so
-            self.broken = True
-
-    def finish(self) -> None:
-        """Send the last facts and the end; wait for the worker's tables. WorkerFailed when
-        it did not write them."""
-        if self.batch:
-            self._send()
-        self._write(bytes(FRAME))
-        try:
-            self.pipe.close()
-        except OSError:
-            self.broken = True
-        written = os.read(self.done, 1) == b"1"  # b"" once the worker ended without it
-        self._reap()
-        if self.broken or not written:
-            raise WorkerFailed()
-
-    def stop(self) -> None:
-        if self.pid:
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-            except OSError:
-                pass
-            self._reap()
-        try:
-            self.pipe.close()
-        except OSError:
-            pass
-
-    def _reap(self) -> None:
-        """Wait for the worker to end, so no zombie is left; where the system reaps it
-        (SIGCHLD ignored) there is nothing to wait for."""
-        pid, self.pid = self.pid, 0
-        if self.done >= 0:
-            os.close(self.done)
-            self.done = -1
-        try:
-            os.waitpid(pid, 0)
-        except ChildProcessError:
-            pass
-
-
-def _other_threads() -> bool:
-    import sys
-
-    threading = sys.modules.get("threading")  # never started one if never imported
-    return threading is not None and threading.active_count() > 1
-
-
-def _release_locks() -> None:
-    """In the worker: close the folder locks the main process holds (journal.HELD), so a
-    worker never keeps a folder locked longer than kzru does."""
-    import sys
-
-    journal = sys.modules.get("kzru.journal")
-    if journal is not None:
-        journal.release_inherited()
-
-
-FORK = True  # tests turn the worker off to compare both ways
-
-
-def _serve(words: Words, pipe: Any, path: str) -> int:
-    """The worker's whole life: read the facts' fields frame by frame, then, on the empty
-    frame, write the word tables into ``path`` (its own connection: the main process's is
-    never used across the fork). 0 when written; 1 when the facts ended without it."""
-    rowid = 0
-    while True:
-        head = pipe.read(FRAME)
-        if len(head) != FRAME:
-            return 1  # the main process stopped: write nothing
-        size = int.from_bytes(head, "big")
-        if size == 0:
-            break
-        frame = pipe.read(size)
-        if len(frame) != size:
-            return 1
-        for accepted, *fields in json.loads(frame):
-            words.add(rowid, accepted, normalized_fields(fields))
-            rowid += 1
-    connection = sqlite3.connect(path)
-    try:
-        connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
-        words.finish(connection)
-        connection.commit()
-    finally:
-        connection.close()
-    return 0
-
-
-find_words = WORD.findall  # text.words of a field that text.normalized_fields normalised
-SUMMARY_BIT, TEXT_BIT, EVIDENCE_BIT, NAMES_BIT = (
-    FIELDS["summary"], FIELDS["text"], FIELDS["evidence"], FIELDS["names"])
 INSERTS = {
     "facts": "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "filters": "INSERT INTO filters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -431,13 +180,6 @@ INSERTS = {
     "fact_follows": "INSERT INTO fact_follows VALUES (?, ?)",
     "fact_names": "INSERT INTO fact_names VALUES (?, ?)",
 }
-
-
-def _store_parts(connection: sqlite3.Connection, terms: Iterable[str]) -> None:
-    """Compound parts of the vocabulary: газоснабжение is found by газ and by снабжение."""
-    connection.executemany(
-        "INSERT INTO parts VALUES (?, ?)",
-        ((part, term) for term in terms for part in compound_parts(term)))
 
 
 def build(dataset: Dataset, connection: sqlite3.Connection, show_progress: bool = False,
@@ -471,25 +213,15 @@ def stream(folder: Path, connection: sqlite3.Connection, show_progress: bool = F
         tables, problems = read_folder(folder, start=start)
         if problems:
             raise problems.error()
-        builders[0].finish({name: tables[name].rows for name in TABLES})
+        kept = {name: tables[name].rows for name in TABLES}
+        # What the checks across rows kept of each fact is done with: let it go before the
+        # word worker writes its tables, the moment both processes are at their largest.
+        del tables
+        builders[0].finish(kept)
     except BaseException:
         for builder in builders:
             builder.stop()
         raise
-
-
-def _store_vocabulary(connection: sqlite3.Connection,
-                      postings: dict[str, array]) -> tuple[list[str], list[str]]:
-    """Write the vocabulary; return its terms and their stems (the suggester's keys use
-    them)."""
-    terms = sorted(postings)
-    stems = stem_many(terms)
-    connection.executemany(
-        "INSERT INTO vocab VALUES (?, ?, ?, ?, ?)",
-        ((term, stem, skeleton(stem), len(term), postings[term].tobytes())
-         for term, stem in zip(terms, stems)),
-    )
-    return terms, stems
 
 
 class _progress:
@@ -532,17 +264,30 @@ def _stderr_console() -> Any:
     return Console(stderr=True)
 
 
-
-
 def in_memory(folder: Path, show: bool, color: bool,
               dataset: Dataset | None = None) -> sqlite3.Connection:
-    """A store in memory: of ``dataset`` when given, else streamed from ``folder``."""
+    """A store in memory: of ``dataset`` when given, else streamed from ``folder``. Its
+    temporary files (an index's sort) are in memory too: this is the build that must work
+    when the disk does not (a full cache or temporary folder)."""
     connection = sqlite3.connect(":memory:")
-    if dataset is not None:
-        build(dataset, connection, show, color)
-    else:
-        stream(folder, connection, show, color)
+    connection.execute(MEMORY_TEMP)
+    try:
+        if dataset is not None:
+            build(dataset, connection, show, color)
+        else:
+            stream(folder, connection, show, color)
+    except sqlite3.Error as error:  # out of memory: said in one line, not a traceback
+        from kzru.errors import KzruError
+        from kzru.labels import Said
+
+        connection.close()
+        raise KzruError(Said("err.cannot_build_index", why=str(error))) from None
     return connection
+
+
+# SQLite sorts the entries of a new index in temporary files, in TMPDIR (or /var/tmp, /tmp):
+# a full or unwritable temporary folder fails a build that the cache folder has room for.
+MEMORY_TEMP = "PRAGMA temp_store=MEMORY"
 
 
 def build_file(place: freshness.Place, folder: Path, show: bool, color: bool,
@@ -553,34 +298,22 @@ def build_file(place: freshness.Place, folder: Path, show: bool, color: bool,
     None then. ``reads`` are what loading ``dataset`` read (files.recording); a stream
     records its own. A file saved during the build files nothing, even if put back before
     it ends: the store built is copied into memory for this run and the scratch file
-    removed (a connection to that copy is returned)."""
+    removed (a connection to that copy is returned). A build SQLite could not write is
+    done once more with its temporary files in memory (a full TMPDIR); sqlite3.Error if
+    that fails too (the caller builds in memory)."""
     import tempfile
-
-    from kzru.files import recording
 
     handle, temporary = tempfile.mkstemp(dir=place.index.parent, prefix="index-",
                                          suffix=".tmp")
     os.close(handle)
     try:
-        connection = sqlite3.connect(temporary)
         try:
-            if dataset is not None:
-                build(dataset, connection, show, color)
-            else:
-                with recording() as reads:
-                    try:
-                        stream(folder, connection, show, color, temporary)
-                    except WorkerFailed:  # once more, in this process, into an empty file
-                        connection.close()
-                        os.truncate(temporary, 0)
-                        connection = sqlite3.connect(temporary)
-                        stream(folder, connection, show, color)
-            if reads is None or not place.built_from_key(reads):
-                memory = sqlite3.connect(":memory:")
-                connection.backup(memory)
-                return memory
-        finally:
-            connection.close()
+            copied = _scratch(place, temporary, folder, show, color, dataset, reads, False)
+        except sqlite3.OperationalError:
+            os.truncate(temporary, 0)
+            copied = _scratch(place, temporary, folder, show, color, dataset, reads, True)
+        if copied is not None:
+            return copied
         cache.sync_file(temporary)  # built with synchronous=OFF: on disk before its rename
         digest = freshness.file_digest(Path(temporary))
         place.file_build(digest)  # named before it is in place: a reader finds either file
@@ -593,3 +326,36 @@ def build_file(place: freshness.Place, folder: Path, show: bool, color: bool,
                   info.st_ctime_ns], digest)
     cache.tidy(place.index.parent, place.index)
     return None
+
+
+def _scratch(place: freshness.Place, temporary: str, folder: Path, show: bool, color: bool,
+             dataset: Dataset | None, reads: dict[str, list[Any]] | None,
+             memory_temp: bool) -> sqlite3.Connection | None:
+    """One build into the (empty) scratch file: None when it may be filed, else a copy in
+    memory (the files it read are not the content the index is named by)."""
+    from kzru.files import recording
+
+    connection = sqlite3.connect(temporary)
+    try:
+        if memory_temp:
+            connection.execute(MEMORY_TEMP)
+        if dataset is not None:
+            build(dataset, connection, show, color)
+        else:
+            with recording() as reads:
+                try:
+                    stream(folder, connection, show, color, temporary)
+                except WorkerFailed:  # once more, in this process, into an empty file
+                    connection.close()
+                    os.truncate(temporary, 0)
+                    connection = sqlite3.connect(temporary)
+                    if memory_temp:
+                        connection.execute(MEMORY_TEMP)
+                    stream(folder, connection, show, color)
+        if reads is None or not place.built_from_key(reads):
+            memory = sqlite3.connect(":memory:")
+            connection.backup(memory)
+            return memory
+        return None
+    finally:
+        connection.close()

@@ -134,8 +134,16 @@ def _refuse_pseudo_file(path: Path, descriptor: int, info: os.stat_result) -> No
 
 
 def read_limited(path: Path, limit: int, follow: bool = True) -> bytes:
+    """The whole of a regular file of at most ``limit`` bytes (``open_regular``; ``follow``
+    False: a link is refused with ELOOP). One that grew past ``limit`` while it was read is
+    refused as too big, never cut short: every reader of kzru's small files (the package
+    file, the journal, the cache's memos) reads through here."""
     with open_regular(path, limit, follow) as handle:
-        return handle.read(limit + 1)[:limit]
+        data = handle.read(limit + 1)
+        if len(data) > limit:
+            size = max(os.fstat(handle.fileno()).st_size, len(data))
+            raise KzruError(_said("err.too_big", path=path, size=size, limit=limit >> 20))
+    return data
 
 
 def parse_json(text: str | bytes) -> Any:

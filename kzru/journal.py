@@ -27,7 +27,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator, Sequence
 
 from kzru.errors import KzruError
-from kzru.files import parse_json
+from kzru.files import parse_json, read_limited
 from kzru.labels import Said
 from kzru.paths import JOURNAL, TABLES
 
@@ -276,36 +276,57 @@ def _notice(message: object) -> None:
 
 
 def _read(folder: Path) -> tuple[str, list[Entry]]:
-    """The journal, checked: only kzru's own files, each inside the folder, no link."""
+    """The journal, checked: only kzru's own files, each inside the folder, no link. Read as
+    every small file of kzru's is (files.read_limited: a regular file, not through a link,
+    within its size); each refusal says why in the reader's language."""
     path = folder / JOURNAL
     try:
-        found = os.lstat(path)
-        if not stat.S_ISREG(found.st_mode):
-            raise ValueError("not a regular file")
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        with os.fdopen(descriptor, "rb") as handle:
-            raw = handle.read(JOURNAL_LIMIT + 1)
-        if len(raw) > JOURNAL_LIMIT:
-            raise ValueError("too large")
-        journal = parse_json(raw.decode("utf-8"))
+        journal = parse_json(read_limited(path, JOURNAL_LIMIT, follow=False).decode("utf-8"))
         if not isinstance(journal, dict) or journal.get("kzru") != "journal" or \
                 journal.get("state") not in ("forward", "back") or \
                 not isinstance(journal.get("files"), list):
-            raise ValueError("not a kzru journal")
+            raise _Refused(Said("err.journal.not_journal"))
         entries = [_entry(folder, item) for item in journal["files"]]
-    except (OSError, ValueError, UnicodeDecodeError) as error:
-        raise KzruError(Said("err.bad_journal", path=path, why=str(error)[:80])) from None
+    except (OSError, ValueError, KzruError) as error:
+        raise KzruError(Said("err.bad_journal", path=path, why=_why(error))) from None
     return journal["state"], entries
+
+
+class _Refused(ValueError):
+    """A journal kzru did not write; its one argument says why (a Said)."""
+
+
+def _why(error: Exception) -> object:
+    """Why a journal was refused, said in the reader's language."""
+    import errno
+    import json
+
+    if isinstance(error, _Refused):
+        return error.args[0]
+    if isinstance(error, json.JSONDecodeError):
+        return Said("err.journal.json", problem=error.msg, line=error.lineno,
+                    column=error.colno)
+    if isinstance(error, UnicodeDecodeError):
+        return Said("err.journal.not_utf8", byte=error.start)
+    if isinstance(error, KzruError):  # files.read_limited: not a regular file, too big
+        said = error.args[0] if error.args else None
+        if getattr(said, "key", "") == "err.too_big":
+            return Said("err.journal.too_big", limit=JOURNAL_LIMIT >> 20)
+        kind = getattr(said, "fields", {}).get("kind", Said("err.kind.other"))
+        return Said("err.journal.not_regular", kind=kind)
+    if isinstance(error, OSError) and error.errno == errno.ELOOP:
+        return Said("err.journal.not_regular", kind=Said("err.kind.link"))
+    return getattr(error, "strerror", None) or str(error)[:80]
 
 
 def _entry(folder: Path, item: object) -> Entry:
     if not (isinstance(item, list) and len(item) in (3, 4) and isinstance(item[0], str) and
             isinstance(item[1], str) and (item[2] is None or isinstance(item[2], str))):
-        raise ValueError("an entry is not (target, staged, old)")
+        raise _Refused(Said("err.journal.bad_entry"))
     staged_as = item[3] if len(item) == 4 else None  # version 1 kept no identity
     if staged_as is not None and not (isinstance(staged_as, list) and len(staged_as) == 2 and
                                       all(type(n) is int for n in staged_as)):
-        raise ValueError("an entry's staged file is not [device, inode]")
+        raise _Refused(Said("err.journal.bad_identity"))
     name, temp, backup = item[:3]
     target = PurePosixPath(name)
     parent = str(target.parent)
@@ -313,17 +334,17 @@ def _entry(folder: Path, item: object) -> Entry:
         parent == ARTICLES and target.name not in ("", ".", "..") and  # gives one (A.TXT,
         not target.name.startswith(".kzru-") and "\\" not in target.name)  # .notes.txt)
     if not inside or "\x00" in name:
-        raise ValueError(f"names a file kzru does not write: {name[:40]!r}")
+        raise _Refused(Said("err.journal.foreign_file", name=repr(name[:40])))
     for other in (temp, backup):
         if other is None:
             continue
         staged = PurePosixPath(other)
         if str(staged.parent) != parent or not staged.name.startswith(TEMP_PREFIX) or \
                 "\x00" in other:
-            raise ValueError(f"names a staged file kzru does not make: {other[:40]!r}")
+            raise _Refused(Said("err.journal.foreign_staged", name=repr(other[:40])))
     if parent == ARTICLES and (folder / ARTICLES).is_symlink():
-        raise ValueError("articles is a symbolic link")
+        raise _Refused(Said("err.journal.link", name=ARTICLES))
     for other in (name, temp, backup):
         if other is not None and os.path.islink(folder / other):
-            raise ValueError(f"{other[:40]!r} is a symbolic link")
+            raise _Refused(Said("err.journal.link", name=repr(other[:40])))
     return name, temp, backup, staged_as

@@ -8,7 +8,8 @@ rather than an English word in a Russian page. This module says them (``label``,
 - kzru/brief_words.py: brief's and track's headings and sentences (``brief.``, ``track.``);
 - kzru/screens.py: check's report, add's summary, review's screens, the drafter's notes, what
   init and export did (``check.``, ``add.``, ``review.``, ``draft.``, ``init.``, ``export.``);
-- kzru/messages.py: errors (``err.``, ``usage.``, ``cache.``);
+- kzru/messages.py: errors (``err.``, ``usage.``);
+- kzru/messages_disk.py: errors about what is on disk (``err.``, ``cache.``);
 - kzru/data_messages.py: the problems a data check reports (``data.``, ``input.``, ``fix.``);
 - kzru/rule_words.py: the words a Russian page says units and roles with (``unit.``,
   ``per.``, ``qualifier.``, ``multiplier.``, ``speaker_role.``, ``role_word.``).
@@ -33,16 +34,19 @@ LANGS = ("en", "ru")
 LABELS: dict[str, tuple[str, str]] = {**WORDS, **VOCABULARY}
 
 # The parts read only on their own path, by a key's first word (a key of LABELS is looked up
-# there first: "brief.status.signed" is vocabulary, "brief.sources" brief's own).
-PARTS: dict[str, str] = {
-    "brief": "kzru.brief_words", "track": "kzru.brief_words",
-    "check": "kzru.screens", "review": "kzru.screens", "add": "kzru.screens",
-    "draft": "kzru.screens", "init": "kzru.screens", "export": "kzru.screens",
-    "err": "kzru.messages", "usage": "kzru.messages", "cache": "kzru.messages",
-    "data": "kzru.data_messages", "input": "kzru.data_messages", "fix": "kzru.data_messages",
-    "unit": "kzru.rule_words", "per": "kzru.rule_words", "qualifier": "kzru.rule_words",
-    "multiplier": "kzru.rule_words", "speaker_role": "kzru.rule_words",
-    "role_word": "kzru.rule_words",
+# there first: "brief.status.signed" is vocabulary, "brief.sources" brief's own). An error's
+# key is in one of two parts: the errors about what is on disk, or the others.
+PARTS: dict[str, tuple[str, ...]] = {
+    "brief": ("kzru.brief_words",), "track": ("kzru.brief_words",),
+    "check": ("kzru.screens",), "review": ("kzru.screens",), "add": ("kzru.screens",),
+    "draft": ("kzru.screens",), "init": ("kzru.screens",), "export": ("kzru.screens",),
+    "err": ("kzru.messages", "kzru.messages_disk"), "usage": ("kzru.messages",),
+    "cache": ("kzru.messages_disk",),
+    "data": ("kzru.data_messages",), "input": ("kzru.data_messages",),
+    "fix": ("kzru.data_messages",),
+    "unit": ("kzru.rule_words",), "per": ("kzru.rule_words",),
+    "qualifier": ("kzru.rule_words",), "multiplier": ("kzru.rule_words",),
+    "speaker_role": ("kzru.rule_words",), "role_word": ("kzru.rule_words",),
 }
 
 
@@ -54,8 +58,13 @@ def part(key: str) -> dict[str, tuple[str, str]]:
 @lru_cache(maxsize=None)
 def _part_of(prefix: str) -> dict[str, tuple[str, str]]:
     # once per prefix: every line of a brief or track looks its strings up here, twice
-    module = PARTS.get(prefix)
-    return import_module(module).STRINGS if module else {}
+    modules = PARTS.get(prefix, ())
+    if len(modules) == 1:
+        return import_module(modules[0]).STRINGS
+    merged: dict[str, tuple[str, str]] = {}
+    for module in modules:
+        merged.update(import_module(module).STRINGS)
+    return merged
 
 
 # The words a table shows a choice's values as (a status as «подписано», a kind as «документ»),

@@ -150,9 +150,15 @@ def read_folder(folder: Path, all_problems: bool = False,
         sink = start(tables) if not any(found.values()) else None
         facts_found = found["facts"]
 
+        # The values facts share (an event, a source, a date, sectors, review) kept once,
+        # not once a fact.
+        shared: dict[Any, Any] = {}
+        same = shared.setdefault
+
         def keep(record: Fact, line: int) -> None:
             nonlocal sink
-            kept[0].append(FactLinks._make(map(record.__getitem__, LINK_FIELDS)))
+            links = [record[at] for at in LINK_FIELDS]
+            kept[0].append(FactLinks(links[0], *[same(value, value) for value in links[1:]]))
             kept[1].append(line)
             if sink is not None:
                 if facts_found:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kzru import build
+from kzru import build, word_worker
 from kzru.errors import DataError
 from kzru.index import open_index
 from kzru.search import search
@@ -278,7 +278,7 @@ def test_a_failed_worker_is_done_again_in_one_process(
         run, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     cache = tmp_path / "cache"
     monkeypatch.setenv("KZRU_CACHE_DIR", str(cache))
-    monkeypatch.setattr(build, "_serve", lambda words, pipe, path: 1)  # the worker fails
+    monkeypatch.setattr(word_worker, "_serve", lambda words, pipe, path: 1)  # the worker fails
     calls = _counting_word_calls(monkeypatch)
     done = run("search", "атом", "--format", "json", "--data", str(data_copy))
     assert done.code == 0 and "атом" in done.out.lower() and _no_child_left()
@@ -286,6 +286,6 @@ def test_a_failed_worker_is_done_again_in_one_process(
     filed = list(cache.glob("index-*.sqlite"))
     assert len(filed) == 1
     alone = sqlite3.connect(":memory:")
-    monkeypatch.setattr(build, "FORK", False)
+    monkeypatch.setattr(word_worker, "FORK", False)
     build.stream(data_copy, alone)
     assert _contents(sqlite3.connect(filed[0])) == _contents(alone)

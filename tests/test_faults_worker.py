@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from kzru import build, journal
+from kzru import build, journal, word_worker
 from kzru.store import load
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
@@ -117,7 +117,7 @@ def test_the_worker_keeps_no_folder_lock(data_copy: Path, tmp_path: Path,
     kept them, so a folder stayed locked for as long as the worker lived."""
     import sqlite3
 
-    real = build._serve
+    real = word_worker._serve
     seen: list[bool] = []
 
     def serve(words, pipe, path):  # noqa: ANN001, ANN202 - runs in the worker
@@ -125,7 +125,7 @@ def test_the_worker_keeps_no_folder_lock(data_copy: Path, tmp_path: Path,
                       if _is_open(descriptor)]
         return real(words, pipe, path) if not still_open else 1
 
-    monkeypatch.setattr(build, "_serve", serve)
+    monkeypatch.setattr(word_worker, "_serve", serve)
     folder = tmp_path / "locked"
     folder.mkdir()
     with journal.folder_lock(folder):

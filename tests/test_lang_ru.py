@@ -499,7 +499,8 @@ def test_a_run_without_help_reads_no_help_text_nor_messages() -> None:
             "with contextlib.redirect_stdout(io.StringIO()):\n"
             "    try: main(['--lang', 'ru', 'sources'])\n"
             "    except SystemExit: pass\n"
-            "print(sorted(m for m in ('kzru.help_ru', 'kzru.messages', 'kzru.usage', "
+            "print(sorted(m for m in ('kzru.help_ru', 'kzru.messages', 'kzru.messages_disk', "
+            "'kzru.usage', "
             "'kzru.data_messages', 'kzru.brief_words', 'kzru.screens') "
             "if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

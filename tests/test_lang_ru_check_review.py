@@ -275,7 +275,8 @@ def test_check_and_review_read_their_messages_only_on_their_path() -> None:
             "                 ['track', '--status', 'обсуждалось', '--by', 'государство']):\n"
             "        try: main(args)\n"
             "        except SystemExit: pass\n"
-            "print(sorted(m for m in ('kzru.messages', 'kzru.screens', 'kzru.data_messages') "
+            "print(sorted(m for m in ('kzru.messages', 'kzru.messages_disk', 'kzru.screens', "
+            "'kzru.data_messages') "
             "if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "[]", done.stderr
