@@ -57,6 +57,8 @@ _STATUSES = {
                 "предложения предложение рассматривается рассматривают proposed proposes "
                 "proposal proposals considered considering",
     "ongoing": "ведутся ведется реализуются реализуется продолжается ongoing underway",
+    "done": "состоялся состоялась состоялось состоялись открыли открыл открыла открыто "
+            "открыт открыта открыты открылся открылась открылось открылись opened",
 }
 STATUS_WORDS = {form: status for status, forms in _STATUSES.items() for form in forms.split()}
 # The nouns among them name a thing of that status (договорённости, proposals), which may
@@ -66,6 +68,16 @@ STATUS_NOUNS = frozenset("""
 договоренность договоренности договоренностей подписание подписания предложения предложение
 proposal proposals plans
 """.split())
+# Verbs that say a thing happened (opened, «состоялись») rank the facts of that status first
+# and are searched as words, like the nouns: a branch "opened" may be a fact told as done or
+# only reported. Negated («не состоялись», "did not take place") they leave the status out.
+DONE_WORDS = frozenset(_STATUSES["done"].split())
+# Before a done verb, words that make it unfinished ("being opened", "will be opened", «будет
+# открыт»): then it is only a word.
+UNFINISHED = frozenset("being be will to будет будут может могут должен должна должны".split())
+RANKED_STATUS_WORDS = STATUS_NOUNS | DONE_WORDS
+# Two-word status phrases, read like a status word: "took place" (done).
+STATUS_PHRASES = {(verb, "place"): "done" for verb in ("take", "takes", "took", "taken")}
 
 # Negations. Before a status word (not signed, «не подписали», without signing) they leave
 # that status out; before another word (without transit, «без транзита», кроме газа) they
@@ -240,7 +252,8 @@ def set_phrase(tokens: list[str], position: int) -> tuple[str, ...]:
 QUERY_FILLERS = frozenset("""
 было произошло происходило случилось бывает happened happen happens occurred
 каждый каждая каждое каждые каждого каждой каждом каждую every each
-сейчас ныне теперь нынче currently now nowadays over
+сейчас ныне теперь нынче currently now nowadays over being
+который которая которое которые которого которой которых которым котором которую
 """.split())
 
 
@@ -255,6 +268,7 @@ QUERY_FILLERS = frozenset("""
 # first use, like the generic words.
 _ABBREVIATIONS = """
 госвизит : государственный визит : state visit
+вуз вузы вузов вузах вуза : высшее учебное заведение, университет, институт : university, institute
 погранпереход : пункт пропуска, пограничный переход : checkpoint, border crossing
 погранзастава : пограничная застава : border post
 погранслужба : пограничная служба : border service

@@ -47,6 +47,10 @@ _WRITTEN = {
     "varsity": (("university", 0.9),), "college": (("university", 0.6),),
     "trip": (("visit", 0.8),), "поездка": (("визит", 0.8),), "поездки": (("визит", 0.8),),
     "поездку": (("визит", 0.8),), "поездке": (("визит", 0.8),), "поездкой": (("визит", 0.8),),
+    # English synonyms of the table's words, by stem (lifting, lifted: lift)
+    "lift": (("raise", 0.7), ("increase", 0.7)), "boost": (("raise", 0.7), ("increase", 0.7)),
+    "unusual": (("rare", 0.8), ("rarity", 0.8)), "uncommon": (("rare", 0.8), ("rarity", 0.8)),
+    "unusu": (("rare", 0.8), ("rarity", 0.8)),
 }
 
 
@@ -136,7 +140,8 @@ def derived(word: str) -> list[str]:
 def related_words(word: str) -> list[tuple[str, float]]:
     """Words related to ``word`` with their similarity (0–1), closest first: hand-written
     pairs, then measured neighbours."""
-    written = _WRITTEN.get(word) or (_WRITTEN.get(word[:-1], ()) if word.endswith("s") else ())
+    written = _WRITTEN.get(word) or (_WRITTEN.get(word[:-1], ()) if word.endswith("s") else ()) \
+        or (_WRITTEN.get(stem(word), ()) if not is_cyrillic(word) else ())
     return [*written, *_table().get(stem(word), ())]
 
 

@@ -16,6 +16,7 @@ from kzru.labels import Joined, Said, status_word
 from kzru.labels import word as vocab
 from kzru.query_words import (
     BILINGUAL,
+    DONE_WORDS,
     EVENT_WORDS,
     KIND_WORDS,
     MONTHS,
@@ -24,10 +25,12 @@ from kzru.query_words import (
     NOT_NEGATIONS,
     QUERY_FILLERS,
     QUESTION_KINDS,
+    RANKED_STATUS_WORDS,
     RELATIVE,
     SEASONS,
-    STATUS_NOUNS,
+    STATUS_PHRASES,
     STATUS_WORDS,
+    UNFINISHED,
     VISIT_KIND,
     WEAK_MONTHS,
     WEAK_SEASONS,
@@ -273,24 +276,37 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
             position += len(phrase)
         elif token in NEGATIONS and (negated := _negated(tokens, position, used)):
             target = tokens[negated]
+            phrase_status = STATUS_PHRASES.get(tuple(tokens[negated:negated + 2]))
+            if phrase_status:  # did not take place: the phrase's two words
+                negated += 1
             said = " ".join(tokens[position:negated + 1])
+            status = phrase_status or STATUS_WORDS.get(target)
             if target in NOT_NEGATIONS:  # «не только», not only: no negation
                 ignored.append(said)
-            elif target in STATUS_WORDS:
-                not_statuses.append(STATUS_WORDS[target])
+            elif status:
+                not_statuses.append(status)
                 read_words.extend(tokens[position:negated + 1])
-                notes.append(Said("read.status_not", words=said,
-                                  status=status_word(STATUS_WORDS[target])))
+                notes.append(Said("read.status_not", words=said, status=status_word(status)))
             else:  # read as -word, and the read-as line says so
                 excluded.append(target)
                 negations[target] = said
             position = negated + 1
-        elif token in STATUS_NOUNS:  # a thing of that status: ranks it, and is a word
+        elif token in DONE_WORDS and position and tokens[position - 1] in UNFINISHED:
+            content.append(token)  # "being opened", «будет открыт»: not done, a word
+            position += 1
+        elif token in RANKED_STATUS_WORDS:  # a thing of that status (договорённости) or a
+            # verb saying it happened (opened): ranks the status first, and is a word
             ranked_statuses.append(STATUS_WORDS[token])
             notes.append(Said("read.status_ranks", word=token,
                               status=status_word(STATUS_WORDS[token])))
             content.append(token)
             position += 1
+        elif pair in STATUS_PHRASES:  # took place: ranks its status first
+            ranked_statuses.append(STATUS_PHRASES[pair])
+            read_words.extend(pair)
+            notes.append(Said("read.status_ranks", word=" ".join(pair),
+                              status=status_word(STATUS_PHRASES[pair])))
+            position += 2
         elif token in STATUS_WORDS:
             statuses.append(STATUS_WORDS[token])
             read_words.append(token)

@@ -439,7 +439,8 @@ HELP_NAMES = {"OPTIONS", "summary", "text", "table", "tsv", "md", "json", "jsonl
               "commentator", "same_as", "follows", "score", "date", "all", "UTF", "html",
               "txt", "MiB", "ID", "DIR", "FILE", "LIST", "YEAR", "SECTOR", "PLACE", "DATE",
               "QUERY", "EVENT", "PATH", "URL", "TITLE", "NAME", "WORDS", "RECORD", "IDS",
-              "DRAFT", "FOLDER", "TARGET", "PATHS", "WORD", "csv", "OR", "AND", "search"}
+              "DRAFT", "FOLDER", "TARGET", "PATHS", "WORD", "csv", "OR", "AND", "search",
+              "reported_in"}
 
 
 def _help_left(shown: str) -> list[str]:
