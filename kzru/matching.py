@@ -35,7 +35,7 @@ NAME_ONLY = 0.3
 # Matches that say a fact holds the word; the rest (related, name) rank below them.
 DIRECT = frozenset(QUALITY) - {"related"}
 # What a fact earns for a term through what the term means rather than its letters.
-SIGNAL = {"kind": 0.7, "event": 0.7, "place": 0.8, "sector": 0.6}
+SIGNAL = {"kind": 0.7, "event": 0.7, "place": 0.8, "sector": 0.6, "status": 0.7}
 # An event held in several places (the 2022 visit: Moscow, then Tatarstan) does not say in
 # which of them each of its facts happened: its place counts for less than a stated one.
 SHARED_PLACE = 0.5
@@ -263,6 +263,16 @@ class Signals:
     def sector(self, sector: str) -> set[int]:
         return self.index.allowed("sectors LIKE ?", [f"%|{sector}|%"])
 
+    def speaker(self, entry_id: str) -> set[int]:
+        """Rows whose speaker is the glossary person ``entry_id``, by any of their Latin
+        names (the speaker column names people in English: "Zhanar Tulindinova (KazISS)")."""
+        entry = self.index.table("glossary").get(entry_id) if entry_id else None
+        if entry is None or entry.kind != "person":
+            return set()
+        names = [name for name in entry.all_names() if name.isascii() and len(name) >= 4]
+        return set().union(*(self.index.allowed("speaker LIKE ?", [f"%{name}%"])
+                             for name in names))
+
     def event_kinds(self, kinds: tuple[str, ...]) -> set[int]:
         chosen = tuple(e.id for e in self.index.events.values() if e.kind in kinds)
         return self.where("event", chosen)
@@ -315,11 +325,30 @@ def _signal_rows(signals: Signals, term: Term) -> dict[int, Best]:
              ("place", signals.where("event", shared), term.entity, SHARED_PLACE)]
     if term.sector_only:
         parts.append(("sector", signals.sector(term.sector), term.sector, 1.0))
+    if term.status:  # договорённости: the facts agreed, said so or not
+        parts.append(("status", signals.where("status", (term.status,)), term.status, 1.0))
     for how, found, label, share in parts:
         for rowid in found:
             if rowid not in rows or SIGNAL[how] * share > rows[rowid][0]:
                 rows[rowid] = (SIGNAL[how] * share, label, how)
     return rows
+
+
+def statements(signals: Signals, terms: list[tuple[Term, dict[int, Best]]]) -> None:
+    """A query naming a person and a topic ("Тулиндинова о транспортных коридорах") asks
+    what that person said on it: the person's own statements (their speaker) in a topic
+    word's sector match that word through its sector, as a fact of a sector matches the
+    sector's name. In place, in each term's rows; nothing for a query naming no person."""
+    speaking = set().union(*(signals.speaker(term.entry) for term, _ in terms
+                             if term.entity == "person"))
+    if not speaking:
+        return
+    for term, rows in terms:
+        if not term.sector or term.entity:
+            continue
+        for rowid in speaking & signals.sector(term.sector):
+            if rowid not in rows or rows[rowid][2] == "name":
+                rows[rowid] = (SIGNAL["sector"], term.sector, "speaker")
 
 
 def term_rows(matcher: Matcher, signals: Signals, term: Term, before: str = "") -> dict[int, Best]:

@@ -48,7 +48,8 @@ _STATUSES = {
               "заключили заключил заключила заключено заключены заключен заключена "
               "заключенные заключенных signed signing sign concluded",
     "agreed": "договорились договорилась договорился договоренность договоренности "
-              "договоренностей условились согласовали согласовано согласованы agreed agree",
+              "договоренностей условились согласовали согласовано согласованы достигнута "
+              "достигнуто достигнуты достигнутые достигли agreed agree",
     "planned": "планируется планируют планируются запланировано запланирован запланирована "
                "запланированы запланированные запланировали planned scheduled plans",
     "expected": "ожидается ожидаются ожидают ожидаемые ожидаемый expected expects",
@@ -58,7 +59,8 @@ _STATUSES = {
                 "proposal proposals considered considering",
     "ongoing": "ведутся ведется реализуются реализуется продолжается ongoing underway",
     "done": "состоялся состоялась состоялось состоялись открыли открыл открыла открыто "
-            "открыт открыта открыты открылся открылась открылось открылись opened",
+            "открыт открыта открыты открылся открылась открылось открылись opened сделано "
+            "сделан сделана сделаны выполнено выполнен выполнена выполнены done completed",
 }
 STATUS_WORDS = {form: status for status, forms in _STATUSES.items() for form in forms.split()}
 # The nouns among them name a thing of that status (договорённости, proposals), which may
@@ -72,6 +74,12 @@ proposal proposals plans
 # and are searched as words, like the nouns: a branch "opened" may be a fact told as done or
 # only reported. Negated («не состоялись», "did not take place") they leave the status out.
 DONE_WORDS = frozenset(_STATUSES["done"].split())
+# ... of which these say only that it happened, nothing of what (done, «сделано», состоялись):
+# they rank, and are no word to search
+DONE_ONLY = frozenset("""
+состоялся состоялась состоялось состоялись сделано сделан сделана сделаны выполнено выполнен
+выполнена выполнены done completed
+""".split())
 # Before a done verb, words that make it unfinished ("being opened", "will be opened", «будет
 # открыт»): then it is only a word.
 UNFINISHED = frozenset("being be will to будет будут может могут должен должна должны".split())
@@ -97,11 +105,13 @@ merely doubt
 # Kind words: searched as text too, and facts of these kinds count as matching them.
 _KINDS = {
     ("document",): "соглашение соглашения соглашений соглашениями соглашениях документ "
+                   "коммюнике communique communiqué "
                    "документы документов документа меморандум меморандумы меморандума "
                    "меморандумов декларация декларацию декларации заявление "
                    "agreement agreements document documents memorandum memoranda "
                    "memorandums declaration",
     ("figure",): "цифры цифра показатели statistics figures figure number",
+    ("meeting",): "встреча встречи встречу встрече встреч встречах встречами meeting meetings",
     ("institution",): "филиал филиалы филиалов branch branches institution institutions",
     ("project",): "проект проекты проектов project projects",
     ("commitment",): "обязательства commitments commitment",
@@ -253,6 +263,7 @@ QUERY_FILLERS = frozenset("""
 было произошло происходило случилось бывает happened happen happens occurred
 каждый каждая каждое каждые каждого каждой каждом каждую every each
 сейчас ныне теперь нынче currently now nowadays over being
+лишь only just
 который которая которое которые которого которой которых которым котором которую
 """.split())
 

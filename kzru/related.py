@@ -51,6 +51,10 @@ _WRITTEN = {
     "lift": (("raise", 0.7), ("increase", 0.7)), "boost": (("raise", 0.7), ("increase", 0.7)),
     "unusual": (("rare", 0.8), ("rarity", 0.8)), "uncommon": (("rare", 0.8), ("rarity", 0.8)),
     "unusu": (("rare", 0.8), ("rarity", 0.8)),
+    # a joint communiqué is a joint statement; assembly (сборка) is what assembling does
+    "коммюнике": (("заявление", 0.8), ("statement", 0.8)),
+    "communique": (("statement", 0.8), ("заявление", 0.8)),
+    "сборк": (("собирают", 0.8), ("сборочный", 0.8)),
 }
 
 
@@ -141,7 +145,7 @@ def related_words(word: str) -> list[tuple[str, float]]:
     """Words related to ``word`` with their similarity (0–1), closest first: hand-written
     pairs, then measured neighbours."""
     written = _WRITTEN.get(word) or (_WRITTEN.get(word[:-1], ()) if word.endswith("s") else ()) \
-        or (_WRITTEN.get(stem(word), ()) if not is_cyrillic(word) else ())
+        or _WRITTEN.get(stem(word), ())
     return [*written, *_table().get(stem(word), ())]
 
 

@@ -22,6 +22,7 @@ from kzru.matching import (
     Signals,
     people,
     phrase_rows,
+    statements,
     term_rows,
     text_rows,
 )
@@ -177,6 +178,7 @@ def _search(index: Index, reading: Reading, allowed: set[int] | None, limit: int
     if any(not rows for _, rows in terms):  # beside a word the table lacks, a guessed
         terms = [(term, {} if _guessed(rows) else rows) for term, rows in terms]  # spelling
         # is no evidence: "quantum computing" must not find "competing"
+    statements(signals, terms)  # a person's own statements on the query's topics
     unmatched = tuple(term.text for term, rows in terms if not rows)
     terms = [(term, rows) for term, rows in terms if rows]
     # A place is one thing the query names, however many words its name has (Республика

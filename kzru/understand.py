@@ -16,6 +16,7 @@ from kzru.labels import Joined, Said, status_word
 from kzru.labels import word as vocab
 from kzru.query_words import (
     BILINGUAL,
+    DONE_ONLY,
     DONE_WORDS,
     EVENT_WORDS,
     KIND_WORDS,
@@ -28,6 +29,7 @@ from kzru.query_words import (
     RANKED_STATUS_WORDS,
     RELATIVE,
     SEASONS,
+    STATUS_NOUNS,
     STATUS_PHRASES,
     STATUS_WORDS,
     UNFINISHED,
@@ -101,6 +103,7 @@ class Term(NamedTuple):
     entry: str = ""  # the glossary entry's id, when the term names one
     stands_for: tuple[str, ...] = ()  # an abbreviation's meaning, in Russian and English
     shared: tuple[str, ...] = ()  # events held in several places (a place is one of them)
+    status: str = ""  # a status noun's status (договорённости: agreed): its facts match it
 
 
 class Reading(NamedTuple):
@@ -299,7 +302,10 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
             ranked_statuses.append(STATUS_WORDS[token])
             notes.append(Said("read.status_ranks", word=token,
                               status=status_word(STATUS_WORDS[token])))
-            content.append(token)
+            if token in DONE_ONLY:
+                read_words.append(token)
+            else:
+                content.append(token)
             position += 1
         elif pair in STATUS_PHRASES:  # took place: ranks its status first
             ranked_statuses.append(STATUS_PHRASES[pair])
@@ -319,7 +325,11 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
             content.append(token)
             position += 1
     events, sectors, glossary = list(events), list(sectors), list(glossary)
-    terms = _terms(content, aliases, events, sectors, glossary)
+    # a status noun beside its status as a filter («договорённости достигнуты»): every fact
+    # left is one, so each of them matches the noun, said or not
+    terms = [term._replace(status=STATUS_WORDS[term.text])
+             if term.text in STATUS_NOUNS and STATUS_WORDS[term.text] in statuses else term
+             for term in _terms(content, aliases, events, sectors, glossary)]
     for phrase in phrases:
         inside = content_words(phrase)
         if not inside:
@@ -442,12 +452,19 @@ def _term(phrase: tuple[str, ...], names: list[tuple[str, ...]], entry: Any,
     translations = tuple(BILINGUAL.get(word, ()) or BILINGUAL.get(bilingual_key(word), ()))
     return Term(
         text=" ".join(phrase), tokens=phrase, aliases=names, translations=translations,
-        kinds=KIND_WORDS.get(word, ()), event_kinds=EVENT_WORDS.get(word, ()),
+        kinds=KIND_WORDS.get(word, ()), event_kinds=_held_kinds(EVENT_WORDS.get(word, ()), events),
         events=_events_at(entry, events) if entry is not None else (),
         shared=tuple(e.id for e in events if len(e.places) > 1) if entry is not None else (),
         sector=sector, sector_only=sector_only, entity=entry.kind if entry is not None else "",
         generic=bool(word) and entry is None and is_generic(word),
         entry=entry.id if entry is not None else "")
+
+
+def _held_kinds(kinds: tuple[str, ...], events: list[Any]) -> tuple[str, ...]:
+    """The event kinds a word names that the table holds (no official visit is recorded, so
+    "визит" names state and working visits); all of them when no events are given."""
+    held = {event.kind for event in events}
+    return tuple(kind for kind in kinds if kind in held) if held else kinds
 
 
 # Russian adjectives by the end of their stem, and the noun stem they are made from:

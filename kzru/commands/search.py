@@ -74,7 +74,8 @@ def command(
     negated (did not take place) it leaves them out. When a status leaves nothing, the
     closest facts of other statuses are shown, and the title says so (--strict-filters: no
     relaxing). A place means where the event or the fact happened, not a name that holds
-    it (Astana Hub). Months, dates, kinds, places, events and sectors rank.
+    it (Astana Hub). A person beside a topic: their own statements on it first. Months,
+    dates, kinds, places, events and sectors rank.
 
     Operators: -word leaves out facts that say or name the word (not those that only quote
     it); "two words" (quoted) must stand next to each other, in any form; a OR b matches
