@@ -20,16 +20,10 @@ from pathlib import Path
 from typing import Callable
 
 from kzru.index import FIELD_BITS, decode
-from kzru.matching import (
-    ADJECTIVE_SUFFIXES,
-    FIELD_MASK,
-    QUALITY,
-    TOP_WEIGHT,
-    Best,
-    Matcher,
-)
+from kzru.matching import FIELD_MASK, TOP_WEIGHT
+from kzru.reading import Term
 from kzru.text import compound_parts, is_cyrillic, stem
-from kzru.understand import Term
+from kzru.word_match import ADJECTIVE_SUFFIXES, QUALITY, Best, Matcher
 
 DATA = Path(__file__).with_name("related_words.tsv")
 # Analysts' words whose Russian or English counterpart the table uses.

@@ -13,23 +13,14 @@ from typing import Any, NamedTuple
 
 from kzru.index import Index
 from kzru.labels import Joined, Said, status_word
-from kzru.matching import (
-    NAME_ONLY,
-    OWN_FIELDS,
-    QUALITY,
-    Best,
-    Matcher,
-    Signals,
-    people,
-    phrase_rows,
-    statements,
-    term_rows,
-    text_rows,
-)
+from kzru.matching import NAME_ONLY, OWN_FIELDS, phrase_rows, term_rows, text_rows
 from kzru.model import Fact
 from kzru.query_words import GENERIC_WEIGHT
+from kzru.reading import Reading, Term
+from kzru.signals import Signals, statements
 from kzru.text import normalize
-from kzru.understand import Reading, Term, read
+from kzru.understand import read
+from kzru.word_match import QUALITY, Best, Matcher, people
 
 # What an excluded word (-word) removes: the word in any form or script, not a guess.
 EXCLUDING = frozenset({"exact", "stem", "alias", "translation", "transliteration"})

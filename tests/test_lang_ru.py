@@ -18,8 +18,8 @@ from conftest import read_table, terminal
 from kzru import query
 from kzru.follow import VERDICTS
 from kzru.labels import LABELS, Joined, Said, label, say, status_word, verdict_word
-from kzru.matching import QUALITY
 from kzru.store import bundled_data_dir
+from kzru.word_match import QUALITY
 
 DATA = bundled_data_dir()
 FACTS = read_table(DATA, "facts")

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from kzru.index import open_index
-from kzru.matching import max_typos
 from kzru.search import MIN_SCORE, read_query, search
 from kzru.store import bundled_data_dir, load
 from kzru.text import words
+from kzru.word_match import max_typos
 
 RELEVANCE = Path(__file__).parent / "relevance" / "queries.csv"
 ANALYST = Path(__file__).parent / "relevance" / "analyst.csv"
