@@ -13,7 +13,7 @@ of ranking).
 from typing import Iterable
 
 from kzru.index import FIELD_BITS, FIELD_WEIGHT, FIELDS, Index, decode
-from kzru.reading import Term
+from kzru.query_terms import Term
 from kzru.signals import SIGNAL, Signals, signal_rows
 from kzru.text import STOPWORDS, is_cyrillic, stem, word_core, words
 from kzru.word_match import QUALITY, Best, Matcher

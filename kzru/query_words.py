@@ -201,9 +201,18 @@ def year_in(token: str) -> str:
     return ""
 
 
+GENERIC_HEADS = frozenset()  # their first three letters, filled on first use
+HEAD = 3  # every generic word's stem is at least this long, and begins as its word does
+
+
 def is_generic(word: str) -> bool:
-    """True for a word that names no topic of its own (see _GENERIC)."""
-    global GENERIC_STEMS
+    """True for a word that names no topic of its own (see _GENERIC). A word whose first
+    letters begin no generic word is none, unstemmed: most query words never stem the list."""
+    global GENERIC_STEMS, GENERIC_HEADS
+    if not GENERIC_HEADS:
+        GENERIC_HEADS = frozenset(w[:HEAD] for w in _GENERIC.split())
+    if word[:HEAD] not in GENERIC_HEADS:
+        return False
     if not GENERIC_STEMS:
         GENERIC_STEMS = frozenset(stem(w) for w in _GENERIC.split())
     return stem(word) in GENERIC_STEMS

@@ -21,7 +21,7 @@ from typing import Callable
 
 from kzru.index import FIELD_BITS, decode
 from kzru.matching import FIELD_MASK, TOP_WEIGHT
-from kzru.reading import Term
+from kzru.query_terms import Term
 from kzru.text import compound_parts, is_cyrillic, stem
 from kzru.word_match import ADJECTIVE_SUFFIXES, QUALITY, Best, Matcher
 

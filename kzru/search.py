@@ -15,8 +15,8 @@ from kzru.index import Index
 from kzru.labels import Joined, Said, status_word
 from kzru.matching import NAME_ONLY, OWN_FIELDS, phrase_rows, term_rows, text_rows
 from kzru.model import Fact
+from kzru.query_terms import Reading, Term
 from kzru.query_words import GENERIC_WEIGHT
-from kzru.reading import Reading, Term
 from kzru.signals import Signals, statements
 from kzru.text import normalize
 from kzru.understand import read

@@ -12,7 +12,7 @@ letters match.
 from datetime import date
 
 from kzru.index import Index
-from kzru.reading import Term
+from kzru.query_terms import Term
 from kzru.word_match import Best
 
 # What a fact earns for a term through what the term means rather than its letters.
@@ -93,7 +93,7 @@ class Signals:
 
 def signal_rows(signals: Signals, term: Term) -> dict[int, Best]:
     rows: dict[int, Best] = {}
-    # the events held in several places, as the reader found them (reading.Term.shared)
+    # the events held in several places, as the reader found them (query_terms.Term.shared)
     single = tuple(e for e in term.events if e not in term.shared)
     shared = tuple(e for e in term.events if e in term.shared)
     parts = [("kind", signals.where("kind", term.kinds), "/".join(term.kinds), 1.0),

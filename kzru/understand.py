@@ -13,7 +13,7 @@ from typing import Any, Iterable
 from kzru.aliases import AliasTable
 from kzru.labels import Joined, Said, status_word
 from kzru.labels import word as vocab
-from kzru.query_terms import OR_MARK, read_terms, term_notes
+from kzru.query_terms import OR_MARK, Reading, Term, read_terms, term_notes
 from kzru.query_words import (
     DONE_ONLY,
     DONE_WORDS,
@@ -36,7 +36,6 @@ from kzru.query_words import (
     set_phrase,
     year_in,
 )
-from kzru.reading import Reading, Term
 from kzru.text import STOPWORDS, content_words, words
 
 # Operators: "a phrase" (also «…» and “…”), -word, and OR (ИЛИ) between words, in capitals

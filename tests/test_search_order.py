@@ -241,3 +241,20 @@ def test_a_meeting_word_matches_the_facts_of_kind_meeting(data, index, reader) -
     assert row.matched == 2 and {m.how for m in row.matches} >= {"kind"}
     # the rows naming both presidents at a St Petersburg meeting come before it
     assert hits[0].fact.id == "a003-spief-june-meeting"
+
+
+# -- start-up: a generic word is known by its first letters before it is stemmed --------------
+def test_the_generic_words_prefilter_agrees_with_their_stems(data) -> None:  # noqa: ANN001
+    from kzru.query_words import _GENERIC, HEAD, is_generic
+    from kzru.text import stem, words
+
+    listed = _GENERIC.split()
+    # the rule the prefilter rests on: each listed word's stem is at least HEAD letters long
+    # and begins as the word does
+    assert all(len(stem(w)) >= HEAD and stem(w)[:HEAD] == w[:HEAD] for w in listed)
+    stems = {stem(w) for w in listed}
+    said = {word for fact in data.facts.values()
+            for text in (fact.summary, fact.text, fact.evidence, *fact.names)
+            for word in words(text)}
+    assert len(said) > 1000
+    assert [w for w in said if is_generic(w) != (stem(w) in stems)] == []
