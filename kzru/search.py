@@ -296,7 +296,10 @@ def _ranked(index: Index, signals: Signals, reading: Reading, text_units: list[_
     # A name-only match (NAME_ONLY) sits exactly at the threshold: compare with a margin, or
     # float rounding of the weights decides whether it is shown.
     threshold = MIN_SCORE * weight_sum / 100.0 * (1 - 1e-9) if units else 0.0
+    below = {rowid: score for rowid, score in scores.items() if score < threshold}
     scores = {rowid: score for rowid, score in scores.items() if score >= threshold}
+    if below and scores:
+        _packages(index, scores, below)
     constrained = bool(reading.years or reading.statuses or reading.months or reading.days
                        or reading.not_statuses or reading.ranked_statuses
                        or reading.kinds or any(t.kinds or t.events or t.event_kinds
@@ -355,6 +358,17 @@ def _ranked(index: Index, signals: Signals, reading: Reading, text_units: list[_
         hits.append(Hit(fact, round(min(100.0, -score * 100.0 / full), 1),
                         matched.get(rowid, 0), matches, notes, year))
     return Hits(hits, len(scores))
+
+
+def _packages(index: Index, scores: dict[int, float], below: dict[int, float]) -> None:
+    """Keep, at their own score, the facts ``below`` the threshold that are the package of a
+    kept fact (its part_of): a package frames its parts, as `facts` lists them after it
+    (hidden r12 #31: the NGO row kept, the justice agreements it is part of dropped)."""
+    packages = below.keys() & index.allowed("id IN (SELECT part_of FROM filters)", [])
+    for rowid in packages:
+        parts = index.allowed("part_of = (SELECT id FROM filters WHERE rowid = ?)", [rowid])
+        if parts & scores.keys():
+            scores[rowid] = below[rowid]
 
 
 def _held(events: Any, reading: Reading) -> list[str]:

@@ -258,3 +258,17 @@ def test_the_generic_words_prefilter_agrees_with_their_stems(data) -> None:  # n
             for word in words(text)}
     assert len(said) > 1000
     assert [w for w in said if is_generic(w) != (stem(w) in stems)] == []
+
+
+def test_a_kept_part_keeps_its_package(data, index) -> None:  # noqa: ANN001
+    # note #31: a001's NGO regulation is part of the justice agreements (part_of); the
+    # package says «юстиции» but not the NGOs, so alone it scores below the threshold
+    query = "юстиция некоммерческие организации"
+    part = data.facts["a001-justice-ngo-regulation"]
+    assert part.part_of == "a001-justice-cooperation-directions"
+    ids = [hit.fact.id for hit in search(index, query, limit=None)]
+    assert ids.index(part.id) < ids.index(part.part_of)
+    # the package is kept for its part: without the part (the NGO words excluded), the
+    # package alone does not reach the threshold and is not listed
+    alone = [hit.fact.id for hit in search(index, f"{query} -НКО -некоммерческих", limit=None)]
+    assert part.id not in alone and part.part_of not in alone
