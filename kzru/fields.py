@@ -36,7 +36,7 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 # How a table shows a field chosen with --fields: ids whole, numbers right, text wrapped.
 IDS = {"id", "event", "source", "part_of", "follows", "sources", "sectors", "parts", "related",
        "facts_ids", "file", "source_file", "later", "see_also", "decided_by", "same_as"}
-NUMBERS = {"facts", "signed", "agreed", "events", "score", "value"}
+NUMBERS = {"facts", "signed", "agreed", "events", "score", "value", "reported_in"}
 TEXT = {"summary", "text", "evidence", "title", "title_en", "title_ru", "event_title",
         "date_note", "published_note", "source_title", "explain", "names", "speaker", "aliases",
         "name", "name_ru", "places", "reason", "words", "read_as", "reported_by"}

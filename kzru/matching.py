@@ -1,9 +1,8 @@
-"""How one term of a read query (see understand.py) reaches facts: the ways a word matches the
-vocabulary, best first: exact, stem (same Snowball stem or a longer form of it), alias (another
-name of the same glossary entry), translation (the bilingual table), transliteration (the other
-script), part (of a compound word), typo (optimal string alignment); and the facts a term's
-meaning points at: a kind word the facts of that kind, a place the facts of the events held
-there, a sector's name the facts of that sector.
+"""How one term of a read query (see understand.py) reaches facts: its word as word_match.py
+finds it in the vocabulary, alias (another name of the same glossary entry), translation (the
+bilingual table), a quoted phrase's words side by side; with what the term means (a kind, a
+place, a sector: see signals.py) merged in, and a place or a topic word met only inside a
+name (Astana in Astana Hub) demoted.
 
 Why apart from search.py: this side asks the index which rows a term reaches and how well
 (one best match per row); search.py weighs those rows across the query's terms, applies its
@@ -11,130 +10,19 @@ filters and ranks. Each changes for its own reasons (a new way to match a word v
 of ranking).
 """
 
-from datetime import date
-from typing import Any, Iterable
+from typing import Iterable
 
 from kzru.index import FIELD_BITS, FIELD_WEIGHT, FIELDS, Index, decode
-from kzru.text import (
-    STOPWORDS,
-    compound_parts,
-    is_cyrillic,
-    stem,
-    translit_key,
-    word_core,
-    words,
-)
-from kzru.understand import Term
+from kzru.query_terms import Term
+from kzru.signals import SIGNAL, Signals, signal_rows
+from kzru.text import STOPWORDS, is_cyrillic, stem, word_core, words
+from kzru.word_match import QUALITY, Best, Matcher
 
-QUALITY = {"exact": 1.0, "stem": 0.9, "alias": 0.8, "translation": 0.8,
-           "transliteration": 0.75, "part": 0.7, "derived": 0.7, "typo": 0.6,
-           "related": 0.5}
 # A place word met only inside another thing's name (Astana in Astana Hub): shown, weighed
 # lightly, never counted as the place matched.
 NAME_ONLY = 0.3
-# Matches that say a fact holds the word; the rest (related, name) rank below them.
-DIRECT = frozenset(QUALITY) - {"related"}
-# What a fact earns for a term through what the term means rather than its letters.
-SIGNAL = {"kind": 0.7, "event": 0.7, "place": 0.8, "sector": 0.6}
-# An event held in several places (the 2022 visit: Moscow, then Tatarstan) does not say in
-# which of them each of its facts happened: its place counts for less than a stated one.
-SHARED_PLACE = 0.5
-# An event's opening announced ahead (a visit "scheduled for" its first day) says less of
-# the event than one reporting that it took place.
-PREVIEW = 0.5
 # A place said only to be set apart ("not the KamAZ of Tatarstan") is weighed as a name.
 BOTH_BONUS = 0.15  # a fact that says the word *and* is of the kind/place/sector it names
-PREFIX_EXTRA = 5
-SHORT_WORD = 5  # below this, a word never matches a personal name loosely
-ADJECTIVE_SUFFIXES = ("ов", "ев", "н", "ск")
-
-
-def max_typos(word: str) -> int:
-    """Meilisearch's tolerance: one edit from 5 characters, two from 9."""
-    return 2 if len(word) >= 9 else 1 if len(word) >= 5 else 0
-
-
-class Matcher:
-    """Looks a query word up in the vocabulary, in every way it may match."""
-
-    def __init__(self, index: Index, people: frozenset[str]) -> None:
-        self.index = index
-        self.people = people
-
-    def word(self, word: str, allow_loose: bool) -> dict[str, tuple[str, bytes]]:
-        """Vocabulary terms for one word, each with how it matched (best kind kept)."""
-        found: dict[str, tuple[str, bytes]] = {}
-
-        def add(rows: list[tuple[str, bytes]], how: str) -> None:
-            for term, postings in rows:
-                if term != word and len(word) < SHORT_WORD and term in self.people:
-                    continue
-                found.setdefault(term, (how, postings))
-
-        add(self.index.lookup("term = ?", [word]), "exact")
-        word_stem = stem(word)
-        if not is_cyrillic(word):  # English plurals the stemmer leaves alone: NGO ~ NGOs
-            forms = [word[:-1]] if word.endswith("s") else [word + "s", word + "es"]
-            add(self.index.lookup(f"term IN ({','.join('?' * len(forms))})", forms), "stem")
-        add(self.index.lookup("stem = ?", [word_stem]), "stem")
-        if is_cyrillic(word):  # adjectives made from the noun: газ → газовый, атом → атомный
-            made = [word_stem + suffix for suffix in ADJECTIVE_SUFFIXES]
-            add(self.index.lookup(f"stem IN ({','.join('?' * len(made))})", made), "stem")
-        # Longer forms of the word and of its stem, and the stem itself when it is a word:
-        # Snowball cuts визит to виз but визита to визит, so визита must reach визит here.
-        for base in {word_stem, word}:
-            if len(base) >= 4:
-                add(self.index.lookup("term >= ? AND term < ? AND length <= ?",
-                                      [base, base + "\uffff", len(base) + PREFIX_EXTRA]), "stem")
-        if not allow_loose:
-            return found
-        key = translit_key(word)
-        if len(key) >= 3:
-            shorter = [key[:cut] for cut in (len(key) - 1, len(key) - 2) if cut >= 4]
-            marks = ",".join("?" * (1 + len(shorter)))
-            sql = f"tkey IN ({marks})"
-            params: list[Any] = [key, *shorter]
-            if len(key) >= 4:  # a three-letter key would reach into names: газ → Gaziz
-                sql = f"({sql} OR (tkey > ? AND tkey < ? AND length(tkey) <= ?))"
-                params += [key, key + "\uffff", len(key) + 2]
-            rows = self.index.lookup(sql, params)
-            other_script = [r for r in rows if is_cyrillic(r[0]) != is_cyrillic(word)]
-            add(other_script, "transliteration")
-        add(self._parts(word, word_stem), "part")
-        if not found and max_typos(word):
-            add(self._typos(word), "typo")
-        return found
-
-    def _parts(self, word: str, word_stem: str) -> list[tuple[str, bytes]]:
-        """Compound words holding ``word`` as a part: газ → газоснабжение."""
-        bases = {word, word_stem, *compound_parts(word)[1:]}
-        sql = " OR ".join("part = ?" for _ in bases)
-        params: list[Any] = list(bases)
-        if len(word_stem) >= 4:
-            sql += " OR (part > ? AND part < ? AND length(part) <= ?)"
-            params += [word_stem, word_stem + "\uffff", len(word_stem) + 2 * PREFIX_EXTRA]
-        terms = [row[0] for row in self.index.connection.execute(
-            f"SELECT DISTINCT term FROM parts WHERE {sql}", params)]
-        terms = [term for term in terms if term != word]
-        if not terms:
-            return []
-        return self.index.lookup(f"term IN ({','.join('?' * len(terms))})", terms)
-
-    def _typos(self, word: str) -> list[tuple[str, bytes]]:
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
-
-        limit = max_typos(word)
-        # Like Meilisearch, a typo in the first letter is not forgiven: it keeps the
-        # candidates few (one letter's share of the vocabulary) at 100,000 facts.
-        candidates = self.index.terms_like(word[0], len(word) - limit, len(word) + limit)
-        close = process.extract(word, candidates, scorer=OSA.distance,
-                                score_cutoff=limit, limit=20)
-        terms = [term for term, _, _ in close]
-        if not terms:
-            return []
-        marks = ",".join("?" * len(terms))
-        return self.index.lookup(f"term IN ({marks})", terms)
 
 
 # A fact that names the query in its summary, its Russian text and its quotation is more
@@ -147,7 +35,6 @@ TOP_WEIGHT = [max((w for bit, w in FIELD_WEIGHT.items() if mask & bit), default=
               for mask in range(1 << FIELD_BITS)]
 COVERED = [sum(1 for bit in MAIN_FIELDS if mask & bit) / len(MAIN_FIELDS)
            for mask in range(1 << FIELD_BITS)]
-Best = tuple[float, str, str]  # weight, matched term, how
 # The alternative measured in tests/bench/relevance.py: BM25F with the field weights, where a
 # posting's term frequency is 1 per field holding the word (the index keeps no counts or
 # lengths), saturated by K1 and scaled so that a word in every field scores 1.
@@ -248,80 +135,6 @@ def _every_word(found: Iterable[dict[str, tuple[str, bytes]]]) -> dict[int, Phra
     return rows or {}
 
 
-class Signals:
-    """Rows of facts by kind, event, sector, status, year and date, read from the index."""
-
-    def __init__(self, index: Index) -> None:
-        self.index = index
-
-    def where(self, column: str, values: tuple[str, ...] | tuple[int, ...]) -> set[int]:
-        if not values:
-            return set()
-        marks = ",".join("?" * len(values))
-        return self.index.allowed(f"{column} IN ({marks})", list(values))
-
-    def sector(self, sector: str) -> set[int]:
-        return self.index.allowed("sectors LIKE ?", [f"%|{sector}|%"])
-
-    def event_kinds(self, kinds: tuple[str, ...]) -> set[int]:
-        chosen = tuple(e.id for e in self.index.events.values() if e.kind in kinds)
-        return self.where("event", chosen)
-
-    def openings(self, kinds: tuple[str, ...]) -> dict[int, tuple[str, float]]:
-        """Rows that say an event of ``kinds`` took place: its meetings dated, by their own
-        date, on its first day (or in its month or year, as precisely as the row knows: the
-        arrival, the talks that opened it), each with its event and how much it counts: 1
-        for one that happened, PREVIEW for one announced ahead."""
-        found: dict[int, tuple[str, float]] = {}
-        for event in self.index.events.values():
-            if event.kind not in kinds:
-                continue
-            start = event.start
-            days = [start.toordinal(), start.replace(day=1).toordinal(),
-                    start.replace(month=1, day=1).toordinal()]  # by precision (day, month, year)
-            for status, share in (("planned", PREVIEW), ("expected", PREVIEW),
-                                  ("done", 1.0), ("ongoing", 1.0)):
-                found.update(dict.fromkeys(self.index.allowed(
-                    "event = ? AND kind = 'meeting' AND status = ? AND basis != 'publication' "
-                    "AND ((precision = 0 AND date = ?) OR (precision = 1 AND date = ?) "
-                    "OR (precision = 2 AND date = ?))", [event.id, status, *days]),
-                    (event.id, share)))
-        return found
-
-    def dates(self, years: tuple[int, ...], months: tuple[int, ...],
-              days: tuple[tuple[int, int], ...]) -> set[int]:
-        """Rows dated in one of ``months`` or on one of ``days`` (of ``years`` if given)."""
-        cache: dict[int, date] = {}
-        found = set()
-        for rowid, ordinal in enumerate(self.index.dates):
-            when = cache.get(ordinal)
-            if when is None:
-                when = cache[ordinal] = date.fromordinal(ordinal)
-            if years and when.year not in years:
-                continue
-            if when.month in months or (when.month, when.day) in days:
-                found.add(rowid)
-        return found
-
-
-def _signal_rows(signals: Signals, term: Term) -> dict[int, Best]:
-    rows: dict[int, Best] = {}
-    # the events held in several places, as the reader found them (understand.Term.shared)
-    single = tuple(e for e in term.events if e not in term.shared)
-    shared = tuple(e for e in term.events if e in term.shared)
-    parts = [("kind", signals.where("kind", term.kinds), "/".join(term.kinds), 1.0),
-             ("event", signals.event_kinds(term.event_kinds), "/".join(term.event_kinds), 1.0),
-             ("place", signals.where("event", single), term.entity, 1.0),
-             ("place", signals.where("event", shared), term.entity, SHARED_PLACE)]
-    if term.sector_only:
-        parts.append(("sector", signals.sector(term.sector), term.sector, 1.0))
-    for how, found, label, share in parts:
-        for rowid in found:
-            if rowid not in rows or SIGNAL[how] * share > rows[rowid][0]:
-                rows[rowid] = (SIGNAL[how] * share, label, how)
-    return rows
-
-
 def term_rows(matcher: Matcher, signals: Signals, term: Term, before: str = "") -> dict[int, Best]:
     """Every fact a term matches, by its text or its meaning, with the best way it does;
     ``before``: the query's word before it (economic in "economic space": see
@@ -350,7 +163,7 @@ def term_rows(matcher: Matcher, signals: Signals, term: Term, before: str = "") 
     if term.sector and term.translations and text and other_sense(matcher, signals, term,
                                                                   text, before):
         return text  # read in the sense of the query's phrase (economic space): no sector
-    meaning = _signal_rows(signals, term)
+    meaning = signal_rows(signals, term)
     if term.sector and not term.sector_only and text:  # an alias: boost within the sector
         said = {rowid for rowid, best in text.items() if best[2] != "name"}
         for rowid in signals.sector(term.sector) & said:
@@ -484,9 +297,3 @@ def phrase_rows(matcher: Matcher, term: Term) -> dict[int, Best]:
     """Facts that say or name a quoted phrase in their own words (not only in a quotation):
     what an excluded phrase, -"поставки нефти", leaves out."""
     return _adjacent_rows(matcher, term, quoted=False)
-
-
-def people(index: Index) -> frozenset[str]:
-    """The words of people's names: a short query word never matches one loosely."""
-    return frozenset(word for entry in index.table("glossary").values() if entry.kind == "person"
-                     for name in entry.all_names() for word in words(name))

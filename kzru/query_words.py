@@ -48,7 +48,8 @@ _STATUSES = {
               "заключили заключил заключила заключено заключены заключен заключена "
               "заключенные заключенных signed signing sign concluded",
     "agreed": "договорились договорилась договорился договоренность договоренности "
-              "договоренностей условились согласовали согласовано согласованы agreed agree",
+              "договоренностей условились согласовали согласовано согласованы достигнута "
+              "достигнуто достигнуты достигнутые достигли agreed agree",
     "planned": "планируется планируют планируются запланировано запланирован запланирована "
                "запланированы запланированные запланировали planned scheduled plans",
     "expected": "ожидается ожидаются ожидают ожидаемые ожидаемый expected expects",
@@ -57,6 +58,9 @@ _STATUSES = {
                 "предложения предложение рассматривается рассматривают proposed proposes "
                 "proposal proposals considered considering",
     "ongoing": "ведутся ведется реализуются реализуется продолжается ongoing underway",
+    "done": "состоялся состоялась состоялось состоялись открыли открыл открыла открыто "
+            "открыт открыта открыты открылся открылась открылось открылись opened сделано "
+            "сделан сделана сделаны выполнено выполнен выполнена выполнены done completed",
 }
 STATUS_WORDS = {form: status for status, forms in _STATUSES.items() for form in forms.split()}
 # The nouns among them name a thing of that status (договорённости, proposals), which may
@@ -66,6 +70,22 @@ STATUS_NOUNS = frozenset("""
 договоренность договоренности договоренностей подписание подписания предложения предложение
 proposal proposals plans
 """.split())
+# Verbs that say a thing happened (opened, «состоялись») rank the facts of that status first
+# and are searched as words, like the nouns: a branch "opened" may be a fact told as done or
+# only reported. Negated («не состоялись», "did not take place") they leave the status out.
+DONE_WORDS = frozenset(_STATUSES["done"].split())
+# ... of which these say only that it happened, nothing of what (done, «сделано», состоялись):
+# they rank, and are no word to search
+DONE_ONLY = frozenset("""
+состоялся состоялась состоялось состоялись сделано сделан сделана сделаны выполнено выполнен
+выполнена выполнены done completed
+""".split())
+# Before a done verb, words that make it unfinished ("being opened", "will be opened", «будет
+# открыт»): then it is only a word.
+UNFINISHED = frozenset("being be will to будет будут может могут должен должна должны".split())
+RANKED_STATUS_WORDS = STATUS_NOUNS | DONE_WORDS
+# Two-word status phrases, read like a status word: "took place" (done).
+STATUS_PHRASES = {(verb, "place"): "done" for verb in ("take", "takes", "took", "taken")}
 
 # Negations. Before a status word (not signed, «не подписали», without signing) they leave
 # that status out; before another word (without transit, «без транзита», кроме газа) they
@@ -85,11 +105,13 @@ merely doubt
 # Kind words: searched as text too, and facts of these kinds count as matching them.
 _KINDS = {
     ("document",): "соглашение соглашения соглашений соглашениями соглашениях документ "
+                   "коммюнике communique communiqué "
                    "документы документов документа меморандум меморандумы меморандума "
                    "меморандумов декларация декларацию декларации заявление "
                    "agreement agreements document documents memorandum memoranda "
                    "memorandums declaration",
     ("figure",): "цифры цифра показатели statistics figures figure number",
+    ("meeting",): "встреча встречи встречу встрече встреч встречах встречами meeting meetings",
     ("institution",): "филиал филиалы филиалов branch branches institution institutions",
     ("project",): "проект проекты проектов project projects",
     ("commitment",): "обязательства commitments commitment",
@@ -179,9 +201,18 @@ def year_in(token: str) -> str:
     return ""
 
 
+GENERIC_HEADS = frozenset()  # their first three letters, filled on first use
+HEAD = 3  # every generic word's stem is at least this long, and begins as its word does
+
+
 def is_generic(word: str) -> bool:
-    """True for a word that names no topic of its own (see _GENERIC)."""
-    global GENERIC_STEMS
+    """True for a word that names no topic of its own (see _GENERIC). A word whose first
+    letters begin no generic word is none, unstemmed: most query words never stem the list."""
+    global GENERIC_STEMS, GENERIC_HEADS
+    if not GENERIC_HEADS:
+        GENERIC_HEADS = frozenset(w[:HEAD] for w in _GENERIC.split())
+    if word[:HEAD] not in GENERIC_HEADS:
+        return False
     if not GENERIC_STEMS:
         GENERIC_STEMS = frozenset(stem(w) for w in _GENERIC.split())
     return stem(word) in GENERIC_STEMS
@@ -240,7 +271,9 @@ def set_phrase(tokens: list[str], position: int) -> tuple[str, ...]:
 QUERY_FILLERS = frozenset("""
 было произошло происходило случилось бывает happened happen happens occurred
 каждый каждая каждое каждые каждого каждой каждом каждую every each
-сейчас ныне теперь нынче currently now nowadays over
+сейчас ныне теперь нынче currently now nowadays over being
+лишь only just
+который которая которое которые которого которой которых которым котором которую
 """.split())
 
 
@@ -255,6 +288,7 @@ QUERY_FILLERS = frozenset("""
 # first use, like the generic words.
 _ABBREVIATIONS = """
 госвизит : государственный визит : state visit
+вуз вузы вузов вузах вуза : высшее учебное заведение, университет, институт : university, institute
 погранпереход : пункт пропуска, пограничный переход : checkpoint, border crossing
 погранзастава : пограничная застава : border post
 погранслужба : пограничная служба : border service

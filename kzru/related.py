@@ -20,16 +20,10 @@ from pathlib import Path
 from typing import Callable
 
 from kzru.index import FIELD_BITS, decode
-from kzru.matching import (
-    ADJECTIVE_SUFFIXES,
-    FIELD_MASK,
-    QUALITY,
-    TOP_WEIGHT,
-    Best,
-    Matcher,
-)
+from kzru.matching import FIELD_MASK, TOP_WEIGHT
+from kzru.query_terms import Term
 from kzru.text import compound_parts, is_cyrillic, stem
-from kzru.understand import Term
+from kzru.word_match import ADJECTIVE_SUFFIXES, QUALITY, Best, Matcher
 
 DATA = Path(__file__).with_name("related_words.tsv")
 # Analysts' words whose Russian or English counterpart the table uses.
@@ -47,6 +41,14 @@ _WRITTEN = {
     "varsity": (("university", 0.9),), "college": (("university", 0.6),),
     "trip": (("visit", 0.8),), "поездка": (("визит", 0.8),), "поездки": (("визит", 0.8),),
     "поездку": (("визит", 0.8),), "поездке": (("визит", 0.8),), "поездкой": (("визит", 0.8),),
+    # English synonyms of the table's words, by stem (lifting, lifted: lift)
+    "lift": (("raise", 0.7), ("increase", 0.7)), "boost": (("raise", 0.7), ("increase", 0.7)),
+    "unusual": (("rare", 0.8), ("rarity", 0.8)), "uncommon": (("rare", 0.8), ("rarity", 0.8)),
+    "unusu": (("rare", 0.8), ("rarity", 0.8)),
+    # a joint communiqué is a joint statement; assembly (сборка) is what assembling does
+    "коммюнике": (("заявление", 0.8), ("statement", 0.8)),
+    "communique": (("statement", 0.8), ("заявление", 0.8)),
+    "сборк": (("собирают", 0.8), ("сборочный", 0.8)),
 }
 
 
@@ -136,7 +138,8 @@ def derived(word: str) -> list[str]:
 def related_words(word: str) -> list[tuple[str, float]]:
     """Words related to ``word`` with their similarity (0–1), closest first: hand-written
     pairs, then measured neighbours."""
-    written = _WRITTEN.get(word) or (_WRITTEN.get(word[:-1], ()) if word.endswith("s") else ())
+    written = _WRITTEN.get(word) or (_WRITTEN.get(word[:-1], ()) if word.endswith("s") else ()) \
+        or _WRITTEN.get(stem(word), ())
     return [*written, *_table().get(stem(word), ())]
 
 

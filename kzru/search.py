@@ -1,7 +1,8 @@
 """Rank facts for a read query (see understand.py): each term's rows as matching.py finds them,
 weighed by how rare they are, filtered by the years and statuses the query states, ranked by
-how many of the query's words a fact matches, then score, then newest. Months and dates rank;
-a fact's score is the idf-weighted share of units it matches.
+score, then newest. Months and dates rank. A fact's score is the idf-weighted share of units
+it matches, times the share of the query's words it matches (coordination), times REPORTED
+for a fact only reported in the period asked: the score shown is the one the order uses.
 """
 
 
@@ -12,21 +13,14 @@ from typing import Any, NamedTuple
 
 from kzru.index import Index
 from kzru.labels import Joined, Said, status_word
-from kzru.matching import (
-    OWN_FIELDS,
-    QUALITY,
-    Best,
-    Matcher,
-    Signals,
-    people,
-    phrase_rows,
-    term_rows,
-    text_rows,
-)
+from kzru.matching import NAME_ONLY, OWN_FIELDS, phrase_rows, term_rows, text_rows
 from kzru.model import Fact
+from kzru.query_terms import Reading, Term
 from kzru.query_words import GENERIC_WEIGHT
+from kzru.signals import Signals, statements
 from kzru.text import normalize
-from kzru.understand import Reading, Term, read
+from kzru.understand import read
+from kzru.word_match import QUALITY, Best, Matcher, people
 
 # What an excluded word (-word) removes: the word in any form or script, not a guess.
 EXCLUDING = frozenset({"exact", "stem", "alias", "translation", "transliteration"})
@@ -34,7 +28,13 @@ EXCLUDING = frozenset({"exact", "stem", "alias", "translation", "transliteration
 PRIOR_SHARE = 0.08
 PLACE_WEIGHT = 0.7  # a place beside a topic word qualifies it
 MIN_SCORE = 30.0
-CLOSE = 0.6  # a match scoring at least this share of the best one is a close match
+# A fact only reported in the period a query states (dated by its article alone) counts for
+# this share of its match: it ranks after a fact dated then by its own words that matches at
+# least this share as well.
+REPORTED = 0.6
+# What a match counts for among the query's words (see _ranked): a word met only inside a
+# name, as much as a name match weighs (matching.NAME_ONLY); any other match, the whole word.
+CREDIT = {"name": NAME_ONLY}
 
 
 class Match(NamedTuple):
@@ -54,6 +54,7 @@ class Hit(NamedTuple):
     matched: int
     matches: list[Match]
     notes: tuple[str, ...] = ()  # e.g. "reported in 2025": dated only by its article
+    reported_in: int | None = None  # that year, for a fact only reported in the period asked
 
     @property
     def terms(self) -> set[str]:
@@ -121,8 +122,7 @@ class Hits(list):  # type: ignore[type-arg]
 def search(index: Index, query: str, allowed: set[int] | None = None,
            limit: int | None = 10, reading: Reading | None = None,
            strict: bool = False) -> Hits:
-    """Rank facts for ``query`` (or its ``reading``): facts matching more of its words first,
-    then score, then newest. A stated year or status filters; when that leaves nothing, the
+    """Rank facts for ``query`` (or its ``reading``) by score (see _ranked), then newest.
     status and then the year rank instead, and a note says so (unless ``strict``).
     ``Hits.related`` says which words were looked up through related words, and found what."""
     reading = reading if reading is not None else read_query(index, query)
@@ -169,6 +169,7 @@ def _search(index: Index, reading: Reading, allowed: set[int] | None, limit: int
     if any(not rows for _, rows in terms):  # beside a word the table lacks, a guessed
         terms = [(term, {} if _guessed(rows) else rows) for term, rows in terms]  # spelling
         # is no evidence: "quantum computing" must not find "competing"
+    statements(signals, terms)  # a person's own statements on the query's topics
     unmatched = tuple(term.text for term, rows in terms if not rows)
     terms = [(term, rows) for term, rows in terms if rows]
     # A place is one thing the query names, however many words its name has (Республика
@@ -279,23 +280,26 @@ def _ranked(index: Index, signals: Signals, reading: Reading, text_units: list[_
     weight_sum = sum(weights) or 1.0
     scores: dict[int, float] = {}
     matched: dict[int, int] = {}
-    direct: dict[int, int] = {}
+    said: dict[int, float] = {}  # the query's words a fact matches, each by its CREDIT
     if units:
         for unit, unit_weight in zip(units, weights):
             for rowid, (weight, _, how) in unit.rows.items():
                 if allowed is not None and rowid not in allowed:
                     continue
                 scores[rowid] = scores.get(rowid, 0.0) + unit_weight * weight
-                if how != "name" and unit.counts:
-                    matched[rowid] = matched.get(rowid, 0) + unit.size
-                    if how != "related":  # a derived word counts as said
-                        direct[rowid] = direct.get(rowid, 0) + unit.size
+                if unit.counts:
+                    said[rowid] = said.get(rowid, 0.0) + unit.size * CREDIT.get(how, 1.0)
+                    if how != "name":
+                        matched[rowid] = matched.get(rowid, 0) + unit.size
     else:  # only constraints: every fact that passes them, fully
         scores = dict.fromkeys(allowed if allowed is not None else index.allowed("1", []), 1.0)
     # A name-only match (NAME_ONLY) sits exactly at the threshold: compare with a margin, or
     # float rounding of the weights decides whether it is shown.
     threshold = MIN_SCORE * weight_sum / 100.0 * (1 - 1e-9) if units else 0.0
+    below = {rowid: score for rowid, score in scores.items() if score < threshold}
     scores = {rowid: score for rowid, score in scores.items() if score >= threshold}
+    if below and scores:
+        _packages(index, scores, below)
     constrained = bool(reading.years or reading.statuses or reading.months or reading.days
                        or reading.not_statuses or reading.ranked_statuses
                        or reading.kinds or any(t.kinds or t.events or t.event_kinds
@@ -314,9 +318,8 @@ def _ranked(index: Index, signals: Signals, reading: Reading, text_units: list[_
     # newest first.
     leading = _openings(signals, reading.events_asked, scores) if reading.events_asked \
         else set()
-    # A stated time means the fact's own date: among the close matches (CLOSE of the best
-    # score), facts dated only by their article come after the others; a weak match (a
-    # word of the query said in passing) comes after both, whatever its date.
+    # A stated time means the fact's own date: a fact dated only by its article counts for
+    # REPORTED of its match (below).
     dated = reading.years or reading.months or reading.days
     # ... unless their event was held then: its date is theirs (a001's 36 points of the
     # joint statement adopted at the 2024 visit, dated by the article, are of 2024).
@@ -326,22 +329,46 @@ def _ranked(index: Index, signals: Signals, reading: Reading, text_units: list[_
         held) if dated else set()
     full = weight_sum if units else 1.0
     dates = index.dates
-    close = CLOSE * max(scores.values(), default=0.0) if reported else 0.0
-    keyed = ((score < close, rowid in reported, -direct.get(rowid, 0), -matched.get(rowid, 0),
-              rowid not in leading, -dates[rowid] if rowid in leading else 0, -score,
+    # The score is the one the order uses: the match, times the share of the query's words
+    # the fact matches (coordination: facts matching more of them come first), times
+    # REPORTED for a fact only reported in the period asked.
+    words = sum(unit.size for unit in units if unit.counts)
+    for rowid in scores:
+        if words:
+            scores[rowid] *= min(1.0, said.get(rowid, 0.0) / words)
+        if rowid in reported:
+            scores[rowid] *= REPORTED
+    # The events a query of event kinds alone asks for: each one's opening answers it as well
+    # as the best match does, and the openings come first among those, newest first.
+    best = max(scores.values(), default=0.0)
+    for rowid in leading:
+        scores[rowid] = best
+    keyed = ((-score, rowid not in leading, -dates[rowid] if rowid in leading else 0,
               -dates[rowid], rowid) for rowid, score in scores.items())
     ranked = heapq.nsmallest(limit, keyed) if limit is not None else sorted(keyed)
     facts = index.facts([key[-1] for key in ranked])
     hits = []
-    for *_, score, _, rowid in ranked:
+    for score, *_, rowid in ranked:
         matches = [Match(unit.text, unit.rows[rowid][1], unit.rows[rowid][2],
                          unit.rows[rowid][0]) for unit in units if rowid in unit.rows]
         matches += [Match(value, value, how, 1.0) for value, how in filtered]
         fact = facts[rowid]
-        notes = (Said("read.reported_in", year=fact.date.year),) if rowid in reported else ()
+        year = fact.date.year if rowid in reported else None
+        notes = (Said("read.reported_in", year=year),) if year else ()
         hits.append(Hit(fact, round(min(100.0, -score * 100.0 / full), 1),
-                        matched.get(rowid, 0), matches, notes))
+                        matched.get(rowid, 0), matches, notes, year))
     return Hits(hits, len(scores))
+
+
+def _packages(index: Index, scores: dict[int, float], below: dict[int, float]) -> None:
+    """Keep, at their own score, the facts ``below`` the threshold that are the package of a
+    kept fact (its part_of): a package frames its parts, as `facts` lists them after it
+    (hidden r12 #31: the NGO row kept, the justice agreements it is part of dropped)."""
+    packages = below.keys() & index.allowed("id IN (SELECT part_of FROM filters)", [])
+    for rowid in packages:
+        parts = index.allowed("part_of = (SELECT id FROM filters WHERE rowid = ?)", [rowid])
+        if parts & scores.keys():
+            scores[rowid] = below[rowid]
 
 
 def _held(events: Any, reading: Reading) -> list[str]:

@@ -17,7 +17,8 @@ from kzru.text import content_words, normalize, stem, stem_many
 
 # Where a sector's name splits into parts that each name it: "Transport & logistics",
 # "Образование и наука", "Energy (oil, gas, coal, power)".
-_PARTS = re.compile(r"\s*(?:&|,|\(|\)|;|\band\b|\bи\b)\s*")
+# Compiled on first use (re caches it): a one-word search never splits a name.
+_PARTS = r"\s*(?:&|,|\(|\)|;|\band\b|\bи\b)\s*"
 
 
 def sector_words(sectors: Iterable[Any]) -> dict[str, tuple[str, bool]]:
@@ -54,7 +55,7 @@ def sector_phrases(sectors: Iterable[Any]) -> Phrases:
     entries: list[tuple[list[str], str, bool]] = []
     for sector in sectors:
         for name in (sector.name, sector.name_ru):
-            entries += [(content_words(part), sector.id, True) for part in _PARTS.split(name)]
+            entries += [(content_words(part), sector.id, True) for part in re.split(_PARTS, name)]
     entries = [entry for entry in entries if len(entry[0]) >= 2]
     stems = iter(stem_many([word for phrase, _, _ in entries for word in phrase]))
     found: Phrases = {}
@@ -74,7 +75,7 @@ def _key(text: str) -> tuple[str, ...]:
 def _names(sector: Any) -> set[tuple[str, ...]]:
     names = {_key(sector.id.replace("-", " ")), _key(sector.name), _key(sector.name_ru)}
     for name in (sector.name, sector.name_ru):
-        names |= {_key(part) for part in _PARTS.split(name) if part.strip()}
+        names |= {_key(part) for part in re.split(_PARTS, name) if part.strip()}
     names |= {_key(alias) for alias in sector.aliases}
     return {name for name in names if name}
 

@@ -98,6 +98,7 @@ VOCABULARY: dict[str, tuple[str, str]] = {
     "how.place": ("place", "место"),
     "how.event": ("event", "событие"),
     "how.sector": ("sector", "отрасль"),
+    "how.speaker": ("speaker", "говорящий"),
     # --- a row's fields, as review's --set and edit prompt name them (either word is typed) -
     "field.summary": ("summary", "кратко"),
     "field.status": ("status", "статус"),

@@ -20,7 +20,7 @@ FACT_KEYS = ["id", "date", "date_precision", "date_basis", "event", "kind", "sec
              "sources_count"]
 KEYS = {
     "facts": FACT_KEYS,
-    "search": [*FACT_KEYS, "score"],
+    "search": [*FACT_KEYS, "reported_in", "score"],
     "timeline": FACT_KEYS,
     "visits": ["id", "kind", "title", "start", "end", "date_precision", "date_basis", "host",
                "guest", "places", "sources", "facts"],

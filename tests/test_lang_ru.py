@@ -18,8 +18,8 @@ from conftest import read_table, terminal
 from kzru import query
 from kzru.follow import VERDICTS
 from kzru.labels import LABELS, Joined, Said, label, say, status_word, verdict_word
-from kzru.matching import QUALITY
 from kzru.store import bundled_data_dir
+from kzru.word_match import QUALITY
 
 DATA = bundled_data_dir()
 FACTS = read_table(DATA, "facts")
@@ -439,7 +439,8 @@ HELP_NAMES = {"OPTIONS", "summary", "text", "table", "tsv", "md", "json", "jsonl
               "commentator", "same_as", "follows", "score", "date", "all", "UTF", "html",
               "txt", "MiB", "ID", "DIR", "FILE", "LIST", "YEAR", "SECTOR", "PLACE", "DATE",
               "QUERY", "EVENT", "PATH", "URL", "TITLE", "NAME", "WORDS", "RECORD", "IDS",
-              "DRAFT", "FOLDER", "TARGET", "PATHS", "WORD", "csv", "OR", "AND", "search"}
+              "DRAFT", "FOLDER", "TARGET", "PATHS", "WORD", "csv", "OR", "AND", "search",
+              "reported_in"}
 
 
 def _help_left(shown: str) -> list[str]:

@@ -201,7 +201,7 @@ def test_set_apart_by_rule() -> None:
 
 
 def test_an_event_of_several_places_gives_its_facts_neither_for_certain(index) -> None:  # noqa: ANN001
-    from kzru.matching import SHARED_PLACE, SIGNAL
+    from kzru.signals import SHARED_PLACE, SIGNAL
 
     # a000: the 2022 working visit was held in Moscow and Tatarstan; its agreements were
     # signed in the Kremlin, and the fact that states Tatarstan comes first

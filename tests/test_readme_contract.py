@@ -34,7 +34,7 @@ def contract() -> dict[str, list[str]]:
 
 @pytest.mark.parametrize(("command", "args", "extra"), [
     ("facts", ["facts"], []),
-    ("search", ["search", "газ"], ["score"]),
+    ("search", ["search", "газ"], ["reported_in", "score"]),
     ("timeline", ["timeline", "газ"], []),
     ("sectors SECTOR", ["sectors", "energy"], []),
     ("visits", ["visits"], []),

@@ -62,15 +62,20 @@ def command(
 ) -> None:
     """Facts ranked by relevance: word forms, both scripts, aliases and typos all match.
 
-    Facts matching more of the query's words come first; a word that matches nothing is
-    named ("no match for: …"), and only a query none of whose words match finds nothing.
+    The score is what orders the list: how well a fact matches, each word weighed by how
+    rare it is, times the share of the query's words the fact matches, so facts matching
+    more of them come first. A word that matches nothing is named ("no match for: …"), and
+    only a query none of whose words match finds nothing.
     A word the table lacks is looked up through related words (нефтепровод → нефть),
     ranked below direct matches. A year or status word in the query filters (`соглашения
-    2022`, `what was signed`): a year means the fact's own date, and facts dated only by
-    their article come after, marked "reported in 2025". When a status leaves nothing, the
+    2022`, `what was signed`): a year means the fact's own date, and a fact dated only by
+    its article counts for 0.6 of its match, marked "reported in 2025" (reported_in in JSON,
+    CSV and TSV). A verb saying a thing happened (opened, состоялись) ranks done facts first;
+    negated (did not take place) it leaves them out. When a status leaves nothing, the
     closest facts of other statuses are shown, and the title says so (--strict-filters: no
     relaxing). A place means where the event or the fact happened, not a name that holds
-    it (Astana Hub). Months, dates, kinds, places, events and sectors rank.
+    it (Astana Hub). A person beside a topic: their own statements on it first. Months,
+    dates, kinds, places, events and sectors rank.
 
     Operators: -word leaves out facts that say or name the word (not those that only quote
     it); "two words" (quoted) must stand next to each other, in any form; a OR b matches
@@ -94,14 +99,15 @@ def command(
                          out.lang)
         for row, hit in zip(rows, found.hits):
             row["score"] = hit.score
+            row["reported_in"] = hit.reported_in
             notes = [say(note, out.lang) for note in hit.notes]
             row["explain"] = [matched(m, out.lang) for m in hit.matches] + notes
             row["part_of_note"] = " · ".join(filter(None, (row["part_of_note"], *notes)))
             row["read_as"] = say(found.read_as, out.lang)
         extra = ("explain", "read_as") if explain else ()
-        default = (*fields.FACT_DEFAULT, "score", *extra)
+        default = (*fields.FACT_DEFAULT, "reported_in", "score", *extra)
         keys, columns = layout(out, fields_, default,
-                               (*fields.FACT_ALL, "score", "explain", "read_as"),
+                               (*fields.FACT_ALL, "reported_in", "score", "explain", "read_as"),
                                fact_columns(out, score=True, explain=explain), "search")
         terms = {number: hit.terms for number, hit in enumerate(found.hits)}
         said = [say(note, out.lang) for note in found.notes] + (
@@ -109,10 +115,11 @@ def command(
             if found.unmatched else [])
         nothing = " — ".join([label("empty.facts", out.lang), *said])
         reading = found.reading
-        if not out.is_table and rows and reading is not None and (
+        if not out.is_table and rows and not explain and reading is not None and (
                 reading.years or reading.statuses or reading.not_statuses or reading.excluded):
             # a filter the query's words stated (a year, a status, a negation) leaves facts
             # out: a script is told how the query was read, as the table's title tells
+            # (with --explain each row's read_as says it already)
             said = [label("title.read_as", out.lang, how=say(found.read_as, out.lang))]
         if not out.is_table and (said or not rows):  # stdout stays data: words that
             # matched nothing, a relaxed filter, and an empty answer are said on stderr
