@@ -28,7 +28,7 @@ from kzru.follow import (
     LATEST,
     NO_REPORT,
     NOT_AS_SUCH,
-    NOT_BORNE_OUT,
+    NOT_MENTIONED,
     NOT_TAKEN_UP,
     Linked,
     Namer,
@@ -280,7 +280,7 @@ def _shown(check: Check, decided: dict[str, Fact], taken_up: set[str]) -> Check:
     if verdict not in (NO_REPORT, LATEST):
         return check._replace(shown=verdict)
     if fact.event:
-        return check._replace(shown=NOT_BORNE_OUT)
+        return check._replace(shown=NOT_MENTIONED)
     if fact.sectors and fact.sectors[0] in taken_up:
         return check._replace(shown=NOT_AS_SUCH)
     return check._replace(shown=NOT_TAKEN_UP)

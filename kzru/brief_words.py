@@ -59,7 +59,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "работой — в сравнении с отчётом о визите {reports}."),
     "brief.verdict.borne_out": ("borne out", "подтвердилось"),
     "brief.verdict.partly_borne_out": ("partly borne out", "подтвердилось частично"),
-    "brief.verdict.not_borne_out": ("not mentioned in the visit's report",
+    "brief.verdict.not_mentioned_in_the_report": ("not mentioned in the visit's report",
                                     "в отчёте о визите не упомянуто"),
     "brief.verdict.not_taken_up_at_the_visit": (
         "not taken up in the visit's report",
@@ -160,8 +160,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{later} (see also)",
         "в отчёте это в таком виде не затронуто; то, о чём речь, затронуто через {via}: "
         "{later} (см. также)"),
-    "track.why.not_borne_out": ("the report of {event} ({reports}) does not mention it",
+    "track.why.not_mentioned": ("the report of {event} ({reports}) does not mention it",
                                 "в отчёте о {event} ({reports}) это не упомянуто"),
+    "track.why.not_named": ("the report of {event} ({reports}) does not name it",
+                            "в отчёте о {event} ({reports}) это не названо"),
     "track.why.done": ("{later} reports it {status}", "{later} сообщает: {status}"),
     "track.why.in_progress": (
         "{later} reports it under way; nothing later reports it signed or done",
@@ -191,7 +193,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "day for it",
         "Строка без собственной даты датирована по её отчёту ({dates}): статья не называет "
         "для неё дня"),
-    "brief.verdict.not_named": ("not named in the visit's report",
+    "brief.verdict.not_named_in_the_report": ("not named in the visit's report",
                                 "в отчёте о визите не названо"),
     "brief.check_documents": (
         "the documents the visit signed, not linked to it (whether they take up this field is "
@@ -216,10 +218,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "когда внимательные читатели согласны, что более поздний факт сообщает именно об "
         "этом (RUBRIC-follows, где перечислены рассмотренные и не связанные пары с правилом)"),
     "track.why.field_documents": (
-        "{why} by name; the documents the visit signed, {rows}, may take up this field (see "
+        "{why}; the documents the visit signed, {rows}, may take up this field (see "
         "also) but are not linked to it: whether they do is a reader's judgement, so no link "
         "is made (RUBRIC-follows rule 4)",
-        "{why} по названию; документы, подписанные в ходе визита ({rows}), возможно, "
+        "{why}; документы, подписанные в ходе визита ({rows}), возможно, "
         "относятся к этой сфере (см. также), но с этим не связаны: относить ли их к ней — "
         "вопрос суждения читателя, поэтому связи нет (RUBRIC-follows, правило 4)"),
 }

@@ -30,7 +30,7 @@ from kzru.brief_lines import (
 )
 from kzru.cite import headline, published_label
 from kzru.data_words import figure_said
-from kzru.follow import NOT_AS_SUCH, NOT_BORNE_OUT, NOT_TAKEN_UP, VERDICTS, Tracked
+from kzru.follow import LATEST, NO_REPORT, NOT_MENTIONED, NOT_NAMED, VERDICTS, Tracked
 from kzru.labels import label
 from kzru.model import Dataset, Event, Source
 from kzru.render import WEB_URL, md, span_label
@@ -251,17 +251,17 @@ def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list
     if check.field:
         line += f" · {label('brief.check_field', lang)} " + ", ".join(
             f"`{row.id}`{cited(row, brief)}" for row in check.field)
-    if verdict == NOT_BORNE_OUT and tracked.see_also:
+    if verdict == NOT_NAMED and tracked.see_also:
         line = _unnamed(line, tracked, brief, lang)
     lines = [line]
     for part in tracked.parts:
-        # a forecast's field the report is silent on is not mentioned; the part of background
-        # work keeps track's own word (the GRES-2 of the energy projects: not taken up)
-        shown = part.verdict if part.later or part.verdict in (NOT_AS_SUCH, NOT_TAKEN_UP) \
-            else NOT_BORNE_OUT
+        # a part track holds no preview verdict for, which the report is silent on, is not
+        # mentioned; every other part keeps track's own word (a forecast's field: not named;
+        # the GRES-2 of the energy projects: not taken up)
+        shown = NOT_MENTIONED if part.verdict in (NO_REPORT, LATEST) else part.verdict
         said = f"  - **{verdict_label(shown, lang)}** — {fact_text(part.fact, lang)} " \
                f"`{part.fact.id}`{_decider(part, brief)}"
-        lines.append(_unnamed(said, part, brief, lang) if shown == NOT_BORNE_OUT
+        lines.append(_unnamed(said, part, brief, lang) if shown == NOT_NAMED
                      and part.see_also else said)
     return [*lines, *reported_lines(item, brief, lang)]
 
@@ -271,8 +271,6 @@ def _unnamed(line: str, tracked: Tracked, brief: Brief, lang: str) -> str:
     (suggest.field_documents): "not named", not "not mentioned", since a reader may count a
     document in the field (scientific-technical cooperation and the documents on space and
     nuclear energy); the curators leave the pair unlinked (RUBRIC-follows 4)."""
-    line = line.replace(f"**{verdict_label(NOT_BORNE_OUT, lang)}**",
-                        f"**{label('brief.verdict.not_named', lang)}**", 1)
     return line + f" · {label('brief.check_documents', lang)} " + ", ".join(
         f"`{row.id}`{cited(row, brief)}" for row in tracked.see_also)
 

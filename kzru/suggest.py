@@ -15,7 +15,7 @@ from typing import Iterator
 from kzru.follow import (
     GENERAL_SECTORS,
     NO_REPORT,
-    NOT_BORNE_OUT,
+    NOT_NAMED,
     Namer,
     Tracked,
     naming,
@@ -159,7 +159,7 @@ def _open(entries: list[Tracked]) -> Iterator[Fact]:
 
 def field_documents(dataset: Dataset, entries: list[Tracked]) -> dict[str, tuple[Fact, ...]]:
     """Fact id -> the documents its visit's report says were signed, for each forecast (an
-    item or a part) that is not borne out and names nothing beyond its field (the preview's
+    item or a part) the report does not name, naming nothing beyond its field (the preview's
     "scientific-technical cooperation"): a reader may count a signed document in the field
     (the 2025 documents on space and nuclear energy) or not, so the pair is shown, never
     linked (RUBRIC-follows 4). A document on the relations as a whole (the Declaration,
@@ -168,15 +168,12 @@ def field_documents(dataset: Dataset, entries: list[Tracked]) -> dict[str, tuple
     wanted = [fact for entry in entries for fact in
               (entry.fact, *(part.fact for part in entry.parts))
               if fact.event and fact.event in dataset.events
-              and _verdict_of(entry, fact.id) == NOT_BORNE_OUT]
+              and _verdict_of(entry, fact.id) == NOT_NAMED]
     if not wanted:
         return {}
-    namer = Namer(dataset)
     signed: dict[tuple[str, str], tuple[Fact, ...]] = {}
     found: dict[str, tuple[Fact, ...]] = {}
-    for fact in wanted:
-        if naming(dataset, fact, namer):
-            continue
+    for fact in wanted:  # a forecast naming a thing of its own is "not mentioned", not here
         key = (fact.event, fact.source)
         if key not in signed:
             event = dataset.events[fact.event]
