@@ -59,7 +59,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "работой — в сравнении с отчётом о визите {reports}."),
     "brief.verdict.borne_out": ("borne out", "подтвердилось"),
     "brief.verdict.partly_borne_out": ("partly borne out", "подтвердилось частично"),
-    "brief.verdict.not_mentioned_in_the_report": ("not mentioned in the visit's report",
+    "brief.verdict.not_mentioned": ("not mentioned in the visit's report",
                                     "в отчёте о визите не упомянуто"),
     "brief.verdict.not_taken_up_at_the_visit": (
         "not taken up in the visit's report",
@@ -193,7 +193,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "day for it",
         "Строка без собственной даты датирована по её отчёту ({dates}): статья не называет "
         "для неё дня"),
-    "brief.verdict.not_named_in_the_report": ("not named in the visit's report",
+    "brief.verdict.not_named": ("not named in the visit's report",
                                 "в отчёте о визите не названо"),
     "brief.check_documents": (
         "the documents the visit signed, not linked to it (whether they take up this field is "

@@ -48,6 +48,7 @@ from kzru.roles import (  # noqa: F401 - read from here by brief, the commands a
     PROJECTS,
     STATE,
     TRACKED,
+    VIEW,
     VOICES,
     _cue_pattern,
     _naming_words,
@@ -66,10 +67,10 @@ BORNE_OUT = "borne out"
 # A forecast for the visit its report is silent on: the report does not speak of it, which
 # is no evidence that it failed ("not borne out" would need a report saying otherwise, and
 # the table links only what a later report says happened: round-11 track reader). A forecast
-# naming a thing of its own (a council) is not mentioned; one naming nothing beyond its field
-# (scientific-technical cooperation) is not named, since a reader may find the field in what
-# the report does say (the documents it signed: RUBRIC-follows 4).
-NOT_MENTIONED, NOT_NAMED = "not mentioned in the report", "not named in the report"
+# naming a thing of its own (a council) is not mentioned in the report; one naming nothing
+# beyond its field (scientific-technical cooperation) is not named in it, since a reader may
+# find the field in what the report does say (the documents it signed: RUBRIC-follows 4).
+NOT_MENTIONED, NOT_NAMED = "not mentioned", "not named"
 # A forecast naming several fields (its parts) of which the report bears out some, not all.
 PARTLY_BORNE_OUT = "partly borne out"
 # A preview's general outlook (no event of its own): the visit's silence on it is no failed

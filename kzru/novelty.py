@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterable, NamedTuple
 
-from kzru.follow import NO_REPORT, Tracked, preview_sources, role, track
+from kzru.follow import NO_REPORT, VIEW, Tracked, preview_sources, role, track
 from kzru.model import Dataset, Event, Fact
 from kzru.text import normalize
 
@@ -82,8 +82,10 @@ def novelty(dataset: Dataset, event: Event, facts: Iterable[Fact | Named],
         [source.id for source in dataset.sources.values() if source.published < first_report],
         event.start, [*own_sectors, *around], folded.values())
     names = [name for name in folded if folded[name] not in ever_names]
-    before = [f for f in dataset.event_facts(previous.id, roles=True) if role(f)] \
-        if previous else []
+    # its commitments, documents and discussed items; not a view said there (Tokayev's belief
+    # that the undertakings will help: a statement, no one's commitment — round 11)
+    before = [f for f in dataset.event_facts(previous.id, roles=True)
+              if role(f) not in ("", VIEW)] if previous else []
     # "New since the last meeting" is what was known by this one: the verdicts of articles
     # published by its last day; what later articles add is said apart (SPIEF 2022 is not
     # where the 2025 reports of the February branches belong).

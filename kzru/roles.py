@@ -18,6 +18,12 @@ from kzru.text import normalize
 
 TRACKED = ("agreed", "planned", "expected", "proposed", "ongoing")
 COMMITMENT, DOCUMENT, DISCUSSED, PROJECT = "commitment", "document", "discussed", "project"
+# A forecast or proposal said as someone's view (a statement, not an undertaking): Tokayev's
+# belief that the undertakings will help reshape education, the experts' call for joint
+# science, the outlet's forecast for a visit. Followed (a forecast is held against what came
+# of it), but no one's commitment (round-11 briefs reader).
+VIEW = "view"
+VIEWS = ("expected", "proposed")
 # A joint project or an institution the article reports as a state of affairs is followed too
 # (the 2022 peaceful-atom work, the KamAZ centre in Almaty).
 PROJECTS = ("project", "institution")
@@ -37,7 +43,12 @@ GENERAL_SECTORS = ("politics",)
 def voice(fact: Fact) -> str:
     """state or commentator. The table names a commentator with their affiliation in brackets
     ("Zhanar Tulindinova (KazISS)") or as "experts"; leaders and state bodies plainly. With no
-    speaker, a forecast is the outlet's own view; anything else reports what the sides did."""
+    speaker, a forecast is the outlet's own view; anything else reports what the sides did.
+    A meeting, held or to come, is its organisers' programme whoever relays it: the XXI
+    forum's business councils and contact exchange, which the expert names as planned, are
+    no view of hers (round-11 track reader)."""
+    if fact.kind == "meeting":
+        return STATE
     key = (fact.speaker, fact.status == "expected")
     found = _VOICES.get(key)
     if found is None:  # worked out once a speaker: a table names the same few thousands
@@ -160,10 +171,12 @@ def talks(fact: Fact) -> bool:
 
 
 def role(fact: Fact) -> str:
-    """Why track follows the fact: a commitment, a signed document, a discussed item, a
-    reported project or institution, or ""."""
+    """Why track follows the fact: a commitment, a view (a forecast or proposal stated), a
+    signed document, a discussed item, a reported project or institution, or ""."""
     if fact.status == "ongoing" and fact.kind == "meeting":
         return ""  # the meeting itself under way ("сегодня проходят переговоры"): no commitment
+    if fact.kind == "statement" and fact.status in VIEWS:
+        return VIEW
     if fact.status in TRACKED:
         return COMMITMENT
     if fact.status == "signed" and fact.kind == "document":

@@ -443,19 +443,19 @@ def test_background_belongs_to_the_event_the_article_tells_most_about() -> None:
 
 def test_a_forecast_naming_nothing_of_its_own_the_report_is_silent_on_is_not_named() -> None:
     """The report's silence is no evidence that a forecast failed (round-11 track reader): a
-    forecast naming only its field is "not named in the report", never "not borne out"."""
+    forecast naming only its field is "not named" in it, never "not borne out"."""
     item = tracked(preview_table(), "p-forecast")
-    assert item.verdict == "not named in the report"
+    assert item.verdict == "not named"
     assert item.reason == "the report of v (r) does not name it"
 
 
 def test_a_forecast_naming_a_thing_the_report_is_silent_on_is_not_mentioned() -> None:
     """A forecast naming a thing of its own (a council) that the report never speaks of is
-    "not mentioned in the report" (round-11 track reader: the Eurasian Route Council)."""
+    "not mentioned" (round-11 track reader: the Eurasian Route Council)."""
     council = fact("p-council", status="proposed", event="v", source="p",
                    date=date(2025, 11, 10), names=("Совет по развитию маршрута",))
     item = tracked(preview_table(council), "p-council")
-    assert item.verdict == "not mentioned in the report"
+    assert item.verdict == "not mentioned"
     assert item.reason == "the report of v (r) does not mention it"
     assert "not borne out" not in follow.VERDICTS
 
@@ -484,8 +484,8 @@ def test_a_forecast_of_several_fields_none_reported_is_not_named_not_partly() ->
     fields = [fact(f"p-field{n}", status="expected", event="v", source="p",
                    date=date(2025, 11, 10), part_of="p-forecast") for n in (1, 2)]
     item = tracked(preview_table(*fields), "p-forecast")
-    assert [p.verdict for p in item.parts] == ["not named in the report"] * 2
-    assert item.verdict == "not named in the report"
+    assert [p.verdict for p in item.parts] == ["not named"] * 2
+    assert item.verdict == "not named"
     one = fact("r-one", status="agreed", event="v", source="r", date=VISIT,
                follows=("p-field1",))
     assert tracked(preview_table(*fields, one), "p-forecast").verdict == "partly borne out"

@@ -127,12 +127,12 @@ def test_what_the_status_column_says_for_a_discussed_item_a_document_and_a_comme
     heads = [drawn([entry])[2] for entry in (discussed, document, view, both)]
     assert heads == ["2025-11-12  discussed  latest report",
                      "2025-11-12  signed document  latest report",
-                     "2025-11-12  expected · commentator  not mentioned in the report",
+                     "2025-11-12  expected · commentator  not mentioned",
                      "2025-11-12  discussed · commentator  latest report"]
     ru = [drawn([entry], lang="ru")[2] for entry in (discussed, document, view)]
     assert ru == ["2025-11-12  обсуждалось  последнее сообщение",
                   "2025-11-12  подписано (документ)  последнее сообщение",
-                  "2025-11-12  ожидается · мнение комментатора  в отчёте не упомянуто"]
+                  "2025-11-12  ожидается · мнение комментатора  не упомянуто"]
 
 
 def test_later_reports_follow_the_id_in_the_order_given_each_with_date_and_status() -> None:

@@ -58,7 +58,7 @@ def test_a_field_the_report_does_not_name_is_not_named_beside_the_visits_documen
     assert [fact.id for fact in parts["a002-expected-focus-industrial"].see_also] == [PACKAGE]
     assert parts["a002-expected-focus-transport-logistics"].see_also == ()
     reason = str(reason_of(forecast))
-    assert "part a002-expected-focus-scientific-technical: not named in the report, the report " \
+    assert "part a002-expected-focus-scientific-technical: not named, the report " \
            f"of {MOSCOW} (a004) does not name it; the documents the visit signed, " \
            f"{PACKAGE} (a004, 2025-11-12, signed), may take up this field (see also) but are " \
            "not linked to it" in reason

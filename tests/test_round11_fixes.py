@@ -1,0 +1,110 @@
+"""The round-11 readers' remaining points on the briefs and track
+(docs/audits/2026-12-05-round11-briefs.md, -track.md), each held to the rule it was fixed by.
+Expected values come from the CSV rows read here, from the articles and the rubric, never from
+the page itself.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from conftest import read_table
+
+from kzru import store
+from kzru.brief import build
+from kzru.follow import COMMENTATOR, STATE, VIEW, role, track, voice
+from kzru.model import Fact
+from kzru.render_brief import markdown
+from kzru.store import bundled_data_dir
+
+DATA = bundled_data_dir()
+FACTS = {r["id"]: r for r in read_table(DATA, "facts")}
+
+
+@pytest.fixture(scope="module")
+def table():  # noqa: ANN201
+    return store.load(DATA)
+
+
+def page(table, event: str, lang: str = "en") -> str:  # noqa: ANN001
+    return markdown(build(table, event), table, lang)
+
+
+def section(text: str, start: str) -> str:
+    return text.split(start, 1)[1].split("\n## ", 1)[0]
+
+
+def made(fact_id: str = "x", **changes: object) -> Fact:
+    fields: dict[str, object] = dict(
+        id=fact_id, kind="statement", event="", date=date(2025, 1, 1), date_precision="day",
+        date_basis="stated", date_note="", sectors=("education",), status="expected",
+        speaker="", summary="s", text="", evidence="e", source="s1", value=None, unit="",
+        names=(), part_of="", follows=(), same_as=(), review="accepted")
+    fields.update(changes)
+    return Fact(**fields)  # type: ignore[arg-type]
+
+
+# --- 4. a belief or forecast said as a view is a statement, not a commitment ------------------
+
+def test_a_forecast_or_proposal_stated_is_a_view_and_an_undertaking_is_a_commitment() -> None:
+    """Rubric 2: expected and proposed are forecasts and proposals; said in a statement
+    they are a view (Tokayev «считает, что … помогут»), while a plan, an agreement or a
+    proposed initiative of the sides stays a commitment."""
+    assert role(made(status="expected")) == VIEW
+    assert role(made(status="proposed", speaker="experts")) == VIEW
+    assert role(made(status="planned")) == "commitment"
+    assert role(made(kind="commitment", status="agreed")) == "commitment"
+    assert role(made(kind="initiative", status="proposed")) == "commitment"
+
+
+def test_tokayevs_belief_is_not_among_the_working_visits_commitments(table) -> None:  # noqa
+    """The SPIEF brief asks what became of the 2022 working visit's commitments: the row
+    whose evidence is Tokayev's belief («считает, что эти благие начинания помогут») is a
+    view and is not listed; the visit's agreements and work under way still are."""
+    belief = FACTS["a000-tokayev-education-reformat"]
+    assert "считает, что" in belief["evidence"] and belief["kind"] == "statement"
+    text = section(page(table, "2022-06-spief-meeting"), "## New since the last")
+    assert "a000-tokayev-education-reformat" not in text
+    for kept in ("a000-bauman-talks", "a000-expand-russian-university-branches",
+                 "a000-cip-bolashak-memoranda"):
+        assert f"`{kept}`" in text
+    entry = next(e for e in track(table) if e.fact.id == "a000-tokayev-education-reformat")
+    assert entry.role == VIEW and entry.voice == STATE  # a leader's view, still followed
+
+
+def test_track_role_view_lists_the_views(run) -> None:  # noqa: ANN001
+    rows = json.loads(run("track", "--role", "view", "--format", "json").out)
+    ids = {row["id"] for row in rows}
+    views = {fid for fid, r in FACTS.items() if r["kind"] == "statement"
+             and r["status"] in ("expected", "proposed") and not r["part_of"]}
+    assert "a000-tokayev-education-reformat" in ids and ids == views
+    assert {row["role"] for row in rows} == {"view"}
+
+
+# --- 6. a forum's programme is its organisers', not the relaying commentator's view -----------
+
+def test_a_meeting_relayed_by_a_commentator_is_the_organisers_programme() -> None:
+    speaker = "Zhanar Tulindinova (KazISS)"
+    assert voice(made(kind="meeting", status="planned", speaker=speaker)) == STATE
+    assert voice(made(kind="statement", status="expected", speaker=speaker)) == COMMENTATOR
+    assert voice(made(kind="initiative", status="proposed", speaker=speaker)) == COMMENTATOR
+
+
+def test_the_xxi_forums_programme_is_not_a_commentators_view(run) -> None:  # noqa: ANN001
+    """«Планируется также проведение Молодежно-волонтерского форума, заседаний деловых
+    советов и биржи контактов»: the forum's planned programme, relayed by the expert; her
+    own forecasts («Форум станет площадкой») stay hers."""
+    programme = {fid for fid, r in FACTS.items() if r["event"] == "2025-11-xxi-interregional-forum"
+                 and r["kind"] == "meeting" and r["status"] == "planned"}
+    assert programme == {"a002-youth-volunteer-forum", "a002-business-council-meetings",
+                         "a002-contact-exchange"}
+    assert all("(KazISS)" in FACTS[fid]["speaker"] for fid in programme)
+    by = {row["id"]: row for row in json.loads(
+        run("track", "--by", "commentator", "--format", "json").out)}
+    assert not programme & set(by)
+    assert "a002-forum-college-enterprise-models" in by
+    state = {row["id"] for row in json.loads(
+        run("track", "--by", "state", "--format", "json").out)}
+    assert programme <= state
