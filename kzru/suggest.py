@@ -65,7 +65,8 @@ def see_also(dataset: Dataset, entries: list[Tracked]) -> list[Tracked]:
             # Stricter than for a curator: a reader sees these beside the verdict.
             if item.score >= SEE_ALSO_SCORE and (
                     item.names or item.later.sectors[0] == item.earlier.sectors[0]) \
-                    and not _other_university(item, universities):
+                    and not _other_university(item, universities) \
+                    and not _other_than_a_document(item):
                 proposed.setdefault(item.earlier.id, []).append(item.later)
     chosen = {fact_id: tuple(found[:3]) for fact_id, found in proposed.items()}
     for fact_id, rows in next_overviews(dataset, list(open_facts.values())).items():
@@ -126,6 +127,20 @@ def _other_university(item: Suggestion, universities: dict[str, str]) -> bool:
 
     earlier, later = named(item.earlier), named(item.later)
     return bool(earlier and later and not earlier & later)
+
+
+# What may report on a signed document: another document (the 2025 documents on space beside
+# the 2022 agreements on space) or a statement on one (the press statement on the Declaration).
+ON_DOCUMENTS = ("document", "statement")
+
+
+def _other_than_a_document(item: Suggestion) -> bool:
+    """Whether a signed document is paired with a thing of another kind: a branch, a project,
+    a figure or an initiative is not the document, even where it names one of the document's
+    parties (the MEPhI branch and the Bolashak memorandum signed with MEPhI; the nine branches
+    and the memoranda with six universities): RUBRIC-follows rule 1, the same named thing
+    (round-11 readers: the SPIEF brief's see also tied branches to the memoranda)."""
+    return item.earlier.kind == "document" and item.later.kind not in ON_DOCUMENTS
 
 
 def with_field_documents(dataset: Dataset, entries: list[Tracked]) -> list[Tracked]:

@@ -108,3 +108,44 @@ def test_the_xxi_forums_programme_is_not_a_commentators_view(run) -> None:  # no
     state = {row["id"] for row in json.loads(
         run("track", "--by", "state", "--format", "json").out)}
     assert programme <= state
+
+
+# --- 1. see also ties the same named thing: a document to documents, not to a branch ---------
+
+def test_a_document_is_paired_only_with_documents_and_statements_on_them() -> None:
+    from kzru.suggest import _other_than_a_document
+    from kzru.suggest_pairs import Suggestion
+
+    memo = made("memo", kind="document", status="signed", names=("МИФИ",))
+    for kind, other in (("institution", True), ("figure", True), ("project", True),
+                        ("initiative", True), ("document", False), ("statement", False)):
+        later = made("later", kind=kind, status="done", names=("МИФИ",))
+        assert _other_than_a_document(Suggestion(later, memo, 9.0, [], ("мифи",))) is other
+    # a branch's own earlier row (an institution) may still be paired with a later branch
+    branch = made("branch", kind="institution", status="ongoing")
+    later = made("later", kind="institution", status="done")
+    assert not _other_than_a_document(Suggestion(later, branch, 9.0, [], ()))
+
+
+def test_the_bolashak_memoranda_have_no_branch_beside_them(table) -> None:  # noqa: ANN001
+    """a000: the memoranda are «о сотрудничестве в рамках программы «Болашак»» with six
+    universities; a002 names branches of MEPhI and Gubkin and counts nine branches. A branch is
+    not the memorandum (RUBRIC-follows 1): the SPIEF brief shows no later fact beside the
+    memoranda or their parts, and the 2024 joint statement keeps the 2025 Declaration."""
+    memoranda = FACTS["a000-cip-bolashak-memoranda"]
+    assert memoranda["kind"] == "document" and "Болашак" in memoranda["names"]
+    for branch in ("a002-mephi-branch", "a002-gubkin-university-branch",
+                   "a002-nine-russian-university-branches"):
+        assert FACTS[branch]["kind"] in ("institution", "figure")
+    text = section(page(table, "2022-06-spief-meeting"), "## New since the last")
+    line = next(i for i, one in enumerate(text.splitlines())
+                if "`a000-cip-bolashak-memoranda`" in one)
+    after = text.splitlines()[line + 1:]
+    block = after[:next((i for i, one in enumerate(after) if one.startswith("  - ")),
+                        len(after))]
+    assert not any("branch" in one for one in block), block
+    astana = section(page(table, "2025-11-state-visit-moscow"), "## New since the last")
+    joint = next(one for one in astana.splitlines()[astana.splitlines().index(next(
+        one for one in astana.splitlines()
+        if "`a001-joint-statement-strategic-partnership`" in one)) + 1:])
+    assert "`a004-declaration-strategic-partnership-alliance`" in joint
