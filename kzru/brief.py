@@ -185,6 +185,10 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     # what novelty reads of the event's rows: their sectors and names, each list once, in
     # the rows' order (worked out when the page reaches it: Deferred)
     named = [Named(*pair) for pair in dict.fromkeys((f.sectors, f.names) for f in facts)]
+    # the names its own reports give, where a preview tells of it too: the names only the
+    # preview gives are said apart, after them (round 11)
+    reported = list(dict.fromkeys(name for f in facts if f.source not in previews
+                                  for name in f.names)) if previews and reports else None
     beside = [Named(sectors, ()) for sectors in dict.fromkeys(f.sectors for f in background)]
     del facts, preview_rows, extra, on_page
     top = [fact for fact in top if fact.id not in merged]
@@ -252,7 +256,8 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     return Brief(event, sources, previews,
                  Pages(len(statuses), lambda: (section(*one) for one in statuses)),
                  Pages(len(figures), lambda: items(figures)),
-                 Deferred(lambda: novelty(dataset, event, named, beside)),  # type: ignore[arg-type]
+                 Deferred(lambda: novelty(dataset, event, named, beside,  # type: ignore[arg-type]
+                                          reported)),
                  Pages(len(background), lambda: items(background)),
                  Pages(None, judged), related, reports, own_ids, announcing,
                  Pages(len(side), lambda: items(side)), len(said_only),

@@ -101,6 +101,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Sectors new to this table in the rows reported alongside",
         "Отрасли, впервые появившиеся в таблице в строках «Сообщалось также»"),
     "brief.names_first": ("Names first appearing", "Впервые названы"),
+    "brief.names_first_preview": (
+        "Names first appearing only in the preview {previews}, not in the visit's report",
+        "Впервые названы только в обзоре {previews}, не в отчёте о визите"),
     "brief.names_first_with": ("Names first appearing here and, the same days, at {title}",
                                "Впервые названы здесь и в те же дни на событии «{title}»"),
     "brief.none": ("none", "нет"),

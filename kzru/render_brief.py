@@ -353,6 +353,15 @@ def _novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
     more = f" {label('brief.and_more', lang, count=len(names) - 20)}" if len(names) > 20 else ""
     lines.append(f"- {label('brief.names_first', lang)}: " + (", ".join(names[:20]) or none)
                  + more)
+    # then the names only the preview gives, marked as such (round 11)
+    only = [md(name) for name in names_shown(novelty.preview_only, dataset)
+            if name not in shared]
+    if only:
+        previews = " ".join(f"[{number_of(brief, s)}]" for s in sorted(brief.previews))
+        more = f" {label('brief.and_more', lang, count=len(only) - 20)}" if len(only) > 20 \
+            else ""
+        lines.append(f"- {label('brief.names_first_preview', lang, previews=previews)}: "
+                     + ", ".join(only[:20]) + more)
     for other, together in with_others.items():
         event = dataset.events[other]
         lines.append(f"- {label('brief.names_first_with', lang, title=md(event.title(lang)))}: "

@@ -149,3 +149,35 @@ def test_the_bolashak_memoranda_have_no_branch_beside_them(table) -> None:  # no
         one for one in astana.splitlines()
         if "`a001-joint-statement-strategic-partnership`" in one)) + 1:])
     assert "`a004-declaration-strategic-partnership-alliance`" in joint
+
+
+# --- 2. names only the preview gives come after the report's, marked -------------------------
+
+def _names_line(text: str, start: str) -> list[str]:
+    line = next(one for one in text.splitlines() if one.startswith(start))
+    listed = line.split(": ", 1)[1]
+    return [name.strip() for name in listed.split(" (and ")[0].split(", ")]
+
+
+def test_names_only_the_preview_gives_are_listed_after_the_reports_and_marked(table) -> None:  # noqa
+    """a002 (the preview) proposes the Eurasian Route Council and the fuel-cycle council; a004
+    (the visit's report) names neither. They are listed apart, after the report's names, as
+    the preview's only; every name of the first list is one a report row gives."""
+    moscow = "2025-11-state-visit-moscow"
+    report_names = {n.strip() for r in FACTS.values() if r["event"] == moscow
+                    and r["source"] != "a002" for n in r["names"].split(";")}
+    preview_names = {n.strip() for r in FACTS.values() if r["event"] == moscow
+                     and r["source"] == "a002" for n in r["names"].split(";")}
+    council = "Совет по развитию евразийского маршрута"
+    assert council in preview_names and council not in report_names
+    text = section(page(table, moscow), "## New since the last")
+    first = _names_line(text, "- Names first appearing: ")
+    only = _names_line(text, "- Names first appearing only in the preview [1], not in the "
+                             "visit's report: ")
+    assert council not in first and council in only
+    assert "regional competence council on the nuclear fuel cycle" in only
+    assert first and set(first) <= report_names
+    assert set(only) <= preview_names - report_names
+    lines = text.splitlines()
+    assert lines.index(next(one for one in lines if one.startswith("- Names first appearing:"))) \
+        < lines.index(next(one for one in lines if "only in the preview" in one))
