@@ -192,10 +192,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "track.why.rest_many": ("nothing later on the other {count} parts",
                             "об остальных частях ({count}) позже ничего нет"),
     "brief.dated_by_report": (
-        "A line with no date of its own is dated by its report ({dates}): the article gives no "
-        "day for it",
-        "Строка без собственной даты датирована по её отчёту ({dates}): статья не называет "
-        "для неё дня"),
+        "Lines without a date in brackets fall on the event's days. Where the text gives a "
+        "fact no date of its own, the fact's date is its article's date: {dates}",
+        "Строки без даты в скобках относятся к дням события. Если текст не называет даты "
+        "факта, дата факта — дата его статьи: {dates}"),
+    "brief.dated_article": ("{date}, article [{number}]", "{date}, статья [{number}]"),
     "brief.verdict.not_named": ("not named in the visit's report",
                                 "в отчёте о визите не названо"),
     "brief.check_documents": (

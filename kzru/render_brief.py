@@ -139,7 +139,8 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
             lines.append("")
             days |= _dated_by_report(group.items, brief, lang)
     if days:
-        dates = ", ".join(map(str, sorted(days)))
+        dates = "; ".join(label("brief.dated_article", lang, date=str(day), number=number)
+                          for day, number in sorted(days))
         lines[note_at:note_at] = [f"*{label('brief.dated_by_report', lang, dates=dates)}.*", ""]
     lines += _check_lines(brief, dataset, lang)
     if brief.figures:
@@ -173,12 +174,13 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _dated_by_report(items: list[Item], brief: Brief, lang: str) -> set[date]:
-    """The days of the lines shown with no date because the article gives them none: dated
-    by their report (rubric 4: as of which it is reported). The page says so once, so a
-    reader knows the signing and the agreements stand on the report's day (round 9)."""
-    return {item.fact.date for item in items if item.fact.date_basis == "publication"
-            and not date_mark(item.fact, brief, lang)}
+def _dated_by_report(items: list[Item], brief: Brief, lang: str) -> set[tuple[date, int]]:
+    """The days of the lines shown with no date because the text gives them none, each with
+    its article's number: dated by their article (rubric 4: as of which it is reported). The
+    page says so once, plainly, so a reader knows the signing and the agreements stand on the
+    article's day (rounds 9 and 11)."""
+    return {(item.fact.date, item.citation) for item in items
+            if item.fact.date_basis == "publication" and not date_mark(item.fact, brief, lang)}
 
 
 def _source_role(source: Source, brief: Brief, dataset: Dataset, lang: str) -> str:

@@ -181,3 +181,26 @@ def test_names_only_the_preview_gives_are_listed_after_the_reports_and_marked(ta
     lines = text.splitlines()
     assert lines.index(next(one for one in lines if one.startswith("- Names first appearing:"))) \
         < lines.index(next(one for one in lines if "only in the preview" in one))
+
+
+# --- 3. the note on lines with no date of their own says plainly whose date they carry -------
+
+def test_the_note_says_a_fact_with_no_date_of_its_own_carries_its_articles_date(table) -> None:  # noqa
+    """Rubric 4: no timing in the text → the article's date. a001 (article [1] of the Astana
+    brief) is dated 2024-11-27 in sources.csv; its rows dated by publication are shown with
+    no date in brackets, and the note names that date and that article."""
+    sources = {r["id"]: r for r in read_table(DATA, "sources")}
+    day = sources["a001"]["published"]
+    text = page(table, "2024-11-state-visit-astana")
+    note = next(line for line in text.splitlines() if "in brackets" in line)
+    assert note == ("*Lines without a date in brackets fall on the event's days. Where the text "
+                    "gives a fact no date of its own, the fact's date is its article's date: "
+                    f"{day}, article [1].*")
+    undated = [fid for fid, r in FACTS.items() if r["event"] == "2024-11-state-visit-astana"
+               and r["date_basis"] == "publication" and not r["part_of"]]
+    assert undated
+    for fid in undated:
+        line = next((one for one in text.splitlines() if one.startswith("- ")
+                     and f"`{fid}`" in one), None)
+        if line is not None:  # a section line, not the preview's
+            assert f"({day}" not in line, line

@@ -147,8 +147,8 @@ def test_lines_dated_by_their_report_say_so_once(bundled) -> None:  # noqa: ANN0
     """Rubric 4: a row the article gives no day is dated as of its report; the page says so
     once (round-9 brief point 3), naming the report's day; a page with none says nothing."""
     page = markdown(build(bundled, MOSCOW), bundled)
-    assert page.count("A line with no date of its own is dated by its report (2025-11-12)") == 1
+    assert page.count("the fact's date is its article's date: 2025-11-12, article [2]") == 1
     sochi = markdown(build(bundled, "2022-08-sochi-talks"), bundled)
-    assert "dated by its report" not in sochi
+    assert "its article's date" not in sochi
     ru = markdown(build(bundled, MOSCOW), bundled, "ru")
-    assert "датирована по её отчёту (2025-11-12)" in ru
+    assert "дата факта — дата его статьи: 2025-11-12, статья [2]" in ru
