@@ -204,3 +204,28 @@ def test_the_note_says_a_fact_with_no_date_of_its_own_carries_its_articles_date(
                      and f"`{fid}`" in one), None)
         if line is not None:  # a section line, not the preview's
             assert f"({day}" not in line, line
+
+
+# --- 7. a report's rows on the series an event belongs to are beside the event ---------------
+
+def test_the_xxi_forum_brief_has_the_articles_rows_on_the_forums(table) -> None:  # noqa: ANN001
+    """a002: «одной из ключевых площадок … выступают ежегодные форумы межрегионального
+    сотрудничества», the expert on the forums, then «В этом контексте XXI форум … продолжает
+    традицию». The rows naming the forums (no event of their own) sit under the XXI forum's
+    "Reported alongside"; the XX forum, told by a001, which has no such row, gains none."""
+    from kzru.brief import series_names
+
+    names = series_names(table, table.events["2025-11-xxi-interregional-forum"])
+    assert "форум межрегионального сотрудничества" in names
+    assert "xxi форум межрегионального сотрудничества" not in names  # its own, not the series
+    on_forums = {fid for fid, r in FACTS.items() if r["source"] == "a002" and not r["event"]
+                 and "Форум межрегионального сотрудничества" in r["names"].split("; ")}
+    assert on_forums == {"a002-annual-interregional-forums", "a002-forums-key-mechanism",
+                         "a002-forums-peoples-diplomacy", "a002-forums-large-and-local-deals"}
+    alongside = section(page(table, "2025-11-xxi-interregional-forum"), "## Reported alongside")
+    for fid in on_forums:
+        assert f"`{fid}`" in alongside
+    assert "`a002-year-of-working-professions-2025`" in alongside  # told inside the passage
+    xx = page(table, "2024-11-xx-interregional-forum")
+    assert not any(f"`{fid}`" in xx for fid in on_forums)
+    assert series_names(table, table.events["2025-11-state-visit-moscow"]) == set()
