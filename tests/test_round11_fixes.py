@@ -10,7 +10,7 @@ import json
 from datetime import date
 
 import pytest
-from conftest import read_table
+from conftest import SEEDS, needs_seeds, read_table
 
 from kzru import store
 from kzru.brief import build
@@ -229,3 +229,18 @@ def test_the_xxi_forum_brief_has_the_articles_rows_on_the_forums(table) -> None:
     xx = page(table, "2024-11-xx-interregional-forum")
     assert not any(f"`{fid}`" in xx for fid in on_forums)
     assert series_names(table, table.events["2025-11-state-visit-moscow"]) == set()
+
+
+# --- the XX forum's note says what the article says (rubric 1), data ---------------------------
+
+@needs_seeds
+def test_the_xx_forums_note_quotes_what_the_article_says_of_the_video_link() -> None:
+    """a001: «главы государств участвовали в XX Форуме …, который проходил в Уфе в режиме
+    видеоконференции» — the forum was held by video conference; the note no longer says the
+    leaders "took part by video link", which the article does not say in those words."""
+    article = next(SEEDS.glob("001_*.txt")).read_text(encoding="utf-8")
+    note = {r["id"]: r for r in read_table(DATA, "events")}[
+        "2024-11-xx-interregional-forum"]["date_note"]
+    quoted = "проходил в Уфе в режиме видеоконференции"
+    assert quoted in article and f"«{quoted}»" in note
+    assert "by video link" not in note
