@@ -90,7 +90,41 @@ def deciding_words(fact: Fact, earlier: Fact | None = None) -> str:
     cue = fact.evidence[found.start():found.end()]
     named = _naming_words(fact.evidence, earlier, found.start(), found.end()) \
         if earlier is not None else ""
-    return f"{cue} … {named}" if named else cue
+    if named:
+        return f"{cue} … {named}"
+    if earlier is not None:  # no word of the earlier fact's: the cue up to what it is about
+        return cue + _to_own_name(fact, found.end())
+    return cue
+
+
+# The words after a cue searched for the later fact's own name (the object of its verb).
+OBJECT_WORDS = 8
+
+
+def _to_own_name(fact: Fact, end: int) -> str:
+    """The evidence from ``end`` (a cue's end) through the first of the fact's own names
+    within OBJECT_WORDS words, else nothing: what was agreed or completed, where the earlier
+    fact shares no word to show it («завершена работа по созданию филиала МГИМО»;
+    «Договорились последовательно расширять возможности транспортных коридоров Север — Юг»;
+    round-11 track reservations 1 and 6)."""
+    def fold(text: str) -> str:  # a no-break space is a space: one character for one
+        return text.casefold().replace("\xa0", " ")
+
+    folded = fold(fact.evidence)
+    if len(folded) != len(fact.evidence):
+        return ""
+    tokens = list(_TOKEN.finditer(fact.evidence, end))[:OBJECT_WORDS]
+    if not tokens:
+        return ""
+    limit = tokens[-1].end()
+    names = [fold(name) for name in fact.names if len(name) > 1]
+    starts = [at for name in names for at in [folded.find(name, end)]
+              if 0 <= at < limit and not folded[at - 1].isalnum()]
+    if not starts:
+        return ""
+    first = min(starts)
+    name = max((n for n in names if folded.startswith(n, first)), key=len)
+    return fact.evidence[end:first + len(name)]
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")

@@ -244,3 +244,41 @@ def test_the_xx_forums_note_quotes_what_the_article_says_of_the_video_link() -> 
     quoted = "проходил в Уфе в режиме видеоконференции"
     assert quoted in article and f"«{quoted}»" in note
     assert "by video link" not in note
+
+
+# --- track reservations 1 and 6: the deciding words reach what was agreed or completed --------
+
+def test_deciding_words_run_on_to_the_later_facts_own_name_when_nothing_is_shared() -> None:
+    """The cue and two words stop before the object («завершена работа по»); where the
+    earlier fact shares no word to show it, the words run on to the later fact's own name,
+    within eight words, as written (a no-break space inside the name is a space)."""
+    from kzru.roles import deciding_words
+
+    earlier = made("e", kind="commitment", status="agreed",
+                   evidence="достигнуты договоренности по расширению сети")
+    mgimo = made("m", kind="institution", status="done", names=("МГИМО", "Астана"),
+                 evidence="В этом году завершена работа по созданию филиала МГИМО в Астане.")
+    assert deciding_words(mgimo, earlier) == "завершена работа по созданию филиала МГИМО"
+    assert deciding_words(mgimo) == "завершена работа по"  # no earlier fact: the cue alone
+    corridors = made("c", kind="commitment", status="agreed", names=("Север — Юг",),
+                     evidence="Договорились последовательно расширять возможности "
+                              "транспортных коридоров Север\xa0— Юг, ТМТМ.")
+    assert deciding_words(corridors, earlier) == (
+        "Договорились последовательно расширять возможности транспортных коридоров "
+        "Север\xa0— Юг")
+    far = made("f", kind="commitment", status="agreed", names=("Урал",),
+               evidence="Договорились о сроках одна две три четыре пять шесть семь восемь Урал")
+    assert deciding_words(far, earlier) == "Договорились о сроках"
+
+
+def test_tracks_words_for_the_branch_network_and_the_economic_space_name_the_object(run) -> None:  # noqa
+    rows = {row["id"]: row for row in json.loads(
+        run("track", "--explain", "--format", "json").out)}
+    branches = rows["a000-expand-russian-university-branches"]
+    assert branches["decided_by"] == "a002-mgimo-astana-branch"
+    assert branches["words"].endswith("филиала МГИМО")
+    assert branches["words"] in FACTS["a002-mgimo-astana-branch"]["evidence"]
+    tools = rows["a002-expected-economic-space-linking-tools"]
+    assert tools["decided_by"] == "a004-transport-corridors-expansion"
+    assert "транспортных коридоров" in tools["words"]
+    assert tools["words"] in FACTS["a004-transport-corridors-expansion"]["evidence"]
