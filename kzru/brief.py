@@ -7,6 +7,7 @@ others (new since the previous meeting, the events of the same trip) is kzru.nov
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Iterator
 
@@ -28,7 +29,7 @@ from kzru.follow import (
     LATEST,
     NO_REPORT,
     NOT_AS_SUCH,
-    NOT_BORNE_OUT,
+    NOT_MENTIONED,
     NOT_TAKEN_UP,
     Linked,
     Namer,
@@ -39,7 +40,7 @@ from kzru.follow import (
     report_sources,
     track,
 )
-from kzru.model import Dataset, Fact, Row
+from kzru.model import Dataset, Event, Fact, Row
 from kzru.novelty import (  # noqa: F401 - read from here by the renderers and tests
     FAMILIES,
     Named,
@@ -50,6 +51,7 @@ from kzru.novelty import (  # noqa: F401 - read from here by the renderers and t
     related_events,
 )
 from kzru.pages import Deferred, Pages  # noqa: F401 - Pages read from here by tests
+from kzru.text import normalize
 
 
 def _own_date(fact: Fact) -> tuple[date, date] | None:
@@ -95,6 +97,32 @@ def _one_sentence(dataset: Dataset, facts: list[Row]) -> dict[str, str]:
         else:
             kept.setdefault(key, []).append((fact, names))
     return merged
+
+
+def series_names(dataset: Dataset, event: Event) -> set[str]:
+    """The names (folded) of the series an event is one of: a glossary event whose own name
+    is part of the event's title, word for word, and is not the title itself (the Forum of
+    Interregional Cooperation of Kazakhstan and Russia, of which the XXI forum is one)."""
+    found: set[str] = set()
+    titles = [normalize(event.title_en), normalize(event.title_ru)]
+    for entry in dataset.glossary.values():
+        if entry.kind != "event":
+            continue
+        own = [normalize(entry.name_en), normalize(entry.name_ru)]
+        if any(name and name != title and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title)
+               for name, title in zip(own, titles)):
+            found |= {normalize(name) for name in entry.all_names()}
+    return found
+
+
+def _on_series(dataset: Dataset, event: Event, sources: list[str]) -> list[Row]:
+    """The background rows of ``sources`` (reports mostly about another event) that name the
+    series the event is one of: the article ties them to it by that name."""
+    names = series_names(dataset, event) if sources else set()
+    if not names:
+        return []
+    return [fact for fact in dataset.rows_of(sources, [""], top_level=True)
+            if any(normalize(name) in names for name in fact.names)]
 
 
 def build(dataset: Dataset, event_id: str) -> Brief:
@@ -156,6 +184,11 @@ def build(dataset: Dataset, event_id: str) -> Brief:
              if (lines_ := [line.get(f.id, 0) for f in facts if f.source == s])}
     told_inside = [fact for fact in dataset.rows_of(list(spans), [""], top_level=True)
                    if spans[fact.source][0] < line.get(fact.id, 0) < spans[fact.source][1]]
+    # ... and its background rows on the series the event is one of (the interregional forums
+    # the XXI forum "continues the tradition" of: a002's rows on the forums, round 11)
+    inside = {fact.id for fact in told_inside}
+    told_inside += [fact for fact in _on_series(dataset, event, passage)
+                    if fact.id not in inside]
     background = sorted([*dataset.rows_of(reporting, [""], top_level=True), *told_inside],
                         key=lambda fact: (SECTION_ORDER.index(fact.status), fact.date,
                                           dataset.fact_lines.get(fact.id, 0)))
@@ -185,6 +218,10 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     # what novelty reads of the event's rows: their sectors and names, each list once, in
     # the rows' order (worked out when the page reaches it: Deferred)
     named = [Named(*pair) for pair in dict.fromkeys((f.sectors, f.names) for f in facts)]
+    # the names its own reports give, where a preview tells of it too: the names only the
+    # preview gives are said apart, after them (round 11)
+    reported = list(dict.fromkeys(name for f in facts if f.source not in previews
+                                  for name in f.names)) if previews and reports else None
     beside = [Named(sectors, ()) for sectors in dict.fromkeys(f.sectors for f in background)]
     del facts, preview_rows, extra, on_page
     top = [fact for fact in top if fact.id not in merged]
@@ -252,7 +289,8 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     return Brief(event, sources, previews,
                  Pages(len(statuses), lambda: (section(*one) for one in statuses)),
                  Pages(len(figures), lambda: items(figures)),
-                 Deferred(lambda: novelty(dataset, event, named, beside)),  # type: ignore[arg-type]
+                 Deferred(lambda: novelty(dataset, event, named, beside,  # type: ignore[arg-type]
+                                          reported)),
                  Pages(len(background), lambda: items(background)),
                  Pages(None, judged), related, reports, own_ids, announcing,
                  Pages(len(side), lambda: items(side)), len(said_only),
@@ -280,7 +318,7 @@ def _shown(check: Check, decided: dict[str, Fact], taken_up: set[str]) -> Check:
     if verdict not in (NO_REPORT, LATEST):
         return check._replace(shown=verdict)
     if fact.event:
-        return check._replace(shown=NOT_BORNE_OUT)
+        return check._replace(shown=NOT_MENTIONED)
     if fact.sectors and fact.sectors[0] in taken_up:
         return check._replace(shown=NOT_AS_SUCH)
     return check._replace(shown=NOT_TAKEN_UP)

@@ -52,6 +52,8 @@ def data(brief: Brief, lazy: bool = False) -> dict[str, Any]:
             "sectors": novelty.sectors, "first_sectors": novelty.first_sectors,
             "first_sectors_alongside": novelty.first_alongside,
             "names": novelty.names,
+            # new names only the event's preview gives, not its report
+            "names_preview_only": novelty.preview_only,
             "names_first_with": novelty.with_others,
             # verdict and later as of this meeting; *_now: as of the newest article
             "previous_commitments": [

@@ -59,7 +59,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "работой — в сравнении с отчётом о визите {reports}."),
     "brief.verdict.borne_out": ("borne out", "подтвердилось"),
     "brief.verdict.partly_borne_out": ("partly borne out", "подтвердилось частично"),
-    "brief.verdict.not_borne_out": ("not mentioned in the visit's report",
+    "brief.verdict.not_mentioned": ("not mentioned in the visit's report",
                                     "в отчёте о визите не упомянуто"),
     "brief.verdict.not_taken_up_at_the_visit": (
         "not taken up in the visit's report",
@@ -101,6 +101,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Sectors new to this table in the rows reported alongside",
         "Отрасли, впервые появившиеся в таблице в строках «Сообщалось также»"),
     "brief.names_first": ("Names first appearing", "Впервые названы"),
+    "brief.names_first_preview": (
+        "Names first appearing only in the preview {previews}, not in the visit's report",
+        "Впервые названы только в обзоре {previews}, не в отчёте о визите"),
     "brief.names_first_with": ("Names first appearing here and, the same days, at {title}",
                                "Впервые названы здесь и в те же дни на событии «{title}»"),
     "brief.none": ("none", "нет"),
@@ -160,8 +163,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{later} (see also)",
         "в отчёте это в таком виде не затронуто; то, о чём речь, затронуто через {via}: "
         "{later} (см. также)"),
-    "track.why.not_borne_out": ("the report of {event} ({reports}) does not mention it",
+    "track.why.not_mentioned": ("the report of {event} ({reports}) does not mention it",
                                 "в отчёте о {event} ({reports}) это не упомянуто"),
+    "track.why.not_named": ("the report of {event} ({reports}) does not name it",
+                            "в отчёте о {event} ({reports}) это не названо"),
     "track.why.done": ("{later} reports it {status}", "{later} сообщает: {status}"),
     "track.why.in_progress": (
         "{later} reports it under way; nothing later reports it signed or done",
@@ -187,10 +192,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "track.why.rest_many": ("nothing later on the other {count} parts",
                             "об остальных частях ({count}) позже ничего нет"),
     "brief.dated_by_report": (
-        "A line with no date of its own is dated by its report ({dates}): the article gives no "
-        "day for it",
-        "Строка без собственной даты датирована по её отчёту ({dates}): статья не называет "
-        "для неё дня"),
+        "Lines without a date in brackets fall on the event's days. Where the text gives a "
+        "fact no date of its own, the fact's date is its article's date: {dates}",
+        "Строки без даты в скобках относятся к дням события. Если текст не называет даты "
+        "факта, дата факта — дата его статьи: {dates}"),
+    "brief.dated_article": ("{date}, article [{number}]", "{date}, статья [{number}]"),
     "brief.verdict.not_named": ("not named in the visit's report",
                                 "в отчёте о визите не названо"),
     "brief.check_documents": (
@@ -216,10 +222,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "когда внимательные читатели согласны, что более поздний факт сообщает именно об "
         "этом (RUBRIC-follows, где перечислены рассмотренные и не связанные пары с правилом)"),
     "track.why.field_documents": (
-        "{why} by name; the documents the visit signed, {rows}, may take up this field (see "
+        "{why}; the documents the visit signed, {rows}, may take up this field (see "
         "also) but are not linked to it: whether they do is a reader's judgement, so no link "
         "is made (RUBRIC-follows rule 4)",
-        "{why} по названию; документы, подписанные в ходе визита ({rows}), возможно, "
+        "{why}; документы, подписанные в ходе визита ({rows}), возможно, "
         "относятся к этой сфере (см. также), но с этим не связаны: относить ли их к ней — "
         "вопрос суждения читателя, поэтому связи нет (RUBRIC-follows, правило 4)"),
 }

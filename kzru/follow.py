@@ -48,6 +48,7 @@ from kzru.roles import (  # noqa: F401 - read from here by brief, the commands a
     PROJECTS,
     STATE,
     TRACKED,
+    VIEW,
     VOICES,
     _cue_pattern,
     _naming_words,
@@ -62,7 +63,14 @@ DONE_STATUSES = ("signed", "done")
 # Which later fact decides: the one that says most (signed over agreed over merely discussed).
 STRENGTH = ("signed", "done", "ongoing", "agreed", "planned", "expected", "proposed", "reported")
 DONE, IN_PROGRESS, REAFFIRMED = "done", "in progress", "reaffirmed — still open"
-BORNE_OUT, NOT_BORNE_OUT = "borne out", "not borne out"
+BORNE_OUT = "borne out"
+# A forecast for the visit its report is silent on: the report does not speak of it, which
+# is no evidence that it failed ("not borne out" would need a report saying otherwise, and
+# the table links only what a later report says happened: round-11 track reader). A forecast
+# naming a thing of its own (a council) is not mentioned in the report; one naming nothing
+# beyond its field (scientific-technical cooperation) is not named in it, since a reader may
+# find the field in what the report does say (the documents it signed: RUBRIC-follows 4).
+NOT_MENTIONED, NOT_NAMED = "not mentioned", "not named"
 # A forecast naming several fields (its parts) of which the report bears out some, not all.
 PARTLY_BORNE_OUT = "partly borne out"
 # A preview's general outlook (no event of its own): the visit's silence on it is no failed
@@ -75,8 +83,8 @@ NOT_TAKEN_UP = "not taken up at the visit"
 NOT_AS_SUCH = "not taken up as such"
 NO_REPORT, LATEST = "no later report", "latest report"
 # Strongest first: a parent's verdict is the strongest among its own and its parts'.
-VERDICTS = (DONE, IN_PROGRESS, BORNE_OUT, PARTLY_BORNE_OUT, REAFFIRMED, NOT_BORNE_OUT,
-            NOT_AS_SUCH, NOT_TAKEN_UP, LATEST, NO_REPORT)
+VERDICTS = (DONE, IN_PROGRESS, BORNE_OUT, PARTLY_BORNE_OUT, REAFFIRMED, NOT_MENTIONED,
+            NOT_NAMED, NOT_AS_SUCH, NOT_TAKEN_UP, LATEST, NO_REPORT)
 
 
 class Tracked(NamedTuple):
@@ -149,8 +157,10 @@ def judge(fact: Fact, later: list[Fact], context: _Context) -> tuple[str, str, F
         if fact.event != event.id:
             return NOT_TAKEN_UP, Said("track.why.not_taken_up", event=event.id,
                                       reports=reports), None
-        return NOT_BORNE_OUT, Said("track.why.not_borne_out", event=event.id,
-                                   reports=reports), None
+        if naming(context.dataset, fact, context.namer):
+            return NOT_MENTIONED, Said("track.why.not_mentioned", event=event.id,
+                                       reports=reports), None
+        return NOT_NAMED, Said("track.why.not_named", event=event.id, reports=reports), None
     if finished:
         first = finished[0]
         return DONE, Said("track.why.done", later=_later_line(first),

@@ -248,10 +248,12 @@ OPTIONS: dict[str, str] = {
         "Только эти статусы, как их показывает столбец статуса (можно повторять): статус "
         "договорённости (договорились … в работе), подписано (документы), обсуждалось (то, "
         "что обсуждали на встрече) или сообщается (всё сообщённое, обсуждавшееся тоже).",
-    "Only what is tracked as this (the role field, repeatable): commitment, document, "
-    "discussed, or project (a reported project or institution).":
-        "Только то, что отслеживается как это (роль, можно повторять): договорённость, "
-        "документ, обсуждалось или проект (сообщённый проект или учреждение).",
+    "Only what is tracked as this (the role field, repeatable): commitment, view (a forecast "
+    "or proposal stated as a view), document, discussed, or project (a reported project or "
+    "institution).":
+        "Только то, что отслеживается как это (роль, можно повторять): договорённость, мнение "
+        "(прогноз или предложение, высказанные как мнение), документ, обсуждалось или проект "
+        "(сообщённый проект или учреждение).",
     "Only government commitments (state) or commentators' views (commentator).":
         "Только обязательства государств (state) или мнения комментаторов (commentator).",
     "Beside \"no later report\", later facts the link suggester proposes, marked unconfirmed "

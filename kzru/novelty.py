@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterable, NamedTuple
 
-from kzru.follow import NO_REPORT, Tracked, preview_sources, role, track
+from kzru.follow import NO_REPORT, VIEW, Tracked, preview_sources, role, track
 from kzru.model import Dataset, Event, Fact
 from kzru.text import normalize
 
@@ -43,6 +43,10 @@ class Novelty(NamedTuple):
     first_alongside: list[str] = []
     # names first appearing here and at an event beginning the same day: event id -> names
     with_others: dict[str, list[str]] = {}
+    # of the names first appearing, those only the event's preview names, not its report (the
+    # Eurasian Route Council, the fuel-cycle council): said after the report's, marked (round
+    # 11: listed first, they read as what the meeting brought in)
+    preview_only: list[str] = []
 
 
 
@@ -62,7 +66,10 @@ class Named(NamedTuple):
 
 
 def novelty(dataset: Dataset, event: Event, facts: Iterable[Fact | Named],
-            alongside: Iterable[Fact | Named] = ()) -> Novelty:
+            alongside: Iterable[Fact | Named] = (),
+            reported: Iterable[str] | None = None) -> Novelty:
+    """``reported``: the names the event's own reports give (not its preview), where it has
+    both; the other new names are the preview's only."""
     previous = previous_event(dataset, event)
     seen_sectors = dataset.event_sectors(previous.id) if previous else set()
     own_sectors = list(dict.fromkeys(sector for fact in facts for sector in fact.sectors))
@@ -82,8 +89,15 @@ def novelty(dataset: Dataset, event: Event, facts: Iterable[Fact | Named],
         [source.id for source in dataset.sources.values() if source.published < first_report],
         event.start, [*own_sectors, *around], folded.values())
     names = [name for name in folded if folded[name] not in ever_names]
-    before = [f for f in dataset.event_facts(previous.id, roles=True) if role(f)] \
-        if previous else []
+    preview_only: list[str] = []
+    if reported is not None:
+        told = {normalize(name) for name in reported}
+        preview_only = [name for name in names if folded[name] not in told]
+        names = [name for name in names if folded[name] in told]
+    # its commitments, documents and discussed items; not a view said there (Tokayev's belief
+    # that the undertakings will help: a statement, no one's commitment — round 11)
+    before = [f for f in dataset.event_facts(previous.id, roles=True)
+              if role(f) not in ("", VIEW)] if previous else []
     # "New since the last meeting" is what was known by this one: the verdicts of articles
     # published by its last day; what later articles add is said apart (SPIEF 2022 is not
     # where the 2025 reports of the February branches belong).
@@ -109,7 +123,7 @@ def novelty(dataset: Dataset, event: Event, facts: Iterable[Fact | Named],
     return Novelty(previous, [s for s in own_sectors if s not in seen_sectors],
                    [s for s in own_sectors if s not in ever_sectors], names, outcomes, since,
                    see_also, [s for s in around if s not in ever_sectors],
-                   _first_with(dataset, event, names))
+                   _first_with(dataset, event, [*names, *preview_only]), preview_only)
 
 
 def _first_with(dataset: Dataset, event: Event, names: list[str]) -> dict[str, list[str]]:

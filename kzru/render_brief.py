@@ -30,7 +30,7 @@ from kzru.brief_lines import (
 )
 from kzru.cite import headline, published_label
 from kzru.data_words import figure_said
-from kzru.follow import NOT_AS_SUCH, NOT_BORNE_OUT, NOT_TAKEN_UP, VERDICTS, Tracked
+from kzru.follow import LATEST, NO_REPORT, NOT_MENTIONED, NOT_NAMED, VERDICTS, Tracked
 from kzru.labels import label
 from kzru.model import Dataset, Event, Source
 from kzru.render import WEB_URL, md, span_label
@@ -139,7 +139,8 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
             lines.append("")
             days |= _dated_by_report(group.items, brief, lang)
     if days:
-        dates = ", ".join(map(str, sorted(days)))
+        dates = "; ".join(label("brief.dated_article", lang, date=str(day), number=number)
+                          for day, number in sorted(days))
         lines[note_at:note_at] = [f"*{label('brief.dated_by_report', lang, dates=dates)}.*", ""]
     lines += _check_lines(brief, dataset, lang)
     if brief.figures:
@@ -173,12 +174,13 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _dated_by_report(items: list[Item], brief: Brief, lang: str) -> set[date]:
-    """The days of the lines shown with no date because the article gives them none: dated
-    by their report (rubric 4: as of which it is reported). The page says so once, so a
-    reader knows the signing and the agreements stand on the report's day (round 9)."""
-    return {item.fact.date for item in items if item.fact.date_basis == "publication"
-            and not date_mark(item.fact, brief, lang)}
+def _dated_by_report(items: list[Item], brief: Brief, lang: str) -> set[tuple[date, int]]:
+    """The days of the lines shown with no date because the text gives them none, each with
+    its article's number: dated by their article (rubric 4: as of which it is reported). The
+    page says so once, plainly, so a reader knows the signing and the agreements stand on the
+    article's day (rounds 9 and 11)."""
+    return {(item.fact.date, item.citation) for item in items
+            if item.fact.date_basis == "publication" and not date_mark(item.fact, brief, lang)}
 
 
 def _source_role(source: Source, brief: Brief, dataset: Dataset, lang: str) -> str:
@@ -251,17 +253,17 @@ def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list
     if check.field:
         line += f" · {label('brief.check_field', lang)} " + ", ".join(
             f"`{row.id}`{cited(row, brief)}" for row in check.field)
-    if verdict == NOT_BORNE_OUT and tracked.see_also:
+    if verdict == NOT_NAMED and tracked.see_also:
         line = _unnamed(line, tracked, brief, lang)
     lines = [line]
     for part in tracked.parts:
-        # a forecast's field the report is silent on is not mentioned; the part of background
-        # work keeps track's own word (the GRES-2 of the energy projects: not taken up)
-        shown = part.verdict if part.later or part.verdict in (NOT_AS_SUCH, NOT_TAKEN_UP) \
-            else NOT_BORNE_OUT
+        # a part track holds no preview verdict for, which the report is silent on, is not
+        # mentioned; every other part keeps track's own word (a forecast's field: not named;
+        # the GRES-2 of the energy projects: not taken up)
+        shown = NOT_MENTIONED if part.verdict in (NO_REPORT, LATEST) else part.verdict
         said = f"  - **{verdict_label(shown, lang)}** — {fact_text(part.fact, lang)} " \
                f"`{part.fact.id}`{_decider(part, brief)}"
-        lines.append(_unnamed(said, part, brief, lang) if shown == NOT_BORNE_OUT
+        lines.append(_unnamed(said, part, brief, lang) if shown == NOT_NAMED
                      and part.see_also else said)
     return [*lines, *reported_lines(item, brief, lang)]
 
@@ -271,8 +273,6 @@ def _unnamed(line: str, tracked: Tracked, brief: Brief, lang: str) -> str:
     (suggest.field_documents): "not named", not "not mentioned", since a reader may count a
     document in the field (scientific-technical cooperation and the documents on space and
     nuclear energy); the curators leave the pair unlinked (RUBRIC-follows 4)."""
-    line = line.replace(f"**{verdict_label(NOT_BORNE_OUT, lang)}**",
-                        f"**{label('brief.verdict.not_named', lang)}**", 1)
     return line + f" · {label('brief.check_documents', lang)} " + ", ".join(
         f"`{row.id}`{cited(row, brief)}" for row in tracked.see_also)
 
@@ -355,6 +355,15 @@ def _novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
     more = f" {label('brief.and_more', lang, count=len(names) - 20)}" if len(names) > 20 else ""
     lines.append(f"- {label('brief.names_first', lang)}: " + (", ".join(names[:20]) or none)
                  + more)
+    # then the names only the preview gives, marked as such (round 11)
+    only = [md(name) for name in names_shown(novelty.preview_only, dataset)
+            if name not in shared]
+    if only:
+        previews = " ".join(f"[{number_of(brief, s)}]" for s in sorted(brief.previews))
+        more = f" {label('brief.and_more', lang, count=len(only) - 20)}" if len(only) > 20 \
+            else ""
+        lines.append(f"- {label('brief.names_first_preview', lang, previews=previews)}: "
+                     + ", ".join(only[:20]) + more)
     for other, together in with_others.items():
         event = dataset.events[other]
         lines.append(f"- {label('brief.names_first_with', lang, title=md(event.title(lang)))}: "

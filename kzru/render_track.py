@@ -19,7 +19,8 @@ from kzru.follow import (
     IN_PROGRESS,
     NO_REPORT,
     NOT_AS_SUCH,
-    NOT_BORNE_OUT,
+    NOT_MENTIONED,
+    NOT_NAMED,
     NOT_TAKEN_UP,
     PARTLY_BORNE_OUT,
     REAFFIRMED,
@@ -36,7 +37,7 @@ EXPLAIN_KEYS = ("decided_by", "words", "reason")
 ALL_KEYS = (*KEYS, *EXPLAIN_KEYS, "text", "kind", "sectors")
 STYLE = {DONE: "bold green", IN_PROGRESS: "bold yellow", BORNE_OUT: "bold green",
          PARTLY_BORNE_OUT: "bold yellow",
-         REAFFIRMED: "bold cyan", NOT_BORNE_OUT: "bold magenta",
+         REAFFIRMED: "bold cyan", NOT_MENTIONED: "bold magenta", NOT_NAMED: "bold magenta",
          NOT_AS_SUCH: "magenta", NOT_TAKEN_UP: "magenta"}
 INDENT = "  "
 
@@ -161,7 +162,7 @@ def reason_of(entry: Tracked) -> object:
     reason: object = entry.reason
     if entry.see_also and entry.verdict == NO_REPORT:
         reason = Said("track.why.not_linked", rows=_rows(entry.see_also))
-    elif entry.see_also and entry.verdict == NOT_BORNE_OUT:
+    elif entry.see_also and entry.verdict == NOT_NAMED:
         reason = Said("track.why.field_documents", why=reason, rows=_rows(entry.see_also))
     parts = [part for part in entry.parts if part.see_also and not part.later]
     if parts:

@@ -18,6 +18,12 @@ from kzru.text import normalize
 
 TRACKED = ("agreed", "planned", "expected", "proposed", "ongoing")
 COMMITMENT, DOCUMENT, DISCUSSED, PROJECT = "commitment", "document", "discussed", "project"
+# A forecast or proposal said as someone's view (a statement, not an undertaking): Tokayev's
+# belief that the undertakings will help reshape education, the experts' call for joint
+# science, the outlet's forecast for a visit. Followed (a forecast is held against what came
+# of it), but no one's commitment (round-11 briefs reader).
+VIEW = "view"
+VIEWS = ("expected", "proposed")
 # A joint project or an institution the article reports as a state of affairs is followed too
 # (the 2022 peaceful-atom work, the KamAZ centre in Almaty).
 PROJECTS = ("project", "institution")
@@ -37,7 +43,12 @@ GENERAL_SECTORS = ("politics",)
 def voice(fact: Fact) -> str:
     """state or commentator. The table names a commentator with their affiliation in brackets
     ("Zhanar Tulindinova (KazISS)") or as "experts"; leaders and state bodies plainly. With no
-    speaker, a forecast is the outlet's own view; anything else reports what the sides did."""
+    speaker, a forecast is the outlet's own view; anything else reports what the sides did.
+    A meeting, held or to come, is its organisers' programme whoever relays it: the XXI
+    forum's business councils and contact exchange, which the expert names as planned, are
+    no view of hers (round-11 track reader)."""
+    if fact.kind == "meeting":
+        return STATE
     key = (fact.speaker, fact.status == "expected")
     found = _VOICES.get(key)
     if found is None:  # worked out once a speaker: a table names the same few thousands
@@ -79,7 +90,41 @@ def deciding_words(fact: Fact, earlier: Fact | None = None) -> str:
     cue = fact.evidence[found.start():found.end()]
     named = _naming_words(fact.evidence, earlier, found.start(), found.end()) \
         if earlier is not None else ""
-    return f"{cue} … {named}" if named else cue
+    if named:
+        return f"{cue} … {named}"
+    if earlier is not None:  # no word of the earlier fact's: the cue up to what it is about
+        return cue + _to_own_name(fact, found.end())
+    return cue
+
+
+# The words after a cue searched for the later fact's own name (the object of its verb).
+OBJECT_WORDS = 8
+
+
+def _to_own_name(fact: Fact, end: int) -> str:
+    """The evidence from ``end`` (a cue's end) through the first of the fact's own names
+    within OBJECT_WORDS words, else nothing: what was agreed or completed, where the earlier
+    fact shares no word to show it («завершена работа по созданию филиала МГИМО»;
+    «Договорились последовательно расширять возможности транспортных коридоров Север — Юг»;
+    round-11 track reservations 1 and 6)."""
+    def fold(text: str) -> str:  # a no-break space is a space: one character for one
+        return text.casefold().replace("\xa0", " ")
+
+    folded = fold(fact.evidence)
+    if len(folded) != len(fact.evidence):
+        return ""
+    tokens = list(_TOKEN.finditer(fact.evidence, end))[:OBJECT_WORDS]
+    if not tokens:
+        return ""
+    limit = tokens[-1].end()
+    names = [fold(name) for name in fact.names if len(name) > 1]
+    starts = [at for name in names for at in [folded.find(name, end)]
+              if 0 <= at < limit and not folded[at - 1].isalnum()]
+    if not starts:
+        return ""
+    first = min(starts)
+    name = max((n for n in names if folded.startswith(n, first)), key=len)
+    return fact.evidence[end:first + len(name)]
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -160,10 +205,12 @@ def talks(fact: Fact) -> bool:
 
 
 def role(fact: Fact) -> str:
-    """Why track follows the fact: a commitment, a signed document, a discussed item, a
-    reported project or institution, or ""."""
+    """Why track follows the fact: a commitment, a view (a forecast or proposal stated), a
+    signed document, a discussed item, a reported project or institution, or ""."""
     if fact.status == "ongoing" and fact.kind == "meeting":
         return ""  # the meeting itself under way ("сегодня проходят переговоры"): no commitment
+    if fact.kind == "statement" and fact.status in VIEWS:
+        return VIEW
     if fact.status in TRACKED:
         return COMMITMENT
     if fact.status == "signed" and fact.kind == "document":

@@ -15,7 +15,7 @@ from typing import Iterator
 from kzru.follow import (
     GENERAL_SECTORS,
     NO_REPORT,
-    NOT_BORNE_OUT,
+    NOT_NAMED,
     Namer,
     Tracked,
     naming,
@@ -65,7 +65,8 @@ def see_also(dataset: Dataset, entries: list[Tracked]) -> list[Tracked]:
             # Stricter than for a curator: a reader sees these beside the verdict.
             if item.score >= SEE_ALSO_SCORE and (
                     item.names or item.later.sectors[0] == item.earlier.sectors[0]) \
-                    and not _other_university(item, universities):
+                    and not _other_university(item, universities) \
+                    and not _other_than_a_document(item):
                 proposed.setdefault(item.earlier.id, []).append(item.later)
     chosen = {fact_id: tuple(found[:3]) for fact_id, found in proposed.items()}
     for fact_id, rows in next_overviews(dataset, list(open_facts.values())).items():
@@ -128,6 +129,20 @@ def _other_university(item: Suggestion, universities: dict[str, str]) -> bool:
     return bool(earlier and later and not earlier & later)
 
 
+# What may report on a signed document: another document (the 2025 documents on space beside
+# the 2022 agreements on space) or a statement on one (the press statement on the Declaration).
+ON_DOCUMENTS = ("document", "statement")
+
+
+def _other_than_a_document(item: Suggestion) -> bool:
+    """Whether a signed document is paired with a thing of another kind: a branch, a project,
+    a figure or an initiative is not the document, even where it names one of the document's
+    parties (the MEPhI branch and the Bolashak memorandum signed with MEPhI; the nine branches
+    and the memoranda with six universities): RUBRIC-follows rule 1, the same named thing
+    (round-11 readers: the SPIEF brief's see also tied branches to the memoranda)."""
+    return item.earlier.kind == "document" and item.later.kind not in ON_DOCUMENTS
+
+
 def with_field_documents(dataset: Dataset, entries: list[Tracked]) -> list[Tracked]:
     """The entries with ``field_documents`` beside each forecast they are found for (the
     brief's preview-against-outcome section, which shows no other candidates)."""
@@ -159,7 +174,7 @@ def _open(entries: list[Tracked]) -> Iterator[Fact]:
 
 def field_documents(dataset: Dataset, entries: list[Tracked]) -> dict[str, tuple[Fact, ...]]:
     """Fact id -> the documents its visit's report says were signed, for each forecast (an
-    item or a part) that is not borne out and names nothing beyond its field (the preview's
+    item or a part) the report does not name, naming nothing beyond its field (the preview's
     "scientific-technical cooperation"): a reader may count a signed document in the field
     (the 2025 documents on space and nuclear energy) or not, so the pair is shown, never
     linked (RUBRIC-follows 4). A document on the relations as a whole (the Declaration,
@@ -168,15 +183,12 @@ def field_documents(dataset: Dataset, entries: list[Tracked]) -> dict[str, tuple
     wanted = [fact for entry in entries for fact in
               (entry.fact, *(part.fact for part in entry.parts))
               if fact.event and fact.event in dataset.events
-              and _verdict_of(entry, fact.id) == NOT_BORNE_OUT]
+              and _verdict_of(entry, fact.id) == NOT_NAMED]
     if not wanted:
         return {}
-    namer = Namer(dataset)
     signed: dict[tuple[str, str], tuple[Fact, ...]] = {}
     found: dict[str, tuple[Fact, ...]] = {}
-    for fact in wanted:
-        if naming(dataset, fact, namer):
-            continue
+    for fact in wanted:  # a forecast naming a thing of its own is "not mentioned", not here
         key = (fact.event, fact.source)
         if key not in signed:
             event = dataset.events[fact.event]

@@ -20,7 +20,8 @@ from kzru.follow import (
     IN_PROGRESS,
     LATEST,
     NO_REPORT,
-    NOT_BORNE_OUT,
+    NOT_MENTIONED,
+    NOT_NAMED,
     NOT_TAKEN_UP,
     REAFFIRMED,
     VERDICTS,
@@ -87,7 +88,8 @@ def test_each_verdict_follows_from_the_links(data_copy: Path) -> None:
     assert entries["a001-kaznu-omsk-first-applicants-sept"].verdict == DONE
     # A preview's forecast held against the visit's report (a004, a day later).
     assert entries["a002-expected-nuclear-cooperation-focus"].verdict == BORNE_OUT
-    assert entries["a002-eurasian-route-development-council"].verdict == NOT_BORNE_OUT
+    # The report is silent on the council it names: not mentioned, never "not borne out".
+    assert entries["a002-eurasian-route-development-council"].verdict == NOT_MENTIONED
     # A background outlook of the preview (no event): not taken up, not a failed forecast.
     assert entries["a002-agritech-startups"].verdict == NOT_TAKEN_UP
     # Nothing is newer than a004 (2025-11-12): its open items are the latest report.
@@ -194,12 +196,12 @@ def test_see_also_beside_no_later_report_is_marked_unconfirmed(data_copy: Path, 
     # beside any other verdict, nothing: but "not taken up as such" names the report's
     # own rows around the item (its field), which are no candidate link
     assert all(not row["see_also"] for row in rows.values()
-               if row["verdict"] not in (NO_REPORT, "not taken up as such", "not borne out"))
-    # beside "not borne out", only a forecast of a field (it names nothing of its own) and
+               if row["verdict"] not in (NO_REPORT, "not taken up as such", NOT_NAMED))
+    # beside "not named", only a forecast of a field (it names nothing of its own) and
     # only the documents its visit's report says were signed (suggest.field_documents)
     facts = load(data_copy).facts
     for row in rows.values():
-        if row["verdict"] == "not borne out" and row["see_also"]:
+        if row["verdict"] == NOT_NAMED and row["see_also"]:
             assert all(facts[other].kind == "document" and facts[other].status == "signed"
                        and facts[other].event == row["event"] for other in row["see_also"])
     shown = terminal("track", "Челябинск", "--data", str(data_copy), columns=80)
@@ -283,7 +285,7 @@ def test_university_branch_chain_from_2022_to_2025(bundled) -> None:  # noqa: AN
 def test_nuclear_expectation_is_followed_and_the_route_council_is_not(bundled) -> None:  # noqa
     verdicts = _verdicts(bundled)
     assert verdicts["a002-expected-nuclear-cooperation-focus"] == BORNE_OUT
-    assert verdicts["a002-eurasian-route-development-council"] == NOT_BORNE_OUT
+    assert verdicts["a002-eurasian-route-development-council"] == NOT_MENTIONED
 
 
 def test_a_query_brings_in_the_commitments_its_matches_follow(bundled) -> None:  # noqa: ANN001
@@ -367,7 +369,7 @@ def test_track_command(run) -> None:
     rows = json.loads(result.out)
     assert result.code == 0 and rows
     verdicts = {row["verdict"] for row in rows}
-    assert verdicts <= set(VERDICTS) and {BORNE_OUT, NOT_BORNE_OUT, LATEST, DONE} <= verdicts
+    assert verdicts <= set(VERDICTS) and {BORNE_OUT, NOT_MENTIONED, LATEST, DONE} <= verdicts
     assert all(row["reason"] for row in rows)
     proposed = run("track", "--status", "proposed", "--since", "2025", "--format", "json")
     assert {row["status"] for row in json.loads(proposed.out)} == {"proposed"}
@@ -448,7 +450,7 @@ def test_preview_against_outcome(bundled) -> None:  # noqa: ANN001
     assert nuclear.verdict == BORNE_OUT and nuclear.decisive.source == "a004"
     for absent in ("a002-eurasian-route-development-council",
                    "a002-nuclear-fuel-cycle-competence-council"):
-        assert checks[absent].verdict == NOT_BORNE_OUT
+        assert checks[absent].verdict == NOT_MENTIONED
     for outlook in ("a002-agritech-startups", "a002-precision-farming-systems"):
         assert bundled.facts[outlook].event == ""
         assert checks[outlook].verdict == NOT_TAKEN_UP

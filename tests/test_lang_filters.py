@@ -98,7 +98,7 @@ def test_track_voices_and_roles_in_russian(run) -> None:
     # the words track's blocks show: «мнение комментатора»
     assert listed(run, "track", "--by", russian("track.commentator")) == \
         listed(run, "track", "--by", COMMENTATOR)
-    for role in ("commitment", "document", "discussed", "project"):
+    for role in ("commitment", "view", "document", "discussed", "project"):
         wanted = listed(run, "track", "--role", role)
         assert wanted[1] and all(item["role"] == role for item in wanted[1])
         assert listed(run, "track", "--role", russian(f"role.{role}")) == wanted
@@ -129,9 +129,9 @@ CHOICES = [
     (("visits", "--kind", "nope"), [f"event_kind.{k}" for k in query.EVENT_KINDS],
      query.EVENT_KINDS),
     (("track", "--by", "nope"), ["voice.state", "voice.commentator"], ("state", "commentator")),
-    (("track", "--role", "nope"), [f"role.{r}" for r in ("commitment", "document", "discussed",
-                                                         "project")],
-     ("commitment", "document", "discussed", "project")),
+    (("track", "--role", "nope"), [f"role.{r}" for r in ("commitment", "view", "document",
+                                                         "discussed", "project")],
+     ("commitment", "view", "document", "discussed", "project")),
     (("track", "--status", "nope"), [f"brief.status.{s}" for s in (
         "agreed", "planned", "expected", "proposed", "ongoing", "signed", "reported")]
      + ["track.discussed"], ("agreed", "planned", "expected", "proposed", "ongoing", "signed",

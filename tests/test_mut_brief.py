@@ -190,8 +190,8 @@ def test_the_briefs_data_says_each_event_fact_and_article_as_the_table_has_them(
     assert any(entry["see_also"] == "" for entry in checks)
     new = page["new"]
     assert list(new) == ["previous_event", "sectors", "first_sectors",
-                         "first_sectors_alongside", "names", "names_first_with",
-                         "previous_commitments"]
+                         "first_sectors_alongside", "names", "names_preview_only",
+                         "names_first_with", "previous_commitments"]
     assert new["previous_event"] in events
     assert all(other in events for other in new["names_first_with"])
     assert new["previous_commitments"] and all(

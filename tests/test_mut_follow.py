@@ -441,10 +441,23 @@ def test_background_belongs_to_the_event_the_article_tells_most_about() -> None:
     assert follow.previewed(data)["p-outlook"].id == "v"
 
 
-def test_a_forecast_the_report_does_not_mention_is_not_borne_out() -> None:
+def test_a_forecast_naming_nothing_of_its_own_the_report_is_silent_on_is_not_named() -> None:
+    """The report's silence is no evidence that a forecast failed (round-11 track reader): a
+    forecast naming only its field is "not named" in it, never "not borne out"."""
     item = tracked(preview_table(), "p-forecast")
-    assert item.verdict == "not borne out"
+    assert item.verdict == "not named"
+    assert item.reason == "the report of v (r) does not name it"
+
+
+def test_a_forecast_naming_a_thing_the_report_is_silent_on_is_not_mentioned() -> None:
+    """A forecast naming a thing of its own (a council) that the report never speaks of is
+    "not mentioned" (round-11 track reader: the Eurasian Route Council)."""
+    council = fact("p-council", status="proposed", event="v", source="p",
+                   date=date(2025, 11, 10), names=("Совет по развитию маршрута",))
+    item = tracked(preview_table(council), "p-council")
+    assert item.verdict == "not mentioned"
     assert item.reason == "the report of v (r) does not mention it"
+    assert "not borne out" not in follow.VERDICTS
 
 
 def test_a_general_outlook_the_report_does_not_take_up_is_not_taken_up() -> None:
@@ -465,14 +478,14 @@ def test_a_forecast_a_later_fact_reports_on_is_borne_out_by_the_strongest() -> N
     assert item.reason == "r-done (r, 2025-11-14, done) bears out the preview"
 
 
-def test_a_forecast_of_several_fields_none_reported_is_not_borne_out_not_partly() -> None:
+def test_a_forecast_of_several_fields_none_reported_is_not_named_not_partly() -> None:
     """"Partly borne out" is for a forecast some of whose fields the report bears out; when it
-    bears out none, the forecast is not borne out."""
+    names none, the forecast is not named in it."""
     fields = [fact(f"p-field{n}", status="expected", event="v", source="p",
                    date=date(2025, 11, 10), part_of="p-forecast") for n in (1, 2)]
     item = tracked(preview_table(*fields), "p-forecast")
-    assert [p.verdict for p in item.parts] == ["not borne out", "not borne out"]
-    assert item.verdict == "not borne out"
+    assert [p.verdict for p in item.parts] == ["not named"] * 2
+    assert item.verdict == "not named"
     one = fact("r-one", status="agreed", event="v", source="r", date=VISIT,
                follows=("p-field1",))
     assert tracked(preview_table(*fields, one), "p-forecast").verdict == "partly borne out"
@@ -696,8 +709,8 @@ def test_each_preview_is_held_against_the_report_of_its_own_visit() -> None:
     data = dataset(facts, sources, [event("v", VISIT, ("p", "r1", "r2")),
                                     event("w", later_visit, ("q", "t"))])
     found = {t.fact.id: t for t in follow.track(data)}
-    assert found["p-forecast"].reason == "the report of v (r1, r2) does not mention it"
-    assert found["q-forecast"].reason == "the report of w (t) does not mention it"
+    assert found["p-forecast"].reason == "the report of v (r1, r2) does not name it"
+    assert found["q-forecast"].reason == "the report of w (t) does not name it"
 
 
 def test_reaffirmed_goes_by_strength_not_by_id() -> None:

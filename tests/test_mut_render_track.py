@@ -120,19 +120,19 @@ def test_every_date_in_a_block_is_shown_at_its_precision(precision: str, shown: 
 def test_what_the_status_column_says_for_a_discussed_item_a_document_and_a_commentator() -> None:
     discussed = item(fact("x-talk", status="reported"), follow.LATEST, role=follow.DISCUSSED)
     document = item(fact("x-doc", status="signed"), follow.LATEST, role=follow.DOCUMENT)
-    view = item(fact("x-view", status="expected"), follow.NOT_BORNE_OUT,
+    view = item(fact("x-view", status="expected"), follow.NOT_MENTIONED,
                 voice=follow.COMMENTATOR)
     both = item(fact("x-both", status="reported"), follow.LATEST, role=follow.DISCUSSED,
                 voice=follow.COMMENTATOR)
     heads = [drawn([entry])[2] for entry in (discussed, document, view, both)]
     assert heads == ["2025-11-12  discussed  latest report",
                      "2025-11-12  signed document  latest report",
-                     "2025-11-12  expected · commentator  not borne out",
+                     "2025-11-12  expected · commentator  not mentioned",
                      "2025-11-12  discussed · commentator  latest report"]
     ru = [drawn([entry], lang="ru")[2] for entry in (discussed, document, view)]
     assert ru == ["2025-11-12  обсуждалось  последнее сообщение",
                   "2025-11-12  подписано (документ)  последнее сообщение",
-                  "2025-11-12  ожидается · мнение комментатора  не подтвердилось"]
+                  "2025-11-12  ожидается · мнение комментатора  не упомянуто"]
 
 
 def test_later_reports_follow_the_id_in_the_order_given_each_with_date_and_status() -> None:
@@ -465,7 +465,7 @@ def test_ids_are_cyan_candidates_dim_and_a_verdict_coloured_by_what_it_says() ->
 
 
 def test_the_commentator_mark_is_dim_in_the_bold_head() -> None:
-    lines = styled([item(fact("x-view", status="expected"), follow.NOT_BORNE_OUT,
+    lines = styled([item(fact("x-view", status="expected"), follow.NOT_MENTIONED,
                          voice=follow.COMMENTATOR)])
     assert style_of(lines, "· commentator") == "bold dim"
     assert style_of(lines, "expected") == "bold dim"
@@ -496,7 +496,8 @@ def test_a_part_whose_id_does_not_fit_beside_its_dot_has_it_on_a_line_of_its_own
 @pytest.mark.parametrize(("verdict", "colour"), [
     (follow.DONE, "bold green"), (follow.IN_PROGRESS, "bold yellow"),
     (follow.BORNE_OUT, "bold green"), (follow.PARTLY_BORNE_OUT, "bold yellow"),
-    (follow.REAFFIRMED, "bold cyan"), (follow.NOT_BORNE_OUT, "bold magenta"),
+    (follow.REAFFIRMED, "bold cyan"), (follow.NOT_MENTIONED, "bold magenta"),
+    (follow.NOT_NAMED, "bold magenta"),
     (follow.NOT_AS_SUCH, "magenta"), (follow.NOT_TAKEN_UP, "magenta"),
     (follow.LATEST, ""), (follow.NO_REPORT, "")])
 def test_each_verdict_has_its_colour_and_renders_at_a_colour_terminal(verdict: str,

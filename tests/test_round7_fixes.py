@@ -123,7 +123,7 @@ def test_a_forecast_of_three_fields_is_partly_borne_out(bundled) -> None:
     assert by_part["a002-expected-focus-transport-logistics"].verdict == "borne out"
     assert [f.id for f in by_part["a002-expected-focus-transport-logistics"].later] == [
         "a004-transport-corridors-expansion"]
-    assert by_part["a002-expected-focus-industrial"].verdict == "not borne out"
+    assert by_part["a002-expected-focus-industrial"].verdict == "not named"
     page = markdown(build(bundled, "2025-11-state-visit-moscow"), bundled)
     lines = page.splitlines()
     at = next(i for i, text in enumerate(lines)
@@ -162,7 +162,7 @@ def test_partly_borne_out_needs_a_field_left_out(bundled, tmp_path) -> None:  # 
                     encoding="utf-8")
     entry = next(e for e in track(load(copy))
                  if e.fact.id == "a002-expected-focus-industrial-cooperation")
-    assert entry.verdict == "not borne out"
+    assert entry.verdict == "not named"
 
 
 def test_the_eastern_branch_is_not_taken_up_as_such(bundled) -> None:

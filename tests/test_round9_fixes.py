@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from kzru.brief import build, main_sector
-from kzru.follow import NO_REPORT, NOT_BORNE_OUT, track
+from kzru.follow import NO_REPORT, NOT_NAMED, track
 from kzru.render_brief import markdown
 from kzru.render_track import reason_of
 from kzru.suggest import see_also
@@ -53,18 +53,18 @@ def test_a_field_the_report_does_not_name_is_not_named_beside_the_visits_documen
     forecast = _tracked(bundled)["a002-expected-focus-industrial-cooperation"]
     parts = {part.fact.id: part for part in forecast.parts}
     science = parts["a002-expected-focus-scientific-technical"]
-    assert science.verdict == NOT_BORNE_OUT and science.later == []
+    assert science.verdict == NOT_NAMED and science.later == []
     assert [fact.id for fact in science.see_also] == [PACKAGE]
     assert [fact.id for fact in parts["a002-expected-focus-industrial"].see_also] == [PACKAGE]
     assert parts["a002-expected-focus-transport-logistics"].see_also == ()
     reason = str(reason_of(forecast))
-    assert "part a002-expected-focus-scientific-technical: not borne out, the report of " \
-           f"{MOSCOW} (a004) does not mention it by name; the documents the visit signed, " \
+    assert "part a002-expected-focus-scientific-technical: not named, the report " \
+           f"of {MOSCOW} (a004) does not name it; the documents the visit signed, " \
            f"{PACKAGE} (a004, 2025-11-12, signed), may take up this field (see also) but are " \
            "not linked to it" in reason
     rows = {row["id"]: row for row in json.loads(
         run("track", "--explain", "--format", "json").out)}
-    assert f"does not mention it by name; the documents the visit signed, {PACKAGE} " in \
+    assert f"does not name it; the documents the visit signed, {PACKAGE} " in \
         rows["a002-expected-focus-industrial-cooperation"]["reason"]
     page = markdown(build(bundled, MOSCOW), bundled)
     line = next(text for text in page.splitlines()
@@ -147,8 +147,8 @@ def test_lines_dated_by_their_report_say_so_once(bundled) -> None:  # noqa: ANN0
     """Rubric 4: a row the article gives no day is dated as of its report; the page says so
     once (round-9 brief point 3), naming the report's day; a page with none says nothing."""
     page = markdown(build(bundled, MOSCOW), bundled)
-    assert page.count("A line with no date of its own is dated by its report (2025-11-12)") == 1
+    assert page.count("the fact's date is its article's date: 2025-11-12, article [2]") == 1
     sochi = markdown(build(bundled, "2022-08-sochi-talks"), bundled)
-    assert "dated by its report" not in sochi
+    assert "its article's date" not in sochi
     ru = markdown(build(bundled, MOSCOW), bundled, "ru")
-    assert "датирована по её отчёту (2025-11-12)" in ru
+    assert "дата факта — дата его статьи: 2025-11-12, статья [2]" in ru

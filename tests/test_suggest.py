@@ -83,7 +83,8 @@ def test_see_also_from_the_store_is_the_whole_table_see_also(data_copy: Path,
     for item in walked:
         if item.score >= suggest.SEE_ALSO_SCORE and (
                 item.names or item.later.sectors[0] == item.earlier.sectors[0]) \
-                and not suggest._other_university(item, universities):
+                and not suggest._other_university(item, universities) \
+                and not suggest._other_than_a_document(item):
             expected.setdefault(item.earlier.id, []).append(item.later.id)
     expected = {key: found[:3] for key, found in expected.items()}
     # beside a topic only talked about, the next meeting's overview of its field, after them

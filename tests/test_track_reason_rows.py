@@ -45,7 +45,7 @@ def test_a_parts_reason_says_see_also_where_the_rows_are_named():
     """A part's candidates are not in the parent's see-also column, so its reason must not
     send the reader to a list that is not there: it names the rows itself, '(see also)'."""
     part = item(fact("a001-item-part", day="2024-11-27"), see_also=candidates(1),
-                verdict=follow.NOT_BORNE_OUT)
+                verdict=follow.NOT_NAMED)
     entry = item(fact("a001-item", day="2024-11-27"), parts=[part])
     line = why(entry, "en")
     assert "a009-later-000" in line and "(see also)" in line

@@ -42,7 +42,7 @@ EXAMPLES = ("kzru track газ", "kzru track университет --explain",
 # What --status takes: the statuses track follows, and "discussed", which its status column
 # shows for an item a meeting discussed (its status is reported, its role discussed).
 STATUSES = (*follow.TRACKED, "signed", "reported", follow.DISCUSSED)
-ROLES = (follow.COMMITMENT, follow.DOCUMENT, follow.DISCUSSED, follow.PROJECT)
+ROLES = (follow.COMMITMENT, follow.VIEW, follow.DOCUMENT, follow.DISCUSSED, follow.PROJECT)
 
 
 @with_common_options
@@ -59,8 +59,9 @@ def command(
              "discussed) or reported (every reported item, the discussed ones too).")] = None,
     role: Annotated[Optional[List[str]], typer.Option(
         "--role", click_type=Choice(ROLES, "role"),
-        help="Only what is tracked as this (the role field, repeatable): commitment, "
-             "document, discussed, or project (a reported project or institution).")] = None,
+        help="Only what is tracked as this (the role field, repeatable): commitment, view "
+             "(a forecast or proposal stated as a view), document, discussed, or project (a "
+             "reported project or institution).")] = None,
     by: Annotated[Optional[str], typer.Option(
         "--by", click_type=Choice(follow.VOICES, "voice"),
         help="Only government commitments (state) or commentators' views (commentator).")
