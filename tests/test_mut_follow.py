@@ -745,3 +745,89 @@ def test_a_reason_gives_the_later_fact_s_date_at_its_precision() -> None:
     assert tracked(dataset([a, done]), "a").reason == "done (s1, 2024-05, done) reports it done"
     in_year = done._replace(date=date(2024, 1, 1), date_precision="year")
     assert tracked(dataset([a, in_year]), "a").reason == "done (s1, 2024, done) reports it done"
+
+
+# --- background work and outlooks: tables the bundled data has no case of ----------------
+
+def test_each_previews_background_work_names_the_rows_of_its_own_visits_report() -> None:
+    """Two visits, each with a preview holding background work in energy and a report with
+    an energy row: each work is taken up through its sector by its own visit's report, and
+    names that report's row (the rows are worked out per visit and preview, never shared)."""
+    later_visit = date(2026, 3, 2)
+    sources = [source("p", date(2025, 11, 10)), source("r", date(2025, 11, 13)),
+               source("q", date(2026, 3, 1)), source("t", date(2026, 3, 3))]
+    facts = [
+        fact("p-forecast", status="expected", event="v", source="p", date=date(2025, 11, 10)),
+        fact("p-work", kind="project", status="ongoing", event="", source="p",
+             date=date(2025, 11, 10)),
+        fact("r-energy", kind="document", status="signed", event="v", source="r", date=VISIT,
+             evidence="соглашение подписано"),
+        fact("q-forecast", status="expected", event="w", source="q", date=date(2026, 3, 1)),
+        fact("q-work", kind="project", status="ongoing", event="", source="q",
+             date=date(2026, 3, 1)),
+        fact("t-energy", kind="document", status="signed", event="w", source="t",
+             date=later_visit, evidence="соглашение подписано"),
+    ]
+    data = dataset(facts, sources, [event("v", VISIT, ("p", "r")),
+                                    event("w", later_visit, ("q", "t"))])
+    found = {t.fact.id: t for t in follow.track(data)}
+    assert found["p-work"].verdict == found["q-work"].verdict == "not taken up as such"
+    assert [f.id for f in found["p-work"].see_also] == ["r-energy"]
+    assert [f.id for f in found["q-work"].see_also] == ["t-energy"]
+    assert found["q-work"].reason == ("background work of the preview of w; its report (t) "
+                                      "takes up its sector (energy), not this work as such: "
+                                      "t-energy")
+
+
+def test_background_work_of_a_visit_with_two_reports_names_both() -> None:
+    """A visit reported by two articles: the background work's reason lists both, in the
+    order the articles came out, whether the report takes up the work's sector or not."""
+    sources = [source("p", date(2025, 11, 10)), source("r1", date(2025, 11, 13)),
+               source("r2", date(2025, 11, 14))]
+    facts = [
+        fact("p-forecast", status="expected", event="v", source="p", date=date(2025, 11, 10)),
+        fact("p-energy", kind="project", status="ongoing", event="", source="p",
+             date=date(2025, 11, 10)),
+        fact("p-transport", kind="project", status="ongoing", event="", source="p",
+             date=date(2025, 11, 10), sectors=("transport",)),
+        fact("r1-energy", kind="document", status="signed", event="v", source="r1",
+             date=VISIT, evidence="соглашение подписано"),
+        fact("r2-finance", kind="document", status="signed", event="v", source="r2",
+             date=VISIT, sectors=("finance",), evidence="соглашение подписано"),
+    ]
+    data = dataset(facts, sources, [event("v", VISIT, ("p", "r1", "r2"))])
+    found = {t.fact.id: t for t in follow.track(data)}
+    assert found["p-energy"].verdict == "not taken up as such"
+    assert found["p-energy"].reason == ("background work of the preview of v; its report "
+                                        "(r1, r2) takes up its sector (energy), not this work "
+                                        "as such: r1-energy")
+    assert found["p-transport"].verdict == "not taken up at the visit"
+    assert found["p-transport"].reason == ("background work of the preview of v; its report "
+                                           "(r1, r2) does not take it up")
+
+
+def test_by_a_day_before_the_neighbours_report_an_outlook_is_not_yet_taken_up_through_it() -> None:
+    """track up to a day (a brief's "by this meeting") judges only on articles published by
+    then: an outlook whose neighbour row (naming the same bridge) is reported signed only in
+    a later article is, by a day before it, plainly not taken up, with nothing to see; with
+    every article, it is taken up through that row."""
+    outlook = fact("p-bridge", status="expected", event="", source="p", date=date(2025, 11, 10),
+                   names=("мост через Урал",))
+    other = fact("p-bridge-plan", status="planned", event="v", source="p",
+                 date=date(2025, 11, 10), names=("мост через Урал",))
+    signed = fact("late-bridge", kind="document", status="signed", event="v", source="late",
+                  date=date(2025, 12, 20), follows=("p-bridge-plan",),
+                  evidence="соглашение о мосте подписано")
+    data = preview_table(outlook, other, signed)
+    data.sources["late"] = source("late", date(2026, 1, 1))
+    by_then = {t.fact.id: t for t in follow.track(data, until=date(2025, 12, 1))}
+    assert by_then["p-bridge"].verdict == "not taken up at the visit"
+    assert by_then["p-bridge"].see_also == ()
+    assert by_then["p-bridge"].reason.startswith(
+        "a general outlook of the preview, not a forecast for v; its report (")
+    # the plan itself is a commitment, not a forecast: by then nothing reports on it (and
+    # "latest report" is said only of the whole table, never up to a day)
+    assert by_then["p-bridge-plan"].verdict == "no later report"
+    every = {t.fact.id: t for t in follow.track(data)}
+    assert every["p-bridge"].verdict == "not taken up as such"
+    assert [f.id for f in every["p-bridge"].see_also] == ["late-bridge"]

@@ -93,6 +93,9 @@ MODULES = {
     # run on a loaded machine exceeds, and the whole run stops)
     "validate": ("kzru/validate.py", ["tests/test_mut_validate.py", "tests/test_mut_store.py",
                                       "tests/test_store.py"]),
+    # one cell's rules, split out of validate.py
+    "cells": ("kzru/cells.py", ["tests/test_mut_validate.py", "tests/test_mut_store.py",
+                                "tests/test_store.py"]),
     "links": ("kzru/links.py", ["tests/test_mut_links.py", "tests/test_mut_store.py",
                                 "tests/test_store.py", "tests/test_faults.py"]),
     # the read paths brief and track ask the store, split out of db.py
