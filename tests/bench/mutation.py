@@ -45,7 +45,8 @@ MODULES = {
                                   "tests/test_render.py", "tests/test_read_paths.py",
                                   "tests/test_cite_rules.py", "tests/test_cli.py"]),
     # the JSON writer, split out of render.py
-    "json_writer": ("kzru/json_writer.py", ["tests/test_mut_render.py",
+    "json_writer": ("kzru/json_writer.py", ["tests/test_mut_json_writer.py",
+                                            "tests/test_mut_render.py",
                                             "tests/test_read_paths.py",
                                             "tests/test_render_rules.py"]),
     # track's and brief's presentation, split out of render.py
