@@ -301,3 +301,56 @@ def test_each_rule_across_rows_is_one_kind_shown_a_few_times_then_counted(data_c
                         (3 * many - PER_KIND, "facts.csv same_as: rules"),
                         (1, "facts.csv follows: refers to a draft"))]
     assert len(report) == 4 * PER_KIND + len(counted)
+
+
+# --- ids shared across tables, and their kinds -------------------------------------------------
+
+def test_a_fact_id_that_is_also_a_source_id_is_refused(data_copy: Path) -> None:
+    line, = added(data_copy, {"id": SOURCE})
+    assert problems(data_copy) == [f"{place(data_copy, line, 'id')}: id {SOURCE!r} is also a "
+                                   "source id (kzru cite takes any id and could not tell them "
+                                   "apart)"]
+
+
+def test_a_source_id_that_is_also_an_event_id_is_refused(data_copy: Path) -> None:
+    events, sources = read_table(data_copy, "events"), read_table(data_copy, "sources")
+    write_table(data_copy, "sources", [*sources, {**sources[-1], "id": events[0]["id"],
+                                                  "file": "clash.txt"}])
+    line = len(sources) + 2
+    assert problems(data_copy) == [
+        f"{place(data_copy, line, 'id', 'sources')}: id {events[0]['id']!r} is also an event id "
+        "(kzru cite takes any id and could not tell them apart)"]
+
+
+def test_a_long_unknown_reference_is_echoed_cut_to_a_hundred_characters(data_copy: Path) -> None:
+    """A message never echoes a whole bad cell: at most 100 characters, the last one "…"."""
+    value = "q" * 150
+    line, = added(data_copy, {"id": "new-fact", "event": value})
+    assert problems(data_copy) == [f"{place(data_copy, line, 'event')}: event "
+                                   f"{'q' * 99 + '…'!r} is not an id in events.csv"]
+
+
+def test_shared_ids_and_later_follows_are_each_one_kind_shown_a_few_times_then_counted(
+        data_copy: Path) -> None:
+    """PER_KIND + 1 facts whose id is a source's, sources whose id is an event's, and facts
+    following a later fact: each rule's first PER_KIND problems, then one line counting the
+    one more, under the rule's own kind."""
+    many = PER_KIND + 1
+    events, sources = read_table(data_copy, "events"), read_table(data_copy, "sources")
+    write_table(data_copy, "events", [*events, *({**events[0], "id": f"2030-01-clash{n}"}
+                                                 for n in range(many))])
+    write_table(data_copy, "sources", [
+        *sources, *({**sources[-1], "id": f"2030-01-clash{n}", "file": f"clash{n}.txt"}
+                    for n in range(many)),
+        *({**sources[-1], "id": f"src{n}", "file": f"src{n}.txt"} for n in range(many))])
+    added(data_copy, *({"id": f"src{n}"} for n in range(many)),
+          {"id": "future", "date": "2099-01-01", "date_precision": "day"},
+          *({"id": f"early-{n}", "follows": "future", "date": "1999-01-01",
+             "date_precision": "day"} for n in range(many)))
+    with pytest.raises(DataError) as raised:
+        load(data_copy)
+    report = list(raised.value.problems)
+    assert [line for line in report if line.startswith("… and ")] == [
+        f"… and 1 more of this kind ({kind}); kzru check --all-problems lists every one"
+        for kind in ("facts.csv id: source ids", "sources.csv id: event ids",
+                     "facts.csv follows: later facts")]
