@@ -201,6 +201,22 @@ def test_a_header_problem_names_a_few_columns(header: list[str], expected: str) 
     assert validate._header_problem(header, ["a", "b", "c"]) == expected
 
 
+def test_an_address_that_is_no_web_address_is_refused_when_a_table_is_read(data_copy: Path
+                                                                         ) -> None:
+    """The loader reads most text cells without a call (free text that is clean); a url
+    cell is never free text: an address a reader could be made to run is refused in the
+    table as in one cell, placed at its file, line and column, then its column's name (the
+    message "{where}: {column} {problem}")."""
+    sources = read_table(data_copy, "sources")
+    header = list(sources[0])
+    write_table(data_copy, "sources", [*sources[:-1], {**sources[-1],
+                                                       "url": "javascript:alert(1)"}])
+    assert problems(data_copy) == [
+        f"{data_copy / 'sources.csv'}:{len(sources) + 1}:{header.index('url') + 1}: "
+        "url 'javascript:alert(1)' is not a web address (http:// or https://): data names its "
+        "sources, it never carries other links"]
+
+
 def test_a_wrong_header_is_placed_on_line_one_with_the_expected_columns(data_copy: Path
                                                                          ) -> None:
     path = data_copy / "sectors.csv"
