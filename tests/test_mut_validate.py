@@ -217,6 +217,40 @@ def test_an_address_that_is_no_web_address_is_refused_when_a_table_is_read(data_
         "sources, it never carries other links"]
 
 
+def added_fact(folder: Path, **cells: str) -> tuple[Path, int, list[str]]:
+    """A fact appended to a data folder copy (the bundled FACT with ``cells`` changed): the
+    file, its line and the header."""
+    rows = read_table(folder, "facts")
+    base = next(row for row in rows if row["id"] == FACT.id)
+    write_table(folder, "facts", [*rows, {**base, **cells}])
+    return folder / "facts.csv", len(rows) + 2, list(rows[0])
+
+
+def test_an_id_against_its_pattern_and_evidence_past_its_length_are_refused_in_a_table(
+        data_copy: Path) -> None:
+    """Text columns with a pattern or a length are checked when a whole table is read, not
+    only cell by cell: a clean row's text is read without a call only where its column has
+    no rule beyond being text, and only within the column's length."""
+    path, line, header = added_fact(data_copy, id="Bad_Id", evidence="я" * 201)
+    assert problems(data_copy) == [
+        f"{path}:{line}:{header.index('id') + 1}: id 'Bad_Id' does not match the pattern "
+        "^[a-z0-9]+(-[a-z0-9]+)*$",
+        f"{path}:{line}:{header.index('evidence') + 1}: evidence is 201 characters long, at "
+        "most 200 allowed"]
+
+
+def test_a_semicolon_in_plain_text_separates_nothing(data_copy: Path) -> None:
+    """'; ' separates the items of a list column only: in a text column it is part of the
+    text, whatever follows it (even a character a formula starts with), also in a row whose
+    other cell has a problem (where every cell is read with its rules)."""
+    path, line, header = added_fact(data_copy, id="semicolon-fact",
+                                    summary="Trade grew; +5 % a year;  then less",
+                                    text="a\u0007b")
+    assert problems(data_copy) == [
+        f"{path}:{line}:{header.index('text') + 1}: text contains a control character (tab, "
+        "newline or similar)"]
+
+
 def test_a_wrong_header_is_placed_on_line_one_with_the_expected_columns(data_copy: Path
                                                                          ) -> None:
     path = data_copy / "sectors.csv"
