@@ -254,3 +254,31 @@ def test_the_last_meetings_commitments_now_count_reports_after_this_meeting(run,
     assert again["later"] == commitment["later"]
     assert again["later_now"] == [*commitment["later_now"], "a004-later-report"]
     assert again["verdict_now"] == "done"
+
+
+# --- a date taken from an article whose own date was inferred -------------------------------
+
+def test_a_later_or_conflicting_fact_dated_by_its_inferred_article_says_inferred(table  # noqa: ANN001
+                                                                               ) -> None:
+    """A fact with no date of its own (basis "publication") takes its article's date; where
+    that date was inferred (a001, published_basis "inferred" in sources.csv), the fact's date
+    is marked inferred wherever the brief shows it: in a list of later facts and as the
+    other article's date of a conflicting row."""
+    from kzru.brief_lines import conflict_lines, later_list
+
+    report = table.sources["a001"]
+    assert report.published_basis == "inferred"
+    later = next(f for f in table.facts.values()
+                 if f.source == "a001" and f.date_basis == "publication")
+    shown = later.date.isoformat()  # day precision, as a001's date is
+    assert later_list([later], "en", [report]) == f"`{later.id}` ({shown}, inferred)"
+    assert later_list([later], "ru", [report]) == f"`{later.id}` ({shown}, дата выведена)"
+    stated = table.sources["a002"]
+    # dated by its article, whose date was stated: no mark
+    here = next(f for f in table.facts.values() if f.source == "a002" and
+                f.date_basis == "publication" and f.date_precision == "day")
+    brief = SimpleNamespace(sources=[stated, report])
+    item = SimpleNamespace(fact=here, citation=1, conflicts=[later])
+    assert conflict_lines(item, brief, "en") == [
+        f"  - ⚠ Sources differ on the date: {here.date.isoformat()} here [1]; {shown}, "
+        f"inferred in [2] `{later.id}`"]
