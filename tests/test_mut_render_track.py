@@ -624,3 +624,37 @@ def test_kzru_track_at_a_terminal_shows_each_items_block_as_its_json_says(
                 f"{fact_.status} {candidate}")
         # nothing wider than the screen
         assert all(len(line) <= columns for line in block), block
+
+
+NOT_LINKED = ("no later fact in this table is linked to it as its progress; {rows} may report "
+              "on it (see also) but are not linked: curators link only where careful readers "
+              "agree the later fact reports on this very item (RUBRIC-follows, which lists the "
+              "pairs considered and left out, with the rule)")
+
+
+def test_a_reason_names_three_candidates_at_their_precision_and_counts_the_rest() -> None:
+    """A reason is one line: it names the first three see-also rows (each dated at its
+    precision: a month stays a month) and says how many more the list holds."""
+    first = fact("x-month", day="2026-01-01", precision="month", status="reported")
+    rest = [fact(f"x-day{n}", day=f"2026-02-0{n}", status="reported") for n in (1, 2, 3, 4)]
+    lonely = item(fact("x-open", summary="Open."), follow.NO_REPORT,
+                  reason="nothing later in this table reports on it",
+                  see_also=(first, *rest))
+    source = first.source
+    rows = (f"x-month ({source}, 2026-01, reported), x-day1 ({source}, 2026-02-01, reported), "
+            f"x-day2 ({source}, 2026-02-02, reported), 2 more (see also)")
+    assert str(reason_of(lonely)) == NOT_LINKED.format(rows=rows)
+
+
+def test_a_parents_reason_adds_each_part_whose_candidates_are_not_linked() -> None:
+    """A part with see-also rows and no later report of its own: the parent's reason goes on
+    with "part ID: verdict, the part's own reason" (which names its candidates)."""
+    candidate = fact("x-maybe", day="2026-01-01", status="reported")
+    part = item(fact("x-part"), follow.NO_REPORT, reason="nothing later reports on it",
+                see_also=(candidate,))
+    quiet = item(fact("x-quiet"), follow.NO_REPORT, reason="nothing later reports on it")
+    parent = item(fact("x-whole"), follow.NO_REPORT, reason="the whole's reason",
+                  parts=(part, quiet))
+    part_reason = NOT_LINKED.format(rows=f"x-maybe ({candidate.source}, 2026-01-01, reported)")
+    assert str(reason_of(parent)) == (f"the whole's reason; part x-part: no later report, "
+                                      f"{part_reason}")
