@@ -21,8 +21,11 @@ MEMO_LIMIT = 1 << 16
 INDEX_NAME = r"index-[0-9a-f]{32}\.sqlite"
 MEMO_NAME = r"stat-[0-9a-f]{8}\.json"
 SEAL_NAME = r"seal-[0-9a-f]{32}\.json"
-TEMPORARY_NAME = r"(index|stat|seal)-.*\.tmp"
+TEMPORARY_NAME = r"(index|stat|seal|kept)-.*\.tmp"
 KEEP_MEMOS = 32
+# Answers kept beside an index (kept.py): a file and its seal, named by the index's key.
+KEPT_NAME = r"kept-[0-9a-f]{32}-[0-9a-f]{32}\.(sqlite|json)"
+KEEP_KEPT = 32
 
 
 _warned = False
@@ -180,7 +183,8 @@ def tidy(place: Path, current: Path) -> None:
 
     index_name, memo_name = re.compile(INDEX_NAME), re.compile(MEMO_NAME)
     seal_name, temporary_name = re.compile(SEAL_NAME), re.compile(TEMPORARY_NAME)
-    indexes, memos, seals = [], [], {}
+    kept_name = re.compile(KEPT_NAME)
+    indexes, memos, seals, kept = [], [], {}, []
     cutoff = time.time() - STALE_TEMPORARY_S
     try:
         with os.scandir(place) as entries:
@@ -190,6 +194,8 @@ def tidy(place: Path, current: Path) -> None:
                     indexes.append((info.st_mtime, entry.path))
                 elif memo_name.fullmatch(entry.name):
                     memos.append((info.st_mtime, entry.path))
+                elif kept_name.fullmatch(entry.name):
+                    kept.append((info.st_mtime, entry.path))
                 elif seal_name.fullmatch(entry.name):
                     seals[entry.name[5:37]] = (info.st_mtime, entry.path)
                 elif temporary_name.fullmatch(entry.name) and info.st_mtime < cutoff:
@@ -204,5 +210,16 @@ def tidy(place: Path, current: Path) -> None:
         for key, (when, path) in seals.items():
             if key in removed or (key not in held and when < cutoff):
                 os.unlink(path)
+        # kept answers (each a file and its seal): those of a store no longer held, and all
+        # but the newest few
+        answers: dict[str, list[tuple[float, str]]] = {}
+        for when, path in kept:
+            answers.setdefault(path.rsplit(".", 1)[0], []).append((when, path))
+        newest = sorted(answers, key=lambda stem: max(answers[stem]), reverse=True)
+        for rank, stem in enumerate(newest):
+            key, (when, _) = os.path.basename(stem)[5:37], max(answers[stem])
+            if rank >= KEEP_KEPT or key in removed or (key not in held and when < cutoff):
+                for _, path in answers[stem]:
+                    os.unlink(path)
     except OSError:
         pass  # tidying is a courtesy: never a reason to fail a search

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
-from typing import Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from kzru.labels import Joined, Said, status_word, verdict_word
 from kzru.model import Dataset, Event, Fact
@@ -332,12 +332,12 @@ class _Chosen(NamedTuple):
     id: str
 
 
-def tracked(dataset: Dataset, candidates: Iterable[Fact] | None = None,
-            since: date | None = None, statuses: Iterable[str] | None = None,
-            batch: int = 1000, until: date | None = None) -> Iterator[Tracked]:
-    """``track`` one by one as they are judged, ``batch`` facts (with their parts and later
-    facts) read at a time in date order: at 100,000 facts only a batch is held whole."""
-    context = _context(dataset, until)
+def chosen(dataset: Dataset, candidates: Iterable[Fact] | None = None,
+           since: date | None = None, statuses: Iterable[str] | None = None,
+           role_of: Callable[[Fact], str] = role) -> tuple[list[str], dict[str, Fact]]:
+    """The ids of the facts ``tracked`` judges, in its order (date, then id), and the whole
+    facts already read for the choice (the candidates and their parents). Apart from the
+    judging: the ids alone are what a kept judgement (judged.py) is asked for."""
     wanted = set(statuses) if statuses is not None else None
     # Every fact that may have a role (the store narrows them in SQL and gives only what
     # role() reads), or the candidates given (whole facts).
@@ -345,20 +345,20 @@ def tracked(dataset: Dataset, candidates: Iterable[Fact] | None = None,
     known = {fact.id: fact for fact in given or ()}
     brief: dict[str, tuple[str, str, date, str]] = {}  # id -> part_of, status, date, role
     for fact in (dataset.role_pool() if given is None else given):
-        brief[fact.id] = (fact.part_of, fact.status, fact.date, context.role(fact))
+        brief[fact.id] = (fact.part_of, fact.status, fact.date, role_of(fact))
     members = list(brief)
     if given is not None:  # the candidates' parents, read whole (of the whole table, a
         # parent outside the narrowed pool has no role)
         parents = dataset.fetch((fact.part_of for fact in given if fact.part_of), known)
         for parent in parents.values():
             brief.setdefault(parent.id, (parent.part_of, parent.status, parent.date,
-                                         context.role(parent)))
+                                         role_of(parent)))
         known = {**parents, **known}
     # A part that matches brings in its parent: the parent is followed, the part under it.
     # Of the whole table, a parent with a role is followed whenever it has a part, even a
     # part the narrowed pool leaves out: the same as asking every part for its parent.
     with_parts = dataset.with_parts() if given is None else set()
-    chosen: set[_Chosen] = set()
+    picked: set[_Chosen] = set()
     for fact_id in members:
         part_of = brief[fact_id][0]
         parent = brief.get(part_of) if part_of else None
@@ -367,9 +367,19 @@ def tracked(dataset: Dataset, candidates: Iterable[Fact] | None = None,
             _, status, day, found_role = brief[one]
             if found_role and (wanted is None or status in wanted) and \
                     (since is None or day >= since):
-                chosen.add(_Chosen(day, one))
+                picked.add(_Chosen(day, one))
     del brief
-    order = [one.id for one in sorted(chosen)]
+    order = [one.id for one in sorted(picked)]
+    return order, known
+
+
+def tracked(dataset: Dataset, candidates: Iterable[Fact] | None = None,
+            since: date | None = None, statuses: Iterable[str] | None = None,
+            batch: int = 1000, until: date | None = None) -> Iterator[Tracked]:
+    """``track`` one by one as they are judged, ``batch`` facts (with their parts and later
+    facts) read at a time in date order: at 100,000 facts only a batch is held whole."""
+    context = _context(dataset, until)
+    order, known = chosen(dataset, candidates, since, statuses, context.role)
     lines = dataset.fact_lines
     for start in range(0, len(order), batch):
         ids = order[start:start + batch]

@@ -61,6 +61,9 @@ class Index:
                  rebuild: Callable[[], sqlite3.Connection] | None = None) -> None:
         self._rebuild = rebuild
         self.drafts = False
+        # the cached file's place (freshness.Place) when the index is one, for the answers kept
+        # beside it (kept.py); None for an index built in memory
+        self.place: freshness.Place | None = None
         self._replace(connection)
 
     def admit(self, where: str = "1") -> str:
@@ -292,8 +295,10 @@ def _open_index(folder: Path, load: Callable[[], Dataset] | None, color: bool) -
         try:
             place = freshness.locate(folder, directory)
             if place.index_is_sound():
-                return Index(_read_only(place.index),
-                             lambda: _rebuilt(place, folder, load, show, color))
+                index = Index(_read_only(place.index),
+                              lambda: _rebuilt(place, folder, load, show, color))
+                index.place = place
+                return index
         except cache.Untrusted as error:
             from kzru.labels import Said
 
@@ -323,7 +328,9 @@ def _rebuilt(place: freshness.Place | None, folder: Path,
             copied = build.build_file(place, folder, show, color, dataset, reads)
             connection = copied if copied is not None else _read_only(place.index)
             if wrap:
-                return Index(connection)
+                index = Index(connection)
+                index.place = place if copied is None else None
+                return index
         except (OSError, sqlite3.Error, ValueError, cache.Untrusted):
             connection = None
     if connection is None:

@@ -260,4 +260,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                                "не удаётся построить поисковый индекс даже в памяти: {why}"),
     "cache.untrusted": ("{problem}; not using the cache, the index is built in memory",
                         "{problem}; кэш не используется, индекс строится в памяти"),
+    "cache.kept_untrusted": ("{problem}; not using it, the answer is worked out afresh",
+                             "{problem}; файл не используется, ответ строится заново"),
 }

@@ -92,16 +92,24 @@ class Output:
                     self.writer.table(rows, columns, title, terms)
             count = len(rows)
         else:
-            try:
-                count = write_machine(rows, self.fmt, sys.stdout, keys)
-                sys.stdout.flush()
-            except BrokenPipeError:  # the reader has all it wanted: success, quietly
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, sys.stdout.fileno())
-                raise typer.Exit(0) from None
+            return self.written(lambda out: write_machine(rows, self.fmt, out, keys))
         if not count:
-            if self.is_table:
-                typer.echo(f"kzru: {nothing}", err=True)
+            typer.echo(f"kzru: {nothing}", err=True)
+            raise typer.Exit(1)
+        return count
+
+    def written(self, write: Callable[[Any], int]) -> int:
+        """``write(stdout)`` in a machine format, which returns how many rows it wrote (a
+        listing, or text kept for it: judged.py): success when the reader closes the pipe,
+        exit 1 (after the empty result) when there were none. Returns how many."""
+        try:
+            count = write(sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:  # the reader has all it wanted: success, quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
+        if not count:
             raise typer.Exit(1)
         return count
 

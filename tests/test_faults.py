@@ -190,7 +190,7 @@ def test_planted_stat_memo_cannot_name_a_path(run, data_copy: Path, own_cache: P
     assert victim.read_bytes() == b"the victim's own file"
     assert sorted(p for p in tmp_path.rglob("*") if own_cache not in p.parents) == outside
     assert all(any(re.fullmatch(name, p.name) for name in (cache.INDEX_NAME, cache.MEMO_NAME,
-                                                             cache.SEAL_NAME))
+                                                             cache.SEAL_NAME, cache.KEPT_NAME))
                for p in own_cache.iterdir())
 
 

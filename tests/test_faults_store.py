@@ -345,3 +345,97 @@ def test_every_command_reads_no_store_another_user_could_have_written(
     assert answer.err.count("\n") == 1 and "built in memory" in answer.err, answer.err
     assert {path: path.read_bytes() for path in watched} == contents
     assert builds == []  # nothing filed beside an untrusted file
+
+
+# --- answers kept beside the store (kept.py): track's judged items, a brief's page ---------
+
+KEPT = {"track": "items", "brief": "pages"}  # each command's kept table
+DAMAGE = ["planted", "corrupted", "cut short", "wrong types, sealed",
+          "another variant's, sealed", "seal removed"]
+
+
+def kept_of(folder: Path) -> tuple[Path, Path]:
+    """The one kept answer in ``folder`` and its seal."""
+    (found,) = folder.glob("kept-*.sqlite")
+    return found, found.with_suffix(".json")
+
+
+def _sealed(path: Path, seal: Path) -> None:
+    """Seal the file as it is now, as if kzru had written it (what a checksum cannot catch:
+    only the checks of its meta and values can)."""
+    freshness.Seal(path.stem[5:], [freshness.file_digest(path)]).save(seal)
+
+
+def _damage(path: Path, seal: Path, table: str, how: str) -> None:
+    if how == "planted":  # a value kzru could have written: only the checksum tells
+        with contextlib.closing(sqlite3.connect(path)) as connection, connection:
+            connection.execute(f"UPDATE {table} SET text = 'planted'")
+    elif how == "corrupted":
+        pristine = path.read_bytes()
+        chance = random.Random(f"{path.name} 20261205")
+        offset = chance.randrange(len(pristine) - 64)
+        path.write_bytes(pristine[:offset] + chance.randbytes(64) + pristine[offset + 64:])
+    elif how == "cut short":
+        path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    elif how == "wrong types, sealed":
+        with contextlib.closing(sqlite3.connect(path)) as connection, connection:
+            connection.execute(f"UPDATE {table} SET text = X'00' WHERE seq = 1")  # a blob
+        _sealed(path, seal)
+    elif how == "another variant's, sealed":
+        with contextlib.closing(sqlite3.connect(path)) as connection, connection:
+            connection.execute(f"UPDATE {table} SET text = 'planted'")
+            connection.execute("UPDATE meta SET value = ? WHERE key = 'variant'",
+                               ["0" * 32])
+        _sealed(path, seal)
+    elif how == "seal removed":
+        seal.unlink()
+
+
+@pytest.mark.parametrize("how", DAMAGE)
+@pytest.mark.parametrize("name", KEPT)
+def test_a_damaged_kept_answer_is_rebuilt_never_answered_from(
+        built: Built, mine: Path, tmp_path: Path, name: str, how: str) -> None:
+    folder = tmp_path / "cache"
+    assert ask(name, mine, tmp_path) == built.before[name]  # kept here
+    path, seal = kept_of(folder)
+    _damage(path, seal, KEPT[name], how)
+    assert ask(name, mine, tmp_path) == built.before[name]
+    assert kept_of(folder) == (path, seal)  # kept again under its name, sound
+    filed = freshness._read_seal(seal, path.stem[5:])
+    assert filed is not None and freshness.file_digest(path) in filed.digests
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        assert connection.execute(f"SELECT COUNT(*) FROM {KEPT[name]} WHERE text = 'planted' "
+                                  "OR typeof(text) != 'text'").fetchone() == (0,)
+    assert ask(name, mine, tmp_path) == built.before[name]  # and read back
+
+
+@pytest.mark.parametrize("how", ["kept answer writable by others", "kept seal is a link",
+                                 "kept answer of another user"])
+@pytest.mark.parametrize("name", KEPT)
+def test_a_kept_answer_another_user_could_have_written_is_not_read(
+        built: Built, mine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        name: str, how: str) -> None:
+    """Not read, not replaced: one warning, the answer worked out afresh, the file as it
+    was (planted text in it never shows)."""
+    folder = tmp_path / "cache"
+    assert ask(name, mine, tmp_path) == built.before[name]
+    path, seal = kept_of(folder)
+    with contextlib.closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute(f"UPDATE {KEPT[name]} SET text = 'planted'")
+    _sealed(path, seal)
+    target = seal if "seal" in how else path
+    if how.endswith("writable by others"):
+        target.chmod(0o666)
+    elif how.endswith("a link"):
+        os.replace(target, target.with_name("elsewhere"))
+        target.symlink_to("elsewhere")
+    elif os.geteuid() == 0:
+        os.chown(target, 65534, 65534)
+    else:
+        monkeypatch.setattr(os, "lstat", _owned_by_another(target, os.lstat))
+    watched = [path, seal]
+    contents = {file: file.read_bytes() for file in watched}
+    answer = ask(name, mine, tmp_path)
+    assert (answer.code, answer.out) == (built.before[name].code, built.before[name].out)
+    assert answer.err.count("\n") == 1 and "worked out afresh" in answer.err, answer.err
+    assert {file: file.read_bytes() for file in watched} == contents

@@ -140,12 +140,15 @@ def test_track_streamed_as_json_is_the_whole_lists_json(run) -> None:  # noqa: A
     assert [json.loads(line) for line in done.out.splitlines()] == _plain(rows[:3])
 
 
-def test_track_streamed_with_see_also_is_the_whole_lists(run, monkeypatch) -> None:  # noqa: ANN001
+def test_track_streamed_with_see_also_is_the_whole_lists(run, monkeypatch,  # noqa: ANN001
+                                                         tmp_path) -> None:
     """The suggester's candidates added a batch at a time (here three items) are those it
-    gives the whole list (each item is weighed on its own)."""
-    import kzru.commands.track as command
+    gives the whole list (each item is weighed on its own). A cache of its own: the judgement
+    is kept (judged.py) by the first run, which must be this one's."""
+    import kzru.judged as judged
 
-    monkeypatch.setattr(command, "SEE_ALSO_BATCH", 3)
+    monkeypatch.setattr(judged, "SEE_ALSO_BATCH", 3)
+    monkeypatch.setenv("KZRU_CACHE_DIR", str(tmp_path / "cache"))
     from kzru.db import open_store
     from kzru.follow import track
     from kzru.render_track import KEYS, row

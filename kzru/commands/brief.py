@@ -2,7 +2,7 @@
 
 import re
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -35,16 +35,32 @@ def command(
     loaded = dataset(options)
     event_id = resolve_event(event_id, loaded.events)
     fmt = options.format or ("table" if sys.stdout.isatty() else "md")
+    if fmt in ("json", "md"):
+        from kzru.kept import kept_text, write_text
+
+        def write(out: Any) -> None:
+            _write(loaded, event_id, fmt, options.language, out)
+
+        # kept beside the store once written (kept.py): a brief at 100,000 facts is seconds
+        # of work and tens of megabytes of text
+        kept = kept_text(loaded.index, "brief", (event_id, fmt, options.language,
+                                                 loaded.drafts), write)
+        if kept is None:
+            write(sys.stdout)
+        else:
+            write_text(kept, sys.stdout)
+        return
+    _draw(markdown(build(loaded, event_id), loaded, options.language), options)
+
+
+def _write(loaded: Any, event_id: str, fmt: str, lang: str, out: Any) -> None:
+    """The brief in JSON or Markdown, written to ``out`` as it is made."""
     brief = build(loaded, event_id)
     if fmt == "json":
-        write_json_value(data(brief, lazy=True), sys.stdout, plain=False)
-        sys.stdout.write("\n")
+        write_json_value(data(brief, lazy=True), out, plain=False)
+        out.write("\n")
         return
-    page = markdown(brief, loaded, options.language)
-    if fmt == "md":
-        sys.stdout.write(page)
-        return
-    _draw(page, options)
+    out.write(markdown(brief, loaded, lang))
 
 
 def _draw(page: str, options: Options) -> None:

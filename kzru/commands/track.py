@@ -106,13 +106,18 @@ def command(
     with Output(options) as out:
         default = (*KEYS, *EXPLAIN_KEYS) if explain else KEYS
         keys = fields.choose(fields_, default, ALL_KEYS, "track")
+        if not out.is_table and _kept(loaded, out, keys, see_also, candidates, selection,
+                                      wanted, by, cut_limit(limit)):
+            return
         if not out.is_table:
             # JSON and the like, item by item as judged (the suggester's candidates added a
             # batch at a time: each item's are its own): at 100,000 facts never all held
             counted = _Counted(entries)
             shown: Iterator[follow.Tracked] = islice(counted, cut_limit(limit))
             if see_also:
-                shown = _with_see_also(loaded, shown)
+                from kzru.judged import with_see_also
+
+                shown = with_see_also(loaded, shown)
             written = out.rows((row(entry, out.lang) for entry in shown), keys,
                                fields.columns_for(keys), label("empty.tracked", out.lang))
             for _ in counted:  # the rest only counted, for the note that the list was cut
@@ -151,6 +156,22 @@ class _Wanted:
         self.statuses = None if not statuses else \
             self.plain | ({"reported"} if self.discussed else set())
 
+    def sql(self, by: Optional[str]) -> "tuple[str, list[str]]":
+        """``accepts`` (and --by) over the kept judgement's columns (judged.py)."""
+        clauses, params = [], []
+        if self.statuses is not None:
+            either = [f"status IN ({','.join('?' * len(self.plain))})"] if self.plain else []
+            either += ["role = ?"] if self.discussed else []
+            clauses.append(f"({' OR '.join(either)})")
+            params += [*sorted(self.plain), *([follow.DISCUSSED] if self.discussed else [])]
+        if self.roles:
+            clauses.append(f"role IN ({','.join('?' * len(self.roles))})")
+            params += sorted(self.roles)
+        if by is not None:
+            clauses.append("voice = ?")
+            params.append(by)
+        return " AND ".join(clauses) or "1", params
+
     def accepts(self, entry: follow.Tracked) -> bool:
         if self.statuses is not None and entry.fact.status not in self.plain and not (
                 self.discussed and entry.role == follow.DISCUSSED):
@@ -158,18 +179,39 @@ class _Wanted:
         return not self.roles or entry.role in self.roles
 
 
-SEE_ALSO_BATCH = 1000
+def _kept(loaded: Any, out: Output, keys: list[str], see_also: bool,
+          candidates: Optional[list[Any]], selection: query.FactFilter, wanted: _Wanted,
+          by: Optional[str], limit: Optional[int]) -> bool:
+    """Answer from the judgement kept beside the store (judged.py), made on the first run
+    asked this way; False when there is none to keep (a store in memory) or it lacks an item
+    the choice picked (then judged afresh, as before)."""
+    from kzru import judged
 
+    kept = judged.judgement(loaded, out.fmt, keys, out.lang, see_also)
+    if kept is None:
+        return False
+    ids = None if candidates is None else follow.chosen(loaded, candidates)[0]
+    allowed = None
+    if not selection.empty:  # the fact filters, in SQL over the store's indexed columns
+        where, params = selection.sql()
+        allowed = {row[0] for row in loaded.index.rows(
+            f"SELECT x.id FROM filters x WHERE {loaded.index.admit(where)}", params)}
+    where, params = wanted.sql(by)
+    frame = judged.Frame(out.fmt, keys)
+    counts: list[int] = []
 
-def _with_see_also(loaded: Any, entries: Iterator[follow.Tracked]) -> Iterator[follow.Tracked]:
-    """``suggest.see_also`` a batch of items at a time (it weighs each item on its own)."""
-    from kzru.suggest import see_also as with_candidates
+    def write(stdout: Any) -> int:
+        counts.extend(judged.written(kept, frame, where, params, ids, allowed, limit, stdout))
+        return counts[0]
 
-    while True:
-        chunk = list(islice(entries, SEE_ALSO_BATCH))
-        if not chunk:
-            return
-        yield from with_candidates(loaded, chunk)
+    try:
+        out.written(write)
+    except judged.MissingItem:
+        return False
+    finally:
+        kept.close()
+    out.cut(*counts, "tracked")
+    return True
 
 
 class _Counted:

@@ -1,0 +1,161 @@
+"""Answers kept beside the store (kzru/kept.py, kzru/judged.py): track's judged items and a
+brief's page are what working them out afresh gives, byte for byte, however they are asked;
+a change of the data names another kept answer; the rows kept are the judgement itself.
+
+The promise is "the same as the item-by-item path": each expectation is that path's own
+output, run in the same process with the kept answers turned off.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kzru import judged, kept
+from kzru.store import bundled_data_dir
+
+TRACK_ASKED = [
+    ("--format", "json"), ("--format", "json", "--explain"), ("--format", "jsonl"),
+    ("--format", "csv"), ("--format", "md"), ("--format", "tsv", "--explain"),
+    ("--format", "json", "--lang", "ru"), ("--format", "json", "--no-see-also"),
+    ("атом", "--format", "json"), ("газ", "--explain", "--format", "jsonl"),
+    ("университет", "--format", "csv", "--limit", "2"),
+    ("--status", "discussed", "--format", "json"),
+    ("--status", "agreed", "--status", "signed", "--format", "json"),
+    ("--role", "document", "--format", "json"), ("--by", "commentator", "--format", "json"),
+    ("--year", "2025", "--format", "json"), ("--sector", "energy", "--format", "csv"),
+    ("--since", "2024-06-01", "--format", "json"), ("--limit", "4", "--format", "json"),
+    ("--fields", "id,verdict,later", "--format", "json"),
+    ("--status", "signed", "--year", "1990", "--format", "json"),  # nothing: exit 1
+    ("нетакогослова", "--format", "json"),
+]
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("KZRU_CACHE_DIR", str(folder))
+    return folder
+
+
+def _afresh(monkeypatch: pytest.MonkeyPatch, run, *args: str):  # noqa: ANN001, ANN202
+    """The answer worked out item by item: nothing kept, nothing read back."""
+    with monkeypatch.context() as patch:
+        patch.setattr(judged, "judgement", lambda *_: None)
+        patch.setattr(kept, "open_kept", lambda *_: None)
+        return run(*args)
+
+
+@pytest.mark.parametrize("asked", TRACK_ASKED, ids=" ".join)
+def test_kept_track_is_what_judging_afresh_writes(run, monkeypatch: pytest.MonkeyPatch,
+                                                 own_cache: Path, asked: tuple[str, ...]) -> None:
+    fresh = _afresh(monkeypatch, run, "track", *asked)
+    assert fresh.code in (0, 1)
+    first = run("track", *asked)  # judges every item and keeps them
+    assert list(own_cache.glob("kept-*.sqlite")), "nothing was kept"
+    again = run("track", *asked)  # read back
+    assert (first.code, first.out, first.err) == (fresh.code, fresh.out, fresh.err)
+    assert (again.code, again.out, again.err) == (fresh.code, fresh.out, fresh.err)
+
+
+@pytest.mark.parametrize("event", ["2025-11-state-visit-moscow", "2024-11-csto-council"])
+@pytest.mark.parametrize("fmt", ["md", "json"])
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_kept_brief_is_the_page_made_afresh(run, monkeypatch: pytest.MonkeyPatch,
+                                            own_cache: Path, event: str, fmt: str,
+                                            lang: str) -> None:
+    asked = ("brief", event, "--format", fmt, "--lang", lang)
+    fresh = _afresh(monkeypatch, run, *asked)
+    assert fresh.code == 0 and fresh.out
+    assert run(*asked).out == fresh.out
+    assert list(own_cache.glob("kept-*.sqlite")), "nothing was kept"
+    assert run(*asked).out == fresh.out
+
+
+def test_the_kept_rows_are_tracks_judgement(own_cache: Path) -> None:
+    """Row by row: the items in track's order (date, then id), each with its own status,
+    role and voice (what the filters read) and its text, the listing of it alone."""
+    from kzru.db import open_store
+    from kzru.follow import tracked
+    from kzru.render_track import KEYS, row
+
+    stored = open_store(bundled_data_dir(), color=False)
+    entries = list(judged.with_see_also(stored, tracked(stored)))
+    assert [(e.fact.date, e.fact.id) for e in entries] == sorted(
+        (e.fact.date, e.fact.id) for e in entries)
+    memo = judged.judgement(stored, "json", list(KEYS), "en", True)
+    assert memo is not None
+    rows = memo.connection.execute(
+        "SELECT seq, id, status, role, voice, text FROM items ORDER BY seq").fetchall()
+    memo.close()
+    assert [r[:5] for r in rows] == [(number, e.fact.id, e.fact.status, e.role, e.voice)
+                                     for number, e in enumerate(entries, 1)]
+    for (*_, text), entry in zip(rows, entries):
+        assert json.loads(text) == json.loads(json.dumps(
+            {key: row(entry, "en")[key] for key in KEYS}, default=str))
+
+
+def test_a_data_change_names_another_kept_answer(run, data_copy: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 own_cache: Path) -> None:
+    """A follows link added to the table: the kept answer of the old content is not read
+    (its file is named by the old content's key), and the item's verdict moves."""
+    before = run("track", "--format", "json", "--data", str(data_copy))
+    assert before.code == 0
+    items = json.loads(before.out)
+    open_item = next(item for item in items if item["verdict"] == "no later report"
+                     and not item["parts"])
+    later = max(items, key=lambda item: item["date"])
+    facts = data_copy / "facts.csv"
+    import csv
+
+    with facts.open(encoding="utf-8", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    fields = list(table[0])
+    changed = next(fact for fact in table if fact["id"] == later["id"])
+    assert changed["date"] > open_item["date"] or changed["date"] == open_item["date"]
+    changed["follows"] = "; ".join(filter(None, [changed["follows"], open_item["id"]]))
+    with facts.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(table)
+    kept_before = set(own_cache.glob("kept-*.sqlite"))
+    after = run("track", "--format", "json", "--data", str(data_copy))
+    fresh = _afresh(monkeypatch, run, "track", "--format", "json", "--data", str(data_copy))
+    assert (after.code, after.out) == (fresh.code, fresh.out)
+    assert after.out != before.out
+    moved = next(item for item in json.loads(after.out) if item["id"] == open_item["id"])
+    assert later["id"] in moved["later"]
+    assert set(own_cache.glob("kept-*.sqlite")) - kept_before, "the old answer was read"
+
+
+def test_another_kzru_names_another_kept_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A kept answer is named by kzru's own files too: an edited or upgraded kzru never
+    reads one written by another."""
+    ours = kept.variant_of("track", ("json",))
+    monkeypatch.setattr(kept, "_code", ["0" * 32])
+    assert kept.variant_of("track", ("json",)) != ours
+    monkeypatch.setattr(kept, "_code", [])
+    assert kept.variant_of("track", ("json",)) == ours
+
+
+def test_an_item_the_kept_answer_lacks_is_judged_afresh(run, monkeypatch: pytest.MonkeyPatch,
+                                                        own_cache: Path) -> None:
+    """A query's choice names an item the kept rows do not hold (never, unless the rule
+    that picks them changed): the listing is judged afresh, nothing half written."""
+    asked = ("track", "атом", "--format", "json")
+    fresh = _afresh(monkeypatch, run, *asked)
+    run(*asked)
+    (path,) = own_cache.glob("kept-*.sqlite")
+    real = judged._pages
+
+    def lacking(memo, where, params, ids):  # noqa: ANN001, ANN202
+        return real(memo, where, params, [*ids, "z-not-kept"] if ids else ids)
+
+    monkeypatch.setattr(judged, "_pages", lacking)
+    assert run(*asked).out == fresh.out
+    with sqlite3.connect(path) as connection:  # the kept file itself was left as it was
+        assert connection.execute("SELECT COUNT(*) FROM items").fetchone()[0] > 0
