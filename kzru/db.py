@@ -10,7 +10,7 @@ a store opened with ``drafts=False`` (the default) never returns them, nor count
 ``Store`` also offers what ``model.Dataset`` offers (``facts``, ``events``, ``facts_by_event``,
 ``parts``, ``fact_lines``, ``top_level``), answered lazily from SQL, so code written against a
 loaded dataset reads the store unchanged; the typed queries below (and brief's and track's
-in walks.py) are the fast paths.
+in walks.py and report_walks.py) are the fast paths.
 """
 
 from datetime import date
@@ -20,12 +20,12 @@ from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 from kzru.fact_columns import fact_sql
 from kzru.index import Index
 from kzru.model import Fact
+from kzru.report_walks import ReportQueries
 from kzru.walks import (  # noqa: F401 - the store's own names, kept where callers look
     FILE_ORDER,
     ROLE_CANDIDATES,
     TOP_LEVEL,
     Candidate,
-    WalkQueries,
     _chunks,
     marks,
 )
@@ -68,9 +68,10 @@ def open_store(data: Any = None, color: bool = True, drafts: bool = False) -> "S
     return Store(index, folder, drafts)
 
 
-class Store(WalkQueries):
+class Store(ReportQueries):
     """Typed queries over the cached store, drafts excluded unless ``drafts``; the questions
-    brief and track ask are mixed in from ``walks.WalkQueries``."""
+    brief and track ask are mixed in from ``report_walks.ReportQueries`` (which adds
+    one event's questions to ``walks.WalkQueries``)."""
 
     def __init__(self, index: Index, folder: Path | str, drafts: bool = False) -> None:
         self.index = index
