@@ -18,10 +18,14 @@ bare `python -c pass` (kzru's interpreter) is measured in the same run, for cont
 machine may be shared: compare ratios within one run, never figures across runs.
 
     python tests/bench/bench_scale.py [10000] [100000] [--reps 5] [--strict] [--keep]
-        [--only NAME ...]
+        [--only NAME ...] [--data DIR]
 
 ``--only`` measures only the pairs whose name starts with NAME (e.g. ``--only brief --only
 track``), and leaves out `check` and `--suggest-follows`; the first build is always measured.
+``--data DIR`` measures a folder synth.py already made (give its size alone) instead of
+generating one. `track` and `brief` keep what they work out beside the store on their first run
+(kzru/kept.py): that first run is measured on its own ("first kzru track", "first kzru brief")
+before the warm runs.
 """
 
 from __future__ import annotations
@@ -120,14 +124,16 @@ def baseline_db(data: Path, db: Path) -> None:
                    stdout=subprocess.DEVNULL)
 
 
-def measure(size: int, reps: int, root: Path, only: list[str] | None = None) -> list[str]:
+def measure(size: int, reps: int, root: Path, only: list[str] | None = None,
+            given_data: Path | None = None) -> list[str]:
     """Print the figures for one size; return the targets missed (checked at 100k only)."""
     kzru, sqlite_utils = tool("kzru"), tool("sqlite-utils")
     started = time.perf_counter()
-    # In a child process: a child's peak RSS starts from this process's size when forked.
-    data = root / f"data-{size}"
-    subprocess.run([sys.executable, str(Path(__file__).with_name("synth.py")), str(size),
-                    str(data)], check=True, stdout=subprocess.DEVNULL)
+    data = given_data or root / f"data-{size}"
+    if given_data is None:
+        # In a child process: a child's peak RSS starts from this process's size when forked.
+        subprocess.run([sys.executable, str(Path(__file__).with_name("synth.py")), str(size),
+                        str(data)], check=True, stdout=subprocess.DEVNULL)
     generated = time.perf_counter() - started
     env = env_with(KZRU_CACHE_DIR=str(root / f"cache-{size}"))
     given = ["--format", "json", "--data", str(data)]
@@ -139,6 +145,14 @@ def measure(size: int, reps: int, root: Path, only: list[str] | None = None) -> 
     baseline_db(data, db)
     pairs = [pair for pair in questions(str(db), data, root)
              if not only or any(pair[0].startswith(name) for name in only)]
+    firsts = []  # the first run of a command that keeps what it works out (kzru/kept.py)
+    for name, mine, _ in pairs:
+        if name in ("track", "brief EVENT"):
+            seconds, rss, code, _ = measured([kzru, *mine, *given], env)
+            if code not in (0, 1):
+                sys.exit(f"bench: first kzru {name} at {size} failed (exit {code})")
+            firsts.append(f"first kzru {name} (works out and keeps every item or the page): "
+                          f"{seconds:.2f} s, peak RSS {rss:.0f} MB")
     # export writes a database, not a listing: it takes no --format
     commands = [cmd for _, mine, theirs in pairs
                 for cmd in ([kzru, *mine, *(given if mine[0] != "export" else given[2:])],
@@ -169,6 +183,8 @@ def measure(size: int, reps: int, root: Path, only: list[str] | None = None) -> 
     print(f"first kzru facts (validation + store build): {build_s:.2f} s, peak RSS "
           f"{build_rss:.0f} MB (target <= {BUILD_RSS_MB} MB); sqlite-utils insert --csv + "
           f"enable-fts: {fts_s:.2f} s; ratio {build_ratio:.2f} (target <= {BUILD_RATIO})")
+    for line in firsts:
+        print(line)
     if size >= 100_000:
         for failed in (f"first build {build_ratio:.2f}x sqlite-utils > {BUILD_RATIO}x"
                        if build_ratio > BUILD_RATIO else "",
@@ -230,13 +246,18 @@ def main() -> int:
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--keep", action="store_true", help="keep the generated data")
+    parser.add_argument("--data", type=Path, metavar="DIR",
+                        help="a folder synth.py made, measured instead of a new one (one size)")
     parser.add_argument("--only", action="append", metavar="NAME",
                         help="only the pairs whose name starts with NAME (repeatable)")
     args = parser.parse_args()
     machine_info(f"kzru at scale (warm figures: median of {args.reps} interleaved runs)")
     root = Path(tempfile.mkdtemp(prefix="kzru-scale-"))
     try:
-        missed = [m for size in args.sizes for m in measure(size, args.reps, root, args.only)]
+        if args.data is not None and len(args.sizes) != 1:
+            parser.error("--data DIR measures one size: give it alone")
+        missed = [m for size in args.sizes
+                  for m in measure(size, args.reps, root, args.only, args.data)]
     finally:
         if args.keep:
             print(f"data kept in {root}")
