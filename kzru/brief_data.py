@@ -56,14 +56,15 @@ def data(brief: Brief, lazy: bool = False) -> dict[str, Any]:
             "names_preview_only": novelty.preview_only,
             "names_first_with": novelty.with_others,
             # verdict and later as of this meeting; *_now: as of the newest article
-            "previous_commitments": [
+            # one item at a time (at 100,000 facts the last meeting left thousands)
+            "previous_commitments": many(
                 {"id": e.fact.id, "verdict": e.verdict, "later": [f.id for f in e.later],
                  "verdict_now": novelty.since.get(e.fact.id, e).verdict,
                  "later_now": [f.id for f in novelty.since.get(e.fact.id, e).later],
                  "see_also": [f.id for f in novelty.see_also.get(e.fact.id, ())],
                  "parts_see_also": {p.fact.id: [f.id for f in novelty.see_also[p.fact.id]]
                                     for p in e.parts if p.fact.id in novelty.see_also}}
-                for e in novelty.outcomes]}
+                for e in novelty.outcomes)}
 
     return {
         "event": {"id": event.id, "kind": event.kind, "title_en": event.title_en,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterable, NamedTuple
 
-from kzru.follow import NO_REPORT, VIEW, Tracked, preview_sources, role, track
+from kzru.follow import NO_REPORT, VIEW, Tracked, preview_sources, role, track, tracked
 from kzru.model import Dataset, Event, Fact
 from kzru.text import normalize
 
@@ -102,28 +102,53 @@ def novelty(dataset: Dataset, event: Event, facts: Iterable[Fact | Named],
     # published by its last day; what later articles add is said apart (SPIEF 2022 is not
     # where the 2025 reports of the February branches belong).
     outcomes = track(dataset, before, until=event.end) if previous else []
-    now = {entry.fact.id: entry for entry in track(dataset, before)} if previous else {}
-    since = {entry.fact.id: now[entry.fact.id] for entry in outcomes
-             if entry.fact.id in now
-             and {f.id for f in now[entry.fact.id].later} - {f.id for f in entry.later}}
-    # an item nothing later reports on, or a part of one (the 2024 transport parent is
-    # reaffirmed through its checkpoints; its rail part is still open, as track shows it)
-    still_open = [entry for entry in now.values() if entry.verdict == NO_REPORT
-                  or any(part.verdict == NO_REPORT for part in entry.parts)]
-    see_also: dict[str, tuple[Fact, ...]] = {}
-    if still_open:  # the suggester only on this path: it reads the store's rare keys
-        from kzru.suggest import see_also as with_candidates
-
-        # an item's candidates and its parts' (the 2022 package's space area beside the 2025
-        # documents on space), as track shows them (round 10: the brief dropped the parts')
-        for entry in with_candidates(dataset, still_open):
-            for one in (entry, *entry.parts):
-                if one.see_also:
-                    see_also[one.fact.id] = one.see_also
+    since, see_also = _now(dataset, before, outcomes) if previous else ({}, {})
     return Novelty(previous, [s for s in own_sectors if s not in seen_sectors],
                    [s for s in own_sectors if s not in ever_sectors], names, outcomes, since,
                    see_also, [s for s in around if s not in ever_sectors],
                    _first_with(dataset, event, [*names, *preview_only]), preview_only)
+
+
+def _now(dataset: Dataset, before: list[Fact], outcomes: list[Tracked]
+         ) -> tuple[dict[str, Tracked], dict[str, tuple[Fact, ...]]]:
+    """The verdicts of the last meeting's items as of the newest article, as far as a page
+    shows them: those that later reports moved since the meeting (``since``, in the order of
+    ``outcomes``), and the suggester's candidates beside what is still open. Judged a batch at
+    a time and only that kept: at 100,000 facts the last meeting left thousands of items, and
+    holding them all judged twice (as of then and now) is what took the memory."""
+    from itertools import islice
+
+    kept_then = {entry.fact.id: {f.id for f in entry.later} for entry in outcomes}
+    moved: dict[str, Tracked] = {}
+    see_also: dict[str, tuple[Fact, ...]] = {}
+    entries = tracked(dataset, before)
+    while True:
+        batch = list(islice(entries, 1000))
+        if not batch:
+            break
+        # an item nothing later reports on, or a part of one (the 2024 transport parent is
+        # reaffirmed through its checkpoints; its rail part is still open, as track shows it)
+        still_open = []
+        for entry in batch:
+            then = kept_then.get(entry.fact.id)
+            if then is not None and {f.id for f in entry.later} - then:
+                moved[entry.fact.id] = entry
+            if entry.verdict == NO_REPORT or any(part.verdict == NO_REPORT
+                                                 for part in entry.parts):
+                still_open.append(entry)
+        if still_open:  # the suggester only on this path: it reads the store's rare keys
+            from kzru.suggest import see_also as with_candidates
+
+            # an item's candidates and its parts' (the 2022 package's space area beside the
+            # 2025 documents on space), as track shows them (round 10: the brief dropped the
+            # parts'); each item weighed on its own, so a batch at a time is the same
+            for entry in with_candidates(dataset, still_open):
+                for one in (entry, *entry.parts):
+                    if one.see_also:
+                        see_also[one.fact.id] = one.see_also
+    since = {entry.fact.id: moved[entry.fact.id] for entry in outcomes
+             if entry.fact.id in moved}
+    return since, see_also
 
 
 def _first_with(dataset: Dataset, event: Event, names: list[str]) -> dict[str, list[str]]:
