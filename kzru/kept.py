@@ -40,7 +40,9 @@ def code_digest() -> str:
         digest = content_digest()
         root = Path(__file__).resolve().parent
         for folder, folders, files in os.walk(root):
-            folders[:] = sorted(name for name in folders if name != "__pycache__")
+            # the bundled table (an installed kzru's data folder) is the store's key already
+            folders[:] = sorted(name for name in folders if name != "__pycache__"
+                                and not (folder == str(root) and name == "data"))
             for name in sorted(files):
                 if name.endswith((".pyc", ".pyo")):
                     continue
