@@ -159,3 +159,35 @@ def test_an_item_the_kept_answer_lacks_is_judged_afresh(run, monkeypatch: pytest
     assert run(*asked).out == fresh.out
     with sqlite3.connect(path) as connection:  # the kept file itself was left as it was
         assert connection.execute("SELECT COUNT(*) FROM items").fetchone()[0] > 0
+
+
+def test_tidy_keeps_the_newest_kept_answers_of_the_stores_still_held(tmp_path: Path) -> None:
+    """Each kept answer is a file and its seal, removed together: those of a store no longer
+    held (once old enough that no run can still be writing them), and all but the newest
+    KEEP_KEPT."""
+    import os
+    import time
+
+    from kzru import cache
+
+    held, gone = "a" * 32, "b" * 32
+    index = tmp_path / f"index-{held}.sqlite"
+    index.write_bytes(b"")
+    now = time.time()
+
+    def answer(key: str, number: int, age: float) -> str:
+        stem = f"kept-{key}-{number:032x}"
+        for suffix in (".sqlite", ".json"):
+            path = tmp_path / (stem + suffix)
+            path.write_bytes(b"")
+            os.utime(path, (now - age, now - age))
+        return stem
+
+    ours = [answer(held, number, 10.0 * (number + 1)) for number in range(cache.KEEP_KEPT + 5)]
+    recent = answer(gone, 98, 1.0)  # another store's, just written: perhaps still in use
+    old = answer(gone, 99, cache.STALE_TEMPORARY_S + 60.0)
+    cache.tidy(tmp_path, index)
+    left = {path.name for path in tmp_path.glob("kept-*")}
+    kept_stems = [recent, *ours[:cache.KEEP_KEPT - 1]]
+    assert left == {stem + suffix for stem in kept_stems for suffix in (".sqlite", ".json")}
+    assert old + ".sqlite" not in left and ours[-1] + ".json" not in left
