@@ -201,13 +201,15 @@ def write(folder: Path, state: str, entries: Sequence[Entry]) -> None:
     sync_folder(folder)
 
 
-def roll(folder: Path, state: str, entries: Sequence[Entry]) -> list[str]:
+def roll(folder: Path, state: str, entries: Sequence[Entry],
+         removed: list[str] | None = None) -> list[str]:
     """Carry the write the journal describes to its end: forward (every staged file still
     there renamed over its target) or back (every target put back as it was: a new one
-    removed only when it is the file the write staged); then remove the old copies and,
-    last, the journal itself. Doing it twice does no harm. The targets a turn back kept
-    (not the write's own files), for the caller to say."""
+    removed only when it is the file the write staged, and named in ``removed``); then
+    remove the old copies and, last, the journal itself. Doing it twice does no harm. The
+    targets a turn back kept (not the write's own files), for the caller to say."""
     kept: list[str] = []  # new targets turned back but not removed: not this write's files
+    removed = [] if removed is None else removed
     if state == "forward":
         for name, temp, _, _ in entries:
             if os.path.lexists(folder / temp):
@@ -224,6 +226,7 @@ def roll(folder: Path, state: str, entries: Sequence[Entry]) -> list[str]:
             elif os.path.lexists(folder / name):
                 if identity(folder / name) == staged:
                     os.unlink(folder / name)  # the new file this write renamed in: out
+                    removed.append(name)
                 else:
                     kept.append(name)
     for place in {(folder / entry[0]).parent for entry in entries}:
@@ -253,14 +256,18 @@ def recover(folder: Path) -> None:
     if not os.path.lexists(path):
         return
     state, entries = _read(folder)
+    removed: list[str] = []
     try:
-        kept = roll(folder, state, entries)
+        kept = roll(folder, state, entries, removed)
     except OSError as error:
         raise KzruError(Said("err.cannot_finish_write", path=path,
                              why=error.strerror or error)) from None
-    # a write nobody said was finished or undone is said now, once, on stderr
+    # a write nobody said was finished or undone is said now, once, on stderr, with each
+    # file an undo removed (the one a curator would miss) and each it kept
     _notice(Said("err.finished_write" if state == "forward" else "err.undid_write",
                  folder=folder, count=len(entries)))
+    for name in removed:
+        _notice(Said("err.removed_staged", path=folder / name))
     for name in kept:
         _notice(Said("err.kept_unstaged", path=folder / name))
 

@@ -124,3 +124,30 @@ def test_a_worker_dies_with_its_build_and_holds_no_output_open(data_copy: Path,
     assert waited < 2, waited  # the output closed with kzru, not 3 s later with its worker
     time.sleep(max(0.0, 4 - waited))
     assert not marker.exists()
+
+
+# --- #7 (low): an undo that removes a file names it -----------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_file_an_undo_removes_is_named(run, data_copy: Path, lang: str) -> None:  # noqa: ANN001
+    """A journal turned back, naming review.json with review.json's own identity (a planted
+    journal, or an inode reused after a real killed write): the undo removes it, and the
+    old notice said only '1 files put back as they were'. Each removed file is named now,
+    and the count reads right in both languages."""
+    notes = data_copy / "review.json"
+    notes.write_text('{"drafts": {}, "skipped": []}', encoding="utf-8")
+    found = os.lstat(notes)
+    (data_copy / ".kzru-journal").write_text(json.dumps(
+        {"kzru": "journal", "version": 2, "state": "back",
+         "files": [["review.json", ".kzru-write-a", None, [found.st_dev, found.st_ino]]]}),
+        encoding="utf-8")
+    done = run("--lang", lang, "--data", str(data_copy), "facts", "--limit", "1")
+    assert done.code == 0, done.err
+    said = {
+        "en": [f"kzru: {data_copy}: undid a write a stopped kzru left, from its journal "
+               "(files: 1)",
+               f"kzru: {notes}: removed: the new file that write had put there"],
+        "ru": [f"kzru: {data_copy}: отменена запись, оставленная остановленным kzru, по его "
+               "журналу (файлов: 1)",
+               f"kzru: {notes}: удалён: новый файл, который эта запись туда положила"]}
+    assert done.err.splitlines() == said[lang]
