@@ -88,9 +88,56 @@ def folder_lock(folder: Path) -> Iterator[None]:
     once, naming the process that holds the folder. The lock dies with its process, and
     its holder first finishes any write a killed kzru left (the journal) and removes what
     such a write had staged, before anything is read."""
+    path = folder / LOCK_NAME
+    # Ctrl-C, SIGTERM and SIGHUP are held from the lock file's creation until the block
+    # that removes it is entered: one in between left .kzru-lock behind for good.
+    held = _hold_signals()
+    try:
+        descriptor = _take(folder, path)
+    except BaseException:
+        _release_signals(held)
+        raise
+    HELD.add(descriptor)
+    try:
+        _release_signals(held)  # a signal held meanwhile is raised here, and cleaned up
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
+        recover(folder)
+        tidy(folder)
+        yield
+    finally:
+        try:
+            os.unlink(path)  # still locked: nobody can take the file being removed
+        except OSError:
+            pass
+        HELD.discard(descriptor)
+        os.close(descriptor)  # releases the lock
+
+
+_HELD_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+def _hold_signals() -> object:
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {getattr(signal, name)
+                                                      for name in _HELD_SIGNALS})
+
+
+def _release_signals(held: object) -> None:
+    import signal
+
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # type: ignore[arg-type]
+
+
+def _take(folder: Path, path: Path) -> int:
+    """The lock file's descriptor, locked (see folder_lock); FolderBusy when another kzru
+    holds it."""
     import fcntl
 
-    path = folder / LOCK_NAME
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) \
         | getattr(os, "O_NONBLOCK", 0)  # a FIFO planted there never blocks the open
     while True:
@@ -123,22 +170,8 @@ def folder_lock(folder: Path) -> Iterator[None]:
         except OSError:
             mine = False
         if mine:
-            break
+            return descriptor
         os.close(descriptor)  # its holder removed it as this process opened it
-    HELD.add(descriptor)
-    try:
-        os.ftruncate(descriptor, 0)
-        os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
-        recover(folder)
-        tidy(folder)
-        yield
-    finally:
-        try:
-            os.unlink(path)  # still locked: nobody can take the file being removed
-        except OSError:
-            pass
-        HELD.discard(descriptor)
-        os.close(descriptor)  # releases the lock
 
 
 def settle(folder: Path) -> None:

@@ -129,7 +129,12 @@ def label(key: str, lang: str = "en", **fields: object) -> str:
     found = LABELS.get(key)
     english, russian = found if found is not None else part(key)[key]
     text = russian if lang == "ru" else english
-    return text.format(**fields) if fields else text
+    if not fields:
+        return text
+    for name, value in fields.items():
+        if isinstance(value, PurePath) and str(value) != str(value).strip():
+            fields[name] = repr(str(value))  # a name of spaces is shown, not blank
+    return text.format(**fields)
 
 
 class Said(str):
@@ -181,7 +186,8 @@ def say(text: object, lang: str = "en") -> str:
         return text.russian
     if isinstance(text, Joined):
         return say(text.separator, lang).join(say(part, lang) for part in text.parts)
-    return label(text.key, lang, **{name: say(value, lang) for name, value in text.fields.items()})
+    return label(text.key, lang, **{name: say(value, lang) if isinstance(
+        value, (Said, Joined, Pair)) else value for name, value in text.fields.items()})
 
 
 def as_data(text: object) -> object:

@@ -175,6 +175,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "err.no_text": ("{path}: no article text found", "{path}: текст статьи не найден"),
     "err.no_text_page": ("{path}: no article text found in the page",
                          "{path}: на странице не найден текст статьи"),
+    "err.page_too_deep": ("{path}: the page nests its elements more than {depth} deep, too deep "
+                          "to be read",
+                          "{path}: элементы страницы вложены глубже {depth} уровней — "
+                          "прочитать её нельзя"),
     "err.bad_url": ("--url {value!r}: not a web address (give one starting http:// or https://)",
                     "--url {value!r}: это не веб-адрес (нужен адрес, начинающийся с http:// или "
                     "https://)"),

@@ -151,3 +151,101 @@ def test_a_file_an_undo_removes_is_named(run, data_copy: Path, lang: str) -> Non
                "журналу (файлов: 1)",
                f"kzru: {notes}: удалён: новый файл, который эта запись туда положила"]}
     assert done.err.splitlines() == said[lang]
+
+
+# --- #8b (low): SIGTERM ends kzru the way Ctrl-C does ---------------------------------------
+
+ARTICLE = ("Астана, 5 декабря 2026 года\n\n"
+           "Президенты Казахстана и России подписали соглашение о транзите газа.\n"
+           "Товарооборот составил 28 млрд долларов.\n")
+
+
+def test_sigterm_during_a_write_leaves_the_folder_as_it_was_and_unlocked(
+        run, tmp_path: Path) -> None:  # noqa: ANN001
+    """`timeout kzru add …` (SIGTERM) while add holds the folder: the old kzru died at once
+    and left .kzru-lock behind. Now: one line, exit 143, the lock removed, the tables as they
+    were (nothing half written)."""
+    pytest.importorskip("natasha")
+    folder = tmp_path / "mine"
+    assert run("init", str(folder), "--empty").code == 0
+    before = {path.name: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+    article = tmp_path / "art.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    env = {**os.environ, "KZRU_CACHE_DIR": str(tmp_path / "cache")}
+    process = subprocess.Popen([sys.executable, "-m", "kzru", "add", str(article), "--data",
+                                str(folder), "--published", "2026-12-05"], env=env, cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not (folder / ".kzru-lock").exists() and process.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=120)
+    if process.returncode == 0:
+        pytest.skip("add finished before the signal reached it")
+    assert process.returncode == 143, (process.returncode, err)
+    assert err == "kzru: terminated (SIGTERM)\n" and out == ""
+    assert {path.name: path.read_bytes() for path in folder.rglob("*")
+            if path.is_file()} == before
+
+
+# --- #3 (low): stdout left non-blocking by the caller ---------------------------------------
+
+NONBLOCK = """
+import fcntl, os, subprocess, sys, time
+reading, writing = os.pipe()
+fcntl.fcntl(writing, fcntl.F_SETFL, fcntl.fcntl(writing, fcntl.F_GETFL) | os.O_NONBLOCK)
+child = subprocess.Popen(sys.argv[1:], stdout=writing, stderr=subprocess.PIPE)
+os.close(writing)
+time.sleep(1.5)  # the reader is late: the pipe fills, a non-blocking write would fail
+data = b""
+while chunk := os.read(reading, 65536):
+    data += chunk
+err = child.stderr.read()
+child.wait()
+sys.stdout.write(repr((child.returncode, len(data), err.decode())))
+"""
+
+
+def test_a_non_blocking_stdout_gets_the_whole_answer(tmp_path: Path) -> None:
+    """A caller that leaves the pipe non-blocking: the old kzru lost every write that would
+    have waited (60 KB of 436 KB, exit 0, nothing said). Now the whole answer arrives."""
+    env = {**os.environ, "KZRU_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "kzru", "facts", "--format", "json"]
+    whole = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, timeout=300)
+    assert whole.returncode == 0 and len(whole.stdout) > 2 * 65536
+    done = subprocess.run([sys.executable, "-c", NONBLOCK, *command], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.stdout == repr((0, len(whole.stdout), ""))
+
+
+# --- #6 (low): a page nested past the HTML parser's limit -----------------------------------
+
+def test_a_page_nested_too_deeply_is_said_to_be(run, empty: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """50,000 nested <div> around two paragraphs: the parser stops at 255 levels and the old
+    message said the page held no article text. Now it says why it cannot be read."""
+    pytest.importorskip("trafilatura")
+    body = ("<p>АСТАНА, 5 декабря 2026. Президенты Казахстана и России подписали соглашение "
+            "о транзите газа.</p><p>Товарооборот составил 28 млрд долларов.</p>")
+    page = tmp_path / "deep.html"
+    page.write_text("<html><head><title>Токаев и Путин</title></head><body>" + "<div>" * 50000
+                    + body + "</div>" * 50000 + "</body></html>", encoding="utf-8")
+    done = run("add", str(page), "--data", str(empty), "--published", "2026-12-05")
+    assert done.code == 2 and done.out == ""
+    assert done.err == (f"kzru: {page}: the page nests its elements more than 255 deep, too "
+                        "deep to be read\n")
+
+
+# --- #8a (low): a name of spaces is shown, not blank ----------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_file_name_of_spaces_is_shown_quoted(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+                                               lang: str) -> None:
+    """`kzru export --csv .` in a folder holding a folder named ' ': the old message began
+    'kzru:   was not written by kzru', the name an invisible space."""
+    place = tmp_path / "ep"
+    (place / " ").mkdir(parents=True)
+    monkeypatch.chdir(place)
+    done = run("--lang", lang, "export", "--csv", ".")
+    assert done.code == 2 and done.err.count("\n") == 1
+    assert done.err.startswith("kzru: ' ' ") or done.err.startswith("kzru: ' ':"), done.err

@@ -286,6 +286,23 @@ def _from_text(path: Path, text: str) -> dict:
             "note": note, "origins": origins}
 
 
+HTML_DEPTH = 255  # libxml2's limit on nested elements, past which it reads no further
+
+
+def _too_deep(html: str) -> bool:
+    """Whether the HTML parser stopped at its nesting limit: a page whose text lies deeper
+    was refused as holding no text, which sent the curator looking for the wrong cause."""
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser()
+    try:
+        lxml.etree.fromstring(html, parser)
+    except (lxml.etree.LxmlError, ValueError):
+        pass
+    return any("Excessive depth" in entry.message for entry in parser.error_log)
+
+
 def _from_html(path: Path, raw: bytes) -> dict:
     import htmldate
     import trafilatura
@@ -294,6 +311,8 @@ def _from_html(path: Path, raw: bytes) -> dict:
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                            include_tables=False)
     if document is None or not getattr(document, "text", ""):
+        if _too_deep(html):
+            raise KzruError(Said("err.page_too_deep", path=path, depth=HTML_DEPTH))
         raise KzruError(Said("err.no_text_page", path=path))
     text = article_text(document.text.strip().encode("utf-8")) + "\n"
     published, precision, basis, note = None, "", "", ""
