@@ -110,15 +110,10 @@ def _said(key: str, **fields: object) -> object:
 
 def _check_streams() -> None:
     """stderr closed: write messages to nowhere, keep the exit status. stdout closed: the
-    output has nowhere to go, an error (and fd 1 must not be reused by a file we open).
-    Either left non-blocking by the program that started kzru (node, some CI runners, a
-    shell after `ssh -f`): made blocking, or a write that would wait is dropped and the
-    answer ends short with exit 0."""
+    output has nowhere to go, an error (and fd 1 must not be reused by a file we open)."""
     for descriptor in (2, 1):
         try:
             os.fstat(descriptor)
-            if not os.get_blocking(descriptor):
-                os.set_blocking(descriptor, True)
         except OSError:
             null = os.open(os.devnull, os.O_WRONLY)
             if null != descriptor:

@@ -189,36 +189,6 @@ def test_sigterm_during_a_write_leaves_the_folder_as_it_was_and_unlocked(
             if path.is_file()} == before
 
 
-# --- #3 (low): stdout left non-blocking by the caller ---------------------------------------
-
-NONBLOCK = """
-import fcntl, os, subprocess, sys, time
-reading, writing = os.pipe()
-fcntl.fcntl(writing, fcntl.F_SETFL, fcntl.fcntl(writing, fcntl.F_GETFL) | os.O_NONBLOCK)
-child = subprocess.Popen(sys.argv[1:], stdout=writing, stderr=subprocess.PIPE)
-os.close(writing)
-time.sleep(1.5)  # the reader is late: the pipe fills, a non-blocking write would fail
-data = b""
-while chunk := os.read(reading, 65536):
-    data += chunk
-err = child.stderr.read()
-child.wait()
-sys.stdout.write(repr((child.returncode, len(data), err.decode())))
-"""
-
-
-def test_a_non_blocking_stdout_gets_the_whole_answer(tmp_path: Path) -> None:
-    """A caller that leaves the pipe non-blocking: the old kzru lost every write that would
-    have waited (60 KB of 436 KB, exit 0, nothing said). Now the whole answer arrives."""
-    env = {**os.environ, "KZRU_CACHE_DIR": str(tmp_path / "cache")}
-    command = [sys.executable, "-m", "kzru", "facts", "--format", "json"]
-    whole = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, timeout=300)
-    assert whole.returncode == 0 and len(whole.stdout) > 2 * 65536
-    done = subprocess.run([sys.executable, "-c", NONBLOCK, *command], env=env, cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
-    assert done.stdout == repr((0, len(whole.stdout), ""))
-
-
 # --- #6 (low): a page nested past the HTML parser's limit -----------------------------------
 
 def test_a_page_nested_too_deeply_is_said_to_be(run, empty: Path, tmp_path: Path) -> None:  # noqa: ANN001
