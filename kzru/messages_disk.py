@@ -175,6 +175,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "err.no_text": ("{path}: no article text found", "{path}: текст статьи не найден"),
     "err.no_text_page": ("{path}: no article text found in the page",
                          "{path}: на странице не найден текст статьи"),
+    "err.page_too_many_elements": ("{path}: the page has {count} elements, more than the "
+                                   "{limit} kzru add reads from one page",
+                                   "{path}: на странице {count} элементов — больше {limit}, "
+                                   "которые kzru add читает с одной страницы"),
     "err.page_too_deep": ("{path}: the page nests its elements more than {depth} deep, too deep "
                           "to be read",
                           "{path}: элементы страницы вложены глубже {depth} уровней — "

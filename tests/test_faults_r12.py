@@ -189,17 +189,46 @@ def test_sigterm_during_a_write_leaves_the_folder_as_it_was_and_unlocked(
             if path.is_file()} == before
 
 
+# --- #5 (low): a page of very many elements -----------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_page_of_too_many_elements_is_refused_in_one_line(run, empty: Path,  # noqa: ANN001
+                                                            tmp_path: Path, lang: str) -> None:
+    """Two real paragraphs and 30,000 <p>x</p>: the old add read it for many seconds (150,000
+    took 83 s and 368 MB) and drafted the lines of x. Now it is refused at once, naming the
+    limit; the folder is unchanged."""
+    from kzru.curate.read import PAGE_ELEMENTS
+
+    body = ("<p>АСТАНА, 5 декабря 2026. Президенты Казахстана и России подписали соглашение "
+            "о транзите газа.</p><p>Товарооборот составил 28 млрд долларов.</p>")
+    page = tmp_path / "wide.html"
+    page.write_text("<html><head><title>Токаев и Путин</title></head><body><article>" + body
+                    + "<p>x</p>" * 30000 + "</article></body></html>", encoding="utf-8")
+    before = {path.name: path.read_bytes() for path in empty.rglob("*") if path.is_file()}
+    done = run("--lang", lang, "add", str(page), "--data", str(empty), "--published",
+               "2026-12-05")
+    assert done.code == 2 and done.out == ""
+    said = {"en": f"kzru: {page}: the page has 30007 elements, more than the {PAGE_ELEMENTS} "
+                  "kzru add reads from one page\n",
+            "ru": f"kzru: {page}: на странице 30007 элементов — больше {PAGE_ELEMENTS}, "
+                  "которые kzru add читает с одной страницы\n"}
+    assert done.err == said[lang]
+    assert {path.name: path.read_bytes() for path in empty.rglob("*")
+            if path.is_file()} == before
+
+
 # --- #6 (low): a page nested past the HTML parser's limit -----------------------------------
 
 def test_a_page_nested_too_deeply_is_said_to_be(run, empty: Path, tmp_path: Path) -> None:  # noqa: ANN001
-    """50,000 nested <div> around two paragraphs: the parser stops at 255 levels and the old
+    """1,000 nested <div> around two paragraphs (the red team used 50,000, now refused for
+    its elements): the parser stops at 255 levels and the old
     message said the page held no article text. Now it says why it cannot be read."""
     pytest.importorskip("trafilatura")
     body = ("<p>АСТАНА, 5 декабря 2026. Президенты Казахстана и России подписали соглашение "
             "о транзите газа.</p><p>Товарооборот составил 28 млрд долларов.</p>")
     page = tmp_path / "deep.html"
-    page.write_text("<html><head><title>Токаев и Путин</title></head><body>" + "<div>" * 50000
-                    + body + "</div>" * 50000 + "</body></html>", encoding="utf-8")
+    page.write_text("<html><head><title>Токаев и Путин</title></head><body>" + "<div>" * 1000
+                    + body + "</div>" * 1000 + "</body></html>", encoding="utf-8")
     done = run("add", str(page), "--data", str(empty), "--published", "2026-12-05")
     assert done.code == 2 and done.out == ""
     assert done.err == (f"kzru: {page}: the page nests its elements more than 255 deep, too "
