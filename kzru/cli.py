@@ -204,6 +204,34 @@ def _interrupts_as_usual() -> None:
     handler = signal.getsignal(signal.SIGINT)
     if getattr(handler, "__module__", None) == "kzru.start":
         signal.signal(signal.SIGINT, signal.default_int_handler)
+    # SIGTERM (timeout, systemd stop, docker stop) ends kzru the way Ctrl-C does: the folder
+    # lock removed, a write whole or not at all, one line, exit 143 (a killed kzru left
+    # .kzru-lock behind). Left alone when the caller ignores it.
+    _TERMINATED[0] = False
+    if signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, _terminated):
+        signal.signal(signal.SIGTERM, _terminated)
+        if not _TERMINATED[1]:  # a forked worker is ended by SIGTERM as before, silently
+            os.register_at_fork(after_in_child=_sigterm_as_default)
+            _TERMINATED[1] = True
+
+
+# [a SIGTERM, not a Ctrl-C, ended the run (said and coded apart); the fork hook is set]
+_TERMINATED = [False, False]
+
+
+def _terminated(number: int, frame: object) -> None:
+    _TERMINATED[0] = True
+    raise KeyboardInterrupt
+
+
+def _sigterm_as_default() -> None:
+    import signal
+
+    try:
+        if signal.getsignal(signal.SIGTERM) is _terminated:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    except ValueError:  # forked from a thread that is not the main one: nothing to undo
+        pass
 
 
 def main(argv: Optional[List[str]] = None) -> None:
@@ -252,11 +280,15 @@ def main(argv: Optional[List[str]] = None) -> None:
     except click_errors.ClickException as error:
         _fail(error.format_message().replace("\n", " "), error.exit_code)
     except typer.Abort:
+        if _TERMINATED[0]:
+            _fail(_said("err.terminated"), 143)
         _fail(_said("err.aborted"), 130)
     except BrokenPipeError:
         _silence_stdout()
         raise SystemExit(0) from None
     except KeyboardInterrupt:
+        if _TERMINATED[0]:
+            _fail(_said("err.terminated"), 143)
         _fail(_said("err.interrupted"), 130)
     except OSError as error:
         if error.filename is not None:

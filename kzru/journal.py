@@ -88,9 +88,56 @@ def folder_lock(folder: Path) -> Iterator[None]:
     once, naming the process that holds the folder. The lock dies with its process, and
     its holder first finishes any write a killed kzru left (the journal) and removes what
     such a write had staged, before anything is read."""
+    path = folder / LOCK_NAME
+    # Ctrl-C, SIGTERM and SIGHUP are held from the lock file's creation until the block
+    # that removes it is entered: one in between left .kzru-lock behind for good.
+    held = _hold_signals()
+    try:
+        descriptor = _take(folder, path)
+    except BaseException:
+        _release_signals(held)
+        raise
+    HELD.add(descriptor)
+    try:
+        _release_signals(held)  # a signal held meanwhile is raised here, and cleaned up
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
+        recover(folder)
+        tidy(folder)
+        yield
+    finally:
+        try:
+            os.unlink(path)  # still locked: nobody can take the file being removed
+        except OSError:
+            pass
+        HELD.discard(descriptor)
+        os.close(descriptor)  # releases the lock
+
+
+_HELD_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+def _hold_signals() -> object:
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {getattr(signal, name)
+                                                      for name in _HELD_SIGNALS})
+
+
+def _release_signals(held: object) -> None:
+    import signal
+
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # type: ignore[arg-type]
+
+
+def _take(folder: Path, path: Path) -> int:
+    """The lock file's descriptor, locked (see folder_lock); FolderBusy when another kzru
+    holds it."""
     import fcntl
 
-    path = folder / LOCK_NAME
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) \
         | getattr(os, "O_NONBLOCK", 0)  # a FIFO planted there never blocks the open
     while True:
@@ -123,22 +170,8 @@ def folder_lock(folder: Path) -> Iterator[None]:
         except OSError:
             mine = False
         if mine:
-            break
+            return descriptor
         os.close(descriptor)  # its holder removed it as this process opened it
-    HELD.add(descriptor)
-    try:
-        os.ftruncate(descriptor, 0)
-        os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
-        recover(folder)
-        tidy(folder)
-        yield
-    finally:
-        try:
-            os.unlink(path)  # still locked: nobody can take the file being removed
-        except OSError:
-            pass
-        HELD.discard(descriptor)
-        os.close(descriptor)  # releases the lock
 
 
 def settle(folder: Path) -> None:
@@ -201,13 +234,15 @@ def write(folder: Path, state: str, entries: Sequence[Entry]) -> None:
     sync_folder(folder)
 
 
-def roll(folder: Path, state: str, entries: Sequence[Entry]) -> list[str]:
+def roll(folder: Path, state: str, entries: Sequence[Entry],
+         removed: list[str] | None = None) -> list[str]:
     """Carry the write the journal describes to its end: forward (every staged file still
     there renamed over its target) or back (every target put back as it was: a new one
-    removed only when it is the file the write staged); then remove the old copies and,
-    last, the journal itself. Doing it twice does no harm. The targets a turn back kept
-    (not the write's own files), for the caller to say."""
+    removed only when it is the file the write staged, and named in ``removed``); then
+    remove the old copies and, last, the journal itself. Doing it twice does no harm. The
+    targets a turn back kept (not the write's own files), for the caller to say."""
     kept: list[str] = []  # new targets turned back but not removed: not this write's files
+    removed = [] if removed is None else removed
     if state == "forward":
         for name, temp, _, _ in entries:
             if os.path.lexists(folder / temp):
@@ -224,6 +259,7 @@ def roll(folder: Path, state: str, entries: Sequence[Entry]) -> list[str]:
             elif os.path.lexists(folder / name):
                 if identity(folder / name) == staged:
                     os.unlink(folder / name)  # the new file this write renamed in: out
+                    removed.append(name)
                 else:
                     kept.append(name)
     for place in {(folder / entry[0]).parent for entry in entries}:
@@ -253,14 +289,18 @@ def recover(folder: Path) -> None:
     if not os.path.lexists(path):
         return
     state, entries = _read(folder)
+    removed: list[str] = []
     try:
-        kept = roll(folder, state, entries)
+        kept = roll(folder, state, entries, removed)
     except OSError as error:
         raise KzruError(Said("err.cannot_finish_write", path=path,
                              why=error.strerror or error)) from None
-    # a write nobody said was finished or undone is said now, once, on stderr
+    # a write nobody said was finished or undone is said now, once, on stderr, with each
+    # file an undo removed (the one a curator would miss) and each it kept
     _notice(Said("err.finished_write" if state == "forward" else "err.undid_write",
                  folder=folder, count=len(entries)))
+    for name in removed:
+        _notice(Said("err.removed_staged", path=folder / name))
     for name in kept:
         _notice(Said("err.kept_unstaged", path=folder / name))
 

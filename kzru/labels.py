@@ -129,7 +129,12 @@ def label(key: str, lang: str = "en", **fields: object) -> str:
     found = LABELS.get(key)
     english, russian = found if found is not None else part(key)[key]
     text = russian if lang == "ru" else english
-    return text.format(**fields) if fields else text
+    if not fields:
+        return text
+    for name, value in fields.items():
+        if _blank_edged(value):
+            fields[name] = repr(str(value))  # a name of spaces is shown, not blank
+    return text.format(**fields)
 
 
 class Said(str):
@@ -181,7 +186,13 @@ def say(text: object, lang: str = "en") -> str:
         return text.russian
     if isinstance(text, Joined):
         return say(text.separator, lang).join(say(part, lang) for part in text.parts)
-    return label(text.key, lang, **{name: say(value, lang) for name, value in text.fields.items()})
+    return label(text.key, lang, **{name: value if _blank_edged(value) else say(value, lang)
+                                    for name, value in text.fields.items()})
+
+
+def _blank_edged(value: object) -> bool:
+    """A path whose name begins or ends with a space (or is only spaces): shown quoted."""
+    return isinstance(value, PurePath) and str(value) != str(value).strip()
 
 
 def as_data(text: object) -> object:

@@ -145,6 +145,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "err.warning": ("warning: {text}", "предупреждение: {text}"),
     "err.aborted": ("aborted", "прервано"),
     "err.interrupted": ("interrupted", "прервано (Ctrl-C)"),
+    "err.terminated": ("terminated (SIGTERM)", "остановлено сигналом SIGTERM"),
     "err.os": ("{path}: {why}", "{path}: {why}"),
     "err.pager_failed": ("the pager '{pager}' failed (exit {status}): the output may not have been "
                          "shown; --no-pager prints it without one",

@@ -118,14 +118,16 @@ STRINGS: dict[str, tuple[str, str]] = {
                                "{path} менялся во время чтения {tries} раза подряд; запустите "
                                "снова, когда он будет сохранён (ответ по его части выглядел бы "
                                "полным)"),
-    "err.finished_write": ("{folder}: finished a write a stopped kzru left ({count} files, "
-                           "from its journal)",
-                           "{folder}: завершена запись, оставленная остановленным kzru (файлов: "
-                           "{count}, по его журналу)"),
-    "err.undid_write": ("{folder}: undid a write a stopped kzru left ({count} files put back as "
-                        "they were, from its journal)",
-                        "{folder}: отменена запись, оставленная остановленным kzru (файлов "
-                        "возвращено: {count}, по его журналу)"),
+    "err.finished_write": ("{folder}: finished a write a stopped kzru left, from its journal "
+                           "(files: {count})",
+                           "{folder}: завершена запись, оставленная остановленным kzru, по его "
+                           "журналу (файлов: {count})"),
+    "err.undid_write": ("{folder}: undid a write a stopped kzru left, from its journal "
+                        "(files: {count})",
+                        "{folder}: отменена запись, оставленная остановленным kzru, по его "
+                        "журналу (файлов: {count})"),
+    "err.removed_staged": ("{path}: removed: the new file that write had put there",
+                           "{path}: удалён: новый файл, который эта запись туда положила"),
     "err.kept_unstaged": ("{path}: kept: the journal names it, but it is not a file that write "
                           "staged",
                           "{path}: оставлен: журнал его называет, но эта запись его не "
@@ -173,6 +175,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "err.no_text": ("{path}: no article text found", "{path}: текст статьи не найден"),
     "err.no_text_page": ("{path}: no article text found in the page",
                          "{path}: на странице не найден текст статьи"),
+    "err.page_too_many_elements": ("{path}: the page has {count} elements, more than the "
+                                   "{limit} kzru add reads from one page",
+                                   "{path}: на странице {count} элементов — больше {limit}, "
+                                   "которые kzru add читает с одной страницы"),
+    "err.page_too_deep": ("{path}: the page nests its elements more than {depth} deep, too deep "
+                          "to be read",
+                          "{path}: элементы страницы вложены глубже {depth} уровней — "
+                          "прочитать её нельзя"),
     "err.bad_url": ("--url {value!r}: not a web address (give one starting http:// or https://)",
                     "--url {value!r}: это не веб-адрес (нужен адрес, начинающийся с http:// или "
                     "https://)"),

@@ -1520,7 +1520,10 @@ def test_a_journal_turned_back_is_undone_by_the_next_reader(run, data_copy: Path
     assert done.code == 0
     assert (data_copy / "facts.csv").read_bytes() == facts
     assert not (data_copy / "articles" / "new.txt").exists()
-    assert f"{data_copy}: undid a write a stopped kzru left (2 files" in done.err
+    assert done.err.splitlines() == [
+        f"kzru: {data_copy}: undid a write a stopped kzru left, from its journal (files: 2)",
+        f"kzru: {data_copy / 'articles' / 'new.txt'}: removed: the new file that write had "
+        "put there"]
 
 
 @pytest.mark.parametrize("version", [1, 2])
@@ -1542,8 +1545,8 @@ def test_a_journal_turned_back_removes_no_file_it_did_not_stage(run, data_copy: 
     assert (data_copy / "review.json").exists() and (data_copy / "articles" / "art.txt").exists()
     assert not (data_copy / ".kzru-journal").exists()
     lines = done.err.splitlines()
-    assert lines == [f"kzru: {data_copy}: undid a write a stopped kzru left (2 files put back "
-                     "as they were, from its journal)",
+    assert lines == [f"kzru: {data_copy}: undid a write a stopped kzru left, from its journal "
+                     "(files: 2)",
                      f"kzru: {data_copy / 'review.json'}: kept: the journal names it, but it "
                      "is not a file that write staged",
                      f"kzru: {data_copy / 'articles' / 'art.txt'}: kept: the journal names it, "

@@ -124,3 +124,127 @@ def test_a_worker_dies_with_its_build_and_holds_no_output_open(data_copy: Path,
     assert waited < 2, waited  # the output closed with kzru, not 3 s later with its worker
     time.sleep(max(0.0, 4 - waited))
     assert not marker.exists()
+
+
+# --- #7 (low): an undo that removes a file names it -----------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_file_an_undo_removes_is_named(run, data_copy: Path, lang: str) -> None:  # noqa: ANN001
+    """A journal turned back, naming review.json with review.json's own identity (a planted
+    journal, or an inode reused after a real killed write): the undo removes it, and the
+    old notice said only '1 files put back as they were'. Each removed file is named now,
+    and the count reads right in both languages."""
+    notes = data_copy / "review.json"
+    notes.write_text('{"drafts": {}, "skipped": []}', encoding="utf-8")
+    found = os.lstat(notes)
+    (data_copy / ".kzru-journal").write_text(json.dumps(
+        {"kzru": "journal", "version": 2, "state": "back",
+         "files": [["review.json", ".kzru-write-a", None, [found.st_dev, found.st_ino]]]}),
+        encoding="utf-8")
+    done = run("--lang", lang, "--data", str(data_copy), "facts", "--limit", "1")
+    assert done.code == 0, done.err
+    said = {
+        "en": [f"kzru: {data_copy}: undid a write a stopped kzru left, from its journal "
+               "(files: 1)",
+               f"kzru: {notes}: removed: the new file that write had put there"],
+        "ru": [f"kzru: {data_copy}: отменена запись, оставленная остановленным kzru, по его "
+               "журналу (файлов: 1)",
+               f"kzru: {notes}: удалён: новый файл, который эта запись туда положила"]}
+    assert done.err.splitlines() == said[lang]
+
+
+# --- #8b (low): SIGTERM ends kzru the way Ctrl-C does ---------------------------------------
+
+ARTICLE = ("Астана, 5 декабря 2026 года\n\n"
+           "Президенты Казахстана и России подписали соглашение о транзите газа.\n"
+           "Товарооборот составил 28 млрд долларов.\n")
+
+
+def test_sigterm_during_a_write_leaves_the_folder_as_it_was_and_unlocked(
+        run, tmp_path: Path) -> None:  # noqa: ANN001
+    """`timeout kzru add …` (SIGTERM) while add holds the folder: the old kzru died at once
+    and left .kzru-lock behind. Now: one line, exit 143, the lock removed, the tables as they
+    were (nothing half written)."""
+    pytest.importorskip("natasha")
+    folder = tmp_path / "mine"
+    assert run("init", str(folder), "--empty").code == 0
+    before = {path.name: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+    article = tmp_path / "art.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    env = {**os.environ, "KZRU_CACHE_DIR": str(tmp_path / "cache")}
+    process = subprocess.Popen([sys.executable, "-m", "kzru", "add", str(article), "--data",
+                                str(folder), "--published", "2026-12-05"], env=env, cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not (folder / ".kzru-lock").exists() and process.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=120)
+    if process.returncode == 0:
+        pytest.skip("add finished before the signal reached it")
+    assert process.returncode == 143, (process.returncode, err)
+    assert err == "kzru: terminated (SIGTERM)\n" and out == ""
+    assert {path.name: path.read_bytes() for path in folder.rglob("*")
+            if path.is_file()} == before
+
+
+# --- #5 (low): a page of very many elements -----------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_page_of_too_many_elements_is_refused_in_one_line(run, empty: Path,  # noqa: ANN001
+                                                            tmp_path: Path, lang: str) -> None:
+    """Two real paragraphs and 30,000 <p>x</p>: the old add read it for many seconds (150,000
+    took 83 s and 368 MB) and drafted the lines of x. Now it is refused at once, naming the
+    limit; the folder is unchanged."""
+    from kzru.curate.read import PAGE_ELEMENTS
+
+    body = ("<p>АСТАНА, 5 декабря 2026. Президенты Казахстана и России подписали соглашение "
+            "о транзите газа.</p><p>Товарооборот составил 28 млрд долларов.</p>")
+    page = tmp_path / "wide.html"
+    page.write_text("<html><head><title>Токаев и Путин</title></head><body><article>" + body
+                    + "<p>x</p>" * 30000 + "</article></body></html>", encoding="utf-8")
+    before = {path.name: path.read_bytes() for path in empty.rglob("*") if path.is_file()}
+    done = run("--lang", lang, "add", str(page), "--data", str(empty), "--published",
+               "2026-12-05")
+    assert done.code == 2 and done.out == ""
+    said = {"en": f"kzru: {page}: the page has 30007 elements, more than the {PAGE_ELEMENTS} "
+                  "kzru add reads from one page\n",
+            "ru": f"kzru: {page}: на странице 30007 элементов — больше {PAGE_ELEMENTS}, "
+                  "которые kzru add читает с одной страницы\n"}
+    assert done.err == said[lang]
+    assert {path.name: path.read_bytes() for path in empty.rglob("*")
+            if path.is_file()} == before
+
+
+# --- #6 (low): a page nested past the HTML parser's limit -----------------------------------
+
+def test_a_page_nested_too_deeply_is_said_to_be(run, empty: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """1,000 nested <div> around two paragraphs (the red team used 50,000, now refused for
+    its elements): the parser stops at 255 levels and the old
+    message said the page held no article text. Now it says why it cannot be read."""
+    pytest.importorskip("trafilatura")
+    body = ("<p>АСТАНА, 5 декабря 2026. Президенты Казахстана и России подписали соглашение "
+            "о транзите газа.</p><p>Товарооборот составил 28 млрд долларов.</p>")
+    page = tmp_path / "deep.html"
+    page.write_text("<html><head><title>Токаев и Путин</title></head><body>" + "<div>" * 1000
+                    + body + "</div>" * 1000 + "</body></html>", encoding="utf-8")
+    done = run("add", str(page), "--data", str(empty), "--published", "2026-12-05")
+    assert done.code == 2 and done.out == ""
+    assert done.err == (f"kzru: {page}: the page nests its elements more than 255 deep, too "
+                        "deep to be read\n")
+
+
+# --- #8a (low): a name of spaces is shown, not blank ----------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_file_name_of_spaces_is_shown_quoted(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+                                               lang: str) -> None:
+    """`kzru export --csv .` in a folder holding a folder named ' ': the old message began
+    'kzru:   was not written by kzru', the name an invisible space."""
+    place = tmp_path / "ep"
+    (place / " ").mkdir(parents=True)
+    monkeypatch.chdir(place)
+    done = run("--lang", lang, "export", "--csv", ".")
+    assert done.code == 2 and done.err.count("\n") == 1
+    assert done.err.startswith("kzru: ' ' ") or done.err.startswith("kzru: ' ':"), done.err

@@ -282,3 +282,95 @@ def test_tracks_words_for_the_branch_network_and_the_economic_space_name_the_obj
     assert tools["decided_by"] == "a004-transport-corridors-expansion"
     assert "транспортных коридоров" in tools["words"]
     assert tools["words"] in FACTS["a004-transport-corridors-expansion"]["evidence"]
+
+
+# --- round 12 (track reader): the deciding words quote as written ------------------------------
+
+def test_adjacent_words_are_quoted_without_an_ellipsis_and_an_abbreviation_is_kept() -> None:
+    """"…" marks words left out: the cue and the words naming the shared thing, when they
+    touch in the evidence, are quoted as written; an abbreviation right after the run (АЭС) is
+    part of what it names."""
+    from kzru.roles import deciding_words
+
+    earlier = made("e", kind="meeting", status="planned",
+                   evidence="Предстоит государственный визит в Москву")
+    arrived = made("a", kind="meeting", status="done",
+                   evidence="Президент прибыл с государственным визитом в Москву")
+    words = deciding_words(arrived, earlier)
+    assert "…" not in words and words in arrived.evidence and words.endswith("в Москву")
+    plant = made("p", kind="project", status="planned",
+                 evidence="первая из которых будет возводиться при участии")
+    work = made("w", kind="project", status="ongoing",
+                evidence="Идет работа по проекту строительства первой АЭС в стране.")
+    assert deciding_words(work, plant).endswith("первой АЭС")
+
+
+# --- round 12 (briefs reader): headers, forums, undated lines -----------------------------------
+
+def test_a_header_is_no_more_precise_than_the_events_own_rows(table) -> None:  # noqa: ANN001
+    """Rubric 4. a003 says only «В июне» of the SPIEF meeting, the CIS summit's rows «в конце
+    прошлого года»: the header gives 2022-06 and 2021, the day from the public record staying
+    in the date note; an event whose rows give days keeps its days."""
+    spief = page(table, "2022-06-spief-meeting").splitlines()
+    assert spief[2].startswith("**2022-06** (inferred)") and "17 June" in "\n".join(spief)
+    assert {r["date_precision"] for r in FACTS.values()
+            if r["event"] == "2021-12-cis-informal-summit"} == {"year"}
+    assert page(table, "2021-12-cis-informal-summit").splitlines()[2].startswith("**2021** ")
+    assert page(table, "2025-11-state-visit-moscow").splitlines()[2].startswith(
+        "**2025-11-11 – 11-12** ")
+
+
+def test_a_forum_says_its_host_not_a_trip(table) -> None:  # noqa: ANN001
+    """The XX forum «проходил в Уфе в режиме видеоконференции»: nobody travelled; a forum,
+    like a summit, says who hosts it (host ru: Ufa; the XXI forum, Uralsk: kz)."""
+    events = {r["id"]: r for r in read_table(DATA, "events")}
+    for event, host in (("2024-11-xx-interregional-forum", "RU"),
+                        ("2025-11-xxi-interregional-forum", "KZ")):
+        assert events[event]["host"].upper() == host
+        head = page(table, event).splitlines()[2]
+        assert f"forum, hosted by {host}" in head and "→" not in head
+
+
+def test_every_page_with_an_undated_line_says_why(table) -> None:  # noqa: ANN001
+    """A line with no date in brackets falls on the event's days: every page that has one
+    says so (the XX forum and the CSTO session had none); the article's date is named only
+    where a line carries it (rubric 4)."""
+    for event in ("2024-11-xx-interregional-forum", "2024-11-csto-council"):
+        text = page(table, event)
+        lines = [one for one in text.splitlines() if one.startswith("- ") and "`" in one]
+        assert any("(20" not in one.split(" [")[0] for one in lines)
+        assert "*Lines without a date in brackets fall on the event's days.*" in text
+    spief = page(table, "2022-06-spief-meeting")  # its one line shows its month
+    assert "Lines without a date" not in spief
+
+
+# --- round 12 (data): the economic-space forecast's three tools; the fireplace hall ------------
+
+def test_the_economic_space_forecast_is_partly_borne_out_by_its_tools(table) -> None:  # noqa
+    """a002: «от координации транзитных маршрутов и модернизации инфраструктуры до совместных
+    технологических инициатив» names three tools, recorded as its parts (rubric 6, as the
+    industrial forecast's fields). a004 agrees on the corridors and stresses the logistics
+    infrastructure; it names no technological initiative: partly borne out."""
+    parent = "a002-expected-economic-space-linking-tools"
+    parts = {fid: r for fid, r in FACTS.items() if r["part_of"] == parent}
+    assert set(parts) == {"a002-expected-tools-transit-routes",
+                          "a002-expected-tools-infrastructure",
+                          "a002-expected-tools-technological-initiatives"}
+    assert FACTS["a004-transport-corridors-expansion"]["follows"].split("; ")[0] == \
+        "a002-expected-tools-transit-routes"
+    assert FACTS["a004-cross-border-logistics-infrastructure"]["follows"] == \
+        "a002-expected-tools-infrastructure"
+    entry = next(e for e in track(table) if e.fact.id == parent)
+    verdicts = {part.fact.id: part.verdict for part in entry.parts}
+    assert entry.verdict == "partly borne out"
+    assert verdicts == {"a002-expected-tools-transit-routes": "borne out",
+                        "a002-expected-tools-infrastructure": "borne out",
+                        "a002-expected-tools-technological-initiatives": "not named"}
+
+
+def test_the_fireplace_hall_meeting_is_done_by_its_verb(table) -> None:  # noqa: ANN001
+    """Rubric 2: «состоялась» → done («Сама встреча … состоялась в зале Кремля с камином»)."""
+    row = FACTS["a000-kremlin-fireplace-hall"]
+    assert "состоялась" in row["evidence"] and row["status"] == "done"
+    done = section(page(table, "2022-02-working-visit"), "## Done")
+    assert "`a000-kremlin-fireplace-hall`" in done
