@@ -91,7 +91,11 @@ def deciding_words(fact: Fact, earlier: Fact | None = None) -> str:
     named = _naming_words(fact.evidence, earlier, found.start(), found.end()) \
         if earlier is not None else ""
     if named:
-        return f"{cue} … {named}"
+        # "…" marks words left out: where the run follows the cue with nothing between, the
+        # words are quoted as written («прибыл с государственным визитом в Москву»; round 12)
+        at = fact.evidence.find(named, found.end())
+        gap = fact.evidence[found.end():at] if at >= 0 else "…"
+        return f"{cue}{gap}{named}" if not gap.strip() else f"{cue} … {named}"
     if earlier is not None:  # no word of the earlier fact's: the cue up to what it is about
         return cue + _to_own_name(fact, found.end())
     return cue
@@ -178,9 +182,18 @@ def _naming_words(evidence: str, earlier: Fact, start: int, end: int) -> str:
     while lead < -best[2] and tokens[lead].start() < end <= tokens[-best[2]].start():
         lead += 1
     stop = tokens[last].end()
+    # an abbreviation right after the run is the thing it names («первой АЭС»; round 12)
+    while last + 1 < len(tokens) and _ACRONYM.fullmatch(tokens[last + 1].group()) and \
+            not evidence[stop:tokens[last + 1].start()].strip():
+        last += 1
+        stop = tokens[last].end()
     while stop < len(evidence) and evidence[stop] in ")»":
         stop += 1
     return evidence[tokens[lead].start():stop]
+
+
+# A word in capitals of two letters or more (АЭС, ТМТМ, МИФИ): an abbreviation, a name.
+_ACRONYM = re.compile(r"[^\W\d_a-zа-яё]{2,}")
 
 
 def is_discussed(fact: Fact) -> bool:

@@ -282,3 +282,24 @@ def test_tracks_words_for_the_branch_network_and_the_economic_space_name_the_obj
     assert tools["decided_by"] == "a004-transport-corridors-expansion"
     assert "транспортных коридоров" in tools["words"]
     assert tools["words"] in FACTS["a004-transport-corridors-expansion"]["evidence"]
+
+
+# --- round 12 (track reader): the deciding words quote as written ------------------------------
+
+def test_adjacent_words_are_quoted_without_an_ellipsis_and_an_abbreviation_is_kept() -> None:
+    """"…" marks words left out: the cue and the words naming the shared thing, when they
+    touch in the evidence, are quoted as written; an abbreviation right after the run (АЭС) is
+    part of what it names."""
+    from kzru.roles import deciding_words
+
+    earlier = made("e", kind="meeting", status="planned",
+                   evidence="Предстоит государственный визит в Москву")
+    arrived = made("a", kind="meeting", status="done",
+                   evidence="Президент прибыл с государственным визитом в Москву")
+    words = deciding_words(arrived, earlier)
+    assert "…" not in words and words in arrived.evidence and words.endswith("в Москву")
+    plant = made("p", kind="project", status="planned",
+                 evidence="первая из которых будет возводиться при участии")
+    work = made("w", kind="project", status="ongoing",
+                evidence="Идет работа по проекту строительства первой АЭС в стране.")
+    assert deciding_words(work, plant).endswith("первой АЭС")
