@@ -24,6 +24,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "brief.inferred": ("(inferred)", "(дата выведена)"),
     "brief.date_inferred_item": ("{date}, inferred", "{date}, дата выведена"),
     "brief.sources_word": ("sources", "источники"),
+    "brief.also_cited": ("also cited", "также цитируются"),
     "brief.date": ("Date", "Дата"),
     "brief.date_inferred": ("Date inferred", "Дата выведена"),
     "brief.related": ("Held alongside", "В те же дни"),
@@ -191,11 +192,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "об остальных частях ({count}) позже ничего нет"),
     "track.why.rest_many": ("nothing later on the other {count} parts",
                             "об остальных частях ({count}) позже ничего нет"),
+    "brief.undated_lines": ("Lines without a date in brackets fall on the event's days",
+                            "Строки без даты в скобках относятся к дням события"),
     "brief.dated_by_report": (
-        "Lines without a date in brackets fall on the event's days. Where the text gives a "
-        "fact no date of its own, the fact's date is its article's date: {dates}",
-        "Строки без даты в скобках относятся к дням события. Если текст не называет даты "
-        "факта, дата факта — дата его статьи: {dates}"),
+        "Where the text gives a fact no date of its own, the fact's date is its article's "
+        "date: {dates}",
+        "Если текст не называет даты факта, дата факта — дата его статьи: {dates}"),
     "brief.dated_article": ("{date}, article [{number}]", "{date}, статья [{number}]"),
     "brief.verdict.not_named": ("not named in the visit's report",
                                 "в отчёте о визите не названо"),

@@ -105,9 +105,15 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     event = brief.event
     title = md(event.title(lang))
     route = _route(event, lang)
-    when = span_label(event.start, event.end, event.date_precision)
+    when = span_label(event.start, event.end, _header_precision(event, dataset))
     own = set(brief.own) or {source.id for source in brief.sources}
     cites = " ".join(f"[{n}]" for n, source in enumerate(brief.sources, 1) if source.id in own)
+    # the articles cited only where they report one of the page's facts too (round 12: the
+    # header listed fewer sources than the page cites)
+    others = " ".join(f"[{n}]" for n, source in enumerate(brief.sources, 1)
+                      if source.id not in own)
+    if others:
+        cites += f" ({label('brief.also_cited', lang)} {others})"
     mark = f" {label('brief.inferred', lang)}" if event.date_basis == "inferred" else ""
     places = ", ".join(md(place) for place in event.places)
     where = f" · {places}" if places else ""  # an article may name no place: say nothing
@@ -128,7 +134,8 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     if event.date_note:
         head = label("brief.date_inferred" if mark else "brief.date", lang)
         lines += [f"*{head}: {md(event.date_note)}*", ""]
-    note_at, days = len(lines), set()  # the dates-by-report note, once the days are known
+    # the note on undated lines, once the sections are read
+    note_at, days, undated = len(lines), set(), False
     for section in brief.sections:  # (sections are made as they are read: read once)
         lines += [f"## {_section_title(section.status, lang)}", ""]
         for group in section.groups:
@@ -138,10 +145,15 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
             lines += _group_lines(group.items, section.status, lang, brief, dataset)
             lines.append("")
             days |= _dated_by_report(group.items, brief, lang)
-    if days:
-        dates = "; ".join(label("brief.dated_article", lang, date=str(day), number=number)
-                          for day, number in sorted(days))
-        lines[note_at:note_at] = [f"*{label('brief.dated_by_report', lang, dates=dates)}.*", ""]
+            undated = undated or any(not date_mark(item.fact, brief, lang)
+                                     for item in group.items)
+    if undated:  # every page with a line showing no date says why (round 12: the forums)
+        note = label("brief.undated_lines", lang)
+        if days:
+            dates = "; ".join(label("brief.dated_article", lang, date=str(day), number=number)
+                              for day, number in sorted(days))
+            note += ". " + label("brief.dated_by_report", lang, dates=dates)
+        lines[note_at:note_at] = [f"*{note}.*", ""]
     lines += _check_lines(brief, dataset, lang)
     if brief.figures:
         lines += [f"## {label('brief.figures', lang)}", ""]
@@ -181,6 +193,21 @@ def _dated_by_report(items: list[Item], brief: Brief, lang: str) -> set[tuple[da
     article's day (rounds 9 and 11)."""
     return {(item.fact.date, item.citation) for item in items
             if item.fact.date_basis == "publication" and not date_mark(item.fact, brief, lang)}
+
+
+PRECISIONS = ("day", "month", "year")
+
+
+def _header_precision(event: Event, dataset: Dataset) -> str:
+    """The precision a page's header gives the event's date: no finer than the finest its
+    own rows give (rubric 4: never more precise than the text allows). The CIS summit's
+    rows say «в конце прошлого года» (2021), SPIEF's «в июне» (2022-06): a day the public
+    record gives stays in the date note, not in the header (round 12)."""
+    own = {row.date_precision for row in dataset.event_rows(event.id)} & set(PRECISIONS)
+    if not own or event.date_precision not in PRECISIONS:
+        return event.date_precision
+    finest = min(own, key=PRECISIONS.index)
+    return max(finest, event.date_precision, key=PRECISIONS.index)
 
 
 def _source_role(source: Source, brief: Brief, dataset: Dataset, lang: str) -> str:
@@ -287,12 +314,13 @@ def _decider(tracked: Tracked, brief: Brief) -> str:
 
 
 def _route(event: Event, lang: str) -> str:
-    """Who went where: "KZ → RU" for a trip of one side to the other; a summit, which many
-    states attend, says only its host (round 10: "KZ → RU" read as a bilateral trip to the
-    CIS summit), and only where its place is recorded."""
-    if FAMILIES.get(event.kind) == "summit":
-        # hosting is where a summit is held: with no place recorded (the CSTO session, «под
-        # руководством» only), the page says no host either (round 11)
+    """Who went where: "KZ → RU" for a trip of one side to the other; a summit or a forum,
+    which many attend, says only its host (round 10: "KZ → RU" read as a bilateral trip to
+    the CIS summit; round 12: the forums), and only where its place is recorded."""
+    if FAMILIES.get(event.kind) in ("summit", "forum"):
+        # hosting is where a summit or forum is held (many take part; nobody need travel: the
+        # XX forum was held in Ufa by video, round 12): with no place recorded (the CSTO
+        # session, «под руководством» only), the page says no host either (round 11)
         return label("brief.hosted_by", lang, host=event.host.upper()) if event.places \
             else ""
     return f"{event.guest.upper()} → {event.host.upper()}"

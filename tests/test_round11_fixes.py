@@ -303,3 +303,42 @@ def test_adjacent_words_are_quoted_without_an_ellipsis_and_an_abbreviation_is_ke
     work = made("w", kind="project", status="ongoing",
                 evidence="Идет работа по проекту строительства первой АЭС в стране.")
     assert deciding_words(work, plant).endswith("первой АЭС")
+
+
+# --- round 12 (briefs reader): headers, forums, undated lines -----------------------------------
+
+def test_a_header_is_no_more_precise_than_the_events_own_rows(table) -> None:  # noqa: ANN001
+    """Rubric 4. a003 says only «В июне» of the SPIEF meeting, the CIS summit's rows «в конце
+    прошлого года»: the header gives 2022-06 and 2021, the day from the public record staying
+    in the date note; an event whose rows give days keeps its days."""
+    spief = page(table, "2022-06-spief-meeting").splitlines()
+    assert spief[2].startswith("**2022-06** (inferred)") and "17 June" in "\n".join(spief)
+    assert {r["date_precision"] for r in FACTS.values()
+            if r["event"] == "2021-12-cis-informal-summit"} == {"year"}
+    assert page(table, "2021-12-cis-informal-summit").splitlines()[2].startswith("**2021** ")
+    assert page(table, "2025-11-state-visit-moscow").splitlines()[2].startswith(
+        "**2025-11-11 – 11-12** ")
+
+
+def test_a_forum_says_its_host_not_a_trip(table) -> None:  # noqa: ANN001
+    """The XX forum «проходил в Уфе в режиме видеоконференции»: nobody travelled; a forum,
+    like a summit, says who hosts it (host ru: Ufa; the XXI forum, Uralsk: kz)."""
+    events = {r["id"]: r for r in read_table(DATA, "events")}
+    for event, host in (("2024-11-xx-interregional-forum", "RU"),
+                        ("2025-11-xxi-interregional-forum", "KZ")):
+        assert events[event]["host"].upper() == host
+        head = page(table, event).splitlines()[2]
+        assert f"forum, hosted by {host}" in head and "→" not in head
+
+
+def test_every_page_with_an_undated_line_says_why(table) -> None:  # noqa: ANN001
+    """A line with no date in brackets falls on the event's days: every page that has one
+    says so (the XX forum and the CSTO session had none); the article's date is named only
+    where a line carries it (rubric 4)."""
+    for event in ("2024-11-xx-interregional-forum", "2024-11-csto-council"):
+        text = page(table, event)
+        lines = [one for one in text.splitlines() if one.startswith("- ") and "`" in one]
+        assert any("(20" not in one.split(" [")[0] for one in lines)
+        assert "*Lines without a date in brackets fall on the event's days.*" in text
+    spief = page(table, "2022-06-spief-meeting")  # its one line shows its month
+    assert "Lines without a date" not in spief
