@@ -342,3 +342,35 @@ def test_every_page_with_an_undated_line_says_why(table) -> None:  # noqa: ANN00
         assert "*Lines without a date in brackets fall on the event's days.*" in text
     spief = page(table, "2022-06-spief-meeting")  # its one line shows its month
     assert "Lines without a date" not in spief
+
+
+# --- round 12 (data): the economic-space forecast's three tools; the fireplace hall ------------
+
+def test_the_economic_space_forecast_is_partly_borne_out_by_its_tools(table) -> None:  # noqa
+    """a002: «от координации транзитных маршрутов и модернизации инфраструктуры до совместных
+    технологических инициатив» names three tools, recorded as its parts (rubric 6, as the
+    industrial forecast's fields). a004 agrees on the corridors and stresses the logistics
+    infrastructure; it names no technological initiative: partly borne out."""
+    parent = "a002-expected-economic-space-linking-tools"
+    parts = {fid: r for fid, r in FACTS.items() if r["part_of"] == parent}
+    assert set(parts) == {"a002-expected-tools-transit-routes",
+                          "a002-expected-tools-infrastructure",
+                          "a002-expected-tools-technological-initiatives"}
+    assert FACTS["a004-transport-corridors-expansion"]["follows"].split("; ")[0] == \
+        "a002-expected-tools-transit-routes"
+    assert FACTS["a004-cross-border-logistics-infrastructure"]["follows"] == \
+        "a002-expected-tools-infrastructure"
+    entry = next(e for e in track(table) if e.fact.id == parent)
+    verdicts = {part.fact.id: part.verdict for part in entry.parts}
+    assert entry.verdict == "partly borne out"
+    assert verdicts == {"a002-expected-tools-transit-routes": "borne out",
+                        "a002-expected-tools-infrastructure": "borne out",
+                        "a002-expected-tools-technological-initiatives": "not named"}
+
+
+def test_the_fireplace_hall_meeting_is_done_by_its_verb(table) -> None:  # noqa: ANN001
+    """Rubric 2: «состоялась» → done («Сама встреча … состоялась в зале Кремля с камином»)."""
+    row = FACTS["a000-kremlin-fireplace-hall"]
+    assert "состоялась" in row["evidence"] and row["status"] == "done"
+    done = section(page(table, "2022-02-working-visit"), "## Done")
+    assert "`a000-kremlin-fireplace-hall`" in done
