@@ -216,7 +216,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "его часть `{id}`: более поздние факты, возможно, о ней, не связанные как продвижение:"),
     "track.why.not_linked": (
         "no later fact in this table is linked to it as its progress; {rows} may report on it "
-        "(see also) but are not linked: curators link only where careful readers agree the "
+        "(see also), not linked: curators link only where careful readers agree the "
         "later fact reports on this very item (RUBRIC-follows, which lists the pairs "
         "considered and left out, with the rule)",
         "ни один более поздний факт в таблице не связан с этим как его продвижение; {rows}, "

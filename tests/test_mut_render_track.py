@@ -366,9 +366,10 @@ def test_explain_beside_no_later_report_with_candidates_says_what_see_also_is() 
                   see_also=(candidate,))
     # round 9: the reason names the candidate and says why it is not linked, never that
     # nothing later reports on the item (a later row may well name it)
+    # "not linked" reads right for one row or many (round 12: "but are not linked")
     said = ("no later fact in this table is linked to it as its progress; "
-            f"x-maybe ({candidate.source}, 2026-01-01, reported) may report on it (see also) "
-            "but are not linked: curators link only where careful readers agree the later "
+            f"x-maybe ({candidate.source}, 2026-01-01, reported) may report on it (see also), "
+            "not linked: curators link only where careful readers agree the later "
             "fact reports on this very item (RUBRIC-follows, which lists the pairs considered "
             "and left out, with the rule)")
     assert why(lonely, "en") == f"why: {said}"
