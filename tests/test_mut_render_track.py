@@ -628,7 +628,7 @@ def test_kzru_track_at_a_terminal_shows_each_items_block_as_its_json_says(
 
 
 NOT_LINKED = ("no later fact in this table is linked to it as its progress; {rows} may report "
-              "on it (see also) but are not linked: curators link only where careful readers "
+              "on it (see also), not linked: curators link only where careful readers "
               "agree the later fact reports on this very item (RUBRIC-follows, which lists the "
               "pairs considered and left out, with the rule)")
 
