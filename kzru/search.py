@@ -123,6 +123,7 @@ def search(index: Index, query: str, allowed: set[int] | None = None,
            limit: int | None = 10, reading: Reading | None = None,
            strict: bool = False) -> Hits:
     """Rank facts for ``query`` (or its ``reading``) by score (see _ranked), then newest.
+    A stated year or status filters; when that leaves nothing, the
     status and then the year rank instead, and a note says so (unless ``strict``).
     ``Hits.related`` says which words were looked up through related words, and found what."""
     reading = reading if reading is not None else read_query(index, query)
