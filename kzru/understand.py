@@ -50,18 +50,25 @@ def operators(query: str) -> tuple[list[str], list[str], list[str], list[str]]:
     ``OR_MARK``), the quoted phrases, the -excluded words and the -"excluded phrases"."""
     phrases: list[str] = []
     unwanted: list[str] = []
-
-    def take(match: re.Match[str]) -> str:
-        phrase = next(group for group in match.groups() if group is not None)
-        start = match.start()
-        if start and query[start - 1] == "-" and (start == 1 or query[start - 2].isspace()):
-            unwanted.append(phrase)  # -"поставки нефти": left out, not asked for
-        else:
-            phrases.append(phrase)
-        return " "
-
-    # compiled only for a query holding a quote (re caches it): most searches never pay
-    rest = re.sub(_QUOTED, take, query) if any(map(query.__contains__, _QUOTES)) else query
+    rest = query
+    if any(map(query.__contains__, _QUOTES)):  # most searches never compile the pattern
+        pieces, done = [], 0
+        for match in re.finditer(_QUOTED, query):
+            phrase = next(group for group in match.groups() if group is not None)
+            before = query[done:match.start()]
+            if before.endswith("-") and (len(before) == 1 or before[-2].isspace()):
+                unwanted.append(phrase)  # -"поставки нефти": left out, not asked for
+                before = before[:-1]
+            elif (said := before.rstrip().rsplit(None, 1)) and said[-1].lower() in NEGATIONS:
+                # без «транзита газа», not "gas transit": a negation word before a phrase
+                # leaves the phrase out, as -"…" does
+                unwanted.append(phrase)
+                before = before.rstrip()[:-len(said[-1])]
+            else:
+                phrases.append(phrase)
+            pieces.append(before + " ")
+            done = match.end()
+        rest = "".join(pieces) + query[done:]
     plain: list[str] = []
     excluded: list[str] = []
     for piece in rest.split():

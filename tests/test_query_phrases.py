@@ -254,3 +254,24 @@ def test_a_word_core_joins_forms_snowball_keeps_apart() -> None:
     assert stem("дни") != stem("дней") and word_core("дни") == word_core("дней") == "дн"
     assert word_core("рынок") == word_core("рынка")
     assert word_core("культуры") != word_core("культ")
+
+
+def ids(hits) -> list[str]:  # noqa: ANN001
+    return [hit.fact.id for hit in hits]
+
+
+# red team r12 #2: a negation word before a quoted phrase leaves the phrase out, as -"…" does
+@pytest.mark.parametrize("query", ['газ без "транзита газа"', "газ не «транзита газа»",
+                                   'газ кроме "транзита газа"', 'газ Без "транзита газа"',
+                                   'gas without "gas transit"', 'gas except "gas transit"'])
+def test_a_negation_word_before_a_phrase_leaves_the_phrase_out(index, query) -> None:  # noqa: ANN001
+    transit = "a004-gas-transit-third-countries"  # «транзита газа в третьи страны»
+    assert transit in ids(search(index, "газ", limit=None))  # gas alone finds it
+    found = ids(search(index, query, limit=None))
+    assert found and transit not in found
+    assert "a004-gas-supply-border-regions" in found  # the other gas facts stay
+
+
+def test_a_phrase_after_an_ordinary_word_is_still_asked_for(index) -> None:  # noqa: ANN001
+    assert ids(search(index, 'газ "транзита газа"', limit=None))[0] \
+        == "a004-gas-transit-third-countries"
