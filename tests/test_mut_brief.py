@@ -282,3 +282,21 @@ def test_a_later_or_conflicting_fact_dated_by_its_inferred_article_says_inferred
     assert conflict_lines(item, brief, "en") == [
         f"  - ⚠ Sources differ on the date: {here.date.isoformat()} here [1]; {shown}, "
         f"inferred in [2] `{later.id}`"]
+
+
+def test_the_briefs_data_marks_only_the_preview_among_its_citations(table) -> None:  # noqa: ANN001
+    """A citation is a preview where its article came out no later than the visit's first
+    day and reports no outcome: of the Moscow visit's articles (11-12 November 2025) only
+    a002 (on the first day, telling what is expected); a004 came out after it."""
+    from kzru.brief import build
+    from kzru.brief_data import data
+
+    first_day = table.events[EVENT].start.isoformat()
+    assert SOURCES_PUBLISHED["a002"] <= first_day < SOURCES_PUBLISHED["a004"]
+    citations = data(build(table, EVENT))["citations"]
+    assert {c["source"]: c["preview"] for c in citations} == \
+        {c["source"]: c["source"] == "a002" for c in citations}
+    assert "a002" in {c["source"] for c in citations}
+
+
+SOURCES_PUBLISHED = {row["id"]: row["published"] for row in read_table(DATA, "sources")}

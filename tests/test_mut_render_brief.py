@@ -283,3 +283,109 @@ def test_a_field_the_report_is_silent_on_is_not_mentioned_unless_it_is_backgroun
         f"`{second.id}`")
     assert line_of(lines, third.id, "  - ").startswith(
         f"  - **borne out** — {FACTS[third.id]['summary']} `{third.id}` → ")
+
+
+# --- the head, related events, figures (fifth stop) ------------------------------------------
+
+CSTO, FORUM, SOCHI = ("2024-11-csto-council", "2025-11-xxi-interregional-forum",
+                      "2022-08-sochi-talks")
+
+
+def test_an_event_with_no_place_recorded_says_no_place(table) -> None:  # noqa: ANN001
+    """The CSTO session's row names no place: the head goes from the date to the kind."""
+    assert EVENTS[CSTO]["places"] == ""
+    assert page(table, CSTO)[2].startswith(f"**{span(CSTO)}** (inferred) · summit · ")
+
+
+def test_a_date_note_is_headed_date_inferred_only_for_an_inferred_date(table) -> None:  # noqa: ANN001
+    event = table.events[MOSCOW]
+    note = f"*Date inferred: {EVENTS[MOSCOW]['date_note']}*"
+    assert event.date_basis == "inferred" and note in page(table, MOSCOW)
+    brief = build(table, MOSCOW)
+    stated = markdown(brief._replace(event=event._replace(date_basis="stated")),
+                      table).splitlines()
+    assert f"*Date: {EVENTS[MOSCOW]['date_note']}*" in stated
+    assert stated[2].startswith(f"**{span(MOSCOW)}** · ")  # no "(inferred)" after the date
+
+
+def test_events_held_alongside_are_named_in_the_readers_language(table) -> None:  # noqa: ANN001
+    related = next(line for line in page(table, MOSCOW, "ru") if line.startswith("*В те же дни"))
+    assert related == f"*В те же дни:* {EVENTS[FORUM]['title_ru']} ({span(FORUM)}) `{FORUM}`"
+
+
+def test_the_figures_section_ends_with_a_blank_line(table) -> None:  # noqa: ANN001
+    lines = section(page(table, MOSCOW), "## Figures")
+    assert lines[0] == "" and lines[-1] == ""
+    assert all(line.startswith(("- **", "  > ", "  - ")) for line in lines[1:-1])
+
+
+def test_earlier_meetings_of_other_kinds_are_the_newest_three_each_with_its_days(table
+                                                                               ) -> None:  # noqa: ANN001
+    from types import SimpleNamespace
+
+    from kzru.render_brief import _earlier_of_other_kinds
+
+    three = ("2022-06-spief-meeting", "2022-02-working-visit", "2021-12-cis-informal-summit")
+    named = "; ".join(f"{EVENTS[e]['title_en']} ({span(e)})" for e in three)
+    brief = SimpleNamespace(event=table.events[SOCHI])
+    assert _earlier_of_other_kinds(brief, table, "en") == \
+        f" Earlier in this table, of another kind: {named}."
+
+
+def test_names_only_the_preview_gives_are_twenty_then_counted_and_names_shared_with_another_event(
+        table) -> None:  # noqa: ANN001
+    """The preview's own names: at most 20, then "(and N more)"; names first appearing also
+    at an event held the same days are listed under that event's title, in the reader's
+    language."""
+    previous = table.events[ASTANA]
+    preview = number(table, MOSCOW, "a002")
+    novelty = Novelty(previous, [], [], [], preview_only=[f"Name {n}" for n in range(1, 24)],
+                      with_others={FORUM: ["Name X"]})
+    lines = page(table, MOSCOW, novelty=novelty)
+    first = ", ".join(f"Name {n}" for n in range(1, 21))
+    assert (f"- Names first appearing only in the preview [{preview}], not in the visit's "
+            f"report: {first} (and 3 more)") in lines
+    exact = novelty._replace(preview_only=[f"Name {n}" for n in range(1, 21)])
+    assert (f"- Names first appearing only in the preview [{preview}], not in the visit's "
+            f"report: {first}") in page(table, MOSCOW, novelty=exact)
+    russian = page(table, MOSCOW, "ru", novelty=novelty)
+    assert f"- Впервые названы здесь и в те же дни на событии «{EVENTS[FORUM]['title_ru']}»: " \
+        "Name X" in russian
+
+
+def test_a_forecast_of_a_field_not_named_lists_the_visits_documents_beside_it(table) -> None:  # noqa: ANN001
+    """A forecast naming only its field that the report does not name, with the documents
+    the visit signed as see-also: its line goes on with those documents, each with its
+    citation, joined by ", " (RUBRIC-follows rule 4: not linked)."""
+    from kzru.follow import NOT_NAMED
+
+    brief = build(table, MOSCOW)
+    check = next(c for c in brief.checks if not c.tracked.parts and c.see is None
+                 and not c.field and not c.tracked.decisive)
+    documents = (table.facts["a004-documents-space"], table.facts["a004-documents-nuclear-energy"])
+    named = check._replace(shown=NOT_NAMED, tracked=check.tracked._replace(
+        verdict=NOT_NAMED, see_also=documents))
+    lines = section(page(table, MOSCOW, checks=[named]), "## Preview against outcome")
+    cited = f"[{number(table, MOSCOW, 'a004')}]"
+    assert line_of(lines, check.item.fact.id).endswith(
+        " · the documents the visit signed, not linked to it (whether they take up this field "
+        "is a reader's judgement: RUBRIC-follows rule 4): "
+        f"`a004-documents-space` {cited}, `a004-documents-nuclear-energy` {cited}")
+
+
+def test_a_parts_candidates_under_an_outcome_are_dated_as_their_articles_date_them(table
+                                                                                  ) -> None:  # noqa: ANN001
+    """Under what became of the last meeting's commitments, a part's unlinked candidates are
+    listed with their dates; one dated by an article whose own date was inferred (a001) says
+    "inferred"."""
+    whole, part = table.facts["a001-health-agreements"], table.facts["a001-tourism-cooperation"]
+    candidate = table.facts["a001-visit-most-significant-of-year"]
+    assert candidate.date_basis == "publication" and SOURCES["a001"]["published_basis"] == \
+        "inferred"
+    novelty = Novelty(table.events[ASTANA], [], [], [],
+                      outcomes=[Tracked(whole, [], NO_REPORT, "",
+                                        parts=(Tracked(part, [], NO_REPORT, ""),))],
+                      see_also={part.id: (candidate,)})
+    lines = page(table, MOSCOW, novelty=novelty)
+    assert (f"    - its part `{part.id}`: later facts that may report on it, not linked as its "
+            f"progress: `{candidate.id}` ({candidate.date.isoformat()}, inferred)") in lines

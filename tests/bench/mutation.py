@@ -104,6 +104,10 @@ MODULES = {
                                 "tests/test_read_paths.py", "tests/test_db.py",
                                 "tests/test_mut_follow.py", "tests/test_follow_brief.py",
                                 "tests/test_track_rules.py"]),
+    # what brief asks of one event and its report, split out of walks.py
+    "report_walks": ("kzru/report_walks.py", ["tests/test_mut_walks.py", "tests/test_mut_db.py",
+                                              "tests/test_read_paths.py", "tests/test_db.py",
+                                              "tests/test_follow_brief.py"]),
     "db": ("kzru/db.py", ["tests/test_mut_db.py", "tests/test_db.py",
                           "tests/test_read_paths.py", "tests/test_query_rules.py",
                           "tests/test_promises.py"]),
