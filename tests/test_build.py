@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from build_fixtures import counting_word_calls
 
 from kzru import build, word_worker
 from kzru.errors import DataError
@@ -211,19 +212,6 @@ def test_words_inside_names_as_every_name_tried_at_every_place() -> None:
     assert matched >= 10
 
 
-def _counting_word_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many facts' words this process found (a forked worker's calls are its own)."""
-    calls: list[int] = []
-    real = build.Words.add
-
-    def counted(self, rowid, accepted, texts):  # noqa: ANN001, ANN202
-        calls.append(rowid)
-        return real(self, rowid, accepted, texts)
-
-    monkeypatch.setattr(build.Words, "add", counted)
-    return calls
-
-
 def _no_child_left() -> bool:
     import os
 
@@ -239,7 +227,7 @@ def test_the_words_found_in_a_forked_worker_make_the_same_store(
         data_copy: Path, tmp_path: Path, drafts: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     if drafts:
         _with_drafts(data_copy)
-    calls = _counting_word_calls(monkeypatch)
+    calls = counting_word_calls(monkeypatch)
     path = tmp_path / "forked.sqlite"
     forked = sqlite3.connect(path)
     build.stream(data_copy, forked, path=str(path))
@@ -279,7 +267,7 @@ def test_a_failed_worker_is_done_again_in_one_process(
     cache = tmp_path / "cache"
     monkeypatch.setenv("KZRU_CACHE_DIR", str(cache))
     monkeypatch.setattr(word_worker, "_serve", lambda words, pipe, path: 1)  # the worker fails
-    calls = _counting_word_calls(monkeypatch)
+    calls = counting_word_calls(monkeypatch)
     done = run("search", "атом", "--format", "json", "--data", str(data_copy))
     assert done.code == 0 and "атом" in done.out.lower() and _no_child_left()
     assert len(calls) == len(load(data_copy).facts)  # all found here, once

@@ -22,6 +22,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from build_fixtures import counting_word_calls
 
 from kzru import build, journal, word_worker
 from kzru.store import load
@@ -79,23 +80,11 @@ def test_ctrl_c_in_the_workers_first_instant_never_runs_kzru_twice(data_copy: Pa
     assert not list(cache.glob("*.tmp"))
 
 
-def _counting_word_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    calls: list[int] = []
-    real = build.Words.add
-
-    def counted(self, rowid, accepted, texts):  # noqa: ANN001, ANN202
-        calls.append(rowid)
-        return real(self, rowid, accepted, texts)
-
-    monkeypatch.setattr(build.Words, "add", counted)
-    return calls
-
-
 def test_no_worker_is_forked_while_another_thread_runs(data_copy: Path, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     import sqlite3
 
-    calls = _counting_word_calls(monkeypatch)
+    calls = counting_word_calls(monkeypatch)
     forks: list[int] = []
     real_fork = os.fork
     monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())

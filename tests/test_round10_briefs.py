@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import pytest
+import brief_fixtures
 from conftest import read_table
 
-from kzru import store
 from kzru.brief import build
 from kzru.brief_lines import date_mark, date_shown, names_shown
 from kzru.follow import track
@@ -21,22 +20,11 @@ from kzru.store import bundled_data_dir
 from kzru.suggest import see_also
 
 DATA = bundled_data_dir()
+# the bundled table (a fixture) and a brief's page: one copy, shared with the other module
+table, page, section = brief_fixtures.table, brief_fixtures.page, brief_fixtures.section
 SOURCES = {r["id"]: r for r in read_table(DATA, "sources")}
 FACTS = {r["id"]: r for r in read_table(DATA, "facts")}
 EVENTS = {r["id"]: r for r in read_table(DATA, "events")}
-
-
-@pytest.fixture(scope="module")
-def table():  # noqa: ANN201
-    return store.load(DATA)
-
-
-def page(table, event: str, lang: str = "en") -> str:  # noqa: ANN001
-    return markdown(build(table, event), table, lang)
-
-
-def section(text: str, start: str) -> str:
-    return text.split(start, 1)[1].split("\n## ", 1)[0]
 
 
 # --- a date taken from a report whose own date is inferred says so -------------------------

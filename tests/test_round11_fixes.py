@@ -9,31 +9,17 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import pytest
+import brief_fixtures
 from conftest import SEEDS, needs_seeds, read_table
 
-from kzru import store
-from kzru.brief import build
 from kzru.follow import COMMENTATOR, STATE, VIEW, role, track, voice
 from kzru.model import Fact
-from kzru.render_brief import markdown
 from kzru.store import bundled_data_dir
 
 DATA = bundled_data_dir()
+# the bundled table (a fixture) and a brief's page: one copy, shared with the other module
+table, page, section = brief_fixtures.table, brief_fixtures.page, brief_fixtures.section
 FACTS = {r["id"]: r for r in read_table(DATA, "facts")}
-
-
-@pytest.fixture(scope="module")
-def table():  # noqa: ANN201
-    return store.load(DATA)
-
-
-def page(table, event: str, lang: str = "en") -> str:  # noqa: ANN001
-    return markdown(build(table, event), table, lang)
-
-
-def section(text: str, start: str) -> str:
-    return text.split(start, 1)[1].split("\n## ", 1)[0]
 
 
 def made(fact_id: str = "x", **changes: object) -> Fact:
