@@ -55,8 +55,8 @@ def operators(query: str) -> tuple[list[str], list[str], list[str], list[str]]:
         pieces, done = [], 0
         for match in re.finditer(_QUOTED, query):
             phrase = next(group for group in match.groups() if group is not None)
-            before = query[done:match.start()]
-            if before.endswith("-") and (len(before) == 1 or before[-2].isspace()):
+            start, before = match.start(), query[done:match.start()]
+            if start and query[start - 1] == "-" and (start == 1 or query[start - 2].isspace()):
                 unwanted.append(phrase)  # -"поставки нефти": left out, not asked for
                 before = before[:-1]
             elif (said := before.rstrip().rsplit(None, 1)) and said[-1].lower() in NEGATIONS:
