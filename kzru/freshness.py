@@ -237,41 +237,78 @@ class Place:
     def seal_path(self) -> Path:
         return self.index.with_name(f"seal-{self.memo.key}.json")
 
+    @property
+    def sealed(self) -> "Sealed":
+        """The index file and the seal of its key."""
+        return Sealed(self.index, self.seal_path, self.memo.key, self.now)
+
     def index_is_sound(self) -> bool:
-        """True when the index file exists and its checksum is one its key's seal names
-        (checked again only when its stat changed, or was taken too close to a change)."""
-        signature = _signature(_trusted_file(self.index))
-        seal = _read_seal(self.seal_path, self.memo.key)
+        """True when the index file exists and its checksum is one its key's seal names."""
+        return self.sealed.is_sound()
+
+    def file_build(self, digest: str) -> None:
+        """Name a new build's checksum in the seal *before* its file is renamed over the
+        index: a run that reads the key meanwhile finds either file named."""
+        self.sealed.file_build(digest)
+
+    def record(self, signature: Signature, digest: str) -> None:
+        """Save the seal with the index file's stat, found (now) to have ``digest``."""
+        self.sealed.record(signature, digest)
+
+
+class Sealed:
+    """A file in the cache and the seal that vouches for it: the store of a content key
+    (``seal-KEY.json``) or an answer kept beside it (kept.py, ``kept-KEY-VARIANT.json``).
+    One rule for both: a file is read only when its checksum is one its seal names, checked
+    again whenever its stat changed (or was taken too close to a change); a new build's
+    checksum is named before its file is renamed in, beside the one filed before."""
+
+    def __init__(self, path: Path, seal_path: Path, name: str, now: int) -> None:
+        self.path = path
+        self.seal_path = seal_path
+        self.name = name  # what the seal is of: a content key, or KEY-VARIANT
+        self.now = now
+
+    def is_sound(self) -> bool:
+        """True when the file exists and its checksum is one its seal names (checked again
+        only when its stat changed, or was taken too close to a change)."""
+        signature = _signature(_trusted_file(self.path))
+        seal = _read_seal(self.seal_path, self.name)
         if signature[0] == -1 or seal is None:
             return False
         if seal.index == signature and not _racy(signature, seal.checked):
             return True
         try:
-            digest = file_digest(self.index)
+            digest = file_digest(self.path)
         except OSError:
             return False
         if digest not in seal.digests:
-            seal = _read_seal(self.seal_path, self.memo.key)  # filed by a run meanwhile?
+            seal = _read_seal(self.seal_path, self.name)  # filed by a run meanwhile?
             if seal is None or digest not in seal.digests:
                 return False
         self.record(signature, digest)
         return True
 
     def file_build(self, digest: str) -> None:
-        """Name a new build's checksum in the seal *before* its file is renamed over the
-        index: a run that reads the key meanwhile finds either file named."""
-        seal = _read_seal(self.seal_path, self.memo.key)
+        """Name a new build's checksum in the seal *before* its file is renamed in: a run
+        that reads the file meanwhile finds either file named (a seal keeps two)."""
+        seal = _read_seal(self.seal_path, self.name)
         self._seal(digest, seal, seal.index if seal else None, seal.checked if seal else 0)
 
     def record(self, signature: Signature, digest: str) -> None:
-        """Save the seal with the index file's stat, found (now) to have ``digest``."""
-        self._seal(digest, _read_seal(self.seal_path, self.memo.key), signature, self.now)
+        """Save the seal with the file's stat, found (now) to have ``digest``."""
+        self._seal(digest, _read_seal(self.seal_path, self.name), signature, self.now)
+
+    def record_renamed(self, digest: str) -> None:
+        """Record the stat of a file just renamed in with ``digest``: the next run need not
+        read it whole again (unless the stat is too close to now: then it does, once)."""
+        info = os.lstat(self.path)
+        self.record(_signature(info), digest)
 
     def _seal(self, digest: str, seal: Seal | None, index: Signature | None,
               checked: int) -> None:
         older = [item for item in (seal.digests if seal else []) if item != digest]
-        Seal(self.memo.key, [digest, *older][:KEEP_DIGESTS], index, checked).save(
-            self.seal_path)
+        Seal(self.name, [digest, *older][:KEEP_DIGESTS], index, checked).save(self.seal_path)
 
 
 def locate(folder: Path, place: Path) -> Place:

@@ -12,9 +12,10 @@ file other runs are reading. A kept answer is a file per question kind and varia
 FORMAT_VERSION, names another file), and by a digest of the variant and of kzru's own files
 (so another kzru, or an edited one, never reads it). It is written like the index: built into
 a private temporary file, its checksum filed in its seal (``kept-KEY-VARIANT.json``, the
-index's Seal), then renamed in; read only when the seal vouches for it, its meta says what it
-answers and its values are the types kzru writes. Anything else is rebuilt, never answered
-from. Nothing read from it is a path or code: only text written out, ids, and numbers.
+index's Seal, by the same rule: freshness.Sealed), then renamed in; read only when the seal
+vouches for it, its meta says what it answers and its values are the types kzru writes.
+Anything else is rebuilt, never answered from. Nothing read from it is a path or code: only
+text written out, ids, and numbers.
 """
 
 from __future__ import annotations
@@ -109,7 +110,8 @@ def open_kept(index: Any, kind: str, parts: Iterable[object], schema: str,
     variant = variant_of(kind, parts)
     key = place.memo.key
     path = place.index.with_name(f"kept-{key}-{variant}.sqlite")
-    seal = _Seal(path, f"{key}-{variant}", place.now)
+    name = f"{key}-{variant}"
+    seal = freshness.Sealed(path, path.with_name(f"kept-{name}.json"), name, place.now)
     try:
         found = _open(path, seal, key, variant, checks)
         if found is not None:
@@ -127,41 +129,10 @@ def open_kept(index: Any, kind: str, parts: Iterable[object], schema: str,
         return None
 
 
-class _Seal:
-    """The seal of one kept file: the index's Seal kept under the kept answer's own name."""
-
-    def __init__(self, path: Path, name: str, now: int) -> None:
-        self.path = path.with_name(f"kept-{name}.json")
-        self.name = name
-        self.now = now
-
-    def vouches(self, path: Path) -> bool:
-        """As freshness.Place.index_is_sound: the file's checksum is the one filed, checked
-        again whenever the file's stat changed (or was taken too close to a change)."""
-        signature = freshness._signature(cache._trusted_file(path))
-        seal = freshness._read_seal(self.path, self.name)
-        if signature[0] == -1 or seal is None:
-            return False
-        if seal.index == signature and not freshness._racy(signature, seal.checked):
-            return True
-        if freshness.file_digest(path) not in seal.digests:
-            return False
-        freshness.Seal(self.name, seal.digests, signature, self.now).save(self.path)
-        return True
-
-    def file(self, digest: str) -> None:
-        """Name a new build's checksum before its file is renamed in, beside the one filed
-        before (as an index's seal keeps two): two runs keeping the same answer at once each
-        find either file named."""
-        seal = freshness._read_seal(self.path, self.name)
-        older = [item for item in (seal.digests if seal else []) if item != digest]
-        freshness.Seal(self.name, [digest, *older][:freshness.KEEP_DIGESTS], None,
-                       0).save(self.path)
-
-
-def _open(path: Path, seal: _Seal, key: str, variant: str, checks: str) -> Kept | None:
+def _open(path: Path, seal: freshness.Sealed, key: str, variant: str,
+          checks: str) -> Kept | None:
     """The kept answer when its seal vouches for it and its meta and values are as kzru writes."""
-    if not seal.vouches(path):
+    if not seal.is_sound():
         return None
     from kzru.index import _read_only
 
@@ -182,7 +153,7 @@ def _open(path: Path, seal: _Seal, key: str, variant: str, checks: str) -> Kept 
     return Kept(connection, int(count))
 
 
-def _build(path: Path, seal: _Seal, key: str, variant: str, schema: str,
+def _build(path: Path, seal: freshness.Sealed, key: str, variant: str, schema: str,
            build: Builder, current: Path) -> bool:
     """Build the kept answer into a private temporary file, seal it, rename it in. False when the
     cache folder cannot take it (the answer is then worked out afresh)."""
@@ -206,11 +177,12 @@ def _build(path: Path, seal: _Seal, key: str, variant: str, schema: str,
             connection.close()
         cache.sync_file(temporary)
         digest = freshness.file_digest(Path(temporary))
-        seal.file(digest)  # named before it is in place, as an index's build is
+        seal.file_build(digest)  # named before it is in place, as an index's build is
         os.replace(temporary, path)
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+    seal.record_renamed(digest)
     cache.tidy(path.parent, current)
     return True
 

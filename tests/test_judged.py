@@ -191,3 +191,42 @@ def test_tidy_keeps_the_newest_kept_answers_of_the_stores_still_held(tmp_path: P
     kept_stems = [recent, *ours[:cache.KEEP_KEPT - 1]]
     assert left == {stem + suffix for stem in kept_stems for suffix in (".sqlite", ".json")}
     assert old + ".sqlite" not in left and ours[-1] + ".json" not in left
+
+
+def test_a_kept_answer_is_vouched_for_by_the_stores_own_rule(
+        run, monkeypatch: pytest.MonkeyPatch, own_cache: Path) -> None:
+    """One rule vouches for the store and for an answer kept beside it (freshness.Sealed):
+    the build records the stat of the file it renamed in, so a later run whose stat is
+    unchanged (and old enough) reads no checksum; a checksum filed by another run while this
+    one hashed the file is found in a second look."""
+    import os
+
+    from kzru import freshness
+
+    asked = ("track", "--format", "json", "--limit", "2")
+    first = run(*asked)
+    (path,) = own_cache.glob("kept-*.sqlite")
+    seal_path = path.with_suffix(".json")
+    seal = freshness._read_seal(seal_path, path.stem[5:])
+    assert seal is not None and seal.index == freshness._signature(os.lstat(path))
+    assert seal.digests == [freshness.file_digest(path)]
+    # an old enough stat, unchanged: no checksum is read (the store's own may be)
+    freshness.Seal(seal.key, seal.digests, seal.index, seal.checked + 10 ** 11).save(seal_path)
+    hashed: list[Path] = []
+    real = freshness.file_digest
+    monkeypatch.setattr(freshness, "file_digest", lambda file: hashed.append(file) or real(file))
+    assert run(*asked).out == first.out
+    assert path not in hashed
+    # a seal naming another build; the run that built this file names it meanwhile
+    freshness.Seal(seal.key, ["1" * 32], [1, 2, 3, 4, 5], 0).save(seal_path)
+
+    def meanwhile(file: Path) -> str:
+        digest = real(file)
+        if file == path:
+            freshness.Sealed(path, seal_path, seal.key, 0).file_build(digest)
+        return digest
+
+    monkeypatch.setattr(freshness, "file_digest", meanwhile)
+    built = path.stat().st_ino
+    assert run(*asked).out == first.out
+    assert path.stat().st_ino == built  # read, not built again
