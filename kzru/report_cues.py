@@ -30,3 +30,25 @@ PAST_CONTACTS: tuple[str, ...] = (
     "были на встреч", "был на саммит", "были на саммит", "был на форум", "были на форум",
     "провели переговоры", "проводили переговоры", "вели переговоры",
     "spoke by phone", "talked", "met ")
+
+# Page furniture (kzru.curate.furniture): lines that begin with these are a photo caption or
+# credit, a link to another story or a call to subscribe, not report.
+FURNITURE_STARTS: tuple[str, ...] = (
+    "фото:", "фото -", "фото —", "фото –", "фото ", "фотография:", "источник фото", "видео:",
+    "читайте также", "читать также", "читайте подробнее", "смотрите также", "читать в полной",
+    "подписывайтесь", "подробнее:", "реклама", "photo:", "photo credit", "read also",
+    "read more", "see also")
+# ... or hold one of these anywhere ("(Фото: пресс-служба…)").
+FURNITURE_WITHIN: tuple[str, ...] = ("(фото:", "(фото ", "фото:", "(photo:", "©")
+# A sentence that only names where the report before it came from: "Об этом сообщает ТАСС.",
+# "Об этом сообщили в пресс-службе министерства.", "Об этом пишет РБК." (normalised, without
+# its final full stop; at most seven words after the verb, no clause of its own).
+ATTRIBUTION_LINE = (
+    r"(?:об этом|о том|это|как)\s+(?:\w+\s+)?"
+    r"(?:сообща\w*|сообщи\w*|переда\w*|пиш\w*|написал\w*|информир\w*|рассказал\w*|"
+    r"заявил\w*|уточнил\w*|говорит\w*|отметил\w*|пояснил\w*)"
+    r"(?:\s+[^\s,;:—–]+){0,7}")
+# The verbs by which a report names its channel ("сообщает ТАСС", "передаёт РИА Новости",
+# "пишет РБК", "со ссылкой на"): a clause of these and its channel alone is no fact.
+CHANNEL_VERBS: tuple[str, ...] = (
+    "сообща", "сообщи", "переда", "пиш", "информир", "reports", "reported", "writes")

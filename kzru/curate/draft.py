@@ -48,6 +48,7 @@ from kzru.curate.evidence import (
     with_lead,
 )
 from kzru.curate.figures import find_number
+from kzru.curate.furniture import attribution_only, furniture
 from kzru.curate.lexicon import Lexicon, canonical, find_names, find_sectors
 from kzru.curate.speakers import carry_speakers, find_speaker
 from kzru.labels import Said, word
@@ -278,12 +279,17 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
     assert published is not None
     text = annotated.article.text
     found = []
+    furnished = furniture(annotated)
     for sentence in annotated.sentences:
+        if sentence.index in furnished:
+            continue  # a headline, a caption, "Читайте также", "Об этом сообщает ТАСС."
         if sentence.stop - sentence.start > LONGEST_SENTENCE:
             if skipped is not None:
                 skipped.setdefault(TOO_LONG, set()).add(sentence.index)
             continue
         before = antecedent(annotated.sentences, sentence.index, text)
+        if before is not None and before.index in furnished:
+            before = None
         if fits_whole(sentence, text):
             pieces = [(sentence, 0, sentence, None, None)]
         else:
@@ -293,6 +299,8 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
             pieces = [(piece, number, sentence, head, group)
                       for number, (piece, group) in enumerate(zip(parts, groups), 1)]
         for piece, number, whole, head, group in pieces:
+            if number and attribution_only(piece):
+                continue  # "…, 3 июля сообщает РИА Новости": the channel, not a fact
             try:
                 drafted = draft_sentence(piece, annotated, lexicon_, published, number, whole,
                                          head, group, before)
