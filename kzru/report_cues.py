@@ -52,3 +52,21 @@ ATTRIBUTION_LINE = (
 # "пишет РБК", "со ссылкой на"): a clause of these and its channel alone is no fact.
 CHANNEL_VERBS: tuple[str, ...] = (
     "сообща", "сообщи", "переда", "пиш", "информир", "reports", "reported", "writes")
+
+# Channels a report comes through, never its speaker (kzru.curate.speakers): news agencies
+# and outlets (by the beginning of their normalised name) ...
+NEWS_OUTLETS: tuple[str, ...] = (
+    "тасс", "риа", "интерфакс", "спутник", "sputnik", "казинформ", "kazinform", "казтаг",
+    "kaztag", "regnum", "регнум", "рбк", "известия", "коммерсант", "ведомости", "мир 24",
+    "россия 24", "россия-24", "первый канал", "тенгри", "tengri", "informburo", "азаттык",
+    "reuters", "рейтер", "bloomberg", "блумберг", "afp", "франс пресс", "синьхуа", "xinhua",
+    "ap ", "интерфакс-казахстан", "lenta", "лента.ру", "газета.ru", "orda", "ura.ru",
+    "tass", "ria", "interfax", "rbc", "kommersant", "vedomosti", "хабар", "khabar",
+    "kazpravda", "казправда", "российская газета", "rg.ru", "euronews", "бизнес-онлайн")
+# ... and the press services and offices whose name comes before the body they speak for
+# ("пресс-служба Кремля", "в пресс-службе министерства", "пресс-центр МИД").
+PRESS_OFFICES: tuple[str, ...] = (
+    "пресс-служб", "пресс-центр", "пресс-бюро", "пресс-офис", "пресс-аппарат",
+    "press service", "press office")
+# How far before a name a press office's word may stand and still be its channel.
+PRESS_REACH = 30
