@@ -22,15 +22,6 @@ FORECAST_FUTURES: tuple[str, ...] = (
 HAVING_FUTURES: tuple[str, ...] = (
     "получ", "обрет", "приобрет", "остан", "will get", "will receive", "will remain")
 
-# A past contact between leaders ("поговорили по телефону", "беседовали", "созвонились",
-# "побывал на саммите"): done, however the sentence frames it.
-PAST_CONTACTS: tuple[str, ...] = (
-    "поговорил", "побеседовал", "беседовал", "созвонил", "пообщал", "общались",
-    "встречались", "виделись", "побывал", "был на встреч", "была на встреч",
-    "были на встреч", "был на саммит", "были на саммит", "был на форум", "были на форум",
-    "провели переговоры", "проводили переговоры", "вели переговоры",
-    "spoke by phone", "talked", "met ")
-
 # Page furniture (kzru.curate.furniture): lines that begin with these are a photo caption or
 # credit, a link to another story or a call to subscribe, not report.
 FURNITURE_STARTS: tuple[str, ...] = (

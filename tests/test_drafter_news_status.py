@@ -41,3 +41,43 @@ def test_a_future_verb_is_planned_whatever_its_stem(tmp_path: Path,
     assert by("Заседание рабочей группы").status == "reported"
     # "реализует" is of both aspects: a present here, work under way, not a plan
     assert by("Региональная компания").status == "ongoing"
+
+
+REPORTED_CLAUSES = (
+    "Оренбург, 12 июня 2028 года\n\n"
+    "Пограничные ведомства двух стран ведут подготовку совместных учений, сказал министр.\n"
+    "Межрегиональная рабочая группа работает активно, отметил губернатор.\n"
+    "Пресс-секретарь министерства сообщил, что визит делегации состоится в июле.\n"
+    "Министр отметил, что стороны подписали соглашение о гидрологии.\n"
+    "Аким заявил, что ведомства завершили ремонт моста через Урал.\n"
+    "Как сообщил министр, регионы продолжают обмен студентами.\n"
+    "Губернатор подчеркнул, что отношения регионов развиваются.\n"
+    "Стороны рассчитывают на рост товарооборота.\n")
+
+
+def test_the_reported_clause_s_own_verb_decides(tmp_path: Path, empty_folder: Path) -> None:
+    _, by = drafted(tmp_path, empty_folder, REPORTED_CLAUSES)
+    # bodies at work, whatever verb of saying frames it: ongoing
+    for start in ("Пограничные", "Межрегиональная", "Как сообщил"):
+        assert by(start).status == "ongoing", start
+    assert by("Пресс-секретарь").status == "planned"
+    assert by("Министр отметил").status == "signed"
+    assert by("Аким заявил").status == "done"
+    # a state of affairs developing is described, not work under way
+    assert by("Губернатор подчеркнул").status == "reported"
+    # reckoning on something is an expectation
+    assert by("Стороны рассчитывают").status == "expected"
+
+
+PAST_CONTACTS = (
+    "Курган, 20 мая 2028 года\n\n"
+    "Губернаторы приграничных областей поговорили по телефону накануне ярмарки.\n"
+    "В прошлый раз главы регионов беседовали в Петропавловске.\n"
+    "Аким области созвонился с коллегой из Кургана.\n"
+    "Делегация области побывала на выставке в Тюмени.\n")
+
+
+def test_a_past_contact_is_done_not_reported(tmp_path: Path, empty_folder: Path) -> None:
+    _, by = drafted(tmp_path, empty_folder, PAST_CONTACTS)
+    for start in ("Губернаторы", "В прошлый раз", "Аким области", "Делегация"):
+        assert by(start).status == "done", start
