@@ -53,10 +53,12 @@ def test_one_head_of_state_named_resolves_the_side_less_title(tmp_path: Path,
         "Актобе, 3 июня 2027 года\n\n"
         "Президент Казахстана Арман Сейткали открыл новый завод в Актобе.\n"
         "Глава государства отметил, что завод даст региону 500 рабочих мест.\n"
-        "Об этом сообщил министр иностранных дел республики Данияр Омаров.\n"))
+        "«Второй цех откроют в мае», — сообщил министр иностранных дел республики Данияр "
+        "Омаров.\n"))
     assert by("Глава государства").speaker == "Арман Сейткали"
-    # a title with "республики" and the name right after it: the person
-    assert by("Об этом").speaker == "Данияр Омаров"
+    # a title with "республики" and the name right after it: the person (a line of its own
+    # "Об этом сообщил…" is no draft: kzru.curate.furniture)
+    assert by("«Второй цех").speaker == "Данияр Омаров"
 
 
 def test_a_title_is_never_resolved_from_the_glossary(tmp_path: Path,

@@ -22,12 +22,14 @@ from kzru.cues import (
     INTENTION_WORDS,
     KIND_WORDS,
     REPORTED_CUES,
+    SAYING_VERBS,
     SIGNING_NOUNS,
     STATUS_CUES,
     STATUS_ORDER,
     TAKING_CUES,
 )
 from kzru.curate.annotate import Sentence, Token
+from kzru.report_cues import FORECAST_FUTURES, HAVING_FUTURES
 from kzru.text import normalize as _normalize
 
 # Every sentence is normalised by each rule that reads it: once is enough.
@@ -113,9 +115,10 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
                 # "встретиться", "открыть", "посетить": the act named, not that it happened
                 # or will ("посетит" is planned, its infinitive alone is not)
                 continue
-            if status == "done" and token.tense == "futr" or status in (
+            if status in ("done", "signed", "agreed", "ongoing") and _future(token) \
+                    or status in (
                     "signed", "agreed", "done") and _after_future_be(sentence, token):
-                decided = "planned"  # "посетит"; "будет подписано", "будут открыты"
+                decided = "planned"  # "посетит", "договорятся"; "будет подписано"
             if status == "signed" and " " not in cue and cue.startswith(EXCHANGE_CUES) \
                     and not _document(sentence):
                 continue  # "обменялись поздравлениями": an exchange of no document
@@ -137,6 +140,7 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
             tense = "" if " " in cue else token.tense
             if key not in per_word or len(cue) > per_word[key][0]:
                 per_word[key] = (len(cue), decided, word, attributive, tense)
+    _futures(sentence, per_word)
     for token, intention in _intended(sentence):
         # "планируется открыть": the plan governs the act, whatever the act's own cue says
         per_word[token.start] = (len(token.text), "planned", intention.text, False, "")
@@ -149,6 +153,41 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
     _, status, word, _, tense = min(predicates or found,
                                     key=lambda item: STATUS_ORDER.index(item[1]))
     return status, word, tense
+
+
+def _future(token: Token) -> bool:
+    """A verb read only in the future tense: a perfective's present form ("подпишут",
+    "состоится"). A verb of both aspects ("реализуются", "акцентирует") is also read as a
+    present, which news means by it, so it is not taken for a future."""
+    if token.pos != "VERB" or token.tense != "futr":
+        return False
+    from kzru.curate.annotate import _parse
+
+    return all(str(p.tag.tense or "") == "futr" for p in _parse(token.text)
+               if p.tag.POS == "VERB")
+
+
+def _futures(sentence: Sentence, per_word: dict[int, tuple[int, str, str, bool, str]]
+             ) -> None:
+    """A finite verb in the future tense with no cue of its own ("подпишут", "состоится",
+    "продлится", "будут затронуты"): what it names is to come, so planned; a future of
+    consequence ("придаст импульс", "позволит") forecasts, so expected. Never negated ("не
+    состоится" plans nothing)."""
+    words = [t for t in sentence.tokens if re.search(r"[^\W\d_]", t.text)]
+    for index, token in enumerate(words):
+        if token.start in per_word or _negated(sentence, token):
+            continue
+        future = _future(token) and not normalize(token.text).startswith(SAYING_VERBS)
+        if token.pos == "PRTS" and index and normalize(words[index - 1].text) in (
+                "будет", "будут"):
+            future = True  # "будут затронуты", "будет открыт"
+        if not future:
+            continue
+        word = normalize(token.text)
+        if word.startswith(HAVING_FUTURES):
+            continue
+        status = "expected" if word.startswith(FORECAST_FUTURES) else "planned"
+        per_word[token.start] = (len(token.text), status, token.text, False, "futr")
 
 
 def holds_word(text: str, stems: tuple[str, ...]) -> bool:

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from kzru.cues import (
+    ACTIVITY_CUES,
     DECIDING_POS,
     DESCRIBED_STATUSES,
     DESCRIPTIVE_KINDS,
@@ -23,6 +24,7 @@ from kzru.cues import (
     PREPARATION_WORDS,
     PREPARED_WORDS,
     REPORTED_CUES,
+    STATE_SUBJECTS,
     WORK_UNDER_WAY,
 )
 from kzru.curate.annotate import MIN_WORDS, Annotated, Sentence
@@ -35,6 +37,7 @@ from kzru.curate.decide import (
     elided_event,
     event_word,
     find,
+    holds_word,
     normalize,
 )
 from kzru.curate.evidence import (
@@ -48,6 +51,7 @@ from kzru.curate.evidence import (
     with_lead,
 )
 from kzru.curate.figures import find_number
+from kzru.curate.furniture import attribution_only, furniture
 from kzru.curate.lexicon import Lexicon, canonical, find_names, find_sectors
 from kzru.curate.speakers import carry_speakers, find_speaker
 from kzru.labels import Said, word
@@ -159,7 +163,8 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         status, status_from = "signed", Said("draft.why.signing", word=kind_word)
     elif kind in DESCRIPTIVE_KINDS and status in DESCRIBED_STATUSES and not (
             kind == "statement" and status == "done" and cue_tense == "past") and not (
-            status == "ongoing" and normalize(cue).startswith(WORK_UNDER_WAY)):
+            status == "ongoing" and (normalize(cue).startswith(WORK_UNDER_WAY) or
+                                     _activity(sentence, cue))):
         # "отношения развиваются" describes; "в Омске прошла выставка" (a past perfective
         # verb of a statement) reports something that was done
         status, status_from = "reported", Said("draft.why.describes", cue=cue,
@@ -230,6 +235,24 @@ def _invited(sentence: Sentence, published: Published) -> tuple[list[Dated], boo
     return [], False
 
 
+def _activity(sentence: Sentence, cue: str) -> bool:
+    """An activity verb ("ведут", "работает", "продолжают", "взаимодействуют") whose
+    subject, in the words before it, names no state of affairs ("сотрудничество",
+    "отношения"): people or bodies at work, ongoing, not a description."""
+    word = normalize(cue)
+    at = find(word, normalize(sentence.text))
+    if not word.startswith(ACTIVITY_CUES) or not at:
+        return False
+    from kzru.curate.annotate import _parse
+
+    token = next((t for t in sentence.tokens if t.start == sentence.start + at[0]), None)
+    if token is None or token.pos != "VERB" or token.tense != "pres" or not any(
+            str(p.tag.person or "") == "3per" for p in _parse(token.text)[:1]):
+        return False  # a third-person present ("работает"), not "мы работаем" of a quote
+    before = normalize(sentence.text)[:at[0]]
+    return not holds_word(before, STATE_SUBJECTS)
+
+
 def _nowadays(sentence: Sentence, dated: Dated) -> bool:
     """"Сегодня" with a present-tense verb and no event named ("сегодня сотрудничество
     развивается") means nowadays, not the article's day: no date of its own. With an event
@@ -278,12 +301,17 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
     assert published is not None
     text = annotated.article.text
     found = []
+    furnished = furniture(annotated)
     for sentence in annotated.sentences:
+        if sentence.index in furnished:
+            continue  # a headline, a caption, "Читайте также", "Об этом сообщает ТАСС."
         if sentence.stop - sentence.start > LONGEST_SENTENCE:
             if skipped is not None:
                 skipped.setdefault(TOO_LONG, set()).add(sentence.index)
             continue
         before = antecedent(annotated.sentences, sentence.index, text)
+        if before is not None and before.index in furnished:
+            before = None
         if fits_whole(sentence, text):
             pieces = [(sentence, 0, sentence, None, None)]
         else:
@@ -293,6 +321,8 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
             pieces = [(piece, number, sentence, head, group)
                       for number, (piece, group) in enumerate(zip(parts, groups), 1)]
         for piece, number, whole, head, group in pieces:
+            if number and attribution_only(piece):
+                continue  # "…, 3 июля сообщает РИА Новости": the channel, not a fact
             try:
                 drafted = draft_sentence(piece, annotated, lexicon_, published, number, whole,
                                          head, group, before)

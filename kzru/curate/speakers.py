@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from kzru.cues import ATTRIBUTION_PHRASES, GROUP_SPEAKERS, SAYING_VERBS
 from kzru.curate.decide import find, normalize
 from kzru.curate.titles import Title, holders, is_title, resolve, titles
+from kzru.report_cues import NEWS_OUTLETS, PRESS_OFFICES, PRESS_REACH
 
 if TYPE_CHECKING:
     from kzru.curate.annotate import Annotated, Entity, Sentence, Token
@@ -31,8 +32,38 @@ _BOUNDARY = re.compile(r"[,.;:!?«»\"“”„()—–]")
 SOURCE_OPENINGS = ("об этом", "о том", "об этом же")
 # Nominative pronouns that take up the last person named as a speaker.
 SPEAKER_PRONOUNS = ("он", "она")
+# Attribution phrases by a pronoun ("По его словам, …"): the last speaker's words.
+PRONOUN_ATTRIBUTIONS = tuple(f"{phrase} {pronoun}" for phrase in ("по", "как") for pronoun in (
+    "его словам", "ее словам", "их словам", "его мнению", "ее мнению", "их мнению",
+    "его оценке", "ее оценке", "их оценке", "его данным", "ее данным", "их данным")) + (
+    "как он", "как она")
 # Quotation marks: opening -> closing.
 QUOTES = {"«": "»", "\"": "\"", "„": "“", "“": "”"}
+
+
+def channel(sentence: Sentence, entity: Entity) -> bool:
+    """Whether a named entity is the channel of the report, not its speaker: a news agency
+    or outlet ("сообщает ТАСС"), or the body a press office speaks for ("сообщила
+    пресс-служба Кремля", "как уточнили в пресс-службе министра")."""
+    if normalize(entity.normal).startswith(NEWS_OUTLETS) or \
+            normalize(entity.text).startswith(NEWS_OUTLETS):
+        return True
+    before = normalize(sentence.text[max(0, entity.start - sentence.start - PRESS_REACH):
+                                     entity.start - sentence.start])
+    return any(office in before for office in PRESS_OFFICES)
+
+
+def _by_channel(sentence: Sentence, verb: Token) -> bool:
+    """Whether an inverted verb of saying has a channel for its subject ("сообщает ТАСС",
+    "сообщила пресс-служба Кремля", "уточнили в пресс-службе")."""
+    if not _inverted_order(sentence, verb):
+        return False
+    after = normalize(sentence.text[verb.stop - sentence.start:][:PRESS_REACH + 20])
+    if any(re.match(rf"\s*(?:в\s+)?{office}", after) for office in PRESS_OFFICES):
+        return True
+    first = next((e for e in sentence.entities if e.start >= verb.stop), None)
+    return first is not None and channel(sentence, first) and not _BOUNDARY.search(
+        sentence.text[verb.stop - sentence.start:first.start - sentence.start])
 
 
 def _saying(token: Token) -> bool:
@@ -85,6 +116,8 @@ def _inverted(sentence: Sentence, verb: Token, publisher: str) -> Entity | None:
             continue
         if entity.type == "organization" and normalize(entity.normal) == normalize(publisher):
             continue
+        if channel(sentence, entity):
+            return None  # "сообщает ТАСС", "сообщила пресс-служба Кремля": a channel
         reach.append(entity)
     for wanted in ("person", "organization", "place"):
         found = [e for e in reach if e.type == wanted]
@@ -173,6 +206,8 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
     anchors = [at for cue in ATTRIBUTION_PHRASES for at in find(cue, text)]
     for token in sentence.tokens:
         if _saying(token):
+            if _by_channel(sentence, token):
+                continue  # "…, сообщает ТАСС": the channel's verb attributes nothing
             title = _title_subject(sentence, token, named) if named else None
             if title is not None:
                 return title.name
@@ -182,7 +217,11 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
             anchors.append(token.start - sentence.start)
     if not anchors:
         return ""
-    people = [e for e in sentence.entities if e.type == "person"]
+    phrases = [at for cue in ATTRIBUTION_PHRASES for at in find(cue, text)]
+    people = [e for e in sentence.entities if e.type == "person" and not channel(
+        sentence, e) and (phrases or normalize(e.text) == normalize(e.normal))]
+    # (a person in an oblique case, "переговоры с Токаевым", is spoken of, not speaking;
+    # after "по словам" the genitive is the speaker's)
     if people:
         anchor = min(anchors)
         nearest = min(people, key=lambda e: abs(e.start - sentence.start - anchor))
@@ -193,7 +232,8 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
             if stem in window:
                 return group
     organisations = [e for e in sentence.entities if e.type == "organization"
-                     and normalize(e.normal) != normalize(publisher)]
+                     and normalize(e.normal) != normalize(publisher)
+                     and not channel(sentence, e)]
     return organisations[0].normal if organisations else ""
 
 
@@ -263,8 +303,9 @@ def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
             speaker = canonical_name(speaker)
         speaker = full.get(speaker, speaker)
         sentence = sentences[draft.sentence]
-        if not speaker and out and _opens_with(sentence, SPEAKER_PRONOUNS) and \
-                _says(sentence) and not any(e.type == "person" for e in sentence.entities):
+        if not speaker and out and (_opens_with(sentence, SPEAKER_PRONOUNS) and _says(
+                sentence) or _opens_with(sentence, PRONOUN_ATTRIBUTIONS)) and \
+                not any(e.type == "person" for e in sentence.entities):
             speaker = out[-1].speaker if out[-1].sentence >= draft.sentence - 2 else ""
         out.append(draft._replace(speaker=speaker) if speaker != draft.speaker else draft)
     return out

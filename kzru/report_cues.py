@@ -1,0 +1,63 @@
+"""Rule tables of how a Russian news report is put together, beside the status cues of
+kzru.cues: the forms of the future that forecast rather than plan, the verbs of a past
+contact between leaders, the channels a report comes through (agencies, press services),
+and the page furniture around a report (captions, "Читайте также", credits).
+
+None of these words comes from one article: they are how news sites write in general. Kept
+apart from kzru.cues (what a verb says happened) because these say how the report is told.
+"""
+
+from __future__ import annotations
+
+# A finite verb in the future tense ("подпишут", "состоится", "продлится", "обсудят") says
+# what is to come: planned, whatever its own stem; these futures of consequence ("станет",
+# "позволит", "придаст импульс", "сможет") forecast: expected.
+FORECAST_FUTURES: tuple[str, ...] = (
+    "стан", "позвол", "помож", "придаст", "придадут", "даст", "дадут", "смож", "окаж",
+    "обеспеч", "повлияе", "приведе", "приведут", "способству", "укрепит", "укрепят",
+    "will help", "will allow")
+# Futures of having, receiving or staying ("студенты получат дипломы", "город обретёт",
+# "выпускник останется в стране") describe a state to come, not an act the sides plan: they
+# decide no status.
+HAVING_FUTURES: tuple[str, ...] = (
+    "получ", "обрет", "приобрет", "остан", "will get", "will receive", "will remain")
+
+# Page furniture (kzru.curate.furniture): lines that begin with these are a photo caption or
+# credit, a link to another story or a call to subscribe, not report.
+FURNITURE_STARTS: tuple[str, ...] = (
+    "фото:", "фото -", "фото —", "фото –", "фото ", "фотография:", "источник фото", "видео:",
+    "читайте также", "читать также", "читайте подробнее", "смотрите также", "читать в полной",
+    "подписывайтесь", "подробнее:", "реклама", "photo:", "photo credit", "read also",
+    "read more", "see also")
+# ... or hold one of these anywhere ("(Фото: пресс-служба…)").
+FURNITURE_WITHIN: tuple[str, ...] = ("(фото:", "(фото ", "фото:", "(photo:", "©")
+# A sentence that only names where the report before it came from: "Об этом сообщает ТАСС.",
+# "Об этом сообщили в пресс-службе министерства.", "Об этом пишет РБК." (normalised, without
+# its final full stop; at most seven words after the verb, no clause of its own).
+ATTRIBUTION_LINE = (
+    r"(?:об этом|о том|это|как)\s+(?:\w+\s+)?"
+    r"(?:сообща\w*|сообщи\w*|переда\w*|пиш\w*|написал\w*|информир\w*|рассказал\w*|"
+    r"заявил\w*|уточнил\w*|говорит\w*|отметил\w*|пояснил\w*)"
+    r"(?:\s+[^\s,;:—–]+){0,7}")
+# The verbs by which a report names its channel ("сообщает ТАСС", "передаёт РИА Новости",
+# "пишет РБК", "со ссылкой на"): a clause of these and its channel alone is no fact.
+CHANNEL_VERBS: tuple[str, ...] = (
+    "сообща", "сообщи", "переда", "пиш", "информир", "reports", "reported", "writes")
+
+# Channels a report comes through, never its speaker (kzru.curate.speakers): news agencies
+# and outlets (by the beginning of their normalised name) ...
+NEWS_OUTLETS: tuple[str, ...] = (
+    "тасс", "риа", "интерфакс", "спутник", "sputnik", "казинформ", "kazinform", "казтаг",
+    "kaztag", "regnum", "регнум", "рбк", "известия", "коммерсант", "ведомости", "мир 24",
+    "россия 24", "россия-24", "первый канал", "тенгри", "tengri", "informburo", "азаттык",
+    "reuters", "рейтер", "bloomberg", "блумберг", "afp", "франс пресс", "синьхуа", "xinhua",
+    "ap ", "интерфакс-казахстан", "lenta", "лента.ру", "газета.ru", "orda", "ura.ru",
+    "tass", "ria", "interfax", "rbc", "kommersant", "vedomosti", "хабар", "khabar",
+    "kazpravda", "казправда", "российская газета", "rg.ru", "euronews", "бизнес-онлайн")
+# ... and the press services and offices whose name comes before the body they speak for
+# ("пресс-служба Кремля", "в пресс-службе министерства", "пресс-центр МИД").
+PRESS_OFFICES: tuple[str, ...] = (
+    "пресс-служб", "пресс-центр", "пресс-бюро", "пресс-офис", "пресс-аппарат",
+    "press service", "press office")
+# How far before a name a press office's word may stand and still be its channel.
+PRESS_REACH = 30

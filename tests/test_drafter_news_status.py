@@ -1,0 +1,83 @@
+"""Rules of Russian news language for a draft's status, each tested on sentences written for
+it (no article's text): a finite verb in the future tense is planned whatever its stem ("подпишут",
+"состоится", "продлится", "будут затронуты"), a future of consequence is expected ("придаст
+импульс"), a future of having or staying decides nothing ("получат дипломы"), and a verb of
+both aspects ("реализуется") is read as a present. Each assertion would fail without its rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("natasha")
+
+from conftest import drafted  # noqa: E402
+
+FUTURES = (
+    "Павлодар, 2 марта 2028 года\n\n"
+    "Министры энергетики двух стран подпишут меморандум о поставках угля.\n"
+    "Заседание межправительственной комиссии состоится в Павлодаре.\n"
+    "Выставка промышленных товаров продлится три дня.\n"
+    "На встрече будут затронуты вопросы логистики и таможни.\n"
+    "Новый терминал придаст импульс приграничной торговле.\n"
+    "Выпускники колледжа получат дипломы обоих государств.\n"
+    "Заседание рабочей группы не состоится из-за погоды.\n"
+    "Региональная компания реализует проект строительства элеватора.\n")
+
+
+def test_a_future_verb_is_planned_whatever_its_stem(tmp_path: Path,
+                                                    empty_folder: Path) -> None:
+    _, by = drafted(tmp_path, empty_folder, FUTURES)
+    # perfective futures with no cue stem of their own ("подпиш-", "состоит-", "продлит-")
+    for start in ("Министры энергетики", "Заседание межправительственной", "Выставка",
+                  "На встрече будут"):
+        assert by(start).status == "planned", start
+    # a future of consequence forecasts
+    assert by("Новый терминал").status == "expected"
+    # a future of having describes what someone will have: no act, so reported
+    assert by("Выпускники").status == "reported"
+    # a negated future plans nothing
+    assert by("Заседание рабочей группы").status == "reported"
+    # "реализует" is of both aspects: a present here, work under way, not a plan
+    assert by("Региональная компания").status == "ongoing"
+
+
+REPORTED_CLAUSES = (
+    "Оренбург, 12 июня 2028 года\n\n"
+    "Пограничные ведомства двух стран ведут подготовку совместных учений, сказал министр.\n"
+    "Межрегиональная рабочая группа работает активно, отметил губернатор.\n"
+    "Пресс-секретарь министерства сообщил, что визит делегации состоится в июле.\n"
+    "Министр отметил, что стороны подписали соглашение о гидрологии.\n"
+    "Аким заявил, что ведомства завершили ремонт моста через Урал.\n"
+    "Как сообщил министр, регионы продолжают обмен студентами.\n"
+    "Губернатор подчеркнул, что отношения регионов развиваются.\n"
+    "Стороны рассчитывают на рост товарооборота.\n")
+
+
+def test_the_reported_clause_s_own_verb_decides(tmp_path: Path, empty_folder: Path) -> None:
+    _, by = drafted(tmp_path, empty_folder, REPORTED_CLAUSES)
+    # bodies at work, whatever verb of saying frames it: ongoing
+    for start in ("Пограничные", "Межрегиональная", "Как сообщил"):
+        assert by(start).status == "ongoing", start
+    assert by("Пресс-секретарь").status == "planned"
+    assert by("Министр отметил").status == "signed"
+    assert by("Аким заявил").status == "done"
+    # a state of affairs developing is described, not work under way
+    assert by("Губернатор подчеркнул").status == "reported"
+    # reckoning on something is an expectation
+    assert by("Стороны рассчитывают").status == "expected"
+
+
+PAST_CONTACTS = (
+    "Курган, 20 мая 2028 года\n\n"
+    "Губернаторы приграничных областей поговорили по телефону накануне ярмарки.\n"
+    "В прошлый раз главы регионов беседовали в Петропавловске.\n"
+    "Аким области созвонился с коллегой из Кургана.\n"
+    "Делегация области побывала на выставке в Тюмени.\n")
+
+
+def test_a_past_contact_is_done_not_reported(tmp_path: Path, empty_folder: Path) -> None:
+    _, by = drafted(tmp_path, empty_folder, PAST_CONTACTS)
+    for start in ("Губернаторы", "В прошлый раз", "Аким области", "Делегация"):
+        assert by(start).status == "done", start
