@@ -129,7 +129,7 @@ def _check_streams() -> None:
     try:  # a parent may hand over stdout with O_NONBLOCK set (node, some CI runners)
         if not os.get_blocking(1):
             os.set_blocking(1, True)
-            _GIVEN_NONBLOCKING.append(1)
+            STDOUT_FLAG.given_nonblocking = True
             import atexit
 
             atexit.register(give_back_stdout)
@@ -137,24 +137,35 @@ def _check_streams() -> None:
         pass
 
 
-# Python's buffered writer drops what a non-blocking pipe cannot take at once, without an
-# error: kzru writes in blocking mode and gives the descriptor back as it came at exit.
-_GIVEN_NONBLOCKING: list[int] = []
+class _StdoutFlag:
+    """Whether the parent handed stdout over non-blocking. Python's buffered writer drops
+    what a non-blocking pipe cannot take at once, without an error, so kzru writes in
+    blocking mode and gives the flag back as it came at exit (it belongs to the parent's
+    open file, shared with kzru)."""
+
+    __slots__ = ("given_nonblocking",)
+
+    def __init__(self) -> None:
+        self.given_nonblocking = False
+
+
+STDOUT_FLAG = _StdoutFlag()
 
 
 def give_back_stdout() -> None:
-    """Flush stdout, then set fd 1 non-blocking again if kzru found it so (the flag belongs
-    to the parent's open file, shared with kzru)."""
-    while _GIVEN_NONBLOCKING:
-        descriptor = _GIVEN_NONBLOCKING.pop()
-        try:
-            sys.stdout.flush()
-        except (OSError, ValueError):
-            pass
-        try:
-            os.set_blocking(descriptor, False)
-        except OSError:
-            pass
+    """Flush stdout, then set fd 1 non-blocking again if kzru found it so; once, however
+    often it is called (at a quick exit and again by atexit)."""
+    if not STDOUT_FLAG.given_nonblocking:
+        return
+    STDOUT_FLAG.given_nonblocking = False
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        pass
+    try:
+        os.set_blocking(1, False)
+    except OSError:
+        pass
 
 
 def _silence_stdout() -> None:
