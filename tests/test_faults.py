@@ -1597,22 +1597,8 @@ def test_a_journal_naming_anything_but_kzrus_own_files_is_refused(
     assert after == before
 
 
-@pytest.mark.parametrize("kind", ["link", "folder", "garbage"])
-def test_a_journal_that_is_not_a_regular_json_file_is_refused(run, data_copy: Path,
-                                                               kind: str) -> None:  # noqa: ANN001
-    journal = data_copy / ".kzru-journal"
-    if kind == "link":
-        target = data_copy.parent / "elsewhere.json"
-        target.write_text('{"kzru": "journal", "state": "forward", "files": []}')
-        journal.symlink_to(target)
-    elif kind == "folder":
-        journal.mkdir()
-    else:
-        journal.write_bytes(b"\xff\x00 not json")
-    done = run("--data", str(data_copy), "sources")
-    assert done.code == 2 and done.err.count("\n") == 1
-    assert "not a journal kzru wrote" in done.err and "\\x" not in done.err.split(": ", 1)[0]
-    assert journal.is_symlink() or journal.exists()  # never removed: it is not kzru's
+# a journal that is a link, a folder or bytes that are not UTF-8 (with a NUL): refused, never
+# removed, the reason in the reader's language: tests/test_faults_journal.py
 
 
 HOLD_WRITING = """
