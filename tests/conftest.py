@@ -268,7 +268,7 @@ def empty_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def drafted(tmp_path: Path, empty_folder: Path, text: str, published: str | None = None):
     """Add ``text`` as an article to a fresh copy of an empty folder; return (data, by)
     where by(start) is the draft whose sentence starts with ``start`` (the drafter's rule
-    tests: test_curate_rules, test_curate_context)."""
+    tests, through the ``drafts_of`` fixture; a module's shared article calls it itself)."""
     from kzru.curate import pipeline
     from kzru.curate.read import Overrides
 
@@ -283,6 +283,19 @@ def drafted(tmp_path: Path, empty_folder: Path, text: str, published: str | None
         return next(f for f in data.facts.values() if f.text.startswith(start))
 
     return data, by
+
+
+@pytest.fixture
+def drafts_of(tmp_path: Path, empty_folder: Path):
+    """drafts_of(text, published=None): ``drafted`` on this test's own folder, so that each
+    of the drafter's rule tests says only its article and its checks, not the folders it
+    needs; skips where the curate extra (natasha) is not installed."""
+    pytest.importorskip("natasha")
+
+    def add(text: str, published: str | None = None):
+        return drafted(tmp_path, empty_folder, text, published)
+
+    return add
 
 
 def drafted_folder(tmp_path: Path, run, text: str) -> Path:  # noqa: ANN001
