@@ -218,20 +218,31 @@ def _interrupts_as_usual() -> None:
     # SIGTERM (timeout, systemd stop, docker stop) ends kzru the way Ctrl-C does: the folder
     # lock removed, a write whole or not at all, one line, exit 143 (a killed kzru left
     # .kzru-lock behind). Left alone when the caller ignores it.
-    _TERMINATED[0] = False
+    SIGTERM_SEEN.ended_run = False
     if signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, _terminated):
         signal.signal(signal.SIGTERM, _terminated)
-        if not _TERMINATED[1]:  # a forked worker is ended by SIGTERM as before, silently
+        if not SIGTERM_SEEN.fork_hook_set:  # a forked worker is ended by SIGTERM as before
             os.register_at_fork(after_in_child=_sigterm_as_default)
-            _TERMINATED[1] = True
+            SIGTERM_SEEN.fork_hook_set = True
 
 
-# [a SIGTERM, not a Ctrl-C, ended the run (said and coded apart); the fork hook is set]
-_TERMINATED = [False, False]
+class _SigtermSeen:
+    """Whether a SIGTERM, not a Ctrl-C, ended the run (both arrive as KeyboardInterrupt;
+    they are said and coded apart), and whether the hook that gives a forked worker the
+    default SIGTERM back is set (once a process)."""
+
+    __slots__ = ("ended_run", "fork_hook_set")
+
+    def __init__(self) -> None:
+        self.ended_run = False
+        self.fork_hook_set = False
+
+
+SIGTERM_SEEN = _SigtermSeen()
 
 
 def _terminated(number: int, frame: object) -> None:
-    _TERMINATED[0] = True
+    SIGTERM_SEEN.ended_run = True
     raise KeyboardInterrupt
 
 
@@ -291,14 +302,14 @@ def main(argv: Optional[List[str]] = None) -> None:
     except click_errors.ClickException as error:
         _fail(error.format_message().replace("\n", " "), error.exit_code)
     except typer.Abort:
-        if _TERMINATED[0]:
+        if SIGTERM_SEEN.ended_run:
             _fail(_said("err.terminated"), 143)
         _fail(_said("err.aborted"), 130)
     except BrokenPipeError:
         _silence_stdout()
         raise SystemExit(0) from None
     except KeyboardInterrupt:
-        if _TERMINATED[0]:
+        if SIGTERM_SEEN.ended_run:
             _fail(_said("err.terminated"), 143)
         _fail(_said("err.interrupted"), 130)
     except OSError as error:
