@@ -115,6 +115,16 @@ def terminal(*args: str, columns: int = 100, lines: int = 500,
     process = subprocess.Popen([*kzru_command(), *args], stdout=follower, stderr=follower,
                                stdin=subprocess.DEVNULL, env=environment)
     os.close(follower)
+    shown = read_to_end(leader)
+    process.wait(timeout=60)
+    os.close(leader)
+    return shown.decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def read_to_end(leader: int) -> bytes:
+    """All a pseudo-terminal's other side wrote until it closed (EIO on Linux ends it)."""
+    import os
+
     chunks = []
     while True:
         try:
@@ -124,9 +134,24 @@ def terminal(*args: str, columns: int = 100, lines: int = 500,
         if not chunk:
             break
         chunks.append(chunk)
-    process.wait(timeout=60)
-    os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+    return b"".join(chunks)
+
+
+def replace_with(path: Path, kind: str) -> None:
+    """Put an odd file where a regular one was: a FIFO, a link to a device, a folder, or a
+    huge sparse file (regular, but more than kzru reads); the fault suite and its benchmark."""
+    import os
+
+    path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        with open(path, "wb") as handle:
+            handle.truncate(300 << 20)
 
 
 def read_table(folder: Path, name: str) -> list[dict[str, str]]:
