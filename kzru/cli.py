@@ -12,6 +12,7 @@ import typer
 
 from kzru.commands.shared import examples
 from kzru.errors import DataError, KzruError, one_line
+from kzru.labels import READER
 from kzru.options import (
     ColorOption,
     DataOption,
@@ -49,11 +50,6 @@ def _main(
                                    "drafts": drafts})
 
 
-# The reader's language for messages and --help: --lang is parsed only once the command line
-# is, too late for a usage error or --help, so main() reads it from the arguments first.
-_LANG = ["en"]
-
-
 def reader_language(args: List[str]) -> str:
     """The language the command line asks for: the last --lang given (before a lone --, as
     the command would read it), else KZRU_LANG, else English. Not LANG or LC_MESSAGES: --lang
@@ -81,7 +77,7 @@ def _say(message: object) -> None:
     from kzru.labels import say
 
     try:
-        sys.stderr.write(f"kzru: {one_line(say(message, _LANG[0]))}\n")
+        sys.stderr.write(f"kzru: {one_line(say(message, READER[0]))}\n")
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):
         pass
@@ -262,17 +258,16 @@ def main(argv: Optional[List[str]] = None) -> None:
         from typer._click import exceptions as click_errors
     except ImportError:  # typer < 0.28 depends on click instead of vendoring it
         from click import exceptions as click_errors  # type: ignore[no-redef]
-    _LANG[0] = reader_language(sys.argv[1:] if argv is None else argv)
-    from kzru.labels import READER
-
-    READER[0] = _LANG[0]
+    # --lang is parsed only once the command line is, too late for a usage error or --help:
+    # the reader's language (of every message, kzru's and the library's) is read first
+    READER[0] = reader_language(sys.argv[1:] if argv is None else argv)
     _check_streams()
     if (getattr(sys.stdout, "encoding", None) or "utf8").lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     try:
         _interrupts_as_usual()
         command = typer.main.get_command(_app_for(argv))
-        if _LANG[0] == "ru" and _wants_help(sys.argv[1:] if argv is None else argv):
+        if READER[0] == "ru" and _wants_help(sys.argv[1:] if argv is None else argv):
             from kzru.help_ru import russian  # only now: a run without help never reads it
 
             russian(command)
@@ -297,7 +292,7 @@ def main(argv: Optional[List[str]] = None) -> None:
     except click_errors.UsageError as error:
         from kzru.usage import message
 
-        _fail(message(error, click_errors, _LANG[0], command,
+        _fail(message(error, click_errors, READER[0], command,
                       sys.argv[1:] if argv is None else list(argv)))
     except click_errors.ClickException as error:
         _fail(error.format_message().replace("\n", " "), error.exit_code)
