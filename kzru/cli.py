@@ -12,6 +12,7 @@ import typer
 
 from kzru.commands.shared import examples
 from kzru.errors import DataError, KzruError, one_line
+from kzru.labels import READER
 from kzru.options import (
     ColorOption,
     DataOption,
@@ -49,11 +50,6 @@ def _main(
                                    "drafts": drafts})
 
 
-# The reader's language for messages and --help: --lang is parsed only once the command line
-# is, too late for a usage error or --help, so main() reads it from the arguments first.
-_LANG = ["en"]
-
-
 def reader_language(args: List[str]) -> str:
     """The language the command line asks for: the last --lang given (before a lone --, as
     the command would read it), else KZRU_LANG, else English. Not LANG or LC_MESSAGES: --lang
@@ -81,7 +77,7 @@ def _say(message: object) -> None:
     from kzru.labels import say
 
     try:
-        sys.stderr.write(f"kzru: {one_line(say(message, _LANG[0]))}\n")
+        sys.stderr.write(f"kzru: {one_line(say(message, READER[0]))}\n")
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):
         pass
@@ -129,7 +125,7 @@ def _check_streams() -> None:
     try:  # a parent may hand over stdout with O_NONBLOCK set (node, some CI runners)
         if not os.get_blocking(1):
             os.set_blocking(1, True)
-            _GIVEN_NONBLOCKING.append(1)
+            STDOUT_FLAG.given_nonblocking = True
             import atexit
 
             atexit.register(give_back_stdout)
@@ -137,24 +133,35 @@ def _check_streams() -> None:
         pass
 
 
-# Python's buffered writer drops what a non-blocking pipe cannot take at once, without an
-# error: kzru writes in blocking mode and gives the descriptor back as it came at exit.
-_GIVEN_NONBLOCKING: list[int] = []
+class _StdoutFlag:
+    """Whether the parent handed stdout over non-blocking. Python's buffered writer drops
+    what a non-blocking pipe cannot take at once, without an error, so kzru writes in
+    blocking mode and gives the flag back as it came at exit (it belongs to the parent's
+    open file, shared with kzru)."""
+
+    __slots__ = ("given_nonblocking",)
+
+    def __init__(self) -> None:
+        self.given_nonblocking = False
+
+
+STDOUT_FLAG = _StdoutFlag()
 
 
 def give_back_stdout() -> None:
-    """Flush stdout, then set fd 1 non-blocking again if kzru found it so (the flag belongs
-    to the parent's open file, shared with kzru)."""
-    while _GIVEN_NONBLOCKING:
-        descriptor = _GIVEN_NONBLOCKING.pop()
-        try:
-            sys.stdout.flush()
-        except (OSError, ValueError):
-            pass
-        try:
-            os.set_blocking(descriptor, False)
-        except OSError:
-            pass
+    """Flush stdout, then set fd 1 non-blocking again if kzru found it so; once, however
+    often it is called (at a quick exit and again by atexit)."""
+    if not STDOUT_FLAG.given_nonblocking:
+        return
+    STDOUT_FLAG.given_nonblocking = False
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        pass
+    try:
+        os.set_blocking(1, False)
+    except OSError:
+        pass
 
 
 def _silence_stdout() -> None:
@@ -207,20 +214,31 @@ def _interrupts_as_usual() -> None:
     # SIGTERM (timeout, systemd stop, docker stop) ends kzru the way Ctrl-C does: the folder
     # lock removed, a write whole or not at all, one line, exit 143 (a killed kzru left
     # .kzru-lock behind). Left alone when the caller ignores it.
-    _TERMINATED[0] = False
+    SIGTERM_SEEN.ended_run = False
     if signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, _terminated):
         signal.signal(signal.SIGTERM, _terminated)
-        if not _TERMINATED[1]:  # a forked worker is ended by SIGTERM as before, silently
+        if not SIGTERM_SEEN.fork_hook_set:  # a forked worker is ended by SIGTERM as before
             os.register_at_fork(after_in_child=_sigterm_as_default)
-            _TERMINATED[1] = True
+            SIGTERM_SEEN.fork_hook_set = True
 
 
-# [a SIGTERM, not a Ctrl-C, ended the run (said and coded apart); the fork hook is set]
-_TERMINATED = [False, False]
+class _SigtermSeen:
+    """Whether a SIGTERM, not a Ctrl-C, ended the run (both arrive as KeyboardInterrupt;
+    they are said and coded apart), and whether the hook that gives a forked worker the
+    default SIGTERM back is set (once a process)."""
+
+    __slots__ = ("ended_run", "fork_hook_set")
+
+    def __init__(self) -> None:
+        self.ended_run = False
+        self.fork_hook_set = False
+
+
+SIGTERM_SEEN = _SigtermSeen()
 
 
 def _terminated(number: int, frame: object) -> None:
-    _TERMINATED[0] = True
+    SIGTERM_SEEN.ended_run = True
     raise KeyboardInterrupt
 
 
@@ -240,17 +258,16 @@ def main(argv: Optional[List[str]] = None) -> None:
         from typer._click import exceptions as click_errors
     except ImportError:  # typer < 0.28 depends on click instead of vendoring it
         from click import exceptions as click_errors  # type: ignore[no-redef]
-    _LANG[0] = reader_language(sys.argv[1:] if argv is None else argv)
-    from kzru.labels import READER
-
-    READER[0] = _LANG[0]
+    # --lang is parsed only once the command line is, too late for a usage error or --help:
+    # the reader's language (of every message, kzru's and the library's) is read first
+    READER[0] = reader_language(sys.argv[1:] if argv is None else argv)
     _check_streams()
     if (getattr(sys.stdout, "encoding", None) or "utf8").lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     try:
         _interrupts_as_usual()
         command = typer.main.get_command(_app_for(argv))
-        if _LANG[0] == "ru" and _wants_help(sys.argv[1:] if argv is None else argv):
+        if READER[0] == "ru" and _wants_help(sys.argv[1:] if argv is None else argv):
             from kzru.help_ru import russian  # only now: a run without help never reads it
 
             russian(command)
@@ -275,19 +292,19 @@ def main(argv: Optional[List[str]] = None) -> None:
     except click_errors.UsageError as error:
         from kzru.usage import message
 
-        _fail(message(error, click_errors, _LANG[0], command,
+        _fail(message(error, click_errors, READER[0], command,
                       sys.argv[1:] if argv is None else list(argv)))
     except click_errors.ClickException as error:
         _fail(error.format_message().replace("\n", " "), error.exit_code)
     except typer.Abort:
-        if _TERMINATED[0]:
+        if SIGTERM_SEEN.ended_run:
             _fail(_said("err.terminated"), 143)
         _fail(_said("err.aborted"), 130)
     except BrokenPipeError:
         _silence_stdout()
         raise SystemExit(0) from None
     except KeyboardInterrupt:
-        if _TERMINATED[0]:
+        if SIGTERM_SEEN.ended_run:
             _fail(_said("err.terminated"), 143)
         _fail(_said("err.interrupted"), 130)
     except OSError as error:

@@ -115,6 +115,16 @@ def terminal(*args: str, columns: int = 100, lines: int = 500,
     process = subprocess.Popen([*kzru_command(), *args], stdout=follower, stderr=follower,
                                stdin=subprocess.DEVNULL, env=environment)
     os.close(follower)
+    shown = read_to_end(leader)
+    process.wait(timeout=60)
+    os.close(leader)
+    return shown.decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def read_to_end(leader: int) -> bytes:
+    """All a pseudo-terminal's other side wrote until it closed (EIO on Linux ends it)."""
+    import os
+
     chunks = []
     while True:
         try:
@@ -124,9 +134,24 @@ def terminal(*args: str, columns: int = 100, lines: int = 500,
         if not chunk:
             break
         chunks.append(chunk)
-    process.wait(timeout=60)
-    os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+    return b"".join(chunks)
+
+
+def replace_with(path: Path, kind: str) -> None:
+    """Put an odd file where a regular one was: a FIFO, a link to a device, a folder, or a
+    huge sparse file (regular, but more than kzru reads); the fault suite and its benchmark."""
+    import os
+
+    path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        with open(path, "wb") as handle:
+            handle.truncate(300 << 20)
 
 
 def read_table(folder: Path, name: str) -> list[dict[str, str]]:
@@ -268,7 +293,7 @@ def empty_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def drafted(tmp_path: Path, empty_folder: Path, text: str, published: str | None = None):
     """Add ``text`` as an article to a fresh copy of an empty folder; return (data, by)
     where by(start) is the draft whose sentence starts with ``start`` (the drafter's rule
-    tests: test_curate_rules, test_curate_context)."""
+    tests, through the ``drafts_of`` fixture; a module's shared article calls it itself)."""
     from kzru.curate import pipeline
     from kzru.curate.read import Overrides
 
@@ -283,6 +308,19 @@ def drafted(tmp_path: Path, empty_folder: Path, text: str, published: str | None
         return next(f for f in data.facts.values() if f.text.startswith(start))
 
     return data, by
+
+
+@pytest.fixture
+def drafts_of(tmp_path: Path, empty_folder: Path):
+    """drafts_of(text, published=None): ``drafted`` on this test's own folder, so that each
+    of the drafter's rule tests says only its article and its checks, not the folders it
+    needs; skips where the curate extra (natasha) is not installed."""
+    pytest.importorskip("natasha")
+
+    def add(text: str, published: str | None = None):
+        return drafted(tmp_path, empty_folder, text, published)
+
+    return add
 
 
 def drafted_folder(tmp_path: Path, run, text: str) -> Path:  # noqa: ANN001

@@ -24,9 +24,8 @@ def _evidence(data, start: str) -> list[str]:
 
 # -- a sentence that continues the one before ---------------------------------------------
 
-def test_a_pronoun_joins_the_sentence_before_in_one_excerpt(tmp_path: Path,
-                                                            empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_a_pronoun_joins_the_sentence_before_in_one_excerpt(drafts_of) -> None:
+    data, by = drafts_of(HEAD + (
         "Делегацию Омской области возглавил вице-губернатор по экономике. Это особо "
         "отметили организаторы ярмарки, говоря о важности встречи.\n"))
     # "Это" says nothing alone: the sentence it points back to is quoted with it, verbatim
@@ -37,9 +36,8 @@ def test_a_pronoun_joins_the_sentence_before_in_one_excerpt(tmp_path: Path,
     assert by("Делегацию").evidence.endswith("по экономике.")
 
 
-def test_general_nouns_pass_over_to_the_sentence_that_named_the_event(
-        tmp_path: Path, empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_general_nouns_pass_over_to_the_sentence_that_named_the_event(drafts_of) -> None:
+    data, by = drafts_of(HEAD + (
         "В Петропавловске 4 марта пройдет форум приграничных регионов. В мероприятии "
         "примут участие губернаторы шести областей. На повестке дня — транзит зерна и "
         "новые пункты пропуска на границе.\n"))
@@ -57,9 +55,8 @@ def test_general_nouns_pass_over_to_the_sentence_that_named_the_event(
     assert agenda.event == forum
 
 
-def test_a_sentence_without_a_predicate_is_drafted_only_with_the_one_before(
-        tmp_path: Path, empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_a_sentence_without_a_predicate_is_drafted_only_with_the_one_before(drafts_of) -> None:
+    data, by = drafts_of(HEAD + (
         "Фермеры двух стран получат одинаковые условия доступа к рынку. Абсолютно те же "
         "требования.\n"
         "Рабочая поездка губернатора. Без изменений.\n"))
@@ -69,9 +66,8 @@ def test_a_sentence_without_a_predicate_is_drafted_only_with_the_one_before(
     assert not _evidence(data, "Без изменений") and not _evidence(data, "Рабочая поездка")
 
 
-def test_a_heading_names_the_topic_of_the_sentence_below_it(tmp_path: Path,
-                                                            empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_a_heading_names_the_topic_of_the_sentence_below_it(drafts_of) -> None:
+    _, by = drafts_of(HEAD + (
         "Транспорт\n\nЗа последний год в данной сфере достигнут заметный прогресс.\n"))
     fact = by("За последний год")
     assert fact.evidence == ("Транспорт … За последний год в данной сфере достигнут "
@@ -79,8 +75,8 @@ def test_a_heading_names_the_topic_of_the_sentence_below_it(tmp_path: Path,
     assert fact.sectors[:1] == ("transport",)  # the heading's sector, the sentence has none
 
 
-def test_what_does_not_continue(tmp_path: Path, empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_what_does_not_continue(drafts_of) -> None:
+    data, by = drafts_of(HEAD + (
         "Министры провели переговоры в Петропавловске.\n"
         # "А это «…»" presents something new
         "А это «Казахтелеком», но не головной офис, а его северный филиал в "
@@ -187,8 +183,7 @@ def test_every_excerpt_is_verbatim_and_within_the_limit(long_data) -> None:
     assert all(len(f.evidence) <= 200 for f in long_data.facts.values())
 
 
-def test_a_personal_pronoun_keeps_to_the_topic_the_sentence_before_began_with(
-        tmp_path: Path, empty_folder: Path) -> None:
+def test_a_personal_pronoun_keeps_to_the_topic_the_sentence_before_began_with(drafts_of) -> None:
     """"Они" continues the topic (the subject at the start of the sentence before), while a
     demonstrative takes up what that sentence ended on; both within one excerpt's limit."""
     before = ("Ярмарки приграничной торговли уже давно стали важнейшим механизмом "
@@ -196,7 +191,7 @@ def test_a_personal_pronoun_keeps_to_the_topic_the_sentence_before_began_with(
               "Казахстана и из соседних сибирских регионов России.")
     after = ("Они формируют основу прямых связей между хозяйствами, элеваторами и мельницами "
              "по обе стороны границы.")
-    data, by = drafted(tmp_path, empty_folder, HEAD + before + "\n\n    • " + after + "\n")
+    data, by = drafts_of(HEAD + before + "\n\n    • " + after + "\n")
     head, own = by("Они формируют").evidence_pieces
     assert head.startswith("Ярмарки приграничной торговли уже давно стали")
     assert own == after

@@ -16,8 +16,8 @@ from conftest import drafted  # noqa: E402
 
 # -- status from the governing verb ----------------------------------------------------------
 
-def test_status_rules_of_the_governing_verb(tmp_path: Path, empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, "\n".join([
+def test_status_rules_of_the_governing_verb(drafts_of) -> None:
+    _, by = drafts_of("\n".join([
         "Петропавловск, 3 марта 2026 года",
         "",
         # a forecast verb in the past tense forecasts nothing: the talks allowed it, done
@@ -41,20 +41,18 @@ def test_status_rules_of_the_governing_verb(tmp_path: Path, empty_folder: Path) 
 
 # -- dates: never finer than the sentence or its resolved phrase ------------------------------
 
-def test_the_deciding_verb_places_a_day_without_its_year(tmp_path: Path,
-                                                         empty_folder: Path) -> None:
+def test_the_deciding_verb_places_a_day_without_its_year(drafts_of) -> None:
     """"Напомним" (a parenthetical first-person verb) is not what happened: "прибыл" is,
     in the past, so 3 December is the article's December, not next year's."""
-    _, by = drafted(tmp_path, empty_folder, "Омск, 5 декабря 2026 года\n\n"
-                    "Напомним, 3 декабря министр транспорта Казахстана прибыл в Омск.\n")
+    _, by = drafts_of("Омск, 5 декабря 2026 года\n\n"
+                      "Напомним, 3 декабря министр транспорта Казахстана прибыл в Омск.\n")
     fact = by("Напомним")
     assert (fact.date, fact.date_precision, fact.date_basis) == \
         (date(2026, 12, 3), "day", "inferred")
 
 
-def test_today_with_a_present_verb_is_nowadays_not_a_day(tmp_path: Path,
-                                                         empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, "\n".join([
+def test_today_with_a_present_verb_is_nowadays_not_a_day(drafts_of) -> None:
+    _, by = drafts_of("\n".join([
         "Костанай, 10 апреля 2026",
         "",
         "Сегодня сотрудничество аграриев двух стран переживает заметный подъем.",
@@ -68,20 +66,17 @@ def test_today_with_a_present_verb_is_nowadays_not_a_day(tmp_path: Path,
     assert (talks.date, talks.date_basis) == (date(2026, 4, 10), "inferred")
 
 
-def test_an_undated_sentence_keeps_the_articles_precision(tmp_path: Path,
-                                                          empty_folder: Path) -> None:
+def test_an_undated_sentence_keeps_the_articles_precision(drafts_of) -> None:
     """Dated by the article (here only its month is known): never a finer date."""
-    _, by = drafted(tmp_path, empty_folder,
-                    "Министры сельского хозяйства подписали протокол о поставках семян.\n",
-                    published="2026-03")
+    _, by = drafts_of("Министры сельского хозяйства подписали протокол о поставках семян.\n",
+                      published="2026-03")
     fact = by("Министры сельского")
     assert (fact.date, fact.date_precision, fact.date_basis) == \
         (date(2026, 3, 1), "month", "publication")
 
 
-def test_a_past_sentence_continues_the_earlier_time_of_its_paragraph(
-        tmp_path: Path, empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, "\n".join([
+def test_a_past_sentence_continues_the_earlier_time_of_its_paragraph(drafts_of) -> None:
+    _, by = drafts_of("\n".join([
         "Атырау, 20 мая 2026 года",
         "",
         "В прошлом году в Атырау прошла ярмарка нефтяного оборудования. Участники "
@@ -119,8 +114,8 @@ REPORT = "\n".join([
 ])
 
 
-def test_a_report_links_what_it_frames_as_the_visit(tmp_path: Path, empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, REPORT)
+def test_a_report_links_what_it_frames_as_the_visit(drafts_of) -> None:
+    data, by = drafts_of(REPORT)
     visit = by("4 и 5 декабря").event
     assert visit and data.events[visit].kind == "state-visit"
     for start in ("Визит открыл",  # the lead
@@ -142,10 +137,9 @@ def test_a_report_links_what_it_frames_as_the_visit(tmp_path: Path, empty_folder
     assert "Омск" not in summit.places
 
 
-def test_a_report_dated_by_its_month_still_reports_the_visit(tmp_path: Path,
-                                                             empty_folder: Path) -> None:
+def test_a_report_dated_by_its_month_still_reports_the_visit(drafts_of) -> None:
     text = REPORT.split("\n", 2)[2]  # no dateline: the article is known by its month only
-    data, by = drafted(tmp_path, empty_folder, text, published="2026-12")
+    data, by = drafts_of(text, published="2026-12")
     visit = by("4 и 5 декабря").event
     assert visit and by("Стороны условились").event == visit
     assert by("Стороны условились").date_precision == "month"
@@ -165,9 +159,8 @@ PREVIEW = "\n".join([
 ])
 
 
-def test_a_preview_links_the_upcoming_event_and_its_parts(tmp_path: Path,
-                                                          empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, PREVIEW)
+def test_a_preview_links_the_upcoming_event_and_its_parts(drafts_of) -> None:
+    data, by = drafts_of(PREVIEW)
     visit = by("Предстоящий").event
     forum = by("9 декабря в Уральске").event
     assert data.events[visit].kind == "state-visit" and data.events[forum].kind == "forum"
@@ -177,8 +170,7 @@ def test_a_preview_links_the_upcoming_event_and_its_parts(tmp_path: Path,
     assert by("Товарооборот").event == ""  # the present state of affairs: no event
 
 
-def test_a_long_sentence_is_never_cut_inside_parentheses(tmp_path: Path,
-                                                         empty_folder: Path) -> None:
+def test_a_long_sentence_is_never_cut_inside_parentheses(drafts_of) -> None:
     """A long sentence is drafted per clause group; a parenthetical list belongs to the word
     before it and stays whole in one group's evidence."""
     listed = "(Павлодар, Семей, Усть-Каменогорск, Кокшетау)"
@@ -188,7 +180,7 @@ def test_a_long_sentence_is_never_cut_inside_parentheses(tmp_path: Path,
                 "пообещало упростить оформление грузов на границе уже в этом году.")
     # the list straddles the 200th character, where a clause group would otherwise end
     assert sentence.index("(") < 200 < sentence.index(")")
-    data, _ = drafted(tmp_path, empty_folder, f"Павлодар, 2 марта 2026 года\n\n{sentence}\n")
+    data, _ = drafts_of(f"Павлодар, 2 марта 2026 года\n\n{sentence}\n")
     assert any(listed in fact.evidence for fact in data.facts.values())
 
 
@@ -212,8 +204,8 @@ def test_the_language_models_run_numpy_on_one_thread_unless_told() -> None:
 
 # -- sectors: word forms and compounds, never a place ---------------------------------------
 
-def test_sectors_read_compounds_and_never_a_place(tmp_path: Path, empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, "\n".join([
+def test_sectors_read_compounds_and_never_a_place(drafts_of) -> None:
+    _, by = drafts_of("\n".join([
         "Павлодар, 2 марта 2026 года",
         "",
         # a compound word holds the sector's word: электро + энергетика, газо + снабжение
@@ -237,10 +229,10 @@ def test_sectors_read_compounds_and_never_a_place(tmp_path: Path, empty_folder: 
 # -- a dateline without a year ---------------------------------------------------------------
 
 def test_a_dateline_without_its_year_is_read_with_the_year_given(
-        tmp_path: Path, empty_folder: Path) -> None:
+        drafts_of, tmp_path: Path, empty_folder: Path) -> None:
     text = ("АЛМАТЫ, 5 марта – Министры энергетики двух стран подписали протокол о "
             "поставках угля.\n")
-    data, _ = drafted(tmp_path, empty_folder, text, published="2026")
+    data, _ = drafts_of(text, published="2026")
     (source,) = data.sources.values()
     assert (source.published, source.published_precision, source.published_basis) == \
         (date(2026, 3, 5), "day", "inferred")

@@ -5,21 +5,11 @@ the event was held. The old rule dropped any place within four words of "меж�
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-pytest.importorskip("natasha")
-
-from conftest import drafted  # noqa: E402
-
 HEAD = "Омск, 3 марта 2027 года\n\n"
 
 
-def test_a_place_after_a_verb_that_follows_between_is_the_venue(tmp_path: Path,
-                                                                 empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder,
-                       HEAD + "Переговоры между делегациями прошли в Омске 3 марта 2027 года.\n")
+def test_a_place_after_a_verb_that_follows_between_is_the_venue(drafts_of) -> None:
+    data, by = drafts_of(HEAD + "Переговоры между делегациями прошли в Омске 3 марта 2027 года.\n")
     talks = by("Переговоры между")
     assert talks.event
     event = data.events[talks.event]
@@ -27,9 +17,8 @@ def test_a_place_after_a_verb_that_follows_between_is_the_venue(tmp_path: Path,
         "talks", ("Омск",), "ru", "2027-03-03")
 
 
-def test_the_two_sides_between_are_still_no_venue(tmp_path: Path,
-                                                  empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_the_two_sides_between_are_still_no_venue(drafts_of) -> None:
+    data, by = drafts_of(HEAD + (
         "Переговоры между Москвой и Астаной прошли в Омске 3 марта 2027 года.\n"))
     event = data.events[by("Переговоры между").event]
     assert event.places == ("Омск",)

@@ -7,13 +7,7 @@ article's text) and would fail without its rule."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-pytest.importorskip("natasha")
-
-from conftest import drafted  # noqa: E402
 
 # -- a visit taken up by a bare noun is that visit ---------------------------------------------
 
@@ -27,8 +21,8 @@ PREVIEW = (
     "Делегация также планирует посетить Оренбург.\n")
 
 
-def test_a_preview_s_sentences_take_up_its_visit(tmp_path: Path, empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, PREVIEW)
+def test_a_preview_s_sentences_take_up_its_visit(drafts_of) -> None:
+    data, by = drafts_of(PREVIEW)
     first = by("Президент России посетит")
     assert first.status == "planned" and first.event
     visit = data.events[first.event]
@@ -55,9 +49,8 @@ CALL = (
     "Собеседники также обменялись поздравлениями с праздником.\n")
 
 
-def test_a_visit_named_in_a_call_is_taken_up_later(tmp_path: Path,
-                                                   empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, CALL)
+def test_a_visit_named_in_a_call_is_taken_up_later(drafts_of) -> None:
+    data, by = drafts_of(CALL)
     call = by("Президент России провел").event
     assert call and data.events[call].kind == "talks"
     discussed = by("Лидеры обсудили")
@@ -78,11 +71,11 @@ def test_a_visit_named_in_a_call_is_taken_up_later(tmp_path: Path,
     assert greetings.event == call
 
 
-def test_a_preparation_is_the_visit_s_at_its_time(tmp_path: Path, empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, (
+def test_a_preparation_is_the_visit_s_at_its_time(drafts_of) -> None:
+    data, by = drafts_of(
         "Астана, 2 февраля 2028 года\n\n"
         "Министерства двух стран всю зиму готовились к официальному визиту премьер-министра "
-        "России в Казахстан в марте.\n"))
+        "России в Казахстан в марте.\n")
     prepared = by("Министерства")
     # a past verb of preparing still names the March to come: the visit's time, not before
     assert (prepared.date.isoformat(), prepared.date_precision) == ("2028-03-01", "month")
@@ -100,9 +93,8 @@ def test_a_preparation_is_the_visit_s_at_its_time(tmp_path: Path, empty_folder: 
     "Министр энергетики Казахстана планирует посетить Омск в середине мая.",
     "Министры энергетики двух стран совершат поездку в Омск в середине мая.",
 ])
-def test_a_visit_announced_is_planned_and_to_come(sentence: str, tmp_path: Path,
-                                                   empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, "Павлодар, 20 марта 2027 года\n\n" + sentence + "\n")
+def test_a_visit_announced_is_planned_and_to_come(sentence: str, drafts_of) -> None:
+    _, by = drafts_of("Павлодар, 20 марта 2027 года\n\n" + sentence + "\n")
     draft = by("Министр")
     assert draft.status == "planned"
     # the May to come, at the month's precision: never the article's day
@@ -114,26 +106,24 @@ def test_a_visit_announced_is_planned_and_to_come(sentence: str, tmp_path: Path,
     "Министр энергетики Казахстана совершил визит в Омск в середине февраля.",
     "Министр энергетики Казахстана нанёс визит в Омск в середине февраля.",
 ])
-def test_the_same_verbs_in_the_past_are_done(sentence: str, tmp_path: Path,
-                                             empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, "Павлодар, 20 марта 2027 года\n\n" + sentence + "\n")
+def test_the_same_verbs_in_the_past_are_done(sentence: str, drafts_of) -> None:
+    _, by = drafts_of("Павлодар, 20 марта 2027 года\n\n" + sentence + "\n")
     assert by("Министр").status == "done"
 
 
-def test_an_infinitive_alone_plans_nothing(tmp_path: Path, empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, (
+def test_an_infinitive_alone_plans_nothing(drafts_of) -> None:
+    _, by = drafts_of(
         "Павлодар, 20 марта 2027 года\n\n"
         "Аким области пригласил губернатора посетить новый технопарк, сообщила "
-        "пресс-служба.\n"))
+        "пресс-служба.\n")
     # the invitation was made; "посетить" is the act invited to, not a plan of the speaker
     assert by("Аким").status != "planned"
 
 
-def test_an_undated_visit_to_come_is_not_dated_by_the_article(tmp_path: Path,
-                                                             empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, (
+def test_an_undated_visit_to_come_is_not_dated_by_the_article(drafts_of) -> None:
+    data, by = drafts_of(
         "Павлодар, 20 марта 2027 года\n\n"
-        "Президент Казахстана посетит Россию с государственным визитом.\n"))
+        "Президент Казахстана посетит Россию с государственным визитом.\n")
     draft = by("Президент")
     assert draft.status == "planned"
     assert all(e.start.isoformat() != "2027-03-20" for e in data.events.values())
@@ -141,12 +131,11 @@ def test_an_undated_visit_to_come_is_not_dated_by_the_article(tmp_path: Path,
 
 # -- "приезд" is a visit's noun; who comes is named right after it --------------------------
 
-def test_arrival_noun_takes_up_the_visit_and_refines_its_day(tmp_path: Path,
-                                                            empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, (
+def test_arrival_noun_takes_up_the_visit_and_refines_its_day(drafts_of) -> None:
+    data, by = drafts_of(
         "Москва, 1 ноября 2027 года\n\n"
         "Государственный визит президента Казахстана в Россию пройдет в декабре.\n"
-        "Приезд гостя в Москву ожидается 3 декабря, сообщили журналистам в Кремле.\n"))
+        "Приезд гостя в Москву ожидается 3 декабря, сообщили журналистам в Кремле.\n")
     visit = by("Государственный визит").event
     assert visit and by("Приезд гостя").event == visit
     event = data.events[visit]
@@ -160,19 +149,18 @@ def test_arrival_noun_takes_up_the_visit_and_refines_its_day(tmp_path: Path,
     ("Официальный визит делегации РК начнется 12 ноября.", "ru"),
 ])
 def test_the_guest_named_after_the_visit_noun_decides_the_host(
-        sentence: str, host: str, tmp_path: Path, empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, "Омск, 1 ноября 2027 года\n\n" + sentence + "\n")
+        sentence: str, host: str, drafts_of) -> None:
+    data, by = drafts_of("Омск, 1 ноября 2027 года\n\n" + sentence + "\n")
     event = data.events[by("Официальный визит").event]
     assert (event.host, event.guest) == (host, {"kz": "ru", "ru": "kz"}[host])
 
 
-def test_talks_the_day_after_the_arrival_are_the_visit_s(tmp_path: Path,
-                                                         empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, (
+def test_talks_the_day_after_the_arrival_are_the_visit_s(drafts_of) -> None:
+    data, by = drafts_of(
         "Москва, 12 ноября 2027 года\n\n"
         "11 ноября президент Казахстана прибыл в Москву с государственным визитом.\n"
         "12 ноября в Кремле прошли переговоры президентов.\n"
-        "По итогам переговоров подписана декларация о союзничестве.\n"))
+        "По итогам переговоров подписана декларация о союзничестве.\n")
     visit = by("11 ноября").event
     assert visit and data.events[visit].kind == "state-visit"
     # the visit goes on the next day: its talks there are no event of their own

@@ -4,13 +4,7 @@ what the rule promises, and would fail without the rule."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-pytest.importorskip("natasha")
-
-from conftest import drafted  # noqa: E402
 
 HEAD = "Караганда, 12 марта 2026 года\n\n"
 
@@ -21,14 +15,13 @@ def _drafts(data, start: str) -> list:
 
 # -- an overlong clause that ends with a «name» ------------------------------------------
 
-def test_an_overlong_clause_is_quoted_by_its_first_words_and_its_closing_name(
-        tmp_path: Path, empty_folder: Path) -> None:
+def test_an_overlong_clause_is_quoted_by_its_first_words_and_its_closing_name(drafts_of) -> None:
     sentence = ("ТОО «Казахская вагоностроительная компания» заключило контракты с 5 крупными "
                 "машиностроительными заводами Российской Федерации (УВЗ, ТМХ, «Синара», "
                 "«Трансмашхолдинг», ЛКЗ) о поставках подвижного состава в рамках программы "
                 "«Модернизация 2030».")
     assert len(sentence) > 200  # one clause, no break outside brackets and quotes
-    data, _ = drafted(tmp_path, empty_folder, HEAD + sentence + "\n")
+    data, _ = drafts_of(HEAD + sentence + "\n")
     drafts = _drafts(data, "ТОО «Казахская")
     # one draft (not two windows each cutting a phrase), in two verbatim pieces: the first
     # words up to the end of the bracketed list, and the closing name with its quotes
@@ -41,13 +34,12 @@ def test_an_overlong_clause_is_quoted_by_its_first_words_and_its_closing_name(
     assert drafts[0].status == "signed"
 
 
-def test_a_long_clause_without_a_closing_name_is_still_cut_in_windows(
-        tmp_path: Path, empty_folder: Path) -> None:
+def test_a_long_clause_without_a_closing_name_is_still_cut_in_windows(drafts_of) -> None:
     sentence = ("ТОО «Казахская вагоностроительная компания» заключило контракты с 5 крупными "
                 "машиностроительными заводами Российской Федерации (УВЗ, ТМХ, «Синара», "
                 "«Трансмашхолдинг», ЛКЗ) о поставках подвижного состава для пригородного "
                 "сообщения в восточных областях.")
-    data, _ = drafted(tmp_path, empty_folder, HEAD + sentence + "\n")
+    data, _ = drafts_of(HEAD + sentence + "\n")
     drafts = _drafts(data, "ТОО «Казахская")
     assert len(drafts) == 2 and all(" … " not in d.evidence for d in drafts)
     assert drafts[-1].evidence.endswith("в восточных областях.")
@@ -59,11 +51,10 @@ HEADLINE = "Казахстан и Россия обсудили энергети
 
 
 @pytest.mark.parametrize("opening", ["В 2028 году", "В следующем году", "В этом месяце"])
-def test_a_time_adverbial_continues_no_sentence(tmp_path: Path, empty_folder: Path,
-                                                opening: str) -> None:
+def test_a_time_adverbial_continues_no_sentence(opening: str, drafts_of) -> None:
     # a headline about energy, then a sentence that opens with when, not with what: it
     # stands alone, quoted alone, and takes no sector from the headline
-    data, by = drafted(tmp_path, empty_folder, HEADLINE + (
+    data, by = drafts_of(HEADLINE + (
         f"{opening} планируется открыть филиал Томского университета в Павлодаре.\n"),
         published="2026-03-12")
     branch = by(opening)
@@ -73,9 +64,9 @@ def test_a_time_adverbial_continues_no_sentence(tmp_path: Path, empty_folder: Pa
     assert "education" in branch.sectors  # its own word, "филиал", says education
 
 
-def test_this_day_still_points_back(tmp_path: Path, empty_folder: Path) -> None:
+def test_this_day_still_points_back(drafts_of) -> None:
     # "в этот день" is the day named before, not the current period: it joins that sentence
-    data, by = drafted(tmp_path, empty_folder, HEAD + (
+    data, by = drafts_of(HEAD + (
         "Во вторник в Павлодаре открылся филиал Томского университета. В этот день также "
         "прошла встреча ректоров.\n"))
     assert by("В этот день").evidence.startswith("Во вторник в Павлодаре открылся филиал")
@@ -83,11 +74,10 @@ def test_this_day_still_points_back(tmp_path: Path, empty_folder: Path) -> None:
 
 # -- sectors: an alias in any inflection ----------------------------------------------------
 
-def test_a_plural_alias_finds_the_singular_and_other_cases(tmp_path: Path,
-                                                           empty_folder: Path) -> None:
+def test_a_plural_alias_finds_the_singular_and_other_cases(drafts_of) -> None:
     # the bundled lexicon lists "филиалы" for education; Snowball stems "филиал" and
     # "филиала" differently from "филиалы": dictionary forms make them meet
-    data, by = drafted(tmp_path, empty_folder, HEAD + (
+    data, by = drafts_of(HEAD + (
         "Работу начал филиал Томского политехнического института. Ректор посетил новые "
         "корпуса филиала вместе с акимом города.\n"))
     assert "education" in by("Работу начал").sectors
@@ -96,9 +86,8 @@ def test_a_plural_alias_finds_the_singular_and_other_cases(tmp_path: Path,
 
 # -- names: an adjective agrees with its noun -------------------------------------------------
 
-def test_an_organisation_s_adjective_takes_its_noun_s_gender(tmp_path: Path,
-                                                             empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_an_organisation_s_adjective_takes_its_noun_s_gender(drafts_of) -> None:
+    data, by = drafts_of(HEAD + (
         "Делегация Московского университета прибыла в Караганду на переговоры с акиматом.\n"))
     names = by("Делегация").names
     assert "Московский университет" in names
@@ -107,9 +96,8 @@ def test_an_organisation_s_adjective_takes_its_noun_s_gender(tmp_path: Path,
 
 # -- the sentence a general noun continues names what it is about --------------------------
 
-def test_a_counter_passes_over_a_demonstrative_that_names_nothing(tmp_path: Path,
-                                                                  empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_a_counter_passes_over_a_demonstrative_that_names_nothing(drafts_of) -> None:
+    data, by = drafts_of(HEAD + (
         "В Костанае открылся сборочный цех компании «АгроМаш». Эти новые тракторы "
         "пользуются спросом у фермеров области. Около 300 штук в год продают в соседние "
         "регионы.\n"))
@@ -120,9 +108,8 @@ def test_a_counter_passes_over_a_demonstrative_that_names_nothing(tmp_path: Path
     assert second.startswith("Около 300 штук в год")
 
 
-def test_a_demonstrative_that_names_something_is_still_the_antecedent(
-        tmp_path: Path, empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_a_demonstrative_that_names_something_is_still_the_antecedent(drafts_of) -> None:
+    data, by = drafts_of(HEAD + (
         "В Костанае открылся сборочный цех. Эти тракторы «Кировец» пользуются спросом у "
         "фермеров области. Около 300 штук в год продают в соседние регионы.\n"))
     assert "«Кировец»" in by("Около 300").evidence
@@ -131,9 +118,8 @@ def test_a_demonstrative_that_names_something_is_still_the_antecedent(
 
 # -- a place of work in an adverbial is where, not what -----------------------------------
 
-def test_a_plant_named_as_the_place_does_not_make_a_project(tmp_path: Path,
-                                                            empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_a_plant_named_as_the_place_does_not_make_a_project(drafts_of) -> None:
+    data, by = drafts_of(HEAD + (
         "На новом заводе в Рудном собирают 400 тракторов в год. В Рудном продолжается "
         "строительство второго завода.\n"))
     output = by("На новом заводе")
@@ -144,9 +130,8 @@ def test_a_plant_named_as_the_place_does_not_make_a_project(tmp_path: Path,
 
 # -- what a following sentence takes up: the statement, not who said it --------------------
 
-def test_an_attribution_is_not_what_the_next_sentence_takes_up(tmp_path: Path,
-                                                               empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_an_attribution_is_not_what_the_next_sentence_takes_up(drafts_of) -> None:
+    data, by = drafts_of(HEAD + (
         "Новый зерновой терминал в порту Актау позволит увеличить перевалку казахстанского "
         "зерна в страны Персидского залива почти вдвое уже к концу следующего года, – "
         "отмечает аналитик Иван Петров. Это заметно облегчит экспорт для фермеров северных "
@@ -157,11 +142,10 @@ def test_an_attribution_is_not_what_the_next_sentence_takes_up(tmp_path: Path,
     assert second.startswith("Это заметно облегчит экспорт")
 
 
-def test_this_is_a_names_the_topic_of_the_sentence_before(tmp_path: Path,
-                                                          empty_folder: Path) -> None:
+def test_this_is_a_names_the_topic_of_the_sentence_before(drafts_of) -> None:
     # "Это первый такой визит" (a noun phrase after "Это", no verb) says what the sentence
     # before was about: its first words are quoted, not the attribution it ended on
-    data, by = drafted(tmp_path, empty_folder, HEAD + (
+    data, by = drafts_of(HEAD + (
         "Государственный визит президента Монголии в Казахстан продлится три дня и включает "
         "переговоры в Астане, поездку в Алматы и встречу с деловыми кругами обеих стран, – "
         "сообщает пресс-служба Акорды. Это первый такой визит за последние десять лет, и он "
@@ -172,10 +156,10 @@ def test_this_is_a_names_the_topic_of_the_sentence_before(tmp_path: Path,
     assert second.startswith("Это первый такой визит")
 
 
-def test_this_inside_a_phrase_is_a_determiner(tmp_path: Path, empty_folder: Path) -> None:
+def test_this_inside_a_phrase_is_a_determiner(drafts_of) -> None:
     # "в это важное дело": "это" qualifies a noun; what the sentence before ended on is
     # taken up, as before
-    data, by = drafted(tmp_path, empty_folder, HEAD + (
+    data, by = drafts_of(HEAD + (
         "Городские власти Караганды многие годы последовательно поддерживают развитие "
         "детского спорта и строительство новых площадок во всех районах города. Свою лепту "
         "в это важное дело призван внести созданный при акимате попечительский совет.\n"))
@@ -184,11 +168,10 @@ def test_this_inside_a_phrase_is_a_determiner(tmp_path: Path, empty_folder: Path
     assert not quoted.startswith("Городские власти")
 
 
-def test_an_adverb_pointing_back_keeps_its_sentence_as_the_antecedent(
-        tmp_path: Path, empty_folder: Path) -> None:
+def test_an_adverb_pointing_back_keeps_its_sentence_as_the_antecedent(drafts_of) -> None:
     # "там" points at a place, but "модернизация цехов" is the sentence's own topic: what
     # "Это первый подобный проект" takes up, not the plant's output before it
-    data, by = drafted(tmp_path, empty_folder, HEAD + (
+    data, by = drafts_of(HEAD + (
         "На заводе в Петропавловске выпускают 300 вагонов в год. В этом месяце там начнется "
         "модернизация цехов, – сообщает пресс-служба предприятия. Это первый подобный проект "
         "в отрасли.\n"))
@@ -198,11 +181,10 @@ def test_an_adverb_pointing_back_keeps_its_sentence_as_the_antecedent(
     assert second.startswith("Это первый подобный проект")
 
 
-def test_a_possessive_pronoun_leaves_the_sentence_its_own_topic(tmp_path: Path,
-                                                                empty_folder: Path) -> None:
+def test_a_possessive_pronoun_leaves_the_sentence_its_own_topic(drafts_of) -> None:
     # "По их итогам стороны подписали соглашение…" continues the talks, but its topic, the
     # agreement in Кокшетау, is its own: "Документ" after it takes up that sentence
-    data, by = drafted(tmp_path, empty_folder, HEAD + (
+    data, by = drafts_of(HEAD + (
         "В понедельник в Астане прошли переговоры министров энергетики двух стран. По их "
         "итогам стороны подписали соглашение о строительстве теплоэлектроцентрали в "
         "Кокшетау мощностью 240 мегаватт. Документ предусматривает участие российских "

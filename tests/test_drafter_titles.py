@@ -6,14 +6,6 @@ and would fail without its rule."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-pytest.importorskip("natasha")
-
-from conftest import drafted  # noqa: E402
-
 TALKS = (
     "Уральск, 8 мая 2027 года\n\n"
     "Президент Казахстана Арман Сейткали провел переговоры с президентом России Игорем "
@@ -26,9 +18,8 @@ TALKS = (
     "Премьер-министр также сообщил, что правительство подготовит программу.\n")
 
 
-def test_a_title_is_the_person_the_article_names_with_it(tmp_path: Path,
-                                                         empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, TALKS)
+def test_a_title_is_the_person_the_article_names_with_it(drafts_of) -> None:
+    _, by = drafts_of(TALKS)
     # after a quotation, inverted; after "по словам"; before its verb: each the person the
     # article named with that title and side
     assert by("«Мы довольны").speaker == "Арман Сейткали"
@@ -36,9 +27,8 @@ def test_a_title_is_the_person_the_article_names_with_it(tmp_path: Path,
     assert by("Российский лидер").speaker == "Игорь Волков"
 
 
-def test_a_title_two_people_could_hold_or_none_does_stays_a_title(
-        tmp_path: Path, empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, TALKS)
+def test_a_title_two_people_could_hold_or_none_does_stays_a_title(drafts_of) -> None:
+    _, by = drafts_of(TALKS)
     # both presidents were named as heads of state: the reviewer decides which is meant
     assert by("Глава государства").speaker == "глава государства"
     # no foreign minister and no prime minister is named: the title, in the nominative,
@@ -47,45 +37,41 @@ def test_a_title_two_people_could_hold_or_none_does_stays_a_title(
     assert by("Премьер-министр").speaker == "премьер-министр"
 
 
-def test_one_head_of_state_named_resolves_the_side_less_title(tmp_path: Path,
-                                                              empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, (
+def test_one_head_of_state_named_resolves_the_side_less_title(drafts_of) -> None:
+    _, by = drafts_of(
         "Актобе, 3 июня 2027 года\n\n"
         "Президент Казахстана Арман Сейткали открыл новый завод в Актобе.\n"
         "Глава государства отметил, что завод даст региону 500 рабочих мест.\n"
         "«Второй цех откроют в мае», — сообщил министр иностранных дел республики Данияр "
-        "Омаров.\n"))
+        "Омаров.\n")
     assert by("Глава государства").speaker == "Арман Сейткали"
     # a title with "республики" and the name right after it: the person (a line of its own
     # "Об этом сообщил…" is no draft: kzru.curate.furniture)
     assert by("«Второй цех").speaker == "Данияр Омаров"
 
 
-def test_a_title_is_never_resolved_from_the_glossary(tmp_path: Path,
-                                                    empty_folder: Path) -> None:
+def test_a_title_is_never_resolved_from_the_glossary(drafts_of) -> None:
     # the bundled glossary lists "Президент Казахстана" among one person's names; an article
     # that names no one with the title keeps it (an older article's president was another)
-    _, by = drafted(tmp_path, empty_folder, (
+    _, by = drafts_of(
         "Омск, 3 июня 2027 года\n\n"
         "Президент Казахстана заявил, что сотрудничество регионов будет расширено.\n"
-        "«Соглашение готово к подписанию», — сказал президент Казахстана.\n"))
+        "«Соглашение готово к подписанию», — сказал президент Казахстана.\n")
     assert by("Президент Казахстана заявил").speaker == "президент Казахстана"
     assert by("«Соглашение готово").speaker == "президент Казахстана"
 
 
-def test_a_person_named_beside_the_title_is_the_speaker(tmp_path: Path,
-                                                       empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, (
+def test_a_person_named_beside_the_title_is_the_speaker(drafts_of) -> None:
+    _, by = drafts_of(
         "Омск, 3 июня 2027 года\n\n"
-        "Премьер-министр России Олег Дорохов заявил, что программа будет принята осенью.\n"))
+        "Премьер-министр России Олег Дорохов заявил, что программа будет принята осенью.\n")
     assert by("Премьер-министр России").speaker == "Олег Дорохов"
 
 
-def test_a_title_of_something_else_is_not_the_head_of_state(tmp_path: Path,
-                                                            empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, (
+def test_a_title_of_something_else_is_not_the_head_of_state(drafts_of) -> None:
+    _, by = drafts_of(
         "Омск, 3 июля 2027 года\n\n"
         "Президент Казахстана Арман Сейткали осмотрел новый завод.\n"
-        "«Завод заработает в мае», — заявил президент компании.\n"))
+        "«Завод заработает в мае», — заявил президент компании.\n")
     # the company's president is not the country's, though the article names one
     assert by("«Завод").speaker != "Арман Сейткали"

@@ -5,40 +5,29 @@ and would fail without its rule."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-pytest.importorskip("natasha")
-
-from conftest import drafted  # noqa: E402
-
 HEAD = "Павлодар, 4 июня 2026 года\n\nВ Павлодаре открылась выставка сельхозтехники.\n"
 
 
 # -- a phrase cue and the word it begins are one place in the sentence ---------------------
 
-def test_exchanging_views_is_talk_wherever_the_sentence_stands(tmp_path: Path,
-                                                               empty_folder: Path) -> None:
+def test_exchanging_views_is_talk_wherever_the_sentence_stands(drafts_of) -> None:
     # the phrase "обменялись мнениями" (talk) outranks the word "обменялись" (an exchange of
     # documents) at any offset, not only in an article's first sentence
-    _, by = drafted(tmp_path, empty_folder,
-                    HEAD + "Министры обменялись мнениями о поставках зерна и удобрений.\n")
+    _, by = drafts_of(HEAD + "Министры обменялись мнениями о поставках зерна и удобрений.\n")
     draft = by("Министры обменялись")
     assert draft.status == "reported" and draft.kind != "document"
 
 
-def test_exchanging_documents_is_still_a_signing(tmp_path: Path, empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder,
-                    HEAD + "Министры обменялись меморандумами о поставках зерна.\n")
+def test_exchanging_documents_is_still_a_signing(drafts_of) -> None:
+    _, by = drafts_of(HEAD + "Министры обменялись меморандумами о поставках зерна.\n")
     draft = by("Министры обменялись")
     assert draft.status == "signed" and draft.kind == "document"
 
 
 # -- "по итогам" frames an outcome; the sentence's own verb says what it is ----------------
 
-def test_a_signing_planned_as_an_outcome_is_planned(tmp_path: Path, empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_a_signing_planned_as_an_outcome_is_planned(drafts_of) -> None:
+    _, by = drafts_of(HEAD + (
         "По итогам совещания запланировано подписание трех соглашений о транспорте.\n"
         "По итогам переговоров губернаторы планируют подписать меморандум о туризме.\n"))
     for start in ("По итогам совещания", "По итогам переговоров"):
@@ -47,25 +36,23 @@ def test_a_signing_planned_as_an_outcome_is_planned(tmp_path: Path, empty_folder
         assert draft.kind == "statement", start  # a plan to sign, not a signed document
 
 
-def test_an_outcome_signed_stays_signed(tmp_path: Path, empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder,
-                    HEAD + "По итогам совещания подписано соглашение о транспорте.\n")
+def test_an_outcome_signed_stays_signed(drafts_of) -> None:
+    _, by = drafts_of(HEAD + "По итогам совещания подписано соглашение о транспорте.\n")
     draft = by("По итогам совещания")
     assert (draft.status, draft.kind) == ("signed", "document")
 
 
 # -- verbs of talk in the passive are talk ---------------------------------------------------
 
-def test_discussed_in_the_passive_is_reported(tmp_path: Path, empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder,
-                    HEAD + "На совещании обсуждались поставки зерна и удобрений.\n")
+def test_discussed_in_the_passive_is_reported(drafts_of) -> None:
+    _, by = drafts_of(HEAD + "На совещании обсуждались поставки зерна и удобрений.\n")
     assert by("На совещании обсуждались").status == "reported"
 
 
 # -- meeting verbs: met is done, will meet is planned, may meet is neither ------------------
 
-def test_meeting_verbs_by_tense(tmp_path: Path, empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_meeting_verbs_by_tense(drafts_of) -> None:
+    _, by = drafts_of(HEAD + (
         "Губернаторы двух областей встретились в Павлодаре.\n"
         "Губернаторы двух областей встретятся в Омске 5 июля.\n"
         "Губернаторы двух областей могут встретиться в Омске.\n"))
@@ -78,9 +65,8 @@ def test_meeting_verbs_by_tense(tmp_path: Path, empty_folder: Path) -> None:
 
 # -- a year's abbreviation ends a sentence before a word that is no name ----------------------
 
-def test_a_year_abbreviation_ends_a_sentence_before_a_common_word(tmp_path: Path,
-                                                                   empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_a_year_abbreviation_ends_a_sentence_before_a_common_word(drafts_of) -> None:
+    data, by = drafts_of(HEAD + (
         "Встречи в этом формате проходят с 2011 г. Первая прошла в Караганде.\n"
         "В 2019 г. Россия и Казахстан подписали соглашение о туризме.\n"))
     assert by("Встречи в этом формате").text.endswith("с 2011 г.")
@@ -99,8 +85,8 @@ FORUM = ("Омск, 5 октября 2026 года\n\n"
          "«Наши области торгуют все больше», — сказал губернатор Иван Петров.\n")
 
 
-def test_a_forum_without_a_visit_is_the_main_event(tmp_path: Path, empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, FORUM)
+def test_a_forum_without_a_visit_is_the_main_event(drafts_of) -> None:
+    data, by = drafts_of(FORUM)
     forum = by("Губернаторы Омской").event
     assert forum and data.events[forum].kind == "forum"
     assert by("Губернаторы обсудили").event == forum
@@ -111,24 +97,21 @@ def test_a_forum_without_a_visit_is_the_main_event(tmp_path: Path, empty_folder:
 
 # -- attributions: inverted, "Об этом сообщил", a quotation over sentences, "Он отметил" -----
 
-def test_an_inverted_attribution_names_the_subject_after_its_verb(tmp_path: Path,
-                                                                   empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_an_inverted_attribution_names_the_subject_after_its_verb(drafts_of) -> None:
+    _, by = drafts_of(HEAD + (
         "Министр Ерлан Сапаров провел встречу с губернатором Иваном Петровым, рассказал "
         "помощник министра Арман Нуров.\n"))
     assert by("Министр Ерлан Сапаров").speaker == "Арман Нуров"
 
 
-def test_an_attribution_before_its_subject_is_not_inverted(tmp_path: Path,
-                                                           empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_an_attribution_before_its_subject_is_not_inverted(drafts_of) -> None:
+    _, by = drafts_of(HEAD + (
         "Министр Арман Нуров отметил важность поставок зерна в Омскую область.\n"))
     assert by("Министр Арман Нуров").speaker == "Арман Нуров"
 
 
-def test_about_this_reported_names_the_source_of_its_paragraph(tmp_path: Path,
-                                                               empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_about_this_reported_names_the_source_of_its_paragraph(drafts_of) -> None:
+    _, by = drafts_of(HEAD + (
         "Стороны решили открыть в Костанае новый зерновой терминал. Его мощность составит "
         "500 тысяч тонн. Об этом сообщил аким области Арман Нуров.\n"
         "Терминал построит частная компания.\n"))
@@ -137,18 +120,15 @@ def test_about_this_reported_names_the_source_of_its_paragraph(tmp_path: Path,
     assert by("Терминал построит").speaker == ""  # another paragraph: not covered
 
 
-def test_a_quotation_over_sentences_takes_the_speaker_named_after_it(tmp_path: Path,
-                                                                     empty_folder: Path
-                                                                     ) -> None:
-    _, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_a_quotation_over_sentences_takes_the_speaker_named_after_it(drafts_of) -> None:
+    _, by = drafts_of(HEAD + (
         "«Мы увеличили поставки зерна в Омскую область. Экспорт муки вырос на 20%», — сказал "
         "Арман Нуров.\n"))
     assert by("«Мы увеличили").speaker == "Арман Нуров"
 
 
-def test_a_pronoun_that_says_takes_up_the_last_speaker(tmp_path: Path,
-                                                       empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_a_pronoun_that_says_takes_up_the_last_speaker(drafts_of) -> None:
+    _, by = drafts_of(HEAD + (
         "Министр Арман Нуров заявил, что экспорт зерна в Россию вырос.\n"
         "Он отметил, что поставки муки тоже увеличились.\n"
         "Он выразил уверенность, что новый терминал откроется в срок.\n"))
@@ -156,9 +136,8 @@ def test_a_pronoun_that_says_takes_up_the_last_speaker(tmp_path: Path,
     assert by("Он выразил").speaker == "Арман Нуров"
 
 
-def test_a_surname_alone_is_the_person_named_in_full_before(tmp_path: Path,
-                                                            empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_a_surname_alone_is_the_person_named_in_full_before(drafts_of) -> None:
+    _, by = drafts_of(HEAD + (
         "Министр Арман Нуров посетил новый зерновой терминал в Костанае.\n"
         "Нуров выразил уверенность, что поставки зерна вырастут.\n"))
     assert by("Нуров выразил").speaker == "Арман Нуров"
@@ -166,9 +145,8 @@ def test_a_surname_alone_is_the_person_named_in_full_before(tmp_path: Path,
 
 # -- an ordinal standing for its noun takes up the events named before ----------------------
 
-def test_an_elided_ordinal_names_one_of_the_events_before(tmp_path: Path,
-                                                          empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, HEAD + (
+def test_an_elided_ordinal_names_one_of_the_events_before(drafts_of) -> None:
+    data, by = drafts_of(HEAD + (
         "Форумы приграничных регионов проводятся ежегодно с 2005 г. Первый состоялся в "
         "Оренбурге.\n"
         "Первая группа студентов прибыла в Омск.\n"))

@@ -6,14 +6,6 @@ drafts sentences written for it and would fail without its rule."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-pytest.importorskip("natasha")
-
-from conftest import drafted  # noqa: E402
-
 # -- a visit named by who goes where and when, and elsewhere by its kind, is one event -------
 
 WHERE_THEN_KIND = (
@@ -24,9 +16,8 @@ WHERE_THEN_KIND = (
     "Москвы и Астаны.\n")
 
 
-def test_a_visit_named_by_where_and_then_by_kind_is_one_event(tmp_path: Path,
-                                                              empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, WHERE_THEN_KIND)
+def test_a_visit_named_by_where_and_then_by_kind_is_one_event(drafts_of) -> None:
+    data, by = drafts_of(WHERE_THEN_KIND)
     where = by("Министерства согласовывают")
     assert where.event, "the visit a sentence places in a year and a country has an event"
     event = data.events[where.event]
@@ -40,13 +31,12 @@ def test_a_visit_named_by_where_and_then_by_kind_is_one_event(tmp_path: Path,
     assert not {"Москва", "Астана"} & set(event.places)
 
 
-def test_a_visit_named_by_kind_and_then_by_where_is_one_event(tmp_path: Path,
-                                                              empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, (
+def test_a_visit_named_by_kind_and_then_by_where_is_one_event(drafts_of) -> None:
+    data, by = drafts_of(
         "Караганда, 3 марта 2027 года\n\n"
         "Российская сторона пригласила коллег с рабочим визитом в 2028 году.\n"
         "Ведомства обсуждают сроки визита делегации Казахстана в Россию в 2028 году, "
-        "сообщает пресс-служба министерства.\n"))
+        "сообщает пресс-служба министерства.\n")
     kind = by("Российская сторона")
     assert kind.event
     event = data.events[kind.event]
@@ -64,8 +54,8 @@ AHEAD = (
     "Предстоящий визит придаст новый импульс торговле, сказал министр.\n")
 
 
-def test_an_event_to_come_is_not_the_one_held(tmp_path: Path, empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, AHEAD)
+def test_an_event_to_come_is_not_the_one_held(drafts_of) -> None:
+    data, by = drafts_of(AHEAD)
     held = by("Министр иностранных дел").event
     assert held and data.events[held].kind == "working-visit"
     coming = by("В середине мая")
@@ -80,15 +70,14 @@ def test_an_event_to_come_is_not_the_one_held(tmp_path: Path, empty_folder: Path
     assert by("Предстоящий визит").event == coming.event
 
 
-def test_a_preview_months_ahead_takes_the_sides_sentences(tmp_path: Path,
-                                                          empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, (
+def test_a_preview_months_ahead_takes_the_sides_sentences(drafts_of) -> None:
+    data, by = drafts_of(
         "Астана, 10 января 2027 года\n\n"
         "Государственный визит президента Казахстана в Россию запланирован на октябрь "
         "2027 года.\n"
         "Стороны уже прорабатывают программу пребывания делегации.\n"
         "Накануне в Астане стороны согласовали перечень документов к подписанию.\n"
-        "В 2019 году стороны подписали соглашение о туризме.\n"))
+        "В 2019 году стороны подписали соглашение о туризме.\n")
     visit = by("Государственный визит").event
     assert visit and data.events[visit].start.month == 10
     assert by("Стороны уже").event == visit
@@ -100,13 +89,13 @@ def test_a_preview_months_ahead_takes_the_sides_sentences(tmp_path: Path,
 
 # -- work under way is ongoing, even in a statement; agreeing is not yet agreed ---------------
 
-def test_work_under_way_is_ongoing(tmp_path: Path, empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, (
+def test_work_under_way_is_ongoing(drafts_of) -> None:
+    _, by = drafts_of(
         "Павлодар, 4 июня 2026 года\n\n"
         "Эксперты двух стран согласовывают текст меморандума о поставках угля.\n"
         "Мы активно готовимся к открытию нового авиарейса, сказал директор аэропорта.\n"
         "Вопросы тарифов отрабатываются на уровне министерств.\n"
-        "Товарооборот между областями растет.\n"))
+        "Товарооборот между областями растет.\n")
     coordinating = by("Эксперты двух стран")
     assert coordinating.status == "ongoing" and coordinating.kind != "document"
     assert by("Мы активно готовимся").status == "ongoing"
@@ -117,13 +106,13 @@ def test_work_under_way_is_ongoing(tmp_path: Path, empty_folder: Path) -> None:
 
 # -- a place named as a post, a seat or a side is no venue; a call has no place -------------
 
-def test_posts_seats_and_sides_are_no_venues(tmp_path: Path, empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, (
+def test_posts_seats_and_sides_are_no_venues(drafts_of) -> None:
+    data, by = drafts_of(
         "Оренбург, 2 мая 2026 года\n\n"
         "Посол Казахстана в Москве сообщил, что переговоры министров пройдут в Оренбурге "
         "20 мая.\n"
         "Переговоры о рейсах между Москвой и Астаной состоялись 15 апреля в Самаре.\n"
-        "В марте министры встретились на полях международного форума в Казани.\n"))
+        "В марте министры встретились на полях международного форума в Казани.\n")
     talks = data.events[by("Посол Казахстана").event]
     assert talks.places == ("Оренбург",) and talks.host == "ru"
     earlier = data.events[by("Переговоры о рейсах").event]
@@ -134,12 +123,12 @@ def test_posts_seats_and_sides_are_no_venues(tmp_path: Path, empty_folder: Path)
     assert list(data.events) == sorted(data.events) and len(data.events) == 3
 
 
-def test_a_telephone_call_has_no_venue(tmp_path: Path, empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, (
+def test_a_telephone_call_has_no_venue(drafts_of) -> None:
+    data, by = drafts_of(
         "Москва, 5 марта 2026 года\n\n"
         "Пресс-служба Кремля сообщила о телефонном разговоре президентов 4 марта.\n"
         "Президенты обсудили поставки газа.\n"
-        "Ранее министры назвали сроки переговоров о тарифах.\n"))
+        "Ранее министры назвали сроки переговоров о тарифах.\n")
     call = by("Пресс-служба Кремля").event
     assert call, "a call reported by a side's seat is an event"
     event = data.events[call]
@@ -151,13 +140,12 @@ def test_a_telephone_call_has_no_venue(tmp_path: Path, empty_folder: Path) -> No
 
 # -- the time of a visit an invitation names is the visit's, not the invitation's ------------
 
-def test_an_invitation_is_dated_apart_from_the_visit_it_invites_to(tmp_path: Path,
-                                                                  empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, (
+def test_an_invitation_is_dated_apart_from_the_visit_it_invites_to(drafts_of) -> None:
+    data, by = drafts_of(
         "Омск, 12 мая 2027 года\n\n"
         "Губернатор Омской области посетил Павлодар с рабочим визитом в апреле. "
         "Он также пригласил акима Павлодарской области посетить Омск с официальным визитом "
-        "в сентябре.\n"))
+        "в сентябре.\n")
     held = by("Губернатор Омской").event
     invitation = by("Он также пригласил")
     # made during the April visit (it continues that sentence's time), not in September
@@ -169,15 +157,14 @@ def test_an_invitation_is_dated_apart_from_the_visit_it_invites_to(tmp_path: Pat
     assert coming[0].host == "ru" and "Омск" in coming[0].places
 
 
-def test_a_visit_invited_to_another_year_is_not_the_one_named(tmp_path: Path,
-                                                             empty_folder: Path) -> None:
+def test_a_visit_invited_to_another_year_is_not_the_one_named(drafts_of) -> None:
     # a visit placed in 2028 and an invitation to a visit in 2030 are two visits: the kind
     # the invitation names is not given to the 2028 one
-    data, by = drafted(tmp_path, empty_folder, (
+    data, by = drafts_of(
         "Караганда, 3 марта 2027 года\n\n"
         "Министерства согласовывают сроки визита премьер-министра России в Казахстан в "
         "2028 году.\n"
         "Казахстанская сторона пригласила гостя с официальным визитом в республику в "
-        "2030 году.\n"))
+        "2030 году.\n")
     assert not by("Министерства согласовывают").event
     assert not [e for e in data.events.values() if e.start.year == 2028]

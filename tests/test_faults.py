@@ -26,6 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import replace_with
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -388,19 +389,6 @@ def test_progress_bar_follows_no_color(data_copy: Path, monkeypatch: pytest.Monk
 # --- odd files fail fast, in one line -----------------------------------------------------
 
 
-def _replace_with(path: Path, kind: str) -> None:
-    path.unlink()
-    if kind == "fifo":
-        os.mkfifo(path)
-    elif kind == "device":
-        path.symlink_to("/dev/zero")
-    elif kind == "folder":
-        path.mkdir()
-    else:  # a huge sparse file: regular, but more than kzru reads
-        with open(path, "wb") as handle:
-            handle.truncate(300 << 20)
-
-
 KINDS = {"fifo": "FIFO", "device": "character device", "folder": "folder", "huge": "MiB"}
 
 
@@ -408,7 +396,7 @@ KINDS = {"fifo": "FIFO", "device": "character device", "folder": "folder", "huge
 @pytest.mark.parametrize("command", ["search", "check", "facts"])
 def test_odd_data_file_fails_fast(data_copy: Path, tmp_path: Path, kind: str,
                                   command: str) -> None:
-    _replace_with(data_copy / "facts.csv", kind)
+    replace_with(data_copy / "facts.csv", kind)
     args = [command, *(["атом"] if command == "search" else []), "--data", str(data_copy)]
     # how fast: tests/bench/bench_faults.py (a timed assertion here would fail on a loaded
     # machine); the timeout only turns a hang into a failure
@@ -426,7 +414,7 @@ def test_odd_article_fails_fast(data_copy: Path, tmp_path: Path, kind: str) -> N
                                                         encoding="utf-8"))]
     for name in files:
         (articles / name).write_text("text", encoding="utf-8")
-    _replace_with(articles / files[0], kind)
+    replace_with(articles / files[0], kind)
     done = kzru("check", "--sources", str(articles), "--data", str(data_copy), timeout=30)
     assert done.returncode == 2
     assert files[0] in one_message(done.stderr)
@@ -1597,22 +1585,8 @@ def test_a_journal_naming_anything_but_kzrus_own_files_is_refused(
     assert after == before
 
 
-@pytest.mark.parametrize("kind", ["link", "folder", "garbage"])
-def test_a_journal_that_is_not_a_regular_json_file_is_refused(run, data_copy: Path,
-                                                               kind: str) -> None:  # noqa: ANN001
-    journal = data_copy / ".kzru-journal"
-    if kind == "link":
-        target = data_copy.parent / "elsewhere.json"
-        target.write_text('{"kzru": "journal", "state": "forward", "files": []}')
-        journal.symlink_to(target)
-    elif kind == "folder":
-        journal.mkdir()
-    else:
-        journal.write_bytes(b"\xff\x00 not json")
-    done = run("--data", str(data_copy), "sources")
-    assert done.code == 2 and done.err.count("\n") == 1
-    assert "not a journal kzru wrote" in done.err and "\\x" not in done.err.split(": ", 1)[0]
-    assert journal.is_symlink() or journal.exists()  # never removed: it is not kzru's
+# a journal that is a link, a folder or bytes that are not UTF-8 (with a NUL): refused, never
+# removed, the reason in the reader's language: tests/test_faults_journal.py
 
 
 HOLD_WRITING = """

@@ -32,6 +32,8 @@ def _plant(folder: Path, kind: str) -> None:
         path.write_bytes(b" " * ((1 << 20) + 1))
     elif kind == "not utf-8":
         path.write_bytes(b'{"kzru": "\xff"}')
+    elif kind == "garbage":
+        path.write_bytes(b"\xff\x00 not json")
     elif kind == "not json":
         path.write_text("{\n  nope\n}", encoding="utf-8")
     elif kind == "not a journal":
@@ -51,6 +53,7 @@ WHY = {
     "folder": ("a folder, not a regular file", "папка, а не обычный файл"),
     "too big": ("more than 1 MiB", "больше 1 МиБ"),
     "not utf-8": ("not UTF-8 at byte 10", "не UTF-8 в байте 10"),
+    "garbage": ("not UTF-8 at byte 0", "не UTF-8 в байте 0"),
     "not json": ("Expecting property name enclosed in double quotes: line 2 column 3",
                  "JSON с ошибкой: строка 2, столбец 3"),
     "not a journal": ("not a kzru journal", "поля не те, что пишет kzru"),

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import kzru_command, terminal
+from conftest import kzru_command, read_to_end, terminal
 
 from kzru.table import Column, TableWriter
 
@@ -312,15 +312,7 @@ def test_ctrl_c_in_the_pager_is_the_pagers(tmp_path: Path) -> None:
     os.killpg(process.pid, signal.SIGINT)  # what ^C at the terminal does
     code = process.wait(timeout=60)
     done = marker.exists()
-    output = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        output += chunk
+    output = read_to_end(leader)
     os.close(leader)
     assert done, "kzru exited before its pager had read the listing and quit"
     assert code == 0

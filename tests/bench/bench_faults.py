@@ -21,20 +21,10 @@ TARGET_S = 10.0
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _replace_with(path: Path, kind: str) -> None:
-    path.unlink()
-    if kind == "fifo":
-        os.mkfifo(path)
-    elif kind == "device":
-        path.symlink_to("/dev/zero")
-    elif kind == "folder":
-        path.mkdir()
-    else:
-        with open(path, "wb") as handle:
-            handle.truncate(300 << 20)
-
-
 def main() -> int:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import replace_with, terminal
+
     from kzru.store import bundled_data_dir
 
     strict = "--strict" in sys.argv[1:]
@@ -47,7 +37,7 @@ def main() -> int:
             with tempfile.TemporaryDirectory() as scratch:
                 data = Path(scratch) / "data"
                 shutil.copytree(bundled_data_dir(), data)
-                _replace_with(data / "facts.csv", kind)
+                replace_with(data / "facts.csv", kind)
                 env = {**os.environ, "KZRU_CACHE_DIR": str(Path(scratch) / "c")}
                 started = time.monotonic()
                 done = subprocess.run([sys.executable, "-m", "kzru", *command, "--data",
@@ -60,9 +50,6 @@ def main() -> int:
                 print(f"missed: {kind} {command[0]}: {took:.2f} s, exit {done.returncode}")
     print()
     print("## a huge COLUMNS: seconds to draw at a pseudo-terminal (target < 30 s)")
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import terminal
-
     for command in (("brief", "2025-11-state-visit-moscow"), ("track",), ("visits",)):
         started = time.monotonic()
         terminal(*command, "--no-pager", columns=99_999_999)
