@@ -5,8 +5,8 @@ place, a sector: see signals.py) merged in, and a place or a topic word met only
 name (Astana in Astana Hub) demoted.
 
 Why apart from search.py: this side asks the index which rows a term reaches and how well
-(one best match per row); search.py weighs those rows across the query's terms, applies its
-filters and ranks. Each changes for its own reasons (a new way to match a word vs a new rule
+(one best match per row); search.py applies the query's filters and ranking.py weighs those
+rows across the query's terms and ranks. Each changes for its own reasons (a new way to match a word vs a new rule
 of ranking).
 """
 
