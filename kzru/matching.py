@@ -6,8 +6,8 @@ name (Astana in Astana Hub) demoted.
 
 Why apart from search.py: this side asks the index which rows a term reaches and how well
 (one best match per row); search.py applies the query's filters and ranking.py weighs those
-rows across the query's terms and ranks. Each changes for its own reasons (a new way to match a word vs a new rule
-of ranking).
+rows across the query's terms and ranks. Each changes for its own reasons (a new way to
+match a word vs a new rule of ranking).
 """
 
 from typing import Iterable
