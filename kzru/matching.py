@@ -5,9 +5,9 @@ place, a sector: see signals.py) merged in, and a place or a topic word met only
 name (Astana in Astana Hub) demoted.
 
 Why apart from search.py: this side asks the index which rows a term reaches and how well
-(one best match per row); search.py weighs those rows across the query's terms, applies its
-filters and ranks. Each changes for its own reasons (a new way to match a word vs a new rule
-of ranking).
+(one best match per row); search.py applies the query's filters and ranking.py weighs those
+rows across the query's terms and ranks. Each changes for its own reasons (a new way to
+match a word vs a new rule of ranking).
 """
 
 from typing import Iterable
@@ -31,10 +31,12 @@ COVERAGE = 0.15
 MAIN_FIELDS = (FIELDS["summary"], FIELDS["text"], FIELDS["evidence"])
 FIELD_MASK = (1 << FIELD_BITS) - 1
 # Per field mask: the best field's weight, and the share of summary/text/evidence it covers.
-TOP_WEIGHT = [max((w for bit, w in FIELD_WEIGHT.items() if mask & bit), default=0.0)
-              for mask in range(1 << FIELD_BITS)]
-COVERED = [sum(1 for bit in MAIN_FIELDS if mask & bit) / len(MAIN_FIELDS)
-           for mask in range(1 << FIELD_BITS)]
+# Built a mask at a time from the mask less its lowest field (every search imports this).
+TOP_WEIGHT = [0.0]
+for _mask in range(1, 1 << FIELD_BITS):
+    TOP_WEIGHT.append(max(TOP_WEIGHT[_mask & (_mask - 1)], FIELD_WEIGHT[_mask & -_mask]))
+_MAIN = sum(MAIN_FIELDS)
+COVERED = [bin(mask & _MAIN).count("1") / len(MAIN_FIELDS) for mask in range(1 << FIELD_BITS)]
 # The alternative measured in tests/bench/relevance.py: BM25F with the field weights, where a
 # posting's term frequency is 1 per field holding the word (the index keeps no counts or
 # lengths), saturated by K1 and scaled so that a word in every field scores 1.
@@ -49,7 +51,15 @@ def _bm25f(mask: int) -> float:
     return (frequency / (K1 + frequency)) / (most / (K1 + most))
 
 
-BM25F = [_bm25f(mask) for mask in range(1 << FIELD_BITS)]
+_BM25F: list[float] = []  # per field mask, worked out when that scoring is first used
+
+
+def _bm25f_table() -> list[float]:
+    if not _BM25F:
+        _BM25F.extend(_bm25f(mask) for mask in range(1 << FIELD_BITS))
+    return _BM25F
+
+
 PhraseRow = tuple[str, str, float, int]
 
 
@@ -92,7 +102,8 @@ def text_rows(matcher: Matcher, term: Term, only: int = FIELD_MASK) -> dict[int,
             how = how if own else label
             keep(rowid, weight * QUALITY[how], matched, how, mask)
     if SCORING == "bm25f":
-        return {rowid: (QUALITY[how] * BM25F[fields[rowid]], matched, how)
+        bm25f = _bm25f_table()
+        return {rowid: (QUALITY[how] * bm25f[fields[rowid]], matched, how)
                 for rowid, (_, matched, how) in best.items()}
     return {
         rowid: ((1 - COVERAGE) * weight + COVERAGE * QUALITY[how] * COVERED[fields[rowid]],
