@@ -17,7 +17,9 @@ from kzru.brief_lines import (
     conflict_lines,
     date_mark,
     event_kind,
+    event_precision,
     fact_text,
+    members,
     number_text,
     quoted,
     reported_lines,
@@ -70,7 +72,11 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Datas
         also = f" · {label('brief.also', lang)} " \
                f"{', '.join(md(sector_word(o, dataset, lang)) for o in others)}" if others else ""
     lines = [f"- {fact_text(fact, lang)}{dated}{said} [{item.citation}] `{fact.id}`{also}"]
-    for part in item.parts:
+    named = members(item.parts, fact, lang)
+    if named:  # one sentence six times over: the members by name, once (rounds 11 and 12)
+        lines.append(f"  - {label('brief.members', lang)}: " + " · ".join(
+            f"{md(name)} `{part.id}`" for name, part in named))
+    for part in item.parts if not named else ():
         lines.append(f"  - {fact_text(part, lang)} `{part.id}`")
         if part.evidence != fact.evidence:
             lines.append(f"    > {quoted(part)}")
@@ -105,7 +111,7 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     event = brief.event
     title = md(event.title(lang))
     route = _route(event, lang)
-    when = span_label(event.start, event.end, _header_precision(event, dataset))
+    when = span_label(event.start, event.end, event_precision(event, dataset))
     own = set(brief.own) or {source.id for source in brief.sources}
     cites = " ".join(f"[{n}]" for n, source in enumerate(brief.sources, 1) if source.id in own)
     # the articles cited only where they report one of the page's facts too (round 12: the
@@ -193,21 +199,6 @@ def _dated_by_report(items: list[Item], brief: Brief, lang: str) -> set[tuple[da
     article's day (rounds 9 and 11)."""
     return {(item.fact.date, item.citation) for item in items
             if item.fact.date_basis == "publication" and not date_mark(item.fact, brief, lang)}
-
-
-PRECISIONS = ("day", "month", "year")
-
-
-def _header_precision(event: Event, dataset: Dataset) -> str:
-    """The precision a page's header gives the event's date: no finer than the finest its
-    own rows give (rubric 4: never more precise than the text allows). The CIS summit's
-    rows say «в конце прошлого года» (2021), SPIEF's «в июне» (2022-06): a day the public
-    record gives stays in the date note, not in the header (round 12)."""
-    own = {row.date_precision for row in dataset.event_rows(event.id)} & set(PRECISIONS)
-    if not own or event.date_precision not in PRECISIONS:
-        return event.date_precision
-    finest = min(own, key=PRECISIONS.index)
-    return max(finest, event.date_precision, key=PRECISIONS.index)
 
 
 def _source_role(source: Source, brief: Brief, dataset: Dataset, lang: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from kzru.brief import FAMILIES, Brief
 from kzru.brief_lines import (
     event_kind,
+    event_precision,
     fact_text,
     later_list,
     names_shown,
@@ -17,41 +18,65 @@ from kzru.brief_lines import (
 )
 from kzru.follow import VERDICTS
 from kzru.labels import label
-from kzru.model import Dataset
+from kzru.model import Dataset, Event
+from kzru.novelty import organisation_names
 from kzru.render import md, span_label
 
 
-def _family(kind: str, lang: str) -> str:
+def _family(event: Event, dataset: Dataset, lang: str) -> str:
     """The kind of meeting a page compares with (novelty.FAMILIES) as a reader says it: a
     working visit is held against the last bilateral meeting, not the CIS summit before it
-    (round 10: "kind" was never said)."""
+    (round 10: "kind" was never said); a summit, against the last of its organisation's (the
+    CSTO's session is the first CSTO summit, not the CIS summit's successor: round 12)."""
+    kind = event.kind
     family = FAMILIES.get(kind, kind)
+    named = organisation_names(dataset, event, lang)
+    if family == "summit" and named:
+        return label("brief.family.summit_of", lang, org=md(min(named.values(), key=len)))
     key = f"brief.family.{family}"
     return label(key, lang) if family in ("bilateral", "summit", "forum") \
         else event_kind(kind, lang)
 
 
+def _when(event: Event, dataset: Dataset) -> str:
+    """An earlier meeting's dates, no more precise than its own rows give (the CIS summit:
+    «в конце прошлого года», 2021; SPIEF: «в июне», 2022-06), as its page's header says."""
+    return span_label(event.start, event.end, event_precision(event, dataset))
+
+
 def _earlier_of_other_kinds(brief: Brief, dataset: Dataset, lang: str) -> str:
     """The first meeting of its kind may follow meetings of other kinds (the working visit of
     2022 after the CIS summit of 2021): the newest three are named, so that "first" is not
-    read as first in the table."""
+    read as first in the table. The first summit of an organisation names the earlier summits
+    of others apart, first (the CSTO session after the CIS summit: round 12)."""
     event = brief.event
     others = sorted((other for other in dataset.events.values() if other.start < event.start),
                     key=lambda other: (other.start, other.id), reverse=True)
     if not others:
         return ""
-    named = [f"{md(other.title(lang))} "
-             f"({span_label(other.start, other.end, other.date_precision)})"
-             for other in others[:3]]
-    more = f" {label('brief.and_more', lang, count=len(others) - 3)}" if len(others) > 3 else ""
-    return label("brief.new_earlier", lang, events="; ".join(named) + more)
+    summits: list[Event] = []
+    if FAMILIES.get(event.kind) == "summit":
+        summits = [other for other in others if FAMILIES.get(other.kind) == "summit"]
+        others = [other for other in others if other not in summits]
+    said = label("brief.new_earlier_summits", lang, events=_newest(summits, dataset, lang)) \
+        if summits else ""
+    if others:
+        said += label("brief.new_earlier", lang, events=_newest(others, dataset, lang))
+    return said
+
+
+def _newest(events: list[Event], dataset: Dataset, lang: str) -> str:
+    """The newest three events (newest first), then how many more."""
+    named = [f"{md(other.title(lang))} ({_when(other, dataset)})" for other in events[:3]]
+    more = f" {label('brief.and_more', lang, count=len(events) - 3)}" if len(events) > 3 else ""
+    return "; ".join(named) + more
 
 
 def novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
     novelty = brief.novelty
     names_of = {sector: md(dataset.sectors[sector].label(lang)) for sector in dataset.sectors}
     none = label("brief.none", lang)
-    family = _family(brief.event.kind, lang)
+    family = _family(brief.event, dataset, lang)
     earlier = ""
     if novelty.previous is None:
         head = f"## {label('brief.new_first', lang, family=family)}"
@@ -60,8 +85,7 @@ def novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
         previous = novelty.previous
         head = "## " + label("brief.new_since", lang, family=family,
                              title=md(previous.title(lang)),
-                             when=span_label(previous.start, previous.end,
-                                             previous.date_precision))
+                             when=_when(previous, dataset))
     reports = dataset.sources.values()
     lines = [head, "", f"*{label('brief.new_rule', lang, earlier=earlier)}*", ""]
     if novelty.previous is not None:
