@@ -6,6 +6,7 @@ escaped so that it is never Markdown (h14's ``md``).
 
 from __future__ import annotations
 
+import os
 from typing import Any, Iterable
 
 from kzru.brief import FAMILIES, Brief, Item
@@ -43,22 +44,39 @@ def fact_text(fact: Fact, lang: str) -> str:
 
 
 def members(parts: Iterable[Fact], parent: Fact, lang: str) -> list[tuple[str, Fact]]:
-    """A set's members, each by its name, where every part repeats one sentence but for the
-    name it opens with and quotes its parent's words (the six universities the CIP signed
-    memoranda with, «MEPhI is one of the six …»: round 11 and 12 readers); else [] and each
-    part keeps its own line."""
+    """A set's members, each by its own words, where every part quotes its parent's words and
+    repeats one sentence but for the member it names (the six universities the CIP signed
+    memoranda with, «MEPhI is one of the six …»: round 11 and 12 readers; the corridors the
+    presidents agreed to expand); else [] and each part keeps its own line."""
+    facts = list(parts)
+    said = [part.text if lang == "ru" else part.summary for part in facts]
+    if len(facts) < 2 or any(part.evidence != parent.evidence for part in facts):
+        return []
+    head, tail = _shared_frame(said)
+    if 3 * (len(head) + len(tail)) < min(len(text) for text in said):
+        return []  # not one sentence repeated: each says it in its own words
     found: list[tuple[str, Fact]] = []
-    rests: set[str] = set()
-    for part in parts:
-        said = part.text if lang == "ru" else part.summary
-        starts = [name for name in part.names if name and said.casefold().startswith(
-            name.casefold()) and not said[len(name):len(name) + 1].isalnum()]
-        if part.evidence != parent.evidence or not starts:
+    for text, part in zip(said, facts):
+        own = text[len(head):len(text) - len(tail)].strip()
+        folded = own.casefold()
+        # the words that differ open with the member's name (one of the part's names)
+        if not own or not any(name and folded.startswith(name.casefold())
+                              for name in part.names):
             return []
-        name = max(starts, key=len)
-        found.append((said[:len(name)], part))
-        rests.add(said[len(name):])
-    return found if len(found) > 1 and len(rests) == 1 else []
+        found.append((own, part))
+    return found
+
+
+def _shared_frame(said: list[str]) -> tuple[str, str]:
+    """The words every text opens with and ends with (whole words: a member's name is never
+    cut), the ending no longer than what the shortest leaves after the opening."""
+    head = os.path.commonprefix(said)
+    head = head[:head.rfind(" ") + 1] if " " in head and head != min(said, key=len) else ""
+    rest = [text[len(head):] for text in said]
+    tail = os.path.commonprefix([text[::-1] for text in rest])[::-1]
+    if tail and tail[0].isalnum():  # back to the start of a whole word
+        tail = tail[tail.find(" "):] if " " in tail else ""
+    return head, tail
 
 
 def quoted(fact: Fact) -> str:

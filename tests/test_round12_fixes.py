@@ -245,3 +245,34 @@ def test_the_six_memoranda_are_listed_once_by_university(table) -> None:  # noqa
     # quote) keep a line each
     assert "  - Agreements were also secured on jointly running a training programme for " \
            "digital leaders of both sides. `a000-digital-leaders-programme`" in en
+
+
+def test_the_corridors_and_commodities_agreed_on_are_listed_once_by_name(table) -> None:  # noqa
+    """The same rule on the 2025 report: «расширять возможности транспортных коридоров Север —
+    Юг, ТМТМ, железнодорожной линии Аягоз — Бахты, Достык — Мойынты» and «поставок нефти,
+    нефтепродуктов, угля, электроэнергии»: one line each, the members in the article's order.
+    Where the Russian rows say each part in words of its own (the corridors) or inflect the
+    member (нефти), each keeps its line: a frame that is not one sentence is not shortened."""
+    report = " ".join(_article("004").split())  # (no-break spaces before its dashes)
+    assert "коридоров Север — Юг, ТМТМ, железнодорожной линии Аягоз — Бахты, Достык — Мойынты" \
+        in report and "поставок нефти, нефтепродуктов, угля, электроэнергии" in report
+    en = page(table, "2025-11-state-visit-moscow")
+    corridors = next(line for line in en.splitlines() if "`a004-north-south-corridor`" in line)
+    assert corridors.startswith("  - Its parts, one row each: North–South transport corridor ")
+    assert [part for part in ("a004-north-south-corridor", "a004-titr-middle-corridor",
+                              "a004-ayagoz-bakhty-rail-line", "a004-dostyk-moyynty-rail-line")
+            if f"`{part}`" in corridors] == ["a004-north-south-corridor",
+                                              "a004-titr-middle-corridor",
+                                              "a004-ayagoz-bakhty-rail-line",
+                                              "a004-dostyk-moyynty-rail-line"]
+    energy = next(line for line in en.splitlines() if "`a004-oil-partnership`" in line)
+    assert energy == ("  - Its parts, one row each: oil `a004-oil-partnership` · oil products "
+                      "`a004-oil-products-partnership` · coal `a004-coal-partnership` · "
+                      "electricity `a004-electricity-partnership`")
+    ru = page(table, "2025-11-state-visit-moscow", "ru")
+    assert "Его части" not in ru
+    assert all(ru.count(f"`{part}`") >= 1 for part in ("a004-oil-partnership",
+                                                       "a004-coal-partnership"))
+    # parts with words of their own that open with no name of theirs (the gas prospects:
+    # «Gas supply …», «Gas transit …») keep a line each
+    assert "  - Gas supply to the regions of Kazakhstan bordering Russia was discussed" in en
