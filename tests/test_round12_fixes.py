@@ -276,3 +276,19 @@ def test_the_corridors_and_commodities_agreed_on_are_listed_once_by_name(table) 
     # parts with words of their own that open with no name of theirs (the gas prospects:
     # «Gas supply …», «Gas transit …») keep a line each
     assert "  - Gas supply to the regions of Kazakhstan bordering Russia was discussed" in en
+
+
+def test_the_digitalisation_line_says_how_it_is_the_experts(table) -> None:  # noqa: ANN001
+    """«При этом, как подчеркивает эксперт, ключевая задача … Для этого Казахстан и Россия
+    развивают контакты …»: the attribution is in the sentence before, so the line says it
+    continues her point (as a003's experts' line does), in both languages, and keeps her as
+    the speaker (Part 21: an attribution reaches the end of its paragraph)."""
+    text = " ".join(_article("002").split())
+    assert "как подчеркивает эксперт, ключевая задача на ближайшие годы – превратить " \
+           "традиционные отрасли в зоны технологического роста. Для этого Казахстан и Россия " \
+           "развивают контакты" in text
+    row = FACTS["a002-digitalisation-contacts"]
+    assert "эксперт" not in row["evidence"]
+    assert row["summary"].startswith("Continuing the expert's point")
+    assert row["text"].startswith("Продолжая мысль эксперта")
+    assert row["speaker"] == "Zhanar Tulindinova (KazISS)"
