@@ -6,11 +6,12 @@ escaped so that it is never Markdown (h14's ``md``).
 
 from __future__ import annotations
 
+import os
 from typing import Any, Iterable
 
-from kzru.brief import Brief, Item
+from kzru.brief import FAMILIES, Brief, Item
 from kzru.labels import label, say, status_word, word
-from kzru.model import Dataset, Fact, Source
+from kzru.model import Dataset, Event, Fact, Source
 from kzru.render import date_label, md
 
 
@@ -40,6 +41,42 @@ def verdict_label(verdict: str, lang: str) -> str:
 
 def fact_text(fact: Fact, lang: str) -> str:
     return md(fact.text if lang == "ru" else fact.summary)
+
+
+def members(parts: Iterable[Fact], parent: Fact, lang: str) -> list[tuple[str, Fact]]:
+    """A set's members, each by its own words, where every part quotes its parent's words and
+    repeats one sentence but for the member it names (the six universities the CIP signed
+    memoranda with, «MEPhI is one of the six …»: round 11 and 12 readers; the corridors the
+    presidents agreed to expand); else [] and each part keeps its own line."""
+    facts = list(parts)
+    said = [part.text if lang == "ru" else part.summary for part in facts]
+    if len(facts) < 2 or any(part.evidence != parent.evidence for part in facts):
+        return []
+    head, tail = _shared_frame(said)
+    if 3 * (len(head) + len(tail)) < min(len(text) for text in said):
+        return []  # not one sentence repeated: each says it in its own words
+    found: list[tuple[str, Fact]] = []
+    for text, part in zip(said, facts):
+        own = text[len(head):len(text) - len(tail)].strip()
+        folded = own.casefold()
+        # the words that differ open with the member's name (one of the part's names)
+        if not own or not any(name and folded.startswith(name.casefold())
+                              for name in part.names):
+            return []
+        found.append((own, part))
+    return found
+
+
+def _shared_frame(said: list[str]) -> tuple[str, str]:
+    """The words every text opens with and ends with (whole words: a member's name is never
+    cut), the ending no longer than what the shortest leaves after the opening."""
+    head = os.path.commonprefix(said)
+    head = head[:head.rfind(" ") + 1] if " " in head and head != min(said, key=len) else ""
+    rest = [text[len(head):] for text in said]
+    tail = os.path.commonprefix([text[::-1] for text in rest])[::-1]
+    if tail and tail[0].isalnum():  # back to the start of a whole word
+        tail = tail[tail.find(" "):] if " " in tail else ""
+    return head, tail
 
 
 def quoted(fact: Fact) -> str:
@@ -82,10 +119,36 @@ def date_mark(fact: Fact, brief: Brief, lang: str = "en") -> str:
     (the 2022 article dated only by "last week": its month is the curators' inference)."""
     event = brief.event
     inside = event.start <= fact.date <= event.end and fact.date_precision == "day"
-    # which day of a visit of several days is itself an inference worth showing
-    chosen = fact.date_basis == "inferred" and event.start != event.end
+    # which day of a visit of several days is itself an inference worth showing; but a
+    # forum's or summit's own meeting row is the event itself, over all its days (the XXI
+    # forum «проходит 11–12 ноября», dated by its first: round 12), no day chosen
+    chosen = fact.date_basis == "inferred" and event.start != event.end and \
+        not whole_event(fact, event)
     sources = getattr(brief, "sources", ())
     return "" if inside and not chosen else f" ({date_shown(fact, lang, sources)})"
+
+
+PRECISIONS = ("day", "month", "year")
+
+
+def event_precision(event: Event, dataset: Dataset) -> str:
+    """The precision a page gives an event's date (its header, and where it names an earlier
+    meeting): no finer than the finest its own rows give (rubric 4: never more precise than
+    the text allows). The CIS summit's rows say «в конце прошлого года» (2021), SPIEF's
+    «в июне» (2022-06): a day the public record gives stays in the date note, not in the
+    header (round 12)."""
+    own = {row.date_precision for row in dataset.event_rows(event.id)} & set(PRECISIONS)
+    if not own or event.date_precision not in PRECISIONS:
+        return event.date_precision
+    finest = min(own, key=PRECISIONS.index)
+    return max(finest, event.date_precision, key=PRECISIONS.index)
+
+
+def whole_event(fact: Fact, event: Event) -> bool:
+    """Whether the row is the meeting a forum or summit is, held over its days (rather than
+    one day of a visit): a meeting row of the event, dated by its first day."""
+    return fact.kind == "meeting" and fact.event == event.id and fact.date == event.start \
+        and FAMILIES.get(event.kind) in ("summit", "forum")
 
 
 def inferred_date(fact: Fact, sources: Iterable[Source] = ()) -> bool:

@@ -14,9 +14,12 @@ from __future__ import annotations
 STRINGS: dict[str, tuple[str, str]] = {
     # --- brief and track: their headings, verdicts as a brief says them, the "why" lines ----
     "brief.section.signed": ("Signed", "Подписано"),
+    "brief.members": ("Its parts, one row each", "Его части, по строке на каждую"),
     "brief.section.agreed": ("Agreed", "Договорились"),
     "brief.section.done": ("Done", "Состоялось"),
-    "brief.section.ongoing": ("Ongoing", "В работе"),
+    # as of its report: a brief is read later, and «сегодня … проходят переговоры» was under
+    # way on the day it was written, not now (round 11 and 12 readers: the Sochi talks)
+    "brief.section.ongoing": ("Ongoing when reported", "В работе на момент сообщения"),
     "brief.section.planned": ("Planned", "Запланировано"),
     "brief.section.expected": ("Expected", "Ожидается"),
     "brief.section.proposed": ("Proposed", "Предложено"),
@@ -75,6 +78,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "brief.verdict.in_progress": ("in progress", "в работе"),
     "brief.verdict.reaffirmed": ("reaffirmed — still open",
                                               "подтверждено снова — не завершено"),
+    "brief.verdict.restated": ("restated — still operating", "названо снова — работает"),
     "brief.verdict.no_later_report": ("no later report in this table",
                                       "более поздних сообщений в таблице нет"),
     "brief.verdict.latest_report": ("latest report: nothing newer in this table",
@@ -86,14 +90,18 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "({when})"),
     "brief.new_rule": (
         "Each meeting is held against the previous one of its kind: bilateral visits, talks "
-        "and meetings; summits; forums.{earlier}",
+        "and meetings; summits of the same organisation; forums.{earlier}",
         "Каждое событие сравнивается с предыдущим того же рода: двусторонние визиты, "
-        "переговоры и встречи; саммиты; форумы.{earlier}"),
+        "переговоры и встречи; саммиты той же организации; форумы.{earlier}"),
     "brief.new_earlier": (" Earlier in this table, of another kind: {events}.",
                           " Раньше в таблице, другого рода: {events}."),
+    "brief.new_earlier_summits": (
+        " Earlier summits in this table, of another organisation: {events}.",
+        " Более ранние саммиты в таблице, другой организации: {events}."),
     "brief.family.bilateral": ("bilateral meeting", "двусторонняя встреча"),
     "brief.hosted_by": ("hosted by {host}", "принимает {host}"),
     "brief.family.summit": ("summit", "саммит"),
+    "brief.family.summit_of": ("{org} summit", "саммит {org}"),
     "brief.family.forum": ("forum", "форум"),
     "brief.sectors_not_last": ("Sectors not covered last time",
                                "Отрасли, которых не было в прошлый раз"),
@@ -177,6 +185,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{later} restates it ({status}); nothing later reports it under way, signed or done",
         "{later} подтверждает это снова ({status}); позже ничто не сообщает, что работа идёт, "
         "подписано или выполнено"),
+    "track.why.restated": (
+        "{later} names it again among those open or at work: a later report that it still "
+        "operates, not progress since (RUBRIC-follows 2c)",
+        "{later} снова называет его среди открытых или работающих: более позднее сообщение о "
+        "том, что оно работает, а не продвижение с тех пор (RUBRIC-follows, 2c)"),
     "track.why.latest": (
         "it comes from the newest article in this table: nothing later exists to report on it",
         "это из самой новой статьи в таблице: более поздних сообщений быть не может"),

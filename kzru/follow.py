@@ -63,6 +63,13 @@ DONE_STATUSES = ("signed", "done")
 # Which later fact decides: the one that says most (signed over agreed over merely discussed).
 STRENGTH = ("signed", "done", "ongoing", "agreed", "planned", "expected", "proposed", "reported")
 DONE, IN_PROGRESS, REAFFIRMED = "done", "in progress", "reaffirmed — still open"
+# An institution already at work (a branch whose work was confirmed, one teaching students)
+# that a later article names again as open or operating: a later report exists, but it tells
+# the same state again, not progress (RUBRIC-follows 2c, after the round-12 track reader:
+# "no later report" said nothing was heard of the Chelyabinsk and MSU branches, which is false).
+RESTATED = "restated — still operating"
+# what says an institution exists: opened, at work, or told of as teaching
+OPERATING = ("done", "ongoing", "reported")
 BORNE_OUT = "borne out"
 # A forecast for the visit its report is silent on: the report does not speak of it, which
 # is no evidence that it failed ("not borne out" would need a report saying otherwise, and
@@ -83,8 +90,8 @@ NOT_TAKEN_UP = "not taken up at the visit"
 NOT_AS_SUCH = "not taken up as such"
 NO_REPORT, LATEST = "no later report", "latest report"
 # Strongest first: a parent's verdict is the strongest among its own and its parts'.
-VERDICTS = (DONE, IN_PROGRESS, BORNE_OUT, PARTLY_BORNE_OUT, REAFFIRMED, NOT_MENTIONED,
-            NOT_NAMED, NOT_AS_SUCH, NOT_TAKEN_UP, LATEST, NO_REPORT)
+VERDICTS = (DONE, IN_PROGRESS, BORNE_OUT, PARTLY_BORNE_OUT, RESTATED, REAFFIRMED,
+            NOT_MENTIONED, NOT_NAMED, NOT_AS_SUCH, NOT_TAKEN_UP, LATEST, NO_REPORT)
 
 
 class Tracked(NamedTuple):
@@ -161,6 +168,9 @@ def judge(fact: Fact, later: list[Fact], context: _Context) -> tuple[str, str, F
             return NOT_MENTIONED, Said("track.why.not_mentioned", event=event.id,
                                        reports=reports), None
         return NOT_NAMED, Said("track.why.not_named", event=event.id, reports=reports), None
+    if _restated(fact, later):
+        first = later[0]
+        return RESTATED, Said("track.why.restated", later=_later_line(first)), first
     if finished:
         first = finished[0]
         return DONE, Said("track.why.done", later=_later_line(first),
@@ -189,6 +199,15 @@ def judge(fact: Fact, later: list[Fact], context: _Context) -> tuple[str, str, F
             context.dataset.sources[fact.source].published >= context.newest:
         return LATEST, Said("track.why.latest"), None
     return NO_REPORT, Said("track.why.no_report"), None
+
+
+def _restated(fact: Fact, later: list[Fact]) -> bool:
+    """An institution the article already tells of as existing (opened, at work, teaching),
+    every later fact on it naming the same institution as open or at work: told again, not
+    progress (RUBRIC-follows 2c). Work *begun* on a branch (a project, a000's MEPhI) that a
+    later article reports open is progress: done."""
+    return bool(later) and fact.kind == "institution" and fact.status in OPERATING and all(
+        f.kind == "institution" and f.status in ("done", "ongoing") for f in later)
 
 
 def _taken_up(context: _Context, event: Event, reports: list[str]) -> set[str]:

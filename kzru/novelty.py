@@ -9,6 +9,7 @@ the ones a reader of "new since the last meeting" checks on their own.
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, NamedTuple
 
 from kzru.follow import NO_REPORT, VIEW, Tracked, preview_sources, role, track, tracked
@@ -50,11 +51,41 @@ class Novelty(NamedTuple):
 
 
 
+def organisation_names(dataset: Dataset, event: Event, lang: str = "en") -> dict[str, str]:
+    """The organisations a summit is a summit of: the glossary's organisations its title
+    names, each by the shortest of its names the title (in ``lang``) gives («СНГ», "CSTO"). A
+    summit is held against the last summit of the same organisation: the CSTO Collective
+    Security Council's session is no successor of the CIS summit (round 12). Other meetings,
+    and a summit whose title names no organisation, name none."""
+    if FAMILIES.get(event.kind) != "summit":
+        return {}
+    title = normalize(event.title(lang))
+    found: dict[str, str] = {}
+    for entry in dataset.glossary.values():
+        if entry.kind != "organization":
+            continue
+        for name in sorted(entry.all_names(), key=len):
+            if name and re.search(rf"(?<!\w){re.escape(normalize(name))}(?!\w)", title):
+                found[entry.id] = name
+                break
+    return found
+
+
 def previous_event(dataset: Dataset, event: Event) -> Event | None:
+    """The last earlier meeting of the same family; for a summit, of the same organisation
+    (organisation_names: both name none, or they share one)."""
     family = FAMILIES.get(event.kind, event.kind)
     earlier = [other for other in dataset.events.values()
                if FAMILIES.get(other.kind, other.kind) == family and other.start < event.start]
+    if family == "summit":
+        own = set(organisation_names(dataset, event))
+        earlier = [other for other in earlier
+                   if _same_organisation(own, set(organisation_names(dataset, other)))]
     return max(earlier, key=lambda other: (other.start, other.id), default=None)
+
+
+def _same_organisation(one: set[str], other: set[str]) -> bool:
+    return bool(one & other) if one or other else True
 
 
 class Named(NamedTuple):

@@ -1,6 +1,7 @@
 """A brief as Markdown (for a note or, drawn by rich, for the terminal): its heading, sections
-by status and sector, the preview against the outcome, figures, what is new since the last
-meeting and the sources. How each fact is said on its line is kzru.brief_lines; the same page
+by status and sector, figures, what was reported alongside and the sources. The preview
+against the outcome is kzru.render_brief_checks, what is new since the last meeting
+kzru.render_brief_novelty; how each fact is said on its line is kzru.brief_lines; the same page
 as data is kzru.brief_data.
 
 Every heading and note comes from kzru.labels in the reader's language.
@@ -10,30 +11,31 @@ from __future__ import annotations
 
 from datetime import date
 
-from kzru.brief import ATTRIBUTED, FAMILIES, SEVERAL, Brief, Check, Item
+from kzru.brief import ATTRIBUTED, FAMILIES, SEVERAL, Brief, Item
 from kzru.brief_lines import (
     attribution_of,
-    cited,
     conflict_lines,
     date_mark,
     event_kind,
+    event_precision,
     fact_text,
-    later_list,
-    names_shown,
-    number_of,
+    members,
     number_text,
     quoted,
     reported_lines,
     said_status,
     sector_word,
-    verdict_label,
 )
 from kzru.cite import headline, published_label
 from kzru.data_words import figure_said
-from kzru.follow import LATEST, NO_REPORT, NOT_MENTIONED, NOT_NAMED, VERDICTS, Tracked
 from kzru.labels import label
 from kzru.model import Dataset, Event, Source
 from kzru.render import WEB_URL, md, span_label
+from kzru.render_brief_checks import check_lines, preview_side_lines
+from kzru.render_brief_novelty import (  # noqa: F401 - _earlier_of_other_kinds: read by tests
+    _earlier_of_other_kinds,
+    novelty_lines,
+)
 
 
 def _section_title(status: str, lang: str) -> str:
@@ -70,7 +72,11 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Datas
         also = f" · {label('brief.also', lang)} " \
                f"{', '.join(md(sector_word(o, dataset, lang)) for o in others)}" if others else ""
     lines = [f"- {fact_text(fact, lang)}{dated}{said} [{item.citation}] `{fact.id}`{also}"]
-    for part in item.parts:
+    named = members(item.parts, fact, lang)
+    if named:  # one sentence six times over: the members by name, once (rounds 11 and 12)
+        lines.append(f"  - {label('brief.members', lang)}: " + " · ".join(
+            f"{md(name)} `{part.id}`" for name, part in named))
+    for part in item.parts if not named else ():
         lines.append(f"  - {fact_text(part, lang)} `{part.id}`")
         if part.evidence != fact.evidence:
             lines.append(f"    > {quoted(part)}")
@@ -105,7 +111,7 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     event = brief.event
     title = md(event.title(lang))
     route = _route(event, lang)
-    when = span_label(event.start, event.end, _header_precision(event, dataset))
+    when = span_label(event.start, event.end, event_precision(event, dataset))
     own = set(brief.own) or {source.id for source in brief.sources}
     cites = " ".join(f"[{n}]" for n, source in enumerate(brief.sources, 1) if source.id in own)
     # the articles cited only where they report one of the page's facts too (round 12: the
@@ -154,7 +160,7 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
                               for day, number in sorted(days))
             note += ". " + label("brief.dated_by_report", lang, dates=dates)
         lines[note_at:note_at] = [f"*{note}.*", ""]
-    lines += _check_lines(brief, dataset, lang)
+    lines += check_lines(brief, dataset, lang)
     if brief.figures:
         lines += [f"## {label('brief.figures', lang)}", ""]
         for item in brief.figures:
@@ -177,8 +183,8 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
             lines += conflict_lines(item, brief, lang)
             lines += reported_lines(item, brief, lang)
         lines.append("")
-    lines += _preview_side_lines(brief, dataset, lang)
-    lines += _novelty_lines(brief, dataset, lang)
+    lines += preview_side_lines(brief, dataset, lang)
+    lines += novelty_lines(brief, dataset, lang)
     lines += [f"## {label('brief.sources', lang)}", ""]
     lines += [f"{number}. {_source_markdown(source, lang)}"
               f"{_source_role(source, brief, dataset, lang)}"
@@ -195,21 +201,6 @@ def _dated_by_report(items: list[Item], brief: Brief, lang: str) -> set[tuple[da
             if item.fact.date_basis == "publication" and not date_mark(item.fact, brief, lang)}
 
 
-PRECISIONS = ("day", "month", "year")
-
-
-def _header_precision(event: Event, dataset: Dataset) -> str:
-    """The precision a page's header gives the event's date: no finer than the finest its
-    own rows give (rubric 4: never more precise than the text allows). The CIS summit's
-    rows say «в конце прошлого года» (2021), SPIEF's «в июне» (2022-06): a day the public
-    record gives stays in the date note, not in the header (round 12)."""
-    own = {row.date_precision for row in dataset.event_rows(event.id)} & set(PRECISIONS)
-    if not own or event.date_precision not in PRECISIONS:
-        return event.date_precision
-    finest = min(own, key=PRECISIONS.index)
-    return max(finest, event.date_precision, key=PRECISIONS.index)
-
-
 def _source_role(source: Source, brief: Brief, dataset: Dataset, lang: str) -> str:
     """What a source is to this page: a preview, a report of another event that announced
     this one, or an article cited only where it reports one of the page's facts too."""
@@ -223,96 +214,6 @@ def _source_role(source: Source, brief: Brief, dataset: Dataset, lang: str) -> s
     return ""
 
 
-def _preview_side_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
-    """The preview's own background beside the visit (openings, projects, figures), and how
-    many of its assessments the page leaves out."""
-    if not brief.preview_side and not brief.preview_said:
-        return []
-    previews = " ".join(f"[{number_of(brief, s)}]" for s in sorted(brief.previews))
-    lines = [f"## {label('brief.preview_side', lang, previews=previews)}", "",
-             f"*{label('brief.preview_side_note', lang)}*", ""]
-    for item in brief.preview_side:
-        fact = item.fact
-        said = attribution_of(item, brief, dataset, lang)
-        lines.append(f"- {said_status(fact.status, lang)}: {fact_text(fact, lang)}"
-                     f"{date_mark(fact, brief, lang)} — *{said}* [{item.citation}] `{fact.id}`")
-        lines += conflict_lines(item, brief, lang)
-        lines += reported_lines(item, brief, lang)
-    if brief.preview_said:
-        source = sorted(brief.previews)[0]
-        lines.append("- " + label("brief.preview_said", lang, count=brief.preview_said,
-                                  source=source))
-    return [*lines, ""]
-
-
-def _check_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
-    """Each forecast, proposal and plan of the preview with what the visit's report says."""
-    checks = list(brief.checks)  # once: the checks are judged (track) when read
-    if not checks:
-        return []
-    previews = " ".join(f"[{number_of(brief, s)}]" for s in sorted(brief.previews))
-    reports = " ".join(f"[{n}]" for n, s in enumerate(brief.sources, 1)
-                       if s.id in brief.reports)
-    lines = [f"## {label('brief.checks', lang)}", "",
-             f"*{label('brief.checks_note', lang, previews=previews, reports=reports)}*", ""]
-    # in the order of track's verdicts, as the page says them
-    ordered = sorted(checks,
-                     key=lambda check: VERDICTS.index(check.shown or check.tracked.verdict))
-    for check in ordered:
-        lines += _check_line(check, brief, dataset, lang)
-    return [*lines, ""]
-
-
-def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list[str]:
-    """One forecast with how the report answers it; a forecast of several fields lists each
-    with its own verdict; an item taken up only around it names the report's fact there."""
-    item, tracked = check.item, check.tracked
-    verdict = check.shown or tracked.verdict
-    said = attribution_of(item, brief, dataset, lang)
-    line = (f"- **{verdict_label(verdict, lang)}** — {fact_text(item.fact, lang)} — "
-            f"*{said}* [{item.citation}] `{item.fact.id}`")
-    if not tracked.parts:  # a forecast of several fields: each part says what decided it
-        line += _decider(tracked, brief)
-    if check.see is not None:
-        via = f"`{check.via.id}` → " if check.via is not None else ""
-        line += f" · {label('brief.check_see_also', lang)} {via}" \
-                f"`{check.see.id}`{cited(check.see, brief)}"
-    if check.field:
-        line += f" · {label('brief.check_field', lang)} " + ", ".join(
-            f"`{row.id}`{cited(row, brief)}" for row in check.field)
-    if verdict == NOT_NAMED and tracked.see_also:
-        line = _unnamed(line, tracked, brief, lang)
-    lines = [line]
-    for part in tracked.parts:
-        # a part track holds no preview verdict for, which the report is silent on, is not
-        # mentioned; every other part keeps track's own word (a forecast's field: not named;
-        # the GRES-2 of the energy projects: not taken up)
-        shown = NOT_MENTIONED if part.verdict in (NO_REPORT, LATEST) else part.verdict
-        said = f"  - **{verdict_label(shown, lang)}** — {fact_text(part.fact, lang)} " \
-               f"`{part.fact.id}`{_decider(part, brief)}"
-        lines.append(_unnamed(said, part, brief, lang) if shown == NOT_NAMED
-                     and part.see_also else said)
-    return [*lines, *reported_lines(item, brief, lang)]
-
-
-def _unnamed(line: str, tracked: Tracked, brief: Brief, lang: str) -> str:
-    """A forecast of a field the report does not name, beside the documents the visit signed
-    (suggest.field_documents): "not named", not "not mentioned", since a reader may count a
-    document in the field (scientific-technical cooperation and the documents on space and
-    nuclear energy); the curators leave the pair unlinked (RUBRIC-follows 4)."""
-    return line + f" · {label('brief.check_documents', lang)} " + ", ".join(
-        f"`{row.id}`{cited(row, brief)}" for row in tracked.see_also)
-
-
-def _decider(tracked: Tracked, brief: Brief) -> str:
-    """" → `the later fact` [n] «its words»", or nothing when nothing later decided."""
-    later = tracked.decisive
-    if later is None:
-        return ""
-    words = f" «{md(tracked.words)}»" if tracked.words else ""
-    return f" → `{later.id}`{cited(later, brief)}{words}"
-
-
 def _route(event: Event, lang: str) -> str:
     """Who went where: "KZ → RU" for a trip of one side to the other; a summit or a forum,
     which many attend, says only its host (round 10: "KZ → RU" read as a bilateral trip to
@@ -324,104 +225,3 @@ def _route(event: Event, lang: str) -> str:
         return label("brief.hosted_by", lang, host=event.host.upper()) if event.places \
             else ""
     return f"{event.guest.upper()} → {event.host.upper()}"
-
-
-def _family(kind: str, lang: str) -> str:
-    """The kind of meeting a page compares with (novelty.FAMILIES) as a reader says it: a
-    working visit is held against the last bilateral meeting, not the CIS summit before it
-    (round 10: "kind" was never said)."""
-    family = FAMILIES.get(kind, kind)
-    key = f"brief.family.{family}"
-    return label(key, lang) if family in ("bilateral", "summit", "forum") \
-        else event_kind(kind, lang)
-
-
-def _earlier_of_other_kinds(brief: Brief, dataset: Dataset, lang: str) -> str:
-    """The first meeting of its kind may follow meetings of other kinds (the working visit of
-    2022 after the CIS summit of 2021): the newest three are named, so that "first" is not
-    read as first in the table."""
-    event = brief.event
-    others = sorted((other for other in dataset.events.values() if other.start < event.start),
-                    key=lambda other: (other.start, other.id), reverse=True)
-    if not others:
-        return ""
-    named = [f"{md(other.title(lang))} "
-             f"({span_label(other.start, other.end, other.date_precision)})"
-             for other in others[:3]]
-    more = f" {label('brief.and_more', lang, count=len(others) - 3)}" if len(others) > 3 else ""
-    return label("brief.new_earlier", lang, events="; ".join(named) + more)
-
-
-def _novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
-    novelty = brief.novelty
-    names_of = {sector: md(dataset.sectors[sector].label(lang)) for sector in dataset.sectors}
-    none = label("brief.none", lang)
-    family = _family(brief.event.kind, lang)
-    earlier = ""
-    if novelty.previous is None:
-        head = f"## {label('brief.new_first', lang, family=family)}"
-        earlier = _earlier_of_other_kinds(brief, dataset, lang)
-    else:
-        previous = novelty.previous
-        head = "## " + label("brief.new_since", lang, family=family,
-                             title=md(previous.title(lang)),
-                             when=span_label(previous.start, previous.end,
-                                             previous.date_precision))
-    reports = dataset.sources.values()
-    lines = [head, "", f"*{label('brief.new_rule', lang, earlier=earlier)}*", ""]
-    if novelty.previous is not None:
-        lines.append(f"- {label('brief.sectors_not_last', lang)}: " +
-                     (", ".join(names_of[s] for s in novelty.sectors) or none))
-    lines.append(f"- {label('brief.sectors_new', lang)}: " +
-                 (", ".join(names_of[s] for s in novelty.first_sectors) or none))
-    if novelty.first_alongside:
-        lines.append(f"- {label('brief.sectors_new_alongside', lang)}: " +
-                     ", ".join(names_of[s] for s in novelty.first_alongside))
-    with_others = novelty.with_others
-    shared = {name for names in with_others.values() for name in names}
-    names = [md(name) for name in names_shown(novelty.names, dataset) if name not in shared]
-    more = f" {label('brief.and_more', lang, count=len(names) - 20)}" if len(names) > 20 else ""
-    lines.append(f"- {label('brief.names_first', lang)}: " + (", ".join(names[:20]) or none)
-                 + more)
-    # then the names only the preview gives, marked as such (round 11)
-    only = [md(name) for name in names_shown(novelty.preview_only, dataset)
-            if name not in shared]
-    if only:
-        previews = " ".join(f"[{number_of(brief, s)}]" for s in sorted(brief.previews))
-        more = f" {label('brief.and_more', lang, count=len(only) - 20)}" if len(only) > 20 \
-            else ""
-        lines.append(f"- {label('brief.names_first_preview', lang, previews=previews)}: "
-                     + ", ".join(only[:20]) + more)
-    for other, together in with_others.items():
-        event = dataset.events[other]
-        lines.append(f"- {label('brief.names_first_with', lang, title=md(event.title(lang)))}: "
-                     + ", ".join(md(name) for name in names_shown(together, dataset)))
-    if novelty.outcomes:
-        lines.append(f"- {label('brief.outcomes', lang)}:")
-        # by this meeting's verdict; among equals, what later articles settled first
-        ordered = sorted(novelty.outcomes, key=lambda entry: (
-            VERDICTS.index(entry.verdict),
-            VERDICTS.index(novelty.since[entry.fact.id].verdict)
-            if entry.fact.id in novelty.since else len(VERDICTS)))
-        for entry in ordered:
-            now = novelty.since.get(entry.fact.id)
-            verdict = verdict_label(entry.verdict, lang)
-            if now is not None and not entry.later:
-                verdict = label("brief.verdict.no_report_by_then", lang)
-            lines.append(f"  - **{verdict}**: {fact_text(entry.fact, lang)} `{entry.fact.id}`"
-                         + (f" → {later_list(entry.later, lang, reports)}"
-                            if entry.later else ""))
-            if now is not None:
-                lines.append(f"    - {label('brief.outcome_since', lang)}: "
-                             f"**{verdict_label(now.verdict, lang)}** → "
-                             f"{later_list(now.later, lang, reports)}")
-            if entry.fact.id in novelty.see_also:
-                candidates = list(novelty.see_also[entry.fact.id])
-                lines.append(f"    - {label('brief.see_also_not_linked', lang)} "
-                             f"{later_list(candidates, lang, reports)}")
-            for part in entry.parts:  # a part's candidates under its parent, as track has them
-                if part.fact.id in novelty.see_also:
-                    candidates = list(novelty.see_also[part.fact.id])
-                    lines.append(f"    - {label('brief.part_see_also', lang, id=part.fact.id)} "
-                                 f"{later_list(candidates, lang, reports)}")
-    return [*lines, ""]

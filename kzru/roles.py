@@ -27,6 +27,11 @@ VIEWS = ("expected", "proposed")
 # A joint project or an institution the article reports as a state of affairs is followed too
 # (the 2022 peaceful-atom work, the KamAZ centre in Almaty).
 PROJECTS = ("project", "institution")
+# What is at work when it is "ongoing" (the nine branches «успешно функционируют», a branch
+# whose work «подтверждена»): a state of affairs followed as a project, not a commitment of
+# the sides (round-10 and round-12 track readers). Work under way on a project stays a
+# commitment: it was undertaken and is not finished.
+AT_WORK = ("institution", "figure")
 STATE, COMMENTATOR = "state", "commentator"
 VOICES = (STATE, COMMENTATOR)
 # Words that report talk, not a decision: a meeting's discussed items are followed for what
@@ -224,6 +229,8 @@ def role(fact: Fact) -> str:
         return ""  # the meeting itself under way ("сегодня проходят переговоры"): no commitment
     if fact.kind == "statement" and fact.status in VIEWS:
         return VIEW
+    if fact.status == "ongoing" and fact.kind in AT_WORK:
+        return PROJECT  # a branch confirmed at work, nine branches operating: no undertaking
     if fact.status in TRACKED:
         return COMMITMENT
     if fact.status == "signed" and fact.kind == "document":

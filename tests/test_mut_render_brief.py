@@ -326,7 +326,11 @@ def test_earlier_meetings_of_other_kinds_are_the_newest_three_each_with_its_days
     from kzru.render_brief import _earlier_of_other_kinds
 
     three = ("2022-06-spief-meeting", "2022-02-working-visit", "2021-12-cis-informal-summit")
-    named = "; ".join(f"{EVENTS[e]['title_en']} ({span(e)})" for e in three)
+    # each at no finer a precision than its own rows give, as its page's header (rubric 4):
+    # SPIEF «в июне» (2022-06), the CIS summit «в конце прошлого года» (2021)
+    shown = {"2022-06-spief-meeting": EVENTS["2022-06-spief-meeting"]["start"][:7],
+             "2021-12-cis-informal-summit": EVENTS["2021-12-cis-informal-summit"]["start"][:4]}
+    named = "; ".join(f"{EVENTS[e]['title_en']} ({shown.get(e) or span(e)})" for e in three)
     brief = SimpleNamespace(event=table.events[SOCHI])
     assert _earlier_of_other_kinds(brief, table, "en") == \
         f" Earlier in this table, of another kind: {named}."

@@ -106,15 +106,17 @@ def test_the_deciding_words_name_the_object(verdicts, fact_id: str, named: str) 
 
 
 def test_no_later_report_beside_a_candidate_says_so(run) -> None:
-    """The Chelyabinsk branch is named again in 2025 (a002) but not linked as progress: the
-    reason says that later mentions are listed, unconfirmed (round-6 R10)."""
+    """The Ekibastuz GRES-2 is named again in 2025 (a002, its modernisation) but not linked as
+    progress (RUBRIC-follows 4: a different undertaking): the reason says that later mentions
+    are listed, unconfirmed (round-6 R10; the Chelyabinsk branch, the example until round 12,
+    is linked since under rule 2c)."""
     rows = {row["id"]: row for row in json.loads(run("track", "--explain", "--format",
                                                      "json").out)}
-    row = rows["a001-chelyabinsk-university-kostanay-branch"]
+    row = rows["a001-ekibastuz-gres2-emissions"]
     assert row["verdict"] == "no later report" and row["see_also"]
     # round 9: the reason names the later row and says it is not linked, never that
-    # nothing later reports on the branch (a002 names it among the open branches)
-    assert "a002-chelyabinsk-state-university-branch (a002, 2025-11-11, done)" in row["reason"]
+    # nothing later reports on the plant (a002 names its modernisation)
+    assert "a002-ekibastuz-gres2-modernisation (a002, 2025-11-11, ongoing)" in row["reason"]
     assert "not linked" in row["reason"] and "RUBRIC-follows" in row["reason"]
     assert "nothing later in this table reports on it" not in row["reason"]
     plain = [r for r in rows.values() if r["verdict"] == "no later report" and not r["see_also"]

@@ -22,8 +22,8 @@ NOT_YET_LINKS = [
     ("a004-border-checkpoints", "a001-agreed-transport-infrastructure"),
     # the Ekibastuz GRES-2 (modernisation named in the 2025 preview)
     ("a002-ekibastuz-gres2-modernisation", "a001-ekibastuz-gres2-emissions"),
-    # the Chelyabinsk branch in Kostanay and the KazNU Omsk branch, both in the 2025 lists
-    ("a002-chelyabinsk-state-university-branch", "a001-chelyabinsk-university-kostanay-branch"),
+    # the KazNU Omsk branch, in the 2025 lists (the Chelyabinsk branch in Kostanay, also in
+    # them, is linked under RUBRIC-follows 2c: named again, still operating)
     ("a004-kaznu-omsk-branch", "a001-kaznu-omsk-first-applicants-sept"),
     ("a002-kaznu-omsk-branch", "a001-kaznu-omsk-first-applicants-sept"),
     # the 2022 peaceful-atom work: 2025's nuclear documents and the Rosatom work
@@ -36,6 +36,8 @@ LINKED = [
     ("a004-oil-products-partnership", "a001-oil-supply-existing-agreements"),
     ("a004-border-checkpoints", "a001-agreed-checkpoint-modernisation"),
     ("a004-first-npp-kazakhstan", "a002-kazakhstan-decision-to-build-npps"),
+    ("a002-chelyabinsk-state-university-branch", "a001-chelyabinsk-university-kostanay-branch"),
+    ("a002-msu-branch", "a003-msu-branch-adapted-programme"),
 ]
 
 

@@ -80,7 +80,8 @@ def command(
 ) -> None:
     """Commitments, plans, forecasts, ongoing work, signed documents and items a meeting
     discussed, each with the later facts that report on it and a verdict: done, in progress,
-    reaffirmed — still open, borne out / partly borne out / not borne out (a preview's
+    reaffirmed — still open, restated — still operating (an institution named again as open
+    or at work), borne out / partly borne out / not mentioned / not named (a preview's
     forecasts against the visit's report), no later report, or latest report (nothing newer
     exists)."""
     loaded = dataset(options)

@@ -1,0 +1,114 @@
+"""A brief's preview against the outcome, as Markdown: each forecast, proposal and plan of the
+preview with what the visit's report says (track's verdicts), and the preview's own background
+beside the visit. Apart from kzru.render_brief because it is the one section that reads
+track's judgements line by line; the rest of the page lays out the event's own facts.
+"""
+
+from __future__ import annotations
+
+from kzru.brief import Brief, Check
+from kzru.brief_lines import (
+    attribution_of,
+    cited,
+    conflict_lines,
+    date_mark,
+    fact_text,
+    number_of,
+    reported_lines,
+    said_status,
+    verdict_label,
+)
+from kzru.follow import LATEST, NO_REPORT, NOT_MENTIONED, NOT_NAMED, VERDICTS, Tracked
+from kzru.labels import label
+from kzru.model import Dataset
+from kzru.render import md
+
+
+def preview_side_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
+    """The preview's own background beside the visit (openings, projects, figures), and how
+    many of its assessments the page leaves out."""
+    if not brief.preview_side and not brief.preview_said:
+        return []
+    previews = " ".join(f"[{number_of(brief, s)}]" for s in sorted(brief.previews))
+    lines = [f"## {label('brief.preview_side', lang, previews=previews)}", "",
+             f"*{label('brief.preview_side_note', lang)}*", ""]
+    for item in brief.preview_side:
+        fact = item.fact
+        said = attribution_of(item, brief, dataset, lang)
+        lines.append(f"- {said_status(fact.status, lang)}: {fact_text(fact, lang)}"
+                     f"{date_mark(fact, brief, lang)} — *{said}* [{item.citation}] `{fact.id}`")
+        lines += conflict_lines(item, brief, lang)
+        lines += reported_lines(item, brief, lang)
+    if brief.preview_said:
+        source = sorted(brief.previews)[0]
+        lines.append("- " + label("brief.preview_said", lang, count=brief.preview_said,
+                                  source=source))
+    return [*lines, ""]
+
+
+def check_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
+    """Each forecast, proposal and plan of the preview with what the visit's report says."""
+    checks = list(brief.checks)  # once: the checks are judged (track) when read
+    if not checks:
+        return []
+    previews = " ".join(f"[{number_of(brief, s)}]" for s in sorted(brief.previews))
+    reports = " ".join(f"[{n}]" for n, s in enumerate(brief.sources, 1)
+                       if s.id in brief.reports)
+    lines = [f"## {label('brief.checks', lang)}", "",
+             f"*{label('brief.checks_note', lang, previews=previews, reports=reports)}*", ""]
+    # in the order of track's verdicts, as the page says them
+    ordered = sorted(checks,
+                     key=lambda check: VERDICTS.index(check.shown or check.tracked.verdict))
+    for check in ordered:
+        lines += _check_line(check, brief, dataset, lang)
+    return [*lines, ""]
+
+
+def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list[str]:
+    """One forecast with how the report answers it; a forecast of several fields lists each
+    with its own verdict; an item taken up only around it names the report's fact there."""
+    item, tracked = check.item, check.tracked
+    verdict = check.shown or tracked.verdict
+    said = attribution_of(item, brief, dataset, lang)
+    line = (f"- **{verdict_label(verdict, lang)}** — {fact_text(item.fact, lang)} — "
+            f"*{said}* [{item.citation}] `{item.fact.id}`")
+    if not tracked.parts:  # a forecast of several fields: each part says what decided it
+        line += _decider(tracked, brief)
+    if check.see is not None:
+        via = f"`{check.via.id}` → " if check.via is not None else ""
+        line += f" · {label('brief.check_see_also', lang)} {via}" \
+                f"`{check.see.id}`{cited(check.see, brief)}"
+    if check.field:
+        line += f" · {label('brief.check_field', lang)} " + ", ".join(
+            f"`{row.id}`{cited(row, brief)}" for row in check.field)
+    if verdict == NOT_NAMED and tracked.see_also:
+        line = _unnamed(line, tracked, brief, lang)
+    lines = [line]
+    for part in tracked.parts:
+        # a part track holds no preview verdict for, which the report is silent on, is not
+        # mentioned; every other part keeps track's own word (a forecast's field: not named;
+        # the GRES-2 of the energy projects: not taken up)
+        shown = NOT_MENTIONED if part.verdict in (NO_REPORT, LATEST) else part.verdict
+        said = f"  - **{verdict_label(shown, lang)}** — {fact_text(part.fact, lang)} " \
+               f"`{part.fact.id}`{_decider(part, brief)}"
+        lines.append(_unnamed(said, part, brief, lang) if shown == NOT_NAMED
+                     and part.see_also else said)
+    return [*lines, *reported_lines(item, brief, lang)]
+
+
+def _unnamed(line: str, tracked: Tracked, brief: Brief, lang: str) -> str:
+    """A forecast of a field the report does not name, beside the documents the visit signed
+    (suggest.field_documents): "not named", not "not mentioned", since a reader may count a
+    document in the field (scientific-technical cooperation and the documents on space and
+    nuclear energy); the curators leave the pair unlinked (RUBRIC-follows 4)."""
+    return line + f" · {label('brief.check_documents', lang)} " + ", ".join(
+        f"`{row.id}`{cited(row, brief)}" for row in tracked.see_also)
+
+
+def _decider(tracked: Tracked, brief: Brief) -> str:
+    """" → `the later fact` [n] «its words»", or nothing when nothing later decided."""
+    later = tracked.decisive
+    if later is None:
+        return ""
+    words = f" «{md(tracked.words)}»" if tracked.words else ""
+    return f" → `{later.id}`{cited(later, brief)}{words}"
