@@ -30,18 +30,29 @@ from kzru.codec import (  # noqa: F401 - search reads the field bits from here
 from kzru.files import parse_json
 from kzru.model import Dataset, Fact
 
+# SQLite sorts what its page cache cannot hold (a large event's facts) in temporary files in
+# TMPDIR (or /var/tmp, /tmp): a full or unwritable one fails a read of a sound index.
+MEMORY_TEMP = "PRAGMA temp_store=MEMORY"
+
 
 def _recovering(method: Callable[..., Any]) -> Callable[..., Any]:
-    """Run a read; on damage found mid-run, rebuild the index once and run it again."""
+    """Run a read. One SQLite could not do (a full TMPDIR) runs again with its temporary
+    files in memory, for the rest of the run; on damage found mid-run, the index is
+    rebuilt once and the read run again."""
     def guarded(self: "Index", *args: Any) -> Any:
         try:
             return method(self, *args)
-        except (sqlite3.Error, ValueError):
-            rebuild, self._rebuild = self._rebuild, None  # at most once a run
-            if rebuild is None:
-                raise
-            self._replace(rebuild())
-            return method(self, *args)
+        except sqlite3.OperationalError as error:
+            if not self.temp_in_memory:
+                self.temp_in_memory = True
+                try:
+                    self.connection.execute(MEMORY_TEMP)
+                    return method(self, *args)
+                except (sqlite3.Error, ValueError):
+                    pass
+            return self.rebuilt_for(method, args, error)
+        except (sqlite3.Error, ValueError) as error:
+            return self.rebuilt_for(method, args, error)
 
     guarded.__doc__ = method.__doc__
     return guarded
@@ -61,6 +72,7 @@ class Index:
                  rebuild: Callable[[], sqlite3.Connection] | None = None) -> None:
         self._rebuild = rebuild
         self.drafts = False
+        self.temp_in_memory = False  # set by a read that could not write temporary files
         # the cached file's place (freshness.Place) when the index is one, for the answers kept
         # beside it (kept.py); None for an index built in memory
         self.place: freshness.Place | None = None
@@ -74,9 +86,21 @@ class Index:
     def has_drafts(self) -> bool:
         return self.draft_count > 0
 
+    def rebuilt_for(self, method: Callable[..., Any], args: tuple[Any, ...],
+                    error: Exception) -> Any:
+        """``method`` run again on a rebuilt index; ``error`` raised when the index was
+        rebuilt already this run (or cannot be)."""
+        rebuild, self._rebuild = self._rebuild, None  # at most once a run
+        if rebuild is None:
+            raise error
+        self._replace(rebuild())
+        return method(self, *args)
+
     def _replace(self, connection: sqlite3.Connection) -> None:
         """Read and check the meta table of ``connection``; Damaged when anything is off."""
         try:
+            if self.temp_in_memory:
+                connection.execute(MEMORY_TEMP)
             meta = dict(connection.execute("SELECT key, value FROM meta"))
             if meta.get("complete") != "1" or meta.get("format") != cache.FORMAT_VERSION:
                 raise codec.Damaged("incomplete or outdated index")

@@ -336,3 +336,15 @@ def drafted_folder(tmp_path: Path, run, text: str) -> Path:  # noqa: ANN001
     path.write_text(text, encoding="utf-8")
     pipeline.add([path], folder)
     return folder
+
+
+@pytest.fixture(scope="session")
+def table_20k(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """20,000 made-up facts: enough for SQLite to sort an index's entries in temporary files."""
+    folder = tmp_path_factory.mktemp("synth") / "data"
+    import subprocess
+
+    synth = Path(__file__).resolve().parent / "bench" / "synth.py"
+    subprocess.run([sys.executable, str(synth), "20000", str(folder)], check=True,
+                   stdout=subprocess.DEVNULL)
+    return folder

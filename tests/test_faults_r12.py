@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
-import shutil
 import signal
 import subprocess
 import sys
@@ -16,29 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def table_20k(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """20,000 made-up facts: enough for SQLite to sort an index's entries in temporary files."""
-    folder = tmp_path_factory.mktemp("synth") / "data"
-    subprocess.run([sys.executable, str(ROOT / "tests" / "bench" / "synth.py"), "20000",
-                    str(folder)], check=True, stdout=subprocess.DEVNULL)
-    return folder
-
-
-def _kzru(*args: str, env: dict[str, str], limit: int | None = None,
-          timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    def limited() -> None:
-        if limit is not None:
-            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-
-    return subprocess.run([sys.executable, "-m", "kzru", *args], env=env, cwd=ROOT,
-                          capture_output=True, text=True, timeout=timeout,
-                          preexec_fn=limited)
-
+from fault_fixtures import ROOT, full_folder, kzru
 
 # --- #1 (medium): a first build when files cannot grow or TMPDIR is full ------------------
 
@@ -50,43 +26,23 @@ def test_a_first_build_that_cannot_write_files_answers_from_memory(table_20k: Pa
     build in memory keeps its temporary files in memory and answers."""
     env = {**os.environ, "KZRU_CACHE_DIR": str(tmp_path / "cache")}
     args = ("search", "газ", "-n", "3", "--format", "json", "--data", str(table_20k))
-    limited = _kzru(*args, env=env, limit=2 << 20)
+    limited = kzru(*args, env=env, limit=2 << 20)
     assert "internal error" not in limited.stderr and limited.returncode == 0, limited.stderr
-    plain = _kzru(*args, env={**env, "KZRU_CACHE_DIR": str(tmp_path / "other")})
+    plain = kzru(*args, env={**env, "KZRU_CACHE_DIR": str(tmp_path / "other")})
     assert plain.returncode == 0 and json.loads(limited.stdout) == json.loads(plain.stdout)
-
-
-def _full_tmpfs(place: Path) -> bool:
-    place.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(place)],
-                             capture_output=True)
-    if mounted.returncode != 0:
-        return False
-    with open(place / "fill", "wb") as handle:
-        try:
-            while True:
-                handle.write(b"\0" * 65536)
-        except OSError:
-            pass
-    return True
 
 
 def test_a_full_tmpdir_still_files_the_index(table_20k: Path, tmp_path: Path) -> None:
     """TMPDIR on a full file system, the cache folder with room: the old build failed, fell
     back to memory, failed again (internal error), and filed nothing. Now the build is done
     again with SQLite's temporary files in memory and filed."""
-    full = tmp_path / "full"
-    if os.geteuid() != 0 or not shutil.which("mount") or not _full_tmpfs(full):
-        pytest.skip("needs a small tmpfs mounted (root)")
-    try:
+    with full_folder(tmp_path / "full") as full:
         cache = tmp_path / "cache"
         env = {**os.environ, "KZRU_CACHE_DIR": str(cache), "TMPDIR": str(full)}
-        done = _kzru("search", "газ", "-n", "1", "--format", "json", "--data",
-                     str(table_20k), env=env)
+        done = kzru("search", "газ", "-n", "1", "--format", "json", "--data",
+                    str(table_20k), env=env)
         assert done.returncode == 0 and "internal error" not in done.stderr, done.stderr
         assert len(list(cache.glob("index-*.sqlite"))) == 1
-    finally:
-        subprocess.run(["umount", "-l", str(full)], capture_output=True)
 
 
 # --- #4 (low): a worker outliving a SIGKILLed build -----------------------------------------
