@@ -211,45 +211,61 @@ def _interrupts_as_usual() -> None:
     handler = signal.getsignal(signal.SIGINT)
     if getattr(handler, "__module__", None) == "kzru.start":
         signal.signal(signal.SIGINT, signal.default_int_handler)
-    # SIGTERM (timeout, systemd stop, docker stop) ends kzru the way Ctrl-C does: the folder
-    # lock removed, a write whole or not at all, one line, exit 143 (a killed kzru left
-    # .kzru-lock behind). Left alone when the caller ignores it.
-    SIGTERM_SEEN.ended_run = False
-    if signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, _terminated):
-        signal.signal(signal.SIGTERM, _terminated)
-        if not SIGTERM_SEEN.fork_hook_set:  # a forked worker is ended by SIGTERM as before
-            os.register_at_fork(after_in_child=_sigterm_as_default)
-            SIGTERM_SEEN.fork_hook_set = True
+    # SIGTERM (timeout, systemd stop, docker stop) and SIGHUP (a terminal closed, ssh
+    # dropped) end kzru the way Ctrl-C does: the folder lock removed, a write whole or not at
+    # all, stdout's flag given back, one line, exit 128 + the signal's number (killed, kzru
+    # left .kzru-lock behind). Each left alone when the caller ignores it (nohup).
+    ENDED_BY.number = None
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(number) in (signal.SIG_DFL, _ended):
+            signal.signal(number, _ended)
+    if not ENDED_BY.fork_hook_set:  # a forked worker is ended by these as before, silently
+        os.register_at_fork(after_in_child=_endings_as_default)
+        ENDED_BY.fork_hook_set = True
 
 
-class _SigtermSeen:
-    """Whether a SIGTERM, not a Ctrl-C, ended the run (both arrive as KeyboardInterrupt;
-    they are said and coded apart), and whether the hook that gives a forked worker the
-    default SIGTERM back is set (once a process)."""
+class _EndedBy:
+    """Which signal, SIGTERM or SIGHUP, ended the run (each arrives as a KeyboardInterrupt,
+    as Ctrl-C does; they are said and coded apart), and whether the hook that gives a forked
+    worker their default actions back is set (once a process)."""
 
-    __slots__ = ("ended_run", "fork_hook_set")
+    __slots__ = ("number", "fork_hook_set")
 
     def __init__(self) -> None:
-        self.ended_run = False
+        self.number: int | None = None
         self.fork_hook_set = False
 
 
-SIGTERM_SEEN = _SigtermSeen()
+ENDED_BY = _EndedBy()
+# what kzru says when a signal ends it, by the signal's name
+_ENDED_SAYING = {"SIGTERM": "err.terminated", "SIGHUP": "err.hung_up"}
 
 
-def _terminated(number: int, frame: object) -> None:
-    SIGTERM_SEEN.ended_run = True
+def _ended(number: int, frame: object) -> None:
+    ENDED_BY.number = number
     raise KeyboardInterrupt
 
 
-def _sigterm_as_default() -> None:
+def _endings_as_default() -> None:
     import signal
 
     try:
-        if signal.getsignal(signal.SIGTERM) is _terminated:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            if signal.getsignal(number) is _ended:
+                signal.signal(number, signal.SIG_DFL)
     except ValueError:  # forked from a thread that is not the main one: nothing to undo
         pass
+
+
+def _fail_stopped(ctrl_c: str) -> "NoReturn":  # noqa: F821
+    """One line and 130 for a Ctrl-C (said as ``ctrl_c``); for a signal that ended the run,
+    its own line and 128 + its number."""
+    import signal
+
+    number = ENDED_BY.number
+    if number is None:
+        _fail(_said(ctrl_c), 130)
+    _fail(_said(_ENDED_SAYING[signal.Signals(number).name]), 128 + number)
 
 
 def main(argv: Optional[List[str]] = None) -> None:
@@ -297,16 +313,12 @@ def main(argv: Optional[List[str]] = None) -> None:
     except click_errors.ClickException as error:
         _fail(error.format_message().replace("\n", " "), error.exit_code)
     except typer.Abort:
-        if SIGTERM_SEEN.ended_run:
-            _fail(_said("err.terminated"), 143)
-        _fail(_said("err.aborted"), 130)
+        _fail_stopped("err.aborted")
     except BrokenPipeError:
         _silence_stdout()
         raise SystemExit(0) from None
     except KeyboardInterrupt:
-        if SIGTERM_SEEN.ended_run:
-            _fail(_said("err.terminated"), 143)
-        _fail(_said("err.interrupted"), 130)
+        _fail_stopped("err.interrupted")
     except OSError as error:
         if error.filename is not None:
             _fail(_said("err.os", path=error.filename, why=error.strerror))

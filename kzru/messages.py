@@ -146,6 +146,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "err.aborted": ("aborted", "прервано"),
     "err.interrupted": ("interrupted", "прервано (Ctrl-C)"),
     "err.terminated": ("terminated (SIGTERM)", "остановлено сигналом SIGTERM"),
+    "err.hung_up": ("hung up (SIGHUP)", "остановлено: терминал закрыт (SIGHUP)"),
     "err.os": ("{path}: {why}", "{path}: {why}"),
     "err.pager_failed": ("the pager '{pager}' failed (exit {status}): the output may not have been "
                          "shown; --no-pager prints it without one",

@@ -109,40 +109,7 @@ def test_a_file_an_undo_removes_is_named(run, data_copy: Path, lang: str) -> Non
     assert done.err.splitlines() == said[lang]
 
 
-# --- #8b (low): SIGTERM ends kzru the way Ctrl-C does ---------------------------------------
-
-ARTICLE = ("Астана, 5 декабря 2026 года\n\n"
-           "Президенты Казахстана и России подписали соглашение о транзите газа.\n"
-           "Товарооборот составил 28 млрд долларов.\n")
-
-
-def test_sigterm_during_a_write_leaves_the_folder_as_it_was_and_unlocked(
-        run, tmp_path: Path) -> None:  # noqa: ANN001
-    """`timeout kzru add …` (SIGTERM) while add holds the folder: the old kzru died at once
-    and left .kzru-lock behind. Now: one line, exit 143, the lock removed, the tables as they
-    were (nothing half written)."""
-    pytest.importorskip("natasha")
-    folder = tmp_path / "mine"
-    assert run("init", str(folder), "--empty").code == 0
-    before = {path.name: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
-    article = tmp_path / "art.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    env = {**os.environ, "KZRU_CACHE_DIR": str(tmp_path / "cache")}
-    process = subprocess.Popen([sys.executable, "-m", "kzru", "add", str(article), "--data",
-                                str(folder), "--published", "2026-12-05"], env=env, cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while not (folder / ".kzru-lock").exists() and process.poll() is None:
-        assert time.monotonic() < deadline
-        time.sleep(0.01)
-    process.send_signal(signal.SIGTERM)
-    out, err = process.communicate(timeout=120)
-    if process.returncode == 0:
-        pytest.skip("add finished before the signal reached it")
-    assert process.returncode == 143, (process.returncode, err)
-    assert err == "kzru: terminated (SIGTERM)\n" and out == ""
-    assert {path.name: path.read_bytes() for path in folder.rglob("*")
-            if path.is_file()} == before
+# --- #8b (low): SIGTERM ends kzru the way Ctrl-C does: tests/test_faults_r13.py, with SIGHUP
 
 
 # --- #5 (low): a page of very many elements -----------------------------------------------
