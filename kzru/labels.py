@@ -132,8 +132,8 @@ def label(key: str, lang: str = "en", **fields: object) -> str:
     if not fields:
         return text
     for name, value in fields.items():
-        if _blank_edged(value):
-            fields[name] = repr(str(value))  # a name of spaces is shown, not blank
+        if _shown_quoted(value):
+            fields[name] = _quoted(value)  # a name of spaces is shown, not blank
     return text.format(**fields)
 
 
@@ -186,13 +186,27 @@ def say(text: object, lang: str = "en") -> str:
         return text.russian
     if isinstance(text, Joined):
         return say(text.separator, lang).join(say(part, lang) for part in text.parts)
-    return label(text.key, lang, **{name: value if _blank_edged(value) else say(value, lang)
+    return label(text.key, lang, **{name: value if _shown_quoted(value) else say(value, lang)
                                     for name, value in text.fields.items()})
 
 
-def _blank_edged(value: object) -> bool:
-    """A path whose name begins or ends with a space (or is only spaces): shown quoted."""
-    return isinstance(value, PurePath) and str(value) != str(value).strip()
+def _quoted(path: PurePath) -> str:
+    """A path in quotes, escaped as every message is (a byte not UTF-8 as \\xff)."""
+    from kzru.errors import one_line
+
+    return f"'{one_line(str(path))}'"
+
+
+def _shown_quoted(value: object) -> bool:
+    """A path whose name begins or ends with a space (or is only spaces), or holds a
+    character that must be shown as an escape (a newline, ESC): shown quoted, so where the
+    name begins and ends is seen (a name of a tab was quoted, one of a newline not)."""
+    if not isinstance(value, PurePath):
+        return False
+    from kzru.errors import one_line
+
+    name = str(value)
+    return name != name.strip() or one_line(name) != name
 
 
 def as_data(text: object) -> object:

@@ -119,9 +119,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                                   "{path}: в названии издания символ замены (U+FFFD): неверная "
                                   "или не указанная кодировка? Сохраните статью в UTF-8 (или "
                                   "укажите charset) и добавьте снова"),
-    "err.invisible_in_article": ("{where}: {code} ({name}) in the article ({count} such "
-                                 "characters in all): kzru's tables refuse invisible "
-                                 "characters; remove them and add it again",
+    "err.invisible_in_article": ("{where}: {code} ({name}) in the article ({count} in all): "
+                                 "kzru's tables refuse invisible characters; remove them and "
+                                 "add it again",
                                  "{where}: {code} ({name}) в статье (всего таких символов: "
                                  "{count}): таблицы kzru не принимают невидимые символы; "
                                  "удалите их и добавьте статью снова"),

@@ -220,9 +220,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "Страница указала ссылку, которая не является адресом http(s); "
                               "она не сохранена."),
     # --- what kzru init and kzru export say they did (stdout) ----------------------------
-    "init.created": ("created {folder}: {what}; add articles with: kzru add FILE --data {folder}",
+    "init.created": ("created {folder}: {what}; add articles with: kzru add FILE --data "
+                     "{argument}",
                      "создана папка {folder}: {what}; добавить статьи: kzru add FILE --data "
-                     "{folder}"),
+                     "{argument}"),
     "init.empty": ("the schema, sectors and glossary", "схема, отрасли и глоссарий"),
     "init.copy": ("a copy of the bundled table", "копия встроенной таблицы"),
     "export.package": ("wrote {count} files to {folder}: {files}",

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from fault_fixtures import ROOT, full_folder, kzru
 
+from kzru.errors import one_line
+
 # --- #1 (medium): a full TMPDIR and a read that sorts more than SQLite's cache holds ------
 
 MOSCOW = "2025-11-state-visit-moscow"  # 3,240 facts in the 20k table: its sort spills
@@ -110,3 +112,74 @@ def test_a_signal_while_blocked_on_a_full_pipe_gives_the_flag_back(
             child.wait()
         os.close(writing)
         os.close(reading)
+
+
+# --- #10 (low): messages and hints ---------------------------------------------------------
+
+@pytest.mark.parametrize(("marks", "said"), [(1, "(1 in all)"), (3, "(3 in all)")])
+def test_invisible_characters_in_an_article_are_counted_without_a_wrong_plural(
+        run, empty: Path, tmp_path: Path, marks: int, said: str) -> None:  # noqa: ANN001
+    """(a) One right-to-left mark in an article: '(1 such characters in all)'."""
+    article = tmp_path / "rtl.txt"
+    article.write_text("Заголовок\nАСТАНА, 5 декабря 2026. Президенты подписали"
+                       + "\u200f" * marks + " соглашение.\n", encoding="utf-8")
+    done = run("add", str(article), "--data", str(empty), "--published", "2026-12-05")
+    assert done.code == 2 and done.err.count("\n") == 1
+    assert f"U+200F (right-to-left mark) in the article {said}: " in done.err
+
+
+@pytest.mark.parametrize("name", ["~", "my table", "$HOME", "a;b"])
+def test_the_hint_after_init_names_the_folder_as_a_shell_reads_it(
+        run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:  # noqa: ANN001
+    """(b) `kzru init --empty -- '~'` said 'add articles with: kzru add FILE --data ~', which
+    pasted into a shell names the home folder. The hint's folder is quoted for a shell: the
+    command it gives, as a shell reads it, names the folder just made."""
+    monkeypatch.chdir(tmp_path)
+    done = run("init", "--empty", "--", name)
+    assert done.code == 0, done.err
+    hint = done.out.rstrip("\n").split("add articles with: ", 1)[1]
+    assert _as_a_shell_reads(hint) == ["kzru", "add", "FILE", "--data", name]
+
+
+def _as_a_shell_reads(command: str) -> list[str]:
+    """The words a POSIX shell makes of ``command`` (its expansions included)."""
+    said = subprocess.run(["sh", "-c", f"printf '%s\\0' {command}"], capture_output=True,
+                          env={"HOME": "/elsewhere", "PATH": os.environ["PATH"]})
+    return said.stdout.decode().split("\0")[:-1]
+
+
+def test_init_on_a_dangling_link_says_it_is_a_link(run, tmp_path: Path) -> None:  # noqa: ANN001
+    """(c) A dangling link as DIR: refused (right), but as 'lnk: File exists', the OS's words.
+    Now as every other link kzru will not write through; nothing is made where it points."""
+    link = tmp_path / "lnk"
+    link.symlink_to(tmp_path / "nowhere")
+    done = run("init", "--empty", str(link))
+    assert (done.code, done.out) == (2, "")
+    assert done.err == f"kzru: {link}: is a symbolic link; give the folder itself\n"
+    assert link.is_symlink() and not (tmp_path / "nowhere").exists()
+
+
+def test_init_through_a_missing_folder_and_back_makes_no_other_folder(
+        run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """(d) `kzru init --empty a/../escape` made ./escape and left an empty ./a behind. Now
+    only the folder asked for is made, and the hint names it so that --data finds it."""
+    monkeypatch.chdir(tmp_path)
+    done = run("init", "--empty", "--", "a/../escape")
+    assert done.code == 0, done.err
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["escape"]
+    hint = done.out.rstrip("\n").split("add articles with: ", 1)[1]
+    assert Path(_as_a_shell_reads(hint)[-1]).resolve() == tmp_path / "escape"
+
+
+@pytest.mark.parametrize("name", ["a\nb", "\t", "a\x1b[2Jb"])
+def test_a_file_name_kzru_must_escape_is_also_quoted(run, tmp_path: Path,  # noqa: ANN001
+                                                     name: str) -> None:
+    """(e) `export --csv $'a\\nb'` said 'wrote 6 files to a\\x0ab' unquoted, while a name of a
+    tab was quoted: a name that cannot be shown as it is, is shown quoted and escaped,
+    like one of spaces."""
+    folder = tmp_path / name
+    done = run("export", "--csv", str(folder))
+    assert done.code == 0, done.err
+    shown = done.out.split(" to ", 1)[1].split(": ", 1)[0]
+    assert shown == f"'{one_line(str(folder))}'"
+    assert "\n" not in shown and "\x1b" not in shown and "\t" not in shown

@@ -24,6 +24,9 @@ def command(
 ) -> None:
     """Start a data folder of your own that kzru add and kzru review write to (kzru never
     writes into its bundled table). Use it with --data DIR or KZRU_DATA=DIR."""
+    folder = _without_detours(folder)
+    if folder.is_symlink():  # a dangling one too: nothing is made where it points
+        raise KzruError(Said("err.folder_is_link", folder=folder))
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise KzruError(Said("err.not_empty", folder=folder))
     bundled = store.bundled_data_dir()
@@ -40,10 +43,27 @@ def command(
         writer.commit(folder, contents)
         (folder / "articles").mkdir(exist_ok=True)
     store.load(folder)
+    import shlex
+
     from kzru.errors import one_line
     from kzru.labels import READER, say
 
     shown = one_line(str(folder))  # a folder name never drives the terminal
+    argument = one_line(shlex.quote(str(folder)))  # and the hint is pasted into a shell
     what = Said("init.empty") if empty else Said("init.copy")
     # init takes no common options: the reader's language is --lang or KZRU_LANG (kzru.cli)
-    typer.echo(say(Said("init.created", folder=shown, what=what), READER[0]))
+    typer.echo(say(Said("init.created", folder=shown, argument=argument, what=what),
+                   READER[0]))
+
+
+def _without_detours(folder: Path) -> Path:
+    """``folder`` by a path that passes through no folder that is not there: mkdir would
+    make `a` of `a/../mine` only to leave it empty, and the path would name the new folder
+    only while `a` exists. The same folder the system would reach, by its real path."""
+    if ".." not in folder.parts:
+        return folder
+    import os
+
+    if folder.name in ("", ".."):
+        return Path(os.path.realpath(folder))
+    return Path(os.path.realpath(folder.parent)) / folder.name
