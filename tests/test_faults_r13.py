@@ -183,3 +183,17 @@ def test_a_file_name_kzru_must_escape_is_also_quoted(run, tmp_path: Path,  # noq
     shown = done.out.split(" to ", 1)[1].split(": ", 1)[0]
     assert shown == f"'{one_line(str(folder))}'"
     assert "\n" not in shown and "\x1b" not in shown and "\t" not in shown
+
+
+def test_words_that_match_nothing_are_named_once_each(run) -> None:  # noqa: ANN001
+    """(f) A phrase of two unknown words given 1,000 times: stderr said 'no match for: …'
+    with the phrase 1,000 times over. Each word or phrase is named once, and a long list is
+    cut with a count of the rest."""
+    done = run("search", "--format", "tsv", "--", " ".join(['"зюзя кукуку"'] * 1000))
+    assert done.code == 1 and done.err.count("\n") == 1
+    assert done.err.count("зюзя кукуку") == 1
+    many = " ".join(f"зюзя{letter}" for letter in "абвгдежзиклмнопрстуф")  # 20 words
+    done = run("search", "--format", "tsv", "--", many)
+    assert done.code == 1 and done.err.count("\n") == 1
+    assert "зюзяа, зюзяб" in done.err and "зюзяф" not in done.err
+    assert "and 10 more" in done.err

@@ -111,7 +111,7 @@ def command(
                                fact_columns(out, score=True, explain=explain), "search")
         terms = {number: hit.terms for number, hit in enumerate(found.hits)}
         said = [say(note, out.lang) for note in found.notes] + (
-            [label("read.no_match", out.lang, words=", ".join(found.unmatched))]
+            [label("read.no_match", out.lang, words=_named(found.unmatched, out.lang))]
             if found.unmatched else [])
         nothing = " — ".join([label("empty.facts", out.lang), *said])
         reading = found.reading
@@ -145,3 +145,16 @@ def matched(match: Any, lang: str) -> str:
     if how == "status":  # a status constraint names itself by its value
         query = status_word(match.query)
     return say(Said("read.matched", query=query, term=term, how=vocab("how", how)), lang)
+
+
+# words that matched nothing named at the most (a query of a thousand words is one line)
+NAMED_UNMATCHED = 10
+
+
+def _named(words: tuple[str, ...], lang: str) -> str:
+    """Each word or phrase once, in the query's order; past NAMED_UNMATCHED, a count."""
+    unique = list(dict.fromkeys(words))
+    shown = ", ".join(unique[:NAMED_UNMATCHED])
+    if len(unique) <= NAMED_UNMATCHED:
+        return shown
+    return label("data.and_more", lang, shown=shown, count=len(unique) - NAMED_UNMATCHED)
