@@ -292,3 +292,10 @@ def test_the_digitalisation_line_says_how_it_is_the_experts(table) -> None:  # n
     assert row["summary"].startswith("Continuing the expert's point")
     assert row["text"].startswith("Продолжая мысль эксперта")
     assert row["speaker"] == "Zhanar Tulindinova (KazISS)"
+
+
+def test_track_help_names_the_new_verdict_in_both_languages(run) -> None:  # noqa: ANN001
+    english = " ".join(run("track", "--help").out.split())
+    assert "restated — still operating" in english and "not borne out" not in english
+    russian = " ".join(run("--lang", "ru", "track", "--help").out.split())
+    assert "названо снова — работает" in russian

@@ -82,8 +82,8 @@ def command(
     discussed, each with the later facts that report on it and a verdict: done, in progress,
     reaffirmed — still open, restated — still operating (an institution named again as open
     or at work), borne out / partly borne out / not mentioned / not named (a preview's
-    forecasts against the visit's report), no later report, or latest report (nothing newer
-    exists)."""
+    forecasts against the visit's report), not taken up at the visit / as such (a preview's
+    background), no later report, or latest report (nothing newer exists)."""
     loaded = dataset(options)
     # the fact filters every listing takes, meaning here what they mean in kzru facts
     given = {"sector": sector, "year": year, "event": event, "kind": kind, "source": source,
