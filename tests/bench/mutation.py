@@ -49,11 +49,11 @@ def _tests(*names: str) -> list[str]:
 
 
 _BRIEF = ("mut_brief", "mut_render_brief", "follow_brief", "round6_fixes", "round7_fixes",
-          "round8_fixes", "round9_fixes", "round10_briefs", "round11_fixes", "lang_ru",
-          "lang_ru_by_rule", "read_paths", "judged")
+          "round8_fixes", "round9_fixes", "round10_briefs", "round11_fixes", "round12_fixes",
+          "lang_ru", "lang_ru_by_rule", "read_paths", "judged")
 _TRACK = ("mut_render_track", "track_rules", "track_options", "track_filters",
           "track_reason_rows", "follow_brief", "round6_fixes", "round9_fixes", "round11_fixes",
-          "lang_ru", "lang_filters", "read_paths", "judged")
+          "round12_fixes", "lang_ru", "lang_filters", "read_paths", "judged")
 _STORE = ("mut_store", "mut_validate", "mut_links", "store", "store_columns",
           "validate_free_text", "faults", "faults_store", "faults_reads", "faults_cascade",
           "lint", "lint_part_sectors")
@@ -73,6 +73,10 @@ MODULES = {
     # track's and brief's presentation, split out of render.py
     "render_track": ("kzru/render_track.py", _tests(*_TRACK)),
     "render_brief": ("kzru/render_brief.py", _tests(*_BRIEF)),
+    # the preview against the outcome, and what is new since the last meeting, split out of
+    # render_brief.py
+    "render_brief_checks": ("kzru/render_brief_checks.py", _tests(*_BRIEF)),
+    "render_brief_novelty": ("kzru/render_brief_novelty.py", _tests(*_BRIEF)),
     # a brief's fact lines and its data for scripts, split out of render_brief.py
     "brief_lines": ("kzru/brief_lines.py", _tests(*_BRIEF)),
     "brief_data": ("kzru/brief_data.py", _tests(*_BRIEF)),
