@@ -79,14 +79,23 @@ def test_keys_that_collide_take_a_b_in_source_id_order(run, data_copy) -> None: 
     assert keys["a003"] == "mir242022putin" and keys["a001"] == "cmnkz2024a001"
 
 
-def test_a_key_without_an_outlet_takes_the_main_name_of_the_host(run, data_copy) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(("url", "site"), [
+    ("https://www.news.example.org/item", "example"),
+    ("https://m.tass.ru/politika/1", "tass"),
+    # a host of two labels, one of them www (a local mirror): the name is the other one
+    ("http://www.archive/item", "archive"),
+    ("http://archive:8080/item", "archive"),
+])
+def test_a_key_without_an_outlet_takes_the_main_name_of_the_host(run, data_copy, url: str,  # noqa: ANN001
+                                                                  site: str) -> None:
     """No publisher: the site of the URL, the name before the top-level domain, not the
-    first label of a host with several (news.example.org -> example)."""
+    first label of a host with several (news.example.org -> example); www, m and amp are
+    no names."""
     from conftest import write_table
 
     rows = read_table(data_copy, "sources")
     by_id = {row["id"]: row for row in rows}
     assert not by_id["a000"]["publisher"] and not by_id["a000"]["title"]
-    by_id["a000"]["url"] = "https://www.news.example.org/item"
+    by_id["a000"]["url"] = url
     write_table(data_copy, "sources", rows)
-    assert _keys(run, data_copy)["a000"] == "example2022a000"
+    assert _keys(run, data_copy)["a000"] == f"{site}2022a000"

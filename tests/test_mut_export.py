@@ -236,6 +236,31 @@ def test_broken_references_write_nothing(dataset, tmp_path: Path) -> None:  # no
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_database_that_cannot_be_written_says_where_and_why(dataset, tmp_path: Path) -> None:  # noqa: ANN001
+    """Errors are for people: the target and the system's own reason, in one line (the
+    reason worked out here by trying to make a file in the same folder)."""
+    target = tmp_path / "gone" / "kzru.db"  # its folder does not exist
+    with pytest.raises(OSError) as tried:
+        os.open(target.parent / "probe", os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+    with pytest.raises(KzruError) as raised:
+        export.write_database(dataset, target, PACKAGE)
+    assert str(raised.value) == (f"{target}: cannot be written ({tried.value.strerror}); "
+                                 "nothing was changed")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_error_without_a_system_reason_says_its_own_text(
+        dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    def fails(*_: object) -> None:
+        raise OSError("the disk went away")
+
+    monkeypatch.setattr(export, "_write_database", fails)
+    with pytest.raises(KzruError) as raised:
+        export.write_database(dataset, tmp_path / "kzru.db", PACKAGE)
+    assert str(raised.value) == (f"{tmp_path / 'kzru.db'}: cannot be written (the disk went "
+                                 "away); nothing was changed")
+
+
 # --- the data package --------------------------------------------------------------------
 
 def package_folder(tmp_path: Path) -> Path:
