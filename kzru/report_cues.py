@@ -61,3 +61,9 @@ PRESS_OFFICES: tuple[str, ...] = (
     "press service", "press office")
 # How far before a name a press office's word may stand and still be its channel.
 PRESS_REACH = 30
+
+# How many days a visit lasts, by the adjective news gives it ("двухдневный визит",
+# "с трёхдневным официальным визитом"; normalised, ё→е): the visit spans them.
+VISIT_LENGTHS: dict[str, int] = {
+    "однодневн": 1, "двухдневн": 2, "трехдневн": 3, "четырехдневн": 4, "пятидневн": 5,
+    "two-day": 2, "three-day": 3}

@@ -66,6 +66,14 @@ def _fits(m: Mention, event: Event) -> bool:
     return bool(mine & theirs) or (family and (not mine or not theirs))
 
 
+def _goes_on(m: Mention, event: Event) -> bool:
+    """A visit held to this day that the text says goes on ("Визит продлится с 14 по 15
+    мая" after the guest arrived on the 14th): the mention's days start within it and run
+    on, both to the day, and it is a visit's."""
+    return m.precision == event.date_precision == "day" and m.start <= event.end < m.end \
+        and event.kind in VISITS and m.kind in VISITS | {""}
+
+
 _RANK = {"day": 0, "month": 1, "season": 2, "year": 3}
 # A visit names the whole programme; talks and meetings are parts of it.
 _SPECIFIC = {"state-visit": 3, "official-visit": 3, "working-visit": 2, "talks": 1,
@@ -160,7 +168,8 @@ class Linker:
                 self.events[main] = visit._replace(end=m.end)
                 return main
         fitting = [event for event in self.events.values() if _fits(m, event) and not (
-            m.ahead and event.id in self.held and event.end <= m.ahead)]
+            m.ahead and event.id in self.held and event.end <= m.ahead and not _goes_on(
+                m, event))]
         if fitting:
             best = min(fitting, key=lambda e: (e.kind != m.kind, _RANK[e.date_precision],
                                                e.id not in self.proposed))

@@ -33,6 +33,7 @@ from kzru.cues import (
 from kzru.curate.annotate import Entity, Sentence
 from kzru.curate.draft import Draft
 from kzru.curate.titles import side_of_word
+from kzru.report_cues import VISIT_LENGTHS
 from kzru.text import normalize
 
 _CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -75,6 +76,12 @@ class Mention(NamedTuple):
     guest: str
     phone: bool = False  # a telephone conversation
     ahead: date | None = None  # the article's date, when the event is one to come
+
+
+def _length(text: str) -> int:
+    """The days a visit lasts by its adjective ("двухдневный визит": 2), else 1."""
+    return next((days for stem, days in VISIT_LENGTHS.items()
+                 if re.search(rf"(?<!\w){stem}", text)), 1)
 
 
 def span(draft: Draft) -> tuple[date, date]:
@@ -120,11 +127,14 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
             # a bare "визит" the text does not date says nothing of when, unless someone
             # arrived
             return None
-        return Mention(draft.event_word, article_date, article_date, "day", "inferred",
+        return Mention(draft.event_word, article_date,
+                       article_date + timedelta(days=_length(text) - 1), "day", "inferred",
                        f"The text gives no date; the article's date ({article_date}), as the "
                        f"sentence reports it in the {sentence.tense() or 'present'} tense.",
                        places, host, guest, phone)
     start, end = span(draft)
+    if draft.date.precision == "day":
+        end = max(end, start + timedelta(days=_length(text) - 1))
     basis = "stated" if draft.date.basis == "stated" else "inferred"
     return Mention(draft.event_word, start, end, draft.date.precision, basis,
                    draft.date.note, places, host, guest, phone,

@@ -1,0 +1,39 @@
+"""Rules of Russian news language for a draft's event, each tested on sentences written for
+it (no article's text): a visit "с D1 по D2" or "двухдневный" spans its days, and a sentence
+saying the visit goes on ("продлится с … по …") joins the visit the guest arrived for. Each
+assertion would fail without its rule."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("natasha")
+
+from conftest import drafted  # noqa: E402
+
+
+def test_a_visit_from_one_day_to_another_spans_them(tmp_path: Path,
+                                                    empty_folder: Path) -> None:
+    data, by = drafted(tmp_path, empty_folder, (
+        "Казань, 8 сентября 2028 года\n\n"
+        "Премьер-министр Казахстана прибыл в Казань с официальным визитом.\n"
+        "Визит продлится с 8 по 10 сентября.\n"
+        "В программе визита посещение вертолетного завода.\n"))
+    visit = data.events[by("Премьер-министр").event]
+    assert visit.kind == "official-visit"
+    assert (visit.start, visit.end) == (date(2028, 9, 8), date(2028, 9, 10))
+    # what is still to come of a visit under way is that visit's
+    assert by("Визит продлится").event == visit.id
+
+
+def test_a_two_day_visit_spans_two_days(tmp_path: Path, empty_folder: Path) -> None:
+    data, by = drafted(tmp_path, empty_folder, (
+        "Астана, 3 октября 2028 года\n\n"
+        "Председатель правительства России прибыл в Астану с двухдневным рабочим визитом.\n"
+        "Гость осмотрел новый вокзал столицы.\n"))
+    visit = data.events[by("Председатель").event]
+    assert visit.kind == "working-visit"
+    assert (visit.start, visit.end) == (date(2028, 10, 3), date(2028, 10, 4))
