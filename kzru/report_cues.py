@@ -67,3 +67,17 @@ PRESS_REACH = 30
 VISIT_LENGTHS: dict[str, int] = {
     "однодневн": 1, "двухдневн": 2, "трехдневн": 3, "четырехдневн": 4, "пятидневн": 5,
     "two-day": 2, "three-day": 3}
+
+# Halls, residences and buildings where leaders meet (normalised beginnings): a venue inside
+# a city, never a place of its own. An event held there is held in that city, so the talks in
+# the Kremlin, the signing in the St George Hall and the dinner at Novo-Ogaryovo are one
+# visit's, in Moscow.
+VENUE_CITIES: dict[str, str] = {
+    "кремл": "Москва", "георгиевск зал": "Москва", "екатерининск зал": "Москва",
+    "александровск зал": "Москва", "андреевск зал": "Москва", "ново-огарев": "Москва",
+    "внуков": "Москва", "шереметьев": "Москва", "бочаров руч": "Сочи",
+    "константиновск двор": "Санкт-Петербург", "таврическ двор": "Санкт-Петербург",
+    "акорд": "Астана", "ак орд": "Астана", "дворец независимост": "Астана",
+    "дворце независимост": "Астана", "дворца независимост": "Астана",
+    "дворец мира и согласия": "Астана", "дворце мира и согласия": "Астана",
+    "kremlin": "Moscow", "akorda": "Astana"}

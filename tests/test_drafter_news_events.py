@@ -37,3 +37,34 @@ def test_a_two_day_visit_spans_two_days(tmp_path: Path, empty_folder: Path) -> N
     visit = data.events[by("Председатель").event]
     assert visit.kind == "working-visit"
     assert (visit.start, visit.end) == (date(2028, 10, 3), date(2028, 10, 4))
+
+
+def test_halls_are_venues_inside_one_city(tmp_path: Path, empty_folder: Path) -> None:
+    data, by = drafted(tmp_path, empty_folder, (
+        "Москва, 20 июня 2028 года\n\n"
+        "Переговоры президентов России и Казахстана прошли в Кремле.\n"
+        "Затем в Георгиевском зале состоялась церемония подписания документов.\n"
+        "Вечером лидеры продолжили беседу в Ново-Огарёве.\n"))
+    talks = by("Переговоры президентов").event
+    assert talks and data.events[talks].places == ("Москва",)
+    # the hall and the residence are places inside Moscow: the same event, no new one
+    assert by("Затем в Георгиевском").event == talks
+    assert by("Вечером лидеры").event == talks
+    assert len(data.events) == 1
+
+
+def test_a_residence_stands_for_its_city(tmp_path: Path, empty_folder: Path) -> None:
+    data, by = drafted(tmp_path, empty_folder, (
+        "Астана, 2 июля 2028 года\n\n"
+        "В Акорде состоялись российско-казахстанские переговоры на высшем уровне.\n"))
+    event = data.events[by("В Акорде").event]
+    assert (event.places, event.host) == (("Астана",), "kz")
+
+
+def test_a_call_is_placed_nowhere(tmp_path: Path, empty_folder: Path) -> None:
+    data, by = drafted(tmp_path, empty_folder, (
+        "Москва, 3 февраля 2029 года\n\n"
+        "Президент России провел телефонный разговор с президентом Казахстана.\n"))
+    event = data.events[by("Президент России").event]
+    # a telephone conversation has no city, and a country is no place
+    assert event.kind == "talks" and event.places == ()

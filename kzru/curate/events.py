@@ -107,7 +107,7 @@ class Linker:
             if where else title_en,
             start=m.start, end=m.end, date_precision=m.precision, date_basis=m.basis,
             date_note=m.note, host=m.host, guest=m.guest,
-            places=m.places or (("Казахстан",) if m.host == "kz" else ("Россия",)),
+            places=m.places,  # cities only: a call or an unplaced event names none
             sources=(source,), review="draft")
         self.proposed.add(event_id)
         if not m.ahead:

@@ -33,7 +33,7 @@ from kzru.cues import (
 from kzru.curate.annotate import Entity, Sentence
 from kzru.curate.draft import Draft
 from kzru.curate.titles import side_of_word
-from kzru.report_cues import VISIT_LENGTHS
+from kzru.report_cues import VENUE_CITIES, VISIT_LENGTHS
 from kzru.text import normalize
 
 _CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -78,6 +78,21 @@ class Mention(NamedTuple):
     ahead: date | None = None  # the article's date, when the event is one to come
 
 
+def city_of(place: str) -> str:
+    """A hall, residence or building where leaders meet stands for its city ("Кремль",
+    "Акорда" → Москва, Астана); any other place is itself."""
+    said = normalize(place)
+    return next((city for stem, city in VENUE_CITIES.items() if said.startswith(stem)), place)
+
+
+def _halls(text: str) -> tuple[str, ...]:
+    """The cities of the halls a normalised sentence names with "в"/"во" before them ("в
+    Георгиевском зале", "во Дворце Независимости"): where its event is held."""
+    return tuple(dict.fromkeys(
+        city for stem, city in VENUE_CITIES.items()
+        if re.search(rf"(?<!\w)(?:в|во|на)\s+{re.escape(stem)}", text)))
+
+
 def _length(text: str) -> int:
     """The days a visit lasts by its adjective ("двухдневный визит": 2), else 1."""
     return next((days for stem, days in VISIT_LENGTHS.items()
@@ -108,8 +123,10 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
     phone = holds(text, PHONE_WORDS)
     where = venues(sentence)
     places = () if phone else tuple(dict.fromkeys(
-        e.normal for e in where
+        city_of(e.normal) for e in where
         if not any(normalize(e.normal).startswith(c) for c in COUNTRY_NAMES)))
+    if not places and not phone:
+        places = _halls(text)  # "в Георгиевском зале", not tagged as a place
     host = host_of(sentence, where)
     if host:  # a place of the other side is no venue of an event this side hosts
         places = tuple(p for p in places if country_of(p) in ("", host))
