@@ -81,3 +81,12 @@ VENUE_CITIES: dict[str, str] = {
     "дворце независимост": "Астана", "дворца независимост": "Астана",
     "дворец мира и согласия": "Астана", "дворце мира и согласия": "Астана",
     "kremlin": "Moscow", "akorda": "Astana"}
+
+# A guest's arrival ("прибыл в Москву", "прилетела в Астану"): with a person or a visitor's
+# title in the sentence, the arrival of a visit whose kind the text may not name. Such a visit
+# is proposed as a working visit (the commonest kind) for the reviewer to settle.
+ARRIVED_VERBS: tuple[str, ...] = ("прибыл", "прилетел", "приехал", "arrived")
+VISITOR_WORDS: tuple[str, ...] = (
+    "президент", "премьер", "министр", "глава", "лидер", "делегаци", "гость", "спикер",
+    "председател", "елбас", "president", "minister", "delegation", "leader")
+UNNAMED_VISIT = "working-visit"

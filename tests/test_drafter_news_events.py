@@ -68,3 +68,38 @@ def test_a_call_is_placed_nowhere(tmp_path: Path, empty_folder: Path) -> None:
     event = data.events[by("Президент России").event]
     # a telephone conversation has no city, and a country is no place
     assert event.kind == "talks" and event.places == ()
+
+
+def test_an_arrival_proposes_a_visit_guest_to_host(tmp_path: Path,
+                                                   empty_folder: Path) -> None:
+    data, by = drafted(tmp_path, empty_folder, (
+        "Москва, 10 марта 2029 года\n\n"
+        "Премьер-министр Казахстана Олжас Бектенов прибыл в Москву.\n"
+        "В ходе визита он проведет переговоры с председателем правительства России.\n"))
+    arrived = by("Премьер-министр").event
+    assert arrived, "an arrival in a city proposes a visit"
+    visit = data.events[arrived]
+    assert (visit.host, visit.guest, visit.places) == ("ru", "kz", ("Москва",))
+    assert visit.start == date(2029, 3, 10) and visit.review == "draft"
+    # the text names no kind: proposed as a working visit, and the note says so
+    assert visit.kind == "working-visit" and "names no kind" in visit.date_note
+    assert by("В ходе визита").event == arrived
+
+
+def test_an_arrival_takes_the_kind_named_after_it(tmp_path: Path,
+                                                  empty_folder: Path) -> None:
+    data, by = drafted(tmp_path, empty_folder, (
+        "Астана, 4 мая 2029 года\n\n"
+        "Президент России прилетел в Астану.\n"
+        "Государственный визит начался с церемонии встречи в Акорде.\n"))
+    assert by("Государственный визит").event == by("Президент России").event
+    visit = data.events[by("Президент России").event]
+    assert (visit.kind, visit.host, visit.places) == ("state-visit", "kz", ("Астана",))
+    assert len(data.events) == 1
+
+
+def test_cargo_arriving_is_no_visit(tmp_path: Path, empty_folder: Path) -> None:
+    data, _ = drafted(tmp_path, empty_folder, (
+        "Омск, 4 мая 2029 года\n\n"
+        "Первый контейнерный поезд из Китая прибыл в Омск.\n"))
+    assert not data.events

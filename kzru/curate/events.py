@@ -44,9 +44,12 @@ from kzru.curate.mentions import (
     venues,
 )
 from kzru.model import Event
+from kzru.report_cues import UNNAMED_VISIT
 from kzru.text import normalize
 
-PARTS = {"talks", "meeting"}  # what a visit's programme is made of
+PARTS = {"talks", "meeting"}
+NO_KIND = ("The text says a visitor arrived and names no kind of visit: proposed as a "
+           "working visit for the reviewer to settle.")  # what a visit's programme is made of
 
 
 def _overlaps(m: Mention, event: Event) -> bool:
@@ -92,6 +95,9 @@ class Linker:
     def _propose(self, m: Mention, source: str) -> str | None:
         """A new draft event, only from a mention that names its kind ("государственный
         визит", "переговоры", "саммит"…); a bare "визит" or an arrival only links."""
+        if m.arrived and m.kind in ("", "visit") and m.host and m.places:
+            # a visitor arrived in a city and the text names no kind: a visit all the same
+            m = m._replace(kind=UNNAMED_VISIT, note=" ".join(filter(None, (m.note, NO_KIND))))
         if not m.kind or not m.host or m.kind == "visit":
             return None
         place = m.places[0] if m.places else ""

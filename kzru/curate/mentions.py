@@ -33,7 +33,7 @@ from kzru.cues import (
 from kzru.curate.annotate import Entity, Sentence
 from kzru.curate.draft import Draft
 from kzru.curate.titles import side_of_word
-from kzru.report_cues import VENUE_CITIES, VISIT_LENGTHS
+from kzru.report_cues import ARRIVED_VERBS, VENUE_CITIES, VISIT_LENGTHS, VISITOR_WORDS
 from kzru.text import normalize
 
 _CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -76,6 +76,15 @@ class Mention(NamedTuple):
     guest: str
     phone: bool = False  # a telephone conversation
     ahead: date | None = None  # the article's date, when the event is one to come
+    arrived: bool = False  # a visitor arrived ("премьер-министр прибыл в Москву")
+
+
+def _arrival(sentence: Sentence, text: str) -> bool:
+    """A visitor's arrival: a past verb of arriving with a person named or a visitor's title
+    ("Премьер-министр Казахстана прибыл в Москву"; not "груз прибыл")."""
+    return any(re.search(rf"(?<!\w){verb}", text) for verb in ARRIVED_VERBS) and (
+        any(e.type == "person" for e in sentence.entities) or
+        any(re.search(rf"(?<!\w){word}", text) for word in VISITOR_WORDS))
 
 
 def city_of(place: str) -> str:
@@ -136,6 +145,7 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
     guest = {"kz": "ru", "ru": "kz"}.get(host, "")
     ahead = sentence.tense() == "future" or draft.status in ("planned", "expected") or \
         upcoming(draft)
+    arrived = not ahead and _arrival(sentence, text)
     if draft.date.basis == "publication":
         if ahead or article_precision != "day" or not (places or host) or \
                 draft.event_word == "visit" and not arrives:
@@ -148,14 +158,14 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
                        article_date + timedelta(days=_length(text) - 1), "day", "inferred",
                        f"The text gives no date; the article's date ({article_date}), as the "
                        f"sentence reports it in the {sentence.tense() or 'present'} tense.",
-                       places, host, guest, phone)
+                       places, host, guest, phone, arrived=arrived)
     start, end = span(draft)
     if draft.date.precision == "day":
         end = max(end, start + timedelta(days=_length(text) - 1))
     basis = "stated" if draft.date.basis == "stated" else "inferred"
     return Mention(draft.event_word, start, end, draft.date.precision, basis,
                    draft.date.note, places, host, guest, phone,
-                   article_date if ahead and article_precision == "day" else None)
+                   article_date if ahead and article_precision == "day" else None, arrived)
 
 
 def host_of(sentence: Sentence, venues: list[Entity]) -> str:
