@@ -90,3 +90,15 @@ VISITOR_WORDS: tuple[str, ...] = (
     "президент", "премьер", "министр", "глава", "лидер", "делегаци", "гость", "спикер",
     "председател", "елбас", "president", "minister", "delegation", "leader")
 UNNAMED_VISIT = "working-visit"
+
+# A press office speaks as its institution, as the table writes it ("пресс-служба Кремля" →
+# Kremlin press service; the Kazakh president's, the Akorda's → Akorda); any other press
+# office as "press service (<its words>)". Keys: normalised beginnings of the words after the
+# press office's noun.
+PRESS_SERVICES: dict[str, str] = {
+    "кремл": "Kremlin press service", "президента росс": "Kremlin press service",
+    "президента рф": "Kremlin press service", "путин": "Kremlin press service",
+    "главы российского": "Kremlin press service", "акорд": "Akorda",
+    "президента казахстан": "Akorda", "президента рк": "Akorda", "токаев": "Akorda",
+    "главы казахстан": "Akorda"}
+PRESS_WORDS = 4  # words of a press office's name kept after its noun

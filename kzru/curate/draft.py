@@ -52,8 +52,15 @@ from kzru.curate.evidence import (
 )
 from kzru.curate.figures import find_number
 from kzru.curate.furniture import attribution_only, furniture
-from kzru.curate.lexicon import Lexicon, canonical, find_names, find_sectors
+from kzru.curate.lexicon import (
+    Lexicon,
+    canonical,
+    find_names,
+    find_sectors,
+    speaker_english,
+)
 from kzru.curate.speakers import carry_speakers, find_speaker
+from kzru.curate.titles import is_title
 from kzru.labels import Said, word
 from kzru.model import EVIDENCE_JOINER
 from kzru.store import FORMULA_START
@@ -332,8 +339,11 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
                 continue
             if drafted is not None:
                 found.append(_carried(drafted, found, annotated, published))
-    return carry_speakers(found, annotated, annotated.article.publisher,
-                          lambda name: canonical(name, lexicon_) if name else "")
+    carried = carry_speakers(found, annotated, annotated.article.publisher,
+                             lambda name: canonical(name, lexicon_) if name else "")
+    # speakers as the table writes them, in English (a title left unresolved stays)
+    return [draft if not draft.speaker or is_title(draft.speaker) else draft._replace(
+        speaker=speaker_english(draft.speaker, lexicon_)) for draft in carried]
 
 
 def _carried(drafted: Draft, found: list[Draft], annotated: Annotated,

@@ -32,18 +32,10 @@ from kzru.cues import (
 )
 from kzru.curate.annotate import Entity, Sentence
 from kzru.curate.draft import Draft
+from kzru.curate.latin import latin
 from kzru.curate.titles import side_of_word
 from kzru.report_cues import ARRIVED_VERBS, VENUE_CITIES, VISIT_LENGTHS, VISITOR_WORDS
 from kzru.text import normalize
-
-_CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-                ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n",
-                 "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y",
-                 "", "e", "yu", "ya"]))
-
-
-def latin(text: str) -> str:
-    return "".join(_CYR.get(char, char) for char in normalize(text))
 
 
 def slug(text: str) -> str:
