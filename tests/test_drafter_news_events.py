@@ -103,3 +103,17 @@ def test_cargo_arriving_is_no_visit(tmp_path: Path, empty_folder: Path) -> None:
         "Омск, 4 мая 2029 года\n\n"
         "Первый контейнерный поезд из Китая прибыл в Омск.\n"))
     assert not data.events
+
+
+def test_an_event_id_carries_no_month_the_text_does_not_give(tmp_path: Path,
+                                                             empty_folder: Path) -> None:
+    data, by = drafted(tmp_path, empty_folder, (
+        "Омск, 14 февраля 2029 года\n\n"
+        "В прошлом году в Омске прошел форум регионов России и Казахстана.\n"
+        "В январе в Павлодаре прошли переговоры губернаторов.\n"))
+    forum = data.events[by("В прошлом году").event]
+    # dated to the year only: no month in its id ("00"), none in its date
+    assert forum.date_precision == "year" and forum.id.startswith("2028-00-forum")
+    talks = data.events[by("В январе").event]
+    # a month the text gives is the right one (a past January: this year's)
+    assert talks.date_precision == "month" and talks.id.startswith("2029-01-talks")

@@ -77,6 +77,13 @@ def _goes_on(m: Mention, event: Event) -> bool:
         and event.kind in VISITS and m.kind in VISITS | {""}
 
 
+def _key_date(start: date, precision: str) -> str:
+    """The date part of a proposed event's id, never finer than the text gives: the month
+    when it names a month or a day, else the year and "00", no month ("в конце прошлого
+    года" → "2021-00"; the ids' pattern in datapackage.json asks for two digits there)."""
+    return f"{start:%Y-%m}" if precision in ("day", "month") else f"{start:%Y}-00"
+
+
 _RANK = {"day": 0, "month": 1, "season": 2, "year": 3}
 # A visit names the whole programme; talks and meetings are parts of it.
 _SPECIFIC = {"state-visit": 3, "official-visit": 3, "working-visit": 2, "talks": 1,
@@ -101,7 +108,8 @@ class Linker:
         if not m.kind or not m.host or m.kind == "visit":
             return None
         place = m.places[0] if m.places else ""
-        base = f"{m.start:%Y-%m}-{m.kind}" + (f"-{slug(place)}" if place else "")
+        base = f"{_key_date(m.start, m.precision)}-{m.kind}" + (
+            f"-{slug(place)}" if place else "")
         event_id, number = base, 2
         while event_id in self.events:
             event_id, number = f"{base}-{number}", number + 1
@@ -150,7 +158,8 @@ class Linker:
             event = self.events.pop(old)
             place = next((p for p in event.places if normalize(p) in concrete(event.places)),
                          "")
-            base = f"{event.start:%Y-%m}-{event.kind}" + (f"-{slug(place)}" if place else "")
+            base = f"{_key_date(event.start, event.date_precision)}-{event.kind}" + (
+                f"-{slug(place)}" if place else "")
             new, number = base, 2
             while new in self.events:
                 new, number = f"{base}-{number}", number + 1
