@@ -148,6 +148,10 @@ GROUP_SPEAKERS: dict[str, str] = {
     "наблюдател": "наблюдатели", "expert": "experts", "analyst": "analysts",
 }
 
+GROUP_SPEAKERS_EN: dict[str, str] = {
+    "эксперты": "experts", "аналитики": "analysts", "политологи": "political scientists",
+    "наблюдатели": "observers"}
+
 # Titles a speaker is named by, per role: the words in the nominative, "~" after a noun that
 # may take any singular case ("главы государства", "президентом", "министру иностранных
 # дел"). A side is named by an adjective before ("казахстанский лидер") or a country after

@@ -61,3 +61,44 @@ PRESS_OFFICES: tuple[str, ...] = (
     "press service", "press office")
 # How far before a name a press office's word may stand and still be its channel.
 PRESS_REACH = 30
+
+# How many days a visit lasts, by the adjective news gives it ("двухдневный визит",
+# "с трёхдневным официальным визитом"; normalised, ё→е): the visit spans them.
+VISIT_LENGTHS: dict[str, int] = {
+    "однодневн": 1, "двухдневн": 2, "трехдневн": 3, "четырехдневн": 4, "пятидневн": 5,
+    "two-day": 2, "three-day": 3}
+
+# Halls, residences and buildings where leaders meet (normalised beginnings): a venue inside
+# a city, never a place of its own. An event held there is held in that city, so the talks in
+# the Kremlin, the signing in the St George Hall and the dinner at Novo-Ogaryovo are one
+# visit's, in Moscow.
+VENUE_CITIES: dict[str, str] = {
+    "кремл": "Москва", "георгиевск зал": "Москва", "екатерининск зал": "Москва",
+    "александровск зал": "Москва", "андреевск зал": "Москва", "ново-огарев": "Москва",
+    "внуков": "Москва", "шереметьев": "Москва", "бочаров руч": "Сочи",
+    "константиновск двор": "Санкт-Петербург", "таврическ двор": "Санкт-Петербург",
+    "акорд": "Астана", "ак орд": "Астана", "дворец независимост": "Астана",
+    "дворце независимост": "Астана", "дворца независимост": "Астана",
+    "дворец мира и согласия": "Астана", "дворце мира и согласия": "Астана",
+    "kremlin": "Moscow", "akorda": "Astana"}
+
+# A guest's arrival ("прибыл в Москву", "прилетела в Астану"): with a person or a visitor's
+# title in the sentence, the arrival of a visit whose kind the text may not name. Such a visit
+# is proposed as a working visit (the commonest kind) for the reviewer to settle.
+ARRIVED_VERBS: tuple[str, ...] = ("прибыл", "прилетел", "приехал", "arrived")
+VISITOR_WORDS: tuple[str, ...] = (
+    "президент", "премьер", "министр", "глава", "лидер", "делегаци", "гость", "спикер",
+    "председател", "елбас", "president", "minister", "delegation", "leader")
+UNNAMED_VISIT = "working-visit"
+
+# A press office speaks as its institution, as the table writes it ("пресс-служба Кремля" →
+# Kremlin press service; the Kazakh president's, the Akorda's → Akorda); any other press
+# office as "press service (<its words>)". Keys: normalised beginnings of the words after the
+# press office's noun.
+PRESS_SERVICES: dict[str, str] = {
+    "кремл": "Kremlin press service", "президента росс": "Kremlin press service",
+    "президента рф": "Kremlin press service", "путин": "Kremlin press service",
+    "главы российского": "Kremlin press service", "акорд": "Akorda",
+    "президента казахстан": "Akorda", "президента рк": "Akorda", "токаев": "Akorda",
+    "главы казахстан": "Akorda"}
+PRESS_WORDS = 4  # words of a press office's name kept after its noun

@@ -132,7 +132,7 @@ def test_agreement_is_a_commitment(added: dict) -> None:
 def test_figure_keeps_every_digit_and_its_speaker(added: dict) -> None:
     fact = added["by"]("Как отметил")
     assert fact.value == 28_000_000_000 and fact.unit == "USD"
-    assert fact.speaker == "Иван Петров"
+    assert fact.speaker == "Ivan Petrov"
     assert (fact.date, fact.date_precision, fact.date_basis) == (date(2025, 1, 1), "year",
                                                                   "inferred")
     assert "прошлом году" in fact.date_note

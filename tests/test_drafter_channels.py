@@ -29,8 +29,27 @@ def test_channels_are_not_speakers(tmp_path: Path, empty_folder: Path) -> None:
     _, by = drafted(tmp_path, empty_folder, REGIONS)
     # the agency is the channel; the aki, named in the instrumental, is not speaking
     assert by("Губернатор Омской").speaker == ""
-    assert by("Стороны договорились").speaker == ""  # a press office
-    assert by("Как уточнили").speaker == ""  # the governor's press office, not the governor
-    assert by("Лебедев заявил").speaker == "Виктор Лебедев"
+    # a press office speaks as its institution, not as the person it works for
+    assert by("Стороны договорились").speaker == "press service (pravitelstva oblasti)"
+    assert by("Как уточнили").speaker == "press service (gubernatora)"
+    assert by("Лебедев заявил").speaker == "Viktor Lebedev"
     # "По его словам": the last speaker, by his full name
-    assert by("По его словам").speaker == "Виктор Лебедев"
+    assert by("По его словам").speaker == "Viktor Lebedev"
+
+
+def test_speakers_are_written_in_the_table_s_english(tmp_path: Path,
+                                                    empty_folder: Path) -> None:
+    _, by = drafted(tmp_path, empty_folder, (
+        "Сочи, 5 августа 2028 года\n\n"
+        "Президент России Владимир Путин провел в Сочи переговоры с президентом Казахстана "
+        "Касым-Жомартом Токаевым, сообщила пресс-служба Кремля.\n"
+        "Президенты отметили высокий уровень двусторонних отношений.\n"
+        "Токаев заявил, что стороны ведут подготовку к форуму регионов.\n"
+        "Губернатор Краснодарского края Вениамин Кондратьев сказал, что край ждет туристов.\n"))
+    # a press office speaks as its institution, in the table's English
+    assert by("Президент России").speaker == "Kremlin press service"
+    # two leaders as one plural subject of a verb of saying: both, as the table writes them
+    assert by("Президенты отметили").speaker == "Kassym-Jomart Tokayev; Vladimir Putin"
+    # a person the glossary knows: its English name; anyone else: romanised
+    assert by("Токаев заявил").speaker == "Kassym-Jomart Tokayev"
+    assert by("Губернатор").speaker == "Veniamin Kondratev"

@@ -65,15 +65,15 @@ def test_no_misinflected_name_reaches_a_draft(drafts: dict) -> None:
 def test_a_glossary_person_is_named_as_the_glossary_names_him(drafts: dict) -> None:
     assert "Касым-Жомарт Токаев" in _by(drafts, "Президент Касым-Жомарт").names
     attributed = _by(drafts, "По словам Токаева")
-    assert attributed.speaker == "Касым-Жомарт Токаев"
+    assert attributed.speaker == "Kassym-Jomart Tokayev"
 
 
 def test_an_ambiguous_surname_follows_the_nominative_in_the_text(drafts: dict) -> None:
     attributed = _by(drafts, "По словам Куанышева")
     # the surname in the nominative, and as a speaker the fuller name the article gave him
     # before (kzru.curate.speakers: "Арман Куанышев … По словам Куанышева")
-    assert attributed.speaker == "Арман Куанышев" and "Куанышев" in attributed.names
+    assert attributed.speaker == "Arman Kuanyshev" and "Куанышев" in attributed.names
 
 
 def test_a_womans_surname_stays_when_the_text_names_no_man(drafts: dict) -> None:
-    assert _by(drafts, "Министр Айгерим").speaker == "Айгерим Сатпаева"
+    assert _by(drafts, "Министр Айгерим").speaker == "Aigerim Satpaeva"

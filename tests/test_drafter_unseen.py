@@ -92,7 +92,7 @@ def test_a_forum_without_a_visit_is_the_main_event(drafts_of) -> None:
     assert by("Губернаторы обсудили").event == forum
     # what a named speaker said, in the report of the forum, was said there
     quoted = by("«Наши области")
-    assert quoted.speaker == "Иван Петров" and quoted.event == forum
+    assert quoted.speaker == "Ivan Petrov" and quoted.event == forum
 
 
 # -- attributions: inverted, "Об этом сообщил", a quotation over sentences, "Он отметил" -----
@@ -101,13 +101,13 @@ def test_an_inverted_attribution_names_the_subject_after_its_verb(drafts_of) -> 
     _, by = drafts_of(HEAD + (
         "Министр Ерлан Сапаров провел встречу с губернатором Иваном Петровым, рассказал "
         "помощник министра Арман Нуров.\n"))
-    assert by("Министр Ерлан Сапаров").speaker == "Арман Нуров"
+    assert by("Министр Ерлан Сапаров").speaker == "Arman Nurov"
 
 
 def test_an_attribution_before_its_subject_is_not_inverted(drafts_of) -> None:
     _, by = drafts_of(HEAD + (
         "Министр Арман Нуров отметил важность поставок зерна в Омскую область.\n"))
-    assert by("Министр Арман Нуров").speaker == "Арман Нуров"
+    assert by("Министр Арман Нуров").speaker == "Arman Nurov"
 
 
 def test_about_this_reported_names_the_source_of_its_paragraph(drafts_of) -> None:
@@ -115,8 +115,8 @@ def test_about_this_reported_names_the_source_of_its_paragraph(drafts_of) -> Non
         "Стороны решили открыть в Костанае новый зерновой терминал. Его мощность составит "
         "500 тысяч тонн. Об этом сообщил аким области Арман Нуров.\n"
         "Терминал построит частная компания.\n"))
-    assert by("Стороны решили").speaker == "Арман Нуров"
-    assert by("Его мощность").speaker == "Арман Нуров"
+    assert by("Стороны решили").speaker == "Arman Nurov"
+    assert by("Его мощность").speaker == "Arman Nurov"
     assert by("Терминал построит").speaker == ""  # another paragraph: not covered
 
 
@@ -124,7 +124,7 @@ def test_a_quotation_over_sentences_takes_the_speaker_named_after_it(drafts_of) 
     _, by = drafts_of(HEAD + (
         "«Мы увеличили поставки зерна в Омскую область. Экспорт муки вырос на 20%», — сказал "
         "Арман Нуров.\n"))
-    assert by("«Мы увеличили").speaker == "Арман Нуров"
+    assert by("«Мы увеличили").speaker == "Arman Nurov"
 
 
 def test_a_pronoun_that_says_takes_up_the_last_speaker(drafts_of) -> None:
@@ -132,15 +132,15 @@ def test_a_pronoun_that_says_takes_up_the_last_speaker(drafts_of) -> None:
         "Министр Арман Нуров заявил, что экспорт зерна в Россию вырос.\n"
         "Он отметил, что поставки муки тоже увеличились.\n"
         "Он выразил уверенность, что новый терминал откроется в срок.\n"))
-    assert by("Он отметил").speaker == "Арман Нуров"
-    assert by("Он выразил").speaker == "Арман Нуров"
+    assert by("Он отметил").speaker == "Arman Nurov"
+    assert by("Он выразил").speaker == "Arman Nurov"
 
 
 def test_a_surname_alone_is_the_person_named_in_full_before(drafts_of) -> None:
     _, by = drafts_of(HEAD + (
         "Министр Арман Нуров посетил новый зерновой терминал в Костанае.\n"
         "Нуров выразил уверенность, что поставки зерна вырастут.\n"))
-    assert by("Нуров выразил").speaker == "Арман Нуров"
+    assert by("Нуров выразил").speaker == "Arman Nurov"
 
 
 # -- an ordinal standing for its noun takes up the events named before ----------------------

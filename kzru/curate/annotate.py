@@ -20,6 +20,11 @@ from kzru.curate.read import Article
 
 # A sentence with fewer words than this is a heading, caption or tag line: never drafted.
 MIN_WORDS = 4
+# A "sentence" past this many characters is a list or a table kept as text (no news sentence
+# is that long: the seeds' longest has 459): it is neither tagged nor drafted, only counted
+# as skipped (kzru.curate.draft), since tagging and drafting it cost memory and time that
+# grow faster than its length.
+LONGEST_SENTENCE = 2000
 _LETTER = re.compile(r"[^\W\d_]")
 # natasha's entity types -> kzru's words for them.
 ENTITY_TYPES = {"PER": "person", "LOC": "place", "ORG": "organization"}
@@ -88,11 +93,26 @@ def _parse(word: str) -> Any:
     return tools()[1].parse(word)
 
 
+# Latin letters that look like Cyrillic ones: inside a Cyrillic word ("пoдпиcaли" typed or
+# pasted with a Latin o, c, a) they are read as the Cyrillic letter, one for one.
+_LOOKALIKES = str.maketrans("aceopxykmthbACEOPXYKMTHB", "асеорхукмтнвАСЕОРХУКМТНВ")
+_MIXED = re.compile(r"\w*[а-яё]\w*[a-z]\w*|\w*[a-z]\w*[а-яё]\w*", re.IGNORECASE)
+
+
+def fold(text: str) -> str:
+    """``text`` with the Latin look-alike letters of each word that mixes both alphabets
+    read as Cyrillic; the same length, so every offset still holds."""
+    if not _MIXED.search(text):
+        return text
+    return _MIXED.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
+
+
 @lru_cache(maxsize=100_000)
 def word_class(word: str) -> tuple[str, str, str]:
     """(word class, tense, lemma) of the likeliest reading of ``word``."""
     if not _LETTER.search(word):
         return "", "", word
+    word = fold(word)
     parses = _parse(word)
     if not parses:
         return "", "", word.lower()
@@ -210,9 +230,14 @@ def annotate(article: Article) -> Annotated:
     spans = _sentences(text, sentenize)
     tokenised = []
     for start, stop in spans:
+        if stop - start > LONGEST_SENTENCE:
+            # never drafted (kzru.curate.draft counts it as skipped): its tokens and the
+            # tagger's pass over one chunk of all of them would cost memory by its square
+            tokenised.append(())
+            continue
         tokenised.append(tuple(
             Token(start + token.start, start + token.stop, token.text, *word_class(token.text))
-            for token in tokenize(text[start:stop])))
+            for token in tokenize(fold(text[start:stop]))))  # offsets hold: fold keeps length
     wanted = [index for index, tokens in enumerate(tokenised)
               if sum(bool(_LETTER.search(t.text)) for t in tokens) >= MIN_WORDS]
     found = _entities(text, [tokenised[index] for index in wanted])

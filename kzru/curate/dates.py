@@ -121,6 +121,11 @@ def _year_for(month: int, day: int, published: Published, tense: str = "") -> tu
     return year, Said("draft.year.same", year=year)
 
 
+def _impossible(said: str) -> str:
+    return (f"The text gives «{said}», a day no calendar has: dated only to its month, "
+            "for the reviewer to check.")
+
+
 def _describe(published: Published) -> Said:
     shown = {"day": published.date.isoformat(), "month": published.date.strftime("%Y-%m"),
              "year": str(published.date.year)}[published.precision]
@@ -137,6 +142,10 @@ def _match(kind: str, match: re.Match[str], published: Published,
         return Dated(found, "day", "stated", "", None, *at) if found else None
     if kind == "numeric":
         found = _valid(int(match[3]), int(match[2]), int(match[1]))
+        if found is None and 1 <= int(match[2]) <= 12:
+            # "31.02.2025": no such day; the month and year are all the text gives
+            return Dated(date(int(match[3]), int(match[2]), 1), "month", "stated",
+                         _impossible(said), None, *at)
         return Dated(found, "day", "stated", "", None, *at) if found else None
     if kind == "day_month":
         month = month_number(match[3])
@@ -151,7 +160,8 @@ def _match(kind: str, match: re.Match[str], published: Published,
         found = _valid(year, month, day)
         end = _valid(year, month, last) if last else None
         if found is None or (last and (end is None or end < found)):
-            return None
+            # "30 февраля": no such day; the month is all the text gives
+            return Dated(date(year, month, 1), "month", basis, _impossible(said), None, *at)
         return Dated(found, "day", basis, note, end, *at)
     if kind == "month_relative":
         month = month_number(match[1])

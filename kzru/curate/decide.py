@@ -28,12 +28,17 @@ from kzru.cues import (
     STATUS_ORDER,
     TAKING_CUES,
 )
-from kzru.curate.annotate import Sentence, Token
+from kzru.curate.annotate import Sentence, Token, fold
 from kzru.report_cues import FORECAST_FUTURES, HAVING_FUTURES
 from kzru.text import normalize as _normalize
 
+
 # Every sentence is normalised by each rule that reads it: once is enough.
-normalize = lru_cache(maxsize=8192)(_normalize)
+@lru_cache(maxsize=8192)
+def normalize(text: str) -> str:
+    """kzru.text.normalize after Latin look-alikes inside Cyrillic words are folded (the
+    same length: offsets hold)."""
+    return _normalize(fold(text))
 
 def cue_at(sentence: Sentence, offset: int) -> Token | None:
     for token in sentence.tokens:

@@ -27,7 +27,7 @@ from kzru.cues import (
     STATE_SUBJECTS,
     WORK_UNDER_WAY,
 )
-from kzru.curate.annotate import MIN_WORDS, Annotated, Sentence
+from kzru.curate.annotate import LONGEST_SENTENCE, MIN_WORDS, Annotated, Sentence
 from kzru.curate.context import antecedent, continues, join
 from kzru.curate.dates import CONTINUES_KEY, Dated, Published, find_dates, publication
 from kzru.curate.decide import (
@@ -52,8 +52,15 @@ from kzru.curate.evidence import (
 )
 from kzru.curate.figures import find_number
 from kzru.curate.furniture import attribution_only, furniture
-from kzru.curate.lexicon import Lexicon, canonical, find_names, find_sectors
+from kzru.curate.lexicon import (
+    Lexicon,
+    canonical,
+    find_names,
+    find_sectors,
+    speaker_english,
+)
 from kzru.curate.speakers import carry_speakers, find_speaker
+from kzru.curate.titles import is_title
 from kzru.labels import Said, word
 from kzru.model import EVIDENCE_JOINER
 from kzru.store import FORMULA_START
@@ -103,10 +110,6 @@ class Skipped(Exception):
 
 
 FORMULA = "formula start"
-# A "sentence" past this many characters is a list or a table kept as text (no news sentence
-# is that long: the seeds' longest has 459): drafting it costs time and memory that grow with
-# its square (one draft per clause, each holding the whole sentence), so it is skipped.
-LONGEST_SENTENCE = 2000
 TOO_LONG = "longer than 2,000 characters"
 
 
@@ -127,7 +130,8 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     article = annotated.article
     whole = whole or sentence
     content = [t for t in sentence.tokens if re.search(r"[^\W\d_]", t.text)]
-    short = len(content) < (1 if group is not None and group.member else MIN_WORDS) or \
+    short = len(content) < (1 if group is not None and group.member else
+                            2 if _finished(sentence, content) else MIN_WORDS) or \
         not any(t.pos in DECIDING_POS or t.pos == "NOUN" for t in content)
     # a statement needs a predicate: a verb, a short adjective or participle, a predicative,
     # the dash that stands for "is" in Russian, a figure or a named entity
@@ -235,6 +239,14 @@ def _invited(sentence: Sentence, published: Published) -> tuple[list[Dated], boo
     return [], False
 
 
+def _finished(sentence: Sentence, content: list) -> bool:  # noqa: ANN001
+    """A short sentence that is a whole statement, not a heading or a caption: it ends with
+    a full stop and has a finite verb or a short participle ("Стороны подписали
+    соглашение.", "Визит состоится 29.02.2027.")."""
+    return sentence.text.rstrip()[-1:] in ".!?…" and any(
+        t.pos in ("VERB", "PRTS") for t in content)
+
+
 def _activity(sentence: Sentence, cue: str) -> bool:
     """An activity verb ("ведут", "работает", "продолжают", "взаимодействуют") whose
     subject, in the words before it, names no state of affairs ("сотрудничество",
@@ -332,8 +344,11 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
                 continue
             if drafted is not None:
                 found.append(_carried(drafted, found, annotated, published))
-    return carry_speakers(found, annotated, annotated.article.publisher,
-                          lambda name: canonical(name, lexicon_) if name else "")
+    carried = carry_speakers(found, annotated, annotated.article.publisher,
+                             lambda name: canonical(name, lexicon_) if name else "")
+    # speakers as the table writes them, in English (a title left unresolved stays)
+    return [draft if not draft.speaker or is_title(draft.speaker) else draft._replace(
+        speaker=speaker_english(draft.speaker, lexicon_)) for draft in carried]
 
 
 def _carried(drafted: Draft, found: list[Draft], annotated: Annotated,

@@ -44,9 +44,12 @@ from kzru.curate.mentions import (
     venues,
 )
 from kzru.model import Event
+from kzru.report_cues import UNNAMED_VISIT
 from kzru.text import normalize
 
-PARTS = {"talks", "meeting"}  # what a visit's programme is made of
+PARTS = {"talks", "meeting"}
+NO_KIND = ("The text says a visitor arrived and names no kind of visit: proposed as a "
+           "working visit for the reviewer to settle.")  # what a visit's programme is made of
 
 
 def _overlaps(m: Mention, event: Event) -> bool:
@@ -64,6 +67,21 @@ def _fits(m: Mention, event: Event) -> bool:
     family = (m.kind in VISITS) == (event.kind in VISITS) if m.kind else True
     mine, theirs = concrete(m.places), concrete(event.places)
     return bool(mine & theirs) or (family and (not mine or not theirs))
+
+
+def _goes_on(m: Mention, event: Event) -> bool:
+    """A visit held to this day that the text says goes on ("Визит продлится с 14 по 15
+    мая" after the guest arrived on the 14th): the mention's days start within it and run
+    on, both to the day, and it is a visit's."""
+    return m.precision == event.date_precision == "day" and m.start <= event.end < m.end \
+        and event.kind in VISITS and m.kind in VISITS | {""}
+
+
+def _key_date(start: date, precision: str) -> str:
+    """The date part of a proposed event's id, never finer than the text gives: the month
+    when it names a month or a day, else the year and "00", no month ("в конце прошлого
+    года" → "2021-00"; the ids' pattern in datapackage.json asks for two digits there)."""
+    return f"{start:%Y-%m}" if precision in ("day", "month") else f"{start:%Y}-00"
 
 
 _RANK = {"day": 0, "month": 1, "season": 2, "year": 3}
@@ -84,10 +102,14 @@ class Linker:
     def _propose(self, m: Mention, source: str) -> str | None:
         """A new draft event, only from a mention that names its kind ("государственный
         визит", "переговоры", "саммит"…); a bare "визит" or an arrival only links."""
+        if m.arrived and m.kind in ("", "visit") and m.host and m.places:
+            # a visitor arrived in a city and the text names no kind: a visit all the same
+            m = m._replace(kind=UNNAMED_VISIT, note=" ".join(filter(None, (m.note, NO_KIND))))
         if not m.kind or not m.host or m.kind == "visit":
             return None
         place = m.places[0] if m.places else ""
-        base = f"{m.start:%Y-%m}-{m.kind}" + (f"-{slug(place)}" if place else "")
+        base = f"{_key_date(m.start, m.precision)}-{m.kind}" + (
+            f"-{slug(place)}" if place else "")
         event_id, number = base, 2
         while event_id in self.events:
             event_id, number = f"{base}-{number}", number + 1
@@ -99,7 +121,7 @@ class Linker:
             if where else title_en,
             start=m.start, end=m.end, date_precision=m.precision, date_basis=m.basis,
             date_note=m.note, host=m.host, guest=m.guest,
-            places=m.places or (("Казахстан",) if m.host == "kz" else ("Россия",)),
+            places=m.places,  # cities only: a call or an unplaced event names none
             sources=(source,), review="draft")
         self.proposed.add(event_id)
         if not m.ahead:
@@ -136,7 +158,8 @@ class Linker:
             event = self.events.pop(old)
             place = next((p for p in event.places if normalize(p) in concrete(event.places)),
                          "")
-            base = f"{event.start:%Y-%m}-{event.kind}" + (f"-{slug(place)}" if place else "")
+            base = f"{_key_date(event.start, event.date_precision)}-{event.kind}" + (
+                f"-{slug(place)}" if place else "")
             new, number = base, 2
             while new in self.events:
                 new, number = f"{base}-{number}", number + 1
@@ -160,7 +183,8 @@ class Linker:
                 self.events[main] = visit._replace(end=m.end)
                 return main
         fitting = [event for event in self.events.values() if _fits(m, event) and not (
-            m.ahead and event.id in self.held and event.end <= m.ahead)]
+            m.ahead and event.id in self.held and event.end <= m.ahead and not _goes_on(
+                m, event))]
         if fitting:
             best = min(fitting, key=lambda e: (e.kind != m.kind, _RANK[e.date_precision],
                                                e.id not in self.proposed))

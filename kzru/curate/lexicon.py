@@ -35,6 +35,8 @@ class Lexicon(NamedTuple):
     glossary_index: dict[str, tuple[int, ...]] = {}
     # a person's every glossary name, as stems -> the glossary's Russian name for them
     people: dict[tuple[str, ...], str] = {}
+    # the glossary's Russian name of a person -> its English name (speakers are English)
+    english: dict[str, str] = {}
 
 def _index(firsts: Iterable[tuple[int, str]]) -> dict[str, tuple[int, ...]]:
     found: dict[str, list[int]] = {}
@@ -111,7 +113,9 @@ def lexicon(sectors: Iterable[Any], glossary: Iterable[Any]) -> Lexicon:
         sector_phrases, tuple(entries),
         _index((n, phrase[0]) for n, (_, phrases) in enumerate(sector_phrases)
                for phrase in phrases),
-        _index((n, entry[0][0]) for n, entry in enumerate(entries)), people)
+        _index((n, entry[0][0]) for n, entry in enumerate(entries)), people,
+        {entry.name_ru: entry.name_en for entry in glossary
+         if entry.kind == "person" and entry.name_ru and entry.name_en})
 
 _STEMS: dict[tuple[int, int, str], list[set[str]]] = {}
 
@@ -191,6 +195,20 @@ def canonical(name: str, lexicon_: Lexicon) -> str:
     glossary names in any case ("Токаева", "Касым-Жомарта Токаева" → "Касым-Жомарт Токаев");
     otherwise the name as given (an "Ирина Токаева" is not the glossary's Tokayev)."""
     return lexicon_.people.get(_phrase(name), name) if name else name
+
+
+def speaker_english(name: str, lexicon_: Lexicon) -> str:
+    """A drafted speaker as the table writes speakers, in English: a glossary person by the
+    glossary's English name, a group by its English word, any other name romanised ("Виктор
+    Лебедев" → "Viktor Lebedev"). A title the article left unresolved ("глава государства")
+    stays as written, for the reviewer to settle."""
+    from kzru.cues import GROUP_SPEAKERS_EN
+    from kzru.curate.latin import romanised
+
+    if not name:
+        return name
+    return "; ".join(lexicon_.english.get(one, GROUP_SPEAKERS_EN.get(one, romanised(one)))
+                     for one in name.split("; "))
 
 
 def find_names(sentence: Sentence, lexicon_: Lexicon) -> tuple[str, ...]:

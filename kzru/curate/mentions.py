@@ -32,17 +32,10 @@ from kzru.cues import (
 )
 from kzru.curate.annotate import Entity, Sentence
 from kzru.curate.draft import Draft
+from kzru.curate.latin import latin
 from kzru.curate.titles import side_of_word
+from kzru.report_cues import ARRIVED_VERBS, VENUE_CITIES, VISIT_LENGTHS, VISITOR_WORDS
 from kzru.text import normalize
-
-_CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-                ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n",
-                 "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y",
-                 "", "e", "yu", "ya"]))
-
-
-def latin(text: str) -> str:
-    return "".join(_CYR.get(char, char) for char in normalize(text))
 
 
 def slug(text: str) -> str:
@@ -75,6 +68,36 @@ class Mention(NamedTuple):
     guest: str
     phone: bool = False  # a telephone conversation
     ahead: date | None = None  # the article's date, when the event is one to come
+    arrived: bool = False  # a visitor arrived ("премьер-министр прибыл в Москву")
+
+
+def _arrival(sentence: Sentence, text: str) -> bool:
+    """A visitor's arrival: a past verb of arriving with a person named or a visitor's title
+    ("Премьер-министр Казахстана прибыл в Москву"; not "груз прибыл")."""
+    return any(re.search(rf"(?<!\w){verb}", text) for verb in ARRIVED_VERBS) and (
+        any(e.type == "person" for e in sentence.entities) or
+        any(re.search(rf"(?<!\w){word}", text) for word in VISITOR_WORDS))
+
+
+def city_of(place: str) -> str:
+    """A hall, residence or building where leaders meet stands for its city ("Кремль",
+    "Акорда" → Москва, Астана); any other place is itself."""
+    said = normalize(place)
+    return next((city for stem, city in VENUE_CITIES.items() if said.startswith(stem)), place)
+
+
+def _halls(text: str) -> tuple[str, ...]:
+    """The cities of the halls a normalised sentence names with "в"/"во" before them ("в
+    Георгиевском зале", "во Дворце Независимости"): where its event is held."""
+    return tuple(dict.fromkeys(
+        city for stem, city in VENUE_CITIES.items()
+        if re.search(rf"(?<!\w)(?:в|во|на)\s+{re.escape(stem)}", text)))
+
+
+def _length(text: str) -> int:
+    """The days a visit lasts by its adjective ("двухдневный визит": 2), else 1."""
+    return next((days for stem, days in VISIT_LENGTHS.items()
+                 if re.search(rf"(?<!\w){stem}", text)), 1)
 
 
 def span(draft: Draft) -> tuple[date, date]:
@@ -101,8 +124,10 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
     phone = holds(text, PHONE_WORDS)
     where = venues(sentence)
     places = () if phone else tuple(dict.fromkeys(
-        e.normal for e in where
+        city_of(e.normal) for e in where
         if not any(normalize(e.normal).startswith(c) for c in COUNTRY_NAMES)))
+    if not places and not phone:
+        places = _halls(text)  # "в Георгиевском зале", not tagged as a place
     host = host_of(sentence, where)
     if host:  # a place of the other side is no venue of an event this side hosts
         places = tuple(p for p in places if country_of(p) in ("", host))
@@ -112,6 +137,7 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
     guest = {"kz": "ru", "ru": "kz"}.get(host, "")
     ahead = sentence.tense() == "future" or draft.status in ("planned", "expected") or \
         upcoming(draft)
+    arrived = not ahead and _arrival(sentence, text)
     if draft.date.basis == "publication":
         if ahead or article_precision != "day" or not (places or host) or \
                 draft.event_word == "visit" and not arrives:
@@ -120,15 +146,18 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
             # a bare "визит" the text does not date says nothing of when, unless someone
             # arrived
             return None
-        return Mention(draft.event_word, article_date, article_date, "day", "inferred",
+        return Mention(draft.event_word, article_date,
+                       article_date + timedelta(days=_length(text) - 1), "day", "inferred",
                        f"The text gives no date; the article's date ({article_date}), as the "
                        f"sentence reports it in the {sentence.tense() or 'present'} tense.",
-                       places, host, guest, phone)
+                       places, host, guest, phone, arrived=arrived)
     start, end = span(draft)
+    if draft.date.precision == "day":
+        end = max(end, start + timedelta(days=_length(text) - 1))
     basis = "stated" if draft.date.basis == "stated" else "inferred"
     return Mention(draft.event_word, start, end, draft.date.precision, basis,
                    draft.date.note, places, host, guest, phone,
-                   article_date if ahead and article_precision == "day" else None)
+                   article_date if ahead and article_precision == "day" else None, arrived)
 
 
 def host_of(sentence: Sentence, venues: list[Entity]) -> str:

@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING
 from kzru.cues import ATTRIBUTION_PHRASES, GROUP_SPEAKERS, SAYING_VERBS
 from kzru.curate.decide import find, normalize
 from kzru.curate.titles import Title, holders, is_title, resolve, titles
-from kzru.report_cues import NEWS_OUTLETS, PRESS_OFFICES, PRESS_REACH
+from kzru.report_cues import (
+    NEWS_OUTLETS,
+    PRESS_OFFICES,
+    PRESS_REACH,
+    PRESS_SERVICES,
+    PRESS_WORDS,
+)
 
 if TYPE_CHECKING:
     from kzru.curate.annotate import Annotated, Entity, Sentence, Token
@@ -32,6 +38,10 @@ _BOUNDARY = re.compile(r"[,.;:!?«»\"“”„()—–]")
 SOURCE_OPENINGS = ("об этом", "о том", "об этом же")
 # Nominative pronouns that take up the last person named as a speaker.
 SPEAKER_PRONOUNS = ("он", "она")
+# A plural subject standing for the two leaders ("Президенты отметили", "Оба лидера
+# подчеркнули"): with a verb of saying, both heads of state speak.
+BOTH_LEADERS = ("президенты", "лидеры", "оба лидера", "оба президента", "главы государств",
+                "оба", "лидеры двух стран", "главы двух государств")
 # Attribution phrases by a pronoun ("По его словам, …"): the last speaker's words.
 PRONOUN_ATTRIBUTIONS = tuple(f"{phrase} {pronoun}" for phrase in ("по", "как") for pronoun in (
     "его словам", "ее словам", "их словам", "его мнению", "ее мнению", "их мнению",
@@ -64,6 +74,21 @@ def _by_channel(sentence: Sentence, verb: Token) -> bool:
     first = next((e for e in sentence.entities if e.start >= verb.stop), None)
     return first is not None and channel(sentence, first) and not _BOUNDARY.search(
         sentence.text[verb.stop - sentence.start:first.start - sentence.start])
+
+
+def press_service(sentence: Sentence, verb: Token) -> str:
+    """The press office named right after an inverted verb of saying, as the table writes
+    it ("сообщила пресс-служба Кремля" → "Kremlin press service", "в пресс-службе
+    Токаева" → "Akorda"), else "press service (<its words>)"; '' when no press office."""
+    after = sentence.text[verb.stop - sentence.start:]
+    said = re.match(r"\s*(?:в\s+)?(\S+)\s*([^,.;:!?«»\"—–()]*)", after)
+    if said is None or not normalize(said.group(1)).startswith(PRESS_OFFICES):
+        return ""
+    words = said.group(2).split()[:PRESS_WORDS]
+    name = normalize(" ".join(words))
+    known = next((english for stem, english in PRESS_SERVICES.items()
+                  if name.startswith(stem)), "")
+    return known or (f"press service ({' '.join(words)})" if words else "press service")
 
 
 def _saying(token: Token) -> bool:
@@ -207,7 +232,10 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
     for token in sentence.tokens:
         if _saying(token):
             if _by_channel(sentence, token):
-                continue  # "…, сообщает ТАСС": the channel's verb attributes nothing
+                office = press_service(sentence, token)
+                if office:
+                    return office  # "сообщила пресс-служба Кремля": the institution
+                continue  # "…, сообщает ТАСС": an agency's verb attributes nothing
             title = _title_subject(sentence, token, named) if named else None
             if title is not None:
                 return title.name
@@ -303,6 +331,12 @@ def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
             speaker = canonical_name(speaker)
         speaker = full.get(speaker, speaker)
         sentence = sentences[draft.sentence]
+        if not speaker and _opens_with(sentence, BOTH_LEADERS) and _says(sentence):
+            # "Президенты отметили…": both heads of state the article names, one a side
+            kz, ru = known.get(("head-of-state", "kz"), []), known.get(("head-of-state", "ru"),
+                                                                       [])
+            if len(kz) == len(ru) == 1:
+                speaker = "; ".join(canonical_name(name) for name in (kz[0], ru[0]))
         if not speaker and out and (_opens_with(sentence, SPEAKER_PRONOUNS) and _says(
                 sentence) or _opens_with(sentence, PRONOUN_ATTRIBUTIONS)) and \
                 not any(e.type == "person" for e in sentence.entities):
