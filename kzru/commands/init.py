@@ -60,7 +60,10 @@ def _without_detours(folder: Path) -> Path:
     """``folder`` by a path that passes through no folder that is not there: mkdir would
     make `a` of `a/../mine` only to leave it empty, and the path would name the new folder
     only while `a` exists. The same folder the system would reach, by its real path."""
-    if ".." not in folder.parts:
+    names = [part for part in folder.parts if part != folder.anchor]
+    while names and names[0] == "..":
+        names.pop(0)
+    if ".." not in names:  # `../mine` enters no folder to leave it again: as typed
         return folder
     import os
 
