@@ -114,16 +114,16 @@ def folder_lock(folder: Path) -> Iterator[None]:
         os.close(descriptor)  # releases the lock
 
 
-_HELD_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
-
-
 def _hold_signals() -> object:
+    """Hold Ctrl-C, SIGTERM and SIGHUP until ``_release_signals``; None where they cannot be
+    (no such call or signal, not possible here)."""
     import signal
 
-    if not hasattr(signal, "pthread_sigmask"):
+    try:
+        return signal.pthread_sigmask(signal.SIG_BLOCK,
+                                      {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+    except (AttributeError, ValueError, OSError):
         return None
-    return signal.pthread_sigmask(signal.SIG_BLOCK, {getattr(signal, name)
-                                                      for name in _HELD_SIGNALS})
 
 
 def _release_signals(held: object) -> None:
@@ -131,6 +131,16 @@ def _release_signals(held: object) -> None:
 
     if held is not None:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)  # type: ignore[arg-type]
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP held until the block ends (a write's renames)."""
+    held = _hold_signals()
+    try:
+        yield
+    finally:
+        _release_signals(held)
 
 
 def _take(folder: Path, path: Path) -> int:
