@@ -121,10 +121,9 @@ def one_line(text: str) -> str:
     split the message over several lines."""
     import re
 
-    from kzru.text import CONTROL_CHARACTERS, INVISIBLE_CHARACTERS
+    from kzru.text import UNSHOWABLE
 
-    unsafe = re.compile(f"{CONTROL_CHARACTERS}|{INVISIBLE_CHARACTERS}|[\ud800-\udfff]")
-    return unsafe.sub(_escape, text)
+    return re.sub(UNSHOWABLE, _escape, text)
 
 
 def _escape(found: "re.Match[str]") -> str:  # noqa: F821

@@ -191,22 +191,22 @@ def say(text: object, lang: str = "en") -> str:
 
 
 def _quoted(path: PurePath) -> str:
-    """A path in quotes, escaped as every message is (a byte not UTF-8 as \\xff)."""
-    from kzru.errors import one_line
-
-    return f"'{one_line(str(path))}'"
+    """A path in quotes (escaped, as every message is, where it is printed)."""
+    return f"'{path}'"
 
 
 def _shown_quoted(value: object) -> bool:
     """A path whose name begins or ends with a space (or is only spaces), or holds a
-    character that must be shown as an escape (a newline, ESC): shown quoted, so where the
+    character a message shows as an escape (a newline, ESC): shown quoted, so where the
     name begins and ends is seen (a name of a tab was quoted, one of a newline not)."""
     if not isinstance(value, PurePath):
         return False
-    from kzru.errors import one_line
+    import re
+
+    from kzru.text import UNSHOWABLE
 
     name = str(value)
-    return name != name.strip() or one_line(name) != name
+    return name != name.strip() or re.search(UNSHOWABLE, name) is not None
 
 
 def as_data(text: object) -> object:
