@@ -126,6 +126,20 @@ def one_line(text: str) -> str:
     return re.sub(UNSHOWABLE, _escape, text)
 
 
+def tell(message: object) -> None:
+    """One line on stderr in the reader's language, escaped (stdout stays the answer); a
+    closed stderr only loses the line."""
+    import sys
+
+    from kzru.labels import READER, say
+
+    try:
+        sys.stderr.write(f"kzru: {one_line(say(message, READER.lang))}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def _escape(found: "re.Match[str]") -> str:  # noqa: F821
     code = ord(found.group())
     if 0xDC80 <= code <= 0xDCFF:  # a byte of a non-UTF-8 file name (surrogateescape)

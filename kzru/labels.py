@@ -114,9 +114,18 @@ class Pair(str):
         return (Pair, (str(self), self.russian))
 
 
-# The reader's language for a message a library writes straight to stderr (a warning about
-# the cache folder): set once by the command line from --lang or KZRU_LANG (kzru/cli.py).
-READER = ["en"]
+class _Reader:
+    """The reader's language for a message written straight to stderr (errors.tell: a
+    warning about the cache folder, an undone write): set once by the command line from
+    --lang or KZRU_LANG (kzru/cli.py)."""
+
+    __slots__ = ("lang",)
+
+    def __init__(self) -> None:
+        self.lang = "en"
+
+
+READER = _Reader()
 
 
 def label(key: str, lang: str = "en", **fields: object) -> str:

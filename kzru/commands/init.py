@@ -53,7 +53,7 @@ def command(
     what = Said("init.empty") if empty else Said("init.copy")
     # init takes no common options: the reader's language is --lang or KZRU_LANG (kzru.cli)
     typer.echo(say(Said("init.created", folder=shown, argument=argument, what=what),
-                   READER[0]))
+                   READER.lang))
 
 
 def _without_detours(folder: Path) -> Path:
