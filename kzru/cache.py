@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import stat
-import sys
 import time
 from pathlib import Path
 
@@ -90,10 +89,9 @@ def warn_once(message: str) -> None:
     global _warned
     if not _warned:
         _warned = True
-        from kzru.errors import one_line
-        from kzru.labels import READER, say
+        from kzru.errors import tell
 
-        sys.stderr.write(f"kzru: {one_line(say(message, READER[0]))}\n")
+        tell(message)
 
 
 def trusted_dir() -> Path | None:

@@ -11,7 +11,7 @@ from typing import List, Optional
 import typer
 
 from kzru.commands.shared import examples
-from kzru.errors import DataError, KzruError, one_line
+from kzru.errors import DataError, KzruError, tell
 from kzru.labels import READER
 from kzru.options import (
     ColorOption,
@@ -71,20 +71,8 @@ def reader_language(args: List[str]) -> str:
     return chosen if chosen in LANGS else "en"
 
 
-def _say(message: object) -> None:
-    """One line on stderr in the reader's language, control characters escaped; a closed
-    stderr only loses the line."""
-    from kzru.labels import say
-
-    try:
-        sys.stderr.write(f"kzru: {one_line(say(message, READER[0]))}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError, AttributeError):
-        pass
-
-
 def _fail(message: object, code: int = 2) -> "NoReturn":  # noqa: F821
-    _say(message)
+    tell(message)
     raise SystemExit(code)
 
 
@@ -276,14 +264,14 @@ def main(argv: Optional[List[str]] = None) -> None:
         from click import exceptions as click_errors  # type: ignore[no-redef]
     # --lang is parsed only once the command line is, too late for a usage error or --help:
     # the reader's language (of every message, kzru's and the library's) is read first
-    READER[0] = reader_language(sys.argv[1:] if argv is None else argv)
+    READER.lang = reader_language(sys.argv[1:] if argv is None else argv)
     _check_streams()
     if (getattr(sys.stdout, "encoding", None) or "utf8").lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     try:
         _interrupts_as_usual()
         command = typer.main.get_command(_app_for(argv))
-        if READER[0] == "ru" and _wants_help(sys.argv[1:] if argv is None else argv):
+        if READER.lang == "ru" and _wants_help(sys.argv[1:] if argv is None else argv):
             from kzru.help_ru import russian  # only now: a run without help never reads it
 
             russian(command)
@@ -298,7 +286,7 @@ def main(argv: Optional[List[str]] = None) -> None:
         raise
     except DataError as error:
         for problem in error.problems:
-            _say(problem)
+            tell(problem)
         _fail(error.args[0] if error.args else str(error))
     except KzruError as error:
         _fail(error.args[0] if error.args else str(error))
@@ -308,7 +296,7 @@ def main(argv: Optional[List[str]] = None) -> None:
     except click_errors.UsageError as error:
         from kzru.usage import message
 
-        _fail(message(error, click_errors, READER[0], command,
+        _fail(message(error, click_errors, READER.lang, command,
                       sys.argv[1:] if argv is None else list(argv)))
     except click_errors.ClickException as error:
         _fail(error.format_message().replace("\n", " "), error.exit_code)

@@ -121,10 +121,23 @@ def one_line(text: str) -> str:
     split the message over several lines."""
     import re
 
-    from kzru.text import CONTROL_CHARACTERS, INVISIBLE_CHARACTERS
+    from kzru.text import UNSHOWABLE
 
-    unsafe = re.compile(f"{CONTROL_CHARACTERS}|{INVISIBLE_CHARACTERS}|[\ud800-\udfff]")
-    return unsafe.sub(_escape, text)
+    return re.sub(UNSHOWABLE, _escape, text)
+
+
+def tell(message: object) -> None:
+    """One line on stderr in the reader's language, escaped (stdout stays the answer); a
+    closed stderr only loses the line."""
+    import sys
+
+    from kzru.labels import READER, say
+
+    try:
+        sys.stderr.write(f"kzru: {one_line(say(message, READER.lang))}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _escape(found: "re.Match[str]") -> str:  # noqa: F821

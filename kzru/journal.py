@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Iterator, Sequence
 
-from kzru.errors import KzruError
+from kzru.errors import KzruError, tell
 from kzru.files import parse_json, read_limited
 from kzru.labels import Said
 from kzru.paths import JOURNAL, TABLES
@@ -114,16 +114,16 @@ def folder_lock(folder: Path) -> Iterator[None]:
         os.close(descriptor)  # releases the lock
 
 
-_HELD_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
-
-
 def _hold_signals() -> object:
+    """Hold Ctrl-C, SIGTERM and SIGHUP until ``_release_signals``; None where they cannot be
+    (no such call or signal, not possible here)."""
     import signal
 
-    if not hasattr(signal, "pthread_sigmask"):
+    try:
+        return signal.pthread_sigmask(signal.SIG_BLOCK,
+                                      {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+    except (AttributeError, ValueError, OSError):
         return None
-    return signal.pthread_sigmask(signal.SIG_BLOCK, {getattr(signal, name)
-                                                      for name in _HELD_SIGNALS})
 
 
 def _release_signals(held: object) -> None:
@@ -131,6 +131,16 @@ def _release_signals(held: object) -> None:
 
     if held is not None:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)  # type: ignore[arg-type]
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP held until the block ends (a write's renames)."""
+    held = _hold_signals()
+    try:
+        yield
+    finally:
+        _release_signals(held)
 
 
 def _take(folder: Path, path: Path) -> int:
@@ -297,22 +307,12 @@ def recover(folder: Path) -> None:
                              why=error.strerror or error)) from None
     # a write nobody said was finished or undone is said now, once, on stderr, with each
     # file an undo removed (the one a curator would miss) and each it kept
-    _notice(Said("err.finished_write" if state == "forward" else "err.undid_write",
+    tell(Said("err.finished_write" if state == "forward" else "err.undid_write",
                  folder=folder, count=len(entries)))
     for name in removed:
-        _notice(Said("err.removed_staged", path=folder / name))
+        tell(Said("err.removed_staged", path=folder / name))
     for name in kept:
-        _notice(Said("err.kept_unstaged", path=folder / name))
-
-
-def _notice(message: object) -> None:
-    """One line on stderr, in the reader's language (the command's output stays clean)."""
-    import sys
-
-    from kzru.errors import one_line
-    from kzru.labels import READER, say
-
-    sys.stderr.write(f"kzru: {one_line(say(message, READER[0]))}\n")
+        tell(Said("err.kept_unstaged", path=folder / name))
 
 
 def _read(folder: Path) -> tuple[str, list[Entry]]:

@@ -114,9 +114,18 @@ class Pair(str):
         return (Pair, (str(self), self.russian))
 
 
-# The reader's language for a message a library writes straight to stderr (a warning about
-# the cache folder): set once by the command line from --lang or KZRU_LANG (kzru/cli.py).
-READER = ["en"]
+class _Reader:
+    """The reader's language for a message written straight to stderr (errors.tell: a
+    warning about the cache folder, an undone write): set once by the command line from
+    --lang or KZRU_LANG (kzru/cli.py)."""
+
+    __slots__ = ("lang",)
+
+    def __init__(self) -> None:
+        self.lang = "en"
+
+
+READER = _Reader()
 
 
 def label(key: str, lang: str = "en", **fields: object) -> str:
@@ -191,22 +200,22 @@ def say(text: object, lang: str = "en") -> str:
 
 
 def _quoted(path: PurePath) -> str:
-    """A path in quotes, escaped as every message is (a byte not UTF-8 as \\xff)."""
-    from kzru.errors import one_line
-
-    return f"'{one_line(str(path))}'"
+    """A path in quotes (escaped, as every message is, where it is printed)."""
+    return f"'{path}'"
 
 
 def _shown_quoted(value: object) -> bool:
     """A path whose name begins or ends with a space (or is only spaces), or holds a
-    character that must be shown as an escape (a newline, ESC): shown quoted, so where the
+    character a message shows as an escape (a newline, ESC): shown quoted, so where the
     name begins and ends is seen (a name of a tab was quoted, one of a newline not)."""
     if not isinstance(value, PurePath):
         return False
-    from kzru.errors import one_line
+    import re
+
+    from kzru.text import UNSHOWABLE
 
     name = str(value)
-    return name != name.strip() or one_line(name) != name
+    return name != name.strip() or re.search(UNSHOWABLE, name) is not None
 
 
 def as_data(text: object) -> object:

@@ -27,6 +27,9 @@ INVISIBLE_CHARACTERS = (
     "\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0"
     "\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
+# What a message cannot show as it is (escaped there): controls, invisible characters, and
+# the bytes of a file name that are not UTF-8 (surrogate escapes).
+UNSHOWABLE = f"{CONTROL_CHARACTERS}|{INVISIBLE_CHARACTERS}|[\ud800-\udfff]"
 
 STOPWORDS = frozenset("""
 a an and are as at be by for from in into is it its of on or that the this to was were will with

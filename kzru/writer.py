@@ -15,12 +15,10 @@ from __future__ import annotations
 import csv
 import io
 import os
-import signal
 import tempfile
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from kzru import journal
 from kzru.errors import KzruError
@@ -77,21 +75,6 @@ def cells(record: Any) -> dict[str, str]:
     return {name: cell(value) for name, value in record._asdict().items()}
 
 
-@contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold SIGINT/SIGTERM/SIGHUP until the block ends (then they are delivered)."""
-    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
-    try:
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    except (AttributeError, ValueError, OSError):  # not the main thread, or no such call
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
 def _refuse_links(path: Path) -> None:
     if path.is_symlink():
         raise KzruError(Said("err.is_link", path=path))
@@ -133,7 +116,7 @@ def commit(folder: Path, contents: Mapping[str, bytes],
                 allowed = 0o600 | ((modes or {}).get(name, 0o644) & 0o044)
                 os.chmod(temp, 0o644 & ~_umask() & allowed)
         name = ""  # from here on a failure is the folder's, not one file's
-        with _signals_held():
+        with journal.signals_held():
             _swap_in(folder, staged)  # takes the staged files over once its journal is filed
             created = []
             swapped = True

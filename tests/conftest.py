@@ -71,7 +71,7 @@ def _english_reader() -> None:
     --lang ru would otherwise leave it Russian for the tests that follow."""
     from kzru.labels import READER
 
-    READER[0] = "en"
+    READER.lang = "en"
 
 
 @pytest.fixture

@@ -169,6 +169,11 @@ def test_init_through_a_missing_folder_and_back_makes_no_other_folder(
     assert sorted(path.name for path in tmp_path.iterdir()) == ["escape"]
     hint = done.out.rstrip("\n").split("add articles with: ", 1)[1]
     assert Path(_as_a_shell_reads(hint)[-1]).resolve() == tmp_path / "escape"
+    # a path that only goes up is said as typed
+    (tmp_path / "in").mkdir()
+    monkeypatch.chdir(tmp_path / "in")
+    done = run("init", "--empty", "--", "../up")
+    assert done.code == 0 and done.out.startswith("created ../up: "), done.out
 
 
 @pytest.mark.parametrize("name", ["a\nb", "\t", "a\x1b[2Jb"])

@@ -53,14 +53,17 @@ def command(
     what = Said("init.empty") if empty else Said("init.copy")
     # init takes no common options: the reader's language is --lang or KZRU_LANG (kzru.cli)
     typer.echo(say(Said("init.created", folder=shown, argument=argument, what=what),
-                   READER[0]))
+                   READER.lang))
 
 
 def _without_detours(folder: Path) -> Path:
     """``folder`` by a path that passes through no folder that is not there: mkdir would
     make `a` of `a/../mine` only to leave it empty, and the path would name the new folder
     only while `a` exists. The same folder the system would reach, by its real path."""
-    if ".." not in folder.parts:
+    names = [part for part in folder.parts if part != folder.anchor]
+    while names and names[0] == "..":
+        names.pop(0)
+    if ".." not in names:  # `../mine` enters no folder to leave it again: as typed
         return folder
     import os
 

@@ -21,7 +21,9 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))  # the tests' conftest
 from common import build_fts, env_with, interpreter_of, machine_info, median, run, table, tool  # noqa: E402
+from conftest import read_to_end  # noqa: E402
 
 BUNDLED = Path(__file__).resolve().parents[2] / "data"
 FLOOR_TARGET, SQLITE_TARGET = 1.3, 1.0
@@ -40,19 +42,11 @@ def run_in_terminal(cmd: list[str], env: dict) -> tuple[float, int, bytes]:
     child = subprocess.Popen(cmd, stdout=follower, stderr=follower, stdin=subprocess.DEVNULL,
                              env=env)
     os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
+    shown = read_to_end(leader)
     code = child.wait()
     elapsed = time.perf_counter() - started
     os.close(leader)
-    return elapsed, code, b"".join(chunks)
+    return elapsed, code, shown
 
 
 def main() -> int:
