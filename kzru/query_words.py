@@ -143,7 +143,12 @@ _VISIT_KINDS = {
 }
 VISIT_KIND = {form: kind for kind, forms in _VISIT_KINDS.items() for form in forms.split()}
 
-# Common domain words in the other language (hand-written, both directions).
+# Places inside a city (glossary ids): talks in the Kremlin are talks in Moscow, so a fact
+# saying they were held in Moscow matches the Kremlin, below one naming the Kremlin itself.
+VENUE_CITY = {"kremlin": "moscow", "alexander-garden": "moscow", "vnukovo": "moscow"}
+
+# Common domain words in the other language (hand-written, both directions). A беседа of two
+# presidents is their talks (a000: «Беседа … длилась свыше четырёх часов»).
 _BILINGUAL = """
 университет university; вуз university; филиал branch; соглашение agreement;
 документ document; меморандум memorandum; визит visit; переговоры talks; форум forum;
@@ -162,7 +167,8 @@ _BILINGUAL = """
 президент president; премьер premier; министерство ministry; банк bank;
 инвестиции investment; экономика economy; технология technology; наука science;
 медицина medicine; электростанция plant; спорт sport; молодежь youth; профессия profession;
-председатель chair; участие participation; модернизация modernisation
+председатель chair; участие participation; модернизация modernisation;
+беседа talks; беседа conversation; переговоры conversation
 """
 BILINGUAL: dict[str, list[str]] = {}
 for _pair in _BILINGUAL.replace("\n", " ").split(";"):

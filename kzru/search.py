@@ -10,7 +10,7 @@ from typing import Any
 
 from kzru.index import Index
 from kzru.labels import Joined, Said, status_word
-from kzru.matching import OWN_FIELDS, phrase_rows, term_rows, text_rows
+from kzru.matching import OWN_FIELDS, in_the_city, phrase_rows, term_rows, text_rows
 from kzru.model import Fact
 from kzru.query_terms import Reading, Term
 from kzru.ranking import MIN_SCORE, REPORTED, Hit, Hits, Match, Unit, ranked
@@ -77,6 +77,10 @@ def _search(index: Index, reading: Reading, allowed: set[int] | None, limit: int
     matcher = Matcher(index, people(index))
     terms = [(term, term_rows(matcher, signals, term, before.tokens[-1] if before else ""))
              for before, term in zip([None, *reading.terms], reading.terms)]
+    if len(terms) > 1:  # "Kremlin talks": talks said to be in Moscow, below the Kremlin's own
+        for term, rows in terms:
+            if term.inside:
+                in_the_city(matcher, signals, term, rows)
     if not all(rows for _, rows in terms):  # only then: most searches never load related.py
         from kzru.related import related_rows
 

@@ -1,0 +1,98 @@
+"""Issue 18, round 13: what the last stop left of search. A glossary name met by a run of its
+words (Год рабочих профессий: the XXI forum's theme «Рабочие профессии»); a venue read as a
+part of its city beside other words, and talks as a беседа (the Kremlin talks of 2022, «Беседа
+… в Москве длилась свыше четырёх часов»). Queries written here; expected facts worked out
+from the rule and data/facts.csv (cited by id and read here), never copied from an output."""
+
+from __future__ import annotations
+
+import pytest
+import query_fixtures
+
+from kzru.search import search
+
+data, index, reader = query_fixtures.data, query_fixtures.index, query_fixtures.reader
+
+
+def said(fact, *needles: str) -> bool:  # noqa: ANN001
+    """The fact says one of ``needles`` (casefolded) in its own text, quotation or names."""
+    text = " ".join((fact.summary, fact.text, fact.evidence, *fact.names)).casefold()
+    return any(needle in text for needle in needles)
+
+
+# -- a glossary name met by a run of its words --------------------------------------------------
+YEAR = "a002-year-of-working-professions-2025"
+THEME = "a002-xxi-forum-theme-working-professions"
+
+
+@pytest.mark.parametrize("query", ["Год рабочих профессий", "Year of Working Professions"])
+def test_a_name_is_met_by_a_run_of_its_words_below_the_whole_name(data, index, query) -> None:  # noqa: ANN001
+    # a002: the forum's theme is «Рабочие профессии – драйвер роста экономики»; the row says
+    # the two words of the programme's name without «Год»/"Year"
+    theme = data.facts[THEME]
+    assert said(theme, "рабочие профессии") and not said(theme, "год рабочих", "year of")
+    hits = search(index, query, limit=None)
+    assert hits[0].fact.id == YEAR
+    part = next(hit for hit in hits if hit.fact.id == THEME)
+    assert {match.how for match in part.matches} == {"part"}
+    assert part.score < hits[0].score
+
+
+def test_a_run_must_hold_the_names_rarest_word(data, index) -> None:  # noqa: ANN001
+    # "State University" alone names a dozen universities; Chelyabinsk tells this one apart
+    others = [f for f in data.facts.values() if said(f, "state university")
+              and not said(f, "chelyabinsk", "челяб", "челгу")]
+    assert others, "the table must hold another state university for the case to prove it"
+    hits = search(index, "Chelyabinsk State University", limit=None)
+    assert hits and all(said(hit.fact, "chelyabinsk", "челяб", "челгу") for hit in hits)
+
+
+def test_a_term_of_the_trade_is_no_name_to_split(data, index, reader) -> None:  # noqa: ANN001
+    # a power plant that is not nuclear (the Ekibastuz GRES-2) is not a nuclear power plant
+    assert reader("nuclear power plant").terms[0].entity == "term"
+    assert any(said(f, "power plant") and not said(f, "nuclear") for f in data.facts.values())
+    hits = search(index, "nuclear power plant", limit=None)
+    assert hits and not any(m.how == "part" for hit in hits for m in hit.matches)
+
+
+def test_a_word_of_a_time_is_no_part_of_a_name(index) -> None:  # noqa: ANN001
+    # a000 says «в этом году рабочий визит»: «году рабочий» holds no word of the name's own
+    hits = search(index, "Год рабочих профессий", limit=None)
+    assert "a000-working-visit-russia" not in [hit.fact.id for hit in hits]
+
+
+# -- the Kremlin talks: a venue in its city, talks as a беседа ---------------------------------
+FOUR_HOURS = "a000-talks-over-4-hours"  # «Беседа двух президентов в Москве длилась …»
+TWO_AND_A_HALF = "a004-informal-meeting-duration"  # the informal meeting in the Kremlin
+
+
+@pytest.mark.parametrize("query", ["how long did the Kremlin talks last",
+                                   "сколько длились переговоры в Кремле"])
+def test_how_long_the_kremlin_talks_lasted(data, index, query) -> None:  # noqa: ANN001
+    assert said(data.facts[FOUR_HOURS], "в москве") and not said(data.facts[FOUR_HOURS],
+                                                                 "kremlin", "кремл")
+    assert said(data.facts[TWO_AND_A_HALF], "кремле")
+    top = [hit.fact.id for hit in search(index, query, limit=2)]
+    assert set(top) == {FOUR_HOURS, TWO_AND_A_HALF}
+
+
+def test_a_fact_in_the_venues_city_matches_it_below_the_venue_itself(index) -> None:  # noqa: ANN001
+    hits = search(index, "Kremlin talks", limit=None)
+    by_id = {hit.fact.id: hit for hit in hits}
+    place = next(m for m in by_id[FOUR_HOURS].matches if m.query == "kremlin")
+    assert place.how == "place" and place.term == "moscow"
+    named = [m for hit in hits for m in hit.matches if m.query == "kremlin" and m.how == "exact"]
+    assert named and all(place.weight < m.weight for m in named)
+
+
+@pytest.mark.parametrize("query", ["Kremlin", "Кремль"])
+def test_a_venue_alone_is_itself(data, index, query) -> None:  # noqa: ANN001
+    expected = {f.id for f in data.facts.values() if f.review == "accepted"
+                and said(f, "kremlin", "кремл")}
+    assert {hit.fact.id for hit in search(index, query, limit=None)} == expected
+
+
+def test_talks_and_a_conversation_are_one_thing(reader) -> None:  # noqa: ANN001
+    assert "беседа" in reader("talks").terms[0].translations
+    assert "conversation" in reader("переговоры").terms[0].translations
+    assert "talks" in reader("беседа").terms[0].translations
