@@ -14,7 +14,7 @@ from kzru.matching import OWN_FIELDS, in_the_city, phrase_rows, term_rows, text_
 from kzru.model import Fact
 from kzru.query_terms import Reading, Term
 from kzru.ranking import MIN_SCORE, REPORTED, Hit, Hits, Match, Unit, ranked
-from kzru.signals import Signals, statements
+from kzru.signals import Signals, present, statements
 from kzru.text import normalize
 from kzru.understand import read
 from kzru.word_match import Best, Matcher, people
@@ -90,6 +90,7 @@ def _search(index: Index, reading: Reading, allowed: set[int] | None, limit: int
         terms = [(term, {} if _guessed(rows) else rows) for term, rows in terms]  # spelling
         # is no evidence: "quantum computing" must not find "competing"
     statements(signals, terms)  # a person's own statements on the query's topics
+    present(signals, terms)  # the meetings of the events where a person is named
     unmatched = tuple(term.text for term, rows in terms if not rows)
     terms = [(term, rows) for term, rows in terms if rows]
     # A place is one thing the query names, however many words its name has (Республика

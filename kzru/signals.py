@@ -2,7 +2,8 @@
 words: a kind word the facts of that kind, an event word the facts of such events, a place
 the facts of the events held there, a sector's name the facts of that sector, a status noun
 beside its filter the facts of that status; a visit's openings; the facts dated in a month
-or on a day; and a person's own statements on the query's topics.
+or on a day; a person's own statements on the query's topics, and the meetings of the events
+where the table names a person.
 
 Why apart from matching.py: these are answers by column (kind, event, sector, status, date,
 speaker), each weighed as a signal (SIGNAL); matching.py merges them with what a term's
@@ -109,6 +110,38 @@ def signal_rows(signals: Signals, term: Term) -> dict[int, Best]:
             if rowid not in rows or SIGNAL[how] * share > rows[rowid][0]:
                 rows[rowid] = (SIGNAL[how] * share, label, how)
     return rows
+
+
+# A meeting whose row names no one (the St Petersburg CIS summit: «прошёл саммит СНГ») is a
+# meeting of the people its event's other facts name: for a person the query names, it counts
+# for this share of an event signal, below a row that names the person.
+PRESENT = 0.5
+
+
+def present(signals: Signals, terms: list[tuple[Term, dict[int, Best]]]) -> None:
+    """For each person the query names, the meetings (kind meeting) that name no person, of
+    the events where one of the person's rows names them, match the name through their
+    event. In place, in the person's rows; a row that names the person keeps its own match."""
+    if not any(term.entity == "person" for term, _ in terms):
+        return
+    people = {name for entry in signals.index.table("glossary").values()
+              if entry.kind == "person" for name in entry.all_names()}
+    for term, rows in terms:
+        if term.entity != "person" or not rows:
+            continue
+        named = sorted(rowid for rowid, (_, _, how) in rows.items() if how != "name")
+        events: set[str] = set()
+        for start in range(0, len(named), 500):
+            chunk = named[start:start + 500]
+            events.update(event for event, in signals.index.rows(
+                f"SELECT DISTINCT event FROM filters WHERE event != '' AND rowid IN "
+                f"({','.join('?' * len(chunk))})", chunk))
+        for event in sorted(events):
+            found = signals.index.allowed("event = ? AND kind = 'meeting'", [event]) - rows.keys()
+            facts = signals.index.facts(sorted(found)) if found else {}
+            for rowid, fact in facts.items():
+                if not people & set(fact.names):  # the talks with Putin name their people
+                    rows[rowid] = (SIGNAL["event"] * PRESENT, event, "event")
 
 
 def statements(signals: Signals, terms: list[tuple[Term, dict[int, Best]]]) -> None:

@@ -96,3 +96,37 @@ def test_talks_and_a_conversation_are_one_thing(reader) -> None:  # noqa: ANN001
     assert "беседа" in reader("talks").terms[0].translations
     assert "conversation" in reader("переговоры").terms[0].translations
     assert "talks" in reader("беседа").terms[0].translations
+
+
+# -- the St Petersburg CIS summit for the Putin–Tokayev query ---------------------------------
+SUMMIT = "a000-cis-summit-st-petersburg"
+
+
+@pytest.mark.parametrize("query", ["встречи Путина и Токаева в Петербурге",
+                                   "meetings of Putin and Tokayev in St Petersburg"])
+def test_a_meeting_naming_no_one_is_a_meeting_of_the_people_its_event_names(data, index,
+                                                                            query) -> None:  # noqa: ANN001
+    # a000: «в Санкт-Петербурге прошёл саммит СНГ» names neither president; the same event's
+    # other row says they rode through the city in one car
+    summit = data.facts[SUMMIT]
+    persons = {name for e in data.glossary.values() if e.kind == "person"
+               for name in e.all_names()}
+    assert summit.kind == "meeting" and not persons & set(summit.names)
+    siblings = [f for f in data.facts.values() if f.event == summit.event and f.id != SUMMIT]
+    assert any(said(f, "putin") and said(f, "tokayev") for f in siblings)
+    hits = search(index, query, limit=None)
+    # the SPIEF meeting names both and was in St Petersburg: first; then the summit
+    assert [hit.fact.id for hit in hits[:2]] == ["a003-spief-june-meeting", SUMMIT]
+    through = [m for m in hits[1].matches if m.how == "event"]
+    assert len(through) == 2 and all(m.term == summit.event for m in through)
+
+
+def test_a_meeting_that_names_its_people_is_not_anyone_elses(data, index) -> None:  # noqa: ANN001
+    # a004: Matviyenko met Tokayev during the 2025 state visit; the visit's talks with Putin
+    # name their people, so they are no meeting of hers
+    persons = {name for e in data.glossary.values() if e.kind == "person"
+               for name in e.all_names()}
+    for hit in search(index, "Matviyenko", limit=None):
+        fact = hit.fact
+        assert said(fact, "matviyenko", "матвиенко") or (
+            fact.kind == "meeting" and not persons & set(fact.names)), fact.id
