@@ -11,9 +11,11 @@ letters match.
 """
 
 from datetime import date
+from typing import Any
 
 from kzru.index import Index
 from kzru.query_terms import Term
+from kzru.text import normalized_fields
 from kzru.word_match import Best
 
 # What a fact earns for a term through what the term means rather than its letters.
@@ -121,27 +123,35 @@ PRESENT = 0.5
 def present(signals: Signals, terms: list[tuple[Term, dict[int, Best]]]) -> None:
     """For each person the query names, the meetings (kind meeting) that name no person, of
     the events where one of the person's rows names them, match the name through their
-    event. In place, in the person's rows; a row that names the person keeps its own match."""
+    event. In place, in the person's rows; a row that names the person keeps its own match.
+    Read through the indexed columns (event, name), so a common name costs no fact record."""
     if not any(term.entity == "person" for term, _ in terms):
         return
-    people = {name for entry in signals.index.table("glossary").values()
-              if entry.kind == "person" for name in entry.all_names()}
+    index = signals.index
+    people = normalized_fields([name for entry in index.table("glossary").values()
+                                if entry.kind == "person" for name in entry.all_names()])
+    naming = set().union(*(_chunked(index, "SELECT rowid FROM fact_names WHERE name IN ({})",
+                                     people[start:start + 500])
+                           for start in range(0, len(people), 500)))
     for term, rows in terms:
         if term.entity != "person" or not rows:
             continue
         named = sorted(rowid for rowid, (_, _, how) in rows.items() if how != "name")
-        events: set[str] = set()
-        for start in range(0, len(named), 500):
-            chunk = named[start:start + 500]
-            events.update(event for event, in signals.index.rows(
-                f"SELECT DISTINCT event FROM filters WHERE event != '' AND rowid IN "
-                f"({','.join('?' * len(chunk))})", chunk))
-        for event in sorted(events):
-            found = signals.index.allowed("event = ? AND kind = 'meeting'", [event]) - rows.keys()
-            facts = signals.index.facts(sorted(found)) if found else {}
-            for rowid, fact in facts.items():
-                if not people & set(fact.names):  # the talks with Putin name their people
-                    rows[rowid] = (SIGNAL["event"] * PRESENT, event, "event")
+        events = sorted({event for start in range(0, len(named), 500) for event in _chunked(
+            index, "SELECT DISTINCT event FROM filters WHERE event != '' AND rowid IN ({})",
+            named[start:start + 500])})
+        for start in range(0, len(events), 500):
+            chunk = events[start:start + 500]
+            where = index.admit(f"kind = 'meeting' AND event IN ({','.join('?' * len(chunk))})")
+            for rowid, event in index.rows(f"SELECT rowid, event FROM filters WHERE {where}",
+                                           chunk):
+                if rowid not in rows and rowid not in naming:  # the talks with Putin name
+                    rows[rowid] = (SIGNAL["event"] * PRESENT, event, "event")  # their people
+
+
+def _chunked(index: Index, sql: str, values: list[Any]) -> set[Any]:
+    """The first column of ``sql`` with its ``{}`` taken by one mark per value."""
+    return {row[0] for row in index.rows(sql.format(",".join("?" * len(values))), values)}
 
 
 def statements(signals: Signals, terms: list[tuple[Term, dict[int, Best]]]) -> None:
