@@ -80,6 +80,9 @@ DONE_ONLY = frozenset("""
 состоялся состоялась состоялось состоялись сделано сделан сделана сделаны выполнено выполнен
 выполнена выполнены done completed
 """.split())
+# What did not take place («не состоялись», "did not take place", not opened): what the table
+# records as not having happened yet, as a stated status; done is left out.
+NOT_YET = ("planned", "expected", "proposed")
 # Before a done verb, words that make it unfinished ("being opened", "will be opened", «будет
 # открыт»): then it is only a word.
 UNFINISHED = frozenset("being be will to будет будут может могут должен должна должны".split())

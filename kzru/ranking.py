@@ -196,8 +196,10 @@ def ranked(index: Index, signals: Signals, reading: Reading, text_units: list[Un
     for score, *_, rowid in ranked:
         matches = [Match(unit.text, unit.rows[rowid][1], unit.rows[rowid][2],
                          unit.rows[rowid][0]) for unit in units if rowid in unit.rows]
-        matches += [Match(value, value, how, 1.0) for value, how in filtered]
         fact = facts[rowid]
+        # of the stated years and statuses, the one the fact has (planned, not expected)
+        own = {"year": str(fact.date.year), "status": fact.status}
+        matches += [Match(value, value, how, 1.0) for value, how in filtered if value == own[how]]
         year = fact.date.year if rowid in reported else None
         notes = (Said("read.reported_in", year=year),) if year else ()
         hits.append(Hit(fact, round(min(100.0, -score * 100.0 / full), 1),

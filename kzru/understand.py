@@ -21,6 +21,7 @@ from kzru.query_words import (
     NEGATION_GAP,
     NEGATIONS,
     NOT_NEGATIONS,
+    NOT_YET,
     QUERY_FILLERS,
     QUESTION_KINDS,
     RANKED_STATUS_WORDS,
@@ -187,6 +188,12 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
             status = phrase_status or STATUS_WORDS.get(target)
             if target in NOT_NEGATIONS:  # «не только», not only: no negation
                 ignored.append(said)
+            elif status == "done":  # did not take place: what was planned, expected or
+                not_statuses.append(status)  # proposed, and nothing done
+                statuses.extend(NOT_YET)
+                read_words.extend(tokens[position:negated + 1])
+                notes.append(Said("read.status_not_yet", words=said, status=status_word(status),
+                                  statuses=Joined([status_word(s) for s in NOT_YET], "/")))
             elif status:
                 not_statuses.append(status)
                 read_words.extend(tokens[position:negated + 1])

@@ -130,3 +130,35 @@ def test_a_meeting_that_names_its_people_is_not_anyone_elses(data, index) -> Non
         fact = hit.fact
         assert said(fact, "matviyenko", "матвиенко") or (
             fact.kind == "meeting" and not persons & set(fact.names)), fact.id
+
+
+# -- what did not take place -------------------------------------------------------------------
+NOT_YET = {"planned", "expected", "proposed"}
+
+
+@pytest.mark.parametrize("query, said_as", [
+    ("встречи, которые не состоялись", "не состоялись"),
+    ("meetings that did not take place", "not take place"),
+])
+def test_what_did_not_take_place_is_what_was_only_planned_expected_or_proposed(
+        data, index, reader, query, said_as) -> None:  # noqa: ANN001
+    reading = reader(query)
+    assert set(reading.statuses) == NOT_YET and reading.not_statuses == ("done",)
+    assert f'"{said_as}" → status not done: planned/expected/proposed' in str(
+        reading.describe())
+    hits = search(index, query, limit=None)
+    assert hits and all(hit.fact.status in NOT_YET for hit in hits)
+    # a002/a001: the talks with Putin and the CSTO session were announced ahead (planned):
+    # every meeting the table records as not yet held is among them
+    waiting = {f.id for f in data.facts.values() if f.review == "accepted"
+               and f.kind == "meeting" and f.status in NOT_YET}
+    assert waiting and waiting <= {hit.fact.id for hit in hits}
+    # the reported statements about meetings that were held (the Sochi meeting, the second
+    # of the summer) are not among them
+    assert "a003-second-meeting-of-summer" not in {hit.fact.id for hit in hits}
+
+
+def test_explain_names_the_stated_status_the_fact_has(index) -> None:  # noqa: ANN001
+    for hit in search(index, "what did not take place", limit=None):
+        said_status = [m.term for m in hit.matches if m.how == "status"]
+        assert said_status == [hit.fact.status]
