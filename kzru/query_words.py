@@ -73,18 +73,22 @@ proposal proposals plans
 # Verbs that say a thing happened (opened, «состоялись») rank the facts of that status first
 # and are searched as words, like the nouns: a branch "opened" may be a fact told as done or
 # only reported. Negated («не состоялись», "did not take place") they leave the status out.
-DONE_WORDS = frozenset(_STATUSES["done"].split())
-# ... of which these say only that it happened, nothing of what (done, «сделано», состоялись):
-# they rank, and are no word to search
-DONE_ONLY = frozenset("""
-состоялся состоялась состоялось состоялись сделано сделан сделана сделаны выполнено выполнен
-выполнена выполнены done completed
+# The words that name the status itself (done, «сделано», выполнено) state it, as signed and
+# agreed do: a filter (what has been done about culture is what the table records as done; a
+# topic nothing done satisfies is relaxed and said).
+DONE_STATED = frozenset("""
+сделано сделан сделана сделаны выполнено выполнен выполнена выполнены done completed
 """.split())
+DONE_FORMS = frozenset(_STATUSES["done"].split())
+DONE_WORDS = DONE_FORMS - DONE_STATED
+# ... of which these say only that it happened, nothing of what («состоялись»): they rank, and
+# are no word to search
+DONE_ONLY = frozenset("состоялся состоялась состоялось состоялись".split())
 # What did not take place («не состоялись», "did not take place", not opened): what the table
 # records as not having happened yet, as a stated status; done is left out.
 NOT_YET = ("planned", "expected", "proposed")
-# Before a done verb, words that make it unfinished ("being opened", "will be opened", «будет
-# открыт»): then it is only a word.
+# Before a done word, words that make it unfinished ("being opened", "will be opened", «будет
+# открыт», «будет сделано»): then it is only a word.
 UNFINISHED = frozenset("being be will to будет будут может могут должен должна должны".split())
 RANKED_STATUS_WORDS = STATUS_NOUNS | DONE_WORDS
 # Two-word status phrases, read like a status word: "took place" (done).
@@ -113,7 +117,8 @@ _KINDS = {
                    "меморандумов декларация декларацию декларации заявление "
                    "agreement agreements document documents memorandum memoranda "
                    "memorandums declaration",
-    ("figure",): "цифры цифра показатели statistics figures figure number",
+    ("figure",): "цифры цифра показатели statistics figures figure number duration "
+                 "durations продолжительность длительность",
     ("meeting",): "встреча встречи встречу встрече встреч встречах встречами meeting meetings",
     ("institution",): "филиал филиалы филиалов branch branches institution institutions",
     ("project",): "проект проекты проектов project projects",
@@ -291,7 +296,8 @@ QUERY_FILLERS = frozenset("""
 # (a nuclear power plant). An analyst types the abbreviation and the article may spell it out,
 # or the other way round, or in the other language. The glossary names the organisations the
 # data knows; this table covers the general ones, and the glossary wins where both know a
-# word. Each line: the abbreviations (Russian and English) ``:`` what they stand for in
+# word. A few words that stand for a longer name are read the same way (вуз, коммюнике: a
+# joint statement). Each line: the abbreviations (Russian and English) ``:`` what they stand for in
 # Russian ``:`` in English; alternatives separated by commas. A fact matches an abbreviation
 # when it holds the abbreviation itself or every word of one of the expansions. Parsed on
 # first use, like the generic words.
@@ -302,6 +308,7 @@ _ABBREVIATIONS = """
 погранзастава : пограничная застава : border post
 погранслужба : пограничная служба : border service
 кпп : пункт пропуска, контрольно-пропускной пункт : checkpoint
+коммюнике communique communiqué : совместное заявление : joint statement
 еаэс eaeu eeu : евразийский экономический союз : eurasian economic union
 одкб csto : организация договора о коллективной безопасности : collective security treaty
 снг cis : содружество независимых государств : commonwealth of independent states

@@ -15,8 +15,8 @@ from kzru.labels import Joined, Said, status_word
 from kzru.labels import word as vocab
 from kzru.query_terms import OR_MARK, Reading, Term, read_terms, term_notes
 from kzru.query_words import (
+    DONE_FORMS,
     DONE_ONLY,
-    DONE_WORDS,
     MONTHS,
     NEGATION_GAP,
     NEGATIONS,
@@ -202,7 +202,7 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
                 excluded.append(target)
                 negations[target] = said
             position = negated + 1
-        elif token in DONE_WORDS and position and tokens[position - 1] in UNFINISHED:
+        elif token in DONE_FORMS and position and tokens[position - 1] in UNFINISHED:
             content.append(token)  # "being opened", «будет открыт»: not done, a word
             position += 1
         elif token in RANKED_STATUS_WORDS:  # a thing of that status (договорённости) or a

@@ -1,8 +1,10 @@
 """Issue 18, round 13: what the last stop left of search. A glossary name met by a run of its
 words (Год рабочих профессий: the XXI forum's theme «Рабочие профессии»); a venue read as a
-part of its city beside other words, and talks as a беседа (the Kremlin talks of 2022, «Беседа
-… в Москве длилась свыше четырёх часов»). Queries written here; expected facts worked out
-from the rule and data/facts.csv (cited by id and read here), never copied from an output."""
+part of its city beside other words, and talks as a беседа (a000: «В Москве были проведены …
+переговоры … Беседа, продолжавшаяся … более 4 часов», talks it also places «в Кремле»); a
+meeting that names no one as a meeting of the people its event names; what did not take
+place. Queries written here; expected facts worked out from the rule and data/facts.csv
+(cited by id and read here), never copied from an output."""
 
 from __future__ import annotations
 
@@ -62,7 +64,7 @@ def test_a_word_of_a_time_is_no_part_of_a_name(index) -> None:  # noqa: ANN001
 
 
 # -- the Kremlin talks: a venue in its city, talks as a беседа ---------------------------------
-FOUR_HOURS = "a000-talks-over-4-hours"  # «Беседа двух президентов в Москве длилась …»
+FOUR_HOURS = "a000-talks-over-4-hours"  # «Беседа, продолжавшаяся … более 4 часов»
 TWO_AND_A_HALF = "a004-informal-meeting-duration"  # the informal meeting in the Kremlin
 
 
