@@ -1,8 +1,9 @@
 """How one term of a read query (see understand.py) reaches facts: its word as word_match.py
 finds it in the vocabulary, alias (another name of the same glossary entry), translation (the
-bilingual table), a quoted phrase's words side by side; with what the term means (a kind, a
-place, a sector: see signals.py) merged in, and a place or a topic word met only inside a
-name (Astana in Astana Hub) demoted.
+bilingual table), a quoted phrase's words side by side, a part of a long glossary name (see
+PART_OF_NAME); with what the term means (a kind, a place, a sector: see signals.py) merged
+in, a place or a topic word met only inside a name (Astana in Astana Hub) demoted, and a
+venue's city (see in_the_city).
 
 Why apart from search.py: this side asks the index which rows a term reaches and how well
 (one best match per row); search.py applies the query's filters and ranking.py weighs those
