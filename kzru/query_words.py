@@ -108,6 +108,12 @@ NOT_NEGATIONS = frozenset("""
 только лишь менее более раз случайно исключено того сомнения only just least less more
 merely doubt
 """.split())
+# Words that finish a negation of two words («без учёта», «не считая», not including):
+# skipped, as the stopwords between a negation and its word are; and pairs that are one
+# («за исключением», other than, apart from).
+NEGATION_ENDS = frozenset("учета считая including counting".split())
+NEGATION_PAIRS = frozenset({("за", "исключением"), ("other", "than"), ("apart", "from"),
+                            ("aside", "from")})
 
 # Kind words: searched as text too, and facts of these kinds count as matching them.
 _KINDS = {
@@ -282,13 +288,17 @@ def set_phrase(tokens: list[str], position: int) -> tuple[str, ...]:
 
 # Words of a question that ask *whether* or *what* happened, not about what: stopwords of a
 # query (the index keeps them as words; a query drops them like "и" or "the").
+# ... among them the words asking what someone said (a person's own statements come first:
+# see ranking.spoken), which say nothing of the topic.
+SPEECH = frozenset("сказал сказала сказали говорил говорила говорит заявил заявила заявляет "
+                   "считает думает said say says tell told think thinks".split())
 QUERY_FILLERS = frozenset("""
 было произошло происходило случилось бывает happened happen happens occurred
 каждый каждая каждое каждые каждого каждой каждом каждую every each
 сейчас ныне теперь нынче currently now nowadays over being
-лишь only just
+лишь only just but
 который которая которое которые которого которой которых которым котором которую
-""".split())
+""".split()) | SPEECH
 
 
 # Common abbreviations of Russian and English news on the two countries' relations, read as

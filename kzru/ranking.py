@@ -20,7 +20,7 @@ from kzru.labels import Said
 from kzru.matching import NAME_ONLY
 from kzru.model import Fact
 from kzru.query_terms import Reading
-from kzru.query_words import GENERIC_WEIGHT
+from kzru.query_words import GENERIC_WEIGHT, SPEECH
 from kzru.signals import Signals
 from kzru.word_match import QUALITY, Best
 
@@ -159,6 +159,10 @@ def ranked(index: Index, signals: Signals, reading: Reading, text_units: list[Un
         bonus = PRIOR_SHARE * (weight_sum if units else 1.0)
         for rowid in scores:
             scores[rowid] += bonus * (0.6 * (rowid in decisive) + 0.4 * (rowid in tied))
+    # A person named beside a topic asks what that person said on it: their own statements
+    # (the speaker column) come first among the facts that match alike.
+    for rowid in spoken(signals, reading) & scores.keys():
+        scores[rowid] += PRIOR_SHARE * (weight_sum if units else 1.0)
     # A query naming only an event's kind asks for the events: each one's opening first,
     # newest first.
     leading = _openings(signals, reading.events_asked, scores) if reading.events_asked \
@@ -205,6 +209,17 @@ def ranked(index: Index, signals: Signals, reading: Reading, text_units: list[Un
         hits.append(Hit(fact, round(min(100.0, -score * 100.0 / full), 1),
                         matched.get(rowid, 0), matches, notes, year))
     return Hits(hits, len(scores))
+
+
+def spoken(signals: Signals, reading: Reading) -> set[int]:
+    """The statements of the people a query names beside a topic (another word than a
+    person's name: Токаев об образовании) or a word asking what they said (Putin said).
+    Empty otherwise."""
+    people = [term.entry for term in reading.terms if term.entity == "person"]
+    if not people or (len(people) == len(reading.terms)
+                      and not SPEECH & set(reading.ignored)):
+        return set()
+    return set().union(*(signals.speaker(entry) for entry in people))
 
 
 def _packages(index: Index, scores: dict[int, float], below: dict[int, float]) -> None:

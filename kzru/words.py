@@ -98,6 +98,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "read.asks_for": ('"{words}" → {kinds}', "«{words}» → {kinds}"),
     "read.status": ("status {status}", "статус: {status}"),
     "read.status_not": ('"{words}" → status not {status}', "«{words}» → статус: не {status}"),
+    "read.no_statement": ("no statement by {person} about {about} in the table",
+                          "высказываний ({person}) о {about} в таблице нет"),
     "read.status_not_yet": ('"{words}" → status not {status}: {statuses}',
                             "«{words}» → статус: не {status}, а {statuses}"),
     "read.status_ranks": ('"{word}" → status {status} first',
