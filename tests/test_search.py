@@ -97,7 +97,7 @@ def test_relevance_set_recall_at_5(index) -> None:  # noqa: ANN001
 
 
 def test_analyst_set_meets_the_targets(index) -> None:  # noqa: ANN001
-    """Just under what the suite achieves (round 13: 147 of 152 first, every one in the top
+    """Just under what the suite achieves (round 13: 148 of 152 first, every one in the top
     five, 0.992 of a stated year/status kept), so that one more miss, or one more hit of
     another year or status, shows."""
     with open(ANALYST, encoding="utf-8", newline="") as handle:
@@ -118,7 +118,7 @@ def test_analyst_set_meets_the_targets(index) -> None:  # noqa: ANN001
             good = [h for h in hits if (not row["year"] or str(h.fact.date.year) == row["year"])
                     and (not row["status"] or h.fact.status == row["status"])]
             kept.append(len(good) / len(hits) if hits else 0.0)
-    assert first / len(rows) >= 0.965, misses
+    assert first / len(rows) >= 0.97, misses
     assert five == len(rows), "every query of the project's own set is answered in the top 5"
     assert sum(kept) / len(kept) >= 0.99
 

@@ -164,3 +164,15 @@ def test_explain_names_the_stated_status_the_fact_has(index) -> None:  # noqa: A
     for hit in search(index, "what did not take place", limit=None):
         said_status = [m.term for m in hit.matches if m.how == "status"]
         assert said_status == [hit.fact.status]
+
+
+# -- a district is a region ---------------------------------------------------------------------
+def test_a_district_reaches_the_regions_the_articles_name(data, index) -> None:  # noqa: ANN001
+    # a004: «газоснабжение приграничных с Россией регионов Казахстана»; no fact says «район»
+    supply = data.facts["a004-gas-supply-border-regions"]
+    assert "регион" in supply.text and not any(
+        "район" in (f.summary + f.text + f.evidence).casefold() for f in data.facts.values())
+    hits = search(index, "газопровод в приграничные районы", limit=3)
+    assert hits[0].fact.id == supply.id and "районы" not in hits.unmatched
+    assert any(m.query == "районы" and m.how == "related" and m.term.startswith("регион")
+               for m in hits[0].matches)
