@@ -125,7 +125,8 @@ _KINDS = {
                    "memorandums declaration",
     ("figure",): "цифры цифра показатели statistics figures figure number duration "
                  "durations продолжительность длительность",
-    ("meeting",): "встреча встречи встречу встрече встреч встречах встречами meeting meetings",
+    ("meeting",): "встреча встречи встречу встрече встреч встречах встречами meeting meetings "
+                  "встретились встречались встретился встретилась встретятся meet met meets",
     ("institution",): "филиал филиалы филиалов branch branches institution institutions",
     ("project",): "проект проекты проектов project projects",
     ("commitment",): "обязательства commitments commitment",

@@ -212,13 +212,14 @@ def ranked(index: Index, signals: Signals, reading: Reading, text_units: list[Un
 
 
 def spoken(signals: Signals, reading: Reading) -> set[int]:
-    """The statements of the people a query names beside a topic (another word than a
-    person's name: Токаев об образовании) or a word asking what they said (Putin said).
-    Empty otherwise."""
+    """The statements of the one person a query names beside a topic (another word than a
+    name: Токаев об образовании), or of the people it names beside a word asking what they
+    said (Putin said). Empty otherwise."""
     people = [term.entry for term in reading.terms if term.entity == "person"]
-    if not people or (len(people) == len(reading.terms)
-                      and not SPEECH & set(reading.ignored)):
-        return set()
+    if SPEECH & set(reading.ignored):
+        return set().union(*(signals.speaker(entry) for entry in people))
+    if len(people) != 1 or len(reading.terms) == 1:  # two people: their meeting, not a
+        return set()  # statement of one of them (when did Putin and Tokayev meet)
     return set().union(*(signals.speaker(entry) for entry in people))
 
 

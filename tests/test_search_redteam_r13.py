@@ -99,3 +99,15 @@ def test_r13_10f_a_word_that_matches_nothing_is_named_once(index) -> None:  # no
     query = " ".join(['"газ транзит"'] * 50 + ["zxqwv"] * 50)
     unmatched = search(index, query, limit=5).unmatched
     assert sorted(unmatched) == ["zxqwv", "газ транзит"]
+
+
+def test_r13_8_two_people_named_ask_for_their_meeting_not_a_statement(data, index,
+                                                                      reader) -> None:  # noqa: ANN001
+    # a003: the Sochi talks (kind meeting) answer "when did they meet"; Tokayev's own
+    # statement there (he was satisfied) is what one of them said, not their meeting
+    assert "meeting" in reader("meet").terms[0].kinds
+    assert "meeting" in reader("встречались").terms[0].kinds
+    assert data.facts["a003-sochi-talks"].kind == "meeting"
+    ids = [hit.fact.id for hit in search(index, "when did Putin and Tokayev meet in Sochi",
+                                          limit=None)]
+    assert ids.index("a003-sochi-talks") < ids.index("a003-tokayev-satisfied")
