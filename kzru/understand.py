@@ -84,8 +84,8 @@ def _one_script(query: str) -> str:
 def _negation_before(before: str) -> int:
     """Where a negation that applies to the quoted phrase right after ``before`` starts (its
     offset in ``before``), or -1: the negation word (без, without, except, «за исключением»),
-    then at most NEGATION_REACH stopwords, fillers, brackets, colons and dashes (except for
-    "…", без: «…», (без «…»), без учёта «…»)."""
+    then at most NEGATION_REACH stopwords, fillers or auxiliaries, and any brackets, colons
+    and dashes (except for "…", без: «…», (без «…»), без учёта «…», not yet "…")."""
     tokens = [(m.start(), m.group()) for m in re.finditer(r"[^\W_]+|[^\w\s]", before)]
     skipped = 0
     for index in range(len(tokens) - 1, -1, -1):
@@ -97,7 +97,8 @@ def _negation_before(before: str) -> int:
             return tokens[index - 1][0]
         if word in NOT_NEGATIONS or skipped >= NEGATION_REACH:
             return -1
-        if word in STOPWORDS or word in QUERY_FILLERS or word in NEGATION_ENDS:
+        if word in STOPWORDS or word in QUERY_FILLERS or word in NEGATION_ENDS \
+                or word in NEGATION_GAP:
             skipped += 1
         elif token not in _BRACKETS + ":,-\u2013\u2014\u2212":
             return -1
