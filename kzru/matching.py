@@ -1,8 +1,9 @@
 """How one term of a read query (see understand.py) reaches facts: its word as word_match.py
 finds it in the vocabulary, alias (another name of the same glossary entry), translation (the
-bilingual table), a quoted phrase's words side by side; with what the term means (a kind, a
-place, a sector: see signals.py) merged in, and a place or a topic word met only inside a
-name (Astana in Astana Hub) demoted.
+bilingual table), a quoted phrase's words side by side, a part of a long glossary name (see
+PART_OF_NAME); with what the term means (a kind, a place, a sector: see signals.py) merged
+in, a place or a topic word met only inside a name (Astana in Astana Hub) demoted, and a
+venue's city (see in_the_city).
 
 Why apart from search.py: this side asks the index which rows a term reaches and how well
 (one best match per row); search.py applies the query's filters and ranking.py weighs those
@@ -101,6 +102,11 @@ def text_rows(matcher: Matcher, term: Term, only: int = FIELD_MASK) -> dict[int,
         for rowid, (matched, how, weight, mask) in _phrase_rows(matcher, phrase).items():
             how = how if own else label
             keep(rowid, weight * QUALITY[how], matched, how, mask)
+    if (len(term.tokens) >= PART_OF_NAME and term.entry and term.entity not in WHOLE_NAMES
+            and only == FIELD_MASK):
+        for rowid, part in _name_parts(matcher, term).items():
+            if rowid not in best:  # no field of its own: a part covers no field
+                best[rowid], fields[rowid] = part, 0
     if SCORING == "bm25f":
         bm25f = _bm25f_table()
         return {rowid: (QUALITY[how] * bm25f[fields[rowid]], matched, how)
@@ -110,6 +116,47 @@ def text_rows(matcher: Matcher, term: Term, only: int = FIELD_MASK) -> dict[int,
                 matched, how)
         for rowid, (weight, matched, how) in best.items()
     }
+
+
+# A name of at least this many words (Год рабочих профессий) is also met, as a part, by a
+# fact holding a run of two or more of its words side by side (the forum's theme «Рабочие
+# профессии»), weighed by the share of the name's words the run holds: below the whole name,
+# as a fact holding some of a query's plain words ranks below one holding all of them. The run
+# must hold the name's rarest word (профессий; Chelyabinsk, not "State University"): the
+# part that tells this name from others.
+PART_OF_NAME = 3
+# ... but not a term of the trade (nuclear power plant: a power plant is not one), a person
+# or a place, whose parts are other things' names too.
+WHOLE_NAMES = ("term", "person", "place")
+
+
+def _name_parts(matcher: Matcher, term: Term) -> dict[int, Best]:
+    """Facts holding the longest run of the name's words (as typed, in any form) side by side,
+    short of the whole name and holding its rarest word (the fewest facts hold it), each at
+    QUALITY["part"] times the run's share of the words."""
+    found: dict[int, Best] = {}
+    size = len(term.tokens)
+    facts = {word: _facts_holding(matcher, word) for word in term.tokens}
+    fewest = min(facts.values())
+    rarest = {word for word, count in facts.items() if count == fewest}
+    for length in range(size - 1, 1, -1):
+        for start in range(size - length + 1):
+            run = term.tokens[start:start + length]
+            if not rarest & set(run):
+                continue  # «году рабочий» (a working visit this year) is no part of the name
+            rows = _adjacent_rows(matcher, Term(" ".join(run), run, []))
+            for rowid, (weight, matched, _) in rows.items():
+                if rowid not in found:
+                    found[rowid] = (weight * QUALITY["part"] * length / size, matched, "part")
+    return found
+
+
+def _facts_holding(matcher: Matcher, word: str) -> int:
+    """How many facts hold ``word`` in some form (exact or stem)."""
+    rows: set[int] = set()
+    for _, blob in matcher.word(word, allow_loose=False).values():
+        rows.update(posting >> FIELD_BITS for posting in decode(blob))
+    return len(rows)
 
 
 def _phrase_rows(matcher: Matcher, phrase: tuple[str, ...]) -> dict[int, PhraseRow]:
@@ -186,6 +233,28 @@ def term_rows(matcher: Matcher, signals: Signals, term: Term, before: str = "") 
         else:
             text[rowid] = (min(1.0, max(found[0], signal[0]) + BOTH_BONUS), found[1], found[2])
     return text
+
+
+# A fact that says a venue's city (talks "in Moscow") for a query naming the venue (the
+# Kremlin): this share of the city's own match, below a fact naming the venue.
+IN_THE_CITY = 0.5
+
+
+def in_the_city(matcher: Matcher, signals: Signals, term: Term, rows: dict[int, Best]) -> None:
+    """Add to a venue's ``rows`` the facts that say its city (see query_words.VENUE_CITY) in
+    their own words, not inside a name (Moscow State University), at IN_THE_CITY of that
+    match, as a place. In place; a fact naming the venue keeps its own match. Search asks
+    only for a venue beside other words ("Kremlin talks"): alone, the Kremlin is itself."""
+    entry = signals.index.table("glossary").get(term.inside)
+    if entry is None:
+        return
+    word = next((found[0] for name in entry.all_names() for found in [words(name)]
+                 if len(found) == 1), "")
+    city = Term(word, (word,), [], entity="place", entry=entry.id)
+    for rowid, (weight, matched, how) in term_rows(matcher, signals, city).items():
+        weight *= IN_THE_CITY
+        if how != "name" and (rowid not in rows or weight > rows[rowid][0]):
+            rows[rowid] = (weight, matched, "place")
 
 
 # The Russian fields, where a fact says in Russian what its English summary says.

@@ -18,6 +18,7 @@ from kzru.query_words import (
     BILINGUAL,
     EVENT_WORDS,
     KIND_WORDS,
+    VENUE_CITY,
     VISIT_KIND,
     bilingual_key,
     expansion,
@@ -50,6 +51,7 @@ class Term(NamedTuple):
     stands_for: tuple[str, ...] = ()  # an abbreviation's meaning, in Russian and English
     shared: tuple[str, ...] = ()  # events held in several places (a place is one of them)
     status: str = ""  # a status noun's status (договорённости: agreed): its facts match it
+    inside: str = ""  # a venue's city (glossary id): the Kremlin is in Moscow
 
 
 class Reading(NamedTuple):
@@ -208,6 +210,7 @@ def _term(phrase: tuple[str, ...], names: list[tuple[str, ...]], entry: Any,
         kinds=KIND_WORDS.get(word, ()), event_kinds=_held_kinds(EVENT_WORDS.get(word, ()), events),
         events=_events_at(entry, events) if entry is not None else (),
         shared=tuple(e.id for e in events if len(e.places) > 1) if entry is not None else (),
+        inside=VENUE_CITY.get(entry.id, "") if entry is not None else "",
         sector=sector, sector_only=sector_only, entity=entry.kind if entry is not None else "",
         generic=bool(word) and entry is None and is_generic(word),
         entry=entry.id if entry is not None else "")

@@ -73,15 +73,22 @@ proposal proposals plans
 # Verbs that say a thing happened (opened, «состоялись») rank the facts of that status first
 # and are searched as words, like the nouns: a branch "opened" may be a fact told as done or
 # only reported. Negated («не состоялись», "did not take place") they leave the status out.
-DONE_WORDS = frozenset(_STATUSES["done"].split())
-# ... of which these say only that it happened, nothing of what (done, «сделано», состоялись):
-# they rank, and are no word to search
-DONE_ONLY = frozenset("""
-состоялся состоялась состоялось состоялись сделано сделан сделана сделаны выполнено выполнен
-выполнена выполнены done completed
+# The words that name the status itself (done, «сделано», выполнено) state it, as signed and
+# agreed do: a filter (what has been done about culture is what the table records as done; a
+# topic nothing done satisfies is relaxed and said).
+DONE_STATED = frozenset("""
+сделано сделан сделана сделаны выполнено выполнен выполнена выполнены done completed
 """.split())
-# Before a done verb, words that make it unfinished ("being opened", "will be opened", «будет
-# открыт»): then it is only a word.
+DONE_FORMS = frozenset(_STATUSES["done"].split())
+DONE_WORDS = DONE_FORMS - DONE_STATED
+# ... of which these say only that it happened, nothing of what («состоялись»): they rank, and
+# are no word to search
+DONE_ONLY = frozenset("состоялся состоялась состоялось состоялись".split())
+# What did not take place («не состоялись», "did not take place", not opened): what the table
+# records as not having happened yet, as a stated status; done is left out.
+NOT_YET = ("planned", "expected", "proposed")
+# Before a done word, words that make it unfinished ("being opened", "will be opened", «будет
+# открыт», «будет сделано»): then it is only a word.
 UNFINISHED = frozenset("being be will to будет будут может могут должен должна должны".split())
 RANKED_STATUS_WORDS = STATUS_NOUNS | DONE_WORDS
 # Two-word status phrases, read like a status word: "took place" (done).
@@ -101,6 +108,12 @@ NOT_NEGATIONS = frozenset("""
 только лишь менее более раз случайно исключено того сомнения only just least less more
 merely doubt
 """.split())
+# Words that finish a negation of two words («без учёта», «не считая», not including):
+# skipped, as the stopwords between a negation and its word are; and pairs that are one
+# («за исключением», other than, apart from).
+NEGATION_ENDS = frozenset("учета считая including counting".split())
+NEGATION_PAIRS = frozenset({("за", "исключением"), ("other", "than"), ("apart", "from"),
+                            ("aside", "from")})
 
 # Kind words: searched as text too, and facts of these kinds count as matching them.
 _KINDS = {
@@ -110,8 +123,10 @@ _KINDS = {
                    "меморандумов декларация декларацию декларации заявление "
                    "agreement agreements document documents memorandum memoranda "
                    "memorandums declaration",
-    ("figure",): "цифры цифра показатели statistics figures figure number",
-    ("meeting",): "встреча встречи встречу встрече встреч встречах встречами meeting meetings",
+    ("figure",): "цифры цифра показатели statistics figures figure number duration "
+                 "durations продолжительность длительность",
+    ("meeting",): "встреча встречи встречу встрече встреч встречах встречами meeting meetings "
+                  "встретились встречались встретился встретилась встретятся meet met meets",
     ("institution",): "филиал филиалы филиалов branch branches institution institutions",
     ("project",): "проект проекты проектов project projects",
     ("commitment",): "обязательства commitments commitment",
@@ -143,7 +158,12 @@ _VISIT_KINDS = {
 }
 VISIT_KIND = {form: kind for kind, forms in _VISIT_KINDS.items() for form in forms.split()}
 
-# Common domain words in the other language (hand-written, both directions).
+# Places inside a city (glossary ids): talks in the Kremlin are talks in Moscow, so a fact
+# saying they were held in Moscow matches the Kremlin, below one naming the Kremlin itself.
+VENUE_CITY = {"kremlin": "moscow", "alexander-garden": "moscow", "vnukovo": "moscow"}
+
+# Common domain words in the other language (hand-written, both directions). A беседа of two
+# presidents is their talks (a000: «Беседа … длилась свыше четырёх часов»).
 _BILINGUAL = """
 университет university; вуз university; филиал branch; соглашение agreement;
 документ document; меморандум memorandum; визит visit; переговоры talks; форум forum;
@@ -162,7 +182,8 @@ _BILINGUAL = """
 президент president; премьер premier; министерство ministry; банк bank;
 инвестиции investment; экономика economy; технология technology; наука science;
 медицина medicine; электростанция plant; спорт sport; молодежь youth; профессия profession;
-председатель chair; участие participation; модернизация modernisation
+председатель chair; участие participation; модернизация modernisation;
+беседа talks; беседа conversation; переговоры conversation
 """
 BILINGUAL: dict[str, list[str]] = {}
 for _pair in _BILINGUAL.replace("\n", " ").split(";"):
@@ -268,13 +289,17 @@ def set_phrase(tokens: list[str], position: int) -> tuple[str, ...]:
 
 # Words of a question that ask *whether* or *what* happened, not about what: stopwords of a
 # query (the index keeps them as words; a query drops them like "и" or "the").
+# ... among them the words asking what someone said (a person's own statements come first:
+# see ranking.spoken), which say nothing of the topic.
+SPEECH = frozenset("сказал сказала сказали говорил говорила говорит заявил заявила заявляет "
+                   "считает думает said say says tell told think thinks".split())
 QUERY_FILLERS = frozenset("""
 было произошло происходило случилось бывает happened happen happens occurred
 каждый каждая каждое каждые каждого каждой каждом каждую every each
 сейчас ныне теперь нынче currently now nowadays over being
-лишь only just
+лишь only just but
 который которая которое которые которого которой которых которым котором которую
-""".split())
+""".split()) | SPEECH
 
 
 # Common abbreviations of Russian and English news on the two countries' relations, read as
@@ -282,7 +307,8 @@ QUERY_FILLERS = frozenset("""
 # (a nuclear power plant). An analyst types the abbreviation and the article may spell it out,
 # or the other way round, or in the other language. The glossary names the organisations the
 # data knows; this table covers the general ones, and the glossary wins where both know a
-# word. Each line: the abbreviations (Russian and English) ``:`` what they stand for in
+# word. A few words that stand for a longer name are read the same way (вуз, коммюнике: a
+# joint statement). Each line: the abbreviations (Russian and English) ``:`` what they stand for in
 # Russian ``:`` in English; alternatives separated by commas. A fact matches an abbreviation
 # when it holds the abbreviation itself or every word of one of the expansions. Parsed on
 # first use, like the generic words.
@@ -293,6 +319,7 @@ _ABBREVIATIONS = """
 погранзастава : пограничная застава : border post
 погранслужба : пограничная служба : border service
 кпп : пункт пропуска, контрольно-пропускной пункт : checkpoint
+коммюнике communique communiqué : совместное заявление : joint statement
 еаэс eaeu eeu : евразийский экономический союз : eurasian economic union
 одкб csto : организация договора о коллективной безопасности : collective security treaty
 снг cis : содружество независимых государств : commonwealth of independent states

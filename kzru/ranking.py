@@ -20,7 +20,7 @@ from kzru.labels import Said
 from kzru.matching import NAME_ONLY
 from kzru.model import Fact
 from kzru.query_terms import Reading
-from kzru.query_words import GENERIC_WEIGHT
+from kzru.query_words import GENERIC_WEIGHT, SPEECH
 from kzru.signals import Signals
 from kzru.word_match import QUALITY, Best
 
@@ -159,6 +159,10 @@ def ranked(index: Index, signals: Signals, reading: Reading, text_units: list[Un
         bonus = PRIOR_SHARE * (weight_sum if units else 1.0)
         for rowid in scores:
             scores[rowid] += bonus * (0.6 * (rowid in decisive) + 0.4 * (rowid in tied))
+    # A person named beside a topic asks what that person said on it: their own statements
+    # (the speaker column) come first among the facts that match alike.
+    for rowid in spoken(signals, reading) & scores.keys():
+        scores[rowid] += PRIOR_SHARE * (weight_sum if units else 1.0)
     # A query naming only an event's kind asks for the events: each one's opening first,
     # newest first.
     leading = _openings(signals, reading.events_asked, scores) if reading.events_asked \
@@ -196,13 +200,27 @@ def ranked(index: Index, signals: Signals, reading: Reading, text_units: list[Un
     for score, *_, rowid in ranked:
         matches = [Match(unit.text, unit.rows[rowid][1], unit.rows[rowid][2],
                          unit.rows[rowid][0]) for unit in units if rowid in unit.rows]
-        matches += [Match(value, value, how, 1.0) for value, how in filtered]
         fact = facts[rowid]
+        # of the stated years and statuses, the one the fact has (planned, not expected)
+        own = {"year": str(fact.date.year), "status": fact.status}
+        matches += [Match(value, value, how, 1.0) for value, how in filtered if value == own[how]]
         year = fact.date.year if rowid in reported else None
         notes = (Said("read.reported_in", year=year),) if year else ()
         hits.append(Hit(fact, round(min(100.0, -score * 100.0 / full), 1),
                         matched.get(rowid, 0), matches, notes, year))
     return Hits(hits, len(scores))
+
+
+def spoken(signals: Signals, reading: Reading) -> set[int]:
+    """The statements of the one person a query names beside a topic (another word than a
+    name: Токаев об образовании), or of the people it names beside a word asking what they
+    said (Putin said). Empty otherwise."""
+    people = [term.entry for term in reading.terms if term.entity == "person"]
+    if SPEECH & set(reading.ignored):
+        return set().union(*(signals.speaker(entry) for entry in people))
+    if len(people) != 1 or len(reading.terms) == 1:  # two people: their meeting, not a
+        return set()  # statement of one of them (when did Putin and Tokayev meet)
+    return set().union(*(signals.speaker(entry) for entry in people))
 
 
 def _packages(index: Index, scores: dict[int, float], below: dict[int, float]) -> None:

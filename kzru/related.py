@@ -49,6 +49,8 @@ _WRITTEN = {
     "коммюнике": (("заявление", 0.8), ("statement", 0.8)),
     "communique": (("statement", 0.8), ("заявление", 0.8)),
     "сборк": (("собирают", 0.8), ("сборочный", 0.8)),
+    # a district (район) of a country is what the articles call its regions (регионы)
+    "район": (("регион", 0.8),), "district": (("region", 0.7), ("регион", 0.7)),
 }
 
 

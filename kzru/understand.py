@@ -15,12 +15,15 @@ from kzru.labels import Joined, Said, status_word
 from kzru.labels import word as vocab
 from kzru.query_terms import OR_MARK, Reading, Term, read_terms, term_notes
 from kzru.query_words import (
+    DONE_FORMS,
     DONE_ONLY,
-    DONE_WORDS,
     MONTHS,
+    NEGATION_ENDS,
     NEGATION_GAP,
+    NEGATION_PAIRS,
     NEGATIONS,
     NOT_NEGATIONS,
+    NOT_YET,
     QUERY_FILLERS,
     QUESTION_KINDS,
     RANKED_STATUS_WORDS,
@@ -36,7 +39,7 @@ from kzru.query_words import (
     set_phrase,
     year_in,
 )
-from kzru.text import STOPWORDS, content_words, words
+from kzru.text import STOPWORDS, content_words, normalize, words
 
 # Operators: "a phrase" (also «…» and “…”), -word, and OR (ИЛИ) between words, in capitals
 # so that an English "or" stays a stopword.
@@ -45,25 +48,86 @@ _QUOTES = '"«“„'  # the marks a quoted phrase starts with
 OR_WORDS = frozenset({"OR", "ИЛИ"})
 
 
+# A dash that editors and phones type for "-" (‐ ‑ ‒ – — −), glued to the word or quote after
+# it at the start of a word, is the exclusion operator too (red team r13 #3).
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_DASHED = r'(?:^|(?<=[\s(\[]))[\u2010-\u2015\u2212](?=[^\W_]|["«“„])'  # compiled when used
+_BRACKETS = "([{"
+# Letters that look alike in the two scripts (lower and upper case). A word of one script with
+# a few letters of the other typed by mistake (трaнзит with a Latin a) is read in its own
+# script, so it matches, and is left out by -word, as the word it looks like.
+_LATIN_LOOKS = dict(zip("aceopxykABCEHKMOPTXY", "асеорхукАВСЕНКМОРТХУ"))
+_CYRILLIC_LOOKS = {cyrillic: latin for latin, cyrillic in _LATIN_LOOKS.items()}
+_LETTERS = r"[^\W\d_]+"
+
+
+def _one_script(query: str) -> str:
+    """Each word that mixes Latin and Cyrillic letters in the letters of the script most of
+    it is written in, when every other letter has a look-alike there; else as typed."""
+    def fold(match: re.Match[str]) -> str:
+        word = match.group()
+        cyrillic = sum("а" <= c.lower() <= "я" or c in "ёЁ" for c in word)
+        latin = sum("a" <= c.lower() <= "z" for c in word)
+        if not (cyrillic and latin):
+            return word
+        looks = _LATIN_LOOKS if cyrillic >= latin else _CYRILLIC_LOOKS
+        other = [c for c in word if ("a" <= c.lower() <= "z") == (looks is _LATIN_LOOKS)]
+        if not all(c in looks for c in other):
+            return word
+        return "".join(looks.get(c, c) for c in word)
+
+    if query.isascii() or not any("a" <= c <= "z" for c in query.lower()):
+        return query  # one script (most queries): no pattern to compile
+    return re.sub(_LETTERS, fold, query)
+
+
+def _negation_before(before: str) -> int:
+    """Where a negation that applies to the quoted phrase right after ``before`` starts (its
+    offset in ``before``), or -1: the negation word (без, without, except, «за исключением»),
+    then at most NEGATION_REACH stopwords, fillers or auxiliaries, and any brackets, colons
+    and dashes (except for "…", без: «…», (без «…»), без учёта «…», not yet "…")."""
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"[^\W_]+|[^\w\s]", before)]
+    skipped = 0
+    for index in range(len(tokens) - 1, -1, -1):
+        start, token = tokens[index]
+        word = normalize(token)
+        if word in NEGATIONS:
+            return start
+        if index and (normalize(tokens[index - 1][1]), word) in NEGATION_PAIRS:
+            return tokens[index - 1][0]
+        if word in NOT_NEGATIONS or skipped >= NEGATION_REACH:
+            return -1
+        if word in STOPWORDS or word in QUERY_FILLERS or word in NEGATION_ENDS \
+                or word in NEGATION_GAP:
+            skipped += 1
+        elif token not in _BRACKETS + ":,-\u2013\u2014\u2212":
+            return -1
+    return -1
+
+
 def operators(query: str) -> tuple[list[str], list[str], list[str], list[str]]:
     """Split what the query's operators say from its words: the plain words (OR as
     ``OR_MARK``), the quoted phrases, the -excluded words and the -"excluded phrases"."""
     phrases: list[str] = []
     unwanted: list[str] = []
+    if any(map(query.__contains__, _DASHES)):
+        query = re.sub(_DASHED, "-", query)
+    query = _one_script(query)
     rest = query
     if any(map(query.__contains__, _QUOTES)):  # most searches never compile the pattern
         pieces, done = [], 0
         for match in re.finditer(_QUOTED, query):
             phrase = next(group for group in match.groups() if group is not None)
             start, before = match.start(), query[done:match.start()]
-            if start and query[start - 1] == "-" and (start == 1 or query[start - 2].isspace()):
+            if start and query[start - 1] == "-" and (
+                    start == 1 or query[start - 2].isspace() or query[start - 2] in _BRACKETS):
                 unwanted.append(phrase)  # -"поставки нефти": left out, not asked for
                 before = before[:-1]
-            elif (said := before.rstrip().rsplit(None, 1)) and said[-1].lower() in NEGATIONS:
-                # без «транзита газа», not "gas transit": a negation word before a phrase
-                # leaves the phrase out, as -"…" does
+            elif (negation := _negation_before(before)) >= 0:
+                # без «транзита газа», not "gas transit", except for "…": a negation word
+                # before a phrase leaves the phrase out, as -"…" does
                 unwanted.append(phrase)
-                before = before.rstrip()[:-len(said[-1])]
+                before = before[:negation]
             else:
                 phrases.append(phrase)
             pieces.append(before + " ")
@@ -74,7 +138,7 @@ def operators(query: str) -> tuple[list[str], list[str], list[str], list[str]]:
     for piece in rest.split():
         if piece in OR_WORDS:
             plain.append(OR_MARK)
-        elif piece.startswith("-") and words(piece):
+        elif (piece := piece.lstrip(_BRACKETS) or piece).startswith("-") and words(piece):
             excluded.extend(words(piece))
         else:
             plain.extend(words(piece))
@@ -178,7 +242,8 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
         elif phrase := _free_phrase(tokens, position, used):  # во время, в рамках: a stopword
             ignored.append(" ".join(phrase))
             position += len(phrase)
-        elif token in NEGATIONS and (negated := _negated(tokens, position, used)):
+        elif (token in NEGATIONS or pair in NEGATION_PAIRS) and (negated := _negated(
+                tokens, position + (pair in NEGATION_PAIRS), used)):
             target = tokens[negated]
             phrase_status = STATUS_PHRASES.get(tuple(tokens[negated:negated + 2]))
             if phrase_status:  # did not take place: the phrase's two words
@@ -187,6 +252,12 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
             status = phrase_status or STATUS_WORDS.get(target)
             if target in NOT_NEGATIONS:  # «не только», not only: no negation
                 ignored.append(said)
+            elif status == "done":  # did not take place: what was planned, expected or
+                not_statuses.append(status)  # proposed, and nothing done
+                statuses.extend(NOT_YET)
+                read_words.extend(tokens[position:negated + 1])
+                notes.append(Said("read.status_not_yet", words=said, status=status_word(status),
+                                  statuses=Joined([status_word(s) for s in NOT_YET], "/")))
             elif status:
                 not_statuses.append(status)
                 read_words.extend(tokens[position:negated + 1])
@@ -195,7 +266,7 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
                 excluded.append(target)
                 negations[target] = said
             position = negated + 1
-        elif token in DONE_WORDS and position and tokens[position - 1] in UNFINISHED:
+        elif token in DONE_FORMS and position and tokens[position - 1] in UNFINISHED:
             content.append(token)  # "being opened", «будет открыт»: not done, a word
             position += 1
         elif token in RANKED_STATUS_WORDS:  # a thing of that status (договорённости) or a
@@ -264,10 +335,14 @@ NEGATION_REACH = 3  # words a negation may skip to reach its own (were not yet s
 
 def _negated(tokens: list[str], position: int, used: dict[int, str]) -> int:
     """The position of the word the negation at ``position`` applies to, skipping
-    auxiliaries (see query_words.NEGATION_GAP); 0 when it applies to none (a time, a
-    stopword, the end of the query): then it is a stopword like any other."""
+    auxiliaries (see query_words.NEGATION_GAP), stopwords and the second word of a two-word
+    negation (except for, without the, «без учёта», «кроме как»); 0 when it applies to none
+    (a time, the end of the query): then it is a stopword like any other."""
     at = position + 1
-    while at < len(tokens) and at - position <= NEGATION_REACH and tokens[at] in NEGATION_GAP:
+    while at < len(tokens) and at - position <= NEGATION_REACH and (
+            tokens[at] in NEGATION_GAP or tokens[at] in NEGATION_ENDS or (
+                (tokens[at] in STOPWORDS or tokens[at] in QUERY_FILLERS)
+                and tokens[at] not in NOT_NEGATIONS and tokens[at] not in NEGATIONS)):
         at += 1
     if at >= len(tokens) or at in used or tokens[at] == OR_MARK or tokens[at] in NEGATIONS:
         return 0

@@ -97,11 +97,12 @@ def test_relevance_set_recall_at_5(index) -> None:  # noqa: ANN001
 
 
 def test_analyst_set_meets_the_targets(index) -> None:  # noqa: ANN001
-    """Just under what the suite achieves (issue 18: 104 of 110 first, every one in the top
-    five, 0.99 of a stated year/status kept), so that a broken ranking rule shows."""
+    """Just under what the suite achieves (round 13: 148 of 152 first, every one in the top
+    five, 0.992 of a stated year/status kept), so that one more miss, or one more hit of
+    another year or status, shows."""
     with open(ANALYST, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert len(rows) >= 60
+    assert len(rows) >= 152
     first = five = 0
     kept: list[float] = []
     misses = []
@@ -117,9 +118,9 @@ def test_analyst_set_meets_the_targets(index) -> None:  # noqa: ANN001
             good = [h for h in hits if (not row["year"] or str(h.fact.date.year) == row["year"])
                     and (not row["status"] or h.fact.status == row["status"])]
             kept.append(len(good) / len(hits) if hits else 0.0)
-    assert first / len(rows) >= 0.94, misses
+    assert first / len(rows) >= 0.97, misses
     assert five == len(rows), "every query of the project's own set is answered in the top 5"
-    assert sum(kept) / len(kept) >= 0.98
+    assert sum(kept) / len(kept) >= 0.99
 
 
 def test_a_stated_year_and_status_filter(index) -> None:  # noqa: ANN001

@@ -173,21 +173,32 @@ def test_a_communique_is_a_document_and_a_statement(index, reader) -> None:  # n
 
 
 @pytest.mark.parametrize("query", ["что уже сделано в сфере культуры", "culture done"])
-def test_done_words_rank_done_facts_and_are_no_word(data, index, reader, query) -> None:  # noqa: ANN001
-    # note #28: сделано/done were not read; a004's Days of Culture were held (status done)
+def test_done_words_state_the_status_and_are_no_word(data, index, reader, query) -> None:  # noqa: ANN001
+    # note #28: сделано/done were not read; a004's Days of Culture were held (status done).
+    # Round 13: a word naming the status (done, «сделано») states it, as signed and agreed
+    # do: a filter, so the planned cultural centre and the sectors' overview are left out
+    reading = reader(query)
+    assert reading.statuses == ("done",) and reading.ranked_statuses == ()
+    assert [term.text for term in reading.terms] in (["культуры"], ["culture"])
+    hits = search(index, query, limit=None)
+    assert hits.unmatched == () and not hits.notes
+    assert hits and all(hit.fact.status == "done" for hit in hits)
+    ids = [hit.fact.id for hit in hits]
+    days = [ids.index(f"a004-days-of-culture-{town}") for town in ("moscow", "yakutsk", "kazan")]
+    assert sorted(days) == [0, 1, 2]
+
+
+@pytest.mark.parametrize("query", ["встречи, которые состоялись", "meetings that took place"])
+def test_happening_words_still_rank_done_facts(reader, query) -> None:  # noqa: ANN001
+    # «состоялись» and "took place" say it happened, not what the table calls it: a meeting
+    # reported as held may be a statement (reported), so they rank and leave nothing out
     reading = reader(query)
     assert reading.ranked_statuses == ("done",) and reading.statuses == ()
-    assert [term.text for term in reading.terms] in (["культуры"], ["culture"])
-    hits = search(index, query, limit=10)
-    assert hits.unmatched == ()
-    # the overview of the sectors (reported) matches the topic word as fully as the Days of
-    # Culture do, and comes first without the done word (same date: file order); with it,
-    # after the three done rows
-    topic = reading.terms[0].text
-    ids = [hit.fact.id for hit in hits]
-    assert search(index, topic, limit=1)[0].fact.id == "a004-agreements-sectors-overview"
-    days = [ids.index(f"a004-days-of-culture-{town}") for town in ("moscow", "yakutsk", "kazan")]
-    assert sorted(days) == [0, 1, 2] and ids.index("a004-agreements-sectors-overview") > 2
+
+
+def test_will_be_done_is_only_a_word(reader) -> None:  # noqa: ANN001
+    reading = reader("что будет сделано")
+    assert reading.statuses == () and [t.text for t in reading.terms] == ["сделано"]
 
 
 def test_a_status_noun_beside_its_filter_matches_that_status(data, index, reader) -> None:  # noqa: ANN001
@@ -234,11 +245,13 @@ def test_the_cis_summit_row_comes_first_for_the_summit(index, query) -> None:  #
 
 def test_a_meeting_word_matches_the_facts_of_kind_meeting(data, index, reader) -> None:  # noqa: ANN001
     # a000: the CIS summit row (kind meeting) names neither president, but it is a meeting
-    # held in St Petersburg: it matches «встречи» and the place, two of the four words
+    # held in St Petersburg: it matches «встречи» and the place by its own words, and (round
+    # 13, tests/test_search_leftovers.py) each president through its event
     assert "meeting" in reader("встречи").terms[0].kinds
     hits = search(index, "встречи Путина и Токаева в Петербурге", limit=None)
     row = next(hit for hit in hits if hit.fact.id == "a000-cis-summit-st-petersburg")
-    assert row.matched == 2 and {m.how for m in row.matches} >= {"kind"}
+    assert {m.how for m in row.matches} == {"kind", "exact", "event"}
+    assert [m.query for m in row.matches if m.how == "event"] == ["путина", "токаева"]
     # the rows naming both presidents at a St Petersburg meeting come before it
     assert hits[0].fact.id == "a003-spief-june-meeting"
 
