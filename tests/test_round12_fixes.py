@@ -314,3 +314,108 @@ def test_track_help_names_the_new_verdict_in_both_languages(run) -> None:  # noq
     assert "restated — still operating" in english and "not borne out" not in english
     russian = " ".join(run("--lang", "ru", "track", "--help").out.split())
     assert "названо снова — работает" in russian
+
+
+# --- round 13: the briefs readers' points (/work/wt/audits/2026-12-05-round13-briefs-*.md) ---
+
+EVENTS = {r["id"]: r for r in read_table(DATA, "events")}
+
+
+@needs_seeds
+def test_the_spief_row_names_only_what_the_article_names(table, run) -> None:  # noqa: ANN001
+    """«на полях международного экономического форума в Санкт-Петербурге»: no «ПМЭФ» or
+    "SPIEF" in the article, so none among the names first appearing (rubric 1); search still
+    finds the row by both (the name is the glossary's SPIEF alias)."""
+    article = _article("003")
+    assert "ПМЭФ" not in article and "SPIEF" not in article
+    names = FACTS["a003-spief-june-meeting"]["names"].split("; ")
+    assert "ПМЭФ" not in names and "SPIEF" not in names
+    assert "международный экономический форум в Санкт-Петербурге" in names
+    line = next(line for line in page(table, "2022-06-spief-meeting").splitlines()
+                if line.startswith("- Names first appearing"))
+    assert "ПМЭФ" not in line and "SPIEF" not in line
+    for query in ("SPIEF", "ПМЭФ"):
+        found = json.loads(run("search", query, "--format", "json", "-n", "1").out)
+        assert found[0]["id"] == "a003-spief-june-meeting"
+
+
+@needs_seeds
+def test_tokayevs_agreement_is_said_as_the_article_says_it() -> None:
+    """«В этом плане с Вами согласен»: whom he addressed the article does not say."""
+    assert "В этом плане с Вами согласен" in _article("003")
+    row = FACTS["a003-tokayev-satisfied"]
+    assert "Putin" not in row["summary"] and "Путин" not in row["text"]
+    assert "с Вами согласен" in row["summary"] and "с Вами согласен" in row["text"]
+
+
+def test_the_date_notes_say_where_each_year_and_day_comes_from(table) -> None:  # noqa: ANN001
+    """Rubric 4. The CSTO note: the year is the public record's, as the state visit's is
+    (not "inferred from the state visit"). The XX forum's note opens with what its date is:
+    the day the leaders took part, not a date the article gives the forum."""
+    csto = EVENTS["2024-11-csto-council"]["date_note"]
+    assert "inferred from the state visit" not in csto
+    assert "the year 2024 is from the public record (outside the article)" in csto
+    forum = EVENTS["2024-11-xx-interregional-forum"]["date_note"]
+    assert forum.startswith("The article gives the forum no date of its own: 27 November is "
+                            "the day the leaders took part in it")
+    assert "«from Astana»" not in forum
+    assert "*Date inferred: The article gives the forum no date of its own" in \
+        page(table, "2024-11-xx-interregional-forum")
+
+
+def test_a_later_fact_dated_by_its_article_says_as_of(table) -> None:  # noqa: ANN001
+    """The 2025 branches «открыты» with no date: listed "(reported as of 2025-11-11)", not as
+    if they opened that day; MGIMO («В этом году завершена работа»: 2025) keeps its year."""
+    assert FACTS["a002-mephi-branch"]["date_basis"] == "publication"
+    text = page(table, "2022-06-spief-meeting")
+    assert "`a002-mephi-branch` (reported as of 2025-11-11)" in text
+    assert "`a002-mgimo-astana-branch` (2025, inferred)" in text
+    assert "сообщено на 2025-11-11" in page(table, "2022-06-spief-meeting", "ru")
+
+
+def test_a_source_that_tells_of_the_event_afterwards_says_so(table) -> None:  # noqa: ANN001
+    """a000 is the report of the February 2022 working visit and mentions the CIS summit of
+    «конце прошлого года»; a003, of the Sochi talks, mentions SPIEF «В июне»: each source
+    line says it is a later report of another event. A report of the event itself (a001 on
+    the Astana visit) says nothing of the kind."""
+    cis = page(table, "2021-12-cis-informal-summit").split("## Sources")[1]
+    assert "a report of Tokayev's working visit to Russia (Moscow and Tatarstan), written " \
+           "after this event, that tells of it in passing" in cis
+    spief = page(table, "2022-06-spief-meeting").split("## Sources")[1]
+    assert "a report of Putin–Tokayev talks in Sochi, written after this event" in spief
+    astana = page(table, "2024-11-state-visit-astana").split("## Sources")[1]
+    assert "written after this event" not in astana
+
+
+def test_names_new_in_the_rows_reported_alongside_are_listed_apart(table) -> None:  # noqa
+    """Sochi: the sectors the alongside rows bring were listed, their names not (МГУ, КамАЗ,
+    Андрей Ковганов…). Now both; «Татарстан» is no new name, since the 2022 working visit
+    named «Республика Татарстан», the same glossary entry."""
+    new = section(page(table, "2022-08-sochi-talks"), "## New since")
+    line = next(line for line in new.splitlines()
+                if line.startswith("- Names first appearing in the rows reported alongside"))
+    for name in ("МГУ", "КамАЗ", "Андрей Ковганов", "Новоуральск"):
+        assert name in line
+    assert "Татарстан" not in line
+    assert "Республика Татарстан" in FACTS["a000-visit-tatarstan"]["names"]
+    own = next(line for line in new.splitlines() if line.startswith("- Names first appearing:"))
+    assert "МГУ" not in own  # the event's own names stay apart
+
+
+def test_a_row_reported_alongside_says_what_became_of_it(table) -> None:  # noqa: ANN001
+    """MSU's branch (a003, beside the Sochi talks) is named open in 2025: the page says so
+    under the row, as it does for a meeting's commitments."""
+    text = section(page(table, "2022-08-sochi-talks"), "## Reported alongside")
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if "`a003-msu-branch-adapted-programme`" in line)
+    assert lines[at + 1] == ("  - later, as of the newest article in this table: **restated — "
+                             "still operating** → `a002-msu-branch` (reported as of 2025-11-11)")
+
+
+def test_the_alongside_note_states_the_rule(table) -> None:  # noqa: ANN001
+    """Reader B: Akorda's states of affairs were split with no visible rule."""
+    text = page(table, "2025-11-state-visit-moscow")
+    assert "openings and events before it or apart from it, counts and institutions that " \
+           "exist, assessments" in text
+    assert "The sections above hold what the reports say the sides did, agreed, planned, " \
+           "discussed or took up at the event" in text

@@ -21,26 +21,27 @@ def _tracked(bundled) -> dict:  # noqa: ANN001
     return {entry.fact.id: entry for entry in see_also(bundled, track(bundled))}
 
 
-def test_the_disputed_russian_language_link_stays_out_and_says_why(bundled, run) -> None:  # noqa
-    """Rule 4: readers split three to two on whether «В Казахстане уделяют должное внимание
-    продвижению русской культуры и языка» is the 2025 meeting taking up the 2024 item
-    («обсудили вопросы … поддержки русского языка»): no link. The reason names the 2025 row
-    and says why it is not linked, never that nothing later reports on the item."""
-    assert LANGUAGE_2024 not in bundled.facts[LANGUAGE_2025].follows
+def test_the_russian_language_link_reads_reaffirmed_with_the_whole_phrase(bundled, run) -> None:  # noqa
+    """Round 13 (change log Part 22): «В Казахстане уделяют должное внимание продвижению
+    русской культуры и языка» is linked to the 2024 «обсудили вопросы … поддержки русского
+    языка» under 2b: reaffirmed — still open, the deciding words quoted from the 2025
+    evidence, and the Moscow brief's "what became of" says the same."""
+    assert LANGUAGE_2024 in bundled.facts[LANGUAGE_2025].follows
     rows = {row["id"]: row for row in json.loads(
         run("track", "--explain", "--format", "json").out)}
     row = rows[LANGUAGE_2024]
-    assert row["verdict"] == NO_REPORT and LANGUAGE_2025 in row["see_also"]
-    assert f"{LANGUAGE_2025} (a004, 2025-11-12, reported) may report on it" in row["reason"]
-    assert "not linked" in row["reason"] and "RUBRIC-follows" in row["reason"]
-    assert "nothing later in this table reports on it" not in row["reason"]
-    # the Moscow brief's "what became of" says the same beside the 2024 item
+    assert row["verdict"] == "reaffirmed — still open" and row["later"] == [LANGUAGE_2025]
+    assert "продвижению русской" in row["words"]
+    assert row["words"] in bundled.facts[LANGUAGE_2025].evidence
+    assert f"{LANGUAGE_2025} (a004, 2025-11-12, reported) restates it" in row["reason"]
     page = markdown(build(bundled, MOSCOW), bundled)
     lines = page.split("What became of its commitments")[1].splitlines()
-    at = next(i for i, text in enumerate(lines) if f"`{LANGUAGE_2024}`" in text)
+    line = next(text for text in lines if f"`{LANGUAGE_2024}`" in text)
+    assert line.startswith("  - **reaffirmed — still open**: ") and f"`{LANGUAGE_2025}`" in line
+    # a pair left out still says so beside the item (the Ekibastuz GRES-2, rule 4)
+    at = next(i for i, text in enumerate(lines) if "`a001-ekibastuz-gres2-emissions`" in text)
     assert lines[at + 1].startswith("    - later facts that may report on it, not linked as "
                                     "its progress (RUBRIC-follows lists the pairs considered")
-    assert f"`{LANGUAGE_2025}`" in lines[at + 1]
 
 
 def test_a_field_the_report_does_not_name_is_not_named_beside_the_visits_documents(
