@@ -419,3 +419,28 @@ def test_the_alongside_note_states_the_rule(table) -> None:  # noqa: ANN001
            "exist, assessments" in text
     assert "The sections above hold what the reports say the sides did, agreed, planned, " \
            "discussed or took up at the event" in text
+
+
+@needs_seeds
+def test_the_enrichment_centre_at_work_is_a_project_not_a_commitment(table) -> None:  # noqa
+    """«Российско-казахстанский центр по обогащению урана обеспечивает поставки»: a body at
+    work (kind institution), followed as a project (round-13 track reader)."""
+    assert "центр по обогащению урана обеспечивает поставки" in _article("003")
+    fact = table.facts["a003-enriched-uranium-supply-china-npp"]
+    assert fact.kind == "institution" and fact.status == "ongoing"
+    assert role(fact) == PROJECT
+
+
+def test_the_ekibastuz_emissions_agreement_stays_unlinked_with_the_plant_beside_it(
+        table) -> None:  # noqa: ANN001
+    """RUBRIC-follows 1: the 2025 preview names the plant's modernisation, not its emissions;
+    a link would call the emissions work under way. Not linked; the later row is shown beside
+    "no later report" as see also (round-13 track reader, decided in Part 22)."""
+    from kzru.suggest import see_also
+
+    entry = next(e for e in see_also(table, track(table, [
+        table.facts["a001-ekibastuz-gres2-emissions"]])))
+    assert entry.verdict == "no later report" and entry.later == []
+    assert [fact.id for fact in entry.see_also] == ["a002-ekibastuz-gres2-modernisation"]
+    assert "a001-ekibastuz-gres2-emissions" not in \
+        table.facts["a002-ekibastuz-gres2-modernisation"].follows
