@@ -222,7 +222,7 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     # preview gives are said apart, after them (round 11)
     reported = list(dict.fromkeys(name for f in facts if f.source not in previews
                                   for name in f.names)) if previews and reports else None
-    beside = [Named(sectors, ()) for sectors in dict.fromkeys(f.sectors for f in background)]
+    beside = [Named(*pair) for pair in dict.fromkeys((f.sectors, f.names) for f in background)]
     del facts, preview_rows, extra, on_page
     top = [fact for fact in top if fact.id not in merged]
 
@@ -285,6 +285,10 @@ def build(dataset: Dataset, event_id: str) -> Brief:
     announcing = {source: main_event[source] for source in previews
                   if main_event.get(source, event_id) != event_id
                   and main_event[source] in dataset.events}
+    recalling = {source.id: main_event[source.id] for source in sources
+                 if source.id not in previews and source.id not in announcing
+                 and main_event.get(source.id, event_id) != event_id
+                 and main_event[source.id] in dataset.events and source.published > event.end}
     related = related_events(dataset, event)
     return Brief(event, sources, previews,
                  Pages(len(statuses), lambda: (section(*one) for one in statuses)),
@@ -294,7 +298,7 @@ def build(dataset: Dataset, event_id: str) -> Brief:
                  Pages(len(background), lambda: items(background)),
                  Pages(None, judged), related, reports, own_ids, announcing,
                  Pages(len(side), lambda: items(side)), len(said_only),
-                 announced_only(dataset, related))
+                 announced_only(dataset, related), recalling)
 
 
 # Facts read whole at a time while a brief is written (Pages).

@@ -204,8 +204,17 @@ def cited(fact: Fact, brief: Brief) -> str:
 
 
 def later_list(facts: list[Fact], lang: str, sources: Iterable[Source] = ()) -> str:
+    """Later facts with their dates; a date the text does not give (the article's, as of
+    which it is reported: the branches named open in 2025) says so, so that it is not read
+    as the day the thing happened (round-13 briefs reader)."""
     sources = tuple(sources)
-    return ", ".join(f"`{fact.id}` ({date_shown(fact, lang, sources)})" for fact in facts)
+    return ", ".join(f"`{fact.id}` ({_as_of(fact, lang, sources)})" for fact in facts)
+
+
+def _as_of(fact: Fact, lang: str, sources: tuple[Source, ...]) -> str:
+    shown = date_shown(fact, lang, sources)
+    return label("brief.as_of", lang, date=shown) if fact.date_basis == "publication" \
+        else shown
 
 
 def number_text(value: Any) -> str:

@@ -84,6 +84,9 @@ class Brief(NamedTuple):
     # related events the page's articles only announce (the CSTO session of the next day,
     # «пройдет»): shown apart from those held alongside
     related_announced: list[str] = []
+    # an own source that is the report of another, later event and tells of this one
+    # afterwards (a000, of the 2022 working visit, on the CIS summit): source -> that event
+    recalling: dict[str, str] = {}
 
 
 def attribution(fact: Fact, source: Source) -> str:

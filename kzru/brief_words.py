@@ -14,6 +14,12 @@ from __future__ import annotations
 STRINGS: dict[str, tuple[str, str]] = {
     # --- brief and track: their headings, verdicts as a brief says them, the "why" lines ----
     "brief.section.signed": ("Signed", "Подписано"),
+    "brief.source_recalling": (
+        "a report of {title}, written after this event, that tells of it in passing",
+        "репортаж о событии «{title}», написанный после этого события и упоминающий его"),
+    "brief.names_first_alongside": ("Names first appearing in the rows reported alongside",
+                                    "Впервые названы в строках, приведённых рядом"),
+    "brief.as_of": ("reported as of {date}", "сообщено на {date}"),
     "brief.members": ("Its parts, one row each", "Его части, по строке на каждую"),
     "brief.section.agreed": ("Agreed", "Договорились"),
     "brief.section.done": ("Done", "Состоялось"),
@@ -52,9 +58,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "brief.alongside": ("Reported alongside", "Сообщалось также"),
     "brief.alongside_note": (
         "What the same reports give beside the event's own facts, not linked to an event in "
-        "this table: states of affairs, assessments, items listed apart.",
+        "this table: openings and events before it or apart from it, counts and institutions "
+        "that exist, assessments, items listed apart. The sections above hold what the "
+        "reports say the sides did, agreed, planned, discussed or took up at the event, "
+        "with the work they report under way.",
         "Что те же материалы сообщают помимо фактов самого события и что в таблице не связано "
-        "ни с каким событием: положение дел, оценки, отдельные пункты."),
+        "ни с каким событием: открытия и события до него или помимо него, подсчёты и "
+        "существующие учреждения, оценки, отдельные пункты. В разделах выше — то, что, по "
+        "материалам, стороны сделали, о чём договорились, что запланировали, обсудили или "
+        "затронули на самом событии, и работа, о которой сообщается, что она идёт."),
     "brief.checks": ("Preview against outcome", "Прогноз и итог"),
     "brief.checks_note": (
         "What the preview {previews} expected, proposed or planned, or reported as under way, "

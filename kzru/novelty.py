@@ -48,6 +48,8 @@ class Novelty(NamedTuple):
     # Eurasian Route Council, the fuel-cycle council): said after the report's, marked (round
     # 11: listed first, they read as what the meeting brought in)
     preview_only: list[str] = []
+    # names first appearing in the rows reported alongside (not the event's own)
+    names_alongside: list[str] = []
 
 
 
@@ -103,6 +105,7 @@ def novelty(dataset: Dataset, event: Event, facts: Iterable[Fact | Named],
     both; the other new names are the preview's only."""
     previous = previous_event(dataset, event)
     seen_sectors = dataset.event_sectors(previous.id) if previous else set()
+    facts, alongside = list(facts), list(alongside)  # (each read twice: sectors, names)
     own_sectors = list(dict.fromkeys(sector for fact in facts for sector in fact.sectors))
     around = [sector for sector in dict.fromkeys(sector for fact in alongside
                                                  for sector in fact.sectors)
@@ -112,14 +115,27 @@ def novelty(dataset: Dataset, event: Event, facts: Iterable[Fact | Named],
         for name in fact.names:
             if name not in folded:
                 folded[name] = normalize(name)
+    # the names the rows reported alongside bring, said apart as their sectors are (Sochi
+    # 2022: МГУ, КамАЗ, Новоуральск; round-13 briefs reader)
+    beside: dict[str, str] = {}
+    own = set(folded.values())
+    for fact in alongside:
+        for name in fact.names:
+            if name not in beside and normalize(name) not in own:
+                beside[name] = normalize(name)
     # Known before the event: the facts of earlier events, and background facts of articles
     # published before it; never the event's own facts, whatever precision their dates have.
     first_report = min((dataset.sources[s].published for s in event.sources), default=event.start)
+    # a name is known under any of its glossary entry's names (the Republic of Tatarstan of
+    # 2022 is the Tatarstan of the Sochi report: round 13)
+    variants = _variants(dataset, [*folded.values(), *beside.values()])
     ever_sectors, ever_names = dataset.known_before(
         [other.id for other in dataset.events.values() if other.start < event.start],
         [source.id for source in dataset.sources.values() if source.published < first_report],
-        event.start, [*own_sectors, *around], folded.values())
-    names = [name for name in folded if folded[name] not in ever_names]
+        event.start, [*own_sectors, *around],
+        list(dict.fromkeys(v for found in variants.values() for v in found)))
+    names = [name for name in folded if not variants[folded[name]] & ever_names]
+    names_beside = [name for name in beside if not variants[beside[name]] & ever_names]
     preview_only: list[str] = []
     if reported is not None:
         told = {normalize(name) for name in reported}
@@ -137,7 +153,20 @@ def novelty(dataset: Dataset, event: Event, facts: Iterable[Fact | Named],
     return Novelty(previous, [s for s in own_sectors if s not in seen_sectors],
                    [s for s in own_sectors if s not in ever_sectors], names, outcomes, since,
                    see_also, [s for s in around if s not in ever_sectors],
-                   _first_with(dataset, event, [*names, *preview_only]), preview_only)
+                   _first_with(dataset, event, [*names, *preview_only]), preview_only,
+                   names_beside)
+
+
+def _variants(dataset: Dataset, names: list[str]) -> dict[str, set[str]]:
+    """Each (normalised) name with the normalised names of its glossary entry, or itself."""
+    wanted = set(names)
+    entries: dict[str, set[str]] = {}
+    for entry in dataset.glossary.values():
+        all_names = {normalize(name) for name in entry.all_names()}
+        if all_names & wanted:
+            for name in all_names & wanted:
+                entries.setdefault(name, set()).update(all_names)
+    return {name: entries.get(name, set()) | {name} for name in names}
 
 
 def _now(dataset: Dataset, before: list[Fact], outcomes: list[Tracked]

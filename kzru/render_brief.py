@@ -19,15 +19,18 @@ from kzru.brief_lines import (
     event_kind,
     event_precision,
     fact_text,
+    later_list,
     members,
     number_text,
     quoted,
     reported_lines,
     said_status,
     sector_word,
+    verdict_label,
 )
 from kzru.cite import headline, published_label
 from kzru.data_words import figure_said
+from kzru.follow import Tracked, track
 from kzru.labels import label
 from kzru.model import Dataset, Event, Source
 from kzru.render import WEB_URL, md, span_label
@@ -174,7 +177,9 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     if brief.alongside:
         lines += [f"## {label('brief.alongside', lang)}", "",
                   f"*{label('brief.alongside_note', lang)}*", ""]
-        for item in brief.alongside:
+        alongside = list(brief.alongside)
+        later = _later_reports(alongside, dataset)
+        for item in alongside:
             fact = item.fact
             attributed = fact.speaker or fact.status in ATTRIBUTED or fact.source in brief.previews
             said = f" — *{attribution_of(item, brief, dataset, lang)}*" if attributed else ""
@@ -182,6 +187,11 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
                          f"{date_mark(fact, brief, lang)}{said} [{item.citation}] `{fact.id}`")
             lines += conflict_lines(item, brief, lang)
             lines += reported_lines(item, brief, lang)
+            if fact.id in later:
+                entry = later[fact.id]
+                lines.append(f"  - {label('brief.outcome_since', lang)}: "
+                             f"**{verdict_label(entry.verdict, lang)}** → "
+                             f"{later_list(entry.later, lang, dataset.sources.values())}")
         lines.append("")
     lines += preview_side_lines(brief, dataset, lang)
     lines += novelty_lines(brief, dataset, lang)
@@ -190,6 +200,16 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
               f"{_source_role(source, brief, dataset, lang)}"
               for number, source in enumerate(brief.sources, 1)]
     return "\n".join(lines) + "\n"
+
+
+def _later_reports(items: list[Item], dataset: Dataset) -> dict[str, Tracked]:
+    """Track's verdict on the rows reported alongside that later facts are linked to (MSU's
+    branch teaching in 2022, named open in 2025: restated — still operating; round-13
+    briefs reader), as the page says it of the last meeting's commitments."""
+    linked = dataset.followers([item.fact.id for item in items])
+    chosen = [item.fact for item in items if linked.get(item.fact.id)]
+    return {entry.fact.id: entry for entry in track(dataset, chosen) if entry.later} \
+        if chosen else {}
 
 
 def _dated_by_report(items: list[Item], brief: Brief, lang: str) -> set[tuple[date, int]]:
@@ -211,6 +231,9 @@ def _source_role(source: Source, brief: Brief, dataset: Dataset, lang: str) -> s
         return " — " + label("brief.source_preview", lang)
     if brief.own and source.id not in brief.own:
         return " — " + label("brief.source_other", lang)
+    if source.id in brief.recalling:  # (round-13 briefs reader: the CIS summit, SPIEF)
+        other = dataset.events[brief.recalling[source.id]]
+        return " — " + label("brief.source_recalling", lang, title=md(other.title(lang)))
     return ""
 
 

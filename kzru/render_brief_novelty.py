@@ -102,6 +102,12 @@ def novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
     more = f" {label('brief.and_more', lang, count=len(names) - 20)}" if len(names) > 20 else ""
     lines.append(f"- {label('brief.names_first', lang)}: " + (", ".join(names[:20]) or none)
                  + more)
+    if novelty.names_alongside:  # as the sectors above (round 13)
+        beside = [md(name) for name in names_shown(novelty.names_alongside, dataset)]
+        more = f" {label('brief.and_more', lang, count=len(beside) - 20)}" \
+            if len(beside) > 20 else ""
+        lines.append(f"- {label('brief.names_first_alongside', lang)}: "
+                     + ", ".join(beside[:20]) + more)
     # then the names only the preview gives, marked as such (round 11)
     only = [md(name) for name in names_shown(novelty.preview_only, dataset)
             if name not in shared]

@@ -271,8 +271,11 @@ def test_a_later_or_conflicting_fact_dated_by_its_inferred_article_says_inferred
     later = next(f for f in table.facts.values()
                  if f.source == "a001" and f.date_basis == "publication")
     shown = later.date.isoformat()  # day precision, as a001's date is
-    assert later_list([later], "en", [report]) == f"`{later.id}` ({shown}, inferred)"
-    assert later_list([later], "ru", [report]) == f"`{later.id}` ({shown}, дата выведена)"
+    # (and, dated by its article, said "reported as of" it: round 13)
+    assert later_list([later], "en", [report]) == \
+        f"`{later.id}` (reported as of {shown}, inferred)"
+    assert later_list([later], "ru", [report]) == \
+        f"`{later.id}` (сообщено на {shown}, дата выведена)"
     stated = table.sources["a002"]
     # dated by its article, whose date was stated: no mark
     here = next(f for f in table.facts.values() if f.source == "a002" and

@@ -392,4 +392,5 @@ def test_a_parts_candidates_under_an_outcome_are_dated_as_their_articles_date_th
                       see_also={part.id: (candidate,)})
     lines = page(table, MOSCOW, novelty=novelty)
     assert (f"    - its part `{part.id}`: later facts that may report on it, not linked as its "
-            f"progress: `{candidate.id}` ({candidate.date.isoformat()}, inferred)") in lines
+            f"progress: `{candidate.id}` (reported as of {candidate.date.isoformat()}, "
+            "inferred)") in lines

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import brief_fixtures
-from conftest import read_table, write_table
+from conftest import SEEDS, needs_seeds, read_table, write_table
 
 from kzru.follow import DONE, REAFFIRMED, RESTATED, track
 from kzru.novelty import organisation_names, previous_event
@@ -20,11 +20,13 @@ from kzru.store import bundled_data_dir, load
 DATA = bundled_data_dir()
 table, page, section = brief_fixtures.table, brief_fixtures.page, brief_fixtures.section
 FACTS = {r["id"]: r for r in read_table(DATA, "facts")}
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SOURCES = {r["id"]: r for r in read_table(DATA, "sources")}
 
 
-def _article(prefix: str) -> str:
-    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+def _article(source: str) -> str:
+    """The article's text, from the seeds folder (KZRU_SEEDS or ../shared/seeds, conftest):
+    the tests that read it are marked needs_seeds and skip where it is missing."""
+    return (SEEDS / SOURCES[f"a{source}"]["file"]).read_text(encoding="utf-8")
 
 
 def _verdicts(dataset) -> dict:  # noqa: ANN001
@@ -41,6 +43,7 @@ RESTATED_PAIRS = [
 ]
 
 
+@needs_seeds
 def test_the_articles_tell_both_branches_at_work_then_name_them_open() -> None:
     """The premise, from the articles: a001 confirms the Chelyabinsk branch at work and a003
     has MSU's branch teaching (the earlier rows: an institution already existing); a002 names
@@ -133,6 +136,7 @@ def test_the_moscow_brief_says_what_became_of_the_branch(table) -> None:  # noqa
 
 # --- (b) the nine branches at work: a project, not a commitment ------------------------------
 
+@needs_seeds
 def test_an_institution_or_count_at_work_is_a_project_not_a_commitment(table) -> None:  # noqa
     """«В Казахстане успешно функционируют девять филиалов» (a004) and «подтверждена работа
     филиала» (a001) tell what is at work, which nobody undertook at the meeting: track's role
@@ -179,6 +183,7 @@ def test_the_csto_session_is_the_first_csto_summit_not_the_cis_summits_successor
     assert previous_event(table, later) == csto
 
 
+@needs_seeds
 def test_an_earlier_meeting_is_dated_no_finer_than_its_rows(table) -> None:  # noqa: ANN001
     """The SPIEF meeting's rows say «В июне» (2022-06): the Sochi page names it so, as its
     own header does, not with the public record's 17 June (rubric 4)."""
@@ -191,6 +196,7 @@ def test_an_earlier_meeting_is_dated_no_finer_than_its_rows(table) -> None:  # n
 
 # --- (b) a forum's own line spans its days; ongoing is as of the report -----------------------
 
+@needs_seeds
 def test_the_xxi_forum_line_carries_no_first_day_date(table) -> None:  # noqa: ANN001
     """«XXI форум, который проходит 11–12 ноября в Уральске»: the row is the forum itself,
     over both days, so its line shows no date (the page says lines without one fall on the
@@ -225,6 +231,7 @@ MEMO_PARTS = ["a000-bolashak-memo-mephi", "a000-bolashak-memo-mipt", "a000-bolas
               "a000-bolashak-memo-bauman", "a000-bolashak-memo-itmo", "a000-bolashak-memo-misis"]
 
 
+@needs_seeds
 def test_the_six_memoranda_are_listed_once_by_university(table) -> None:  # noqa: ANN001
     """«подписало меморандумы с 6 ведущими техническими вузами … (МИФИ, МФТИ, РГУ им.
     Губкина, МГТУ Баумана, ИТМО, МИСиС)»: the parts are the six, named in the article's
@@ -247,6 +254,7 @@ def test_the_six_memoranda_are_listed_once_by_university(table) -> None:  # noqa
            "digital leaders of both sides. `a000-digital-leaders-programme`" in en
 
 
+@needs_seeds
 def test_the_corridors_and_commodities_agreed_on_are_listed_once_by_name(table) -> None:  # noqa
     """The same rule on the 2025 report: «расширять возможности транспортных коридоров Север —
     Юг, ТМТМ, железнодорожной линии Аягоз — Бахты, Достык — Мойынты» and «поставок нефти,
@@ -278,20 +286,27 @@ def test_the_corridors_and_commodities_agreed_on_are_listed_once_by_name(table) 
     assert "  - Gas supply to the regions of Kazakhstan bordering Russia was discussed" in en
 
 
-def test_the_digitalisation_line_says_how_it_is_the_experts(table) -> None:  # noqa: ANN001
+@needs_seeds
+def test_the_digitalisation_line_is_the_outlets_voice(table) -> None:  # noqa: ANN001
     """«При этом, как подчеркивает эксперт, ключевая задача … Для этого Казахстан и Россия
-    развивают контакты …»: the attribution is in the sentence before, so the line says it
-    continues her point (as a003's experts' line does), in both languages, and keeps her as
-    the speaker (Part 21: an attribution reaches the end of its paragraph)."""
+    развивают контакты …»: the attribution is in the sentence before (its own row, hers); this
+    sentence carries none and states what the two countries do, so it is the outlet's voice
+    (rubric 3: speaker empty), and its summary says only what its evidence says (rubric 1;
+    round-12 briefs reader, and the second read of round 13)."""
     text = " ".join(_article("002").split())
     assert "как подчеркивает эксперт, ключевая задача на ближайшие годы – превратить " \
            "традиционные отрасли в зоны технологического роста. Для этого Казахстан и Россия " \
            "развивают контакты" in text
     row = FACTS["a002-digitalisation-contacts"]
-    assert "эксперт" not in row["evidence"]
-    assert row["summary"].startswith("Continuing the expert's point")
-    assert row["text"].startswith("Продолжая мысль эксперта")
-    assert row["speaker"] == "Zhanar Tulindinova (KazISS)"
+    assert "эксперт" not in row["evidence"] and row["speaker"] == ""
+    assert "expert" not in row["summary"] and "эксперт" not in row["text"]
+    assert "technological growth" not in row["summary"]  # the sentence before, not this one
+    before = FACTS["a002-traditional-sectors-tech-growth-task"]
+    assert before["speaker"] == "Zhanar Tulindinova (KazISS)"
+    assert "ключевая задача" in before["evidence"]
+    line = next(line for line in page(table, "2025-11-state-visit-moscow").splitlines()
+                if "`a002-digitalisation-contacts`" in line)
+    assert "Tulindinova" not in line and "according to article a002" in line
 
 
 def test_track_help_names_the_new_verdict_in_both_languages(run) -> None:  # noqa: ANN001
@@ -299,3 +314,133 @@ def test_track_help_names_the_new_verdict_in_both_languages(run) -> None:  # noq
     assert "restated — still operating" in english and "not borne out" not in english
     russian = " ".join(run("--lang", "ru", "track", "--help").out.split())
     assert "названо снова — работает" in russian
+
+
+# --- round 13: the briefs readers' points (/work/wt/audits/2026-12-05-round13-briefs-*.md) ---
+
+EVENTS = {r["id"]: r for r in read_table(DATA, "events")}
+
+
+@needs_seeds
+def test_the_spief_row_names_only_what_the_article_names(table, run) -> None:  # noqa: ANN001
+    """«на полях международного экономического форума в Санкт-Петербурге»: no «ПМЭФ» or
+    "SPIEF" in the article, so none among the names first appearing (rubric 1); search still
+    finds the row by both (the name is the glossary's SPIEF alias)."""
+    article = _article("003")
+    assert "ПМЭФ" not in article and "SPIEF" not in article
+    names = FACTS["a003-spief-june-meeting"]["names"].split("; ")
+    assert "ПМЭФ" not in names and "SPIEF" not in names
+    assert "международный экономический форум в Санкт-Петербурге" in names
+    line = next(line for line in page(table, "2022-06-spief-meeting").splitlines()
+                if line.startswith("- Names first appearing"))
+    assert "ПМЭФ" not in line and "SPIEF" not in line
+    for query in ("SPIEF", "ПМЭФ"):
+        found = json.loads(run("search", query, "--format", "json", "-n", "1").out)
+        assert found[0]["id"] == "a003-spief-june-meeting"
+
+
+@needs_seeds
+def test_tokayevs_agreement_is_said_as_the_article_says_it() -> None:
+    """«В этом плане с Вами согласен»: whom he addressed the article does not say."""
+    assert "В этом плане с Вами согласен" in _article("003")
+    row = FACTS["a003-tokayev-satisfied"]
+    assert "Putin" not in row["summary"] and "Путин" not in row["text"]
+    assert "с Вами согласен" in row["summary"] and "с Вами согласен" in row["text"]
+
+
+def test_the_date_notes_say_where_each_year_and_day_comes_from(table) -> None:  # noqa: ANN001
+    """Rubric 4. The CSTO note: the year is the public record's, as the state visit's is
+    (not "inferred from the state visit"). The XX forum's note opens with what its date is:
+    the day the leaders took part, not a date the article gives the forum."""
+    csto = EVENTS["2024-11-csto-council"]["date_note"]
+    assert "inferred from the state visit" not in csto
+    assert "the year 2024 is from the public record (outside the article)" in csto
+    forum = EVENTS["2024-11-xx-interregional-forum"]["date_note"]
+    assert forum.startswith("The article gives the forum no date of its own: 27 November is "
+                            "the day the leaders took part in it")
+    assert "«from Astana»" not in forum
+    assert "*Date inferred: The article gives the forum no date of its own" in \
+        page(table, "2024-11-xx-interregional-forum")
+
+
+def test_a_later_fact_dated_by_its_article_says_as_of(table) -> None:  # noqa: ANN001
+    """The 2025 branches «открыты» with no date: listed "(reported as of 2025-11-11)", not as
+    if they opened that day; MGIMO («В этом году завершена работа»: 2025) keeps its year."""
+    assert FACTS["a002-mephi-branch"]["date_basis"] == "publication"
+    text = page(table, "2022-06-spief-meeting")
+    assert "`a002-mephi-branch` (reported as of 2025-11-11)" in text
+    assert "`a002-mgimo-astana-branch` (2025, inferred)" in text
+    assert "сообщено на 2025-11-11" in page(table, "2022-06-spief-meeting", "ru")
+
+
+def test_a_source_that_tells_of_the_event_afterwards_says_so(table) -> None:  # noqa: ANN001
+    """a000 is the report of the February 2022 working visit and mentions the CIS summit of
+    «конце прошлого года»; a003, of the Sochi talks, mentions SPIEF «В июне»: each source
+    line says it is a later report of another event. A report of the event itself (a001 on
+    the Astana visit) says nothing of the kind."""
+    cis = page(table, "2021-12-cis-informal-summit").split("## Sources")[1]
+    assert "a report of Tokayev's working visit to Russia (Moscow and Tatarstan), written " \
+           "after this event, that tells of it in passing" in cis
+    spief = page(table, "2022-06-spief-meeting").split("## Sources")[1]
+    assert "a report of Putin–Tokayev talks in Sochi, written after this event" in spief
+    astana = page(table, "2024-11-state-visit-astana").split("## Sources")[1]
+    assert "written after this event" not in astana
+
+
+def test_names_new_in_the_rows_reported_alongside_are_listed_apart(table) -> None:  # noqa
+    """Sochi: the sectors the alongside rows bring were listed, their names not (МГУ, КамАЗ,
+    Андрей Ковганов…). Now both; «Татарстан» is no new name, since the 2022 working visit
+    named «Республика Татарстан», the same glossary entry."""
+    new = section(page(table, "2022-08-sochi-talks"), "## New since")
+    line = next(line for line in new.splitlines()
+                if line.startswith("- Names first appearing in the rows reported alongside"))
+    for name in ("МГУ", "КамАЗ", "Андрей Ковганов", "Новоуральск"):
+        assert name in line
+    assert "Татарстан" not in line
+    assert "Республика Татарстан" in FACTS["a000-visit-tatarstan"]["names"]
+    own = next(line for line in new.splitlines() if line.startswith("- Names first appearing:"))
+    assert "МГУ" not in own  # the event's own names stay apart
+
+
+def test_a_row_reported_alongside_says_what_became_of_it(table) -> None:  # noqa: ANN001
+    """MSU's branch (a003, beside the Sochi talks) is named open in 2025: the page says so
+    under the row, as it does for a meeting's commitments."""
+    text = section(page(table, "2022-08-sochi-talks"), "## Reported alongside")
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if "`a003-msu-branch-adapted-programme`" in line)
+    assert lines[at + 1] == ("  - later, as of the newest article in this table: **restated — "
+                             "still operating** → `a002-msu-branch` (reported as of 2025-11-11)")
+
+
+def test_the_alongside_note_states_the_rule(table) -> None:  # noqa: ANN001
+    """Reader B: Akorda's states of affairs were split with no visible rule."""
+    text = page(table, "2025-11-state-visit-moscow")
+    assert "openings and events before it or apart from it, counts and institutions that " \
+           "exist, assessments" in text
+    assert "The sections above hold what the reports say the sides did, agreed, planned, " \
+           "discussed or took up at the event" in text
+
+
+@needs_seeds
+def test_the_enrichment_centre_at_work_is_a_project_not_a_commitment(table) -> None:  # noqa
+    """«Российско-казахстанский центр по обогащению урана обеспечивает поставки»: a body at
+    work (kind institution), followed as a project (round-13 track reader)."""
+    assert "центр по обогащению урана обеспечивает поставки" in _article("003")
+    fact = table.facts["a003-enriched-uranium-supply-china-npp"]
+    assert fact.kind == "institution" and fact.status == "ongoing"
+    assert role(fact) == PROJECT
+
+
+def test_the_ekibastuz_emissions_agreement_stays_unlinked_with_the_plant_beside_it(
+        table) -> None:  # noqa: ANN001
+    """RUBRIC-follows 1: the 2025 preview names the plant's modernisation, not its emissions;
+    a link would call the emissions work under way. Not linked; the later row is shown beside
+    "no later report" as see also (round-13 track reader, decided in Part 22)."""
+    from kzru.suggest import see_also
+
+    entry = next(e for e in see_also(table, track(table, [
+        table.facts["a001-ekibastuz-gres2-emissions"]])))
+    assert entry.verdict == "no later report" and entry.later == []
+    assert [fact.id for fact in entry.see_also] == ["a002-ekibastuz-gres2-modernisation"]
+    assert "a001-ekibastuz-gres2-emissions" not in \
+        table.facts["a002-ekibastuz-gres2-modernisation"].follows

@@ -84,7 +84,7 @@ def test_new_since_judges_the_last_meetings_commitments_as_of_this_meeting(bundl
     assert lines[at].startswith("  - **no report by this meeting**")
     assert "a002-mephi-branch" not in lines[at]
     assert lines[at + 1].startswith("    - later, as of the newest article in this table: "
-                                    "**done** → `a002-mephi-branch` (2025-11-11)")
+                                    "**done** → `a002-mephi-branch` (reported as of 2025-11-11)")
     assert "**done**:" not in block
     commitments = {c["id"]: c for c in data(brief)["new"]["previous_commitments"]}
     assert commitments["a000-mephi-almaty-branch"]["verdict"] == "no later report"

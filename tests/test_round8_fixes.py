@@ -217,7 +217,8 @@ def test_what_became_of_the_joint_statement_names_the_declaration(moscow, bundle
     at = next(i for i, text in enumerate(lines) if f"`{statement}`" in text)
     assert lines[at + 1].startswith(
         "    - later facts that may report on it, not linked as its progress")
-    assert "`a004-declaration-strategic-partnership-alliance` (2025-11-12)" in lines[at + 1]
+    assert "`a004-declaration-strategic-partnership-alliance` (reported as of 2025-11-12)" in \
+        lines[at + 1]
     # nothing beside a commitment whose later report is linked
     moved = "a001-oil-supply-existing-agreements"
     assert moved not in moscow.novelty.see_also

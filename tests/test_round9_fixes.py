@@ -21,26 +21,27 @@ def _tracked(bundled) -> dict:  # noqa: ANN001
     return {entry.fact.id: entry for entry in see_also(bundled, track(bundled))}
 
 
-def test_the_disputed_russian_language_link_stays_out_and_says_why(bundled, run) -> None:  # noqa
-    """Rule 4: readers split three to two on whether «В Казахстане уделяют должное внимание
-    продвижению русской культуры и языка» is the 2025 meeting taking up the 2024 item
-    («обсудили вопросы … поддержки русского языка»): no link. The reason names the 2025 row
-    and says why it is not linked, never that nothing later reports on the item."""
-    assert LANGUAGE_2024 not in bundled.facts[LANGUAGE_2025].follows
+def test_the_russian_language_link_reads_reaffirmed_with_the_whole_phrase(bundled, run) -> None:  # noqa
+    """Round 13 (change log Part 22): «В Казахстане уделяют должное внимание продвижению
+    русской культуры и языка» is linked to the 2024 «обсудили вопросы … поддержки русского
+    языка» under 2b: reaffirmed — still open, the deciding words quoted from the 2025
+    evidence, and the Moscow brief's "what became of" says the same."""
+    assert LANGUAGE_2024 in bundled.facts[LANGUAGE_2025].follows
     rows = {row["id"]: row for row in json.loads(
         run("track", "--explain", "--format", "json").out)}
     row = rows[LANGUAGE_2024]
-    assert row["verdict"] == NO_REPORT and LANGUAGE_2025 in row["see_also"]
-    assert f"{LANGUAGE_2025} (a004, 2025-11-12, reported) may report on it" in row["reason"]
-    assert "not linked" in row["reason"] and "RUBRIC-follows" in row["reason"]
-    assert "nothing later in this table reports on it" not in row["reason"]
-    # the Moscow brief's "what became of" says the same beside the 2024 item
+    assert row["verdict"] == "reaffirmed — still open" and row["later"] == [LANGUAGE_2025]
+    assert "продвижению русской" in row["words"]
+    assert row["words"] in bundled.facts[LANGUAGE_2025].evidence
+    assert f"{LANGUAGE_2025} (a004, 2025-11-12, reported) restates it" in row["reason"]
     page = markdown(build(bundled, MOSCOW), bundled)
     lines = page.split("What became of its commitments")[1].splitlines()
-    at = next(i for i, text in enumerate(lines) if f"`{LANGUAGE_2024}`" in text)
+    line = next(text for text in lines if f"`{LANGUAGE_2024}`" in text)
+    assert line.startswith("  - **reaffirmed — still open**: ") and f"`{LANGUAGE_2025}`" in line
+    # a pair left out still says so beside the item (the Ekibastuz GRES-2, rule 4)
+    at = next(i for i, text in enumerate(lines) if "`a001-ekibastuz-gres2-emissions`" in text)
     assert lines[at + 1].startswith("    - later facts that may report on it, not linked as "
                                     "its progress (RUBRIC-follows lists the pairs considered")
-    assert f"`{LANGUAGE_2025}`" in lines[at + 1]
 
 
 def test_a_field_the_report_does_not_name_is_not_named_beside_the_visits_documents(
@@ -122,12 +123,17 @@ def test_the_branch_expansion_is_borne_out_by_mephi_and_gubkin_too(bundled) -> N
             "a002-gubkin-university-branch"} == {fact.id for fact in entry.later}
 
 
-def test_the_peaceful_atom_work_shows_the_2025_nuclear_rows_beside_it(bundled) -> None:  # noqa
-    """Reservation 3: «работа с мирным атомом» (2022) stays unlinked (rule 1), the 2025
-    nuclear documents shown beside it as see also."""
+def test_the_peaceful_atom_work_is_reaffirmed_by_the_rosatom_work(bundled) -> None:  # noqa
+    """«Еще один совместный проект – работа с мирным атомом» (2022) and «Особо отмечена
+    плодотворная работа с компанией «Росатом»» (2025): the same joint line of work named
+    again at the next report, not completed — reaffirmed — still open (change log Part 22,
+    after the round-13 track reader; RUBRIC-follows 2b). The 2025 nuclear *documents* are new
+    documents, not this work, and are not linked (rule 1)."""
     entry = _tracked(bundled)["a003-peaceful-atom-joint-project"]
-    assert entry.verdict == NO_REPORT
-    assert "a004-documents-nuclear-energy" in [fact.id for fact in entry.see_also]
+    assert entry.verdict == "reaffirmed — still open"
+    assert [fact.id for fact in entry.later] == ["a004-rosatom-cooperation"]
+    assert "a003-peaceful-atom-joint-project" not in \
+        bundled.facts["a004-documents-nuclear-energy"].follows
 
 
 def test_a_row_of_four_areas_sits_under_several_areas(bundled) -> None:  # noqa: ANN001
