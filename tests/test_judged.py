@@ -9,7 +9,6 @@ output, run in the same process with the kept answers turned off.
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -142,23 +141,66 @@ def test_another_kzru_names_another_kept_answer(monkeypatch: pytest.MonkeyPatch)
     assert kept.variant_of("track", ("json",)) == ours
 
 
-def test_an_item_the_kept_answer_lacks_is_judged_afresh(run, monkeypatch: pytest.MonkeyPatch,
-                                                        own_cache: Path) -> None:
-    """A query's choice names an item the kept rows do not hold (never, unless the rule
-    that picks them changed): the listing is judged afresh, nothing half written."""
-    asked = ("track", "атом", "--format", "json")
-    fresh = _afresh(monkeypatch, run, *asked)
-    run(*asked)
-    (path,) = own_cache.glob("kept-*.sqlite")
-    real = judged._pages
+TOPICS = ["атом", "газ", "университет", "нефть", "уголь", "транспорт", "Байконур", "космос",
+          "образование", "зерно", "граница", "цифровизация", "банк", "вода", "энергетика",
+          "Токаев", "Путин", "Астана", "Москва", "соглашение", "договорились", "подписали",
+          "Росатом", "АЭС", "железная дорога", "инвестиции", "культура", "язык", "2025",
+          "signed", "agreed", "planned", "nuclear", "gas transit", "МГУ", "филиал", "ЕАЭС",
+          "не газ", "газ -транзит", "нетакогослова"]
 
-    def lacking(memo, where, params, ids):  # noqa: ANN001, ANN202
-        return real(memo, where, params, [*ids, "z-not-kept"] if ids else ids)
 
-    monkeypatch.setattr(judged, "_pages", lacking)
-    assert run(*asked).out == fresh.out
-    with sqlite3.connect(path) as connection:  # the kept file itself was left as it was
-        assert connection.execute("SELECT COUNT(*) FROM items").fetchone()[0] > 0
+def _topic_choices(folder: Path, queries: list[str]) -> list[tuple[list[str], list[str]]]:
+    """Per query: the kept items judged.topic_rows picks, and what follow.chosen picks among
+    with_earlier(topic.about(...)) of the same hits (the item-by-item path's choice)."""
+    from kzru import follow, search
+    from kzru.db import open_store
+    from kzru.render_track import KEYS
+    from kzru.topic import about
+
+    stored = open_store(folder, color=False)
+    memo = judged.judgement(stored, "json", list(KEYS), "en", False)
+    assert memo is not None
+    found = []
+    try:
+        for text in queries:
+            reading = search.read_query(stored.index, text, False)
+            hits = list(search.search(stored.index, text, stored.search_allowed(None), None,
+                                      reading))
+            (page,) = judged.topic_rows(stored, memo, hits, reading, "1", [])
+            expected = follow.chosen(stored, follow.with_earlier(stored, about(
+                stored, hits, reading)))[0]
+            found.append(([fact_id for fact_id, _ in page], expected))
+    finally:
+        memo.close()
+    return found
+
+
+def test_a_topics_kept_items_are_what_tracks_choice_picks(own_cache: Path) -> None:
+    """The items a query picks from the kept judgement, worked out over ids and links, are
+    the ones follow.chosen picks from the topic's whole facts, in track's order."""
+    choices = _topic_choices(bundled_data_dir(), TOPICS)
+    for text, (picked, expected) in zip(TOPICS, choices):
+        assert picked == expected, text
+    assert sum(map(bool, (picked for picked, _ in choices))) >= 25  # most queries pick some
+
+
+def test_a_topics_kept_items_are_tracks_choice_at_scale(own_cache: Path,
+                                                        tmp_path: Path) -> None:
+    """The same on a synthetic table (tests/bench/synth.py: documents with parts, chains of
+    follows links across copies of the table), where parents, parts and earlier facts meet
+    the topic's hits in every combination."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "synth"
+    subprocess.run([sys.executable, str(Path(__file__).parent / "bench" / "synth.py"), "3000",
+                    str(folder)], check=True, capture_output=True)
+    queries = ["атом", "газ", "университет", "транспорт", "соглашение", "Токаев", "МГУ",
+               "филиал"]
+    choices = _topic_choices(folder, queries)
+    for text, (picked, expected) in zip(queries, choices):
+        assert picked == expected, text
+    assert all(picked for picked, _ in choices)
 
 
 def test_tidy_keeps_the_newest_kept_answers_of_the_stores_still_held(tmp_path: Path) -> None:
