@@ -6,9 +6,10 @@ language, see also, drafts). The first track run asked one way against a store j
 item once and keeps, per item in track's order, its text in that format and the columns its
 filters read (status, role, voice, id); later runs narrow in SQL (a fact filter by the ids
 the store's indexed columns give; a query by the kept items its topic picks, worked out over
-ids and links: topic_rows) and write the kept text in order, with no record made per item. What is written is byte for byte what the item-by-item
-path writes (tests/test_judged.py): each item's text is that path's own output for a listing
-of the item alone, without the frame (brackets, header) the listing adds once.
+ids and links: topic_rows) and write the kept text in order, with no record made per item.
+What is written is byte for byte what the item-by-item path writes (tests/test_judged.py):
+each item's text is that path's own output for a listing of the item alone, without the
+frame (brackets, header) the listing adds once.
 """
 
 from __future__ import annotations
@@ -178,12 +179,15 @@ def topic_rows(loaded: Any, kept: Kept, hits: list[Any], reading: Any, where: st
         return found & items.keys()
 
     chosen = picked(sure)
-    if maybe:
+    adding = [hit for hit in maybe if picked([hit.fact.id]) - chosen]
+    if adding:  # their words decide: read whole (the others' never are)
         topics = {term.text for term in getattr(reading, "terms", ()) if term.sector}
         named = organisation_names(loaded)
-        for hit in maybe:
+        whole = loaded.fetch(hit.fact.id for hit in adding)
+        for hit in adding:
             more = picked([hit.fact.id]) - chosen
-            if more and matches_outside_names(loaded, hit, topics, named):
+            if more and matches_outside_names(loaded, hit._replace(fact=whole[hit.fact.id]),
+                                              topics, named):
                 chosen |= more
     return [_texts(kept, sorted(items[fact_id][0] for fact_id in chosen
                                 if items[fact_id][1]))]

@@ -12,6 +12,7 @@ whole table's facts and links here, one event's sources, rows and report there).
 from datetime import date
 from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
+from kzru.codec import Damaged
 from kzru.index import Index
 from kzru.model import Fact
 
@@ -67,6 +68,19 @@ class Link(NamedTuple):
     earlier facts it follows."""
 
     id: str
+    part_of: str
+    follows: tuple[str, ...]
+
+
+class Light(NamedTuple):
+    """A hit as track's choice of a topic reads it before its words (judged.topic_rows): what
+    a ranking and its notes read (date, status) and what the choice reads (id, main sector,
+    parent, what it follows). Its words are read (the whole fact) only when they decide."""
+
+    id: str
+    date: date
+    status: str
+    sectors: tuple[str, ...]
     part_of: str
     follows: tuple[str, ...]
 
@@ -205,6 +219,25 @@ class WalkQueries:
             params, (int, str, str))
         follows = self.follows_by_row()
         return [Link(fact_id, part_of, follows.get(rowid, ())) for rowid, fact_id, part_of in rows]
+
+    def light_facts(self, rowids: list[int]) -> dict[int, Light]:
+        """``Index.facts`` read as ``Light`` records: the filter columns only, no text."""
+        follows = self.follows_by_row()
+        found: dict[int, Light] = {}
+        sectors: dict[str, tuple[str, ...]] = {}
+        for chunk in _chunks(rowids):
+            for rowid, fact_id, day, status, listed, part_of in self.index.typed_rows(
+                    "SELECT x.rowid, x.id, x.date, x.status, x.sectors, x.part_of FROM filters x "
+                    f"WHERE x.rowid IN ({marks(chunk)})", chunk, (int, str, int, str, str, str)):
+                held = sectors.get(listed)
+                if held is None:  # '|nuclear|energy|' -> ('nuclear', 'energy'), once
+                    held = sectors[listed] = tuple(listed[1:-1].split("|")) if listed != "||" \
+                        else ()
+                found[rowid] = Light(fact_id, date.fromordinal(day), status, held, part_of,
+                                     follows.get(rowid, ()))
+        if len(found) != len(set(rowids)):
+            raise Damaged("a posting names a fact the index does not hold")
+        return found
 
     def follows_by_row(self) -> dict[int, tuple[str, ...]]:
         """Each row's ``follows`` (the earlier facts it names, in its order), read once a run

@@ -164,9 +164,15 @@ def _topic_choices(folder: Path, queries: list[str]) -> list[tuple[list[str], li
     try:
         for text in queries:
             reading = search.read_query(stored.index, text, False)
-            hits = list(search.search(stored.index, text, stored.search_allowed(None), None,
-                                      reading))
-            (page,) = judged.topic_rows(stored, memo, hits, reading, "1", [])
+            allowed = stored.search_allowed(None)
+            light = list(search.search(stored.index, text, allowed, None, reading,
+                                       records=stored.light_facts))  # as track reads them
+            hits = list(search.search(stored.index, text, allowed, None, reading))
+            assert [hit._replace(fact=hit.fact.id) for hit in light] == \
+                [hit._replace(fact=hit.fact.id) for hit in hits]  # the same hits, read light
+            assert all(one.fact == tuple(getattr(other.fact, name) for name in one.fact._fields)
+                       for one, other in zip(light, hits))  # each field as the whole fact's
+            (page,) = judged.topic_rows(stored, memo, light, reading, "1", [])
             expected = follow.chosen(stored, follow.with_earlier(stored, about(
                 stored, hits, reading)))[0]
             found.append(([fact_id for fact_id, _ in page], expected))

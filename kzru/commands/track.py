@@ -93,7 +93,8 @@ def command(
         from kzru.filters import Typed
 
         selection = fact_filter(loaded, Typed.of(**given))
-    found = hits(options, " ".join(words), {}, exact=False) if words else None
+    # the hits read light (walks.Light): the kept path reads the words of few (judged.py)
+    found = hits(options, " ".join(words), {}, exact=False, light=True) if words else None
     wanted = _Wanted(status or (), role or ())
     with Output(options) as out:
         default = (*KEYS, *EXPLAIN_KEYS) if explain else KEYS
@@ -105,7 +106,10 @@ def command(
         if found is not None:
             from kzru.topic import about
 
-            candidates = follow.with_earlier(loaded, about(loaded, found.hits, found.reading))
+            whole = loaded.fetch(hit.fact.id for hit in found.hits)
+            candidates = follow.with_earlier(loaded, about(
+                loaded, [hit._replace(fact=whole[hit.fact.id]) for hit in found.hits],
+                found.reading))
         entries = (entry for entry in follow.tracked(loaded, candidates, selection.since,
                                                      wanted.statuses)
                    if selection.accepts(entry.fact) and (by is None or entry.voice == by)
