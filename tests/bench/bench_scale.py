@@ -134,7 +134,8 @@ def compiled(kzru: str) -> str:
     found = subprocess.run(
         [interpreter_of(kzru), "-c", "import compileall, os, kzru; "
          "folder = os.path.dirname(kzru.__file__); compileall.compile_dir(folder, quiet=1); "
-         "print(folder)"], check=True, capture_output=True, text=True)
+         "print(folder)"], check=True, capture_output=True, text=True,
+        cwd=Path(kzru).parent)  # not this folder: its kzru/ would be imported instead
     return found.stdout.strip()
 
 
