@@ -337,7 +337,9 @@ def build_file(place: freshness.Place, folder: Path, show: bool, color: bool,
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
-    place.sealed.record_renamed(digest)
+    info = os.lstat(place.index)
+    place.record([info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns,
+                  info.st_ctime_ns], digest)
     cache.tidy(place.index.parent, place.index)
     return None
 

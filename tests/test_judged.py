@@ -244,10 +244,12 @@ def test_tidy_keeps_the_newest_kept_answers_of_the_stores_still_held(tmp_path: P
 def test_a_kept_answer_is_vouched_for_by_the_stores_own_rule(
         run, monkeypatch: pytest.MonkeyPatch, own_cache: Path) -> None:
     """One rule vouches for the store and for an answer kept beside it (freshness.Sealed):
-    the build records the stat of the file it renamed in, so a later run whose stat is
-    unchanged (and old enough) reads no checksum; a checksum filed by another run while this
-    one hashed the file is found in a second look."""
+    the build names its checksum; the next run checks the file against it and records the
+    file's stat, so a run whose stat is unchanged and old enough (taken RACY_NS after the
+    file last changed) reads no checksum; a checksum filed by another run while this one
+    hashed the file is found in a second look."""
     import os
+    import time
 
     from kzru import freshness
 
@@ -256,13 +258,21 @@ def test_a_kept_answer_is_vouched_for_by_the_stores_own_rule(
     (path,) = own_cache.glob("kept-*.sqlite")
     seal_path = path.with_suffix(".json")
     seal = freshness._read_seal(seal_path, path.stem[5:])
-    assert seal is not None and seal.index == freshness._signature(os.lstat(path))
-    assert seal.digests == [freshness.file_digest(path)]
-    # an old enough stat, unchanged: no checksum is read (the store's own may be)
-    freshness.Seal(seal.key, seal.digests, seal.index, seal.checked + 10 ** 11).save(seal_path)
+    assert seal is not None and seal.digests == [freshness.file_digest(path)]
     hashed: list[Path] = []
     real = freshness.file_digest
     monkeypatch.setattr(freshness, "file_digest", lambda file: hashed.append(file) or real(file))
+    assert run(*asked).out == first.out  # checked against the checksum, its stat recorded
+    assert path in hashed
+    seal = freshness._read_seal(seal_path, path.stem[5:])
+    assert seal is not None and seal.index == freshness._signature(os.lstat(path))
+    # later by the clock than the file's last change: the recorded stat vouches alone (each
+    # run checks again while its stat is too close to the change to prove anything)
+    hashed.clear()
+    later = time.time_ns() + 2 * freshness.RACY_NS
+    monkeypatch.setattr(freshness.time, "time_ns", lambda: later)
+    assert run(*asked).out == first.out  # (checked once more if the last stamp was close)
+    hashed.clear()
     assert run(*asked).out == first.out
     assert path not in hashed
     # a seal naming another build; the run that built this file names it meanwhile
