@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 from array import array
 from itertools import repeat
 from pathlib import Path
@@ -215,13 +216,28 @@ def stream(folder: Path, connection: sqlite3.Connection, show_progress: bool = F
             raise problems.error()
         kept = {name: tables[name].rows for name in TABLES}
         # What the checks across rows kept of each fact is done with: let it go before the
-        # word worker writes its tables, the moment both processes are at their largest.
+        # word worker writes its tables, the moment both processes are at their largest,
+        # and give the memory it took back to the system.
         del tables
+        _give_back()
         builders[0].finish(kept)
     except BaseException:
         for builder in builders:
             builder.stop()
         raise
+
+
+def _give_back() -> None:
+    """Return the heap memory freed so far to the system (glibc's malloc_trim), where there
+    is one: what a process frees stays its own otherwise, counted against the build while
+    the word worker finishes."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None).malloc_trim(0)
+        except (OSError, AttributeError):  # another C library
+            pass
 
 
 class _progress:
@@ -321,7 +337,9 @@ def build_file(place: freshness.Place, folder: Path, show: bool, color: bool,
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
-    place.sealed.record_renamed(digest)
+    info = os.lstat(place.index)
+    place.record([info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns,
+                  info.st_ctime_ns], digest)
     cache.tidy(place.index.parent, place.index)
     return None
 

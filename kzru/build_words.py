@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlite3
 from array import array
 from collections import defaultdict
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from kzru import suggest_index
 from kzru.codec import FIELD_BITS, FIELDS
@@ -83,24 +83,41 @@ class Words:
         # Row -1 marks a word a university is named for (see places.university_fields).
         connection.executemany("INSERT INTO inname VALUES (?, -1)",
                                ((found,) for found in university_fields(self.glossary)))
-        terms, stems = _store_vocabulary(connection, self.postings)
-        suggest_index.write(connection, self.postings, terms, stems, self.draft_rows)
+        terms = _store_vocabulary(connection, self.postings)
+        suggest_index.write(connection, self.postings, _vocabulary(connection, terms),
+                            self.draft_rows)
         _store_parts(connection, self.postings)
         self.postings = {}
 
 
-def _store_vocabulary(connection: sqlite3.Connection,
-                      postings: dict[str, array]) -> tuple[list[str], list[str]]:
-    """Write the vocabulary; return its terms and their stems (the suggester's keys use
-    them)."""
+# Terms stemmed and written at a time: a vocabulary of 100,000 words is never held stemmed
+# whole (its stems, and stem_many's lists of them, were the largest part of a build's end).
+VOCABULARY_CHUNK = 5000
+
+
+def _store_vocabulary(connection: sqlite3.Connection, postings: dict[str, array]) -> list[str]:
+    """Write the vocabulary, a chunk of terms stemmed at a time; return its terms in order
+    (the postings' own strings)."""
     terms = sorted(postings)
-    stems = stem_many(terms)
-    connection.executemany(
-        "INSERT INTO vocab VALUES (?, ?, ?, ?, ?)",
-        ((term, stem, skeleton(stem), len(term), postings[term].tobytes())
-         for term, stem in zip(terms, stems)),
-    )
-    return terms, stems
+    for start in range(0, len(terms), VOCABULARY_CHUNK):
+        chunk = terms[start:start + VOCABULARY_CHUNK]
+        connection.executemany(
+            "INSERT INTO vocab VALUES (?, ?, ?, ?, ?)",
+            ((term, stem, skeleton(stem), len(term), postings[term].tobytes())
+             for term, stem in zip(chunk, stem_many(chunk))),
+        )
+    return terms
+
+
+def _vocabulary(connection: sqlite3.Connection,
+                terms: list[str]) -> Iterator[tuple[str, str]]:
+    """Each of ``terms`` (in order) and its stem as written, read back a row at a time (the
+    suggester's keys are made from them; the terms are the postings' strings, not copies)."""
+    rows = connection.execute("SELECT term, stem FROM vocab")
+    for term, (stored, term_stem) in zip(terms, rows, strict=True):
+        if stored != term:  # the table's order is the terms' (codepoints, as UTF-8 bytes)
+            raise sqlite3.DatabaseError("the vocabulary was not written in term order")
+        yield term, term_stem
 
 
 def _store_parts(connection: sqlite3.Connection, terms: Iterable[str]) -> None:

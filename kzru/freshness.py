@@ -299,12 +299,6 @@ class Sealed:
         """Save the seal with the file's stat, found (now) to have ``digest``."""
         self._seal(digest, _read_seal(self.seal_path, self.name), signature, self.now)
 
-    def record_renamed(self, digest: str) -> None:
-        """Record the stat of a file just renamed in with ``digest``: the next run need not
-        read it whole again (unless the stat is too close to now: then it does, once)."""
-        info = os.lstat(self.path)
-        self.record(_signature(info), digest)
-
     def _seal(self, digest: str, seal: Seal | None, index: Signature | None,
               checked: int) -> None:
         older = [item for item in (seal.digests if seal else []) if item != digest]

@@ -4,11 +4,12 @@ Why: at 100,000 facts track judges about 47,000 items and writes each in the cho
 both depend only on the data, on kzru and on how the listing is asked (format, fields,
 language, see also, drafts). The first track run asked one way against a store judges every
 item once and keeps, per item in track's order, its text in that format and the columns its
-filters read (status, role, voice, id); later runs narrow in SQL (and, for a query or a fact
-filter, by the ids worked out in Python over the store as before) and write the kept text in
-order, with no record made per item. What is written is byte for byte what the item-by-item
-path writes (tests/test_judged.py): each item's text is that path's own output for a listing
-of the item alone, without the frame (brackets, header) the listing adds once.
+filters read (status, role, voice, id); later runs narrow in SQL (a fact filter by the ids
+the store's indexed columns give; a query by the kept items its topic picks, worked out over
+ids and links: topic_rows) and write the kept text in order, with no record made per item.
+What is written is byte for byte what the item-by-item path writes (tests/test_judged.py):
+each item's text is that path's own output for a listing of the item alone, without the
+frame (brackets, header) the listing adds once.
 """
 
 from __future__ import annotations
@@ -95,15 +96,14 @@ def judgement(loaded: Any, fmt: str, keys: list[str], lang: str,
                 SCHEMA, CHECKS, build)
 
 
-def written(kept: Kept, frame: Frame, where: str, params: list[Any],
-            ids: list[str] | None, allowed: set[str] | None, limit: int | None,
-            out: Any) -> tuple[int, int]:
-    """Write the kept items that pass (``where`` over the kept file's columns, among ``ids`` when
-    given, among ``allowed`` when given), in track's order, at most ``limit``, framed as the
+def written(kept: Kept, frame: Frame, pages: Iterable[list[tuple[str, str]]],
+            allowed: set[str] | None, limit: int | None, out: Any) -> tuple[int, int]:
+    """Write the kept items of ``pages`` (``rows`` or ``topic_rows``: those that pass, in
+    track's order) that are among ``allowed`` when given, at most ``limit``, framed as the
     listing frames them. Returns how many were written and how many passed."""
     shown = total = 0
     pieces: list[str] = []
-    for page in _pages(kept, where, params, ids):
+    for page in pages:
         for fact_id, text in page:
             if allowed is not None and fact_id not in allowed:
                 continue
@@ -119,26 +119,103 @@ def written(kept: Kept, frame: Frame, where: str, params: list[Any],
     return shown, total
 
 
-def _pages(kept: Kept, where: str, params: list[Any],
-           ids: list[str] | None) -> Iterable[list[tuple[str, str]]]:
-    """Pages of (id, text) in track's order; only the ids' rows, when given (every one of
-    them must be kept: MissingItem, before anything is written, when one is not)."""
-    if ids is None:
-        yield from kept.rows(f"SELECT id, text FROM items WHERE {where} ORDER BY seq", params,
-                             (str, str))
-        return
-    found: list[tuple[int, str, str, int]] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for page in kept.rows(f"SELECT seq, id, text, ({where}) FROM items WHERE id IN "
+def rows(kept: Kept, where: str, params: list[Any]) -> Iterator[list[tuple[str, str]]]:
+    """Pages of (id, text) of the kept items that pass ``where`` (over the kept file's
+    columns), in track's order."""
+    yield from kept.rows(f"SELECT id, text FROM items WHERE {where} ORDER BY seq", params,
+                         (str, str))
+
+
+def topic_rows(loaded: Any, kept: Kept, hits: list[Any], reading: Any, where: str,
+               params: list[Any]) -> list[list[tuple[str, str]]]:
+    """(id, text) of the kept items a query picks that pass ``where``, in track's order: what
+    ``follow.chosen(with_earlier(topic.about(hits)))`` picks, worked out over ids, links and
+    the kept items instead of whole facts (their records are not read, their roles not worked
+    out again). Why it is the same choice: ``chosen`` follows a fact's parent when the parent
+    has a role, else the fact when it has one; of the whole table (the kept items) a parent
+    with a role is followed whenever it has a part, and a fact whose parent has none is
+    followed exactly when it has a role; so a fact picks its parent when the parent is a
+    kept item, else itself when it is one. A hit ``about`` reads the words of (its main
+    sector not one the query names) is read only when it would add an item: its words
+    (topic.matches_outside_names) decide nothing else."""
+    from kzru.topic import matches_outside_names, named_sectors, organisation_names
+
+    sectors = named_sectors(reading, loaded)
+    links: dict[str, tuple[str, tuple[str, ...]]] = {}  # id -> its parent, what it follows
+    sure: list[str] = []  # about's choice whatever their words
+    maybe: list[Any] = []  # the hits whose words decide
+    for hit in hits:
+        fact = hit.fact
+        links[fact.id] = (fact.part_of, fact.follows)
+        if fact.sectors[:1] and fact.sectors[0] in sectors:
+            sure.append(fact.id)
+        else:
+            maybe.append(hit)
+    for link in loaded.main_sector_links(sorted(sectors)):
+        links[link.id] = (link.part_of, link.follows)
+        sure.append(link.id)
+    wanted = [earlier for _, follows in links.values() for earlier in follows]
+    while wanted:  # with_earlier: the admitted facts they follow, directly or through another
+        wanted = [earlier for earlier in wanted if earlier not in links]
+        for link in loaded.links_of(wanted):
+            links[link.id] = (link.part_of, link.follows)
+        wanted = [earlier for fact_id in wanted if fact_id in links
+                  for earlier in links[fact_id][1]]
+    items = _items(kept, where, params, {*links, *(part_of for part_of, _ in links.values()
+                                                   if part_of)})
+
+    def picked(start: list[str]) -> set[str]:
+        found: set[str] = set()
+        seen = set(start)
+        pending = list(start)
+        while pending:
+            fact_id = pending.pop()
+            part_of, follows = links[fact_id]
+            found.add(part_of if part_of in items else fact_id)
+            for earlier in follows:
+                if earlier in links and earlier not in seen:
+                    seen.add(earlier)
+                    pending.append(earlier)
+        return found & items.keys()
+
+    chosen = picked(sure)
+    adding = [hit for hit in maybe if picked([hit.fact.id]) - chosen]
+    if adding:  # their words decide: read whole (the others' never are)
+        topics = {term.text for term in getattr(reading, "terms", ()) if term.sector}
+        named = organisation_names(loaded)
+        whole = loaded.fetch(hit.fact.id for hit in adding)
+        for hit in adding:
+            more = picked([hit.fact.id]) - chosen
+            if more and matches_outside_names(loaded, hit._replace(fact=whole[hit.fact.id]),
+                                              topics, named):
+                chosen |= more
+    return [_texts(kept, sorted(items[fact_id][0] for fact_id in chosen
+                                if items[fact_id][1]))]
+
+
+def _items(kept: Kept, where: str, params: list[Any],
+           fact_ids: set[str]) -> dict[str, tuple[int, int]]:
+    """The kept items among ``fact_ids``: id -> its place in track's order, and whether it
+    passes ``where``."""
+    found: dict[str, tuple[int, int]] = {}
+    asked = sorted(fact_ids)
+    for start in range(0, len(asked), 500):
+        chunk = asked[start:start + 500]
+        for page in kept.rows(f"SELECT id, seq, ({where}) FROM items WHERE id IN "
                               f"({','.join('?' * len(chunk))})", [*params, *chunk],
-                              (int, str, str, int)):
+                              (str, int, int)):
+            for fact_id, seq, passes in page:
+                found[fact_id] = (seq, passes)
+    return found
+
+
+def _texts(kept: Kept, places: list[int]) -> list[tuple[str, str]]:
+    """(id, text) of the kept items at ``places`` (ascending), in that order."""
+    found: list[tuple[str, str]] = []
+    for start in range(0, len(places), 500):
+        chunk = places[start:start + 500]
+        for page in kept.rows(f"SELECT id, text FROM items WHERE seq IN "
+                              f"({','.join('?' * len(chunk))}) ORDER BY seq", chunk,
+                              (str, str)):
             found += page
-    if len(found) != len(set(ids)):
-        raise MissingItem()
-    found.sort()
-    yield [(fact_id, text) for _, fact_id, text, passes in found if passes]
-
-
-class MissingItem(Exception):
-    """An item the choice picked that the kept file does not hold: answered afresh."""
+    return found

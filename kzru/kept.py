@@ -182,7 +182,6 @@ def _build(path: Path, seal: freshness.Sealed, key: str, variant: str, schema: s
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
-    seal.record_renamed(digest)
     cache.tidy(path.parent, current)
     return True
 

@@ -13,7 +13,7 @@ it is given, so a change to the order never touches the filters, and the other w
 import heapq
 import math
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from kzru.index import Index
 from kzru.labels import Said
@@ -35,6 +35,10 @@ REPORTED = 0.6
 # What a match counts for among the query's words (see ranked): a word met only inside a
 # name, as much as a name match weighs (matching.NAME_ONLY); any other match, the whole word.
 CREDIT = {"name": NAME_ONLY}
+
+
+# How the hits' facts are read: rowids -> their records (Index.facts: whole facts).
+Records = Callable[[list[int]], dict[int, Any]]
 
 
 class Match(NamedTuple):
@@ -112,9 +116,12 @@ def _constraint_units(signals: Signals, reading: Reading, soft: tuple[str, ...])
 
 
 def ranked(index: Index, signals: Signals, reading: Reading, text_units: list[Unit],
-           allowed: set[int] | None, limit: int | None, soft: tuple[str, ...]) -> Hits:
+           allowed: set[int] | None, limit: int | None, soft: tuple[str, ...],
+           records: Records | None = None) -> Hits:
     """The ``limit`` best of the ``allowed`` facts (every fact with None) that match the
-    units, best first; ``soft``: the stated filters (year, status) that rank instead."""
+    units, best first; ``soft``: the stated filters (year, status) that rank instead.
+    ``records``: the hits' facts read by it (rowid -> record) instead of whole
+    (``index.facts``): a caller that reads only some of the hits' words (track's topic)."""
     units = text_units + _constraint_units(signals, reading, soft)
     filtered = [(str(v), "year") for v in reading.years if "year" not in soft] + [
         (v, "status") for v in reading.statuses if "status" not in soft]
@@ -195,7 +202,7 @@ def ranked(index: Index, signals: Signals, reading: Reading, text_units: list[Un
     keyed = ((-score, rowid not in leading, -dates[rowid] if rowid in leading else 0,
               -dates[rowid], rowid) for rowid, score in scores.items())
     ranked = heapq.nsmallest(limit, keyed) if limit is not None else sorted(keyed)
-    facts = index.facts([key[-1] for key in ranked])
+    facts = (records or index.facts)([key[-1] for key in ranked])
     hits = []
     for score, *_, rowid in ranked:
         matches = [Match(unit.text, unit.rows[rowid][1], unit.rows[rowid][2],

@@ -14,7 +14,7 @@ from kzru.matching import OWN_FIELDS, in_the_city, phrase_rows, term_rows, text_
 from kzru.model import Fact
 from kzru.query_terms import Reading, Term
 from kzru.query_words import SPEECH
-from kzru.ranking import MIN_SCORE, REPORTED, Hit, Hits, Match, Unit, ranked
+from kzru.ranking import MIN_SCORE, REPORTED, Hit, Hits, Match, Records, Unit, ranked
 from kzru.signals import Signals, present, statements
 from kzru.text import normalize
 from kzru.understand import read
@@ -37,15 +37,16 @@ def read_query(index: Index, query: str, literal: bool = False) -> Reading:
 
 def search(index: Index, query: str, allowed: set[int] | None = None,
            limit: int | None = 10, reading: Reading | None = None,
-           strict: bool = False) -> Hits:
+           strict: bool = False, records: Records | None = None) -> Hits:
     """Rank facts for ``query`` (or its ``reading``) by score (see ranking.ranked), then newest.
     A stated year or status filters; when that leaves nothing, the
     status and then the year rank instead, and a note says so (unless ``strict``).
-    ``Hits.related`` says which words were looked up through related words, and found what."""
+    ``Hits.related`` says which words were looked up through related words, and found what.
+    ``records``: what a hit's fact is read as (ranking.ranked; whole facts when None)."""
     reading = reading if reading is not None else read_query(index, query)
     related: dict[str, tuple[str, str]] = {}
     unsaid: list[str] = []  # what a person named did not say (see _unsaid)
-    found = _search(index, reading, allowed, limit, strict, related, unsaid) \
+    found = _search(index, reading, allowed, limit, strict, related, unsaid, records) \
         if not reading.empty else Hits([], 0)
     found.related = related
     found.notes = (*found.notes, *unsaid)
@@ -75,7 +76,8 @@ def _related(term: Term, rows: dict[int, Best], related: dict[str, tuple[str, st
 
 
 def _search(index: Index, reading: Reading, allowed: set[int] | None, limit: int | None,
-            strict: bool, related: dict[str, tuple[str, str]], unsaid: list[str]) -> Hits:
+            strict: bool, related: dict[str, tuple[str, str]], unsaid: list[str],
+            records: Records | None = None) -> Hits:
     signals = Signals(index)
     matcher = Matcher(index, people(index))
     terms = [(term, term_rows(matcher, signals, term, before.tokens[-1] if before else ""))
@@ -123,11 +125,11 @@ def _search(index: Index, reading: Reading, allowed: set[int] | None, limit: int
     if lost and not strict:
         about = {rowid for unit in lost for rowid in unit.rows}
         hits = ranked(index, signals, reading, units,
-                      about if dated is None else about & dated, limit, ("status",))
+                      about if dated is None else about & dated, limit, ("status",), records)
         if hits:
             return Hits(hits, hits.total, unmatched,
                         (_relaxed(reading, lost, hits, "status"), *hits.notes))
-    hits = ranked(index, signals, reading, units, kept, limit, ())
+    hits = ranked(index, signals, reading, units, kept, limit, (), records)
     if lost:  # strict: the filter stands, and the note says what it left out
         return Hits(hits, hits.total, unmatched, (_nothing(reading, lost), *hits.notes))
     if hits or strict or not units or (years is None and statuses is None):
@@ -136,7 +138,7 @@ def _search(index: Index, reading: Reading, allowed: set[int] | None, limit: int
     if years is not None and not years:  # no fact at all from that time: nothing, not noise
         return Hits([], 0, unmatched, (Said("read.no_facts_dated",
                                             years=_listed(reading.years)),))
-    hits = ranked(index, signals, reading, units, allowed, limit, ("year", "status"))
+    hits = ranked(index, signals, reading, units, allowed, limit, ("year", "status"), records)
     what = "status" if years is None else "year"
     notes = (_relaxed(reading, units, hits, what),) if hits else ()
     return Hits(hits, hits.total, unmatched, notes + hits.notes)

@@ -59,22 +59,31 @@ def topic_keys(tokens: Iterable[str], memo: dict[str, frozenset[str]]) -> set[st
     return found
 
 
-def write(connection: sqlite3.Connection, postings: Mapping[str, array], terms: list[str],
-          stems: list[str], drafts: Iterable[int]) -> None:
+def write(connection: sqlite3.Connection, postings: Mapping[str, array],
+          vocabulary: Iterable[tuple[str, str]], drafts: Iterable[int]) -> None:
     """Write the keys from the search postings the build holds anyway (each word's rows, with
     the fields it is in): a key's facts are those whose summary or text says a word with that
-    key, the keys ``topic_keys`` gives each fact. ``terms`` and their ``stems`` are the
-    vocabulary, ``drafts`` the rows that are not accepted."""
+    key, the keys ``topic_keys`` gives each fact. ``vocabulary``: each term and its stem, in
+    term order; ``drafts`` the rows that are not accepted."""
     wanted = FIELDS["summary"] | FIELDS["text"]
-    holders: dict[str, list[str]] = {}
-    for term, term_stem in zip(terms, stems):
+    # key -> the term spelling it, or the terms when more than one does (most keys have
+    # one: no list is made for them, at 100,000 facts some megabytes at the build's peak)
+    holders: dict[str, str | list[str]] = {}
+    for term, term_stem in vocabulary:
         if is_topic_word(term):
             for key in keys_of(term, term_stem):
-                holders.setdefault(key, []).append(term)
+                held = holders.get(key)
+                if held is None:
+                    holders[key] = term
+                elif isinstance(held, str):
+                    holders[key] = [held, term]
+                else:
+                    held.append(term)
     drafted = set(drafts)
 
     def rows() -> Iterator[tuple[str, int, int, bytes]]:
-        for key, spelled in holders.items():
+        for key, spelling in holders.items():
+            spelled = [spelling] if isinstance(spelling, str) else spelling
             found = [[posting >> FIELD_BITS for posting in postings[term] if posting & wanted]
                      for term in spelled]
             held = found[0] if len(found) == 1 else sorted(set().union(*found))

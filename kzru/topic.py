@@ -188,7 +188,7 @@ def says_outside_names(dataset: Dataset, fact: Fact, wanted: frozenset[str],
 _SAYS: dict[frozenset[str], dict[str, bool]] = {}
 
 
-def _matches_outside_names(dataset: Dataset, hit: Any, topics: set[str],
+def matches_outside_names(dataset: Dataset, hit: Any, topics: set[str],
                            named: dict[str, list[GlossaryEntry]] | None = None) -> bool:
     """Whether the hit matched a name, a word by meaning, or a topic word (one naming a
     sector: газ, атом, нефть) outside an organisation's name."""
@@ -241,7 +241,7 @@ def about(dataset: Dataset, hits: Iterable[Any], reading: Any) -> list[Fact]:
     # words are not read (атом at 100,000 facts: most of its thousands of hits)
     chosen = {hit.fact.id: known[hit.fact.id] for hit in hits
               if hit.fact.id in known and (hit.fact.sectors[:1] and hit.fact.sectors[0] in sectors
-                                           or _matches_outside_names(dataset, hit, topics,
+                                           or matches_outside_names(dataset, hit, topics,
                                                                      named))}
     if sectors:
         chosen.update({fact.id: fact for fact in dataset.main_sector_facts(sorted(sectors))})

@@ -13,7 +13,7 @@ import csv
 import io
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, MutableSequence
 
 from kzru.cells import (  # noqa: F401 - WEB_ADDRESS and exact_number are read from here too
     FORMULA_START,
@@ -48,7 +48,7 @@ class Table:
         self.name = name
         self.path = path
         self.rows: list[Any] = []  # records (named tuples), one per valid-shaped row
-        self.lines: list[int] = []
+        self.lines: MutableSequence[int] = []  # an array where a build streams the facts
         self.columns: dict[str, int] = {}
         self.record_line = 1  # the line the record being read starts on
         # read to its end: after a fatal CSV error the rows below are unknown, not missing,

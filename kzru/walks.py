@@ -12,6 +12,7 @@ whole table's facts and links here, one event's sources, rows and report there).
 from datetime import date
 from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
+from kzru.codec import Damaged
 from kzru.index import Index
 from kzru.model import Fact
 
@@ -39,6 +40,15 @@ def _chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
         yield values[start:start + size]
 
 
+def _main_sector(sectors: list[str]) -> tuple[str, list[str]]:
+    """Facts whose main (first) sector is one of ``sectors``: their stored sector list
+    starts with it ('|nuclear|…'), among the facts of those sectors at all (by the sectors'
+    index, not a scan of every row)."""
+    first = " OR ".join(["instr(x.sectors, '|' || ? || '|') = 1"] * len(sectors))
+    return (f"x.rowid IN (SELECT rowid FROM fact_sectors WHERE sector IN ({marks(sectors)})) "
+            f"AND ({first})", [*sectors, *sectors])
+
+
 class Candidate(NamedTuple):
     """What role() reads of a fact, and what track's choice reads (follow.track)."""
 
@@ -51,6 +61,28 @@ class Candidate(NamedTuple):
     sectors: tuple[str, ...]
     part_of: str
     evidence: str
+
+
+class Link(NamedTuple):
+    """What track's choice of a topic reads of a fact: its id, its parent (part_of) and the
+    earlier facts it follows."""
+
+    id: str
+    part_of: str
+    follows: tuple[str, ...]
+
+
+class Light(NamedTuple):
+    """A hit as track's choice of a topic reads it before its words (judged.topic_rows): what
+    a ranking and its notes read (date, status) and what the choice reads (id, main sector,
+    parent, what it follows). Its words are read (the whole fact) only when they decide."""
+
+    id: str
+    date: date
+    status: str
+    sectors: tuple[str, ...]
+    part_of: str
+    follows: tuple[str, ...]
 
 
 class WalkQueries:
@@ -176,10 +208,61 @@ class WalkQueries:
         """Facts whose main (first) sector is one of ``sectors``, in file order: the stored
         sector list starts with it ('|nuclear|…')."""
         sectors = list(sectors)
-        if not sectors:
-            return []
-        where = " OR ".join(["instr(x.sectors, '|' || ? || '|') = 1"] * len(sectors))
-        return self.select(f"({where})", sectors, FILE_ORDER)
+        return self.select(*_main_sector(sectors), FILE_ORDER) if sectors else []
+
+    def links(self, where: str, params: Iterable[Any] = ()) -> list[Link]:
+        """The admitted facts matching ``where`` (over ``filters x``) as track's choice of a
+        topic reads them (its id, its parent, the earlier facts it follows:
+        judged.topic_rows), no record read."""
+        rows = self.index.typed_rows(
+            f"SELECT x.rowid, x.id, x.part_of FROM filters x WHERE {self.index.admit(where)}",
+            params, (int, str, str))
+        follows = self.follows_by_row()
+        return [Link(fact_id, part_of, follows.get(rowid, ())) for rowid, fact_id, part_of in rows]
+
+    def light_facts(self, rowids: list[int]) -> dict[int, Light]:
+        """``Index.facts`` read as ``Light`` records: the filter columns only, no text."""
+        follows = self.follows_by_row()
+        found: dict[int, Light] = {}
+        sectors: dict[str, tuple[str, ...]] = {}
+        for chunk in _chunks(rowids):
+            for rowid, fact_id, day, status, listed, part_of in self.index.typed_rows(
+                    "SELECT x.rowid, x.id, x.date, x.status, x.sectors, x.part_of FROM filters x "
+                    f"WHERE x.rowid IN ({marks(chunk)})", chunk, (int, str, int, str, str, str)):
+                held = sectors.get(listed)
+                if held is None:  # '|nuclear|energy|' -> ('nuclear', 'energy'), once
+                    held = sectors[listed] = tuple(listed[1:-1].split("|")) if listed != "||" \
+                        else ()
+                found[rowid] = Light(fact_id, date.fromordinal(day), status, held, part_of,
+                                     follows.get(rowid, ()))
+        if len(found) != len(set(rowids)):
+            raise Damaged("a posting names a fact the index does not hold")
+        return found
+
+    def follows_by_row(self) -> dict[int, tuple[str, ...]]:
+        """Each row's ``follows`` (the earlier facts it names, in its order), read once a run
+        from the links table: one row per link, far fewer than the facts."""
+        if "follows" not in self._small:
+            found: dict[int, list[str]] = {}
+            for rowid, earlier in self.index.typed_rows(
+                    "SELECT rowid, earlier FROM fact_follows ORDER BY rowid, _rowid_", (),
+                    (int, str)):
+                found.setdefault(rowid, []).append(earlier)
+            self._small["follows"] = {rowid: tuple(names) for rowid, names in found.items()}
+        return self._small["follows"]
+
+    def links_of(self, fact_ids: Iterable[str]) -> list[Link]:
+        """``links`` of the admitted facts among ``fact_ids`` (by the facts' unique id index)."""
+        found: list[Link] = []
+        for chunk in _chunks(list(dict.fromkeys(fact_ids))):
+            found += self.links(f"x.rowid IN (SELECT f.rowid FROM facts f WHERE f.id IN "
+                                f"({marks(chunk)}))", chunk)
+        return found
+
+    def main_sector_links(self, sectors: Iterable[str]) -> list[Link]:
+        """``links`` of the facts ``main_sector_facts`` reads."""
+        sectors = list(sectors)
+        return self.links(*_main_sector(sectors)) if sectors else []
 
     def with_parts(self) -> set[str]:
         """Ids of the facts that have admitted parts."""

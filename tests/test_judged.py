@@ -9,7 +9,6 @@ output, run in the same process with the kept answers turned off.
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -142,23 +141,72 @@ def test_another_kzru_names_another_kept_answer(monkeypatch: pytest.MonkeyPatch)
     assert kept.variant_of("track", ("json",)) == ours
 
 
-def test_an_item_the_kept_answer_lacks_is_judged_afresh(run, monkeypatch: pytest.MonkeyPatch,
-                                                        own_cache: Path) -> None:
-    """A query's choice names an item the kept rows do not hold (never, unless the rule
-    that picks them changed): the listing is judged afresh, nothing half written."""
-    asked = ("track", "атом", "--format", "json")
-    fresh = _afresh(monkeypatch, run, *asked)
-    run(*asked)
-    (path,) = own_cache.glob("kept-*.sqlite")
-    real = judged._pages
+TOPICS = ["атом", "газ", "университет", "нефть", "уголь", "транспорт", "Байконур", "космос",
+          "образование", "зерно", "граница", "цифровизация", "банк", "вода", "энергетика",
+          "Токаев", "Путин", "Астана", "Москва", "соглашение", "договорились", "подписали",
+          "Росатом", "АЭС", "железная дорога", "инвестиции", "культура", "язык", "2025",
+          "signed", "agreed", "planned", "nuclear", "gas transit", "МГУ", "филиал", "ЕАЭС",
+          "не газ", "газ -транзит", "нетакогослова"]
 
-    def lacking(memo, where, params, ids):  # noqa: ANN001, ANN202
-        return real(memo, where, params, [*ids, "z-not-kept"] if ids else ids)
 
-    monkeypatch.setattr(judged, "_pages", lacking)
-    assert run(*asked).out == fresh.out
-    with sqlite3.connect(path) as connection:  # the kept file itself was left as it was
-        assert connection.execute("SELECT COUNT(*) FROM items").fetchone()[0] > 0
+def _topic_choices(folder: Path, queries: list[str]) -> list[tuple[list[str], list[str]]]:
+    """Per query: the kept items judged.topic_rows picks, and what follow.chosen picks among
+    with_earlier(topic.about(...)) of the same hits (the item-by-item path's choice)."""
+    from kzru import follow, search
+    from kzru.db import open_store
+    from kzru.render_track import KEYS
+    from kzru.topic import about
+
+    stored = open_store(folder, color=False)
+    memo = judged.judgement(stored, "json", list(KEYS), "en", False)
+    assert memo is not None
+    found = []
+    try:
+        for text in queries:
+            reading = search.read_query(stored.index, text, False)
+            allowed = stored.search_allowed(None)
+            light = list(search.search(stored.index, text, allowed, None, reading,
+                                       records=stored.light_facts))  # as track reads them
+            hits = list(search.search(stored.index, text, allowed, None, reading))
+            assert [hit._replace(fact=hit.fact.id) for hit in light] == \
+                [hit._replace(fact=hit.fact.id) for hit in hits]  # the same hits, read light
+            assert all(one.fact == tuple(getattr(other.fact, name) for name in one.fact._fields)
+                       for one, other in zip(light, hits))  # each field as the whole fact's
+            (page,) = judged.topic_rows(stored, memo, light, reading, "1", [])
+            expected = follow.chosen(stored, follow.with_earlier(stored, about(
+                stored, hits, reading)))[0]
+            found.append(([fact_id for fact_id, _ in page], expected))
+    finally:
+        memo.close()
+    return found
+
+
+def test_a_topics_kept_items_are_what_tracks_choice_picks(own_cache: Path) -> None:
+    """The items a query picks from the kept judgement, worked out over ids and links, are
+    the ones follow.chosen picks from the topic's whole facts, in track's order."""
+    choices = _topic_choices(bundled_data_dir(), TOPICS)
+    for text, (picked, expected) in zip(TOPICS, choices):
+        assert picked == expected, text
+    assert sum(map(bool, (picked for picked, _ in choices))) >= 25  # most queries pick some
+
+
+def test_a_topics_kept_items_are_tracks_choice_at_scale(own_cache: Path,
+                                                        tmp_path: Path) -> None:
+    """The same on a synthetic table (tests/bench/synth.py: documents with parts, chains of
+    follows links across copies of the table), where parents, parts and earlier facts meet
+    the topic's hits in every combination."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "synth"
+    subprocess.run([sys.executable, str(Path(__file__).parent / "bench" / "synth.py"), "3000",
+                    str(folder)], check=True, capture_output=True)
+    queries = ["атом", "газ", "университет", "транспорт", "соглашение", "Токаев", "МГУ",
+               "филиал"]
+    choices = _topic_choices(folder, queries)
+    for text, (picked, expected) in zip(queries, choices):
+        assert picked == expected, text
+    assert all(picked for picked, _ in choices)
 
 
 def test_tidy_keeps_the_newest_kept_answers_of_the_stores_still_held(tmp_path: Path) -> None:
@@ -196,10 +244,12 @@ def test_tidy_keeps_the_newest_kept_answers_of_the_stores_still_held(tmp_path: P
 def test_a_kept_answer_is_vouched_for_by_the_stores_own_rule(
         run, monkeypatch: pytest.MonkeyPatch, own_cache: Path) -> None:
     """One rule vouches for the store and for an answer kept beside it (freshness.Sealed):
-    the build records the stat of the file it renamed in, so a later run whose stat is
-    unchanged (and old enough) reads no checksum; a checksum filed by another run while this
-    one hashed the file is found in a second look."""
+    the build names its checksum; the next run checks the file against it and records the
+    file's stat, so a run whose stat is unchanged and old enough (taken RACY_NS after the
+    file last changed) reads no checksum; a checksum filed by another run while this one
+    hashed the file is found in a second look."""
     import os
+    import time
 
     from kzru import freshness
 
@@ -208,13 +258,21 @@ def test_a_kept_answer_is_vouched_for_by_the_stores_own_rule(
     (path,) = own_cache.glob("kept-*.sqlite")
     seal_path = path.with_suffix(".json")
     seal = freshness._read_seal(seal_path, path.stem[5:])
-    assert seal is not None and seal.index == freshness._signature(os.lstat(path))
-    assert seal.digests == [freshness.file_digest(path)]
-    # an old enough stat, unchanged: no checksum is read (the store's own may be)
-    freshness.Seal(seal.key, seal.digests, seal.index, seal.checked + 10 ** 11).save(seal_path)
+    assert seal is not None and seal.digests == [freshness.file_digest(path)]
     hashed: list[Path] = []
     real = freshness.file_digest
     monkeypatch.setattr(freshness, "file_digest", lambda file: hashed.append(file) or real(file))
+    assert run(*asked).out == first.out  # checked against the checksum, its stat recorded
+    assert path in hashed
+    seal = freshness._read_seal(seal_path, path.stem[5:])
+    assert seal is not None and seal.index == freshness._signature(os.lstat(path))
+    # later by the clock than the file's last change: the recorded stat vouches alone (each
+    # run checks again while its stat is too close to the change to prove anything)
+    hashed.clear()
+    later = time.time_ns() + 2 * freshness.RACY_NS
+    monkeypatch.setattr(freshness.time, "time_ns", lambda: later)
+    assert run(*asked).out == first.out  # (checked once more if the last stamp was close)
+    hashed.clear()
     assert run(*asked).out == first.out
     assert path not in hashed
     # a seal naming another build; the run that built this file names it meanwhile

@@ -330,10 +330,12 @@ class Found(NamedTuple):
 
 
 def hits(options: Options, text: str, typed: Any, exact: bool,
-         limit: Optional[int] = None, literal: bool = False, strict: bool = False) -> Found:
+         limit: Optional[int] = None, literal: bool = False, strict: bool = False,
+         light: bool = False) -> Found:
     """The best ``limit`` hits for ``text`` (all with None) from the cached index, the query
     read for years, statuses, places… (unless ``literal``); with ``exact``, a substring scan.
-    ``typed``: the filters given (kzru.filters.Typed), applied as one filter object."""
+    ``typed``: the filters given (kzru.filters.Typed), applied as one filter object.
+    ``light``: the hits' facts read as walks.Light (no text: track reads the words of few)."""
     from kzru import search as matcher
     from kzru.filters import Typed
 
@@ -346,7 +348,8 @@ def hits(options: Options, text: str, typed: Any, exact: bool,
     index = data.index
     allowed = data.search_allowed(None if selection.empty else index.allowed(*selection.sql()))
     reading = matcher.read_query(index, text, literal)
-    found = matcher.search(index, text, allowed, limit, reading, strict)
+    found = matcher.search(index, text, allowed, limit, reading, strict,
+                           data.light_facts if light else None)
     # Said: English, sayable in --lang ru
     said: list[object] = [reading.describe(getattr(found, "related", None))]
     if reading.ignored:

@@ -93,23 +93,27 @@ def command(
         from kzru.filters import Typed
 
         selection = fact_filter(loaded, Typed.of(**given))
-    candidates = None
-    if words:
-        from kzru.topic import about
-
-        found = hits(options, " ".join(words), {}, exact=False)
-        candidates = follow.with_earlier(loaded, about(loaded, found.hits, found.reading))
+    # the hits read light (walks.Light): the kept path reads the words of few (judged.py)
+    found = hits(options, " ".join(words), {}, exact=False, light=True) if words else None
     wanted = _Wanted(status or (), role or ())
-    entries = (entry for entry in follow.tracked(loaded, candidates, selection.since,
-                                                 wanted.statuses)
-               if selection.accepts(entry.fact) and (by is None or entry.voice == by)
-               and wanted.accepts(entry))
     with Output(options) as out:
         default = (*KEYS, *EXPLAIN_KEYS) if explain else KEYS
         keys = fields.choose(fields_, default, ALL_KEYS, "track")
-        if not out.is_table and _kept(loaded, out, keys, see_also, candidates, selection,
+        if not out.is_table and _kept(loaded, out, keys, see_also, found, selection,
                                       wanted, by, cut_limit(limit)):
             return
+        candidates = None
+        if found is not None:
+            from kzru.topic import about
+
+            whole = loaded.fetch(hit.fact.id for hit in found.hits)
+            candidates = follow.with_earlier(loaded, about(
+                loaded, [hit._replace(fact=whole[hit.fact.id]) for hit in found.hits],
+                found.reading))
+        entries = (entry for entry in follow.tracked(loaded, candidates, selection.since,
+                                                     wanted.statuses)
+                   if selection.accepts(entry.fact) and (by is None or entry.voice == by)
+                   and wanted.accepts(entry))
         if not out.is_table:
             # JSON and the like, item by item as judged (the suggester's candidates added a
             # batch at a time: each item's are its own): at 100,000 facts never all held
@@ -180,18 +184,17 @@ class _Wanted:
         return not self.roles or entry.role in self.roles
 
 
-def _kept(loaded: Any, out: Output, keys: list[str], see_also: bool,
-          candidates: Optional[list[Any]], selection: query.FactFilter, wanted: _Wanted,
-          by: Optional[str], limit: Optional[int]) -> bool:
+def _kept(loaded: Any, out: Output, keys: list[str], see_also: bool, found: Any,
+          selection: query.FactFilter, wanted: _Wanted, by: Optional[str],
+          limit: Optional[int]) -> bool:
     """Answer from the judgement kept beside the store (judged.py), made on the first run
-    asked this way; False when there is none to keep (a store in memory) or it lacks an item
-    the choice picked (then judged afresh, as before)."""
+    asked this way; False when there is none to keep (a store in memory: then judged afresh,
+    as before). ``found``: a query's hits, whose topic picks the items (judged.topic_rows)."""
     from kzru import judged
 
     kept = judged.judgement(loaded, out.fmt, keys, out.lang, see_also)
     if kept is None:
         return False
-    ids = None if candidates is None else follow.chosen(loaded, candidates)[0]
     allowed = None
     if not selection.empty:  # the fact filters, in SQL over the store's indexed columns
         where, params = selection.sql()
@@ -200,15 +203,16 @@ def _kept(loaded: Any, out: Output, keys: list[str], see_also: bool,
     where, params = wanted.sql(by)
     frame = judged.Frame(out.fmt, keys)
     counts: list[int] = []
-
-    def write(stdout: Any) -> int:
-        counts.extend(judged.written(kept, frame, where, params, ids, allowed, limit, stdout))
-        return counts[0]
-
     try:
+        # a topic's items are all read before anything is written (a damaged one: nothing)
+        pages = judged.rows(kept, where, params) if found is None else \
+            judged.topic_rows(loaded, kept, found.hits, found.reading, where, params)
+
+        def write(stdout: Any) -> int:
+            counts.extend(judged.written(kept, frame, pages, allowed, limit, stdout))
+            return counts[0]
+
         out.written(write)
-    except judged.MissingItem:
-        return False
     finally:
         kept.close()
     out.cut(*counts, "tracked")

@@ -18,7 +18,12 @@ bare `python -c pass` (kzru's interpreter) is measured in the same run, for cont
 machine may be shared: compare ratios within one run, never figures across runs.
 
     python tests/bench/bench_scale.py [10000] [100000] [--reps 5] [--strict] [--keep]
-        [--only NAME ...] [--data DIR]
+        [--only NAME ...] [--data DIR] [--no-compile]
+
+kzru is measured as an install runs it: its bytecode compiled once before the runs (pip
+compiles a package's modules when it installs it, as it did sqlite-utils'; an editable
+install under PYTHONDONTWRITEBYTECODE would compile every module on every run instead);
+``--no-compile`` measures without that.
 
 ``--only`` measures only the pairs whose name starts with NAME (e.g. ``--only brief --only
 track``), and leaves out `check` and `--suggest-follows`; the first build is always measured.
@@ -122,6 +127,16 @@ def baseline_db(data: Path, db: Path) -> None:
     subprocess.run([sqlite_utils, "enable-fts", str(db), "facts", "summary", "text",
                     "evidence", "names", "--fts5", "--tokenize", "unicode61"], check=True,
                    stdout=subprocess.DEVNULL)
+
+
+def compiled(kzru: str) -> str:
+    """Compile kzru's modules to bytecode, as installing it does; say where."""
+    found = subprocess.run(
+        [interpreter_of(kzru), "-c", "import compileall, os, kzru; "
+         "folder = os.path.dirname(kzru.__file__); compileall.compile_dir(folder, quiet=1); "
+         "print(folder)"], check=True, capture_output=True, text=True,
+        cwd=Path(kzru).parent)  # not this folder: its kzru/ would be imported instead
+    return found.stdout.strip()
 
 
 def measure(size: int, reps: int, root: Path, only: list[str] | None = None,
@@ -250,8 +265,12 @@ def main() -> int:
                         help="a folder synth.py made, measured instead of a new one (one size)")
     parser.add_argument("--only", action="append", metavar="NAME",
                         help="only the pairs whose name starts with NAME (repeatable)")
+    parser.add_argument("--no-compile", action="store_true",
+                        help="do not compile kzru's bytecode first (see above)")
     args = parser.parse_args()
     machine_info(f"kzru at scale (warm figures: median of {args.reps} interleaved runs)")
+    print("kzru's bytecode: " + ("not compiled first (--no-compile)" if args.no_compile else
+                                 f"compiled first, as an install does ({compiled(tool('kzru'))})"))
     root = Path(tempfile.mkdtemp(prefix="kzru-scale-"))
     try:
         if args.data is not None and len(args.sizes) != 1:
