@@ -102,3 +102,12 @@ PRESS_SERVICES: dict[str, str] = {
     "президента казахстан": "Akorda", "президента рк": "Akorda", "токаев": "Akorda",
     "главы казахстан": "Akorda"}
 PRESS_WORDS = 4  # words of a press office's name kept after its noun
+
+# The noun of a ceremony before a signing's noun ("церемония подписания документов
+# состоялась"): the fact is the ceremony, done, not a document signed (the document's own
+# row comes from the clause whose verb signs it).
+CEREMONY_WORDS: tuple[str, ...] = ("церемони", "ceremon")
+# The other side's support of a proposal ("поддержал это предложение", "поддержали
+# инициативу", "согласился с предложением"): the proposal is agreed (normalised text).
+SUPPORTED = (r"(?<!\w)(?:поддержа(?:л|ла|ли)|согласил(?:ся|ась|ись)\s+с)\s+(?:\S+\s+){0,2}?"
+             r"(?:предложени|инициатив|иде[юея])")

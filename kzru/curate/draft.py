@@ -177,7 +177,7 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         dates = find_dates(whole.text, published, tense)
     if dates and tense == "present" and _nowadays(sentence, dates[0]):
         dates = dates[1:]
-    dated = dates[0] if dates else publication(published)
+    dated = _explicit(dates) if dates else publication(published)
     normal = normalize(sentence.text)
     cue_at = find(normalize(cue), normal)[0] if cue and find(normalize(cue), normal) else 0
     focus = sentence.start + (cue_at if cue else max(number_at, 0))
@@ -237,6 +237,21 @@ def _invited(sentence: Sentence, published: Published) -> tuple[list[Dated], boo
         return [d for d in find_dates(sentence.text, published, "future")
                 if d.start > named.start()], talked
     return [], False
+
+
+def _explicit(dates: list[Dated]) -> Dated:
+    """The sentence's date: its first, but a relative phrase with an explicit day set right
+    beside it ("На прошлой неделе, 7 марта") gives way to the day, which it only checks."""
+    first = dates[0]
+    if first.precision != "day" and first.basis == "inferred":
+        beside = next((d for d in dates[1:] if d.precision == "day" and
+                       0 <= d.start - first.stop <= APPOSED), None)
+        if beside is not None:
+            return beside
+    return first
+
+
+APPOSED = 3  # characters between a relative phrase and the day set beside it (", ")
 
 
 def _finished(sentence: Sentence, content: list) -> bool:  # noqa: ANN001
