@@ -125,10 +125,11 @@ ACTIVITY_CUES: tuple[str, ...] = (
     "работа", "работае", "веду", "ведет", "продолжа", "реализу", "прорабатыва",
     "взаимодейству", "сотруднича", "участву", "функционир", "готовя", "проводя", "проводит",
     "operat", "work", "continu")
-STATE_SUBJECTS: tuple[str, ...] = (
-    "отношени", "сотрудничеств", "взаимодейств", "товарооборот", "торгов", "связи", "связь",
-    "партнерств", "диалог", "динамик", "интерес", "рост", "объем", "доля", "спрос",
-    "relations", "cooperation", "trade", "partnership", "dialogue")
+# (dictionary forms, matched as whole words: "рост", not "Ростове"; "торговля", not "торговые")
+STATE_SUBJECTS: frozenset[str] = frozenset({
+    "отношение", "сотрудничество", "взаимодействие", "товарооборот", "торговля", "связь",
+    "партнерство", "диалог", "динамика", "интерес", "рост", "объем", "доля", "спрос",
+    "relations", "cooperation", "trade", "partnership", "dialogue"})
 # How far (in words) a document word may stand from its verb and still be governed by it.
 DOCUMENT_REACH = 6
 

@@ -29,7 +29,15 @@ from kzru.cues import (
     TAKING_CUES,
 )
 from kzru.curate.annotate import Sentence, Token, fold
-from kzru.report_cues import CEREMONY_WORDS, FORECAST_FUTURES, HAVING_FUTURES, SUPPORTED
+from kzru.report_cues import (
+    CEREMONY_WORDS,
+    FORECAST_FRAMES,
+    FORECAST_FUTURES,
+    HAVING_FUTURES,
+    RELATIVE_WORDS,
+    SUPPORTED,
+    THAT_WORDS,
+)
 from kzru.text import normalize as _normalize
 
 
@@ -182,9 +190,14 @@ def _futures(sentence: Sentence, per_word: dict[int, tuple[int, str, str, bool, 
              ) -> None:
     """A finite verb in the future tense with no cue of its own ("подпишут", "состоится",
     "продлится", "будут затронуты"): what it names is to come, so planned; a future of
-    consequence ("придаст импульс", "позволит") forecasts, so expected. Never negated ("не
-    состоится" plans nothing)."""
+    consequence or of a figure ("придаст импульс", "превысит", "вырастет"), or any future
+    framed as a forecast ("по прогнозу"), forecasts, so expected. Never negated ("не
+    состоится" plans nothing); never from a relative clause ("переговоры, которые укрепят
+    сотрудничество" were held); from a clause after "что" only when no other word of the
+    sentence has a cue ("заявил, что Россия увеличит поставки")."""
     words = [t for t in sentence.tokens if re.search(r"[^\W\d_]", t.text)]
+    cued = bool(per_word)
+    forecast = holds_word(normalize(sentence.text), FORECAST_FRAMES)
     for index, token in enumerate(words):
         if token.start in per_word or _negated(sentence, token):
             continue
@@ -194,11 +207,29 @@ def _futures(sentence: Sentence, per_word: dict[int, tuple[int, str, str, bool, 
             future = True  # "будут затронуты", "будет открыт"
         if not future:
             continue
+        clause = _clause_opening(sentence, token)
+        if clause == "relative" or clause == "that" and cued:
+            continue
         word = normalize(token.text)
         if word.startswith(HAVING_FUTURES):
             continue
-        status = "expected" if word.startswith(FORECAST_FUTURES) else "planned"
+        status = "expected" if forecast or word.startswith(FORECAST_FUTURES) else "planned"
         per_word[token.start] = (len(token.text), status, token.text, False, "futr")
+
+
+def _clause_opening(sentence: Sentence, token: Token) -> str:
+    """How the clause holding ``token`` opens: "relative" ("которые", "где", "если"…),
+    "that" ("что"), or "" for a main clause. The clause begins after the last comma, dash
+    or colon before the token."""
+    before = sentence.text[:token.start - sentence.start]
+    cut = max(before.rfind(mark) for mark in (",", "—", "–", ":", ";"))
+    opening = normalize(before[cut + 1:]).split()
+    for word in opening[:3]:
+        if word.startswith(RELATIVE_WORDS):
+            return "relative"
+        if word in THAT_WORDS:
+            return "that"
+    return ""
 
 
 def holds_word(text: str, stems: tuple[str, ...]) -> bool:

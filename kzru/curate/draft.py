@@ -37,7 +37,6 @@ from kzru.curate.decide import (
     elided_event,
     event_word,
     find,
-    holds_word,
     normalize,
 )
 from kzru.curate.evidence import (
@@ -161,6 +160,8 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     dates = [d for d in dates if not invited or d.start < invited[0].start]
     value, unit, number_at = find_number(sentence, dates)
     kind, kind_word = decide_kind(sentence, status, bool(value))
+    if kind == "meeting" and cue and _reported_beyond(sentence, cue, kind_word):
+        kind, kind_word = "statement", ""  # "Переговоры … назвал …, что Россия увеличит…"
     # how the status was chosen, as a note review says in the reader's language
     status_from: str = "cue" if cue else Said("draft.why.outlet")
     if kind == "document" and status != "signed":
@@ -239,6 +240,15 @@ def _invited(sentence: Sentence, published: Published) -> tuple[list[Dated], boo
     return [], False
 
 
+def _reported_beyond(sentence: Sentence, cue: str, kind_word: str) -> bool:
+    """The deciding verb stands in a clause after "что" and the meeting word before it:
+    the status is what was said at or about the meeting, not the meeting's own."""
+    text = normalize(sentence.text)
+    that = re.search(r"(?<!\w)что(?!\w)", text)
+    at_cue, at_kind = find(normalize(cue), text), find(kind_word, text) if kind_word else []
+    return bool(that and at_cue and at_kind) and at_kind[0] < that.start() < at_cue[0]
+
+
 def _explicit(dates: list[Dated]) -> Dated:
     """The sentence's date: its first, but a relative phrase with an explicit day set right
     beside it ("На прошлой неделе, 7 марта") gives way to the day, which it only checks."""
@@ -276,8 +286,8 @@ def _activity(sentence: Sentence, cue: str) -> bool:
     if token is None or token.pos != "VERB" or token.tense != "pres" or not any(
             str(p.tag.person or "") == "3per" for p in _parse(token.text)[:1]):
         return False  # a third-person present ("работает"), not "мы работаем" of a quote
-    before = normalize(sentence.text)[:at[0]]
-    return not holds_word(before, STATE_SUBJECTS)
+    return not any(normalize(t.lemma) in STATE_SUBJECTS for t in sentence.tokens
+                   if t.stop <= token.start)
 
 
 def _nowadays(sentence: Sentence, dated: Dated) -> bool:
