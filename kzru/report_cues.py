@@ -15,22 +15,40 @@ from __future__ import annotations
 FORECAST_FUTURES: tuple[str, ...] = (
     "стан", "позвол", "помож", "придаст", "придадут", "даст", "дадут", "смож", "окаж",
     "обеспеч", "повлияе", "приведе", "приведут", "способству", "укрепит", "укрепят",
-    "will help", "will allow")
+    # what a figure will do ("товарооборот превысит", "экспорт вырастет", "стоимость
+    # составит", "поставки увеличатся"): a forecast
+    "превыс", "превзойд", "вырастет", "вырастут", "возраст", "увеличится", "увеличатся",
+    "сократится", "сократятся", "снизится", "снизятся", "составит", "составят", "достигнет",
+    "сохранится", "сохранятся", "удвоится", "will help", "will allow", "will reach")
+# Words that make a sentence's future a forecast whatever its verb ("по прогнозу", "по
+# оценке", "по расчётам").
+FORECAST_FRAMES: tuple[str, ...] = ("по прогноз", "по оценк", "по расчет", "по ожидани",
+                                    "прогнозиру", "according to forecast")
+# Words that open a subordinate clause: a future after them in its clause ("переговоры,
+# которые укрепят сотрудничество") is not what the sentence reports happened; after "что"
+# it is the reported clause's, which decides only when no other verb has a cue.
+RELATIVE_WORDS: tuple[str, ...] = ("котор", "где", "куда", "чей", "чья", "чьи", "если",
+                                   "когда", "чтобы")
+THAT_WORDS: tuple[str, ...] = ("что",)
 # Futures of having, receiving or staying ("студенты получат дипломы", "город обретёт",
 # "выпускник останется в стране") describe a state to come, not an act the sides plan: they
 # decide no status.
 HAVING_FUTURES: tuple[str, ...] = (
     "получ", "обрет", "приобрет", "остан", "will get", "will receive", "will remain")
 
-# Page furniture (kzru.curate.furniture): lines that begin with these are a photo caption or
-# credit, a link to another story or a call to subscribe, not report.
-FURNITURE_STARTS: tuple[str, ...] = (
-    "фото:", "фото -", "фото —", "фото –", "фото ", "фотография:", "источник фото", "видео:",
+# Page furniture (kzru.curate.furniture): a sentence that begins with one of these links to
+# another story or asks to subscribe, whatever verb it holds ("Читайте также: Токаев посетит
+# Москву.") ...
+LINK_STARTS: tuple[str, ...] = (
     "читайте также", "читать также", "читайте подробнее", "смотрите также", "читать в полной",
-    "подписывайтесь", "подробнее:", "реклама", "photo:", "photo credit", "read also",
-    "read more", "see also")
-# ... or hold one of these anywhere ("(Фото: пресс-служба…)").
-FURNITURE_WITHIN: tuple[str, ...] = ("(фото:", "(фото ", "фото:", "(photo:", "©")
+    "подписывайтесь", "подробнее:", "read also", "read more", "see also")
+# ... one that begins with these, or holds these, is a caption or a credit when it has no
+# finite verb ("Фото: пресс-служба Акорды", "© Казинформ"); a sentence with a verb is report
+# ("Стороны договорились … (фото: пресс-служба министерства).")
+CREDIT_STARTS: tuple[str, ...] = (
+    "фото:", "фото -", "фото —", "фото –", "фото ©", "фотография:", "источник фото", "видео:",
+    "photo:", "photo credit")
+CREDIT_WITHIN: tuple[str, ...] = ("(фото:", "(фото ", "фото:", "(photo:", "©")
 # A sentence that only names where the report before it came from: "Об этом сообщает ТАСС.",
 # "Об этом сообщили в пресс-службе министерства.", "Об этом пишет РБК." (normalised, without
 # its final full stop; at most seven words after the verb, no clause of its own).
@@ -43,6 +61,11 @@ ATTRIBUTION_LINE = (
 # "пишет РБК", "со ссылкой на"): a clause of these and its channel alone is no fact.
 CHANNEL_VERBS: tuple[str, ...] = (
     "сообща", "сообщи", "переда", "пиш", "информир", "reports", "reported", "writes")
+# ... and only when the clause names a channel: an outlet (NEWS_OUTLETS), a press office, or
+# one of these ("передала Казахстану два вертолёта" is a fact, not a channel).
+CHANNEL_NOUNS: tuple[str, ...] = (
+    "агентств", "издани", "газет", "телеканал", "портал", "сайт", "корреспондент",
+    "agency", "outlet")
 
 # Channels a report comes through, never its speaker (kzru.curate.speakers): news agencies
 # and outlets (by the beginning of their normalised name) ...
@@ -102,3 +125,12 @@ PRESS_SERVICES: dict[str, str] = {
     "президента казахстан": "Akorda", "президента рк": "Akorda", "токаев": "Akorda",
     "главы казахстан": "Akorda"}
 PRESS_WORDS = 4  # words of a press office's name kept after its noun
+
+# The noun of a ceremony before a signing's noun ("церемония подписания документов
+# состоялась"): the fact is the ceremony, done, not a document signed (the document's own
+# row comes from the clause whose verb signs it).
+CEREMONY_WORDS: tuple[str, ...] = ("церемони", "ceremon")
+# The other side's support of a proposal ("поддержал это предложение", "поддержали
+# инициативу", "согласился с предложением"): the proposal is agreed (normalised text).
+SUPPORTED = (r"(?<!\w)(?:поддержа(?:л|ла|ли)|согласил(?:ся|ась|ись)\s+с)\s+(?:\S+\s+){0,2}?"
+             r"(?:предложени|инициатив|иде[юея])")

@@ -81,3 +81,31 @@ def test_a_past_contact_is_done_not_reported(tmp_path: Path, empty_folder: Path)
     _, by = drafted(tmp_path, empty_folder, PAST_CONTACTS)
     for start in ("Губернаторы", "В прошлый раз", "Аким области", "Делегация"):
         assert by(start).status == "done", start
+
+
+ACTS_NAMED = (
+    "Астана, 3 июля 2028 года\n\n"
+    "О планах подписать меморандум по туризму министр рассказал журналистам.\n"
+    "Церемония подписания совместных документов состоялась в Акорде.\n"
+    "Министр выступил с инициативой провести форум молодежи.\n"
+    "Условлено продолжить консультации на уровне экспертов.\n"
+    "Губернатор поддержал это предложение.\n"
+    "На прошлой неделе, 27 июня, министры поговорили по телефону.\n")
+
+
+def test_what_a_noun_or_an_infinitive_names_is_not_an_act(tmp_path: Path,
+                                                         empty_folder: Path) -> None:
+    _, by = drafted(tmp_path, empty_folder, ACTS_NAMED)
+    # a signing only named ("о планах подписать") signs nothing and makes no document
+    plans = by("О планах")
+    assert (plans.status, plans.kind) == ("reported", "statement")
+    # the ceremony of a signing held: a ceremony, done, not one more document
+    ceremony = by("Церемония")
+    assert (ceremony.status, ceremony.kind) == ("done", "ceremony")
+    # a proposal made by a phrase, an impersonal agreement, support of a proposal
+    assert by("Министр выступил").status == "proposed"
+    assert by("Условлено").status == "agreed"
+    assert by("Губернатор поддержал").status == "agreed"
+    # an explicit day set beside a relative phrase is the date; the phrase only checks it
+    call = by("На прошлой неделе")
+    assert (call.date.isoformat(), call.date_precision) == ("2028-06-27", "day")

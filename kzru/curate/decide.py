@@ -29,7 +29,15 @@ from kzru.cues import (
     TAKING_CUES,
 )
 from kzru.curate.annotate import Sentence, Token, fold
-from kzru.report_cues import FORECAST_FUTURES, HAVING_FUTURES
+from kzru.report_cues import (
+    CEREMONY_WORDS,
+    FORECAST_FRAMES,
+    FORECAST_FUTURES,
+    HAVING_FUTURES,
+    RELATIVE_WORDS,
+    SUPPORTED,
+    THAT_WORDS,
+)
 from kzru.text import normalize as _normalize
 
 
@@ -116,7 +124,8 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
             if " " not in cue and token.pos not in DECIDING_POS:
                 continue
             decided = status
-            if status in ("done", "planned") and " " not in cue and token.pos == "INFN":
+            if status in ("done", "planned", "signed", "agreed") and " " not in cue and \
+                    token.pos == "INFN":
                 # "встретиться", "открыть", "посетить": the act named, not that it happened
                 # or will ("посетит" is planned, its infinitive alone is not)
                 continue
@@ -146,6 +155,11 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
             if key not in per_word or len(cue) > per_word[key][0]:
                 per_word[key] = (len(cue), decided, word, attributive, tense)
     _futures(sentence, per_word)
+    for match in re.finditer(SUPPORTED, text):
+        if not any(normalize(t.text) == "не" and t.stop <= sentence.start + match.start()
+                   <= t.stop + 1 for t in sentence.tokens):
+            per_word[sentence.start + match.start()] = (len(match.group(0)), "agreed",
+                                                        match.group(0), False, "")
     for token, intention in _intended(sentence):
         # "планируется открыть": the plan governs the act, whatever the act's own cue says
         per_word[token.start] = (len(token.text), "planned", intention.text, False, "")
@@ -176,9 +190,14 @@ def _futures(sentence: Sentence, per_word: dict[int, tuple[int, str, str, bool, 
              ) -> None:
     """A finite verb in the future tense with no cue of its own ("подпишут", "состоится",
     "продлится", "будут затронуты"): what it names is to come, so planned; a future of
-    consequence ("придаст импульс", "позволит") forecasts, so expected. Never negated ("не
-    состоится" plans nothing)."""
+    consequence or of a figure ("придаст импульс", "превысит", "вырастет"), or any future
+    framed as a forecast ("по прогнозу"), forecasts, so expected. Never negated ("не
+    состоится" plans nothing); never from a relative clause ("переговоры, которые укрепят
+    сотрудничество" were held); from a clause after "что" only when no other word of the
+    sentence has a cue ("заявил, что Россия увеличит поставки")."""
     words = [t for t in sentence.tokens if re.search(r"[^\W\d_]", t.text)]
+    cued = bool(per_word)
+    forecast = holds_word(normalize(sentence.text), FORECAST_FRAMES)
     for index, token in enumerate(words):
         if token.start in per_word or _negated(sentence, token):
             continue
@@ -188,11 +207,29 @@ def _futures(sentence: Sentence, per_word: dict[int, tuple[int, str, str, bool, 
             future = True  # "будут затронуты", "будет открыт"
         if not future:
             continue
+        clause = _clause_opening(sentence, token)
+        if clause == "relative" or clause == "that" and cued:
+            continue
         word = normalize(token.text)
         if word.startswith(HAVING_FUTURES):
             continue
-        status = "expected" if word.startswith(FORECAST_FUTURES) else "planned"
+        status = "expected" if forecast or word.startswith(FORECAST_FUTURES) else "planned"
         per_word[token.start] = (len(token.text), status, token.text, False, "futr")
+
+
+def _clause_opening(sentence: Sentence, token: Token) -> str:
+    """How the clause holding ``token`` opens: "relative" ("которые", "где", "если"…),
+    "that" ("что"), or "" for a main clause. The clause begins after the last comma, dash
+    or colon before the token."""
+    before = sentence.text[:token.start - sentence.start]
+    cut = max(before.rfind(mark) for mark in (",", "—", "–", ":", ";"))
+    opening = normalize(before[cut + 1:]).split()
+    for word in opening[:3]:
+        if word.startswith(RELATIVE_WORDS):
+            return "relative"
+        if word in THAT_WORDS:
+            return "that"
+    return ""
 
 
 def holds_word(text: str, stems: tuple[str, ...]) -> bool:
@@ -226,7 +263,7 @@ def _intended(sentence: Sentence) -> list[tuple[Token, Token]]:
     return found
 
 
-def _document(sentence: Sentence) -> str:
+def _document(sentence: Sentence, infinitive: bool = False) -> str:
     """The document word a signing/exchange/adoption verb governs (or its noun: "завершились
     подписанием пакета соглашений", "подписание Декларации"), or ''."""
     tokens = [t for t in sentence.tokens if re.search(r"\w", t.text)]
@@ -235,8 +272,11 @@ def _document(sentence: Sentence) -> str:
         if not word.startswith(DOCUMENT_VERBS):
             continue
         nominal = token.pos == "NOUN" and normalize(token.lemma).startswith(SIGNING_NOUNS)
-        if token.pos not in DECIDING_POS and not nominal:
-            continue
+        if token.pos not in DECIDING_POS and not nominal or \
+                token.pos == "INFN" and not infinitive:
+            continue  # ("подписать" names the act: "о планах подписать" signs nothing)
+        if nominal and index and normalize(tokens[index - 1].text).startswith(CEREMONY_WORDS):
+            continue  # "церемония подписания … состоялась": a ceremony held, not a signing
         near = tokens[max(0, index - DOCUMENT_REACH):index + DOCUMENT_REACH + 1]
         for other in near:
             lemma = normalize(other.lemma)
@@ -288,7 +328,8 @@ def decide_kind(sentence: Sentence, status: str, has_number: bool) -> tuple[str,
     document = _document(sentence)
     if document and status in ("signed", "done", "reported"):
         return "document", document
-    if document and status in ("planned", "expected"):
+    if (document or _document(sentence, infinitive=True)) and status in ("planned",
+                                                                        "expected"):
         # a signing to come ("планируется подписать соглашение", "запланировано подписание
         # документов") is a statement of the plan, not a document, nor the visit it is part of
         return "statement", ""

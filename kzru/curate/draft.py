@@ -14,7 +14,6 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from kzru.cues import (
-    ACTIVITY_CUES,
     DECIDING_POS,
     DESCRIBED_STATUSES,
     DESCRIPTIVE_KINDS,
@@ -24,7 +23,6 @@ from kzru.cues import (
     PREPARATION_WORDS,
     PREPARED_WORDS,
     REPORTED_CUES,
-    STATE_SUBJECTS,
     WORK_UNDER_WAY,
 )
 from kzru.curate.annotate import LONGEST_SENTENCE, MIN_WORDS, Annotated, Sentence
@@ -37,7 +35,6 @@ from kzru.curate.decide import (
     elided_event,
     event_word,
     find,
-    holds_word,
     normalize,
 )
 from kzru.curate.evidence import (
@@ -59,6 +56,7 @@ from kzru.curate.lexicon import (
     find_sectors,
     speaker_english,
 )
+from kzru.curate.readings import activity, explicit, finished, reported_beyond
 from kzru.curate.speakers import carry_speakers, find_speaker
 from kzru.curate.titles import is_title
 from kzru.labels import Said, word
@@ -131,7 +129,7 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     whole = whole or sentence
     content = [t for t in sentence.tokens if re.search(r"[^\W\d_]", t.text)]
     short = len(content) < (1 if group is not None and group.member else
-                            2 if _finished(sentence, content) else MIN_WORDS) or \
+                            2 if finished(sentence, content) else MIN_WORDS) or \
         not any(t.pos in DECIDING_POS or t.pos == "NOUN" for t in content)
     # a statement needs a predicate: a verb, a short adjective or participle, a predicative,
     # the dash that stands for "is" in Russian, a figure or a named entity
@@ -161,6 +159,8 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     dates = [d for d in dates if not invited or d.start < invited[0].start]
     value, unit, number_at = find_number(sentence, dates)
     kind, kind_word = decide_kind(sentence, status, bool(value))
+    if kind == "meeting" and cue and reported_beyond(sentence, cue, kind_word):
+        kind, kind_word = "statement", ""  # "Переговоры … назвал …, что Россия увеличит…"
     # how the status was chosen, as a note review says in the reader's language
     status_from: str = "cue" if cue else Said("draft.why.outlet")
     if kind == "document" and status != "signed":
@@ -168,7 +168,7 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     elif kind in DESCRIPTIVE_KINDS and status in DESCRIBED_STATUSES and not (
             kind == "statement" and status == "done" and cue_tense == "past") and not (
             status == "ongoing" and (normalize(cue).startswith(WORK_UNDER_WAY) or
-                                     _activity(sentence, cue))):
+                                     activity(sentence, cue))):
         # "отношения развиваются" describes; "в Омске прошла выставка" (a past perfective
         # verb of a statement) reports something that was done
         status, status_from = "reported", Said("draft.why.describes", cue=cue,
@@ -177,7 +177,7 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         dates = find_dates(whole.text, published, tense)
     if dates and tense == "present" and _nowadays(sentence, dates[0]):
         dates = dates[1:]
-    dated = dates[0] if dates else publication(published)
+    dated = explicit(dates) if dates else publication(published)
     normal = normalize(sentence.text)
     cue_at = find(normalize(cue), normal)[0] if cue and find(normalize(cue), normal) else 0
     focus = sentence.start + (cue_at if cue else max(number_at, 0))
@@ -237,32 +237,6 @@ def _invited(sentence: Sentence, published: Published) -> tuple[list[Dated], boo
         return [d for d in find_dates(sentence.text, published, "future")
                 if d.start > named.start()], talked
     return [], False
-
-
-def _finished(sentence: Sentence, content: list) -> bool:  # noqa: ANN001
-    """A short sentence that is a whole statement, not a heading or a caption: it ends with
-    a full stop and has a finite verb or a short participle ("Стороны подписали
-    соглашение.", "Визит состоится 29.02.2027.")."""
-    return sentence.text.rstrip()[-1:] in ".!?…" and any(
-        t.pos in ("VERB", "PRTS") for t in content)
-
-
-def _activity(sentence: Sentence, cue: str) -> bool:
-    """An activity verb ("ведут", "работает", "продолжают", "взаимодействуют") whose
-    subject, in the words before it, names no state of affairs ("сотрудничество",
-    "отношения"): people or bodies at work, ongoing, not a description."""
-    word = normalize(cue)
-    at = find(word, normalize(sentence.text))
-    if not word.startswith(ACTIVITY_CUES) or not at:
-        return False
-    from kzru.curate.annotate import _parse
-
-    token = next((t for t in sentence.tokens if t.start == sentence.start + at[0]), None)
-    if token is None or token.pos != "VERB" or token.tense != "pres" or not any(
-            str(p.tag.person or "") == "3per" for p in _parse(token.text)[:1]):
-        return False  # a third-person present ("работает"), not "мы работаем" of a quote
-    before = normalize(sentence.text)[:at[0]]
-    return not holds_word(before, STATE_SUBJECTS)
 
 
 def _nowadays(sentence: Sentence, dated: Dated) -> bool:

@@ -15,9 +15,13 @@ from kzru.curate.annotate import Annotated, Sentence
 from kzru.curate.decide import normalize
 from kzru.report_cues import (
     ATTRIBUTION_LINE,
+    CHANNEL_NOUNS,
     CHANNEL_VERBS,
-    FURNITURE_STARTS,
-    FURNITURE_WITHIN,
+    CREDIT_STARTS,
+    CREDIT_WITHIN,
+    LINK_STARTS,
+    NEWS_OUTLETS,
+    PRESS_OFFICES,
 )
 
 _ATTRIBUTION = re.compile(ATTRIBUTION_LINE)
@@ -29,16 +33,15 @@ PREDICATES = ("VERB", "ADJS", "PRTS", "PRED")
 
 
 def furniture(annotated: Annotated) -> set[int]:
-    """The numbers of the sentences that are page furniture, not report."""
-    text = annotated.article.text
-    found: set[int] = set()
-    headline = _headline(annotated)
+    """The numbers of the sentences that are page furniture, not report: each sentence is
+    judged by its own words, never by the line or paragraph it stands in."""
+    found: set[int] = set(_headline(annotated))
     for sentence in annotated.sentences:
-        line = _line(text, sentence)
-        said = normalize(line)
-        if sentence.index in headline or said.startswith(FURNITURE_STARTS) or any(
-                word in said for word in FURNITURE_WITHIN) or \
-                _ATTRIBUTION.fullmatch(normalize(sentence.text).rstrip(". ")):
+        said = normalize(sentence.text).strip()
+        verbless = not any(t.pos in ("VERB", "PRTS") for t in sentence.tokens)
+        if said.startswith(LINK_STARTS) or verbless and (
+                said.startswith(CREDIT_STARTS) or any(word in said for word in CREDIT_WITHIN)) \
+                or _ATTRIBUTION.fullmatch(said.rstrip(". ")):
             found.add(sentence.index)
     return found
 
@@ -61,8 +64,9 @@ def _headline(annotated: Annotated) -> set[int]:
     if first is None:
         return set()
     line = normalize(_line(text, first))
-    if line != title and not (title.startswith(line) and len(line) > 20):
-        return set()
+    if line != title and not (title.startswith(line) and len(line) > 20) or \
+            line.rstrip()[-1:] in ".!?…":
+        return set()  # a headline is a line of its own with no final full stop
     stop = text.find("\n", first.start)
     stop = len(text) if stop < 0 else stop
     lines = [s for s in annotated.sentences if s.start < stop]
@@ -72,7 +76,9 @@ def _headline(annotated: Annotated) -> set[int]:
     # a headline the lead repeats, its predicate too, says nothing of its own; one whose
     # claim ("X и Y довольны…") no sentence below repeats is kept for the reviewer
     if said and any(len(said & _stems(s.text)) >= REPEATED * len(said) and
-                    claims <= _stems(s.text) for s in body):
+                    claims <= _stems(s.text) and not re.search(r"(?<!\w)бы(?!\w)",
+                                                                normalize(s.text))
+                    for s in body):
         return {s.index for s in lines}
     return set()
 
@@ -89,5 +95,8 @@ def attribution_only(piece: Sentence) -> bool:
     reporting and no other verb. Drafted on its own it would be a fact of nothing."""
     words = [t for t in piece.tokens if re.search(r"[^\W\d_]", t.text)]
     verbs = [t for t in words if t.pos in ("VERB", "GRND", "PRTS")]
+    said = normalize(piece.text)
     return 0 < len(words) <= CHANNEL_WORDS and len(verbs) == 1 and \
-        normalize(verbs[0].text).startswith(CHANNEL_VERBS)
+        normalize(verbs[0].text).startswith(CHANNEL_VERBS) and (
+            any(re.search(rf"(?<!\w){re.escape(name)}", said)
+                for name in (*NEWS_OUTLETS, *PRESS_OFFICES, *CHANNEL_NOUNS)))

@@ -60,7 +60,10 @@ def channel(sentence: Sentence, entity: Entity) -> bool:
         return True
     before = normalize(sentence.text[max(0, entity.start - sentence.start - PRESS_REACH):
                                      entity.start - sentence.start])
-    return any(office in before for office in PRESS_OFFICES)
+    at = max(before.rfind(office) for office in PRESS_OFFICES)
+    # only the name the office governs ("пресс-служба Кремля"), not a person after a comma
+    # ("По данным пресс-службы Кремля, Путин отметил…")
+    return at >= 0 and not _BOUNDARY.search(before[at:])
 
 
 def _by_channel(sentence: Sentence, verb: Token) -> bool:
@@ -229,12 +232,13 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
         if title is not None:
             return title.name
     anchors = [at for cue in ATTRIBUTION_PHRASES for at in find(cue, text)]
+    office = ""
     for token in sentence.tokens:
         if _saying(token):
             if _by_channel(sentence, token):
-                office = press_service(sentence, token)
-                if office:
-                    return office  # "сообщила пресс-служба Кремля": the institution
+                # "сообщила пресс-служба Кремля": the institution, unless a person's own
+                # verb of saying follows ("Как сообщает пресс-служба, Токаев заявил…")
+                office = office or press_service(sentence, token)
                 continue  # "…, сообщает ТАСС": an agency's verb attributes nothing
             title = _title_subject(sentence, token, named) if named else None
             if title is not None:
@@ -244,7 +248,7 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
                 return subject.normal
             anchors.append(token.start - sentence.start)
     if not anchors:
-        return ""
+        return office
     phrases = [at for cue in ATTRIBUTION_PHRASES for at in find(cue, text)]
     people = [e for e in sentence.entities if e.type == "person" and not channel(
         sentence, e) and (phrases or normalize(e.text) == normalize(e.normal))]
@@ -254,6 +258,8 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
         anchor = min(anchors)
         nearest = min(people, key=lambda e: abs(e.start - sentence.start - anchor))
         return nearest.normal
+    if office:
+        return office
     for at in sorted(anchors):
         window = text[at:at + 40]
         for stem, group in GROUP_SPEAKERS.items():
