@@ -2,8 +2,7 @@
 finds it in the vocabulary, alias (another name of the same glossary entry), translation (the
 bilingual table), a quoted phrase's words side by side, a part of a long glossary name (see
 PART_OF_NAME); with what the term means (a kind, a place, a sector: see signals.py) merged
-in, a place or a topic word met only inside a name (Astana in Astana Hub) demoted, and a
-venue's city (see in_the_city).
+in, and a place or a topic word met only inside a name (Astana in Astana Hub) demoted.
 
 Why apart from search.py: this side asks the index which rows a term reaches and how well
 (one best match per row); search.py applies the query's filters and ranking.py weighs those
@@ -233,28 +232,6 @@ def term_rows(matcher: Matcher, signals: Signals, term: Term, before: str = "") 
         else:
             text[rowid] = (min(1.0, max(found[0], signal[0]) + BOTH_BONUS), found[1], found[2])
     return text
-
-
-# A fact that says a venue's city (talks "in Moscow") for a query naming the venue (the
-# Kremlin): this share of the city's own match, below a fact naming the venue.
-IN_THE_CITY = 0.5
-
-
-def in_the_city(matcher: Matcher, signals: Signals, term: Term, rows: dict[int, Best]) -> None:
-    """Add to a venue's ``rows`` the facts that say its city (see query_words.VENUE_CITY) in
-    their own words, not inside a name (Moscow State University), at IN_THE_CITY of that
-    match, as a place. In place; a fact naming the venue keeps its own match. Search asks
-    only for a venue beside other words ("Kremlin talks"): alone, the Kremlin is itself."""
-    entry = signals.index.table("glossary").get(term.inside)
-    if entry is None:
-        return
-    word = next((found[0] for name in entry.all_names() for found in [words(name)]
-                 if len(found) == 1), "")
-    city = Term(word, (word,), [], entity="place", entry=entry.id)
-    for rowid, (weight, matched, how) in term_rows(matcher, signals, city).items():
-        weight *= IN_THE_CITY
-        if how != "name" and (rowid not in rows or weight > rows[rowid][0]):
-            rows[rowid] = (weight, matched, "place")
 
 
 # The Russian fields, where a fact says in Russian what its English summary says.

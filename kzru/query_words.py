@@ -108,12 +108,14 @@ NOT_NEGATIONS = frozenset("""
 только лишь менее более раз случайно исключено того сомнения only just least less more
 merely doubt
 """.split())
-# Words that finish a negation of two words («без учёта», «не считая», not including):
-# skipped, as the stopwords between a negation and its word are; and pairs that are one
-# («за исключением», other than, apart from).
+NEGATION_REACH = 3  # words a negation may skip to reach its own (were not yet signed)
+# Words that finish a two-word negation («без учёта», «не считая», not including), skipped as
+# stopwords are; and pairs that are one («за исключением», other than, apart from).
 NEGATION_ENDS = frozenset("учета считая including counting".split())
 NEGATION_PAIRS = frozenset({("за", "исключением"), ("other", "than"), ("apart", "from"),
                             ("aside", "from")})
+BRACKETS = "([{"  # may open before a -word or a negation: (-транзит), (без «…»)
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # typed for the minus (query_marks.py)
 
 # Kind words: searched as text too, and facts of these kinds count as matching them.
 _KINDS = {

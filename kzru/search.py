@@ -10,12 +10,11 @@ from typing import Any
 
 from kzru.index import Index
 from kzru.labels import Joined, Said, status_word
-from kzru.matching import OWN_FIELDS, in_the_city, phrase_rows, term_rows, text_rows
+from kzru.matching import OWN_FIELDS, phrase_rows, term_rows, text_rows
 from kzru.model import Fact
 from kzru.query_terms import Reading, Term
-from kzru.query_words import SPEECH
 from kzru.ranking import MIN_SCORE, REPORTED, Hit, Hits, Match, Records, Unit, ranked
-from kzru.signals import Signals, present, statements
+from kzru.signals import Signals, statements
 from kzru.text import normalize
 from kzru.understand import read
 from kzru.word_match import Best, Matcher, people
@@ -45,7 +44,7 @@ def search(index: Index, query: str, allowed: set[int] | None = None,
     ``records``: what a hit's fact is read as (ranking.ranked; whole facts when None)."""
     reading = reading if reading is not None else read_query(index, query)
     related: dict[str, tuple[str, str]] = {}
-    unsaid: list[str] = []  # what a person named did not say (see _unsaid)
+    unsaid: list[str] = []  # what a person named did not say (see name_reach.unsaid)
     found = _search(index, reading, allowed, limit, strict, related, unsaid, records) \
         if not reading.empty else Hits([], 0)
     found.related = related
@@ -82,10 +81,13 @@ def _search(index: Index, reading: Reading, allowed: set[int] | None, limit: int
     matcher = Matcher(index, people(index))
     terms = [(term, term_rows(matcher, signals, term, before.tokens[-1] if before else ""))
              for before, term in zip([None, *reading.terms], reading.terms)]
-    if len(terms) > 1:  # "Kremlin talks": talks said to be in Moscow, below the Kremlin's own
-        for term, rows in terms:
+    named = any(term.entity == "person" or term.inside for term in reading.terms)
+    if named:  # only then: most searches never load name_reach.py
+        from kzru import name_reach
+    if named and len(terms) > 1:  # "Kremlin talks": talks said to be in Moscow, below the
+        for term, rows in terms:  # Kremlin's own
             if term.inside:
-                in_the_city(matcher, signals, term, rows)
+                name_reach.in_the_city(matcher, signals, term, rows)
     if not all(rows for _, rows in terms):  # only then: most searches never load related.py
         from kzru.related import related_rows
 
@@ -95,10 +97,12 @@ def _search(index: Index, reading: Reading, allowed: set[int] | None, limit: int
         terms = [(term, {} if _guessed(rows) else rows) for term, rows in terms]  # spelling
         # is no evidence: "quantum computing" must not find "competing"
     statements(signals, terms)  # a person's own statements on the query's topics
-    present(signals, terms)  # the meetings of the events where a person is named
+    if named:  # the meetings of the events where a person is named
+        name_reach.present(signals, terms)
     unmatched = tuple(dict.fromkeys(term.text for term, rows in terms if not rows))
     terms = [(term, rows) for term, rows in terms if rows]
-    unsaid.extend(_unsaid(signals, reading, terms))
+    if named:
+        unsaid.extend(name_reach.unsaid(signals, reading, terms))
     # A place is one thing the query names, however many words its name has (Республика
     # Татарстан, казахстанско-российская граница): it must not outweigh the topic beside it.
     # Among facts that match as many of the query's words, the topic decides before the
@@ -142,20 +146,6 @@ def _search(index: Index, reading: Reading, allowed: set[int] | None, limit: int
     what = "status" if years is None else "year"
     notes = (_relaxed(reading, units, hits, what),) if hits else ()
     return Hits(hits, hits.total, unmatched, notes + hits.notes)
-
-
-def _unsaid(signals: Signals, reading: Reading, terms: list[tuple[Term, dict[int, Best]]]
-            ) -> list[str]:
-    """For a query asking what a person said on a topic (что сказал Путин о газе), a note per
-    person none of whose own statements (their speaker) matches a topic word: the facts
-    shown are then what others said or reported."""
-    if not SPEECH & set(reading.ignored):
-        return []
-    topics = [rows for term, rows in terms if term.entity != "person"]
-    return [Said("read.no_statement", person=term.text,
-                 about=", ".join(t.text for t, _ in terms if t.entity != "person"))
-            for term, _ in terms if term.entity == "person" and topics
-            and not any(signals.speaker(term.entry) & rows.keys() for rows in topics)]
 
 
 def _names_a_person(matcher: Matcher, term: Term) -> bool:

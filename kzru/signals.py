@@ -2,8 +2,7 @@
 words: a kind word the facts of that kind, an event word the facts of such events, a place
 the facts of the events held there, a sector's name the facts of that sector, a status noun
 beside its filter the facts of that status; a visit's openings; the facts dated in a month
-or on a day; a person's own statements on the query's topics, and the meetings of the events
-where the table names a person.
+or on a day; and a person's own statements on the query's topics.
 
 Why apart from matching.py: these are answers by column (kind, event, sector, status, date,
 speaker), each weighed as a signal (SIGNAL); matching.py merges them with what a term's
@@ -11,9 +10,7 @@ letters match.
 """
 
 from datetime import date
-from typing import Any
 
-from kzru.fact_columns import LIST_JOIN
 from kzru.index import Index
 from kzru.query_terms import Term
 from kzru.word_match import Best
@@ -112,49 +109,6 @@ def signal_rows(signals: Signals, term: Term) -> dict[int, Best]:
             if rowid not in rows or SIGNAL[how] * share > rows[rowid][0]:
                 rows[rowid] = (SIGNAL[how] * share, label, how)
     return rows
-
-
-# A meeting whose row names no one (the St Petersburg CIS summit: «прошёл саммит СНГ») is a
-# meeting of the people its event's other facts name: for a person the query names, it counts
-# for this share of an event signal, below a row that names the person.
-PRESENT = 0.5
-
-
-def present(signals: Signals, terms: list[tuple[Term, dict[int, Best]]]) -> None:
-    """For each person the query names, the meetings (kind meeting) that name no person, of
-    the events where one of the person's rows names them, match the name through their
-    event. In place, in the person's rows; a row that names the person keeps its own match.
-    Read by rowid and the event column in chunks, with no fact record built."""
-    if not any(term.entity == "person" for term, _ in terms):
-        return
-    index = signals.index
-    people = {name for entry in index.table("glossary").values() if entry.kind == "person"
-              for name in entry.all_names()}
-    for term, rows in terms:
-        if term.entity != "person" or not rows:
-            continue
-        named = sorted(rowid for rowid, (_, _, how) in rows.items() if how != "name")
-        events = sorted({event for start in range(0, len(named), 500) for event in _chunked(
-            index, "SELECT DISTINCT event FROM filters WHERE event != '' AND rowid IN ({})",
-            named[start:start + 500])})
-        found: dict[int, str] = {}  # a meeting of those events the person's rows miss
-        for start in range(0, len(events), 500):
-            chunk = events[start:start + 500]
-            where = index.admit(f"kind = 'meeting' AND event IN ({','.join('?' * len(chunk))})")
-            found.update((rowid, event) for rowid, event in index.rows(
-                f"SELECT rowid, event FROM filters WHERE {where}", chunk) if rowid not in rows)
-        ids = sorted(found)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            for rowid, names in index.rows(f"SELECT rowid, names FROM facts WHERE rowid IN "
-                                           f"({','.join('?' * len(chunk))})", chunk):
-                if not people & set(names.split(LIST_JOIN)):  # the talks with Putin name
-                    rows[rowid] = (SIGNAL["event"] * PRESENT, found[rowid], "event")  # theirs
-
-
-def _chunked(index: Index, sql: str, values: list[Any]) -> set[Any]:
-    """The first column of ``sql`` with its ``{}`` taken by one mark per value."""
-    return {row[0] for row in index.rows(sql.format(",".join("?" * len(values))), values)}
 
 
 def statements(signals: Signals, terms: list[tuple[Term, dict[int, Best]]]) -> None:

@@ -15,12 +15,15 @@ from kzru.labels import Joined, Said, status_word
 from kzru.labels import word as vocab
 from kzru.query_terms import OR_MARK, Reading, Term, read_terms, term_notes
 from kzru.query_words import (
+    BRACKETS,
+    DASHES,
     DONE_FORMS,
     DONE_ONLY,
     MONTHS,
     NEGATION_ENDS,
     NEGATION_GAP,
     NEGATION_PAIRS,
+    NEGATION_REACH,
     NEGATIONS,
     NOT_NEGATIONS,
     NOT_YET,
@@ -39,7 +42,7 @@ from kzru.query_words import (
     set_phrase,
     year_in,
 )
-from kzru.text import STOPWORDS, content_words, normalize, words
+from kzru.text import STOPWORDS, content_words, words
 
 # Operators: "a phrase" (also «…» and “…”), -word, and OR (ИЛИ) between words, in capitals
 # so that an English "or" stays a stopword.
@@ -48,82 +51,30 @@ _QUOTES = '"«“„'  # the marks a quoted phrase starts with
 OR_WORDS = frozenset({"OR", "ИЛИ"})
 
 
-# A dash that editors and phones type for "-" (‐ ‑ ‒ – — −), glued to the word or quote after
-# it at the start of a word, is the exclusion operator too (red team r13 #3).
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-_DASHED = r'(?:^|(?<=[\s(\[]))[\u2010-\u2015\u2212](?=[^\W_]|["«“„])'  # compiled when used
-_BRACKETS = "([{"
-# Letters that look alike in the two scripts (lower and upper case). A word of one script with
-# a few letters of the other typed by mistake (трaнзит with a Latin a) is read in its own
-# script, so it matches, and is left out by -word, as the word it looks like.
-_LATIN_LOOKS = dict(zip("aceopxykABCEHKMOPTXY", "асеорхукАВСЕНКМОРТХУ"))
-_CYRILLIC_LOOKS = {cyrillic: latin for latin, cyrillic in _LATIN_LOOKS.items()}
-_LETTERS = r"[^\W\d_]+"
-
-
-def _one_script(query: str) -> str:
-    """Each word that mixes Latin and Cyrillic letters in the letters of the script most of
-    it is written in, when every other letter has a look-alike there; else as typed."""
-    def fold(match: re.Match[str]) -> str:
-        word = match.group()
-        cyrillic = sum("а" <= c.lower() <= "я" or c in "ёЁ" for c in word)
-        latin = sum("a" <= c.lower() <= "z" for c in word)
-        if not (cyrillic and latin):
-            return word
-        looks = _LATIN_LOOKS if cyrillic >= latin else _CYRILLIC_LOOKS
-        other = [c for c in word if ("a" <= c.lower() <= "z") == (looks is _LATIN_LOOKS)]
-        if not all(c in looks for c in other):
-            return word
-        return "".join(looks.get(c, c) for c in word)
-
-    if query.isascii() or not any("a" <= c <= "z" for c in query.lower()):
-        return query  # one script (most queries): no pattern to compile
-    return re.sub(_LETTERS, fold, query)
-
-
-def _negation_before(before: str) -> int:
-    """Where a negation that applies to the quoted phrase right after ``before`` starts (its
-    offset in ``before``), or -1: the negation word (без, without, except, «за исключением»),
-    then at most NEGATION_REACH stopwords, fillers or auxiliaries, and any brackets, colons
-    and dashes (except for "…", без: «…», (без «…»), без учёта «…», not yet "…")."""
-    tokens = [(m.start(), m.group()) for m in re.finditer(r"[^\W_]+|[^\w\s]", before)]
-    skipped = 0
-    for index in range(len(tokens) - 1, -1, -1):
-        start, token = tokens[index]
-        word = normalize(token)
-        if word in NEGATIONS:
-            return start
-        if index and (normalize(tokens[index - 1][1]), word) in NEGATION_PAIRS:
-            return tokens[index - 1][0]
-        if word in NOT_NEGATIONS or skipped >= NEGATION_REACH:
-            return -1
-        if word in STOPWORDS or word in QUERY_FILLERS or word in NEGATION_ENDS \
-                or word in NEGATION_GAP:
-            skipped += 1
-        elif token not in _BRACKETS + ":,-\u2013\u2014\u2212":
-            return -1
-    return -1
-
 
 def operators(query: str) -> tuple[list[str], list[str], list[str], list[str]]:
     """Split what the query's operators say from its words: the plain words (OR as
     ``OR_MARK``), the quoted phrases, the -excluded words and the -"excluded phrases"."""
     phrases: list[str] = []
     unwanted: list[str] = []
-    if any(map(query.__contains__, _DASHES)):
-        query = re.sub(_DASHED, "-", query)
-    query = _one_script(query)
+    if any(map(query.__contains__, DASHES)) or (not query.isascii() and any(
+            "a" <= c <= "z" for c in query.lower())):  # most queries: neither, never loaded
+        from kzru.query_marks import plain_marks
+
+        query = plain_marks(query)
     rest = query
     if any(map(query.__contains__, _QUOTES)):  # most searches never compile the pattern
+        from kzru.query_marks import negation_before
+
         pieces, done = [], 0
         for match in re.finditer(_QUOTED, query):
             phrase = next(group for group in match.groups() if group is not None)
             start, before = match.start(), query[done:match.start()]
             if start and query[start - 1] == "-" and (
-                    start == 1 or query[start - 2].isspace() or query[start - 2] in _BRACKETS):
+                    start == 1 or query[start - 2].isspace() or query[start - 2] in BRACKETS):
                 unwanted.append(phrase)  # -"поставки нефти": left out, not asked for
                 before = before[:-1]
-            elif (negation := _negation_before(before)) >= 0:
+            elif (negation := negation_before(before)) >= 0:
                 # без «транзита газа», not "gas transit", except for "…": a negation word
                 # before a phrase leaves the phrase out, as -"…" does
                 unwanted.append(phrase)
@@ -138,7 +89,7 @@ def operators(query: str) -> tuple[list[str], list[str], list[str], list[str]]:
     for piece in rest.split():
         if piece in OR_WORDS:
             plain.append(OR_MARK)
-        elif (piece := piece.lstrip(_BRACKETS) or piece).startswith("-") and words(piece):
+        elif (piece := piece.lstrip(BRACKETS) or piece).startswith("-") and words(piece):
             excluded.extend(words(piece))
         else:
             plain.extend(words(piece))
@@ -330,7 +281,6 @@ def read(query: str, aliases: AliasTable, events: Iterable[Any] = (),
                    tuple(dict.fromkeys(ranked_statuses)))
 
 
-NEGATION_REACH = 3  # words a negation may skip to reach its own (were not yet signed)
 
 
 def _negated(tokens: list[str], position: int, used: dict[int, str]) -> int:
