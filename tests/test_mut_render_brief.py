@@ -394,3 +394,38 @@ def test_a_parts_candidates_under_an_outcome_are_dated_as_their_articles_date_th
     assert (f"    - its part `{part.id}`: later facts that may report on it, not linked as its "
             f"progress: `{candidate.id}` (reported as of {candidate.date.isoformat()}, "
             "inferred)") in lines
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("event", [MOSCOW, ASTANA, FEBRUARY])
+def test_the_header_is_one_paragraph_closed_by_a_blank_line(table, event: str,  # noqa: ANN001
+                                                            lang: str) -> None:
+    """The heading, a blank line, then one paragraph: the date line (ending in two spaces, a
+    Markdown line break) and the event's id in backticks, closed by a blank line so that
+    whatever follows (events held alongside, a date note, a section) is not read into it."""
+    lines = page(table, event, lang)
+    assert lines[0].startswith("# ") and lines[1] == ""
+    assert lines[2].endswith("  ") and lines[3] == f"`{event}`"
+    assert lines[4] == ""
+
+
+def test_a_figures_conflicting_date_is_said_in_the_readers_language(table) -> None:  # noqa: ANN001
+    """A row another article dates differently says so wherever it is shown, in the reader's
+    language: the Astana brief's one conflict (KazNU's Omsk branch, dated otherwise by a004)
+    given to its figure too (no figure in the table has one) is worded, in each language, as
+    the same conflict is under the row in its section (the figure's own date is the same)."""
+    brief = build(table, ASTANA)
+    (item,) = [item for section in brief.sections for group in section.groups
+               for item in group.items if item.conflicts]
+    (figure,) = brief.figures
+    assert figure.fact.date == item.fact.date and figure.citation == item.citation
+    changed = brief._replace(figures=[figure._replace(conflicts=item.conflicts)])
+    said = {}
+    for lang in ("en", "ru"):
+        lines = markdown(changed, table, lang).splitlines()
+        warnings = [line for line in lines if line.lstrip().startswith("- ⚠")]
+        figures = section(lines, "## " + ("Figures" if lang == "en" else "Цифры"))
+        assert len(warnings) == 2 and warnings[0] == warnings[1]
+        assert warnings[1] in figures
+        said[lang] = warnings[0]
+    assert said["en"] != said["ru"]
