@@ -9,6 +9,7 @@ Expected messages are the ones the docstrings and the README promise, worked out
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -418,3 +419,42 @@ def test_an_article_that_is_not_the_text_its_sha256_names_is_listed(data_copy: P
         f"{data_copy / 'sources.csv'}:3:11: {article} is not the text source {changed['id']} "
         f"was added from (its sha256 is {now[:12]}…, the row says {changed['sha256'][:12]}…)"]
     assert store.verify_evidence(dataset, tmp_path / "a") == []  # not asked: not listed
+
+
+
+def _unreadable(monkeypatch: pytest.MonkeyPatch, name: str) -> str:
+    """Reading the file called ``name`` fails with an input/output error (what a failing
+    disk gives; a permission error cannot be made for root): its reason, as the system says."""
+    import errno
+
+    reading = store.read_limited
+
+    def read_limited(path: Path, *args: object, **kwargs: object) -> bytes:
+        if Path(path).name == name:
+            raise OSError(errno.EIO, os.strerror(errno.EIO), str(path))
+        return reading(path, *args, **kwargs)
+
+    monkeypatch.setattr(store, "read_limited", read_limited)
+    return os.strerror(errno.EIO)
+
+
+def test_an_article_that_cannot_be_read_is_named_with_the_reason(
+        data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Errors are for people: an article that is there but cannot be read is named with its
+    source and the system's reason."""
+    dataset = store.load(data_copy)
+    articles_for(dataset, tmp_path / "a")
+    first = next(iter(dataset.sources.values()))
+    why = _unreadable(monkeypatch, first.file)
+    found = store.verify_evidence(dataset, tmp_path / "a")
+    assert found == [f"{tmp_path / 'a' / first.file}: cannot read article for source "
+                     f"{first.id}: {why}"]
+
+
+def test_a_package_description_that_cannot_be_read_is_named_with_the_reason(
+        data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    why = _unreadable(monkeypatch, "datapackage.json")
+    with pytest.raises(DataError) as raised:
+        store.load(data_copy)
+    assert [str(line) for line in raised.value.problems] == [
+        f"{data_copy / 'datapackage.json'}: cannot be read: {why}"]
