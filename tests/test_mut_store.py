@@ -458,3 +458,18 @@ def test_a_package_description_that_cannot_be_read_is_named_with_the_reason(
         store.load(data_copy)
     assert [str(line) for line in raised.value.problems] == [
         f"{data_copy / 'datapackage.json'}: cannot be read: {why}"]
+
+
+def test_a_first_build_refuses_a_broken_reference_as_a_load_does(run, data_copy: Path) -> None:  # noqa: ANN001
+    """Data is sacred: a store built while the facts stream in checks the references across
+    rows on what it keeps of each fact, as a whole load does: a fact naming an event the
+    table does not hold stops the first command, naming the fact's event, and nothing is
+    listed."""
+    from conftest import read_table, write_table
+
+    rows = read_table(data_copy, "facts")
+    rows[0]["event"] = "2031-01-no-such-event"
+    write_table(data_copy, "facts", rows)
+    done = run("facts", "--data", str(data_copy))
+    assert done.code == 2 and done.out == ""
+    assert "2031-01-no-such-event" in done.err
