@@ -109,3 +109,32 @@ def test_what_a_noun_or_an_infinitive_names_is_not_an_act(tmp_path: Path,
     # an explicit day set beside a relative phrase is the date; the phrase only checks it
     call = by("На прошлой неделе")
     assert (call.date.isoformat(), call.date_precision) == ("2028-06-27", "day")
+
+
+INVITATIONS = (
+    "Кызылорда, 14 апреля 2029 года\n\n"
+    "Глава республики пригласил премьер-министра соседней страны посетить Кызылорду "
+    "с официальным визитом в 2030 году.\n"
+    "Вчера губернатор пригласил делегацию побывать на выставке в будущем году.\n"
+    "Министры обсудили приглашение посетить Байконур в мае.\n"
+    "Делегация приехала в Кызылорду 13 апреля по приглашению акима области.\n")
+
+
+def test_an_invitation_proposes_a_visit(drafts_of) -> None:
+    """A finite «пригласил» proposes a visit (the cue table's proposed row). The invitation is
+    dated where it was made — the article's day, or a day the sentence gives — and the time it
+    names belongs to the visit it proposes, an event of its own (test_drafter_visits_ahead);
+    a talk about an invitation is talk; «приехал» (arrived) is done."""
+    data, by = drafts_of(INVITATIONS)
+    invite = by("Глава республики")
+    assert invite.status == "proposed"
+    assert (invite.date.isoformat(), invite.date_basis) == ("2029-04-14", "publication")
+    coming = [e for e in data.events.values() if e.kind == "official-visit"]
+    assert [e.start.isoformat() for e in coming] == ["2030-01-01"]
+    yesterday = by("Вчера губернатор")
+    assert yesterday.status == "proposed"
+    assert (yesterday.date.isoformat(), yesterday.date_precision) == ("2029-04-13", "day")
+    talk = by("Министры обсудили")
+    assert talk.status == "reported"
+    assert talk.date_basis == "publication" and talk.date.isoformat() == "2029-04-14"
+    assert by("Делегация приехала").status == "done"
