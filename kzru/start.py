@@ -52,6 +52,20 @@ def leave(code: object) -> None:
     os._exit(code)
 
 
+def settled() -> None:
+    """The run is over, its status decided and said: Ctrl-C, SIGTERM and SIGHUP are ignored
+    from here on. The interpreter's teardown sets the handlers kzru installed back to the
+    default action, and a signal a moment late then killed kzru (-2, nothing said) after
+    the command had done its work and printed its answer."""
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            try:
+                signal.signal(number, signal.SIG_IGN)
+            except (OSError, ValueError):
+                pass
+
+
 def main() -> None:
     signal.signal(signal.SIGINT, quit_now)
     from kzru.cli import main as run
@@ -59,6 +73,8 @@ def main() -> None:
     try:
         run()
     except SystemExit as done:
+        settled()
         if sys.argv[1:2] and sys.argv[1] in READS:
             leave(0 if done.code is None else done.code)
         raise
+    settled()

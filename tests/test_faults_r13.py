@@ -206,3 +206,42 @@ def test_words_that_match_nothing_are_named_once_each(run) -> None:  # noqa: ANN
     assert done.code == 1 and done.err.count("\n") == 1
     assert "зюзяа, зюзяб" in done.err and "зюзяф" not in done.err
     assert "and 10 more" in done.err
+
+
+# --- lead (train 4): Ctrl-C a moment late, while kzru's interpreter tears down ------------
+
+def test_ctrl_c_at_any_moment_of_add_ends_in_130_or_in_the_whole_answer(
+        run, tmp_path: Path) -> None:  # noqa: ANN001
+    """SIGINT at many moments of `kzru add`, from loading to after its answer: the old kzru,
+    hit while its interpreter tore down (the handlers set back to the default action), was
+    killed by the signal (-2) with nothing said, after it had written and printed. Now each
+    run either stops (130, one line; the folder as it was, or, stopped after its write, with
+    that write whole) or has finished (0, its answer printed); never killed, never a
+    traceback, never a lock or a staged file left."""
+    pytest.importorskip("natasha")
+    article = tmp_path / "art.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    env = {**os.environ, "KZRU_CACHE_DIR": str(tmp_path / "cache")}
+    seen = set()
+    for step in range(14):
+        folder = tmp_path / f"mine{step}"
+        assert run("init", str(folder), "--empty").code == 0
+        before = {path.name: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+        process = subprocess.Popen([sys.executable, "-m", "kzru", "add", str(article), "--data",
+                                    str(folder), "--published", "2026-12-05"], env=env,
+                                   cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   text=True)
+        time.sleep(0.15 + 0.1 * step)  # the interpreter is up (before, no handler is)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=120)
+        seen.add(process.returncode)
+        assert process.returncode in (0, 130), (step, process.returncode, err)
+        assert "Traceback" not in err
+        after = {path.name: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+        assert not [path for path in folder.iterdir() if path.name.startswith(".kzru-")]
+        if process.returncode == 130:  # stopped: before its write, or after it was whole
+            assert err == "kzru: interrupted\n"
+            assert after == before or run("--data", str(folder), "check").code == 0
+        else:
+            assert out and after != before
+    assert 130 in seen
