@@ -429,3 +429,24 @@ def test_a_figures_conflicting_date_is_said_in_the_readers_language(table) -> No
         assert warnings[1] in figures
         said[lang] = warnings[0]
     assert said["en"] != said["ru"]
+
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_comparison_rule_names_earlier_meetings_only_on_a_first_meeting(table,  # noqa: ANN001
+                                                                           lang: str) -> None:
+    """The italic rule under "new since the last …" says how meetings are compared; only a
+    first meeting of its kind (no previous one) adds the earlier meetings of other kinds, so
+    on a page with a previous meeting (Moscow 2025: Astana 2024; Astana: the Sochi talks)
+    the rule is one sentence, the same on both pages, ending at its full stop."""
+    heading = "## New since" if lang == "en" else "## Новое после"
+    rules = []
+    for event in (MOSCOW, ASTANA):
+        assert build(table, event).novelty.previous is not None
+        lines = page(table, event, lang)
+        at = next(i for i, line in enumerate(lines) if line.startswith(heading))
+        assert lines[at + 1] == ""
+        rules.append(lines[at + 2])
+    assert rules[0] == rules[1]
+    assert rules[0].startswith("*") and rules[0].endswith(".*")
+    assert ". " not in rules[0]
