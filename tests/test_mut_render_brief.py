@@ -450,3 +450,49 @@ def test_the_comparison_rule_names_earlier_meetings_only_on_a_first_meeting(tabl
     assert rules[0] == rules[1]
     assert rules[0].startswith("*") and rules[0].endswith(".*")
     assert ". " not in rules[0]
+
+
+# --- issue 20: the survivors of round 13's render_brief_novelty sample ------------------
+
+def test_more_than_three_earlier_meetings_of_other_kinds_are_three_then_counted(table
+                                                                               ) -> None:  # noqa: ANN001
+    """Were the 2025 Moscow visit the first of its kind, the seven earlier meetings (all of
+    other kinds) would be the newest three, newest first, then "(and 4 more)": 7 - 3."""
+    from types import SimpleNamespace
+
+    from kzru.render_brief_novelty import _earlier_of_other_kinds
+
+    earlier = sorted((e for e in EVENTS if EVENTS[e]["start"] < EVENTS[MOSCOW]["start"]),
+                     key=lambda e: (EVENTS[e]["start"], e), reverse=True)
+    assert len(earlier) == 7  # the table's events before 2025-11-11
+    said = _earlier_of_other_kinds(SimpleNamespace(event=table.events[MOSCOW]), table, "en")
+    assert said.startswith(" Earlier in this table, of another kind: ")
+    assert said.endswith(" (and 4 more).")
+    places = [said.find(f"{EVENTS[e]['title_en']} (") for e in earlier[:3]]
+    assert -1 not in places and places == sorted(places)
+    assert said.count("; ") == 2  # three named, no more
+    for e in earlier[3:]:
+        assert f"{EVENTS[e]['title_en']} (" not in said
+
+
+def test_names_first_in_the_rows_reported_alongside_are_twenty_then_counted(table) -> None:  # noqa: ANN001
+    """As the names first appearing: at most 20 listed, then how many more (23 - 20 = 3)."""
+    novelty = Novelty(table.events[ASTANA], [], [], [],
+                      names_alongside=[f"Name {n}" for n in range(1, 24)])
+    first = ", ".join(f"Name {n}" for n in range(1, 21))
+    assert (f"- Names first appearing in the rows reported alongside: {first} (and 3 more)"
+            in page(table, MOSCOW, novelty=novelty))
+    exact = novelty._replace(names_alongside=[f"Name {n}" for n in range(1, 21)])
+    assert f"- Names first appearing in the rows reported alongside: {first}" \
+        in page(table, MOSCOW, novelty=exact)
+
+
+def test_a_summit_of_two_organisations_is_named_by_the_shortest_name(table) -> None:  # noqa: ANN001
+    """A summit's title naming the CSTO in full and the EAEU as "EEU": the kind is said by the
+    shortest of the names the title gives ("EEU", 3 letters), not the first in order
+    ("Collective Security Treaty Organization" sorts before it)."""
+    from kzru.render_brief_novelty import _family
+
+    title = "Summit of the Collective Security Treaty Organization and the EEU"
+    summit = table.events[CSTO]._replace(title_en=title)
+    assert _family(summit, table, "en") == "EEU summit"
