@@ -496,3 +496,32 @@ def test_a_summit_of_two_organisations_is_named_by_the_shortest_name(table) -> N
     title = "Summit of the Collective Security Treaty Organization and the EEU"
     summit = table.events[CSTO]._replace(title_en=title)
     assert _family(summit, table, "en") == "EEU summit"
+
+
+def test_only_a_row_alongside_that_a_later_fact_is_linked_to_says_its_outcome_since(table
+                                                                                   ) -> None:  # noqa: ANN001
+    """"Outcome since" is said of the rows reported alongside that later facts are linked to
+    (render_brief._later_reports). A row no later fact follows gets none, even one whose part,
+    not shown here, is followed: the 2024 transport agreement (its checkpoint part is followed
+    by a004-border-checkpoints, it by nothing), set beside the Sochi talks' rows, whose MSU
+    branch row is followed and keeps its line."""
+    whole, part = "a001-agreed-transport-infrastructure", "a001-agreed-checkpoint-modernisation"
+    assert FACTS[part]["part_of"] == whole
+    follows = {row["id"]: row["follows"].split() for row in FACTS.values()}
+    assert not [f for f, earlier in follows.items() if whole in earlier]
+    assert [f for f, earlier in follows.items() if part in earlier] == ["a004-border-checkpoints"]
+    msu = "a003-msu-branch-adapted-programme"
+    assert [f for f, earlier in follows.items() if msu in earlier] == ["a002-msu-branch"]
+    alongside = list(build(table, SOCHI).alongside)
+    added = alongside[0]._replace(fact=table.facts[whole], parts=())
+    lines = section(page(table, SOCHI, alongside=(*alongside, added)), "## Reported alongside")
+    since = "  - later, as of the newest article in this table:"
+
+    def under(fact_id: str) -> list[str]:
+        start = lines.index(line_of(lines, fact_id)) + 1
+        end = next((i for i in range(start, len(lines)) if lines[i].startswith("- ")),
+                   len(lines))
+        return lines[start:end]
+
+    assert any(line.startswith(since) for line in under(msu))
+    assert not any(line.startswith(since) for line in under(whole))
