@@ -237,11 +237,13 @@ def announced_only(dataset: Dataset, events: list[Event]) -> list[str]:
 
 
 def related_events(dataset: Dataset, event: Event) -> list[Event]:
-    """Events of the same trip: told by a common article, on the same or adjacent days."""
+    """Events of the same trip: told by a common article, their days overlapping (the CSTO
+    session of 28 November was held during the state visit, not alongside the XX forum of the
+    27th: round-13 briefs reader)."""
     found = []
     for other in dataset.events.values():
         if other.id == event.id or not set(other.sources) & set(event.sources):
             continue
-        if (other.start - event.end).days <= 1 and (event.start - other.end).days <= 1:
+        if other.start <= event.end and event.start <= other.end:
             found.append(other)
     return sorted(found, key=lambda other: (other.start, other.id))

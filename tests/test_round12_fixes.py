@@ -444,3 +444,15 @@ def test_the_ekibastuz_emissions_agreement_stays_unlinked_with_the_plant_beside_
     assert [fact.id for fact in entry.see_also] == ["a002-ekibastuz-gres2-modernisation"]
     assert "a001-ekibastuz-gres2-emissions" not in \
         table.facts["a002-ekibastuz-gres2-modernisation"].follows
+
+
+def test_the_csto_session_is_held_alongside_the_visit_only(table) -> None:  # noqa: ANN001
+    """«28 ноября … пройдет сессия Совета коллективной безопасности ОДКБ»: the session falls
+    on the visit's second day, not on the XX forum's (27 November, «проходил в Уфе»): events
+    of one trip are those whose days overlap (round-13 re-reader)."""
+    csto = page(table, "2024-11-csto-council")
+    held = next(line for line in csto.splitlines() if line.startswith("*Held alongside:*"))
+    assert "`2024-11-state-visit-astana`" in held
+    assert "2024-11-xx-interregional-forum" not in csto
+    assert "2024-11-csto-council" not in page(table, "2024-11-xx-interregional-forum")
+    assert "`2024-11-csto-council`" in page(table, "2024-11-state-visit-astana")

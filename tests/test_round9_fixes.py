@@ -123,17 +123,15 @@ def test_the_branch_expansion_is_borne_out_by_mephi_and_gubkin_too(bundled) -> N
             "a002-gubkin-university-branch"} == {fact.id for fact in entry.later}
 
 
-def test_the_peaceful_atom_work_is_reaffirmed_by_the_rosatom_work(bundled) -> None:  # noqa
-    """«Еще один совместный проект – работа с мирным атомом» (2022) and «Особо отмечена
-    плодотворная работа с компанией «Росатом»» (2025): the same joint line of work named
-    again at the next report, not completed — reaffirmed — still open (change log Part 22,
-    after the round-13 track reader; RUBRIC-follows 2b). The 2025 nuclear *documents* are new
-    documents, not this work, and are not linked (rule 1)."""
+def test_the_peaceful_atom_work_shows_the_2025_nuclear_rows_beside_it(bundled) -> None:  # noqa
+    """«работа с мирным атомом» (2022) stays unlinked (rule 1: the nuclear line as a whole,
+    not the same named thing as the 2025 Rosatom work; two round-13 re-readers, change log
+    Part 22), the 2025 nuclear rows shown beside it as see also."""
     entry = _tracked(bundled)["a003-peaceful-atom-joint-project"]
-    assert entry.verdict == "reaffirmed — still open"
-    assert [fact.id for fact in entry.later] == ["a004-rosatom-cooperation"]
+    assert entry.verdict == NO_REPORT and entry.later == []
+    assert "a004-documents-nuclear-energy" in [fact.id for fact in entry.see_also]
     assert "a003-peaceful-atom-joint-project" not in \
-        bundled.facts["a004-documents-nuclear-energy"].follows
+        bundled.facts["a004-rosatom-cooperation"].follows
 
 
 def test_a_row_of_four_areas_sits_under_several_areas(bundled) -> None:  # noqa: ANN001

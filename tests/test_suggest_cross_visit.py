@@ -28,6 +28,7 @@ NOT_YET_LINKS = [
     ("a002-kaznu-omsk-branch", "a001-kaznu-omsk-first-applicants-sept"),
     # the 2022 peaceful-atom work: 2025's nuclear documents and the Rosatom work
     ("a004-documents-nuclear-energy", "a003-peaceful-atom-joint-project"),
+    ("a004-rosatom-cooperation", "a003-peaceful-atom-joint-project"),
 ]
 # ... and those the curators have linked (RUBRIC-follows), proposed once the links are cleared
 LINKED = [
@@ -37,7 +38,6 @@ LINKED = [
     ("a004-first-npp-kazakhstan", "a002-kazakhstan-decision-to-build-npps"),
     ("a002-chelyabinsk-state-university-branch", "a001-chelyabinsk-university-kostanay-branch"),
     ("a002-msu-branch", "a003-msu-branch-adapted-programme"),
-    ("a004-rosatom-cooperation", "a003-peaceful-atom-joint-project"),
 ]
 
 
