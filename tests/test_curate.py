@@ -334,3 +334,38 @@ def test_add_never_writes_through_a_linked_articles_folder(empty: Path, article:
     assert result.code == 2 and "symbolic link" in result.err
     assert list(outside.iterdir()) == []
     assert (empty / "sources.csv").read_bytes() == before
+
+
+def test_a_page_date_no_line_gives_is_never_taken(tmp_path: Path) -> None:
+    """A page whose only date markup is past the machine's clock: htmldate's plain search
+    refuses it, and its extensive guess (trafilatura's document.date) took a year the text
+    names («в 2026 году») as its first of January, at day precision — a day no line of the
+    page gives. The published
+    date is then the dateline's, as for a plain text; with no dateline, none at all."""
+    from datetime import timedelta
+
+    ahead = date.today() + timedelta(days=100)
+    months = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+              "сентября", "октября", "ноября", "декабря")
+    said = f"{ahead.day} {months[ahead.month - 1]} {ahead.year} года"
+
+    def page(dateline: str) -> str:
+        return (
+            '<!doctype html><html lang="ru"><head><meta charset="utf-8">'
+            "<title>Главы МИД двух стран обсудили транзит</title>"
+            f'<link rel="canonical" href="https://example.org/news/{ahead.year}/{ahead.month:02}/transit.html">'
+            '<meta property="og:site_name" content="Пример Новости">'
+            f'<meta property="article:published_time" content="{ahead.isoformat()}T10:00:00+03:00">'
+            "</head><body><article><h1>Главы МИД двух стран обсудили транзит</h1>"
+            f"<p>{dateline}Министры иностранных дел Казахстана и России провели переговоры.</p>"
+            "<p>Стороны подписали меморандум о сотрудничестве в сфере транзитных перевозок.</p>"
+            "<p>Министры договорились провести следующее заседание рабочей группы.</p>"
+            f"<p>Товарооборот между странами в {ahead.year - 1} году составил 28,5 млрд "
+            "долларов.</p></article></body></html>")
+
+    dated = tmp_path / "dateline.html"
+    dated.write_text(page(f"Астана, {said}. "), encoding="utf-8")
+    assert read_article(dated).published == ahead
+    bare = tmp_path / "bare.html"
+    bare.write_text(page(""), encoding="utf-8")
+    assert read_article(bare).published is None

@@ -328,8 +328,10 @@ def _from_html(path: Path, raw: bytes) -> dict:
         raise KzruError(Said("err.no_text_page", path=path))
     text = article_text(document.text.strip().encode("utf-8")) + "\n"
     published, precision, basis, note = None, "", "", ""
-    found = htmldate.find_date(html, original_date=True, extensive_search=False) or \
-        getattr(document, "date", None)
+    # htmldate's plain search reads the page's own date markup; trafilatura's document.date
+    # is its extensive search, which guesses (a page dated past today's clock came out as
+    # 2026-01-01, a day no line of the page gives): never taken, the dateline is read instead
+    found = htmldate.find_date(html, original_date=True, extensive_search=False)
     if found:
         published, precision, basis = date.fromisoformat(found[:10]), "day", "stated"
         note = Said("draft.source.page_date")
