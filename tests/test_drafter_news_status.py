@@ -138,3 +138,19 @@ def test_an_invitation_proposes_a_visit(drafts_of) -> None:
     assert talk.status == "reported"
     assert talk.date_basis == "publication" and talk.date.isoformat() == "2029-04-14"
     assert by("Делегация приехала").status == "done"
+
+
+def test_a_month_an_agreement_to_do_names_is_one_to_come(drafts_of) -> None:
+    """«договорились провести … в мае» in a March article: the agreement's verb is past, but
+    it governs an infinitive, so the May named is the deed's, the one to come (the next
+    year's May, not the last). An agreement dated by its own time («в январе договорились о
+    …», no infinitive) keeps the past month."""
+    _, by = drafts_of(
+        "Костанай, 14 марта 2029 года\n\n"
+        "Губернаторы договорились провести следующую ярмарку в мае.\n"
+        "В январе регионы договорились о совместном мониторинге паводков.\n")
+    ahead = by("Губернаторы")
+    assert ahead.status == "agreed"
+    assert (ahead.date.isoformat(), ahead.date_precision) == ("2029-05-01", "month")
+    before = by("В январе")
+    assert (before.date.isoformat(), before.date_precision) == ("2029-01-01", "month")

@@ -149,8 +149,10 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     # прибыл": past, whatever a parenthetical verb before it says); else the first verb's
     tense = {"past": "past", "futr": "future", "pres": "present"}.get(cue_tense, "") or \
         sentence.tense() or whole.tense()
-    if status in ("planned", "expected"):
-        tense = "future"  # "планируют провести в октябре": the October to come
+    if status in ("planned", "expected") or (status == "agreed" and _agreed_to_do(
+            sentence.text, cue)):
+        tense = "future"  # "планируют провести в октябре": the October to come; so is
+        # "договорились провести в мае", what was agreed to be done
     dates = find_dates(sentence.text, published, tense)
     invited, talked = _invited(sentence, published)
     if invited and not talked:
@@ -237,6 +239,23 @@ def _invited(sentence: Sentence, published: Published) -> tuple[list[Dated], boo
         return [d for d in find_dates(sentence.text, published, "future")
                 if d.start > named.start()], talked
     return [], False
+
+
+# An infinitive (провести, построить, запустить, обменяться): what an agreement's verb governs
+# when the agreement is to do something, so a month it names is one to come.
+_INFINITIVE = re.compile(r"\w+(?:ть|ти|чь)(?:ся|сь)?", re.IGNORECASE)
+
+
+def _agreed_to_do(text: str, cue: str) -> bool:
+    """Whether the agreement's cue governs an infinitive within the next two words
+    ("договорились провести", "решено в мае провести"): the time named is the deed's."""
+    if not cue:
+        return False
+    at = normalize(text).find(normalize(cue))
+    if at < 0:
+        return False
+    after = normalize(text)[at:].split()[1:3]
+    return any(_INFINITIVE.fullmatch(word.strip(".,;:»«\"")) for word in after)
 
 
 def _nowadays(sentence: Sentence, dated: Dated) -> bool:
