@@ -150,7 +150,7 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     tense = {"past": "past", "futr": "future", "pres": "present"}.get(cue_tense, "") or \
         sentence.tense() or whole.tense()
     if status in ("planned", "expected") or (status == "agreed" and _agreed_to_do(
-            sentence.text, cue)):
+            sentence, cue)):
         tense = "future"  # "планируют провести в октябре": the October to come; so is
         # "договорились провести в мае", what was agreed to be done
     dates = find_dates(sentence.text, published, tense)
@@ -241,21 +241,18 @@ def _invited(sentence: Sentence, published: Published) -> tuple[list[Dated], boo
     return [], False
 
 
-# An infinitive (провести, построить, запустить, обменяться): what an agreement's verb governs
-# when the agreement is to do something, so a month it names is one to come.
-_INFINITIVE = re.compile(r"\w+(?:ть|ти|чь)(?:ся|сь)?", re.IGNORECASE)
-
-
-def _agreed_to_do(text: str, cue: str) -> bool:
-    """Whether the agreement's cue governs an infinitive within the next two words
-    ("договорились провести", "решено в мае провести"): the time named is the deed's."""
+def _agreed_to_do(sentence: Sentence, cue: str) -> bool:
+    """Whether the agreement's cue word governs an infinitive one or two words after it
+    ("договорились провести", "решили совместно построить"), by the analyser's word class
+    (INFN), as decide._intended reads intentions: then the time named is the deed's."""
     if not cue:
         return False
-    at = normalize(text).find(normalize(cue))
-    if at < 0:
-        return False
-    after = normalize(text)[at:].split()[1:3]
-    return any(_INFINITIVE.fullmatch(word.strip(".,;:»«\"")) for word in after)
+    stem = normalize(cue)
+    words = [t for t in sentence.tokens if re.search(r"[^\W\d_]", t.text)]
+    for index, token in enumerate(words):
+        if normalize(token.text).startswith(stem):
+            return any(t.pos == "INFN" for t in words[index + 1:index + 3])
+    return False
 
 
 def _nowadays(sentence: Sentence, dated: Dated) -> bool:
