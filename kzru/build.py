@@ -286,7 +286,7 @@ def in_memory(folder: Path, show: bool, color: bool,
     temporary files (an index's sort) are in memory too: this is the build that must work
     when the disk does not (a full cache or temporary folder)."""
     connection = sqlite3.connect(":memory:")
-    connection.execute(MEMORY_TEMP)
+    connection.execute(cache.MEMORY_TEMP)
     try:
         if dataset is not None:
             build(dataset, connection, show, color)
@@ -299,11 +299,6 @@ def in_memory(folder: Path, show: bool, color: bool,
         connection.close()
         raise KzruError(Said("err.cannot_build_index", why=str(error))) from None
     return connection
-
-
-# SQLite sorts the entries of a new index in temporary files, in TMPDIR (or /var/tmp, /tmp):
-# a full or unwritable temporary folder fails a build that the cache folder has room for.
-MEMORY_TEMP = "PRAGMA temp_store=MEMORY"
 
 
 def build_file(place: freshness.Place, folder: Path, show: bool, color: bool,
@@ -354,7 +349,7 @@ def _scratch(place: freshness.Place, temporary: str, folder: Path, show: bool, c
     connection = sqlite3.connect(temporary)
     try:
         if memory_temp:
-            connection.execute(MEMORY_TEMP)
+            connection.execute(cache.MEMORY_TEMP)
         if dataset is not None:
             build(dataset, connection, show, color)
         else:
@@ -366,7 +361,7 @@ def _scratch(place: freshness.Place, temporary: str, folder: Path, show: bool, c
                     os.truncate(temporary, 0)
                     connection = sqlite3.connect(temporary)
                     if memory_temp:
-                        connection.execute(MEMORY_TEMP)
+                        connection.execute(cache.MEMORY_TEMP)
                     stream(folder, connection, show, color)
         if reads is None or not place.built_from_key(reads):
             memory = sqlite3.connect(":memory:")

@@ -25,6 +25,10 @@ KEEP_MEMOS = 32
 # Answers kept beside an index (kept.py): a file and its seal, named by the index's key.
 KEPT_NAME = r"kept-[0-9a-f]{32}-[0-9a-f]{32}\.(sqlite|json)"
 KEEP_KEPT = 32
+# SQLite sorts a new index's entries (and a large read's) in temporary files, in TMPDIR (or
+# /var/tmp, /tmp): a full or unwritable temporary folder fails what the cache folder has room
+# for, so the build and a failed read retry with them in memory (build.py, index.py).
+MEMORY_TEMP = "PRAGMA temp_store=MEMORY"
 
 
 _warned = False

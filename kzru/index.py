@@ -31,8 +31,8 @@ from kzru.files import parse_json
 from kzru.model import Dataset, Fact
 
 # SQLite sorts what its page cache cannot hold (a large event's facts) in temporary files in
-# TMPDIR (or /var/tmp, /tmp): a full or unwritable one fails a read of a sound index.
-MEMORY_TEMP = "PRAGMA temp_store=MEMORY"
+# TMPDIR (or /var/tmp, /tmp): a full or unwritable one fails a read of a sound index, so
+# _recovering retries it with cache.MEMORY_TEMP.
 
 
 def _recovering(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -46,7 +46,7 @@ def _recovering(method: Callable[..., Any]) -> Callable[..., Any]:
             if not self.temp_in_memory:
                 self.temp_in_memory = True
                 try:
-                    self.connection.execute(MEMORY_TEMP)
+                    self.connection.execute(cache.MEMORY_TEMP)
                     return method(self, *args)
                 except (sqlite3.Error, ValueError):
                     pass
@@ -100,7 +100,7 @@ class Index:
         """Read and check the meta table of ``connection``; Damaged when anything is off."""
         try:
             if self.temp_in_memory:
-                connection.execute(MEMORY_TEMP)
+                connection.execute(cache.MEMORY_TEMP)
             meta = dict(connection.execute("SELECT key, value FROM meta"))
             if meta.get("complete") != "1" or meta.get("format") != cache.FORMAT_VERSION:
                 raise codec.Damaged("incomplete or outdated index")
