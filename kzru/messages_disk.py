@@ -190,6 +190,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "was written",
                       "{path}: этот текст уже есть как источник {source} (sha256 {digest}…); "
                       "ничего не записано"),
+    "err.same_text_trimmed": ("{path}: this text is already source {source} (sha256 {digest}…) "
+                              "but for blank lines or spaces at line ends; nothing was written",
+                              "{path}: этот текст уже есть как источник {source} (sha256 "
+                              "{digest}…), он отличается лишь пустыми строками или пробелами в "
+                              "концах строк; ничего не записано"),
     "err.no_date": ("{path}: no publication date found (no dateline or page date); give it with "
                     "--published YYYY-MM-DD (or YYYY-MM, YYYY)",
                     "{path}: дата публикации не найдена (нет ни даты в начале текста, ни даты "

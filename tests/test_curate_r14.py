@@ -1,0 +1,95 @@
+"""Round 14's red-team findings on add, init and review, each pinned by a test.
+
+The articles and pages here were written for these tests; expected values follow from the
+rule each test names, never from a run of the code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("natasha")
+
+from conftest import folder_bytes, read_table  # noqa: E402
+
+from kzru.curate import pipeline  # noqa: E402
+
+# Three lines of a made-up report: a headline, a dateline sentence, one more sentence.
+ARTICLE = ("Встреча министров в Костанае\n"
+           "КОСТАНАЙ, 9 июня 2026 – Министры сельского хозяйства подписали план по зерну.\n"
+           "Стороны договорились о совместных поставках семян.\n")
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+# -- finding 1: the same text, whatever its last lines, is one source ----------------------
+
+@pytest.mark.parametrize("variant", [
+    ARTICLE.rstrip("\n"),                            # the final newline dropped
+    ARTICLE + "\n",                                  # a blank last line
+    ARTICLE + "\n  \n\t\n",                          # blank lines holding spaces and tabs
+    ARTICLE.replace(".\n", ".  \n"),                 # spaces at the lines' ends
+    "\n" + ARTICLE,                                  # a blank first line
+])
+def test_a_copy_differing_only_in_line_ends_is_refused(empty: Path, tmp_path: Path, run,  # noqa: ANN001
+                                                       variant: str) -> None:
+    first = _write(tmp_path, "first.txt", ARTICLE)
+    pipeline.add([first], empty)
+    before = folder_bytes(empty)
+    copy = _write(tmp_path, "copy.txt", variant)
+    done = run("add", str(copy), "--data", str(empty))
+    assert done.code == 2, done.out
+    assert done.err.count("\n") == 1
+    assert "already source a000" in done.err and "line ends" in done.err
+    assert "nothing was written" in done.err
+    assert folder_bytes(empty) == before
+
+
+def test_a_row_whose_copy_is_gone_still_meets_its_text(empty: Path, tmp_path: Path,
+                                                       run) -> None:  # noqa: ANN001
+    """An older table's row has only its hash (its copy may not be beside the data): the
+    new article's trimmed text, with or without a final newline, is hashed to meet it."""
+    pipeline.add([_write(tmp_path, "first.txt", ARTICLE)], empty)
+    (empty / "articles" / "first.txt").unlink()
+    for number, variant in enumerate((ARTICLE.rstrip("\n"), ARTICLE + "\n\n")):
+        copy = _write(tmp_path, f"copy{number}.txt", variant)
+        done = run("add", str(copy), "--data", str(empty))
+        assert done.code == 2 and "already source a000" in done.err, done.err
+
+
+def test_a_stored_copy_with_trailing_blank_lines_meets_a_plain_one(empty: Path,
+                                                                   tmp_path: Path,
+                                                                   run) -> None:  # noqa: ANN001
+    """The stored text kept every blank line it was read with; its sha256 is of exactly
+    that text, and a copy without those lines is still the same text."""
+    odd = ARTICLE + "\n\n"
+    pipeline.add([_write(tmp_path, "first.txt", odd)], empty)
+    row = read_table(empty, "sources")[0]
+    assert row["sha256"] == hashlib.sha256(odd.encode("utf-8")).hexdigest()
+    assert (empty / "articles" / "first.txt").read_bytes() == odd.encode("utf-8")
+    done = run("add", str(_write(tmp_path, "plain.txt", ARTICLE)), "--data", str(empty))
+    assert done.code == 2 and "already source a000" in done.err
+
+
+def test_two_copies_on_one_command_line_are_refused(empty: Path, tmp_path: Path,
+                                                    run) -> None:  # noqa: ANN001
+    one = _write(tmp_path, "one.txt", ARTICLE)
+    two = _write(tmp_path, "two.txt", ARTICLE + "\n")
+    before = folder_bytes(empty)
+    done = run("add", str(one), str(two), "--data", str(empty))
+    assert done.code == 2 and f"already source {one}" in done.err
+    assert folder_bytes(empty) == before
+
+
+def test_a_text_with_one_word_changed_is_another_source(empty: Path, tmp_path: Path) -> None:
+    pipeline.add([_write(tmp_path, "first.txt", ARTICLE)], empty)
+    other = ARTICLE.replace("семян", "удобрений").rstrip("\n")
+    pipeline.add([_write(tmp_path, "other.txt", other)], empty)
+    assert [row["id"] for row in read_table(empty, "sources")] == ["a000", "a001"]
