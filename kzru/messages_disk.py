@@ -195,6 +195,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "{path}: этот текст уже есть как источник {source} (sha256 "
                               "{digest}…), он отличается лишь пустыми строками или пробелами в "
                               "концах строк; ничего не записано"),
+    "err.impossible_dateline": ("{where}: the dateline's date «{said}» names a day that does not "
+                                "exist; give the date with --published YYYY-MM-DD (or YYYY-MM, "
+                                "YYYY)",
+                                "{where}: дата в начале текста «{said}» называет день, которого "
+                                "нет в календаре; укажите дату в --published ГГГГ-ММ-ДД (или "
+                                "ГГГГ-ММ, ГГГГ)"),
     "err.no_date": ("{path}: no publication date found (no dateline or page date); give it with "
                     "--published YYYY-MM-DD (or YYYY-MM, YYYY)",
                     "{path}: дата публикации не найдена (нет ни даты в начале текста, ни даты "
@@ -230,6 +236,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "--set ПОЛЕ=ЗНАЧЕНИЕ относится к черновикам из --accept ID"),
     "err.bad_set": ("--set {pair!r}: give FIELD=VALUE with FIELD one of {fields}",
                     "--set {pair!r}: нужно ПОЛЕ=ЗНАЧЕНИЕ, где ПОЛЕ одно из: {fields}"),
+    "err.accept_and_reject": ("{id} is given to both --accept and --reject; give it to one of "
+                              "them; nothing was changed",
+                              "{id} указан и в --accept, и в --reject; укажите его в одном из "
+                              "них; ничего не изменено"),
     "err.not_draft": ("{id} is not a draft (review is {review})",
                       "{id} — не черновик (review: {review})"),
     "err.cannot_accept": ("cannot accept {id}: {problems}", "принять {id} нельзя: {problems}"),

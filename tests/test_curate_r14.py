@@ -93,3 +93,49 @@ def test_a_text_with_one_word_changed_is_another_source(empty: Path, tmp_path: P
     other = ARTICLE.replace("семян", "удобрений").rstrip("\n")
     pipeline.add([_write(tmp_path, "other.txt", other)], empty)
     assert [row["id"] for row in read_table(empty, "sources")] == ["a000", "a001"]
+
+
+# -- finding 6: messages that name what is wrong -------------------------------------------
+
+@pytest.mark.parametrize("line", ["КОСТАНАЙ, 31 апреля 2026 – ", "КОСТАНАЙ, 30.02.2026. "])
+def test_an_impossible_dateline_day_is_named_as_such(empty: Path, tmp_path: Path, run,  # noqa: ANN001
+                                                     line: str) -> None:
+    """April has 30 days and February never 30: the dateline is there, its day is not."""
+    text = ("Встреча министров в Костанае\n" + line +
+            "Министры сельского хозяйства подписали план по зерну.\n")
+    path = _write(tmp_path, "impossible.txt", text)
+    before = folder_bytes(empty)
+    done = run("add", str(path), "--data", str(empty))
+    assert done.code == 2 and done.err.count("\n") == 1
+    said = line[len("КОСТАНАЙ, "):].rstrip(" –.")
+    assert f"{path}:2:11: " in done.err and f"«{said}»" in done.err, done.err
+    assert "does not exist" in done.err and "--published" in done.err
+    assert "no publication date found" not in done.err
+    assert folder_bytes(empty) == before
+
+
+def _one_draft(folder: Path, tmp_path: Path) -> str:
+    pipeline.add([_write(tmp_path, "first.txt", ARTICLE)], folder)
+    return read_table(folder, "facts")[0]["id"]
+
+
+def test_accepting_the_same_id_twice_accepts_it_once(empty: Path, tmp_path: Path,
+                                                     run) -> None:  # noqa: ANN001
+    draft = _one_draft(empty, tmp_path)
+    done = run("review", "--data", str(empty), "--accept", draft, "--accept", draft,
+               "--set", "summary=Grain plan signed", "--set", "sectors=agriculture")
+    assert done.code == 0, done.err
+    assert done.out.startswith("1 accepted, 0 rejected")
+    row = next(row for row in read_table(empty, "facts") if row["id"] == draft)
+    assert row["review"] == "accepted" and row["summary"] == "Grain plan signed"
+
+
+def test_an_id_both_accepted_and_rejected_is_refused(empty: Path, tmp_path: Path,
+                                                      run) -> None:  # noqa: ANN001
+    draft = _one_draft(empty, tmp_path)
+    before = folder_bytes(empty)
+    done = run("review", "--data", str(empty), "--accept", draft, "--reject", draft,
+               "--set", "summary=Grain plan signed", "--set", "sectors=agriculture")
+    assert done.code == 2 and done.err.count("\n") == 1
+    assert f"{draft} is given to both --accept and --reject" in done.err
+    assert folder_bytes(empty) == before

@@ -24,7 +24,7 @@ from kzru.curate.draft import Draft, draft_article
 from kzru.curate.events import Linker, link_article
 from kzru.curate.lexicon import Lexicon, lexicon
 from kzru.curate.notes import NOTES, read_notes
-from kzru.curate.read import ARTICLE_LIMIT, Article, Overrides, read_article, yearless_dateline
+from kzru.curate.read import ARTICLE_LIMIT, Article, Overrides, read_article, refuse_undated
 from kzru.curate.scratch import ARTICLES, validate
 from kzru.errors import KzruError
 from kzru.labels import Said, as_data
@@ -215,10 +215,7 @@ def read_all(paths: list[Path], overrides: Overrides, known: dict[str, Source]
                                  "err.same_text_trimmed", path=path, source=source,
                                  digest=digest[:12]))
         if article.published is None:
-            yearless = yearless_dateline(article.text)
-            if yearless:
-                raise KzruError(Said("err.yearless", path=path, day=yearless[2]))
-            raise KzruError(Said("err.no_date", path=path))
+            refuse_undated(path, article.text)
         seen.update(dict.fromkeys(same_text.keys(article.text), str(path)))
         articles.append(article)
     return articles

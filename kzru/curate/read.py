@@ -229,6 +229,22 @@ def yearless_dateline(text: str) -> tuple[int, int, str] | None:
     return None
 
 
+def refuse_undated(path: Path, text: str) -> None:
+    """Refuse an article with no publication date, saying why: a dateline without its year,
+    a dateline naming a day no calendar has («31 апреля 2025», at its line and column in a
+    text file: "no dateline" would deny what the user sees), or none at all."""
+    yearless = yearless_dateline(text)
+    if yearless:
+        raise KzruError(Said("err.yearless", path=path, day=yearless[2]))
+    top = text[:_DATELINE_REACH]
+    for found in find_dates(top, Published(date(2000, 1, 1), "day")):
+        said = top[found.start:found.stop].strip()
+        if found.precision == "month" and re.match(r"\d", said):
+            where = at(path, text, found.start) if path.suffix.lower() == ".txt" else path
+            raise KzruError(Said("err.impossible_dateline", where=where, said=said))
+    raise KzruError(Said("err.no_date", path=path))
+
+
 def _with_dateline_day(text: str, published: date | None, precision: str, basis: str,
                        note: str) -> tuple[date | None, str, str, str]:
     """A dateline's day read in the year already known (from --published or the page's
