@@ -7,6 +7,8 @@ rule each test names, never from a run of the code.
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ pytest.importorskip("natasha")
 from conftest import folder_bytes, read_table  # noqa: E402
 
 from kzru.curate import pipeline  # noqa: E402
+from kzru.text import UNSHOWABLE  # noqa: E402
 
 # Three lines of a made-up report: a headline, a dateline sentence, one more sentence.
 ARTICLE = ("Встреча министров в Костанае\n"
@@ -139,3 +142,26 @@ def test_an_id_both_accepted_and_rejected_is_refused(empty: Path, tmp_path: Path
     assert done.code == 2 and done.err.count("\n") == 1
     assert f"{draft} is given to both --accept and --reject" in done.err
     assert folder_bytes(empty) == before
+
+
+# -- finding 5: init's hint names the folder it made, pasted as it is shown ----------------
+
+@pytest.mark.parametrize("name", ["nl\nx", "it's\\a\x1bb", "rtl\u202eevil", "tab\there\u00a0",
+                                  "not-utf8-\udcff"])
+def test_the_init_hint_pasted_into_bash_names_the_folder_made(tmp_path: Path, run,  # noqa: ANN001
+                                                              name: str) -> None:
+    import shutil
+    import subprocess
+
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("no bash to paste into")
+    folder = tmp_path / name
+    done = run("init", "--empty", "--", str(folder))
+    assert done.code == 0 and folder.is_dir()
+    assert done.out.count("\n") == 1  # one line, shown safely: nothing left to escape
+    assert not re.search(UNSHOWABLE, done.out.rstrip("\n"))
+    argument = done.out.rstrip("\n").split(" --data ", 1)[1]
+    pasted = subprocess.run([bash, "-c", f"printf '%s' {argument}"], capture_output=True,
+                            env={"LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"}, check=True)
+    assert pasted.stdout == os.fsencode(folder)
