@@ -201,6 +201,18 @@ STRINGS: dict[str, tuple[str, str]] = {
                                 "{where}: дата в начале текста «{said}» называет день, которого "
                                 "нет в календаре; укажите дату в --published ГГГГ-ММ-ДД (или "
                                 "ГГГГ-ММ, ГГГГ)"),
+    "err.dropped_in_page": ("{where}: {code} ({name}) in {part} ({count} in all): reading the "
+                            "page would drop it without a word, and kzru's tables refuse "
+                            "control and invisible characters; remove it from the page and add "
+                            "it again",
+                            "{where}: {code} ({name}) в {part} (всего {count}): при чтении "
+                            "страницы он пропал бы без следа, а таблицы kzru не принимают "
+                            "управляющих и невидимых символов; удалите его со страницы и "
+                            "добавьте её снова"),
+    "err.page_part.text": ("the page's article text", "тексте статьи на странице"),
+    "err.page_part.title": ("the page's headline", "заголовке страницы"),
+    "err.page_part.publisher": ("the page's site name", "названии сайта на странице"),
+    "err.page_part.url": ("the page's canonical link", "канонической ссылке страницы"),
     "err.no_date": ("{path}: no publication date found (no dateline or page date); give it with "
                     "--published YYYY-MM-DD (or YYYY-MM, YYYY)",
                     "{path}: дата публикации не найдена (нет ни даты в начале текста, ни даты "

@@ -165,3 +165,80 @@ def test_the_init_hint_pasted_into_bash_names_the_folder_made(tmp_path: Path, ru
     pasted = subprocess.run([bash, "-c", f"printf '%s' {argument}"], capture_output=True,
                             env={"LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"}, check=True)
     assert pasted.stdout == os.fsencode(folder)
+
+
+# -- findings 2 and 3: a saved page's control and invisible characters are never dropped
+# unsaid; they are refused at the page's line and column, as a text file's are -------------
+
+_PARAGRAPHS = (
+    "<p>ПАВЛОДАР, 14 апреля 2026 – Губернаторы двух областей подписали меморандум об охране "
+    "реки и договорились ежегодно обмениваться данными о качестве воды.</p>\n"
+    "<p>Рабочая группа соберётся осенью в Омске, чтобы обсудить план очистки русла и "
+    "строительство новых водозаборных станций на обоих берегах.</p>\n"
+    "<p>Экологи двух стран подготовят общий доклад о состоянии реки к началу следующего "
+    "года, сообщили в пресс-службе областного акимата.</p>\n")
+
+
+def _page(title: str = "Охрана реки", site: str = "Речной вестник", head: str = "",
+          body: str = "", menu: str = "") -> str:
+    """A saved page: its article begins on line 6, so a character of ``body`` is on 9."""
+    return (f"<html><head><title>{title}</title>\n"
+            f'<meta property="og:site_name" content="{site}">\n'
+            f"{head}\n</head><body><nav>Главная{menu}</nav>\n<article>\n"
+            f"{_PARAGRAPHS}{body}\n</article></body></html>\n")
+
+
+@pytest.mark.parametrize("body,column,code", [
+    ("<p>Примечание&#x7; редакции.</p>", 14, "U+0007"),   # a reference: "no text" before
+    ("<p>Примечание&#7; редакции.</p>", 14, "U+0007"),
+    ("<p>Примечание\x07 редакции.</p>", 14, "U+0007"),    # a raw byte: dropped unsaid before
+    ("<p>При&shy;мечание редакции.</p>", 7, "U+00AD"),
+    ("<p>Примечание\u200b редакции.</p>", 14, "U+200B"),
+])
+def test_a_control_or_invisible_character_in_a_pages_text_is_refused_where_it_is(
+        empty: Path, tmp_path: Path, run, body: str, column: int, code: str) -> None:  # noqa: ANN001
+    page = _write(tmp_path, "river.html", _page(body=body))
+    before = folder_bytes(empty)
+    done = run("add", str(page), "--data", str(empty))
+    assert done.code == 2 and done.err.count("\n") == 1
+    assert f"{page}:9:{column}: {code} " in done.err and "article text" in done.err, done.err
+    assert "no article text found" not in done.err
+    assert folder_bytes(empty) == before
+
+
+@pytest.mark.parametrize("page,where,part", [
+    (_page(title="Охрана&#x1b;[2J реки &#x202e;evil"), "1:26", "headline"),
+    (_page(site="Речной&#x7; вестник&#x202e;"), "2:46", "site name"),
+    (_page(head='<link rel="canonical" href="https://river.example/a&#x1b;b">'), "3:52",
+     "canonical link"),
+])
+def test_a_control_or_invisible_character_in_a_pages_metadata_is_refused(
+        empty: Path, tmp_path: Path, run, page: str, where: str, part: str) -> None:  # noqa: ANN001
+    path = _write(tmp_path, "river.html", page)
+    done = run("add", str(path), "--data", str(empty))
+    assert done.code == 2 and done.err.count("\n") == 1
+    assert f"{path}:{where}: " in done.err and f"in the page's {part}" in done.err, done.err
+
+
+def test_such_a_character_outside_what_add_takes_changes_nothing(empty: Path,
+                                                                 tmp_path: Path) -> None:
+    """A menu holding one is no part of the article: the page is added as it was, and
+    a windows-1252 reference ("&#150;", a dash) is read as the dash HTML says it is."""
+    page = _write(tmp_path, "river.html", _page(menu="&#x7;&shy;\x1b",
+                                                body="<p>Итог &#150; меморандум.</p>"))
+    pipeline.add([page], empty)
+    text = (empty / "articles" / "river.txt").read_text(encoding="utf-8")
+    assert "Главная" not in text and "Итог \u2013 меморандум." in text
+    row = read_table(empty, "sources")[0]
+    assert (row["title"], row["publisher"]) == ("Охрана реки", "Речной вестник")
+
+
+def test_a_site_name_is_taken_and_quoted_as_the_page_gives_it(empty: Path, tmp_path: Path,
+                                                               run) -> None:  # noqa: ANN001
+    formula = _write(tmp_path, "formula.html", _page(site="=HYPERLINK(&quot;http://e&quot;)"))
+    done = run("add", str(formula), "--data", str(empty))
+    assert done.code == 2
+    assert """'=HYPERLINK("http://e")'""" in done.err, done.err
+    lower = _write(tmp_path, "lower.html", _page(site="речной вестник"))
+    pipeline.add([lower], empty)
+    assert read_table(empty, "sources")[0]["publisher"] == "речной вестник"
