@@ -15,7 +15,7 @@ import pytest
 
 pytest.importorskip("natasha")
 
-from conftest import folder_bytes, read_table  # noqa: E402
+from conftest import folder_bytes, read_table, write_table  # noqa: E402
 
 from kzru.curate import pipeline  # noqa: E402
 from kzru.text import UNSHOWABLE  # noqa: E402
@@ -296,3 +296,34 @@ def test_markup_and_dateline_that_agree_say_nothing(empty: Path, tmp_path: Path,
     given = _write(tmp_path, "given.html", _dated_page("2025-04-14", "15 апреля 2026"))
     done = run("add", str(given), "--data", str(empty), "--published", "2026-04-15")
     assert done.code == 0 and done.err == ""  # --published settles it: nothing to warn of
+
+
+TALKS = ("Переговоры в Москве\n"
+         "МОСКВА, 7 марта 2026 – Президенты Казахстана и России провели переговоры в Москве.\n"
+         "По итогам встречи стороны подписали соглашение о поставках газа.\n")
+
+
+@pytest.mark.parametrize("date,precision,days", [
+    ("2025-03-07", "day", 365),      # a year before its event's day
+    ("2026-10-01", "month", 208),    # October 2026: its first day is 208 days after
+    ("2026-09-05", "day", None),     # 182 days: near enough
+    ("2025-01-01", "year", None),    # a year says too little to tell
+])
+def test_check_flags_a_draft_dated_far_from_its_event(empty: Path, tmp_path: Path, run,  # noqa: ANN001
+                                                      date: str, precision: str,
+                                                      days: int | None) -> None:
+    pipeline.add([_write(tmp_path, "talks.txt", TALKS)], empty)
+    facts = read_table(empty, "facts")
+    assert [fact["event"] for fact in facts] == ["2026-03-talks-moskva"] * 2
+    facts[1].update(date=date, date_precision=precision)
+    write_table(empty, "facts", facts)
+    done = run("check", "--data", str(empty))
+    assert done.code == 0
+    flagged = [line for line in done.err.splitlines() if "from its event" in line]
+    if days is None:
+        assert flagged == []
+    else:
+        assert flagged == [f"kzru: warning: {empty / 'facts.csv'}:3:4: draft {facts[1]['id']} "
+                           f"is dated {date[:7] if precision == 'month' else date}, {days} days "
+                           "from its event 2026-03-talks-moskva (from 2026-03-07): misdated, or "
+                           "another event's? (change the date or the event)"]
