@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from typing import Iterable, Iterator
 
 from kzru.brief import ATTRIBUTED, FAMILIES, SEVERAL, Brief, Item
 from kzru.brief_lines import (
@@ -99,14 +100,18 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Datas
     return lines
 
 
-def _group_lines(items: list[Item], status: str, lang: str, brief: Brief,
-                 dataset: Dataset) -> list[str]:
-    lines: list[str] = []
-    for position, item in enumerate(items):
-        following = items[position + 1] if position + 1 < len(items) else None
-        shared = following is not None and following.fact.evidence == item.fact.evidence
-        lines += _item_lines(item, status, lang, brief, dataset, quote=not shared)
-    return lines
+def _group_lines(items: Iterable[Item], status: str, lang: str, brief: Brief,
+                 dataset: Dataset) -> Iterator[list[str]]:
+    """Each item's lines, made as the group is read (at 100,000 facts a group may be
+    thousands of items, read a chunk at a time: never held whole)."""
+    previous: Item | None = None
+    for item in items:
+        if previous is not None:
+            shared = item.fact.evidence == previous.fact.evidence
+            yield _item_lines(previous, status, lang, brief, dataset, quote=not shared)
+        previous = item
+    if previous is not None:
+        yield _item_lines(previous, status, lang, brief, dataset, quote=True)
 
 
 def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
@@ -181,27 +186,47 @@ def write_markdown(brief: Brief, dataset: Dataset, lang: str, out: Writable) -> 
 def _write_sections(brief: Brief, dataset: Dataset, lang: str, out: Writable) -> None:
     """The sections by status and sector, after the note on their undated lines, which only
     the sections, once read, decide (sections are made as they are read: read once)."""
-    days: set[tuple[date, int]] = set()
-    undated = False
+    undated = _Undated(brief, lang)
     with Spool() as sections:
         for section in brief.sections:
             sections.put(lines_text([f"## {_section_title(section.status, lang)}", ""]))
             for group in section.groups:
                 heading = label("brief.several", lang) if group.sector == SEVERAL \
                     else dataset.sectors[group.sector].label(lang)
-                sections.put(lines_text([f"### {md(heading)}", "", *_group_lines(
-                    group.items, section.status, lang, brief, dataset), ""]))
-                days |= _dated_by_report(group.items, brief, lang)
-                undated = undated or any(not date_mark(item.fact, brief, lang)
-                                         for item in group.items)
-        if undated:  # every page with a line showing no date says why (round 12: the forums)
+                sections.put(lines_text([f"### {md(heading)}", ""]))
+                for lines in _group_lines(undated.noted(group.items), section.status, lang,
+                                          brief, dataset):
+                    sections.put(lines_text(lines))
+                sections.put("\n")
+        if undated.seen:  # every page with a line showing no date says why (round 12: the
+            # forums)
             note = label("brief.undated_lines", lang)
-            if days:
+            if undated.days:
                 dates = "; ".join(label("brief.dated_article", lang, date=str(day),
-                                        number=number) for day, number in sorted(days))
+                                        number=number) for day, number in sorted(undated.days))
                 note += ". " + label("brief.dated_by_report", lang, dates=dates)
             write_lines(out, [f"*{note}.*", ""])
         sections.write_to(out)
+
+
+class _Undated:
+    """The lines shown with no date, gathered as the sections are read: whether there is one,
+    and the days of those dated only by their article, each with its article's number (rubric
+    4: as of which it is reported). The page says so once, plainly, so a reader knows the
+    signing and the agreements stand on the article's day (rounds 9 and 11)."""
+
+    def __init__(self, brief: Brief, lang: str) -> None:
+        self.brief, self.lang = brief, lang
+        self.seen = False
+        self.days: set[tuple[date, int]] = set()
+
+    def noted(self, items: Iterable[Item]) -> Iterator[Item]:
+        for item in items:
+            if not date_mark(item.fact, self.brief, self.lang):
+                self.seen = True
+                if item.fact.date_basis == "publication":
+                    self.days.add((item.fact.date, item.citation))
+            yield item
 
 
 def _write_alongside(brief: Brief, dataset: Dataset, lang: str, out: Writable) -> None:
@@ -234,15 +259,6 @@ def _later_reports(items: list[Item], dataset: Dataset) -> dict[str, Tracked]:
     chosen = [item.fact for item in items if linked.get(item.fact.id)]
     return {entry.fact.id: entry for entry in track(dataset, chosen) if entry.later} \
         if chosen else {}
-
-
-def _dated_by_report(items: list[Item], brief: Brief, lang: str) -> set[tuple[date, int]]:
-    """The days of the lines shown with no date because the text gives them none, each with
-    its article's number: dated by their article (rubric 4: as of which it is reported). The
-    page says so once, plainly, so a reader knows the signing and the agreements stand on the
-    article's day (rounds 9 and 11)."""
-    return {(item.fact.date, item.citation) for item in items
-            if item.fact.date_basis == "publication" and not date_mark(item.fact, brief, lang)}
 
 
 def _source_role(source: Source, brief: Brief, dataset: Dataset, lang: str) -> str:
