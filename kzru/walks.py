@@ -182,18 +182,18 @@ class WalkQueries:
         event's (by its index: a brief's last meeting)."""
         where = self.index.admit(f"({ROLE_CANDIDATES}) AND x.rowid > ?"
                                  + (" AND x.event = ?" if event is not None else ""))
+        of_event = [] if event is None else [event]
         sql = ("SELECT x.rowid, x.id, x.kind, x.event, x.date, x.status, x.speaker, x.sectors, "
                "x.part_of, CASE WHEN x.status = 'reported' AND x.kind = 'statement' THEN "
                "(SELECT f.evidence FROM facts f WHERE f.rowid = x.rowid) ELSE '' END "
-               f"FROM filters x {'NOT INDEXED ' if event is None else ''}WHERE {where} "
+               f"FROM filters x {'' if of_event else 'NOT INDEXED '}WHERE {where} "
                f"ORDER BY {FILE_ORDER} LIMIT {int(page)}")  # NOT INDEXED: a page by rowid
         types = (int, str, str, str, int, str, str, str, str, str)
         shared: dict[str, str] = {}  # one copy of each kind, event, status and speaker
         sectors: dict[str, tuple[str, ...]] = {}
         last = -1
         while True:
-            rows = self.index.typed_rows(sql, [last] if event is None else [last, event],
-                                         types)
+            rows = self.index.typed_rows(sql, [last, *of_event], types)
             for (_, fact_id, kind, event, day, status, speaker, listed, part_of,
                  words) in rows:
                 found = sectors.get(listed)
