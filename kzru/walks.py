@@ -174,23 +174,26 @@ class WalkQueries:
         order. role() decides among them."""
         return self.select(ROLE_CANDIDATES, order=FILE_ORDER)
 
-    def role_pool(self, page: int = 5000) -> Iterator["Candidate"]:
+    def role_pool(self, page: int = 5000, event: str | None = None) -> Iterator["Candidate"]:
         """``role_candidates`` a page at a time, each with only what role() and track's
         choice read (the words only of a statement that may be a discussed item, taken out of
         the stored record by SQLite): no record decoded, none held. The facts track shows are
-        read whole afterwards (``fetch``), each value checked."""
-        where = self.index.admit(f"({ROLE_CANDIDATES}) AND x.rowid > ?")
+        read whole afterwards (``fetch``), each value checked. With ``event``, only that
+        event's (by its index: a brief's last meeting)."""
+        where = self.index.admit(f"({ROLE_CANDIDATES}) AND x.rowid > ?"
+                                 + (" AND x.event = ?" if event is not None else ""))
+        of_event = [] if event is None else [event]
         sql = ("SELECT x.rowid, x.id, x.kind, x.event, x.date, x.status, x.speaker, x.sectors, "
                "x.part_of, CASE WHEN x.status = 'reported' AND x.kind = 'statement' THEN "
                "(SELECT f.evidence FROM facts f WHERE f.rowid = x.rowid) ELSE '' END "
-               f"FROM filters x NOT INDEXED WHERE {where} "
+               f"FROM filters x {'' if of_event else 'NOT INDEXED '}WHERE {where} "
                f"ORDER BY {FILE_ORDER} LIMIT {int(page)}")  # NOT INDEXED: a page by rowid
         types = (int, str, str, str, int, str, str, str, str, str)
         shared: dict[str, str] = {}  # one copy of each kind, event, status and speaker
         sectors: dict[str, tuple[str, ...]] = {}
         last = -1
         while True:
-            rows = self.index.typed_rows(sql, [last], types)
+            rows = self.index.typed_rows(sql, [last, *of_event], types)
             for (_, fact_id, kind, event, day, status, speaker, listed, part_of,
                  words) in rows:
                 found = sectors.get(listed)
