@@ -125,6 +125,18 @@ PRESS_SERVICES: dict[str, str] = {
     "президента казахстан": "Akorda", "президента рк": "Akorda", "токаев": "Akorda",
     "главы казахстан": "Akorda"}
 PRESS_WORDS = 4  # words of a press office's name kept after its noun
+# A press office named by reference ("пресс-служба страны", "пресс-служба республики") is that
+# of the country the text named last: its head of state's office (kzru.curate.speakers).
+PRESS_REFERENCES: tuple[str, ...] = ("страны", "республики", "государства")
+PRESS_OF_SIDE: dict[str, str] = {"kz": "Akorda", "ru": "Kremlin press service"}
+# Words that may stand between a speaker and their verb of saying as an aside ("Российский
+# лидер в свою очередь отметил", "Министр, в частности, заявил").
+ASIDES: tuple[str, ...] = ("в свою очередь", "в частности", "со своей стороны", "в том числе",
+                           "в ответ", "при этом", "также", "тоже", "же", "in turn")
+# Where a text was published, never who speaks: an outlet named after these words ("в газете
+# «…»", "на сайте …", "в журнале …").
+PUBLISHED_IN: tuple[str, ...] = ("газет", "журнал", "издани", "сайт", "портал", "блог",
+                                 "newspaper", "magazine", "website")
 
 # The noun of a ceremony before a signing's noun ("церемония подписания документов
 # состоялась"): the fact is the ceremony, done, not a document signed (the document's own
