@@ -50,13 +50,14 @@ CREDIT_STARTS: tuple[str, ...] = (
     "photo:", "photo credit")
 CREDIT_WITHIN: tuple[str, ...] = ("(фото:", "(фото ", "фото:", "(photo:", "©")
 # A sentence that only names where the report before it came from: "Об этом сообщает ТАСС.",
-# "Об этом сообщили в пресс-службе министерства.", "Об этом пишет РБК." (normalised, without
-# its final full stop; at most seven words after the verb, no clause of its own).
+# "Об этом сообщили в пресс-службе министерства.", "Об этом пишет РБК.", "Об этом заявил перед
+# началом переговоров президент …" (normalised, without its final full stop; at most fourteen
+# words after the verb, no clause of its own).
 ATTRIBUTION_LINE = (
     r"(?:об этом|о том|это|как)\s+(?:\w+\s+)?"
     r"(?:сообща\w*|сообщи\w*|переда\w*|пиш\w*|написал\w*|информир\w*|рассказал\w*|"
     r"заявил\w*|уточнил\w*|говорит\w*|отметил\w*|пояснил\w*)"
-    r"(?:\s+[^\s,;:—–]+){0,7}")
+    r"(?:\s+[^\s,;:—–]+){0,14}")
 # The verbs by which a report names its channel ("сообщает ТАСС", "передаёт РИА Новости",
 # "пишет РБК", "со ссылкой на"): a clause of these and its channel alone is no fact.
 CHANNEL_VERBS: tuple[str, ...] = (
