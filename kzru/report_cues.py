@@ -147,3 +147,11 @@ CEREMONY_WORDS: tuple[str, ...] = ("церемони", "ceremon")
 # инициативу", "согласился с предложением"): the proposal is agreed (normalised text).
 SUPPORTED = (r"(?<!\w)(?:поддержа(?:л|ла|ли)|согласил(?:ся|ась|ись)\s+с)\s+(?:\S+\s+){0,2}?"
              r"(?:предложени|инициатив|иде[юея])")
+
+# Words that join a second predicate to a sentence's first, each with its own verb and status
+# ("предложил …, причём нашёл …", "подписали …, а также обсудили …", "заявил о …; при этом
+# подчеркнул …", "ознакомился …, и сам опубликовал …"): the sentence reports two facts,
+# drafted apart (kzru.curate.readings.coordinated). After a comma or a semicolon.
+COORDINATORS: tuple[str, ...] = (
+    "причем", "а также", "при этом", "и при этом", "но при этом", "и сам", "и сама", "и сами",
+    "кроме того", "and also", "while also")
