@@ -159,6 +159,32 @@ ITERATIVE_WORDS: tuple[str, ...] = (
 # How far (in words) a document word may stand from its verb and still be governed by it.
 DOCUMENT_REACH = 6
 
+# Words news uses for a sector, by the beginnings of their forms, beside the data folder's own
+# sector names and aliases (which kzru.curate.lexicon matches by stem, word for word): an
+# adjective or a compound the aliases do not reach ("транзитных перевозок", "грузоперевозки",
+# "логистического центра", "нефтяной", "атомной станции"). The drafter takes a sector from
+# these only when the data folder has that sector.
+SECTOR_STEMS: dict[str, tuple[str, ...]] = {
+    "transport": ("перевоз", "грузоперевоз", "авиаперевоз", "пассажироперевоз", "транзит",
+                  "логисти", "грузопоток", "железнодорож", "контейнер", "авиасообщ",
+                  "авиарейс", "транспорт", "автоперевоз", "грузов", "transport", "transit",
+                  "logistic", "railway", "freight", "cargo"),
+    "energy": ("нефт", "газопровод", "нефтепровод", "газов", "энергет", "электроэнерг",
+               "электростанц", "угольн", "теплоэнерг", "топливн", "oil", "gas", "energy",
+               "electricity"),
+    "nuclear": ("атомн", "ядерн", "уранов", "nuclear", "uranium"),
+    "agriculture": ("зерн", "пшениц", "сельскохозяйств", "агропромышлен", "аграр", "фермер",
+                    "животновод", "растениевод", "grain", "wheat", "agricultur", "farm"),
+    "education": ("университет", "вуз", "студент", "колледж", "образовательн",
+                  "university", "student", "college"),
+    "health": ("медицин", "здравоохран", "больниц", "вакцин", "medical", "hospital"),
+    "tourism": ("туризм", "туристическ", "турист", "tourism", "tourist"),
+    "space": ("космическ", "космодром", "space"),
+    "security": ("оборон", "военн", "defence", "defense", "military"),
+    "finance": ("банковск", "финансов", "banking", "financial"),
+    "industry": ("промышлен", "металлург", "машиностро", "industrial", "manufactur"),
+}
+
 # Attribution: who says it. Verbs of saying (any person and tense begin with these stems) and
 # the phrases that name a source of a view.
 SAYING_VERBS: tuple[str, ...] = (

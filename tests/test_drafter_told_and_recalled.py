@@ -106,3 +106,22 @@ def test_a_season_is_dated_to_its_year_a_weekday_to_its_day(drafts_of) -> None:
     assert by("В среду").date.isoformat() == "2029-03-07"
     # a weekday set beside its date only checks it
     assert by("Во вторник").date.isoformat() == "2029-02-27"
+
+
+SECTORS = (
+    "Актобе, 11 мая 2029 года\n\n"
+    "Объем транзитных перевозок через Актобе вырос на 12 процентов.\n"
+    "Грузоперевозчики двух стран открыли логистический центр в Актобе.\n"
+    "Стороны обсудили строительство атомной станции.\n"
+    "Фермеры области отправили первую партию пшеницы в Оренбург.\n")
+
+
+def test_sector_words_reach_adjectives_and_compounds(drafts_of) -> None:
+    """The sector lexicon's aliases («транзит», «логистика») match word for word; the sector
+    words of news reach their adjectives and compounds too («транзитных перевозок»,
+    «грузоперевозчики», «логистический», «атомной», «пшеницы»)."""
+    _, by = drafts_of(SECTORS)
+    assert "transport" in by("Объем транзитных").sectors
+    assert "transport" in by("Грузоперевозчики").sectors
+    assert "nuclear" in by("Стороны обсудили").sectors
+    assert "agriculture" in by("Фермеры").sectors

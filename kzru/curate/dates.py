@@ -66,7 +66,7 @@ _PATTERNS = (
 )
 
 
-# The note of a sentence dated by the one before it (kzru.curate.draft._carried): its English
+# The note of a sentence dated by the one before it (kzru.curate.carried.continued): its English
 # begins so (kzru.curate.events tells such a note by it).
 CONTINUES = "No date of its own: it continues the sentence before it in the paragraph, dated"
 CONTINUES_KEY = "draft.note.continues"

@@ -74,8 +74,9 @@ def decide_status(sentence: Sentence) -> tuple[str, str]:
     return decide(sentence)[:2]
 
 
-def decide(sentence: Sentence) -> tuple[str, str, str]:
-    """decide_status, with the tense of the deciding word ('' for a phrase)."""
+def decide(sentence: Sentence, framed: bool = False) -> tuple[str, str, str]:
+    """decide_status, with the tense of the deciding word ('' for a phrase); ``framed``: the
+    sentence is a piece of a reported clause (verbs.reported_acts)."""
     text = normalize(sentence.text)
     # position -> (cue length, status, word, attributive, tense)
     per_word: dict[int, tuple[int, str, str, bool, str]] = {}
@@ -122,7 +123,7 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
             if key not in per_word or len(cue) > per_word[key][0]:
                 per_word[key] = (len(cue), decided, word, attributive, tense)
     futures(sentence, per_word)
-    reported_acts(sentence, per_word)
+    reported_acts(sentence, per_word, framed)
     for match in re.finditer(SUPPORTED, text):
         if not any(normalize(t.text) == "не" and t.stop <= sentence.start + match.start()
                    <= t.stop + 1 for t in sentence.tokens):

@@ -250,7 +250,7 @@ def _with_dateline_day(text: str, published: date | None, precision: str, basis:
         year=published.year)
 
 
-def _first_line_title(text: str) -> str:
+def first_line_title(text: str) -> str:
     """A headline: a short first line with no final full stop that is not a dateline."""
     for line in text.splitlines():
         line = line.strip()
@@ -271,7 +271,7 @@ def _publisher(text: str) -> str:
 
 def _from_text(path: Path, text: str) -> dict:
     published, precision, basis, note = _dateline(text)
-    title = _first_line_title(text)
+    title = first_line_title(text)
     match = _PUBLISHER.search(text[:3000])
     origins = {"publisher": ("publisher_line", at(path, text, match.start(1) + (
         match[1].startswith("«")))) if match else ("publisher_line", str(path))}
