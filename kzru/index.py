@@ -194,6 +194,21 @@ class Index:
         return found
 
     @_recovering
+    def sector_rows(self, sector: str) -> set[int]:
+        """Rows of the facts a sector is one of, by the sectors' index: read from that index
+        alone when every row may be seen (no drafts, or drafts asked for), else through the
+        rows a reader may see (``admit``)."""
+        if self.drafts or not self.has_drafts:
+            rows = self.connection.execute(
+                "SELECT rowid FROM fact_sectors WHERE sector = ?", (sector,))
+        else:
+            rows = self.connection.execute(
+                "SELECT x.rowid FROM filters x WHERE "
+                f"{self.admit('x.rowid IN (SELECT rowid FROM fact_sectors WHERE sector = ?)')}",
+                (sector,))
+        return {row[0] for row in rows}
+
+    @_recovering
     def inside_names(self, key: str) -> set[int]:
         """Rows of facts that say the word (by its places.key) only inside a name."""
         rows = self.connection.execute("SELECT rowid FROM inname WHERE key = ?", (key,))

@@ -284,6 +284,9 @@ class Dataset:
     def role_candidates(self) -> list[Fact]:
         return list(self.facts.values())
 
+    def pages(self, page: int = 0) -> Iterator[list[Fact]]:
+        yield list(self.facts.values())
+
     def role_pool(self, page: int = 0, event: str | None = None) -> Iterator[Fact]:
         return iter(self.facts.values() if event is None else self.event_facts(event))
 
