@@ -193,6 +193,8 @@ SAYING_VERBS: tuple[str, ...] = (
     "убежден", "признал", "напомнил", "констатир", "прокомментир", "говорит", "говорил",
     "отмеча", "заявля", "рассказыва", "поясня", "добавля", "уточнил", "уточня", "выразил",
     "выража", "информир", "отметив", "подчеркнув", "заявив", "сообщив", "добавив",
+    # naming something so is saying it ("в Кремле назвали переговоры успешными", "оценил")
+    "назвал", "называ", "оценил", "оценива", "охарактеризова",
     "said", "told", "stated", "noted", "added", "believes",
 )
 ATTRIBUTION_PHRASES: tuple[str, ...] = (
@@ -413,8 +415,9 @@ BACKGROUND_WORDS: tuple[str, ...] = (
     # "на фоне …", "в преддверии визита"), and a stance held over time ("неоднократно
     # заявлял")
     "напомним", "напомню", "как известно", "на фоне", "в преддверии", "against the backdrop",
-    "ahead of", "неоднократно", "не раз", "не однажды", "не единожды", "многократно",
-    "repeatedly", *GENERIC_WORDS)
+    "ahead of", "накануне визит", "накануне переговор", "накануне встреч",
+    "накануне саммит", "накануне форум", "on the eve of", "неоднократно", "не раз",
+    "не однажды", "не единожды", "многократно", "repeatedly", *GENERIC_WORDS)
 # Words that bring a narrative back to the present ("Теперь…", "Сейчас…"): a sentence holding
 # one does not continue the earlier time of the sentence before it.
 NOW_WORDS: tuple[str, ...] = ("теперь", "сейчас", "ныне", "nowadays", "now")

@@ -125,3 +125,23 @@ def test_sector_words_reach_adjectives_and_compounds(drafts_of) -> None:
     assert "transport" in by("Грузоперевозчики").sectors
     assert "nuclear" in by("Стороны обсудили").sectors
     assert "agriculture" in by("Фермеры").sectors
+
+
+EVE = (
+    "Москва, 14 октября 2029 года\n\n"
+    "Государственный визит президента Казахстана в Россию начался 14 октября.\n"
+    "Накануне визита в Москву казахстанский лидер опубликовал статью в российской газете.\n"
+    "Министр сообщил, что стороны обсудили поставки, что в Кремле назвали важным шагом.\n")
+
+
+def test_the_eve_of_a_visit_is_background_and_names_its_city(drafts_of) -> None:
+    """«накануне визита в Москву»: what came before the visit joins no event, but it says
+    where the visit goes, which the visit proposed without a place takes. «назвали» is a
+    verb of saying: the clause under it is an assessment, not an act done."""
+    data, by = drafts_of(EVE)
+    (visit,) = data.events.values()
+    assert (visit.kind, visit.places, visit.start.isoformat()) == (
+        "state-visit", ("Москва",), "2029-10-14")
+    assert by("Государственный визит").event == visit.id
+    assert by("Накануне").event == ""
+    assert by("Министр сообщил").status == "reported"
