@@ -261,10 +261,13 @@ WEEKDAYS: dict[str, int] = {
 # день"): the days from that day.
 DAY_REFERENCES: dict[str, int] = {
     "в тот день": 0, "в этот день": 0, "в тот же день": 0, "в этот же день": 0,
-    "тогда же": 0, "в тот же вечер": 0, "в тот вечер": 0, "в тот же час": 0,
+    "в тот же вечер": 0, "в тот вечер": 0, "в тот же час": 0,
     "на следующий день": 1, "на другой день": 1, "днем позже": 1, "днем ранее": -1,
     "за день до этого": -1, "that day": 0, "the same day": 0, "on the same day": 0,
     "the next day": 1, "the following day": 1, "the day before": -1}
+# Phrases that name a time by the one named before them, at whatever precision that was ("В
+# сентябре лидеры встречались в Москве. Тогда же было подписано …": September).
+TIME_REFERENCES: tuple[str, ...] = ("тогда же", "в то же время года", "at the same time")
 # Words that place a year, a month or a week relative to the article's ("в прошлом году").
 RELATIVE_SHIFTS: dict[str, int] = {
     "позапрошл": -2, "прошл": -1, "минувш": -1, "предыдущ": -1, "эт": 0, "текущ": 0,

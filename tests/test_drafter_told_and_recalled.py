@@ -145,3 +145,23 @@ def test_the_eve_of_a_visit_is_background_and_names_its_city(drafts_of) -> None:
     assert by("Государственный визит").event == visit.id
     assert by("Накануне").event == ""
     assert by("Министр сообщил").status == "reported"
+
+
+THEN = (
+    "Кокшетау, 18 октября 2029 года\n\n"
+    "Стороны обсудили подготовку к форуму, который пройдет в ноябре в Омске.\n"
+    "Напомним, в сентябре лидеры встречались в Москве в рамках саммита СНГ.\n"
+    "Тогда же было подписано соглашение о строительстве ТЭЦ в Кокшетау.\n")
+
+
+def test_a_relative_clause_s_cue_and_then_the_time_named_before(drafts_of) -> None:
+    """A cue inside a relative clause («форум, который пройдет в ноябре») does not decide what
+    the sentence reports («обсудили»: talk). «Тогда же» takes the time named before at its
+    precision (September, a month) and the event of that sentence."""
+    data, by = drafts_of(THEN)
+    assert by("Стороны обсудили").status == "reported"
+    signed = by("Тогда же")
+    assert (signed.date.isoformat(), signed.date_precision, signed.date_basis) == (
+        "2029-09-01", "month", "inferred")
+    summit = by("Напомним").event
+    assert summit and signed.event == summit

@@ -284,6 +284,12 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
             found = links[earlier[-1]]  # the event of the sentence it continues, or none
         elif not found and continued:
             found = links[index - 1]  # the sentence before's event, or none, as it had
+        elif not found and getattr(draft.date.note, "key", "") in REFERRED:
+            # "в тот день", "тогда же": the event of the sentence whose time it takes, if any
+            found = next((links[n] for n in reversed(range(index))
+                          if drafts[n].date.date == draft.date.date and links[n]), "") or (
+                background(draft, sentence, linker.events[main], article_date,
+                           article_precision, preview, draft.sentence in lead) if main else "")
         elif not found and main:
             found = background(draft, sentence, linker.events[main], article_date,
                                 article_precision, preview, draft.sentence in lead)
@@ -292,6 +298,9 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
     return links
 
 
+# The notes of a date taken from an earlier sentence by a phrase that refers to it
+# (kzru.curate.carried.that_day)
+REFERRED = ("draft.note.that_day", "draft.note.that_time")
 _VISITED = re.compile(  # "визита в ", "визите его в ": the words before where a visit goes
     r"(?<!\w)(?:" + "|".join(VISIT_NOUNS) + r")\w*\s+(?:\S+\s+){0,4}?(?:в|во|to)\s+$")
 
