@@ -19,6 +19,7 @@ TOLD = (
     "Аким заявил, что объем грузов через переход вырос.\n"
     "Эксперт отметил, что отношения приграничных районов приняли новый характер.\n"
     "Губернатор сказал, что участники ярмарки обсудили цены на корма.\n"
+    "Посол сообщил, что стороны затронули вопросы выдачи виз.\n"
     "Межрегиональная выставка началась 15 мая в Костанае.\n")
 
 
@@ -32,6 +33,7 @@ def test_a_reported_past_act_is_done_a_reported_change_is_not(drafts_of) -> None
     assert by("Эксперт").status == "reported"
     # talk reported stays talk
     assert by("Губернатор").status == "reported"
+    assert by("Посол").status == "reported"  # touching on a topic is talk too
     # an event's beginning is an event that took place
     assert by("Межрегиональная выставка").status == "done"
 
