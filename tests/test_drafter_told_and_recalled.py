@@ -167,3 +167,17 @@ def test_a_relative_clause_s_cue_and_then_the_time_named_before(drafts_of) -> No
         "2029-09-01", "month", "inferred")
     summit = by("Напомним").event
     assert summit and signed.event == summit
+
+
+def test_a_duration_in_words_is_a_figure(drafts_of) -> None:
+    """«длились около трех часов»: how long something lasted is a figure, its number said in
+    words, «около» kept as the qualifier; a count of documents signed stays a document."""
+    _, by = drafts_of(
+        "Москва, 12 марта 2029 года\n\n"
+        "Переговоры министров длились около трех часов.\n"
+        "Заседание комиссии продлилось полтора часа.\n"
+        "Стороны подписали два документа.\n")
+    talks = by("Переговоры")
+    assert (talks.kind, str(talks.value), talks.unit) == ("figure", "3", "час (about)")
+    assert (by("Заседание").kind, str(by("Заседание").value)) == ("figure", "1.5")
+    assert by("Стороны").kind == "document"
