@@ -57,3 +57,14 @@ def test_a_seat_of_power_speaks_through_an_impersonal_plural(drafts_of) -> None:
     assert by("В Акорде").speaker == "Akorda"
     assert by("Переговоры носили").speaker == "Kremlin"
     assert by("Руководители").speaker == ""
+
+
+def test_a_group_speaks_through_a_plural_verb_of_opinion(drafts_of) -> None:
+    """«Эксперты считают, что …», «Аналитики полагают»: the plural of a present of opinion is
+    a verb of saying, and the group before it speaks."""
+    _, by = drafts_of(
+        "Алматы, 5 мая 2029 года\n\n"
+        "Эксперты считают, что снижение торговли связано с курсом валют.\n"
+        "Аналитики полагают, что поставки зерна вырастут.\n")
+    assert by("Эксперты").speaker == "experts"
+    assert by("Аналитики").speaker == "analysts"

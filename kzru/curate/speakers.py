@@ -234,7 +234,7 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
     if _opens_with(sentence, SPEAKER_PRONOUNS):
         return ""  # "Он сообщил, что …": the person named before (carry_speakers)
     for at in sorted(anchors):
-        window = text[at:at + 40]
+        window = text[max(0, at - 30):at + 40]  # "эксперты считают", "считают эксперты"
         for stem, group in GROUP_SPEAKERS.items():
             if stem in window:
                 return group
