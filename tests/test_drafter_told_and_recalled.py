@@ -181,3 +181,21 @@ def test_a_duration_in_words_is_a_figure(drafts_of) -> None:
     assert (talks.kind, str(talks.value), talks.unit) == ("figure", "3", "час (about)")
     assert (by("Заседание").kind, str(by("Заседание").value)) == ("figure", "1.5")
     assert by("Стороны").kind == "document"
+
+
+def test_a_weekday_or_a_period_named_relative_to_the_article(drafts_of) -> None:
+    """«в прошлую среду», «в следующий вторник» count from the article's week; «в начале
+    следующего месяца» is that month, «в конце прошлой недели» that week's month."""
+    _, by = drafts_of(
+        "Уральск, 14 марта 2029 года\n\n"
+        "В прошлую среду министры подписали протокол о тарифах.\n"
+        "В следующий вторник министры проведут переговоры в Уральске.\n"
+        "В начале следующего месяца откроется пункт пропуска.\n"
+        "В конце прошлой недели делегация посетила Оренбург.\n")
+    # 14 March 2029 is a Wednesday
+    assert by("В прошлую среду").date.isoformat() == "2029-03-07"
+    assert by("В следующий вторник").date.isoformat() == "2029-03-20"
+    month = by("В начале")
+    assert (month.date.isoformat(), month.date_precision) == ("2029-04-01", "month")
+    week = by("В конце прошлой недели")
+    assert (week.date.isoformat(), week.date_precision) == ("2029-03-01", "month")
