@@ -126,6 +126,10 @@ PRESS_SERVICES: dict[str, str] = {
     "президента казахстан": "Akorda", "президента рк": "Akorda", "токаев": "Akorda",
     "главы казахстан": "Akorda"}
 PRESS_WORDS = 4  # words of a press office's name kept after its noun
+# A seat of power speaking through an impersonal plural ("в Кремле отметили", "как заявили в
+# Акорде"): the institution speaks, as the table names it (any other body by its own name).
+SEAT_SPEAKERS: dict[str, str] = {"кремл": "Kremlin", "акорд": "Akorda", "kremlin": "Kremlin",
+                                 "akorda": "Akorda"}
 # A press office named by reference ("пресс-служба страны", "пресс-служба республики") is that
 # of the country the text named last: its head of state's office (kzru.curate.speakers).
 PRESS_REFERENCES: tuple[str, ...] = ("страны", "республики", "государства")

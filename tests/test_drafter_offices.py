@@ -41,3 +41,30 @@ def test_an_office_speaks_as_its_institution_and_a_pronoun_as_the_person(drafts_
     # «Он» is the person named before; the newspaper is where something appeared
     assert by("Он сообщил").speaker == "Sergei Lavrov"
     assert by("Российский лидер").speaker == "Vladimir Putin"
+
+
+SEATS = (
+    "Москва, 2 марта 2029 года\n\n"
+    "В Акорде заявили, что визит пройдет в мае.\n"
+    "Переговоры носили конструктивный характер, отметили в Кремле.\n"
+    "Руководители регионов отметили важность проекта.\n")
+
+
+def test_a_seat_of_power_speaks_through_an_impersonal_plural(drafts_of) -> None:
+    """«в Акорде заявили», «отметили в Кремле»: no person is named, the institution speaks;
+    a plural subject of its own («Руководители регионов отметили») is no seat."""
+    _, by = drafts_of(SEATS)
+    assert by("В Акорде").speaker == "Akorda"
+    assert by("Переговоры носили").speaker == "Kremlin"
+    assert by("Руководители").speaker == ""
+
+
+def test_a_group_speaks_through_a_plural_verb_of_opinion(drafts_of) -> None:
+    """«Эксперты считают, что …», «Аналитики полагают»: the plural of a present of opinion is
+    a verb of saying, and the group before it speaks."""
+    _, by = drafts_of(
+        "Алматы, 5 мая 2029 года\n\n"
+        "Эксперты считают, что снижение торговли связано с курсом валют.\n"
+        "Аналитики полагают, что поставки зерна вырастут.\n")
+    assert by("Эксперты").speaker == "experts"
+    assert by("Аналитики").speaker == "analysts"

@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from kzru.cues import DAY_REFERENCES, NOW_WORDS
+from kzru.cues import DAY_REFERENCES, NOW_WORDS, TIME_REFERENCES
 from kzru.curate.annotate import Annotated
 from kzru.curate.dates import CONTINUES_KEY, Dated, Published
 from kzru.curate.words import normalize
@@ -30,8 +30,16 @@ def that_day(drafted: Draft, found: list[Draft]) -> Draft:
     if drafted.date.basis != "publication":
         return drafted
     text = normalize(drafted.text)
-    said = next((phrase for phrase in DAY_REFERENCES
+    said = next((phrase for phrase in (*DAY_REFERENCES, *TIME_REFERENCES)
                  if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)), None)
+    if said in TIME_REFERENCES:  # "тогда же": the time named before, at its precision
+        earlier = next((d.date for d in reversed(found) if d.sentence < drafted.sentence and
+                        d.date.basis != "publication"), None)
+        if earlier is None:
+            return drafted
+        return drafted._replace(date=Dated(earlier.date, earlier.precision, "inferred", Said(
+            "draft.note.that_time", said=said, date=earlier.date.isoformat(),
+            precision=word("precision", earlier.precision)), earlier.end))
     earlier = next((d.date for d in reversed(found) if d.sentence < drafted.sentence and
                     d.date.basis != "publication" and d.date.precision == "day"), None)
     if said is None or earlier is None:

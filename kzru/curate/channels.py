@@ -21,6 +21,7 @@ from kzru.report_cues import (
     PRESS_SERVICES,
     PRESS_WORDS,
     PUBLISHED_IN,
+    SEAT_SPEAKERS,
 )
 
 if TYPE_CHECKING:
@@ -130,4 +131,28 @@ def last_side(text: str) -> str:
         if side and (word[:1].isupper() or word.isupper()) and not normalize(word).startswith(
                 ("казахстанск", "российск")):
             return side
+    return ""
+
+
+def seat(sentence: Sentence, verb: Token) -> str:
+    """The institution named by "в …" right after or right before an impersonal plural verb
+    of saying ("отметили в Кремле", "в Акорде заявили", "как сообщили в МИД России"): it
+    speaks, as the table names it ("Kremlin", "Akorda"), else by its own name; ''."""
+    if not normalize(verb.text).endswith(("ли", "ли,")):
+        return ""  # a plural past with no subject: "отметили", "заявили", "сообщили"
+    after = re.match(r"\s+(?:в|во)\s+", sentence.text[verb.stop - sentence.start:])
+    before = re.search(r"(?:^|[,«\"—–]\s*|как\s+)(?:в|во)\s+(\S+(?:\s+\S+){0,2})\s+$",
+                       sentence.text[:verb.start - sentence.start], re.IGNORECASE)
+    spans = []
+    if after:
+        spans.append(verb.stop + after.end())
+    if before:
+        spans.append(sentence.start + before.start(1))
+    for at in spans:
+        entity = next((e for e in sentence.entities if e.start == at and e.type in (
+            "organization", "place")), None)
+        if entity is not None:
+            said = normalize(entity.normal)
+            return next((name for stem, name in SEAT_SPEAKERS.items() if said.startswith(stem)),
+                        entity.normal)
     return ""

@@ -28,6 +28,7 @@ from kzru.curate.channels import (
     office_subject,
     press_service,
     published_in,
+    seat,
 )
 from kzru.curate.titles import Title, holders, is_title, resolve, titles
 from kzru.curate.words import find, normalize
@@ -207,6 +208,9 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
                 return subject_office  # "Пресс-служба Акорды сообщила, что …"
             if impersonal(token):
                 continue  # "говорится в официальном сообщении": no person speaks
+            institution = seat(sentence, token)
+            if institution:
+                return institution  # "в Кремле отметили", "как заявили в Акорде"
             title = _title_subject(sentence, token, named) if named else None
             if title is not None:
                 return title.name
@@ -230,7 +234,7 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
     if _opens_with(sentence, SPEAKER_PRONOUNS):
         return ""  # "Он сообщил, что …": the person named before (carry_speakers)
     for at in sorted(anchors):
-        window = text[at:at + 40]
+        window = text[max(0, at - 30):at + 40]  # "эксперты считают", "считают эксперты"
         for stem, group in GROUP_SPEAKERS.items():
             if stem in window:
                 return group
