@@ -200,7 +200,7 @@ def _refuse_invisible(path: Path, text: str) -> None:
                          count=len(found)))
 
 
-def _first_line_title(text: str) -> str:
+def first_line_title(text: str) -> str:
     """A headline: a short first line with no final full stop that is not a dateline."""
     for line in text.splitlines():
         line = line.strip()
@@ -221,7 +221,7 @@ def _publisher(text: str) -> str:
 
 def _from_text(path: Path, text: str) -> dict:
     published, precision, basis, note = dateline(text)
-    title = _first_line_title(text)
+    title = first_line_title(text)
     match = _PUBLISHER.search(text[:3000])
     origins = {"publisher": ("publisher_line", at(path, text, match.start(1) + (
         match[1].startswith("«")))) if match else ("publisher_line", str(path))}
