@@ -39,6 +39,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "brief.related": ("Held alongside", "В те же дни"),
     "brief.related_announced": ("Announced alongside, not reported as held",
                                 "Объявлено на те же дни, о проведении не сообщается"),
+    "brief.related_announcer": ("Announced beforehand in the report of",
+                                "Объявлено заранее в репортаже о событии"),
     "brief.also": ("also", "также"),
     "brief.areas": ("Areas", "Области"),
     "brief.several": ("Several areas", "Несколько отраслей"),
@@ -67,6 +69,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "существующие учреждения, оценки, отдельные пункты. В разделах выше — то, что, по "
         "материалам, стороны сделали, о чём договорились, что запланировали, обсудили или "
         "затронули на самом событии, и работа, о которой сообщается, что она идёт."),
+    "brief.alongside_undated": (
+        "Lines here without a date in brackets are reported as of their article's date "
+        "({dates}), not as things of the event's days",
+        "Строки здесь без даты в скобках сообщены на дату своей статьи ({dates}), а не как "
+        "происходившее в дни события"),
     "brief.checks": ("Preview against outcome", "Прогноз и итог"),
     "brief.checks_note": (
         "What the preview {previews} expected, proposed or planned, or reported as under way, "
@@ -117,6 +124,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "brief.family.forum": ("forum", "форум"),
     "brief.sectors_not_last": ("Sectors not covered last time",
                                "Отрасли, которых не было в прошлый раз"),
+    "brief.sectors_last_alongside": (
+        "Sectors covered last time only in the rows its report gave alongside, not as that "
+        "meeting's own",
+        "Отрасли, которые в прошлый раз были только в строках, приведённых рядом, а не среди "
+        "фактов самой встречи"),
     "brief.sectors_new": ("Sectors new to this table", "Отрасли, впервые появившиеся в таблице"),
     "brief.sectors_new_alongside": (
         "Sectors new to this table in the rows reported alongside",
@@ -133,6 +145,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "Что стало с его договорённостями к этой встрече (kzru track)"),
     "brief.outcome_since": ("later, as of the newest article in this table",
                             "позже, по самой новой статье в таблице"),
+    "brief.via_parts": ("through its part {ids}", "через его часть {ids}"),
+    "brief.rest_part": ("nothing later on its other part", "о другой его части позже ничего нет"),
+    "brief.rest_parts": ("nothing later on its other {count} parts",
+                         "об остальных его частях ({count}) позже ничего нет"),
     "brief.verdict.no_report_by_then": ("no report by this meeting",
                                         "к этой встрече сообщений нет"),
     "brief.sources": ("Sources", "Источники"),
@@ -193,6 +209,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{later} reports it under way; nothing later reports it signed or done",
         "{later} сообщает, что работа идёт; позже ничто не сообщает о подписании или "
         "выполнении"),
+    "track.why.open_ended": (
+        "{later} reports a step of it {status}; the undertaking («{words}…») has no end point, "
+        "so a step carries it forward without completing it",
+        "{later} сообщает, что шаг в этом направлении {status}; у договорённости («{words}…») "
+        "нет конечной точки: шаг продвигает её, но не завершает"),
     "track.why.reaffirmed": (
         "{later} restates it ({status}); nothing later reports it under way, signed or done",
         "{later} подтверждает это снова ({status}); позже ничто не сообщает, что работа идёт, "

@@ -54,6 +54,7 @@ from kzru.roles import (  # noqa: F401 - read from here by brief, the commands a
     _naming_words,
     deciding_words,
     is_discussed,
+    open_ended,
     role,
     talks,
     voice,
@@ -171,6 +172,11 @@ def judge(fact: Fact, later: list[Fact], context: _Context) -> tuple[str, str, F
     if _restated(fact, later):
         first = later[0]
         return RESTATED, Said("track.why.restated", later=_later_line(first)), first
+    if finished and open_ended(fact):
+        first = finished[0]
+        return IN_PROGRESS, Said("track.why.open_ended", later=_later_line(first),
+                                 status=status_word(first.status),
+                                 words=open_ended(fact)), first
     if finished:
         first = finished[0]
         return DONE, Said("track.why.done", later=_later_line(first),

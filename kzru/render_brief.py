@@ -26,6 +26,7 @@ from kzru.brief_lines import (
     reported_lines,
     said_status,
     sector_word,
+    through_parts,
     verdict_label,
 )
 from kzru.cite import headline, published_label
@@ -59,7 +60,7 @@ def _source_markdown(source: Source, lang: str = "en") -> str:
 
 
 def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Dataset,
-                quote: bool) -> list[str]:
+                quote: bool, later: Tracked | None = None) -> list[str]:
     """One bullet; the quotation follows unless the next item quotes the same words."""
     fact = item.fact
     attributed = status in ATTRIBUTED or fact.speaker or fact.source in brief.previews
@@ -92,6 +93,11 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Datas
                      f"`{other.id}` ({said_status(other.status, lang)})")
     lines += conflict_lines(item, brief, lang)
     lines += reported_lines(item, brief, lang)
+    if later is not None:  # what became of it, as the next meeting's page says (round 13b)
+        lines.append(f"  - {label('brief.outcome_since', lang)}: "
+                     f"**{verdict_label(later.verdict, lang)}** → "
+                     f"{later_list(later.later, lang, dataset.sources.values())}"
+                     f"{through_parts(later, lang)}")
     if quote:
         lines.append(f"\n  > {quoted(fact)}\n")
     return lines
@@ -100,10 +106,12 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Datas
 def _group_lines(items: list[Item], status: str, lang: str, brief: Brief,
                  dataset: Dataset) -> list[str]:
     lines: list[str] = []
+    later = _later_reports(items, dataset, with_parts=True)
     for position, item in enumerate(items):
         following = items[position + 1] if position + 1 < len(items) else None
         shared = following is not None and following.fact.evidence == item.fact.evidence
-        lines += _item_lines(item, status, lang, brief, dataset, quote=not shared)
+        lines += _item_lines(item, status, lang, brief, dataset, quote=not shared,
+                             later=later.get(item.fact.id))
     return lines
 
 
@@ -130,14 +138,10 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
              f"**{when}**{mark}{where} · {event_kind(event.kind, lang)}"
              f"{', ' + route if route else ''} · "
              f"{label('brief.sources_word', lang)} {cites}  ", f"`{event.id}`", ""]
-    for key, events in (("brief.related", [other for other in brief.related
-                                           if other.id not in brief.related_announced]),
-                        ("brief.related_announced", [other for other in brief.related
-                                                     if other.id in brief.related_announced])):
+    for key, events in _related(brief):
         if events:
             together = " · ".join(
-                f"{md(other.title(lang))} "
-                f"({span_label(other.start, other.end, other.date_precision)}) `{other.id}`"
+                f"{md(other.title(lang))} ({_related_when(other, lang)}) `{other.id}`"
                 for other in events)
             lines += [f"*{label(key, lang)}:* {together}", ""]
     if event.date_note:
@@ -178,6 +182,15 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
         lines += [f"## {label('brief.alongside', lang)}", "",
                   f"*{label('brief.alongside_note', lang)}*", ""]
         alongside = list(brief.alongside)
+        # the page's note on undated lines speaks of the event's own: a row alongside with no
+        # date of its own is as of its article (about 1,000 KamAZ trucks a year is no fact
+        # of the Sochi talks' day: round-13b briefs reader A)
+        undated = sorted({(item.fact.date, item.citation) for item in alongside
+                          if not date_mark(item.fact, brief, lang)})
+        if undated:
+            dates = "; ".join(label("brief.dated_article", lang, date=str(day), number=number)
+                              for day, number in undated)
+            lines += [f"*{label('brief.alongside_undated', lang, dates=dates)}.*", ""]
         later = _later_reports(alongside, dataset)
         for item in alongside:
             fact = item.fact
@@ -202,12 +215,48 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _later_reports(items: list[Item], dataset: Dataset) -> dict[str, Tracked]:
-    """Track's verdict on the rows reported alongside that later facts are linked to (MSU's
-    branch teaching in 2022, named open in 2025: restated — still operating; round-13
-    briefs reader), as the page says it of the last meeting's commitments."""
-    linked = dataset.followers([item.fact.id for item in items])
-    chosen = [item.fact for item in items if linked.get(item.fact.id)]
+def _related(brief: Brief) -> list[tuple[str, list[Event]]]:
+    """The events of the same trip, each under what the page can say of the two: held
+    alongside; announced alongside, not reported held (the CSTO session on the state visit's
+    page); and, on the page of an event its articles only announce, the event in whose report
+    it was announced (the state visit on the CSTO session's page: the session is not
+    reported held, so it was held alongside nothing: round-13 briefs reader A)."""
+    announcer = set(brief.announcing.values())
+    announced_here = bool(announcer) and not brief.reports
+    held, announced, announcing = [], [], []
+    for other in brief.related:
+        if other.id in brief.related_announced:
+            announced.append(other)
+        elif announced_here and other.id in announcer:
+            announcing.append(other)
+        else:
+            held.append(other)
+    return [("brief.related", held), ("brief.related_announced", announced),
+            ("brief.related_announcer", announcing)]
+
+
+def _related_when(other: Event, lang: str) -> str:
+    """An event's days as its own page's header gives them, marked inferred where its
+    header is (the state visit's end on the XX forum's page rests on the public record, as
+    the visit's date note says: round-13 briefs reader B)."""
+    when = span_label(other.start, other.end, other.date_precision)
+    return label("brief.date_inferred_item", lang, date=when) \
+        if other.date_basis == "inferred" else when
+
+
+def _later_reports(items: list[Item], dataset: Dataset,
+                   with_parts: bool = False) -> dict[str, Tracked]:
+    """Track's verdict on the rows that later facts are linked to, as the page says it of the
+    last meeting's commitments: the rows reported alongside (MSU's branch teaching in 2022,
+    named open in 2025: restated — still operating; round-13 briefs reader) and, ``with_parts``,
+    the event's own rows or one of their parts (the 2022 branches, later open: the page of
+    the visit says so, not only the next meeting's; round-13b briefs reader A)."""
+    ids = [item.fact.id for item in items]
+    if with_parts:
+        ids += [part.id for item in items for part in item.parts]
+    linked = dataset.followers(ids)
+    chosen = [item.fact for item in items if linked.get(item.fact.id) or (
+        with_parts and any(linked.get(part.id) for part in item.parts))]
     return {entry.fact.id: entry for entry in track(dataset, chosen) if entry.later} \
         if chosen else {}
 

@@ -38,6 +38,13 @@ VOICES = (STATE, COMMENTATOR)
 # became of them ("обсуждены", "подчеркнули важность", "обозначили сотрудничество").
 DISCUSSION_CUES = ("обсуди", "обсужд", "подчеркн", "обозначи", "затрону", "отмечен", "отмети",
                    "discuss", "stress", "outline", "singled out")
+# Words of work that has no end point (expanding a network, developing, strengthening,
+# deepening): a later step done carries it forward but never completes it, so track says
+# "in progress", not "done" (round-13 re-readers: «расширению сети филиалов» with a branch
+# later open). Read only in an undertaking's own words (``open_ended``).
+OPEN_ENDED_CUES = ("расширени", "расширя", "развити", "развива", "укреплени", "укрепля",
+                   "углублени", "углубля", "наращивани", "наращива")
+OPEN_ENDED_STATUSES = ("agreed", "planned")
 # Words before "отметить" that make it the writer's aside, not what the sides said.
 ASIDES = frozenset({"необходимо", "следует", "стоит", "нужно", "надо", "важно", "можно"})
 # Talk about relations as such ("обсуждали двусторонние отношения") is a meeting's agenda, not
@@ -72,6 +79,19 @@ _VOICES: dict[tuple[str, bool], str] = {}
 def _cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(normalize(cue)) for cue in cues)
     return re.compile(rf"(?<![^\W\d_])(?:{alternatives})[^\W_]*(?:\s+[^\W_]+){{0,2}}")
+
+
+_OPEN_ENDED = re.compile(r"(?<![^\W\d_])(?:%s)[^\W_]*" % "|".join(
+    re.escape(normalize(cue)) for cue in OPEN_ENDED_CUES))
+
+
+def open_ended(fact: Fact) -> str:
+    """The word of an agreement or plan that makes it work with no end point («по расширению
+    сети филиалов»), or "" when it has a finish (a branch to set up, a plant to build)."""
+    if fact.status not in OPEN_ENDED_STATUSES or fact.kind == "document":
+        return ""
+    found = _OPEN_ENDED.search(normalize(fact.evidence))
+    return found.group(0) if found else ""
 
 
 _PATTERNS = {status: _cue_pattern(cues) for status, cues in STATUS_CUES.items()}

@@ -451,7 +451,8 @@ def test_the_csto_session_is_held_alongside_the_visit_only(table) -> None:  # no
     on the visit's second day, not on the XX forum's (27 November, «проходил в Уфе»): events
     of one trip are those whose days overlap (round-13 re-reader)."""
     csto = page(table, "2024-11-csto-council")
-    held = next(line for line in csto.splitlines() if line.startswith("*Held alongside:*"))
+    held = next(line for line in csto.splitlines()
+                if line.startswith("*Announced beforehand in the report of:*"))
     assert "`2024-11-state-visit-astana`" in held
     assert "2024-11-xx-interregional-forum" not in csto
     assert "2024-11-csto-council" not in page(table, "2024-11-xx-interregional-forum")
