@@ -31,9 +31,9 @@ from kzru.brief_lines import (
 )
 from kzru.cite import headline, published_label
 from kzru.data_words import figure_said
-from kzru.follow import Tracked, track
+from kzru.follow import NO_REPORT, Tracked, track
 from kzru.labels import label
-from kzru.model import Dataset, Event, Source
+from kzru.model import Dataset, Event, Fact, Source
 from kzru.render import WEB_URL, md, span_label
 from kzru.render_brief_checks import check_lines, preview_side_lines
 from kzru.render_brief_novelty import (  # noqa: F401 - _earlier_of_other_kinds: read by tests
@@ -192,6 +192,8 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
                               for day, number in undated)
             lines += [f"*{label('brief.alongside_undated', lang, dates=dates)}.*", ""]
         later = _later_reports(alongside, dataset)
+        unlinked = _unlinked(alongside, later, dataset)
+        reports = dataset.sources.values()
         for item in alongside:
             fact = item.fact
             attributed = fact.speaker or fact.status in ATTRIBUTED or fact.source in brief.previews
@@ -205,6 +207,11 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
                 lines.append(f"  - {label('brief.outcome_since', lang)}: "
                              f"**{verdict_label(entry.verdict, lang)}** → "
                              f"{later_list(entry.later, lang, dataset.sources.values())}")
+            elif fact.id in unlinked:  # nothing linked: the candidates, marked unconfirmed
+                lines.append(f"  - {label('brief.outcome_since', lang)}: "
+                             f"**{verdict_label(NO_REPORT, lang)}**; "
+                             f"{label('brief.see_also_not_linked', lang)} "
+                             f"{later_list(list(unlinked[fact.id]), lang, reports)}")
         lines.append("")
     lines += preview_side_lines(brief, dataset, lang)
     lines += novelty_lines(brief, dataset, lang)
@@ -259,6 +266,23 @@ def _later_reports(items: list[Item], dataset: Dataset,
         with_parts and any(linked.get(part.id) for part in item.parts))]
     return {entry.fact.id: entry for entry in track(dataset, chosen) if entry.later} \
         if chosen else {}
+
+
+def _unlinked(items: list[Item], later: dict[str, Tracked],
+              dataset: Dataset) -> dict[str, tuple[Fact, ...]]:
+    """Of the rows reported alongside that track follows and no later fact is linked to, the
+    later facts the suggester proposes beside them, unconfirmed (the 2022 peaceful-atom work
+    beside the 2025 Rosatom work and nuclear documents: round-13b re-readers, who would not
+    link them, rule 1). Track's own see also, as its page shows it."""
+    from kzru.suggest import see_also  # the suggester only where a page has such rows
+
+    followed = [entry for entry in track(dataset, [item.fact for item in items
+                                                   if item.fact.id not in later])
+                if entry.verdict == NO_REPORT and not entry.parts]
+    if not followed:
+        return {}
+    return {entry.fact.id: entry.see_also for entry in see_also(dataset, followed)
+            if entry.see_also}
 
 
 def _dated_by_report(items: list[Item], brief: Brief, lang: str) -> set[tuple[date, int]]:

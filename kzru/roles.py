@@ -194,6 +194,9 @@ def _naming_words(evidence: str, earlier: Fact, start: int, end: int) -> str:
             last = position
         elif small and first is not None:
             continue
+        elif first is not None and not inside and _bridged(evidence, keys, tokens, position,
+                                                           start, end, theirs):
+            continue  # one word between two shared ones («русской культуры и языка»)
         elif first is not None and last is not None:
             run = [t for t, k in zip(tokens[first:last + 1], keys[first:last + 1]) if k != " "]
             score = (len(run), any(t.group()[:1].isupper() for t in run), -first, last)
@@ -215,6 +218,29 @@ def _naming_words(evidence: str, earlier: Fact, start: int, end: int) -> str:
     while stop < len(evidence) and evidence[stop] in ")»":
         stop += 1
     return evidence[tokens[lead].start():stop]
+
+
+def _bridged(evidence: str, keys: list[str], tokens: list[re.Match[str]], position: int,
+             start: int, end: int, theirs: set[str]) -> bool:
+    """A word a run may hold though the earlier fact lacks it: one word, right after a shared
+    one, followed (small words apart, no punctuation between) by another shared word outside
+    the cue — the words of one named object («продвижению русской культуры и языка» after
+    «поддержки русского языка»: the run is the object, not «русской» cut short; round-13b
+    track reader). A comma ends an object («поставки газа, затем помощь»)."""
+    if position == 0 or keys[position - 1] not in theirs:
+        return False
+    for after in range(position, min(position + 3, len(tokens))):
+        if evidence[tokens[after - 1].end():tokens[after].start()].strip():
+            return False  # punctuation between: another object
+        if after == position:
+            continue
+        if start <= tokens[after].start() < end:
+            return False
+        if keys[after] in theirs:
+            return True
+        if keys[after] != " ":
+            return False
+    return False
 
 
 # A word in capitals of two letters or more (АЭС, ТМТМ, МИФИ): an abbreviation, a name.

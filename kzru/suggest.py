@@ -68,10 +68,29 @@ def see_also(dataset: Dataset, entries: list[Tracked]) -> list[Tracked]:
                     and not _other_university(item, universities) \
                     and not _other_than_a_document(item):
                 proposed.setdefault(item.earlier.id, []).append(item.later)
-    chosen = {fact_id: tuple(found[:3]) for fact_id, found in proposed.items()}
+    chosen = {fact_id: _with_wholes(dataset, found[:3]) for fact_id, found in proposed.items()}
     for fact_id, rows in next_overviews(dataset, list(open_facts.values())).items():
         chosen[fact_id] = tuple(dict.fromkeys([*chosen.get(fact_id, ()), *rows]))
     return _beside(entries, chosen, field_documents(dataset, entries))
+
+
+def _with_wholes(dataset: Dataset, found: list[Fact]) -> tuple[Fact, ...]:
+    """The candidates, each part told in its whole's own sentence preceded by that whole (the
+    first NPP's project, in «Особо отмечена плодотворная работа с компанией «Росатом», в том
+    числе по проекту строительства первой АЭС»: the Rosatom work): the sentence says first
+    what the part is a part of (the round-13b re-readers asked for the Rosatom row beside the
+    2022 peaceful-atom work). A part cut from a longer list (a document's area) keeps its
+    line alone."""
+    shown: list[Fact] = []
+    parents = dataset.fetch(fact.part_of for fact in found if fact.part_of)
+    for fact in found:
+        whole = parents.get(fact.part_of) if fact.part_of else None
+        if whole is not None and whole.evidence == fact.evidence and whole not in shown \
+                and whole not in found:
+            shown.append(whole)
+        if fact not in shown:
+            shown.append(fact)
+    return tuple(shown)
 
 
 # A row naming this many fields is an overview of what a meeting covered («Договоренности …

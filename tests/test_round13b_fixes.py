@@ -12,6 +12,7 @@ from kzru.brief import build
 from kzru.brief_data import data
 from kzru.follow import DONE, IN_PROGRESS, track
 from kzru.store import bundled_data_dir
+from kzru.suggest import see_also
 
 DATA = bundled_data_dir()
 table, page, section = brief_fixtures.table, brief_fixtures.page, brief_fixtures.section
@@ -218,3 +219,53 @@ def test_the_russian_delegation_row_names_the_cabinet_the_article_names(table) -
     assert "кабинет министров России" in row["names"] and "кабинета министров" in row["text"]
     new = section(page(table, ASTANA), "## New since")
     assert "Правительство России" not in new and "кабинет министров России" in new
+
+
+def test_the_deciding_words_run_to_the_end_of_the_named_object(table) -> None:  # noqa: ANN001
+    """2024 «поддержки русского языка», 2025 «уделяют должное внимание продвижению русской
+    культуры и языка»: the words shown stopped at «русской», one word short of the object
+    (the round-13b track reader). One word the earlier fact lacks («культуры») is held when a
+    shared word follows it; a word with no shared word after it is not."""
+    from kzru.roles import deciding_words
+
+    earlier = table.facts["a001-talks-russian-language-support"]
+    later = table.facts["a004-russian-culture-language-promotion"]
+    words = deciding_words(later, earlier)
+    assert words.replace("\u00a0", " ").endswith("русской культуры и языка")
+    assert words in later.evidence
+    entry = next(e for e in track(table, [earlier]))
+    assert entry.words == words
+    # no shared word after the unshared one: the run ends where the shared words do
+    alone = later._replace(evidence="В Казахстане уделяют должное внимание продвижению русской "
+                                    "культуры в школах.")
+    assert deciding_words(alone, earlier).endswith("продвижению русской")
+
+
+# --- the peaceful-atom pair: unlinked, the Rosatom work beside it (piece 2) ---------------------
+
+@needs_seeds
+def test_the_peaceful_atom_work_stays_unlinked_with_the_rosatom_work_beside_it(table) -> None:  # noqa: ANN001
+    """«Еще один совместный проект – работа с мирным атомом» (2022) names the nuclear line as
+    a whole; 2025 «Особо отмечена плодотворная работа с компанией «Росатом», в том числе по
+    проекту строительства первой АЭС» names a company and a plant the 2022 report does not
+    (RUBRIC-follows rule 1; two round-13b re-readers; rule 4): no link, "no later report",
+    and the Rosatom row itself — not only its NPP part — shown beside it, unconfirmed, in
+    track and on the Sochi page (reader A: "see also (unconfirmed)")."""
+    text = _article("004")
+    assert "Особо отмечена плодотворная работа с компанией «Росатом»" in text
+    assert "Росатом" not in _article("003")
+    assert "a003-peaceful-atom-joint-project" not in \
+        FACTS["a004-rosatom-cooperation"]["follows"].split("; ")
+    assert FACTS["a004-first-npp-kazakhstan"]["part_of"] == "a004-rosatom-cooperation"
+    entry = next(e for e in see_also(
+        table, track(table, [table.facts["a003-peaceful-atom-joint-project"]])))
+    assert entry.verdict == "no later report" and entry.later == []
+    shown = [fact.id for fact in entry.see_also]
+    assert "a004-rosatom-cooperation" in shown
+    # the whole before its part, told in the same sentence
+    assert shown.index("a004-rosatom-cooperation") < shown.index("a004-first-npp-kazakhstan")
+    beside = section(page(table, SOCHI), "## Reported alongside")
+    line = beside.split("`a003-peaceful-atom-joint-project`", 1)[1].splitlines()[1]
+    assert line.startswith("  - later, as of the newest article in this table: "
+                           "**no later report in this table**")
+    assert "not linked as its progress" in line and "`a004-rosatom-cooperation`" in line
