@@ -98,15 +98,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "brief.verdict.reaffirmed": ("reaffirmed — still open",
                                               "подтверждено снова — не завершено"),
     "brief.verdict.restated": ("restated — still operating", "названо снова — работает"),
+    "brief.verdict.taken_up_again": ("taken up again", "затронуто снова"),
     "brief.verdict.no_later_report": ("no later report in this table",
                                       "более поздних сообщений в таблице нет"),
     "brief.verdict.latest_report": ("latest report: nothing newer in this table",
                                     "последнее сообщение: новее в таблице ничего нет"),
     "brief.new_first": ("New: the first {family} in this table",
                         "Новое: в таблице это первое событие своего рода ({family})"),
-    "brief.new_since": ("New since the last {family}, {title} ({when})",
-                        "Новое после предыдущего события своего рода ({family}) — «{title}» "
-                        "({when})"),
+    # "in this table": no article says the previous meeting in the table was the last one
+    # (they met between them, outside it: round-14 briefs reader)
+    "brief.new_since": ("New since the last {family} in this table, {title} ({when})",
+                        "Новое после предыдущего события своего рода ({family}) в этой таблице "
+                        "— «{title}» ({when})"),
     "brief.new_rule": (
         "Each meeting is held against the previous one of its kind: bilateral visits, talks "
         "and meetings; summits of the same organisation; forums.{earlier}",
@@ -214,6 +217,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "so a step carries it forward without completing it",
         "{later} сообщает, что шаг в этом направлении {status}; у договорённости («{words}…») "
         "нет конечной точки: шаг продвигает её, но не завершает"),
+    "track.why.taken_up_again": (
+        "{later} takes the topic up again ({status}); it was only discussed, so nothing was "
+        "undertaken that could be open or done",
+        "{later} снова затрагивает эту тему ({status}); её только обсуждали, так что ничего не "
+        "было обещано, что могло бы остаться открытым или быть выполненным"),
     "track.why.reaffirmed": (
         "{later} restates it ({status}); nothing later reports it under way, signed or done",
         "{later} подтверждает это снова ({status}); позже ничто не сообщает, что работа идёт, "

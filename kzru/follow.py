@@ -79,6 +79,7 @@ from kzru.verdicts import (  # noqa: F401 - read from here by brief, the command
     REAFFIRMED,
     RESTATED,
     STRENGTH,
+    TAKEN_UP_AGAIN,
     VERDICTS,
     Context,
     Tracked,

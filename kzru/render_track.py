@@ -25,6 +25,7 @@ from kzru.follow import (
     PARTLY_BORNE_OUT,
     REAFFIRMED,
     RESTATED,
+    TAKEN_UP_AGAIN,
     VERDICTS,
     Tracked,
 )
@@ -38,7 +39,8 @@ EXPLAIN_KEYS = ("decided_by", "words", "reason")
 ALL_KEYS = (*KEYS, *EXPLAIN_KEYS, "text", "kind", "sectors")
 STYLE = {DONE: "bold green", IN_PROGRESS: "bold yellow", BORNE_OUT: "bold green",
          PARTLY_BORNE_OUT: "bold yellow",
-         REAFFIRMED: "bold cyan", RESTATED: "bold cyan", NOT_MENTIONED: "bold magenta",
+         REAFFIRMED: "bold cyan", RESTATED: "bold cyan", TAKEN_UP_AGAIN: "bold cyan",
+         NOT_MENTIONED: "bold magenta",
          NOT_NAMED: "bold magenta",
          NOT_AS_SUCH: "magenta", NOT_TAKEN_UP: "magenta"}
 INDENT = "  "

@@ -19,7 +19,7 @@ from kzru.model import Dataset, Event, Fact
 from kzru.previews import Namer, Neighbours, naming, report_sources
 from kzru.progress import Linked
 from kzru.render import date_label
-from kzru.roles import COMMITMENT, STATE, open_ended, role
+from kzru.roles import COMMITMENT, DISCUSSED, STATE, open_ended, role
 
 DONE_STATUSES = ("signed", "done")
 # Which later fact decides: the one that says most (signed over agreed over merely discussed).
@@ -30,6 +30,10 @@ DONE, IN_PROGRESS, REAFFIRMED = "done", "in progress", "reaffirmed — still ope
 # the same state again, not progress (RUBRIC-follows 2c, after the round-12 track reader:
 # "no later report" said nothing was heard of the Chelyabinsk and MSU branches, which is false).
 RESTATED = "restated — still operating"
+# A topic a meeting only discussed (no one undertook anything: «обсудили вопросы … поддержки
+# русского языка») that a later meeting takes up again: nothing was open, so "still open"
+# overstates it; nothing is reported done on it either (round-14 readers).
+TAKEN_UP_AGAIN = "taken up again"
 # what says an institution exists: opened, at work, or told of as teaching
 OPERATING = ("done", "ongoing", "reported")
 BORNE_OUT = "borne out"
@@ -53,7 +57,7 @@ NOT_AS_SUCH = "not taken up as such"
 NO_REPORT, LATEST = "no later report", "latest report"
 # Strongest first: a parent's verdict is the strongest among its own and its parts'.
 VERDICTS = (DONE, IN_PROGRESS, BORNE_OUT, PARTLY_BORNE_OUT, RESTATED, REAFFIRMED,
-            NOT_MENTIONED, NOT_NAMED, NOT_AS_SUCH, NOT_TAKEN_UP, LATEST, NO_REPORT)
+            TAKEN_UP_AGAIN, NOT_MENTIONED, NOT_NAMED, NOT_AS_SUCH, NOT_TAKEN_UP, LATEST, NO_REPORT)
 
 
 class Tracked(NamedTuple):
@@ -145,6 +149,10 @@ def judge(fact: Fact, later: list[Fact], context: Context) -> tuple[str, str, Fa
     if going:
         first = going[0]
         return IN_PROGRESS, Said("track.why.in_progress", later=later_line(first)), first
+    if later and context.role(fact) == DISCUSSED:
+        first = strongest(later)
+        return TAKEN_UP_AGAIN, Said("track.why.taken_up_again", later=later_line(first),
+                                    status=status_word(first.status)), first
     if later:
         first = strongest(later)
         return REAFFIRMED, Said("track.why.reaffirmed", later=later_line(first),

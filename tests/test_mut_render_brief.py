@@ -204,7 +204,8 @@ def test_new_since_lists_twenty_names_counts_the_rest_and_keeps_each_verdict(tab
                                 Tracked(silent, [], NO_REPORT, "")],
                       since={silent.id: Tracked(silent, [], LATEST, "")})
     lines = section(page(table, MOSCOW, novelty=novelty),
-                    f"## New since the last bilateral meeting, {EVENTS[ASTANA]['title_en']} "
+                    f"## New since the last bilateral meeting in this table, "
+                    f"{EVENTS[ASTANA]['title_en']} "
                     f"({span(ASTANA)})")
     names = SECTORS["nuclear"]["name"], SECTORS["space"]["name"], SECTORS["health"]["name"]
     assert f"- Sectors not covered last time: {', '.join(names)}" in lines

@@ -189,7 +189,8 @@ def test_an_earlier_meeting_is_dated_no_finer_than_its_rows(table) -> None:  # n
     own header does, not with the public record's 17 June (rubric 4)."""
     assert "В июне они виделись" in _article("003")
     text = page(table, "2022-08-sochi-talks")
-    assert "## New since the last bilateral meeting, Putin–Tokayev meeting on the sidelines " \
+    assert "## New since the last bilateral meeting in this table, Putin–Tokayev meeting on " \
+           "the sidelines " \
            "of SPIEF (2022-06)" in text
     assert "2022-06-17" not in text
 

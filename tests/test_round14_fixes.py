@@ -74,3 +74,56 @@ def test_transit_is_not_read_as_transition(run) -> None:  # noqa: ANN001
     # the English word itself still finds what says transit
     assert "a004-gas-transit-third-countries" in run("search", "transit", "--format",
                                                      "json").out
+
+
+# --- "the last meeting" is the last in this table --------------------------------------------
+
+def test_the_previous_meeting_is_called_the_last_in_this_table(table) -> None:  # noqa: ANN001
+    """No article says the Sochi talks (2022) were the last bilateral meeting before the 2024
+    state visit; they are the last in this table (round-14 briefs reader B). The heading says
+    so, in both languages, as the first meeting of a kind says "the first … in this table"."""
+    astana = page(table, "2024-11-state-visit-astana")
+    head = next(line for line in astana.splitlines() if line.startswith("## New since"))
+    assert head.startswith("## New since the last bilateral meeting in this table, "
+                           "Putin–Tokayev talks in Sochi")
+    ru = page(table, "2024-11-state-visit-astana", "ru")
+    assert "## Новое после предыдущего события своего рода (двусторонняя встреча) в этой " \
+           "таблице — «" in ru
+
+
+# --- a topic only discussed, taken up again --------------------------------------------------
+
+@needs_seeds
+def test_the_2024_talks_topics_taken_up_again_in_2025(table) -> None:  # noqa: ANN001
+    """2024: «стороны обсудили вопросы промышленности, образования, поддержки русского языка»
+    — topics discussed, nothing undertaken. 2025: «Договоренности … коснулись сфер транспорта,
+    экономики, культуры, образования и спорта» and «уделяют должное внимание продвижению
+    русской культуры и языка». Education is a field and the 2025 overview names the same field
+    (the round-14 track and briefs readers: as the Russian language, from the same sentence,
+    is linked); industry is named in no 2025 row. A topic discussed and discussed again is
+    "taken up again": "still open" would call it an undertaking (briefs reader B)."""
+    from kzru.follow import NO_REPORT, TAKEN_UP_AGAIN, track
+
+    assert "стороны обсудили вопросы промышленности, образования, поддержки русского языка" in \
+        _article("001")
+    assert "коснулись сфер транспорта, экономики, культуры, образования и спорта" in \
+        _article("004")
+    assert "промышлен" not in _article("004")
+    assert FACTS["a004-agreements-sectors-overview"]["follows"] == "a001-talks-education"
+    verdicts = {entry.fact.id: entry for entry in track(table)}
+    for earlier, later in (("a001-talks-education", "a004-agreements-sectors-overview"),
+                           ("a001-talks-russian-language-support",
+                            "a004-russian-culture-language-promotion")):
+        entry = verdicts[earlier]
+        assert entry.verdict == TAKEN_UP_AGAIN, earlier
+        assert [fact.id for fact in entry.later] == [later]
+        assert "takes the topic up again" in str(entry.reason)
+    assert verdicts["a001-talks-industry"].verdict == NO_REPORT
+    # a commitment restated is still "reaffirmed — still open" (the checkpoints agreed on)
+    assert verdicts["a001-agreed-transport-infrastructure"].verdict == "reaffirmed — still open"
+    moscow = section(page(table, "2025-11-state-visit-moscow"), "## New since")
+    line = next(line for line in moscow.splitlines() if "`a001-talks-education`" in line)
+    assert line.startswith("  - **taken up again**: ")
+    assert "`a004-agreements-sectors-overview`" in line and "no later report" not in line
+    ru = page(table, "2025-11-state-visit-moscow", "ru")
+    assert "**затронуто снова**" in ru
