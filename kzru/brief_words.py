@@ -260,6 +260,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "a reader's judgement: RUBRIC-follows rule 4):",
         "документы, подписанные в ходе визита, с этим не связаны (относить ли их к этой "
         "сфере — вопрос суждения читателя: RUBRIC-follows, правило 4):"),
+    "brief.check_field_said": (
+        "what the report says of this field, not linked to it (a reader's judgement: "
+        "RUBRIC-follows rule 4):",
+        "что отчёт говорит об этой сфере, с этим не связано (вопрос суждения читателя: "
+        "RUBRIC-follows, правило 4):"),
     "brief.see_also_not_linked": (
         "later facts that may report on it, not linked as its progress (RUBRIC-follows lists "
         "the pairs considered and left out, with the rule):",
@@ -277,6 +282,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "возможно, сообщают об этом (см. также), но не связаны: кураторы связывают, только "
         "когда внимательные читатели согласны, что более поздний факт сообщает именно об "
         "этом (RUBRIC-follows, где перечислены рассмотренные и не связанные пары с правилом)"),
+    "track.why.field_said": (
+        "{why}; what the report says of this field, {rows}, may take it up (see also) but is "
+        "not linked to it: whether it does is a reader's judgement (RUBRIC-follows rule 4)",
+        "{why}; то, что отчёт говорит об этой сфере ({rows}), возможно, относится к этому "
+        "(см. также), но с этим не связано: это вопрос суждения читателя (RUBRIC-follows, "
+        "правило 4)"),
     "track.why.field_documents": (
         "{why}; the documents the visit signed, {rows}, may take up this field (see "
         "also) but are not linked to it: whether they do is a reader's judgement, so no link "

@@ -101,8 +101,15 @@ def _unnamed(line: str, tracked: Tracked, brief: Brief, lang: str) -> str:
     (suggest.field_documents): "not named", not "not mentioned", since a reader may count a
     document in the field (scientific-technical cooperation and the documents on space and
     nuclear energy); the curators leave the pair unlinked (RUBRIC-follows 4)."""
-    return line + f" · {label('brief.check_documents', lang)} " + ", ".join(
-        f"`{row.id}`{cited(row, brief)}" for row in tracked.see_also)
+    documents = [row for row in tracked.see_also if row.kind == "document"]
+    said = [row for row in tracked.see_also if row.kind != "document"]
+    if documents:
+        line += f" · {label('brief.check_documents', lang)} " + ", ".join(
+            f"`{row.id}`{cited(row, brief)}" for row in documents)
+    if said:  # what the report says of the same field (round 14: the IT sector)
+        line += f" · {label('brief.check_field_said', lang)} " + ", ".join(
+            f"`{row.id}`{cited(row, brief)}" for row in said)
+    return line
 
 
 def _decider(tracked: Tracked, brief: Brief, lang: str = "en") -> str:

@@ -198,12 +198,16 @@ def test_see_also_beside_no_later_report_is_marked_unconfirmed(data_copy: Path, 
     assert all(not row["see_also"] for row in rows.values()
                if row["verdict"] not in (NO_REPORT, "not taken up as such", NOT_NAMED))
     # beside "not named", only a forecast of a field (it names nothing of its own) and
-    # only the documents its visit's report says were signed (suggest.field_documents)
+    # only the documents its visit's report says were signed (suggest.field_documents), or
+    # (round 14) what that report says of the same field, naming nothing: a statement
     facts = load(data_copy).facts
     for row in rows.values():
         if row["verdict"] == NOT_NAMED and row["see_also"]:
-            assert all(facts[other].kind == "document" and facts[other].status == "signed"
-                       and facts[other].event == row["event"] for other in row["see_also"])
+            assert all(facts[other].event == row["event"] and (
+                (facts[other].kind == "document" and facts[other].status == "signed")
+                or (facts[other].kind == "statement"
+                    and facts[other].sectors[0] in facts[row["id"]].sectors))
+                for other in row["see_also"])
     shown = terminal("track", "Челябинск", "--data", str(data_copy), columns=80)
     assert "unconfirmed" in shown and "a002-chelyabinsk-state-university-branch" in shown
 

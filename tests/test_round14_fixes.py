@@ -127,3 +127,57 @@ def test_the_2024_talks_topics_taken_up_again_in_2025(table) -> None:  # noqa: A
     assert "`a004-agreements-sectors-overview`" in line and "no later report" not in line
     ru = page(table, "2025-11-state-visit-moscow", "ru")
     assert "**затронуто снова**" in ru
+
+
+@needs_seeds
+def test_a_field_only_outlined_sees_the_next_visits_rows_that_name_the_field(table) -> None:  # noqa: ANN001
+    """2024: «обозначили сотрудничество в таких сферах, как … строительство»; the 2025 readout:
+    «Реализуются совместные проекты строительства школ» and «по проекту строительства первой
+    АЭС». Not its progress (a field is no named item), but "no later report" with nothing
+    beside it hid them (round-14 briefs reader B): they stand beside it, unconfirmed. Housing
+    («жилищно-коммунальное хозяйство»), industry and tourism, whose words no 2025 row says,
+    get none."""
+    from kzru.follow import NO_REPORT, track
+    from kzru.suggest import see_also
+
+    text = _article("004")
+    assert "совместные проекты строительства школ" in text and "жилищн" not in text
+    entries = {entry.fact.id: entry for entry in see_also(table, track(table, [
+        table.facts[fact_id] for fact_id in (
+            "a001-construction-cooperation", "a001-housing-utilities-cooperation",
+            "a001-talks-industry", "a001-tourism-cooperation")]))}
+    construction = entries["a001-construction-cooperation"]
+    assert construction.verdict == NO_REPORT and construction.later == []
+    shown = [fact.id for fact in construction.see_also]
+    assert "a004-joint-school-construction" in shown and "a004-rosatom-cooperation" in shown
+    assert all(table.facts[row].source == "a004" for row in shown)  # the report, no preview
+    for quiet in ("a001-housing-utilities-cooperation", "a001-talks-industry",
+                  "a001-tourism-cooperation"):
+        assert entries[quiet].see_also == (), quiet
+    new = section(page(table, "2025-11-state-visit-moscow"), "## New since")
+    lines = new.splitlines()
+    at = next(i for i, line in enumerate(lines) if "`a001-construction-cooperation`" in line)
+    assert "`a004-joint-school-construction`" in lines[at + 1]
+    assert "not linked as its progress" in lines[at + 1]
+
+
+@needs_seeds
+def test_technological_initiatives_stand_beside_what_the_report_says_of_the_field(table) -> None:  # noqa: ANN001
+    """The preview expects «совместных технологических инициатив»; the report says «Широкие
+    возможности открываются в IT-секторе» under «Новые инновационные точки роста», beside the
+    documents it signed. Whether that takes up the forecast is a reader's judgement (rule 4):
+    "not named" stands, with the IT-sector line beside it, not only the documents (round-14
+    readers). A field the report says nothing of (industry) gets only the documents."""
+    text = _article("004")
+    assert "Широкие возможности открываются в IT-секторе" in text
+    assert "технологическ" not in text
+    moscow = page(table, "2025-11-state-visit-moscow")
+    line = next(line for line in moscow.splitlines()
+                if "`a002-expected-tools-technological-initiatives`" in line)
+    assert line.startswith("  - **not named in the visit's report**")
+    assert "what the report says of this field, not linked to it" in line
+    assert "`a004-it-sector-opportunities` [2]" in line
+    assert "`a004-innovation-documents-package` [2]" in line
+    industry = next(line for line in moscow.splitlines()
+                    if "`a002-expected-focus-industrial`" in line)
+    assert "what the report says of this field" not in industry

@@ -103,6 +103,9 @@ def test_see_also_from_the_store_is_the_whole_table_see_also(data_copy: Path,
     open_facts = [entry.fact for entry in entries if entry.verdict == NO_REPORT]
     for key, rows in suggest.next_overviews(store, open_facts).items():
         expected[key] = list(dict.fromkeys([*expected.get(key, []), *(r.id for r in rows)]))
+    # ... and its rows in the field that say the field's word again (round 14)
+    for key, rows in suggest.next_field_rows(store, open_facts).items():
+        expected[key] = list(dict.fromkeys([*expected.get(key, []), *(r.id for r in rows)]))
     # the suggester's candidates stand beside "no later report"; a preview item track finds
     # taken up only around it carries its own see also (not the suggester's)
     got = {entry.fact.id: [fact.id for fact in entry.see_also] for entry in proposed
