@@ -14,7 +14,7 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from kzru.cues import MONTHS, RELATIVE_DAYS, RELATIVE_SHIFTS
+from kzru.cues import MONTHS, RELATIVE_DAYS, RELATIVE_SHIFTS, SEASONS, WEEKDAYS
 from kzru.labels import Said
 
 _MONTH = "|".join(f"(?:{pattern})" for pattern, _ in MONTHS)
@@ -38,6 +38,11 @@ _PATTERNS = (
     # day: the month is as precise as the text allows
     ("month", re.compile(rf"(?<![\w])(?:в|во|с|до|к|на|по)\s+{_MONTH_PART}\s+({_MONTH})"
                          r"(?![а-яa-z])", re.IGNORECASE)),
+    # a season ("весной", "осенью этого года", "летом 2027 года"): no month of its own
+    ("season", re.compile(
+        r"(?<![\w])(" + "|".join(SEASONS) + r")(?:\s+(этого|текущего|прошлого|минувшего|"
+        r"следующего|будущего)\s+года|,?\s+(\d{4})(?:\s*(?:года|году|г\.))?)?(?![\w])",
+        re.IGNORECASE)),
     ("year", re.compile(rf"(?<![\w])(?:в|во|с|до|к|на|за|по|in|since)\s+(?:{_MONTH_PART}\s+)?"
                         r"(\d{4})(?:-м)?"
                         r"(?:\s*(?:году|года|год|г\.))?(?!\d)", re.IGNORECASE)),
@@ -46,6 +51,9 @@ _PATTERNS = (
         r"(?<![\w])(\w+?)(?:ом|ем|ого|его|ий|ый)\s+год(?:у|а)?(?![а-я])", re.IGNORECASE)),
     ("week_relative", re.compile(r"(?<![\w])(\w+?)(?:ой|ей|ую|юю)\s+неделе", re.IGNORECASE)),
     ("month_shift", re.compile(r"(?<![\w])(\w+?)(?:ом|ем)\s+месяце", re.IGNORECASE)),
+    # a day of the week ("в пятницу", "во вторник"): that day of the article's week
+    ("weekday", re.compile(r"(?<![\w])(?:в|во|on)\s+(" + "|".join(WEEKDAYS) + r")(?![\w])",
+                           re.IGNORECASE)),
     ("day_word", re.compile(r"(?<![\w])(" + "|".join(RELATIVE_DAYS) + r")(?![\w])",
                             re.IGNORECASE)),
     # "накануне" alone is the day before ("Накануне посол заявил…", "накануне в Москве");
@@ -74,6 +82,9 @@ class Dated(NamedTuple):
     end: date | None = None  # the last day of a range ("10 и 11 февраля")
     start: int = -1  # offset of the expression in the sentence
     stop: int = -1
+    # a season's first and last day: an event is dated by them (at "season" precision),
+    # a fact only by its year, as facts have no season precision
+    season: tuple[date, date] | None = None
 
 
 class Published(NamedTuple):
@@ -213,6 +224,10 @@ def _match(kind: str, match: re.Match[str], published: Published,
         if offset is None:
             return None
         return _week(offset, said, published, at)
+    if kind == "season":
+        return _season(match, published, tense, said, at)
+    if kind == "weekday":
+        return _weekday(WEEKDAYS[match[1].lower()], published, tense, said, at)
     if kind in ("day_word", "eve"):
         days = -1 if kind == "eve" else RELATIVE_DAYS[match[1].lower()]
         if published.precision != "day":
@@ -222,6 +237,62 @@ def _match(kind: str, match: re.Match[str], published: Published,
                      Said("draft.note.counted", said=said, article=_describe(published)), None,
                      *at)
     return None
+
+
+def _season(match: re.Match[str], published: Published, tense: str, said: str,
+            at: tuple[int, int]) -> Dated | None:
+    """A season is three months, which no fact's precision holds: it is dated to its year
+    (the year given, or the one the words or the tense place it in), with a note naming its
+    months. A winter that spans two years, with no year given, has no date of its own."""
+    first, last = SEASONS[match[1].lower()]
+    year, basis = published.date.year, "inferred"
+    if match[3]:
+        year, basis = int(match[3]), "stated"
+        how: Said | None = None
+    elif match[2]:
+        shift = _shift(match[2][:-3])
+        if shift is None:
+            return None
+        year += shift
+        how = Said("draft.season.from", article=_describe(published))
+    else:
+        if first > last:
+            return None  # December to February: two years
+        opens, closes = date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+        if tense == "past" and opens > published.date:
+            year -= 1  # a past spring not yet begun this year was last year's
+        elif tense == "future" and closes < published.date:
+            year += 1
+        elif not tense and abs((opens - published.date).days) > 183 and \
+                abs((closes - published.date).days) > 183:
+            year += 1 if opens < published.date else -1
+        how = Said("draft.year.same" if year == published.date.year else "draft.year.before"
+                   if year < published.date.year else "draft.year.after",
+                   year=published.date.year)
+    if not 1000 <= year <= 2999:
+        return None
+    months = f"{first:02d}–{last:02d}"
+    note = Said("draft.note.season", said=said, months=months, year=year, how=how) if how \
+        else Said("draft.note.season_stated", said=said, months=months, year=year)
+    first_day = date(year - (first > last), first, 1)
+    last_day = date(year, last, calendar.monthrange(year, last)[1])
+    return Dated(date(year, 1, 1), "year", basis, note, None, *at, (first_day, last_day))
+
+
+def _weekday(day: int, published: Published, tense: str, said: str,
+             at: tuple[int, int]) -> Dated | None:
+    """A day of the week is counted from the article's day: the last such day up to it for
+    what happened or happens (the article's own day included), the next for what is to come."""
+    if published.precision != "day":
+        return None
+    if tense == "future":
+        found = published.date + timedelta(days=(day - published.date.weekday()) % 7)
+    else:
+        found = published.date - timedelta(days=(published.date.weekday() - day) % 7)
+    return Dated(found, "day", "inferred",
+                 Said("draft.note.weekday_next" if tense == "future" else
+                      "draft.note.weekday_last", said=said, article=_describe(published)),
+                 None, *at)
 
 
 def _week(offset: int, said: str, published: Published, at: tuple[int, int]) -> Dated | None:
@@ -255,7 +326,16 @@ def find_dates(sentence: str, published: Published, tense: str = "") -> list[Dat
             if dated is not None:
                 found.append(dated)
                 taken.append((match.start(), match.end()))
-    return sorted(found, key=lambda item: item.start)
+    found.sort(key=lambda item: item.start)
+    # a day of the week set beside the day it names ("во вторник, 11 ноября") only checks it
+    days = [d for d in found if d.precision == "day" and
+            not _weekday_note(d)]
+    return [d for d in found if not _weekday_note(d) or not any(
+        0 <= other.start - d.stop <= 3 or 0 <= d.start - other.stop <= 3 for other in days)]
+
+
+def _weekday_note(dated: Dated) -> bool:
+    return getattr(dated.note, "key", "").startswith("draft.note.weekday")
 
 
 def publication(published: Published, basis_note: str = "") -> Dated:

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from kzru.cues import (
+    DAY_REFERENCES,
     DECIDING_POS,
     DESCRIBED_STATUSES,
     DESCRIPTIVE_KINDS,
@@ -59,6 +60,7 @@ from kzru.curate.lexicon import (
 from kzru.curate.readings import activity, explicit, finished, reported_beyond
 from kzru.curate.speakers import carry_speakers, find_speaker
 from kzru.curate.titles import is_title
+from kzru.curate.words import letters
 from kzru.labels import Said, word
 from kzru.model import EVIDENCE_JOINER
 from kzru.store import FORMULA_START
@@ -127,7 +129,7 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     predicate is drafted only so joined ("Абсолютно те же требования.")."""
     article = annotated.article
     whole = whole or sentence
-    content = [t for t in sentence.tokens if re.search(r"[^\W\d_]", t.text)]
+    content = letters(sentence)
     short = len(content) < (1 if group is not None and group.member else
                             2 if finished(sentence, content) else MIN_WORDS) or \
         not any(t.pos in DECIDING_POS or t.pos == "NOUN" for t in content)
@@ -138,7 +140,7 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         or bool(sentence.entities) or bool(re.search(r"\s[–—-]\s|\d", sentence.text)))
     if not alone and (whole is not sentence or before is None or len(content) < 2 or not (
             any(t.pos in PREDICATE_POS for t in before.tokens) or len(
-                [t for t in before.tokens if re.search(r"[^\W\d_]", t.text)]) >= MIN_WORDS)):
+                letters(before)) >= MIN_WORDS)):
         return None  # drafted only beside a sentence before it that says something
     status, cue, cue_tense = decide(sentence)
     lead = None  # a clause group without a cue of its own takes the sentence's deciding one
@@ -244,11 +246,11 @@ def _invited(sentence: Sentence, published: Published) -> tuple[list[Dated], boo
 def _agreed_to_do(sentence: Sentence, cue: str) -> bool:
     """Whether the agreement's cue word governs an infinitive one or two words after it
     ("договорились провести", "решили совместно построить"), by the analyser's word class
-    (INFN), as decide._intended reads intentions: then the time named is the deed's."""
+    (INFN), as kzru.curate.decide reads intentions: then the time named is the deed's."""
     if not cue:
         return False
     stem = normalize(cue)
-    words = [t for t in sentence.tokens if re.search(r"[^\W\d_]", t.text)]
+    words = letters(sentence)
     for index, token in enumerate(words):
         if normalize(token.text).startswith(stem):
             return any(t.pos == "INFN" for t in words[index + 1:index + 3])
@@ -333,12 +335,33 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
                     skipped.setdefault(why.reason, set()).add(sentence.index)
                 continue
             if drafted is not None:
-                found.append(_carried(drafted, found, annotated, published))
+                found.append(_carried(_that_day(drafted, found), found, annotated,
+                                      published))
     carried = carry_speakers(found, annotated, annotated.article.publisher,
                              lambda name: canonical(name, lexicon_) if name else "")
     # speakers as the table writes them, in English (a title left unresolved stays)
     return [draft if not draft.speaker or is_title(draft.speaker) else draft._replace(
         speaker=speaker_english(draft.speaker, lexicon_)) for draft in carried]
+
+
+def _that_day(drafted: Draft, found: list[Draft]) -> Draft:
+    """A sentence that names its day by the one named before it ("в тот день", "тогда же",
+    "на следующий день") and gives no date of its own takes that day — the last day an
+    earlier sentence gives — shifted as the phrase says, inferred, with a note; never the
+    article's date, unless no earlier sentence names a day."""
+    if drafted.date.basis != "publication":
+        return drafted
+    text = normalize(drafted.text)
+    said = next((phrase for phrase in DAY_REFERENCES
+                 if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)), None)
+    earlier = next((d.date for d in reversed(found) if d.sentence < drafted.sentence and
+                    d.date.basis != "publication" and d.date.precision == "day"), None)
+    if said is None or earlier is None:
+        return drafted
+    day = (earlier.end or earlier.date) if DAY_REFERENCES[said] > 0 else earlier.date
+    day += timedelta(days=DAY_REFERENCES[said])
+    return drafted._replace(date=Dated(day, "day", "inferred", Said(
+        "draft.note.that_day", said=said, day=earlier.date.isoformat())))
 
 
 def _carried(drafted: Draft, found: list[Draft], annotated: Annotated,
