@@ -273,7 +273,10 @@ def role(fact: Fact) -> str:
     signed document, a discussed item, a reported project or institution, or ""."""
     if fact.status == "ongoing" and fact.kind == "meeting":
         return ""  # the meeting itself under way ("сегодня проходят переговоры"): no commitment
-    if fact.kind == "statement" and fact.status in VIEWS:
+    if fact.status in VIEWS and (fact.kind == "statement" or voice(fact) == COMMENTATOR):
+        # a forecast or proposal an expert voices is her view, whatever it is about (the
+        # agritech start-ups «рассматривается», in the KazISS expert's words): no one's
+        # commitment (round-14 track reader)
         return VIEW
     if fact.status == "ongoing" and fact.kind in AT_WORK:
         return PROJECT  # a branch confirmed at work, nine branches operating: no undertaking

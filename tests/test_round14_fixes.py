@@ -181,3 +181,23 @@ def test_technological_initiatives_stand_beside_what_the_report_says_of_the_fiel
     industry = next(line for line in moscow.splitlines()
                     if "`a002-expected-focus-industrial`" in line)
     assert "what the report says of this field" not in industry
+
+
+@needs_seeds
+def test_a_proposal_an_expert_voices_is_her_view_not_a_commitment(run) -> None:  # noqa: ANN001
+    """«Значительные перспективы, также обращает внимание эксперт КИСИ, открываются в аграрном
+    секторе … рассматривается запуск …»: the agritech proposals are the expert's, no side's
+    undertaking; track said "commitment · commentator" (round-14 track reader). A forecast or
+    proposal in a commentator's voice is a view, whatever its kind; the sides' own plans stay
+    commitments."""
+    assert "обращает внимание эксперт КИСИ" in _article("002")
+    rows = {row["id"]: row for row in json.loads(run("track", "--format", "json").out)}
+    for fact_id in ("a002-agritech-startups", "a002-precision-farming-systems",
+                    "a002-agrologistics-hubs", "a002-ai-agri-competence-centres"):
+        assert FACTS[fact_id]["status"] == "proposed"
+        assert FACTS[fact_id]["speaker"].startswith("Zhanar Tulindinova")
+        assert (rows[fact_id]["role"], rows[fact_id]["voice"]) == ("view", "commentator")
+    assert rows["a004-energy-partnership-agreement"]["role"] == "commitment"
+    views = {row["id"] for row in json.loads(run("track", "--role", "view", "--format",
+                                                 "json").out)}
+    assert "a002-agritech-startups" in views
