@@ -56,6 +56,8 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
 REPORTED_CUES: tuple[str, ...] = (
     "обсуди", "обсужд", "подчеркн", "подчерки", "отмети", "отмеча", "отмечен", "обозначи",
     "обменялись мнени",
+    # touching on a topic is talk too ("стороны затронули вопросы", "беседа коснулась")
+    "затрону", "затраги", "коснул", "касал", "обговор", "рассмотрел",
     "discuss", "stress", "underline", "note",
 )
 
@@ -159,14 +161,44 @@ ITERATIVE_WORDS: tuple[str, ...] = (
 # How far (in words) a document word may stand from its verb and still be governed by it.
 DOCUMENT_REACH = 6
 
+# Words news uses for a sector, by the beginnings of their forms, beside the data folder's own
+# sector names and aliases (which kzru.curate.lexicon matches by stem, word for word): an
+# adjective or a compound the aliases do not reach ("транзитных перевозок", "грузоперевозки",
+# "логистического центра", "нефтяной", "атомной станции"). The drafter takes a sector from
+# these only when the data folder has that sector.
+SECTOR_STEMS: dict[str, tuple[str, ...]] = {
+    "transport": ("перевоз", "грузоперевоз", "авиаперевоз", "пассажироперевоз", "транзит",
+                  "логисти", "грузопоток", "железнодорож", "контейнер", "авиасообщ",
+                  "авиарейс", "транспорт", "автоперевоз", "грузов", "transport", "transit",
+                  "logistic", "railway", "freight", "cargo"),
+    "energy": ("нефт", "газопровод", "нефтепровод", "газов", "энергет", "электроэнерг",
+               "электростанц", "угольн", "теплоэнерг", "топливн", "oil", "gas", "energy",
+               "electricity"),
+    "nuclear": ("атомн", "ядерн", "уранов", "nuclear", "uranium"),
+    "agriculture": ("зерн", "пшениц", "сельскохозяйств", "агропромышлен", "аграр", "фермер",
+                    "животновод", "растениевод", "grain", "wheat", "agricultur", "farm"),
+    "education": ("университет", "вуз", "студент", "колледж", "образовательн",
+                  "university", "student", "college"),
+    "health": ("медицин", "здравоохран", "больниц", "вакцин", "medical", "hospital"),
+    "tourism": ("туризм", "туристическ", "турист", "tourism", "tourist"),
+    "space": ("космическ", "космодром", "space"),
+    "security": ("оборон", "военн", "defence", "defense", "military"),
+    "finance": ("банковск", "финансов", "banking", "financial"),
+    "industry": ("промышлен", "металлург", "машиностро", "industrial", "manufactur"),
+}
+
 # Attribution: who says it. Verbs of saying (any person and tense begin with these stems) and
 # the phrases that name a source of a view.
 SAYING_VERBS: tuple[str, ...] = (
     "сказал", "отметил", "заявил", "подчеркнул", "подчеркива", "сообщил", "сообщает",
     "рассказал", "пояснил", "добавил", "считает", "полагает", "уверен", "акцентир", "указал",
+    # the plural of a present of opinion ("эксперты считают", "аналитики полагают")
+    "считают", "полагают", "говорят", "сообщают", "уверены", "убеждены",
     "убежден", "признал", "напомнил", "констатир", "прокомментир", "говорит", "говорил",
     "отмеча", "заявля", "рассказыва", "поясня", "добавля", "уточнил", "уточня", "выразил",
     "выража", "информир", "отметив", "подчеркнув", "заявив", "сообщив", "добавив",
+    # naming something so is saying it ("в Кремле назвали переговоры успешными", "оценил")
+    "назвал", "называ", "оценил", "оценива", "охарактеризова",
     "said", "told", "stated", "noted", "added", "believes",
 )
 ATTRIBUTION_PHRASES: tuple[str, ...] = (
@@ -233,10 +265,13 @@ WEEKDAYS: dict[str, int] = {
 # день"): the days from that day.
 DAY_REFERENCES: dict[str, int] = {
     "в тот день": 0, "в этот день": 0, "в тот же день": 0, "в этот же день": 0,
-    "тогда же": 0, "в тот же вечер": 0, "в тот вечер": 0, "в тот же час": 0,
+    "в тот же вечер": 0, "в тот вечер": 0, "в тот же час": 0,
     "на следующий день": 1, "на другой день": 1, "днем позже": 1, "днем ранее": -1,
     "за день до этого": -1, "that day": 0, "the same day": 0, "on the same day": 0,
     "the next day": 1, "the following day": 1, "the day before": -1}
+# Phrases that name a time by the one named before them, at whatever precision that was ("В
+# сентябре лидеры встречались в Москве. Тогда же было подписано …": September).
+TIME_REFERENCES: tuple[str, ...] = ("тогда же", "в то же время года", "at the same time")
 # Words that place a year, a month or a week relative to the article's ("в прошлом году").
 RELATIVE_SHIFTS: dict[str, int] = {
     "позапрошл": -2, "прошл": -1, "минувш": -1, "предыдущ": -1, "эт": 0, "текущ": 0,
@@ -260,6 +295,17 @@ CURRENCIES: dict[str, str] = {
     "eur": "EUR", "руб": "RUB", "₽": "RUB", "тенге": "KZT", "тг": "KZT", "₸": "KZT",
     "юан": "CNY", "dollar": "USD",
 }
+# How long something lasted, said in words ("длились около трёх часов", "продлилась полтора
+# часа"): a figure whose value is the number word, after a verb of lasting.
+DURATION_VERBS: tuple[str, ...] = ("длил", "продлил", "продолжал", "заняли", "занял", "lasted")
+NUMBER_WORDS: dict[str, str] = {
+    "один": "1", "одного": "1", "одну": "1", "одна": "1", "два": "2", "две": "2", "двух": "2",
+    "три": "3", "трех": "3", "четыре": "4", "четырех": "4", "пять": "5", "пяти": "5",
+    "шесть": "6", "шести": "6", "семь": "7", "семи": "7", "восемь": "8", "восьми": "8",
+    "девять": "9", "девяти": "9", "десять": "10", "десяти": "10", "полтора": "1.5",
+    "полутора": "1.5", "полторы": "1.5", "two": "2", "three": "3", "four": "4", "five": "5"}
+TIME_UNITS: tuple[str, ...] = ("час", "минут", "дн", "день", "сут", "недел", "hour", "minute",
+                               "day", "week")
 QUALIFIERS: dict[str, str] = {
     "более": "more than", "свыше": "more than", "больше": "more than", "около": "about",
     "порядка": "about", "почти": "almost", "примерно": "about", "до": "up to",
@@ -387,8 +433,9 @@ BACKGROUND_WORDS: tuple[str, ...] = (
     # "на фоне …", "в преддверии визита"), and a stance held over time ("неоднократно
     # заявлял")
     "напомним", "напомню", "как известно", "на фоне", "в преддверии", "against the backdrop",
-    "ahead of", "неоднократно", "не раз", "не однажды", "не единожды", "многократно",
-    "repeatedly", *GENERIC_WORDS)
+    "ahead of", "накануне визит", "накануне переговор", "накануне встреч",
+    "накануне саммит", "накануне форум", "on the eve of", "неоднократно", "не раз",
+    "не однажды", "не единожды", "многократно", "repeatedly", *GENERIC_WORDS)
 # Words that bring a narrative back to the present ("Теперь…", "Сейчас…"): a sentence holding
 # one does not continue the earlier time of the sentence before it.
 NOW_WORDS: tuple[str, ...] = ("теперь", "сейчас", "ныне", "nowadays", "now")

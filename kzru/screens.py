@@ -215,6 +215,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "gives no date of its own.",
                             "«{said}» отсылает к дню, названному раньше ({day}); своей даты в "
                             "тексте нет."),
+    "draft.note.that_time": ("«{said}» refers to the time named before it ({date}, "
+                             "{precision}); the text gives no date of its own.",
+                             "«{said}» отсылает ко времени, названному раньше ({date}, "
+                             "{precision}); своей даты в тексте нет."),
     "draft.note.continues": ("No date of its own: it continues the sentence before it in the "
                              "paragraph, dated ({date}, {precision}).",
                              "Своей даты нет: продолжает предыдущее предложение абзаца, "

@@ -49,8 +49,13 @@ _PATTERNS = (
     ("year", re.compile(r"(?<![\w-])(\d{4})-(?:й|м|го|му|ом)(?![а-я])", re.IGNORECASE)),
     ("year_relative", re.compile(
         r"(?<![\w])(\w+?)(?:ом|ем|ого|его|ий|ый)\s+год(?:у|а)?(?![а-я])", re.IGNORECASE)),
-    ("week_relative", re.compile(r"(?<![\w])(\w+?)(?:ой|ей|ую|юю)\s+неделе", re.IGNORECASE)),
-    ("month_shift", re.compile(r"(?<![\w])(\w+?)(?:ом|ем)\s+месяце", re.IGNORECASE)),
+    ("week_relative", re.compile(r"(?<![\w])(\w+?)(?:ой|ей|ую|юю)\s+недел[еи]", re.IGNORECASE)),
+    ("month_shift", re.compile(r"(?<![\w])(\w+?)(?:ом|ем|ого|его)\s+месяц[еа]", re.IGNORECASE)),
+    # a day of a week named relative to the article's ("в прошлую пятницу", "в эту субботу",
+    # "в следующий вторник")
+    ("weekday_shift", re.compile(
+        r"(?<![\w])(?:в|во)\s+(прошл|минувш|эт|следующ|ближайш)\w*\s+(" + "|".join(WEEKDAYS) +
+        r")(?![\w])", re.IGNORECASE)),
     # a day of the week ("в пятницу", "во вторник"): that day of the article's week
     ("weekday", re.compile(r"(?<![\w])(?:в|во|on)\s+(" + "|".join(WEEKDAYS) + r")(?![\w])",
                            re.IGNORECASE)),
@@ -66,7 +71,7 @@ _PATTERNS = (
 )
 
 
-# The note of a sentence dated by the one before it (kzru.curate.draft._carried): its English
+# The note of a sentence dated by the one before it (kzru.curate.carried.continued): its English
 # begins so (kzru.curate.events tells such a note by it).
 CONTINUES = "No date of its own: it continues the sentence before it in the paragraph, dated"
 CONTINUES_KEY = "draft.note.continues"
@@ -226,6 +231,9 @@ def _match(kind: str, match: re.Match[str], published: Published,
         return _week(offset, said, published, at)
     if kind == "season":
         return _season(match, published, tense, said, at)
+    if kind == "weekday_shift":
+        return _weekday(WEEKDAYS[match[2].lower()], published, tense, said, at,
+                        match[1].lower())
     if kind == "weekday":
         return _weekday(WEEKDAYS[match[1].lower()], published, tense, said, at)
     if kind in ("day_word", "eve"):
@@ -280,13 +288,26 @@ def _season(match: re.Match[str], published: Published, tense: str, said: str,
 
 
 def _weekday(day: int, published: Published, tense: str, said: str,
-             at: tuple[int, int]) -> Dated | None:
+             at: tuple[int, int], shift: str = "") -> Dated | None:
     """A day of the week is counted from the article's day: the last such day up to it for
-    what happened or happens (the article's own day included), the next for what is to come."""
+    what happened or happens (the article's own day included), the next for what is to come.
+    Named with a word: "прошлую"/"минувшую" is the last before the article's day, "эту" the
+    one of the article's week, "следующую" the one of the week after, "ближайшую" the next."""
     if published.precision != "day":
         return None
-    if tense == "future":
-        found = published.date + timedelta(days=(day - published.date.weekday()) % 7)
+    monday = published.date - timedelta(days=published.date.weekday())
+    if shift in ("прошл", "минувш"):
+        found = published.date - timedelta(days=(published.date.weekday() - day - 1) % 7 + 1)
+        tense = "past"
+    elif shift == "эт":
+        found = monday + timedelta(days=day)
+        tense = "future" if found >= published.date else "past"
+    elif shift == "следующ":
+        found, tense = monday + timedelta(days=7 + day), "future"
+    elif shift == "ближайш" or tense == "future":
+        found = published.date + timedelta(days=(day - published.date.weekday()) % 7 or (
+            7 if shift else 0))
+        tense = "future"
     else:
         found = published.date - timedelta(days=(published.date.weekday() - day) % 7)
     return Dated(found, "day", "inferred",

@@ -29,6 +29,7 @@ from kzru.cues import (
 from kzru.curate.annotate import Sentence, Token
 from kzru.curate.verbs import (
     after_future_be,
+    clause_opening,
     future_only,
     futures,
     of_quality,
@@ -74,8 +75,9 @@ def decide_status(sentence: Sentence) -> tuple[str, str]:
     return decide(sentence)[:2]
 
 
-def decide(sentence: Sentence) -> tuple[str, str, str]:
-    """decide_status, with the tense of the deciding word ('' for a phrase)."""
+def decide(sentence: Sentence, framed: bool = False) -> tuple[str, str, str]:
+    """decide_status, with the tense of the deciding word ('' for a phrase); ``framed``: the
+    sentence is a piece of a reported clause (verbs.reported_acts)."""
     text = normalize(sentence.text)
     # position -> (cue length, status, word, attributive, tense)
     per_word: dict[int, tuple[int, str, str, bool, str]] = {}
@@ -122,7 +124,7 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
             if key not in per_word or len(cue) > per_word[key][0]:
                 per_word[key] = (len(cue), decided, word, attributive, tense)
     futures(sentence, per_word)
-    reported_acts(sentence, per_word)
+    reported_acts(sentence, per_word, framed)
     for match in re.finditer(SUPPORTED, text):
         if not any(normalize(t.text) == "не" and t.stop <= sentence.start + match.start()
                    <= t.stop + 1 for t in sentence.tokens):
@@ -135,13 +137,23 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
         return "reported", "", ""
     if stance(sentence):
         return "reported", "", ""
-    found = list(per_word.values())
+    # a cue inside a relative clause ("саммит, который пройдет в ноябре") says what the noun
+    # before it does, not what the sentence reports: it decides only when nothing else does
+    main = [item for at, item in per_word.items()
+            if not _relative(sentence, at)]
+    found = main or list(per_word.values())
     framed = [item for item in found if normalize(item[2]) not in FRAMING_CUES]
     found = framed or found  # a framing phrase decides only when nothing else does
     predicates = [item for item in found if not item[3]]
     _, status, word, _, tense = min(predicates or found,
                                     key=lambda item: STATUS_ORDER.index(item[1]))
     return status, word, tense
+
+
+def _relative(sentence: Sentence, at: int) -> bool:
+    """Whether the word at article offset ``at`` stands in a relative clause."""
+    token = cue_at(sentence, at)
+    return token is not None and clause_opening(sentence, token) == "relative"
 
 
 def _intended(sentence: Sentence) -> list[tuple[Token, Token]]:

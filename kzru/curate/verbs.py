@@ -75,19 +75,21 @@ def saying(token: Token) -> bool:
     return token.pos in ("VERB", "GRND") and normalize(token.text).startswith(SAYING_VERBS)
 
 
-def reported_acts(sentence: Sentence, per_word: dict[int, tuple[int, str, str, bool, str]]
-                   ) -> None:
+def reported_acts(sentence: Sentence, per_word: dict[int, tuple[int, str, str, bool, str]],
+                  framed: bool = False) -> None:
     """Under a verb of saying ("сообщил, что …", "рассказал, что …"), each past perfective
     verb of the reported clause with no cue of its own names an act done ("стороны
     утвердили график", "сам опубликовал статью"): the clause's verb decides, as a future
     there plans (futures). Not a change in a state of affairs or an amount ("грузоперевозки
     выросли", "торговля стала сложнее", CHANGE_VERBS), nor a verb whose subject is a state
     of affairs ("отношения …") or whose object is a quality ("приняли иной характер"),
-    which the speaker assesses; never negated, never in a relative clause."""
+    which the speaker assesses; never negated, never in a relative clause. ``framed``: the
+    whole piece is a reported clause (the second part of one, "…, что ознакомился …, и сам
+    опубликовал …", whose verb of saying stands in the first part)."""
     words = letters(sentence)
-    opened = -1
+    opened: int | None = -1 if framed else None
     for index, token in enumerate(words):
-        if opened < 0:
+        if opened is None:
             if normalize(token.text) in THAT_WORDS and any(
                     saying(before) for before in words[max(0, index - 3):index]):
                 opened = index
@@ -148,3 +150,11 @@ def after_future_be(sentence: Sentence, token: Token) -> bool:
         return False
     before = [t for t in sentence.tokens if t.stop <= token.start and re.search(r"\w", t.text)]
     return bool(before) and normalize(before[-1].text) in ("будет", "будут")
+
+
+def told_before(sentence: Sentence, at: int) -> bool:
+    """A verb of saying followed by "что" before offset ``at``: what follows is reported."""
+    words = [t for t in letters(sentence) if t.stop <= at]
+    return any(normalize(token.text) in THAT_WORDS and any(
+        saying(before) for before in words[max(0, index - 3):index])
+        for index, token in enumerate(words))
