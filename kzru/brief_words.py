@@ -215,7 +215,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "track.why.open_ended": (
         "{later} reports a step of it {status}; the undertaking («{words}…») has no end point, "
         "so a step carries it forward without completing it",
-        "{later} сообщает, что шаг в этом направлении {status}; у договорённости («{words}…») "
+        "{later} сообщает о шаге в этом направлении ({status}); у договорённости («{words}…») "
         "нет конечной точки: шаг продвигает её, но не завершает"),
     "track.why.taken_up_again": (
         "{later} takes the topic up again ({status}); it was only discussed, so nothing was "
