@@ -39,6 +39,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "brief.related": ("Held alongside", "В те же дни"),
     "brief.related_announced": ("Announced alongside, not reported as held",
                                 "Объявлено на те же дни, о проведении не сообщается"),
+    "brief.not_reported_held": (
+        "No article in this table reports whether it was held: its lines are what was "
+        "announced beforehand.",
+        "Ни одна статья в таблице не сообщает, состоялось ли оно: его строки — то, что было "
+        "объявлено заранее."),
     "brief.related_announcer": ("Announced beforehand in the report of",
                                 "Объявлено заранее в репортаже о событии"),
     "brief.also": ("also", "также"),

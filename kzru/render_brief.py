@@ -171,6 +171,8 @@ def write_markdown(brief: Brief, dataset: Dataset, lang: str, out: Writable) -> 
                 f"{md(other.title(lang))} ({_related_when(other, lang)}) `{other.id}`"
                 for other in events)
             lines += [f"*{label(key, lang)}:* {together}", ""]
+    if brief.announcing and not brief.reports:  # only announced (the CSTO session): say so
+        lines += [f"*{label('brief.not_reported_held', lang)}*", ""]
     if event.date_note:
         head = label("brief.date_inferred" if mark else "brief.date", lang)
         lines += [f"*{head}: {md(event.date_note)}*", ""]

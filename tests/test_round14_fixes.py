@@ -201,3 +201,18 @@ def test_a_proposal_an_expert_voices_is_her_view_not_a_commitment(run) -> None: 
     views = {row["id"] for row in json.loads(run("track", "--role", "view", "--format",
                                                  "json").out)}
     assert "a002-agritech-startups" in views
+
+
+def test_an_event_only_announced_says_no_article_reports_it_held(table) -> None:  # noqa: ANN001
+    """Every source of the CSTO session wrote before it («пройдет сессия»): its page says no
+    article in the table reports whether it was held (round-14 briefs reader A's note); a
+    page with a report of its own says nothing of the kind."""
+    csto = "2024-11-csto-council"
+    sources = [s for s in read_table(DATA, "events") if s["id"] == csto][0]["sources"]
+    assert sources == "a001" and SOURCES["a001"]["published"] < "2024-11-28"
+    head = page(table, csto).split("\n## ", 1)[0]
+    assert "*No article in this table reports whether it was held: its lines are what was " \
+           "announced beforehand.*" in head
+    assert "No article in this table reports whether" not in \
+        page(table, "2024-11-state-visit-astana")
+    assert "Ни одна статья в таблице не сообщает, состоялось ли оно" in page(table, csto, "ru")
