@@ -8,7 +8,10 @@ rows written here.
 
 from __future__ import annotations
 
+import errno
+import io
 import json
+import os
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -276,6 +279,32 @@ def test_a_table_that_cannot_be_opened_says_why(data_copy: Path) -> None:
     path.symlink_to(path.name)  # a link to itself: opening it fails (ELOOP)
     assert problems(data_copy) == [f"{path}: cannot be read: Too many levels of symbolic "
                                    "links"]
+
+
+def test_a_table_whose_reading_fails_after_it_opened_says_why(
+        data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A disk that fails in the middle of a table (an input/output error on reading, after the
+    file opened; a permission error cannot be made for root) is named with the system's
+    reason, as a table that cannot be opened is."""
+    path = data_copy / "glossary.csv"
+    opening = validate.open_regular
+
+    class Failing(io.RawIOBase):
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: object) -> int:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    def open_regular(target: Path, *args: object, **kwargs: object) -> io.BufferedReader:
+        opened = opening(target, *args, **kwargs)
+        if Path(target) != path:
+            return opened
+        opened.close()
+        return io.BufferedReader(Failing())
+
+    monkeypatch.setattr(validate, "open_regular", open_regular)
+    assert problems(data_copy) == [f"{path}: cannot be read: Input/output error"]
 
 
 def test_a_byte_order_mark_is_no_part_of_the_header(data_copy: Path) -> None:
