@@ -381,6 +381,21 @@ def test_a_duplicate_names_the_line_first_used(data_copy: Path) -> None:
         "first used on line 3"]
 
 
+def test_a_long_duplicate_is_echoed_cut_to_a_hundred_characters(data_copy: Path) -> None:
+    # a message never echoes a whole bad cell: 99 characters and an ellipsis
+    rows = read_table(data_copy, "sectors")
+    name = "Cooperation on " + "very " * 30 + "long names"
+    write_table(data_copy, "sectors", [
+        *rows, {**rows[0], "id": "long-one", "name": name, "name_ru": "Первый", "aliases": ""},
+        {**rows[0], "id": "long-two", "name": name, "name_ru": "Второй", "aliases": ""}])
+    col = list(rows[0]).index("name") + 1
+    shown = "Cooperation on " + "very " * 16 + "very…"
+    assert len(shown) == 100
+    assert problems(data_copy) == [
+        f"{data_copy / 'sectors.csv'}:{len(rows) + 3}:{col}: duplicate name {shown!r}, "
+        f"first used on line {len(rows) + 2}"]
+
+
 # --- one row's cells together ---------------------------------------------------------------------
 
 def rules(**changes: object) -> list[tuple[str, str, str]]:
