@@ -201,7 +201,7 @@ def _parts_reason(own: str, reported: list[Tracked], total: int) -> str:
 
 def track(dataset: Dataset, candidates: Iterable[Fact] | None = None,
           since: date | None = None, statuses: Iterable[str] | None = None,
-          until: date | None = None, context: _Context | None = None) -> list[Tracked]:
+          until: date | None = None, context: Context | None = None) -> list[Tracked]:
     """Tracked facts (date order) among ``candidates`` (all facts when None): commitments,
     signed documents and discussed items, a document's or a set's parts under it. With
     ``until``, judged only on what articles published by that day report (what a meeting
@@ -265,7 +265,7 @@ def chosen(dataset: Dataset, candidates: Iterable[Fact] | None = None,
 def tracked(dataset: Dataset, candidates: Iterable[Fact] | None = None,
             since: date | None = None, statuses: Iterable[str] | None = None,
             batch: int = 1000, until: date | None = None,
-            context: _Context | None = None) -> Iterator[Tracked]:
+            context: Context | None = None) -> Iterator[Tracked]:
     """``track`` one by one as they are judged, ``batch`` facts (with their parts and later
     facts) read at a time in date order: at 100,000 facts only a batch is held whole."""
     context = context or _context(dataset, until)
