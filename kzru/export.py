@@ -219,7 +219,7 @@ def stage_package(folder: Path, target: Path, package: dict[str, Any],
     """The package built in a new temporary folder beside ``target`` (returned), once the
     target is one ``force`` may replace; nothing of ``target`` is touched yet. A caller
     that must know the copies are of one version of ``folder`` stages again while it
-    changes (freshness.read_whole), removing each discarded stage (remove_stage)."""
+    changes (whole_reads.read_whole), removing each discarded stage (remove_stage)."""
     _check_target(target, package, force)
     parent = target.parent
     parent.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,7 @@ from array import array
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from kzru import cache, codec, fact_columns, freshness
+from kzru import cache, codec, fact_columns, freshness, whole_reads
 from kzru.codec import (  # noqa: F401 - search reads the field bits from here
     FIELD_BITS,
     FIELD_WEIGHT,
@@ -300,15 +300,15 @@ def open_index(folder: Path, load: Callable[[], Dataset] | None = None,
                color: bool = True) -> Index:
     """Open the cached index for ``folder``, building it when missing or bad: streamed from
     the folder, validated as it is written (build.stream), or from ``load()`` when given.
-    Read again if a write changed the folder meanwhile (freshness.read_whole): the index
+    Read again if a write changed the folder meanwhile (whole_reads.read_whole): the index
     answers for the folder as it was before the write or as it is after, never a mix.
 
     Never fatal: a damaged file is rebuilt, an unwritable or untrusted cache falls back to
     memory. Raises KzruError for data files that are not regular files, DataError for data
     that fails validation.
     """
-    return freshness.read_whole(folder, lambda: _open_index(folder, load, color),
-                                lambda index: index.connection.close())
+    return whole_reads.read_whole(folder, lambda: _open_index(folder, load, color),
+                                  lambda index: index.connection.close())
 
 
 def _open_index(folder: Path, load: Callable[[], Dataset] | None, color: bool) -> Index:
