@@ -43,9 +43,20 @@ _PATTERNS = (
         r"(?<![\w])(" + "|".join(SEASONS) + r")(?:\s+(этого|текущего|прошлого|минувшего|"
         r"следующего|будущего)\s+года|,?\s+(\d{4})(?:\s*(?:года|году|г\.))?)?(?![\w])",
         re.IGNORECASE)),
+    # a part of a year by its half or quarter ("до конца первого полугодия", "во втором
+    # квартале 2027 года"): a deadline is the period's last month, a period its year
+    ("period", re.compile(
+        r"(?<![\w])(до\s+конца|к\s+концу|в|во)\s+(перв|втор|трет|четверт)\w*\s+"
+        r"(полугоди|квартал)\w*(?:\s+(?:(этого|текущего|следующего|будущего|прошлого)\s+года|"
+        r"(\d{4})\s*(?:года|г\.)?))?", re.IGNORECASE)),
+    ("year_end", re.compile(
+        r"(?<![\w])(?:до\s+конца|к\s+концу)\s+(?:(этого|текущего|следующего|будущего)\s+)?"
+        r"года(?![\w])", re.IGNORECASE)),
     ("year", re.compile(rf"(?<![\w])(?:в|во|с|до|к|на|за|по|in|since)\s+(?:{_MONTH_PART}\s+)?"
                         r"(\d{4})(?:-м)?"
-                        r"(?:\s*(?:году|года|год|г\.))?(?!\d)", re.IGNORECASE)),
+                        # a number with a unit after it ("до 1200 МВт") is no year
+                        r"(?:\s*(?:году|года|год|г\.)|(?!\s*(?!(?:и|или|and|or)\s)[^\W\d_]))"
+                        r"(?!\d)", re.IGNORECASE)),
     ("year", re.compile(r"(?<![\w-])(\d{4})-(?:й|м|го|му|ом)(?![а-я])", re.IGNORECASE)),
     ("year_relative", re.compile(
         r"(?<![\w])(\w+?)(?:ом|ем|ого|его|ий|ый)\s+год(?:у|а)?(?![а-я])", re.IGNORECASE)),
@@ -205,8 +216,9 @@ def _match(kind: str, match: re.Match[str], published: Published,
                      Said("draft.note.month_no_year", said=said, how=how), None, *at)
     if kind == "year":
         year = int(match[1])
-        if not 1000 <= year <= 2999:
-            return None
+        worded = bool(re.search(r"год|г\.|-", said, re.IGNORECASE))
+        if not (1000 <= year <= 2999 if worded else 1900 <= year <= 2100):
+            return None  # a bare number out of the years news dates is no year
         return Dated(date(year, 1, 1), "year", "stated", "", None, *at)
     if kind == "year_relative":
         offset = _shift(match[1])
@@ -229,6 +241,16 @@ def _match(kind: str, match: re.Match[str], published: Published,
         if offset is None:
             return None
         return _week(offset, said, published, at)
+    if kind == "period":
+        return _period(match, published, tense, said, at)
+    if kind == "year_end":
+        shift = _shift(match[1][:-3]) if match[1] else 0
+        if shift is None:
+            return None
+        year = published.date.year + shift
+        return Dated(date(year, 1, 1), "year", "inferred", Said(
+            "draft.note.year_end", said=said, year=year, article=_describe(published)), None,
+            *at)
     if kind == "season":
         return _season(match, published, tense, said, at)
     if kind == "weekday_shift":
@@ -245,6 +267,40 @@ def _match(kind: str, match: re.Match[str], published: Published,
                      Said("draft.note.counted", said=said, article=_describe(published)), None,
                      *at)
     return None
+
+
+_ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4}
+
+
+def _period(match: re.Match[str], published: Published, tense: str, said: str,
+            at: tuple[int, int]) -> Dated | None:
+    """A half or a quarter of a year: as a deadline ("до конца первого полугодия") the
+    period's last month; as a period ("во втором квартале") its year, which is all a fact's
+    precision holds of three or six months. The year given, the one the words name, else
+    the article's (the next one for a deadline already past)."""
+    number = _ORDINALS[match[2].lower()]
+    months = 6 if match[3].lower().startswith("полугоди") else 3
+    if number * months > 12:
+        return None
+    last = number * months
+    year = published.date.year
+    if match[5]:
+        year, basis = int(match[5]), "stated"
+    else:
+        basis = "inferred"
+        if match[4]:
+            shift = _shift(match[4][:-3])
+            year += shift or 0
+        elif tense == "future" and date(year, last, calendar.monthrange(year, last)[1]) < \
+                published.date:
+            year += 1
+    deadline = match[1].lower().replace(" ", "").startswith(("доконца", "кконцу"))
+    if deadline:
+        return Dated(date(year, last, 1), "month", "inferred", Said(
+            "draft.note.deadline", said=said, month=f"{year}-{last:02d}"), None, *at)
+    return Dated(date(year, 1, 1), "year", basis, Said(
+        "draft.note.period", said=said, first=f"{year}-{last - months + 1:02d}",
+        last=f"{year}-{last:02d}"), None, *at)
 
 
 def _season(match: re.Match[str], published: Published, tense: str, said: str,

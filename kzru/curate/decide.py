@@ -101,7 +101,8 @@ def decide(sentence: Sentence, framed: bool = False) -> tuple[str, str, str]:
                 decided = "planned"  # "посетит", "договорятся"; "будет подписано"
             if status == "signed" and " " not in cue and cue.startswith(EXCHANGE_CUES) \
                     and not _document(sentence):
-                continue  # "обменялись поздравлениями": an exchange of no document
+                decided = "done"  # "обменялись поздравлениями": an exchange of no document
+                # took place ("обменялись мнениями, опытом" is talk: its longer cue wins)
             if status in ("signed", "done") and " " not in cue and of_quality(sentence,
                                                                           token):
                 continue  # "отношения приняли иной характер": an assessment, not an act

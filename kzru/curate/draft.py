@@ -65,7 +65,7 @@ from kzru.curate.readings import (
 )
 from kzru.curate.speakers import carry_speakers, find_speaker
 from kzru.curate.titles import is_title
-from kzru.curate.verbs import told_before
+from kzru.curate.verbs import frame_end, told_before
 from kzru.curate.words import letters
 from kzru.labels import Said, word
 from kzru.model import EVIDENCE_JOINER
@@ -171,6 +171,12 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         # "готовится к визиту в ноябре": the preparation is the visit's, at the visit's time
         dates, invited = invited, []
     dates = [d for d in dates if not invited or d.start < invited[0].start]
+    frame = frame_end(sentence)
+    if frame >= 0 and cue and any(at > frame for at in find(normalize(cue),
+                                                              normalize(sentence.text))):
+        # "Сегодня министр сообщил, что соглашение будет подписано …": the time of the
+        # saying is not the time of what is said, which has only its own
+        dates = [d for d in dates if d.start >= frame]
     value, unit, number_at = find_number(sentence, dates)
     kind, kind_word = decide_kind(sentence, status, bool(value))
     if kind == "meeting" and cue and reported_beyond(sentence, cue, kind_word):

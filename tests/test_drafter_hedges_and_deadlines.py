@@ -1,0 +1,62 @@
+"""Rules the fourth outside judge's error kinds asked for, each tested on sentences written for
+it (no article's text): a time in the frame of a reported clause («Сегодня министр сообщил,
+что …») dates the saying, not what is said; a deadline («до конца первого полугодия», «до
+конца года») is the period's last month or its year; a number with a unit («до 1200 МВт») is
+no year; initialling («завизировали», «парафировали») agrees; a hedge or a modal of
+possibility («скорее всего», «вероятнее всего», «могут подписать») expects; an exchange of
+greetings took place while an exchange of views is talk; a decision in the short passive
+(«определены», «утверждены») is done; speaking at an event («выступил на саммите») is done."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("natasha")
+
+DEADLINES = (
+    "Астана, 8 апреля 2029 года\n\n"
+    "Сегодня представитель министерства сообщил, что соглашение о поставках вероятнее всего "
+    "будет подписано до конца первого полугодия.\n"
+    "Вчера губернатор заявил, что стороны подписали протокол о тарифах.\n"
+    "Министр отметил, что программа будет утверждена до конца года.\n"
+    "Построят станцию мощностью от 300 до 1200 МВт.\n")
+
+
+def test_the_frame_s_time_is_not_the_clause_s_and_a_deadline_is_its_period(drafts_of) -> None:
+    _, by = drafts_of(DEADLINES)
+    signing = by("Сегодня")
+    assert (signing.status, signing.date.isoformat(), signing.date_precision) == (
+        "expected", "2029-06-01", "month")
+    # «вчера» dates the saying: the signing has no day of its own
+    signed = by("Вчера")
+    assert (signed.date.isoformat(), signed.date_basis) == ("2029-04-08", "publication")
+    year = by("Министр отметил")
+    assert (year.date.isoformat(), year.date_precision) == ("2029-01-01", "year")
+    plant = by("Построят")
+    assert plant.date.year == 2029 and plant.date_basis == "publication"
+
+
+CUES = (
+    "Атырау, 30 сентября 2029 года\n\n"
+    "Сегодня Россия и Казахстан завизировали соглашение о сотрудничестве.\n"
+    "В сентябре 2028 года стороны парафировали протокол о транзите.\n"
+    "Подписание соглашения, скорее всего, состоится до конца июня.\n"
+    "Стороны могут подписать меморандум о туризме.\n"
+    "Лидеры обменялись поздравлениями по случаю праздника.\n"
+    "Лидеры обменялись мнениями о ситуации в регионе.\n"
+    "Определены две площадки для строительства станции.\n"
+    "Президент выступил на саммите, где обсуждались вопросы безопасности.\n")
+
+
+def test_initialling_hedges_greetings_and_decisions(drafts_of) -> None:
+    _, by = drafts_of(CUES)
+    assert by("Сегодня Россия").status == "agreed"
+    assert by("В сентябре 2028").status == "agreed"
+    hedged = by("Подписание")
+    assert (hedged.status, hedged.date_precision) == ("expected", "month")
+    assert by("Стороны могут").status == "expected"
+    assert by("Лидеры обменялись поздравлениями").status == "done"
+    assert by("Лидеры обменялись мнениями").status == "reported"
+    assert by("Определены").status == "done"
+    # the relative clause's «обсуждались» does not decide what the president did
+    assert by("Президент выступил").status == "done"
