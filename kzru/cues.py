@@ -439,7 +439,11 @@ SEAT_WORDS: tuple[str, ...] = (
     "мэр", "ambassador", "embassy", "governor", "mayor")
 SIDES_WORDS: tuple[str, ...] = ("между", "between")  # whole words: not "международный"
 SEAT_REACH = 3
-GENERIC_WORDS: tuple[str, ...] = ("как правило", "обычно", "usually", "as a rule")
+GENERIC_WORDS: tuple[str, ...] = (
+    "как правило", "обычно", "usually", "as a rule",
+    # what happens again and again names no one event ("разговоры происходят достаточно
+    # часто", "встречаются регулярно", "проходит ежегодно")
+    "часто", "регулярно", "ежегодно", "периодически", "often", "regularly")
 BACKGROUND_WORDS: tuple[str, ...] = (
     "ранее", "недавно", "прежде", "в прошлом", "earlier", "recently", "previously",
     # what the report recalls or sets its story against ("напомним, что …", "как известно",

@@ -60,3 +60,16 @@ def test_initialling_hedges_greetings_and_decisions(drafts_of) -> None:
     assert by("Определены").status == "done"
     # the relative clause's «обсуждались» does not decide what the president did
     assert by("Президент выступил").status == "done"
+
+
+def test_what_happens_again_and_again_makes_no_event(drafts_of) -> None:
+    """«Телефонные разговоры … происходят достаточно часто»: calls in the plural, and what
+    happens often or regularly, name no one event; the one call the article reports does."""
+    data, by = drafts_of(
+        "Москва, 4 мая 2029 года\n\n"
+        "Президенты России и Казахстана провели телефонный разговор.\n"
+        "Телефонные разговоры между Москвой и Астаной происходят достаточно часто.\n"
+        "Лидеры регулярно встречаются на саммитах.\n")
+    (call,) = data.events.values()
+    assert by("Президенты").event == call.id
+    assert by("Телефонные").event == "" and by("Лидеры").event == ""

@@ -269,9 +269,11 @@ def event_word(sentence: Sentence, many: bool = False) -> str:
         if len(parts) == 1 and any(many or _one_event(sentence, at)
                                    for at in find(parts[0], text)):
             return kind
-        if len(parts) == 2 and re.search(
-                rf"(?<!\w){re.escape(parts[0])}\w*\s+{re.escape(parts[1])}", text):
-            return kind
+        if len(parts) == 2 and any(
+                many or _one_event(sentence, match.end() - len(parts[1]))
+                for match in re.finditer(
+                    rf"(?<!\w){re.escape(parts[0])}\w*\s+{re.escape(parts[1])}", text)):
+            return kind  # ("телефонные разговоры происходят часто" name no one call)
     return ""
 
 
