@@ -200,6 +200,10 @@ SECTOR_STEMS: dict[str, tuple[str, ...]] = {
     "industry": ("промышлен", "металлург", "машиностро", "industrial", "manufactur"),
 }
 
+# Sectors that name an activity rather than a field: beside another sector, that one is the
+# fact's main sector ("строительство атомной станции" is nuclear first).
+ACTIVITY_SECTORS: frozenset[str] = frozenset({"construction"})
+
 # Attribution: who says it. Verbs of saying (any person and tense begin with these stems) and
 # the phrases that name a source of a view.
 SAYING_VERBS: tuple[str, ...] = (

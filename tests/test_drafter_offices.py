@@ -68,3 +68,17 @@ def test_a_group_speaks_through_a_plural_verb_of_opinion(drafts_of) -> None:
         "Аналитики полагают, что поставки зерна вырастут.\n")
     assert by("Эксперты").speaker == "experts"
     assert by("Аналитики").speaker == "analysts"
+
+
+def test_what_came_from_an_office_and_a_name_with_initials(drafts_of) -> None:
+    """«Сообщение … поступило от пресс-службы Кремля», «По информации пресс-службы Акорды»:
+    the office speaks. «В.Рябов» after «Виталий Рябов» is the same person, written once."""
+    _, by = drafts_of(
+        "Москва, 4 мая 2029 года\n\n"
+        "Сообщение о состоявшемся разговоре поступило от пресс-службы Кремля.\n"
+        "По информации пресс-службы Акорды, делегация посетит Омск.\n"
+        "Виталий Рябов сообщил, что детали соглашения прорабатываются.\n"
+        "«Идет согласование документов», - сказал В.Рябов.\n")
+    assert by("Сообщение").speaker == "Kremlin press service"
+    assert by("По информации").speaker == "Akorda"
+    assert by("«Идет").speaker == by("Виталий").speaker != ""

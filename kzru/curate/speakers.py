@@ -308,7 +308,10 @@ def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
             speaker = resolve(speaker, known)
         if not is_title(speaker):
             speaker = canonical_name(speaker)
-        speaker = full.get(speaker, speaker)
+        surname = _initialled(speaker)
+        fuller = full.get(surname, "")
+        speaker = full.get(speaker) or (fuller if fuller[:1] == speaker.strip()[:1] and
+                                        surname else speaker)
         sentence = sentences[draft.sentence]
         if not speaker and _opens_with(sentence, BOTH_LEADERS) and _says(sentence):
             # "Президенты отметили…": both heads of state the article names, one a side
@@ -330,6 +333,16 @@ def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
             speaker = PRESS_OF_SIDE.get(side, "press service")
         out.append(draft._replace(speaker=speaker) if speaker != draft.speaker else draft)
     return out
+
+
+_INITIALS = re.compile(r"((?:[А-ЯЁA-Z]\.\s*){1,2})([А-ЯЁA-Z][\w-]+)$")
+
+
+def _initialled(name: str) -> str:
+    """A name written with initials ("В.Рябов", "В. В. Путин") as its surname alone, so the
+    fuller name the article gave the same person ("Виталий Рябов") is taken for it."""
+    found = _INITIALS.fullmatch(name.strip())
+    return found[2] if found else ""
 
 
 def _last_person(sentences: tuple[Sentence, ...], number: int) -> str:
