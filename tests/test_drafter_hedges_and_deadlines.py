@@ -73,3 +73,19 @@ def test_what_happens_again_and_again_makes_no_event(drafts_of) -> None:
     (call,) = data.events.values()
     assert by("Президенты").event == call.id
     assert by("Телефонные").event == "" and by("Лидеры").event == ""
+
+
+def test_a_long_sentence_s_frame_is_not_drafted_beside_its_clause(drafts_of) -> None:
+    """A sentence past 200 characters is drafted by clause groups; the group holding only
+    «Сегодня X сообщил журналистам, что …» (the clause cut off mid-phrase where the group
+    ends) is no fact of its own: the reported clause is drafted once, with the speaker."""
+    data, _ = drafts_of(
+        "Астана, 8 апреля 2029 года\n\n"
+        "Сегодня заместитель генерального директора государственной корпорации по атомной "
+        "энергии Виталий Рябов сообщил журналистам, что межправительственное соглашение о "
+        "строительстве атомной электростанции в Казахстане вероятнее всего будет подписано до "
+        "конца первого полугодия.\n")
+    (fact,) = data.facts.values()
+    assert fact.evidence.endswith("до конца первого полугодия.")
+    assert (fact.status, fact.date.isoformat(), fact.speaker) == (
+        "expected", "2029-06-01", "Vitalii Ryabov")

@@ -237,6 +237,22 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         event_date=invited[0] if invited else None)
 
 
+def _frame_only(sentence: Sentence, piece: Sentence, groups: list[Group]) -> bool:
+    """A clause group of a long sentence that holds only the frame of a reported clause
+    ("Сегодня X сообщил журналистам, что …", with the clause's first words cut off where the
+    group ends) while another group holds the clause: the frame is no fact of its own (its
+    speaker and time are read from the whole sentence), and drafting it would say the clause
+    twice, once cut mid-phrase. A group whose own cue stands before the frame's end ("подписал
+    соглашение и сообщил, что …") is kept."""
+    frame = frame_end(sentence)
+    clause = sentence.start + frame - len("что")  # where the reported clause's group opens
+    if frame < 0 or piece.start >= clause or not any(g.start >= clause for g in groups):
+        return False
+    cue = decide_status(piece)[1]
+    at = find(normalize(cue), normalize(piece.text)) if cue else []
+    return not at or piece.start + at[0] >= sentence.start + frame
+
+
 def _invited(sentence: Sentence, published: Published) -> tuple[list[Dated], bool]:
     """The dates of the visit an invitation names, after its visit word ("пригласил Путина
     с официальным визитом в республику в 2026 году"; "приглашение посетить Астану в мае"),
@@ -347,7 +363,8 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
             parts = [sub_sentence(sentence, group.start, group.stop, text) for group in groups]
             head = next((p for p in parts if decide_status(p)[1]), None)
             pieces = [(piece, number, sentence, head, group)
-                      for number, (piece, group) in enumerate(zip(parts, groups), 1)]
+                      for number, (piece, group) in enumerate(zip(parts, groups), 1)
+                      if not _frame_only(sentence, piece, groups)]
         for piece, number, whole, head, group in pieces:
             if number and attribution_only(piece):
                 continue  # "…, 3 июля сообщает РИА Новости": the channel, not a fact
