@@ -70,7 +70,7 @@ REPORTED_CUES: tuple[str, ...] = (
     "обменялись мнени", "обменялись опыт", "обменялись информаци", "обменялись взгляд",
     "обменялись точк",
     # touching on a topic is talk too ("стороны затронули вопросы", "беседа коснулась")
-    "затрону", "затраги", "коснул", "касал", "обговор", "рассмотрел",
+    "затрону", "затраги", "коснул", "касал", "обговор", "рассмотрел", "речь шла", "шла речь",
     "discuss", "stress", "underline", "note",
 )
 
@@ -378,6 +378,10 @@ INVITED_WORDS: tuple[str, ...] = ("визит", "посетить", "посещ�
 # мае"): likewise the time named after the event's noun is the event's, one to come.
 PREPARATION_WORDS: tuple[str, ...] = ("подготовк", "подготов", "готов", "в преддверии",
                                       "prepar", "ahead of")
+# An event named as one to come with its own time ("о предстоящей 14 мая встрече в Сочи"):
+# that time is the event's, not the sentence's when the sentence only talks of it.
+UPCOMING_WORDS: tuple[str, ...] = ("предстоящ", "upcoming", "forthcoming")
+UPCOMING_REACH = 5  # words from the upcoming word to the event's noun
 PREPARED_WORDS: tuple[str, ...] = (
     "визит", "приезд", "переговор", "встреч", "саммит", "форум", "заседани", "сессии",
     "visit", "talks", "meeting", "summit", "forum")
@@ -429,7 +433,9 @@ EVENT_FRAMING: tuple[str, ...] = (
     "в ходе визит", "в ходе переговор", "в ходе встреч", "в рамках визит",
     "в рамках переговор", "в рамках встреч", "во время визит", "во время переговор",
     "во время встреч", "по итогам визит", "по итогам переговор", "по итогам встреч",
-    "на переговорах", "на встрече", "during the visit", "during the talks",
+    "на переговорах", "на встрече", "в ходе телефонн", "в ходе разговор", "во время телефонн",
+    "во время разговор", "по итогам телефонн", "по итогам разговор", "during the call",
+    "during the visit", "during the talks",
     "following the talks")
 # Words that place a sentence before the event a report is about ("ранее", "недавно") or
 # make it a general remark ("как правило"): such a sentence is background, not the event.

@@ -89,3 +89,30 @@ def test_a_long_sentence_s_frame_is_not_drafted_beside_its_clause(drafts_of) -> 
     assert fact.evidence.endswith("до конца первого полугодия.")
     assert (fact.status, fact.date.isoformat(), fact.speaker) == (
         "expected", "2029-06-01", "Vitalii Ryabov")
+
+
+CALL = (
+    "Москва, 4 мая 2029 года\n\n"
+    "Президенты России и Казахстана провели телефонный разговор.\n"
+    "В ходе телефонного разговора речь шла о предстоящей 14 мая встрече двух лидеров в "
+    "Сочи.\n"
+    "Президенты условились поддерживать постоянные контакты.\n"
+    "Так, 17 апреля состоялся предыдущий телефонный разговор президентов.\n")
+
+
+def test_a_call_is_its_own_event_and_the_meeting_it_spoke_of_another(drafts_of) -> None:
+    """A call that spoke of a meeting to come is dated by its own day, not the meeting's;
+    the meeting is an event of its own, at its day and place; the call's facts are the
+    call's; an earlier call the article recalls with its day is an event too, between the
+    same sides, though the sentence names neither."""
+    data, by = drafts_of(CALL)
+    call = by("Президенты России").event
+    assert data.events[call].start.isoformat() == "2029-05-04"
+    spoke = by("В ходе")
+    assert (spoke.event, spoke.value) == (call, None)  # «14» is a date, not a figure
+    meeting = next(e for e in data.events.values() if e.kind == "meeting")
+    assert (meeting.start.isoformat(), meeting.places) == ("2029-05-14", ("Сочи",))
+    assert by("Президенты условились").event == call
+    earlier = data.events[by("Так").event]
+    assert (earlier.kind, earlier.start.isoformat(), earlier.host) == (
+        "talks", "2029-04-17", data.events[call].host)

@@ -196,6 +196,10 @@ class Linker:
             if not m.ahead and best.id in self.proposed:
                 self.held.add(best.id)
             return best.id
+        if main and m.phone and not m.host and main in self.events:
+            # a call that names neither side ("состоялся предыдущий телефонный разговор
+            # президентов"): between the sides of the article's own event
+            m = m._replace(host=self.events[main].host, guest=self.events[main].guest)
         if main and not m.places and main in self.events:
             event = self.events[main]
             if _overlaps(m, event) or m.precision == "day" and \

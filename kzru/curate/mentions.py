@@ -121,7 +121,9 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
     arrives = any(re.search(rf"(?<!\w){verb}", text) for verb in ARRIVAL_VERBS)
     if not draft.event_word and not arrives or holds(text, GENERIC_WORDS):
         return None  # "как правило, во время визитов…" names no one event
-    phone = holds(text, PHONE_WORDS)
+    # a call is talks; a meeting the call spoke of ("в ходе телефонного разговора речь шла о
+    # предстоящей встрече в Сочи") is held somewhere
+    phone = holds(text, PHONE_WORDS) and draft.event_word == "talks"
     where = venues(sentence)
     places = () if phone else tuple(dict.fromkeys(
         city_of(e.normal) for e in where
