@@ -242,6 +242,16 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         event_date=invited[0] if invited else None)
 
 
+def _dateline(sentence: Sentence, published: Published) -> bool:
+    """A place and a date with no predicate ("Астана, 8 апреля 2029 года"): a dateline."""
+    return not any(t.pos in PREDICATE_POS for t in sentence.tokens) and \
+        len(letters(sentence)) <= DATELINE_WORDS and any(
+            d.precision == "day" for d in find_dates(sentence.text, published))
+
+
+DATELINE_WORDS = 6  # words of a dateline at most: a place or two, a month, "года"
+
+
 def _frame_only(sentence: Sentence, piece: Sentence, groups: list[Group]) -> bool:
     """A clause group of a long sentence that holds only the frame of a reported clause
     ("Сегодня X сообщил журналистам, что …", with the clause's first words cut off where the
@@ -375,8 +385,8 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
                 skipped.setdefault(TOO_LONG, set()).add(sentence.index)
             continue
         before = antecedent(annotated.sentences, sentence.index, text)
-        if before is not None and before.index in furnished:
-            before = None
+        if before is not None and (before.index in furnished or _dateline(before, published)):
+            before = None  # a headline or a dateline is no antecedent
         parts = coordinated(sentence) if fits_whole(sentence, text) else []
         if parts:
             # "…, причём …", "…, а также обсудили …": two predicates, two facts, each part
