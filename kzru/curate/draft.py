@@ -16,16 +16,9 @@ from kzru.cues import (
     DECIDING_POS,
     DESCRIBED_STATUSES,
     DESCRIPTIVE_KINDS,
-    EVENT_FRAMING,
-    INVITATION_WORDS,
-    INVITED_WORDS,
-    PREPARATION_WORDS,
-    PREPARED_WORDS,
-    REPORTED_CUES,
-    UPCOMING_REACH,
-    UPCOMING_WORDS,
     WORK_UNDER_WAY,
 )
+from kzru.curate.ahead import invited_dates, invited_kind
 from kzru.curate.annotate import LONGEST_SENTENCE, MIN_WORDS, Annotated, Sentence
 from kzru.curate.carried import continued, that_day
 from kzru.curate.context import antecedent, continues, join
@@ -69,7 +62,7 @@ from kzru.curate.readings import (
 from kzru.curate.speakers import carry_speakers, find_speaker
 from kzru.curate.titles import is_title
 from kzru.curate.verbs import frame_end, told_before
-from kzru.curate.words import holds_word, letters
+from kzru.curate.words import letters
 from kzru.labels import Said, word
 from kzru.model import EVIDENCE_JOINER
 from kzru.store import FORMULA_START
@@ -169,7 +162,7 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         tense = "future"  # "планируют провести в октябре": the October to come; so is
         # "договорились провести в мае", what was agreed to be done
     dates = find_dates(sentence.text, published, tense)
-    invited, talked = _invited(sentence, published)
+    invited, talked = invited_dates(sentence, published)
     named = dates + invited  # every date the sentence names: none of them is a figure
     if invited and not talked:
         # "готовится к визиту в ноябре": the preparation is the visit's, at the visit's time
@@ -235,7 +228,7 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
             whole, article.publisher), text=whole.text,
         evidence=quoted, evidence_spans=spans, value=value, unit=unit,
         names=find_names(sentence, lexicon_), why=why,
-        event_word=invited and _invited_kind(sentence) or event_word(sentence) or event_word(
+        event_word=invited and invited_kind(sentence) or event_word(sentence) or event_word(
             whole) or elided_event(whole, annotated.sentences[whole.index - 1]
                                    if whole.index else None),
         after=before.index if before is not None else -1,
@@ -266,52 +259,6 @@ def _frame_only(sentence: Sentence, piece: Sentence, groups: list[Group]) -> boo
     cue = decide_status(piece)[1]
     at = find(normalize(cue), normalize(piece.text)) if cue else []
     return not at or piece.start + at[0] >= sentence.start + frame
-
-
-def _invited(sentence: Sentence, published: Published) -> tuple[list[Dated], bool]:
-    """The dates of the visit an invitation names, after its visit word ("пригласил Путина
-    с официальным визитом в республику в 2026 году"; "приглашение посетить Астану в мае"),
-    or of the event a preparation is for ("готовится к визиту в октябре"): a time to come,
-    so read in the future tense. And whether the sentence reports the invitation or a talk
-    about the preparation ("обсудили подготовку к визиту в октябре"), which belongs where
-    it was made; a preparation itself belongs to the event it prepares."""
-    text = normalize(sentence.text)
-    for lead, nouns in ((INVITATION_WORDS, INVITED_WORDS), (PREPARATION_WORDS, PREPARED_WORDS),
-                        (UPCOMING_WORDS, PREPARED_WORDS)):
-        opening = re.search(r"(?<!\w)(?:" + "|".join(lead) + ")", text)
-        if opening is None:
-            continue
-        named = re.compile(r"(?<!\w)(?:" + "|".join(nouns) + ")").search(text, opening.end())
-        if named is None:
-            continue
-        before = text[:opening.start()]
-        talked = lead is INVITATION_WORDS or any(
-            re.search(rf"(?<!\w){cue}", before) for cue in REPORTED_CUES) or holds_word(
-            before, EVENT_FRAMING)
-        if lead is UPCOMING_WORDS:
-            # "о предстоящей 14 мая встрече": the time between the word and its noun too
-            if len(text[opening.end():named.start()].split()) > UPCOMING_REACH:
-                continue
-            return [d for d in find_dates(sentence.text, published, "future")
-                    if d.start > opening.start()], talked
-        return [d for d in find_dates(sentence.text, published, "future")
-                if d.start > named.start()], talked
-    return [], False
-
-
-def _invited_kind(sentence: Sentence) -> str:
-    """The kind of the event an invitation, a preparation or an upcoming word names: the
-    event words from that word on ("В ходе телефонного разговора речь шла о предстоящей
-    встрече …" names a meeting, not the call that frames it)."""
-    text = normalize(sentence.text)
-    opening = re.search(r"(?<!\w)(?:" + "|".join(
-        (*INVITATION_WORDS, *PREPARATION_WORDS, *UPCOMING_WORDS)) + ")", text)
-    if opening is None:
-        return ""
-    return event_word(Sentence(sentence.index, sentence.start + opening.start(), sentence.stop,
-                               sentence.text[opening.start():], tuple(
-                                   t for t in sentence.tokens
-                                   if t.start >= sentence.start + opening.start()), ()))
 
 
 def _agreed_to_do(sentence: Sentence, cue: str) -> bool:
