@@ -13,19 +13,21 @@ from __future__ import annotations
 import re
 
 from kzru.cues import (
-    EVENT_FRAMING,
-    INVITATION_WORDS,
-    INVITED_WORDS,
-    PREPARATION_WORDS,
-    PREPARED_WORDS,
     REPORTED_CUES,
-    UPCOMING_REACH,
-    UPCOMING_WORDS,
 )
 from kzru.curate.annotate import Sentence
 from kzru.curate.dates import Dated, Published, find_dates
 from kzru.curate.decide import event_word
 from kzru.curate.words import holds_word, normalize
+from kzru.event_cues import (
+    EVENT_FRAMING,
+    INVITATION_WORDS,
+    INVITED_WORDS,
+    PREPARATION_WORDS,
+    PREPARED_WORDS,
+    UPCOMING_REACH,
+    UPCOMING_WORDS,
+)
 
 
 def invited_dates(sentence: Sentence, published: Published) -> tuple[list[Dated], bool]:

@@ -261,7 +261,9 @@ def decide_kind(sentence: Sentence, status: str, has_number: bool) -> tuple[str,
 def event_word(sentence: Sentence, many: bool = False) -> str:
     """The kind of the one event the sentence names ('' for none); ``many``: events named in
     the plural count too ("Ежегодные встречи…", what an elided "Первая…" takes up)."""
-    from kzru.cues import EVENT_KINDS
+    from kzru.event_cues import (
+        EVENT_KINDS,
+    )
 
     text = normalize(sentence.text)
     for phrase, kind in EVENT_KINDS:

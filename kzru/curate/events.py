@@ -1,6 +1,6 @@
 """Link drafts to events: a known event when the date and place fit, else a proposed one.
 
-A sentence naming a visit, talks, a meeting, summit or forum (kzru.cues.EVENT_KINDS) is a
+A sentence naming a visit, talks, a meeting, summit or forum (kzru.event_cues.EVENT_KINDS) is a
 mention (kzru.curate.mentions): its kind, date, places and sides. A mention fits
 an event whose days hold its date and whose places or kind agree; a finer mention refines a
 coarser event proposed earlier in the same article ("в этом году" → "10 и 11 февраля"). A
@@ -18,16 +18,6 @@ import re
 from datetime import date
 from typing import Iterable
 
-from kzru.cues import (
-    ANAPHORA_PREPOSITIONS,
-    ANAPHORA_STARTS,
-    BACKGROUND_WORDS,
-    EVENT_FRAMING,
-    EVENT_TITLES,
-    PHONE_TITLES,
-    PHONE_WORDS,
-    VISIT_NOUNS,
-)
 from kzru.curate.annotate import Sentence
 from kzru.curate.background import background
 from kzru.curate.dates import CONTINUES
@@ -46,6 +36,16 @@ from kzru.curate.mentions import (
     slug,
     upcoming,
     venues,
+)
+from kzru.event_cues import (
+    ANAPHORA_PREPOSITIONS,
+    ANAPHORA_STARTS,
+    BACKGROUND_WORDS,
+    EVENT_FRAMING,
+    EVENT_TITLES,
+    PHONE_TITLES,
+    PHONE_WORDS,
+    VISIT_NOUNS,
 )
 from kzru.model import Event
 from kzru.report_cues import UNNAMED_VISIT

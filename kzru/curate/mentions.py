@@ -15,6 +15,13 @@ from datetime import date, timedelta
 from typing import Iterable, NamedTuple
 
 from kzru.cues import (
+    SAYING_VERBS,
+)
+from kzru.curate.annotate import Entity, Sentence
+from kzru.curate.draft import Draft
+from kzru.curate.latin import latin
+from kzru.curate.titles import side_of_word
+from kzru.event_cues import (
     ANAPHORA_PREPOSITIONS,
     ARRIVAL_VERBS,
     CAPITAL_WORDS,
@@ -23,17 +30,12 @@ from kzru.cues import (
     GENERIC_WORDS,
     GUEST_REACH,
     PHONE_WORDS,
-    SAYING_VERBS,
     SEAT_REACH,
     SEAT_WORDS,
     SIDES_WORDS,
     VISIT_NOUNS,
     VISITING_VERBS,
 )
-from kzru.curate.annotate import Entity, Sentence
-from kzru.curate.draft import Draft
-from kzru.curate.latin import latin
-from kzru.curate.titles import side_of_word
 from kzru.report_cues import ARRIVED_VERBS, VENUE_CITIES, VISIT_LENGTHS, VISITOR_WORDS
 from kzru.text import normalize
 

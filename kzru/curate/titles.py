@@ -15,7 +15,15 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from kzru.cues import SIDE_ABBREVIATIONS, SIDE_ADJECTIVES, SIDE_STEMS, TITLE_REFERENCES, TITLES
+from kzru.cues import (
+    SIDE_ADJECTIVES,
+    TITLE_REFERENCES,
+    TITLES,
+)
+from kzru.event_cues import (
+    SIDE_ABBREVIATIONS,
+    SIDE_STEMS,
+)
 from kzru.text import normalize
 
 if TYPE_CHECKING:
