@@ -14,7 +14,6 @@ is never the one the article reports held; a telephone conversation is a call of
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Iterable
 
@@ -26,17 +25,14 @@ from kzru.curate.mentions import (
     VISIT_KINDS,
     VISITS,
     Mention,
-    city_of,
     concrete,
-    country_of,
     holds,
-    host_of,
     latin,
     mention,
     slug,
     upcoming,
-    venues,
 )
+from kzru.curate.visits import named_twice, visit_places
 from kzru.event_cues import (
     ANAPHORA_PREPOSITIONS,
     ANAPHORA_STARTS,
@@ -45,7 +41,6 @@ from kzru.event_cues import (
     EVENT_TITLES,
     PHONE_TITLES,
     PHONE_WORDS,
-    VISIT_NOUNS,
 )
 from kzru.model import Event
 from kzru.report_cues import UNNAMED_VISIT
@@ -242,7 +237,7 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
         if found and main is None and linker.events[found].kind in VISITS:
             main = found
         links[index] = found or ""
-    if _named_twice(drafts, sentences, mentions, unlinked, links, linker, source, main):
+    if named_twice(drafts, sentences, mentions, unlinked, links, linker, source, main):
         main = None  # the first visit named is the article's main event, in text order
     for index, draft in enumerate(drafts):
         if links[index] and (links[index] == main or main is None and
@@ -298,40 +293,13 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
             found = background(draft, sentence, linker.events[main], article_date,
                                 article_precision, preview, draft.sentence in lead)
         links[index] = found
-    _visit_places(sentences.values(), links, linker)
+    visit_places(sentences.values(), links, linker)
     return links
 
 
 # The notes of a date taken from an earlier sentence by a phrase that refers to it
 # (kzru.curate.carried.that_day)
 REFERRED = ("draft.note.that_day", "draft.note.that_time")
-_VISITED = re.compile(  # "визита в ", "визите его в ": the words before where a visit goes
-    r"(?<!\w)(?:" + "|".join(VISIT_NOUNS) + r")\w*\s+(?:\S+\s+){0,4}?(?:в|во|to)\s+$")
-
-
-def _visit_places(sentences: Iterable[Sentence], links: list[str], linker: Linker) -> None:
-    """A visit this article proposed without a place takes the city the article names as
-    where the visit goes ("накануне визита в Астану", "в ходе его визита в Москву"), when
-    that city is on the host's side: one visit, however its sentences name it."""
-    for event_id in dict.fromkeys(link for link in links if link):
-        event = linker.events[event_id]
-        if event_id not in linker.proposed or event.kind not in VISIT_KINDS or \
-                concrete(event.places):
-            continue
-        for sentence in sentences:
-            text = normalize(sentence.text)
-            place = next((e for e in sentence.entities if e.type == "place" and _VISITED.search(
-                text[:e.start - sentence.start]) and concrete([e.normal]) and
-                country_of(city_of(e.normal)) in ("", event.host)), None)
-            if place is not None:
-                city = city_of(place.normal)
-                title_ru, title_en = EVENT_TITLES[event.kind]
-                linker.events[event_id] = event._replace(
-                    places=(city,), title_ru=f"{title_ru}: {city}",
-                    title_en=f"{title_en}: {latin(city).title()}")
-                break
-
-
 def _same_kind(kind: str, links: list[str], linker: Linker, phone: bool = False) -> str:
     """The last event of this article of the kind an undated mention names: "форум" after
     the forum was named is that forum, not the visit the article is about; "переговоры"
@@ -355,48 +323,6 @@ def _to_come(draft: Draft, links: list[str], linker: Linker, article_date: date)
     ahead = {link for link in links if link and linker.events[link].end >= article_date
              and link not in linker.held}
     return ahead.pop() if len(ahead) == 1 else ""
-
-
-def _named_twice(drafts: list[Draft], sentences: dict[int, Sentence],
-                 mentions: list[Mention | None], unlinked: set[int], links: list[str],
-                 linker: Linker, source: str, main: str | None) -> bool:
-    """One visit named twice — once by who goes where and when, without its kind ("визит
-    Путина в Казахстан в 2026 году", "в конце ноября приедет"), and once by its kind without
-    a side or a date of its own ("с официальным визитом в республику", "к предстоящему
-    государственному визиту") — is one visit: proposed with the kind of the one and the
-    side and days of the other. The sentences that named it without its kind join it, and
-    so does the one naming its kind when its own days overlap. Whether an event was
-    proposed so."""
-    bare = [i for i, m in enumerate(mentions)
-            if m is not None and i in unlinked and m.kind in ("", "visit") and m.host]
-    invited = {i for i, draft in enumerate(drafts) if draft.event_date is not None}
-    if not bare:
-        return False
-    for index, draft in enumerate(drafts):
-        if draft.event_word not in VISIT_KINDS or links[index]:
-            continue
-        m = mentions[index]
-        sentence = sentences[draft.sentence]
-        host = m.host if m is not None else host_of(sentence, venues(sentence))
-        for first in bare:
-            one = mentions[first]
-            assert one is not None
-            if host not in ("", one.host) or m is not None and not (
-                    m.start <= one.end and one.start <= m.end):
-                continue
-            event_id = linker.link(one._replace(kind=draft.event_word), source, main)
-            if not event_id:
-                continue
-            for other in bare:
-                again = mentions[other]
-                assert again is not None
-                if other not in invited:  # (an invitation belongs where it was made)
-                    links[other] = linker.link(again, source, main) or ""
-            if m is not None and index not in invited:
-                links[index] = linker.link(m._replace(host=one.host, guest=one.guest),
-                                           source, main) or ""
-            return True
-    return False
 
 
 def _continues(sentence: Sentence, before: Draft, sentences: dict[int, Sentence]) -> bool:
