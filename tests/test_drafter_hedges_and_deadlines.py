@@ -116,3 +116,15 @@ def test_a_call_is_its_own_event_and_the_meeting_it_spoke_of_another(drafts_of) 
     earlier = data.events[by("Так").event]
     assert (earlier.kind, earlier.start.isoformat(), earlier.host) == (
         "talks", "2029-04-17", data.events[call].host)
+
+
+def test_an_event_with_no_place_of_its_own_is_held_where_the_lead_says(drafts_of) -> None:
+    """«Там 10 октября состоялась отдельная встреча …» names no place and no host: the one
+    city of either side the article's lead names («находится в Сочи») is where it was held,
+    so it is an event, not a sentence left without one."""
+    data, by = drafts_of(
+        "Сочи, 10 октября 2029 года\n\n"
+        "Президент России третий день находится в Сочи.\n"
+        "Там 10 октября состоялась отдельная встреча с президентом Казахстана.\n")
+    meeting = by("Там")
+    assert meeting.event and data.events[meeting.event].places == ("Сочи",)

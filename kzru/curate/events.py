@@ -25,12 +25,15 @@ from kzru.curate.mentions import (
     VISIT_KINDS,
     VISITS,
     Mention,
+    city_of,
     concrete,
+    country_of,
     holds,
     latin,
     mention,
     slug,
     upcoming,
+    venues,
 )
 from kzru.curate.visits import named_twice, visit_places
 from kzru.event_cues import (
@@ -218,6 +221,7 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
     "В мероприятии примет участие…") or opens with a pronoun or demonstrative takes its
     event, and the rest join the main event by ``background`` (kzru.curate.background)."""
     links = [""] * len(drafts)
+    lead_place = _lead_place(drafts, sentences)
     named = [""] * len(drafts)  # the event each draft's sentence names, even one it is not of
     main: str | None = None
     preview = False
@@ -225,7 +229,10 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
     unlinked: set[int] = set()  # mentions that fitted and proposed nothing
     for index, draft in enumerate(drafts):
         sentence = sentences[draft.sentence]
-        m = mention(draft, sentence, article_date, article_precision)
+        # the lead's city only while the article has no event of its own yet (a summit the
+        # day after a visit is held where the text says, not in the visit's city)
+        m = mention(draft, sentence, article_date, article_precision,
+                    "" if any(links[:index]) else lead_place)
         mentions.append(m)
         found = linker.link(m, source, main) if m else None
         if m is not None and not found:
@@ -300,6 +307,15 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
 # The notes of a date taken from an earlier sentence by a phrase that refers to it
 # (kzru.curate.carried.that_day)
 REFERRED = ("draft.note.that_day", "draft.note.that_time")
+def _lead_place(drafts: list[Draft], sentences: dict[int, Sentence]) -> str:
+    """The one city of either side the article's first two drafted sentences name as a
+    venue, or '' (none, or more than one)."""
+    lead = sorted({draft.sentence for draft in drafts})[:2]
+    found = {city_of(e.normal) for number in lead for e in venues(sentences[number])
+             if concrete([e.normal]) and country_of(city_of(e.normal))}
+    return found.pop() if len(found) == 1 else ""
+
+
 def _same_kind(kind: str, links: list[str], linker: Linker, phone: bool = False) -> str:
     """The last event of this article of the kind an undated mention names: "форум" after
     the forum was named is that forum, not the visit the article is about; "переговоры"

@@ -114,9 +114,13 @@ def span(draft: Draft) -> tuple[date, date]:
     return start, start
 
 
-def mention(draft: Draft, sentence: Sentence, article_date: date, article_precision: str
-            ) -> Mention | None:
-    """The event a sentence names, or None (dated by the visit an invitation names)."""
+def mention(draft: Draft, sentence: Sentence, article_date: date, article_precision: str,
+            lead_place: str = "") -> Mention | None:
+    """The event a sentence names, or None (dated by the visit an invitation names).
+    ``lead_place``: the one city of either side the article's lead names, where a meeting,
+    talks, a summit or a forum the sentence names with no place and no side is held, in an
+    article that has named no event before it ("Президент находится в Сочи. Там состоялась
+    встреча …")."""
     if draft.event_date is not None:
         draft = draft._replace(date=draft.event_date)
     text = normalize(sentence.text)
@@ -133,6 +137,9 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
     if not places and not phone:
         places = _halls(text)  # "в Георгиевском зале", not tagged as a place
     host = host_of(sentence, where)
+    if not places and not host and not phone and lead_place and draft.event_word in (
+            "talks", "meeting", "summit", "forum"):
+        places, host = (lead_place,), country_of(lead_place)
     if host:  # a place of the other side is no venue of an event this side hosts
         places = tuple(p for p in places if country_of(p) in ("", host))
     if not host and phone:  # a call has no venue: the side whose seat reports it, or any
