@@ -128,3 +128,16 @@ def test_an_event_with_no_place_of_its_own_is_held_where_the_lead_says(drafts_of
         "Там 10 октября состоялась отдельная встреча с президентом Казахстана.\n")
     meeting = by("Там")
     assert meeting.event and data.events[meeting.event].places == ("Сочи",)
+
+
+def test_an_event_named_again_is_the_one_on_the_sentence_s_day(drafts_of) -> None:
+    """«На полях форума …» after a forum recalled in May and the forum the article reports:
+    the undated sentence is the reported forum's (its day is the article's), not the last
+    forum named."""
+    data, by = drafts_of(
+        "Омск, 20 сентября 2029 года\n\n"
+        "В Омске завершил работу форум межрегионального сотрудничества.\n"
+        "Ранее, в мае, в Москве прошел форум регионов.\n"
+        "На полях форума также состоялась встреча министров сельского хозяйства.\n")
+    reported = by("В Омске").event
+    assert reported and by("На полях").event == reported

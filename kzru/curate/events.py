@@ -281,7 +281,7 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
             earlier_named = [event for pair in zip(links[:index], named) for event in pair]
             found = _to_come(draft, earlier_named + links[index:], linker, article_date) or \
                 _same_kind(draft.event_word, earlier_named, linker,
-                           holds(normalize(sentence.text), PHONE_WORDS)) or \
+                           holds(normalize(sentence.text), PHONE_WORDS), draft.date.date) or \
                 _same_place(sentence, links[:index], linker)
         continued = bool(index) and (draft.date.basis == "publication" and _continues(
             sentence, drafts[index - 1], sentences) or draft.date.note.startswith(CONTINUES))
@@ -316,18 +316,21 @@ def _lead_place(drafts: list[Draft], sentences: dict[int, Sentence]) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
-def _same_kind(kind: str, links: list[str], linker: Linker, phone: bool = False) -> str:
+def _same_kind(kind: str, links: list[str], linker: Linker, phone: bool = False,
+               on: date | None = None) -> str:
     """The last event of this article of the kind an undated mention names: "форум" after
     the forum was named is that forum, not the visit the article is about; "переговоры"
-    are a telephone conversation only in a sentence that speaks of the telephone."""
+    are a telephone conversation only in a sentence that speaks of the telephone. Of two
+    such events, the one whose days hold ``on`` (the article's day, for a report: "на полях
+    форума" is the forum reported, not one recalled in May)."""
     family = VISIT_KINDS | {"visit"} if kind == "visit" else {kind}
-    for event_id in reversed(links):
-        # a bare "визит"/"приезд" ("этому визиту", "ждут приезда гостя") takes up the
-        # article's state, official or working visit named before it
-        if event_id and linker.events[event_id].kind in family and \
-                (event_id in linker.calls) == phone:
-            return event_id
-    return ""
+    # a bare "визит"/"приезд" ("этому визиту", "ждут приезда гостя") takes up the
+    # article's state, official or working visit named before it
+    fitting = [event_id for event_id in reversed(links) if event_id and
+               linker.events[event_id].kind in family and (event_id in linker.calls) == phone]
+    held = [event_id for event_id in fitting if on is not None and
+            linker.events[event_id].start <= on <= linker.events[event_id].end]
+    return (held or fitting or [""])[0]
 
 
 def _to_come(draft: Draft, links: list[str], linker: Linker, article_date: date) -> str:
