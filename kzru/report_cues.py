@@ -164,3 +164,8 @@ SUPPORTED = (r"(?<!\w)(?:поддержа(?:л|ла|ли)|согласил(?:с�
 COORDINATORS: tuple[str, ...] = (
     "причем", "а также", "при этом", "и при этом", "но при этом", "и сам", "и сама", "и сами",
     "кроме того", "and also", "while also")
+
+# Nouns whose genitive object is only a topic: an event named after them ("повестку форума",
+# "программу визита", "тематику саммита") is what was talked of, not where the sentence
+# happened.
+TOPIC_NOUNS: tuple[str, ...] = ("повестк", "программ", "тематик", "agenda", "programme")

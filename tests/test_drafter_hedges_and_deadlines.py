@@ -141,3 +141,14 @@ def test_an_event_named_again_is_the_one_on_the_sentence_s_day(drafts_of) -> Non
         "На полях форума также состоялась встреча министров сельского хозяйства.\n")
     reported = by("В Омске").event
     assert reported and by("На полях").event == reported
+
+
+def test_an_event_that_is_only_a_topic_is_no_event(drafts_of) -> None:
+    """«обсудили повестку форума в Москве»: the forum is what was talked of (the agenda's),
+    not an event held in Moscow in May."""
+    data, by = drafts_of(
+        "Омск, 20 сентября 2029 года\n\n"
+        "В Омске завершил работу форум межрегионального сотрудничества.\n"
+        "В мае министры двух стран обсудили повестку форума в Москве.\n")
+    assert [e.places for e in data.events.values()] == [("Омск",)]
+    assert by("В мае").event == ""

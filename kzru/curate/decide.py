@@ -37,7 +37,7 @@ from kzru.curate.verbs import (
     stance,
 )
 from kzru.curate.words import cue_at, find, holds_word, letters, negated, normalize
-from kzru.report_cues import CEREMONY_WORDS, SUPPORTED
+from kzru.report_cues import CEREMONY_WORDS, SUPPORTED, TOPIC_NOUNS
 
 __all__ = ["cue_at", "find", "holds_word", "normalize"]  # read from here by other modules
 
@@ -280,9 +280,13 @@ def event_word(sentence: Sentence, many: bool = False) -> str:
 
 
 def _one_event(sentence: Sentence, at: int) -> bool:
-    """A word naming one event, not events in general ("форумы", "визитов года")."""
+    """A word naming one event, not events in general ("форумы", "визитов года"), nor an
+    event that is only the topic of another noun ("обсудили повестку форума")."""
     token = cue_at(sentence, sentence.start + at)
     if token is None:
+        return False
+    before = [t for t in letters(sentence) if t.stop <= token.start][-1:]
+    if before and normalize(before[0].text).startswith(TOPIC_NOUNS):
         return False
     if normalize(token.lemma).startswith("переговор"):
         return True  # plural only
