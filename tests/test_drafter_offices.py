@@ -82,3 +82,14 @@ def test_what_came_from_an_office_and_a_name_with_initials(drafts_of) -> None:
     assert by("Сообщение").speaker == "Kremlin press service"
     assert by("По информации").speaker == "Akorda"
     assert by("«Идет").speaker == by("Виталий").speaker != ""
+
+
+def test_a_body_inside_what_is_said_is_not_its_speaker(drafts_of) -> None:
+    """«Правительство сообщило о планах Росатома …»: Росатом is in what was said; a body the
+    sentence names before its verb of saying, or after «по данным», is the one that says."""
+    _, by = drafts_of(
+        "Атырау, 30 сентября 2029 года\n\n"
+        "Правительство сообщило о планах Росатома построить станцию.\n"
+        "Росатом сообщил о планах построить станцию в Улкене.\n")
+    assert by("Правительство").speaker == ""
+    assert by("Росатом").speaker != ""

@@ -194,6 +194,7 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
         if title is not None:
             return title.name
     office, by_office = attributed_office(sentence)
+    verbs: list[int] = []  # where the sentence's verbs of saying stand
     anchors = [at for cue in ATTRIBUTION_PHRASES for at in find(cue, text)
                if at not in by_office]
     for token in sentence.tokens:
@@ -218,6 +219,7 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
             if subject is not None:
                 return subject.normal
             anchors.append(token.start - sentence.start)
+            verbs.append(token.start)
     if not anchors:
         return office
     phrases = [at for cue in ATTRIBUTION_PHRASES for at in find(cue, text)]
@@ -238,9 +240,12 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
         for stem, group in GROUP_SPEAKERS.items():
             if stem in window:
                 return group
+    # a body named after the verb of saying is in what is said ("Правительство сообщило о
+    # планах Росатома"), unless an attribution phrase names it ("по данным Минэнерго")
     organisations = [e for e in sentence.entities if e.type == "organization"
                      and normalize(e.normal) != normalize(publisher)
-                     and not channel(sentence, e) and not published_in(sentence, e)]
+                     and not channel(sentence, e) and not published_in(sentence, e)
+                     and (not verbs or e.start < min(verbs) or phrases)]
     return organisations[0].normal if organisations else ""
 
 
