@@ -22,46 +22,48 @@ from kzru.follow import LATEST, NO_REPORT, NOT_MENTIONED, NOT_NAMED, VERDICTS, T
 from kzru.labels import label
 from kzru.model import Dataset
 from kzru.render import md
+from kzru.spool import Spool, Writable, lines_text, write_lines
 
 
-def preview_side_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
+def write_preview_side(brief: Brief, dataset: Dataset, lang: str, out: Writable) -> None:
     """The preview's own background beside the visit (openings, projects, figures), and how
     many of its assessments the page leaves out."""
     if not brief.preview_side and not brief.preview_said:
-        return []
+        return
     previews = " ".join(f"[{number_of(brief, s)}]" for s in sorted(brief.previews))
-    lines = [f"## {label('brief.preview_side', lang, previews=previews)}", "",
-             f"*{label('brief.preview_side_note', lang)}*", ""]
+    write_lines(out, [f"## {label('brief.preview_side', lang, previews=previews)}", "",
+                      f"*{label('brief.preview_side_note', lang)}*", ""])
     for item in brief.preview_side:
         fact = item.fact
         said = attribution_of(item, brief, dataset, lang)
-        lines.append(f"- {said_status(fact.status, lang)}: {fact_text(fact, lang)}"
-                     f"{date_mark(fact, brief, lang)} — *{said}* [{item.citation}] `{fact.id}`")
-        lines += conflict_lines(item, brief, lang)
-        lines += reported_lines(item, brief, lang)
+        write_lines(out, [f"- {said_status(fact.status, lang)}: {fact_text(fact, lang)}"
+                          f"{date_mark(fact, brief, lang)} — *{said}* [{item.citation}] "
+                          f"`{fact.id}`", *conflict_lines(item, brief, lang),
+                          *reported_lines(item, brief, lang)])
     if brief.preview_said:
         source = sorted(brief.previews)[0]
-        lines.append("- " + label("brief.preview_said", lang, count=brief.preview_said,
-                                  source=source))
-    return [*lines, ""]
+        write_lines(out, ["- " + label("brief.preview_said", lang, count=brief.preview_said,
+                                       source=source)])
+    write_lines(out, [""])
 
 
-def check_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
-    """Each forecast, proposal and plan of the preview with what the visit's report says."""
-    checks = list(brief.checks)  # once: the checks are judged (track) when read
-    if not checks:
-        return []
-    previews = " ".join(f"[{number_of(brief, s)}]" for s in sorted(brief.previews))
-    reports = " ".join(f"[{n}]" for n, s in enumerate(brief.sources, 1)
-                       if s.id in brief.reports)
-    lines = [f"## {label('brief.checks', lang)}", "",
-             f"*{label('brief.checks_note', lang, previews=previews, reports=reports)}*", ""]
-    # in the order of track's verdicts, as the page says them
-    ordered = sorted(checks,
-                     key=lambda check: VERDICTS.index(check.shown or check.tracked.verdict))
-    for check in ordered:
-        lines += _check_line(check, brief, dataset, lang)
-    return [*lines, ""]
+def write_checks(brief: Brief, dataset: Dataset, lang: str, out: Writable) -> None:
+    """Each forecast, proposal and plan of the preview with what the visit's report says, in
+    the order of track's verdicts as the page says them: each check's lines are made as it
+    is judged and wait in a spool for their place (the checks are judged when read: once)."""
+    with Spool() as checks:
+        for check in brief.checks:
+            checks.put(lines_text(_check_line(check, brief, dataset, lang)),
+                       VERDICTS.index(check.shown or check.tracked.verdict))
+        if not checks:
+            return
+        previews = " ".join(f"[{number_of(brief, s)}]" for s in sorted(brief.previews))
+        reports = " ".join(f"[{n}]" for n, s in enumerate(brief.sources, 1)
+                           if s.id in brief.reports)
+        note = label("brief.checks_note", lang, previews=previews, reports=reports)
+        write_lines(out, [f"## {label('brief.checks', lang)}", "", f"*{note}*", ""])
+        checks.write_to(out)
+    write_lines(out, [""])
 
 
 def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list[str]:
@@ -73,7 +75,7 @@ def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list
     line = (f"- **{verdict_label(verdict, lang)}** — {fact_text(item.fact, lang)} — "
             f"*{said}* [{item.citation}] `{item.fact.id}`")
     if not tracked.parts:  # a forecast of several fields: each part says what decided it
-        line += _decider(tracked, brief)
+        line += _decider(tracked, brief, lang)
     if check.see is not None:
         via = f"`{check.via.id}` → " if check.via is not None else ""
         line += f" · {label('brief.check_see_also', lang)} {via}" \
@@ -90,7 +92,7 @@ def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list
         # the GRES-2 of the energy projects: not taken up)
         shown = NOT_MENTIONED if part.verdict in (NO_REPORT, LATEST) else part.verdict
         said = f"  - **{verdict_label(shown, lang)}** — {fact_text(part.fact, lang)} " \
-               f"`{part.fact.id}`{_decider(part, brief)}"
+               f"`{part.fact.id}`{_decider(part, brief, lang)}"
         lines.append(_unnamed(said, part, brief, lang) if shown == NOT_NAMED
                      and part.see_also else said)
     return [*lines, *reported_lines(item, brief, lang)]
@@ -101,14 +103,26 @@ def _unnamed(line: str, tracked: Tracked, brief: Brief, lang: str) -> str:
     (suggest.field_documents): "not named", not "not mentioned", since a reader may count a
     document in the field (scientific-technical cooperation and the documents on space and
     nuclear energy); the curators leave the pair unlinked (RUBRIC-follows 4)."""
-    return line + f" · {label('brief.check_documents', lang)} " + ", ".join(
-        f"`{row.id}`{cited(row, brief)}" for row in tracked.see_also)
+    documents = [row for row in tracked.see_also if row.kind == "document"]
+    said = [row for row in tracked.see_also if row.kind != "document"]
+    if documents:
+        line += f" · {label('brief.check_documents', lang)} " + ", ".join(
+            f"`{row.id}`{cited(row, brief)}" for row in documents)
+    if said:  # what the report says of the same field (round 14: the IT sector)
+        line += f" · {label('brief.check_field_said', lang)} " + ", ".join(
+            f"`{row.id}`{cited(row, brief)}" for row in said)
+    return line
 
 
-def _decider(tracked: Tracked, brief: Brief) -> str:
-    """" → `the later fact` [n] «its words»", or nothing when nothing later decided."""
+def _decider(tracked: Tracked, brief: Brief, lang: str = "en") -> str:
+    """" → `the later fact` [n] «its words»", then the other later facts track links to it
+    (the nuclear forecast: the nuclear documents, and the Rosatom work singled out; round-13b
+    briefs reader B), or nothing when nothing later decided."""
     later = tracked.decisive
     if later is None:
         return ""
     words = f" «{md(tracked.words)}»" if tracked.words else ""
-    return f" → `{later.id}`{cited(later, brief)}{words}"
+    others = [fact for fact in tracked.later if fact.id != later.id]
+    also = f"; {label('brief.also', lang)} " + ", ".join(
+        f"`{fact.id}`{cited(fact, brief)}" for fact in others) if others else ""
+    return f" → `{later.id}`{cited(later, brief)}{words}{also}"
