@@ -242,7 +242,9 @@ GROUP_SPEAKERS_EN: dict[str, str] = {
 # with it ("Президент России Владимир Путин"), else keeps the title.
 TITLES: dict[str, tuple[str, ...]] = {
     "head-of-state": ("президент~", "глава~ государства", "лидер~", "president", "leader",
-                      "head of state"),
+                      "head of state",
+                      # the head of state named by the seat ("глава Кремля", "хозяин Акорды")
+                      "глава~ кремля", "хозяин~ кремля", "глава~ акорды", "хозяин~ акорды"),
     "head-of-government": ("премьер-министр~", "премьер~", "глава~ правительства",
                            "председатель~ правительства", "глава~ кабмина", "prime minister",
                            "premier"),

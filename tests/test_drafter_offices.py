@@ -93,3 +93,14 @@ def test_a_body_inside_what_is_said_is_not_its_speaker(drafts_of) -> None:
         "Росатом сообщил о планах построить станцию в Улкене.\n")
     assert by("Правительство").speaker == ""
     assert by("Росатом").speaker != ""
+
+
+def test_the_head_of_state_named_by_the_seat(drafts_of) -> None:
+    """«Глава Кремля отметил …» names the Russian head of state, whom the article names
+    beside his title («Президент России Владимир Путин»)."""
+    _, by = drafts_of(
+        "Астана, 12 мая 2029 года\n\n"
+        "Президент России Владимир Путин прибыл в Астану.\n"
+        "Президент Казахстана Касым-Жомарт Токаев встретил гостя в аэропорту.\n"
+        "Глава Кремля отметил, что переговоры прошли успешно.\n")
+    assert by("Глава Кремля").speaker == "Vladimir Putin"
