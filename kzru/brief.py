@@ -33,6 +33,7 @@ from kzru.follow import (
     NOT_TAKEN_UP,
     Linked,
     Namer,
+    Tracked,
     main_events,
     period_end,
     preview_sources,
@@ -254,33 +255,63 @@ def build(dataset: Dataset, event_id: str) -> Brief:
                     conflicts(dataset, fact), preview, same_as(dataset, fact))
 
     def section(status: str, chosen: list[Row]) -> Section:
-        """A section whose sector groups are made as they are read, one at a time."""
+        """A section whose sector groups are made as they are read, one at a time, and
+        each group's items a chunk at a time (a group may be thousands of facts)."""
         by_sector: dict[str, list[Row]] = {}
         for row in chosen:
             by_sector.setdefault(main_sector(row), []).append(row)
         order = [sector for sector in (SEVERAL, *dataset.sectors) if sector in by_sector]
         return Section(status, SECTION_TITLES[status], Pages(len(order), lambda: (
-            SectorGroup(sector, list(items(by_sector[sector]))) for sector in order)))
+            SectorGroup(sector, Pages(len(rows), lambda rows=rows: items(rows)))
+            for sector in order for rows in (by_sector[sector],))))
 
     statuses = [(status, [fact for fact in top if fact.status == status
                           and fact.kind != "figure"]) for status in SECTION_ORDER]
     statuses = [(status, chosen) for status, chosen in statuses if chosen]
     figures = [fact for fact in top if fact.kind == "figure"]
     def judged() -> Iterator[Check]:
-        """The preview's items held against the report: read whole, as track judges them,
-        when the page reaches them (not held while the sections are written), each item
-        made as it is written."""
+        """The preview's items held against the report, as track judges them, when the page
+        reaches them (not held while the sections are written), each item made as it is
+        written. Judged a chunk at a time, twice: first only to learn which items have a
+        verdict and which item each later fact decided (a check names the preview row
+        another's later fact decided: ``decided``), then again as each chunk is written. At
+        100,000 facts the preview has thousands of items; holding them all judged, their
+        facts whole, is what took the memory."""
         from kzru.suggest import with_field_documents  # the visit's documents beside a field
 
-        whole_checked = dataset.fetch([fact.id for fact in checked], keep=False)
-        verdicts = {entry.fact.id: entry for entry in with_field_documents(
-            dataset, track(dataset, [whole_checked[fact.id] for fact in checked]))}
-        in_order = [fact for fact in sorted(checked, key=lambda f: line.get(f.id, 0))
-                    if fact.id in verdicts]
-        decided = {verdicts[fact.id].decisive.id: whole_checked[fact.id]  # type: ignore
-                   for fact in in_order if verdicts[fact.id].decisive is not None}
-        for entry in items(in_order, whole_checked):
-            yield _shown(Check(entry, verdicts[entry.fact.id]), decided, taken_up)
+        def verdicts(rows: list[Row], documents: bool = True
+                     ) -> tuple[dict[str, Fact], dict[str, Tracked]]:
+            """The rows whole, and track's entries (an item's own, or its parent's when a
+            parent with a role is followed instead: track's choice); ``documents``: with the
+            visit's documents beside a field (they decide nothing)."""
+            whole = dataset.fetch([row.id for row in rows], keep=False)
+            entries = track(dataset, [whole[row.id] for row in rows])
+            return whole, {entry.fact.id: entry for entry in (
+                with_field_documents(dataset, entries) if documents else entries)}
+
+        in_order = sorted(checked, key=lambda f: line.get(f.id, 0))
+        decisive: dict[str, str | None] = {}  # an item with a verdict -> its deciding fact
+        for start in range(0, len(in_order), PAGE):
+            for fact_id, entry in verdicts(in_order[start:start + PAGE], False)[1].items():
+                decisive[fact_id] = entry.decisive.id if entry.decisive is not None else None
+        shown = [fact for fact in in_order if fact.id in decisive]
+        decided = {decisive[fact.id]: fact.id for fact in shown
+                   if decisive[fact.id] is not None}
+        # an item is followed through a part of it that is checked too: judged beside it
+        parts = {}
+        for fact in checked:
+            if fact.part_of in decisive:
+                parts.setdefault(fact.part_of, []).append(fact)
+        del decisive
+        for start in range(0, len(shown), PAGE):
+            chunk = shown[start:start + PAGE]
+            whole, entries = verdicts([*chunk, *(part for fact in chunk
+                                                 for part in parts.get(fact.id, ()))])
+            via = dataset.fetch((decided[entry.see_also[0].id] for entry in entries.values()
+                                 if entry.see_also and entry.see_also[0].id in decided),
+                                whole, keep=False)
+            for item in items(chunk, whole):
+                yield _shown(Check(item, entries[item.fact.id]), decided, via, taken_up)
 
     announcing = {source: main_event[source] for source in previews
                   if main_event.get(source, event_id) != event_id
@@ -305,20 +336,22 @@ def build(dataset: Dataset, event_id: str) -> Brief:
 PAGE = 1000
 
 
-def _shown(check: Check, decided: dict[str, Fact], taken_up: set[str]) -> Check:
+def _shown(check: Check, decided: dict[str, str], via: dict[str, Fact],
+           taken_up: set[str]) -> Check:
     """How the page says a verdict: track's, but where the report is silent on an item
     track holds no preview verdict for (a plan of the preview): a plan for the visit is not
     mentioned in its report; background is not taken up as such when the report takes up its
     main sector, else not taken up. An item the report takes up only through the same named
     thing (track's "not taken up as such" with a see also) shows that fact and the preview's
-    row it came through (``decided``: a later fact's id -> the preview row it decided)."""
+    row it came through (``decided``: a later fact's id -> the id of the preview row it
+    decided; ``via``: those rows whole)."""
     fact, tracked = check.item.fact, check.tracked
     verdict = tracked.verdict
     if verdict == NOT_AS_SUCH and getattr(tracked.reason, "key", "") == "track.why.field_rows":
         return check._replace(shown=verdict, field=tracked.see_also)
     if verdict == NOT_AS_SUCH and tracked.see_also:
         see = tracked.see_also[0]
-        return check._replace(shown=verdict, see=see, via=decided.get(see.id))
+        return check._replace(shown=verdict, see=see, via=via.get(decided.get(see.id, "")))
     if verdict not in (NO_REPORT, LATEST):
         return check._replace(shown=verdict)
     if fact.event:

@@ -41,7 +41,7 @@ class Item(NamedTuple):
 
 class SectorGroup(NamedTuple):
     sector: str
-    items: list[Item]
+    items: Sequence[Item]  # made as they are read, a chunk at a time (Pages)
 
 
 class Section(NamedTuple):

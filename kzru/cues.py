@@ -23,6 +23,9 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
              # a past contact between leaders, however the sentence frames it ("в прошлый
              # раз беседовали", "созвонились", "побывал на саммите")
              "поговорил", "побеседовал", "беседовал", "созвонил", "пообщал", "общались",
+             # an event's beginning or end is itself an event that took place ("визит
+             # начался", "форум стартовал", "переговоры закончились")
+             "начался", "началась", "началось", "начались", "стартовал", "закончил",
              "побывал", "был на встреч", "была на встреч", "были на встреч", "был на саммит",
              "были на саммит", "был на форум", "были на форум", "spoke by phone", "talked",
              "arriv", "complet", "visit"),
@@ -53,6 +56,8 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
 REPORTED_CUES: tuple[str, ...] = (
     "обсуди", "обсужд", "подчеркн", "подчерки", "отмети", "отмеча", "отмечен", "обозначи",
     "обменялись мнени",
+    # touching on a topic is talk too ("стороны затронули вопросы", "беседа коснулась")
+    "затрону", "затраги", "коснул", "касал", "обговор", "рассмотрел",
     "discuss", "stress", "underline", "note",
 )
 
@@ -131,17 +136,69 @@ STATE_SUBJECTS: frozenset[str] = frozenset({
     "отношение", "сотрудничество", "взаимодействие", "товарооборот", "торговля", "связь",
     "партнерство", "диалог", "динамика", "интерес", "рост", "объем", "доля", "спрос",
     "relations", "cooperation", "trade", "partnership", "dialogue"})
+# What a reported clause's own verb says (kzru.curate.decide._reported_acts): under a verb of
+# saying ("сообщил, что …", "рассказал, что …"), a past perfective verb with no cue of its own
+# names an act done ("утвердили график", "опубликовал статью") — but not a change in a state
+# of affairs or an amount ("выросли", "стали сложнее", "ухудшились"), which is an assessment
+# the speaker reports; nor a verb whose object is a quality ("приняли неоднозначный
+# характер", "вышли на новый уровень").
+CHANGE_VERBS: tuple[str, ...] = (
+    "вырос", "выросл", "увеличил", "снизил", "сократил", "уменьшил", "стал", "ухудшил",
+    "улучшил", "изменил", "укрепил", "ослаб", "осложнил", "упрочил", "достиг", "превысил",
+    "составил", "подорожал", "подешевел", "упал", "понизил", "повысил", "удвоил", "утроил",
+    "расширил", "сузил", "оказал", "оказалс", "получил", "приобрел", "обрел", "сохранил",
+    "остал", "смог", "сумел", "удалось", "показал")
+# (dictionary forms, matched as whole words: "форма", not "формат")
+QUALITY_OBJECTS: frozenset[str] = frozenset({
+    "характер", "оборот", "форма", "масштаб", "уровень", "значение", "смысл", "очертание",
+    "character", "turn", "level"})
+# A frequency adverb beside a verb of saying makes the statement a habitual stance, not a
+# report of one act ("неоднократно заявлял о намерении …", "не раз подчеркивал"): the
+# intention it names is no plan, and the stance belongs to no one event.
+ITERATIVE_WORDS: tuple[str, ...] = (
+    "неоднократно", "не раз", "не однажды", "не единожды", "многократно", "всегда",
+    "традиционно", "регулярно", "постоянно", "repeatedly", "has always", "more than once")
 # How far (in words) a document word may stand from its verb and still be governed by it.
 DOCUMENT_REACH = 6
+
+# Words news uses for a sector, by the beginnings of their forms, beside the data folder's own
+# sector names and aliases (which kzru.curate.lexicon matches by stem, word for word): an
+# adjective or a compound the aliases do not reach ("транзитных перевозок", "грузоперевозки",
+# "логистического центра", "нефтяной", "атомной станции"). The drafter takes a sector from
+# these only when the data folder has that sector.
+SECTOR_STEMS: dict[str, tuple[str, ...]] = {
+    "transport": ("перевоз", "грузоперевоз", "авиаперевоз", "пассажироперевоз", "транзит",
+                  "логисти", "грузопоток", "железнодорож", "контейнер", "авиасообщ",
+                  "авиарейс", "транспорт", "автоперевоз", "грузов", "transport", "transit",
+                  "logistic", "railway", "freight", "cargo"),
+    "energy": ("нефт", "газопровод", "нефтепровод", "газов", "энергет", "электроэнерг",
+               "электростанц", "угольн", "теплоэнерг", "топливн", "oil", "gas", "energy",
+               "electricity"),
+    "nuclear": ("атомн", "ядерн", "уранов", "nuclear", "uranium"),
+    "agriculture": ("зерн", "пшениц", "сельскохозяйств", "агропромышлен", "аграр", "фермер",
+                    "животновод", "растениевод", "grain", "wheat", "agricultur", "farm"),
+    "education": ("университет", "вуз", "студент", "колледж", "образовательн",
+                  "university", "student", "college"),
+    "health": ("медицин", "здравоохран", "больниц", "вакцин", "medical", "hospital"),
+    "tourism": ("туризм", "туристическ", "турист", "tourism", "tourist"),
+    "space": ("космическ", "космодром", "space"),
+    "security": ("оборон", "военн", "defence", "defense", "military"),
+    "finance": ("банковск", "финансов", "banking", "financial"),
+    "industry": ("промышлен", "металлург", "машиностро", "industrial", "manufactur"),
+}
 
 # Attribution: who says it. Verbs of saying (any person and tense begin with these stems) and
 # the phrases that name a source of a view.
 SAYING_VERBS: tuple[str, ...] = (
     "сказал", "отметил", "заявил", "подчеркнул", "подчеркива", "сообщил", "сообщает",
     "рассказал", "пояснил", "добавил", "считает", "полагает", "уверен", "акцентир", "указал",
+    # the plural of a present of opinion ("эксперты считают", "аналитики полагают")
+    "считают", "полагают", "говорят", "сообщают", "уверены", "убеждены",
     "убежден", "признал", "напомнил", "констатир", "прокомментир", "говорит", "говорил",
     "отмеча", "заявля", "рассказыва", "поясня", "добавля", "уточнил", "уточня", "выразил",
     "выража", "информир", "отметив", "подчеркнув", "заявив", "сообщив", "добавив",
+    # naming something so is saying it ("в Кремле назвали переговоры успешными", "оценил")
+    "назвал", "называ", "оценил", "оценива", "охарактеризова",
     "said", "told", "stated", "noted", "added", "believes",
 )
 ATTRIBUTION_PHRASES: tuple[str, ...] = (
@@ -193,6 +250,28 @@ RELATIVE_DAYS: dict[str, int] = {
     "позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2,
     "yesterday": -1, "today": 0, "tomorrow": 1,
 }
+# Seasons, by the instrumental news dates with ("весной", "осенью этого года"): the months
+# each spans (winter's December belongs to the year before its January and February).
+SEASONS: dict[str, tuple[int, int]] = {
+    "зимой": (12, 2), "весной": (3, 5), "летом": (6, 8), "осенью": (9, 11),
+    "in winter": (12, 2), "in spring": (3, 5), "in summer": (6, 8), "in autumn": (9, 11),
+    "in the fall": (9, 11)}
+# Days of the week after "в"/"во" ("в пятницу", "во вторник"): Monday is 0, as in Python.
+WEEKDAYS: dict[str, int] = {
+    "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5,
+    "воскресенье": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6}
+# Phrases that name a day by the one named before them ("в тот день", "на следующий
+# день"): the days from that day.
+DAY_REFERENCES: dict[str, int] = {
+    "в тот день": 0, "в этот день": 0, "в тот же день": 0, "в этот же день": 0,
+    "в тот же вечер": 0, "в тот вечер": 0, "в тот же час": 0,
+    "на следующий день": 1, "на другой день": 1, "днем позже": 1, "днем ранее": -1,
+    "за день до этого": -1, "that day": 0, "the same day": 0, "on the same day": 0,
+    "the next day": 1, "the following day": 1, "the day before": -1}
+# Phrases that name a time by the one named before them, at whatever precision that was ("В
+# сентябре лидеры встречались в Москве. Тогда же было подписано …": September).
+TIME_REFERENCES: tuple[str, ...] = ("тогда же", "в то же время года", "at the same time")
 # Words that place a year, a month or a week relative to the article's ("в прошлом году").
 RELATIVE_SHIFTS: dict[str, int] = {
     "позапрошл": -2, "прошл": -1, "минувш": -1, "предыдущ": -1, "эт": 0, "текущ": 0,
@@ -216,6 +295,17 @@ CURRENCIES: dict[str, str] = {
     "eur": "EUR", "руб": "RUB", "₽": "RUB", "тенге": "KZT", "тг": "KZT", "₸": "KZT",
     "юан": "CNY", "dollar": "USD",
 }
+# How long something lasted, said in words ("длились около трёх часов", "продлилась полтора
+# часа"): a figure whose value is the number word, after a verb of lasting.
+DURATION_VERBS: tuple[str, ...] = ("длил", "продлил", "продолжал", "заняли", "занял", "lasted")
+NUMBER_WORDS: dict[str, str] = {
+    "один": "1", "одного": "1", "одну": "1", "одна": "1", "два": "2", "две": "2", "двух": "2",
+    "три": "3", "трех": "3", "четыре": "4", "четырех": "4", "пять": "5", "пяти": "5",
+    "шесть": "6", "шести": "6", "семь": "7", "семи": "7", "восемь": "8", "восьми": "8",
+    "девять": "9", "девяти": "9", "десять": "10", "десяти": "10", "полтора": "1.5",
+    "полутора": "1.5", "полторы": "1.5", "two": "2", "three": "3", "four": "4", "five": "5"}
+TIME_UNITS: tuple[str, ...] = ("час", "минут", "дн", "день", "сут", "недел", "hour", "minute",
+                               "day", "week")
 QUALIFIERS: dict[str, str] = {
     "более": "more than", "свыше": "more than", "больше": "more than", "около": "about",
     "порядка": "about", "почти": "almost", "примерно": "about", "до": "up to",
@@ -339,7 +429,13 @@ SEAT_REACH = 3
 GENERIC_WORDS: tuple[str, ...] = ("как правило", "обычно", "usually", "as a rule")
 BACKGROUND_WORDS: tuple[str, ...] = (
     "ранее", "недавно", "прежде", "в прошлом", "earlier", "recently", "previously",
-    *GENERIC_WORDS)
+    # what the report recalls or sets its story against ("напомним, что …", "как известно",
+    # "на фоне …", "в преддверии визита"), and a stance held over time ("неоднократно
+    # заявлял")
+    "напомним", "напомню", "как известно", "на фоне", "в преддверии", "against the backdrop",
+    "ahead of", "накануне визит", "накануне переговор", "накануне встреч",
+    "накануне саммит", "накануне форум", "on the eve of", "неоднократно", "не раз",
+    "не однажды", "не единожды", "многократно", "repeatedly", *GENERIC_WORDS)
 # Words that bring a narrative back to the present ("Теперь…", "Сейчас…"): a sentence holding
 # one does not continue the earlier time of the sentence before it.
 NOW_WORDS: tuple[str, ...] = ("теперь", "сейчас", "ныне", "nowadays", "now")

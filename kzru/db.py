@@ -22,6 +22,7 @@ from kzru.index import Index
 from kzru.model import Fact
 from kzru.report_walks import ReportQueries
 from kzru.walks import (  # noqa: F401 - the store's own names, kept where callers look
+    FACTS,
     FILE_ORDER,
     ROLE_CANDIDATES,
     TOP_LEVEL,
@@ -30,9 +31,6 @@ from kzru.walks import (  # noqa: F401 - the store's own names, kept where calle
     marks,
 )
 
-# Every fact query: the fact's columns, its line in the CSV and whether each value is what kzru
-# writes (fact_columns.fact_sql), from the filter columns and the rest of the fact.
-FACTS = "SELECT {} FROM filters x JOIN facts f ON f.rowid = x.rowid"
 NEWEST_FIRST = "x.date DESC, x.id DESC"
 PRECISIONS = ("day", "month", "year")
 

@@ -399,6 +399,16 @@ def tracked(dataset: Dataset, candidates: Iterable[Fact] | None = None,
     facts) read at a time in date order: at 100,000 facts only a batch is held whole."""
     context = _context(dataset, until)
     order, known = chosen(dataset, candidates, since, statuses, context.role)
+    yield from judged(dataset, order, until, batch, known, context)
+
+
+def judged(dataset: Dataset, order: list[str], until: date | None = None, batch: int = 1000,
+           known: dict[str, Fact] | None = None,
+           context: _Context | None = None) -> Iterator[Tracked]:
+    """Track's entries of the facts ``order`` names (track's choice in its order: ``chosen``),
+    judged a batch at a time; ``known``: facts already read whole."""
+    context = context or _context(dataset, until)
+    known = known or {}
     lines = dataset.fact_lines
     for start in range(0, len(order), batch):
         ids = order[start:start + batch]

@@ -190,6 +190,29 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "was written",
                       "{path}: этот текст уже есть как источник {source} (sha256 {digest}…); "
                       "ничего не записано"),
+    "err.same_text_trimmed": ("{path}: this text is already source {source} (sha256 {digest}…) "
+                              "but for blank lines or spaces at line ends; nothing was written",
+                              "{path}: этот текст уже есть как источник {source} (sha256 "
+                              "{digest}…), он отличается лишь пустыми строками или пробелами в "
+                              "концах строк; ничего не записано"),
+    "err.impossible_dateline": ("{where}: the dateline's date «{said}» names a day that does not "
+                                "exist; give the date with --published YYYY-MM-DD (or YYYY-MM, "
+                                "YYYY)",
+                                "{where}: дата в начале текста «{said}» называет день, которого "
+                                "нет в календаре; укажите дату в --published ГГГГ-ММ-ДД (или "
+                                "ГГГГ-ММ, ГГГГ)"),
+    "err.dropped_in_page": ("{where}: {code} ({name}) in {part} ({count} in all): reading the "
+                            "page would drop it without a word, and kzru's tables refuse "
+                            "control and invisible characters; remove it from the page and add "
+                            "it again",
+                            "{where}: {code} ({name}) в {part} (всего {count}): при чтении "
+                            "страницы он пропал бы без следа, а таблицы kzru не принимают "
+                            "управляющих и невидимых символов; удалите его со страницы и "
+                            "добавьте её снова"),
+    "err.page_part.text": ("the page's article text", "тексте статьи на странице"),
+    "err.page_part.title": ("the page's headline", "заголовке страницы"),
+    "err.page_part.publisher": ("the page's site name", "названии сайта на странице"),
+    "err.page_part.url": ("the page's canonical link", "канонической ссылке страницы"),
     "err.no_date": ("{path}: no publication date found (no dateline or page date); give it with "
                     "--published YYYY-MM-DD (or YYYY-MM, YYYY)",
                     "{path}: дата публикации не найдена (нет ни даты в начале текста, ни даты "
@@ -225,6 +248,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "--set ПОЛЕ=ЗНАЧЕНИЕ относится к черновикам из --accept ID"),
     "err.bad_set": ("--set {pair!r}: give FIELD=VALUE with FIELD one of {fields}",
                     "--set {pair!r}: нужно ПОЛЕ=ЗНАЧЕНИЕ, где ПОЛЕ одно из: {fields}"),
+    "err.accept_and_reject": ("{id} is given to both --accept and --reject; give it to one of "
+                              "them; nothing was changed",
+                              "{id} указан и в --accept, и в --reject; укажите его в одном из "
+                              "них; ничего не изменено"),
     "err.not_draft": ("{id} is not a draft (review is {review})",
                       "{id} — не черновик (review: {review})"),
     "err.cannot_accept": ("cannot accept {id}: {problems}", "принять {id} нельзя: {problems}"),

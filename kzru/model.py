@@ -284,8 +284,11 @@ class Dataset:
     def role_candidates(self) -> list[Fact]:
         return list(self.facts.values())
 
-    def role_pool(self) -> Iterator[Fact]:
-        return iter(self.facts.values())
+    def pages(self, page: int = 0) -> Iterator[list[Fact]]:
+        yield list(self.facts.values())
+
+    def role_pool(self, page: int = 0, event: str | None = None) -> Iterator[Fact]:
+        return iter(self.facts.values() if event is None else self.event_facts(event))
 
     def with_parts(self) -> set[str]:
         return set(self.parts)

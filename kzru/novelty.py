@@ -10,10 +10,12 @@ the ones a reader of "new since the last meeting" checks on their own.
 from __future__ import annotations
 
 import re
-from typing import Iterable, NamedTuple
+from datetime import date
+from typing import Iterable, NamedTuple, Sequence
 
-from kzru.follow import NO_REPORT, VIEW, Tracked, preview_sources, role, track, tracked
+from kzru.follow import NO_REPORT, VIEW, Tracked, chosen, judged, preview_sources, role
 from kzru.model import Dataset, Event, Fact
+from kzru.pages import Pages
 from kzru.text import normalize
 
 # Meetings compare with the previous meeting of the same family: a state visit with the last
@@ -32,7 +34,8 @@ class Novelty(NamedTuple):
     sectors: list[str]
     first_sectors: list[str]
     names: list[str]
-    outcomes: list[Tracked] = []  # as of this meeting: what articles published by its end say
+    # as of this meeting: what articles published by its end say (judged when read: Pages)
+    outcomes: Sequence[Tracked] = []
     since: dict[str, Tracked] = {}  # fact id -> its verdict now, where later articles add to it
     # fact id -> later facts that may mention it, not linked as its progress (track's see
     # also, beside a "no later report" that still stands: the 2025 Declaration beside the
@@ -142,14 +145,17 @@ def novelty(dataset: Dataset, event: Event, facts: Iterable[Fact | Named],
         preview_only = [name for name in names if folded[name] not in told]
         names = [name for name in names if folded[name] in told]
     # its commitments, documents and discussed items; not a view said there (Tokayev's belief
-    # that the undertakings will help: a statement, no one's commitment — round 11)
-    before = [f for f in dataset.event_facts(previous.id, roles=True)
-              if role(f) not in ("", VIEW)] if previous else []
+    # that the undertakings will help: a statement, no one's commitment — round 11): chosen
+    # from what role() reads of them, and judged a batch at a time when read (at 100,000 facts
+    # the last meeting left thousands of items: never all held, whole or judged)
+    order = chosen(dataset, [candidate for candidate in dataset.role_pool(event=previous.id)
+                             if role(candidate) not in ("", VIEW)])[0] if previous else []
     # "New since the last meeting" is what was known by this one: the verdicts of articles
     # published by its last day; what later articles add is said apart (SPIEF 2022 is not
     # where the 2025 reports of the February branches belong).
-    outcomes = track(dataset, before, until=event.end) if previous else []
-    since, see_also = _now(dataset, before, outcomes) if previous else ({}, {})
+    outcomes = Pages(len(order), lambda: judged(dataset, order, until=event.end)) \
+        if previous else []
+    since, see_also = _now(dataset, order, event.end) if previous else ({}, {})
     return Novelty(previous, [s for s in own_sectors if s not in seen_sectors],
                    [s for s in own_sectors if s not in ever_sectors], names, outcomes, since,
                    see_also, [s for s in around if s not in ever_sectors],
@@ -169,19 +175,19 @@ def _variants(dataset: Dataset, names: list[str]) -> dict[str, set[str]]:
     return {name: entries.get(name, set()) | {name} for name in names}
 
 
-def _now(dataset: Dataset, before: list[Fact], outcomes: list[Tracked]
+def _now(dataset: Dataset, order: list[str], until: date
          ) -> tuple[dict[str, Tracked], dict[str, tuple[Fact, ...]]]:
     """The verdicts of the last meeting's items as of the newest article, as far as a page
-    shows them: those that later reports moved since the meeting (``since``, in the order of
-    ``outcomes``), and the suggester's candidates beside what is still open. Judged a batch at
-    a time and only that kept: at 100,000 facts the last meeting left thousands of items, and
-    holding them all judged twice (as of then and now) is what took the memory."""
+    shows them: those that later reports moved since the meeting (``since``: an article
+    published after ``until`` reports on it; by then its verdict named only what was
+    published by that day), and the suggester's candidates beside what is still open. Judged
+    a batch at a time and only that kept."""
     from itertools import islice
 
-    kept_then = {entry.fact.id: {f.id for f in entry.later} for entry in outcomes}
-    moved: dict[str, Tracked] = {}
+    published = {source.id: source.published for source in dataset.sources.values()}
+    since: dict[str, Tracked] = {}
     see_also: dict[str, tuple[Fact, ...]] = {}
-    entries = tracked(dataset, before)
+    entries = judged(dataset, order)
     while True:
         batch = list(islice(entries, 1000))
         if not batch:
@@ -190,9 +196,8 @@ def _now(dataset: Dataset, before: list[Fact], outcomes: list[Tracked]
         # reaffirmed through its checkpoints; its rail part is still open, as track shows it)
         still_open = []
         for entry in batch:
-            then = kept_then.get(entry.fact.id)
-            if then is not None and {f.id for f in entry.later} - then:
-                moved[entry.fact.id] = entry
+            if any(published[later.source] > until for later in entry.later):
+                since[entry.fact.id] = entry
             if entry.verdict == NO_REPORT or any(part.verdict == NO_REPORT
                                                  for part in entry.parts):
                 still_open.append(entry)
@@ -206,8 +211,6 @@ def _now(dataset: Dataset, before: list[Fact], outcomes: list[Tracked]
                 for one in (entry, *entry.parts):
                     if one.see_also:
                         see_also[one.fact.id] = one.see_also
-    since = {entry.fact.id: moved[entry.fact.id] for entry in outcomes
-             if entry.fact.id in moved}
     return since, see_also
 
 

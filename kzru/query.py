@@ -16,7 +16,7 @@ EVENT_KINDS = ("state-visit", "working-visit", "official-visit", "talks", "meeti
 COUNTRIES = ("kz", "ru")
 
 if TYPE_CHECKING:
-    from kzru.db import Store
+    from kzru.db import SectorCounts, Store
 
 
 class FactFilter(NamedTuple):
@@ -131,29 +131,15 @@ def visits(store: "Store", year: int | None = None, host: str | None = None,
     return sorted(chosen, key=lambda event: (event.start, event.id))
 
 
-class SectorSummary(NamedTuple):
-    sector: Sector
-    facts: int
-    signed: int
-    agreed: int
-    events: int
-    first: date | None
-    first_precision: str
-    last: date | None
-    last_precision: str
+def sector_summaries(store: "Store") -> "list[tuple[Sector, SectorCounts]]":
+    """Every sector of the table with its counts (the store's, zero where it has no fact):
+    top-level facts only, so a package and its parts count once."""
+    from kzru.db import SectorCounts  # (the store's own type; imported where it is made)
 
-
-def sector_summaries(store: "Store") -> list[SectorSummary]:
-    """Per sector: top-level facts only, so a package and its parts count once."""
     counts = store.sector_counts()
-    summaries = []
-    for sector in store.sectors.values():
-        found = counts.get(sector.id)
-        if found is None:
-            summaries.append(SectorSummary(sector, 0, 0, 0, 0, None, "", None, ""))
-        else:
-            summaries.append(SectorSummary(sector, *found[1:]))
-    return summaries
+    return [(sector, counts.get(sector.id)
+             or SectorCounts(sector.id, 0, 0, 0, 0, None, "", None, ""))
+            for sector in store.sectors.values()]
 
 
 def sector_matrix(store: "Store") -> tuple[list[Event], list[tuple[Sector, list[int], int]]]:

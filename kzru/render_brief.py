@@ -9,7 +9,9 @@ Every heading and note comes from kzru.labels in the reader's language.
 
 from __future__ import annotations
 
+import io
 from datetime import date
+from typing import Iterable, Iterator
 
 from kzru.brief import ATTRIBUTED, FAMILIES, SEVERAL, Brief, Item
 from kzru.brief_lines import (
@@ -34,11 +36,12 @@ from kzru.follow import Tracked, track
 from kzru.labels import label
 from kzru.model import Dataset, Event, Source
 from kzru.render import WEB_URL, md, span_label
-from kzru.render_brief_checks import check_lines, preview_side_lines
+from kzru.render_brief_checks import write_checks, write_preview_side
 from kzru.render_brief_novelty import (  # noqa: F401 - _earlier_of_other_kinds: read by tests
     _earlier_of_other_kinds,
-    novelty_lines,
+    write_novelty,
 )
+from kzru.spool import Spool, Writable, lines_text, write_lines
 
 
 def _section_title(status: str, lang: str) -> str:
@@ -97,20 +100,34 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Datas
     return lines
 
 
-def _group_lines(items: list[Item], status: str, lang: str, brief: Brief,
-                 dataset: Dataset) -> list[str]:
-    lines: list[str] = []
-    for position, item in enumerate(items):
-        following = items[position + 1] if position + 1 < len(items) else None
-        shared = following is not None and following.fact.evidence == item.fact.evidence
-        lines += _item_lines(item, status, lang, brief, dataset, quote=not shared)
-    return lines
+def _group_lines(items: Iterable[Item], status: str, lang: str, brief: Brief,
+                 dataset: Dataset) -> Iterator[list[str]]:
+    """Each item's lines, made as the group is read (at 100,000 facts a group may be
+    thousands of items, read a chunk at a time: never held whole)."""
+    previous: Item | None = None
+    for item in items:
+        if previous is not None:
+            shared = item.fact.evidence == previous.fact.evidence
+            yield _item_lines(previous, status, lang, brief, dataset, quote=not shared)
+        previous = item
+    if previous is not None:
+        yield _item_lines(previous, status, lang, brief, dataset, quote=True)
 
 
 def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
+    """The whole page as one string (write_markdown's text): for the terminal, which rich
+    draws whole, and for tests."""
+    page = io.StringIO()
+    write_markdown(brief, dataset, lang, page)
+    return page.getvalue()
+
+
+def write_markdown(brief: Brief, dataset: Dataset, lang: str, out: Writable) -> None:
     """The whole page as Markdown: heading, sections by status and sector, the preview against
     the outcome, figures, what is new and what became of the last meeting's commitments,
-    sources."""
+    sources. Written to ``out`` a part at a time, as each is made: at 100,000 facts a page
+    is tens of megabytes, never held whole (what must be ordered after it is made waits in a
+    spool.Spool)."""
     event = brief.event
     title = md(event.title(lang))
     route = _route(event, lang)
@@ -143,63 +160,95 @@ def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
     if event.date_note:
         head = label("brief.date_inferred" if mark else "brief.date", lang)
         lines += [f"*{head}: {md(event.date_note)}*", ""]
-    # the note on undated lines, once the sections are read
-    note_at, days, undated = len(lines), set(), False
-    for section in brief.sections:  # (sections are made as they are read: read once)
-        lines += [f"## {_section_title(section.status, lang)}", ""]
-        for group in section.groups:
-            heading = label("brief.several", lang) if group.sector == SEVERAL \
-                else dataset.sectors[group.sector].label(lang)
-            lines += [f"### {md(heading)}", ""]
-            lines += _group_lines(group.items, section.status, lang, brief, dataset)
-            lines.append("")
-            days |= _dated_by_report(group.items, brief, lang)
-            undated = undated or any(not date_mark(item.fact, brief, lang)
-                                     for item in group.items)
-    if undated:  # every page with a line showing no date says why (round 12: the forums)
-        note = label("brief.undated_lines", lang)
-        if days:
-            dates = "; ".join(label("brief.dated_article", lang, date=str(day), number=number)
-                              for day, number in sorted(days))
-            note += ". " + label("brief.dated_by_report", lang, dates=dates)
-        lines[note_at:note_at] = [f"*{note}.*", ""]
-    lines += check_lines(brief, dataset, lang)
+    write_lines(out, lines)
+    _write_sections(brief, dataset, lang, out)
+    write_checks(brief, dataset, lang, out)
     if brief.figures:
-        lines += [f"## {label('brief.figures', lang)}", ""]
+        write_lines(out, [f"## {label('brief.figures', lang)}", ""])
         for item in brief.figures:
             # the unit in the reader's language by rule ("более 4 часов"), else as the table
             figure = figure_said(number_text(item.fact.value), item.fact.unit, lang, md)
-            lines += [f"- **{figure}** — {fact_text(item.fact, lang)} "
-                      f"[{item.citation}] `{item.fact.id}`", f"  > {quoted(item.fact)}"]
-            lines += conflict_lines(item, brief, lang)
-            lines += reported_lines(item, brief, lang)
-        lines.append("")
+            write_lines(out, [f"- **{figure}** — {fact_text(item.fact, lang)} "
+                              f"[{item.citation}] `{item.fact.id}`", f"  > {quoted(item.fact)}",
+                              *conflict_lines(item, brief, lang),
+                              *reported_lines(item, brief, lang)])
+        write_lines(out, [""])
     if brief.alongside:
-        lines += [f"## {label('brief.alongside', lang)}", "",
-                  f"*{label('brief.alongside_note', lang)}*", ""]
-        alongside = list(brief.alongside)
-        later = _later_reports(alongside, dataset)
-        for item in alongside:
-            fact = item.fact
-            attributed = fact.speaker or fact.status in ATTRIBUTED or fact.source in brief.previews
-            said = f" — *{attribution_of(item, brief, dataset, lang)}*" if attributed else ""
-            lines.append(f"- {said_status(fact.status, lang)}: {fact_text(fact, lang)}"
-                         f"{date_mark(fact, brief, lang)}{said} [{item.citation}] `{fact.id}`")
-            lines += conflict_lines(item, brief, lang)
-            lines += reported_lines(item, brief, lang)
-            if fact.id in later:
-                entry = later[fact.id]
-                lines.append(f"  - {label('brief.outcome_since', lang)}: "
-                             f"**{verdict_label(entry.verdict, lang)}** → "
-                             f"{later_list(entry.later, lang, dataset.sources.values())}")
-        lines.append("")
-    lines += preview_side_lines(brief, dataset, lang)
-    lines += novelty_lines(brief, dataset, lang)
-    lines += [f"## {label('brief.sources', lang)}", ""]
-    lines += [f"{number}. {_source_markdown(source, lang)}"
-              f"{_source_role(source, brief, dataset, lang)}"
-              for number, source in enumerate(brief.sources, 1)]
-    return "\n".join(lines) + "\n"
+        _write_alongside(brief, dataset, lang, out)
+    write_preview_side(brief, dataset, lang, out)
+    write_novelty(brief, dataset, lang, out)
+    write_lines(out, [f"## {label('brief.sources', lang)}", "",
+                      *(f"{number}. {_source_markdown(source, lang)}"
+                        f"{_source_role(source, brief, dataset, lang)}"
+                        for number, source in enumerate(brief.sources, 1))])
+
+
+def _write_sections(brief: Brief, dataset: Dataset, lang: str, out: Writable) -> None:
+    """The sections by status and sector, after the note on their undated lines, which only
+    the sections, once read, decide (sections are made as they are read: read once)."""
+    undated = _Undated(brief, lang)
+    with Spool() as sections:
+        for section in brief.sections:
+            sections.put(lines_text([f"## {_section_title(section.status, lang)}", ""]))
+            for group in section.groups:
+                heading = label("brief.several", lang) if group.sector == SEVERAL \
+                    else dataset.sectors[group.sector].label(lang)
+                sections.put(lines_text([f"### {md(heading)}", ""]))
+                for lines in _group_lines(undated.noted(group.items), section.status, lang,
+                                          brief, dataset):
+                    sections.put(lines_text(lines))
+                sections.put("\n")
+        if undated.seen:  # every page with a line showing no date says why (round 12: the
+            # forums)
+            note = label("brief.undated_lines", lang)
+            if undated.days:
+                dates = "; ".join(label("brief.dated_article", lang, date=str(day),
+                                        number=number) for day, number in sorted(undated.days))
+                note += ". " + label("brief.dated_by_report", lang, dates=dates)
+            write_lines(out, [f"*{note}.*", ""])
+        sections.write_to(out)
+
+
+class _Undated:
+    """The lines shown with no date, gathered as the sections are read: whether there is one,
+    and the days of those dated only by their article, each with its article's number (rubric
+    4: as of which it is reported). The page says so once, plainly, so a reader knows the
+    signing and the agreements stand on the article's day (rounds 9 and 11)."""
+
+    def __init__(self, brief: Brief, lang: str) -> None:
+        self.brief, self.lang = brief, lang
+        self.seen = False
+        self.days: set[tuple[date, int]] = set()
+
+    def noted(self, items: Iterable[Item]) -> Iterator[Item]:
+        for item in items:
+            if not date_mark(item.fact, self.brief, self.lang):
+                self.seen = True
+                if item.fact.date_basis == "publication":
+                    self.days.add((item.fact.date, item.citation))
+            yield item
+
+
+def _write_alongside(brief: Brief, dataset: Dataset, lang: str, out: Writable) -> None:
+    """What was reported alongside, with what later became of the rows later facts follow."""
+    write_lines(out, [f"## {label('brief.alongside', lang)}", "",
+                      f"*{label('brief.alongside_note', lang)}*", ""])
+    alongside = list(brief.alongside)
+    later = _later_reports(alongside, dataset)
+    for item in alongside:
+        fact = item.fact
+        attributed = fact.speaker or fact.status in ATTRIBUTED or fact.source in brief.previews
+        said = f" — *{attribution_of(item, brief, dataset, lang)}*" if attributed else ""
+        lines = [f"- {said_status(fact.status, lang)}: {fact_text(fact, lang)}"
+                 f"{date_mark(fact, brief, lang)}{said} [{item.citation}] `{fact.id}`",
+                 *conflict_lines(item, brief, lang), *reported_lines(item, brief, lang)]
+        if fact.id in later:
+            entry = later[fact.id]
+            lines.append(f"  - {label('brief.outcome_since', lang)}: "
+                         f"**{verdict_label(entry.verdict, lang)}** → "
+                         f"{later_list(entry.later, lang, dataset.sources.values())}")
+        write_lines(out, lines)
+    write_lines(out, [""])
 
 
 def _later_reports(items: list[Item], dataset: Dataset) -> dict[str, Tracked]:
@@ -210,15 +259,6 @@ def _later_reports(items: list[Item], dataset: Dataset) -> dict[str, Tracked]:
     chosen = [item.fact for item in items if linked.get(item.fact.id)]
     return {entry.fact.id: entry for entry in track(dataset, chosen) if entry.later} \
         if chosen else {}
-
-
-def _dated_by_report(items: list[Item], brief: Brief, lang: str) -> set[tuple[date, int]]:
-    """The days of the lines shown with no date because the text gives them none, each with
-    its article's number: dated by their article (rubric 4: as of which it is reported). The
-    page says so once, plainly, so a reader knows the signing and the agreements stand on the
-    article's day (rounds 9 and 11)."""
-    return {(item.fact.date, item.citation) for item in items
-            if item.fact.date_basis == "publication" and not date_mark(item.fact, brief, lang)}
 
 
 def _source_role(source: Source, brief: Brief, dataset: Dataset, lang: str) -> str:

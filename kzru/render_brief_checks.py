@@ -22,46 +22,48 @@ from kzru.follow import LATEST, NO_REPORT, NOT_MENTIONED, NOT_NAMED, VERDICTS, T
 from kzru.labels import label
 from kzru.model import Dataset
 from kzru.render import md
+from kzru.spool import Spool, Writable, lines_text, write_lines
 
 
-def preview_side_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
+def write_preview_side(brief: Brief, dataset: Dataset, lang: str, out: Writable) -> None:
     """The preview's own background beside the visit (openings, projects, figures), and how
     many of its assessments the page leaves out."""
     if not brief.preview_side and not brief.preview_said:
-        return []
+        return
     previews = " ".join(f"[{number_of(brief, s)}]" for s in sorted(brief.previews))
-    lines = [f"## {label('brief.preview_side', lang, previews=previews)}", "",
-             f"*{label('brief.preview_side_note', lang)}*", ""]
+    write_lines(out, [f"## {label('brief.preview_side', lang, previews=previews)}", "",
+                      f"*{label('brief.preview_side_note', lang)}*", ""])
     for item in brief.preview_side:
         fact = item.fact
         said = attribution_of(item, brief, dataset, lang)
-        lines.append(f"- {said_status(fact.status, lang)}: {fact_text(fact, lang)}"
-                     f"{date_mark(fact, brief, lang)} — *{said}* [{item.citation}] `{fact.id}`")
-        lines += conflict_lines(item, brief, lang)
-        lines += reported_lines(item, brief, lang)
+        write_lines(out, [f"- {said_status(fact.status, lang)}: {fact_text(fact, lang)}"
+                          f"{date_mark(fact, brief, lang)} — *{said}* [{item.citation}] "
+                          f"`{fact.id}`", *conflict_lines(item, brief, lang),
+                          *reported_lines(item, brief, lang)])
     if brief.preview_said:
         source = sorted(brief.previews)[0]
-        lines.append("- " + label("brief.preview_said", lang, count=brief.preview_said,
-                                  source=source))
-    return [*lines, ""]
+        write_lines(out, ["- " + label("brief.preview_said", lang, count=brief.preview_said,
+                                       source=source)])
+    write_lines(out, [""])
 
 
-def check_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
-    """Each forecast, proposal and plan of the preview with what the visit's report says."""
-    checks = list(brief.checks)  # once: the checks are judged (track) when read
-    if not checks:
-        return []
-    previews = " ".join(f"[{number_of(brief, s)}]" for s in sorted(brief.previews))
-    reports = " ".join(f"[{n}]" for n, s in enumerate(brief.sources, 1)
-                       if s.id in brief.reports)
-    lines = [f"## {label('brief.checks', lang)}", "",
-             f"*{label('brief.checks_note', lang, previews=previews, reports=reports)}*", ""]
-    # in the order of track's verdicts, as the page says them
-    ordered = sorted(checks,
-                     key=lambda check: VERDICTS.index(check.shown or check.tracked.verdict))
-    for check in ordered:
-        lines += _check_line(check, brief, dataset, lang)
-    return [*lines, ""]
+def write_checks(brief: Brief, dataset: Dataset, lang: str, out: Writable) -> None:
+    """Each forecast, proposal and plan of the preview with what the visit's report says, in
+    the order of track's verdicts as the page says them: each check's lines are made as it
+    is judged and wait in a spool for their place (the checks are judged when read: once)."""
+    with Spool() as checks:
+        for check in brief.checks:
+            checks.put(lines_text(_check_line(check, brief, dataset, lang)),
+                       VERDICTS.index(check.shown or check.tracked.verdict))
+        if not checks:
+            return
+        previews = " ".join(f"[{number_of(brief, s)}]" for s in sorted(brief.previews))
+        reports = " ".join(f"[{n}]" for n, s in enumerate(brief.sources, 1)
+                           if s.id in brief.reports)
+        note = label("brief.checks_note", lang, previews=previews, reports=reports)
+        write_lines(out, [f"## {label('brief.checks', lang)}", "", f"*{note}*", ""])
+        checks.write_to(out)
+    write_lines(out, [""])
 
 
 def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list[str]:

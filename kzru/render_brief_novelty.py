@@ -6,6 +6,8 @@ from kzru.render_brief because it looks across the table's meetings, not at the 
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from kzru.brief import FAMILIES, Brief
 from kzru.brief_lines import (
     event_kind,
@@ -16,11 +18,12 @@ from kzru.brief_lines import (
     number_of,
     verdict_label,
 )
-from kzru.follow import VERDICTS
+from kzru.follow import VERDICTS, Tracked
 from kzru.labels import label
-from kzru.model import Dataset, Event
-from kzru.novelty import organisation_names
+from kzru.model import Dataset, Event, Source
+from kzru.novelty import Novelty, organisation_names
 from kzru.render import md, span_label
+from kzru.spool import Spool, Writable, lines_text, write_lines
 
 
 def _family(event: Event, dataset: Dataset, lang: str) -> str:
@@ -72,7 +75,10 @@ def _newest(events: list[Event], dataset: Dataset, lang: str) -> str:
     return "; ".join(named) + more
 
 
-def novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
+def write_novelty(brief: Brief, dataset: Dataset, lang: str, out: Writable) -> None:
+    """What is new since the previous meeting of the kind, then what became of its
+    commitments: by this meeting's verdict, and among equals what later articles settled
+    first; each item's lines made as it is read and kept in a spool until its place."""
     novelty = brief.novelty
     names_of = {sector: md(dataset.sectors[sector].label(lang)) for sector in dataset.sectors}
     none = label("brief.none", lang)
@@ -121,32 +127,41 @@ def novelty_lines(brief: Brief, dataset: Dataset, lang: str) -> list[str]:
         event = dataset.events[other]
         lines.append(f"- {label('brief.names_first_with', lang, title=md(event.title(lang)))}: "
                      + ", ".join(md(name) for name in names_shown(together, dataset)))
-    if novelty.outcomes:
-        lines.append(f"- {label('brief.outcomes', lang)}:")
-        # by this meeting's verdict; among equals, what later articles settled first
-        ordered = sorted(novelty.outcomes, key=lambda entry: (
-            VERDICTS.index(entry.verdict),
-            VERDICTS.index(novelty.since[entry.fact.id].verdict)
-            if entry.fact.id in novelty.since else len(VERDICTS)))
-        for entry in ordered:
+    write_lines(out, lines)
+    with Spool() as outcomes:
+        for entry in novelty.outcomes:
             now = novelty.since.get(entry.fact.id)
-            verdict = verdict_label(entry.verdict, lang)
-            if now is not None and not entry.later:
-                verdict = label("brief.verdict.no_report_by_then", lang)
-            lines.append(f"  - **{verdict}**: {fact_text(entry.fact, lang)} `{entry.fact.id}`"
-                         + (f" → {later_list(entry.later, lang, reports)}"
-                            if entry.later else ""))
-            if now is not None:
-                lines.append(f"    - {label('brief.outcome_since', lang)}: "
-                             f"**{verdict_label(now.verdict, lang)}** → "
-                             f"{later_list(now.later, lang, reports)}")
-            if entry.fact.id in novelty.see_also:
-                candidates = list(novelty.see_also[entry.fact.id])
-                lines.append(f"    - {label('brief.see_also_not_linked', lang)} "
-                             f"{later_list(candidates, lang, reports)}")
-            for part in entry.parts:  # a part's candidates under its parent, as track has them
-                if part.fact.id in novelty.see_also:
-                    candidates = list(novelty.see_also[part.fact.id])
-                    lines.append(f"    - {label('brief.part_see_also', lang, id=part.fact.id)} "
-                                 f"{later_list(candidates, lang, reports)}")
-    return [*lines, ""]
+            lines = _outcome_lines(entry, now, novelty, lang, reports)
+            # by this meeting's verdict; among equals, what later articles settled first
+            outcomes.put(lines_text(lines), (VERDICTS.index(entry.verdict), VERDICTS.index(
+                now.verdict) if now is not None else len(VERDICTS)))
+        if outcomes:
+            write_lines(out, [f"- {label('brief.outcomes', lang)}:"])
+            outcomes.write_to(out)
+    write_lines(out, [""])
+
+
+def _outcome_lines(entry: Tracked, now: Tracked | None, novelty: Novelty, lang: str,
+                   reports: Iterable[Source]) -> list[str]:
+    """One of the last meeting's items: its verdict by this meeting and the later facts,
+    its verdict now where later articles moved it, and the candidates not linked to it or
+    to its parts."""
+    verdict = verdict_label(entry.verdict, lang)
+    if now is not None and not entry.later:
+        verdict = label("brief.verdict.no_report_by_then", lang)
+    lines = [f"  - **{verdict}**: {fact_text(entry.fact, lang)} `{entry.fact.id}`"
+             + (f" → {later_list(entry.later, lang, reports)}" if entry.later else "")]
+    if now is not None:
+        lines.append(f"    - {label('brief.outcome_since', lang)}: "
+                     f"**{verdict_label(now.verdict, lang)}** → "
+                     f"{later_list(now.later, lang, reports)}")
+    if entry.fact.id in novelty.see_also:
+        candidates = list(novelty.see_also[entry.fact.id])
+        lines.append(f"    - {label('brief.see_also_not_linked', lang)} "
+                     f"{later_list(candidates, lang, reports)}")
+    for part in entry.parts:  # a part's candidates under its parent, as track has them
+        if part.fact.id in novelty.see_also:
+            candidates = list(novelty.see_also[part.fact.id])
+            lines.append(f"    - {label('brief.part_see_also', lang, id=part.fact.id)} "
+                         f"{later_list(candidates, lang, reports)}")
+    return lines

@@ -50,13 +50,14 @@ CREDIT_STARTS: tuple[str, ...] = (
     "photo:", "photo credit")
 CREDIT_WITHIN: tuple[str, ...] = ("(фото:", "(фото ", "фото:", "(photo:", "©")
 # A sentence that only names where the report before it came from: "Об этом сообщает ТАСС.",
-# "Об этом сообщили в пресс-службе министерства.", "Об этом пишет РБК." (normalised, without
-# its final full stop; at most seven words after the verb, no clause of its own).
+# "Об этом сообщили в пресс-службе министерства.", "Об этом пишет РБК.", "Об этом заявил перед
+# началом переговоров президент …" (normalised, without its final full stop; at most fourteen
+# words after the verb, no clause of its own).
 ATTRIBUTION_LINE = (
     r"(?:об этом|о том|это|как)\s+(?:\w+\s+)?"
     r"(?:сообща\w*|сообщи\w*|переда\w*|пиш\w*|написал\w*|информир\w*|рассказал\w*|"
     r"заявил\w*|уточнил\w*|говорит\w*|отметил\w*|пояснил\w*)"
-    r"(?:\s+[^\s,;:—–]+){0,7}")
+    r"(?:\s+[^\s,;:—–]+){0,14}")
 # The verbs by which a report names its channel ("сообщает ТАСС", "передаёт РИА Новости",
 # "пишет РБК", "со ссылкой на"): a clause of these and its channel alone is no fact.
 CHANNEL_VERBS: tuple[str, ...] = (
@@ -125,6 +126,22 @@ PRESS_SERVICES: dict[str, str] = {
     "президента казахстан": "Akorda", "президента рк": "Akorda", "токаев": "Akorda",
     "главы казахстан": "Akorda"}
 PRESS_WORDS = 4  # words of a press office's name kept after its noun
+# A seat of power speaking through an impersonal plural ("в Кремле отметили", "как заявили в
+# Акорде"): the institution speaks, as the table names it (any other body by its own name).
+SEAT_SPEAKERS: dict[str, str] = {"кремл": "Kremlin", "акорд": "Akorda", "kremlin": "Kremlin",
+                                 "akorda": "Akorda"}
+# A press office named by reference ("пресс-служба страны", "пресс-служба республики") is that
+# of the country the text named last: its head of state's office (kzru.curate.speakers).
+PRESS_REFERENCES: tuple[str, ...] = ("страны", "республики", "государства")
+PRESS_OF_SIDE: dict[str, str] = {"kz": "Akorda", "ru": "Kremlin press service"}
+# Words that may stand between a speaker and their verb of saying as an aside ("Российский
+# лидер в свою очередь отметил", "Министр, в частности, заявил").
+ASIDES: tuple[str, ...] = ("в свою очередь", "в частности", "со своей стороны", "в том числе",
+                           "в ответ", "при этом", "также", "тоже", "же", "in turn")
+# Where a text was published, never who speaks: an outlet named after these words ("в газете
+# «…»", "на сайте …", "в журнале …").
+PUBLISHED_IN: tuple[str, ...] = ("газет", "журнал", "издани", "сайт", "портал", "блог",
+                                 "newspaper", "magazine", "website")
 
 # The noun of a ceremony before a signing's noun ("церемония подписания документов
 # состоялась"): the fact is the ceremony, done, not a document signed (the document's own
@@ -134,3 +151,11 @@ CEREMONY_WORDS: tuple[str, ...] = ("церемони", "ceremon")
 # инициативу", "согласился с предложением"): the proposal is agreed (normalised text).
 SUPPORTED = (r"(?<!\w)(?:поддержа(?:л|ла|ли)|согласил(?:ся|ась|ись)\s+с)\s+(?:\S+\s+){0,2}?"
              r"(?:предложени|инициатив|иде[юея])")
+
+# Words that join a second predicate to a sentence's first, each with its own verb and status
+# ("предложил …, причём нашёл …", "подписали …, а также обсудили …", "заявил о …; при этом
+# подчеркнул …", "ознакомился …, и сам опубликовал …"): the sentence reports two facts,
+# drafted apart (kzru.curate.readings.coordinated). After a comma or a semicolon.
+COORDINATORS: tuple[str, ...] = (
+    "причем", "а также", "при этом", "и при этом", "но при этом", "и сам", "и сама", "и сами",
+    "кроме того", "and also", "while also")

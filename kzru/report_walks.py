@@ -72,17 +72,9 @@ class ReportQueries(WalkQueries):
         """Rows in file order, each value's type checked; a row's sentence is its evidence's
         rank among the rows read (equal evidence, equal rank), so no evidence is held. Their
         lines are kept, as ``select`` keeps a fact's."""
-        found = self.index.typed_rows(
-            "SELECT x.id, x.kind, x.event, x.date, CASE x.precision WHEN 0 THEN 'day' WHEN 1 "
-            "THEN 'month' WHEN 2 THEN 'year' END, x.basis, x.sectors, x.status, "
-            "x.speaker, x.source, f.names, x.part_of, f.same_as, "
-            "DENSE_RANK() OVER (ORDER BY f.evidence), x.line FROM filters x JOIN facts f ON "
-            f"f.rowid = x.rowid WHERE {self.index.admit(where)} ORDER BY {FILE_ORDER}",
-            params, (str, str, str, int, str, str, str, str, str, str, str, str, str, int, int))
         lines = self._lines
         shared: dict[str, Any] = {}  # one copy of each kind, event, status, list of sectors
         join = LIST_JOIN
-        rows = []
         held: dict[str, tuple[str, ...]] = {}  # one copy of each list of names, and each name
 
         def listed_names(names: str) -> tuple[str, ...]:
@@ -92,22 +84,31 @@ class ReportQueries(WalkQueries):
                                             for name in names.split(join)) if names else ()
             return found
 
-        for (fact_id, kind, event, day, precision, basis, listed, status, speaker, source,
-             names, part_of, same_as, sentence, line) in found:
+        def row(found: tuple[Any, ...]) -> Row:
+            (fact_id, kind, event, day, precision, basis, listed, status, speaker, source,
+             names, part_of, same_as, sentence, line) = found
             sectors = shared.get(listed)
             if sectors is None:
                 sectors = shared[listed] = tuple(listed[1:-1].split("|")) \
                     if listed != "||" else ()
-            rows.append(Row(fact_id, shared.setdefault(kind, kind),
-                            shared.setdefault(event, event), date.fromordinal(day),
-                            shared.setdefault(precision, precision),
-                            shared.setdefault(basis, basis), sectors,
-                            shared.setdefault(status, status), shared.setdefault(speaker, speaker),
-                            shared.setdefault(source, source),
-                            listed_names(names), part_of,
-                            tuple(same_as.split(join)) if same_as else (), sentence))
             lines[fact_id] = line
-        return rows
+            return Row(fact_id, shared.setdefault(kind, kind),
+                       shared.setdefault(event, event), date.fromordinal(day),
+                       shared.setdefault(precision, precision),
+                       shared.setdefault(basis, basis), sectors,
+                       shared.setdefault(status, status), shared.setdefault(speaker, speaker),
+                       shared.setdefault(source, source),
+                       listed_names(names), part_of,
+                       tuple(same_as.split(join)) if same_as else (), sentence)
+
+        return self.index.typed_records(
+            "SELECT x.id, x.kind, x.event, x.date, CASE x.precision WHEN 0 THEN 'day' WHEN 1 "
+            "THEN 'month' WHEN 2 THEN 'year' END, x.basis, x.sectors, x.status, "
+            "x.speaker, x.source, f.names, x.part_of, f.same_as, "
+            "DENSE_RANK() OVER (ORDER BY f.evidence), x.line FROM filters x JOIN facts f ON "
+            f"f.rowid = x.rowid WHERE {self.index.admit(where)} ORDER BY {FILE_ORDER}",
+            params, (str, str, str, int, str, str, str, str, str, str, str, str, str, int, int),
+            row)
 
     def event_source_outcomes(self) -> dict[tuple[str, str], tuple[bool, bool]]:
         """Per (event, source) of the facts tied to an event: whether one reports the event

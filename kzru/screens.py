@@ -194,6 +194,31 @@ STRINGS: dict[str, tuple[str, str]] = {
                                "{article}, across two months; the text gives no day.",
                                "«{said}» — неделя {monday}–{sunday}, отсчитанная от {article}, "
                                "на стыке двух месяцев; дня в тексте нет."),
+    "draft.season.from": ("counted from {article}", "отсчитано от {article}"),
+    "draft.note.season": ("«{said}» is the season of months {months} of {year} ({how}); the "
+                          "text names no month, so the fact is dated to its year.",
+                          "«{said}» — сезон, месяцы {months} {year} года ({how}); месяца в "
+                          "тексте нет, поэтому дата — год."),
+    "draft.note.season_stated": ("«{said}» is the season of months {months} of {year}; the "
+                                 "text names no month, so the fact is dated to its year.",
+                                 "«{said}» — сезон, месяцы {months} {year} года; месяца в "
+                                 "тексте нет, поэтому дата — год."),
+    "draft.note.weekday_last": ("«{said}» is the last such day of the week up to {article}; "
+                                "the text gives no date.",
+                                "«{said}» — последний такой день недели до {article} "
+                                "включительно; даты в тексте нет."),
+    "draft.note.weekday_next": ("«{said}» is the next such day of the week from {article}; the "
+                                "text gives no date.",
+                                "«{said}» — ближайший такой день недели начиная с {article}; "
+                                "даты в тексте нет."),
+    "draft.note.that_day": ("«{said}» refers to the day named before it ({day}); the text "
+                            "gives no date of its own.",
+                            "«{said}» отсылает к дню, названному раньше ({day}); своей даты в "
+                            "тексте нет."),
+    "draft.note.that_time": ("«{said}» refers to the time named before it ({date}, "
+                             "{precision}); the text gives no date of its own.",
+                             "«{said}» отсылает ко времени, названному раньше ({date}, "
+                             "{precision}); своей даты в тексте нет."),
     "draft.note.continues": ("No date of its own: it continues the sentence before it in the "
                              "paragraph, dated ({date}, {precision}).",
                              "Своей даты нет: продолжает предыдущее предложение абзаца, "

@@ -186,7 +186,7 @@ def load(folder: Path, all_problems: bool = False) -> Dataset:
     few of each kind, every one with ``all_problems``). Every row is returned, drafts (review
     = draft) included: readers admit rows through the store (db.Store, Index.admit). Read
     again if a write changed the folder meanwhile: the tables are all of one version."""
-    from kzru.freshness import read_whole
+    from kzru.whole_reads import read_whole
 
     tables, problems = read_whole(folder, lambda: read_folder(folder, all_problems))
     if problems:

@@ -13,10 +13,14 @@ from datetime import date
 from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
 from kzru.codec import Damaged
+from kzru.fact_columns import fact_sql
 from kzru.index import Index
 from kzru.model import Fact
 
 FILE_ORDER = "x.rowid"
+# Every fact query: the fact's columns, its line in the CSV and whether each value is what kzru
+# writes (fact_columns.fact_sql), from the filter columns and the rest of the fact.
+FACTS = "SELECT {} FROM filters x JOIN facts f ON f.rowid = x.rowid"
 TOP_LEVEL = "x.part_of = ''"
 # Every fact follow.role can give a role to: a commitment's status, a signed document, a
 # report (a discussed item at an event, a project or institution). Kept in step with role().
@@ -174,23 +178,26 @@ class WalkQueries:
         order. role() decides among them."""
         return self.select(ROLE_CANDIDATES, order=FILE_ORDER)
 
-    def role_pool(self, page: int = 5000) -> Iterator["Candidate"]:
+    def role_pool(self, page: int = 5000, event: str | None = None) -> Iterator["Candidate"]:
         """``role_candidates`` a page at a time, each with only what role() and track's
         choice read (the words only of a statement that may be a discussed item, taken out of
         the stored record by SQLite): no record decoded, none held. The facts track shows are
-        read whole afterwards (``fetch``), each value checked."""
-        where = self.index.admit(f"({ROLE_CANDIDATES}) AND x.rowid > ?")
+        read whole afterwards (``fetch``), each value checked. With ``event``, only that
+        event's (by its index: a brief's last meeting)."""
+        where = self.index.admit(f"({ROLE_CANDIDATES}) AND x.rowid > ?"
+                                 + (" AND x.event = ?" if event is not None else ""))
+        of_event = [] if event is None else [event]
         sql = ("SELECT x.rowid, x.id, x.kind, x.event, x.date, x.status, x.speaker, x.sectors, "
                "x.part_of, CASE WHEN x.status = 'reported' AND x.kind = 'statement' THEN "
                "(SELECT f.evidence FROM facts f WHERE f.rowid = x.rowid) ELSE '' END "
-               f"FROM filters x NOT INDEXED WHERE {where} "
+               f"FROM filters x {'' if of_event else 'NOT INDEXED '}WHERE {where} "
                f"ORDER BY {FILE_ORDER} LIMIT {int(page)}")  # NOT INDEXED: a page by rowid
         types = (int, str, str, str, int, str, str, str, str, str)
         shared: dict[str, str] = {}  # one copy of each kind, event, status and speaker
         sectors: dict[str, tuple[str, ...]] = {}
         last = -1
         while True:
-            rows = self.index.typed_rows(sql, [last], types)
+            rows = self.index.typed_rows(sql, [last, *of_event], types)
             for (_, fact_id, kind, event, day, status, speaker, listed, part_of,
                  words) in rows:
                 found = sectors.get(listed)
@@ -203,6 +210,23 @@ class WalkQueries:
             if len(rows) < page:
                 return
             last = rows[-1][0]
+
+    def pages(self, page: int = 2000) -> Iterator[list[Fact]]:
+        """Every admitted fact in file order, a page at a time, none kept (``select`` keeps
+        each fact's line, ``facts.values()`` the whole table): a writer of the whole table
+        (export) holds a page, never 100,000 facts."""
+        last = -1
+        while True:
+            rows = self.index.typed_rows(
+                f"SELECT x.rowid FROM filters x WHERE {self.index.admit('x.rowid > ?')} "
+                f"ORDER BY x.rowid LIMIT {int(page)}", [last], (int,))
+            if not rows:
+                return
+            first, last = rows[0][0], rows[-1][0]
+            yield [fact for fact, _ in self.index.records(
+                f"{FACTS.format(fact_sql())} WHERE "
+                f"{self.index.admit('x.rowid BETWEEN ? AND ?')} ORDER BY {FILE_ORDER}",
+                [first, last])]
 
     def main_sector_facts(self, sectors: Iterable[str]) -> list[Fact]:
         """Facts whose main (first) sector is one of ``sectors``, in file order: the stored

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,13 @@ from hypothesis import settings
 from kzru import store
 from kzru.cli import main
 from kzru.store import bundled_data_dir
+
+# A suite started with SIGHUP or SIGTERM ignored (under nohup, say) hands that to every kzru it
+# starts, and kzru rightly leaves an ignored signal alone; the tests that send those signals
+# ask what kzru does with them, so the suite's children get the default action back.
+for _name in ("SIGHUP", "SIGTERM"):
+    if signal.getsignal(getattr(signal, _name)) == signal.SIG_IGN:
+        signal.signal(getattr(signal, _name), signal.SIG_DFL)
 
 # No property test has a wall-clock deadline: on a loaded machine hypothesis's default 200 ms
 # fails tests for being slow, not wrong. Speed is measured in tests/bench/.

@@ -136,3 +136,27 @@ def test_drafts_are_read_only_when_asked_for(data_copy: Path, run) -> None:  # n
                 str(data_copy))
     assert draft.id not in [row["id"] for row in json.loads(found.out)]
     assert run("show", draft.id, "--data", str(data_copy)).code == 2
+
+
+def test_a_sectors_rows_are_its_facts_with_drafts_only_when_asked_for(data_copy: Path) -> None:
+    """Search's sector signal (signals.sector, index.sector_rows): the rows of the facts
+    whose sector list holds the sector, read by the sectors' index; a draft's row only from a
+    store that shows drafts. Expected: the loaded table's sector lists, by rowid (file order)."""
+    from kzru.signals import Signals
+
+    data = load(data_copy)
+    draft = next(f for f in data.facts.values() if "nuclear" in f.sectors
+                 and not f.part_of and not any(f.id in (g.part_of, *g.follows, *g.same_as)
+                                               for g in data.facts.values()))
+    mark_drafts(data_copy, "facts", {draft.id})
+    ids = list(data.facts)  # file order: the store's rowids are 1, 2, 3, ...
+    for drafts in (False, True):
+        store = open_store(data_copy, drafts=drafts)
+        rowid = {fact_id: row for row, fact_id in store.index.rows(
+            "SELECT rowid, id FROM filters")}
+        assert sorted(rowid, key=rowid.get) == ids
+        for sector in data.sectors:
+            expected = {rowid[f.id] for f in data.facts.values() if sector in f.sectors
+                        and (drafts or f.id != draft.id)}
+            assert Signals(store.index).sector(sector) == expected, (sector, drafts)
+        assert (rowid[draft.id] in Signals(store.index).sector("nuclear")) is drafts

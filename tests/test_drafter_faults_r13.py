@@ -14,7 +14,6 @@ import pytest
 
 pytest.importorskip("natasha")
 
-from conftest import drafted  # noqa: E402
 
 HEAD = "Заголовок\nАСТАНА, 5 декабря 2026. "
 
@@ -50,18 +49,17 @@ def test_an_overlong_sentence_is_neither_tokenised_nor_tagged(tmp_path: Path,
     ("Соглашение о транзите газа будет подписано 30.02.2027.", "planned", date(2027, 2, 1)),
     ("Визит делегации состоится 29.02.2027.", "planned", date(2027, 2, 1)),
 ])
-def test_an_impossible_day_dates_only_its_month(tmp_path: Path, empty_folder: Path,
-                                                sentence: str, status: str,
-                                                month: date) -> None:
-    data, _ = drafted(tmp_path, empty_folder, HEAD + sentence + "\n", "2026-12-05")
+def test_an_impossible_day_dates_only_its_month(
+        drafts_of, sentence: str, status: str, month: date) -> None:
+    data, _ = drafts_of(HEAD + sentence + "\n", "2026-12-05")
     (fact,) = data.facts.values()
     assert (fact.status, fact.date, fact.date_precision, fact.date_basis) == (
         status, month, "month", "stated")
     assert "no calendar" in fact.date_note
 
 
-def test_an_impossible_worded_day_is_no_figure(tmp_path: Path, empty_folder: Path) -> None:
-    data, _ = drafted(tmp_path, empty_folder, HEAD + "Путин посетит Астану 30 февраля.\n",
+def test_an_impossible_worded_day_is_no_figure(drafts_of) -> None:
+    data, _ = drafts_of(HEAD + "Путин посетит Астану 30 февраля.\n",
                       "2026-12-05")
     (fact,) = data.facts.values()
     assert fact.kind != "figure" and fact.status == "planned"
@@ -72,9 +70,8 @@ def test_an_impossible_worded_day_is_no_figure(tmp_path: Path, empty_folder: Pat
     "Президенты подписали соглашение 28.02.2025.", "Стороны подписали соглашение.",
     "Президенты пoдпиcaли соглашение.",  # Latin o, c, a inside the verb
 ])
-def test_a_short_whole_sentence_is_drafted(tmp_path: Path, empty_folder: Path,
-                                           sentence: str) -> None:
-    data, _ = drafted(tmp_path, empty_folder, HEAD + sentence + "\n", "2026-12-05")
+def test_a_short_whole_sentence_is_drafted(drafts_of, sentence: str) -> None:
+    data, _ = drafts_of(HEAD + sentence + "\n", "2026-12-05")
     (fact,) = data.facts.values()
     assert (fact.status, fact.kind) == ("signed", "document")
     assert fact.evidence == sentence  # verbatim, the Latin letters kept

@@ -15,12 +15,10 @@ import pytest
 
 pytest.importorskip("natasha")
 
-from conftest import drafted  # noqa: E402
 
 
-def test_a_caption_or_credit_inside_a_paragraph_drops_only_itself(
-        tmp_path: Path, empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, (
+def test_a_caption_or_credit_inside_a_paragraph_drops_only_itself(drafts_of) -> None:
+    data, by = drafts_of((
         "Уральск, 9 апреля 2029 года. Акимы двух областей 8 апреля подписали в Уральске "
         "меморандум о паводках. Стороны также договорились обмениваться данными о реках "
         "(фото: пресс-служба акимата). Читайте также: Паводок в Оренбурге пошел на спад. "
@@ -31,8 +29,8 @@ def test_a_caption_or_credit_inside_a_paragraph_drops_only_itself(
     assert not any(t.startswith(("Читайте", "©")) for t in texts)
 
 
-def test_ordinary_first_words_are_report(tmp_path: Path, empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, (
+def test_ordinary_first_words_are_report(drafts_of) -> None:
+    _, by = drafts_of((
         "Омск, 9 апреля 2029 года\n\n"
         "Реклама омских санаториев в Казахстане выросла за год на 30 процентов.\n"
         "Фото и видео с открытия моста выложил акимат области.\n"))
@@ -40,8 +38,8 @@ def test_ordinary_first_words_are_report(tmp_path: Path, empty_folder: Path) -> 
     assert by("Фото и видео")
 
 
-def test_handing_over_is_a_fact_not_a_channel(tmp_path: Path, empty_folder: Path) -> None:
-    data, _ = drafted(tmp_path, empty_folder, (
+def test_handing_over_is_a_fact_not_a_channel(drafts_of) -> None:
+    data, _ = drafts_of((
         "Астана, 9 апреля 2029 года\n\n"
         "Министры обороны двух стран 8 апреля провели в Астане консультации по совместной "
         "подготовке пограничных подразделений и обсудили график учений на следующий год, "
@@ -50,9 +48,8 @@ def test_handing_over_is_a_fact_not_a_channel(tmp_path: Path, empty_folder: Path
                for fact in data.facts.values())
 
 
-def test_a_future_in_a_relative_or_reported_clause_does_not_decide_the_act(
-        tmp_path: Path, empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, (
+def test_a_future_in_a_relative_or_reported_clause_does_not_decide_the_act(drafts_of) -> None:
+    _, by = drafts_of((
         "Курган, 9 апреля 2029 года\n\n"
         "Губернаторы 8 апреля провели в Кургане переговоры, которые укрепят связи регионов.\n"
         "В области работают три казахстанских предприятия, которые выпустят в этом году "
@@ -66,8 +63,8 @@ def test_a_future_in_a_relative_or_reported_clause_does_not_decide_the_act(
     assert said.status == "planned" and said.kind == "statement"
 
 
-def test_a_figure_s_future_is_a_forecast(tmp_path: Path, empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, (
+def test_a_figure_s_future_is_a_forecast(drafts_of) -> None:
+    _, by = drafts_of((
         "Омск, 9 апреля 2029 года\n\n"
         "По прогнозу областного министерства, грузооборот через переход превысит "
         "2 млн тонн.\n"
@@ -76,9 +73,8 @@ def test_a_figure_s_future_is_a_forecast(tmp_path: Path, empty_folder: Path) -> 
     assert by("Стоимость").status == "expected"
 
 
-def test_a_person_after_a_press_office_s_comma_speaks(tmp_path: Path,
-                                                     empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, (
+def test_a_person_after_a_press_office_s_comma_speaks(drafts_of) -> None:
+    _, by = drafts_of((
         "Омск, 9 апреля 2029 года\n\n"
         "По данным пресс-службы губернатора, Виктор Лебедев отметил, что мост откроют в мае.\n"
         "Как сообщает пресс-служба акимата, Аслан Нуриев заявил, что паром запустят летом.\n"))
@@ -105,9 +101,8 @@ def test_a_title_line_ending_in_a_full_stop_is_no_headline(tmp_path: Path,
     assert lead in texts
 
 
-def test_a_place_or_an_adjective_is_no_state_of_affairs(tmp_path: Path,
-                                                        empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, (
+def test_a_place_or_an_adjective_is_no_state_of_affairs(drafts_of) -> None:
+    _, by = drafts_of((
         "Омск, 9 апреля 2029 года\n\n"
         "В Ростове-на-Дону работает консульство Казахстана.\n"
         "Торговые дома Казахстана работают в трех областях России.\n"))

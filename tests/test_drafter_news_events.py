@@ -6,18 +6,15 @@ assertion would fail without its rule."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("natasha")
 
-from conftest import drafted  # noqa: E402
 
 
-def test_a_visit_from_one_day_to_another_spans_them(tmp_path: Path,
-                                                    empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, (
+def test_a_visit_from_one_day_to_another_spans_them(drafts_of) -> None:
+    data, by = drafts_of((
         "Казань, 8 сентября 2028 года\n\n"
         "Премьер-министр Казахстана прибыл в Казань с официальным визитом.\n"
         "Визит продлится с 8 по 10 сентября.\n"
@@ -29,8 +26,8 @@ def test_a_visit_from_one_day_to_another_spans_them(tmp_path: Path,
     assert by("Визит продлится").event == visit.id
 
 
-def test_a_two_day_visit_spans_two_days(tmp_path: Path, empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, (
+def test_a_two_day_visit_spans_two_days(drafts_of) -> None:
+    data, by = drafts_of((
         "Астана, 3 октября 2028 года\n\n"
         "Председатель правительства России прибыл в Астану с двухдневным рабочим визитом.\n"
         "Гость осмотрел новый вокзал столицы.\n"))
@@ -39,8 +36,8 @@ def test_a_two_day_visit_spans_two_days(tmp_path: Path, empty_folder: Path) -> N
     assert (visit.start, visit.end) == (date(2028, 10, 3), date(2028, 10, 4))
 
 
-def test_halls_are_venues_inside_one_city(tmp_path: Path, empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, (
+def test_halls_are_venues_inside_one_city(drafts_of) -> None:
+    data, by = drafts_of((
         "Москва, 20 июня 2028 года\n\n"
         "Переговоры президентов России и Казахстана прошли в Кремле.\n"
         "Затем в Георгиевском зале состоялась церемония подписания документов.\n"
@@ -53,16 +50,16 @@ def test_halls_are_venues_inside_one_city(tmp_path: Path, empty_folder: Path) ->
     assert len(data.events) == 1
 
 
-def test_a_residence_stands_for_its_city(tmp_path: Path, empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, (
+def test_a_residence_stands_for_its_city(drafts_of) -> None:
+    data, by = drafts_of((
         "Астана, 2 июля 2028 года\n\n"
         "В Акорде состоялись российско-казахстанские переговоры на высшем уровне.\n"))
     event = data.events[by("В Акорде").event]
     assert (event.places, event.host) == (("Астана",), "kz")
 
 
-def test_a_call_is_placed_nowhere(tmp_path: Path, empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, (
+def test_a_call_is_placed_nowhere(drafts_of) -> None:
+    data, by = drafts_of((
         "Москва, 3 февраля 2029 года\n\n"
         "Президент России провел телефонный разговор с президентом Казахстана.\n"))
     event = data.events[by("Президент России").event]
@@ -70,9 +67,8 @@ def test_a_call_is_placed_nowhere(tmp_path: Path, empty_folder: Path) -> None:
     assert event.kind == "talks" and event.places == ()
 
 
-def test_an_arrival_proposes_a_visit_guest_to_host(tmp_path: Path,
-                                                   empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, (
+def test_an_arrival_proposes_a_visit_guest_to_host(drafts_of) -> None:
+    data, by = drafts_of((
         "Москва, 10 марта 2029 года\n\n"
         "Премьер-министр Казахстана Олжас Бектенов прибыл в Москву.\n"
         "В ходе визита он проведет переговоры с председателем правительства России.\n"))
@@ -86,9 +82,8 @@ def test_an_arrival_proposes_a_visit_guest_to_host(tmp_path: Path,
     assert by("В ходе визита").event == arrived
 
 
-def test_an_arrival_takes_the_kind_named_after_it(tmp_path: Path,
-                                                  empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, (
+def test_an_arrival_takes_the_kind_named_after_it(drafts_of) -> None:
+    data, by = drafts_of((
         "Астана, 4 мая 2029 года\n\n"
         "Президент России прилетел в Астану.\n"
         "Государственный визит начался с церемонии встречи в Акорде.\n"))
@@ -98,16 +93,15 @@ def test_an_arrival_takes_the_kind_named_after_it(tmp_path: Path,
     assert len(data.events) == 1
 
 
-def test_cargo_arriving_is_no_visit(tmp_path: Path, empty_folder: Path) -> None:
-    data, _ = drafted(tmp_path, empty_folder, (
+def test_cargo_arriving_is_no_visit(drafts_of) -> None:
+    data, _ = drafts_of((
         "Омск, 4 мая 2029 года\n\n"
         "Первый контейнерный поезд из Китая прибыл в Омск.\n"))
     assert not data.events
 
 
-def test_an_event_id_carries_no_month_the_text_does_not_give(tmp_path: Path,
-                                                             empty_folder: Path) -> None:
-    data, by = drafted(tmp_path, empty_folder, (
+def test_an_event_id_carries_no_month_the_text_does_not_give(drafts_of) -> None:
+    data, by = drafts_of((
         "Омск, 14 февраля 2029 года\n\n"
         "В прошлом году в Омске прошел форум регионов России и Казахстана.\n"
         "В январе в Павлодаре прошли переговоры губернаторов.\n"))

@@ -6,13 +6,10 @@ both aspects ("реализуется") is read as a present. Each assertion wou
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("natasha")
 
-from conftest import drafted  # noqa: E402
 
 FUTURES = (
     "Павлодар, 2 марта 2028 года\n\n"
@@ -26,9 +23,8 @@ FUTURES = (
     "Региональная компания реализует проект строительства элеватора.\n")
 
 
-def test_a_future_verb_is_planned_whatever_its_stem(tmp_path: Path,
-                                                    empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, FUTURES)
+def test_a_future_verb_is_planned_whatever_its_stem(drafts_of) -> None:
+    _, by = drafts_of(FUTURES)
     # perfective futures with no cue stem of their own ("подпиш-", "состоит-", "продлит-")
     for start in ("Министры энергетики", "Заседание межправительственной", "Выставка",
                   "На встрече будут"):
@@ -55,8 +51,8 @@ REPORTED_CLAUSES = (
     "Стороны рассчитывают на рост товарооборота.\n")
 
 
-def test_the_reported_clause_s_own_verb_decides(tmp_path: Path, empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, REPORTED_CLAUSES)
+def test_the_reported_clause_s_own_verb_decides(drafts_of) -> None:
+    _, by = drafts_of(REPORTED_CLAUSES)
     # bodies at work, whatever verb of saying frames it: ongoing
     for start in ("Пограничные", "Межрегиональная", "Как сообщил"):
         assert by(start).status == "ongoing", start
@@ -77,8 +73,8 @@ PAST_CONTACTS = (
     "Делегация области побывала на выставке в Тюмени.\n")
 
 
-def test_a_past_contact_is_done_not_reported(tmp_path: Path, empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, PAST_CONTACTS)
+def test_a_past_contact_is_done_not_reported(drafts_of) -> None:
+    _, by = drafts_of(PAST_CONTACTS)
     for start in ("Губернаторы", "В прошлый раз", "Аким области", "Делегация"):
         assert by(start).status == "done", start
 
@@ -93,9 +89,8 @@ ACTS_NAMED = (
     "На прошлой неделе, 27 июня, министры поговорили по телефону.\n")
 
 
-def test_what_a_noun_or_an_infinitive_names_is_not_an_act(tmp_path: Path,
-                                                         empty_folder: Path) -> None:
-    _, by = drafted(tmp_path, empty_folder, ACTS_NAMED)
+def test_what_a_noun_or_an_infinitive_names_is_not_an_act(drafts_of) -> None:
+    _, by = drafts_of(ACTS_NAMED)
     # a signing only named ("о планах подписать") signs nothing and makes no document
     plans = by("О планах")
     assert (plans.status, plans.kind) == ("reported", "statement")

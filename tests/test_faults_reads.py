@@ -141,9 +141,9 @@ def test_a_table_rewritten_in_place_during_every_read_is_refused(
     old reader answered the third read as whole (the red team saw 19 facts of 243, exit 0,
     nothing on stderr). Now: exit 2, one line naming facts.csv, nothing on stdout, nothing
     exported."""
-    from kzru import freshness
+    from kzru import whole_reads
 
-    real = freshness.read_whole
+    real = whole_reads.read_whole
     path = data_copy / "facts.csv"
     saved = path.read_bytes()
     reads = [0]
@@ -159,7 +159,7 @@ def test_a_table_rewritten_in_place_during_every_read_is_refused(
                     handle.write(saved)
         return real(folder, edited, *rest, **kwargs)
 
-    monkeypatch.setattr(freshness, "read_whole", read_whole)
+    monkeypatch.setattr(whole_reads, "read_whole", read_whole)
     monkeypatch.setenv("KZRU_CACHE_DIR", str(tmp_path / "cache"))
     out = tmp_path / "package"
     done = run(*[str(out) if arg == "OUT" else arg for arg in args], "--data", str(data_copy))
@@ -167,6 +167,6 @@ def test_a_table_rewritten_in_place_during_every_read_is_refused(
     assert done.out == "" and len(done.err.strip().splitlines()) == 1
     assert f"{path} changed while being read, 3 times in a row" in done.err
     assert reads[0] >= 3 and not out.exists()  # three reads (export: each with a load inside)
-    monkeypatch.setattr(freshness, "read_whole", real)  # the editor is done: read as usual
+    monkeypatch.setattr(whole_reads, "read_whole", real)  # the editor is done: read as usual
     assert run(*[str(out) if arg == "OUT" else arg for arg in args], "--data",
                str(data_copy)).code == 0

@@ -213,6 +213,36 @@ def test_full_text_search_finds_words_of_the_evidence_and_the_names(written) -> 
     assert count == len(facts)
 
 
+def _dump(target: Path) -> list[str]:
+    return list(sqlite3.connect(target).iterdump())
+
+
+def test_the_stores_facts_are_written_a_page_at_a_time_never_read_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 100,000 facts the table read whole for the database was 355 MB: the store's facts
+    go in a page at a time (walks.pages), and the database is the one the loaded table gives
+    (every row, drafts too, as the loaded table holds them)."""
+    from kzru import walks
+    from kzru.db import _Facts, open_store
+
+    sizes: list[int] = []
+    real = walks.WalkQueries.pages
+
+    def pages(self, page: int = 2000):  # noqa: ANN001, ANN202
+        for found in real(self, 7):
+            sizes.append(len(found))
+            yield found
+
+    monkeypatch.setattr(walks.WalkQueries, "pages", pages)
+    monkeypatch.setattr(_Facts, "values", lambda self: pytest.fail("the table read whole"))
+    paged, whole = tmp_path / "paged.db", tmp_path / "whole.db"
+    counts = export.write_database(open_store(DATA, color=False, drafts=True), paged, PACKAGE)
+    assert counts == export.write_database(load(DATA), whole, PACKAGE)
+    assert _dump(paged) == _dump(whole)
+    assert sum(sizes) == counts["facts"] == len(read_table(DATA, "facts"))
+    assert max(sizes) == 7 and len(sizes) > 30
+
+
 def test_the_database_is_written_whole_beside_its_target(dataset, tmp_path: Path) -> None:  # noqa: ANN001
     target = tmp_path / "kzru.db"
     target.write_bytes(b"old")

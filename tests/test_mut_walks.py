@@ -61,3 +61,19 @@ def test_the_first_row_of_the_file_is_in_the_pool(tmp_path: Path) -> None:
     pool = [candidate.id for candidate in store.role_pool(page=3)]
     assert pool[0] == first["id"]
     assert pool == [fact.id for fact in store.role_candidates()]
+
+
+@pytest.mark.parametrize("drafts", [False, True])
+@pytest.mark.parametrize("page", [1, 7, 5000])
+def test_the_whole_table_a_page_at_a_time_is_every_admitted_fact_in_file_order(
+        page: int, drafts: bool) -> None:
+    """``pages``: what a writer of the whole table holds at a time (export): no page size
+    changes the facts or their order, none is longer than asked, nothing is kept."""
+    store = open_store(DATA, color=False, drafts=drafts)
+    expected = store.select(order="x.rowid")
+    assert len(expected) > 7
+    store._lines.clear()
+    pages = list(store.pages(page))
+    assert [fact for found in pages for fact in found] == expected
+    assert all(0 < len(found) <= page for found in pages)
+    assert store._lines == {} and store.facts._known == {}

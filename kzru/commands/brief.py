@@ -12,7 +12,7 @@ from kzru.commands.shared import complete_event, dataset
 from kzru.ids import resolve_event
 from kzru.json_writer import write_json_value
 from kzru.options import Options, with_common_options
-from kzru.render_brief import markdown
+from kzru.render_brief import markdown, write_markdown
 
 # Its line in `kzru --help`: one line at 60 columns and wider (46 characters at most).
 SUMMARY = "One event on one page, by sector"
@@ -60,7 +60,7 @@ def _write(loaded: Any, event_id: str, fmt: str, lang: str, out: Any) -> None:
         write_json_value(data(brief, lazy=True), out, plain=False)
         out.write("\n")
         return
-    out.write(markdown(brief, loaded, lang))
+    write_markdown(brief, loaded, lang, out)
 
 
 def _draw(page: str, options: Options) -> None:

@@ -110,10 +110,10 @@ def _read(folder: Path, sources_dir: Optional[Path], all_problems: bool) -> tupl
     the evidence: (data, evidence problems, articles that are not the text their source was
     added from, sources whose article is absent). The tables and the articles are read as one
     version: read again when a write changed the folder or the articles while they were read
-    (freshness.read_whole), so the report never holds old tables against a new article."""
+    (whole_reads.read_whole), so the report never holds old tables against a new article."""
     if sources_dir is None:
         return store.load(folder, all_problems=all_problems), [], [], []
-    from kzru.freshness import read_whole
+    from kzru.whole_reads import read_whole
 
 
     def read() -> tuple:

@@ -51,7 +51,7 @@ def command(
     with open(store.bundled_data_dir() / "datapackage.json", encoding="utf-8") as handle:
         bundled = json.load(handle)
     if csv_dir is not None:
-        from kzru.freshness import read_whole
+        from kzru.whole_reads import read_whole
 
         def validated_copies() -> Path:  # the store and the copies of one version
             open_store(folder, options.color, drafts=options.drafts)

@@ -43,13 +43,11 @@ def command(
         writer.commit(folder, contents)
         (folder / "articles").mkdir(exist_ok=True)
     store.load(folder)
-    import shlex
-
     from kzru.errors import one_line
     from kzru.labels import READER, say
 
     shown = one_line(str(folder))  # a folder name never drives the terminal
-    argument = one_line(shlex.quote(str(folder)))  # and the hint is pasted into a shell
+    argument = shell_word(str(folder))  # and the hint is pasted into a shell
     what = Said("init.empty") if empty else Said("init.copy")
     # init takes no common options: the reader's language is --lang or KZRU_LANG (kzru.cli)
     typer.echo(say(Said("init.created", folder=shown, argument=argument, what=what),
@@ -70,3 +68,31 @@ def _without_detours(folder: Path) -> Path:
     if folder.name in ("", ".."):
         return Path(os.path.realpath(folder))
     return Path(os.path.realpath(folder.parent)) / folder.name
+
+
+def shell_word(text: str) -> str:
+    """``text`` as one shell word that is safe to show and names the same thing pasted:
+    shlex's quoting when every character can be shown, else bash's and zsh's $'…' with each
+    character that cannot as its escape (one_line's ``\\x0a`` inside '…' is four characters,
+    and named another folder)."""
+    import re
+    import shlex
+
+    from kzru.text import UNSHOWABLE
+
+    if not re.search(UNSHOWABLE, text):
+        return shlex.quote(text)
+
+    def escape(char: str) -> str:
+        code = ord(char)
+        if char in "\\'":
+            return "\\" + char
+        if not re.fullmatch(UNSHOWABLE, char):
+            return char
+        if 0xDC80 <= code <= 0xDCFF:  # a byte of a name that is not UTF-8: that byte
+            return f"\\x{code - 0xDC00:02x}"
+        if code < 0x80:
+            return f"\\x{code:02x}"
+        return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+    return "$'" + "".join(map(escape, text)) + "'"

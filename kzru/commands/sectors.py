@@ -62,15 +62,13 @@ def command(
         if name:
             return _one_sector(data, out, name, fields_, typed)
         rows = []
-        for summary in query.sector_summaries(data):
+        for sector, counts in query.sector_summaries(data):
             rows.append({
-                "id": summary.sector.id, "name": summary.sector.name,
-                "name_ru": summary.sector.name_ru, "aliases": summary.sector.aliases,
-                "facts": summary.facts, "signed": summary.signed, "agreed": summary.agreed,
-                "events": summary.events, "first": summary.first,
-                "first_precision": summary.first_precision, "last": summary.last,
-                "last_precision": summary.last_precision,
-                "label": summary.sector.label(out.lang),
+                "id": sector.id, "name": sector.name, "name_ru": sector.name_ru,
+                "aliases": sector.aliases, "facts": counts.facts, "signed": counts.signed,
+                "agreed": counts.agreed, "events": counts.events, "first": counts.first,
+                "first_precision": counts.first_precision, "last": counts.last,
+                "last_precision": counts.last_precision, "label": sector.label(out.lang),
             })
         lang = out.lang
         columns = [Column("id", label("col.id", lang), no_wrap=True),

@@ -35,6 +35,7 @@ from kzru.cues import (
 )
 from kzru.curate.annotate import MIN_WORDS, Sentence, Token
 from kzru.curate.evidence import EVIDENCE_LIMIT, FINITE_POS, strip_span
+from kzru.curate.words import letters
 from kzru.model import EVIDENCE_JOINER
 from kzru.text import normalize
 
@@ -46,7 +47,7 @@ _STOP = re.compile(r"[,;:—–(]\s|\s[—–]\s")
 
 
 def _words(sentence: Sentence) -> list[Token]:
-    return [t for t in sentence.tokens if re.search(r"[^\W\d_]", t.text)]
+    return letters(sentence)
 
 
 def _lemma(token: Token) -> str:

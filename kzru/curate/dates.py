@@ -14,7 +14,7 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from kzru.cues import MONTHS, RELATIVE_DAYS, RELATIVE_SHIFTS
+from kzru.cues import MONTHS, RELATIVE_DAYS, RELATIVE_SHIFTS, SEASONS, WEEKDAYS
 from kzru.labels import Said
 
 _MONTH = "|".join(f"(?:{pattern})" for pattern, _ in MONTHS)
@@ -38,14 +38,27 @@ _PATTERNS = (
     # day: the month is as precise as the text allows
     ("month", re.compile(rf"(?<![\w])(?:в|во|с|до|к|на|по)\s+{_MONTH_PART}\s+({_MONTH})"
                          r"(?![а-яa-z])", re.IGNORECASE)),
+    # a season ("весной", "осенью этого года", "летом 2027 года"): no month of its own
+    ("season", re.compile(
+        r"(?<![\w])(" + "|".join(SEASONS) + r")(?:\s+(этого|текущего|прошлого|минувшего|"
+        r"следующего|будущего)\s+года|,?\s+(\d{4})(?:\s*(?:года|году|г\.))?)?(?![\w])",
+        re.IGNORECASE)),
     ("year", re.compile(rf"(?<![\w])(?:в|во|с|до|к|на|за|по|in|since)\s+(?:{_MONTH_PART}\s+)?"
                         r"(\d{4})(?:-м)?"
                         r"(?:\s*(?:году|года|год|г\.))?(?!\d)", re.IGNORECASE)),
     ("year", re.compile(r"(?<![\w-])(\d{4})-(?:й|м|го|му|ом)(?![а-я])", re.IGNORECASE)),
     ("year_relative", re.compile(
         r"(?<![\w])(\w+?)(?:ом|ем|ого|его|ий|ый)\s+год(?:у|а)?(?![а-я])", re.IGNORECASE)),
-    ("week_relative", re.compile(r"(?<![\w])(\w+?)(?:ой|ей|ую|юю)\s+неделе", re.IGNORECASE)),
-    ("month_shift", re.compile(r"(?<![\w])(\w+?)(?:ом|ем)\s+месяце", re.IGNORECASE)),
+    ("week_relative", re.compile(r"(?<![\w])(\w+?)(?:ой|ей|ую|юю)\s+недел[еи]", re.IGNORECASE)),
+    ("month_shift", re.compile(r"(?<![\w])(\w+?)(?:ом|ем|ого|его)\s+месяц[еа]", re.IGNORECASE)),
+    # a day of a week named relative to the article's ("в прошлую пятницу", "в эту субботу",
+    # "в следующий вторник")
+    ("weekday_shift", re.compile(
+        r"(?<![\w])(?:в|во)\s+(прошл|минувш|эт|следующ|ближайш)\w*\s+(" + "|".join(WEEKDAYS) +
+        r")(?![\w])", re.IGNORECASE)),
+    # a day of the week ("в пятницу", "во вторник"): that day of the article's week
+    ("weekday", re.compile(r"(?<![\w])(?:в|во|on)\s+(" + "|".join(WEEKDAYS) + r")(?![\w])",
+                           re.IGNORECASE)),
     ("day_word", re.compile(r"(?<![\w])(" + "|".join(RELATIVE_DAYS) + r")(?![\w])",
                             re.IGNORECASE)),
     # "накануне" alone is the day before ("Накануне посол заявил…", "накануне в Москве");
@@ -58,7 +71,7 @@ _PATTERNS = (
 )
 
 
-# The note of a sentence dated by the one before it (kzru.curate.draft._carried): its English
+# The note of a sentence dated by the one before it (kzru.curate.carried.continued): its English
 # begins so (kzru.curate.events tells such a note by it).
 CONTINUES = "No date of its own: it continues the sentence before it in the paragraph, dated"
 CONTINUES_KEY = "draft.note.continues"
@@ -74,6 +87,9 @@ class Dated(NamedTuple):
     end: date | None = None  # the last day of a range ("10 и 11 февраля")
     start: int = -1  # offset of the expression in the sentence
     stop: int = -1
+    # a season's first and last day: an event is dated by them (at "season" precision),
+    # a fact only by its year, as facts have no season precision
+    season: tuple[date, date] | None = None
 
 
 class Published(NamedTuple):
@@ -213,6 +229,13 @@ def _match(kind: str, match: re.Match[str], published: Published,
         if offset is None:
             return None
         return _week(offset, said, published, at)
+    if kind == "season":
+        return _season(match, published, tense, said, at)
+    if kind == "weekday_shift":
+        return _weekday(WEEKDAYS[match[2].lower()], published, tense, said, at,
+                        match[1].lower())
+    if kind == "weekday":
+        return _weekday(WEEKDAYS[match[1].lower()], published, tense, said, at)
     if kind in ("day_word", "eve"):
         days = -1 if kind == "eve" else RELATIVE_DAYS[match[1].lower()]
         if published.precision != "day":
@@ -222,6 +245,75 @@ def _match(kind: str, match: re.Match[str], published: Published,
                      Said("draft.note.counted", said=said, article=_describe(published)), None,
                      *at)
     return None
+
+
+def _season(match: re.Match[str], published: Published, tense: str, said: str,
+            at: tuple[int, int]) -> Dated | None:
+    """A season is three months, which no fact's precision holds: it is dated to its year
+    (the year given, or the one the words or the tense place it in), with a note naming its
+    months. A winter that spans two years, with no year given, has no date of its own."""
+    first, last = SEASONS[match[1].lower()]
+    year, basis = published.date.year, "inferred"
+    if match[3]:
+        year, basis = int(match[3]), "stated"
+        how: Said | None = None
+    elif match[2]:
+        shift = _shift(match[2][:-3])
+        if shift is None:
+            return None
+        year += shift
+        how = Said("draft.season.from", article=_describe(published))
+    else:
+        if first > last:
+            return None  # December to February: two years
+        opens, closes = date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+        if tense == "past" and opens > published.date:
+            year -= 1  # a past spring not yet begun this year was last year's
+        elif tense == "future" and closes < published.date:
+            year += 1
+        elif not tense and abs((opens - published.date).days) > 183 and \
+                abs((closes - published.date).days) > 183:
+            year += 1 if opens < published.date else -1
+        how = Said("draft.year.same" if year == published.date.year else "draft.year.before"
+                   if year < published.date.year else "draft.year.after",
+                   year=published.date.year)
+    if not 1000 <= year <= 2999:
+        return None
+    months = f"{first:02d}–{last:02d}"
+    note = Said("draft.note.season", said=said, months=months, year=year, how=how) if how \
+        else Said("draft.note.season_stated", said=said, months=months, year=year)
+    first_day = date(year - (first > last), first, 1)
+    last_day = date(year, last, calendar.monthrange(year, last)[1])
+    return Dated(date(year, 1, 1), "year", basis, note, None, *at, (first_day, last_day))
+
+
+def _weekday(day: int, published: Published, tense: str, said: str,
+             at: tuple[int, int], shift: str = "") -> Dated | None:
+    """A day of the week is counted from the article's day: the last such day up to it for
+    what happened or happens (the article's own day included), the next for what is to come.
+    Named with a word: "прошлую"/"минувшую" is the last before the article's day, "эту" the
+    one of the article's week, "следующую" the one of the week after, "ближайшую" the next."""
+    if published.precision != "day":
+        return None
+    monday = published.date - timedelta(days=published.date.weekday())
+    if shift in ("прошл", "минувш"):
+        found = published.date - timedelta(days=(published.date.weekday() - day - 1) % 7 + 1)
+        tense = "past"
+    elif shift == "эт":
+        found = monday + timedelta(days=day)
+        tense = "future" if found >= published.date else "past"
+    elif shift == "следующ":
+        found, tense = monday + timedelta(days=7 + day), "future"
+    elif shift == "ближайш" or tense == "future":
+        found = published.date + timedelta(days=(day - published.date.weekday()) % 7 or (
+            7 if shift else 0))
+        tense = "future"
+    else:
+        found = published.date - timedelta(days=(published.date.weekday() - day) % 7)
+    return Dated(found, "day", "inferred",
+                 Said("draft.note.weekday_next" if tense == "future" else
+                      "draft.note.weekday_last", said=said, article=_describe(published)),
+                 None, *at)
 
 
 def _week(offset: int, said: str, published: Published, at: tuple[int, int]) -> Dated | None:
@@ -255,7 +347,16 @@ def find_dates(sentence: str, published: Published, tense: str = "") -> list[Dat
             if dated is not None:
                 found.append(dated)
                 taken.append((match.start(), match.end()))
-    return sorted(found, key=lambda item: item.start)
+    found.sort(key=lambda item: item.start)
+    # a day of the week set beside the day it names ("во вторник, 11 ноября") only checks it
+    days = [d for d in found if d.precision == "day" and
+            not _weekday_note(d)]
+    return [d for d in found if not _weekday_note(d) or not any(
+        0 <= other.start - d.stop <= 3 or 0 <= d.start - other.stop <= 3 for other in days)]
+
+
+def _weekday_note(dated: Dated) -> bool:
+    return getattr(dated.note, "key", "").startswith("draft.note.weekday")
 
 
 def publication(published: Published, basis_note: str = "") -> Dated:

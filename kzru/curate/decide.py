@@ -8,7 +8,6 @@ figure, speaker and evidence into a draft: the decisions are the rules, the asse
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from kzru.cues import (
     ACCEPTED_WORDS,
@@ -22,59 +21,25 @@ from kzru.cues import (
     INTENTION_WORDS,
     KIND_WORDS,
     REPORTED_CUES,
-    SAYING_VERBS,
     SIGNING_NOUNS,
     STATUS_CUES,
     STATUS_ORDER,
     TAKING_CUES,
 )
-from kzru.curate.annotate import Sentence, Token, fold
-from kzru.report_cues import (
-    CEREMONY_WORDS,
-    FORECAST_FRAMES,
-    FORECAST_FUTURES,
-    HAVING_FUTURES,
-    RELATIVE_WORDS,
-    SUPPORTED,
-    THAT_WORDS,
+from kzru.curate.annotate import Sentence, Token
+from kzru.curate.verbs import (
+    after_future_be,
+    clause_opening,
+    future_only,
+    futures,
+    of_quality,
+    reported_acts,
+    stance,
 )
-from kzru.text import normalize as _normalize
+from kzru.curate.words import cue_at, find, holds_word, letters, negated, normalize
+from kzru.report_cues import CEREMONY_WORDS, SUPPORTED
 
-
-# Every sentence is normalised by each rule that reads it: once is enough.
-@lru_cache(maxsize=8192)
-def normalize(text: str) -> str:
-    """kzru.text.normalize after Latin look-alikes inside Cyrillic words are folded (the
-    same length: offsets hold)."""
-    return _normalize(fold(text))
-
-def cue_at(sentence: Sentence, offset: int) -> Token | None:
-    for token in sentence.tokens:
-        if token.start <= offset < token.stop:
-            return token
-    return None
-
-
-def _negated(sentence: Sentence, token: Token) -> bool:
-    before = [t for t in sentence.tokens if t.stop <= token.start]
-    return bool(before) and normalize(before[-1].text) in ("не", "not")
-
-
-def _letter_start(cue: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![^\W\d_])" + re.escape(normalize(cue)))
-
-
-_PATTERNS: dict[str, re.Pattern[str]] = {}
-
-
-def find(cue: str, text: str) -> list[int]:
-    """Where ``cue`` begins a word of ``text`` (both normalised)."""
-    if normalize(cue) not in text:
-        return []  # most cues are absent: a substring test spares the pattern
-    pattern = _PATTERNS.get(cue)
-    if pattern is None:
-        pattern = _PATTERNS[cue] = _letter_start(cue)
-    return [match.start() for match in pattern.finditer(text)]
+__all__ = ["cue_at", "find", "holds_word", "normalize"]  # read from here by other modules
 
 
 _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = []
@@ -110,8 +75,9 @@ def decide_status(sentence: Sentence) -> tuple[str, str]:
     return decide(sentence)[:2]
 
 
-def decide(sentence: Sentence) -> tuple[str, str, str]:
-    """decide_status, with the tense of the deciding word ('' for a phrase)."""
+def decide(sentence: Sentence, framed: bool = False) -> tuple[str, str, str]:
+    """decide_status, with the tense of the deciding word ('' for a phrase); ``framed``: the
+    sentence is a piece of a reported clause (verbs.reported_acts)."""
     text = normalize(sentence.text)
     # position -> (cue length, status, word, attributive, tense)
     per_word: dict[int, tuple[int, str, str, bool, str]] = {}
@@ -119,7 +85,7 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
         for match in pattern.finditer(text):
             cue, at = match.group(0), match.start()
             token = cue_at(sentence, sentence.start + at)
-            if token is None or _negated(sentence, token):
+            if token is None or negated(sentence, token):
                 continue
             if " " not in cue and token.pos not in DECIDING_POS:
                 continue
@@ -129,18 +95,21 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
                 # "встретиться", "открыть", "посетить": the act named, not that it happened
                 # or will ("посетит" is planned, its infinitive alone is not)
                 continue
-            if status in ("done", "signed", "agreed", "ongoing") and _future(token) \
+            if status in ("done", "signed", "agreed", "ongoing") and future_only(token) \
                     or status in (
-                    "signed", "agreed", "done") and _after_future_be(sentence, token):
+                    "signed", "agreed", "done") and after_future_be(sentence, token):
                 decided = "planned"  # "посетит", "договорятся"; "будет подписано"
             if status == "signed" and " " not in cue and cue.startswith(EXCHANGE_CUES) \
                     and not _document(sentence):
                 continue  # "обменялись поздравлениями": an exchange of no document
+            if status in ("signed", "done") and " " not in cue and of_quality(sentence,
+                                                                          token):
+                continue  # "отношения приняли иной характер": an assessment, not an act
             if status == "signed" and " " not in cue and cue.startswith(TAKING_CUES) \
                     and not _document(sentence):
                 # "принял приглашение" is an acceptance; "принял делегацию" a reception
                 decided = "agreed" if holds_word(text, ACCEPTED_WORDS) else "done"
-                if token.tense == "futr" or _after_future_be(sentence, token):
+                if token.tense == "futr" or after_future_be(sentence, token):
                     decided = "planned"
             if status == "done" and " " in cue and sentence.tense() == "future":
                 decided = "planned"  # "по итогам переговоров примут декларацию": to come
@@ -154,7 +123,8 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
             tense = "" if " " in cue else token.tense
             if key not in per_word or len(cue) > per_word[key][0]:
                 per_word[key] = (len(cue), decided, word, attributive, tense)
-    _futures(sentence, per_word)
+    futures(sentence, per_word)
+    reported_acts(sentence, per_word, framed)
     for match in re.finditer(SUPPORTED, text):
         if not any(normalize(t.text) == "не" and t.stop <= sentence.start + match.start()
                    <= t.stop + 1 for t in sentence.tokens):
@@ -165,7 +135,13 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
         per_word[token.start] = (len(token.text), "planned", intention.text, False, "")
     if not per_word:
         return "reported", "", ""
-    found = list(per_word.values())
+    if stance(sentence):
+        return "reported", "", ""
+    # a cue inside a relative clause ("саммит, который пройдет в ноябре") says what the noun
+    # before it does, not what the sentence reports: it decides only when nothing else does
+    main = [item for at, item in per_word.items()
+            if not _relative(sentence, at)]
+    found = main or list(per_word.values())
     framed = [item for item in found if normalize(item[2]) not in FRAMING_CUES]
     found = framed or found  # a framing phrase decides only when nothing else does
     predicates = [item for item in found if not item[3]]
@@ -174,90 +150,24 @@ def decide(sentence: Sentence) -> tuple[str, str, str]:
     return status, word, tense
 
 
-def _future(token: Token) -> bool:
-    """A verb read only in the future tense: a perfective's present form ("подпишут",
-    "состоится"). A verb of both aspects ("реализуются", "акцентирует") is also read as a
-    present, which news means by it, so it is not taken for a future."""
-    if token.pos != "VERB" or token.tense != "futr":
-        return False
-    from kzru.curate.annotate import _parse
-
-    return all(str(p.tag.tense or "") == "futr" for p in _parse(token.text)
-               if p.tag.POS == "VERB")
-
-
-def _futures(sentence: Sentence, per_word: dict[int, tuple[int, str, str, bool, str]]
-             ) -> None:
-    """A finite verb in the future tense with no cue of its own ("подпишут", "состоится",
-    "продлится", "будут затронуты"): what it names is to come, so planned; a future of
-    consequence or of a figure ("придаст импульс", "превысит", "вырастет"), or any future
-    framed as a forecast ("по прогнозу"), forecasts, so expected. Never negated ("не
-    состоится" plans nothing); never from a relative clause ("переговоры, которые укрепят
-    сотрудничество" were held); from a clause after "что" only when no other word of the
-    sentence has a cue ("заявил, что Россия увеличит поставки")."""
-    words = [t for t in sentence.tokens if re.search(r"[^\W\d_]", t.text)]
-    cued = bool(per_word)
-    forecast = holds_word(normalize(sentence.text), FORECAST_FRAMES)
-    for index, token in enumerate(words):
-        if token.start in per_word or _negated(sentence, token):
-            continue
-        future = _future(token) and not normalize(token.text).startswith(SAYING_VERBS)
-        if token.pos == "PRTS" and index and normalize(words[index - 1].text) in (
-                "будет", "будут"):
-            future = True  # "будут затронуты", "будет открыт"
-        if not future:
-            continue
-        clause = _clause_opening(sentence, token)
-        if clause == "relative" or clause == "that" and cued:
-            continue
-        word = normalize(token.text)
-        if word.startswith(HAVING_FUTURES):
-            continue
-        status = "expected" if forecast or word.startswith(FORECAST_FUTURES) else "planned"
-        per_word[token.start] = (len(token.text), status, token.text, False, "futr")
-
-
-def _clause_opening(sentence: Sentence, token: Token) -> str:
-    """How the clause holding ``token`` opens: "relative" ("которые", "где", "если"…),
-    "that" ("что"), or "" for a main clause. The clause begins after the last comma, dash
-    or colon before the token."""
-    before = sentence.text[:token.start - sentence.start]
-    cut = max(before.rfind(mark) for mark in (",", "—", "–", ":", ";"))
-    opening = normalize(before[cut + 1:]).split()
-    for word in opening[:3]:
-        if word.startswith(RELATIVE_WORDS):
-            return "relative"
-        if word in THAT_WORDS:
-            return "that"
-    return ""
-
-
-def holds_word(text: str, stems: tuple[str, ...]) -> bool:
-    """Whether a word of ``text`` (normalised) begins with one of ``stems``."""
-    return any(find(stem, text) for stem in stems)
-
-
-def _after_future_be(sentence: Sentence, token: Token) -> bool:
-    """A short participle right after "будет"/"будут" ("будет подписан", "будут
-    согласованы"): the act is to come."""
-    if token.pos != "PRTS":
-        return False
-    before = [t for t in sentence.tokens if t.stop <= token.start and re.search(r"\w", t.text)]
-    return bool(before) and normalize(before[-1].text) in ("будет", "будут")
+def _relative(sentence: Sentence, at: int) -> bool:
+    """Whether the word at article offset ``at`` stands in a relative clause."""
+    token = cue_at(sentence, at)
+    return token is not None and clause_opening(sentence, token) == "relative"
 
 
 def _intended(sentence: Sentence) -> list[tuple[Token, Token]]:
     """Infinitives governed by a word of intention a few words before them (not negated),
     each with that word: "в 2027 году планируется открыть филиал", "стороны намерены в
     ближайшее время подписать"."""
-    words = [t for t in sentence.tokens if re.search(r"[^\W\d_]", t.text)]
+    words = letters(sentence)
     found = []
     for index, token in enumerate(words):
         if token.pos != "INFN":
             continue
         for before in reversed(words[max(0, index - INTENTION_REACH):index]):
             if normalize(before.text).startswith(INTENTION_WORDS) and \
-                    not _negated(sentence, before):
+                    not negated(sentence, before):
                 found.append((token, before))
                 break
     return found
@@ -386,7 +296,7 @@ def elided_event(sentence: Sentence, before: Sentence | None) -> str:
     """The event kind a sentence takes up by ellipsis: it opens with an ordinal standing for
     its noun ("Первая состоялась в Омске", "Следующий пройдет в Астане", right after "Встречи
     проходят с 2003 г."), so it names one of the events the sentence before named."""
-    words = [t for t in sentence.tokens if re.search(r"[^\W\d_]", t.text)]
+    words = letters(sentence)
     if before is None or len(words) < 2 or words[1].pos == "NOUN":
         return ""
     from kzru.curate.annotate import _parse

@@ -10,7 +10,6 @@ got its status and kind (``Why``), which the reviewer sees.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 from typing import NamedTuple
 
 from kzru.cues import (
@@ -19,15 +18,15 @@ from kzru.cues import (
     DESCRIPTIVE_KINDS,
     INVITATION_WORDS,
     INVITED_WORDS,
-    NOW_WORDS,
     PREPARATION_WORDS,
     PREPARED_WORDS,
     REPORTED_CUES,
     WORK_UNDER_WAY,
 )
 from kzru.curate.annotate import LONGEST_SENTENCE, MIN_WORDS, Annotated, Sentence
+from kzru.curate.carried import continued, that_day
 from kzru.curate.context import antecedent, continues, join
-from kzru.curate.dates import CONTINUES_KEY, Dated, Published, find_dates, publication
+from kzru.curate.dates import Dated, Published, find_dates, publication
 from kzru.curate.decide import (
     decide,
     decide_kind,
@@ -56,9 +55,18 @@ from kzru.curate.lexicon import (
     find_sectors,
     speaker_english,
 )
-from kzru.curate.readings import activity, explicit, finished, reported_beyond
+from kzru.curate.readings import (
+    activity,
+    coordinated,
+    explicit,
+    finished,
+    reported_beyond,
+    subject_of,
+)
 from kzru.curate.speakers import carry_speakers, find_speaker
 from kzru.curate.titles import is_title
+from kzru.curate.verbs import told_before
+from kzru.curate.words import letters
 from kzru.labels import Said, word
 from kzru.model import EVIDENCE_JOINER
 from kzru.store import FORMULA_START
@@ -127,7 +135,7 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     predicate is drafted only so joined ("Абсолютно те же требования.")."""
     article = annotated.article
     whole = whole or sentence
-    content = [t for t in sentence.tokens if re.search(r"[^\W\d_]", t.text)]
+    content = letters(sentence)
     short = len(content) < (1 if group is not None and group.member else
                             2 if finished(sentence, content) else MIN_WORDS) or \
         not any(t.pos in DECIDING_POS or t.pos == "NOUN" for t in content)
@@ -138,9 +146,13 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         or bool(sentence.entities) or bool(re.search(r"\s[–—-]\s|\d", sentence.text)))
     if not alone and (whole is not sentence or before is None or len(content) < 2 or not (
             any(t.pos in PREDICATE_POS for t in before.tokens) or len(
-                [t for t in before.tokens if re.search(r"[^\W\d_]", t.text)]) >= MIN_WORDS)):
+                letters(before)) >= MIN_WORDS)):
         return None  # drafted only beside a sentence before it that says something
-    status, cue, cue_tense = decide(sentence)
+    # the second part of a coordinated sentence inside a reported clause ("сообщил, что …, и
+    # сам опубликовал …") is reported too: its own past act decides
+    framed = group is not None and group.subject is not None and told_before(
+        whole, sentence.start)
+    status, cue, cue_tense = decide(sentence, framed)
     lead = None  # a clause group without a cue of its own takes the sentence's deciding one
     if not cue and head is not None and head is not sentence:
         status, cue, cue_tense = decide(head)
@@ -244,11 +256,11 @@ def _invited(sentence: Sentence, published: Published) -> tuple[list[Dated], boo
 def _agreed_to_do(sentence: Sentence, cue: str) -> bool:
     """Whether the agreement's cue word governs an infinitive one or two words after it
     ("договорились провести", "решили совместно построить"), by the analyser's word class
-    (INFN), as decide._intended reads intentions: then the time named is the deed's."""
+    (INFN), as kzru.curate.decide reads intentions: then the time named is the deed's."""
     if not cue:
         return False
     stem = normalize(cue)
-    words = [t for t in sentence.tokens if re.search(r"[^\W\d_]", t.text)]
+    words = letters(sentence)
     for index, token in enumerate(words):
         if normalize(token.text).startswith(stem):
             return any(t.pos == "INFN" for t in words[index + 1:index + 3])
@@ -314,7 +326,15 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
         before = antecedent(annotated.sentences, sentence.index, text)
         if before is not None and before.index in furnished:
             before = None
-        if fits_whole(sentence, text):
+        parts = coordinated(sentence) if fits_whole(sentence, text) else []
+        if parts:
+            # "…, причём …", "…, а также обсудили …": two predicates, two facts, each part
+            # verbatim with its own verb deciding its status
+            subject = subject_of(sentence, parts[0])
+            pieces = [(sub_sentence(sentence, a, b, text), number, sentence, None,
+                       Group(a, b, a, b, subject if number > 1 else None, False))
+                      for number, (a, b) in enumerate(parts, 1)]
+        elif fits_whole(sentence, text):
             pieces = [(sentence, 0, sentence, None, None)]
         else:
             groups = [g for g in clause_groups(sentence, text) if not g.only_subject]
@@ -333,40 +353,10 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
                     skipped.setdefault(why.reason, set()).add(sentence.index)
                 continue
             if drafted is not None:
-                found.append(_carried(drafted, found, annotated, published))
+                found.append(continued(that_day(drafted, found), found, annotated,
+                                       published))
     carried = carry_speakers(found, annotated, annotated.article.publisher,
                              lambda name: canonical(name, lexicon_) if name else "")
     # speakers as the table writes them, in English (a title left unresolved stays)
     return [draft if not draft.speaker or is_title(draft.speaker) else draft._replace(
         speaker=speaker_english(draft.speaker, lexicon_)) for draft in carried]
-
-
-def _carried(drafted: Draft, found: list[Draft], annotated: Annotated,
-             published: Published) -> Draft:
-    """A past-tense sentence with no date of its own, right after a sentence of the same
-    paragraph dated before the article's own period, continues that earlier time ("В конце
-    прошлого года прошёл саммит. Лидеры обсуждали…"): it takes that date, at that
-    precision, inferred, with a note. Otherwise it stays dated by the article."""
-    if drafted.date.basis != "publication" or not found:
-        return drafted
-    before = found[-1]
-    if before.sentence != drafted.sentence - 1 or before.date.basis == "publication":
-        return drafted
-    sentences = annotated.sentences
-    this, previous = sentences[drafted.sentence], sentences[before.sentence]
-    text = annotated.article.text
-    if "\n" in text[previous.stop:this.start] or this.tense() != "past" or any(
-            re.search(rf"(?<!\w){word}(?!\w)", normalize(this.text)) for word in NOW_WORDS):
-        return drafted
-    earlier = before.date.end or before.date.date
-    if before.date.precision == "year":
-        earlier = date(earlier.year, 12, 31)
-    elif before.date.precision == "month":
-        earlier = (earlier.replace(day=28) + timedelta(days=4)).replace(day=1) - \
-            timedelta(days=1)
-    if earlier >= published.date:
-        return drafted
-    note = Said(CONTINUES_KEY, date=before.date.date.isoformat(),
-                precision=word("precision", before.date.precision))
-    return drafted._replace(date=Dated(before.date.date, before.date.precision, "inferred",
-                                       note, before.date.end))

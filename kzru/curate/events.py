@@ -14,17 +14,19 @@ is never the one the article reports held; a telephone conversation is a call of
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Iterable
 
 from kzru.cues import (
     ANAPHORA_PREPOSITIONS,
     ANAPHORA_STARTS,
+    BACKGROUND_WORDS,
     EVENT_FRAMING,
     EVENT_TITLES,
-    GENERIC_WORDS,
     PHONE_TITLES,
     PHONE_WORDS,
+    VISIT_NOUNS,
 )
 from kzru.curate.annotate import Sentence
 from kzru.curate.background import background
@@ -34,7 +36,9 @@ from kzru.curate.mentions import (
     VISIT_KINDS,
     VISITS,
     Mention,
+    city_of,
     concrete,
+    country_of,
     holds,
     host_of,
     latin,
@@ -257,8 +261,9 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
                 upcoming(drafts[first])
     lead = set(sorted({draft.sentence for draft in drafts})[:2])  # headline and lead
     for index, draft in enumerate(drafts):
-        if links[index] or holds(normalize(draft.text), GENERIC_WORDS):
-            continue  # a general remark ("как правило…") is about no one event
+        if links[index] or holds(normalize(draft.text), BACKGROUND_WORDS):
+            continue  # a general remark ("как правило…") or background ("на фоне …",
+            # "накануне визита", "неоднократно заявлял") is about no one event
         sentence = sentences[draft.sentence]
         found = ""
         if draft.event_word and draft.date.basis == "publication" and not (
@@ -279,11 +284,48 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
             found = links[earlier[-1]]  # the event of the sentence it continues, or none
         elif not found and continued:
             found = links[index - 1]  # the sentence before's event, or none, as it had
+        elif not found and getattr(draft.date.note, "key", "") in REFERRED:
+            # "в тот день", "тогда же": the event of the sentence whose time it takes, if any
+            found = next((links[n] for n in reversed(range(index))
+                          if drafts[n].date.date == draft.date.date and links[n]), "") or (
+                background(draft, sentence, linker.events[main], article_date,
+                           article_precision, preview, draft.sentence in lead) if main else "")
         elif not found and main:
             found = background(draft, sentence, linker.events[main], article_date,
                                 article_precision, preview, draft.sentence in lead)
         links[index] = found
+    _visit_places(sentences.values(), links, linker)
     return links
+
+
+# The notes of a date taken from an earlier sentence by a phrase that refers to it
+# (kzru.curate.carried.that_day)
+REFERRED = ("draft.note.that_day", "draft.note.that_time")
+_VISITED = re.compile(  # "визита в ", "визите его в ": the words before where a visit goes
+    r"(?<!\w)(?:" + "|".join(VISIT_NOUNS) + r")\w*\s+(?:\S+\s+){0,4}?(?:в|во|to)\s+$")
+
+
+def _visit_places(sentences: Iterable[Sentence], links: list[str], linker: Linker) -> None:
+    """A visit this article proposed without a place takes the city the article names as
+    where the visit goes ("накануне визита в Астану", "в ходе его визита в Москву"), when
+    that city is on the host's side: one visit, however its sentences name it."""
+    for event_id in dict.fromkeys(link for link in links if link):
+        event = linker.events[event_id]
+        if event_id not in linker.proposed or event.kind not in VISIT_KINDS or \
+                concrete(event.places):
+            continue
+        for sentence in sentences:
+            text = normalize(sentence.text)
+            place = next((e for e in sentence.entities if e.type == "place" and _VISITED.search(
+                text[:e.start - sentence.start]) and concrete([e.normal]) and
+                country_of(city_of(e.normal)) in ("", event.host)), None)
+            if place is not None:
+                city = city_of(place.normal)
+                title_ru, title_en = EVENT_TITLES[event.kind]
+                linker.events[event_id] = event._replace(
+                    places=(city,), title_ru=f"{title_ru}: {city}",
+                    title_en=f"{title_en}: {latin(city).title()}")
+                break
 
 
 def _same_kind(kind: str, links: list[str], linker: Linker, phone: bool = False) -> str:

@@ -12,7 +12,14 @@ import re
 from decimal import Decimal
 from typing import Sequence
 
-from kzru.cues import CURRENCIES, MULTIPLIERS, QUALIFIERS
+from kzru.cues import (
+    CURRENCIES,
+    DURATION_VERBS,
+    MULTIPLIERS,
+    NUMBER_WORDS,
+    QUALIFIERS,
+    TIME_UNITS,
+)
 from kzru.curate.annotate import Sentence
 from kzru.curate.dates import Dated
 from kzru.curate.decide import cue_at, normalize
@@ -69,6 +76,27 @@ def find_number(sentence: Sentence, dates: Sequence[Dated]) -> tuple[str, str, i
         if "." in shown:
             shown = shown.rstrip("0").rstrip(".")
         return shown, f"{unit} ({qualifier})" if qualifier else unit, match.start()
+    return _duration(sentence)
+
+
+_WORDED = re.compile(r"(?<!\w)(?:(около|более|почти|примерно|свыше|менее|about|over|nearly)\s+)?"
+                     r"(" + "|".join(NUMBER_WORDS) + r")\s+(\w+)", re.IGNORECASE)
+
+
+def _duration(sentence: Sentence) -> tuple[str, str, int]:
+    """How long something lasted, its number said in words, after a verb of lasting
+    ("переговоры длились около трёх часов" → 3, "час (about)"); else no figure."""
+    text = normalize(sentence.text)
+    if not any(re.search(rf"(?<!\w){verb}", text) for verb in DURATION_VERBS):
+        return "", "", -1
+    for match in _WORDED.finditer(text):
+        if not match[3].startswith(TIME_UNITS):
+            continue
+        token = cue_at(sentence, sentence.start + match.start(3))
+        unit = token.lemma if token is not None else match[3]
+        qualifier = QUALIFIERS.get(match[1] or "", "")
+        return NUMBER_WORDS[match[2]], f"{unit} ({qualifier})" if qualifier else unit, \
+            match.start(2)
     return "", "", -1
 
 

@@ -25,11 +25,7 @@ from kzru.report_cues import (
 )
 
 _ATTRIBUTION = re.compile(ATTRIBUTION_LINE)
-LEAD_SENTENCES = 3  # a headline is repeated, if at all, by one of the first body sentences
-REPEATED = 0.6  # the share of its words a body sentence must repeat
-STEM = 5
 CHANNEL_WORDS = 7  # words of a clause that only names a channel
-PREDICATES = ("VERB", "ADJS", "PRTS", "PRED")
 
 
 def furniture(annotated: Annotated) -> set[int]:
@@ -54,39 +50,29 @@ def _line(text: str, sentence: Sentence) -> str:
 
 
 def _headline(annotated: Annotated) -> set[int]:
-    """The sentences of the headline: the first line of text when it is the article's title
-    (a line of its own, no final full stop) and a report follows it."""
+    """The sentences of the headline: the first line of text when it is the article's title,
+    or reads as a headline (a short line of its own with no final full stop, not a
+    dateline), and a report follows it. A headline is never drafted, whether or not the lead
+    repeats it: it is the page's title, which the source row holds, and what it claims the
+    report below says with its verb and its date (or a reviewer adds it by hand)."""
+    from kzru.curate.read import first_line_title
+
     title = normalize(annotated.article.title or "").strip()
-    if not title or len(annotated.sentences) < 3:
-        return set()
     text = annotated.article.text
     first = next((s for s in annotated.sentences if s.text.strip()), None)
     if first is None:
         return set()
     line = normalize(_line(text, first))
-    if line != title and not (title.startswith(line) and len(line) > 20) or \
-            line.rstrip()[-1:] in ".!?…":
+    if line.rstrip()[-1:] in ".!?…":
         return set()  # a headline is a line of its own with no final full stop
+    if not (title and (line == title or title.startswith(line) and len(line) > 20)) and \
+            normalize(first_line_title(text)).strip() != line:
+        return set()
     stop = text.find("\n", first.start)
     stop = len(text) if stop < 0 else stop
-    lines = [s for s in annotated.sentences if s.start < stop]
-    body = [s for s in annotated.sentences if s.start >= stop][:LEAD_SENTENCES]
-    said = _stems(" ".join(s.text for s in lines))
-    claims = _stems(" ".join(t.text for s in lines for t in s.tokens if t.pos in PREDICATES))
-    # a headline the lead repeats, its predicate too, says nothing of its own; one whose
-    # claim ("X и Y довольны…") no sentence below repeats is kept for the reviewer
-    if said and any(len(said & _stems(s.text)) >= REPEATED * len(said) and
-                    claims <= _stems(s.text) and not re.search(r"(?<!\w)бы(?!\w)",
-                                                                normalize(s.text))
-                    for s in body):
-        return {s.index for s in lines}
-    return set()
-
-
-def _stems(text: str) -> set[str]:
-    """The beginnings of a text's longer words: enough to see one sentence repeat another
-    across inflection ("Токаева" / "Токаев", "визитом" / "визит")."""
-    return {word[:STEM] for word in re.findall(r"[^\W\d_]{4,}", normalize(text))}
+    if not any(s.start >= stop for s in annotated.sentences):
+        return set()  # nothing follows: the line is the text, not its headline
+    return {s.index for s in annotated.sentences if s.start < stop}
 
 
 def attribution_only(piece: Sentence) -> bool:

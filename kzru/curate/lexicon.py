@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, NamedTuple
 
+from kzru.cues import SECTOR_STEMS
 from kzru.curate.annotate import Sentence
 from kzru.text import compound_parts, normalize, stem_many, words
 
@@ -176,6 +177,11 @@ def find_sectors(sentence: Sentence, lexicon_: Lexicon) -> tuple[str, ...]:
         hits = [at for at in (_first(p, stems, where) for p in phrases) if at is not None]
         if hits:
             positions[sector] = min(hits)
+    known = {sector for sector, _ in lexicon_.sectors}
+    for index, word in enumerate(_words_of(sentence)):
+        for sector, beginnings in SECTOR_STEMS.items():
+            if sector in known and word.startswith(beginnings) and not _place(sentence, index):
+                positions[sector] = min(positions.get(sector, index), index)
     for number in _candidates(lexicon_.glossary_index, where):
         phrase, _, belongs = lexicon_.glossary[number]
         if belongs:
@@ -184,6 +190,18 @@ def find_sectors(sentence: Sentence, lexicon_: Lexicon) -> tuple[str, ...]:
                 for sector in belongs:
                     positions[sector] = min(positions.get(sector, at), at)
     return tuple(sorted(positions, key=lambda s: positions[s]))
+
+def _words_of(sentence: Sentence) -> list[str]:
+    """The sentence's words, normalised, in the order _stems_of keys them."""
+    return [normalize(t.text) for t in sentence.tokens if re.search(r"\w", t.text)]
+
+
+def _place(sentence: Sentence, index: int) -> bool:
+    """Whether the word at ``index`` lies in a place's name (a place gives no sector)."""
+    tokens = [t for t in sentence.tokens if re.search(r"\w", t.text)]
+    token = tokens[index]
+    return any(e.type == "place" and e.start <= token.start < e.stop for e in sentence.entities)
+
 
 def _candidates(index: dict[str, tuple[int, ...]], where: dict[str, list[int]]
                 ) -> list[int]:

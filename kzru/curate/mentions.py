@@ -152,10 +152,13 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
                        f"sentence reports it in the {sentence.tense() or 'present'} tense.",
                        places, host, guest, phone, arrived=arrived)
     start, end = span(draft)
+    precision = draft.date.precision
+    if draft.date.season:  # ("весной": March to May, which an event's precision holds)
+        (start, end), precision = draft.date.season, "season"
     if draft.date.precision == "day":
         end = max(end, start + timedelta(days=_length(text) - 1))
     basis = "stated" if draft.date.basis == "stated" else "inferred"
-    return Mention(draft.event_word, start, end, draft.date.precision, basis,
+    return Mention(draft.event_word, start, end, precision, basis,
                    draft.date.note, places, host, guest, phone,
                    article_date if ahead and article_precision == "day" else None, arrived)
 

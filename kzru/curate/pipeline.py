@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, NamedTuple
 
 from kzru import store, writer
-from kzru.curate import inputs
+from kzru.curate import inputs, same_text
 from kzru.curate.annotate import Token, annotate
 from kzru.curate.corroborate import Candidates, propose
 from kzru.curate.draft import Draft, draft_article
 from kzru.curate.events import Linker, link_article
 from kzru.curate.lexicon import Lexicon, lexicon
 from kzru.curate.notes import NOTES, read_notes
-from kzru.curate.read import Article, Overrides, read_article, yearless_dateline
+from kzru.curate.read import ARTICLE_LIMIT, Article, Overrides, read_article, refuse_undated
 from kzru.curate.scratch import ARTICLES, validate
 from kzru.errors import KzruError
 from kzru.labels import Said, as_data
@@ -197,22 +197,26 @@ def next_source_id(taken: set[str]) -> str:
     return f"a{number:03d}"
 
 
-def read_all(paths: list[Path], overrides: Overrides, known: dict[str, str]) -> list[Article]:
+def read_all(paths: list[Path], overrides: Overrides, known: dict[str, Source]
+             ) -> list[Article]:
     """Read every article; refuse (before anything is written) a text already in the data
-    or given twice, or one with no publication date."""
+    or given twice (the same text: kzru/curate/same_text.py), or one with no publication
+    date."""
     articles: list[Article] = []
-    seen = dict(known)
+    seen: dict[str, str | Source] = dict(known)
     for path in paths:
         article = read_article(path, overrides)
-        if article.sha256 in seen:
-            raise KzruError(Said("err.same_text", path=path, source=seen[article.sha256],
-                                 digest=article.sha256[:12]))
+        key = next((key for key in same_text.probes(article.text) if key in seen), None)
+        if key is not None:
+            met = seen[key]
+            source, digest = (met.id, met.sha256) if isinstance(met, Source) else \
+                (met, article.sha256)
+            raise KzruError(Said("err.same_text" if key == article.sha256 else
+                                 "err.same_text_trimmed", path=path, source=source,
+                                 digest=digest[:12]))
         if article.published is None:
-            yearless = yearless_dateline(article.text)
-            if yearless:
-                raise KzruError(Said("err.yearless", path=path, day=yearless[2]))
-            raise KzruError(Said("err.no_date", path=path))
-        seen[article.sha256] = str(path)
+            refuse_undated(path, article.text)
+        seen.update(dict.fromkeys(same_text.keys(article.text), str(path)))
         articles.append(article)
     return articles
 
@@ -230,7 +234,7 @@ def add(paths: list[Path], folder: Path, overrides: Overrides = Overrides(), job
 def _add(paths: list[Path], folder: Path, overrides: Overrides, jobs: int,
          progress: Callable[[str], None] | None) -> list[ArticleResult]:
     data = store.load(folder)
-    known = {source.sha256: source.id for source in data.sources.values() if source.sha256}
+    known = same_text.known(data.sources.values(), folder / ARTICLES, ARTICLE_LIMIT)
     articles = read_all(paths, overrides, known)
     lexicon_ = lexicon(data.sectors.values(), data.glossary.values())
     drafted = draft_each(articles, lexicon_, jobs, progress)

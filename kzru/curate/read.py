@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+from kzru.curate import page_characters
 from kzru.curate.dates import Published, find_dates
 from kzru.curate.inputs import OPTIONS, at
 from kzru.curate.page_encoding import decode_page
@@ -229,6 +230,22 @@ def yearless_dateline(text: str) -> tuple[int, int, str] | None:
     return None
 
 
+def refuse_undated(path: Path, text: str) -> None:
+    """Refuse an article with no publication date, saying why: a dateline without its year,
+    a dateline naming a day no calendar has («31 апреля 2025», at its line and column in a
+    text file: "no dateline" would deny what the user sees), or none at all."""
+    yearless = yearless_dateline(text)
+    if yearless:
+        raise KzruError(Said("err.yearless", path=path, day=yearless[2]))
+    top = text[:_DATELINE_REACH]
+    for found in find_dates(top, Published(date(2000, 1, 1), "day")):
+        said = top[found.start:found.stop].strip()
+        if found.precision == "month" and re.match(r"\d", said):
+            where = at(path, text, found.start) if path.suffix.lower() == ".txt" else path
+            raise KzruError(Said("err.impossible_dateline", where=where, said=said))
+    raise KzruError(Said("err.no_date", path=path))
+
+
 def _with_dateline_day(text: str, published: date | None, precision: str, basis: str,
                        note: str) -> tuple[date | None, str, str, str]:
     """A dateline's day read in the year already known (from --published or the page's
@@ -250,7 +267,7 @@ def _with_dateline_day(text: str, published: date | None, precision: str, basis:
         year=published.year)
 
 
-def _first_line_title(text: str) -> str:
+def first_line_title(text: str) -> str:
     """A headline: a short first line with no final full stop that is not a dateline."""
     for line in text.splitlines():
         line = line.strip()
@@ -271,7 +288,7 @@ def _publisher(text: str) -> str:
 
 def _from_text(path: Path, text: str) -> dict:
     published, precision, basis, note = _dateline(text)
-    title = _first_line_title(text)
+    title = first_line_title(text)
     match = _PUBLISHER.search(text[:3000])
     origins = {"publisher": ("publisher_line", at(path, text, match.start(1) + (
         match[1].startswith("«")))) if match else ("publisher_line", str(path))}
@@ -320,12 +337,17 @@ def _from_html(path: Path, raw: bytes) -> dict:
         raise KzruError(Said("err.page_too_many_elements", path=path, count=elements,
                              limit=PAGE_ELEMENTS))
     html = decode_page(raw)
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                           include_tables=False)
+    marked = page_characters.mark(html)  # what the reader would drop unsaid, marked
+    document = trafilatura.bare_extraction(marked.html, with_metadata=True,
+                                           include_comments=False, include_tables=False)
     if document is None or not getattr(document, "text", ""):
         if _too_deep(html):
             raise KzruError(Said("err.page_too_deep", path=path, depth=HTML_DEPTH))
         raise KzruError(Said("err.no_text_page", path=path))
+    site = page_characters.site_as_written(marked.html, getattr(document, "sitename", "") or "")
+    page_characters.refuse_marked(path, html, marked, {
+        "text": document.text, "title": getattr(document, "title", "") or "",
+        "publisher": site, "url": getattr(document, "url", "") or ""})
     text = article_text(document.text.strip().encode("utf-8")) + "\n"
     published, precision, basis, note = None, "", "", ""
     # htmldate's plain search reads the page's own date markup; trafilatura's document.date
@@ -337,7 +359,6 @@ def _from_html(path: Path, raw: bytes) -> dict:
         note = Said("draft.source.page_date")
     else:
         published, precision, basis, note = _dateline(text)
-    site = getattr(document, "sitename", "") or ""
     origins = {"title": ("page_headline", str(path)),
                "publisher": ("page_site" if site else "text_publisher", str(path)),
                "url": ("page_link", str(path)),

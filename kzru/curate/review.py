@@ -373,6 +373,12 @@ def decide(folder: Path, accept: Iterable[str] = (), reject: Iterable[str] = (),
     ``changes`` sets same_as. ``changes`` may be worked out from the folder as read (values
     typed in Russian, read with its sectors and glossary). The folder is held from the read
     to the write."""
+    # an id given twice is decided once ("review is accepted" for the second would say the
+    # first did not count); one given both ways is refused, before anything is read
+    accept, reject = list(dict.fromkeys(accept)), list(dict.fromkeys(reject))
+    both = next((fact_id for fact_id in accept if fact_id in reject), None)
+    if both is not None:
+        raise KzruError(Said("err.accept_and_reject", id=both))
     pipeline_refuse(folder)
     with writer.folder_lock(folder):
         session = Session(folder)

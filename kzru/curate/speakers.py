@@ -5,7 +5,8 @@ article: a verb of saying beside its subject ("Путин заявил", or inve
 clause: "…, — сказал Назарбаев", "…, сообщила пресс-служба Акорды"); an attribution phrase
 ("по словам", "по мнению"); a closing sentence that names the source of the one before ("Об
 этом сообщил посол…"); a quotation running over several sentences, attributed after it
-closes; and a pronoun taking up the last speaker ("Он отметил, что…"). Kept apart from
+closes; and a pronoun taking up the last speaker or person named ("Он отметил, что…"). The
+channels a report comes through (agencies, press offices) are kzru.curate.channels. Kept apart from
 drafting (kzru.curate.draft), which asks each sentence, and then lets an attribution reach
 the sentences it covers.
 """
@@ -16,14 +17,25 @@ import re
 from typing import TYPE_CHECKING
 
 from kzru.cues import ATTRIBUTION_PHRASES, GROUP_SPEAKERS, SAYING_VERBS
-from kzru.curate.decide import find, normalize
+from kzru.curate.channels import (
+    BOUNDARY,
+    attributed_office,
+    by_channel,
+    channel,
+    impersonal,
+    inverted_order,
+    last_side,
+    office_subject,
+    press_service,
+    published_in,
+    seat,
+)
 from kzru.curate.titles import Title, holders, is_title, resolve, titles
+from kzru.curate.words import find, normalize
 from kzru.report_cues import (
-    NEWS_OUTLETS,
-    PRESS_OFFICES,
-    PRESS_REACH,
-    PRESS_SERVICES,
-    PRESS_WORDS,
+    ASIDES,
+    PRESS_OF_SIDE,
+    PRESS_REFERENCES,
 )
 
 if TYPE_CHECKING:
@@ -33,7 +45,6 @@ if TYPE_CHECKING:
 # How far after an inverted verb of saying its subject may end ("сообщил российский посол в
 # Астане Алексей Бородавкин"), and what may not stand between them (a clause boundary).
 INVERTED_REACH = 60
-_BOUNDARY = re.compile(r"[,.;:!?«»\"“”„()—–]")
 # Words that open a sentence naming the source of the sentence before it.
 SOURCE_OPENINGS = ("об этом", "о том", "об этом же")
 # Nominative pronouns that take up the last person named as a speaker.
@@ -51,49 +62,6 @@ PRONOUN_ATTRIBUTIONS = tuple(f"{phrase} {pronoun}" for phrase in ("по", "ка�
 QUOTES = {"«": "»", "\"": "\"", "„": "“", "“": "”"}
 
 
-def channel(sentence: Sentence, entity: Entity) -> bool:
-    """Whether a named entity is the channel of the report, not its speaker: a news agency
-    or outlet ("сообщает ТАСС"), or the body a press office speaks for ("сообщила
-    пресс-служба Кремля", "как уточнили в пресс-службе министра")."""
-    if normalize(entity.normal).startswith(NEWS_OUTLETS) or \
-            normalize(entity.text).startswith(NEWS_OUTLETS):
-        return True
-    before = normalize(sentence.text[max(0, entity.start - sentence.start - PRESS_REACH):
-                                     entity.start - sentence.start])
-    at = max(before.rfind(office) for office in PRESS_OFFICES)
-    # only the name the office governs ("пресс-служба Кремля"), not a person after a comma
-    # ("По данным пресс-службы Кремля, Путин отметил…")
-    return at >= 0 and not _BOUNDARY.search(before[at:])
-
-
-def _by_channel(sentence: Sentence, verb: Token) -> bool:
-    """Whether an inverted verb of saying has a channel for its subject ("сообщает ТАСС",
-    "сообщила пресс-служба Кремля", "уточнили в пресс-службе")."""
-    if not _inverted_order(sentence, verb):
-        return False
-    after = normalize(sentence.text[verb.stop - sentence.start:][:PRESS_REACH + 20])
-    if any(re.match(rf"\s*(?:в\s+)?{office}", after) for office in PRESS_OFFICES):
-        return True
-    first = next((e for e in sentence.entities if e.start >= verb.stop), None)
-    return first is not None and channel(sentence, first) and not _BOUNDARY.search(
-        sentence.text[verb.stop - sentence.start:first.start - sentence.start])
-
-
-def press_service(sentence: Sentence, verb: Token) -> str:
-    """The press office named right after an inverted verb of saying, as the table writes
-    it ("сообщила пресс-служба Кремля" → "Kremlin press service", "в пресс-службе
-    Токаева" → "Akorda"), else "press service (<its words>)"; '' when no press office."""
-    after = sentence.text[verb.stop - sentence.start:]
-    said = re.match(r"\s*(?:в\s+)?(\S+)\s*([^,.;:!?«»\"—–()]*)", after)
-    if said is None or not normalize(said.group(1)).startswith(PRESS_OFFICES):
-        return ""
-    words = said.group(2).split()[:PRESS_WORDS]
-    name = normalize(" ".join(words))
-    known = next((english for stem, english in PRESS_SERVICES.items()
-                  if name.startswith(stem)), "")
-    return known or (f"press service ({' '.join(words)})" if words else "press service")
-
-
 def _saying(token: Token) -> bool:
     return token.pos in ("VERB", "PRTS", "GRND") and normalize(token.text).startswith(
         SAYING_VERBS)
@@ -106,23 +74,15 @@ def _nominative(word: str) -> bool:
     return bool(parses) and str(parses[0].tag.case or "") == "nomn"
 
 
-def _inverted_order(sentence: Sentence, verb: Token) -> bool:
-    """Whether a verb of saying stands before its subject: after a quote or a clause ("…, —
-    сказал Назарбаев") or after "Об этом", "Как" ("Об этом сообщил посол…")."""
-    opening = normalize(sentence.text[:verb.start - sentence.start]).rstrip()
-    return not opening or opening[-1] in ",—–-" or bool(re.fullmatch(
-        r"(?:об этом|о том|как|при этом)(?:\s+\S+)?", opening))
-
-
 def _subject_after(sentence: Sentence, verb: Token) -> Token | None:
     """The first word after an inverted verb of saying, when it is in the nominative and no
     clause boundary stands between them (so it begins the verb's subject)."""
-    if not _inverted_order(sentence, verb):
+    if not inverted_order(sentence, verb):
         return None  # "Токаев отметил важность…": the subject stands before its verb
     words = [t for t in sentence.tokens if t.start >= verb.stop
              and re.search(r"[^\W\d_]", t.text)]
     if not words or not _nominative(words[0].text) or \
-            _BOUNDARY.search(sentence.text[verb.stop - sentence.start:
+            BOUNDARY.search(sentence.text[verb.stop - sentence.start:
                                            words[0].start - sentence.start]):
         return None
     return words[0]
@@ -139,7 +99,7 @@ def _inverted(sentence: Sentence, verb: Token, publisher: str) -> Entity | None:
     for entity in sentence.entities:
         if entity.start < verb.stop or entity.stop - verb.stop > INVERTED_REACH:
             continue
-        if _BOUNDARY.search(sentence.text[verb.stop - sentence.start:
+        if BOUNDARY.search(sentence.text[verb.stop - sentence.start:
                                           entity.start - sentence.start]):
             continue
         if entity.type == "organization" and normalize(entity.normal) == normalize(publisher):
@@ -195,6 +155,8 @@ def _title_subject(sentence: Sentence, verb: Token, named: list[Title]) -> Title
             e.type == "person" and title.stop <= e.start < verb.start
             for e in sentence.entities):
         between = []  # a parenthesis between commas ("…, в свою очередь, подчеркнул")
+    elif normalize(aside).strip(" ,") in ASIDES:
+        between = []  # an aside without commas ("Российский лидер в свою очередь отметил")
     head = next((t for t in sentence.tokens if title.start <= t.start < title.stop
                  and t.pos == "NOUN"), None)
     if len(between) > _BETWEEN_MOST or any(t.pos not in _BETWEEN_POS or t.text in "«»\"—–"
@@ -231,15 +193,24 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
         title = _title_attributed(sentence, named)
         if title is not None:
             return title.name
-    anchors = [at for cue in ATTRIBUTION_PHRASES for at in find(cue, text)]
-    office = ""
+    office, by_office = attributed_office(sentence)
+    anchors = [at for cue in ATTRIBUTION_PHRASES for at in find(cue, text)
+               if at not in by_office]
     for token in sentence.tokens:
         if _saying(token):
-            if _by_channel(sentence, token):
+            if by_channel(sentence, token):
                 # "сообщила пресс-служба Кремля": the institution, unless a person's own
                 # verb of saying follows ("Как сообщает пресс-служба, Токаев заявил…")
                 office = office or press_service(sentence, token)
                 continue  # "…, сообщает ТАСС": an agency's verb attributes nothing
+            subject_office = office_subject(sentence, token)
+            if subject_office:
+                return subject_office  # "Пресс-служба Акорды сообщила, что …"
+            if impersonal(token):
+                continue  # "говорится в официальном сообщении": no person speaks
+            institution = seat(sentence, token)
+            if institution:
+                return institution  # "в Кремле отметили", "как заявили в Акорде"
             title = _title_subject(sentence, token, named) if named else None
             if title is not None:
                 return title.name
@@ -260,14 +231,16 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
         return nearest.normal
     if office:
         return office
+    if _opens_with(sentence, SPEAKER_PRONOUNS):
+        return ""  # "Он сообщил, что …": the person named before (carry_speakers)
     for at in sorted(anchors):
-        window = text[at:at + 40]
+        window = text[max(0, at - 30):at + 40]  # "эксперты считают", "считают эксперты"
         for stem, group in GROUP_SPEAKERS.items():
             if stem in window:
                 return group
     organisations = [e for e in sentence.entities if e.type == "organization"
                      and normalize(e.normal) != normalize(publisher)
-                     and not channel(sentence, e)]
+                     and not channel(sentence, e) and not published_in(sentence, e)]
     return organisations[0].normal if organisations else ""
 
 
@@ -343,12 +316,29 @@ def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
                                                                        [])
             if len(kz) == len(ru) == 1:
                 speaker = "; ".join(canonical_name(name) for name in (kz[0], ru[0]))
-        if not speaker and out and (_opens_with(sentence, SPEAKER_PRONOUNS) and _says(
+        if not speaker and (_opens_with(sentence, SPEAKER_PRONOUNS) and _says(
                 sentence) or _opens_with(sentence, PRONOUN_ATTRIBUTIONS)) and \
                 not any(e.type == "person" for e in sentence.entities):
-            speaker = out[-1].speaker if out[-1].sentence >= draft.sentence - 2 else ""
+            # the last speaker, or else the last person named, in the sentences just before
+            speaker = out[-1].speaker if out and out[-1].sentence >= draft.sentence - 2 \
+                else ""
+            speaker = speaker or canonical_name(_last_person(sentences, draft.sentence))
+            speaker = full.get(speaker, speaker)
+        if speaker.startswith("press service (") and speaker[15:-1] in PRESS_REFERENCES:
+            # "пресс-служба страны": the office of the country the text named last
+            side = last_side(text[:sentence.start + sentence.text.find("пресс")])
+            speaker = PRESS_OF_SIDE.get(side, "press service")
         out.append(draft._replace(speaker=speaker) if speaker != draft.speaker else draft)
     return out
+
+
+def _last_person(sentences: tuple[Sentence, ...], number: int) -> str:
+    """The last person named in the two sentences before sentence ``number``, or ''."""
+    for sentence in reversed(sentences[max(0, number - 2):number]):
+        people = [e for e in sentence.entities if e.type == "person"]
+        if people:
+            return people[-1].normal
+    return ""
 
 
 def _full_names(annotated: Annotated) -> dict[str, str]:

@@ -1,0 +1,160 @@
+"""What a verb's form and place say about the status a sentence reports: a future that plans
+or forecasts, a past perfective in a reported clause that names an act done, a stance held
+over time, and the kind of clause a verb stands in (relative, after "что", main).
+
+Read by kzru.curate.decide, which weighs these readings against the cue table; kept apart
+because these rules read the grammar of one verb, while decide weighs a sentence's cues.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kzru.cues import (
+    CHANGE_VERBS,
+    ITERATIVE_WORDS,
+    QUALITY_OBJECTS,
+    SAYING_VERBS,
+    STATE_SUBJECTS,
+)
+from kzru.curate.annotate import Sentence, Token
+from kzru.curate.words import holds_word, letters, negated, normalize
+from kzru.report_cues import (
+    FORECAST_FRAMES,
+    FORECAST_FUTURES,
+    HAVING_FUTURES,
+    RELATIVE_WORDS,
+    THAT_WORDS,
+)
+
+
+def future_only(token: Token) -> bool:
+    """A verb read only in the future tense: a perfective's present form ("подпишут",
+    "состоится"). A verb of both aspects ("реализуются", "акцентирует") is also read as a
+    present, which news means by it, so it is not taken for a future."""
+    if token.pos != "VERB" or token.tense != "futr":
+        return False
+    from kzru.curate.annotate import _parse
+
+    return all(str(p.tag.tense or "") == "futr" for p in _parse(token.text)
+               if p.tag.POS == "VERB")
+
+
+def futures(sentence: Sentence, per_word: dict[int, tuple[int, str, str, bool, str]]
+             ) -> None:
+    """A finite verb in the future tense with no cue of its own ("подпишут", "состоится",
+    "продлится", "будут затронуты"): what it names is to come, so planned; a future of
+    consequence or of a figure ("придаст импульс", "превысит", "вырастет"), or any future
+    framed as a forecast ("по прогнозу"), forecasts, so expected. Never negated ("не
+    состоится" plans nothing); never from a relative clause ("переговоры, которые укрепят
+    сотрудничество" were held); from a clause after "что" only when no other word of the
+    sentence has a cue ("заявил, что Россия увеличит поставки")."""
+    words = letters(sentence)
+    cued = bool(per_word)
+    forecast = holds_word(normalize(sentence.text), FORECAST_FRAMES)
+    for index, token in enumerate(words):
+        if token.start in per_word or negated(sentence, token):
+            continue
+        future = future_only(token) and not normalize(token.text).startswith(SAYING_VERBS)
+        if token.pos == "PRTS" and index and normalize(words[index - 1].text) in (
+                "будет", "будут"):
+            future = True  # "будут затронуты", "будет открыт"
+        if not future:
+            continue
+        clause = clause_opening(sentence, token)
+        if clause == "relative" or clause == "that" and cued:
+            continue
+        word = normalize(token.text)
+        if word.startswith(HAVING_FUTURES):
+            continue
+        status = "expected" if forecast or word.startswith(FORECAST_FUTURES) else "planned"
+        per_word[token.start] = (len(token.text), status, token.text, False, "futr")
+
+
+def saying(token: Token) -> bool:
+    return token.pos in ("VERB", "GRND") and normalize(token.text).startswith(SAYING_VERBS)
+
+
+def reported_acts(sentence: Sentence, per_word: dict[int, tuple[int, str, str, bool, str]],
+                  framed: bool = False) -> None:
+    """Under a verb of saying ("сообщил, что …", "рассказал, что …"), each past perfective
+    verb of the reported clause with no cue of its own names an act done ("стороны
+    утвердили график", "сам опубликовал статью"): the clause's verb decides, as a future
+    there plans (futures). Not a change in a state of affairs or an amount ("грузоперевозки
+    выросли", "торговля стала сложнее", CHANGE_VERBS), nor a verb whose subject is a state
+    of affairs ("отношения …") or whose object is a quality ("приняли иной характер"),
+    which the speaker assesses; never negated, never in a relative clause. ``framed``: the
+    whole piece is a reported clause (the second part of one, "…, что ознакомился …, и сам
+    опубликовал …", whose verb of saying stands in the first part)."""
+    words = letters(sentence)
+    opened: int | None = -1 if framed else None
+    for index, token in enumerate(words):
+        if opened is None:
+            if normalize(token.text) in THAT_WORDS and any(
+                    saying(before) for before in words[max(0, index - 3):index]):
+                opened = index
+            continue
+        if token.start in per_word or token.pos != "VERB" or token.tense != "past" or \
+                saying(token) or negated(sentence, token) or not perfective(token):
+            continue
+        word = normalize(token.text)
+        if word.startswith(CHANGE_VERBS) or clause_opening(sentence, token) == "relative" \
+                or of_quality(sentence, token) or any(
+                normalize(t.lemma) in STATE_SUBJECTS for t in words[opened + 1:index]):
+            continue
+        per_word[token.start] = (len(token.text), "done", token.text, False, "past")
+
+
+def perfective(token: Token) -> bool:
+    from kzru.curate.annotate import _parse
+
+    parses = [p for p in _parse(token.text) if p.tag.POS == "VERB"]
+    return bool(parses) and str(parses[0].tag.aspect or "") == "perf"
+
+
+def of_quality(sentence: Sentence, token: Token) -> bool:
+    """The verb's object, in the few words after it, is a quality ("приняли неоднозначный
+    характер", "вышли на новый уровень"): the verb assesses, it reports no act."""
+    after = [t for t in sentence.tokens if t.start > token.start and
+             re.search(r"[^\W\d_]", t.text)][:3]
+    return any(normalize(t.lemma) in QUALITY_OBJECTS and t.pos == "NOUN"
+               for t in after)
+
+
+def stance(sentence: Sentence) -> bool:
+    """A verb of saying with a frequency adverb ("неоднократно заявлял о намерении …", "не
+    раз подчеркивал"): a habitual stance, which plans, agrees or does nothing itself."""
+    text = normalize(sentence.text)
+    return holds_word(text, ITERATIVE_WORDS) and any(saying(t) for t in sentence.tokens)
+
+
+def clause_opening(sentence: Sentence, token: Token) -> str:
+    """How the clause holding ``token`` opens: "relative" ("которые", "где", "если"…),
+    "that" ("что"), or "" for a main clause. The clause begins after the last comma, dash
+    or colon before the token."""
+    before = sentence.text[:token.start - sentence.start]
+    cut = max(before.rfind(mark) for mark in (",", "—", "–", ":", ";"))
+    opening = normalize(before[cut + 1:]).split()
+    for word in opening[:3]:
+        if word.startswith(RELATIVE_WORDS):
+            return "relative"
+        if word in THAT_WORDS:
+            return "that"
+    return ""
+
+
+def after_future_be(sentence: Sentence, token: Token) -> bool:
+    """A short participle right after "будет"/"будут" ("будет подписан", "будут
+    согласованы"): the act is to come."""
+    if token.pos != "PRTS":
+        return False
+    before = [t for t in sentence.tokens if t.stop <= token.start and re.search(r"\w", t.text)]
+    return bool(before) and normalize(before[-1].text) in ("будет", "будут")
+
+
+def told_before(sentence: Sentence, at: int) -> bool:
+    """A verb of saying followed by "что" before offset ``at``: what follows is reported."""
+    words = [t for t in letters(sentence) if t.stop <= at]
+    return any(normalize(token.text) in THAT_WORDS and any(
+        saying(before) for before in words[max(0, index - 3):index])
+        for index, token in enumerate(words))
