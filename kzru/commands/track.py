@@ -71,8 +71,9 @@ def command(
     place: PlaceFilter = None, limit: LimitOption = None,
     see_also: Annotated[bool, typer.Option(
         "--see-also/--no-see-also", show_default=False,
-        help="Beside \"no later report\", later facts the link suggester proposes, marked "
-             "unconfirmed [default: on].")] = True,
+        help="Beside an item nothing later is linked to, later facts the link suggester "
+             "proposes, marked unconfirmed; its verdict is then \"not linked\" [default: "
+             "on].")] = True,
     explain: Annotated[bool, typer.Option(
         "--explain", help="Say why each verdict was reached: the later fact and its words.")
     ] = False,
@@ -83,8 +84,9 @@ def command(
     reaffirmed — still open, restated — still operating (an institution named again as open
     or at work), taken up again (a topic only discussed, discussed again), borne out / partly
     borne out / not mentioned / not named (a preview's forecasts against the visit's report),
-    not taken up at the visit / as such (a preview's background), no later report, or latest
-    report (nothing newer exists)."""
+    not taken up at the visit / as such (a preview's background), no later report, not linked
+    (later facts that may report on it beside it, as see also), or latest report (nothing newer
+    exists)."""
     loaded = dataset(options)
     # the fact filters every listing takes, meaning here what they mean in kzru facts
     given = {"sector": sector, "year": year, "event": event, "kind": kind, "source": source,
