@@ -259,8 +259,11 @@ OPTIONS: dict[str, str] = {
         "Только то, что отслеживается как это (роль, можно повторять): договорённость, мнение "
         "(прогноз или предложение, высказанные как мнение), документ, обсуждалось или проект "
         "(сообщённый проект или учреждение).",
-    "Only government commitments (state) or commentators' views (commentator).":
-        "Только обязательства государств (state) или мнения комментаторов (commentator).",
+    "Only what the reports say the sides and theirs did, agreed or run — governments, "
+    "agencies, joint companies (state) — or commentators' views (commentator).":
+        "Только то, что, по сообщениям, стороны и их организации сделали, согласовали или ведут, "
+        "— правительства, ведомства, совместные компании (state) — или мнения комментаторов "
+        "(commentator).",
     "Beside an item nothing later is linked to, later facts the link suggester proposes, "
     "marked unconfirmed; its verdict is then \"not linked\" [default: on].":
         "Рядом с тем, с чем ничто более позднее не связано, — более поздние факты, которые "

@@ -64,7 +64,8 @@ def command(
              "reported project or institution).")] = None,
     by: Annotated[Optional[str], typer.Option(
         "--by", click_type=Choice(follow.VOICES, "voice"),
-        help="Only government commitments (state) or commentators' views (commentator).")
+        help="Only what the reports say the sides and theirs did, agreed or run — governments, "
+             "agencies, joint companies (state) — or commentators' views (commentator).")
     ] = None,
     year: YearFilter = None, sector: SectorFilter = None, event: EventFilter = None,
     kind: KindFilter = None, source: SourceFilter = None, speaker: SpeakerFilter = None,
