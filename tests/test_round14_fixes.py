@@ -251,3 +251,21 @@ def test_no_later_report_never_stands_beside_candidates(run, table) -> None:  # 
     assert lines[at + 1].startswith("    - its part `a001-agreed-rail-links`: later facts "
                                     "that may report on it, not linked as its progress:")
     assert "`a004-ayagoz-bakhty-rail-line`" in lines[at + 1]
+
+
+def test_a_named_sector_keeps_an_earlier_fact_only_by_its_own_sectors(run) -> None:  # noqa: ANN001
+    """`track транспорт` listed the 2024 talks on education: the 2025 overview «коснулись сфер
+    транспорта, экономики, культуры, образования и спорта» (transport first) follows it, and a
+    match brings in what it follows. An earlier fact brought in so is kept only when its own
+    sectors hold the sector the query names (round-14 track reader) — in JSON (track's kept
+    choice) and at a terminal (the whole one) alike; a fact followed by a match on a name
+    (МГИМО → the branch network) is no sector's and stays."""
+    assert FACTS["a001-talks-education"]["sectors"] == "education"
+    assert FACTS["a004-agreements-sectors-overview"]["sectors"].startswith("transport")
+    ids = [row["id"] for row in json.loads(run("track", "транспорт", "--format", "json").out)]
+    assert "a001-talks-education" not in ids
+    assert "a001-agreed-transport-infrastructure" in ids  # transport by its own sectors
+    shown = run("track", "транспорт", "--fields", "id", "--format", "table").out
+    assert "a001-talks-education" not in shown and "a001-agreed-transport-infrastructure" in shown
+    assert "a000-expand-russian-university-branches" in [
+        row["id"] for row in json.loads(run("track", "МГИМО", "--format", "json").out)]

@@ -108,12 +108,13 @@ def command(
             return
         candidates = None
         if found is not None:
-            from kzru.topic import about
+            from kzru.topic import about, in_named_sectors
 
             whole = loaded.fetch(hit.fact.id for hit in found.hits)
-            candidates = follow.with_earlier(loaded, about(
-                loaded, [hit._replace(fact=whole[hit.fact.id]) for hit in found.hits],
-                found.reading))
+            topical = about(loaded, [hit._replace(fact=whole[hit.fact.id])
+                                     for hit in found.hits], found.reading)
+            candidates = in_named_sectors(loaded, follow.with_earlier(loaded, topical),
+                                          topical, found.reading)
         entries = (entry for entry in follow.tracked(loaded, candidates, selection.since,
                                                      wanted.statuses)
                    if selection.accepts(entry.fact) and (by is None or entry.voice == by)
