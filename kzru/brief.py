@@ -34,6 +34,7 @@ from kzru.follow import (
     Linked,
     Namer,
     Tracked,
+    context_of,
     main_events,
     period_end,
     preview_sources,
@@ -126,6 +127,42 @@ def _on_series(dataset: Dataset, event: Event, sources: list[str]) -> list[Row]:
             if any(normalize(name) in names for name in fact.names)]
 
 
+def _alongside(dataset: Dataset, event: Event, facts: list[Row], previews: set[str],
+               main_event: dict[str, str]) -> list[Row]:
+    """The rows the page reports alongside the event's own (``facts``): the background of
+    its reports (a preview's general background is not about it), in section order."""
+    line = dataset.fact_lines
+    reporting = [s for s in event.sources if s not in previews and main_event.get(s) == event.id]
+    # A report mostly about another event gives this one a passage: its background facts told
+    # inside that passage (between the event's first and last fact, in the article's order)
+    # belong beside it too (the Year of Working Professions, in the XXI forum's theme).
+    passage = [s for s in event.sources if s not in previews and s not in reporting]
+    spans = {s: (min(lines_), max(lines_)) for s in passage
+             if (lines_ := [line.get(f.id, 0) for f in facts if f.source == s])}
+    told_inside = [fact for fact in dataset.rows_of(list(spans), [""], top_level=True)
+                   if spans[fact.source][0] < line.get(fact.id, 0) < spans[fact.source][1]]
+    # ... and its background rows on the series the event is one of (the interregional forums
+    # the XXI forum "continues the tradition" of: a002's rows on the forums, round 11)
+    inside = {fact.id for fact in told_inside}
+    told_inside += [fact for fact in _on_series(dataset, event, passage)
+                    if fact.id not in inside]
+    return sorted([*dataset.rows_of(reporting, [""], top_level=True), *told_inside],
+                  key=lambda fact: (SECTION_ORDER.index(fact.status), fact.date,
+                                    line.get(fact.id, 0)))
+
+
+def alongside_sectors(dataset: Dataset, event: Event | None) -> set[str]:
+    """The sectors of the rows an event's page reports alongside its own: what its reports
+    told of beside it (Sochi 2022: the MSU branch, KamAZ, the trade record), which a later
+    page's "not covered last time" must not call uncovered (round-13 briefs reader B)."""
+    if event is None:
+        return set()
+    facts = list(dataset.event_rows(event.id))
+    rows = _alongside(dataset, event, facts, preview_sources(dataset, event),
+                      main_events(dataset))
+    return {sector for row in rows for sector in row.sectors}
+
+
 def build(dataset: Dataset, event_id: str) -> Brief:
     """The brief of one event; every fact tied to it appears once, parts under their parent.
     The layout is worked out from the rows (model.Row: no words); each section's facts are
@@ -175,24 +212,7 @@ def build(dataset: Dataset, event_id: str) -> Brief:
            and fact.id not in shown_elsewhere]
     merged = _one_sentence(dataset, sorted(
         top, key=lambda f: (SECTION_ORDER.index(f.status), line.get(f.id, 0))))
-    # Background of the reports of the event (a preview's general background is not about it).
-    reporting = [s for s in event.sources if s not in previews and main_event.get(s) == event_id]
-    # A report mostly about another event gives this one a passage: its background facts told
-    # inside that passage (between the event's first and last fact, in the article's order)
-    # belong beside it too (the Year of Working Professions, in the XXI forum's theme).
-    passage = [s for s in event.sources if s not in previews and s not in reporting]
-    spans = {s: (min(lines_), max(lines_)) for s in passage
-             if (lines_ := [line.get(f.id, 0) for f in facts if f.source == s])}
-    told_inside = [fact for fact in dataset.rows_of(list(spans), [""], top_level=True)
-                   if spans[fact.source][0] < line.get(fact.id, 0) < spans[fact.source][1]]
-    # ... and its background rows on the series the event is one of (the interregional forums
-    # the XXI forum "continues the tradition" of: a002's rows on the forums, round 11)
-    inside = {fact.id for fact in told_inside}
-    told_inside += [fact for fact in _on_series(dataset, event, passage)
-                    if fact.id not in inside]
-    background = sorted([*dataset.rows_of(reporting, [""], top_level=True), *told_inside],
-                        key=lambda fact: (SECTION_ORDER.index(fact.status), fact.date,
-                                          dataset.fact_lines.get(fact.id, 0)))
+    background = _alongside(dataset, event, facts, previews, main_event)
     # The preview's background beside the visit: its facts of substance (openings, projects,
     # figures), not its assessments, and none another source on the page already reports.
     on_page = {fact.id for fact in [*facts, *background]}
@@ -279,13 +299,16 @@ def build(dataset: Dataset, event_id: str) -> Brief:
         facts whole, is what took the memory."""
         from kzru.suggest import with_field_documents  # the visit's documents beside a field
 
+        context = context_of(dataset)  # what judging reads once (the preview's names, …)
+
         def verdicts(rows: list[Row], documents: bool = True
                      ) -> tuple[dict[str, Fact], dict[str, Tracked]]:
             """The rows whole, and track's entries (an item's own, or its parent's when a
             parent with a role is followed instead: track's choice); ``documents``: with the
             visit's documents beside a field (they decide nothing)."""
             whole = dataset.fetch([row.id for row in rows], keep=False)
-            entries = track(dataset, [whole[row.id] for row in rows])
+            context.linked.known.clear()  # the later facts: of this chunk only
+            entries = track(dataset, [whole[row.id] for row in rows], context=context)
             return whole, {entry.fact.id: entry for entry in (
                 with_field_documents(dataset, entries) if documents else entries)}
 
@@ -295,10 +318,9 @@ def build(dataset: Dataset, event_id: str) -> Brief:
             for fact_id, entry in verdicts(in_order[start:start + PAGE], False)[1].items():
                 decisive[fact_id] = entry.decisive.id if entry.decisive is not None else None
         shown = [fact for fact in in_order if fact.id in decisive]
-        decided = {decisive[fact.id]: fact.id for fact in shown
-                   if decisive[fact.id] is not None}
+        decided = {found: fact.id for fact in shown if (found := decisive[fact.id]) is not None}
         # an item is followed through a part of it that is checked too: judged beside it
-        parts = {}
+        parts: dict[str, list[Row]] = {}
         for fact in checked:
             if fact.part_of in decisive:
                 parts.setdefault(fact.part_of, []).append(fact)
@@ -325,7 +347,7 @@ def build(dataset: Dataset, event_id: str) -> Brief:
                  Pages(len(statuses), lambda: (section(*one) for one in statuses)),
                  Pages(len(figures), lambda: items(figures)),
                  Deferred(lambda: novelty(dataset, event, named, beside,  # type: ignore[arg-type]
-                                          reported)),
+                                          reported, alongside_sectors)),
                  Pages(len(background), lambda: items(background)),
                  Pages(None, judged), related, reports, own_ids, announcing,
                  Pages(len(side), lambda: items(side)), len(said_only),

@@ -49,7 +49,10 @@ def data(brief: Brief, lazy: bool = False) -> dict[str, Any]:
         novelty = brief.novelty
         return {
             "previous_event": novelty.previous.id if novelty.previous else None,
-            "sectors": novelty.sectors, "first_sectors": novelty.first_sectors,
+            "sectors": novelty.sectors,
+            # not the previous meeting's own, but on its page among the rows alongside
+            "sectors_last_alongside": novelty.last_alongside,
+            "first_sectors": novelty.first_sectors,
             "first_sectors_alongside": novelty.first_alongside,
             "names": novelty.names,
             # new names only the event's preview gives, not its report
@@ -74,6 +77,10 @@ def data(brief: Brief, lazy: bool = False) -> dict[str, Any]:
                   "places": list(event.places), "host": event.host, "guest": event.guest},
         "related": [other.id for other in brief.related],
         "related_announced_only": list(brief.related_announced),
+        # on the page of an event its articles only announce: the events in whose reports
+        # it was announced (not held alongside it: round-13 briefs reader A)
+        "announced_in": [other for other in dict.fromkeys(brief.announcing.values())
+                         if not brief.reports],
         # group by group: each made (its facts read) as the writer reaches it
         "sections": many({"status": section.status, "title": section.title,
                           "sectors": many({"sector": group.sector,

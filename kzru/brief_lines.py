@@ -203,6 +203,24 @@ def cited(fact: Fact, brief: Brief) -> str:
     return f" [{cited[0]}]" if cited else f" ({fact.source})"
 
 
+def through_parts(entry: Any, lang: str) -> str:
+    """Where a parent's verdict comes only from some of its parts (the 2024 transport
+    agreement, reaffirmed through its checkpoints part alone), " (through its part `id`;
+    nothing later on its other 3 parts)", so the whole is not read as taken up (round-13b
+    briefs reader B); else ""."""
+    reported = [part for part in entry.parts if part.later]
+    from_parts = {fact.id for part in reported for fact in part.later}
+    if not reported or {fact.id for fact in entry.later} - from_parts:
+        return ""
+    said = label("brief.via_parts", lang,
+                 ids=", ".join(f"`{part.fact.id}`" for part in reported))
+    rest = len(entry.parts) - len(reported)
+    if rest:
+        said += "; " + label("brief.rest_part" if rest == 1 else "brief.rest_parts", lang,
+                             count=rest)
+    return f" ({said})"
+
+
 def later_list(facts: list[Fact], lang: str, sources: Iterable[Source] = ()) -> str:
     """Later facts with their dates; a date the text does not give (the article's, as of
     which it is reported: the branches named open in 2025) says so, so that it is not read

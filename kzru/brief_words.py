@@ -39,6 +39,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "brief.related": ("Held alongside", "В те же дни"),
     "brief.related_announced": ("Announced alongside, not reported as held",
                                 "Объявлено на те же дни, о проведении не сообщается"),
+    "brief.not_reported_held": (
+        "No article in this table reports whether it was held: its lines are what was "
+        "announced beforehand.",
+        "Ни одна статья в таблице не сообщает, состоялось ли оно: его строки — то, что было "
+        "объявлено заранее."),
+    "brief.related_announcer": ("Announced beforehand in the report of",
+                                "Объявлено заранее в репортаже о событии"),
     "brief.also": ("also", "также"),
     "brief.areas": ("Areas", "Области"),
     "brief.several": ("Several areas", "Несколько отраслей"),
@@ -67,6 +74,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "существующие учреждения, оценки, отдельные пункты. В разделах выше — то, что, по "
         "материалам, стороны сделали, о чём договорились, что запланировали, обсудили или "
         "затронули на самом событии, и работа, о которой сообщается, что она идёт."),
+    "brief.alongside_undated": (
+        "Lines here without a date in brackets are reported as of their article's date "
+        "({dates}), not as things of the event's days",
+        "Строки здесь без даты в скобках сообщены на дату своей статьи ({dates}), а не как "
+        "происходившее в дни события"),
     "brief.checks": ("Preview against outcome", "Прогноз и итог"),
     "brief.checks_note": (
         "What the preview {previews} expected, proposed or planned, or reported as under way, "
@@ -91,15 +103,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "brief.verdict.reaffirmed": ("reaffirmed — still open",
                                               "подтверждено снова — не завершено"),
     "brief.verdict.restated": ("restated — still operating", "названо снова — работает"),
+    "brief.verdict.taken_up_again": ("taken up again", "затронуто снова"),
     "brief.verdict.no_later_report": ("no later report in this table",
                                       "более поздних сообщений в таблице нет"),
     "brief.verdict.latest_report": ("latest report: nothing newer in this table",
                                     "последнее сообщение: новее в таблице ничего нет"),
     "brief.new_first": ("New: the first {family} in this table",
                         "Новое: в таблице это первое событие своего рода ({family})"),
-    "brief.new_since": ("New since the last {family}, {title} ({when})",
-                        "Новое после предыдущего события своего рода ({family}) — «{title}» "
-                        "({when})"),
+    # "in this table": no article says the previous meeting in the table was the last one
+    # (they met between them, outside it: round-14 briefs reader)
+    "brief.new_since": ("New since the last {family} in this table, {title} ({when})",
+                        "Новое после предыдущего события своего рода ({family}) в этой таблице "
+                        "— «{title}» ({when})"),
     "brief.new_rule": (
         "Each meeting is held against the previous one of its kind: bilateral visits, talks "
         "and meetings; summits of the same organisation; forums.{earlier}",
@@ -117,6 +132,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "brief.family.forum": ("forum", "форум"),
     "brief.sectors_not_last": ("Sectors not covered last time",
                                "Отрасли, которых не было в прошлый раз"),
+    "brief.sectors_last_alongside": (
+        "Sectors covered last time only in the rows its report gave alongside, not as that "
+        "meeting's own",
+        "Отрасли, которые в прошлый раз были только в строках, приведённых рядом, а не среди "
+        "фактов самой встречи"),
     "brief.sectors_new": ("Sectors new to this table", "Отрасли, впервые появившиеся в таблице"),
     "brief.sectors_new_alongside": (
         "Sectors new to this table in the rows reported alongside",
@@ -133,6 +153,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "Что стало с его договорённостями к этой встрече (kzru track)"),
     "brief.outcome_since": ("later, as of the newest article in this table",
                             "позже, по самой новой статье в таблице"),
+    "brief.via_parts": ("through its part {ids}", "через его часть {ids}"),
+    "brief.rest_part": ("nothing later on its other part", "о другой его части позже ничего нет"),
+    "brief.rest_parts": ("nothing later on its other {count} parts",
+                         "об остальных его частях ({count}) позже ничего нет"),
     "brief.verdict.no_report_by_then": ("no report by this meeting",
                                         "к этой встрече сообщений нет"),
     "brief.sources": ("Sources", "Источники"),
@@ -193,6 +217,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{later} reports it under way; nothing later reports it signed or done",
         "{later} сообщает, что работа идёт; позже ничто не сообщает о подписании или "
         "выполнении"),
+    "track.why.open_ended": (
+        "{later} reports a step of it {status}; the undertaking («{words}…») has no end point, "
+        "so a step carries it forward without completing it",
+        "{later} сообщает о шаге в этом направлении ({status}); у договорённости («{words}…») "
+        "нет конечной точки: шаг продвигает её, но не завершает"),
+    "track.why.taken_up_again": (
+        "{later} takes the topic up again ({status}); it was only discussed, so nothing was "
+        "undertaken that could be open or done",
+        "{later} снова затрагивает эту тему ({status}); её только обсуждали, так что ничего не "
+        "было обещано, что могло бы остаться открытым или быть выполненным"),
     "track.why.reaffirmed": (
         "{later} restates it ({status}); nothing later reports it under way, signed or done",
         "{later} подтверждает это снова ({status}); позже ничто не сообщает, что работа идёт, "
@@ -231,6 +265,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "a reader's judgement: RUBRIC-follows rule 4):",
         "документы, подписанные в ходе визита, с этим не связаны (относить ли их к этой "
         "сфере — вопрос суждения читателя: RUBRIC-follows, правило 4):"),
+    "brief.check_field_said": (
+        "what the report says of this field, not linked to it (a reader's judgement: "
+        "RUBRIC-follows rule 4):",
+        "что отчёт говорит об этой сфере, с этим не связано (вопрос суждения читателя: "
+        "RUBRIC-follows, правило 4):"),
     "brief.see_also_not_linked": (
         "later facts that may report on it, not linked as its progress (RUBRIC-follows lists "
         "the pairs considered and left out, with the rule):",
@@ -248,6 +287,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "возможно, сообщают об этом (см. также), но не связаны: кураторы связывают, только "
         "когда внимательные читатели согласны, что более поздний факт сообщает именно об "
         "этом (RUBRIC-follows, где перечислены рассмотренные и не связанные пары с правилом)"),
+    "track.why.field_said": (
+        "{why}; what the report says of this field, {rows}, may take it up (see also) but is "
+        "not linked to it: whether it does is a reader's judgement (RUBRIC-follows rule 4)",
+        "{why}; то, что отчёт говорит об этой сфере ({rows}), возможно, относится к этому "
+        "(см. также), но с этим не связано: это вопрос суждения читателя (RUBRIC-follows, "
+        "правило 4)"),
     "track.why.field_documents": (
         "{why}; the documents the visit signed, {rows}, may take up this field (see "
         "also) but are not linked to it: whether they do is a reader's judgement, so no link "

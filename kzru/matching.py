@@ -14,6 +14,7 @@ from typing import Iterable
 
 from kzru.index import FIELD_BITS, FIELD_WEIGHT, FIELDS, Index, decode
 from kzru.query_terms import Term
+from kzru.query_words import STEM_STRANGERS
 from kzru.signals import SIGNAL, Signals, signal_rows
 from kzru.text import STOPWORDS, is_cyrillic, stem, word_core, words
 from kzru.word_match import QUALITY, Best, Matcher
@@ -98,7 +99,9 @@ def text_rows(matcher: Matcher, term: Term, only: int = FIELD_MASK) -> dict[int,
     phrases += [(tuple(words(t)), "translation") for t in term.translations]
     for phrase, label in phrases:
         own = tuple(phrase) == term.tokens
-        for rowid, (matched, how, weight, mask) in _phrase_rows(matcher, phrase).items():
+        strangers = STEM_STRANGERS if label == "translation" else None
+        for rowid, (matched, how, weight, mask) in _phrase_rows(matcher, phrase,
+                                                                 strangers).items():
             how = how if own else label
             keep(rowid, weight * QUALITY[how], matched, how, mask)
     if (len(term.tokens) >= PART_OF_NAME and term.entry and term.entity not in WHOLE_NAMES
@@ -158,10 +161,15 @@ def _facts_holding(matcher: Matcher, word: str) -> int:
     return len(rows)
 
 
-def _phrase_rows(matcher: Matcher, phrase: tuple[str, ...]) -> dict[int, PhraseRow]:
+def _phrase_rows(matcher: Matcher, phrase: tuple[str, ...],
+                 strangers: dict[str, frozenset[str]] | None = None) -> dict[int, PhraseRow]:
     """Facts holding every word of a glossary name (exact or stem): terms, weakest match
-    and field, and the fields holding all of its words."""
-    return _every_word(matcher.word(word, allow_loose=False) for word in phrase)
+    and field, and the fields holding all of its words. ``strangers``: forms a word's stem
+    reaches that are other words (a translation's: query_words.STEM_STRANGERS), left out."""
+    if not strangers:
+        return _every_word(matcher.word(word, allow_loose=False) for word in phrase)
+    return _every_word({form: found for form, found in matcher.word(word, False).items()
+                        if form not in strangers.get(word, ())} for word in phrase)
 
 
 def _every_word(found: Iterable[dict[str, tuple[str, bytes]]]) -> dict[int, PhraseRow]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Iterable, NamedTuple, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from kzru.follow import NO_REPORT, VIEW, Tracked, chosen, judged, preview_sources, role
 from kzru.model import Dataset, Event, Fact
@@ -53,6 +53,10 @@ class Novelty(NamedTuple):
     preview_only: list[str] = []
     # names first appearing in the rows reported alongside (not the event's own)
     names_alongside: list[str] = []
+    # sectors the previous meeting's own facts did not cover but its page reported alongside
+    # (Sochi 2022's report told of the MSU branch, KamAZ and trade beside the talks): not
+    # in ``sectors``, said apart (round-13 briefs reader B)
+    last_alongside: list[str] = []
 
 
 
@@ -103,11 +107,15 @@ class Named(NamedTuple):
 
 def novelty(dataset: Dataset, event: Event, facts: Iterable[Fact | Named],
             alongside: Iterable[Fact | Named] = (),
-            reported: Iterable[str] | None = None) -> Novelty:
+            reported: Iterable[str] | None = None,
+            alongside_of: Callable[[Dataset, Event], set[str]] | None = None) -> Novelty:
     """``reported``: the names the event's own reports give (not its preview), where it has
-    both; the other new names are the preview's only."""
+    both; the other new names are the preview's only. ``alongside_of``: the sectors an
+    event's page reports alongside its own facts (brief.alongside_sectors), for the previous
+    meeting's."""
     previous = previous_event(dataset, event)
     seen_sectors = dataset.event_sectors(previous.id) if previous else set()
+    beside_last = alongside_of(dataset, previous) if previous and alongside_of else set()
     facts, alongside = list(facts), list(alongside)  # (each read twice: sectors, names)
     own_sectors = list(dict.fromkeys(sector for fact in facts for sector in fact.sectors))
     around = [sector for sector in dict.fromkeys(sector for fact in alongside
@@ -156,11 +164,12 @@ def novelty(dataset: Dataset, event: Event, facts: Iterable[Fact | Named],
     outcomes = Pages(len(order), lambda: judged(dataset, order, until=event.end)) \
         if previous else []
     since, see_also = _now(dataset, order, event.end) if previous else ({}, {})
-    return Novelty(previous, [s for s in own_sectors if s not in seen_sectors],
+    unseen = [s for s in own_sectors if s not in seen_sectors]
+    return Novelty(previous, [s for s in unseen if s not in beside_last],
                    [s for s in own_sectors if s not in ever_sectors], names, outcomes, since,
                    see_also, [s for s in around if s not in ever_sectors],
                    _first_with(dataset, event, [*names, *preview_only]), preview_only,
-                   names_beside)
+                   names_beside, [s for s in unseen if s in beside_last])
 
 
 def _variants(dataset: Dataset, names: list[str]) -> dict[str, set[str]]:

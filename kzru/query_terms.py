@@ -11,6 +11,7 @@ matching and related words consume the types and never the reading procedure.
 
 from typing import Any, Iterable, NamedTuple
 
+from kzru.abbreviations import expansion
 from kzru.aliases import AliasTable
 from kzru.labels import Joined, Said
 from kzru.labels import word as vocab
@@ -21,7 +22,6 @@ from kzru.query_words import (
     VENUE_CITY,
     VISIT_KIND,
     bilingual_key,
-    expansion,
     is_generic,
 )
 from kzru.taxonomy import sector_phrases as _sector_phrases  # one reading of sectors
@@ -186,7 +186,7 @@ def read_terms(tokens: list[str], aliases: AliasTable, events: list[Any], sector
             names_here = next((aliases[key] for key in keys if key in aliases), [])
             entry = _entry(names_here, glossary) if names_here else None
             found = _term((tokens[position],), names_here, entry, events, sector_words)
-            if not names_here:  # КПП: a пункт пропуска, a checkpoint (see query_words.py)
+            if not names_here:  # КПП: a пункт пропуска, a checkpoint (see abbreviations.py)
                 phrases, shown = expansion(tokens[position])
                 if phrases:
                     found = found._replace(aliases=list(phrases), stands_for=shown,

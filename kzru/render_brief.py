@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from itertools import islice
 from typing import Iterable, Iterator
 
 from kzru.brief import ATTRIBUTED, FAMILIES, SEVERAL, Brief, Item
@@ -28,13 +29,14 @@ from kzru.brief_lines import (
     reported_lines,
     said_status,
     sector_word,
+    through_parts,
     verdict_label,
 )
 from kzru.cite import headline, published_label
 from kzru.data_words import figure_said
-from kzru.follow import Tracked, track
+from kzru.follow import NO_REPORT, Tracked, track
 from kzru.labels import label
-from kzru.model import Dataset, Event, Source
+from kzru.model import Dataset, Event, Fact, Source
 from kzru.render import WEB_URL, md, span_label
 from kzru.render_brief_checks import write_checks, write_preview_side
 from kzru.render_brief_novelty import (  # noqa: F401 - _earlier_of_other_kinds: read by tests
@@ -62,7 +64,7 @@ def _source_markdown(source: Source, lang: str = "en") -> str:
 
 
 def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Dataset,
-                quote: bool) -> list[str]:
+                quote: bool, later: Tracked | None = None) -> list[str]:
     """One bullet; the quotation follows unless the next item quotes the same words."""
     fact = item.fact
     attributed = status in ATTRIBUTED or fact.speaker or fact.source in brief.previews
@@ -95,6 +97,11 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Datas
                      f"`{other.id}` ({said_status(other.status, lang)})")
     lines += conflict_lines(item, brief, lang)
     lines += reported_lines(item, brief, lang)
+    if later is not None:  # what became of it, as the next meeting's page says (round 13b)
+        lines.append(f"  - {label('brief.outcome_since', lang)}: "
+                     f"**{verdict_label(later.verdict, lang)}** → "
+                     f"{later_list(later.later, lang, dataset.sources.values())}"
+                     f"{through_parts(later, lang)}")
     if quote:
         lines.append(f"\n  > {quoted(fact)}\n")
     return lines
@@ -103,15 +110,26 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Datas
 def _group_lines(items: Iterable[Item], status: str, lang: str, brief: Brief,
                  dataset: Dataset) -> Iterator[list[str]]:
     """Each item's lines, made as the group is read (at 100,000 facts a group may be
-    thousands of items, read a chunk at a time: never held whole)."""
+    thousands of items, read a chunk at a time: never held whole), with what later became of
+    the items later facts are linked to, judged a chunk at a time (round 13b)."""
     previous: Item | None = None
-    for item in items:
-        if previous is not None:
-            shared = item.fact.evidence == previous.fact.evidence
-            yield _item_lines(previous, status, lang, brief, dataset, quote=not shared)
-        previous = item
+    before: Tracked | None = None
+    chunks = iter(lambda: list(islice(iterator, LATER_CHUNK)), [])
+    iterator = iter(items)
+    for chunk in chunks:
+        later = _later_reports(chunk, dataset, with_parts=True)
+        for item in chunk:
+            if previous is not None:
+                shared = item.fact.evidence == previous.fact.evidence
+                yield _item_lines(previous, status, lang, brief, dataset, quote=not shared,
+                                  later=before)
+            previous, before = item, later.get(item.fact.id)
     if previous is not None:
-        yield _item_lines(previous, status, lang, brief, dataset, quote=True)
+        yield _item_lines(previous, status, lang, brief, dataset, quote=True, later=before)
+
+
+# A group's items judged for what later became of them this many at a time.
+LATER_CHUNK = 1000
 
 
 def markdown(brief: Brief, dataset: Dataset, lang: str = "en") -> str:
@@ -147,16 +165,14 @@ def write_markdown(brief: Brief, dataset: Dataset, lang: str, out: Writable) -> 
              f"**{when}**{mark}{where} · {event_kind(event.kind, lang)}"
              f"{', ' + route if route else ''} · "
              f"{label('brief.sources_word', lang)} {cites}  ", f"`{event.id}`", ""]
-    for key, events in (("brief.related", [other for other in brief.related
-                                           if other.id not in brief.related_announced]),
-                        ("brief.related_announced", [other for other in brief.related
-                                                     if other.id in brief.related_announced])):
+    for key, events in _related(brief):
         if events:
             together = " · ".join(
-                f"{md(other.title(lang))} "
-                f"({span_label(other.start, other.end, other.date_precision)}) `{other.id}`"
+                f"{md(other.title(lang))} ({_related_when(other, lang)}) `{other.id}`"
                 for other in events)
             lines += [f"*{label(key, lang)}:* {together}", ""]
+    if brief.announcing and not brief.reports:  # only announced (the CSTO session): say so
+        lines += [f"*{label('brief.not_reported_held', lang)}*", ""]
     if event.date_note:
         head = label("brief.date_inferred" if mark else "brief.date", lang)
         lines += [f"*{head}: {md(event.date_note)}*", ""]
@@ -234,7 +250,18 @@ def _write_alongside(brief: Brief, dataset: Dataset, lang: str, out: Writable) -
     write_lines(out, [f"## {label('brief.alongside', lang)}", "",
                       f"*{label('brief.alongside_note', lang)}*", ""])
     alongside = list(brief.alongside)
+    # the page's note on undated lines speaks of the event's own: a row alongside with no
+    # date of its own is as of its article (about 1,000 KamAZ trucks a year is no fact
+    # of the Sochi talks' day: round-13b briefs reader A)
+    undated = sorted({(item.fact.date, item.citation) for item in alongside
+                      if not date_mark(item.fact, brief, lang)})
+    if undated:
+        dates = "; ".join(label("brief.dated_article", lang, date=str(day), number=number)
+                          for day, number in undated)
+        write_lines(out, [f"*{label('brief.alongside_undated', lang, dates=dates)}.*", ""])
     later = _later_reports(alongside, dataset)
+    unlinked = _unlinked(alongside, later, dataset)
+    reports = dataset.sources.values()
     for item in alongside:
         fact = item.fact
         attributed = fact.speaker or fact.status in ATTRIBUTED or fact.source in brief.previews
@@ -246,19 +273,77 @@ def _write_alongside(brief: Brief, dataset: Dataset, lang: str, out: Writable) -
             entry = later[fact.id]
             lines.append(f"  - {label('brief.outcome_since', lang)}: "
                          f"**{verdict_label(entry.verdict, lang)}** → "
-                         f"{later_list(entry.later, lang, dataset.sources.values())}")
+                         f"{later_list(entry.later, lang, reports)}")
+        elif fact.id in unlinked:  # nothing linked: the candidates, marked unconfirmed
+            lines.append(f"  - {label('brief.outcome_since', lang)}: "
+                         f"**{verdict_label(NO_REPORT, lang)}**; "
+                         f"{label('brief.see_also_not_linked', lang)} "
+                         f"{later_list(list(unlinked[fact.id]), lang, reports)}")
         write_lines(out, lines)
     write_lines(out, [""])
 
 
-def _later_reports(items: list[Item], dataset: Dataset) -> dict[str, Tracked]:
-    """Track's verdict on the rows reported alongside that later facts are linked to (MSU's
-    branch teaching in 2022, named open in 2025: restated — still operating; round-13
-    briefs reader), as the page says it of the last meeting's commitments."""
-    linked = dataset.followers([item.fact.id for item in items])
-    chosen = [item.fact for item in items if linked.get(item.fact.id)]
+def _related(brief: Brief) -> list[tuple[str, list[Event]]]:
+    """The events of the same trip, each under what the page can say of the two: held
+    alongside; announced alongside, not reported held (the CSTO session on the state visit's
+    page); and, on the page of an event its articles only announce, the event in whose report
+    it was announced (the state visit on the CSTO session's page: the session is not
+    reported held, so it was held alongside nothing: round-13 briefs reader A)."""
+    announcer = set(brief.announcing.values())
+    announced_here = bool(announcer) and not brief.reports
+    held, announced, announcing = [], [], []
+    for other in brief.related:
+        if other.id in brief.related_announced:
+            announced.append(other)
+        elif announced_here and other.id in announcer:
+            announcing.append(other)
+        else:
+            held.append(other)
+    return [("brief.related", held), ("brief.related_announced", announced),
+            ("brief.related_announcer", announcing)]
+
+
+def _related_when(other: Event, lang: str) -> str:
+    """An event's days as its own page's header gives them, marked inferred where its
+    header is (the state visit's end on the XX forum's page rests on the public record, as
+    the visit's date note says: round-13 briefs reader B)."""
+    when = span_label(other.start, other.end, other.date_precision)
+    return label("brief.date_inferred_item", lang, date=when) \
+        if other.date_basis == "inferred" else when
+
+
+def _later_reports(items: list[Item], dataset: Dataset,
+                   with_parts: bool = False) -> dict[str, Tracked]:
+    """Track's verdict on the rows that later facts are linked to, as the page says it of the
+    last meeting's commitments: the rows reported alongside (MSU's branch teaching in 2022,
+    named open in 2025: restated — still operating; round-13 briefs reader) and, ``with_parts``,
+    the event's own rows or one of their parts (the 2022 branches, later open: the page of
+    the visit says so, not only the next meeting's; round-13b briefs reader A)."""
+    ids = [item.fact.id for item in items]
+    if with_parts:
+        ids += [part.id for item in items for part in item.parts]
+    linked = dataset.followers(ids)
+    chosen = [item.fact for item in items if linked.get(item.fact.id) or (
+        with_parts and any(linked.get(part.id) for part in item.parts))]
     return {entry.fact.id: entry for entry in track(dataset, chosen) if entry.later} \
         if chosen else {}
+
+
+def _unlinked(items: list[Item], later: dict[str, Tracked],
+              dataset: Dataset) -> dict[str, tuple[Fact, ...]]:
+    """Of the rows reported alongside that track follows and no later fact is linked to, the
+    later facts the suggester proposes beside them, unconfirmed (the 2022 peaceful-atom work
+    beside the 2025 Rosatom work and nuclear documents: round-13b re-readers, who would not
+    link them, rule 1). Track's own see also, as its page shows it."""
+    from kzru.suggest import see_also  # the suggester only where a page has such rows
+
+    followed = [entry for entry in track(dataset, [item.fact for item in items
+                                                   if item.fact.id not in later])
+                if entry.verdict == NO_REPORT and not entry.parts]
+    if not followed:
+        return {}
+    return {entry.fact.id: entry.see_also for entry in see_also(dataset, followed)
+            if entry.see_also}
 
 
 def _source_role(source: Source, brief: Brief, dataset: Dataset, lang: str) -> str:

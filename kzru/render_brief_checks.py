@@ -75,7 +75,7 @@ def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list
     line = (f"- **{verdict_label(verdict, lang)}** — {fact_text(item.fact, lang)} — "
             f"*{said}* [{item.citation}] `{item.fact.id}`")
     if not tracked.parts:  # a forecast of several fields: each part says what decided it
-        line += _decider(tracked, brief)
+        line += _decider(tracked, brief, lang)
     if check.see is not None:
         via = f"`{check.via.id}` → " if check.via is not None else ""
         line += f" · {label('brief.check_see_also', lang)} {via}" \
@@ -92,7 +92,7 @@ def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list
         # the GRES-2 of the energy projects: not taken up)
         shown = NOT_MENTIONED if part.verdict in (NO_REPORT, LATEST) else part.verdict
         said = f"  - **{verdict_label(shown, lang)}** — {fact_text(part.fact, lang)} " \
-               f"`{part.fact.id}`{_decider(part, brief)}"
+               f"`{part.fact.id}`{_decider(part, brief, lang)}"
         lines.append(_unnamed(said, part, brief, lang) if shown == NOT_NAMED
                      and part.see_also else said)
     return [*lines, *reported_lines(item, brief, lang)]
@@ -103,14 +103,26 @@ def _unnamed(line: str, tracked: Tracked, brief: Brief, lang: str) -> str:
     (suggest.field_documents): "not named", not "not mentioned", since a reader may count a
     document in the field (scientific-technical cooperation and the documents on space and
     nuclear energy); the curators leave the pair unlinked (RUBRIC-follows 4)."""
-    return line + f" · {label('brief.check_documents', lang)} " + ", ".join(
-        f"`{row.id}`{cited(row, brief)}" for row in tracked.see_also)
+    documents = [row for row in tracked.see_also if row.kind == "document"]
+    said = [row for row in tracked.see_also if row.kind != "document"]
+    if documents:
+        line += f" · {label('brief.check_documents', lang)} " + ", ".join(
+            f"`{row.id}`{cited(row, brief)}" for row in documents)
+    if said:  # what the report says of the same field (round 14: the IT sector)
+        line += f" · {label('brief.check_field_said', lang)} " + ", ".join(
+            f"`{row.id}`{cited(row, brief)}" for row in said)
+    return line
 
 
-def _decider(tracked: Tracked, brief: Brief) -> str:
-    """" → `the later fact` [n] «its words»", or nothing when nothing later decided."""
+def _decider(tracked: Tracked, brief: Brief, lang: str = "en") -> str:
+    """" → `the later fact` [n] «its words»", then the other later facts track links to it
+    (the nuclear forecast: the nuclear documents, and the Rosatom work singled out; round-13b
+    briefs reader B), or nothing when nothing later decided."""
     later = tracked.decisive
     if later is None:
         return ""
     words = f" «{md(tracked.words)}»" if tracked.words else ""
-    return f" → `{later.id}`{cited(later, brief)}{words}"
+    others = [fact for fact in tracked.later if fact.id != later.id]
+    also = f"; {label('brief.also', lang)} " + ", ".join(
+        f"`{fact.id}`{cited(fact, brief)}" for fact in others) if others else ""
+    return f" → `{later.id}`{cited(later, brief)}{words}{also}"

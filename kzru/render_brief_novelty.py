@@ -16,6 +16,7 @@ from kzru.brief_lines import (
     later_list,
     names_shown,
     number_of,
+    through_parts,
     verdict_label,
 )
 from kzru.follow import VERDICTS, Tracked
@@ -97,6 +98,9 @@ def write_novelty(brief: Brief, dataset: Dataset, lang: str, out: Writable) -> N
     if novelty.previous is not None:
         lines.append(f"- {label('brief.sectors_not_last', lang)}: " +
                      (", ".join(names_of[s] for s in novelty.sectors) or none))
+        if novelty.last_alongside:  # told of last time, but not as that meeting's (round 13)
+            lines.append(f"- {label('brief.sectors_last_alongside', lang)}: " +
+                         ", ".join(names_of[s] for s in novelty.last_alongside))
     lines.append(f"- {label('brief.sectors_new', lang)}: " +
                  (", ".join(names_of[s] for s in novelty.first_sectors) or none))
     if novelty.first_alongside:
@@ -150,11 +154,12 @@ def _outcome_lines(entry: Tracked, now: Tracked | None, novelty: Novelty, lang: 
     if now is not None and not entry.later:
         verdict = label("brief.verdict.no_report_by_then", lang)
     lines = [f"  - **{verdict}**: {fact_text(entry.fact, lang)} `{entry.fact.id}`"
-             + (f" → {later_list(entry.later, lang, reports)}" if entry.later else "")]
+             + (f" → {later_list(entry.later, lang, reports)}{through_parts(entry, lang)}"
+                if entry.later else "")]
     if now is not None:
         lines.append(f"    - {label('brief.outcome_since', lang)}: "
                      f"**{verdict_label(now.verdict, lang)}** → "
-                     f"{later_list(now.later, lang, reports)}")
+                     f"{later_list(now.later, lang, reports)}{through_parts(now, lang)}")
     if entry.fact.id in novelty.see_also:
         candidates = list(novelty.see_also[entry.fact.id])
         lines.append(f"    - {label('brief.see_also_not_linked', lang)} "

@@ -25,6 +25,7 @@ from kzru.follow import (
     PARTLY_BORNE_OUT,
     REAFFIRMED,
     RESTATED,
+    TAKEN_UP_AGAIN,
     VERDICTS,
     Tracked,
 )
@@ -38,7 +39,8 @@ EXPLAIN_KEYS = ("decided_by", "words", "reason")
 ALL_KEYS = (*KEYS, *EXPLAIN_KEYS, "text", "kind", "sectors")
 STYLE = {DONE: "bold green", IN_PROGRESS: "bold yellow", BORNE_OUT: "bold green",
          PARTLY_BORNE_OUT: "bold yellow",
-         REAFFIRMED: "bold cyan", RESTATED: "bold cyan", NOT_MENTIONED: "bold magenta",
+         REAFFIRMED: "bold cyan", RESTATED: "bold cyan", TAKEN_UP_AGAIN: "bold cyan",
+         NOT_MENTIONED: "bold magenta",
          NOT_NAMED: "bold magenta",
          NOT_AS_SUCH: "magenta", NOT_TAKEN_UP: "magenta"}
 INDENT = "  "
@@ -165,7 +167,12 @@ def reason_of(entry: Tracked) -> object:
     if entry.see_also and entry.verdict == NO_REPORT:
         reason = Said("track.why.not_linked", rows=_rows(entry.see_also))
     elif entry.see_also and entry.verdict == NOT_NAMED:
-        reason = Said("track.why.field_documents", why=reason, rows=_rows(entry.see_also))
+        documents = [row for row in entry.see_also if row.kind == "document"]
+        said = [row for row in entry.see_also if row.kind != "document"]
+        if documents:
+            reason = Said("track.why.field_documents", why=reason, rows=_rows(documents))
+        if said:  # what the report says of the field (round 14: the IT sector)
+            reason = Said("track.why.field_said", why=reason, rows=_rows(said))
     parts = [part for part in entry.parts if part.see_also and not part.later]
     if parts:
         reason = Joined([reason, *(Said("track.why.part", id=part.fact.id,

@@ -38,6 +38,13 @@ VOICES = (STATE, COMMENTATOR)
 # became of them ("обсуждены", "подчеркнули важность", "обозначили сотрудничество").
 DISCUSSION_CUES = ("обсуди", "обсужд", "подчеркн", "обозначи", "затрону", "отмечен", "отмети",
                    "discuss", "stress", "outline", "singled out")
+# Words of work that has no end point (expanding a network, developing, strengthening,
+# deepening): a later step done carries it forward but never completes it, so track says
+# "in progress", not "done" (round-13 re-readers: «расширению сети филиалов» with a branch
+# later open). Read only in an undertaking's own words (``open_ended``).
+OPEN_ENDED_CUES = ("расширени", "расширя", "развити", "развива", "укреплени", "укрепля",
+                   "углублени", "углубля", "наращивани", "наращива")
+OPEN_ENDED_STATUSES = ("agreed", "planned")
 # Words before "отметить" that make it the writer's aside, not what the sides said.
 ASIDES = frozenset({"необходимо", "следует", "стоит", "нужно", "надо", "важно", "можно"})
 # Talk about relations as such ("обсуждали двусторонние отношения") is a meeting's agenda, not
@@ -72,6 +79,19 @@ _VOICES: dict[tuple[str, bool], str] = {}
 def _cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(normalize(cue)) for cue in cues)
     return re.compile(rf"(?<![^\W\d_])(?:{alternatives})[^\W_]*(?:\s+[^\W_]+){{0,2}}")
+
+
+_OPEN_ENDED = re.compile(r"(?<![^\W\d_])(?:%s)[^\W_]*" % "|".join(
+    re.escape(normalize(cue)) for cue in OPEN_ENDED_CUES))
+
+
+def open_ended(fact: Fact) -> str:
+    """The word of an agreement or plan that makes it work with no end point («по расширению
+    сети филиалов»), or "" when it has a finish (a branch to set up, a plant to build)."""
+    if fact.status not in OPEN_ENDED_STATUSES or fact.kind == "document":
+        return ""
+    found = _OPEN_ENDED.search(normalize(fact.evidence))
+    return found.group(0) if found else ""
 
 
 _PATTERNS = {status: _cue_pattern(cues) for status, cues in STATUS_CUES.items()}
@@ -174,6 +194,9 @@ def _naming_words(evidence: str, earlier: Fact, start: int, end: int) -> str:
             last = position
         elif small and first is not None:
             continue
+        elif first is not None and not inside and _bridged(evidence, keys, tokens, position,
+                                                           start, end, theirs):
+            continue  # one word between two shared ones («русской культуры и языка»)
         elif first is not None and last is not None:
             run = [t for t, k in zip(tokens[first:last + 1], keys[first:last + 1]) if k != " "]
             score = (len(run), any(t.group()[:1].isupper() for t in run), -first, last)
@@ -195,6 +218,29 @@ def _naming_words(evidence: str, earlier: Fact, start: int, end: int) -> str:
     while stop < len(evidence) and evidence[stop] in ")»":
         stop += 1
     return evidence[tokens[lead].start():stop]
+
+
+def _bridged(evidence: str, keys: list[str], tokens: list[re.Match[str]], position: int,
+             start: int, end: int, theirs: set[str]) -> bool:
+    """A word a run may hold though the earlier fact lacks it: one word, right after a shared
+    one, followed (small words apart, no punctuation between) by another shared word outside
+    the cue — the words of one named object («продвижению русской культуры и языка» after
+    «поддержки русского языка»: the run is the object, not «русской» cut short; round-13b
+    track reader). A comma ends an object («поставки газа, затем помощь»)."""
+    if position == 0 or keys[position - 1] not in theirs:
+        return False
+    for after in range(position, min(position + 3, len(tokens))):
+        if evidence[tokens[after - 1].end():tokens[after].start()].strip():
+            return False  # punctuation between: another object
+        if after == position:
+            continue
+        if start <= tokens[after].start() < end:
+            return False
+        if keys[after] in theirs:
+            return True
+        if keys[after] != " ":
+            return False
+    return False
 
 
 # A word in capitals of two letters or more (АЭС, ТМТМ, МИФИ): an abbreviation, a name.
@@ -227,7 +273,10 @@ def role(fact: Fact) -> str:
     signed document, a discussed item, a reported project or institution, or ""."""
     if fact.status == "ongoing" and fact.kind == "meeting":
         return ""  # the meeting itself under way ("сегодня проходят переговоры"): no commitment
-    if fact.kind == "statement" and fact.status in VIEWS:
+    if fact.status in VIEWS and (fact.kind == "statement" or voice(fact) == COMMENTATOR):
+        # a forecast or proposal an expert voices is her view, whatever it is about (the
+        # agritech start-ups «рассматривается», in the KazISS expert's words): no one's
+        # commitment (round-14 track reader)
         return VIEW
     if fact.status == "ongoing" and fact.kind in AT_WORK:
         return PROJECT  # a branch confirmed at work, nine branches operating: no undertaking

@@ -19,12 +19,13 @@ from kzru.follow import (
     Namer,
     Tracked,
     naming,
+    preview_sources,
     report_sources,
     talks,
 )
 from kzru.model import Dataset, Fact
 from kzru.suggest_pairs import Suggestion, from_store, from_table
-from kzru.text import normalize
+from kzru.text import normalize, stem, words
 
 # Beside a verdict only candidates this strong show (a rare shared name alone scores 2.5+).
 SEE_ALSO_SCORE = 6.0
@@ -68,10 +69,31 @@ def see_also(dataset: Dataset, entries: list[Tracked]) -> list[Tracked]:
                     and not _other_university(item, universities) \
                     and not _other_than_a_document(item):
                 proposed.setdefault(item.earlier.id, []).append(item.later)
-    chosen = {fact_id: tuple(found[:3]) for fact_id, found in proposed.items()}
+    chosen = {fact_id: _with_wholes(dataset, found[:3]) for fact_id, found in proposed.items()}
     for fact_id, rows in next_overviews(dataset, list(open_facts.values())).items():
         chosen[fact_id] = tuple(dict.fromkeys([*chosen.get(fact_id, ()), *rows]))
+    for fact_id, rows in next_field_rows(dataset, list(open_facts.values())).items():
+        chosen[fact_id] = tuple(dict.fromkeys([*chosen.get(fact_id, ()), *rows]))
     return _beside(entries, chosen, field_documents(dataset, entries))
+
+
+def _with_wholes(dataset: Dataset, found: list[Fact]) -> tuple[Fact, ...]:
+    """The candidates, each part told in its whole's own sentence preceded by that whole (the
+    first NPP's project, in «Особо отмечена плодотворная работа с компанией «Росатом», в том
+    числе по проекту строительства первой АЭС»: the Rosatom work): the sentence says first
+    what the part is a part of (the round-13b re-readers asked for the Rosatom row beside the
+    2022 peaceful-atom work). A part cut from a longer list (a document's area) keeps its
+    line alone."""
+    shown: list[Fact] = []
+    parents = dataset.fetch(fact.part_of for fact in found if fact.part_of)
+    for fact in found:
+        whole = parents.get(fact.part_of) if fact.part_of else None
+        if whole is not None and whole.evidence == fact.evidence and whole not in shown \
+                and whole not in found:
+            shown.append(whole)
+        if fact not in shown:
+            shown.append(fact)
+    return tuple(shown)
 
 
 # A row naming this many fields is an overview of what a meeting covered («Договоренности …
@@ -106,6 +128,49 @@ def next_overviews(dataset: Dataset, facts: list[Fact]) -> dict[str, tuple[Fact,
         rows = tuple(row for row in overviews[nearest.id] if fact.sectors[0] in row.sectors)
         if rows:
             found[fact.id] = rows
+    return found
+
+
+# At most this many of the next meeting's rows are named beside a topic (next_field_rows).
+FIELD_ROWS = 3
+
+
+def next_field_rows(dataset: Dataset, facts: list[Fact]) -> dict[str, tuple[Fact, ...]]:
+    """Fact id -> the next meeting's rows in its field that say again the word its field is
+    named by, for each topic the sides only talked about, naming nothing but the field
+    («обозначили сотрудничество в … строительство»: the 2025 rows on building schools and the
+    first NPP say «строительства»). Not its progress — a field is no named item — so shown
+    as see also, never linked (round-14 briefs reader: construction had nothing beside it).
+    The field's words are its sector's own names (Строительство и ЖКХ; housing, ЖКХ) that
+    the topic's evidence says; a topic whose field word no later row says has none."""
+    wanted = [fact for fact in facts if fact.event in dataset.events and talks(fact)
+              and fact.sectors]
+    if not wanted:
+        return {}
+    namer = Namer(dataset)
+    found: dict[str, tuple[Fact, ...]] = {}
+    for fact in wanted:
+        if naming(dataset, fact, namer) or fact.sectors[0] not in dataset.sectors:
+            continue
+        sector = dataset.sectors[fact.sectors[0]]
+        field = {stem(word) for name in (sector.name, sector.name_ru, *sector.aliases)
+                 for word in words(name)} & {stem(word) for word in words(fact.evidence)}
+        event = dataset.events[fact.event]
+        later = [other for other in dataset.events.values()
+                 if other.kind == event.kind and other.start > event.end]
+        if not field or not later:
+            continue
+        nearest = min(later, key=lambda other: (other.start, other.id))
+        # its report's rows, not a preview's forecast for it
+        reports = set(report_sources(dataset, nearest, preview_sources(dataset, nearest)))
+        lines = dataset.fact_lines
+        rows = sorted((row for row in dataset.event_facts(nearest.id)
+                       if row.source in reports and not row.part_of
+                       and fact.sectors[0] in row.sectors
+                       and field & {stem(word) for word in words(row.evidence)}),
+                      key=lambda row: (lines.get(row.id, 0), row.id))
+        if rows:
+            found[fact.id] = tuple(rows[:FIELD_ROWS])
     return found
 
 
@@ -187,19 +252,29 @@ def field_documents(dataset: Dataset, entries: list[Tracked]) -> dict[str, tuple
     if not wanted:
         return {}
     signed: dict[tuple[str, str], tuple[Fact, ...]] = {}
+    said: dict[tuple[str, str], list[Fact]] = {}
     found: dict[str, tuple[Fact, ...]] = {}
+    lines = dataset.fact_lines
     for fact in wanted:  # a forecast naming a thing of its own is "not mentioned", not here
         key = (fact.event, fact.source)
         if key not in signed:
             event = dataset.events[fact.event]
-            facts = dataset.signed_documents(event.id,
-                                             report_sources(dataset, event, {fact.source}))
-            lines = dataset.fact_lines
+            reports = report_sources(dataset, event, {fact.source})
+            facts = dataset.signed_documents(event.id, reports)
             signed[key] = tuple(sorted(
                 (row for row in facts if row.sectors[0] not in GENERAL_SECTORS),
                 key=lambda row: (lines.get(row.id, 0), row.id)))
-        if signed[key]:
-            found[fact.id] = signed[key]
+            # what the report says of a field, naming nothing (the IT sector, where
+            # «Широкие возможности открываются»): beside a forecast of the same field
+            # (round-14 readers: joint technological initiatives and the IT-sector line)
+            said[key] = sorted((row for row in dataset.event_facts(event.id)
+                                if row.source in reports and not row.part_of
+                                and row.kind == "statement" and row.sectors
+                                and row.sectors[0] not in GENERAL_SECTORS),
+                               key=lambda row: (lines.get(row.id, 0), row.id))
+        field = tuple(row for row in said[key] if row.sectors[0] == fact.sectors[0])
+        if signed[key] or field:
+            found[fact.id] = (*signed[key], *field)
     return found
 
 

@@ -192,10 +192,14 @@ def matches_outside_names(dataset: Dataset, hit: Any, topics: set[str],
                            named: dict[str, list[GlossaryEntry]] | None = None) -> bool:
     """Whether the hit matched a name, a word by meaning, or a topic word (one naming a
     sector: газ, атом, нефть) outside an organisation's name."""
-    textual = [match for match in hit.matches if match.how in TEXT_MATCHES]
+    # a topic word met as a word of a name (газа, a word of «Российский университет нефти и
+    # газа»: the exact form read as a name) is held to the same test as its text matches: a
+    # name may be the organisation's (round-14 track reader)
+    textual = [match for match in hit.matches if match.how in TEXT_MATCHES
+               or (match.how == "name" and match.query in topics)]
     if any(match.query not in topics for match in textual):
         return True
-    meaning = [match for match in hit.matches if match.how not in TEXT_MATCHES
+    meaning = [match for match in hit.matches if match not in textual
                and match.how not in ("year", "status", "sector")]
     if meaning or any(match.how == "sector" and hit.fact.sectors[:1] == (match.term,)
                       for match in hit.matches):

@@ -27,6 +27,7 @@ VOCABULARY: dict[str, tuple[str, str]] = {
     "verdict.in_progress": ("in progress", "в работе"),
     "verdict.reaffirmed": ("reaffirmed — still open", "подтверждено снова — не завершено"),
     "verdict.restated": ("restated — still operating", "названо снова — работает"),
+    "verdict.taken_up_again": ("taken up again", "затронуто снова"),
     "verdict.borne_out": ("borne out", "подтвердилось"),
     "verdict.partly_borne_out": ("partly borne out", "подтвердилось частично"),
     "verdict.not_mentioned": ("not mentioned", "не упомянуто"),

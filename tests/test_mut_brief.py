@@ -146,7 +146,8 @@ def test_the_briefs_data_says_each_event_fact_and_article_as_the_table_has_them(
     events = {row["id"]: row for row in read_table(DATA, "events")}
     sources = {row["id"]: row for row in read_table(DATA, "sources")}
     page = brief_json(run, EVENT)
-    assert list(page) == ["event", "related", "related_announced_only", "sections",
+    assert list(page) == ["event", "related", "related_announced_only", "announced_in",
+                          "sections",
                           "preview_against_outcome", "figures", "alongside",
                           "preview_background", "preview_assessments_left_out", "new",
                           "citations"]
@@ -189,7 +190,7 @@ def test_the_briefs_data_says_each_event_fact_and_article_as_the_table_has_them(
     assert any(entry["see_also"] for entry in checks)
     assert any(entry["see_also"] == "" for entry in checks)
     new = page["new"]
-    assert list(new) == ["previous_event", "sectors", "first_sectors",
+    assert list(new) == ["previous_event", "sectors", "sectors_last_alongside", "first_sectors",
                          "first_sectors_alongside", "names", "names_preview_only",
                          "names_first_with", "previous_commitments"]
     assert new["previous_event"] in events

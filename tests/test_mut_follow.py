@@ -101,7 +101,12 @@ def test_voice(speaker: str, status: str, expected: str) -> None:
     # the meeting itself under way is no commitment; a meeting's other statuses are
     ({"status": "ongoing", "kind": "meeting"}, ""),
     ({"status": "agreed", "kind": "meeting"}, "commitment"),
-    ({"status": "expected"}, "commitment"),
+    # a forecast with no speaker is the outlet's, a proposal an expert voices hers: views,
+    # whatever their kind (round 14); the sides' own plans stay commitments
+    ({"status": "expected"}, "view"),
+    ({"status": "proposed", "kind": "initiative", "speaker": "A. B. (KazISS)"}, "view"),
+    ({"status": "proposed", "kind": "initiative", "speaker": "Vladimir Putin"}, "commitment"),
+    ({"status": "planned", "kind": "initiative", "speaker": "A. B. (KazISS)"}, "commitment"),
     ({"status": "signed", "kind": "document"}, "document"),
     ({"status": "signed", "kind": "statement"}, ""),
     ({"status": "done", "kind": "document"}, ""),
@@ -674,7 +679,8 @@ def test_tracked_carries_role_and_voice() -> None:
              fact("view", status="expected", speaker="I. Ivanov (RISS)")]
     found = {t.fact.id: t for t in follow.track(dataset(facts))}
     assert (found["doc"].role, found["doc"].voice) == ("document", "state")
-    assert (found["view"].role, found["view"].voice) == ("commitment", "commentator")
+    # a forecast a commentator voices is her view, not a commitment (round 14)
+    assert (found["view"].role, found["view"].voice) == ("view", "commentator")
 
 
 # --- cases the rules above leave open --------------------------------------------------------

@@ -91,6 +91,13 @@ def test_a_source_names_its_outlet_and_headline_or_says_the_text_gives_none(tabl
 
 # --- events held alongside ---------------------------------------------------------------
 
+def related_span(event: str, lang: str = "en") -> str:
+    """An event's days on another page's related line: marked inferred as its own header
+    is (round 13b)."""
+    mark = {"en": ", inferred", "ru": ", дата выведена"}[lang]
+    return span(event) + (mark if EVENTS[event]["date_basis"] == "inferred" else "")
+
+
 def span(event: str) -> str:
     """An event's days as the README says a span is written: the shared leading part once
     (2025-11-11 – 11-12), one day as that day."""
@@ -103,13 +110,15 @@ def span(event: str) -> str:
 def test_events_held_alongside_show_their_days_as_a_span(table) -> None:  # noqa: ANN001
     forum = "2025-11-xxi-interregional-forum"
     assert (EVENTS[forum]["start"], EVENTS[forum]["end"]) == ("2025-11-11", "2025-11-12")
-    assert f"*Held alongside:* {EVENTS[forum]['title_en']} (2025-11-11 – 11-12) `{forum}`" \
-        in page(table, MOSCOW)
+    assert EVENTS[forum]["date_basis"] == "inferred"
+    assert f"*Held alongside:* {EVENTS[forum]['title_en']} (2025-11-11 – 11-12, inferred) " \
+           f"`{forum}`" in page(table, MOSCOW)
     lines = page(table, ASTANA)
     forum, council = "2024-11-xx-interregional-forum", "2024-11-csto-council"
-    assert f"*Held alongside:* {EVENTS[forum]['title_en']} ({span(forum)}) `{forum}`" in lines
+    assert f"*Held alongside:* {EVENTS[forum]['title_en']} ({related_span(forum)}) `{forum}`" \
+        in lines
     assert f"*Announced alongside, not reported as held:* {EVENTS[council]['title_en']} " \
-           f"({span(council)}) `{council}`" in lines
+           f"({related_span(council)}) `{council}`" in lines
     assert span(forum) == "2024-11-27"  # one day: one date, no dash
 
 
@@ -195,7 +204,8 @@ def test_new_since_lists_twenty_names_counts_the_rest_and_keeps_each_verdict(tab
                                 Tracked(silent, [], NO_REPORT, "")],
                       since={silent.id: Tracked(silent, [], LATEST, "")})
     lines = section(page(table, MOSCOW, novelty=novelty),
-                    f"## New since the last bilateral meeting, {EVENTS[ASTANA]['title_en']} "
+                    f"## New since the last bilateral meeting in this table, "
+                    f"{EVENTS[ASTANA]['title_en']} "
                     f"({span(ASTANA)})")
     names = SECTORS["nuclear"]["name"], SECTORS["space"]["name"], SECTORS["health"]["name"]
     assert f"- Sectors not covered last time: {', '.join(names)}" in lines
@@ -310,7 +320,8 @@ def test_a_date_note_is_headed_date_inferred_only_for_an_inferred_date(table) ->
 
 def test_events_held_alongside_are_named_in_the_readers_language(table) -> None:  # noqa: ANN001
     related = next(line for line in page(table, MOSCOW, "ru") if line.startswith("*В те же дни"))
-    assert related == f"*В те же дни:* {EVENTS[FORUM]['title_ru']} ({span(FORUM)}) `{FORUM}`"
+    assert related == \
+        f"*В те же дни:* {EVENTS[FORUM]['title_ru']} ({related_span(FORUM, 'ru')}) `{FORUM}`"
 
 
 def test_the_figures_section_ends_with_a_blank_line(table) -> None:  # noqa: ANN001

@@ -189,7 +189,8 @@ def test_an_earlier_meeting_is_dated_no_finer_than_its_rows(table) -> None:  # n
     own header does, not with the public record's 17 June (rubric 4)."""
     assert "В июне они виделись" in _article("003")
     text = page(table, "2022-08-sochi-talks")
-    assert "## New since the last bilateral meeting, Putin–Tokayev meeting on the sidelines " \
+    assert "## New since the last bilateral meeting in this table, Putin–Tokayev meeting on " \
+           "the sidelines " \
            "of SPIEF (2022-06)" in text
     assert "2022-06-17" not in text
 
@@ -451,7 +452,8 @@ def test_the_csto_session_is_held_alongside_the_visit_only(table) -> None:  # no
     on the visit's second day, not on the XX forum's (27 November, «проходил в Уфе»): events
     of one trip are those whose days overlap (round-13 re-reader)."""
     csto = page(table, "2024-11-csto-council")
-    held = next(line for line in csto.splitlines() if line.startswith("*Held alongside:*"))
+    held = next(line for line in csto.splitlines()
+                if line.startswith("*Announced beforehand in the report of:*"))
     assert "`2024-11-state-visit-astana`" in held
     assert "2024-11-xx-interregional-forum" not in csto
     assert "2024-11-csto-council" not in page(table, "2024-11-xx-interregional-forum")

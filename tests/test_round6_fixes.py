@@ -12,7 +12,7 @@ from conftest import read_table
 
 from kzru.brief import build
 from kzru.brief_data import data
-from kzru.follow import IN_PROGRESS, REAFFIRMED, track
+from kzru.follow import IN_PROGRESS, TAKEN_UP_AGAIN, track
 from kzru.render_brief import markdown
 from kzru.store import bundled_data_dir
 
@@ -47,7 +47,8 @@ def test_the_russian_language_item_is_reaffirmed_at_the_next_visit(verdicts) -> 
     "no later report" beside the same brief's own 2025 row: linked under 2b since change log
     Part 22, reaffirmed — still open, never done."""
     entry = verdicts["a001-talks-russian-language-support"]
-    assert entry.verdict == REAFFIRMED
+    # a topic only discussed, taken up again: nothing was undertaken (round 14)
+    assert entry.verdict == TAKEN_UP_AGAIN
     assert [fact.id for fact in entry.later] == ["a004-russian-culture-language-promotion"]
     assert "a001-talks-russian-language-support" in \
         FACTS["a004-russian-culture-language-promotion"]["follows"]

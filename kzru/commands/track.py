@@ -81,9 +81,10 @@ def command(
     """Commitments, plans, forecasts, ongoing work, signed documents and items a meeting
     discussed, each with the later facts that report on it and a verdict: done, in progress,
     reaffirmed — still open, restated — still operating (an institution named again as open
-    or at work), borne out / partly borne out / not mentioned / not named (a preview's
-    forecasts against the visit's report), not taken up at the visit / as such (a preview's
-    background), no later report, or latest report (nothing newer exists)."""
+    or at work), taken up again (a topic only discussed, discussed again), borne out / partly
+    borne out / not mentioned / not named (a preview's forecasts against the visit's report),
+    not taken up at the visit / as such (a preview's background), no later report, or latest
+    report (nothing newer exists)."""
     loaded = dataset(options)
     # the fact filters every listing takes, meaning here what they mean in kzru facts
     given = {"sector": sector, "year": year, "event": event, "kind": kind, "source": source,

@@ -90,6 +90,9 @@ MODULES = {
         "mut_cache", "faults", "faults_store", "faults_r12", "judged", "promises", "build")),
     "follow": ("kzru/follow.py", _tests(*dict.fromkeys(
         ("mut_follow", "neighbours", "suggest", *_TRACK, *_BRIEF)))),
+    # one fact's verdict (words, record, rule), split out of follow.py (round 14)
+    "verdicts": ("kzru/verdicts.py", _tests(*dict.fromkeys(
+        ("mut_follow", "neighbours", "suggest", *_TRACK, *_BRIEF)))),
     "store": ("kzru/store.py", _tests(*_STORE)),
     # the loader's halves, split out of store.py: one table's cells; references and links
     "validate": ("kzru/validate.py", _tests(*_STORE)),

@@ -1,0 +1,218 @@
+"""The round-14 readers' points (/work/wt/audits/r14-track-report.md, r14-briefs-b-report.md,
+recorded in docs/audits/2026-12-04-changes.md Part 23), each held to the promise or rule it
+was fixed by. Expected values come from the articles (quoted here), the CSV rows and the
+promise in `kzru track --help`, never from the output itself.
+"""
+
+from __future__ import annotations
+
+import json
+
+import brief_fixtures
+from conftest import SEEDS, needs_seeds, read_table
+
+from kzru.store import bundled_data_dir
+
+DATA = bundled_data_dir()
+table, page, section = brief_fixtures.table, brief_fixtures.page, brief_fixtures.section
+FACTS = {r["id"]: r for r in read_table(DATA, "facts")}
+SOURCES = {r["id"]: r for r in read_table(DATA, "sources")}
+GLOSSARY = {r["id"]: r for r in read_table(DATA, "glossary")}
+
+
+def _article(source: str) -> str:
+    """The article's text, its no-break spaces read as spaces."""
+    text = (SEEDS / SOURCES[f"a{source}"]["file"]).read_text(encoding="utf-8")
+    return text.replace("\u00a0", " ")
+
+
+def _tracked(run, *query: str) -> list[str]:  # noqa: ANN001
+    done = run("track", *query, "--format", "json")
+    assert done.code in (0, 1), done.err
+    return [row["id"] for row in json.loads(done.out or "[]")]
+
+
+# --- track's query: a topic word never matches inside an organisation's name -----------------
+
+GUBKIN = "a000-gubkin-atyrau-branch"
+
+
+@needs_seeds
+def test_a_topic_word_in_any_form_does_not_match_inside_the_gubkin_universitys_name(run) -> None:  # noqa: ANN001
+    """`kzru track --help`: "a word inside an organisation's name does not count". a002
+    names «Российский университет нефти и газа им. И. Губкина»; «газа» and «нефти» are the
+    very forms the name spells, and an analyst types them («транзит газа», «поставки
+    нефти»). They find the gas and oil facts, as газ and нефть do, never the university's
+    branch (round-14 track reader)."""
+    assert "Российский университет нефти и газа им. И. Губкина" in _article("002")
+    assert "газового сотрудничества" in _article("004")
+    assert "поставках нефти и нефтепродуктов" in _article("001")
+    assert run("track", "--help").out.count("organisation") >= 1
+    for form, base in (("газа", "газ"), ("нефти", "нефть")):
+        found = _tracked(run, form)
+        assert GUBKIN not in found and "a000-expand-russian-university-branches" not in found
+        assert found == _tracked(run, base) and found
+    assert "a004-gas-cooperation-prospects" in _tracked(run, "газа")
+    assert "a001-oil-supply-existing-agreements" in _tracked(run, "нефти")
+    # a name still matches inside one: Губкина asks for the university
+    assert GUBKIN in _tracked(run, "Губкина")
+
+
+@needs_seeds
+def test_transit_is_not_read_as_transition(run) -> None:  # noqa: ANN001
+    """«транзит» is transit; the 2025 Declaration is «о переходе отношений» — a transition
+    in its English summary, which an English stem shares with "transit" (round-14 track
+    reader). Neither track nor search finds it by транзит; the gas transit does."""
+    declaration = "a004-declaration-strategic-partnership-alliance"
+    assert "транзит" not in FACTS[declaration]["evidence"].lower()
+    assert "transition" in FACTS[declaration]["summary"].lower()
+    assert "транзит в третьи страны" in _article("004")
+    found = _tracked(run, "транзит")
+    assert declaration not in found and "a004-gas-cooperation-prospects" in found
+    explained = run("search", "транзит", "--explain", "--format", "json").out
+    assert "transition" not in explained and declaration not in explained
+    # the English word itself still finds what says transit
+    assert "a004-gas-transit-third-countries" in run("search", "transit", "--format",
+                                                     "json").out
+
+
+# --- "the last meeting" is the last in this table --------------------------------------------
+
+def test_the_previous_meeting_is_called_the_last_in_this_table(table) -> None:  # noqa: ANN001
+    """No article says the Sochi talks (2022) were the last bilateral meeting before the 2024
+    state visit; they are the last in this table (round-14 briefs reader B). The heading says
+    so, in both languages, as the first meeting of a kind says "the first … in this table"."""
+    astana = page(table, "2024-11-state-visit-astana")
+    head = next(line for line in astana.splitlines() if line.startswith("## New since"))
+    assert head.startswith("## New since the last bilateral meeting in this table, "
+                           "Putin–Tokayev talks in Sochi")
+    ru = page(table, "2024-11-state-visit-astana", "ru")
+    assert "## Новое после предыдущего события своего рода (двусторонняя встреча) в этой " \
+           "таблице — «" in ru
+
+
+# --- a topic only discussed, taken up again --------------------------------------------------
+
+@needs_seeds
+def test_the_2024_talks_topics_taken_up_again_in_2025(table) -> None:  # noqa: ANN001
+    """2024: «стороны обсудили вопросы промышленности, образования, поддержки русского языка»
+    — topics discussed, nothing undertaken. 2025: «Договоренности … коснулись сфер транспорта,
+    экономики, культуры, образования и спорта» and «уделяют должное внимание продвижению
+    русской культуры и языка». Education is a field and the 2025 overview names the same field
+    (the round-14 track and briefs readers: as the Russian language, from the same sentence,
+    is linked); industry is named in no 2025 row. A topic discussed and discussed again is
+    "taken up again": "still open" would call it an undertaking (briefs reader B)."""
+    from kzru.follow import NO_REPORT, TAKEN_UP_AGAIN, track
+
+    assert "стороны обсудили вопросы промышленности, образования, поддержки русского языка" in \
+        _article("001")
+    assert "коснулись сфер транспорта, экономики, культуры, образования и спорта" in \
+        _article("004")
+    assert "промышлен" not in _article("004")
+    assert FACTS["a004-agreements-sectors-overview"]["follows"] == "a001-talks-education"
+    verdicts = {entry.fact.id: entry for entry in track(table)}
+    for earlier, later in (("a001-talks-education", "a004-agreements-sectors-overview"),
+                           ("a001-talks-russian-language-support",
+                            "a004-russian-culture-language-promotion")):
+        entry = verdicts[earlier]
+        assert entry.verdict == TAKEN_UP_AGAIN, earlier
+        assert [fact.id for fact in entry.later] == [later]
+        assert "takes the topic up again" in str(entry.reason)
+    assert verdicts["a001-talks-industry"].verdict == NO_REPORT
+    # a commitment restated is still "reaffirmed — still open" (the checkpoints agreed on)
+    assert verdicts["a001-agreed-transport-infrastructure"].verdict == "reaffirmed — still open"
+    moscow = section(page(table, "2025-11-state-visit-moscow"), "## New since")
+    line = next(line for line in moscow.splitlines() if "`a001-talks-education`" in line)
+    assert line.startswith("  - **taken up again**: ")
+    assert "`a004-agreements-sectors-overview`" in line and "no later report" not in line
+    ru = page(table, "2025-11-state-visit-moscow", "ru")
+    assert "**затронуто снова**" in ru
+
+
+@needs_seeds
+def test_a_field_only_outlined_sees_the_next_visits_rows_that_name_the_field(table) -> None:  # noqa: ANN001
+    """2024: «обозначили сотрудничество в таких сферах, как … строительство»; the 2025 readout:
+    «Реализуются совместные проекты строительства школ» and «по проекту строительства первой
+    АЭС». Not its progress (a field is no named item), but "no later report" with nothing
+    beside it hid them (round-14 briefs reader B): they stand beside it, unconfirmed. Housing
+    («жилищно-коммунальное хозяйство»), industry and tourism, whose words no 2025 row says,
+    get none."""
+    from kzru.follow import NO_REPORT, track
+    from kzru.suggest import see_also
+
+    text = _article("004")
+    assert "совместные проекты строительства школ" in text and "жилищн" not in text
+    entries = {entry.fact.id: entry for entry in see_also(table, track(table, [
+        table.facts[fact_id] for fact_id in (
+            "a001-construction-cooperation", "a001-housing-utilities-cooperation",
+            "a001-talks-industry", "a001-tourism-cooperation")]))}
+    construction = entries["a001-construction-cooperation"]
+    assert construction.verdict == NO_REPORT and construction.later == []
+    shown = [fact.id for fact in construction.see_also]
+    assert "a004-joint-school-construction" in shown and "a004-rosatom-cooperation" in shown
+    assert all(table.facts[row].source == "a004" for row in shown)  # the report, no preview
+    for quiet in ("a001-housing-utilities-cooperation", "a001-talks-industry",
+                  "a001-tourism-cooperation"):
+        assert entries[quiet].see_also == (), quiet
+    new = section(page(table, "2025-11-state-visit-moscow"), "## New since")
+    lines = new.splitlines()
+    at = next(i for i, line in enumerate(lines) if "`a001-construction-cooperation`" in line)
+    assert "`a004-joint-school-construction`" in lines[at + 1]
+    assert "not linked as its progress" in lines[at + 1]
+
+
+@needs_seeds
+def test_technological_initiatives_stand_beside_what_the_report_says_of_the_field(table) -> None:  # noqa: ANN001
+    """The preview expects «совместных технологических инициатив»; the report says «Широкие
+    возможности открываются в IT-секторе» under «Новые инновационные точки роста», beside the
+    documents it signed. Whether that takes up the forecast is a reader's judgement (rule 4):
+    "not named" stands, with the IT-sector line beside it, not only the documents (round-14
+    readers). A field the report says nothing of (industry) gets only the documents."""
+    text = _article("004")
+    assert "Широкие возможности открываются в IT-секторе" in text
+    assert "технологическ" not in text
+    moscow = page(table, "2025-11-state-visit-moscow")
+    line = next(line for line in moscow.splitlines()
+                if "`a002-expected-tools-technological-initiatives`" in line)
+    assert line.startswith("  - **not named in the visit's report**")
+    assert "what the report says of this field, not linked to it" in line
+    assert "`a004-it-sector-opportunities` [2]" in line
+    assert "`a004-innovation-documents-package` [2]" in line
+    industry = next(line for line in moscow.splitlines()
+                    if "`a002-expected-focus-industrial`" in line)
+    assert "what the report says of this field" not in industry
+
+
+@needs_seeds
+def test_a_proposal_an_expert_voices_is_her_view_not_a_commitment(run) -> None:  # noqa: ANN001
+    """«Значительные перспективы, также обращает внимание эксперт КИСИ, открываются в аграрном
+    секторе … рассматривается запуск …»: the agritech proposals are the expert's, no side's
+    undertaking; track said "commitment · commentator" (round-14 track reader). A forecast or
+    proposal in a commentator's voice is a view, whatever its kind; the sides' own plans stay
+    commitments."""
+    assert "обращает внимание эксперт КИСИ" in _article("002")
+    rows = {row["id"]: row for row in json.loads(run("track", "--format", "json").out)}
+    for fact_id in ("a002-agritech-startups", "a002-precision-farming-systems",
+                    "a002-agrologistics-hubs", "a002-ai-agri-competence-centres"):
+        assert FACTS[fact_id]["status"] == "proposed"
+        assert FACTS[fact_id]["speaker"].startswith("Zhanar Tulindinova")
+        assert (rows[fact_id]["role"], rows[fact_id]["voice"]) == ("view", "commentator")
+    assert rows["a004-energy-partnership-agreement"]["role"] == "commitment"
+    views = {row["id"] for row in json.loads(run("track", "--role", "view", "--format",
+                                                 "json").out)}
+    assert "a002-agritech-startups" in views
+
+
+def test_an_event_only_announced_says_no_article_reports_it_held(table) -> None:  # noqa: ANN001
+    """Every source of the CSTO session wrote before it («пройдет сессия»): its page says no
+    article in the table reports whether it was held (round-14 briefs reader A's note); a
+    page with a report of its own says nothing of the kind."""
+    csto = "2024-11-csto-council"
+    sources = [s for s in read_table(DATA, "events") if s["id"] == csto][0]["sources"]
+    assert sources == "a001" and SOURCES["a001"]["published"] < "2024-11-28"
+    head = page(table, csto).split("\n## ", 1)[0]
+    assert "*No article in this table reports whether it was held: its lines are what was " \
+           "announced beforehand.*" in head
+    assert "No article in this table reports whether" not in \
+        page(table, "2024-11-state-visit-astana")
+    assert "Ни одна статья в таблице не сообщает, состоялось ли оно" in page(table, csto, "ru")
