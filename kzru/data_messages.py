@@ -268,6 +268,14 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "({published}): a plan or forecast? (change the status or the date)",
                     "{id}: статус {status!r}, но дата {date} позже его статьи {source} "
                     "({published}): план или прогноз? (измените статус или дату)"),
+    "data.far_from_event": ("draft {id} is dated {date}, {days} days from its event {event} "
+                            "(from {start}): misdated, or another event's? (change the date or "
+                            "the event)",
+                            "черновик {id} датирован {date}, в {days} днях от своего события "
+                            "{event} (с {start}): дата неверна или событие другое? (измените "
+                            "дату или событие)"),
+    "data.kind.far_from_event": ("a draft dated far from its event",
+                                 "черновик с датой далеко от события"),
     "data.part_sectors": ("{id} lacks the sector(s) {missing} of its part {part}: a parent's "
                           "sectors include its parts' (add them to {id})",
                           "у {id} нет отрасли(ей) {missing} своей части {part}: отрасли "

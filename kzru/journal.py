@@ -28,6 +28,7 @@ from typing import Iterator, Sequence
 
 from kzru.errors import KzruError, tell
 from kzru.files import parse_json, read_limited
+from kzru.held_signals import hold, release
 from kzru.labels import Said
 from kzru.paths import JOURNAL, TABLES
 
@@ -91,15 +92,15 @@ def folder_lock(folder: Path) -> Iterator[None]:
     path = folder / LOCK_NAME
     # Ctrl-C, SIGTERM and SIGHUP are held from the lock file's creation until the block
     # that removes it is entered: one in between left .kzru-lock behind for good.
-    held = _hold_signals()
+    held = hold()
     try:
         descriptor = _take(folder, path)
     except BaseException:
-        _release_signals(held)
+        release(held)
         raise
     HELD.add(descriptor)
     try:
-        _release_signals(held)  # a signal held meanwhile is raised here, and cleaned up
+        release(held)  # a signal held meanwhile is raised here, and cleaned up
         os.ftruncate(descriptor, 0)
         os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
         recover(folder)
@@ -112,35 +113,6 @@ def folder_lock(folder: Path) -> Iterator[None]:
             pass
         HELD.discard(descriptor)
         os.close(descriptor)  # releases the lock
-
-
-def _hold_signals() -> object:
-    """Hold Ctrl-C, SIGTERM and SIGHUP until ``_release_signals``; None where they cannot be
-    (no such call or signal, not possible here)."""
-    import signal
-
-    try:
-        return signal.pthread_sigmask(signal.SIG_BLOCK,
-                                      {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
-    except (AttributeError, ValueError, OSError):
-        return None
-
-
-def _release_signals(held: object) -> None:
-    import signal
-
-    if held is not None:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # type: ignore[arg-type]
-
-
-@contextmanager
-def signals_held() -> Iterator[None]:
-    """Ctrl-C, SIGTERM and SIGHUP held until the block ends (a write's renames)."""
-    held = _hold_signals()
-    try:
-        yield
-    finally:
-        _release_signals(held)
 
 
 def _take(folder: Path, path: Path) -> int:

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from kzru.cues import STATUS_CUES
 from kzru.labels import Said
-from kzru.model import Dataset, Fact, Source
+from kzru.model import Dataset, Event, Fact, Source
 from kzru.text import normalize
 
 _LETTER_BEFORE = r"(?<![^\W\d_])"
@@ -35,7 +35,8 @@ class LintWarning(NamedTuple):
     line: int
     column: int
     message: str
-    kind: str = "cue"  # cue: no word of its status; future: dated after; sectors: see below
+    kind: str = "cue"  # cue: no word of its status; future: dated after; sectors: see below;
+    # event: a draft dated far from its event
 
 
 @lru_cache(maxsize=None)
@@ -72,6 +73,25 @@ def future_message(fact: Fact, source: Source) -> str:
                 published=date_label(source.published, source.published_precision))
 
 
+# A draft dated this many days from its event's days is misdated or filed under another
+# event (a page whose date markup was a year off dated its sentences so).
+FAR_DAYS = 183
+
+
+def days_from_event(fact: Fact, event: Event | None) -> int:
+    """Days between a fact's date, read at its precision (a month is all its days; a year
+    says too little to tell), and its event's first to last day; 0 within them."""
+    if event is None or fact.date_precision not in ("day", "month"):
+        return 0
+    first = last = fact.date
+    if fact.date_precision == "month":
+        import calendar
+
+        last = fact.date.replace(day=calendar.monthrange(fact.date.year, fact.date.month)[1])
+    end = event.end or event.start
+    return max((event.start - last).days, (first - end).days, 0)
+
+
 def lint(dataset: Dataset) -> list[LintWarning]:
     """Every fact whose evidence lacks a cue word of its status, every fact that says it
     happened after its article was written, and every parent without a sector of one of its
@@ -85,6 +105,17 @@ def lint(dataset: Dataset) -> list[LintWarning]:
         if source is not None and after_publication(fact, source):
             found.append(LintWarning(fact.id, dataset.fact_lines.get(fact.id, 0), date_column,
                                      future_message(fact, source), "future"))
+        if fact.review == "draft" and fact.event:
+            event = dataset.events.get(fact.event)
+            days = days_from_event(fact, event)
+            if days > FAR_DAYS:
+                from kzru.render import date_label
+
+                found.append(LintWarning(
+                    fact.id, dataset.fact_lines.get(fact.id, 0), date_column,
+                    Said("data.far_from_event", id=fact.id, days=days, event=fact.event,
+                         date=date_label(fact.date, fact.date_precision),
+                         start=event.start.isoformat()), "event"))
         if not has_status_cue(fact):
             cues = "/".join(f"{cue}-" for cue in STATUS_CUES[fact.status][:3])
             found.append(LintWarning(

@@ -213,6 +213,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "err.page_part.title": ("the page's headline", "заголовке страницы"),
     "err.page_part.publisher": ("the page's site name", "названии сайта на странице"),
     "err.page_part.url": ("the page's canonical link", "канонической ссылке страницы"),
+    "err.dateline_not_page": ("{path}: the page's date markup says {page}, its dateline «{said}»; "
+                              "the dateline, the article's own words, is taken (the source's "
+                              "note says so; --published overrides both)",
+                              "{path}: в разметке страницы дата {page}, в начале текста — "
+                              "«{said}»; взята дата из слов статьи (так сказано в примечании "
+                              "источника; --published заменяет обе)"),
+    "err.page_not_dateline": ("{path}: the page's date markup says {page}, its dateline «{said}», "
+                              "with no year and more than a month from it; the markup's date is "
+                              "kept: check it, or give --published",
+                              "{path}: в разметке страницы дата {page}, в начале текста — "
+                              "«{said}», без года и дальше чем на месяц от неё; оставлена дата "
+                              "разметки: проверьте её или укажите --published"),
     "err.no_date": ("{path}: no publication date found (no dateline or page date); give it with "
                     "--published YYYY-MM-DD (or YYYY-MM, YYYY)",
                     "{path}: дата публикации не найдена (нет ни даты в начале текста, ни даты "

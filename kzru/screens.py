@@ -240,6 +240,24 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "year is the {year} of the page.",
                               "День — из даты в начале текста ({said}); год — {year}, из "
                               "страницы."),
+    "draft.source.dateline_not_page": ("The dateline at the top of the text ({said}); the "
+                                       "page's date markup says {page}, but the article's own "
+                                       "words are taken.",
+                                       "Дата в начале текста ({said}); в разметке страницы — "
+                                       "{page}, но взята дата из слов самой статьи."),
+    "draft.source.day_not_page": ("The dateline at the top of the text ({said}) gives the day; "
+                                  "the year, {year}, puts it nearest the page's date markup, "
+                                  "which says {page}.",
+                                  "День — из даты в начале текста ({said}); год — {year}: так "
+                                  "она ближе всего к дате в разметке страницы, {page}."),
+    "draft.source.page_not_dateline": ("The page's publication date (its metadata, read by "
+                                       "htmldate); the dateline at the top of the text ({said}) "
+                                       "gives no year and no day within a month of it, so it is "
+                                       "not taken: to be checked.",
+                                       "Дата публикации страницы (из её метаданных, прочитана "
+                                       "htmldate); дата в начале текста ({said}) без года и "
+                                       "отстоит от неё больше чем на месяц, поэтому не взята: "
+                                       "проверьте."),
     "draft.source.bad_link": ("The page named a link that is not an http(s) address; it was not "
                               "kept.",
                               "Страница указала ссылку, которая не является адресом http(s); "

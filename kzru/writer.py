@@ -23,6 +23,7 @@ from typing import Any, Mapping, Sequence
 from kzru import journal
 from kzru.errors import KzruError
 from kzru.files import read_limited
+from kzru.held_signals import signals_held
 from kzru.journal import LOCK_NAME, TEMP_PREFIX, folder_lock, sync_folder
 from kzru.labels import Said
 
@@ -116,7 +117,7 @@ def commit(folder: Path, contents: Mapping[str, bytes],
                 allowed = 0o600 | ((modes or {}).get(name, 0o644) & 0o044)
                 os.chmod(temp, 0o644 & ~_umask() & allowed)
         name = ""  # from here on a failure is the folder's, not one file's
-        with journal.signals_held():
+        with signals_held():
             _swap_in(folder, staged)  # takes the staged files over once its journal is filed
             created = []
             swapped = True

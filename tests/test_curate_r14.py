@@ -15,7 +15,7 @@ import pytest
 
 pytest.importorskip("natasha")
 
-from conftest import folder_bytes, read_table  # noqa: E402
+from conftest import folder_bytes, read_table, write_table  # noqa: E402
 
 from kzru.curate import pipeline  # noqa: E402
 from kzru.text import UNSHOWABLE  # noqa: E402
@@ -242,3 +242,88 @@ def test_a_site_name_is_taken_and_quoted_as_the_page_gives_it(empty: Path, tmp_p
     lower = _write(tmp_path, "lower.html", _page(site="речной вестник"))
     pipeline.add([lower], empty)
     assert read_table(empty, "sources")[0]["publisher"] == "речной вестник"
+
+
+# -- finding 4: a page's date markup against its own dateline -------------------------------
+
+def _dated_page(markup: str, dateline: str) -> str:
+    body = _PARAGRAPHS.replace("ПАВЛОДАР, 14 апреля 2026 – ", f"ПАВЛОДАР, {dateline} – ")
+    return ("<html><head><title>Охрана реки</title>\n"
+            f'<meta property="article:published_time" content="{markup}">\n'
+            f"</head><body><article>\n{body}</article></body></html>\n")
+
+
+@pytest.mark.parametrize("markup,dateline,published,basis", [
+    ("2025-04-14", "14 апреля 2026", "2026-04-14", "stated"),    # a year off: the dateline
+    ("2026-04-13", "14 апреля", "2026-04-14", "inferred"),       # a day off (UTC), no year
+    ("2026-03-30", "2 апреля", "2026-04-02", "inferred"),        # across a month's end
+    ("2026-01-01", "31 декабря", "2025-12-31", "inferred"),      # and a year's
+])
+def test_a_dateline_that_disagrees_with_the_date_markup_is_taken_and_said(
+        empty: Path, tmp_path: Path, run, markup: str, dateline: str, published: str,  # noqa: ANN001
+        basis: str) -> None:
+    page = _write(tmp_path, "river.html", _dated_page(markup, dateline))
+    done = run("add", str(page), "--data", str(empty))
+    assert done.code == 0, done.err
+    assert done.err.count("\n") == 1 and done.err.startswith(f"kzru: warning: {page}: ")
+    assert f"says {markup}, its dateline «{dateline}»" in done.err and "is taken" in done.err
+    row = read_table(empty, "sources")[0]
+    assert (row["published"], row["published_precision"], row["published_basis"]) == \
+        (published, "day", basis)
+    assert markup in row["published_note"] and dateline in row["published_note"]
+    # no draft is dated to the markup's day any more
+    assert all(fact["date"] != markup for fact in read_table(empty, "facts")
+               if fact["date_precision"] == "day")
+
+
+def test_a_yearless_dateline_far_from_the_markup_leaves_the_markup_and_says_so(
+        empty: Path, tmp_path: Path, run) -> None:  # noqa: ANN001
+    page = _write(tmp_path, "river.html", _dated_page("2026-02-10", "14 июля"))
+    done = run("add", str(page), "--data", str(empty))
+    assert done.code == 0 and done.err.startswith(f"kzru: warning: {page}: ")
+    assert "the markup's date is kept" in done.err
+    row = read_table(empty, "sources")[0]
+    assert (row["published"], row["published_basis"]) == ("2026-02-10", "stated")
+    assert "14 июля" in row["published_note"] and "checked" in row["published_note"]
+
+
+def test_markup_and_dateline_that_agree_say_nothing(empty: Path, tmp_path: Path,
+                                                    run) -> None:  # noqa: ANN001
+    page = _write(tmp_path, "river.html", _dated_page("2026-04-14", "14 апреля 2026"))
+    done = run("add", str(page), "--data", str(empty))
+    assert done.code == 0 and done.err == ""
+    assert read_table(empty, "sources")[0]["published_note"].startswith("The page's publication")
+    given = _write(tmp_path, "given.html", _dated_page("2025-04-14", "15 апреля 2026"))
+    done = run("add", str(given), "--data", str(empty), "--published", "2026-04-15")
+    assert done.code == 0 and done.err == ""  # --published settles it: nothing to warn of
+
+
+TALKS = ("Переговоры в Москве\n"
+         "МОСКВА, 7 марта 2026 – Президенты Казахстана и России провели переговоры в Москве.\n"
+         "По итогам встречи стороны подписали соглашение о поставках газа.\n")
+
+
+@pytest.mark.parametrize("date,precision,days", [
+    ("2025-03-07", "day", 365),      # a year before its event's day
+    ("2026-10-01", "month", 208),    # October 2026: its first day is 208 days after
+    ("2026-09-05", "day", None),     # 182 days: near enough
+    ("2025-01-01", "year", None),    # a year says too little to tell
+])
+def test_check_flags_a_draft_dated_far_from_its_event(empty: Path, tmp_path: Path, run,  # noqa: ANN001
+                                                      date: str, precision: str,
+                                                      days: int | None) -> None:
+    pipeline.add([_write(tmp_path, "talks.txt", TALKS)], empty)
+    facts = read_table(empty, "facts")
+    assert [fact["event"] for fact in facts] == ["2026-03-talks-moskva"] * 2
+    facts[1].update(date=date, date_precision=precision)
+    write_table(empty, "facts", facts)
+    done = run("check", "--data", str(empty))
+    assert done.code == 0
+    flagged = [line for line in done.err.splitlines() if "from its event" in line]
+    if days is None:
+        assert flagged == []
+    else:
+        assert flagged == [f"kzru: warning: {empty / 'facts.csv'}:3:4: draft {facts[1]['id']} "
+                           f"is dated {date[:7] if precision == 'month' else date}, {days} days "
+                           "from its event 2026-03-talks-moskva (from 2026-03-07): misdated, or "
+                           "another event's? (change the date or the event)"]

@@ -321,11 +321,11 @@ def test_export_csv_that_started_before_a_writers_renames_copies_one_version(
 @pytest.mark.parametrize("name", ["SIGINT", "SIGTERM", "SIGHUP"])
 def test_a_signal_during_a_writes_renames_waits_for_their_end(name: str) -> None:
     """The renames of a write (writer.commit) and the lock file's first moments run with
-    Ctrl-C, SIGTERM and SIGHUP held (journal.signals_held, one copy for both): a signal sent
-    meanwhile arrives when the block ends, never inside it."""
+    Ctrl-C, SIGTERM and SIGHUP held (held_signals.signals_held, one copy for both): a signal
+    sent meanwhile arrives when the block ends, never inside it."""
     import signal
 
-    from kzru import journal
+    from kzru.held_signals import signals_held
 
     number = getattr(signal, name)
     arrived: list[str] = []
@@ -335,7 +335,7 @@ def test_a_signal_during_a_writes_renames_waits_for_their_end(name: str) -> None
 
     previous = signal.signal(number, note)
     try:
-        with journal.signals_held():
+        with signals_held():
             os.kill(os.getpid(), number)
             arrived.append("renames done")
         arrived.append("after")

@@ -77,8 +77,6 @@ def command(
     links: list[Path] = []
     files = article_files(paths, links)
     if links:
-        from kzru.errors import one_line
-
         names = f"{', '.join(p.name for p in links[:3])}{', …' if len(links) > 3 else ''}"
         said = Said("add.links", count=len(links), names=names) if len(links) > 1 else \
             Said("add.links_one", names=names)
@@ -103,6 +101,10 @@ def command(
     else:
         results = add(files, folder, overrides, jobs)
     total = time.perf_counter() - began
+    for result in results:
+        for warning in result.warnings:
+            said = say(Said("err.warning", text=warning), options.language)
+            sys.stderr.write(one_line(f"kzru: {said}") + "\n")
     rows = [{"file": r.file, "source": r.source, "sentences": r.sentences, "drafts": r.drafts,
              "statuses": r.statuses, "kinds": r.kinds, "events_linked": r.events_linked,
              "events_proposed": r.events_proposed, "corroborations": r.corroborations,

@@ -62,6 +62,9 @@ def command(
         if found.kind == "future":  # drafts too: the curator should see it before accepting
             warnings.append(Said("data.at", where=where, message=found.message),
                             Said("data.kind.future"))
+        elif found.kind == "event":
+            warnings.append(Said("data.at", where=where, message=found.message),
+                            Said("data.kind.far_from_event"))
         elif found.kind == "sectors":
             warnings.append(Said("data.at", where=where, message=found.message),
                             Said("data.kind.part_sectors"))

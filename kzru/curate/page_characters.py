@@ -28,17 +28,26 @@ from kzru.labels import Said
 from kzru.text import INVISIBLE_CHARACTERS
 
 _KEPT = "\t\n\r"
-_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?|&([A-Za-z][A-Za-z0-9]*;?)")
+# a numeric reference, or a named one (without its ";" only where a parser reads it so: not
+# before "=" or a letter, as in a link's "?a=1&shy=2")
+_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?"
+                        r"|&([A-Za-z][A-Za-z0-9]*(?:;|(?![=A-Za-z0-9])))")
 # Markers: CJK ideographs of Extension B, letters every parser keeps as they are.
 _MARKERS = (0x20000, 0x2A6DF)
+
+
+# Spaces Python will not print but every reader keeps (no-break, thin, ideographic; a tab):
+# a line holding only these besides printable characters needs no closer look.
+_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def dropped(char: str) -> bool:
     """Whether the page reader drops ``char`` (or kzru's tables refuse it) unsaid."""
     if char in _KEPT:
         return False
-    return unicodedata.category(char) in ("Cc", "Cf", "Co", "Cn", "Cs") or \
-        re.fullmatch(INVISIBLE_CHARACTERS, char) is not None
+    category = unicodedata.category(char)
+    return category in ("Cc", "Cf", "Co", "Cn", "Cs") or category in ("Mn", "Lo", "Zl", "Zp") \
+        and re.fullmatch(INVISIBLE_CHARACTERS, char) is not None
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +88,7 @@ def mark(html: str) -> Marked:
     spans: list[tuple[int, int, str]] = []  # start, stop, the character
     offset = 0
     for line in html.splitlines(keepends=True):
-        if not line.rstrip("\r\n").replace("\t", " ").isprintable():
+        if not _SPACES.sub(" ", line.rstrip("\r\n")).isprintable():
             spans.extend((offset + at, offset + at + 1, char)
                          for at, char in enumerate(line) if dropped(char))
         offset += len(line)

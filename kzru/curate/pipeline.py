@@ -20,11 +20,12 @@ from kzru import store, writer
 from kzru.curate import inputs, same_text
 from kzru.curate.annotate import Token, annotate
 from kzru.curate.corroborate import Candidates, propose
+from kzru.curate.datelines import refuse_undated
 from kzru.curate.draft import Draft, draft_article
 from kzru.curate.events import Linker, link_article
 from kzru.curate.lexicon import Lexicon, lexicon
 from kzru.curate.notes import NOTES, read_notes
-from kzru.curate.read import ARTICLE_LIMIT, Article, Overrides, read_article, refuse_undated
+from kzru.curate.read import ARTICLE_LIMIT, Article, Overrides, read_article
 from kzru.curate.scratch import ARTICLES, validate
 from kzru.errors import KzruError
 from kzru.labels import Said, as_data
@@ -45,6 +46,7 @@ class ArticleResult(NamedTuple):
     corroborations: int
     seconds: float
     skipped: dict[str, int]  # sentences not drafted, by reason ("formula start")
+    warnings: tuple = ()  # how the article was read, said on stderr (read.Article.warnings)
 
 
 def _draft_one(article: Article, lexicon_: Lexicon
@@ -293,7 +295,7 @@ def _add(paths: list[Path], folder: Path, overrides: Overrides, jobs: int,
         linked = {e for e in links if e and e not in proposed_here}
         results.append(ArticleResult(str(article.path), source_id, count, len(drafts), statuses,
                                      kinds, len(linked), len(proposed_here), corroborations,
-                                     round(seconds, 3), skipped))
+                                     round(seconds, 3), skipped, article.warnings))
     for event_id in sorted(linker.proposed):  # by date: the same rows in the same order
         tables["events"].rows.append(writer.cells(linker.events[event_id]))
     contents = writer.render_tables(tables)

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kzru.curate import page_characters
-from kzru.curate.dates import Published, find_dates
+from kzru.curate.datelines import DATELINE_REACH, dateline, settle_page_date, with_dateline_day
+from kzru.curate.dates import Published
 from kzru.curate.inputs import OPTIONS, at
 from kzru.curate.page_encoding import decode_page
 from kzru.errors import KzruError
@@ -32,7 +33,6 @@ _PUBLISHER = re.compile(
     r"(?:сообщает|сообщили|передает|передаёт|пишет|корреспондента?)\s+"
     r"(?:агентство|издание|портал|телеканал|газета|сайт)?\s*"
     r"(«[^»]{2,40}»|[A-ZА-Я][\w.-]*(?:\s?[A-Z0-9][\w.-]*)?)")
-_DATELINE_REACH = 200  # characters from the top where a dateline may stand
 
 
 # How a source's value was found (Article.origins): given as an option ("option"), on a line
@@ -67,6 +67,7 @@ class Article(NamedTuple):
     # Where each value of the source row came from, for a problem to name it rather than a
     # row of sources.csv that was never written: field -> (how, where), how as listed above.
     origins: dict[str, tuple[str, str]] | None = None
+    warnings: tuple = ()  # what add says on stderr about how the article was read
 
     @property
     def date(self) -> Published | None:
@@ -150,10 +151,11 @@ def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
                                  line=found[what].count(chr(10), 0, bad) + 1))
     published, precision, basis, note = found["published"], found["precision"], \
         found["basis"], found["note"]
+    warnings = (found["warning"],) if found.get("warning") else ()
     if overrides.published:
         published, precision = parse_published(overrides.published)
-        basis, note = "stated", Said("draft.source.given")
-    published, precision, basis, note = _with_dateline_day(
+        basis, note, warnings = "stated", Said("draft.source.given"), ()
+    published, precision, basis, note = with_dateline_day(
         text, published, precision, basis, note)
     name = path.name if path.suffix.lower() == ".txt" else f"{path.stem}.txt"
     origins = dict(found["origins"])
@@ -174,7 +176,7 @@ def read_article(path: Path, overrides: Overrides = Overrides()) -> Article:
         title=overrides.title if overrides.title is not None else found["title"],
         publisher=overrides.publisher if overrides.publisher is not None else found["publisher"],
         url=url, published=published, precision=precision, basis=basis, note=note,
-        url_note=url_note, mode=mode, origins=origins)
+        url_note=url_note, mode=mode, origins=origins, warnings=warnings)
 
 
 def _refuse_invisible(path: Path, text: str) -> None:
@@ -198,75 +200,6 @@ def _refuse_invisible(path: Path, text: str) -> None:
                          count=len(found)))
 
 
-def _dateline(text: str) -> tuple[date | None, str, str, str]:
-    """A full date near the top of the text (a dateline): stated, day precision."""
-    top = text[:_DATELINE_REACH]
-    anchor = Published(date(2000, 1, 1), "day")  # irrelevant: only full dates are taken
-    for found in find_dates(top, anchor):
-        if found.basis == "stated" and found.precision == "day":
-            said = top[found.start:found.stop].strip()
-            return found.date, "day", "stated", Said("draft.source.dateline", said=said)
-    return None, "", "", ""
-
-
-# A dateline opens a news text: a place in capitals or as a name, a comma, full stop or
-# dash, then the date ("АЛМАТЫ, 5 марта – …", "Москва. 3 декабря.").
-_DATELINE_HEAD = re.compile(r"[A-ZА-ЯЁ][\w-]*(?:[ -][A-ZА-ЯЁ][\w-]*){0,3}\s*[,.–—-]\s*")
-
-
-def yearless_dateline(text: str) -> tuple[int, int, str] | None:
-    """(month, day, as written) of a dateline that gives its day without a year, on one of
-    the text's first lines; None when there is none."""
-    anchor = Published(date(2000, 1, 1), "day")  # a leap year: 29 February stays readable
-    for line in [line.strip() for line in text[:_DATELINE_REACH].splitlines()
-                 if line.strip()][:3]:
-        head = _DATELINE_HEAD.match(line)
-        if head is None:
-            continue
-        found = find_dates(line, anchor)
-        if found and found[0].start == head.end() and found[0].precision == "day" and \
-                found[0].basis == "inferred" and re.match(r"\d", line[found[0].start:]):
-            return found[0].date.month, found[0].date.day, line[found[0].start:found[0].stop]
-    return None
-
-
-def refuse_undated(path: Path, text: str) -> None:
-    """Refuse an article with no publication date, saying why: a dateline without its year,
-    a dateline naming a day no calendar has («31 апреля 2025», at its line and column in a
-    text file: "no dateline" would deny what the user sees), or none at all."""
-    yearless = yearless_dateline(text)
-    if yearless:
-        raise KzruError(Said("err.yearless", path=path, day=yearless[2]))
-    top = text[:_DATELINE_REACH]
-    for found in find_dates(top, Published(date(2000, 1, 1), "day")):
-        said = top[found.start:found.stop].strip()
-        if found.precision == "month" and re.match(r"\d", said):
-            where = at(path, text, found.start) if path.suffix.lower() == ".txt" else path
-            raise KzruError(Said("err.impossible_dateline", where=where, said=said))
-    raise KzruError(Said("err.no_date", path=path))
-
-
-def _with_dateline_day(text: str, published: date | None, precision: str, basis: str,
-                       note: str) -> tuple[date | None, str, str, str]:
-    """A dateline's day read in the year already known (from --published or the page's
-    metadata, at month or year precision): the article's date at day precision, inferred.
-    Never a day the text does not give, never a year it was not given."""
-    found = yearless_dateline(text)
-    if found is None or published is None or precision == "day":
-        return published, precision, basis, note
-    month, day, said = found
-    if precision == "month" and month != published.month:
-        return published, precision, basis, note
-    try:
-        resolved = date(published.year, month, day)
-    except ValueError:
-        return published, precision, basis, note
-    given = getattr(note, "key", "") == "draft.source.given"
-    return resolved, "day", "inferred", Said(
-        "draft.source.day_given" if given else "draft.source.day_page", said=said,
-        year=published.year)
-
-
 def first_line_title(text: str) -> str:
     """A headline: a short first line with no final full stop that is not a dateline."""
     for line in text.splitlines():
@@ -275,7 +208,7 @@ def first_line_title(text: str) -> str:
             continue
         words = line.split()
         if 3 <= len(words) <= 25 and not line.endswith((".", "…", ":")) and \
-                not _dateline(line)[0] and len(line) <= 200:
+                not dateline(line)[0] and len(line) <= 200:
             return line
         return ""
     return ""
@@ -287,7 +220,7 @@ def _publisher(text: str) -> str:
 
 
 def _from_text(path: Path, text: str) -> dict:
-    published, precision, basis, note = _dateline(text)
+    published, precision, basis, note = dateline(text)
     title = first_line_title(text)
     match = _PUBLISHER.search(text[:3000])
     origins = {"publisher": ("publisher_line", at(path, text, match.start(1) + (
@@ -296,7 +229,7 @@ def _from_text(path: Path, text: str) -> dict:
         origins["title"] = ("headline_line", at(path, text, text.index(title)))
     if published is not None:
         said = note[note.find("(") + 1:note.rfind(")")]
-        where = text.find(said, 0, _DATELINE_REACH + len(said)) if said else -1
+        where = text.find(said, 0, DATELINE_REACH + len(said)) if said else -1
         origins["published"] = ("dateline", at(path, text, where) if where >= 0 else str(path))
     return {"text": text, "title": title, "publisher": match[1].strip("«»") if match else "",
             "url": "", "published": published, "precision": precision, "basis": basis,
@@ -349,21 +282,23 @@ def _from_html(path: Path, raw: bytes) -> dict:
         "text": document.text, "title": getattr(document, "title", "") or "",
         "publisher": site, "url": getattr(document, "url", "") or ""})
     text = article_text(document.text.strip().encode("utf-8")) + "\n"
-    published, precision, basis, note = None, "", "", ""
+    warning = None
     # htmldate's plain search reads the page's own date markup; trafilatura's document.date
     # is its extensive search, which guesses (a page dated past today's clock came out as
     # 2026-01-01, a day no line of the page gives): never taken, the dateline is read instead
     found = htmldate.find_date(html, original_date=True, extensive_search=False)
-    if found:
-        published, precision, basis = date.fromisoformat(found[:10]), "day", "stated"
-        note = Said("draft.source.page_date")
+    if found:  # weighed against the dateline, which wins where they disagree
+        published, precision, basis, note, warning = settle_page_date(
+            path, text, date.fromisoformat(found[:10]))
     else:
-        published, precision, basis, note = _dateline(text)
+        published, precision, basis, note = dateline(text)
     origins = {"title": ("page_headline", str(path)),
                "publisher": ("page_site" if site else "text_publisher", str(path)),
                "url": ("page_link", str(path)),
-               "published": ("page_date" if found else "dateline", str(path))}
+               "published": ("page_date" if found and published.isoformat() == found[:10]
+                             else "dateline", str(path))}
     return {"text": text, "title": getattr(document, "title", "") or "",
             "publisher": site or _publisher(text),
             "url": getattr(document, "url", "") or "", "published": published,
-            "precision": precision, "basis": basis, "note": note, "origins": origins}
+            "precision": precision, "basis": basis, "note": note, "origins": origins,
+            "warning": warning}
