@@ -16,7 +16,7 @@ from conftest import read_table
 
 from kzru import store
 from kzru.brief import Item
-from kzru.brief_lines import date_mark, reported_lines, sector_word, speaker_name
+from kzru.brief_lines import date_mark, members, reported_lines, sector_word, speaker_name
 from kzru.store import bundled_data_dir
 
 DATA = bundled_data_dir()
@@ -304,3 +304,36 @@ def test_the_briefs_data_marks_only_the_preview_among_its_citations(table) -> No
 
 
 SOURCES_PUBLISHED = {row["id"]: row["published"] for row in read_table(DATA, "sources")}
+
+
+# --- a set's members: one sentence repeated but for the member each part names ---------------
+
+def _set_of(table, *members: tuple[str, str]):  # noqa: ANN001, ANN202
+    """A parent and one part per (summary, member name), every part quoting the parent."""
+    base = next(fact for fact in table.facts.values() if not fact.part_of)
+    parent = base._replace(id="the-set", evidence="the words the parent quotes")
+    parts = [base._replace(id=f"part-{n}", part_of="the-set", evidence=parent.evidence,
+                           summary=summary, names=(name,))
+             for n, (summary, name) in enumerate(members)]
+    return parent, parts
+
+
+def test_two_parts_repeating_one_sentence_are_listed_by_their_members(table) -> None:  # noqa: ANN001
+    # two is a set already; the members share their first letter, which is the member's own
+    parent, parts = _set_of(table,
+                            ("The council agreed a joint course with MEPhI for engineers.",
+                             "MEPhI"),
+                            ("The council agreed a joint course with MISIS for engineers.",
+                             "MISIS"))
+    assert members(parts, parent, "en") == [("MEPhI", parts[0]), ("MISIS", parts[1])]
+
+
+def test_a_shared_ending_that_starts_inside_a_word_starts_at_the_next_whole_word(
+        table) -> None:  # noqa: ANN001
+    # Tomsk and Omsk end alike ("msk …"): the ending the parts share starts after the names
+    parent, parts = _set_of(table,
+                            ("The council agreed a joint course with Tomsk for engineers.",
+                             "Tomsk"),
+                            ("The council agreed a joint course with Omsk for engineers.",
+                             "Omsk"))
+    assert members(parts, parent, "en") == [("Tomsk", parts[0]), ("Omsk", parts[1])]
