@@ -34,6 +34,7 @@ from kzru.follow import (
     Linked,
     Namer,
     Tracked,
+    context_of,
     main_events,
     period_end,
     preview_sources,
@@ -298,13 +299,16 @@ def build(dataset: Dataset, event_id: str) -> Brief:
         facts whole, is what took the memory."""
         from kzru.suggest import with_field_documents  # the visit's documents beside a field
 
+        context = context_of(dataset)  # what judging reads once (the preview's names, …)
+
         def verdicts(rows: list[Row], documents: bool = True
                      ) -> tuple[dict[str, Fact], dict[str, Tracked]]:
             """The rows whole, and track's entries (an item's own, or its parent's when a
             parent with a role is followed instead: track's choice); ``documents``: with the
             visit's documents beside a field (they decide nothing)."""
             whole = dataset.fetch([row.id for row in rows], keep=False)
-            entries = track(dataset, [whole[row.id] for row in rows])
+            context.linked.known.clear()  # the later facts: of this chunk only
+            entries = track(dataset, [whole[row.id] for row in rows], context=context)
             return whole, {entry.fact.id: entry for entry in (
                 with_field_documents(dataset, entries) if documents else entries)}
 
@@ -314,10 +318,9 @@ def build(dataset: Dataset, event_id: str) -> Brief:
             for fact_id, entry in verdicts(in_order[start:start + PAGE], False)[1].items():
                 decisive[fact_id] = entry.decisive.id if entry.decisive is not None else None
         shown = [fact for fact in in_order if fact.id in decisive]
-        decided = {decisive[fact.id]: fact.id for fact in shown
-                   if decisive[fact.id] is not None}
+        decided = {found: fact.id for fact in shown if (found := decisive[fact.id]) is not None}
         # an item is followed through a part of it that is checked too: judged beside it
-        parts = {}
+        parts: dict[str, list[Row]] = {}
         for fact in checked:
             if fact.part_of in decisive:
                 parts.setdefault(fact.part_of, []).append(fact)

@@ -202,12 +202,16 @@ def _parts_reason(own: str, reported: list[Tracked], total: int) -> str:
 
 def track(dataset: Dataset, candidates: Iterable[Fact] | None = None,
           since: date | None = None, statuses: Iterable[str] | None = None,
-          until: date | None = None) -> list[Tracked]:
+          until: date | None = None, context: Context | None = None) -> list[Tracked]:
     """Tracked facts (date order) among ``candidates`` (all facts when None): commitments,
     signed documents and discussed items, a document's or a set's parts under it. With
     ``until``, judged only on what articles published by that day report (what a meeting
-    could know of the last one's commitments)."""
-    return list(tracked(dataset, candidates, since, statuses, until=until))
+    could know of the last one's commitments). ``context``: one ``context_of`` made, shared
+    by calls that judge a page's items a chunk at a time (what it reads once is kept)."""
+    return list(tracked(dataset, candidates, since, statuses, until=until, context=context))
+
+
+context_of = _context
 
 
 class _Chosen(NamedTuple):
@@ -261,10 +265,11 @@ def chosen(dataset: Dataset, candidates: Iterable[Fact] | None = None,
 
 def tracked(dataset: Dataset, candidates: Iterable[Fact] | None = None,
             since: date | None = None, statuses: Iterable[str] | None = None,
-            batch: int = 1000, until: date | None = None) -> Iterator[Tracked]:
+            batch: int = 1000, until: date | None = None,
+            context: Context | None = None) -> Iterator[Tracked]:
     """``track`` one by one as they are judged, ``batch`` facts (with their parts and later
     facts) read at a time in date order: at 100,000 facts only a batch is held whole."""
-    context = _context(dataset, until)
+    context = context or _context(dataset, until)
     order, known = chosen(dataset, candidates, since, statuses, context.role)
     yield from judged(dataset, order, until, batch, known, context)
 

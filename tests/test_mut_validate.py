@@ -8,7 +8,10 @@ rows written here.
 
 from __future__ import annotations
 
+import errno
+import io
 import json
+import os
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -278,6 +281,32 @@ def test_a_table_that_cannot_be_opened_says_why(data_copy: Path) -> None:
                                    "links"]
 
 
+def test_a_table_whose_reading_fails_after_it_opened_says_why(
+        data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A disk that fails in the middle of a table (an input/output error on reading, after the
+    file opened; a permission error cannot be made for root) is named with the system's
+    reason, as a table that cannot be opened is."""
+    path = data_copy / "glossary.csv"
+    opening = validate.open_regular
+
+    class Failing(io.RawIOBase):
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: object) -> int:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    def open_regular(target: Path, *args: object, **kwargs: object) -> io.BufferedReader:
+        opened = opening(target, *args, **kwargs)
+        if Path(target) != path:
+            return opened
+        opened.close()
+        return io.BufferedReader(Failing())
+
+    monkeypatch.setattr(validate, "open_regular", open_regular)
+    assert problems(data_copy) == [f"{path}: cannot be read: Input/output error"]
+
+
 def test_a_byte_order_mark_is_no_part_of_the_header(data_copy: Path) -> None:
     path = data_copy / "sectors.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
@@ -350,6 +379,21 @@ def test_a_duplicate_names_the_line_first_used(data_copy: Path) -> None:
     assert problems(data_copy) == [
         f"{data_copy / 'sectors.csv'}:{len(rows) + 2}:{col}: duplicate id {rows[1]['id']!r}, "
         "first used on line 3"]
+
+
+def test_a_long_duplicate_is_echoed_cut_to_a_hundred_characters(data_copy: Path) -> None:
+    # a message never echoes a whole bad cell: 99 characters and an ellipsis
+    rows = read_table(data_copy, "sectors")
+    name = "Cooperation on " + "very " * 30 + "long names"
+    write_table(data_copy, "sectors", [
+        *rows, {**rows[0], "id": "long-one", "name": name, "name_ru": "Первый", "aliases": ""},
+        {**rows[0], "id": "long-two", "name": name, "name_ru": "Второй", "aliases": ""}])
+    col = list(rows[0]).index("name") + 1
+    shown = "Cooperation on " + "very " * 16 + "very…"
+    assert len(shown) == 100
+    assert problems(data_copy) == [
+        f"{data_copy / 'sectors.csv'}:{len(rows) + 3}:{col}: duplicate name {shown!r}, "
+        f"first used on line {len(rows) + 2}"]
 
 
 # --- one row's cells together ---------------------------------------------------------------------

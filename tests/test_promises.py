@@ -275,6 +275,15 @@ def test_track_keys_in_the_promised_order(run, fmt: str) -> None:
     assert list(explained[0]) == [*TRACK_KEYS, *TRACK_EXPLAIN_KEYS]
 
 
+def track_ids(run, *args: str) -> dict[str, list[str]]:  # noqa: ANN001
+    """The items track lists, as JSON (answered from the judgement kept beside the store) and
+    as the terminal table (judged afresh, filtered item by item): two paths, one promise."""
+    shown = run("track", *args, "--format", "table", "--fields", "id").out.splitlines()
+    assert shown[0].strip() == "id"
+    return {"json": ids(run("track", *args, "--format", "json").out),
+            "table": [line.strip() for line in shown[1:] if line.strip()]}
+
+
 def test_track_since_includes_its_first_day(run) -> None:
     every = json.loads(run("track", "--format", "json").out)
     # each start is the date of a tracked item: dropping the first day loses it
@@ -283,8 +292,17 @@ def test_track_since_includes_its_first_day(run) -> None:
         expected = [row["id"] for row in every if row["date"] >= start]
         assert any(row["date"] == start for row in every), since
         assert len(expected) < len(every), since
-        done = json.loads(run("track", "--since", since, "--format", "json").out)
-        assert [row["id"] for row in done] == expected, since
+        assert track_ids(run, "--since", since) == {"json": expected, "table": expected}, since
+
+
+def test_track_sector_keeps_exactly_the_items_of_that_sector(run) -> None:
+    # the fact filters of every listing narrow track (README): an item by its own fact
+    every = ids(run("track", "--format", "json").out)
+    for sector in ("energy", "transport"):
+        expected = [item for item in every if sector in BY_ID[item]["sectors"].split("; ")]
+        assert 0 < len(expected) < len(every), sector
+        assert track_ids(run, "--sector", sector) == {"json": expected, "table": expected}, \
+            sector
 
 
 # --- export --------------------------------------------------------------------------------
