@@ -791,7 +791,9 @@ def test_tidy_removes_only_stale_temporaries_and_never_other_files(tmp_path: Pat
 
 
 def test_tidy_never_fails(tmp_path: Path) -> None:
+    # a cache folder not there yet: nothing to tidy, no error, and nothing made
     cache.tidy(tmp_path / "absent", tmp_path / "index.sqlite")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_relative_user_cache_folder_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:

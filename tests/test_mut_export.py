@@ -455,9 +455,12 @@ def test_a_new_file_is_never_written_over_an_old_one_or_through_a_link(tmp_path:
 # --- what may be replaced ----------------------------------------------------------------
 
 def test_an_empty_folder_or_nothing_may_be_written(tmp_path: Path) -> None:
+    # neither is refused (no KzruError), and the check itself writes nothing
     (tmp_path / "empty").mkdir()
     export._check_target(tmp_path / "empty", PACKAGE, False)
     export._check_target(tmp_path / "absent", PACKAGE, False)
+    assert [path.name for path in tmp_path.iterdir()] == ["empty"]
+    assert list((tmp_path / "empty").iterdir()) == []
 
 
 def test_a_link_is_refused_even_with_force(tmp_path: Path) -> None:
