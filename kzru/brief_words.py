@@ -190,7 +190,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "track.why": ("why: {why}", "почему: {why}"),
     "track.words": ("{why}; the words: «{words}»", "{why}; решили слова: «{words}»"),
     "track.later_line": ("{id} ({source}, {date}, {status})", "{id} ({source}, {date}, {status})"),
-    "track.later_more": ("{count} more (see also)", "ещё {count} (см. также)"),
+    # the reason says "(see also)" after the rows itself (round 14: it was said twice)
+    "track.later_more": ("{count} more", "ещё {count}"),
     "track.why.borne_out": ("{later} bears out the preview", "{later} подтверждает прогноз обзора"),
     "track.why.not_taken_up": (
         "a general outlook of the preview, not a forecast for {event}; its report ({reports}) "
@@ -257,10 +258,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{why}; более поздние факты, которые, возможно, о нём упоминают, но не связаны с ним "
         "как продвижение, перечислены в «см. также»"),
     "track.why.part": ("part {id}: {verdict}, {reason}", "часть {id}: {verdict}, {reason}"),
-    "track.why.rest_one": ("nothing later on the other {count} part",
-                           "об остальных частях ({count}) позже ничего нет"),
-    "track.why.rest_many": ("nothing later on the other {count} parts",
-                            "об остальных частях ({count}) позже ничего нет"),
+    "track.why.rest_one": ("nothing later linked to the other {count} part",
+                           "с остальными частями ({count}) позже ничего не связано"),
+    "track.why.rest_many": ("nothing later linked to the other {count} parts",
+                            "с остальными частями ({count}) позже ничего не связано"),
     "brief.undated_lines": ("Lines without a date in brackets fall on the event's days",
                             "Строки без даты в скобках относятся к дням события"),
     "brief.dated_by_report": (

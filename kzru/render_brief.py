@@ -34,7 +34,7 @@ from kzru.brief_lines import (
 )
 from kzru.cite import headline, published_label
 from kzru.data_words import figure_said
-from kzru.follow import NO_REPORT, NOT_LINKED, Tracked, track
+from kzru.follow import LATEST, NO_REPORT, NOT_LINKED, Tracked, track
 from kzru.labels import label
 from kzru.model import Dataset, Event, Fact, Source
 from kzru.render import WEB_URL, md, span_label
@@ -99,9 +99,15 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Datas
     lines += reported_lines(item, brief, lang)
     if later is not None:  # what became of it, as the next meeting's page says (round 13b)
         reports = dataset.sources.values()
-        lines.append(f"  - {label('brief.outcome_since', lang)}: "
-                     f"**{verdict_label(later.verdict, lang)}** → "
-                     f"{later_list(later.later, lang, reports)}{through_parts(later, lang)}")
+        if later.later:
+            lines.append(f"  - {label('brief.outcome_since', lang)}: "
+                         f"**{verdict_label(later.verdict, lang)}** → "
+                         f"{later_list(later.later, lang, reports)}{through_parts(later, lang)}")
+        else:  # nothing linked: said too, with the candidates beside it (round 14: Astana)
+            beside = f"; {label('brief.see_also_not_linked', lang)} " \
+                f"{later_list(list(later.see_also), lang, reports)}" if later.see_also else ""
+            lines.append(f"  - {label('brief.outcome_since', lang)}: "
+                         f"**{verdict_label(later.verdict, lang)}**{beside}")
         for part in later.parts:  # a part's candidates, not linked (round 14: the rail lines)
             if part.see_also:
                 lines.append(f"    - {label('brief.part_see_also', lang, id=part.fact.id)} "
@@ -323,21 +329,22 @@ def _later_reports(items: list[Item], dataset: Dataset,
     named open in 2025: restated — still operating; round-13 briefs reader) and, ``with_parts``,
     the event's own rows or one of their parts (the 2022 branches, later open: the page of
     the visit says so, not only the next meeting's; round-13b briefs reader A)."""
-    ids = [item.fact.id for item in items]
-    if with_parts:
-        ids += [part.id for item in items for part in item.parts]
-    linked = dataset.followers(ids)
-    chosen = [item.fact for item in items if linked.get(item.fact.id) or (
-        with_parts and any(linked.get(part.id) for part in item.parts))]
+    if with_parts:  # every item track follows, nothing linked to it too (round 14: the
+        # Astana page showed 5 of its 16; the others' see also stood only on the next page)
+        entries = [entry for entry in track(dataset, [item.fact for item in items])
+                   if entry.verdict != LATEST]
+        if any(entry.verdict == NO_REPORT or any(part.verdict == NO_REPORT
+                                                  for part in entry.parts)
+               for entry in entries):
+            from kzru.suggest import see_also  # the candidates, as track shows them
+
+            entries = see_also(dataset, entries)
+        return {entry.fact.id: entry for entry in entries}
+    linked = dataset.followers([item.fact.id for item in items])
+    chosen = [item.fact for item in items if linked.get(item.fact.id)]
     if not chosen:
         return {}
-    entries = [entry for entry in track(dataset, chosen) if entry.later]
-    if with_parts and any(part.verdict == NO_REPORT for entry in entries
-                          for part in entry.parts):
-        from kzru.suggest import see_also  # a part's candidates, as track shows them
-
-        entries = see_also(dataset, entries)
-    return {entry.fact.id: entry for entry in entries}
+    return {entry.fact.id: entry for entry in track(dataset, chosen) if entry.later}
 
 
 def _unlinked(items: list[Item], later: dict[str, Tracked],

@@ -20,7 +20,6 @@ from kzru.follow import (
     Namer,
     Tracked,
     naming,
-    preview_sources,
     report_sources,
     talks,
 )
@@ -162,11 +161,11 @@ def next_field_rows(dataset: Dataset, facts: list[Fact]) -> dict[str, tuple[Fact
         if not field or not later:
             continue
         nearest = min(later, key=lambda other: (other.start, other.id))
-        # its report's rows, not a preview's forecast for it
-        reports = set(report_sources(dataset, nearest, preview_sources(dataset, nearest)))
+        # its report's rows and its preview's (round 14: the 2024 industry talks beside the
+        # preview's «расширении промышленной … кооперации»)
         lines = dataset.fact_lines
         rows = sorted((row for row in dataset.event_facts(nearest.id)
-                       if row.source in reports and not row.part_of
+                       if not row.part_of
                        and fact.sectors[0] in row.sectors
                        and field & {stem(word) for word in words(row.evidence)}),
                       key=lambda row: (lines.get(row.id, 0), row.id))

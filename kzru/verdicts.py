@@ -155,9 +155,11 @@ def judge(fact: Fact, later: list[Fact], context: Context) -> tuple[str, str, Fa
     if going:
         first = going[0]
         return IN_PROGRESS, Said("track.why.in_progress", later=later_line(first)), first
-    if later and (context.role(fact) == DISCUSSED or fact.status == "reported"):
+    if later and (context.role(fact) == DISCUSSED or fact.status == "reported" or (
+            fact.status == "ongoing" and fact.kind == "project")):
         # nothing was undertaken: a topic discussed, or work an article reports as going on
-        # (the 2022 peaceful-atom work, the 2025 Rosatom work singled out: round 14)
+        # (the 2022 peaceful-atom work, the 2025 Rosatom work singled out; the preview's
+        # North–South corridor work, agreed on again: round 14)
         first = strongest(later)
         key = "track.why.taken_up_again" if context.role(fact) == DISCUSSED \
             else "track.why.told_again"

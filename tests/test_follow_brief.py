@@ -110,7 +110,7 @@ def test_a_parent_takes_its_parts_and_their_strongest_verdict(data_copy: Path) -
     assert parent.verdict == REAFFIRMED
     assert {f.id for f in parent.later} == {"a004-ayagoz-bakhty-rail-line",
                                             "a004-border-checkpoints"}
-    assert "nothing later on the other 2 parts" in parent.reason
+    assert "nothing later linked to the other 2 parts" in parent.reason
     # No part is an item of its own: 17 of the old list were parts.
     assert not any(entry.fact.part_of for entry in entries.values())
     assert [p.verdict for p in parent.parts][1:3] == [NO_REPORT, NO_REPORT]

@@ -563,13 +563,13 @@ def test_a_parent_takes_the_strongest_verdict_of_its_parts_and_says_which() -> N
     assert item.words == "открыт для движения"
     assert [f.id for f in item.later] == ["done"]
     assert item.reason == ("part part2: done, done (s1, 2024-05-01, done) reports it done; "
-                           "nothing later on the other 2 parts")
+                           "nothing later linked to the other 2 parts")
 
 
 def test_one_other_part_is_said_in_the_singular() -> None:
     done = fact("done", status="done", date=date(2024, 5, 1), follows=("part2",))
     item = tracked(package(done, parts=2), "pkg")
-    assert item.reason.endswith("; nothing later on the other 1 part")
+    assert item.reason.endswith("; nothing later linked to the other 1 part")
 
 
 def test_a_parent_reported_itself_keeps_its_own_reason_before_its_parts() -> None:

@@ -643,7 +643,7 @@ def test_a_reason_names_three_candidates_at_their_precision_and_counts_the_rest(
                   see_also=(first, *rest))
     source = first.source
     rows = (f"x-month ({source}, 2026-01, reported), x-day1 ({source}, 2026-02-01, reported), "
-            f"x-day2 ({source}, 2026-02-02, reported), 2 more (see also)")
+            f"x-day2 ({source}, 2026-02-02, reported), 2 more")
     assert str(reason_of(lonely)) == NOT_LINKED.format(rows=rows)
 
 

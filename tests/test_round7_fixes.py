@@ -265,7 +265,8 @@ def test_track_holds_the_previews_background_work_against_the_report(tracked) ->
     parts = {part.fact.id: part for part in tracked["a002-gas-power-generation-projects"].parts}
     assert parts["a002-ekibastuz-gres2-modernisation"].verdict == "not taken up at the visit"
     assert tracked["a002-grain-deep-processing-clusters"].verdict == "not taken up at the visit"
-    # work the report does take up keeps its verdict: the corridor is reaffirmed
-    assert tracked["a002-north-south-corridor"].verdict == "reaffirmed — still open"
+    # work the report does take up keeps its verdict: the corridor, work reported as going
+    # on and agreed on again, is taken up again (round 14)
+    assert tracked["a002-north-south-corridor"].verdict == "taken up again"
     # a forecast of the preview for no event, with nothing around it: not taken up at all
     assert tracked["a002-afghanistan-transit-south-asia"].verdict == "not taken up at the visit"
