@@ -35,6 +35,25 @@ def dateline(text: str) -> tuple[date | None, str, str, str]:
 # dash, then the date ("АЛМАТЫ, 5 марта – …", "Москва. 3 декабря.").
 _DATELINE_HEAD = re.compile(r"[A-ZА-ЯЁ][\w-]*(?:[ -][A-ZА-ЯЁ][\w-]*){0,3}\s*[,.–—-]\s*")
 
+# A dateline that opens a sentence of the report itself ("АСТАНА, 14 марта 2027 – Министры …
+# подписали в среду …", "МОСКВА, 3 декабря. /Агентство/ – …"): a place in capitals or as a name,
+# then the date, an agency in slashes at most, then a dash. It is when the text was filed, not
+# when what the sentence tells happened.
+_OPENING_DATELINE = re.compile(
+    r"\s*[A-ZА-ЯЁ][\w-]*(?:[ -][A-ZА-ЯЁ][\w-]*){0,3}\s*[,.]\s*(?P<date>[^–—\n]{4,40}?)\.?\s*"
+    r"(?:/[^/\n]{1,40}/\s*)?[–—-]\s")
+
+
+def opening_dateline(text: str) -> int:
+    """Where the dateline that opens ``text`` ends (0 when none): the date a sentence's own
+    words give is read after it, so a day of the week or "вчера" in the sentence is not
+    outranked by the day the text was filed."""
+    found = _OPENING_DATELINE.match(text)
+    if found is None:
+        return 0
+    named = find_dates(found.group("date"), Published(date(2000, 1, 1), "day"))
+    return found.end() if named and named[0].start == 0 and named[0].precision == "day" else 0
+
 
 def yearless_dateline(text: str) -> tuple[int, int, str] | None:
     """(month, day, as written) of a dateline that gives its day without a year, on one of

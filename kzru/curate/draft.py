@@ -22,6 +22,7 @@ from kzru.curate.ahead import invited_dates, invited_kind
 from kzru.curate.annotate import LONGEST_SENTENCE, MIN_WORDS, Annotated, Sentence
 from kzru.curate.carried import continued, that_day
 from kzru.curate.context import antecedent, continues, join
+from kzru.curate.datelines import opening_dateline
 from kzru.curate.dates import Dated, Published, find_dates, publication
 from kzru.curate.decide import (
     decide,
@@ -162,6 +163,9 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         tense = "future"  # "планируют провести в октябре": the October to come; so is
         # "договорились провести в мае", what was agreed to be done
     dates = find_dates(sentence.text, published, tense)
+    opening = opening_dateline(sentence.text)
+    if opening:  # "АСТАНА, 14 марта – … подписали в среду": the filing day is not the deed's
+        dates = [d for d in dates if d.start >= opening]
     invited, talked = invited_dates(sentence, published)
     named = dates + invited  # every date the sentence names: none of them is a figure
     if invited and not talked:
@@ -192,6 +196,7 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
                                                kind=word("kind", kind))
     if not dates and whole is not sentence:
         dates = find_dates(whole.text, published, tense)
+        dates = [d for d in dates if d.start >= opening_dateline(whole.text)]
     if dates and tense == "present" and _nowadays(sentence, dates[0]):
         dates = dates[1:]
     dated = explicit(dates) if dates else publication(published)
