@@ -104,6 +104,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                                               "подтверждено снова — не завершено"),
     "brief.verdict.restated": ("restated — still operating", "названо снова — работает"),
     "brief.verdict.taken_up_again": ("taken up again", "затронуто снова"),
+    "brief.verdict.not_linked": ("no later fact linked as its progress (see also)",
+                                 "более поздних фактов, связанных как продвижение, нет (см. "
+                                 "также)"),
     "brief.verdict.no_later_report": ("no later report in this table",
                                       "более поздних сообщений в таблице нет"),
     "brief.verdict.latest_report": ("latest report: nothing newer in this table",
@@ -154,9 +157,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "brief.outcome_since": ("later, as of the newest article in this table",
                             "позже, по самой новой статье в таблице"),
     "brief.via_parts": ("through its part {ids}", "через его часть {ids}"),
-    "brief.rest_part": ("nothing later on its other part", "о другой его части позже ничего нет"),
-    "brief.rest_parts": ("nothing later on its other {count} parts",
-                         "об остальных его частях ({count}) позже ничего нет"),
+    "brief.rest_part": ("nothing later linked to its other part",
+                        "с другой его частью позже ничего не связано"),
+    "brief.rest_parts": ("nothing later linked to its other {count} parts",
+                         "с остальными его частями ({count}) позже ничего не связано"),
     "brief.verdict.no_report_by_then": ("no report by this meeting",
                                         "к этой встрече сообщений нет"),
     "brief.sources": ("Sources", "Источники"),
@@ -227,6 +231,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "undertaken that could be open or done",
         "{later} снова затрагивает эту тему ({status}); её только обсуждали, так что ничего не "
         "было обещано, что могло бы остаться открытым или быть выполненным"),
+    "track.why.told_again": (
+        "{later} tells of the same line of work again ({status}); it was reported as work "
+        "going on, no undertaking, so nothing is open or done on it",
+        "{later} снова сообщает о том же направлении работы ({status}); о нём сообщалось как о "
+        "ведущейся работе, а не как об обязательстве, так что открытым или выполненным ничего "
+        "не остаётся"),
     "track.why.reaffirmed": (
         "{later} restates it ({status}); nothing later reports it under way, signed or done",
         "{later} подтверждает это снова ({status}); позже ничто не сообщает, что работа идёт, "

@@ -14,6 +14,9 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
     "signed": ("подпис", "обменял", "принят", "принял", "ратифицир", "заключил", "заключен",
                "sign", "exchang", "adopt", "ratif"),
     "agreed": ("договор", "услови", "условлен", "решено", "согласов", "достигнут", "закреплен",
+               # initialling a text agrees it, it signs nothing yet ("завизировали",
+               # "парафировали соглашение")
+               "завизир", "парафир", "initialled", "initialed",
                "agree", "accord"),
     "done": ("проход", "вышл", "по итогам", "принимал", "сопровожд", "продолжил", "открыл",
              "открыт", "прош", "состоя", "прибыл", "завершен", "завершил", "провел", "провед",
@@ -26,6 +29,14 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
              # an event's beginning or end is itself an event that took place ("визит
              # начался", "форум стартовал", "переговоры закончились")
              "начался", "началась", "началось", "начались", "стартовал", "закончил",
+             # a decision taken, in the short passive ("определены две площадки",
+             # "утверждены сроки"), and speaking at an event ("выступил на саммите")
+             "определены", "определена", "определено", "утверждены", "утверждена",
+             "утверждено", "выбраны", "выбрана", "выбрано", "созданы", "создана", "создано",
+             "выступил на", "выступила на", "выступили на",
+             # acts of an office in the past ("правительство утвердило план", "президент
+             # поручил правительству …", "вручил награды", "поздравил коллегу")
+             "утвердил", "одобрил", "поручил", "вручил", "наградил", "поздравил",
              "побывал", "был на встреч", "была на встреч", "были на встреч", "был на саммит",
              "были на саммит", "был на форум", "были на форум", "spoke by phone", "talked",
              "arriv", "complet", "visit"),
@@ -41,7 +52,11 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
                 "прилетят", "совершит", "совершат", "нанесет", "нанесут", "примут", "plan",
                 "intend", "will"),  # ("посетит" begins "посетить": an infinitive decides nothing)
     "expected": ("ожида", "помогут", "рассчитыва", "по всей видимости", "станет", "позвол",
-                 "будет", "призван", "может стать", "прогноз", "expect", "likely", "will"),
+                 "будет", "призван", "может стать", "прогноз",
+                 # a hedge or a modal of possibility ("скорее всего, состоится", "вероятнее
+                 # всего будет подписано", "могут подписать", "возможно")
+                 "скорее всего", "вероятнее всего", "вероятно", "по-видимому", "возможно",
+                 "могут", "может", "expect", "likely", "will", "probably"),
     "proposed": ("предлага", "предложил", "рассматрива", "перспективн", "необходимо", "инициатив",
                  "может стать", "выступил с инициатив", "выступила с инициатив",
                  "выступили с инициатив", "выдвинул иде", "выдвинула иде", "выдвинули иде",
@@ -55,9 +70,10 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
 # сотрудничество"; "обменялись мнениями" is talk, not an exchange of documents).
 REPORTED_CUES: tuple[str, ...] = (
     "обсуди", "обсужд", "подчеркн", "подчерки", "отмети", "отмеча", "отмечен", "обозначи",
-    "обменялись мнени",
+    "обменялись мнени", "обменялись опыт", "обменялись информаци", "обменялись взгляд",
+    "обменялись точк",
     # touching on a topic is talk too ("стороны затронули вопросы", "беседа коснулась")
-    "затрону", "затраги", "коснул", "касал", "обговор", "рассмотрел",
+    "затрону", "затраги", "коснул", "касал", "обговор", "рассмотрел", "речь шла", "шла речь",
     "discuss", "stress", "underline", "note",
 )
 
@@ -187,6 +203,10 @@ SECTOR_STEMS: dict[str, tuple[str, ...]] = {
     "industry": ("промышлен", "металлург", "машиностро", "industrial", "manufactur"),
 }
 
+# Sectors that name an activity rather than a field: beside another sector, that one is the
+# fact's main sector ("строительство атомной станции" is nuclear first).
+ACTIVITY_SECTORS: frozenset[str] = frozenset({"construction"})
+
 # Attribution: who says it. Verbs of saying (any person and tense begin with these stems) and
 # the phrases that name a source of a view.
 SAYING_VERBS: tuple[str, ...] = (
@@ -222,7 +242,9 @@ GROUP_SPEAKERS_EN: dict[str, str] = {
 # with it ("Президент России Владимир Путин"), else keeps the title.
 TITLES: dict[str, tuple[str, ...]] = {
     "head-of-state": ("президент~", "глава~ государства", "лидер~", "president", "leader",
-                      "head of state"),
+                      "head of state",
+                      # the head of state named by the seat ("глава Кремля", "хозяин Акорды")
+                      "глава~ кремля", "хозяин~ кремля", "глава~ акорды", "хозяин~ акорды"),
     "head-of-government": ("премьер-министр~", "премьер~", "глава~ правительства",
                            "председатель~ правительства", "глава~ кабмина", "prime minister",
                            "premier"),
@@ -325,159 +347,3 @@ KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                  "предприяти", "construction", "project", "plant")),
     ("initiative", ("инициатив", "возможност", "вопрос", "initiative")),
 )
-
-# Events: the words that name one, most specific first, and the kind each gives.
-EVENT_KINDS: tuple[tuple[str, str], ...] = (
-    ("государственн визит", "state-visit"), ("госвизит", "state-visit"),
-    ("рабоч визит", "working-visit"), ("официальн визит", "official-visit"),
-    ("телефонн разговор", "talks"), ("переговор", "talks"), ("саммит", "summit"),
-    ("сессия", "summit"), ("сессии", "summit"), ("заседани", "summit"), ("форум", "forum"),
-    ("встреч", "meeting"), ("визит", "visit"), ("приезд", "visit"),
-)
-# The nouns of a visit ("визит президента России", "приезд казахстанского лидера"): the side
-# named in the words right after one is the guest's, unless the sentence says where it goes.
-VISIT_NOUNS: tuple[str, ...] = ("визит", "приезд", "visit")
-GUEST_REACH = 3
-# Verbs of visiting that take the place visited as their object ("посетит Казахстан",
-# "посетил столицу России"): that place's side hosts.
-VISITING_VERBS: tuple[str, ...] = ("посет", "посещ", "visit")
-# The two sides by the words that name a country or its people's adjective ("России",
-# "российского", "РК"): only these, not the stems of every city (COUNTRIES), which would
-# meet common words.
-SIDE_STEMS: dict[str, tuple[str, ...]] = {
-    "kz": ("казахстан", "kazakh"), "ru": ("росси", "russia")}
-SIDE_ABBREVIATIONS: dict[str, str] = {"рк": "kz", "рф": "ru"}
-# Arrival verbs: who arrived where decides guest and host.
-ARRIVAL_VERBS: tuple[str, ...] = (
-    "прибыл", "прилетел", "приехал", "посетил", "посети", "приедет", "приедут", "прибудет",
-    "прибудут", "прилетит", "прилетят", "arriv", "visit")
-# An invitation or a proposal ("пригласил … посетить Казахстан в 2026 году", "приглашение с
-# визитом в мае", "предложил приехать ещё раз в ноябре"): a time named after the visit it
-# invites to is that visit's, one to come, not the invitation's.
-INVITATION_WORDS: tuple[str, ...] = (
-    "приглас", "приглаш", "предлож", "предлага", "invit", "propos")
-INVITED_WORDS: tuple[str, ...] = ("визит", "посетить", "посещени", "приехать", "visit")
-# Preparing for an event ("обсудили подготовку к визиту в октябре", "в преддверии саммита в
-# мае"): likewise the time named after the event's noun is the event's, one to come.
-PREPARATION_WORDS: tuple[str, ...] = ("подготовк", "подготов", "готов", "в преддверии",
-                                      "prepar", "ahead of")
-PREPARED_WORDS: tuple[str, ...] = (
-    "визит", "приезд", "переговор", "встреч", "саммит", "форум", "заседани", "сессии",
-    "visit", "talks", "meeting", "summit", "forum")
-# A country's capital stands for the country where someone goes ("в столицу Казахстана").
-CAPITAL_WORDS: tuple[str, ...] = ("столиц", "capital")
-# A telephone conversation: held at no place, so its host is the side whose seat reports it
-# ("сообщила пресс-служба Кремля") or any side the sentence names.
-PHONE_WORDS: tuple[str, ...] = ("телефон", "phone")
-
-# The two countries, by the stems of their names, capitals and seats of government; a place
-# entity whose normal form starts with one of these belongs to that side.
-COUNTRIES: dict[str, tuple[str, ...]] = {
-    "kz": ("казахстан", "рк", "астан", "нур-султан", "алмат", "акорд", "шымкент", "караганд",
-           "актоб", "атырау", "костана", "павлодар", "усть-каменогорск", "семе", "туркестан",
-           "актау", "уральск", "петропавловск", "кызылорд", "тараз", "талдыкорган", "кокшетау",
-           "экибастуз", "байконур", "kazakhstan", "astana", "almaty"),
-    "ru": ("росси", "рф", "москв", "кремл", "санкт-петербург", "петербург", "сочи", "казан",
-           "новосибирск", "екатеринбург", "омск", "уф", "челябинск", "самар", "оренбург",
-           "астрахан", "волгоград", "нижн", "красноярск", "тюмен", "барнаул", "владивосток",
-           "калининград", "ростов", "татарстан", "башкорт", "russia", "moscow", "kremlin"),
-}
-# Country names themselves (not places an event is held in).
-COUNTRY_NAMES: tuple[str, ...] = (
-    "казахстан", "росси", "рф", "рк", "китай", "монгол", "kazakhstan", "russia")
-# Leaders' titles: "президент России" names the Russian side.
-LEADER_WORDS: tuple[str, ...] = ("президент", "глав", "лидер", "премьер", "president", "leader")
-
-# Titles of proposed events (Russian, English) by kind.
-PHONE_TITLES: tuple[str, str] = ("Телефонный разговор", "Telephone conversation")
-EVENT_TITLES: dict[str, tuple[str, str]] = {
-    "state-visit": ("Государственный визит", "State visit"),
-    "working-visit": ("Рабочий визит", "Working visit"),
-    "official-visit": ("Официальный визит", "Official visit"),
-    "talks": ("Переговоры", "Talks"), "meeting": ("Встреча", "Meeting"),
-    "summit": ("Саммит", "Summit"), "forum": ("Форум", "Forum"),
-}
-
-# Words naming the two sides of an event ("стороны договорились", "главы государств"): an undated
-# sentence using them in a report from the event is about the event.
-PARTICIPANT_WORDS: tuple[str, ...] = (
-    "сторон", "лидеры двух", "лидеров двух", "лидеры стран", "лидеров стран", "оба лидера",
-    "обоих лидеров", "главы государств", "глав государств", "главы стран", "президенты",
-    "президентов", "делегаци", "собеседник", "the sides", "both leaders", "delegation")
-# ("лидер" alone is not one: "мировые лидеры по производству" are not the event's sides)
-
-# How a report frames what it says as part of the event it reports: a sentence holding one
-# of these belongs to that event ("по итогам переговоров", "в ходе визита").
-EVENT_FRAMING: tuple[str, ...] = (
-    "в ходе визит", "в ходе переговор", "в ходе встреч", "в рамках визит",
-    "в рамках переговор", "в рамках встреч", "во время визит", "во время переговор",
-    "во время встреч", "по итогам визит", "по итогам переговор", "по итогам встреч",
-    "на переговорах", "на встрече", "during the visit", "during the talks",
-    "following the talks")
-# Words that place a sentence before the event a report is about ("ранее", "недавно") or
-# make it a general remark ("как правило"): such a sentence is background, not the event.
-# A place named as someone's post or seat is not where an event is held: "посол России в
-# Астане", "пресс-служба Кремля", "губернатор Омской области" (these words up to
-# SEAT_REACH words before the place); nor the places "между" joins ("отношения между Москвой и
-# Астаной" names the sides), nor where something was said ("сообщили в Кремле").
-SEAT_WORDS: tuple[str, ...] = (
-    "посол", "посла", "послу", "послом", "посольств", "представител", "консул", "пресс-служб",
-    "пресс-секретар", "корреспондент", "собкор", "администраци", "губернатор", "аким",
-    "мэр", "ambassador", "embassy", "governor", "mayor")
-SIDES_WORDS: tuple[str, ...] = ("между", "between")  # whole words: not "международный"
-SEAT_REACH = 3
-GENERIC_WORDS: tuple[str, ...] = ("как правило", "обычно", "usually", "as a rule")
-BACKGROUND_WORDS: tuple[str, ...] = (
-    "ранее", "недавно", "прежде", "в прошлом", "earlier", "recently", "previously",
-    # what the report recalls or sets its story against ("напомним, что …", "как известно",
-    # "на фоне …", "в преддверии визита"), and a stance held over time ("неоднократно
-    # заявлял")
-    "напомним", "напомню", "как известно", "на фоне", "в преддверии", "against the backdrop",
-    "ahead of", "накануне визит", "накануне переговор", "накануне встреч",
-    "накануне саммит", "накануне форум", "on the eve of", "неоднократно", "не раз",
-    "не однажды", "не единожды", "многократно", "repeatedly", *GENERIC_WORDS)
-# Words that bring a narrative back to the present ("Теперь…", "Сейчас…"): a sentence holding
-# one does not continue the earlier time of the sentence before it.
-NOW_WORDS: tuple[str, ...] = ("теперь", "сейчас", "ныне", "nowadays", "now")
-# Words that open a sentence continuing the one before ("Этот документ…", "Его тема…"):
-# the sentence is about the same event as the one before it.
-ANAPHORA_STARTS: tuple[str, ...] = (
-    "этот", "эта", "это", "эти", "этой", "этом", "этого", "этих", "его", "ее", "их", "он",
-    "она", "оно", "они", "данный", "данная", "данное", "данные", "такой", "такая", "такое",
-    "такие", "ней", "нем", "них", "ним", "нему", "ними", "нее", "него", "this", "these", "its",
-    "it", "they")
-# Prepositions that may stand before such a word ("В ней…", "О нем…").
-ANAPHORA_PREPOSITIONS: tuple[str, ...] = (
-    "в", "во", "на", "о", "об", "по", "при", "с", "со", "у", "к", "для", "за", "из", "in",
-    "of", "at")
-# Words that refer back (by dictionary form): a sentence whose opening words, before its
-# verb, hold one continues the sentence before it, and its evidence joins that sentence's
-# words when they fit ("Это особенно подчеркнул…", "Всего он включает…", "здесь получит").
-ANAPHORA_PRONOUNS: tuple[str, ...] = ("он", "она", "оно", "они", "it", "they", "its", "their")
-ANAPHORA_DETERMINERS: tuple[str, ...] = (
-    "этот", "это", "данный", "такой", "тот", "сей", "this", "these", "that", "those", "such")
-ANAPHORA_ADVERBS: tuple[str, ...] = ("здесь", "там", "тогда", "туда", "оттуда", "there")
-# Nouns that name no particular thing by themselves: general names of events, documents,
-# institutions and their parts, relational nouns (whose agenda? whose participants?),
-# counters and spans of time. A sentence whose topic holds only such nouns ("Документ
-# охватывает…", "В мероприятии примет участие…", "Около 1000 штук в год…") speaks of what
-# an earlier sentence named.
-ANAPHORA_NOUNS: frozenset[str] = frozenset("""
-документ мероприятие встреча визит переговоры форум саммит сессия заседание церемония событие
-соглашение договор меморандум заявление декларация протокол проект инициатива программа
-формат площадка механизм университет вуз филиал компания предприятие организация ведомство
-открытие подписание проведение участие итог ход деталь повестка тема цель участник
-направление сфера штука единица год день месяц неделя
-document event meeting visit talks forum summit session agreement memorandum statement
-project initiative programme format university branch company agenda topic participant
-""".split())
-# Spans of time: with a number or a word placing them relative to now before them ("в 2027
-# году", "в прошлом месяце") they make a time adverbial, which names no topic.
-TIME_NOUNS: frozenset[str] = frozenset(
-    "год месяц неделя день квартал полугодие десятилетие year month week day quarter".split())
-# The forms in which "этот" + a span of time means the current period ("в этом году", "на
-# этой неделе"), not one named before ("в этот день").
-DEICTIC_PERIODS: frozenset[str] = frozenset({"году", "месяце", "неделе", "квартале",
-                                             "полугодии", "year", "month", "week"})
-# How long after an event an article still reports it (a weekly column, a review).
-REPORT_DAYS = 14

@@ -71,6 +71,7 @@ from kzru.verdicts import (  # noqa: F401 - read from here by brief, the command
     LATEST,
     NO_REPORT,
     NOT_AS_SUCH,
+    NOT_LINKED,
     NOT_MENTIONED,
     NOT_NAMED,
     NOT_TAKEN_UP,

@@ -134,6 +134,9 @@ def _take(folder: Path, path: Path) -> int:
                                  why=error.strerror or error)) from None
         try:
             found = os.fstat(descriptor)
+            if stat.S_ISREG(found.st_mode) and found.st_nlink == 0:
+                os.close(descriptor)  # its holder removed it as this process opened it
+                continue
             if not stat.S_ISREG(found.st_mode) or found.st_nlink != 1:
                 # a FIFO, a device, or a hard link to a file elsewhere that a truncate
                 # would empty: never kzru's own lock file

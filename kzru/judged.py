@@ -163,6 +163,12 @@ def topic_rows(loaded: Any, kept: Kept, hits: list[Any], reading: Any, where: st
                   for earlier in links[fact_id][1]]
     items = _items(kept, where, params, {*links, *(part_of for part_of, _ in links.values()
                                                    if part_of)})
+    # a sector named: an earlier fact a later one brings in is kept by its own sectors, as
+    # the whole path keeps it (commands/track.py; round 14: транспорт and the 2024 talks on
+    # education, which a 2025 overview listing transport first follows)
+    topical = {hit.fact.id for hit in hits} | set(sure)
+    earlier_sectors = {fact.id: set(fact.sectors) for fact in loaded.fetch(
+        sorted(set(links) - topical)).values()} if sectors else {}
 
     def picked(start: list[str]) -> set[str]:
         found: set[str] = set()
@@ -171,6 +177,12 @@ def topic_rows(loaded: Any, kept: Kept, hits: list[Any], reading: Any, where: st
         while pending:
             fact_id = pending.pop()
             part_of, follows = links[fact_id]
+            if fact_id in seen and fact_id not in start and sectors and \
+                    not earlier_sectors.get(fact_id, set()) & sectors:
+                pending.extend(earlier for earlier in follows
+                               if earlier in links and earlier not in seen)
+                seen.update(follows)
+                continue
             found.add(part_of if part_of in items else fact_id)
             for earlier in follows:
                 if earlier in links and earlier not in seen:

@@ -34,7 +34,7 @@ from kzru.brief_lines import (
 )
 from kzru.cite import headline, published_label
 from kzru.data_words import figure_said
-from kzru.follow import NO_REPORT, Tracked, track
+from kzru.follow import NO_REPORT, NOT_LINKED, Tracked, track
 from kzru.labels import label
 from kzru.model import Dataset, Event, Fact, Source
 from kzru.render import WEB_URL, md, span_label
@@ -98,10 +98,14 @@ def _item_lines(item: Item, status: str, lang: str, brief: Brief, dataset: Datas
     lines += conflict_lines(item, brief, lang)
     lines += reported_lines(item, brief, lang)
     if later is not None:  # what became of it, as the next meeting's page says (round 13b)
+        reports = dataset.sources.values()
         lines.append(f"  - {label('brief.outcome_since', lang)}: "
                      f"**{verdict_label(later.verdict, lang)}** → "
-                     f"{later_list(later.later, lang, dataset.sources.values())}"
-                     f"{through_parts(later, lang)}")
+                     f"{later_list(later.later, lang, reports)}{through_parts(later, lang)}")
+        for part in later.parts:  # a part's candidates, not linked (round 14: the rail lines)
+            if part.see_also:
+                lines.append(f"    - {label('brief.part_see_also', lang, id=part.fact.id)} "
+                             f"{later_list(list(part.see_also), lang, reports)}")
     if quote:
         lines.append(f"\n  > {quoted(fact)}\n")
     return lines
@@ -276,7 +280,7 @@ def _write_alongside(brief: Brief, dataset: Dataset, lang: str, out: Writable) -
                          f"{later_list(entry.later, lang, reports)}")
         elif fact.id in unlinked:  # nothing linked: the candidates, marked unconfirmed
             lines.append(f"  - {label('brief.outcome_since', lang)}: "
-                         f"**{verdict_label(NO_REPORT, lang)}**; "
+                         f"**{verdict_label(NOT_LINKED, lang)}**; "
                          f"{label('brief.see_also_not_linked', lang)} "
                          f"{later_list(list(unlinked[fact.id]), lang, reports)}")
         write_lines(out, lines)
@@ -325,8 +329,15 @@ def _later_reports(items: list[Item], dataset: Dataset,
     linked = dataset.followers(ids)
     chosen = [item.fact for item in items if linked.get(item.fact.id) or (
         with_parts and any(linked.get(part.id) for part in item.parts))]
-    return {entry.fact.id: entry for entry in track(dataset, chosen) if entry.later} \
-        if chosen else {}
+    if not chosen:
+        return {}
+    entries = [entry for entry in track(dataset, chosen) if entry.later]
+    if with_parts and any(part.verdict == NO_REPORT for entry in entries
+                          for part in entry.parts):
+        from kzru.suggest import see_also  # a part's candidates, as track shows them
+
+        entries = see_also(dataset, entries)
+    return {entry.fact.id: entry for entry in entries}
 
 
 def _unlinked(items: list[Item], later: dict[str, Tracked],

@@ -18,7 +18,15 @@ from kzru.brief_lines import (
     said_status,
     verdict_label,
 )
-from kzru.follow import LATEST, NO_REPORT, NOT_MENTIONED, NOT_NAMED, VERDICTS, Tracked
+from kzru.follow import (
+    LATEST,
+    NO_REPORT,
+    NOT_LINKED,
+    NOT_MENTIONED,
+    NOT_NAMED,
+    VERDICTS,
+    Tracked,
+)
 from kzru.labels import label
 from kzru.model import Dataset
 from kzru.render import md
@@ -90,7 +98,8 @@ def _check_line(check: Check, brief: Brief, dataset: Dataset, lang: str) -> list
         # a part track holds no preview verdict for, which the report is silent on, is not
         # mentioned; every other part keeps track's own word (a forecast's field: not named;
         # the GRES-2 of the energy projects: not taken up)
-        shown = NOT_MENTIONED if part.verdict in (NO_REPORT, LATEST) else part.verdict
+        shown = NOT_MENTIONED if part.verdict in (NO_REPORT, NOT_LINKED, LATEST) \
+            else part.verdict
         said = f"  - **{verdict_label(shown, lang)}** — {fact_text(part.fact, lang)} " \
                f"`{part.fact.id}`{_decider(part, brief, lang)}"
         lines.append(_unnamed(said, part, brief, lang) if shown == NOT_NAMED

@@ -19,7 +19,7 @@ from kzru.brief_lines import (
     through_parts,
     verdict_label,
 )
-from kzru.follow import VERDICTS, Tracked
+from kzru.follow import NO_REPORT, NOT_LINKED, VERDICTS, Tracked
 from kzru.labels import label
 from kzru.model import Dataset, Event, Source
 from kzru.novelty import Novelty, organisation_names
@@ -151,6 +151,10 @@ def _outcome_lines(entry: Tracked, now: Tracked | None, novelty: Novelty, lang: 
     its verdict now where later articles moved it, and the candidates not linked to it or
     to its parts."""
     verdict = verdict_label(entry.verdict, lang)
+    if entry.verdict == NO_REPORT and (entry.fact.id in novelty.see_also or any(
+            part.fact.id in novelty.see_also for part in entry.parts)):
+        # candidates follow: the line does not say nothing later exists (round 14)
+        verdict = verdict_label(NOT_LINKED, lang)
     if now is not None and not entry.later:
         verdict = label("brief.verdict.no_report_by_then", lang)
     lines = [f"  - **{verdict}**: {fact_text(entry.fact, lang)} `{entry.fact.id}`"

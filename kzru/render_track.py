@@ -19,6 +19,7 @@ from kzru.follow import (
     IN_PROGRESS,
     NO_REPORT,
     NOT_AS_SUCH,
+    NOT_LINKED,
     NOT_MENTIONED,
     NOT_NAMED,
     NOT_TAKEN_UP,
@@ -164,7 +165,7 @@ def reason_of(entry: Tracked) -> object:
     the visit signed, which a reader may or may not count in the field. Each names the rows,
     so the reason never says nothing later mentions an item that a later row names."""
     reason: object = entry.reason
-    if entry.see_also and entry.verdict == NO_REPORT:
+    if entry.see_also and entry.verdict in (NO_REPORT, NOT_LINKED):
         reason = Said("track.why.not_linked", rows=_rows(entry.see_also))
     elif entry.see_also and entry.verdict == NOT_NAMED:
         documents = [row for row in entry.see_also if row.kind == "document"]

@@ -54,9 +54,14 @@ CREDIT_WITHIN: tuple[str, ...] = ("(фото:", "(фото ", "фото:", "(pho
 # началом переговоров президент …" (normalised, without its final full stop; at most fourteen
 # words after the verb, no clause of its own).
 ATTRIBUTION_LINE = (
-    r"(?:об этом|о том|это|как)\s+(?:\w+\s+)?"
+    r"(?:(?:об этом|о том|это|как)\s+(?:\w+\s+)?"
     r"(?:сообща\w*|сообщи\w*|переда\w*|пиш\w*|написал\w*|информир\w*|рассказал\w*|"
     r"заявил\w*|уточнил\w*|говорит\w*|отметил\w*|пояснил\w*)"
+    # where and when a statement was made: "Такое заявление он сделал в Астане на открытии
+    # выставки.", "С таким заявлением выступил министр …", "Слова прозвучали на форуме."
+    r"|(?:такое|это|подобное|данное)\s+заявление\s+(?:\w+\s+)?(?:сделал\w*|прозвучал\w*)"
+    r"|с\s+(?:таким|этим|подобным)\s+заявлением\s+выступил\w*"
+    r"|(?:эти|такие)\s+слова\s+прозвучал\w*)"
     r"(?:\s+[^\s,;:—–]+){0,14}")
 # The verbs by which a report names its channel ("сообщает ТАСС", "передаёт РИА Новости",
 # "пишет РБК", "со ссылкой на"): a clause of these and its channel alone is no fact.
@@ -159,3 +164,8 @@ SUPPORTED = (r"(?<!\w)(?:поддержа(?:л|ла|ли)|согласил(?:с�
 COORDINATORS: tuple[str, ...] = (
     "причем", "а также", "при этом", "и при этом", "но при этом", "и сам", "и сама", "и сами",
     "кроме того", "and also", "while also")
+
+# Nouns whose genitive object is only a topic: an event named after them ("повестку форума",
+# "программу визита", "тематику саммита") is what was talked of, not where the sentence
+# happened.
+TOPIC_NOUNS: tuple[str, ...] = ("повестк", "программ", "тематик", "agenda", "programme")

@@ -194,6 +194,18 @@ STRINGS: dict[str, tuple[str, str]] = {
                                "{article}, across two months; the text gives no day.",
                                "«{said}» — неделя {monday}–{sunday}, отсчитанная от {article}, "
                                "на стыке двух месяцев; дня в тексте нет."),
+    "draft.note.deadline": ("«{said}» is a deadline: dated to the period's last month "
+                            "({month}), inferred; the text gives no day.",
+                            "«{said}» — крайний срок: дата — последний месяц периода "
+                            "({month}), выведена; дня в тексте нет."),
+    "draft.note.period": ("«{said}» is the months {first}–{last}: the text names no month, so "
+                          "the fact is dated to its year.",
+                          "«{said}» — месяцы {first}–{last}: месяца в тексте нет, поэтому "
+                          "дата — год."),
+    "draft.note.year_end": ("«{said}» is a deadline in {year} (counted from {article}): dated "
+                            "to its year.",
+                            "«{said}» — крайний срок в {year} году (отсчитано от {article}): "
+                            "дата — год."),
     "draft.season.from": ("counted from {article}", "отсчитано от {article}"),
     "draft.note.season": ("«{said}» is the season of months {months} of {year} ({how}); the "
                           "text names no month, so the fact is dated to its year.",

@@ -15,6 +15,7 @@ from typing import Iterator
 from kzru.follow import (
     GENERAL_SECTORS,
     NO_REPORT,
+    NOT_LINKED,
     NOT_NAMED,
     Namer,
     Tracked,
@@ -219,11 +220,16 @@ def _beside(entries: list[Tracked], proposed: dict[str, tuple[Fact, ...]],
             documents: dict[str, tuple[Fact, ...]]) -> list[Tracked]:
     def beside(entry: Tracked) -> Tracked:
         if entry.verdict == NO_REPORT:
-            entry = entry._replace(see_also=proposed.get(entry.fact.id, ()))
+            found = proposed.get(entry.fact.id, ())
+            entry = entry._replace(see_also=found, verdict=NOT_LINKED if found else NO_REPORT)
         elif entry.fact.id in documents:
             entry = entry._replace(see_also=documents[entry.fact.id])
         if entry.parts:
             entry = entry._replace(parts=tuple(beside(part) for part in entry.parts))
+            if entry.verdict == NO_REPORT and any(part.verdict == NOT_LINKED
+                                                  for part in entry.parts):
+                # the strongest of its parts', as track gives a parent (round 14)
+                entry = entry._replace(verdict=NOT_LINKED)
         return entry
 
     return [beside(entry) for entry in entries]

@@ -229,6 +229,19 @@ def named_sectors(reading: Any, dataset: Dataset) -> set[str]:
     return found
 
 
+def in_named_sectors(dataset: Dataset, facts: list[Fact], topical: list[Fact],
+                     reading: Any) -> list[Fact]:
+    """Of ``facts`` (a topic's facts, ``topical``, and the earlier ones they follow), where the
+    query names a sector, the earlier ones only by their own sectors: the 2024 talks on
+    education are no transport fact because the 2025 overview of transport, economy … and
+    education follows them (round-14 track reader). judged.topic_rows chooses alike."""
+    sectors = named_sectors(reading, dataset)
+    if not sectors:
+        return facts
+    own = {fact.id for fact in topical}
+    return [fact for fact in facts if fact.id in own or sectors & set(fact.sectors)]
+
+
 def about(dataset: Dataset, hits: Iterable[Any], reading: Any) -> list[Fact]:
     """The facts a query is about: hits whose topic words match outside organisations' names
     (a place or a name may match inside one: Челябинск in Chelyabinsk State University), and

@@ -55,9 +55,15 @@ NOT_TAKEN_UP = "not taken up at the visit"
 # projects: the report discusses gas and electricity, not joint generation projects).
 NOT_AS_SUCH = "not taken up as such"
 NO_REPORT, LATEST = "no later report", "latest report"
+# "no later report" beside later facts that may report on it but are not linked as its progress
+# (the suggester's see also): the line must not claim nothing later exists while it lists them
+# (round-14 readers, three running on the peaceful atom). Set where the candidates are found
+# (suggest.see_also).
+NOT_LINKED = "not linked"
 # Strongest first: a parent's verdict is the strongest among its own and its parts'.
 VERDICTS = (DONE, IN_PROGRESS, BORNE_OUT, PARTLY_BORNE_OUT, RESTATED, REAFFIRMED,
-            TAKEN_UP_AGAIN, NOT_MENTIONED, NOT_NAMED, NOT_AS_SUCH, NOT_TAKEN_UP, LATEST, NO_REPORT)
+            TAKEN_UP_AGAIN, NOT_MENTIONED, NOT_NAMED, NOT_AS_SUCH, NOT_TAKEN_UP, LATEST, NOT_LINKED,
+            NO_REPORT)
 
 
 class Tracked(NamedTuple):
@@ -149,9 +155,13 @@ def judge(fact: Fact, later: list[Fact], context: Context) -> tuple[str, str, Fa
     if going:
         first = going[0]
         return IN_PROGRESS, Said("track.why.in_progress", later=later_line(first)), first
-    if later and context.role(fact) == DISCUSSED:
+    if later and (context.role(fact) == DISCUSSED or fact.status == "reported"):
+        # nothing was undertaken: a topic discussed, or work an article reports as going on
+        # (the 2022 peaceful-atom work, the 2025 Rosatom work singled out: round 14)
         first = strongest(later)
-        return TAKEN_UP_AGAIN, Said("track.why.taken_up_again", later=later_line(first),
+        key = "track.why.taken_up_again" if context.role(fact) == DISCUSSED \
+            else "track.why.told_again"
+        return TAKEN_UP_AGAIN, Said(key, later=later_line(first),
                                     status=status_word(first.status)), first
     if later:
         first = strongest(later)

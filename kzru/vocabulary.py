@@ -37,6 +37,7 @@ VOCABULARY: dict[str, tuple[str, str]] = {
                                           "на визите не затронуто"),
     "verdict.latest_report": ("latest report", "последнее сообщение"),
     "verdict.no_later_report": ("no later report", "более поздних сообщений нет"),
+    "verdict.not_linked": ("not linked", "не связано"),
     "kind.document": ("document", "документ"),
     "kind.commitment": ("commitment", "договорённость"),
     "kind.project": ("project", "проект"),

@@ -65,3 +65,17 @@ def test_a_headline_with_a_colon_and_a_long_attribution_line_are_not_drafted(dra
     assert not any(t.startswith("Губернатор:") for t in texts)
     assert not any(t.startswith("Об этом заявил") for t in texts)
     assert any(t.startswith("Строительство моста") for t in texts)
+
+
+def test_where_a_statement_was_made_and_a_dateline_are_no_facts(drafts_of) -> None:
+    """«Такое заявление он сделал в Астане на открытии выставки.» only says where the statement
+    before it was made (the fourth judge's X5); a dateline on its own line is no antecedent
+    whose words a sentence's evidence joins («Соглашение …» opens with a general noun)."""
+    data, by = drafts_of(
+        "Астана, 8 апреля 2029 года\n\n"
+        "Соглашение будет подписано до конца июня, сказал министр.\n"
+        "Такое заявление он сделал в Астане на открытии международной выставки энергетики.\n"
+        "С таким заявлением выступил министр энергетики на форуме в Алматы.\n")
+    texts = [f.text for f in data.facts.values()]
+    assert not any(t.startswith(("Такое заявление", "С таким заявлением")) for t in texts)
+    assert by("Соглашение").evidence.startswith("Соглашение будет подписано")

@@ -68,3 +68,39 @@ def test_a_group_speaks_through_a_plural_verb_of_opinion(drafts_of) -> None:
         "Аналитики полагают, что поставки зерна вырастут.\n")
     assert by("Эксперты").speaker == "experts"
     assert by("Аналитики").speaker == "analysts"
+
+
+def test_what_came_from_an_office_and_a_name_with_initials(drafts_of) -> None:
+    """«Сообщение … поступило от пресс-службы Кремля», «По информации пресс-службы Акорды»:
+    the office speaks. «В.Рябов» after «Виталий Рябов» is the same person, written once."""
+    _, by = drafts_of(
+        "Москва, 4 мая 2029 года\n\n"
+        "Сообщение о состоявшемся разговоре поступило от пресс-службы Кремля.\n"
+        "По информации пресс-службы Акорды, делегация посетит Омск.\n"
+        "Виталий Рябов сообщил, что детали соглашения прорабатываются.\n"
+        "«Идет согласование документов», - сказал В.Рябов.\n")
+    assert by("Сообщение").speaker == "Kremlin press service"
+    assert by("По информации").speaker == "Akorda"
+    assert by("«Идет").speaker == by("Виталий").speaker != ""
+
+
+def test_a_body_inside_what_is_said_is_not_its_speaker(drafts_of) -> None:
+    """«Правительство сообщило о планах Росатома …»: Росатом is in what was said; a body the
+    sentence names before its verb of saying, or after «по данным», is the one that says."""
+    _, by = drafts_of(
+        "Атырау, 30 сентября 2029 года\n\n"
+        "Правительство сообщило о планах Росатома построить станцию.\n"
+        "Росатом сообщил о планах построить станцию в Улкене.\n")
+    assert by("Правительство").speaker == ""
+    assert by("Росатом").speaker != ""
+
+
+def test_the_head_of_state_named_by_the_seat(drafts_of) -> None:
+    """«Глава Кремля отметил …» names the Russian head of state, whom the article names
+    beside his title («Президент России Владимир Путин»)."""
+    _, by = drafts_of(
+        "Астана, 12 мая 2029 года\n\n"
+        "Президент России Владимир Путин прибыл в Астану.\n"
+        "Президент Казахстана Касым-Жомарт Токаев встретил гостя в аэропорту.\n"
+        "Глава Кремля отметил, что переговоры прошли успешно.\n")
+    assert by("Глава Кремля").speaker == "Vladimir Putin"

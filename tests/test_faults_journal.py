@@ -93,3 +93,35 @@ def test_a_small_file_that_grows_past_its_limit_while_read_is_refused_not_cut(
         files.read_limited(path, 10)
     path.write_bytes(b"0123456789")
     assert files.read_limited(path, 10) == b"0123456789"
+
+
+def test_a_lock_file_its_holder_removes_as_it_is_opened_is_taken_afresh(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A writer removes .kzru-lock on its way out while still holding it; a reader that opened
+    the file a moment before sees it with no name left (st_nlink 0). That is the holder
+    leaving, not a hard link planted elsewhere: the reader tries again and takes a new lock
+    file, instead of refusing the folder (a train's full suite at load 4 failed
+    test_a_reader_waits_for_a_live_writer_to_finish_its_renames this way)."""
+    import os
+
+    from kzru import journal
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    lock = folder / journal.LOCK_NAME
+    lock.write_text("12345\n", encoding="utf-8")
+    real_open = os.open
+    opened: list[str] = []
+
+    def open_then_holder_leaves(path, flags, mode=0o777, **kwargs):  # noqa: ANN001, ANN202
+        descriptor = real_open(path, flags, mode, **kwargs)
+        if str(path) == str(lock) and not opened:
+            opened.append("once")
+            os.unlink(path)  # the holder's last step, between this open and the fstat
+        return descriptor
+
+    monkeypatch.setattr(os, "open", open_then_holder_leaves)
+    with journal.folder_lock(folder):
+        assert lock.read_text(encoding="utf-8") == f"{os.getpid()}\n"
+        assert opened == ["once"]
+    assert not lock.exists()

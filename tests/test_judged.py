@@ -155,7 +155,7 @@ def _topic_choices(folder: Path, queries: list[str]) -> list[tuple[list[str], li
     from kzru import follow, search
     from kzru.db import open_store
     from kzru.render_track import KEYS
-    from kzru.topic import about
+    from kzru.topic import about, in_named_sectors
 
     stored = open_store(folder, color=False)
     memo = judged.judgement(stored, "json", list(KEYS), "en", False)
@@ -173,8 +173,9 @@ def _topic_choices(folder: Path, queries: list[str]) -> list[tuple[list[str], li
             assert all(one.fact == tuple(getattr(other.fact, name) for name in one.fact._fields)
                        for one, other in zip(light, hits))  # each field as the whole fact's
             (page,) = judged.topic_rows(stored, memo, light, reading, "1", [])
-            expected = follow.chosen(stored, follow.with_earlier(stored, about(
-                stored, hits, reading)))[0]
+            topical = about(stored, hits, reading)
+            expected = follow.chosen(stored, in_named_sectors(
+                stored, follow.with_earlier(stored, topical), topical, reading))[0]
             found.append(([fact_id for fact_id, _ in page], expected))
     finally:
         memo.close()

@@ -441,7 +441,7 @@ def test_the_ekibastuz_emissions_agreement_stays_unlinked_with_the_plant_beside_
 
     entry = next(e for e in see_also(table, track(table, [
         table.facts["a001-ekibastuz-gres2-emissions"]])))
-    assert entry.verdict == "no later report" and entry.later == []
+    assert entry.verdict == "not linked" and entry.later == []
     assert [fact.id for fact in entry.see_also] == ["a002-ekibastuz-gres2-modernisation"]
     assert "a001-ekibastuz-gres2-emissions" not in \
         table.facts["a002-ekibastuz-gres2-modernisation"].follows

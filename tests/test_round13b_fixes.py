@@ -186,8 +186,8 @@ def test_the_visits_own_commitments_say_what_became_of_them(table) -> None:  # n
     line = next(line for line in astana.splitlines()
                 if line.startswith("  - later,") and "`a004-border-checkpoints`" in line)
     assert "**reaffirmed — still open**" in line
-    assert "(through its part `a001-agreed-checkpoint-modernisation`; nothing later on its " \
-           "other 3 parts)" in line
+    assert "(through its part `a001-agreed-checkpoint-modernisation`; nothing later linked " \
+           "to its other 3 parts)" in line
     moscow = page(table, MOSCOW)
     outcome = next(line for line in moscow.splitlines()
                    if "`a001-agreed-transport-infrastructure` → " in line)
@@ -244,28 +244,24 @@ def test_the_deciding_words_run_to_the_end_of_the_named_object(table) -> None:  
 # --- the peaceful-atom pair: unlinked, the Rosatom work beside it (piece 2) ---------------------
 
 @needs_seeds
-def test_the_peaceful_atom_work_stays_unlinked_with_the_rosatom_work_beside_it(table) -> None:  # noqa: ANN001
-    """«Еще один совместный проект – работа с мирным атомом» (2022) names the nuclear line as
-    a whole; 2025 «Особо отмечена плодотворная работа с компанией «Росатом», в том числе по
-    проекту строительства первой АЭС» names a company and a plant the 2022 report does not
-    (RUBRIC-follows rule 1; two round-13b re-readers; rule 4): no link, "no later report",
-    and the Rosatom row itself — not only its NPP part — shown beside it, unconfirmed, in
-    track and on the Sochi page (reader A: "see also (unconfirmed)")."""
-    text = _article("004")
-    assert "Особо отмечена плодотворная работа с компанией «Росатом»" in text
-    assert "Росатом" not in _article("003")
-    assert "a003-peaceful-atom-joint-project" not in \
+def test_the_peaceful_atom_work_is_taken_up_again_by_the_rosatom_work(table) -> None:  # noqa: ANN001
+    """«Еще один совместный проект – работа с мирным атомом» (2022) names the nuclear line as a
+    whole — a field of work, as «вопросы … образования» is; 2025 «Особо отмечена плодотворная
+    работа с компанией «Росатом»» tells of the same line again. Round 13b unlinked it (rule 1:
+    "still open" read as an undertaking); three round-14 readers found "no later report" beside
+    the very rows it listed self-contradictory. Linked since round 14 at the field's level, the
+    verdict is "taken up again" — reported work told again, no undertaking open or done — and
+    the nuclear documents, new documents, stay see also (change log Part 23)."""
+    assert "Особо отмечена плодотворная работа с компанией «Росатом»" in _article("004")
+    assert "работа с мирным атомом" in _article("003")
+    assert "a003-peaceful-atom-joint-project" in \
         FACTS["a004-rosatom-cooperation"]["follows"].split("; ")
-    assert FACTS["a004-first-npp-kazakhstan"]["part_of"] == "a004-rosatom-cooperation"
     entry = next(e for e in see_also(
         table, track(table, [table.facts["a003-peaceful-atom-joint-project"]])))
-    assert entry.verdict == "no later report" and entry.later == []
-    shown = [fact.id for fact in entry.see_also]
-    assert "a004-rosatom-cooperation" in shown
-    # the whole before its part, told in the same sentence
-    assert shown.index("a004-rosatom-cooperation") < shown.index("a004-first-npp-kazakhstan")
+    assert entry.verdict == "taken up again"
+    assert [fact.id for fact in entry.later] == ["a004-rosatom-cooperation"]
+    assert "tells of the same line of work again" in str(entry.reason)
     beside = section(page(table, SOCHI), "## Reported alongside")
     line = beside.split("`a003-peaceful-atom-joint-project`", 1)[1].splitlines()[1]
     assert line.startswith("  - later, as of the newest article in this table: "
-                           "**no later report in this table**")
-    assert "not linked as its progress" in line and "`a004-rosatom-cooperation`" in line
+                           "**taken up again** → `a004-rosatom-cooperation`")

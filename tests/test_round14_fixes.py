@@ -137,7 +137,7 @@ def test_a_field_only_outlined_sees_the_next_visits_rows_that_name_the_field(tab
     beside it hid them (round-14 briefs reader B): they stand beside it, unconfirmed. Housing
     («жилищно-коммунальное хозяйство»), industry and tourism, whose words no 2025 row says,
     get none."""
-    from kzru.follow import NO_REPORT, track
+    from kzru.follow import track
     from kzru.suggest import see_also
 
     text = _article("004")
@@ -147,7 +147,7 @@ def test_a_field_only_outlined_sees_the_next_visits_rows_that_name_the_field(tab
             "a001-construction-cooperation", "a001-housing-utilities-cooperation",
             "a001-talks-industry", "a001-tourism-cooperation")]))}
     construction = entries["a001-construction-cooperation"]
-    assert construction.verdict == NO_REPORT and construction.later == []
+    assert construction.verdict == "not linked" and construction.later == []
     shown = [fact.id for fact in construction.see_also]
     assert "a004-joint-school-construction" in shown and "a004-rosatom-cooperation" in shown
     assert all(table.facts[row].source == "a004" for row in shown)  # the report, no preview
@@ -216,3 +216,56 @@ def test_an_event_only_announced_says_no_article_reports_it_held(table) -> None:
     assert "No article in this table reports whether" not in \
         page(table, "2024-11-state-visit-astana")
     assert "Ни одна статья в таблице не сообщает, состоялось ли оно" in page(table, csto, "ru")
+
+
+def test_no_later_report_never_stands_beside_candidates(run, table) -> None:  # noqa: ANN001
+    """A line saying "no later report in this table" above the later facts that may report on
+    it contradicts itself (three round-14 readers: the peaceful atom, the KazNU intake, the
+    rail lines under the Astana transport agreement). Where candidates stand beside an item
+    (or its parts), its verdict is "not linked", in track and in the briefs, in both
+    languages; "no later report" is left for items nothing later may report on."""
+    rows = json.loads(run("track", "--format", "json").out)
+    assert rows
+    for row in rows:
+        if row["verdict"] == "no later report":
+            assert not row["see_also"], row["id"]
+        if row["see_also"] and row["verdict"] in ("no later report", "not linked"):
+            assert row["verdict"] == "not linked", row["id"]
+    verdicts = {row["id"]: row["verdict"] for row in rows}
+    assert verdicts["a001-kaznu-omsk-first-applicants-sept"] == "not linked"
+    assert verdicts["a001-ekibastuz-gres2-emissions"] == "not linked"
+    assert verdicts["a001-health-agreements"] == "no later report"  # nothing beside it
+    moscow = page(table, "2025-11-state-visit-moscow")
+    line = next(line for line in moscow.splitlines()
+                if "`a001-ekibastuz-gres2-emissions`" in line and line.startswith("  - **"))
+    assert line.startswith("  - **no later fact linked as its progress (see also)**")
+    assert "**более поздних фактов, связанных как продвижение, нет (см. также)**" in \
+        page(table, "2025-11-state-visit-moscow", "ru")
+    # the Astana transport agreement: its rail part's candidates on the visit's own page, and
+    # no "nothing later" said of that part above them
+    astana = page(table, "2024-11-state-visit-astana")
+    lines = astana.splitlines()
+    at = next(i for i, line in enumerate(lines)
+              if line.startswith("  - later,") and "`a004-border-checkpoints`" in line)
+    assert "nothing later linked to its other 3 parts" in lines[at]
+    assert lines[at + 1].startswith("    - its part `a001-agreed-rail-links`: later facts "
+                                    "that may report on it, not linked as its progress:")
+    assert "`a004-ayagoz-bakhty-rail-line`" in lines[at + 1]
+
+
+def test_a_named_sector_keeps_an_earlier_fact_only_by_its_own_sectors(run) -> None:  # noqa: ANN001
+    """`track транспорт` listed the 2024 talks on education: the 2025 overview «коснулись сфер
+    транспорта, экономики, культуры, образования и спорта» (transport first) follows it, and a
+    match brings in what it follows. An earlier fact brought in so is kept only when its own
+    sectors hold the sector the query names (round-14 track reader) — in JSON (track's kept
+    choice) and at a terminal (the whole one) alike; a fact followed by a match on a name
+    (МГИМО → the branch network) is no sector's and stays."""
+    assert FACTS["a001-talks-education"]["sectors"] == "education"
+    assert FACTS["a004-agreements-sectors-overview"]["sectors"].startswith("transport")
+    ids = [row["id"] for row in json.loads(run("track", "транспорт", "--format", "json").out)]
+    assert "a001-talks-education" not in ids
+    assert "a001-agreed-transport-infrastructure" in ids  # transport by its own sectors
+    shown = run("track", "транспорт", "--fields", "id", "--format", "table").out
+    assert "a001-talks-education" not in shown and "a001-agreed-transport-infrastructure" in shown
+    assert "a000-expand-russian-university-branches" in [
+        row["id"] for row in json.loads(run("track", "МГИМО", "--format", "json").out)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from kzru.brief import build, main_sector
-from kzru.follow import NO_REPORT, NOT_NAMED, track
+from kzru.follow import NOT_LINKED, NOT_NAMED, track
 from kzru.render_brief import markdown
 from kzru.render_track import reason_of
 from kzru.suggest import see_also
@@ -100,7 +100,7 @@ def test_the_2025_package_has_its_areas_as_parts_and_the_nuclear_one_decides(bun
     # the 2022 space agreements: the 2025 space documents beside them, not linked (rule 1)
     space = next(part for part in entries["a000-agreements-package"].parts
                  if part.fact.id == "a000-agreements-space")
-    assert space.verdict == NO_REPORT and "a004-documents-space" in [
+    assert space.verdict == NOT_LINKED and "a004-documents-space" in [
         fact.id for fact in space.see_also]
 
 
@@ -126,14 +126,15 @@ def test_the_branch_expansion_is_borne_out_by_mephi_and_gubkin_too(bundled) -> N
 
 
 def test_the_peaceful_atom_work_shows_the_2025_nuclear_rows_beside_it(bundled) -> None:  # noqa
-    """«работа с мирным атомом» (2022) stays unlinked (rule 1: the nuclear line as a whole,
-    not the same named thing as the 2025 Rosatom work; two round-13 re-readers, change log
-    Part 22), the 2025 nuclear rows shown beside it as see also."""
+    """«работа с мирным атомом» (2022), the nuclear line as a whole, is linked since round 14
+    to the 2025 Rosatom work «особо отмечена» — the same line told again at the field's level
+    (change log Part 23): taken up again, never "still open"; the nuclear documents are new
+    documents and stay unlinked."""
     entry = _tracked(bundled)["a003-peaceful-atom-joint-project"]
-    assert entry.verdict == NO_REPORT and entry.later == []
-    assert "a004-documents-nuclear-energy" in [fact.id for fact in entry.see_also]
+    assert entry.verdict == "taken up again"
+    assert [fact.id for fact in entry.later] == ["a004-rosatom-cooperation"]
     assert "a003-peaceful-atom-joint-project" not in \
-        bundled.facts["a004-rosatom-cooperation"].follows
+        bundled.facts["a004-documents-nuclear-energy"].follows
 
 
 def test_a_row_of_four_areas_sits_under_several_areas(bundled) -> None:  # noqa: ANN001

@@ -19,7 +19,7 @@ from conftest import read_table, write_table
 
 from kzru import build, suggest, suggest_pairs
 from kzru.db import open_store
-from kzru.follow import NO_REPORT, track
+from kzru.follow import NO_REPORT, NOT_LINKED, track
 from kzru.store import bundled_data_dir, load
 from kzru.suggest_index import RARE_AT_MOST, topic_keys
 from kzru.text import normalize, words
@@ -109,7 +109,7 @@ def test_see_also_from_the_store_is_the_whole_table_see_also(data_copy: Path,
     # the suggester's candidates stand beside "no later report"; a preview item track finds
     # taken up only around it carries its own see also (not the suggester's)
     got = {entry.fact.id: [fact.id for fact in entry.see_also] for entry in proposed
-           if entry.see_also and entry.verdict == NO_REPORT}
+           if entry.see_also and entry.verdict == NOT_LINKED}
     assert got == expected
     assert got  # candidates are shown beside some "no later report"
 

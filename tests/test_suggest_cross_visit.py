@@ -26,9 +26,9 @@ NOT_YET_LINKS = [
     # them, is linked under RUBRIC-follows 2c: named again, still operating)
     ("a004-kaznu-omsk-branch", "a001-kaznu-omsk-first-applicants-sept"),
     ("a002-kaznu-omsk-branch", "a001-kaznu-omsk-first-applicants-sept"),
-    # the 2022 peaceful-atom work: 2025's nuclear documents and the Rosatom work
+    # the 2022 peaceful-atom work: 2025's nuclear documents (the Rosatom work is linked since
+    # round 14: the same line of work told again)
     ("a004-documents-nuclear-energy", "a003-peaceful-atom-joint-project"),
-    ("a004-rosatom-cooperation", "a003-peaceful-atom-joint-project"),
 ]
 # ... and those the curators have linked (RUBRIC-follows), proposed once the links are cleared
 LINKED = [
@@ -38,6 +38,7 @@ LINKED = [
     ("a004-first-npp-kazakhstan", "a002-kazakhstan-decision-to-build-npps"),
     ("a002-chelyabinsk-state-university-branch", "a001-chelyabinsk-university-kostanay-branch"),
     ("a002-msu-branch", "a003-msu-branch-adapted-programme"),
+    ("a004-rosatom-cooperation", "a003-peaceful-atom-joint-project"),
 ]
 
 

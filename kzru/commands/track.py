@@ -64,15 +64,17 @@ def command(
              "reported project or institution).")] = None,
     by: Annotated[Optional[str], typer.Option(
         "--by", click_type=Choice(follow.VOICES, "voice"),
-        help="Only government commitments (state) or commentators' views (commentator).")
+        help="Only what the reports say the sides and theirs did, agreed or run — governments, "
+             "agencies, joint companies (state) — or commentators' views (commentator).")
     ] = None,
     year: YearFilter = None, sector: SectorFilter = None, event: EventFilter = None,
     kind: KindFilter = None, source: SourceFilter = None, speaker: SpeakerFilter = None,
     place: PlaceFilter = None, limit: LimitOption = None,
     see_also: Annotated[bool, typer.Option(
         "--see-also/--no-see-also", show_default=False,
-        help="Beside \"no later report\", later facts the link suggester proposes, marked "
-             "unconfirmed [default: on].")] = True,
+        help="Beside an item nothing later is linked to, later facts the link suggester "
+             "proposes, marked unconfirmed; its verdict is then \"not linked\" [default: "
+             "on].")] = True,
     explain: Annotated[bool, typer.Option(
         "--explain", help="Say why each verdict was reached: the later fact and its words.")
     ] = False,
@@ -83,8 +85,9 @@ def command(
     reaffirmed — still open, restated — still operating (an institution named again as open
     or at work), taken up again (a topic only discussed, discussed again), borne out / partly
     borne out / not mentioned / not named (a preview's forecasts against the visit's report),
-    not taken up at the visit / as such (a preview's background), no later report, or latest
-    report (nothing newer exists)."""
+    not taken up at the visit / as such (a preview's background), no later report, not linked
+    (later facts that may report on it beside it, as see also), or latest report (nothing newer
+    exists)."""
     loaded = dataset(options)
     # the fact filters every listing takes, meaning here what they mean in kzru facts
     given = {"sector": sector, "year": year, "event": event, "kind": kind, "source": source,
@@ -105,12 +108,13 @@ def command(
             return
         candidates = None
         if found is not None:
-            from kzru.topic import about
+            from kzru.topic import about, in_named_sectors
 
             whole = loaded.fetch(hit.fact.id for hit in found.hits)
-            candidates = follow.with_earlier(loaded, about(
-                loaded, [hit._replace(fact=whole[hit.fact.id]) for hit in found.hits],
-                found.reading))
+            topical = about(loaded, [hit._replace(fact=whole[hit.fact.id])
+                                     for hit in found.hits], found.reading)
+            candidates = in_named_sectors(loaded, follow.with_earlier(loaded, topical),
+                                          topical, found.reading)
         entries = (entry for entry in follow.tracked(loaded, candidates, selection.since,
                                                      wanted.statuses)
                    if selection.accepts(entry.fact) and (by is None or entry.voice == by)

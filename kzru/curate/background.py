@@ -13,17 +13,19 @@ import re
 from datetime import date, timedelta
 
 from kzru.cues import (
-    ARRIVAL_VERBS,
-    BACKGROUND_WORDS,
-    EVENT_FRAMING,
     GROUP_SPEAKERS,
-    PARTICIPANT_WORDS,
-    REPORT_DAYS,
     REPORTED_CUES,
 )
 from kzru.curate.annotate import Sentence
 from kzru.curate.draft import Draft
 from kzru.curate.mentions import ACTS, VISIT_KINDS, holds, host_of, span, venues
+from kzru.event_cues import (
+    ARRIVAL_VERBS,
+    BACKGROUND_WORDS,
+    EVENT_FRAMING,
+    PARTICIPANT_WORDS,
+    REPORT_DAYS,
+)
 from kzru.model import Event
 from kzru.text import normalize
 

@@ -12,10 +12,16 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from kzru.cues import DAY_REFERENCES, NOW_WORDS, TIME_REFERENCES
+from kzru.cues import (
+    DAY_REFERENCES,
+    TIME_REFERENCES,
+)
 from kzru.curate.annotate import Annotated
 from kzru.curate.dates import CONTINUES_KEY, Dated, Published
 from kzru.curate.words import normalize
+from kzru.event_cues import (
+    NOW_WORDS,
+)
 from kzru.labels import Said, word
 
 if TYPE_CHECKING:

@@ -100,6 +100,12 @@ def attributed_office(sentence: Sentence) -> tuple[str, set[int]]:
             office = _office(sentence.text[at + len(cue):])
             if office:
                 return office, {at}
+    # what came from an office ("Сообщение поступило от пресс-службы Кремля", "по информации
+    # пресс-службы Акорды", "из пресс-службы министерства сообщили")
+    for match in re.finditer(r"(?<!\w)(?:от|из|по информации|по сообщению)\s+(?=пресс)", text):
+        office = _office(sentence.text[match.end():])
+        if office:
+            return office, {match.start()}
     return "", set()
 
 

@@ -24,18 +24,20 @@ import re
 from typing import Sequence
 
 from kzru.cues import (
+    RELATIVE_SHIFTS,
+    SAYING_VERBS,
+)
+from kzru.curate.annotate import MIN_WORDS, Sentence, Token
+from kzru.curate.evidence import EVIDENCE_LIMIT, FINITE_POS, strip_span
+from kzru.curate.words import letters
+from kzru.event_cues import (
     ANAPHORA_ADVERBS,
     ANAPHORA_DETERMINERS,
     ANAPHORA_NOUNS,
     ANAPHORA_PRONOUNS,
     DEICTIC_PERIODS,
-    RELATIVE_SHIFTS,
-    SAYING_VERBS,
     TIME_NOUNS,
 )
-from kzru.curate.annotate import MIN_WORDS, Sentence, Token
-from kzru.curate.evidence import EVIDENCE_LIMIT, FINITE_POS, strip_span
-from kzru.curate.words import letters
 from kzru.model import EVIDENCE_JOINER
 from kzru.text import normalize
 

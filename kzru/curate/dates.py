@@ -5,6 +5,8 @@ year ("в прошлом году") is resolved against the article's date and `
 saying how. A sentence with no timing carries the article's date (basis ``publication``).
 A note is a ``labels.Said``: it reads as the English the table's date_note holds, and kzru
 review says it in the reader's language (its key and fields are kept in the review notes).
+The records are kzru.curate.dated; a season, a part of a year, a week and a weekday are read
+by kzru.curate.periods.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
-from typing import NamedTuple
 
-from kzru.cues import MONTHS, RELATIVE_DAYS, RELATIVE_SHIFTS, SEASONS, WEEKDAYS
+from kzru.cues import MONTHS, RELATIVE_DAYS, SEASONS, WEEKDAYS
+from kzru.curate.dated import Dated, Published, describe, shift_of
+from kzru.curate.periods import period, season, week, weekday
 from kzru.labels import Said
 
 _MONTH = "|".join(f"(?:{pattern})" for pattern, _ in MONTHS)
@@ -43,9 +46,20 @@ _PATTERNS = (
         r"(?<![\w])(" + "|".join(SEASONS) + r")(?:\s+(этого|текущего|прошлого|минувшего|"
         r"следующего|будущего)\s+года|,?\s+(\d{4})(?:\s*(?:года|году|г\.))?)?(?![\w])",
         re.IGNORECASE)),
+    # a part of a year by its half or quarter ("до конца первого полугодия", "во втором
+    # квартале 2027 года"): a deadline is the period's last month, a period its year
+    ("period", re.compile(
+        r"(?<![\w])(до\s+конца|к\s+концу|в|во)\s+(перв|втор|трет|четверт)\w*\s+"
+        r"(полугоди|квартал)\w*(?:\s+(?:(этого|текущего|следующего|будущего|прошлого)\s+года|"
+        r"(\d{4})\s*(?:года|г\.)?))?", re.IGNORECASE)),
+    ("year_end", re.compile(
+        r"(?<![\w])(?:до\s+конца|к\s+концу)\s+(?:(этого|текущего|следующего|будущего)\s+)?"
+        r"года(?![\w])", re.IGNORECASE)),
     ("year", re.compile(rf"(?<![\w])(?:в|во|с|до|к|на|за|по|in|since)\s+(?:{_MONTH_PART}\s+)?"
                         r"(\d{4})(?:-м)?"
-                        r"(?:\s*(?:году|года|год|г\.))?(?!\d)", re.IGNORECASE)),
+                        # a number with a unit after it ("до 1200 МВт") is no year
+                        r"(?:\s*(?:году|года|год|г\.)|(?!\s*(?!(?:и|или|and|or)\s)[^\W\d_]))"
+                        r"(?!\d)", re.IGNORECASE)),
     ("year", re.compile(r"(?<![\w-])(\d{4})-(?:й|м|го|му|ом)(?![а-я])", re.IGNORECASE)),
     ("year_relative", re.compile(
         r"(?<![\w])(\w+?)(?:ом|ем|ого|его|ий|ый)\s+год(?:у|а)?(?![а-я])", re.IGNORECASE)),
@@ -77,40 +91,10 @@ CONTINUES = "No date of its own: it continues the sentence before it in the para
 CONTINUES_KEY = "draft.note.continues"
 
 
-class Dated(NamedTuple):
-    """A date found in (or given to) a sentence."""
-
-    date: date
-    precision: str  # day | month | year
-    basis: str  # stated | inferred | publication
-    note: str
-    end: date | None = None  # the last day of a range ("10 и 11 февраля")
-    start: int = -1  # offset of the expression in the sentence
-    stop: int = -1
-    # a season's first and last day: an event is dated by them (at "season" precision),
-    # a fact only by its year, as facts have no season precision
-    season: tuple[date, date] | None = None
-
-
-class Published(NamedTuple):
-    """The article's date, against which relative dates are resolved."""
-
-    date: date
-    precision: str
-
-
 def month_number(word: str) -> int | None:
     for pattern, number in MONTHS:
         if re.fullmatch(pattern, word, re.IGNORECASE):
             return number
-    return None
-
-
-def _shift(stem: str) -> int | None:
-    stem = stem.lower().replace("ё", "е")
-    for cue, offset in RELATIVE_SHIFTS.items():
-        if stem.startswith(cue) or cue.startswith(stem) and len(stem) >= 2:
-            return offset
     return None
 
 
@@ -140,12 +124,6 @@ def _year_for(month: int, day: int, published: Published, tense: str = "") -> tu
 def _impossible(said: str) -> str:
     return (f"The text gives «{said}», a day no calendar has: dated only to its month, "
             "for the reviewer to check.")
-
-
-def _describe(published: Published) -> Said:
-    shown = {"day": published.date.isoformat(), "month": published.date.strftime("%Y-%m"),
-             "year": str(published.date.year)}[published.precision]
-    return Said("draft.article_date", date=shown)
 
 
 def _match(kind: str, match: re.Match[str], published: Published,
@@ -181,12 +159,12 @@ def _match(kind: str, match: re.Match[str], published: Published,
         return Dated(found, "day", basis, note, end, *at)
     if kind == "month_relative":
         month = month_number(match[1])
-        offset = _shift(match[2][:-3])
+        offset = shift_of(match[2][:-3])
         if month is None or offset is None:
             return None
         year = published.date.year + offset
         return Dated(date(year, month, 1), "month", "inferred",
-                     Said("draft.note.year_from", said=said, article=_describe(published)), None,
+                     Said("draft.note.year_from", said=said, article=describe(published)), None,
                      *at)
     if kind == "month_year":
         month = month_number(match[1])
@@ -205,132 +183,56 @@ def _match(kind: str, match: re.Match[str], published: Published,
                      Said("draft.note.month_no_year", said=said, how=how), None, *at)
     if kind == "year":
         year = int(match[1])
-        if not 1000 <= year <= 2999:
-            return None
+        worded = bool(re.search(r"год|г\.|-", said, re.IGNORECASE))
+        if not (1000 <= year <= 2999 if worded else 1900 <= year <= 2100):
+            return None  # a bare number out of the years news dates is no year
         return Dated(date(year, 1, 1), "year", "stated", "", None, *at)
     if kind == "year_relative":
-        offset = _shift(match[1])
+        offset = shift_of(match[1])
         if offset is None:
             return None
         year = published.date.year + offset
         return Dated(date(year, 1, 1), "year", "inferred",
-                     Said("draft.note.against", said=said, article=_describe(published)), None,
+                     Said("draft.note.against", said=said, article=describe(published)), None,
                      *at)
     if kind == "month_shift":
-        offset = _shift(match[1])
+        offset = shift_of(match[1])
         if offset is None or published.precision == "year":
             return None
         month_index = published.date.year * 12 + published.date.month - 1 + offset
         return Dated(date(month_index // 12, month_index % 12 + 1, 1), "month", "inferred",
-                     Said("draft.note.against", said=said, article=_describe(published)), None,
+                     Said("draft.note.against", said=said, article=describe(published)), None,
                      *at)
     if kind == "week_relative":
-        offset = _shift(match[1])
+        offset = shift_of(match[1])
         if offset is None:
             return None
-        return _week(offset, said, published, at)
+        return week(offset, said, published, at)
+    if kind == "period":
+        return period(match, published, tense, said, at)
+    if kind == "year_end":
+        shift = shift_of(match[1][:-3]) if match[1] else 0
+        if shift is None:
+            return None
+        year = published.date.year + shift
+        return Dated(date(year, 1, 1), "year", "inferred", Said(
+            "draft.note.year_end", said=said, year=year, article=describe(published)), None,
+            *at)
     if kind == "season":
-        return _season(match, published, tense, said, at)
+        return season(match, published, tense, said, at)
     if kind == "weekday_shift":
-        return _weekday(WEEKDAYS[match[2].lower()], published, tense, said, at,
+        return weekday(WEEKDAYS[match[2].lower()], published, tense, said, at,
                         match[1].lower())
     if kind == "weekday":
-        return _weekday(WEEKDAYS[match[1].lower()], published, tense, said, at)
+        return weekday(WEEKDAYS[match[1].lower()], published, tense, said, at)
     if kind in ("day_word", "eve"):
         days = -1 if kind == "eve" else RELATIVE_DAYS[match[1].lower()]
         if published.precision != "day":
             return None  # a day cannot be counted from a month: the sentence stays undated
         found = published.date + timedelta(days=days)
         return Dated(found, "day", "inferred",
-                     Said("draft.note.counted", said=said, article=_describe(published)), None,
+                     Said("draft.note.counted", said=said, article=describe(published)), None,
                      *at)
-    return None
-
-
-def _season(match: re.Match[str], published: Published, tense: str, said: str,
-            at: tuple[int, int]) -> Dated | None:
-    """A season is three months, which no fact's precision holds: it is dated to its year
-    (the year given, or the one the words or the tense place it in), with a note naming its
-    months. A winter that spans two years, with no year given, has no date of its own."""
-    first, last = SEASONS[match[1].lower()]
-    year, basis = published.date.year, "inferred"
-    if match[3]:
-        year, basis = int(match[3]), "stated"
-        how: Said | None = None
-    elif match[2]:
-        shift = _shift(match[2][:-3])
-        if shift is None:
-            return None
-        year += shift
-        how = Said("draft.season.from", article=_describe(published))
-    else:
-        if first > last:
-            return None  # December to February: two years
-        opens, closes = date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
-        if tense == "past" and opens > published.date:
-            year -= 1  # a past spring not yet begun this year was last year's
-        elif tense == "future" and closes < published.date:
-            year += 1
-        elif not tense and abs((opens - published.date).days) > 183 and \
-                abs((closes - published.date).days) > 183:
-            year += 1 if opens < published.date else -1
-        how = Said("draft.year.same" if year == published.date.year else "draft.year.before"
-                   if year < published.date.year else "draft.year.after",
-                   year=published.date.year)
-    if not 1000 <= year <= 2999:
-        return None
-    months = f"{first:02d}–{last:02d}"
-    note = Said("draft.note.season", said=said, months=months, year=year, how=how) if how \
-        else Said("draft.note.season_stated", said=said, months=months, year=year)
-    first_day = date(year - (first > last), first, 1)
-    last_day = date(year, last, calendar.monthrange(year, last)[1])
-    return Dated(date(year, 1, 1), "year", basis, note, None, *at, (first_day, last_day))
-
-
-def _weekday(day: int, published: Published, tense: str, said: str,
-             at: tuple[int, int], shift: str = "") -> Dated | None:
-    """A day of the week is counted from the article's day: the last such day up to it for
-    what happened or happens (the article's own day included), the next for what is to come.
-    Named with a word: "прошлую"/"минувшую" is the last before the article's day, "эту" the
-    one of the article's week, "следующую" the one of the week after, "ближайшую" the next."""
-    if published.precision != "day":
-        return None
-    monday = published.date - timedelta(days=published.date.weekday())
-    if shift in ("прошл", "минувш"):
-        found = published.date - timedelta(days=(published.date.weekday() - day - 1) % 7 + 1)
-        tense = "past"
-    elif shift == "эт":
-        found = monday + timedelta(days=day)
-        tense = "future" if found >= published.date else "past"
-    elif shift == "следующ":
-        found, tense = monday + timedelta(days=7 + day), "future"
-    elif shift == "ближайш" or tense == "future":
-        found = published.date + timedelta(days=(day - published.date.weekday()) % 7 or (
-            7 if shift else 0))
-        tense = "future"
-    else:
-        found = published.date - timedelta(days=(published.date.weekday() - day) % 7)
-    return Dated(found, "day", "inferred",
-                 Said("draft.note.weekday_next" if tense == "future" else
-                      "draft.note.weekday_last", said=said, article=_describe(published)),
-                 None, *at)
-
-
-def _week(offset: int, said: str, published: Published, at: tuple[int, int]) -> Dated | None:
-    """A week has no precision of its own: the month when the whole week lies in one month,
-    else the year when it lies in one year."""
-    if published.precision != "day":
-        return None
-    monday = published.date - timedelta(days=published.date.weekday()) + timedelta(weeks=offset)
-    sunday = monday + timedelta(days=6)
-    week = {"said": said, "monday": monday.isoformat(), "sunday": sunday.isoformat(),
-            "article": _describe(published)}
-    if (monday.year, monday.month) == (sunday.year, sunday.month):
-        return Dated(date(monday.year, monday.month, 1), "month", "inferred",
-                     Said("draft.note.week", **week), None, *at)
-    if monday.year == sunday.year:
-        return Dated(date(monday.year, 1, 1), "year", "inferred",
-                     Said("draft.note.week_months", **week), None, *at)
     return None
 
 

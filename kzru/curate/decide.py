@@ -37,7 +37,7 @@ from kzru.curate.verbs import (
     stance,
 )
 from kzru.curate.words import cue_at, find, holds_word, letters, negated, normalize
-from kzru.report_cues import CEREMONY_WORDS, SUPPORTED
+from kzru.report_cues import CEREMONY_WORDS, SUPPORTED, TOPIC_NOUNS
 
 __all__ = ["cue_at", "find", "holds_word", "normalize"]  # read from here by other modules
 
@@ -101,7 +101,8 @@ def decide(sentence: Sentence, framed: bool = False) -> tuple[str, str, str]:
                 decided = "planned"  # "посетит", "договорятся"; "будет подписано"
             if status == "signed" and " " not in cue and cue.startswith(EXCHANGE_CUES) \
                     and not _document(sentence):
-                continue  # "обменялись поздравлениями": an exchange of no document
+                decided = "done"  # "обменялись поздравлениями": an exchange of no document
+                # took place ("обменялись мнениями, опытом" is talk: its longer cue wins)
             if status in ("signed", "done") and " " not in cue and of_quality(sentence,
                                                                           token):
                 continue  # "отношения приняли иной характер": an assessment, not an act
@@ -260,7 +261,9 @@ def decide_kind(sentence: Sentence, status: str, has_number: bool) -> tuple[str,
 def event_word(sentence: Sentence, many: bool = False) -> str:
     """The kind of the one event the sentence names ('' for none); ``many``: events named in
     the plural count too ("Ежегодные встречи…", what an elided "Первая…" takes up)."""
-    from kzru.cues import EVENT_KINDS
+    from kzru.event_cues import (
+        EVENT_KINDS,
+    )
 
     text = normalize(sentence.text)
     for phrase, kind in EVENT_KINDS:
@@ -268,16 +271,22 @@ def event_word(sentence: Sentence, many: bool = False) -> str:
         if len(parts) == 1 and any(many or _one_event(sentence, at)
                                    for at in find(parts[0], text)):
             return kind
-        if len(parts) == 2 and re.search(
-                rf"(?<!\w){re.escape(parts[0])}\w*\s+{re.escape(parts[1])}", text):
-            return kind
+        if len(parts) == 2 and any(
+                many or _one_event(sentence, match.end() - len(parts[1]))
+                for match in re.finditer(
+                    rf"(?<!\w){re.escape(parts[0])}\w*\s+{re.escape(parts[1])}", text)):
+            return kind  # ("телефонные разговоры происходят часто" name no one call)
     return ""
 
 
 def _one_event(sentence: Sentence, at: int) -> bool:
-    """A word naming one event, not events in general ("форумы", "визитов года")."""
+    """A word naming one event, not events in general ("форумы", "визитов года"), nor an
+    event that is only the topic of another noun ("обсудили повестку форума")."""
     token = cue_at(sentence, sentence.start + at)
     if token is None:
+        return False
+    before = [t for t in letters(sentence) if t.stop <= token.start][-1:]
+    if before and normalize(before[0].text).startswith(TOPIC_NOUNS):
         return False
     if normalize(token.lemma).startswith("переговор"):
         return True  # plural only

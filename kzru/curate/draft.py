@@ -16,13 +16,9 @@ from kzru.cues import (
     DECIDING_POS,
     DESCRIBED_STATUSES,
     DESCRIPTIVE_KINDS,
-    INVITATION_WORDS,
-    INVITED_WORDS,
-    PREPARATION_WORDS,
-    PREPARED_WORDS,
-    REPORTED_CUES,
     WORK_UNDER_WAY,
 )
+from kzru.curate.ahead import invited_dates, invited_kind
 from kzru.curate.annotate import LONGEST_SENTENCE, MIN_WORDS, Annotated, Sentence
 from kzru.curate.carried import continued, that_day
 from kzru.curate.context import antecedent, continues, join
@@ -65,7 +61,7 @@ from kzru.curate.readings import (
 )
 from kzru.curate.speakers import carry_speakers, find_speaker
 from kzru.curate.titles import is_title
-from kzru.curate.verbs import told_before
+from kzru.curate.verbs import frame_end, told_before
 from kzru.curate.words import letters
 from kzru.labels import Said, word
 from kzru.model import EVIDENCE_JOINER
@@ -166,12 +162,19 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         tense = "future"  # "планируют провести в октябре": the October to come; so is
         # "договорились провести в мае", what was agreed to be done
     dates = find_dates(sentence.text, published, tense)
-    invited, talked = _invited(sentence, published)
+    invited, talked = invited_dates(sentence, published)
+    named = dates + invited  # every date the sentence names: none of them is a figure
     if invited and not talked:
         # "готовится к визиту в ноябре": the preparation is the visit's, at the visit's time
         dates, invited = invited, []
     dates = [d for d in dates if not invited or d.start < invited[0].start]
-    value, unit, number_at = find_number(sentence, dates)
+    frame = frame_end(sentence)
+    if frame >= 0 and cue and any(at > frame for at in find(normalize(cue),
+                                                              normalize(sentence.text))):
+        # "Сегодня министр сообщил, что соглашение будет подписано …": the time of the
+        # saying is not the time of what is said, which has only its own
+        dates = [d for d in dates if d.start >= frame]
+    value, unit, number_at = find_number(sentence, named)
     kind, kind_word = decide_kind(sentence, status, bool(value))
     if kind == "meeting" and cue and reported_beyond(sentence, cue, kind_word):
         kind, kind_word = "statement", ""  # "Переговоры … назвал …, что Россия увеличит…"
@@ -225,32 +228,37 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
             whole, article.publisher), text=whole.text,
         evidence=quoted, evidence_spans=spans, value=value, unit=unit,
         names=find_names(sentence, lexicon_), why=why,
-        event_word=event_word(sentence) or event_word(whole) or elided_event(
-            whole, annotated.sentences[whole.index - 1] if whole.index else None),
+        event_word=invited and invited_kind(sentence) or event_word(sentence) or event_word(
+            whole) or elided_event(whole, annotated.sentences[whole.index - 1]
+                                   if whole.index else None),
         after=before.index if before is not None else -1,
         event_date=invited[0] if invited else None)
 
 
-def _invited(sentence: Sentence, published: Published) -> tuple[list[Dated], bool]:
-    """The dates of the visit an invitation names, after its visit word ("пригласил Путина
-    с официальным визитом в республику в 2026 году"; "приглашение посетить Астану в мае"),
-    or of the event a preparation is for ("готовится к визиту в октябре"): a time to come,
-    so read in the future tense. And whether the sentence reports the invitation or a talk
-    about the preparation ("обсудили подготовку к визиту в октябре"), which belongs where
-    it was made; a preparation itself belongs to the event it prepares."""
-    text = normalize(sentence.text)
-    for lead, nouns in ((INVITATION_WORDS, INVITED_WORDS), (PREPARATION_WORDS, PREPARED_WORDS)):
-        opening = re.search(r"(?<!\w)(?:" + "|".join(lead) + ")", text)
-        if opening is None:
-            continue
-        named = re.compile(r"(?<!\w)(?:" + "|".join(nouns) + ")").search(text, opening.end())
-        if named is None:
-            continue
-        talked = lead is INVITATION_WORDS or any(
-            re.search(rf"(?<!\w){cue}", text[:opening.start()]) for cue in REPORTED_CUES)
-        return [d for d in find_dates(sentence.text, published, "future")
-                if d.start > named.start()], talked
-    return [], False
+def _dateline(sentence: Sentence, published: Published) -> bool:
+    """A place and a date with no predicate ("Астана, 8 апреля 2029 года"): a dateline."""
+    return not any(t.pos in PREDICATE_POS for t in sentence.tokens) and \
+        len(letters(sentence)) <= DATELINE_WORDS and any(
+            d.precision == "day" for d in find_dates(sentence.text, published))
+
+
+DATELINE_WORDS = 6  # words of a dateline at most: a place or two, a month, "года"
+
+
+def _frame_only(sentence: Sentence, piece: Sentence, groups: list[Group]) -> bool:
+    """A clause group of a long sentence that holds only the frame of a reported clause
+    ("Сегодня X сообщил журналистам, что …", with the clause's first words cut off where the
+    group ends) while another group holds the clause: the frame is no fact of its own (its
+    speaker and time are read from the whole sentence), and drafting it would say the clause
+    twice, once cut mid-phrase. A group whose own cue stands before the frame's end ("подписал
+    соглашение и сообщил, что …") is kept."""
+    frame = frame_end(sentence)
+    clause = sentence.start + frame - len("что")  # where the reported clause's group opens
+    if frame < 0 or piece.start >= clause or not any(g.start >= clause for g in groups):
+        return False
+    cue = decide_status(piece)[1]
+    at = find(normalize(cue), normalize(piece.text)) if cue else []
+    return not at or piece.start + at[0] >= sentence.start + frame
 
 
 def _agreed_to_do(sentence: Sentence, cue: str) -> bool:
@@ -324,8 +332,8 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
                 skipped.setdefault(TOO_LONG, set()).add(sentence.index)
             continue
         before = antecedent(annotated.sentences, sentence.index, text)
-        if before is not None and before.index in furnished:
-            before = None
+        if before is not None and (before.index in furnished or _dateline(before, published)):
+            before = None  # a headline or a dateline is no antecedent
         parts = coordinated(sentence) if fits_whole(sentence, text) else []
         if parts:
             # "…, причём …", "…, а также обсудили …": two predicates, two facts, each part
@@ -341,7 +349,8 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
             parts = [sub_sentence(sentence, group.start, group.stop, text) for group in groups]
             head = next((p for p in parts if decide_status(p)[1]), None)
             pieces = [(piece, number, sentence, head, group)
-                      for number, (piece, group) in enumerate(zip(parts, groups), 1)]
+                      for number, (piece, group) in enumerate(zip(parts, groups), 1)
+                      if not _frame_only(sentence, piece, groups)]
         for piece, number, whole, head, group in pieces:
             if number and attribution_only(piece):
                 continue  # "…, 3 июля сообщает РИА Новости": the channel, not a fact

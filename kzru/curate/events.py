@@ -1,6 +1,6 @@
 """Link drafts to events: a known event when the date and place fit, else a proposed one.
 
-A sentence naming a visit, talks, a meeting, summit or forum (kzru.cues.EVENT_KINDS) is a
+A sentence naming a visit, talks, a meeting, summit or forum (kzru.event_cues.EVENT_KINDS) is a
 mention (kzru.curate.mentions): its kind, date, places and sides. A mention fits
 an event whose days hold its date and whose places or kind agree; a finer mention refines a
 coarser event proposed earlier in the same article ("в этом году" → "10 и 11 февраля"). A
@@ -14,20 +14,9 @@ is never the one the article reports held; a telephone conversation is a call of
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Iterable
 
-from kzru.cues import (
-    ANAPHORA_PREPOSITIONS,
-    ANAPHORA_STARTS,
-    BACKGROUND_WORDS,
-    EVENT_FRAMING,
-    EVENT_TITLES,
-    PHONE_TITLES,
-    PHONE_WORDS,
-    VISIT_NOUNS,
-)
 from kzru.curate.annotate import Sentence
 from kzru.curate.background import background
 from kzru.curate.dates import CONTINUES
@@ -40,12 +29,21 @@ from kzru.curate.mentions import (
     concrete,
     country_of,
     holds,
-    host_of,
     latin,
     mention,
     slug,
     upcoming,
     venues,
+)
+from kzru.curate.visits import named_twice, visit_places
+from kzru.event_cues import (
+    ANAPHORA_PREPOSITIONS,
+    ANAPHORA_STARTS,
+    BACKGROUND_WORDS,
+    EVENT_FRAMING,
+    EVENT_TITLES,
+    PHONE_TITLES,
+    PHONE_WORDS,
 )
 from kzru.model import Event
 from kzru.report_cues import UNNAMED_VISIT
@@ -196,6 +194,10 @@ class Linker:
             if not m.ahead and best.id in self.proposed:
                 self.held.add(best.id)
             return best.id
+        if main and m.phone and not m.host and main in self.events:
+            # a call that names neither side ("состоялся предыдущий телефонный разговор
+            # президентов"): between the sides of the article's own event
+            m = m._replace(host=self.events[main].host, guest=self.events[main].guest)
         if main and not m.places and main in self.events:
             event = self.events[main]
             if _overlaps(m, event) or m.precision == "day" and \
@@ -219,6 +221,7 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
     "В мероприятии примет участие…") or opens with a pronoun or demonstrative takes its
     event, and the rest join the main event by ``background`` (kzru.curate.background)."""
     links = [""] * len(drafts)
+    lead_place = _lead_place(drafts, sentences)
     named = [""] * len(drafts)  # the event each draft's sentence names, even one it is not of
     main: str | None = None
     preview = False
@@ -226,7 +229,10 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
     unlinked: set[int] = set()  # mentions that fitted and proposed nothing
     for index, draft in enumerate(drafts):
         sentence = sentences[draft.sentence]
-        m = mention(draft, sentence, article_date, article_precision)
+        # the lead's city only while the article has no event of its own yet (a summit the
+        # day after a visit is held where the text says, not in the visit's city)
+        m = mention(draft, sentence, article_date, article_precision,
+                    "" if any(links[:index]) else lead_place)
         mentions.append(m)
         found = linker.link(m, source, main) if m else None
         if m is not None and not found:
@@ -238,7 +244,7 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
         if found and main is None and linker.events[found].kind in VISITS:
             main = found
         links[index] = found or ""
-    if _named_twice(drafts, sentences, mentions, unlinked, links, linker, source, main):
+    if named_twice(drafts, sentences, mentions, unlinked, links, linker, source, main):
         main = None  # the first visit named is the article's main event, in text order
     for index, draft in enumerate(drafts):
         if links[index] and (links[index] == main or main is None and
@@ -275,7 +281,7 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
             earlier_named = [event for pair in zip(links[:index], named) for event in pair]
             found = _to_come(draft, earlier_named + links[index:], linker, article_date) or \
                 _same_kind(draft.event_word, earlier_named, linker,
-                           holds(normalize(sentence.text), PHONE_WORDS)) or \
+                           holds(normalize(sentence.text), PHONE_WORDS), draft.date.date) or \
                 _same_place(sentence, links[:index], linker)
         continued = bool(index) and (draft.date.basis == "publication" and _continues(
             sentence, drafts[index - 1], sentences) or draft.date.note.startswith(CONTINUES))
@@ -294,52 +300,37 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
             found = background(draft, sentence, linker.events[main], article_date,
                                 article_precision, preview, draft.sentence in lead)
         links[index] = found
-    _visit_places(sentences.values(), links, linker)
+    visit_places(sentences.values(), links, linker)
     return links
 
 
 # The notes of a date taken from an earlier sentence by a phrase that refers to it
 # (kzru.curate.carried.that_day)
 REFERRED = ("draft.note.that_day", "draft.note.that_time")
-_VISITED = re.compile(  # "визита в ", "визите его в ": the words before where a visit goes
-    r"(?<!\w)(?:" + "|".join(VISIT_NOUNS) + r")\w*\s+(?:\S+\s+){0,4}?(?:в|во|to)\s+$")
+def _lead_place(drafts: list[Draft], sentences: dict[int, Sentence]) -> str:
+    """The one city of either side the article's first two drafted sentences name as a
+    venue, or '' (none, or more than one)."""
+    lead = sorted({draft.sentence for draft in drafts})[:2]
+    found = {city_of(e.normal) for number in lead for e in venues(sentences[number])
+             if concrete([e.normal]) and country_of(city_of(e.normal))}
+    return found.pop() if len(found) == 1 else ""
 
 
-def _visit_places(sentences: Iterable[Sentence], links: list[str], linker: Linker) -> None:
-    """A visit this article proposed without a place takes the city the article names as
-    where the visit goes ("накануне визита в Астану", "в ходе его визита в Москву"), when
-    that city is on the host's side: one visit, however its sentences name it."""
-    for event_id in dict.fromkeys(link for link in links if link):
-        event = linker.events[event_id]
-        if event_id not in linker.proposed or event.kind not in VISIT_KINDS or \
-                concrete(event.places):
-            continue
-        for sentence in sentences:
-            text = normalize(sentence.text)
-            place = next((e for e in sentence.entities if e.type == "place" and _VISITED.search(
-                text[:e.start - sentence.start]) and concrete([e.normal]) and
-                country_of(city_of(e.normal)) in ("", event.host)), None)
-            if place is not None:
-                city = city_of(place.normal)
-                title_ru, title_en = EVENT_TITLES[event.kind]
-                linker.events[event_id] = event._replace(
-                    places=(city,), title_ru=f"{title_ru}: {city}",
-                    title_en=f"{title_en}: {latin(city).title()}")
-                break
-
-
-def _same_kind(kind: str, links: list[str], linker: Linker, phone: bool = False) -> str:
+def _same_kind(kind: str, links: list[str], linker: Linker, phone: bool = False,
+               on: date | None = None) -> str:
     """The last event of this article of the kind an undated mention names: "форум" after
     the forum was named is that forum, not the visit the article is about; "переговоры"
-    are a telephone conversation only in a sentence that speaks of the telephone."""
+    are a telephone conversation only in a sentence that speaks of the telephone. Of two
+    such events, the one whose days hold ``on`` (the article's day, for a report: "на полях
+    форума" is the forum reported, not one recalled in May)."""
     family = VISIT_KINDS | {"visit"} if kind == "visit" else {kind}
-    for event_id in reversed(links):
-        # a bare "визит"/"приезд" ("этому визиту", "ждут приезда гостя") takes up the
-        # article's state, official or working visit named before it
-        if event_id and linker.events[event_id].kind in family and \
-                (event_id in linker.calls) == phone:
-            return event_id
-    return ""
+    # a bare "визит"/"приезд" ("этому визиту", "ждут приезда гостя") takes up the
+    # article's state, official or working visit named before it
+    fitting = [event_id for event_id in reversed(links) if event_id and
+               linker.events[event_id].kind in family and (event_id in linker.calls) == phone]
+    held = [event_id for event_id in fitting if on is not None and
+            linker.events[event_id].start <= on <= linker.events[event_id].end]
+    return (held or fitting or [""])[0]
 
 
 def _to_come(draft: Draft, links: list[str], linker: Linker, article_date: date) -> str:
@@ -351,48 +342,6 @@ def _to_come(draft: Draft, links: list[str], linker: Linker, article_date: date)
     ahead = {link for link in links if link and linker.events[link].end >= article_date
              and link not in linker.held}
     return ahead.pop() if len(ahead) == 1 else ""
-
-
-def _named_twice(drafts: list[Draft], sentences: dict[int, Sentence],
-                 mentions: list[Mention | None], unlinked: set[int], links: list[str],
-                 linker: Linker, source: str, main: str | None) -> bool:
-    """One visit named twice — once by who goes where and when, without its kind ("визит
-    Путина в Казахстан в 2026 году", "в конце ноября приедет"), and once by its kind without
-    a side or a date of its own ("с официальным визитом в республику", "к предстоящему
-    государственному визиту") — is one visit: proposed with the kind of the one and the
-    side and days of the other. The sentences that named it without its kind join it, and
-    so does the one naming its kind when its own days overlap. Whether an event was
-    proposed so."""
-    bare = [i for i, m in enumerate(mentions)
-            if m is not None and i in unlinked and m.kind in ("", "visit") and m.host]
-    invited = {i for i, draft in enumerate(drafts) if draft.event_date is not None}
-    if not bare:
-        return False
-    for index, draft in enumerate(drafts):
-        if draft.event_word not in VISIT_KINDS or links[index]:
-            continue
-        m = mentions[index]
-        sentence = sentences[draft.sentence]
-        host = m.host if m is not None else host_of(sentence, venues(sentence))
-        for first in bare:
-            one = mentions[first]
-            assert one is not None
-            if host not in ("", one.host) or m is not None and not (
-                    m.start <= one.end and one.start <= m.end):
-                continue
-            event_id = linker.link(one._replace(kind=draft.event_word), source, main)
-            if not event_id:
-                continue
-            for other in bare:
-                again = mentions[other]
-                assert again is not None
-                if other not in invited:  # (an invitation belongs where it was made)
-                    links[other] = linker.link(again, source, main) or ""
-            if m is not None and index not in invited:
-                links[index] = linker.link(m._replace(host=one.host, guest=one.guest),
-                                           source, main) or ""
-            return True
-    return False
 
 
 def _continues(sentence: Sentence, before: Draft, sentences: dict[int, Sentence]) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, NamedTuple
 
-from kzru.cues import SECTOR_STEMS
+from kzru.cues import ACTIVITY_SECTORS, SECTOR_STEMS
 from kzru.curate.annotate import Sentence
 from kzru.text import compound_parts, normalize, stem_many, words
 
@@ -189,7 +189,10 @@ def find_sectors(sentence: Sentence, lexicon_: Lexicon) -> tuple[str, ...]:
             if at is not None:
                 for sector in belongs:
                     positions[sector] = min(positions.get(sector, at), at)
-    return tuple(sorted(positions, key=lambda s: positions[s]))
+    # building is the activity, what is built the sector ("строительство атомной станции":
+    # nuclear, then construction)
+    return tuple(sorted(positions, key=lambda s: (s in ACTIVITY_SECTORS and len(positions) > 1,
+                                                  positions[s])))
 
 def _words_of(sentence: Sentence) -> list[str]:
     """The sentence's words, normalised, in the order _stems_of keys them."""

@@ -15,6 +15,13 @@ from datetime import date, timedelta
 from typing import Iterable, NamedTuple
 
 from kzru.cues import (
+    SAYING_VERBS,
+)
+from kzru.curate.annotate import Entity, Sentence
+from kzru.curate.draft import Draft
+from kzru.curate.latin import latin
+from kzru.curate.titles import side_of_word
+from kzru.event_cues import (
     ANAPHORA_PREPOSITIONS,
     ARRIVAL_VERBS,
     CAPITAL_WORDS,
@@ -23,17 +30,12 @@ from kzru.cues import (
     GENERIC_WORDS,
     GUEST_REACH,
     PHONE_WORDS,
-    SAYING_VERBS,
     SEAT_REACH,
     SEAT_WORDS,
     SIDES_WORDS,
     VISIT_NOUNS,
     VISITING_VERBS,
 )
-from kzru.curate.annotate import Entity, Sentence
-from kzru.curate.draft import Draft
-from kzru.curate.latin import latin
-from kzru.curate.titles import side_of_word
 from kzru.report_cues import ARRIVED_VERBS, VENUE_CITIES, VISIT_LENGTHS, VISITOR_WORDS
 from kzru.text import normalize
 
@@ -112,16 +114,22 @@ def span(draft: Draft) -> tuple[date, date]:
     return start, start
 
 
-def mention(draft: Draft, sentence: Sentence, article_date: date, article_precision: str
-            ) -> Mention | None:
-    """The event a sentence names, or None (dated by the visit an invitation names)."""
+def mention(draft: Draft, sentence: Sentence, article_date: date, article_precision: str,
+            lead_place: str = "") -> Mention | None:
+    """The event a sentence names, or None (dated by the visit an invitation names).
+    ``lead_place``: the one city of either side the article's lead names, where a meeting,
+    talks, a summit or a forum the sentence names with no place and no side is held, in an
+    article that has named no event before it ("Президент находится в Сочи. Там состоялась
+    встреча …")."""
     if draft.event_date is not None:
         draft = draft._replace(date=draft.event_date)
     text = normalize(sentence.text)
     arrives = any(re.search(rf"(?<!\w){verb}", text) for verb in ARRIVAL_VERBS)
     if not draft.event_word and not arrives or holds(text, GENERIC_WORDS):
         return None  # "как правило, во время визитов…" names no one event
-    phone = holds(text, PHONE_WORDS)
+    # a call is talks; a meeting the call spoke of ("в ходе телефонного разговора речь шла о
+    # предстоящей встрече в Сочи") is held somewhere
+    phone = holds(text, PHONE_WORDS) and draft.event_word == "talks"
     where = venues(sentence)
     places = () if phone else tuple(dict.fromkeys(
         city_of(e.normal) for e in where
@@ -129,6 +137,9 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
     if not places and not phone:
         places = _halls(text)  # "в Георгиевском зале", not tagged as a place
     host = host_of(sentence, where)
+    if not places and not host and not phone and lead_place and draft.event_word in (
+            "talks", "meeting", "summit", "forum"):
+        places, host = (lead_place,), country_of(lead_place)
     if host:  # a place of the other side is no venue of an event this side hosts
         places = tuple(p for p in places if country_of(p) in ("", host))
     if not host and phone:  # a call has no venue: the side whose seat reports it, or any

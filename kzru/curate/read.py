@@ -28,11 +28,6 @@ from kzru.validate import WEB_ADDRESS
 # language tools hold about 100 MB per MiB, so a bigger file is refused before it is read.
 ARTICLE_LIMIT = 2 << 20
 SUFFIXES = (".txt", ".html", ".htm")
-# "сообщает «МИР 24»", "передает агентство Kazinform", "в репортаже корреспондента CMN.KZ"
-_PUBLISHER = re.compile(
-    r"(?:сообщает|сообщили|передает|передаёт|пишет|корреспондента?)\s+"
-    r"(?:агентство|издание|портал|телеканал|газета|сайт)?\s*"
-    r"(«[^»]{2,40}»|[A-ZА-Я][\w.-]*(?:\s?[A-Z0-9][\w.-]*)?)")
 
 
 # How a source's value was found (Article.origins): given as an option ("option"), on a line
@@ -214,24 +209,19 @@ def first_line_title(text: str) -> str:
     return ""
 
 
-def _publisher(text: str) -> str:
-    match = _PUBLISHER.search(text[:3000])
-    return match[1].strip("«»") if match else ""
-
-
 def _from_text(path: Path, text: str) -> dict:
     published, precision, basis, note = dateline(text)
     title = first_line_title(text)
-    match = _PUBLISHER.search(text[:3000])
-    origins = {"publisher": ("publisher_line", at(path, text, match.start(1) + (
-        match[1].startswith("«")))) if match else ("publisher_line", str(path))}
+    # no publisher is read from the text: "сообщает РИА Новости", "передает ТАСС" name the
+    # channel a report came through, not who published this text (--publisher says it)
+    origins = {"publisher": ("publisher_line", str(path))}
     if title:
         origins["title"] = ("headline_line", at(path, text, text.index(title)))
     if published is not None:
         said = note[note.find("(") + 1:note.rfind(")")]
         where = text.find(said, 0, DATELINE_REACH + len(said)) if said else -1
         origins["published"] = ("dateline", at(path, text, where) if where >= 0 else str(path))
-    return {"text": text, "title": title, "publisher": match[1].strip("«»") if match else "",
+    return {"text": text, "title": title, "publisher": "",
             "url": "", "published": published, "precision": precision, "basis": basis,
             "note": note, "origins": origins}
 
@@ -298,7 +288,7 @@ def _from_html(path: Path, raw: bytes) -> dict:
                "published": ("page_date" if found and published.isoformat() == found[:10]
                              else "dateline", str(path))}
     return {"text": text, "title": getattr(document, "title", "") or "",
-            "publisher": site or _publisher(text),
+            "publisher": site,  # the page's own site name, never an agency its text cites
             "url": getattr(document, "url", "") or "", "published": published,
             "precision": precision, "basis": basis, "note": note, "origins": origins,
             "warning": warning}

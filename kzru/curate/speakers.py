@@ -194,6 +194,7 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
         if title is not None:
             return title.name
     office, by_office = attributed_office(sentence)
+    verbs: list[int] = []  # where the sentence's verbs of saying stand
     anchors = [at for cue in ATTRIBUTION_PHRASES for at in find(cue, text)
                if at not in by_office]
     for token in sentence.tokens:
@@ -218,6 +219,7 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
             if subject is not None:
                 return subject.normal
             anchors.append(token.start - sentence.start)
+            verbs.append(token.start)
     if not anchors:
         return office
     phrases = [at for cue in ATTRIBUTION_PHRASES for at in find(cue, text)]
@@ -238,9 +240,12 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
         for stem, group in GROUP_SPEAKERS.items():
             if stem in window:
                 return group
+    # a body named after the verb of saying is in what is said ("Правительство сообщило о
+    # планах Росатома"), unless an attribution phrase names it ("по данным Минэнерго")
     organisations = [e for e in sentence.entities if e.type == "organization"
                      and normalize(e.normal) != normalize(publisher)
-                     and not channel(sentence, e) and not published_in(sentence, e)]
+                     and not channel(sentence, e) and not published_in(sentence, e)
+                     and (not verbs or e.start < min(verbs) or phrases)]
     return organisations[0].normal if organisations else ""
 
 
@@ -308,7 +313,10 @@ def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
             speaker = resolve(speaker, known)
         if not is_title(speaker):
             speaker = canonical_name(speaker)
-        speaker = full.get(speaker, speaker)
+        surname = _initialled(speaker)
+        fuller = full.get(surname, "")
+        speaker = full.get(speaker) or (fuller if fuller[:1] == speaker.strip()[:1] and
+                                        surname else speaker)
         sentence = sentences[draft.sentence]
         if not speaker and _opens_with(sentence, BOTH_LEADERS) and _says(sentence):
             # "Президенты отметили…": both heads of state the article names, one a side
@@ -330,6 +338,16 @@ def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
             speaker = PRESS_OF_SIDE.get(side, "press service")
         out.append(draft._replace(speaker=speaker) if speaker != draft.speaker else draft)
     return out
+
+
+_INITIALS = re.compile(r"((?:[А-ЯЁA-Z]\.\s*){1,2})([А-ЯЁA-Z][\w-]+)$")
+
+
+def _initialled(name: str) -> str:
+    """A name written with initials ("В.Рябов", "В. В. Путин") as its surname alone, so the
+    fuller name the article gave the same person ("Виталий Рябов") is taken for it."""
+    found = _INITIALS.fullmatch(name.strip())
+    return found[2] if found else ""
 
 
 def _last_person(sentences: tuple[Sentence, ...], number: int) -> str:

@@ -15,12 +15,21 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from kzru.cues import SIDE_ABBREVIATIONS, SIDE_ADJECTIVES, SIDE_STEMS, TITLE_REFERENCES, TITLES
+from kzru.cues import (
+    SIDE_ADJECTIVES,
+    TITLE_REFERENCES,
+    TITLES,
+)
+from kzru.event_cues import (
+    SIDE_ABBREVIATIONS,
+    SIDE_STEMS,
+)
 from kzru.text import normalize
 
 if TYPE_CHECKING:
     from kzru.curate.annotate import Annotated
 
+SEATS_SIDES = {"кремл": "ru", "акорд": "kz"}  # seats of the two heads of state
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 # Singular case endings by how the nominative ends: "глава", "председатель", "президент".
 _ENDINGS = {"а": "(?:а|ы|е|у|ой|ою)", "ь": "(?:ь|я|ю|ем|е)", "": "(?:|а|у|ом|е)"}
@@ -100,6 +109,9 @@ def titles(text: str, offset: int = 0) -> list[Title]:
             if taken:
                 stop += len(taken)
                 name = f"{name} {' '.join(w[3] for w in taken)}"
+        if not side:  # a seat inside the title names its side ("глава Кремля")
+            side = next((SEATS_SIDES[stem] for w in words[first:stop] for stem in SEATS_SIDES
+                         if w[2].startswith(stem)), "")
         found.append(Title(role, side, words[first][0], words[stop - 1][1], name))
         index = stop
     return found

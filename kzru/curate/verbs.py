@@ -158,3 +158,15 @@ def told_before(sentence: Sentence, at: int) -> bool:
     return any(normalize(token.text) in THAT_WORDS and any(
         saying(before) for before in words[max(0, index - 3):index])
         for index, token in enumerate(words))
+
+
+def frame_end(sentence: Sentence) -> int:
+    """Where the frame of a reported clause ends: the offset in the sentence's text just
+    after the "что" that follows a verb of saying ("Сегодня министр сообщил, что …"), or -1.
+    A time in the frame dates the saying, not what is said."""
+    words = letters(sentence)
+    for index, token in enumerate(words):
+        if normalize(token.text) in THAT_WORDS and any(
+                saying(before) for before in words[max(0, index - 3):index]):
+            return token.stop - sentence.start
+    return -1
