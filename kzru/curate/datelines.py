@@ -33,14 +33,15 @@ def dateline(text: str) -> tuple[date | None, str, str, str]:
 
 # A dateline opens a news text: a place in capitals or as a name, a comma, full stop or
 # dash, then the date ("АЛМАТЫ, 5 марта – …", "Москва. 3 декабря.").
-_DATELINE_HEAD = re.compile(r"[A-ZА-ЯЁ][\w-]*(?:[ -][A-ZА-ЯЁ][\w-]*){0,3}\s*[,.–—-]\s*")
+_PLACE = r"[A-ZА-ЯЁ][\w-]*(?:[ -][A-ZА-ЯЁ][\w-]*){0,3}"
+_DATELINE_HEAD = re.compile(_PLACE + r"\s*[,.–—-]\s*")
 
 # A dateline that opens a sentence of the report itself ("АСТАНА, 14 марта 2027 – Министры …
 # подписали в среду …", "МОСКВА, 3 декабря. /Агентство/ – …"): a place in capitals or as a name,
 # then the date, an agency in slashes at most, then a dash. It is when the text was filed, not
 # when what the sentence tells happened.
 _OPENING_DATELINE = re.compile(
-    r"\s*[A-ZА-ЯЁ][\w-]*(?:[ -][A-ZА-ЯЁ][\w-]*){0,3}\s*[,.]\s*(?P<date>[^–—\n]{4,40}?)\.?\s*"
+    r"\s*" + _PLACE + r"\s*[,.]\s*(?P<date>[^–—\n]{4,40}?)\.?\s*"
     r"(?:/[^/\n]{1,40}/\s*)?[–—-]\s")
 
 

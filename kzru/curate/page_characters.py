@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote
 
+from kzru.curate.inputs import at
 from kzru.errors import KzruError
 from kzru.labels import Said
 from kzru.text import INVISIBLE_CHARACTERS
@@ -130,10 +131,8 @@ def refuse_marked(path: Path, page: str, marked: Marked, taken: dict[str, str]) 
         if not hits:
             continue
         first = min(hits)
-        line = page.count("\n", 0, first.offset) + 1
-        column = first.offset - (page.rfind("\n", 0, first.offset) + 1) + 1
         raise KzruError(Said(
-            "err.dropped_in_page", where=f"{path}:{line}:{column}",
+            "err.dropped_in_page", where=at(path, page, first.offset),
             part=Said(f"err.page_part.{part}"), code=f"U+{ord(first.char):04X}",
             name=unicodedata.name(first.char, "").lower() or _unnamed(first.char),
             count=len(set(hits))))

@@ -186,10 +186,8 @@ def _refuse_invisible(path: Path, text: str) -> None:
     if not found:
         return
     first = found[0].start()
-    line = text.count("\n", 0, first) + 1
-    column = first - (text.rfind("\n", 0, first) + 1) + 1
     char = text[first]
-    raise KzruError(Said("err.invisible_in_article", where=f"{path}:{line}:{column}",
+    raise KzruError(Said("err.invisible_in_article", where=at(path, text, first),
                          code=f"U+{ord(char):04X}",
                          name=unicodedata.name(char, "format character").lower(),
                          count=len(found)))
