@@ -231,6 +231,20 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "{precision}); the text gives no date of its own.",
                              "«{said}» отсылает ко времени, названному раньше ({date}, "
                              "{precision}); своей даты в тексте нет."),
+    # a status that says something happened, with a date after the article: the date is the
+    # deed's (kzru.curate.accepts), the fact is dated as of the article
+    "draft.note.deed_later": ("The date the text gives ({date}) is of what is still to be "
+                              "done: it is {status} as of the article.",
+                              "Дата в тексте ({date}) относится к тому, что ещё предстоит: "
+                              "на дату статьи — {status}."),
+    "draft.note.deed_later_how": ("The date the text gives ({date}) is of what is still to be "
+                                  "done: it is {status} as of the article. {how}",
+                                  "Дата в тексте ({date}) относится к тому, что ещё "
+                                  "предстоит: на дату статьи — {status}. {how}"),
+    "draft.why.unshown": ("«{cue}» reads as {status}, but the evidence holds no cue word of "
+                          "that status: {read}, for the reviewer to check",
+                          "«{cue}» читается как {status}, но в цитате нет слова-подсказки "
+                          "этого статуса: {read}, решает рецензент"),
     "draft.note.continues": ("No date of its own: it continues the sentence before it in the "
                              "paragraph, dated ({date}, {precision}).",
                              "Своей даты нет: продолжает предыдущее предложение абзаца, "
