@@ -14,7 +14,9 @@ from __future__ import annotations
 EVENT_KINDS: tuple[tuple[str, str], ...] = (
     ("государственн визит", "state-visit"), ("госвизит", "state-visit"),
     ("рабоч визит", "working-visit"), ("официальн визит", "official-visit"),
-    ("телефонн разговор", "talks"), ("переговор", "talks"), ("саммит", "summit"),
+    ("телефонн разговор", "talks"), ("телефонн бесед", "talks"),
+    # a call named by its means only ("по телефону поздравил", "обсудили по телефону")
+    ("по телефон", "talks"), ("переговор", "talks"), ("саммит", "summit"),
     ("сессия", "summit"), ("сессии", "summit"), ("заседани", "summit"), ("форум", "forum"),
     ("встреч", "meeting"), ("визит", "visit"), ("приезд", "visit"),
 )
@@ -175,3 +177,14 @@ DEICTIC_PERIODS: frozenset[str] = frozenset({"году", "месяце", "нед
                                              "полугодии", "year", "month", "week"})
 # How long after an event an article still reports it (a weekly column, a review).
 REPORT_DAYS = 14
+
+# Parts of the world, which no event is held in as its venue: named in an organisation's name
+# ("Совещание по взаимодействию и мерам доверия в Азии", "Евразийский экономический союз")
+# or as a region ("в Центральной Азии"); an event's place is a city or a country.
+WORLD_REGIONS: tuple[str, ...] = (
+    "азия", "европа", "евразия", "африка", "америка", "австралия", "океания", "арктика",
+    "антарктида", "центральная азия", "средняя азия", "южная азия", "восточная азия",
+    "юго-восточная азия", "ближний восток", "средний восток", "дальний восток",
+    "латинская америка", "северная америка", "южная америка", "западная европа",
+    "восточная европа", "asia", "europe", "eurasia", "africa", "america", "central asia",
+    "middle east")

@@ -245,6 +245,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "that status: {read}, for the reviewer to check",
                           "«{cue}» читается как {status}, но в цитате нет слова-подсказки "
                           "этого статуса: {read}, решает рецензент"),
+    "draft.note.later": ("«{said}» places it after the time named before it ({date}, "
+                         "{precision}) without saying when: dated as of the article.",
+                         "«{said}» — позже времени, названного раньше ({date}, {precision}), "
+                         "но когда именно, не сказано: дата — дата статьи."),
     "draft.note.continues": ("No date of its own: it continues the sentence before it in the "
                              "paragraph, dated ({date}, {precision}).",
                              "Своей даты нет: продолжает предыдущее предложение абзаца, "

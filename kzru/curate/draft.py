@@ -63,7 +63,7 @@ from kzru.curate.readings import (
 )
 from kzru.curate.speakers import carry_speakers, find_speaker
 from kzru.curate.titles import is_title
-from kzru.curate.verbs import frame_end, told_before
+from kzru.curate.verbs import frame_end, future_in_past, told_before
 from kzru.curate.words import letters
 from kzru.labels import Said, word
 from kzru.model import EVIDENCE_JOINER
@@ -161,14 +161,15 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         sentence.tense() or whole.tense()
     to_do = status == "agreed" and agreed_to_do(sentence, cue)
     if status in ("planned", "expected") or to_do:
-        tense = "future"  # "планируют провести в октябре": the October to come; so is
-        # "договорились провести в мае", what was agreed to be done
-    dates = find_dates(sentence.text, published, tense)
+        # "планируют провести в октябре": the October to come; so is "договорились провести
+        # в мае"; but "сообщалось, что … встретятся 10 апреля" is counted from the saying
+        tense = "" if future_in_past(sentence, cue) else "future"
+    dates = heard = find_dates(sentence.text, published, tense)
     opening = opening_dateline(sentence.text)
     if opening:  # "АСТАНА, 14 марта – … подписали в среду": the filing day is not the deed's
         dates = [d for d in dates if d.start >= opening]
     invited, talked = invited_dates(sentence, published)
-    named = dates + invited  # every date the sentence names: none of them is a figure
+    named = heard + invited  # every date the sentence names (its dateline's too): no figure
     if invited and not talked:
         # "готовится к визиту в ноябре": the preparation is the visit's, at the visit's time
         dates, invited = invited, []
