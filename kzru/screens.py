@@ -146,6 +146,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "add.reason.formula start": ("formula start", "начало как у формулы"),
     "add.reason.longer than 2,000 characters": ("longer than 2,000 characters",
                                                 "длиннее 2000 знаков"),
+    "add.reason.third countries only": ("third countries only", "только третьи страны"),
+    "add.why.third countries only": ("a sentence naming only other countries, no side of "
+                                     "Kazakhstan–Russia relations",
+                                     "предложение только о других странах, без сторон "
+                                     "казахстанско-российских отношений"),
     "add.why.formula start": ("a sentence starting with =, +, - or @ would be a spreadsheet "
                               "formula verbatim",
                               "предложение, начинающееся с =, +, - или @, дословно было бы "

@@ -115,3 +115,30 @@ def test_speakers_an_office_a_minister_and_no_dateline_name(drafts_of) -> None:
     assert by("По словам").speaker == "министр энергетики Казахстана"
     # an office the table has no English name for, by its Russian name, never romanised
     assert by("Как сообщила").speaker == "пресс-служба министерства энергетики"
+
+
+def test_a_sentence_only_about_third_countries_is_counted_not_drafted(tmp_path,
+                                                                     empty_folder) -> None:
+    """Not drafted (a reviewer would only reject it), but counted in add's summary so the
+    reviewer knows it was read; a sentence with a side, the pair or someone's view is kept."""
+    import shutil
+
+    from kzru import store
+    from kzru.curate import pipeline
+
+    folder = tmp_path / "data"
+    shutil.copytree(empty_folder, folder)
+    path = tmp_path / "summit.txt"
+    path.write_text(
+        "Астана, 12 октября 2029 года\n\n"
+        "Президент России прибыл в Астану на саммит.\n"
+        "Лидеры Турции и Азербайджана обсудили транзит грузов через Каспий.\n"
+        "Путин также встретится с президентом Турции.\n"
+        "Стороны договорились расширить поставки зерна в Китай.\n"
+        "По словам эксперта, транзит через Иран станет выгоднее.\n", encoding="utf-8")
+    [result] = pipeline.add([path], folder)
+    assert result.skipped == {"third countries only": 1}
+    texts = [f.text for f in store.load(folder).facts.values()]
+    assert not any(t.startswith("Лидеры Турции") for t in texts)
+    for kept in ("Путин также", "Стороны договорились", "По словам эксперта"):
+        assert any(t.startswith(kept) for t in texts), kept

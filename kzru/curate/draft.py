@@ -53,6 +53,7 @@ from kzru.curate.lexicon import (
     find_sectors,
     speaker_english,
 )
+from kzru.curate.parties import third_only
 from kzru.curate.readings import (
     activity,
     coordinated,
@@ -115,6 +116,7 @@ class Skipped(Exception):
 
 FORMULA = "formula start"
 TOO_LONG = "longer than 2,000 characters"
+THIRD_ONLY = "third countries only"  # kzru.curate.parties
 
 
 # Word classes that let a sentence say something (a verb, a short adjective or participle, a
@@ -321,9 +323,11 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
     for sentence in annotated.sentences:
         if sentence.index in furnished:
             continue  # a headline, a caption, "Читайте также", "Об этом сообщает ТАСС."
-        if sentence.stop - sentence.start > LONGEST_SENTENCE:
+        too_long = sentence.stop - sentence.start > LONGEST_SENTENCE
+        if too_long or third_only(sentence):
             if skipped is not None:
-                skipped.setdefault(TOO_LONG, set()).add(sentence.index)
+                skipped.setdefault(TOO_LONG if too_long else THIRD_ONLY, set()).add(
+                    sentence.index)
             continue
         before = antecedent(annotated.sentences, sentence.index, text)
         if before is not None and (before.index in furnished or _dateline(before, published)):
