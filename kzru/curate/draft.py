@@ -37,8 +37,6 @@ from kzru.curate.decide import (
 from kzru.curate.evidence import (
     EVIDENCE_LIMIT,
     FINITE_POS,
-    Group,
-    clause_groups,
     evidence,
     fits_whole,
     sub_sentence,
@@ -46,6 +44,7 @@ from kzru.curate.evidence import (
 )
 from kzru.curate.figures import find_number
 from kzru.curate.furniture import attribution_only, furniture
+from kzru.curate.groups import Group, clause_groups
 from kzru.curate.lexicon import (
     Lexicon,
     canonical,
