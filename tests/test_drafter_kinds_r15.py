@@ -142,3 +142,33 @@ def test_a_sentence_only_about_third_countries_is_counted_not_drafted(tmp_path,
     assert not any(t.startswith("Лидеры Турции") for t in texts)
     for kept in ("Путин также", "Стороны договорились", "По словам эксперта"):
         assert any(t.startswith(kept) for t in texts), kept
+
+
+def test_a_long_clause_is_cut_at_a_phrase_s_edge_never_inside_a_name(drafts_of) -> None:
+    """One clause of some 380 characters, no comma to cut at: its windows end before a
+    preposition or a conjunction, never between an adjective and its noun or inside a
+    name, and no words are quoted in two windows."""
+    import re
+
+    data, _ = drafts_of(
+        "Москва, 7 июля 2029 года\n\n"
+        "Президент России в телеграмме передал казахстанскому коллеге наилучшие пожелания "
+        "крепкого здоровья и новых успехов в ответственной государственной деятельности на "
+        "благо дружественного народа Казахстана и всемерного развития двустороннего "
+        "стратегического партнерства и союзничества между Российской Федерацией и "
+        "Республикой Казахстан в интересах всего евразийского региона.\n")
+    pieces = [piece for fact in data.facts.values() for piece in fact.evidence_pieces]
+    assert len(data.facts) >= 2
+    openers = {"и", "а", "в", "во", "на", "с", "по", "о", "для", "к", "из", "от", "до", "за",
+               "при", "между", "у", "через", "после", "но", "или", "также"}
+    text = next(iter(data.facts.values())).text  # the whole sentence
+    for piece in pieces:
+        end = text.find(piece) + len(piece)
+        after = re.match(r"\s*(\w+)", text[end:])
+        # a piece ends at the sentence's end or before a word that opens a phrase
+        assert after is None or after.group(1).lower() in openers, piece
+        assert not piece.endswith(("дружественного", "Российской", "Республикой")), piece
+    # the windows of the clause itself (after the head's words) do not overlap
+    own = [p for p in pieces if not p.startswith("Президент России")
+           and not p.startswith("передал")]
+    assert len(own) == len(set(own))

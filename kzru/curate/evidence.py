@@ -81,6 +81,37 @@ def _fit(text: str, clause: tuple[int, int], focus: int) -> tuple[int, int]:
 FINITE_POS = ("VERB", "PRTS", "ADJS", "PRED")  # word classes of a predicate
 
 
+def inside_marks(text: str, start: int, at: int, opening: str, closing: str) -> bool:
+    return text.count(opening, start, at) > text.count(closing, start, at)
+
+
+# Words a phrase opens with: a window of an overlong clause may end before one and begin at it
+_PHRASE_OPENERS = ("и", "а", "но", "или", "либо", "также", "в", "во", "на", "с", "со", "по",
+                   "о", "об", "для", "к", "из", "от", "до", "за", "при", "между", "после",
+                   "через", "у")
+
+
+def phrase_edges(sentence: Sentence, text: str, start: int, stop: int) -> list[int]:
+    """Offsets from ``start`` to ``stop`` where a window of an overlong clause may end or
+    begin: right after a comma, semicolon, colon or dash, or before a conjunction or a
+    preposition; never inside «quotes», (brackets) or a name the tagger found ("на благо
+    дружественного | народа" is no edge; "… деятельности | на благо …" is)."""
+    found = []
+    for token in sentence.tokens:
+        if token.text.lower() in _PHRASE_OPENERS:
+            at = token.start
+        elif token.text in (",", ";", ":", "—", "–"):
+            at = token.stop
+        else:
+            continue
+        if not start <= at <= stop or inside_marks(text, sentence.start, at, "«", "»") or \
+                inside_marks(text, sentence.start, at, "(", ")") or any(
+                e.start < at < e.stop for e in sentence.entities):
+            continue
+        found.append(at)
+    return found
+
+
 def with_lead(lead: Sentence, cue: str, own: tuple[int, int], text: str
               ) -> tuple[tuple[int, int], ...]:
     """A clause group with no predicate of its own ("по запуску программы…", "а также
@@ -98,8 +129,9 @@ def with_lead(lead: Sentence, cue: str, own: tuple[int, int], text: str
     opening = len(re.findall(r"\w+", text[lead.start:focus]))
     start = lead.start if opening <= 2 else focus
     stop = min(lead.stop, start + room)
-    if stop < lead.stop:
-        cut = text.rfind(" ", start, stop)
+    if stop < lead.stop:  # at a phrase's edge, else a space
+        edges = phrase_edges(lead, text, start + 20, stop)
+        cut = max(edges) if edges else text.rfind(" ", start, stop)
         stop = cut if cut > start else stop
     piece = strip_span(text, start, stop)
     if piece[1] <= piece[0] or piece[1] > own[0]:

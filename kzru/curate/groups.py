@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from kzru.curate.annotate import Sentence, Token
-from kzru.curate.evidence import EVIDENCE_LIMIT, FINITE_POS, strip_span
+from kzru.curate.evidence import EVIDENCE_LIMIT, FINITE_POS, inside_marks, phrase_edges, strip_span
 from kzru.model import EVIDENCE_JOINER
 
 # Where a long sentence is cut into clause groups: not inside parentheses, which belong to
@@ -39,10 +39,6 @@ class Group(NamedTuple):
 # Words that open a relative clause: it belongs to the noun just before it ("ветку, которая
 # позволит…"), so it is never the start of a group.
 _RELATIVE = ("котор", "где", "куда", "откуда", "чей", "чья", "чьё", "чье", "чьи")
-
-
-def _inside(text: str, start: int, at: int, opening: str, closing: str) -> bool:
-    return text.count(opening, start, at) > text.count(closing, start, at)
 
 
 def _token_at(sentence: Sentence, offset: int, after: bool) -> Token | None:
@@ -86,8 +82,8 @@ def _breaks(sentence: Sentence, text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int, bool]] = []  # (at, end, a dash)
     for match in _GROUP_BREAK.finditer(text, sentence.start, sentence.stop):
         at = match.start()
-        if _inside(text, sentence.start, at, "(", ")") or \
-                _inside(text, sentence.start, at, "«", "»"):
+        if inside_marks(text, sentence.start, at, "(", ")") or \
+                inside_marks(text, sentence.start, at, "«", "»"):
             continue
         mark = match.group(0).strip()
         if mark == "," and _homogeneous(sentence, at):
@@ -175,6 +171,34 @@ def _units(sentence: Sentence, text: str) -> list[tuple[int, int]]:
     return glued
 
 
+def _windows(sentence: Sentence, text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """An overlong clause as windows that each fit one excerpt, ending at a phrase's edge
+    (evidence.phrase_edges), never inside a name or a quotation. Two windows: the first as
+    long as an edge allows, the second the clause's last words reaching back over the cut
+    for context; more: each as long as an edge allows, the last two split at the edge
+    nearest their middle, none overlapping (no words quoted twice)."""
+    limit = EVIDENCE_LIMIT
+    ends = phrase_edges(sentence, text, a + limit // 2, a + limit)
+    cut = max(ends) if ends else text.rfind(" ", a, a + limit)
+    cut = cut if cut > a else a + limit
+    if b - cut <= limit:
+        start = text.find(" ", b - limit, b) + 1 or cut
+        while start < b and (inside_marks(text, sentence.start, start, "«", "»") or any(
+                e.start < start < e.stop for e in sentence.entities)):
+            start = text.find(" ", start, b) + 1 or b  # not inside a name or a quotation
+        return [(a, cut, "window"), (start if start < b else cut, b, "window")]
+    found = []
+    while b - a > limit:
+        two = phrase_edges(sentence, text, b - limit, a + limit)
+        ends = phrase_edges(sentence, text, a + limit // 2, a + limit)
+        cut = min(two, key=lambda at: abs(2 * at - a - b)) if two else max(ends) if ends \
+            else text.rfind(" ", a, a + limit)
+        cut = cut if cut > a else a + limit
+        found.append((a, cut, "window"))
+        a = cut
+    return found + [(a, b, "window")]
+
+
 def clause_groups(sentence: Sentence, text: str) -> list[Group]:
     """A sentence longer than the evidence limit, as runs of whole clauses that each fit:
     each run is drafted on its own, as a long news sentence usually reports several things.
@@ -202,15 +226,7 @@ def clause_groups(sentence: Sentence, text: str) -> list[Group]:
             pieces.append((a, named[0], "named"))
             closing[a] = named[1]
         else:
-            while b - a > EVIDENCE_LIMIT:
-                cut = text.rfind(" ", a, a + EVIDENCE_LIMIT)
-                cut = cut if cut > a else a + EVIDENCE_LIMIT
-                pieces.append((a, cut, "window"))
-                if b - cut <= EVIDENCE_LIMIT:
-                    last = text.find(" ", b - EVIDENCE_LIMIT, b)
-                    cut = last + 1 if last >= 0 else cut
-                a = cut
-            pieces.append((a, b, "window"))
+            pieces += _windows(sentence, text, a, b)
     runs: list[tuple[int, int, str]] = []
     for a, b, role in pieces:
         if runs and not role and not runs[-1][2] and b - runs[-1][0] <= EVIDENCE_LIMIT:
@@ -237,7 +253,7 @@ def clause_groups(sentence: Sentence, text: str) -> list[Group]:
                 subject_start = sentence.start  # the subject began with the sentence
             room = EVIDENCE_LIMIT - (own[1] - own[0]) - len(EVIDENCE_JOINER)
             cut = text.rfind(" ", subject_start, subject_start + room)
-            if _inside(text, subject_start, cut, "«", "»"):
+            if inside_marks(text, subject_start, cut, "«", "»"):
                 cut = text.rfind(" ", subject_start, text.rfind("«", subject_start, cut))
             if room >= 20 and cut > subject_start:
                 subject = strip_span(text, subject_start, cut)
