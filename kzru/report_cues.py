@@ -122,7 +122,8 @@ UNNAMED_VISIT = "working-visit"
 
 # A press office speaks as its institution, as the table writes it ("пресс-служба Кремля" →
 # Kremlin press service; the Kazakh president's, the Akorda's → Akorda); any other press
-# office as "press service (<its words>)". Keys: normalised beginnings of the words after the
+# office by its Russian name as written ("пресс-служба правительства области", PRESS_OFFICE),
+# which kzru add keeps unromanised. Keys: normalised beginnings of the words after the
 # press office's noun.
 PRESS_SERVICES: dict[str, str] = {
     "кремл": "Kremlin press service", "президента росс": "Kremlin press service",
@@ -131,6 +132,7 @@ PRESS_SERVICES: dict[str, str] = {
     "президента казахстан": "Akorda", "президента рк": "Akorda", "токаев": "Akorda",
     "главы казахстан": "Akorda"}
 PRESS_WORDS = 4  # words of a press office's name kept after its noun
+PRESS_OFFICE = "пресс-служба"  # how an office the table has no English name for begins
 # A seat of power speaking through an impersonal plural ("в Кремле отметили", "как заявили в
 # Акорде"): the institution speaks, as the table names it (any other body by its own name).
 SEAT_SPEAKERS: dict[str, str] = {"кремл": "Kremlin", "акорд": "Akorda", "kremlin": "Kremlin",

@@ -16,6 +16,7 @@ from kzru.curate.titles import side_of_word
 from kzru.curate.words import find, normalize
 from kzru.report_cues import (
     NEWS_OUTLETS,
+    PRESS_OFFICE,
     PRESS_OFFICES,
     PRESS_REACH,
     PRESS_SERVICES,
@@ -61,7 +62,9 @@ def by_channel(sentence: Sentence, verb: Token) -> bool:
 def press_service(sentence: Sentence, verb: Token) -> str:
     """The press office named right after an inverted verb of saying, as the table writes
     it ("сообщила пресс-служба Кремля" → "Kremlin press service", "в пресс-службе
-    Токаева" → "Akorda"), else "press service (<its words>)"; '' when no press office."""
+    Токаева" → "Akorda"), else the office's Russian name as written ("пресс-служба
+    правительства области": no English name can be made of its words, and a romanised one
+    reads as neither language); '' when no press office."""
     return _office(sentence.text[verb.stop - sentence.start:])
 
 
@@ -77,7 +80,7 @@ def _office(text: str) -> str:
     name = normalize(" ".join(words))
     known = next((english for stem, english in PRESS_SERVICES.items()
                   if name.startswith(stem)), "")
-    return known or (f"press service ({' '.join(words)})" if words else "press service")
+    return known or (f"{PRESS_OFFICE} {' '.join(words)}" if words else "press service")
 
 
 def office_subject(sentence: Sentence, verb: Token) -> str:

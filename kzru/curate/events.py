@@ -25,6 +25,7 @@ from kzru.curate.mentions import (
     VISIT_KINDS,
     VISITS,
     Mention,
+    article_side,
     city_of,
     concrete,
     country_of,
@@ -222,6 +223,7 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
     event, and the rest join the main event by ``background`` (kzru.curate.background)."""
     links = [""] * len(drafts)
     lead_place = _lead_place(drafts, sentences)
+    call_side = article_side(sentences[number] for number in sorted(sentences))
     named = [""] * len(drafts)  # the event each draft's sentence names, even one it is not of
     main: str | None = None
     preview = False
@@ -232,7 +234,7 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
         # the lead's city only while the article has no event of its own yet (a summit the
         # day after a visit is held where the text says, not in the visit's city)
         m = mention(draft, sentence, article_date, article_precision,
-                    "" if any(links[:index]) else lead_place)
+                    "" if any(links[:index]) else lead_place, call_side)
         mentions.append(m)
         found = linker.link(m, source, main) if m else None
         if m is not None and not found:

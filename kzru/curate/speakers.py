@@ -30,11 +30,12 @@ from kzru.curate.channels import (
     published_in,
     seat,
 )
-from kzru.curate.titles import Title, holders, is_title, resolve, titles
+from kzru.curate.titles import Title, holders, is_title, office_attributed, resolve, titles
 from kzru.curate.words import find, normalize
 from kzru.report_cues import (
     ASIDES,
     PRESS_OF_SIDE,
+    PRESS_OFFICE,
     PRESS_REFERENCES,
 )
 
@@ -193,6 +194,11 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
         title = _title_attributed(sentence, named)
         if title is not None:
             return title.name
+    held = next((found for cue in ATTRIBUTION_PHRASES[:3] for at in find(cue, text)
+                 for found in [office_attributed(sentence, at + len(normalize(cue)))]
+                 if found), "")
+    if held:
+        return held  # "По словам министра энергетики Казахстана, …": the minister
     office, by_office = attributed_office(sentence)
     verbs: list[int] = []  # where the sentence's verbs of saying stand
     anchors = [at for cue in ATTRIBUTION_PHRASES for at in find(cue, text)
@@ -332,7 +338,8 @@ def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
                 else ""
             speaker = speaker or canonical_name(_last_person(sentences, draft.sentence))
             speaker = full.get(speaker, speaker)
-        if speaker.startswith("press service (") and speaker[15:-1] in PRESS_REFERENCES:
+        if speaker.startswith(f"{PRESS_OFFICE} ") and \
+                speaker[len(PRESS_OFFICE) + 1:] in PRESS_REFERENCES:
             # "пресс-служба страны": the office of the country the text named last
             side = last_side(text[:sentence.start + sentence.text.find("пресс")])
             speaker = PRESS_OF_SIDE.get(side, "press service")

@@ -27,7 +27,7 @@ from kzru.event_cues import (
 from kzru.text import normalize
 
 if TYPE_CHECKING:
-    from kzru.curate.annotate import Annotated
+    from kzru.curate.annotate import Annotated, Sentence
 
 SEATS_SIDES = {"кремл": "ru", "акорд": "kz"}  # seats of the two heads of state
 _WORD = re.compile(r"[^\W\d_][\w-]*")
@@ -153,3 +153,25 @@ def resolve(name: str, known: dict[tuple[str, str], list[str]]) -> str:
     people = {person for (role, side), named in known.items() if role == title.role
               and (not title.side or side in ("", title.side)) for person in named}
     return people.pop() if len(people) == 1 else name
+
+
+def office_attributed(sentence: Sentence, after: int) -> str:
+    """The office named right after an attribution phrase ending at ``after`` (an offset in
+    the sentence's text) when no person is named with it ("По словам министра энергетики
+    Казахстана, …" → "министр энергетики Казахстана"): its noun in the nominative, the words
+    after it as written, up to a comma, a verb or a person; '' when none."""
+    from kzru.cues import OFFICE_NOUNS, OFFICE_WORDS
+
+    start = sentence.start + after
+    words = [t for t in sentence.tokens if t.start >= start]
+    if not words or words[0].pos != "NOUN" or normalize(words[0].lemma) not in OFFICE_NOUNS:
+        return ""
+    kept = [words[0].lemma.lower()]
+    for token in words[1:1 + OFFICE_WORDS]:
+        if not re.search(r"\w", token.text) or token.pos in ("VERB", "INFN", "PRTS"):
+            break
+        if any(e.type == "person" and e.start <= token.start < e.stop
+               for e in sentence.entities):
+            return ""  # "по словам посла России Алексея Бородавкина": the person speaks
+        kept.append(token.text)
+    return " ".join(kept)
