@@ -172,3 +172,21 @@ def test_a_long_clause_is_cut_at_a_phrase_s_edge_never_inside_a_name(drafts_of) 
     own = [p for p in pieces if not p.startswith("Президент России")
            and not p.startswith("передал")]
     assert len(own) == len(set(own))
+
+
+def test_an_office_named_after_as_speaks_as_its_holder_or_as_itself(drafts_of) -> None:
+    """«Как отметил пресс-секретарь президента Казахстана, …»: the person the article names
+    with that office (never the country, "Kazakhstan"); an office the article names no one
+    for speaks as itself, in Russian (never romanised, "Rossiya"); a seat's statement
+    («говорится в сообщении на сайте Кремля») is the seat's."""
+    _, by = drafts_of(
+        "Астана, 16 марта 2029 года\n\n"
+        "Пресс-секретарь президента Казахстана Руслан Желдибай сообщил, что встреча "
+        "перенесена.\n"
+        "Как отметил пресс-секретарь президента Казахстана, причиной переноса стал плотный "
+        "график лидеров.\n"
+        "Как заявил министр торговли России, поставки зерна вырастут.\n"
+        "Визит пройдет в апреле, говорится в сообщении на сайте Кремля.\n")
+    assert by("Как отметил").speaker == "Ruslan Zheldibai"
+    assert by("Как заявил").speaker == "министр торговли России"
+    assert by("Визит пройдет").speaker == "Kremlin"
