@@ -190,3 +190,15 @@ def test_an_office_named_after_as_speaks_as_its_holder_or_as_itself(drafts_of) -
     assert by("Как отметил").speaker == "Ruslan Zheldibai"
     assert by("Как заявил").speaker == "министр торговли России"
     assert by("Визит пройдет").speaker == "Kremlin"
+
+
+def test_a_line_that_only_names_the_source_is_no_fact_but_the_speaker(drafts_of) -> None:
+    """«Об этом 13 октября сообщает пресс-служба российского лидера.» on a line of its own:
+    no fact of its own (a time between "Об этом" and the verb changes nothing), and the
+    office it names speaks for the paragraph before it."""
+    data, by = drafts_of(
+        "Астана, 13 октября 2029 года\n\n"
+        "Президент России прибыл в Астану для участия в саммите.\n"
+        "Об этом 13 октября сообщает пресс-служба российского лидера.\n")
+    assert not any(f.text.startswith("Об этом") for f in data.facts.values())
+    assert by("Президент России").speaker == "Kremlin press service"

@@ -130,7 +130,7 @@ def inverted_order(sentence: Sentence, verb: Token) -> bool:
     сказал Назарбаев") or after "Об этом", "Как" ("Об этом сообщил посол…")."""
     opening = normalize(sentence.text[:verb.start - sentence.start]).rstrip()
     return not opening or opening[-1] in ",—–-" or bool(re.fullmatch(
-        r"(?:об этом|о том|как|при этом)(?:\s+\S+)?", opening))
+        r"(?:об этом|о том|как|при этом)(?:\s+\S+){0,3}", opening))  # ("Об этом 13 октября …")
 
 
 def last_side(text: str) -> str:

@@ -317,10 +317,14 @@ def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
         if not (_opens_with(sentence, SOURCE_OPENINGS) and _says(sentence)):
             continue
         source = find_speaker(sentence, publisher)
+        # alone on its line, it names the source of the paragraph before it
+        alone = int(text[:sentence.start].rstrip(" \t").endswith("\n") and
+                    text[sentence.stop:].lstrip(" \t")[:1] in ("\n", ""))
         for before in reversed(sentences[:sentence.index]):
             # "Об этом сообщил X" names the source of its paragraph's report before it, up to
             # a sentence with an attribution of its own
-            if "\n" in text[before.stop:sentence.start] or find_speaker(before, publisher):
+            if len(re.findall(r"\n\s*", text[before.stop:sentence.start])) > alone or \
+                    find_speaker(before, publisher):
                 break
             given.setdefault(before.index, source)
     full = _full_names(annotated)
