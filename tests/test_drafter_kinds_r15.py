@@ -202,3 +202,20 @@ def test_a_line_that_only_names_the_source_is_no_fact_but_the_speaker(drafts_of)
         "Об этом 13 октября сообщает пресс-служба российского лидера.\n")
     assert not any(f.text.startswith("Об этом") for f in data.facts.values())
     assert by("Президент России").speaker == "Kremlin press service"
+
+
+def test_a_subject_before_its_verb_is_quoted_with_it(drafts_of) -> None:
+    """A long sentence that opens with an adverbial («В ноябре по итогам визита …») and names
+    its subject right before the verb: the evidence quotes the subject with its verb, not
+    the opening words with the subject elided («В ноябре по итогам … подписали»)."""
+    data, _ = drafts_of(
+        "Астана, 5 марта 2029 года\n\n"
+        "В ноябре по итогам визита президента России в Казахстан министерства энергетики "
+        "Казахстана и России подписали меморандум о сотрудничестве в сфере строительства трех "
+        "теплоэлектроцентралей в городах Кокшетау, Семей и Усть-Каменогорск с участием "
+        "российских компаний и банков.\n")
+    assert any("министерства энергетики Казахстана и России подписали меморандум" in
+               f.evidence for f in data.facts.values())
+    signed = next(f for f in data.facts.values() if "подписали" in f.evidence)
+    assert (signed.status, signed.date, signed.date_precision) == ("signed", date(2028, 11, 1),
+                                                                  "month")
