@@ -219,3 +219,21 @@ def test_a_subject_before_its_verb_is_quoted_with_it(drafts_of) -> None:
     signed = next(f for f in data.facts.values() if "подписали" in f.evidence)
     assert (signed.status, signed.date, signed.date_precision) == ("signed", date(2028, 11, 1),
                                                                   "month")
+
+
+def test_a_past_visit_dated_to_its_month_with_who_went_where_is_proposed(drafts_of) -> None:
+    """«В ноябре 2028 года по итогам визита президента России в Казахстан … подписали …»: a
+    visit the text dates (to its month) and says who went where is an event, proposed as a
+    working visit with a note for the reviewer (its kind is not given); the signing belongs
+    to it. A visit to come named only by its year is still not proposed
+    (test_drafter_visits_ahead)."""
+    data, _ = drafts_of(
+        "Астана, 5 марта 2029 года\n\n"
+        "В ноябре 2028 года по итогам визита президента России в Казахстан министерства "
+        "энергетики Казахстана и России подписали меморандум о строительстве станций.\n")
+    [visit] = data.events.values()
+    assert (visit.kind, visit.start, visit.end, visit.host, visit.guest) == (
+        "working-visit", date(2028, 11, 1), date(2028, 11, 30), "kz", "ru")
+    assert "no kind of visit" in visit.date_note
+    [signed] = data.facts.values()
+    assert signed.event == visit.id
