@@ -54,7 +54,8 @@ CREDIT_WITHIN: tuple[str, ...] = ("(фото:", "(фото ", "фото:", "(pho
 # началом переговоров президент …" (normalised, without its final full stop; at most fourteen
 # words after the verb, no clause of its own).
 ATTRIBUTION_LINE = (
-    r"(?:(?:об этом|о том|это|как)\s+(?:\w+\s+)?"
+    # (a time may stand before the verb: "Об этом 13 октября сообщает пресс-служба …")
+    r"(?:(?:об этом|о том|это|как)\s+(?:\w+\s+){0,3}?"
     r"(?:сообща\w*|сообщи\w*|переда\w*|пиш\w*|написал\w*|информир\w*|рассказал\w*|"
     r"заявил\w*|уточнил\w*|говорит\w*|отметил\w*|пояснил\w*)"
     # where and when a statement was made: "Такое заявление он сделал в Астане на открытии
@@ -128,7 +129,9 @@ UNNAMED_VISIT = "working-visit"
 PRESS_SERVICES: dict[str, str] = {
     "кремл": "Kremlin press service", "президента росс": "Kremlin press service",
     "президента рф": "Kremlin press service", "путин": "Kremlin press service",
-    "главы российского": "Kremlin press service", "акорд": "Akorda",
+    "главы российского": "Kremlin press service", "российского лидера": "Kremlin press service",
+    "российского президента": "Kremlin press service", "акорд": "Akorda",
+    "казахстанского лидера": "Akorda", "казахстанского президента": "Akorda",
     "президента казахстан": "Akorda", "президента рк": "Akorda", "токаев": "Akorda",
     "главы казахстан": "Akorda"}
 PRESS_WORDS = 4  # words of a press office's name kept after its noun

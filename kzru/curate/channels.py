@@ -130,7 +130,7 @@ def inverted_order(sentence: Sentence, verb: Token) -> bool:
     сказал Назарбаев") or after "Об этом", "Как" ("Об этом сообщил посол…")."""
     opening = normalize(sentence.text[:verb.start - sentence.start]).rstrip()
     return not opening or opening[-1] in ",—–-" or bool(re.fullmatch(
-        r"(?:об этом|о том|как|при этом)(?:\s+\S+)?", opening))
+        r"(?:об этом|о том|как|при этом)(?:\s+\S+){0,3}", opening))  # ("Об этом 13 октября …")
 
 
 def last_side(text: str) -> str:
@@ -165,3 +165,14 @@ def seat(sentence: Sentence, verb: Token) -> str:
             return next((name for stem, name in SEAT_SPEAKERS.items() if said.startswith(stem)),
                         entity.normal)
     return ""
+
+
+def seat_after(sentence: Sentence, verb: Token) -> str:
+    """The seat of power whose statement an impersonal verb of saying quotes ("говорится в
+    сообщении на сайте Кремля", "отмечается в заявлении Акорды"), as the table names it."""
+    after = normalize(sentence.text[verb.stop - sentence.start:])[:SEAT_AFTER]
+    return next((name for stem, name in SEAT_SPEAKERS.items()
+                 if re.search(rf"(?<!\w){stem}", after)), "")
+
+
+SEAT_AFTER = 50  # characters after an impersonal verb of saying in which its seat is named

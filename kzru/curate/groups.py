@@ -199,6 +199,27 @@ def _windows(sentence: Sentence, text: str, a: int, b: int) -> list[tuple[int, i
     return found + [(a, b, "window")]
 
 
+def _subject_before(sentence: Sentence, opening: int, verb: int) -> int | None:
+    """Where the words right before a verb that name its subject begin, when the clause opens
+    with an adverbial (a preposition or an adverb: "В ноябре по итогам визита …") rather than
+    with its subject: nouns, adjectives and "и" back from the verb, up to the noun a
+    preposition governs. None when the clause opens with its subject or none stands there."""
+    words = [t for t in sentence.tokens if opening <= t.start < verb and re.search(r"\w", t.text)]
+    if not words or words[0].pos not in ("PREP", "ADVB"):
+        return None
+    start = None
+    for index in range(len(words) - 1, 0, -1):
+        token = words[index]
+        if token.pos not in ("NOUN", "ADJF", "PRTF", "NUMR", "CONJ") or \
+                words[index - 1].pos == "PREP":
+            break
+        start = token.start
+    return start if start is not None and verb - start >= SUBJECT_WORDS else None
+
+
+SUBJECT_WORDS = 10  # characters, at least, of a subject quoted from before its verb
+
+
 def clause_groups(sentence: Sentence, text: str) -> list[Group]:
     """A sentence longer than the evidence limit, as runs of whole clauses that each fit:
     each run is drafted on its own, as a long news sentence usually reports several things.
@@ -251,6 +272,19 @@ def clause_groups(sentence: Sentence, text: str) -> list[Group]:
                     tk.pos in FINITE_POS for tk in sentence.tokens
                     if sentence.start <= tk.start < subject_start):
                 subject_start = sentence.start  # the subject began with the sentence
+            near = _subject_before(sentence, subject_start, own[0]) if role == "predicate" \
+                else None
+            if near is not None:
+                # "В ноябре по итогам визита … министерства энергетики Казахстана и России
+                # подписали …": the subject stands right before its verb, not in the
+                # sentence's opening words; one window from it, ending at a phrase's edge
+                ends = phrase_edges(sentence, text, near + EVIDENCE_LIMIT // 2,
+                                    near + EVIDENCE_LIMIT)
+                end = own[1] if own[1] - near <= EVIDENCE_LIMIT else max(ends) if ends else \
+                    text.rfind(" ", near, near + EVIDENCE_LIMIT)
+                own = left, right = strip_span(text, near, end)
+                groups.append(Group(own[0], own[1], left, right, None, False))
+                continue
             room = EVIDENCE_LIMIT - (own[1] - own[0]) - len(EVIDENCE_JOINER)
             cut = text.rfind(" ", subject_start, subject_start + room)
             if inside_marks(text, subject_start, cut, "«", "»"):

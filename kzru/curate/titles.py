@@ -175,3 +175,27 @@ def office_attributed(sentence: Sentence, after: int) -> str:
             return ""  # "по словам посла России Алексея Бородавкина": the person speaks
         kept.append(token.text)
     return " ".join(kept)
+
+
+def office_holder(annotated: Annotated, office: str) -> str:
+    """The one person the article names right after an office (office_attributed's words:
+    "пресс-секретарь президента Казахстана" — "Пресс-секретарь президента Казахстана Руслан
+    Желдибай сообщил …", "пресс-секретаря президента Казахстана Руслана Желдибая"), or ''
+    when it names none or two."""
+    from kzru.cues import OFFICE_NOUNS
+
+    noun, _, rest = office.partition(" ")
+    if noun not in OFFICE_NOUNS:
+        return ""
+    found: set[str] = set()
+    for sentence in annotated.sentences:
+        low = normalize(sentence.text)
+        # the noun in any case ("пресс-секретарь", "пресс-секретаря"), the rest as written
+        named = rf"(?<!\w){re.escape(noun[:-1])}\w*\s+" + (
+            rf"{re.escape(normalize(rest))}\s+" if rest else "")
+        for match in re.finditer(named, low):
+            person = next((e for e in sentence.entities if e.type == "person" and
+                           e.start == sentence.start + match.end()), None)
+            if person is not None:
+                found.add(person.normal)
+    return found.pop() if len(found) == 1 else ""
