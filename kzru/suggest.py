@@ -192,19 +192,21 @@ def _saying_fields(dataset: Dataset, event_id: str, memo: dict[str, Any]
     time, made track's first run quadratic (425 s)."""
     known = memo.setdefault("saying fields", {})
     if event_id not in known:
-        lines = dataset.fact_lines
         rows: dict[str, list[tuple[Fact, set[str]]]] = {}
-        for row in sorted(dataset.event_facts(event_id, top_level=True),
-                          key=lambda row: (lines.get(row.id, 0), row.id)):
-            stems: set[str] | None = None
-            for sector in dict.fromkeys(row.sectors):
-                if sector not in dataset.sectors:
-                    continue
-                if stems is None:
-                    stems = {stem(word) for word in words(row.evidence)}
-                said = stems & _field_words(dataset, sector, memo)
-                if said:
-                    rows.setdefault(sector, []).append((row, said))
+        for page in dataset.event_pages(event_id):  # a page held at a time, not the event
+            for row in page:
+                stems: set[str] | None = None
+                for sector in dict.fromkeys(row.sectors):
+                    if sector not in dataset.sectors:
+                        continue
+                    if stems is None:
+                        stems = {stem(word) for word in words(row.evidence)}
+                    said = stems & _field_words(dataset, sector, memo)
+                    if said:
+                        rows.setdefault(sector, []).append((row, said))
+        lines = dataset.fact_lines
+        for found in rows.values():  # in the curated order
+            found.sort(key=lambda pair: (lines.get(pair[0].id, 0), pair[0].id))
         known[event_id] = rows
     return known[event_id]
 
