@@ -56,6 +56,9 @@ def test_every_draft_passes_what_review_and_the_lint_ask(tmp_path, empty_folder)
     accepted = store.load(folder)
     assert all(f.review == "accepted" for f in accepted.facts.values())
     assert lint(accepted) == []
+    # no event is left a draft (check --strict would fail): each proposed event belongs to
+    # a fact, accepted with it
+    assert [e.id for e in accepted.events.values() if e.review == "draft"] == []
 
 
 def test_an_agreement_to_do_later_is_dated_by_its_article(drafts_of) -> None:
@@ -69,6 +72,7 @@ def test_an_agreement_to_do_later_is_dated_by_its_article(drafts_of) -> None:
     # no place)
     may = [e for e in data.events.values() if e.kind == "talks" and e.places]
     assert [(e.start, e.end) for e in may] == [(date(2029, 5, 1), date(2029, 5, 31))]
+    assert talks.event == may[0].id  # the agreement belongs to the talks it agrees on
     # "в июне подписать": June of the article's year, not the June before it
     gas = by("Правительства двух стран")
     assert (gas.date, gas.date_basis) == (date(2029, 2, 18), "publication")

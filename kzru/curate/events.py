@@ -244,8 +244,10 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
         if m is not None and not found:
             unlinked.add(index)
         named[index] = found or ""
-        if draft.event_date is not None:
+        if draft.event_date is not None and not draft.deed:
             # an invitation proposes the visit it invites to, but belongs where it was made
+            # (an agreement to hold it, kzru.curate.accepts, belongs to it: review accepts
+            # the event with the fact)
             found = None
         if found and main is None and linker.events[found].kind in VISITS:
             main = found
