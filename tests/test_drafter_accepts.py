@@ -99,3 +99,35 @@ def test_a_verb_the_cue_table_lacks_leaves_the_draft_reported(drafts_of) -> None
     assert by("Форум межрегионального").status == "planned"
     assert by("Премьер-министры проведут").status == "planned"
     assert by("В ходе визита").status == "planned"
+
+
+INVITED = (
+    "Астана, 10 марта 2029 года\n\n"
+    "Президент Казахстана пригласил президента России посетить Астану с государственным "
+    "визитом в сентябре.\n")
+
+
+@pytest.mark.parametrize("decision", ["accept", "reject"])
+def test_the_visit_an_invitation_proposes_is_decided_with_it(tmp_path, empty_folder,
+                                                             decision) -> None:
+    """An invitation belongs where it was made, not to the visit it invites to, but it
+    proposes that visit: accepting it accepts the visit, rejecting it removes the visit, so no
+    draft event is left that no review could settle (check --strict would fail for good)."""
+    from kzru import store
+    from kzru.curate.decisions import decide
+
+    data, by = drafted(tmp_path, empty_folder, INVITED)
+    folder = tmp_path / "data"
+    invitation = by("Президент Казахстана")
+    assert invitation.event == ""
+    [visit] = data.events.values()
+    assert (visit.kind, visit.start, visit.review) == ("state-visit", date(2029, 9, 1), "draft")
+    if decision == "accept":
+        decide(folder, accept=[invitation.id], changes={"summary": "An invitation.",
+                                                        "sectors": "politics"})
+        after = store.load(folder)
+        assert [(e.id, e.review, e.sources) for e in after.events.values()] == [
+            (visit.id, "accepted", (invitation.source,))]
+    else:
+        decide(folder, reject=[invitation.id])
+        assert store.load(folder).events == {}
