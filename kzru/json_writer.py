@@ -14,8 +14,9 @@ from __future__ import annotations
 import json
 from datetime import date
 from json.encoder import encode_basestring as _string  # type: ignore[attr-defined]
-from typing import Any, Callable, Iterable, TextIO
+from typing import Any, Callable, Iterable, Sequence, TextIO
 
+from kzru.json_records import records_text
 from kzru.render import plain_value
 
 
@@ -32,10 +33,12 @@ def json_text(value: Any, plain: bool = True) -> str:
     return "".join(parts)
 
 
-def write_json(rows: Iterable[Any], out: TextIO, plain: bool = True) -> int:
+def write_json(rows: Iterable[Any], out: TextIO, plain: bool = True,
+               keys: Sequence[str] | None = None) -> int:
     """``json_text(list(rows))`` and a line break, written a few hundred rows at a time as
     they come: a large listing is never held whole (as rows, pieces or one text) in memory.
-    Returns how many rows were written."""
+    ``keys``: each row (a dict) written as the dict of those keys (None for one it lacks),
+    without that dict being made. Returns how many rows were written."""
     from itertools import islice
 
     step, written, items = 500, 0, iter(rows)
@@ -43,7 +46,15 @@ def write_json(rows: Iterable[Any], out: TextIO, plain: bool = True) -> int:
         chunk = list(islice(items, step))
         if not chunk:
             break
-        text = json_text(chunk, plain)
+        text = None
+        if keys is not None and plain:
+            try:
+                text = "[\n  " + records_text(chunk, "\n  ", _encoder_at("\n  "), keys) + "\n]"
+            except _Unusual:  # the one-pass text of the dicts decides (the standard encoder's)
+                pass
+        if text is None:
+            text = json_text([{key: row.get(key) for key in keys} for row in chunk]
+                             if keys is not None else chunk, plain)
         # each slice's own brackets off; the slices joined as the items of one list
         out.write(("[" if not written else ",") + text[1:-2])
         written += len(chunk)
@@ -153,6 +164,10 @@ def _encode(value: Any, newline: str, parts: list[str], plain: bool) -> None:
         if all(_flat(item, plain) for item in value):  # text, numbers: one C call
             parts.append("[" + inner + _flat_list(value, inner) + newline + "]")
             return
+        if plain and all(type(item) is dict for item in value):  # rows: one C call for all
+            parts.append("[" + inner + records_text(value, inner, _encoder_at(inner))
+                         + newline + "]")
+            return
         parts.append("[")
         first = True
         for item in value:
@@ -242,3 +257,12 @@ def _flat_list(items: Any, inner: str) -> str:
     """Flat items joined by a comma and ``inner``, written by the C encoder in one call."""
     _flat_items({}, inner)  # the encoder for this indent, made once
     return "".join(_flat_encoders[inner](list(items), 0))[1:-1]
+
+
+def _encoder_at(inner: str) -> Callable[[Any], str]:
+    """What writes a row records_text does not cover: the one-pass text of it at ``inner``."""
+    def encoded(record: Any) -> str:
+        parts: list[str] = []
+        _encode(record, inner, parts, True)
+        return "".join(parts)
+    return encoded

@@ -101,7 +101,7 @@ def write_machine(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO,
     if fmt == "json":
         from kzru.json_writer import write_json  # only on the JSON path
 
-        return write_json(({key: row.get(key) for key in keys} for row in rows), out)
+        return write_json(rows, out, keys=keys)  # each row as the dict of these keys
     if fmt == "jsonl":
         count = 0
         for row in rows:

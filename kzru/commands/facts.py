@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from kzru import fields, query
+from kzru.commands.fact_rows import fact_rows
 from kzru.commands.shared import (
     FieldsOption,
     LimitOption,
@@ -13,7 +14,6 @@ from kzru.commands.shared import (
     dataset,
     fact_columns,
     fact_filter,
-    fact_rows,
     in_order,
     layout,
     sort_option,
@@ -63,6 +63,7 @@ def command(
         out.glossary = lambda: data.glossary  # speakers in Russian (--lang ru)
         keys, columns = layout(out, fields_, fields.FACT_DEFAULT, fields.FACT_ALL,
                                fact_columns(out), "facts")
-        out.rows(fact_rows(shown, data.events, data.sources, out.lang), keys, columns,
+        out.rows(fact_rows(shown, data.events, data.sources, out.lang,
+                           None if out.is_table else keys), keys, columns,
                  label("empty.facts", out.lang))
         out.cut(len(shown), total)

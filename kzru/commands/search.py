@@ -5,6 +5,7 @@ from typing import Annotated, Any, List
 import typer
 
 from kzru import fields
+from kzru.commands.fact_rows import fact_rows
 from kzru.commands.shared import (
     FieldsOption,
     ReverseOption,
@@ -12,7 +13,6 @@ from kzru.commands.shared import (
     cut_limit,
     dataset,
     fact_columns,
-    fact_rows,
     hits,
     in_order,
     layout,

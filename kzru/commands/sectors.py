@@ -5,13 +5,13 @@ from typing import Annotated, Any, Optional
 import typer
 
 from kzru import fields, query
+from kzru.commands.fact_rows import fact_rows
 from kzru.commands.shared import (
     FieldsOption,
     complete_sector,
     dataset,
     fact_columns,
     fact_filter,
-    fact_rows,
     group_title,
     in_date_order,
     layout,
@@ -103,7 +103,8 @@ def _one_sector(data: Store, out: Output, sector: str, spec: Optional[str],
             out.writer.table(fact_rows(group, data.events, data.sources, out.lang), columns,
                              title)
 
-    out.rows(fact_rows(ordered, data.events, data.sources, out.lang), keys, columns,
+    out.rows(fact_rows(ordered, data.events, data.sources, out.lang,
+                       None if out.is_table else keys), keys, columns,
              label("empty.sector_facts", out.lang), draw=draw)
 
 

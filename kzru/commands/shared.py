@@ -10,7 +10,7 @@ import typer
 from kzru import fields, paths, query
 from kzru.errors import KzruError, did_you_mean
 from kzru.files import read_limited
-from kzru.labels import Joined, Said, label, say, status_word
+from kzru.labels import Joined, Said, label
 from kzru.model import Fact
 from kzru.options import Choice, Options, Year
 from kzru.output import Output
@@ -272,25 +272,6 @@ def fact_columns(out: Output, score: bool = False, explain: bool = False) -> lis
         columns.append(Column("explain", label("col.matched", lang), ratio=2, stack=True,
                               drop=3))
     return columns
-
-
-def fact_rows(facts: Sequence[Fact], events: Any, sources: Any, lang: str) -> list[dict]:
-    rows = []
-    for fact in facts:
-        row = fields.fact_record(fact, events, sources, lang)
-        row["status_shown"] = say(status_word(fact.status), lang)  # подписано in a table
-        row["part_of_note"] = label("note.part_of", lang, id=fact.part_of) if fact.part_of \
-            else ""
-        if fact.same_as:  # corroboration under the summary: who else reports it
-            note = row["reported_by"]
-            row["part_of_note"] = f"{row['part_of_note']}; {note}" if row["part_of_note"] \
-                else note
-        if fact.review == "draft":  # only with --drafts: never mistaken for a fact
-            mark = label("note.draft")  # said in Russian at a Russian table (data_words)
-            row["summary"] = f"{mark} {fact.summary or fact.text}"
-            row["text"] = f"{mark} {fact.text}"
-        rows.append(row)
-    return rows
 
 
 def layout(out: Output, spec: Optional[str], default: Sequence[str], available: Sequence[str],

@@ -5,6 +5,7 @@ from typing import Annotated, List, Optional
 import typer
 
 from kzru import fields
+from kzru.commands.fact_rows import fact_rows
 from kzru.commands.shared import (
     FieldsOption,
     ReverseOption,
@@ -12,7 +13,6 @@ from kzru.commands.shared import (
     cut_limit,
     dataset,
     fact_columns,
-    fact_rows,
     group_title,
     hits,
     in_date_order,
@@ -51,7 +51,6 @@ def command(
     result = hits(options, " ".join(words), typed, exact=False, limit=cut_limit(limit))
     found_hits, events, sources = result.hits, result.events, result.sources
     found = [hit.fact for hit in found_hits]
-    terms = {hit.fact.id: hit.terms for hit in found_hits}
     groups = in_date_order(found, events)
     if reverse:
         groups = [(event_id, group[::-1]) for event_id, group in groups[::-1]]
@@ -62,11 +61,12 @@ def command(
                                fact_columns(out), "timeline")
 
         def draw() -> None:
+            terms = {hit.fact.id: hit.terms for hit in found_hits}  # highlighted in a table
             for event_id, group in groups:
                 out.writer.table(fact_rows(group, events, sources, out.lang), columns,
                                  group_title(events.get(event_id), out.lang, group),
                                  {n: terms[f.id] for n, f in enumerate(group)})
 
-        out.rows(fact_rows(ordered, events, sources, out.lang), keys, columns,
-                 label("empty.facts", out.lang), draw=draw)
+        out.rows(fact_rows(ordered, events, sources, out.lang, None if out.is_table else keys),
+                 keys, columns, label("empty.facts", out.lang), draw=draw)
         out.cut(len(found), result.total)
