@@ -287,6 +287,9 @@ class Dataset:
     def pages(self, page: int = 0) -> Iterator[list[Fact]]:
         yield list(self.facts.values())
 
+    def event_pages(self, event_id: str, page: int = 0) -> Iterator[list[Fact]]:
+        yield self.event_facts(event_id, top_level=True)
+
     def role_pool(self, page: int = 0, event: str | None = None) -> Iterator[Fact]:
         return iter(self.facts.values() if event is None else self.event_facts(event))
 

@@ -10,6 +10,7 @@ anywhere: curators accept links by hand.
 
 from __future__ import annotations
 
+from bisect import insort
 from typing import Any, Iterator
 
 from kzru.follow import (
@@ -167,10 +168,12 @@ def next_field_rows(dataset: Dataset, facts: list[Fact],
         nearest = min(later, key=lambda other: (other.start, other.id))
         # its report's rows and its preview's (round 14: the 2024 industry talks beside the
         # preview's «расширении промышленной … кооперации»)
-        rows = [row for row, said in _saying_fields(dataset, nearest.id, memo).get(
-            fact.sectors[0], ()) if field & said]
+        # the first rows saying any of the field's words: among the first of each word's
+        saying = _saying_fields(dataset, nearest.id, memo)
+        rows = sorted({key: row for word in field
+                       for key, row in saying.get((fact.sectors[0], word), ())}.items())
         if rows:
-            found[fact.id] = tuple(rows[:FIELD_ROWS])
+            found[fact.id] = tuple(row for _, row in rows[:FIELD_ROWS])
     return found
 
 
@@ -185,27 +188,33 @@ def _field_words(dataset: Dataset, sector_id: str, memo: dict[str, Any]) -> set[
 
 
 def _saying_fields(dataset: Dataset, event_id: str, memo: dict[str, Any]
-                   ) -> dict[str, list[tuple[Fact, set[str]]]]:
-    """Sector -> the event's rows in it that are not parts and say a word its field is named
-    by, in file order, each with those words' stems. The event is read once a run: at
-    100,000 facts reading the next meeting whole for every topic, a batch of items at a
-    time, made track's first run quadratic (425 s)."""
+                   ) -> dict[tuple[str, str], list[tuple[tuple[int, str], Fact]]]:
+    """(sector, stem of a word its field is named by) -> the event's first FIELD_ROWS rows in
+    that sector that are not parts and say that word, by their place in the curated order
+    (line, id): the first rows saying any of a field's words are among these. The event is
+    read once a run, a page at a time, and only these rows kept: at 100,000 facts reading
+    the next meeting whole for every topic, a batch of items at a time, made track's first
+    run quadratic (425 s), and holding every row that says its field cost the Moscow brief's
+    first run tens of MB."""
     known = memo.setdefault("saying fields", {})
     if event_id not in known:
         lines = dataset.fact_lines
-        rows: dict[str, list[tuple[Fact, set[str]]]] = {}
-        for row in sorted(dataset.event_facts(event_id, top_level=True),
-                          key=lambda row: (lines.get(row.id, 0), row.id)):
-            stems: set[str] | None = None
-            for sector in dict.fromkeys(row.sectors):
-                if sector not in dataset.sectors:
-                    continue
-                if stems is None:
-                    stems = {stem(word) for word in words(row.evidence)}
-                said = stems & _field_words(dataset, sector, memo)
-                if said:
-                    rows.setdefault(sector, []).append((row, said))
-        known[event_id] = rows
+        first: dict[tuple[str, str], list[tuple[tuple[int, str], Fact]]] = {}
+        for page in dataset.event_pages(event_id):  # a page held at a time, not the event
+            for row in page:
+                stems: set[str] | None = None
+                for sector in dict.fromkeys(row.sectors):
+                    if sector not in dataset.sectors:
+                        continue
+                    if stems is None:
+                        stems = {stem(word) for word in words(row.evidence)}
+                    for word in stems & _field_words(dataset, sector, memo):
+                        kept = first.setdefault((sector, word), [])
+                        place = (lines.get(row.id, 0), row.id)
+                        if len(kept) < FIELD_ROWS or place < kept[-1][0]:
+                            insort(kept, (place, row), key=lambda pair: pair[0])
+                            del kept[FIELD_ROWS:]
+        known[event_id] = first
     return known[event_id]
 
 

@@ -228,6 +228,21 @@ class WalkQueries:
                 f"{self.index.admit('x.rowid BETWEEN ? AND ?')} ORDER BY {FILE_ORDER}",
                 [first, last])]
 
+    def event_pages(self, event_id: str, page: int = 2000) -> Iterator[list[Fact]]:
+        """An event's facts that are not parts, in file order, a page at a time (by the
+        event's index): a reader of a meeting of 10,000 facts holds a page of them."""
+        last = -1
+        while True:
+            rows = self.index.typed_rows(
+                f"SELECT x.rowid FROM filters x WHERE "
+                f"{self.index.admit(f'x.event = ? AND {TOP_LEVEL} AND x.rowid > ?')} "
+                f"ORDER BY x.rowid LIMIT {int(page)}", [event_id, last], (int,))
+            if not rows:
+                return
+            first, last = rows[0][0], rows[-1][0]
+            yield self.select(f"x.event = ? AND {TOP_LEVEL} AND x.rowid BETWEEN ? AND ?",
+                              [event_id, first, last], FILE_ORDER)
+
     def main_sector_facts(self, sectors: Iterable[str]) -> list[Fact]:
         """Facts whose main (first) sector is one of ``sectors``, in file order: the stored
         sector list starts with it ('|nuclear|…')."""

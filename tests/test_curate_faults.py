@@ -467,7 +467,7 @@ def test_add_killed_at_any_point_of_its_write_leaves_the_old_or_the_new_folder(
 
 def test_review_killed_at_any_point_of_its_save_leaves_the_old_or_the_new_folder(
         empty: Path, article: Path, tmp_path: Path, run) -> None:  # noqa: ANN001
-    from kzru.curate.review import decide
+    from kzru.curate.decisions import decide
     from kzru.errors import KzruError
 
     pipeline.add([article], empty)

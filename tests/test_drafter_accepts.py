@@ -56,6 +56,9 @@ def test_every_draft_passes_what_review_and_the_lint_ask(tmp_path, empty_folder)
     accepted = store.load(folder)
     assert all(f.review == "accepted" for f in accepted.facts.values())
     assert lint(accepted) == []
+    # no event is left a draft (check --strict would fail): each proposed event belongs to
+    # a fact, accepted with it
+    assert [e.id for e in accepted.events.values() if e.review == "draft"] == []
 
 
 def test_an_agreement_to_do_later_is_dated_by_its_article(drafts_of) -> None:
@@ -69,6 +72,7 @@ def test_an_agreement_to_do_later_is_dated_by_its_article(drafts_of) -> None:
     # no place)
     may = [e for e in data.events.values() if e.kind == "talks" and e.places]
     assert [(e.start, e.end) for e in may] == [(date(2029, 5, 1), date(2029, 5, 31))]
+    assert talks.event == may[0].id  # the agreement belongs to the talks it agrees on
     # "в июне подписать": June of the article's year, not the June before it
     gas = by("Правительства двух стран")
     assert (gas.date, gas.date_basis) == (date(2029, 2, 18), "publication")
@@ -95,3 +99,35 @@ def test_a_verb_the_cue_table_lacks_leaves_the_draft_reported(drafts_of) -> None
     assert by("Форум межрегионального").status == "planned"
     assert by("Премьер-министры проведут").status == "planned"
     assert by("В ходе визита").status == "planned"
+
+
+INVITED = (
+    "Астана, 10 марта 2029 года\n\n"
+    "Президент Казахстана пригласил президента России посетить Астану с государственным "
+    "визитом в сентябре.\n")
+
+
+@pytest.mark.parametrize("decision", ["accept", "reject"])
+def test_the_visit_an_invitation_proposes_is_decided_with_it(tmp_path, empty_folder,
+                                                             decision) -> None:
+    """An invitation belongs where it was made, not to the visit it invites to, but it
+    proposes that visit: accepting it accepts the visit, rejecting it removes the visit, so no
+    draft event is left that no review could settle (check --strict would fail for good)."""
+    from kzru import store
+    from kzru.curate.decisions import decide
+
+    data, by = drafted(tmp_path, empty_folder, INVITED)
+    folder = tmp_path / "data"
+    invitation = by("Президент Казахстана")
+    assert invitation.event == ""
+    [visit] = data.events.values()
+    assert (visit.kind, visit.start, visit.review) == ("state-visit", date(2029, 9, 1), "draft")
+    if decision == "accept":
+        decide(folder, accept=[invitation.id], changes={"summary": "An invitation.",
+                                                        "sectors": "politics"})
+        after = store.load(folder)
+        assert [(e.id, e.review, e.sources) for e in after.events.values()] == [
+            (visit.id, "accepted", (invitation.source,))]
+    else:
+        decide(folder, reject=[invitation.id])
+        assert store.load(folder).events == {}

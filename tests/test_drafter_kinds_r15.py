@@ -84,10 +84,19 @@ def test_a_call_named_by_the_telephone_is_a_call_event(drafts_of) -> None:
         "Лидеры также обсудили подготовку к форуму регионов.\n")
     call = by("Президент России")
     assert call.status == "done"
+
     assert call.event, "the call proposes an event"
     event = data.events[call.event]
     assert (event.kind, event.start, event.end, event.places) == (
         "talks", date(2029, 7, 7), date(2029, 7, 7), ())
+
+
+def test_a_telephone_with_no_one_talking_names_no_call(drafts_of) -> None:
+    hotline, _ = drafts_of(
+        "Омск, 7 июля 2029 года\n\n"
+        "Вчера жители Казахстана получили справки в консульстве России по телефону горячей "
+        "линии.\n")
+    assert not hotline.events  # ("справки по телефону": no verb of talk, no call)
 
 
 def test_a_part_of_the_world_in_a_name_is_no_venue(drafts_of) -> None:

@@ -21,6 +21,7 @@ TRACK_ASKED = [
     ("--format", "csv"), ("--format", "md"), ("--format", "tsv", "--explain"),
     ("--format", "json", "--lang", "ru"), ("--format", "json", "--no-see-also"),
     ("атом", "--format", "json"), ("газ", "--explain", "--format", "jsonl"),
+    ("транспорт", "--format", "json"),  # a sector named: earlier facts kept by their own
     ("университет", "--format", "csv", "--limit", "2"),
     ("--status", "discussed", "--format", "json"),
     ("--status", "agreed", "--status", "signed", "--format", "json"),

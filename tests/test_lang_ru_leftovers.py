@@ -201,7 +201,7 @@ def test_sources_say_how_kzru_add_dated_an_article_in_russian(drafted: Path) -> 
                            capture_output=True, text=True)
     assert source["published_note"] in piped.stdout and russian not in piped.stdout
     # reviewing a draft writes the notes file again: the source's label is kept
-    from kzru.curate.review import decide
+    from kzru.curate.decisions import decide
 
     first = read_table(drafted, "facts")[0]["id"]
     decide(drafted, accept=[first], changes={"summary": "Grain supplies were discussed."})

@@ -473,9 +473,11 @@ def test_a_link_is_refused_even_with_force(tmp_path: Path) -> None:
 
 
 def test_a_file_is_not_a_folder(tmp_path: Path) -> None:
+    """The message names the file it refused (where), not only what is wrong."""
     (tmp_path / "file").write_text("")
-    with pytest.raises(KzruError, match="^not a folder: "):
+    with pytest.raises(KzruError) as raised:
         export._check_target(tmp_path / "file", PACKAGE, True)
+    assert str(raised.value) == f"not a folder: {tmp_path / 'file'}"
 
 
 def test_a_folder_with_other_files_is_refused_naming_one(tmp_path: Path) -> None:

@@ -32,13 +32,14 @@ def judged():  # noqa: ANN201
 def test_each_meeting_is_read_once_a_run_whatever_the_batches(judged, monkeypatch) -> None:
     store, entries = judged
     reads: Counter[str] = Counter()
-    real = store.event_facts
+    for name in ("event_facts", "event_pages"):  # an event read whole or a page at a time
+        real = getattr(store, name)
 
-    def counted(event_id, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
-        reads[event_id] += 1
-        return real(event_id, *args, **kwargs)
+        def counted(event_id, *args, real=real, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+            reads[event_id] += 1
+            return real(event_id, *args, **kwargs)
 
-    monkeypatch.setattr(store, "event_facts", counted)
+        monkeypatch.setattr(store, name, counted)
     memo: dict = {}
     for start in range(0, len(entries), BATCH):
         suggest.see_also(store, entries[start:start + BATCH], memo)
@@ -59,3 +60,20 @@ def test_batches_sharing_what_they_read_give_the_candidates_of_one_pass(judged) 
     assert suggest.next_field_rows(store, open_facts, memo) == \
         suggest.next_field_rows(store, open_facts)
     assert suggest.next_field_rows(store, open_facts)
+
+
+def test_an_events_pages_are_its_facts_that_are_not_parts_in_file_order(judged) -> None:
+    """Store.event_pages (a page at a time by the event's index) holds what
+    event_facts(top_level=True) gives, page after page, and so does a loaded table's."""
+    from kzru.store import load
+
+    store, _ = judged
+    table = load(bundled_data_dir())
+    for event_id in store.events:
+        whole = store.event_facts(event_id, top_level=True)
+        pages = list(store.event_pages(event_id, page=3))
+        assert [fact for page in pages for fact in page] == whole
+        assert all(0 < len(page) <= 3 for page in pages)
+        assert len(pages) == -(-len(whole) // 3)
+        assert [fact for page in table.event_pages(event_id) for fact in page] == whole
+    assert any(len(store.event_facts(event_id, top_level=True)) > 3 for event_id in store.events)

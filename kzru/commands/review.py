@@ -56,7 +56,8 @@ def command(
     curated-row rules (an English summary, sectors, evidence showing its status, no
     done/signed/agreed date after its article)."""
     folder = own_folder(options, "review")
-    from kzru.curate.review import Session, decide
+    from kzru.curate.decisions import decide
+    from kzru.curate.review import Session
 
     changes = _changes(set_ or ())
     if changes and not accept:

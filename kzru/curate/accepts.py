@@ -61,10 +61,11 @@ def _not_after(draft: Draft, published: Published) -> Draft:
     note = Said("draft.note.deed_later_how", how=deed.note, **fields) if deed.note else \
         Said("draft.note.deed_later", **fields)
     dated = Dated(published.date, published.precision, "publication", note)
-    ahead = draft.event_date
-    if ahead is None and draft.event_word:
-        ahead = deed  # "договорились провести переговоры в мае": the talks are in May
-    return draft._replace(date=dated, event_date=ahead)
+    if draft.event_date is not None or not draft.event_word:
+        return draft._replace(date=dated)
+    # "договорились провести переговоры в мае": the talks, in May, are proposed and the
+    # agreement linked to them (deed: kzru.curate.events links it, unlike an invitation)
+    return draft._replace(date=dated, event_date=deed, deed=True)
 
 
 def agreed_to_do(sentence: Sentence, cue: str) -> bool:

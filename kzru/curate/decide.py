@@ -265,6 +265,7 @@ def event_word(sentence: Sentence, many: bool = False) -> str:
     """The kind of the one event the sentence names ('' for none); ``many``: events named in
     the plural count too ("Ежегодные встречи…", what an elided "Первая…" takes up)."""
     from kzru.event_cues import (
+        CALL_VERBS,
         EVENT_KINDS,
     )
 
@@ -274,6 +275,8 @@ def event_word(sentence: Sentence, many: bool = False) -> str:
         if len(parts) == 1 and any(many or _one_event(sentence, at)
                                    for at in find(parts[0], text)):
             return kind
+        if phrase == "по телефон" and not holds_word(text, CALL_VERBS):
+            continue  # "справки по телефону": no call
         if len(parts) == 2 and any(
                 many or _one_event(sentence, match.end() - len(parts[1]))
                 for match in re.finditer(

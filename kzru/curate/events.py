@@ -101,6 +101,9 @@ class Linker:
         self.proposed: set[str] = set()
         self.calls: set[str] = set()  # proposed events that are telephone conversations
         self.held: set[str] = set()  # proposed events a sentence reports as held
+        # draft index -> the event an invitation proposes without belonging to it (the last
+        # article linked): review accepts it with the invitation (kzru.curate.review)
+        self.invited: dict[int, str] = {}
 
     def _propose(self, m: Mention, source: str) -> str | None:
         """A new draft event, only from a mention that names its kind ("государственный
@@ -229,6 +232,7 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
     lead_place = _lead_place(drafts, sentences)
     call_side = article_side(sentences[number] for number in sorted(sentences))
     named = [""] * len(drafts)  # the event each draft's sentence names, even one it is not of
+    linker.invited = {}
     main: str | None = None
     preview = False
     mentions: list[Mention | None] = []
@@ -244,8 +248,11 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
         if m is not None and not found:
             unlinked.add(index)
         named[index] = found or ""
-        if draft.event_date is not None:
+        if draft.event_date is not None and not draft.deed:
             # an invitation proposes the visit it invites to, but belongs where it was made
+            # (an agreement to hold it, kzru.curate.accepts, belongs to it)
+            if found:
+                linker.invited[index] = found
             found = None
         if found and main is None and linker.events[found].kind in VISITS:
             main = found

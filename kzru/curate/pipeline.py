@@ -275,12 +275,14 @@ def _add(paths: list[Path], folder: Path, overrides: Overrides, jobs: int,
         before = set(linker.events)
         links = link_article(drafts, sentences, source_id, article.published,
                              article.precision, linker)
-        links = linker.settle(links, set(linker.events) - before)
-        proposed_here = {e for e in links if e and e not in before}
+        invited = [linker.invited.get(index, "") for index in range(len(drafts))]
+        settled = linker.settle(links + invited, set(linker.events) - before)
+        links, invited = settled[:len(drafts)], settled[len(drafts):]
+        proposed_here = {e for e in links + invited if e and e not in before}
         corroborations = 0
         statuses: dict[str, int] = {}
         kinds: dict[str, int] = {}
-        for draft, event_id in zip(drafts, links):
+        for draft, event_id, proposes in zip(drafts, links, invited):
             fact = _fact(draft, source_id, event_id)
             same = propose(fact, candidates.of(fact))
             fact = fact._replace(same_as=same)
@@ -289,10 +291,12 @@ def _add(paths: list[Path], folder: Path, overrides: Overrides, jobs: int,
             tables["facts"].rows.append(writer.cells(fact))
             given[fact.id] = ("facts", article, sentences[draft.sentence].start)
             notes["drafts"][fact.id] = _note(draft, sentences, article, name)
+            if proposes:  # an invitation's visit: review accepts it with the invitation
+                notes["drafts"][fact.id]["proposes"] = proposes
             statuses[fact.status] = statuses.get(fact.status, 0) + 1
             kinds[fact.kind] = kinds.get(fact.kind, 0) + 1
         given.update({e: ("events", article, 0) for e in proposed_here})
-        linked = {e for e in links if e and e not in proposed_here}
+        linked = {e for e in links if e and e not in proposed_here}  # (invited: proposed)
         results.append(ArticleResult(str(article.path), source_id, count, len(drafts), statuses,
                                      kinds, len(linked), len(proposed_here), corroborations,
                                      round(seconds, 3), skipped, article.warnings))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping, NamedTuple
+from typing import Iterable, Iterator, Mapping, NamedTuple
 
 from kzru import store, writer
 from kzru.curate.inputs import Input, edit_input
@@ -23,7 +23,7 @@ from kzru.curate.scratch import ARTICLES, validate
 from kzru.errors import KzruError
 from kzru.labels import Joined, Said
 from kzru.lint import after_publication, future_message, has_status_cue
-from kzru.model import Dataset, Fact
+from kzru.model import Fact
 
 EDITABLE = ("summary", "status", "kind", "date", "date_precision", "date_basis", "date_note",
             "sectors", "event", "part_of", "speaker", "same_as", "value", "unit", "text",
@@ -187,8 +187,12 @@ class Session:
         if problems:
             raise KzruError(Said("err.cannot_accept", id=fact_id, problems=Joined(problems, "; ")))
         row["review"] = "accepted"
-        if row["event"]:
-            event = self._row("events", row["event"])
+        # its event, and the visit an invitation proposes without belonging to it
+        proposes = self.notes["drafts"].get(fact_id, {}).get("proposes")
+        for event_id in dict.fromkeys(filter(None, (row["event"], proposes))):
+            event = next((r for r in self.tables["events"].rows if r["id"] == event_id), None)
+            if event is None:
+                continue
             event["review"] = "accepted"
             listed = event["sources"].split(LIST_SEP) if event["sources"] else []
             if row["source"] not in listed:
@@ -264,12 +268,14 @@ class Session:
                 other[field] = LIST_SEP.join(items)
             if other["part_of"] == fact_id:
                 other["part_of"] = ""
-        event_id = row["event"]
-        if event_id and not any(r["event"] == event_id for r in facts.rows):
+        proposes = self.notes["drafts"].pop(fact_id, {}).get("proposes")
+        for event_id in filter(None, (row["event"], proposes)):
+            if any(r["event"] == event_id for r in facts.rows) or any(
+                    note.get("proposes") == event_id for note in self.notes["drafts"].values()):
+                continue  # another fact still belongs to it or proposes it
             events = self.tables["events"]
             events.rows = [e for e in events.rows
                            if not (e["id"] == event_id and e["review"] == "draft")]
-        self.notes["drafts"].pop(fact_id, None)
         self._forget_skip(fact_id)
 
     def skip(self, fact_id: str) -> None:
@@ -363,35 +369,3 @@ def _kept(data: object, english: str, otherwise: object = "") -> object:
     if isinstance(said, Said) and said == english:
         return said
     return english if otherwise == "" else otherwise
-
-
-def decide(folder: Path, accept: Iterable[str] = (), reject: Iterable[str] = (),
-           changes: "Mapping[str, str] | Callable[[Dataset], Mapping[str, str]] | None" = None
-           ) -> tuple[int, int]:
-    """Accept (with ``changes`` set on each accepted draft first) and reject drafts by id in
-    one write (for scripts); the counts done. Proposed same_as links are kept only when
-    ``changes`` sets same_as. ``changes`` may be worked out from the folder as read (values
-    typed in Russian, read with its sectors and glossary). The folder is held from the read
-    to the write."""
-    # an id given twice is decided once ("review is accepted" for the second would say the
-    # first did not count); one given both ways is refused, before anything is read
-    accept, reject = list(dict.fromkeys(accept)), list(dict.fromkeys(reject))
-    both = next((fact_id for fact_id in accept if fact_id in reject), None)
-    if both is not None:
-        raise KzruError(Said("err.accept_and_reject", id=both))
-    pipeline_refuse(folder)
-    with writer.folder_lock(folder):
-        session = Session(folder)
-        session.holding = True
-        session.by_option = True
-        if callable(changes):
-            changes = changes(session.data)
-        accepted = rejected = 0
-        for fact_id in accept:
-            session.accept(fact_id, changes)
-            accepted += 1
-        for fact_id in reject:
-            session.reject(fact_id)
-            rejected += 1
-        session.save()
-    return accepted, rejected
