@@ -244,9 +244,10 @@ OPTIONS: dict[str, str] = {
         "Id события (kzru visits) или краткая форма, указывающая только на него "
         "(moscow-2025).",
     "Only what is about these words, read as kzru search reads them (a word inside an "
-    "organisation's name does not count).": "Только то, что касается этих слов, прочитанных "
-                                            "так же, как их читает kzru search (слово внутри "
-                                            "названия организации не в счёт).",
+    "organisation's name counts only for facts of the sector it names).":
+        "Только то, что касается этих слов, прочитанных так же, как их читает kzru search "
+        "(слово внутри названия организации в счёт только для фактов отрасли, которую оно "
+        "называет).",
     "Only these statuses, as the status column shows them (repeatable): a commitment's "
     "(agreed … ongoing), signed (documents), discussed (what a meeting discussed) or reported "
     "(every reported item, the discussed ones too).":

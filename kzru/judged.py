@@ -139,7 +139,7 @@ def topic_rows(loaded: Any, kept: Kept, hits: list[Any], reading: Any, where: st
     kept item, else itself when it is one. A hit ``about`` reads the words of (its main
     sector not one the query names) is read only when it would add an item: its words
     (topic.matches_outside_names) decide nothing else."""
-    from kzru.topic import matches_outside_names, named_sectors, organisation_names
+    from kzru.topic import matches_outside_names, named_sectors, organisation_names, topic_words
 
     sectors = named_sectors(reading, loaded)
     links: dict[str, tuple[str, tuple[str, ...]]] = {}  # id -> its parent, what it follows
@@ -197,7 +197,7 @@ def topic_rows(loaded: Any, kept: Kept, hits: list[Any], reading: Any, where: st
     chosen = picked(sure)
     adding = [hit for hit in maybe if picked([hit.fact.id]) - chosen]
     if adding:  # their words decide: read whole (the others' never are)
-        topics = {term.text for term in getattr(reading, "terms", ()) if term.sector}
+        topics = topic_words(reading)
         named = organisation_names(loaded)
         whole = loaded.fetch(hit.fact.id for hit in adding)
         for hit in adding:

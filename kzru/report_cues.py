@@ -54,7 +54,8 @@ CREDIT_WITHIN: tuple[str, ...] = ("(фото:", "(фото ", "фото:", "(pho
 # началом переговоров президент …" (normalised, without its final full stop; at most fourteen
 # words after the verb, no clause of its own).
 ATTRIBUTION_LINE = (
-    r"(?:(?:об этом|о том|это|как)\s+(?:\w+\s+)?"
+    # (a time may stand before the verb: "Об этом 13 октября сообщает пресс-служба …")
+    r"(?:(?:об этом|о том|это|как)\s+(?:\w+\s+){0,3}?"
     r"(?:сообща\w*|сообщи\w*|переда\w*|пиш\w*|написал\w*|информир\w*|рассказал\w*|"
     r"заявил\w*|уточнил\w*|говорит\w*|отметил\w*|пояснил\w*)"
     # where and when a statement was made: "Такое заявление он сделал в Астане на открытии
@@ -122,15 +123,19 @@ UNNAMED_VISIT = "working-visit"
 
 # A press office speaks as its institution, as the table writes it ("пресс-служба Кремля" →
 # Kremlin press service; the Kazakh president's, the Akorda's → Akorda); any other press
-# office as "press service (<its words>)". Keys: normalised beginnings of the words after the
+# office by its Russian name as written ("пресс-служба правительства области", PRESS_OFFICE),
+# which kzru add keeps unromanised. Keys: normalised beginnings of the words after the
 # press office's noun.
 PRESS_SERVICES: dict[str, str] = {
     "кремл": "Kremlin press service", "президента росс": "Kremlin press service",
     "президента рф": "Kremlin press service", "путин": "Kremlin press service",
-    "главы российского": "Kremlin press service", "акорд": "Akorda",
+    "главы российского": "Kremlin press service", "российского лидера": "Kremlin press service",
+    "российского президента": "Kremlin press service", "акорд": "Akorda",
+    "казахстанского лидера": "Akorda", "казахстанского президента": "Akorda",
     "президента казахстан": "Akorda", "президента рк": "Akorda", "токаев": "Akorda",
     "главы казахстан": "Akorda"}
 PRESS_WORDS = 4  # words of a press office's name kept after its noun
+PRESS_OFFICE = "пресс-служба"  # how an office the table has no English name for begins
 # A seat of power speaking through an impersonal plural ("в Кремле отметили", "как заявили в
 # Акорде"): the institution speaks, as the table names it (any other body by its own name).
 SEAT_SPEAKERS: dict[str, str] = {"кремл": "Kremlin", "акорд": "Akorda", "kremlin": "Kremlin",

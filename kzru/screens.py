@@ -146,6 +146,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "add.reason.formula start": ("formula start", "начало как у формулы"),
     "add.reason.longer than 2,000 characters": ("longer than 2,000 characters",
                                                 "длиннее 2000 знаков"),
+    "add.reason.third countries only": ("third countries only", "только третьи страны"),
+    "add.why.third countries only": ("a sentence naming only other countries, no side of "
+                                     "Kazakhstan–Russia relations",
+                                     "предложение только о других странах, без сторон "
+                                     "казахстанско-российских отношений"),
     "add.why.formula start": ("a sentence starting with =, +, - or @ would be a spreadsheet "
                               "formula verbatim",
                               "предложение, начинающееся с =, +, - или @, дословно было бы "
@@ -231,6 +236,24 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "{precision}); the text gives no date of its own.",
                              "«{said}» отсылает ко времени, названному раньше ({date}, "
                              "{precision}); своей даты в тексте нет."),
+    # a status that says something happened, with a date after the article: the date is the
+    # deed's (kzru.curate.accepts), the fact is dated as of the article
+    "draft.note.deed_later": ("The date the text gives ({date}) is of what is still to be "
+                              "done: it is {status} as of the article.",
+                              "Дата в тексте ({date}) относится к тому, что ещё предстоит: "
+                              "на дату статьи — {status}."),
+    "draft.note.deed_later_how": ("The date the text gives ({date}) is of what is still to be "
+                                  "done: it is {status} as of the article. {how}",
+                                  "Дата в тексте ({date}) относится к тому, что ещё "
+                                  "предстоит: на дату статьи — {status}. {how}"),
+    "draft.why.unshown": ("«{cue}» reads as {status}, but the evidence holds no cue word of "
+                          "that status: {read}, for the reviewer to check",
+                          "«{cue}» читается как {status}, но в цитате нет слова-подсказки "
+                          "этого статуса: {read}, решает рецензент"),
+    "draft.note.later": ("«{said}» places it after the time named before it ({date}, "
+                         "{precision}) without saying when: dated as of the article.",
+                         "«{said}» — позже времени, названного раньше ({date}, {precision}), "
+                         "но когда именно, не сказано: дата — дата статьи."),
     "draft.note.continues": ("No date of its own: it continues the sentence before it in the "
                              "paragraph, dated ({date}, {precision}).",
                              "Своей даты нет: продолжает предыдущее предложение абзаца, "

@@ -62,6 +62,21 @@ _FOLD_PAIRS = tuple((chr(code), to) for code, to in _FOLD.items())
 _FOLDED = re.compile("[" + "".join(folded for folded, _ in _FOLD_PAIRS) + "]")
 
 
+# Latin letters that look like Cyrillic ones: inside a Cyrillic word ("пoдпиcaли" typed or
+# pasted with a Latin o, c, a) they are read as the Cyrillic letter, one for one (the drafter
+# reads its words so, and the lint its evidence, so that the two agree).
+_LOOKALIKES = str.maketrans("aceopxykmthbACEOPXYKMTHB", "асеорхукмтнвАСЕОРХУКМТНВ")
+_MIXED = re.compile(r"\w*[а-яё]\w*[a-z]\w*|\w*[a-z]\w*[а-яё]\w*", re.IGNORECASE)
+
+
+def fold(text: str) -> str:
+    """``text`` with the Latin look-alike letters of each word that mixes both alphabets
+    read as Cyrillic; the same length, so every offset still holds."""
+    if not _MIXED.search(text):
+        return text
+    return _MIXED.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
+
+
 def normalize(text: str) -> str:
     """NFC, lower case, ё→е, Kazakh letters and typographic dashes/quotes folded."""
     text = unicodedata.normalize("NFC", text).casefold()

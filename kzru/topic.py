@@ -188,10 +188,19 @@ def says_outside_names(dataset: Dataset, fact: Fact, wanted: frozenset[str],
 _SAYS: dict[frozenset[str], dict[str, bool]] = {}
 
 
-def matches_outside_names(dataset: Dataset, hit: Any, topics: set[str],
+def topic_words(reading: Any) -> dict[str, str]:
+    """The query's topic words (those naming a sector: газ, атом, ядерный), with the sector
+    each names."""
+    return {term.text: term.sector for term in getattr(reading, "terms", ()) if term.sector}
+
+
+def matches_outside_names(dataset: Dataset, hit: Any, topics: dict[str, str],
                            named: dict[str, list[GlossaryEntry]] | None = None) -> bool:
     """Whether the hit matched a name, a word by meaning, or a topic word (one naming a
-    sector: газ, атом, нефть) outside an organisation's name."""
+    sector: газ, атом, нефть) outside an organisation's name, or inside one where the fact's
+    own main sector is the word's: the council on the *ядерно*-топливный cycle is a nuclear
+    fact, so `track ядерный` keeps it, while Gubkin University's branch (education) is no gas
+    fact (round-14 track reader)."""
     # a topic word met as a word of a name (газа, a word of «Российский университет нефти и
     # газа»: the exact form read as a name) is held to the same test as its text matches: a
     # name may be the organisation's (round-14 track reader)
@@ -206,6 +215,8 @@ def matches_outside_names(dataset: Dataset, hit: Any, topics: set[str],
         return True
     if not textual:
         return False
+    if hit.fact.sectors[:1] and hit.fact.sectors[0] in {topics[match.query] for match in textual}:
+        return True
     wanted = frozenset(key for match in textual for word in words(match.term)
                        for key in word_keys(word))
     return says_outside_names(dataset, hit.fact, wanted, named)
@@ -247,7 +258,7 @@ def about(dataset: Dataset, hits: Iterable[Any], reading: Any) -> list[Fact]:
     (a place or a name may match inside one: Челябинск in Chelyabinsk State University), and
     the facts whose main sector the query names; in no order that means anything (track
     orders what it follows by date)."""
-    topics = {term.text for term in getattr(reading, "terms", ()) if term.sector}
+    topics = topic_words(reading)
     hits = list(hits)
     named = organisation_names(dataset)
     # The hits are the store's own admitted rows: taken as they are, not read again.

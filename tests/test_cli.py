@@ -6,13 +6,17 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, kzru_command, needs_seeds, terminal
+from conftest import SEEDS, kzru_command, needs_seeds, read_table, terminal
 
+from kzru.store import bundled_data_dir
+
+DATA = bundled_data_dir()
 FORMATS = ("json", "jsonl", "csv", "tsv", "md")
 # The output contract (README, "For scripts"), written out: never read from the code.
 FACT_KEYS = ["id", "date", "date_precision", "date_basis", "event", "kind", "sectors", "status",
@@ -96,8 +100,14 @@ def test_terminal_gets_a_coloured_table_with_highlighted_matches() -> None:
 
 
 def test_no_color_flag_and_environment_remove_colour() -> None:
-    assert "\x1b[" not in run_in_terminal("visits", "--no-color")
-    assert "\x1b[" not in run_in_terminal("visits", env={"NO_COLOR": "1"})
+    """Only the colour goes: the same table, character for character, as the coloured one
+    without its escape sequences."""
+    coloured = run_in_terminal("visits")
+    assert "\x1b[" in coloured
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", coloured)
+    assert all(row["id"] in plain for row in read_table(DATA, "events"))
+    assert run_in_terminal("visits", "--no-color") == plain
+    assert run_in_terminal("visits", env={"NO_COLOR": "1"}) == plain
 
 
 def test_closed_pipe_is_quiet() -> None:

@@ -192,6 +192,8 @@ def test_check_keeps_plain_web_addresses(data_copy: Path, run, url: str) -> None
     _set_url(data_copy, url)
     done = run("check", "--data", str(data_copy))
     assert done.code == 0, done.err
+    assert done.out.startswith(f"ok: {data_copy}: ") and "web address" not in done.err
+    assert url in (data_copy / "sources.csv").read_text(encoding="utf-8")  # as it was
 
 
 def test_add_refuses_a_url_option_that_is_not_a_web_address(empty: Path, article: Path,

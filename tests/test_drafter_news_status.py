@@ -137,15 +137,18 @@ def test_an_invitation_proposes_a_visit(drafts_of) -> None:
 
 def test_a_month_an_agreement_to_do_names_is_one_to_come(drafts_of) -> None:
     """«договорились провести … в мае» in a March article: the agreement's verb is past, but
-    it governs an infinitive, so the May named is the deed's, the one to come (the next
-    year's May, not the last). An agreement dated by its own time («в январе договорились о
-    …», no infinitive) keeps the past month."""
+    it governs an infinitive, so the May named is the deed's, the one to come (this year's
+    May, not the last): the agreement is dated as of its article (the lint refuses an
+    agreed row dated after it) and the deed's month is in the note. An agreement dated by
+    its own time («в январе договорились о …», no infinitive) keeps the past month."""
     _, by = drafts_of(
         "Костанай, 14 марта 2029 года\n\n"
         "Губернаторы договорились провести следующую ярмарку в мае.\n"
         "В январе регионы договорились о совместном мониторинге паводков.\n")
     ahead = by("Губернаторы")
     assert ahead.status == "agreed"
-    assert (ahead.date.isoformat(), ahead.date_precision) == ("2029-05-01", "month")
+    assert (ahead.date.isoformat(), ahead.date_precision, ahead.date_basis) == (
+        "2029-03-14", "day", "publication")
+    assert "(2029-05)" in ahead.date_note
     before = by("В январе")
     assert (before.date.isoformat(), before.date_precision) == ("2029-01-01", "month")

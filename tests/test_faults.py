@@ -594,8 +594,11 @@ def test_closed_and_full_stdout_are_errors(tmp_path: Path) -> None:
 
 
 def test_closed_stderr_keeps_the_exit_status(tmp_path: Path) -> None:
+    """With stderr closed the status still says what happened, and stdout is unchanged."""
     env = {"KZRU_CACHE_DIR": str(tmp_path / "c")}
-    assert kzru(shell="search атом 2>&- > /dev/null", env=env).returncode == 0
+    found = tmp_path / "found.txt"
+    assert kzru(shell=f"search атом 2>&- > {found}", env=env).returncode == 0
+    assert found.read_bytes() == kzru("search", "атом", env=env).stdout != b""
     assert kzru(shell="show no-such-id 2>&- > /dev/null", env=env).returncode == 2
     assert kzru(shell="search zzzzqqqq 2>&- > /dev/null", env=env).returncode == 1
 

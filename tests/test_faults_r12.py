@@ -48,12 +48,15 @@ def test_a_full_tmpdir_still_files_the_index(table_20k: Path, tmp_path: Path) ->
 # --- #4 (low): a worker outliving a SIGKILLed build -----------------------------------------
 
 ORPHAN = """
-import os, signal, sys, time
+import json, os, signal, sys, time
 from pathlib import Path
 from kzru import word_worker
 marker = Path(sys.argv[1])
 def serve(words, pipe, path):  # the worker: its main process is SIGKILLed now
-    Path(f"{marker}.killed").write_text(repr(time.time()))
+    streams = [os.readlink(f"/proc/self/fd/{fd}") for fd in (0, 1, 2)]
+    started = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19]
+    Path(f"{marker}.killed").write_text(json.dumps(
+        {"pid": os.getpid(), "started": started, "streams": streams}))
     os.kill(os.getppid(), signal.SIGKILL)
     time.sleep(3)
     marker.write_text("outlived its build")
@@ -65,20 +68,34 @@ main()
 """
 
 
+def _ended(pid: int, started: str) -> bool:
+    """The process is gone (or a zombie: it runs no more code), or its id is another's."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+    return stat[0] in ("Z", "X") or stat[19] != started
+
+
 def test_a_worker_dies_with_its_build_and_holds_no_output_open(data_copy: Path,
                                                                tmp_path: Path) -> None:
     """kzru SIGKILLed while its worker runs: the old worker went on for seconds, writing
     into a scratch file, and kept kzru's stdout open, so `kzru … | cat` waited for it. Now
-    the kernel ends it with its main process, and it never held the output."""
+    its standard streams are /dev/null, so it holds none of kzru's, and the kernel ends it
+    with its main process, before it can write anything more (no clock decides: the worker
+    writes its marker before it could end on its own, so a worker that outlived its build
+    has written it by the time it is gone)."""
     marker = tmp_path / "marker"
     env = {**os.environ, "KZRU_CACHE_DIR": str(tmp_path / "cache")}
     done = subprocess.run([sys.executable, "-c", ORPHAN, str(marker), str(data_copy)],
                           env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
-    ended = time.time()
     assert done.returncode == -signal.SIGKILL
-    waited = ended - float(Path(f"{marker}.killed").read_text())
-    assert waited < 2, waited  # the output closed with kzru, not 3 s later with its worker
-    time.sleep(max(0.0, 4 - waited))
+    worker = json.loads(Path(f"{marker}.killed").read_text())
+    assert worker["streams"] == ["/dev/null"] * 3
+    deadline = time.monotonic() + 60  # only a bound on a hung test, not a measurement
+    while not _ended(worker["pid"], worker["started"]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _ended(worker["pid"], worker["started"]), "the worker outlived its build"
     assert not marker.exists()
 
 

@@ -79,6 +79,9 @@ def test_bundled_table_passes_strict_check_with_sources(run) -> None:
     result = run("check", "--strict", "--sources", str(SEEDS))
     assert result.code == 0, result.err
     assert "warning" not in result.err
+    with (bundled_data_dir() / "facts.csv").open(encoding="utf-8", newline="") as table:
+        excerpts = sum(1 for row in csv.DictReader(table) if row["evidence"].strip())
+    assert f"; {excerpts} evidence excerpts found verbatim in {SEEDS}\n" in result.out
 
 
 

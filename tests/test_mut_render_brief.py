@@ -23,7 +23,17 @@ from conftest import read_table
 
 from kzru import store
 from kzru.brief import Item, Section, SectorGroup, build
-from kzru.follow import BORNE_OUT, LATEST, NO_REPORT, NOT_TAKEN_UP, PARTLY_BORNE_OUT, Tracked
+from kzru.follow import (
+    BORNE_OUT,
+    DONE,
+    IN_PROGRESS,
+    LATEST,
+    NO_REPORT,
+    NOT_TAKEN_UP,
+    PARTLY_BORNE_OUT,
+    TAKEN_UP_AGAIN,
+    Tracked,
+)
 from kzru.novelty import Novelty
 from kzru.render_brief import markdown
 from kzru.store import bundled_data_dir
@@ -536,3 +546,65 @@ def test_only_a_row_alongside_that_a_later_fact_is_linked_to_says_its_outcome_si
 
     assert any(line.startswith(since) for line in under(msu))
     assert not any(line.startswith(since) for line in under(whole))
+
+
+# --- what became of the last meeting's commitments (round 15: render_brief_novelty's last
+# three survivors of round 14) ----------------------------------------------------------------
+
+SPIEF = "2022-06-spief-meeting"
+
+
+def outcome_ids(lines: list[str]) -> list[str]:
+    """The ids of the last meeting's items, in the order the page lists them."""
+    start = lines.index("- What became of its commitments by this meeting (kzru track):") + 1
+    items = [line for line in lines[start:] if line.startswith("  - **")]
+    return [re.search(r"`([^`]+)`", line)[1] for line in items]
+
+
+def test_an_outcome_line_says_the_fact_in_the_readers_language(table) -> None:  # noqa: ANN001
+    """Under --lang ru an item of the last meeting is said with its Russian text (the
+    README: ru shows the text column), not the English summary: SPIEF 2022 against the
+    February working visit, whose branch plans no article reported on by June 2022."""
+    lines = page(table, SPIEF, "ru")
+    for fact_id in ("a000-gubkin-atyrau-branch", "a000-mephi-almaty-branch"):
+        assert f"  - **к этой встрече сообщений нет**: {FACTS[fact_id]['text']} `{fact_id}`" \
+            in lines
+        assert not any(FACTS[fact_id]["summary"] in line for line in lines)
+
+
+def test_an_outcomes_later_facts_are_dated_as_their_articles_date_them(table) -> None:  # noqa: ANN001
+    """The later facts after an item's verdict carry their dates as the lines beside them
+    do: a fact with no date of its own is "reported as of" its article's date, and that
+    date, inferred for a001, says "inferred"."""
+    whole = table.facts["a001-health-agreements"]
+    later = table.facts["a001-visit-most-significant-of-year"]
+    assert later.date_basis == "publication" and SOURCES["a001"]["published_basis"] == \
+        "inferred"
+    novelty = Novelty(table.events[ASTANA], [], [], [],
+                      outcomes=[Tracked(whole, [later], TAKEN_UP_AGAIN, "")])
+    lines = page(table, MOSCOW, novelty=novelty)
+    assert (f"  - **taken up again**: {FACTS[whole.id]['summary']} `{whole.id}` → "
+            f"`{later.id}` (reported as of {later.date.isoformat()}, inferred)") in lines
+
+
+def test_outcomes_go_by_this_meetings_verdict_then_by_what_later_articles_settled(table
+                                                                                 ) -> None:  # noqa: ANN001
+    """The last meeting's items by their verdict at this meeting (the README's order: done
+    first, no later report last); among equal verdicts, what later articles settled first
+    (done, then in progress), and those no later article reports last. Given here in
+    another order: the page must sort them."""
+    facts = table.facts
+    bauman, expand, gubkin, mephi = (facts[f"a000-{name}"] for name in (
+        "bauman-talks", "expand-russian-university-branches", "gubkin-atyrau-branch",
+        "mephi-almaty-branch"))
+    done_later, in_progress_later = facts["a002-gubkin-university-branch"], \
+        facts["a002-mgimo-astana-branch"]
+    novelty = Novelty(table.events[FEBRUARY], [], [], [],
+                      outcomes=[Tracked(bauman, [], NO_REPORT, ""),
+                                Tracked(expand, [], NO_REPORT, ""),
+                                Tracked(gubkin, [], NO_REPORT, ""),
+                                Tracked(mephi, [facts["a002-mephi-branch"]], DONE, "")],
+                      since={expand.id: Tracked(expand, [in_progress_later], IN_PROGRESS, ""),
+                             gubkin.id: Tracked(gubkin, [done_later], DONE, "")})
+    lines = page(table, SPIEF, novelty=novelty)
+    assert outcome_ids(lines) == [mephi.id, gubkin.id, expand.id, bauman.id]

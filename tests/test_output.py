@@ -320,9 +320,11 @@ def test_ctrl_c_in_the_pager_is_the_pagers(tmp_path: Path) -> None:
 
 
 def test_pager_never_runs_in_a_pipe(run) -> None:
+    """In a pipe the pager setting changes nothing: the whole table, as without one."""
     done = subprocess.run([*kzru_command(), "facts", "--format", "table"], capture_output=True,
                           text=True, env={**os.environ, "KZRU_PAGER": PAGER, "LINES": "5"})
     assert "PAGED:" not in done.stdout and done.returncode == 0
+    assert done.stdout == run("facts", "--format", "table").out
 
 
 def test_a_cut_list_says_so_and_limit_0_means_all(run, monkeypatch: pytest.MonkeyPatch) -> None:

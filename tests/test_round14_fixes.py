@@ -39,11 +39,11 @@ GUBKIN = "a000-gubkin-atyrau-branch"
 
 @needs_seeds
 def test_a_topic_word_in_any_form_does_not_match_inside_the_gubkin_universitys_name(run) -> None:  # noqa: ANN001
-    """`kzru track --help`: "a word inside an organisation's name does not count". a002
-    names «Российский университет нефти и газа им. И. Губкина»; «газа» and «нефти» are the
-    very forms the name spells, and an analyst types them («транзит газа», «поставки
-    нефти»). They find the gas and oil facts, as газ and нефть do, never the university's
-    branch (round-14 track reader)."""
+    """`kzru track --help`: "a word inside an organisation's name counts only for facts of the
+    sector it names" (the branch is education, not energy). a002 names «Российский университет
+    нефти и газа им. И. Губкина»; «газа» and «нефти» are the very forms the name spells, and an
+    analyst types them («транзит газа», «поставки нефти»). They find the gas and oil facts, as
+    газ and нефть do, never the university's branch (round-14 track reader)."""
     assert "Российский университет нефти и газа им. И. Губкина" in _article("002")
     assert "газового сотрудничества" in _article("004")
     assert "поставках нефти и нефтепродуктов" in _article("001")

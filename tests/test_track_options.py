@@ -123,7 +123,14 @@ def test_limit_applies_after_the_filters(run, everything) -> None:
 
 
 def test_a_negative_limit_is_refused(run) -> None:
-    assert run("track", "--limit", "-1").code == 2
+    """A usage error: one line that names the option and the value it refuses (and where to
+    read more), nothing on stdout, exit 2."""
+    done = run("track", "--limit", "-1")
+    assert done.code == 2 and done.out == ""
+    assert done.err.endswith("\n") and done.err.count("\n") == 1, done.err
+    assert done.err.startswith("kzru: ") and "Traceback" not in done.err
+    assert "'--limit'" in done.err and re.search(r"(?<![\w-])-1(?!\d)", done.err), done.err
+    assert "(see 'kzru track --help')" in done.err
 
 
 # -- --fields ---------------------------------------------------------------------------------

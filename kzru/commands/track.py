@@ -49,8 +49,8 @@ ROLES = (follow.COMMITMENT, follow.VIEW, follow.DOCUMENT, follow.DISCUSSED, foll
 def command(
     words: Annotated[Optional[List[str]], typer.Argument(
         metavar="[QUERY...]", autocompletion=complete_query, help="Only what is about these "
-        "words, read as kzru search reads them (a word inside an organisation's name does not "
-        "count).")] = None,
+        "words, read as kzru search reads them (a word inside an organisation's name counts "
+        "only for facts of the sector it names).")] = None,
     since: SinceOption = None, until: UntilOption = None,
     status: Annotated[Optional[List[str]], typer.Option(
         "--status", click_type=Choice(STATUSES, "status"),

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from kzru.curate.read import Article
+from kzru.text import fold
 
 # A sentence with fewer words than this is a heading, caption or tag line: never drafted.
 MIN_WORDS = 4
@@ -91,20 +92,6 @@ def tools() -> tuple[Any, Any]:
 @lru_cache(maxsize=100_000)
 def _parse(word: str) -> Any:
     return tools()[1].parse(word)
-
-
-# Latin letters that look like Cyrillic ones: inside a Cyrillic word ("пoдпиcaли" typed or
-# pasted with a Latin o, c, a) they are read as the Cyrillic letter, one for one.
-_LOOKALIKES = str.maketrans("aceopxykmthbACEOPXYKMTHB", "асеорхукмтнвАСЕОРХУКМТНВ")
-_MIXED = re.compile(r"\w*[а-яё]\w*[a-z]\w*|\w*[a-z]\w*[а-яё]\w*", re.IGNORECASE)
-
-
-def fold(text: str) -> str:
-    """``text`` with the Latin look-alike letters of each word that mixes both alphabets
-    read as Cyrillic; the same length, so every offset still holds."""
-    if not _MIXED.search(text):
-        return text
-    return _MIXED.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
 
 
 @lru_cache(maxsize=100_000)

@@ -81,7 +81,9 @@ def background(draft: Draft, sentence: Sentence, event: Event, article_date: dat
     done = draft.status == "done" and sentence.tense() == "past"
     # what a named speaker said, in a report of the event (not a preview), was said there
     said = bool(draft.speaker) and draft.speaker not in GROUP_SPEAKERS.values()
+    # (work that will go on, "сотрудничество продолжится", is an outcome like a plan)
+    ahead = draft.status == "ongoing" and sentence.tense() == "future"
     if lead or framed or sides or draft.event_word or talk or arrives or done or said or \
-            draft.status in ACTS | {"planned"}:
+            ahead or draft.status in ACTS | {"planned"}:
         return event.id
     return ""

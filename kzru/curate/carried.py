@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from kzru.cues import (
     DAY_REFERENCES,
+    LATER_WORDS,
     TIME_REFERENCES,
 )
 from kzru.curate.annotate import Annotated
@@ -81,6 +82,12 @@ def continued(drafted: Draft, found: list[Draft], annotated: Annotated,
             timedelta(days=1)
     if earlier >= published.date:
         return drafted
+    later = next((w for w in LATER_WORDS if re.search(rf"(?<!\w){w}(?!\w)",
+                                                      normalize(this.text))), None)
+    if later is not None:  # "Позднее были подписаны …": after that time, no time of its own
+        return drafted._replace(date=drafted.date._replace(note=Said(
+            "draft.note.later", said=later, date=before.date.date.isoformat(),
+            precision=word("precision", before.date.precision))))
     note = Said(CONTINUES_KEY, date=before.date.date.isoformat(),
                 precision=word("precision", before.date.precision))
     return drafted._replace(date=Dated(before.date.date, before.date.precision, "inferred",

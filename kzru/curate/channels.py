@@ -16,6 +16,7 @@ from kzru.curate.titles import side_of_word
 from kzru.curate.words import find, normalize
 from kzru.report_cues import (
     NEWS_OUTLETS,
+    PRESS_OFFICE,
     PRESS_OFFICES,
     PRESS_REACH,
     PRESS_SERVICES,
@@ -61,7 +62,9 @@ def by_channel(sentence: Sentence, verb: Token) -> bool:
 def press_service(sentence: Sentence, verb: Token) -> str:
     """The press office named right after an inverted verb of saying, as the table writes
     it ("сообщила пресс-служба Кремля" → "Kremlin press service", "в пресс-службе
-    Токаева" → "Akorda"), else "press service (<its words>)"; '' when no press office."""
+    Токаева" → "Akorda"), else the office's Russian name as written ("пресс-служба
+    правительства области": no English name can be made of its words, and a romanised one
+    reads as neither language); '' when no press office."""
     return _office(sentence.text[verb.stop - sentence.start:])
 
 
@@ -77,7 +80,7 @@ def _office(text: str) -> str:
     name = normalize(" ".join(words))
     known = next((english for stem, english in PRESS_SERVICES.items()
                   if name.startswith(stem)), "")
-    return known or (f"press service ({' '.join(words)})" if words else "press service")
+    return known or (f"{PRESS_OFFICE} {' '.join(words)}" if words else "press service")
 
 
 def office_subject(sentence: Sentence, verb: Token) -> str:
@@ -127,7 +130,7 @@ def inverted_order(sentence: Sentence, verb: Token) -> bool:
     сказал Назарбаев") or after "Об этом", "Как" ("Об этом сообщил посол…")."""
     opening = normalize(sentence.text[:verb.start - sentence.start]).rstrip()
     return not opening or opening[-1] in ",—–-" or bool(re.fullmatch(
-        r"(?:об этом|о том|как|при этом)(?:\s+\S+)?", opening))
+        r"(?:об этом|о том|как|при этом)(?:\s+\S+){0,3}", opening))  # ("Об этом 13 октября …")
 
 
 def last_side(text: str) -> str:
@@ -162,3 +165,14 @@ def seat(sentence: Sentence, verb: Token) -> str:
             return next((name for stem, name in SEAT_SPEAKERS.items() if said.startswith(stem)),
                         entity.normal)
     return ""
+
+
+def seat_after(sentence: Sentence, verb: Token) -> str:
+    """The seat of power whose statement an impersonal verb of saying quotes ("говорится в
+    сообщении на сайте Кремля", "отмечается в заявлении Акорды"), as the table names it."""
+    after = normalize(sentence.text[verb.stop - sentence.start:])[:SEAT_AFTER]
+    return next((name for stem, name in SEAT_SPEAKERS.items()
+                 if re.search(rf"(?<!\w){stem}", after)), "")
+
+
+SEAT_AFTER = 50  # characters after an impersonal verb of saying in which its seat is named

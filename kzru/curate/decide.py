@@ -34,6 +34,7 @@ from kzru.curate.verbs import (
     futures,
     of_quality,
     reported_acts,
+    scheduled,
     stance,
 )
 from kzru.curate.words import cue_at, find, holds_word, letters, negated, normalize
@@ -115,6 +116,8 @@ def decide(sentence: Sentence, framed: bool = False) -> tuple[str, str, str]:
             if status == "done" and " " in cue and sentence.tense() == "future":
                 decided = "planned"  # "по итогам переговоров примут декларацию": to come
             if status == "expected" and token.tense == "past" and " " not in cue:
+                continue
+            if status == "planned" and cue.startswith("назначен") and not scheduled(sentence):
                 continue
             word = cue if " " in cue else token.text
             # a phrase and the word it begins share one place, so the longer cue wins there

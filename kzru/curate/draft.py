@@ -18,6 +18,7 @@ from kzru.cues import (
     DESCRIPTIVE_KINDS,
     WORK_UNDER_WAY,
 )
+from kzru.curate.accepts import acceptable, agreed_to_do
 from kzru.curate.ahead import invited_dates, invited_kind
 from kzru.curate.annotate import LONGEST_SENTENCE, MIN_WORDS, Annotated, Sentence
 from kzru.curate.carried import continued, that_day
@@ -36,8 +37,6 @@ from kzru.curate.decide import (
 from kzru.curate.evidence import (
     EVIDENCE_LIMIT,
     FINITE_POS,
-    Group,
-    clause_groups,
     evidence,
     fits_whole,
     sub_sentence,
@@ -45,6 +44,7 @@ from kzru.curate.evidence import (
 )
 from kzru.curate.figures import find_number
 from kzru.curate.furniture import attribution_only, furniture
+from kzru.curate.groups import Group, clause_groups
 from kzru.curate.lexicon import (
     Lexicon,
     canonical,
@@ -52,6 +52,7 @@ from kzru.curate.lexicon import (
     find_sectors,
     speaker_english,
 )
+from kzru.curate.parties import third_only
 from kzru.curate.readings import (
     activity,
     coordinated,
@@ -62,7 +63,7 @@ from kzru.curate.readings import (
 )
 from kzru.curate.speakers import carry_speakers, find_speaker
 from kzru.curate.titles import is_title
-from kzru.curate.verbs import frame_end, told_before
+from kzru.curate.verbs import frame_end, future_in_past, told_before
 from kzru.curate.words import letters
 from kzru.labels import Said, word
 from kzru.model import EVIDENCE_JOINER
@@ -100,7 +101,7 @@ class Draft(NamedTuple):
     # the time of the visit an invitation names ("пригласил … с визитом в 2026 году"), which
     # is the event's, not the fact's; None when the sentence names no such time
     event_date: Dated | None = None
-
+    deed: bool = False  # its date is of what was agreed to be done (kzru.curate.accepts)
 
 
 class Skipped(Exception):
@@ -114,6 +115,7 @@ class Skipped(Exception):
 
 FORMULA = "formula start"
 TOO_LONG = "longer than 2,000 characters"
+THIRD_ONLY = "third countries only"  # kzru.curate.parties
 
 
 # Word classes that let a sentence say something (a verb, a short adjective or participle, a
@@ -158,16 +160,17 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     # прибыл": past, whatever a parenthetical verb before it says); else the first verb's
     tense = {"past": "past", "futr": "future", "pres": "present"}.get(cue_tense, "") or \
         sentence.tense() or whole.tense()
-    if status in ("planned", "expected") or (status == "agreed" and _agreed_to_do(
-            sentence, cue)):
-        tense = "future"  # "планируют провести в октябре": the October to come; so is
-        # "договорились провести в мае", what was agreed to be done
-    dates = find_dates(sentence.text, published, tense)
+    to_do = status == "agreed" and agreed_to_do(sentence, cue)
+    if status in ("planned", "expected") or to_do:
+        # "планируют провести в октябре": the October to come; so is "договорились провести
+        # в мае"; but "сообщалось, что … встретятся 10 апреля" is counted from the saying
+        tense = "" if future_in_past(sentence, cue) else "future"
+    dates = heard = find_dates(sentence.text, published, tense)
     opening = opening_dateline(sentence.text)
     if opening:  # "АСТАНА, 14 марта – … подписали в среду": the filing day is not the deed's
         dates = [d for d in dates if d.start >= opening]
     invited, talked = invited_dates(sentence, published)
-    named = dates + invited  # every date the sentence names: none of them is a figure
+    named = heard + invited  # every date the sentence names (its dateline's too): no figure
     if invited and not talked:
         # "готовится к визиту в ноябре": the preparation is the visit's, at the visit's time
         dates, invited = invited, []
@@ -202,6 +205,7 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     dated = explicit(dates) if dates else publication(published)
     normal = normalize(sentence.text)
     cue_at = find(normalize(cue), normal)[0] if cue and find(normalize(cue), normal) else 0
+    deed = to_do and dated.basis != "publication" and dated.start > cue_at
     focus = sentence.start + (cue_at if cue else max(number_at, 0))
     spans = evidence(sentence, article.text, focus)
     if group is not None and len(spans) == 1:
@@ -237,7 +241,7 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
             whole) or elided_event(whole, annotated.sentences[whole.index - 1]
                                    if whole.index else None),
         after=before.index if before is not None else -1,
-        event_date=invited[0] if invited else None)
+        event_date=invited[0] if invited else None, deed=deed)
 
 
 def _dateline(sentence: Sentence, published: Published) -> bool:
@@ -264,20 +268,6 @@ def _frame_only(sentence: Sentence, piece: Sentence, groups: list[Group]) -> boo
     cue = decide_status(piece)[1]
     at = find(normalize(cue), normalize(piece.text)) if cue else []
     return not at or piece.start + at[0] >= sentence.start + frame
-
-
-def _agreed_to_do(sentence: Sentence, cue: str) -> bool:
-    """Whether the agreement's cue word governs an infinitive one or two words after it
-    ("договорились провести", "решили совместно построить"), by the analyser's word class
-    (INFN), as kzru.curate.decide reads intentions: then the time named is the deed's."""
-    if not cue:
-        return False
-    stem = normalize(cue)
-    words = letters(sentence)
-    for index, token in enumerate(words):
-        if normalize(token.text).startswith(stem):
-            return any(t.pos == "INFN" for t in words[index + 1:index + 3])
-    return False
 
 
 def _nowadays(sentence: Sentence, dated: Dated) -> bool:
@@ -332,9 +322,11 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
     for sentence in annotated.sentences:
         if sentence.index in furnished:
             continue  # a headline, a caption, "Читайте также", "Об этом сообщает ТАСС."
-        if sentence.stop - sentence.start > LONGEST_SENTENCE:
+        too_long = sentence.stop - sentence.start > LONGEST_SENTENCE
+        if too_long or third_only(sentence):
             if skipped is not None:
-                skipped.setdefault(TOO_LONG, set()).add(sentence.index)
+                skipped.setdefault(TOO_LONG if too_long else THIRD_ONLY, set()).add(
+                    sentence.index)
             continue
         before = antecedent(annotated.sentences, sentence.index, text)
         if before is not None and (before.index in furnished or _dateline(before, published)):
@@ -371,6 +363,7 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
                                        published))
     carried = carry_speakers(found, annotated, annotated.article.publisher,
                              lambda name: canonical(name, lexicon_) if name else "")
-    # speakers as the table writes them, in English (a title left unresolved stays)
-    return [draft if not draft.speaker or is_title(draft.speaker) else draft._replace(
-        speaker=speaker_english(draft.speaker, lexicon_)) for draft in carried]
+    # speakers as the table writes them, in English (a title left unresolved stays); each
+    # draft as review accepts it once summarised (kzru.curate.accepts)
+    return [acceptable(draft if not draft.speaker or is_title(draft.speaker) else draft._replace(
+        speaker=speaker_english(draft.speaker, lexicon_)), published) for draft in carried]

@@ -25,6 +25,7 @@ from kzru.curate.mentions import (
     VISIT_KINDS,
     VISITS,
     Mention,
+    article_side,
     city_of,
     concrete,
     country_of,
@@ -50,8 +51,8 @@ from kzru.report_cues import UNNAMED_VISIT
 from kzru.text import normalize
 
 PARTS = {"talks", "meeting"}
-NO_KIND = ("The text says a visitor arrived and names no kind of visit: proposed as a "
-           "working visit for the reviewer to settle.")  # what a visit's programme is made of
+NO_KIND = ("The text says a visitor arrived, or who visited where, and names no kind of "
+           "visit: proposed as a working visit for the reviewer to settle.")
 
 
 def _overlaps(m: Mention, event: Event) -> bool:
@@ -104,8 +105,12 @@ class Linker:
     def _propose(self, m: Mention, source: str) -> str | None:
         """A new draft event, only from a mention that names its kind ("государственный
         визит", "переговоры", "саммит"…); a bare "визит" or an arrival only links."""
-        if m.arrived and m.kind in ("", "visit") and m.host and m.places:
-            # a visitor arrived in a city and the text names no kind: a visit all the same
+        if m.arrived and m.kind in ("", "visit") and m.host and m.places or \
+                m.kind == "visit" and m.host and m.guest and m.ahead is None and \
+                m.precision in ("day", "month"):
+            # a visitor arrived in a city, or the text dates a past visit to its month or
+            # day and says who went where ("в ноябре 2028 года по итогам визита президента
+            # России в Казахстан"), and it names no kind: a visit all the same
             m = m._replace(kind=UNNAMED_VISIT, note=" ".join(filter(None, (m.note, NO_KIND))))
         if not m.kind or not m.host or m.kind == "visit":
             return None
@@ -222,6 +227,7 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
     event, and the rest join the main event by ``background`` (kzru.curate.background)."""
     links = [""] * len(drafts)
     lead_place = _lead_place(drafts, sentences)
+    call_side = article_side(sentences[number] for number in sorted(sentences))
     named = [""] * len(drafts)  # the event each draft's sentence names, even one it is not of
     main: str | None = None
     preview = False
@@ -232,7 +238,7 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
         # the lead's city only while the article has no event of its own yet (a summit the
         # day after a visit is held where the text says, not in the visit's city)
         m = mention(draft, sentence, article_date, article_precision,
-                    "" if any(links[:index]) else lead_place)
+                    "" if any(links[:index]) else lead_place, call_side)
         mentions.append(m)
         found = linker.link(m, source, main) if m else None
         if m is not None and not found:

@@ -43,7 +43,7 @@ def find_number(sentence: Sentence, dates: Sequence[Dated]) -> tuple[str, str, i
         digits = re.sub(r"[\s\u00a0]", "", match["digits"])
         before = text[max(0, match.start() - 3):match.start()]
         if "№" in before or (len(digits) == 4 and 1900 <= int(digits) <= 2100
-                             and not match["currency"]):
+                             and not match["currency"]) or _age(text, match):
             continue
         value = Decimal(f"{digits}.{match['fraction']}" if match["fraction"] else digits)
         rest = text[match.end():]
@@ -77,6 +77,18 @@ def find_number(sentence: Sentence, dates: Sequence[Dated]) -> tuple[str, str, i
             shown = shown.rstrip("0").rstrip(".")
         return shown, f"{unit} ({qualifier})" if qualifier else unit, match.start()
     return _duration(sentence)
+
+
+# A person's age ("которому исполнилось 70 лет", "в возрасте 65 лет", "исполняется 73
+# года"): a number of years after these words describes someone, it is no figure of the
+# relations
+_AGE_BEFORE = re.compile(r"(?<!\w)(?:исполн[яиеё]\w*|в\s+возрасте|возраст\w*)\s+(?:\S+\s+){0,2}$")
+_YEARS_AFTER = re.compile(r"\s*(?:год|года|лет)(?!\w)")
+
+
+def _age(text: str, match: re.Match[str]) -> bool:
+    return bool(_YEARS_AFTER.match(normalize(text[match.end():match.end() + 8]))) and \
+        bool(_AGE_BEFORE.search(normalize(text[max(0, match.start() - 40):match.start()])))
 
 
 _WORDED = re.compile(r"(?<!\w)(?:(около|более|почти|примерно|свыше|менее|about|over|nearly)\s+)?"

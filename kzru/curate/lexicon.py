@@ -223,20 +223,31 @@ def speaker_english(name: str, lexicon_: Lexicon) -> str:
     glossary's English name, a group by its English word, any other name romanised ("Виктор
     Лебедев" → "Viktor Lebedev"). A title the article left unresolved ("глава государства")
     stays as written, for the reviewer to settle."""
-    from kzru.cues import GROUP_SPEAKERS_EN
+    from kzru.cues import GROUP_SPEAKERS_EN, OFFICE_NOUNS
     from kzru.curate.latin import romanised
+    from kzru.report_cues import PRESS_OFFICE
 
     if not name:
         return name
-    return "; ".join(lexicon_.english.get(one, GROUP_SPEAKERS_EN.get(one, romanised(one)))
-                     for one in name.split("; "))
+    # a press office the table has no English name for keeps its Russian name
+    return "; ".join(lexicon_.english.get(one, GROUP_SPEAKERS_EN.get(
+        one, one if one.startswith(PRESS_OFFICE) or one.split()[0] in OFFICE_NOUNS
+        else romanised(one))) for one in name.split("; "))
 
 
 def find_names(sentence: Sentence, lexicon_: Lexicon) -> tuple[str, ...]:
     """The entities' dictionary forms (a person the glossary knows by its name there), and
     glossary names the sentence holds (Russian and English), each once."""
+    from kzru.curate.datelines import opening_dateline
+
+    # the dateline's place ("АСТАНА, 5 марта – …") is where the text was filed, no name of
+    # what it says
+    filed = sentence.start + opening_dateline(sentence.text)
+    skip = sum(1 for t in sentence.tokens if re.search(r"\w", t.text) and t.stop <= filed)
     names: list[str] = []
     for entity in sentence.entities:
+        if entity.stop <= filed:
+            continue
         name = canonical(entity.normal, lexicon_) if entity.type == "person" else entity.normal
         if name not in names:
             names.append(name)
@@ -244,7 +255,9 @@ def find_names(sentence: Sentence, lexicon_: Lexicon) -> tuple[str, ...]:
     where = _positions(stems)
     for number in _candidates(lexicon_.glossary_index, where):
         phrase, glossary_names, _ = lexicon_.glossary[number]
-        if _first(phrase, stems, where) is not None:
+        at = _first(phrase, stems, {key: [i for i in found if i >= skip]
+                                    for key, found in where.items()})
+        if at is not None:
             for name in glossary_names:
                 if name and name not in names:
                     names.append(name)

@@ -35,6 +35,7 @@ from kzru.event_cues import (
     SIDES_WORDS,
     VISIT_NOUNS,
     VISITING_VERBS,
+    WORLD_REGIONS,
 )
 from kzru.report_cues import ARRIVED_VERBS, VENUE_CITIES, VISIT_LENGTHS, VISITOR_WORDS
 from kzru.text import normalize
@@ -114,8 +115,14 @@ def span(draft: Draft) -> tuple[date, date]:
     return start, start
 
 
+def article_side(sentences: Iterable[Sentence]) -> str:
+    """The first side the article's sentences name ("России", "казахстанский"), or ''."""
+    return next((side for sentence in sentences for side in map(
+        side_of_word, re.findall(r"\w+", sentence.text)) if side), "")
+
+
 def mention(draft: Draft, sentence: Sentence, article_date: date, article_precision: str,
-            lead_place: str = "") -> Mention | None:
+            lead_place: str = "", call_side: str = "") -> Mention | None:
     """The event a sentence names, or None (dated by the visit an invitation names).
     ``lead_place``: the one city of either side the article's lead names, where a meeting,
     talks, a summit or a forum the sentence names with no place and no side is held, in an
@@ -143,8 +150,12 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
     if host:  # a place of the other side is no venue of an event this side hosts
         places = tuple(p for p in places if country_of(p) in ("", host))
     if not host and phone:  # a call has no venue: the side whose seat reports it, or any
+        # side the sentence names ("Президент России по телефону …"), else the first side
+        # the article names (``call_side``): a call between two named leaders is one too
         host = next((side for e in sentence.entities if e.type in ("place", "organization")
-                     for side in map(country_of, e.normal.split()) if side), "")
+                     for side in map(country_of, e.normal.split()) if side), "") or next(
+            (side for side in map(side_of_word, re.findall(r"\w+", sentence.text)) if side),
+            "") or call_side
     guest = {"kz": "ru", "ru": "kz"}.get(host, "")
     ahead = sentence.tense() == "future" or draft.status in ("planned", "expected") or \
         upcoming(draft)
@@ -214,10 +225,15 @@ def guest_of(sentence: Sentence) -> str:
 
 
 def venues(sentence: Sentence) -> list[Entity]:
-    """The places a sentence names that may be where its event is held."""
+    """The places a sentence names that may be where its event is held: not a part of the
+    world ("Азия", "Евразия"), nor a place inside an organisation's name ("… в Азии
+    (СВМДА)", a name the tagger read as an organisation around it)."""
     sides = paired_sides(sentence)
+    named = [(e.start, e.stop) for e in sentence.entities if e.type == "organization"]
     return [e for e in sentence.entities
-            if e.type == "place" and e not in sides and venue(sentence, e)]
+            if e.type == "place" and e not in sides and venue(sentence, e)
+            and normalize(re.sub(r"\s*\(.*", "", e.normal)) not in WORLD_REGIONS
+            and not any(start <= e.start and e.stop <= stop for start, stop in named)]
 
 
 def paired_sides(sentence: Sentence) -> set[Entity]:

@@ -29,12 +29,22 @@ from kzru.curate.channels import (
     press_service,
     published_in,
     seat,
+    seat_after,
 )
-from kzru.curate.titles import Title, holders, is_title, resolve, titles
+from kzru.curate.titles import (
+    Title,
+    holders,
+    is_title,
+    office_attributed,
+    office_holder,
+    resolve,
+    titles,
+)
 from kzru.curate.words import find, normalize
 from kzru.report_cues import (
     ASIDES,
     PRESS_OF_SIDE,
+    PRESS_OFFICE,
     PRESS_REFERENCES,
 )
 
@@ -193,6 +203,11 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
         title = _title_attributed(sentence, named)
         if title is not None:
             return title.name
+    held = next((found for cue in ATTRIBUTION_PHRASES for at in find(cue, text)
+                 for found in [office_attributed(sentence, at + len(normalize(cue)))]
+                 if found), "")
+    if held:
+        return held  # "По словам министра энергетики Казахстана, …": the minister
     office, by_office = attributed_office(sentence)
     verbs: list[int] = []  # where the sentence's verbs of saying stand
     anchors = [at for cue in ATTRIBUTION_PHRASES for at in find(cue, text)
@@ -208,7 +223,12 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
             if subject_office:
                 return subject_office  # "Пресс-служба Акорды сообщила, что …"
             if impersonal(token):
-                continue  # "говорится в официальном сообщении": no person speaks
+                # "говорится в официальном сообщении": no person speaks; a seat's own
+                # statement ("говорится в сообщении на сайте Кремля") is the seat's
+                seat_named = seat_after(sentence, token)
+                if seat_named:
+                    return seat_named
+                continue
             institution = seat(sentence, token)
             if institution:
                 return institution  # "в Кремле отметили", "как заявили в Акорде"
@@ -297,10 +317,14 @@ def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
         if not (_opens_with(sentence, SOURCE_OPENINGS) and _says(sentence)):
             continue
         source = find_speaker(sentence, publisher)
+        # alone on its line, it names the source of the paragraph before it
+        alone = int(text[:sentence.start].rstrip(" \t").endswith("\n") and
+                    text[sentence.stop:].lstrip(" \t")[:1] in ("\n", ""))
         for before in reversed(sentences[:sentence.index]):
             # "Об этом сообщил X" names the source of its paragraph's report before it, up to
             # a sentence with an attribution of its own
-            if "\n" in text[before.stop:sentence.start] or find_speaker(before, publisher):
+            if len(re.findall(r"\n\s*", text[before.stop:sentence.start])) > alone or \
+                    find_speaker(before, publisher):
                 break
             given.setdefault(before.index, source)
     full = _full_names(annotated)
@@ -311,6 +335,7 @@ def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
         if is_title(speaker):
             # "глава государства": the person this article names with the title, if one
             speaker = resolve(speaker, known)
+        speaker = office_holder(annotated, speaker) or speaker  # likewise an office
         if not is_title(speaker):
             speaker = canonical_name(speaker)
         surname = _initialled(speaker)
@@ -332,7 +357,8 @@ def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
                 else ""
             speaker = speaker or canonical_name(_last_person(sentences, draft.sentence))
             speaker = full.get(speaker, speaker)
-        if speaker.startswith("press service (") and speaker[15:-1] in PRESS_REFERENCES:
+        if speaker.startswith(f"{PRESS_OFFICE} ") and \
+                speaker[len(PRESS_OFFICE) + 1:] in PRESS_REFERENCES:
             # "пресс-служба страны": the office of the country the text named last
             side = last_side(text[:sentence.start + sentence.text.find("пресс")])
             speaker = PRESS_OF_SIDE.get(side, "press service")
@@ -370,3 +396,4 @@ def _full_names(annotated: Annotated) -> dict[str, str]:
                 fuller.setdefault(words[-1], set()).add(entity.normal)
     return {surname: next(iter(names)) for surname, names in fuller.items()
             if len(names) == 1}
+

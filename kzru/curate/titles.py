@@ -27,7 +27,7 @@ from kzru.event_cues import (
 from kzru.text import normalize
 
 if TYPE_CHECKING:
-    from kzru.curate.annotate import Annotated
+    from kzru.curate.annotate import Annotated, Sentence
 
 SEATS_SIDES = {"кремл": "ru", "акорд": "kz"}  # seats of the two heads of state
 _WORD = re.compile(r"[^\W\d_][\w-]*")
@@ -153,3 +153,49 @@ def resolve(name: str, known: dict[tuple[str, str], list[str]]) -> str:
     people = {person for (role, side), named in known.items() if role == title.role
               and (not title.side or side in ("", title.side)) for person in named}
     return people.pop() if len(people) == 1 else name
+
+
+def office_attributed(sentence: Sentence, after: int) -> str:
+    """The office named right after an attribution phrase ending at ``after`` (an offset in
+    the sentence's text) when no person is named with it ("По словам министра энергетики
+    Казахстана, …" → "министр энергетики Казахстана"): its noun in the nominative, the words
+    after it as written, up to a comma, a verb or a person; '' when none."""
+    from kzru.cues import OFFICE_NOUNS, OFFICE_WORDS
+
+    start = sentence.start + after
+    words = [t for t in sentence.tokens if t.start >= start]
+    if not words or words[0].pos != "NOUN" or normalize(words[0].lemma) not in OFFICE_NOUNS:
+        return ""
+    kept = [words[0].lemma.lower()]
+    for token in words[1:1 + OFFICE_WORDS]:
+        if not re.search(r"\w", token.text) or token.pos in ("VERB", "INFN", "PRTS"):
+            break
+        if any(e.type == "person" and e.start <= token.start < e.stop
+               for e in sentence.entities):
+            return ""  # "по словам посла России Алексея Бородавкина": the person speaks
+        kept.append(token.text)
+    return " ".join(kept)
+
+
+def office_holder(annotated: Annotated, office: str) -> str:
+    """The one person the article names right after an office (office_attributed's words:
+    "пресс-секретарь президента Казахстана" — "Пресс-секретарь президента Казахстана Руслан
+    Желдибай сообщил …", "пресс-секретаря президента Казахстана Руслана Желдибая"), or ''
+    when it names none or two."""
+    from kzru.cues import OFFICE_NOUNS
+
+    noun, _, rest = office.partition(" ")
+    if noun not in OFFICE_NOUNS:
+        return ""
+    found: set[str] = set()
+    for sentence in annotated.sentences:
+        low = normalize(sentence.text)
+        # the noun in any case ("пресс-секретарь", "пресс-секретаря"), the rest as written
+        named = rf"(?<!\w){re.escape(noun[:-1])}\w*\s+" + (
+            rf"{re.escape(normalize(rest))}\s+" if rest else "")
+        for match in re.finditer(named, low):
+            person = next((e for e in sentence.entities if e.type == "person" and
+                           e.start == sentence.start + match.end()), None)
+            if person is not None:
+                found.add(person.normal)
+    return found.pop() if len(found) == 1 else ""

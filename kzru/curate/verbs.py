@@ -170,3 +170,34 @@ def frame_end(sentence: Sentence) -> int:
                 saying(before) for before in words[max(0, index - 3):index]):
             return token.stop - sentence.start
     return -1
+
+
+# A date a meeting is set for: "на" before a day, a month or a relative time
+_SET_FOR = re.compile(
+    r"(?<!\w)на\s+(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+[а-я]+|\d{1,2}\.\d{1,2}|"
+    r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*|"
+    r"(?:следующ|ближайш|будущ|эт)[а-я]*\s+(?:недел|месяц|год)|"
+    r"(?:конец|начало|середину)\s+[а-я]+)")
+
+
+def scheduled(sentence: Sentence) -> bool:
+    """Whether "назначен(а, о, ы)" sets something for a time the sentence names with "на"
+    ("встреча назначена на 20 мая", "на 13 октября назначен саммит"): a plan. Without such a
+    time it appoints someone ("назначен на должность"), which plans nothing."""
+    return _SET_FOR.search(normalize(sentence.text)) is not None
+
+
+def future_in_past(sentence: Sentence, cue: str) -> bool:
+    """The deciding word stands in a clause reported by a verb of saying in the past tense
+    ("Ранее сообщалось, что губернаторы встретятся 10 апреля"): its future is counted from
+    that saying, not from the article, so a day it names without a year is the nearest such
+    day, which may be before the article (and the plan never held)."""
+    words = letters(sentence)
+    for index, token in enumerate(words):
+        if normalize(token.text) in THAT_WORDS and any(
+                saying(before) and before.tense == "past"
+                for before in words[max(0, index - 3):index]):
+            at = normalize(sentence.text).find(normalize(cue), token.stop - sentence.start) \
+                if cue else -1
+            return at >= 0
+    return False

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kzru.curate.annotate import Sentence, Token, fold
+from kzru.curate.annotate import Sentence, Token
+from kzru.text import fold
 from kzru.text import normalize as _normalize
 
 _LETTER = re.compile(r"[^\W\d_]")
