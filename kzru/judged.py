@@ -39,11 +39,12 @@ def with_see_also(loaded: Any, entries: Iterator[follow.Tracked]) -> Iterator[fo
     """``suggest.see_also`` a batch of items at a time (it weighs each item on its own)."""
     from kzru.suggest import see_also as with_candidates
 
+    memo: dict[str, Any] = {}  # what one batch read that the next needs (each meeting)
     while True:
         chunk = list(islice(entries, SEE_ALSO_BATCH))
         if not chunk:
             return
-        yield from with_candidates(loaded, chunk)
+        yield from with_candidates(loaded, chunk, memo)
 
 
 class Frame:

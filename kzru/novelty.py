@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Callable, Iterable, NamedTuple, Sequence
+from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 from kzru.follow import NO_REPORT, VIEW, Tracked, chosen, judged, preview_sources, role
 from kzru.model import Dataset, Event, Fact
@@ -197,6 +197,7 @@ def _now(dataset: Dataset, order: list[str], until: date
     since: dict[str, Tracked] = {}
     see_also: dict[str, tuple[Fact, ...]] = {}
     entries = judged(dataset, order)
+    memo: dict[str, Any] = {}  # what the suggester read for one batch that the next needs
     while True:
         batch = list(islice(entries, 1000))
         if not batch:
@@ -216,7 +217,7 @@ def _now(dataset: Dataset, order: list[str], until: date
             # an item's candidates and its parts' (the 2022 package's space area beside the
             # 2025 documents on space), as track shows them (round 10: the brief dropped the
             # parts'); each item weighed on its own, so a batch at a time is the same
-            for entry in with_candidates(dataset, still_open):
+            for entry in with_candidates(dataset, still_open, memo):
                 for one in (entry, *entry.parts):
                     if one.see_also:
                         see_also[one.fact.id] = one.see_also

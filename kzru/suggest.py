@@ -10,7 +10,7 @@ anywhere: curators accept links by hand.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from kzru.follow import (
     GENERAL_SECTORS,
@@ -48,11 +48,13 @@ def suggest_follows(dataset: Dataset, limit: int | None = None,
     return found[:limit] if limit is not None else found
 
 
-def see_also(dataset: Dataset, entries: list[Tracked]) -> list[Tracked]:
+def see_also(dataset: Dataset, entries: list[Tracked],
+             memo: dict[str, Any] | None = None) -> list[Tracked]:
     """Beside each "no later report" (an item's or a part's), the later facts the suggester
     proposes for it that share a rare name or the main sector with it (at most three); beside
     a forecast of a field the visit's report does not name (scientific-technical
-    cooperation), the documents the visit signed (``field_documents``)."""
+    cooperation), the documents the visit signed (``field_documents``). ``memo``: what a
+    caller judging a batch at a time keeps from one batch to the next (next_field_rows)."""
     open_facts = {fact.id: fact for fact in _open(entries)}
     proposed: dict[str, list[Fact]] = {}
     if open_facts:
@@ -72,7 +74,7 @@ def see_also(dataset: Dataset, entries: list[Tracked]) -> list[Tracked]:
     chosen = {fact_id: _with_wholes(dataset, found[:3]) for fact_id, found in proposed.items()}
     for fact_id, rows in next_overviews(dataset, list(open_facts.values())).items():
         chosen[fact_id] = tuple(dict.fromkeys([*chosen.get(fact_id, ()), *rows]))
-    for fact_id, rows in next_field_rows(dataset, list(open_facts.values())).items():
+    for fact_id, rows in next_field_rows(dataset, list(open_facts.values()), memo).items():
         chosen[fact_id] = tuple(dict.fromkeys([*chosen.get(fact_id, ()), *rows]))
     return _beside(entries, chosen, field_documents(dataset, entries))
 
@@ -135,26 +137,28 @@ def next_overviews(dataset: Dataset, facts: list[Fact]) -> dict[str, tuple[Fact,
 FIELD_ROWS = 3
 
 
-def next_field_rows(dataset: Dataset, facts: list[Fact]) -> dict[str, tuple[Fact, ...]]:
+def next_field_rows(dataset: Dataset, facts: list[Fact],
+                    memo: dict[str, Any] | None = None) -> dict[str, tuple[Fact, ...]]:
     """Fact id -> the next meeting's rows in its field that say again the word its field is
     named by, for each topic the sides only talked about, naming nothing but the field
     («обозначили сотрудничество в … строительство»: the 2025 rows on building schools and the
     first NPP say «строительства»). Not its progress — a field is no named item — so shown
     as see also, never linked (round-14 briefs reader: construction had nothing beside it).
     The field's words are its sector's own names (Строительство и ЖКХ; housing, ЖКХ) that
-    the topic's evidence says; a topic whose field word no later row says has none."""
+    the topic's evidence says; a topic whose field word no later row says has none.
+    ``memo``: kept across calls (see_also's), so each meeting is read once a run."""
     wanted = [fact for fact in facts if fact.event in dataset.events and talks(fact)
               and fact.sectors]
     if not wanted:
         return {}
+    memo = {} if memo is None else memo
     namer = Namer(dataset)
     found: dict[str, tuple[Fact, ...]] = {}
     for fact in wanted:
         if naming(dataset, fact, namer) or fact.sectors[0] not in dataset.sectors:
             continue
-        sector = dataset.sectors[fact.sectors[0]]
-        field = {stem(word) for name in (sector.name, sector.name_ru, *sector.aliases)
-                 for word in words(name)} & {stem(word) for word in words(fact.evidence)}
+        field = _field_words(dataset, fact.sectors[0], memo) & \
+            {stem(word) for word in words(fact.evidence)}
         event = dataset.events[fact.event]
         later = [other for other in dataset.events.values()
                  if other.kind == event.kind and other.start > event.end]
@@ -163,15 +167,46 @@ def next_field_rows(dataset: Dataset, facts: list[Fact]) -> dict[str, tuple[Fact
         nearest = min(later, key=lambda other: (other.start, other.id))
         # its report's rows and its preview's (round 14: the 2024 industry talks beside the
         # preview's «расширении промышленной … кооперации»)
-        lines = dataset.fact_lines
-        rows = sorted((row for row in dataset.event_facts(nearest.id)
-                       if not row.part_of
-                       and fact.sectors[0] in row.sectors
-                       and field & {stem(word) for word in words(row.evidence)}),
-                      key=lambda row: (lines.get(row.id, 0), row.id))
+        rows = [row for row, said in _saying_fields(dataset, nearest.id, memo).get(
+            fact.sectors[0], ()) if field & said]
         if rows:
             found[fact.id] = tuple(rows[:FIELD_ROWS])
     return found
+
+
+def _field_words(dataset: Dataset, sector_id: str, memo: dict[str, Any]) -> set[str]:
+    """The stems of a sector's own names (its name in both languages, its aliases)."""
+    known = memo.setdefault("field words", {})
+    if sector_id not in known:
+        sector = dataset.sectors[sector_id]
+        known[sector_id] = {stem(word) for name in (sector.name, sector.name_ru,
+                                                    *sector.aliases) for word in words(name)}
+    return known[sector_id]
+
+
+def _saying_fields(dataset: Dataset, event_id: str, memo: dict[str, Any]
+                   ) -> dict[str, list[tuple[Fact, set[str]]]]:
+    """Sector -> the event's rows in it that are not parts and say a word its field is named
+    by, in file order, each with those words' stems. The event is read once a run: at
+    100,000 facts reading the next meeting whole for every topic, a batch of items at a
+    time, made track's first run quadratic (425 s)."""
+    known = memo.setdefault("saying fields", {})
+    if event_id not in known:
+        lines = dataset.fact_lines
+        rows: dict[str, list[tuple[Fact, set[str]]]] = {}
+        for row in sorted(dataset.event_facts(event_id, top_level=True),
+                          key=lambda row: (lines.get(row.id, 0), row.id)):
+            stems: set[str] | None = None
+            for sector in dict.fromkeys(row.sectors):
+                if sector not in dataset.sectors:
+                    continue
+                if stems is None:
+                    stems = {stem(word) for word in words(row.evidence)}
+                said = stems & _field_words(dataset, sector, memo)
+                if said:
+                    rows.setdefault(sector, []).append((row, said))
+        known[event_id] = rows
+    return known[event_id]
 
 
 def _universities(dataset: Dataset) -> dict[str, str]:
@@ -272,10 +307,12 @@ def field_documents(dataset: Dataset, entries: list[Tracked]) -> dict[str, tuple
             # what the report says of a field, naming nothing (the IT sector, where
             # «Широкие возможности открываются»): beside a forecast of the same field
             # (round-14 readers: joint technological initiatives and the IT-sector line)
-            said[key] = sorted((row for row in dataset.event_facts(event.id)
-                                if row.source in reports and not row.part_of
-                                and row.kind == "statement" and row.sectors
-                                and row.sectors[0] not in GENERAL_SECTORS),
+            # (the report's statements read as such: at 100,000 facts reading the event
+            # whole for each forecast's article made track's first run quadratic)
+            said[key] = sorted((row for row in dataset.facts_of(reports, (event.id,),
+                                                                 top_level=True,
+                                                                 kinds=("statement",))
+                                if row.sectors and row.sectors[0] not in GENERAL_SECTORS),
                                key=lambda row: (lines.get(row.id, 0), row.id))
         field = tuple(row for row in said[key] if row.sectors[0] == fact.sectors[0])
         if signed[key] or field:
