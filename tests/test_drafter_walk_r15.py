@@ -2,7 +2,9 @@
 language, tested on sentences written for it (none from the walk's page or the seeds): a
 dateline's city in capitals and the same city in the text are one place, written as a
 dictionary writes it; a document word or any other common noun the glossary knows as a term is
-no name of a draft (names are entities) though it still gives the sentence its sector."""
+no name of a draft (names are entities) though it still gives the sentence its sector; a
+meeting named in the words that attribute a quote («…», – сказал министр после переговоров) is
+when it was said, not what the quote tells."""
 
 from __future__ import annotations
 
@@ -36,3 +38,19 @@ def test_a_common_noun_the_glossary_knows_is_no_name(drafts_of) -> None:
     assert {"Росатом", "Rosatom", "Костанайская область"} <= set(signed.names)
     assert not {"меморандум", "memorandum", "железная дорога", "railway"} & set(signed.names)
     assert "transport" in signed.sectors  # the railway still says what it is about
+
+
+def test_a_meeting_in_the_attribution_of_a_quote_is_no_kind_of_it(drafts_of) -> None:
+    _, by = drafts_of(
+        "Курган, 14 мая 2029 года\n\n"
+        "«Мы ожидаем, что поставки зерна в следующем году вырастут вдвое», – сказал министр "
+        "сельского хозяйства журналистам после переговоров.\n"
+        "Губернатор по итогам встречи заявил: «Мы откроем новый пункт пропуска в будущем "
+        "году».\n"
+        "«Следующее заседание межправительственной комиссии пройдет в Кургане осенью», – "
+        "сообщил вице-премьер после переговоров.\n")
+    forecast = by("«Мы ожидаем")
+    assert (forecast.kind, forecast.status) == ("statement", "expected")
+    assert by("Губернатор по итогам").kind == "statement"
+    # a meeting the quote itself names is still one
+    assert by("«Следующее заседание").kind == "meeting"
