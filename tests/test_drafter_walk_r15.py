@@ -4,7 +4,8 @@ dateline's city in capitals and the same city in the text are one place, written
 dictionary writes it; a document word or any other common noun the glossary knows as a term is
 no name of a draft (names are entities) though it still gives the sentence its sector; a
 meeting named in the words that attribute a quote («…», – сказал министр после переговоров) is
-when it was said, not what the quote tells."""
+when it was said, not what the quote tells; review shows the word that decided a kind only while
+the draft keeps that kind."""
 
 from __future__ import annotations
 
@@ -54,3 +55,30 @@ def test_a_meeting_in_the_attribution_of_a_quote_is_no_kind_of_it(drafts_of) -> 
     assert by("Губернатор по итогам").kind == "statement"
     # a meeting the quote itself names is still one
     assert by("«Следующее заседание").kind == "meeting"
+
+
+def test_review_drops_the_kind_word_once_the_kind_is_edited(tmp_path, run) -> None:  # noqa: ANN001
+    import io
+
+    from conftest import drafted_folder
+    from rich.console import Console
+
+    from kzru.commands.review import _show
+    from kzru.curate.review import Session
+
+    folder = drafted_folder(tmp_path, run, "Омск, 3 апреля 2029 года\n\n"
+                            "Губернаторы двух областей провели переговоры в Омске.\n")
+    session = Session(folder)
+    [talks] = [f for f in session.drafts()
+               if session.data.facts[f].text.startswith("Губернаторы")]
+    kind_line = "(word: переговор)"
+
+    def shown() -> str:
+        out = io.StringIO()
+        _show(Console(file=out, width=200, color_system=None), 1, 1, session, talks)
+        return out.getvalue()
+
+    assert session.current(talks)["kind"] == "meeting" and kind_line in shown()
+    session.edit(talks, {"kind": "statement"})
+    said = shown()
+    assert "statement" in said and kind_line not in said and "(word: -)" in said

@@ -282,6 +282,15 @@ def decide_kind(sentence: Sentence, status: str, has_number: bool) -> tuple[str,
     return "statement", ""
 
 
+def gives_kind(word: str, kind: str) -> bool:
+    """Whether the word that decided a draft's kind gives ``kind``: review shows the word
+    only while the kind is the one it gave, not after the reviewer changed the kind."""
+    said = normalize(word)
+    if kind == "document":
+        return said.startswith(DOCUMENT_WORDS)
+    return any(kind == of and said in cues for of, cues in KIND_WORDS)
+
+
 def event_word(sentence: Sentence, many: bool = False) -> str:
     """The kind of the one event the sentence names ('' for none); ``many``: events named in
     the plural count too ("Ежегодные встречи…", what an elided "Первая…" takes up)."""
