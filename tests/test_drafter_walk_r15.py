@@ -5,7 +5,8 @@ dictionary writes it; a document word or any other common noun the glossary know
 no name of a draft (names are entities) though it still gives the sentence its sector; a
 meeting named in the words that attribute a quote («…», – сказал министр после переговоров) is
 when it was said, not what the quote tells; review shows the word that decided a kind only while
-the draft keeps that kind."""
+the draft keeps that kind; a brief of drafts shows a draft the drafter gave no sector (it
+crashed on one)."""
 
 from __future__ import annotations
 
@@ -82,3 +83,19 @@ def test_review_drops_the_kind_word_once_the_kind_is_edited(tmp_path, run) -> No
     session.edit(talks, {"kind": "statement"})
     said = shown()
     assert "statement" in said and kind_line not in said and "(word: -)" in said
+
+
+def test_a_brief_of_drafts_shows_a_draft_with_no_sector(tmp_path, run) -> None:  # noqa: ANN001
+    from conftest import drafted_folder
+
+    from kzru import store
+
+    folder = drafted_folder(tmp_path, run, "Омск, 3 апреля 2029 года\n\n"
+                            "Губернаторы двух областей провели переговоры в Омске.\n")
+    data = store.load(folder)
+    [talks] = [f for f in data.facts.values() if f.text.startswith("Губернаторы")]
+    assert talks.event and not talks.sectors  # the case: an event's draft with no sector
+    said = run("brief", talks.event, "--data", str(folder), "--drafts", "--format", "md")
+    assert said.code == 0, said.err
+    group = said.out.split("### No sector yet (draft)", 1)[1]
+    assert talks.id in group.split("##", 1)[0]
