@@ -13,6 +13,7 @@ from typing import Iterator
 
 from kzru.brief_types import (  # noqa: F401 - read from here by the renderers and tests
     ATTRIBUTED,
+    NO_SECTOR,
     SECTION_ORDER,
     SECTION_TITLES,
     SEVERAL,
@@ -90,7 +91,7 @@ def _one_sentence(dataset: Dataset, facts: list[Row]) -> dict[str, str]:
     merged: dict[str, str] = {}
     kept: dict[tuple[str, object, str], list[tuple[Row, set[str]]]] = {}
     for fact in facts:
-        key = (fact.source, fact.sentence, fact.sectors[0])
+        key = (fact.source, fact.sentence, fact.sectors[0] if fact.sectors else NO_SECTOR)
         names = namer.naming(fact.names, fact.speaker)
         for first, first_names in kept.get(key, []):
             if names & first_names:
@@ -280,7 +281,8 @@ def build(dataset: Dataset, event_id: str) -> Brief:
         by_sector: dict[str, list[Row]] = {}
         for row in chosen:
             by_sector.setdefault(main_sector(row), []).append(row)
-        order = [sector for sector in (SEVERAL, *dataset.sectors) if sector in by_sector]
+        order = [sector for sector in (SEVERAL, *dataset.sectors, NO_SECTOR)
+                 if sector in by_sector]
         return Section(status, SECTION_TITLES[status], Pages(len(order), lambda: (
             SectorGroup(sector, Pages(len(rows), lambda rows=rows: items(rows)))
             for sector in order for rows in (by_sector[sector],))))

@@ -99,6 +99,9 @@ def attribution(fact: Fact, source: Source) -> str:
 
 SEVERAL = "several"
 """The heading of a document that spans several areas (in JSON, `sector: "several"`)."""
+NO_SECTOR = ""
+"""The group of draft rows the drafter could tell no sector of (a brief --drafts shows them
+last, under their own heading, rather than dropping them; in JSON, `sector: ""`)."""
 
 
 def main_sector(fact: Fact) -> str:
@@ -112,4 +115,4 @@ def main_sector(fact: Fact) -> str:
     is no transport row)."""
     if len(set(fact.sectors)) >= 4:
         return SEVERAL
-    return fact.sectors[0]
+    return fact.sectors[0] if fact.sectors else NO_SECTOR

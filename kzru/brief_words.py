@@ -49,6 +49,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "brief.also": ("also", "также"),
     "brief.areas": ("Areas", "Области"),
     "brief.several": ("Several areas", "Несколько отраслей"),
+    "brief.no_sector": ("No sector yet (draft)", "Отрасль ещё не указана (черновик)"),
     "brief.announced": ("announced beforehand", "объявлено заранее"),
     "brief.same_sentence": ("the same sentence is also recorded as",
                             "то же предложение записано также как"),

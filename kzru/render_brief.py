@@ -14,7 +14,7 @@ from datetime import date
 from itertools import islice
 from typing import Iterable, Iterator
 
-from kzru.brief import ATTRIBUTED, FAMILIES, SEVERAL, Brief, Item
+from kzru.brief import ATTRIBUTED, FAMILIES, NO_SECTOR, SEVERAL, Brief, Item
 from kzru.brief_lines import (
     attribution_of,
     conflict_lines,
@@ -217,8 +217,9 @@ def _write_sections(brief: Brief, dataset: Dataset, lang: str, out: Writable) ->
         for section in brief.sections:
             sections.put(lines_text([f"## {_section_title(section.status, lang)}", ""]))
             for group in section.groups:
-                heading = label("brief.several", lang) if group.sector == SEVERAL \
-                    else dataset.sectors[group.sector].label(lang)
+                heading = label("brief.several", lang) if group.sector == SEVERAL else \
+                    label("brief.no_sector", lang) if group.sector == NO_SECTOR else \
+                    dataset.sectors[group.sector].label(lang)
                 sections.put(lines_text([f"### {md(heading)}", ""]))
                 for lines in _group_lines(undated.noted(group.items), section.status, lang,
                                           brief, dataset):

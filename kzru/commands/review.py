@@ -257,6 +257,7 @@ def _show(console, number: int, total: int, session, fact_id: str,  # noqa: ANN0
     """The draft as it stands (edits included), its sentence in context, what decided it."""
     from rich.markup import escape
 
+    from kzru.curate.decide import gives_kind
     from kzru.data_words import figure_said, names_of, speaker_said
     from kzru.labels import Joined, status_word, word
     from kzru.render import date_label
@@ -278,7 +279,8 @@ def _show(console, number: int, total: int, session, fact_id: str,  # noqa: ANN0
     cue = Said("review.cue", cue=context.cue) if context.cue else Said("review.no_cue")
     line("review.status", status=status_word(row["status"]),
          decided=Joined([cue, *([why] if why else [])], "; "))
-    line("review.kind", kind=word("kind", row["kind"]), word=context.kind_word or "-")
+    kind_word = context.kind_word if gives_kind(context.kind_word, row["kind"]) else ""
+    line("review.kind", kind=word("kind", row["kind"]), word=kind_word or "-")
     when = row["date"]
     try:
         from datetime import date

@@ -21,6 +21,7 @@ from kzru.cues import (
     INTENTION_WORDS,
     KIND_WORDS,
     REPORTED_CUES,
+    SAYING_VERBS,
     SIGNING_NOUNS,
     STATUS_CUES,
     STATUS_ORDER,
@@ -234,6 +235,24 @@ def _where(sentence: Sentence, at: int) -> bool:
     return False
 
 
+# Direct speech and the words that attribute it: «…», – заявил министр после переговоров (the
+# attribution after the closing quote and a dash), or Министр по итогам встречи заявил: «…»
+# (before a colon and the opening quote).
+_ATTRIBUTION_AFTER = re.compile(r"[»\"“”][,.!?…]?\s*[—–-]\s+(?P<said>[^«»\"“”„]+)$")
+_ATTRIBUTION_BEFORE = re.compile(r"^(?P<said>[^«»\"“”„]+):\s*[«\"„“]")
+
+
+def attribution(text: str) -> tuple[int, int]:
+    """Where, in a normalised sentence of direct speech, the words that say who said it stand
+    ((0, 0) when there are none): a meeting or a ceremony named there ("после переговоров",
+    "по итогам встречи", "на церемонии") is when it was said, not what the quote tells."""
+    for pattern in (_ATTRIBUTION_AFTER, _ATTRIBUTION_BEFORE):
+        found = pattern.search(text)
+        if found and holds_word(found.group("said"), SAYING_VERBS):
+            return found.span("said")
+    return 0, 0
+
+
 def decide_kind(sentence: Sentence, status: str, has_number: bool) -> tuple[str, str]:
     """The kind the sentence's words give for its status: a document only when signed (its
     verb or the noun of the signing governs a document word), a commitment when agreed,
@@ -250,15 +269,26 @@ def decide_kind(sentence: Sentence, status: str, has_number: bool) -> tuple[str,
     if status == "agreed":
         return "commitment", ""
     text = normalize(sentence.text)
+    said_at = attribution(text)
     for kind, cues in KIND_WORDS:
         if status not in _KIND_STATUSES[kind]:
             continue
         for cue in cues:
-            if any(not (kind in _PLACE_KINDS and _where(sentence, at)) for at in find(cue, text)):
+            if any(not (kind in _PLACE_KINDS and _where(sentence, at)) and
+                   not said_at[0] <= at < said_at[1] for at in find(cue, text)):
                 return kind, cue
     if has_number:
         return "figure", ""
     return "statement", ""
+
+
+def gives_kind(word: str, kind: str) -> bool:
+    """Whether the word that decided a draft's kind gives ``kind``: review shows the word
+    only while the kind is the one it gave, not after the reviewer changed the kind."""
+    said = normalize(word)
+    if kind == "document":
+        return said.startswith(DOCUMENT_WORDS)
+    return any(kind == of and said in cues for of, cues in KIND_WORDS)
 
 
 def event_word(sentence: Sentence, many: bool = False) -> str:

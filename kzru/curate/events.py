@@ -29,6 +29,7 @@ from kzru.curate.mentions import (
     city_of,
     concrete,
     country_of,
+    distinct,
     holds,
     latin,
     mention,
@@ -153,9 +154,9 @@ class Linker:
                 (m.start - event.end).days <= 1:
             event = event._replace(end=m.end)
         if concrete(m.places) - concrete(event.places):
-            event = event._replace(places=tuple(dict.fromkeys(
+            event = event._replace(places=distinct(
                 [*(p for p in event.places if normalize(p) in concrete(event.places)),
-                 *(p for p in m.places if normalize(p) in concrete(m.places))])))
+                 *(p for p in m.places if normalize(p) in concrete(m.places))]))
         if m.kind and _SPECIFIC.get(m.kind, 0) > _SPECIFIC.get(event.kind, 0):
             event = event._replace(kind=m.kind)
         self.events[event_id] = event

@@ -28,7 +28,7 @@ class Lexicon(NamedTuple):
     """The data folder's sector lexicon and glossary, as stems (built once per add)."""
 
     sectors: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
-    # (name stems, (name_ru, name_en), sectors the entry's own names belong to)
+    # (name stems, (name_ru, name_en) or () for a term, sectors the entry's own names belong to)
     glossary: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]
     # first stem -> positions in ``sectors`` / ``glossary`` of the phrases it begins, so a
     # sentence is matched only against the entries its own words can start
@@ -104,9 +104,12 @@ def lexicon(sectors: Iterable[Any], glossary: Iterable[Any]) -> Lexicon:
             sector for sector, phrases in sector_phrases if any(
                 _first(phrase, one, where) is not None for phrase in phrases
                 for one, where in keys))
+        # a term is a common noun ("меморандум", "железная дорога"): it gives a sentence its
+        # sectors but is no name of what the sentence tells (names are entities)
+        named = () if entry.kind == "term" else (entry.name_ru, entry.name_en)
         for name, phrase in zip(entry.all_names(), stems):
             if len(name) > 1 and phrase:
-                entries.append((tuple(phrase), (entry.name_ru, entry.name_en), belongs))
+                entries.append((tuple(phrase), named, belongs))
     people = {tuple(_phrase(name)): entry.name_ru for entry in glossary
               if entry.kind == "person" and entry.name_ru for name in entry.all_names()
               if _phrase(name)}
@@ -237,7 +240,8 @@ def speaker_english(name: str, lexicon_: Lexicon) -> str:
 
 def find_names(sentence: Sentence, lexicon_: Lexicon) -> tuple[str, ...]:
     """The entities' dictionary forms (a person the glossary knows by its name there), and
-    glossary names the sentence holds (Russian and English), each once."""
+    the names of the glossary's entities the sentence holds (Russian and English; a term is
+    a common noun, no name), each once."""
     from kzru.curate.datelines import opening_dateline
 
     # the dateline's place ("АСТАНА, 5 марта – …") is where the text was filed, no name of

@@ -18,6 +18,7 @@ from kzru.cues import (
     SAYING_VERBS,
 )
 from kzru.curate.annotate import Entity, Sentence
+from kzru.curate.datelines import opening_dateline
 from kzru.curate.draft import Draft
 from kzru.curate.latin import latin
 from kzru.curate.titles import side_of_word
@@ -89,6 +90,35 @@ def city_of(place: str) -> str:
     return next((city for stem, city in VENUE_CITIES.items() if said.startswith(stem)), place)
 
 
+def distinct(places: Iterable[str]) -> tuple[str, ...]:
+    """Each place once, however it is cased: a dateline's "СОЧИ" and the "Сочи" the text
+    goes on to name are one city (the first written form that is not all capitals wins)."""
+    found: dict[str, str] = {}
+    for place in places:
+        key = normalize(place)
+        if key not in found or found[key].isupper() and not place.isupper():
+            found[key] = place
+    return tuple(found.values())
+
+
+# words a city's name keeps in lower case between its capitalised parts ("Ростов-на-Дону",
+# "Комсомольск-на-Амуре")
+_LOWER_PARTS = {"на", "над", "под", "де", "ла", "ду", "эль", "аль"}
+
+
+def dictionary_form(place: Entity, sentence: Sentence) -> str:
+    """A place as a dictionary writes it: a dateline spells its city in capitals ("СОЧИ,
+    18 февраля –", "НУР-СУЛТАН, …"), which is its name, not an acronym; any other place,
+    an acronym among them ("РФ", "ОАЭ"), is as found."""
+    name = place.normal
+    filed = sentence.start + opening_dateline(sentence.text)
+    if place.stop > filed or not name.isupper():
+        return name
+    parts = re.split(r"([\s-]+)", name.lower())
+    return "".join(part if index and part in _LOWER_PARTS else part[:1].upper() + part[1:]
+                   for index, part in enumerate(parts))
+
+
 def _halls(text: str) -> tuple[str, ...]:
     """The cities of the halls a normalised sentence names with "в"/"во" before them ("в
     Георгиевском зале", "во Дворце Независимости"): where its event is held."""
@@ -138,9 +168,9 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
     # предстоящей встрече в Сочи") is held somewhere
     phone = holds(text, PHONE_WORDS) and draft.event_word == "talks"
     where = venues(sentence)
-    places = () if phone else tuple(dict.fromkeys(
-        city_of(e.normal) for e in where
-        if not any(normalize(e.normal).startswith(c) for c in COUNTRY_NAMES)))
+    places = () if phone else distinct(
+        city_of(dictionary_form(e, sentence)) for e in where
+        if not any(normalize(e.normal).startswith(c) for c in COUNTRY_NAMES))
     if not places and not phone:
         places = _halls(text)  # "в Георгиевском зале", not tagged as a place
     host = host_of(sentence, where)
