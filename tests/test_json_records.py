@@ -133,3 +133,20 @@ def test_fact_rows_for_the_fields_printed_hold_the_same_values() -> None:
     # a field that is not the fact's own: the full rows
     picked = fact_rows(facts, data.events, data.sources, "en", ["id", "reported_by"])
     assert all("reported_by" in row for row in picked)
+
+
+def test_integers_at_either_bound_of_2_53_are_numbers_past_it_text() -> None:
+    """The bound belongs to the numbers on both sides: -2**53 and 2**53 are written as
+    numbers, one past either as its digits in text (round 15: the negative bound had no
+    row)."""
+    rows = [{"n": -EXACT}, {"n": EXACT}, {"n": -EXACT - 1}, {"n": EXACT + 1}]
+    assert json_text(rows) == standard(rows)
+    assert f'"n": {-EXACT}\n' in json_text(rows) and f'"n": "{-EXACT - 1}"' in json_text(rows)
+
+
+def test_without_the_c_accelerator_a_listing_is_the_same_text(monkeypatch) -> None:  # noqa: ANN001
+    """Where Python has no C encoder the standard encoder writes the values, to the same
+    text (round 15: no test reached that branch)."""
+    monkeypatch.setattr(json_records, "c_make_encoder", None)
+    monkeypatch.setattr(json_records, "_encoder", [])
+    assert json_text(ROWS) == standard(ROWS)

@@ -70,6 +70,11 @@ MODULES = {
         "mut_json_writer", "mut_render", "read_paths", "render_rules", "render", "mut_brief",
         "cite_rules", "cite_export", "mut_cite", "faults_json", "promises", "follow_brief",
         "lang_ru")),
+    # every JSON listing's rows through the C encoder, keys and indentation from a template
+    # per shape of row (round 15, from json_writer.py)
+    "json_records": ("kzru/json_records.py", _tests(
+        "json_records", "mut_json_writer", "mut_render", "read_paths", "render_rules", "render",
+        "cli", "output", "faults_json", "promises", "cite_export", "lang_ru")),
     # track's and brief's presentation, split out of render.py
     "render_track": ("kzru/render_track.py", _tests(*_TRACK)),
     "render_brief": ("kzru/render_brief.py", _tests(*_BRIEF)),
