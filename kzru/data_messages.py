@@ -173,6 +173,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "id и не сможет их различить)"),
     "data.same_as_self": ("{where}: same_as names the fact itself",
                           "{where}: same_as указывает на сам факт"),
+    "data.same_as_twice": ("{where}: same_as names {other!r} twice (each fact once: the count "
+                           "of sources reporting it reads this list)",
+                           "{where}: same_as дважды называет {other!r} (каждый факт один раз: "
+                           "по этому списку считаются источники)"),
     "data.same_as_source": ("{where}: same_as {other!r} is from the same source {source}: "
                             "same_as joins reports of different sources",
                             "{where}: same_as {other!r} из того же источника {source}: same_as "

@@ -156,7 +156,13 @@ def _check_same_as(facts: Table, problems: Any) -> None:
         return Said("data.kind.rules", table="facts", column="same_as")
 
     for row, line in zip(facts.rows, facts.lines):
+        seen: set[str] = set()
         for other_id in row.same_as or ():  # (None: the cell was refused already)
+            if other_id in seen:
+                problems.append(Said("data.same_as_twice", where=facts.where(line, "same_as"),
+                                     other=other_id), rules())
+                continue
+            seen.add(other_id)
             other = by_id.get(other_id)
             if other is None:
                 continue  # reported by the reference check

@@ -131,3 +131,31 @@ def test_the_visit_an_invitation_proposes_is_decided_with_it(tmp_path, empty_fol
     else:
         decide(folder, reject=[invitation.id])
         assert store.load(folder).events == {}
+
+
+@pytest.mark.parametrize("tampered", [[1, 2], 7])
+def test_a_tampered_proposes_note_is_dropped_not_a_crash(tmp_path, empty_folder, run,
+                                                         tampered) -> None:  # noqa: ANN001
+    """review.json is data, checked field by field: a "proposes" that is not an event id (a
+    list, a number) is dropped as it is read, so accepting the invitation is a plain accept,
+    not "internal error: TypeError" (round-15 red team F1); the visit it proposed is left a
+    draft, for `review` to settle by its own id."""
+    import json
+
+    from kzru import store
+
+    data, by = drafted(tmp_path, empty_folder, INVITED)
+    folder = tmp_path / "data"
+    invitation = by("Президент Казахстана")
+    notes_path = folder / "review.json"
+    notes = json.loads(notes_path.read_text(encoding="utf-8"))
+    assert notes["drafts"][invitation.id]["proposes"]
+    notes["drafts"][invitation.id]["proposes"] = tampered
+    notes_path.write_text(json.dumps(notes), encoding="utf-8")
+    done = run("review", "--data", str(folder), "--accept", invitation.id,
+               "--set", "summary=An invitation.", "--set", "sectors=politics")
+    assert done.code == 0, done.err
+    assert "internal error" not in done.err and "Traceback" not in done.err
+    after = store.load(folder)
+    assert after.facts[invitation.id].review == "accepted"
+    assert [e.review for e in after.events.values()] == ["draft"]

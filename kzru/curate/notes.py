@@ -34,6 +34,8 @@ def read_notes(folder: Path) -> dict:
             clean[key] = {k: v for k, v in note.items()
                           if isinstance(v, (str, int)) or (isinstance(v, list) and all(
                               isinstance(i, int) for i in v))}
+            if not isinstance(clean[key].get("proposes", ""), str):  # an event id or nothing
+                del clean[key]["proposes"]
             if isinstance(note.get("said"), dict):  # read back by labels.from_data only
                 clean[key]["said"] = {k: v for k, v in note["said"].items()
                                       if isinstance(k, str)}
