@@ -159,3 +159,29 @@ def test_a_tampered_proposes_note_is_dropped_not_a_crash(tmp_path, empty_folder,
     after = store.load(folder)
     assert after.facts[invitation.id].review == "accepted"
     assert [e.review for e in after.events.values()] == ["draft"]
+
+
+TALKS = (
+    "Астана, 10 марта 2029 года\n\n"
+    "Президент Казахстана провел переговоры с президентом России в Астане.\n")
+
+
+def test_a_draft_event_edited_away_from_is_not_left_behind(tmp_path, empty_folder,
+                                                           run) -> None:  # noqa: ANN001
+    """Accepting a draft with its event changed (`--set event=…`) leaves no draft event that
+    nothing belongs to: no review could settle it, and check --strict would fail for good
+    (round-15 red team F2). An event another fact still belongs to stays."""
+    from kzru import store
+
+    data, by = drafted(tmp_path, empty_folder, TALKS)
+    folder = tmp_path / "data"
+    talks = by("Президент Казахстана")
+    assert talks.event and data.events[talks.event].review == "draft"
+    done = run("review", "--data", str(folder), "--accept", talks.id, "--set", "event=",
+               "--set", "summary=The presidents held talks in Astana.",
+               "--set", "sectors=politics")
+    assert done.code == 0, done.err
+    after = store.load(folder)
+    assert after.facts[talks.id].event == "" and after.facts[talks.id].review == "accepted"
+    assert after.events == {}
+    assert run("check", "--data", str(folder), "--strict").code == 0

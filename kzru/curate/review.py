@@ -62,6 +62,7 @@ class Session:
                        for name in ("sources", "events", "facts")}
         self.notes = read_notes(folder)
         self.edited: dict[str, set[str]] = {}  # fact id -> fields set by an edit
+        self.released: set[str] = set()  # events a draft was edited away from
 
     # -- reading ---------------------------------------------------------------------------
     def drafts(self, source: str | None = None, include_skipped: bool = True) -> list[str]:
@@ -155,6 +156,8 @@ class Session:
             if field in EVENT_FIELDS:
                 self._edit_event(row, EVENT_FIELDS[field], value.strip())
             else:
+                if field == "event" and row["event"] != value.strip():
+                    self.released.add(row["event"])  # settled at save: dropped if orphaned
                 row[field] = value.strip()
             self.edited.setdefault(fact_id, set()).add(field)
 
@@ -270,13 +273,19 @@ class Session:
                 other["part_of"] = ""
         proposes = self.notes["drafts"].pop(fact_id, {}).get("proposes")
         for event_id in filter(None, (row["event"], proposes)):
-            if any(r["event"] == event_id for r in facts.rows) or any(
-                    note.get("proposes") == event_id for note in self.notes["drafts"].values()):
-                continue  # another fact still belongs to it or proposes it
-            events = self.tables["events"]
-            events.rows = [e for e in events.rows
-                           if not (e["id"] == event_id and e["review"] == "draft")]
+            self._drop_if_orphaned(event_id)
         self._forget_skip(fact_id)
+
+    def _drop_if_orphaned(self, event_id: str) -> None:
+        """A draft event no fact belongs to and no draft proposes is removed: no review could
+        settle it (check --strict would fail for good)."""
+        facts = self.tables["facts"]
+        if not event_id or any(r["event"] == event_id for r in facts.rows) or any(
+                note.get("proposes") == event_id for note in self.notes["drafts"].values()):
+            return  # another fact still belongs to it or proposes it
+        events = self.tables["events"]
+        events.rows = [e for e in events.rows
+                       if not (e["id"] == event_id and e["review"] == "draft")]
 
     def skip(self, fact_id: str) -> None:
         if fact_id not in self.notes["skipped"]:
@@ -306,6 +315,9 @@ class Session:
     def save(self) -> None:
         """Validate the folder as check would, then write it whole; refused when another
         kzru changed the tables since this session read them (its work is never lost)."""
+        for event_id in sorted(self.released):  # a draft's event edited away from
+            self._drop_if_orphaned(event_id)
+        self.released.clear()
         self._settle_sources()
         contents = writer.render_tables(self.tables)
         contents[NOTES] = json.dumps(self.notes, ensure_ascii=False, indent=1).encode("utf-8")
