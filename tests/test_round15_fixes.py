@@ -1,14 +1,19 @@
-"""Round 15's fixes to points the round-14 readers left as reservations (docs/audits/
-2026-12-04-changes.md Part 24), each held to the promise in `kzru track --help` and the rows.
+"""Round 15's fixes: a point the round-14 readers left as a reservation (docs/audits/
+2026-12-04-changes.md Part 24) and the round-15 red team's findings in text and same_as, each
+held to its promise (`kzru track --help`, the README, the rows).
 """
 
 from __future__ import annotations
 
 import json
+import re
 
-from conftest import read_table
+from conftest import read_table, write_table
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kzru.store import bundled_data_dir
+from kzru.text import fold
 
 DATA = bundled_data_dir()
 FACTS = {r["id"]: r for r in read_table(DATA, "facts")}
@@ -40,13 +45,6 @@ def test_a_sector_word_inside_the_name_of_a_fact_of_that_sector_counts(run) -> N
 
 
 # --- text.fold: linear in a word's length -------------------------------------------------
-
-import re  # noqa: E402
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from kzru.text import fold  # noqa: E402
 
 # The rule as first written: a run of word characters holding both alphabets has its Latin
 # look-alikes read as Cyrillic. Kept here as the reference the linear code must agree with.
@@ -80,27 +78,19 @@ def test_fold_of_a_long_one_alphabet_word_beside_a_mixed_one() -> None:
 
 # --- same_as names each fact once ---------------------------------------------------------
 
-def test_same_as_naming_a_fact_twice_is_refused(tmp_path, run) -> None:  # noqa: ANN001
+def test_same_as_naming_a_fact_twice_is_refused(data_copy, run) -> None:  # noqa: ANN001
     """`sources_count` counts the sources a fact's same_as names: a list naming the same fact
-    twice made a fact "reported by 3 sources" with two articles (round-15 red
-    team F3). check refuses it, naming the file, line and column, exit 2."""
-    import csv
-
-    folder = tmp_path / "mine"
-    assert run("init", str(folder)).code == 0
-    path = folder / "facts.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    twice made a fact "reported by 3 sources" with two articles (round-15 red team F3). check
+    refuses it, naming the file, line and column, exit 2."""
+    folder = data_copy
+    rows = read_table(folder, "facts")
     fields = list(rows[0])
     [line] = [number for number, row in enumerate(rows, start=2)
               if row["id"] == "a001-kaznu-omsk-branch"]
     row = rows[line - 2]
     assert row["same_as"] == "a002-kaznu-omsk-branch; a004-kaznu-omsk-branch"
     row["same_as"] = "a002-kaznu-omsk-branch; a004-kaznu-omsk-branch; a004-kaznu-omsk-branch"
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(rows)
+    write_table(folder, "facts", rows)
     done = run("check", "--data", str(folder))
     assert done.code == 2
     column = fields.index("same_as") + 1
