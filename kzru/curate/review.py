@@ -62,7 +62,6 @@ class Session:
                        for name in ("sources", "events", "facts")}
         self.notes = read_notes(folder)
         self.edited: dict[str, set[str]] = {}  # fact id -> fields set by an edit
-        self.released: set[str] = set()  # events a draft was edited away from
 
     # -- reading ---------------------------------------------------------------------------
     def drafts(self, source: str | None = None, include_skipped: bool = True) -> list[str]:
@@ -156,8 +155,6 @@ class Session:
             if field in EVENT_FIELDS:
                 self._edit_event(row, EVENT_FIELDS[field], value.strip())
             else:
-                if field == "event" and row["event"] != value.strip():
-                    self.released.add(row["event"])  # settled at save: dropped if orphaned
                 row[field] = value.strip()
             self.edited.setdefault(fact_id, set()).add(field)
 
@@ -315,9 +312,9 @@ class Session:
     def save(self) -> None:
         """Validate the folder as check would, then write it whole; refused when another
         kzru changed the tables since this session read them (its work is never lost)."""
-        for event_id in sorted(self.released):  # a draft's event edited away from
-            self._drop_if_orphaned(event_id)
-        self.released.clear()
+        for fact_id, fields in self.edited.items():  # an event a draft was edited away from
+            if "event" in fields and fact_id in self.data.facts:
+                self._drop_if_orphaned(self.data.facts[fact_id].event)
         self._settle_sources()
         contents = writer.render_tables(self.tables)
         contents[NOTES] = json.dumps(self.notes, ensure_ascii=False, indent=1).encode("utf-8")
