@@ -110,6 +110,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "значения)"),
     "review.proposes_curated": (" — already accepted: this draft's source is listed on it",
                                 " — уже принято: источник черновика будет указан в нём"),
+    "review.proposed_accepted": ("{id} proposes {event} ({title}): accepted with it",
+                                 "{id} предлагает {event} ({title}): принято вместе с ним"),
     "review.list_proposes": (" [proposes {id}: {title}, {date}]",
                              " [предлагает {id}: {title}, {date}]"),
     "review.sectors": ("sectors {sectors}   speaker: {speaker}",

@@ -104,6 +104,10 @@ def test_event_title_renames_the_call_and_proposes_title_the_visit(invited,
     assert (events[VISIT].title_en, events[VISIT].title_ru, events[VISIT].review) == (
         "State visit of the Russian president to Kazakhstan", "Визит в Казахстан", "accepted")
     assert events[VISIT].sources == (invitation.source,)
+    # a script is told what was accepted with the invitation, not only the count
+    assert done.out.splitlines()[1:] == [
+        f"{invitation.id} proposes {VISIT} (State visit of the Russian president to "
+        "Kazakhstan): accepted with it"]
 
 
 def test_declining_the_visit_accepts_the_invitation_proposing_nothing(invited,
@@ -113,6 +117,7 @@ def test_declining_the_visit_accepts_the_invitation_proposing_nothing(invited,
                "--set", "summary=The presidents spoke by phone.", "--set", "sectors=politics",
                "--set", "proposes=")
     assert done.code == 0, done.err
+    assert "proposes" not in done.out  # nothing accepted with it
     after = store.load(folder)
     assert after.facts[invitation.id].review == "accepted"
     assert VISIT not in after.events  # nothing else belongs to it or proposes it

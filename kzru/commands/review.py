@@ -67,10 +67,16 @@ def command(
     if changes and not accept:
         raise KzruError(Said("err.set_needs_accept"))
     if accept or reject:
+        proposed: list = []
         accepted, rejected = decide(folder, accept or (), reject or (),
-                                    lambda data: typed_values(changes, data))
+                                    lambda data: typed_values(changes, data), proposed)
         typer.echo(one_line(say(Said("review.decided", accepted=accepted, rejected=rejected,
                                      folder=folder), options.language)))
+        for fact_id, event in proposed:  # accepted with an invitation: said, never unseen
+            title = event["title_ru"] if options.language == "ru" and event["title_ru"] else \
+                event["title_en"]
+            typer.echo(_say("review.proposed_accepted", options.language, id=fact_id,
+                            event=event["id"], title=title))
         return
     session = Session(folder)
     if list_ or not (sys.stdin.isatty() and sys.stdout.isatty()):

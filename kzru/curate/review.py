@@ -56,6 +56,8 @@ class Session:
         self.notes = read_notes(folder)
         self.edited: dict[str, set[str]] = {}  # fact id -> fields set by an edit
         self.declined: list[str] = []  # events an edit of `proposes` left: dropped if orphaned
+        # (draft, event) for each draft event accepted because a draft proposes it: said
+        self.proposed_accepted: list[tuple[str, dict[str, str]]] = []
         # the articles under review: save settles which events list them (kzru.curate.settle)
         self.under_review = {f.source for f in self.data.facts.values() if f.review == "draft"}
 
@@ -195,6 +197,8 @@ class Session:
             event = next((r for r in self.tables["events"].rows if r["id"] == event_id), None)
             if event is None:
                 continue
+            if event_id == proposes and event_id != row["event"] and event["review"] == "draft":
+                self.proposed_accepted.append((fact_id, event))
             event["review"] = "accepted"
             listed = event["sources"].split(LIST_SEP) if event["sources"] else []
             if row["source"] not in listed:
