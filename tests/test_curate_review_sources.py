@@ -115,3 +115,52 @@ def test_curated_sources_of_an_event_are_left_as_they_are(two, run) -> None:  # 
     done = run("review", "--data", str(two), "--accept", "a001-s002", *ACCEPT)
     assert done.code == 0, done.err
     assert store.load(two).events[VISIT].sources == ("a000", "a001")
+
+
+INVITATION = ("Астана, 14 марта 2029 года\n\n"
+              "Президент Казахстана провел телефонный разговор с президентом России.\n"
+              "Президент Казахстана пригласил президента России посетить Казахстан с "
+              "государственным визитом в октябре.\n")
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_check_strict_is_clean_after_any_order_of_decisions(tmp_path, empty_folder, run,
+                                                            seed: int) -> None:
+    """Three articles (a preview, its report, a call with an invitation), their drafts
+    decided one save at a time in a random order, each accepted or rejected (an invitation
+    sometimes declining its visit): every save passes the folder's check, and once all are
+    decided `check --strict` is clean, every event lists only articles with an accepted fact
+    about it."""
+    import random
+
+    from kzru.curate import pipeline
+    from kzru.curate.read import Overrides
+    from kzru.curate.review import Session
+
+    folder = tmp_path / "data"
+    shutil.copytree(empty_folder, folder)
+    for name, text in (("preview.txt", PREVIEW), ("report.txt", REPORT),
+                       ("call.txt", INVITATION)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        pipeline.add([tmp_path / name], folder, Overrides())
+    chance = random.Random(seed)
+    drafts = Session(folder).drafts()
+    chance.shuffle(drafts)
+    for fact_id in drafts:
+        session = Session(folder)
+        if chance.random() < 0.5:
+            changes = {"summary": "A summary a reviewer wrote.", "sectors": "politics"}
+            if session.notes["drafts"][fact_id].get("proposes") and chance.random() < 0.5:
+                changes["proposes"] = ""
+            session.accept(fact_id, changes)
+        else:
+            session.reject(fact_id)
+        session.save()  # refused (DataError) if the folder would not pass the check
+    done = run("check", "--data", str(folder), "--strict")
+    assert done.code == 0, done.out + done.err
+    data = store.load(folder)
+    notes = json.loads((folder / "review.json").read_text(encoding="utf-8"))["drafts"]
+    for event in data.events.values():
+        about = {f.source for f in data.facts.values() if event.id in (
+            f.event, notes.get(f.id, {}).get("proposes"))}
+        assert set(event.sources) == about, (event.id, seed)
