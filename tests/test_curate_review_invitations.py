@@ -174,3 +174,34 @@ def test_a_generic_visit_title_names_the_country_it_goes_to(invited) -> None:  #
     assert (visit.title_en, visit.title_ru) == ("State visit: Kazakhstan",
                                                 "Государственный визит: Казахстан")
     assert visit.start == date(2029, 10, 1)
+
+
+def test_declining_at_the_terminal_edit_prompt(invited) -> None:  # noqa: ANN001
+    """A pty session: the invitation shows its visit; `proposes:` with no value at the edit
+    prompt declines it, the draft is shown again without it, and accepting saves no visit."""
+    from test_curate_review import _Terminal
+
+    folder, call, invitation = invited
+    screen = _Terminal(folder, NO_COLOR="1")
+    screen.wait_for(b"draft 1 of")
+    screen.wait_for(b"> ")
+    screen.type(b"s")
+    screen.wait_for(f"proposes {VISIT}".encode())
+    screen.type(b"e")
+    screen.wait_for(b"edit >")
+    screen.type(b"proposes:")
+    screen.type(b"")
+    screen.wait_for(b"edited")
+    screen.type(b"a")
+    screen.wait_for(b"English summary")
+    screen.type(b"The president invited his counterpart to a state visit.")
+    screen.wait_for(b"sectors (ids")
+    screen.type(b"politics")
+    screen.wait_for(b"accepted")
+    screen.type(b"q")
+    screen.close()
+    after_edit = screen.seen.split(b"edited", 1)[1].split(b"accepted", 1)[0]
+    assert f"draft 2 of 2: {invitation.id}".encode() in after_edit
+    assert b"proposes " not in after_edit  # shown again, proposing nothing
+    after = store.load(folder)
+    assert after.facts[invitation.id].review == "accepted" and VISIT not in after.events
