@@ -88,6 +88,10 @@ EVENT_TITLES: dict[str, tuple[str, str]] = {
     "talks": ("Переговоры", "Talks"), "meeting": ("Встреча", "Meeting"),
     "summit": ("Саммит", "Summit"), "forum": ("Форум", "Forum"),
 }
+# The country a visit proposed without a city goes to, by its host side (Russian, English):
+# its title names it ("Государственный визит: Казахстан"), as a city would be named.
+HOST_TITLES: dict[str, tuple[str, str]] = {"kz": ("Казахстан", "Kazakhstan"),
+                                           "ru": ("Россия", "Russia")}
 
 # Words naming the two sides of an event ("стороны договорились", "главы государств"): an undated
 # sentence using them in a report from the event is about the event.

@@ -44,6 +44,7 @@ from kzru.event_cues import (
     BACKGROUND_WORDS,
     EVENT_FRAMING,
     EVENT_TITLES,
+    HOST_TITLES,
     PHONE_TITLES,
     PHONE_WORDS,
 )
@@ -126,10 +127,12 @@ class Linker:
             event_id, number = f"{base}-{number}", number + 1
         title_ru, title_en = PHONE_TITLES if m.phone else EVENT_TITLES[m.kind]
         where = ", ".join(m.places)
+        where_en = ", ".join(latin(p).title() for p in m.places)
+        if not where and not m.phone and m.kind in VISIT_KINDS and m.host in HOST_TITLES:
+            where, where_en = HOST_TITLES[m.host]  # a visit to the country, no city named
         self.events[event_id] = Event(
             id=event_id, kind=m.kind, title_ru=f"{title_ru}: {where}" if where else title_ru,
-            title_en=f"{title_en}: {', '.join(latin(p).title() for p in m.places)}"
-            if where else title_en,
+            title_en=f"{title_en}: {where_en}" if where else title_en,
             start=m.start, end=m.end, date_precision=m.precision, date_basis=m.basis,
             date_note=m.note, host=m.host, guest=m.guest,
             places=m.places,  # cities only: a call or an unplaced event names none
