@@ -119,6 +119,20 @@ SEAT_WORDS: tuple[str, ...] = (
     "мэр", "ambassador", "embassy", "governor", "mayor")
 SIDES_WORDS: tuple[str, ...] = ("между", "between")  # whole words: not "международный"
 SEAT_REACH = 3
+# Nouns of an office, a body or a people whose genitive complement says whose it is, not where
+# anything is held: "президенты Белоруссии, Армении", "Министерство энергетики Республики
+# Казахстан", "правительство Омской области", "делегация региона" (up to OWNER_REACH words
+# before the place, or before the list it ends, with no preposition or verb between).
+OWNER_WORDS: tuple[str, ...] = (
+    "президент", "премьер", "министр", "министерств", "правительств", "глава", "главы",
+    "главе", "главой", "парламент", "ведомств", "делегаци", "лидер", "руководител",
+    "руководств", "власт", "народ", "жител", "граждан", "акимат", "president", "minister",
+    "ministry", "government", "delegation", "leader")
+OWNER_REACH = 3
+# Plural nouns of places before a list of them ("в городах Павлодар, Экибастуз и Аксу", "в
+# регионах …"): the sites of a project or a programme, not where one event is held.
+SITES_WORDS: tuple[str, ...] = ("городах", "регионах", "областях", "районах", "селах",
+                                "поселках", "странах", "cities", "regions")
 GENERIC_WORDS: tuple[str, ...] = (
     "как правило", "обычно", "usually", "as a rule",
     # what happens again and again names no one event ("разговоры происходят достаточно
