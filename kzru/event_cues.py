@@ -106,7 +106,14 @@ EVENT_FRAMING: tuple[str, ...] = (
     "на переговорах", "на встрече", "в ходе телефонн", "в ходе разговор", "во время телефонн",
     "во время разговор", "по итогам телефонн", "по итогам разговор", "during the call",
     "during the visit", "during the talks",
-    "following the talks")
+    "following the talks",
+    # a speech or a session at the event, and the event's own frames ("в ходе выступления
+    # президент назвал…", "выступая на пленарном заседании", "по итогам саммита")
+    "в ходе выступлени", "во время выступлени", "в своем выступлении", "выступая на",
+    "в ходе заседани", "во время заседани", "по итогам заседани", "на заседании",
+    "в ходе саммит", "во время саммит", "по итогам саммит", "в рамках саммит", "на саммите",
+    "в ходе форум", "во время форум", "по итогам форум", "в рамках форум", "на форуме",
+    "during the speech", "following the summit")
 # Words that place a sentence before the event a report is about ("ранее", "недавно") or
 # make it a general remark ("как правило"): such a sentence is background, not the event.
 # A place named as someone's post or seat is not where an event is held: "посол России в

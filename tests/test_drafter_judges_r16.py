@@ -89,3 +89,32 @@ def test_an_arrival_in_a_side_s_country_is_a_visit(drafts_of) -> None:
     assert (visit.kind, visit.start, visit.host, visit.guest) == (
         "working-visit", date(2029, 8, 11), "ru", "kz")
     assert by("Визит").event == arrival.event  # the visit the next sentence speaks of
+
+
+def test_a_speech_at_the_event_belongs_to_it(drafts_of) -> None:
+    data, by = drafts_of(
+        "Оренбург, 15 марта 2029 года\n\n"
+        "Заседание межправительственной комиссии России и Казахстана проходит в Оренбурге.\n"
+        "По итогам будет подписан протокол о сотрудничестве в сфере энергетики.\n"
+        "В ходе выступления вице-премьер России назвал приграничную торговлю главным "
+        "приоритетом.\n")
+    session = by("Заседание").event
+    assert session and data.events[session].places == ("Оренбург",)
+    assert by("По итогам").event == session
+    # what was said in a speech was said at the event the article reports
+    assert by("В ходе").event == session
+
+
+def test_a_joint_subject_speaks_together(drafts_of) -> None:
+    _, by = drafts_of(
+        "Москва, 3 апреля 2029 года\n\n"
+        "Министры иностранных дел Сергей Лавров и Ермек Кошербаев сообщили, что консультации "
+        "ведомств продолжатся осенью.\n"
+        "По словам Алексея Оверчука и Серика Жумангарина, рабочая группа соберется в июне.\n"
+        "Сергей Лавров заявил, что Ермек Кошербаев и Мурат Нуртлеу приедут в Москву.\n")
+    # both speakers, in the text's order, as the table writes two ("A; B")
+    first, second = by("Министры").speaker.split("; ")
+    assert (first, second.split()[0]) == ("Sergei Lavrov", "Ermek")
+    assert len(by("По словам").speaker.split("; ")) == 2
+    # the subject before the verb of saying speaks, not the people the clause names
+    assert by("Сергей Лавров").speaker == "Sergei Lavrov"

@@ -249,8 +249,11 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
     # after "по словам" the genitive is the speaker's)
     if people:
         anchor = min(anchors)
-        nearest = min(people, key=lambda e: abs(e.start - sentence.start - anchor))
-        return nearest.normal
+        # (measured from the name's end when it stands before: "Сергей Лавров заявил, что
+        # Ермек Кошербаев …" is Lavrov's)
+        nearest = min(people, key=lambda e: anchor - (e.stop - sentence.start)
+                      if e.stop - sentence.start <= anchor else e.start - sentence.start - anchor)
+        return SPEAKERS_JOINER.join(e.normal for e in _joined(sentence, people, nearest))
     if office:
         return office
     if _opens_with(sentence, SPEAKER_PRONOUNS):
@@ -267,6 +270,26 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
                      and not channel(sentence, e) and not published_in(sentence, e)
                      and (not verbs or e.start < min(verbs) or phrases)]
     return organisations[0].normal if organisations else ""
+
+
+SPEAKERS_JOINER = "; "  # how the table writes two speakers of one statement
+
+
+def _joined(sentence: Sentence, people: list[Entity], person: Entity) -> list[Entity]:
+    """The person with those joined to them by "и" or a comma ("Путин и Токаев заявили",
+    "по словам Лаврова и Нуртлеу"): a joint subject speaks together, in the text's order."""
+    ordered = sorted(people, key=lambda e: e.start)
+    first = last = ordered.index(person)
+
+    def joins(left: Entity, right: Entity) -> bool:
+        between = sentence.text[left.stop - sentence.start:right.start - sentence.start]
+        return re.fullmatch(r"\s+и\s+|\s*,\s*", between) is not None
+
+    while first and joins(ordered[first - 1], ordered[first]):
+        first -= 1
+    while last + 1 < len(ordered) and joins(ordered[last], ordered[last + 1]):
+        last += 1
+    return ordered[first:last + 1]
 
 
 def _opens_with(sentence: Sentence, openings: tuple[str, ...]) -> bool:
@@ -330,8 +353,7 @@ def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
     full = _full_names(annotated)
     known = holders(annotated)
     out: list[Draft] = []
-    for draft in drafts:
-        speaker = draft.speaker or given.get(draft.sentence, "")
+    def resolved(speaker: str) -> str:
         if is_title(speaker):
             # "глава государства": the person this article names with the title, if one
             speaker = resolve(speaker, known)
@@ -340,8 +362,13 @@ def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
             speaker = canonical_name(speaker)
         surname = _initialled(speaker)
         fuller = full.get(surname, "")
-        speaker = full.get(speaker) or (fuller if fuller[:1] == speaker.strip()[:1] and
-                                        surname else speaker)
+        return full.get(speaker) or (fuller if fuller[:1] == speaker.strip()[:1] and
+                                     surname else speaker)
+
+    for draft in drafts:
+        speaker = draft.speaker or given.get(draft.sentence, "")
+        # (each of a joint subject's speakers on its own: "Путин; Токаев")
+        speaker = SPEAKERS_JOINER.join(map(resolved, speaker.split(SPEAKERS_JOINER)))
         sentence = sentences[draft.sentence]
         if not speaker and _opens_with(sentence, BOTH_LEADERS) and _says(sentence):
             # "Президенты отметили…": both heads of state the article names, one a side
