@@ -141,7 +141,7 @@ PRESS_OFFICE = "пресс-служба"  # how an office the table has no Engli
 SEAT_SPEAKERS: dict[str, str] = {"кремл": "Kremlin", "акорд": "Akorda", "kremlin": "Kremlin",
                                  "akorda": "Akorda"}
 # A press office named by reference ("пресс-служба страны", "пресс-служба республики") is that
-# of the country the text named last: its head of state's office (kzru.curate.speakers).
+# of the country the text named last: its head of state's office (kzru.curate.attributions).
 PRESS_REFERENCES: tuple[str, ...] = ("страны", "республики", "государства")
 PRESS_OF_SIDE: dict[str, str] = {"kz": "Akorda", "ru": "Kremlin press service"}
 # Words that may stand between a speaker and their verb of saying as an aside ("Российский
