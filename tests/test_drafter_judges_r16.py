@@ -118,3 +118,41 @@ def test_a_joint_subject_speaks_together(drafts_of) -> None:
     assert len(by("По словам").speaker.split("; ")) == 2
     # the subject before the verb of saying speaks, not the people the clause names
     assert by("Сергей Лавров").speaker == "Sergei Lavrov"
+
+
+TWO_ACTS = (
+    "Самара, 22 ноября 2029 года\n\n"
+    "Губернаторы двух приграничных областей подписали соглашение о сотрудничестве в сфере "
+    "туризма и договорились провести следующую встречу весной 2030 года.\n"
+    "Аким и губернатор провели переговоры, а затем договорились о создании совместной "
+    "рабочей группы.\n"
+    "В прошлом месяце состоялся телефонный разговор губернаторов, в ходе которого они "
+    "договорились о продолжении контактов.\n"
+    "Министры энергетики обсудили поставки угля и подписали протокол о намерениях.\n"
+    "Министры встретились и обсудили вопросы торговли.\n"
+    "Министр сообщил, что стороны подписали меморандум и договорились о новых встречах.\n"
+    "Министр назвал проект «Строим и договоримся» удачным.\n")
+
+
+def test_two_acts_in_one_sentence_are_two_drafts(drafts_of) -> None:
+    data, _ = drafts_of(TWO_ACTS)
+
+    def parts(start: str) -> list[tuple[str, str]]:
+        return [(f.status, f.evidence) for f in sorted(data.facts.values(),
+                                                         key=lambda f: f.id)
+                if f.text.startswith(start)]
+
+    # a signing and an agreement to meet again: each its own status
+    signed, agreed = parts("Губернаторы двух")
+    assert signed[0] == "signed" and "подписали соглашение" in signed[1]
+    assert agreed[0] == "agreed" and "договорились провести" in agreed[1]
+    assert "договорились" not in signed[1]
+    # "а затем", and a relative clause of the event with an act of its own
+    assert [status for status, _ in parts("Аким и губернатор")] == ["done", "agreed"]
+    assert [status for status, _ in parts("В прошлом месяце")] == ["done", "agreed"]
+    # talk and the act it led to, a meeting and its talk: one fact each
+    assert [status for status, _ in parts("Министры энергетики")] == ["signed"]
+    assert len(parts("Министры встретились")) == 1
+    # a reported clause and a quoted name are never cut
+    assert len(parts("Министр сообщил")) == 1
+    assert len(parts("Министр назвал")) == 1
