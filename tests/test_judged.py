@@ -342,3 +342,85 @@ def test_kept_items_go_out_as_the_bytes_stored(own_cache: Path) -> None:
     assert raw.getvalue() == text.encode("utf-8")
     assert fast.as_text == len("до|")  # the items went to the buffer, not through the text
     assert other.getvalue().decode("utf-16") == text  # another encoding: written as text
+
+
+def _vouched_later(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The clock well past the kept file's last change: a stat a run records vouches alone
+    (freshness.RACY_NS)."""
+    import time
+
+    from kzru import freshness
+
+    later = time.time_ns() + 2 * freshness.RACY_NS
+    monkeypatch.setattr(freshness.time, "time_ns", lambda: later)
+
+
+def test_a_kept_files_stat_is_recorded_only_once_its_values_passed(
+        run, monkeypatch: pytest.MonkeyPatch, own_cache: Path) -> None:
+    """A kept file whose checksum its seal names but whose values are not what kzru writes
+    (sealed as if kzru had written it): not answered from, and its stat is not recorded, so
+    a later run, which would take the recorded stat for the file as checked, checks it again
+    (here no rebuild can replace it: the cache is taken as unable to)."""
+    import contextlib
+    import sqlite3
+
+    from kzru import freshness
+
+    asked = ("track", "--format", "json", "--limit", "3")
+    fresh = _afresh(monkeypatch, run, *asked)
+    assert run(*asked).out == fresh.out
+    (path,) = own_cache.glob("kept-*.sqlite")
+    with contextlib.closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("UPDATE items SET text = X'00' WHERE seq = 1")  # a blob
+    seal_path = path.with_suffix(".json")
+    freshness.Seal(path.stem[5:], [freshness.file_digest(path)]).save(seal_path)
+    monkeypatch.setattr(kept, "_build", lambda *_: False)
+    _vouched_later(monkeypatch)
+    for _ in range(2):
+        answer = run(*asked)
+        assert (answer.code, answer.out) == (fresh.code, fresh.out)
+        seal = freshness._read_seal(seal_path, path.stem[5:])
+        assert seal is not None and seal.index is None  # no stat vouches for it
+
+
+def test_a_kept_file_its_recorded_stat_vouches_for_is_not_read_whole_again(
+        run, monkeypatch: pytest.MonkeyPatch, own_cache: Path) -> None:
+    """Once a run has read a kept file's checksum and checked every value, a run its recorded
+    stat vouches for reads only the meta (track at 100,000 facts: 90 MB not read again); a
+    file replaced since (another stat) is checked whole again. A check that refuses every
+    file shows which runs make it: a refused file is built again (another inode)."""
+    import os
+    import shutil
+
+    asked = ("track", "--format", "json", "--limit", "3")
+    first = run(*asked)
+    (path,) = own_cache.glob("kept-*.sqlite")
+    _vouched_later(monkeypatch)
+    assert run(*asked).out == first.out  # checksum read, values checked, stat recorded
+    built = path.stat().st_ino
+    monkeypatch.setattr(judged, "CHECKS", "SELECT 1")  # from here, every file refused
+    assert run(*asked).out == first.out
+    assert path.stat().st_ino == built  # the stat vouched: the values were not read again
+    copy = path.with_name("copy.tmp")
+    shutil.copy2(path, copy)
+    os.replace(copy, path)  # the same bytes, another file
+    replaced = path.stat().st_ino
+    assert run(*asked).out == first.out
+    assert path.stat().st_ino != replaced  # its values checked again, refused, built again
+
+
+def test_kept_files_are_written_in_large_pages(run, own_cache: Path) -> None:
+    """A kept answer is read back in rows of kilobytes (track's items) or pieces of a
+    megabyte (a brief's page): its file is written in SQLite's largest pages, one read each
+    where the default 4 KiB pages took many (a warm track at 100,000 facts reads 94 MB)."""
+    import contextlib
+    import sqlite3
+
+    assert run("track", "--format", "json").code == 0
+    assert run("brief", "2025-11-state-visit-moscow", "--format", "md").code == 0
+    files = sorted(own_cache.glob("kept-*.sqlite"))
+    assert len(files) == 2
+    for path in files:
+        with contextlib.closing(sqlite3.connect(path)) as connection:
+            (size,), = connection.execute("PRAGMA page_size").fetchall()
+        assert size == 65536, (path.name, size)  # kept.KEPT_PAGE
