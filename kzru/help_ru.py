@@ -298,8 +298,10 @@ OPTIONS: dict[str, str] = {
     "date='5 декабря 2025', 'декабрь 2025', '2025 г.'; its precision the one it states). "
     "Proposed same_as links are kept only when --set same_as names them. event_title and "
     "event_title_ru rename the draft's own event; the event an invitation proposes (accepted "
-    "with it) is renamed with proposes_title and proposes_title_ru, and declined with --set "
-    "proposes= (the invitation is accepted, proposing nothing).":
+    "with it) is renamed with proposes_title and proposes_title_ru, declined with --set "
+    "proposes= (the invitation is accepted, proposing nothing), and replaced with --set "
+    "proposes=ID, an event of the folder the invitation is to (a draft one is accepted with "
+    "it; either then lists the draft's article).":
         "С --accept: сначала задать поле каждого принимаемого черновика (можно повторять), "
         "например --set summary='…' --set event_title='…'; "
         "поле и значение можно писать по-русски, как их показывает страница (--set "
@@ -310,7 +312,10 @@ OPTIONS: dict[str, str] = {
         "event_title и event_title_ru переименовывают собственное событие черновика; "
         "событие, которое предлагает приглашение (оно принимается вместе с ним), "
         "переименовывают proposes_title и proposes_title_ru, а отказываются от него так: "
-        "--set proposes= (приглашение принимается и ничего не предлагает).",
+        "--set proposes= (приглашение принимается и ничего не предлагает), а заменяют "
+        "другим событием папки, на которое на самом деле приглашают, так: --set proposes=ID "
+        "(черновое событие принимается вместе с приглашением; в источниках события затем "
+        "указана статья черновика).",
     "List every problem and warning; by default the first 20 of each kind are listed, then "
     "how many more there are.": "Перечислить все проблемы и предупреждения; по умолчанию "
                                 "выводятся первые 20 каждого рода и сколько их ещё.",

@@ -44,8 +44,10 @@ def command(
              "the one it states). Proposed same_as links are kept only when --set same_as "
              "names them. event_title and event_title_ru rename the draft's own event; the "
              "event an invitation proposes (accepted with it) is renamed with proposes_title "
-             "and proposes_title_ru, and declined with --set proposes= (the invitation is "
-             "accepted, proposing nothing).")] = None,
+             "and proposes_title_ru, declined with --set proposes= (the invitation is "
+             "accepted, proposing nothing), and replaced with --set proposes=ID, an event of "
+             "the folder the invitation is to (a draft one is accepted with it; either then "
+             "lists the draft's article).")] = None,
     reject: Annotated[Optional[List[str]], typer.Option(
         "--reject", metavar="ID", help="Reject (remove) this draft (repeatable).")] = None,
     list_: Annotated[bool, typer.Option(
