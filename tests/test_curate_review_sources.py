@@ -244,3 +244,21 @@ def test_proposes_points_an_invitation_at_an_accepted_event(two, run) -> None:  
     rest = [arg for f in data.facts.values() if f.review == "draft" for arg in ("--reject", f.id)]
     assert run("review", "--data", str(two), *rest).code == 0
     assert run("check", "--data", str(two), "--strict").code == 0
+
+
+def test_sources_says_why_an_article_gave_no_fact(two, run) -> None:  # noqa: ANN001
+    """Every draft of the preview rejected: `sources` still lists it (its row refuses the
+    same text again) with facts 0, in JSON too, and the table says under it why, naming it,
+    in English and in Russian; a table whose articles all gave facts says nothing of it."""
+    done = run("review", "--data", str(two), "--reject", "a000-s001", "--reject", "a000-s002",
+               "--accept", "a001-s002", *ACCEPT)
+    assert done.code == 0, done.err
+    rows = json.loads(run("sources", "--data", str(two), "--format", "json").out)
+    assert [(row["id"], row["facts"]) for row in rows] == [("a000", 0), ("a001", 1)]
+    table = run("sources", "--data", str(two), "--format", "table").out.splitlines()
+    assert table[-1].startswith("facts 0 (a000): an article the table holds no fact from (its "
+                                "drafts all rejected in review")
+    russian = run("--lang", "ru", "sources", "--data", str(two), "--format", "table").out
+    assert russian.splitlines()[-1].startswith("фактов 0 (a000): статья, фактов из которой в "
+                                               "таблице нет")
+    assert "facts 0" not in run("sources", "--format", "table").out  # the bundled table
