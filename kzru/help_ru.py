@@ -59,7 +59,9 @@ COMMANDS: dict[str, str] = {
             "факты; у пакета — его части; у события — его факты.",
     "sources": "Статьи, из которых составлена таблица: издатель, дата и сколько фактов дала "
                "каждая.\n\nВ узком окне первым скрывается столбец файла, затем даты "
-               "публикации.",
+               "публикации. Статья без фактов (фактов 0: её черновики все отклонены при "
+               "проверке, или её указывает только событие) остаётся в списке: её строка не "
+               "даёт добавить тот же текст снова; под таблицей об этом сказано.",
     "timeline": "Подходящие факты по порядку дат (новые последними; --reverse: первыми), по "
                 "событиям: как тема шла от визита к визиту. Для каждого события — своя "
                 "таблица с датами в заголовке.\n\nФакты вне событий стоят между событиями "
@@ -102,7 +104,8 @@ COMMANDS: dict[str, str] = {
            "примет kzru review; прерванный kzru add не записывает ничего.",
     "review": "Проверка черновиков, записанных kzru add. В терминале: каждый черновик с "
               "предложением в контексте и тем, что определило его поля; принять, править, "
-              "отклонить, пропустить или выйти (сделанное сохраняется). Для скриптов: "
+              "отклонить, пропустить или выйти (сделанное сохраняется; правка сохраняется, когда "
+              "черновик принят, а пропуск, отклонение и выход её не сохраняют). Для скриптов: "
               "--accept ID… [--set ПОЛЕ=ЗНАЧЕНИЕ…] и --reject ID…. Каждая предложенная связь "
               "same_as подтверждается отдельно (y/N); показано и событие, которое "
               "предлагает приглашение; названия предложенных событий можно править. "
@@ -297,8 +300,10 @@ OPTIONS: dict[str, str] = {
     "date='5 декабря 2025', 'декабрь 2025', '2025 г.'; its precision the one it states). "
     "Proposed same_as links are kept only when --set same_as names them. event_title and "
     "event_title_ru rename the draft's own event; the event an invitation proposes (accepted "
-    "with it) is renamed with proposes_title and proposes_title_ru, and declined with --set "
-    "proposes= (the invitation is accepted, proposing nothing).":
+    "with it) is renamed with proposes_title and proposes_title_ru, declined with --set "
+    "proposes= (the invitation is accepted, proposing nothing), and replaced with --set "
+    "proposes=ID, an event of the folder the invitation is to (a draft one is accepted with "
+    "it; either then lists the draft's article).":
         "С --accept: сначала задать поле каждого принимаемого черновика (можно повторять), "
         "например --set summary='…' --set event_title='…'; "
         "поле и значение можно писать по-русски, как их показывает страница (--set "
@@ -309,7 +314,10 @@ OPTIONS: dict[str, str] = {
         "event_title и event_title_ru переименовывают собственное событие черновика; "
         "событие, которое предлагает приглашение (оно принимается вместе с ним), "
         "переименовывают proposes_title и proposes_title_ru, а отказываются от него так: "
-        "--set proposes= (приглашение принимается и ничего не предлагает).",
+        "--set proposes= (приглашение принимается и ничего не предлагает), а заменяют "
+        "другим событием папки, на которое на самом деле приглашают, так: --set proposes=ID "
+        "(черновое событие принимается вместе с приглашением; в источниках события затем "
+        "указана статья черновика).",
     "List every problem and warning; by default the first 20 of each kind are listed, then "
     "how many more there are.": "Перечислить все проблемы и предупреждения; по умолчанию "
                                 "выводятся первые 20 каждого рода и сколько их ещё.",

@@ -130,6 +130,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review.edit": ("edit", "правка"),
     "review.unknown_field": ("unknown field {field!r}", "неизвестное поле {field!r}"),
     "review.edited": ("edited (saved when you accept):", "изменено (сохранится при принятии):"),
+    "review.edits_dropped": ("{id}: its edits are not saved (only accept saves them)",
+                             "{id}: правки не сохранены (их сохраняет только принятие)"),
     # --- kzru add's summary ---------------------------------------------------------------
     "add.links_one": ("skipped 1 symbolic link ({names}): a folder's links are not read, so no "
                       "file from elsewhere is copied into the data; add the file a link leads "

@@ -205,3 +205,45 @@ def test_declining_at_the_terminal_edit_prompt(invited) -> None:  # noqa: ANN001
     assert b"proposes " not in after_edit  # shown again, proposing nothing
     after = store.load(folder)
     assert after.facts[invitation.id].review == "accepted" and VISIT not in after.events
+
+
+def test_skip_and_reject_at_the_terminal_save_no_edit(invited) -> None:  # noqa: ANN001
+    """The edit prompt says an edit is saved when you accept: so it is only then. A pty
+    session: the invitation's visit declined and its event retitled, then skipped: the tables
+    are as they were (the visit still proposed), and the reviewer is told; retitled again,
+    then rejected: the call, still a draft of that event, keeps the event's title."""
+    from test_curate_review import _Terminal
+
+    folder, call, invitation = invited
+    tables = {name: (folder / name).read_bytes() for name in ("events.csv", "facts.csv")}
+    title = store.load(folder).events[call.event].title_en
+
+    def session(last: bytes, *edits: bytes) -> bytes:
+        screen = _Terminal(folder, NO_COLOR="1")
+        screen.wait_for(b"draft 1 of 2: " + call.id.encode())
+        screen.wait_for(b"> ")
+        screen.type(b"s")
+        screen.wait_for(b"draft 2 of 2: " + invitation.id.encode())
+        screen.wait_for(b"> ")
+        screen.type(b"e")
+        screen.wait_for(b"edit >")
+        for line in (*edits, b""):
+            screen.type(line)
+        screen.wait_for(b"edited")
+        screen.type(last)
+        screen.wait_for(b"all 2 drafts seen; 0 decided" if last == b"s" else b"rejected")
+        screen.close()
+        return screen.seen.split(b"edited", 1)[1]
+
+    skipped = session(b"s", b"proposes:", b"event_title: A title typed, then skipped")
+    assert f"{invitation.id}: its edits are not saved (only accept saves them)".encode() \
+        in skipped
+    assert {name: (folder / name).read_bytes() for name in tables} == tables
+    notes = json.loads((folder / "review.json").read_text(encoding="utf-8"))
+    assert notes["drafts"][invitation.id]["proposes"] == VISIT
+    assert notes["skipped"] == [call.id, invitation.id]
+
+    session(b"r", b"event_title: A title typed, then rejected")
+    after = store.load(folder)
+    assert invitation.id not in after.facts and after.facts[call.id].review == "draft"
+    assert after.events[call.event].title_en == title

@@ -164,3 +164,101 @@ def test_check_strict_is_clean_after_any_order_of_decisions(tmp_path, empty_fold
         about = {f.source for f in data.facts.values() if event.id in (
             f.event, notes.get(f.id, {}).get("proposes"))}
         assert set(event.sources) == about, (event.id, seed)
+
+
+def _add(folder, tmp_path, name: str, text: str) -> None:  # noqa: ANN001
+    from kzru.curate import pipeline
+    from kzru.curate.read import Overrides
+
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    pipeline.add([tmp_path / name], folder, Overrides())
+
+
+def _invitation(folder) -> tuple[str, str]:  # noqa: ANN001
+    """The invitation's draft id and the visit it proposes, as the drafter wrote them."""
+    notes = json.loads((folder / "review.json").read_text(encoding="utf-8"))["drafts"]
+    return next((i, note["proposes"]) for i, note in notes.items() if note.get("proposes"))
+
+
+def test_proposes_points_an_invitation_at_a_draft_event(tmp_path, empty_folder,
+                                                        run) -> None:  # noqa: ANN001
+    """--set proposes=ID names another event the invitation invites to, here the visit the
+    preview proposed (a draft): accepting the invitation accepts that visit (said), whose
+    sources are then the articles with an accepted fact about it (the invitation's, not yet
+    the preview's); the visit the drafter proposed, proposed by nothing now, is removed."""
+    folder = tmp_path / "data"
+    shutil.copytree(empty_folder, folder)
+    _add(folder, tmp_path, "preview.txt", PREVIEW)
+    _add(folder, tmp_path, "call.txt", INVITATION)
+    invitation, own = _invitation(folder)
+    assert invitation.startswith("a001-") and own != VISIT
+    done = run("review", "--data", str(folder), "--accept", invitation, *ACCEPT,
+               "--set", f"proposes={VISIT}")
+    assert done.code == 0, done.err
+    data = store.load(folder)
+    assert done.out.splitlines()[1:] == [
+        f"{invitation} proposes {VISIT} ({data.events[VISIT].title_en}): accepted with it"]
+    assert (data.events[VISIT].review, data.events[VISIT].sources) == ("accepted", ("a001",))
+    assert own not in data.events
+    assert _invitation(folder) == (invitation, VISIT)
+    later = run("review", "--data", str(folder), "--accept", "a000-s002", *ACCEPT)
+    assert later.code == 0, later.err
+    assert store.load(folder).events[VISIT].sources == ("a001", "a000")
+    rest = [arg for f in store.load(folder).facts.values() if f.review == "draft"
+            for arg in ("--reject", f.id)]
+    assert run("review", "--data", str(folder), *rest).code == 0
+    assert run("check", "--data", str(folder), "--strict").code == 0
+
+
+def test_proposes_points_an_invitation_at_an_accepted_event(two, run) -> None:  # noqa: ANN001
+    """The same with an accepted visit (the report's fact accepted first): the visit lists
+    the invitation's article beside the report once the invitation is accepted; nothing is
+    said as accepted with it (it already was). At the terminal the line under the draft says
+    the visit is already accepted."""
+    import io
+
+    from rich.console import Console
+
+    from kzru.commands.review import _show
+    from kzru.curate.review import Session
+
+    assert run("review", "--data", str(two), "--accept", "a001-s002", *ACCEPT).code == 0
+    _add(two, two.parent, "call.txt", INVITATION)
+    invitation, own = _invitation(two)
+    assert invitation.startswith("a002-") and own != VISIT
+    session = Session(two)
+    session.edit(invitation, {"proposes": VISIT})
+    out = io.StringIO()
+    _show(Console(file=out, width=300, color_system=None), 1, 1, session, invitation, "en")
+    line = next(s for s in out.getvalue().splitlines() if s.startswith("proposes"))
+    assert line.startswith(f"proposes {VISIT}: ") and line.endswith(
+        "— already accepted: this draft's source is listed on it")
+    done = run("review", "--data", str(two), "--accept", invitation, *ACCEPT,
+               "--set", f"proposes={VISIT}")
+    assert done.code == 0, done.err
+    assert done.out.splitlines()[1:] == []
+    data = store.load(two)
+    assert (data.events[VISIT].review, data.events[VISIT].sources) == (
+        "accepted", ("a001", "a002"))
+    assert own not in data.events
+    rest = [arg for f in data.facts.values() if f.review == "draft" for arg in ("--reject", f.id)]
+    assert run("review", "--data", str(two), *rest).code == 0
+    assert run("check", "--data", str(two), "--strict").code == 0
+
+
+def test_sources_says_why_an_article_gave_no_fact(two, run) -> None:  # noqa: ANN001
+    """Every draft of the preview rejected: `sources` still lists it (its row refuses the
+    same text again) with facts 0, in JSON too, and the table says under it why, naming it,
+    in English and in Russian; a table whose articles all gave facts says nothing of it."""
+    done = run("review", "--data", str(two), "--reject", "a000-s001", "--reject", "a000-s002",
+               "--accept", "a001-s002", *ACCEPT)
+    assert done.code == 0, done.err
+    rows = json.loads(run("sources", "--data", str(two), "--format", "json").out)
+    assert [(row["id"], row["facts"]) for row in rows] == [("a000", 0), ("a001", 1)]
+    table = run("sources", "--data", str(two), "--format", "table").out.splitlines()
+    assert table[-1].startswith("facts 0 (a000): an article the table holds no fact from (its "
+                                "drafts all rejected in review")
+    russian = run("--lang", "ru", "sources", "--data", str(two), "--format", "table").out
+    assert russian.splitlines()[-1].startswith("фактов 0 (a000): статья, фактов из которой в "
+                                               "таблице нет")
+    assert "facts 0" not in run("sources", "--format", "table").out  # the bundled table

@@ -44,8 +44,10 @@ def command(
              "the one it states). Proposed same_as links are kept only when --set same_as "
              "names them. event_title and event_title_ru rename the draft's own event; the "
              "event an invitation proposes (accepted with it) is renamed with proposes_title "
-             "and proposes_title_ru, and declined with --set proposes= (the invitation is "
-             "accepted, proposing nothing).")] = None,
+             "and proposes_title_ru, declined with --set proposes= (the invitation is "
+             "accepted, proposing nothing), and replaced with --set proposes=ID, an event of "
+             "the folder the invitation is to (a draft one is accepted with it; either then "
+             "lists the draft's article).")] = None,
     reject: Annotated[Optional[List[str]], typer.Option(
         "--reject", metavar="ID", help="Reject (remove) this draft (repeatable).")] = None,
     list_: Annotated[bool, typer.Option(
@@ -54,7 +56,8 @@ def command(
 ) -> None:
     """Review drafts written by kzru add. At a terminal: each draft with its sentence in
     context and what decided it, and the event an invitation proposes; accept, edit (also the
-    titles of a proposed event), reject, skip or quit (progress is kept); each proposed
+    titles of a proposed event), reject, skip or quit (progress is kept; an edit is saved
+    when its draft is accepted, never by skip, reject or quit); each proposed
     same_as link is asked for (y/N). For scripts:
     --accept ID… [--set FIELD=VALUE…] and --reject ID…. An accepted fact must pass the
     curated-row rules (an English summary, sectors, evidence showing its status, no
@@ -168,13 +171,16 @@ def _interactive(session, source: Optional[str], color: bool,  # noqa: ANN001
                         _show(console, number, total, session, fact_id, lang)
                     continue
                 elif choice == "r":
+                    _drop_edits(console, session, fact_id, None)
                     session.reject(fact_id)
                     session.save()
                     console.print(f"[red]{escape(_say('review.rejected', lang))}[/red] {fact_id}")
                 elif choice == "s":
+                    _drop_edits(console, session, fact_id, lang)
                     session.skip(fact_id)
                     session.save()
                 elif choice == "q":
+                    _drop_edits(console, session, fact_id, lang)
                     console.print(_say("review.quit", lang, done=done,
                                        left=len(session.drafts(source))), markup=False)
                     return
@@ -198,6 +204,19 @@ def _interactive(session, source: Optional[str], color: bool,  # noqa: ANN001
     left = len(session.drafts(source))
     console.print(_say("review.all_seen", lang, total=total, done=done)
                   + (_say("review.left", lang, count=left) if left else ""), markup=False)
+
+
+def _drop_edits(console, session, fact_id: str,  # noqa: ANN001
+                lang: Optional[str]) -> None:
+    """Only accept saves a draft's edits ("saved when you accept"): skip, reject and quit
+    leave the draft as it was on disk, a declined visit still proposed. Every other decision
+    was saved when made, so going back to the disk undoes this draft's edits only. Said
+    (``lang``) when the draft stays, to be seen again with the edits gone."""
+    if not session.edited.get(fact_id):
+        return
+    session.__init__(session.folder)
+    if lang is not None:
+        console.print(_say("review.edits_dropped", lang, id=fact_id), markup=False)
 
 
 class _Cancelled(Exception):

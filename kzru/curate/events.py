@@ -18,7 +18,7 @@ from datetime import date
 from typing import Iterable
 
 from kzru.curate.annotate import Sentence
-from kzru.curate.background import background
+from kzru.curate.background import background, standing_figure
 from kzru.curate.dates import CONTINUES
 from kzru.curate.draft import Draft
 from kzru.curate.mentions import (
@@ -289,6 +289,10 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
             continue  # a general remark ("как правило…") or background ("на фоне …",
             # "накануне визита", "неоднократно заявлял") is about no one event
         sentence = sentences[draft.sentence]
+        before = next((drafts[n] for n in reversed(range(index))
+                       if drafts[n].sentence == draft.after), None)
+        if standing_figure(draft, sentence, before):
+            continue  # "за десять лет товарооборот вырос вдвое": the relations' background
         found = ""
         if draft.event_word and draft.date.basis == "publication" and not (
                 upcoming(draft) and holds(normalize(draft.text), EVENT_FRAMING)):
