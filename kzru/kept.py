@@ -241,12 +241,17 @@ PAGES = "CREATE TABLE pages (seq INTEGER PRIMARY KEY, text TEXT NOT NULL)"
 PAGE_CHECKS = ("SELECT (SELECT COUNT(*) FROM pages WHERE typeof(seq) != 'integer' OR "
                "typeof(text) != 'text') + ((SELECT COUNT(*) FROM pages) != (SELECT "
                "CAST(value AS INTEGER) FROM meta WHERE key = 'count'))")
-PAGE_SIZE = 1 << 20
+# A kept document's piece, in characters: tens of kilobytes, not megabytes. Each piece is
+# made, stored, read back and written out as one string; megabyte strings made one after
+# another are what the C allocator keeps (past the first freed, it serves them from a heap
+# that grows): at 100,000 facts the Moscow brief's 117 MB of Markdown read back a megabyte
+# at a time took a warm run to 162 MB, and its first run from 97 to 116 MB.
+PAGE_SIZE = 1 << 15
 
 
 class _Pieces:
-    """A text stream kept as pieces of about PAGE_SIZE characters, inserted as they fill: a
-    long document (a brief at 100,000 facts: tens of megabytes) is never held whole."""
+    """A text stream kept as pieces of PAGE_SIZE characters, inserted as they fill: a long
+    document (a brief at 100,000 facts: tens of megabytes) is never held whole."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
