@@ -156,3 +156,18 @@ def test_two_acts_in_one_sentence_are_two_drafts(drafts_of) -> None:
     # a reported clause and a quoted name are never cut
     assert len(parts("Министр сообщил")) == 1
     assert len(parts("Министр назвал")) == 1
+
+
+def test_futures_of_plans_and_of_forecasts(drafts_of) -> None:
+    _, by = drafts_of(
+        "Омск, 16 апреля 2029 года\n\n"
+        "Сотрудничество двух регионов выйдет на новый уровень.\n"
+        "Новый закон о приграничной торговле вступит в силу с 1 января.\n"
+        "Россия выделит средства на строительство дороги до границы.\n"
+        "Вступительное слово на форуме произнес министр.\n")
+    # where things will come to is a forecast; what a body will do, a plan
+    assert by("Сотрудничество").status == "expected"
+    law = by("Новый закон")
+    assert (law.status, law.date, law.date_precision) == ("planned", date(2030, 1, 1), "day")
+    assert by("Россия выделит").status == "planned"
+    assert by("Вступительное").status != "planned"  # an adjective begins like "вступит"
