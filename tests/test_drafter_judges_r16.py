@@ -171,3 +171,38 @@ def test_futures_of_plans_and_of_forecasts(drafts_of) -> None:
     assert (law.status, law.date, law.date_precision) == ("planned", date(2030, 1, 1), "day")
     assert by("Россия выделит").status == "planned"
     assert by("Вступительное").status != "planned"  # an adjective begins like "вступит"
+
+
+SAID_AFTER = (
+    "Омск, 16 апреля 2029 года\n\n"
+    "Об этом заявил губернатор Омской области Виталий Хоценко.\n"
+    "«Следующее заседание Межрегионального совета, как уже договорились, состоится в мае в "
+    "Омске», — сказал он.\n"
+    "Он также отметил, что Андрей Травников приедет в Омск.\n"
+    "Стороны договорились о поставках угля, которые начнутся в мае.\n"
+    "Президент России Владимир Путин анонсировал создание Евразийского инвестиционного "
+    "форума.\n")
+
+
+def test_a_pronoun_after_the_quote_is_the_speaker_named_before(drafts_of) -> None:
+    _, by = drafts_of(SAID_AFTER)
+    # not the council named inside the quotation, nor the person the clause names
+    assert by("«Следующее").speaker == by("Он также").speaker == "Vitalii Khotsenko"
+
+
+def test_what_was_agreed_to_come_is_dated_as_the_deed(drafts_of) -> None:
+    data, by = drafts_of(SAID_AFTER)
+    for start in ("«Следующее", "Стороны"):
+        agreed = by(start)
+        # the agreement as of the article; the May named is the deed's, the May to come
+        assert (agreed.status, agreed.date, agreed.date_basis) == (
+            "agreed", date(2029, 4, 16), "publication"), start
+        assert "2029" in agreed.date_note and "2028" not in agreed.date_note, start
+    session = data.events[by("«Следующее").event]
+    assert (session.start, session.places) == (date(2029, 5, 1), ("Омск",))
+
+
+def test_an_announcement_plans_and_names_its_speaker(drafts_of) -> None:
+    _, by = drafts_of(SAID_AFTER)
+    announced = by("Президент России")
+    assert (announced.status, announced.speaker) == ("planned", "Vladimir Putin")

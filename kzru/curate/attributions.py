@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from kzru.curate.channels import last_side
 from kzru.curate.speakers import (
-    SPEAKER_PRONOUNS,
     SPEAKERS_JOINER,
     find_speaker,
     opens_with,
+    pronoun_speaks,
     says,
 )
 from kzru.curate.titles import holders, is_title, office_holder, resolve
@@ -117,9 +117,11 @@ def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
                                                                        [])
             if len(kz) == len(ru) == 1:
                 speaker = "; ".join(canonical_name(name) for name in (kz[0], ru[0]))
-        if not speaker and (opens_with(sentence, SPEAKER_PRONOUNS) and says(
-                sentence) or opens_with(sentence, PRONOUN_ATTRIBUTIONS)) and \
-                not any(e.type == "person" for e in sentence.entities):
+        if not speaker and (pronoun_speaks(sentence) or opens_with(
+                sentence, PRONOUN_ATTRIBUTIONS) and not any(
+                e.type == "person" for e in sentence.entities)):
+            # ("Он отметил, что Травников приедет": the people named after the verb are
+            # what is said, as are those inside a quotation before "— сказал он")
             # the last speaker, or else the last person named, in the sentences just before
             speaker = out[-1].speaker if out and out[-1].sentence >= draft.sentence - 2 \
                 else ""
