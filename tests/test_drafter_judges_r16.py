@@ -206,3 +206,23 @@ def test_an_announcement_plans_and_names_its_speaker(drafts_of) -> None:
     _, by = drafts_of(SAID_AFTER)
     announced = by("Президент России")
     assert (announced.status, announced.speaker) == ("planned", "Vladimir Putin")
+
+
+def test_an_invitation_accepted_is_agreed_never_signed(drafts_of) -> None:
+    _, by = drafts_of(
+        "Омск, 16 апреля 2029 года\n\n"
+        "Губернатор пригласил акима области посетить Омск в июне.\n"
+        "Приглашение было принято с благодарностью.\n"
+        "Было принято предложение провести форум в Омске.\n"
+        "Предложение губернатора было принято.\n"
+        "Совместное заявление было принято по итогам встречи.\n"
+        "Решение было принято единогласно.\n")
+    for start in ("Приглашение", "Было принято"):
+        accepted = by(start)
+        assert (accepted.status, accepted.kind) == ("agreed", "commitment"), start
+    # accepted, with words between that the table has no phrase for: never a signing
+    assert by("Предложение").status != "signed"
+    # a document adopted is signed; a decision taken is done
+    statement = by("Совместное")
+    assert (statement.status, statement.kind) == ("signed", "document")
+    assert by("Решение").status == "done"

@@ -109,7 +109,10 @@ def _shown(draft: Draft) -> Draft:
     note naming the word for the reviewer."""
     if has_status_cue(_as_fact(draft)):
         return draft
+    # ("принято" is in the table as a signing: of a document only; an invitation accepted
+    # is never read as signed, "Приглашение было принято" signs nothing)
     read = next((status for status in STATUS_ORDER if status in STATUS_CUES and draft.why.cue
+                 and (status != "signed" or draft.kind == "document")
                  and has_status_cue(_as_fact(draft._replace(status=status,
                                                             evidence=draft.why.cue)))
                  and has_status_cue(_as_fact(draft._replace(status=status)))), "reported")
