@@ -226,3 +226,18 @@ def test_an_invitation_accepted_is_agreed_never_signed(drafts_of) -> None:
     statement = by("Совместное")
     assert (statement.status, statement.kind) == ("signed", "document")
     assert by("Решение").status == "done"
+
+
+def test_a_message_quoted_is_the_office_s_that_spoke_before(drafts_of) -> None:
+    _, by = drafts_of(
+        "Москва, 16 апреля 2029 года\n\n"
+        "Президенты России и Казахстана провели телефонный разговор, сообщили в пресс-службе "
+        "Кремля.\n"
+        "«Обсуждены меры по расширению поставок зерна», – говорится в сообщении.\n"
+        "«Условлено продолжить контакты на уровне министров», – отмечается в сообщении.\n"
+        "Министр сельского хозяйства Сергей Иванов заявил о росте торговли.\n"
+        "«Товарооборот растет», – говорится в сообщении.\n")
+    for start in ("«Обсуждены", "«Условлено"):
+        assert by(start).speaker == "Kremlin press service", start
+    # after a person spoke, whose message it is the text does not say
+    assert by("«Товарооборот").speaker == ""
