@@ -191,3 +191,8 @@ SECOND_ACTS: tuple[str, ...] = (
 # "программу визита", "тематику саммита") is what was talked of, not where the sentence
 # happened.
 TOPIC_NOUNS: tuple[str, ...] = ("повестк", "программ", "тематик", "agenda", "programme")
+# Words of creating something, before an event's noun (adjectives between): the forum or
+# council to be set up ("создадут собственный экономический форум", "анонсировал создание
+# инвестиционного форума") is an institution named, not an event held.
+CREATION_WORDS: tuple[str, ...] = ("созда", "создан", "учред", "учрежд", "основа",
+                                   "create", "establish")

@@ -241,3 +241,32 @@ def test_a_message_quoted_is_the_office_s_that_spoke_before(drafts_of) -> None:
         assert by(start).speaker == "Kremlin press service", start
     # after a person spoke, whose message it is the text does not say
     assert by("«Товарооборот").speaker == ""
+
+
+def test_a_plan_announced_is_dated_by_its_own_time_else_by_the_saying(drafts_of) -> None:
+    _, by = drafts_of(
+        "Омск, 16 апреля 2029 года\n\n"
+        "В среду министр сообщил о намерении открыть центр в мае.\n"
+        "В феврале губернатор объявил о планах построить мост в 2031 году.\n"
+        "В среду губернаторы анонсировали создание Евразийского туристического форума.\n")
+    # the plan's own time, after the verb of saying, to come
+    assert (by("В среду министр").date, by("В среду министр").date_precision) == (
+        date(2029, 5, 1), "month")
+    assert by("В феврале").date == date(2031, 1, 1)
+    # only the saying's day: the Wednesday before the article, not the one after
+    announced = by("В среду губернаторы")
+    assert (announced.status, announced.date) == ("planned", date(2029, 4, 11))
+
+
+def test_a_forum_to_be_created_is_no_event(drafts_of) -> None:
+    data, by = drafts_of(
+        "Актобе, 20 мая 2029 года\n\n"
+        "В субботу в Актобе прошел саммит глав приграничных регионов России и Казахстана.\n"
+        "В пятницу губернаторы анонсировали создание Евразийского туристического форума.\n"
+        "Губернаторы намерены создать собственный инвестиционный форум в Актобе.\n")
+    assert [e.kind for e in data.events.values()] == ["summit"]
+    created = by("В пятницу")
+    assert (created.kind, created.event) == ("statement", "")
+    # a plan to create a forum is a statement of the plan, not a meeting
+    intended = by("Губернаторы намерены")
+    assert (intended.status, intended.kind) == ("planned", "statement")
