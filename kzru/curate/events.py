@@ -110,10 +110,11 @@ class Linker:
     def _propose(self, m: Mention, source: str) -> str | None:
         """A new draft event, only from a mention that names its kind ("государственный
         визит", "переговоры", "саммит"…); a bare "визит" or an arrival only links."""
-        if m.arrived and m.kind in ("", "visit") and m.host and m.places or \
+        if m.arrived and m.kind in ("", "visit") and m.host or \
                 m.kind == "visit" and m.host and m.guest and m.ahead is None and \
                 m.precision in ("day", "month"):
-            # a visitor arrived in a city, or the text dates a past visit to its month or
+            # a visitor arrived in a city or in one side's country ("прилетел в
+            # Казахстан"), or the text dates a past visit to its month or
             # day and says who went where ("в ноябре 2028 года по итогам визита президента
             # России в Казахстан"), and it names no kind: a visit all the same
             m = m._replace(kind=UNNAMED_VISIT, note=" ".join(filter(None, (m.note, NO_KIND))))
