@@ -331,8 +331,8 @@ GROUP_SPEAKERS: dict[str, str] = {
 
 # Offices a speaker is named by when the text names no person ("По словам министра энергетики
 # Казахстана, …", "по мнению посла России"): the office as written, its noun in the
-# nominative, is the speaker, in Russian (no English name can be made of its words). The
-# normalised nominatives of the office nouns.
+# nominative, is the speaker, put in English by kzru.curate.offices when its tables read
+# every word of it, else kept in Russian. The normalised nominatives of the office nouns.
 OFFICE_NOUNS: tuple[str, ...] = (
     "министр", "замминистра", "заместитель", "вице-министр", "вице-премьер", "посол",
     "губернатор", "аким", "мэр", "председатель", "глава", "директор", "руководитель",

@@ -269,6 +269,24 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "{precision}) without saying when: dated as of the article.",
                          "«{said}» — позже времени, названного раньше ({date}, {precision}), "
                          "но когда именно, не сказано: дата — дата статьи."),
+    "draft.note.moved": ("The text says it was moved to «{new}» from «{old}» ({day}), the "
+                         "date first set.",
+                         "По тексту перенесено на «{new}» с «{old}» ({day}) — первоначально "
+                         "назначенной даты."),
+    "draft.note.moved_how": ("The text says it was moved to «{new}» from «{old}» ({day}), the "
+                             "date first set. {how}",
+                             "По тексту перенесено на «{new}» с «{old}» ({day}) — "
+                             "первоначально назначенной даты. {how}"),
+    "draft.note.moved_to": ("The text says it was moved to «{new}»; the date first set is "
+                            "the one told before.",
+                            "По тексту перенесено на «{new}»; первоначальная дата — "
+                            "названная раньше."),
+    "draft.note.moved_to_how": ("The text says it was moved to «{new}»; the date first set is "
+                                "the one told before. {how}",
+                                "По тексту перенесено на «{new}»; первоначальная дата — "
+                                "названная раньше. {how}"),
+    "draft.note.moved_event": ("{moved} It was first set for {day}.",
+                               "{moved} Первоначально назначено на {day}."),
     "draft.note.continues": ("No date of its own: it continues the sentence before it in the "
                              "paragraph, dated ({date}, {precision}).",
                              "Своей даты нет: продолжает предыдущее предложение абзаца, "

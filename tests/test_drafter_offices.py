@@ -104,3 +104,30 @@ def test_the_head_of_state_named_by_the_seat(drafts_of) -> None:
         "Президент Казахстана Касым-Жомарт Токаев встретил гостя в аэропорту.\n"
         "Глава Кремля отметил, что переговоры прошли успешно.\n")
     assert by("Глава Кремля").speaker == "Vladimir Putin"
+
+
+def test_an_office_named_without_its_holder_speaks_in_english(drafts_of) -> None:
+    """An office the article names no holder for is put in English from the office tables
+    (kzru.office_cues: the office's noun, the ministry or body in the genitive, the country,
+    an envoy's posting), as the table writes speakers; one with a word the tables do not hold
+    (a region, a department) stays in Russian as written, never romanised."""
+    _, by = drafts_of(
+        "Астана, 9 октября 2029 года\n\n"
+        "По словам министра сельского хозяйства Казахстана, урожай зерна будет рекордным.\n"
+        "По мнению заместителя министра транспорта России, грузы пойдут через новый порт.\n"
+        "Как отметил посол Казахстана в России, консульства продлят часы приема.\n"
+        "По словам пресс-секретаря президента России, график поездок не менялся.\n"
+        "По данным пресс-службы Минфина РК, бюджет программы не изменится.\n"
+        "По словам губернатора Омской области, мост откроют весной.\n"
+        "По словам директора департамента, тарифы останутся прежними.\n")
+    assert by("По словам министра").speaker == \
+        "Minister of Agriculture of Kazakhstan"
+    assert by("По мнению заместителя").speaker == "Deputy Minister of Transport of Russia"
+    assert by("Как отметил посол").speaker == "Ambassador of Kazakhstan to Russia"
+    assert by("По словам пресс-секретаря").speaker == \
+        "Press Secretary of the President of Russia"
+    assert by("По данным пресс-службы").speaker == \
+        "Ministry of Finance of Kazakhstan press service"
+    # not in the tables: the Russian office as written
+    assert by("По словам губернатора").speaker == "губернатор Омской области"
+    assert by("По словам директора").speaker == "директор департамента"

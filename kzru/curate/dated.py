@@ -29,6 +29,10 @@ class Dated(NamedTuple):
     # a season's first and last day: an event is dated by them (at "season" precision),
     # a fact only by its year, as facts have no season precision
     season: tuple[date, date] | None = None
+    # the day an event was first set for, when the sentence says it was moved to this date
+    # (kzru.curate.moved): kept in the note, and for linking a mention of the old day
+    moved_from: date | None = None
+    moved: bool = False  # the date an event was moved to, the old one given or not
 
 
 class Published(NamedTuple):

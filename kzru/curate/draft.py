@@ -53,6 +53,7 @@ from kzru.curate.lexicon import (
     find_sectors,
     speaker_english,
 )
+from kzru.curate.moved import moved_dates
 from kzru.curate.parties import third_only
 from kzru.curate.readings import (
     activity,
@@ -211,6 +212,7 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         dates = [d for d in dates if d.start >= opening_dateline(whole.text)]
     if dates and tense == "present" and _nowadays(sentence, dates[0]):
         dates = dates[1:]
+    dates = moved_dates(sentence.text, dates, published)  # "перенесена на 20 марта": the new date
     dated = explicit(dates) if dates else publication(published)
     normal = normalize(sentence.text)
     cue_at = find(normalize(cue), normal)[0] if cue and find(normalize(cue), normal) else 0

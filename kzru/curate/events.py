@@ -37,6 +37,8 @@ from kzru.curate.mentions import (
     upcoming,
     venues,
 )
+from kzru.curate.moved import says_move
+from kzru.curate.moved_events import moved_event
 from kzru.curate.visits import named_twice, visit_places
 from kzru.event_cues import (
     ANAPHORA_PREPOSITIONS,
@@ -106,6 +108,7 @@ class Linker:
         # draft index -> the event an invitation proposes without belonging to it (the last
         # article linked): review accepts it with the invitation (kzru.curate.review)
         self.invited: dict[int, str] = {}
+        self.moved: dict[str, date] = {}  # this article's moved events -> the day first set
 
     def _propose(self, m: Mention, source: str) -> str | None:
         """A new draft event, only from a mention that names its kind ("государственный
@@ -139,6 +142,8 @@ class Linker:
             places=m.places,  # cities only: a call or an unplaced event names none
             sources=(source,), review="draft")
         self.proposed.add(event_id)
+        if m.moved_from is not None:
+            self.moved[event_id] = m.moved_from
         if not m.ahead:
             self.held.add(event_id)
         if m.phone:
@@ -186,6 +191,10 @@ class Linker:
         return [renamed.get(link, link) for link in links]
 
     def link(self, m: Mention, source: str, main: str | None) -> str | None:
+        moved = moved_event(m, self.events, [e for e in self.proposed if self.events[
+            e].sources[:1] == (source,)], self.moved)
+        if moved:
+            return moved  # the day a moved event was first set for, or the move itself
         if main and main in self.events and m.kind in PARTS and \
                 self.events[main].kind in VISIT_KINDS:
             visit = self.events[main]
@@ -237,7 +246,7 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
     lead_place = _lead_place(drafts, sentences)
     call_side = article_side(sentences[number] for number in sorted(sentences))
     named = [""] * len(drafts)  # the event each draft's sentence names, even one it is not of
-    linker.invited = {}
+    linker.invited, linker.moved = {}, {}
     main: str | None = None
     preview = False
     mentions: list[Mention | None] = []
@@ -305,6 +314,9 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
                 _same_kind(draft.event_word, earlier_named, linker,
                            holds(normalize(sentence.text), PHONE_WORDS), draft.date.date) or \
                 _same_place(sentence, links[:index], linker)
+        if not found and linker.moved and says_move(normalize(draft.text), tuple(
+                normalize(t.text) for t in sentence.tokens if t.pos == "VERB")):
+            found = next(reversed(linker.moved))  # "причиной переноса стал …": the move's
         continued = bool(index) and (draft.date.basis == "publication" and _continues(
             sentence, drafts[index - 1], sentences) or draft.date.note.startswith(CONTINUES))
         earlier = [n for n in range(index) if drafts[n].sentence == draft.after]

@@ -223,19 +223,23 @@ def canonical(name: str, lexicon_: Lexicon) -> str:
 
 def speaker_english(name: str, lexicon_: Lexicon) -> str:
     """A drafted speaker as the table writes speakers, in English: a glossary person by the
-    glossary's English name, a group by its English word, any other name romanised ("Виктор
-    Лебедев" → "Viktor Lebedev"). A title the article left unresolved ("глава государства")
-    stays as written, for the reviewer to settle."""
+    glossary's English name, a group by its English word, an office named without its holder
+    by kzru.curate.offices ("министр энергетики Казахстана" → "Minister of Energy of
+    Kazakhstan"), any other name romanised ("Виктор Лебедев" → "Viktor Lebedev"). A title the
+    article left unresolved ("глава государства") stays as written, for the reviewer to
+    settle (the caller, kzru.curate.draft, does not pass it here)."""
     from kzru.cues import GROUP_SPEAKERS_EN, OFFICE_NOUNS
     from kzru.curate.latin import romanised
+    from kzru.curate.offices import office_english
     from kzru.report_cues import PRESS_OFFICE
 
     if not name:
         return name
-    # a press office the table has no English name for keeps its Russian name
+    # an office or a press office with a word the office tables do not hold keeps its
+    # Russian name as written (never romanised: "губернатор Омской области")
     return "; ".join(lexicon_.english.get(one, GROUP_SPEAKERS_EN.get(
-        one, one if one.startswith(PRESS_OFFICE) or one.split()[0] in OFFICE_NOUNS
-        else romanised(one))) for one in name.split("; "))
+        one, (office_english(one) or one) if one.startswith(PRESS_OFFICE) or
+        one.split()[0] in OFFICE_NOUNS else romanised(one))) for one in name.split("; "))
 
 
 def find_names(sentence: Sentence, lexicon_: Lexicon) -> tuple[str, ...]:

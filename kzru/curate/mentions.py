@@ -76,6 +76,8 @@ class Mention(NamedTuple):
     phone: bool = False  # a telephone conversation
     ahead: date | None = None  # the article's date, when the event is one to come
     arrived: bool = False  # a visitor arrived ("премьер-министр прибыл в Москву")
+    moved_from: date | None = None  # the day it was first set for (kzru.curate.moved)
+    moved: bool = False  # the text says it was moved to this date
 
 
 def _arrival(sentence: Sentence, text: str) -> bool:
@@ -190,8 +192,10 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
             (side for side in map(side_of_word, re.findall(r"\w+", sentence.text)) if side),
             "") or call_side
     guest = {"kz": "ru", "ru": "kz"}.get(host, "")
+    # (a move to a day after the article's is to come, whatever its tense: "перенесена на
+    # 20 марта")
     ahead = sentence.tense() == "future" or draft.status in ("planned", "expected") or \
-        upcoming(draft)
+        upcoming(draft) or draft.date.moved and draft.date.date > article_date
     arrived = not ahead and _arrival(sentence, text)
     if draft.date.basis == "publication":
         if ahead or article_precision != "day" or not (places or host) or \
@@ -215,7 +219,8 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
     basis = "stated" if draft.date.basis == "stated" else "inferred"
     return Mention(draft.event_word, start, end, precision, basis,
                    draft.date.note, places, host, guest, phone,
-                   article_date if ahead and article_precision == "day" else None, arrived)
+                   article_date if ahead and article_precision == "day" else None, arrived,
+                   draft.date.moved_from, draft.date.moved)
 
 
 def host_of(sentence: Sentence, venues: list[Entity]) -> str:
