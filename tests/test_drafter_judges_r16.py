@@ -270,3 +270,18 @@ def test_a_forum_to_be_created_is_no_event(drafts_of) -> None:
     # a plan to create a forum is a statement of the plan, not a meeting
     intended = by("Губернаторы намерены")
     assert (intended.status, intended.kind) == ("planned", "statement")
+
+
+def test_a_third_country_s_visit_is_not_the_sides_visit(drafts_of) -> None:
+    data, by = drafts_of(
+        "Москва, 5 мая 2029 года\n\n"
+        "Президент Казахстана 8 мая совершит рабочий визит в Москву.\n"
+        "Премьер-министр Армении также отправится в Москву с рабочим визитом 8 мая.\n"
+        "Президент Кыргызстана 8 мая прилетит в Москву.\n"
+        "Президент Кыргызстана 9 мая примет участие в саммите в Москве.\n")
+    visit = by("Президент Казахстана").event
+    assert data.events[visit].kind == "working-visit"
+    for start in ("Премьер-министр Армении", "Президент Кыргызстана 8"):
+        assert by(start).event == "", start
+    # at a summit, a third country's leader is one of its guests: the summit is the event
+    assert data.events[by("Президент Кыргызстана 9").event].kind == "summit"

@@ -34,6 +34,7 @@ from kzru.curate.mentions import (
     latin,
     mention,
     slug,
+    third_visitor,
     upcoming,
     venues,
 )
@@ -282,7 +283,9 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
                 upcoming(drafts[first])
     lead = set(sorted({draft.sentence for draft in drafts})[:2])  # headline and lead
     for index, draft in enumerate(drafts):
-        if links[index] or holds(normalize(draft.text), BACKGROUND_WORDS):
+        if links[index] or holds(normalize(draft.text), BACKGROUND_WORDS) or \
+                draft.event_word in VISITS - {"talks", "meeting"} | {""} and \
+                third_visitor(sentences[draft.sentence]):
             continue  # a general remark ("как правило…") or background ("на фоне …",
             # "накануне визита", "неоднократно заявлял") is about no one event
         sentence = sentences[draft.sentence]

@@ -37,6 +37,7 @@ from kzru.event_cues import (
     SEAT_WORDS,
     SIDES_WORDS,
     SITES_WORDS,
+    THIRD_COUNTRIES,
     VISIT_NOUNS,
     VISITING_VERBS,
     WORLD_REGIONS,
@@ -167,6 +168,8 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
     arrives = any(re.search(rf"(?<!\w){verb}", text) for verb in ARRIVAL_VERBS)
     if not draft.event_word and not arrives or holds(text, GENERIC_WORDS):
         return None  # "как правило, во время визитов…" names no one event
+    if draft.event_word in VISITS - {"talks", "meeting"} | {""} and third_visitor(sentence):
+        return None  # "Премьер-министр Армении отправится в Москву с визитом": not theirs
     # a call is talks; a meeting the call spoke of ("в ходе телефонного разговора речь шла о
     # предстоящей встрече в Сочи") is held somewhere
     phone = holds(text, PHONE_WORDS) and draft.event_word == "talks"
@@ -216,6 +219,16 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
     return Mention(draft.event_word, start, end, precision, basis,
                    draft.date.note, places, host, guest, phone,
                    article_date if ahead and article_precision == "day" else None, arrived)
+
+
+def third_visitor(sentence: Sentence) -> bool:
+    """Who travels is a third country's: its name stands before the sentence's first verb
+    ("Премьер-министр Армении также отправится в Москву", "Президент Кыргызстана прилетит")
+    and no word of either side does; such a visit is not one between the two sides."""
+    verb = next((t.start for t in sentence.tokens if t.pos == "VERB"), sentence.stop)
+    words = re.findall(r"[^\W\d_][\w-]*", sentence.text[:verb - sentence.start])
+    return any(word[:1].isupper() and normalize(word).startswith(THIRD_COUNTRIES)
+               for word in words) and not any(side_of_word(word) for word in words)
 
 
 def host_of(sentence: Sentence, venues: list[Entity]) -> str:
