@@ -111,13 +111,17 @@ def test_a_joint_subject_speaks_together(drafts_of) -> None:
         "Министры иностранных дел Сергей Лавров и Ермек Кошербаев сообщили, что консультации "
         "ведомств продолжатся осенью.\n"
         "По словам Алексея Оверчука и Серика Жумангарина, рабочая группа соберется в июне.\n"
-        "Сергей Лавров заявил, что Ермек Кошербаев и Мурат Нуртлеу приедут в Москву.\n")
+        "Сергей Лавров заявил, что Ермек Кошербаев и Мурат Нуртлеу приедут в Москву.\n"
+        "По словам Алексея Оверчука, Касым-Жомарт Токаев и Владимир Путин договорились о "
+        "встрече.\n")
     # both speakers, in the text's order, as the table writes two ("A; B")
     first, second = by("Министры").speaker.split("; ")
     assert (first, second.split()[0]) == ("Sergei Lavrov", "Ermek")
-    assert len(by("По словам").speaker.split("; ")) == 2
+    assert len(by("По словам Алексея Оверчука и").speaker.split("; ")) == 2
     # the subject before the verb of saying speaks, not the people the clause names
     assert by("Сергей Лавров").speaker == "Sergei Lavrov"
+    # the one after "по словам" speaks of the two the clause names
+    assert by("По словам Алексея Оверчука,").speaker.count(";") == 0
 
 
 TWO_ACTS = (
