@@ -289,3 +289,21 @@ def test_a_third_country_s_visit_is_not_the_sides_visit(drafts_of) -> None:
         assert by(start).event == "", start
     # at a summit, a third country's leader is one of its guests: the summit is the event
     assert data.events[by("Президент Кыргызстана 9").event].kind == "summit"
+
+
+def test_the_next_summit_elsewhere_is_to_come_and_not_the_one_named(drafts_of) -> None:
+    data, by = drafts_of(
+        "Астана, 14 октября 2029 года\n\n"
+        "Президент Казахстана Касым-Жомарт Токаев в понедельник провел переговоры с "
+        "председателем правительства России Михаилом Мишустиным в Акорде.\n"
+        "Глава правительства России также заявил, что в ноябре в Москве пройдет заседание "
+        "межправкомиссии.\n"
+        "Президент Казахстана выразил готовность принять следующий саммит ЕАЭС в Астане.\n")
+    session = by("Глава правительства").event
+    assert data.events[session].places == ("Москва",)
+    offer = by("Президент Казахстана выразил")
+    assert offer.status == "proposed"
+    # the next summit is to come: never held on the article's day, nor the Moscow session
+    assert offer.event != session
+    assert not any(e.kind == "summit" and e.start == date(2029, 10, 14)
+                   for e in data.events.values())

@@ -28,6 +28,7 @@ from kzru.event_cues import (
     CAPITAL_WORDS,
     COUNTRIES,
     COUNTRY_NAMES,
+    EVENT_KINDS,
     GENERIC_WORDS,
     GUEST_REACH,
     OWNER_REACH,
@@ -355,6 +356,11 @@ PREPOSITIONS = frozenset({"в", "во", "на", "из", "с", "со", "к", "к�
                           "перед", "in", "at", "to", "from"})
 
 
+def venue_places(sentence: Sentence) -> frozenset[str]:
+    """The cities (normalised) the sentence names as venues."""
+    return frozenset(concrete(city_of(e.normal) for e in venues(sentence)))
+
+
 def concrete(places: Iterable[str]) -> set[str]:
     """Places below a country (a country stands in for places unknown)."""
     return {normalize(p) for p in places
@@ -362,8 +368,10 @@ def concrete(places: Iterable[str]) -> set[str]:
 
 
 def upcoming(draft: Draft) -> bool:
-    """The draft names its event as one to come ("предстоящий визит")."""
-    return bool(re.search(r"(?<!\w)(?:предстоящ|будущ|upcoming)", normalize(draft.text)))
+    """The draft names its event as one to come ("предстоящий визит", "следующий саммит";
+    not "на следующий день")."""
+    return bool(re.search(r"(?<!\w)(?:предстоящ|будущ|upcoming|следующ\w*\s+(?:" + "|".join(
+        phrase.split()[-1] for phrase, _ in EVENT_KINDS) + r"))", normalize(draft.text)))
 
 
 def holds(text: str, phrases: tuple[str, ...]) -> bool:
