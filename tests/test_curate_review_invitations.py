@@ -110,6 +110,24 @@ def test_event_title_renames_the_call_and_proposes_title_the_visit(invited,
         "Kazakhstan): accepted with it"]
 
 
+@pytest.mark.parametrize("first", ["proposes", "proposes_title"])
+def test_a_title_goes_to_the_event_proposed_whatever_the_order_of_set(invited, run,
+                                                                     first) -> None:  # noqa: ANN001
+    """Round-16 red team F1: with --set proposes=OTHER, proposes_title renames OTHER, the
+    event now proposed, never the visit it no longer proposes - whichever --set comes first."""
+    folder, call, invitation = invited
+    sets = {"proposes": f"proposes={call.event}", "proposes_title": "proposes_title=Renamed"}
+    order = [first, *(name for name in sets if name != first)]
+    done = run("review", "--data", str(folder), "--accept", invitation.id,
+               "--set", "summary=The president invited his counterpart.",
+               "--set", "sectors=politics", *(part for name in order
+                                              for part in ("--set", sets[name])))
+    assert done.code == 0, done.err
+    events = store.load(folder).events
+    assert events[call.event].title_en == "Renamed"
+    assert VISIT not in events  # declined: nothing else belongs to it or proposes it
+
+
 def test_declining_the_visit_accepts_the_invitation_proposing_nothing(invited,
                                                                       run) -> None:  # noqa: ANN001
     folder, call, invitation = invited

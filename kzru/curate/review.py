@@ -37,6 +37,8 @@ EDITABLE = ("summary", "status", "kind", "date", "date_precision", "date_basis",
 EVENT_FIELDS = {"event_title": "title_en", "event_title_ru": "title_ru"}
 # Edits of the event an invitation proposes without belonging to it (a draft one only).
 PROPOSED_FIELDS = {"proposes_title": "title_en", "proposes_title_ru": "title_ru"}
+# the fields that say which event a draft belongs to or proposes: set before any title
+LINK_FIELDS = ("event", "proposes")
 LIST_SEP = "; "
 
 
@@ -129,8 +131,11 @@ class Session:
             evidence=row["evidence"])
 
     def edit(self, fact_id: str, changes: Mapping[str, str]) -> None:
+        """Apply ``changes`` to the draft. Which event a title goes to never depends on the
+        order of --set: a new ``event`` or ``proposes`` is set first, then the titles."""
         row = self._row("facts", fact_id)
-        for field, value in changes.items():
+        ordered = sorted(changes.items(), key=lambda item: item[0] not in LINK_FIELDS)
+        for field, value in ordered:
             if field not in EDITABLE:
                 raise KzruError(Said("err.not_editable", field=field, fields=", ".join(EDITABLE)))
             if field in EVENT_FIELDS:
