@@ -128,6 +128,20 @@ def test_a_title_goes_to_the_event_proposed_whatever_the_order_of_set(invited, r
     assert VISIT not in events  # declined: nothing else belongs to it or proposes it
 
 
+def test_the_list_table_names_each_drafts_event(invited, run) -> None:  # noqa: ANN001
+    """Round-16 red team F11: accepting a draft accepts the draft event it belongs to, so the
+    --list table (which has no event column) names it after the sentence, as it names the
+    visit an invitation proposes."""
+    folder, call, invitation = invited
+    title = store.load(folder).events[call.event].title_en
+    table = run("review", "--data", str(folder), "--list", "--format", "table").out
+    line = next(line for line in table.splitlines() if line.startswith(call.id))
+    assert line.endswith(f"[event {call.event}: {title}, a draft: accepted with this draft]")
+    line = next(line for line in table.splitlines() if line.startswith(invitation.id))
+    assert f"[event {call.event}: {title}, a draft: accepted with this draft] [proposes " \
+        f"{VISIT}:" in line
+
+
 def test_declining_the_visit_accepts_the_invitation_proposing_nothing(invited,
                                                                       run) -> None:  # noqa: ANN001
     folder, call, invitation = invited
