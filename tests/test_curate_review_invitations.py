@@ -142,6 +142,28 @@ def test_the_list_table_names_each_drafts_event(invited, run) -> None:  # noqa: 
         f"{VISIT}:" in line
 
 
+def test_an_invitation_cannot_propose_a_visit_already_over(tmp_path, run) -> None:  # noqa: ANN001
+    """Round-16 red team F6: an invitation of March 2029 pointed at the bundled table's
+    November 2024 visit is refused in one line naming both dates; the folder is unchanged.
+    An event later than the article (its own call, the same day) is still taken."""
+    from kzru.store import bundled_data_dir
+
+    drafted(tmp_path, bundled_data_dir(), INVITATION)
+    folder = tmp_path / "data"
+    invitation = next(f for f in store.load(folder).facts.values()
+                      if f.text.startswith("Президент Казахстана пригласил"))
+    before = (folder / "events.csv").read_bytes(), (folder / "facts.csv").read_bytes()
+    base = ["review", "--data", str(folder), "--accept", invitation.id,
+            "--set", "summary=An invitation.", "--set", "sectors=politics"]
+    done = run(*base, "--set", "proposes=2024-11-state-visit-astana")
+    assert done.code == 2 and done.out == ""
+    assert done.err.strip().endswith(
+        f"{invitation.id} cannot propose 2024-11-state-visit-astana: it ended by 2024-11-28, "
+        f"before the article {invitation.source} (2029-03-14) that tells of the invitation")
+    assert ((folder / "events.csv").read_bytes(), (folder / "facts.csv").read_bytes()) == before
+    assert run(*base, "--set", f"proposes={invitation.event}").code == 0
+
+
 def test_declining_the_visit_accepts_the_invitation_proposing_nothing(invited,
                                                                       run) -> None:  # noqa: ANN001
     folder, call, invitation = invited

@@ -117,7 +117,7 @@ def test_curated_sources_of_an_event_are_left_as_they_are(two, run) -> None:  # 
     assert store.load(two).events[VISIT].sources == ("a000", "a001")
 
 
-INVITATION = ("Астана, 14 марта 2029 года\n\n"
+INVITATION = ("Астана, 4 марта 2029 года\n\n"
               "Президент Казахстана провел телефонный разговор с президентом России.\n"
               "Президент Казахстана пригласил президента России посетить Казахстан с "
               "государственным визитом в октябре.\n")

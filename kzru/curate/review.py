@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from contextlib import contextmanager, nullcontext
+from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
@@ -40,6 +41,22 @@ PROPOSED_FIELDS = {"proposes_title": "title_en", "proposes_title_ru": "title_ru"
 # the fields that say which event a draft belongs to or proposes: set before any title
 LINK_FIELDS = ("event", "proposes")
 LIST_SEP = "; "
+
+
+def last_day(day: str, precision: str) -> date | None:
+    """The last day an event dated ``day`` at ``precision`` may have been on (None if the
+    date cannot be read: a bad date is refused when the folder is validated)."""
+    import calendar
+
+    try:
+        start = date.fromisoformat(day)
+    except ValueError:
+        return None
+    if precision == "year":
+        return start.replace(month=12, day=31)
+    if precision == "month":
+        return start.replace(day=calendar.monthrange(start.year, start.month)[1])
+    return start
 
 
 class Session:
@@ -120,8 +137,6 @@ class Session:
             after_publication(fact, source) else ""
 
     def _as_edited(self, row: dict[str, str]) -> Fact | None:
-        from datetime import date
-
         try:
             day = date.fromisoformat(row["date"])
         except ValueError:
@@ -169,7 +184,8 @@ class Session:
         or name another event it proposes; the one left is dropped at save when nothing else
         belongs to it or proposes it."""
         if value:
-            self._row("events", value)  # an event of the folder, else one line naming it
+            event = self._row("events", value)  # an event of the folder, else one line naming it
+            self._refuse_past(fact_id, event)
         note = self.notes["drafts"].setdefault(fact_id, {})
         before = self.proposes(fact_id)
         if before and before != value:
@@ -178,6 +194,16 @@ class Session:
             note["proposes"] = value
         else:
             note.pop("proposes", None)
+
+    def _refuse_past(self, fact_id: str, event: dict[str, str]) -> None:
+        """An invitation proposes what is still to come: an event over (by its last possible
+        day at its precision) before the invitation's article was published is refused."""
+        source = self._row("sources", self._row("facts", fact_id)["source"])
+        last = last_day(event["end"] or event["start"], event["date_precision"])
+        if last is not None and source["published"] and last.isoformat() < source["published"]:
+            raise KzruError(Said("err.proposes_past", id=fact_id, event=event["id"],
+                                 last=last.isoformat(), source=source["id"],
+                                 published=source["published"]))
 
     def accept(self, fact_id: str, changes: Mapping[str, str] | None = None,
                same_as: Iterable[str] = ()) -> None:
