@@ -257,6 +257,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                                    "proposes one: its 'proposes')",
                                    "{id} не предлагает события, которое можно переименовать "
                                    "(предлагает его только приглашение: proposes)"),
+    "err.proposes_past": ("{id} cannot propose {event}: it ended by {last}, before the article "
+                          "{source} ({published}) that tells of the invitation",
+                          "{id} не может предлагать {event}: оно прошло к {last}, до статьи "
+                          "{source} ({published}), где сказано о приглашении"),
     "err.event_accepted": ("event {id} is already accepted: change its title in {path}",
                            "событие {id} уже принято: меняйте его название в {path}"),
     "err.event_needs_title": ("event {id} needs a title", "событию {id} нужно название"),

@@ -110,6 +110,60 @@ def test_event_title_renames_the_call_and_proposes_title_the_visit(invited,
         "Kazakhstan): accepted with it"]
 
 
+@pytest.mark.parametrize("first", ["proposes", "proposes_title"])
+def test_a_title_goes_to_the_event_proposed_whatever_the_order_of_set(invited, run,
+                                                                     first) -> None:  # noqa: ANN001
+    """Round-16 red team F1: with --set proposes=OTHER, proposes_title renames OTHER, the
+    event now proposed, never the visit it no longer proposes - whichever --set comes first."""
+    folder, call, invitation = invited
+    sets = {"proposes": f"proposes={call.event}", "proposes_title": "proposes_title=Renamed"}
+    order = [first, *(name for name in sets if name != first)]
+    done = run("review", "--data", str(folder), "--accept", invitation.id,
+               "--set", "summary=The president invited his counterpart.",
+               "--set", "sectors=politics", *(part for name in order
+                                              for part in ("--set", sets[name])))
+    assert done.code == 0, done.err
+    events = store.load(folder).events
+    assert events[call.event].title_en == "Renamed"
+    assert VISIT not in events  # declined: nothing else belongs to it or proposes it
+
+
+def test_the_list_table_names_each_drafts_event(invited, run) -> None:  # noqa: ANN001
+    """Round-16 red team F11: accepting a draft accepts the draft event it belongs to, so the
+    --list table (which has no event column) names it after the sentence, as it names the
+    visit an invitation proposes."""
+    folder, call, invitation = invited
+    title = store.load(folder).events[call.event].title_en
+    table = run("review", "--data", str(folder), "--list", "--format", "table").out
+    line = next(line for line in table.splitlines() if line.startswith(call.id))
+    assert line.endswith(f"[event {call.event}: {title}, a draft: accepted with this draft]")
+    line = next(line for line in table.splitlines() if line.startswith(invitation.id))
+    assert f"[event {call.event}: {title}, a draft: accepted with this draft] [proposes " \
+        f"{VISIT}:" in line
+
+
+def test_an_invitation_cannot_propose_a_visit_already_over(tmp_path, run) -> None:  # noqa: ANN001
+    """Round-16 red team F6: an invitation of March 2029 pointed at the bundled table's
+    November 2024 visit is refused in one line naming both dates; the folder is unchanged.
+    An event later than the article (its own call, the same day) is still taken."""
+    from kzru.store import bundled_data_dir
+
+    drafted(tmp_path, bundled_data_dir(), INVITATION)
+    folder = tmp_path / "data"
+    invitation = next(f for f in store.load(folder).facts.values()
+                      if f.text.startswith("Президент Казахстана пригласил"))
+    before = (folder / "events.csv").read_bytes(), (folder / "facts.csv").read_bytes()
+    base = ["review", "--data", str(folder), "--accept", invitation.id,
+            "--set", "summary=An invitation.", "--set", "sectors=politics"]
+    done = run(*base, "--set", "proposes=2024-11-state-visit-astana")
+    assert done.code == 2 and done.out == ""
+    assert done.err.strip().endswith(
+        f"{invitation.id} cannot propose 2024-11-state-visit-astana: it ended by 2024-11-28, "
+        f"before the article {invitation.source} (2029-03-14) that tells of the invitation")
+    assert ((folder / "events.csv").read_bytes(), (folder / "facts.csv").read_bytes()) == before
+    assert run(*base, "--set", f"proposes={invitation.event}").code == 0
+
+
 def test_declining_the_visit_accepts_the_invitation_proposing_nothing(invited,
                                                                       run) -> None:  # noqa: ANN001
     folder, call, invitation = invited

@@ -117,7 +117,7 @@ def test_curated_sources_of_an_event_are_left_as_they_are(two, run) -> None:  # 
     assert store.load(two).events[VISIT].sources == ("a000", "a001")
 
 
-INVITATION = ("Астана, 14 марта 2029 года\n\n"
+INVITATION = ("Астана, 4 марта 2029 года\n\n"
               "Президент Казахстана провел телефонный разговор с президентом России.\n"
               "Президент Казахстана пригласил президента России посетить Казахстан с "
               "государственным визитом в октябре.\n")
@@ -256,9 +256,30 @@ def test_sources_says_why_an_article_gave_no_fact(two, run) -> None:  # noqa: AN
     rows = json.loads(run("sources", "--data", str(two), "--format", "json").out)
     assert [(row["id"], row["facts"]) for row in rows] == [("a000", 0), ("a001", 1)]
     table = run("sources", "--data", str(two), "--format", "table").out.splitlines()
-    assert table[-1].startswith("facts 0 (a000): an article the table holds no fact from (its "
-                                "drafts all rejected in review")
+    assert table[-1].startswith("facts 0 (a000): an article the table holds no fact from (it "
+                                "gave no draft, its drafts were all rejected in review")
     russian = run("--lang", "ru", "sources", "--data", str(two), "--format", "table").out
     assert russian.splitlines()[-1].startswith("фактов 0 (a000): статья, фактов из которой в "
                                                "таблице нет")
     assert "facts 0" not in run("sources", "--format", "table").out  # the bundled table
+
+
+def test_an_article_that_gave_no_draft_leaves_nothing_to_review(tmp_path, empty_folder,
+                                                                 run) -> None:  # noqa: ANN001
+    """Round-16 red team F15: an article only about third countries gives no draft; its
+    source is settled when added (no review could take it), so check --strict is clean, the
+    same text is still refused, and sources says why it holds no fact."""
+    folder = tmp_path / "data"
+    shutil.copytree(empty_folder, folder)
+    other = "Анкара, 16 апреля 2029 года\n\nЛидеры Турции и Азербайджана обсудили транзит.\n"
+    _add(folder, tmp_path, "other.txt", other)
+    data = store.load(folder)
+    assert (len(data.facts), [s.review for s in data.sources.values()]) == (0, ["accepted"])
+    assert run("check", "--data", str(folder), "--strict").code == 0
+    again = tmp_path / "again.txt"
+    again.write_text(other, encoding="utf-8")
+    refused = run("add", str(again), "--data", str(folder))
+    assert refused.code == 2 and "already source a000" in refused.err
+    table = run("sources", "--data", str(folder), "--format", "table").out
+    assert "facts 0 (a000): an article the table holds no fact from (it gave no draft" in \
+        " ".join(table.split())

@@ -247,6 +247,16 @@ def test_a_message_quoted_is_the_office_s_that_spoke_before(drafts_of) -> None:
     assert by("«Товарооборот").speaker == ""
 
 
+def test_a_document_quoted_is_no_office_s_message(drafts_of) -> None:
+    """Round-16 red team F14: «говорится в документе» after a signing quotes the document
+    signed: the office that reported the signing does not speak it."""
+    _, by = drafts_of(
+        "Москва, 16 апреля 2029 года\n\n"
+        "Министры подписали соглашение о транзите, сообщили в пресс-службе Кремля.\n"
+        "«Стороны обязуются снизить тарифы на транзит», – говорится в документе.\n")
+    assert by("«Стороны обязуются").speaker == ""
+
+
 def test_a_plan_announced_is_dated_by_its_own_time_else_by_the_saying(drafts_of) -> None:
     _, by = drafts_of(
         "Омск, 16 апреля 2029 года\n\n"

@@ -258,7 +258,12 @@ def test_review_list_table_folds_at_spaces(two_reports: Path) -> None:
     lines = shown.splitlines()
     assert lines[0].split()[:2] == ["Draft", "Status"]
     assert max(len(line) for line in lines) <= 60
-    words = {w for fact in store.load(two_reports).facts.values() for w in fact.text.split()}
+    from kzru.commands.review_list import own_event
+
+    # the sentence's words, and those of the event it belongs to, named after it
+    session = Session(two_reports)
+    words = {w for fact in store.load(two_reports).facts.values()
+             for w in (fact.text + own_event(session, fact.event, "en")).split()}
     sentence_words = [w for line in lines[2:] if re.match(r"(a\d{3}-s\d{3}|\s)", line)
                       for w in line[line.find("  ", 10):].split()
                       if not re.fullmatch(r"a\d{3}-s\d{3}|\d{4}(-\d\d){0,2}|[a-z]+", w)]

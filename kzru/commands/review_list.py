@@ -35,10 +35,10 @@ def list_drafts(session, source: Optional[str], options: Options) -> None:  # no
     for fact_id in session.drafts(source):
         fact = session.data.facts[fact_id]
         proposed = proposed_event(session, fact_id)
-        shown = fact.text + (said_in("review.list_proposes", lang, id=proposed["proposes"],
-                                     title=title_of(session, fact_id, lang),
-                                     date=proposed["proposes_when"])
-                             if proposed["proposes"] else "")
+        shown = fact.text + own_event(session, fact.event, lang) + (
+            said_in("review.list_proposes", lang, id=proposed["proposes"],
+                    title=title_of(session, fact_id, lang), date=proposed["proposes_when"])
+            if proposed["proposes"] else "")
         rows.append({"id": fact.id, "source": fact.source, "status": fact.status,
                      "kind": fact.kind, "date": fact.date, "date_precision": fact.date_precision,
                      "when": date_label(fact.date, fact.date_precision), "event": fact.event,
@@ -88,6 +88,18 @@ def proposed_event(session, fact_id: str) -> dict:  # noqa: ANN001
             "proposes_date_precision": event["date_precision"],
             "proposes_places": [p for p in event["places"].split("; ") if p],
             "proposes_when": when}
+
+
+def own_event(session, event_id: str, lang: str) -> str:  # noqa: ANN001
+    """The event a draft belongs to, as the table shows it after the sentence (round-16 red
+    team F11: accepting the draft accepts a draft event, so the table names it)."""
+    event = next((r for r in session.tables["events"].rows if r["id"] == event_id), None) \
+        if event_id else None
+    if event is None:
+        return ""
+    title = event["title_ru"] if lang == "ru" and event["title_ru"] else event["title_en"]
+    draft = said_in("review.list_event_draft", lang) if event["review"] == "draft" else ""
+    return said_in("review.list_event", lang, id=event_id, title=title, draft=draft)
 
 
 def title_of(session, fact_id: str, lang: str) -> str:  # noqa: ANN001

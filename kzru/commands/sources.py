@@ -19,7 +19,8 @@ def command(fields_: FieldsOption = None, *, options: Options) -> None:
     """The articles behind the table: publisher, date and how many facts each gave.
 
     At narrow widths File goes first, then Published. An article with no fact (facts 0,
-    its drafts all rejected in review, or one only an event lists) is kept and listed: its
+    it gave no draft, its drafts were all rejected in review, or one only an event
+    lists) is kept and listed: its
     row is what refuses the same text added again; the table says so under it."""
     data = dataset(options)
     counts = data.top_level_counts("source")

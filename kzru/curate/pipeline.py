@@ -264,7 +264,10 @@ def _add(paths: list[Path], folder: Path, overrides: Overrides, jobs: int,
             id=source_id, file=name, publisher=article.publisher, title=article.title,
             published=article.published, published_precision=article.precision,
             published_basis=article.basis, published_note=article.note, url=article.url,
-            url_note=article.url_note, sha256=article.sha256, review="draft")))
+            url_note=article.url_note, sha256=article.sha256,
+            # an article that gave no draft has nothing to review: it is settled as added
+            # (kept, so the same text is refused later), never left a draft no review can take
+            review="draft" if drafts else "accepted")))
         given[source_id] = ("sources", article, 0)
         # how the article was dated, kept as labels too: said in the reader's language
         said = {column: as_data(note) for column, note in (

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from contextlib import contextmanager, nullcontext
+from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
@@ -37,7 +38,25 @@ EDITABLE = ("summary", "status", "kind", "date", "date_precision", "date_basis",
 EVENT_FIELDS = {"event_title": "title_en", "event_title_ru": "title_ru"}
 # Edits of the event an invitation proposes without belonging to it (a draft one only).
 PROPOSED_FIELDS = {"proposes_title": "title_en", "proposes_title_ru": "title_ru"}
+# the fields that say which event a draft belongs to or proposes: set before any title
+LINK_FIELDS = ("event", "proposes")
 LIST_SEP = "; "
+
+
+def last_day(day: str, precision: str) -> date | None:
+    """The last day an event dated ``day`` at ``precision`` may have been on (None if the
+    date cannot be read: a bad date is refused when the folder is validated)."""
+    import calendar
+
+    try:
+        start = date.fromisoformat(day)
+    except ValueError:
+        return None
+    if precision == "year":
+        return start.replace(month=12, day=31)
+    if precision == "month":
+        return start.replace(day=calendar.monthrange(start.year, start.month)[1])
+    return start
 
 
 class Session:
@@ -118,8 +137,6 @@ class Session:
             after_publication(fact, source) else ""
 
     def _as_edited(self, row: dict[str, str]) -> Fact | None:
-        from datetime import date
-
         try:
             day = date.fromisoformat(row["date"])
         except ValueError:
@@ -129,8 +146,11 @@ class Session:
             evidence=row["evidence"])
 
     def edit(self, fact_id: str, changes: Mapping[str, str]) -> None:
+        """Apply ``changes`` to the draft. Which event a title goes to never depends on the
+        order of --set: a new ``event`` or ``proposes`` is set first, then the titles."""
         row = self._row("facts", fact_id)
-        for field, value in changes.items():
+        ordered = sorted(changes.items(), key=lambda item: item[0] not in LINK_FIELDS)
+        for field, value in ordered:
             if field not in EDITABLE:
                 raise KzruError(Said("err.not_editable", field=field, fields=", ".join(EDITABLE)))
             if field in EVENT_FIELDS:
@@ -164,7 +184,8 @@ class Session:
         or name another event it proposes; the one left is dropped at save when nothing else
         belongs to it or proposes it."""
         if value:
-            self._row("events", value)  # an event of the folder, else one line naming it
+            event = self._row("events", value)  # an event of the folder, else one line naming it
+            self._refuse_past(fact_id, event)
         note = self.notes["drafts"].setdefault(fact_id, {})
         before = self.proposes(fact_id)
         if before and before != value:
@@ -173,6 +194,16 @@ class Session:
             note["proposes"] = value
         else:
             note.pop("proposes", None)
+
+    def _refuse_past(self, fact_id: str, event: dict[str, str]) -> None:
+        """An invitation proposes what is still to come: an event over (by its last possible
+        day at its precision) before the invitation's article was published is refused."""
+        source = self._row("sources", self._row("facts", fact_id)["source"])
+        last = last_day(event["end"] or event["start"], event["date_precision"])
+        if last is not None and source["published"] and last.isoformat() < source["published"]:
+            raise KzruError(Said("err.proposes_past", id=fact_id, event=event["id"],
+                                 last=last.isoformat(), source=source["id"],
+                                 published=source["published"]))
 
     def accept(self, fact_id: str, changes: Mapping[str, str] | None = None,
                same_as: Iterable[str] = ()) -> None:
