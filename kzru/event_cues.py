@@ -88,6 +88,10 @@ EVENT_TITLES: dict[str, tuple[str, str]] = {
     "talks": ("Переговоры", "Talks"), "meeting": ("Встреча", "Meeting"),
     "summit": ("Саммит", "Summit"), "forum": ("Форум", "Forum"),
 }
+# The country a visit proposed without a city goes to, by its host side (Russian, English):
+# its title names it ("Государственный визит: Казахстан"), as a city would be named.
+HOST_TITLES: dict[str, tuple[str, str]] = {"kz": ("Казахстан", "Kazakhstan"),
+                                           "ru": ("Россия", "Russia")}
 
 # Words naming the two sides of an event ("стороны договорились", "главы государств"): an undated
 # sentence using them in a report from the event is about the event.
@@ -106,7 +110,14 @@ EVENT_FRAMING: tuple[str, ...] = (
     "на переговорах", "на встрече", "в ходе телефонн", "в ходе разговор", "во время телефонн",
     "во время разговор", "по итогам телефонн", "по итогам разговор", "during the call",
     "during the visit", "during the talks",
-    "following the talks")
+    "following the talks",
+    # a speech or a session at the event, and the event's own frames ("в ходе выступления
+    # президент назвал…", "выступая на пленарном заседании", "по итогам саммита")
+    "в ходе выступлени", "во время выступлени", "в своем выступлении", "выступая на",
+    "в ходе заседани", "во время заседани", "по итогам заседани", "на заседании",
+    "в ходе саммит", "во время саммит", "по итогам саммит", "в рамках саммит", "на саммите",
+    "в ходе форум", "во время форум", "по итогам форум", "в рамках форум", "на форуме",
+    "during the speech", "following the summit")
 # Words that place a sentence before the event a report is about ("ранее", "недавно") or
 # make it a general remark ("как правило"): such a sentence is background, not the event.
 # A place named as someone's post or seat is not where an event is held: "посол России в
@@ -119,6 +130,20 @@ SEAT_WORDS: tuple[str, ...] = (
     "мэр", "ambassador", "embassy", "governor", "mayor")
 SIDES_WORDS: tuple[str, ...] = ("между", "between")  # whole words: not "международный"
 SEAT_REACH = 3
+# Nouns of an office, a body or a people whose genitive complement says whose it is, not where
+# anything is held: "президенты Белоруссии, Армении", "Министерство энергетики Республики
+# Казахстан", "правительство Омской области", "делегация региона" (up to OWNER_REACH words
+# before the place, or before the list it ends, with no preposition or verb between).
+OWNER_WORDS: tuple[str, ...] = (
+    "президент", "премьер", "министр", "министерств", "правительств", "глава", "главы",
+    "главе", "главой", "парламент", "ведомств", "делегаци", "лидер", "руководител",
+    "руководств", "власт", "народ", "жител", "граждан", "акимат", "president", "minister",
+    "ministry", "government", "delegation", "leader")
+OWNER_REACH = 3
+# Plural nouns of places before a list of them ("в городах Павлодар, Экибастуз и Аксу", "в
+# регионах …"): the sites of a project or a programme, not where one event is held.
+SITES_WORDS: tuple[str, ...] = ("городах", "регионах", "областях", "районах", "селах",
+                                "поселках", "странах", "cities", "regions")
 GENERIC_WORDS: tuple[str, ...] = (
     "как правило", "обычно", "usually", "as a rule",
     # what happens again and again names no one event ("разговоры происходят достаточно

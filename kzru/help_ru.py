@@ -104,10 +104,11 @@ COMMANDS: dict[str, str] = {
               "предложением в контексте и тем, что определило его поля; принять, править, "
               "отклонить, пропустить или выйти (сделанное сохраняется). Для скриптов: "
               "--accept ID… [--set ПОЛЕ=ЗНАЧЕНИЕ…] и --reject ID…. Каждая предложенная связь "
-              "same_as подтверждается отдельно (y/N); название предложенного события можно "
-              "править. Принятый факт должен пройти правила для проверенных строк "
-              "(английское краткое содержание, отрасли, цитата, подтверждающая статус, "
-              "никакой сделанный факт не датирован позже своей статьи).",
+              "same_as подтверждается отдельно (y/N); показано и событие, которое "
+              "предлагает приглашение; названия предложенных событий можно править. "
+              "Принятый факт должен пройти правила для проверенных строк (английское "
+              "краткое содержание, отрасли, цитата, подтверждающая статус, никакой "
+              "сделанный факт не датирован позже своей статьи).",
 }
 
 # A command's line in `kzru --help` (its SUMMARY): one line at 60 columns, 46 characters at most.
@@ -294,14 +295,21 @@ OPTIONS: dict[str, str] = {
     "summary='…' --set sectors='energy; transport' --set event_title='…'; a field and its "
     "value may be typed as a Russian page shows them, a date also as words (--set "
     "date='5 декабря 2025', 'декабрь 2025', '2025 г.'; its precision the one it states). "
-    "Proposed same_as links are kept only when --set same_as names them.":
+    "Proposed same_as links are kept only when --set same_as names them. event_title and "
+    "event_title_ru rename the draft's own event; the event an invitation proposes (accepted "
+    "with it) is renamed with proposes_title and proposes_title_ru, and declined with --set "
+    "proposes= (the invitation is accepted, proposing nothing).":
         "С --accept: сначала задать поле каждого принимаемого черновика (можно повторять), "
         "например --set summary='…' --set event_title='…'; "
         "поле и значение можно писать по-русски, как их показывает страница (--set "
         "статус=подписано, --set \"точность даты=месяц\", --set отрасли=энергетика), дату "
         "и словами (--set \"дата=5 декабря 2025\", «декабрь 2025», «2025 г.»; точность — "
         "та, которую она называет). "
-        "Предложенные связи same_as сохраняются, только если их назвать в --set same_as.",
+        "Предложенные связи same_as сохраняются, только если их назвать в --set same_as. "
+        "event_title и event_title_ru переименовывают собственное событие черновика; "
+        "событие, которое предлагает приглашение (оно принимается вместе с ним), "
+        "переименовывают proposes_title и proposes_title_ru, а отказываются от него так: "
+        "--set proposes= (приглашение принимается и ничего не предлагает).",
     "List every problem and warning; by default the first 20 of each kind are listed, then "
     "how many more there are.": "Перечислить все проблемы и предупреждения; по умолчанию "
                                 "выводятся первые 20 каждого рода и сколько их ещё.",

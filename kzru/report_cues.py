@@ -141,7 +141,7 @@ PRESS_OFFICE = "пресс-служба"  # how an office the table has no Engli
 SEAT_SPEAKERS: dict[str, str] = {"кремл": "Kremlin", "акорд": "Akorda", "kremlin": "Kremlin",
                                  "akorda": "Akorda"}
 # A press office named by reference ("пресс-служба страны", "пресс-служба республики") is that
-# of the country the text named last: its head of state's office (kzru.curate.speakers).
+# of the country the text named last: its head of state's office (kzru.curate.attributions).
 PRESS_REFERENCES: tuple[str, ...] = ("страны", "республики", "государства")
 PRESS_OF_SIDE: dict[str, str] = {"kz": "Akorda", "ru": "Kremlin press service"}
 # Words that may stand between a speaker and their verb of saying as an aside ("Российский
@@ -169,6 +169,18 @@ SUPPORTED = (r"(?<!\w)(?:поддержа(?:л|ла|ли)|согласил(?:с�
 COORDINATORS: tuple[str, ...] = (
     "причем", "а также", "при этом", "и при этом", "но при этом", "и сам", "и сама", "и сами",
     "кроме того", "and also", "while also")
+
+# Words that join a second act to the first with no coordinator of COORDINATORS ("…, а
+# затем договорились …", "…, в ходе которого они договорились …", "…, после чего
+# подписали …"), beside "и" before a finite verb ("подписали соглашение и договорились …"):
+# the sentence reports two facts only where each part decides a status of its own, and the
+# two differ (kzru.curate.readings). After a comma; normalised.
+SECOND_ACTS: tuple[str, ...] = (
+    "а затем", "и затем", "а потом", "после чего", "где", "в ходе которого",
+    "в ходе которой", "в ходе которых", "на котором", "на которой", "на которых",
+    "по итогам которого", "по итогам которой", "по итогам которых", "во время которого",
+    "во время которой", "во время которых", "в рамках которого", "в рамках которой",
+    "в рамках которых")
 
 # Nouns whose genitive object is only a topic: an event named after them ("повестку форума",
 # "программу визита", "тематику саммита") is what was talked of, not where the sentence

@@ -7,9 +7,10 @@ says something; ``decide`` holds what the cue table decides: status, kind, event
 ``verbs`` (what a verb's tense, aspect and clause say) and ``words`` (a sentence's words as
 the rules read them); ``figures`` reads numbers; ``carried`` dates a draft by the sentences
 before it; ``ahead`` the times of events it names as to come; ``speakers`` and
-``channels`` say who speaks) → ``events`` (link to a known event or propose one;
-``background``: the article's framing; ``visits``: one visit however it is named) →
-``corroborate`` (propose same_as) → ``pipeline`` (write atomically through kzru.writer).
+``channels`` say who speaks, ``attributions`` which sentences an attribution reaches) →
+``events`` (link to a known event or propose one; ``background``: the article's framing;
+``visits``: one visit however it is named) → ``corroborate`` (propose same_as) →
+``pipeline`` (write atomically through kzru.writer).
 ``review`` accepts, edits and rejects drafts. The language tools (razdel, natasha,
 trafilatura) are an extra: ``pip install "kzru[curate]"``; only ``kzru add`` imports them.
 """

@@ -20,6 +20,7 @@ from kzru.cues import (
     INTENTION_REACH,
     INTENTION_WORDS,
     KIND_WORDS,
+    OPINION_CUES,
     REPORTED_CUES,
     SAYING_VERBS,
     SIGNING_NOUNS,
@@ -118,6 +119,9 @@ def decide(sentence: Sentence, framed: bool = False) -> tuple[str, str, str]:
                 decided = "planned"  # "по итогам переговоров примут декларацию": to come
             if status == "expected" and token.tense == "past" and " " not in cue:
                 continue
+            if status == "expected" and cue in _OPINIONS and not _forecasts(sentence, token,
+                                                                             cue):
+                continue  # "считает, что переговоры прошли успешно": a view, not a forecast
             if status == "planned" and cue.startswith("назначен") and not scheduled(sentence):
                 continue
             word = cue if " " in cue else token.text
@@ -153,6 +157,21 @@ def decide(sentence: Sentence, framed: bool = False) -> tuple[str, str, str]:
     _, status, word, _, tense = min(predicates or found,
                                     key=lambda item: STATUS_ORDER.index(item[1]))
     return status, word, tense
+
+
+_OPINIONS = frozenset(normalize(cue) for cue in OPINION_CUES)
+
+
+def _forecasts(sentence: Sentence, token: Token, cue: str) -> bool:
+    """Whether an opinion (OPINION_CUES) is about what is to come: a word of opinion itself
+    (a verb or a short form, not "уверенно"), then a verb in the future after it, not negated
+    and not in a relative clause ("полагает, что завод выйдет на рынок", "по мнению
+    министра, торговля будет расти")."""
+    if " " not in cue and token.pos not in ("VERB", "ADJS", "PRTS"):
+        return False
+    return any(t.start > token.start and t.pos == "VERB" and future_only(t)
+               and not negated(sentence, t) and clause_opening(sentence, t) != "relative"
+               for t in sentence.tokens)
 
 
 def _relative(sentence: Sentence, at: int) -> bool:

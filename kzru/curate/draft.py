@@ -21,6 +21,7 @@ from kzru.cues import (
 from kzru.curate.accepts import acceptable, agreed_to_do
 from kzru.curate.ahead import invited_dates, invited_kind
 from kzru.curate.annotate import LONGEST_SENTENCE, MIN_WORDS, Annotated, Sentence
+from kzru.curate.attributions import carry_speakers
 from kzru.curate.carried import continued, that_day
 from kzru.curate.context import antecedent, continues, join
 from kzru.curate.datelines import opening_dateline
@@ -61,7 +62,7 @@ from kzru.curate.readings import (
     reported_beyond,
     subject_of,
 )
-from kzru.curate.speakers import carry_speakers, find_speaker
+from kzru.curate.speakers import find_speaker
 from kzru.curate.titles import is_title
 from kzru.curate.verbs import frame_end, future_in_past, told_before
 from kzru.curate.words import letters

@@ -44,6 +44,7 @@ from kzru.event_cues import (
     BACKGROUND_WORDS,
     EVENT_FRAMING,
     EVENT_TITLES,
+    HOST_TITLES,
     PHONE_TITLES,
     PHONE_WORDS,
 )
@@ -109,10 +110,11 @@ class Linker:
     def _propose(self, m: Mention, source: str) -> str | None:
         """A new draft event, only from a mention that names its kind ("государственный
         визит", "переговоры", "саммит"…); a bare "визит" or an arrival only links."""
-        if m.arrived and m.kind in ("", "visit") and m.host and m.places or \
+        if m.arrived and m.kind in ("", "visit") and m.host or \
                 m.kind == "visit" and m.host and m.guest and m.ahead is None and \
                 m.precision in ("day", "month"):
-            # a visitor arrived in a city, or the text dates a past visit to its month or
+            # a visitor arrived in a city or in one side's country ("прилетел в
+            # Казахстан"), or the text dates a past visit to its month or
             # day and says who went where ("в ноябре 2028 года по итогам визита президента
             # России в Казахстан"), and it names no kind: a visit all the same
             m = m._replace(kind=UNNAMED_VISIT, note=" ".join(filter(None, (m.note, NO_KIND))))
@@ -126,10 +128,12 @@ class Linker:
             event_id, number = f"{base}-{number}", number + 1
         title_ru, title_en = PHONE_TITLES if m.phone else EVENT_TITLES[m.kind]
         where = ", ".join(m.places)
+        where_en = ", ".join(latin(p).title() for p in m.places)
+        if not where and not m.phone and m.kind in VISIT_KINDS and m.host in HOST_TITLES:
+            where, where_en = HOST_TITLES[m.host]  # a visit to the country, no city named
         self.events[event_id] = Event(
             id=event_id, kind=m.kind, title_ru=f"{title_ru}: {where}" if where else title_ru,
-            title_en=f"{title_en}: {', '.join(latin(p).title() for p in m.places)}"
-            if where else title_en,
+            title_en=f"{title_en}: {where_en}" if where else title_en,
             start=m.start, end=m.end, date_precision=m.precision, date_basis=m.basis,
             date_note=m.note, host=m.host, guest=m.guest,
             places=m.places,  # cities only: a call or an unplaced event names none

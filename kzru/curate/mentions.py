@@ -30,10 +30,13 @@ from kzru.event_cues import (
     COUNTRY_NAMES,
     GENERIC_WORDS,
     GUEST_REACH,
+    OWNER_REACH,
+    OWNER_WORDS,
     PHONE_WORDS,
     SEAT_REACH,
     SEAT_WORDS,
     SIDES_WORDS,
+    SITES_WORDS,
     VISIT_NOUNS,
     VISITING_VERBS,
     WORLD_REGIONS,
@@ -285,7 +288,8 @@ def venue(sentence: Sentence, place: Entity) -> bool:
     России в Астане", "пресс-служба Кремля"), not a side joined by "между" ("между Москвой
     и Астаной"), not where something was said ("сообщили в Москве"). A seat word or
     "между" counts only with no verb between it and the place: in "переговоры между
-    делегациями прошли в Омске" Омск is where the talks were held."""
+    делегациями прошли в Омске" Омск is where the talks were held. Nor where someone came
+    from ("из Омска"), whose an office is, or a project's sites (_owned)."""
     words = [w.strip("«»\"(),.:;") for w in normalize(
         sentence.text[:place.start - sentence.start]).split()]
     prefix = sentence.text[:place.start - sentence.start]
@@ -298,8 +302,44 @@ def venue(sentence: Sentence, place: Entity) -> bool:
                 t.pos in ("VERB", "INFN") and seat_end <= t.start < place.start
                 for t in sentence.tokens):
             return False
+    if words[-1:] in (["из"], ["с"], ["со"], ["от"]):
+        return False  # where someone came from ("прилетел в Астану из Омска"), not a venue
     return not (words[-1:] in (["в"], ["во"]) and len(words) > 1
-                and words[-2].startswith(SAYING_VERBS))
+                and words[-2].startswith(SAYING_VERBS)) and not _owned(sentence, place)
+
+
+def _owned(sentence: Sentence, place: Entity) -> bool:
+    """A place that says whose an office or a body is ("президенты Белоруссии, Армении",
+    "Министерство энергетики Республики Казахстан": OWNER_WORDS, with no preposition or
+    verb between), or one of the sites a plural place noun lists ("в городах Павлодар,
+    Экибастуз и Аксу"): neither is where the sentence's event is held."""
+    start = place.start
+    for other in sorted((e for e in sentence.entities if e.type == "place"
+                         and e.stop <= start), key=lambda e: e.start, reverse=True):
+        between = sentence.text[other.stop - sentence.start:start - sentence.start]
+        if other.stop > start or not re.fullmatch(r"\s*(?:,|\sи)\s+", between):
+            break
+        start = other.start  # a list of places: the word before its first one governs it
+    prefix = sentence.text[:start - sentence.start]
+    words = list(re.finditer(r"[\w-]+", prefix))
+    if words and normalize(words[-1].group()) in SITES_WORDS:
+        return True
+    first = max(0, len(words) - OWNER_REACH)
+    for number, word in enumerate(words[first:], first):
+        # (read from the words: linking keeps only a sentence's verbs as tokens)
+        if normalize(word.group()).startswith(OWNER_WORDS) and not any(
+                normalize(other.group()) in PREPOSITIONS for other in words[number + 1:]) \
+                and not any(t.pos in ("VERB", "INFN") and sentence.start + word.end() <=
+                            t.start < start for t in sentence.tokens):
+            return True
+    return False
+
+
+# Prepositions between an office's noun and a place make the place no longer its owner's
+# ("встреча лидеров в Сочи": Сочи is where they meet)
+PREPOSITIONS = frozenset({"в", "во", "на", "из", "с", "со", "к", "ко", "по", "о", "об", "от",
+                          "до", "для", "при", "у", "за", "под", "над", "через", "после",
+                          "перед", "in", "at", "to", "from"})
 
 
 def concrete(places: Iterable[str]) -> set[str]:

@@ -12,8 +12,9 @@ import re
 from kzru.cues import ACTIVITY_CUES, STATE_SUBJECTS
 from kzru.curate.annotate import Sentence
 from kzru.curate.dates import Dated
-from kzru.curate.decide import find, normalize
-from kzru.report_cues import COORDINATORS, RELATIVE_WORDS, THAT_WORDS
+from kzru.curate.decide import decide_status, find, normalize
+from kzru.curate.verbs import clause_opening, told_before
+from kzru.report_cues import COORDINATORS, RELATIVE_WORDS, SECOND_ACTS, THAT_WORDS
 
 _JOINED = re.compile(r"[,;]\s+(" + "|".join(re.escape(c) for c in COORDINATORS) + r")(?!\w)")
 _FINITE = ("VERB", "PRTS")
@@ -75,10 +76,12 @@ def coordinated(sentence: Sentence) -> list[tuple[int, int]]:
     verb of its own outside any clause after "что" or a relative word; [] when the sentence
     is one fact. The second part starts at its joining word, so each part is verbatim."""
     text = normalize(sentence.text)
-    cuts = [m for m in _JOINED.finditer(text)]
+    cuts = [m.start(1) for m in _JOINED.finditer(text)]
     if not cuts:
-        return []
-    bounds = [0, *[m.start(1) for m in cuts], len(sentence.text)]
+        cuts = _second_act(sentence)  # (its parts' verbs checked there)
+        return [(sentence.start, sentence.start + len(sentence.text[:cuts[0]].rstrip(" ,;"))),
+                (sentence.start + cuts[0], sentence.stop)] if cuts else []
+    bounds = [0, *cuts, len(sentence.text)]
     parts = []
     for left, right in zip(bounds, bounds[1:]):
         stop = left + len(sentence.text[left:right].rstrip(" ,;"))
@@ -86,6 +89,51 @@ def coordinated(sentence: Sentence) -> list[tuple[int, int]]:
     if not all(_own_verb(sentence, a, b) for a, b in parts):
         return []
     return parts
+
+
+_SECOND_ACT = re.compile(r"(?:\s+(и)\s+(?:(?:также|сразу|вновь|затем)\s+)?(?=\w)|,\s+(" +
+                         "|".join(SECOND_ACTS) + r")(?!\w))")
+_STATUS_VERBS = ("VERB", "PRTS")
+
+
+def _second_act(sentence: Sentence) -> list[int]:
+    """Where a second act with its own verb joins the first with no comma and coordinator
+    of COORDINATORS: "… подписали соглашение и договорились провести …", "…, а затем
+    договорились …", "…, в ходе которого они договорились …" (SECOND_ACTS). One cut only,
+    outside quotation marks and outside a clause reported after "что"; and only where the
+    two parts each decide a status of their own, different ones, neither only talk
+    (kzru.curate.decide): an act and its details, or talk and its act ("обсудили … и
+    подписали"), stay one fact."""
+    text = normalize(sentence.text)
+    for match in _SECOND_ACT.finditer(text):
+        at = match.start(1) if match.group(1) else match.start(2)
+        if text[:at].count("«") != text[:at].count("»") or text[:at].count('"') % 2 or \
+                told_before(sentence, sentence.start + at):
+            continue
+        opening = match.end()
+        if match.group(1):  # "и" + a finite verb of the main clause right after it
+            verb = next((t for t in sentence.tokens if t.start >= sentence.start + opening
+                         and re.search(r"\w", t.text)), None)
+            if verb is None or verb.pos not in _STATUS_VERBS or not verb.tense and \
+                    verb.pos == "VERB" or clause_opening(sentence, verb) == "relative":
+                continue
+        first = _part(sentence, 0, at)
+        second = _part(sentence, opening, len(sentence.text))
+        if not _own_verb(sentence, sentence.start, sentence.start + at) or not any(
+                t.pos in _STATUS_VERBS for t in second.tokens):
+            continue
+        one, other = decide_status(first)[0], decide_status(second)[0]
+        if "reported" not in (one, other) and one != other:
+            return [at]
+    return []
+
+
+def _part(sentence: Sentence, start: int, stop: int) -> Sentence:
+    """The words of ``sentence.text[start:stop]`` as a sentence of their own."""
+    begin, end = sentence.start + start, sentence.start + stop
+    return Sentence(sentence.index, begin, end, sentence.text[start:stop],
+                    tuple(t for t in sentence.tokens if begin <= t.start and t.stop <= end),
+                    tuple(e for e in sentence.entities if begin <= e.start and e.stop <= end))
 
 
 def _own_verb(sentence: Sentence, start: int, stop: int) -> bool:

@@ -1,4 +1,5 @@
-"""Who says it: the speaker of a sentence, and of the sentences an attribution reaches.
+"""Who says it: the speaker of one sentence (kzru.curate.attributions lets an attribution
+reach the sentences it covers).
 
 News Russian attributes a statement in a few set ways, each a rule here, none from one
 article: a verb of saying beside its subject ("Путин заявил", or inverted after a quote or a
@@ -24,7 +25,6 @@ from kzru.curate.channels import (
     channel,
     impersonal,
     inverted_order,
-    last_side,
     office_subject,
     press_service,
     published_in,
@@ -33,43 +33,20 @@ from kzru.curate.channels import (
 )
 from kzru.curate.titles import (
     Title,
-    holders,
-    is_title,
     office_attributed,
-    office_holder,
-    resolve,
     titles,
 )
 from kzru.curate.words import find, normalize
-from kzru.report_cues import (
-    ASIDES,
-    PRESS_OF_SIDE,
-    PRESS_OFFICE,
-    PRESS_REFERENCES,
-)
+from kzru.report_cues import ASIDES
 
 if TYPE_CHECKING:
-    from kzru.curate.annotate import Annotated, Entity, Sentence, Token
-    from kzru.curate.draft import Draft
+    from kzru.curate.annotate import Entity, Sentence, Token
 
 # How far after an inverted verb of saying its subject may end ("сообщил российский посол в
 # Астане Алексей Бородавкин"), and what may not stand between them (a clause boundary).
 INVERTED_REACH = 60
-# Words that open a sentence naming the source of the sentence before it.
-SOURCE_OPENINGS = ("об этом", "о том", "об этом же")
 # Nominative pronouns that take up the last person named as a speaker.
 SPEAKER_PRONOUNS = ("он", "она")
-# A plural subject standing for the two leaders ("Президенты отметили", "Оба лидера
-# подчеркнули"): with a verb of saying, both heads of state speak.
-BOTH_LEADERS = ("президенты", "лидеры", "оба лидера", "оба президента", "главы государств",
-                "оба", "лидеры двух стран", "главы двух государств")
-# Attribution phrases by a pronoun ("По его словам, …"): the last speaker's words.
-PRONOUN_ATTRIBUTIONS = tuple(f"{phrase} {pronoun}" for phrase in ("по", "как") for pronoun in (
-    "его словам", "ее словам", "их словам", "его мнению", "ее мнению", "их мнению",
-    "его оценке", "ее оценке", "их оценке", "его данным", "ее данным", "их данным")) + (
-    "как он", "как она")
-# Quotation marks: opening -> closing.
-QUOTES = {"«": "»", "\"": "\"", "„": "“", "“": "”"}
 
 
 def _saying(token: Token) -> bool:
@@ -249,11 +226,14 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
     # after "по словам" the genitive is the speaker's)
     if people:
         anchor = min(anchors)
-        nearest = min(people, key=lambda e: abs(e.start - sentence.start - anchor))
-        return nearest.normal
+        # (measured from the name's end when it stands before: "Сергей Лавров заявил, что
+        # Ермек Кошербаев …" is Lavrov's)
+        nearest = min(people, key=lambda e: anchor - (e.stop - sentence.start)
+                      if e.stop - sentence.start <= anchor else e.start - sentence.start - anchor)
+        return SPEAKERS_JOINER.join(e.normal for e in _joined(sentence, people, nearest))
     if office:
         return office
-    if _opens_with(sentence, SPEAKER_PRONOUNS):
+    if opens_with(sentence, SPEAKER_PRONOUNS):
         return ""  # "Он сообщил, что …": the person named before (carry_speakers)
     for at in sorted(anchors):
         window = text[max(0, at - 30):at + 40]  # "эксперты считают", "считают эксперты"
@@ -269,131 +249,32 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
     return organisations[0].normal if organisations else ""
 
 
-def _opens_with(sentence: Sentence, openings: tuple[str, ...]) -> bool:
+SPEAKERS_JOINER = "; "  # how the table writes two speakers of one statement
+
+
+def _joined(sentence: Sentence, people: list[Entity], person: Entity) -> list[Entity]:
+    """The person with those joined to them by "и" or a comma ("Путин и Токаев заявили",
+    "по словам Лаврова и Нуртлеу"): a joint subject speaks together, in the text's order."""
+    ordered = sorted(people, key=lambda e: e.start)
+    first = last = ordered.index(person)
+
+    def joins(left: Entity, right: Entity) -> bool:
+        between = sentence.text[left.stop - sentence.start:right.start - sentence.start]
+        return re.fullmatch(r"\s+и\s+|\s*,\s*", between) is not None
+
+    while first and joins(ordered[first - 1], ordered[first]):
+        first -= 1
+    while last + 1 < len(ordered) and joins(ordered[last], ordered[last + 1]):
+        last += 1
+    return ordered[first:last + 1]
+
+
+def opens_with(sentence: Sentence, openings: tuple[str, ...]) -> bool:
+    """Whether the sentence opens with one of the phrases (normalised, whole words)."""
     text = normalize(sentence.text)
     return any(re.match(rf"{re.escape(o)}(?!\w)", text) for o in openings)
 
 
-def _says(sentence: Sentence) -> bool:
+def says(sentence: Sentence) -> bool:
+    """Whether a verb of saying stands in the sentence."""
     return any(_saying(t) for t in sentence.tokens)
-
-
-def _quoted_runs(annotated: Annotated) -> list[tuple[int, int]]:
-    """(first, last) sentence numbers of each quotation that opens a sentence and closes in a
-    later sentence of the same paragraph, followed by a dash: «…. … », — сказал X."""
-    text = annotated.article.text
-    sentences = annotated.sentences
-    runs = []
-    for sentence in sentences:
-        opening = sentence.text[:1]
-        if opening not in QUOTES:
-            continue
-        closing = QUOTES[opening]
-        line_end = text.find("\n", sentence.start)
-        line_end = len(text) if line_end < 0 else line_end
-        at = text.find(closing, sentence.start + 1, line_end)
-        if at < 0 or at < sentence.stop or not re.match(r"[,.!?…]?\s*[—–-]\s", text[at + 1:]):
-            continue  # closes in this sentence (its own speaker decides), or not attributed
-        last = next((s.index for s in sentences if s.start <= at < s.stop), None)
-        if last is not None and last > sentence.index:
-            runs.append((sentence.index, last))
-    return runs
-
-
-def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
-                   canonical_name) -> list[Draft]:  # noqa: ANN001
-    """Let attributions reach the sentences they cover: a quotation's sentences take the
-    speaker named after it closes; a sentence followed in its paragraph by "Об этом
-    сообщил X" takes X; a sentence opening "Он"/"Она" with a verb of saying takes the
-    speaker of the draft before it. A draft's own speaker is never replaced."""
-    sentences = annotated.sentences
-    text = annotated.article.text
-    given: dict[int, str] = {}
-    for first, last in _quoted_runs(annotated):
-        speaker = find_speaker(sentences[last], publisher)
-        for number in range(first, last + 1):
-            given.setdefault(number, speaker)
-    for sentence in sentences[1:]:
-        if not (_opens_with(sentence, SOURCE_OPENINGS) and _says(sentence)):
-            continue
-        source = find_speaker(sentence, publisher)
-        # alone on its line, it names the source of the paragraph before it
-        alone = int(text[:sentence.start].rstrip(" \t").endswith("\n") and
-                    text[sentence.stop:].lstrip(" \t")[:1] in ("\n", ""))
-        for before in reversed(sentences[:sentence.index]):
-            # "Об этом сообщил X" names the source of its paragraph's report before it, up to
-            # a sentence with an attribution of its own
-            if len(re.findall(r"\n\s*", text[before.stop:sentence.start])) > alone or \
-                    find_speaker(before, publisher):
-                break
-            given.setdefault(before.index, source)
-    full = _full_names(annotated)
-    known = holders(annotated)
-    out: list[Draft] = []
-    for draft in drafts:
-        speaker = draft.speaker or given.get(draft.sentence, "")
-        if is_title(speaker):
-            # "глава государства": the person this article names with the title, if one
-            speaker = resolve(speaker, known)
-        speaker = office_holder(annotated, speaker) or speaker  # likewise an office
-        if not is_title(speaker):
-            speaker = canonical_name(speaker)
-        surname = _initialled(speaker)
-        fuller = full.get(surname, "")
-        speaker = full.get(speaker) or (fuller if fuller[:1] == speaker.strip()[:1] and
-                                        surname else speaker)
-        sentence = sentences[draft.sentence]
-        if not speaker and _opens_with(sentence, BOTH_LEADERS) and _says(sentence):
-            # "Президенты отметили…": both heads of state the article names, one a side
-            kz, ru = known.get(("head-of-state", "kz"), []), known.get(("head-of-state", "ru"),
-                                                                       [])
-            if len(kz) == len(ru) == 1:
-                speaker = "; ".join(canonical_name(name) for name in (kz[0], ru[0]))
-        if not speaker and (_opens_with(sentence, SPEAKER_PRONOUNS) and _says(
-                sentence) or _opens_with(sentence, PRONOUN_ATTRIBUTIONS)) and \
-                not any(e.type == "person" for e in sentence.entities):
-            # the last speaker, or else the last person named, in the sentences just before
-            speaker = out[-1].speaker if out and out[-1].sentence >= draft.sentence - 2 \
-                else ""
-            speaker = speaker or canonical_name(_last_person(sentences, draft.sentence))
-            speaker = full.get(speaker, speaker)
-        if speaker.startswith(f"{PRESS_OFFICE} ") and \
-                speaker[len(PRESS_OFFICE) + 1:] in PRESS_REFERENCES:
-            # "пресс-служба страны": the office of the country the text named last
-            side = last_side(text[:sentence.start + sentence.text.find("пресс")])
-            speaker = PRESS_OF_SIDE.get(side, "press service")
-        out.append(draft._replace(speaker=speaker) if speaker != draft.speaker else draft)
-    return out
-
-
-_INITIALS = re.compile(r"((?:[А-ЯЁA-Z]\.\s*){1,2})([А-ЯЁA-Z][\w-]+)$")
-
-
-def _initialled(name: str) -> str:
-    """A name written with initials ("В.Рябов", "В. В. Путин") as its surname alone, so the
-    fuller name the article gave the same person ("Виталий Рябов") is taken for it."""
-    found = _INITIALS.fullmatch(name.strip())
-    return found[2] if found else ""
-
-
-def _last_person(sentences: tuple[Sentence, ...], number: int) -> str:
-    """The last person named in the two sentences before sentence ``number``, or ''."""
-    for sentence in reversed(sentences[max(0, number - 2):number]):
-        people = [e for e in sentence.entities if e.type == "person"]
-        if people:
-            return people[-1].normal
-    return ""
-
-
-def _full_names(annotated: Annotated) -> dict[str, str]:
-    """A surname alone -> the fuller name the article gave that person ("Бородавкин" after
-    "Алексей Бородавкин"), when only one fuller name has that surname."""
-    fuller: dict[str, set[str]] = {}
-    for sentence in annotated.sentences:
-        for entity in sentence.entities:
-            words = entity.normal.split()
-            if entity.type == "person" and len(words) > 1:
-                fuller.setdefault(words[-1], set()).add(entity.normal)
-    return {surname: next(iter(names)) for surname, names in fuller.items()
-            if len(names) == 1}
-
