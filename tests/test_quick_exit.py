@@ -71,3 +71,33 @@ def test_only_commands_that_read() -> None:
 
     assert start.READS < set(COMMANDS)
     assert not start.READS & {"add", "review", "init", "export", "check"}
+
+
+def test_the_imports_are_frozen_and_collection_is_on_when_a_command_runs(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """kzru.start.main makes the command line's imports with the cyclic collector off and
+    freezes what they made (no later collection walks them again); the command itself runs
+    with the collector on, as it always did."""
+    import gc
+
+    import kzru.cli
+
+    seen: list[tuple[bool, int]] = []
+    monkeypatch.setattr(kzru.cli, "main", lambda: seen.append(
+        (gc.isenabled(), gc.get_freeze_count())))
+    monkeypatch.setattr(sys, "argv", ["kzru", "sectors"])
+    monkeypatch.setattr(start, "leave", lambda code: None)
+    monkeypatch.setattr(start, "settled", lambda: None)  # this process's signals as they are
+    import signal
+
+    interrupt = signal.getsignal(signal.SIGINT)
+    assert gc.isenabled()
+    try:
+        start.main()
+    finally:
+        gc.unfreeze()  # this test process's objects, back to the collector
+        signal.signal(signal.SIGINT, interrupt)
+    assert len(seen) == 1
+    enabled, frozen = seen[0]
+    assert enabled and frozen > 0
+    assert gc.isenabled()
