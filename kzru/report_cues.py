@@ -140,6 +140,11 @@ PRESS_OFFICE = "пресс-служба"  # how an office the table has no Engli
 # Акорде"): the institution speaks, as the table names it (any other body by its own name).
 SEAT_SPEAKERS: dict[str, str] = {"кремл": "Kremlin", "акорд": "Akorda", "kremlin": "Kremlin",
                                  "akorda": "Akorda"}
+# What an impersonal verb of saying says a statement is in ("говорится в сообщении",
+# "отмечается в заявлении", "подчеркивается в пресс-релизе"): with no seat named there, the
+# message of the institution that spoke in the sentences just before (kzru.curate.attributions).
+MESSAGE_WORDS: tuple[str, ...] = ("сообщени", "заявлени", "пресс-релиз", "релиз", "документ",
+                                  "информаци", "коммюнике", "statement", "release")
 # A press office named by reference ("пресс-служба страны", "пресс-служба республики") is that
 # of the country the text named last: its head of state's office (kzru.curate.attributions).
 PRESS_REFERENCES: tuple[str, ...] = ("страны", "республики", "государства")
@@ -186,3 +191,8 @@ SECOND_ACTS: tuple[str, ...] = (
 # "программу визита", "тематику саммита") is what was talked of, not where the sentence
 # happened.
 TOPIC_NOUNS: tuple[str, ...] = ("повестк", "программ", "тематик", "agenda", "programme")
+# Words of creating something, before an event's noun (adjectives between): the forum or
+# council to be set up ("создадут собственный экономический форум", "анонсировал создание
+# инвестиционного форума") is an institution named, not an event held.
+CREATION_WORDS: tuple[str, ...] = ("созда", "создан", "учред", "учрежд", "основа",
+                                   "create", "establish")

@@ -156,3 +156,117 @@ def test_two_acts_in_one_sentence_are_two_drafts(drafts_of) -> None:
     # a reported clause and a quoted name are never cut
     assert len(parts("Министр сообщил")) == 1
     assert len(parts("Министр назвал")) == 1
+
+
+def test_futures_of_plans_and_of_forecasts(drafts_of) -> None:
+    _, by = drafts_of(
+        "Омск, 16 апреля 2029 года\n\n"
+        "Сотрудничество двух регионов выйдет на новый уровень.\n"
+        "Новый закон о приграничной торговле вступит в силу с 1 января.\n"
+        "Россия выделит средства на строительство дороги до границы.\n"
+        "Вступительное слово на форуме произнес министр.\n")
+    # where things will come to is a forecast; what a body will do, a plan
+    assert by("Сотрудничество").status == "expected"
+    law = by("Новый закон")
+    assert (law.status, law.date, law.date_precision) == ("planned", date(2030, 1, 1), "day")
+    assert by("Россия выделит").status == "planned"
+    assert by("Вступительное").status != "planned"  # an adjective begins like "вступит"
+
+
+SAID_AFTER = (
+    "Омск, 16 апреля 2029 года\n\n"
+    "Об этом заявил губернатор Омской области Виталий Хоценко.\n"
+    "«Следующее заседание Межрегионального совета, как уже договорились, состоится в мае в "
+    "Омске», — сказал он.\n"
+    "Он также отметил, что Андрей Травников приедет в Омск.\n"
+    "Стороны договорились о поставках угля, которые начнутся в мае.\n"
+    "Президент России Владимир Путин анонсировал создание Евразийского инвестиционного "
+    "форума.\n")
+
+
+def test_a_pronoun_after_the_quote_is_the_speaker_named_before(drafts_of) -> None:
+    _, by = drafts_of(SAID_AFTER)
+    # not the council named inside the quotation, nor the person the clause names
+    assert by("«Следующее").speaker == by("Он также").speaker == "Vitalii Khotsenko"
+
+
+def test_what_was_agreed_to_come_is_dated_as_the_deed(drafts_of) -> None:
+    data, by = drafts_of(SAID_AFTER)
+    for start in ("«Следующее", "Стороны"):
+        agreed = by(start)
+        # the agreement as of the article; the May named is the deed's, the May to come
+        assert (agreed.status, agreed.date, agreed.date_basis) == (
+            "agreed", date(2029, 4, 16), "publication"), start
+        assert "2029" in agreed.date_note and "2028" not in agreed.date_note, start
+    session = data.events[by("«Следующее").event]
+    assert (session.start, session.places) == (date(2029, 5, 1), ("Омск",))
+
+
+def test_an_announcement_plans_and_names_its_speaker(drafts_of) -> None:
+    _, by = drafts_of(SAID_AFTER)
+    announced = by("Президент России")
+    assert (announced.status, announced.speaker) == ("planned", "Vladimir Putin")
+
+
+def test_an_invitation_accepted_is_agreed_never_signed(drafts_of) -> None:
+    _, by = drafts_of(
+        "Омск, 16 апреля 2029 года\n\n"
+        "Губернатор пригласил акима области посетить Омск в июне.\n"
+        "Приглашение было принято с благодарностью.\n"
+        "Было принято предложение провести форум в Омске.\n"
+        "Предложение губернатора было принято.\n"
+        "Совместное заявление было принято по итогам встречи.\n"
+        "Решение было принято единогласно.\n")
+    for start in ("Приглашение", "Было принято"):
+        accepted = by(start)
+        assert (accepted.status, accepted.kind) == ("agreed", "commitment"), start
+    # accepted, with words between that the table has no phrase for: never a signing
+    assert by("Предложение").status != "signed"
+    # a document adopted is signed; a decision taken is done
+    statement = by("Совместное")
+    assert (statement.status, statement.kind) == ("signed", "document")
+    assert by("Решение").status == "done"
+
+
+def test_a_message_quoted_is_the_office_s_that_spoke_before(drafts_of) -> None:
+    _, by = drafts_of(
+        "Москва, 16 апреля 2029 года\n\n"
+        "Президенты России и Казахстана провели телефонный разговор, сообщили в пресс-службе "
+        "Кремля.\n"
+        "«Обсуждены меры по расширению поставок зерна», – говорится в сообщении.\n"
+        "«Условлено продолжить контакты на уровне министров», – отмечается в сообщении.\n"
+        "Министр сельского хозяйства Сергей Иванов заявил о росте торговли.\n"
+        "«Товарооборот растет», – говорится в сообщении.\n")
+    for start in ("«Обсуждены", "«Условлено"):
+        assert by(start).speaker == "Kremlin press service", start
+    # after a person spoke, whose message it is the text does not say
+    assert by("«Товарооборот").speaker == ""
+
+
+def test_a_plan_announced_is_dated_by_its_own_time_else_by_the_saying(drafts_of) -> None:
+    _, by = drafts_of(
+        "Омск, 16 апреля 2029 года\n\n"
+        "В среду министр сообщил о намерении открыть центр в мае.\n"
+        "В феврале губернатор объявил о планах построить мост в 2031 году.\n"
+        "В среду губернаторы анонсировали создание Евразийского туристического форума.\n")
+    # the plan's own time, after the verb of saying, to come
+    assert (by("В среду министр").date, by("В среду министр").date_precision) == (
+        date(2029, 5, 1), "month")
+    assert by("В феврале").date == date(2031, 1, 1)
+    # only the saying's day: the Wednesday before the article, not the one after
+    announced = by("В среду губернаторы")
+    assert (announced.status, announced.date) == ("planned", date(2029, 4, 11))
+
+
+def test_a_forum_to_be_created_is_no_event(drafts_of) -> None:
+    data, by = drafts_of(
+        "Актобе, 20 мая 2029 года\n\n"
+        "В субботу в Актобе прошел саммит глав приграничных регионов России и Казахстана.\n"
+        "В пятницу губернаторы анонсировали создание Евразийского туристического форума.\n"
+        "Губернаторы намерены создать собственный инвестиционный форум в Актобе.\n")
+    assert [e.kind for e in data.events.values()] == ["summit"]
+    created = by("В пятницу")
+    assert (created.kind, created.event) == ("statement", "")
+    # a plan to create a forum is a statement of the plan, not a meeting
+    intended = by("Губернаторы намерены")
+    assert (intended.status, intended.kind) == ("planned", "statement")

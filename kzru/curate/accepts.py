@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from kzru.cues import STATUS_CUES, STATUS_ORDER
 from kzru.curate.annotate import Sentence
 from kzru.curate.dated import Dated, Published
+from kzru.curate.verbs import future_only
 from kzru.curate.words import letters, normalize
 from kzru.labels import Said, word
 from kzru.lint import HAPPENED, has_status_cue, later_than
@@ -73,7 +74,8 @@ def agreed_to_do(sentence: Sentence, cue: str) -> bool:
     AGREED_REACH words after it, with no finite verb between ("договорились провести",
     "решили в июне совместно построить"), by the analyser's word class (INFN), as
     kzru.curate.decide reads intentions; or a clause after "что" with a verb in the future
-    tense ("договорились, что встреча пройдет в сентябре"). Then the time named is the
+    tense ("договорились, что встреча пройдет в сентябре"), or a future after the agreement's
+    words ("встреча, как договорились, состоится в мае"). Then the time named is the
     deed's."""
     if not cue:
         return False
@@ -89,8 +91,11 @@ def agreed_to_do(sentence: Sentence, cue: str) -> bool:
                 break
         that = next((n for n, t in enumerate(words[index + 1:index + 3], index + 1)
                      if normalize(t.text) == "что"), None)
-        return that is not None and any(t.pos == "VERB" and t.tense == "futr"
-                                        for t in words[that + 1:])
+        if that is not None:
+            return any(t.pos == "VERB" and t.tense == "futr" for t in words[that + 1:])
+        # "встреча, как уже договорились, состоится в мае", "договорились о поставках,
+        # которые начнутся в мае": what was agreed is the future named after its words
+        return any(t.pos == "VERB" and future_only(t) for t in words[index + 1:])
     return False
 
 
@@ -104,7 +109,10 @@ def _shown(draft: Draft) -> Draft:
     note naming the word for the reviewer."""
     if has_status_cue(_as_fact(draft)):
         return draft
+    # ("принято" is in the table as a signing: of a document only; an invitation accepted
+    # is never read as signed, "Приглашение было принято" signs nothing)
     read = next((status for status in STATUS_ORDER if status in STATUS_CUES and draft.why.cue
+                 and (status != "signed" or draft.kind == "document")
                  and has_status_cue(_as_fact(draft._replace(status=status,
                                                             evidence=draft.why.cue)))
                  and has_status_cue(_as_fact(draft._replace(status=status)))), "reported")

@@ -14,14 +14,22 @@ from typing import TYPE_CHECKING
 
 from kzru.curate.channels import last_side
 from kzru.curate.speakers import (
-    SPEAKER_PRONOUNS,
     SPEAKERS_JOINER,
     find_speaker,
     opens_with,
+    pronoun_speaks,
     says,
 )
 from kzru.curate.titles import holders, is_title, office_holder, resolve
-from kzru.report_cues import PRESS_OF_SIDE, PRESS_OFFICE, PRESS_REFERENCES
+from kzru.curate.words import normalize
+from kzru.report_cues import (
+    MESSAGE_WORDS,
+    PRESS_OF_SIDE,
+    PRESS_OFFICE,
+    PRESS_REFERENCES,
+    PRESS_SERVICES,
+    SEAT_SPEAKERS,
+)
 
 if TYPE_CHECKING:
     from kzru.curate.annotate import Annotated, Sentence
@@ -117,14 +125,21 @@ def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
                                                                        [])
             if len(kz) == len(ru) == 1:
                 speaker = "; ".join(canonical_name(name) for name in (kz[0], ru[0]))
-        if not speaker and (opens_with(sentence, SPEAKER_PRONOUNS) and says(
-                sentence) or opens_with(sentence, PRONOUN_ATTRIBUTIONS)) and \
-                not any(e.type == "person" for e in sentence.entities):
+        if not speaker and (pronoun_speaks(sentence) or opens_with(
+                sentence, PRONOUN_ATTRIBUTIONS) and not any(
+                e.type == "person" for e in sentence.entities)):
+            # ("Он отметил, что Травников приедет": the people named after the verb are
+            # what is said, as are those inside a quotation before "— сказал он")
             # the last speaker, or else the last person named, in the sentences just before
             speaker = out[-1].speaker if out and out[-1].sentence >= draft.sentence - 2 \
                 else ""
             speaker = speaker or canonical_name(_last_person(sentences, draft.sentence))
             speaker = full.get(speaker, speaker)
+        if not speaker and out and out[-1].sentence >= draft.sentence - 2 and \
+                _institution(out[-1].speaker) and _in_message(sentence):
+            # "«…», – говорится в сообщении": the message of the office that spoke before
+            # ("…, сообщили в пресс-службе Кремля")
+            speaker = out[-1].speaker
         if speaker.startswith(f"{PRESS_OFFICE} ") and \
                 speaker[len(PRESS_OFFICE) + 1:] in PRESS_REFERENCES:
             # "пресс-служба страны": the office of the country the text named last
@@ -132,6 +147,25 @@ def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
             speaker = PRESS_OF_SIDE.get(side, "press service")
         out.append(draft._replace(speaker=speaker) if speaker != draft.speaker else draft)
     return out
+
+
+_INSTITUTIONS = frozenset({*PRESS_SERVICES.values(), *SEAT_SPEAKERS.values()})
+_MESSAGE = re.compile(r"(?<!\w)\w+(?:ся|сь)\s+в\s+(?:\w+\s+){0,2}?(?:" + "|".join(
+    re.escape(word) for word in MESSAGE_WORDS) + ")")
+
+
+def _institution(speaker: str) -> bool:
+    """A press office or a seat of power speaking (never a person)."""
+    return speaker in _INSTITUTIONS or speaker.startswith(PRESS_OFFICE)
+
+
+def _in_message(sentence: Sentence) -> bool:
+    """An impersonal verb of saying places the statement in a message ("говорится в
+    сообщении", "отмечается в официальном заявлении") that names no one after it (not "в
+    сообщении Касым-Жомарта Токаева", whose statement is quoted as his message)."""
+    found = _MESSAGE.search(normalize(sentence.text)) if says(sentence) else None
+    return found is not None and not any(
+        e.start >= sentence.start + found.start() for e in sentence.entities)
 
 
 _INITIALS = re.compile(r"((?:[А-ЯЁA-Z]\.\s*){1,2})([А-ЯЁA-Z][\w-]+)$")

@@ -40,7 +40,7 @@ from kzru.curate.verbs import (
     stance,
 )
 from kzru.curate.words import cue_at, find, holds_word, letters, negated, normalize
-from kzru.report_cues import CEREMONY_WORDS, SUPPORTED, TOPIC_NOUNS
+from kzru.report_cues import CEREMONY_WORDS, CREATION_WORDS, SUPPORTED, TOPIC_NOUNS
 
 __all__ = ["cue_at", "find", "holds_word", "normalize"]  # read from here by other modules
 
@@ -294,7 +294,9 @@ def decide_kind(sentence: Sentence, status: str, has_number: bool) -> tuple[str,
             continue
         for cue in cues:
             if any(not (kind in _PLACE_KINDS and _where(sentence, at)) and
-                   not said_at[0] <= at < said_at[1] for at in find(cue, text)):
+                   not said_at[0] <= at < said_at[1] and not (
+                       kind == "meeting" and _created_at(sentence, at))
+                   for at in find(cue, text)):
                 return kind, cue
     if has_number:
         return "figure", ""
@@ -336,17 +338,35 @@ def event_word(sentence: Sentence, many: bool = False) -> str:
 
 def _one_event(sentence: Sentence, at: int) -> bool:
     """A word naming one event, not events in general ("форумы", "визитов года"), nor an
-    event that is only the topic of another noun ("обсудили повестку форума")."""
+    event that is only the topic of another noun ("обсудили повестку форума"), nor one
+    to be created ("создадут форум")."""
     token = cue_at(sentence, sentence.start + at)
     if token is None:
         return False
-    before = [t for t in letters(sentence) if t.stop <= token.start][-1:]
+    words = [t for t in letters(sentence) if t.stop <= token.start]
+    before = words[-1:]
     if before and normalize(before[0].text).startswith(TOPIC_NOUNS):
         return False
+    if _created(sentence, token):
+        return False  # a forum to be created is an institution named, no event held
     if normalize(token.lemma).startswith("переговор"):
         return True  # plural only
     parses = _number_of(token.text)
     return parses != "plur"
+
+
+def _created_at(sentence: Sentence, at: int) -> bool:
+    token = cue_at(sentence, sentence.start + at)
+    return token is not None and _created(sentence, token)
+
+
+def _created(sentence: Sentence, token: Token) -> bool:
+    """The word is what a word of creating names, adjectives between ("создадут
+    собственный экономический форум", "создание инвестиционного форума")."""
+    words = [t for t in letters(sentence) if t.stop <= token.start]
+    while words and words[-1].pos in ("ADJF", "PRTF"):
+        words.pop()
+    return bool(words) and normalize(words[-1].text).startswith(CREATION_WORDS)
 
 
 def _number_of(word: str) -> str:

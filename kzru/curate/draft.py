@@ -65,7 +65,7 @@ from kzru.curate.readings import (
 )
 from kzru.curate.speakers import find_speaker
 from kzru.curate.titles import is_title
-from kzru.curate.verbs import frame_end, future_in_past, told_before
+from kzru.curate.verbs import frame_end, future_in_past, told_at, told_before
 from kzru.curate.words import letters
 from kzru.labels import Said, word
 from kzru.model import EVIDENCE_JOINER
@@ -168,6 +168,14 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         # в мае"; but "сообщалось, что … встретятся 10 апреля" is counted from the saying
         tense = "" if future_in_past(sentence, cue) else "future"
     dates = heard = find_dates(sentence.text, published, tense)
+    told = told_at(sentence) if tense == "future" and cue else -1
+    if 0 < told <= (find(normalize(cue), normalize(sentence.text)) or [-1])[0]:
+        # "В среду министр объявил о планах открыть центр в мае" (the verb of saying before
+        # the plan's word): the May to come is the plan's time; the Wednesday is the
+        # saying's, past, and dates the plan only when nothing after the verb of saying does
+        # ("В среду анонсировали создание форума"); not "«…в мае», — сказал он"
+        dates = heard = [d for d in dates if d.start >= told] or [
+            d for d in find_dates(sentence.text, published, "past") if d.start < told]
     opening = opening_dateline(sentence.text)
     if opening:  # "АСТАНА, 14 марта – … подписали в среду": the filing day is not the deed's
         dates = [d for d in dates if d.start >= opening]

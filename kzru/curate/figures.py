@@ -3,7 +3,7 @@ with every digit (multipliers applied: "2,5 млрд"), its unit (a currency, or
 it) and its qualifier ("более", "около", "до").
 
 Kept apart from drafting (kzru.curate.draft), which asks for a sentence's figure: reading a
-number is one rule table (kzru.cues: MULTIPLIERS, CURRENCIES, QUALIFIERS), not assembly.
+number is one rule table (kzru.number_words: MULTIPLIERS, CURRENCIES, QUALIFIERS), not assembly.
 """
 
 from __future__ import annotations
@@ -12,7 +12,10 @@ import re
 from decimal import Decimal
 from typing import Sequence
 
-from kzru.cues import (
+from kzru.curate.annotate import Sentence
+from kzru.curate.dates import Dated
+from kzru.curate.decide import cue_at, normalize
+from kzru.number_words import (
     CURRENCIES,
     DURATION_VERBS,
     MULTIPLIERS,
@@ -20,9 +23,6 @@ from kzru.cues import (
     QUALIFIERS,
     TIME_UNITS,
 )
-from kzru.curate.annotate import Sentence
-from kzru.curate.dates import Dated
-from kzru.curate.decide import cue_at, normalize
 
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<currency>[$€₽₸]\s?)?(?P<digits>\d{1,3}(?:[\s\u00a0]\d{3})+|\d+)"

@@ -219,6 +219,10 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
             verbs.append(token.start)
     if not anchors:
         return office
+    if any(_pronoun_after(sentence, at) for at in verbs) or opens_with(
+            sentence, SPEAKER_PRONOUNS):
+        return ""  # "«…», — сказал он.", "Он отметил, что …": the person named before
+        # (carry_speakers), never a name inside the quotation or the clause
     phrases = [at for cue in ATTRIBUTION_PHRASES for at in find(cue, text)]
     people = [e for e in sentence.entities if e.type == "person" and not channel(
         sentence, e) and (phrases or normalize(e.text) == normalize(e.normal))]
@@ -233,8 +237,6 @@ def find_speaker(sentence: Sentence, publisher: str) -> str:
         return SPEAKERS_JOINER.join(e.normal for e in _joined(sentence, people, nearest))
     if office:
         return office
-    if opens_with(sentence, SPEAKER_PRONOUNS):
-        return ""  # "Он сообщил, что …": the person named before (carry_speakers)
     for at in sorted(anchors):
         window = text[max(0, at - 30):at + 40]  # "эксперты считают", "считают эксперты"
         for stem, group in GROUP_SPEAKERS.items():
@@ -273,6 +275,22 @@ def opens_with(sentence: Sentence, openings: tuple[str, ...]) -> bool:
     """Whether the sentence opens with one of the phrases (normalised, whole words)."""
     text = normalize(sentence.text)
     return any(re.match(rf"{re.escape(o)}(?!\w)", text) for o in openings)
+
+
+def _pronoun_after(sentence: Sentence, at: int) -> bool:
+    """A pronoun right after the verb of saying at article offset ``at`` ("— сказал он",
+    "— отметила она"): the subject is the person named before."""
+    after = [t for t in sentence.tokens if t.start > at and re.search(r"\w", t.text)][:1]
+    return bool(after) and normalize(after[0].text) in SPEAKER_PRONOUNS
+
+
+def pronoun_speaks(sentence: Sentence) -> bool:
+    """A pronoun is the subject of the sentence's verb of saying: it opens the sentence
+    ("Он сообщил, что …") or follows the verb ("«…», — сказал он.")."""
+    if not says(sentence):
+        return False
+    return opens_with(sentence, SPEAKER_PRONOUNS) or any(
+        _pronoun_after(sentence, t.start) for t in sentence.tokens if _saying(t))
 
 
 def says(sentence: Sentence) -> bool:

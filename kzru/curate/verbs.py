@@ -160,6 +160,14 @@ def told_before(sentence: Sentence, at: int) -> bool:
         for index, token in enumerate(words))
 
 
+def told_at(sentence: Sentence) -> int:
+    """Where, in the sentence's text, its first verb of saying in the past tense stands
+    ("объявил о планах …", "анонсировали создание …"), or -1: a time before it is the
+    saying's."""
+    return next((t.start - sentence.start for t in letters(sentence)
+                 if saying(t) and t.tense == "past"), -1)
+
+
 def frame_end(sentence: Sentence) -> int:
     """Where the frame of a reported clause ends: the offset in the sentence's text just
     after the "что" that follows a verb of saying ("Сегодня министр сообщил, что …"), or -1.
