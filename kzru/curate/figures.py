@@ -21,6 +21,7 @@ from kzru.number_words import (
     MULTIPLIERS,
     NUMBER_WORDS,
     QUALIFIERS,
+    RANGE_JOINERS,
     TIME_UNITS,
 )
 
@@ -91,25 +92,74 @@ def _age(text: str, match: re.Match[str]) -> bool:
         bool(_AGE_BEFORE.search(normalize(text[max(0, match.start() - 40):match.start()])))
 
 
-_WORDED = re.compile(r"(?<!\w)(?:(около|более|почти|примерно|свыше|менее|about|over|nearly)\s+)?"
-                     r"(" + "|".join(NUMBER_WORDS) + r")\s+(\w+)", re.IGNORECASE)
+_NUMBER_WORD = "(?:" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + \
+    r")(?!\w)"
+_WORDED = re.compile(r"(?<![\w-])(?:(около|более|почти|примерно|свыше|менее|about|over|nearly)"
+                     rf"\s+)?({_NUMBER_WORD}(?:\s+{_NUMBER_WORD})*)\s+(\w+)", re.IGNORECASE)
+# After the unit: a second amount joined to it ("два дня и три часа", "час, двадцать минут")
+# or a half ("два часа с половиной"): the figure is a compound the reader cannot hold.
+_COMPOUND_AFTER = re.compile(rf"\s*(?:,|и|and)\s+(?:{_NUMBER_WORD}|\d)|\s+с\s+половин",
+                             re.IGNORECASE)
 
 
 def _duration(sentence: Sentence) -> tuple[str, str, int]:
     """How long something lasted, its number said in words, after a verb of lasting
-    ("переговоры длились около трёх часов" → 3, "час (about)"); else no figure."""
+    ("переговоры длились около трёх часов" → 3, "час (about)"; "двадцать пять минут" → 25,
+    the compound read whole); a range ("пять-шесть часов") or an amount of two units ("два
+    дня и три часа") gives no figure, never one part of it."""
     text = normalize(sentence.text)
     if not any(re.search(rf"(?<!\w){verb}", text) for verb in DURATION_VERBS):
         return "", "", -1
     for match in _WORDED.finditer(text):
         if not match[3].startswith(TIME_UNITS):
             continue
+        value = _compound(match[2].split())
+        if not value or _joined_before(sentence, text, match.start(2)) or \
+                _COMPOUND_AFTER.match(text, match.end(3)):
+            return "", "", -1
         token = cue_at(sentence, sentence.start + match.start(3))
         unit = token.lemma if token is not None else match[3]
         qualifier = QUALIFIERS.get(match[1] or "", "")
-        return NUMBER_WORDS[match[2]], f"{unit} ({qualifier})" if qualifier else unit, \
-            match.start(2)
+        return value, f"{unit} ({qualifier})" if qualifier else unit, match.start(2)
     return "", "", -1
+
+
+def _compound(words: list[str]) -> str:
+    """The number a run of number words makes ("двадцать пять" 25, "ста двадцати" 120), each
+    word of a smaller place than the one before (hundreds, tens or a teen, units); '' when the
+    run is no one number ("пять шесть", "двадцать тридцать", a half in a compound)."""
+    values = [Decimal(NUMBER_WORDS[word.lower()]) for word in words]
+    if len(values) > 1 and any(v != v.to_integral_value() for v in values):
+        return ""
+    places = [3 if v >= 100 else 2 if v >= 10 else 1 for v in values]
+    if any(later >= earlier for earlier, later in zip(places, places[1:])):
+        return ""
+    if any(earlier < 20 and later == 1 for earlier, later in zip(values, values[1:])
+           if earlier >= 10):
+        return ""  # "двенадцать пять": a teen takes no unit after it
+    return str(sum(values))
+
+
+def _joined_before(sentence: Sentence, text: str, at: int) -> bool:
+    """Whether the number word at ``at`` ends a range or follows another number ("пять-шесть",
+    "пяти или шести", "от пяти до шести", "тысяча двести"): a word of a range before it with a
+    number before that, or a numeral the tables do not hold right before it."""
+    before = text[:at].rstrip()
+    for joiner in RANGE_JOINERS:
+        if not re.search(("(?<!\\w)" if joiner.isalpha() else "") + re.escape(joiner) + "$",
+                         before):
+            continue
+        rest = before[:-len(joiner)].rstrip()
+        if re.search(rf"(?<!\w)(?:{_NUMBER_WORD}|\d+)$", rest, re.IGNORECASE) or \
+                rest and _numeral(sentence, len(rest) - 1):
+            return True
+    return bool(before) and _numeral(sentence, len(before) - 1)
+
+
+def _numeral(sentence: Sentence, at: int) -> bool:
+    """Whether the word ending at ``at`` (in the normalised sentence) is a numeral or digits."""
+    token = cue_at(sentence, sentence.start + at)
+    return token is not None and (token.pos == "NUMR" or token.text.isdigit())
 
 
 def _after_change(sentence: Sentence, at: int) -> bool:
