@@ -111,13 +111,17 @@ def test_a_joint_subject_speaks_together(drafts_of) -> None:
         "Министры иностранных дел Сергей Лавров и Ермек Кошербаев сообщили, что консультации "
         "ведомств продолжатся осенью.\n"
         "По словам Алексея Оверчука и Серика Жумангарина, рабочая группа соберется в июне.\n"
-        "Сергей Лавров заявил, что Ермек Кошербаев и Мурат Нуртлеу приедут в Москву.\n")
+        "Сергей Лавров заявил, что Ермек Кошербаев и Мурат Нуртлеу приедут в Москву.\n"
+        "По словам Алексея Оверчука, Касым-Жомарт Токаев и Владимир Путин договорились о "
+        "встрече.\n")
     # both speakers, in the text's order, as the table writes two ("A; B")
     first, second = by("Министры").speaker.split("; ")
     assert (first, second.split()[0]) == ("Sergei Lavrov", "Ermek")
-    assert len(by("По словам").speaker.split("; ")) == 2
+    assert len(by("По словам Алексея Оверчука и").speaker.split("; ")) == 2
     # the subject before the verb of saying speaks, not the people the clause names
     assert by("Сергей Лавров").speaker == "Sergei Lavrov"
+    # the one after "по словам" speaks of the two the clause names
+    assert by("По словам Алексея Оверчука,").speaker.count(";") == 0
 
 
 TWO_ACTS = (
@@ -270,3 +274,36 @@ def test_a_forum_to_be_created_is_no_event(drafts_of) -> None:
     # a plan to create a forum is a statement of the plan, not a meeting
     intended = by("Губернаторы намерены")
     assert (intended.status, intended.kind) == ("planned", "statement")
+
+
+def test_a_third_country_s_visit_is_not_the_sides_visit(drafts_of) -> None:
+    data, by = drafts_of(
+        "Москва, 5 мая 2029 года\n\n"
+        "Президент Казахстана 8 мая совершит рабочий визит в Москву.\n"
+        "Премьер-министр Армении также отправится в Москву с рабочим визитом 8 мая.\n"
+        "Президент Кыргызстана 8 мая прилетит в Москву.\n"
+        "Президент Кыргызстана 9 мая примет участие в саммите в Москве.\n")
+    visit = by("Президент Казахстана").event
+    assert data.events[visit].kind == "working-visit"
+    for start in ("Премьер-министр Армении", "Президент Кыргызстана 8"):
+        assert by(start).event == "", start
+    # at a summit, a third country's leader is one of its guests: the summit is the event
+    assert data.events[by("Президент Кыргызстана 9").event].kind == "summit"
+
+
+def test_the_next_summit_elsewhere_is_to_come_and_not_the_one_named(drafts_of) -> None:
+    data, by = drafts_of(
+        "Астана, 14 октября 2029 года\n\n"
+        "Президент Казахстана Касым-Жомарт Токаев в понедельник провел переговоры с "
+        "председателем правительства России Михаилом Мишустиным в Акорде.\n"
+        "Глава правительства России также заявил, что в ноябре в Москве пройдет заседание "
+        "межправкомиссии.\n"
+        "Президент Казахстана выразил готовность принять следующий саммит ЕАЭС в Астане.\n")
+    session = by("Глава правительства").event
+    assert data.events[session].places == ("Москва",)
+    offer = by("Президент Казахстана выразил")
+    assert offer.status == "proposed"
+    # the next summit is to come: never held on the article's day, nor the Moscow session
+    assert offer.event != session
+    assert not any(e.kind == "summit" and e.start == date(2029, 10, 14)
+                   for e in data.events.values())

@@ -448,3 +448,24 @@ def test_kept_files_are_written_in_large_pages(run, own_cache: Path) -> None:
         with contextlib.closing(sqlite3.connect(path)) as connection:
             (size,), = connection.execute("PRAGMA page_size").fetchall()
         assert size == 65536, (path.name, size)  # kept.KEPT_PAGE
+
+
+@pytest.mark.parametrize("asked", [("атом", "--format", "json"),
+                                   ("газ", "--format", "csv", "--year", "2025")])
+def test_track_query_opens_the_store_once(run, monkeypatch: pytest.MonkeyPatch,
+                                          own_cache: Path, asked: tuple[str, ...]) -> None:
+    """track QUERY reads its hits from the store it opened for the listing: one store a run
+    (a second opening read the folder's stat, the seal and the index's meta again, and could
+    in principle meet another version of the data), and the same answer."""
+    from kzru import db
+
+    opened: list[object] = []
+    real = db.open_store
+    monkeypatch.setattr(db, "open_store", lambda *a, **k: opened.append(a) or real(*a, **k))
+    fresh = _afresh(monkeypatch, run, "track", *asked)
+    assert len(opened) == 1
+    for _ in range(2):  # kept, then read back
+        opened.clear()
+        answer = run("track", *asked)
+        assert (answer.code, answer.out) == (fresh.code, fresh.out) and answer.code == 0
+        assert len(opened) == 1

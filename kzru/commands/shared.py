@@ -312,15 +312,16 @@ class Found(NamedTuple):
 
 def hits(options: Options, text: str, typed: Any, exact: bool,
          limit: Optional[int] = None, literal: bool = False, strict: bool = False,
-         light: bool = False) -> Found:
+         light: bool = False, data: Optional["Store"] = None) -> Found:
     """The best ``limit`` hits for ``text`` (all with None) from the cached index, the query
     read for years, statuses, places… (unless ``literal``); with ``exact``, a substring scan.
     ``typed``: the filters given (kzru.filters.Typed), applied as one filter object.
-    ``light``: the hits' facts read as walks.Light (no text: track reads the words of few)."""
+    ``light``: the hits' facts read as walks.Light (no text: track reads the words of few).
+    ``data``: the store the command opened already (else opened here)."""
     from kzru import search as matcher
     from kzru.filters import Typed
 
-    data = dataset(options)
+    data = dataset(options) if data is None else data
     selection = fact_filter(data, typed or Typed())
     if exact:
         found = matcher.exact_search(query.filter_facts(data, selection), text, limit)

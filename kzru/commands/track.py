@@ -98,7 +98,8 @@ def command(
 
         selection = fact_filter(loaded, Typed.of(**given))
     # the hits read light (walks.Light): the kept path reads the words of few (judged.py)
-    found = hits(options, " ".join(words), {}, exact=False, light=True) if words else None
+    found = hits(options, " ".join(words), {}, exact=False, light=True, data=loaded) \
+        if words else None
     wanted = _Wanted(status or (), role or ())
     with Output(options) as out:
         default = (*KEYS, *EXPLAIN_KEYS) if explain else KEYS

@@ -34,7 +34,9 @@ from kzru.curate.mentions import (
     latin,
     mention,
     slug,
+    third_visitor,
     upcoming,
+    venue_places,
     venues,
 )
 from kzru.curate.moved import says_move
@@ -294,7 +296,9 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
                 upcoming(drafts[first])
     lead = set(sorted({draft.sentence for draft in drafts})[:2])  # headline and lead
     for index, draft in enumerate(drafts):
-        if links[index] or holds(normalize(draft.text), BACKGROUND_WORDS):
+        if links[index] or holds(normalize(draft.text), BACKGROUND_WORDS) or \
+                draft.event_word in VISITS - {"talks", "meeting"} | {""} and \
+                third_visitor(sentences[draft.sentence]):
             continue  # a general remark ("как правило…") or background ("на фоне …",
             # "накануне визита", "неоднократно заявлял") is about no one event
         sentence = sentences[draft.sentence]
@@ -310,9 +314,11 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
             # what an earlier sentence named, even as the time of an invitation or of a
             # preparation ("обсудили подготовку к визиту в октябре… к этому визиту")
             earlier_named = [event for pair in zip(links[:index], named) for event in pair]
-            found = _to_come(draft, earlier_named + links[index:], linker, article_date) or \
+            found = _to_come(draft, sentence, earlier_named + links[index:], linker,
+                             article_date) or \
                 _same_kind(draft.event_word, earlier_named, linker,
-                           holds(normalize(sentence.text), PHONE_WORDS), draft.date.date) or \
+                           holds(normalize(sentence.text), PHONE_WORDS), draft.date.date,
+                           venue_places(sentence)) or \
                 _same_place(sentence, links[:index], linker)
         if not found and linker.moved and says_move(normalize(draft.text), tuple(
                 normalize(t.text) for t in sentence.tokens if t.pos == "VERB")):
@@ -351,31 +357,42 @@ def _lead_place(drafts: list[Draft], sentences: dict[int, Sentence]) -> str:
 
 
 def _same_kind(kind: str, links: list[str], linker: Linker, phone: bool = False,
-               on: date | None = None) -> str:
+               on: date | None = None, places: frozenset[str] = frozenset()) -> str:
     """The last event of this article of the kind an undated mention names: "форум" after
     the forum was named is that forum, not the visit the article is about; "переговоры"
     are a telephone conversation only in a sentence that speaks of the telephone. Of two
     such events, the one whose days hold ``on`` (the article's day, for a report: "на полях
-    форума" is the forum reported, not one recalled in May)."""
+    форума" is the forum reported, not one recalled in May). Never one held elsewhere than
+    the ``places`` the sentence names ("следующий саммит в Астане" after one in Moscow)."""
     family = VISIT_KINDS | {"visit"} if kind == "visit" else {kind}
     # a bare "визит"/"приезд" ("этому визиту", "ждут приезда гостя") takes up the
     # article's state, official or working visit named before it
     fitting = [event_id for event_id in reversed(links) if event_id and
-               linker.events[event_id].kind in family and (event_id in linker.calls) == phone]
+               linker.events[event_id].kind in family and (event_id in linker.calls) == phone
+               and not _elsewhere(places, linker.events[event_id])]
     held = [event_id for event_id in fitting if on is not None and
             linker.events[event_id].start <= on <= linker.events[event_id].end]
     return (held or fitting or [""])[0]
 
 
-def _to_come(draft: Draft, links: list[str], linker: Linker, article_date: date) -> str:
+def _to_come(draft: Draft, sentence: Sentence, links: list[str], linker: Linker,
+             article_date: date) -> str:
     """The article's one event still to come, for a sentence naming an event as upcoming
     ("предстоящий визит придаст импульс…") and not framed by another ("во время встречи
-    обсудили подготовку к предстоящему визиту" is said at the meeting)."""
+    обсудили подготовку к предстоящему визиту" is said at the meeting), nor placed
+    elsewhere ("следующий саммит в Астане" is not the session to come in Moscow)."""
     if not upcoming(draft) or holds(normalize(draft.text), EVENT_FRAMING):
         return ""
+    places = venue_places(sentence)
     ahead = {link for link in links if link and linker.events[link].end >= article_date
-             and link not in linker.held}
+             and link not in linker.held and not _elsewhere(places, linker.events[link])}
     return ahead.pop() if len(ahead) == 1 else ""
+
+
+def _elsewhere(places: frozenset[str], event: Event) -> bool:
+    """The sentence names venues, the event has its own, and they share none."""
+    held = concrete(event.places)
+    return bool(places and held and not places & held)
 
 
 def _continues(sentence: Sentence, before: Draft, sentences: dict[int, Sentence]) -> bool:

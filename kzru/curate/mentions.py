@@ -28,6 +28,7 @@ from kzru.event_cues import (
     CAPITAL_WORDS,
     COUNTRIES,
     COUNTRY_NAMES,
+    EVENT_KINDS,
     GENERIC_WORDS,
     GUEST_REACH,
     OWNER_REACH,
@@ -37,6 +38,7 @@ from kzru.event_cues import (
     SEAT_WORDS,
     SIDES_WORDS,
     SITES_WORDS,
+    THIRD_COUNTRIES,
     VISIT_NOUNS,
     VISITING_VERBS,
     WORLD_REGIONS,
@@ -169,6 +171,8 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
     arrives = any(re.search(rf"(?<!\w){verb}", text) for verb in ARRIVAL_VERBS)
     if not draft.event_word and not arrives or holds(text, GENERIC_WORDS):
         return None  # "как правило, во время визитов…" names no one event
+    if draft.event_word in VISITS - {"talks", "meeting"} | {""} and third_visitor(sentence):
+        return None  # "Премьер-министр Армении отправится в Москву с визитом": not theirs
     # a call is talks; a meeting the call spoke of ("в ходе телефонного разговора речь шла о
     # предстоящей встрече в Сочи") is held somewhere
     phone = holds(text, PHONE_WORDS) and draft.event_word == "talks"
@@ -221,6 +225,16 @@ def mention(draft: Draft, sentence: Sentence, article_date: date, article_precis
                    draft.date.note, places, host, guest, phone,
                    article_date if ahead and article_precision == "day" else None, arrived,
                    draft.date.moved_from, draft.date.moved)
+
+
+def third_visitor(sentence: Sentence) -> bool:
+    """Who travels is a third country's: its name stands before the sentence's first verb
+    ("Премьер-министр Армении также отправится в Москву", "Президент Кыргызстана прилетит")
+    and no word of either side does; such a visit is not one between the two sides."""
+    verb = next((t.start for t in sentence.tokens if t.pos == "VERB"), sentence.stop)
+    words = re.findall(r"[^\W\d_][\w-]*", sentence.text[:verb - sentence.start])
+    return any(word[:1].isupper() and normalize(word).startswith(THIRD_COUNTRIES)
+               for word in words) and not any(side_of_word(word) for word in words)
 
 
 def host_of(sentence: Sentence, venues: list[Entity]) -> str:
@@ -347,6 +361,11 @@ PREPOSITIONS = frozenset({"в", "во", "на", "из", "с", "со", "к", "к�
                           "перед", "in", "at", "to", "from"})
 
 
+def venue_places(sentence: Sentence) -> frozenset[str]:
+    """The cities (normalised) the sentence names as venues."""
+    return frozenset(concrete(city_of(e.normal) for e in venues(sentence)))
+
+
 def concrete(places: Iterable[str]) -> set[str]:
     """Places below a country (a country stands in for places unknown)."""
     return {normalize(p) for p in places
@@ -354,8 +373,10 @@ def concrete(places: Iterable[str]) -> set[str]:
 
 
 def upcoming(draft: Draft) -> bool:
-    """The draft names its event as one to come ("предстоящий визит")."""
-    return bool(re.search(r"(?<!\w)(?:предстоящ|будущ|upcoming)", normalize(draft.text)))
+    """The draft names its event as one to come ("предстоящий визит", "следующий саммит";
+    not "на следующий день")."""
+    return bool(re.search(r"(?<!\w)(?:предстоящ|будущ|upcoming|следующ\w*\s+(?:" + "|".join(
+        phrase.split()[-1] for phrase, _ in EVENT_KINDS) + r"))", normalize(draft.text)))
 
 
 def holds(text: str, phrases: tuple[str, ...]) -> bool:

@@ -255,20 +255,28 @@ SPEAKERS_JOINER = "; "  # how the table writes two speakers of one statement
 
 
 def _joined(sentence: Sentence, people: list[Entity], person: Entity) -> list[Entity]:
-    """The person with those joined to them by "и" or a comma ("Путин и Токаев заявили",
-    "по словам Лаврова и Нуртлеу"): a joint subject speaks together, in the text's order."""
+    """The person with the one joined to them by "и", in the same case ("Путин и Токаев
+    заявили", "по словам Лаврова и Нуртлеу"): a joint subject speaks together, in the
+    text's order. Not across a comma ("По словам Оверчука, Токаев и Путин договорились":
+    Overchuk speaks of the two)."""
     ordered = sorted(people, key=lambda e: e.start)
     first = last = ordered.index(person)
 
     def joins(left: Entity, right: Entity) -> bool:
         between = sentence.text[left.stop - sentence.start:right.start - sentence.start]
-        return re.fullmatch(r"\s+и\s+|\s*,\s*", between) is not None
+        return re.fullmatch(r"\s+и\s+", between) is not None and _as_named(
+            left) == _as_named(right)
 
     while first and joins(ordered[first - 1], ordered[first]):
         first -= 1
     while last + 1 < len(ordered) and joins(ordered[last], ordered[last + 1]):
         last += 1
     return ordered[first:last + 1]
+
+
+def _as_named(entity: Entity) -> bool:
+    """The name stands in its dictionary form (the nominative), as a subject's does."""
+    return normalize(entity.text) == normalize(entity.normal)
 
 
 def opens_with(sentence: Sentence, openings: tuple[str, ...]) -> bool:
