@@ -230,8 +230,9 @@ SIGNING_NOUNS: tuple[str, ...] = ("подписани", "ратификаци", 
 DENIAL_WORDS: tuple[str, ...] = (
     "опроверг", "опровергл", "опровержени", "слух", "ошибочн", "якобы", "ложн", "denied",
     "denies", "deny", "rumo", "falsely")
-# A confirmation negated ("не подтвердил", "не подтвердились") leaves what it is about a rumour.
-UNCONFIRMED: tuple[str, ...] = ("не подтверд", "not confirm")
+# A confirmation negated ("не подтвердил", "не подтвердились", "не соответствуют
+# действительности") leaves what it is about a rumour.
+UNCONFIRMED: tuple[str, ...] = ("не подтверд", "не соответству", "not confirm")
 # Verbs that call an act off or put it off ("отложили подписание", "подписание отменено"): a
 # signing named as a noun beside them has not taken place (a noun, "об отмене пошлин", not).
 CALLED_OFF_WORDS: tuple[str, ...] = (

@@ -38,3 +38,22 @@ def test_a_range_or_two_units_gives_no_figure(drafts_of) -> None:
                   "Визит губернатора", "Пресс-конференция"):
         draft = by(start)
         assert draft.value in ("", None), (start, draft.value, draft.unit)
+
+
+IN_DIGITS = (
+    "Уральск, 5 октября 2029 года\n\n"
+    "Визит делегации длился 3 часа 15 минут.\n"
+    "Переговоры министров длились 6-7 часов.\n"
+    "Форум продлился 2 дня и 5 часов.\n"
+    "Инвестиции в логистический центр составят 40–45 млрд рублей.\n"
+    "Экспорт зерна вырос с 12 до 19 млн тонн.\n")
+
+
+def test_a_range_or_two_units_in_digits_gives_no_figure(drafts_of) -> None:
+    """The same in digits: neither end of a range, nor the first of two units."""
+    _, by = drafts_of(IN_DIGITS)
+    for start in ("Визит", "Переговоры", "Форум", "Инвестиции"):
+        draft = by(start)
+        assert draft.value in ("", None), (start, draft.value, draft.unit)
+    # "с 12 до 19": no range, the figure is what was reached
+    assert (str(by("Экспорт").value), by("Экспорт").unit) == ("19000000", "тонна")

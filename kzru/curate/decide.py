@@ -207,13 +207,20 @@ def unsigned(sentence: Sentence, token: Token) -> bool:
     before it ("не подписали") or after it ("подписано не будет"), inside a denial or a rumour
     ("опроверг сообщения о том, что …", "слухи о том, что …", "ошибочно сообщили", a
     confirmation negated), or, for the noun of a signing, put off or called off ("отложили
-    подписание", "подписание отменено"). Such a signing is never a signed document."""
+    подписание", "подписание отменено") or under a verb negated ("подписание … не
+    состоялось"). Such a signing is never a signed document."""
     if negated(sentence, token):
         return True
     words = letters(sentence)
     after = [normalize(t.text) for t in words if t.start > token.start][:2]
     if len(after) == 2 and after[0] == "не" and after[1].startswith(("буд", "был")):
         return True  # "соглашение подписано не будет"
+    before = [normalize(t.text) for t in words if t.stop <= token.start][-2:]
+    if len(before) == 2 and before[0] == "не" and before[1].startswith(("буд", "был")):
+        return True  # "так и не было подписано"
+    if token.pos == "NOUN" and any(t.pos in _CALLING_POS and negated(sentence, t)
+                                   for t in words):
+        return True  # "подписание соглашения не состоялось"
     text = normalize(sentence.text)
     if holds_word(text, UNCONFIRMED):
         return True

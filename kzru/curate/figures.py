@@ -30,6 +30,12 @@ _NUMBER = re.compile(
     r"(?:[.,](?P<fraction>\d+))?(?![\w.,]\d)")
 
 
+# A number joined to the next by a dash or "или" ("5-6 часов", "20–25 млрд", "5 или 6"): a
+# range, which the figure reader cannot hold as one value ("с 20 до 28 млрд" is no range: the
+# figure is what was reached).
+_DIGIT_RANGE = re.compile(r"\s*(?:[-–—]|\s(?:или|or)\s)\s*\d+(?:[.,]\d+)?")
+
+
 def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start <= position < stop for start, stop in spans)
 
@@ -38,8 +44,13 @@ def find_number(sentence: Sentence, dates: Sequence[Dated]) -> tuple[str, str, i
     """The first number with a unit that is not part of a date: (value, unit, offset)."""
     text = sentence.text
     date_spans = [(d.start, d.stop) for d in dates]
+    range_end = -1
     for match in _NUMBER.finditer(text):
-        if _inside(match.start(), date_spans):
+        if _inside(match.start(), date_spans) or match.start() < range_end:
+            continue
+        joined = _DIGIT_RANGE.match(text, match.end())
+        if joined:  # "5-6 часов", "20–25 млрд": neither end is the figure
+            range_end = joined.end()
             continue
         digits = re.sub(r"[\s\u00a0]", "", match["digits"])
         before = text[max(0, match.start() - 3):match.start()]
@@ -65,6 +76,11 @@ def find_number(sentence: Sentence, dates: Sequence[Dated]) -> tuple[str, str, i
                     continue
                 unit = token.lemma
         if not unit:
+            continue
+        second = _COMPOUND_AFTER.match(normalize(text), match.end() + rest.find(
+            unit_words[index]) + len(unit_words[index])) if unit.startswith(TIME_UNITS) else None
+        if second:  # "4 часа 30 минут", "2 дня и 3 часа": no one value in one unit
+            range_end = second.end()
             continue
         prefix = normalize(text[max(0, match.start() - 12):match.start()]).split()
         qualifier = next((QUALIFIERS[w] for w in prefix[-2:] if w in QUALIFIERS), "")
@@ -98,8 +114,9 @@ _WORDED = re.compile(r"(?<![\w-])(?:(около|более|почти|приме
                      rf"\s+)?({_NUMBER_WORD}(?:\s+{_NUMBER_WORD})*)\s+(\w+)", re.IGNORECASE)
 # After the unit: a second amount joined to it ("два дня и три часа", "час, двадцать минут")
 # or a half ("два часа с половиной"): the figure is a compound the reader cannot hold.
-_COMPOUND_AFTER = re.compile(rf"\s*(?:,|и|and)\s+(?:{_NUMBER_WORD}|\d)|\s+с\s+половин",
-                             re.IGNORECASE)
+_COMPOUND_AFTER = re.compile(
+    rf"\s*(?:(?:,|и|and)\s+)?(?:{_NUMBER_WORD}|\d+)\s+(?:{'|'.join(TIME_UNITS)})\w*"
+    r"|\s+с\s+половин", re.IGNORECASE)
 
 
 def _duration(sentence: Sentence) -> tuple[str, str, int]:
