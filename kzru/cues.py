@@ -224,6 +224,19 @@ DOCUMENT_VERBS: tuple[str, ...] = (
     "sign", "exchang", "adopt", "ratif", "conclud")
 # The nouns of a signing ("подписание", "подписанием"): "завершились подписанием соглашений".
 SIGNING_NOUNS: tuple[str, ...] = ("подписани", "ратификаци", "signing")
+# Words that deny or doubt what a clause after them tells ("опроверг сообщения о том, что …
+# подписали", "слухи о том, что …", "ошибочно сообщили", "якобы"): a signing told there
+# never happened as far as the text says.
+DENIAL_WORDS: tuple[str, ...] = (
+    "опроверг", "опровергл", "опровержени", "слух", "ошибочн", "якобы", "ложн", "denied",
+    "denies", "deny", "rumo", "falsely")
+# A confirmation negated ("не подтвердил", "не подтвердились", "не соответствуют
+# действительности") leaves what it is about a rumour.
+UNCONFIRMED: tuple[str, ...] = ("не подтверд", "не соответству", "not confirm")
+# Verbs that call an act off or put it off ("отложили подписание", "подписание отменено"): a
+# signing named as a noun beside them has not taken place (a noun, "об отмене пошлин", not).
+CALLED_OFF_WORDS: tuple[str, ...] = (
+    "отлож", "отмен", "сорва", "сорвал", "перенес", "перенос", "postpon", "cancel")
 # What a description's verbs say is reported, not done or ongoing: "отношения развиваются",
 # "товарооборот растёт" describe; only a meeting, a project, an institution… is done/ongoing.
 DESCRIPTIVE_KINDS: frozenset[str] = frozenset({"statement", "figure"})

@@ -70,3 +70,18 @@ def test_a_move_told_after_the_first_date_re_dates_that_event(drafts_of) -> None
     # the move's sentence names no old date: the note takes it from the event as it was
     assert "2029-03-18" in event.date_note
     assert by("Встреча министров").event == by("Позже").event == event.id
+
+
+def test_moving_something_else_at_a_meeting_moves_no_event(drafts_of) -> None:
+    """A guard for the rule above: what the meeting moved («перенесли отгрузку зерна на …»)
+    is no move of the meeting, which keeps its day. (Whatever event the second sentence
+    gets is another rule's: only the meeting's day is checked here.)"""
+    data, by = drafts_of(
+        "Астана, 16 марта 2029 года\n\n"
+        "Министры сельского хозяйства Казахстана и России провели встречу в Алматы 15 "
+        "марта.\n"
+        "На встрече министры перенесли отгрузку зерна на 30 марта.\n")
+    meeting = by("Министры сельского")
+    assert meeting.event
+    assert data.events[meeting.event].start == date(2029, 3, 15)
+    assert "перенес" not in data.events[meeting.event].date_note.lower()

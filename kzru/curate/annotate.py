@@ -192,6 +192,8 @@ def normalise(text: str, kind: str) -> str:
              and i not in fixed]
     if not words:
         return text
+    if kind == "person" and len(words) > 1 and any(_cases(w) == ["nomn"] for w in words):
+        return text  # "Анна Иванова": a given name read only as a nominative, so is the name
     case = _shared_case(words)
     if case is None:
         return text

@@ -13,12 +13,14 @@ import re
 from typing import TYPE_CHECKING
 
 from kzru.curate.channels import last_side
+from kzru.curate.genders import agrees, pronoun_gender
 from kzru.curate.speakers import (
     SPEAKERS_JOINER,
     find_speaker,
     opens_with,
     pronoun_speaks,
     says,
+    speaking_pronoun,
 )
 from kzru.curate.titles import holders, is_title, office_holder, resolve
 from kzru.curate.words import normalize
@@ -131,9 +133,15 @@ def carry_speakers(drafts: list[Draft], annotated: Annotated, publisher: str,
             # ("Он отметил, что Травников приедет": the people named after the verb are
             # what is said, as are those inside a quotation before "— сказал он")
             # the last speaker, or else the last person named, in the sentences just before
+            # ("— сказала она" takes up no man, "— сказал он" no woman: none agreeing, none)
+            wanted = _asked_gender(sentence)
             speaker = out[-1].speaker if out and out[-1].sentence >= draft.sentence - 2 \
                 else ""
-            speaker = speaker or canonical_name(_last_person(sentences, draft.sentence))
+            if speaker and wanted and not _agrees(wanted, speaker, sentences[:draft.sentence],
+                                                  resolved):
+                speaker = ""
+            speaker = speaker or canonical_name(_last_person(sentences, draft.sentence,
+                                                             wanted))
             speaker = full.get(speaker, speaker)
         if not speaker and out and out[-1].sentence >= draft.sentence - 2 and \
                 _institution(out[-1].speaker) and _in_message(sentence):
@@ -178,13 +186,40 @@ def _initialled(name: str) -> str:
     return found[2] if found else ""
 
 
-def _last_person(sentences: tuple[Sentence, ...], number: int) -> str:
-    """The last person named in the two sentences before sentence ``number``, or ''."""
+def _last_person(sentences: tuple[Sentence, ...], number: int, gender: str = "") -> str:
+    """The last person named in the two sentences before sentence ``number`` whose name
+    agrees with ``gender`` (genders.agrees), or ''."""
     for sentence in reversed(sentences[max(0, number - 2):number]):
-        people = [e for e in sentence.entities if e.type == "person"]
+        people = [e for e in sentence.entities if e.type == "person" and agrees(gender,
+                                                                                e.normal)]
         if people:
             return people[-1].normal
     return ""
+
+
+def _asked_gender(sentence: Sentence) -> str:
+    """The gender the pronoun that speaks in the sentence asks for ("— сказала она", "По его
+    словам"), '' for none."""
+    word = speaking_pronoun(sentence)
+    text = normalize(sentence.text)
+    for phrase in () if word else PRONOUN_ATTRIBUTIONS:
+        if re.match(rf"{re.escape(phrase)}(?!\w)", text):
+            word = phrase.split()[1]
+            break
+    return pronoun_gender(word)
+
+
+def _agrees(gender: str, speaker: str, before: tuple[Sentence, ...], resolved) -> bool:  # noqa: ANN001
+    """Whether the speaker drafted before (a name as resolved for the table) agrees with
+    ``gender``: the gender of the name the article wrote for them; a joint speaker, an
+    institution or a name not found agrees."""
+    if SPEAKERS_JOINER in speaker:
+        return True
+    for sentence in reversed(before):
+        for entity in sentence.entities:
+            if entity.type == "person" and resolved(entity.normal) == speaker:
+                return agrees(gender, entity.normal)
+    return True
 
 
 def _full_names(annotated: Annotated) -> dict[str, str]:

@@ -11,7 +11,9 @@ import re
 
 from kzru.cues import (
     ACCEPTED_WORDS,
+    CALLED_OFF_WORDS,
     DECIDING_POS,
+    DENIAL_WORDS,
     DOCUMENT_REACH,
     DOCUMENT_VERBS,
     DOCUMENT_WORDS,
@@ -27,6 +29,7 @@ from kzru.cues import (
     STATUS_CUES,
     STATUS_ORDER,
     TAKING_CUES,
+    UNCONFIRMED,
 )
 from kzru.curate.annotate import Sentence, Token
 from kzru.curate.verbs import (
@@ -102,6 +105,8 @@ def decide(sentence: Sentence, framed: bool = False) -> tuple[str, str, str]:
                     or status in (
                     "signed", "agreed", "done") and after_future_be(sentence, token):
                 decided = "planned"  # "посетит", "договорятся"; "будет подписано"
+            if status == "signed" and unsigned(sentence, token):
+                continue  # "так и не подписали", "опроверг сообщения о том, что подписали"
             if status == "signed" and " " not in cue and cue.startswith(EXCHANGE_CUES) \
                     and not _document(sentence):
                 decided = "done"  # "обменялись поздравлениями": an exchange of no document
@@ -197,6 +202,40 @@ def _intended(sentence: Sentence) -> list[tuple[Token, Token]]:
     return found
 
 
+def unsigned(sentence: Sentence, token: Token) -> bool:
+    """Whether the signing at ``token`` is told as one that did not take place: negated
+    before it ("не подписали") or after it ("подписано не будет"), inside a denial or a rumour
+    ("опроверг сообщения о том, что …", "слухи о том, что …", "ошибочно сообщили", a
+    confirmation negated), or, for the noun of a signing, put off or called off ("отложили
+    подписание", "подписание отменено") or under a verb negated ("подписание … не
+    состоялось"). Such a signing is never a signed document."""
+    if negated(sentence, token):
+        return True
+    words = letters(sentence)
+    after = [normalize(t.text) for t in words if t.start > token.start][:2]
+    if len(after) == 2 and after[0] == "не" and after[1].startswith(("буд", "был")):
+        return True  # "соглашение подписано не будет"
+    before = [normalize(t.text) for t in words if t.stop <= token.start][-2:]
+    if len(before) == 2 and before[0] == "не" and before[1].startswith(("буд", "был")):
+        return True  # "так и не было подписано"
+    if token.pos == "NOUN" and any(t.pos in _CALLING_POS and negated(sentence, t)
+                                   for t in words):
+        return True  # "подписание соглашения не состоялось"
+    text = normalize(sentence.text)
+    if holds_word(text, UNCONFIRMED):
+        return True
+    at = token.start - sentence.start
+    if any(found < at for found in (
+            position for stem in DENIAL_WORDS for position in find(stem, text))):
+        return True
+    return token.pos == "NOUN" and any(
+        t.pos in _CALLING_POS and normalize(t.text).startswith(CALLED_OFF_WORDS) for t in words)
+
+
+# The word classes of a verb that calls a signing off ("отложили", "отменено", "отложенное").
+_CALLING_POS = frozenset({"VERB", "PRTS", "PRTF", "GRND", "INFN"})
+
+
 def _document(sentence: Sentence, infinitive: bool = False) -> str:
     """The document word a signing/exchange/adoption verb governs (or its noun: "завершились
     подписанием пакета соглашений", "подписание Декларации"), or ''."""
@@ -211,6 +250,8 @@ def _document(sentence: Sentence, infinitive: bool = False) -> str:
             continue  # ("подписать" names the act: "о планах подписать" signs nothing)
         if nominal and index and normalize(tokens[index - 1].text).startswith(CEREMONY_WORDS):
             continue  # "церемония подписания … состоялась": a ceremony held, not a signing
+        if unsigned(sentence, token):
+            continue  # "не подписали дорожную карту": no document signed
         near = tokens[max(0, index - DOCUMENT_REACH):index + DOCUMENT_REACH + 1]
         for other in near:
             lemma = normalize(other.lemma)

@@ -21,12 +21,19 @@ from kzru.number_words import (
     MULTIPLIERS,
     NUMBER_WORDS,
     QUALIFIERS,
+    RANGE_JOINERS,
     TIME_UNITS,
 )
 
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<currency>[$€₽₸]\s?)?(?P<digits>\d{1,3}(?:[\s\u00a0]\d{3})+|\d+)"
     r"(?:[.,](?P<fraction>\d+))?(?![\w.,]\d)")
+
+
+# A number joined to the next by a dash or "или" ("5-6 часов", "20–25 млрд", "5 или 6"): a
+# range, which the figure reader cannot hold as one value ("с 20 до 28 млрд" is no range: the
+# figure is what was reached).
+_DIGIT_RANGE = re.compile(r"\s*(?:[-–—]|\s(?:или|or)\s)\s*\d+(?:[.,]\d+)?")
 
 
 def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -37,8 +44,13 @@ def find_number(sentence: Sentence, dates: Sequence[Dated]) -> tuple[str, str, i
     """The first number with a unit that is not part of a date: (value, unit, offset)."""
     text = sentence.text
     date_spans = [(d.start, d.stop) for d in dates]
+    range_end = -1
     for match in _NUMBER.finditer(text):
-        if _inside(match.start(), date_spans):
+        if _inside(match.start(), date_spans) or match.start() < range_end:
+            continue
+        joined = _DIGIT_RANGE.match(text, match.end())
+        if joined:  # "5-6 часов", "20–25 млрд": neither end is the figure
+            range_end = joined.end()
             continue
         digits = re.sub(r"[\s\u00a0]", "", match["digits"])
         before = text[max(0, match.start() - 3):match.start()]
@@ -64,6 +76,11 @@ def find_number(sentence: Sentence, dates: Sequence[Dated]) -> tuple[str, str, i
                     continue
                 unit = token.lemma
         if not unit:
+            continue
+        second = _COMPOUND_AFTER.match(normalize(text), match.end() + rest.find(
+            unit_words[index]) + len(unit_words[index])) if unit.startswith(TIME_UNITS) else None
+        if second:  # "4 часа 30 минут", "2 дня и 3 часа": no one value in one unit
+            range_end = second.end()
             continue
         prefix = normalize(text[max(0, match.start() - 12):match.start()]).split()
         qualifier = next((QUALIFIERS[w] for w in prefix[-2:] if w in QUALIFIERS), "")
@@ -91,25 +108,75 @@ def _age(text: str, match: re.Match[str]) -> bool:
         bool(_AGE_BEFORE.search(normalize(text[max(0, match.start() - 40):match.start()])))
 
 
-_WORDED = re.compile(r"(?<!\w)(?:(около|более|почти|примерно|свыше|менее|about|over|nearly)\s+)?"
-                     r"(" + "|".join(NUMBER_WORDS) + r")\s+(\w+)", re.IGNORECASE)
+_NUMBER_WORD = "(?:" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + \
+    r")(?!\w)"
+_WORDED = re.compile(r"(?<![\w-])(?:(около|более|почти|примерно|свыше|менее|about|over|nearly)"
+                     rf"\s+)?({_NUMBER_WORD}(?:\s+{_NUMBER_WORD})*)\s+(\w+)", re.IGNORECASE)
+# After the unit: a second amount joined to it ("два дня и три часа", "час, двадцать минут")
+# or a half ("два часа с половиной"): the figure is a compound the reader cannot hold.
+_COMPOUND_AFTER = re.compile(
+    rf"\s*(?:(?:,|и|and)\s+)?(?:{_NUMBER_WORD}|\d+)\s+(?:{'|'.join(TIME_UNITS)})\w*"
+    r"|\s+с\s+половин", re.IGNORECASE)
 
 
 def _duration(sentence: Sentence) -> tuple[str, str, int]:
     """How long something lasted, its number said in words, after a verb of lasting
-    ("переговоры длились около трёх часов" → 3, "час (about)"); else no figure."""
+    ("переговоры длились около трёх часов" → 3, "час (about)"; "двадцать пять минут" → 25,
+    the compound read whole); a range ("пять-шесть часов") or an amount of two units ("два
+    дня и три часа") gives no figure, never one part of it."""
     text = normalize(sentence.text)
     if not any(re.search(rf"(?<!\w){verb}", text) for verb in DURATION_VERBS):
         return "", "", -1
     for match in _WORDED.finditer(text):
         if not match[3].startswith(TIME_UNITS):
             continue
+        value = _compound(match[2].split())
+        if not value or _joined_before(sentence, text, match.start(2)) or \
+                _COMPOUND_AFTER.match(text, match.end(3)):
+            return "", "", -1
         token = cue_at(sentence, sentence.start + match.start(3))
         unit = token.lemma if token is not None else match[3]
         qualifier = QUALIFIERS.get(match[1] or "", "")
-        return NUMBER_WORDS[match[2]], f"{unit} ({qualifier})" if qualifier else unit, \
-            match.start(2)
+        return value, f"{unit} ({qualifier})" if qualifier else unit, match.start(2)
     return "", "", -1
+
+
+def _compound(words: list[str]) -> str:
+    """The number a run of number words makes ("двадцать пять" 25, "ста двадцати" 120), each
+    word of a smaller place than the one before (hundreds, tens or a teen, units); '' when the
+    run is no one number ("пять шесть", "двадцать тридцать", a half in a compound)."""
+    values = [Decimal(NUMBER_WORDS[word.lower()]) for word in words]
+    if len(values) > 1 and any(v != v.to_integral_value() for v in values):
+        return ""
+    places = [3 if v >= 100 else 2 if v >= 10 else 1 for v in values]
+    if any(later >= earlier for earlier, later in zip(places, places[1:])):
+        return ""
+    if any(earlier < 20 and later == 1 for earlier, later in zip(values, values[1:])
+           if earlier >= 10):
+        return ""  # "двенадцать пять": a teen takes no unit after it
+    return str(sum(values))
+
+
+def _joined_before(sentence: Sentence, text: str, at: int) -> bool:
+    """Whether the number word at ``at`` ends a range or follows another number ("пять-шесть",
+    "пяти или шести", "от пяти до шести", "тысяча двести"): a word of a range before it with a
+    number before that, or a numeral the tables do not hold right before it."""
+    before = text[:at].rstrip()
+    for joiner in RANGE_JOINERS:
+        if not re.search(("(?<!\\w)" if joiner.isalpha() else "") + re.escape(joiner) + "$",
+                         before):
+            continue
+        rest = before[:-len(joiner)].rstrip()
+        if re.search(rf"(?<!\w)(?:{_NUMBER_WORD}|\d+)$", rest, re.IGNORECASE) or \
+                rest and _numeral(sentence, len(rest) - 1):
+            return True
+    return bool(before) and _numeral(sentence, len(before) - 1)
+
+
+def _numeral(sentence: Sentence, at: int) -> bool:
+    """Whether the word ending at ``at`` (in the normalised sentence) is a numeral or digits."""
+    token = cue_at(sentence, sentence.start + at)
+    return token is not None and (token.pos == "NUMR" or token.text.isdigit())
 
 
 def _after_change(sentence: Sentence, at: int) -> bool:

@@ -42,6 +42,22 @@ _MOVED_EVENTS = ("встреч", "визит", "переговор", "самми
                  "поездк", "сессии", "сесси", "конференци")
 
 
+# Words that may stand between a verb of moving and the event it moves ("перенесли сроки
+# встречи", "перенести дату визита").
+_WHEN_WORDS = ("срок", "дат", "время", "проведени")
+
+
+def _of_event(text: str) -> bool:
+    """Whether the verb of moving ``text`` opens with moves an event: the word after it is
+    an event ("перенесли встречу"), its time ("сроки встречи"), or no noun at all ("перенесены
+    на 20 марта", "отложен до …", "перенесли с 6 на 13"); not "перенесли поставки на …"."""
+    words = re.findall(r"\w+", text)[1:4]
+    while words[:1] and words[0].startswith(_WHEN_WORDS):
+        words = words[1:]
+    return not words or words[0] in ("на", "до", "с", "со", "в", "из-за", "по", "и") or \
+        words[0].startswith(_MOVED_EVENTS) or words[0].isdigit()
+
+
 def says_move(text: str, verbs: tuple[str, ...] = ()) -> bool:
     """Whether a (normalised) sentence says an event was moved: a word of moving with an
     event after it ("перенос встречи"), or with a verb or the clause's end after it, so that
@@ -78,7 +94,7 @@ def moved_dates(sentence: str, dates: list[Dated], published: Published) -> list
     falls: a new day named without its year is read in the year nearest the article's."""
     text = normalize(sentence)
     verb = _MOVE.search(text)
-    if verb is None:
+    if verb is None or not _of_event(text[verb.start():]):
         return dates
     new = next((d for d in dates if d.start >= verb.end() and d.precision == "day" and
                 _ON.search(text[:d.start])), None)

@@ -288,17 +288,32 @@ def opens_with(sentence: Sentence, openings: tuple[str, ...]) -> bool:
 def _pronoun_after(sentence: Sentence, at: int) -> bool:
     """A pronoun right after the verb of saying at article offset ``at`` ("— сказал он",
     "— отметила она"): the subject is the person named before."""
+    return bool(_word_after(sentence, at))
+
+
+def _word_after(sentence: Sentence, at: int) -> str:
+    """The pronoun right after the verb of saying at article offset ``at``, or ''."""
     after = [t for t in sentence.tokens if t.start > at and re.search(r"\w", t.text)][:1]
-    return bool(after) and normalize(after[0].text) in SPEAKER_PRONOUNS
+    word = normalize(after[0].text) if after else ""
+    return word if word in SPEAKER_PRONOUNS else ""
 
 
 def pronoun_speaks(sentence: Sentence) -> bool:
     """A pronoun is the subject of the sentence's verb of saying: it opens the sentence
     ("Он сообщил, что …") or follows the verb ("«…», — сказал он.")."""
+    return bool(speaking_pronoun(sentence))
+
+
+def speaking_pronoun(sentence: Sentence) -> str:
+    """The pronoun that is the subject of the sentence's verb of saying ("он", "она"), or ''
+    (its gender says whom it can take up: "— сказала она" no man)."""
     if not says(sentence):
-        return False
-    return opens_with(sentence, SPEAKER_PRONOUNS) or any(
-        _pronoun_after(sentence, t.start) for t in sentence.tokens if _saying(t))
+        return ""
+    for pronoun in SPEAKER_PRONOUNS:
+        if opens_with(sentence, (pronoun,)):
+            return pronoun
+    return next((word for word in (_word_after(sentence, t.start) for t in sentence.tokens
+                                   if _saying(t)) if word), "")
 
 
 def says(sentence: Sentence) -> bool:
