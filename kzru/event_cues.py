@@ -88,6 +88,10 @@ EVENT_TITLES: dict[str, tuple[str, str]] = {
     "talks": ("Переговоры", "Talks"), "meeting": ("Встреча", "Meeting"),
     "summit": ("Саммит", "Summit"), "forum": ("Форум", "Forum"),
 }
+# The country a visit proposed without a city goes to, by its host side (Russian, English):
+# its title names it ("Государственный визит: Казахстан"), as a city would be named.
+HOST_TITLES: dict[str, tuple[str, str]] = {"kz": ("Казахстан", "Kazakhstan"),
+                                           "ru": ("Россия", "Russia")}
 
 # Words naming the two sides of an event ("стороны договорились", "главы государств"): an undated
 # sentence using them in a report from the event is about the event.
@@ -154,6 +158,20 @@ BACKGROUND_WORDS: tuple[str, ...] = (
     "ahead of", "накануне визит", "накануне переговор", "накануне встреч",
     "накануне саммит", "накануне форум", "on the eve of", "неоднократно", "не раз",
     "не однажды", "не единожды", "многократно", "repeatedly", *GENERIC_WORDS)
+# A figure told as a total ("всего", "в общей сложности") or over years ("за десять лет",
+# "за последние годы", "с 2015 года") is the relations' background, not the meeting's: with no
+# word of the meeting's own, it joins no event (kzru.curate.background.standing_figure).
+TOTAL_WORDS: tuple[str, ...] = ("всего", "в общей сложности", "в целом за", "in total",
+                                "in all", "altogether")
+_HOW_MANY = (r"(?:\d+|полтора|полторы|два|две|три|четыре|пять|шесть|семь|восемь|девять|"
+             r"десять|\w+надцать|двадцать|тридцать|сорок|несколько|много|многие|двух|трех|трёх|"
+             r"четырех|четырёх|пяти|шести|семи|восьми|девяти|десяти|\w+надцати|двадцати|"
+             r"тридцати|нескольких|многих)")
+YEARS_SPAN = (rf"(?<!\w)(?:за|в течение|на протяжении)\s+(?:последние\s+|прошедшие\s+)?"
+              rf"(?:{_HOW_MANY}\s+)?(?:лет|года|годы|десятилети\w*)(?!\w)"
+              rf"|(?<!\w)в\s+последние\s+(?:{_HOW_MANY}\s+)?(?:лет|года|годы)(?!\w)"
+              r"|(?<!\w)с\s+\d{4}\s+года(?!\w)"
+              r"|(?<!\w)over\s+the\s+(?:past|last)\s+(?:\S+\s+)?(?:years|decades?)(?!\w)")
 # Words that bring a narrative back to the present ("Теперь…", "Сейчас…"): a sentence holding
 # one does not continue the earlier time of the sentence before it.
 NOW_WORDS: tuple[str, ...] = ("теперь", "сейчас", "ныне", "nowadays", "now")

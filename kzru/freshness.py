@@ -22,7 +22,7 @@ import os
 import time
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from kzru.cache import FORMAT_VERSION, MEMO_LIMIT, _trusted_file, write_atomically
 from kzru.errors import KzruError
@@ -266,9 +266,11 @@ class Sealed:
         self.name = name  # what the seal is of: a content key, or KEY-VARIANT
         self.now = now
 
-    def is_sound(self) -> bool:
+    def is_sound(self, confirm: Callable[[], bool] | None = None) -> bool:
         """True when the file exists and its checksum is one its seal names (checked again
-        only when its stat changed, or was taken too close to a change)."""
+        only when its stat changed, or was taken too close to a change). ``confirm``: asked
+        whenever the checksum was read, before the stat is recorded: a file it refuses is not
+        sound, and its stat is not recorded (a later run checks it again)."""
         signature = _signature(_trusted_file(self.path))
         seal = _read_seal(self.seal_path, self.name)
         if signature[0] == -1 or seal is None:
@@ -283,8 +285,24 @@ class Sealed:
             seal = _read_seal(self.seal_path, self.name)  # filed by a run meanwhile?
             if seal is None or digest not in seal.digests:
                 return False
+        if confirm is not None and not confirm():
+            return False
         self.record(signature, digest)
         return True
+
+    def vouched_stat(self) -> Signature | None:
+        """The file's stat when the stat its seal recorded vouches for it alone (the file
+        unchanged since a run read its checksum: ``is_sound`` reads none); else None."""
+        signature = _signature(_trusted_file(self.path))
+        seal = _read_seal(self.seal_path, self.name)
+        if signature[0] == -1 or seal is None or seal.index != signature \
+                or _racy(signature, seal.checked):
+            return None
+        return signature
+
+    def stat_is(self, signature: Signature) -> bool:
+        """Whether the file's stat is ``signature`` (it was not replaced meanwhile)."""
+        return _signature(_trusted_file(self.path)) == signature
 
     def file_build(self, digest: str) -> None:
         """Name a new build's checksum in the seal *before* its file is renamed in: a run

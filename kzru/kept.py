@@ -13,7 +13,9 @@ FORMAT_VERSION, names another file), and by a digest of the variant and of kzru'
 (so another kzru, or an edited one, never reads it). It is written like the index: built into
 a private temporary file, its checksum filed in its seal (``kept-KEY-VARIANT.json``, the
 index's Seal, by the same rule: freshness.Sealed), then renamed in; read only when the seal
-vouches for it, its meta says what it answers and its values are the types kzru writes.
+vouches for it, its meta says what it answers and its values are the types kzru writes
+(every value checked whenever its checksum is read, and its stat recorded only then: a run
+the recorded stat vouches for reads the meta alone, not the whole file again).
 Anything else is rebuilt, never answered from. Nothing read from it is a path or code: only
 text written out, ids, and numbers.
 """
@@ -28,6 +30,7 @@ from typing import Any, Callable, Iterable, Iterator
 from kzru import cache, codec, freshness
 
 KEPT_VERSION = "1"
+KEPT_PAGE = 1 << 16  # the largest page SQLite takes
 _code: list[str] = []
 
 
@@ -131,26 +134,70 @@ def open_kept(index: Any, kind: str, parts: Iterable[object], schema: str,
 
 def _open(path: Path, seal: freshness.Sealed, key: str, variant: str,
           checks: str) -> Kept | None:
-    """The kept answer when its seal vouches for it and its meta and values are as kzru writes."""
-    if not seal.is_sound():
-        return None
+    """The kept answer when its seal vouches for it and its meta and values are as kzru writes.
+    Every value is checked (``checks``: a read of the whole file, 30,000 rows of track at
+    100,000 facts) whenever the checksum is read, and its stat recorded only after: a run
+    whose recorded stat vouches for the file reads a file whose values were found sound, and
+    reads only its meta (unless the file was replaced while it was opened)."""
     from kzru.index import _read_only
 
-    connection = _read_only(path)
-    try:
+    opened: list[tuple[sqlite3.Connection, int]] = []
+
+    def checked(connection: sqlite3.Connection) -> int | None:
+        """The row count the meta files, when the meta says the file answers what is asked,
+        complete; None otherwise."""
         meta = dict(connection.execute("SELECT key, value FROM meta"))
         count = meta.get("count")
         if meta.get("complete") != "1" or meta.get("key") != key \
                 or meta.get("variant") != variant or meta.get("version") != KEPT_VERSION \
                 or not (isinstance(count, str) and count.isdigit()):
-            raise codec.Damaged("the kept file's meta is not what kzru writes")
+            return None
+        return int(count)
+
+    def whole() -> bool:
+        """The meta and every value as kzru writes them (asked when the checksum was read:
+        the file's stat is recorded only when this holds)."""
+        connection = _read_only(path)
+        opened.append((connection, -1))
+        count = checked(connection)
+        if count is None:
+            return False
         (wrong,), = connection.execute(checks).fetchall()
         if wrong != 0:
-            raise codec.Damaged("a kept row is not what kzru writes")
+            return False
+        opened[-1] = (connection, count)
+        return True
+
+    kept = None
+    try:
+        stat = seal.vouched_stat()
+        if stat is None:
+            if not seal.is_sound(whole):
+                return None
+            if not opened:  # vouched by a stat another run recorded meanwhile: check it all
+                whole()
+            connection, count = opened[-1]
+        else:
+            connection = _read_only(path)
+            opened.append((connection, -1))
+            found = checked(connection)
+            if found is None:
+                return None
+            count = found
+            if not seal.stat_is(stat):  # replaced since its stat was taken: check it whole
+                (wrong,), = connection.execute(checks).fetchall()
+                if wrong != 0:
+                    return None
+        if count < 0:
+            return None
+        kept = Kept(connection, count)
+        return kept
     except (sqlite3.Error, ValueError):
-        connection.close()
         return None
-    return Kept(connection, int(count))
+    finally:
+        if kept is None:
+            for connection, _ in opened:
+                connection.close()
 
 
 def _build(path: Path, seal: freshness.Sealed, key: str, variant: str, schema: str,
@@ -164,6 +211,10 @@ def _build(path: Path, seal: freshness.Sealed, key: str, variant: str, schema: s
     try:
         connection = sqlite3.connect(temporary)
         try:
+            # set before any table: read back in rows of a few kilobytes (track's items) or
+            # pieces of a megabyte (a brief's page), a 64 KiB page is one read where 4 KiB
+            # pages took sixteen (a warm track at 100,000 facts reads 94 MB)
+            connection.execute(f"PRAGMA page_size = {KEPT_PAGE}")
             connection.execute("PRAGMA synchronous = OFF")
             connection.execute("PRAGMA journal_mode = OFF")
             connection.executescript(f"CREATE TABLE meta (key TEXT PRIMARY KEY, value); "
@@ -190,12 +241,17 @@ PAGES = "CREATE TABLE pages (seq INTEGER PRIMARY KEY, text TEXT NOT NULL)"
 PAGE_CHECKS = ("SELECT (SELECT COUNT(*) FROM pages WHERE typeof(seq) != 'integer' OR "
                "typeof(text) != 'text') + ((SELECT COUNT(*) FROM pages) != (SELECT "
                "CAST(value AS INTEGER) FROM meta WHERE key = 'count'))")
-PAGE_SIZE = 1 << 20
+# A kept document's piece, in characters: tens of kilobytes, not megabytes. Each piece is
+# made, stored, read back and written out as one string; megabyte strings made one after
+# another are what the C allocator keeps (past the first freed, it serves them from a heap
+# that grows): at 100,000 facts the Moscow brief's 117 MB of Markdown read back a megabyte
+# at a time took a warm run to 162 MB, and its first run from 97 to 116 MB.
+PAGE_SIZE = 1 << 15
 
 
 class _Pieces:
-    """A text stream kept as pieces of about PAGE_SIZE characters, inserted as they fill: a
-    long document (a brief at 100,000 facts: tens of megabytes) is never held whole."""
+    """A text stream kept as pieces of PAGE_SIZE characters, inserted as they fill: a long
+    document (a brief at 100,000 facts: tens of megabytes) is never held whole."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection

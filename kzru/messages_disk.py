@@ -253,6 +253,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "поле {field!r} не редактируется; можно: {fields}"),
     "err.no_event_to_retitle": ("{id} has no event to retitle (edit 'event' first)",
                                 "у {id} нет события, которое можно переименовать (сначала event)"),
+    "err.no_proposal_to_retitle": ("{id} proposes no event to retitle (only an invitation "
+                                   "proposes one: its 'proposes')",
+                                   "{id} не предлагает события, которое можно переименовать "
+                                   "(предлагает его только приглашение: proposes)"),
     "err.event_accepted": ("event {id} is already accepted: change its title in {path}",
                            "событие {id} уже принято: меняйте его название в {path}"),
     "err.event_needs_title": ("event {id} needs a title", "событию {id} нужно название"),

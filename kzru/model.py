@@ -171,13 +171,16 @@ class Dataset:
 
     def facts_of(self, sources: Iterable[str], events: Iterable[str],
                  statuses: Iterable[str] | None = None, top_level: bool = False,
-                 ids: bool = False, kinds: Iterable[str] | None = None) -> list[Any]:
+                 ids: bool = False, kinds: Iterable[str] | None = None,
+                 main_sectors: Iterable[str] | None = None) -> list[Any]:
         sources, events = set(sources), set(events)
         wanted = set(statuses) if statuses is not None else None
         of_kinds = set(kinds) if kinds is not None else None
+        main = set(main_sectors) if main_sectors is not None else None
         found = [fact for fact in self.facts.values() if fact.source in sources
                  and fact.event in events and (wanted is None or fact.status in wanted)
                  and (of_kinds is None or fact.kind in of_kinds)
+                 and (main is None or fact.sectors[:1] and fact.sectors[0] in main)
                  and not (top_level and fact.part_of)]
         return [fact.id for fact in found] if ids else found
 

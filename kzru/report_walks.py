@@ -14,7 +14,7 @@ from typing import Any, Iterable, Sequence
 
 from kzru.fact_columns import LIST_JOIN
 from kzru.model import Fact, Row
-from kzru.walks import FILE_ORDER, TOP_LEVEL, WalkQueries, _chunks, marks
+from kzru.walks import FILE_ORDER, TOP_LEVEL, WalkQueries, _chunks, _main_sector, marks
 
 
 class ReportQueries(WalkQueries):
@@ -26,12 +26,14 @@ class ReportQueries(WalkQueries):
 
     def facts_of(self, sources: Iterable[str], events: Iterable[str],
                  statuses: Iterable[str] | None = None, top_level: bool = False,
-                 ids: bool = False, kinds: Iterable[str] | None = None) -> list[Any]:
+                 ids: bool = False, kinds: Iterable[str] | None = None,
+                 main_sectors: Iterable[str] | None = None) -> list[Any]:
         """Facts (or their ids, with ``ids``) of these sources and events ('' for none), of
-        these statuses (and ``kinds``), only those that are not parts with ``top_level``;
-        file order."""
+        these statuses (and ``kinds``, and main sectors), only those that are not parts with
+        ``top_level``; file order."""
         sources, events = list(dict.fromkeys(sources)), list(dict.fromkeys(events))
-        if not sources or not events:
+        main = list(dict.fromkeys(main_sectors)) if main_sectors is not None else None
+        if not sources or not events or main == []:
             return []
         where = f"x.source IN ({marks(sources)}) AND x.event IN ({marks(events)})"
         params: list[Any] = [*sources, *events]
@@ -43,6 +45,10 @@ class ReportQueries(WalkQueries):
             kinds = list(kinds)
             where += f" AND x.kind IN ({marks(kinds)})"
             params += kinds
+        if main is not None:
+            first, more = _main_sector(main)
+            where += f" AND {first}"
+            params += more
         if top_level:
             where += f" AND {TOP_LEVEL}"
         if ids:  # their lines kept, as ``select`` keeps a fact's

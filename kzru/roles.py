@@ -81,8 +81,7 @@ def _cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{alternatives})[^\W_]*(?:\s+[^\W_]+){{0,2}}")
 
 
-_OPEN_ENDED = re.compile(r"(?<![^\W\d_])(?:%s)[^\W_]*" % "|".join(
-    re.escape(normalize(cue)) for cue in OPEN_ENDED_CUES))
+_OPEN_ENDED: list[re.Pattern[str]] = []  # compiled when first asked (open_ended)
 
 
 def open_ended(fact: Fact) -> str:
@@ -90,12 +89,25 @@ def open_ended(fact: Fact) -> str:
     сети филиалов»), or "" when it has a finish (a branch to set up, a plant to build)."""
     if fact.status not in OPEN_ENDED_STATUSES or fact.kind == "document":
         return ""
-    found = _OPEN_ENDED.search(normalize(fact.evidence))
+    if not _OPEN_ENDED:
+        _OPEN_ENDED.append(re.compile(r"(?<![^\W\d_])(?:%s)[^\W_]*" % "|".join(
+            re.escape(normalize(cue)) for cue in OPEN_ENDED_CUES)))
+    found = _OPEN_ENDED[0].search(normalize(fact.evidence))
     return found.group(0) if found else ""
 
 
-_PATTERNS = {status: _cue_pattern(cues) for status, cues in STATUS_CUES.items()}
-_PATTERNS["reported"] = _cue_pattern(DISCUSSION_CUES)
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Each status's cue pattern, compiled when first asked: a run that only reads track's
+    kept answer (judged.py) never judges a fact, and compiling them took most of this
+    module's import."""
+    if not _PATTERNS:
+        found = {status: _cue_pattern(cues) for status, cues in STATUS_CUES.items()}
+        found["reported"] = _cue_pattern(DISCUSSION_CUES)
+        _PATTERNS.update(found)
+    return _PATTERNS
 
 
 def deciding_words(fact: Fact, earlier: Fact | None = None) -> str:
@@ -103,7 +115,7 @@ def deciding_words(fact: Fact, earlier: Fact | None = None) -> str:
     it), as written; empty when the evidence holds none. With ``earlier``, the words that name
     the thing both facts are about follow after " … " when the cue does not show them
     ("открыты филиалы девяти … инженерно-физического института (МИФИ)")."""
-    pattern = _PATTERNS.get(fact.status)
+    pattern = _patterns().get(fact.status)
     folded = normalize(fact.evidence)
     found = pattern.search(folded) if pattern else None
     if found is None and earlier is not None and len(folded) == len(fact.evidence):
@@ -261,7 +273,7 @@ def talks(fact: Fact) -> bool:
     if fact.status != "reported" or voice(fact) != STATE:
         return False
     folded = normalize(fact.evidence)
-    for found in _PATTERNS["reported"].finditer(folded):
+    for found in _patterns()["reported"].finditer(folded):
         before = folded[:found.start()].split()
         if not before or before[-1] not in ASIDES:
             return True

@@ -101,6 +101,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review.proposed": (" (proposed: edit event_title to rename it)",
                         " (предложено: чтобы переименовать, правьте event_title)"),
     "review.no_event": ("event   -", "событие -"),
+    "review.proposes": ("proposes {id}: {title}   ({kind}, {date}, places: {places}){how}",
+                        "предлагает {id}: {title}   ({kind}, {date}, места: {places}){how}"),
+    "review.proposes_draft": (" — accepted with this draft (edit proposes_title to rename it, "
+                              "or proposes, left empty, to decline it)",
+                              " — принимается вместе с черновиком (чтобы переименовать, "
+                              "правьте proposes_title; чтобы отказаться — proposes без "
+                              "значения)"),
+    "review.proposes_curated": (" — already accepted: this draft's source is listed on it",
+                                " — уже принято: источник черновика будет указан в нём"),
+    "review.proposed_accepted": ("{id} proposes {event} ({title}): accepted with it",
+                                 "{id} предлагает {event} ({title}): принято вместе с ним"),
+    "review.list_proposes": (" [proposes {id}: {title}, {date}]",
+                             " [предлагает {id}: {title}, {date}]"),
     "review.sectors": ("sectors {sectors}   speaker: {speaker}",
                        "отрасли {sectors}   говорящий: {speaker}"),
     "review.names": ("names   {names}   (first named: {entity})",
@@ -117,6 +130,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review.edit": ("edit", "правка"),
     "review.unknown_field": ("unknown field {field!r}", "неизвестное поле {field!r}"),
     "review.edited": ("edited (saved when you accept):", "изменено (сохранится при принятии):"),
+    "review.edits_dropped": ("{id}: its edits are not saved (only accept saves them)",
+                             "{id}: правки не сохранены (их сохраняет только принятие)"),
     # --- kzru add's summary ---------------------------------------------------------------
     "add.links_one": ("skipped 1 symbolic link ({names}): a folder's links are not read, so no "
                       "file from elsewhere is copied into the data; add the file a link leads "

@@ -304,6 +304,11 @@ def field_documents(dataset: Dataset, entries: list[Tracked]) -> dict[str, tuple
     said: dict[tuple[str, str], list[Fact]] = {}
     found: dict[str, tuple[Fact, ...]] = {}
     lines = dataset.fact_lines
+    # the fields asked of each report: only its statements on those are read (at 100,000
+    # facts the Moscow report makes 4,000 statements, read whole for every batch of forecasts)
+    fields: dict[tuple[str, str], set[str]] = {}
+    for fact in wanted:
+        fields.setdefault((fact.event, fact.source), set()).update(fact.sectors[:1])
     for fact in wanted:  # a forecast naming a thing of its own is "not mentioned", not here
         key = (fact.event, fact.source)
         if key not in signed:
@@ -318,10 +323,9 @@ def field_documents(dataset: Dataset, entries: list[Tracked]) -> dict[str, tuple
             # (round-14 readers: joint technological initiatives and the IT-sector line)
             # (the report's statements read as such: at 100,000 facts reading the event
             # whole for each forecast's article made track's first run quadratic)
-            said[key] = sorted((row for row in dataset.facts_of(reports, (event.id,),
-                                                                 top_level=True,
-                                                                 kinds=("statement",))
-                                if row.sectors and row.sectors[0] not in GENERAL_SECTORS),
+            said[key] = sorted(dataset.facts_of(reports, (event.id,), top_level=True,
+                                                kinds=("statement",), main_sectors=sorted(
+                                                    fields[key] - set(GENERAL_SECTORS))),
                                key=lambda row: (lines.get(row.id, 0), row.id))
         field = tuple(row for row in said[key] if row.sectors[0] == fact.sectors[0])
         if signed[key] or field:

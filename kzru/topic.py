@@ -89,8 +89,8 @@ def _organisations(dataset: Dataset, fact: Fact,
                    named: dict[str, list[GlossaryEntry]] | None = None) -> list[GlossaryEntry]:
     """The glossary's organisations the fact names, in glossary order."""
     named = organisation_names(dataset) if named is None else named
-    names = {_fold(name) for name in fact.names}
-    chosen = {id(entry) for name in names for entry in named.get(name, ())}
+    chosen = {id(entry) for name in fact.names
+              for entry in named.get(_FOLDED.get(name) or _fold(name), ())}
     if not chosen:  # most facts name none: the glossary is not walked for them
         return []
     return [entry for entry in dataset.glossary.values() if id(entry) in chosen]
@@ -158,22 +158,32 @@ def says_outside_names(dataset: Dataset, fact: Fact, wanted: frozenset[str],
     if not wanted.isdisjoint(heads):
         return True
     spelled_names = {_fold(name) for entry in organisations for name in entry.all_names()}
-    if any(not wanted.isdisjoint(word_keys(word)) for name in fact.names
-           if _fold(name) not in spelled_names for word in _name_words(name)):
-        return True
-    spellings = [_spelling(entry) for entry in organisations]
     says = _SAYS.get(wanted)
-    if says is None:  # whether a word is one of the wanted, worked out once a word
+    if says is None:  # whether a word (or a name) says one of the wanted, worked out once
         says = _SAYS[wanted] = {}
+        _NAMES_SAY[wanted] = {}
+    names_say = _NAMES_SAY[wanted]
+    for name in fact.names:
+        found = names_say.get(name)
+        if found is None:
+            found = names_say[name] = any(not wanted.isdisjoint(word_keys(word))
+                                          for word in _name_words(name))
+        if found and _fold(name) not in spelled_names:
+            return True
+    spellings = [_spelling(entry) for entry in organisations]
     for text in (fact.summary, fact.text, fact.evidence):
         tokens = words(text)
+        if not spellings:  # no name to mask: the first wanted word will do (the words
+            for token in tokens:  # after it are not looked up)
+                found = says.get(token)
+                if found is None:
+                    found = says[token] = not wanted.isdisjoint(word_keys(token))
+                if found:
+                    return True
+            continue
         for token in tokens:
             if token not in says:
                 says[token] = not wanted.isdisjoint(word_keys(token))
-        if not spellings:  # no name to mask: any wanted word will do
-            if any(says[token] for token in tokens):
-                return True
-            continue
         said = [position for position, token in enumerate(tokens) if says[token]]
         if not said:
             continue
@@ -186,6 +196,7 @@ def says_outside_names(dataset: Dataset, fact: Fact, wanted: frozenset[str],
 
 
 _SAYS: dict[frozenset[str], dict[str, bool]] = {}
+_NAMES_SAY: dict[frozenset[str], dict[str, bool]] = {}
 
 
 def topic_words(reading: Any) -> dict[str, str]:

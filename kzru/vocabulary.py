@@ -123,6 +123,9 @@ VOCABULARY: dict[str, tuple[str, str]] = {
     "field.names": ("names", "имена"),
     "field.event_title": ("event_title", "название события"),
     "field.event_title_ru": ("event_title_ru", "название события по-русски"),
+    "field.proposes": ("proposes", "предлагаемое событие"),
+    "field.proposes_title": ("proposes_title", "название предлагаемого события"),
+    "field.proposes_title_ru": ("proposes_title_ru", "название предлагаемого события по-русски"),
     # --- a date's precision and basis, a row's review state --------------------------------
     "precision.day": ("day", "день"),
     "precision.month": ("month", "месяц"),

@@ -61,6 +61,12 @@ WORDS: dict[str, tuple[str, str]] = {
                              "* дата выведена (см. kzru show ID)"),
     "note.sources_inferred": ("* date inferred (see the published_note field: --fields all)",
                               "* дата выведена (см. поле published_note: --fields all)"),
+    "note.sources_no_facts": ("facts 0 ({ids}): an article the table holds no fact from (its "
+                              "drafts all rejected in review, or it is only an event's source); "
+                              "its row is kept, so the same text is not added again",
+                              "фактов 0 ({ids}): статья, фактов из которой в таблице нет (её "
+                              "черновики все отклонены при проверке, или она только источник "
+                              "события); строка остаётся, чтобы тот же текст не добавили снова"),
     "note.part_of": ("part of {id}", "часть {id}"),
     "note.draft": ("[draft]", "[черновик]"),
     "note.reported_by_one": ("reported by 1 source", "источник: 1"),

@@ -316,29 +316,3 @@ def test_export_csv_that_started_before_a_writers_renames_copies_one_version(
     assert exported == new and copied.count("sources.csv") == 2  # copied again, whole
     assert run("check", "--data", str(out)).code == 0
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".package")) == []
-
-
-@pytest.mark.parametrize("name", ["SIGINT", "SIGTERM", "SIGHUP"])
-def test_a_signal_during_a_writes_renames_waits_for_their_end(name: str) -> None:
-    """The renames of a write (writer.commit) and the lock file's first moments run with
-    Ctrl-C, SIGTERM and SIGHUP held (held_signals.signals_held, one copy for both): a signal
-    sent meanwhile arrives when the block ends, never inside it."""
-    import signal
-
-    from kzru.held_signals import signals_held
-
-    number = getattr(signal, name)
-    arrived: list[str] = []
-
-    def note(signum: int, frame: object) -> None:
-        arrived.append("signal")
-
-    previous = signal.signal(number, note)
-    try:
-        with signals_held():
-            os.kill(os.getpid(), number)
-            arrived.append("renames done")
-        arrived.append("after")
-    finally:
-        signal.signal(number, previous)
-    assert arrived == ["renames done", "signal", "after"]

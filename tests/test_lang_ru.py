@@ -440,7 +440,7 @@ HELP_NAMES = {"OPTIONS", "summary", "text", "table", "tsv", "md", "json", "jsonl
               "txt", "MiB", "ID", "DIR", "FILE", "LIST", "YEAR", "SECTOR", "PLACE", "DATE",
               "QUERY", "EVENT", "PATH", "URL", "TITLE", "NAME", "WORDS", "RECORD", "IDS",
               "DRAFT", "FOLDER", "TARGET", "PATHS", "WORD", "csv", "OR", "AND", "search",
-              "reported_in"}
+              "reported_in", "proposes"}
 
 
 def _help_left(shown: str) -> list[str]:

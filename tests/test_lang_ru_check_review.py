@@ -169,7 +169,8 @@ def test_review_list_in_russian_and_its_machine_formats_unchanged(drafted, run) 
     piped = run("--lang", "ru", "review", "--data", str(drafted), "--list", "--format", "csv")
     assert piped.out == run("review", "--data", str(drafted), "--list", "--format", "csv").out
     assert piped.out.splitlines()[0] == "id,source,status,kind,date,date_precision,event," \
-                                        "same_as,text"
+                                        "same_as,text,proposes,proposes_title,proposes_kind," \
+                                        "proposes_date,proposes_date_precision,proposes_places"
 
 
 def test_review_by_id_says_what_it_did_in_russian(drafted, run) -> None:

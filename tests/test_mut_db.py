@@ -304,6 +304,26 @@ def test_facts_of_sources_events_and_statuses_in_file_order(store) -> None:  # n
     assert store.facts_of(sources, events, []) == []
 
 
+def test_facts_of_main_sectors_keeps_the_facts_whose_first_sector_is_named(store) -> None:  # noqa: ANN001
+    """A fact's main sector is the first it lists: a fact naming the sector only after
+    another is left out (a report's statements on a field, read by suggest.field_documents);
+    no sector named, no fact."""
+    sources = sorted({row["source"] for row in FACTS})
+    events = sorted({row["event"] for row in FACTS})
+    second = next(row for row in FACTS if len(listed(row, "sectors")) > 1)
+    sector = listed(second, "sectors")[1]
+    mine = [row for row in FACTS if listed(row, "sectors")[:1] == [sector]]
+    assert mine and second not in mine
+    assert store.facts_of(sources, events, ids=True, main_sectors=[sector]) == \
+        [row["id"] for row in mine]
+    statements = [row["id"] for row in top(mine) if row["kind"] == "statement"]
+    assert statements and store.facts_of(sources, events, top_level=True, ids=True,
+                                          kinds=["statement"], main_sectors=[sector]) == statements
+    both = [row["id"] for row in FACTS if listed(row, "sectors")[:1] in ([sector], ["politics"])]
+    assert ids(store.facts_of(sources, events, main_sectors=["politics", sector])) == both
+    assert store.facts_of(sources, events, main_sectors=[]) == []
+
+
 def test_fetch_and_parts_of_read_many_ids_in_runs(store) -> None:  # noqa: ANN001
     # more ids than one query's list holds (500): the parents are read in the first and the
     # last run, and ids of no fact are left out

@@ -281,6 +281,7 @@ def test_the_stores_other_answers_are_the_loaded_tables() -> None:
     assert loaded.overview_rows("2025-11-state-visit-moscow", ["a004"], 4)
     every = list(loaded.facts)
     followed: set[str] = set()
+    statements_on_fields = 0
     for sector in loaded.sectors:
         assert stored.main_sector_facts([sector]) == loaded.main_sector_facts([sector])
     assert stored.main_sector_facts(["nuclear", "energy"]) == \
@@ -312,10 +313,19 @@ def test_the_stores_other_answers_are_the_loaded_tables() -> None:
                                                               followed=True))
         assert stored.facts_of(loaded.sources, [event_id, ""], top_level=True) == \
             loaded.facts_of(loaded.sources, [event_id, ""], top_level=True)
+        # a report's statements on some fields (suggest.field_documents)
+        main = sorted({fact.sectors[0] for fact in loaded.event_facts(event_id) if fact.sectors})
+        for sectors in (main, main[:1], main[1:], []):
+            on_fields = loaded.facts_of(loaded.sources, [event_id], top_level=True,
+                                        kinds=("statement",), main_sectors=sectors)
+            assert stored.facts_of(loaded.sources, [event_id], top_level=True,
+                                   kinds=("statement",), main_sectors=sectors) == on_fields
+            statements_on_fields += len(on_fields)
         others = [other for other in loaded.events if other != event_id]
         for source_id in loaded.sources:
             assert stored.event_spans(source_id, others) == \
                 loaded.event_spans(source_id, others)
+    assert statements_on_fields
     spans = [stored.event_spans(s, loaded.events) for s in loaded.sources]
     assert any(first < last for found in spans for first, last in found.values())
     linked = {earlier for fact in loaded.facts.values() for earlier in fact.follows}

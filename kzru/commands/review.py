@@ -6,6 +6,8 @@ from typing import Annotated, List, Optional
 import typer
 
 from kzru.commands.add import MAKE_ARTICLE, own_folder
+from kzru.commands.review_list import list_drafts, proposed_event, title_of
+from kzru.commands.review_list import said_in as _say
 from kzru.data_typed import dated, figure, typed_values, value_typed
 from kzru.errors import KzruError, one_line
 from kzru.labels import Said, say
@@ -25,8 +27,6 @@ ACTIONS = {"a": ("a", "accept", "принять"), "e": ("e", "edit", "прав�
            "r": ("r", "reject", "отклонить"), "s": ("s", "skip", "пропустить"),
            "q": ("q", "quit", "выйти")}
 YES = ("y", "yes", "д", "да")
-LIST_KEYS = ("id", "source", "status", "kind", "date", "date_precision", "event", "same_as",
-             "text")
 
 
 @with_common_options
@@ -42,7 +42,12 @@ def command(
              "field and its value may be typed as a Russian page shows them, a date also as "
              "words (--set date='5 декабря 2025', 'декабрь 2025', '2025 г.'; its precision "
              "the one it states). Proposed same_as links are kept only when --set same_as "
-             "names them.")] = None,
+             "names them. event_title and event_title_ru rename the draft's own event; the "
+             "event an invitation proposes (accepted with it) is renamed with proposes_title "
+             "and proposes_title_ru, declined with --set proposes= (the invitation is "
+             "accepted, proposing nothing), and replaced with --set proposes=ID, an event of "
+             "the folder the invitation is to (a draft one is accepted with it; either then "
+             "lists the draft's article).")] = None,
     reject: Annotated[Optional[List[str]], typer.Option(
         "--reject", metavar="ID", help="Reject (remove) this draft (repeatable).")] = None,
     list_: Annotated[bool, typer.Option(
@@ -50,8 +55,10 @@ def command(
     *, options: Options,
 ) -> None:
     """Review drafts written by kzru add. At a terminal: each draft with its sentence in
-    context and what decided it; accept, edit (also the proposed event's title), reject, skip
-    or quit (progress is kept); each proposed same_as link is asked for (y/N). For scripts:
+    context and what decided it, and the event an invitation proposes; accept, edit (also the
+    titles of a proposed event), reject, skip or quit (progress is kept; an edit is saved
+    when its draft is accepted, never by skip, reject or quit); each proposed
+    same_as link is asked for (y/N). For scripts:
     --accept ID… [--set FIELD=VALUE…] and --reject ID…. An accepted fact must pass the
     curated-row rules (an English summary, sectors, evidence showing its status, no
     done/signed/agreed date after its article)."""
@@ -63,14 +70,20 @@ def command(
     if changes and not accept:
         raise KzruError(Said("err.set_needs_accept"))
     if accept or reject:
+        proposed: list = []
         accepted, rejected = decide(folder, accept or (), reject or (),
-                                    lambda data: typed_values(changes, data))
+                                    lambda data: typed_values(changes, data), proposed)
         typer.echo(one_line(say(Said("review.decided", accepted=accepted, rejected=rejected,
                                      folder=folder), options.language)))
+        for fact_id, event in proposed:  # accepted with an invitation: said, never unseen
+            title = event["title_ru"] if options.language == "ru" and event["title_ru"] else \
+                event["title_en"]
+            typer.echo(_say("review.proposed_accepted", options.language, id=fact_id,
+                            event=event["id"], title=title))
         return
     session = Session(folder)
     if list_ or not (sys.stdin.isatty() and sys.stdout.isatty()):
-        _list(session, source, options)
+        list_drafts(session, source, options)
         return
     with session.hold():  # refused at once, in one line, while another kzru changes it
         session.__init__(folder)  # what is on disk now that nobody else can change it
@@ -109,45 +122,6 @@ def _fields_said() -> object:
 
     return Joined([Pair(field, f"{label('field.' + field, 'ru')} ({field})")
                    for field in EDITABLE])
-
-
-def _say(key: str, lang: str, **fields: object) -> str:
-    """A message of the table in the reader's language, data in it made safe for one line."""
-    return say(Said(key, **{name: one_line(value) if type(value) is str else value
-                            for name, value in fields.items()}), lang)
-
-
-def _list(session, source: Optional[str], options: Options) -> None:  # noqa: ANN001
-    """The drafts waiting, in the chosen format like every listing: a table at a terminal
-    (the sentence wrapped at spaces), TSV with a header in a pipe, or json/jsonl/csv/md."""
-    from kzru.labels import label, status_word, word
-    from kzru.output import Output
-    from kzru.render import date_label
-    from kzru.table import Column
-
-    lang = options.language
-    rows = []
-    for fact_id in session.drafts(source):
-        fact = session.data.facts[fact_id]
-        rows.append({"id": fact.id, "source": fact.source, "status": fact.status,
-                     "kind": fact.kind, "date": fact.date, "date_precision": fact.date_precision,
-                     "when": date_label(fact.date, fact.date_precision), "event": fact.event,
-                     "same_as": list(fact.same_as), "text": fact.text,
-                     # a table's words (the machine formats keep the values above)
-                     "status_shown": say(status_word(fact.status), lang),
-                     "kind_shown": say(word("kind", fact.kind), lang)})
-    columns = [Column("id", _say("review.col.draft", lang), no_wrap=True),
-               Column("status_shown", label("col.status", lang), drop=3),
-               Column("kind_shown", _say("review.col.kind", lang), drop=1),
-               Column("when", label("col.date", lang), no_wrap=True, drop=2),
-               Column("text", _say("review.col.sentence", lang), ratio=1, min_width=20)]
-    not_shown = _say("review.not_shown", lang, columns="{columns}")
-    with Output(options) as out:
-        out.rows(rows, LIST_KEYS, columns, _say("review.none", lang, folder=str(session.folder)),
-                 draw=lambda: out.writer.table(rows, columns, dropped_note=not_shown))
-        if out.is_table:
-            out.writer.line(_say("review.waiting", lang, count=len(rows),
-                                 folder=str(session.folder)), style="dim")
 
 
 def _interactive(session, source: Optional[str], color: bool,  # noqa: ANN001
@@ -197,13 +171,16 @@ def _interactive(session, source: Optional[str], color: bool,  # noqa: ANN001
                         _show(console, number, total, session, fact_id, lang)
                     continue
                 elif choice == "r":
+                    _drop_edits(console, session, fact_id, None)
                     session.reject(fact_id)
                     session.save()
                     console.print(f"[red]{escape(_say('review.rejected', lang))}[/red] {fact_id}")
                 elif choice == "s":
+                    _drop_edits(console, session, fact_id, lang)
                     session.skip(fact_id)
                     session.save()
                 elif choice == "q":
+                    _drop_edits(console, session, fact_id, lang)
                     console.print(_say("review.quit", lang, done=done,
                                        left=len(session.drafts(source))), markup=False)
                     return
@@ -227,6 +204,19 @@ def _interactive(session, source: Optional[str], color: bool,  # noqa: ANN001
     left = len(session.drafts(source))
     console.print(_say("review.all_seen", lang, total=total, done=done)
                   + (_say("review.left", lang, count=left) if left else ""), markup=False)
+
+
+def _drop_edits(console, session, fact_id: str,  # noqa: ANN001
+                lang: Optional[str]) -> None:
+    """Only accept saves a draft's edits ("saved when you accept"): skip, reject and quit
+    leave the draft as it was on disk, a declined visit still proposed. Every other decision
+    was saved when made, so going back to the disk undoes this draft's edits only. Said
+    (``lang``) when the draft stays, to be seen again with the edits gone."""
+    if not session.edited.get(fact_id):
+        return
+    session.__init__(session.folder)
+    if lang is not None:
+        console.print(_say("review.edits_dropped", lang, id=fact_id), markup=False)
 
 
 class _Cancelled(Exception):
@@ -304,6 +294,14 @@ def _show(console, number: int, total: int, session, fact_id: str,  # noqa: ANN0
              proposed=Said("review.proposed") if event["review"] == "draft" else "")
     else:
         line("review.no_event")
+    proposed = proposed_event(session, fact_id)
+    if proposed["proposes"]:
+        draft = (session.proposed_row(fact_id) or {}).get("review") == "draft"
+        line("review.proposes", id=proposed["proposes"], title=title_of(session, fact_id, lang),
+             kind=word("event_kind", proposed["proposes_kind"]),
+             date=proposed["proposes_when"] or "-",
+             places=", ".join(proposed["proposes_places"]) or "-",
+             how=Said("review.proposes_draft" if draft else "review.proposes_curated"))
     names = names_of(session.data.glossary)
     line("review.sectors", sectors=_sectors(row["sectors"], session.data, lang) or "-",
          speaker=speaker_said(row["speaker"], names, lang) or "-")

@@ -18,7 +18,9 @@ EXAMPLES = ("kzru sources", "kzru sources --format csv",
 def command(fields_: FieldsOption = None, *, options: Options) -> None:
     """The articles behind the table: publisher, date and how many facts each gave.
 
-    At narrow widths File goes first, then Published."""
+    At narrow widths File goes first, then Published. An article with no fact (facts 0,
+    its drafts all rejected in review, or one only an event lists) is kept and listed: its
+    row is what refuses the same text added again; the table says so under it."""
     data = dataset(options)
     counts = data.top_level_counts("source")
     rows = []
@@ -44,6 +46,10 @@ def command(fields_: FieldsOption = None, *, options: Options) -> None:
         out.rows(rows, keys, columns, label("empty.sources", lang))
         if out.is_table and not fields_:
             out.writer.line(label("note.sources_inferred", lang), style="dim")
+        empty = [row["id"] for row in rows if not row["facts"]]
+        if out.is_table and empty and "facts" in keys:  # why a row gave nothing, said
+            out.writer.line(label("note.sources_no_facts", lang, ids=", ".join(empty)),
+                            style="dim")
 
 
 def _notes_said(rows: list[dict], folder: str, lang: str) -> list[dict]:

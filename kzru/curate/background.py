@@ -20,11 +20,14 @@ from kzru.curate.annotate import Sentence
 from kzru.curate.draft import Draft
 from kzru.curate.mentions import ACTS, VISIT_KINDS, holds, host_of, span, venues
 from kzru.event_cues import (
+    ANAPHORA_STARTS,
     ARRIVAL_VERBS,
     BACKGROUND_WORDS,
     EVENT_FRAMING,
     PARTICIPANT_WORDS,
     REPORT_DAYS,
+    TOTAL_WORDS,
+    YEARS_SPAN,
 )
 from kzru.model import Event
 from kzru.text import normalize
@@ -87,3 +90,29 @@ def background(draft: Draft, sentence: Sentence, event: Event, article_date: dat
             ahead or draft.status in ACTS | {"planned"}:
         return event.id
     return ""
+
+
+def standing_figure(draft: Draft, sentence: Sentence, before: Draft | None) -> bool:
+    """A figure told as the relations' background, which joins no event whatever the
+    article's framing: dated only by the article, said by no one and through no verb of
+    talks, naming no event and nothing of the meeting ("в ходе визита"), and either a state
+    in the present tense ("Организация насчитывает 10 членов", "товарооборот составляет…")
+    or a total or a span of years ("всего", "за десять лет вырос…"). A sentence that takes
+    up what the one before named by a pronoun ("Всего он включает 36 пунктов") keeps its
+    link, and so does a general noun taking up what the meeting signed or agreed ("Документ
+    включает 15 статей" after "подписали соглашение"): that is the meeting's own."""
+    if not draft.value or draft.date.basis != "publication" or draft.event_word or \
+            draft.speaker or draft.status not in ("reported", "ongoing"):
+        return False
+    text = normalize(draft.text)
+    if holds(text, EVENT_FRAMING) or draft.why.cue and normalize(draft.why.cue).startswith(
+            REPORTED_CUES):
+        return False
+    verb = next((t.start for t in sentence.tokens if t.pos in ("VERB", "INFN") or t.tense),
+                sentence.stop)
+    opening = re.findall(r"\w+", normalize(sentence.text[:verb - sentence.start]))
+    if set(opening) & set(ANAPHORA_STARTS) or before is not None and (
+            before.status in ACTS or before.kind == "document"):
+        return False
+    return sentence.tense() == "present" or holds(text, TOTAL_WORDS) or bool(
+        re.search(YEARS_SPAN, text))

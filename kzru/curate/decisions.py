@@ -19,13 +19,14 @@ from kzru.model import Dataset
 
 
 def decide(folder: Path, accept: Iterable[str] = (), reject: Iterable[str] = (),
-           changes: "Mapping[str, str] | Callable[[Dataset], Mapping[str, str]] | None" = None
-           ) -> tuple[int, int]:
+           changes: "Mapping[str, str] | Callable[[Dataset], Mapping[str, str]] | None" = None,
+           proposed: "list[tuple[str, dict[str, str]]] | None" = None) -> tuple[int, int]:
     """Accept (with ``changes`` set on each accepted draft first) and reject drafts by id in
     one write (for scripts); the counts done. Proposed same_as links are kept only when
     ``changes`` sets same_as. ``changes`` may be worked out from the folder as read (values
     typed in Russian, read with its sectors and glossary). The folder is held from the read
-    to the write."""
+    to the write. ``proposed`` (a list) gets each draft event accepted because an accepted
+    invitation proposes it, with that invitation's id, so that it is said, never unseen."""
     # an id given twice is decided once ("review is accepted" for the second would say the
     # first did not count); one given both ways is refused, before anything is read
     accept, reject = list(dict.fromkeys(accept)), list(dict.fromkeys(reject))
@@ -47,4 +48,6 @@ def decide(folder: Path, accept: Iterable[str] = (), reject: Iterable[str] = (),
             session.reject(fact_id)
             rejected += 1
         session.save()
+    if proposed is not None:
+        proposed.extend(session.proposed_accepted)
     return accepted, rejected

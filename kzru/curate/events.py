@@ -18,7 +18,7 @@ from datetime import date
 from typing import Iterable
 
 from kzru.curate.annotate import Sentence
-from kzru.curate.background import background
+from kzru.curate.background import background, standing_figure
 from kzru.curate.dates import CONTINUES
 from kzru.curate.draft import Draft
 from kzru.curate.mentions import (
@@ -46,6 +46,7 @@ from kzru.event_cues import (
     BACKGROUND_WORDS,
     EVENT_FRAMING,
     EVENT_TITLES,
+    HOST_TITLES,
     PHONE_TITLES,
     PHONE_WORDS,
 )
@@ -129,10 +130,12 @@ class Linker:
             event_id, number = f"{base}-{number}", number + 1
         title_ru, title_en = PHONE_TITLES if m.phone else EVENT_TITLES[m.kind]
         where = ", ".join(m.places)
+        where_en = ", ".join(latin(p).title() for p in m.places)
+        if not where and not m.phone and m.kind in VISIT_KINDS and m.host in HOST_TITLES:
+            where, where_en = HOST_TITLES[m.host]  # a visit to the country, no city named
         self.events[event_id] = Event(
             id=event_id, kind=m.kind, title_ru=f"{title_ru}: {where}" if where else title_ru,
-            title_en=f"{title_en}: {', '.join(latin(p).title() for p in m.places)}"
-            if where else title_en,
+            title_en=f"{title_en}: {where_en}" if where else title_en,
             start=m.start, end=m.end, date_precision=m.precision, date_basis=m.basis,
             date_note=m.note, host=m.host, guest=m.guest,
             places=m.places,  # cities only: a call or an unplaced event names none
@@ -290,6 +293,10 @@ def link_article(drafts: list[Draft], sentences: dict[int, Sentence], source: st
             continue  # a general remark ("как правило…") or background ("на фоне …",
             # "накануне визита", "неоднократно заявлял") is about no one event
         sentence = sentences[draft.sentence]
+        before = next((drafts[n] for n in reversed(range(index))
+                       if drafts[n].sentence == draft.after), None)
+        if standing_figure(draft, sentence, before):
+            continue  # "за десять лет товарооборот вырос вдвое": the relations' background
         found = ""
         if draft.event_word and draft.date.basis == "publication" and not (
                 upcoming(draft) and holds(normalize(draft.text), EVENT_FRAMING)):

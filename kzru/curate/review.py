@@ -6,7 +6,9 @@ showing a cue of its status — the lint), and leave nothing pointing at a draft
 fact accepts its proposed event and marks its source reviewed, lists the source on the
 event, and writes its confirmed same_as links on both sides. Rejecting removes the row and
 every reference to it (same_as, follows, part_of), and a proposed event no fact uses any more.
-A source whose drafts are all decided becomes accepted.
+An invitation's proposed visit (its note's ``proposes``) is the reviewer's to see, title or
+decline (``proposes``, ``proposes_title``); ``event_title`` is only ever the draft's own event.
+At save, kzru.curate.settle settles which sources each event lists and which are reviewed.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, NamedTuple
+from typing import Iterable, Iterator, Mapping
 
 from kzru import store, writer
+from kzru.curate import settle
 from kzru.curate.inputs import Input, edit_input
 from kzru.curate.notes import NOTES, read_notes
-from kzru.curate.scratch import ARTICLES, validate
+from kzru.curate.scratch import validate
+from kzru.curate.seen import Context, context_of
 from kzru.errors import KzruError
 from kzru.labels import Joined, Said
 from kzru.lint import after_publication, future_message, has_status_cue
@@ -27,24 +31,13 @@ from kzru.model import Fact
 
 EDITABLE = ("summary", "status", "kind", "date", "date_precision", "date_basis", "date_note",
             "sectors", "event", "part_of", "speaker", "same_as", "value", "unit", "text",
-            "names", "event_title", "event_title_ru")
-# Edits of the draft's event (a proposed one only), not of the fact's row.
+            "names", "event_title", "event_title_ru", "proposes", "proposes_title",
+            "proposes_title_ru")
+# Edits of the draft's own event (a proposed one only), not of the fact's row.
 EVENT_FIELDS = {"event_title": "title_en", "event_title_ru": "title_ru"}
+# Edits of the event an invitation proposes without belonging to it (a draft one only).
+PROPOSED_FIELDS = {"proposes_title": "title_en", "proposes_title_ru": "title_ru"}
 LIST_SEP = "; "
-
-
-class Context(NamedTuple):
-    """What a reviewer sees of one draft."""
-
-    fact: Fact
-    before: str
-    sentence: str
-    after: str
-    cue: str
-    status_from: object  # a labels.Said when kzru add kept it so, else its English as written
-    kind_word: str
-    entity: str
-    date_note: object = None  # the drafter's date note as a Said (None: none kept)
 
 
 class Session:
@@ -62,6 +55,11 @@ class Session:
                        for name in ("sources", "events", "facts")}
         self.notes = read_notes(folder)
         self.edited: dict[str, set[str]] = {}  # fact id -> fields set by an edit
+        self.declined: list[str] = []  # events an edit of `proposes` left: dropped if orphaned
+        # (draft, event) for each draft event accepted because a draft proposes it: said
+        self.proposed_accepted: list[tuple[str, dict[str, str]]] = []
+        # the articles under review: save settles which events list them (kzru.curate.settle)
+        self.under_review = {f.source for f in self.data.facts.values() if f.review == "draft"}
 
     # -- reading ---------------------------------------------------------------------------
     def drafts(self, source: str | None = None, include_skipped: bool = True) -> list[str]:
@@ -76,35 +74,7 @@ class Session:
 
     def context(self, fact_id: str, article_text: str | None = None) -> Context:
         """The draft's sentence with the ones before and after, and what decided it."""
-        fact = self.data.facts[fact_id]
-        note = self.notes["drafts"].get(fact_id, {})
-        text = article_text if article_text is not None else self._article(fact.source)
-        span = note.get("sentence")
-        before = after = ""
-        sentence = fact.text
-        if text and isinstance(span, list) and len(span) == 2 and \
-                0 <= span[0] <= span[1] <= len(text):
-            start, stop = span
-            sentence = text[start:stop]
-            head = text[:start].rstrip()
-            before = _last_sentence(head)
-            after = _first_sentence(text[stop:].lstrip())
-        said = note.get("said") if isinstance(note.get("said"), dict) else {}
-        status_from = str(note.get("status_from", ""))
-        return Context(fact, before, sentence, after, str(note.get("cue", "")),
-                       _kept(said.get("status_from"), status_from),
-                       str(note.get("kind_word", "")), str(note.get("entity", "")),
-                       _kept(said.get("date_note"), fact.date_note, None))
-
-    def _article(self, source_id: str) -> str:
-        source = self.data.sources.get(source_id)
-        if source is None:
-            return ""
-        try:
-            return store.read_limited(self.folder / ARTICLES / source.file,
-                                      store.ARTICLE_LIMIT).decode("utf-8")
-        except (OSError, UnicodeDecodeError):
-            return ""
+        return context_of(self.folder, self.data, self.notes, fact_id, article_text)
 
     def _row(self, table: str, row_id: str) -> dict[str, str]:
         for row in self.tables[table].rows:
@@ -120,6 +90,17 @@ class Session:
     def event_row(self, fact_id: str) -> dict[str, str] | None:
         """The event the draft belongs to (as edited in this session), or None."""
         event_id = self._row("facts", fact_id)["event"]
+        return next((r for r in self.tables["events"].rows if r["id"] == event_id), None) \
+            if event_id else None
+
+    def proposes(self, fact_id: str) -> str:
+        """The event the draft's note proposes without the draft belonging to it (an
+        invitation's visit), as edited in this session; '' for none."""
+        return str(self.notes["drafts"].get(fact_id, {}).get("proposes") or "")
+
+    def proposed_row(self, fact_id: str) -> dict[str, str] | None:
+        """The row of the event the draft proposes (``proposes``), or None."""
+        event_id = self.proposes(fact_id)
         return next((r for r in self.tables["events"].rows if r["id"] == event_id), None) \
             if event_id else None
 
@@ -153,22 +134,45 @@ class Session:
             if field not in EDITABLE:
                 raise KzruError(Said("err.not_editable", field=field, fields=", ".join(EDITABLE)))
             if field in EVENT_FIELDS:
-                self._edit_event(row, EVENT_FIELDS[field], value.strip())
+                self._edit_event(row, row["event"], EVENT_FIELDS[field], value.strip(),
+                                 "err.no_event_to_retitle")
+            elif field in PROPOSED_FIELDS:
+                self._edit_event(row, self.proposes(fact_id), PROPOSED_FIELDS[field],
+                                 value.strip(), "err.no_proposal_to_retitle")
+            elif field == "proposes":
+                self._set_proposes(fact_id, value.strip())
             else:
                 row[field] = value.strip()
             self.edited.setdefault(fact_id, set()).add(field)
 
-    def _edit_event(self, row: dict[str, str], column: str, value: str) -> None:
-        """Retitle the draft's proposed event; a curated event is edited in events.csv."""
-        if not row["event"]:
-            raise KzruError(Said("err.no_event_to_retitle", id=row["id"]))
-        event = self._row("events", row["event"])
+    def _edit_event(self, row: dict[str, str], event_id: str, column: str, value: str,
+                    none: str) -> None:
+        """Retitle a proposed (draft) event: the draft's own, or the one it proposes; a
+        curated event is edited in events.csv. ``none``: the message when there is none."""
+        if not event_id:
+            raise KzruError(Said(none, id=row["id"]))
+        event = self._row("events", event_id)
         if event["review"] != "draft":
             raise KzruError(Said("err.event_accepted", id=event["id"],
                                  path=str(self.folder / "events.csv")))
         if not value:
             raise KzruError(Said("err.event_needs_title", id=event["id"]))
         event[column] = value
+
+    def _set_proposes(self, fact_id: str, value: str) -> None:
+        """Decline the event the draft proposes (empty: its note is kept, proposing nothing)
+        or name another event it proposes; the one left is dropped at save when nothing else
+        belongs to it or proposes it."""
+        if value:
+            self._row("events", value)  # an event of the folder, else one line naming it
+        note = self.notes["drafts"].setdefault(fact_id, {})
+        before = self.proposes(fact_id)
+        if before and before != value:
+            self.declined.append(before)
+        if value:
+            note["proposes"] = value
+        else:
+            note.pop("proposes", None)
 
     def accept(self, fact_id: str, changes: Mapping[str, str] | None = None,
                same_as: Iterable[str] = ()) -> None:
@@ -193,6 +197,8 @@ class Session:
             event = next((r for r in self.tables["events"].rows if r["id"] == event_id), None)
             if event is None:
                 continue
+            if event_id == proposes and event_id != row["event"] and event["review"] == "draft":
+                self.proposed_accepted.append((fact_id, event))
             event["review"] = "accepted"
             listed = event["sources"].split(LIST_SEP) if event["sources"] else []
             if row["source"] not in listed:
@@ -291,13 +297,6 @@ class Session:
     def _forget_skip(self, fact_id: str) -> None:
         self.notes["skipped"] = [f for f in self.notes["skipped"] if f != fact_id]
 
-    def _settle_sources(self) -> None:
-        """A source with no drafts left is reviewed: accepted."""
-        open_sources = {r["source"] for r in self.tables["facts"].rows if r["review"] == "draft"}
-        for source in self.tables["sources"].rows:
-            if source["review"] == "draft" and source["id"] not in open_sources:
-                source["review"] = "accepted"
-
     @contextmanager
     def hold(self) -> Iterator[None]:
         """Hold the folder (writer.folder_lock) for the whole session: add and other reviews
@@ -315,7 +314,10 @@ class Session:
         for fact_id, fields in self.edited.items():  # an event a draft was edited away from
             if "event" in fields and fact_id in self.data.facts:
                 self._drop_if_orphaned(self.data.facts[fact_id].event)
-        self._settle_sources()
+        for event_id in self.declined:  # and one an invitation no longer proposes
+            self._drop_if_orphaned(event_id)
+        settle.event_sources(self.tables, self.notes["drafts"], self.under_review)
+        settle.reviewed_sources(self.tables)
         contents = writer.render_tables(self.tables)
         contents[NOTES] = json.dumps(self.notes, ensure_ascii=False, indent=1).encode("utf-8")
         with nullcontext() if self.holding else writer.folder_lock(self.folder):
@@ -333,10 +335,12 @@ class Session:
         if table == "facts" and column in self.edited.get(row_id, set()):
             return edit_input(self.by_option, row_id, column)
         if table == "events":
-            fields = {field for field, name in EVENT_FIELDS.items() if name == column}
-            for fact_id, edited in self.edited.items():
-                if fields & edited and self.current(fact_id)["event"] == row_id:
-                    return edit_input(self.by_option, fact_id, next(iter(fields & edited)))
+            for names, event_of in ((EVENT_FIELDS, lambda f: self.current(f)["event"]),
+                                    (PROPOSED_FIELDS, self.proposes)):
+                fields = {field for field, name in names.items() if name == column}
+                for fact_id, edited in self.edited.items():
+                    if fields & edited and event_of(fact_id) == row_id:
+                        return edit_input(self.by_option, fact_id, sorted(fields & edited)[0])
         return None
 
 
@@ -355,26 +359,3 @@ def pipeline_refuse(folder: Path) -> None:
     from kzru.curate.pipeline import refuse_bundled
 
     refuse_bundled(folder)
-
-
-def _last_sentence(text: str) -> str:
-    """The sentence that ends ``text`` (at most 300 characters of it)."""
-    cut = max(text.rfind(mark) for mark in (". ", "\n", "! ", "? "))
-    return text[cut + 1:].strip()[-300:] if cut >= 0 else text[-300:]
-
-
-def _first_sentence(text: str) -> str:
-    cut = min([i for i in (text.find(". "), text.find("\n")) if i >= 0] or [len(text)])
-    return text[:cut + 1][:300].strip()
-
-
-def _kept(data: object, english: str, otherwise: object = "") -> object:
-    """A note kept as a label's key and fields (labels.as_data), when it reads back as the
-    English written beside it; else ``english`` itself (an older or edited note), or
-    ``otherwise`` when there is none kept."""
-    from kzru.labels import Said, from_data
-
-    said = from_data(data) if data is not None else None
-    if isinstance(said, Said) and said == english:
-        return said
-    return english if otherwise == "" else otherwise
