@@ -137,7 +137,8 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     whole = whole or sentence
     content = letters(sentence)
     short = len(content) < (1 if group is not None and group.member else
-                            2 if finished(sentence, content) else MIN_WORDS) or \
+                            2 if finished(sentence, content) or group is not None and
+                            group.act else MIN_WORDS) or \
         not any(t.pos in DECIDING_POS or t.pos == "NOUN" for t in content)
     # a statement needs a predicate: a verb, a short adjective or participle, a predicative,
     # the dash that stands for "is" in Russian, a figure or a named entity
@@ -253,6 +254,20 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         event_date=invited[0] if invited else None, deed=deed)
 
 
+def _drafts(piece: tuple, annotated: Annotated, lexicon_: Lexicon, published: Published,
+            before: Sentence | None) -> bool:
+    """Whether one act of a coordinated sentence drafts (or is skipped for a reason counted):
+    a split that would lose an act silently is no split."""
+    sentence, number, whole, head, group = piece
+    if attribution_only(sentence):
+        return True
+    try:
+        return draft_sentence(sentence, annotated, lexicon_, published, number, whole, head,
+                              group, before) is not None
+    except Skipped:
+        return True
+
+
 def _dateline(sentence: Sentence, published: Published) -> bool:
     """A place and a date with no predicate ("Астана, 8 апреля 2029 года"): a dateline."""
     return not any(t.pos in PREDICATE_POS for t in sentence.tokens) and \
@@ -346,8 +361,11 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
             # verbatim with its own verb deciding its status
             subject = subject_of(sentence, parts[0])
             pieces = [(sub_sentence(sentence, a, b, text), number, sentence, None,
-                       Group(a, b, a, b, subject if number > 1 else None, False))
+                       Group(a, b, a, b, subject if number > 1 else None, False, act=True))
                       for number, (a, b) in enumerate(parts, 1)]
+            if not all(_drafts(piece, annotated, lexicon_, published, before)
+                       for piece in pieces):
+                pieces = [(sentence, 0, sentence, None, None)]  # both acts, or no split
         elif fits_whole(sentence, text):
             pieces = [(sentence, 0, sentence, None, None)]
         else:
