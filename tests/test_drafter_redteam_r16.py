@@ -28,3 +28,31 @@ def test_a_short_first_act_of_two_is_never_lost(drafts_of) -> None:
         assert first in found[0].evidence and second not in found[0].evidence
         assert second in found[1].evidence
     assert _parts(data, "Мэры")[0].status == "signed"
+
+
+ACTS_AND_TIMES = (
+    "Тверь, 10 июля 2029 года\n\n"
+    "Мэры утвердили план застройки и договорились провести форум в сентябре.\n"
+    "В марте губернаторы подписали протокол и договорились провести встречу в октябре.\n"
+    "Позавчера мэры встретились, а сегодня подписали договор аренды.\n"
+    "Мэры утвердили план застройки и, возможно, подпишут договор в октябре.\n")
+
+
+def test_each_act_is_dated_by_its_own_clause_only(drafts_of) -> None:
+    data, _ = drafts_of(ACTS_AND_TIMES)
+    # the first act names no time: the article's day, never the other act's September
+    adopted, agreed = _parts(data, "Мэры утвердили план застройки и договорились")
+    assert "форум" not in adopted.evidence
+    assert (str(adopted.date), adopted.date_precision, adopted.date_basis) == (
+        "2029-07-10", "day", "publication")
+    assert agreed.status == "agreed"
+    # a time before the first act's verb frames both acts
+    signed, _ = _parts(data, "В марте")
+    assert (str(signed.date), signed.date_precision) == ("2029-03-01", "month")
+    # two times, two acts: the signing is today's, not the day before yesterday's
+    (today,) = _parts(data, "Позавчера")
+    assert (str(today.date), today.date_precision) == ("2029-07-10", "day")
+    # a signing that may come in October does not date the plan adopted (not October 2028)
+    (done,) = _parts(data, "Мэры утвердили план застройки и, возможно")
+    assert (str(done.date), done.date_precision, done.date_basis) == (
+        "2029-07-10", "day", "publication")

@@ -19,6 +19,7 @@ from kzru.cues import (
     WORK_UNDER_WAY,
 )
 from kzru.curate.accepts import acceptable, agreed_to_do
+from kzru.curate.act_times import frame_times, own_times
 from kzru.curate.ahead import invited_dates, invited_kind
 from kzru.curate.annotate import LONGEST_SENTENCE, MIN_WORDS, Annotated, Sentence
 from kzru.curate.attributions import carry_speakers
@@ -68,6 +69,7 @@ from kzru.curate.verbs import frame_end, future_in_past, told_at, told_before
 from kzru.curate.words import letters
 from kzru.labels import Said, word
 from kzru.model import EVIDENCE_JOINER
+from kzru.report_cues import SECOND_ACTS
 from kzru.store import FORMULA_START
 
 
@@ -210,11 +212,19 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     if not dates and whole is not sentence:
         dates = find_dates(whole.text, published, tense)
         dates = [d for d in dates if d.start >= opening_dateline(whole.text)]
+        if group is not None and group.act and not normalize(sentence.text).startswith(
+                SECOND_ACTS):
+            # "Губернаторы подписали … и договорились провести встречу в июне": the June is
+            # the meeting's; an act joined by "и", "а", "а также" takes only the frame
+            # before the first act's verb ("В марте …"), else the article's day
+            dates = frame_times(whole, dates)
     if dates and tense == "present" and _nowadays(sentence, dates[0]):
         dates = dates[1:]
-    dated = explicit(dates) if dates else publication(published)
     normal = normalize(sentence.text)
     cue_at = find(normalize(cue), normal)[0] if cue and find(normalize(cue), normal) else 0
+    if cue and whole is sentence:
+        dates = own_times(sentence, dates, cue_at, cue_tense)  # "Вчера …, а сегодня подписали"
+    dated = explicit(dates) if dates else publication(published)
     deed = to_do and dated.basis != "publication" and dated.start > cue_at
     focus = sentence.start + (cue_at if cue else max(number_at, 0))
     spans = evidence(sentence, article.text, focus)
