@@ -56,3 +56,24 @@ def test_each_act_is_dated_by_its_own_clause_only(drafts_of) -> None:
     (done,) = _parts(data, "Мэры утвердили план застройки и, возможно")
     assert (str(done.date), done.date_precision, done.date_basis) == (
         "2029-07-10", "day", "publication")
+
+
+def test_a_plan_s_time_without_a_year_is_counted_from_the_saying(drafts_of) -> None:
+    _, by = drafts_of(
+        "Курган, 20 мая 2029 года\n\n"
+        "В феврале 2027 года мэр объявил о намерении открыть парк в августе.\n"
+        "В 2026 году губернатор сообщил о планах запустить паром в апреле.\n"
+        "В 2026 году губернатор сообщил, что паром заработает в апреле.\n"
+        "Во вторник мэр объявил о намерении открыть парк в августе.\n")
+    # the August to come after February 2027 is August 2027, not the article's (2029)
+    found = by("В феврале 2027")
+    assert (found.status, str(found.date), found.date_precision) == (
+        "planned", "2027-08-01", "month")
+    # said in 2026, before or after April? dated as the saying, never April 2029
+    for start in ("В 2026 году губернатор сообщил о", "В 2026 году губернатор сообщил,"):
+        found = by(start)
+        assert (str(found.date), found.date_precision) == ("2026-01-01", "year"), start
+        assert "апреле" in str(found.date_note), start
+    # a saying of the article's own week: the August to come, as before
+    found = by("Во вторник")
+    assert (str(found.date), found.date_precision) == ("2029-08-01", "month")

@@ -65,6 +65,7 @@ from kzru.curate.readings import (
 )
 from kzru.curate.speakers import find_speaker
 from kzru.curate.titles import is_title
+from kzru.curate.told_times import from_saying
 from kzru.curate.verbs import frame_end, future_in_past, told_at, told_before
 from kzru.curate.words import letters
 from kzru.labels import Said, word
@@ -176,8 +177,9 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         # the plan's word): the May to come is the plan's time; the Wednesday is the
         # saying's, past, and dates the plan only when nothing after the verb of saying does
         # ("В среду анонсировали создание форума"); not "«…в мае», — сказал он"
-        dates = heard = [d for d in dates if d.start >= told] or [
-            d for d in find_dates(sentence.text, published, "past") if d.start < told]
+        saying = [d for d in find_dates(sentence.text, published, "past") if d.start < told]
+        dates = heard = from_saying(sentence.text, [d for d in dates if d.start >= told],
+                                    saying, published) or saying
     opening = opening_dateline(sentence.text)
     if opening:  # "АСТАНА, 14 марта – … подписали в среду": the filing day is not the deed's
         dates = [d for d in dates if d.start >= opening]
@@ -191,8 +193,12 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     if frame >= 0 and cue and any(at > frame for at in find(normalize(cue),
                                                               normalize(sentence.text))):
         # "Сегодня министр сообщил, что соглашение будет подписано …": the time of the
-        # saying is not the time of what is said, which has only its own
+        # saying is not the time of what is said, which has only its own; a plan's, counted
+        # from the saying ("В 2027 году министр сообщил, что центр откроется в мае")
+        saying = [d for d in find_dates(sentence.text, published, "past") if d.start < frame]
         dates = [d for d in dates if d.start >= frame]
+        if status in ("planned", "expected"):
+            dates = from_saying(sentence.text, dates, saying, published)
     value, unit, number_at = find_number(sentence, named)
     kind, kind_word = decide_kind(sentence, status, bool(value))
     if kind == "meeting" and cue and reported_beyond(sentence, cue, kind_word):
