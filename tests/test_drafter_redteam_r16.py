@@ -77,3 +77,23 @@ def test_a_plan_s_time_without_a_year_is_counted_from_the_saying(drafts_of) -> N
     # a saying of the article's own week: the August to come, as before
     found = by("Во вторник")
     assert (str(found.date), found.date_precision) == ("2029-08-01", "month")
+
+
+def test_a_plan_denied_is_reported_and_a_doubt_is_expected(drafts_of) -> None:
+    _, by = drafts_of(
+        "Курган, 20 мая 2029 года\n\n"
+        "Мэр опроверг слухи о планах закрыть рынок в июле.\n"
+        "Пресс-служба мэрии опровергла сообщения о намерении снести стадион.\n"
+        "Губернатор заявил, что регионы вряд ли откроют переправу в июне.\n"
+        "Министры едва ли подпишут протокол до конца года.\n"
+        "Аким опроверг слухи и объявил о планах открыть рынок в июле.\n")
+    # the plan is the claim denied: nothing planned, and its July is not the denial's
+    found = by("Мэр опроверг")
+    assert (found.status, str(found.date), found.date_basis) == (
+        "reported", "2029-05-20", "publication")
+    assert by("Пресс-служба").status == "reported"
+    # a doubt about what is to come forecasts; it plans nothing
+    assert by("Губернатор заявил").status == "expected"
+    assert by("Министры едва ли").status == "expected"
+    # a plan announced beside the denial, in an act of its own, is still planned
+    assert by("Аким опроверг").status == "planned"

@@ -32,6 +32,7 @@ from kzru.curate.annotate import Sentence, Token
 from kzru.curate.verbs import (
     after_future_be,
     clause_opening,
+    denied,
     future_only,
     futures,
     of_quality,
@@ -142,6 +143,11 @@ def decide(sentence: Sentence, framed: bool = False) -> tuple[str, str, str]:
     for token, intention in _intended(sentence):
         # "планируется открыть": the plan governs the act, whatever the act's own cue says
         per_word[token.start] = (len(token.text), "planned", intention.text, False, "")
+    denial = denied(sentence)
+    if denial is not None:
+        # "опроверг информацию о планах открыть …": the plan is the claim denied
+        per_word = {at: item for at, item in per_word.items()
+                    if not denial[0] <= at < denial[1]}
     if not per_word:
         return "reported", "", ""
     if stance(sentence):

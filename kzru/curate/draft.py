@@ -66,7 +66,7 @@ from kzru.curate.readings import (
 from kzru.curate.speakers import find_speaker
 from kzru.curate.titles import is_title
 from kzru.curate.told_times import from_saying
-from kzru.curate.verbs import frame_end, future_in_past, told_at, told_before
+from kzru.curate.verbs import denied, frame_end, future_in_past, told_at, told_before
 from kzru.curate.words import letters
 from kzru.labels import Said, word
 from kzru.model import EVIDENCE_JOINER
@@ -230,6 +230,10 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     cue_at = find(normalize(cue), normal)[0] if cue and find(normalize(cue), normal) else 0
     if cue and whole is sentence:
         dates = own_times(sentence, dates, cue_at, cue_tense)  # "Вчера …, а сегодня подписали"
+    denial = denied(sentence)
+    if denial is not None and not cue:
+        # "опроверг информацию о планах открыть центр в мае": the May is the denied plan's
+        dates = [d for d in dates if not denial[0] <= sentence.start + d.start < denial[1]]
     dated = explicit(dates) if dates else publication(published)
     deed = to_do and dated.basis != "publication" and dated.start > cue_at
     focus = sentence.start + (cue_at if cue else max(number_at, 0))

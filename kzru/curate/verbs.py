@@ -20,6 +20,7 @@ from kzru.cues import (
 from kzru.curate.annotate import Sentence, Token
 from kzru.curate.words import holds_word, letters, negated, normalize
 from kzru.report_cues import (
+    DENIAL_WORDS,
     FORECAST_FRAMES,
     FORECAST_FUTURES,
     HAVING_FUTURES,
@@ -126,6 +127,23 @@ def stance(sentence: Sentence) -> bool:
     раз подчеркивал"): a habitual stance, which plans, agrees or does nothing itself."""
     text = normalize(sentence.text)
     return holds_word(text, ITERATIVE_WORDS) and any(saying(t) for t in sentence.tokens)
+
+
+def denied(sentence: Sentence) -> tuple[int, int] | None:
+    """What a word of denying governs, as article offsets [start, stop): from the word to a
+    second act of the main clause joined by "и", "а", "но" ("… опроверг слухи и заявил, что
+    …"), else to the sentence's end ("опроверг сообщения о том, что стороны подписали …"
+    denies the signing too); None without such a word."""
+    words = letters(sentence)
+    for index, token in enumerate(words):
+        if not normalize(token.text).startswith(DENIAL_WORDS):
+            continue
+        for before, after in zip(words[index:], words[index + 1:]):
+            if after.pos == "VERB" and after.tense and normalize(before.text) in (
+                    "и", "а", "но") and clause_opening(sentence, after) == "":
+                return (token.start, before.start)
+        return (token.start, sentence.stop)
+    return None
 
 
 def clause_opening(sentence: Sentence, token: Token) -> str:
