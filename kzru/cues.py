@@ -184,6 +184,10 @@ EXCHANGE_CUES: tuple[str, ...] = ("обменял", "exchang")
 # someone or takes part ("принял делегацию", "принял участие": done).
 TAKING_CUES: tuple[str, ...] = ("принял", "принят", "приня")
 ACCEPTED_WORDS: tuple[str, ...] = ("приглашени", "предложени", "invitation", "proposal")
+# What "принять" takes something as when it only notes or weighs it ("принято к сведению",
+# "принял во внимание", "принято к рассмотрению"): no acceptance, no adoption.
+NOTED_AS: tuple[str, ...] = ("к сведению", "к рассмотрению", "во внимание", "к обсуждению",
+                             "into account", "under consideration")
 
 # Words of intention that govern an infinitive: what the infinitive names is a plan, whatever
 # its verb ("планируется открыть", "намерены подписать", "предполагается построить",

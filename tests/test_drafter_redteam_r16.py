@@ -97,3 +97,22 @@ def test_a_plan_denied_is_reported_and_a_doubt_is_expected(drafts_of) -> None:
     assert by("Министры едва ли").status == "expected"
     # a plan announced beside the denial, in an act of its own, is still planned
     assert by("Аким опроверг").status == "planned"
+
+
+def test_an_invitation_noted_or_asked_about_is_not_agreed(drafts_of) -> None:
+    _, by = drafts_of(
+        "Курган, 20 мая 2029 года\n\n"
+        "Такое предложение было принято к сведению.\n"
+        "Губернатор принял во внимание приглашение посетить Курган.\n"
+        "Неясно, будет ли принято приглашение мэра.\n"
+        "Подпишут ли министры протокол, пока не решено.\n"
+        "Новое приглашение принято?\n"
+        "Мэр принял приглашение посетить Курган.\n")
+    # noted, or weighed, is not accepted
+    for start in ("Такое предложение", "Губернатор принял во внимание"):
+        assert by(start).status not in ("agreed", "signed", "done"), start
+    # an open question and a question assert nothing: neither agreed, nor planned
+    for start in ("Неясно", "Подпишут ли", "Новое приглашение"):
+        assert by(start).status not in ("agreed", "signed", "planned"), start
+    # the plain statement is still an acceptance
+    assert by("Мэр принял").status == "agreed"

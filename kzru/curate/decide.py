@@ -31,10 +31,12 @@ from kzru.cues import (
 from kzru.curate.annotate import Sentence, Token
 from kzru.curate.verbs import (
     after_future_be,
+    asked,
     clause_opening,
     denied,
     future_only,
     futures,
+    noted,
     of_quality,
     reported_acts,
     scheduled,
@@ -92,6 +94,12 @@ def decide(sentence: Sentence, framed: bool = False) -> tuple[str, str, str]:
             if token is None or negated(sentence, token):
                 continue
             if " " not in cue and token.pos not in DECIDING_POS:
+                continue
+            if asked(sentence, token) or status in ("signed", "agreed", "done") and any(
+                    noted(sentence, t) for t in sentence.tokens
+                    if at <= t.start - sentence.start < match.end()):
+                # "Приглашение принято?", "будет ли принято приглашение", "принято к
+                # сведению": not known to be accepted, or only noted
                 continue
             decided = status
             if status in ("done", "planned", "signed", "agreed") and " " not in cue and \
