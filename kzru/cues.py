@@ -120,6 +120,9 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
                  # всего будет подписано", "могут подписать", "возможно")
                  "скорее всего", "вероятнее всего", "вероятно", "по-видимому", "возможно",
                  "могут", "может",
+                 # a doubt that it will be ("вряд ли подпишут", "едва ли состоится"): what
+                 # is doubted is still a forecast, never a plan
+                 "вряд ли", "едва ли",
                  # a hope or a confidence that something will be ("выразил надежду, что …
                  # будет", "выразили уверенность, что …"): what is hoped for is expected
                  "выразил надежд", "выразила надежд", "выразили надежд", "надеется",
@@ -181,6 +184,10 @@ EXCHANGE_CUES: tuple[str, ...] = ("обменял", "exchang")
 # someone or takes part ("принял делегацию", "принял участие": done).
 TAKING_CUES: tuple[str, ...] = ("принял", "принят", "приня")
 ACCEPTED_WORDS: tuple[str, ...] = ("приглашени", "предложени", "invitation", "proposal")
+# What "принять" takes something as when it only notes or weighs it ("принято к сведению",
+# "принял во внимание", "принято к рассмотрению"): no acceptance, no adoption.
+NOTED_AS: tuple[str, ...] = ("к сведению", "к рассмотрению", "во внимание", "к обсуждению",
+                             "into account", "under consideration")
 
 # Words of intention that govern an infinitive: what the infinitive names is a plan, whatever
 # its verb ("планируется открыть", "намерены подписать", "предполагается построить",

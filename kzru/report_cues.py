@@ -198,3 +198,10 @@ TOPIC_NOUNS: tuple[str, ...] = ("повестк", "программ", "тема�
 # инвестиционного форума") is an institution named, not an event held.
 CREATION_WORDS: tuple[str, ...] = ("созда", "создан", "учред", "учрежд", "основа",
                                    "create", "establish")
+
+# Words of denying what was said or reported ("опроверг информацию о планах …", "отрицает
+# планы …", "выступил с опровержением сообщений о подписании …"): the plan or the act they
+# govern is the denied claim, so it decides no status (reported), and its time is not the
+# draft's (kzru.curate.verbs.denied).
+DENIAL_WORDS: tuple[str, ...] = ("опроверг", "опровержени", "отрица", "denied", "denies",
+                                 "deny", "refuted")

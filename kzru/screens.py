@@ -204,6 +204,14 @@ STRINGS: dict[str, tuple[str, str]] = {
                                "«{said}» — день без года: {how}."),
     "draft.note.month_no_year": ("«{said}» names the month without a year: {how}.",
                                  "«{said}» — месяц без года: {how}."),
+    "draft.note.after_saying": ("«{said}» names no year: the one to come after the saying "
+                                "(«{saying}»), in {year}.",
+                                "«{said}» — без года: ближайший после заявления («{saying}»), "
+                                "в {year} году."),
+    "draft.note.as_saying": ("«{said}» names no year, and the saying («{saying}») does not "
+                             "settle which: dated as the saying.",
+                             "«{said}» — без года, и время заявления («{saying}») не "
+                             "решает, какого: датировано как заявление."),
     "draft.note.year_from": ("«{said}»: the year from {article}.",
                              "«{said}»: год взят из {article}."),
     "draft.note.against": ("«{said}» against {article}.", "«{said}» — относительно {article}."),

@@ -34,9 +34,12 @@ from kzru.cues import (
 from kzru.curate.annotate import Sentence, Token
 from kzru.curate.verbs import (
     after_future_be,
+    asked,
     clause_opening,
+    denied,
     future_only,
     futures,
+    noted,
     of_quality,
     reported_acts,
     scheduled,
@@ -95,6 +98,12 @@ def decide(sentence: Sentence, framed: bool = False) -> tuple[str, str, str]:
                 continue
             if " " not in cue and token.pos not in DECIDING_POS:
                 continue
+            if asked(sentence, token) or status in ("signed", "agreed", "done") and any(
+                    noted(sentence, t) for t in sentence.tokens
+                    if at <= t.start - sentence.start < match.end()):
+                # "Приглашение принято?", "будет ли принято приглашение", "принято к
+                # сведению": not known to be accepted, or only noted
+                continue
             decided = status
             if status in ("done", "planned", "signed", "agreed") and " " not in cue and \
                     token.pos == "INFN":
@@ -147,6 +156,11 @@ def decide(sentence: Sentence, framed: bool = False) -> tuple[str, str, str]:
     for token, intention in _intended(sentence):
         # "планируется открыть": the plan governs the act, whatever the act's own cue says
         per_word[token.start] = (len(token.text), "planned", intention.text, False, "")
+    denial = denied(sentence)
+    if denial is not None:
+        # "опроверг информацию о планах открыть …": the plan is the claim denied
+        per_word = {at: item for at, item in per_word.items()
+                    if not denial[0] <= at < denial[1]}
     if not per_word:
         return "reported", "", ""
     if stance(sentence):

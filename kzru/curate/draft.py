@@ -19,6 +19,7 @@ from kzru.cues import (
     WORK_UNDER_WAY,
 )
 from kzru.curate.accepts import acceptable, agreed_to_do
+from kzru.curate.act_times import frame_times, own_times
 from kzru.curate.ahead import invited_dates, invited_kind
 from kzru.curate.annotate import LONGEST_SENTENCE, MIN_WORDS, Annotated, Sentence
 from kzru.curate.attributions import carry_speakers
@@ -65,10 +66,12 @@ from kzru.curate.readings import (
 )
 from kzru.curate.speakers import find_speaker
 from kzru.curate.titles import is_title
-from kzru.curate.verbs import frame_end, future_in_past, told_at, told_before
+from kzru.curate.told_times import from_saying
+from kzru.curate.verbs import denied, frame_end, future_in_past, told_at, told_before
 from kzru.curate.words import letters
 from kzru.labels import Said, word
 from kzru.model import EVIDENCE_JOINER
+from kzru.report_cues import SECOND_ACTS
 from kzru.store import FORMULA_START
 
 
@@ -138,7 +141,8 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     whole = whole or sentence
     content = letters(sentence)
     short = len(content) < (1 if group is not None and group.member else
-                            2 if finished(sentence, content) else MIN_WORDS) or \
+                            2 if finished(sentence, content) or group is not None and
+                            group.act else MIN_WORDS) or \
         not any(t.pos in DECIDING_POS or t.pos == "NOUN" for t in content)
     # a statement needs a predicate: a verb, a short adjective or participle, a predicative,
     # the dash that stands for "is" in Russian, a figure or a named entity
@@ -174,8 +178,9 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
         # the plan's word): the May to come is the plan's time; the Wednesday is the
         # saying's, past, and dates the plan only when nothing after the verb of saying does
         # ("В среду анонсировали создание форума"); not "«…в мае», — сказал он"
-        dates = heard = [d for d in dates if d.start >= told] or [
-            d for d in find_dates(sentence.text, published, "past") if d.start < told]
+        saying = [d for d in find_dates(sentence.text, published, "past") if d.start < told]
+        dates = heard = from_saying(sentence.text, [d for d in dates if d.start >= told],
+                                    saying, published) or saying
     opening = opening_dateline(sentence.text)
     if opening:  # "АСТАНА, 14 марта – … подписали в среду": the filing day is not the deed's
         dates = [d for d in dates if d.start >= opening]
@@ -189,8 +194,12 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     if frame >= 0 and cue and any(at > frame for at in find(normalize(cue),
                                                               normalize(sentence.text))):
         # "Сегодня министр сообщил, что соглашение будет подписано …": the time of the
-        # saying is not the time of what is said, which has only its own
+        # saying is not the time of what is said, which has only its own; a plan's, counted
+        # from the saying ("В 2027 году министр сообщил, что центр откроется в мае")
+        saying = [d for d in find_dates(sentence.text, published, "past") if d.start < frame]
         dates = [d for d in dates if d.start >= frame]
+        if status in ("planned", "expected"):
+            dates = from_saying(sentence.text, dates, saying, published)
     value, unit, number_at = find_number(sentence, named)
     kind, kind_word = decide_kind(sentence, status, bool(value))
     if kind == "meeting" and cue and reported_beyond(sentence, cue, kind_word):
@@ -210,12 +219,24 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     if not dates and whole is not sentence:
         dates = find_dates(whole.text, published, tense)
         dates = [d for d in dates if d.start >= opening_dateline(whole.text)]
+        if group is not None and group.act and not normalize(sentence.text).startswith(
+                SECOND_ACTS):
+            # "Губернаторы подписали … и договорились провести встречу в июне": the June is
+            # the meeting's; an act joined by "и", "а", "а также" takes only the frame
+            # before the first act's verb ("В марте …"), else the article's day
+            dates = frame_times(whole, dates)
     if dates and tense == "present" and _nowadays(sentence, dates[0]):
         dates = dates[1:]
-    dates = moved_dates(sentence.text, dates, published)  # "перенесена на 20 марта": the new date
-    dated = explicit(dates) if dates else publication(published)
     normal = normalize(sentence.text)
     cue_at = find(normalize(cue), normal)[0] if cue and find(normalize(cue), normal) else 0
+    if cue and whole is sentence:
+        dates = own_times(sentence, dates, cue_at, cue_tense)  # "Вчера …, а сегодня подписали"
+    denial = denied(sentence)
+    if denial is not None and not cue:
+        # "опроверг информацию о планах открыть центр в мае": the May is the denied plan's
+        dates = [d for d in dates if not denial[0] <= sentence.start + d.start < denial[1]]
+    dates = moved_dates(sentence.text, dates, published)  # "перенесена на 20 марта": the new date
+    dated = explicit(dates) if dates else publication(published)
     deed = to_do and dated.basis != "publication" and dated.start > cue_at
     focus = sentence.start + (cue_at if cue else max(number_at, 0))
     spans = evidence(sentence, article.text, focus)
@@ -253,6 +274,20 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
                                    if whole.index else None),
         after=before.index if before is not None else -1,
         event_date=invited[0] if invited else None, deed=deed)
+
+
+def _drafts(piece: tuple, annotated: Annotated, lexicon_: Lexicon, published: Published,
+            before: Sentence | None) -> bool:
+    """Whether one act of a coordinated sentence drafts (or is skipped for a reason counted):
+    a split that would lose an act silently is no split."""
+    sentence, number, whole, head, group = piece
+    if attribution_only(sentence):
+        return True
+    try:
+        return draft_sentence(sentence, annotated, lexicon_, published, number, whole, head,
+                              group, before) is not None
+    except Skipped:
+        return True
 
 
 def _dateline(sentence: Sentence, published: Published) -> bool:
@@ -348,8 +383,11 @@ def draft_article(annotated: Annotated, lexicon_: Lexicon,
             # verbatim with its own verb deciding its status
             subject = subject_of(sentence, parts[0])
             pieces = [(sub_sentence(sentence, a, b, text), number, sentence, None,
-                       Group(a, b, a, b, subject if number > 1 else None, False))
+                       Group(a, b, a, b, subject if number > 1 else None, False, act=True))
                       for number, (a, b) in enumerate(parts, 1)]
+            if not all(_drafts(piece, annotated, lexicon_, published, before)
+                       for piece in pieces):
+                pieces = [(sentence, 0, sentence, None, None)]  # both acts, or no split
         elif fits_whole(sentence, text):
             pieces = [(sentence, 0, sentence, None, None)]
         else:

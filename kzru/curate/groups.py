@@ -34,6 +34,8 @@ class Group(NamedTuple):
     member: bool = False  # one member of an enumeration: a name may be all it holds
     name: tuple[int, int] | None = None  # an overlong clause's closing «name», quoted after
     # its first words ("подписало меморандумы с … вузами (…) … «Болашак»")
+    act: bool = False  # one act of a coordinated sentence, with a finite verb of its own: a
+    # whole statement however short ("Министры подписали протокол, а также …")
 
 
 # Words that open a relative clause: it belongs to the noun just before it ("ветку, которая

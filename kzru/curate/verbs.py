@@ -13,13 +13,16 @@ import re
 from kzru.cues import (
     CHANGE_VERBS,
     ITERATIVE_WORDS,
+    NOTED_AS,
     QUALITY_OBJECTS,
     SAYING_VERBS,
     STATE_SUBJECTS,
+    TAKING_CUES,
 )
 from kzru.curate.annotate import Sentence, Token
 from kzru.curate.words import holds_word, letters, negated, normalize
 from kzru.report_cues import (
+    DENIAL_WORDS,
     FORECAST_FRAMES,
     FORECAST_FUTURES,
     HAVING_FUTURES,
@@ -53,8 +56,8 @@ def futures(sentence: Sentence, per_word: dict[int, tuple[int, str, str, bool, s
     cued = bool(per_word)
     forecast = holds_word(normalize(sentence.text), FORECAST_FRAMES)
     for index, token in enumerate(words):
-        if token.start in per_word or negated(sentence, token):
-            continue
+        if token.start in per_word or negated(sentence, token) or asked(sentence, token):
+            continue  # ("подпишут ли стороны …": asked, not planned)
         future = future_only(token) and not normalize(token.text).startswith(SAYING_VERBS)
         if token.pos == "PRTS" and index and normalize(words[index - 1].text) in (
                 "будет", "будут"):
@@ -126,6 +129,48 @@ def stance(sentence: Sentence) -> bool:
     раз подчеркивал"): a habitual stance, which plans, agrees or does nothing itself."""
     text = normalize(sentence.text)
     return holds_word(text, ITERATIVE_WORDS) and any(saying(t) for t in sentence.tokens)
+
+
+def asked(sentence: Sentence, token: Token) -> bool:
+    """The cue word stands in a question: the sentence asks ("Приглашение принято?"), or
+    the word is asked of by "ли" beside it ("будет ли принято приглашение", "подпишут ли
+    стороны"), which tells only that it is not known."""
+    if sentence.text.rstrip()[-1:] == "?":
+        return True
+    words = letters(sentence)
+    at = next((i for i, t in enumerate(words) if t.start <= token.start < t.stop), None)
+    if at is None:
+        return False
+    near = [normalize(t.text) for t in words[max(0, at - 3):at + 2]]
+    # "вряд ли", "едва ли" doubt (expected), they do not ask
+    return any(word == "ли" and index and near[index - 1] not in ("вряд", "едва")
+               for index, word in enumerate(near))
+
+
+def noted(sentence: Sentence, token: Token) -> bool:
+    """A word of taking ("принят", "принял") followed by what it only notes or weighs
+    ("принято к сведению", "принял во внимание"): no acceptance and no adoption."""
+    if not normalize(token.text).startswith(TAKING_CUES):
+        return False
+    after = normalize(sentence.text[token.stop - sentence.start:]).lstrip()
+    return after.startswith(NOTED_AS)
+
+
+def denied(sentence: Sentence) -> tuple[int, int] | None:
+    """What a word of denying governs, as article offsets [start, stop): from the word to a
+    second act of the main clause joined by "и", "а", "но" ("… опроверг слухи и заявил, что
+    …"), else to the sentence's end ("опроверг сообщения о том, что стороны подписали …"
+    denies the signing too); None without such a word."""
+    words = letters(sentence)
+    for index, token in enumerate(words):
+        if not normalize(token.text).startswith(DENIAL_WORDS):
+            continue
+        for before, after in zip(words[index:], words[index + 1:]):
+            if after.pos == "VERB" and after.tense and normalize(before.text) in (
+                    "и", "а", "но") and clause_opening(sentence, after) == "":
+                return (token.start, before.start)
+        return (token.start, sentence.stop)
+    return None
 
 
 def clause_opening(sentence: Sentence, token: Token) -> str:
