@@ -203,5 +203,6 @@ CREATION_WORDS: tuple[str, ...] = ("созда", "создан", "учред", "
 # планы …", "выступил с опровержением сообщений о подписании …"): the plan or the act they
 # govern is the denied claim, so it decides no status (reported), and its time is not the
 # draft's (kzru.curate.verbs.denied).
-DENIAL_WORDS: tuple[str, ...] = ("опроверг", "опровержени", "отрица", "denied", "denies",
-                                 "deny", "refuted")
+DENIAL_WORDS: tuple[str, ...] = ("опроверг", "опровержени", "отрицае", "отрицаю", "отрицал",
+                                 "отрицая", "отрицани", "denied", "denies", "deny",
+                                 "refuted")  # not "отрицательно", which judges

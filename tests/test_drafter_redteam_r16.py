@@ -86,7 +86,8 @@ def test_a_plan_denied_is_reported_and_a_doubt_is_expected(drafts_of) -> None:
         "Пресс-служба мэрии опровергла сообщения о намерении снести стадион.\n"
         "Губернатор заявил, что регионы вряд ли откроют переправу в июне.\n"
         "Министры едва ли подпишут протокол до конца года.\n"
-        "Аким опроверг слухи и объявил о планах открыть рынок в июле.\n")
+        "Аким опроверг слухи и объявил о планах открыть рынок в июле.\n"
+        "Засуха отрицательно сказалась на урожае, но регионы договорились о поставках.\n")
     # the plan is the claim denied: nothing planned, and its July is not the denial's
     found = by("Мэр опроверг")
     assert (found.status, str(found.date), found.date_basis) == (
@@ -97,6 +98,8 @@ def test_a_plan_denied_is_reported_and_a_doubt_is_expected(drafts_of) -> None:
     assert by("Министры едва ли").status == "expected"
     # a plan announced beside the denial, in an act of its own, is still planned
     assert by("Аким опроверг").status == "planned"
+    # "отрицательно" judges; it denies nothing
+    assert by("Засуха").status == "agreed"
 
 
 def test_an_invitation_noted_or_asked_about_is_not_agreed(drafts_of) -> None:
