@@ -67,8 +67,33 @@ def settled() -> None:
                 pass
 
 
+def interrupt_again(unraisable: object) -> None:
+    """A Ctrl-C that lands inside a callback Python runs on its own (a weakref's, as each
+    import's lock is freed) cannot stop that callback: Python prints it as "Exception
+    ignored" with a traceback and goes on, the Ctrl-C lost. Instead it is raised again in
+    the main thread a moment later (the callback done by then), where kzru turns it into
+    one line and exit 130; anything else goes to Python's own hook."""
+    if issubclass(getattr(unraisable, "exc_type", type(None)), KeyboardInterrupt):
+        import _thread
+
+        # from another thread, a moment later: raised here, it would land in this hook
+        _thread.start_new_thread(_interrupt_later, ())
+        return
+    sys.__unraisablehook__(unraisable)  # type: ignore[arg-type]
+
+
+def _interrupt_later() -> None:
+    import time
+
+    time.sleep(0.01)
+    import _thread
+
+    _thread.interrupt_main()
+
+
 def main() -> None:
     signal.signal(signal.SIGINT, quit_now)
+    sys.unraisablehook = interrupt_again
     # The imports make some hundred thousand objects that live until exit: the cyclic
     # collector is off while they are made (it ran dozens of times among them) and they are
     # frozen after, so no later collection walks them again (track атом at 100,000 facts:

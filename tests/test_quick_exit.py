@@ -101,3 +101,36 @@ def test_the_imports_are_frozen_and_collection_is_on_when_a_command_runs(
     enabled, frozen = seen[0]
     assert enabled and frozen > 0
     assert gc.isenabled()
+
+
+def test_a_ctrl_c_inside_a_weakref_callback_is_raised_again(capsys) -> None:  # noqa: ANN001
+    """A Ctrl-C that lands in a callback Python runs itself (a weakref's: each import's lock
+    has one) was printed as "Exception ignored … Traceback … KeyboardInterrupt" and lost; the
+    hook kzru installs raises it again in the main thread, silently (the final train's
+    test_faults_r13 Ctrl-C sweep caught the traceback)."""
+    import weakref
+
+    from kzru.start import interrupt_again
+
+    class Held:
+        pass
+
+    def callback(ref: object) -> None:
+        raise KeyboardInterrupt
+
+    before = sys.unraisablehook
+    sys.unraisablehook = interrupt_again
+    try:
+        held = Held()
+        ref = weakref.ref(held, callback)
+        import time
+
+        with pytest.raises(KeyboardInterrupt):
+            del held
+            waited = time.monotonic() + 5
+            while time.monotonic() < waited:  # the interrupt is raised a moment later
+                pass
+    finally:
+        sys.unraisablehook = before
+    assert ref() is None
+    assert capsys.readouterr().err == ""
