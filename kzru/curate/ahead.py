@@ -17,7 +17,7 @@ from kzru.cues import (
 )
 from kzru.curate.annotate import Sentence
 from kzru.curate.dates import Dated, Published, find_dates
-from kzru.curate.decide import event_word
+from kzru.curate.event_words import event_word
 from kzru.curate.words import holds_word, normalize
 from kzru.event_cues import (
     EVENT_FRAMING,

@@ -32,6 +32,7 @@ from kzru.cues import (
     UNCONFIRMED,
 )
 from kzru.curate.annotate import Sentence, Token
+from kzru.curate.event_words import created_at
 from kzru.curate.verbs import (
     after_future_be,
     asked,
@@ -46,7 +47,7 @@ from kzru.curate.verbs import (
     stance,
 )
 from kzru.curate.words import cue_at, find, holds_word, letters, negated, normalize
-from kzru.report_cues import CEREMONY_WORDS, CREATION_WORDS, SUPPORTED, TOPIC_NOUNS
+from kzru.report_cues import CEREMONY_WORDS, SUPPORTED
 
 __all__ = ["cue_at", "find", "holds_word", "normalize"]  # read from here by other modules
 
@@ -350,7 +351,7 @@ def decide_kind(sentence: Sentence, status: str, has_number: bool) -> tuple[str,
         for cue in cues:
             if any(not (kind in _PLACE_KINDS and _where(sentence, at)) and
                    not said_at[0] <= at < said_at[1] and not (
-                       kind == "meeting" and _created_at(sentence, at))
+                       kind == "meeting" and created_at(sentence, at))
                    for at in find(cue, text)):
                 return kind, cue
     if has_number:
@@ -365,82 +366,3 @@ def gives_kind(word: str, kind: str) -> bool:
     if kind == "document":
         return said.startswith(DOCUMENT_WORDS)
     return any(kind == of and said in cues for of, cues in KIND_WORDS)
-
-
-def event_word(sentence: Sentence, many: bool = False) -> str:
-    """The kind of the one event the sentence names ('' for none); ``many``: events named in
-    the plural count too ("Ежегодные встречи…", what an elided "Первая…" takes up)."""
-    from kzru.event_cues import (
-        CALL_VERBS,
-        EVENT_KINDS,
-    )
-
-    text = normalize(sentence.text)
-    for phrase, kind in EVENT_KINDS:
-        parts = phrase.split()
-        if len(parts) == 1 and any(many or _one_event(sentence, at)
-                                   for at in find(parts[0], text)):
-            return kind
-        if phrase == "по телефон" and not holds_word(text, CALL_VERBS):
-            continue  # "справки по телефону": no call
-        if len(parts) == 2 and any(
-                many or _one_event(sentence, match.end() - len(parts[1]))
-                for match in re.finditer(
-                    rf"(?<!\w){re.escape(parts[0])}\w*\s+{re.escape(parts[1])}", text)):
-            return kind  # ("телефонные разговоры происходят часто" name no one call)
-    return ""
-
-
-def _one_event(sentence: Sentence, at: int) -> bool:
-    """A word naming one event, not events in general ("форумы", "визитов года"), nor an
-    event that is only the topic of another noun ("обсудили повестку форума"), nor one
-    to be created ("создадут форум")."""
-    token = cue_at(sentence, sentence.start + at)
-    if token is None:
-        return False
-    words = [t for t in letters(sentence) if t.stop <= token.start]
-    before = words[-1:]
-    if before and normalize(before[0].text).startswith(TOPIC_NOUNS):
-        return False
-    if _created(sentence, token):
-        return False  # a forum to be created is an institution named, no event held
-    if normalize(token.lemma).startswith("переговор"):
-        return True  # plural only
-    parses = _number_of(token.text)
-    return parses != "plur"
-
-
-def _created_at(sentence: Sentence, at: int) -> bool:
-    token = cue_at(sentence, sentence.start + at)
-    return token is not None and _created(sentence, token)
-
-
-def _created(sentence: Sentence, token: Token) -> bool:
-    """The word is what a word of creating names, adjectives between ("создадут
-    собственный экономический форум", "создание инвестиционного форума")."""
-    words = [t for t in letters(sentence) if t.stop <= token.start]
-    while words and words[-1].pos in ("ADJF", "PRTF"):
-        words.pop()
-    return bool(words) and normalize(words[-1].text).startswith(CREATION_WORDS)
-
-
-def _number_of(word: str) -> str:
-    from kzru.curate.annotate import _parse
-
-    parses = _parse(word)
-    return str(parses[0].tag.number or "") if parses else ""
-
-
-def elided_event(sentence: Sentence, before: Sentence | None) -> str:
-    """The event kind a sentence takes up by ellipsis: it opens with an ordinal standing for
-    its noun ("Первая состоялась в Омске", "Следующий пройдет в Астане", right after "Встречи
-    проходят с 2003 г."), so it names one of the events the sentence before named."""
-    words = letters(sentence)
-    if before is None or len(words) < 2 or words[1].pos == "NOUN":
-        return ""
-    from kzru.curate.annotate import _parse
-
-    parses = _parse(words[0].text)
-    ordinal = bool(parses) and "Anum" in parses[0].tag or \
-        normalize(words[0].lemma) in ("следующий", "последний", "очередной", "предыдущий")
-    return event_word(before, many=True) if ordinal else ""

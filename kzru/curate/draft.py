@@ -27,15 +27,8 @@ from kzru.curate.carried import continued, that_day
 from kzru.curate.context import antecedent, continues, join
 from kzru.curate.datelines import opening_dateline
 from kzru.curate.dates import Dated, Published, find_dates, publication
-from kzru.curate.decide import (
-    decide,
-    decide_kind,
-    decide_status,
-    elided_event,
-    event_word,
-    find,
-    normalize,
-)
+from kzru.curate.decide import decide, decide_kind, decide_status, find, normalize
+from kzru.curate.event_words import elided_event, event_word
 from kzru.curate.evidence import (
     EVIDENCE_LIMIT,
     FINITE_POS,
