@@ -256,6 +256,18 @@ def _fail_stopped(ctrl_c: str) -> "NoReturn":  # noqa: F821
     _fail(_said(_ENDED_SAYING[signal.Signals(number).name]), 128 + number)
 
 
+def _say_hidden_drafts(code: object) -> None:
+    """Nothing found (exit 1) in a folder whose drafts were left out: say so, and how to see
+    or decide them (a folder just added to holds only drafts)."""
+    from kzru.commands.shared import HIDDEN_DRAFTS
+
+    if code == 1 and HIDDEN_DRAFTS:
+        import shlex
+
+        count, folder = HIDDEN_DRAFTS[0]
+        tell(_said("err.drafts_hidden", count=count, folder=shlex.quote(folder)))
+
+
 def main(argv: Optional[List[str]] = None) -> None:
     """Entry point: run the app, turning every failure into one line and an exit code."""
     try:
@@ -265,6 +277,9 @@ def main(argv: Optional[List[str]] = None) -> None:
     # --lang is parsed only once the command line is, too late for a usage error or --help:
     # the reader's language (of every message, kzru's and the library's) is read first
     READER.lang = reader_language(sys.argv[1:] if argv is None else argv)
+    from kzru.commands.shared import HIDDEN_DRAFTS
+
+    HIDDEN_DRAFTS.clear()  # one run's (main runs again in the same process in tests)
     _check_streams()
     if (getattr(sys.stdout, "encoding", None) or "utf8").lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
@@ -279,10 +294,11 @@ def main(argv: Optional[List[str]] = None) -> None:
         if code == 130:  # typer's answer to a Ctrl-C inside a command: say it, as below
             raise KeyboardInterrupt
         sys.stdout.flush()
-    except SystemExit:
+    except SystemExit as ended:
         if _unwrap_streams():  # the reader closed the pipe: success, silently
             _silence_stdout()
             raise SystemExit(0) from None
+        _say_hidden_drafts(ended.code)
         raise
     except DataError as error:
         for problem in error.problems:
@@ -316,4 +332,5 @@ def main(argv: Optional[List[str]] = None) -> None:
         if os.environ.get("KZRU_DEBUG"):
             raise
         _fail(_said("err.internal", kind=type(error).__name__, error=error))
+    _say_hidden_drafts(code)
     raise SystemExit(code if isinstance(code, int) else 0)

@@ -145,6 +145,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "err.warning": ("warning: {text}", "предупреждение: {text}"),
     "err.aborted": ("aborted", "прервано"),
     "err.interrupted": ("interrupted", "прервано (Ctrl-C)"),
+    "err.drafts_hidden": ("{count} drafts under review are not shown: --drafts shows them, "
+                           "kzru review --data {folder} decides them",
+                           "черновики на проверке ({count}) не показаны: их показывает "
+                           "--drafts, решает kzru review --data {folder}"),
     "err.terminated": ("terminated (SIGTERM)", "остановлено сигналом SIGTERM"),
     "err.hung_up": ("hung up (SIGHUP)", "остановлено: терминал закрыт (SIGHUP)"),
     "err.os": ("{path}: {why}", "{path}: {why}"),

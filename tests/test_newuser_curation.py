@@ -328,3 +328,22 @@ def test_help_examples_use_no_developer_folder() -> None:
     from test_output import help_examples
 
     assert not [e for e in help_examples() if "../shared" in e]
+
+
+def test_a_folder_of_drafts_says_why_a_listing_is_empty(two_reports: Path, run) -> None:  # noqa: ANN001
+    """A new user adds articles and lists the folder: every row is a draft, left out of
+    listings, so the answer is empty (exit 1) — with one line on stderr saying how many
+    drafts were left out and how to see or decide them; stdout stays the empty listing. With
+    --drafts, or on a folder without drafts, no such line."""
+    drafts = sum(1 for fact in store.load(two_reports).facts.values() if fact.review == "draft")
+    assert drafts > 0
+    empty = run("facts", "--data", str(two_reports), "--format", "json")
+    assert (empty.code, empty.out) == (1, "[]\n")
+    assert empty.err == (f"kzru: {drafts} drafts under review are not shown: --drafts shows "
+                         f"them, kzru review --data {two_reports} decides them\n")
+    russian = run("--lang", "ru", "visits", "--data", str(two_reports), "--format", "json")
+    assert russian.code == 1 and f"черновики на проверке ({drafts}) не показаны" in russian.err
+    shown = run("facts", "--data", str(two_reports), "--format", "json", "--drafts")
+    assert shown.code == 0 and "not shown" not in shown.err
+    none = run("search", "зиккурат", "--format", "json")  # the bundled table has no drafts
+    assert none.code == 1 and "drafts" not in none.err

@@ -251,7 +251,15 @@ def dataset(options: Options) -> "Store":
     Drafts are left out unless the options ask for them (``--drafts``)."""
     from kzru.db import open_store
 
-    return open_store(options.data, options.color, drafts=options.drafts)
+    store = open_store(options.data, options.color, drafts=options.drafts)
+    if not options.drafts and store.index.has_drafts:  # said if the command finds nothing
+        HIDDEN_DRAFTS[:] = [(store.index.draft_count, str(options.data))]
+    return store
+
+
+# The drafts a run's store left out, for the one line cli.main adds when the command found
+# nothing (exit 1): a folder holding only drafts otherwise answers with silence.
+HIDDEN_DRAFTS: list[tuple[int, str]] = []
 
 
 def fact_columns(out: Output, score: bool = False, explain: bool = False) -> list[Column]:
