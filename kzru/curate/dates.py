@@ -257,6 +257,21 @@ def find_dates(sentence: str, published: Published, tense: str = "") -> list[Dat
         0 <= other.start - d.stop <= 3 or 0 <= d.start - other.stop <= 3 for other in days)]
 
 
+# A document named by its date ("договор от 25 мая 2020 г.", "указ № 12 от 3 марта"): "от"
+# before the date, a noun of a document earlier in the same clause. The date is the
+# document's, given to tell it from others, not the day anything in the sentence was done.
+_DOCUMENT_NOUN = re.compile(
+    r"(?<![\w])(?:соглашени|меморандум|декларац|протокол|договор(?!и)|документ|конвенц|"
+    r"контракт|устав|закон|резолюц|указ(?!а|ыв)|постановлени|распоряжени|приказ|письм|"
+    r"решени|коммюнике|программ|план(?!и))\w*[^.;:!?]{0,160}\sот\s*$", re.IGNORECASE)
+
+
+def not_naming_documents(text: str, dates: list[Dated]) -> list[Dated]:
+    """The dates of ``text`` but those that only name a document ("протокол к соглашению …
+    от 23 декабря 1995 года"), which must not date what the sentence reports."""
+    return [d for d in dates if not _DOCUMENT_NOUN.search(text[max(0, d.start - 200):d.start])]
+
+
 def _weekday_note(dated: Dated) -> bool:
     return getattr(dated.note, "key", "").startswith("draft.note.weekday")
 

@@ -1,0 +1,40 @@
+"""The eighth blind judge's two date kinds, each as a general rule tested on sentences written
+for it: a date that names a document («договор от 25 мая 2020 г.») is not the day of the act;
+a month without a year under a word of planning («намечен на ноябрь») lies ahead."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("natasha")
+
+
+def _one(data, start: str):  # noqa: ANN001, ANN202
+    """The first draft of the sentence that starts with ``start``."""
+    found = sorted((f for f in data.facts.values() if f.text.startswith(start)),
+                   key=lambda f: f.id)
+    assert found, start
+    return found[0]
+
+
+def _when(fact) -> tuple[str, str, str]:  # noqa: ANN001
+    return str(fact.date), fact.date_precision, fact.date_basis
+
+
+DOCUMENT_DATES = (
+    "Тверь, 10 июля 2029 года\n\n"
+    "Вчера министры подписали протокол о поправках к договору о торговле от 14 марта 2001 года.\n"
+    "Мэры подписали дополнение к меморандуму о дружбе городов от 2 февраля 2020 г.\n"
+    "В соответствии с соглашением от 5 апреля 2015 года стороны открыли новый пункт пропуска.\n"
+    "Губернаторы подписали договор аренды 3 июля.\n")
+
+
+def test_a_date_naming_a_document_does_not_date_the_act(drafts_of) -> None:
+    data, _ = drafts_of(DOCUMENT_DATES)
+    # the amended treaty's day is its name; the signing is yesterday's, the clause's own time
+    assert _when(_one(data, "Вчера министры")) == ("2029-07-09", "day", "inferred")
+    # no time of the act's own: the article's day, never 2020 or 2015
+    assert _when(_one(data, "Мэры подписали")) == ("2029-07-10", "day", "publication")
+    assert _when(_one(data, "В соответствии")) == ("2029-07-10", "day", "publication")
+    # a date that is no document's name still dates the act
+    assert _when(_one(data, "Губернаторы")) == ("2029-07-03", "day", "inferred")
