@@ -38,3 +38,36 @@ def test_a_date_naming_a_document_does_not_date_the_act(drafts_of) -> None:
     assert _when(_one(data, "В соответствии")) == ("2029-07-10", "day", "publication")
     # a date that is no document's name still dates the act
     assert _when(_one(data, "Губернаторы")) == ("2029-07-03", "day", "inferred")
+
+
+PLANNED_MONTHS = (
+    "Тверь, 10 июля 2029 года\n\n"
+    "Мэры обсудили и следующий фестиваль, который намечен в Твери на апрель.\n"
+    "Следующая встреча губернаторов в Омске запланирована на март.\n"
+    "Мэры затронули и тему ярмарки, которая намечена в Твери в мае.\n"
+    "Заседание комиссии назначено на сентябрь.\n"
+    "В июле намечено открытие моста.\n"
+    "Мэры подписали договор аренды в марте.\n")
+
+
+def _months(data, start: str) -> set[str]:  # noqa: ANN001
+    """The months the drafts of the sentence that starts with ``start`` are dated to."""
+    return {str(f.date)[:7] for f in data.facts.values()
+            if f.text.startswith(start) and f.date_precision == "month"}
+
+
+def test_a_month_under_a_word_of_planning_lies_ahead(drafts_of) -> None:
+    data, _ = drafts_of(PLANNED_MONTHS)
+    # April and March are past in July: the plan's are next year's, never this year's
+    assert "2030-04" in _months(data, "Мэры обсудили")
+    assert "2029-04" not in _months(data, "Мэры обсудили")
+    assert "2030-03" in _months(data, "Следующая встреча")
+    assert "2029-03" not in _months(data, "Следующая встреча")
+    # «в мае» as «на апрель»: the May to come, though «затронули» is past
+    assert _months(data, "Мэры затронули") == {"2030-05"}
+    # «на сентябрь» names the month as «в сентябре» does
+    assert _months(data, "Заседание") == {"2029-09"}
+    # the article's own month is not before it: this year's
+    assert _months(data, "В июле намечено") == {"2029-07"}
+    # a month with no word of planning beside it keeps its verb's tense: past
+    assert _months(data, "Мэры подписали") == {"2029-03"}

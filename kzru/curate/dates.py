@@ -35,7 +35,7 @@ _PATTERNS = (
         rf"(?<![\w])({_MONTH})\s+(этого|текущего|прошлого|минувшего|следующего|будущего)\s+"
         r"года", re.IGNORECASE)),
     ("month_year", re.compile(rf"(?<![\w])({_MONTH})\s+(\d{{4}})(?!\d)", re.IGNORECASE)),
-    ("month", re.compile(rf"(?<![\w])(?:в|во|с|до|к|in)\s+({_MONTH})(?![а-яa-z])",
+    ("month", re.compile(rf"(?<![\w])(?:в|во|с|до|к|на|in)\s+({_MONTH})(?![а-яa-z])",
                          re.IGNORECASE)),
     # a part of a month ("в конце мая", "к середине июня", "в первой декаде марта") is no
     # day: the month is as precise as the text allows
@@ -236,6 +236,22 @@ def _match(kind: str, match: re.Match[str], published: Published,
     return None
 
 
+# A word of planning beside a month ("форум намечен в Омске на ноябрь", "запланирован на
+# ноябрь", "назначен на ноябрь", "в ноябре предусмотрено"): the month is ahead, whatever the
+# tense of the sentence's other verbs; not a plan told as past ("был намечен на март").
+_PLANNING = (r"(?<![\w])(?<!был )(?<!была )(?<!было )(?<!были )"
+             r"(?:(?:намеч|запланирован|предусмотрен|планиру)\w*|назначен\w*(?=\s+на\s))")
+_PLANNED_BEFORE = re.compile(_PLANNING + r"[^,.;:!?—()«»]{0,40}$", re.IGNORECASE)
+_PLANNED_AFTER = re.compile(r"^[^,.;:!?—()«»]{0,30}" + _PLANNING, re.IGNORECASE)
+
+
+def _planned_for(sentence: str, start: int, stop: int) -> bool:
+    """Whether a month named at ``start``..``stop`` is what a word of planning beside it
+    sets the plan for."""
+    return bool(_PLANNED_BEFORE.search(sentence[max(0, start - 120):start])
+                or _PLANNED_AFTER.search(sentence[stop:stop + 120]))
+
+
 def find_dates(sentence: str, published: Published, tense: str = "") -> list[Dated]:
     """Every date expression in ``sentence``, in text order; overlapping matches keep the
     earlier-listed (more complete) pattern."""
@@ -245,7 +261,8 @@ def find_dates(sentence: str, published: Published, tense: str = "") -> list[Dat
         for match in pattern.finditer(sentence):
             if any(match.start() < stop and start < match.end() for start, stop in taken):
                 continue
-            dated = _match(kind, match, published, tense)
+            planned = kind == "month" and _planned_for(sentence, match.start(), match.end())
+            dated = _match(kind, match, published, "future" if planned else tense)
             if dated is not None:
                 found.append(dated)
                 taken.append((match.start(), match.end()))
