@@ -46,6 +46,7 @@ PLANNED_MONTHS = (
     "Следующая встреча губернаторов в Омске запланирована на март.\n"
     "Мэры затронули и тему ярмарки, которая намечена в Твери в мае.\n"
     "Заседание комиссии назначено на сентябрь.\n"
+    "Мэры вспомнили и смотр оркестров, который назначен на февраль.\n"
     "В июле намечено открытие моста.\n"
     "Мэры подписали договор аренды в марте.\n")
 
@@ -67,7 +68,23 @@ def test_a_month_under_a_word_of_planning_lies_ahead(drafts_of) -> None:
     assert _months(data, "Мэры затронули") == {"2030-05"}
     # «на сентябрь» names the month as «в сентябре» does
     assert _months(data, "Заседание") == {"2029-09"}
+    assert _months(data, "Мэры вспомнили") == {"2030-02"}
     # the article's own month is not before it: this year's
     assert _months(data, "В июле намечено") == {"2029-07"}
     # a month with no word of planning beside it keeps its verb's tense: past
     assert _months(data, "Мэры подписали") == {"2029-03"}
+
+
+def test_a_month_set_by_a_word_of_planning_lies_ahead_whatever_the_tense() -> None:
+    from datetime import date
+
+    from kzru.curate.dates import Published, find_dates
+
+    published = Published(date(2029, 7, 10), "day")
+    # read under a past verb (a talk that touched the plan): the month is still the plan's
+    for text, month in (("Совет обсудил смотр, который назначен на февраль.", "2030-02"),
+                        ("Совет обсудил ярмарку, которая намечена в Твери в мае.", "2030-05"),
+                        ("Совет обсудил выставку, которая предусмотрена в июле.", "2029-07"),
+                        # an appointment is no plan: its month keeps the verb's past
+                        ("Посол был назначен на пост в феврале.", "2029-02")):
+        assert [str(d.date)[:7] for d in find_dates(text, published, "past")] == [month], text

@@ -248,7 +248,9 @@ _PLANNED_AFTER = re.compile(r"^[^,.;:!?—()«»]{0,30}" + _PLANNING, re.IGNOREC
 def _planned_for(sentence: str, start: int, stop: int) -> bool:
     """Whether a month named at ``start``..``stop`` is what a word of planning beside it
     sets the plan for."""
-    return bool(_PLANNED_BEFORE.search(sentence[max(0, start - 120):start])
+    # "назначен на ноябрь": the month's own "на" is what "назначен" must have after it
+    given = 3 if sentence[start:start + 3].lower() == "на " else 0
+    return bool(_PLANNED_BEFORE.search(sentence[max(0, start - 120):start + given])
                 or _PLANNED_AFTER.search(sentence[stop:stop + 120]))
 
 
