@@ -35,7 +35,7 @@ _PATTERNS = (
         rf"(?<![\w])({_MONTH})\s+(этого|текущего|прошлого|минувшего|следующего|будущего)\s+"
         r"года", re.IGNORECASE)),
     ("month_year", re.compile(rf"(?<![\w])({_MONTH})\s+(\d{{4}})(?!\d)", re.IGNORECASE)),
-    ("month", re.compile(rf"(?<![\w])(?:в|во|с|до|к|in)\s+({_MONTH})(?![а-яa-z])",
+    ("month", re.compile(rf"(?<![\w])(?:в|во|с|до|к|на|in)\s+({_MONTH})(?![а-яa-z])",
                          re.IGNORECASE)),
     # a part of a month ("в конце мая", "к середине июня", "в первой декаде марта") is no
     # day: the month is as precise as the text allows
@@ -236,6 +236,24 @@ def _match(kind: str, match: re.Match[str], published: Published,
     return None
 
 
+# A word of planning beside a month ("форум намечен в Омске на ноябрь", "запланирован на
+# ноябрь", "назначен на ноябрь", "в ноябре предусмотрено"): the month is ahead, whatever the
+# tense of the sentence's other verbs; not a plan told as past ("был намечен на март").
+_PLANNING = (r"(?<![\w])(?<!был )(?<!была )(?<!было )(?<!были )"
+             r"(?:(?:намеч|запланирован|предусмотрен|планиру)\w*|назначен\w*(?=\s+на\s))")
+_PLANNED_BEFORE = re.compile(_PLANNING + r"[^,.;:!?—()«»]{0,40}$", re.IGNORECASE)
+_PLANNED_AFTER = re.compile(r"^[^,.;:!?—()«»]{0,30}" + _PLANNING, re.IGNORECASE)
+
+
+def _planned_for(sentence: str, start: int, stop: int) -> bool:
+    """Whether a month named at ``start``..``stop`` is what a word of planning beside it
+    sets the plan for."""
+    # "назначен на ноябрь": the month's own "на" is what "назначен" must have after it
+    given = 3 if sentence[start:start + 3].lower() == "на " else 0
+    return bool(_PLANNED_BEFORE.search(sentence[max(0, start - 120):start + given])
+                or _PLANNED_AFTER.search(sentence[stop:stop + 120]))
+
+
 def find_dates(sentence: str, published: Published, tense: str = "") -> list[Dated]:
     """Every date expression in ``sentence``, in text order; overlapping matches keep the
     earlier-listed (more complete) pattern."""
@@ -245,7 +263,8 @@ def find_dates(sentence: str, published: Published, tense: str = "") -> list[Dat
         for match in pattern.finditer(sentence):
             if any(match.start() < stop and start < match.end() for start, stop in taken):
                 continue
-            dated = _match(kind, match, published, tense)
+            planned = kind == "month" and _planned_for(sentence, match.start(), match.end())
+            dated = _match(kind, match, published, "future" if planned else tense)
             if dated is not None:
                 found.append(dated)
                 taken.append((match.start(), match.end()))
@@ -255,6 +274,21 @@ def find_dates(sentence: str, published: Published, tense: str = "") -> list[Dat
             not _weekday_note(d)]
     return [d for d in found if not _weekday_note(d) or not any(
         0 <= other.start - d.stop <= 3 or 0 <= d.start - other.stop <= 3 for other in days)]
+
+
+# A document named by its date ("договор от 25 мая 2020 г.", "указ № 12 от 3 марта"): "от"
+# before the date, a noun of a document earlier in the same clause. The date is the
+# document's, given to tell it from others, not the day anything in the sentence was done.
+_DOCUMENT_NOUN = re.compile(
+    r"(?<![\w])(?:соглашени|меморандум|декларац|протокол|договор(?!и)|документ|конвенц|"
+    r"контракт|устав|закон|резолюц|указ(?!а|ыв)|постановлени|распоряжени|приказ|письм|"
+    r"решени|коммюнике|программ|план(?!и))\w*[^.;:!?]{0,160}\sот\s*$", re.IGNORECASE)
+
+
+def not_naming_documents(text: str, dates: list[Dated]) -> list[Dated]:
+    """The dates of ``text`` but those that only name a document ("протокол к соглашению …
+    от 23 декабря 1995 года"), which must not date what the sentence reports."""
+    return [d for d in dates if not _DOCUMENT_NOUN.search(text[max(0, d.start - 200):d.start])]
 
 
 def _weekday_note(dated: Dated) -> bool:

@@ -26,7 +26,7 @@ from kzru.curate.attributions import carry_speakers
 from kzru.curate.carried import continued, that_day
 from kzru.curate.context import antecedent, continues, join
 from kzru.curate.datelines import opening_dateline
-from kzru.curate.dates import Dated, Published, find_dates, publication
+from kzru.curate.dates import Dated, Published, find_dates, not_naming_documents, publication
 from kzru.curate.decide import decide, decide_kind, decide_status, find, normalize
 from kzru.curate.event_words import elided_event, event_word
 from kzru.curate.evidence import (
@@ -177,6 +177,7 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
     opening = opening_dateline(sentence.text)
     if opening:  # "АСТАНА, 14 марта – … подписали в среду": the filing day is not the deed's
         dates = [d for d in dates if d.start >= opening]
+    dates = not_naming_documents(sentence.text, dates)  # "договор от 25 мая": the document's
     invited, talked = invited_dates(sentence, published)
     named = heard + invited  # every date the sentence names (its dateline's too): no figure
     if invited and not talked:
@@ -211,7 +212,8 @@ def draft_sentence(sentence: Sentence, annotated: Annotated, lexicon_: Lexicon,
                                                kind=word("kind", kind))
     if not dates and whole is not sentence:
         dates = find_dates(whole.text, published, tense)
-        dates = [d for d in dates if d.start >= opening_dateline(whole.text)]
+        dates = not_naming_documents(whole.text, [d for d in dates
+                                                  if d.start >= opening_dateline(whole.text)])
         if group is not None and group.act and not normalize(sentence.text).startswith(
                 SECOND_ACTS):
             # "Губернаторы подписали … и договорились провести встречу в июне": the June is
