@@ -93,17 +93,20 @@ def proposed_event(session, fact_id: str) -> dict:  # noqa: ANN001
 def own_event(session, event_id: str, lang: str) -> str:  # noqa: ANN001
     """The event a draft belongs to, as the table shows it after the sentence (round-16 red
     team F11: accepting the draft accepts a draft event, so the table names it)."""
-    event = next((r for r in session.tables["events"].rows if r["id"] == event_id), None) \
-        if event_id else None
+    event = session.event_by_id(event_id)
     if event is None:
         return ""
-    title = event["title_ru"] if lang == "ru" and event["title_ru"] else event["title_en"]
     draft = said_in("review.list_event_draft", lang) if event["review"] == "draft" else ""
-    return said_in("review.list_event", lang, id=event_id, title=title, draft=draft)
+    return said_in("review.list_event", lang, id=event_id, title=_title(event, lang),
+                   draft=draft)
 
 
 def title_of(session, fact_id: str, lang: str) -> str:  # noqa: ANN001
     """The proposed event's title in the reader's language (English when it has no other)."""
-    event = session.proposed_row(fact_id) or {}
+    return _title(session.proposed_row(fact_id) or {}, lang)
+
+
+def _title(event: dict[str, str], lang: str) -> str:
+    """An event row's title in the reader's language (English when it has no other)."""
     return event.get("title_ru") if lang == "ru" and event.get("title_ru") else \
         event.get("title_en", "")

@@ -43,22 +43,6 @@ LINK_FIELDS = ("event", "proposes")
 LIST_SEP = "; "
 
 
-def last_day(day: str, precision: str) -> date | None:
-    """The last day an event dated ``day`` at ``precision`` may have been on (None if the
-    date cannot be read: a bad date is refused when the folder is validated)."""
-    import calendar
-
-    try:
-        start = date.fromisoformat(day)
-    except ValueError:
-        return None
-    if precision == "year":
-        return start.replace(month=12, day=31)
-    if precision == "month":
-        return start.replace(day=calendar.monthrange(start.year, start.month)[1])
-    return start
-
-
 class Session:
     """The folder's tables as cells, changed in memory and saved whole (``save``)."""
 
@@ -106,11 +90,14 @@ class Session:
         return dict(self._row("facts", fact_id))
 
     # -- deciding --------------------------------------------------------------------------
-    def event_row(self, fact_id: str) -> dict[str, str] | None:
-        """The event the draft belongs to (as edited in this session), or None."""
-        event_id = self._row("facts", fact_id)["event"]
+    def event_by_id(self, event_id: str) -> dict[str, str] | None:
+        """The event row with this id as it stands in this session, or None ('' or absent)."""
         return next((r for r in self.tables["events"].rows if r["id"] == event_id), None) \
             if event_id else None
+
+    def event_row(self, fact_id: str) -> dict[str, str] | None:
+        """The event the draft belongs to (as edited in this session), or None."""
+        return self.event_by_id(self._row("facts", fact_id)["event"])
 
     def proposes(self, fact_id: str) -> str:
         """The event the draft's note proposes without the draft belonging to it (an
@@ -119,9 +106,7 @@ class Session:
 
     def proposed_row(self, fact_id: str) -> dict[str, str] | None:
         """The row of the event the draft proposes (``proposes``), or None."""
-        event_id = self.proposes(fact_id)
-        return next((r for r in self.tables["events"].rows if r["id"] == event_id), None) \
-            if event_id else None
+        return self.event_by_id(self.proposes(fact_id))
 
     def proposals(self, fact_id: str) -> list[Fact]:
         """The facts this draft's same_as proposes, for the curator to confirm one by one."""
@@ -198,9 +183,15 @@ class Session:
     def _refuse_past(self, fact_id: str, event: dict[str, str]) -> None:
         """An invitation proposes what is still to come: an event over (by its last possible
         day at its precision) before the invitation's article was published is refused."""
+        from kzru.progress import period_end
+
         source = self._row("sources", self._row("facts", fact_id)["source"])
-        last = last_day(event["end"] or event["start"], event["date_precision"])
-        if last is not None and source["published"] and last.isoformat() < source["published"]:
+        try:
+            last = period_end(date.fromisoformat(event["end"] or event["start"]),
+                              event["date_precision"])
+        except ValueError:
+            return  # a bad date is refused when the folder is validated
+        if source["published"] and last.isoformat() < source["published"]:
             raise KzruError(Said("err.proposes_past", id=fact_id, event=event["id"],
                                  last=last.isoformat(), source=source["id"],
                                  published=source["published"]))
@@ -225,7 +216,7 @@ class Session:
         # its event, and the visit an invitation proposes without belonging to it
         proposes = self.notes["drafts"].get(fact_id, {}).get("proposes")
         for event_id in dict.fromkeys(filter(None, (row["event"], proposes))):
-            event = next((r for r in self.tables["events"].rows if r["id"] == event_id), None)
+            event = self.event_by_id(event_id)
             if event is None:
                 continue
             if event_id == proposes and event_id != row["event"] and event["review"] == "draft":
